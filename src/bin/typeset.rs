@@ -1,0 +1,94 @@
+//! The `typeset` command: argument parsing and messages; the work is in
+//! `typeset::run`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use typeset::parse::Writing;
+use typeset::run::{Options, compile};
+
+#[derive(Clone, Copy, ValueEnum)]
+enum WritingArg {
+    Horizontal,
+    Vertical,
+}
+
+/// Typeset Chinese newspaper features and serial fiction: a print PDF and
+/// an EPUB 3 from one article.
+#[derive(Parser)]
+#[command(name = "typeset", version, about, long_about = None)]
+struct Cli {
+    /// An article (.md with TOML front matter).
+    input: PathBuf,
+    /// Write the print PDF (to OUT, or beside the input).
+    #[arg(long, value_name = "OUT", num_args = 0..=1)]
+    pdf: Option<Option<PathBuf>>,
+    /// Write the EPUB 3 (to OUT, or beside the input).
+    #[arg(long, value_name = "OUT", num_args = 0..=1)]
+    epub: Option<Option<PathBuf>>,
+    /// A layout from layouts/ by name (e.g. "feature") or a .toml path.
+    #[arg(long, value_name = "NAME|PATH")]
+    layout: Option<String>,
+    /// Override the writing mode of the article and the layout.
+    #[arg(long, value_enum)]
+    writing: Option<WritingArg>,
+    /// More fonts (searched before the bundled and system fonts).
+    #[arg(long, value_name = "DIR")]
+    font_dir: Vec<PathBuf>,
+    /// Embed subset fonts in the EPUB (needs the embed-fonts build feature).
+    #[arg(long)]
+    embed_fonts: bool,
+    /// Do not search the system's fonts (only bundled and --font-dir).
+    #[arg(long)]
+    no_system_fonts: bool,
+    /// Print nothing but warnings and errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help and --version.
+    let cli = Cli::parse();
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => match v.trim().parse::<i64>() {
+            Ok(t) => Some(t),
+            Err(_) => {
+                eprintln!("error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds\n  hint: unset it or set it to e.g. 1795737600");
+                return ExitCode::from(2);
+            }
+        },
+        Err(_) => None,
+    };
+    let opts = Options {
+        input: cli.input,
+        pdf: cli.pdf,
+        epub: cli.epub,
+        layout: cli.layout,
+        writing: cli.writing.map(|w| match w {
+            WritingArg::Horizontal => Writing::Horizontal,
+            WritingArg::Vertical => Writing::Vertical,
+        }),
+        font_dirs: cli.font_dir,
+        embed_fonts: cli.embed_fonts,
+        system_fonts: !cli.no_system_fonts,
+        source_date_epoch,
+    };
+    match compile(&opts) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("{w}");
+            }
+            if !cli.quiet {
+                for p in &report.written {
+                    eprintln!("wrote {}", p.display());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! Filling columns: the header across all columns on the first page, then
+//! the flow (lead, body, heads, figures, source line) column by column, page
+//! by page, on the line grid. Text never stops: when the columns are full a
+//! new page starts.
+
+use super::place::{LineOrigin, baseline_in_band, render_line};
+use super::{ImageItem, Page, PageItem, Rule};
+use crate::error::{Error, Result, Stage, Warning};
+use crate::linebreak::{EPSILON, Line, Params, break_paragraph};
+use crate::resolve::{Align, Doc, Grid, Layout, Prohibition, Role};
+use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
+use crate::units::Pt;
+
+/// Furniture lines the composer asks the caller to shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    RunningHead,
+    Folio,
+}
+
+const RULE_THIN: Pt = Pt(0.5);
+const RULE_HEAVY: Pt = Pt(1.5);
+
+/// Lays out one article on as many pages as it needs.
+pub fn compose(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Page>> {
+    let grid = layout.grid();
+    let full = layout.measure();
+    let prohibition = layout.text.prohibition;
+    let mut c = Composer {
+        grid,
+        layout,
+        pages: Vec::new(),
+        column: 0,
+        slot: 0,
+        column_top: 0,
+        used: Vec::new(),
+    };
+    c.new_page();
+
+    // The header block across all columns.
+    let mut slot = 0u32;
+    for p in &shaped.header {
+        slot += p.style.space_before;
+        let lines = break_lines(p, full, false, prohibition);
+        for line in &lines {
+            let per = p.style.lines;
+            let band_top = grid.top + grid.pitch * slot as f64;
+            let baseline = baseline_in_band(band_top, grid.pitch * per as f64, p.style.size);
+            render_line(p, line, LineOrigin { x: grid.left, baseline }, &mut c.page().items);
+            slot += per;
+        }
+        slot += p.style.space_after;
+    }
+    if slot + 4 > grid.lines {
+        return Err(Error::new(Stage::Compose, "the headline block does not fit on a page")
+            .at(doc.located(shaped.header.first().map(|p| p.loc).unwrap_or_default()))
+            .hint("shorten the kicker, headline or deck, or use a layout with smaller heading sizes"));
+    }
+    if !shaped.header.is_empty() {
+        let y = grid.top + grid.pitch * slot as f64 + grid.pitch / 2.0;
+        c.page().items.push(PageItem::Rule(Rule {
+            x0: grid.left,
+            y0: y,
+            x1: grid.left + full,
+            y1: y,
+            width: RULE_HEAVY,
+        }));
+        slot += 1;
+    }
+    c.column_top = slot;
+    c.slot = slot;
+
+    // Break every paragraph first: all columns share one measure, and the
+    // keep rules look ahead at the next block's line count.
+    let broken: Vec<Option<Vec<Line>>> = shaped
+        .flow
+        .iter()
+        .map(|b| match b {
+            ShapedBlock::Para(p) => Some(break_lines(p, grid.column_width, p.style.align == Align::Justify, prohibition)),
+            ShapedBlock::Figure { .. } => None,
+        })
+        .collect();
+    for (i, block) in shaped.flow.iter().enumerate() {
+        match block {
+            ShapedBlock::Para(p) => {
+                // Every flow paragraph was broken above.
+                let lines = broken[i].as_ref().expect("paragraph lines");
+                for l in lines {
+                    if l.width.0 > l.measure.0 + EPSILON {
+                        warnings.push(Warning {
+                            location: Some(doc.located(p.loc)),
+                            message: format!(
+                                "a line is {:.1} pt wider than its column (a word too long to break?)",
+                                l.width.0 - l.measure.0
+                            ),
+                        });
+                    }
+                }
+                let keep_next = match shaped.flow.get(i + 1) {
+                    Some(ShapedBlock::Para(n)) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+                        let n_lines = broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
+                        n_lines * n.style.lines + n.style.space_before
+                    }
+                    _ => 0,
+                };
+                c.place_para(p, lines, keep_next);
+            }
+            ShapedBlock::Figure { figure, caption } => {
+                let cap_lines = caption.as_ref().map(|cp| break_lines(cp, grid.column_width, true, prohibition));
+                c.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
+            }
+        }
+    }
+    c.finish(doc, furniture);
+    Ok(c.pages)
+}
+
+fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, prohibition: Prohibition) -> Vec<Line> {
+    let size = p.style.size;
+    let inset = size * p.style.inset as f64;
+    let m = measure - inset * 2.0;
+    let mf = move |_| m;
+    let params = Params {
+        measure: &mf,
+        first_indent: size * p.style.indent as f64,
+        prohibition,
+        justify,
+    };
+    break_paragraph(&p.items, &params)
+}
+
+struct Composer<'a> {
+    grid: Grid,
+    layout: &'a Layout,
+    pages: Vec<Page>,
+    column: u32,
+    slot: u32,
+    /// First slot of the columns on the current page (below the header on
+    /// page 1).
+    column_top: u32,
+    /// (page index, column, last slot used + 1): where column rules go.
+    used: Vec<(usize, u32, u32, u32)>,
+}
+
+impl Composer<'_> {
+    fn page(&mut self) -> &mut Page {
+        // new_page runs before anything is placed.
+        self.pages.last_mut().expect("a page exists")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page {
+            number: self.pages.len() as u32 + 1,
+            width: self.layout.page.width.0,
+            height: self.layout.page.height.0,
+            items: Vec::new(),
+        });
+        self.column = 0;
+        self.column_top = 0;
+        self.slot = 0;
+    }
+
+    fn slots_left(&self) -> u32 {
+        self.grid.lines.saturating_sub(self.slot)
+    }
+
+    fn column_empty(&self) -> bool {
+        self.slot == self.column_top
+    }
+
+    fn next_column(&mut self) {
+        self.column += 1;
+        if self.column == self.grid.columns {
+            self.new_page();
+        } else {
+            self.slot = self.column_top;
+        }
+    }
+
+    fn mark_used(&mut self) {
+        let page = self.pages.len() - 1;
+        let (col, top, slot) = (self.column, self.column_top, self.slot);
+        match self.used.iter_mut().find(|u| u.0 == page && u.1 == col) {
+            Some(u) => u.3 = u.3.max(slot),
+            None => self.used.push((page, col, top, slot)),
+        }
+    }
+
+    fn column_x(&self) -> Pt {
+        self.grid.left + (self.grid.column_width + self.grid.gutter) * self.column as f64
+    }
+
+    fn band_top(&self) -> Pt {
+        self.grid.top + self.grid.pitch * self.slot as f64
+    }
+
+    /// Places a paragraph's lines, keeping `keep_next` slots free after it
+    /// in the same column (a head stays with its text), avoiding a lone
+    /// first line at a column's foot (orphan) and a lone last line at the
+    /// next column's head (widow).
+    fn place_para(&mut self, p: &ShapedPara, lines: &[Line], keep_next: u32) {
+        let per = p.style.lines.max(1);
+        let n = lines.len() as u32;
+        if !self.column_empty() {
+            if self.slots_left() < p.style.space_before + per {
+                self.next_column();
+            } else {
+                self.slot += p.style.space_before;
+            }
+        }
+        let whole = n * per + keep_next;
+        if !self.column_empty() && keep_next > 0 && self.slots_left() < whole {
+            self.next_column();
+        }
+        // Orphan: a paragraph of two or more lines does not leave its first
+        // line alone at the foot of a column.
+        if !self.column_empty() && n >= 2 && self.slots_left() < 2 * per {
+            self.next_column();
+        }
+        let mut i = 0u32;
+        while i < n {
+            if self.slots_left() < per {
+                self.next_column();
+            }
+            let fit = self.slots_left() / per;
+            let remaining = n - i;
+            // Widow: leave two lines for the next column rather than one.
+            let take = if remaining > fit && remaining - fit == 1 && fit >= 3 { fit - 1 } else { fit.min(remaining) };
+            for _ in 0..take {
+                let line = &lines[i as usize];
+                let baseline = baseline_in_band(self.band_top(), self.grid.pitch * per as f64, p.style.size);
+                let x = self.column_x() + p.style.size * p.style.inset as f64;
+                let mut items = std::mem::take(&mut self.page().items);
+                render_line(p, line, LineOrigin { x, baseline }, &mut items);
+                self.page().items = items;
+                self.slot += per;
+                self.mark_used();
+                i += 1;
+            }
+            if i < n {
+                self.next_column();
+            }
+        }
+        self.slot = (self.slot + p.style.space_after).min(self.grid.lines);
+    }
+
+    fn place_figure(&mut self, fig: &crate::resolve::Figure, caption: Option<&ShapedPara>, cap_lines: Option<&[Line]>) {
+        let g = self.grid;
+        let cap_slots = caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
+        let column_slots = g.lines - self.column_top.min(g.lines / 2);
+        let mut width = g.column_width;
+        let mut height = width * (fig.height_px as f64 / fig.width_px as f64);
+        // A figure never takes more than the column can give beside its
+        // caption; tall figures shrink to fit.
+        let max_h = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
+        if height > max_h {
+            width = width * (max_h / height);
+            height = max_h;
+        }
+        let slots = ((height.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
+        if !self.column_empty() && self.slots_left() < slots + cap_slots {
+            self.next_column();
+        }
+        if self.slots_left() < slots + cap_slots {
+            self.next_column();
+        }
+        let x = self.column_x() + (g.column_width - width) / 2.0;
+        let y = self.band_top();
+        self.page().items.push(PageItem::Image(ImageItem {
+            figure: fig.clone(),
+            x,
+            y,
+            width,
+            height,
+        }));
+        self.slot += slots;
+        self.mark_used();
+        if let (Some(c), Some(lines)) = (caption, cap_lines) {
+            self.place_para(c, lines, 0);
+        }
+        if self.slots_left() > 0 && !self.column_empty() {
+            self.slot += 1;
+        }
+    }
+
+    /// Running heads, folios and column rules on every page.
+    fn finish(&mut self, doc: &Doc, furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara) {
+        let g = self.grid;
+        let full = self.layout.measure();
+        let head_text = match &doc.serial {
+            Some(s) => format!("《{}》连载{}", s.work, s.installment),
+            None => doc.title.clone(),
+        };
+        let date = doc.date.map(|d| d.chinese());
+        let total = self.pages.len();
+        for pi in 0..total {
+            let mut items = Vec::new();
+            // 报眉: title at the start, date at the end, a rule below.
+            let head_base = g.top - g.pitch * 0.9;
+            let head = furniture(Furniture::RunningHead, &head_text);
+            place_single(&head, g.left, full, head_base, Align::Start, &mut items);
+            if let Some(d) = &date {
+                let dp = furniture(Furniture::RunningHead, d);
+                place_single(&dp, g.left, full, head_base, Align::End, &mut items);
+            }
+            let rule_y = g.top - g.pitch * 0.5;
+            items.push(PageItem::Rule(Rule { x0: g.left, y0: rule_y, x1: g.left + full, y1: rule_y, width: RULE_THIN }));
+            // Column rules in the gutters beside used columns.
+            for &(page, col, top, end) in &self.used {
+                if page != pi || col == 0 {
+                    continue;
+                }
+                let x = g.left + (g.column_width + g.gutter) * col as f64 - g.gutter / 2.0;
+                if self.layout.grid.column_rules {
+                    items.push(PageItem::Rule(Rule {
+                        x0: x,
+                        y0: g.top + g.pitch * top as f64,
+                        x1: x,
+                        y1: g.top + g.pitch * end as f64,
+                        width: RULE_THIN,
+                    }));
+                }
+            }
+            let folio = furniture(Furniture::Folio, &format!("{}", pi + 1));
+            let foot = g.top + g.pitch * g.lines as f64 + g.pitch * 1.5;
+            place_single(&folio, g.left, full, foot, Align::Center, &mut items);
+            let page = &mut self.pages[pi];
+            // Furniture after the text: extraction reads the article first.
+            page.items.extend(items);
+        }
+    }
+}
+
+/// Sets a one-line furniture paragraph aligned within `measure`.
+fn place_single(p: &ShapedPara, x: Pt, measure: Pt, baseline: Pt, align: crate::resolve::Align, out: &mut Vec<PageItem>) {
+    let mf = move |_| measure;
+    let params = Params {
+        measure: &mf,
+        first_indent: Pt::ZERO,
+        prohibition: Prohibition::None,
+        justify: false,
+    };
+    let mut para = p.clone();
+    para.style.align = align;
+    for line in break_paragraph(&para.items, &params) {
+        render_line(&para, &line, LineOrigin { x, baseline }, out);
+    }
+}

@@ -1,0 +1,87 @@
+//! Compose stage: lines into columns, columns into pages, page furniture.
+//! Works on slots of the line grid (block axis) and offsets along the line
+//! (inline axis); [`place`] converts to page coordinates once, at the end.
+
+mod flow;
+mod place;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+pub use flow::{Furniture, compose};
+
+use crate::resolve::{Figure, FontId};
+use crate::units::Pt;
+
+/// A finished page: everything positioned, y measured down from the top.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub number: u32,
+    pub width: Pt,
+    pub height: Pt,
+    /// In reading order: the PDF writes them in this order, so text
+    /// extraction follows it.
+    pub items: Vec<PageItem>,
+}
+
+#[derive(Debug, Clone)]
+pub enum PageItem {
+    Text(TextRun),
+    Rule(Rule),
+    Dot(Dot),
+    Image(ImageItem),
+}
+
+/// Glyphs of one font and size, with the text they stand for.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    pub font: FontId,
+    pub size: Pt,
+    /// Slanted for Latin emphasis (no italic face is bundled).
+    pub oblique: bool,
+    /// The glyphs are boxes for characters no font has; the text is carried
+    /// as ActualText so that extraction keeps it.
+    pub missing: bool,
+    pub text: String,
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    pub id: u16,
+    pub x: Pt,
+    /// Baseline, from the top of the page.
+    pub y: Pt,
+    pub advance: Pt,
+    /// The text this glyph starts (a cluster); empty for the rest of a
+    /// cluster's glyphs.
+    pub text: Range<u32>,
+}
+
+/// A straight rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: Pt,
+    pub y0: Pt,
+    pub x1: Pt,
+    pub y1: Pt,
+    pub width: Pt,
+}
+
+/// An emphasis dot (着重号).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dot {
+    pub x: Pt,
+    pub y: Pt,
+    pub radius: Pt,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImageItem {
+    pub figure: Figure,
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+    pub height: Pt,
+}

@@ -1,0 +1,224 @@
+//! XHTML content documents and the navigation document, written by hand:
+//! a few element types, every text escaped.
+
+use std::fmt::Write;
+
+use crate::parse::Writing;
+use crate::resolve::{Doc, Flow, ImageFormat, Para, Role, Run};
+use crate::script::is_wide;
+
+/// Escapes text for XHTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 forbids are dropped by the parser already;
+            // keep the writer total anyway.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The name a figure gets inside the book.
+pub fn image_href(index: usize, format: ImageFormat) -> String {
+    match format {
+        ImageFormat::Png => format!("images/figure{}.png", index + 1),
+        ImageFormat::Jpeg => format!("images/figure{}.jpg", index + 1),
+    }
+}
+
+/// Inline runs: `<strong>` for bold; emphasis as dots on CJK text
+/// (`<em>`), italic on Latin (`<em class="latin">`).
+fn runs_html(runs: &[Run], out: &mut String) {
+    for r in runs {
+        let mut open = String::new();
+        let mut close = String::new();
+        if r.strong {
+            open.push_str("<strong>");
+            close.insert_str(0, "</strong>");
+        }
+        out.push_str(&open);
+        if r.emphasis {
+            // Split the run into CJK and Latin stretches.
+            let mut rest = r.text.as_str();
+            while let Some(c) = rest.chars().next() {
+                let wide = is_wide(c) || c.is_whitespace();
+                let end = rest
+                    .char_indices()
+                    .find(|&(_, x)| (is_wide(x) || x.is_whitespace()) != wide)
+                    .map_or(rest.len(), |(i, _)| i);
+                let (part, tail) = rest.split_at(end);
+                if part.trim().is_empty() {
+                    out.push_str(&escape(part));
+                } else if wide {
+                    let _ = write!(out, "<em>{}</em>", escape(part));
+                } else {
+                    let _ = write!(out, "<em class=\"latin\">{}</em>", escape(part));
+                }
+                rest = tail;
+            }
+        } else {
+            out.push_str(&escape(&r.text));
+        }
+        out.push_str(&close);
+    }
+}
+
+fn para_html(p: &Para, tag: &str, class: Option<&str>, id: Option<&str>, out: &mut String) {
+    let _ = write!(out, "<{tag}");
+    if let Some(id) = id {
+        let _ = write!(out, " id=\"{id}\"");
+    }
+    if let Some(c) = class {
+        let _ = write!(out, " class=\"{c}\"");
+    }
+    out.push('>');
+    runs_html(&p.runs, out);
+    let _ = writeln!(out, "</{tag}>");
+}
+
+fn head(title: &str, lang: &str, writing: Writing, css: &str, out: &mut String) {
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\"{}>\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\"/>\n</head>\n",
+        if writing == Writing::Vertical { " class=\"vertical\"" } else { "" },
+        escape(title),
+    );
+}
+
+/// A section head in the navigation: its id and text.
+pub struct NavEntry {
+    pub id: String,
+    pub text: String,
+}
+
+/// One article as an XHTML document; returns it with its section heads.
+pub fn article_xhtml(doc: &Doc, image_index: &dyn Fn(&std::path::Path) -> String) -> (String, Vec<NavEntry>) {
+    let mut out = String::new();
+    let lang = escape(&doc.lang.tag);
+    head(&doc.title, &lang, doc.writing, "../style.css", &mut out);
+    let class = match doc.kind {
+        crate::parse::Kind::Serial => "serial",
+        crate::parse::Kind::Feature => "feature",
+    };
+    let _ = writeln!(out, "<body>\n<article class=\"{class}\" epub:type=\"chapter\">\n<header>");
+    for p in &doc.header {
+        match p.style.role {
+            Role::Headline => para_html(p, "h1", None, None, &mut out),
+            Role::Kicker => para_html(p, "p", Some("kicker"), None, &mut out),
+            Role::Deck => para_html(p, "p", Some("deck"), None, &mut out),
+            Role::Byline => para_html(p, "p", Some("byline"), None, &mut out),
+            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, &mut out),
+            _ => para_html(p, "p", None, None, &mut out),
+        }
+    }
+    out.push_str("</header>\n");
+    let mut nav = Vec::new();
+    let mut in_lead = false;
+    let mut in_quote = false;
+    for f in &doc.flow {
+        let role = match f {
+            Flow::Para(p) => Some(p.style.role),
+            Flow::Figure(_) => None,
+        };
+        if in_lead && role != Some(Role::Lead) {
+            out.push_str("</div>\n");
+            in_lead = false;
+        }
+        if in_quote && role != Some(Role::Quote) {
+            out.push_str("</blockquote>\n");
+            in_quote = false;
+        }
+        match f {
+            Flow::Para(p) => match p.style.role {
+                Role::Lead => {
+                    if !in_lead {
+                        out.push_str("<div class=\"lead\">\n");
+                        in_lead = true;
+                    }
+                    para_html(p, "p", None, None, &mut out);
+                }
+                Role::Heading | Role::MinorHeading => {
+                    let id = format!("s{}", nav.len() + 1);
+                    let tag = if p.style.role == Role::Heading { "h2" } else { "h3" };
+                    para_html(p, tag, None, Some(&id), &mut out);
+                    if p.style.role == Role::Heading {
+                        nav.push(NavEntry { id, text: p.text() });
+                    }
+                }
+                Role::Quote => {
+                    if !in_quote {
+                        out.push_str("<blockquote>\n");
+                        in_quote = true;
+                    }
+                    para_html(p, "p", None, None, &mut out);
+                }
+                Role::Source => para_html(p, "p", Some("source"), None, &mut out),
+                _ => para_html(p, "p", None, None, &mut out),
+            },
+            Flow::Figure(fig) => {
+                let alt = fig.caption.as_ref().map(|c| c.text()).unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "<figure>\n<img src=\"../{}\" alt=\"{}\"/>\n",
+                    image_index(&fig.path),
+                    escape(&alt)
+                );
+                if let Some(c) = &fig.caption {
+                    para_html(c, "figcaption", None, None, &mut out);
+                }
+                out.push_str("</figure>\n");
+            }
+        }
+    }
+    if in_lead {
+        out.push_str("</div>\n");
+    }
+    if in_quote {
+        out.push_str("</blockquote>\n");
+    }
+    out.push_str("</article>\n</body>\n</html>\n");
+    (out, nav)
+}
+
+/// The EPUB 3 navigation document: a table of contents and landmarks.
+pub fn nav_xhtml(title: &str, lang: &str, writing: Writing, chapters: &[(String, String, Vec<NavEntry>)]) -> String {
+    let mut out = String::new();
+    head(title, &escape(lang), writing, "style.css", &mut out);
+    out.push_str("<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n<ol>\n");
+    for (href, text, sections) in chapters {
+        let _ = write!(out, "<li><a href=\"{href}\">{}</a>", escape(text));
+        if !sections.is_empty() {
+            out.push_str("\n<ol>\n");
+            for s in sections {
+                let _ = writeln!(out, "<li><a href=\"{href}#{}\">{}</a></li>", s.id, escape(&s.text));
+            }
+            out.push_str("</ol>\n");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n");
+    if let Some((href, _, _)) = chapters.first() {
+        let _ = writeln!(out, "<li><a epub:type=\"bodymatter\" href=\"{href}\">正文</a></li>");
+    }
+    out.push_str("</ol>\n</nav>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_special_character() {
+        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape("中文"), "中文");
+    }
+}

@@ -1,0 +1,168 @@
+//! Embedding fonts as CID-keyed Type0 fonts: subset with `subsetter` (the
+//! glyphs used, renumbered), widths, and a ToUnicode map so that text
+//! extraction returns the article's characters.
+//!
+//! Horizontal text uses Identity-H. The writer is built for Identity-V too:
+//! the encoding name and a vertical metrics array (W2/DW2) are the only
+//! differences, and both are per-font parameters here.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use sha2::{Digest, Sha256};
+use subsetter::GlyphRemapper;
+
+use crate::error::{Error, Result, Stage};
+use crate::resolve::{FontBook, FontId};
+
+use super::deflate;
+
+/// The glyphs one font contributes to the document.
+pub struct FontUsage {
+    pub remapper: GlyphRemapper,
+    /// New glyph id → the text it stands for (first seen wins).
+    pub text: BTreeMap<u16, String>,
+}
+
+impl FontUsage {
+    pub fn new() -> FontUsage {
+        FontUsage {
+            remapper: GlyphRemapper::new(),
+            text: BTreeMap::new(),
+        }
+    }
+
+    /// The CID to write for an original glyph id, recording its text.
+    pub fn cid(&mut self, gid: u16, text: &str) -> u16 {
+        let cid = self.remapper.remap(gid);
+        if !text.is_empty() && gid != 0 {
+            self.text.entry(cid).or_insert_with(|| text.to_string());
+        }
+        cid
+    }
+}
+
+const SYSTEM_INFO: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+/// A six-letter subset tag derived from the font and its glyph set, so the
+/// same document gives the same name.
+fn subset_tag(name: &str, usage: &FontUsage) -> String {
+    let mut h = Sha256::new();
+    h.update(name.as_bytes());
+    for (cid, t) in &usage.text {
+        h.update(cid.to_be_bytes());
+        h.update(t.as_bytes());
+    }
+    for gid in usage.remapper.remapped_gids() {
+        h.update(gid.to_be_bytes());
+    }
+    let d = h.finalize();
+    d.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+}
+
+/// Writes the Type0 font, its CID font, descriptor, font file and ToUnicode
+/// map. `type0` is the reference pages use.
+pub fn write_font(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, type0: Ref, book: &FontBook, id: FontId, usage: &FontUsage) -> Result<()> {
+    let font = book.font(id);
+    let face = font
+        .face()
+        .ok_or_else(|| Error::new(Stage::Write, format!("font {} cannot be read", font.path.display())))?;
+    let subset = subsetter::subset(&font.data, font.index, &usage.remapper).map_err(|e| {
+        Error::new(Stage::Write, format!("cannot subset font {}: {e}", font.path.display()))
+            .hint("use another font for this style")
+    })?;
+    // PDF wants the bare CFF program for CFF-flavoured OpenType.
+    let program: Vec<u8> = if font.is_cff {
+        ttf_parser::RawFace::parse(&subset, 0)
+            .ok()
+            .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
+            .map(|t| t.to_vec())
+            .unwrap_or(subset)
+    } else {
+        subset
+    };
+    let base = if font.postscript_name.is_empty() {
+        font.family.replace(' ', "")
+    } else {
+        font.postscript_name.clone()
+    };
+    let name = format!("{}+{}", subset_tag(&base, usage), base);
+    let upem = font.units_per_em as f32;
+    let to_pdf = |v: f32| v * 1000.0 / upem;
+
+    let cid_ref = alloc();
+    let descriptor_ref = alloc();
+    let file_ref = alloc();
+    let cmap_ref = alloc();
+
+    pdf.type0_font(type0)
+        .base_font(Name(name.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_ref)
+        .to_unicode(cmap_ref);
+
+    let mut cid = pdf.cid_font(cid_ref);
+    cid.subtype(if font.is_cff { CidFontType::Type0 } else { CidFontType::Type2 })
+        .base_font(Name(name.as_bytes()))
+        .system_info(SYSTEM_INFO)
+        .font_descriptor(descriptor_ref)
+        .default_width(1000.0);
+    if !font.is_cff {
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
+    // Widths of every glyph, in CID order (CIDs are the new glyph ids).
+    let widths: Vec<f32> = usage
+        .remapper
+        .remapped_gids()
+        .map(|old| to_pdf(face.glyph_hor_advance(ttf_parser::GlyphId(old)).unwrap_or(0) as f32))
+        .collect();
+    cid.widths().consecutive(0, widths);
+    cid.finish();
+
+    let bbox = face.global_bounding_box();
+    let mut flags = FontFlags::SYMBOLIC;
+    if font.family.to_lowercase().contains("serif") && !font.family.to_lowercase().contains("sans") {
+        flags |= FontFlags::SERIF;
+    }
+    let mut fd = pdf.font_descriptor(descriptor_ref);
+    fd.name(Name(name.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            to_pdf(bbox.x_min as f32),
+            to_pdf(bbox.y_min as f32),
+            to_pdf(bbox.x_max as f32),
+            to_pdf(bbox.y_max as f32),
+        ))
+        .italic_angle(0.0)
+        .ascent(to_pdf(font.ascender as f32))
+        .descent(to_pdf(font.descender as f32))
+        .cap_height(to_pdf(font.cap_height as f32))
+        .stem_v(if font.weight >= 600 { 140.0 } else { 80.0 });
+    if font.is_cff {
+        fd.font_file3(file_ref);
+    } else {
+        fd.font_file2(file_ref);
+    }
+    fd.finish();
+
+    let packed = deflate(&program);
+    let mut stream = pdf.stream(file_ref, &packed);
+    stream.filter(Filter::FlateDecode);
+    if font.is_cff {
+        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    }
+    stream.finish();
+
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+    for (cid, text) in &usage.text {
+        cmap.pair_with_multiple(*cid, text.chars());
+    }
+    let data = cmap.finish();
+    pdf.cmap(cmap_ref, &deflate(&data)).filter(Filter::FlateDecode);
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! PDF writer (pdf-writer + subsetter): composed pages → bytes. Knows pages,
+//! glyphs and fonts, nothing of articles or Markdown.
+
+mod font;
+mod image;
+
+use std::collections::BTreeMap;
+
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use sha2::{Digest, Sha256};
+
+use crate::compose::{Page, PageItem, TextRun};
+use crate::error::Result;
+use crate::resolve::{FontBook, FontId};
+use crate::units::Pt;
+
+pub use font::FontUsage;
+
+/// Document metadata.
+#[derive(Debug, Clone, Default)]
+pub struct PdfMeta {
+    pub title: String,
+    pub author: Option<String>,
+    pub subject: Option<String>,
+    pub lang: String,
+    /// (year, month, day, hour, minute, second) UTC, from SOURCE_DATE_EPOCH
+    /// or the article's date; no date is written otherwise.
+    pub date: Option<[u16; 6]>,
+}
+
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+}
+
+fn f(p: Pt) -> f32 {
+    p.0 as f32
+}
+
+/// Writes the pages as a PDF.
+pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+    let mut pdf = Pdf::new();
+    let mut next = 1;
+    let mut alloc = move || {
+        let r = Ref::new(next);
+        next += 1;
+        r
+    };
+    let catalog_ref = alloc();
+    let tree_ref = alloc();
+    let info_ref = alloc();
+
+    // Fonts and images get their references first, so page content can name
+    // them; glyph usage is collected while writing content.
+    let mut font_refs: BTreeMap<FontId, Ref> = BTreeMap::new();
+    let mut usage: BTreeMap<FontId, FontUsage> = BTreeMap::new();
+    let mut images: Vec<(Ref, &crate::resolve::Figure)> = Vec::new();
+    let mut page_refs = Vec::with_capacity(pages.len());
+
+    for page in pages {
+        let page_ref = alloc();
+        let content_ref = alloc();
+        page_refs.push(page_ref);
+        let mut content = Content::new();
+        let mut page_fonts: BTreeMap<FontId, Ref> = BTreeMap::new();
+        let mut page_images: Vec<(usize, Ref)> = Vec::new();
+        let h = page.height;
+        // Text, rules and dots in pure black for print (0/0/0/100 CMYK).
+        content.set_fill_cmyk(0.0, 0.0, 0.0, 1.0);
+        content.set_stroke_cmyk(0.0, 0.0, 0.0, 1.0);
+        for item in &page.items {
+            match item {
+                PageItem::Text(run) => {
+                    let fref = *font_refs.entry(run.font).or_insert_with(&mut alloc);
+                    page_fonts.insert(run.font, fref);
+                    let u = usage.entry(run.font).or_insert_with(FontUsage::new);
+                    write_run(&mut content, run, u, h);
+                }
+                PageItem::Rule(r) => {
+                    content
+                        .set_line_width(f(r.width))
+                        .move_to(f(r.x0), f(h - r.y0))
+                        .line_to(f(r.x1), f(h - r.y1))
+                        .stroke();
+                }
+                PageItem::Dot(d) => {
+                    circle(&mut content, f(d.x), f(h - d.y), f(d.radius));
+                    content.fill_nonzero();
+                }
+                PageItem::Image(img) => {
+                    let idx = match images.iter().position(|(_, fig)| fig.path == img.figure.path) {
+                        Some(i) => i,
+                        None => {
+                            images.push((alloc(), &img.figure));
+                            images.len() - 1
+                        }
+                    };
+                    if !page_images.iter().any(|(i, _)| *i == idx) {
+                        page_images.push((idx, images[idx].0));
+                    }
+                    let name = format!("Im{idx}");
+                    content
+                        .save_state()
+                        .transform([f(img.width), 0.0, 0.0, f(img.height), f(img.x), f(h - img.y - img.height)])
+                        .x_object(Name(name.as_bytes()))
+                        .restore_state();
+                }
+            }
+        }
+        let data = deflate(&content.finish());
+        pdf.stream(content_ref, &data).filter(Filter::FlateDecode);
+        let mut p = pdf.page(page_ref);
+        p.media_box(Rect::new(0.0, 0.0, f(page.width), f(page.height)))
+            .parent(tree_ref)
+            .contents(content_ref);
+        let mut res = p.resources();
+        {
+            let mut fonts = res.fonts();
+            for (id, r) in &page_fonts {
+                fonts.pair(Name(format!("F{}", id.0).as_bytes()), *r);
+            }
+        }
+        if !page_images.is_empty() {
+            let mut xo = res.x_objects();
+            for (idx, r) in &page_images {
+                xo.pair(Name(format!("Im{idx}").as_bytes()), *r);
+            }
+        }
+        res.finish();
+        p.finish();
+    }
+
+    for (id, fref) in &font_refs {
+        font::write_font(&mut pdf, &mut alloc, *fref, book, *id, &usage[id])?;
+    }
+    for (r, fig) in &images {
+        image::write_image(&mut pdf, &mut alloc, *r, fig)?;
+    }
+
+    pdf.pages(tree_ref).kids(page_refs.iter().copied()).count(page_refs.len() as i32);
+    let mut cat = pdf.catalog(catalog_ref);
+    cat.pages(tree_ref).lang(TextStr(&meta.lang));
+    cat.viewer_preferences().display_doc_title(true);
+    cat.finish();
+
+    let mut info = pdf.document_info(info_ref);
+    info.title(TextStr(&meta.title));
+    if let Some(a) = &meta.author {
+        info.author(TextStr(a));
+    }
+    if let Some(s) = &meta.subject {
+        info.subject(TextStr(s));
+    }
+    info.creator(TextStr(concat!("typeset ", env!("CARGO_PKG_VERSION"))));
+    info.producer(TextStr("typeset (pdf-writer, subsetter)"));
+    if let Some([y, mo, d, hh, mi, s]) = meta.date {
+        let date = pdf_writer::Date::new(y)
+            .month(mo as u8)
+            .day(d as u8)
+            .hour(hh as u8)
+            .minute(mi as u8)
+            .second(s as u8)
+            .utc_offset_hour(0)
+            .utc_offset_minute(0);
+        info.creation_date(date);
+        info.modified_date(date);
+    }
+    info.finish();
+
+    // The file identifier is a hash of the body: same input, same bytes.
+    let digest = Sha256::digest(pdf.as_bytes());
+    pdf.set_file_id((digest[..16].to_vec(), digest[16..].to_vec()));
+    Ok(pdf.finish())
+}
+
+/// One run of glyphs: a text matrix at its first glyph, then a TJ array whose
+/// adjustments carry justification and compression.
+fn write_run(content: &mut Content, run: &TextRun, usage: &mut FontUsage, page_h: Pt) {
+    let size = f(run.size);
+    if run.missing {
+        content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .actual_text(TextStr(&run.text));
+    }
+    content.begin_text();
+    content.set_font(Name(format!("F{}", run.font.0).as_bytes()), size);
+    let skew = if run.oblique { 0.2 } else { 0.0 };
+    let mut i = 0;
+    let gl = &run.glyphs;
+    while i < gl.len() {
+        // A segment of glyphs on one baseline.
+        let y = gl[i].y;
+        let mut j = i + 1;
+        while j < gl.len() && (gl[j].y - y).abs().0 < 0.001 {
+            j += 1;
+        }
+        content.set_text_matrix([1.0, 0.0, skew, 1.0, f(gl[i].x), f(page_h - y)]);
+        let mut tj = content.show_positioned();
+        let mut items = tj.items();
+        let mut pen = gl[i].x;
+        let mut buf: Vec<u8> = Vec::new();
+        for g in &gl[i..j] {
+            let shift = g.x - pen;
+            if shift.abs().0 > 0.0005 {
+                if !buf.is_empty() {
+                    items.show(Str(&buf));
+                    buf.clear();
+                }
+                items.adjust(-(shift.0 * 1000.0 / run.size.0) as f32);
+            }
+            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            let cid = usage.cid(g.id, text);
+            buf.extend_from_slice(&cid.to_be_bytes());
+            pen = g.x + g.advance;
+            // The font's advance for this glyph is what the viewer moves by;
+            // the shaper's advance is the same value at this size.
+        }
+        if !buf.is_empty() {
+            items.show(Str(&buf));
+        }
+        items.finish();
+        tj.finish();
+        i = j;
+    }
+    content.end_text();
+    if run.missing {
+        content.end_marked_content();
+    }
+}
+
+/// A circle of four Bézier quarter arcs.
+fn circle(c: &mut Content, x: f32, y: f32, r: f32) {
+    const K: f32 = 0.552_284_8;
+    let k = K * r;
+    c.move_to(x + r, y)
+        .cubic_to(x + r, y + k, x + k, y + r, x, y + r)
+        .cubic_to(x - k, y + r, x - r, y + k, x - r, y)
+        .cubic_to(x - r, y - k, x - k, y - r, x, y - r)
+        .cubic_to(x + k, y - r, x + r, y - k, x + r, y)
+        .close_path();
+}

@@ -1,0 +1,377 @@
+//! The resolved document: every paragraph with its style, fonts and source
+//! position; figures read and measured. The contract between parsing and
+//! layout: after this nothing is optional or unresolved.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Error, Result, Stage};
+use crate::parse::{Article, Block, Date, Field, Inline, Kind, Lang, Writing};
+use crate::source::{Loc, Located};
+use crate::units::Pt;
+
+use super::fonts::FontId;
+use super::layout::{Align, Layout, Style};
+
+/// What a paragraph is, for styling in print and semantics in the EPUB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
+    SerialLabel,
+    Lead,
+    Heading,
+    MinorHeading,
+    Body,
+    Quote,
+    Caption,
+    Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaStyle {
+    pub role: Role,
+    pub font: FontId,
+    pub strong_font: FontId,
+    pub size: Pt,
+    pub align: Align,
+    /// Body-line slots per line.
+    pub lines: u32,
+    pub space_before: u32,
+    pub space_after: u32,
+    /// Characters taken off both ends of every line.
+    pub inset: u32,
+    /// First-line indent in characters.
+    pub indent: u32,
+}
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+    /// Where the run starts in the article, for warnings.
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub style: ParaStyle,
+    pub runs: Vec<Run>,
+}
+
+impl Para {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub path: PathBuf,
+    /// The name as written in the article, for the EPUB.
+    pub src: String,
+    pub data: Arc<Vec<u8>>,
+    pub format: ImageFormat,
+    pub width_px: u32,
+    pub height_px: u32,
+    pub caption: Option<Para>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone)]
+pub enum Flow {
+    Para(Para),
+    Figure(Figure),
+}
+
+/// Serial furniture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SerialMeta {
+    pub work: String,
+    pub author: String,
+    pub installment: u32,
+}
+
+/// One article, resolved.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub path: PathBuf,
+    pub kind: Kind,
+    pub title: String,
+    pub lang: Lang,
+    pub writing: Writing,
+    pub date: Option<Date>,
+    /// The byline, or the serial's author: the EPUB's dc:creator.
+    pub author: Option<String>,
+    pub serial: Option<SerialMeta>,
+    /// Kicker, headline, deck, serial label and byline: set across all
+    /// columns above the body.
+    pub header: Vec<Para>,
+    /// Lead, body, section heads, quotes, figures and the source line, in
+    /// reading order; flows through the columns.
+    pub flow: Vec<Flow>,
+    pub layout_name: String,
+    /// Styles of the page furniture (报眉 and folio).
+    pub running_head_style: ParaStyle,
+    pub folio_style: ParaStyle,
+}
+
+impl Doc {
+    pub fn located(&self, loc: Loc) -> Located {
+        Located::new(&self.path, loc)
+    }
+}
+
+/// Largest figure file accepted.
+pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
+
+pub fn resolve_doc(
+    article: &Article,
+    layout: &Layout,
+    roles: &BTreeMap<String, FontId>,
+    writing_override: Option<Writing>,
+) -> Result<Doc> {
+    let m = &article.meta;
+    let style = |role: Role, s: &Style, indent: u32| ParaStyle {
+        role,
+        // Layout::check verified that every style names a defined role, and
+        // resolve_roles loaded a face for each.
+        font: roles[&s.font],
+        strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)],
+        size: s.size.0,
+        align: s.align,
+        lines: s.lines,
+        space_before: s.space_before,
+        space_after: s.space_after,
+        inset: s.inset,
+        indent,
+    };
+    let st = &layout.styles;
+    let field_para = |role: Role, s: &Style, f: &Field| Para {
+        style: style(role, s, 0),
+        runs: vec![Run {
+            text: f.text.clone(),
+            emphasis: false,
+            strong: false,
+            loc: f.loc,
+        }],
+    };
+    let runs = |inlines: &[Inline]| -> Vec<Run> {
+        inlines
+            .iter()
+            .map(|i| Run {
+                text: i.text.clone(),
+                emphasis: i.style.emphasis,
+                strong: i.style.strong,
+                loc: i.loc,
+            })
+            .collect()
+    };
+
+    let mut header = Vec::new();
+    if let Some(s) = &m.serial {
+        let label = format!("连载{}　《{}》　{} 著", s.installment, s.work.text, s.author.text);
+        header.push(Para {
+            style: style(Role::SerialLabel, &st.serial_label, 0),
+            runs: vec![Run {
+                text: label,
+                emphasis: false,
+                strong: false,
+                loc: s.work.loc,
+            }],
+        });
+    }
+    if let Some(k) = &m.kicker {
+        header.push(field_para(Role::Kicker, &st.kicker, k));
+    }
+    header.push(field_para(Role::Headline, &st.headline, &m.title));
+    if let Some(d) = &m.deck {
+        header.push(field_para(Role::Deck, &st.deck, d));
+    }
+    if let Some(b) = &m.byline {
+        header.push(field_para(Role::Byline, &st.byline, b));
+    }
+
+    let indent = layout.text.indent;
+    let mut flow = Vec::new();
+    for f in &m.lead {
+        flow.push(Flow::Para(Para {
+            style: style(Role::Lead, &st.lead, indent),
+            runs: vec![Run {
+                text: f.text.clone(),
+                emphasis: false,
+                strong: false,
+                loc: f.loc,
+            }],
+        }));
+    }
+    // The lead's space_after belongs after its last paragraph only.
+    let lead_count = flow.len();
+    for (i, f) in flow.iter_mut().enumerate() {
+        if let Flow::Para(p) = f {
+            if i + 1 < lead_count {
+                p.style.space_after = 0;
+            }
+        }
+    }
+    let base = article.path.parent().unwrap_or(Path::new("."));
+    for block in &article.body {
+        match block {
+            Block::Heading { level, text, .. } => {
+                let (role, s) = if *level == 2 {
+                    (Role::Heading, &st.heading)
+                } else {
+                    (Role::MinorHeading, &st.minor_heading)
+                };
+                flow.push(Flow::Para(Para {
+                    style: style(role, s, 0),
+                    runs: runs(text),
+                }));
+            }
+            Block::Paragraph { text, .. } => flow.push(Flow::Para(Para {
+                style: style(Role::Body, &st.body, indent),
+                runs: runs(text),
+            })),
+            Block::Quote { paragraphs, .. } => {
+                for p in paragraphs {
+                    flow.push(Flow::Para(Para {
+                        style: style(Role::Quote, &st.quote, indent),
+                        runs: runs(p),
+                    }));
+                }
+            }
+            Block::Figure { src, caption, loc } => {
+                let at = Located::new(&article.path, *loc);
+                let mut fig = load_figure(base, src, at)?;
+                fig.loc = *loc;
+                if !caption.is_empty() {
+                    fig.caption = Some(Para {
+                        style: style(Role::Caption, &st.caption, 0),
+                        runs: vec![Run {
+                            text: caption.clone(),
+                            emphasis: false,
+                            strong: false,
+                            loc: *loc,
+                        }],
+                    });
+                }
+                flow.push(Flow::Figure(fig));
+            }
+        }
+    }
+    if let Some(s) = &m.source {
+        let text = s.text.trim();
+        let text = if text.starts_with('（') || text.starts_with('(') {
+            text.to_string()
+        } else {
+            format!("（{text}）")
+        };
+        flow.push(Flow::Para(Para {
+            style: style(Role::Source, &st.source, 0),
+            runs: vec![Run {
+                text,
+                emphasis: false,
+                strong: false,
+                loc: s.loc,
+            }],
+        }));
+    }
+
+    Ok(Doc {
+        path: article.path.clone(),
+        kind: m.kind,
+        title: m.title.text.clone(),
+        lang: m.lang.clone(),
+        writing: writing_override.or(m.writing).unwrap_or(layout.writing),
+        date: m.date,
+        author: m
+            .serial
+            .as_ref()
+            .map(|s| s.author.text.clone())
+            .or_else(|| m.byline.as_ref().map(|b| b.text.clone())),
+        serial: m.serial.as_ref().map(|s| SerialMeta {
+            work: s.work.text.clone(),
+            author: s.author.text.clone(),
+            installment: s.installment,
+        }),
+        header,
+        flow,
+        layout_name: layout.name.clone(),
+        running_head_style: style(Role::Body, &st.running_head, 0),
+        folio_style: style(Role::Body, &st.folio, 0),
+    })
+}
+
+/// Reads a figure next to its article and checks that it is a PNG or JPEG.
+fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
+    let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
+    if src.contains("://") {
+        return Err(fail(
+            format!("the image \"{src}\" is a web address"),
+            "download the image and name the file relative to the article",
+        ));
+    }
+    let rel = Path::new(src);
+    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        return Err(fail(
+            format!("the image path \"{src}\" leaves the article's folder"),
+            "keep figures in the article's folder or a subfolder such as figures/",
+        ));
+    }
+    let path = base.join(rel);
+    let meta = std::fs::metadata(&path).map_err(|e| {
+        fail(
+            format!("cannot read the image {}: {e}", path.display()),
+            "check the file name; paths are relative to the article",
+        )
+    })?;
+    if meta.len() > MAX_IMAGE_BYTES {
+        return Err(fail(
+            format!("the image {} is larger than {} MB", path.display(), MAX_IMAGE_BYTES >> 20),
+            "reduce the image before typesetting",
+        ));
+    }
+    let data = std::fs::read(&path)
+        .map_err(|e| fail(format!("cannot read the image {}: {e}", path.display()), "check the file"))?;
+    let format = match data.get(..4) {
+        Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
+        Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
+        _ => {
+            return Err(fail(
+                format!("{} is not a PNG or JPEG image", path.display()),
+                "convert the figure to PNG or JPEG",
+            ));
+        }
+    };
+    let fmt = match format {
+        ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+    };
+    let (width_px, height_px) = image::ImageReader::with_format(std::io::Cursor::new(&data), fmt)
+        .into_dimensions()
+        .map_err(|e| fail(format!("the image {} is damaged: {e}", path.display()), "re-export the figure"))?;
+    if width_px == 0 || height_px == 0 {
+        return Err(fail(format!("the image {} is empty", path.display()), "re-export the figure"));
+    }
+    Ok(Figure {
+        path,
+        src: src.to_string(),
+        data: Arc::new(data),
+        format,
+        width_px,
+        height_px,
+        caption: None,
+        loc: at.loc,
+    })
+}

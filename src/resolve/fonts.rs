@@ -1,0 +1,226 @@
+//! Fonts: the bundled faces, --font-dir and the system's, found with fontdb
+//! and loaded once per run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Error, Result, Stage};
+
+use super::layout::{FontSpec, Layout};
+
+/// Index of a loaded font in a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FontId(pub u16);
+
+/// One face, its bytes in memory and the metrics layout needs.
+#[derive(Debug)]
+pub struct LoadedFont {
+    pub data: Arc<Vec<u8>>,
+    pub index: u32,
+    pub family: String,
+    pub postscript_name: String,
+    pub weight: u16,
+    pub units_per_em: u16,
+    pub ascender: i16,
+    pub descender: i16,
+    pub cap_height: i16,
+    /// CFF outlines (PDF FontFile3) rather than TrueType (FontFile2).
+    pub is_cff: bool,
+    pub path: PathBuf,
+}
+
+impl LoadedFont {
+    pub fn face(&self) -> Option<ttf_parser::Face<'_>> {
+        ttf_parser::Face::parse(&self.data, self.index).ok()
+    }
+}
+
+/// Every font the run may use: those of the layout's roles, plus fallbacks
+/// found for characters the role fonts lack.
+pub struct FontBook {
+    db: fontdb::Database,
+    fonts: Vec<LoadedFont>,
+    loaded: HashMap<fontdb::ID, FontId>,
+    files: HashMap<PathBuf, Arc<Vec<u8>>>,
+    /// Number of faces that came from --font-dir and the bundled fonts; they
+    /// are tried before system fonts.
+    own_faces: usize,
+}
+
+/// Where the bundled fonts are: beside the executable, or in the source tree
+/// the binary was built from.
+pub fn bundled_font_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent() {
+            dirs.push(dir.join("fonts"));
+            dirs.push(dir.join("../../fonts"));
+        }
+    }
+    dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"));
+    let mut seen = Vec::new();
+    dirs.retain(|d| {
+        let Ok(c) = d.canonicalize() else { return false };
+        if seen.contains(&c) {
+            return false;
+        }
+        seen.push(c);
+        true
+    });
+    dirs
+}
+
+impl FontBook {
+    /// Loads --font-dir folders first (so they win), then the bundled fonts,
+    /// then the system's.
+    pub fn new(font_dirs: &[PathBuf], system: bool) -> Result<FontBook> {
+        let mut db = fontdb::Database::new();
+        for dir in font_dirs {
+            if !dir.is_dir() {
+                return Err(Error::new(Stage::Resolve, format!("--font-dir {} is not a folder", dir.display()))
+                    .hint("give a folder that holds .otf, .ttf or .ttc files"));
+            }
+            db.load_fonts_dir(dir);
+        }
+        for dir in bundled_font_dirs() {
+            db.load_fonts_dir(dir);
+        }
+        let own_faces = db.len();
+        if system {
+            db.load_system_fonts();
+        }
+        Ok(FontBook {
+            db,
+            fonts: Vec::new(),
+            loaded: HashMap::new(),
+            files: HashMap::new(),
+            own_faces,
+        })
+    }
+
+    pub fn font(&self, id: FontId) -> &LoadedFont {
+        &self.fonts[id.0 as usize]
+    }
+
+    pub fn fonts(&self) -> impl Iterator<Item = (FontId, &LoadedFont)> {
+        self.fonts.iter().enumerate().map(|(i, f)| (FontId(i as u16), f))
+    }
+
+    /// Finds the face for a family list and weight: the first family that
+    /// exists, in the weight nearest the one asked for. Faces are searched in
+    /// load order, so the result does not depend on the system's fonts when
+    /// the bundled ones match.
+    fn find(&self, spec: &FontSpec) -> Option<fontdb::ID> {
+        for family in &spec.families {
+            let mut best: Option<(&fontdb::FaceInfo, u16)> = None;
+            for face in self.db.faces() {
+                let named = face.families.iter().any(|(n, _)| n.eq_ignore_ascii_case(family));
+                if !named || face.style != fontdb::Style::Normal {
+                    continue;
+                }
+                let dist = face.weight.0.abs_diff(spec.weight);
+                if best.is_none_or(|(_, d)| dist < d) {
+                    best = Some((face, dist));
+                }
+            }
+            if let Some((face, _)) = best {
+                return Some(face.id);
+            }
+        }
+        None
+    }
+
+    fn load(&mut self, id: fontdb::ID) -> Result<FontId> {
+        if let Some(&fid) = self.loaded.get(&id) {
+            return Ok(fid);
+        }
+        // The id comes from this database, so the face exists.
+        let info = self.db.face(id).expect("face id from this database");
+        let (data, path) = match &info.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => {
+                let data = match self.files.get(p) {
+                    Some(d) => d.clone(),
+                    None => {
+                        let d = Arc::new(std::fs::read(p).map_err(|e| {
+                            Error::new(Stage::Resolve, format!("cannot read font {}: {e}", p.display()))
+                        })?);
+                        self.files.insert(p.clone(), d.clone());
+                        d
+                    }
+                };
+                (data, p.clone())
+            }
+            fontdb::Source::Binary(b) => (Arc::new(b.as_ref().as_ref().to_vec()), PathBuf::new()),
+        };
+        let index = info.index;
+        let face = ttf_parser::Face::parse(&data, index).map_err(|e| {
+            Error::new(Stage::Resolve, format!("font {} is damaged: {e}", path.display()))
+                .hint("replace the font file or remove it from the font folder")
+        })?;
+        if self.fonts.len() >= u16::MAX as usize {
+            return Err(Error::new(Stage::Resolve, "too many fonts"));
+        }
+        let font = LoadedFont {
+            family: info.families.first().map(|(n, _)| n.clone()).unwrap_or_default(),
+            postscript_name: info.post_script_name.clone(),
+            weight: info.weight.0,
+            units_per_em: face.units_per_em(),
+            ascender: face.ascender(),
+            descender: face.descender(),
+            cap_height: face.capital_height().unwrap_or(face.ascender()),
+            is_cff: face.tables().cff.is_some(),
+            index,
+            data: data.clone(),
+            path,
+        };
+        let fid = FontId(self.fonts.len() as u16);
+        self.fonts.push(font);
+        self.loaded.insert(id, fid);
+        Ok(fid)
+    }
+
+    /// Loads the face of every font role of a layout.
+    pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, FontId>> {
+        let mut roles = BTreeMap::new();
+        for (role, spec) in &layout.fonts {
+            let id = self.find(spec).ok_or_else(|| {
+                Error::new(
+                    Stage::Resolve,
+                    format!("no font found for role \"{role}\" (families: {})", spec.families.join(", ")),
+                )
+                .hint("the bundled fonts live in fonts/ beside the project; install one of these families or pass --font-dir")
+            })?;
+            roles.insert(role.clone(), self.load(id)?);
+        }
+        Ok(roles)
+    }
+
+    /// A font that has a glyph for `c`, trying the loaded fonts, then the
+    /// bundled and --font-dir faces, then the system's. `None`: no font has it.
+    pub fn fallback(&mut self, c: char) -> Option<FontId> {
+        for (id, f) in self.fonts() {
+            if f.face().is_some_and(|face| face.glyph_index(c).is_some()) {
+                return Some(id);
+            }
+        }
+        let ids: Vec<(usize, fontdb::ID)> = self.db.faces().enumerate().map(|(i, f)| (i, f.id)).collect();
+        let mut candidates: Vec<fontdb::ID> = ids.iter().filter(|(i, _)| *i < self.own_faces).map(|(_, id)| *id).collect();
+        candidates.extend(ids.iter().filter(|(i, _)| *i >= self.own_faces).map(|(_, id)| *id));
+        for id in candidates {
+            if self.loaded.contains_key(&id) {
+                continue;
+            }
+            let has = self
+                .db
+                .with_face_data(id, |data, index| {
+                    ttf_parser::Face::parse(data, index).is_ok_and(|f| f.glyph_index(c).is_some())
+                })
+                .unwrap_or(false);
+            if has {
+                return self.load(id).ok();
+            }
+        }
+        None
+    }
+}

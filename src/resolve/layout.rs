@@ -1,0 +1,406 @@
+//! Layout templates (layouts/*.toml): page, grid, fonts and the style of
+//! every kind of paragraph. A template is plain TOML a user can copy.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result, Stage};
+use crate::parse::Writing;
+use crate::source::SourceFile;
+use crate::units::Pt;
+
+/// Templates compiled into the binary, so `--layout feature` works from any
+/// directory. A path (anything with a `/` or ending in .toml) reads a file.
+const BUILTIN: &[(&str, &str)] = &[("feature", include_str!("../../layouts/feature.toml"))];
+
+pub const DEFAULT_LAYOUT: &str = "feature";
+
+/// A length written with its unit: "275mm", "10pt", "1.5cm", "0.5in".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Length(pub Pt);
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Length, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_length(&s).map(Length).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{s}\" is not a length; write a number and a unit: \"275mm\", \"10pt\", \"1.5cm\", \"1in\""
+            ))
+        })
+    }
+}
+
+fn parse_length(s: &str) -> Option<Pt> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    let (num, unit) = s.split_at(split);
+    let v: f64 = num.trim().parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    Some(match unit {
+        "pt" => Pt(v),
+        "mm" => Pt::from_mm(v),
+        "cm" => Pt::from_mm(v * 10.0),
+        "in" => Pt(v * 72.0),
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Shown in messages and the PDF's metadata.
+    pub name: String,
+    #[serde(default = "default_writing")]
+    pub writing: Writing,
+    pub page: PageSpec,
+    pub grid: GridSpec,
+    /// Font roles: a name (used by styles) → the families to try in order.
+    pub fonts: BTreeMap<String, FontSpec>,
+    pub text: TextSpec,
+    pub styles: Styles,
+    /// Where the layout came from, for messages.
+    #[serde(skip)]
+    pub origin: PathBuf,
+}
+
+fn default_writing() -> Writing {
+    Writing::Horizontal
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    pub width: Length,
+    pub height: Length,
+    pub margin_top: Length,
+    pub margin_bottom: Length,
+    /// The type area is centred across the page; this is the least margin
+    /// on either side and a check that the grid fits.
+    pub margin_side: Length,
+}
+
+/// The character grid (CLREQ §4, newspaper-page.md): every column holds
+/// `chars` body characters per line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridSpec {
+    pub columns: u32,
+    pub chars: u32,
+    /// Gutter between columns, in body characters.
+    pub gutter: u32,
+    pub body_size: Length,
+    /// Baseline-to-baseline distance of body lines; every block sits on
+    /// this grid.
+    pub line_pitch: Length,
+    /// Draw a thin rule in each gutter.
+    #[serde(default = "yes")]
+    pub column_rules: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontSpec {
+    pub families: Vec<String>,
+    #[serde(default = "regular")]
+    pub weight: u16,
+}
+
+fn regular() -> u16 {
+    400
+}
+
+/// 避头尾 levels, CLREQ §2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prohibition {
+    None,
+    Basic,
+    Gb,
+    Strict,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextSpec {
+    /// First-line indent of body paragraphs, in characters (全角两格).
+    pub indent: u32,
+    pub prohibition: Prohibition,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Justified on the grid; the last line of a paragraph starts flush.
+    Justify,
+    Start,
+    Center,
+    End,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// A key of [fonts].
+    pub font: String,
+    /// Bold runs (`**…**`) use this role; defaults to `font`.
+    pub strong_font: Option<String>,
+    pub size: Length,
+    pub align: Align,
+    /// Body-line slots each line of this style occupies (a 28 pt headline on
+    /// a 14 pt pitch takes 3).
+    #[serde(default = "one")]
+    pub lines: u32,
+    /// Empty body-line slots before the block.
+    #[serde(default)]
+    pub space_before: u32,
+    /// Empty body-line slots after the block.
+    #[serde(default)]
+    pub space_after: u32,
+    /// Indent of every line, in characters of this style.
+    #[serde(default)]
+    pub inset: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Styles {
+    pub kicker: Style,
+    pub headline: Style,
+    pub deck: Style,
+    pub byline: Style,
+    pub serial_label: Style,
+    pub lead: Style,
+    pub heading: Style,
+    pub minor_heading: Style,
+    pub body: Style,
+    pub quote: Style,
+    pub caption: Style,
+    pub source: Style,
+    pub running_head: Style,
+    pub folio: Style,
+}
+
+impl Styles {
+    fn all(&self) -> [(&'static str, &Style); 14] {
+        [
+            ("kicker", &self.kicker),
+            ("headline", &self.headline),
+            ("deck", &self.deck),
+            ("byline", &self.byline),
+            ("serial_label", &self.serial_label),
+            ("lead", &self.lead),
+            ("heading", &self.heading),
+            ("minor_heading", &self.minor_heading),
+            ("body", &self.body),
+            ("quote", &self.quote),
+            ("caption", &self.caption),
+            ("source", &self.source),
+            ("running_head", &self.running_head),
+            ("folio", &self.folio),
+        ]
+    }
+}
+
+/// The grid in points, derived once from the template.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    pub columns: u32,
+    pub column_width: Pt,
+    pub gutter: Pt,
+    pub body_size: Pt,
+    pub pitch: Pt,
+    /// Left edge of the type area (centred on the page).
+    pub left: Pt,
+    pub top: Pt,
+    /// Whole body lines per column.
+    pub lines: u32,
+}
+
+impl Layout {
+    pub fn grid(&self) -> Grid {
+        let size = self.grid.body_size.0;
+        let column_width = size * self.grid.chars as f64;
+        let gutter = size * self.grid.gutter as f64;
+        let total = column_width * self.grid.columns as f64 + gutter * (self.grid.columns - 1) as f64;
+        let height = self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0;
+        Grid {
+            columns: self.grid.columns,
+            column_width,
+            gutter,
+            body_size: size,
+            pitch: self.grid.line_pitch.0,
+            left: (self.page.width.0 - total) / 2.0,
+            top: self.page.margin_top.0,
+            lines: (height / self.grid.line_pitch.0).floor().max(0.0) as u32,
+        }
+    }
+
+    /// Total width of the type area.
+    pub fn measure(&self) -> Pt {
+        let g = self.grid();
+        g.column_width * g.columns as f64 + g.gutter * (g.columns - 1) as f64
+    }
+
+    fn check(&self, file: &SourceFile) -> Result<()> {
+        let fail = |msg: String, hint: &str| {
+            Err(Error::new(Stage::Resolve, msg).at(file.at(0)).hint(hint))
+        };
+        let positive = [
+            ("page.width", self.page.width.0.0),
+            ("page.height", self.page.height.0.0),
+            ("grid.body_size", self.grid.body_size.0.0),
+            ("grid.line_pitch", self.grid.line_pitch.0.0),
+        ];
+        for (key, v) in positive {
+            if v <= 0.0 {
+                return fail(format!("{key} must be greater than zero"), "sizes are positive lengths such as \"10pt\"");
+            }
+        }
+        for (key, v) in [("page.margin_top", self.page.margin_top.0.0), ("page.margin_bottom", self.page.margin_bottom.0.0), ("page.margin_side", self.page.margin_side.0.0)] {
+            if v < 0.0 {
+                return fail(format!("{key} is negative"), "margins are zero or more");
+            }
+        }
+        if self.grid.columns == 0 || self.grid.columns > 40 {
+            return fail(format!("grid.columns = {} is out of range", self.grid.columns), "use 1 to 40 columns");
+        }
+        if self.grid.chars < 4 {
+            return fail(
+                format!("grid.chars = {}: a column narrower than 4 characters cannot hold text", self.grid.chars),
+                "newspaper columns hold about 13 characters",
+            );
+        }
+        if self.grid.line_pitch.0.0 < self.grid.body_size.0.0 {
+            return fail("grid.line_pitch is smaller than grid.body_size: lines would collide".into(), "a pitch of 1.3–1.75 times the body size is usual");
+        }
+        let g = self.grid();
+        if g.left.0 < self.page.margin_side.0.0 - 0.01 {
+            return fail(
+                format!(
+                    "the grid is {:.1} mm wide and does not fit the page with {:.1} mm side margins",
+                    self.measure().0 * 25.4 / 72.0,
+                    self.page.margin_side.0.0 * 25.4 / 72.0
+                ),
+                "reduce grid.columns, grid.chars or grid.body_size, or widen the page",
+            );
+        }
+        if g.lines < 10 {
+            return fail("the page holds fewer than 10 body lines".into(), "reduce the margins or the line pitch");
+        }
+        for (name, style) in self.styles.all() {
+            for role in std::iter::once(&style.font).chain(style.strong_font.as_ref()) {
+                if !self.fonts.contains_key(role) {
+                    return fail(
+                        format!("styles.{name} uses font \"{role}\", which [fonts] does not define"),
+                        &format!("define it or use one of: {}", self.fonts.keys().cloned().collect::<Vec<_>>().join(", ")),
+                    );
+                }
+            }
+            if style.size.0.0 <= 0.0 || style.size.0.0 > 500.0 {
+                return fail(format!("styles.{name}.size is out of range"), "sizes are between 0 and 500 pt");
+            }
+            if style.lines == 0 {
+                return fail(format!("styles.{name}.lines must be at least 1"), "lines counts body-line slots");
+            }
+            if style.size.0.0 > g.pitch.0 * style.lines as f64 + 0.01 {
+                return fail(
+                    format!("styles.{name}: {:.1} pt type does not fit in {} line slot(s) of {:.1} pt", style.size.0.0, style.lines, g.pitch.0),
+                    "raise lines or lower size",
+                );
+            }
+        }
+        if self.fonts.values().any(|f| f.families.is_empty()) {
+            return fail("a font role has no families".into(), "list at least one family name");
+        }
+        Ok(())
+    }
+}
+
+/// Loads a template by name (built in) or by path.
+pub fn load_layout(spec: &str, base: Option<&Path>) -> Result<Layout> {
+    let is_path = spec.contains('/') || spec.contains('\\') || spec.ends_with(".toml");
+    let (path, text) = if is_path {
+        let mut path = PathBuf::from(spec);
+        if path.is_relative() && !path.exists() {
+            if let Some(b) = base {
+                path = b.join(spec);
+            }
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::new(Stage::Resolve, format!("cannot read layout {}: {e}", path.display()))
+                .hint("give a name from layouts/ (such as \"feature\") or the path of a .toml layout")
+        })?;
+        (path, text)
+    } else {
+        match BUILTIN.iter().find(|(n, _)| *n == spec) {
+            Some((n, t)) => (PathBuf::from(format!("layouts/{n}.toml")), t.to_string()),
+            None => {
+                let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+                return Err(Error::new(Stage::Resolve, format!("unknown layout \"{spec}\""))
+                    .hint(format!("the built-in layouts are: {}; or give a path to a .toml file", names.join(", "))));
+            }
+        }
+    };
+    parse_layout(&path, text)
+}
+
+pub fn parse_layout(path: &Path, text: String) -> Result<Layout> {
+    let file = SourceFile::new(path, text);
+    let mut layout: Layout = toml::from_str(&file.text).map_err(|e| {
+        Error::new(Stage::Resolve, format!("layout: {}", e.message().trim()))
+            .at(file.at(e.span().map_or(0, |s| s.start)))
+            .hint("compare with layouts/feature.toml, whose keys are documented")
+    })?;
+    layout.origin = path.to_path_buf();
+    layout.check(&file)?;
+    Ok(layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_parse_with_units() {
+        assert_eq!(parse_length("10pt"), Some(Pt(10.0)));
+        assert!((parse_length("25.4mm").unwrap().0 - 72.0).abs() < 1e-9);
+        assert_eq!(parse_length("1in"), Some(Pt(72.0)));
+        assert_eq!(parse_length("10"), None);
+        assert_eq!(parse_length("10px"), None);
+    }
+
+    #[test]
+    fn the_builtin_feature_layout_is_a_13_character_grid() {
+        let l = load_layout("feature", None).unwrap();
+        let g = l.grid();
+        assert_eq!(l.grid.chars, 13);
+        assert!((g.column_width.0 - 13.0 * g.body_size.0).abs() < 1e-9);
+        assert!(g.left.0 >= l.page.margin_side.0.0);
+    }
+
+    #[test]
+    fn bad_layouts_are_refused_with_a_location() {
+        let good = BUILTIN[0].1;
+        let bad = good.replace("columns = 5", "columns = 0");
+        let e = parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string();
+        assert!(e.contains("grid.columns"), "{e}");
+        let bad = good.replace("chars = 13", "chars = 2");
+        assert!(parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string().contains("narrower"));
+        let bad = good.replacen("[grid]", "[grid]\ncolour = 1", 1);
+        let e = parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string();
+        assert!(e.starts_with("x.toml:") && e.contains("colour"), "{e}");
+        assert!(load_layout("nosuch", None).unwrap_err().to_string().contains("feature"));
+    }
+}

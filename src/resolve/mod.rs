@@ -1,0 +1,10 @@
+//! Resolve stage: the layout template, fonts, and the article turned into
+//! styled paragraphs with nothing left optional.
+
+mod doc;
+mod fonts;
+mod layout;
+
+pub use doc::*;
+pub use fonts::*;
+pub use layout::*;

@@ -1,0 +1,193 @@
+//! The whole job for one input: read, resolve, shape, break, compose, write.
+//! The binary is a thin wrapper around [`compile`].
+
+use std::path::{Path, PathBuf};
+
+use crate::compose::{Furniture, Page, compose};
+use crate::epub::{EpubMeta, write_epub};
+use crate::error::{Error, Result, Stage, Warning};
+use crate::parse::{Writing, read_article};
+use crate::pdf::{PdfMeta, write_pdf};
+use crate::resolve::{DEFAULT_LAYOUT, Doc, FontBook, load_layout, resolve_doc};
+use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub input: PathBuf,
+    /// Some(None): write beside the input.
+    pub pdf: Option<Option<PathBuf>>,
+    pub epub: Option<Option<PathBuf>>,
+    pub layout: Option<String>,
+    pub writing: Option<Writing>,
+    pub font_dirs: Vec<PathBuf>,
+    pub embed_fonts: bool,
+    /// Look for fonts on the system too (fallback for rare characters).
+    pub system_fonts: bool,
+    /// SOURCE_DATE_EPOCH, when set.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// What was written, and what went wrong without stopping the run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub warnings: Vec<Warning>,
+    pub pages: usize,
+}
+
+/// Output path: the one given, or the input's name with a new extension.
+fn out_path(input: &Path, given: &Option<PathBuf>, ext: &str) -> PathBuf {
+    match given {
+        Some(p) => p.clone(),
+        None => input.with_extension(ext),
+    }
+}
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// (y, m, d, h, min, s) UTC of SOURCE_DATE_EPOCH, or the article's date.
+fn timestamp(opts: &Options, doc: &Doc) -> Option<[u16; 6]> {
+    if let Some(t) = opts.source_date_epoch {
+        let (y, m, d) = civil(t.div_euclid(86_400));
+        let s = t.rem_euclid(86_400);
+        if (0..=9999).contains(&y) {
+            return Some([y as u16, m as u16, d as u16, (s / 3600) as u16, (s / 60 % 60) as u16, (s % 60) as u16]);
+        }
+    }
+    doc.date.map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])
+}
+
+/// Compiles one input to the requested outputs. Nothing is written unless
+/// every output was produced; each file is written atomically.
+pub fn compile(opts: &Options) -> Result<Report> {
+    let mut report = Report::default();
+    let input = &opts.input;
+    if input.is_dir() {
+        return Err(Error::new(Stage::Parse, format!("{} is a folder", input.display()))
+            .hint("serial folders (book editions) are not supported yet; give an article .md file"));
+    }
+    match input.extension().and_then(|e| e.to_str()) {
+        Some("md") | Some("markdown") => {}
+        Some("toml") => {
+            return Err(Error::new(Stage::Parse, format!("{}: page manifests are not supported yet", input.display()))
+                .hint("give an article .md file"));
+        }
+        _ => {
+            return Err(Error::new(Stage::Parse, format!("{} is not an article (.md)", input.display()))
+                .hint("articles are Markdown files with TOML front matter, named NAME.md"));
+        }
+    }
+    let (want_pdf, want_epub) = match (&opts.pdf, &opts.epub) {
+        (None, None) => (Some(None), Some(None)),
+        (p, e) => (p.clone(), e.clone()),
+    };
+
+    let article = read_article(input)?;
+    let layout = load_layout(opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT), input.parent())?;
+    let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
+    let roles = book.resolve_roles(&layout)?;
+    let doc = resolve_doc(&article, &layout, &roles, opts.writing)?;
+    if opts.embed_fonts {
+        return Err(Error::new(Stage::Write, "--embed-fonts needs a build with the embed-fonts feature")
+            .hint("rebuild with `cargo build --release --features embed-fonts` (needs libclang), or leave fonts to the reader"));
+    }
+    let date = timestamp(opts, &doc);
+
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if let Some(given) = &want_pdf {
+        if doc.writing == Writing::Vertical {
+            return Err(Error::new(Stage::Compose, "vertical print layout is not available yet")
+                .at(doc.located(article.meta.title.loc))
+                .hint("use --writing horizontal for the PDF; the EPUB can be vertical (--epub only)"));
+        }
+        let fallbacks = prepare_fallbacks(&doc, &mut book, &mut report.warnings);
+        let mut shaper = Shaper::new(&book, &doc.lang, fallbacks);
+        let shaped = shape_doc(&doc, &mut shaper);
+        let mut furniture = |f: Furniture, text: &str| {
+            let style = match f {
+                Furniture::RunningHead => &doc.running_head_style,
+                Furniture::Folio => &doc.folio_style,
+            };
+            shape_plain(&mut shaper, style, text)
+        };
+        let pages: Vec<Page> = compose(&doc, &shaped, &layout, &mut furniture, &mut report.warnings)?;
+        report.pages = pages.len();
+        let meta = PdfMeta {
+            title: doc.title.clone(),
+            author: doc.author.clone(),
+            subject: article.meta.deck.as_ref().map(|d| d.text.clone()),
+            lang: doc.lang.tag.clone(),
+            date,
+        };
+        let bytes = write_pdf(&pages, &book, &meta)?;
+        outputs.push((out_path(input, given, "pdf"), bytes));
+    }
+    if let Some(given) = &want_epub {
+        let modified = match date {
+            Some([y, m, d, h, mi, s]) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
+            // No date anywhere: a fixed one, so that the bytes stay the same.
+            None => "1980-01-01T00:00:00Z".to_string(),
+        };
+        let bytes = write_epub(&doc, &EpubMeta { modified })?;
+        outputs.push((out_path(input, given, "epub"), bytes));
+    }
+    for (path, bytes) in &outputs {
+        write_atomic(path, bytes)?;
+        report.written.push(path.clone());
+    }
+    Ok(report)
+}
+
+/// Writes through a temporary file in the same folder, then renames it, so
+/// that a reader never sees a half-written file and a failed run leaves the
+/// previous output intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| {
+        Error::new(Stage::Write, format!("cannot write {}: {e}", path.display()))
+            .hint("check that the folder exists and is writable")
+    };
+    if !dir.is_dir() {
+        return Err(Error::new(Stage::Write, format!("cannot write {}: the folder {} does not exist", path.display(), dir.display()))
+            .hint("create the folder or choose another output path"));
+    }
+    let mut tmp = tempfile::Builder::new().prefix(".typeset-").tempfile_in(&dir).map_err(fail)?;
+    // Temporary files are private (0600); an output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
+    }
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(20_784), (2026, 11, 27));
+        assert_eq!(civil(11_016), (2000, 2, 29));
+    }
+}

@@ -1,0 +1,239 @@
+//! The shaper: rustybuzz faces for every loaded font and caches of shaped
+//! characters and words.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustybuzz::{Direction, Face, Feature, UnicodeBuffer};
+
+use super::Glyph;
+use crate::error::Warning;
+use crate::parse::{Lang, LangFamily};
+use crate::resolve::{Doc, FontBook, FontId, Para};
+use crate::units::Pt;
+
+/// For (style font, character) pairs the style font lacks: the font that
+/// has it, or `None` when no font does.
+#[derive(Debug, Default, Clone)]
+pub struct Fallbacks {
+    map: HashMap<(FontId, char), Option<FontId>>,
+}
+
+pub fn find_fallbacks<'a>(
+    paras: impl Iterator<Item = &'a Para>,
+    book: &mut FontBook,
+    doc: &Doc,
+    warnings: &mut Vec<Warning>,
+) -> Fallbacks {
+    // First pass with read-only faces: which characters are missing where.
+    let mut missing: BTreeMap<(FontId, char), crate::source::Loc> = BTreeMap::new();
+    {
+        let faces: Vec<Option<ttf_parser::Face>> = book.fonts().map(|(_, f)| f.face()).collect();
+        let mut seen: BTreeSet<(FontId, char)> = BTreeSet::new();
+        for p in paras {
+            for r in &p.runs {
+                let font = if r.strong { p.style.strong_font } else { p.style.font };
+                for c in r.text.chars() {
+                    if c.is_whitespace() || c.is_control() || !seen.insert((font, c)) {
+                        continue;
+                    }
+                    let has = faces[font.0 as usize].as_ref().is_some_and(|f| f.glyph_index(c).is_some());
+                    if !has {
+                        missing.insert((font, c), r.loc);
+                    }
+                }
+            }
+        }
+    }
+    let mut fb = Fallbacks::default();
+    let mut warned = BTreeSet::new();
+    for ((font, c), loc) in missing {
+        let found = book.fallback(c);
+        if found.is_none() && warned.insert(c) {
+            warnings.push(Warning {
+                location: Some(doc.located(loc)),
+                message: format!(
+                    "no font has the character '{c}' (U+{:04X}); it prints as an empty box but stays in the text layer",
+                    c as u32
+                ),
+            });
+        }
+        fb.map.insert((font, c), found);
+    }
+    fb
+}
+
+/// A shaped glyph in font units, before scaling to a size.
+#[derive(Debug, Clone, Copy)]
+struct RawGlyph {
+    id: u16,
+    cluster: u32,
+    advance: i32,
+    dx: i32,
+    dy: i32,
+}
+
+/// Shapes text with rustybuzz, caching every distinct character and word.
+pub struct Shaper<'f> {
+    book: &'f FontBook,
+    faces: Vec<Option<Face<'f>>>,
+    fallbacks: Fallbacks,
+    language: rustybuzz::Language,
+    family: LangFamily,
+    chars: HashMap<(FontId, char), RawGlyph>,
+    words: HashMap<(FontId, Box<str>), Box<[RawGlyph]>>,
+}
+
+impl<'f> Shaper<'f> {
+    pub fn new(book: &'f FontBook, lang: &Lang, fallbacks: Fallbacks) -> Shaper<'f> {
+        let faces = book
+            .fonts()
+            .map(|(_, f)| Face::from_slice(&f.data, f.index))
+            .collect();
+        let tag = match lang.family {
+            LangFamily::ZhHans => "zh-Hans",
+            LangFamily::ZhHant => "zh-Hant",
+            LangFamily::Ja => "ja",
+            LangFamily::En => "en",
+        };
+        Shaper {
+            book,
+            faces,
+            fallbacks,
+            // A fixed, valid tag: parsing cannot fail.
+            language: tag.parse().expect("valid language tag"),
+            family: lang.family,
+            chars: HashMap::new(),
+            words: HashMap::new(),
+        }
+    }
+
+    /// Distinct words shaped so far (for tests of the cache).
+    pub fn cached_words(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn units_per_em(&self, font: FontId) -> f64 {
+        self.book.font(font).units_per_em as f64
+    }
+
+    /// The font that sets `c` in a run styled with `font`.
+    pub fn font_for(&self, font: FontId, c: char) -> (FontId, bool) {
+        match self.fallbacks.map.get(&(font, c)) {
+            None => (font, false),
+            Some(Some(f)) => (*f, false),
+            Some(None) => (font, true),
+        }
+    }
+
+    fn buffer(&self, text: &str, cjk: bool) -> UnicodeBuffer {
+        let mut buf = UnicodeBuffer::new();
+        buf.push_str(text);
+        buf.set_direction(Direction::LeftToRight);
+        if cjk {
+            buf.set_language(self.language.clone());
+            buf.set_script(rustybuzz::script::HAN);
+        } else {
+            buf.guess_segment_properties();
+        }
+        buf
+    }
+
+    /// One CJK character (ideograph, kana or full-width mark) as a glyph,
+    /// shaped with the language so that `locl` picks regional forms. Curly
+    /// quotes in CJK text take their full-width forms (`fwid`).
+    pub fn cjk_glyph(&mut self, font: FontId, c: char, size: Pt) -> Glyph {
+        let raw = match self.chars.get(&(font, c)) {
+            Some(g) => *g,
+            None => {
+                let g = self.shape_char(font, c);
+                self.chars.insert((font, c), g);
+                g
+            }
+        };
+        self.scale(font, raw, size)
+    }
+
+    fn shape_char(&self, font: FontId, c: char) -> RawGlyph {
+        let Some(face) = &self.faces[font.0 as usize] else {
+            return RawGlyph { id: 0, cluster: 0, advance: 0, dx: 0, dy: 0 };
+        };
+        let mut tmp = [0u8; 4];
+        let s = c.encode_utf8(&mut tmp);
+        let fwid = matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+            && self.family != LangFamily::En;
+        let features: Vec<Feature> = if fwid {
+            vec![Feature::new(ttf_parser::Tag::from_bytes(b"fwid"), 1, ..)]
+        } else {
+            Vec::new()
+        };
+        let out = rustybuzz::shape(face, &features, self.buffer(s, true));
+        let info = out.glyph_infos();
+        let pos = out.glyph_positions();
+        match (info.first(), pos.first()) {
+            (Some(i), Some(p)) => RawGlyph {
+                id: i.glyph_id as u16,
+                cluster: 0,
+                advance: pos.iter().map(|p| p.x_advance).sum(),
+                dx: p.x_offset,
+                dy: p.y_offset,
+            },
+            _ => RawGlyph { id: 0, cluster: 0, advance: 0, dx: 0, dy: 0 },
+        }
+    }
+
+    /// A Latin word or number, shaped whole (kerning, ligatures), appended to
+    /// `out`; returns the word's advance.
+    pub fn word(&mut self, font: FontId, text: &str, size: Pt, out: &mut Vec<Glyph>) -> Pt {
+        if !self.words.contains_key(&(font, text.into())) {
+            let shaped = self.shape_word(font, text);
+            self.words.insert((font, text.into()), shaped);
+        }
+        let upem = self.units_per_em(font);
+        let scale = size.0 / upem;
+        let mut total = Pt::ZERO;
+        // Inserted just above.
+        for g in self.words[&(font, text.into())].iter() {
+            let glyph = Glyph {
+                font,
+                id: g.id,
+                cluster: g.cluster,
+                advance: Pt(g.advance as f64 * scale),
+                dx: Pt(g.dx as f64 * scale),
+                dy: Pt(g.dy as f64 * scale),
+            };
+            total += glyph.advance;
+            out.push(glyph);
+        }
+        total
+    }
+
+    fn shape_word(&self, font: FontId, text: &str) -> Box<[RawGlyph]> {
+        let Some(face) = &self.faces[font.0 as usize] else {
+            return Box::new([]);
+        };
+        let out = rustybuzz::shape(face, &[], self.buffer(text, false));
+        out.glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(i, p)| RawGlyph {
+                id: i.glyph_id as u16,
+                cluster: i.cluster,
+                advance: p.x_advance,
+                dx: p.x_offset,
+                dy: p.y_offset,
+            })
+            .collect()
+    }
+
+    fn scale(&self, font: FontId, g: RawGlyph, size: Pt) -> Glyph {
+        let k = size.0 / self.units_per_em(font);
+        Glyph {
+            font,
+            id: g.id,
+            cluster: g.cluster,
+            advance: Pt(g.advance as f64 * k),
+            dx: Pt(g.dx as f64 * k),
+            dy: Pt(g.dy as f64 * k),
+        }
+    }
+}

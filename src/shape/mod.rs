@@ -1,0 +1,120 @@
+//! Shape stage: styled paragraphs → glyphs and line-breaking items.
+//!
+//! Text is split into items: each CJK character or mark on its own, each
+//! Latin word or number whole. Runs are split by font (style, fallback) and
+//! script. Every distinct (font, character) and (font, word) is shaped once
+//! with rustybuzz and cached, so a novel costs a hash lookup per character.
+
+mod cache;
+mod segment;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+pub use cache::{Fallbacks, Shaper};
+pub use segment::shape_para;
+
+use crate::error::Warning;
+use crate::linebreak::Item;
+use crate::resolve::{Doc, Figure, Flow, FontBook, FontId, Para, ParaStyle};
+use crate::units::Pt;
+
+/// A positioned glyph within its item, along the inline axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub font: FontId,
+    pub id: u16,
+    pub advance: Pt,
+    /// Offset from the pen position along the line.
+    pub dx: Pt,
+    /// Offset across the line (up is positive).
+    pub dy: Pt,
+    /// Byte offset of the glyph's cluster within its item's text: glyphs
+    /// sharing a cluster (a ligature's parts) stand for the same text.
+    pub cluster: u32,
+}
+
+/// What an item carries besides its break properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemInfo {
+    pub glyphs: Range<u32>,
+    /// Byte range of the item's text in [`ShapedPara::text`].
+    pub text: Range<u32>,
+    /// 着重号: dots under each ideograph.
+    pub dots: bool,
+    /// Latin text in `*…*`: slanted (no italic face is bundled).
+    pub oblique: bool,
+    /// No font has a glyph for this text; shown as a box, extractable.
+    pub missing: bool,
+}
+
+/// A paragraph ready for line breaking.
+#[derive(Debug, Clone)]
+pub struct ShapedPara {
+    pub style: ParaStyle,
+    /// Where the paragraph starts in the article.
+    pub loc: crate::source::Loc,
+    pub text: String,
+    pub items: Vec<Item>,
+    pub info: Vec<ItemInfo>,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ShapedBlock {
+    Para(ShapedPara),
+    Figure {
+        figure: Figure,
+        caption: Option<ShapedPara>,
+    },
+}
+
+/// The whole article, shaped.
+#[derive(Debug, Clone)]
+pub struct ShapedDoc {
+    pub header: Vec<ShapedPara>,
+    pub flow: Vec<ShapedBlock>,
+}
+
+/// Finds fonts for the characters their style's font lacks (loading them
+/// into the book); a character no font has is a warning with its place in
+/// the article. Run before [`Shaper::new`].
+pub fn prepare_fallbacks(doc: &Doc, book: &mut FontBook, warnings: &mut Vec<Warning>) -> Fallbacks {
+    let paras = doc.header.iter().chain(doc.flow.iter().filter_map(|f| match f {
+        Flow::Para(p) => Some(p),
+        Flow::Figure(fig) => fig.caption.as_ref(),
+    }));
+    cache::find_fallbacks(paras, book, doc, warnings)
+}
+
+/// Shapes every paragraph of a document.
+pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
+    let header = doc.header.iter().map(|p| shape_para(shaper, p)).collect();
+    let flow = doc
+        .flow
+        .iter()
+        .map(|f| match f {
+            Flow::Para(p) => ShapedBlock::Para(shape_para(shaper, p)),
+            Flow::Figure(fig) => ShapedBlock::Figure {
+                figure: fig.clone(),
+                caption: fig.caption.as_ref().map(|c| shape_para(shaper, c)),
+            },
+        })
+        .collect();
+    ShapedDoc { header, flow }
+}
+
+/// Shapes one furniture line (running head, folio) that has no source.
+pub fn shape_plain(shaper: &mut Shaper, style: &ParaStyle, text: &str) -> ShapedPara {
+    let para = Para {
+        style: style.clone(),
+        runs: vec![crate::resolve::Run {
+            text: text.to_string(),
+            emphasis: false,
+            strong: false,
+            loc: Default::default(),
+        }],
+    };
+    shape_para(shaper, &para)
+}

@@ -1,0 +1,67 @@
+use super::*;
+use crate::linebreak::GapKind;
+use crate::parse::Lang;
+use crate::resolve::{FontBook, Para, ParaStyle, Role, Run, load_layout};
+
+fn setup() -> (FontBook, ParaStyle) {
+    let layout = load_layout("feature", None).unwrap();
+    let mut book = FontBook::new(&[], false).unwrap();
+    let roles = book.resolve_roles(&layout).unwrap();
+    let style = ParaStyle {
+        role: Role::Body,
+        font: roles["song"],
+        strong_font: roles["hei_bold"],
+        size: Pt(10.0),
+        align: crate::resolve::Align::Justify,
+        lines: 1,
+        space_before: 0,
+        space_after: 0,
+        inset: 0,
+        indent: 2,
+    };
+    (book, style)
+}
+
+fn para(style: &ParaStyle, text: &str) -> Para {
+    Para {
+        style: style.clone(),
+        runs: vec![Run {
+            text: text.into(),
+            emphasis: false,
+            strong: false,
+            loc: Default::default(),
+        }],
+    }
+}
+
+#[test]
+fn cjk_characters_are_one_em_and_latin_words_stay_whole() {
+    let (book, style) = setup();
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, "排版，用 Rust 写的“工具”。"));
+    let texts: Vec<&str> = p.info.iter().map(|i| &p.text[i.text.start as usize..i.text.end as usize]).collect();
+    assert_eq!(texts, ["排", "版", "，", "用", "Rust", "写", "的", "“", "工", "具", "”", "。"]);
+    for (k, t) in texts.iter().enumerate() {
+        if *t != "Rust" {
+            assert!((p.items[k].width.0 - 10.0).abs() < 1e-6, "{t} is {:?}", p.items[k].width);
+        }
+    }
+    // The comma's blank half may go at a line end.
+    assert_eq!(p.items[2].end_compress, Pt(5.0));
+    // ¼ em between Han and Latin, on both sides of the word.
+    assert_eq!(p.items[3].gap.kind, GapKind::CjkLatin);
+    assert_eq!(p.items[3].gap.natural, Pt(2.5));
+    assert_eq!(p.items[4].gap.kind, GapKind::CjkLatin);
+    assert!(p.items[4].width.0 > 10.0 && p.items[4].width.0 < 30.0);
+    // Every glyph is real: the bundled font covers all of it.
+    assert!(p.glyphs.iter().all(|g| g.id != 0));
+}
+
+#[test]
+fn words_are_shaped_once() {
+    let (book, style) = setup();
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let a = shape_para(&mut shaper, &para(&style, "GDP 与 GDP"));
+    assert_eq!(a.glyphs[0..3], a.glyphs[4..7]);
+    assert_eq!(shaper.cached_words(), 1);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Draws examples/figures/route.png: a schematic route line with stops,
+pure Python (zlib only), so the example's figure is ours and reproducible."""
+import math, struct, sys, zlib
+
+W, H = 600, 360
+
+
+def png(path, pixels):
+    raw = b"".join(b"\x00" + bytes(row) for row in pixels)
+    def chunk(t, d):
+        c = struct.pack(">I", len(d)) + t + d
+        return c + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, H, 8, 2, 0, 0, 0))
+    data += chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    open(path, "wb").write(data)
+
+
+img = [[255] * (W * 3) for _ in range(H)]
+
+
+def dot(x, y, r, rgb):
+    for yy in range(int(y - r), int(y + r) + 1):
+        for xx in range(int(x - r), int(x + r) + 1):
+            if 0 <= xx < W and 0 <= yy < H and (xx - x) ** 2 + (yy - y) ** 2 <= r * r:
+                img[yy][xx * 3:xx * 3 + 3] = rgb
+
+
+# A river band across the map.
+for x in range(W):
+    yc = 250 + 25 * math.sin(x / 90.0)
+    for y in range(int(yc - 14), int(yc + 14)):
+        if 0 <= y < H:
+            img[y][x * 3:x * 3 + 3] = [205, 225, 240]
+# The route: a smooth path from east (right) to west (left).
+pts = []
+for i in range(400):
+    t = i / 399
+    x = 560 - 520 * t
+    y = 120 + 60 * math.sin(t * math.pi * 1.6) + 40 * t
+    pts.append((x, y))
+for x, y in pts:
+    dot(x, y, 4, [40, 40, 40])
+# 41 stops, terminals larger.
+for k in range(41):
+    x, y = pts[round(k * 399 / 40)]
+    big = k in (0, 40)
+    dot(x, y, 9 if big else 6, [40, 40, 40])
+    dot(x, y, 5 if big else 3, [255, 255, 255])
+png(sys.argv[1] if len(sys.argv) > 1 else "examples/figures/route.png", img)

@@ -5,15 +5,15 @@
 //! [`parse`] → [`resolve`] → [`shape`] → [`linebreak`] → [`compose`] →
 //! [`pdf`] / [`epub`].
 
+pub mod compose;
+pub mod epub;
 pub mod error;
+pub mod linebreak;
 pub mod parse;
+pub mod pdf;
+pub mod resolve;
+pub mod run;
+pub mod script;
+pub mod shape;
 pub mod source;
 pub mod units;
-pub mod resolve;
-pub mod script;
-pub mod linebreak;
-pub mod shape;
-pub mod compose;
-pub mod pdf;
-pub mod epub;
-pub mod run;

@@ -26,6 +26,9 @@ pub struct Options {
     pub system_fonts: bool,
     /// SOURCE_DATE_EPOCH, when set.
     pub source_date_epoch: Option<i64>,
+    /// Also write the article's paragraphs, one per line, in reading order
+    /// (the --source input of pdfcheck.py).
+    pub paragraphs: Option<PathBuf>,
 }
 
 /// What was written, and what went wrong without stopping the run.
@@ -63,10 +66,18 @@ fn timestamp(opts: &Options, doc: &Doc) -> Option<[u16; 6]> {
         let (y, m, d) = civil(t.div_euclid(86_400));
         let s = t.rem_euclid(86_400);
         if (0..=9999).contains(&y) {
-            return Some([y as u16, m as u16, d as u16, (s / 3600) as u16, (s / 60 % 60) as u16, (s % 60) as u16]);
+            return Some([
+                y as u16,
+                m as u16,
+                d as u16,
+                (s / 3600) as u16,
+                (s / 60 % 60) as u16,
+                (s % 60) as u16,
+            ]);
         }
     }
-    doc.date.map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])
+    doc.date
+        .map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])
 }
 
 /// Compiles one input to the requested outputs. Nothing is written unless
@@ -75,18 +86,27 @@ pub fn compile(opts: &Options) -> Result<Report> {
     let mut report = Report::default();
     let input = &opts.input;
     if input.is_dir() {
-        return Err(Error::new(Stage::Parse, format!("{} is a folder", input.display()))
-            .hint("serial folders (book editions) are not supported yet; give an article .md file"));
+        return Err(
+            Error::new(Stage::Parse, format!("{} is a folder", input.display())).hint(
+                "serial folders (book editions) are not supported yet; give an article .md file",
+            ),
+        );
     }
     match input.extension().and_then(|e| e.to_str()) {
         Some("md") | Some("markdown") => {}
         Some("toml") => {
-            return Err(Error::new(Stage::Parse, format!("{}: page manifests are not supported yet", input.display()))
-                .hint("give an article .md file"));
+            return Err(Error::new(
+                Stage::Parse,
+                format!("{}: page manifests are not supported yet", input.display()),
+            )
+            .hint("give an article .md file"));
         }
         _ => {
-            return Err(Error::new(Stage::Parse, format!("{} is not an article (.md)", input.display()))
-                .hint("articles are Markdown files with TOML front matter, named NAME.md"));
+            return Err(Error::new(
+                Stage::Parse,
+                format!("{} is not an article (.md)", input.display()),
+            )
+            .hint("articles are Markdown files with TOML front matter, named NAME.md"));
         }
     }
     let (want_pdf, want_epub) = match (&opts.pdf, &opts.epub) {
@@ -95,7 +115,10 @@ pub fn compile(opts: &Options) -> Result<Report> {
     };
 
     let article = read_article(input)?;
-    let layout = load_layout(opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT), input.parent())?;
+    let layout = load_layout(
+        opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT),
+        input.parent(),
+    )?;
     let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = book.resolve_roles(&layout)?;
     let doc = resolve_doc(&article, &layout, &roles, opts.writing)?;
@@ -122,7 +145,8 @@ pub fn compile(opts: &Options) -> Result<Report> {
             };
             shape_plain(&mut shaper, style, text)
         };
-        let pages: Vec<Page> = compose(&doc, &shaped, &layout, &mut furniture, &mut report.warnings)?;
+        let pages: Vec<Page> =
+            compose(&doc, &shaped, &layout, &mut furniture, &mut report.warnings)?;
         report.pages = pages.len();
         let meta = PdfMeta {
             title: doc.title.clone(),
@@ -143,6 +167,11 @@ pub fn compile(opts: &Options) -> Result<Report> {
         let bytes = write_epub(&doc, &EpubMeta { modified })?;
         outputs.push((out_path(input, given, "epub"), bytes));
     }
+    if let Some(p) = &opts.paragraphs {
+        let mut text = doc.paragraphs().join("\n");
+        text.push('\n');
+        outputs.push((p.clone(), text.into_bytes()));
+    }
     for (path, bytes) in &outputs {
         write_atomic(path, bytes)?;
         report.written.push(path.clone());
@@ -160,19 +189,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => PathBuf::from("."),
     };
     let fail = |e: std::io::Error| {
-        Error::new(Stage::Write, format!("cannot write {}: {e}", path.display()))
-            .hint("check that the folder exists and is writable")
+        Error::new(
+            Stage::Write,
+            format!("cannot write {}: {e}", path.display()),
+        )
+        .hint("check that the folder exists and is writable")
     };
     if !dir.is_dir() {
-        return Err(Error::new(Stage::Write, format!("cannot write {}: the folder {} does not exist", path.display(), dir.display()))
-            .hint("create the folder or choose another output path"));
+        return Err(Error::new(
+            Stage::Write,
+            format!(
+                "cannot write {}: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            ),
+        )
+        .hint("create the folder or choose another output path"));
     }
-    let mut tmp = tempfile::Builder::new().prefix(".typeset-").tempfile_in(&dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".typeset-")
+        .tempfile_in(&dir)
+        .map_err(fail)?;
     // Temporary files are private (0600); an output is an ordinary file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(fail)?;
     }
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;

@@ -42,6 +42,10 @@ struct Cli {
     /// Do not search the system's fonts (only bundled and --font-dir).
     #[arg(long)]
     no_system_fonts: bool,
+    /// Also write the article's paragraphs, one per line in reading order,
+    /// for checking tools (pdfcheck.py --source).
+    #[arg(long, value_name = "OUT.txt")]
+    paragraphs: Option<PathBuf>,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -54,7 +58,9 @@ fn main() -> ExitCode {
         Ok(v) => match v.trim().parse::<i64>() {
             Ok(t) => Some(t),
             Err(_) => {
-                eprintln!("error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds\n  hint: unset it or set it to e.g. 1795737600");
+                eprintln!(
+                    "error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds\n  hint: unset it or set it to e.g. 1795737600"
+                );
                 return ExitCode::from(2);
             }
         },
@@ -73,6 +79,7 @@ fn main() -> ExitCode {
         embed_fonts: cli.embed_fonts,
         system_fonts: !cli.no_system_fonts,
         source_date_epoch,
+        paragraphs: cli.paragraphs,
     };
     match compile(&opts) {
         Ok(report) => {

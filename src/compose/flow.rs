@@ -52,7 +52,15 @@ pub fn compose(
             let per = p.style.lines;
             let band_top = grid.top + grid.pitch * slot as f64;
             let baseline = baseline_in_band(band_top, grid.pitch * per as f64, p.style.size);
-            render_line(p, line, LineOrigin { x: grid.left, baseline }, &mut c.page().items);
+            render_line(
+                p,
+                line,
+                LineOrigin {
+                    x: grid.left,
+                    baseline,
+                },
+                &mut c.page().items,
+            );
             slot += per;
         }
         slot += p.style.space_after;
@@ -82,7 +90,12 @@ pub fn compose(
         .flow
         .iter()
         .map(|b| match b {
-            ShapedBlock::Para(p) => Some(break_lines(p, grid.column_width, p.style.align == Align::Justify, prohibition)),
+            ShapedBlock::Para(p) => Some(break_lines(
+                p,
+                grid.column_width,
+                p.style.align == Align::Justify,
+                prohibition,
+            )),
             ShapedBlock::Figure { .. } => None,
         })
         .collect();
@@ -103,7 +116,9 @@ pub fn compose(
                     }
                 }
                 let keep_next = match shaped.flow.get(i + 1) {
-                    Some(ShapedBlock::Para(n)) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+                    Some(ShapedBlock::Para(n))
+                        if matches!(p.style.role, Role::Heading | Role::MinorHeading) =>
+                    {
                         let n_lines = broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
                         n_lines * n.style.lines + n.style.space_before
                     }
@@ -112,7 +127,9 @@ pub fn compose(
                 c.place_para(p, lines, keep_next);
             }
             ShapedBlock::Figure { figure, caption } => {
-                let cap_lines = caption.as_ref().map(|cp| break_lines(cp, grid.column_width, true, prohibition));
+                let cap_lines = caption
+                    .as_ref()
+                    .map(|cp| break_lines(cp, grid.column_width, true, prohibition));
                 c.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
             }
         }
@@ -231,10 +248,15 @@ impl Composer<'_> {
             let fit = self.slots_left() / per;
             let remaining = n - i;
             // Widow: leave two lines for the next column rather than one.
-            let take = if remaining > fit && remaining - fit == 1 && fit >= 3 { fit - 1 } else { fit.min(remaining) };
+            let take = if remaining > fit && remaining - fit == 1 && fit >= 3 {
+                fit - 1
+            } else {
+                fit.min(remaining)
+            };
             for _ in 0..take {
                 let line = &lines[i as usize];
-                let baseline = baseline_in_band(self.band_top(), self.grid.pitch * per as f64, p.style.size);
+                let baseline =
+                    baseline_in_band(self.band_top(), self.grid.pitch * per as f64, p.style.size);
                 let x = self.column_x() + p.style.size * p.style.inset as f64;
                 let mut items = std::mem::take(&mut self.page().items);
                 render_line(p, line, LineOrigin { x, baseline }, &mut items);
@@ -250,9 +272,15 @@ impl Composer<'_> {
         self.slot = (self.slot + p.style.space_after).min(self.grid.lines);
     }
 
-    fn place_figure(&mut self, fig: &crate::resolve::Figure, caption: Option<&ShapedPara>, cap_lines: Option<&[Line]>) {
+    fn place_figure(
+        &mut self,
+        fig: &crate::resolve::Figure,
+        caption: Option<&ShapedPara>,
+        cap_lines: Option<&[Line]>,
+    ) {
         let g = self.grid;
-        let cap_slots = caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
+        let cap_slots =
+            caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
         let column_slots = g.lines - self.column_top.min(g.lines / 2);
         let mut width = g.column_width;
         let mut height = width * (fig.height_px as f64 / fig.width_px as f64);
@@ -310,7 +338,13 @@ impl Composer<'_> {
                 place_single(&dp, g.left, full, head_base, Align::End, &mut items);
             }
             let rule_y = g.top - g.pitch * 0.5;
-            items.push(PageItem::Rule(Rule { x0: g.left, y0: rule_y, x1: g.left + full, y1: rule_y, width: RULE_THIN }));
+            items.push(PageItem::Rule(Rule {
+                x0: g.left,
+                y0: rule_y,
+                x1: g.left + full,
+                y1: rule_y,
+                width: RULE_THIN,
+            }));
             // Column rules in the gutters beside used columns.
             for &(page, col, top, end) in &self.used {
                 if page != pi || col == 0 {
@@ -338,7 +372,14 @@ impl Composer<'_> {
 }
 
 /// Sets a one-line furniture paragraph aligned within `measure`.
-fn place_single(p: &ShapedPara, x: Pt, measure: Pt, baseline: Pt, align: crate::resolve::Align, out: &mut Vec<PageItem>) {
+fn place_single(
+    p: &ShapedPara,
+    x: Pt,
+    measure: Pt,
+    baseline: Pt,
+    align: crate::resolve::Align,
+    out: &mut Vec<PageItem>,
+) {
     let mf = move |_| measure;
     let params = Params {
         measure: &mf,

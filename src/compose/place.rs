@@ -45,9 +45,9 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let item_len = info.text.end - info.text.start;
         for (gi, g) in glyphs.iter().enumerate() {
-            let same = run
-                .as_ref()
-                .is_some_and(|r| r.font == g.font && r.oblique == info.oblique && r.missing == info.missing);
+            let same = run.as_ref().is_some_and(|r| {
+                r.font == g.font && r.oblique == info.oblique && r.missing == info.missing
+            });
             if !same {
                 if let Some(r) = run.take() {
                     out.push(PageItem::Text(r));

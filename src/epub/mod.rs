@@ -57,7 +57,9 @@ pub fn write_epub(doc: &Doc, meta: &EpubMeta) -> Result<Vec<u8>> {
 /// Writes articles (or a serial's installments) as one EPUB, one XHTML
 /// document each, in order.
 pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>> {
-    let first = docs.first().ok_or_else(|| Error::new(Stage::Write, "nothing to write"))?;
+    let first = docs
+        .first()
+        .ok_or_else(|| Error::new(Stage::Write, "nothing to write"))?;
     let lang = &first.lang.tag;
     let writing = first.writing;
 
@@ -65,16 +67,19 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     let mut figures: Vec<(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)> = Vec::new();
     for d in docs {
         for f in &d.flow {
-            if let Flow::Figure(fig) = f {
-                if !figures.iter().any(|(p, _, _)| *p == fig.path) {
-                    figures.push((fig.path.clone(), fig.format, fig.data.clone()));
-                }
+            if let Flow::Figure(fig) = f
+                && !figures.iter().any(|(p, _, _)| *p == fig.path)
+            {
+                figures.push((fig.path.clone(), fig.format, fig.data.clone()));
             }
         }
     }
     let image_href = |p: &std::path::Path| -> String {
         // Every figure was collected above.
-        let i = figures.iter().position(|(q, _, _)| q == p).expect("figure collected");
+        let i = figures
+            .iter()
+            .position(|(q, _, _)| q == p)
+            .expect("figure collected");
         xhtml::image_href(i, figures[i].1)
     };
 
@@ -115,20 +120,33 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
             s.installment
         );
     }
-    let _ = writeln!(opf, "<meta property=\"dcterms:modified\">{}</meta>", escape(&meta.modified));
+    let _ = writeln!(
+        opf,
+        "<meta property=\"dcterms:modified\">{}</meta>",
+        escape(&meta.modified)
+    );
     if writing == Writing::Vertical {
         opf.push_str("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>\n");
     }
     opf.push_str("</metadata>\n<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for (i, (href, _)) in files.iter().enumerate() {
-        let _ = writeln!(opf, "<item id=\"c{:04}\" href=\"{href}\" media-type=\"application/xhtml+xml\"/>", i + 1);
+        let _ = writeln!(
+            opf,
+            "<item id=\"c{:04}\" href=\"{href}\" media-type=\"application/xhtml+xml\"/>",
+            i + 1
+        );
     }
     for (i, (_, format, _)) in figures.iter().enumerate() {
         let mt = match format {
             ImageFormat::Png => "image/png",
             ImageFormat::Jpeg => "image/jpeg",
         };
-        let _ = writeln!(opf, "<item id=\"f{}\" href=\"{}\" media-type=\"{mt}\"/>", i + 1, xhtml::image_href(i, *format));
+        let _ = writeln!(
+            opf,
+            "<item id=\"f{}\" href=\"{}\" media-type=\"{mt}\"/>",
+            i + 1,
+            xhtml::image_href(i, *format)
+        );
     }
     opf.push_str("</manifest>\n");
     if writing == Writing::Vertical {
@@ -166,7 +184,11 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     }
     for (i, (_, format, data)) in figures.iter().enumerate() {
         // Images are already compressed.
-        add(&format!("OEBPS/{}", xhtml::image_href(i, *format)), data, stored)?;
+        add(
+            &format!("OEBPS/{}", xhtml::image_href(i, *format)),
+            data,
+            stored,
+        )?;
     }
     let cursor = zip.finish().map_err(zip_err)?;
     Ok(cursor.into_inner())

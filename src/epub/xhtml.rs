@@ -88,7 +88,11 @@ fn head(title: &str, lang: &str, writing: Writing, css: &str, out: &mut String) 
     let _ = write!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\"{}>\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\"/>\n</head>\n",
-        if writing == Writing::Vertical { " class=\"vertical\"" } else { "" },
+        if writing == Writing::Vertical {
+            " class=\"vertical\""
+        } else {
+            ""
+        },
         escape(title),
     );
 }
@@ -100,7 +104,10 @@ pub struct NavEntry {
 }
 
 /// One article as an XHTML document; returns it with its section heads.
-pub fn article_xhtml(doc: &Doc, image_index: &dyn Fn(&std::path::Path) -> String) -> (String, Vec<NavEntry>) {
+pub fn article_xhtml(
+    doc: &Doc,
+    image_index: &dyn Fn(&std::path::Path) -> String,
+) -> (String, Vec<NavEntry>) {
     let mut out = String::new();
     let lang = escape(&doc.lang.tag);
     head(&doc.title, &lang, doc.writing, "../style.css", &mut out);
@@ -108,7 +115,10 @@ pub fn article_xhtml(doc: &Doc, image_index: &dyn Fn(&std::path::Path) -> String
         crate::parse::Kind::Serial => "serial",
         crate::parse::Kind::Feature => "feature",
     };
-    let _ = writeln!(out, "<body>\n<article class=\"{class}\" epub:type=\"chapter\">\n<header>");
+    let _ = writeln!(
+        out,
+        "<body>\n<article class=\"{class}\" epub:type=\"chapter\">\n<header>"
+    );
     for p in &doc.header {
         match p.style.role {
             Role::Headline => para_html(p, "h1", None, None, &mut out),
@@ -147,7 +157,11 @@ pub fn article_xhtml(doc: &Doc, image_index: &dyn Fn(&std::path::Path) -> String
                 }
                 Role::Heading | Role::MinorHeading => {
                     let id = format!("s{}", nav.len() + 1);
-                    let tag = if p.style.role == Role::Heading { "h2" } else { "h3" };
+                    let tag = if p.style.role == Role::Heading {
+                        "h2"
+                    } else {
+                        "h3"
+                    };
                     para_html(p, tag, None, Some(&id), &mut out);
                     if p.style.role == Role::Heading {
                         nav.push(NavEntry { id, text: p.text() });
@@ -189,7 +203,12 @@ pub fn article_xhtml(doc: &Doc, image_index: &dyn Fn(&std::path::Path) -> String
 }
 
 /// The EPUB 3 navigation document: a table of contents and landmarks.
-pub fn nav_xhtml(title: &str, lang: &str, writing: Writing, chapters: &[(String, String, Vec<NavEntry>)]) -> String {
+pub fn nav_xhtml(
+    title: &str,
+    lang: &str,
+    writing: Writing,
+    chapters: &[(String, String, Vec<NavEntry>)],
+) -> String {
     let mut out = String::new();
     head(title, &escape(lang), writing, "style.css", &mut out);
     out.push_str("<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n<ol>\n");
@@ -198,15 +217,25 @@ pub fn nav_xhtml(title: &str, lang: &str, writing: Writing, chapters: &[(String,
         if !sections.is_empty() {
             out.push_str("\n<ol>\n");
             for s in sections {
-                let _ = writeln!(out, "<li><a href=\"{href}#{}\">{}</a></li>", s.id, escape(&s.text));
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{href}#{}\">{}</a></li>",
+                    s.id,
+                    escape(&s.text)
+                );
             }
             out.push_str("</ol>\n");
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n");
+    out.push_str(
+        "</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n",
+    );
     if let Some((href, _, _)) = chapters.first() {
-        let _ = writeln!(out, "<li><a epub:type=\"bodymatter\" href=\"{href}\">正文</a></li>");
+        let _ = writeln!(
+            out,
+            "<li><a epub:type=\"bodymatter\" href=\"{href}\">正文</a></li>"
+        );
     }
     out.push_str("</ol>\n</nav>\n</body>\n</html>\n");
     out

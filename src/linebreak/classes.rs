@@ -26,8 +26,12 @@ pub enum PunctClass {
 pub fn punct_class(c: char) -> Option<PunctClass> {
     use PunctClass::*;
     Some(match c {
-        '（' | '「' | '『' | '《' | '〈' | '【' | '〔' | '〖' | '｛' | '［' | '“' | '‘' | '〘' => Opening,
-        '）' | '」' | '』' | '》' | '〉' | '】' | '〕' | '〗' | '｝' | '］' | '”' | '’' | '〙' => Closing,
+        '（' | '「' | '『' | '《' | '〈' | '【' | '〔' | '〖' | '｛' | '［' | '“' | '‘' | '〘' => {
+            Opening
+        }
+        '）' | '」' | '』' | '》' | '〉' | '】' | '〕' | '〗' | '｝' | '］' | '”' | '’' | '〙' => {
+            Closing
+        }
         '。' | '．' | '，' | '、' => Stop,
         '：' | '；' | '！' | '？' => Pause,
         '·' | '・' => Middle,
@@ -43,8 +47,10 @@ fn basic_not_at_start(c: char) -> bool {
     matches!(
         punct_class(c),
         Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause | PunctClass::Middle)
-    ) || matches!(c, '～' | '〜' | '々' | '〻' | '゛' | '゜' | 'ー' | '%' | '‰' | '℃')
-        || matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '}')
+    ) || matches!(
+        c,
+        '～' | '〜' | '々' | '〻' | '゛' | '゜' | 'ー' | '%' | '‰' | '℃'
+    ) || matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '}')
 }
 
 /// Characters that may not end a line at the basic level: opening brackets

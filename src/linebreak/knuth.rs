@@ -119,7 +119,11 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
             }
             keep.push(ai);
             let badness = if last_line {
-                if w > measure { badness((w - measure) / sh.max(1e-9)) } else { 0.0 }
+                if w > measure {
+                    badness((w - measure) / sh.max(1e-9))
+                } else {
+                    0.0
+                }
             } else if !p.justify {
                 // Ragged lines: prefer full ones, mildly.
                 badness((measure - w).max(0.0) / measure.max(1e-9))
@@ -146,7 +150,11 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
             }
         }
         active = keep;
-        let chosen = best.or(if active.is_empty() { overfull_fallback } else { None });
+        let chosen = best.or(if active.is_empty() {
+            overfull_fallback
+        } else {
+            None
+        });
         if let Some((d, ai)) = chosen {
             let line = nodes[ai].line + 1;
             nodes.push(Node {

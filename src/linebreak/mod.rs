@@ -82,7 +82,11 @@ impl Line {
 
     /// How much of item `k`'s advance is cut at the line end.
     pub fn end_cut(&self, k: usize) -> Pt {
-        if k + 1 == self.items.end { self.adjust.end_cut } else { Pt::ZERO }
+        if k + 1 == self.items.end {
+            self.adjust.end_cut
+        } else {
+            Pt::ZERO
+        }
     }
 
     /// Adjustment ratio for diagnostics: extra space per unit of stretch.
@@ -96,7 +100,11 @@ impl Adjust {
         match g.kind {
             GapKind::InterChar => self.inter,
             GapKind::WordSpace => {
-                (if self.word >= 0.0 { g.stretch * self.word } else { g.shrink * self.word }) + self.spill
+                (if self.word >= 0.0 {
+                    g.stretch * self.word
+                } else {
+                    g.shrink * self.word
+                }) + self.spill
             }
             GapKind::CjkLatin => g.stretch * self.cjk_latin + self.spill,
             GapKind::Glued => Pt::ZERO,
@@ -122,14 +130,26 @@ pub fn break_paragraph(items: &[Item], p: &Params) -> Vec<Line> {
 /// Distributes the difference between the natural width and the measure:
 /// stretch word spaces, then Han–Latin gaps, then every inter-character gap
 /// evenly; shrink the line-end mark's blank half, then word spaces.
-fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, last: bool, justify: bool) -> Line {
+fn justify(
+    items: &[Item],
+    range: Range<usize>,
+    indent: Pt,
+    measure: Pt,
+    last: bool,
+    justify: bool,
+) -> Line {
     let line = &items[range.clone()];
     let gaps = &line[..line.len().saturating_sub(1)];
-    let natural = indent + line.iter().map(|i| i.width).sum::<Pt>() + gaps.iter().map(|i| i.gap.natural).sum::<Pt>();
+    let natural = indent
+        + line.iter().map(|i| i.width).sum::<Pt>()
+        + gaps.iter().map(|i| i.gap.natural).sum::<Pt>();
     let mut adjust = Adjust::default();
     let mut delta = measure - natural;
     let sum = |kind: GapKind, f: fn(&Gap) -> Pt| -> Pt {
-        gaps.iter().filter(|i| i.gap.kind == kind).map(|i| f(&i.gap)).sum()
+        gaps.iter()
+            .filter(|i| i.gap.kind == kind)
+            .map(|i| f(&i.gap))
+            .sum()
     };
     let count = |kind: GapKind| gaps.iter().filter(|i| i.gap.kind == kind).count();
     if delta.0 < -EPSILON {
@@ -148,7 +168,11 @@ fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, last: b
             let st = sum(kind, |g| g.stretch);
             if st.0 > 0.0 && delta.0 > EPSILON {
                 let f = (delta / st).min(1.0);
-                if slot == 0 { adjust.word = f } else { adjust.cjk_latin = f }
+                if slot == 0 {
+                    adjust.word = f
+                } else {
+                    adjust.cjk_latin = f
+                }
                 delta -= st * f;
             }
         }

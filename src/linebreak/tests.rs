@@ -16,7 +16,9 @@ fn items(text: &str) -> Vec<Item> {
                 first: c,
                 last: c,
                 end_compress: match class {
-                    Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause) => Pt(EM / 2.0),
+                    Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause) => {
+                        Pt(EM / 2.0)
+                    }
                     _ => Pt::ZERO,
                 },
                 start_compress: Pt::ZERO,
@@ -44,7 +46,10 @@ fn lines_of(text: &str, chars: usize, level: Prohibition) -> (Vec<String>, Vec<L
     };
     let lines = break_paragraph(&its, &p);
     let chars: Vec<char> = text.chars().collect();
-    let strs = lines.iter().map(|l| chars[l.items.clone()].iter().collect()).collect();
+    let strs = lines
+        .iter()
+        .map(|l| chars[l.items.clone()].iter().collect())
+        .collect();
     (strs, lines)
 }
 
@@ -58,7 +63,10 @@ fn assert_justified(lines: &[Line], chars: usize) {
 fn han_lines_fill_the_grid_exactly() {
     let text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳";
     let (s, lines) = lines_of(text, 13, Prohibition::Strict);
-    assert_eq!(s, ["一二三四五六七八九十甲乙丙", "丁戊己庚辛壬癸子丑寅卯辰巳"]);
+    assert_eq!(
+        s,
+        ["一二三四五六七八九十甲乙丙", "丁戊己庚辛壬癸子丑寅卯辰巳"]
+    );
     assert_justified(&lines, 13);
     // A pure Han line at exactly N characters needs no spacing at all.
     let pos: Vec<Pt> = lines[0].positions(&items(text)).map(|(_, p)| p).collect();
@@ -71,24 +79,62 @@ fn table_of_prohibitions() {
     let cases: &[(&str, usize, Prohibition, &[&str])] = &[
         // A comma would start line 2; the line cannot take it even at half
         // width, so a character moves down with it (推出).
-        ("一二三四五六七八九十甲乙丙，丁戊己庚", 13, Prohibition::Basic, &["一二三四五六七八九十甲乙", "丙，丁戊己庚"]),
+        (
+            "一二三四五六七八九十甲乙丙，丁戊己庚",
+            13,
+            Prohibition::Basic,
+            &["一二三四五六七八九十甲乙", "丙，丁戊己庚"],
+        ),
         // A comma that ends the line exactly stays.
-        ("一二三四五六七八九十甲乙，丙丁戊己", 13, Prohibition::Basic, &["一二三四五六七八九十甲乙，", "丙丁戊己"]),
+        (
+            "一二三四五六七八九十甲乙，丙丁戊己",
+            13,
+            Prohibition::Basic,
+            &["一二三四五六七八九十甲乙，", "丙丁戊己"],
+        ),
         // With no prohibition the comma may start the line.
-        ("一二三四五六七八九十甲乙丙，丁戊己庚", 13, Prohibition::None, &["一二三四五六七八九十甲乙丙", "，丁戊己庚"]),
+        (
+            "一二三四五六七八九十甲乙丙，丁戊己庚",
+            13,
+            Prohibition::None,
+            &["一二三四五六七八九十甲乙丙", "，丁戊己庚"],
+        ),
         // An opening quote would end line 1: it moves down.
-        ("一二三四五六七八九十甲乙“丙丁”戊己", 13, Prohibition::Basic, &["一二三四五六七八九十甲乙", "“丙丁”戊己"]),
+        (
+            "一二三四五六七八九十甲乙“丙丁”戊己",
+            13,
+            Prohibition::Basic,
+            &["一二三四五六七八九十甲乙", "“丙丁”戊己"],
+        ),
         // 。」 both closing: both pushed, or the pair moves with a character.
-        ("一二三四五六七八九十甲乙丙。」丁戊己", 13, Prohibition::Basic, &["一二三四五六七八九十甲乙", "丙。」丁戊己"]),
+        (
+            "一二三四五六七八九十甲乙丙。」丁戊己",
+            13,
+            Prohibition::Basic,
+            &["一二三四五六七八九十甲乙", "丙。」丁戊己"],
+        ),
         // —— never splits, and under strict does not start a line.
-        ("一二三四五六七八九十甲乙——丙丁戊", 13, Prohibition::Strict, &["一二三四五六七八九十甲", "乙——丙丁戊"]),
-        ("一二三四五六七八九十甲乙丙……丁", 13, Prohibition::Basic, &["一二三四五六七八九十甲乙", "丙……丁"]),
+        (
+            "一二三四五六七八九十甲乙——丙丁戊",
+            13,
+            Prohibition::Strict,
+            &["一二三四五六七八九十甲", "乙——丙丁戊"],
+        ),
+        (
+            "一二三四五六七八九十甲乙丙……丁",
+            13,
+            Prohibition::Basic,
+            &["一二三四五六七八九十甲乙", "丙……丁"],
+        ),
     ];
     for (text, n, level, want) in cases {
         let (got, lines) = lines_of(text, *n, *level);
         assert_eq!(&got, want, "{text} at {level:?}");
         assert_justified(&lines, *n);
-        assert!(lines.iter().all(|l| l.width.0 <= EM * *n as f64 + EPSILON), "{text}: overfull");
+        assert!(
+            lines.iter().all(|l| l.width.0 <= EM * *n as f64 + EPSILON),
+            "{text}: overfull"
+        );
     }
 }
 

@@ -334,13 +334,11 @@ impl Builder<'_> {
         let loc = self.file.loc(self.base + at);
         match self.runs.last_mut() {
             Some(last) if last.style == self.style => last.text.push_str(t),
-            _ => {
-                self.runs.push(Inline {
-                    text: t.to_string(),
-                    style: self.style,
-                    loc,
-                })
-            }
+            _ => self.runs.push(Inline {
+                text: t.to_string(),
+                style: self.style,
+                loc,
+            }),
         }
     }
 
@@ -372,7 +370,11 @@ pub fn finish_line_joins(blocks: &mut [Block]) {
                 let chars: Vec<char> = run.text.chars().collect();
                 for (i, &c) in chars.iter().enumerate() {
                     if c == '\u{1}' {
-                        let after = chars[i + 1..].iter().copied().find(|&c| c != '\u{1}').or(next_char);
+                        let after = chars[i + 1..]
+                            .iter()
+                            .copied()
+                            .find(|&c| c != '\u{1}')
+                            .or(next_char);
                         if after.is_some_and(|a| !is_wide(a) && !a.is_whitespace()) {
                             out.push(' ');
                         }

@@ -63,11 +63,9 @@ pub fn split(file: &SourceFile) -> Result<Split> {
         }
         pos = end + 1;
     }
-    Err(
-        Error::new(Stage::Parse, "the front matter is not closed")
-            .at(file.at(0))
-            .hint("end the front matter with a line `+++` before the body"),
-    )
+    Err(Error::new(Stage::Parse, "the front matter is not closed")
+        .at(file.at(0))
+        .hint("end the front matter with a line `+++` before the body"))
 }
 
 pub fn parse(file: &SourceFile, range: std::ops::Range<usize>) -> Result<Meta> {

@@ -49,7 +49,10 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
                 .hint("save the file as UTF-8 (GBK and Big5 files must be converted, e.g. with iconv -f GBK -t UTF-8)"));
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let file = SourceFile::new(path, text.replace("\r\n", "\n"));
     let split = front::split(&file)?;
     let meta = front::parse(&file, split.toml)?;

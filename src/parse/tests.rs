@@ -53,7 +53,9 @@ fn body_blocks_and_styles() {
         b => panic!("{b:?}"),
     }
     assert!(matches!(&a.body[2], Block::Quote { paragraphs, .. } if paragraphs.len() == 1));
-    assert!(matches!(&a.body[3], Block::Figure { src, caption, .. } if src == "a.png" && caption == "图说"));
+    assert!(
+        matches!(&a.body[3], Block::Figure { src, caption, .. } if src == "a.png" && caption == "图说")
+    );
 }
 
 #[test]
@@ -88,7 +90,9 @@ fn serial_without_table_is_an_error() {
 fn invalid_utf8_points_at_the_byte() {
     let mut bytes = b"+++\ntitle = \"t\"\n+++\nab".to_vec();
     bytes.push(0xC3);
-    let e = parse_article(Path::new("t.md"), bytes).unwrap_err().to_string();
+    let e = parse_article(Path::new("t.md"), bytes)
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("t.md:4:3") && e.contains("UTF-8"), "{e}");
 }
 

@@ -25,6 +25,12 @@ pub struct FontUsage {
     pub text: BTreeMap<u16, String>,
 }
 
+impl Default for FontUsage {
+    fn default() -> FontUsage {
+        FontUsage::new()
+    }
+}
+
 impl FontUsage {
     pub fn new() -> FontUsage {
         FontUsage {
@@ -67,14 +73,27 @@ fn subset_tag(name: &str, usage: &FontUsage) -> String {
 
 /// Writes the Type0 font, its CID font, descriptor, font file and ToUnicode
 /// map. `type0` is the reference pages use.
-pub fn write_font(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, type0: Ref, book: &FontBook, id: FontId, usage: &FontUsage) -> Result<()> {
+pub fn write_font(
+    pdf: &mut Pdf,
+    alloc: &mut impl FnMut() -> Ref,
+    type0: Ref,
+    book: &FontBook,
+    id: FontId,
+    usage: &FontUsage,
+) -> Result<()> {
     let font = book.font(id);
-    let face = font
-        .face()
-        .ok_or_else(|| Error::new(Stage::Write, format!("font {} cannot be read", font.path.display())))?;
+    let face = font.face().ok_or_else(|| {
+        Error::new(
+            Stage::Write,
+            format!("font {} cannot be read", font.path.display()),
+        )
+    })?;
     let subset = subsetter::subset(&font.data, font.index, &usage.remapper).map_err(|e| {
-        Error::new(Stage::Write, format!("cannot subset font {}: {e}", font.path.display()))
-            .hint("use another font for this style")
+        Error::new(
+            Stage::Write,
+            format!("cannot subset font {}: {e}", font.path.display()),
+        )
+        .hint("use another font for this style")
     })?;
     // PDF wants the bare CFF program for CFF-flavoured OpenType.
     let program: Vec<u8> = if font.is_cff {
@@ -107,11 +126,15 @@ pub fn write_font(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, type0: Ref, bo
         .to_unicode(cmap_ref);
 
     let mut cid = pdf.cid_font(cid_ref);
-    cid.subtype(if font.is_cff { CidFontType::Type0 } else { CidFontType::Type2 })
-        .base_font(Name(name.as_bytes()))
-        .system_info(SYSTEM_INFO)
-        .font_descriptor(descriptor_ref)
-        .default_width(1000.0);
+    cid.subtype(if font.is_cff {
+        CidFontType::Type0
+    } else {
+        CidFontType::Type2
+    })
+    .base_font(Name(name.as_bytes()))
+    .system_info(SYSTEM_INFO)
+    .font_descriptor(descriptor_ref)
+    .default_width(1000.0);
     if !font.is_cff {
         cid.cid_to_gid_map_predefined(Name(b"Identity"));
     }
@@ -119,14 +142,20 @@ pub fn write_font(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, type0: Ref, bo
     let widths: Vec<f32> = usage
         .remapper
         .remapped_gids()
-        .map(|old| to_pdf(face.glyph_hor_advance(ttf_parser::GlyphId(old)).unwrap_or(0) as f32))
+        .map(|old| {
+            to_pdf(
+                face.glyph_hor_advance(ttf_parser::GlyphId(old))
+                    .unwrap_or(0) as f32,
+            )
+        })
         .collect();
     cid.widths().consecutive(0, widths);
     cid.finish();
 
     let bbox = face.global_bounding_box();
     let mut flags = FontFlags::SYMBOLIC;
-    if font.family.to_lowercase().contains("serif") && !font.family.to_lowercase().contains("sans") {
+    if font.family.to_lowercase().contains("serif") && !font.family.to_lowercase().contains("sans")
+    {
         flags |= FontFlags::SERIF;
     }
     let mut fd = pdf.font_descriptor(descriptor_ref);
@@ -163,6 +192,7 @@ pub fn write_font(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, type0: Ref, bo
         cmap.pair_with_multiple(*cid, text.chars());
     }
     let data = cmap.finish();
-    pdf.cmap(cmap_ref, &deflate(&data)).filter(Filter::FlateDecode);
+    pdf.cmap(cmap_ref, &deflate(&data))
+        .filter(Filter::FlateDecode);
     Ok(())
 }

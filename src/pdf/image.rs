@@ -31,17 +31,28 @@ fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
     None
 }
 
-pub fn write_image(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, id: Ref, fig: &Figure) -> Result<()> {
+pub fn write_image(
+    pdf: &mut Pdf,
+    alloc: &mut impl FnMut() -> Ref,
+    id: Ref,
+    fig: &Figure,
+) -> Result<()> {
     let damaged = |e: String| {
-        Error::new(Stage::Write, format!("the image {} cannot be decoded: {e}", fig.path.display()))
-            .hint("re-export the figure as PNG or baseline JPEG")
+        Error::new(
+            Stage::Write,
+            format!("the image {} cannot be decoded: {e}", fig.path.display()),
+        )
+        .hint("re-export the figure as PNG or baseline JPEG")
     };
     match fig.format {
         ImageFormat::Jpeg => {
-            let (n, adobe) = jpeg_components(&fig.data).ok_or_else(|| damaged("no frame header".into()))?;
+            let (n, adobe) =
+                jpeg_components(&fig.data).ok_or_else(|| damaged("no frame header".into()))?;
             let mut x = pdf.image_xobject(id, &fig.data);
             x.filter(Filter::DctDecode);
-            x.width(fig.width_px as i32).height(fig.height_px as i32).bits_per_component(8);
+            x.width(fig.width_px as i32)
+                .height(fig.height_px as i32)
+                .bits_per_component(8);
             match n {
                 1 => {
                     x.color_space().device_gray();
@@ -60,7 +71,8 @@ pub fn write_image(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, id: Ref, fig:
             x.finish();
         }
         ImageFormat::Png => {
-            let img = image::load_from_memory_with_format(&fig.data, image::ImageFormat::Png).map_err(|e| damaged(e.to_string()))?;
+            let img = image::load_from_memory_with_format(&fig.data, image::ImageFormat::Png)
+                .map_err(|e| damaged(e.to_string()))?;
             let has_alpha = img.color().has_alpha();
             let gray = !img.color().has_color();
             let (w, h) = (img.width() as i32, img.height() as i32);
@@ -70,8 +82,14 @@ pub fn write_image(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, id: Ref, fig:
                 (px, has_alpha.then(|| la.pixels().map(|p| p.0[1]).collect()))
             } else {
                 let rgba = img.to_rgba8();
-                let px = rgba.pixels().flat_map(|p| [p.0[0], p.0[1], p.0[2]]).collect();
-                (px, has_alpha.then(|| rgba.pixels().map(|p| p.0[3]).collect()))
+                let px = rgba
+                    .pixels()
+                    .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
+                    .collect();
+                (
+                    px,
+                    has_alpha.then(|| rgba.pixels().map(|p| p.0[3]).collect()),
+                )
             };
             let mask_ref = alpha.as_ref().map(|_| alloc());
             let packed = deflate(&pixels);

@@ -72,7 +72,7 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                 PageItem::Text(run) => {
                     let fref = *font_refs.entry(run.font).or_insert_with(&mut alloc);
                     page_fonts.insert(run.font, fref);
-                    let u = usage.entry(run.font).or_insert_with(FontUsage::new);
+                    let u = usage.entry(run.font).or_default();
                     write_run(&mut content, run, u, h);
                 }
                 PageItem::Rule(r) => {
@@ -87,7 +87,10 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                     content.fill_nonzero();
                 }
                 PageItem::Image(img) => {
-                    let idx = match images.iter().position(|(_, fig)| fig.path == img.figure.path) {
+                    let idx = match images
+                        .iter()
+                        .position(|(_, fig)| fig.path == img.figure.path)
+                    {
                         Some(i) => i,
                         None => {
                             images.push((alloc(), &img.figure));
@@ -100,7 +103,14 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                     let name = format!("Im{idx}");
                     content
                         .save_state()
-                        .transform([f(img.width), 0.0, 0.0, f(img.height), f(img.x), f(h - img.y - img.height)])
+                        .transform([
+                            f(img.width),
+                            0.0,
+                            0.0,
+                            f(img.height),
+                            f(img.x),
+                            f(h - img.y - img.height),
+                        ])
                         .x_object(Name(name.as_bytes()))
                         .restore_state();
                 }
@@ -136,7 +146,9 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         image::write_image(&mut pdf, &mut alloc, *r, fig)?;
     }
 
-    pdf.pages(tree_ref).kids(page_refs.iter().copied()).count(page_refs.len() as i32);
+    pdf.pages(tree_ref)
+        .kids(page_refs.iter().copied())
+        .count(page_refs.len() as i32);
     let mut cat = pdf.catalog(catalog_ref);
     cat.pages(tree_ref).lang(TextStr(&meta.lang));
     cat.viewer_preferences().display_doc_title(true);

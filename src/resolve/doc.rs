@@ -128,6 +128,19 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Every paragraph's text in reading order, one string each: what a
+    /// reader of either edition must find (for checking tools and tests).
+    pub fn paragraphs(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.header.iter().map(Para::text).collect();
+        for f in &self.flow {
+            match f {
+                Flow::Para(p) => out.push(p.text()),
+                Flow::Figure(fig) => out.extend(fig.caption.as_ref().map(Para::text)),
+            }
+        }
+        out
+    }
+
     pub fn located(&self, loc: Loc) -> Located {
         Located::new(&self.path, loc)
     }
@@ -181,7 +194,10 @@ pub fn resolve_doc(
 
     let mut header = Vec::new();
     if let Some(s) = &m.serial {
-        let label = format!("连载{}　《{}》　{} 著", s.installment, s.work.text, s.author.text);
+        let label = format!(
+            "连载{}　《{}》　{} 著",
+            s.installment, s.work.text, s.author.text
+        );
         header.push(Para {
             style: style(Role::SerialLabel, &st.serial_label, 0),
             runs: vec![Run {
@@ -219,10 +235,10 @@ pub fn resolve_doc(
     // The lead's space_after belongs after its last paragraph only.
     let lead_count = flow.len();
     for (i, f) in flow.iter_mut().enumerate() {
-        if let Flow::Para(p) = f {
-            if i + 1 < lead_count {
-                p.style.space_after = 0;
-            }
+        if let Flow::Para(p) = f
+            && i + 1 < lead_count
+        {
+            p.style.space_after = 0;
         }
     }
     let base = article.path.parent().unwrap_or(Path::new("."));
@@ -323,7 +339,11 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
         ));
     }
     let rel = Path::new(src);
-    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
         return Err(fail(
             format!("the image path \"{src}\" leaves the article's folder"),
             "keep figures in the article's folder or a subfolder such as figures/",
@@ -338,12 +358,20 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
     })?;
     if meta.len() > MAX_IMAGE_BYTES {
         return Err(fail(
-            format!("the image {} is larger than {} MB", path.display(), MAX_IMAGE_BYTES >> 20),
+            format!(
+                "the image {} is larger than {} MB",
+                path.display(),
+                MAX_IMAGE_BYTES >> 20
+            ),
             "reduce the image before typesetting",
         ));
     }
-    let data = std::fs::read(&path)
-        .map_err(|e| fail(format!("cannot read the image {}: {e}", path.display()), "check the file"))?;
+    let data = std::fs::read(&path).map_err(|e| {
+        fail(
+            format!("cannot read the image {}: {e}", path.display()),
+            "check the file",
+        )
+    })?;
     let format = match data.get(..4) {
         Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
         Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
@@ -360,9 +388,17 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
     };
     let (width_px, height_px) = image::ImageReader::with_format(std::io::Cursor::new(&data), fmt)
         .into_dimensions()
-        .map_err(|e| fail(format!("the image {} is damaged: {e}", path.display()), "re-export the figure"))?;
+        .map_err(|e| {
+            fail(
+                format!("the image {} is damaged: {e}", path.display()),
+                "re-export the figure",
+            )
+        })?;
     if width_px == 0 || height_px == 0 {
-        return Err(fail(format!("the image {} is empty", path.display()), "re-export the figure"));
+        return Err(fail(
+            format!("the image {} is empty", path.display()),
+            "re-export the figure",
+        ));
     }
     Ok(Figure {
         path,

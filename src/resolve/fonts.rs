@@ -52,16 +52,18 @@ pub struct FontBook {
 /// the binary was built from.
 pub fn bundled_font_dirs() -> Vec<PathBuf> {
     let mut dirs = Vec::new();
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(dir) = exe.parent() {
-            dirs.push(dir.join("fonts"));
-            dirs.push(dir.join("../../fonts"));
-        }
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        dirs.push(dir.join("fonts"));
+        dirs.push(dir.join("../../fonts"));
     }
     dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"));
     let mut seen = Vec::new();
     dirs.retain(|d| {
-        let Ok(c) = d.canonicalize() else { return false };
+        let Ok(c) = d.canonicalize() else {
+            return false;
+        };
         if seen.contains(&c) {
             return false;
         }
@@ -78,8 +80,11 @@ impl FontBook {
         let mut db = fontdb::Database::new();
         for dir in font_dirs {
             if !dir.is_dir() {
-                return Err(Error::new(Stage::Resolve, format!("--font-dir {} is not a folder", dir.display()))
-                    .hint("give a folder that holds .otf, .ttf or .ttc files"));
+                return Err(Error::new(
+                    Stage::Resolve,
+                    format!("--font-dir {} is not a folder", dir.display()),
+                )
+                .hint("give a folder that holds .otf, .ttf or .ttc files"));
             }
             db.load_fonts_dir(dir);
         }
@@ -104,7 +109,10 @@ impl FontBook {
     }
 
     pub fn fonts(&self) -> impl Iterator<Item = (FontId, &LoadedFont)> {
-        self.fonts.iter().enumerate().map(|(i, f)| (FontId(i as u16), f))
+        self.fonts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FontId(i as u16), f))
     }
 
     /// Finds the face for a family list and weight: the first family that
@@ -115,7 +123,10 @@ impl FontBook {
         for family in &spec.families {
             let mut best: Option<(&fontdb::FaceInfo, u16)> = None;
             for face in self.db.faces() {
-                let named = face.families.iter().any(|(n, _)| n.eq_ignore_ascii_case(family));
+                let named = face
+                    .families
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case(family));
                 if !named || face.style != fontdb::Style::Normal {
                     continue;
                 }
@@ -143,7 +154,10 @@ impl FontBook {
                     Some(d) => d.clone(),
                     None => {
                         let d = Arc::new(std::fs::read(p).map_err(|e| {
-                            Error::new(Stage::Resolve, format!("cannot read font {}: {e}", p.display()))
+                            Error::new(
+                                Stage::Resolve,
+                                format!("cannot read font {}: {e}", p.display()),
+                            )
                         })?);
                         self.files.insert(p.clone(), d.clone());
                         d
@@ -155,14 +169,21 @@ impl FontBook {
         };
         let index = info.index;
         let face = ttf_parser::Face::parse(&data, index).map_err(|e| {
-            Error::new(Stage::Resolve, format!("font {} is damaged: {e}", path.display()))
-                .hint("replace the font file or remove it from the font folder")
+            Error::new(
+                Stage::Resolve,
+                format!("font {} is damaged: {e}", path.display()),
+            )
+            .hint("replace the font file or remove it from the font folder")
         })?;
         if self.fonts.len() >= u16::MAX as usize {
             return Err(Error::new(Stage::Resolve, "too many fonts"));
         }
         let font = LoadedFont {
-            family: info.families.first().map(|(n, _)| n.clone()).unwrap_or_default(),
+            family: info
+                .families
+                .first()
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default(),
             postscript_name: info.post_script_name.clone(),
             weight: info.weight.0,
             units_per_em: face.units_per_em(),
@@ -204,9 +225,22 @@ impl FontBook {
                 return Some(id);
             }
         }
-        let ids: Vec<(usize, fontdb::ID)> = self.db.faces().enumerate().map(|(i, f)| (i, f.id)).collect();
-        let mut candidates: Vec<fontdb::ID> = ids.iter().filter(|(i, _)| *i < self.own_faces).map(|(_, id)| *id).collect();
-        candidates.extend(ids.iter().filter(|(i, _)| *i >= self.own_faces).map(|(_, id)| *id));
+        let ids: Vec<(usize, fontdb::ID)> = self
+            .db
+            .faces()
+            .enumerate()
+            .map(|(i, f)| (i, f.id))
+            .collect();
+        let mut candidates: Vec<fontdb::ID> = ids
+            .iter()
+            .filter(|(i, _)| *i < self.own_faces)
+            .map(|(_, id)| *id)
+            .collect();
+        candidates.extend(
+            ids.iter()
+                .filter(|(i, _)| *i >= self.own_faces)
+                .map(|(_, id)| *id),
+        );
         for id in candidates {
             if self.loaded.contains_key(&id) {
                 continue;

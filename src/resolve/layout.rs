@@ -233,7 +233,8 @@ impl Layout {
         let size = self.grid.body_size.0;
         let column_width = size * self.grid.chars as f64;
         let gutter = size * self.grid.gutter as f64;
-        let total = column_width * self.grid.columns as f64 + gutter * (self.grid.columns - 1) as f64;
+        let total =
+            column_width * self.grid.columns as f64 + gutter * (self.grid.columns - 1) as f64;
         let height = self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0;
         Grid {
             columns: self.grid.columns,
@@ -265,25 +266,41 @@ impl Layout {
         ];
         for (key, v) in positive {
             if v <= 0.0 {
-                return fail(format!("{key} must be greater than zero"), "sizes are positive lengths such as \"10pt\"");
+                return fail(
+                    format!("{key} must be greater than zero"),
+                    "sizes are positive lengths such as \"10pt\"",
+                );
             }
         }
-        for (key, v) in [("page.margin_top", self.page.margin_top.0.0), ("page.margin_bottom", self.page.margin_bottom.0.0), ("page.margin_side", self.page.margin_side.0.0)] {
+        for (key, v) in [
+            ("page.margin_top", self.page.margin_top.0.0),
+            ("page.margin_bottom", self.page.margin_bottom.0.0),
+            ("page.margin_side", self.page.margin_side.0.0),
+        ] {
             if v < 0.0 {
                 return fail(format!("{key} is negative"), "margins are zero or more");
             }
         }
         if self.grid.columns == 0 || self.grid.columns > 40 {
-            return fail(format!("grid.columns = {} is out of range", self.grid.columns), "use 1 to 40 columns");
+            return fail(
+                format!("grid.columns = {} is out of range", self.grid.columns),
+                "use 1 to 40 columns",
+            );
         }
         if self.grid.chars < 4 {
             return fail(
-                format!("grid.chars = {}: a column narrower than 4 characters cannot hold text", self.grid.chars),
+                format!(
+                    "grid.chars = {}: a column narrower than 4 characters cannot hold text",
+                    self.grid.chars
+                ),
                 "newspaper columns hold about 13 characters",
             );
         }
         if self.grid.line_pitch.0.0 < self.grid.body_size.0.0 {
-            return fail("grid.line_pitch is smaller than grid.body_size: lines would collide".into(), "a pitch of 1.3–1.75 times the body size is usual");
+            return fail(
+                "grid.line_pitch is smaller than grid.body_size: lines would collide".into(),
+                "a pitch of 1.3–1.75 times the body size is usual",
+            );
         }
         let g = self.grid();
         if g.left.0 < self.page.margin_side.0.0 - 0.01 {
@@ -297,32 +314,52 @@ impl Layout {
             );
         }
         if g.lines < 10 {
-            return fail("the page holds fewer than 10 body lines".into(), "reduce the margins or the line pitch");
+            return fail(
+                "the page holds fewer than 10 body lines".into(),
+                "reduce the margins or the line pitch",
+            );
         }
         for (name, style) in self.styles.all() {
             for role in std::iter::once(&style.font).chain(style.strong_font.as_ref()) {
                 if !self.fonts.contains_key(role) {
                     return fail(
-                        format!("styles.{name} uses font \"{role}\", which [fonts] does not define"),
-                        &format!("define it or use one of: {}", self.fonts.keys().cloned().collect::<Vec<_>>().join(", ")),
+                        format!(
+                            "styles.{name} uses font \"{role}\", which [fonts] does not define"
+                        ),
+                        &format!(
+                            "define it or use one of: {}",
+                            self.fonts.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ),
                     );
                 }
             }
             if style.size.0.0 <= 0.0 || style.size.0.0 > 500.0 {
-                return fail(format!("styles.{name}.size is out of range"), "sizes are between 0 and 500 pt");
+                return fail(
+                    format!("styles.{name}.size is out of range"),
+                    "sizes are between 0 and 500 pt",
+                );
             }
             if style.lines == 0 {
-                return fail(format!("styles.{name}.lines must be at least 1"), "lines counts body-line slots");
+                return fail(
+                    format!("styles.{name}.lines must be at least 1"),
+                    "lines counts body-line slots",
+                );
             }
             if style.size.0.0 > g.pitch.0 * style.lines as f64 + 0.01 {
                 return fail(
-                    format!("styles.{name}: {:.1} pt type does not fit in {} line slot(s) of {:.1} pt", style.size.0.0, style.lines, g.pitch.0),
+                    format!(
+                        "styles.{name}: {:.1} pt type does not fit in {} line slot(s) of {:.1} pt",
+                        style.size.0.0, style.lines, g.pitch.0
+                    ),
                     "raise lines or lower size",
                 );
             }
         }
         if self.fonts.values().any(|f| f.families.is_empty()) {
-            return fail("a font role has no families".into(), "list at least one family name");
+            return fail(
+                "a font role has no families".into(),
+                "list at least one family name",
+            );
         }
         Ok(())
     }
@@ -333,14 +370,18 @@ pub fn load_layout(spec: &str, base: Option<&Path>) -> Result<Layout> {
     let is_path = spec.contains('/') || spec.contains('\\') || spec.ends_with(".toml");
     let (path, text) = if is_path {
         let mut path = PathBuf::from(spec);
-        if path.is_relative() && !path.exists() {
-            if let Some(b) = base {
-                path = b.join(spec);
-            }
+        if path.is_relative()
+            && !path.exists()
+            && let Some(b) = base
+        {
+            path = b.join(spec);
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Error::new(Stage::Resolve, format!("cannot read layout {}: {e}", path.display()))
-                .hint("give a name from layouts/ (such as \"feature\") or the path of a .toml layout")
+            Error::new(
+                Stage::Resolve,
+                format!("cannot read layout {}: {e}", path.display()),
+            )
+            .hint("give a name from layouts/ (such as \"feature\") or the path of a .toml layout")
         })?;
         (path, text)
     } else {
@@ -348,8 +389,12 @@ pub fn load_layout(spec: &str, base: Option<&Path>) -> Result<Layout> {
             Some((n, t)) => (PathBuf::from(format!("layouts/{n}.toml")), t.to_string()),
             None => {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                return Err(Error::new(Stage::Resolve, format!("unknown layout \"{spec}\""))
-                    .hint(format!("the built-in layouts are: {}; or give a path to a .toml file", names.join(", "))));
+                return Err(
+                    Error::new(Stage::Resolve, format!("unknown layout \"{spec}\"")).hint(format!(
+                        "the built-in layouts are: {}; or give a path to a .toml file",
+                        names.join(", ")
+                    )),
+                );
             }
         }
     };
@@ -394,13 +439,27 @@ mod tests {
     fn bad_layouts_are_refused_with_a_location() {
         let good = BUILTIN[0].1;
         let bad = good.replace("columns = 5", "columns = 0");
-        let e = parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string();
+        let e = parse_layout(Path::new("x.toml"), bad)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("grid.columns"), "{e}");
         let bad = good.replace("chars = 13", "chars = 2");
-        assert!(parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string().contains("narrower"));
+        assert!(
+            parse_layout(Path::new("x.toml"), bad)
+                .unwrap_err()
+                .to_string()
+                .contains("narrower")
+        );
         let bad = good.replacen("[grid]", "[grid]\ncolour = 1", 1);
-        let e = parse_layout(Path::new("x.toml"), bad).unwrap_err().to_string();
+        let e = parse_layout(Path::new("x.toml"), bad)
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("x.toml:") && e.contains("colour"), "{e}");
-        assert!(load_layout("nosuch", None).unwrap_err().to_string().contains("feature"));
+        assert!(
+            load_layout("nosuch", None)
+                .unwrap_err()
+                .to_string()
+                .contains("feature")
+        );
     }
 }

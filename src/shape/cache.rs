@@ -31,12 +31,18 @@ pub fn find_fallbacks<'a>(
         let mut seen: BTreeSet<(FontId, char)> = BTreeSet::new();
         for p in paras {
             for r in &p.runs {
-                let font = if r.strong { p.style.strong_font } else { p.style.font };
+                let font = if r.strong {
+                    p.style.strong_font
+                } else {
+                    p.style.font
+                };
                 for c in r.text.chars() {
                     if c.is_whitespace() || c.is_control() || !seen.insert((font, c)) {
                         continue;
                     }
-                    let has = faces[font.0 as usize].as_ref().is_some_and(|f| f.glyph_index(c).is_some());
+                    let has = faces[font.0 as usize]
+                        .as_ref()
+                        .is_some_and(|f| f.glyph_index(c).is_some());
                     if !has {
                         missing.insert((font, c), r.loc);
                     }
@@ -155,12 +161,18 @@ impl<'f> Shaper<'f> {
 
     fn shape_char(&self, font: FontId, c: char) -> RawGlyph {
         let Some(face) = &self.faces[font.0 as usize] else {
-            return RawGlyph { id: 0, cluster: 0, advance: 0, dx: 0, dy: 0 };
+            return RawGlyph {
+                id: 0,
+                cluster: 0,
+                advance: 0,
+                dx: 0,
+                dy: 0,
+            };
         };
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
-        let fwid = matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-            && self.family != LangFamily::En;
+        let fwid =
+            matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·') && self.family != LangFamily::En;
         let features: Vec<Feature> = if fwid {
             vec![Feature::new(ttf_parser::Tag::from_bytes(b"fwid"), 1, ..)]
         } else {
@@ -177,7 +189,13 @@ impl<'f> Shaper<'f> {
                 dx: p.x_offset,
                 dy: p.y_offset,
             },
-            _ => RawGlyph { id: 0, cluster: 0, advance: 0, dx: 0, dy: 0 },
+            _ => RawGlyph {
+                id: 0,
+                cluster: 0,
+                advance: 0,
+                dx: 0,
+                dy: 0,
+            },
         }
     }
 

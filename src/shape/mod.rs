@@ -81,10 +81,13 @@ pub struct ShapedDoc {
 /// into the book); a character no font has is a warning with its place in
 /// the article. Run before [`Shaper::new`].
 pub fn prepare_fallbacks(doc: &Doc, book: &mut FontBook, warnings: &mut Vec<Warning>) -> Fallbacks {
-    let paras = doc.header.iter().chain(doc.flow.iter().filter_map(|f| match f {
-        Flow::Para(p) => Some(p),
-        Flow::Figure(fig) => fig.caption.as_ref(),
-    }));
+    let paras = doc
+        .header
+        .iter()
+        .chain(doc.flow.iter().filter_map(|f| match f {
+            Flow::Para(p) => Some(p),
+            Flow::Figure(fig) => fig.caption.as_ref(),
+        }));
     cache::find_fallbacks(paras, book, doc, warnings)
 }
 

@@ -26,7 +26,9 @@ struct Builder {
 impl Builder {
     /// Sets the gap after the last item, now that its successor is known.
     fn link(&mut self, next: Kind, next_first: char, space: bool) {
-        let Some(prev) = self.items.last_mut() else { return };
+        let Some(prev) = self.items.last_mut() else {
+            return;
+        };
         let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
         let em = |k: f64| Em(k).at(self.size);
         let punct_side = punct_class(prev.last).is_some() || punct_class(next_first).is_some();
@@ -104,7 +106,11 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         }
         let prev = i.checked_sub(1).map(|k| chars[k].0);
         let next = chars.get(i + 1).map(|x| x.0);
-        let style_font = if run.strong { para.style.strong_font } else { para.style.font };
+        let style_font = if run.strong {
+            para.style.strong_font
+        } else {
+            para.style.font
+        };
         let start = text.len() as u32;
         let g0 = b.glyphs.len() as u32;
         if is_wide_in(prev, c, next) {
@@ -117,7 +123,9 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             let half = width / 2.0;
             let (start_compress, end_compress) = match punct_class(c) {
                 Some(PunctClass::Opening) => (half, Pt::ZERO),
-                Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause) => (Pt::ZERO, half),
+                Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause) => {
+                    (Pt::ZERO, half)
+                }
                 _ => (Pt::ZERO, Pt::ZERO),
             };
             b.items.push(Item {

@@ -39,11 +39,24 @@ fn cjk_characters_are_one_em_and_latin_words_stay_whole() {
     let (book, style) = setup();
     let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
     let p = shape_para(&mut shaper, &para(&style, "排版，用 Rust 写的“工具”。"));
-    let texts: Vec<&str> = p.info.iter().map(|i| &p.text[i.text.start as usize..i.text.end as usize]).collect();
-    assert_eq!(texts, ["排", "版", "，", "用", "Rust", "写", "的", "“", "工", "具", "”", "。"]);
+    let texts: Vec<&str> = p
+        .info
+        .iter()
+        .map(|i| &p.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "排", "版", "，", "用", "Rust", "写", "的", "“", "工", "具", "”", "。"
+        ]
+    );
     for (k, t) in texts.iter().enumerate() {
         if *t != "Rust" {
-            assert!((p.items[k].width.0 - 10.0).abs() < 1e-6, "{t} is {:?}", p.items[k].width);
+            assert!(
+                (p.items[k].width.0 - 10.0).abs() < 1e-6,
+                "{t} is {:?}",
+                p.items[k].width
+            );
         }
     }
     // The comma's blank half may go at a line end.

@@ -1,0 +1,200 @@
+//! The command line on the bundled examples: outputs exist, keep every
+//! character in order, embed subset fonts, validate, and are reproducible.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+struct Example {
+    file: &'static str,
+    head: &'static str,
+    date: Option<&'static str>,
+}
+
+const EXAMPLES: &[Example] = &[
+    Example {
+        file: "examples/night-bus.md",
+        head: "凌晨一点，37路末班车还在路上",
+        date: Some("2026年11月27日"),
+    },
+    Example {
+        file: "examples/serial-0789.md",
+        head: "《长河灯影》连载789",
+        date: Some("2026年11月27日"),
+    },
+];
+
+fn compile(example: &Path, dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let pdf = dir.join("out.pdf");
+    let epub = dir.join("out.epub");
+    let out = run(&[
+        example.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (pdf, epub)
+}
+
+#[test]
+fn examples_keep_every_character_in_reading_order() {
+    for ex in EXAMPLES {
+        let dir = tempdir();
+        let src = root().join(ex.file);
+        let paras = paragraphs(&src, dir.path());
+        assert!(paras.len() > 5, "{}", ex.file);
+        let (pdf, epub) = compile(&src, dir.path());
+        // EPUB: the XHTML text is the input text.
+        assert_same_text(&epub_text(&epub), &paras);
+        // PDF: extracted in content order, furniture removed.
+        if have("pdftotext") {
+            let pages = pdf_pages(&pdf);
+            assert!(!pages.is_empty());
+            assert_same_text(&strip_furniture(&pages, ex.head, ex.date), &paras);
+        }
+    }
+}
+
+#[test]
+fn paragraphs_come_from_the_article_itself() {
+    let dir = tempdir();
+    let paras = paragraphs(&root().join("examples/night-bus.md"), dir.path());
+    let src = std::fs::read_to_string(root().join("examples/night-bus.md")).unwrap();
+    assert_eq!(paras[0], "城市夜行记");
+    assert_eq!(paras[1], "凌晨一点，37路末班车还在路上");
+    // Every body paragraph's text is in the source file (markup aside).
+    let plain = src.replace("**", "").replace('*', "");
+    for p in &paras[5..paras.len() - 2] {
+        assert!(plain.contains(p.as_str()), "{p}");
+    }
+    assert_eq!(paras.last().unwrap(), "（本报记者根据采访整理）");
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets_with_unicode_maps() {
+    if !have("pdffonts") {
+        return;
+    }
+    let dir = tempdir();
+    let (pdf, _) = compile(&root().join("examples/night-bus.md"), dir.path());
+    let out = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "serif, sans and bold sans: {text}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        // name type... encoding emb sub uni id gen
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
+        assert!(cols[0].as_bytes()[6] == b'+', "subset tag: {row}");
+        assert!(row.contains("Identity-H"), "{row}");
+    }
+}
+
+#[test]
+fn same_input_gives_same_bytes() {
+    let src = root().join("examples/night-bus.md");
+    let a = tempdir();
+    let b = tempdir();
+    let (pa, ea) = compile(&src, a.path());
+    let (pb, eb) = compile(&src, b.path());
+    assert_eq!(std::fs::read(&pa).unwrap(), std::fs::read(&pb).unwrap());
+    assert_eq!(std::fs::read(&ea).unwrap(), std::fs::read(&eb).unwrap());
+}
+
+#[test]
+fn source_date_epoch_sets_the_dates() {
+    let dir = tempdir();
+    let epub = dir.path().join("a.epub");
+    let out = bin()
+        .arg(root().join("examples/serial-0789.md"))
+        .arg("--epub")
+        .arg(&epub)
+        .env("SOURCE_DATE_EPOCH", "1795737600")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert!(
+        opf.contains("<meta property=\"dcterms:modified\">2026-11-27T00:00:00Z</meta>"),
+        "{opf}"
+    );
+}
+
+#[test]
+fn epub_has_package_metadata_and_structure() {
+    let dir = tempdir();
+    let (_, epub) = compile(&root().join("examples/serial-0789.md"), dir.path());
+    let f = std::fs::File::open(&epub).unwrap();
+    let z = zip::ZipArchive::new(f).unwrap();
+    let first = z
+        .file_names()
+        .next()
+        .and_then(|n| n.ok())
+        .map(|n| n.to_string());
+    drop(z);
+    // The mimetype entry is first and stored.
+    let raw = std::fs::read(&epub).unwrap();
+    assert_eq!(&raw[30..38], b"mimetype");
+    assert_eq!(&raw[38..58], b"application/epub+zip");
+    assert!(first.is_some());
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    for needle in [
+        "<dc:title id=\"title\">第七百八十九回　雨夜的来信</dc:title>",
+        "<dc:language>zh-Hans</dc:language>",
+        "<dc:creator id=\"creator\">沈南星</dc:creator>",
+        "<meta property=\"belongs-to-collection\" id=\"series\">长河灯影</meta>",
+        "<meta refines=\"#series\" property=\"group-position\">789</meta>",
+        "<dc:identifier id=\"uid\">urn:uuid:",
+        "<meta property=\"dcterms:modified\">2026-11-27T00:00:00Z</meta>",
+    ] {
+        assert!(opf.contains(needle), "{needle} not in\n{opf}");
+    }
+    let nav = zip_entry(&epub, "OEBPS/nav.xhtml");
+    assert!(nav.contains("epub:type=\"toc\"") && nav.contains("第七百八十九回"));
+    let feature = tempdir();
+    let (_, fe) = compile(&root().join("examples/night-bus.md"), feature.path());
+    let html = zip_entry(&fe, "OEBPS/text/chapter0001.xhtml");
+    assert!(html.contains("<h1>凌晨一点，37路末班车还在路上</h1>"));
+    assert_eq!(html.matches("<h2 id=").count(), 3, "three section heads");
+    assert!(html.contains("<p class=\"kicker\">城市夜行记</p>"));
+    assert!(html.contains("<div class=\"lead\">"));
+    assert!(html.contains("<blockquote>"));
+    assert!(html.contains("<em>开通夜班线</em>"));
+    assert!(html.contains("<strong>十二年来，37路没有发生过一起安全责任事故</strong>"));
+    assert!(html.contains("<img src=\"../images/figure1.png\""));
+    let nav = zip_entry(&fe, "OEBPS/nav.xhtml");
+    assert!(nav.contains("#s1\">一、零点发车</a>"));
+}
+
+#[test]
+fn default_outputs_go_beside_the_input() {
+    let dir = tempdir();
+    let src = dir.path().join("piece.md");
+    std::fs::write(&src, "+++\ntitle = \"标题\"\n+++\n正文一段。\n").unwrap();
+    let out = run(&[src.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("piece.pdf").is_file());
+    assert!(dir.path().join("piece.epub").is_file());
+    // Only what was asked for.
+    let only = tempdir();
+    let src2 = only.path().join("p.md");
+    std::fs::copy(&src, &src2).unwrap();
+    let out = run(&[src2.as_os_str(), OsStr::new("--epub")]);
+    assert!(out.status.success());
+    assert!(only.path().join("p.epub").is_file() && !only.path().join("p.pdf").exists());
+}

@@ -40,6 +40,9 @@ pub fn compose(
         slot: 0,
         column_top: 0,
         used: Vec::new(),
+        depth: grid.lines,
+        cur: (0, 0),
+        checkpoints: Vec::new(),
     };
     c.new_page();
 
@@ -99,41 +102,29 @@ pub fn compose(
             ShapedBlock::Figure { .. } => None,
         })
         .collect();
-    for (i, block) in shaped.flow.iter().enumerate() {
-        match block {
-            ShapedBlock::Para(p) => {
-                // Every flow paragraph was broken above.
-                let lines = broken[i].as_ref().expect("paragraph lines");
-                for l in lines {
-                    if l.width.0 > l.measure.0 + EPSILON {
-                        warnings.push(Warning {
-                            location: Some(doc.located(p.loc)),
-                            message: format!(
-                                "a line is {:.1} pt wider than its column (a word too long to break?)",
-                                l.width.0 - l.measure.0
-                            ),
-                        });
-                    }
-                }
-                let keep_next = match shaped.flow.get(i + 1) {
-                    Some(ShapedBlock::Para(n))
-                        if matches!(p.style.role, Role::Heading | Role::MinorHeading) =>
-                    {
-                        let n_lines = broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
-                        n_lines * n.style.lines + n.style.space_before
-                    }
-                    _ => 0,
-                };
-                c.place_para(p, lines, keep_next);
-            }
-            ShapedBlock::Figure { figure, caption } => {
-                let cap_lines = caption
-                    .as_ref()
-                    .map(|cp| break_lines(cp, grid.column_width, true, prohibition));
-                c.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
-            }
+    for (p, lines) in shaped.flow.iter().zip(&broken) {
+        let (ShapedBlock::Para(p), Some(lines)) = (p, lines) else {
+            continue;
+        };
+        if let Some(l) = lines.iter().find(|l| l.width.0 > l.measure.0 + EPSILON) {
+            warnings.push(Warning {
+                location: Some(doc.located(p.loc)),
+                message: format!(
+                    "a line is {:.1} pt wider than its column (a word too long to break?)",
+                    l.width.0 - l.measure.0
+                ),
+            });
         }
     }
+    let flow = FlowInput {
+        shaped,
+        broken: &broken,
+        prohibition,
+    };
+    // Page 1's flow starts below the header.
+    c.checkpoints[0] = c.checkpoint();
+    c.run(&flow);
+    c.balance_last_page(&flow);
     c.finish(doc, furniture);
     Ok(c.pages)
 }
@@ -163,6 +154,29 @@ struct Composer<'a> {
     column_top: u32,
     /// (page index, column, last slot used + 1): where column rules go.
     used: Vec<(usize, u32, u32, u32)>,
+    /// Lines a column may hold on the current page (less than the grid's
+    /// when the last page's columns are balanced).
+    depth: u32,
+    /// The block and line being placed, recorded at each page start.
+    cur: (usize, u32),
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Where a page began: enough to lay the page out again.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    block: usize,
+    line: u32,
+    column_top: u32,
+    items: usize,
+    used: usize,
+}
+
+/// The flow, with every paragraph already broken into lines.
+struct FlowInput<'a> {
+    shaped: &'a ShapedDoc,
+    broken: &'a [Option<Vec<Line>>],
+    prohibition: Prohibition,
 }
 
 impl Composer<'_> {
@@ -181,10 +195,103 @@ impl Composer<'_> {
         self.column = 0;
         self.column_top = 0;
         self.slot = 0;
+        self.depth = self.grid.lines;
+        self.checkpoints.push(self.checkpoint());
+    }
+
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            block: self.cur.0,
+            line: self.cur.1,
+            column_top: self.column_top,
+            items: self.pages.last().map_or(0, |p| p.items.len()),
+            used: self.used.len(),
+        }
+    }
+
+    /// Places the flow from the current block and line on.
+    fn run(&mut self, flow: &FlowInput) {
+        let start = self.cur;
+        for i in start.0..flow.shaped.flow.len() {
+            let from = if i == start.0 { start.1 } else { 0 };
+            self.cur = (i, from);
+            match &flow.shaped.flow[i] {
+                ShapedBlock::Para(p) => {
+                    // Every flow paragraph was broken in compose().
+                    let lines = flow.broken[i].as_ref().expect("paragraph lines");
+                    let keep_next = match flow.shaped.flow.get(i + 1) {
+                        Some(ShapedBlock::Para(n))
+                            if matches!(p.style.role, Role::Heading | Role::MinorHeading) =>
+                        {
+                            let n_lines =
+                                flow.broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
+                            n_lines * n.style.lines + n.style.space_before
+                        }
+                        _ => 0,
+                    };
+                    self.place_para(p, lines, from, keep_next);
+                }
+                ShapedBlock::Figure { figure, caption } => {
+                    let cap_lines = caption
+                        .as_ref()
+                        .map(|cp| break_lines(cp, self.grid.column_width, true, flow.prohibition));
+                    self.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
+                }
+            }
+        }
+    }
+
+    /// Balances the columns of the last page (a newspaper module ends with
+    /// columns of equal depth): lays the page out again with the least depth
+    /// that still holds its text on that page.
+    fn balance_last_page(&mut self, flow: &FlowInput) {
+        let last = self.pages.len() - 1;
+        let cp = self.checkpoints[last];
+        let used: u32 = self
+            .used
+            .iter()
+            .filter(|u| u.0 == last)
+            .map(|u| u.3 - u.2)
+            .sum();
+        if used == 0 {
+            return;
+        }
+        let saved_pages = self.pages.clone();
+        let saved_used = self.used.clone();
+        let lower = cp.column_top + used.div_ceil(self.grid.columns);
+        for depth in lower..self.grid.lines {
+            self.restore(last, cp, &saved_pages, &saved_used);
+            self.depth = depth;
+            self.run(flow);
+            if self.pages.len() == last + 1 {
+                return;
+            }
+        }
+        // No shallower depth holds the text: keep the first layout.
+        self.pages = saved_pages;
+        self.used = saved_used;
+        self.checkpoints.truncate(last + 1);
+    }
+
+    fn restore(
+        &mut self,
+        page: usize,
+        cp: Checkpoint,
+        pages: &[Page],
+        used: &[(usize, u32, u32, u32)],
+    ) {
+        self.pages = pages[..=page].to_vec();
+        self.pages[page].items.truncate(cp.items);
+        self.used = used[..cp.used].to_vec();
+        self.checkpoints.truncate(page + 1);
+        self.column = 0;
+        self.column_top = cp.column_top;
+        self.slot = cp.column_top;
+        self.cur = (cp.block, cp.line);
     }
 
     fn slots_left(&self) -> u32 {
-        self.grid.lines.saturating_sub(self.slot)
+        self.depth.saturating_sub(self.slot)
     }
 
     fn column_empty(&self) -> bool {
@@ -221,7 +328,7 @@ impl Composer<'_> {
     /// in the same column (a head stays with its text), avoiding a lone
     /// first line at a column's foot (orphan) and a lone last line at the
     /// next column's head (widow).
-    fn place_para(&mut self, p: &ShapedPara, lines: &[Line], keep_next: u32) {
+    fn place_para(&mut self, p: &ShapedPara, lines: &[Line], from: u32, keep_next: u32) {
         let per = p.style.lines.max(1);
         let n = lines.len() as u32;
         if !self.column_empty() {
@@ -231,17 +338,18 @@ impl Composer<'_> {
                 self.slot += p.style.space_before;
             }
         }
-        let whole = n * per + keep_next;
+        let whole = (n - from) * per + keep_next;
         if !self.column_empty() && keep_next > 0 && self.slots_left() < whole {
             self.next_column();
         }
         // Orphan: a paragraph of two or more lines does not leave its first
         // line alone at the foot of a column.
-        if !self.column_empty() && n >= 2 && self.slots_left() < 2 * per {
+        if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
             self.next_column();
         }
-        let mut i = 0u32;
+        let mut i = from;
         while i < n {
+            self.cur.1 = i;
             if self.slots_left() < per {
                 self.next_column();
             }
@@ -266,10 +374,11 @@ impl Composer<'_> {
                 i += 1;
             }
             if i < n {
+                self.cur.1 = i;
                 self.next_column();
             }
         }
-        self.slot = (self.slot + p.style.space_after).min(self.grid.lines);
+        self.slot = (self.slot + p.style.space_after).min(self.depth);
     }
 
     fn place_figure(
@@ -310,7 +419,7 @@ impl Composer<'_> {
         self.slot += slots;
         self.mark_used();
         if let (Some(c), Some(lines)) = (caption, cap_lines) {
-            self.place_para(c, lines, 0);
+            self.place_para(c, lines, 0, 0);
         }
         if self.slots_left() > 0 && !self.column_empty() {
             self.slot += 1;

@@ -1,1 +1,145 @@
+//! The composer on real fonts: glyphs stay in their columns, columns are
+//! balanced on the last page, heads keep their text.
 
+use std::path::Path;
+
+use super::*;
+use crate::parse::parse_article;
+use crate::resolve::{FontBook, load_layout, resolve_doc};
+use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
+
+fn pages_of(src: &str) -> (Vec<Page>, crate::resolve::Grid) {
+    let article = parse_article(Path::new("t.md"), src.as_bytes().to_vec()).unwrap();
+    let layout = load_layout("feature", None).unwrap();
+    let mut book = FontBook::new(&[], false).unwrap();
+    let roles = book.resolve_roles(&layout).unwrap();
+    let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
+    let mut warnings = Vec::new();
+    let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
+    let mut shaper = Shaper::new(&book, &doc.lang, fb);
+    let shaped = shape_doc(&doc, &mut shaper);
+    let mut furniture = |f: Furniture, t: &str| {
+        let style = match f {
+            Furniture::RunningHead => &doc.running_head_style,
+            Furniture::Folio => &doc.folio_style,
+        };
+        shape_plain(&mut shaper, style, t)
+    };
+    let pages = compose(&doc, &shaped, &layout, &mut furniture, &mut warnings).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    (pages, layout.grid())
+}
+
+fn article(paragraphs: usize, heads_every: usize) -> String {
+    let mut s = String::from("+++\ntitle = \"标题\"\n+++\n");
+    for i in 0..paragraphs {
+        if heads_every > 0 && i % heads_every == 0 {
+            s.push_str(&format!("## 小标题{i}\n\n"));
+        }
+        for k in 0..(3 + i % 4) {
+            s.push_str(if k % 2 == 0 {
+                "春风吹过田野，麦苗一天天长高了。"
+            } else {
+                "村口的老槐树下，有人在下棋，有人在聊天。"
+            });
+        }
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// Body glyphs by column: (column index, baseline) of every glyph of the
+/// body size, with a check that each stays inside its column.
+fn body_glyphs(page: &Page, g: &crate::resolve::Grid) -> Vec<(u32, Pt)> {
+    let mut out = Vec::new();
+    for item in &page.items {
+        let PageItem::Text(run) = item else { continue };
+        if run.size != g.body_size || run.glyphs.iter().all(|gl| gl.y.0 < g.top.0) {
+            continue;
+        }
+        for gl in &run.glyphs {
+            let rel = (gl.x - g.left).0;
+            let col = (rel / (g.column_width + g.gutter).0).floor() as u32;
+            let col_left = g.left + (g.column_width + g.gutter) * col as f64;
+            assert!(gl.x.0 >= col_left.0 - 0.01, "glyph left of its column");
+            assert!(
+                (gl.x + gl.advance).0 <= (col_left + g.column_width).0 + 0.01,
+                "glyph past its column at x {:?}",
+                gl.x
+            );
+            out.push((col, gl.y));
+        }
+    }
+    out
+}
+
+#[test]
+fn glyphs_stay_inside_their_columns_and_pages_follow() {
+    let (pages, g) = pages_of(&article(120, 10));
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    for p in &pages {
+        let glyphs = body_glyphs(p, &g);
+        assert!(!glyphs.is_empty());
+        for (_, y) in glyphs {
+            assert!(
+                y.0 > g.top.0 && y.0 <= (g.top + g.pitch * g.lines as f64).0,
+                "baseline {y:?} outside the type area"
+            );
+        }
+    }
+}
+
+#[test]
+fn last_page_columns_are_balanced() {
+    let (pages, g) = pages_of(&article(14, 0));
+    assert_eq!(pages.len(), 1);
+    let glyphs = body_glyphs(&pages[0], &g);
+    let mut deepest = vec![Pt::ZERO; g.columns as usize];
+    for (c, y) in glyphs {
+        deepest[c as usize] = deepest[c as usize].max(y);
+    }
+    let used: Vec<Pt> = deepest.into_iter().filter(|y| y.0 > 0.0).collect();
+    assert_eq!(
+        used.len(),
+        g.columns as usize,
+        "text in every column: {used:?}"
+    );
+    let max = used.iter().fold(Pt::ZERO, |a, &b| a.max(b));
+    for y in &used[..used.len() - 1] {
+        // Keep rules (widows, orphans) may leave a column two lines short.
+        assert!(
+            (max - *y).0 <= g.pitch.0 * 2.0 + 0.01,
+            "unbalanced columns: {used:?}"
+        );
+    }
+}
+
+#[test]
+fn a_section_head_is_never_last_in_its_column() {
+    let (pages, g) = pages_of(&article(200, 3));
+    for p in &pages {
+        let mut heads = Vec::new();
+        let mut body: Vec<(u32, Pt)> = Vec::new();
+        for item in &p.items {
+            let PageItem::Text(run) = item else { continue };
+            let Some(first) = run.glyphs.first() else {
+                continue;
+            };
+            if first.y.0 < g.top.0 {
+                continue;
+            }
+            let col = ((first.x - g.left).0 / (g.column_width + g.gutter).0).floor() as u32;
+            if run.size.0 == 12.0 {
+                heads.push((col, first.y));
+            } else if run.size == g.body_size {
+                body.push((col, first.y));
+            }
+        }
+        for (c, y) in heads {
+            assert!(
+                body.iter().any(|&(bc, by)| bc == c && by > y),
+                "head at the foot of column {c}"
+            );
+        }
+    }
+}

@@ -55,6 +55,12 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     let mut usage: BTreeMap<FontId, FontUsage> = BTreeMap::new();
     let mut images: Vec<(Ref, &crate::resolve::Figure)> = Vec::new();
     let mut page_refs = Vec::with_capacity(pages.len());
+    // Each glyph's advance as the viewer applies it (the font's own width,
+    // without the shaper's kerning), to position the next glyph exactly.
+    let faces: BTreeMap<FontId, (ttf_parser::Face, f64)> = book
+        .fonts()
+        .filter_map(|(id, f)| f.face().map(|face| (id, (face, f.units_per_em as f64))))
+        .collect();
 
     for page in pages {
         let page_ref = alloc();
@@ -73,7 +79,15 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                     let fref = *font_refs.entry(run.font).or_insert_with(&mut alloc);
                     page_fonts.insert(run.font, fref);
                     let u = usage.entry(run.font).or_default();
-                    write_run(&mut content, run, u, h);
+                    let advance = |gid: u16| -> Pt {
+                        faces.get(&run.font).map_or(Pt::ZERO, |(face, upem)| {
+                            let units = face
+                                .glyph_hor_advance(ttf_parser::GlyphId(gid))
+                                .unwrap_or(0);
+                            run.size * (units as f64 / upem)
+                        })
+                    };
+                    write_run(&mut content, run, u, h, &advance);
                 }
                 PageItem::Rule(r) => {
                     content
@@ -186,7 +200,13 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
 
 /// One run of glyphs: a text matrix at its first glyph, then a TJ array whose
 /// adjustments carry justification and compression.
-fn write_run(content: &mut Content, run: &TextRun, usage: &mut FontUsage, page_h: Pt) {
+fn write_run(
+    content: &mut Content,
+    run: &TextRun,
+    usage: &mut FontUsage,
+    page_h: Pt,
+    advance: &dyn Fn(u16) -> Pt,
+) {
     let size = f(run.size);
     if run.missing {
         content
@@ -223,9 +243,7 @@ fn write_run(content: &mut Content, run: &TextRun, usage: &mut FontUsage, page_h
             let text = &run.text[g.text.start as usize..g.text.end as usize];
             let cid = usage.cid(g.id, text);
             buf.extend_from_slice(&cid.to_be_bytes());
-            pen = g.x + g.advance;
-            // The font's advance for this glyph is what the viewer moves by;
-            // the shaper's advance is the same value at this size.
+            pen = g.x + advance(g.id);
         }
         if !buf.is_empty() {
             items.show(Str(&buf));

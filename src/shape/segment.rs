@@ -116,10 +116,28 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         if is_wide_in(prev, c, next) {
             b.link(Kind::Cjk, c, pending_space);
             let (font, missing) = shaper.font_for(style_font, c);
-            let g = shaper.cjk_glyph(font, c, size);
-            let width = if g.advance.0 > 0.0 { g.advance } else { size };
+            // 破折号: two em dashes are one unbroken rule two ems long, set
+            // with the font's two-em dash (U+2E3A) centred in two ems.
+            let two_em =
+                (c == '—' && next == Some('—') && chars.get(i + 1).is_some_and(|x| x.1 == ri))
+                    .then(|| shaper.cjk_glyph(font, '\u{2E3A}', size))
+                    .filter(|g| g.id != 0 && !missing);
+            let (g, width, consumed) = match two_em {
+                Some(mut g) => {
+                    let width = size * 2.0;
+                    g.dx = (width - g.advance) / 2.0;
+                    (g, width, 2)
+                }
+                None => {
+                    let g = shaper.cjk_glyph(font, c, size);
+                    let width = if g.advance.0 > 0.0 { g.advance } else { size };
+                    (g, width, 1)
+                }
+            };
             b.glyphs.push(g);
-            text.push(c);
+            for _ in 0..consumed {
+                text.push(c);
+            }
             let half = width / 2.0;
             let (start_compress, end_compress) = match punct_class(c) {
                 Some(PunctClass::Opening) => (half, Pt::ZERO),
@@ -145,7 +163,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                 oblique: false,
                 missing,
             });
-            i += 1;
+            i += consumed;
         } else {
             // A Latin word: up to whitespace, a wide character, the end of
             // the run, or a change of font.

@@ -122,9 +122,9 @@ pub fn compile(opts: &Options) -> Result<Report> {
     let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = book.resolve_roles(&layout)?;
     let doc = resolve_doc(&article, &layout, &roles, opts.writing)?;
-    if opts.embed_fonts {
+    if opts.embed_fonts && !crate::epub::CAN_EMBED_FONTS {
         return Err(Error::new(Stage::Write, "--embed-fonts needs a build with the embed-fonts feature")
-            .hint("rebuild with `cargo build --release --features embed-fonts` (needs libclang), or leave fonts to the reader"));
+            .hint("rebuild with `cargo build --release --features embed-fonts` (needs libclang and a C++ compiler), or leave the fonts to the reader"));
     }
     let date = timestamp(opts, &doc);
 
@@ -164,7 +164,20 @@ pub fn compile(opts: &Options) -> Result<Report> {
             // No date anywhere: a fixed one, so that the bytes stay the same.
             None => "1980-01-01T00:00:00Z".to_string(),
         };
-        let bytes = write_epub(&doc, &EpubMeta { modified })?;
+        let (fonts, font_css) = if opts.embed_fonts {
+            let (f, css) = crate::epub::embed_fonts(std::slice::from_ref(&doc), &book)?;
+            (f, Some(css))
+        } else {
+            (Vec::new(), None)
+        };
+        let bytes = write_epub(
+            &doc,
+            &EpubMeta {
+                modified,
+                fonts,
+                font_css,
+            },
+        )?;
         outputs.push((out_path(input, given, "epub"), bytes));
     }
     if let Some(p) = &opts.paragraphs {

@@ -2,6 +2,7 @@
 //! navigation and XHTML writer for the rest. Works from the resolved
 //! document, not from pages: the reading system does its own layout.
 
+mod fonts;
 mod xhtml;
 
 use std::fmt::Write as _;
@@ -16,6 +17,7 @@ use crate::error::{Error, Result, Stage};
 use crate::parse::Writing;
 use crate::resolve::{Doc, Flow, ImageFormat};
 
+pub use fonts::{AVAILABLE as CAN_EMBED_FONTS, EmbeddedFont, embed_fonts};
 pub use xhtml::escape;
 
 const STYLE: &str = include_str!("style.css");
@@ -25,6 +27,9 @@ const STYLE: &str = include_str!("style.css");
 pub struct EpubMeta {
     /// `dcterms:modified`, as 2026-11-27T00:00:00Z.
     pub modified: String,
+    /// Subset fonts and the stylesheet that applies them (--embed-fonts).
+    pub fonts: Vec<EmbeddedFont>,
+    pub font_css: Option<String>,
 }
 
 fn uuid_from(digest: &[u8]) -> String {
@@ -87,7 +92,7 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     let mut hasher = Sha256::new();
     let mut files: Vec<(String, String)> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let (html, nav) = xhtml::article_xhtml(d, &image_href);
+        let (html, nav) = xhtml::article_xhtml(d, &image_href, meta.font_css.is_some());
         hasher.update(html.as_bytes());
         let href = format!("text/chapter{:04}.xhtml", i + 1);
         chapters.push((href.clone(), d.title.clone(), nav));
@@ -95,6 +100,9 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     }
     for (_, _, data) in &figures {
         hasher.update(data.as_slice());
+    }
+    for f in &meta.fonts {
+        hasher.update(&f.data);
     }
     let uid = format!("urn:uuid:{}", uuid_from(&hasher.finalize()));
     let nav = xhtml::nav_xhtml(title, lang, writing, &chapters);
@@ -148,6 +156,17 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
             xhtml::image_href(i, *format)
         );
     }
+    if meta.font_css.is_some() {
+        opf.push_str("<item id=\"fontcss\" href=\"fonts.css\" media-type=\"text/css\"/>\n");
+    }
+    for (i, f) in meta.fonts.iter().enumerate() {
+        let _ = writeln!(
+            opf,
+            "<item id=\"font{}\" href=\"{}\" media-type=\"font/otf\"/>",
+            i + 1,
+            escape(&f.href)
+        );
+    }
     opf.push_str("</manifest>\n");
     if writing == Writing::Vertical {
         opf.push_str("<spine page-progression-direction=\"rtl\">\n");
@@ -189,6 +208,12 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
             data,
             stored,
         )?;
+    }
+    if let Some(css) = &meta.font_css {
+        add("OEBPS/fonts.css", css.as_bytes(), deflated)?;
+    }
+    for f in &meta.fonts {
+        add(&format!("OEBPS/{}", f.href), &f.data, deflated)?;
     }
     let cursor = zip.finish().map_err(zip_err)?;
     Ok(cursor.into_inner())

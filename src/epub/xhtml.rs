@@ -84,16 +84,24 @@ fn para_html(p: &Para, tag: &str, class: Option<&str>, id: Option<&str>, out: &m
     let _ = writeln!(out, "</{tag}>");
 }
 
-fn head(title: &str, lang: &str, writing: Writing, css: &str, out: &mut String) {
+fn head(title: &str, lang: &str, writing: Writing, css: &str, font_css: bool, out: &mut String) {
     let _ = write!(
         out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\"{}>\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\"/>\n</head>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\"{}>\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\"/>\n{}</head>\n",
         if writing == Writing::Vertical {
             " class=\"vertical\""
         } else {
             ""
         },
         escape(title),
+        if font_css {
+            format!(
+                "<link rel=\"stylesheet\" type=\"text/css\" href=\"{}\"/>\n",
+                css.replace("style.css", "fonts.css")
+            )
+        } else {
+            String::new()
+        },
     );
 }
 
@@ -107,10 +115,18 @@ pub struct NavEntry {
 pub fn article_xhtml(
     doc: &Doc,
     image_index: &dyn Fn(&std::path::Path) -> String,
+    font_css: bool,
 ) -> (String, Vec<NavEntry>) {
     let mut out = String::new();
     let lang = escape(&doc.lang.tag);
-    head(&doc.title, &lang, doc.writing, "../style.css", &mut out);
+    head(
+        &doc.title,
+        &lang,
+        doc.writing,
+        "../style.css",
+        font_css,
+        &mut out,
+    );
     let class = match doc.kind {
         crate::parse::Kind::Serial => "serial",
         crate::parse::Kind::Feature => "feature",
@@ -210,7 +226,7 @@ pub fn nav_xhtml(
     chapters: &[(String, String, Vec<NavEntry>)],
 ) -> String {
     let mut out = String::new();
-    head(title, &escape(lang), writing, "style.css", &mut out);
+    head(title, &escape(lang), writing, "style.css", false, &mut out);
     out.push_str("<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n<ol>\n");
     for (href, text, sections) in chapters {
         let _ = write!(out, "<li><a href=\"{href}\">{}</a>", escape(text));

@@ -138,7 +138,7 @@ fn a_character_no_font_has_is_a_warning_with_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("a.md:6:1") && err.contains("U+E000") && err.contains("warning"),
+        err.contains("a.md:6:5") && err.contains("U+E000") && err.contains("warning"),
         "{err}"
     );
     // The character stays in both editions' text.

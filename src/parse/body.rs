@@ -331,15 +331,13 @@ impl Builder<'_> {
             ));
             return;
         }
-        let loc = self.file.loc(self.base + at);
-        match self.runs.last_mut() {
-            Some(last) if last.style == self.style => last.text.push_str(t),
-            _ => self.runs.push(Inline {
-                text: t.to_string(),
-                style: self.style,
-                loc,
-            }),
-        }
+        // One run per text event, never merged: each keeps the position
+        // where its text starts, so a warning can point at the character.
+        self.runs.push(Inline {
+            text: t.to_string(),
+            style: self.style,
+            loc: self.file.loc(self.base + at),
+        });
     }
 
     /// A line break inside a paragraph joins CJK text without a gap and

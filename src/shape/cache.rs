@@ -36,7 +36,7 @@ pub fn find_fallbacks<'a>(
                 } else {
                     p.style.font
                 };
-                for c in r.text.chars() {
+                for (k, c) in r.text.chars().enumerate() {
                     if c.is_whitespace() || c.is_control() || !seen.insert((font, c)) {
                         continue;
                     }
@@ -44,7 +44,13 @@ pub fn find_fallbacks<'a>(
                         .as_ref()
                         .is_some_and(|f| f.glyph_index(c).is_some());
                     if !has {
-                        missing.insert((font, c), r.loc);
+                        // A run is one text event on one source line: the
+                        // column is the run's plus the character's index.
+                        let loc = crate::source::Loc {
+                            line: r.loc.line,
+                            col: r.loc.col + k as u32,
+                        };
+                        missing.insert((font, c), loc);
                     }
                 }
             }

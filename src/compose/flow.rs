@@ -6,8 +6,9 @@
 use super::place::{LineOrigin, baseline_in_band, render_line};
 use super::{ImageItem, Page, PageItem, Rule};
 use crate::error::{Error, Result, Stage, Warning};
+use crate::linebreak::Breaking;
 use crate::linebreak::{EPSILON, Line, Params, break_paragraph};
-use crate::resolve::{Align, Doc, Grid, Layout, Prohibition, Role};
+use crate::resolve::{Align, Doc, Grid, Layout, LineRules, Prohibition, Role};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
@@ -31,7 +32,7 @@ pub fn compose(
 ) -> Result<Vec<Page>> {
     let grid = layout.grid();
     let full = layout.measure();
-    let prohibition = layout.text.prohibition;
+    let rules = doc.rules;
     let mut c = Composer {
         grid,
         layout,
@@ -50,7 +51,7 @@ pub fn compose(
     let mut slot = 0u32;
     for p in &shaped.header {
         slot += p.style.space_before;
-        let lines = break_lines(p, full, false, prohibition);
+        let lines = break_lines(p, full, false, &rules);
         for line in &lines {
             let per = p.style.lines;
             let band_top = grid.top + grid.pitch * slot as f64;
@@ -97,7 +98,7 @@ pub fn compose(
                 p,
                 grid.column_width,
                 p.style.align == Align::Justify,
-                prohibition,
+                &rules,
             )),
             ShapedBlock::Figure { .. } => None,
         })
@@ -119,7 +120,7 @@ pub fn compose(
     let flow = FlowInput {
         shaped,
         broken: &broken,
-        prohibition,
+        rules,
     };
     // Page 1's flow starts below the header.
     c.checkpoints[0] = c.checkpoint();
@@ -129,18 +130,33 @@ pub fn compose(
     Ok(c.pages)
 }
 
-fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, prohibition: Prohibition) -> Vec<Line> {
+fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
     let size = p.style.size;
     let inset = size * p.style.inset as f64;
     let m = measure - inset * 2.0;
     let mf = move |_| m;
-    let params = Params {
-        measure: &mf,
-        first_indent: size * p.style.indent as f64,
-        prohibition,
+    break_paragraph(
+        &p.items,
+        &line_params(rules, &mf, size * p.style.indent as f64, justify),
+    )
+}
+
+/// Line-breaking parameters from the document's rules.
+pub fn line_params<'a>(
+    rules: &LineRules,
+    measure: &'a dyn Fn(usize) -> Pt,
+    first_indent: Pt,
+    justify: bool,
+) -> Params<'a> {
+    Params {
+        measure,
+        first_indent,
+        prohibition: rules.prohibition,
         justify,
-    };
-    break_paragraph(&p.items, &params)
+        hanging: rules.hanging,
+        compress_line_start: rules.compress_line_start,
+        breaking: rules.breaking,
+    }
 }
 
 struct Composer<'a> {
@@ -176,7 +192,7 @@ struct Checkpoint {
 struct FlowInput<'a> {
     shaped: &'a ShapedDoc,
     broken: &'a [Option<Vec<Line>>],
-    prohibition: Prohibition,
+    rules: LineRules,
 }
 
 impl Composer<'_> {
@@ -234,7 +250,7 @@ impl Composer<'_> {
                 ShapedBlock::Figure { figure, caption } => {
                     let cap_lines = caption
                         .as_ref()
-                        .map(|cp| break_lines(cp, self.grid.column_width, true, flow.prohibition));
+                        .map(|cp| break_lines(cp, self.grid.column_width, true, &flow.rules));
                     self.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
                 }
             }
@@ -490,12 +506,13 @@ fn place_single(
     out: &mut Vec<PageItem>,
 ) {
     let mf = move |_| measure;
-    let params = Params {
-        measure: &mf,
-        first_indent: Pt::ZERO,
+    let rules = LineRules {
         prohibition: Prohibition::None,
-        justify: false,
+        hanging: false,
+        compress_line_start: false,
+        breaking: Breaking::TotalFit,
     };
+    let params = line_params(&rules, &mf, Pt::ZERO, false);
     let mut para = p.clone();
     para.style.align = align;
     for line in break_paragraph(&para.items, &params) {

@@ -40,9 +40,10 @@ pub struct TextRun {
     pub size: Pt,
     /// Slanted for Latin emphasis (no italic face is bundled).
     pub oblique: bool,
-    /// The glyphs are boxes for characters no font has; the text is carried
-    /// as ActualText so that extraction keeps it.
-    pub missing: bool,
+    /// The text layer takes `text` as ActualText instead of the glyphs'
+    /// own mapping: boxes for characters no font has, and hyphens added at
+    /// line ends (their text is a soft hyphen).
+    pub actual_text: bool,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
 }

@@ -38,15 +38,17 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
     let shift = align_offset(p.style.align, line);
     let mut run: Option<TextRun> = None;
     let mut dots: Vec<Dot> = Vec::new();
-    for (k, at) in line.positions(&p.items) {
+    for placed in line.positions(&p.items) {
+        let k = placed.index;
         let info = &p.info[k];
-        let item_x = origin.x + shift + at;
+        let item_x = origin.x + shift + placed.origin;
         let mut pen = Pt::ZERO;
+        let mut letters = Pt::ZERO;
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let item_len = info.text.end - info.text.start;
         for (gi, g) in glyphs.iter().enumerate() {
             let same = run.as_ref().is_some_and(|r| {
-                r.font == g.font && r.oblique == info.oblique && r.missing == info.missing
+                r.font == g.font && r.oblique == info.oblique && r.actual_text == info.missing
             });
             if !same {
                 if let Some(r) = run.take() {
@@ -56,7 +58,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
                     font: g.font,
                     size,
                     oblique: info.oblique,
-                    missing: info.missing,
+                    actual_text: info.missing,
                     text: String::new(),
                     glyphs: Vec::new(),
                 });
@@ -66,6 +68,9 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
             // The glyph's cluster text runs to the next cluster that starts
             // after it (rustybuzz keeps clusters monotonic for LTR text).
             let first_of_cluster = gi == 0 || glyphs[gi - 1].cluster != g.cluster;
+            if first_of_cluster && gi > 0 {
+                letters += placed.letter;
+            }
             let text = if first_of_cluster {
                 let end = glyphs[gi + 1..]
                     .iter()
@@ -84,7 +89,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
             };
             r.glyphs.push(PlacedGlyph {
                 id: g.id,
-                x: item_x + pen + g.dx,
+                x: item_x + pen + letters + g.dx,
                 y: origin.baseline - g.dy,
                 advance: g.advance,
                 text,
@@ -101,6 +106,27 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
     }
     if let Some(r) = run {
         out.push(PageItem::Text(r));
+    }
+    // A line broken at a hyphenation point ends with a hyphen. It is not in
+    // the source, so its text is a soft hyphen (U+00AD): extraction keeps
+    // the word whole.
+    if line.hyphen
+        && let Some(h) = line.items.clone().last().and_then(|k| p.info[k].hyphen)
+    {
+        out.push(PageItem::Text(TextRun {
+            font: h.font,
+            size,
+            oblique: false,
+            actual_text: true,
+            text: "\u{AD}".to_string(),
+            glyphs: vec![PlacedGlyph {
+                id: h.id,
+                x: origin.x + shift + line.end(&p.items),
+                y: origin.baseline,
+                advance: h.advance,
+                text: 0..0,
+            }],
+        }));
     }
     out.extend(dots.into_iter().map(PageItem::Dot));
 }

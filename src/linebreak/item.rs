@@ -2,6 +2,7 @@
 //! the glue after each. No glyphs, no x/y: the same items serve horizontal
 //! and vertical lines.
 
+use super::classes::PunctClass;
 use crate::units::Pt;
 
 /// The kind of space after an item, which decides its justification
@@ -15,7 +16,8 @@ pub enum GapKind {
     WordSpace,
     /// Between Han and Latin text: ¼ em (CLREQ §5).
     CjkLatin,
-    /// Inside a unit that must not break (a style change within a word).
+    /// Inside a word: a hyphenation point or a UAX #14 opportunity (after a
+    /// hyphen or a solidus), or no break at all.
     Glued,
 }
 
@@ -28,9 +30,15 @@ pub struct Gap {
     pub kind: GapKind,
     /// A break may fall here (before prohibitions are applied).
     pub breakable: bool,
+    /// Demerit-like cost of breaking here (hyphenation points cost more).
+    pub penalty: f64,
+    /// Width of the hyphen added at the line end when the break falls here
+    /// (zero: no hyphen).
+    pub hyphen: Pt,
 }
 
 impl Gap {
+    /// No space and no break.
     pub fn glued() -> Gap {
         Gap {
             natural: Pt::ZERO,
@@ -38,24 +46,41 @@ impl Gap {
             shrink: Pt::ZERO,
             kind: GapKind::Glued,
             breakable: false,
+            penalty: 0.0,
+            hyphen: Pt::ZERO,
         }
+    }
+
+    pub fn is_hyphen(&self) -> bool {
+        self.hyphen.0 > 0.0
     }
 }
 
 /// One unbreakable piece of a paragraph: a CJK character, a punctuation
-/// mark, or a Latin word or number.
+/// mark, or a Latin word, word fragment or number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
+    /// Advance with the punctuation scheme and pair compression applied.
     pub width: Pt,
     pub first: char,
     pub last: char,
-    /// Blank space inside the item's advance that may be removed where the
-    /// item ends a line (the empty half of a closing mark, 标点挤压).
-    pub end_compress: Pt,
-    /// Blank space before the glyph (the empty half of an opening mark).
-    pub start_compress: Pt,
+    /// For CJK punctuation: its class (which side its blank is on, its
+    /// shrink priority, its prohibitions).
+    pub punct: Option<PunctClass>,
+    /// Blank space left inside the advance before the glyph (an opening
+    /// mark's empty half), which line-start and in-line compression may
+    /// take (标点挤压, CLREQ §3).
+    pub blank_before: Pt,
+    /// Blank space after the glyph (a closing mark's empty half), taken at
+    /// a line end or when a line must shrink.
+    pub blank_after: Pt,
     /// An ideograph or kana: counts as a character for the lone-character
     /// rule.
     pub ideographic: bool,
+    /// ，。、 and friends may hang past the measure where the layout allows.
+    pub may_hang: bool,
+    /// Places inside the item where letter spacing may go (a Latin word of
+    /// n characters has n − 1), the last resort for a line with no gaps.
+    pub letter_slots: u16,
     pub gap: Gap,
 }

@@ -1,8 +1,10 @@
 //! Total-fit paragraph breaking (Knuth–Plass) over [`Item`]s: every
 //! feasible break is a node, the chosen breaks minimise the sum of
-//! demerits over the whole paragraph.
+//! demerits over the whole paragraph. A greedy first-fit mode is kept for
+//! comparison.
 
 use super::classes::{inseparable, may_end_line, may_start_line};
+use super::fit::Sums;
 use super::item::Item;
 use super::{EPSILON, Params};
 
@@ -10,56 +12,10 @@ use super::{EPSILON, Params};
 /// so that a paragraph always gets some set of lines.
 const LAST_RESORT: f64 = 1e9;
 /// A lone ideograph on a paragraph's last line (段末孤字).
-const LONE_CHARACTER: f64 = 1e7;
+pub const LONE_CHARACTER: f64 = 1e7;
+/// Two hyphenated lines in a row.
+pub const DOUBLE_HYPHEN: f64 = 3000.0;
 const LINE_PENALTY: f64 = 10.0;
-
-/// Prefix sums so that a line's width, stretch and shrink are O(1).
-struct Sums {
-    /// Σ (width + gap.natural) of items before i.
-    advance: Vec<f64>,
-    stretch: Vec<f64>,
-    shrink: Vec<f64>,
-}
-
-impl Sums {
-    fn new(items: &[Item]) -> Sums {
-        let n = items.len();
-        let mut s = Sums {
-            advance: Vec::with_capacity(n + 1),
-            stretch: Vec::with_capacity(n + 1),
-            shrink: Vec::with_capacity(n + 1),
-        };
-        let (mut a, mut st, mut sh) = (0.0, 0.0, 0.0);
-        s.advance.push(0.0);
-        s.stretch.push(0.0);
-        s.shrink.push(0.0);
-        for it in items {
-            a += it.width.0 + it.gap.natural.0;
-            st += it.gap.stretch.0;
-            sh += it.gap.shrink.0;
-            s.advance.push(a);
-            s.stretch.push(st);
-            s.shrink.push(sh);
-        }
-        s
-    }
-
-    /// Natural width, stretch and shrink of items a..b as a line (the gap
-    /// after b-1 is the break and does not count). A closing mark's blank
-    /// half at the line end is taken off the width for free: GB/T 15834
-    /// sets line-end punctuation at half width, so using it is not a
-    /// tight line but the preferred 推入 (CLREQ §2).
-    fn line(&self, items: &[Item], a: usize, b: usize, measure: f64) -> (f64, f64, f64) {
-        let last = &items[b - 1];
-        let mut w = self.advance[b] - self.advance[a] - last.gap.natural.0;
-        if w > measure {
-            w = (w - last.end_compress.0).max(measure);
-        }
-        let st = self.stretch[b - 1] - self.stretch[a];
-        let sh = self.shrink[b - 1] - self.shrink[a];
-        (w, st, sh)
-    }
-}
 
 /// May the paragraph break after item `b - 1`?
 pub fn allowed_break(items: &[Item], b: usize, p: &Params) -> bool {
@@ -75,7 +31,59 @@ struct Node {
     pos: usize,
     line: usize,
     demerits: f64,
+    hyphenated: bool,
     prev: Option<usize>,
+}
+
+/// Demerits of one line, `None` when it cannot be set (overfull).
+pub fn line_demerits(
+    items: &[Item],
+    sums: &Sums,
+    a: usize,
+    b: usize,
+    line: usize,
+    p: &Params,
+) -> Option<f64> {
+    let measure = (p.measure)(line).0;
+    let indent = if a == 0 { p.first_indent.0 } else { 0.0 };
+    let f = sums.fit(items, a, b, measure - indent, p);
+    let w = f.width + indent;
+    if w - f.shrink > measure + EPSILON {
+        return None;
+    }
+    let last_line = b == items.len();
+    let badness = if last_line {
+        if w > measure {
+            badness((w - measure) / f.shrink.max(1e-9))
+        } else {
+            0.0
+        }
+    } else if !p.justify {
+        // Ragged lines: prefer full ones, mildly.
+        badness((measure - w).max(0.0) / measure.max(1e-9))
+    } else if w <= measure {
+        let slack = measure - w;
+        if slack <= EPSILON {
+            0.0
+        } else if f.stretch > 0.0 {
+            badness(slack / f.stretch)
+        } else {
+            LAST_RESORT / 10.0
+        }
+    } else {
+        // Compressing marks to take one more character (推入) is preferred to
+        // pushing one out (推出), CLREQ §2: shrink costs a tenth of stretch.
+        badness((w - measure) / f.shrink.max(1e-9)) / 10.0
+    };
+    let mut d = (LINE_PENALTY + badness).powi(2);
+    if b < items.len() {
+        let pen = items[b - 1].gap.penalty;
+        d += pen * pen;
+    }
+    if last_line && a > 0 && lone_character(&items[a..b]) {
+        d += LONE_CHARACTER;
+    }
+    Some(d)
 }
 
 /// Returns the break positions (item counts), the last one `items.len()`.
@@ -89,99 +97,107 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
         pos: 0,
         line: 0,
         demerits: 0.0,
+        hyphenated: false,
         prev: None,
     }];
     let mut active: Vec<usize> = vec![0];
+    let mut keep = Vec::new();
     for b in 1..=n {
         if b < n && !allowed_break(items, b, p) {
             continue;
         }
-        let last_line = b == n;
+        let hyphenated = b < n && items[b - 1].gap.is_hyphen();
         let mut best: Option<(f64, usize)> = None;
-        let mut keep = Vec::with_capacity(active.len());
-        let mut overfull_fallback: Option<(f64, usize)> = None;
+        let mut overfull: Option<(f64, usize)> = None;
+        keep.clear();
         for &ai in &active {
             let a = nodes[ai];
-            let measure = (p.measure)(a.line).0;
-            let indent = if a.pos == 0 { p.first_indent.0 } else { 0.0 };
-            let (w, st, sh) = sums.line(items, a.pos, b, measure - indent);
-            let w = w + indent;
-            let min = w - sh;
-            if min > measure + EPSILON {
-                // Too long now and longer for every later break: retire the
-                // node, remembering it in case nothing else can continue.
-                let over = min - measure;
-                let d = a.demerits + LAST_RESORT * (1.0 + over);
-                if overfull_fallback.is_none_or(|(bd, _)| d < bd) {
-                    overfull_fallback = Some((d, ai));
+            match line_demerits(items, &sums, a.pos, b, a.line, p) {
+                None => {
+                    // Too long now and longer for every later break: retire
+                    // the node, remembering it in case nothing else can go on.
+                    let d = a.demerits + LAST_RESORT;
+                    if overfull.is_none_or(|(bd, _)| d < bd) {
+                        overfull = Some((d, ai));
+                    }
                 }
-                continue;
-            }
-            keep.push(ai);
-            let badness = if last_line {
-                if w > measure {
-                    badness((w - measure) / sh.max(1e-9))
-                } else {
-                    0.0
+                Some(d) => {
+                    keep.push(ai);
+                    let mut total = a.demerits + d;
+                    if hyphenated && a.hyphenated {
+                        total += DOUBLE_HYPHEN;
+                    }
+                    if best.is_none_or(|(bd, _)| total < bd) {
+                        best = Some((total, ai));
+                    }
                 }
-            } else if !p.justify {
-                // Ragged lines: prefer full ones, mildly.
-                badness((measure - w).max(0.0) / measure.max(1e-9))
-            } else if w <= measure {
-                let slack = measure - w;
-                if slack <= EPSILON {
-                    0.0
-                } else if st > 0.0 {
-                    badness(slack / st)
-                } else {
-                    // Cannot stretch: only as a last resort.
-                    LAST_RESORT / 10.0
-                }
-            } else {
-                badness((w - measure) / sh.max(1e-9))
-            };
-            let mut d = (LINE_PENALTY + badness).powi(2);
-            if last_line && lone_character(&items[a.pos..b]) && a.pos > 0 {
-                d += LONE_CHARACTER;
-            }
-            let total = a.demerits + d;
-            if best.is_none_or(|(bd, _)| total < bd) {
-                best = Some((total, ai));
             }
         }
-        active = keep;
-        let chosen = best.or(if active.is_empty() {
-            overfull_fallback
-        } else {
-            None
-        });
+        std::mem::swap(&mut active, &mut keep);
+        let chosen = best.or(if active.is_empty() { overfull } else { None });
         if let Some((d, ai)) = chosen {
-            let line = nodes[ai].line + 1;
             nodes.push(Node {
                 pos: b,
-                line,
+                line: nodes[ai].line + 1,
                 demerits: d,
+                hyphenated,
                 prev: Some(ai),
             });
             active.push(nodes.len() - 1);
         }
     }
-    // The last node pushed is at n: every loop iteration that reaches b == n
-    // either finds a best node or falls back to an overfull one, because the
-    // active list is never empty when it starts (the start node, or nodes
-    // pushed since).
+    // The node at n exists: at b == n the active list is never empty on
+    // entry, so a best or an overfull fallback is always pushed.
+    collect(&nodes, n, |nd| (nd.pos, nd.prev))
+}
+
+fn collect<T>(nodes: &[T], n: usize, f: impl Fn(&T) -> (usize, Option<usize>)) -> Vec<usize> {
     let mut breaks = Vec::new();
-    let mut cur = nodes.iter().rposition(|nd| nd.pos == n);
+    let mut cur = nodes.iter().rposition(|nd| f(nd).0 == n);
     while let Some(i) = cur {
-        if nodes[i].pos == 0 {
+        let (pos, prev) = f(&nodes[i]);
+        if pos == 0 {
             break;
         }
-        breaks.push(nodes[i].pos);
-        cur = nodes[i].prev;
+        breaks.push(pos);
+        cur = prev;
     }
     breaks.reverse();
     if breaks.last() != Some(&n) {
         breaks.push(n);
+    }
+    breaks
+}
+
+/// First fit: each line takes as many items as can be set, prohibitions
+/// permitting. For comparison with total fit (`breaking = "greedy"`).
+pub fn greedy(items: &[Item], p: &Params) -> Vec<usize> {
+    let n = items.len();
+    let sums = Sums::new(items);
+    let mut breaks = Vec::new();
+    let mut a = 0;
+    let mut line = 0;
+    while a < n {
+        let mut chosen = None;
+        for b in a + 1..=n {
+            if b < n && !allowed_break(items, b, p) {
+                continue;
+            }
+            if line_demerits(items, &sums, a, b, line, p).is_some() {
+                chosen = Some(b);
+            } else if chosen.is_some() {
+                break;
+            } else {
+                // Nothing fits: take the first possible break, overfull.
+                chosen = Some(b);
+                break;
+            }
+        }
+        // b == n is always a candidate, so some break was chosen.
+        let b = chosen.unwrap_or(n);
+        breaks.push(b);
+        a = b;
+        line += 1;
     }
     breaks
 }
@@ -191,11 +207,11 @@ fn badness(ratio: f64) -> f64 {
 }
 
 /// A last line holding one ideograph and nothing but punctuation besides.
-fn lone_character(line: &[Item]) -> bool {
+pub fn lone_character(line: &[Item]) -> bool {
     let ideographs = line.iter().filter(|i| i.ideographic).count();
     let others = line
         .iter()
-        .filter(|i| !i.ideographic && super::classes::punct_class(i.first).is_none())
+        .filter(|i| !i.ideographic && i.punct.is_none())
         .count();
     ideographs == 1 && others == 0
 }

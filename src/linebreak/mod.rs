@@ -3,9 +3,12 @@
 //! the same breaker.
 //!
 //! prepare (the shape stage builds [`Item`]s) → [`break_paragraph`] (choose
-//! breaks, total fit) → [`Line::positions`] (justify: where each item goes).
+//! breaks: total fit or greedy) → [`justify`] (how each line's spaces and
+//! punctuation blanks change) → [`Line::positions`] (where each item goes).
 
 pub mod classes;
+mod explain;
+mod fit;
 mod item;
 mod knuth;
 #[cfg(test)]
@@ -13,14 +16,27 @@ mod tests;
 
 use std::ops::Range;
 
+pub use explain::explain;
 pub use item::{Gap, GapKind, Item};
 pub use knuth::allowed_break;
+
+use classes::PunctClass;
+use fit::last_hyphen;
 
 use crate::resolve::Prohibition;
 use crate::units::Pt;
 
 /// Lengths closer than this are equal (a hundredth of a point).
 pub const EPSILON: f64 = 0.01;
+
+/// Total fit (Knuth–Plass) or first fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Breaking {
+    #[default]
+    TotalFit,
+    Greedy,
+}
 
 /// How to break one paragraph.
 pub struct Params<'a> {
@@ -32,6 +48,11 @@ pub struct Params<'a> {
     /// Justify non-final lines to the measure (body text), or leave them
     /// ragged (headings).
     pub justify: bool,
+    /// ，。、 may hang past the measure (a layout setting).
+    pub hanging: bool,
+    /// An opening mark at a line start may lose its blank half.
+    pub compress_line_start: bool,
+    pub breaking: Breaking,
 }
 
 /// One line: which items, and how its spaces were adjusted.
@@ -43,55 +64,113 @@ pub struct Line {
     pub measure: Pt,
     /// Width with natural spacing, indent included.
     pub natural: Pt,
-    /// Width after adjustment.
+    /// Width after adjustment, without a hanging mark.
     pub width: Pt,
     pub last: bool,
+    /// The line ends at a hyphenation point: a hyphen is drawn at its end.
+    pub hyphen: bool,
+    /// The last mark hangs past the measure.
+    pub hang: bool,
     adjust: Adjust,
 }
 
-/// The result of justification, per gap kind (CLREQ §4 priorities).
+/// The result of justification (CLREQ §4 priorities).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 struct Adjust {
-    /// Removed from the last item's blank half (line-end compression).
+    /// Taken from the last item's blank (line-end half width).
     end_cut: Pt,
+    /// Taken from the first item's blank (line-start half width).
+    start_cut: Pt,
     /// Fraction of each word space's stretch (>0) or shrink (<0) used.
     word: f64,
     /// Fraction of each Han–Latin gap's stretch used.
     cjk_latin: f64,
+    /// Fraction of the inner blanks of brackets and quotes taken.
+    brackets: f64,
+    /// Fraction of the inner blanks of stops, commas and pauses taken.
+    stops: f64,
     /// Added to every inter-character gap.
     inter: Pt,
     /// Added to every word space and Han–Latin gap beyond their stretch,
     /// when the line has no inter-character gaps to take the rest.
     spill: Pt,
+    /// Added between the letters of a line with no gaps at all (a long word
+    /// or URL alone on its line).
+    letter: Pt,
+}
+
+/// Where an item goes on its line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub index: usize,
+    /// Origin of the item's glyphs (before any blank it lost).
+    pub origin: Pt,
+    /// Its advance on this line.
+    pub advance: Pt,
+    /// Extra space after each letter inside the item (letter spacing).
+    pub letter: Pt,
 }
 
 impl Line {
-    /// Start of each item along the inline axis, from the line's start.
-    pub fn positions<'a>(&'a self, items: &'a [Item]) -> impl Iterator<Item = (usize, Pt)> + 'a {
-        let mut pos = self.indent;
+    /// The items of the line with their glyph origins along the inline axis.
+    pub fn positions<'a>(&'a self, items: &'a [Item]) -> impl Iterator<Item = Placed> + 'a {
+        let mut pen = self.indent;
         self.items.clone().map(move |k| {
-            let at = pos;
             let it = &items[k];
-            pos += it.width;
+            let cut_before = self.cut_before(it, k);
+            let letter = self.adjust.letter;
+            let advance =
+                it.width - cut_before - self.cut_after(it, k) + letter * it.letter_slots as f64;
+            let placed = Placed {
+                index: k,
+                origin: pen - cut_before,
+                advance,
+                letter,
+            };
+            pen += advance;
             if k + 1 < self.items.end {
-                pos += it.gap.natural + self.adjust.gap(&it.gap);
+                pen += it.gap.natural + self.adjust.gap(&it.gap);
             }
-            (k, at)
+            placed
         })
     }
 
-    /// How much of item `k`'s advance is cut at the line end.
-    pub fn end_cut(&self, k: usize) -> Pt {
-        if k + 1 == self.items.end {
-            self.adjust.end_cut
+    fn cut_before(&self, it: &Item, k: usize) -> Pt {
+        if k == self.items.start {
+            self.adjust.start_cut
         } else {
-            Pt::ZERO
+            it.blank_before * self.adjust.fraction(it.punct)
         }
     }
 
-    /// Adjustment ratio for diagnostics: extra space per unit of stretch.
-    pub fn slack(&self) -> Pt {
-        self.measure - self.width
+    fn cut_after(&self, it: &Item, k: usize) -> Pt {
+        if k + 1 == self.items.end {
+            self.adjust.end_cut
+        } else {
+            it.blank_after * self.adjust.fraction(it.punct)
+        }
+    }
+
+    /// Where the hyphen goes when the line ends with one.
+    pub fn end(&self, items: &[Item]) -> Pt {
+        self.positions(items).last().map_or(self.indent, |p| {
+            p.origin + p.advance + self.cut_before(&items[p.index], p.index)
+        })
+    }
+
+    /// The line's adjustment in one number, for diagnostics: extra space per
+    /// gap (positive) or the share of shrink used (negative).
+    pub fn ratio(&self) -> f64 {
+        if self.adjust.word < 0.0 || self.adjust.brackets > 0.0 || self.adjust.stops > 0.0 {
+            -(self
+                .adjust
+                .word
+                .abs()
+                .max(self.adjust.brackets)
+                .max(self.adjust.stops))
+        } else {
+            self.adjust.inter.0.max(self.adjust.spill.0) + self.adjust.word + self.adjust.cjk_latin
+        }
     }
 }
 
@@ -110,40 +189,63 @@ impl Adjust {
             GapKind::Glued => Pt::ZERO,
         }
     }
+
+    /// Share of an inner blank taken, by the mark's shrink priority.
+    fn fraction(&self, punct: Option<PunctClass>) -> f64 {
+        match punct {
+            Some(c) if is_bracket(c) => self.brackets,
+            Some(_) => self.stops,
+            None => 0.0,
+        }
+    }
 }
 
 /// Breaks a paragraph into lines and justifies them.
 pub fn break_paragraph(items: &[Item], p: &Params) -> Vec<Line> {
-    let breaks = knuth::total_fit(items, p);
+    let breaks = match p.breaking {
+        Breaking::TotalFit => knuth::total_fit(items, p),
+        Breaking::Greedy => knuth::greedy(items, p),
+    };
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for (k, &end) in breaks.iter().enumerate() {
         let indent = if start == 0 { p.first_indent } else { Pt::ZERO };
-        let measure = (p.measure)(k);
-        let last = end == items.len();
-        lines.push(justify(items, start..end, indent, measure, last, p.justify));
+        lines.push(justify(items, start..end, indent, (p.measure)(k), p));
         start = end;
     }
     lines
 }
 
-/// Distributes the difference between the natural width and the measure:
-/// stretch word spaces, then Han–Latin gaps, then every inter-character gap
-/// evenly; shrink the line-end mark's blank half, then word spaces.
-fn justify(
-    items: &[Item],
-    range: Range<usize>,
-    indent: Pt,
-    measure: Pt,
-    last: bool,
-    justify: bool,
-) -> Line {
+fn is_bracket(c: PunctClass) -> bool {
+    matches!(c, PunctClass::Opening | PunctClass::Closing)
+}
+
+/// Sums the inner blanks of brackets and quotes, or of the other marks.
+fn inner_blanks(line: &[Item], brackets: bool) -> Pt {
+    let n = line.len();
+    line.iter()
+        .enumerate()
+        .filter(|(_, i)| i.punct.is_some_and(|c| is_bracket(c) == brackets))
+        .map(|(k, i)| if k > 0 { i.blank_before } else { Pt::ZERO } + if k + 1 < n { i.blank_after } else { Pt::ZERO })
+        .sum()
+}
+
+/// Distributes the difference between the natural width and the measure.
+/// Shrink: the line-end mark's blank, the line-start mark's blank, a hanging
+/// mark, then word spaces, then the blanks of brackets and quotes, then of
+/// stops and commas. Stretch: word spaces, then Han–Latin gaps, then every
+/// inter-character gap evenly.
+pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: &Params) -> Line {
     let line = &items[range.clone()];
+    let last = range.end == items.len();
     let gaps = &line[..line.len().saturating_sub(1)];
+    let hyphen = Pt(last_hyphen(items, range.end));
     let natural = indent
         + line.iter().map(|i| i.width).sum::<Pt>()
-        + gaps.iter().map(|i| i.gap.natural).sum::<Pt>();
+        + gaps.iter().map(|i| i.gap.natural).sum::<Pt>()
+        + hyphen;
     let mut adjust = Adjust::default();
+    let mut hang = false;
     let mut delta = measure - natural;
     let sum = |kind: GapKind, f: fn(&Gap) -> Pt| -> Pt {
         gaps.iter()
@@ -153,17 +255,52 @@ fn justify(
     };
     let count = |kind: GapKind| gaps.iter().filter(|i| i.gap.kind == kind).count();
     if delta.0 < -EPSILON {
-        // Shrink, needed on every line including the last.
-        let cut = (-delta).min(line.last().map_or(Pt::ZERO, |i| i.end_compress));
-        adjust.end_cut = cut;
-        delta += cut;
+        let take = |delta: &mut Pt, avail: Pt| -> Pt {
+            let t = (-*delta).min(avail).max(Pt::ZERO);
+            *delta += t;
+            t
+        };
+        if let Some(l) = line.last() {
+            adjust.end_cut = take(&mut delta, l.blank_after);
+        }
+        if p.compress_line_start
+            && let Some(f) = line.first()
+        {
+            adjust.start_cut = take(&mut delta, f.blank_before);
+        }
+        if delta.0 < -EPSILON
+            && p.hanging
+            && line.len() > 1
+            && let Some(l) = line.last()
+            && l.may_hang
+        {
+            // The whole mark goes past the measure: undo its cut, and the
+            // rest of the line must end on the measure.
+            delta += l.width - adjust.end_cut;
+            adjust.end_cut = Pt::ZERO;
+            hang = true;
+        }
         let shrink = sum(GapKind::WordSpace, |g| g.shrink);
         if delta.0 < -EPSILON && shrink.0 > 0.0 {
             let f = ((-delta) / shrink).min(1.0);
             adjust.word = -f;
             delta += shrink * f;
         }
-    } else if justify && !last && delta.0 > EPSILON {
+        // Brackets and quotes first, then stops and commas.
+        for brackets in [true, false] {
+            let avail = inner_blanks(line, brackets);
+            if delta.0 < -EPSILON && avail.0 > 0.0 {
+                let f = ((-delta) / avail).min(1.0);
+                if brackets {
+                    adjust.brackets = f;
+                } else {
+                    adjust.stops = f;
+                }
+                delta += avail * f;
+            }
+        }
+    }
+    if p.justify && !last && delta.0 > EPSILON {
         for (kind, slot) in [(GapKind::WordSpace, 0), (GapKind::CjkLatin, 1)] {
             let st = sum(kind, |g| g.stretch);
             if st.0 > 0.0 && delta.0 > EPSILON {
@@ -178,26 +315,33 @@ fn justify(
         }
         let inter = count(GapKind::InterChar);
         let flexible = count(GapKind::WordSpace) + count(GapKind::CjkLatin);
+        let letters: u32 = line.iter().map(|i| i.letter_slots as u32).sum();
         if delta.0 > EPSILON {
             if inter > 0 {
                 adjust.inter = delta / inter as f64;
             } else if flexible > 0 {
                 adjust.spill = delta / flexible as f64;
+            } else if letters > 0 {
+                adjust.letter = delta / letters as f64;
             }
         }
     }
     let mut line = Line {
-        items: range,
+        items: range.clone(),
         indent,
         measure,
         natural,
         width: Pt::ZERO,
         last,
+        hyphen: hyphen.0 > 0.0,
+        hang,
         adjust,
     };
-    line.width = match line.positions(items).last() {
-        Some((k, at)) => at + items[k].width - line.end_cut(k),
-        None => indent,
+    let hung = if hang {
+        items[range.end - 1].width
+    } else {
+        Pt::ZERO
     };
+    line.width = line.end(items) + hyphen - hung;
     line
 }

@@ -1,161 +1,492 @@
-//! Table-driven checks of the breaker on synthetic items: 10 pt em, every
-//! CJK character one em, punctuation with a half-em blank.
+//! The breaker on real shaping (bundled fonts, 10 pt, one em = 10 pt): one
+//! case per rule of CLREQ §1–5 and §8, each checked for its lines and for
+//! the invariants every paragraph must keep.
 
-use super::classes::{PunctClass, punct_class};
+use std::sync::OnceLock;
+
+use super::classes::{may_end_line, may_start_line};
 use super::*;
-use crate::resolve::Prohibition;
+use crate::parse::Lang;
+use crate::resolve::{Align, FontBook, ParaStyle, Role, Run, Scheme, load_layout};
+use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_para};
 
 const EM: f64 = 10.0;
 
-fn items(text: &str) -> Vec<Item> {
-    text.chars()
-        .map(|c| {
-            let class = punct_class(c);
-            Item {
-                width: Pt(EM),
-                first: c,
-                last: c,
-                end_compress: match class {
-                    Some(PunctClass::Closing | PunctClass::Stop | PunctClass::Pause) => {
-                        Pt(EM / 2.0)
-                    }
-                    _ => Pt::ZERO,
-                },
-                start_compress: Pt::ZERO,
-                ideographic: crate::script::is_ideographic(c),
-                gap: Gap {
-                    natural: Pt::ZERO,
-                    stretch: Pt(EM / 4.0),
-                    shrink: Pt::ZERO,
-                    kind: GapKind::InterChar,
-                    breakable: true,
-                },
-            }
-        })
-        .collect()
+fn book() -> &'static (FontBook, ParaStyle) {
+    static BOOK: OnceLock<(FontBook, ParaStyle)> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        let layout = load_layout("feature", None).unwrap();
+        let mut book = FontBook::new(&[], false).unwrap();
+        let roles = book.resolve_roles(&layout).unwrap();
+        let style = ParaStyle {
+            role: Role::Body,
+            font: roles["song"].cjk,
+            strong_font: roles["hei_bold"].cjk,
+            latin_font: roles["song"].latin,
+            strong_latin_font: roles["hei_bold"].latin,
+            scheme: Scheme::Quanjiao,
+            size: Pt(EM),
+            align: Align::Justify,
+            lines: 1,
+            space_before: 0,
+            space_after: 0,
+            inset: 0,
+            indent: 0,
+        };
+        (book, style)
+    })
 }
 
-fn lines_of(text: &str, chars: usize, level: Prohibition) -> (Vec<String>, Vec<Line>) {
-    let its = items(text);
-    let measure = move |_| Pt(EM * chars as f64);
-    let p = Params {
-        measure: &measure,
-        first_indent: Pt::ZERO,
-        prohibition: level,
-        justify: true,
+fn shape(text: &str, scheme: Scheme) -> ShapedPara {
+    let (book, style) = book();
+    let mut style = style.clone();
+    style.scheme = scheme;
+    let mut shaper = Shaper::new(book, &Lang::default(), Fallbacks::default());
+    let para = crate::resolve::Para {
+        style,
+        runs: vec![Run {
+            text: text.into(),
+            emphasis: false,
+            strong: false,
+            loc: Default::default(),
+        }],
     };
-    let lines = break_paragraph(&its, &p);
-    let chars: Vec<char> = text.chars().collect();
-    let strs = lines
-        .iter()
-        .map(|l| chars[l.items.clone()].iter().collect())
-        .collect();
-    (strs, lines)
+    shape_para(&mut shaper, &para)
 }
 
-fn assert_justified(lines: &[Line], chars: usize) {
-    for l in &lines[..lines.len() - 1] {
-        assert!((l.width.0 - EM * chars as f64).abs() < EPSILON, "{l:?}");
+#[derive(Clone, Copy)]
+struct Opts {
+    level: Prohibition,
+    scheme: Scheme,
+    hanging: bool,
+    greedy: bool,
+    indent: f64,
+}
+
+const BASIC: Opts = Opts {
+    level: Prohibition::Basic,
+    scheme: Scheme::Quanjiao,
+    hanging: false,
+    greedy: false,
+    indent: 0.0,
+};
+
+fn params<'a>(o: Opts, measure: &'a dyn Fn(usize) -> Pt) -> Params<'a> {
+    Params {
+        measure,
+        first_indent: Pt(o.indent * EM),
+        prohibition: o.level,
+        justify: true,
+        hanging: o.hanging,
+        compress_line_start: false,
+        breaking: if o.greedy {
+            Breaking::Greedy
+        } else {
+            Breaking::TotalFit
+        },
     }
 }
 
-#[test]
-fn han_lines_fill_the_grid_exactly() {
-    let text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳";
-    let (s, lines) = lines_of(text, 13, Prohibition::Strict);
-    assert_eq!(
-        s,
-        ["一二三四五六七八九十甲乙丙", "丁戊己庚辛壬癸子丑寅卯辰巳"]
-    );
-    assert_justified(&lines, 13);
-    // A pure Han line at exactly N characters needs no spacing at all.
-    let pos: Vec<Pt> = lines[0].positions(&items(text)).map(|(_, p)| p).collect();
-    assert_eq!(pos[12], Pt(120.0));
+/// Lines as text (a hyphenated line shows its hyphen), after checking the
+/// invariants: no prohibited mark at a line start or end, no overfull line,
+/// every non-final line exactly on the measure.
+fn lines_of(text: &str, chars: usize, o: Opts) -> Vec<String> {
+    let p = shape(text, o.scheme);
+    let m = Pt(EM * chars as f64);
+    let measure = move |_| m;
+    let lines = break_paragraph(&p.items, &params(o, &measure));
+    let mut out = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        let first = &p.items[l.items.start];
+        let last = &p.items[l.items.end - 1];
+        if k > 0 {
+            assert!(
+                may_start_line(first.first, o.level),
+                "{text}: line {k} starts with {}",
+                first.first
+            );
+        }
+        if !l.last {
+            assert!(
+                may_end_line(last.last, o.level),
+                "{text}: line {k} ends with {}",
+                last.last
+            );
+            assert!(
+                (l.width.0 - m.0).abs() < EPSILON,
+                "{text}: line {k} is {:?}, measure {m:?}",
+                l.width
+            );
+        }
+        assert!(
+            l.width.0 <= m.0 + EPSILON,
+            "{text}: line {k} overfull: {:?}",
+            l.width
+        );
+        let mut s = String::new();
+        for i in l.items.clone() {
+            s.push_str(&p.text[p.info[i].text.start as usize..p.info[i].text.end as usize]);
+            if i + 1 < l.items.end && p.items[i].gap.kind == GapKind::WordSpace {
+                s.push(' ');
+            }
+        }
+        if l.hyphen {
+            s.push('-');
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn lv(level: Prohibition) -> Opts {
+    Opts { level, ..BASIC }
 }
 
 #[test]
-fn table_of_prohibitions() {
-    // (text, column, level, lines expected)
-    let cases: &[(&str, usize, Prohibition, &[&str])] = &[
-        // A comma would start line 2; the line cannot take it even at half
-        // width, so a character moves down with it (推出).
+fn one_case_per_rule() {
+    use Prohibition::*;
+    let h9 = "一二三四五六七八九";
+    let h10 = "一二三四五六七八九十";
+    // (rule, text, characters per line, options, expected lines)
+    let mut cases: Vec<(String, String, usize, Opts, Vec<String>)> = Vec::new();
+    // §2 not at line start, basic level: each class.
+    for c in "，。、；：！？）」』》〉】〕”’·".chars() {
+        cases.push((
+            format!("'{c}' does not start a line"),
+            format!("{h10}{c}甲乙丙"),
+            10,
+            BASIC,
+            vec![h9.into(), format!("十{c}甲乙丙")],
+        ));
+    }
+    // §2 not at line end: each opening mark.
+    for c in "（「『《〈【〔“‘".chars() {
+        cases.push((
+            format!("'{c}' does not end a line"),
+            format!("{h9}{c}甲乙丙丁"),
+            10,
+            BASIC,
+            vec![h9.into(), format!("{c}甲乙丙丁")],
+        ));
+    }
+    let more: Vec<(&str, &str, usize, Opts, Vec<&str>)> = vec![
         (
-            "一二三四五六七八九十甲乙丙，丁戊己庚",
-            13,
-            Prohibition::Basic,
-            &["一二三四五六七八九十甲乙", "丙，丁戊己庚"],
-        ),
-        // A comma that ends the line exactly stays.
-        (
-            "一二三四五六七八九十甲乙，丙丁戊己",
-            13,
-            Prohibition::Basic,
-            &["一二三四五六七八九十甲乙，", "丙丁戊己"],
-        ),
-        // With no prohibition the comma may start the line.
-        (
-            "一二三四五六七八九十甲乙丙，丁戊己庚",
-            13,
-            Prohibition::None,
-            &["一二三四五六七八九十甲乙丙", "，丁戊己庚"],
-        ),
-        // An opening quote would end line 1: it moves down.
-        (
-            "一二三四五六七八九十甲乙“丙丁”戊己",
-            13,
-            Prohibition::Basic,
-            &["一二三四五六七八九十甲乙", "“丙丁”戊己"],
-        ),
-        // 。」 both closing: both pushed, or the pair moves with a character.
-        (
-            "一二三四五六七八九十甲乙丙。」丁戊己",
-            13,
-            Prohibition::Basic,
-            &["一二三四五六七八九十甲乙", "丙。」丁戊己"],
-        ),
-        // —— never splits, and under strict does not start a line.
-        (
-            "一二三四五六七八九十甲乙——丙丁戊",
-            13,
-            Prohibition::Strict,
-            &["一二三四五六七八九十甲", "乙——丙丁戊"],
+            "none: a comma may start a line",
+            "一二三四五六七八九十，甲乙丙",
+            10,
+            lv(None),
+            vec![h10, "，甲乙丙"],
         ),
         (
-            "一二三四五六七八九十甲乙丙……丁",
-            13,
-            Prohibition::Basic,
-            &["一二三四五六七八九十甲乙", "丙……丁"],
+            "none: an opening quote may end a line",
+            "一二三四五六七八九“甲乙丙丁”",
+            10,
+            lv(None),
+            vec!["一二三四五六七八九“", "甲乙丙丁”"],
+        ),
+        (
+            "basic: —— may start a line",
+            "一二三四五六七八九十——甲乙",
+            10,
+            lv(Basic),
+            vec![h10, "——甲乙"],
+        ),
+        (
+            "strict: —— may not start a line",
+            "一二三四五六七八九十——甲乙",
+            10,
+            lv(Strict),
+            vec![h9, "十——甲乙"],
+        ),
+        (
+            "strict: …… may not start a line",
+            "一二三四五六七八九十……甲乙",
+            10,
+            lv(Strict),
+            vec![h9, "十……甲乙"],
+        ),
+        (
+            "—— is never split",
+            "一二三四五六七八九——甲乙丙",
+            10,
+            lv(None),
+            vec![h9, "——甲乙丙"],
+        ),
+        (
+            "…… is never split",
+            "一二三四五六七八九……甲乙丙",
+            10,
+            lv(None),
+            vec![h9, "……甲乙丙"],
+        ),
+        (
+            "basic: a solidus may start a line",
+            "一二三四五六七八九十／甲乙",
+            10,
+            lv(Basic),
+            vec![h10, "／甲乙"],
+        ),
+        (
+            "gb: a solidus may not start a line",
+            "一二三四五六七八九十／甲乙",
+            10,
+            lv(Gb),
+            vec![h9, "十／甲乙"],
+        ),
+        (
+            "a pure Han line is exactly N characters",
+            "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑",
+            10,
+            BASIC,
+            vec![h10, "甲乙丙丁戊己庚辛壬癸", "子丑"],
+        ),
+        (
+            "no lone character on the last line",
+            "一二三四五六七八九十甲",
+            10,
+            BASIC,
+            vec![h9, "十甲"],
+        ),
+        (
+            "a comma that ends a line exactly stays",
+            "一二三四五六七八九，甲乙丙",
+            10,
+            BASIC,
+            vec!["一二三四五六七八九，", "甲乙丙"],
+        ),
+        (
+            "push-in: inner marks compress so a comma fits",
+            "一二三，四五六七八九，十甲乙丙",
+            10,
+            BASIC,
+            vec!["一二三，四五六七八九，", "十甲乙丙"],
+        ),
+        (
+            "hanging: a comma past the measure",
+            "一二三四五六七八九十，甲乙丙",
+            10,
+            Opts {
+                hanging: true,
+                ..BASIC
+            },
+            vec!["一二三四五六七八九十，", "甲乙丙"],
+        ),
+        (
+            "。」 at a break moves with a character",
+            "一二三四五六七八九十。」甲乙",
+            10,
+            BASIC,
+            vec![h9, "十。」甲乙"],
+        ),
+        (
+            "digits stay whole",
+            "一二三四五六七八共12345678个",
+            10,
+            BASIC,
+            vec!["一二三四五六七八共", "12345678个"],
+        ),
+        (
+            "a URL stays whole",
+            "网址https://ex.com/a/b见",
+            10,
+            BASIC,
+            vec!["网址", "https://ex.com/a/b", "见"],
+        ),
+        (
+            "an English word is hyphenated",
+            "这是typesetting的测试和检验工作",
+            6,
+            BASIC,
+            vec!["这是type-", "setting的测", "试和检验工作"],
+        ),
+        (
+            "words break at spaces",
+            "we set the text in columns",
+            8,
+            lv(None),
+            vec!["we set the text", "in columns"],
+        ),
+        (
+            "a compound breaks after its hyphen",
+            "我们self-driving开车",
+            6,
+            BASIC,
+            vec!["我们self-", "driving开车"],
+        ),
+        (
+            "first-line indent of two characters",
+            "一二三四五六七八九十甲乙丙",
+            10,
+            Opts {
+                indent: 2.0,
+                ..BASIC
+            },
+            vec!["一二三四五六七八", "九十甲乙丙"],
+        ),
+        (
+            "greedy fills lines first",
+            "一二三四五六七八九十甲",
+            10,
+            Opts {
+                greedy: true,
+                ..BASIC
+            },
+            vec![h10, "甲"],
+        ),
+        (
+            "kaiming: commas half width",
+            "一二三四，五六七八，九十甲",
+            10,
+            Opts {
+                scheme: Scheme::Kaiming,
+                ..BASIC
+            },
+            vec!["一二三四，五六七八，九", "十甲"],
+        ),
+        (
+            "kaiming: stops full width",
+            "一二三四。五六七八九十甲",
+            10,
+            Opts {
+                scheme: Scheme::Kaiming,
+                ..BASIC
+            },
+            vec!["一二三四。五六七八九", "十甲"],
+        ),
+        (
+            "banjiao: stops half width",
+            "一二三四。五六七八。九十甲",
+            10,
+            Opts {
+                scheme: Scheme::Banjiao,
+                ..BASIC
+            },
+            vec!["一二三四。五六七八。九", "十甲"],
+        ),
+        (
+            "centred: marks keep their em",
+            "一二三四，五六七八九十甲乙丙",
+            10,
+            Opts {
+                scheme: Scheme::Centred,
+                ..BASIC
+            },
+            vec!["一二三四，五六七八九", "十甲乙丙"],
         ),
     ];
-    for (text, n, level, want) in cases {
-        let (got, lines) = lines_of(text, *n, *level);
-        assert_eq!(&got, want, "{text} at {level:?}");
-        assert_justified(&lines, *n);
+    for (rule, text, n, o, want) in more {
+        cases.push((
+            rule.into(),
+            text.into(),
+            n,
+            o,
+            want.into_iter().map(String::from).collect(),
+        ));
+    }
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for (rule, text, n, o, want) in &cases {
+        let got = lines_of(text, *n, *o);
+        if &got != want {
+            failures.push(format!("{rule}: {text}\n   got {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Natural width of a one-line paragraph, in ems.
+fn ems(text: &str, scheme: Scheme) -> f64 {
+    let p = shape(text, scheme);
+    let w: f64 = p
+        .items
+        .iter()
+        .map(|i| i.width.0 + i.gap.natural.0)
+        .sum::<f64>()
+        - p.items.last().unwrap().gap.natural.0;
+    w / EM
+}
+
+#[test]
+fn punctuation_widths_by_scheme() {
+    use Scheme::*;
+    let cases: &[(&str, Scheme, f64)] = &[
+        // Adjacent pairs take 1.5 em under quanjiao (CLREQ §3).
+        ("甲。」乙", Quanjiao, 3.5),
+        ("甲，“乙”", Quanjiao, 4.5),
+        ("（「甲」）", Quanjiao, 4.0),
+        ("甲，乙。", Quanjiao, 4.0),
+        // Kaiming: stops full, the rest half.
+        ("甲，乙。", Kaiming, 3.5),
+        ("甲“乙”", Kaiming, 3.0),
+        // Pairs go to one em under kaiming: 。 gives up its blank.
+        ("甲。」", Kaiming, 2.0),
+        // Banjiao: all half.
+        ("甲。乙，", Banjiao, 3.0),
+        ("“甲”", Banjiao, 2.0),
+        // Centred: all full, no pair compression.
+        ("甲，乙。", Centred, 4.0),
+        ("甲。」乙", Centred, 4.0),
+        // CJK–Latin: a quarter em on each side of a number (CLREQ §5).
+        ("共2个", Quanjiao, 2.5 + ems("2", Quanjiao)),
+    ];
+    for (text, scheme, want) in cases {
+        let got = ems(text, *scheme);
         assert!(
-            lines.iter().all(|l| l.width.0 <= EM * *n as f64 + EPSILON),
-            "{text}: overfull"
+            (got - want).abs() < 0.01,
+            "{text} under {scheme:?}: {got} em, want {want}"
         );
     }
 }
 
 #[test]
-fn no_lone_character_on_the_last_line() {
-    let (s, lines) = lines_of("一二三四五六七八九十甲乙丙丁", 13, Prohibition::Strict);
-    assert_eq!(s.last().unwrap().chars().count(), 2, "{s:?}");
-    assert_justified(&lines, 13);
+fn centred_marks_sit_in_the_middle_of_the_em() {
+    let p = shape("甲，", Scheme::Centred);
+    let comma = p.glyphs[p.info[1].glyphs.start as usize];
+    let plain = shape("甲，", Scheme::Quanjiao);
+    let left = plain.glyphs[plain.info[1].glyphs.start as usize];
+    assert!(comma.dx.0 > left.dx.0 + 2.0, "moved right: {comma:?}");
+    assert!(comma.dy.0 > 2.0, "moved up: {comma:?}");
 }
 
 #[test]
-fn first_line_indent_counts_against_the_measure() {
-    let its = items("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯");
-    let measure = |_| Pt(130.0);
-    let p = Params {
-        measure: &measure,
-        first_indent: Pt(20.0),
-        prohibition: Prohibition::Strict,
-        justify: true,
-    };
-    let lines = break_paragraph(&its, &p);
-    assert_eq!(lines[0].items, 0..11);
-    assert_eq!(lines[0].positions(&its).next().unwrap().1, Pt(20.0));
+fn opening_marks_lose_their_leading_blank_in_a_pair() {
+    // （「: the 「 loses its leading half, its glyph moves back.
+    let p = shape("（「甲", Scheme::Quanjiao);
+    assert!((p.items[1].width.0 - EM / 2.0).abs() < 0.01);
+    let g = p.glyphs[p.info[1].glyphs.start as usize];
+    assert!(g.dx.0 < -EM / 2.0 + 1.0, "{g:?}");
+}
+
+#[test]
+fn hyphenation_text_stays_whole() {
+    let p = shape("internationalization", Scheme::Quanjiao);
+    assert!(p.items.len() > 3, "split at hyphenation points");
+    assert!(
+        p.items[..p.items.len() - 1]
+            .iter()
+            .all(|i| i.gap.breakable && i.gap.is_hyphen())
+    );
+    let joined: String = p
+        .info
+        .iter()
+        .map(|i| &p.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    assert_eq!(joined, "internationalization");
+}
+
+#[test]
+fn explanations_name_the_rule() {
+    let p = shape("一二三四五六七八九十，甲乙丙", Scheme::Quanjiao);
+    let m = |_| Pt(100.0);
+    let params = params(BASIC, &m);
+    let lines = break_paragraph(&p.items, &params);
+    let why = explain(&p.items, &lines, &params);
+    assert!(why[0].contains("'，' may not start a line"), "{why:?}");
+    assert_eq!(why[1], "paragraph end");
 }

@@ -208,7 +208,7 @@ fn write_run(
     advance: &dyn Fn(u16) -> Pt,
 ) {
     let size = f(run.size);
-    if run.missing {
+    if run.actual_text {
         content
             .begin_marked_content_with_properties(Name(b"Span"))
             .properties()
@@ -253,7 +253,7 @@ fn write_run(
         i = j;
     }
     content.end_text();
-    if run.missing {
+    if run.actual_text {
         content.end_marked_content();
     }
 }

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
-use crate::parse::{Article, Block, Date, Field, Inline, Kind, Lang, Writing};
+use crate::parse::{Article, Block, Date, Field, Inline, Kind, Lang, LangFamily, Writing};
 use crate::source::{Loc, Located};
 use crate::units::Pt;
 
-use super::fonts::FontId;
-use super::layout::{Align, Layout, Style};
+use super::fonts::{FontId, RoleFont};
+use super::layout::{Align, Layout, Prohibition, Scheme, Style};
 
 /// What a paragraph is, for styling in print and semantics in the EPUB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,10 @@ pub struct ParaStyle {
     pub role: Role,
     pub font: FontId,
     pub strong_font: FontId,
+    /// Latin words and numbers (CLREQ §5).
+    pub latin_font: FontId,
+    pub strong_latin_font: FontId,
+    pub scheme: Scheme,
     pub size: Pt,
     pub align: Align,
     /// Body-line slots per line.
@@ -95,6 +99,15 @@ pub enum Flow {
     Figure(Figure),
 }
 
+/// Line-breaking settings, resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineRules {
+    pub prohibition: Prohibition,
+    pub hanging: bool,
+    pub compress_line_start: bool,
+    pub breaking: crate::linebreak::Breaking,
+}
+
 /// Serial furniture.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SerialMeta {
@@ -122,6 +135,8 @@ pub struct Doc {
     /// reading order; flows through the columns.
     pub flow: Vec<Flow>,
     pub layout_name: String,
+    /// How lines break: the layout's settings with language defaults.
+    pub rules: LineRules,
     /// Styles of the page furniture (报眉 and folio).
     pub running_head_style: ParaStyle,
     pub folio_style: ParaStyle,
@@ -152,7 +167,7 @@ pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
 pub fn resolve_doc(
     article: &Article,
     layout: &Layout,
-    roles: &BTreeMap<String, FontId>,
+    roles: &BTreeMap<String, RoleFont>,
     writing_override: Option<Writing>,
 ) -> Result<Doc> {
     let m = &article.meta;
@@ -160,8 +175,11 @@ pub fn resolve_doc(
         role,
         // Layout::check verified that every style names a defined role, and
         // resolve_roles loaded a face for each.
-        font: roles[&s.font],
-        strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)],
+        font: roles[&s.font].cjk,
+        strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].cjk,
+        latin_font: roles[&s.font].latin,
+        strong_latin_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].latin,
+        scheme: layout.text.punctuation,
         size: s.size.0,
         align: s.align,
         lines: s.lines,
@@ -324,6 +342,16 @@ pub fn resolve_doc(
         header,
         flow,
         layout_name: layout.name.clone(),
+        rules: LineRules {
+            prohibition: layout.text.prohibition.unwrap_or(match m.lang.family {
+                LangFamily::ZhHans | LangFamily::Ja => Prohibition::Strict,
+                LangFamily::ZhHant => Prohibition::Basic,
+                LangFamily::En => Prohibition::None,
+            }),
+            hanging: layout.text.hanging,
+            compress_line_start: layout.text.compress_line_start,
+            breaking: layout.text.breaking,
+        },
         running_head_style: style(Role::Body, &st.running_head, 0),
         folio_style: style(Role::Body, &st.folio, 0),
     })

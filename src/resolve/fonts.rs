@@ -7,11 +7,18 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
 
-use super::layout::{FontSpec, Layout};
+use super::layout::Layout;
 
 /// Index of a loaded font in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FontId(pub u16);
+
+/// The faces of one font role: CJK text and Latin words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleFont {
+    pub cjk: FontId,
+    pub latin: FontId,
+}
 
 /// One face, its bytes in memory and the metrics layout needs.
 #[derive(Debug)]
@@ -119,8 +126,8 @@ impl FontBook {
     /// exists, in the weight nearest the one asked for. Faces are searched in
     /// load order, so the result does not depend on the system's fonts when
     /// the bundled ones match.
-    fn find(&self, spec: &FontSpec) -> Option<fontdb::ID> {
-        for family in &spec.families {
+    fn find(&self, families: &[String], weight: u16) -> Option<fontdb::ID> {
+        for family in families {
             let mut best: Option<(&fontdb::FaceInfo, u16)> = None;
             for face in self.db.faces() {
                 let named = face
@@ -130,7 +137,7 @@ impl FontBook {
                 if !named || face.style != fontdb::Style::Normal {
                     continue;
                 }
-                let dist = face.weight.0.abs_diff(spec.weight);
+                let dist = face.weight.0.abs_diff(weight);
                 if best.is_none_or(|(_, d)| dist < d) {
                     best = Some((face, dist));
                 }
@@ -201,18 +208,23 @@ impl FontBook {
         Ok(fid)
     }
 
-    /// Loads the face of every font role of a layout.
-    pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, FontId>> {
+    /// Loads the faces of every font role of a layout.
+    pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, RoleFont>> {
         let mut roles = BTreeMap::new();
         for (role, spec) in &layout.fonts {
-            let id = self.find(spec).ok_or_else(|| {
+            let id = self.find(&spec.families, spec.weight).ok_or_else(|| {
                 Error::new(
                     Stage::Resolve,
                     format!("no font found for role \"{role}\" (families: {})", spec.families.join(", ")),
                 )
                 .hint("the bundled fonts live in fonts/ beside the project; install one of these families or pass --font-dir")
             })?;
-            roles.insert(role.clone(), self.load(id)?);
+            let cjk = self.load(id)?;
+            let latin = match self.find(&spec.latin, spec.weight) {
+                Some(l) => self.load(l)?,
+                None => cjk,
+            };
+            roles.insert(role.clone(), RoleFont { cjk, latin });
         }
         Ok(roles)
     }

@@ -109,6 +109,11 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct FontSpec {
     pub families: Vec<String>,
+    /// The Latin face of this role (CLREQ §5): families to try for Latin
+    /// words and numbers. Without it (or if none is installed) the CJK
+    /// font's own Latin glyphs are used.
+    #[serde(default)]
+    pub latin: Vec<String>,
     #[serde(default = "regular")]
     pub weight: u16,
 }
@@ -132,7 +137,37 @@ pub enum Prohibition {
 pub struct TextSpec {
     /// First-line indent of body paragraphs, in characters (全角两格).
     pub indent: u32,
-    pub prohibition: Prohibition,
+    /// 避头尾 level; without it, the article's language decides (CLREQ §2:
+    /// strict for zh-Hans and ja, basic for zh-Hant, none for en).
+    pub prohibition: Option<Prohibition>,
+    /// Punctuation width scheme (CLREQ §3).
+    #[serde(default)]
+    pub punctuation: Scheme,
+    /// ，。、 may hang past the measure instead of pushing a character down.
+    #[serde(default)]
+    pub hanging: bool,
+    /// An opening bracket or quote at a line start may lose its blank half.
+    #[serde(default)]
+    pub compress_line_start: bool,
+    /// "total-fit" (Knuth–Plass, the default) or "greedy" (first fit).
+    #[serde(default)]
+    pub breaking: crate::linebreak::Breaking,
+}
+
+/// 标点符号宽度 schemes, named as ctex and LuaTeX-ja name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    /// 全角: every mark a full em; adjacent marks and line ends compressed
+    /// only where required.
+    #[default]
+    Quanjiao,
+    /// 开明: sentence-ending stops (。？！) full width, all other marks half.
+    Kaiming,
+    /// 半角: every mark half width.
+    Banjiao,
+    /// Taiwan and Hong Kong: marks centred in the em box, never compressed.
+    Centred,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -93,6 +93,8 @@ pub struct Shaper<'f> {
     family: LangFamily,
     chars: HashMap<(FontId, char), RawGlyph>,
     words: HashMap<(FontId, Box<str>), Box<[RawGlyph]>>,
+    /// Blank before and after the glyph of a full-width mark, in font units.
+    blanks: HashMap<(FontId, char), (i32, i32)>,
 }
 
 impl<'f> Shaper<'f> {
@@ -116,6 +118,7 @@ impl<'f> Shaper<'f> {
             family: lang.family,
             chars: HashMap::new(),
             words: HashMap::new(),
+            blanks: HashMap::new(),
         }
     }
 
@@ -163,6 +166,64 @@ impl<'f> Shaper<'f> {
             }
         };
         self.scale(font, raw, size)
+    }
+
+    /// The blank space before and after a full-width mark's glyph, from the
+    /// font's `halt` feature (alternate half widths) where it has one:
+    /// `halt` moves an opening mark left by its blank and halves the
+    /// advance. Without it, `None`: the caller uses the mark's class.
+    pub fn halt_blanks(&mut self, font: FontId, c: char, size: Pt) -> Option<(Pt, Pt)> {
+        let key = (font, c);
+        let (before, after) = match self.blanks.get(&key) {
+            Some(b) => *b,
+            None => {
+                let b = self.shape_halt(font, c);
+                self.blanks.insert(key, b);
+                b
+            }
+        };
+        if before == 0 && after == 0 {
+            return None;
+        }
+        let k = size.0 / self.units_per_em(font);
+        Some((Pt(before as f64 * k), Pt(after as f64 * k)))
+    }
+
+    fn shape_halt(&self, font: FontId, c: char) -> (i32, i32) {
+        let Some(face) = &self.faces[font.0 as usize] else {
+            return (0, 0);
+        };
+        let full = self.shape_char(font, c);
+        let mut tmp = [0u8; 4];
+        let s = c.encode_utf8(&mut tmp);
+        let halt = [Feature::new(ttf_parser::Tag::from_bytes(b"halt"), 1, ..)];
+        let out = rustybuzz::shape(face, &halt, self.buffer(s, true));
+        let Some(p) = out.glyph_positions().first() else {
+            return (0, 0);
+        };
+        let saved = full.advance - p.x_advance;
+        if saved <= 0 {
+            return (0, 0);
+        }
+        let before = (full.dx - p.x_offset).clamp(0, saved);
+        (before, saved - before)
+    }
+
+    /// The horizontal and vertical shift that centres a glyph's ink in its
+    /// em box (the centred punctuation scheme), in points.
+    pub fn centring(&self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {
+        let f = self.book.font(font);
+        let Some(face) = f.face() else {
+            return (Pt::ZERO, Pt::ZERO);
+        };
+        let Some(bb) = face.glyph_bounding_box(ttf_parser::GlyphId(glyph)) else {
+            return (Pt::ZERO, Pt::ZERO);
+        };
+        let k = size.0 / f.units_per_em as f64;
+        let ink_x = (bb.x_min as f64 + bb.x_max as f64) / 2.0 * k;
+        let ink_y = (bb.y_min as f64 + bb.y_max as f64) / 2.0 * k;
+        // The ideographic em box spans -0.12 em to 0.88 em.
+        (Pt(advance.0 / 2.0 - ink_x), Pt(size.0 * 0.38 - ink_y))
     }
 
     fn shape_char(&self, font: FontId, c: char) -> RawGlyph {

@@ -47,6 +47,8 @@ pub struct ItemInfo {
     pub oblique: bool,
     /// No font has a glyph for this text; shown as a box, extractable.
     pub missing: bool,
+    /// The hyphen drawn when a line breaks at the gap after this item.
+    pub hyphen: Option<Glyph>,
 }
 
 /// A paragraph ready for line breaking.

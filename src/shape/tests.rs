@@ -9,8 +9,11 @@ fn setup() -> (FontBook, ParaStyle) {
     let roles = book.resolve_roles(&layout).unwrap();
     let style = ParaStyle {
         role: Role::Body,
-        font: roles["song"],
-        strong_font: roles["hei_bold"],
+        font: roles["song"].cjk,
+        strong_font: roles["hei_bold"].cjk,
+        latin_font: roles["song"].latin,
+        strong_latin_font: roles["hei_bold"].latin,
+        scheme: crate::resolve::Scheme::Quanjiao,
         size: Pt(10.0),
         align: crate::resolve::Align::Justify,
         lines: 1,
@@ -51,7 +54,8 @@ fn cjk_characters_are_one_em_and_latin_words_stay_whole() {
         ]
     );
     for (k, t) in texts.iter().enumerate() {
-        if *t != "Rust" {
+        // ” before 。 gives up its blank half (pair compression).
+        if *t != "Rust" && *t != "”" {
             assert!(
                 (p.items[k].width.0 - 10.0).abs() < 1e-6,
                 "{t} is {:?}",
@@ -59,8 +63,9 @@ fn cjk_characters_are_one_em_and_latin_words_stay_whole() {
             );
         }
     }
+    assert_eq!(p.items[10].width, Pt(5.0));
     // The comma's blank half may go at a line end.
-    assert_eq!(p.items[2].end_compress, Pt(5.0));
+    assert_eq!(p.items[2].blank_after, Pt(5.0));
     // ¼ em between Han and Latin, on both sides of the word.
     assert_eq!(p.items[3].gap.kind, GapKind::CjkLatin);
     assert_eq!(p.items[3].gap.natural, Pt(2.5));

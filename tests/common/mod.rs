@@ -64,7 +64,9 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
 }
 
 pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect()
 }
 
 /// The text of every XHTML chapter of an EPUB, tags removed, entities

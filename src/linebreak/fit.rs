@@ -1,0 +1,106 @@
+//! How a candidate line a..b fits its measure: natural width, what may be
+//! taken for free (line-end and line-start blanks, hanging), what shrink
+//! costs, and the stretch available. Prefix sums make each query O(1).
+
+use super::Params;
+use super::item::Item;
+
+pub struct Sums {
+    /// Σ (width + gap.natural) of items before i.
+    advance: Vec<f64>,
+    stretch: Vec<f64>,
+    /// Word-space shrink.
+    shrink: Vec<f64>,
+    blank_before: Vec<f64>,
+    blank_after: Vec<f64>,
+}
+
+/// The measurements of one candidate line.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    /// Width with free compression applied as far as needed.
+    pub width: f64,
+    pub stretch: f64,
+    /// Costly shrink: word spaces and the blanks of marks inside the line.
+    pub shrink: f64,
+}
+
+impl Sums {
+    pub fn new(items: &[Item]) -> Sums {
+        let n = items.len() + 1;
+        let mut s = Sums {
+            advance: Vec::with_capacity(n),
+            stretch: Vec::with_capacity(n),
+            shrink: Vec::with_capacity(n),
+            blank_before: Vec::with_capacity(n),
+            blank_after: Vec::with_capacity(n),
+        };
+        let (mut a, mut st, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for v in [
+            &mut s.advance,
+            &mut s.stretch,
+            &mut s.shrink,
+            &mut s.blank_before,
+            &mut s.blank_after,
+        ] {
+            v.push(0.0);
+        }
+        for it in items {
+            a += it.width.0 + it.gap.natural.0;
+            st += it.gap.stretch.0;
+            sh += it.gap.shrink.0;
+            bb += it.blank_before.0;
+            ba += it.blank_after.0;
+            s.advance.push(a);
+            s.stretch.push(st);
+            s.shrink.push(sh);
+            s.blank_before.push(bb);
+            s.blank_after.push(ba);
+        }
+        s
+    }
+
+    /// Items a..b as a line of `measure` (indent included in the measure's
+    /// use by the caller).
+    pub fn fit(&self, items: &[Item], a: usize, b: usize, measure: f64, p: &Params) -> Fit {
+        let last = &items[b - 1];
+        let first = &items[a];
+        let natural =
+            self.advance[b] - self.advance[a] - last.gap.natural.0 + last_hyphen(items, b);
+        // Free: the line-end mark's blank (GB/T 15834: line-end punctuation
+        // is set at half width), an opening mark's blank at the line start,
+        // and a hanging mark.
+        let mut free = last.blank_after.0;
+        if p.compress_line_start {
+            free += first.blank_before.0;
+        }
+        if p.hanging && last.may_hang && b - a > 1 {
+            free = free.max(last.width.0);
+        }
+        let width = if natural > measure {
+            (natural - free).max(measure)
+        } else {
+            natural
+        };
+        let stretch = self.stretch[b - 1] - self.stretch[a];
+        // Inner blanks: before every item but the first, after every item
+        // but the last.
+        let inner = (self.blank_before[b] - self.blank_before[a + 1])
+            + (self.blank_after[b - 1] - self.blank_after[a]);
+        let shrink = self.shrink[b - 1] - self.shrink[a] + inner;
+        Fit {
+            width,
+            stretch,
+            shrink,
+        }
+    }
+}
+
+/// The hyphen's width when the line ends at a hyphenation point.
+pub fn last_hyphen(items: &[Item], b: usize) -> f64 {
+    if b < items.len() {
+        items[b - 1].gap.hyphen.0
+    } else {
+        0.0
+    }
+}

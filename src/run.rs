@@ -29,6 +29,8 @@ pub struct Options {
     /// Also write the article's paragraphs, one per line, in reading order
     /// (the --source input of pdfcheck.py).
     pub paragraphs: Option<PathBuf>,
+    /// Report every line and why it broke (`--dump-lines`).
+    pub dump_lines: bool,
 }
 
 /// What was written, and what went wrong without stopping the run.
@@ -37,6 +39,8 @@ pub struct Report {
     pub written: Vec<PathBuf>,
     pub warnings: Vec<Warning>,
     pub pages: usize,
+    /// The `--dump-lines` report.
+    pub dump: Option<String>,
 }
 
 /// Output path: the one given, or the input's name with a new extension.
@@ -110,6 +114,8 @@ pub fn compile(opts: &Options) -> Result<Report> {
         }
     }
     let (want_pdf, want_epub) = match (&opts.pdf, &opts.epub) {
+        // --dump-lines alone writes nothing.
+        (None, None) if opts.dump_lines => (None, None),
         (None, None) => (Some(None), Some(None)),
         (p, e) => (p.clone(), e.clone()),
     };
@@ -129,6 +135,12 @@ pub fn compile(opts: &Options) -> Result<Report> {
     let date = timestamp(opts, &doc);
 
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if opts.dump_lines {
+        let fallbacks = prepare_fallbacks(&doc, &mut book, &mut report.warnings);
+        let mut shaper = Shaper::new(&book, &doc.lang, fallbacks);
+        let shaped = shape_doc(&doc, &mut shaper);
+        report.dump = Some(crate::compose::dump_lines(&doc, &shaped, &layout));
+    }
     if let Some(given) = &want_pdf {
         if doc.writing == Writing::Vertical {
             return Err(Error::new(Stage::Compose, "vertical print layout is not available yet")

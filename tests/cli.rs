@@ -198,3 +198,39 @@ fn default_outputs_go_beside_the_input() {
     assert!(out.status.success());
     assert!(only.path().join("p.epub").is_file() && !only.path().join("p.pdf").exists());
 }
+
+#[test]
+fn dump_lines_explains_every_break_and_writes_nothing() {
+    let dir = tempdir();
+    let src = dir.path().join("a.md");
+    std::fs::write(
+        &src,
+        "+++\ntitle = \"标题\"\n+++\n晚上十一点以后，这座城市的大部分公交线路都已收车，只有六条夜班线还在运行。\n\n夜里十一点四十分城东公，交总站的调度室里亮着一盏灯。\n",
+    )
+    .unwrap();
+    let out = run(&[src.as_os_str(), OsStr::new("--dump-lines")]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The body paragraph: 13-character lines, each with width, ratio and rule.
+    // 37 characters and an indent fill three lines exactly, but the third
+    // would start with '，' and the last line would hold one character:
+    // total fit moves one character down on each line instead.
+    assert!(
+        text.contains("a.md:4:1 Body, 4 line(s), measure 130.00 pt"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "│晚上十一点以后，这座│  130.00/130.00 pt  ratio +0.444  pushed out 1 item(s)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("│运行。│   30.00/130.00 pt  ratio +0.000  paragraph end"),
+        "{text}"
+    );
+    assert!(text.contains("│夜里十一点四十分城东│  130.00/130.00 pt  ratio +0.444  pushed out 1 item(s) (推出): '，' may not start a line"), "{text}");
+    assert!(text.contains("paragraph end"));
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1, "only the article");
+}

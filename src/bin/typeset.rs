@@ -46,6 +46,10 @@ struct Cli {
     /// for checking tools (pdfcheck.py --source).
     #[arg(long, value_name = "OUT.txt")]
     paragraphs: Option<PathBuf>,
+    /// Print every line with its width, its adjustment ratio and the rule
+    /// that decided its break (writes no file unless --pdf/--epub are given).
+    #[arg(long)]
+    dump_lines: bool,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -80,9 +84,13 @@ fn main() -> ExitCode {
         system_fonts: !cli.no_system_fonts,
         source_date_epoch,
         paragraphs: cli.paragraphs,
+        dump_lines: cli.dump_lines,
     };
     match compile(&opts) {
         Ok(report) => {
+            if let Some(d) = &report.dump {
+                print!("{d}");
+            }
             for w in &report.warnings {
                 eprintln!("{w}");
             }

@@ -130,7 +130,8 @@ pub fn compose(
     Ok(c.pages)
 }
 
-fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
+/// The lines of one paragraph at a measure, as the composer sets them.
+pub fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
     let size = p.style.size;
     let inset = size * p.style.inset as f64;
     let m = measure - inset * 2.0;

@@ -9,7 +9,10 @@ mod tests;
 
 use std::ops::Range;
 
-pub use flow::{Furniture, compose};
+pub use flow::{Furniture, break_lines, compose, line_params};
+
+mod dump;
+pub use dump::dump_lines;
 
 use crate::resolve::{Figure, FontId};
 use crate::units::Pt;

@@ -71,6 +71,10 @@ pub struct Line {
     pub hyphen: bool,
     /// The last mark hangs past the measure.
     pub hang: bool,
+    /// Adjustment ratio (as TeX's): the difference between measure and
+    /// natural width over the line's total stretch (positive) or total
+    /// shrink, free compression included (negative).
+    pub ratio: f64,
     adjust: Adjust,
 }
 
@@ -157,21 +161,6 @@ impl Line {
             p.origin + p.advance + self.cut_before(&items[p.index], p.index)
         })
     }
-
-    /// The line's adjustment in one number, for diagnostics: extra space per
-    /// gap (positive) or the share of shrink used (negative).
-    pub fn ratio(&self) -> f64 {
-        if self.adjust.word < 0.0 || self.adjust.brackets > 0.0 || self.adjust.stops > 0.0 {
-            -(self
-                .adjust
-                .word
-                .abs()
-                .max(self.adjust.brackets)
-                .max(self.adjust.stops))
-        } else {
-            self.adjust.inter.0.max(self.adjust.spill.0) + self.adjust.word + self.adjust.cjk_latin
-        }
-    }
 }
 
 impl Adjust {
@@ -247,6 +236,31 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
     let mut adjust = Adjust::default();
     let mut hang = false;
     let mut delta = measure - natural;
+    let ratio = if delta.0 > EPSILON && (!p.justify || last) {
+        0.0
+    } else if delta.0 > EPSILON {
+        let st: Pt = gaps.iter().map(|i| i.gap.stretch).sum();
+        if st.0 > 0.0 { delta / st } else { 0.0 }
+    } else if delta.0 < -EPSILON {
+        let free = line.last().map_or(Pt::ZERO, |l| {
+            l.blank_after.max(if p.hanging && l.may_hang {
+                l.width
+            } else {
+                Pt::ZERO
+            })
+        }) + if p.compress_line_start {
+            line.first().map_or(Pt::ZERO, |f| f.blank_before)
+        } else {
+            Pt::ZERO
+        };
+        let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
+            + inner_blanks(line, true)
+            + inner_blanks(line, false)
+            + free;
+        if shrink.0 > 0.0 { delta / shrink } else { -1.0 }
+    } else {
+        0.0
+    };
     let sum = |kind: GapKind, f: fn(&Gap) -> Pt| -> Pt {
         gaps.iter()
             .filter(|i| i.gap.kind == kind)
@@ -335,6 +349,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         last,
         hyphen: hyphen.0 > 0.0,
         hang,
+        ratio,
         adjust,
     };
     let hung = if hang {

@@ -1,0 +1,85 @@
+//! `--dump-lines`: every line of every paragraph with its width, its
+//! adjustment and the rule that decided its break, for an editor asking
+//! "why did this line break here?".
+
+use std::fmt::Write;
+
+use super::flow::{break_lines, line_params};
+use crate::linebreak::explain;
+use crate::resolve::{Align, Doc, Layout};
+use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
+use crate::units::Pt;
+
+pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
+    let grid = layout.grid();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: layout {}, {} columns of {:.2} pt, prohibition {:?}, {:?} punctuation, {:?} breaking",
+        doc.path.display(),
+        layout.name,
+        grid.columns,
+        grid.column_width.0,
+        doc.rules.prohibition,
+        layout.text.punctuation,
+        doc.rules.breaking,
+    );
+    let mut n = 0;
+    let mut para = |p: &ShapedPara, measure: Pt, out: &mut String| {
+        n += 1;
+        let justify = p.style.align == Align::Justify;
+        let lines = break_lines(p, measure, justify, &doc.rules);
+        let size = p.style.size;
+        let m = measure - size * (2 * p.style.inset) as f64;
+        let mf = move |_| m;
+        let params = line_params(&doc.rules, &mf, size * p.style.indent as f64, justify);
+        let why = explain(&p.items, &lines, &params);
+        let _ = writeln!(
+            out,
+            "\n¶{n} {}:{}:{} {:?}, {} line(s), measure {:.2} pt",
+            doc.path.display(),
+            p.loc.line,
+            p.loc.col,
+            p.style.role,
+            lines.len(),
+            m.0
+        );
+        for (k, (l, why)) in lines.iter().zip(why).enumerate() {
+            let mut text = String::new();
+            for i in l.items.clone() {
+                text.push_str(&p.text[p.info[i].text.start as usize..p.info[i].text.end as usize]);
+                if i + 1 < l.items.end
+                    && p.items[i].gap.kind == crate::linebreak::GapKind::WordSpace
+                {
+                    text.push(' ');
+                }
+            }
+            if l.hyphen {
+                text.push('-');
+            }
+            let _ = writeln!(
+                out,
+                "  {:>3} │{}│ {:7.2}/{:.2} pt  ratio {:+.3}  {}",
+                k + 1,
+                text,
+                l.width.0,
+                l.measure.0,
+                l.ratio,
+                why
+            );
+        }
+    };
+    for p in &shaped.header {
+        para(p, layout.measure(), &mut out);
+    }
+    for b in &shaped.flow {
+        match b {
+            ShapedBlock::Para(p) => para(p, grid.column_width, &mut out),
+            ShapedBlock::Figure {
+                caption: Some(c), ..
+            } => para(c, grid.column_width, &mut out),
+            ShapedBlock::Figure { .. } => {}
+        }
+    }
+    out
+}

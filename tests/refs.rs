@@ -1,0 +1,124 @@
+//! Reference images: a few paragraphs full of punctuation, set in one
+//! 13-character column under each punctuation scheme, rendered with
+//! pdftoppm and compared with PNGs in tests/refs/ that were checked by eye.
+//! Regenerate with TYPESET_UPDATE_REFS=1 (and look at them before
+//! committing).
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// A small page: one column of 13 characters at 10 pt.
+fn layout(scheme: &str) -> String {
+    let feature = std::fs::read_to_string(root().join("layouts/feature.toml")).unwrap();
+    let mut s = String::new();
+    for line in feature.lines() {
+        let l = if line.starts_with("width = ") {
+            "width = \"62mm\"".to_string()
+        } else if line.starts_with("height = ") {
+            "height = \"150mm\"".to_string()
+        } else if line.starts_with("columns = ") {
+            "columns = 1".to_string()
+        } else if line.starts_with("margin_side = ") {
+            "margin_side = \"5mm\"".to_string()
+        } else if line.starts_with("margin_top = ") {
+            "margin_top = \"14mm\"".to_string()
+        } else if line.starts_with("margin_bottom = ") {
+            "margin_bottom = \"10mm\"".to_string()
+        } else if line.starts_with("punctuation = ") {
+            format!("punctuation = \"{scheme}\"")
+        } else if line.starts_with("size = \"32pt\"") {
+            "size = \"14pt\"".to_string()
+        } else {
+            line.to_string()
+        };
+        s.push_str(&l);
+        s.push('\n');
+    }
+    s
+}
+
+fn render(pdf: &Path, png_prefix: &Path) -> std::path::PathBuf {
+    let out = Command::new("pdftoppm")
+        .args([
+            "-png",
+            "-r",
+            "100",
+            "-gray",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(png_prefix)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    png_prefix.with_extension("png")
+}
+
+/// Share of pixels that differ clearly between two grey images.
+fn difference(a: &Path, b: &Path) -> f64 {
+    let a = image::open(a).unwrap().to_luma8();
+    let b = image::open(b).unwrap().to_luma8();
+    assert_eq!(a.dimensions(), b.dimensions(), "image size changed");
+    let differing = a
+        .pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0[0].abs_diff(q.0[0]) > 48)
+        .count();
+    differing as f64 / (a.width() * a.height()) as f64
+}
+
+#[test]
+fn punctuation_schemes_match_their_reference_images() {
+    if !have("pdftoppm") {
+        return;
+    }
+    let update = std::env::var_os("TYPESET_UPDATE_REFS").is_some();
+    let dir = tempdir();
+    for scheme in ["quanjiao", "kaiming", "banjiao", "centred"] {
+        let lay = dir.path().join(format!("{scheme}.toml"));
+        std::fs::write(&lay, layout(scheme)).unwrap();
+        let pdf = dir.path().join(format!("{scheme}.pdf"));
+        let out = run(&[
+            root().join("tests/fixtures/punctuation.md").as_os_str(),
+            OsStr::new("--pdf"),
+            pdf.as_os_str(),
+            OsStr::new("--layout"),
+            lay.as_os_str(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let png = render(&pdf, &dir.path().join(scheme));
+        let reference = root().join(format!("tests/refs/punctuation-{scheme}.png"));
+        if update || !reference.exists() {
+            std::fs::copy(&png, &reference).unwrap();
+            eprintln!(
+                "wrote {}: look at it before committing",
+                reference.display()
+            );
+            continue;
+        }
+        let d = difference(&png, &reference);
+        assert!(
+            d < 0.002,
+            "{scheme}: {:.3}% of pixels differ from {}",
+            d * 100.0,
+            reference.display()
+        );
+    }
+}

@@ -20,6 +20,19 @@ pub use explain::explain;
 pub use item::{Gap, GapKind, Item};
 pub use knuth::allowed_break;
 
+/// Sum of the demerits of a paragraph's lines as total fit scores them
+/// (for benchmarks and reports; a line that cannot be set counts 1e9).
+pub fn total_demerits(items: &[Item], lines: &[Line], p: &Params) -> f64 {
+    let sums = fit::Sums::new(items);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            knuth::line_demerits(items, &sums, l.items.start, l.items.end, k, p).unwrap_or(1e9)
+        })
+        .sum()
+}
+
 use classes::PunctClass;
 use fit::last_hyphen;
 

@@ -53,7 +53,7 @@ pub fn paragraphs(chars: usize, breadth: u32, seed: u64) -> Vec<String> {
         let mut p = String::new();
         for _ in 0..3 + rng.next() % 6 {
             for c in SENTENCES[(rng.next() as usize) % SENTENCES.len()].chars() {
-                let swap = ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next() % 20 == 0;
+                let swap = ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next().is_multiple_of(20);
                 let c = if swap {
                     char::from_u32(0x4E00 + (rng.next() as u32) % breadth).unwrap_or(c)
                 } else {

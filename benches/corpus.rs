@@ -33,7 +33,7 @@ impl Lcg {
         Lcg(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -51,11 +51,11 @@ pub fn paragraphs(chars: usize, breadth: u32, seed: u64) -> Vec<String> {
     let mut total = 0;
     while total < chars {
         let mut p = String::new();
-        for _ in 0..3 + rng.next() % 6 {
-            for c in SENTENCES[(rng.next() as usize) % SENTENCES.len()].chars() {
-                let swap = ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next().is_multiple_of(20);
+        for _ in 0..3 + rng.next_u64() % 6 {
+            for c in SENTENCES[(rng.next_u64() as usize) % SENTENCES.len()].chars() {
+                let swap = ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next_u64().is_multiple_of(20);
                 let c = if swap {
-                    char::from_u32(0x4E00 + (rng.next() as u32) % breadth).unwrap_or(c)
+                    char::from_u32(0x4E00 + (rng.next_u64() as u32) % breadth).unwrap_or(c)
                 } else {
                     c
                 };

@@ -22,7 +22,46 @@ pub enum Furniture {
 const RULE_THIN: Pt = Pt(0.5);
 const RULE_HEAVY: Pt = Pt(1.5);
 
-/// Lays out one article on as many pages as it needs.
+/// The grid columns an article's module occupies on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    /// First column, 0-based.
+    pub first: u32,
+    pub columns: u32,
+}
+
+impl Frame {
+    pub fn full(grid: &Grid) -> Frame {
+        Frame {
+            first: 0,
+            columns: grid.columns,
+        }
+    }
+
+    /// The page grid narrowed to this frame's columns.
+    pub fn grid(&self, page: &Grid) -> Grid {
+        Grid {
+            columns: self.columns,
+            left: page.left + (page.column_width + page.gutter) * self.first as f64,
+            ..*page
+        }
+    }
+}
+
+/// What the page furniture says.
+#[derive(Debug, Clone, Default)]
+pub struct PageHead {
+    /// 报眉, start side (paper and section, or the article's title).
+    pub start: String,
+    /// 报眉, end side (date, page number).
+    pub end: Option<String>,
+    /// Credits line at the foot (责任编辑 … 质检 …).
+    pub credits: Option<String>,
+    /// Number of the first page.
+    pub first_number: u32,
+}
+
+/// Lays out one article on as many pages as it needs, with its furniture.
 pub fn compose(
     doc: &Doc,
     shaped: &ShapedDoc,
@@ -31,7 +70,25 @@ pub fn compose(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Page>> {
     let grid = layout.grid();
-    let full = layout.measure();
+    let mut pages = compose_module(doc, shaped, layout, Frame::full(&grid), warnings)?;
+    let head = PageHead {
+        start: match &doc.serial {
+            Some(s) => format!("《{}》连载{}", s.work, s.installment),
+            None => doc.title.clone(),
+        },
+        end: doc.date.map(|d| d.chinese()),
+        credits: None,
+        first_number: 1,
+    };
+    add_furniture(&mut pages, layout, &[], &head, furniture);
+    Ok(pages)
+}
+
+/// Lays out one article in a frame of columns, continuing on further pages
+/// (in the same columns) when it does not fit.
+pub fn compose_module(doc: &Doc, shaped: &ShapedDoc, layout: &Layout, frame: Frame, warnings: &mut Vec<Warning>) -> Result<Vec<Page>> {
+    let grid = frame.grid(&layout.grid());
+    let full = grid.measure();
     let rules = doc.rules;
     let mut c = Composer {
         grid,
@@ -126,7 +183,7 @@ pub fn compose(
     c.checkpoints[0] = c.checkpoint();
     c.run(&flow);
     c.balance_last_page(&flow);
-    c.finish(doc, furniture);
+    c.column_rules();
     Ok(c.pages)
 }
 
@@ -443,57 +500,76 @@ impl Composer<'_> {
         }
     }
 
-    /// Running heads, folios and column rules on every page.
-    fn finish(&mut self, doc: &Doc, furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara) {
+    /// Rules in the gutters between the module's used columns.
+    fn column_rules(&mut self) {
+        if !self.layout.grid.column_rules {
+            return;
+        }
         let g = self.grid;
-        let full = self.layout.measure();
-        let head_text = match &doc.serial {
-            Some(s) => format!("《{}》连载{}", s.work, s.installment),
-            None => doc.title.clone(),
-        };
-        let date = doc.date.map(|d| d.chinese());
-        let total = self.pages.len();
-        for pi in 0..total {
-            let mut items = Vec::new();
-            // 报眉: title at the start, date at the end, a rule below.
-            let head_base = g.top - g.pitch * 0.9;
-            let head = furniture(Furniture::RunningHead, &head_text);
-            place_single(&head, g.left, full, head_base, Align::Start, &mut items);
-            if let Some(d) = &date {
-                let dp = furniture(Furniture::RunningHead, d);
-                place_single(&dp, g.left, full, head_base, Align::End, &mut items);
+        for &(page, col, top, end) in &self.used {
+            if col == 0 {
+                continue;
             }
-            let rule_y = g.top - g.pitch * 0.5;
-            items.push(PageItem::Rule(Rule {
-                x0: g.left,
-                y0: rule_y,
-                x1: g.left + full,
-                y1: rule_y,
+            let x = g.left + (g.column_width + g.gutter) * col as f64 - g.gutter / 2.0;
+            self.pages[page].items.push(PageItem::Rule(Rule {
+                x0: x,
+                y0: g.top + g.pitch * top as f64,
+                x1: x,
+                y1: g.top + g.pitch * end as f64,
                 width: RULE_THIN,
             }));
-            // Column rules in the gutters beside used columns.
-            for &(page, col, top, end) in &self.used {
-                if page != pi || col == 0 {
-                    continue;
-                }
-                let x = g.left + (g.column_width + g.gutter) * col as f64 - g.gutter / 2.0;
-                if self.layout.grid.column_rules {
-                    items.push(PageItem::Rule(Rule {
-                        x0: x,
-                        y0: g.top + g.pitch * top as f64,
-                        x1: x,
-                        y1: g.top + g.pitch * end as f64,
-                        width: RULE_THIN,
-                    }));
-                }
-            }
-            let folio = furniture(Furniture::Folio, &format!("{}", pi + 1));
-            let foot = g.top + g.pitch * g.lines as f64 + g.pitch * 1.5;
-            place_single(&folio, g.left, full, foot, Align::Center, &mut items);
-            let page = &mut self.pages[pi];
-            // Furniture after the text: extraction reads the article first.
-            page.items.extend(items);
         }
+    }
+}
+
+/// Running head (报眉) with its rule, rules between modules, the credits
+/// line and the folio, on every page. Written after the text, so that
+/// extraction reads the articles first.
+pub fn add_furniture(
+    pages: &mut [Page],
+    layout: &Layout,
+    module_edges: &[Frame],
+    head: &PageHead,
+    furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
+) {
+    let g = layout.grid();
+    let full = g.measure();
+    for (pi, page) in pages.iter_mut().enumerate() {
+        let mut items = Vec::new();
+        let head_base = g.top - g.pitch * 0.9;
+        let start = furniture(Furniture::RunningHead, &head.start);
+        place_single(&start, g.left, full, head_base, Align::Start, &mut items);
+        if let Some(e) = &head.end {
+            let end = furniture(Furniture::RunningHead, e);
+            place_single(&end, g.left, full, head_base, Align::End, &mut items);
+        }
+        let rule_y = g.top - g.pitch * 0.5;
+        items.push(PageItem::Rule(Rule {
+            x0: g.left,
+            y0: rule_y,
+            x1: g.left + full,
+            y1: rule_y,
+            width: RULE_THIN,
+        }));
+        // A heavier rule between modules side by side.
+        for f in module_edges.iter().filter(|f| f.first > 0) {
+            let x = g.left + (g.column_width + g.gutter) * f.first as f64 - g.gutter / 2.0;
+            items.push(PageItem::Rule(Rule {
+                x0: x,
+                y0: g.top,
+                x1: x,
+                y1: g.top + g.pitch * g.lines as f64,
+                width: RULE_HEAVY / 2.0,
+            }));
+        }
+        let foot = g.top + g.pitch * g.lines as f64 + g.pitch * 1.5;
+        let folio = furniture(Furniture::Folio, &format!("{}", head.first_number as usize + pi));
+        place_single(&folio, g.left, full, foot, Align::Center, &mut items);
+        if let Some(c) = &head.credits {
+            let credits = furniture(Furniture::RunningHead, c);
+            place_single(&credits, g.left, full, foot, Align::End, &mut items);
+        }
+        page.items.extend(items);
     }
 }
 

@@ -263,6 +263,13 @@ pub struct Grid {
     pub lines: u32,
 }
 
+impl Grid {
+    /// Width of all the grid's columns and the gutters between them.
+    pub fn measure(&self) -> Pt {
+        self.column_width * self.columns as f64 + self.gutter * (self.columns.saturating_sub(1)) as f64
+    }
+}
+
 impl Layout {
     pub fn grid(&self) -> Grid {
         let size = self.grid.body_size.0;

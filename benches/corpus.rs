@@ -53,7 +53,8 @@ pub fn paragraphs(chars: usize, breadth: u32, seed: u64) -> Vec<String> {
         let mut p = String::new();
         for _ in 0..3 + rng.next_u64() % 6 {
             for c in SENTENCES[(rng.next_u64() as usize) % SENTENCES.len()].chars() {
-                let swap = ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next_u64().is_multiple_of(20);
+                let swap =
+                    ('\u{4E00}'..='\u{9FFF}').contains(&c) && rng.next_u64().is_multiple_of(20);
                 let c = if swap {
                     char::from_u32(0x4E00 + (rng.next_u64() as u32) % breadth).unwrap_or(c)
                 } else {

@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compose::{Furniture, Page, compose};
+use crate::compose::{Frame, Furniture, Page, PageHead, add_furniture, compose, compose_module};
 use crate::epub::{EpubMeta, write_epub};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::parse::{Writing, read_article};
+use crate::parse::{Manifest, Writing, read_article, read_manifest};
 use crate::pdf::{PdfMeta, write_pdf};
-use crate::resolve::{DEFAULT_LAYOUT, Doc, FontBook, load_layout, resolve_doc};
+use crate::resolve::{
+    DEFAULT_LAYOUT, Doc, FontBook, Grid, Layout, Scheme, load_layout, resolve_doc,
+};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
 
 /// What the user asked for.
@@ -98,13 +100,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
     }
     match input.extension().and_then(|e| e.to_str()) {
         Some("md") | Some("markdown") => {}
-        Some("toml") => {
-            return Err(Error::new(
-                Stage::Parse,
-                format!("{}: page manifests are not supported yet", input.display()),
-            )
-            .hint("give an article .md file"));
-        }
+        Some("toml") => return compile_page(opts, report),
         _ => {
             return Err(Error::new(
                 Stage::Parse,
@@ -113,12 +109,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
             .hint("articles are Markdown files with TOML front matter, named NAME.md"));
         }
     }
-    let (want_pdf, want_epub) = match (&opts.pdf, &opts.epub) {
-        // --dump-lines alone writes nothing.
-        (None, None) if opts.dump_lines => (None, None),
-        (None, None) => (Some(None), Some(None)),
-        (p, e) => (p.clone(), e.clone()),
-    };
+    let (want_pdf, want_epub) = wanted(opts);
 
     let article = read_article(input)?;
     let layout = load_layout(
@@ -171,11 +162,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
         outputs.push((out_path(input, given, "pdf"), bytes));
     }
     if let Some(given) = &want_epub {
-        let modified = match date {
-            Some([y, m, d, h, mi, s]) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
-            // No date anywhere: a fixed one, so that the bytes stay the same.
-            None => "1980-01-01T00:00:00Z".to_string(),
-        };
+        let modified = epub_modified(date);
         let (fonts, font_css) = if opts.embed_fonts {
             let (f, css) = crate::epub::embed_fonts(std::slice::from_ref(&doc), &book)?;
             (f, Some(css))
@@ -202,6 +189,232 @@ pub fn compile(opts: &Options) -> Result<Report> {
         report.written.push(path.clone());
     }
     Ok(report)
+}
+
+/// The output requests, with the default (both, beside the input).
+fn wanted(opts: &Options) -> (Option<Option<PathBuf>>, Option<Option<PathBuf>>) {
+    match (&opts.pdf, &opts.epub) {
+        (None, None) if opts.dump_lines => (None, None),
+        (None, None) => (Some(None), Some(None)),
+        (p, e) => (p.clone(), e.clone()),
+    }
+}
+
+/// Columns for each article of a manifest: as given, or left to right, each
+/// taking an equal share of the columns.
+fn frames(m: &Manifest, grid: &Grid) -> Result<Vec<Frame>> {
+    let n = m.articles.len() as u32;
+    let share = (grid.columns / n).max(1);
+    let mut next = 0;
+    let mut out = Vec::new();
+    for a in &m.articles {
+        let first = a.column.map_or(next, |c| c - 1);
+        let columns = a.columns.unwrap_or(share);
+        if first + columns > grid.columns {
+            return Err(Error::new(
+                Stage::Compose,
+                format!(
+                    "the article takes columns {}–{}, but the layout has {}",
+                    first + 1,
+                    first + columns,
+                    grid.columns
+                ),
+            )
+            .at(crate::source::Located::new(&m.path, a.loc))
+            .hint("give column = and columns = that fit the grid, or fewer articles per page"));
+        }
+        out.push(Frame { first, columns });
+        next = first + columns;
+    }
+    Ok(out)
+}
+
+/// A page manifest: several articles side by side on one page (continuing
+/// onto further pages when they do not fit), one EPUB chapter each.
+fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
+    let m = read_manifest(&opts.input)?;
+    let base = opts.input.parent();
+    let spec = opts
+        .layout
+        .clone()
+        .or(m.layout.clone())
+        .unwrap_or_else(|| DEFAULT_LAYOUT.to_string());
+    let layout = load_layout(&spec, base)?;
+    let grid = layout.grid();
+    let frames = frames(&m, &grid)?;
+    let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
+    let roles = book.resolve_roles(&layout)?;
+    let mut docs: Vec<(Doc, Layout)> = Vec::new();
+    for a in &m.articles {
+        let at = crate::source::Located::new(&m.path, a.loc);
+        if !a.file.is_file() {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "the manifest names {}, which does not exist",
+                    a.file.display()
+                ),
+            )
+            .at(at)
+            .hint("file = is relative to the manifest's folder"));
+        }
+        let article = read_article(&a.file)?;
+        let mut lay = layout.clone();
+        if let Some((name, loc)) = &a.punctuation {
+            lay.text.punctuation = Scheme::from_name(name).ok_or_else(|| {
+                Error::new(
+                    Stage::Resolve,
+                    format!("unknown punctuation scheme \"{name}\""),
+                )
+                .at(crate::source::Located::new(&m.path, *loc))
+                .hint("use quanjiao, kaiming, banjiao or centred")
+            })?;
+        }
+        let doc = resolve_doc(&article, &lay, &roles, a.writing.or(opts.writing))?;
+        docs.push((doc, lay));
+    }
+    let (want_pdf, want_epub) = wanted(opts);
+    let page_title = [
+        m.page.paper.clone(),
+        Some(format!("第{}版", m.page.number)),
+        m.page.section.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if let Some(given) = &want_pdf {
+        if let Some((d, _)) = docs.iter().find(|(d, _)| d.writing == Writing::Vertical) {
+            return Err(Error::new(Stage::Compose, "vertical print layout is not available yet")
+                .at(d.located(Default::default()))
+                .hint("set writing = \"horizontal\" for the PDF; the EPUB can be vertical (--epub only)"));
+        }
+        let fallbacks: Vec<_> = docs
+            .iter()
+            .map(|(d, _)| prepare_fallbacks(d, &mut book, &mut report.warnings))
+            .collect();
+        let mut pages: Vec<Page> = Vec::new();
+        for (((doc, lay), fb), frame) in docs.iter().zip(fallbacks).zip(&frames) {
+            let mut shaper = Shaper::new(&book, &doc.lang, fb);
+            let shaped = shape_doc(doc, &mut shaper);
+            let module = compose_module(doc, &shaped, lay, *frame, &mut report.warnings)?;
+            for (k, p) in module.into_iter().enumerate() {
+                match pages.get_mut(k) {
+                    Some(page) => page.items.extend(p.items),
+                    None => pages.push(p),
+                }
+            }
+        }
+        if pages.len() > 1 {
+            report.warnings.push(Warning {
+                location: Some(crate::source::Located::new(&m.path, Default::default())),
+                message: format!(
+                    "the articles do not fit on one page: continued on page(s) {}–{}",
+                    m.page.number + 1,
+                    m.page.number as usize + pages.len() - 1
+                ),
+            });
+        }
+        let (first, _) = &docs[0];
+        let mut shaper = Shaper::new(&book, &first.lang, Default::default());
+        let mut furniture = |f: Furniture, text: &str| {
+            let style = match f {
+                Furniture::RunningHead => &first.running_head_style,
+                Furniture::Folio => &first.folio_style,
+            };
+            shape_plain(&mut shaper, style, text)
+        };
+        let credits = [
+            m.page.editor.as_ref().map(|e| format!("责任编辑 {e}")),
+            m.page.proofreader.as_ref().map(|p| format!("质检 {p}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("　");
+        let head = PageHead {
+            start: [m.page.paper.clone(), m.page.section.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("　"),
+            end: Some(
+                [
+                    m.page.date.map(|d| d.chinese()),
+                    Some(format!("第{}版", m.page.number)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("　"),
+            ),
+            credits: (!credits.is_empty()).then_some(credits),
+            first_number: m.page.number,
+        };
+        add_furniture(&mut pages, &layout, &frames, &head, &mut furniture);
+        report.pages = pages.len();
+        let meta = PdfMeta {
+            title: page_title.clone(),
+            author: m.page.editor.clone(),
+            subject: None,
+            lang: first.lang.tag.clone(),
+            date: timestamp(opts, first).or(m
+                .page
+                .date
+                .map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])),
+        };
+        let bytes = write_pdf(&pages, &book, &meta)?;
+        outputs.push((out_path(&opts.input, given, "pdf"), bytes));
+    }
+    if let Some(given) = &want_epub {
+        let all: Vec<Doc> = docs.iter().map(|(d, _)| d.clone()).collect();
+        let modified = epub_modified(
+            timestamp(opts, &all[0]).or(m
+                .page
+                .date
+                .map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])),
+        );
+        let (fonts, font_css) = if opts.embed_fonts {
+            let (f, css) = crate::epub::embed_fonts(&all, &book)?;
+            (f, Some(css))
+        } else {
+            (Vec::new(), None)
+        };
+        let bytes = crate::epub::write_book(
+            &all,
+            &page_title,
+            &EpubMeta {
+                modified,
+                fonts,
+                font_css,
+            },
+        )?;
+        outputs.push((out_path(&opts.input, given, "epub"), bytes));
+    }
+    if let Some(p) = &opts.paragraphs {
+        let mut text = docs
+            .iter()
+            .flat_map(|(d, _)| d.paragraphs())
+            .collect::<Vec<_>>()
+            .join("\n");
+        text.push('\n');
+        outputs.push((p.clone(), text.into_bytes()));
+    }
+    for (path, bytes) in &outputs {
+        write_atomic(path, bytes)?;
+        report.written.push(path.clone());
+    }
+    Ok(report)
+}
+
+/// `dcterms:modified`: the timestamp, or a fixed date so the bytes stay
+/// the same.
+fn epub_modified(date: Option<[u16; 6]>) -> String {
+    match date {
+        Some([y, m, d, h, mi, s]) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
+        None => "1980-01-01T00:00:00Z".to_string(),
+    }
 }
 
 /// Writes through a temporary file in the same folder, then renames it, so

@@ -234,3 +234,65 @@ fn dump_lines_explains_every_break_and_writes_nothing() {
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1, "only the article");
 }
+
+#[test]
+fn a_page_manifest_sets_its_articles_side_by_side() {
+    let dir = tempdir();
+    let src = root().join("examples/schemes.toml");
+    let paras = paragraphs(&src, dir.path());
+    // Four articles of 3 header lines and 5 paragraphs each.
+    assert_eq!(paras.len(), 4 * 8);
+    let (pdf, epub) = compile(&src, dir.path());
+    assert_same_text(&epub_text(&epub), &paras);
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert_eq!(
+        opf.matches("<itemref").count(),
+        4,
+        "one chapter per article"
+    );
+    if have("pdftotext") {
+        let pages = pdf_pages(&pdf);
+        assert_eq!(pages.len(), 1);
+        let text = strip_page_furniture(&pages, |_| {
+            "typeset样张　标点挤压四式2026年11月27日　第1版1责任编辑排版组　质检校对组".into()
+        });
+        assert_same_text(&text, &paras);
+    }
+}
+
+#[test]
+fn manifest_errors_point_into_the_manifest() {
+    let dir = tempdir();
+    let m = dir.path().join("p.toml");
+    std::fs::write(&m, "[[article]]\nfile = \"missing.md\"\n").unwrap();
+    let out = run(&[m.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p.toml:2:8") && err.contains("missing.md"),
+        "{err}"
+    );
+    std::fs::write(dir.path().join("a.md"), "+++\ntitle = \"t\"\n+++\n正文。\n").unwrap();
+    std::fs::write(
+        &m,
+        "[[article]]\nfile = \"a.md\"\ncolumn = 5\ncolumns = 2\n",
+    )
+    .unwrap();
+    let out = run(&[m.as_os_str()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p.toml:2:8") && err.contains("columns 5–6"),
+        "{err}"
+    );
+    std::fs::write(
+        &m,
+        "[[article]]\nfile = \"a.md\"\npunctuation = \"fullwidth\"\n",
+    )
+    .unwrap();
+    let err = String::from_utf8_lossy(&run(&[m.as_os_str()]).stderr).into_owned();
+    assert!(
+        err.contains("p.toml:3:15") && err.contains("quanjiao"),
+        "{err}"
+    );
+    assert!(!dir.path().join("p.pdf").exists());
+}

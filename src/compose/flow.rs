@@ -86,7 +86,13 @@ pub fn compose(
 
 /// Lays out one article in a frame of columns, continuing on further pages
 /// (in the same columns) when it does not fit.
-pub fn compose_module(doc: &Doc, shaped: &ShapedDoc, layout: &Layout, frame: Frame, warnings: &mut Vec<Warning>) -> Result<Vec<Page>> {
+pub fn compose_module(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    frame: Frame,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Page>> {
     let grid = frame.grid(&layout.grid());
     let full = grid.measure();
     let rules = doc.rules;
@@ -563,7 +569,10 @@ pub fn add_furniture(
             }));
         }
         let foot = g.top + g.pitch * g.lines as f64 + g.pitch * 1.5;
-        let folio = furniture(Furniture::Folio, &format!("{}", head.first_number as usize + pi));
+        let folio = furniture(
+            Furniture::Folio,
+            &format!("{}", head.first_number as usize + pi),
+        );
         place_single(&folio, g.left, full, foot, Align::Center, &mut items);
         if let Some(c) = &head.credits {
             let credits = furniture(Furniture::RunningHead, c);

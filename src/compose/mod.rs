@@ -9,7 +9,9 @@ mod tests;
 
 use std::ops::Range;
 
-pub use flow::{Frame, Furniture, PageHead, add_furniture, break_lines, compose, compose_module, line_params};
+pub use flow::{
+    Frame, Furniture, PageHead, add_furniture, break_lines, compose, compose_module, line_params,
+};
 
 mod dump;
 pub use dump::dump_lines;

@@ -4,10 +4,12 @@
 mod article;
 mod body;
 mod front;
+mod manifest;
 
 use std::path::Path;
 
 pub use article::*;
+pub use manifest::{Manifest, PageInfo, PlacedArticle, parse_manifest, read_manifest};
 
 use crate::error::{Error, Result, Stage};
 use crate::source::{Loc, Located, SourceFile};

@@ -154,6 +154,18 @@ pub struct TextSpec {
     pub breaking: crate::linebreak::Breaking,
 }
 
+impl Scheme {
+    pub fn from_name(name: &str) -> Option<Scheme> {
+        Some(match name {
+            "quanjiao" => Scheme::Quanjiao,
+            "kaiming" => Scheme::Kaiming,
+            "banjiao" => Scheme::Banjiao,
+            "centred" | "centered" => Scheme::Centred,
+            _ => return None,
+        })
+    }
+}
+
 /// 标点符号宽度 schemes, named as ctex and LuaTeX-ja name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -266,7 +278,8 @@ pub struct Grid {
 impl Grid {
     /// Width of all the grid's columns and the gutters between them.
     pub fn measure(&self) -> Pt {
-        self.column_width * self.columns as f64 + self.gutter * (self.columns.saturating_sub(1)) as f64
+        self.column_width * self.columns as f64
+            + self.gutter * (self.columns.saturating_sub(1)) as f64
     }
 }
 

@@ -236,10 +236,14 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                     Scheme::Kaiming => !full_in_kaiming(c),
                     Scheme::Banjiao => true,
                     Scheme::Centred => {
+                        // Centred across the em; raising the mark to the
+                        // em's middle too is left to fonts whose marks are
+                        // drawn that way (Traditional Chinese faces), since
+                        // moving it off the baseline here would also move
+                        // it off the line for every text extractor.
                         if matches!(class, PunctClass::Stop | PunctClass::Pause) {
-                            let (dx, dy) = shaper.centring(font, g.id, width, size);
+                            let (dx, _) = shaper.centring(font, g.id, width, size);
                             g.dx += dx;
-                            g.dy += dy;
                         }
                         before = Pt::ZERO;
                         after = Pt::ZERO;

@@ -144,15 +144,22 @@ pub fn paragraphs(article: &Path, dir: &Path) -> Vec<String> {
 /// Removes each page's furniture (running head, date, folio), which the
 /// composer writes after the page's text, checking that it is there.
 pub fn strip_furniture(pages: &[String], head: &str, date: Option<&str>) -> String {
-    let mut out = String::new();
-    for (i, page) in pages.iter().enumerate() {
-        let body = squeeze(page);
-        let suffix = format!(
+    strip_page_furniture(pages, |i| {
+        format!(
             "{}{}{}",
             squeeze(head),
             date.map(squeeze).unwrap_or_default(),
             i + 1
-        );
+        )
+    })
+}
+
+/// As `strip_furniture`, with each page's furniture text given.
+pub fn strip_page_furniture(pages: &[String], furniture: impl Fn(usize) -> String) -> String {
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        let body = squeeze(page);
+        let suffix = squeeze(&furniture(i));
         let stripped = body.strip_suffix(&suffix).unwrap_or_else(|| {
             panic!(
                 "page {} does not end with its furniture {suffix:?}: …{}",

@@ -128,19 +128,18 @@ pub fn compile(opts: &Options) -> Result<Report> {
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if opts.dump_lines {
         let fallbacks = prepare_fallbacks(&doc, &mut book, &mut report.warnings);
-        let mut shaper = Shaper::new(&book, &doc.lang, fallbacks);
+        let mut shaper =
+            Shaper::new(&book, &doc.lang, fallbacks).vertical(doc.writing == Writing::Vertical);
         let shaped = shape_doc(&doc, &mut shaper);
         report.dump = Some(crate::compose::dump_lines(&doc, &shaped, &layout));
     }
     if let Some(given) = &want_pdf {
-        if doc.writing == Writing::Vertical {
-            return Err(Error::new(Stage::Compose, "vertical print layout is not available yet")
-                .at(doc.located(article.meta.title.loc))
-                .hint("use --writing horizontal for the PDF; the EPUB can be vertical (--epub only)"));
-        }
         let fallbacks = prepare_fallbacks(&doc, &mut book, &mut report.warnings);
-        let mut shaper = Shaper::new(&book, &doc.lang, fallbacks);
+        let mut shaper =
+            Shaper::new(&book, &doc.lang, fallbacks).vertical(doc.writing == Writing::Vertical);
         let shaped = shape_doc(&doc, &mut shaper);
+        // Page furniture is always horizontal.
+        let mut shaper = Shaper::new(&book, &doc.lang, Default::default());
         let mut furniture = |f: Furniture, text: &str| {
             let style = match f {
                 Furniture::RunningHead => &doc.running_head_style,
@@ -157,6 +156,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
             subject: article.meta.deck.as_ref().map(|d| d.text.clone()),
             lang: doc.lang.tag.clone(),
             date,
+            right_to_left: doc.writing == Writing::Vertical,
         };
         let bytes = write_pdf(&pages, &book, &meta)?;
         outputs.push((out_path(input, given, "pdf"), bytes));
@@ -240,8 +240,6 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
         .or(m.layout.clone())
         .unwrap_or_else(|| DEFAULT_LAYOUT.to_string());
     let layout = load_layout(&spec, base)?;
-    let grid = layout.grid();
-    let frames = frames(&m, &grid)?;
     let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = book.resolve_roles(&layout)?;
     let mut docs: Vec<(Doc, Layout)> = Vec::new();
@@ -273,6 +271,19 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
         let doc = resolve_doc(&article, &lay, &roles, a.writing.or(opts.writing))?;
         docs.push((doc, lay));
     }
+    // One writing mode per page: its grid is either columns or bands.
+    let writing = docs[0].0.writing;
+    if let Some((i, _)) = docs
+        .iter()
+        .enumerate()
+        .find(|(_, (d, _))| d.writing != writing)
+    {
+        return Err(Error::new(Stage::Compose, "the articles of one page must share a writing mode")
+            .at(crate::source::Located::new(&m.path, m.articles[i].loc))
+            .hint("set the same writing = for every [[article]] (a vertical box on a horizontal page is not supported yet)"));
+    }
+    let grid = layout.grid_for(writing);
+    let frames = frames(&m, &grid)?;
     let (want_pdf, want_epub) = wanted(opts);
     let page_title = [
         m.page.paper.clone(),
@@ -285,18 +296,14 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
     .join(" ");
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if let Some(given) = &want_pdf {
-        if let Some((d, _)) = docs.iter().find(|(d, _)| d.writing == Writing::Vertical) {
-            return Err(Error::new(Stage::Compose, "vertical print layout is not available yet")
-                .at(d.located(Default::default()))
-                .hint("set writing = \"horizontal\" for the PDF; the EPUB can be vertical (--epub only)"));
-        }
         let fallbacks: Vec<_> = docs
             .iter()
             .map(|(d, _)| prepare_fallbacks(d, &mut book, &mut report.warnings))
             .collect();
         let mut pages: Vec<Page> = Vec::new();
         for (((doc, lay), fb), frame) in docs.iter().zip(fallbacks).zip(&frames) {
-            let mut shaper = Shaper::new(&book, &doc.lang, fb);
+            let mut shaper =
+                Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
             let shaped = shape_doc(doc, &mut shaper);
             let module = compose_module(doc, &shaped, lay, *frame, &mut report.warnings)?;
             for (k, p) in module.into_iter().enumerate() {
@@ -352,13 +359,14 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             credits: (!credits.is_empty()).then_some(credits),
             first_number: m.page.number,
         };
-        add_furniture(&mut pages, &layout, &frames, &head, &mut furniture);
+        add_furniture(&mut pages, &grid, &frames, &head, &mut furniture);
         report.pages = pages.len();
         let meta = PdfMeta {
             title: page_title.clone(),
             author: m.page.editor.clone(),
             subject: None,
             lang: first.lang.tag.clone(),
+            right_to_left: writing == Writing::Vertical,
             date: timestamp(opts, first).or(m
                 .page
                 .date

@@ -3,7 +3,7 @@
 //! by page, on the line grid. Text never stops: when the columns are full a
 //! new page starts.
 
-use super::place::{LineOrigin, baseline_in_band, render_line};
+use super::place::{LineOrigin, line_origin, render_line};
 use super::{ImageItem, Page, PageItem, Rule};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::Breaking;
@@ -38,13 +38,21 @@ impl Frame {
         }
     }
 
-    /// The page grid narrowed to this frame's columns.
+    /// The page grid narrowed to this frame's columns (bands, in vertical
+    /// text).
     pub fn grid(&self, page: &Grid) -> Grid {
-        Grid {
+        let offset = page.column_start(self.first);
+        let mut g = Grid {
             columns: self.columns,
-            left: page.left + (page.column_width + page.gutter) * self.first as f64,
             ..*page
+        };
+        if page.vertical {
+            g.top += offset;
+        } else {
+            g.left += offset;
+            g.right = g.left + g.measure();
         }
+        g
     }
 }
 
@@ -69,7 +77,7 @@ pub fn compose(
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Page>> {
-    let grid = layout.grid();
+    let grid = layout.grid_for(doc.writing);
     let mut pages = compose_module(doc, shaped, layout, Frame::full(&grid), warnings)?;
     let head = PageHead {
         start: match &doc.serial {
@@ -80,7 +88,7 @@ pub fn compose(
         credits: None,
         first_number: 1,
     };
-    add_furniture(&mut pages, layout, &[], &head, furniture);
+    add_furniture(&mut pages, &grid, &[], &head, furniture);
     Ok(pages)
 }
 
@@ -93,7 +101,15 @@ pub fn compose_module(
     frame: Frame,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Page>> {
-    let grid = frame.grid(&layout.grid());
+    let grid = frame.grid(&layout.grid_for(doc.writing));
+    if grid.lines < 10 || grid.column_width.0 < grid.body_size.0 * 4.0 {
+        return Err(Error::new(
+            Stage::Compose,
+            format!("the layout leaves no room for {:?} text", doc.writing),
+        )
+        .at(doc.located(Default::default()))
+        .hint("use a layout made for this writing mode, or change grid.chars and the margins"));
+    }
     let full = grid.measure();
     let rules = doc.rules;
     let mut c = Composer {
@@ -117,17 +133,8 @@ pub fn compose_module(
         let lines = break_lines(p, full, false, &rules);
         for line in &lines {
             let per = p.style.lines;
-            let band_top = grid.top + grid.pitch * slot as f64;
-            let baseline = baseline_in_band(band_top, grid.pitch * per as f64, p.style.size);
-            render_line(
-                p,
-                line,
-                LineOrigin {
-                    x: grid.left,
-                    baseline,
-                },
-                &mut c.page().items,
-            );
+            let origin = line_origin(&grid, slot, per, Pt::ZERO, p.style.size);
+            render_line(p, line, origin, &mut c.page().items);
             slot += per;
         }
         slot += p.style.space_after;
@@ -138,12 +145,13 @@ pub fn compose_module(
             .hint("shorten the kicker, headline or deck, or use a layout with smaller heading sizes"));
     }
     if !shaped.header.is_empty() {
-        let y = grid.top + grid.pitch * slot as f64 + grid.pitch / 2.0;
+        let (x0, y0) = grid.place(slot as f64 + 0.5, Pt::ZERO);
+        let (x1, y1) = grid.place(slot as f64 + 0.5, full);
         c.page().items.push(PageItem::Rule(Rule {
-            x0: grid.left,
-            y0: y,
-            x1: grid.left + full,
-            y1: y,
+            x0,
+            y0,
+            x1,
+            y1,
             width: RULE_HEAVY,
         }));
         slot += 1;
@@ -396,14 +404,6 @@ impl Composer<'_> {
         }
     }
 
-    fn column_x(&self) -> Pt {
-        self.grid.left + (self.grid.column_width + self.grid.gutter) * self.column as f64
-    }
-
-    fn band_top(&self) -> Pt {
-        self.grid.top + self.grid.pitch * self.slot as f64
-    }
-
     /// Places a paragraph's lines, keeping `keep_next` slots free after it
     /// in the same column (a head stays with its text), avoiding a lone
     /// first line at a column's foot (orphan) and a lone last line at the
@@ -443,11 +443,11 @@ impl Composer<'_> {
             };
             for _ in 0..take {
                 let line = &lines[i as usize];
-                let baseline =
-                    baseline_in_band(self.band_top(), self.grid.pitch * per as f64, p.style.size);
-                let x = self.column_x() + p.style.size * p.style.inset as f64;
+                let inline =
+                    self.grid.column_start(self.column) + p.style.size * p.style.inset as f64;
+                let origin = line_origin(&self.grid, self.slot, per, inline, p.style.size);
                 let mut items = std::mem::take(&mut self.page().items);
-                render_line(p, line, LineOrigin { x, baseline }, &mut items);
+                render_line(p, line, origin, &mut items);
                 self.page().items = items;
                 self.slot += per;
                 self.mark_used();
@@ -471,30 +471,37 @@ impl Composer<'_> {
         let cap_slots =
             caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
         let column_slots = g.lines - self.column_top.min(g.lines / 2);
-        let mut width = g.column_width;
-        let mut height = width * (fig.height_px as f64 / fig.width_px as f64);
-        // A figure never takes more than the column can give beside its
-        // caption; tall figures shrink to fit.
-        let max_h = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
-        if height > max_h {
-            width = width * (max_h / height);
-            height = max_h;
+        // The figure fills the column across (its width, or in vertical text
+        // its height); its other extent follows its aspect and takes whole
+        // line slots. A figure never takes more than the column can give
+        // beside its caption; tall figures shrink to fit.
+        let aspect = if g.vertical {
+            fig.width_px as f64 / fig.height_px as f64
+        } else {
+            fig.height_px as f64 / fig.width_px as f64
+        };
+        let mut across = g.column_width;
+        let mut along = across * aspect;
+        let max = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
+        if along > max {
+            across = across * (max / along);
+            along = max;
         }
-        let slots = ((height.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
+        let slots = ((along.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
         if !self.column_empty() && self.slots_left() < slots + cap_slots {
             self.next_column();
         }
         if self.slots_left() < slots + cap_slots {
             self.next_column();
         }
-        let x = self.column_x() + (g.column_width - width) / 2.0;
-        let y = self.band_top();
+        let inline = self.grid.column_start(self.column) + (g.column_width - across) / 2.0;
+        let (x, y, w, h) = g.rect(self.slot as f64, along / g.pitch, inline, across);
         self.page().items.push(PageItem::Image(ImageItem {
             figure: fig.clone(),
             x,
             y,
-            width,
-            height,
+            width: w,
+            height: h,
         }));
         self.slot += slots;
         self.mark_used();
@@ -516,12 +523,14 @@ impl Composer<'_> {
             if col == 0 {
                 continue;
             }
-            let x = g.left + (g.column_width + g.gutter) * col as f64 - g.gutter / 2.0;
+            let inline = g.column_start(col) - g.gutter / 2.0;
+            let (x0, y0) = g.place(top as f64, inline);
+            let (x1, y1) = g.place(end as f64, inline);
             self.pages[page].items.push(PageItem::Rule(Rule {
-                x0: x,
-                y0: g.top + g.pitch * top as f64,
-                x1: x,
-                y1: g.top + g.pitch * end as f64,
+                x0,
+                y0,
+                x1,
+                y1,
                 width: RULE_THIN,
             }));
         }
@@ -533,50 +542,53 @@ impl Composer<'_> {
 /// extraction reads the articles first.
 pub fn add_furniture(
     pages: &mut [Page],
-    layout: &Layout,
+    grid: &Grid,
     module_edges: &[Frame],
     head: &PageHead,
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
 ) {
-    let g = layout.grid();
-    let full = g.measure();
+    let g = grid;
+    let (x0, y0, x1, y1) = g.area();
+    let width = x1 - x0;
     for (pi, page) in pages.iter_mut().enumerate() {
         let mut items = Vec::new();
-        let head_base = g.top - g.pitch * 0.9;
+        let head_base = y0 - g.pitch * 0.9;
         let start = furniture(Furniture::RunningHead, &head.start);
-        place_single(&start, g.left, full, head_base, Align::Start, &mut items);
+        place_single(&start, x0, width, head_base, Align::Start, &mut items);
         if let Some(e) = &head.end {
             let end = furniture(Furniture::RunningHead, e);
-            place_single(&end, g.left, full, head_base, Align::End, &mut items);
+            place_single(&end, x0, width, head_base, Align::End, &mut items);
         }
-        let rule_y = g.top - g.pitch * 0.5;
+        let rule_y = y0 - g.pitch * 0.5;
         items.push(PageItem::Rule(Rule {
-            x0: g.left,
+            x0,
             y0: rule_y,
-            x1: g.left + full,
+            x1,
             y1: rule_y,
             width: RULE_THIN,
         }));
-        // A heavier rule between modules side by side.
+        // A heavier rule between modules side by side (or stacked bands).
         for f in module_edges.iter().filter(|f| f.first > 0) {
-            let x = g.left + (g.column_width + g.gutter) * f.first as f64 - g.gutter / 2.0;
+            let inline = g.column_start(f.first) - g.gutter / 2.0;
+            let (ax, ay) = g.place(0.0, inline);
+            let (bx, by) = g.place(g.lines as f64, inline);
             items.push(PageItem::Rule(Rule {
-                x0: x,
-                y0: g.top,
-                x1: x,
-                y1: g.top + g.pitch * g.lines as f64,
+                x0: ax,
+                y0: ay,
+                x1: bx,
+                y1: by,
                 width: RULE_HEAVY / 2.0,
             }));
         }
-        let foot = g.top + g.pitch * g.lines as f64 + g.pitch * 1.5;
+        let foot = y1 + g.pitch * 1.5;
         let folio = furniture(
             Furniture::Folio,
             &format!("{}", head.first_number as usize + pi),
         );
-        place_single(&folio, g.left, full, foot, Align::Center, &mut items);
+        place_single(&folio, x0, width, foot, Align::Center, &mut items);
         if let Some(c) = &head.credits {
             let credits = furniture(Furniture::RunningHead, c);
-            place_single(&credits, g.left, full, foot, Align::End, &mut items);
+            place_single(&credits, x0, width, foot, Align::End, &mut items);
         }
         page.items.extend(items);
     }
@@ -602,6 +614,15 @@ fn place_single(
     let mut para = p.clone();
     para.style.align = align;
     for line in break_paragraph(&para.items, &params) {
-        render_line(&para, &line, LineOrigin { x, baseline }, out);
+        render_line(
+            &para,
+            &line,
+            LineOrigin {
+                x,
+                y: baseline,
+                vertical: false,
+            },
+            out,
+        );
     }
 }

@@ -38,11 +38,28 @@ pub enum PageItem {
     Image(ImageItem),
 }
 
+/// How a run's glyphs are set, which decides what a glyph's (x, y) means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RunMode {
+    /// Along a horizontal baseline: (x, y) is the glyph origin.
+    Horizontal,
+    /// Upright in a vertical line: (x, y) is the glyph's vertical origin
+    /// (the top centre of its em box).
+    Vertical,
+    /// Turned 90° clockwise in a vertical line: (x, y) is the origin of the
+    /// turned glyph; its baseline runs down the page.
+    Rotated,
+    /// Horizontal, scaled across by the factor, inside one em of a vertical
+    /// line (tate-chu-yoko).
+    Combined(f32),
+}
+
 /// Glyphs of one font and size, with the text they stand for.
 #[derive(Debug, Clone)]
 pub struct TextRun {
     pub font: FontId,
     pub size: Pt,
+    pub mode: RunMode,
     /// Slanted for Latin emphasis (no italic face is bundled).
     pub oblique: bool,
     /// The text layer takes `text` as ActualText instead of the glyphs'

@@ -36,7 +36,7 @@ pub fn image_href(index: usize, format: ImageFormat) -> String {
 
 /// Inline runs: `<strong>` for bold; emphasis as dots on CJK text
 /// (`<em>`), italic on Latin (`<em class="latin">`).
-fn runs_html(runs: &[Run], out: &mut String) {
+fn runs_html(runs: &[Run], tcy: u32, out: &mut String) {
     for r in runs {
         let mut open = String::new();
         let mut close = String::new();
@@ -58,20 +58,66 @@ fn runs_html(runs: &[Run], out: &mut String) {
                 if part.trim().is_empty() {
                     out.push_str(&escape(part));
                 } else if wide {
-                    let _ = write!(out, "<em>{}</em>", escape(part));
+                    let _ = write!(out, "<em>{}</em>", text_html(part, tcy));
                 } else {
-                    let _ = write!(out, "<em class=\"latin\">{}</em>", escape(part));
+                    let _ = write!(out, "<em class=\"latin\">{}</em>", text_html(part, tcy));
                 }
                 rest = tail;
             }
         } else {
-            out.push_str(&escape(&r.text));
+            out.push_str(&text_html(&r.text, tcy));
         }
         out.push_str(&close);
     }
 }
 
-fn para_html(p: &Para, tag: &str, class: Option<&str>, id: Option<&str>, out: &mut String) {
+/// Escaped text; in vertical text, numbers of 2 to `tcy` digits standing
+/// alone go in a tate-chu-yoko span (`text-combine-upright`).
+fn text_html(s: &str, tcy: u32) -> String {
+    if tcy < 2 {
+        return escape(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        let alone = |k: Option<&char>| {
+            k.is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, '.' | ',' | '%'))
+        };
+        if j > i
+            && (2..=tcy as usize).contains(&(j - i))
+            && alone(i.checked_sub(1).and_then(|k| chars.get(k)))
+            && alone(chars.get(j))
+        {
+            let _ = write!(
+                out,
+                "<span class=\"tcy\">{}</span>",
+                chars[i..j].iter().collect::<String>()
+            );
+            i = j;
+        } else if j > i {
+            out.extend(&chars[i..j]);
+            i = j;
+        } else {
+            out.push_str(&escape(&chars[i].to_string()));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn para_html(
+    p: &Para,
+    tag: &str,
+    class: Option<&str>,
+    id: Option<&str>,
+    vertical: bool,
+    out: &mut String,
+) {
     let _ = write!(out, "<{tag}");
     if let Some(id) = id {
         let _ = write!(out, " id=\"{id}\"");
@@ -80,7 +126,11 @@ fn para_html(p: &Para, tag: &str, class: Option<&str>, id: Option<&str>, out: &m
         let _ = write!(out, " class=\"{c}\"");
     }
     out.push('>');
-    runs_html(&p.runs, out);
+    runs_html(
+        &p.runs,
+        if vertical { p.style.tate_chu_yoko } else { 0 },
+        out,
+    );
     let _ = writeln!(out, "</{tag}>");
 }
 
@@ -119,6 +169,7 @@ pub fn article_xhtml(
 ) -> (String, Vec<NavEntry>) {
     let mut out = String::new();
     let lang = escape(&doc.lang.tag);
+    let vertical = doc.writing == Writing::Vertical;
     head(
         &doc.title,
         &lang,
@@ -137,12 +188,12 @@ pub fn article_xhtml(
     );
     for p in &doc.header {
         match p.style.role {
-            Role::Headline => para_html(p, "h1", None, None, &mut out),
-            Role::Kicker => para_html(p, "p", Some("kicker"), None, &mut out),
-            Role::Deck => para_html(p, "p", Some("deck"), None, &mut out),
-            Role::Byline => para_html(p, "p", Some("byline"), None, &mut out),
-            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, &mut out),
-            _ => para_html(p, "p", None, None, &mut out),
+            Role::Headline => para_html(p, "h1", None, None, vertical, &mut out),
+            Role::Kicker => para_html(p, "p", Some("kicker"), None, vertical, &mut out),
+            Role::Deck => para_html(p, "p", Some("deck"), None, vertical, &mut out),
+            Role::Byline => para_html(p, "p", Some("byline"), None, vertical, &mut out),
+            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, vertical, &mut out),
+            _ => para_html(p, "p", None, None, vertical, &mut out),
         }
     }
     out.push_str("</header>\n");
@@ -169,7 +220,7 @@ pub fn article_xhtml(
                         out.push_str("<div class=\"lead\">\n");
                         in_lead = true;
                     }
-                    para_html(p, "p", None, None, &mut out);
+                    para_html(p, "p", None, None, vertical, &mut out);
                 }
                 Role::Heading | Role::MinorHeading => {
                     let id = format!("s{}", nav.len() + 1);
@@ -178,7 +229,7 @@ pub fn article_xhtml(
                     } else {
                         "h3"
                     };
-                    para_html(p, tag, None, Some(&id), &mut out);
+                    para_html(p, tag, None, Some(&id), vertical, &mut out);
                     if p.style.role == Role::Heading {
                         nav.push(NavEntry { id, text: p.text() });
                     }
@@ -188,10 +239,10 @@ pub fn article_xhtml(
                         out.push_str("<blockquote>\n");
                         in_quote = true;
                     }
-                    para_html(p, "p", None, None, &mut out);
+                    para_html(p, "p", None, None, vertical, &mut out);
                 }
-                Role::Source => para_html(p, "p", Some("source"), None, &mut out),
-                _ => para_html(p, "p", None, None, &mut out),
+                Role::Source => para_html(p, "p", Some("source"), None, vertical, &mut out),
+                _ => para_html(p, "p", None, None, vertical, &mut out),
             },
             Flow::Figure(fig) => {
                 let alt = fig.caption.as_ref().map(|c| c.text()).unwrap_or_default();
@@ -202,7 +253,7 @@ pub fn article_xhtml(
                     escape(&alt)
                 );
                 if let Some(c) = &fig.caption {
-                    para_html(c, "figcaption", None, None, &mut out);
+                    para_html(c, "figcaption", None, None, vertical, &mut out);
                 }
                 out.push_str("</figure>\n");
             }
@@ -265,5 +316,15 @@ mod tests {
     fn escapes_every_special_character() {
         assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(escape("中文"), "中文");
+    }
+
+    #[test]
+    fn short_numbers_combine_upright_in_vertical_text() {
+        assert_eq!(
+            text_html("共12块，1350块，2块，3.5成", 3),
+            "共<span class=\"tcy\">12</span>块，1350块，2块，3.5成"
+        );
+        assert_eq!(text_html("共12块", 0), "共12块");
+        assert_eq!(text_html("a<b", 3), "a&lt;b");
     }
 }

@@ -25,6 +25,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             latin_font: roles["song"].latin,
             strong_latin_font: roles["hei_bold"].latin,
             scheme: Scheme::Quanjiao,
+            tate_chu_yoko: 3,
             size: Pt(EM),
             align: Align::Justify,
             lines: 1,

@@ -76,7 +76,8 @@ fn subset_tag(name: &str, usage: &FontUsage) -> String {
 pub fn write_font(
     pdf: &mut Pdf,
     alloc: &mut impl FnMut() -> Ref,
-    type0: Ref,
+    horizontal: Option<Ref>,
+    vertical: Option<Ref>,
     book: &FontBook,
     id: FontId,
     usage: &FontUsage,
@@ -119,11 +120,15 @@ pub fn write_font(
     let file_ref = alloc();
     let cmap_ref = alloc();
 
-    pdf.type0_font(type0)
-        .base_font(Name(name.as_bytes()))
-        .encoding_predefined(Name(b"Identity-H"))
-        .descendant_font(cid_ref)
-        .to_unicode(cmap_ref);
+    for (type0, encoding) in [(horizontal, b"Identity-H"), (vertical, b"Identity-V")] {
+        if let Some(r) = type0 {
+            pdf.type0_font(r)
+                .base_font(Name(name.as_bytes()))
+                .encoding_predefined(Name(encoding))
+                .descendant_font(cid_ref)
+                .to_unicode(cmap_ref);
+        }
+    }
 
     let mut cid = pdf.cid_font(cid_ref);
     cid.subtype(if font.is_cff {
@@ -150,6 +155,27 @@ pub fn write_font(
         })
         .collect();
     cid.widths().consecutive(0, widths);
+    if vertical.is_some() {
+        // W2: for every CID its vertical advance (w1y, negative: down) and
+        // the vertical origin (vx, vy) relative to the horizontal one: half
+        // the width across, the VORG height up (PDF 9.7.4.3).
+        let ascent = font.ascender as f32;
+        let mut metrics = Vec::new();
+        for old in usage.remapper.remapped_gids() {
+            let g = ttf_parser::GlyphId(old);
+            let w1 = -(face.glyph_ver_advance(g).map_or(upem, |v| v as f32));
+            let vx = face.glyph_hor_advance(g).unwrap_or(0) as f32 / 2.0;
+            let vy = face.glyph_y_origin(g).map_or(ascent, |v| v as f32);
+            metrics.extend([to_pdf(w1), to_pdf(vx), to_pdf(vy)]);
+        }
+        let mut w2 = cid.insert(Name(b"W2")).array();
+        w2.item(0);
+        w2.push().array().items(metrics);
+        w2.finish();
+        cid.insert(Name(b"DW2"))
+            .array()
+            .items([to_pdf(ascent), to_pdf(-upem)]);
+    }
     cid.finish();
 
     let bbox = face.global_bounding_box();

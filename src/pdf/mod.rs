@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
-use crate::compose::{Page, PageItem, TextRun};
+use crate::compose::{Page, PageItem, RunMode, TextRun};
 use crate::error::Result;
 use crate::resolve::{FontBook, FontId};
 use crate::units::Pt;
@@ -26,6 +26,14 @@ pub struct PdfMeta {
     /// (year, month, day, hour, minute, second) UTC, from SOURCE_DATE_EPOCH
     /// or the article's date; no date is written otherwise.
     pub date: Option<[u16; 6]>,
+    /// Pages read right to left (vertical text): /ViewerPreferences
+    /// /Direction /R2L.
+    pub right_to_left: bool,
+}
+
+/// The resource name of a face in one direction.
+fn font_name(id: FontId, vertical: bool) -> String {
+    format!("{}{}", if vertical { "V" } else { "F" }, id.0)
 }
 
 pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
@@ -51,7 +59,9 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
 
     // Fonts and images get their references first, so page content can name
     // them; glyph usage is collected while writing content.
-    let mut font_refs: BTreeMap<FontId, Ref> = BTreeMap::new();
+    // One Type0 font per face and direction (Identity-H, Identity-V); both
+    // share the face's CID font.
+    let mut font_refs: BTreeMap<(FontId, bool), Ref> = BTreeMap::new();
     let mut usage: BTreeMap<FontId, FontUsage> = BTreeMap::new();
     let mut images: Vec<(Ref, &crate::resolve::Figure)> = Vec::new();
     let mut page_refs = Vec::with_capacity(pages.len());
@@ -67,7 +77,7 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         let content_ref = alloc();
         page_refs.push(page_ref);
         let mut content = Content::new();
-        let mut page_fonts: BTreeMap<FontId, Ref> = BTreeMap::new();
+        let mut page_fonts: BTreeMap<(FontId, bool), Ref> = BTreeMap::new();
         let mut page_images: Vec<(usize, Ref)> = Vec::new();
         let h = page.height;
         // Text, rules and dots in pure black for print (0/0/0/100 CMYK).
@@ -76,15 +86,20 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         for item in &page.items {
             match item {
                 PageItem::Text(run) => {
-                    let fref = *font_refs.entry(run.font).or_insert_with(&mut alloc);
-                    page_fonts.insert(run.font, fref);
+                    let key = (run.font, run.mode == RunMode::Vertical);
+                    let fref = *font_refs.entry(key).or_insert_with(&mut alloc);
+                    page_fonts.insert(key, fref);
                     let u = usage.entry(run.font).or_default();
+                    let vertical = key.1;
                     let advance = |gid: u16| -> Pt {
                         faces.get(&run.font).map_or(Pt::ZERO, |(face, upem)| {
-                            let units = face
-                                .glyph_hor_advance(ttf_parser::GlyphId(gid))
-                                .unwrap_or(0);
-                            run.size * (units as f64 / upem)
+                            let g = ttf_parser::GlyphId(gid);
+                            let units = if vertical {
+                                face.glyph_ver_advance(g).map_or(*upem, |v| v as f64)
+                            } else {
+                                face.glyph_hor_advance(g).unwrap_or(0) as f64
+                            };
+                            run.size * (units / upem)
                         })
                     };
                     write_run(&mut content, run, u, h, &advance);
@@ -139,8 +154,8 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         let mut res = p.resources();
         {
             let mut fonts = res.fonts();
-            for (id, r) in &page_fonts {
-                fonts.pair(Name(format!("F{}", id.0).as_bytes()), *r);
+            for ((id, vertical), r) in &page_fonts {
+                fonts.pair(Name(font_name(*id, *vertical).as_bytes()), *r);
             }
         }
         if !page_images.is_empty() {
@@ -153,8 +168,10 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         p.finish();
     }
 
-    for (id, fref) in &font_refs {
-        font::write_font(&mut pdf, &mut alloc, *fref, book, *id, &usage[id])?;
+    for (id, u) in &usage {
+        let h = font_refs.get(&(*id, false)).copied();
+        let v = font_refs.get(&(*id, true)).copied();
+        font::write_font(&mut pdf, &mut alloc, h, v, book, *id, u)?;
     }
     for (r, fig) in &images {
         image::write_image(&mut pdf, &mut alloc, *r, fig)?;
@@ -165,7 +182,13 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         .count(page_refs.len() as i32);
     let mut cat = pdf.catalog(catalog_ref);
     cat.pages(tree_ref).lang(TextStr(&meta.lang));
-    cat.viewer_preferences().display_doc_title(true);
+    let mut prefs = cat.viewer_preferences();
+    prefs.display_doc_title(true);
+    if meta.right_to_left {
+        // Vertical pages progress right to left.
+        prefs.direction(pdf_writer::types::Direction::R2L);
+    }
+    prefs.finish();
     cat.finish();
 
     let mut info = pdf.document_info(info_ref);
@@ -198,8 +221,10 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     Ok(pdf.finish())
 }
 
-/// One run of glyphs: a text matrix at its first glyph, then a TJ array whose
-/// adjustments carry justification and compression.
+/// One run of glyphs: a text matrix at the first glyph of each segment on
+/// one line, then a TJ array whose adjustments carry justification and
+/// compression. Horizontal runs advance along x; upright vertical runs
+/// (Identity-V) and turned runs advance down the page.
 fn write_run(
     content: &mut Content,
     run: &TextRun,
@@ -207,7 +232,7 @@ fn write_run(
     page_h: Pt,
     advance: &dyn Fn(u16) -> Pt,
 ) {
-    let size = f(run.size);
+    let size = run.size.0;
     if run.actual_text {
         content
             .begin_marked_content_with_properties(Name(b"Span"))
@@ -215,35 +240,60 @@ fn write_run(
             .actual_text(TextStr(&run.text));
     }
     content.begin_text();
-    content.set_font(Name(format!("F{}", run.font.0).as_bytes()), size);
+    content.set_font(
+        Name(font_name(run.font, run.mode == RunMode::Vertical).as_bytes()),
+        size as f32,
+    );
+    let scale = match run.mode {
+        RunMode::Combined(s) => s as f64,
+        _ => 1.0,
+    };
+    if scale != 1.0 {
+        content.set_horizontal_scaling((scale * 100.0) as f32);
+    }
     let skew = if run.oblique { 0.2 } else { 0.0 };
-    let mut i = 0;
+    let down = matches!(run.mode, RunMode::Vertical | RunMode::Rotated);
+    // Position along the run's direction, and across it.
+    let along = |g: &crate::compose::PlacedGlyph| if down { g.y } else { g.x };
+    let across = |g: &crate::compose::PlacedGlyph| if down { g.x } else { g.y };
     let gl = &run.glyphs;
+    let mut i = 0;
     while i < gl.len() {
-        // A segment of glyphs on one baseline.
-        let y = gl[i].y;
+        let line = across(&gl[i]);
         let mut j = i + 1;
-        while j < gl.len() && (gl[j].y - y).abs().0 < 0.001 {
+        while j < gl.len() && (across(&gl[j]) - line).abs().0 < 0.001 {
             j += 1;
         }
-        content.set_text_matrix([1.0, 0.0, skew, 1.0, f(gl[i].x), f(page_h - y)]);
+        let (x, y) = (f(gl[i].x), f(page_h - gl[i].y));
+        content.set_text_matrix(match run.mode {
+            RunMode::Rotated => [0.0, -1.0, 1.0, 0.0, x, y],
+            RunMode::Vertical => [1.0, 0.0, 0.0, 1.0, x, y],
+            _ => [1.0, 0.0, skew, 1.0, x, y],
+        });
         let mut tj = content.show_positioned();
         let mut items = tj.items();
-        let mut pen = gl[i].x;
+        let mut pen = along(&gl[i]);
         let mut buf: Vec<u8> = Vec::new();
         for g in &gl[i..j] {
-            let shift = g.x - pen;
+            let shift = along(g) - pen;
             if shift.abs().0 > 0.0005 {
                 if !buf.is_empty() {
                     items.show(Str(&buf));
                     buf.clear();
                 }
-                items.adjust(-(shift.0 * 1000.0 / run.size.0) as f32);
+                // In vertical mode a positive number moves down; in
+                // horizontal mode a negative one moves on (PDF 9.4.4).
+                let amount = shift.0 * 1000.0 / (size * scale);
+                items.adjust(if run.mode == RunMode::Vertical {
+                    amount
+                } else {
+                    -amount
+                } as f32);
             }
             let text = &run.text[g.text.start as usize..g.text.end as usize];
             let cid = usage.cid(g.id, text);
             buf.extend_from_slice(&cid.to_be_bytes());
-            pen = g.x + advance(g.id);
+            pen = along(g) + advance(g.id) * scale;
         }
         if !buf.is_empty() {
             items.show(Str(&buf));
@@ -251,6 +301,9 @@ fn write_run(
         items.finish();
         tj.finish();
         i = j;
+    }
+    if scale != 1.0 {
+        content.set_horizontal_scaling(100.0);
     }
     content.end_text();
     if run.actual_text {

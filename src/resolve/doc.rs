@@ -40,6 +40,8 @@ pub struct ParaStyle {
     pub latin_font: FontId,
     pub strong_latin_font: FontId,
     pub scheme: Scheme,
+    /// Vertical text: numbers of up to this many digits across one em.
+    pub tate_chu_yoko: u32,
     pub size: Pt,
     pub align: Align,
     /// Body-line slots per line.
@@ -180,6 +182,7 @@ pub fn resolve_doc(
         latin_font: roles[&s.font].latin,
         strong_latin_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].latin,
         scheme: layout.text.punctuation,
+        tate_chu_yoko: layout.text.tate_chu_yoko,
         size: s.size.0,
         align: s.align,
         lines: s.lines,
@@ -322,12 +325,24 @@ pub fn resolve_doc(
         }));
     }
 
+    let writing = writing_override.or(m.writing).unwrap_or(layout.writing);
+    if writing == Writing::Vertical && layout.text.vertical_quotes {
+        for p in header
+            .iter_mut()
+            .chain(flow.iter_mut().filter_map(|f| match f {
+                Flow::Para(p) => Some(p),
+                Flow::Figure(fig) => fig.caption.as_mut(),
+            }))
+        {
+            corner_quotes(p);
+        }
+    }
     Ok(Doc {
         path: article.path.clone(),
         kind: m.kind,
         title: m.title.text.clone(),
         lang: m.lang.clone(),
-        writing: writing_override.or(m.writing).unwrap_or(layout.writing),
+        writing,
         date: m.date,
         author: m
             .serial
@@ -355,6 +370,30 @@ pub fn resolve_doc(
         running_head_style: style(Role::Body, &st.running_head, 0),
         folio_style: style(Role::Body, &st.folio, 0),
     })
+}
+
+/// “” ‘’ → 「」『』 for vertical text (CLREQ §6), keeping nesting; an
+/// apostrophe inside a Latin word (don’t) stays.
+pub fn corner_quotes(p: &mut Para) {
+    let chars: Vec<char> = p.runs.iter().flat_map(|r| r.text.chars()).collect();
+    let mut k: usize = 0;
+    for r in &mut p.runs {
+        let mut out = String::with_capacity(r.text.len());
+        for c in r.text.chars() {
+            let prev = k.checked_sub(1).map(|i| chars[i]);
+            let next = chars.get(k + 1).copied();
+            out.push(match c {
+                '“' => '「',
+                '”' => '」',
+                '‘' | '’' if !crate::script::is_wide_in(prev, c, next) => c,
+                '‘' => '『',
+                '’' => '』',
+                c => c,
+            });
+            k += 1;
+        }
+        r.text = out;
+    }
 }
 
 /// Reads a figure next to its article and checks that it is a PNG or JPEG.

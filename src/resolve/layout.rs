@@ -13,7 +13,10 @@ use crate::units::Pt;
 
 /// Templates compiled into the binary, so `--layout feature` works from any
 /// directory. A path (anything with a `/` or ending in .toml) reads a file.
-const BUILTIN: &[(&str, &str)] = &[("feature", include_str!("../../layouts/feature.toml"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("feature", include_str!("../../layouts/feature.toml")),
+    ("vertical", include_str!("../../layouts/vertical.toml")),
+];
 
 pub const DEFAULT_LAYOUT: &str = "feature";
 
@@ -152,6 +155,18 @@ pub struct TextSpec {
     /// "total-fit" (Knuth–Plass, the default) or "greedy" (first fit).
     #[serde(default)]
     pub breaking: crate::linebreak::Breaking,
+    /// In vertical text, “” and ‘’ become 「」 and 『』 (CLREQ §6).
+    #[serde(default = "yes")]
+    pub vertical_quotes: bool,
+    /// In vertical text, numbers of up to this many digits are set across
+    /// one em (直排内横排, tate-chu-yoko); 0 turns it off. Single characters
+    /// stay upright; longer Latin words and numbers are rotated.
+    #[serde(default = "three")]
+    pub tate_chu_yoko: u32,
+}
+
+fn three() -> u32 {
+    3
 }
 
 impl Scheme {
@@ -262,44 +277,129 @@ impl Styles {
 
 /// The grid in points, derived once from the template.
 #[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Horizontal: columns side by side, lines stacked downwards. Vertical
+/// (直排): the 栏 are bands stacked downwards, each holding vertical lines
+/// that progress right to left. Layout code speaks of columns, slots (line
+/// positions along the block axis) and inline offsets; [`Grid::place`] turns
+/// them into page coordinates.
 pub struct Grid {
+    pub vertical: bool,
     pub columns: u32,
+    /// Inline extent of a column: its width, or a band's height.
     pub column_width: Pt,
     pub gutter: Pt,
     pub body_size: Pt,
     pub pitch: Pt,
-    /// Left edge of the type area (centred on the page).
+    /// Left edge of the type area (horizontal text).
     pub left: Pt,
+    /// Top edge of the type area.
     pub top: Pt,
-    /// Whole body lines per column.
+    /// Right edge of the type area (where vertical lines start).
+    pub right: Pt,
+    /// Whole lines per column (per band in vertical text).
     pub lines: u32,
 }
 
 impl Grid {
-    /// Width of all the grid's columns and the gutters between them.
+    /// Inline extent of all the grid's columns and the gutters between them.
     pub fn measure(&self) -> Pt {
         self.column_width * self.columns as f64
             + self.gutter * (self.columns.saturating_sub(1)) as f64
     }
+
+    /// Page position (x, y down from the top) of a point `inline` along the
+    /// line from the start of column 0, `slot` line pitches along the block
+    /// axis.
+    pub fn place(&self, slot: f64, inline: Pt) -> (Pt, Pt) {
+        if self.vertical {
+            (self.right - self.pitch * slot, self.top + inline)
+        } else {
+            (self.left + inline, self.top + self.pitch * slot)
+        }
+    }
+
+    /// Inline offset of a column's start.
+    pub fn column_start(&self, column: u32) -> Pt {
+        (self.column_width + self.gutter) * column as f64
+    }
+
+    /// Page rectangle (x, y, width, height) of `slots` line slots from
+    /// `slot`, over an inline range.
+    pub fn rect(&self, slot: f64, slots: f64, inline: Pt, length: Pt) -> (Pt, Pt, Pt, Pt) {
+        if self.vertical {
+            (
+                self.right - self.pitch * (slot + slots),
+                self.top + inline,
+                self.pitch * slots,
+                length,
+            )
+        } else {
+            (
+                self.left + inline,
+                self.top + self.pitch * slot,
+                length,
+                self.pitch * slots,
+            )
+        }
+    }
+
+    /// The type area as (x0, y0, x1, y1).
+    pub fn area(&self) -> (Pt, Pt, Pt, Pt) {
+        let (x, y, w, h) = self.rect(0.0, self.lines as f64, Pt::ZERO, self.measure());
+        (x, y, x + w, y + h)
+    }
 }
 
 impl Layout {
+    /// The grid in the layout's own writing mode.
     pub fn grid(&self) -> Grid {
+        self.grid_for(self.writing)
+    }
+
+    /// The grid for a writing mode (an article or the command line may
+    /// override the layout's).
+    pub fn grid_for(&self, writing: Writing) -> Grid {
         let size = self.grid.body_size.0;
+        let pitch = self.grid.line_pitch.0;
         let column_width = size * self.grid.chars as f64;
         let gutter = size * self.grid.gutter as f64;
         let total =
             column_width * self.grid.columns as f64 + gutter * (self.grid.columns - 1) as f64;
         let height = self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0;
-        Grid {
-            columns: self.grid.columns,
-            column_width,
-            gutter,
-            body_size: size,
-            pitch: self.grid.line_pitch.0,
-            left: (self.page.width.0 - total) / 2.0,
-            top: self.page.margin_top.0,
-            lines: (height / self.grid.line_pitch.0).floor().max(0.0) as u32,
+        let width = self.page.width.0 - self.page.margin_side.0 * 2.0;
+        match writing {
+            Writing::Horizontal => {
+                let left = (self.page.width.0 - total) / 2.0;
+                Grid {
+                    vertical: false,
+                    columns: self.grid.columns,
+                    column_width,
+                    gutter,
+                    body_size: size,
+                    pitch,
+                    left,
+                    top: self.page.margin_top.0,
+                    right: left + total,
+                    lines: (height / pitch).floor().max(0.0) as u32,
+                }
+            }
+            Writing::Vertical => {
+                let lines = (width / pitch).floor().max(0.0) as u32;
+                let right = self.page.width.0 - (self.page.width.0 - pitch * lines as f64) / 2.0;
+                Grid {
+                    vertical: true,
+                    columns: self.grid.columns,
+                    column_width,
+                    gutter,
+                    body_size: size,
+                    pitch,
+                    left: right - pitch * lines as f64,
+                    top: self.page.margin_top.0 + ((height - total) / 2.0).max(Pt::ZERO),
+                    right,
+                    lines,
+                }
+            }
         }
     }
 
@@ -357,8 +457,21 @@ impl Layout {
                 "a pitch of 1.3–1.75 times the body size is usual",
             );
         }
-        let g = self.grid();
-        if g.left.0 < self.page.margin_side.0.0 - 0.01 {
+        let g = self.grid_for(Writing::Horizontal);
+        if self.writing == Writing::Vertical {
+            let v = self.grid_for(Writing::Vertical);
+            let avail = self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0;
+            if v.measure().0 > avail.0 + 0.01 {
+                return fail(
+                    format!(
+                        "the vertical bands are {:.1} mm tall and do not fit between the top and bottom margins",
+                        v.measure().0 * 25.4 / 72.0
+                    ),
+                    "reduce grid.columns or grid.chars, or enlarge the page",
+                );
+            }
+        }
+        if self.writing == Writing::Horizontal && g.left.0 < self.page.margin_side.0.0 - 0.01 {
             return fail(
                 format!(
                     "the grid is {:.1} mm wide and does not fit the page with {:.1} mm side margins",

@@ -95,6 +95,9 @@ pub struct Shaper<'f> {
     words: HashMap<(FontId, Box<str>), Box<[RawGlyph]>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
     blanks: HashMap<(FontId, char), (i32, i32)>,
+    /// Vertical text: CJK characters are shaped top to bottom (the font's
+    /// `vert`/`vrt2` forms, vertical advances) and blanks come from `vhal`.
+    vertical: bool,
 }
 
 impl<'f> Shaper<'f> {
@@ -119,7 +122,18 @@ impl<'f> Shaper<'f> {
             chars: HashMap::new(),
             words: HashMap::new(),
             blanks: HashMap::new(),
+            vertical: false,
         }
+    }
+
+    /// A shaper for vertical text.
+    pub fn vertical(mut self, vertical: bool) -> Self {
+        self.vertical = vertical;
+        self
+    }
+
+    pub fn is_vertical(&self) -> bool {
+        self.vertical
     }
 
     /// Distinct words shaped so far (for tests of the cache).
@@ -143,7 +157,11 @@ impl<'f> Shaper<'f> {
     fn buffer(&self, text: &str, cjk: bool) -> UnicodeBuffer {
         let mut buf = UnicodeBuffer::new();
         buf.push_str(text);
-        buf.set_direction(Direction::LeftToRight);
+        buf.set_direction(if cjk && self.vertical {
+            Direction::TopToBottom
+        } else {
+            Direction::LeftToRight
+        });
         if cjk {
             buf.set_language(self.language.clone());
             buf.set_script(rustybuzz::script::HAN);
@@ -196,11 +214,24 @@ impl<'f> Shaper<'f> {
         let full = self.shape_char(font, c);
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
-        let halt = [Feature::new(ttf_parser::Tag::from_bytes(b"halt"), 1, ..)];
+        let tag = if self.vertical { b"vhal" } else { b"halt" };
+        let halt = [Feature::new(ttf_parser::Tag::from_bytes(tag), 1, ..)];
         let out = rustybuzz::shape(face, &halt, self.buffer(s, true));
         let Some(p) = out.glyph_positions().first() else {
             return (0, 0);
         };
+        if self.vertical {
+            // vhal shortens the vertical advance and moves a mark whose
+            // glyph sits low in the em (an opening bracket) up by its blank.
+            let saved = full.advance + p.y_advance;
+            if saved <= 0 {
+                return (0, 0);
+            }
+            let plain = rustybuzz::shape(face, &[], self.buffer(s, true));
+            let y0 = plain.glyph_positions().first().map_or(0, |q| q.y_offset);
+            let before = (p.y_offset - y0).clamp(0, saved);
+            return (before, saved - before);
+        }
         let saved = full.advance - p.x_advance;
         if saved <= 0 {
             return (0, 0);
@@ -249,6 +280,16 @@ impl<'f> Shaper<'f> {
         let info = out.glyph_infos();
         let pos = out.glyph_positions();
         match (info.first(), pos.first()) {
+            // Vertical: the advance runs down the column; the glyph is placed
+            // by its vertical origin (the PDF's W2 metrics), so the shaper's
+            // offsets, which move the horizontal origin there, are not used.
+            (Some(i), Some(_)) if self.vertical => RawGlyph {
+                id: i.glyph_id as u16,
+                cluster: 0,
+                advance: -pos.iter().map(|p| p.y_advance).sum::<i32>(),
+                dx: 0,
+                dy: 0,
+            },
             (Some(i), Some(p)) => RawGlyph {
                 id: i.glyph_id as u16,
                 cluster: 0,

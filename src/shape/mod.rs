@@ -35,6 +35,19 @@ pub struct Glyph {
     pub cluster: u32,
 }
 
+/// How an item's glyphs stand in the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Orient {
+    /// Set along the line: horizontal text, or upright in vertical text
+    /// (CJK, single Latin characters and digits).
+    #[default]
+    Upright,
+    /// Vertical text: a Latin word or long number turned 90° clockwise.
+    Sideways,
+    /// Vertical text: 2–3 digits set across one em (直排内横排).
+    Combined,
+}
+
 /// What an item carries besides its break properties.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemInfo {
@@ -49,12 +62,15 @@ pub struct ItemInfo {
     pub missing: bool,
     /// The hyphen drawn when a line breaks at the gap after this item.
     pub hyphen: Option<Glyph>,
+    pub orient: Orient,
 }
 
 /// A paragraph ready for line breaking.
 #[derive(Debug, Clone)]
 pub struct ShapedPara {
     pub style: ParaStyle,
+    /// Set in vertical lines (glyph offsets run down the line).
+    pub vertical: bool,
     /// Where the paragraph starts in the article.
     pub loc: crate::source::Loc,
     pub text: String,

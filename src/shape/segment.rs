@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
 use super::cache::Shaper;
-use super::{Glyph, ItemInfo, ShapedPara};
+use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::linebreak::classes::{PunctClass, punct_class};
 use crate::linebreak::{Gap, GapKind, Item};
 use crate::resolve::{Para, Scheme};
@@ -163,6 +163,7 @@ fn word_breaks(word: &str) -> Vec<(usize, bool)> {
 pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     let size = para.style.size;
     let scheme = para.style.scheme;
+    let vertical = shaper.is_vertical();
     let total: usize = para.runs.iter().map(|r| r.text.len()).sum();
     let mut text = String::with_capacity(total);
     let mut b = Builder {
@@ -281,6 +282,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                 oblique: false,
                 missing,
                 hyphen: None,
+                orient: Orient::Upright,
             });
             i += consumed;
         } else {
@@ -312,8 +314,49 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                 text.push(cj);
                 j += 1;
             }
-            b.link(Kind::Latin, c, pending_space);
             let word = text[start as usize..].to_string();
+            let n = word.chars().count();
+            let digits = word.bytes().all(|b| b.is_ascii_digit());
+            let tcy = para.style.tate_chu_yoko as usize;
+            if vertical && (n == 1 || digits && n <= tcy) {
+                // Upright in the column: one character, or a short number
+                // across one em; either way it sits on the grid like Han.
+                b.link(Kind::Cjk, c, pending_space);
+                let (g, orient) = if n == 1 {
+                    (vec![shaper.cjk_glyph(font, c, size)], Orient::Upright)
+                } else {
+                    let mut gs = Vec::new();
+                    shaper.word(font, &word, size, &mut gs);
+                    (gs, Orient::Combined)
+                };
+                b.glyphs.extend(g);
+                b.items.push(Item {
+                    width: size,
+                    first: c,
+                    last: word.chars().last().unwrap_or(c),
+                    punct: None,
+                    blank_before: Pt::ZERO,
+                    blank_after: Pt::ZERO,
+                    ideographic: false,
+                    may_hang: false,
+                    letter_slots: 0,
+                    gap: Gap::glued(),
+                });
+                b.kinds.push(Kind::Cjk);
+                b.info.push(ItemInfo {
+                    glyphs: g0..b.glyphs.len() as u32,
+                    text: start..text.len() as u32,
+                    dots: false,
+                    oblique: false,
+                    missing,
+                    hyphen: None,
+                    orient,
+                });
+                i = j;
+                pending_space = false;
+                continue;
+            }
+            b.link(Kind::Latin, c, pending_space);
             word_glyphs.clear();
             shaper.word(font, &word, size, &mut word_glyphs);
             let breaks = word_breaks(&word);
@@ -378,6 +421,11 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                     oblique: run.emphasis,
                     missing,
                     hyphen: None,
+                    orient: if vertical {
+                        Orient::Sideways
+                    } else {
+                        Orient::Upright
+                    },
                 });
                 from = to;
                 let _ = hyphenated;
@@ -391,6 +439,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     }
     ShapedPara {
         style: para.style.clone(),
+        vertical,
         loc: para.runs.first().map(|r| r.loc).unwrap_or_default(),
         text,
         items: b.items,

@@ -14,6 +14,7 @@ fn setup() -> (FontBook, ParaStyle) {
         latin_font: roles["song"].latin,
         strong_latin_font: roles["hei_bold"].latin,
         scheme: crate::resolve::Scheme::Quanjiao,
+        tate_chu_yoko: 3,
         size: Pt(10.0),
         align: crate::resolve::Align::Justify,
         lines: 1,
@@ -82,4 +83,28 @@ fn words_are_shaped_once() {
     let a = shape_para(&mut shaper, &para(&style, "GDP 与 GDP"));
     assert_eq!(a.glyphs[0..3], a.glyphs[4..7]);
     assert_eq!(shaper.cached_words(), 1);
+}
+
+#[test]
+fn vertical_shaping_uses_vertical_forms_and_advances() {
+    let (book, style) = setup();
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    for c in ['，', '「', '」', '。', '—', '（'] {
+        let gh = h.cjk_glyph(style.font, c, Pt(10.0));
+        let gv = v.cjk_glyph(style.font, c, Pt(10.0));
+        assert_ne!(gh.id, gv.id, "{c} has a vertical form");
+        assert!(
+            (gv.advance.0 - 10.0).abs() < 1e-6,
+            "{c}: vertical advance {:?}",
+            gv.advance
+        );
+        eprintln!(
+            "{c}: h blanks {:?} v blanks {:?}",
+            h.halt_blanks(style.font, c, Pt(10.0)),
+            v.halt_blanks(style.font, c, Pt(10.0))
+        );
+    }
+    let han = v.cjk_glyph(style.font, '中', Pt(10.0));
+    assert_eq!(han.id, h.cjk_glyph(style.font, '中', Pt(10.0)).id);
 }

@@ -1,0 +1,162 @@
+//! Vertical writing (直排): the supplement page and --writing vertical, in
+//! the PDF (Identity-V fonts, reading order, right-to-left progression) and
+//! in the EPUB (vertical-rl, rtl spine, tate-chu-yoko, corner quotes).
+
+mod common;
+
+use std::ffi::OsStr;
+use std::process::Command;
+
+use common::*;
+
+fn supplement(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, Vec<String>) {
+    let src = root().join("examples/supplement.toml");
+    let paras = paragraphs(&src, dir);
+    let pdf = dir.join("s.pdf");
+    let epub = dir.join("s.epub");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (pdf, epub, paras)
+}
+
+#[test]
+fn quotes_become_corner_brackets_and_text_is_kept() {
+    let dir = tempdir();
+    let (_, epub, paras) = supplement(dir.path());
+    let all = paras.concat();
+    assert!(
+        all.contains("「娘的咳嗽，还是老样子？」") && !all.contains('“'),
+        "{all}"
+    );
+    // The EPUB text is the article's text with corner brackets.
+    assert_same_text(&epub_text(&epub), &paras);
+    let src = std::fs::read_to_string(root().join("examples/serial-0790.md")).unwrap();
+    assert!(src.contains("“娘的咳嗽，还是老样子？”"));
+}
+
+#[test]
+fn vertical_pdf_reads_column_by_column_right_to_left() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let (pdf, _, paras) = supplement(dir.path());
+    let pages = pdf_pages(&pdf);
+    assert_eq!(pages.len(), 1);
+    let text = strip_page_furniture(&pages, |_| {
+        "typeset样张　副刊·连载2026年11月28日　第12版12责任编辑沈编　质检周校".into()
+    });
+    assert_same_text(&text, &paras);
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(fonts.contains("Identity-V"), "{fonts}");
+    // Pages progress right to left.
+    let qdf = dir.path().join("q.pdf");
+    assert!(
+        Command::new("qpdf")
+            .args(["--qdf", "--object-streams=disable"])
+            .arg(&pdf)
+            .arg(&qdf)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(raw.contains("/Direction /R2L"), "ViewerPreferences");
+    assert!(raw.contains("/W2 ["), "vertical metrics");
+    // Upright text is written in vertical mode, lines right to left: the
+    // x of successive line starts decreases.
+    let xs: Vec<f64> = raw
+        .lines()
+        .filter(|l| l.ends_with(" Tm") && l.starts_with("1 0 0 1 "))
+        .map(|l| l.split_whitespace().nth(4).unwrap().parse().unwrap())
+        .collect();
+    assert!(xs.len() > 20);
+    let body: Vec<f64> = xs[xs.len() / 2..].to_vec();
+    assert!(
+        body.windows(2).filter(|w| w[1] < w[0]).count() >= body.len() / 2,
+        "{body:?}"
+    );
+}
+
+#[test]
+fn vertical_epub_metadata_and_markup() {
+    let dir = tempdir();
+    let (_, epub, _) = supplement(dir.path());
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert!(opf.contains("<spine page-progression-direction=\"rtl\">"));
+    assert!(opf.contains("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>"));
+    let html = zip_entry(&epub, "OEBPS/text/chapter0001.xhtml");
+    assert!(html.contains("class=\"vertical\""));
+    assert!(
+        html.contains("<span class=\"tcy\">12</span>块银元"),
+        "two digits across one em"
+    );
+    assert!(
+        html.contains("1350块"),
+        "four digits stay as they are (rotated by the reader)"
+    );
+    let css = zip_entry(&epub, "OEBPS/style.css");
+    for p in [
+        "-epub-writing-mode: vertical-rl",
+        "-webkit-writing-mode: vertical-rl",
+        "writing-mode: vertical-rl",
+        "text-combine-upright: all",
+    ] {
+        assert!(css.contains(p), "{p}");
+    }
+}
+
+#[test]
+fn writing_flag_turns_an_article_vertical() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let src = root().join("examples/serial-0789.md");
+    let pdf = dir.path().join("v.pdf");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--writing"),
+        OsStr::new("vertical"),
+        OsStr::new("--layout"),
+        OsStr::new("vertical"),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(fonts.contains("Identity-V"));
+    // The same text as horizontally, quotes turned into corner brackets.
+    let h = tempdir();
+    let paras: Vec<String> = paragraphs(&src, h.path())
+        .into_iter()
+        .map(|p| {
+            p.replace('“', "「")
+                .replace('”', "」")
+                .replace('‘', "『")
+                .replace('’', "』")
+        })
+        .collect();
+    let text = strip_furniture(
+        &pdf_pages(&pdf),
+        "《长河灯影》连载789",
+        Some("2026年11月27日"),
+    );
+    assert_same_text(&text, &paras);
+}

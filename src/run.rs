@@ -259,14 +259,14 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
         let article = read_article(&a.file)?;
         let mut lay = layout.clone();
         if let Some((name, loc)) = &a.punctuation {
-            lay.text.punctuation = Scheme::from_name(name).ok_or_else(|| {
+            lay.text.punctuation = Some(Scheme::from_name(name).ok_or_else(|| {
                 Error::new(
                     Stage::Resolve,
                     format!("unknown punctuation scheme \"{name}\""),
                 )
                 .at(crate::source::Located::new(&m.path, *loc))
                 .hint("use quanjiao, kaiming, banjiao or centred")
-            })?;
+            })?);
         }
         let doc = resolve_doc(&article, &lay, &roles, a.writing.or(opts.writing))?;
         docs.push((doc, lay));

@@ -29,7 +29,7 @@ fn layout(scheme: &str) -> String {
             "margin_top = \"14mm\"".to_string()
         } else if line.starts_with("margin_bottom = ") {
             "margin_bottom = \"10mm\"".to_string()
-        } else if line.starts_with("punctuation = ") {
+        } else if line.starts_with("# punctuation = ") {
             format!("punctuation = \"{scheme}\"")
         } else if line.starts_with("size = \"32pt\"") {
             "size = \"14pt\"".to_string()

@@ -11,7 +11,7 @@ use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
 pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
-    let grid = layout.grid();
+    let grid = layout.grid_for(doc.writing);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -21,7 +21,10 @@ pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
         grid.columns,
         grid.column_width.0,
         doc.rules.prohibition,
-        layout.text.punctuation,
+        shaped.flow.iter().find_map(|b| match b {
+            ShapedBlock::Para(p) => Some(p.style.scheme),
+            _ => None,
+        }),
         doc.rules.breaking,
     );
     let mut n = 0;

@@ -4,19 +4,25 @@
 use std::path::Path;
 
 use super::*;
+use crate::compose::RunMode;
 use crate::parse::parse_article;
 use crate::resolve::{FontBook, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
 
 fn pages_of(src: &str) -> (Vec<Page>, crate::resolve::Grid) {
+    pages_in(src, "feature")
+}
+
+fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::resolve::Grid) {
     let article = parse_article(Path::new("t.md"), src.as_bytes().to_vec()).unwrap();
-    let layout = load_layout("feature", None).unwrap();
+    let layout = load_layout(layout, None).unwrap();
     let mut book = FontBook::new(&[], false).unwrap();
     let roles = book.resolve_roles(&layout).unwrap();
     let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
     let mut warnings = Vec::new();
     let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
-    let mut shaper = Shaper::new(&book, &doc.lang, fb);
+    let mut shaper =
+        Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == crate::parse::Writing::Vertical);
     let shaped = shape_doc(&doc, &mut shaper);
     let mut furniture = |f: Furniture, t: &str| {
         let style = match f {
@@ -27,7 +33,7 @@ fn pages_of(src: &str) -> (Vec<Page>, crate::resolve::Grid) {
     };
     let pages = compose(&doc, &shaped, &layout, &mut furniture, &mut warnings).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
-    (pages, layout.grid())
+    (pages, layout.grid_for(doc.writing))
 }
 
 fn article(paragraphs: usize, heads_every: usize) -> String {
@@ -142,4 +148,74 @@ fn a_section_head_is_never_last_in_its_column() {
             );
         }
     }
+}
+
+#[test]
+fn vertical_lines_run_down_and_right_to_left_with_dots_on_the_right() {
+    let para = "村口的老槐树下，有人在下棋，有人在聊天，孩子们在一旁追逐嬉戏。".repeat(6);
+    let src = format!("+++\ntitle = \"标题\"\n+++\n春风吹过田野，*麦苗*一天天长高了。{para}\n");
+    let (pages, g) = pages_in(&src, "vertical");
+    assert!(g.vertical);
+    let mut body: Vec<&PlacedGlyph> = Vec::new();
+    let mut dots = Vec::new();
+    for item in &pages[0].items {
+        match item {
+            PageItem::Text(r) if r.mode == RunMode::Vertical && r.size == g.body_size => {
+                body.extend(&r.glyphs)
+            }
+            PageItem::Dot(d) => dots.push(*d),
+            _ => {}
+        }
+    }
+    assert!(body.len() > 30);
+    // Down the line, then the next line to the left.
+    let first_x = body[0].x;
+    assert!(body[1].y > body[0].y && body[1].x == first_x);
+    let band0: Vec<_> = body
+        .iter()
+        .filter(|gl| gl.y < g.top + g.column_width)
+        .collect();
+    assert!(band0.last().unwrap().x < first_x, "later lines to the left");
+    // Two emphasis dots, right of their characters.
+    assert_eq!(dots.len(), 2);
+    for d in &dots {
+        let g = body
+            .iter()
+            .min_by(|a, b| (a.y - d.y).abs().0.total_cmp(&(b.y - d.y).abs().0))
+            .unwrap();
+        assert!(d.x.0 > g.x.0 + 4.0, "dot right of the column: {d:?} {g:?}");
+    }
+}
+
+#[test]
+fn traditional_chinese_centres_vertical_stops_and_uses_corner_quotes() {
+    let src = "+++\ntitle = \"標題\"\nlang = \"zh-Hant\"\nwriting = \"vertical\"\n+++\n他說：“好，明天見。”\n";
+    let (pages, g) = pages_in(src, "vertical");
+    let runs: Vec<&TextRun> = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            PageItem::Text(r) if r.mode == RunMode::Vertical && r.size == g.body_size => Some(r),
+            _ => None,
+        })
+        .collect();
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    assert!(text.contains("「好，明天見。」"), "{text}");
+    // The comma is moved across from the column's centre line toward the
+    // middle of its em (the font draws it top right).
+    let r = runs.iter().find(|r| r.text.contains('，')).unwrap();
+    let comma = r
+        .glyphs
+        .iter()
+        .find(|gl| &r.text[gl.text.start as usize..gl.text.end as usize] == "，")
+        .unwrap();
+    let han = r
+        .glyphs
+        .iter()
+        .find(|gl| &r.text[gl.text.start as usize..gl.text.end as usize] == "好")
+        .unwrap();
+    assert!(
+        comma.x.0 < han.x.0 - 1.0,
+        "centred across: {comma:?} vs {han:?}"
+    );
 }

@@ -26,6 +26,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             strong_latin_font: roles["hei_bold"].latin,
             scheme: Scheme::Quanjiao,
             tate_chu_yoko: 3,
+            upright_max: 1,
             size: Pt(EM),
             align: Align::Justify,
             lines: 1,

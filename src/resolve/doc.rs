@@ -42,6 +42,8 @@ pub struct ParaStyle {
     pub scheme: Scheme,
     /// Vertical text: numbers of up to this many digits across one em.
     pub tate_chu_yoko: u32,
+    /// Vertical text: Latin words of up to this many letters upright.
+    pub upright_max: u32,
     pub size: Pt,
     pub align: Align,
     /// Body-line slots per line.
@@ -181,8 +183,12 @@ pub fn resolve_doc(
         strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].cjk,
         latin_font: roles[&s.font].latin,
         strong_latin_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].latin,
-        scheme: layout.text.punctuation,
+        scheme: layout.text.punctuation.unwrap_or(match m.lang.family {
+            LangFamily::ZhHant => Scheme::Centred,
+            _ => Scheme::Quanjiao,
+        }),
         tate_chu_yoko: layout.text.tate_chu_yoko,
+        upright_max: layout.text.upright_max.max(1),
         size: s.size.0,
         align: s.align,
         lines: s.lines,

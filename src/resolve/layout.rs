@@ -143,9 +143,9 @@ pub struct TextSpec {
     /// 避头尾 level; without it, the article's language decides (CLREQ §2:
     /// strict for zh-Hans and ja, basic for zh-Hant, none for en).
     pub prohibition: Option<Prohibition>,
-    /// Punctuation width scheme (CLREQ §3).
-    #[serde(default)]
-    pub punctuation: Scheme,
+    /// Punctuation width scheme (CLREQ §3); without it, the article's
+    /// language decides: centred for zh-Hant, quanjiao otherwise.
+    pub punctuation: Option<Scheme>,
     /// ，。、 may hang past the measure instead of pushing a character down.
     #[serde(default)]
     pub hanging: bool,
@@ -163,6 +163,11 @@ pub struct TextSpec {
     /// stay upright; longer Latin words and numbers are rotated.
     #[serde(default = "three")]
     pub tate_chu_yoko: u32,
+    /// In vertical text, Latin words of up to this many letters stand upright
+    /// letter by letter (acronyms); longer ones are rotated. Single
+    /// characters are always upright.
+    #[serde(default = "one")]
+    pub upright_max: u32,
 }
 
 fn three() -> u32 {

@@ -243,8 +243,16 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                         // moving it off the baseline here would also move
                         // it off the line for every text extractor.
                         if matches!(class, PunctClass::Stop | PunctClass::Pause) {
-                            let (dx, _) = shaper.centring(font, g.id, width, size);
-                            g.dx += dx;
+                            let (across, up) = shaper.centring(font, g.id, width, size);
+                            if vertical {
+                                // Vertical: the mark moves to the middle of
+                                // its em both ways (Taiwan and Hong Kong
+                                // style); offsets run down and across.
+                                g.dy += across;
+                                g.dx -= up;
+                            } else {
+                                g.dx += across;
+                            }
                         }
                         before = Pt::ZERO;
                         after = Pt::ZERO;
@@ -318,40 +326,39 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             let n = word.chars().count();
             let digits = word.bytes().all(|b| b.is_ascii_digit());
             let tcy = para.style.tate_chu_yoko as usize;
-            if vertical && (n == 1 || digits && n <= tcy) {
-                // Upright in the column: one character, or a short number
-                // across one em; either way it sits on the grid like Han.
+            let upright = !digits && n <= para.style.upright_max as usize;
+            if vertical && (n == 1 || digits && n <= tcy || upright) {
+                // Upright in the column: single characters and short words
+                // letter by letter, a short number across one em; all sit on
+                // the grid like Han.
                 b.link(Kind::Cjk, c, pending_space);
-                let (g, orient) = if n == 1 {
-                    (vec![shaper.cjk_glyph(font, c, size)], Orient::Upright)
-                } else {
+                if digits && n > 1 {
                     let mut gs = Vec::new();
                     shaper.word(font, &word, size, &mut gs);
-                    (gs, Orient::Combined)
-                };
-                b.glyphs.extend(g);
-                b.items.push(Item {
-                    width: size,
-                    first: c,
-                    last: word.chars().last().unwrap_or(c),
-                    punct: None,
-                    blank_before: Pt::ZERO,
-                    blank_after: Pt::ZERO,
-                    ideographic: false,
-                    may_hang: false,
-                    letter_slots: 0,
-                    gap: Gap::glued(),
-                });
-                b.kinds.push(Kind::Cjk);
-                b.info.push(ItemInfo {
-                    glyphs: g0..b.glyphs.len() as u32,
-                    text: start..text.len() as u32,
-                    dots: false,
-                    oblique: false,
-                    missing,
-                    hyphen: None,
-                    orient,
-                });
+                    b.glyphs.extend(gs);
+                    push_upright(
+                        &mut b,
+                        c,
+                        word.chars().last().unwrap_or(c),
+                        size,
+                        g0,
+                        start..text.len() as u32,
+                        missing,
+                        Orient::Combined,
+                    );
+                } else {
+                    let mut at = start;
+                    for (k, ch) in word.chars().enumerate() {
+                        if k > 0 {
+                            b.link(Kind::Cjk, ch, false);
+                        }
+                        let gk = b.glyphs.len() as u32;
+                        b.glyphs.push(shaper.cjk_glyph(font, ch, size));
+                        let end = at + ch.len_utf8() as u32;
+                        push_upright(&mut b, ch, ch, size, gk, at..end, missing, Orient::Upright);
+                        at = end;
+                    }
+                }
                 i = j;
                 pending_space = false;
                 continue;
@@ -446,6 +453,42 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         info: b.info,
         glyphs: b.glyphs,
     }
+}
+
+/// An upright item of one em in vertical text.
+#[allow(clippy::too_many_arguments)]
+fn push_upright(
+    b: &mut Builder,
+    first: char,
+    last: char,
+    size: Pt,
+    g0: u32,
+    text: std::ops::Range<u32>,
+    missing: bool,
+    orient: Orient,
+) {
+    b.items.push(Item {
+        width: size,
+        first,
+        last,
+        punct: None,
+        blank_before: Pt::ZERO,
+        blank_after: Pt::ZERO,
+        ideographic: false,
+        may_hang: false,
+        letter_slots: 0,
+        gap: Gap::glued(),
+    });
+    b.kinds.push(Kind::Cjk);
+    b.info.push(ItemInfo {
+        glyphs: g0..b.glyphs.len() as u32,
+        text,
+        dots: false,
+        oblique: false,
+        missing,
+        hyphen: None,
+        orient,
+    });
 }
 
 /// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,

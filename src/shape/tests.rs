@@ -15,6 +15,7 @@ fn setup() -> (FontBook, ParaStyle) {
         strong_latin_font: roles["hei_bold"].latin,
         scheme: crate::resolve::Scheme::Quanjiao,
         tate_chu_yoko: 3,
+        upright_max: 1,
         size: Pt(10.0),
         align: crate::resolve::Align::Justify,
         lines: 1,

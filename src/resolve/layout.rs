@@ -94,7 +94,7 @@ pub struct GridSpec {
     pub columns: u32,
     pub chars: u32,
     /// Gutter between columns, in body characters.
-    pub gutter: u32,
+    pub gutter: f64,
     pub body_size: Length,
     /// Baseline-to-baseline distance of body lines; every block sits on
     /// this grid.
@@ -368,7 +368,7 @@ impl Layout {
         let size = self.grid.body_size.0;
         let pitch = self.grid.line_pitch.0;
         let column_width = size * self.grid.chars as f64;
-        let gutter = size * self.grid.gutter as f64;
+        let gutter = size * self.grid.gutter;
         let total =
             column_width * self.grid.columns as f64 + gutter * (self.grid.columns - 1) as f64;
         let height = self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0;

@@ -344,11 +344,12 @@ impl Composer<'_> {
         if used == 0 {
             return;
         }
-        let saved_pages = self.pages.clone();
+        // Only the last page is laid out again: keep it, not the book.
+        let saved_page = self.pages[last].clone();
         let saved_used = self.used.clone();
         let lower = cp.column_top + used.div_ceil(self.grid.columns);
         for depth in lower..self.grid.lines {
-            self.restore(last, cp, &saved_pages, &saved_used);
+            self.restore(last, cp, &saved_page, &saved_used);
             self.depth = depth;
             self.run(flow);
             if self.pages.len() == last + 1 {
@@ -356,7 +357,8 @@ impl Composer<'_> {
             }
         }
         // No shallower depth holds the text: keep the first layout.
-        self.pages = saved_pages;
+        self.pages.truncate(last);
+        self.pages.push(saved_page);
         self.used = saved_used;
         self.checkpoints.truncate(last + 1);
     }
@@ -365,12 +367,15 @@ impl Composer<'_> {
         &mut self,
         page: usize,
         cp: Checkpoint,
-        pages: &[Page],
+        saved: &Page,
         used: &[(usize, u32, u32, u32)],
     ) {
-        self.pages = pages[..=page].to_vec();
-        self.pages[page].items.truncate(cp.items);
-        self.used = used[..cp.used].to_vec();
+        self.pages.truncate(page);
+        let mut p = saved.clone();
+        p.items.truncate(cp.items);
+        self.pages.push(p);
+        self.used.clear();
+        self.used.extend_from_slice(&used[..cp.used]);
         self.checkpoints.truncate(page + 1);
         self.column = 0;
         self.column_top = cp.column_top;

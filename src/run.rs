@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compose::{Frame, Furniture, Page, PageHead, add_furniture, compose, compose_module};
+use crate::compose::{
+    Furniture, Page, PageArticle, PageHead, Placement, add_furniture, compose, compose_page,
+};
 use crate::epub::{EpubMeta, write_epub};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::parse::{Manifest, Writing, read_article, read_manifest};
+use crate::parse::{Writing, read_article, read_manifest};
 use crate::pdf::{PdfMeta, write_pdf};
-use crate::resolve::{
-    DEFAULT_LAYOUT, Doc, FontBook, Grid, Layout, Scheme, load_layout, resolve_doc,
-};
+use crate::resolve::{DEFAULT_LAYOUT, Doc, FontBook, Layout, Scheme, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
 
 /// What the user asked for.
@@ -200,35 +200,6 @@ fn wanted(opts: &Options) -> (Option<Option<PathBuf>>, Option<Option<PathBuf>>) 
     }
 }
 
-/// Columns for each article of a manifest: as given, or left to right, each
-/// taking an equal share of the columns.
-fn frames(m: &Manifest, grid: &Grid) -> Result<Vec<Frame>> {
-    let n = m.articles.len() as u32;
-    let share = (grid.columns / n).max(1);
-    let mut next = 0;
-    let mut out = Vec::new();
-    for a in &m.articles {
-        let first = a.column.map_or(next, |c| c - 1);
-        let columns = a.columns.unwrap_or(share);
-        if first + columns > grid.columns {
-            return Err(Error::new(
-                Stage::Compose,
-                format!(
-                    "the article takes columns {}–{}, but the layout has {}",
-                    first + 1,
-                    first + columns,
-                    grid.columns
-                ),
-            )
-            .at(crate::source::Located::new(&m.path, a.loc))
-            .hint("give column = and columns = that fit the grid, or fewer articles per page"));
-        }
-        out.push(Frame { first, columns });
-        next = first + columns;
-    }
-    Ok(out)
-}
-
 /// A page manifest: several articles side by side on one page (continuing
 /// onto further pages when they do not fit), one EPUB chapter each.
 fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
@@ -271,19 +242,39 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
         let doc = resolve_doc(&article, &lay, &roles, a.writing.or(opts.writing))?;
         docs.push((doc, lay));
     }
-    // One writing mode per page: its grid is either columns or bands.
-    let writing = docs[0].0.writing;
-    if let Some((i, _)) = docs
+    // Headings by hierarchy: a module's kicker, headline and deck scale
+    // with the share of the page it spans (the lead story's are largest).
+    let sizes: Vec<usize> = docs
         .iter()
-        .enumerate()
-        .find(|(_, (d, _))| d.writing != writing)
+        .map(|(d, _)| d.paragraphs().iter().map(|p| p.chars().count()).sum())
+        .collect();
+    let given: Vec<Option<u32>> = m.articles.iter().map(|a| a.columns).collect();
+    let page_columns = layout.grid_for(layout.writing).columns;
+    for ((doc, lay), span) in
+        docs.iter_mut()
+            .zip(crate::compose::spans(&sizes, &given, page_columns))
     {
-        return Err(Error::new(Stage::Compose, "the articles of one page must share a writing mode")
-            .at(crate::source::Located::new(&m.path, m.articles[i].loc))
-            .hint("set the same writing = for every [[article]] (a vertical box on a horizontal page is not supported yet)"));
+        if doc.writing != layout.writing {
+            continue;
+        }
+        let pitch = lay.grid.line_pitch.0;
+        let body = lay.grid.body_size.0;
+        let k = (span as f64 / page_columns as f64).sqrt();
+        for p in &mut doc.header {
+            if matches!(
+                p.style.role,
+                crate::resolve::Role::Headline
+                    | crate::resolve::Role::Kicker
+                    | crate::resolve::Role::Deck
+            ) {
+                p.style.size = (p.style.size * k).max(body * 1.3);
+                p.style.lines = ((p.style.size.0 * 1.15) / pitch.0).ceil().max(1.0) as u32;
+            }
+        }
     }
-    let grid = layout.grid_for(writing);
-    let frames = frames(&m, &grid)?;
+    // The page's grid follows the layout; an article of the other writing
+    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let grid = layout.grid_for(layout.writing);
     let (want_pdf, want_epub) = wanted(opts);
     let page_title = [
         m.page.paper.clone(),
@@ -300,19 +291,35 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             .iter()
             .map(|(d, _)| prepare_fallbacks(d, &mut book, &mut report.warnings))
             .collect();
-        let mut pages: Vec<Page> = Vec::new();
-        for (((doc, lay), fb), frame) in docs.iter().zip(fallbacks).zip(&frames) {
-            let mut shaper =
-                Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
-            let shaped = shape_doc(doc, &mut shaper);
-            let module = compose_module(doc, &shaped, lay, *frame, &mut report.warnings)?;
-            for (k, p) in module.into_iter().enumerate() {
-                match pages.get_mut(k) {
-                    Some(page) => page.items.extend(p.items),
-                    None => pages.push(p),
-                }
-            }
-        }
+        let shaped: Vec<_> = docs
+            .iter()
+            .zip(fallbacks)
+            .map(|((doc, _), fb)| {
+                let mut shaper =
+                    Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
+                shape_doc(doc, &mut shaper)
+            })
+            .collect();
+        let articles: Vec<PageArticle> = docs
+            .iter()
+            .zip(&shaped)
+            .zip(&m.articles)
+            .map(|(((doc, lay), shaped), a)| PageArticle {
+                doc,
+                shaped,
+                layout: lay,
+                placement: Placement {
+                    column: a.column.map(|c| c - 1),
+                    columns: a.columns,
+                    row: a.row.map(|r| r - 1),
+                    rows: a.rows,
+                    split: a.split,
+                    boxed: a.boxed,
+                },
+                at: crate::source::Located::new(&m.path, a.loc),
+            })
+            .collect();
+        let (mut pages, frames) = compose_page(&articles, &grid, &mut report.warnings)?;
         if pages.len() > 1 {
             report.warnings.push(Warning {
                 location: Some(crate::source::Located::new(&m.path, Default::default())),
@@ -346,16 +353,8 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join("　"),
-            end: Some(
-                [
-                    m.page.date.map(|d| d.chinese()),
-                    Some(format!("第{}版", m.page.number)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("　"),
-            ),
+            end: m.page.date.map(|d| d.chinese()),
+            edition: true,
             credits: (!credits.is_empty()).then_some(credits),
             first_number: m.page.number,
         };
@@ -366,7 +365,7 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             author: m.page.editor.clone(),
             subject: None,
             lang: first.lang.tag.clone(),
-            right_to_left: writing == Writing::Vertical,
+            right_to_left: grid.vertical,
             date: timestamp(opts, first).or(m
                 .page
                 .date

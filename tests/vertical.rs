@@ -9,8 +9,17 @@ use std::process::Command;
 
 use common::*;
 
+/// A vertical page: the serial's installment 790 on the `vertical` layout.
 fn supplement(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, Vec<String>) {
-    let src = root().join("examples/supplement.toml");
+    let src = dir.join("page.toml");
+    std::fs::write(
+        &src,
+        format!(
+            "layout = \"vertical\"\n[page]\npaper = \"typeset 样张\"\ndate = 2026-11-28\nnumber = 12\nsection = \"副刊·连载\"\neditor = \"沈编\"\nproofreader = \"周校\"\n[[article]]\nfile = \"{}\"\n",
+            root().join("examples/serial-0790.md").display()
+        ),
+    )
+    .unwrap();
     let paras = paragraphs(&src, dir);
     let pdf = dir.join("s.pdf");
     let epub = dir.join("s.epub");
@@ -159,4 +168,32 @@ fn writing_flag_turns_an_article_vertical() {
         Some("2026年11月27日"),
     );
     assert_same_text(&text, &paras);
+}
+
+#[test]
+fn a_vertical_box_on_a_horizontal_page() {
+    let dir = tempdir();
+    let src = root().join("examples/supplement.toml");
+    let paras = paragraphs(&src, dir.path());
+    let pdf = dir.path().join("s.pdf");
+    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if !have("pdftotext") {
+        return;
+    }
+    // The essay (horizontal) then the serial (vertical, in its box).
+    let text = strip_page_furniture(&pdf_pages(&pdf), |_| {
+        "typeset样张　副刊·连载2026年11月28日　第12版12责任编辑沈编　质检周校".into()
+    });
+    assert_same_text(&text, &paras);
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(
+        fonts.contains("Identity-V") && fonts.contains("Identity-H"),
+        "{fonts}"
+    );
 }

@@ -22,12 +22,22 @@ pub enum Furniture {
 const RULE_THIN: Pt = Pt(0.5);
 const RULE_HEAVY: Pt = Pt(1.5);
 
-/// The grid columns an article's module occupies on the page.
+/// The rectangle of the page grid an article's module occupies: columns
+/// (bands, in vertical text) across, line slots down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Frame {
     /// First column, 0-based.
     pub first: u32,
     pub columns: u32,
+    /// First line slot.
+    pub top: u32,
+    /// Line slots; `None`: to the foot of the page.
+    pub rows: Option<u32>,
+    /// 破栏: set the module's text in this many columns instead of its
+    /// basic ones.
+    pub split: Option<u32>,
+    /// Draw a box around the module (a feature, a serial).
+    pub boxed: bool,
 }
 
 impl Frame {
@@ -35,25 +45,84 @@ impl Frame {
         Frame {
             first: 0,
             columns: grid.columns,
+            top: 0,
+            rows: None,
+            split: None,
+            boxed: false,
         }
     }
 
-    /// The page grid narrowed to this frame's columns (bands, in vertical
-    /// text).
-    pub fn grid(&self, page: &Grid) -> Grid {
+    /// The last slot (exclusive) the frame may use.
+    pub fn bottom(&self, page: &Grid) -> u32 {
+        self.rows
+            .map_or(page.lines, |r| (self.top + r).min(page.lines))
+    }
+
+    /// The grid the module's text is set on: the page grid narrowed to the
+    /// frame's columns (and re-split for 破栏); for a module whose writing
+    /// differs from the page's (a vertical serial box on a horizontal page)
+    /// a grid of its own inside the frame's rectangle.
+    pub fn grid(&self, page: &Grid, vertical: bool) -> Grid {
         let offset = page.column_start(self.first);
         let mut g = Grid {
             columns: self.columns,
             ..*page
         };
+        if vertical != page.vertical {
+            let (x0, y0, w, h) = page.rect(
+                self.top as f64,
+                (self.bottom(page) - self.top) as f64,
+                offset,
+                {
+                    let mut n = *page;
+                    n.columns = self.columns;
+                    n.measure()
+                },
+            );
+            let (across, along) = if vertical { (w, h) } else { (h, w) };
+            let chars = (along.0 / page.body_size.0).floor().max(1.0);
+            g.vertical = vertical;
+            g.columns = 1;
+            g.gutter = Pt::ZERO;
+            g.column_width = page.body_size * chars;
+            g.lines = (across.0 / page.pitch.0).floor().max(1.0) as u32;
+            g.top = y0;
+            g.left = x0;
+            g.right = x0 + w;
+            return g;
+        }
         if page.vertical {
             g.top += offset;
         } else {
             g.left += offset;
+        }
+        if let Some(m) = self.split.filter(|&m| m >= 1 && m != self.columns) {
+            // k basic columns re-split as m: each (k·N + (k−1)·gutter −
+            // (m−1)·gutter) / m characters, the rest to the gutters
+            // (newspaper-page.md).
+            let total = g.measure();
+            let chars =
+                ((total - page.gutter * (m - 1) as f64).0 / page.body_size.0 / m as f64).floor();
+            g.columns = m;
+            g.column_width = page.body_size * chars;
+            g.gutter = if m > 1 {
+                (total - g.column_width * m as f64) / (m - 1) as f64
+            } else {
+                Pt::ZERO
+            };
+        }
+        if !page.vertical {
             g.right = g.left + g.measure();
         }
         g
     }
+}
+
+/// A module laid out: its pages (the first is the frame's page, the rest
+/// continue it) and the slot below its last line on the first page.
+pub struct Module {
+    pub pages: Vec<Page>,
+    pub bottom: u32,
 }
 
 /// What the page furniture says.
@@ -61,8 +130,10 @@ impl Frame {
 pub struct PageHead {
     /// 报眉, start side (paper and section, or the article's title).
     pub start: String,
-    /// 报眉, end side (date, page number).
+    /// 报眉, end side (the date).
     pub end: Option<String>,
+    /// Follow the end side with the page's number as 第N版.
+    pub edition: bool,
     /// Credits line at the foot (责任编辑 … 质检 …).
     pub credits: Option<String>,
     /// Number of the first page.
@@ -78,13 +149,14 @@ pub fn compose(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Page>> {
     let grid = layout.grid_for(doc.writing);
-    let mut pages = compose_module(doc, shaped, layout, Frame::full(&grid), warnings)?;
+    let mut pages = compose_module(doc, shaped, layout, &grid, Frame::full(&grid), warnings)?.pages;
     let head = PageHead {
         start: match &doc.serial {
             Some(s) => format!("《{}》连载{}", s.work, s.installment),
             None => doc.title.clone(),
         },
         end: doc.date.map(|d| d.chinese()),
+        edition: false,
         credits: None,
         first_number: 1,
     };
@@ -92,23 +164,33 @@ pub fn compose(
     Ok(pages)
 }
 
-/// Lays out one article in a frame of columns, continuing on further pages
-/// (in the same columns) when it does not fit.
+/// Lays out one article in a frame of the page grid, continuing on further
+/// pages (in the same frame) when it does not fit.
 pub fn compose_module(
     doc: &Doc,
     shaped: &ShapedDoc,
     layout: &Layout,
+    page: &Grid,
     frame: Frame,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Page>> {
-    let grid = frame.grid(&layout.grid_for(doc.writing));
-    if grid.lines < 10 || grid.column_width.0 < grid.body_size.0 * 4.0 {
+) -> Result<Module> {
+    let vertical = doc.writing == crate::parse::Writing::Vertical;
+    let grid = frame.grid(page, vertical);
+    // A module of its own writing mode has a grid of its own, from its top.
+    let (top, bottom) = if vertical != page.vertical {
+        (0, grid.lines)
+    } else {
+        (frame.top, frame.bottom(page))
+    };
+    if bottom < top + 6 || grid.column_width.0 < grid.body_size.0 * 4.0 {
         return Err(Error::new(
             Stage::Compose,
-            format!("the layout leaves no room for {:?} text", doc.writing),
+            format!("the frame leaves no room for {:?} text", doc.writing),
         )
         .at(doc.located(Default::default()))
-        .hint("use a layout made for this writing mode, or change grid.chars and the margins"));
+        .hint(
+            "give the article more columns or rows, or use a layout made for this writing mode",
+        ));
     }
     let full = grid.measure();
     let rules = doc.rules;
@@ -117,17 +199,19 @@ pub fn compose_module(
         layout,
         pages: Vec::new(),
         column: 0,
-        slot: 0,
-        column_top: 0,
+        slot: top,
+        column_top: top,
         used: Vec::new(),
-        depth: grid.lines,
+        top,
+        bottom,
+        depth: bottom,
         cur: (0, 0),
         checkpoints: Vec::new(),
     };
     c.new_page();
 
-    // The header block across all columns.
-    let mut slot = 0u32;
+    // The header block across all the module's columns.
+    let mut slot = top;
     for p in &shaped.header {
         slot += p.style.space_before;
         let lines = break_lines(p, full, false, &rules);
@@ -139,10 +223,10 @@ pub fn compose_module(
         }
         slot += p.style.space_after;
     }
-    if slot + 4 > grid.lines {
-        return Err(Error::new(Stage::Compose, "the headline block does not fit on a page")
+    if slot + 4 > bottom {
+        return Err(Error::new(Stage::Compose, "the headline block does not fit in its frame")
             .at(doc.located(shaped.header.first().map(|p| p.loc).unwrap_or_default()))
-            .hint("shorten the kicker, headline or deck, or use a layout with smaller heading sizes"));
+            .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes"));
     }
     if !shaped.header.is_empty() {
         let (x0, y0) = grid.place(slot as f64 + 0.5, Pt::ZERO);
@@ -193,12 +277,32 @@ pub fn compose_module(
         broken: &broken,
         rules,
     };
-    // Page 1's flow starts below the header.
+    // The first page's flow starts below the header.
     c.checkpoints[0] = c.checkpoint();
     c.run(&flow);
     c.balance_last_page(&flow);
     c.column_rules();
-    Ok(c.pages)
+    let used_bottom = c
+        .used
+        .iter()
+        .filter(|u| u.0 == 0)
+        .map(|u| u.3)
+        .max()
+        .unwrap_or(c.column_top)
+        .max(c.column_top);
+    if frame.boxed {
+        c.draw_box(used_bottom);
+    }
+    // In page slots: a module with a grid of its own fills its frame.
+    let module_bottom = if vertical != page.vertical {
+        frame.bottom(page)
+    } else {
+        used_bottom
+    };
+    Ok(Module {
+        pages: c.pages,
+        bottom: module_bottom,
+    })
 }
 
 /// The lines of one paragraph at a measure, as the composer sets them.
@@ -242,7 +346,10 @@ struct Composer<'a> {
     column_top: u32,
     /// (page index, column, last slot used + 1): where column rules go.
     used: Vec<(usize, u32, u32, u32)>,
-    /// Lines a column may hold on the current page (less than the grid's
+    /// The frame's first and last (exclusive) line slots.
+    top: u32,
+    bottom: u32,
+    /// Lines a column may hold on the current page (less than the frame's
     /// when the last page's columns are balanced).
     depth: u32,
     /// The block and line being placed, recorded at each page start.
@@ -281,9 +388,9 @@ impl Composer<'_> {
             items: Vec::new(),
         });
         self.column = 0;
-        self.column_top = 0;
-        self.slot = 0;
-        self.depth = self.grid.lines;
+        self.column_top = self.top;
+        self.slot = self.top;
+        self.depth = self.bottom;
         self.checkpoints.push(self.checkpoint());
     }
 
@@ -348,7 +455,10 @@ impl Composer<'_> {
         let saved_page = self.pages[last].clone();
         let saved_used = self.used.clone();
         let lower = cp.column_top + used.div_ceil(self.grid.columns);
-        for depth in lower..self.grid.lines {
+        if lower >= self.bottom {
+            return;
+        }
+        for depth in lower..self.bottom {
             self.restore(last, cp, &saved_page, &saved_used);
             self.depth = depth;
             self.run(flow);
@@ -475,7 +585,8 @@ impl Composer<'_> {
         let g = self.grid;
         let cap_slots =
             caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
-        let column_slots = g.lines - self.column_top.min(g.lines / 2);
+        let column_slots =
+            self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2);
         // The figure fills the column across (its width, or in vertical text
         // its height); its other extent follows its aspect and takes whole
         // line slots. A figure never takes more than the column can give
@@ -518,6 +629,33 @@ impl Composer<'_> {
         }
     }
 
+    /// A box around the module on its first page, half a gutter outside
+    /// its columns, from its top to `bottom`.
+    fn draw_box(&mut self, bottom: u32) {
+        let g = self.grid;
+        let pad = if g.gutter.0 > 0.0 {
+            g.gutter / 2.0
+        } else {
+            g.body_size / 2.0
+        };
+        let (x, y, w, h) = g.rect(
+            self.top as f64 - 0.5,
+            (bottom - self.top) as f64 + 1.0,
+            -pad,
+            g.measure() + pad * 2.0,
+        );
+        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+        for pair in corners.windows(2) {
+            self.pages[0].items.push(PageItem::Rule(Rule {
+                x0: pair[0].0,
+                y0: pair[0].1,
+                x1: pair[1].0,
+                y1: pair[1].1,
+                width: Pt(1.0),
+            }));
+        }
+    }
+
     /// Rules in the gutters between the module's used columns.
     fn column_rules(&mut self) {
         if !self.layout.grid.column_rules {
@@ -548,7 +686,7 @@ impl Composer<'_> {
 pub fn add_furniture(
     pages: &mut [Page],
     grid: &Grid,
-    module_edges: &[Frame],
+    modules: &[Vec<Frame>],
     head: &PageHead,
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
 ) {
@@ -560,7 +698,13 @@ pub fn add_furniture(
         let head_base = y0 - g.pitch * 0.9;
         let start = furniture(Furniture::RunningHead, &head.start);
         place_single(&start, x0, width, head_base, Align::Start, &mut items);
-        if let Some(e) = &head.end {
+        let number = head.first_number as usize + pi;
+        let end_text = match (&head.end, head.edition) {
+            (Some(e), true) => Some(format!("{e}　第{number}版")),
+            (None, true) => Some(format!("第{number}版")),
+            (e, false) => e.clone(),
+        };
+        if let Some(e) = &end_text {
             let end = furniture(Furniture::RunningHead, e);
             place_single(&end, x0, width, head_base, Align::End, &mut items);
         }
@@ -572,18 +716,35 @@ pub fn add_furniture(
             y1: rule_y,
             width: RULE_THIN,
         }));
-        // A heavier rule between modules side by side (or stacked bands).
-        for f in module_edges.iter().filter(|f| f.first > 0) {
-            let inline = g.column_start(f.first) - g.gutter / 2.0;
-            let (ax, ay) = g.place(0.0, inline);
-            let (bx, by) = g.place(g.lines as f64, inline);
-            items.push(PageItem::Rule(Rule {
-                x0: ax,
-                y0: ay,
-                x1: bx,
-                y1: by,
-                width: RULE_HEAVY / 2.0,
-            }));
+        // Rules between modules: along the start edge of a module that does
+        // not begin at the grid's edge, and under one that ends above the
+        // foot (a boxed module has its box).
+        for f in modules.get(pi).into_iter().flatten().filter(|f| !f.boxed) {
+            let bottom = f.bottom(g);
+            let mut edge = |s0: f64, s1: f64, i0: Pt, i1: Pt| {
+                let (ax, ay) = g.place(s0, i0);
+                let (bx, by) = g.place(s1, i1);
+                items.push(PageItem::Rule(Rule {
+                    x0: ax,
+                    y0: ay,
+                    x1: bx,
+                    y1: by,
+                    width: RULE_HEAVY / 2.0,
+                }));
+            };
+            let start = g.column_start(f.first) - g.gutter / 2.0;
+            let end = g.column_start(f.first + f.columns) - g.gutter / 2.0;
+            if f.first > 0 {
+                edge(f.top as f64, bottom as f64, start, start);
+            }
+            if bottom < g.lines && f.top > 0 {
+                edge(
+                    f.top as f64 - 0.5,
+                    f.top as f64 - 0.5,
+                    start.max(Pt::ZERO),
+                    end.min(g.measure()),
+                );
+            }
         }
         let foot = y1 + g.pitch * 1.5;
         let folio = furniture(

@@ -3,6 +3,7 @@
 //! (inline axis); [`place`] converts to page coordinates once, at the end.
 
 mod flow;
+mod page;
 mod place;
 #[cfg(test)]
 mod tests;
@@ -10,8 +11,10 @@ mod tests;
 use std::ops::Range;
 
 pub use flow::{
-    Frame, Furniture, PageHead, add_furniture, break_lines, compose, compose_module, line_params,
+    Frame, Furniture, Module, PageHead, add_furniture, break_lines, compose, compose_module,
+    line_params,
 };
+pub use page::{PageArticle, Placement, compose_page, spans};
 
 mod dump;
 pub use dump::dump_lines;

@@ -219,3 +219,65 @@ fn traditional_chinese_centres_vertical_stops_and_uses_corner_quotes() {
         "centred across: {comma:?} vs {han:?}"
     );
 }
+
+#[test]
+fn a_three_column_block_re_split_as_two_has_twenty_character_columns() {
+    // 破栏 (newspaper-page.md): 3 × 13 + 2 − 1 = 40, over 2 columns: 20.
+    let layout = load_layout("broadsheet", None).unwrap();
+    let page = layout.grid();
+    let frame = Frame {
+        first: 2,
+        columns: 3,
+        top: 0,
+        rows: None,
+        split: Some(2),
+        boxed: false,
+    };
+    let g = frame.grid(&page, false);
+    assert_eq!(g.columns, 2);
+    assert_eq!(g.column_width, page.body_size * 20.0);
+    assert!(
+        (g.measure().0 - (page.body_size * 41.0).0).abs() < 1e-6,
+        "the module keeps its width"
+    );
+    assert!((g.left - page.left - page.column_start(2)).0.abs() < 1e-6);
+}
+
+#[test]
+fn the_largest_article_spans_two_thirds_and_the_rest_a_third() {
+    assert_eq!(
+        spans(&[100, 3000, 500], &[None, None, None], 8),
+        vec![2, 6, 2]
+    );
+    assert_eq!(spans(&[100, 3000], &[Some(4), None], 8), vec![4, 6]);
+    assert_eq!(spans(&[10], &[None], 5), vec![5]);
+}
+
+#[test]
+fn a_vertical_module_on_a_horizontal_page_gets_a_grid_in_its_frame() {
+    let layout = load_layout("supplement", None).unwrap();
+    let page = layout.grid();
+    let frame = Frame {
+        first: 2,
+        columns: 3,
+        top: 0,
+        rows: Some(40),
+        split: None,
+        boxed: true,
+    };
+    let g = frame.grid(&page, true);
+    assert!(g.vertical && g.columns == 1);
+    // Lines as tall as the frame, as many as its width holds.
+    assert_eq!(
+        g.column_width,
+        page.body_size * (40.0 * page.pitch.0 / page.body_size.0).floor()
+    );
+    let width = page.column_width * 3.0 + page.gutter * 2.0;
+    assert_eq!(g.lines, (width.0 / page.pitch.0).floor() as u32);
+    assert!(
+        (g.right - (page.left + page.column_start(2) + width))
+            .0
+            .abs()
+            < 1e-6
+    );
+}

@@ -38,9 +38,14 @@ struct RawArticle {
     punctuation: Option<Spanned<String>>,
     column: Option<Spanned<i64>>,
     columns: Option<Spanned<i64>>,
+    row: Option<Spanned<i64>>,
+    rows: Option<Spanned<i64>>,
+    split: Option<Spanned<i64>>,
+    #[serde(rename = "box")]
+    boxed: Option<bool>,
 }
 
-pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader), [[article]] (file, writing, punctuation, column, columns)";
+pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box)";
 
 /// The page's furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,6 +71,14 @@ pub struct PlacedArticle {
     pub column: Option<u32>,
     /// Columns spanned.
     pub columns: Option<u32>,
+    /// First line slot, 1-based.
+    pub row: Option<u32>,
+    /// Line slots the module takes.
+    pub rows: Option<u32>,
+    /// 破栏: columns the module's text is re-split into.
+    pub split: Option<u32>,
+    /// A box around the module.
+    pub boxed: bool,
     pub loc: Loc,
 }
 
@@ -155,13 +168,14 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
     for a in raw_articles {
         let at = a.file.span().start;
         let positive = |v: Option<Spanned<i64>>, key: &str| -> Result<Option<u32>> {
+            let max = if key.starts_with("row") { 10_000 } else { 64 };
             match v {
                 None => Ok(None),
-                Some(n) if (1..=64).contains(n.get_ref()) => Ok(Some(*n.get_ref() as u32)),
+                Some(n) if (1..=max).contains(n.get_ref()) => Ok(Some(*n.get_ref() as u32)),
                 Some(n) => Err(fail(
                     n.span().start,
                     format!("{key} = {} is out of range", n.get_ref()),
-                    "columns are counted from 1",
+                    "columns and rows are counted from 1",
                 )),
             }
         };
@@ -173,6 +187,10 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
                 .map(|p| (p.get_ref().clone(), file.loc(p.span().start))),
             column: positive(a.column, "column")?,
             columns: positive(a.columns, "columns")?,
+            row: positive(a.row, "row")?,
+            rows: positive(a.rows, "rows")?,
+            split: positive(a.split, "split")?,
+            boxed: a.boxed.unwrap_or(false),
             loc: file.loc(at),
         });
     }

@@ -16,6 +16,9 @@ use crate::units::Pt;
 const BUILTIN: &[(&str, &str)] = &[
     ("feature", include_str!("../../layouts/feature.toml")),
     ("vertical", include_str!("../../layouts/vertical.toml")),
+    ("broadsheet", include_str!("../../layouts/broadsheet.toml")),
+    ("tabloid", include_str!("../../layouts/tabloid.toml")),
+    ("supplement", include_str!("../../layouts/supplement.toml")),
 ];
 
 pub const DEFAULT_LAYOUT: &str = "feature";
@@ -597,6 +600,19 @@ mod tests {
         assert_eq!(parse_length("1in"), Some(Pt(72.0)));
         assert_eq!(parse_length("10"), None);
         assert_eq!(parse_length("10px"), None);
+    }
+
+    #[test]
+    fn every_builtin_layout_loads() {
+        for (name, _) in BUILTIN {
+            let l = load_layout(name, None).unwrap();
+            assert_eq!(&l.name, name);
+        }
+        let b = load_layout("broadsheet", None).unwrap();
+        assert_eq!((b.grid.columns, b.grid.chars), (8, 13));
+        assert_eq!(b.grid.body_size.0, Pt(9.0));
+        let t = load_layout("tabloid", None).unwrap();
+        assert!((5..=6).contains(&t.grid.columns));
     }
 
     #[test]

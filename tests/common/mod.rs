@@ -164,7 +164,13 @@ pub fn strip_page_furniture(pages: &[String], furniture: impl Fn(usize) -> Strin
             panic!(
                 "page {} does not end with its furniture {suffix:?}: …{}",
                 i + 1,
-                &body[body.len().saturating_sub(120)..]
+                body.chars()
+                    .rev()
+                    .take(60)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
             )
         });
         out.push_str(stripped);

@@ -1,0 +1,118 @@
+//! Newspaper pages from manifests: automatic placement, explicit frames,
+//! overlaps, 破栏, boxes, continuation.
+
+mod common;
+
+use std::ffi::OsStr;
+
+use common::*;
+
+#[test]
+fn the_broadsheet_page_keeps_every_article_in_manifest_order() {
+    let dir = tempdir();
+    let src = root().join("examples/page-7.toml");
+    let paras = paragraphs(&src, dir.path());
+    let pdf = dir.path().join("p.pdf");
+    let epub = dir.path().join("p.epub");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_same_text(&epub_text(&epub), &paras);
+    if have("pdftotext") {
+        let pages = pdf_pages(&pdf);
+        assert_eq!(pages.len(), 1, "one page");
+        let text = strip_page_furniture(&pages, |_| {
+            "typeset样张　城市·副刊2026年11月27日　第7版7责任编辑林晓舟　质检周一然".into()
+        });
+        assert_same_text(&text, &paras);
+    }
+}
+
+fn manifest(dir: &std::path::Path, body: &str) -> std::process::Output {
+    for (name, text) in [
+        ("a.md", "+++\ntitle = \"甲\"\n+++\n正文一段。\n"),
+        ("b.md", "+++\ntitle = \"乙\"\n+++\n正文两段。\n"),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let m = dir.join("p.toml");
+    std::fs::write(&m, format!("layout = \"broadsheet\"\n{body}")).unwrap();
+    run(&[
+        m.as_os_str(),
+        OsStr::new("--pdf"),
+        dir.join("p.pdf").as_os_str(),
+    ])
+}
+
+#[test]
+fn overlapping_frames_are_refused_with_the_place() {
+    let dir = tempdir();
+    let out = manifest(
+        dir.path(),
+        "[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 4\nrow = 1\nrows = 30\n[[article]]\nfile = \"b.md\"\ncolumn = 3\ncolumns = 4\nrow = 10\nrows = 30\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p.toml:9:8") && err.contains("overlaps"),
+        "{err}"
+    );
+    assert!(!dir.path().join("p.pdf").exists());
+}
+
+#[test]
+fn explicit_frames_split_columns_and_boxes_are_accepted() {
+    let dir = tempdir();
+    let out = manifest(
+        dir.path(),
+        "[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 3\nsplit = 2\nrow = 1\nrows = 20\nbox = true\n[[article]]\nfile = \"b.md\"\ncolumn = 4\ncolumns = 5\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("p.pdf").is_file());
+}
+
+#[test]
+fn text_beyond_the_page_continues_on_the_next_and_says_so() {
+    let dir = tempdir();
+    let long =
+        "春风吹过田野，麦苗一天天长高了。村口的老槐树下，有人在下棋，有人在聊天。".repeat(60);
+    std::fs::write(
+        dir.path().join("long.md"),
+        format!("+++\ntitle = \"长文\"\n+++\n{long}\n\n{long}\n"),
+    )
+    .unwrap();
+    let m = dir.path().join("p.toml");
+    std::fs::write(&m, "layout = \"broadsheet\"\n[page]\nnumber = 3\n[[article]]\nfile = \"long.md\"\ncolumn = 1\ncolumns = 2\nrow = 1\nrows = 20\n").unwrap();
+    let paras = paragraphs(&m, dir.path());
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[m.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("continues on") && err.contains("continued on page(s) 4"),
+        "{err}"
+    );
+    if have("pdftotext") {
+        let pages = pdf_pages(&pdf);
+        assert!(pages.len() >= 2);
+        let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+        assert_same_text(&text, &paras);
+    }
+}

@@ -206,6 +206,7 @@ pub fn compose_module(
         bottom,
         depth: bottom,
         cur: (0, 0),
+        blocked: Vec::new(),
         checkpoints: Vec::new(),
     };
     c.new_page();
@@ -354,7 +355,18 @@ struct Composer<'a> {
     depth: u32,
     /// The block and line being placed, recorded at each page start.
     cur: (usize, u32),
+    /// Slots taken by figures set across several columns.
+    blocked: Vec<Blocked>,
     checkpoints: Vec<Checkpoint>,
+}
+
+/// Slots of a column a figure spanning several columns takes.
+#[derive(Debug, Clone, Copy)]
+struct Blocked {
+    page: usize,
+    column: u32,
+    from: u32,
+    to: u32,
 }
 
 /// Where a page began: enough to lay the page out again.
@@ -365,6 +377,7 @@ struct Checkpoint {
     column_top: u32,
     items: usize,
     used: usize,
+    blocked: usize,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -401,6 +414,7 @@ impl Composer<'_> {
             column_top: self.column_top,
             items: self.pages.last().map_or(0, |p| p.items.len()),
             used: self.used.len(),
+            blocked: self.blocked.len(),
         }
     }
 
@@ -427,10 +441,7 @@ impl Composer<'_> {
                     self.place_para(p, lines, from, keep_next);
                 }
                 ShapedBlock::Figure { figure, caption } => {
-                    let cap_lines = caption
-                        .as_ref()
-                        .map(|cp| break_lines(cp, self.grid.column_width, true, &flow.rules));
-                    self.place_figure(figure, caption.as_ref(), cap_lines.as_deref());
+                    self.place_figure(figure, caption.as_ref(), &flow.rules);
                 }
             }
         }
@@ -486,6 +497,7 @@ impl Composer<'_> {
         self.pages.push(p);
         self.used.clear();
         self.used.extend_from_slice(&used[..cp.used]);
+        self.blocked.truncate(cp.blocked);
         self.checkpoints.truncate(page + 1);
         self.column = 0;
         self.column_top = cp.column_top;
@@ -493,8 +505,45 @@ impl Composer<'_> {
         self.cur = (cp.block, cp.line);
     }
 
+    /// Where the current column's free run of slots ends: the depth, or
+    /// the top of a figure set across this column.
+    fn limit(&self) -> u32 {
+        let page = self.pages.len() - 1;
+        self.blocked
+            .iter()
+            .filter(|b| b.page == page && b.column == self.column && b.from >= self.slot)
+            .map(|b| b.from)
+            .fold(self.depth, u32::min)
+    }
+
     fn slots_left(&self) -> u32 {
-        self.depth.saturating_sub(self.slot)
+        self.limit().saturating_sub(self.slot)
+    }
+
+    /// Moves the cursor below a figure it stands on.
+    fn skip_blocked(&mut self) {
+        let page = self.pages.len() - 1;
+        while let Some(b) = self.blocked.iter().find(|b| {
+            b.page == page && b.column == self.column && b.from <= self.slot && self.slot < b.to
+        }) {
+            self.slot = b.to;
+        }
+    }
+
+    /// On when the free run is full: below the figure that ends it, or to
+    /// the next column.
+    fn advance(&mut self) {
+        let limit = self.limit();
+        let page = self.pages.len() - 1;
+        let below = self
+            .blocked
+            .iter()
+            .find(|b| b.page == page && b.column == self.column && b.from == limit)
+            .map(|b| b.to);
+        match below {
+            Some(to) if limit < self.depth && to + 1 < self.depth => self.slot = to,
+            _ => self.next_column(),
+        }
     }
 
     fn column_empty(&self) -> bool {
@@ -507,6 +556,7 @@ impl Composer<'_> {
             self.new_page();
         } else {
             self.slot = self.column_top;
+            self.skip_blocked();
         }
     }
 
@@ -528,25 +578,25 @@ impl Composer<'_> {
         let n = lines.len() as u32;
         if !self.column_empty() {
             if self.slots_left() < p.style.space_before + per {
-                self.next_column();
+                self.advance();
             } else {
                 self.slot += p.style.space_before;
             }
         }
         let whole = (n - from) * per + keep_next;
         if !self.column_empty() && keep_next > 0 && self.slots_left() < whole {
-            self.next_column();
+            self.advance();
         }
         // Orphan: a paragraph of two or more lines does not leave its first
         // line alone at the foot of a column.
         if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
-            self.next_column();
+            self.advance();
         }
         let mut i = from;
         while i < n {
             self.cur.1 = i;
             if self.slots_left() < per {
-                self.next_column();
+                self.advance();
             }
             let fit = self.slots_left() / per;
             let remaining = n - i;
@@ -570,7 +620,7 @@ impl Composer<'_> {
             }
             if i < n {
                 self.cur.1 = i;
-                self.next_column();
+                self.advance();
             }
         }
         self.slot = (self.slot + p.style.space_after).min(self.depth);
@@ -580,37 +630,61 @@ impl Composer<'_> {
         &mut self,
         fig: &crate::resolve::Figure,
         caption: Option<&ShapedPara>,
-        cap_lines: Option<&[Line]>,
+        rules: &LineRules,
     ) {
         let g = self.grid;
-        let cap_slots =
-            caption.map_or(0, |c| c.style.lines) * cap_lines.map_or(0, |l| l.len() as u32);
+        // Columns the figure spans, from the current one (fewer if the grid
+        // ends first); vertical text keeps figures to one band.
+        let span_for = |column: u32| {
+            if g.vertical {
+                1
+            } else {
+                fig.columns.clamp(1, g.columns - column)
+            }
+        };
+        let measure_for = |span: u32| g.column_width * span as f64 + g.gutter * (span - 1) as f64;
+        let size = |column: u32, column_slots: u32| {
+            let span = span_for(column);
+            let across_max = measure_for(span);
+            let cap_lines = caption.map(|c| break_lines(c, across_max, true, rules));
+            let cap_slots = caption.map_or(0, |c| c.style.lines)
+                * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
+            // The figure fills its columns across (its width, or in vertical
+            // text its height); its other extent follows its aspect and
+            // takes whole line slots. It never takes more than the column
+            // can give beside its caption; tall figures shrink to fit.
+            let aspect = if g.vertical {
+                fig.width_px as f64 / fig.height_px as f64
+            } else {
+                fig.height_px as f64 / fig.width_px as f64
+            };
+            let mut across = across_max;
+            let mut along = across * aspect;
+            let max = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
+            if along > max {
+                across = across * (max / along);
+                along = max;
+            }
+            let slots = ((along.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
+            (span, across, along, slots, cap_lines, cap_slots)
+        };
         let column_slots =
             self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2);
-        // The figure fills the column across (its width, or in vertical text
-        // its height); its other extent follows its aspect and takes whole
-        // line slots. A figure never takes more than the column can give
-        // beside its caption; tall figures shrink to fit.
-        let aspect = if g.vertical {
-            fig.width_px as f64 / fig.height_px as f64
-        } else {
-            fig.height_px as f64 / fig.width_px as f64
-        };
-        let mut across = g.column_width;
-        let mut along = across * aspect;
-        let max = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
-        if along > max {
-            across = across * (max / along);
-            along = max;
+        let mut plan = size(self.column, column_slots);
+        for _ in 0..2 {
+            if self.column_empty() && self.slots_left() >= plan.3 + plan.5 {
+                break;
+            }
+            if self.slots_left() < plan.3 + plan.5 {
+                self.advance();
+                plan = size(self.column, column_slots);
+            } else {
+                break;
+            }
         }
-        let slots = ((along.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
-        if !self.column_empty() && self.slots_left() < slots + cap_slots {
-            self.next_column();
-        }
-        if self.slots_left() < slots + cap_slots {
-            self.next_column();
-        }
-        let inline = self.grid.column_start(self.column) + (g.column_width - across) / 2.0;
+        let (span, across, along, slots, cap_lines, cap_slots) = plan;
+        let start = self.grid.column_start(self.column);
+        let inline = start + (measure_for(span) - across) / 2.0;
         let (x, y, w, h) = g.rect(self.slot as f64, along / g.pitch, inline, across);
         self.page().items.push(PageItem::Image(ImageItem {
             figure: fig.clone(),
@@ -619,13 +693,40 @@ impl Composer<'_> {
             width: w,
             height: h,
         }));
+        let top = self.slot;
         self.slot += slots;
         self.mark_used();
-        if let (Some(c), Some(lines)) = (caption, cap_lines) {
-            self.place_para(c, lines, 0, 0);
+        if let (Some(c), Some(lines)) = (caption, cap_lines.as_deref()) {
+            // The caption spans the figure's columns.
+            for line in lines {
+                let origin = line_origin(&self.grid, self.slot, c.style.lines, start, c.style.size);
+                let mut items = std::mem::take(&mut self.page().items);
+                render_line(c, line, origin, &mut items);
+                self.page().items = items;
+                self.slot += c.style.lines;
+            }
+            self.mark_used();
         }
+        let end = (self.slot + 1).min(self.depth);
+        // The other columns flow around the figure: their text stops above
+        // it and goes on below it.
+        let page = self.pages.len() - 1;
+        for column in self.column + 1..self.column + span {
+            self.blocked.push(Blocked {
+                page,
+                column,
+                from: top,
+                to: end,
+            });
+            let (p, col) = (page, column);
+            match self.used.iter_mut().find(|u| u.0 == p && u.1 == col) {
+                Some(u) => u.3 = u.3.max(end - 1),
+                None => self.used.push((p, col, self.column_top, end - 1)),
+            }
+        }
+        let _ = cap_slots;
         if self.slots_left() > 0 && !self.column_empty() {
-            self.slot += 1;
+            self.slot = end;
         }
     }
 
@@ -656,7 +757,8 @@ impl Composer<'_> {
         }
     }
 
-    /// Rules in the gutters between the module's used columns.
+    /// Rules in the gutters between the module's used columns, broken
+    /// where a figure spans the gutter.
     fn column_rules(&mut self) {
         if !self.layout.grid.column_rules {
             return;
@@ -667,15 +769,28 @@ impl Composer<'_> {
                 continue;
             }
             let inline = g.column_start(col) - g.gutter / 2.0;
-            let (x0, y0) = g.place(top as f64, inline);
-            let (x1, y1) = g.place(end as f64, inline);
-            self.pages[page].items.push(PageItem::Rule(Rule {
-                x0,
-                y0,
-                x1,
-                y1,
-                width: RULE_THIN,
-            }));
+            let mut cuts: Vec<(u32, u32)> = self
+                .blocked
+                .iter()
+                .filter(|b| b.page == page && b.column == col)
+                .map(|b| (b.from, b.to.saturating_sub(1)))
+                .collect();
+            cuts.sort();
+            let mut from = top;
+            for (a, b) in cuts.into_iter().chain(std::iter::once((end, end))) {
+                if a > from {
+                    let (x0, y0) = g.place(from as f64, inline);
+                    let (x1, y1) = g.place(a.min(end) as f64, inline);
+                    self.pages[page].items.push(PageItem::Rule(Rule {
+                        x0,
+                        y0,
+                        x1,
+                        y1,
+                        width: RULE_THIN,
+                    }));
+                }
+                from = from.max(b);
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ fn pages_of(src: &str) -> (Vec<Page>, crate::resolve::Grid) {
 }
 
 fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::resolve::Grid) {
-    let article = parse_article(Path::new("t.md"), src.as_bytes().to_vec()).unwrap();
+    // Beside the examples, so that figures/route.png resolves.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+    let article = parse_article(&path, src.as_bytes().to_vec()).unwrap();
     let layout = load_layout(layout, None).unwrap();
     let mut book = FontBook::new(&[], false).unwrap();
     let roles = book.resolve_roles(&layout).unwrap();
@@ -280,4 +282,49 @@ fn a_vertical_module_on_a_horizontal_page_gets_a_grid_in_its_frame() {
             .abs()
             < 1e-6
     );
+}
+
+#[test]
+fn text_flows_around_a_figure_spanning_two_columns() {
+    let para = "村口的老槐树下，有人在下棋，有人在聊天，孩子们在一旁追逐嬉戏。".repeat(4);
+    let mut src = String::from("+++\ntitle = \"标题\"\n+++\n");
+    for i in 0..14 {
+        src.push_str(&format!("{para}\n\n"));
+        if i == 1 {
+            src.push_str("![线路图](figures/route.png \"columns=2\")\n\n");
+        }
+    }
+    let (pages, g) = pages_in(&src, "feature");
+    let image = pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            PageItem::Image(im) => Some(im.clone()),
+            _ => None,
+        })
+        .expect("the figure");
+    // Two columns and the gutter wide.
+    assert!(
+        (image.width.0 - (g.column_width * 2.0 + g.gutter).0).abs() < 0.5,
+        "{:?}",
+        image.width
+    );
+    let mut beside = 0;
+    for item in &pages[0].items {
+        let PageItem::Text(r) = item else { continue };
+        for gl in &r.glyphs {
+            let inside_x = gl.x.0 > image.x.0 - 0.1 && gl.x.0 < (image.x + image.width).0;
+            let inside_y = gl.y.0 > image.y.0 && gl.y.0 - r.size.0 < (image.y + image.height).0;
+            assert!(
+                !(inside_x && inside_y),
+                "glyph at {:?},{:?} inside the figure",
+                gl.x,
+                gl.y
+            );
+            if inside_x && gl.y.0 < image.y.0 {
+                beside += 1;
+            }
+        }
+    }
+    assert!(beside > 0, "text above the figure in its columns");
 }

@@ -167,6 +167,8 @@ pub enum Block {
     Figure {
         src: String,
         caption: String,
+        /// Columns of the module the figure spans; text wraps around it.
+        columns: u32,
         loc: Loc,
     },
 }

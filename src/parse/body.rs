@@ -27,6 +27,7 @@ pub fn parse(file: &SourceFile, start: usize) -> Result<Vec<Block>> {
         image: None,
         figure_in_paragraph: None,
         pending_error: None,
+        figure_columns: 1,
     };
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         b.event(event, range)?;
@@ -52,6 +53,36 @@ struct Builder<'a> {
     /// is refused rather than glued to the caption.
     figure_in_paragraph: Option<usize>,
     pending_error: Option<Error>,
+    /// Columns the open image spans (from its title, `"columns=2"`).
+    figure_columns: u32,
+}
+
+/// Placement options in an image's title: `![图说](a.png "columns=2")`.
+fn figure_options(title: &str) -> std::result::Result<u32, (String, String)> {
+    let mut columns = 1;
+    for part in title.split_whitespace() {
+        match part.split_once('=') {
+            Some(("columns", v)) => {
+                columns = v
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=16).contains(n))
+                    .ok_or_else(|| {
+                        (
+                            format!("columns={v} is not a number of columns"),
+                            "write columns=2 (1 to 16)".to_string(),
+                        )
+                    })?;
+            }
+            _ => {
+                return Err((
+                    format!("unknown figure option \"{part}\" in the image title"),
+                    "the title of an image may only hold columns=N (the columns it spans, text wraps around it)".to_string(),
+                ));
+            }
+        }
+    }
+    Ok(columns)
 }
 
 impl Builder<'_> {
@@ -166,10 +197,17 @@ impl Builder<'_> {
                 self.strong_depth += 1;
                 self.style.strong = true;
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 if self.image.is_some() {
                     return Err(self.unsupported(at, "an image inside an image", ""));
                 }
+                self.figure_columns = figure_options(&title).map_err(|(what, hint)| {
+                    Error::new(Stage::Parse, what)
+                        .at(self.file.at(self.base + at))
+                        .hint(hint)
+                })?;
                 self.image = Some((dest_url.to_string(), String::new(), at));
             }
             Tag::CodeBlock(_) => {
@@ -293,6 +331,7 @@ impl Builder<'_> {
                 self.blocks.push(Block::Figure {
                     src,
                     caption: caption.trim().to_string(),
+                    columns: self.figure_columns,
                     loc,
                 });
                 self.figure_in_paragraph = Some(at);

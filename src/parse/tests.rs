@@ -136,3 +136,15 @@ fn unpaired_emphasis_is_refused_not_printed() {
         b => panic!("{b:?}"),
     }
 }
+
+#[test]
+fn figure_options_come_from_the_image_title() {
+    let a = parse("+++\ntitle = \"t\"\n+++\n![图](a.png \"columns=3\")\n").unwrap();
+    assert!(matches!(&a.body[0], Block::Figure { columns: 3, .. }));
+    let e = err("+++\ntitle = \"t\"\n+++\n正文。\n\n![图](a.png \"float=left\")\n");
+    assert!(
+        e.starts_with("t.md:6:1") && e.contains("float=left") && e.contains("columns=N"),
+        "{e}"
+    );
+    assert!(err("+++\ntitle = \"t\"\n+++\n![图](a.png \"columns=0\")\n").contains("columns=0"));
+}

@@ -94,6 +94,8 @@ pub struct Figure {
     pub width_px: u32,
     pub height_px: u32,
     pub caption: Option<Para>,
+    /// Columns spanned (text wraps around the figure in the others).
+    pub columns: u32,
     pub loc: Loc,
 }
 
@@ -294,10 +296,16 @@ pub fn resolve_doc(
                     }));
                 }
             }
-            Block::Figure { src, caption, loc } => {
+            Block::Figure {
+                src,
+                caption,
+                columns,
+                loc,
+            } => {
                 let at = Located::new(&article.path, *loc);
                 let mut fig = load_figure(base, src, at)?;
                 fig.loc = *loc;
+                fig.columns = *columns;
                 if !caption.is_empty() {
                     fig.caption = Some(Para {
                         style: style(Role::Caption, &st.caption, 0),
@@ -481,6 +489,7 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
         width_px,
         height_px,
         caption: None,
+        columns: 1,
         loc: at.loc,
     })
 }

@@ -48,3 +48,23 @@ for k in range(41):
     dot(x, y, 9 if big else 6, [40, 40, 40])
     dot(x, y, 5 if big else 3, [255, 255, 255])
 png(sys.argv[1] if len(sys.argv) > 1 else "examples/figures/route.png", img)
+
+
+def badge(path, size=400):
+    """A round badge: a dark disc with a light ring and a lamp-like shape,
+    for the round text wrap example."""
+    global W, H, img
+    W = H = size
+    img = [[255] * (W * 3) for _ in range(H)]
+    c = size / 2
+    dot(c, c, c - 2, [60, 60, 60])
+    dot(c, c, c - 22, [235, 225, 200])
+    dot(c, c, c - 34, [60, 60, 60])
+    # a flame
+    for k in range(60):
+        dot(c, c - 40 + k, 30 - k * 0.45, [240, 200, 90])
+    png(path, img)
+
+
+if len(sys.argv) > 2:
+    badge(sys.argv[2])

@@ -206,7 +206,7 @@ pub fn compose_module(
         bottom,
         depth: bottom,
         cur: (0, 0),
-        blocked: Vec::new(),
+        shapes: Vec::new(),
         checkpoints: Vec::new(),
     };
     c.new_page();
@@ -306,6 +306,29 @@ pub fn compose_module(
     })
 }
 
+/// Breaks a paragraph again from item `from` (a column or page break, or a
+/// figure, came in between), with the measure of each line; the lines'
+/// ranges are in the whole paragraph's items.
+fn rebreak(
+    p: &ShapedPara,
+    from: usize,
+    measure: &dyn Fn(usize) -> Pt,
+    justify: bool,
+    rules: &LineRules,
+) -> Vec<Line> {
+    let indent = if from == 0 {
+        p.style.size * p.style.indent as f64
+    } else {
+        Pt::ZERO
+    };
+    let params = line_params(rules, measure, indent, justify);
+    let mut lines = break_paragraph(&p.items[from..], &params);
+    for l in &mut lines {
+        l.items = l.items.start + from..l.items.end + from;
+    }
+    lines
+}
+
 /// The lines of one paragraph at a measure, as the composer sets them.
 pub fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
     let size = p.style.size;
@@ -355,19 +378,43 @@ struct Composer<'a> {
     depth: u32,
     /// The block and line being placed, recorded at each page start.
     cur: (usize, u32),
-    /// Slots taken by figures set across several columns.
-    blocked: Vec<Blocked>,
+    /// Slots figures take or narrow.
+    shapes: Vec<SlotShape>,
     checkpoints: Vec<Checkpoint>,
 }
 
-/// Slots of a column a figure spanning several columns takes.
+/// A line slot a figure changes: taken whole, or narrowed to what is left
+/// beside the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SlotKind {
+    Blocked,
+    /// The line starts `offset` into the column and is `measure` long.
+    Narrow {
+        offset: Pt,
+        measure: Pt,
+    },
+}
+
 #[derive(Debug, Clone, Copy)]
-struct Blocked {
+struct SlotShape {
     page: usize,
     column: u32,
-    from: u32,
-    to: u32,
+    slot: u32,
+    kind: SlotKind,
 }
+
+/// Where one line goes around figures.
+#[derive(Debug, Clone, Copy)]
+struct PlannedSlot {
+    column: u32,
+    slot: u32,
+    offset: Pt,
+    measure: Pt,
+}
+
+/// Least characters a line beside a figure may hold; a narrower slot is
+/// skipped (newspaper-page.md).
+const MIN_WRAP_CHARS: f64 = 3.0;
 
 /// Where a page began: enough to lay the page out again.
 #[derive(Debug, Clone, Copy)]
@@ -377,7 +424,7 @@ struct Checkpoint {
     column_top: u32,
     items: usize,
     used: usize,
-    blocked: usize,
+    shapes: usize,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -414,7 +461,7 @@ impl Composer<'_> {
             column_top: self.column_top,
             items: self.pages.last().map_or(0, |p| p.items.len()),
             used: self.used.len(),
-            blocked: self.blocked.len(),
+            shapes: self.shapes.len(),
         }
     }
 
@@ -422,8 +469,8 @@ impl Composer<'_> {
     fn run(&mut self, flow: &FlowInput) {
         let start = self.cur;
         for i in start.0..flow.shaped.flow.len() {
-            let from = if i == start.0 { start.1 } else { 0 };
-            self.cur = (i, from);
+            let from = if i == start.0 { start.1 as usize } else { 0 };
+            self.cur = (i, from as u32);
             match &flow.shaped.flow[i] {
                 ShapedBlock::Para(p) => {
                     // Every flow paragraph was broken in compose().
@@ -438,7 +485,7 @@ impl Composer<'_> {
                         }
                         _ => 0,
                     };
-                    self.place_para(p, lines, from, keep_next);
+                    self.place_para(p, lines, from, keep_next, &flow.rules);
                 }
                 ShapedBlock::Figure { figure, caption } => {
                     self.place_figure(figure, caption.as_ref(), &flow.rules);
@@ -497,7 +544,7 @@ impl Composer<'_> {
         self.pages.push(p);
         self.used.clear();
         self.used.extend_from_slice(&used[..cp.used]);
-        self.blocked.truncate(cp.blocked);
+        self.shapes.truncate(cp.shapes);
         self.checkpoints.truncate(page + 1);
         self.column = 0;
         self.column_top = cp.column_top;
@@ -505,14 +552,27 @@ impl Composer<'_> {
         self.cur = (cp.block, cp.line);
     }
 
-    /// Where the current column's free run of slots ends: the depth, or
-    /// the top of a figure set across this column.
+    fn column_empty(&self) -> bool {
+        self.slot == self.column_top
+    }
+
+    fn shape(&self, column: u32, slot: u32) -> Option<SlotKind> {
+        let page = self.pages.len() - 1;
+        self.shapes
+            .iter()
+            .rev()
+            .find(|s| s.page == page && s.column == column && s.slot == slot)
+            .map(|s| s.kind)
+    }
+
+    /// Where the current column's run of whole slots ends: the depth, or the
+    /// first slot a figure takes or narrows.
     fn limit(&self) -> u32 {
         let page = self.pages.len() - 1;
-        self.blocked
+        self.shapes
             .iter()
-            .filter(|b| b.page == page && b.column == self.column && b.from >= self.slot)
-            .map(|b| b.from)
+            .filter(|s| s.page == page && s.column == self.column && s.slot >= self.slot)
+            .map(|s| s.slot)
             .fold(self.depth, u32::min)
     }
 
@@ -520,34 +580,67 @@ impl Composer<'_> {
         self.limit().saturating_sub(self.slot)
     }
 
-    /// Moves the cursor below a figure it stands on.
+    /// Moves the cursor past slots a figure takes whole.
     fn skip_blocked(&mut self) {
-        let page = self.pages.len() - 1;
-        while let Some(b) = self.blocked.iter().find(|b| {
-            b.page == page && b.column == self.column && b.from <= self.slot && self.slot < b.to
-        }) {
-            self.slot = b.to;
+        while self.slot < self.depth
+            && self.shape(self.column, self.slot) == Some(SlotKind::Blocked)
+        {
+            self.slot += 1;
         }
     }
 
-    /// On when the free run is full: below the figure that ends it, or to
-    /// the next column.
+    /// On when the run of whole slots is full: onto the slots beside the
+    /// figure that ends it (the paragraph loop sets lines there) or below
+    /// it, or to the next column.
     fn advance(&mut self) {
         let limit = self.limit();
-        let page = self.pages.len() - 1;
-        let below = self
-            .blocked
-            .iter()
-            .find(|b| b.page == page && b.column == self.column && b.from == limit)
-            .map(|b| b.to);
-        match below {
-            Some(to) if limit < self.depth && to + 1 < self.depth => self.slot = to,
-            _ => self.next_column(),
+        if limit >= self.depth {
+            self.next_column();
+            return;
+        }
+        self.slot = limit;
+        self.skip_blocked();
+        if self.slot >= self.depth {
+            self.next_column();
         }
     }
 
-    fn column_empty(&self) -> bool {
-        self.slot == self.column_top
+    /// Slots for the next lines, from the cursor to the end of the page's
+    /// columns, around the figures: each whole, narrowed or skipped.
+    fn plan(&self, per: u32, full: Pt) -> Vec<PlannedSlot> {
+        let mut out = Vec::new();
+        let (mut column, mut slot) = (self.column, self.slot);
+        let min = self.grid.body_size * MIN_WRAP_CHARS;
+        while column < self.grid.columns {
+            if slot + per > self.depth {
+                column += 1;
+                slot = self.column_top;
+                continue;
+            }
+            match self.shape(column, slot) {
+                Some(SlotKind::Blocked) => slot += 1,
+                Some(SlotKind::Narrow { offset, measure }) if per == 1 && measure.0 >= min.0 => {
+                    out.push(PlannedSlot {
+                        column,
+                        slot,
+                        offset,
+                        measure: measure.min(full),
+                    });
+                    slot += 1;
+                }
+                Some(_) => slot += 1,
+                None => {
+                    out.push(PlannedSlot {
+                        column,
+                        slot,
+                        offset: Pt::ZERO,
+                        measure: full,
+                    });
+                    slot += per;
+                }
+            }
+        }
+        out
     }
 
     fn next_column(&mut self) {
@@ -569,37 +662,100 @@ impl Composer<'_> {
         }
     }
 
-    /// Places a paragraph's lines, keeping `keep_next` slots free after it
-    /// in the same column (a head stays with its text), avoiding a lone
-    /// first line at a column's foot (orphan) and a lone last line at the
-    /// next column's head (widow).
-    fn place_para(&mut self, p: &ShapedPara, lines: &[Line], from: u32, keep_next: u32) {
+    /// Places a paragraph from item `from` on, keeping `keep_next` slots
+    /// free after it in the same column (a head stays with its text),
+    /// avoiding a lone first line at a column's foot (orphan) and a lone
+    /// last line at the next column's head (widow). Beside a figure the
+    /// rest of the paragraph is broken again, each line to the measure its
+    /// slot leaves.
+    fn place_para(
+        &mut self,
+        p: &ShapedPara,
+        pre: &[Line],
+        from: usize,
+        keep_next: u32,
+        rules: &LineRules,
+    ) {
         let per = p.style.lines.max(1);
+        let inset = p.style.size * p.style.inset as f64;
+        let full = self.grid.column_width - inset * 2.0;
+        let justify = p.style.align == Align::Justify;
+        let mut lines: Vec<Line> = match pre.iter().position(|l| l.items.start == from) {
+            Some(k) => pre[k..].to_vec(),
+            None => rebreak(p, from, &|_| full, justify, rules),
+        };
         let n = lines.len() as u32;
-        if !self.column_empty() {
+        // Beside a figure the loop below plans the lines; the keep rules
+        // are for whole columns.
+        let beside = matches!(
+            self.shape(self.column, self.slot),
+            Some(SlotKind::Narrow { .. })
+        );
+        if !self.column_empty() && !beside {
             if self.slots_left() < p.style.space_before + per {
                 self.advance();
             } else {
                 self.slot += p.style.space_before;
             }
         }
-        let whole = (n - from) * per + keep_next;
-        if !self.column_empty() && keep_next > 0 && self.slots_left() < whole {
+        let whole = n * per + keep_next;
+        if !self.column_empty() && !beside && keep_next > 0 && self.slots_left() < whole {
             self.advance();
         }
         // Orphan: a paragraph of two or more lines does not leave its first
         // line alone at the foot of a column.
-        if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
+        if !self.column_empty() && !beside && from == 0 && n >= 2 && self.slots_left() < 2 * per {
             self.advance();
         }
-        let mut i = from;
-        while i < n {
-            self.cur.1 = i;
+        let mut i = 0usize;
+        while i < lines.len() {
+            self.cur.1 = lines[i].items.start as u32;
+            self.skip_blocked();
+            if self.slot >= self.depth {
+                self.next_column();
+                continue;
+            }
+            if self.shape(self.column, self.slot).is_some() {
+                // Around a figure: plan the slots, break the rest to them.
+                let mut plan = self.plan(per, full);
+                let start = lines[i].items.start;
+                // A paragraph's first line keeps its indent: it needs three
+                // characters beyond it, or its slot is skipped.
+                if start == 0 {
+                    let indent = p.style.size * p.style.indent as f64;
+                    let min = self.grid.body_size * MIN_WRAP_CHARS + indent;
+                    while plan
+                        .first()
+                        .is_some_and(|s| s.measure < full && s.measure.0 < min.0)
+                    {
+                        plan.remove(0);
+                    }
+                }
+                let measure = |k: usize| plan.get(k).map_or(full, |s| s.measure);
+                let rest = rebreak(p, start, &measure, justify, rules);
+                lines.truncate(i);
+                lines.extend(rest);
+                let mut k = 0;
+                while i < lines.len() && k < plan.len() {
+                    let s = plan[k];
+                    self.cur.1 = lines[i].items.start as u32;
+                    self.column = s.column;
+                    self.slot = s.slot;
+                    self.render(p, &lines[i], per, inset + s.offset);
+                    i += 1;
+                    k += 1;
+                }
+                if i < lines.len() {
+                    self.next_column();
+                }
+                continue;
+            }
             if self.slots_left() < per {
                 self.advance();
+                continue;
             }
-            let fit = self.slots_left() / per;
-            let remaining = n - i;
+            let fit = (self.slots_left() / per) as usize;
+            let remaining = lines.len() - i;
             // Widow: leave two lines for the next column rather than one.
             let take = if remaining > fit && remaining - fit == 1 && fit >= 3 {
                 fit - 1
@@ -607,25 +763,37 @@ impl Composer<'_> {
                 fit.min(remaining)
             };
             for _ in 0..take {
-                let line = &lines[i as usize];
-                let inline =
-                    self.grid.column_start(self.column) + p.style.size * p.style.inset as f64;
-                let origin = line_origin(&self.grid, self.slot, per, inline, p.style.size);
-                let mut items = std::mem::take(&mut self.page().items);
-                render_line(p, line, origin, &mut items);
-                self.page().items = items;
-                self.slot += per;
-                self.mark_used();
+                self.render(p, &lines[i], per, inset);
                 i += 1;
             }
-            if i < n {
-                self.cur.1 = i;
-                self.advance();
+            if i < lines.len() {
+                self.cur.1 = lines[i].items.start as u32;
+                if take < fit || self.limit() >= self.depth {
+                    self.next_column();
+                } else {
+                    self.advance();
+                }
             }
         }
         self.slot = (self.slot + p.style.space_after).min(self.depth);
     }
 
+    /// Sets one line at the cursor, `inline` into the column.
+    fn render(&mut self, p: &ShapedPara, line: &Line, per: u32, inline: Pt) {
+        let at = self.grid.column_start(self.column) + inline;
+        let origin = line_origin(&self.grid, self.slot, per, at, p.style.size);
+        let mut items = std::mem::take(&mut self.page().items);
+        render_line(p, line, origin, &mut items);
+        self.page().items = items;
+        self.slot += per;
+        self.mark_used();
+    }
+
+    /// Sets a figure at the cursor, across `fig.columns` columns (or
+    /// `fig.width` of them) from the current one, its caption below it, and
+    /// records the slots it takes or narrows: the text of every column it
+    /// touches flows around it (rectangular or round wrap), each line beside
+    /// it justified to its own measure.
     fn place_figure(
         &mut self,
         fig: &crate::resolve::Figure,
@@ -633,32 +801,32 @@ impl Composer<'_> {
         rules: &LineRules,
     ) {
         let g = self.grid;
-        // Columns the figure spans, from the current one (fewer if the grid
-        // ends first); vertical text keeps figures to one band.
-        let span_for = |column: u32| {
-            if g.vertical {
-                1
+        let gap = g.body_size / 2.0;
+        let plan = |column: u32, column_slots: u32| {
+            let room = g.columns - column;
+            let span_cols = if g.vertical {
+                1.0
             } else {
-                fig.columns.clamp(1, g.columns - column)
-            }
-        };
-        let measure_for = |span: u32| g.column_width * span as f64 + g.gutter * (span - 1) as f64;
-        let size = |column: u32, column_slots: u32| {
-            let span = span_for(column);
-            let across_max = measure_for(span);
-            let cap_lines = caption.map(|c| break_lines(c, across_max, true, rules));
+                fig.width
+                    .unwrap_or(fig.columns as f64)
+                    .clamp(0.5, room as f64)
+            };
+            let whole = span_cols.ceil() as u32;
+            let span_width =
+                g.column_width * span_cols + g.gutter * (span_cols.ceil() - 1.0).max(0.0);
+            let cap_lines = caption.map(|c| break_lines(c, span_width, true, rules));
             let cap_slots = caption.map_or(0, |c| c.style.lines)
                 * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
-            // The figure fills its columns across (its width, or in vertical
-            // text its height); its other extent follows its aspect and
-            // takes whole line slots. It never takes more than the column
-            // can give beside its caption; tall figures shrink to fit.
+            // The figure fills its width across (or in vertical text a
+            // band's height); its other extent follows its aspect in whole
+            // line slots, never more than the column can give beside its
+            // caption: tall figures shrink to fit.
             let aspect = if g.vertical {
                 fig.width_px as f64 / fig.height_px as f64
             } else {
                 fig.height_px as f64 / fig.width_px as f64
             };
-            let mut across = across_max;
+            let mut across = span_width;
             let mut along = across * aspect;
             let max = g.pitch * (column_slots.saturating_sub(cap_slots + 1)) as f64;
             if along > max {
@@ -666,26 +834,28 @@ impl Composer<'_> {
                 along = max;
             }
             let slots = ((along.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32;
-            (span, across, along, slots, cap_lines, cap_slots)
+            (
+                whole, span_width, across, along, slots, cap_lines, cap_slots,
+            )
         };
         let column_slots =
             self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2);
-        let mut plan = size(self.column, column_slots);
-        for _ in 0..2 {
-            if self.column_empty() && self.slots_left() >= plan.3 + plan.5 {
+        self.skip_blocked();
+        let mut p = plan(self.column, column_slots);
+        for _ in 0..3 {
+            if self.slot + p.4 + p.6 <= self.depth
+                && (self.slot..self.slot + p.4 + p.6).all(|s| self.shape(self.column, s).is_none())
+            {
                 break;
             }
-            if self.slots_left() < plan.3 + plan.5 {
-                self.advance();
-                plan = size(self.column, column_slots);
-            } else {
-                break;
-            }
+            self.next_column();
+            p = plan(self.column, column_slots);
         }
-        let (span, across, along, slots, cap_lines, cap_slots) = plan;
+        let (whole, span_width, across, along, slots, cap_lines, cap_slots) = p;
         let start = self.grid.column_start(self.column);
-        let inline = start + (measure_for(span) - across) / 2.0;
-        let (x, y, w, h) = g.rect(self.slot as f64, along / g.pitch, inline, across);
+        let inline = start + (span_width - across) / 2.0;
+        let top = self.slot;
+        let (x, y, w, h) = g.rect(top as f64, along / g.pitch, inline, across);
         self.page().items.push(PageItem::Image(ImageItem {
             figure: fig.clone(),
             x,
@@ -693,41 +863,87 @@ impl Composer<'_> {
             width: w,
             height: h,
         }));
-        let top = self.slot;
-        self.slot += slots;
-        self.mark_used();
+        // The caption spans the figure, under it.
+        let cap_top = top + slots;
         if let (Some(c), Some(lines)) = (caption, cap_lines.as_deref()) {
-            // The caption spans the figure's columns.
+            let mut slot = cap_top;
             for line in lines {
-                let origin = line_origin(&self.grid, self.slot, c.style.lines, start, c.style.size);
+                let origin = line_origin(&self.grid, slot, c.style.lines, start, c.style.size);
                 let mut items = std::mem::take(&mut self.page().items);
                 render_line(c, line, origin, &mut items);
                 self.page().items = items;
-                self.slot += c.style.lines;
+                slot += c.style.lines;
             }
-            self.mark_used();
         }
-        let end = (self.slot + 1).min(self.depth);
-        // The other columns flow around the figure: their text stops above
-        // it and goes on below it.
+        let end = (cap_top + cap_slots + 1).min(self.depth);
+        // What each touched column keeps beside the figure, slot by slot.
         let page = self.pages.len() - 1;
-        for column in self.column + 1..self.column + span {
-            self.blocked.push(Blocked {
-                page,
-                column,
-                from: top,
-                to: end,
-            });
+        let min = g.body_size * MIN_WRAP_CHARS;
+        let round = fig.wrap == crate::resolve::Wrap::Round;
+        let (cx, cy, r) = (
+            inline + across / 2.0,
+            g.pitch * top as f64 + along / 2.0,
+            across.min(along) / 2.0,
+        );
+        for column in self.column..(self.column + whole).min(g.columns) {
+            let c0 = self.grid.column_start(column);
+            for slot in top..end {
+                // The part of the line the figure (or its caption) covers.
+                let covered = if slot >= cap_top {
+                    Some((start, start + span_width))
+                } else if round {
+                    let (y0, y1) = (g.pitch * slot as f64, g.pitch * (slot + 1) as f64);
+                    let dy = if cy < y0 {
+                        y0 - cy
+                    } else if cy > y1 {
+                        cy - y1
+                    } else {
+                        Pt::ZERO
+                    };
+                    (dy < r).then(|| {
+                        let half = Pt((r.0 * r.0 - dy.0 * dy.0).max(0.0).sqrt());
+                        (cx - half, cx + half)
+                    })
+                } else {
+                    Some((inline, inline + across))
+                };
+                let Some((a, b)) = covered else { continue };
+                let (a, b) = (a - gap, b + gap);
+                let (lo, hi) = (c0, c0 + g.column_width);
+                if b <= lo || a >= hi {
+                    continue;
+                }
+                // The larger free side: text never jumps across a figure.
+                let left = (a - lo).max(Pt::ZERO);
+                let right = (hi - b).max(Pt::ZERO);
+                let kind = if left.0 >= right.0 && left.0 >= min.0 {
+                    SlotKind::Narrow {
+                        offset: Pt::ZERO,
+                        measure: left,
+                    }
+                } else if right.0 >= min.0 {
+                    SlotKind::Narrow {
+                        offset: b - lo,
+                        measure: right,
+                    }
+                } else {
+                    SlotKind::Blocked
+                };
+                self.shapes.push(SlotShape {
+                    page,
+                    column,
+                    slot,
+                    kind,
+                });
+            }
             let (p, col) = (page, column);
             match self.used.iter_mut().find(|u| u.0 == p && u.1 == col) {
                 Some(u) => u.3 = u.3.max(end - 1),
                 None => self.used.push((p, col, self.column_top, end - 1)),
             }
         }
-        let _ = cap_slots;
-        if self.slots_left() > 0 && !self.column_empty() {
-            self.slot = end;
-        }
+        // Text goes on beside the figure, or below it.
+        self.skip_blocked();
     }
 
     /// A box around the module on its first page, half a gutter outside
@@ -770,10 +986,10 @@ impl Composer<'_> {
             }
             let inline = g.column_start(col) - g.gutter / 2.0;
             let mut cuts: Vec<(u32, u32)> = self
-                .blocked
+                .shapes
                 .iter()
-                .filter(|b| b.page == page && b.column == col)
-                .map(|b| (b.from, b.to.saturating_sub(1)))
+                .filter(|sh| sh.page == page && sh.column == col)
+                .map(|sh| (sh.slot, sh.slot + 1))
                 .collect();
             cuts.sort();
             let mut from = top;

@@ -328,3 +328,58 @@ fn text_flows_around_a_figure_spanning_two_columns() {
     }
     assert!(beside > 0, "text above the figure in its columns");
 }
+
+#[test]
+fn round_wrap_gives_each_line_beside_the_circle_its_own_measure() {
+    let para = "村口的老槐树下，有人在下棋，有人在聊天，孩子们在一旁追逐嬉戏。".repeat(5);
+    let mut src = String::from("+++\ntitle = \"标题\"\n+++\n");
+    for i in 0..16 {
+        if i == 1 {
+            src.push_str("![徽记](figures/badge.png \"width=1.4 wrap=round\")\n\n");
+        }
+        src.push_str(&format!("{para}\n\n"));
+    }
+    let (pages, g) = pages_in(&src, "feature");
+    let image = pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            PageItem::Image(im) => Some(im.clone()),
+            _ => None,
+        })
+        .expect("the figure");
+    let (cx, cy) = (image.x + image.width / 2.0, image.y + image.height / 2.0);
+    let r = image.width.min(image.height) / 2.0;
+    // Line starts beside the circle, in the second column.
+    let col2 = g.left + g.column_width + g.gutter;
+    let mut starts = Vec::new();
+    for item in &pages[0].items {
+        let PageItem::Text(run) = item else { continue };
+        if run.size != g.body_size {
+            continue;
+        }
+        for gl in &run.glyphs {
+            // No glyph inside the circle (its em box's centre, 0.5 em).
+            let (gx, gy) = (gl.x + run.size / 2.0, gl.y - run.size * 0.38);
+            let d = ((gx - cx).0.powi(2) + (gy - cy).0.powi(2)).sqrt();
+            assert!(d > r.0, "glyph at {:?},{:?} inside the circle", gl.x, gl.y);
+        }
+        let first = &run.glyphs[0];
+        if first.x.0 > col2.0 + 1.0
+            && first.x.0 < (col2 + g.column_width).0
+            && first.y.0 > image.y.0
+            && first.y.0 < (image.y + image.height).0
+        {
+            starts.push((first.y, first.x));
+        }
+    }
+    starts.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
+    starts.dedup_by(|a, b| (a.0 - b.0).abs().0 < 0.1);
+    assert!(starts.len() >= 4, "lines beside the circle: {starts:?}");
+    let distinct: std::collections::BTreeSet<i64> =
+        starts.iter().map(|s| (s.1.0 * 10.0) as i64).collect();
+    assert!(
+        distinct.len() >= 3,
+        "each line starts where the circle leaves it: {starts:?}"
+    );
+}

@@ -169,6 +169,10 @@ pub enum Block {
         caption: String,
         /// Columns of the module the figure spans; text wraps around it.
         columns: u32,
+        /// Width in columns when not a whole number.
+        width: Option<f64>,
+        /// Round wrap: text follows a circle.
+        round: bool,
         loc: Loc,
     },
 }

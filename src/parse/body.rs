@@ -27,7 +27,7 @@ pub fn parse(file: &SourceFile, start: usize) -> Result<Vec<Block>> {
         image: None,
         figure_in_paragraph: None,
         pending_error: None,
-        figure_columns: 1,
+        figure_options: FigureOptions::default(),
     };
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         b.event(event, range)?;
@@ -53,17 +53,33 @@ struct Builder<'a> {
     /// is refused rather than glued to the caption.
     figure_in_paragraph: Option<usize>,
     pending_error: Option<Error>,
-    /// Columns the open image spans (from its title, `"columns=2"`).
-    figure_columns: u32,
+    /// Placement of the open image (from its title, `"columns=2"`).
+    figure_options: FigureOptions,
 }
 
-/// Placement options in an image's title: `![图说](a.png "columns=2")`.
-fn figure_options(title: &str) -> std::result::Result<u32, (String, String)> {
-    let mut columns = 1;
+/// Placement options of a figure, from its image title.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FigureOptions {
+    pub columns: u32,
+    /// Width in columns, possibly fractional (text wraps in the column it
+    /// only partly covers).
+    pub width: Option<f64>,
+    pub round: bool,
+}
+
+/// Placement options in an image's title:
+/// `![图说](a.png "columns=2 wrap=round width=1.5")`.
+fn figure_options(title: &str) -> std::result::Result<FigureOptions, (String, String)> {
+    let mut o = FigureOptions {
+        columns: 1,
+        width: None,
+        round: false,
+    };
+    let hint = "an image title may hold columns=N (columns spanned), width=F (columns, fractional) and wrap=rect or wrap=round";
     for part in title.split_whitespace() {
         match part.split_once('=') {
             Some(("columns", v)) => {
-                columns = v
+                o.columns = v
                     .parse::<u32>()
                     .ok()
                     .filter(|n| (1..=16).contains(n))
@@ -74,15 +90,30 @@ fn figure_options(title: &str) -> std::result::Result<u32, (String, String)> {
                         )
                     })?;
             }
+            Some(("width", v)) => {
+                o.width = Some(
+                    v.parse::<f64>()
+                        .ok()
+                        .filter(|w| (0.5..=16.0).contains(w))
+                        .ok_or_else(|| {
+                            (
+                                format!("width={v} is not a width in columns"),
+                                "write width=1.5 (0.5 to 16)".to_string(),
+                            )
+                        })?,
+                );
+            }
+            Some(("wrap", "round")) => o.round = true,
+            Some(("wrap", "rect")) => o.round = false,
             _ => {
                 return Err((
                     format!("unknown figure option \"{part}\" in the image title"),
-                    "the title of an image may only hold columns=N (the columns it spans, text wraps around it)".to_string(),
+                    hint.to_string(),
                 ));
             }
         }
     }
-    Ok(columns)
+    Ok(o)
 }
 
 impl Builder<'_> {
@@ -203,7 +234,7 @@ impl Builder<'_> {
                 if self.image.is_some() {
                     return Err(self.unsupported(at, "an image inside an image", ""));
                 }
-                self.figure_columns = figure_options(&title).map_err(|(what, hint)| {
+                self.figure_options = figure_options(&title).map_err(|(what, hint)| {
                     Error::new(Stage::Parse, what)
                         .at(self.file.at(self.base + at))
                         .hint(hint)
@@ -331,7 +362,9 @@ impl Builder<'_> {
                 self.blocks.push(Block::Figure {
                     src,
                     caption: caption.trim().to_string(),
-                    columns: self.figure_columns,
+                    columns: self.figure_options.columns,
+                    width: self.figure_options.width,
+                    round: self.figure_options.round,
                     loc,
                 });
                 self.figure_in_paragraph = Some(at);

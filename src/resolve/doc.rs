@@ -78,6 +78,16 @@ impl Para {
     }
 }
 
+/// How text flows around a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// Around its rectangle.
+    Rect,
+    /// Around the circle inscribed in it: each line beside it gets its own
+    /// measure, with a constant gap.
+    Round,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
     Png,
@@ -96,6 +106,9 @@ pub struct Figure {
     pub caption: Option<Para>,
     /// Columns spanned (text wraps around the figure in the others).
     pub columns: u32,
+    /// Width in columns when not a whole number.
+    pub width: Option<f64>,
+    pub wrap: Wrap,
     pub loc: Loc,
 }
 
@@ -300,12 +313,16 @@ pub fn resolve_doc(
                 src,
                 caption,
                 columns,
+                width,
+                round,
                 loc,
             } => {
                 let at = Located::new(&article.path, *loc);
                 let mut fig = load_figure(base, src, at)?;
                 fig.loc = *loc;
                 fig.columns = *columns;
+                fig.width = *width;
+                fig.wrap = if *round { Wrap::Round } else { Wrap::Rect };
                 if !caption.is_empty() {
                     fig.caption = Some(Para {
                         style: style(Role::Caption, &st.caption, 0),
@@ -490,6 +507,8 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
         height_px,
         caption: None,
         columns: 1,
+        width: None,
+        wrap: Wrap::Rect,
         loc: at.loc,
     })
 }

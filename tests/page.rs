@@ -116,3 +116,53 @@ fn text_beyond_the_page_continues_on_the_next_and_says_so() {
         assert_same_text(&text, &paras);
     }
 }
+
+#[test]
+fn jpeg_and_png_figures_are_embedded() {
+    let dir = tempdir();
+    // A small JPEG and a PNG with transparency, made here.
+    let mut rgb = image::RgbImage::new(64, 48);
+    for (x, y, p) in rgb.enumerate_pixels_mut() {
+        *p = image::Rgb([(x * 4) as u8, (y * 5) as u8, 128]);
+    }
+    rgb.save(dir.path().join("photo.jpg")).unwrap();
+    let mut rgba = image::RgbaImage::new(40, 40);
+    for (x, _, p) in rgba.enumerate_pixels_mut() {
+        *p = image::Rgba([200, 30, 30, (x * 6) as u8]);
+    }
+    rgba.save(dir.path().join("mark.png")).unwrap();
+    let src = dir.path().join("a.md");
+    std::fs::write(&src, "+++\ntitle = \"图片\"\n+++\n正文一段。\n\n![照片](photo.jpg)\n\n![标记](mark.png \"width=0.5\")\n\n正文两段。\n").unwrap();
+    let pdf = dir.path().join("a.pdf");
+    let epub = dir.path().join("a.epub");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let raw = std::fs::read(&pdf).unwrap();
+    let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/DCTDecode"), "the JPEG passes through");
+    assert!(has(b"/SMask"), "the PNG's alpha is a soft mask");
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert!(opf.contains("media-type=\"image/jpeg\"") && opf.contains("media-type=\"image/png\""));
+    if have("qpdf") {
+        let ok = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stdout)
+        );
+    }
+}

@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::compose::{
-    Furniture, Page, PageArticle, PageHead, Placement, add_furniture, compose, compose_page,
+    Furniture, Page, PageArticle, PageHead, Placement, add_furniture, compose, compose_book,
+    compose_page, furniture_style,
 };
 use crate::epub::{EpubMeta, write_epub};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::parse::{Writing, read_article, read_manifest};
+use crate::parse::{Writing, read_article, read_manifest, read_serial};
 use crate::pdf::{PdfMeta, write_pdf};
 use crate::resolve::{DEFAULT_LAYOUT, Doc, FontBook, Layout, Scheme, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
@@ -33,6 +34,18 @@ pub struct Options {
     pub paragraphs: Option<PathBuf>,
     /// Report every line and why it broke (`--dump-lines`).
     pub dump_lines: bool,
+    /// Report progress on long jobs (the CLI turns it on for a terminal).
+    pub progress: Option<Progress>,
+}
+
+/// Called with (chapters done, chapters in all).
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 /// What was written, and what went wrong without stopping the run.
@@ -92,11 +105,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
     let mut report = Report::default();
     let input = &opts.input;
     if input.is_dir() {
-        return Err(
-            Error::new(Stage::Parse, format!("{} is a folder", input.display())).hint(
-                "serial folders (book editions) are not supported yet; give an article .md file",
-            ),
-        );
+        return compile_book(opts, report);
     }
     match input.extension().and_then(|e| e.to_str()) {
         Some("md") | Some("markdown") => {}
@@ -141,10 +150,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
         // Page furniture is always horizontal.
         let mut shaper = Shaper::new(&book, &doc.lang, Default::default());
         let mut furniture = |f: Furniture, text: &str| {
-            let style = match f {
-                Furniture::RunningHead => &doc.running_head_style,
-                Furniture::Folio => &doc.folio_style,
-            };
+            let style = furniture_style(&doc, f);
             shape_plain(&mut shaper, style, text)
         };
         let pages: Vec<Page> =
@@ -157,6 +163,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
             lang: doc.lang.tag.clone(),
             date,
             right_to_left: doc.writing == Writing::Vertical,
+            outline: vec![(doc.title.clone(), 0)],
         };
         let bytes = write_pdf(&pages, &book, &meta)?;
         outputs.push((out_path(input, given, "pdf"), bytes));
@@ -175,6 +182,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
                 modified,
                 fonts,
                 font_css,
+                cover: None,
             },
         )?;
         outputs.push((out_path(input, given, "epub"), bytes));
@@ -333,10 +341,7 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
         let (first, _) = &docs[0];
         let mut shaper = Shaper::new(&book, &first.lang, Default::default());
         let mut furniture = |f: Furniture, text: &str| {
-            let style = match f {
-                Furniture::RunningHead => &first.running_head_style,
-                Furniture::Folio => &first.folio_style,
-            };
+            let style = furniture_style(first, f);
             shape_plain(&mut shaper, style, text)
         };
         let credits = [
@@ -366,6 +371,7 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             subject: None,
             lang: first.lang.tag.clone(),
             right_to_left: grid.vertical,
+            outline: Vec::new(),
             date: timestamp(opts, first).or(m
                 .page
                 .date
@@ -395,6 +401,7 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
                 modified,
                 fonts,
                 font_css,
+                cover: None,
             },
         )?;
         outputs.push((out_path(&opts.input, given, "epub"), bytes));
@@ -467,6 +474,132 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// A serial folder: every installment as a chapter of one book, one EPUB and
+/// one print PDF (title page, contents, running heads, folios, outline).
+fn compile_book(opts: &Options, mut report: Report) -> Result<Report> {
+    let dir = &opts.input;
+    let serial = read_serial(dir, &|p| read_article(p))?;
+    let spec = opts
+        .layout
+        .clone()
+        .or(serial.layout.clone())
+        .unwrap_or_else(|| "book".to_string());
+    let layout = load_layout(&spec, Some(dir))?;
+    let mut book = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
+    let roles = book.resolve_roles(&layout)?;
+    // One writing mode for the whole book.
+    let writing = Some(opts.writing.or(serial.writing).unwrap_or(layout.writing));
+    let mut docs = Vec::with_capacity(serial.installments.len());
+    for a in &serial.installments {
+        let mut doc = resolve_doc(a, &layout, &roles, writing)?;
+        // In the book the running heads carry the work: a chapter opens with
+        // its title (and kicker or deck, if any), not the newspaper label.
+        doc.header
+            .retain(|p| p.style.role != crate::resolve::Role::SerialLabel);
+        if let Some(lang) = &serial.lang {
+            doc.lang = lang.clone();
+        }
+        docs.push(doc);
+    }
+    let first = &docs[0];
+    let (want_pdf, want_epub) = wanted(opts);
+    let base = dir.join(
+        dir.file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| "book".into()),
+    );
+    let out_dir = |ext: &str, given: &Option<PathBuf>| {
+        given.clone().unwrap_or_else(|| base.with_extension(ext))
+    };
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let total = docs.len();
+    if let Some(given) = &want_pdf {
+        let fallbacks: Vec<_> = docs
+            .iter()
+            .map(|d| prepare_fallbacks(d, &mut book, &mut report.warnings))
+            .collect();
+        let mut shaped = Vec::with_capacity(docs.len());
+        for (d, fb) in docs.iter().zip(fallbacks) {
+            let mut shaper =
+                Shaper::new(&book, &d.lang, fb).vertical(d.writing == Writing::Vertical);
+            shaped.push(shape_doc(d, &mut shaper));
+        }
+        let chapters: Vec<_> = docs.iter().zip(&shaped).collect();
+        let grid = layout.grid_for(first.writing);
+        let mut shaper = Shaper::new(&book, &first.lang, Default::default());
+        let mut furniture = |f: Furniture, text: &str| {
+            let style = furniture_style(first, f);
+            shape_plain(&mut shaper, style, text)
+        };
+        let progress = opts.progress.clone();
+        let mut tick = |k: usize| {
+            if let Some(p) = &progress {
+                (p.0)(k, total)
+            }
+        };
+        let title = crate::compose::TitlePage {
+            work: &serial.work,
+            author: &serial.author,
+        };
+        let composed = compose_book(
+            &title,
+            &chapters,
+            &layout,
+            &grid,
+            &mut furniture,
+            &mut report.warnings,
+            &mut tick,
+        )?;
+        report.pages = composed.pages.len();
+        let meta = PdfMeta {
+            title: serial.work.clone(),
+            author: Some(serial.author.clone()),
+            subject: None,
+            lang: first.lang.tag.clone(),
+            date: timestamp(opts, docs.last().unwrap_or(first)),
+            right_to_left: grid.vertical,
+            outline: composed.outline,
+        };
+        outputs.push((
+            out_dir("pdf", given),
+            write_pdf(&composed.pages, &book, &meta)?,
+        ));
+    }
+    if let Some(given) = &want_epub {
+        let modified = epub_modified(timestamp(opts, docs.last().unwrap_or(first)));
+        let (fonts, font_css) = if opts.embed_fonts {
+            let (f, css) = crate::epub::embed_fonts(&docs, &book)?;
+            (f, Some(css))
+        } else {
+            (Vec::new(), None)
+        };
+        let meta = EpubMeta {
+            modified,
+            fonts,
+            font_css,
+            cover: Some((serial.work.clone(), serial.author.clone())),
+        };
+        outputs.push((
+            out_dir("epub", given),
+            crate::epub::write_book(&docs, &serial.work, &meta)?,
+        ));
+    }
+    if let Some(p) = &opts.paragraphs {
+        let mut text = docs
+            .iter()
+            .flat_map(|d| d.paragraphs())
+            .collect::<Vec<_>>()
+            .join("\n");
+        text.push('\n');
+        outputs.push((p.clone(), text.into_bytes()));
+    }
+    for (path, bytes) in &outputs {
+        write_atomic(path, bytes)?;
+        report.written.push(path.clone());
+    }
+    Ok(report)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ const EXAMPLES: &[Example] = &[
         date: Some("2026年11月27日"),
     },
     Example {
-        file: "examples/serial-0789.md",
+        file: "examples/changhe/0789.md",
         head: "《长河灯影》连载789",
         date: Some("2026年11月27日"),
     },
@@ -117,7 +117,7 @@ fn source_date_epoch_sets_the_dates() {
     let dir = tempdir();
     let epub = dir.path().join("a.epub");
     let out = bin()
-        .arg(root().join("examples/serial-0789.md"))
+        .arg(root().join("examples/changhe/0789.md"))
         .arg("--epub")
         .arg(&epub)
         .env("SOURCE_DATE_EPOCH", "1795737600")
@@ -134,7 +134,7 @@ fn source_date_epoch_sets_the_dates() {
 #[test]
 fn epub_has_package_metadata_and_structure() {
     let dir = tempdir();
-    let (_, epub) = compile(&root().join("examples/serial-0789.md"), dir.path());
+    let (_, epub) = compile(&root().join("examples/changhe/0789.md"), dir.path());
     let f = std::fs::File::open(&epub).unwrap();
     let z = zip::ZipArchive::new(f).unwrap();
     let first = z

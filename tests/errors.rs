@@ -73,7 +73,7 @@ fn a_file_that_is_not_an_image_is_refused() {
 #[test]
 fn an_output_folder_that_does_not_exist_is_an_error() {
     let dir = tempdir();
-    let src = root().join("examples/serial-0789.md");
+    let src = root().join("examples/changhe/0789.md");
     let pdf = dir.path().join("no/such/dir/out.pdf");
     let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));

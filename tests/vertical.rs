@@ -16,7 +16,7 @@ fn supplement(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf,
         &src,
         format!(
             "layout = \"vertical\"\n[page]\npaper = \"typeset 样张\"\ndate = 2026-11-28\nnumber = 12\nsection = \"副刊·连载\"\neditor = \"沈编\"\nproofreader = \"周校\"\n[[article]]\nfile = \"{}\"\n",
-            root().join("examples/serial-0790.md").display()
+            root().join("examples/changhe/0790.md").display()
         ),
     )
     .unwrap();
@@ -49,7 +49,7 @@ fn quotes_become_corner_brackets_and_text_is_kept() {
     );
     // The EPUB text is the article's text with corner brackets.
     assert_same_text(&epub_text(&epub), &paras);
-    let src = std::fs::read_to_string(root().join("examples/serial-0790.md")).unwrap();
+    let src = std::fs::read_to_string(root().join("examples/changhe/0790.md")).unwrap();
     assert!(src.contains("“娘的咳嗽，还是老样子？”"));
 }
 
@@ -132,7 +132,7 @@ fn writing_flag_turns_an_article_vertical() {
         return;
     }
     let dir = tempdir();
-    let src = root().join("examples/serial-0789.md");
+    let src = root().join("examples/changhe/0789.md");
     let pdf = dir.path().join("v.pdf");
     let out = run(&[
         src.as_os_str(),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use typeset::parse::Writing;
-use typeset::run::{Options, compile};
+use typeset::run::{Options, Progress, compile};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum WritingArg {
@@ -19,7 +19,8 @@ enum WritingArg {
 #[derive(Parser)]
 #[command(name = "typeset", version, about, long_about = None)]
 struct Cli {
-    /// An article (.md with TOML front matter).
+    /// An article (.md with TOML front matter), a page manifest (.toml) or
+    /// a serial's folder (serial.toml and its installments: the book).
     input: PathBuf,
     /// Write the print PDF (to OUT, or beside the input).
     #[arg(long, value_name = "OUT", num_args = 0..=1)]
@@ -55,6 +56,35 @@ struct Cli {
     quiet: bool,
 }
 
+/// A progress bar on a terminal for books of more than a few chapters;
+/// nothing with --quiet or when stderr is not a terminal.
+fn progress_bar(quiet: bool) -> Option<Progress> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} chapters")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("typesetting");
+    Some(Progress(std::sync::Arc::new(move |done, total| {
+        if total <= 5 {
+            return;
+        }
+        if bar.is_hidden() {
+            bar.set_length(total as u64);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_position(done as u64);
+        if done == total {
+            bar.finish_and_clear();
+        }
+    })))
+}
+
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help and --version.
     let cli = Cli::parse();
@@ -85,6 +115,7 @@ fn main() -> ExitCode {
         source_date_epoch,
         paragraphs: cli.paragraphs,
         dump_lines: cli.dump_lines,
+        progress: progress_bar(cli.quiet),
     };
     match compile(&opts) {
         Ok(report) => {

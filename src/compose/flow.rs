@@ -12,11 +12,27 @@ use crate::resolve::{Align, Doc, Grid, Layout, LineRules, Prohibition, Role};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
+/// The style a furniture line is set in.
+pub fn furniture_style(doc: &Doc, f: Furniture) -> &crate::resolve::ParaStyle {
+    match f {
+        Furniture::RunningHead => &doc.running_head_style,
+        Furniture::Folio => &doc.folio_style,
+        Furniture::BookTitle => &doc.title_style,
+        Furniture::BookAuthor => &doc.author_style,
+        Furniture::TocEntry => &doc.entry_style,
+    }
+}
+
 /// Furniture lines the composer asks the caller to shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Furniture {
     RunningHead,
     Folio,
+    /// A book's title page and the contents' heading.
+    BookTitle,
+    BookAuthor,
+    /// A line of a book's contents.
+    TocEntry,
 }
 
 const RULE_THIN: Pt = Pt(0.5);
@@ -1092,7 +1108,7 @@ pub fn add_furniture(
 }
 
 /// Sets a one-line furniture paragraph aligned within `measure`.
-fn place_single(
+pub fn place_single(
     p: &ShapedPara,
     x: Pt,
     measure: Pt,

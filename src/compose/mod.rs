@@ -12,11 +12,13 @@ use std::ops::Range;
 
 pub use flow::{
     Frame, Furniture, Module, PageHead, add_furniture, break_lines, compose, compose_module,
-    line_params,
+    furniture_style, line_params,
 };
 pub use page::{PageArticle, Placement, compose_page, spans};
 
+mod book;
 mod dump;
+pub use book::{Book, TitlePage, compose_book};
 pub use dump::dump_lines;
 
 use crate::resolve::{Figure, FontId};

@@ -27,10 +27,7 @@ fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::resolve::Grid) {
         Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == crate::parse::Writing::Vertical);
     let shaped = shape_doc(&doc, &mut shaper);
     let mut furniture = |f: Furniture, t: &str| {
-        let style = match f {
-            Furniture::RunningHead => &doc.running_head_style,
-            Furniture::Folio => &doc.folio_style,
-        };
+        let style = furniture_style(&doc, f);
         shape_plain(&mut shaper, style, t)
     };
     let pages = compose(&doc, &shaped, &layout, &mut furniture, &mut warnings).unwrap();

@@ -30,6 +30,8 @@ pub struct EpubMeta {
     /// Subset fonts and the stylesheet that applies them (--embed-fonts).
     pub fonts: Vec<EmbeddedFont>,
     pub font_css: Option<String>,
+    /// A cover page with the work's title and author (book editions).
+    pub cover: Option<(String, String)>,
 }
 
 fn uuid_from(digest: &[u8]) -> String {
@@ -91,6 +93,11 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     let mut chapters = Vec::new();
     let mut hasher = Sha256::new();
     let mut files: Vec<(String, String)> = Vec::new();
+    if let Some((work, author)) = &meta.cover {
+        let html = xhtml::cover_xhtml(work, author, lang, writing);
+        hasher.update(html.as_bytes());
+        files.push(("text/cover.xhtml".to_string(), html));
+    }
     for (i, d) in docs.iter().enumerate() {
         let (html, nav) = xhtml::article_xhtml(d, &image_href, meta.font_css.is_some());
         hasher.update(html.as_bytes());
@@ -105,7 +112,7 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
         hasher.update(&f.data);
     }
     let uid = format!("urn:uuid:{}", uuid_from(&hasher.finalize()));
-    let nav = xhtml::nav_xhtml(title, lang, writing, &chapters);
+    let nav = xhtml::nav_xhtml(title, lang, writing, &chapters, meta.cover.is_some());
 
     let mut opf = String::new();
     let _ = write!(
@@ -175,6 +182,10 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     }
     for i in 0..files.len() {
         let _ = writeln!(opf, "<itemref idref=\"c{:04}\"/>", i + 1);
+        // A book's contents follow its cover.
+        if i == 0 && meta.cover.is_some() {
+            opf.push_str("<itemref idref=\"nav\"/>\n");
+        }
     }
     opf.push_str("</spine>\n</package>\n");
 

@@ -269,12 +269,33 @@ pub fn article_xhtml(
     (out, nav)
 }
 
+/// A book's cover page: the work and its author, set by the reader's fonts.
+pub fn cover_xhtml(work: &str, author: &str, lang: &str, writing: Writing) -> String {
+    let mut out = String::new();
+    head(
+        work,
+        &escape(lang),
+        writing,
+        "../style.css",
+        false,
+        &mut out,
+    );
+    let _ = write!(
+        out,
+        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{} 著</p>\n</section>\n</body>\n</html>\n",
+        escape(work),
+        escape(author)
+    );
+    out
+}
+
 /// The EPUB 3 navigation document: a table of contents and landmarks.
 pub fn nav_xhtml(
     title: &str,
     lang: &str,
     writing: Writing,
     chapters: &[(String, String, Vec<NavEntry>)],
+    cover: bool,
 ) -> String {
     let mut out = String::new();
     head(title, &escape(lang), writing, "style.css", false, &mut out);
@@ -298,6 +319,11 @@ pub fn nav_xhtml(
     out.push_str(
         "</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n",
     );
+    // A book has a cover and its contents in the spine.
+    if cover {
+        out.push_str("<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">封面</a></li>\n");
+        out.push_str("<li><a epub:type=\"toc\" href=\"nav.xhtml\">目录</a></li>\n");
+    }
     if let Some((href, _, _)) = chapters.first() {
         let _ = writeln!(
             out,

@@ -5,11 +5,13 @@ mod article;
 mod body;
 mod front;
 mod manifest;
+mod serial;
 
 use std::path::Path;
 
 pub use article::*;
 pub use manifest::{Manifest, PageInfo, PlacedArticle, parse_manifest, read_manifest};
+pub use serial::{SerialBook, read_serial};
 
 use crate::error::{Error, Result, Stage};
 use crate::source::{Loc, Located, SourceFile};

@@ -29,6 +29,8 @@ pub struct PdfMeta {
     /// Pages read right to left (vertical text): /ViewerPreferences
     /// /Direction /R2L.
     pub right_to_left: bool,
+    /// Bookmarks: a title and the page (0-based) it opens.
+    pub outline: Vec<(String, usize)>,
 }
 
 /// The resource name of a face in one direction.
@@ -177,11 +179,35 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         image::write_image(&mut pdf, &mut alloc, *r, fig)?;
     }
 
+    let outline_ref = (!meta.outline.is_empty()).then(&mut alloc);
+    if let Some(root) = outline_ref {
+        let items: Vec<Ref> = meta.outline.iter().map(|_| alloc()).collect();
+        for (k, ((title, page), id)) in meta.outline.iter().zip(&items).enumerate() {
+            let mut item = pdf.outline_item(*id);
+            item.title(TextStr(title)).parent(root);
+            if k > 0 {
+                item.prev(items[k - 1]);
+            }
+            if k + 1 < items.len() {
+                item.next(items[k + 1]);
+            }
+            let target = page_refs[(*page).min(page_refs.len() - 1)];
+            let h = pages[(*page).min(pages.len() - 1)].height;
+            item.dest().page(target).xyz(0.0, f(h), None);
+        }
+        let mut o = pdf.outline(root);
+        o.first(items[0])
+            .last(items[items.len() - 1])
+            .count(items.len() as i32);
+    }
     pdf.pages(tree_ref)
         .kids(page_refs.iter().copied())
         .count(page_refs.len() as i32);
     let mut cat = pdf.catalog(catalog_ref);
     cat.pages(tree_ref).lang(TextStr(&meta.lang));
+    if let Some(o) = outline_ref {
+        cat.outlines(o);
+    }
     let mut prefs = cat.viewer_preferences();
     prefs.display_doc_title(true);
     if meta.right_to_left {

@@ -156,9 +156,13 @@ pub struct Doc {
     pub layout_name: String,
     /// How lines break: the layout's settings with language defaults.
     pub rules: LineRules,
-    /// Styles of the page furniture (报眉 and folio).
+    /// Styles of the page furniture (报眉 and folio) and of a book's title
+    /// page and contents.
     pub running_head_style: ParaStyle,
     pub folio_style: ParaStyle,
+    pub title_style: ParaStyle,
+    pub author_style: ParaStyle,
+    pub entry_style: ParaStyle,
 }
 
 impl Doc {
@@ -400,6 +404,9 @@ pub fn resolve_doc(
         },
         running_head_style: style(Role::Body, &st.running_head, 0),
         folio_style: style(Role::Body, &st.folio, 0),
+        title_style: style(Role::Headline, &st.headline, 0),
+        author_style: style(Role::Byline, &st.byline, 0),
+        entry_style: style(Role::Body, &st.body, 0),
     })
 }
 

@@ -19,6 +19,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("broadsheet", include_str!("../../layouts/broadsheet.toml")),
     ("tabloid", include_str!("../../layouts/tabloid.toml")),
     ("supplement", include_str!("../../layouts/supplement.toml")),
+    ("book", include_str!("../../layouts/book.toml")),
 ];
 
 pub const DEFAULT_LAYOUT: &str = "feature";

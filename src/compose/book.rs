@@ -1,0 +1,130 @@
+//! The book edition of a serial: a title page, a table of contents with
+//! page numbers, then every installment as a chapter starting on a new
+//! page, with running heads (work, chapter) and folios.
+
+use super::flow::{Frame, Furniture, PageHead, add_furniture, compose_module, place_single};
+use super::{Page, PageItem, Rule};
+use crate::error::{Result, Warning};
+use crate::resolve::{Align, Doc, Grid, Layout};
+use crate::shape::{ShapedDoc, ShapedPara};
+use crate::units::Pt;
+
+/// A book laid out: its pages and, for the PDF outline, each chapter's
+/// title and first page (0-based).
+pub struct Book {
+    pub pages: Vec<Page>,
+    pub outline: Vec<(String, usize)>,
+}
+
+/// What the title page says.
+pub struct TitlePage<'a> {
+    pub work: &'a str,
+    pub author: &'a str,
+}
+
+pub fn compose_book(
+    title_page: &TitlePage,
+    chapters: &[(&Doc, &ShapedDoc)],
+    layout: &Layout,
+    grid: &Grid,
+    furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
+    warnings: &mut Vec<Warning>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Book> {
+    let (work, author) = (title_page.work, title_page.author);
+    let blank = |layout: &Layout| Page {
+        number: 0,
+        width: layout.page.width.0,
+        height: layout.page.height.0,
+        items: Vec::new(),
+    };
+    // The chapters first: the contents need their page numbers.
+    let mut bodies = Vec::with_capacity(chapters.len());
+    for (k, (doc, shaped)) in chapters.iter().enumerate() {
+        bodies.push(compose_module(doc, shaped, layout, grid, Frame::full(grid), warnings)?.pages);
+        progress(k + 1);
+    }
+    // The type area in horizontal terms, for the title page and contents
+    // (set horizontally in vertical books too).
+    let h = layout.grid_for(crate::parse::Writing::Horizontal);
+    let (x0, y0, x1, y1) = h.area();
+    let width = x1 - x0;
+    let per_page = (h.lines.saturating_sub(4)).max(1) as usize;
+    let toc_pages = chapters.len().div_ceil(per_page).max(1);
+    let mut first_pages = Vec::with_capacity(chapters.len());
+    let mut next = 2 + toc_pages;
+    for b in &bodies {
+        first_pages.push(next);
+        next += b.len();
+    }
+
+    let mut pages = Vec::with_capacity(next);
+    // Title page: the work and its author.
+    let mut title = blank(layout);
+    let t = furniture(Furniture::BookTitle, work);
+    place_single(
+        &t,
+        x0,
+        width,
+        y0 + (y1 - y0) * 0.33,
+        Align::Center,
+        &mut title.items,
+    );
+    let a = furniture(Furniture::BookAuthor, &format!("{author} 著"));
+    place_single(
+        &a,
+        x0,
+        width,
+        y0 + (y1 - y0) * 0.33 + h.pitch * 3.0,
+        Align::Center,
+        &mut title.items,
+    );
+    pages.push(title);
+    // Contents: each chapter's title and first page.
+    for chunk in 0..toc_pages {
+        let mut page = blank(layout);
+        let mut y = y0 + h.pitch * 1.5;
+        if chunk == 0 {
+            let head = furniture(Furniture::BookTitle, "目录");
+            place_single(&head, x0, width, y, Align::Center, &mut page.items);
+        }
+        y += h.pitch * 2.5;
+        page.items.push(PageItem::Rule(Rule {
+            x0,
+            y0: y - h.pitch,
+            x1,
+            y1: y - h.pitch,
+            width: Pt(0.5),
+        }));
+        for (i, (doc, _)) in chapters
+            .iter()
+            .enumerate()
+            .skip(chunk * per_page)
+            .take(per_page)
+        {
+            let entry = furniture(Furniture::TocEntry, &doc.title);
+            place_single(&entry, x0, width, y, Align::Start, &mut page.items);
+            let number = furniture(Furniture::TocEntry, &first_pages[i].to_string());
+            place_single(&number, x0, width, y, Align::End, &mut page.items);
+            y += h.pitch;
+        }
+        pages.push(page);
+    }
+    let mut outline = Vec::with_capacity(chapters.len());
+    for ((doc, _), mut body) in chapters.iter().zip(bodies) {
+        let head = PageHead {
+            start: work.to_string(),
+            end: Some(doc.title.clone()),
+            edition: false,
+            credits: None,
+            first_number: pages.len() as u32 + 1,
+        };
+        add_furniture(&mut body, grid, &[], &head, furniture);
+        outline.push((doc.title.clone(), pages.len()));
+        pages.extend(body);
+    }
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.number = i as u32 + 1;
+    }
+    Ok(Book { pages, outline })
+}

@@ -1,0 +1,144 @@
+//! A serial's folder: `serial.toml` (the work) and its installments
+//! (input-format.md), read in installment order.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::article::{Article, Kind, Lang, Writing};
+use crate::error::{Error, Result, Stage};
+use crate::source::{Located, SourceFile};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSerial {
+    work: String,
+    author: String,
+    lang: Option<String>,
+    writing: Option<Writing>,
+    layout: Option<String>,
+}
+
+/// The work and its installments, in order.
+#[derive(Debug, Clone)]
+pub struct SerialBook {
+    pub dir: PathBuf,
+    pub work: String,
+    pub author: String,
+    pub lang: Option<Lang>,
+    pub writing: Option<Writing>,
+    pub layout: Option<String>,
+    pub installments: Vec<Article>,
+}
+
+/// Reads `dir/serial.toml` and every `*.md` beside it.
+pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Result<SerialBook> {
+    let path = dir.join("serial.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
+            .hint("a serial folder holds serial.toml (work, author, lang, writing) and its installments NNNN.md")
+    })?;
+    let file = SourceFile::new(&path, text);
+    let raw: RawSerial = toml::from_str(&file.text).map_err(|e| {
+        Error::new(Stage::Parse, format!("serial.toml: {}", e.message().trim()))
+            .at(file.at(e.span().map_or(0, |s| s.start)))
+            .hint("serial.toml keys: work, author, lang, writing, layout")
+    })?;
+    let lang = match &raw.lang {
+        None => None,
+        Some(l) => Some(Lang::parse(l).ok_or_else(|| {
+            Error::new(Stage::Parse, format!("unsupported language \"{l}\""))
+                .at(file.at(0))
+                .hint("lang is one of zh-Hans, zh-Hant, ja, en")
+        })?),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::new(Stage::Parse, format!("cannot list {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::new(
+            Stage::Parse,
+            format!("{} holds no installments", dir.display()),
+        )
+        .hint("add the installments as NNNN.md files beside serial.toml"));
+    }
+    let mut installments = Vec::with_capacity(files.len());
+    for f in &files {
+        let a = read(f)?;
+        let Some(s) = a
+            .meta
+            .serial
+            .as_ref()
+            .filter(|_| a.meta.kind == Kind::Serial)
+        else {
+            return Err(Error::new(
+                Stage::Parse,
+                format!("{} is not an installment", f.display()),
+            )
+            .at(Located::new(f, a.meta.title.loc))
+            .hint("give it kind = \"serial\" and a [serial] table with its installment number"));
+        };
+        let _ = s;
+        installments.push(a);
+    }
+    // Order by number; a gap or a duplicate is an error naming the files.
+    installments.sort_by_key(|a| a.meta.serial.as_ref().map_or(0, |s| s.installment));
+    for w in installments.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (na, nb) = (number(a), number(b));
+        if na == nb {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "installment {na} appears twice: {} and {}",
+                    a.path.display(),
+                    b.path.display()
+                ),
+            )
+            .at(Located::new(
+                &b.path,
+                b.meta
+                    .serial
+                    .as_ref()
+                    .map_or(Default::default(), |s| s.work.loc),
+            ))
+            .hint("each installment has its own number"));
+        }
+        if nb != na + 1 {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "installments {} to {} are missing (between {} and {})",
+                    na + 1,
+                    nb - 1,
+                    a.path.display(),
+                    b.path.display()
+                ),
+            )
+            .at(Located::new(
+                &b.path,
+                b.meta
+                    .serial
+                    .as_ref()
+                    .map_or(Default::default(), |s| s.work.loc),
+            ))
+            .hint("add the missing installments, or renumber"));
+        }
+    }
+    Ok(SerialBook {
+        dir: dir.to_path_buf(),
+        work: raw.work,
+        author: raw.author,
+        lang,
+        writing: raw.writing,
+        layout: raw.layout,
+        installments,
+    })
+}
+
+fn number(a: &Article) -> u32 {
+    a.meta.serial.as_ref().map_or(0, |s| s.installment)
+}

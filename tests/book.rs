@@ -1,0 +1,151 @@
+//! The book edition of a serial folder.
+
+mod common;
+
+use std::ffi::OsStr;
+
+use common::*;
+
+fn installment(n: u32, title: &str) -> String {
+    format!(
+        "+++\nkind = \"serial\"\ntitle = \"{title}\"\n[serial]\nwork = \"试作\"\nauthor = \"某\"\ninstallment = {n}\n+++\n第{n}回的正文。河水很静，灯光很暗。\n"
+    )
+}
+
+#[test]
+fn the_example_serial_becomes_one_book() {
+    let dir = tempdir();
+    let src = root().join("examples/changhe");
+    let paras = paragraphs(&src, dir.path());
+    let pdf = dir.path().join("b.pdf");
+    let epub = dir.path().join("b.epub");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Chapters in installment order, each opening with its title.
+    assert!(paras[0].starts_with("第七百八十九回"), "{paras:?}");
+    assert!(
+        paras
+            .iter()
+            .position(|p| p.starts_with("第七百九十回"))
+            .unwrap()
+            > 5
+    );
+    let cover = zip_entry(&epub, "OEBPS/text/cover.xhtml");
+    assert!(cover.contains("<h1 class=\"work\">长河灯影</h1>") && cover.contains("沈南星 著"));
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let spine = &opf[opf.find("<spine").unwrap()..];
+    assert!(
+        spine.find("c0001").unwrap() < spine.find("\"nav\"").unwrap(),
+        "cover, then contents, then chapters"
+    );
+    // Every paragraph of every installment is in the book, in order.
+    let chapters = squeeze(&epub_text(&epub));
+    let mut at = 0;
+    for p in &paras {
+        let q = squeeze(p);
+        at = chapters[at..]
+            .find(&q)
+            .map(|i| at + i + q.len())
+            .unwrap_or_else(|| panic!("{p} not in order"));
+    }
+    let nav = zip_entry(&epub, "OEBPS/nav.xhtml");
+    assert!(
+        nav.contains("第七百八十九回")
+            && nav.contains("第七百九十回")
+            && nav.contains("epub:type=\"cover\"")
+    );
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert!(
+        opf.contains("<dc:title id=\"title\">长河灯影</dc:title>")
+            && opf.contains("collection-type\">series")
+    );
+    if have("pdftotext") {
+        let pages = pdf_pages(&pdf);
+        assert!(pages.len() >= 4, "title, contents, chapters");
+        assert!(squeeze(&pages[0]).contains("长河灯影") && squeeze(&pages[1]).contains("目录"));
+        // The contents give each chapter's first page, and that page opens it.
+        let toc = squeeze(&pages[1]);
+        let body: String = pages[2..].iter().map(|p| squeeze(p)).collect();
+        for p in &paras {
+            assert!(
+                body.contains(&squeeze(p)) || squeeze(p).chars().count() > 20,
+                "{p}"
+            );
+        }
+        let first = pages
+            .iter()
+            .position(|p| squeeze(p).starts_with("第七百九十回"))
+            .expect("chapter 790 opens a page");
+        assert!(toc.contains(&format!("灯下的旧账{}", first + 1)), "{toc}");
+    }
+    // Bookmarks for the chapters.
+    let raw = std::fs::read(&pdf).unwrap();
+    assert!(raw.windows(9).any(|w| w == b"/Outlines"));
+}
+
+#[test]
+fn gaps_and_duplicates_in_the_numbering_are_errors() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(d.join("serial.toml"), "work = \"试作\"\nauthor = \"某\"\n").unwrap();
+    std::fs::write(d.join("0001.md"), installment(1, "一")).unwrap();
+    std::fs::write(d.join("0003.md"), installment(3, "三")).unwrap();
+    let out = run(&[d.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("installments 2 to 2 are missing") && err.contains("0003.md"),
+        "{err}"
+    );
+    std::fs::write(d.join("0003.md"), installment(1, "又一")).unwrap();
+    let err = String::from_utf8_lossy(&run(&[d.as_os_str()]).stderr).into_owned();
+    assert!(err.contains("installment 1 appears twice"), "{err}");
+    std::fs::remove_file(d.join("serial.toml")).unwrap();
+    let err = String::from_utf8_lossy(&run(&[d.as_os_str()]).stderr).into_owned();
+    assert!(err.contains("serial.toml") && err.contains("hint"), "{err}");
+}
+
+#[test]
+fn a_vertical_book_reads_right_to_left() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(
+        d.join("serial.toml"),
+        "work = \"试作\"\nauthor = \"某\"\nwriting = \"vertical\"\n",
+    )
+    .unwrap();
+    for n in 1..=3 {
+        std::fs::write(
+            d.join(format!("{n:04}.md")),
+            installment(n, &format!("第{n}回")),
+        )
+        .unwrap();
+    }
+    let pdf = d.join("v.pdf");
+    let epub = d.join("v.epub");
+    let out = run(&[
+        d.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    assert!(raw.contains("/Direction /R2L"));
+    assert!(zip_entry(&epub, "OEBPS/content.opf").contains("page-progression-direction=\"rtl\""));
+}

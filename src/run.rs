@@ -36,6 +36,31 @@ pub struct Options {
     pub dump_lines: bool,
     /// Report progress on long jobs (the CLI turns it on for a terminal).
     pub progress: Option<Progress>,
+    /// The print-shop edition (--print): PDF/X-4 or PDF/X-1a.
+    pub print: Option<crate::pdf::PdfX>,
+}
+
+/// The print edition's settings: the layout's bleed (3 mm unless it says),
+/// and a date, which PDF/X requires.
+fn print_spec(
+    opts: &Options,
+    layout: &Layout,
+    date: Option<[u16; 6]>,
+) -> Result<Option<crate::pdf::PrintSpec>> {
+    let Some(standard) = opts.print else {
+        return Ok(None);
+    };
+    if date.is_none() {
+        return Err(Error::new(Stage::Write, "a print PDF (PDF/X) needs a creation date")
+            .hint("give the article (or the page manifest) a date = 2026-11-27, or set SOURCE_DATE_EPOCH"));
+    }
+    Ok(Some(crate::pdf::PrintSpec {
+        bleed: layout
+            .page
+            .bleed
+            .map_or(crate::units::Pt::from_mm(3.0), |b| b.0),
+        standard,
+    }))
 }
 
 /// Called with (chapters done, chapters in all).
@@ -164,6 +189,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
             date,
             right_to_left: doc.writing == Writing::Vertical,
             outline: vec![(doc.title.clone(), 0)],
+            print: print_spec(opts, &layout, date)?,
         };
         let bytes = write_pdf(&pages, &book, &meta)?;
         outputs.push((out_path(input, given, "pdf"), bytes));
@@ -372,6 +398,14 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             lang: first.lang.tag.clone(),
             right_to_left: grid.vertical,
             outline: Vec::new(),
+            print: print_spec(
+                opts,
+                &layout,
+                timestamp(opts, first).or(m
+                    .page
+                    .date
+                    .map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])),
+            )?,
             date: timestamp(opts, first).or(m
                 .page
                 .date
@@ -561,6 +595,7 @@ fn compile_book(opts: &Options, mut report: Report) -> Result<Report> {
             date: timestamp(opts, docs.last().unwrap_or(first)),
             right_to_left: grid.vertical,
             outline: composed.outline,
+            print: print_spec(opts, &layout, timestamp(opts, docs.last().unwrap_or(first)))?,
         };
         outputs.push((
             out_dir("pdf", given),

@@ -51,6 +51,10 @@ struct Cli {
     /// that decided its break (writes no file unless --pdf/--epub are given).
     #[arg(long)]
     dump_lines: bool,
+    /// The print-shop edition: trim plus bleed, crop and registration marks,
+    /// CMYK, and a PDF/X output intent (x4, the default, or x1a).
+    #[arg(long, value_name = "PDFX", num_args = 0..=1, default_missing_value = "x4", value_parser = ["x4", "x1a"])]
+    print: Option<String>,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -116,6 +120,13 @@ fn main() -> ExitCode {
         paragraphs: cli.paragraphs,
         dump_lines: cli.dump_lines,
         progress: progress_bar(cli.quiet),
+        print: cli.print.as_deref().map(|p| {
+            if p == "x1a" {
+                typeset::pdf::PdfX::X1a
+            } else {
+                typeset::pdf::PdfX::X4
+            }
+        }),
     };
     match compile(&opts) {
         Ok(report) => {

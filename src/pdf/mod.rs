@@ -3,6 +3,9 @@
 
 mod font;
 mod image;
+mod print;
+
+pub use print::{PdfX, PrintSpec};
 
 use std::collections::BTreeMap;
 
@@ -31,6 +34,8 @@ pub struct PdfMeta {
     pub right_to_left: bool,
     /// Bookmarks: a title and the page (0-based) it opens.
     pub outline: Vec<(String, usize)>,
+    /// The print-shop edition: bleed, marks, PDF/X.
+    pub print: Option<PrintSpec>,
 }
 
 /// The resource name of a face in one direction.
@@ -82,6 +87,13 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         let mut page_fonts: BTreeMap<(FontId, bool), Ref> = BTreeMap::new();
         let mut page_images: Vec<(usize, Ref)> = Vec::new();
         let h = page.height;
+        if let Some(p) = &meta.print {
+            // The page sits inside its bleed and the slug for the marks.
+            let off = f(p.offset());
+            content
+                .save_state()
+                .transform([1.0, 0.0, 0.0, 1.0, off, off]);
+        }
         // Text, rules and dots in pure black for print (0/0/0/100 CMYK).
         content.set_fill_cmyk(0.0, 0.0, 0.0, 1.0);
         content.set_stroke_cmyk(0.0, 0.0, 0.0, 1.0);
@@ -147,12 +159,27 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                 }
             }
         }
+        if let Some(p) = &meta.print {
+            content.restore_state();
+            print::marks(&mut content, p, page.width, page.height);
+        }
         let data = deflate(&content.finish());
         pdf.stream(content_ref, &data).filter(Filter::FlateDecode);
         let mut p = pdf.page(page_ref);
-        p.media_box(Rect::new(0.0, 0.0, f(page.width), f(page.height)))
-            .parent(tree_ref)
-            .contents(content_ref);
+        match &meta.print {
+            None => {
+                p.media_box(Rect::new(0.0, 0.0, f(page.width), f(page.height)));
+            }
+            Some(spec) => {
+                let off = f(spec.offset());
+                let b = f(spec.bleed);
+                let (w, hh) = (f(page.width), f(page.height));
+                p.media_box(Rect::new(0.0, 0.0, w + 2.0 * off, hh + 2.0 * off));
+                p.bleed_box(Rect::new(off - b, off - b, off + w + b, off + hh + b));
+                p.trim_box(Rect::new(off, off, off + w, off + hh));
+            }
+        }
+        p.parent(tree_ref).contents(content_ref);
         let mut res = p.resources();
         {
             let mut fonts = res.fonts();
@@ -176,8 +203,18 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         font::write_font(&mut pdf, &mut alloc, h, v, book, *id, u)?;
     }
     for (r, fig) in &images {
-        image::write_image(&mut pdf, &mut alloc, *r, fig)?;
+        image::write_image(
+            &mut pdf,
+            &mut alloc,
+            *r,
+            fig,
+            meta.print.map(|p| p.standard),
+        )?;
     }
+    let intent = meta
+        .print
+        .as_ref()
+        .map(|p| print::write_intent(&mut pdf, &mut alloc, p));
 
     let outline_ref = (!meta.outline.is_empty()).then(&mut alloc);
     if let Some(root) = outline_ref {
@@ -203,7 +240,41 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     pdf.pages(tree_ref)
         .kids(page_refs.iter().copied())
         .count(page_refs.len() as i32);
+    // PDF/X-4 names itself in XMP metadata; both name the file by its
+    // content.
+    let xmp_ref = match (&meta.print, meta.date) {
+        (Some(_), Some(date)) => {
+            let id = {
+                let mut h = Sha256::new();
+                h.update(meta.title.as_bytes());
+                for p in pages {
+                    h.update(p.items.len().to_be_bytes());
+                }
+                let d = h.finalize();
+                format!(
+                    "uuid:{}",
+                    d[..16]
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect::<String>()
+                )
+            };
+            let (_, version) = intent.expect("the intent is written for print");
+            let xmp = print::xmp(&meta.title, meta.author.as_deref(), date, version, &id);
+            let r = alloc();
+            let m = pdf.metadata(r, xmp.as_bytes());
+            m.finish();
+            Some(r)
+        }
+        _ => None,
+    };
     let mut cat = pdf.catalog(catalog_ref);
+    if let Some((icc, _)) = intent {
+        print::intent_entry(&mut cat, icc);
+    }
+    if let Some(x) = xmp_ref {
+        cat.metadata(x);
+    }
     cat.pages(tree_ref).lang(TextStr(&meta.lang));
     if let Some(o) = outline_ref {
         cat.outlines(o);
@@ -226,6 +297,13 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         info.subject(TextStr(s));
     }
     info.creator(TextStr(concat!("typeset ", env!("CARGO_PKG_VERSION"))));
+    if let Some((_, version)) = intent {
+        info.trapped(pdf_writer::types::TrappingStatus::NotTrapped);
+        if version.starts_with("PDF/X-1a") {
+            info.pair(Name(b"GTS_PDFXVersion"), TextStr(version));
+            info.pair(Name(b"GTS_PDFXConformance"), TextStr(version));
+        }
+    }
     info.producer(TextStr("typeset (pdf-writer, subsetter)"));
     if let Some([y, mo, d, hh, mi, s]) = meta.date {
         let date = pdf_writer::Date::new(y)

@@ -88,6 +88,9 @@ pub struct PageSpec {
     /// The type area is centred across the page; this is the least margin
     /// on either side and a check that the grid fits.
     pub margin_side: Length,
+    /// Bleed added around the trimmed page in the print edition (--print);
+    /// 3 mm when left out.
+    pub bleed: Option<Length>,
 }
 
 /// The character grid (CLREQ §4, newspaper-page.md): every column holds

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::compose::{
-    Furniture, Page, PageArticle, PageHead, Placement, add_furniture, compose, compose_book,
-    compose_page, furniture_style,
+    Furniture, Page, PageArticle, PageHead, Placement, add_furniture, assemble_book, compose,
+    compose_chapter, compose_page, furniture_style,
 };
 use crate::epub::{EpubMeta, write_epub};
 use crate::error::{Error, Result, Stage, Warning};
@@ -38,6 +38,89 @@ pub struct Options {
     pub progress: Option<Progress>,
     /// The print-shop edition (--print): PDF/X-4 or PDF/X-1a.
     pub print: Option<crate::pdf::PdfX>,
+    /// Keep laid-out chapters of a book here, keyed by their content
+    /// (default: the serial folder's .typeset-cache); `None` with no_cache.
+    pub cache_dir: Option<PathBuf>,
+    pub no_cache: bool,
+}
+
+/// Laid-out chapters of a book, keyed by everything their layout depends
+/// on: typeset's version, the layout, the fonts, the book's settings and the
+/// chapter's own file. A chapter with figures is always laid out anew.
+struct Cache {
+    dir: PathBuf,
+    keys: Vec<Option<String>>,
+    hits: std::cell::Cell<usize>,
+}
+
+impl Cache {
+    fn new(
+        opts: &Options,
+        serial_dir: &Path,
+        layout: &Layout,
+        book: &FontBook,
+        docs: &[Doc],
+    ) -> Option<Cache> {
+        use sha2::{Digest, Sha256};
+        if opts.no_cache {
+            return None;
+        }
+        let dir = opts
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| serial_dir.join(".typeset-cache"));
+        let mut common = Sha256::new();
+        common.update(env!("CARGO_PKG_VERSION"));
+        common.update(format!("{layout:?}"));
+        for (_, f) in book.fonts() {
+            common.update(f.path.to_string_lossy().as_bytes());
+            common.update(f.index.to_be_bytes());
+            common.update((f.data.len() as u64).to_be_bytes());
+        }
+        let keys = docs
+            .iter()
+            .map(|d| {
+                if d.flow
+                    .iter()
+                    .any(|f| matches!(f, crate::resolve::Flow::Figure(_)))
+                {
+                    return None;
+                }
+                let mut h = common.clone();
+                h.update(format!("{d:?}"));
+                Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+            })
+            .collect();
+        Some(Cache {
+            dir,
+            keys,
+            hits: std::cell::Cell::new(0),
+        })
+    }
+
+    fn path(&self, k: usize) -> Option<PathBuf> {
+        self.keys[k]
+            .as_ref()
+            .map(|key| self.dir.join(format!("{key}.chapter")))
+    }
+
+    fn load(&self, k: usize) -> Option<Vec<Page>> {
+        let bytes = std::fs::read(self.path(k)?).ok()?;
+        let pages: Vec<Page> = bincode::deserialize(&bytes).ok()?;
+        self.hits.set(self.hits.get() + 1);
+        Some(pages)
+    }
+
+    /// Stores a chapter; a cache that cannot be written is only slower.
+    fn store(&self, k: usize, pages: &[Page]) {
+        let Some(path) = self.path(k) else { return };
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        if let Ok(bytes) = bincode::serialize(pages) {
+            let _ = write_atomic(&path, &bytes);
+        }
+    }
 }
 
 /// The print edition's settings: the layout's bleed (3 mm unless it says),
@@ -81,6 +164,8 @@ pub struct Report {
     pub pages: usize,
     /// The `--dump-lines` report.
     pub dump: Option<String>,
+    /// Book chapters read from the cache instead of laid out.
+    pub cached: usize,
 }
 
 /// Output path: the one given, or the input's name with a new extension.
@@ -353,7 +438,9 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
                 at: crate::source::Located::new(&m.path, a.loc),
             })
             .collect();
-        let (mut pages, frames) = compose_page(&articles, &grid, &mut report.warnings)?;
+        let composed = compose_page(&articles, &grid, &mut report.warnings)?;
+        let (mut pages, frames) = (composed.pages, composed.frames);
+        let outline = composed.outline;
         if pages.len() > 1 {
             report.warnings.push(Warning {
                 location: Some(crate::source::Located::new(&m.path, Default::default())),
@@ -397,7 +484,7 @@ fn compile_page(opts: &Options, mut report: Report) -> Result<Report> {
             subject: None,
             lang: first.lang.tag.clone(),
             right_to_left: grid.vertical,
-            outline: Vec::new(),
+            outline,
             print: print_spec(
                 opts,
                 &layout,
@@ -550,42 +637,58 @@ fn compile_book(opts: &Options, mut report: Report) -> Result<Report> {
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let total = docs.len();
     if let Some(given) = &want_pdf {
-        let fallbacks: Vec<_> = docs
-            .iter()
-            .map(|d| prepare_fallbacks(d, &mut book, &mut report.warnings))
-            .collect();
-        let mut shaped = Vec::with_capacity(docs.len());
-        for (d, fb) in docs.iter().zip(fallbacks) {
-            let mut shaper =
-                Shaper::new(&book, &d.lang, fb).vertical(d.writing == Writing::Vertical);
-            shaped.push(shape_doc(d, &mut shaper));
-        }
-        let chapters: Vec<_> = docs.iter().zip(&shaped).collect();
         let grid = layout.grid_for(first.writing);
+        // One shaper for the book: every distinct character and word is
+        // shaped once, whatever chapter it is in.
+        let mut fallbacks = crate::shape::Fallbacks::default();
+        for d in &docs {
+            fallbacks.merge(prepare_fallbacks(d, &mut book, &mut report.warnings));
+        }
+        // The cache's keys include every font loaded, fallbacks too.
+        let cache = Cache::new(opts, dir, &layout, &book, &docs);
+        // Chapters from the cache, and the others to lay out.
+        let mut bodies: Vec<Option<Vec<Page>>> = docs
+            .iter()
+            .enumerate()
+            .map(|(k, _)| cache.as_ref().and_then(|c| c.load(k)))
+            .collect();
+        let mut shaper =
+            Shaper::new(&book, &first.lang, fallbacks).vertical(first.writing == Writing::Vertical);
+        let mut done = bodies.iter().filter(|b| b.is_some()).count();
+        for (k, d) in docs.iter().enumerate() {
+            if bodies[k].is_some() {
+                continue;
+            }
+            let shaped = shape_doc(d, &mut shaper);
+            let pages = compose_chapter(d, &shaped, &layout, &grid, &mut report.warnings)?;
+            if let Some(c) = &cache {
+                c.store(k, &pages);
+            }
+            bodies[k] = Some(pages);
+            done += 1;
+            if let Some(p) = &opts.progress {
+                (p.0)(done, total);
+            }
+        }
+        report.cached = cache.as_ref().map_or(0, |c| c.hits.get());
+        let titles: Vec<String> = docs.iter().map(|d| d.title.clone()).collect();
         let mut shaper = Shaper::new(&book, &first.lang, Default::default());
         let mut furniture = |f: Furniture, text: &str| {
             let style = furniture_style(first, f);
             shape_plain(&mut shaper, style, text)
         };
-        let progress = opts.progress.clone();
-        let mut tick = |k: usize| {
-            if let Some(p) = &progress {
-                (p.0)(k, total)
-            }
-        };
         let title = crate::compose::TitlePage {
             work: &serial.work,
             author: &serial.author,
         };
-        let composed = compose_book(
+        let composed = assemble_book(
             &title,
-            &chapters,
+            &titles,
+            bodies.into_iter().flatten().collect(),
             &layout,
             &grid,
             &mut furniture,
-            &mut report.warnings,
-            &mut tick,
-        )?;
+        );
         report.pages = composed.pages.len();
         let meta = PdfMeta {
             title: serial.work.clone(),

@@ -5,7 +5,9 @@ use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
 /// A length in PostScript points (1/72 inch).
-#[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize,
+)]
 pub struct Pt(pub f64);
 
 impl Pt {

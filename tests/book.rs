@@ -149,3 +149,51 @@ fn a_vertical_book_reads_right_to_left() {
     assert!(raw.contains("/Direction /R2L"));
     assert!(zip_entry(&epub, "OEBPS/content.opf").contains("page-progression-direction=\"rtl\""));
 }
+
+#[test]
+fn appending_an_installment_reuses_the_others_and_gives_the_clean_bytes() {
+    let dir = tempdir();
+    let d = dir.path().join("serial");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::write(d.join("serial.toml"), "work = \"试作\"\nauthor = \"某\"\n").unwrap();
+    for n in 1..=4 {
+        std::fs::write(
+            d.join(format!("{n:04}.md")),
+            installment(n, &format!("第{n}回")),
+        )
+        .unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let build = |out: &str, cached: bool| {
+        let pdf = dir.path().join(out);
+        let mut args = vec![
+            d.as_os_str().to_owned(),
+            "--pdf".into(),
+            pdf.as_os_str().to_owned(),
+        ];
+        if cached {
+            args.extend(["--cache-dir".into(), cache.as_os_str().to_owned()]);
+        } else {
+            args.push("--no-cache".into());
+        }
+        let refs: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let out = bin().args(refs).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            std::fs::read(pdf).unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, err) = build("a.pdf", true);
+    assert!(!err.contains("from the cache"));
+    std::fs::write(d.join("0005.md"), installment(5, "第5回")).unwrap();
+    let (second, err) = build("b.pdf", true);
+    assert!(err.contains("4 chapter(s) from the cache"), "{err}");
+    let (clean, _) = build("c.pdf", false);
+    assert_eq!(second, clean, "the same bytes as a clean build");
+    assert_ne!(first, second);
+}

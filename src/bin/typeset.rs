@@ -55,6 +55,13 @@ struct Cli {
     /// CMYK, and a PDF/X output intent (x4, the default, or x1a).
     #[arg(long, value_name = "PDFX", num_args = 0..=1, default_missing_value = "x4", value_parser = ["x4", "x1a"])]
     print: Option<String>,
+    /// Where a book keeps its laid-out chapters (default: the serial
+    /// folder's .typeset-cache).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Lay out every chapter of a book anew, without the cache.
+    #[arg(long)]
+    no_cache: bool,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -120,6 +127,8 @@ fn main() -> ExitCode {
         paragraphs: cli.paragraphs,
         dump_lines: cli.dump_lines,
         progress: progress_bar(cli.quiet),
+        cache_dir: cli.cache_dir,
+        no_cache: cli.no_cache,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a
@@ -137,6 +146,9 @@ fn main() -> ExitCode {
                 eprintln!("{w}");
             }
             if !cli.quiet {
+                if report.cached > 0 {
+                    eprintln!("{} chapter(s) from the cache", report.cached);
+                }
                 for p in &report.written {
                     eprintln!("wrote {}", p.display());
                 }

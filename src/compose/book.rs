@@ -6,7 +6,8 @@ use super::flow::{Frame, Furniture, PageHead, add_furniture, compose_module, pla
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
 use crate::resolve::{Align, Doc, Grid, Layout};
-use crate::shape::{ShapedDoc, ShapedPara};
+use crate::shape::ShapedDoc;
+use crate::shape::ShapedPara;
 use crate::units::Pt;
 
 /// A book laid out: its pages and, for the PDF outline, each chapter's
@@ -22,15 +23,27 @@ pub struct TitlePage<'a> {
     pub author: &'a str,
 }
 
-pub fn compose_book(
+/// A chapter's pages, without furniture: what the book's cache keeps.
+pub fn compose_chapter(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    grid: &Grid,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Page>> {
+    Ok(compose_module(doc, shaped, layout, grid, Frame::full(grid), warnings)?.pages)
+}
+
+/// Puts the book together: title page, contents, and the chapters' pages
+/// (from [`compose_chapter`], or the cache) with running heads and folios.
+pub fn assemble_book(
     title_page: &TitlePage,
-    chapters: &[(&Doc, &ShapedDoc)],
+    titles: &[String],
+    bodies: Vec<Vec<Page>>,
     layout: &Layout,
     grid: &Grid,
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
-    warnings: &mut Vec<Warning>,
-    progress: &mut dyn FnMut(usize),
-) -> Result<Book> {
+) -> Book {
     let (work, author) = (title_page.work, title_page.author);
     let blank = |layout: &Layout| Page {
         number: 0,
@@ -38,20 +51,14 @@ pub fn compose_book(
         height: layout.page.height.0,
         items: Vec::new(),
     };
-    // The chapters first: the contents need their page numbers.
-    let mut bodies = Vec::with_capacity(chapters.len());
-    for (k, (doc, shaped)) in chapters.iter().enumerate() {
-        bodies.push(compose_module(doc, shaped, layout, grid, Frame::full(grid), warnings)?.pages);
-        progress(k + 1);
-    }
     // The type area in horizontal terms, for the title page and contents
     // (set horizontally in vertical books too).
     let h = layout.grid_for(crate::parse::Writing::Horizontal);
     let (x0, y0, x1, y1) = h.area();
     let width = x1 - x0;
     let per_page = (h.lines.saturating_sub(4)).max(1) as usize;
-    let toc_pages = chapters.len().div_ceil(per_page).max(1);
-    let mut first_pages = Vec::with_capacity(chapters.len());
+    let toc_pages = titles.len().div_ceil(per_page).max(1);
+    let mut first_pages = Vec::with_capacity(titles.len());
     let mut next = 2 + toc_pages;
     for b in &bodies {
         first_pages.push(next);
@@ -96,13 +103,13 @@ pub fn compose_book(
             y1: y - h.pitch,
             width: Pt(0.5),
         }));
-        for (i, (doc, _)) in chapters
+        for (i, title) in titles
             .iter()
             .enumerate()
             .skip(chunk * per_page)
             .take(per_page)
         {
-            let entry = furniture(Furniture::TocEntry, &doc.title);
+            let entry = furniture(Furniture::TocEntry, title);
             place_single(&entry, x0, width, y, Align::Start, &mut page.items);
             let number = furniture(Furniture::TocEntry, &first_pages[i].to_string());
             place_single(&number, x0, width, y, Align::End, &mut page.items);
@@ -110,21 +117,21 @@ pub fn compose_book(
         }
         pages.push(page);
     }
-    let mut outline = Vec::with_capacity(chapters.len());
-    for ((doc, _), mut body) in chapters.iter().zip(bodies) {
+    let mut outline = Vec::with_capacity(titles.len());
+    for (title, mut body) in titles.iter().zip(bodies) {
         let head = PageHead {
             start: work.to_string(),
-            end: Some(doc.title.clone()),
+            end: Some(title.clone()),
             edition: false,
             credits: None,
             first_number: pages.len() as u32 + 1,
         };
         add_furniture(&mut body, grid, &[], &head, furniture);
-        outline.push((doc.title.clone(), pages.len()));
+        outline.push((title.clone(), pages.len()));
         pages.extend(body);
     }
     for (i, p) in pages.iter_mut().enumerate() {
         p.number = i as u32 + 1;
     }
-    Ok(Book { pages, outline })
+    Book { pages, outline }
 }

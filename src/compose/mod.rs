@@ -14,18 +14,19 @@ pub use flow::{
     Frame, Furniture, Module, PageHead, add_furniture, break_lines, compose, compose_module,
     furniture_style, line_params,
 };
-pub use page::{PageArticle, Placement, compose_page, spans};
+pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
 
 mod book;
 mod dump;
-pub use book::{Book, TitlePage, compose_book};
+pub use book::{Book, TitlePage, assemble_book, compose_chapter};
 pub use dump::dump_lines;
 
 use crate::resolve::{Figure, FontId};
 use crate::units::Pt;
 
 /// A finished page: everything positioned, y measured down from the top.
-#[derive(Debug, Clone)]
+/// Pages without figures can be stored and read back (the book's cache).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     pub number: u32,
     pub width: Pt,
@@ -35,16 +36,18 @@ pub struct Page {
     pub items: Vec<PageItem>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum PageItem {
     Text(TextRun),
     Rule(Rule),
     Dot(Dot),
+    /// Not stored in the cache: chapters with figures are laid out anew.
+    #[serde(skip)]
     Image(ImageItem),
 }
 
 /// How a run's glyphs are set, which decides what a glyph's (x, y) means.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RunMode {
     /// Along a horizontal baseline: (x, y) is the glyph origin.
     Horizontal,
@@ -60,7 +63,7 @@ pub enum RunMode {
 }
 
 /// Glyphs of one font and size, with the text they stand for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TextRun {
     pub font: FontId,
     pub size: Pt,
@@ -75,7 +78,7 @@ pub struct TextRun {
     pub glyphs: Vec<PlacedGlyph>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlacedGlyph {
     pub id: u16,
     pub x: Pt,
@@ -88,7 +91,7 @@ pub struct PlacedGlyph {
 }
 
 /// A straight rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub x0: Pt,
     pub y0: Pt,
@@ -98,7 +101,7 @@ pub struct Rule {
 }
 
 /// An emphasis dot (着重号).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dot {
     pub x: Pt,
     pub y: Pt,

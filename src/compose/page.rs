@@ -56,13 +56,22 @@ pub fn spans(sizes: &[usize], given: &[Option<u32>], columns: u32) -> Vec<u32> {
 /// Fewest line slots a module needs to be worth starting on a page.
 const MIN_ROWS: u32 = 12;
 
-/// Lays out the articles; returns the pages and, per page, the frames used
-/// (for the rules between modules).
+/// A page manifest laid out.
+pub struct ComposedPages {
+    pub pages: Vec<Page>,
+    /// Per page, the frames used (for the rules between modules).
+    pub frames: Vec<Vec<Frame>>,
+    /// Each article's headline and first page, in manifest order (the PDF
+    /// outline).
+    pub outline: Vec<(String, usize)>,
+}
+
+/// Lays out the articles.
 pub fn compose_page(
     articles: &[PageArticle],
     grid: &Grid,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<Page>, Vec<Vec<Frame>>)> {
+) -> Result<ComposedPages> {
     let c = grid.columns;
     // Explicitly placed articles first, in manifest order; then the others,
     // largest first.
@@ -208,6 +217,11 @@ pub fn compose_page(
         }
         placed[i] = Some((page, module.pages));
     }
+    let outline = articles
+        .iter()
+        .zip(&placed)
+        .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), *page)))
+        .collect();
     for (page, module_pages) in placed.into_iter().flatten() {
         for (k, mp) in module_pages.into_iter().enumerate() {
             let at = page + k;
@@ -222,5 +236,9 @@ pub fn compose_page(
             pages[at].items.extend(mp.items);
         }
     }
-    Ok((pages, frames))
+    Ok(ComposedPages {
+        pages,
+        frames,
+        outline,
+    })
 }

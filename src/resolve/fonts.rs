@@ -10,7 +10,9 @@ use crate::error::{Error, Result, Stage};
 use super::layout::Layout;
 
 /// Index of a loaded font in a [`FontBook`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct FontId(pub u16);
 
 /// The faces of one font role: CJK text and Latin words.

@@ -18,6 +18,14 @@ pub struct Fallbacks {
     map: HashMap<(FontId, char), Option<FontId>>,
 }
 
+impl Fallbacks {
+    /// Adds another document's fallbacks (a book shapes all its chapters
+    /// with one shaper, so that each character is shaped once).
+    pub fn merge(&mut self, other: Fallbacks) {
+        self.map.extend(other.map);
+    }
+}
+
 pub fn find_fallbacks<'a>(
     paras: impl Iterator<Item = &'a Para>,
     book: &mut FontBook,

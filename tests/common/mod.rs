@@ -14,6 +14,7 @@ pub fn run(args: &[&std::ffi::OsStr]) -> Output {
     bin()
         .args(args)
         .arg("--no-system-fonts")
+        .arg("--no-cache")
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("run typeset")

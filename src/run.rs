@@ -655,19 +655,37 @@ fn compile_book(opts: &Options, mut report: Report) -> Result<Report> {
         let mut shaper =
             Shaper::new(&book, &first.lang, fallbacks).vertical(first.writing == Writing::Vertical);
         let mut done = bodies.iter().filter(|b| b.is_some()).count();
-        for (k, d) in docs.iter().enumerate() {
-            if bodies[k].is_some() {
-                continue;
-            }
-            let shaped = shape_doc(d, &mut shaper);
-            let pages = compose_chapter(d, &shaped, &layout, &grid, &mut report.warnings)?;
-            if let Some(c) = &cache {
-                c.store(k, &pages);
-            }
-            bodies[k] = Some(pages);
-            done += 1;
-            if let Some(p) = &opts.progress {
-                (p.0)(done, total);
+        // Chapters are shaped in order with the one shaper, then laid out in
+        // parallel, a batch at a time (bounded memory); results keep their
+        // order, so the bytes do not depend on the threads.
+        let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
+        for batch in todo.chunks(32) {
+            let shaped: Vec<_> = batch
+                .iter()
+                .map(|&k| shape_doc(&docs[k], &mut shaper))
+                .collect();
+            let laid: Vec<(Result<Vec<Page>>, Vec<Warning>)> = {
+                use rayon::prelude::*;
+                batch
+                    .par_iter()
+                    .zip(shaped.par_iter())
+                    .map(|(&k, sh)| {
+                        let mut w = Vec::new();
+                        (compose_chapter(&docs[k], sh, &layout, &grid, &mut w), w)
+                    })
+                    .collect()
+            };
+            for (&k, (pages, w)) in batch.iter().zip(laid) {
+                report.warnings.extend(w);
+                let pages = pages?;
+                if let Some(c) = &cache {
+                    c.store(k, &pages);
+                }
+                bodies[k] = Some(pages);
+                done += 1;
+                if let Some(p) = &opts.progress {
+                    (p.0)(done, total);
+                }
             }
         }
         report.cached = cache.as_ref().map_or(0, |c| c.hits.get());

@@ -38,6 +38,15 @@ pub struct PdfMeta {
     pub print: Option<PrintSpec>,
 }
 
+/// A page's content before compression, and the resources it names.
+struct PagePlan {
+    page_ref: Ref,
+    content_ref: Ref,
+    raw: Vec<u8>,
+    fonts: BTreeMap<(FontId, bool), Ref>,
+    images: Vec<(usize, Ref)>,
+}
+
 /// The resource name of a face in one direction.
 fn font_name(id: FontId, vertical: bool) -> String {
     format!("{}{}", if vertical { "V" } else { "F" }, id.0)
@@ -79,6 +88,7 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         .filter_map(|(id, f)| f.face().map(|face| (id, (face, f.units_per_em as f64))))
         .collect();
 
+    let mut plans: Vec<PagePlan> = Vec::with_capacity(pages.len());
     for page in pages {
         let page_ref = alloc();
         let content_ref = alloc();
@@ -163,8 +173,30 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
             content.restore_state();
             print::marks(&mut content, p, page.width, page.height);
         }
-        let data = deflate(&content.finish());
-        pdf.stream(content_ref, &data).filter(Filter::FlateDecode);
+        plans.push(PagePlan {
+            page_ref,
+            content_ref,
+            raw: content.finish().into_vec(),
+            fonts: page_fonts,
+            images: page_images,
+        });
+    }
+    // Compressing the content streams is the writer's largest cost: in
+    // parallel, each page on its own, the results in page order.
+    let packed: Vec<Vec<u8>> = {
+        use rayon::prelude::*;
+        plans.par_iter().map(|p| deflate(&p.raw)).collect()
+    };
+    for ((plan, data), page) in plans.iter().zip(&packed).zip(pages) {
+        let PagePlan {
+            page_ref,
+            content_ref,
+            fonts: page_fonts,
+            images: page_images,
+            ..
+        } = plan;
+        let (page_ref, content_ref) = (*page_ref, *content_ref);
+        pdf.stream(content_ref, data).filter(Filter::FlateDecode);
         let mut p = pdf.page(page_ref);
         match &meta.print {
             None => {
@@ -183,13 +215,13 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         let mut res = p.resources();
         {
             let mut fonts = res.fonts();
-            for ((id, vertical), r) in &page_fonts {
+            for ((id, vertical), r) in page_fonts {
                 fonts.pair(Name(font_name(*id, *vertical).as_bytes()), *r);
             }
         }
         if !page_images.is_empty() {
             let mut xo = res.x_objects();
-            for (idx, r) in &page_images {
+            for (idx, r) in page_images {
                 xo.pair(Name(format!("Im{idx}").as_bytes()), *r);
             }
         }

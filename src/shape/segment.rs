@@ -206,10 +206,15 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             let (font, missing) = shaper.font_for(style_font, c);
             // 破折号: two em dashes are one unbroken rule two ems long, set
             // with the font's two-em dash (U+2E3A) centred in two ems.
-            let two_em =
-                (c == '—' && next == Some('—') && chars.get(i + 1).is_some_and(|x| x.1 == ri))
-                    .then(|| shaper.cjk_glyph(font, '\u{2E3A}', size))
-                    .filter(|g| g.id != 0 && !missing);
+            // Vertical text sets two vertical em dashes instead: a glyph
+            // standing for two characters is read backwards down a column by
+            // some extractors.
+            let two_em = (!vertical
+                && c == '—'
+                && next == Some('—')
+                && chars.get(i + 1).is_some_and(|x| x.1 == ri))
+            .then(|| shaper.cjk_glyph(font, '\u{2E3A}', size))
+            .filter(|g| g.id != 0 && !missing);
             let (mut g, width, consumed) = match two_em {
                 Some(mut g) => {
                     let width = size * 2.0;

@@ -71,24 +71,12 @@ fn subset_tag(name: &str, usage: &FontUsage) -> String {
     d.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
 }
 
-/// Writes the Type0 font, its CID font, descriptor, font file and ToUnicode
-/// map. `type0` is the reference pages use.
-pub fn write_font(
-    pdf: &mut Pdf,
-    alloc: &mut impl FnMut() -> Ref,
-    horizontal: Option<Ref>,
-    vertical: Option<Ref>,
-    book: &FontBook,
-    id: FontId,
-    usage: &FontUsage,
-) -> Result<()> {
+/// A font's subset program, compressed: the costly part of embedding a
+/// font, done for all fonts in parallel before they are written.
+pub struct Program(Vec<u8>);
+
+pub fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result<Program> {
     let font = book.font(id);
-    let face = font.face().ok_or_else(|| {
-        Error::new(
-            Stage::Write,
-            format!("font {} cannot be read", font.path.display()),
-        )
-    })?;
     let subset = subsetter::subset(&font.data, font.index, &usage.remapper).map_err(|e| {
         Error::new(
             Stage::Write,
@@ -106,6 +94,29 @@ pub fn write_font(
     } else {
         subset
     };
+    Ok(Program(deflate(&program)))
+}
+
+/// Writes the Type0 fonts, their CID font, descriptor, font file (the
+/// prepared program) and ToUnicode map.
+#[allow(clippy::too_many_arguments)]
+pub fn write_font(
+    pdf: &mut Pdf,
+    alloc: &mut impl FnMut() -> Ref,
+    horizontal: Option<Ref>,
+    vertical: Option<Ref>,
+    book: &FontBook,
+    id: FontId,
+    usage: &FontUsage,
+    program: &Program,
+) -> Result<()> {
+    let font = book.font(id);
+    let face = font.face().ok_or_else(|| {
+        Error::new(
+            Stage::Write,
+            format!("font {} cannot be read", font.path.display()),
+        )
+    })?;
     let base = if font.postscript_name.is_empty() {
         font.family.replace(' ', "")
     } else {
@@ -205,8 +216,7 @@ pub fn write_font(
     }
     fd.finish();
 
-    let packed = deflate(&program);
-    let mut stream = pdf.stream(file_ref, &packed);
+    let mut stream = pdf.stream(file_ref, &program.0);
     stream.filter(Filter::FlateDecode);
     if font.is_cff {
         stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));

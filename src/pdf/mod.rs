@@ -229,10 +229,18 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         p.finish();
     }
 
-    for (id, u) in &usage {
+    // Subsetting and compressing the fonts, in parallel.
+    let programs: Vec<Result<font::Program>> = {
+        use rayon::prelude::*;
+        let list: Vec<(&FontId, &FontUsage)> = usage.iter().collect();
+        list.par_iter()
+            .map(|(id, u)| font::prepare_program(book, **id, u))
+            .collect()
+    };
+    for ((id, u), program) in usage.iter().zip(programs) {
         let h = font_refs.get(&(*id, false)).copied();
         let v = font_refs.get(&(*id, true)).copied();
-        font::write_font(&mut pdf, &mut alloc, h, v, book, *id, u)?;
+        font::write_font(&mut pdf, &mut alloc, h, v, book, *id, u, &program?)?;
     }
     for (r, fig) in &images {
         image::write_image(

@@ -401,6 +401,11 @@ fn write_run(
     let along = |g: &crate::compose::PlacedGlyph| if down { g.y } else { g.x };
     let across = |g: &crate::compose::PlacedGlyph| if down { g.x } else { g.y };
     let gl = &run.glyphs;
+    // Justified lines open every gap by the same amount: that goes into the
+    // character spacing (Tc) once per line rather than into a number after
+    // every glyph, which made content streams a third larger.
+    let mut spacing = 0.0f64;
+    let mut gaps: Vec<(i64, f64)> = Vec::new();
     let mut i = 0;
     while i < gl.len() {
         let line = across(&gl[i]);
@@ -414,11 +419,55 @@ fn write_run(
             RunMode::Vertical => [1.0, 0.0, 0.0, 1.0, x, y],
             _ => [1.0, 0.0, skew, 1.0, x, y],
         });
+        // The most common gap, in thousandths of a point, if at least half
+        // the gaps share it.
+        gaps.clear();
+        let mut pen = along(&gl[i]);
+        for g in &gl[i..j] {
+            let gap = (along(g) - pen).0;
+            gaps.push(((gap * 1000.0).round() as i64, gap));
+            pen = along(g) + advance(g.id) * scale;
+        }
+        let common = {
+            let inner = &mut gaps[1..];
+            inner.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let (mut best, mut best_n, mut k) = ((0i64, 0.0), 0usize, 0usize);
+            while k < inner.len() {
+                let n = inner[k..].iter().take_while(|v| v.0 == inner[k].0).count();
+                if n > best_n {
+                    (best, best_n) = (inner[k + n / 2], n);
+                }
+                k += n;
+            }
+            // The exact gap, as the f32 the PDF will hold.
+            if best_n * 2 >= inner.len() && best_n > 0 && best.0 != 0 {
+                best.1 as f32 as f64
+            } else {
+                0.0
+            }
+        };
+        if common != spacing {
+            spacing = common;
+            // Tc is scaled by the horizontal scaling like the advance, and
+            // in vertical mode a positive Tc shortens the downward advance
+            // (PDF 9.4.4).
+            let tc = if run.mode == RunMode::Vertical {
+                -spacing
+            } else {
+                spacing / scale
+            };
+            content.set_char_spacing(tc as f32);
+        }
         let mut tj = content.show_positioned();
         let mut items = tj.items();
         let mut pen = along(&gl[i]);
         let mut buf: Vec<u8> = Vec::new();
-        for g in &gl[i..j] {
+        for (k, g) in gl[i..j].iter().enumerate() {
+            // Tc applies after every glyph, so from the second one on the
+            // pen already includes it.
+            if k > 0 {
+                pen = pen + Pt(spacing);
+            }
             let shift = along(g) - pen;
             if shift.abs().0 > 0.0005 {
                 if !buf.is_empty() {
@@ -427,17 +476,22 @@ fn write_run(
                 }
                 // In vertical mode a positive number moves down; in
                 // horizontal mode a negative one moves on (PDF 9.4.4).
-                let amount = shift.0 * 1000.0 / (size * scale);
+                // Hundredths of a thousandth of an em are far below what
+                // a press can show, and keep the numbers short.
+                let amount = (shift.0 * 100_000.0 / (size * scale)).round() / 100.0;
                 items.adjust(if run.mode == RunMode::Vertical {
                     amount
                 } else {
                     -amount
                 } as f32);
+                // Follow where the glyph really lands, so rounding never
+                // adds up along a line.
+                pen = pen + Pt(amount * size * scale / 1000.0);
             }
             let text = &run.text[g.text.start as usize..g.text.end as usize];
             let cid = usage.cid(g.id, text);
             buf.extend_from_slice(&cid.to_be_bytes());
-            pen = along(g) + advance(g.id) * scale;
+            pen = pen + advance(g.id) * scale;
         }
         if !buf.is_empty() {
             items.show(Str(&buf));
@@ -445,6 +499,10 @@ fn write_run(
         items.finish();
         tj.finish();
         i = j;
+    }
+    if spacing != 0.0 {
+        // Tc outlives ET, so the next run must start from zero.
+        content.set_char_spacing(0.0);
     }
     if scale != 1.0 {
         content.set_horizontal_scaling(100.0);

@@ -466,7 +466,7 @@ fn write_run(
             // Tc applies after every glyph, so from the second one on the
             // pen already includes it.
             if k > 0 {
-                pen = pen + Pt(spacing);
+                pen += Pt(spacing);
             }
             let shift = along(g) - pen;
             if shift.abs().0 > 0.0005 {
@@ -486,12 +486,12 @@ fn write_run(
                 } as f32);
                 // Follow where the glyph really lands, so rounding never
                 // adds up along a line.
-                pen = pen + Pt(amount * size * scale / 1000.0);
+                pen += Pt(amount * size * scale / 1000.0);
             }
             let text = &run.text[g.text.start as usize..g.text.end as usize];
             let cid = usage.cid(g.id, text);
             buf.extend_from_slice(&cid.to_be_bytes());
-            pen = pen + advance(g.id) * scale;
+            pen += advance(g.id) * scale;
         }
         if !buf.is_empty() {
             items.show(Str(&buf));

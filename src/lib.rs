@@ -5,6 +5,7 @@
 //! [`parse`] → [`resolve`] → [`shape`] → [`linebreak`] → [`compose`] →
 //! [`pdf`] / [`epub`].
 
+pub mod clean;
 pub mod compose;
 pub mod epub;
 pub mod error;

@@ -96,7 +96,123 @@ fn progress_bar(quiet: bool) -> Option<Progress> {
     })))
 }
 
+/// `typeset clean`: OCR'd or pasted text to article files, with a report of
+/// every change.
+#[derive(Parser)]
+#[command(name = "typeset clean", version, about, long_about = None)]
+struct CleanCli {
+    /// The recognised or pasted text (UTF-8).
+    input: PathBuf,
+    /// Where to write the article (one article) or the folder for
+    /// NAME-1.md, NAME-2.md, … (several); default: beside the input.
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Write the report to FILE instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Print the report and write no article.
+    #[arg(long)]
+    check: bool,
+}
+
+fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
+    let cli = CleanCli::parse_from(args);
+    let name = cli.input.display().to_string();
+    let bytes = match std::fs::read(&cli.input) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{name}: error: cannot read the file: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let ok = &e.as_bytes()[..at];
+            let line = ok.iter().filter(|&&b| b == b'\n').count() + 1;
+            // The prefix is valid UTF-8 by construction; columns count
+            // characters, as an editor's cursor does.
+            let ok = std::str::from_utf8(ok).unwrap_or_default();
+            let col = ok.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            eprintln!(
+                "{name}:{line}:{col}: error: the text is not UTF-8\n  hint: convert it first, e.g. iconv -f GB18030 -t UTF-8"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let cleaned = typeset::clean::clean(&text);
+    let report = typeset::clean::report(&name, &cleaned.notes);
+    match &cli.report {
+        Some(path) => {
+            if let Err(e) = typeset::run::write_atomic(path, report.as_bytes()) {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+        }
+        None => eprint!("{report}"),
+    }
+    if cli.check {
+        return ExitCode::SUCCESS;
+    }
+    if cleaned.articles.is_empty() {
+        eprintln!("{name}: error: no article text found");
+        return ExitCode::from(1);
+    }
+    let stem = cli
+        .input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into());
+    let dir = cli
+        .input
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    let mut outputs = Vec::new();
+    if cleaned.articles.len() == 1 {
+        let file = format!("{stem}.md");
+        let out = match &cli.output {
+            Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => o.join(file),
+            Some(o) => o.clone(),
+            None => dir.join(file),
+        };
+        outputs.push((out, &cleaned.articles[0]));
+    } else {
+        let folder = cli.output.clone().unwrap_or(dir);
+        for (i, a) in cleaned.articles.iter().enumerate() {
+            outputs.push((folder.join(format!("{stem}-{}.md", i + 1)), a));
+        }
+    }
+    for (path, article) in outputs {
+        if path == cli.input {
+            eprintln!(
+                "{name}: error: the article would overwrite the input\n  hint: give -o OUT.md"
+            );
+            return ExitCode::from(1);
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            eprintln!("{}: error: cannot create the folder: {e}", parent.display());
+            return ExitCode::from(1);
+        }
+        if let Err(e) = typeset::run::write_atomic(&path, article.to_markdown().as_bytes()) {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `typeset clean FILE` is a separate command; an article named "clean"
+    // is still reachable as ./clean.
+    if args.get(1).is_some_and(|a| a == "clean") {
+        return clean_main(args[1..].to_vec());
+    }
     // clap exits with 2 on usage errors and 0 for --help and --version.
     let cli = Cli::parse();
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {

@@ -1,0 +1,389 @@
+//! Repairs inside one paragraph: spaces the printed column left between CJK
+//! characters, half-width punctuation in Chinese, straight quotes, dot
+//! ellipses, dashes, formula fragments and stray heading marks. Every change
+//! is described so the report can list it.
+
+use crate::script::is_wide;
+
+/// CJK text: ideographs, kana, full-width punctuation.
+fn cjk(c: char) -> bool {
+    is_wide(c) && !matches!(c, '“' | '”' | '‘' | '’')
+}
+
+fn latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// The result of repairing one paragraph: the text and what was changed.
+pub struct Repaired {
+    pub text: String,
+    pub changes: Vec<String>,
+    /// Problems left for an editor (unbalanced quotes), not guessed at.
+    pub warnings: Vec<String>,
+}
+
+pub fn repair(input: &str) -> Repaired {
+    repair_with(input, true)
+}
+
+/// For headlines and heads, where one space between two CJK groups is set
+/// on purpose (第七章 渡口): runs of spaces shrink to one but stay.
+pub fn repair_heading(input: &str) -> Repaired {
+    let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    repair_with(&collapsed, false)
+}
+
+fn repair_with(input: &str, join_spaces: bool) -> Repaired {
+    let mut changes = Vec::new();
+    let mut warnings = Vec::new();
+    let mut chars: Vec<char> = input.chars().collect();
+    formulas(&mut chars, &mut changes);
+    heading_marks(&mut chars, &mut changes);
+    // Punctuation first: once a comma is full width, the space after it is
+    // a space next to CJK and goes too.
+    ellipses(&mut chars, &mut changes);
+    dashes(&mut chars, &mut changes);
+    punctuation(&mut chars, &mut changes);
+    if join_spaces {
+        spaces(&mut chars, &mut changes);
+    }
+    quotes(&mut chars, &mut changes, &mut warnings);
+    Repaired {
+        text: chars.into_iter().collect(),
+        changes,
+        warnings,
+    }
+}
+
+/// `$…$` spans and TeX commands (`\omega`) are what is left of formulas the
+/// OCR could not read; the text around them is kept.
+fn formulas(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '$'
+            && let Some(len) = chars[i + 1..].iter().position(|&d| d == '$')
+            && len <= 40
+        {
+            let span: String = chars[i..i + len + 2].iter().collect();
+            changes.push(format!("removed formula fragment {span}"));
+            i += len + 2;
+            continue;
+        }
+        if c == '\\' && chars.get(i + 1).is_some_and(|d| d.is_ascii_alphabetic()) {
+            let len = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_alphabetic())
+                .count();
+            let span: String = chars[i..i + 1 + len].iter().collect();
+            changes.push(format!("removed formula fragment {span}"));
+            i += 1 + len;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    *chars = out;
+}
+
+/// `#` marks inside a paragraph are heading marks the OCR put in the wrong
+/// place; a number sign in running Chinese text is written ＃.
+fn heading_marks(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let before = chars.len();
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        if c == '#' && !next.is_some_and(|n| n.is_ascii_digit()) {
+            continue;
+        }
+        out.push(c);
+    }
+    if out.len() != before {
+        changes.push(format!(
+            "removed {} stray heading mark(s) #",
+            before - out.len()
+        ));
+    }
+    *chars = out;
+}
+
+/// Spaces next to CJK go: between two CJK characters they are where a
+/// printed line broke, and between CJK and Latin the typesetter adds its own
+/// quarter em. Spaces between Latin words stay, collapsed to one.
+fn spaces(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut removed = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            let prev = out.last().copied();
+            let next = chars.get(i).copied();
+            let keep = match (prev, next) {
+                (Some(p), Some(n)) => !cjk(p) && !cjk(n),
+                _ => false,
+            };
+            if keep {
+                out.push(' ');
+                removed += i - start - 1;
+            } else {
+                removed += i - start;
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    if removed > 0 {
+        changes.push(format!("removed {removed} space(s) between CJK characters"));
+    }
+    *chars = out;
+}
+
+/// The nearest characters before `start` and from `end` on that are not
+/// spaces: a printed line break may sit between a mark and its text.
+fn neighbours(chars: &[char], start: usize, end: usize) -> (Option<char>, Option<char>) {
+    let prev = chars[..start]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .copied();
+    let next = chars[end..].iter().find(|c| !c.is_whitespace()).copied();
+    (prev, next)
+}
+
+fn near_cjk(chars: &[char], start: usize, end: usize) -> bool {
+    let (prev, next) = neighbours(chars, start, end);
+    prev.is_some_and(cjk) || next.is_some_and(cjk)
+}
+
+/// Three or more dots (ASCII or full-width), 。。。, a single …, or ··· next to
+/// Chinese text become the two-em ellipsis ……
+fn ellipses(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '．' | '。' | '·' | '…') {
+            let len = chars[i..].iter().take_while(|&&d| d == c).count();
+            let is_run = match c {
+                '…' => true,
+                '。' => len >= 3,
+                _ => len >= 3,
+            };
+            if is_run && near_cjk(chars, i, i + len) && !(c == '…' && len == 2) {
+                let span: String = chars[i..i + len].iter().collect();
+                changes.push(format!("{span} → ……"));
+                out.extend(['…', '…']);
+                i += len;
+                continue;
+            }
+            out.extend(&chars[i..i + len]);
+            i += len;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    *chars = out;
+}
+
+/// Two or more hyphens, a lone dash or three dashes next to Chinese text
+/// become the two-em dash ——
+fn dashes(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '-' | '—' | '―' | '─') {
+            let len = chars[i..]
+                .iter()
+                .take_while(|&&d| matches!(d, '-' | '—' | '―' | '─'))
+                .count();
+            let span: String = chars[i..i + len].iter().collect();
+            let dash_like = c != '-' || len >= 2;
+            if dash_like && span != "——" && near_cjk(chars, i, i + len) {
+                changes.push(format!("{span} → ——"));
+                out.extend(['—', '—']);
+                i += len;
+                continue;
+            }
+            out.extend(&chars[i..i + len]);
+            i += len;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    *chars = out;
+}
+
+/// Half-width , : ; ? ! ( ) next to CJK text become full width; a decimal
+/// point, a time (9:30) and a thousands comma (1,000) stay.
+fn punctuation(chars: &mut [char], changes: &mut Vec<String>) {
+    let mut counts: Vec<(char, char, usize)> = Vec::new();
+    let mut note = |from: char, to: char| match counts.iter_mut().find(|e| e.0 == from) {
+        Some(e) => e.2 += 1,
+        None => counts.push((from, to, 1)),
+    };
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let wide = match c {
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '?' => '？',
+            '!' => '！',
+            '(' => '（',
+            ')' => '）',
+            _ => continue,
+        };
+        let (prev, next) = neighbours(chars, i, i + 1);
+        let digits =
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        if matches!(c, ',' | ':') && digits {
+            continue;
+        }
+        if prev.is_some_and(cjk) || next.is_some_and(cjk) {
+            chars[i] = wide;
+            note(c, wide);
+        }
+    }
+    // A bracket pair converted on one side only: the other follows.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..chars.len() {
+        match chars[i] {
+            '(' | '（' => open.push(i),
+            ')' | '）' => {
+                if let Some(o) = open.pop() {
+                    if chars[o] == '（' && chars[i] == ')' {
+                        chars[i] = '）';
+                        note(')', '）');
+                    } else if chars[o] == '(' && chars[i] == '）' {
+                        chars[o] = '（';
+                        note('(', '（');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (from, to, n) in counts {
+        changes.push(format!("{from} → {to} ({n}×)"));
+    }
+}
+
+/// Straight quotes become curly ones, alternately opening and closing, when
+/// they pair up; an odd count is reported and left as it is, since guessing
+/// which one is missing could put words inside the wrong quotation.
+fn quotes(chars: &mut [char], changes: &mut Vec<String>, warnings: &mut Vec<String>) {
+    for (straight, open, close) in [('"', '“', '”'), ('\'', '‘', '’')] {
+        // Apostrophes inside Latin words are not quotes.
+        let spots: Vec<usize> = (0..chars.len())
+            .filter(|&i| chars[i] == straight)
+            .filter(|&i| {
+                let p = i.checked_sub(1).map(|k| chars[k]);
+                let n = chars.get(i + 1).copied();
+                !(p.is_some_and(latin) && n.is_some_and(latin))
+            })
+            .collect();
+        if spots.is_empty() {
+            continue;
+        }
+        if spots.len() % 2 == 1 {
+            warnings.push(format!(
+                "unbalanced quotes: {} straight {straight} — left as they are; add the missing one",
+                spots.len()
+            ));
+            continue;
+        }
+        for (k, &i) in spots.iter().enumerate() {
+            chars[i] = if k % 2 == 0 { open } else { close };
+        }
+        changes.push(format!(
+            "{} straight {straight} → {open}{close}",
+            spots.len()
+        ));
+    }
+    // Curly quotes must nest: “…‘…’…”.
+    let mut stack: Vec<char> = Vec::new();
+    for &c in chars.iter() {
+        match c {
+            '“' | '‘' => stack.push(c),
+            '”' | '’' => {
+                let want = if c == '”' { '“' } else { '‘' };
+                if stack.last() == Some(&want) {
+                    stack.pop();
+                } else if c == '’' && stack.last() != Some(&'‘') {
+                    // An apostrophe, not a closing quote.
+                } else {
+                    warnings.push(format!("quotes do not nest: {c} closes {:?}", stack.last()));
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+    if !stack.is_empty() {
+        let open: String = stack.iter().collect();
+        warnings.push(format!("unbalanced quotes: {open} never closed"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair(s).text
+    }
+
+    #[test]
+    fn spaces_between_cjk_go_latin_spaces_stay() {
+        assert_eq!(fix("夜班 车上的 人"), "夜班车上的人");
+        assert_eq!(
+            fix("他用 GPS 定位 the night bus"),
+            "他用GPS定位the night bus"
+        );
+    }
+
+    #[test]
+    fn half_width_punctuation_next_to_cjk() {
+        assert_eq!(fix("他说:好,我们走!真的?"), "他说：好，我们走！真的？");
+        assert_eq!(
+            fix("票价2.19元,9:30发车,共1,000人"),
+            "票价2.19元，9:30发车，共1,000人"
+        );
+        assert_eq!(fix("路线(夜班)开通"), "路线（夜班）开通");
+        assert_eq!(fix("使用(GPS)定位"), "使用（GPS）定位");
+    }
+
+    #[test]
+    fn ellipses_and_dashes() {
+        assert_eq!(fix("没有行人了......"), "没有行人了……");
+        assert_eq!(fix("没有行人了。。。"), "没有行人了……");
+        assert_eq!(fix("敲门声--不轻不重"), "敲门声——不轻不重");
+        assert_eq!(fix("敲门声———不轻不重"), "敲门声——不轻不重");
+        assert_eq!(fix("a -- b"), "a -- b");
+    }
+
+    #[test]
+    fn quotes_pair_or_are_reported() {
+        assert_eq!(fix("他说\"等我回来\"就走了"), "他说“等我回来”就走了");
+        let r = repair("他说\"等我回来就走了");
+        assert_eq!(r.text, "他说\"等我回来就走了");
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(fix("don't stop"), "don't stop");
+    }
+
+    #[test]
+    fn formula_fragments_removed() {
+        let r = repair("角速度$\\omega$是常数");
+        assert_eq!(r.text, "角速度是常数");
+        assert!(r.changes[0].contains("$\\omega$"));
+    }
+}

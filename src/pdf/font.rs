@@ -6,8 +6,6 @@
 //! the encoding name and a vertical metrics array (W2/DW2) are the only
 //! differences, and both are per-font parameters here.
 
-use std::collections::BTreeMap;
-
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
@@ -21,8 +19,10 @@ use super::deflate;
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {
     pub remapper: GlyphRemapper,
-    /// New glyph id → the text it stands for (first seen wins).
-    pub text: BTreeMap<u16, String>,
+    /// Indexed by new glyph id (the remapper numbers them densely from 0):
+    /// the text it stands for, first seen wins. A vector, not a map,
+    /// because this is looked up once for every glyph of a book.
+    text: Vec<Option<Box<str>>>,
 }
 
 impl Default for FontUsage {
@@ -35,7 +35,7 @@ impl FontUsage {
     pub fn new() -> FontUsage {
         FontUsage {
             remapper: GlyphRemapper::new(),
-            text: BTreeMap::new(),
+            text: Vec::new(),
         }
     }
 
@@ -43,9 +43,23 @@ impl FontUsage {
     pub fn cid(&mut self, gid: u16, text: &str) -> u16 {
         let cid = self.remapper.remap(gid);
         if !text.is_empty() && gid != 0 {
-            self.text.entry(cid).or_insert_with(|| text.to_string());
+            let i = cid as usize;
+            if self.text.len() <= i {
+                self.text.resize(i + 1, None);
+            }
+            if self.text[i].is_none() {
+                self.text[i] = Some(text.into());
+            }
         }
         cid
+    }
+
+    /// (new glyph id, text) in glyph id order.
+    fn texts(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.text
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.as_deref().map(|t| (i as u16, t)))
     }
 }
 
@@ -60,7 +74,7 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
 fn subset_tag(name: &str, usage: &FontUsage) -> String {
     let mut h = Sha256::new();
     h.update(name.as_bytes());
-    for (cid, t) in &usage.text {
+    for (cid, t) in usage.texts() {
         h.update(cid.to_be_bytes());
         h.update(t.as_bytes());
     }
@@ -224,8 +238,8 @@ pub fn write_font(
     stream.finish();
 
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
-    for (cid, text) in &usage.text {
-        cmap.pair_with_multiple(*cid, text.chars());
+    for (cid, text) in usage.texts() {
+        cmap.pair_with_multiple(cid, text.chars());
     }
     let data = cmap.finish();
     pdf.cmap(cmap_ref, &deflate(&data))

@@ -33,7 +33,9 @@ def typst_source(serial):
     out = [
         '#set page(width: 148mm, height: 210mm, '
         'margin: (top: 22mm, bottom: 20mm, x: 14mm))',
-        '#set text(font: "Noto Serif SC", size: 10.5pt, lang: "zh", region: "tw")',
+        # Line boxes one em tall, so that leading 7.5 pt gives our 18 pt pitch.
+        '#set text(font: "Noto Serif SC", size: 10.5pt, lang: "zh", region: "tw", '
+        "top-edge: 1em, bottom-edge: 0em)",
         "#set par(justify: true, leading: 7.5pt, spacing: 7.5pt, "
         "first-line-indent: (amount: 2em, all: true))",
         "#show heading: it => { pagebreak(weak: true); it }",
@@ -99,6 +101,15 @@ def main():
     print(f"typeset PDF        {t_pdf:8.3f} s  {size(ours_pdf) / 1024:9.0f} KB")
     print(f"typeset PDF + EPUB {t_both:8.3f} s  (EPUB {size(ours_epub) / 1024:.0f} KB)")
     print(f"typst PDF          {t_typst:8.3f} s  {size(theirs) / 1024:9.0f} KB")
+    def pages(pdf):
+        try:
+            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+            return next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:"))
+        except (OSError, StopIteration):
+            return "?"
+
+    print(f"pages: typeset {pages(ours_pdf)} (with title page, contents and running heads), "
+          f"typst {pages(theirs)}")
     print(f"time ratio typst / typeset (PDF only): {t_typst / t_pdf:.1f}")
     print(f"size ratio typst / typeset: {size(theirs) / size(ours_pdf):.2f}")
 

@@ -119,7 +119,7 @@ fn is_editor_credit(s: &str) -> bool {
         "本版编辑",
     ]
     .iter()
-    .any(|k| s.contains(k))
+    .any(|k| s.starts_with(k))
 }
 
 /// A line that is only a page number (12, - 12 -, 第12版, A12).
@@ -154,10 +154,17 @@ fn installment(s: &str) -> Option<u32> {
     }
 }
 
-fn classify(text: &str, repeated: bool) -> Kind {
+fn classify(text: &str, repeated: bool, measure: usize) -> Kind {
     let t = text.trim();
     if t.is_empty() {
         return Kind::Blank;
+    }
+    let indented = text.starts_with([' ', '　', '\t']);
+    // A line as long as the column, or indented, is running text: a wrapped
+    // line that happens to start with 据 or 记者 is not a source or a byline.
+    let full = measure > 0 && t.chars().count() >= measure;
+    if full || indented {
+        return Kind::Text { indented };
     }
     if let Some(rest) = t.strip_prefix('#') {
         let level = 1 + rest.chars().take_while(|&c| c == '#').count();
@@ -209,10 +216,18 @@ fn classify(text: &str, repeated: bool) -> Kind {
             return Kind::Byline(t.to_string());
         }
     }
+    let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
     let inner = t
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    if n <= 24 && (inner.starts_with('据') || inner.starts_with('據')) && !inner.contains('。') {
+    let credit = ["讯", "訊", "电", "電", "整理", "供稿", "报道", "報導"]
+        .iter()
+        .any(|e| inner.ends_with(e));
+    let from = inner.starts_with('据') || inner.starts_with('據');
+    // （据新华社）, 本报讯, 新华社电: bracketed, or short and unpunctuated.
+    let source =
+        (bracketed && (from || credit)) || (n <= 12 && (from || credit) && !has_final_punct(inner));
+    if n <= 24 && source && !inner.contains('。') {
         return Kind::Source(inner.trim_end_matches('电').to_string());
     }
     if let Some(name) = t.strip_suffix('著')
@@ -224,16 +239,14 @@ fn classify(text: &str, repeated: bool) -> Kind {
             return Kind::Author(name.to_string());
         }
     }
-    let indented = text.starts_with([' ', '　', '\t']);
     Kind::Text { indented }
 }
 
 /// The usual length of a full printed line: the length most body lines have.
-fn measure(lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .filter(|l| matches!(l.kind, Kind::Text { .. }))
-        .map(|l| l.text.trim().chars().count())
+fn measure(input: &str) -> usize {
+    let mut lens: Vec<usize> = input
+        .lines()
+        .map(|l| l.trim().chars().count())
         .filter(|&n| n >= 8)
         .collect();
     if lens.is_empty() {
@@ -247,8 +260,24 @@ fn measure(lines: &[Line]) -> usize {
 /// A line short enough, and without sentence punctuation, to be a headline
 /// or a section head.
 fn heading_like(text: &str, measure: usize) -> bool {
-    let n = text.trim().chars().count();
-    n > 0 && n <= 24 && (measure == 0 || n * 10 < measure * 8) && !has_final_punct(text.trim())
+    let t = text.trim();
+    let n = t.chars().count();
+    let words = t.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+    let closing = t.starts_with(['”', '’', '」', '』', '）', ')', '"', '\'', '》']);
+    (2..=24).contains(&n)
+        && words
+        && !closing
+        && (measure == 0 || n * 10 < measure * 8)
+        && !has_final_punct(t)
+}
+
+/// A headline may hold a comma or a space and be as long as a column line,
+/// but is not indented, does not end a sentence, and is not exactly a full
+/// printed line (which a wrapped first paragraph line would be).
+fn headline_like(text: &str, indented: bool, measure: usize) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    n > 0 && n <= 30 && !indented && !ends_sentence(t) && n != measure
 }
 
 pub fn clean(input: &str) -> Cleaned {
@@ -261,6 +290,7 @@ pub fn clean(input: &str) -> Cleaned {
             *seen.entry(t).or_insert(0) += 1;
         }
     }
+    let measure = measure(input);
     let lines: Vec<Line> = input
         .lines()
         .enumerate()
@@ -269,11 +299,10 @@ pub fn clean(input: &str) -> Cleaned {
             Line {
                 no: i + 1,
                 text,
-                kind: classify(text, repeated),
+                kind: classify(text, repeated, measure),
             }
         })
         .collect();
-    let measure = measure(&lines);
 
     let mut articles: Vec<Article> = Vec::new();
     let mut art = Article::default();
@@ -284,6 +313,7 @@ pub fn clean(input: &str) -> Cleaned {
     // The paragraph being gathered: first line, text, last line.
     let mut para: Option<(usize, String, usize)> = None;
     let mut after_source = false;
+    let mut header_closed = false;
 
     let flush_para =
         |para: &mut Option<(usize, String, usize)>, art: &mut Article, notes: &mut Vec<Note>| {
@@ -345,6 +375,7 @@ pub fn clean(input: &str) -> Cleaned {
             articles.push(std::mem::take(&mut art));
             in_body = false;
             after_source = false;
+            header_closed = false;
         }
         match &line.kind {
             Kind::Blank => {
@@ -385,6 +416,8 @@ pub fn clean(input: &str) -> Cleaned {
                 note(&mut notes, NoteKind::Moved, format!("author credit: {t}"));
             }
             Kind::Byline(b) => {
+                // Headlines come before the byline; what follows is body.
+                header_closed = true;
                 art.byline = Some(b.clone());
                 note(&mut notes, NoteKind::Moved, format!("byline: {t}"));
             }
@@ -408,7 +441,11 @@ pub fn clean(input: &str) -> Cleaned {
                 note(&mut notes, NoteKind::Changed, format!("section head: {t}"));
             }
             Kind::Text { indented } => {
-                if !in_body && heading_like(t, measure) && header.len() < 3 {
+                if !in_body
+                    && !header_closed
+                    && headline_like(t, *indented, measure)
+                    && header.len() < 3
+                {
                     header.push((line.no, t.to_string()));
                     continue;
                 }
@@ -451,8 +488,13 @@ pub fn clean(input: &str) -> Cleaned {
                     match &mut para {
                         Some((_, text, end)) => {
                             // Joining two printed lines: a space only between
-                            // Latin words; repair() drops the rest.
-                            text.push(' ');
+                            // Latin words (repair() drops the rest); a number
+                            // the column split joins up again.
+                            let digits = text.ends_with(|c: char| c.is_ascii_digit())
+                                && piece.starts_with(|c: char| c.is_ascii_digit());
+                            if !digits {
+                                text.push(' ');
+                            }
                             text.push_str(piece);
                             *end = line.no;
                         }

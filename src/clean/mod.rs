@@ -546,17 +546,16 @@ fn finish(
         .into_iter()
         .map(|(n, h)| (n, inline::repair_heading(&h).text))
         .collect();
+    let mut work: Option<(usize, String)> = None;
     if author.is_some() || number.is_some() {
         // A serial: the work's title is the one in 《》, or the first line.
         let pos = heads
             .iter()
             .position(|(_, h)| h.starts_with('《') && h.ends_with('》'))
             .unwrap_or(0);
-        let work = if heads.is_empty() {
-            None
-        } else {
-            Some(heads.remove(pos))
-        };
+        if !heads.is_empty() {
+            work = Some(heads.remove(pos));
+        }
         let work_title = work.as_ref().map(|(_, w)| {
             w.trim_start_matches('《')
                 .trim_end_matches('》')
@@ -590,6 +589,26 @@ fn finish(
                 message: format!("installment without a title: titled {}", art.title),
             });
         }
+    }
+    if let Some((line, w)) = &work {
+        notes.push(Note {
+            line: *line,
+            kind: NoteKind::Moved,
+            message: format!("the work's title: {w}"),
+        });
+    }
+    let roles: &[&str] = match heads.len() {
+        0 => &[],
+        1 => &["headline"],
+        2 => &["headline", "deck"],
+        _ => &["kicker", "headline", "deck"],
+    };
+    for (k, (line, h)) in heads.iter().enumerate() {
+        notes.push(Note {
+            line: *line,
+            kind: NoteKind::Moved,
+            message: format!("{}: {h}", roles.get(k).copied().unwrap_or("deck")),
+        });
     }
     match heads.len() {
         0 => {}

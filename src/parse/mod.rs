@@ -58,6 +58,20 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
         .map(str::to_string)
         .unwrap_or(text);
     let file = SourceFile::new(path, text.replace("\r\n", "\n"));
+    // Control characters cannot be printed, and XML (the EPUB) forbids them:
+    // they are almost always debris from a copy or a bad conversion.
+    if let Some((i, c)) = file
+        .text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        return Err(Error::new(
+            Stage::Parse,
+            format!("a control character U+{:04X} is in the text", c as u32),
+        )
+        .at(file.at(i))
+        .hint("delete it; it is invisible in most editors (try searching for it by its code)"));
+    }
     let split = front::split(&file)?;
     let meta = front::parse(&file, split.toml)?;
     let mut body = body::parse(&file, split.body_start)?;

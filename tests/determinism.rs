@@ -1,0 +1,63 @@
+//! Same input, same bytes: four runs of the book, a page and an article,
+//! with one, two and four worker threads, give identical PDF and EPUB files.
+
+mod common;
+
+use std::ffi::OsStr;
+
+use common::*;
+
+#[test]
+fn outputs_are_identical_across_runs_and_thread_counts() {
+    let dir = tempdir();
+    for input in [
+        "examples/changhe",
+        "examples/page-7.toml",
+        "examples/night-bus.md",
+    ] {
+        let mut first: Option<(Vec<u8>, Vec<u8>)> = None;
+        for (k, threads) in ["1", "2", "4", "2"].iter().enumerate() {
+            let pdf = dir.path().join(format!("{k}.pdf"));
+            let epub = dir.path().join(format!("{k}.epub"));
+            let o = bin()
+                .current_dir(root())
+                .env("RAYON_NUM_THREADS", threads)
+                .env_remove("SOURCE_DATE_EPOCH")
+                .args([
+                    OsStr::new(input),
+                    OsStr::new("--no-system-fonts"),
+                    OsStr::new("--no-cache"),
+                ])
+                .args([
+                    OsStr::new("--pdf"),
+                    pdf.as_os_str(),
+                    OsStr::new("--epub"),
+                    epub.as_os_str(),
+                ])
+                .output()
+                .expect("run typeset");
+            assert!(
+                o.status.success(),
+                "{input}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            let got = (
+                std::fs::read(&pdf).expect("pdf"),
+                std::fs::read(&epub).expect("epub"),
+            );
+            match &first {
+                None => first = Some(got),
+                Some(f) => {
+                    assert!(
+                        f.0 == got.0,
+                        "{input}: PDF differs with {threads} threads (run {k})"
+                    );
+                    assert!(
+                        f.1 == got.1,
+                        "{input}: EPUB differs with {threads} threads (run {k})"
+                    );
+                }
+            }
+        }
+    }
+}

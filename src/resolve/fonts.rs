@@ -247,6 +247,25 @@ impl FontBook {
         Ok(fid)
     }
 
+    /// Loads every face of one font file, as --font-dir would, for checking
+    /// a file on its own (and for fuzzing the loader with damaged fonts).
+    pub fn load_file(&mut self, path: &std::path::Path) -> Result<Vec<FontId>> {
+        let before: std::collections::HashSet<fontdb::ID> = self.db.faces().map(|f| f.id).collect();
+        self.db.load_font_file(path).map_err(|e| {
+            Error::new(
+                Stage::Resolve,
+                format!("cannot read font {}: {e}", path.display()),
+            )
+        })?;
+        let new: Vec<fontdb::ID> = self
+            .db
+            .faces()
+            .map(|f| f.id)
+            .filter(|id| !before.contains(id))
+            .collect();
+        new.into_iter().map(|id| self.load(id)).collect()
+    }
+
     /// Loads the faces of every font role of a layout.
     pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, RoleFont>> {
         let mut roles = BTreeMap::new();

@@ -430,3 +430,37 @@ fn huge_inputs_are_set_whole() {
         }
     }
 }
+
+/// SIGTERM or SIGINT in the middle of a run leaves the previous output as it
+/// was: outputs are written to a temporary file and renamed at the end.
+#[test]
+fn an_interrupted_run_keeps_the_previous_output() {
+    let dir = tempdir();
+    let sentence: Vec<char> = "夜里的城市和白天不一样，安静，也更诚实。".chars().collect();
+    let body: String = (0..1_500_000u64)
+        .map(|i| sentence[(i as usize * 7 + i as usize / 13) % sentence.len()])
+        .collect();
+    let md = dir.path().join("long.md");
+    std::fs::write(&md, format!("+++\ntitle = \"t\"\n+++\n{body}\n")).expect("write");
+    let pdf = dir.path().join("long.pdf");
+    let epub = dir.path().join("long.epub");
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        std::fs::write(&pdf, b"previous pdf").expect("write");
+        std::fs::write(&epub, b"previous epub").expect("write");
+        let mut child = bin()
+            .arg(&md)
+            .args(["--no-system-fonts", "--no-cache", "-q", "--pdf"])
+            .arg(&pdf)
+            .arg("--epub")
+            .arg(&epub)
+            .spawn()
+            .expect("start typeset");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // SAFETY: kill() on our own child's pid.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().expect("wait");
+        assert!(!status.success(), "the run finished before the signal");
+        assert_eq!(std::fs::read(&pdf).expect("pdf"), b"previous pdf");
+        assert_eq!(std::fs::read(&epub).expect("epub"), b"previous epub");
+    }
+}

@@ -422,9 +422,12 @@ impl Layout {
     }
 
     fn check(&self, file: &SourceFile) -> Result<()> {
-        let fail = |msg: String, hint: &str| {
-            Err(Error::new(Stage::Resolve, msg).at(file.at(0)).hint(hint))
+        let fail_at = |key: &str, msg: String, hint: &str| {
+            Err(Error::new(Stage::Resolve, msg)
+                .at(file.at(key_offset(&file.text, key)))
+                .hint(hint))
         };
+        let fail = |msg: String, hint: &str| fail_at("", msg, hint);
         let positive = [
             ("page.width", self.page.width.0.0),
             ("page.height", self.page.height.0.0),
@@ -433,7 +436,8 @@ impl Layout {
         ];
         for (key, v) in positive {
             if v <= 0.0 {
-                return fail(
+                return fail_at(
+                    key,
                     format!("{key} must be greater than zero"),
                     "sizes are positive lengths such as \"10pt\"",
                 );
@@ -445,17 +449,23 @@ impl Layout {
             ("page.margin_side", self.page.margin_side.0.0),
         ] {
             if v < 0.0 {
-                return fail(format!("{key} is negative"), "margins are zero or more");
+                return fail_at(
+                    key,
+                    format!("{key} is negative"),
+                    "margins are zero or more",
+                );
             }
         }
         if self.grid.columns == 0 || self.grid.columns > 40 {
-            return fail(
+            return fail_at(
+                "grid.columns",
                 format!("grid.columns = {} is out of range", self.grid.columns),
                 "use 1 to 40 columns",
             );
         }
         if self.grid.chars < 4 {
-            return fail(
+            return fail_at(
+                "grid.chars",
                 format!(
                     "grid.chars = {}: a column narrower than 4 characters cannot hold text",
                     self.grid.chars
@@ -464,7 +474,8 @@ impl Layout {
             );
         }
         if self.grid.line_pitch.0.0 < self.grid.body_size.0.0 {
-            return fail(
+            return fail_at(
+                "grid.line_pitch",
                 "grid.line_pitch is smaller than grid.body_size: lines would collide".into(),
                 "a pitch of 1.3–1.75 times the body size is usual",
             );
@@ -484,7 +495,8 @@ impl Layout {
             }
         }
         if self.writing == Writing::Horizontal && g.left.0 < self.page.margin_side.0.0 - 0.01 {
-            return fail(
+            return fail_at(
+                "grid.chars",
                 format!(
                     "the grid is {:.1} mm wide and does not fit the page with {:.1} mm side margins",
                     self.measure().0 * 25.4 / 72.0,
@@ -494,7 +506,8 @@ impl Layout {
             );
         }
         if g.lines < 10 {
-            return fail(
+            return fail_at(
+                "grid.line_pitch",
                 "the page holds fewer than 10 body lines".into(),
                 "reduce the margins or the line pitch",
             );
@@ -655,4 +668,27 @@ mod tests {
                 .contains("feature")
         );
     }
+}
+
+/// Where `table.key = …` is written in a layout file (0 when it is not, e.g.
+/// a value the layout inherits), so a value error points at its line.
+fn key_offset(text: &str, dotted: &str) -> usize {
+    let Some((table, key)) = dotted.rsplit_once('.') else {
+        return 0;
+    };
+    let mut in_table = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_table = t.trim_matches(|c| c == '[' || c == ']').trim() == table;
+        } else if in_table
+            && t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    0
 }

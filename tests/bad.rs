@@ -142,17 +142,17 @@ fn bad_layouts_are_refused() {
     let cases: &[(&str, &str, &str)] = &[
         (
             "50-layout-zero-size.toml",
-            ":1:1:",
+            ":25:1:",
             "body_size must be greater than zero",
         ),
         (
             "51-layout-negative-pitch.toml",
-            ":1:1:",
+            ":26:1:",
             "line_pitch must be greater than zero",
         ),
         (
             "52-layout-zero-chars.toml",
-            ":1:1:",
+            ":23:1:",
             "narrower than 4 characters",
         ),
         (
@@ -161,8 +161,8 @@ fn bad_layouts_are_refused() {
             "unknown field `gutters`",
         ),
         ("54-layout-bad-unit.toml", ":13:9:", "is not a length"),
-        ("55-layout-too-wide.toml", ":1:1:", "does not fit the page"),
-        ("56-layout-zero-columns.toml", ":1:1:", "out of range"),
+        ("55-layout-too-wide.toml", ":23:1:", "does not fit the page"),
+        ("56-layout-zero-columns.toml", ":22:1:", "out of range"),
     ];
     for (name, place, what) in cases {
         let layout = case(name);

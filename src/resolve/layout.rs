@@ -606,6 +606,29 @@ pub fn parse_layout(path: &Path, text: String) -> Result<Layout> {
     Ok(layout)
 }
 
+/// Where `table.key = …` is written in a layout file (0 when it is not, e.g.
+/// a value the layout inherits), so a value error points at its line.
+fn key_offset(text: &str, dotted: &str) -> usize {
+    let Some((table, key)) = dotted.rsplit_once('.') else {
+        return 0;
+    };
+    let mut in_table = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_table = t.trim_matches(|c| c == '[' || c == ']').trim() == table;
+        } else if in_table
+            && t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -668,27 +691,4 @@ mod tests {
                 .contains("feature")
         );
     }
-}
-
-/// Where `table.key = …` is written in a layout file (0 when it is not, e.g.
-/// a value the layout inherits), so a value error points at its line.
-fn key_offset(text: &str, dotted: &str) -> usize {
-    let Some((table, key)) = dotted.rsplit_once('.') else {
-        return 0;
-    };
-    let mut in_table = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[') {
-            in_table = t.trim_matches(|c| c == '[' || c == ']').trim() == table;
-        } else if in_table
-            && t.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        {
-            return offset + (line.len() - line.trim_start().len());
-        }
-        offset += line.len();
-    }
-    0
 }

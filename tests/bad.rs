@@ -243,6 +243,30 @@ fn bad_manifests_and_serials_are_refused() {
     }
 }
 
+/// A font collection whose header claims a billion fonts (found by fuzzing;
+/// it used to keep the loader busy for minutes) is refused at once.
+#[test]
+fn a_damaged_font_collection_is_refused() {
+    let article = root().join("examples/bridge-news.md");
+    let fonts = case("80-font-dir-damaged");
+    let start = std::time::Instant::now();
+    refused(
+        "80-font-dir-damaged",
+        &[
+            article.as_os_str(),
+            OsStr::new("--font-dir"),
+            fonts.as_os_str(),
+        ],
+        "damaged.ttc is damaged",
+        "claims 1111891977 fonts",
+    );
+    assert!(
+        start.elapsed().as_secs() < 30,
+        "the loader took {:?}",
+        start.elapsed()
+    );
+}
+
 #[test]
 fn unusable_outputs_are_errors() {
     let article = root().join("examples/bridge-news.md");

@@ -91,6 +91,59 @@ pub struct FontBook {
     own_faces: usize,
 }
 
+/// A font collection (.ttc/.otc) states how many fonts it holds; a damaged
+/// header can claim billions, and fontdb would try every one (found by
+/// fuzzing: a 4 KB file kept the loader busy for minutes). Such a file is
+/// refused before fontdb sees it.
+fn check_collection(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut head = [0u8; 12];
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    if read.is_err() || &head[..4] != b"ttcf" {
+        // Too short or not a collection: fontdb's own checks suffice.
+        return Ok(());
+    }
+    let count = u32::from_be_bytes([head[8], head[9], head[10], head[11]]) as u64;
+    if count == 0 || count > 1024 || 12 + 4 * count > len {
+        return Err(Error::new(
+            Stage::Resolve,
+            format!(
+                "font file {} is damaged: its header claims {count} fonts",
+                path.display()
+            ),
+        )
+        .hint("replace the file or remove it from the font folder"));
+    }
+    Ok(())
+}
+
+/// fontdb's load_fonts_dir, with every collection checked first.
+fn load_dir_checked(db: &mut fontdb::Database, dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // Sorted, so faces load (and win ties) in the same order on every machine.
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            load_dir_checked(db, &path)?;
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+            check_collection(&path)?;
+            // A file fontdb cannot parse is skipped, as load_fonts_dir does.
+            let _ = db.load_font_file(&path);
+        }
+    }
+    Ok(())
+}
+
 /// Where the bundled fonts are: beside the executable, or in the source tree
 /// the binary was built from.
 pub fn bundled_font_dirs() -> Vec<PathBuf> {
@@ -129,7 +182,7 @@ impl FontBook {
                 )
                 .hint("give a folder that holds .otf, .ttf or .ttc files"));
             }
-            db.load_fonts_dir(dir);
+            load_dir_checked(&mut db, dir)?;
         }
         for dir in bundled_font_dirs() {
             db.load_fonts_dir(dir);
@@ -251,6 +304,7 @@ impl FontBook {
     /// a file on its own (and for fuzzing the loader with damaged fonts).
     pub fn load_file(&mut self, path: &std::path::Path) -> Result<Vec<FontId>> {
         let before: std::collections::HashSet<fontdb::ID> = self.db.faces().map(|f| f.id).collect();
+        check_collection(path)?;
         self.db.load_font_file(path).map_err(|e| {
             Error::new(
                 Stage::Resolve,

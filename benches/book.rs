@@ -142,23 +142,16 @@ fn generate(root: &Path, work: &Path, case: &Case) -> PathBuf {
 
 /// Characters of body text and distinct Han characters in the input.
 fn count(input: &Path) -> (usize, usize) {
-    let mut files = Vec::new();
-    if input.is_dir() {
-        for e in std::fs::read_dir(input).expect("input folder is readable") {
-            let p = e.expect("folder entry").path();
-            if p.extension().is_some_and(|x| x == "md") {
-                files.push(p);
-            }
-        }
+    let dir = if input.is_dir() {
+        input
     } else {
-        let dir = input.parent().expect("a file has a parent");
-        for e in std::fs::read_dir(dir).expect("examples/ is readable") {
-            let p = e.expect("folder entry").path();
-            if p.extension().is_some_and(|x| x == "md") {
-                files.push(p);
-            }
-        }
-    }
+        input.parent().expect("a file has a parent")
+    };
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("input folder is readable")
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
     let mut han = std::collections::HashSet::new();
     let mut chars = 0;
     for f in files {

@@ -7,7 +7,7 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 
@@ -308,48 +308,6 @@ fn usage_errors_exit_2() {
         let o = bin().current_dir(root()).args(&args).output().expect("run");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
     }
-}
-
-/// Text of an EPUB's chapters with tags removed and entities decoded.
-fn epub_text(epub: &Path) -> String {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(epub).expect("epub")).expect("zip");
-    let mut names: Vec<String> = zip
-        .file_names()
-        .map(|n| n.expect("entry name").into_owned())
-        .collect();
-    names.sort();
-    let mut out = String::new();
-    for n in names
-        .iter()
-        .filter(|n| n.ends_with(".xhtml") && !n.contains("nav"))
-    {
-        let mut s = String::new();
-        zip.by_name(n)
-            .expect("entry")
-            .read_to_string(&mut s)
-            .expect("utf-8");
-        let body = s.split("<body").nth(1).unwrap_or("");
-        let mut in_tag = false;
-        for c in body.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Odd but valid articles are accepted and lose no character.

@@ -6,6 +6,7 @@
 //! [`pdf`] / [`epub`].
 
 pub mod clean;
+pub mod compile;
 pub mod compose;
 pub mod epub;
 pub mod error;
@@ -13,7 +14,6 @@ pub mod linebreak;
 pub mod parse;
 pub mod pdf;
 pub mod resolve;
-pub mod run;
 pub mod script;
 pub mod shape;
 pub mod source;

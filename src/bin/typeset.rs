@@ -1,12 +1,12 @@
 //! The `typeset` command: argument parsing and messages; the work is in
-//! `typeset::run`.
+//! `typeset::compile`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
+use typeset::compile::{Options, Progress, compile};
 use typeset::parse::Writing;
-use typeset::run::{Options, Progress, compile};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum WritingArg {
@@ -145,7 +145,7 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
     let report = typeset::clean::report(&name, &cleaned.notes);
     match &cli.report {
         Some(path) => {
-            if let Err(e) = typeset::run::write_atomic(path, report.as_bytes()) {
+            if let Err(e) = typeset::compile::write_atomic(path, report.as_bytes()) {
                 eprintln!("{e}");
                 return ExitCode::from(1);
             }
@@ -197,7 +197,7 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
             eprintln!("{}: error: cannot create the folder: {e}", parent.display());
             return ExitCode::from(1);
         }
-        if let Err(e) = typeset::run::write_atomic(&path, article.to_markdown().as_bytes()) {
+        if let Err(e) = typeset::compile::write_atomic(&path, article.to_markdown().as_bytes()) {
             eprintln!("{e}");
             return ExitCode::from(1);
         }

@@ -112,7 +112,9 @@ pub struct SerialInfo {
 #[derive(Debug, Clone)]
 pub struct Meta {
     pub kind: Kind,
-    pub lang: Lang,
+    /// As written; `None` leaves it to the serial's settings or the default
+    /// (resolve decides).
+    pub lang: Option<Lang>,
     /// 主题: the headline, or the installment's title.
     pub title: Field,
     /// 引题

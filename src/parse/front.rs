@@ -108,14 +108,14 @@ pub fn parse(file: &SourceFile, range: std::ops::Range<usize>) -> Result<Meta> {
         },
     };
     let lang = match &raw.lang {
-        None => Lang::default(),
-        Some(l) => Lang::parse(l.get_ref()).ok_or_else(|| {
+        None => None,
+        Some(l) => Some(Lang::parse(l.get_ref()).ok_or_else(|| {
             fail(
                 l.span().start,
                 &format!("unsupported language \"{}\"", l.get_ref()),
                 "lang is one of zh-Hans, zh-Hant, ja, en (or zh-CN, zh-TW, zh-HK)",
             )
-        })?,
+        })?),
     };
     let title = match raw.title {
         None => {

@@ -18,7 +18,7 @@ fn reads_every_front_matter_key() {
     .unwrap();
     let m = &a.meta;
     assert_eq!(m.kind, Kind::Serial);
-    assert_eq!(m.lang.family, LangFamily::ZhHant);
+    assert_eq!(m.lang.as_ref().map(|l| l.family), Some(LangFamily::ZhHant));
     assert_eq!(m.title.text, "標題");
     assert_eq!(m.title.loc.line, 4);
     assert_eq!(m.kicker.as_ref().unwrap().text, "引");

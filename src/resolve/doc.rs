@@ -187,13 +187,49 @@ impl Doc {
 /// Largest figure file accepted.
 pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// What the input around an article decides for it. The article's own
+/// front matter wins over the defaults; the override wins over both.
+#[derive(Debug, Clone, Default)]
+pub struct DocSettings {
+    /// The command line's or the page manifest's writing mode.
+    pub writing: Option<Writing>,
+    /// Defaults for an article that does not say: a serial's settings for
+    /// its installments.
+    pub default_lang: Option<Lang>,
+    pub default_writing: Option<Writing>,
+    /// A chapter of a book edition: the running heads carry the work, so
+    /// the chapter opens with its title, not the newspaper's serial label.
+    pub chapter: bool,
+}
+
+/// An article on its own, with the layout's defaults.
 pub fn resolve_doc(
     article: &Article,
     layout: &Layout,
     roles: &BTreeMap<String, RoleFont>,
-    writing_override: Option<Writing>,
+    writing: Option<Writing>,
+) -> Result<Doc> {
+    let settings = DocSettings {
+        writing,
+        ..DocSettings::default()
+    };
+    resolve_doc_with(article, layout, roles, &settings)
+}
+
+/// Resolves an article: its language, writing mode and line-breaking rules
+/// are decided here, once, from the article, `settings` and the layout.
+pub fn resolve_doc_with(
+    article: &Article,
+    layout: &Layout,
+    roles: &BTreeMap<String, RoleFont>,
+    settings: &DocSettings,
 ) -> Result<Doc> {
     let m = &article.meta;
+    let lang = m
+        .lang
+        .clone()
+        .or_else(|| settings.default_lang.clone())
+        .unwrap_or_default();
     let style = |role: Role, s: &Style, indent: u32| ParaStyle {
         role,
         // Layout::check verified that every style names a defined role, and
@@ -202,7 +238,7 @@ pub fn resolve_doc(
         strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].cjk,
         latin_font: roles[&s.font].latin,
         strong_latin_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].latin,
-        scheme: layout.text.punctuation.unwrap_or(match m.lang.family {
+        scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,
         }),
@@ -239,7 +275,7 @@ pub fn resolve_doc(
     };
 
     let mut header = Vec::new();
-    if let Some(s) = &m.serial {
+    if let Some(s) = m.serial.as_ref().filter(|_| !settings.chapter) {
         let label = format!(
             "连载{}　《{}》　{} 著",
             s.installment, s.work.text, s.author.text
@@ -360,7 +396,11 @@ pub fn resolve_doc(
         }));
     }
 
-    let writing = writing_override.or(m.writing).unwrap_or(layout.writing);
+    let writing = settings
+        .writing
+        .or(m.writing)
+        .or(settings.default_writing)
+        .unwrap_or(layout.writing);
     if writing == Writing::Vertical && layout.text.vertical_quotes {
         for p in header
             .iter_mut()
@@ -376,7 +416,7 @@ pub fn resolve_doc(
         path: article.path.clone(),
         kind: m.kind,
         title: m.title.text.clone(),
-        lang: m.lang.clone(),
+        lang: lang.clone(),
         writing,
         date: m.date,
         author: m
@@ -393,7 +433,7 @@ pub fn resolve_doc(
         flow,
         layout_name: layout.name.clone(),
         rules: LineRules {
-            prohibition: layout.text.prohibition.unwrap_or(match m.lang.family {
+            prohibition: layout.text.prohibition.unwrap_or(match lang.family {
                 LangFamily::ZhHans | LangFamily::Ja => Prohibition::Strict,
                 LangFamily::ZhHant => Prohibition::Basic,
                 LangFamily::En => Prohibition::None,
@@ -518,4 +558,19 @@ fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
         wrap: Wrap::Rect,
         loc: at.loc,
     })
+}
+
+/// A newspaper page's headings by hierarchy: the kicker, headline and deck
+/// of a module spanning `share` of the page's columns scale with its square
+/// root (never below 1.3 body sizes), and take the body lines they need.
+pub fn scale_headings(doc: &mut Doc, layout: &Layout, share: f64) {
+    let pitch = layout.grid.line_pitch.0;
+    let body = layout.grid.body_size.0;
+    let k = share.sqrt();
+    for p in &mut doc.header {
+        if matches!(p.style.role, Role::Headline | Role::Kicker | Role::Deck) {
+            p.style.size = (p.style.size * k).max(body * 1.3);
+            p.style.lines = ((p.style.size.0 * 1.15) / pitch.0).ceil().max(1.0) as u32;
+        }
+    }
 }

@@ -109,6 +109,20 @@ pub fn prepare_fallbacks(doc: &Doc, book: &mut FontBook, warnings: &mut Vec<Warn
     cache::find_fallbacks(paras, book, doc, warnings)
 }
 
+/// [`prepare_fallbacks`] for every document of a job, merged: one map for
+/// the run's shapers.
+pub fn find_doc_fallbacks(
+    docs: &[Doc],
+    book: &mut FontBook,
+    warnings: &mut Vec<Warning>,
+) -> Fallbacks {
+    let mut all = Fallbacks::default();
+    for doc in docs {
+        all.merge(prepare_fallbacks(doc, book, warnings));
+    }
+    all
+}
+
 /// Shapes every paragraph of a document.
 pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
     let header = doc.header.iter().map(|p| shape_para(shaper, p)).collect();

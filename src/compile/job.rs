@@ -1,0 +1,320 @@
+//! The job: what one input asks for, resolved. Each input kind (article,
+//! page manifest, serial folder) builds one [`Job`]; everything after that
+//! is the same pipeline.
+
+use std::path::{Path, PathBuf};
+
+use crate::compose::{PageHead, Placement};
+use crate::error::{Error, Result, Stage};
+use crate::parse::{Lang, read_article, read_manifest, read_serial};
+use crate::resolve::{
+    DEFAULT_LAYOUT, Doc, DocSettings, FontBook, Layout, Scheme, load_layout, resolve_doc_with,
+    scale_headings,
+};
+use crate::source::Located;
+
+use super::Options;
+use super::output::{Output, wanted_outputs};
+use super::write::{Timestamp, timestamp};
+
+/// One input, resolved: its documents, how they are laid out, the fonts
+/// (one owner for the whole run) and the outputs wanted.
+pub struct Job {
+    pub input: PathBuf,
+    /// The article's, page's or book's layout.
+    pub layout: Layout,
+    pub docs: Vec<Doc>,
+    pub plan: Plan,
+    pub meta: JobMeta,
+    pub fonts: FontBook,
+    pub outputs: Vec<Output>,
+}
+
+/// How the documents become pages.
+pub enum Plan {
+    /// One article on pages of its own.
+    Article,
+    /// Articles side by side on a newspaper page.
+    Page(PagePlan),
+    /// A serial's installments as the chapters of a book.
+    Book(BookPlan),
+}
+
+pub struct PagePlan {
+    pub manifest: PathBuf,
+    /// Per document: its layout (the page's, with the article's own
+    /// punctuation), its place on the grid, and where the manifest names it.
+    pub parts: Vec<PagePart>,
+    pub head: PageHead,
+}
+
+pub struct PagePart {
+    pub layout: Layout,
+    pub placement: Placement,
+    pub at: Located,
+}
+
+pub struct BookPlan {
+    pub work: String,
+    pub author: String,
+}
+
+/// What the outputs say about the whole job.
+pub struct JobMeta {
+    pub title: String,
+    pub author: Option<String>,
+    pub subject: Option<String>,
+    pub lang: Lang,
+    pub date: Option<Timestamp>,
+    /// The EPUB's cover page: (work, author).
+    pub cover: Option<(String, String)>,
+}
+
+impl Job {
+    /// Reads and resolves the input, whatever its kind.
+    pub fn read(opts: &Options) -> Result<Job> {
+        let input = &opts.input;
+        if input.is_dir() {
+            return book_job(opts);
+        }
+        match input.extension().and_then(|e| e.to_str()) {
+            Some("md") | Some("markdown") => article_job(opts),
+            Some("toml") => page_job(opts),
+            _ => Err(Error::new(
+                Stage::Parse,
+                format!("{} is not an article (.md)", input.display()),
+            )
+            .hint("articles are Markdown files with TOML front matter, named NAME.md")),
+        }
+    }
+}
+
+fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, RoleFonts)> {
+    let mut fonts = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
+    let roles = fonts.resolve_roles(layout)?;
+    Ok((fonts, roles))
+}
+
+type RoleFonts = std::collections::BTreeMap<String, crate::resolve::RoleFont>;
+
+fn article_job(opts: &Options) -> Result<Job> {
+    let input = &opts.input;
+    let article = read_article(input)?;
+    let layout = load_layout(
+        opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT),
+        input.parent(),
+    )?;
+    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let settings = DocSettings {
+        writing: opts.writing,
+        ..DocSettings::default()
+    };
+    let doc = resolve_doc_with(&article, &layout, &roles, &settings)?;
+    let meta = JobMeta {
+        title: doc.title.clone(),
+        author: doc.author.clone(),
+        subject: article.meta.deck.as_ref().map(|d| d.text.clone()),
+        lang: doc.lang.clone(),
+        date: timestamp(opts.source_date_epoch, doc.date),
+        cover: None,
+    };
+    Ok(Job {
+        input: input.clone(),
+        outputs: wanted_outputs(opts, &input.with_extension(""))?,
+        layout,
+        docs: vec![doc],
+        plan: Plan::Article,
+        meta,
+        fonts,
+    })
+}
+
+/// A page manifest: several articles side by side on one page, continuing
+/// onto further pages when they do not fit; one EPUB chapter each.
+fn page_job(opts: &Options) -> Result<Job> {
+    let m = read_manifest(&opts.input)?;
+    let spec = opts.layout.clone().or(m.layout.clone());
+    let layout = load_layout(
+        spec.as_deref().unwrap_or(DEFAULT_LAYOUT),
+        opts.input.parent(),
+    )?;
+    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let mut docs = Vec::with_capacity(m.articles.len());
+    let mut parts = Vec::with_capacity(m.articles.len());
+    for a in &m.articles {
+        let at = Located::new(&m.path, a.loc);
+        if !a.file.is_file() {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "the manifest names {}, which does not exist",
+                    a.file.display()
+                ),
+            )
+            .at(at)
+            .hint("file = is relative to the manifest's folder"));
+        }
+        let article = read_article(&a.file)?;
+        let mut own = layout.clone();
+        if let Some((name, loc)) = &a.punctuation {
+            own.text.punctuation = Some(scheme(name, Located::new(&m.path, *loc))?);
+        }
+        let settings = DocSettings {
+            writing: a.writing.or(opts.writing),
+            ..DocSettings::default()
+        };
+        docs.push(resolve_doc_with(&article, &own, &roles, &settings)?);
+        let placement = Placement {
+            column: a.column.map(|c| c - 1),
+            columns: a.columns,
+            row: a.row.map(|r| r - 1),
+            rows: a.rows,
+            split: a.split,
+            boxed: a.boxed,
+        };
+        parts.push(PagePart {
+            layout: own,
+            placement,
+            at,
+        });
+    }
+    scale_page_headings(&mut docs, &parts, &layout);
+    let page = &m.page;
+    let title = [
+        page.paper.clone(),
+        Some(format!("第{}版", page.number)),
+        page.section.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let meta = JobMeta {
+        title,
+        author: page.editor.clone(),
+        subject: None,
+        lang: docs[0].lang.clone(),
+        date: timestamp(opts.source_date_epoch, docs[0].date.or(page.date)),
+        cover: None,
+    };
+    let plan = PagePlan {
+        manifest: m.path.clone(),
+        parts,
+        head: page_head(&m.page),
+    };
+    Ok(Job {
+        input: opts.input.clone(),
+        outputs: wanted_outputs(opts, &opts.input.with_extension(""))?,
+        layout,
+        docs,
+        plan: Plan::Page(plan),
+        meta,
+        fonts,
+    })
+}
+
+fn scheme(name: &str, at: Located) -> Result<Scheme> {
+    Scheme::from_name(name).ok_or_else(|| {
+        Error::new(
+            Stage::Resolve,
+            format!("unknown punctuation scheme \"{name}\""),
+        )
+        .at(at)
+        .hint("use quanjiao, kaiming, banjiao or centred")
+    })
+}
+
+/// Headings by hierarchy: a module's kicker, headline and deck scale with
+/// the share of the page it spans (the lead story's are largest).
+fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout) {
+    let sizes: Vec<usize> = docs
+        .iter()
+        .map(|d| d.paragraphs().iter().map(|p| p.chars().count()).sum())
+        .collect();
+    let given: Vec<Option<u32>> = parts.iter().map(|p| p.placement.columns).collect();
+    let columns = layout.grid_for(layout.writing).columns;
+    let spans = crate::compose::spans(&sizes, &given, columns);
+    for ((doc, part), span) in docs.iter_mut().zip(parts).zip(spans) {
+        // An article of the other writing mode is set in a box of its own.
+        if doc.writing == layout.writing {
+            scale_headings(doc, &part.layout, span as f64 / columns as f64);
+        }
+    }
+}
+
+/// The page's furniture: 报眉 (paper and section; date and 第N版) and the
+/// credits line.
+fn page_head(page: &crate::parse::PageInfo) -> PageHead {
+    let credits = [
+        page.editor.as_ref().map(|e| format!("责任编辑 {e}")),
+        page.proofreader.as_ref().map(|p| format!("质检 {p}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("　");
+    PageHead {
+        start: [page.paper.clone(), page.section.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("　"),
+        end: page.date.map(|d| d.chinese()),
+        edition: true,
+        credits: (!credits.is_empty()).then_some(credits),
+        first_number: page.number,
+    }
+}
+
+/// A serial folder: every installment a chapter of one book. The serial's
+/// language and writing mode are the installments' defaults; the book has
+/// one writing mode.
+fn book_job(opts: &Options) -> Result<Job> {
+    let dir = &opts.input;
+    let serial = read_serial(dir, &|p| read_article(p))?;
+    let spec = opts.layout.clone().or(serial.layout.clone());
+    let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
+    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let settings = DocSettings {
+        writing: Some(opts.writing.or(serial.writing).unwrap_or(layout.writing)),
+        default_lang: serial.lang.clone(),
+        default_writing: None,
+        chapter: true,
+    };
+    let docs = serial
+        .installments
+        .iter()
+        .map(|a| resolve_doc_with(a, &layout, &roles, &settings))
+        .collect::<Result<Vec<Doc>>>()?;
+    // read_serial refuses a folder without installments.
+    let last = docs.last().expect("a serial has installments");
+    let meta = JobMeta {
+        title: serial.work.clone(),
+        author: Some(serial.author.clone()),
+        subject: None,
+        lang: docs[0].lang.clone(),
+        date: timestamp(opts.source_date_epoch, last.date),
+        cover: Some((serial.work.clone(), serial.author.clone())),
+    };
+    let name = dir.file_name().map_or("book".into(), |n| n.to_os_string());
+    Ok(Job {
+        input: dir.clone(),
+        outputs: wanted_outputs(opts, &dir.join(name))?,
+        layout,
+        docs,
+        plan: Plan::Book(BookPlan {
+            work: serial.work,
+            author: serial.author,
+        }),
+        meta,
+        fonts,
+    })
+}
+
+/// The default output beside the input: `stem` with the format's extension.
+pub fn beside(stem: &Path, ext: &str) -> PathBuf {
+    let mut name = stem.as_os_str().to_os_string();
+    name.push(".");
+    name.push(ext);
+    PathBuf::from(name)
+}

@@ -1,0 +1,227 @@
+//! Shaping and composing a job's documents into pages, by plan.
+
+use crate::compose::{
+    Furniture, Page, PageArticle, TitlePage, add_furniture, assemble_book, compose,
+    compose_chapter, compose_page, furniture_style,
+};
+use crate::error::{Result, Warning};
+use crate::parse::{LangFamily, Writing};
+use crate::resolve::{Doc, FontBook};
+use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_doc, shape_plain};
+use crate::source::Located;
+
+use super::Report;
+use super::cache::Cache;
+use super::job::{BookPlan, Job, PagePlan, Plan};
+
+/// The pages of a job, and what the PDF needs to know of them.
+pub struct Laid {
+    pub pages: Vec<Page>,
+    /// Each document's title and first page (0-based), for the outline.
+    pub outline: Vec<(String, usize)>,
+    /// Pages read right to left (a vertical page or book).
+    pub right_to_left: bool,
+}
+
+/// Shapers for a job's documents, one per language and writing mode, all
+/// on the run's one font book: every distinct character and word is shaped
+/// once.
+pub struct Shapers<'f> {
+    fonts: &'f FontBook,
+    fallbacks: Fallbacks,
+    shapers: Vec<((LangFamily, Writing), Shaper<'f>)>,
+}
+
+impl<'f> Shapers<'f> {
+    pub fn new(fonts: &'f FontBook, fallbacks: Fallbacks) -> Shapers<'f> {
+        Shapers {
+            fonts,
+            fallbacks,
+            shapers: Vec::new(),
+        }
+    }
+
+    pub fn for_doc(&mut self, doc: &Doc) -> &mut Shaper<'f> {
+        let key = (doc.lang.family, doc.writing);
+        let k = match self.shapers.iter().position(|(k, _)| *k == key) {
+            Some(k) => k,
+            None => {
+                let shaper = Shaper::new(self.fonts, &doc.lang, self.fallbacks.clone())
+                    .vertical(doc.writing == Writing::Vertical);
+                self.shapers.push((key, shaper));
+                self.shapers.len() - 1
+            }
+        };
+        &mut self.shapers[k].1
+    }
+
+    /// A shaper for page furniture (running heads, folios), which is always
+    /// horizontal and set in fonts every layout has.
+    fn furniture(&self, doc: &Doc) -> Shaper<'f> {
+        Shaper::new(self.fonts, &doc.lang, Fallbacks::default())
+    }
+}
+
+/// What laying out a book needs from the command line.
+pub struct BookRun<'a> {
+    pub cache: Option<std::path::PathBuf>,
+    pub progress: Option<&'a super::Progress>,
+}
+
+pub fn lay_out(
+    job: &Job,
+    shapers: &mut Shapers,
+    book: &BookRun,
+    report: &mut Report,
+) -> Result<Laid> {
+    match &job.plan {
+        Plan::Article => article(job, shapers, &mut report.warnings),
+        Plan::Page(plan) => page(job, plan, shapers, &mut report.warnings),
+        Plan::Book(plan) => chapters(job, plan, shapers, book, report),
+    }
+}
+
+fn article(job: &Job, shapers: &mut Shapers, warnings: &mut Vec<Warning>) -> Result<Laid> {
+    let doc = &job.docs[0];
+    let shaped = shape_doc(doc, shapers.for_doc(doc));
+    let mut shaper = shapers.furniture(doc);
+    let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+        shape_plain(&mut shaper, furniture_style(doc, f), text)
+    };
+    let pages = compose(doc, &shaped, &job.layout, &mut furniture, warnings)?;
+    Ok(Laid {
+        pages,
+        outline: vec![(doc.title.clone(), 0)],
+        right_to_left: doc.writing == Writing::Vertical,
+    })
+}
+
+fn page(
+    job: &Job,
+    plan: &PagePlan,
+    shapers: &mut Shapers,
+    warnings: &mut Vec<Warning>,
+) -> Result<Laid> {
+    let shaped: Vec<_> = job
+        .docs
+        .iter()
+        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
+        .collect();
+    let articles: Vec<PageArticle> = job
+        .docs
+        .iter()
+        .zip(&shaped)
+        .zip(&plan.parts)
+        .map(|((doc, shaped), part)| PageArticle {
+            doc,
+            shaped,
+            layout: &part.layout,
+            placement: part.placement,
+            at: part.at.clone(),
+        })
+        .collect();
+    // The page's grid follows the layout; an article of the other writing
+    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let grid = job.layout.grid_for(job.layout.writing);
+    let composed = compose_page(&articles, &grid, warnings)?;
+    let mut pages = composed.pages;
+    if pages.len() > 1 {
+        let first = plan.head.first_number;
+        warnings.push(Warning {
+            location: Some(Located::new(&plan.manifest, Default::default())),
+            message: format!(
+                "the articles do not fit on one page: continued on page(s) {}–{}",
+                first + 1,
+                first as usize + pages.len() - 1
+            ),
+        });
+    }
+    let first = &job.docs[0];
+    let mut shaper = shapers.furniture(first);
+    let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+        shape_plain(&mut shaper, furniture_style(first, f), text)
+    };
+    add_furniture(
+        &mut pages,
+        &grid,
+        &composed.frames,
+        &plan.head,
+        &mut furniture,
+    );
+    Ok(Laid {
+        pages,
+        outline: composed.outline,
+        right_to_left: grid.vertical,
+    })
+}
+
+/// Chapters from the cache, the others shaped in order with the one
+/// shaper and laid out in parallel a batch at a time (bounded memory);
+/// results keep their order, so the bytes do not depend on the threads.
+fn chapters(
+    job: &Job,
+    plan: &BookPlan,
+    shapers: &mut Shapers,
+    run: &BookRun,
+    report: &mut Report,
+) -> Result<Laid> {
+    let docs = &job.docs;
+    let first = &docs[0];
+    let grid = job.layout.grid_for(first.writing);
+    // The cache's keys include every font loaded, fallbacks too.
+    let cache = run
+        .cache
+        .clone()
+        .map(|dir| Cache::new(dir, &job.layout, &job.fonts, docs));
+    let mut bodies: Vec<Option<Vec<Page>>> = (0..docs.len())
+        .map(|k| cache.as_ref().and_then(|c| c.load(k)))
+        .collect();
+    let mut done = bodies.iter().filter(|b| b.is_some()).count();
+    let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
+    for batch in todo.chunks(32) {
+        let shaped: Vec<_> = batch
+            .iter()
+            .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
+            .collect();
+        let laid: Vec<(Result<Vec<Page>>, Vec<Warning>)> = {
+            use rayon::prelude::*;
+            batch
+                .par_iter()
+                .zip(shaped.par_iter())
+                .map(|(&k, sh)| {
+                    let mut w = Vec::new();
+                    (compose_chapter(&docs[k], sh, &job.layout, &grid, &mut w), w)
+                })
+                .collect()
+        };
+        for (&k, (pages, w)) in batch.iter().zip(laid) {
+            report.warnings.extend(w);
+            let pages = pages?;
+            if let Some(c) = &cache {
+                c.store(k, &pages);
+            }
+            bodies[k] = Some(pages);
+            done += 1;
+            if let Some(p) = run.progress {
+                (p.0)(done, docs.len());
+            }
+        }
+    }
+    report.cached = cache.as_ref().map_or(0, Cache::hits);
+    let titles: Vec<String> = docs.iter().map(|d| d.title.clone()).collect();
+    let mut shaper = shapers.furniture(first);
+    let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+        shape_plain(&mut shaper, furniture_style(first, f), text)
+    };
+    let title = TitlePage {
+        work: &plan.work,
+        author: &plan.author,
+    };
+    let bodies = bodies.into_iter().flatten().collect();
+    let book = assemble_book(&title, &titles, bodies, &job.layout, &grid, &mut furniture);
+    Ok(Laid {
+        pages: book.pages,
+        outline: book.outline,
+        right_to_left: grid.vertical,
+    })
+}

@@ -1,0 +1,129 @@
+//! The whole job for one input: read and resolve it into a [`Job`], find
+//! the fonts, shape and compose once, then produce every requested
+//! [`Output`] and write them all or none. The binary is a thin wrapper
+//! around [`compile`].
+
+mod cache;
+mod job;
+mod lay_out;
+mod output;
+mod write;
+
+use std::path::PathBuf;
+
+pub use job::{Job, JobMeta, Plan};
+pub use output::{Output, Product};
+pub use write::{Timestamp, write_atomic};
+
+use crate::error::{Result, Warning};
+use crate::parse::Writing;
+use lay_out::{BookRun, Shapers, lay_out};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub input: PathBuf,
+    /// Some(None): write beside the input.
+    pub pdf: Option<Option<PathBuf>>,
+    pub epub: Option<Option<PathBuf>>,
+    pub layout: Option<String>,
+    pub writing: Option<Writing>,
+    pub font_dirs: Vec<PathBuf>,
+    pub embed_fonts: bool,
+    /// Look for fonts on the system too (fallback for rare characters).
+    pub system_fonts: bool,
+    /// SOURCE_DATE_EPOCH, when set.
+    pub source_date_epoch: Option<i64>,
+    /// Also write the article's paragraphs, one per line, in reading order
+    /// (the --source input of pdfcheck.py).
+    pub paragraphs: Option<PathBuf>,
+    /// Report every line and why it broke (`--dump-lines`).
+    pub dump_lines: bool,
+    /// Report progress on long jobs (the CLI turns it on for a terminal).
+    pub progress: Option<Progress>,
+    /// The print-shop edition (--print): PDF/X-4 or PDF/X-1a.
+    pub print: Option<crate::pdf::PdfX>,
+    /// Keep laid-out chapters of a book here, keyed by their content
+    /// (default: the serial folder's .typeset-cache); `None` with no_cache.
+    pub cache_dir: Option<PathBuf>,
+    pub no_cache: bool,
+}
+
+/// Called with (chapters done, chapters in all).
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// What was written, and what went wrong without stopping the run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub warnings: Vec<Warning>,
+    pub pages: usize,
+    /// The `--dump-lines` report.
+    pub dump: Option<String>,
+    /// Book chapters read from the cache instead of laid out.
+    pub cached: usize,
+}
+
+/// Compiles one input to the requested outputs. Nothing is written unless
+/// every output was produced; each file is written atomically.
+pub fn compile(opts: &Options) -> Result<Report> {
+    let job = Job::read(opts)?;
+    run(job, opts)
+}
+
+/// The one pipeline, whatever the input was.
+pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
+    let mut report = Report::default();
+    // Fonts for the characters the style fonts lack, loaded into the run's
+    // font book before anything borrows it.
+    let fallbacks = if job.outputs.iter().any(Output::needs_fonts) {
+        crate::shape::find_doc_fallbacks(&job.docs, &mut job.fonts, &mut report.warnings)
+    } else {
+        Default::default()
+    };
+    let job = job;
+    let mut shapers = Shapers::new(&job.fonts, fallbacks);
+    let laid = if job.outputs.iter().any(Output::needs_pages) {
+        let book = BookRun {
+            cache: cache_dir(&job, opts),
+            progress: opts.progress.as_ref(),
+        };
+        let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
+        report.pages = laid.pages.len();
+        Some(laid)
+    } else {
+        None
+    };
+    let mut files = Vec::new();
+    for output in &job.outputs {
+        match output.produce(&job, &mut shapers, laid.as_ref())? {
+            Product::File(path, bytes) => files.push((path, bytes)),
+            Product::Text(text) => report.dump = Some(text),
+        }
+    }
+    for (path, bytes) in files {
+        write_atomic(&path, &bytes)?;
+        report.written.push(path);
+    }
+    Ok(report)
+}
+
+/// A book's chapter cache: --cache-dir, or the serial folder's
+/// .typeset-cache; none with --no-cache.
+fn cache_dir(job: &Job, opts: &Options) -> Option<PathBuf> {
+    if opts.no_cache || !matches!(job.plan, Plan::Book(_)) {
+        return None;
+    }
+    Some(
+        opts.cache_dir
+            .clone()
+            .unwrap_or_else(|| job.input.join(".typeset-cache")),
+    )
+}

@@ -1,0 +1,180 @@
+//! The outputs a job can produce: one enum, one arm each. A new output is a
+//! new variant, its arm in [`Output::produce`], and its own module.
+
+use std::path::{Path, PathBuf};
+
+use crate::epub::EpubMeta;
+use crate::error::{Error, Result, Stage};
+use crate::pdf::{PdfMeta, PdfX, PrintSpec};
+use crate::units::Pt;
+
+use super::Options;
+use super::job::{Job, Plan, beside};
+use super::lay_out::{Laid, Shapers};
+use super::write::epub_modified;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    /// `--dump-lines`: every line, its width, ratio and deciding rule.
+    Lines,
+    /// The PDF for screen and office printers.
+    Pdf(PathBuf),
+    /// The print-shop edition (PDF/X with bleed and marks).
+    PrintPdf(PathBuf, PdfX),
+    /// The EPUB 3, with subset fonts when `embed_fonts`.
+    Epub { path: PathBuf, embed_fonts: bool },
+    /// Every paragraph on one line, in reading order (pdfcheck's --source).
+    Paragraphs(PathBuf),
+}
+
+/// What producing an output gave.
+pub enum Product {
+    File(PathBuf, Vec<u8>),
+    /// Text for the caller to print (the lines dump).
+    Text(String),
+}
+
+/// The outputs `opts` asks for; files default to `stem` with the format's
+/// extension. With neither --pdf nor --epub, both (unless only the lines
+/// dump was asked for).
+pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
+    let (pdf, epub) = match (&opts.pdf, &opts.epub) {
+        (None, None) if opts.dump_lines => (None, None),
+        (None, None) => (Some(None), Some(None)),
+        (p, e) => (p.clone(), e.clone()),
+    };
+    if opts.embed_fonts && epub.is_some() && !crate::epub::CAN_EMBED_FONTS {
+        return Err(Error::new(Stage::Write, "--embed-fonts needs a build with the embed-fonts feature")
+            .hint("rebuild with `cargo build --release --features embed-fonts` (needs libclang and a C++ compiler), or leave the fonts to the reader"));
+    }
+    let path = |given: Option<PathBuf>, ext| given.unwrap_or_else(|| beside(stem, ext));
+    let mut outputs = Vec::new();
+    if opts.dump_lines {
+        outputs.push(Output::Lines);
+    }
+    if let Some(given) = pdf {
+        outputs.push(match opts.print {
+            Some(standard) => Output::PrintPdf(path(given, "pdf"), standard),
+            None => Output::Pdf(path(given, "pdf")),
+        });
+    }
+    if let Some(given) = epub {
+        outputs.push(Output::Epub {
+            path: path(given, "epub"),
+            embed_fonts: opts.embed_fonts,
+        });
+    }
+    if let Some(p) = &opts.paragraphs {
+        outputs.push(Output::Paragraphs(p.clone()));
+    }
+    Ok(outputs)
+}
+
+impl Output {
+    /// Whether the output needs the fonts for every character (fallbacks).
+    pub fn needs_fonts(&self) -> bool {
+        match self {
+            Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Epub { embed_fonts, .. } => *embed_fonts,
+            Output::Paragraphs(_) => false,
+        }
+    }
+
+    /// Whether the output is made from the laid-out pages.
+    pub fn needs_pages(&self) -> bool {
+        matches!(self, Output::Pdf(_) | Output::PrintPdf(..))
+    }
+
+    pub fn produce(
+        &self,
+        job: &Job,
+        shapers: &mut Shapers,
+        laid: Option<&Laid>,
+    ) -> Result<Product> {
+        let pages = || laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"));
+        Ok(match self {
+            Output::Lines => Product::Text(dump_lines(job, shapers)),
+            Output::Pdf(path) => Product::File(path.clone(), pdf(job, pages()?, None)?),
+            Output::PrintPdf(path, standard) => {
+                let spec = print_spec(job, *standard)?;
+                Product::File(path.clone(), pdf(job, pages()?, Some(spec))?)
+            }
+            Output::Epub { path, embed_fonts } => {
+                Product::File(path.clone(), epub(job, *embed_fonts)?)
+            }
+            Output::Paragraphs(path) => Product::File(path.clone(), paragraphs(job)),
+        })
+    }
+}
+
+/// The print edition's settings: the layout's bleed (3 mm unless it says),
+/// and a date, which PDF/X requires.
+fn print_spec(job: &Job, standard: PdfX) -> Result<PrintSpec> {
+    if job.meta.date.is_none() {
+        return Err(Error::new(Stage::Write, "a print PDF (PDF/X) needs a creation date")
+            .hint("give the article (or the page manifest) a date = 2026-11-27, or set SOURCE_DATE_EPOCH"));
+    }
+    Ok(PrintSpec {
+        bleed: job.layout.page.bleed.map_or(Pt::from_mm(3.0), |b| b.0),
+        standard,
+    })
+}
+
+fn pdf(job: &Job, laid: &Laid, print: Option<PrintSpec>) -> Result<Vec<u8>> {
+    let meta = PdfMeta {
+        title: job.meta.title.clone(),
+        author: job.meta.author.clone(),
+        subject: job.meta.subject.clone(),
+        lang: job.meta.lang.tag.clone(),
+        date: job.meta.date,
+        right_to_left: laid.right_to_left,
+        outline: laid.outline.clone(),
+        print,
+    };
+    crate::pdf::write_pdf(&laid.pages, &job.fonts, &meta)
+}
+
+fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
+    let (fonts, font_css) = if embed_fonts {
+        let (f, css) = crate::epub::embed_fonts(&job.docs, &job.fonts)?;
+        (f, Some(css))
+    } else {
+        (Vec::new(), None)
+    };
+    let meta = EpubMeta {
+        modified: epub_modified(job.meta.date),
+        fonts,
+        font_css,
+        cover: job.meta.cover.clone(),
+    };
+    crate::epub::write_book(&job.docs, &job.meta.title, &meta)
+}
+
+fn paragraphs(job: &Job) -> Vec<u8> {
+    let mut text = job
+        .docs
+        .iter()
+        .flat_map(|d| d.paragraphs())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text.into_bytes()
+}
+
+/// The lines dump of every document, each with its own layout.
+fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
+    let mut out = String::new();
+    for (k, doc) in job.docs.iter().enumerate() {
+        let layout = match &job.plan {
+            Plan::Page(p) => &p.parts[k].layout,
+            Plan::Article | Plan::Book(_) => &job.layout,
+        };
+        let shaped = crate::shape::shape_doc(doc, shapers.for_doc(doc));
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(&crate::compose::dump_lines(doc, &shaped, layout));
+    }
+    out
+}

@@ -1,0 +1,128 @@
+//! Writing the outputs: atomically, all or nothing; and the dates written
+//! into them.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result, Stage};
+use crate::parse::Date;
+
+/// A moment as (year, month, day, hour, minute, second), UTC.
+pub type Timestamp = [u16; 6];
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// SOURCE_DATE_EPOCH when it is set (and a year 0–9999), else the date the
+/// input carries.
+pub fn timestamp(source_date_epoch: Option<i64>, date: Option<Date>) -> Option<Timestamp> {
+    if let Some(t) = source_date_epoch {
+        let (y, m, d) = civil(t.div_euclid(86_400));
+        let s = t.rem_euclid(86_400);
+        if (0..=9999).contains(&y) {
+            return Some([
+                y as u16,
+                m as u16,
+                d as u16,
+                (s / 3600) as u16,
+                (s / 60 % 60) as u16,
+                (s % 60) as u16,
+            ]);
+        }
+    }
+    date.map(|d| [d.year, d.month as u16, d.day as u16, 0, 0, 0])
+}
+
+/// `dcterms:modified`: the timestamp, or a fixed date so the bytes stay
+/// the same.
+pub fn epub_modified(date: Option<Timestamp>) -> String {
+    match date {
+        Some([y, m, d, h, mi, s]) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
+        None => "1980-01-01T00:00:00Z".to_string(),
+    }
+}
+
+/// Writes through a temporary file in the same folder, then renames it, so
+/// that a reader never sees a half-written file and a failed run leaves the
+/// previous output intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| {
+        Error::new(
+            Stage::Write,
+            format!("cannot write {}: {e}", path.display()),
+        )
+        .hint("check that the folder exists and is writable")
+    };
+    if !dir.is_dir() {
+        return Err(Error::new(
+            Stage::Write,
+            format!(
+                "cannot write {}: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            ),
+        )
+        .hint("create the folder or choose another output path"));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".typeset-")
+        .tempfile_in(&dir)
+        .map_err(fail)?;
+    // Temporary files are private (0600); an output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(fail)?;
+    }
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(20_784), (2026, 11, 27));
+        assert_eq!(civil(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn source_date_epoch_wins_over_the_date() {
+        let date = Some(Date {
+            year: 2026,
+            month: 11,
+            day: 27,
+        });
+        assert_eq!(timestamp(None, date), Some([2026, 11, 27, 0, 0, 0]));
+        assert_eq!(
+            timestamp(Some(1_700_000_000), date),
+            Some([2023, 11, 14, 22, 13, 20])
+        );
+        assert_eq!(epub_modified(None), "1980-01-01T00:00:00Z");
+        assert_eq!(
+            epub_modified(Some([2023, 11, 14, 22, 13, 20])),
+            "2023-11-14T22:13:20Z"
+        );
+    }
+}

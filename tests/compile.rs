@@ -1,0 +1,111 @@
+//! The one pipeline: settings decided once in resolve, the same outputs for
+//! every input kind.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn installment(dir: &Path, n: u32, lang: Option<&str>) {
+    let lang = lang.map_or(String::new(), |l| format!("lang = \"{l}\"\n"));
+    let text = format!(
+        "+++\nkind = \"serial\"\n{lang}title = \"第{n}回\"\ndate = 2026-11-27\n[serial]\nwork = \"長河燈影\"\nauthor = \"沈南星\"\ninstallment = {n}\n+++\n\n她想了想，把信重新摺好，塞進了貼身的衣袋裡。「你聽說了嗎？」「聽說了！」兩個人同時笑了起來。\n"
+    );
+    fs::write(dir.join(format!("{n:04}.md")), text).unwrap();
+}
+
+/// A serial whose only language setting is `lang = "zh-Hant"` in
+/// serial.toml: its installments take Taiwan and Hong Kong conventions
+/// (basic prohibition, centred punctuation), not the mainland defaults.
+#[test]
+fn a_serials_language_is_its_installments_default() {
+    let tmp = tempdir();
+    let dir = tmp.path().join("serial");
+    fs::create_dir(&dir).unwrap();
+    fs::write(
+        dir.join("serial.toml"),
+        "work = \"長河燈影\"\nauthor = \"沈南星\"\nlang = \"zh-Hant\"\n",
+    )
+    .unwrap();
+    installment(&dir, 1, None);
+    installment(&dir, 2, None);
+    // An installment that says otherwise keeps its own language.
+    installment(&dir, 3, Some("zh-Hans"));
+    let out = run(&[dir.as_os_str(), "--dump-lines".as_ref()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let heads: Vec<&str> = dump.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(heads.len(), 3, "one dump per chapter:\n{dump}");
+    for head in &heads[..2] {
+        assert!(head.contains("prohibition Basic"), "{head}");
+        assert!(head.contains("Centred"), "{head}");
+    }
+    assert!(heads[2].contains("prohibition Strict"), "{}", heads[2]);
+    assert!(heads[2].contains("Quanjiao"), "{}", heads[2]);
+    // The EPUB says so too.
+    let epub = tmp.path().join("s.epub");
+    let out = run(&[dir.as_os_str(), "--epub".as_ref(), epub.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    assert!(opf.contains("<dc:language>zh-Hant</dc:language>"), "{opf}");
+}
+
+/// --dump-lines covers every article of a page manifest.
+#[test]
+fn dump_lines_covers_a_whole_page() {
+    let out = run(&[
+        root().join("examples/page-7.toml").as_os_str(),
+        "--dump-lines".as_ref(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let manifest = fs::read_to_string(root().join("examples/page-7.toml")).unwrap();
+    let articles = manifest.matches("[[article]]").count();
+    assert!(articles >= 2);
+    assert_eq!(
+        dump.lines().filter(|l| l.starts_with("# ")).count(),
+        articles
+    );
+}
+
+/// A character no font has is reported once, whatever outputs are asked
+/// for (fonts are resolved once per run).
+#[test]
+fn a_missing_character_is_reported_once() {
+    let tmp = tempdir();
+    let article = tmp.path().join("a.md");
+    fs::write(&article, "+++\ntitle = \"标题\"\n+++\n\n正文\u{E000}字。\n").unwrap();
+    let pdf = tmp.path().join("a.pdf");
+    let out = run(&[
+        article.as_os_str(),
+        "--dump-lines".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("no font has the character").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("a.md:5:3"), "{stderr}");
+}

@@ -180,17 +180,8 @@ fn page_job(opts: &Options) -> Result<Job> {
     }
     scale_page_headings(&mut docs, &parts, &layout);
     let page = &m.page;
-    let title = [
-        page.paper.clone(),
-        Some(format!("第{}版", page.number)),
-        page.section.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
     let meta = JobMeta {
-        title,
+        title: page_title(page),
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
@@ -240,6 +231,19 @@ fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout) {
             scale_headings(doc, &part.layout, span as f64 / columns as f64);
         }
     }
+}
+
+/// 报名 第N版 版名: the page's title in the PDF and EPUB.
+fn page_title(page: &crate::parse::PageInfo) -> String {
+    [
+        page.paper.clone(),
+        Some(format!("第{}版", page.number)),
+        page.section.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// The page's furniture: 报眉 (paper and section; date and 第N版) and the

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
-use crate::parse::{Article, Block, Date, Field, Inline, Kind, Lang, LangFamily, Writing};
+use crate::parse::{Article, Date, Kind, Lang, LangFamily, Writing};
 use crate::source::{Loc, Located};
 use crate::units::Pt;
 
 use super::fonts::{FontId, RoleFont};
-use super::layout::{Align, Layout, Prohibition, Scheme, Style};
+use super::layout::{Align, Layout, Prohibition, Scheme};
+use super::paras::Styler;
 
 /// What a paragraph is, for styling in print and semantics in the EPUB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,172 +231,16 @@ pub fn resolve_doc_with(
         .clone()
         .or_else(|| settings.default_lang.clone())
         .unwrap_or_default();
-    let style = |role: Role, s: &Style, indent: u32| ParaStyle {
-        role,
-        // Layout::check verified that every style names a defined role, and
-        // resolve_roles loaded a face for each.
-        font: roles[&s.font].cjk,
-        strong_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].cjk,
-        latin_font: roles[&s.font].latin,
-        strong_latin_font: roles[s.strong_font.as_ref().unwrap_or(&s.font)].latin,
+    let styler = Styler {
+        layout,
+        roles,
         scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,
         }),
-        tate_chu_yoko: layout.text.tate_chu_yoko,
-        upright_max: layout.text.upright_max.max(1),
-        size: s.size.0,
-        align: s.align,
-        lines: s.lines,
-        space_before: s.space_before,
-        space_after: s.space_after,
-        inset: s.inset,
-        indent,
     };
-    let st = &layout.styles;
-    let field_para = |role: Role, s: &Style, f: &Field| Para {
-        style: style(role, s, 0),
-        runs: vec![Run {
-            text: f.text.clone(),
-            emphasis: false,
-            strong: false,
-            loc: f.loc,
-        }],
-    };
-    let runs = |inlines: &[Inline]| -> Vec<Run> {
-        inlines
-            .iter()
-            .map(|i| Run {
-                text: i.text.clone(),
-                emphasis: i.style.emphasis,
-                strong: i.style.strong,
-                loc: i.loc,
-            })
-            .collect()
-    };
-
-    let mut header = Vec::new();
-    if let Some(s) = m.serial.as_ref().filter(|_| !settings.chapter) {
-        let label = format!(
-            "连载{}　《{}》　{} 著",
-            s.installment, s.work.text, s.author.text
-        );
-        header.push(Para {
-            style: style(Role::SerialLabel, &st.serial_label, 0),
-            runs: vec![Run {
-                text: label,
-                emphasis: false,
-                strong: false,
-                loc: s.work.loc,
-            }],
-        });
-    }
-    if let Some(k) = &m.kicker {
-        header.push(field_para(Role::Kicker, &st.kicker, k));
-    }
-    header.push(field_para(Role::Headline, &st.headline, &m.title));
-    if let Some(d) = &m.deck {
-        header.push(field_para(Role::Deck, &st.deck, d));
-    }
-    if let Some(b) = &m.byline {
-        header.push(field_para(Role::Byline, &st.byline, b));
-    }
-
-    let indent = layout.text.indent;
-    let mut flow = Vec::new();
-    for f in &m.lead {
-        flow.push(Flow::Para(Para {
-            style: style(Role::Lead, &st.lead, indent),
-            runs: vec![Run {
-                text: f.text.clone(),
-                emphasis: false,
-                strong: false,
-                loc: f.loc,
-            }],
-        }));
-    }
-    // The lead's space_after belongs after its last paragraph only.
-    let lead_count = flow.len();
-    for (i, f) in flow.iter_mut().enumerate() {
-        if let Flow::Para(p) = f
-            && i + 1 < lead_count
-        {
-            p.style.space_after = 0;
-        }
-    }
-    let base = article.path.parent().unwrap_or(Path::new("."));
-    for block in &article.body {
-        match block {
-            Block::Heading { level, text, .. } => {
-                let (role, s) = if *level == 2 {
-                    (Role::Heading, &st.heading)
-                } else {
-                    (Role::MinorHeading, &st.minor_heading)
-                };
-                flow.push(Flow::Para(Para {
-                    style: style(role, s, 0),
-                    runs: runs(text),
-                }));
-            }
-            Block::Paragraph { text, .. } => flow.push(Flow::Para(Para {
-                style: style(Role::Body, &st.body, indent),
-                runs: runs(text),
-            })),
-            Block::Quote { paragraphs, .. } => {
-                for p in paragraphs {
-                    flow.push(Flow::Para(Para {
-                        style: style(Role::Quote, &st.quote, indent),
-                        runs: runs(p),
-                    }));
-                }
-            }
-            Block::Figure {
-                src,
-                caption,
-                columns,
-                width,
-                round,
-                loc,
-            } => {
-                let at = Located::new(&article.path, *loc);
-                let mut fig = load_figure(base, src, at)?;
-                fig.loc = *loc;
-                fig.columns = *columns;
-                fig.width = *width;
-                fig.wrap = if *round { Wrap::Round } else { Wrap::Rect };
-                if !caption.is_empty() {
-                    fig.caption = Some(Para {
-                        style: style(Role::Caption, &st.caption, 0),
-                        runs: vec![Run {
-                            text: caption.clone(),
-                            emphasis: false,
-                            strong: false,
-                            loc: *loc,
-                        }],
-                    });
-                }
-                flow.push(Flow::Figure(fig));
-            }
-        }
-    }
-    if let Some(s) = &m.source {
-        let text = s.text.trim();
-        let text = if text.starts_with('（') || text.starts_with('(') {
-            text.to_string()
-        } else {
-            format!("（{text}）")
-        };
-        flow.push(Flow::Para(Para {
-            style: style(Role::Source, &st.source, 0),
-            runs: vec![Run {
-                text,
-                emphasis: false,
-                strong: false,
-                loc: s.loc,
-            }],
-        }));
-    }
-
+    let mut header = styler.header(m, settings.chapter);
+    let mut flow = styler.flow(article)?;
     let writing = settings
         .writing
         .or(m.writing)
@@ -412,11 +257,13 @@ pub fn resolve_doc_with(
             corner_quotes(p);
         }
     }
+    let st = &layout.styles;
     Ok(Doc {
         path: article.path.clone(),
         kind: m.kind,
         title: m.title.text.clone(),
-        lang: lang.clone(),
+        rules: line_rules(layout, lang.family),
+        lang,
         writing,
         date: m.date,
         author: m
@@ -432,22 +279,27 @@ pub fn resolve_doc_with(
         header,
         flow,
         layout_name: layout.name.clone(),
-        rules: LineRules {
-            prohibition: layout.text.prohibition.unwrap_or(match lang.family {
-                LangFamily::ZhHans | LangFamily::Ja => Prohibition::Strict,
-                LangFamily::ZhHant => Prohibition::Basic,
-                LangFamily::En => Prohibition::None,
-            }),
-            hanging: layout.text.hanging,
-            compress_line_start: layout.text.compress_line_start,
-            breaking: layout.text.breaking,
-        },
-        running_head_style: style(Role::Body, &st.running_head, 0),
-        folio_style: style(Role::Body, &st.folio, 0),
-        title_style: style(Role::Headline, &st.headline, 0),
-        author_style: style(Role::Byline, &st.byline, 0),
-        entry_style: style(Role::Body, &st.body, 0),
+        running_head_style: styler.style(Role::Body, &st.running_head, 0),
+        folio_style: styler.style(Role::Body, &st.folio, 0),
+        title_style: styler.style(Role::Headline, &st.headline, 0),
+        author_style: styler.style(Role::Byline, &st.byline, 0),
+        entry_style: styler.style(Role::Body, &st.body, 0),
     })
+}
+
+/// The layout's line-breaking settings, with the language's defaults
+/// where the layout leaves them open.
+fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
+    LineRules {
+        prohibition: layout.text.prohibition.unwrap_or(match family {
+            LangFamily::ZhHans | LangFamily::Ja => Prohibition::Strict,
+            LangFamily::ZhHant => Prohibition::Basic,
+            LangFamily::En => Prohibition::None,
+        }),
+        hanging: layout.text.hanging,
+        compress_line_start: layout.text.compress_line_start,
+        breaking: layout.text.breaking,
+    }
 }
 
 /// “” ‘’ → 「」『』 for vertical text (CLREQ §6), keeping nesting; an
@@ -475,7 +327,7 @@ pub fn corner_quotes(p: &mut Para) {
 }
 
 /// Reads a figure next to its article and checks that it is a PNG or JPEG.
-fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
+pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
     let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
     if src.contains("://") {
         return Err(fail(

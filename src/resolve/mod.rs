@@ -4,6 +4,7 @@
 mod doc;
 mod fonts;
 mod layout;
+mod paras;
 
 pub use doc::*;
 pub use fonts::*;

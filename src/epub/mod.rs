@@ -3,24 +3,53 @@
 //! document, not from pages: the reading system does its own layout.
 
 mod fonts;
+mod package;
 mod xhtml;
 
-use std::fmt::Write as _;
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::error::{Error, Result, Stage};
-use crate::parse::Writing;
 use crate::resolve::{Doc, Flow, ImageFormat};
 
 pub use fonts::{AVAILABLE as CAN_EMBED_FONTS, EmbeddedFont, embed_fonts};
 pub use xhtml::escape;
 
 const STYLE: &str = include_str!("style.css");
+
+/// What the writing mode changes in an EPUB, decided in one place.
+pub(crate) struct ModeStyle {
+    /// On each document's `<html>`: the stylesheet's vertical rules.
+    html_attr: &'static str,
+    /// The `primary-writing-mode` meta, for reading systems that look at it.
+    primary_writing_mode: Option<&'static str>,
+    /// The spine's opening tag: vertical books turn their pages right to left.
+    spine: &'static str,
+    /// Numbers of up to this many digits may stand across one em
+    /// (tate-chu-yoko): only in vertical text.
+    max_combined_digits: u32,
+}
+
+impl ModeStyle {
+    fn of(writing: crate::parse::Writing) -> ModeStyle {
+        use crate::parse::Writing;
+        match writing {
+            Writing::Horizontal => ModeStyle {
+                html_attr: "",
+                primary_writing_mode: None,
+                spine: "<spine>\n",
+                max_combined_digits: 0,
+            },
+            Writing::Vertical => ModeStyle {
+                html_attr: " class=\"vertical\"",
+                primary_writing_mode: Some("vertical-rl"),
+                spine: "<spine page-progression-direction=\"rtl\">\n",
+                max_combined_digits: u32::MAX,
+            },
+        }
+    }
+}
 
 /// Package metadata the caller decides (dates come from outside).
 #[derive(Debug, Clone)]
@@ -51,10 +80,6 @@ fn uuid_from(digest: &[u8]) -> String {
     )
 }
 
-fn zip_err(e: impl std::fmt::Display) -> Error {
-    Error::new(Stage::Write, format!("cannot write the EPUB: {e}"))
-}
-
 /// Writes one article as an EPUB.
 pub fn write_epub(doc: &Doc, meta: &EpubMeta) -> Result<Vec<u8>> {
     let docs = std::slice::from_ref(doc);
@@ -67,165 +92,75 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     let first = docs
         .first()
         .ok_or_else(|| Error::new(Stage::Write, "nothing to write"))?;
-    let lang = &first.lang.tag;
-    let writing = first.writing;
-
-    // Figures, numbered in order of first use.
-    let mut figures: Vec<(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)> = Vec::new();
-    for d in docs {
-        for f in &d.flow {
-            if let Flow::Figure(fig) = f
-                && !figures.iter().any(|(p, _, _)| *p == fig.path)
-            {
-                figures.push((fig.path.clone(), fig.format, fig.data.clone()));
-            }
-        }
-    }
-    let image_href = |p: &std::path::Path| -> String {
-        // Every figure was collected above.
-        let i = figures
-            .iter()
-            .position(|(q, _, _)| q == p)
-            .expect("figure collected");
-        xhtml::image_href(i, figures[i].1)
-    };
-
-    let mut chapters = Vec::new();
-    let mut hasher = Sha256::new();
+    let (lang, writing) = (first.lang.tag.as_str(), first.writing);
+    let figures = Figures::collect(docs);
     let mut files: Vec<(String, String)> = Vec::new();
     if let Some((work, author)) = &meta.cover {
         let html = xhtml::cover_xhtml(work, author, lang, writing);
-        hasher.update(html.as_bytes());
         files.push(("text/cover.xhtml".to_string(), html));
     }
+    let mut chapters = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let (html, nav) = xhtml::article_xhtml(d, &image_href, meta.font_css.is_some());
-        hasher.update(html.as_bytes());
+        let href_of = |p: &Path| figures.href(p);
+        let (html, nav) = xhtml::article_xhtml(d, &href_of, meta.font_css.is_some());
         let href = format!("text/chapter{:04}.xhtml", i + 1);
         chapters.push((href.clone(), d.title.clone(), nav));
         files.push((href, html));
     }
-    for (_, _, data) in &figures {
+    let package = package::Package {
+        uid: content_uid(&files, &figures, meta),
+        title,
+        first,
+        files: &files,
+        figures: &figures.list,
+        meta,
+    };
+    let opf = package::opf(&package);
+    let nav = xhtml::nav_xhtml(title, lang, writing, &chapters, meta.cover.is_some());
+    package::zip(&opf, &nav, &package)
+}
+
+/// Figures, numbered in order of first use.
+pub(crate) struct Figures {
+    list: Vec<(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)>,
+}
+
+impl Figures {
+    fn collect(docs: &[Doc]) -> Figures {
+        let mut list: Vec<(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)> = Vec::new();
+        for f in docs.iter().flat_map(|d| &d.flow) {
+            if let Flow::Figure(fig) = f
+                && !list.iter().any(|(p, _, _)| *p == fig.path)
+            {
+                list.push((fig.path.clone(), fig.format, fig.data.clone()));
+            }
+        }
+        Figures { list }
+    }
+
+    fn href(&self, p: &Path) -> String {
+        // Every figure of the documents was collected.
+        let i = self
+            .list
+            .iter()
+            .position(|(q, _, _)| q == p)
+            .expect("figure collected");
+        xhtml::image_href(i, self.list[i].1)
+    }
+}
+
+/// The package's identifier, derived from its content: the same book gets
+/// the same identifier, a changed one a new one.
+fn content_uid(files: &[(String, String)], figures: &Figures, meta: &EpubMeta) -> String {
+    let mut hasher = Sha256::new();
+    for (_, html) in files {
+        hasher.update(html.as_bytes());
+    }
+    for (_, _, data) in &figures.list {
         hasher.update(data.as_slice());
     }
     for f in &meta.fonts {
         hasher.update(&f.data);
     }
-    let uid = format!("urn:uuid:{}", uuid_from(&hasher.finalize()));
-    let nav = xhtml::nav_xhtml(title, lang, writing, &chapters, meta.cover.is_some());
-
-    let mut opf = String::new();
-    let _ = write!(
-        opf,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"{l}\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:identifier id=\"uid\">{uid}</dc:identifier>\n<dc:title id=\"title\">{t}</dc:title>\n<dc:language>{l}</dc:language>\n",
-        l = escape(lang),
-        t = escape(title)
-    );
-    if let Some(a) = &first.author {
-        let _ = writeln!(opf, "<dc:creator id=\"creator\">{}</dc:creator>", escape(a));
-    }
-    if let Some(d) = first.date {
-        let _ = writeln!(opf, "<dc:date>{}</dc:date>", d.iso());
-    }
-    if let Some(s) = &first.serial {
-        let _ = writeln!(
-            opf,
-            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n<meta refines=\"#series\" property=\"group-position\">{}</meta>",
-            escape(&s.work),
-            s.installment
-        );
-    }
-    let _ = writeln!(
-        opf,
-        "<meta property=\"dcterms:modified\">{}</meta>",
-        escape(&meta.modified)
-    );
-    if writing == Writing::Vertical {
-        opf.push_str("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>\n");
-    }
-    opf.push_str("</metadata>\n<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
-    for (i, (href, _)) in files.iter().enumerate() {
-        let _ = writeln!(
-            opf,
-            "<item id=\"c{:04}\" href=\"{href}\" media-type=\"application/xhtml+xml\"/>",
-            i + 1
-        );
-    }
-    for (i, (_, format, _)) in figures.iter().enumerate() {
-        let mt = match format {
-            ImageFormat::Png => "image/png",
-            ImageFormat::Jpeg => "image/jpeg",
-        };
-        let _ = writeln!(
-            opf,
-            "<item id=\"f{}\" href=\"{}\" media-type=\"{mt}\"/>",
-            i + 1,
-            xhtml::image_href(i, *format)
-        );
-    }
-    if meta.font_css.is_some() {
-        opf.push_str("<item id=\"fontcss\" href=\"fonts.css\" media-type=\"text/css\"/>\n");
-    }
-    for (i, f) in meta.fonts.iter().enumerate() {
-        let _ = writeln!(
-            opf,
-            "<item id=\"font{}\" href=\"{}\" media-type=\"font/otf\"/>",
-            i + 1,
-            escape(&f.href)
-        );
-    }
-    opf.push_str("</manifest>\n");
-    if writing == Writing::Vertical {
-        opf.push_str("<spine page-progression-direction=\"rtl\">\n");
-    } else {
-        opf.push_str("<spine>\n");
-    }
-    for i in 0..files.len() {
-        let _ = writeln!(opf, "<itemref idref=\"c{:04}\"/>", i + 1);
-        // A book's contents follow its cover.
-        if i == 0 && meta.cover.is_some() {
-            opf.push_str("<itemref idref=\"nav\"/>\n");
-        }
-    }
-    opf.push_str("</spine>\n</package>\n");
-
-    let container = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
-
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // Fixed timestamps: same input, same bytes.
-    let stored = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Stored)
-        .last_modified_time(DateTime::DEFAULT)
-        .unix_permissions(0o644);
-    let deflated = stored.compression_method(CompressionMethod::Deflated);
-    // The mimetype entry must come first and be stored uncompressed.
-    zip.start_file("mimetype", stored).map_err(zip_err)?;
-    zip.write_all(b"application/epub+zip").map_err(zip_err)?;
-    let mut add = |name: &str, data: &[u8], opts: SimpleFileOptions| -> Result<()> {
-        zip.start_file(name, opts).map_err(zip_err)?;
-        zip.write_all(data).map_err(zip_err)
-    };
-    add("META-INF/container.xml", container.as_bytes(), deflated)?;
-    add("OEBPS/content.opf", opf.as_bytes(), deflated)?;
-    add("OEBPS/nav.xhtml", nav.as_bytes(), deflated)?;
-    add("OEBPS/style.css", STYLE.as_bytes(), deflated)?;
-    for (href, html) in &files {
-        add(&format!("OEBPS/{href}"), html.as_bytes(), deflated)?;
-    }
-    for (i, (_, format, data)) in figures.iter().enumerate() {
-        // Images are already compressed.
-        add(
-            &format!("OEBPS/{}", xhtml::image_href(i, *format)),
-            data,
-            stored,
-        )?;
-    }
-    if let Some(css) = &meta.font_css {
-        add("OEBPS/fonts.css", css.as_bytes(), deflated)?;
-    }
-    for f in &meta.fonts {
-        add(&format!("OEBPS/{}", f.href), &f.data, deflated)?;
-    }
-    let cursor = zip.finish().map_err(zip_err)?;
-    Ok(cursor.into_inner())
+    format!("urn:uuid:{}", uuid_from(&hasher.finalize()))
 }

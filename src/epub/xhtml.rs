@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::ModeStyle;
 use crate::parse::Writing;
 use crate::resolve::{Doc, Flow, ImageFormat, Para, Role, Run};
 use crate::script::is_wide;
@@ -115,7 +116,7 @@ fn para_html(
     tag: &str,
     class: Option<&str>,
     id: Option<&str>,
-    vertical: bool,
+    mode: &ModeStyle,
     out: &mut String,
 ) {
     let _ = write!(out, "<{tag}");
@@ -126,11 +127,8 @@ fn para_html(
         let _ = write!(out, " class=\"{c}\"");
     }
     out.push('>');
-    runs_html(
-        &p.runs,
-        if vertical { p.style.tate_chu_yoko } else { 0 },
-        out,
-    );
+    let tcy = p.style.tate_chu_yoko.min(mode.max_combined_digits);
+    runs_html(&p.runs, tcy, out);
     let _ = writeln!(out, "</{tag}>");
 }
 
@@ -138,11 +136,7 @@ fn head(title: &str, lang: &str, writing: Writing, css: &str, font_css: bool, ou
     let _ = write!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\"{}>\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\"/>\n{}</head>\n",
-        if writing == Writing::Vertical {
-            " class=\"vertical\""
-        } else {
-            ""
-        },
+        ModeStyle::of(writing).html_attr,
         escape(title),
         if font_css {
             format!(
@@ -169,7 +163,7 @@ pub fn article_xhtml(
 ) -> (String, Vec<NavEntry>) {
     let mut out = String::new();
     let lang = escape(&doc.lang.tag);
-    let vertical = doc.writing == Writing::Vertical;
+    let mode = &ModeStyle::of(doc.writing);
     head(
         &doc.title,
         &lang,
@@ -188,12 +182,12 @@ pub fn article_xhtml(
     );
     for p in &doc.header {
         match p.style.role {
-            Role::Headline => para_html(p, "h1", None, None, vertical, &mut out),
-            Role::Kicker => para_html(p, "p", Some("kicker"), None, vertical, &mut out),
-            Role::Deck => para_html(p, "p", Some("deck"), None, vertical, &mut out),
-            Role::Byline => para_html(p, "p", Some("byline"), None, vertical, &mut out),
-            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, vertical, &mut out),
-            _ => para_html(p, "p", None, None, vertical, &mut out),
+            Role::Headline => para_html(p, "h1", None, None, mode, &mut out),
+            Role::Kicker => para_html(p, "p", Some("kicker"), None, mode, &mut out),
+            Role::Deck => para_html(p, "p", Some("deck"), None, mode, &mut out),
+            Role::Byline => para_html(p, "p", Some("byline"), None, mode, &mut out),
+            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, mode, &mut out),
+            _ => para_html(p, "p", None, None, mode, &mut out),
         }
     }
     out.push_str("</header>\n");
@@ -220,7 +214,7 @@ pub fn article_xhtml(
                         out.push_str("<div class=\"lead\">\n");
                         in_lead = true;
                     }
-                    para_html(p, "p", None, None, vertical, &mut out);
+                    para_html(p, "p", None, None, mode, &mut out);
                 }
                 Role::Heading | Role::MinorHeading => {
                     let id = format!("s{}", nav.len() + 1);
@@ -229,7 +223,7 @@ pub fn article_xhtml(
                     } else {
                         "h3"
                     };
-                    para_html(p, tag, None, Some(&id), vertical, &mut out);
+                    para_html(p, tag, None, Some(&id), mode, &mut out);
                     if p.style.role == Role::Heading {
                         nav.push(NavEntry { id, text: p.text() });
                     }
@@ -239,10 +233,10 @@ pub fn article_xhtml(
                         out.push_str("<blockquote>\n");
                         in_quote = true;
                     }
-                    para_html(p, "p", None, None, vertical, &mut out);
+                    para_html(p, "p", None, None, mode, &mut out);
                 }
-                Role::Source => para_html(p, "p", Some("source"), None, vertical, &mut out),
-                _ => para_html(p, "p", None, None, vertical, &mut out),
+                Role::Source => para_html(p, "p", Some("source"), None, mode, &mut out),
+                _ => para_html(p, "p", None, None, mode, &mut out),
             },
             Flow::Figure(fig) => {
                 let alt = fig.caption.as_ref().map(|c| c.text()).unwrap_or_default();
@@ -253,7 +247,7 @@ pub fn article_xhtml(
                     escape(&alt)
                 );
                 if let Some(c) = &fig.caption {
-                    para_html(c, "figcaption", None, None, vertical, &mut out);
+                    para_html(c, "figcaption", None, None, mode, &mut out);
                 }
                 out.push_str("</figure>\n");
             }

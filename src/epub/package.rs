@@ -1,0 +1,160 @@
+//! The package document (OPF) and the zip container around everything.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::{EpubMeta, xhtml};
+use crate::error::{Error, Result, Stage};
+use crate::resolve::{Doc, ImageFormat};
+
+use super::escape;
+
+/// Everything the package lists.
+pub struct Package<'a> {
+    pub uid: String,
+    pub title: &'a str,
+    /// The first document: language, writing mode, author, date, series.
+    pub first: &'a Doc,
+    /// (href, XHTML) of every content document, in reading order.
+    pub files: &'a [(String, String)],
+    pub figures: &'a [(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)],
+    pub meta: &'a EpubMeta,
+}
+
+pub fn opf(p: &Package) -> String {
+    let progression = super::ModeStyle::of(p.first.writing);
+    let mut opf = metadata(p);
+    if let Some(mode) = progression.primary_writing_mode {
+        let _ = writeln!(
+            opf,
+            "<meta name=\"primary-writing-mode\" content=\"{mode}\"/>"
+        );
+    }
+    opf.push_str("</metadata>\n");
+    manifest(p, &mut opf);
+    opf.push_str(progression.spine);
+    for i in 0..p.files.len() {
+        let _ = writeln!(opf, "<itemref idref=\"c{:04}\"/>", i + 1);
+        // A book's contents follow its cover.
+        if i == 0 && p.meta.cover.is_some() {
+            opf.push_str("<itemref idref=\"nav\"/>\n");
+        }
+    }
+    opf.push_str("</spine>\n</package>\n");
+    opf
+}
+
+fn metadata(p: &Package) -> String {
+    let (first, lang) = (p.first, &p.first.lang.tag);
+    let mut opf = String::new();
+    let _ = write!(
+        opf,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"{l}\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:identifier id=\"uid\">{uid}</dc:identifier>\n<dc:title id=\"title\">{t}</dc:title>\n<dc:language>{l}</dc:language>\n",
+        l = escape(lang),
+        uid = p.uid,
+        t = escape(p.title)
+    );
+    if let Some(a) = &first.author {
+        let _ = writeln!(opf, "<dc:creator id=\"creator\">{}</dc:creator>", escape(a));
+    }
+    if let Some(d) = first.date {
+        let _ = writeln!(opf, "<dc:date>{}</dc:date>", d.iso());
+    }
+    if let Some(s) = &first.serial {
+        let _ = writeln!(
+            opf,
+            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n<meta refines=\"#series\" property=\"group-position\">{}</meta>",
+            escape(&s.work),
+            s.installment
+        );
+    }
+    let _ = writeln!(
+        opf,
+        "<meta property=\"dcterms:modified\">{}</meta>",
+        escape(&p.meta.modified)
+    );
+    opf
+}
+
+fn manifest(p: &Package, opf: &mut String) {
+    opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
+    for (i, (href, _)) in p.files.iter().enumerate() {
+        let _ = writeln!(
+            opf,
+            "<item id=\"c{:04}\" href=\"{href}\" media-type=\"application/xhtml+xml\"/>",
+            i + 1
+        );
+    }
+    for (i, (_, format, _)) in p.figures.iter().enumerate() {
+        let mt = match format {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+        };
+        let _ = writeln!(
+            opf,
+            "<item id=\"f{}\" href=\"{}\" media-type=\"{mt}\"/>",
+            i + 1,
+            xhtml::image_href(i, *format)
+        );
+    }
+    if p.meta.font_css.is_some() {
+        opf.push_str("<item id=\"fontcss\" href=\"fonts.css\" media-type=\"text/css\"/>\n");
+    }
+    for (i, f) in p.meta.fonts.iter().enumerate() {
+        let _ = writeln!(
+            opf,
+            "<item id=\"font{}\" href=\"{}\" media-type=\"font/otf\"/>",
+            i + 1,
+            escape(&f.href)
+        );
+    }
+    opf.push_str("</manifest>\n");
+}
+
+fn zip_err(e: impl std::fmt::Display) -> Error {
+    Error::new(Stage::Write, format!("cannot write the EPUB: {e}"))
+}
+
+const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
+
+/// The container: mimetype first and stored, then everything else.
+pub fn zip(opf: &str, nav: &str, p: &Package) -> Result<Vec<u8>> {
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // Fixed timestamps: same input, same bytes.
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let deflated = stored.compression_method(CompressionMethod::Deflated);
+    // The mimetype entry must come first and be stored uncompressed.
+    zip.start_file("mimetype", stored).map_err(zip_err)?;
+    zip.write_all(b"application/epub+zip").map_err(zip_err)?;
+    let mut add = |name: &str, data: &[u8], opts: SimpleFileOptions| -> Result<()> {
+        zip.start_file(name, opts).map_err(zip_err)?;
+        zip.write_all(data).map_err(zip_err)
+    };
+    add("META-INF/container.xml", CONTAINER.as_bytes(), deflated)?;
+    add("OEBPS/content.opf", opf.as_bytes(), deflated)?;
+    add("OEBPS/nav.xhtml", nav.as_bytes(), deflated)?;
+    add("OEBPS/style.css", super::STYLE.as_bytes(), deflated)?;
+    for (href, html) in p.files {
+        add(&format!("OEBPS/{href}"), html.as_bytes(), deflated)?;
+    }
+    for (i, (_, format, data)) in p.figures.iter().enumerate() {
+        // Images are already compressed.
+        let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
+        add(&name, data, stored)?;
+    }
+    if let Some(css) = &p.meta.font_css {
+        add("OEBPS/fonts.css", css.as_bytes(), deflated)?;
+    }
+    for f in &p.meta.fonts {
+        add(&format!("OEBPS/{}", f.href), &f.data, deflated)?;
+    }
+    let cursor = zip.finish().map_err(zip_err)?;
+    Ok(cursor.into_inner())
+}

@@ -159,304 +159,414 @@ fn word_breaks(word: &str) -> Vec<(usize, bool)> {
     points
 }
 
+/// What the writing mode changes in shaping, decided in one place.
+#[derive(Clone, Copy)]
+struct ModeRules {
+    /// —— as the font's two-em dash (U+2E3A). Vertical text sets two
+    /// vertical em dashes instead: a glyph standing for two characters is
+    /// read backwards down a column by some extractors.
+    two_em_dash: bool,
+    /// Latin words and numbers short enough stand upright on the grid
+    /// (single characters, short words, numbers across one em).
+    upright_short_words: bool,
+    /// How the other Latin words stand in the line.
+    latin_orient: Orient,
+    /// Centred marks also move to the em's middle across the line (Taiwan
+    /// and Hong Kong style). Horizontally, moving a mark off the baseline
+    /// would also move it off the line for every text extractor, so that is
+    /// left to fonts whose marks are drawn that way.
+    centre_across: bool,
+}
+
+impl ModeRules {
+    fn new(vertical: bool) -> ModeRules {
+        ModeRules {
+            two_em_dash: !vertical,
+            upright_short_words: vertical,
+            latin_orient: if vertical {
+                Orient::Sideways
+            } else {
+                Orient::Upright
+            },
+            centre_across: vertical,
+        }
+    }
+}
+
+/// One paragraph being shaped: its characters (with their run), the text
+/// and items made so far.
+struct ParaShaping<'p, 's, 'f> {
+    shaper: &'s mut Shaper<'f>,
+    para: &'p Para,
+    /// All characters with their run index, so that context (an apostrophe
+    /// between letters) can look across run boundaries.
+    chars: Vec<(char, usize)>,
+    text: String,
+    b: Builder,
+    mode: ModeRules,
+    pending_space: bool,
+    word_glyphs: Vec<Glyph>,
+}
+
 /// Shapes a paragraph into items.
 pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
-    let size = para.style.size;
-    let scheme = para.style.scheme;
     let vertical = shaper.is_vertical();
     let total: usize = para.runs.iter().map(|r| r.text.len()).sum();
-    let mut text = String::with_capacity(total);
-    let mut b = Builder {
-        items: Vec::with_capacity(total / 3 + 1),
-        info: Vec::with_capacity(total / 3 + 1),
-        glyphs: Vec::with_capacity(total / 3 + 1),
-        kinds: Vec::with_capacity(total / 3 + 1),
-        size,
+    let mut s = ParaShaping {
+        shaper,
+        para,
+        chars: para
+            .runs
+            .iter()
+            .enumerate()
+            .flat_map(|(ri, r)| r.text.chars().map(move |c| (c, ri)))
+            .collect(),
+        text: String::with_capacity(total),
+        b: Builder {
+            items: Vec::with_capacity(total / 3 + 1),
+            info: Vec::with_capacity(total / 3 + 1),
+            glyphs: Vec::with_capacity(total / 3 + 1),
+            kinds: Vec::with_capacity(total / 3 + 1),
+            size: para.style.size,
+        },
+        mode: ModeRules::new(vertical),
+        pending_space: false,
+        word_glyphs: Vec::new(),
     };
-    // All characters with their run index, so that context (an apostrophe
-    // between letters) can look across run boundaries.
-    let chars: Vec<(char, usize)> = para
-        .runs
-        .iter()
-        .enumerate()
-        .flat_map(|(ri, r)| r.text.chars().map(move |c| (c, ri)))
-        .collect();
-    let mut word_glyphs: Vec<Glyph> = Vec::new();
-    let mut pending_space = false;
     let mut i = 0;
-    while i < chars.len() {
-        let (c, ri) = chars[i];
-        let run = &para.runs[ri];
+    while i < s.chars.len() {
+        let c = s.chars[i].0;
         if c.is_whitespace() && c != '\u{3000}' || c.is_control() {
-            pending_space = true;
+            s.pending_space = true;
             i += 1;
             continue;
         }
-        let prev = i.checked_sub(1).map(|k| chars[k].0);
-        let next = chars.get(i + 1).map(|x| x.0);
-        let style_font = if run.strong {
-            para.style.strong_font
+        let prev = i.checked_sub(1).map(|k| s.chars[k].0);
+        let next = s.chars.get(i + 1).map(|x| x.0);
+        i = if is_wide_in(prev, c, next) {
+            s.wide(i)
         } else {
-            para.style.font
+            s.latin(i)
         };
-        let start = text.len() as u32;
-        let g0 = b.glyphs.len() as u32;
-        if is_wide_in(prev, c, next) {
-            b.link(Kind::Cjk, c, pending_space);
-            let (font, missing) = shaper.font_for(style_font, c);
-            // 破折号: two em dashes are one unbroken rule two ems long, set
-            // with the font's two-em dash (U+2E3A) centred in two ems.
-            // Vertical text sets two vertical em dashes instead: a glyph
-            // standing for two characters is read backwards down a column by
-            // some extractors.
-            let two_em = (!vertical
-                && c == '—'
-                && next == Some('—')
-                && chars.get(i + 1).is_some_and(|x| x.1 == ri))
-            .then(|| shaper.cjk_glyph(font, '\u{2E3A}', size))
-            .filter(|g| g.id != 0 && !missing);
-            let (mut g, width, consumed) = match two_em {
-                Some(mut g) => {
-                    let width = size * 2.0;
-                    g.dx = (width - g.advance) / 2.0;
-                    (g, width, 2)
-                }
-                None => {
-                    let g = shaper.cjk_glyph(font, c, size);
-                    let width = if g.advance.0 > 0.0 { g.advance } else { size };
-                    (g, width, 1)
-                }
-            };
-            // Only a full-width mark has blank halves to adjust.
-            let punct = punct_class(c).filter(|_| width.0 >= size.0 * 0.9);
-            let (mut before, mut after) = match punct {
-                Some(class) if consumed == 1 => shaper
-                    .halt_blanks(font, c, size)
-                    .unwrap_or_else(|| class_blanks(class, width)),
-                _ => (Pt::ZERO, Pt::ZERO),
-            };
-            let mut width = width;
-            if let Some(class) = punct {
-                let remove = match scheme {
-                    Scheme::Quanjiao => false,
-                    Scheme::Kaiming => !full_in_kaiming(c),
-                    Scheme::Banjiao => true,
-                    Scheme::Centred => {
-                        // Centred across the em; raising the mark to the
-                        // em's middle too is left to fonts whose marks are
-                        // drawn that way (Traditional Chinese faces), since
-                        // moving it off the baseline here would also move
-                        // it off the line for every text extractor.
-                        if matches!(class, PunctClass::Stop | PunctClass::Pause) {
-                            let (across, up) = shaper.centring(font, g.id, width, size);
-                            if vertical {
-                                // Vertical: the mark moves to the middle of
-                                // its em both ways (Taiwan and Hong Kong
-                                // style); offsets run down and across.
-                                g.dy += across;
-                                g.dx -= up;
-                            } else {
-                                g.dx += across;
-                            }
-                        }
-                        before = Pt::ZERO;
-                        after = Pt::ZERO;
-                        false
-                    }
-                };
-                if remove {
-                    width -= before + after;
-                    g.dx -= before;
-                    before = Pt::ZERO;
-                    after = Pt::ZERO;
-                }
-            }
-            b.glyphs.push(g);
-            for _ in 0..consumed {
-                text.push(c);
-            }
-            b.items.push(Item {
-                width,
-                first: c,
-                last: c,
-                punct,
-                blank_before: before,
-                blank_after: after,
-                ideographic: is_ideographic(c),
-                may_hang: matches!(c, '，' | '。' | '、' | '．'),
-                letter_slots: 0,
-                gap: Gap::glued(),
-            });
-            b.kinds.push(Kind::Cjk);
-            b.info.push(ItemInfo {
-                glyphs: g0..b.glyphs.len() as u32,
-                text: start..text.len() as u32,
-                dots: run.emphasis && is_ideographic(c),
-                oblique: false,
-                missing,
-                hyphen: None,
-                orient: Orient::Upright,
-            });
-            i += consumed;
-        } else {
-            // A Latin word: up to whitespace, a wide character, the end of
-            // the run, or a change of font.
-            let latin_font = if run.strong {
-                para.style.strong_latin_font
-            } else {
-                para.style.latin_font
-            };
-            let (font, _) = shaper.font_for(latin_font, c);
-            let mut j = i;
-            let mut missing = false;
-            while j < chars.len() {
-                let (cj, rj) = chars[j];
-                if rj != ri || cj.is_whitespace() || cj.is_control() {
-                    break;
-                }
-                let pj = j.checked_sub(1).map(|k| chars[k].0);
-                let nj = chars.get(j + 1).map(|x| x.0);
-                if is_wide_in(pj, cj, nj) {
-                    break;
-                }
-                let (fj, mj) = shaper.font_for(latin_font, cj);
-                if fj != font {
-                    break;
-                }
-                missing |= mj;
-                text.push(cj);
-                j += 1;
-            }
-            let word = text[start as usize..].to_string();
-            let n = word.chars().count();
-            let digits = word.bytes().all(|b| b.is_ascii_digit());
-            let tcy = para.style.tate_chu_yoko as usize;
-            let upright = !digits && n <= para.style.upright_max as usize;
-            if vertical && (n == 1 || digits && n <= tcy || upright) {
-                // Upright in the column: single characters and short words
-                // letter by letter, a short number across one em; all sit on
-                // the grid like Han.
-                b.link(Kind::Cjk, c, pending_space);
-                if digits && n > 1 {
-                    let mut gs = Vec::new();
-                    shaper.word(font, &word, size, &mut gs);
-                    b.glyphs.extend(gs);
-                    push_upright(
-                        &mut b,
-                        c,
-                        word.chars().last().unwrap_or(c),
-                        size,
-                        g0,
-                        start..text.len() as u32,
-                        missing,
-                        Orient::Combined,
-                    );
-                } else {
-                    let mut at = start;
-                    for (k, ch) in word.chars().enumerate() {
-                        if k > 0 {
-                            b.link(Kind::Cjk, ch, false);
-                        }
-                        let gk = b.glyphs.len() as u32;
-                        b.glyphs.push(shaper.cjk_glyph(font, ch, size));
-                        let end = at + ch.len_utf8() as u32;
-                        push_upright(&mut b, ch, ch, size, gk, at..end, missing, Orient::Upright);
-                        at = end;
-                    }
-                }
-                i = j;
-                pending_space = false;
-                continue;
-            }
-            b.link(Kind::Latin, c, pending_space);
-            word_glyphs.clear();
-            shaper.word(font, &word, size, &mut word_glyphs);
-            let breaks = word_breaks(&word);
-            let hyphen_glyph = if breaks.iter().any(|p| p.1) {
-                let mut h = Vec::with_capacity(1);
-                shaper.word(font, "-", size, &mut h);
-                h.first().copied()
-            } else {
-                None
-            };
-            // One item per fragment between break points.
-            let mut bounds: Vec<(usize, bool)> = breaks;
-            bounds.push((word.len(), false));
-            let mut from = 0usize;
-            let mut gi = 0usize;
-            for (k, &(to, hyphenated)) in bounds.iter().enumerate() {
-                if k > 0 {
-                    // Link the previous fragment: a break inside the word.
-                    let (_, prev_hyph) = bounds[k - 1];
-                    let last = b.items.last_mut().expect("a fragment was pushed");
-                    last.gap = Gap {
-                        breakable: true,
-                        penalty: if prev_hyph { HYPHEN_PENALTY } else { 0.0 },
-                        hyphen: if prev_hyph {
-                            hyphen_glyph.map_or(Pt::ZERO, |h| h.advance)
-                        } else {
-                            Pt::ZERO
-                        },
-                        ..Gap::glued()
-                    };
-                    if prev_hyph {
-                        b.info.last_mut().expect("a fragment was pushed").hyphen = hyphen_glyph;
-                    }
-                }
-                let fg0 = b.glyphs.len() as u32;
-                let mut width = Pt::ZERO;
-                while gi < word_glyphs.len() && (word_glyphs[gi].cluster as usize) < to {
-                    let mut g = word_glyphs[gi];
-                    g.cluster -= from as u32;
-                    width += g.advance;
-                    b.glyphs.push(g);
-                    gi += 1;
-                }
-                let frag = &word[from..to];
-                b.items.push(Item {
-                    width,
-                    first: frag.chars().next().unwrap_or(c),
-                    last: frag.chars().last().unwrap_or(c),
-                    punct: None,
-                    blank_before: Pt::ZERO,
-                    blank_after: Pt::ZERO,
-                    ideographic: false,
-                    may_hang: false,
-                    letter_slots: frag.chars().count().saturating_sub(1) as u16,
-                    gap: Gap::glued(),
-                });
-                b.kinds.push(Kind::Latin);
-                b.info.push(ItemInfo {
-                    glyphs: fg0..b.glyphs.len() as u32,
-                    text: start + from as u32..start + to as u32,
-                    dots: false,
-                    oblique: run.emphasis,
-                    missing,
-                    hyphen: None,
-                    orient: if vertical {
-                        Orient::Sideways
-                    } else {
-                        Orient::Upright
-                    },
-                });
-                from = to;
-                let _ = hyphenated;
-            }
-            i = j;
-        }
-        pending_space = false;
+        s.pending_space = false;
     }
-    if matches!(scheme, Scheme::Quanjiao | Scheme::Kaiming) {
+    let mut b = s.b;
+    if matches!(para.style.scheme, Scheme::Quanjiao | Scheme::Kaiming) {
         compress_pairs(&mut b);
     }
     ShapedPara {
         style: para.style.clone(),
         vertical,
         loc: para.runs.first().map(|r| r.loc).unwrap_or_default(),
-        text,
+        text: s.text,
         items: b.items,
         info: b.info,
         glyphs: b.glyphs,
+    }
+}
+
+impl ParaShaping<'_, '_, '_> {
+    /// The font a run's CJK or Latin text asks for.
+    fn style_font(&self, ri: usize, latin: bool) -> crate::resolve::FontId {
+        let (st, strong) = (&self.para.style, self.para.runs[ri].strong);
+        match (latin, strong) {
+            (false, false) => st.font,
+            (false, true) => st.strong_font,
+            (true, false) => st.latin_font,
+            (true, true) => st.strong_latin_font,
+        }
+    }
+
+    /// A wide character (or ——) at `i`, on the grid; returns the next index.
+    fn wide(&mut self, i: usize) -> usize {
+        let (c, ri) = self.chars[i];
+        let size = self.para.style.size;
+        let start = self.text.len() as u32;
+        let g0 = self.b.glyphs.len() as u32;
+        self.b.link(Kind::Cjk, c, self.pending_space);
+        let (font, missing) = self.shaper.font_for(self.style_font(ri, false), c);
+        // 破折号: two em dashes are one unbroken rule two ems long, set with
+        // the font's two-em dash centred in two ems.
+        let two_em = (self.mode.two_em_dash
+            && c == '—'
+            && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
+        .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
+        .filter(|g| g.id != 0 && !missing);
+        let (g, width, consumed) = match two_em {
+            Some(mut g) => {
+                let width = size * 2.0;
+                g.dx = (width - g.advance) / 2.0;
+                (g, width, 2)
+            }
+            None => {
+                let g = self.shaper.cjk_glyph(font, c, size);
+                let width = if g.advance.0 > 0.0 { g.advance } else { size };
+                (g, width, 1)
+            }
+        };
+        // Only a full-width mark has blank halves to adjust.
+        let punct = punct_class(c).filter(|_| width.0 >= size.0 * 0.9);
+        let (g, width, before, after) = self.scheme(font, c, punct, consumed, g, width);
+        self.b.glyphs.push(g);
+        for _ in 0..consumed {
+            self.text.push(c);
+        }
+        self.b.items.push(Item {
+            width,
+            first: c,
+            last: c,
+            punct,
+            blank_before: before,
+            blank_after: after,
+            ideographic: is_ideographic(c),
+            may_hang: matches!(c, '，' | '。' | '、' | '．'),
+            letter_slots: 0,
+            gap: Gap::glued(),
+        });
+        self.b.kinds.push(Kind::Cjk);
+        self.b.info.push(ItemInfo {
+            glyphs: g0..self.b.glyphs.len() as u32,
+            text: start..self.text.len() as u32,
+            dots: self.para.runs[ri].emphasis && is_ideographic(c),
+            oblique: false,
+            missing,
+            hyphen: None,
+            orient: Orient::Upright,
+        });
+        i + consumed
+    }
+
+    /// The punctuation scheme on one mark: its blanks, and its width and
+    /// glyph offset once the scheme has removed or centred them.
+    fn scheme(
+        &mut self,
+        font: crate::resolve::FontId,
+        c: char,
+        punct: Option<PunctClass>,
+        consumed: usize,
+        mut g: Glyph,
+        mut width: Pt,
+    ) -> (Glyph, Pt, Pt, Pt) {
+        let size = self.para.style.size;
+        let Some(class) = punct else {
+            return (g, width, Pt::ZERO, Pt::ZERO);
+        };
+        let (mut before, mut after) = match consumed {
+            1 => self
+                .shaper
+                .halt_blanks(font, c, size)
+                .unwrap_or_else(|| class_blanks(class, width)),
+            _ => (Pt::ZERO, Pt::ZERO),
+        };
+        let remove = match self.para.style.scheme {
+            Scheme::Quanjiao => false,
+            Scheme::Kaiming => !full_in_kaiming(c),
+            Scheme::Banjiao => true,
+            Scheme::Centred => {
+                // Centred across the em (and, where the mode says, to its
+                // middle across the line too).
+                if matches!(class, PunctClass::Stop | PunctClass::Pause) {
+                    let (across, up) = self.shaper.centring(font, g.id, width, size);
+                    if self.mode.centre_across {
+                        // Vertical offsets run down and across.
+                        g.dy += across;
+                        g.dx -= up;
+                    } else {
+                        g.dx += across;
+                    }
+                }
+                before = Pt::ZERO;
+                after = Pt::ZERO;
+                false
+            }
+        };
+        if remove {
+            width -= before + after;
+            g.dx -= before;
+            before = Pt::ZERO;
+            after = Pt::ZERO;
+        }
+        (g, width, before, after)
+    }
+
+    /// A Latin word from `i`: up to whitespace, a wide character, the end
+    /// of the run, or a change of font. Returns the next index.
+    fn latin(&mut self, i: usize) -> usize {
+        let (c, ri) = self.chars[i];
+        let latin_font = self.style_font(ri, true);
+        let (font, _) = self.shaper.font_for(latin_font, c);
+        let start = self.text.len();
+        let mut j = i;
+        let mut missing = false;
+        while j < self.chars.len() {
+            let (cj, rj) = self.chars[j];
+            if rj != ri || cj.is_whitespace() || cj.is_control() {
+                break;
+            }
+            let pj = j.checked_sub(1).map(|k| self.chars[k].0);
+            let nj = self.chars.get(j + 1).map(|x| x.0);
+            if is_wide_in(pj, cj, nj) {
+                break;
+            }
+            let (fj, mj) = self.shaper.font_for(latin_font, cj);
+            if fj != font {
+                break;
+            }
+            missing |= mj;
+            self.text.push(cj);
+            j += 1;
+        }
+        let word = self.text[start..].to_string();
+        let n = word.chars().count();
+        let digits = word.bytes().all(|b| b.is_ascii_digit());
+        let st = &self.para.style;
+        let upright = !digits && n <= st.upright_max as usize;
+        let short = n == 1 || digits && n <= st.tate_chu_yoko as usize || upright;
+        if self.mode.upright_short_words && short {
+            self.upright_word(font, &word, start as u32, digits, missing);
+        } else {
+            self.b.link(Kind::Latin, c, self.pending_space);
+            self.word(font, &word, start as u32, ri, missing);
+        }
+        j
+    }
+
+    /// Upright in a vertical line: single characters and short words
+    /// letter by letter, a short number across one em; all sit on the grid
+    /// like Han.
+    fn upright_word(
+        &mut self,
+        font: crate::resolve::FontId,
+        word: &str,
+        start: u32,
+        digits: bool,
+        missing: bool,
+    ) {
+        let size = self.para.style.size;
+        let first = word.chars().next().unwrap_or(' ');
+        self.b.link(Kind::Cjk, first, self.pending_space);
+        let g0 = self.b.glyphs.len() as u32;
+        if digits && word.len() > 1 {
+            let mut gs = Vec::new();
+            self.shaper.word(font, word, size, &mut gs);
+            self.b.glyphs.extend(gs);
+            let last = word.chars().last().unwrap_or(first);
+            let text = start..self.text.len() as u32;
+            push_upright(
+                &mut self.b,
+                first,
+                last,
+                size,
+                g0,
+                text,
+                missing,
+                Orient::Combined,
+            );
+            return;
+        }
+        let mut at = start;
+        for (k, ch) in word.chars().enumerate() {
+            if k > 0 {
+                self.b.link(Kind::Cjk, ch, false);
+            }
+            let gk = self.b.glyphs.len() as u32;
+            self.b.glyphs.push(self.shaper.cjk_glyph(font, ch, size));
+            let end = at + ch.len_utf8() as u32;
+            push_upright(
+                &mut self.b,
+                ch,
+                ch,
+                size,
+                gk,
+                at..end,
+                missing,
+                Orient::Upright,
+            );
+            at = end;
+        }
+    }
+
+    /// A Latin word along the line: one item per fragment between its
+    /// break points, hyphenated ones carrying the hyphen to draw.
+    fn word(
+        &mut self,
+        font: crate::resolve::FontId,
+        word: &str,
+        start: u32,
+        ri: usize,
+        missing: bool,
+    ) {
+        let size = self.para.style.size;
+        let mut glyphs = std::mem::take(&mut self.word_glyphs);
+        glyphs.clear();
+        self.shaper.word(font, word, size, &mut glyphs);
+        let breaks = word_breaks(word);
+        let hyphen_glyph = if breaks.iter().any(|p| p.1) {
+            let mut h = Vec::with_capacity(1);
+            self.shaper.word(font, "-", size, &mut h);
+            h.first().copied()
+        } else {
+            None
+        };
+        let mut bounds: Vec<(usize, bool)> = breaks;
+        bounds.push((word.len(), false));
+        let (mut from, mut gi) = (0usize, 0usize);
+        let b = &mut self.b;
+        for (k, &(to, _)) in bounds.iter().enumerate() {
+            if k > 0 && bounds[k - 1].1 {
+                // A hyphenation point between the previous fragment and
+                // this one.
+                let last = b.items.last_mut().expect("a fragment was pushed");
+                last.gap = Gap {
+                    breakable: true,
+                    penalty: HYPHEN_PENALTY,
+                    hyphen: hyphen_glyph.map_or(Pt::ZERO, |h| h.advance),
+                    ..Gap::glued()
+                };
+                b.info.last_mut().expect("a fragment was pushed").hyphen = hyphen_glyph;
+            } else if k > 0 {
+                // A UAX #14 opportunity inside the word.
+                let last = b.items.last_mut().expect("a fragment was pushed");
+                last.gap = Gap {
+                    breakable: true,
+                    ..Gap::glued()
+                };
+            }
+            let fg0 = b.glyphs.len() as u32;
+            let mut width = Pt::ZERO;
+            while gi < glyphs.len() && (glyphs[gi].cluster as usize) < to {
+                let mut g = glyphs[gi];
+                g.cluster -= from as u32;
+                width += g.advance;
+                b.glyphs.push(g);
+                gi += 1;
+            }
+            let frag = &word[from..to];
+            b.items.push(Item {
+                width,
+                first: frag.chars().next().unwrap_or(' '),
+                last: frag.chars().last().unwrap_or(' '),
+                punct: None,
+                blank_before: Pt::ZERO,
+                blank_after: Pt::ZERO,
+                ideographic: false,
+                may_hang: false,
+                letter_slots: frag.chars().count().saturating_sub(1) as u16,
+                gap: Gap::glued(),
+            });
+            b.kinds.push(Kind::Latin);
+            b.info.push(ItemInfo {
+                glyphs: fg0..b.glyphs.len() as u32,
+                text: start + from as u32..start + to as u32,
+                dots: false,
+                oblique: self.para.runs[ri].emphasis,
+                missing,
+                hyphen: None,
+                orient: self.mode.latin_orient,
+            });
+            from = to;
+        }
+        self.word_glyphs = glyphs;
     }
 }
 

@@ -191,76 +191,96 @@ pub fn article_xhtml(
         }
     }
     out.push_str("</header>\n");
-    let mut nav = Vec::new();
-    let mut in_lead = false;
-    let mut in_quote = false;
+    let mut body = Body {
+        out,
+        mode,
+        nav: Vec::new(),
+        open: None,
+    };
     for f in &doc.flow {
-        let role = match f {
-            Flow::Para(p) => Some(p.style.role),
-            Flow::Figure(_) => None,
-        };
-        if in_lead && role != Some(Role::Lead) {
-            out.push_str("</div>\n");
-            in_lead = false;
+        body.flow(f, image_index);
+    }
+    body.wrap(None);
+    let mut out = body.out;
+    out.push_str("</article>\n</body>\n</html>\n");
+    (out, body.nav)
+}
+
+/// The flow of an article as XHTML: paragraphs of the lead and of quotes
+/// grouped in one element each, section heads numbered for the navigation.
+struct Body<'a> {
+    out: String,
+    mode: &'a ModeStyle,
+    nav: Vec<NavEntry>,
+    /// The grouping element open now: Lead (div.lead) or Quote.
+    open: Option<Role>,
+}
+
+impl Body<'_> {
+    /// Closes the open group unless `role` continues it, and opens one for
+    /// `role` if it is grouped.
+    fn wrap(&mut self, role: Option<Role>) {
+        if self.open == role {
+            return;
         }
-        if in_quote && role != Some(Role::Quote) {
-            out.push_str("</blockquote>\n");
-            in_quote = false;
+        match self.open.take() {
+            Some(Role::Lead) => self.out.push_str("</div>\n"),
+            Some(_) => self.out.push_str("</blockquote>\n"),
+            None => {}
         }
+        match role {
+            Some(Role::Lead) => self.out.push_str("<div class=\"lead\">\n"),
+            Some(Role::Quote) => self.out.push_str("<blockquote>\n"),
+            _ => return,
+        }
+        self.open = role;
+    }
+
+    fn flow(&mut self, f: &Flow, image_index: &dyn Fn(&std::path::Path) -> String) {
         match f {
-            Flow::Para(p) => match p.style.role {
-                Role::Lead => {
-                    if !in_lead {
-                        out.push_str("<div class=\"lead\">\n");
-                        in_lead = true;
-                    }
-                    para_html(p, "p", None, None, mode, &mut out);
-                }
-                Role::Heading | Role::MinorHeading => {
-                    let id = format!("s{}", nav.len() + 1);
-                    let tag = if p.style.role == Role::Heading {
-                        "h2"
-                    } else {
-                        "h3"
-                    };
-                    para_html(p, tag, None, Some(&id), mode, &mut out);
-                    if p.style.role == Role::Heading {
-                        nav.push(NavEntry { id, text: p.text() });
-                    }
-                }
-                Role::Quote => {
-                    if !in_quote {
-                        out.push_str("<blockquote>\n");
-                        in_quote = true;
-                    }
-                    para_html(p, "p", None, None, mode, &mut out);
-                }
-                Role::Source => para_html(p, "p", Some("source"), None, mode, &mut out),
-                _ => para_html(p, "p", None, None, mode, &mut out),
-            },
+            Flow::Para(p) => {
+                self.wrap(Some(p.style.role));
+                self.para(p);
+            }
             Flow::Figure(fig) => {
+                self.wrap(None);
                 let alt = fig.caption.as_ref().map(|c| c.text()).unwrap_or_default();
                 let _ = write!(
-                    out,
+                    self.out,
                     "<figure>\n<img src=\"../{}\" alt=\"{}\"/>\n",
                     image_index(&fig.path),
                     escape(&alt)
                 );
                 if let Some(c) = &fig.caption {
-                    para_html(c, "figcaption", None, None, mode, &mut out);
+                    para_html(c, "figcaption", None, None, self.mode, &mut self.out);
                 }
-                out.push_str("</figure>\n");
+                self.out.push_str("</figure>\n");
             }
         }
     }
-    if in_lead {
-        out.push_str("</div>\n");
+
+    fn para(&mut self, p: &Para) {
+        let (mode, out) = (self.mode, &mut self.out);
+        match p.style.role {
+            Role::Heading | Role::MinorHeading => {
+                let id = format!("s{}", self.nav.len() + 1);
+                let heading = p.style.role == Role::Heading;
+                para_html(
+                    p,
+                    if heading { "h2" } else { "h3" },
+                    None,
+                    Some(&id),
+                    mode,
+                    out,
+                );
+                if heading {
+                    self.nav.push(NavEntry { id, text: p.text() });
+                }
+            }
+            Role::Source => para_html(p, "p", Some("source"), None, mode, out),
+            _ => para_html(p, "p", None, None, mode, out),
+        }
     }
-    if in_quote {
-        out.push_str("</blockquote>\n");
-    }
-    out.push_str("</article>\n</body>\n</html>\n");
-    (out, nav)
 }
 
 /// A book's cover page: the work and its author, set by the reader's fonts.

@@ -68,65 +68,20 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
     let mut installments = Vec::with_capacity(files.len());
     for f in &files {
         let a = read(f)?;
-        let Some(s) = a
-            .meta
-            .serial
-            .as_ref()
-            .filter(|_| a.meta.kind == Kind::Serial)
-        else {
+        if a.meta.kind != Kind::Serial || a.meta.serial.is_none() {
             return Err(Error::new(
                 Stage::Parse,
                 format!("{} is not an installment", f.display()),
             )
             .at(Located::new(f, a.meta.title.loc))
             .hint("give it kind = \"serial\" and a [serial] table with its installment number"));
-        };
-        let _ = s;
+        }
         installments.push(a);
     }
     // Order by number; a gap or a duplicate is an error naming the files.
-    installments.sort_by_key(|a| a.meta.serial.as_ref().map_or(0, |s| s.installment));
+    installments.sort_by_key(number);
     for w in installments.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
-        let (na, nb) = (number(a), number(b));
-        if na == nb {
-            return Err(Error::new(
-                Stage::Parse,
-                format!(
-                    "installment {na} appears twice: {} and {}",
-                    a.path.display(),
-                    b.path.display()
-                ),
-            )
-            .at(Located::new(
-                &b.path,
-                b.meta
-                    .serial
-                    .as_ref()
-                    .map_or(Default::default(), |s| s.work.loc),
-            ))
-            .hint("each installment has its own number"));
-        }
-        if nb != na + 1 {
-            return Err(Error::new(
-                Stage::Parse,
-                format!(
-                    "installments {} to {} are missing (between {} and {})",
-                    na + 1,
-                    nb - 1,
-                    a.path.display(),
-                    b.path.display()
-                ),
-            )
-            .at(Located::new(
-                &b.path,
-                b.meta
-                    .serial
-                    .as_ref()
-                    .map_or(Default::default(), |s| s.work.loc),
-            ))
-            .hint("add the missing installments, or renumber"));
-        }
+        check_sequence(&w[0], &w[1])?;
     }
     Ok(SerialBook {
         dir: dir.to_path_buf(),
@@ -137,6 +92,42 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
         layout: raw.layout,
         installments,
     })
+}
+
+/// Installment `b` follows `a` without a gap or a repeat.
+fn check_sequence(a: &Article, b: &Article) -> Result<()> {
+    let (na, nb) = (number(a), number(b));
+    let (message, hint) = if na == nb {
+        (
+            format!(
+                "installment {na} appears twice: {} and {}",
+                a.path.display(),
+                b.path.display()
+            ),
+            "each installment has its own number",
+        )
+    } else if nb != na + 1 {
+        (
+            format!(
+                "installments {} to {} are missing (between {} and {})",
+                na + 1,
+                nb - 1,
+                a.path.display(),
+                b.path.display()
+            ),
+            "add the missing installments, or renumber",
+        )
+    } else {
+        return Ok(());
+    };
+    let at = b
+        .meta
+        .serial
+        .as_ref()
+        .map_or(Default::default(), |s| s.work.loc);
+    Err(Error::new(Stage::Parse, message)
+        .at(Located::new(&b.path, at))
+        .hint(hint))
 }
 
 fn number(a: &Article) -> u32 {

@@ -139,34 +139,62 @@ fn bad_articles_are_refused_with_their_place() {
 #[test]
 fn bad_layouts_are_refused() {
     let article = root().join("examples/bridge-news.md");
+    // Each case extends a built-in and states one bad value; the error
+    // points into the file that set it (59: the layout it extends).
     let cases: &[(&str, &str, &str)] = &[
         (
             "50-layout-zero-size.toml",
-            ":25:1:",
+            "50-layout-zero-size.toml:5:1:",
             "body_size must be greater than zero",
         ),
         (
             "51-layout-negative-pitch.toml",
-            ":26:1:",
+            "51-layout-negative-pitch.toml:5:1:",
             "line_pitch must be greater than zero",
         ),
         (
             "52-layout-zero-chars.toml",
-            ":23:1:",
+            "52-layout-zero-chars.toml:5:1:",
             "narrower than 4 characters",
         ),
         (
             "53-layout-unknown-key.toml",
-            ":25:1:",
+            "53-layout-unknown-key.toml:5:1:",
             "unknown field `gutters`",
         ),
-        ("54-layout-bad-unit.toml", ":13:9:", "is not a length"),
-        ("55-layout-too-wide.toml", ":23:1:", "does not fit the page"),
-        ("56-layout-zero-columns.toml", ":22:1:", "out of range"),
+        (
+            "54-layout-bad-unit.toml",
+            "54-layout-bad-unit.toml:5:9:",
+            "is not a length",
+        ),
+        (
+            "55-layout-too-wide.toml",
+            "55-layout-too-wide.toml:5:1:",
+            "does not fit the page",
+        ),
+        (
+            "56-layout-zero-columns.toml",
+            "56-layout-zero-columns.toml:5:1:",
+            "out of range",
+        ),
+        (
+            "57-layout-cycle/a.toml",
+            "b.toml:2:11:",
+            "57-layout-cycle/b.toml → ",
+        ),
+        (
+            "58-layout-unknown-base.toml",
+            "58-layout-unknown-base.toml:2:11:",
+            "unknown layout \"quarto\"",
+        ),
+        (
+            "59-layout-inherited/page.toml",
+            "house.toml:6:1:",
+            "lines would collide",
+        ),
     ];
     for (name, place, what) in cases {
         let layout = case(name);
-        let place = format!("{name}{place}");
         refused(
             name,
             &[
@@ -174,7 +202,7 @@ fn bad_layouts_are_refused() {
                 OsStr::new("--layout"),
                 layout.as_os_str(),
             ],
-            &place,
+            place,
             what,
         );
     }

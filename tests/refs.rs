@@ -12,34 +12,24 @@ use std::process::Command;
 
 use common::*;
 
-/// A small page: one column of 13 characters at 10 pt.
+/// A small page: one column of 13 characters at 10 pt, the feature layout
+/// with only these values changed.
 fn layout(scheme: &str) -> String {
-    let feature = std::fs::read_to_string(root().join("layouts/feature.toml")).unwrap();
-    let mut s = String::new();
-    for line in feature.lines() {
-        let l = if line.starts_with("width = ") {
-            "width = \"62mm\"".to_string()
-        } else if line.starts_with("height = ") {
-            "height = \"150mm\"".to_string()
-        } else if line.starts_with("columns = ") {
-            "columns = 1".to_string()
-        } else if line.starts_with("margin_side = ") {
-            "margin_side = \"5mm\"".to_string()
-        } else if line.starts_with("margin_top = ") {
-            "margin_top = \"14mm\"".to_string()
-        } else if line.starts_with("margin_bottom = ") {
-            "margin_bottom = \"10mm\"".to_string()
-        } else if line.starts_with("# punctuation = ") {
-            format!("punctuation = \"{scheme}\"")
-        } else if line.starts_with("size = \"32pt\"") {
-            "size = \"14pt\"".to_string()
-        } else {
-            line.to_string()
-        };
-        s.push_str(&l);
-        s.push('\n');
-    }
-    s
+    format!(
+        "extends = \"feature\"\n\
+         [page]\n\
+         width = \"62mm\"\n\
+         height = \"150mm\"\n\
+         margin_top = \"14mm\"\n\
+         margin_bottom = \"10mm\"\n\
+         margin_side = \"5mm\"\n\
+         [grid]\n\
+         columns = 1\n\
+         [text]\n\
+         punctuation = \"{scheme}\"\n\
+         [styles.headline]\n\
+         size = \"14pt\"\n"
+    )
 }
 
 fn render(pdf: &Path, png_prefix: &Path) -> std::path::PathBuf {

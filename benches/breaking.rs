@@ -8,7 +8,8 @@ mod corpus;
 use std::time::{Duration, Instant};
 
 use typeset::compose::{break_lines, line_params};
-use typeset::linebreak::{Breaking, total_demerits};
+use typeset::linebreak::total_demerits;
+use typeset::model::Breaking;
 use typeset::parse::parse_article;
 use typeset::resolve::{FontBook, load_layout, resolve_doc};
 use typeset::shape::{ShapedBlock, Shaper, prepare_fallbacks, shape_doc};

@@ -3,7 +3,8 @@
 //!
 //! The pipeline, one module per stage, plain data between them:
 //! [`parse`] → [`resolve`] → [`shape`] → [`linebreak`] → [`compose`] →
-//! [`pdf`] / [`epub`].
+//! [`pdf`] / [`epub`]. Types several stages share live in [`model`];
+//! imports run downward only. [`compile`] drives the stages for one input.
 
 pub mod clean;
 pub mod compile;
@@ -11,10 +12,12 @@ pub mod compose;
 pub mod epub;
 pub mod error;
 pub mod linebreak;
+pub mod model;
 pub mod parse;
 pub mod pdf;
 pub mod resolve;
 pub mod script;
 pub mod shape;
 pub mod source;
-pub mod units;
+/// Lengths (part of the shared model).
+pub use model::units;

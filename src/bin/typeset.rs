@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use typeset::compile::{Options, Progress, compile};
-use typeset::parse::Writing;
+use typeset::model::Writing;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum WritingArg {

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage};
-use crate::parse::{Lang, read_article, read_manifest, read_serial};
+use crate::model::Lang;
+use crate::model::Scheme;
+use crate::parse::{read_article, read_manifest, read_serial};
 use crate::resolve::{
-    DEFAULT_LAYOUT, Doc, DocSettings, FontBook, Layout, Scheme, load_layout, resolve_doc_with,
+    DEFAULT_LAYOUT, Doc, DocSettings, FontBook, Layout, load_layout, resolve_doc_with,
     scale_headings,
 };
 use crate::source::Located;

@@ -5,7 +5,7 @@ use crate::compose::{
     compose_chapter, compose_page, furniture_style,
 };
 use crate::error::{Result, Warning};
-use crate::parse::{LangFamily, Writing};
+use crate::model::{LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
 use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_doc, shape_plain};
 use crate::source::Located;

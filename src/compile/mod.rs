@@ -16,7 +16,7 @@ pub use output::{Output, Product};
 pub use write::{Timestamp, write_atomic};
 
 use crate::error::{Result, Warning};
-use crate::parse::Writing;
+use crate::model::Writing;
 use lay_out::{BookRun, Shapers, lay_out};
 
 /// What the user asked for.

@@ -5,7 +5,8 @@
 use super::flow::{Frame, Furniture, PageHead, add_furniture, compose_module, place_single};
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
-use crate::resolve::{Align, Doc, Grid, Layout};
+use crate::model::{Align, Grid};
+use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -53,7 +54,7 @@ pub fn assemble_book(
     };
     // The type area in horizontal terms, for the title page and contents
     // (set horizontally in vertical books too).
-    let h = layout.grid_for(crate::parse::Writing::Horizontal);
+    let h = layout.grid_for(crate::model::Writing::Horizontal);
     let (x0, y0, x1, y1) = h.area();
     let width = x1 - x0;
     let per_page = (h.lines.saturating_sub(4)).max(1) as usize;

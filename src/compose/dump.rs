@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use super::flow::{break_lines, line_params};
 use crate::linebreak::explain;
-use crate::resolve::{Align, Doc, Layout};
+use crate::model::Align;
+use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
@@ -51,9 +52,7 @@ pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
             let mut text = String::new();
             for i in l.items.clone() {
                 text.push_str(&p.text[p.info[i].text.start as usize..p.info[i].text.end as usize]);
-                if i + 1 < l.items.end
-                    && p.items[i].gap.kind == crate::linebreak::GapKind::WordSpace
-                {
+                if i + 1 < l.items.end && p.items[i].gap.kind == crate::model::GapKind::WordSpace {
                     text.push(' ');
                 }
             }

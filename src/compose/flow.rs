@@ -6,14 +6,15 @@
 use super::place::{LineOrigin, line_origin, render_line};
 use super::{ImageItem, Page, PageItem, Rule};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::linebreak::Breaking;
 use crate::linebreak::{EPSILON, Line, Params, break_paragraph};
-use crate::resolve::{Align, Doc, Grid, Layout, LineRules, Prohibition, Role};
+use crate::model::Breaking;
+use crate::model::{Align, Grid, LineRules, Prohibition, Role};
+use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
 /// The style a furniture line is set in.
-pub fn furniture_style(doc: &Doc, f: Furniture) -> &crate::resolve::ParaStyle {
+pub fn furniture_style(doc: &Doc, f: Furniture) -> &crate::model::ParaStyle {
     match f {
         Furniture::RunningHead => &doc.running_head_style,
         Furniture::Folio => &doc.folio_style,
@@ -190,7 +191,7 @@ pub fn compose_module(
     frame: Frame,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
-    let vertical = doc.writing == crate::parse::Writing::Vertical;
+    let vertical = doc.writing == crate::model::Writing::Vertical;
     let grid = frame.grid(page, vertical);
     // A module of its own writing mode has a grid of its own, from its top.
     let (top, bottom) = if vertical != page.vertical {
@@ -1113,7 +1114,7 @@ pub fn place_single(
     x: Pt,
     measure: Pt,
     baseline: Pt,
-    align: crate::resolve::Align,
+    align: crate::model::Align,
     out: &mut Vec<PageItem>,
 ) {
     let mf = move |_| measure;

@@ -21,7 +21,9 @@ mod dump;
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
 pub use dump::dump_lines;
 
-use crate::resolve::{Figure, FontId};
+use crate::resolve::Figure;
+
+use crate::model::FontId;
 use crate::units::Pt;
 
 /// A finished page: everything positioned, y measured down from the top.

@@ -6,7 +6,8 @@
 use super::Page;
 use super::flow::{Frame, compose_module};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::resolve::{Doc, Grid, Layout};
+use crate::model::Grid;
+use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::source::Located;
 

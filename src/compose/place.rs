@@ -2,7 +2,7 @@
 
 use super::{Dot, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::linebreak::Line;
-use crate::resolve::{Align, Grid};
+use crate::model::{Align, Grid};
 use crate::shape::Orient;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -65,7 +65,7 @@ impl Runs<'_> {
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
-        font: crate::resolve::FontId,
+        font: crate::model::FontId,
         mode: RunMode,
         oblique: bool,
         actual_text: bool,

@@ -9,11 +9,11 @@ use crate::parse::parse_article;
 use crate::resolve::{FontBook, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
 
-fn pages_of(src: &str) -> (Vec<Page>, crate::resolve::Grid) {
+fn pages_of(src: &str) -> (Vec<Page>, crate::model::Grid) {
     pages_in(src, "feature")
 }
 
-fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::resolve::Grid) {
+fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::model::Grid) {
     // Beside the examples, so that figures/route.png resolves.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
     let article = parse_article(&path, src.as_bytes().to_vec()).unwrap();
@@ -24,7 +24,7 @@ fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::resolve::Grid) {
     let mut warnings = Vec::new();
     let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
     let mut shaper =
-        Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == crate::parse::Writing::Vertical);
+        Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == crate::model::Writing::Vertical);
     let shaped = shape_doc(&doc, &mut shaper);
     let mut furniture = |f: Furniture, t: &str| {
         let style = furniture_style(&doc, f);
@@ -55,7 +55,7 @@ fn article(paragraphs: usize, heads_every: usize) -> String {
 
 /// Body glyphs by column: (column index, baseline) of every glyph of the
 /// body size, with a check that each stays inside its column.
-fn body_glyphs(page: &Page, g: &crate::resolve::Grid) -> Vec<(u32, Pt)> {
+fn body_glyphs(page: &Page, g: &crate::model::Grid) -> Vec<(u32, Pt)> {
     let mut out = Vec::new();
     for item in &page.items {
         let PageItem::Text(run) = item else { continue };

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use crate::error::{Error, Result, Stage};
-use crate::resolve::{Doc, Flow, FontBook, FontId, Para, Role};
+use crate::model::{FontId, Role};
+use crate::resolve::{Doc, Flow, FontBook, Para};
 
 /// A subset font to store in the book.
 #[derive(Debug, Clone)]

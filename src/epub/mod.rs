@@ -32,8 +32,8 @@ pub(crate) struct ModeStyle {
 }
 
 impl ModeStyle {
-    fn of(writing: crate::parse::Writing) -> ModeStyle {
-        use crate::parse::Writing;
+    fn of(writing: crate::model::Writing) -> ModeStyle {
+        use crate::model::Writing;
         match writing {
             Writing::Horizontal => ModeStyle {
                 html_attr: "",

@@ -4,8 +4,9 @@
 use std::fmt::Write;
 
 use super::ModeStyle;
-use crate::parse::Writing;
-use crate::resolve::{Doc, Flow, ImageFormat, Para, Role, Run};
+use crate::model::Role;
+use crate::model::Writing;
+use crate::resolve::{Doc, Flow, ImageFormat, Para, Run};
 use crate::script::is_wide;
 
 /// Escapes text for XHTML element content and attribute values.

@@ -1,10 +1,10 @@
 //! Why each line broke where it did, in words an editor can act on
 //! (`typeset --dump-lines`).
 
-use super::classes::{inseparable, may_end_line, may_start_line};
 use super::fit::Sums;
-use super::item::Item;
 use super::{EPSILON, Line, Params};
+use crate::model::Item;
+use crate::model::punct::{inseparable, may_end_line, may_start_line};
 
 /// One reason per line.
 pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {

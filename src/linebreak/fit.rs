@@ -3,7 +3,7 @@
 //! costs, and the stretch available. Prefix sums make each query O(1).
 
 use super::Params;
-use super::item::Item;
+use crate::model::Item;
 
 pub struct Sums {
     /// Σ (width + gap.natural) of items before i.

@@ -3,10 +3,10 @@
 //! demerits over the whole paragraph. A greedy first-fit mode is kept for
 //! comparison.
 
-use super::classes::{inseparable, may_end_line, may_start_line};
 use super::fit::Sums;
-use super::item::Item;
 use super::{EPSILON, Params};
+use crate::model::Item;
+use crate::model::punct::{inseparable, may_end_line, may_start_line};
 
 /// Demerits that make a choice a last resort without making it impossible,
 /// so that a paragraph always gets some set of lines.

@@ -6,10 +6,8 @@
 //! breaks: total fit or greedy) → [`justify`] (how each line's spaces and
 //! punctuation blanks change) → [`Line::positions`] (where each item goes).
 
-pub mod classes;
 mod explain;
 mod fit;
-mod item;
 mod knuth;
 #[cfg(test)]
 mod tests;
@@ -17,7 +15,6 @@ mod tests;
 use std::ops::Range;
 
 pub use explain::explain;
-pub use item::{Gap, GapKind, Item};
 pub use knuth::allowed_break;
 
 /// Sum of the demerits of a paragraph's lines as total fit scores them
@@ -33,23 +30,15 @@ pub fn total_demerits(items: &[Item], lines: &[Line], p: &Params) -> f64 {
         .sum()
 }
 
-use classes::PunctClass;
+use crate::model::punct::PunctClass;
 use fit::last_hyphen;
 
-use crate::resolve::Prohibition;
+use crate::model::Prohibition;
+use crate::model::{Breaking, Gap, GapKind, Item};
 use crate::units::Pt;
 
 /// Lengths closer than this are equal (a hundredth of a point).
 pub const EPSILON: f64 = 0.01;
-
-/// Total fit (Knuth–Plass) or first fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Breaking {
-    #[default]
-    TotalFit,
-    Greedy,
-}
 
 /// How to break one paragraph.
 pub struct Params<'a> {

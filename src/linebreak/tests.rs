@@ -4,10 +4,11 @@
 
 use std::sync::OnceLock;
 
-use super::classes::{may_end_line, may_start_line};
 use super::*;
-use crate::parse::Lang;
-use crate::resolve::{Align, FontBook, ParaStyle, Role, Run, Scheme, load_layout};
+use crate::model::Lang;
+use crate::model::punct::{may_end_line, may_start_line};
+use crate::model::{Align, ParaStyle, Role, Scheme};
+use crate::resolve::{FontBook, Run, load_layout};
 use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_para};
 
 const EM: f64 = 10.0;

@@ -3,8 +3,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::article::{Date, Field, Kind, Lang, Meta, SerialInfo, Writing};
+use super::article::{Date, Field, Kind, Meta, SerialInfo};
 use crate::error::{Error, Result, Stage};
+use crate::model::{Lang, Writing};
 use crate::source::SourceFile;
 
 #[derive(Deserialize)]

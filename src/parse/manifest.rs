@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::article::{Date, Writing};
+use super::article::Date;
 use crate::error::{Error, Result, Stage};
+use crate::model::Writing;
 use crate::source::{Loc, SourceFile};
 
 #[derive(Deserialize)]

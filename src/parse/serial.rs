@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::article::{Article, Kind, Lang, Writing};
+use super::article::{Article, Kind};
 use crate::error::{Error, Result, Stage};
+use crate::model::{Lang, Writing};
 use crate::source::{Located, SourceFile};
 
 #[derive(Deserialize)]

@@ -1,6 +1,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::model::{LangFamily, Writing};
 
 fn parse(src: &str) -> Result<Article> {
     parse_article(Path::new("t.md"), src.as_bytes().to_vec())

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
 use crate::error::{Error, Result, Stage};
-use crate::resolve::{FontBook, FontId};
+use crate::model::FontId;
+use crate::resolve::FontBook;
 
 use super::deflate;
 

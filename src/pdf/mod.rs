@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 
 use crate::compose::{Page, PageItem, RunMode, TextRun};
 use crate::error::Result;
-use crate::resolve::{FontBook, FontId};
+use crate::model::FontId;
+use crate::resolve::FontBook;
 use crate::units::Pt;
 
 pub use font::FontUsage;

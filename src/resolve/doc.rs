@@ -7,55 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
-use crate::parse::{Article, Date, Kind, Lang, LangFamily, Writing};
+use crate::model::{Lang, LangFamily, Writing};
+use crate::parse::{Article, Date, Kind};
 use crate::source::{Loc, Located};
-use crate::units::Pt;
 
-use super::fonts::{FontId, RoleFont};
-use super::layout::{Align, Layout, Prohibition, Scheme};
+use super::fonts::RoleFont;
+
+use super::layout::Layout;
 use super::paras::Styler;
-
-/// What a paragraph is, for styling in print and semantics in the EPUB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Kicker,
-    Headline,
-    Deck,
-    Byline,
-    SerialLabel,
-    Lead,
-    Heading,
-    MinorHeading,
-    Body,
-    Quote,
-    Caption,
-    Source,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParaStyle {
-    pub role: Role,
-    pub font: FontId,
-    pub strong_font: FontId,
-    /// Latin words and numbers (CLREQ §5).
-    pub latin_font: FontId,
-    pub strong_latin_font: FontId,
-    pub scheme: Scheme,
-    /// Vertical text: numbers of up to this many digits across one em.
-    pub tate_chu_yoko: u32,
-    /// Vertical text: Latin words of up to this many letters upright.
-    pub upright_max: u32,
-    pub size: Pt,
-    pub align: Align,
-    /// Body-line slots per line.
-    pub lines: u32,
-    pub space_before: u32,
-    pub space_after: u32,
-    /// Characters taken off both ends of every line.
-    pub inset: u32,
-    /// First-line indent in characters.
-    pub indent: u32,
-}
+use crate::model::{LineRules, ParaStyle, Role};
+use crate::model::{Prohibition, Scheme};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,15 +78,6 @@ pub struct Figure {
 pub enum Flow {
     Para(Para),
     Figure(Figure),
-}
-
-/// Line-breaking settings, resolved.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LineRules {
-    pub prohibition: Prohibition,
-    pub hanging: bool,
-    pub compress_line_start: bool,
-    pub breaking: crate::linebreak::Breaking,
 }
 
 /// Serial furniture.

@@ -8,12 +8,7 @@ use std::sync::Arc;
 use crate::error::{Error, Result, Stage};
 
 use super::layout::Layout;
-
-/// Index of a loaded font in a [`FontBook`].
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub struct FontId(pub u16);
+use crate::model::FontId;
 
 /// The faces of one font role: CJK text and Latin words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

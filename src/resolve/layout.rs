@@ -12,7 +12,7 @@
 mod chain;
 mod check;
 mod merge;
-mod model;
+mod geometry;
 mod values;
 
 use std::collections::BTreeMap;
@@ -21,10 +21,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Stage};
-use crate::parse::Writing;
+use crate::model::Writing;
 use crate::source::SourceFile;
 
-pub use model::{Align, Grid, Prohibition, Scheme};
+use crate::model::{Align, Prohibition, Scheme};
 pub use values::Length;
 
 pub const DEFAULT_LAYOUT: &str = "feature";
@@ -115,7 +115,7 @@ pub struct TextSpec {
     /// An opening bracket or quote at a line start may lose its blank half.
     pub compress_line_start: bool,
     /// "total-fit" (Knuth–Plass) or "greedy" (first fit).
-    pub breaking: crate::linebreak::Breaking,
+    pub breaking: crate::model::Breaking,
     /// In vertical text, “” and ‘’ become 「」 and 『』 (CLREQ §6).
     pub vertical_quotes: bool,
     /// In vertical text, numbers of up to this many digits are set across

@@ -9,9 +9,12 @@ use crate::error::Result;
 use crate::parse::{Article, Block, Field, Inline, Meta};
 use crate::source::{Loc, Located};
 
-use super::doc::{Flow, Para, ParaStyle, Role, Run, Wrap, load_figure};
+use super::doc::{Flow, Para, Run, Wrap, load_figure};
+
 use super::fonts::RoleFont;
-use super::layout::{Layout, Scheme, Style};
+use super::layout::{Layout, Style};
+use crate::model::Scheme;
+use crate::model::{ParaStyle, Role};
 
 /// Turns the layout's styles into paragraph styles for one article.
 pub(super) struct Styler<'a> {

@@ -7,8 +7,9 @@ use rustybuzz::{Direction, Face, Feature, UnicodeBuffer};
 
 use super::Glyph;
 use crate::error::Warning;
-use crate::parse::{Lang, LangFamily};
-use crate::resolve::{Doc, FontBook, FontId, Para};
+use crate::model::FontId;
+use crate::model::{Lang, LangFamily};
+use crate::resolve::{Doc, FontBook, Para};
 use crate::units::Pt;
 
 /// For (style font, character) pairs the style font lacks: the font that

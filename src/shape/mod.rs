@@ -16,8 +16,9 @@ pub use cache::{Fallbacks, Shaper};
 pub use segment::shape_para;
 
 use crate::error::Warning;
-use crate::linebreak::Item;
-use crate::resolve::{Doc, Figure, Flow, FontBook, FontId, Para, ParaStyle};
+use crate::model::Item;
+use crate::model::{FontId, ParaStyle};
+use crate::resolve::{Doc, Figure, Flow, FontBook, Para};
 use crate::units::Pt;
 
 /// A positioned glyph within its item, along the inline axis.

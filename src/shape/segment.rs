@@ -9,9 +9,10 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 
 use super::cache::Shaper;
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
-use crate::linebreak::classes::{PunctClass, punct_class};
-use crate::linebreak::{Gap, GapKind, Item};
-use crate::resolve::{Para, Scheme};
+use crate::model::Scheme;
+use crate::model::punct::{PunctClass, punct_class};
+use crate::model::{Gap, GapKind, Item};
+use crate::resolve::Para;
 use crate::script::{is_ideographic, is_wide_in};
 use crate::units::{Em, Pt};
 
@@ -267,7 +268,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
 
 impl ParaShaping<'_, '_, '_> {
     /// The font a run's CJK or Latin text asks for.
-    fn style_font(&self, ri: usize, latin: bool) -> crate::resolve::FontId {
+    fn style_font(&self, ri: usize, latin: bool) -> crate::model::FontId {
         let (st, strong) = (&self.para.style, self.para.runs[ri].strong);
         match (latin, strong) {
             (false, false) => st.font,
@@ -340,7 +341,7 @@ impl ParaShaping<'_, '_, '_> {
     /// glyph offset once the scheme has removed or centred them.
     fn scheme(
         &mut self,
-        font: crate::resolve::FontId,
+        font: crate::model::FontId,
         c: char,
         punct: Option<PunctClass>,
         consumed: usize,
@@ -436,7 +437,7 @@ impl ParaShaping<'_, '_, '_> {
     /// like Han.
     fn upright_word(
         &mut self,
-        font: crate::resolve::FontId,
+        font: crate::model::FontId,
         word: &str,
         start: u32,
         digits: bool,
@@ -490,7 +491,7 @@ impl ParaShaping<'_, '_, '_> {
     /// break points, hyphenated ones carrying the hyphen to draw.
     fn word(
         &mut self,
-        font: crate::resolve::FontId,
+        font: crate::model::FontId,
         word: &str,
         start: u32,
         ri: usize,

@@ -1,7 +1,8 @@
 use super::*;
-use crate::linebreak::GapKind;
-use crate::parse::Lang;
-use crate::resolve::{FontBook, Para, ParaStyle, Role, Run, load_layout};
+use crate::model::GapKind;
+use crate::model::Lang;
+use crate::model::{ParaStyle, Role};
+use crate::resolve::{FontBook, Para, Run, load_layout};
 
 fn setup() -> (FontBook, ParaStyle) {
     let layout = load_layout("feature", None).unwrap();
@@ -13,11 +14,11 @@ fn setup() -> (FontBook, ParaStyle) {
         strong_font: roles["hei_bold"].cjk,
         latin_font: roles["song"].latin,
         strong_latin_font: roles["hei_bold"].latin,
-        scheme: crate::resolve::Scheme::Quanjiao,
+        scheme: crate::model::Scheme::Quanjiao,
         tate_chu_yoko: 3,
         upright_max: 1,
         size: Pt(10.0),
-        align: crate::resolve::Align::Justify,
+        align: crate::model::Align::Justify,
         lines: 1,
         space_before: 0,
         space_after: 0,

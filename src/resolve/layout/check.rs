@@ -5,7 +5,7 @@
 use super::Layout;
 use super::merge::Places;
 use crate::error::{Error, Result, Stage};
-use crate::parse::Writing;
+use crate::model::Writing;
 
 fn fail(places: &Places, key: &str, msg: String, hint: &str) -> Result<()> {
     Err(Error::new(Stage::Resolve, msg)

@@ -2,7 +2,7 @@
 //! the glue after each. No glyphs, no x/y: the same items serve horizontal
 //! and vertical lines.
 
-use super::classes::PunctClass;
+use super::punct::PunctClass;
 use crate::units::Pt;
 
 /// The kind of space after an item, which decides its justification

@@ -1,7 +1,7 @@
 //! Punctuation classes and 避头尾 (line-start and line-end prohibitions),
 //! CLREQ §2 and §3, as data.
 
-use crate::resolve::Prohibition;
+use super::style::Prohibition;
 
 /// How a full-width punctuation mark sits in its em box, which decides where
 /// its blank half is and whether it may start or end a line.

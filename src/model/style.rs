@@ -1,0 +1,120 @@
+//! Paragraph styles and text settings, resolved: what the shaper, the line
+//! breaker, the composer and the writers read of a paragraph.
+
+use serde::Deserialize;
+
+use crate::units::Pt;
+
+/// A font loaded into the run's font book (`resolve::FontBook`), by index.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct FontId(pub u16);
+
+/// What a paragraph is, for styling in print and semantics in the EPUB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
+    SerialLabel,
+    Lead,
+    Heading,
+    MinorHeading,
+    Body,
+    Quote,
+    Caption,
+    Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaStyle {
+    pub role: Role,
+    pub font: FontId,
+    pub strong_font: FontId,
+    /// Latin words and numbers (CLREQ §5).
+    pub latin_font: FontId,
+    pub strong_latin_font: FontId,
+    pub scheme: Scheme,
+    /// Vertical text: numbers of up to this many digits across one em.
+    pub tate_chu_yoko: u32,
+    /// Vertical text: Latin words of up to this many letters upright.
+    pub upright_max: u32,
+    pub size: Pt,
+    pub align: Align,
+    /// Body-line slots per line.
+    pub lines: u32,
+    pub space_before: u32,
+    pub space_after: u32,
+    /// Characters taken off both ends of every line.
+    pub inset: u32,
+    /// First-line indent in characters.
+    pub indent: u32,
+}
+
+/// Line-breaking settings, resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineRules {
+    pub prohibition: Prohibition,
+    pub hanging: bool,
+    pub compress_line_start: bool,
+    pub breaking: Breaking,
+}
+
+/// 避头尾 levels, CLREQ §2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prohibition {
+    None,
+    Basic,
+    Gb,
+    Strict,
+}
+
+impl Scheme {
+    pub fn from_name(name: &str) -> Option<Scheme> {
+        Some(match name {
+            "quanjiao" => Scheme::Quanjiao,
+            "kaiming" => Scheme::Kaiming,
+            "banjiao" => Scheme::Banjiao,
+            "centred" | "centered" => Scheme::Centred,
+            _ => return None,
+        })
+    }
+}
+
+/// 标点符号宽度 schemes, named as ctex and LuaTeX-ja name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    /// 全角: every mark a full em; adjacent marks and line ends compressed
+    /// only where required.
+    #[default]
+    Quanjiao,
+    /// 开明: sentence-ending stops (。？！) full width, all other marks half.
+    Kaiming,
+    /// 半角: every mark half width.
+    Banjiao,
+    /// Taiwan and Hong Kong: marks centred in the em box, never compressed.
+    Centred,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Justified on the grid; the last line of a paragraph starts flush.
+    Justify,
+    Start,
+    Center,
+    End,
+}
+
+/// Total fit (Knuth–Plass) or first fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Breaking {
+    #[default]
+    TotalFit,
+    Greedy,
+}

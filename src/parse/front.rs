@@ -83,155 +83,165 @@ pub fn parse(file: &SourceFile, range: std::ops::Range<usize>) -> Result<Meta> {
             .at(at)
             .hint(hint)
     })?;
-
-    let field = |s: Spanned<String>| Field {
-        loc: file.loc(base + s.span().start),
-        text: s.into_inner(),
-    };
-    let fail = |offset: usize, msg: &str, hint: &str| {
-        Error::new(Stage::Parse, msg)
-            .at(file.at(base + offset))
-            .hint(hint)
-    };
-
-    let kind = match &raw.kind {
-        None => Kind::Feature,
-        Some(k) => match k.get_ref().as_str() {
-            "feature" => Kind::Feature,
-            "serial" => Kind::Serial,
-            other => {
-                return Err(fail(
-                    k.span().start,
-                    &format!("unknown kind \"{other}\""),
-                    "kind is \"feature\" or \"serial\"",
-                ));
-            }
-        },
-    };
-    let lang = match &raw.lang {
-        None => None,
-        Some(l) => Some(Lang::parse(l.get_ref()).ok_or_else(|| {
-            fail(
-                l.span().start,
-                &format!("unsupported language \"{}\"", l.get_ref()),
-                "lang is one of zh-Hans, zh-Hant, ja, en (or zh-CN, zh-TW, zh-HK)",
-            )
-        })?),
-    };
-    let title = match raw.title {
-        None => {
-            return Err(fail(
-                0,
-                "the article has no title",
-                "add title = \"…\" to the front matter: the headline (主题) or the installment's title",
-            ));
-        }
-        Some(t) if t.get_ref().trim().is_empty() => {
-            return Err(fail(
-                t.span().start,
-                "the title is empty",
-                "write the headline between the quotes",
-            ));
-        }
-        Some(t) => field(t),
-    };
-    let date = match raw.date {
-        None => None,
-        Some(d) => {
-            let span = d.span();
-            match d.into_inner().date {
-                Some(day) => Some(Date {
-                    year: day.year,
-                    month: day.month,
-                    day: day.day,
-                }),
-                None => {
-                    return Err(fail(
-                        span.start,
-                        "the date has no day",
-                        "write the date as 2026-11-27, without quotes",
-                    ));
-                }
-            }
-        }
-    };
-    let serial = match raw.serial {
-        None => None,
-        Some(s) => {
-            let span = s.span();
-            let s = s.into_inner();
-            let need = |v: Option<Spanned<String>>, key: &str| {
-                v.map(field).ok_or_else(|| {
-                    fail(
-                        span.start,
-                        &format!("[serial] has no {key}"),
-                        "a [serial] table needs work, author and installment",
-                    )
-                })
-            };
-            let work = need(s.work, "work")?;
-            let author = need(s.author, "author")?;
-            let installment = match s.installment {
-                None => {
-                    return Err(fail(
-                        span.start,
-                        "[serial] has no installment",
-                        "add installment = 789 (the installment's number)",
-                    ));
-                }
-                Some(n) => {
-                    let v = *n.get_ref();
-                    if !(1..=u32::MAX as i64).contains(&v) {
-                        return Err(fail(
-                            n.span().start,
-                            &format!("installment {v} is not a positive number"),
-                            "installments are numbered 1, 2, 3, …",
-                        ));
-                    }
-                    v as u32
-                }
-            };
-            Some(SerialInfo {
-                work,
-                author,
-                installment,
-            })
-        }
-    };
+    let f = Front { file, base };
+    // Checked in the order of the keys in input-format.md.
+    let kind = f.kind(&raw.kind)?;
+    let lang = f.lang(&raw.lang)?;
+    let title = f.title(raw.title)?;
+    let date = raw.date.map(|d| f.date(d)).transpose()?;
+    let serial = raw.serial.map(|s| f.serial(s)).transpose()?;
     if kind == Kind::Serial && serial.is_none() {
-        return Err(fail(
+        return Err(f.fail(
             raw.kind.as_ref().map_or(0, |k| k.span().start),
             "kind = \"serial\" but there is no [serial] table",
             "add [serial] with work = \"…\", author = \"…\" and installment = N",
         ));
     }
-    let lead = match raw.lead {
-        None => Vec::new(),
-        Some(l) => {
-            let start = l.span().start;
-            let loc = file.loc(base + start);
-            l.into_inner()
-                .split("\n\n")
-                .map(|p| p.trim())
-                .filter(|p| !p.is_empty())
-                .map(|p| Field {
-                    text: p.replace('\n', ""),
-                    loc,
-                })
-                .collect()
-        }
-    };
+    let text =
+        |v: Option<Spanned<String>>| v.map(|v| f.field(v)).filter(|f| !f.text.trim().is_empty());
     Ok(Meta {
         kind,
         lang,
         title,
-        kicker: raw.kicker.map(field).filter(|f| !f.text.trim().is_empty()),
-        deck: raw.deck.map(field).filter(|f| !f.text.trim().is_empty()),
-        byline: raw.byline.map(field).filter(|f| !f.text.trim().is_empty()),
-        lead,
-        source: raw.source.map(field).filter(|f| !f.text.trim().is_empty()),
+        kicker: text(raw.kicker),
+        deck: text(raw.deck),
+        byline: text(raw.byline),
+        lead: raw.lead.map_or_else(Vec::new, |l| f.lead(l)),
+        source: text(raw.source),
         date,
         writing: raw.writing.map(|w| w.into_inner()),
         serial,
     })
+}
+
+/// The front matter's TOML inside its file: offsets in the TOML become
+/// places in the file.
+struct Front<'a> {
+    file: &'a SourceFile,
+    base: usize,
+}
+
+impl Front<'_> {
+    fn field(&self, s: Spanned<String>) -> Field {
+        Field {
+            loc: self.file.loc(self.base + s.span().start),
+            text: s.into_inner(),
+        }
+    }
+
+    fn fail(&self, offset: usize, msg: &str, hint: &str) -> Error {
+        Error::new(Stage::Parse, msg)
+            .at(self.file.at(self.base + offset))
+            .hint(hint)
+    }
+
+    fn kind(&self, kind: &Option<Spanned<String>>) -> Result<Kind> {
+        let Some(k) = kind else {
+            return Ok(Kind::Feature);
+        };
+        match k.get_ref().as_str() {
+            "feature" => Ok(Kind::Feature),
+            "serial" => Ok(Kind::Serial),
+            other => Err(self.fail(
+                k.span().start,
+                &format!("unknown kind \"{other}\""),
+                "kind is \"feature\" or \"serial\"",
+            )),
+        }
+    }
+
+    /// The language as written; `None` leaves it to resolve.
+    fn lang(&self, lang: &Option<Spanned<String>>) -> Result<Option<Lang>> {
+        let Some(l) = lang else { return Ok(None) };
+        Lang::parse(l.get_ref()).map(Some).ok_or_else(|| {
+            self.fail(
+                l.span().start,
+                &format!("unsupported language \"{}\"", l.get_ref()),
+                "lang is one of zh-Hans, zh-Hant, ja, en (or zh-CN, zh-TW, zh-HK)",
+            )
+        })
+    }
+
+    fn title(&self, title: Option<Spanned<String>>) -> Result<Field> {
+        match title {
+            None => Err(self.fail(
+                0,
+                "the article has no title",
+                "add title = \"…\" to the front matter: the headline (主题) or the installment's title",
+            )),
+            Some(t) if t.get_ref().trim().is_empty() => Err(self.fail(
+                t.span().start,
+                "the title is empty",
+                "write the headline between the quotes",
+            )),
+            Some(t) => Ok(self.field(t)),
+        }
+    }
+
+    fn date(&self, d: Spanned<toml::value::Datetime>) -> Result<Date> {
+        let span = d.span();
+        let day = d.into_inner().date.ok_or_else(|| {
+            self.fail(
+                span.start,
+                "the date has no day",
+                "write the date as 2026-11-27, without quotes",
+            )
+        })?;
+        Ok(Date {
+            year: day.year,
+            month: day.month,
+            day: day.day,
+        })
+    }
+
+    fn serial(&self, s: Spanned<RawSerial>) -> Result<SerialInfo> {
+        let span = s.span();
+        let s = s.into_inner();
+        let need = |v: Option<Spanned<String>>, key: &str| {
+            v.map(|v| self.field(v)).ok_or_else(|| {
+                self.fail(
+                    span.start,
+                    &format!("[serial] has no {key}"),
+                    "a [serial] table needs work, author and installment",
+                )
+            })
+        };
+        let work = need(s.work, "work")?;
+        let author = need(s.author, "author")?;
+        let n = s.installment.ok_or_else(|| {
+            self.fail(
+                span.start,
+                "[serial] has no installment",
+                "add installment = 789 (the installment's number)",
+            )
+        })?;
+        let v = *n.get_ref();
+        if !(1..=u32::MAX as i64).contains(&v) {
+            return Err(self.fail(
+                n.span().start,
+                &format!("installment {v} is not a positive number"),
+                "installments are numbered 1, 2, 3, …",
+            ));
+        }
+        Ok(SerialInfo {
+            work,
+            author,
+            installment: v as u32,
+        })
+    }
+
+    /// The lead: one field per paragraph (blank-line separated), all at the
+    /// key's place.
+    fn lead(&self, l: Spanned<String>) -> Vec<Field> {
+        let loc = self.file.loc(self.base + l.span().start);
+        l.into_inner()
+            .split("\n\n")
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| Field {
+                text: p.replace('\n', ""),
+                loc,
+            })
+            .collect()
+    }
 }

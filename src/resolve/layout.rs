@@ -11,8 +11,8 @@
 
 mod chain;
 mod check;
-mod merge;
 mod geometry;
+mod merge;
 mod values;
 
 use std::collections::BTreeMap;

@@ -9,7 +9,6 @@ use common::*;
 
 #[test]
 fn outputs_are_identical_across_runs_and_thread_counts() {
-    let dir = tempdir();
     for input in [
         "examples/changhe",
         "examples/page-7.toml",
@@ -17,19 +16,12 @@ fn outputs_are_identical_across_runs_and_thread_counts() {
     ] {
         let mut first: Option<(Vec<u8>, Vec<u8>)> = None;
         for (k, threads) in ["1", "2", "4", "2"].iter().enumerate() {
-            let outputs = Outputs {
-                pdf: dir.path().join(format!("{k}.pdf")),
-                epub: dir.path().join(format!("{k}.epub")),
-            };
-            let o = typeset(&[OsStr::new(input)])
+            let dir = tempdir();
+            let mut command = typeset(&[OsStr::new(input)]);
+            command
                 .current_dir(root())
-                .env("RAYON_NUM_THREADS", threads)
-                .arg("--pdf")
-                .arg(&outputs.pdf)
-                .arg("--epub")
-                .arg(&outputs.epub)
-                .output()
-                .expect("run typeset");
+                .env("RAYON_NUM_THREADS", threads);
+            let (o, outputs) = run_command_into(dir.path(), command);
             assert_ok(&o);
             let got = (outputs.pdf_bytes(), outputs.epub_bytes());
             match &first {

@@ -81,8 +81,13 @@ impl Outputs {
 /// Runs typeset on `args` with --pdf and --epub into `dir` (as
 /// `Outputs::in_dir`), whatever the outcome.
 pub fn run_into(dir: &Path, args: &[&OsStr]) -> (Output, Outputs) {
+    run_command_into(dir, typeset(args))
+}
+
+/// As `run_into`, for a command a test has added to (environment, folder).
+pub fn run_command_into(dir: &Path, mut command: Command) -> (Output, Outputs) {
     let outputs = Outputs::in_dir(dir);
-    let out = typeset(args)
+    let out = command
         .arg("--pdf")
         .arg(&outputs.pdf)
         .arg("--epub")

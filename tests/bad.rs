@@ -19,16 +19,7 @@ fn case(name: &str) -> PathBuf {
 /// and the files the run left there.
 fn attempt(args: &[&OsStr]) -> (i32, String, Vec<String>) {
     let out = tempdir();
-    let pdf = out.path().join("out.pdf");
-    let epub = out.path().join("out.epub");
-    let mut all: Vec<&OsStr> = args.to_vec();
-    all.extend([
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    let o = run(&all);
+    let (o, _) = run_into(out.path(), args);
     let files: Vec<String> = std::fs::read_dir(out.path())
         .expect("temp dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -325,19 +316,6 @@ fn unusable_outputs_are_errors() {
     assert!(dir.path().is_dir());
 }
 
-#[test]
-fn usage_errors_exit_2() {
-    for args in [
-        vec![],
-        vec!["examples/bridge-news.md", "--writing", "diagonal"],
-        vec!["examples/bridge-news.md", "--print", "x9"],
-        vec!["examples/bridge-news.md", "--no-such-flag"],
-    ] {
-        let o = bin().current_dir(root()).args(&args).output().expect("run");
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-    }
-}
-
 /// Odd but valid articles are accepted and lose no character.
 #[test]
 fn odd_articles_keep_every_character() {
@@ -361,21 +339,8 @@ fn odd_articles_keep_every_character() {
             format!("+++\ntitle = \"<标题> & \\\"引号\\\"\"\nbyline = \"a<b>&c\"\n+++\n{text}\n"),
         )
         .expect("write");
-        let pdf = dir.path().join("odd.pdf");
-        let epub = dir.path().join("odd.epub");
-        let o = run(&[
-            md.as_os_str(),
-            OsStr::new("--pdf"),
-            pdf.as_os_str(),
-            OsStr::new("--epub"),
-            epub.as_os_str(),
-        ]);
-        assert!(
-            o.status.success(),
-            "{label}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let in_epub = squeeze(&epub_text(&epub));
+        let odd = compile(dir.path(), &[md.as_os_str()]);
+        let in_epub = squeeze(&odd.epub_text());
         assert!(
             in_epub.contains(&squeeze(text)),
             "{label}: EPUB text {in_epub}"
@@ -385,7 +350,7 @@ fn odd_articles_keep_every_character() {
             "{label}: title {in_epub}"
         );
         if have("pdftotext") {
-            let in_pdf = squeeze(&pdf_pages(&pdf).concat());
+            let in_pdf = squeeze(&odd.pdf_pages().concat());
             // pdftotext adds bidi embedding marks of its own around
             // right-to-left overrides, so those controls are compared
             // without; every other character must come back, in order.
@@ -414,28 +379,15 @@ fn huge_inputs_are_set_whole() {
     for (label, body) in [("5 MB paragraph", big), ("100,000 paragraphs", many)] {
         let md = dir.path().join("huge.md");
         std::fs::write(&md, format!("+++\ntitle = \"t\"\n+++\n{body}\n")).expect("write");
-        let epub = dir.path().join("huge.epub");
-        let pdf = dir.path().join("huge.pdf");
-        let o = run(&[
-            md.as_os_str(),
-            OsStr::new("--pdf"),
-            pdf.as_os_str(),
-            OsStr::new("--epub"),
-            epub.as_os_str(),
-        ]);
-        assert!(
-            o.status.success(),
-            "{label}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        let huge = compile(dir.path(), &[md.as_os_str()]);
         let want = squeeze(&body);
         assert!(
-            squeeze(&epub_text(&epub)).contains(&want),
+            squeeze(&huge.epub_text()).contains(&want),
             "{label}: EPUB lost text"
         );
         if have("pdftotext") {
             // Each page ends with its running head (the title) and folio.
-            let got = strip_furniture(&pdf_pages(&pdf), "t", None);
+            let got = strip_furniture(&huge.pdf_pages(), "t", None);
             assert!(got.contains(&want), "{label}: PDF lost text");
         }
     }

@@ -17,20 +17,7 @@ fn the_example_serial_becomes_one_book() {
     let dir = tempdir();
     let src = root().join("examples/changhe");
     let paras = paragraphs(&src, dir.path());
-    let pdf = dir.path().join("b.pdf");
-    let epub = dir.path().join("b.epub");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let book = compile(dir.path(), &[src.as_os_str()]);
     // Chapters in installment order, each opening with its title.
     assert!(paras[0].starts_with("第七百八十九回"), "{paras:?}");
     assert!(
@@ -40,16 +27,16 @@ fn the_example_serial_becomes_one_book() {
             .unwrap()
             > 5
     );
-    let cover = zip_entry(&epub, "OEBPS/text/cover.xhtml");
+    let cover = book.epub_entry("OEBPS/text/cover.xhtml");
     assert!(cover.contains("<h1 class=\"work\">长河灯影</h1>") && cover.contains("沈南星 著"));
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let opf = book.epub_entry("OEBPS/content.opf");
     let spine = &opf[opf.find("<spine").unwrap()..];
     assert!(
         spine.find("c0001").unwrap() < spine.find("\"nav\"").unwrap(),
         "cover, then contents, then chapters"
     );
     // Every paragraph of every installment is in the book, in order.
-    let chapters = squeeze(&epub_text(&epub));
+    let chapters = squeeze(&book.epub_text());
     let mut at = 0;
     for p in &paras {
         let q = squeeze(p);
@@ -58,19 +45,18 @@ fn the_example_serial_becomes_one_book() {
             .map(|i| at + i + q.len())
             .unwrap_or_else(|| panic!("{p} not in order"));
     }
-    let nav = zip_entry(&epub, "OEBPS/nav.xhtml");
+    let nav = book.epub_entry("OEBPS/nav.xhtml");
     assert!(
         nav.contains("第七百八十九回")
             && nav.contains("第七百九十回")
             && nav.contains("epub:type=\"cover\"")
     );
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
     assert!(
         opf.contains("<dc:title id=\"title\">长河灯影</dc:title>")
             && opf.contains("collection-type\">series")
     );
     if have("pdftotext") {
-        let pages = pdf_pages(&pdf);
+        let pages = book.pdf_pages();
         assert!(pages.len() >= 4, "title, contents, chapters");
         assert!(squeeze(&pages[0]).contains("长河灯影") && squeeze(&pages[1]).contains("目录"));
         // The contents give each chapter's first page, and that page opens it.
@@ -89,7 +75,7 @@ fn the_example_serial_becomes_one_book() {
         assert!(toc.contains(&format!("灯下的旧账{}", first + 1)), "{toc}");
     }
     // Bookmarks for the chapters.
-    let raw = std::fs::read(&pdf).unwrap();
+    let raw = book.pdf_bytes();
     assert!(raw.windows(9).any(|w| w == b"/Outlines"));
 }
 
@@ -131,23 +117,14 @@ fn a_vertical_book_reads_right_to_left() {
         )
         .unwrap();
     }
-    let pdf = d.join("v.pdf");
-    let epub = d.join("v.epub");
-    let out = run(&[
-        d.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    let out = tempdir();
+    let book = compile(out.path(), &[d.as_os_str()]);
+    let raw = String::from_utf8_lossy(&book.pdf_bytes()).into_owned();
     assert!(raw.contains("/Direction /R2L"));
-    assert!(zip_entry(&epub, "OEBPS/content.opf").contains("page-progression-direction=\"rtl\""));
+    assert!(
+        book.epub_entry("OEBPS/content.opf")
+            .contains("page-progression-direction=\"rtl\"")
+    );
 }
 
 #[test]
@@ -178,15 +155,8 @@ fn appending_an_installment_reuses_the_others_and_gives_the_clean_bytes() {
         }
         let refs: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
         let out = bin().args(refs).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        (
-            std::fs::read(pdf).unwrap(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let err = assert_ok(&out);
+        (std::fs::read(pdf).unwrap(), err)
     };
     let (first, err) = build("a.pdf", true);
     assert!(!err.contains("from the cache"));

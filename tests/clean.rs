@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::{bin, have, pdf_pages, root, tempdir};
+use common::{assert_ok, bin, have, pdf_pages, root, tempdir};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     root().join("tests/fixtures/clean").join(name)
@@ -56,7 +56,7 @@ fn damaged_articles_are_restored_exactly() {
             "--report".as_ref(),
             report.as_os_str(),
         ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_ok(&o);
         let got = std::fs::read_to_string(&out).expect("article written");
         let want = std::fs::read_to_string(fixture(&format!("{name}.clean.md"))).expect("fixture");
         let (same, n) = restored(body(&want), body(&got));
@@ -132,7 +132,7 @@ fn several_articles_become_several_files() {
         "-o".as_ref(),
         dir.path().as_os_str(),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_ok(&o);
     let first = std::fs::read_to_string(dir.path().join("two-1.md")).expect("first");
     let second = std::fs::read_to_string(dir.path().join("two-2.md")).expect("second");
     assert!(first.contains("title = \"河上新桥通车\"") && first.contains("source = \"据新华社\""));
@@ -169,7 +169,7 @@ fn cleaned_article_typesets() {
     assert!(o.status.success());
     let pdf = dir.path().join("bus.pdf");
     let o = common::run(&[md.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_ok(&o);
     if !have("pdftotext") {
         return;
     }
@@ -300,7 +300,7 @@ fn damaged_examples_measure() {
         std::fs::write(&input, &damaged).expect("write");
         let out = dir.path().join(name);
         let o = clean(&[input.as_os_str(), "-o".as_ref(), out.as_os_str()]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_ok(&o);
         let got = std::fs::read_to_string(&out).expect("cleaned");
         let plain: Vec<&str> = body(&got)
             .split("\n\n")

@@ -4,8 +4,6 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
@@ -28,24 +26,6 @@ const EXAMPLES: &[Example] = &[
     },
 ];
 
-fn compile(example: &Path, dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    let pdf = dir.join("out.pdf");
-    let epub = dir.join("out.epub");
-    let out = run(&[
-        example.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (pdf, epub)
-}
-
 #[test]
 fn examples_keep_every_character_in_reading_order() {
     for ex in EXAMPLES {
@@ -53,12 +33,12 @@ fn examples_keep_every_character_in_reading_order() {
         let src = root().join(ex.file);
         let paras = paragraphs(&src, dir.path());
         assert!(paras.len() > 5, "{}", ex.file);
-        let (pdf, epub) = compile(&src, dir.path());
+        let built = compile(dir.path(), &[src.as_os_str()]);
         // EPUB: the XHTML text is the input text.
-        assert_same_text(&epub_text(&epub), &paras);
+        assert_same_text(&built.epub_text(), &paras);
         // PDF: extracted in content order, furniture removed.
         if have("pdftotext") {
-            let pages = pdf_pages(&pdf);
+            let pages = built.pdf_pages();
             assert!(!pages.is_empty());
             assert_same_text(&strip_furniture(&pages, ex.head, ex.date), &paras);
         }
@@ -86,9 +66,9 @@ fn fonts_are_embedded_as_subsets_with_unicode_maps() {
         return;
     }
     let dir = tempdir();
-    let (pdf, _) = compile(&root().join("examples/night-bus.md"), dir.path());
-    let out = Command::new("pdffonts").arg(&pdf).output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let src = root().join("examples/night-bus.md");
+    let built = compile(dir.path(), &[src.as_os_str()]);
+    let text = pdffonts(&built.pdf);
     let rows: Vec<&str> = text.lines().skip(2).collect();
     assert!(rows.len() >= 3, "serif, sans and bold sans: {text}");
     for row in rows {
@@ -106,10 +86,10 @@ fn same_input_gives_same_bytes() {
     let src = root().join("examples/night-bus.md");
     let a = tempdir();
     let b = tempdir();
-    let (pa, ea) = compile(&src, a.path());
-    let (pb, eb) = compile(&src, b.path());
-    assert_eq!(std::fs::read(&pa).unwrap(), std::fs::read(&pb).unwrap());
-    assert_eq!(std::fs::read(&ea).unwrap(), std::fs::read(&eb).unwrap());
+    let first = compile(a.path(), &[src.as_os_str()]);
+    let second = compile(b.path(), &[src.as_os_str()]);
+    assert_eq!(first.pdf_bytes(), second.pdf_bytes());
+    assert_eq!(first.epub_bytes(), second.epub_bytes());
 }
 
 #[test]
@@ -134,8 +114,10 @@ fn source_date_epoch_sets_the_dates() {
 #[test]
 fn epub_has_package_metadata_and_structure() {
     let dir = tempdir();
-    let (_, epub) = compile(&root().join("examples/changhe/0789.md"), dir.path());
-    let f = std::fs::File::open(&epub).unwrap();
+    let src = root().join("examples/changhe/0789.md");
+    let built = compile(dir.path(), &[src.as_os_str()]);
+    let epub = &built.epub;
+    let f = std::fs::File::open(epub).unwrap();
     let z = zip::ZipArchive::new(f).unwrap();
     let first = z
         .file_names()
@@ -144,11 +126,11 @@ fn epub_has_package_metadata_and_structure() {
         .map(|n| n.to_string());
     drop(z);
     // The mimetype entry is first and stored.
-    let raw = std::fs::read(&epub).unwrap();
+    let raw = built.epub_bytes();
     assert_eq!(&raw[30..38], b"mimetype");
     assert_eq!(&raw[38..58], b"application/epub+zip");
     assert!(first.is_some());
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let opf = built.epub_entry("OEBPS/content.opf");
     for needle in [
         "<dc:title id=\"title\">第七百八十九回　雨夜的来信</dc:title>",
         "<dc:language>zh-Hans</dc:language>",
@@ -160,11 +142,12 @@ fn epub_has_package_metadata_and_structure() {
     ] {
         assert!(opf.contains(needle), "{needle} not in\n{opf}");
     }
-    let nav = zip_entry(&epub, "OEBPS/nav.xhtml");
+    let nav = built.epub_entry("OEBPS/nav.xhtml");
     assert!(nav.contains("epub:type=\"toc\"") && nav.contains("第七百八十九回"));
     let feature = tempdir();
-    let (_, fe) = compile(&root().join("examples/night-bus.md"), feature.path());
-    let html = zip_entry(&fe, "OEBPS/text/chapter0001.xhtml");
+    let src = root().join("examples/night-bus.md");
+    let fe = compile(feature.path(), &[src.as_os_str()]);
+    let html = fe.epub_entry("OEBPS/text/chapter0001.xhtml");
     assert!(html.contains("<h1>凌晨一点，37路末班车还在路上</h1>"));
     assert_eq!(html.matches("<h2 id=").count(), 3, "three section heads");
     assert!(html.contains("<p class=\"kicker\">城市夜行记</p>"));
@@ -173,7 +156,7 @@ fn epub_has_package_metadata_and_structure() {
     assert!(html.contains("<em>开通夜班线</em>"));
     assert!(html.contains("<strong>十二年来，37路没有发生过一起安全责任事故</strong>"));
     assert!(html.contains("<img src=\"../images/figure1.png\""));
-    let nav = zip_entry(&fe, "OEBPS/nav.xhtml");
+    let nav = fe.epub_entry("OEBPS/nav.xhtml");
     assert!(nav.contains("#s1\">一、零点发车</a>"));
 }
 
@@ -182,12 +165,7 @@ fn default_outputs_go_beside_the_input() {
     let dir = tempdir();
     let src = dir.path().join("piece.md");
     std::fs::write(&src, "+++\ntitle = \"标题\"\n+++\n正文一段。\n").unwrap();
-    let out = run(&[src.as_os_str()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&run(&[src.as_os_str()]));
     assert!(dir.path().join("piece.pdf").is_file());
     assert!(dir.path().join("piece.epub").is_file());
     // Only what was asked for.
@@ -242,16 +220,16 @@ fn a_page_manifest_sets_its_articles_side_by_side() {
     let paras = paragraphs(&src, dir.path());
     // Four articles of 3 header lines and 5 paragraphs each.
     assert_eq!(paras.len(), 4 * 8);
-    let (pdf, epub) = compile(&src, dir.path());
-    assert_same_text(&epub_text(&epub), &paras);
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let page = compile(dir.path(), &[src.as_os_str()]);
+    assert_same_text(&page.epub_text(), &paras);
+    let opf = page.epub_entry("OEBPS/content.opf");
     assert_eq!(
         opf.matches("<itemref").count(),
         4,
         "one chapter per article"
     );
     if have("pdftotext") {
-        let pages = pdf_pages(&pdf);
+        let pages = page.pdf_pages();
         assert_eq!(pages.len(), 1);
         let text = strip_page_furniture(&pages, |_| {
             "typeset样张　标点挤压四式2026年11月27日　第1版1责任编辑排版组　质检校对组".into()

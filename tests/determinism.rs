@@ -9,7 +9,6 @@ use common::*;
 
 #[test]
 fn outputs_are_identical_across_runs_and_thread_counts() {
-    let dir = tempdir();
     for input in [
         "examples/changhe",
         "examples/page-7.toml",
@@ -17,34 +16,14 @@ fn outputs_are_identical_across_runs_and_thread_counts() {
     ] {
         let mut first: Option<(Vec<u8>, Vec<u8>)> = None;
         for (k, threads) in ["1", "2", "4", "2"].iter().enumerate() {
-            let pdf = dir.path().join(format!("{k}.pdf"));
-            let epub = dir.path().join(format!("{k}.epub"));
-            let o = bin()
+            let dir = tempdir();
+            let mut command = typeset(&[OsStr::new(input)]);
+            command
                 .current_dir(root())
-                .env("RAYON_NUM_THREADS", threads)
-                .env_remove("SOURCE_DATE_EPOCH")
-                .args([
-                    OsStr::new(input),
-                    OsStr::new("--no-system-fonts"),
-                    OsStr::new("--no-cache"),
-                ])
-                .args([
-                    OsStr::new("--pdf"),
-                    pdf.as_os_str(),
-                    OsStr::new("--epub"),
-                    epub.as_os_str(),
-                ])
-                .output()
-                .expect("run typeset");
-            assert!(
-                o.status.success(),
-                "{input}: {}",
-                String::from_utf8_lossy(&o.stderr)
-            );
-            let got = (
-                std::fs::read(&pdf).expect("pdf"),
-                std::fs::read(&epub).expect("epub"),
-            );
+                .env("RAYON_NUM_THREADS", threads);
+            let (o, outputs) = run_command_into(dir.path(), command);
+            assert_ok(&o);
+            let got = (outputs.pdf_bytes(), outputs.epub_bytes());
             match &first {
                 None => first = Some(got),
                 Some(f) => {

@@ -12,20 +12,11 @@ use common::*;
 #[test]
 fn embedded_fonts_are_small_complete_subsets() {
     let dir = tempdir();
-    let epub = dir.path().join("a.epub");
-    let out = run(&[
-        root().join("examples/night-bus.md").as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-        OsStr::new("--embed-fonts"),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let src = root().join("examples/night-bus.md");
+    let built = compile(dir.path(), &[src.as_os_str(), OsStr::new("--embed-fonts")]);
+    let epub = &built.epub;
     use std::io::Read;
-    let mut z = zip::ZipArchive::new(std::fs::File::open(&epub).unwrap()).unwrap();
+    let mut z = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
     let names: Vec<String> = z
         .file_names()
         .filter_map(|n| n.ok())
@@ -33,7 +24,7 @@ fn embedded_fonts_are_small_complete_subsets() {
         .filter(|n| n.ends_with(".otf"))
         .collect();
     assert_eq!(names.len(), 3, "{names:?}");
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let opf = built.epub_entry("OEBPS/content.opf");
     for n in &names {
         let mut data = Vec::new();
         z.by_name(n).unwrap().read_to_end(&mut data).unwrap();
@@ -80,7 +71,7 @@ fn embedded_fonts_are_small_complete_subsets() {
             "{href} in the manifest"
         );
     }
-    let css = zip_entry(&epub, "OEBPS/fonts.css");
+    let css = built.epub_entry("OEBPS/fonts.css");
     assert!(css.contains("@font-face") && css.contains("url(\"fonts/"));
 }
 
@@ -88,15 +79,10 @@ fn embedded_fonts_are_small_complete_subsets() {
 #[test]
 fn embed_fonts_without_the_feature_is_a_clear_error() {
     let dir = tempdir();
-    let epub = dir.path().join("a.epub");
-    let out = run(&[
-        root().join("examples/night-bus.md").as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-        OsStr::new("--embed-fonts"),
-    ]);
+    let src = root().join("examples/night-bus.md");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str(), OsStr::new("--embed-fonts")]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--features embed-fonts"), "{err}");
-    assert!(!epub.exists());
+    assert!(!outputs.epub.exists() && !outputs.pdf.exists());
 }

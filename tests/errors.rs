@@ -103,15 +103,23 @@ fn a_failed_run_leaves_the_previous_output_intact() {
     assert!(leftovers.is_empty());
 }
 
+/// A usage error exits 2 (an input error 1), also with an input that
+/// exists and would otherwise be set.
 #[test]
 fn usage_errors_exit_2() {
     for args in [
         &[][..],
-        &["a.md", "--writing", "diagonal"][..],
-        &["a.md", "--no-such-flag"][..],
+        &["examples/bridge-news.md", "--writing", "diagonal"][..],
+        &["examples/bridge-news.md", "--print", "x9"][..],
+        &["examples/bridge-news.md", "--no-such-flag"][..],
     ] {
-        let out = bin().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = bin().current_dir(root()).args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let out = bin().arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));

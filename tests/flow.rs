@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::ffi::OsStr;
-
 use common::*;
 
 /// A deterministic long article from a few sentences of our own.
@@ -42,15 +40,9 @@ fn a_long_article_continues_onto_more_pages() {
     let src = dir.path().join("long.md");
     std::fs::write(&src, long_article(160)).unwrap();
     let paras = paragraphs(&src, dir.path());
-    let pdf = dir.path().join("long.pdf");
-    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let article = compile(dir.path(), &[src.as_os_str()]);
     if have("pdftotext") {
-        let pages = pdf_pages(&pdf);
+        let pages = article.pdf_pages();
         assert!(pages.len() >= 3, "{} pages", pages.len());
         assert_same_text(
             &strip_furniture(&pages, "海边的小镇", Some("2026年11月27日")),

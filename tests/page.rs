@@ -12,23 +12,10 @@ fn the_broadsheet_page_keeps_every_article_in_manifest_order() {
     let dir = tempdir();
     let src = root().join("examples/page-7.toml");
     let paras = paragraphs(&src, dir.path());
-    let pdf = dir.path().join("p.pdf");
-    let epub = dir.path().join("p.epub");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_same_text(&epub_text(&epub), &paras);
+    let page = compile(dir.path(), &[src.as_os_str()]);
+    assert_same_text(&page.epub_text(), &paras);
     if have("pdftotext") {
-        let pages = pdf_pages(&pdf);
+        let pages = page.pdf_pages();
         assert_eq!(pages.len(), 1, "one page");
         let text = strip_page_furniture(&pages, |_| {
             "typeset样张　城市·副刊2026年11月27日　第7版7责任编辑林晓舟　质检周一然".into()
@@ -76,11 +63,7 @@ fn explicit_frames_split_columns_and_boxes_are_accepted() {
         dir.path(),
         "[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 3\nsplit = 2\nrow = 1\nrows = 20\nbox = true\n[[article]]\nfile = \"b.md\"\ncolumn = 4\ncolumns = 5\n",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert!(dir.path().join("p.pdf").is_file());
 }
 
@@ -97,20 +80,14 @@ fn text_beyond_the_page_continues_on_the_next_and_says_so() {
     let m = dir.path().join("p.toml");
     std::fs::write(&m, "layout = \"broadsheet\"\n[page]\nnumber = 3\n[[article]]\nfile = \"long.md\"\ncolumn = 1\ncolumns = 2\nrow = 1\nrows = 20\n").unwrap();
     let paras = paragraphs(&m, dir.path());
-    let pdf = dir.path().join("p.pdf");
-    let out = run(&[m.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (out, page) = run_into(dir.path(), &[m.as_os_str()]);
+    let err = assert_ok(&out);
     assert!(
         err.contains("continues on") && err.contains("continued on page(s) 4"),
         "{err}"
     );
     if have("pdftotext") {
-        let pages = pdf_pages(&pdf);
+        let pages = page.pdf_pages();
         assert!(pages.len() >= 2);
         let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
         assert_same_text(&text, &paras);
@@ -133,30 +110,17 @@ fn jpeg_and_png_figures_are_embedded() {
     rgba.save(dir.path().join("mark.png")).unwrap();
     let src = dir.path().join("a.md");
     std::fs::write(&src, "+++\ntitle = \"图片\"\n+++\n正文一段。\n\n![照片](photo.jpg)\n\n![标记](mark.png \"width=0.5\")\n\n正文两段。\n").unwrap();
-    let pdf = dir.path().join("a.pdf");
-    let epub = dir.path().join("a.epub");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let raw = std::fs::read(&pdf).unwrap();
+    let article = compile(dir.path(), &[src.as_os_str()]);
+    let raw = article.pdf_bytes();
     let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/DCTDecode"), "the JPEG passes through");
     assert!(has(b"/SMask"), "the PNG's alpha is a soft mask");
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let opf = article.epub_entry("OEBPS/content.opf");
     assert!(opf.contains("media-type=\"image/jpeg\"") && opf.contains("media-type=\"image/png\""));
     if have("qpdf") {
         let ok = std::process::Command::new("qpdf")
             .arg("--check")
-            .arg(&pdf)
+            .arg(&article.pdf)
             .output()
             .unwrap();
         assert!(

@@ -34,11 +34,7 @@ fn print(standard: &str, dir: &std::path::Path) -> std::path::PathBuf {
         OsStr::new("--print"),
         OsStr::new(standard),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     pdf
 }
 
@@ -88,8 +84,7 @@ fn pdfx4_structure() {
     }
     assert!(!q.contains("/DeviceRGB"), "images are CMYK");
     assert!(q.contains("/DeviceCMYK"));
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    let fonts = pdffonts(&pdf);
     assert!(
         fonts
             .lines()

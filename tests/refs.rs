@@ -1,8 +1,8 @@
 //! Reference images: a few paragraphs full of punctuation, set in one
 //! 13-character column under each punctuation scheme, rendered with
 //! pdftoppm and compared with PNGs in tests/refs/ that were checked by eye.
-//! Regenerate with TYPESET_UPDATE_REFS=1 (and look at them before
-//! committing).
+//! A missing reference fails the test; TYPESET_BLESS=1 writes the
+//! references from this run (look at them before committing).
 
 mod common;
 
@@ -75,7 +75,6 @@ fn punctuation_schemes_match_their_reference_images() {
     if !have("pdftoppm") {
         return;
     }
-    let update = std::env::var_os("TYPESET_UPDATE_REFS").is_some();
     let dir = tempdir();
     for scheme in ["quanjiao", "kaiming", "banjiao", "centred"] {
         let lay = dir.path().join(format!("{scheme}.toml"));
@@ -88,14 +87,10 @@ fn punctuation_schemes_match_their_reference_images() {
             OsStr::new("--layout"),
             lay.as_os_str(),
         ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_ok(&out);
         let png = render(&pdf, &dir.path().join(scheme));
         let reference = root().join(format!("tests/refs/punctuation-{scheme}.png"));
-        if update || !reference.exists() {
+        if blessing() {
             std::fs::copy(&png, &reference).unwrap();
             eprintln!(
                 "wrote {}: look at it before committing",
@@ -103,12 +98,21 @@ fn punctuation_schemes_match_their_reference_images() {
             );
             continue;
         }
-        let d = difference(&png, &reference);
         assert!(
-            d < 0.002,
-            "{scheme}: {:.3}% of pixels differ from {}",
-            d * 100.0,
+            reference.exists(),
+            "{} is missing: write it with `{BLESS}=1 cargo test --test refs`, look at it, and commit it",
             reference.display()
         );
+        let d = difference(&png, &reference);
+        if d >= 0.002 {
+            let actual = actual_dir("refs-actual").join(format!("punctuation-{scheme}.png"));
+            std::fs::copy(&png, &actual).unwrap();
+            panic!(
+                "{scheme}: {:.3}% of pixels differ from {}; this run's image is {} (compare the two; if the new one is right, `{BLESS}=1 cargo test --test refs`)",
+                d * 100.0,
+                reference.display(),
+                actual.display()
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 use common::*;
 
 /// A vertical page: the serial's installment 790 on the `vertical` layout.
-fn supplement(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, Vec<String>) {
+fn supplement(dir: &std::path::Path) -> (Outputs, Vec<String>) {
     let src = dir.join("page.toml");
     std::fs::write(
         &src,
@@ -21,34 +21,20 @@ fn supplement(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf,
     )
     .unwrap();
     let paras = paragraphs(&src, dir);
-    let pdf = dir.join("s.pdf");
-    let epub = dir.join("s.epub");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-        OsStr::new("--epub"),
-        epub.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (pdf, epub, paras)
+    (compile(dir, &[src.as_os_str()]), paras)
 }
 
 #[test]
 fn quotes_become_corner_brackets_and_text_is_kept() {
     let dir = tempdir();
-    let (_, epub, paras) = supplement(dir.path());
+    let (page, paras) = supplement(dir.path());
     let all = paras.concat();
     assert!(
         all.contains("「娘的咳嗽，还是老样子？」") && !all.contains('“'),
         "{all}"
     );
     // The EPUB text is the article's text with corner brackets.
-    assert_same_text(&epub_text(&epub), &paras);
+    assert_same_text(&page.epub_text(), &paras);
     let src = std::fs::read_to_string(root().join("examples/changhe/0790.md")).unwrap();
     assert!(src.contains("“娘的咳嗽，还是老样子？”"));
 }
@@ -59,22 +45,21 @@ fn vertical_pdf_reads_column_by_column_right_to_left() {
         return;
     }
     let dir = tempdir();
-    let (pdf, _, paras) = supplement(dir.path());
-    let pages = pdf_pages(&pdf);
+    let (page, paras) = supplement(dir.path());
+    let pages = page.pdf_pages();
     assert_eq!(pages.len(), 1);
     let text = strip_page_furniture(&pages, |_| {
         "typeset样张　副刊·连载2026年11月28日　第12版12责任编辑沈编　质检周校".into()
     });
     assert_same_text(&text, &paras);
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    let fonts = pdffonts(&page.pdf);
     assert!(fonts.contains("Identity-V"), "{fonts}");
     // Pages progress right to left.
     let qdf = dir.path().join("q.pdf");
     assert!(
         Command::new("qpdf")
             .args(["--qdf", "--object-streams=disable"])
-            .arg(&pdf)
+            .arg(&page.pdf)
             .arg(&qdf)
             .status()
             .unwrap()
@@ -101,11 +86,11 @@ fn vertical_pdf_reads_column_by_column_right_to_left() {
 #[test]
 fn vertical_epub_metadata_and_markup() {
     let dir = tempdir();
-    let (_, epub, _) = supplement(dir.path());
-    let opf = zip_entry(&epub, "OEBPS/content.opf");
+    let (page, _) = supplement(dir.path());
+    let opf = page.epub_entry("OEBPS/content.opf");
     assert!(opf.contains("<spine page-progression-direction=\"rtl\">"));
     assert!(opf.contains("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>"));
-    let html = zip_entry(&epub, "OEBPS/text/chapter0001.xhtml");
+    let html = page.epub_entry("OEBPS/text/chapter0001.xhtml");
     assert!(html.contains("class=\"vertical\""));
     assert!(
         html.contains("<span class=\"tcy\">12</span>块银元"),
@@ -115,7 +100,7 @@ fn vertical_epub_metadata_and_markup() {
         html.contains("1350块"),
         "four digits stay as they are (rotated by the reader)"
     );
-    let css = zip_entry(&epub, "OEBPS/style.css");
+    let css = page.epub_entry("OEBPS/style.css");
     for p in [
         "-epub-writing-mode: vertical-rl",
         "-webkit-writing-mode: vertical-rl",
@@ -133,24 +118,17 @@ fn writing_flag_turns_an_article_vertical() {
     }
     let dir = tempdir();
     let src = root().join("examples/changhe/0789.md");
-    let pdf = dir.path().join("v.pdf");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--writing"),
-        OsStr::new("vertical"),
-        OsStr::new("--layout"),
-        OsStr::new("vertical"),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let article = compile(
+        dir.path(),
+        &[
+            src.as_os_str(),
+            OsStr::new("--writing"),
+            OsStr::new("vertical"),
+            OsStr::new("--layout"),
+            OsStr::new("vertical"),
+        ],
     );
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
-    assert!(fonts.contains("Identity-V"));
+    assert!(pdffonts(&article.pdf).contains("Identity-V"));
     // The same text as horizontally, quotes turned into corner brackets.
     let h = tempdir();
     let paras: Vec<String> = paragraphs(&src, h.path())
@@ -163,7 +141,7 @@ fn writing_flag_turns_an_article_vertical() {
         })
         .collect();
     let text = strip_furniture(
-        &pdf_pages(&pdf),
+        &article.pdf_pages(),
         "《长河灯影》连载789",
         Some("2026年11月27日"),
     );
@@ -175,23 +153,16 @@ fn a_vertical_box_on_a_horizontal_page() {
     let dir = tempdir();
     let src = root().join("examples/supplement.toml");
     let paras = paragraphs(&src, dir.path());
-    let pdf = dir.path().join("s.pdf");
-    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let page = compile(dir.path(), &[src.as_os_str()]);
     if !have("pdftotext") {
         return;
     }
     // The essay (horizontal) then the serial (vertical, in its box).
-    let text = strip_page_furniture(&pdf_pages(&pdf), |_| {
+    let text = strip_page_furniture(&page.pdf_pages(), |_| {
         "typeset样张　副刊·连载2026年11月28日　第12版12责任编辑沈编　质检周校".into()
     });
     assert_same_text(&text, &paras);
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    let fonts = pdffonts(&page.pdf);
     assert!(
         fonts.contains("Identity-V") && fonts.contains("Identity-H"),
         "{fonts}"

@@ -164,60 +164,58 @@ fn near_cjk(chars: &[char], start: usize, end: usize) -> bool {
 /// Three or more dots (ASCII or full-width), 。。。, a single …, or ··· next to
 /// Chinese text become the two-em ellipsis ……
 fn ellipses(chars: &mut Vec<char>, changes: &mut Vec<String>) {
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
+    let run = |rest: &[char]| match rest[0] {
+        c @ ('.' | '．' | '。' | '·' | '…') => rest.iter().take_while(|&&d| d == c).count(),
+        _ => 0,
+    };
+    // …… is already right, a lone … is one em short; other marks count
+    // only in threes or more.
+    let replace = |chars: &[char], i: usize, len: usize| {
         let c = chars[i];
-        if matches!(c, '.' | '．' | '。' | '·' | '…') {
-            let len = chars[i..].iter().take_while(|&&d| d == c).count();
-            let is_run = match c {
-                '…' => true,
-                '。' => len >= 3,
-                _ => len >= 3,
-            };
-            if is_run && near_cjk(chars, i, i + len) && !(c == '…' && len == 2) {
-                let span: String = chars[i..i + len].iter().collect();
-                changes.push(format!("{span} → ……"));
-                out.extend(['…', '…']);
-                i += len;
-                continue;
-            }
-            out.extend(&chars[i..i + len]);
-            i += len;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    *chars = out;
+        (c == '…' || len >= 3) && near_cjk(chars, i, i + len) && !(c == '…' && len == 2)
+    };
+    two_em_runs(chars, changes, '…', run, replace);
 }
 
 /// Two or more hyphens, a lone dash or three dashes next to Chinese text
 /// become the two-em dash ——
 fn dashes(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let dash = |c: &char| matches!(c, '-' | '—' | '―' | '─');
+    let run = |rest: &[char]| rest.iter().take_while(|c| dash(c)).count();
+    let replace = |chars: &[char], i: usize, len: usize| {
+        let dash_like = chars[i] != '-' || len >= 2;
+        dash_like && chars[i..i + len] != ['—', '—'] && near_cjk(chars, i, i + len)
+    };
+    two_em_runs(chars, changes, '—', run, replace);
+}
+
+/// Replaces runs of marks by the two-em mark `to` `to`: `run` gives the
+/// length of the run starting a slice (0 for none), `replace` whether the
+/// run at `i` of length `len` is replaced (and then reported).
+fn two_em_runs(
+    chars: &mut Vec<char>,
+    changes: &mut Vec<String>,
+    to: char,
+    run: impl Fn(&[char]) -> usize,
+    replace: impl Fn(&[char], usize, usize) -> bool,
+) {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if matches!(c, '-' | '—' | '―' | '─') {
-            let len = chars[i..]
-                .iter()
-                .take_while(|&&d| matches!(d, '-' | '—' | '―' | '─'))
-                .count();
-            let span: String = chars[i..i + len].iter().collect();
-            let dash_like = c != '-' || len >= 2;
-            if dash_like && span != "——" && near_cjk(chars, i, i + len) {
-                changes.push(format!("{span} → ——"));
-                out.extend(['—', '—']);
-                i += len;
-                continue;
-            }
-            out.extend(&chars[i..i + len]);
-            i += len;
+        let len = run(&chars[i..]);
+        if len == 0 {
+            out.push(chars[i]);
+            i += 1;
             continue;
         }
-        out.push(c);
-        i += 1;
+        if replace(chars, i, len) {
+            let span: String = chars[i..i + len].iter().collect();
+            changes.push(format!("{span} → {to}{to}"));
+            out.extend([to, to]);
+        } else {
+            out.extend(&chars[i..i + len]);
+        }
+        i += len;
     }
     *chars = out;
 }

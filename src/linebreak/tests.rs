@@ -141,259 +141,101 @@ fn lines_of(text: &str, chars: usize, o: Opts) -> Vec<String> {
     out
 }
 
-fn lv(level: Prohibition) -> Opts {
+const fn lv(level: Prohibition) -> Opts {
     Opts { level, ..BASIC }
+}
+
+const fn scheme(scheme: Scheme) -> Opts {
+    Opts { scheme, ..BASIC }
+}
+
+const H9: &str = "一二三四五六七八九";
+const H10: &str = "一二三四五六七八九十";
+
+/// One case per rule beyond the classes of §2: (rule, text, characters per
+/// line, options, expected lines). One row a case, so the table reads as one.
+#[rustfmt::skip]
+const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
+    ("none: a comma may start a line", "一二三四五六七八九十，甲乙丙", 10, lv(Prohibition::None), &[H10, "，甲乙丙"]),
+    ("none: an opening quote may end a line", "一二三四五六七八九“甲乙丙丁”", 10, lv(Prohibition::None), &["一二三四五六七八九“", "甲乙丙丁”"]),
+    ("basic: —— may start a line", "一二三四五六七八九十——甲乙", 10, lv(Prohibition::Basic), &[H10, "——甲乙"]),
+    ("strict: —— may not start a line", "一二三四五六七八九十——甲乙", 10, lv(Prohibition::Strict), &[H9, "十——甲乙"]),
+    ("strict: …… may not start a line", "一二三四五六七八九十……甲乙", 10, lv(Prohibition::Strict), &[H9, "十……甲乙"]),
+    ("—— is never split", "一二三四五六七八九——甲乙丙", 10, lv(Prohibition::None), &[H9, "——甲乙丙"]),
+    ("…… is never split", "一二三四五六七八九……甲乙丙", 10, lv(Prohibition::None), &[H9, "……甲乙丙"]),
+    ("basic: a solidus may start a line", "一二三四五六七八九十／甲乙", 10, lv(Prohibition::Basic), &[H10, "／甲乙"]),
+    ("gb: a solidus may not start a line", "一二三四五六七八九十／甲乙", 10, lv(Prohibition::Gb), &[H9, "十／甲乙"]),
+    ("a pure Han line is exactly N characters", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", 10, BASIC, &[H10, "甲乙丙丁戊己庚辛壬癸", "子丑"]),
+    ("no lone character on the last line", "一二三四五六七八九十甲", 10, BASIC, &[H9, "十甲"]),
+    ("a comma that ends a line exactly stays", "一二三四五六七八九，甲乙丙", 10, BASIC, &["一二三四五六七八九，", "甲乙丙"]),
+    ("push-in: inner marks compress so a comma fits", "一二三，四五六七八九，十甲乙丙", 10, BASIC, &["一二三，四五六七八九，", "十甲乙丙"]),
+    ("hanging: a comma past the measure", "一二三四五六七八九十，甲乙丙", 10, Opts { hanging: true, ..BASIC }, &["一二三四五六七八九十，", "甲乙丙"]),
+    ("。」 at a break moves with a character", "一二三四五六七八九十。」甲乙", 10, BASIC, &[H9, "十。」甲乙"]),
+    ("digits stay whole", "一二三四五六七八共12345678个", 10, BASIC, &["一二三四五六七八共", "12345678个"]),
+    ("a URL stays whole", "网址https://ex.com/a/b见", 10, BASIC, &["网址", "https://ex.com/a/b", "见"]),
+    ("an English word is hyphenated", "这是typesetting的测试和检验工作", 6, BASIC, &["这是type-", "setting的测", "试和检验工作"]),
+    ("words break at spaces", "we set the text in columns", 8, lv(Prohibition::None), &["we set the text", "in columns"]),
+    ("a compound breaks after its hyphen", "我们self-driving开车", 6, BASIC, &["我们self-", "driving开车"]),
+    ("first-line indent of two characters", "一二三四五六七八九十甲乙丙", 10, Opts { indent: 2.0, ..BASIC }, &["一二三四五六七八", "九十甲乙丙"]),
+    ("greedy fills lines first", "一二三四五六七八九十甲", 10, Opts { greedy: true, ..BASIC }, &[H10, "甲"]),
+    ("kaiming: commas half width", "一二三四，五六七八，九十甲", 10, scheme(Scheme::Kaiming), &["一二三四，五六七八，九", "十甲"]),
+    ("kaiming: stops full width", "一二三四。五六七八九十甲", 10, scheme(Scheme::Kaiming), &["一二三四。五六七八九", "十甲"]),
+    ("banjiao: stops half width", "一二三四。五六七八。九十甲", 10, scheme(Scheme::Banjiao), &["一二三四。五六七八。九", "十甲"]),
+    ("centred: marks keep their em", "一二三四，五六七八九十甲乙丙", 10, scheme(Scheme::Centred), &["一二三四，五六七八九", "十甲乙丙"]),
+];
+
+/// A case of `one_case_per_rule`.
+struct Case {
+    rule: String,
+    text: String,
+    chars: usize,
+    opts: Opts,
+    want: Vec<String>,
+}
+
+/// §2 by class: every closing mark moves a character down with it rather
+/// than start a line; every opening mark goes down rather than end one.
+fn class_cases() -> Vec<Case> {
+    let closing = "，。、；：！？）」』》〉】〕”’·".chars().map(|c| Case {
+        rule: format!("'{c}' does not start a line"),
+        text: format!("{H10}{c}甲乙丙"),
+        chars: 10,
+        opts: BASIC,
+        want: vec![H9.into(), format!("十{c}甲乙丙")],
+    });
+    let opening = "（「『《〈【〔“‘".chars().map(|c| Case {
+        rule: format!("'{c}' does not end a line"),
+        text: format!("{H9}{c}甲乙丙丁"),
+        chars: 10,
+        opts: BASIC,
+        want: vec![H9.into(), format!("{c}甲乙丙丁")],
+    });
+    closing.chain(opening).collect()
 }
 
 #[test]
 fn one_case_per_rule() {
-    use Prohibition::*;
-    let h9 = "一二三四五六七八九";
-    let h10 = "一二三四五六七八九十";
-    // (rule, text, characters per line, options, expected lines)
-    let mut cases: Vec<(String, String, usize, Opts, Vec<String>)> = Vec::new();
-    // §2 not at line start, basic level: each class.
-    for c in "，。、；：！？）」』》〉】〕”’·".chars() {
-        cases.push((
-            format!("'{c}' does not start a line"),
-            format!("{h10}{c}甲乙丙"),
-            10,
-            BASIC,
-            vec![h9.into(), format!("十{c}甲乙丙")],
-        ));
-    }
-    // §2 not at line end: each opening mark.
-    for c in "（「『《〈【〔“‘".chars() {
-        cases.push((
-            format!("'{c}' does not end a line"),
-            format!("{h9}{c}甲乙丙丁"),
-            10,
-            BASIC,
-            vec![h9.into(), format!("{c}甲乙丙丁")],
-        ));
-    }
-    let more: Vec<(&str, &str, usize, Opts, Vec<&str>)> = vec![
-        (
-            "none: a comma may start a line",
-            "一二三四五六七八九十，甲乙丙",
-            10,
-            lv(None),
-            vec![h10, "，甲乙丙"],
-        ),
-        (
-            "none: an opening quote may end a line",
-            "一二三四五六七八九“甲乙丙丁”",
-            10,
-            lv(None),
-            vec!["一二三四五六七八九“", "甲乙丙丁”"],
-        ),
-        (
-            "basic: —— may start a line",
-            "一二三四五六七八九十——甲乙",
-            10,
-            lv(Basic),
-            vec![h10, "——甲乙"],
-        ),
-        (
-            "strict: —— may not start a line",
-            "一二三四五六七八九十——甲乙",
-            10,
-            lv(Strict),
-            vec![h9, "十——甲乙"],
-        ),
-        (
-            "strict: …… may not start a line",
-            "一二三四五六七八九十……甲乙",
-            10,
-            lv(Strict),
-            vec![h9, "十……甲乙"],
-        ),
-        (
-            "—— is never split",
-            "一二三四五六七八九——甲乙丙",
-            10,
-            lv(None),
-            vec![h9, "——甲乙丙"],
-        ),
-        (
-            "…… is never split",
-            "一二三四五六七八九……甲乙丙",
-            10,
-            lv(None),
-            vec![h9, "……甲乙丙"],
-        ),
-        (
-            "basic: a solidus may start a line",
-            "一二三四五六七八九十／甲乙",
-            10,
-            lv(Basic),
-            vec![h10, "／甲乙"],
-        ),
-        (
-            "gb: a solidus may not start a line",
-            "一二三四五六七八九十／甲乙",
-            10,
-            lv(Gb),
-            vec![h9, "十／甲乙"],
-        ),
-        (
-            "a pure Han line is exactly N characters",
-            "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑",
-            10,
-            BASIC,
-            vec![h10, "甲乙丙丁戊己庚辛壬癸", "子丑"],
-        ),
-        (
-            "no lone character on the last line",
-            "一二三四五六七八九十甲",
-            10,
-            BASIC,
-            vec![h9, "十甲"],
-        ),
-        (
-            "a comma that ends a line exactly stays",
-            "一二三四五六七八九，甲乙丙",
-            10,
-            BASIC,
-            vec!["一二三四五六七八九，", "甲乙丙"],
-        ),
-        (
-            "push-in: inner marks compress so a comma fits",
-            "一二三，四五六七八九，十甲乙丙",
-            10,
-            BASIC,
-            vec!["一二三，四五六七八九，", "十甲乙丙"],
-        ),
-        (
-            "hanging: a comma past the measure",
-            "一二三四五六七八九十，甲乙丙",
-            10,
-            Opts {
-                hanging: true,
-                ..BASIC
-            },
-            vec!["一二三四五六七八九十，", "甲乙丙"],
-        ),
-        (
-            "。」 at a break moves with a character",
-            "一二三四五六七八九十。」甲乙",
-            10,
-            BASIC,
-            vec![h9, "十。」甲乙"],
-        ),
-        (
-            "digits stay whole",
-            "一二三四五六七八共12345678个",
-            10,
-            BASIC,
-            vec!["一二三四五六七八共", "12345678个"],
-        ),
-        (
-            "a URL stays whole",
-            "网址https://ex.com/a/b见",
-            10,
-            BASIC,
-            vec!["网址", "https://ex.com/a/b", "见"],
-        ),
-        (
-            "an English word is hyphenated",
-            "这是typesetting的测试和检验工作",
-            6,
-            BASIC,
-            vec!["这是type-", "setting的测", "试和检验工作"],
-        ),
-        (
-            "words break at spaces",
-            "we set the text in columns",
-            8,
-            lv(None),
-            vec!["we set the text", "in columns"],
-        ),
-        (
-            "a compound breaks after its hyphen",
-            "我们self-driving开车",
-            6,
-            BASIC,
-            vec!["我们self-", "driving开车"],
-        ),
-        (
-            "first-line indent of two characters",
-            "一二三四五六七八九十甲乙丙",
-            10,
-            Opts {
-                indent: 2.0,
-                ..BASIC
-            },
-            vec!["一二三四五六七八", "九十甲乙丙"],
-        ),
-        (
-            "greedy fills lines first",
-            "一二三四五六七八九十甲",
-            10,
-            Opts {
-                greedy: true,
-                ..BASIC
-            },
-            vec![h10, "甲"],
-        ),
-        (
-            "kaiming: commas half width",
-            "一二三四，五六七八，九十甲",
-            10,
-            Opts {
-                scheme: Scheme::Kaiming,
-                ..BASIC
-            },
-            vec!["一二三四，五六七八，九", "十甲"],
-        ),
-        (
-            "kaiming: stops full width",
-            "一二三四。五六七八九十甲",
-            10,
-            Opts {
-                scheme: Scheme::Kaiming,
-                ..BASIC
-            },
-            vec!["一二三四。五六七八九", "十甲"],
-        ),
-        (
-            "banjiao: stops half width",
-            "一二三四。五六七八。九十甲",
-            10,
-            Opts {
-                scheme: Scheme::Banjiao,
-                ..BASIC
-            },
-            vec!["一二三四。五六七八。九", "十甲"],
-        ),
-        (
-            "centred: marks keep their em",
-            "一二三四，五六七八九十甲乙丙",
-            10,
-            Opts {
-                scheme: Scheme::Centred,
-                ..BASIC
-            },
-            vec!["一二三四，五六七八九", "十甲乙丙"],
-        ),
-    ];
-    for (rule, text, n, o, want) in more {
-        cases.push((
-            rule.into(),
-            text.into(),
-            n,
-            o,
-            want.into_iter().map(String::from).collect(),
-        ));
-    }
+    let mut cases = class_cases();
+    cases.extend(RULES.iter().map(|&(rule, text, chars, opts, want)| Case {
+        rule: rule.into(),
+        text: text.into(),
+        chars,
+        opts,
+        want: want.iter().map(|l| l.to_string()).collect(),
+    }));
     assert!(cases.len() >= 40, "{} cases", cases.len());
-    let mut failures = Vec::new();
-    for (rule, text, n, o, want) in &cases {
-        let got = lines_of(text, *n, *o);
-        if &got != want {
-            failures.push(format!("{rule}: {text}\n   got {got:?}\n  want {want:?}"));
-        }
-    }
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            let got = lines_of(&c.text, c.chars, c.opts);
+            (got != c.want).then(|| {
+                format!(
+                    "{}: {}\n   got {got:?}\n  want {:?}",
+                    c.rule, c.text, c.want
+                )
+            })
+        })
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -10,14 +11,97 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_typeset"))
 }
 
-pub fn run(args: &[&std::ffi::OsStr]) -> Output {
-    bin()
-        .args(args)
+/// typeset on `args` with what every test wants: the bundled fonts only, no
+/// cache, and no date from the environment, so that the outputs do not
+/// depend on the machine. A Command, for a test to add to.
+pub fn typeset(args: &[&OsStr]) -> Command {
+    let mut c = bin();
+    c.args(args)
         .arg("--no-system-fonts")
         .arg("--no-cache")
-        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("SOURCE_DATE_EPOCH");
+    c
+}
+
+pub fn run(args: &[&OsStr]) -> Output {
+    typeset(args).output().expect("run typeset")
+}
+
+/// Fails the test with the run's messages unless it succeeded; returns
+/// its stderr (warnings, progress) for the test to look at.
+pub fn assert_ok(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        out.status.success(),
+        "typeset failed ({}):\n{err}",
+        out.status
+    );
+    err
+}
+
+/// The PDF and the EPUB one run writes into a folder.
+pub struct Outputs {
+    pub pdf: PathBuf,
+    pub epub: PathBuf,
+}
+
+impl Outputs {
+    /// out.pdf and out.epub in `dir`.
+    pub fn in_dir(dir: &Path) -> Self {
+        Outputs {
+            pdf: dir.join("out.pdf"),
+            epub: dir.join("out.epub"),
+        }
+    }
+
+    pub fn pdf_bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.pdf).expect("read the PDF")
+    }
+
+    pub fn epub_bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.epub).expect("read the EPUB")
+    }
+
+    /// The PDF's text, one string per page (needs pdftotext).
+    pub fn pdf_pages(&self) -> Vec<String> {
+        pdf_pages(&self.pdf)
+    }
+
+    /// The EPUB's chapter text (see `epub_text`).
+    pub fn epub_text(&self) -> String {
+        epub_text(&self.epub)
+    }
+
+    /// One file of the EPUB as text.
+    pub fn epub_entry(&self, name: &str) -> String {
+        zip_entry(&self.epub, name)
+    }
+}
+
+/// Runs typeset on `args` with --pdf and --epub into `dir` (as
+/// `Outputs::in_dir`), whatever the outcome.
+pub fn run_into(dir: &Path, args: &[&OsStr]) -> (Output, Outputs) {
+    run_command_into(dir, typeset(args))
+}
+
+/// As `run_into`, for a command a test has added to (environment, folder).
+pub fn run_command_into(dir: &Path, mut command: Command) -> (Output, Outputs) {
+    let outputs = Outputs::in_dir(dir);
+    let out = command
+        .arg("--pdf")
+        .arg(&outputs.pdf)
+        .arg("--epub")
+        .arg(&outputs.epub)
         .output()
-        .expect("run typeset")
+        .expect("run typeset");
+    (out, outputs)
+}
+
+/// As `run_into`, failing the test unless the run succeeded.
+pub fn compile(dir: &Path, args: &[&OsStr]) -> Outputs {
+    let (out, outputs) = run_into(dir, args);
+    assert_ok(&out);
+    outputs
 }
 
 pub fn root() -> PathBuf {
@@ -26,6 +110,23 @@ pub fn root() -> PathBuf {
 
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
+}
+
+/// The variable that turns the comparisons with expected files (golden
+/// outputs, reference images) into writing them: `TYPESET_BLESS=1 cargo
+/// test --test golden`. Without it a missing expected file is a failure.
+pub const BLESS: &str = "TYPESET_BLESS";
+
+pub fn blessing() -> bool {
+    std::env::var_os(BLESS).is_some()
+}
+
+/// A folder under target/ for what a failed comparison produced, so that
+/// it can be looked at (and blessed if it is right).
+pub fn actual_dir(name: &str) -> PathBuf {
+    let dir = root().join("target").join(name);
+    std::fs::create_dir_all(&dir).expect("create the folder for actual outputs");
+    dir
 }
 
 /// Is an external tool installed? Tests that need one skip without it, unless
@@ -62,6 +163,15 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
         pages.pop();
     }
     pages
+}
+
+/// The font table pdffonts prints for a PDF.
+pub fn pdffonts(pdf: &Path) -> String {
+    let out = Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts");
+    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 pub fn squeeze(s: &str) -> String {
@@ -130,11 +240,7 @@ pub fn paragraphs(article: &Path, dir: &Path) -> Vec<String> {
         "--paragraphs".as_ref(),
         p.as_os_str(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     std::fs::read_to_string(p)
         .unwrap()
         .lines()

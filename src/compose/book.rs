@@ -2,7 +2,8 @@
 //! page numbers, then every installment as a chapter starting on a new
 //! page, with running heads (work, chapter) and folios.
 
-use super::flow::{Frame, Furniture, PageHead, add_furniture, compose_module, place_single};
+use super::furniture::place_single;
+use super::{Frame, Furniture, PageHead, add_furniture, compose_module};
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
 use crate::resolve::{Align, Doc, Grid, Layout};

@@ -1,25 +1,42 @@
 //! Compose stage: lines into columns, columns into pages, page furniture.
-//! Works on slots of the line grid (block axis) and offsets along the line
-//! (inline axis); [`place`] converts to page coordinates once, at the end.
+//! Works in frame coordinates: line slots along the block axis and offsets
+//! along the line (inline axis); each frame's [`transform::Transform`]
+//! maps them to page coordinates once, when its module is laid out.
+//!
+//! - [`frame`]: a module's rectangle of the page grid and its own grid;
+//! - [`module`]: an article in its frame (header, flow, finish);
+//! - [`columns`]: the flow of lines into slots, columns and pages;
+//! - [`figure`] and [`wrap`]: figures, and the text wrapped around them;
+//! - [`rules`]: rules and boxes; [`furniture`]: running head and folio;
+//! - [`place`]: a line's glyphs; [`items`]: what a frame holds;
+//! - [`page`]: a newspaper page of modules; [`book`]: a serial's book.
 
-mod flow;
+mod book;
+mod columns;
+mod dump;
+mod figure;
+mod frame;
+mod furniture;
+mod items;
+mod lines;
+mod module;
 mod page;
 mod place;
+mod rules;
 #[cfg(test)]
 mod tests;
+mod transform;
+mod wrap;
 
 use std::ops::Range;
 
-pub use flow::{
-    Frame, Furniture, Module, PageHead, add_furniture, break_lines, compose, compose_module,
-    furniture_style, line_params,
-};
-pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
-
-mod book;
-mod dump;
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
 pub use dump::dump_lines;
+pub use frame::{Frame, Module};
+pub use furniture::{Furniture, PageHead, add_furniture, furniture_style};
+pub use lines::{break_lines, line_params};
+pub use module::{compose, compose_module};
+pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
 
 use crate::resolve::{Figure, FontId};
 use crate::units::Pt;

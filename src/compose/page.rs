@@ -4,7 +4,7 @@
 //! articles do not fit.
 
 use super::Page;
-use super::flow::{Frame, compose_module};
+use super::{Frame, compose_module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::resolve::{Doc, Grid, Layout};
 use crate::shape::ShapedDoc;

@@ -5,15 +5,11 @@
 
 use super::RunMode;
 use super::items::{FrameDot, FrameGlyph, FrameRun, LineContent};
-use super::transform::{EM_ASCENT, Mode, Step};
+use super::transform::{Advance, EM_ASCENT, Mode, Step};
 use crate::linebreak::Line;
 use crate::resolve::{Align, FontId};
 use crate::shape::{Glyph, ShapedPara};
 use crate::units::Pt;
-
-/// A turned glyph's baseline lies this far (in em) across from the centre
-/// line, its em box centred on it.
-const TURNED_BASELINE: f64 = 0.38;
 
 /// The offset that aligns a line within its measure.
 pub fn align_offset(align: Align, line: &Line) -> Pt {
@@ -22,15 +18,6 @@ pub fn align_offset(align: Align, line: &Line) -> Pt {
         Align::Justify | Align::Start => Pt::ZERO,
         Align::Center => free / 2.0,
         Align::End => free,
-    }
-}
-
-/// Where a glyph set in `mode` has its baseline, across from the line's
-/// origin: turned glyphs off the centre line, the others on the origin.
-fn baseline_across(mode: RunMode, size: Pt) -> Pt {
-    match mode {
-        RunMode::Rotated => size * TURNED_BASELINE,
-        _ => Pt::ZERO,
     }
 }
 
@@ -126,26 +113,17 @@ struct GlyphAt {
     width: Pt,
 }
 
-/// The steps from the line's origin to a glyph set in `mode`.
-fn glyph_steps(mode: RunMode, g: &Glyph, p: &GlyphAt, size: Pt) -> [Step; 2] {
-    match mode {
+/// The steps from the line's origin to a glyph: to its baseline, then
+/// along it; or, across the line, to the group's start, then across.
+fn glyph_steps(advance: Advance, g: &Glyph, p: &GlyphAt, size: Pt) -> [Step; 2] {
+    match advance {
+        Advance::Along { lift, up } => [Step::block(lift), Step::new(p.along, g.dy * up)],
         // Across one em, centred on the centre line, on the em box's
         // baseline.
-        RunMode::Combined(scale) => {
-            let scale = scale as f64;
-            [
-                Step::new(p.at, p.width * scale / 2.0),
-                Step::new(size * EM_ASCENT, -(p.pen * scale)),
-            ]
-        }
-        // Turned clockwise: the baseline runs along the line.
-        RunMode::Rotated => [
-            Step::block(baseline_across(mode, size)),
-            Step::new(p.along, g.dy),
+        Advance::Across { scale } => [
+            Step::new(p.at, p.width * scale / 2.0),
+            Step::new(size * EM_ASCENT, -(p.pen * scale)),
         ],
-        // Upright: the glyph origin on the baseline, or in vertical text
-        // its vertical origin on the centre line.
-        RunMode::Horizontal | RunMode::Vertical => [Step::ZERO, Step::new(p.along, -g.dy)],
     }
 }
 
@@ -167,7 +145,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         let at = shift + placed.origin;
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let width: Pt = glyphs.iter().map(|g| g.advance).sum();
-        let run_mode = mode.run_mode(info.orient, width, size);
+        let (run_mode, advance) = mode.item(info.orient, width, size);
         let mut pen = Pt::ZERO;
         let mut letters = Pt::ZERO;
         for (gi, g) in glyphs.iter().enumerate() {
@@ -188,7 +166,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
                 oblique: info.oblique,
                 actual_text: info.missing,
             };
-            runs.push(style, g, glyph_steps(run_mode, g, &place, size), text);
+            runs.push(style, g, glyph_steps(advance, g, &place, size), text);
             pen += g.advance;
         }
         if info.dots {
@@ -209,17 +187,14 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         && let Some(h) = line.items.clone().last().and_then(|k| p.info[k].hyphen)
     {
         let end = shift + line.end(&p.items);
-        let run_mode = mode.sideways();
+        let (run_mode, lift) = mode.hyphen(size);
         let style = RunStyle {
             font: h.font,
             mode: run_mode,
             oblique: false,
             actual_text: true,
         };
-        let steps = [
-            Step::block(baseline_across(run_mode, size)),
-            Step::new(end, Pt::ZERO),
-        ];
+        let steps = [Step::block(lift), Step::new(end, Pt::ZERO)];
         runs.flush();
         runs.push(style, &h, steps, Some("\u{AD}"));
     }

@@ -30,11 +30,6 @@ pub struct Step {
 }
 
 impl Step {
-    pub const ZERO: Step = Step {
-        inline: Pt::ZERO,
-        block: Pt::ZERO,
-    };
-
     pub fn new(inline: Pt, block: Pt) -> Step {
         Step { inline, block }
     }
@@ -83,6 +78,37 @@ enum Baseline {
     Central,
 }
 
+/// How a mode sets the glyphs of an item of one orientation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ItemSet {
+    run: RunMode,
+    /// The glyphs' baseline, across from the line's origin, in em.
+    lift: f64,
+    /// Block direction of a glyph's own offset up (its `dy`).
+    up: f64,
+}
+
+impl ItemSet {
+    /// On the line's origin; a glyph's `dy` moves it back on the block
+    /// axis (up the page, or to the right of a vertical line).
+    const UPRIGHT: ItemSet = ItemSet {
+        run: RunMode::Horizontal,
+        lift: 0.0,
+        up: -1.0,
+    };
+}
+
+/// Which way an item's glyphs advance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Advance {
+    /// Along the line, their baseline `lift` across from the line's
+    /// origin, a glyph's `dy` taken `up` times across.
+    Along { lift: Pt, up: f64 },
+    /// Across the line, scaled by `scale`, the group centred on the centre
+    /// line (tate-chu-yoko).
+    Across { scale: f64 },
+}
+
 /// A writing mode as geometry: the page directions of its axes and how a
 /// line's glyphs sit. Compose reads these instead of asking which mode it
 /// is in.
@@ -96,8 +122,8 @@ pub struct Mode {
     block: (f64, f64),
     baseline: Baseline,
     /// How upright and sideways items are set.
-    upright: RunMode,
-    sideways: RunMode,
+    upright: ItemSet,
+    sideways: ItemSet,
     /// Short horizontal runs are set across one em (tate-chu-yoko).
     combines: bool,
     /// Emphasis dots (着重号): block offset from the line's origin, in em.
@@ -110,8 +136,9 @@ pub const HORIZONTAL: Mode = Mode {
     inline: (1.0, 0.0),
     block: (0.0, 1.0),
     baseline: Baseline::Alphabetic,
-    upright: RunMode::Horizontal,
-    sideways: RunMode::Horizontal,
+    upright: ItemSet::UPRIGHT,
+    // Set upright too (a turned run only exists in vertical lines).
+    sideways: ItemSet::UPRIGHT,
     combines: false,
     // Under the text.
     dot: 0.27,
@@ -123,8 +150,17 @@ pub const VERTICAL_RL: Mode = Mode {
     inline: (0.0, 1.0),
     block: (-1.0, 0.0),
     baseline: Baseline::Central,
-    upright: RunMode::Vertical,
-    sideways: RunMode::Rotated,
+    upright: ItemSet {
+        run: RunMode::Vertical,
+        ..ItemSet::UPRIGHT
+    },
+    // Turned clockwise: the baseline runs down the line, 0.38 em across
+    // from the centre line, the em box centred on it.
+    sideways: ItemSet {
+        run: RunMode::Rotated,
+        lift: 0.38,
+        up: 1.0,
+    },
     combines: true,
     // To the right of the text (CLREQ §6): back along the block axis.
     dot: -0.62,
@@ -165,23 +201,31 @@ impl Mode {
 
     /// How an item of `orient`, its glyphs `width` long, is set in a line
     /// of `size` type.
-    pub fn run_mode(&self, orient: Orient, width: Pt, size: Pt) -> RunMode {
-        match orient {
-            Orient::Upright => self.upright,
+    pub fn item(&self, orient: Orient, width: Pt, size: Pt) -> (RunMode, Advance) {
+        let set = match orient {
+            Orient::Combined if self.combines => {
+                // Squeezed to fit the em when wider than 0.95 of it.
+                let scale = if width.0 > size.0 * 0.95 {
+                    (size.0 * 0.95 / width.0) as f32
+                } else {
+                    1.0
+                };
+                return (RunMode::Combined(scale), Advance::Across { scale: scale as f64 });
+            }
+            Orient::Upright | Orient::Combined => self.upright,
             Orient::Sideways => self.sideways,
-            // Squeezed to fit the em when wider than 0.95 of it.
-            Orient::Combined if self.combines => RunMode::Combined(if width.0 > size.0 * 0.95 {
-                (size.0 * 0.95 / width.0) as f32
-            } else {
-                1.0
-            }),
-            Orient::Combined => self.upright,
-        }
+        };
+        let advance = Advance::Along {
+            lift: size * set.lift,
+            up: set.up,
+        };
+        (set.run, advance)
     }
 
-    /// How a turned item is set: the mode of a hyphen added at a line end.
-    pub fn sideways(&self) -> RunMode {
-        self.sideways
+    /// How a hyphen added at a line's end is set: as a turned item, its
+    /// baseline across from the line's origin.
+    pub fn hyphen(&self, size: Pt) -> (RunMode, Pt) {
+        (self.sideways.run, size * self.sideways.lift)
     }
 
     /// The emphasis dot's step across the line from the line's origin.
@@ -364,43 +408,65 @@ mod tests {
         assert_eq!(v, (Pt(455.0), Pt(45.0)));
     }
 
-    #[test]
-    fn the_mapping_keeps_the_arithmetic_of_direct_formulas_to_the_last_digit() {
-        // The PDF writes these numbers: the transform must not reorder the
-        // sums of the formulas the composer used before it had one.
-        let place = |g: &Grid, slot: f64, inline: Pt| {
-            if g.vertical {
-                (g.right - g.pitch * slot, g.top + inline)
-            } else {
-                (g.left + inline, g.top + g.pitch * slot)
-            }
-        };
-        for vertical in [false, true] {
-            let mut g = grid(vertical);
-            g.pitch = Pt(13.7);
-            g.left = Pt(41.3);
-            g.right = Pt(517.9);
-            let t = Transform::of(&g);
-            for (slot, inline) in [(0.0, 0.0), (3.5, 17.3), (11.0, 123.456), (7.25, -4.1)] {
-                let at = At {
-                    slot,
-                    inline: Pt(inline),
-                };
-                assert_eq!(t.point(at), place(&g, slot, Pt(inline)));
-                let r = t.rect(FrameRect {
-                    slot,
-                    slots: 2.3,
-                    inline: Pt(inline),
-                    length: Pt(31.7),
-                });
-                let (x, y) = place(&g, if vertical { slot + 2.3 } else { slot }, Pt(inline));
-                let (w, h) = if vertical {
-                    (g.pitch * 2.3, Pt(31.7))
-                } else {
-                    (Pt(31.7), g.pitch * 2.3)
-                };
-                assert_eq!((r.x, r.y, r.width, r.height), (x, y, w, h));
-            }
+    /// A grid with awkward numbers, for last-digit comparisons.
+    fn odd_grid(vertical: bool) -> Grid {
+        Grid {
+            pitch: Pt(13.7),
+            left: Pt(41.3),
+            right: Pt(517.9),
+            ..grid(vertical)
         }
+    }
+
+    const POINTS: [(f64, f64); 4] = [(0.0, 0.0), (3.5, 17.3), (11.0, 123.456), (7.25, -4.1)];
+
+    /// Checks the transform against direct formulas for a point and for a
+    /// rectangle 2.3 slots deep and 31.7 long: the PDF writes these
+    /// numbers, so the transform must not reorder their sums.
+    fn check_against(
+        g: &Grid,
+        point: impl Fn(f64, Pt) -> (Pt, Pt),
+        rect: impl Fn(f64, f64, Pt, Pt) -> (Pt, Pt, Pt, Pt),
+    ) {
+        let t = Transform::of(g);
+        for (slot, inline) in POINTS {
+            let inline = Pt(inline);
+            assert_eq!(t.point(At { slot, inline }), point(slot, inline));
+            let r = t.rect(FrameRect {
+                slot,
+                slots: 2.3,
+                inline,
+                length: Pt(31.7),
+            });
+            assert_eq!(
+                (r.x, r.y, r.width, r.height),
+                rect(slot, 2.3, inline, Pt(31.7))
+            );
+        }
+    }
+
+    #[test]
+    fn horizontal_mapping_keeps_the_direct_formulas_to_the_last_digit() {
+        let g = odd_grid(false);
+        check_against(
+            &g,
+            |slot, inline| (g.left + inline, g.top + g.pitch * slot),
+            |slot, slots, inline, length| {
+                (g.left + inline, g.top + g.pitch * slot, length, g.pitch * slots)
+            },
+        );
+    }
+
+    #[test]
+    fn vertical_mapping_keeps_the_direct_formulas_to_the_last_digit() {
+        let g = odd_grid(true);
+        check_against(
+            &g,
+            |slot, inline| (g.right - g.pitch * slot, g.top + inline),
+            |slot, slots, inline, length| {
+                let x = g.right - g.pitch * (slot + slots);
+                (x, g.top + inline, g.pitch * slots, length)
+            },
+        );
     }
 }

@@ -533,7 +533,9 @@ impl<'r> ParaSetting<'r> {
 /// of its lines and the space before them.
 fn keep_with_next(flow: &FlowInput, i: usize, p: &ShapedPara) -> u32 {
     match flow.shaped.flow.get(i + 1) {
-        Some(ShapedBlock::Para(n)) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+        Some(ShapedBlock::Para(n))
+            if matches!(p.style.role, Role::Heading | Role::MinorHeading) =>
+        {
             let n_lines = flow.broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
             n_lines * n.style.lines + n.style.space_before
         }

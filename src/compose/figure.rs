@@ -57,10 +57,10 @@ fn size_figure(
     };
     let span = g.column_width * span_cols + g.gutter * (span_cols.ceil() - 1.0).max(0.0);
     let cap_lines = caption.map(|c| break_lines(c, span, true, rules));
-    let caption_slots = caption.map_or(0, |c| c.style.lines)
-        * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
-    let (px_inline, px_block) = (c.transform.mode())
-        .extents(Pt(fig.width_px as f64), Pt(fig.height_px as f64));
+    let caption_slots =
+        caption.map_or(0, |c| c.style.lines) * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
+    let (px_inline, px_block) =
+        (c.transform.mode()).extents(Pt(fig.width_px as f64), Pt(fig.height_px as f64));
     let aspect = px_block.0 / px_inline.0;
     let mut inline = span;
     let mut block = inline * aspect;
@@ -153,7 +153,8 @@ impl Composer<'_> {
         let mut size = size_figure(self, fig, caption, rules, self.column, column_slots);
         for _ in 0..3 {
             let slots = self.slot..self.slot + size.total();
-            if slots.end <= self.depth && slots.clone().all(|s| self.shape(self.column, s).is_none())
+            if slots.end <= self.depth
+                && slots.clone().all(|s| self.shape(self.column, s).is_none())
             {
                 break;
             }

@@ -50,6 +50,17 @@ pub struct PageHead {
     pub first_number: u32,
 }
 
+/// The type area as (x0, y0, x1, y1) on the page.
+pub fn type_area(grid: &Grid) -> (Pt, Pt, Pt, Pt) {
+    let r = Transform::of(grid).rect(FrameRect {
+        slot: 0.0,
+        slots: grid.lines as f64,
+        inline: Pt::ZERO,
+        length: grid.measure(),
+    });
+    (r.x, r.y, r.x + r.width, r.y + r.height)
+}
+
 /// The type area on the page, and the grid's line pitch.
 #[derive(Clone, Copy)]
 struct Area {
@@ -62,17 +73,12 @@ struct Area {
 
 impl Area {
     fn of(grid: &Grid) -> Area {
-        let r = Transform::of(grid).rect(FrameRect {
-            slot: 0.0,
-            slots: grid.lines as f64,
-            inline: Pt::ZERO,
-            length: grid.measure(),
-        });
+        let (x0, y0, x1, y1) = type_area(grid);
         Area {
-            x0: r.x,
-            y0: r.y,
-            x1: r.x + r.width,
-            y1: r.y + r.height,
+            x0,
+            y0,
+            x1,
+            y1,
             pitch: grid.pitch,
         }
     }
@@ -82,7 +88,8 @@ impl Area {
     }
 }
 
-type Shape<'f> = &'f mut dyn FnMut(Furniture, &str) -> ShapedPara;
+/// Shapes a furniture line (the caller owns the shaper).
+pub type Shape<'f> = &'f mut dyn FnMut(Furniture, &str) -> ShapedPara;
 
 /// Running head (报眉) with its rule, rules between modules, the credits
 /// line and the folio, on every page. Written after the text, so that

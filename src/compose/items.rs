@@ -75,11 +75,24 @@ impl LineContent {
 /// One thing on a frame's page.
 #[derive(Debug, Clone)]
 pub enum FrameItem {
-    Line { at: LineAt, content: LineContent },
-    Rule { from: At, to: At, width: Pt },
+    Line {
+        at: LineAt,
+        content: LineContent,
+    },
+    Rule {
+        from: At,
+        to: At,
+        width: Pt,
+    },
     /// A rectangle outlined with rules.
-    Box { rect: FrameRect, width: Pt },
-    Image { figure: Figure, rect: FrameRect },
+    Box {
+        rect: FrameRect,
+        width: Pt,
+    },
+    Image {
+        figure: Figure,
+        rect: FrameRect,
+    },
 }
 
 impl Transform {
@@ -102,7 +115,9 @@ impl Transform {
             FrameItem::Line { at, content } => {
                 content.place(self.mode(), self.line_origin(at), out);
             }
-            FrameItem::Rule { from, to, width } => out.push(PageItem::Rule(self.rule(from, to, width))),
+            FrameItem::Rule { from, to, width } => {
+                out.push(PageItem::Rule(self.rule(from, to, width)))
+            }
             FrameItem::Box { rect, width } => {
                 let r = self.rect(rect);
                 let (x, y, w, h) = (r.x, r.y, r.width, r.height);

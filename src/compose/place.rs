@@ -172,10 +172,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         if info.dots {
             let w = p.items[k].width;
             content.dots.push(FrameDot {
-                steps: [
-                    Step::new(at, mode.dot(size)),
-                    Step::new(w / 2.0, Pt::ZERO),
-                ],
+                steps: [Step::new(at, mode.dot(size)), Step::new(w / 2.0, Pt::ZERO)],
                 radius: size * 0.065,
             });
         }

@@ -98,7 +98,12 @@ pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
         let start = g.column_start(f.first) - g.gutter / 2.0;
         let end = g.column_start(f.first + f.columns) - g.gutter / 2.0;
         if f.first > 0 {
-            out.push(across_slots(start, f.top as f64, bottom as f64, RULE_HEAVY / 2.0));
+            out.push(across_slots(
+                start,
+                f.top as f64,
+                bottom as f64,
+                RULE_HEAVY / 2.0,
+            ));
         }
         if bottom < g.lines && f.top > 0 {
             let slot = f.top as f64 - 0.5;

@@ -210,7 +210,12 @@ impl Mode {
                 } else {
                     1.0
                 };
-                return (RunMode::Combined(scale), Advance::Across { scale: scale as f64 });
+                return (
+                    RunMode::Combined(scale),
+                    Advance::Across {
+                        scale: scale as f64,
+                    },
+                );
             }
             Orient::Upright | Orient::Combined => self.upright,
             Orient::Sideways => self.sideways,
@@ -275,9 +280,7 @@ impl Transform {
             slot: r.slot + r.slots,
             inline: r.inline,
         });
-        let (w, h) = self
-            .mode
-            .page(Step::new(r.length, self.pitch * r.slots));
+        let (w, h) = self.mode.page(Step::new(r.length, self.pitch * r.slots));
         PageRect {
             x: a.0.min(b.0),
             y: a.1.min(b.1),
@@ -297,8 +300,7 @@ impl Transform {
                 });
                 let band = self.pitch * line.per as f64;
                 let centred = self.mode.nudge(top, Step::block((band - line.size) / 2.0));
-                self.mode
-                    .nudge(centred, Step::block(line.size * EM_ASCENT))
+                self.mode.nudge(centred, Step::block(line.size * EM_ASCENT))
             }
             Baseline::Central => self.point(At {
                 slot: line.slot as f64 + line.per as f64 / 2.0,
@@ -386,8 +388,14 @@ mod tests {
     fn the_same_step_moves_across_or_down_the_page() {
         let s = Step::new(Pt(3.0), Pt(4.0));
         assert_eq!(HORIZONTAL.nudge((Pt(1.0), Pt(1.0)), s), (Pt(4.0), Pt(5.0)));
-        assert_eq!(VERTICAL_RL.nudge((Pt(1.0), Pt(1.0)), s), (Pt(-3.0), Pt(4.0)));
-        assert_eq!(VERTICAL_RL.extents(Pt(30.0), Pt(80.0)), (Pt(80.0), Pt(30.0)));
+        assert_eq!(
+            VERTICAL_RL.nudge((Pt(1.0), Pt(1.0)), s),
+            (Pt(-3.0), Pt(4.0))
+        );
+        assert_eq!(
+            VERTICAL_RL.extents(Pt(30.0), Pt(80.0)),
+            (Pt(80.0), Pt(30.0))
+        );
         assert_eq!(HORIZONTAL.extents(Pt(30.0), Pt(80.0)), (Pt(30.0), Pt(80.0)));
     }
 
@@ -452,7 +460,12 @@ mod tests {
             &g,
             |slot, inline| (g.left + inline, g.top + g.pitch * slot),
             |slot, slots, inline, length| {
-                (g.left + inline, g.top + g.pitch * slot, length, g.pitch * slots)
+                (
+                    g.left + inline,
+                    g.top + g.pitch * slot,
+                    length,
+                    g.pitch * slots,
+                )
             },
         );
     }

@@ -16,7 +16,10 @@ pub const MIN_WRAP_CHARS: f64 = 3.0;
 pub enum SlotKind {
     Blocked,
     /// The line starts `offset` into the column and is `measure` long.
-    Narrow { offset: Pt, measure: Pt },
+    Narrow {
+        offset: Pt,
+        measure: Pt,
+    },
 }
 
 /// What a figure or its caption covers of the line slots.
@@ -140,11 +143,20 @@ mod tests {
     #[test]
     fn text_keeps_the_larger_side_of_a_rectangle_with_the_gap() {
         // Covered 155..185 with the gap: 55 on the left, 15 on the right.
-        assert_eq!(wrap(&[rect(160.0, 180.0)], 3, Pt(10.0), COLUMN, RULES), narrow(0.0, 55.0));
+        assert_eq!(
+            wrap(&[rect(160.0, 180.0)], 3, Pt(10.0), COLUMN, RULES),
+            narrow(0.0, 55.0)
+        );
         // Covered 115..145: 15 left, 55 right, starting 45 in.
-        assert_eq!(wrap(&[rect(120.0, 140.0)], 3, Pt(10.0), COLUMN, RULES), narrow(45.0, 55.0));
+        assert_eq!(
+            wrap(&[rect(120.0, 140.0)], 3, Pt(10.0), COLUMN, RULES),
+            narrow(45.0, 55.0)
+        );
         // Equal sides: the line stays at the column's start.
-        assert_eq!(wrap(&[rect(140.0, 160.0)], 3, Pt(10.0), COLUMN, RULES), narrow(0.0, 35.0));
+        assert_eq!(
+            wrap(&[rect(140.0, 160.0)], 3, Pt(10.0), COLUMN, RULES),
+            narrow(0.0, 35.0)
+        );
     }
 
     #[test]
@@ -154,8 +166,14 @@ mod tests {
             Some(SlotKind::Blocked)
         );
         // Outside the figure's slots, or clear of the column with its gap.
-        assert_eq!(wrap(&[rect(120.0, 180.0)], 6, Pt(10.0), COLUMN, RULES), None);
-        assert_eq!(wrap(&[rect(205.0, 260.0)], 3, Pt(10.0), COLUMN, RULES), None);
+        assert_eq!(
+            wrap(&[rect(120.0, 180.0)], 6, Pt(10.0), COLUMN, RULES),
+            None
+        );
+        assert_eq!(
+            wrap(&[rect(205.0, 260.0)], 3, Pt(10.0), COLUMN, RULES),
+            None
+        );
         assert_eq!(wrap(&[rect(40.0, 95.0)], 3, Pt(10.0), COLUMN, RULES), None);
     }
 
@@ -197,7 +215,10 @@ mod tests {
         };
         let both = [figure, caption];
         assert_eq!(wrap(&both, 5, Pt(10.0), COLUMN, RULES), narrow(0.0, 55.0));
-        assert_eq!(wrap(&both, 6, Pt(10.0), COLUMN, RULES), Some(SlotKind::Blocked));
+        assert_eq!(
+            wrap(&both, 6, Pt(10.0), COLUMN, RULES),
+            Some(SlotKind::Blocked)
+        );
         assert_eq!(wrap(&both, 8, Pt(10.0), COLUMN, RULES), None);
     }
 }

@@ -46,8 +46,9 @@ impl LineContent {
     /// then the dots.
     pub fn place(self, mode: &Mode, origin: (Pt, Pt), out: &mut Vec<PageItem>) {
         for FrameRun { mut run, glyphs } in self.runs {
-            run.glyphs = glyphs
-                .into_iter()
+            // From a borrowed iterator: collecting the owned one would
+            // reuse the larger frame glyphs' allocation for the page's.
+            run.glyphs = (glyphs.iter())
                 .map(|g| {
                     let (x, y) = mode.nudge2(origin, g.steps);
                     PlacedGlyph {
@@ -55,7 +56,7 @@ impl LineContent {
                         x,
                         y,
                         advance: g.advance,
-                        text: g.text,
+                        text: g.text.clone(),
                     }
                 })
                 .collect();

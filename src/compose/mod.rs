@@ -1,15 +1,17 @@
 //! Compose stage: lines into columns, columns into pages, page furniture.
 //! Works in frame coordinates: line slots along the block axis and offsets
-//! along the line (inline axis); each frame's [`transform::Transform`]
-//! maps them to page coordinates once, when its module is laid out.
+//! along the line (inline axis); each frame's `Transform` (transform.rs)
+//! maps them to page coordinates once, when its module is laid out. The
+//! writing mode is that transform's geometry, not a branch in the
+//! composer.
 //!
-//! - [`frame`]: a module's rectangle of the page grid and its own grid;
-//! - [`module`]: an article in its frame (header, flow, finish);
-//! - [`columns`]: the flow of lines into slots, columns and pages;
-//! - [`figure`] and [`wrap`]: figures, and the text wrapped around them;
-//! - [`rules`]: rules and boxes; [`furniture`]: running head and folio;
-//! - [`place`]: a line's glyphs; [`items`]: what a frame holds;
-//! - [`page`]: a newspaper page of modules; [`book`]: a serial's book.
+//! - frame.rs: a module's rectangle of the page grid and its own grid;
+//! - module.rs: an article in its frame (header, flow, finish);
+//! - columns.rs: the flow of lines into slots, columns and pages;
+//! - figure.rs and wrap.rs: figures, and the text wrapped around them;
+//! - rules.rs: rules and boxes; furniture.rs: running head and folio;
+//! - place.rs: a line's glyphs; items.rs: what a frame holds;
+//! - page.rs: a newspaper page of modules; book.rs: a serial's book.
 
 mod book;
 mod columns;

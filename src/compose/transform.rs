@@ -155,7 +155,9 @@ pub const VERTICAL_RL: Mode = Mode {
         ..ItemSet::UPRIGHT
     },
     // Turned clockwise: the baseline runs down the line, 0.38 em across
-    // from the centre line, the em box centred on it.
+    // from the centre line, the em box centred on it. A turned glyph's
+    // `dy` is taken forward on the block axis (to the left), as the
+    // composer always has; shaped Latin words have none.
     sideways: ItemSet {
         run: RunMode::Rotated,
         lift: 0.38,

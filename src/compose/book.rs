@@ -2,7 +2,8 @@
 //! page numbers, then every installment as a chapter starting on a new
 //! page, with running heads (work, chapter) and folios.
 
-use super::flow::{Frame, Furniture, PageHead, add_furniture, compose_module, place_single};
+use super::furniture::{Shape, place_single, type_area};
+use super::{Frame, Furniture, PageHead, add_furniture, compose_module};
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
 use crate::model::{Align, Grid};
@@ -45,83 +46,25 @@ pub fn assemble_book(
     grid: &Grid,
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
 ) -> Book {
-    let (work, author) = (title_page.work, title_page.author);
-    let blank = |layout: &Layout| Page {
-        number: 0,
-        width: layout.page.width.0,
-        height: layout.page.height.0,
-        items: Vec::new(),
-    };
     // The type area in horizontal terms, for the title page and contents
     // (set horizontally in vertical books too).
-    let h = layout.grid_for(crate::model::Writing::Horizontal);
-    let (x0, y0, x1, y1) = h.area();
-    let width = x1 - x0;
-    let per_page = (h.lines.saturating_sub(4)).max(1) as usize;
-    let toc_pages = titles.len().div_ceil(per_page).max(1);
+    let front = Front::of(layout);
+    let toc_pages = titles.len().div_ceil(front.per_page).max(1);
     let mut first_pages = Vec::with_capacity(titles.len());
     let mut next = 2 + toc_pages;
     for b in &bodies {
         first_pages.push(next);
         next += b.len();
     }
-
     let mut pages = Vec::with_capacity(next);
-    // Title page: the work and its author.
-    let mut title = blank(layout);
-    let t = furniture(Furniture::BookTitle, work);
-    place_single(
-        &t,
-        x0,
-        width,
-        y0 + (y1 - y0) * 0.33,
-        Align::Center,
-        &mut title.items,
-    );
-    let a = furniture(Furniture::BookAuthor, &format!("{author} 著"));
-    place_single(
-        &a,
-        x0,
-        width,
-        y0 + (y1 - y0) * 0.33 + h.pitch * 3.0,
-        Align::Center,
-        &mut title.items,
-    );
-    pages.push(title);
-    // Contents: each chapter's title and first page.
+    pages.push(front.title_page(title_page, furniture));
     for chunk in 0..toc_pages {
-        let mut page = blank(layout);
-        let mut y = y0 + h.pitch * 1.5;
-        if chunk == 0 {
-            let head = furniture(Furniture::BookTitle, "目录");
-            place_single(&head, x0, width, y, Align::Center, &mut page.items);
-        }
-        y += h.pitch * 2.5;
-        page.items.push(PageItem::Rule(Rule {
-            x0,
-            y0: y - h.pitch,
-            x1,
-            y1: y - h.pitch,
-            width: Pt(0.5),
-        }));
-        for (i, title) in titles
-            .iter()
-            .enumerate()
-            .skip(chunk * per_page)
-            .take(per_page)
-        {
-            let entry = furniture(Furniture::TocEntry, title);
-            place_single(&entry, x0, width, y, Align::Start, &mut page.items);
-            let number = furniture(Furniture::TocEntry, &first_pages[i].to_string());
-            place_single(&number, x0, width, y, Align::End, &mut page.items);
-            y += h.pitch;
-        }
-        pages.push(page);
+        pages.push(front.contents_page(chunk, titles, &first_pages, furniture));
     }
     let mut outline = Vec::with_capacity(titles.len());
     for (title, mut body) in titles.iter().zip(bodies) {
         let head = PageHead {
-            start: work.to_string(),
+            start: title_page.work.to_string(),
             end: Some(title.clone()),
             edition: false,
             credits: None,
@@ -135,4 +78,100 @@ pub fn assemble_book(
         p.number = i as u32 + 1;
     }
     Book { pages, outline }
+}
+
+/// The front matter's geometry: the horizontal type area, its pitch, and
+/// the contents' entries per page.
+struct Front {
+    width: Pt,
+    height: Pt,
+    x0: Pt,
+    y0: Pt,
+    x1: Pt,
+    y1: Pt,
+    pitch: Pt,
+    per_page: usize,
+}
+
+impl Front {
+    fn of(layout: &Layout) -> Front {
+        let h = layout.grid_for(crate::model::Writing::Horizontal);
+        let (x0, y0, x1, y1) = type_area(&h);
+        Front {
+            width: layout.page.width.0,
+            height: layout.page.height.0,
+            x0,
+            y0,
+            x1,
+            y1,
+            pitch: h.pitch,
+            per_page: (h.lines.saturating_sub(4)).max(1) as usize,
+        }
+    }
+
+    fn blank(&self) -> Page {
+        Page {
+            number: 0,
+            width: self.width,
+            height: self.height,
+            items: Vec::new(),
+        }
+    }
+
+    /// Sets a one-line paragraph across the type area.
+    fn line(&self, p: &ShapedPara, baseline: Pt, align: Align, page: &mut Page) {
+        place_single(
+            p,
+            self.x0,
+            self.x1 - self.x0,
+            baseline,
+            align,
+            &mut page.items,
+        );
+    }
+
+    /// The work and its author, a third down the type area.
+    fn title_page(&self, t: &TitlePage, furniture: Shape) -> Page {
+        let mut page = self.blank();
+        let base = self.y0 + (self.y1 - self.y0) * 0.33;
+        let title = furniture(Furniture::BookTitle, t.work);
+        self.line(&title, base, Align::Center, &mut page);
+        let author = furniture(Furniture::BookAuthor, &format!("{} 著", t.author));
+        self.line(&author, base + self.pitch * 3.0, Align::Center, &mut page);
+        page
+    }
+
+    /// Page `chunk` of the contents: each chapter's title and first page,
+    /// under a rule (and the heading, on the first).
+    fn contents_page(
+        &self,
+        chunk: usize,
+        titles: &[String],
+        first_pages: &[usize],
+        furniture: Shape,
+    ) -> Page {
+        let mut page = self.blank();
+        let mut y = self.y0 + self.pitch * 1.5;
+        if chunk == 0 {
+            let head = furniture(Furniture::BookTitle, "目录");
+            self.line(&head, y, Align::Center, &mut page);
+        }
+        y += self.pitch * 2.5;
+        page.items.push(PageItem::Rule(Rule {
+            x0: self.x0,
+            y0: y - self.pitch,
+            x1: self.x1,
+            y1: y - self.pitch,
+            width: Pt(0.5),
+        }));
+        let entries = titles.iter().enumerate().skip(chunk * self.per_page);
+        for (i, title) in entries.take(self.per_page) {
+            let entry = furniture(Furniture::TocEntry, title);
+            self.line(&entry, y, Align::Start, &mut page);
+            let number = furniture(Furniture::TocEntry, &first_pages[i].to_string());
+            self.line(&number, y, Align::End, &mut page);
+            y += self.pitch;
+        }
+        page
+    }
 }

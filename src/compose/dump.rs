@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::flow::{break_lines, line_params};
+use super::lines::{break_lines, line_params};
 use crate::linebreak::explain;
 use crate::model::Align;
 use crate::resolve::{Doc, Layout};

@@ -1,25 +1,44 @@
 //! Compose stage: lines into columns, columns into pages, page furniture.
-//! Works on slots of the line grid (block axis) and offsets along the line
-//! (inline axis); [`place`] converts to page coordinates once, at the end.
+//! Works in frame coordinates: line slots along the block axis and offsets
+//! along the line (inline axis); each frame's `Transform` (transform.rs)
+//! maps them to page coordinates once, when its module is laid out. The
+//! writing mode is that transform's geometry, not a branch in the
+//! composer.
+//!
+//! - frame.rs: a module's rectangle of the page grid and its own grid;
+//! - module.rs: an article in its frame (header, flow, finish);
+//! - columns.rs: the flow of lines into slots, columns and pages;
+//! - figure.rs and wrap.rs: figures, and the text wrapped around them;
+//! - rules.rs: rules and boxes; furniture.rs: running head and folio;
+//! - place.rs: a line's glyphs; items.rs: what a frame holds;
+//! - page.rs: a newspaper page of modules; book.rs: a serial's book.
 
-mod flow;
+mod book;
+mod columns;
+mod dump;
+mod figure;
+mod frame;
+mod furniture;
+mod items;
+mod lines;
+mod module;
 mod page;
 mod place;
+mod rules;
 #[cfg(test)]
 mod tests;
+mod transform;
+mod wrap;
 
 use std::ops::Range;
 
-pub use flow::{
-    Frame, Furniture, Module, PageHead, add_furniture, break_lines, compose, compose_module,
-    furniture_style, line_params,
-};
-pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
-
-mod book;
-mod dump;
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
 pub use dump::dump_lines;
+pub use frame::{Frame, Module};
+pub use furniture::{Furniture, PageHead, add_furniture, furniture_style};
+pub use lines::{break_lines, line_params};
+pub use module::{compose, compose_module};
+pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
 
 use crate::resolve::Figure;
 

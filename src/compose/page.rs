@@ -4,7 +4,7 @@
 //! articles do not fit.
 
 use super::Page;
-use super::flow::{Frame, compose_module};
+use super::{Frame, compose_module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::Grid;
 use crate::resolve::{Doc, Layout};
@@ -67,23 +67,97 @@ pub struct ComposedPages {
     pub outline: Vec<(String, usize)>,
 }
 
-/// Lays out the articles.
-pub fn compose_page(
-    articles: &[PageArticle],
-    grid: &Grid,
-    warnings: &mut Vec<Warning>,
-) -> Result<ComposedPages> {
-    let c = grid.columns;
-    // Explicitly placed articles first, in manifest order; then the others,
-    // largest first.
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    let size = |a: &PageArticle| {
-        a.doc
-            .paragraphs()
+/// A rectangle of the grid a module takes: columns `c0..c1`, slots
+/// `t0..t1`.
+#[derive(Debug, Clone, Copy)]
+struct Taken {
+    c0: u32,
+    c1: u32,
+    t0: u32,
+    t1: u32,
+}
+
+/// What the modules placed so far take of each page.
+struct Sheets {
+    columns: u32,
+    /// Per page and column, the first free slot from the top.
+    sky: Vec<Vec<u32>>,
+    taken: Vec<Vec<Taken>>,
+    frames: Vec<Vec<Frame>>,
+}
+
+impl Sheets {
+    fn new(columns: u32) -> Sheets {
+        let mut s = Sheets {
+            columns,
+            sky: Vec::new(),
+            taken: Vec::new(),
+            frames: Vec::new(),
+        };
+        s.reach(0);
+        s
+    }
+
+    /// Makes sure page `at` exists.
+    fn reach(&mut self, at: usize) {
+        while self.frames.len() <= at {
+            self.sky.push(vec![0; self.columns as usize]);
+            self.taken.push(Vec::new());
+            self.frames.push(Vec::new());
+        }
+    }
+
+    /// The first free slot under all of `span` columns from `c0`.
+    fn height(&self, page: usize, c0: u32, span: u32) -> u32 {
+        self.sky[page][c0 as usize..(c0 + span) as usize]
             .iter()
-            .map(|p| p.chars().count())
-            .sum::<usize>()
-    };
+            .copied()
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The page, first column and top slot of a module: the given place,
+    /// or the highest free one on the first page with room.
+    fn find(&mut self, p: Placement, span: u32, lines: u32) -> (usize, u32, u32) {
+        let mut page = 0;
+        loop {
+            self.reach(page);
+            let c0 = p.column.unwrap_or_else(|| {
+                (0..=self.columns - span)
+                    .min_by_key(|&c0| (self.height(page, c0, span), c0))
+                    .unwrap_or(0)
+            });
+            let top = p.row.unwrap_or_else(|| self.height(page, c0, span));
+            if p.row.is_some() || top + MIN_ROWS <= lines {
+                return (page, c0, top);
+            }
+            page += 1;
+        }
+    }
+
+    /// A module already placed on `page` that the rectangle overlaps.
+    fn overlap(&self, page: usize, r: Taken) -> Option<Taken> {
+        (self.taken[page].iter())
+            .find(|t| r.c0 < t.c1 && t.c0 < r.c1 && r.t0 < t.t1 && t.t0 < r.t1)
+            .copied()
+    }
+
+    /// Records a module's frame and rectangle on `page`.
+    fn take(&mut self, page: usize, frame: Frame, r: Taken) {
+        self.reach(page);
+        self.frames[page].push(frame);
+        self.taken[page].push(r);
+        for col in r.c0..r.c1 {
+            let sky = &mut self.sky[page][col as usize];
+            *sky = (*sky).max(r.t1);
+        }
+    }
+}
+
+/// Explicitly placed articles first, in manifest order; then the others,
+/// largest first.
+fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
         let a = &articles[i];
         let explicit = a.placement.column.is_some() && a.placement.row.is_some();
@@ -93,136 +167,146 @@ pub fn compose_page(
             i,
         )
     });
+    order
+}
+
+/// An article's size in characters.
+fn size(a: &PageArticle) -> usize {
+    (a.doc.paragraphs().iter())
+        .map(|p| p.chars().count())
+        .sum::<usize>()
+}
+
+/// Lays out the articles.
+pub fn compose_page(
+    articles: &[PageArticle],
+    grid: &Grid,
+    warnings: &mut Vec<Warning>,
+) -> Result<ComposedPages> {
     let sizes: Vec<usize> = articles.iter().map(size).collect();
     let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
-    let spans = spans(&sizes, &given, c);
-    let mut sky: Vec<Vec<u32>> = vec![vec![0; c as usize]];
-    let mut taken: Vec<Vec<(u32, u32, u32, u32)>> = vec![Vec::new()];
-    let mut frames: Vec<Vec<Frame>> = vec![Vec::new()];
-    let mut pages: Vec<Page> = Vec::new();
+    let spans = spans(&sizes, &given, grid.columns);
+    let mut sheets = Sheets::new(grid.columns);
     // Each article's module and its first page, laid out in placement order
     // but written in the manifest's order, which is the reading order.
     let mut placed: Vec<Option<(usize, Vec<Page>)>> = articles.iter().map(|_| None).collect();
-    for &i in &order {
-        let a = &articles[i];
-        let p = a.placement;
-        let fail =
-            |msg: String, hint: &str| Error::new(Stage::Compose, msg).at(a.at.clone()).hint(hint);
-        let span = spans[i];
-        if let Some(col) = p.column
-            && col + span > c
-        {
-            return Err(fail(
-                format!(
-                    "the article takes columns {}–{}, but the layout has {c}",
-                    col + 1,
-                    col + span
-                ),
-                "give column = and columns = that fit the grid",
-            ));
-        }
-        // The page and the place: the given one, or the highest free one.
-        let mut page = 0;
-        let (first, top) = loop {
-            if page == sky.len() {
-                sky.push(vec![0; c as usize]);
-                taken.push(Vec::new());
-                frames.push(Vec::new());
-            }
-            let height = |c0: u32| {
-                sky[page][c0 as usize..(c0 + span) as usize]
-                    .iter()
-                    .copied()
-                    .max()
-                    .unwrap_or(0)
-            };
-            let c0 = p.column.unwrap_or_else(|| {
-                (0..=c - span)
-                    .min_by_key(|&c0| (height(c0), c0))
-                    .unwrap_or(0)
-            });
-            let top = p.row.unwrap_or_else(|| height(c0));
-            if p.row.is_some() || top + MIN_ROWS <= grid.lines {
-                break (c0, top);
-            }
-            page += 1;
-        };
-        let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
-        if top >= grid.lines || bottom <= top {
-            return Err(fail(
-                format!(
-                    "the article starts at line {} of a page of {}",
-                    top + 1,
-                    grid.lines
-                ),
-                "give a row = inside the page",
-            ));
-        }
-        for &(c0, c1, t0, t1) in &taken[page] {
-            if first < c1 && c0 < first + span && top < t1 && t0 < bottom {
-                return Err(fail(
-                    format!(
-                        "the article overlaps another in columns {}–{}, lines {}–{}",
-                        c0 + 1,
-                        c1,
-                        t0 + 1,
-                        t1
-                    ),
-                    "move it with column = and row =, or leave the position out to have typeset place it",
-                ));
-            }
-        }
-        let frame = Frame {
-            first,
-            columns: span,
-            top,
-            rows: Some(bottom - top),
-            split: p.split,
-            boxed: p.boxed,
-        };
-        let module = compose_module(a.doc, a.shaped, a.layout, grid, frame, warnings)?;
-        let continued = module.pages.len() > 1;
-        // A declared frame is taken whole; an automatic one down to its text.
-        let end = if continued || p.rows.is_some() {
-            bottom
-        } else {
-            (module.bottom + 1).min(grid.lines)
-        };
-        taken[page].push((first, first + span, top, end));
-        for col in first..first + span {
-            sky[page][col as usize] = sky[page][col as usize].max(end);
-        }
-        frames[page].push(frame);
-        if continued {
-            warnings.push(Warning {
-                location: Some(a.at.clone()),
-                message: format!(
-                    "\"{}\" does not fit its frame and continues on {} more page(s)",
-                    a.doc.title,
-                    module.pages.len() - 1
-                ),
-            });
-        }
-        for k in 1..module.pages.len() {
-            let at = page + k;
-            while frames.len() <= at {
-                frames.push(Vec::new());
-                sky.push(vec![0; c as usize]);
-                taken.push(Vec::new());
-            }
-            frames[at].push(frame);
-            taken[at].push((first, first + span, top, bottom));
-            for col in first..first + span {
-                sky[at][col as usize] = sky[at][col as usize].max(bottom);
-            }
-        }
-        placed[i] = Some((page, module.pages));
+    for i in placement_order(articles) {
+        let (page, module) = place_article(&articles[i], spans[i], grid, &mut sheets, warnings)?;
+        placed[i] = Some((page, module));
     }
     let outline = articles
         .iter()
         .zip(&placed)
         .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), *page)))
         .collect();
+    Ok(ComposedPages {
+        pages: merge_pages(placed),
+        frames: sheets.frames,
+        outline,
+    })
+}
+
+/// Where an article of `span` columns goes: its page and rectangle, or
+/// why it cannot go there.
+fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Result<(usize, Taken)> {
+    let p = a.placement;
+    let c = grid.columns;
+    let fail =
+        |msg: String, hint: &str| Error::new(Stage::Compose, msg).at(a.at.clone()).hint(hint);
+    if let Some(col) = p.column
+        && col + span > c
+    {
+        return Err(fail(
+            format!(
+                "the article takes columns {}–{}, but the layout has {c}",
+                col + 1,
+                col + span
+            ),
+            "give column = and columns = that fit the grid",
+        ));
+    }
+    // The page and the place: the given one, or the highest free one.
+    let (page, first, top) = sheets.find(p, span, grid.lines);
+    let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
+    if top >= grid.lines || bottom <= top {
+        return Err(fail(
+            format!(
+                "the article starts at line {} of a page of {}",
+                top + 1,
+                grid.lines
+            ),
+            "give a row = inside the page",
+        ));
+    }
+    let wanted = Taken {
+        c0: first,
+        c1: first + span,
+        t0: top,
+        t1: bottom,
+    };
+    if let Some(t) = sheets.overlap(page, wanted) {
+        return Err(fail(
+            format!(
+                "the article overlaps another in columns {}–{}, lines {}–{}",
+                t.c0 + 1,
+                t.c1,
+                t.t0 + 1,
+                t.t1
+            ),
+            "move it with column = and row =, or leave the position out to have typeset place it",
+        ));
+    }
+    Ok((page, wanted))
+}
+
+/// Places one article of `span` columns and lays it out; its first page
+/// and its pages.
+fn place_article(
+    a: &PageArticle,
+    span: u32,
+    grid: &Grid,
+    sheets: &mut Sheets,
+    warnings: &mut Vec<Warning>,
+) -> Result<(usize, Vec<Page>)> {
+    let p = a.placement;
+    let (page, wanted) = locate(a, span, grid, sheets)?;
+    let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
+    let frame = Frame {
+        first,
+        columns: span,
+        top,
+        rows: Some(bottom - top),
+        split: p.split,
+        boxed: p.boxed,
+    };
+    let module = compose_module(a.doc, a.shaped, a.layout, grid, frame, warnings)?;
+    let continued = module.pages.len() > 1;
+    // A declared frame is taken whole; an automatic one down to its text.
+    let end = if continued || p.rows.is_some() {
+        bottom
+    } else {
+        (module.bottom + 1).min(grid.lines)
+    };
+    sheets.take(page, frame, Taken { t1: end, ..wanted });
+    if continued {
+        warnings.push(Warning {
+            location: Some(a.at.clone()),
+            message: format!(
+                "\"{}\" does not fit its frame and continues on {} more page(s)",
+                a.doc.title,
+                module.pages.len() - 1
+            ),
+        });
+    }
+    for k in 1..module.pages.len() {
+        sheets.take(page + k, frame, wanted);
+    }
+    Ok((page, module.pages))
+}
+
+/// The pages, each with the items of the modules on it in manifest order.
+fn merge_pages(placed: Vec<Option<(usize, Vec<Page>)>>) -> Vec<Page> {
+    let mut pages: Vec<Page> = Vec::new();
     for (page, module_pages) in placed.into_iter().flatten() {
         for (k, mp) in module_pages.into_iter().enumerate() {
             let at = page + k;
@@ -237,9 +321,5 @@ pub fn compose_page(
             pages[at].items.extend(mp.items);
         }
     }
-    Ok(ComposedPages {
-        pages,
-        frames,
-        outline,
-    })
+    pages
 }

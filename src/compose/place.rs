@@ -1,43 +1,15 @@
-//! From lines (inline offsets) to glyphs on the page (x, y).
+//! From a broken line (inline offsets of its items) to its glyphs and
+//! emphasis dots, as steps along and across the line from its origin; the
+//! frame's [`Mode`] says how each item is set, its transform puts the line
+//! on the page.
 
-use super::{Dot, PageItem, PlacedGlyph, RunMode, TextRun};
+use super::RunMode;
+use super::items::{FrameDot, FrameGlyph, FrameRun, LineContent};
+use super::transform::{Advance, EM_ASCENT, Mode, Step};
 use crate::linebreak::Line;
-use crate::model::{Align, Grid};
-use crate::shape::Orient;
-use crate::shape::ShapedPara;
+use crate::model::{Align, FontId};
+use crate::shape::{Glyph, ShapedPara};
 use crate::units::Pt;
-
-/// The ideographic em box: 0.88 em above the baseline, 0.12 em below.
-pub const EM_ASCENT: f64 = 0.88;
-
-/// Where a line goes. Horizontal: `x` is its start and `y` its baseline.
-/// Vertical: `x` is the column's centre line and `y` the line's top.
-#[derive(Debug, Clone, Copy)]
-pub struct LineOrigin {
-    pub x: Pt,
-    pub y: Pt,
-    pub vertical: bool,
-}
-
-/// The origin of a line of `size` type occupying `per` slots from `slot`,
-/// starting `inline` from the grid's first column.
-pub fn line_origin(grid: &Grid, slot: u32, per: u32, inline: Pt, size: Pt) -> LineOrigin {
-    if grid.vertical {
-        let (x, y) = grid.place(slot as f64 + per as f64 / 2.0, inline);
-        LineOrigin {
-            x,
-            y,
-            vertical: true,
-        }
-    } else {
-        let (x, top) = grid.place(slot as f64, inline);
-        LineOrigin {
-            x,
-            y: baseline_in_band(top, grid.pitch * per as f64, size),
-            vertical: false,
-        }
-    }
-}
 
 /// The offset that aligns a line within its measure.
 pub fn align_offset(align: Align, line: &Line) -> Pt {
@@ -49,65 +21,63 @@ pub fn align_offset(align: Align, line: &Line) -> Pt {
     }
 }
 
-/// Baseline of a line of `size` centred in a band of the block axis.
-pub fn baseline_in_band(band_top: Pt, band_height: Pt, size: Pt) -> Pt {
-    band_top + (band_height - size) / 2.0 + size * EM_ASCENT
-}
-
 /// Collects placed glyphs into runs of one font, mode and style.
 struct Runs<'a> {
-    out: &'a mut Vec<PageItem>,
-    run: Option<TextRun>,
+    out: &'a mut Vec<FrameRun>,
+    run: Option<FrameRun>,
     size: Pt,
 }
 
+/// How the glyphs of a run are set.
+#[derive(Clone, Copy, PartialEq)]
+struct RunStyle {
+    font: FontId,
+    mode: RunMode,
+    oblique: bool,
+    actual_text: bool,
+}
+
 impl Runs<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        font: crate::model::FontId,
-        mode: RunMode,
-        oblique: bool,
-        actual_text: bool,
-        id: u16,
-        x: Pt,
-        y: Pt,
-        advance: Pt,
-        text: Option<&str>,
-    ) {
+    fn push(&mut self, style: RunStyle, glyph: &Glyph, steps: [Step; 2], text: Option<&str>) {
         let same = self.run.as_ref().is_some_and(|r| {
-            r.font == font && r.mode == mode && r.oblique == oblique && r.actual_text == actual_text
+            let r = &r.run;
+            r.font == style.font
+                && r.mode == style.mode
+                && r.oblique == style.oblique
+                && r.actual_text == style.actual_text
         });
         if !same {
             self.flush();
-            self.run = Some(TextRun {
-                font,
-                size: self.size,
-                mode,
-                oblique,
-                actual_text,
-                text: String::new(),
+            self.run = Some(FrameRun {
+                run: super::TextRun {
+                    font: style.font,
+                    size: self.size,
+                    mode: style.mode,
+                    oblique: style.oblique,
+                    actual_text: style.actual_text,
+                    text: String::new(),
+                    glyphs: Vec::new(),
+                },
                 glyphs: Vec::new(),
             });
         }
         // Opened just above when there was none or it did not match.
         let r = self.run.as_mut().expect("run opened above");
-        let start = r.text.len() as u32;
+        let start = r.run.text.len() as u32;
         if let Some(t) = text {
-            r.text.push_str(t);
+            r.run.text.push_str(t);
         }
-        r.glyphs.push(PlacedGlyph {
-            id,
-            x,
-            y,
-            advance,
-            text: start..r.text.len() as u32,
+        r.glyphs.push(FrameGlyph {
+            id: glyph.id,
+            advance: glyph.advance,
+            text: start..r.run.text.len() as u32,
+            steps,
         });
     }
 
     fn flush(&mut self) {
         if let Some(r) = self.run.take() {
-            self.out.push(PageItem::Text(r));
+            self.out.push(r);
         }
     }
 }
@@ -133,14 +103,38 @@ fn cluster_text(p: &ShapedPara, k: usize, gi: usize) -> Option<&str> {
     Some(&p.text[from..(info.text.start + end) as usize])
 }
 
-/// Emits the glyphs (and emphasis dots) of one line, split into runs by
-/// font, mode, slant and replaced text.
-pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Vec<PageItem>) {
+/// One glyph of an item that starts `at` along the line: `pen` into the
+/// item's glyphs, `along` (letter spacing included) on the line.
+struct GlyphAt {
+    at: Pt,
+    along: Pt,
+    pen: Pt,
+    /// The item's glyphs' total advance.
+    width: Pt,
+}
+
+/// The steps from the line's origin to a glyph: to its baseline, then
+/// along it; or, across the line, to the group's start, then across.
+fn glyph_steps(advance: Advance, g: &Glyph, p: &GlyphAt, size: Pt) -> [Step; 2] {
+    match advance {
+        Advance::Along { lift, up } => [Step::block(lift), Step::new(p.along, g.dy * up)],
+        // Across one em, centred on the centre line, on the em box's
+        // baseline.
+        Advance::Across { scale } => [
+            Step::new(p.at, p.width * scale / 2.0),
+            Step::new(size * EM_ASCENT, -(p.pen * scale)),
+        ],
+    }
+}
+
+/// The glyphs and emphasis dots of one line, split into runs by font,
+/// mode, slant and replaced text.
+pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
     let size = p.style.size;
     let shift = align_offset(p.style.align, line);
-    let mut dots: Vec<Dot> = Vec::new();
+    let mut content = LineContent::default();
     let mut runs = Runs {
-        out,
+        out: &mut content.runs,
         run: None,
         size,
     };
@@ -150,19 +144,8 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
         // The item's start along the line.
         let at = shift + placed.origin;
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
-        let mode = match (origin.vertical, info.orient) {
-            (false, _) => RunMode::Horizontal,
-            (true, Orient::Upright) => RunMode::Vertical,
-            (true, Orient::Sideways) => RunMode::Rotated,
-            (true, Orient::Combined) => {
-                let w: Pt = glyphs.iter().map(|g| g.advance).sum();
-                RunMode::Combined(if w.0 > size.0 * 0.95 {
-                    (size.0 * 0.95 / w.0) as f32
-                } else {
-                    1.0
-                })
-            }
-        };
+        let width: Pt = glyphs.iter().map(|g| g.advance).sum();
+        let (run_mode, advance) = mode.item(info.orient, width, size);
         let mut pen = Pt::ZERO;
         let mut letters = Pt::ZERO;
         for (gi, g) in glyphs.iter().enumerate() {
@@ -171,51 +154,26 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
                 letters += placed.letter;
             }
             let along = at + pen + letters + g.dx;
-            let (x, y) = match mode {
-                RunMode::Horizontal => (origin.x + along, origin.y - g.dy),
-                // Upright: the glyph's vertical origin, on the centre line.
-                RunMode::Vertical => (origin.x + g.dy, origin.y + along),
-                // Turned clockwise: the baseline runs down the column, its
-                // em box centred on the centre line.
-                RunMode::Rotated => (origin.x - size * 0.38 - g.dy, origin.y + along),
-                // Across one em, centred, on the em box's baseline.
-                RunMode::Combined(scale) => {
-                    let w: Pt = glyphs.iter().map(|g| g.advance).sum();
-                    let scale = scale as f64;
-                    (
-                        origin.x - w * scale / 2.0 + pen * scale,
-                        origin.y + at + size * EM_ASCENT,
-                    )
-                }
+            let place = GlyphAt {
+                at,
+                along,
+                pen,
+                width,
             };
-            runs.push(
-                g.font,
-                mode,
-                info.oblique,
-                info.missing,
-                g.id,
-                x,
-                y,
-                g.advance,
-                text,
-            );
+            let style = RunStyle {
+                font: g.font,
+                mode: run_mode,
+                oblique: info.oblique,
+                actual_text: info.missing,
+            };
+            runs.push(style, g, glyph_steps(advance, g, &place, size), text);
             pen += g.advance;
         }
         if info.dots {
             let w = p.items[k].width;
-            dots.push(if origin.vertical {
-                // 着重号 to the right of vertical text (CLREQ §6).
-                Dot {
-                    x: origin.x + size * 0.62,
-                    y: origin.y + at + w / 2.0,
-                    radius: size * 0.065,
-                }
-            } else {
-                Dot {
-                    x: origin.x + at + w / 2.0,
-                    y: origin.y + size * 0.27,
-                    radius: size * 0.065,
-                }
+            content.dots.push(FrameDot {
+                steps: [Step::new(at, mode.dot(size)), Step::new(w / 2.0, Pt::ZERO)],
+                radius: size * 0.065,
             });
         }
     }
@@ -226,24 +184,17 @@ pub fn render_line(p: &ShapedPara, line: &Line, origin: LineOrigin, out: &mut Ve
         && let Some(h) = line.items.clone().last().and_then(|k| p.info[k].hyphen)
     {
         let end = shift + line.end(&p.items);
-        let (mode, x, y) = if origin.vertical {
-            (RunMode::Rotated, origin.x - size * 0.38, origin.y + end)
-        } else {
-            (RunMode::Horizontal, origin.x + end, origin.y)
+        let (run_mode, lift) = mode.hyphen(size);
+        let style = RunStyle {
+            font: h.font,
+            mode: run_mode,
+            oblique: false,
+            actual_text: true,
         };
+        let steps = [Step::block(lift), Step::new(end, Pt::ZERO)];
         runs.flush();
-        runs.push(
-            h.font,
-            mode,
-            false,
-            true,
-            h.id,
-            x,
-            y,
-            h.advance,
-            Some("\u{AD}"),
-        );
+        runs.push(style, &h, steps, Some("\u{AD}"));
     }
     runs.flush();
-    out.extend(dots.into_iter().map(PageItem::Dot));
+    content
 }

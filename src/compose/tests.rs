@@ -380,3 +380,35 @@ fn round_wrap_gives_each_line_beside_the_circle_its_own_measure() {
         "each line starts where the circle leaves it: {starts:?}"
     );
 }
+
+#[test]
+fn a_frame_too_small_names_the_writing_mode_in_words() {
+    for (writing, word) in [("horizontal", "horizontal"), ("vertical", "vertical")] {
+        let src = format!("+++\ntitle = \"标题\"\nwriting = \"{writing}\"\n+++\n春风吹过田野。\n");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+        let article = parse_article(&path, src.into_bytes()).unwrap();
+        let layout = load_layout("feature", None).unwrap();
+        let mut book = FontBook::new(&[], false).unwrap();
+        let roles = book.resolve_roles(&layout).unwrap();
+        let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
+        let mut warnings = Vec::new();
+        let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
+        let vertical = doc.writing == crate::model::Writing::Vertical;
+        let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(vertical);
+        let shaped = shape_doc(&doc, &mut shaper);
+        // Three line slots of one column: too few for any text.
+        let frame = Frame {
+            rows: Some(3),
+            ..Frame::full(&layout.grid())
+        };
+        let page = layout.grid_for(doc.writing);
+        let Err(e) = compose_module(&doc, &shaped, &layout, &page, frame, &mut warnings) else {
+            panic!("a three-slot frame holds no {writing} text");
+        };
+        let message = e.to_string();
+        assert!(
+            message.contains(&format!("no room for {word} text")),
+            "{message}"
+        );
+    }
+}

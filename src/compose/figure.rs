@@ -1,0 +1,194 @@
+//! Figures in the flow: sized to their columns, placed at the cursor (or
+//! the next column with room), captioned, and the text of the columns they
+//! touch wrapped around them ([`super::wrap`]).
+
+use super::columns::{Composer, SlotShape};
+use super::items::FrameItem;
+use super::lines::break_lines;
+use super::transform::{FrameRect, LineAt};
+use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
+use crate::linebreak::Line;
+use crate::model::{Grid, LineRules};
+use crate::resolve::{Figure, Wrap};
+use crate::shape::ShapedPara;
+use crate::units::Pt;
+
+/// A figure sized for a column, in frame terms.
+struct FigureSize {
+    /// Columns it touches.
+    whole: u32,
+    /// Inline length of the columns (and gutters) it spans.
+    span: Pt,
+    /// The image's inline and block extents.
+    inline: Pt,
+    block: Pt,
+    /// Line slots the image takes.
+    slots: u32,
+    caption: Option<Vec<Line>>,
+    caption_slots: u32,
+}
+
+impl FigureSize {
+    /// Slots for the image and its caption.
+    fn total(&self) -> u32 {
+        self.slots + self.caption_slots
+    }
+}
+
+/// Sizes a figure set from `column`, where a column gives at most
+/// `column_slots` slots. The figure fills its span along the line; its
+/// block extent follows its aspect in whole line slots, never more than
+/// the column can give beside its caption: tall figures shrink to fit.
+fn size_figure(
+    c: &Composer,
+    fig: &Figure,
+    caption: Option<&ShapedPara>,
+    rules: &LineRules,
+    column: u32,
+    column_slots: u32,
+) -> FigureSize {
+    let g: &Grid = &c.grid;
+    let room = g.columns - column;
+    // A vertical band holds a figure in its height: its column count is
+    // for horizontal columns.
+    let span_cols = if g.vertical {
+        1.0
+    } else {
+        (fig.width.unwrap_or(fig.columns as f64)).clamp(0.5, room as f64)
+    };
+    let span = g.column_width * span_cols + g.gutter * (span_cols.ceil() - 1.0).max(0.0);
+    let cap_lines = caption.map(|c| break_lines(c, span, true, rules));
+    let caption_slots =
+        caption.map_or(0, |c| c.style.lines) * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
+    let (px_inline, px_block) =
+        (c.transform.mode()).extents(Pt(fig.width_px as f64), Pt(fig.height_px as f64));
+    let aspect = px_block.0 / px_inline.0;
+    let mut inline = span;
+    let mut block = inline * aspect;
+    let max = g.pitch * (column_slots.saturating_sub(caption_slots + 1)) as f64;
+    if block > max {
+        inline = inline * (max / block);
+        block = max;
+    }
+    FigureSize {
+        whole: span_cols.ceil() as u32,
+        span,
+        inline,
+        block,
+        slots: ((block.0 / g.pitch.0) - 1e-6).ceil().max(1.0) as u32,
+        caption: cap_lines,
+        caption_slots,
+    }
+}
+
+impl Composer<'_> {
+    /// Sets a figure at the cursor, across `fig.columns` columns (or
+    /// `fig.width` of them) from the current one, its caption below it, and
+    /// records the slots it takes or narrows: the text of every column it
+    /// touches flows around it (rectangular or round wrap), each line beside
+    /// it justified to its own measure.
+    pub fn place_figure(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
+        let size = self.find_room(fig, caption, rules);
+        let start = self.grid.column_start(self.column);
+        let inline = start + (size.span - size.inline) / 2.0;
+        let top = self.slot;
+        let rect = FrameRect {
+            slot: top as f64,
+            slots: size.block / self.grid.pitch,
+            inline,
+            length: size.inline,
+        };
+        self.items().push(FrameItem::Image {
+            figure: fig.clone(),
+            rect,
+        });
+        // The caption spans the figure, under it.
+        let cap_top = top + size.slots;
+        if let (Some(c), Some(lines)) = (caption, size.caption.as_deref()) {
+            let mut slot = cap_top;
+            for line in lines {
+                let at = LineAt {
+                    slot,
+                    per: c.style.lines,
+                    inline: start,
+                    size: c.style.size,
+                };
+                self.line(c, line, at);
+                slot += c.style.lines;
+            }
+        }
+        let end = (cap_top + size.caption_slots + 1).min(self.depth);
+        let image = if fig.wrap == Wrap::Round {
+            Footprint::Disc {
+                slots: top..cap_top,
+                inline: inline + size.inline / 2.0,
+                block: self.grid.pitch * top as f64 + size.block / 2.0,
+                radius: size.inline.min(size.block) / 2.0,
+            }
+        } else {
+            Footprint::Rect {
+                slots: top..cap_top,
+                inline: (inline, inline + size.inline),
+            }
+        };
+        let caption = Footprint::Rect {
+            slots: cap_top..end,
+            inline: (start, start + size.span),
+        };
+        self.wrap_columns(&[image, caption], top..end, size.whole);
+        // Text goes on beside the figure, or below it.
+        self.skip_blocked();
+    }
+
+    /// Sizes the figure where it goes: at the cursor, or up to three
+    /// columns on when the slots there are not free.
+    fn find_room(
+        &mut self,
+        fig: &Figure,
+        caption: Option<&ShapedPara>,
+        rules: &LineRules,
+    ) -> FigureSize {
+        let column_slots =
+            self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2);
+        self.skip_blocked();
+        let mut size = size_figure(self, fig, caption, rules, self.column, column_slots);
+        for _ in 0..3 {
+            let slots = self.slot..self.slot + size.total();
+            if slots.end <= self.depth
+                && slots.clone().all(|s| self.shape(self.column, s).is_none())
+            {
+                break;
+            }
+            self.next_column();
+            size = size_figure(self, fig, caption, rules, self.column, column_slots);
+        }
+        size
+    }
+
+    /// Records what each column from the cursor's (`whole` of them) keeps
+    /// of `slots` beside the footprints.
+    fn wrap_columns(&mut self, footprints: &[Footprint], slots: std::ops::Range<u32>, whole: u32) {
+        let g = self.grid;
+        let page = self.pages.len() - 1;
+        let rules = WrapRules {
+            gap: g.body_size / 2.0,
+            min: g.body_size * MIN_WRAP_CHARS,
+        };
+        for column in self.column..(self.column + whole).min(g.columns) {
+            let c0 = g.column_start(column);
+            for slot in slots.clone() {
+                let extent = (c0, c0 + g.column_width);
+                let Some(kind) = wrap(footprints, slot, g.pitch, extent, rules) else {
+                    continue;
+                };
+                self.shapes.push(SlotShape {
+                    page,
+                    column,
+                    slot,
+                    kind,
+                });
+            }
+            self.use_column(column, slots.end - 1);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Page furniture: the running head (报眉) with its rule, the rules between
+//! modules, the folio and the credits line. The head and foot lines are
+//! set horizontally, above and below the type area, in any writing mode.
+
+use super::lines::line_params;
+use super::place::render_line;
+use super::rules::{RULE_THIN, module_edges};
+use super::transform::{FrameRect, HORIZONTAL, Transform};
+use super::{Frame, Page, PageItem, Rule};
+use crate::linebreak::break_paragraph;
+use crate::model::Breaking;
+use crate::model::{Align, Grid, LineRules, ParaStyle, Prohibition};
+use crate::resolve::Doc;
+use crate::shape::ShapedPara;
+use crate::units::Pt;
+
+/// Furniture lines the composer asks the caller to shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    RunningHead,
+    Folio,
+    /// A book's title page and the contents' heading.
+    BookTitle,
+    BookAuthor,
+    /// A line of a book's contents.
+    TocEntry,
+}
+
+/// The style a furniture line is set in.
+pub fn furniture_style(doc: &Doc, f: Furniture) -> &ParaStyle {
+    match f {
+        Furniture::RunningHead => &doc.running_head_style,
+        Furniture::Folio => &doc.folio_style,
+        Furniture::BookTitle => &doc.title_style,
+        Furniture::BookAuthor => &doc.author_style,
+        Furniture::TocEntry => &doc.entry_style,
+    }
+}
+
+/// What the page furniture says.
+#[derive(Debug, Clone, Default)]
+pub struct PageHead {
+    /// 报眉, start side (paper and section, or the article's title).
+    pub start: String,
+    /// 报眉, end side (the date).
+    pub end: Option<String>,
+    /// Follow the end side with the page's number as 第N版.
+    pub edition: bool,
+    /// Credits line at the foot (责任编辑 … 质检 …).
+    pub credits: Option<String>,
+    /// Number of the first page.
+    pub first_number: u32,
+}
+
+/// The type area as (x0, y0, x1, y1) on the page.
+pub fn type_area(grid: &Grid) -> (Pt, Pt, Pt, Pt) {
+    let r = Transform::of(grid).rect(FrameRect {
+        slot: 0.0,
+        slots: grid.lines as f64,
+        inline: Pt::ZERO,
+        length: grid.measure(),
+    });
+    (r.x, r.y, r.x + r.width, r.y + r.height)
+}
+
+/// The type area on the page, and the grid's line pitch.
+#[derive(Clone, Copy)]
+struct Area {
+    x0: Pt,
+    y0: Pt,
+    x1: Pt,
+    y1: Pt,
+    pitch: Pt,
+}
+
+impl Area {
+    fn of(grid: &Grid) -> Area {
+        let (x0, y0, x1, y1) = type_area(grid);
+        Area {
+            x0,
+            y0,
+            x1,
+            y1,
+            pitch: grid.pitch,
+        }
+    }
+
+    fn width(&self) -> Pt {
+        self.x1 - self.x0
+    }
+}
+
+/// Shapes a furniture line (the caller owns the shaper).
+pub type Shape<'f> = &'f mut dyn FnMut(Furniture, &str) -> ShapedPara;
+
+/// Running head (报眉) with its rule, rules between modules, the credits
+/// line and the folio, on every page. Written after the text, so that
+/// extraction reads the articles first.
+pub fn add_furniture(
+    pages: &mut [Page],
+    grid: &Grid,
+    modules: &[Vec<Frame>],
+    head: &PageHead,
+    furniture: Shape,
+) {
+    let t = Transform::of(grid);
+    let area = Area::of(grid);
+    for (pi, page) in pages.iter_mut().enumerate() {
+        let number = head.first_number as usize + pi;
+        let mut items = Vec::new();
+        running_head(head, number, area, &mut items, furniture);
+        for edge in module_edges(modules.get(pi).map_or(&[], |m| &m[..]), grid) {
+            t.map(edge, &mut items);
+        }
+        foot(head, number, area, &mut items, furniture);
+        page.items.extend(items);
+    }
+}
+
+/// The running head, start and end side, and the rule under it.
+fn running_head(
+    head: &PageHead,
+    number: usize,
+    area: Area,
+    items: &mut Vec<PageItem>,
+    furniture: Shape,
+) {
+    let base = area.y0 - area.pitch * 0.9;
+    let start = furniture(Furniture::RunningHead, &head.start);
+    place_single(&start, area.x0, area.width(), base, Align::Start, items);
+    let end_text = match (&head.end, head.edition) {
+        (Some(e), true) => Some(format!("{e}　第{number}版")),
+        (None, true) => Some(format!("第{number}版")),
+        (e, false) => e.clone(),
+    };
+    if let Some(e) = &end_text {
+        let end = furniture(Furniture::RunningHead, e);
+        place_single(&end, area.x0, area.width(), base, Align::End, items);
+    }
+    let rule_y = area.y0 - area.pitch * 0.5;
+    items.push(PageItem::Rule(Rule {
+        x0: area.x0,
+        y0: rule_y,
+        x1: area.x1,
+        y1: rule_y,
+        width: RULE_THIN,
+    }));
+}
+
+/// The folio in the middle of the foot, the credits at its end.
+fn foot(head: &PageHead, number: usize, area: Area, items: &mut Vec<PageItem>, furniture: Shape) {
+    let base = area.y1 + area.pitch * 1.5;
+    let folio = furniture(Furniture::Folio, &format!("{number}"));
+    place_single(&folio, area.x0, area.width(), base, Align::Center, items);
+    if let Some(c) = &head.credits {
+        let credits = furniture(Furniture::RunningHead, c);
+        place_single(&credits, area.x0, area.width(), base, Align::End, items);
+    }
+}
+
+/// Sets a one-line furniture paragraph aligned within `measure`,
+/// horizontally, starting at `x` on `baseline`.
+pub fn place_single(
+    p: &ShapedPara,
+    x: Pt,
+    measure: Pt,
+    baseline: Pt,
+    align: Align,
+    out: &mut Vec<PageItem>,
+) {
+    let mf = move |_| measure;
+    let rules = LineRules {
+        prohibition: Prohibition::None,
+        hanging: false,
+        compress_line_start: false,
+        breaking: Breaking::TotalFit,
+    };
+    let params = line_params(&rules, &mf, Pt::ZERO, false);
+    let mut para = p.clone();
+    para.style.align = align;
+    for line in break_paragraph(&para.items, &params) {
+        render_line(&para, &line, &HORIZONTAL).place(&HORIZONTAL, (x, baseline), out);
+    }
+}

@@ -1,0 +1,170 @@
+//! An article laid out in its frame: the header across all the module's
+//! columns, then the flow column by column, page by page, on the line
+//! grid. Text never stops: when the columns are full a new page starts.
+
+use super::columns::{Composer, FlowInput};
+use super::furniture::{Furniture, PageHead, add_furniture};
+use super::lines::break_lines;
+use super::rules::header_rule;
+use super::transform::{LineAt, Mode};
+use super::{Frame, Module, Page};
+use crate::error::{Error, Result, Stage, Warning};
+use crate::linebreak::{EPSILON, Line};
+use crate::model::Writing;
+use crate::model::{Align, Grid, LineRules};
+use crate::resolve::{Doc, Layout};
+use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
+use crate::units::Pt;
+
+/// Lays out one article on as many pages as it needs, with its furniture.
+pub fn compose(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Page>> {
+    let grid = layout.grid_for(doc.writing);
+    let mut pages = compose_module(doc, shaped, layout, &grid, Frame::full(&grid), warnings)?.pages;
+    let head = PageHead {
+        start: match &doc.serial {
+            Some(s) => format!("《{}》连载{}", s.work, s.installment),
+            None => doc.title.clone(),
+        },
+        end: doc.date.map(|d| d.chinese()),
+        edition: false,
+        credits: None,
+        first_number: 1,
+    };
+    add_furniture(&mut pages, &grid, &[], &head, furniture);
+    Ok(pages)
+}
+
+/// Lays out one article in a frame of the page grid, continuing on further
+/// pages (in the same frame) when it does not fit.
+pub fn compose_module(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    page: &Grid,
+    frame: Frame,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
+    let vertical = doc.writing == Writing::Vertical;
+    let grid = frame.grid(page, vertical);
+    // A module of its own writing mode has a grid of its own, from its top.
+    let own = Frame::has_own_grid(page, vertical);
+    let (top, bottom) = if own {
+        (0, grid.lines)
+    } else {
+        (frame.top, frame.bottom(page))
+    };
+    if bottom < top + 6 || grid.column_width.0 < grid.body_size.0 * 4.0 {
+        return Err(Error::new(
+            Stage::Compose,
+            format!(
+                "the frame leaves no room for {} text",
+                Mode::of(vertical).name
+            ),
+        )
+        .at(doc.located(Default::default()))
+        .hint(
+            "give the article more columns or rows, or use a layout made for this writing mode",
+        ));
+    }
+    let mut c = Composer::new(grid, layout, top, bottom);
+    let below_header = set_header(&mut c, doc, shaped)?;
+    let broken = break_flow(shaped, &grid, &doc.rules);
+    warn_overfull(doc, shaped, &broken, warnings);
+    let flow = FlowInput {
+        shaped,
+        broken: &broken,
+        rules: doc.rules,
+    };
+    // The first page's flow starts below the header.
+    c.start_flow(below_header);
+    c.run(&flow);
+    c.balance_last_page(&flow);
+    c.column_rules();
+    let used_bottom = c.first_page_bottom();
+    if frame.boxed {
+        c.draw_box(used_bottom);
+    }
+    Ok(Module {
+        pages: c.finish(),
+        // In page slots: a module with a grid of its own fills its frame.
+        bottom: if own { frame.bottom(page) } else { used_bottom },
+    })
+}
+
+/// Sets the header block (kicker, headline, deck) across all the module's
+/// columns, with a heavy rule under it; the slot below.
+fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc) -> Result<u32> {
+    let full = c.grid.measure();
+    let mut slot = c.top;
+    for p in &shaped.header {
+        slot += p.style.space_before;
+        for line in &break_lines(p, full, false, &doc.rules) {
+            let per = p.style.lines;
+            let at = LineAt {
+                slot,
+                per,
+                inline: Pt::ZERO,
+                size: p.style.size,
+            };
+            c.line(p, line, at);
+            slot += per;
+        }
+        slot += p.style.space_after;
+    }
+    if slot + 4 > c.bottom {
+        return Err(Error::new(Stage::Compose, "the headline block does not fit in its frame")
+            .at(doc.located(shaped.header.first().map(|p| p.loc).unwrap_or_default()))
+            .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes"));
+    }
+    if !shaped.header.is_empty() {
+        c.items().push(header_rule(slot, full));
+        slot += 1;
+    }
+    Ok(slot)
+}
+
+/// Every flow paragraph broken at the column measure: all columns share
+/// one measure, and the keep rules look ahead at the next block's line
+/// count.
+fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<Vec<Line>>> {
+    (shaped.flow.iter())
+        .map(|b| match b {
+            ShapedBlock::Para(p) => Some(break_lines(
+                p,
+                grid.column_width,
+                p.style.align == Align::Justify,
+                rules,
+            )),
+            ShapedBlock::Figure { .. } => None,
+        })
+        .collect()
+}
+
+/// Warns of the first line wider than its column in each paragraph.
+fn warn_overfull(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    broken: &[Option<Vec<Line>>],
+    warnings: &mut Vec<Warning>,
+) {
+    for (p, lines) in shaped.flow.iter().zip(broken) {
+        let (ShapedBlock::Para(p), Some(lines)) = (p, lines) else {
+            continue;
+        };
+        if let Some(l) = lines.iter().find(|l| l.width.0 > l.measure.0 + EPSILON) {
+            warnings.push(Warning {
+                location: Some(doc.located(p.loc)),
+                message: format!(
+                    "a line is {:.1} pt wider than its column (a word too long to break?)",
+                    l.width.0 - l.measure.0
+                ),
+            });
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Rules and boxes, in frame terms: the rule under an article's header,
+//! the rules in the gutters between columns, the box around a module, and
+//! the rules between modules on a page.
+
+use super::Frame;
+use super::columns::Composer;
+use super::items::FrameItem;
+use super::transform::{At, FrameRect};
+use crate::model::Grid;
+use crate::units::Pt;
+
+pub const RULE_THIN: Pt = Pt(0.5);
+pub const RULE_HEAVY: Pt = Pt(1.5);
+
+/// A rule along the block axis at `inline`, from slot `from` to `to`.
+fn across_slots(inline: Pt, from: f64, to: f64, width: Pt) -> FrameItem {
+    FrameItem::Rule {
+        from: At { slot: from, inline },
+        to: At { slot: to, inline },
+        width,
+    }
+}
+
+/// A rule along the inline axis, in the middle of slot `slot`, from
+/// `from` to `to` along the line.
+fn along_slot(slot: f64, from: Pt, to: Pt, width: Pt) -> FrameItem {
+    FrameItem::Rule {
+        from: At { slot, inline: from },
+        to: At { slot, inline: to },
+        width,
+    }
+}
+
+/// The heavy rule under an article's header, across its `measure`, in
+/// the slot `slot` left for it.
+pub fn header_rule(slot: u32, measure: Pt) -> FrameItem {
+    along_slot(slot as f64 + 0.5, Pt::ZERO, measure, RULE_HEAVY)
+}
+
+impl Composer<'_> {
+    /// Rules in the gutters between the module's used columns, broken
+    /// where a figure spans the gutter.
+    pub fn column_rules(&mut self) {
+        if !self.layout.grid.column_rules {
+            return;
+        }
+        let g = self.grid;
+        for u in &self.used {
+            if u.column == 0 {
+                continue;
+            }
+            let inline = g.column_start(u.column) - g.gutter / 2.0;
+            let mut cuts: Vec<(u32, u32)> = (self.shapes.iter())
+                .filter(|sh| sh.page == u.page && sh.column == u.column)
+                .map(|sh| (sh.slot, sh.slot + 1))
+                .collect();
+            cuts.sort();
+            let mut from = u.top;
+            for (a, b) in cuts.into_iter().chain(std::iter::once((u.end, u.end))) {
+                if a > from {
+                    let rule = across_slots(inline, from as f64, a.min(u.end) as f64, RULE_THIN);
+                    self.pages[u.page].push(rule);
+                }
+                from = from.max(b);
+            }
+        }
+    }
+
+    /// A box around the module on its first page, half a gutter outside
+    /// its columns, from its top to `bottom`.
+    pub fn draw_box(&mut self, bottom: u32) {
+        let g = self.grid;
+        let pad = if g.gutter.0 > 0.0 {
+            g.gutter / 2.0
+        } else {
+            g.body_size / 2.0
+        };
+        let rect = FrameRect {
+            slot: self.top as f64 - 0.5,
+            slots: (bottom - self.top) as f64 + 1.0,
+            inline: -pad,
+            length: g.measure() + pad * 2.0,
+        };
+        self.pages[0].push(FrameItem::Box {
+            rect,
+            width: Pt(1.0),
+        });
+    }
+}
+
+/// Rules between modules, on the page grid: along the start edge of a
+/// module that does not begin at the grid's edge, and under one that ends
+/// above the foot (a boxed module has its box).
+pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
+    let mut out = Vec::new();
+    for f in frames.iter().filter(|f| !f.boxed) {
+        let bottom = f.bottom(g);
+        let start = g.column_start(f.first) - g.gutter / 2.0;
+        let end = g.column_start(f.first + f.columns) - g.gutter / 2.0;
+        if f.first > 0 {
+            out.push(across_slots(
+                start,
+                f.top as f64,
+                bottom as f64,
+                RULE_HEAVY / 2.0,
+            ));
+        }
+        if bottom < g.lines && f.top > 0 {
+            let slot = f.top as f64 - 0.5;
+            let (from, to) = (start.max(Pt::ZERO), end.min(g.measure()));
+            out.push(along_slot(slot, from, to, RULE_HEAVY / 2.0));
+        }
+    }
+    out
+}

@@ -35,45 +35,8 @@ impl Grid {
             + self.gutter * (self.columns.saturating_sub(1)) as f64
     }
 
-    /// Page position (x, y down from the top) of a point `inline` along the
-    /// line from the start of column 0, `slot` line pitches along the block
-    /// axis.
-    pub fn place(&self, slot: f64, inline: Pt) -> (Pt, Pt) {
-        if self.vertical {
-            (self.right - self.pitch * slot, self.top + inline)
-        } else {
-            (self.left + inline, self.top + self.pitch * slot)
-        }
-    }
-
     /// Inline offset of a column's start.
     pub fn column_start(&self, column: u32) -> Pt {
         (self.column_width + self.gutter) * column as f64
-    }
-
-    /// Page rectangle (x, y, width, height) of `slots` line slots from
-    /// `slot`, over an inline range.
-    pub fn rect(&self, slot: f64, slots: f64, inline: Pt, length: Pt) -> (Pt, Pt, Pt, Pt) {
-        if self.vertical {
-            (
-                self.right - self.pitch * (slot + slots),
-                self.top + inline,
-                self.pitch * slots,
-                length,
-            )
-        } else {
-            (
-                self.left + inline,
-                self.top + self.pitch * slot,
-                length,
-                self.pitch * slots,
-            )
-        }
-    }
-
-    /// The type area as (x0, y0, x1, y1).
-    pub fn area(&self) -> (Pt, Pt, Pt, Pt) {
-        let (x, y, w, h) = self.rect(0.0, self.lines as f64, Pt::ZERO, self.measure());
-        (x, y, x + w, y + h)
     }
 }

@@ -7,8 +7,8 @@ use crate::units::Pt;
 /// Horizontal: columns side by side, lines stacked downwards. Vertical
 /// (直排): the 栏 are bands stacked downwards, each holding vertical lines
 /// that progress right to left. Layout code speaks of columns, slots (line
-/// positions along the block axis) and inline offsets; [`Grid::place`] turns
-/// them into page coordinates.
+/// positions along the block axis) and inline offsets; compose's
+/// `Transform` of the grid turns them into page coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Grid {
     pub vertical: bool,

@@ -9,6 +9,7 @@ mod cache;
 mod segment;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::ops::Range;
 

@@ -12,7 +12,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use job::{Job, JobMeta, Plan};
-pub use output::{Output, Product};
+pub use output::Output;
 pub use write::{Timestamp, write_atomic};
 
 use crate::error::{Result, Warning};
@@ -90,24 +90,46 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     };
     let job = job;
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
-    let laid = if job.outputs.iter().any(Output::needs_pages) {
-        let book = BookRun {
-            cache: cache_dir(&job, opts),
-            progress: opts.progress.as_ref(),
-        };
-        let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
-        report.pages = laid.pages.len();
-        Some(laid)
-    } else {
-        None
-    };
-    let mut files = Vec::new();
-    for output in &job.outputs {
-        match output.produce(&job, &mut shapers, laid.as_ref())? {
-            Product::File(path, bytes) => files.push((path, bytes)),
-            Product::Text(text) => report.dump = Some(text),
-        }
+    if job.outputs.contains(&Output::Lines) {
+        report.dump = Some(output::dump_lines(&job, &mut shapers));
     }
+    // The outputs made from pages (the PDFs) wait for the layout; the
+    // others (EPUB, paragraphs) are made meanwhile, on another thread.
+    let files: Vec<(usize, &Output)> = job
+        .outputs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_file())
+        .collect();
+    let (paged, unpaged): (Vec<_>, Vec<_>) = files.into_iter().partition(|(_, o)| o.needs_pages());
+    let book = BookRun {
+        cache: cache_dir(&job, opts),
+        progress: opts.progress.as_ref(),
+    };
+    let (paged, unpaged) = rayon::join(
+        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
+            if paged.is_empty() {
+                return Ok(Vec::new());
+            }
+            let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
+            report.pages = laid.pages.len();
+            paged
+                .iter()
+                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, Some(&laid))?)))
+                .collect()
+        },
+        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
+            unpaged
+                .iter()
+                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, None)?)))
+                .collect()
+        },
+    );
+    let mut files = paged?;
+    files.extend(unpaged?);
+    // Written in the order asked for.
+    files.sort_by_key(|f| f.0);
+    let files = files.into_iter().map(|(_, path, bytes)| (path, bytes));
     for (path, bytes) in files {
         write_atomic(&path, &bytes)?;
         report.written.push(path);

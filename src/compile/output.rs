@@ -1,5 +1,5 @@
 //! The outputs a job can produce: one enum, one arm each. A new output is a
-//! new variant, its arm in [`Output::produce`], and its own module.
+//! new variant, its arm in [`Output::file`], and its own module.
 
 use std::path::{Path, PathBuf};
 
@@ -26,13 +26,6 @@ pub enum Output {
     Epub { path: PathBuf, embed_fonts: bool },
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
-}
-
-/// What producing an output gave.
-pub enum Product {
-    File(PathBuf, Vec<u8>),
-    /// Text for the caller to print (the lines dump).
-    Text(String),
 }
 
 /// The outputs `opts` asks for; files default to `stem` with the format's
@@ -86,25 +79,36 @@ impl Output {
         matches!(self, Output::Pdf(_) | Output::PrintPdf(..))
     }
 
-    pub fn produce(
-        &self,
-        job: &Job,
-        shapers: &mut Shapers,
-        laid: Option<&Laid>,
-    ) -> Result<Product> {
+    /// Whether the output is a file (everything but the lines dump).
+    pub fn is_file(&self) -> bool {
+        !matches!(self, Output::Lines)
+    }
+
+    /// Where a file output goes (the lines dump goes to standard output).
+    pub fn path(&self) -> &Path {
+        match self {
+            Output::Pdf(path)
+            | Output::PrintPdf(path, _)
+            | Output::Epub { path, .. }
+            | Output::Paragraphs(path) => path,
+            Output::Lines => Path::new("-"),
+        }
+    }
+
+    /// A file output's bytes; `laid` holds the pages when
+    /// [`Output::needs_pages`].
+    pub fn file(&self, job: &Job, laid: Option<&Laid>) -> Result<Vec<u8>> {
         let pages = || laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"));
-        Ok(match self {
-            Output::Lines => Product::Text(dump_lines(job, shapers)),
-            Output::Pdf(path) => Product::File(path.clone(), pdf(job, pages()?, None)?),
-            Output::PrintPdf(path, standard) => {
+        match self {
+            Output::Lines => Err(Error::new(Stage::Write, "the lines dump is not a file")),
+            Output::Pdf(_) => pdf(job, pages()?, None),
+            Output::PrintPdf(_, standard) => {
                 let spec = print_spec(job, *standard)?;
-                Product::File(path.clone(), pdf(job, pages()?, Some(spec))?)
+                pdf(job, pages()?, Some(spec))
             }
-            Output::Epub { path, embed_fonts } => {
-                Product::File(path.clone(), epub(job, *embed_fonts)?)
-            }
-            Output::Paragraphs(path) => Product::File(path.clone(), paragraphs(job)),
-        })
+            Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
+            Output::Paragraphs(_) => Ok(paragraphs(job)),
+        }
     }
 }
 
@@ -163,7 +167,7 @@ fn paragraphs(job: &Job) -> Vec<u8> {
 }
 
 /// The lines dump of every document, each with its own layout.
-fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
+pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
     let mut out = String::new();
     for (k, doc) in job.docs.iter().enumerate() {
         let layout = match &job.plan {

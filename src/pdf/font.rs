@@ -125,12 +125,7 @@ pub fn write_font(
     program: &Program,
 ) -> Result<()> {
     let font = book.font(id);
-    let face = font.face().ok_or_else(|| {
-        Error::new(
-            Stage::Write,
-            format!("font {} cannot be read", font.path.display()),
-        )
-    })?;
+    let face = font.face();
     let base = if font.postscript_name.is_empty() {
         font.family.replace(' ', "")
     } else {

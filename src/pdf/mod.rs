@@ -89,12 +89,6 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     let mut usage: BTreeMap<FontId, FontUsage> = BTreeMap::new();
     let mut images: Vec<(Ref, &crate::resolve::Figure)> = Vec::new();
     let mut page_refs = Vec::with_capacity(pages.len());
-    // Each glyph's advance as the viewer applies it (the font's own width,
-    // without the shaper's kerning), to position the next glyph exactly.
-    let faces: BTreeMap<FontId, (ttf_parser::Face, f64)> = book
-        .fonts()
-        .filter_map(|(id, f)| f.face().map(|face| (id, (face, f.units_per_em as f64))))
-        .collect();
 
     let mut plans: Vec<PagePlan> = Vec::with_capacity(pages.len());
     for page in pages {
@@ -123,16 +117,19 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
                     page_fonts.insert(key, fref);
                     let u = usage.entry(run.font).or_default();
                     let vertical = key.1;
+                    // Each glyph's advance as the viewer applies it (the
+                    // font's own width, without the shaper's kerning), to
+                    // position the next glyph exactly.
+                    let font = book.font(run.font);
+                    let (face, upem) = (font.face(), font.units_per_em as f64);
                     let advance = |gid: u16| -> Pt {
-                        faces.get(&run.font).map_or(Pt::ZERO, |(face, upem)| {
-                            let g = ttf_parser::GlyphId(gid);
-                            let units = if vertical {
-                                face.glyph_ver_advance(g).map_or(*upem, |v| v as f64)
-                            } else {
-                                face.glyph_hor_advance(g).unwrap_or(0) as f64
-                            };
-                            run.size * (units / upem)
-                        })
+                        let g = ttf_parser::GlyphId(gid);
+                        let units = if vertical {
+                            face.glyph_ver_advance(g).map_or(upem, |v| v as f64)
+                        } else {
+                            face.glyph_hor_advance(g).unwrap_or(0) as f64
+                        };
+                        run.size * (units / upem)
                     };
                     write_run(&mut content, run, u, h, &advance);
                 }

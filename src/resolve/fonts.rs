@@ -73,16 +73,6 @@ self_cell::self_cell!(
 );
 
 impl ParsedFace {
-    /// The one place a font is parsed (see [`FontBook`]).
-    fn parse(
-        data: FontBytes,
-        index: u32,
-    ) -> std::result::Result<ParsedFace, ttf_parser::FaceParsingError> {
-        ParsedFace::try_new(data, |bytes| {
-            ttf_parser::Face::parse(bytes, index).map(rustybuzz::Face::from_face)
-        })
-    }
-
     /// The face's tables as ttf-parser reads them (rustybuzz's face
     /// dereferences to it; its own `units_per_em` is an `i32`).
     fn face(&self) -> &ttf_parser::Face<'_> {
@@ -139,7 +129,7 @@ pub struct FontBook {
     /// Faces parsed while looking for a fallback but not loaded, so that no
     /// face is parsed twice in a run (a serial asks once per installment);
     /// `None`: the face cannot be read. A face chosen moves into `fonts`.
-    candidates: HashMap<fontdb::ID, Option<ParsedFace>>,
+    candidates: HashMap<fontdb::ID, Option<(ParsedFace, PathBuf)>>,
 }
 
 /// A font collection (.ttc/.otc) states how many fonts it holds; a damaged
@@ -316,16 +306,17 @@ impl FontBook {
         }
     }
 
-    /// A face's parsed tables: the candidate parsed during a fallback
-    /// search if there is one, else parsed now.
+    /// Parses a face of the database: the one place a font is parsed.
+    /// Callers keep the result ([`LoadedFont`], or a fallback candidate that
+    /// becomes one), so this runs at most once per face and run.
     fn parse(&mut self, id: fontdb::ID) -> Result<(ParsedFace, PathBuf)> {
         let (data, path) = self.bytes(id)?;
-        if let Some(Some(parsed)) = self.candidates.remove(&id) {
-            return Ok((parsed, path));
-        }
         // The id comes from this database, so the face exists.
         let index = self.db.face(id).expect("face id from this database").index;
-        let parsed = ParsedFace::parse(data, index).map_err(|e| {
+        let parsed = ParsedFace::try_new(data, |bytes| {
+            ttf_parser::Face::parse(bytes, index).map(rustybuzz::Face::from_face)
+        })
+        .map_err(|e| {
             Error::new(
                 Stage::Resolve,
                 format!("font {} is damaged: {e}", path.display()),
@@ -342,7 +333,11 @@ impl FontBook {
         if self.fonts.len() >= u16::MAX as usize {
             return Err(Error::new(Stage::Resolve, "too many fonts"));
         }
-        let (parsed, path) = self.parse(id)?;
+        // A candidate of a fallback search has been parsed already.
+        let (parsed, path) = match self.candidates.remove(&id).flatten() {
+            Some(candidate) => candidate,
+            None => self.parse(id)?,
+        };
         // The id comes from this database, so the face exists.
         let info = self.db.face(id).expect("face id from this database");
         let face = parsed.face();
@@ -434,14 +429,11 @@ impl FontBook {
     fn candidate_has(&mut self, id: fontdb::ID, c: char) -> bool {
         if !self.candidates.contains_key(&id) {
             // A face that cannot be read or parsed is no candidate.
-            let parsed = self.bytes(id).ok().and_then(|(data, _)| {
-                let index = self.db.face(id).map_or(0, |f| f.index);
-                ParsedFace::parse(data, index).ok()
-            });
+            let parsed = self.parse(id).ok();
             self.candidates.insert(id, parsed);
         }
         self.candidates[&id]
             .as_ref()
-            .is_some_and(|p| p.face().glyph_index(c).is_some())
+            .is_some_and(|(p, _)| p.face().glyph_index(c).is_some())
     }
 }

@@ -73,7 +73,7 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
 
 /// A six-letter subset tag derived from the font and its glyph set, so the
 /// same document gives the same name.
-fn subset_tag(name: &str, usage: &FontUsage) -> String {
+pub(super) fn subset_tag(name: &str, usage: &FontUsage) -> String {
     let mut h = Sha256::new();
     h.update(name.as_bytes());
     for (cid, t) in usage.texts() {
@@ -276,7 +276,7 @@ impl Embedded<'_> {
 
 /// The W array's widths of every glyph used, in CID order (CIDs are the
 /// subset's new glyph ids), in thousandths of an em.
-fn widths(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
+pub(super) fn widths(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
     let (face, upem) = (font.face(), font.units_per_em as f32);
     usage
         .remapper
@@ -294,7 +294,7 @@ fn widths(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
 /// advance (w1y, negative: down) and the vertical origin (vx, vy) relative
 /// to the horizontal one: half the width across, the VORG height up (PDF
 /// 9.7.4.3), in thousandths of an em.
-fn vertical_metrics(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
+pub(super) fn vertical_metrics(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
     let (face, upem) = (font.face(), font.units_per_em as f32);
     let ascent = font.ascender as f32;
     let to_pdf = |v: f32| v * 1000.0 / upem;
@@ -311,7 +311,7 @@ fn vertical_metrics(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
 
 /// The ToUnicode CMap (uncompressed): each CID to the text its glyph
 /// stands for, which may be several characters (a ligature, a cluster).
-fn to_unicode(usage: &FontUsage) -> Vec<u8> {
+pub(super) fn to_unicode(usage: &FontUsage) -> Vec<u8> {
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
     for (cid, text) in usage.texts() {
         cmap.pair_with_multiple(cid, text.chars());

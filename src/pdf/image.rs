@@ -12,7 +12,7 @@ use super::deflate;
 
 /// Components and Adobe inversion of a baseline or progressive JPEG, read
 /// from its frame header.
-fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
+pub(super) fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
     let mut i = 2;
     let mut adobe = false;
     while i + 4 <= data.len() {
@@ -110,7 +110,7 @@ fn write_jpeg(
 
 /// The colour space of decoded pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Space {
+pub(super) enum Space {
     Gray,
     Rgb,
     Cmyk,
@@ -119,16 +119,16 @@ enum Space {
 /// A decoded image as the PDF stores it: 8-bit samples in `space`, and
 /// its alpha channel (a soft mask) unless there is none or it was
 /// flattened.
-struct Pixels {
+pub(super) struct Pixels {
     width: i32,
     height: i32,
-    space: Space,
-    samples: Vec<u8>,
-    alpha: Option<Vec<u8>>,
+    pub space: Space,
+    pub samples: Vec<u8>,
+    pub alpha: Option<Vec<u8>>,
 }
 
 impl Pixels {
-    fn new(img: &image::DynamicImage, print: Option<PdfX>) -> Pixels {
+    pub(super) fn new(img: &image::DynamicImage, print: Option<PdfX>) -> Pixels {
         let has_alpha = img.color().has_alpha();
         let flatten = print == Some(PdfX::X1a);
         let keep_alpha = has_alpha && !flatten;

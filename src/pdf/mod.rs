@@ -12,6 +12,8 @@ mod content;
 mod font;
 mod image;
 mod print;
+#[cfg(test)]
+mod tests;
 
 pub use print::{PdfX, PrintSpec};
 

@@ -130,6 +130,8 @@ pub struct FontBook {
     /// face is parsed twice in a run (a serial asks once per installment);
     /// `None`: the face cannot be read. A face chosen moves into `fonts`.
     candidates: HashMap<fontdb::ID, Option<(ParsedFace, PathBuf)>>,
+    /// Faces parsed so far, to show that none is parsed twice.
+    parses: usize,
 }
 
 /// A font collection (.ttc/.otc) states how many fonts it holds; a damaged
@@ -239,7 +241,13 @@ impl FontBook {
             loaded: HashMap::new(),
             files: HashMap::new(),
             candidates: HashMap::new(),
+            parses: 0,
         })
+    }
+
+    /// How many faces have been parsed in this run: each at most once.
+    pub fn parses(&self) -> usize {
+        self.parses
     }
 
     pub fn font(&self, id: FontId) -> &LoadedFont {
@@ -313,6 +321,7 @@ impl FontBook {
         let (data, path) = self.bytes(id)?;
         // The id comes from this database, so the face exists.
         let index = self.db.face(id).expect("face id from this database").index;
+        self.parses += 1;
         let parsed = ParsedFace::try_new(data, |bytes| {
             ttf_parser::Face::parse(bytes, index).map(rustybuzz::Face::from_face)
         })
@@ -435,5 +444,46 @@ impl FontBook {
         self.candidates[&id]
             .as_ref()
             .is_some_and(|(p, _)| p.face().glyph_index(c).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_is_parsed_at_most_once() {
+        let mut book = FontBook::new(&[], false).expect("bundled fonts");
+        let faces = book.db.len();
+        assert!(faces >= 2, "the bundled fonts hold several faces");
+        let zhong = book.fallback('中').expect("a bundled face has 中");
+        let after_first = book.parses();
+        assert!(after_first >= 1 && book.fonts().count() == 1);
+        // Again: found among the loaded fonts, nothing parsed.
+        assert_eq!(book.fallback('中'), Some(zhong));
+        assert_eq!(book.parses(), after_first);
+        // A character no face has: every other face is parsed, once, and
+        // asking again (the next installment) parses nothing.
+        assert_eq!(book.fallback('\u{1F600}'), None);
+        assert_eq!(book.parses(), faces);
+        assert_eq!(book.fallback('\u{1F600}'), None);
+        assert_eq!(book.parses(), faces);
+        // Loading the layout's role fonts takes the faces already parsed.
+        let layout = super::super::load_layout("feature", None).expect("layout");
+        book.resolve_roles(&layout).expect("roles");
+        assert!(book.fonts().count() >= 2);
+        assert_eq!(book.parses(), faces);
+    }
+
+    #[test]
+    fn a_loaded_face_borrows_its_metrics_from_the_one_parse() {
+        let mut book = FontBook::new(&[], false).expect("bundled fonts");
+        let id = book.fallback('中').expect("a bundled face has 中");
+        let font = book.font(id);
+        assert_eq!(font.face().units_per_em(), font.units_per_em);
+        assert_eq!(font.shaping_face().units_per_em(), font.units_per_em as i32);
+        // Both views are the same parse, over the font's own bytes.
+        assert!(std::ptr::eq(font.face(), &**font.shaping_face()));
+        assert_eq!(font.face().raw_face().data.as_ptr(), font.data.as_ptr());
     }
 }

@@ -169,6 +169,54 @@ struct Axis {
     down: bool,
 }
 
+/// What a run's mode changes in the text operators, decided in one place.
+#[derive(Clone, Copy)]
+struct RunOps {
+    /// Upright in a vertical line: the font's Identity-V instance.
+    identity_v: bool,
+    /// Horizontal scaling (combined digits), else 1.
+    scale: f64,
+    /// Glyphs advance down the page (upright vertical and turned runs).
+    down: bool,
+    /// The text matrix's a, b, c, d (rotation and slant).
+    matrix: [f32; 4],
+    /// The sign that turns a distance along the line into a TJ number (PDF
+    /// 9.4.4: in vertical mode a positive number moves down, in horizontal
+    /// mode a negative one moves on).
+    tj_sign: f64,
+}
+
+impl RunOps {
+    fn of(mode: RunMode, skew: f32) -> RunOps {
+        let along_x = RunOps {
+            identity_v: false,
+            scale: 1.0,
+            down: false,
+            matrix: [1.0, 0.0, skew, 1.0],
+            tj_sign: -1.0,
+        };
+        match mode {
+            RunMode::Horizontal => along_x,
+            RunMode::Combined(s) => RunOps {
+                scale: s as f64,
+                ..along_x
+            },
+            RunMode::Rotated => RunOps {
+                down: true,
+                matrix: [0.0, -1.0, 1.0, 0.0],
+                ..along_x
+            },
+            RunMode::Vertical => RunOps {
+                identity_v: true,
+                down: true,
+                matrix: [1.0, 0.0, 0.0, 1.0],
+                tj_sign: 1.0,
+                ..along_x
+            },
+        }
+    }
+}
+
 impl Axis {
     fn along(self, g: &PlacedGlyph) -> Pt {
         if self.down { g.y } else { g.x }
@@ -186,6 +234,7 @@ struct RunStyle<'r> {
     /// Horizontal scaling of combined (tate-chu-yoko) digits, else 1.
     scale: f64,
     axis: Axis,
+    ops: RunOps,
     advance: &'r dyn Fn(u16) -> Pt,
 }
 
@@ -202,7 +251,6 @@ pub(super) fn write_run(
 ) {
     let style = begin_run(content, run, advance);
     let gl = &run.glyphs;
-    let skew = if run.oblique { 0.2 } else { 0.0 };
     // Justified lines open every gap by the same amount: that goes into the
     // character spacing (Tc) once per line rather than into a number after
     // every glyph, which made content streams a third larger.
@@ -216,11 +264,8 @@ pub(super) fn write_run(
             j += 1;
         }
         let (x, y) = (f(gl[i].x), f(page_h - gl[i].y));
-        content.set_text_matrix(match run.mode {
-            RunMode::Rotated => [0.0, -1.0, 1.0, 0.0, x, y],
-            RunMode::Vertical => [1.0, 0.0, 0.0, 1.0, x, y],
-            _ => [1.0, 0.0, skew, 1.0, x, y],
-        });
+        let [a, b, c, d] = style.ops.matrix;
+        content.set_text_matrix([a, b, c, d, x, y]);
         line_gaps(&style, &gl[i..j], &mut gaps);
         let common = common_gap(&mut gaps);
         if common != spacing {
@@ -257,14 +302,13 @@ fn begin_run<'r>(
             .actual_text(TextStr(&run.text));
     }
     content.begin_text();
+    // Slanted for Latin emphasis (no italic face is bundled).
+    let ops = RunOps::of(run.mode, if run.oblique { 0.2 } else { 0.0 });
     content.set_font(
-        Name(font_name(run.font, run.mode == RunMode::Vertical).as_bytes()),
+        Name(font_name(run.font, ops.identity_v).as_bytes()),
         size as f32,
     );
-    let scale = match run.mode {
-        RunMode::Combined(s) => s as f64,
-        _ => 1.0,
-    };
+    let scale = ops.scale;
     if scale != 1.0 {
         content.set_horizontal_scaling((scale * 100.0) as f32);
     }
@@ -272,9 +316,8 @@ fn begin_run<'r>(
         run,
         size,
         scale,
-        axis: Axis {
-            down: matches!(run.mode, RunMode::Vertical | RunMode::Rotated),
-        },
+        axis: Axis { down: ops.down },
+        ops,
         advance,
     }
 }
@@ -318,12 +361,7 @@ pub(super) fn common_gap(gaps: &mut [(i64, f64)]) -> f64 {
 /// the advance, and in vertical mode a positive Tc shortens the downward
 /// advance (PDF 9.4.4).
 pub(super) fn char_spacing(mode: RunMode, spacing: f64, scale: f64) -> f32 {
-    let tc = if mode == RunMode::Vertical {
-        -spacing
-    } else {
-        spacing / scale
-    };
-    tc as f32
+    (-RunOps::of(mode, 0.0).tj_sign * spacing / scale) as f32
 }
 
 /// The TJ array of one line: the glyphs' CIDs, with a number wherever a
@@ -357,11 +395,7 @@ fn show_line(
             // thousandth of an em are far below what a press can show, and
             // keep the numbers short.
             let amount = (shift.0 * 100_000.0 / (size * scale)).round() / 100.0;
-            items.adjust(if run.mode == RunMode::Vertical {
-                amount
-            } else {
-                -amount
-            } as f32);
+            items.adjust((amount * style.ops.tj_sign) as f32);
             // Follow where the glyph really lands, so rounding never adds
             // up along a line.
             pen += Pt(amount * size * scale / 1000.0);

@@ -17,7 +17,7 @@ mod book;
 mod columns;
 mod dump;
 mod figure;
-mod frame;
+pub(crate) mod frame;
 mod furniture;
 mod items;
 mod lines;

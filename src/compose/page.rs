@@ -275,7 +275,9 @@ fn place_article(
         first,
         columns: span,
         top,
-        rows: Some(bottom - top),
+        // Left out, the frame runs to the foot and is taken down to its
+        // text (the same slots as `bottom`).
+        rows: p.rows.map(|_| bottom - top),
         split: p.split,
         boxed: p.boxed,
     };

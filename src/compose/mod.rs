@@ -19,6 +19,7 @@ mod dump;
 mod figure;
 pub(crate) mod frame;
 mod furniture;
+mod heads;
 mod items;
 mod lines;
 mod module;

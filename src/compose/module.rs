@@ -4,6 +4,7 @@
 
 use super::columns::{Composer, FlowInput};
 use super::furniture::{Furniture, PageHead, add_furniture};
+use super::heads::break_heading;
 use super::lines::break_lines;
 use super::rules::header_rule;
 use super::transform::{LineAt, Mode};
@@ -11,7 +12,7 @@ use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Align, Grid, LineRules};
+use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
@@ -149,7 +150,7 @@ fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Res
             p
         };
         slot += p.style.space_before;
-        for line in &break_lines(p, full, false, &doc.rules) {
+        for line in &break_heading(p, full, &doc.rules) {
             let per = p.style.lines;
             let at = LineAt {
                 slot,
@@ -180,6 +181,9 @@ fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Res
 fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<Vec<Line>>> {
     (shaped.flow.iter())
         .map(|b| match b {
+            ShapedBlock::Para(p) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+                Some(break_heading(p, grid.column_width, rules))
+            }
             ShapedBlock::Para(p) => Some(break_lines(
                 p,
                 grid.column_width,

@@ -86,6 +86,8 @@ pub struct GridSpec {
     /// gutter.
     #[serde(default)]
     pub tier_chars: Option<u32>,
+    /// Fewest characters a column re-split by `split` (破栏) may hold.
+    pub min_chars: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -102,7 +102,9 @@ impl Frame {
         }
         let (along, across) = mode.extents(r.width, r.height);
         let body = page.body_size;
-        let gutter = (page.gutter.0 / body.0).round().max(1.0) as u32;
+        // Two characters at least between tiers: a rule between them
+        // stays a character clear of the type, and the tiers read apart.
+        let gutter = (page.gutter.0 / body.0).round().max(2.0) as u32;
         let chars = tier_chars.unwrap_or(Tiers::default_chars(page));
         let t = Tiers::fit((along.0 / body.0).floor().max(1.0) as u32, chars, gutter);
         Grid {

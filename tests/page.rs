@@ -147,3 +147,17 @@ fn a_split_giving_columns_under_the_layouts_least_is_refused_where_given() {
     );
     assert!(!dir.path().join("p.pdf").exists());
 }
+
+#[test]
+fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
+    let dir = tempdir();
+    let src = root().join("examples/page-9.toml");
+    let paras = paragraphs(&src, dir.path());
+    let (out, page) = run_into(dir.path(), &[src.as_os_str()]);
+    let err = assert_ok(&out);
+    assert!(!err.contains("continues on"), "{err}");
+    assert_same_text(&page.epub_text(), &paras);
+    if have("pdftotext") {
+        assert_eq!(page.pdf_pages().len(), 1, "one page");
+    }
+}

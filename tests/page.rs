@@ -130,3 +130,34 @@ fn jpeg_and_png_figures_are_embedded() {
         );
     }
 }
+
+#[test]
+fn a_split_giving_columns_under_the_layouts_least_is_refused_where_given() {
+    let dir = tempdir();
+    // 2 × 13 + 1 = 27 characters in 5 columns: (27 − 4) / 5 = 4 each.
+    let out = manifest(
+        dir.path(),
+        "[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 2\nsplit = 5\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p.toml:") && err.contains("split = 5") && err.contains("4 characters"),
+        "{err}"
+    );
+    assert!(!dir.path().join("p.pdf").exists());
+}
+
+#[test]
+fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
+    let dir = tempdir();
+    let src = root().join("examples/page-9.toml");
+    let paras = paragraphs(&src, dir.path());
+    let (out, page) = run_into(dir.path(), &[src.as_os_str()]);
+    let err = assert_ok(&out);
+    assert!(!err.contains("continues on"), "{err}");
+    assert_same_text(&page.epub_text(), &paras);
+    if have("pdftotext") {
+        assert_eq!(page.pdf_pages().len(), 1, "one page");
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::columns::{Composer, FlowInput};
 use super::furniture::{Furniture, PageHead, add_furniture};
+use super::heads::break_heading;
 use super::lines::break_lines;
 use super::rules::header_rule;
 use super::transform::{LineAt, Mode};
@@ -11,7 +12,7 @@ use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Align, Grid, LineRules};
+use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
@@ -51,14 +52,10 @@ pub fn compose_module(
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
     let vertical = doc.writing == Writing::Vertical;
-    let grid = frame.grid(page, vertical);
+    let grid = frame.grid(page, vertical, layout.grid.tier_chars);
     // A module of its own writing mode has a grid of its own, from its top.
     let own = Frame::has_own_grid(page, vertical);
-    let (top, bottom) = if own {
-        (0, grid.lines)
-    } else {
-        (frame.top, frame.bottom(page))
-    };
+    let (top, bottom) = inner_slots(&frame, page, &grid, own);
     if bottom < top + 6 || grid.column_width.0 < grid.body_size.0 * 4.0 {
         return Err(Error::new(
             Stage::Compose,
@@ -73,7 +70,7 @@ pub fn compose_module(
         ));
     }
     let mut c = Composer::new(grid, layout, top, bottom);
-    let below_header = set_header(&mut c, doc, shaped)?;
+    let below_header = set_header(&mut c, doc, shaped, own)?;
     let broken = break_flow(shaped, &grid, &doc.rules);
     warn_overfull(doc, shaped, &broken, warnings);
     let flow = FlowInput {
@@ -87,24 +84,73 @@ pub fn compose_module(
     c.balance_last_page(&flow);
     c.column_rules();
     let used_bottom = c.first_page_bottom();
+    // A module on a grid of its own fills its frame: its box goes round
+    // the whole frame.
+    let box_bottom = if own { bottom } else { used_bottom };
     if frame.boxed {
-        c.draw_box(used_bottom);
+        c.draw_box(box_bottom);
+    }
+    if frame.boxed && frame.rows.is_some() {
+        warn_underfilled(doc, &c, used_bottom, warnings);
     }
     Ok(Module {
         pages: c.finish(),
-        // In page slots: a module with a grid of its own fills its frame.
-        bottom: if own { frame.bottom(page) } else { used_bottom },
+        // In page slots: a module with a grid of its own fills its frame;
+        // a box takes the slot under the text.
+        bottom: if own {
+            frame.bottom(page)
+        } else {
+            used_bottom + frame.boxed as u32
+        },
     })
+}
+
+/// The slots the module's text may use: the frame's, or its own grid's;
+/// a box on the page grid takes a slot above and below for its edges.
+fn inner_slots(frame: &Frame, page: &Grid, grid: &Grid, own: bool) -> (u32, u32) {
+    if own {
+        return (0, grid.lines);
+    }
+    let pad = frame.boxed as u32;
+    (frame.top + pad, frame.bottom(page).saturating_sub(pad))
+}
+
+/// A boxed module whose text ends more than a line short of its frame
+/// says so: the box would show the hole.
+fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warning>) {
+    if c.pages.len() > 1 || used + 1 >= c.bottom {
+        return;
+    }
+    warnings.push(Warning {
+        location: Some(doc.located(Default::default())),
+        message: format!(
+            "\"{}\" fills {} of the {} lines of its box; {} stay empty",
+            doc.title,
+            used - c.top,
+            c.bottom - c.top,
+            c.bottom - used
+        ),
+    });
 }
 
 /// Sets the header block (kicker, headline, deck) across all the module's
 /// columns, with a heavy rule under it; the slot below.
-fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc) -> Result<u32> {
+fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Result<u32> {
     let full = c.grid.measure();
     let mut slot = c.top;
     for p in &shaped.header {
+        // In a module of the other writing mode (a serial box) the title
+        // block stands at the head of its lines, not in their middle.
+        let mut head;
+        let p = if own {
+            head = p.clone();
+            head.style.align = Align::Start;
+            &head
+        } else {
+            p
+        };
         slot += p.style.space_before;
-        for line in &break_lines(p, full, false, &doc.rules) {
+        for line in &break_heading(p, full, &doc.rules) {
             let per = p.style.lines;
             let at = LineAt {
                 slot,
@@ -135,6 +181,9 @@ fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc) -> Result<u32> {
 fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<Vec<Line>>> {
     (shaped.flow.iter())
         .map(|b| match b {
+            ShapedBlock::Para(p) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+                Some(break_heading(p, grid.column_width, rules))
+            }
             ShapedBlock::Para(p) => Some(break_lines(
                 p,
                 grid.column_width,

@@ -225,6 +225,7 @@ fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Resul
             "give column = and columns = that fit the grid",
         ));
     }
+    check_split(a, span, grid)?;
     // The page and the place: the given one, or the highest free one.
     let (page, first, top) = sheets.find(p, span, grid.lines);
     let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
@@ -259,6 +260,44 @@ fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Resul
     Ok((page, wanted))
 }
 
+/// A `split` (破栏) whose columns would hold fewer characters than the
+/// layout's least is an error where the manifest gives it.
+fn check_split(a: &PageArticle, span: u32, grid: &Grid) -> Result<()> {
+    let Some(m) = a.placement.split.filter(|&m| m != span) else {
+        return Ok(());
+    };
+    let chars = split_chars(grid, span, m);
+    let least = a.layout.grid.min_chars;
+    if m >= 1 && chars >= least {
+        return Ok(());
+    }
+    Err(Error::new(
+        Stage::Compose,
+        format!(
+            "split = {m} on {span} column(s) gives columns of {chars} characters; the layout's least is {least}"
+        ),
+    )
+    .at(a.at.clone())
+    .hint("give a smaller split, more columns, or a layout with a lower min_chars"))
+}
+
+/// Characters a line of each of `m` columns re-split from `span` basic
+/// ones holds (newspaper-page.md: (k × N + (k − 1) − (m − 1)) / m).
+pub fn split_chars(grid: &Grid, span: u32, m: u32) -> u32 {
+    if m == 0 {
+        return 0;
+    }
+    let body = grid.body_size.0;
+    let total = Grid {
+        columns: span,
+        ..*grid
+    }
+    .measure();
+    ((total.0 - grid.gutter.0 * (m - 1) as f64) / body / m as f64)
+        .floor()
+        .max(0.0) as u32
+}
+
 /// Places one article of `span` columns and lays it out; its first page
 /// and its pages.
 fn place_article(
@@ -275,7 +314,9 @@ fn place_article(
         first,
         columns: span,
         top,
-        rows: Some(bottom - top),
+        // Left out, the frame runs to the foot and is taken down to its
+        // text (the same slots as `bottom`).
+        rows: p.rows.map(|_| bottom - top),
         split: p.split,
         boxed: p.boxed,
     };

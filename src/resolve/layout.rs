@@ -81,6 +81,13 @@ pub struct GridSpec {
     pub line_pitch: Length,
     /// Draw a thin rule in each gutter.
     pub column_rules: bool,
+    /// Characters in each vertical line of a tier (段) when a vertical
+    /// module is set on a horizontal page; left out, twice `chars` plus a
+    /// gutter.
+    #[serde(default)]
+    pub tier_chars: Option<u32>,
+    /// Fewest characters a column re-split by `split` (破栏) may hold.
+    pub min_chars: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -109,3 +109,34 @@ fn a_missing_character_is_reported_once() {
     );
     assert!(stderr.contains("a.md:5:3"), "{stderr}");
 }
+
+/// A character no font has, in every installment of a book, is one warning
+/// at its first place that counts the others.
+#[test]
+fn a_missing_character_in_every_chapter_is_one_warning() {
+    let tmp = tempdir();
+    let dir = tmp.path().join("serial");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("serial.toml"), "work = \"书\"\nauthor = \"某\"\n").unwrap();
+    for n in 1..=3 {
+        let text = format!(
+            "+++\nkind = \"serial\"\ntitle = \"第{n}回\"\n[serial]\nwork = \"书\"\nauthor = \"某\"\ninstallment = {n}\n+++\n\n正文\u{E000}字。\n"
+        );
+        fs::write(dir.join(format!("{n:04}.md")), text).unwrap();
+    }
+    let pdf = tmp.path().join("b.pdf");
+    let out = run(&[dir.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("no font has the character").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("0001.md:10:3"), "{stderr}");
+    assert!(stderr.contains("and 2 more place(s)"), "{stderr}");
+}

@@ -84,7 +84,10 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     // Fonts for the characters the style fonts lack, loaded into the run's
     // font book before anything borrows it.
     let fallbacks = if job.outputs.iter().any(Output::needs_fonts) {
-        crate::shape::find_doc_fallbacks(&job.docs, &mut job.fonts, &mut report.warnings)
+        let mut warnings = Vec::new();
+        let found = crate::shape::find_doc_fallbacks(&job.docs, &mut job.fonts, &mut warnings);
+        report.warnings.extend(first_of_each(warnings));
+        found
     } else {
         Default::default()
     };
@@ -135,6 +138,27 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         report.written.push(path);
     }
     Ok(report)
+}
+
+/// The same warning from many documents (a character no font has, in
+/// every installment of a book) is given once, at its first place, with
+/// the number of other places.
+fn first_of_each(warnings: Vec<Warning>) -> Vec<Warning> {
+    let mut out: Vec<(Warning, usize)> = Vec::new();
+    for w in warnings {
+        match out.iter_mut().find(|(o, _)| o.message == w.message) {
+            Some((_, n)) => *n += 1,
+            None => out.push((w, 0)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut w, n)| {
+            if n > 0 {
+                w.message = format!("{} (and {n} more place(s))", w.message);
+            }
+            w
+        })
+        .collect()
 }
 
 /// A book's chapter cache: --cache-dir, or the serial folder's

@@ -21,7 +21,7 @@ pub const MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads and parses one article file.
 pub fn read_article(path: &Path) -> Result<Article> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::fsio::read_limited(path, MAX_ARTICLE_BYTES as u64).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("check the file name and that the file is readable")
     })?;

@@ -29,7 +29,7 @@ impl FontBytes {
     }
 
     fn map(path: &std::path::Path) -> std::io::Result<FontBytes> {
-        let file = std::fs::File::open(path)?;
+        let file = crate::fsio::open_regular(path)?;
         // SAFETY: the map is read-only; like every program that maps fonts
         // (fontdb does the same) we rely on font files not being truncated
         // while a run is in progress.
@@ -137,7 +137,7 @@ fn check_collection(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut head = [0u8; 12];
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    let read = crate::fsio::open_regular(path).and_then(|mut f| f.read_exact(&mut head));
     if read.is_err() || &head[..4] != b"ttcf" {
         // Too short or not a collection: fontdb's own checks suffice.
         return Ok(());

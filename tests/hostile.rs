@@ -1,0 +1,293 @@
+//! Hostile and faulty situations around the files typeset reads and
+//! writes (issue 18): outputs that are devices, links, folders or inputs;
+//! runs that fail halfway; special files as inputs; closed pipes and full
+//! disks; damaged caches. Each ends with a clear error or a correct
+//! output, never a panic, a hang or a replaced file.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const ARTICLE: &str = "+++\ntitle = \"标题\"\n+++\n\n正文第一段。\n\n正文第二段。\n";
+
+/// A folder holding in.md (a small article).
+fn with_article() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempdir();
+    let input = dir.path().join("in.md");
+    std::fs::write(&input, ARTICLE).expect("write the article");
+    (dir, input)
+}
+
+/// Runs `command`, killing it after 60 s (a hang is a failure, not a
+/// stuck test run).
+fn run_bounded(mut command: Command) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run typeset");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("typeset hung for 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn refused(out: &Output, what: &str) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(what), "expected {what:?} in\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+fn args<'a>(list: &'a [&'a OsStr]) -> Vec<&'a OsStr> {
+    list.to_vec()
+}
+
+/// The names of typeset's temporary files left in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".typeset-"))
+        .collect()
+}
+
+#[test]
+fn an_output_that_is_the_input_is_refused_however_it_is_named() {
+    let (dir, input) = with_article();
+    let dotted = dir.path().join(".").join("in.md");
+    let linked = dir.path().join("hard.md");
+    std::fs::hard_link(&input, &linked).expect("hard link");
+    for (flag, target) in [
+        ("--pdf", &input),
+        ("--epub", &dotted),
+        ("--paragraphs", &linked),
+    ] {
+        let out = typeset(&args(&[
+            input.as_os_str(),
+            flag.as_ref(),
+            target.as_os_str(),
+        ]))
+        .output()
+        .expect("run");
+        refused(&out, "it is the input");
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), ARTICLE);
+    }
+}
+
+#[test]
+fn devices_folders_fifos_and_links_are_not_replaced() {
+    let (dir, input) = with_article();
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).expect("folder");
+    let link = dir.path().join("link.pdf");
+    let target = dir.path().join("target.pdf");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let fifo = dir.path().join("fifo.pdf");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut cases = vec![
+        (PathBuf::from("/dev/null"), "a device"),
+        (folder, "a folder"),
+        (link.clone(), "a symbolic link"),
+    ];
+    if made.is_ok_and(|s| s.success()) {
+        cases.push((fifo.clone(), "a FIFO"));
+    } else {
+        eprintln!("skipped the FIFO case: mkfifo is not available");
+    }
+    for (path, kind) in cases {
+        let mut c = typeset(&args(&[input.as_os_str()]));
+        c.arg("--pdf").arg(&path);
+        refused(&run_bounded(c), kind);
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let null = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(null.file_type().is_char_device(), "/dev/null was replaced");
+    assert!(!target.exists(), "the link's target was written");
+    assert!(std::fs::symlink_metadata(&link).expect("link").is_symlink());
+}
+
+#[test]
+fn a_failed_run_replaces_no_output_and_leaves_no_temporary_file() {
+    let (dir, input) = with_article();
+    let pdf = dir.path().join("out.pdf");
+    let epub = dir.path().join("out.epub");
+    std::fs::write(&pdf, "old pdf").expect("write");
+    std::fs::write(&epub, "old epub").expect("write");
+    // The EPUB can be made; the print PDF cannot (the article has no date).
+    let out = typeset(&args(&[
+        input.as_os_str(),
+        "--epub".as_ref(),
+        epub.as_os_str(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+        "--print".as_ref(),
+    ]))
+    .output()
+    .expect("run");
+    refused(&out, "needs a creation date");
+    assert_eq!(std::fs::read_to_string(&epub).expect("epub"), "old epub");
+    assert_eq!(std::fs::read_to_string(&pdf).expect("pdf"), "old pdf");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn a_killed_runs_temporary_file_is_swept_by_the_next_run() {
+    let (dir, input) = with_article();
+    // No process has this id (pid_max is at most 2^22).
+    let dead = dir.path().join(".typeset-4000000000-Ab12Cd.partial");
+    let foreign = dir.path().join(".typeset-notes.txt");
+    std::fs::write(&dead, "half a pdf").expect("write");
+    std::fs::write(&foreign, "not ours").expect("write");
+    let pdf = dir.path().join("out.pdf");
+    let out = typeset(&args(&[
+        input.as_os_str(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]))
+    .output()
+    .expect("run");
+    assert_ok(&out);
+    assert!(!dead.exists(), "the leftover was not swept");
+    assert!(foreign.exists(), "a file that is not typeset's was removed");
+    assert!(pdf.exists());
+}
+
+#[test]
+fn special_files_as_inputs_are_refused_without_hanging() {
+    let (dir, input) = with_article();
+    let zero = dir.path().join("zero.md");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let layout = dir.path().join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &layout).expect("symlink");
+    let folder = dir.path().join("folder.md");
+    std::fs::create_dir(&folder).expect("folder");
+    let mut cases: Vec<(Vec<&OsStr>, &str)> = vec![
+        (vec![zero.as_os_str()], "a device"),
+        (vec![folder.as_os_str()], "holds serial.toml"),
+        (
+            vec![
+                input.as_os_str(),
+                OsStr::new("--layout"),
+                layout.as_os_str(),
+            ],
+            "a device",
+        ),
+    ];
+    let fifo = dir.path().join("fifo.md");
+    if Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        cases.push((vec![fifo.as_os_str()], "a FIFO"));
+    } else {
+        eprintln!("skipped the FIFO case: mkfifo is not available");
+    }
+    for (a, what) in cases {
+        let mut c = typeset(&a);
+        c.arg("--pdf").arg(dir.path().join("out.pdf"));
+        refused(&run_bounded(c), what);
+    }
+}
+
+#[test]
+fn an_image_that_is_a_device_is_refused_with_its_place() {
+    let (dir, input) = with_article();
+    std::fs::write(
+        &input,
+        "+++\ntitle = \"标题\"\n+++\n\n正文。\n\n![图](zero.png)\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.png")).expect("symlink");
+    let mut c = typeset(&args(&[input.as_os_str()]));
+    c.arg("--pdf").arg(dir.path().join("out.pdf"));
+    let err = refused(&run_bounded(c), "a device");
+    assert!(err.contains("in.md:7:1"), "{err}");
+}
+
+#[test]
+fn a_serial_installment_that_is_a_fifo_or_folder_is_refused() {
+    let dir = tempdir();
+    let serial = dir.path().join("serial");
+    std::fs::create_dir(&serial).expect("folder");
+    std::fs::write(
+        serial.join("serial.toml"),
+        "work = \"书\"\nauthor = \"作者\"\n",
+    )
+    .expect("write");
+    std::fs::create_dir(serial.join("0001.md")).expect("folder");
+    let mut c = typeset(&args(&[serial.as_os_str()]));
+    c.arg("--epub").arg(dir.path().join("out.epub"));
+    refused(&run_bounded(c), "a folder, not a regular file");
+}
+
+#[test]
+fn clean_will_not_overwrite_its_input_through_another_name() {
+    let (dir, input) = with_article();
+    let dotted = dir.path().join(".").join("in.md");
+    for flag in ["--report", "-o"] {
+        let out = bin()
+            .arg("clean")
+            .arg(&input)
+            .arg(flag)
+            .arg(&dotted)
+            .output()
+            .expect("run");
+        refused(&out, "the input");
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), ARTICLE);
+    }
+    let out = bin()
+        .arg("clean")
+        .arg(&input)
+        .arg("--report")
+        .arg("/dev/null")
+        .output()
+        .expect("run");
+    refused(&out, "a device");
+}
+
+#[test]
+fn the_lines_dump_into_a_closed_pipe_ends_quietly() {
+    let (_dir, input) = with_article();
+    let mut child = typeset(&args(&[input.as_os_str(), "--dump-lines".as_ref()]))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    // Closing the reading end at once: every write meets a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn the_lines_dump_onto_a_full_disk_is_an_error() {
+    let (_dir, input) = with_article();
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let out = typeset(&args(&[input.as_os_str(), "--dump-lines".as_ref()]))
+        .stdout(full)
+        .output()
+        .expect("run");
+    refused(&out, "cannot write the lines");
+}

@@ -291,3 +291,118 @@ fn the_lines_dump_onto_a_full_disk_is_an_error() {
         .expect("run");
     refused(&out, "cannot write the lines");
 }
+
+/// A serial of three installments in `dir`/serial.
+fn serial_in(dir: &Path) -> PathBuf {
+    let serial = dir.join("serial");
+    std::fs::create_dir(&serial).expect("folder");
+    std::fs::write(
+        serial.join("serial.toml"),
+        "work = \"长河\"\nauthor = \"作者\"\n",
+    )
+    .expect("write");
+    for n in 1..=3 {
+        let text = format!(
+            "+++\nkind = \"serial\"\ntitle = \"第{n}章\"\n\n[serial]\nwork = \"长河\"\nauthor = \"作者\"\ninstallment = {n}\n+++\n\n第{n}章的正文，雨从傍晚开始下。\n"
+        );
+        std::fs::write(serial.join(format!("{n:04}.md")), text).expect("write");
+    }
+    serial
+}
+
+/// Builds the book with a cache in `cache` and the cache secret under
+/// `home`; returns the PDF's bytes and stderr.
+fn cached_build(serial: &Path, cache: &Path, home: &Path, out: &Path) -> (Vec<u8>, String) {
+    let o = bin()
+        .arg(serial)
+        .arg("--no-system-fonts")
+        .arg("--cache-dir")
+        .arg(cache)
+        .arg("--pdf")
+        .arg(out)
+        .env("XDG_CACHE_HOME", home)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run");
+    let err = assert_ok(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    (std::fs::read(out).expect("the PDF"), err)
+}
+
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(cache)
+        .expect("cache")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "chapter"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_damaged_swapped_or_foreign_cache_is_rebuilt_with_a_warning() {
+    let dir = tempdir();
+    let serial = serial_in(dir.path());
+    let cache = dir.path().join("cache");
+    let home = dir.path().join("home");
+    let out = dir.path().join("out.pdf");
+    let (clean, _) = cached_build(&serial, &cache, &home, &out);
+    let (again, err) = cached_build(&serial, &cache, &home, &out);
+    assert_eq!(clean, again);
+    assert!(err.contains("3 chapter(s) from the cache"), "{err}");
+    // One bit flipped in every entry, at a different place in each.
+    for (i, e) in entries(&cache).iter().enumerate() {
+        let mut b = std::fs::read(e).expect("entry");
+        let at = [20, b.len() / 2, b.len() - 1][i % 3];
+        b[at] ^= 0x10;
+        std::fs::write(e, b).expect("write");
+    }
+    let (flipped, err) = cached_build(&serial, &cache, &home, &out);
+    assert_eq!(flipped, clean, "a damaged entry changed the book");
+    assert_eq!(err.matches("laid out anew").count(), 3, "{err}");
+    // Two entries swapped: each holds another chapter.
+    let list = entries(&cache);
+    let first = std::fs::read(&list[0]).expect("entry");
+    std::fs::copy(&list[1], &list[0]).expect("copy");
+    std::fs::write(&list[1], first).expect("write");
+    let (swapped, err) = cached_build(&serial, &cache, &home, &out);
+    assert_eq!(swapped, clean, "swapped entries changed the book");
+    assert!(err.contains("holds another chapter"), "{err}");
+    // A cache written under another user's secret (shipped with the
+    // folder) is not trusted.
+    let (foreign, err) = cached_build(&serial, &cache, &dir.path().join("other"), &out);
+    assert_eq!(foreign, clean);
+    assert!(err.contains("not written here"), "{err}");
+    // Garbage of the right name: refused, no panic.
+    for e in entries(&cache) {
+        std::fs::write(&e, b"\xff\xfe garbage").expect("write");
+    }
+    let (garbage, err) = cached_build(&serial, &cache, &home, &out);
+    assert_eq!(garbage, clean);
+    assert!(err.contains("not a typeset cache entry"), "{err}");
+}
+
+#[test]
+fn an_edited_installment_is_never_served_from_the_cache() {
+    let dir = tempdir();
+    let serial = serial_in(dir.path());
+    let cache = dir.path().join("cache");
+    let home = dir.path().join("home");
+    let out = dir.path().join("out.pdf");
+    cached_build(&serial, &cache, &home, &out);
+    let file = serial.join("0002.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // Same length, one character changed.
+    std::fs::write(&file, text.replace("傍晚", "清晨")).expect("write");
+    let (_, err) = cached_build(&serial, &cache, &home, &out);
+    assert!(err.contains("2 chapter(s) from the cache"), "{err}");
+    let fresh = dir.path().join("fresh.pdf");
+    let o = typeset(&[serial.as_os_str(), OsStr::new("--pdf"), fresh.as_os_str()])
+        .output()
+        .expect("run");
+    assert_ok(&o);
+    assert_eq!(
+        std::fs::read(&out).expect("cached"),
+        std::fs::read(&fresh).expect("fresh")
+    );
+}

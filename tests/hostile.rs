@@ -406,3 +406,47 @@ fn an_edited_installment_is_never_served_from_the_cache() {
         std::fs::read(&fresh).expect("fresh")
     );
 }
+
+#[test]
+fn a_font_folder_that_loops_or_holds_a_fifo_is_walked_once() {
+    let (dir, input) = with_article();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("folder");
+    // Two links to the folder itself: 2^depth paths if links were followed
+    // blindly.
+    std::os::unix::fs::symlink(&fonts, fonts.join("a")).expect("symlink");
+    std::os::unix::fs::symlink(&fonts, fonts.join("b")).expect("symlink");
+    std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).expect("symlink");
+    let _ = Command::new("mkfifo").arg(fonts.join("pipe.otf")).status();
+    let mut c = typeset(&[
+        input.as_os_str(),
+        OsStr::new("--font-dir"),
+        fonts.as_os_str(),
+    ]);
+    c.arg("--pdf").arg(dir.path().join("out.pdf"));
+    let out = run_bounded(c);
+    assert_ok(&out);
+}
+
+#[test]
+fn an_unreadable_font_folder_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("skipped: root reads any folder, so an unreadable one cannot be made");
+        return;
+    }
+    let (dir, input) = with_article();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("folder");
+    std::fs::set_permissions(&fonts, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let mut c = typeset(&[
+        input.as_os_str(),
+        OsStr::new("--font-dir"),
+        fonts.as_os_str(),
+    ]);
+    c.arg("--pdf").arg(dir.path().join("out.pdf"));
+    let out = run_bounded(c);
+    std::fs::set_permissions(&fonts, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    refused(&out, "cannot read the font folder");
+}

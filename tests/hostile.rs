@@ -450,3 +450,40 @@ fn an_unreadable_font_folder_is_an_error() {
     std::fs::set_permissions(&fonts, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     refused(&out, "cannot read the font folder");
 }
+
+#[test]
+fn layout_numbers_out_of_range_are_refused_at_their_key() {
+    let (dir, input) = with_article();
+    let cases = [
+        (
+            "[styles.body]\nlines = 4294967295\n",
+            ":4:1:",
+            "styles.body.lines",
+        ),
+        (
+            "[page]\nwidth = \"99999999999999999999999999999999999999999999999999mm\"\n",
+            ":4:1:",
+            "page.width",
+        ),
+        ("[text]\nindent = 100000\n", ":4:1:", "text.indent"),
+        ("[grid]\ngutter = 1e300\n", ":4:1:", "grid.gutter"),
+        (
+            "[styles.headline]\nspace_before = 4000000000\n",
+            ":4:1:",
+            "styles.headline.space_before",
+        ),
+    ];
+    for (k, (body, place, key)) in cases.into_iter().enumerate() {
+        let layout = dir.path().join(format!("l{k}.toml"));
+        std::fs::write(&layout, format!("extends = \"feature\"\n\n{body}")).expect("write");
+        let mut c = typeset(&[
+            input.as_os_str(),
+            OsStr::new("--layout"),
+            layout.as_os_str(),
+        ]);
+        c.arg("--pdf").arg(dir.path().join("out.pdf"));
+        let err = refused(&run_bounded(c), "is out of range");
+        assert!(err.contains(place) && err.contains(key), "{key}: {err}");
+    }
+    assert!(!dir.path().join("out.pdf").exists());
+}

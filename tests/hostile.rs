@@ -487,3 +487,36 @@ fn layout_numbers_out_of_range_are_refused_at_their_key() {
     }
     assert!(!dir.path().join("out.pdf").exists());
 }
+
+#[test]
+fn noncharacters_raw_or_escaped_are_refused_with_their_place() {
+    let (dir, input) = with_article();
+    let cases = [
+        ("正文\u{FFFE}。", ":5:3:", "U+FFFE"),
+        ("正文\u{FDD0}。", ":5:3:", "U+FDD0"),
+        ("正文&#xFFFE;。", ":5:3:", "U+FFFE"),
+        ("正文&#x7f;。", ":5:3:", "U+007F"),
+        ("正文&#x85;。", ":5:3:", "U+0085"),
+        ("正文&#65535;。", ":5:3:", "U+FFFF"),
+    ];
+    for (body, place, what) in cases {
+        std::fs::write(&input, format!("+++\ntitle = \"标题\"\n+++\n\n{body}\n")).expect("write");
+        let out = typeset(&[input.as_os_str()])
+            .arg("--epub")
+            .arg(dir.path().join("out.epub"))
+            .output()
+            .expect("run");
+        let err = refused(&out, what);
+        assert!(err.contains(place), "{body}: {err}");
+    }
+    // In TOML, as an escape.
+    std::fs::write(&input, "+++\ntitle = \"标\\uFFFF题\"\n+++\n\n正文。\n").expect("write");
+    let out = typeset(&[input.as_os_str()])
+        .arg("--epub")
+        .arg(dir.path().join("out.epub"))
+        .output()
+        .expect("run");
+    let err = refused(&out, "U+FFFF");
+    assert!(err.contains(":2:11:"), "{err}");
+    assert!(!dir.path().join("out.epub").exists());
+}

@@ -4,6 +4,7 @@
 //! around [`compile`].
 
 mod cache;
+mod chars;
 mod guard;
 mod job;
 mod lay_out;
@@ -83,6 +84,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
 
 /// The one pipeline, whatever the input was.
 pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
+    chars::check_text(&job)?;
     let mut report = Report::default();
     // Fonts for the characters the style fonts lack, loaded into the run's
     // font book before anything borrows it.

@@ -63,11 +63,11 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
     if let Some((i, c)) = file
         .text
         .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        .find(|&(_, c)| crate::source::unfit_char(c))
     {
         return Err(Error::new(
             Stage::Parse,
-            format!("a control character U+{:04X} is in the text", c as u32),
+            format!("{} is in the text", crate::source::unfit_name(c)),
         )
         .at(file.at(i))
         .hint("delete it; it is invisible in most editors (try searching for it by its code)"));

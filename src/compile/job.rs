@@ -10,7 +10,7 @@ use crate::model::Lang;
 use crate::model::Scheme;
 use crate::parse::{read_article, read_manifest, read_serial};
 use crate::resolve::{
-    DEFAULT_LAYOUT, Doc, DocSettings, FontBook, Layout, load_layout, resolve_doc_with,
+    DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, load_layout, resolve_doc_with,
     scale_headings,
 };
 use crate::source::Located;
@@ -73,6 +73,29 @@ pub struct JobMeta {
 }
 
 impl Job {
+    /// Every file the run reads (that exists): the input, the manifest or
+    /// serial.toml, the articles, figures, layout and fonts. No output may
+    /// replace one of them.
+    pub fn input_files(&self) -> Vec<PathBuf> {
+        let mut files = vec![
+            self.input.clone(),
+            self.input.join("serial.toml"),
+            self.layout.origin.clone(),
+        ];
+        if let Plan::Page(p) = &self.plan {
+            files.push(p.manifest.clone());
+        }
+        for d in &self.docs {
+            files.push(d.path.clone());
+            files.extend(d.flow.iter().filter_map(|f| match f {
+                Flow::Figure(fig) => Some(fig.path.clone()),
+                _ => None,
+            }));
+        }
+        files.extend(self.fonts.fonts().map(|(_, f)| f.path.clone()));
+        files
+    }
+
     /// Reads and resolves the input, whatever its kind.
     pub fn read(opts: &Options) -> Result<Job> {
         let input = &opts.input;

@@ -176,6 +176,9 @@ fn chapters(
     let mut bodies: Vec<Option<Vec<Page>>> = (0..docs.len())
         .map(|k| cache.as_ref().and_then(|c| c.load(k)))
         .collect();
+    report
+        .warnings
+        .extend(cache.as_ref().map(Cache::take_warnings).unwrap_or_default());
     let mut done = bodies.iter().filter(|b| b.is_some()).count();
     let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
     for batch in todo.chunks(32) {

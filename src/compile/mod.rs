@@ -4,6 +4,8 @@
 //! around [`compile`].
 
 mod cache;
+mod chars;
+mod guard;
 mod job;
 mod lay_out;
 mod output;
@@ -11,9 +13,10 @@ mod write;
 
 use std::path::PathBuf;
 
+pub use guard::Inputs;
 pub use job::{Job, JobMeta, Plan};
 pub use output::Output;
-pub use write::{Timestamp, write_atomic};
+pub use write::{Timestamp, write_atomic, write_atomic_guarded};
 
 use crate::error::{Result, Warning};
 use crate::model::Writing;
@@ -72,7 +75,8 @@ pub struct Report {
 }
 
 /// Compiles one input to the requested outputs. Nothing is written unless
-/// every output was produced; each file is written atomically.
+/// every output was produced and written to a temporary file; then all
+/// are renamed into place.
 pub fn compile(opts: &Options) -> Result<Report> {
     let job = Job::read(opts)?;
     run(job, opts)
@@ -80,6 +84,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
 
 /// The one pipeline, whatever the input was.
 pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
+    chars::check_text(&job)?;
     let mut report = Report::default();
     // Fonts for the characters the style fonts lack, loaded into the run's
     // font book before anything borrows it.
@@ -92,6 +97,19 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         Default::default()
     };
     let job = job;
+    let inputs = Inputs::of(job.input_files().iter().map(PathBuf::as_path));
+    // Every output path is checked before any work, and again just before
+    // the renames.
+    let paths: Vec<&std::path::Path> = job
+        .outputs
+        .iter()
+        .filter(|o| o.is_file())
+        .map(Output::path)
+        .collect();
+    guard::check_distinct(&paths)?;
+    for p in &paths {
+        write::prepare(p, &inputs)?;
+    }
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
     if job.outputs.contains(&Output::Lines) {
         report.dump = Some(output::dump_lines(&job, &mut shapers));
@@ -130,13 +148,14 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     );
     let mut files = paged?;
     files.extend(unpaged?);
-    // Written in the order asked for.
+    // Written in the order asked for: every file to a temporary file
+    // first, renamed only once all of them were written.
     files.sort_by_key(|f| f.0);
-    let files = files.into_iter().map(|(_, path, bytes)| (path, bytes));
-    for (path, bytes) in files {
-        write_atomic(&path, &bytes)?;
-        report.written.push(path);
-    }
+    let staged = files
+        .iter()
+        .map(|(_, path, bytes)| write::stage(path, bytes, true))
+        .collect::<Result<Vec<_>>>()?;
+    report.written = write::commit(staged, &inputs)?;
     Ok(report)
 }
 

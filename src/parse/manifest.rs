@@ -92,7 +92,7 @@ pub struct Manifest {
 }
 
 pub fn read_manifest(path: &Path) -> Result<Manifest> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::fsio::read_limited(path, crate::fsio::MAX_TOML_BYTES).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("check the manifest's file name")
     })?;

@@ -299,26 +299,11 @@ pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure>
         ));
     }
     let path = base.join(rel);
-    let meta = std::fs::metadata(&path).map_err(|e| {
+    // The read stops at the limit, whatever the file's metadata says.
+    let data = crate::fsio::read_limited(&path, MAX_IMAGE_BYTES).map_err(|e| {
         fail(
             format!("cannot read the image {}: {e}", path.display()),
-            "check the file name; paths are relative to the article",
-        )
-    })?;
-    if meta.len() > MAX_IMAGE_BYTES {
-        return Err(fail(
-            format!(
-                "the image {} is larger than {} MB",
-                path.display(),
-                MAX_IMAGE_BYTES >> 20
-            ),
-            "reduce the image before typesetting",
-        ));
-    }
-    let data = std::fs::read(&path).map_err(|e| {
-        fail(
-            format!("cannot read the image {}: {e}", path.display()),
-            "check the file",
+            "check the file name (paths are relative to the article) and reduce images over 50 MB",
         )
     })?;
     let format = match data.get(..4) {

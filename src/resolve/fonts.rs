@@ -29,7 +29,7 @@ impl FontBytes {
     }
 
     fn map(path: &std::path::Path) -> std::io::Result<FontBytes> {
-        let file = std::fs::File::open(path)?;
+        let file = crate::fsio::open_regular(path)?;
         // SAFETY: the map is read-only; like every program that maps fonts
         // (fontdb does the same) we rely on font files not being truncated
         // while a run is in progress.
@@ -137,7 +137,7 @@ fn check_collection(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut head = [0u8; 12];
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    let read = crate::fsio::open_regular(path).and_then(|mut f| f.read_exact(&mut head));
     if read.is_err() || &head[..4] != b"ttcf" {
         // Too short or not a collection: fontdb's own checks suffice.
         return Ok(());
@@ -156,24 +156,80 @@ fn check_collection(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// fontdb's load_fonts_dir, with every collection checked first.
+/// How deep a --font-dir walk goes; font folders are shallow, and a
+/// bound stops any loop the visited set would miss.
+const MAX_FONT_DIR_DEPTH: usize = 16;
+/// The largest font file loaded (the largest CJK collections are ~150 MB).
+const MAX_FONT_BYTES: u64 = 1 << 30;
+
+/// fontdb's load_fonts_dir, with every collection checked first. Each
+/// folder is visited once (by file identity, so symbolic links that loop
+/// are followed only the first time), to a depth of
+/// [`MAX_FONT_DIR_DEPTH`]; a folder that cannot be read is an error, and
+/// only regular files are loaded (a FIFO named .ttf would hang the run).
 fn load_dir_checked(db: &mut fontdb::Database, dir: &Path) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
+    walk_font_dir(db, dir, 0, &mut Vec::new())
+}
+
+fn walk_font_dir(
+    db: &mut fontdb::Database,
+    dir: &Path,
+    depth: usize,
+    visited: &mut Vec<(u64, u64)>,
+) -> Result<()> {
+    let unreadable = |e: std::io::Error| {
+        Error::new(
+            Stage::Resolve,
+            format!("cannot read the font folder {}: {e}", dir.display()),
+        )
+        .hint("check the folder's permissions, or leave it out of --font-dir")
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let meta = std::fs::metadata(dir).map_err(unreadable)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = (meta.dev(), meta.ino());
+        if visited.contains(&id) {
+            return Ok(());
+        }
+        visited.push(id);
+    }
+    #[cfg(not(unix))]
+    let _ = (meta, &visited);
+    let entries = std::fs::read_dir(dir).map_err(unreadable)?;
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .map_err(unreadable)?;
     // Sorted, so faces load (and win ties) in the same order on every machine.
     paths.sort();
     for path in paths {
-        if path.is_dir() {
-            load_dir_checked(db, &path)?;
+        let Ok(meta) = std::fs::metadata(&path) else {
+            // A dangling link: nothing to load.
+            continue;
+        };
+        if meta.is_dir() {
+            if depth + 1 < MAX_FONT_DIR_DEPTH {
+                walk_font_dir(db, &path, depth + 1, visited)?;
+            }
             continue;
         }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+        if meta.is_file() && matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+            if meta.len() > MAX_FONT_BYTES {
+                return Err(Error::new(
+                    Stage::Resolve,
+                    format!(
+                        "font file {} is larger than {} MB",
+                        path.display(),
+                        MAX_FONT_BYTES >> 20
+                    ),
+                )
+                .hint("no font is that large: remove the file from the font folder"));
+            }
             check_collection(&path)?;
             // A file fontdb cannot parse is skipped, as load_fonts_dir does.
             let _ = db.load_font_file(&path);

@@ -9,6 +9,7 @@
 //! `check` refuses values that cannot work. `model` holds the types other
 //! stages use (the grid, the enums styles name), which read no files.
 
+mod bounds;
 mod chain;
 mod check;
 mod geometry;

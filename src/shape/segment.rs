@@ -438,7 +438,11 @@ impl ParaShaping<'_, '_, '_> {
         let mut glyphs = std::mem::take(&mut self.word_glyphs);
         glyphs.clear();
         self.shaper.word(font, word, size, &mut glyphs);
-        let breaks = word_breaks(word);
+        // Break only between glyph clusters: a point inside a ligature
+        // (ef|fective under an ff glyph) would print the whole ligature
+        // before the hyphen.
+        let mut breaks = word_breaks(word);
+        breaks.retain(|&(at, _)| glyphs.iter().any(|g| g.cluster as usize == at));
         let hyphen_glyph = if breaks.iter().any(|p| p.1) {
             let mut h = Vec::with_capacity(1);
             self.shaper.word(font, "-", size, &mut h);

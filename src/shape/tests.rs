@@ -110,3 +110,38 @@ fn vertical_shaping_uses_vertical_forms_and_advances() {
     let han = v.cjk_glyph(style.font, '中', Pt(10.0));
     assert_eq!(han.id, h.cjk_glyph(style.font, '中', Pt(10.0)).id);
 }
+
+#[test]
+fn hyphenation_points_inside_a_ligature_are_dropped() {
+    let (book, mut style) = setup();
+    style.size = Pt(10.0);
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, "effective affluent official"));
+    // Every fragment's glyphs start at its own first character: no glyph
+    // (an ff or ffi ligature) straddles a break.
+    for (k, i) in p.info.iter().enumerate() {
+        let frag = &p.text[i.text.start as usize..i.text.end as usize];
+        let clusters: Vec<u32> = p.glyphs[i.glyphs.start as usize..i.glyphs.end as usize]
+            .iter()
+            .map(|g| g.cluster)
+            .collect();
+        assert!(
+            clusters.iter().all(|&c| (c as usize) < frag.len()),
+            "{k} {frag}: {clusters:?}"
+        );
+    }
+    let frags: Vec<&str> = p
+        .info
+        .iter()
+        .map(|i| &p.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    let ligatures = p.glyphs.len() < "effectiveaffluentofficial".len();
+    assert!(
+        ligatures,
+        "the bundled Latin face forms ligatures: {frags:?}"
+    );
+    assert!(
+        !frags.contains(&"ef"),
+        "ef|fective falls inside ff: {frags:?}"
+    );
+}

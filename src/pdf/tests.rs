@@ -554,7 +554,10 @@ fn shared_glyphs_extract_as_written_through_actual_text() {
         &|_| Pt(10.0),
     );
     let s = String::from_utf8_lossy(&c.finish().into_vec()).into_owned();
-    assert!(s.contains("/ActualText <FEFF301C>\n>> BDC\n[(\\000\\002)] TJ\nEMC"), "{s}");
+    assert!(
+        s.contains("/ActualText <FEFF301C>\n>> BDC\n[(\\000\\002)] TJ\nEMC"),
+        "{s}"
+    );
     assert_eq!(s.matches("BDC").count(), 1, "only the odd glyph: {s}");
     assert_eq!(s.matches(" TJ").count(), 2, "{s}");
     assert!(s.contains("EMC\nET"), "{s}");

@@ -4,6 +4,7 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::Shaper;
+use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::model::Scheme;
@@ -19,10 +20,10 @@ enum Kind {
     Latin,
 }
 
-struct Builder {
-    items: Vec<Item>,
-    info: Vec<ItemInfo>,
-    glyphs: Vec<Glyph>,
+pub(super) struct Builder {
+    pub(super) items: Vec<Item>,
+    pub(super) info: Vec<ItemInfo>,
+    pub(super) glyphs: Vec<Glyph>,
     kinds: Vec<Kind>,
     size: Pt,
 }
@@ -78,23 +79,6 @@ fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
 /// Marks that stay full width under 开明 (sentence-ending stops).
 fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')
-}
-
-/// Removes an item's blank before its glyph (the glyph moves back).
-fn cut_before(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_before;
-    if cut.0 > 0.0 {
-        b.items[k].width -= cut;
-        b.items[k].blank_before = Pt::ZERO;
-        let g = b.info[k].glyphs.start as usize;
-        b.glyphs[g].dx -= cut;
-    }
-}
-
-fn cut_after(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_after;
-    b.items[k].width -= cut;
-    b.items[k].blank_after = Pt::ZERO;
 }
 
 /// What the writing mode changes in shaping, decided in one place.
@@ -189,8 +173,10 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         s.pending_space = false;
     }
     let mut b = s.b;
-    if matches!(para.style.scheme, Scheme::Quanjiao | Scheme::Kaiming) {
-        compress_pairs(&mut b);
+    match para.style.scheme {
+        Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
+        Scheme::Centred => compress_centred_pairs(&mut b),
+        Scheme::Banjiao => {}
     }
     ShapedPara {
         style: para.style.clone(),
@@ -546,24 +532,4 @@ fn push_upright(
         hyphen: None,
         orient,
     });
-}
-
-/// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,
-/// so 。」 and ，“ take one and a half ems, not two.
-fn compress_pairs(b: &mut Builder) {
-    for k in 0..b.items.len().saturating_sub(1) {
-        let (l, r) = (&b.items[k], &b.items[k + 1]);
-        let adjacent = l.gap.natural.0 == 0.0 && l.punct.is_some() && r.punct.is_some();
-        let pair = adjacent
-            && l.punct != Some(PunctClass::Inseparable)
-            && r.punct != Some(PunctClass::Inseparable);
-        if !pair {
-            continue;
-        }
-        if l.blank_after.0 > 0.0 {
-            cut_after(b, k);
-        } else if r.blank_before.0 > 0.0 {
-            cut_before(b, k + 1);
-        }
-    }
 }

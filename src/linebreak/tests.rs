@@ -28,6 +28,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             scheme: Scheme::Quanjiao,
             tate_chu_yoko: 3,
             upright_max: 1,
+            han_latin_max: 1.0 / 3.0,
             size: Pt(EM),
             align: Align::Justify,
             lines: 1,

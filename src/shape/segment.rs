@@ -26,6 +26,14 @@ pub(super) struct Builder {
     pub(super) glyphs: Vec<Glyph>,
     kinds: Vec<Kind>,
     size: Pt,
+    /// How far a Han–Latin gap may stretch past its natural ¼ em.
+    han_latin_stretch: Pt,
+}
+
+/// ASCII brackets take no Han–Latin gap inside or beside them: `[通“事”]`,
+/// not `[ 通“事”]`.
+fn ascii_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>')
 }
 
 impl Builder {
@@ -36,7 +44,10 @@ impl Builder {
         };
         let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
         let em = |k: f64| Em(k).at(self.size);
-        let punct_side = punct_class(prev.last).is_some() || punct_class(next_first).is_some();
+        let punct_side = punct_class(prev.last).is_some()
+            || punct_class(next_first).is_some()
+            || ascii_bracket(prev.last)
+            || ascii_bracket(next_first);
         let gap = |natural: Pt, stretch: Pt, shrink: Pt, kind: GapKind| Gap {
             natural,
             stretch,
@@ -59,7 +70,12 @@ impl Builder {
             (Kind::Latin, Kind::Latin) => Gap::glued(),
             // Han next to Latin: ¼ em, none beside full-width punctuation.
             _ if punct_side => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
-            _ => gap(em(0.25), em(0.25), Pt::ZERO, GapKind::CjkLatin),
+            _ => gap(
+                em(0.25),
+                self.han_latin_stretch,
+                Pt::ZERO,
+                GapKind::CjkLatin,
+            ),
         };
     }
 }
@@ -150,6 +166,8 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             glyphs: Vec::with_capacity(total / 3 + 1),
             kinds: Vec::with_capacity(total / 3 + 1),
             size: para.style.size,
+            // Never narrower than the natural ¼ em.
+            han_latin_stretch: Em((para.style.han_latin_max - 0.25).max(0.0)).at(para.style.size),
         },
         mode: ModeRules::new(vertical),
         pending_space: false,

@@ -17,6 +17,7 @@ fn setup() -> (FontBook, ParaStyle) {
         scheme: crate::model::Scheme::Quanjiao,
         tate_chu_yoko: 3,
         upright_max: 1,
+        han_latin_max: 1.0 / 3.0,
         size: Pt(10.0),
         align: crate::model::Align::Justify,
         lines: 1,
@@ -144,4 +145,31 @@ fn hyphenation_points_inside_a_ligature_are_dropped() {
         !frags.contains(&"ef"),
         "ef|fective falls inside ff: {frags:?}"
     );
+}
+
+#[test]
+fn han_latin_gaps_stretch_to_the_layout_cap_and_skip_ascii_brackets() {
+    let (book, mut style) = setup();
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, "用Rust写"));
+    assert_eq!(p.items[0].gap.kind, GapKind::CjkLatin);
+    // ¼ em natural, stretching to ⅓ em: 1/12 em of stretch at 10 pt.
+    assert!(
+        (p.items[0].gap.stretch.0 - 10.0 / 12.0).abs() < 1e-6,
+        "{:?}",
+        p.items[0].gap
+    );
+    style.han_latin_max = 0.5;
+    let wide = shape_para(&mut shaper, &para(&style, "用Rust写"));
+    assert!((wide.items[0].gap.stretch.0 - 2.5).abs() < 1e-6);
+    // [通] and (通): no Han–Latin gap inside or beside ASCII brackets.
+    let q = shape_para(&mut shaper, &para(&style, "见[通]与a(注)"));
+    let gapped: Vec<&str> = q
+        .items
+        .iter()
+        .zip(&q.info)
+        .filter(|(i, _)| i.gap.kind == GapKind::CjkLatin)
+        .map(|(_, i)| &q.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    assert_eq!(gapped, ["与"], "only 与|a keeps its gap");
 }

@@ -92,6 +92,18 @@ fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
     }
 }
 
+/// Blanks of a mark the font's halt/vhal says nothing about. In vertical
+/// text ：；！？ without vhal keep their upright forms centred in the em, so
+/// a quarter em either side, not a half em below: cutting that half in a
+/// pair ran ？」 five points into each other.
+fn fallback_blanks(class: PunctClass, width: Pt, vertical: bool) -> (Pt, Pt) {
+    if vertical && class == PunctClass::Pause {
+        class_blanks(PunctClass::Middle, width)
+    } else {
+        class_blanks(class, width)
+    }
+}
+
 /// Marks that stay full width under 开明 (sentence-ending stops).
 fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')
@@ -100,10 +112,6 @@ fn full_in_kaiming(c: char) -> bool {
 /// What the writing mode changes in shaping, decided in one place.
 #[derive(Clone, Copy)]
 struct ModeRules {
-    /// —— as the font's two-em dash (U+2E3A). Vertical text sets two
-    /// vertical em dashes instead: a glyph standing for two characters is
-    /// read backwards down a column by some extractors.
-    two_em_dash: bool,
     /// Latin words and numbers short enough stand upright on the grid
     /// (single characters, short words, numbers across one em).
     upright_short_words: bool,
@@ -119,7 +127,6 @@ struct ModeRules {
 impl ModeRules {
     fn new(vertical: bool) -> ModeRules {
         ModeRules {
-            two_em_dash: !vertical,
             upright_short_words: vertical,
             latin_orient: if vertical {
                 Orient::Sideways
@@ -228,12 +235,12 @@ impl ParaShaping<'_, '_, '_> {
         self.b.link(Kind::Cjk, c, self.pending_space);
         let (font, missing) = self.shaper.font_for(self.style_font(ri, false), c);
         // 破折号: two em dashes are one unbroken rule two ems long, set with
-        // the font's two-em dash centred in two ems.
-        let two_em = (self.mode.two_em_dash
-            && c == '—'
-            && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
-        .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
-        .filter(|g| g.id != 0 && !missing);
+        // the font's two-em dash centred in two ems, in both modes (its
+        // vertical form in vertical text): two em dashes leave a gap. The
+        // glyph extracts as the two dashes, the same read either way.
+        let two_em = (c == '—' && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
+            .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
+            .filter(|g| g.id != 0 && !missing);
         let (g, width, consumed) = match two_em {
             Some(mut g) => {
                 let width = size * 2.0;
@@ -297,7 +304,7 @@ impl ParaShaping<'_, '_, '_> {
             1 => self
                 .shaper
                 .halt_blanks(font, c, size)
-                .unwrap_or_else(|| class_blanks(class, width)),
+                .unwrap_or_else(|| fallback_blanks(class, width, self.mode.centre_across)),
             _ => (Pt::ZERO, Pt::ZERO),
         };
         let remove = match self.para.style.scheme {

@@ -93,7 +93,7 @@ fn vertical_shaping_uses_vertical_forms_and_advances() {
     let (book, style) = setup();
     let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
     let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
-    for c in ['，', '「', '」', '。', '—', '（'] {
+    for c in ['，', '「', '」', '。', '—', '（', '？', '！', '：'] {
         let gh = h.cjk_glyph(style.font, c, Pt(10.0));
         let gv = v.cjk_glyph(style.font, c, Pt(10.0));
         assert_ne!(gh.id, gv.id, "{c} has a vertical form");
@@ -172,4 +172,42 @@ fn han_latin_gaps_stretch_to_the_layout_cap_and_skip_ascii_brackets() {
         .map(|(_, i)| &q.text[i.text.start as usize..i.text.end as usize])
         .collect();
     assert_eq!(gapped, ["与"], "only 与|a keeps its gap");
+}
+
+#[test]
+fn vertical_question_and_exclamation_marks_keep_room_before_a_bracket() {
+    // Upright ？！ stand centred in the em in vertical text (no vhal): a
+    // pair takes only the quarter em below the mark, so the bracket does
+    // not run into it.
+    let (book, style) = setup();
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    for text in ["甲？」", "甲！」", "甲？”"] {
+        let p = shape_para(&mut v, &para(&style, text));
+        assert!(
+            (p.items[1].width.0 - 7.5).abs() < 1e-6,
+            "{text}: {:?}",
+            p.items[1]
+        );
+    }
+    // Horizontally the mark sits at the left and still gives up its half.
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "甲？」"));
+    assert!((p.items[1].width.0 - 5.0).abs() < 1e-6);
+}
+
+#[test]
+fn the_two_em_dash_is_one_glyph_in_both_modes() {
+    let (book, style) = setup();
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    let ph = shape_para(&mut h, &para(&style, "甲——乙"));
+    let pv = shape_para(&mut v, &para(&style, "甲——乙"));
+    for p in [&ph, &pv] {
+        assert_eq!(p.items.len(), 3, "—— is one item");
+        let dash = &p.info[1];
+        assert_eq!(dash.glyphs.len(), 1, "one continuous rule");
+        assert_eq!(p.items[1].width, Pt(20.0));
+    }
+    // The vertical rule is the font's vertical form, not the horizontal one.
+    assert_ne!(ph.glyphs[1].id, pv.glyphs[1].id);
 }

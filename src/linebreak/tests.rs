@@ -28,6 +28,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             scheme: Scheme::Quanjiao,
             tate_chu_yoko: 3,
             upright_max: 1,
+            han_latin_max: 1.0 / 3.0,
             size: Pt(EM),
             align: Align::Justify,
             lines: 1,
@@ -274,9 +275,15 @@ fn punctuation_widths_by_scheme() {
         // Banjiao: all half.
         ("甲。乙，", Banjiao, 3.0),
         ("“甲”", Banjiao, 2.0),
-        // Centred: all full, no pair compression.
+        // Centred: single marks full; adjacent pairs give up half an em
+        // where they meet (CLREQ §3.1.6.2).
         ("甲，乙。", Centred, 4.0),
-        ("甲。」乙", Centred, 4.0),
+        ("甲。」乙", Centred, 3.5),
+        ("甲：「乙」", Centred, 4.5),
+        ("甲」，乙", Centred, 3.5),
+        ("（「甲」）", Centred, 4.0),
+        ("甲？！乙", Centred, 4.0),
+        ("甲——乙", Centred, 4.0),
         // CJK–Latin: a quarter em on each side of a number (CLREQ §5).
         ("共2个", Quanjiao, 2.5 + ems("2", Quanjiao)),
     ];
@@ -297,6 +304,25 @@ fn centred_marks_sit_in_the_middle_of_the_em() {
     let left = plain.glyphs[plain.info[1].glyphs.start as usize];
     assert!(comma.dx.0 > left.dx.0 + 2.0, "moved right: {comma:?}");
     assert_eq!(comma.dy, left.dy, "on the baseline");
+}
+
+#[test]
+fn a_centred_stop_before_a_closing_bracket_stays_centred_in_half_an_em() {
+    let p = shape("甲。」", Scheme::Centred);
+    let alone = shape("甲。", Scheme::Centred);
+    let (g, g1) = (
+        p.glyphs[p.info[1].glyphs.start as usize],
+        alone.glyphs[alone.info[1].glyphs.start as usize],
+    );
+    assert!((p.items[1].width.0 - EM / 2.0).abs() < 0.01);
+    assert!(
+        (g1.dx.0 - g.dx.0 - EM / 4.0).abs() < 0.01,
+        "{g:?} vs {g1:?}"
+    );
+    // 「 after a colon: its glyph moves back by its blank half.
+    let q = shape("：「甲", Scheme::Centred);
+    let open = q.glyphs[q.info[1].glyphs.start as usize];
+    assert!(open.dx.0 < -EM / 2.0 + 1.0, "{open:?}");
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub struct ParaStyle {
     pub tate_chu_yoko: u32,
     /// Vertical text: Latin words of up to this many letters upright.
     pub upright_max: u32,
+    /// The widest a Han–Latin gap may stretch to, in ems (CLREQ §3.5.4).
+    pub han_latin_max: f64,
     pub size: Pt,
     pub align: Align,
     /// Body-line slots per line.

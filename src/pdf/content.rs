@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use pdf_writer::{Content, Finish, Name, Ref, Str, TextStr};
 
-use super::{FontUsage, PdfMeta, Refs, f, font_name, print};
+use super::{FontUsage, Mapped, PdfMeta, Refs, f, font_name, print};
 use crate::compose::{ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::model::FontId;
 use crate::resolve::{Figure, FontBook, LoadedFont};
@@ -364,8 +364,11 @@ pub(super) fn char_spacing(mode: RunMode, spacing: f64, scale: f64) -> f32 {
     (-RunOps::of(mode, 0.0).tj_sign * spacing / scale) as f32
 }
 
-/// The TJ array of one line: the glyphs' CIDs, with a number wherever a
+/// The TJ arrays of one line: the glyphs' CIDs, with a number wherever a
 /// glyph does not stand where the previous advance (plus Tc) leaves the pen.
+/// A glyph whose ToUnicode entry is not its text (see `FontUsage::glyph`)
+/// gets a TJ of its own inside an ActualText span, unless the whole run
+/// already carries one. The pen (and Tc) run on across the TJ operators.
 fn show_line(
     content: &mut Content,
     style: &RunStyle,
@@ -373,15 +376,75 @@ fn show_line(
     spacing: f64,
     usage: &mut FontUsage,
 ) {
-    let (run, size, scale) = (style.run, style.size, style.scale);
+    let run = style.run;
+    // A run with ActualText of its own records nothing: its glyphs (a
+    // typeset hyphen, boxes for missing characters) stand for text the
+    // ToUnicode map must not give every later use.
+    let mapped: Vec<Mapped> = line
+        .iter()
+        .map(|g| {
+            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            usage.glyph(g.id, if run.actual_text { "" } else { text })
+        })
+        .collect();
+    let mut pen = style.axis.along(&line[0]);
+    let mut from = 0;
+    while from < line.len() {
+        let to = (from..line.len())
+            .find(|&k| !mapped[k].mapped)
+            .unwrap_or(line.len());
+        if to > from {
+            pen = show_glyphs(
+                content,
+                style,
+                &line[from..to],
+                &mapped[from..to],
+                from,
+                spacing,
+                pen,
+            );
+        }
+        if to < line.len() {
+            let g = &line[to];
+            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            content
+                .begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(text));
+            pen = show_glyphs(
+                content,
+                style,
+                &line[to..=to],
+                &mapped[to..=to],
+                to,
+                spacing,
+                pen,
+            );
+            content.end_marked_content();
+        }
+        from = to + 1;
+    }
+}
+
+/// One TJ array for `glyphs` (the line's glyphs from index `first`, with
+/// their CIDs), from where the pen stands; returns where it stands after.
+fn show_glyphs(
+    content: &mut Content,
+    style: &RunStyle,
+    glyphs: &[PlacedGlyph],
+    cids: &[Mapped],
+    first: usize,
+    spacing: f64,
+    mut pen: Pt,
+) -> Pt {
+    let (size, scale) = (style.size, style.scale);
     let mut tj = content.show_positioned();
     let mut items = tj.items();
-    let mut pen = style.axis.along(&line[0]);
     let mut buf: Vec<u8> = Vec::new();
-    for (k, g) in line.iter().enumerate() {
-        // Tc applies after every glyph, so from the second one on the pen
-        // already includes it.
-        if k > 0 {
+    for (k, g) in glyphs.iter().enumerate() {
+        // Tc applies after every glyph, so from the line's second one on
+        // the pen already includes it.
+        if first + k > 0 {
             pen += Pt(spacing);
         }
         let shift = style.axis.along(g) - pen;
@@ -400,9 +463,7 @@ fn show_line(
             // up along a line.
             pen += Pt(amount * size * scale / 1000.0);
         }
-        let text = &run.text[g.text.start as usize..g.text.end as usize];
-        let cid = usage.cid(g.id, text);
-        buf.extend_from_slice(&cid.to_be_bytes());
+        buf.extend_from_slice(&cids[k].cid.to_be_bytes());
         pen += (style.advance)(g.id) * scale;
     }
     if !buf.is_empty() {
@@ -410,6 +471,7 @@ fn show_line(
     }
     items.finish();
     tj.finish();
+    pen
 }
 
 /// A circle of four Bézier quarter arcs.

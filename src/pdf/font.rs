@@ -44,17 +44,31 @@ impl FontUsage {
 
     /// The CID to write for an original glyph id, recording its text.
     pub fn cid(&mut self, gid: u16, text: &str) -> u16 {
+        self.glyph(gid, text).cid
+    }
+
+    /// The CID to write for an original glyph id, and whether the
+    /// ToUnicode map gives back `text` for it. A glyph keeps the first text
+    /// it was seen with; a later use with other text (a hard hyphen after a
+    /// soft one, code points sharing one glyph) or a cluster too long for a
+    /// bfchar entry is not mapped, and the writer spans it with ActualText.
+    pub fn glyph(&mut self, gid: u16, text: &str) -> Mapped {
         let cid = self.remapper.remap(gid);
-        if !text.is_empty() && gid != 0 {
-            let i = cid as usize;
-            if self.text.len() <= i {
-                self.text.resize(i + 1, None);
-            }
-            if self.text[i].is_none() {
-                self.text[i] = Some(text.into());
-            }
+        if text.is_empty() || gid == 0 {
+            return Mapped { cid, mapped: true };
         }
-        cid
+        if text.encode_utf16().count() > MAX_BFCHAR_UNITS {
+            return Mapped { cid, mapped: false };
+        }
+        let i = cid as usize;
+        if self.text.len() <= i {
+            self.text.resize(i + 1, None);
+        }
+        let slot = self.text[i].get_or_insert_with(|| text.into());
+        Mapped {
+            cid,
+            mapped: &**slot == text,
+        }
     }
 
     /// (new glyph id, text) in glyph id order.
@@ -65,6 +79,18 @@ impl FontUsage {
             .filter_map(|(i, t)| t.as_deref().map(|t| (i as u16, t)))
     }
 }
+
+/// A CID and whether its ToUnicode entry is the text it was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mapped {
+    pub cid: u16,
+    pub mapped: bool,
+}
+
+/// The longest destination a bfchar entry holds: 512 bytes (PDF 9.10.3),
+/// 256 UTF-16 code units. Longer clusters (hundreds of combining marks)
+/// go into ActualText.
+const MAX_BFCHAR_UNITS: usize = 256;
 
 const SYSTEM_INFO: SystemInfo = SystemInfo {
     registry: Str(b"Adobe"),

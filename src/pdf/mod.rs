@@ -28,7 +28,7 @@ use crate::units::Pt;
 
 use content::{PagePlan, Resources};
 
-pub use font::FontUsage;
+pub use font::{FontUsage, Mapped};
 
 /// Document metadata.
 #[derive(Debug, Clone, Default)]

@@ -484,3 +484,109 @@ fn tool(name: &str) -> bool {
     }
     ok
 }
+
+#[test]
+fn a_glyph_with_other_text_than_its_first_is_not_mapped() {
+    let mut u = FontUsage::new();
+    // A soft hyphen's glyph is recorded by text, a later hard hyphen on the
+    // same glyph is not: its text would extract as the soft one.
+    assert!(u.glyph(9, "-").mapped);
+    assert!(u.glyph(9, "-").mapped, "the same text again");
+    assert!(!u.glyph(9, "\u{AD}").mapped);
+    assert_eq!(u.glyph(9, "\u{AD}").cid, u.glyph(9, "-").cid);
+    // Cluster tails and glyph 0 have no text to give back.
+    assert!(u.glyph(10, "").mapped && u.glyph(0, "x").mapped);
+}
+
+#[test]
+fn a_cluster_too_long_for_bfchar_is_left_to_actual_text() {
+    let mut u = FontUsage::new();
+    let long: String = std::iter::once('a')
+        .chain(std::iter::repeat_n('\u{301}', 300))
+        .collect();
+    assert!(!u.glyph(11, &long).mapped);
+    assert!(!cmap_text(&u).contains("<0061"), "no truncated entry");
+    // A short cluster still goes into the ToUnicode map.
+    assert!(u.glyph(12, "e\u{301}").mapped);
+}
+
+/// A run whose glyphs `ids` stand for the characters of `text`, 10 pt apart.
+fn run_of(text: &str, ids: &[u16], actual_text: bool) -> TextRun {
+    let mut at = 0u32;
+    let glyphs = text
+        .chars()
+        .zip(ids)
+        .enumerate()
+        .map(|(k, (c, &id))| {
+            let start = at;
+            at += c.len_utf8() as u32;
+            PlacedGlyph {
+                id,
+                x: Pt(10.0 * k as f64),
+                y: Pt(100.0),
+                advance: Pt(10.0),
+                text: start..at,
+            }
+        })
+        .collect();
+    TextRun {
+        font: FontId(0),
+        size: Pt(10.0),
+        mode: RunMode::Horizontal,
+        oblique: false,
+        actual_text,
+        text: text.into(),
+        glyphs,
+    }
+}
+
+#[test]
+fn shared_glyphs_extract_as_written_through_actual_text() {
+    // ～ and 〜 drawn with one glyph: the second gets an ActualText span
+    // of its own, and the line's positions do not change.
+    let mut c = Content::new();
+    let mut u = FontUsage::new();
+    write_run(
+        &mut c,
+        &run_of("甲～乙〜", &[100, 200, 101, 200], false),
+        &mut u,
+        Pt(200.0),
+        &|_| Pt(10.0),
+    );
+    let s = String::from_utf8_lossy(&c.finish().into_vec()).into_owned();
+    assert!(
+        s.contains("/ActualText <FEFF301C>\n>> BDC\n[(\\000\\002)] TJ\nEMC"),
+        "{s}"
+    );
+    assert_eq!(s.matches("BDC").count(), 1, "only the odd glyph: {s}");
+    assert_eq!(s.matches(" TJ").count(), 2, "{s}");
+    assert!(s.contains("EMC\nET"), "{s}");
+    assert!(cmap_text(&u).contains("<FF5E>"), "the first text is mapped");
+}
+
+#[test]
+fn a_run_with_its_own_actual_text_records_no_text() {
+    // A typeset hyphen (text U+00AD) before a hard one on the same glyph:
+    // the hard hyphen still extracts as U+002D.
+    let mut c = Content::new();
+    let mut u = FontUsage::new();
+    write_run(
+        &mut c,
+        &run_of("\u{AD}", &[300], true),
+        &mut u,
+        Pt(200.0),
+        &|_| Pt(10.0),
+    );
+    write_run(
+        &mut c,
+        &run_of("-", &[300], false),
+        &mut u,
+        Pt(200.0),
+        &|_| Pt(10.0),
+    );
+    let cmap = cmap_text(&u);
+    assert!(
+        cmap.contains("<002D>") && !cmap.contains("<00AD>"),
+        "{cmap}"
+    );
+}

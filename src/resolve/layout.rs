@@ -134,6 +134,14 @@ pub struct TextSpec {
     /// letter by letter (acronyms); longer ones are rotated. Single
     /// characters are always upright.
     pub upright_max: u32,
+    /// The widest a Han–Latin gap may stretch to, in ems (CLREQ §3.5.4:
+    /// many styles cap it near ⅓ em); its natural width is ¼ em.
+    #[serde(default = "han_latin_max")]
+    pub han_latin_max: f64,
+}
+
+fn han_latin_max() -> f64 {
+    1.0 / 3.0
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -61,6 +61,7 @@ impl Styler<'_> {
             scheme: self.scheme,
             tate_chu_yoko: text.tate_chu_yoko,
             upright_max: text.upright_max.max(1),
+            han_latin_max: text.han_latin_max,
             size: s.size.0,
             align: s.align,
             lines: s.lines,

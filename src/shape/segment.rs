@@ -4,6 +4,7 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::Shaper;
+use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::model::Scheme;
@@ -19,12 +20,20 @@ enum Kind {
     Latin,
 }
 
-struct Builder {
-    items: Vec<Item>,
-    info: Vec<ItemInfo>,
-    glyphs: Vec<Glyph>,
+pub(super) struct Builder {
+    pub(super) items: Vec<Item>,
+    pub(super) info: Vec<ItemInfo>,
+    pub(super) glyphs: Vec<Glyph>,
     kinds: Vec<Kind>,
     size: Pt,
+    /// How far a Han–Latin gap may stretch past its natural ¼ em.
+    han_latin_stretch: Pt,
+}
+
+/// ASCII brackets take no Han–Latin gap inside or beside them: `[通“事”]`,
+/// not `[ 通“事”]`.
+fn ascii_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>')
 }
 
 impl Builder {
@@ -35,7 +44,10 @@ impl Builder {
         };
         let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
         let em = |k: f64| Em(k).at(self.size);
-        let punct_side = punct_class(prev.last).is_some() || punct_class(next_first).is_some();
+        let punct_side = punct_class(prev.last).is_some()
+            || punct_class(next_first).is_some()
+            || ascii_bracket(prev.last)
+            || ascii_bracket(next_first);
         let gap = |natural: Pt, stretch: Pt, shrink: Pt, kind: GapKind| Gap {
             natural,
             stretch,
@@ -58,7 +70,12 @@ impl Builder {
             (Kind::Latin, Kind::Latin) => Gap::glued(),
             // Han next to Latin: ¼ em, none beside full-width punctuation.
             _ if punct_side => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
-            _ => gap(em(0.25), em(0.25), Pt::ZERO, GapKind::CjkLatin),
+            _ => gap(
+                em(0.25),
+                self.han_latin_stretch,
+                Pt::ZERO,
+                GapKind::CjkLatin,
+            ),
         };
     }
 }
@@ -75,35 +92,26 @@ fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
     }
 }
 
+/// Blanks of a mark the font's halt/vhal says nothing about. In vertical
+/// text ：；！？ without vhal keep their upright forms centred in the em, so
+/// a quarter em either side, not a half em below: cutting that half in a
+/// pair ran ？」 five points into each other.
+fn fallback_blanks(class: PunctClass, width: Pt, vertical: bool) -> (Pt, Pt) {
+    if vertical && class == PunctClass::Pause {
+        class_blanks(PunctClass::Middle, width)
+    } else {
+        class_blanks(class, width)
+    }
+}
+
 /// Marks that stay full width under 开明 (sentence-ending stops).
 fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')
 }
 
-/// Removes an item's blank before its glyph (the glyph moves back).
-fn cut_before(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_before;
-    if cut.0 > 0.0 {
-        b.items[k].width -= cut;
-        b.items[k].blank_before = Pt::ZERO;
-        let g = b.info[k].glyphs.start as usize;
-        b.glyphs[g].dx -= cut;
-    }
-}
-
-fn cut_after(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_after;
-    b.items[k].width -= cut;
-    b.items[k].blank_after = Pt::ZERO;
-}
-
 /// What the writing mode changes in shaping, decided in one place.
 #[derive(Clone, Copy)]
 struct ModeRules {
-    /// —— as the font's two-em dash (U+2E3A). Vertical text sets two
-    /// vertical em dashes instead: a glyph standing for two characters is
-    /// read backwards down a column by some extractors.
-    two_em_dash: bool,
     /// Latin words and numbers short enough stand upright on the grid
     /// (single characters, short words, numbers across one em).
     upright_short_words: bool,
@@ -119,7 +127,6 @@ struct ModeRules {
 impl ModeRules {
     fn new(vertical: bool) -> ModeRules {
         ModeRules {
-            two_em_dash: !vertical,
             upright_short_words: vertical,
             latin_orient: if vertical {
                 Orient::Sideways
@@ -166,6 +173,8 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             glyphs: Vec::with_capacity(total / 3 + 1),
             kinds: Vec::with_capacity(total / 3 + 1),
             size: para.style.size,
+            // Never narrower than the natural ¼ em.
+            han_latin_stretch: Em((para.style.han_latin_max - 0.25).max(0.0)).at(para.style.size),
         },
         mode: ModeRules::new(vertical),
         pending_space: false,
@@ -189,8 +198,10 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         s.pending_space = false;
     }
     let mut b = s.b;
-    if matches!(para.style.scheme, Scheme::Quanjiao | Scheme::Kaiming) {
-        compress_pairs(&mut b);
+    match para.style.scheme {
+        Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
+        Scheme::Centred => compress_centred_pairs(&mut b),
+        Scheme::Banjiao => {}
     }
     ShapedPara {
         style: para.style.clone(),
@@ -224,12 +235,12 @@ impl ParaShaping<'_, '_, '_> {
         self.b.link(Kind::Cjk, c, self.pending_space);
         let (font, missing) = self.shaper.font_for(self.style_font(ri, false), c);
         // 破折号: two em dashes are one unbroken rule two ems long, set with
-        // the font's two-em dash centred in two ems.
-        let two_em = (self.mode.two_em_dash
-            && c == '—'
-            && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
-        .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
-        .filter(|g| g.id != 0 && !missing);
+        // the font's two-em dash centred in two ems, in both modes (its
+        // vertical form in vertical text): two em dashes leave a gap. The
+        // glyph extracts as the two dashes, the same read either way.
+        let two_em = (c == '—' && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
+            .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
+            .filter(|g| g.id != 0 && !missing);
         let (g, width, consumed) = match two_em {
             Some(mut g) => {
                 let width = size * 2.0;
@@ -293,7 +304,7 @@ impl ParaShaping<'_, '_, '_> {
             1 => self
                 .shaper
                 .halt_blanks(font, c, size)
-                .unwrap_or_else(|| class_blanks(class, width)),
+                .unwrap_or_else(|| fallback_blanks(class, width, self.mode.centre_across)),
             _ => (Pt::ZERO, Pt::ZERO),
         };
         let remove = match self.para.style.scheme {
@@ -438,7 +449,11 @@ impl ParaShaping<'_, '_, '_> {
         let mut glyphs = std::mem::take(&mut self.word_glyphs);
         glyphs.clear();
         self.shaper.word(font, word, size, &mut glyphs);
-        let breaks = word_breaks(word);
+        // Break only between glyph clusters: a point inside a ligature
+        // (ef|fective under an ff glyph) would print the whole ligature
+        // before the hyphen.
+        let mut breaks = word_breaks(word);
+        breaks.retain(|&(at, _)| glyphs.iter().any(|g| g.cluster as usize == at));
         let hyphen_glyph = if breaks.iter().any(|p| p.1) {
             let mut h = Vec::with_capacity(1);
             self.shaper.word(font, "-", size, &mut h);
@@ -542,24 +557,4 @@ fn push_upright(
         hyphen: None,
         orient,
     });
-}
-
-/// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,
-/// so 。」 and ，“ take one and a half ems, not two.
-fn compress_pairs(b: &mut Builder) {
-    for k in 0..b.items.len().saturating_sub(1) {
-        let (l, r) = (&b.items[k], &b.items[k + 1]);
-        let adjacent = l.gap.natural.0 == 0.0 && l.punct.is_some() && r.punct.is_some();
-        let pair = adjacent
-            && l.punct != Some(PunctClass::Inseparable)
-            && r.punct != Some(PunctClass::Inseparable);
-        if !pair {
-            continue;
-        }
-        if l.blank_after.0 > 0.0 {
-            cut_after(b, k);
-        } else if r.blank_before.0 > 0.0 {
-            cut_before(b, k + 1);
-        }
-    }
 }

@@ -96,8 +96,8 @@ fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
 /// text ：；！？ without vhal keep their upright forms centred in the em, so
 /// a quarter em either side, not a half em below: cutting that half in a
 /// pair ran ？」 five points into each other.
-fn fallback_blanks(class: PunctClass, width: Pt, vertical: bool) -> (Pt, Pt) {
-    if vertical && class == PunctClass::Pause {
+fn fallback_blanks(class: PunctClass, width: Pt, pauses_centred: bool) -> (Pt, Pt) {
+    if pauses_centred && class == PunctClass::Pause {
         class_blanks(PunctClass::Middle, width)
     } else {
         class_blanks(class, width)
@@ -122,6 +122,9 @@ struct ModeRules {
     /// would also move it off the line for every text extractor, so that is
     /// left to fonts whose marks are drawn that way.
     centre_across: bool,
+    /// ：；！？ the font says nothing about stand centred in their em (their
+    /// upright vertical forms), not in its first half.
+    pauses_centred: bool,
 }
 
 impl ModeRules {
@@ -134,6 +137,7 @@ impl ModeRules {
                 Orient::Upright
             },
             centre_across: vertical,
+            pauses_centred: vertical,
         }
     }
 }
@@ -304,7 +308,7 @@ impl ParaShaping<'_, '_, '_> {
             1 => self
                 .shaper
                 .halt_blanks(font, c, size)
-                .unwrap_or_else(|| fallback_blanks(class, width, self.mode.centre_across)),
+                .unwrap_or_else(|| fallback_blanks(class, width, self.mode.pauses_centred)),
             _ => (Pt::ZERO, Pt::ZERO),
         };
         let remove = match self.para.style.scheme {

@@ -236,11 +236,11 @@ fn is_head(
             || enumerator(&nl.text)
             || heading_like(nl, page.measure[n])
             || m.is_none_or(|m| {
-                indent_shape(nl.width, m) || !full(nl.width, m) && ends_sentence(&nl.text)
+                indent_shape(nl, m) || !full(nl.width, m) && ends_sentence(&nl.text)
             })
     });
     let first_line = m.is_some_and(|m| {
-        indent_shape(l.width, m)
+        indent_shape(l, m)
             && next.is_some_and(|n| {
                 full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
             })
@@ -260,7 +260,7 @@ fn blocks(
 ) {
     let lines = page.lines;
     let mut pending: Option<(usize, String)> = None;
-    let mut push_head = |art: &mut Article, pending: &mut Option<(usize, String)>| {
+    let push_head = |art: &mut Article, pending: &mut Option<(usize, String)>| {
         if let Some((_, h)) = pending.take() {
             art.blocks.push(Block::Head(h));
         }

@@ -15,7 +15,7 @@ const MAX_LINES: usize = 4;
 
 fn caption() -> Role {
     Role::Furniture {
-        what: "caption",
+        what: "figure label",
         closes: false,
     }
 }
@@ -32,7 +32,7 @@ pub(super) fn mark(
 ) {
     let next = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
     for i in 0..lines.len() {
-        if is(&roles[i], "caption") && caption_start(&lines[i].text) {
+        if is(&roles[i], "figure label") && caption_start(&lines[i].text) {
             forward(lines, measure, roles, i, &next);
         }
     }

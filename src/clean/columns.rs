@@ -30,7 +30,8 @@ fn rule_split(t: &str) -> Option<(&str, &str)> {
     let left = t[..at].trim_end();
     let skip = t[at..].find(|c: char| !c.is_whitespace())? + bar;
     let right = t[at + skip..].trim();
-    (left.chars().last().is_some_and(|c| !c.is_ascii()) && !left.contains(['|', '｜', '│']))
+    let han = |s: &str| s.chars().any(super::names::is_han);
+    (han(left) && !left.contains(['|', '｜', '│']) && (right.is_empty() || han(right)))
         .then_some((left, right))
 }
 

@@ -29,6 +29,9 @@ struct Clues {
     author: Option<String>,
     number: Option<u32>,
     work: Option<String>,
+    /// Numbers alone: a serial's installment number if there are other
+    /// serial clues, else page numbers.
+    bare: Vec<(usize, String, u32)>,
 }
 
 /// Fills the front matter; returns the header lines that are section heads
@@ -44,9 +47,12 @@ pub(super) fn fill(
     join_broken(&mut heads, notes);
     let mut back = Vec::new();
     // A marked line after the byline, or in the size the body's section
-    // heads have, is the first section head.
+    // heads have (and not above a byline), is the first section head.
+    let bylined = !clues.bylines.is_empty();
     while let Some(h) = heads.last() {
-        let same = h.level.is_some_and(|l| body_levels.contains(&l)) && heads.len() >= 2;
+        let same = h.level.is_some_and(|l| body_levels.contains(&l))
+            && heads.len() >= 2
+            && (!bylined || h.after_byline);
         if h.after_byline || same && !h.text.starts_with(['—', '─']) {
             let Some(i) = lines.iter().position(|l| l.no == h.no) else {
                 break;
@@ -58,11 +64,13 @@ pub(super) fn fill(
         }
     }
     let mut bylines = clues.bylines.clone();
-    if bylines.is_empty() && heads.len() >= 2 && heads.last().is_some_and(|h| is_name(&h.text)) {
-        if let Some(h) = heads.pop() {
-            moved(notes, h.no, "byline", &h.text);
-            bylines.push(h.text);
-        }
+    if bylines.is_empty()
+        && heads.len() >= 2
+        && heads.last().is_some_and(|h| is_name(&h.text))
+        && let Some(h) = heads.pop()
+    {
+        moved(notes, h.no, "byline", &h.text);
+        bylines.push(h.text);
     }
     if !bylines.is_empty() {
         art.byline = Some(bylines.join(" "));
@@ -113,11 +121,12 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 moved(notes, lines[*i].no, "author credit", &lines[*i].text);
                 clues.author = Some(a.clone());
             }
-            Item::Installment(i, n) | Item::Number(i, n) => {
+            Item::Installment(i, n) => {
                 let what = format!("installment number {n}");
                 moved(notes, lines[*i].no, &what, &lines[*i].text);
                 clues.number = Some(*n);
             }
+            Item::Number(i, n) => clues.bare.push((lines[*i].no, lines[*i].text.clone(), *n)),
             Item::Serial(i, h) => {
                 moved(notes, lines[*i].no, "serial head", &lines[*i].text);
                 clues.number = clues.number.or(h.number);
@@ -125,6 +134,19 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 clues.work = clues.work.clone().or(h.work.clone());
             }
             Item::Source(..) | Item::Blank => {}
+        }
+    }
+    let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
+    for (no, text, n) in std::mem::take(&mut clues.bare) {
+        if serial && clues.number.is_none() {
+            moved(notes, no, &format!("installment number {n}"), &text);
+            clues.number = Some(n);
+        } else {
+            notes.push(Note {
+                line: no,
+                kind: NoteKind::Removed,
+                message: format!("page number: {text}"),
+            });
         }
     }
     (heads, clues)

@@ -18,8 +18,7 @@ pub(super) fn is_folio(t: &str) -> bool {
     let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
     let letters = core.chars().filter(|c| c.is_ascii_uppercase()).count();
     t.chars().count() <= 10
-        && digits >= 1
-        && digits <= 3
+        && (1..=3).contains(&digits)
         && letters <= 1
         && digits + letters == core.chars().count()
         && (decorated || letters == 1)
@@ -110,7 +109,7 @@ pub(super) fn is_credit(t: &str) -> bool {
             return false;
         }
     }
-    keys >= 1 && names >= 1 && names <= 8
+    keys >= 1 && (1..=8).contains(&names)
 }
 
 fn unbracket(t: &str) -> &str {

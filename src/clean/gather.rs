@@ -10,7 +10,7 @@
 use super::lines::{Role, heading_like};
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
-use super::shape::{ends_sentence, full, indent_shape};
+use super::shape::{ends_sentence, full, heading_text, indent_shape};
 use super::{Note, NoteKind};
 
 /// One line of an article, with what the roles said about it.
@@ -68,6 +68,27 @@ impl Page<'_> {
             .filter(|&i| self.roles[i] == Role::Text)
     }
 
+    /// A line with a heading's text, as wide as the column, standing alone
+    /// over a byline or a paragraph's first line: a headline one column
+    /// wide.
+    fn stands_alone(&self, p: usize) -> bool {
+        let l = &self.lines[self.order[p]];
+        let next = (p + 1..self.order.len()).find(|&q| {
+            !matches!(
+                self.roles[self.order[q]],
+                Role::Blank | Role::Furniture { .. }
+            )
+        });
+        heading_text(&l.text)
+            && !l.quote
+            && !l.bullet
+            && next.is_some_and(|q| match self.roles[self.order[q]] {
+                Role::Text => self.first_body_line(q),
+                Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_) => true,
+                _ => false,
+            })
+    }
+
     /// A heading-like line that is really a paragraph's first line: as
     /// wide as one (its indent dropped) and run on by a full line, or a
     /// dateline (新华社北京3月14日电).
@@ -81,7 +102,7 @@ impl Page<'_> {
             return false;
         };
         l.level.is_none()
-            && indent_shape(l.width, m)
+            && indent_shape(l, m)
             && self.next_text(p).is_some_and(|n| {
                 let nl = &self.lines[n];
                 full(nl.width, m) && !ends_sentence(&nl.text)
@@ -92,7 +113,10 @@ impl Page<'_> {
     fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
         match self.roles[i] {
-            Role::Text => heading_like(&self.lines[i], self.measure[i]) && !self.first_body_line(p),
+            Role::Text => {
+                (heading_like(&self.lines[i], self.measure[i]) || self.stands_alone(p))
+                    && !self.first_body_line(p)
+            }
             Role::Byline(_)
             | Role::Author(_)
             | Role::Serial(_)

@@ -71,10 +71,11 @@ fn candidate(l: &Line) -> Cand {
     if let Some(n) = people::installment(t) {
         return Cand::Sure(Role::Installment(n));
     }
-    if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
-        if let Some(n) = people::number(t) {
-            return Cand::Sure(Role::Number(n));
-        }
+    if t.len() <= 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && let Some(n) = people::number(t)
+    {
+        return Cand::Sure(Role::Number(n));
     }
     sure_furniture(t)
         .map(Cand::Sure)
@@ -87,7 +88,7 @@ fn sure_furniture(t: &str) -> Option<Role> {
         Some(furniture("page number"))
     } else if furniture::is_credit(t) {
         Some(Role::Furniture {
-            what: "credit",
+            what: "editor credit",
             closes: true,
         })
     } else if furniture::date_line(t) == Some(Sure::Strong) || furniture::issue_or_weekday(t) {
@@ -174,7 +175,7 @@ fn resolve(lines: &[Line], cands: Vec<Cand>, notes: &mut Vec<Note>) -> Vec<Role>
     for (i, c) in cands.iter().enumerate() {
         roles.push(match c {
             Cand::Sure(r) => Some(r.clone()),
-            Cand::Caption => Some(furniture("caption")),
+            Cand::Caption => Some(furniture("figure label")),
             Cand::Issue(n) if serial_near(i) => Some(Role::Installment(*n)),
             Cand::Issue(_) => Some(furniture("issue number")),
             Cand::Weak(what) => {
@@ -232,11 +233,12 @@ fn resolve(lines: &[Line], cands: Vec<Cand>, notes: &mut Vec<Note>) -> Vec<Role>
 /// A line of text that could be a headline or head: heading-like text, and
 /// not as wide as a full column line unless marked as large type.
 pub(super) fn heading_like(l: &Line, measure: Option<f32>) -> bool {
-    if l.quote || l.bullet {
-        return false;
-    }
     if l.level.is_some() || l.bold {
         return !ends_sentence(&l.text) && l.text.chars().count() >= 2;
+    }
+    // An indent, a box or a bullet marks a paragraph.
+    if l.quote || l.bullet || l.indented {
+        return false;
     }
     heading_text(&l.text) && measure.is_none_or(|m| !full(l.width, m) || l.width >= m + 2.0)
 }

@@ -10,23 +10,27 @@
 //! one are not used there.
 
 use super::prep::Line;
+use super::shape::ends_sentence;
 
 /// Lines on each side that make a line's neighbourhood.
 const WINDOW: usize = 15;
 
-/// Share of the neighbourhood that must be about as wide as the measure
-/// for the text to count as set in columns.
-const SUPPORT: f32 = 0.4;
+/// Share of the lines inside paragraphs that must be about as wide as the
+/// measure for the text to count as set in columns.
+const SUPPORT: f32 = 0.6;
 
 pub(super) fn local(lines: &[Line], is_text: &[bool]) -> Vec<Option<f32>> {
     let idx: Vec<usize> = (0..lines.len())
         .filter(|&i| is_text[i] && lines[i].width >= 3.0)
         .collect();
+    // Where a neighbourhood has no measure of its own (a list, many short
+    // paragraphs), the whole text's holds.
+    let global = mode(&idx.iter().map(|&i| &lines[i]).collect::<Vec<_>>());
     let at: Vec<Option<f32>> = (0..idx.len())
         .map(|k| {
             let lo = k.saturating_sub(WINDOW);
             let hi = (k + WINDOW + 1).min(idx.len());
-            mode(&idx[lo..hi].iter().map(|&i| &lines[i]).collect::<Vec<_>>())
+            mode(&idx[lo..hi].iter().map(|&i| &lines[i]).collect::<Vec<_>>()).or(global)
         })
         .collect();
     // Every line takes the measure of the nearest text line.
@@ -83,11 +87,15 @@ fn mode(window: &[&Line]) -> Option<f32> {
         .max_by_key(|&(b, &n)| (n, b))
         .filter(|&(_, &n)| n > 0)?;
     let m = b as f32;
-    let near = window
+    // Lines that do not end a paragraph are full, or first lines two ems
+    // short, when the text is set in columns.
+    let inner: Vec<&&Line> = window.iter().filter(|l| !ends_sentence(&l.text)).collect();
+    let near = inner
         .iter()
-        .filter(|l| l.width >= m - 0.75 && l.width <= m + 1.5)
+        .filter(|l| l.width >= m - 2.75 && l.width <= m + 1.5)
         .count();
-    (near as f32 >= SUPPORT * window.len() as f32 && (6.0..=40.0).contains(&m)).then_some(m)
+    (inner.len() >= 4 && near as f32 >= SUPPORT * inner.len() as f32 && (6.0..=40.0).contains(&m))
+        .then_some(m)
 }
 
 #[cfg(test)]

@@ -42,7 +42,9 @@ pub(super) fn stops(chars: &mut [char], changes: &mut Vec<String>) {
     for i in 1..chars.len() {
         let after = chars.get(i + 1).copied();
         let word_goes_on = after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
-        if matches!(chars[i], '.' | 'o') && is_han(chars[i - 1]) && !word_goes_on {
+        // Tesseract may put a space before it.
+        let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+        if matches!(chars[i], '.' | 'o') && before.is_some_and(is_han) && !word_goes_on {
             chars[i] = '。';
             n += 1;
         }
@@ -120,7 +122,9 @@ pub(super) fn dashes(chars: &mut [char], changes: &mut Vec<String>) {
     let mut i = 0;
     while i + 1 < chars.len() {
         let pair = (chars[i], chars[i + 1]);
-        let dashy = matches!(pair, ('一', '一') | ('一', '—') | ('—', '一'));
+        // A dash half read as 一 (一— or —一), not a dash before 一 (——一座).
+        let lone = chars.get(i + 2) != Some(&'—') && (i == 0 || chars[i - 1] != '—');
+        let dashy = pair == ('一', '一') || lone && matches!(pair, ('一', '—') | ('—', '一'));
         let run3 = chars.get(i + 2) == Some(&'一') || (i > 0 && chars[i - 1] == '一');
         if !dashy || run3 {
             i += 1;
@@ -190,5 +194,7 @@ mod tests {
         assert_eq!(run("他们一一握手", f), "他们一一握手");
         assert_eq!(run("问题一一解答", f), "问题一一解答");
         assert_eq!(run("“好一一”", f), "“好——”");
+        assert_eq!(run("——一座百年石桥", f), "——一座百年石桥");
+        assert_eq!(run("好—一走", f), "好——走");
     }
 }

@@ -97,8 +97,16 @@ pub fn clean(input: &str) -> Cleaned {
     let mut lines = columns::split_across(lines, &mut notes);
     let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
     let order = columns::order(&lines, &roles, &mut notes);
+    if std::env::var_os("TYPESET_CLEAN_DEBUG").is_some() {
+        for (i, l) in lines.iter().enumerate() {
+            eprintln!(
+                "{:3} {:5.1} {:?} {:?} {}",
+                l.no, l.width, measure[i], roles[i], l.text
+            );
+        }
+    }
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
-    let marks = paras::Marks::of(&lines, &text);
+    let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     let segs = gather::segments(
         &gather::Page {
             lines: &lines,

@@ -10,7 +10,7 @@
 
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, full, indent_shape, short, split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, short, split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -24,9 +24,12 @@ pub(super) struct Marks {
 }
 
 impl Marks {
-    pub fn of(lines: &[Line], text: &[bool]) -> Marks {
+    /// `columns`: the text has a measure (is set in columns) somewhere.
+    pub fn of(lines: &[Line], text: &[bool], columns: bool) -> Marks {
         let idx: Vec<usize> = (0..lines.len()).filter(|&i| text[i]).collect();
-        let indents = idx.iter().filter(|&&i| lines[i].indented).count() >= 2;
+        // One indent is enough where no column shape tells paragraphs.
+        let n = idx.iter().filter(|&&i| lines[i].indented).count();
+        let indents = n >= 2 || n == 1 && !columns;
         let pairs = idx.windows(2).count().max(1);
         let gaps = idx
             .windows(2)
@@ -50,9 +53,9 @@ pub(super) struct Para {
 /// What happens between two printed lines.
 #[derive(Debug, PartialEq)]
 enum Join {
-    Join,
+    Same,
     /// A blank line in the middle of a sentence.
-    JoinAcrossBlank,
+    AcrossBlank,
     Break,
     /// A paragraph end whose 。 was read as a comma.
     BreakComma,
@@ -99,8 +102,8 @@ pub(super) fn build(
             }
         };
         match (&join, paras.last_mut()) {
-            (Join::Join | Join::JoinAcrossBlank, Some(para)) => {
-                if join == Join::JoinAcrossBlank {
+            (Join::Same | Join::AcrossBlank, Some(para)) => {
+                if join == Join::AcrossBlank {
                     note(
                         notes,
                         para.last,
@@ -206,7 +209,7 @@ struct Ctx<'a> {
 
 fn decide(x: &Ctx, marks: Marks) -> Join {
     let ends = ends_sentence(&x.p.text);
-    if x.c.quote != x.p.quote || x.c.bullet || x.p.bold || x.c.bold {
+    if x.c.quote && !x.p.quote || x.c.bullet || x.p.bold || x.c.bold {
         return Join::Break;
     }
     let p_short = x.m.is_some_and(|m| {
@@ -221,11 +224,11 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         return if x.c.indented && (ends || p_short) || ends && p_short {
             Join::Break
         } else if x.gap && marks.blanks && !ends {
-            Join::JoinAcrossBlank
+            Join::AcrossBlank
         } else if x.gap && marks.blanks {
             Join::Break
         } else {
-            Join::Join
+            Join::Same
         };
     }
     if enumerator(&x.c.text) && (ends || p_short || x.p.text.ends_with(['：', ':', '；', ';'])) {
@@ -237,7 +240,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         } else if p_short && ends_with_comma(&x.p.text) {
             Join::BreakComma
         } else {
-            Join::JoinAcrossBlank
+            Join::AcrossBlank
         };
     }
     match x.m {
@@ -248,7 +251,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
             if ends {
                 Join::Break
             } else {
-                Join::Join
+                Join::Same
             }
         }
     }
@@ -258,12 +261,19 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
 fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
     // The next line starts a paragraph: two ems short, and not the last
     // line of its own paragraph.
-    let c_first = indent_shape(x.c.width, m)
-        && (!ends_sentence(&x.c.text) || x.n.is_some_and(|n| full(n.width, m)));
-    // One printed line the OCR cut into two boxes.
-    let split_box = !ends && p_short && (x.p.width + x.c.width - m).abs() <= 1.5;
-    if split_box {
-        return Join::Join;
+    let c_first = first_line(x.c, x.n, m);
+    // One printed line the OCR cut into two boxes (between two words, not
+    // at a mark).
+    let word =
+        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    let split_box = word(x.p.text.chars().last())
+        && word(x.c.text.chars().next())
+        && p_short
+        && (x.p.width + x.c.width - m).abs() <= 1.5;
+    // 新华社北京3月14日电: the news follows on the next line.
+    let dateline = super::people::dateline(&x.p.text).is_some_and(|k| k == x.p.text.len());
+    if split_box || dateline {
+        return Join::Same;
     }
     if ends && (p_short || c_first) {
         return Join::Break;
@@ -279,8 +289,5 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
             Join::Break
         };
     }
-    if comma && c_first && x.n.is_some_and(|n| full(n.width, m)) {
-        return Join::BreakComma;
-    }
-    Join::Join
+    Join::Same
 }

@@ -113,8 +113,7 @@ pub(super) fn photo_credit(t: &str) -> Option<usize> {
     let t = t.trim_end_matches(['）', ')']);
     let start = t
         .char_indices()
-        .filter(|(_, c)| "。！？.!?（(".contains(*c))
-        .last()
+        .rfind(|(_, c)| "。！？.!?（(".contains(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let part = t[start..].trim();
     let body = part

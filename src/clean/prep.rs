@@ -59,6 +59,10 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
 
 fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {
     let indented = raw.starts_with(['　', '\t']) || raw.starts_with("  ");
+    // A full-width space at the end was printed (after a dateline): it
+    // counts in the width.
+    let tail = raw.trim_end_matches([' ', '\t', '\r']);
+    let trailing = (tail.chars().rev().take_while(|&c| c == '　').count()) as f32;
     let mut t = raw.trim();
     let mut level = None;
     let mut quote = false;
@@ -109,7 +113,7 @@ fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {
         bullet,
         bold,
         indented,
-        width: width(t),
+        width: width(t) + trailing,
     }
 }
 

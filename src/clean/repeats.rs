@@ -57,7 +57,7 @@ pub(super) fn mark(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>) {
                 continue;
             }
             roles[idx[k]] = Role::Furniture {
-                what: "running head",
+                what: "repeated header or footer",
                 closes: false,
             };
         }

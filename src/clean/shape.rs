@@ -4,9 +4,10 @@
 //! column's typical line (the measure).
 
 use super::names::is_han;
+use super::prep::Line;
 
 /// Closing marks a sentence end may have after it (。” 。） ？」).
-const CLOSERS: &str = "”’」』）)》\"'";
+const CLOSERS: &str = "”’」』）)》]\"'";
 
 /// Ends a sentence: 。！？… (also after a closing quote), and the OCR's
 /// misreadings of 。 after a Han character (`.`, `o`).
@@ -33,7 +34,7 @@ const STOPS: &str = "。，、；：！？,;:!?．";
 /// that closes something. Widths are left to the caller.
 pub(super) fn heading_text(t: &str) -> bool {
     let n = t.chars().count();
-    let inner_stops = t.chars().filter(|c| "。；;！!".contains(*c)).count();
+    let inner_stops = t.chars().filter(|c| "。；;！!？?".contains(*c)).count();
     let commas = t.chars().filter(|c| "，,".contains(*c)).count();
     let last = t.trim_end().chars().last();
     (2..=32).contains(&n)
@@ -87,9 +88,31 @@ pub(super) fn short(width: f32, measure: f32) -> bool {
 }
 
 /// As wide as a paragraph's first line, whose two-em indent line-per-box
-/// OCR dropped.
-pub(super) fn indent_shape(width: f32, measure: f32) -> bool {
-    width >= measure - 2.75 && width <= measure - 1.25
+/// OCR dropped (a closing mark or two at its end may have been squeezed
+/// in).
+pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
+    let squeezed = line
+        .text
+        .chars()
+        .rev()
+        .take(2)
+        .take_while(|c| "，。、；：！？”’」』）,.;:!?".contains(*c))
+        .count();
+    (0..=squeezed).any(|k| {
+        let w = line.width - k as f32;
+        w >= measure - 2.75 && w <= measure - 1.25
+    })
+}
+
+/// Opens a paragraph: as wide as a first line, and not a full line that
+/// lost a character to an opening mark pushed down to the next line
+/// (which cannot end a line), and not a one-line paragraph's end.
+pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool {
+    let pushed = line.width >= measure - 1.0
+        && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
+    indent_shape(line, measure)
+        && !pushed
+        && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
 }
 
 /// Splits a line at "。　　" (a sentence end followed by an indent): the

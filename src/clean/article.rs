@@ -149,6 +149,10 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             Item::Number(i, n) | Item::Installment(i, n) => {
                 number(art, notes, &lines[*i], *n);
             }
+            Item::End(i) => {
+                flush(&mut out, &mut run);
+                out.push(Part::Kept(lines[*i].no, lines[*i].text.clone()));
+            }
             Item::Author(i, _) | Item::Serial(i, _) => {
                 keep(
                     notes,
@@ -228,6 +232,10 @@ fn is_head(
     }
     if l.level.is_some() || l.bold {
         return true;
+    }
+    // A section head has no comma; a paragraph's first line may.
+    if l.text.contains(['，', ',']) {
+        return false;
     }
     let opens = next.is_none_or(|n| {
         let nl = &page.lines[n];

@@ -5,7 +5,7 @@
 //! that opens a deck, a kicker's column name (随笔, 快讯), a serial's clues
 //! (《…》, 著, 连载 416). A headline broken over two lines is joined.
 
-use super::gather::Item;
+use super::gather::{Item, fragment};
 use super::inline::repair_heading;
 use super::names::is_name;
 use super::prep::Line;
@@ -16,6 +16,8 @@ use super::{Article, Note, NoteKind, Serial};
 #[derive(Clone)]
 struct Head {
     no: usize,
+    /// The line's text as read, and repaired.
+    raw: String,
     text: String,
     level: Option<u8>,
     /// Came after the byline.
@@ -44,8 +46,22 @@ pub(super) fn fill(
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
     let (mut heads, clues) = collect(header, lines, notes);
-    join_broken(&mut heads, notes);
     let mut back = Vec::new();
+    heads.retain(|h| {
+        if !fragment(&h.text) {
+            return true;
+        }
+        notes.push(Note {
+            line: h.no,
+            kind: NoteKind::Warning,
+            message: format!("stray characters over the headline (large type the OCR could not read?): kept in the text: {}", h.text),
+        });
+        if let Some(i) = lines.iter().position(|l| l.no == h.no && l.text.trim() == h.raw) {
+            back.push(i);
+        }
+        false
+    });
+    join_broken(&mut heads, notes);
     // A marked line after the byline, or in the size the body's section
     // heads have (and not above a byline), is the first section head.
     let bylined = !clues.bylines.is_empty();
@@ -57,7 +73,7 @@ pub(super) fn fill(
             let Some(i) = lines.iter().position(|l| l.no == h.no) else {
                 break;
             };
-            back.insert(0, i);
+            back.push(i);
             heads.pop();
         } else {
             break;
@@ -80,6 +96,7 @@ pub(super) fn fill(
         serial_front(art, &mut heads, clues, notes);
     }
     titles(art, heads, notes);
+    back.sort_unstable();
     back
 }
 
@@ -108,6 +125,7 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 }
                 heads.push(Head {
                     no: l.no,
+                    raw: l.text.clone(),
                     text: repair_heading(&l.text).text,
                     level: l.level,
                     after_byline: !clues.bylines.is_empty(),
@@ -133,7 +151,7 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 clues.author = clues.author.clone().or(h.author.clone());
                 clues.work = clues.work.clone().or(h.work.clone());
             }
-            Item::Source(..) | Item::Blank => {}
+            Item::Source(..) | Item::Blank | Item::End(_) => {}
         }
     }
     let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();

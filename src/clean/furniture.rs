@@ -175,7 +175,8 @@ const HEAD_WORDS: [&str; 12] = [
 /// 版`: a date with a weekday, a page number or a paper's name and section
 /// and no sentence. Strong with a weekday or page number, weak alone.
 pub(super) fn date_line(t: &str) -> Option<Sure> {
-    if t.chars().any(|c| "。，；！？,;!?、“”".contains(c)) || t.chars().count() > 48 {
+    let letters = t.chars().filter(|c| !c.is_whitespace()).count();
+    if t.chars().any(|c| "。，；！？,;!?、".contains(c)) || letters > 48 {
         return None;
     }
     let at = t

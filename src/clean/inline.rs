@@ -69,6 +69,7 @@ fn repair_with(input: &str, join_spaces: bool, style: Style) -> Repaired {
     if join_spaces {
         spaces(&mut chars, &mut changes);
     } else {
+        misread::gap_quote(&mut chars, &mut changes);
         heading_spaces(&mut chars, &mut changes);
     }
     quotes(&mut chars, style, &mut changes, &mut warnings);

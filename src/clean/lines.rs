@@ -29,6 +29,9 @@ pub(super) enum Role {
     /// A number alone: a page number, or a serial's installment number.
     Number(u32),
     Serial(SerialHead),
+    /// （完）, （未完待续）: the article's last line, kept in its text; it
+    /// closes the article.
+    End,
     Text,
 }
 
@@ -54,10 +57,7 @@ fn candidate(l: &Line) -> Cand {
         return Cand::Sure(Role::Blank);
     }
     if furniture::is_end_mark(t) {
-        return Cand::Sure(Role::Furniture {
-            what: "end mark",
-            closes: true,
-        });
+        return Cand::Sure(Role::End);
     }
     if let Some(closes) = furniture::jump_line(t) {
         return Cand::Sure(Role::Furniture {

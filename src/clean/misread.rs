@@ -109,6 +109,26 @@ pub(super) fn bracket_quotes(chars: &mut [char], style: Style, changes: &mut Vec
     }
 }
 
+/// In a heading, a lone quotation mark between two Han characters is the
+/// OCR's reading of the full-width space between two phrases
+/// (第七百八十九回”雨夜的来信).
+pub(super) fn gap_quote(chars: &mut [char], changes: &mut Vec<String>) {
+    let marks: Vec<usize> = (0..chars.len())
+        .filter(|&i| matches!(chars[i], '“' | '”' | '"'))
+        .collect();
+    if let [i] = marks[..] {
+        let prev = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+        let next = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+        if prev.is_some_and(is_han) && next.is_some_and(is_han) {
+            changes.push(format!(
+                "{} between two phrases → a full-width space",
+                chars[i]
+            ));
+            chars[i] = '　';
+        }
+    }
+}
+
 /// Verbs 一一 ("one by one") goes with: 一一对应, 一一介绍.
 const ONE_BY_ONE: &str = "对對介解回作答核登记記检檢排落说說讲講点點道握告询詢查比清展过過拜走签簽验驗处處化修更拍品送问問看列举舉数數指核记錄录";
 

@@ -107,7 +107,7 @@ pub fn clean(input: &str) -> Cleaned {
     }
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
-    let segs = gather::segments(
+    let mut segs = gather::segments(
         &gather::Page {
             lines: &lines,
             roles: &roles,
@@ -116,6 +116,7 @@ pub fn clean(input: &str) -> Cleaned {
         },
         &mut notes,
     );
+    gather::place_serial_heads(&mut segs, &lines, &mut notes);
     // A serial with no installment number anywhere may have it read into
     // a line of its text.
     let found: Vec<Option<u32>> = segs

@@ -10,7 +10,7 @@
 
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, short, split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, short, split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -212,14 +212,13 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     if x.c.quote && !x.p.quote || x.c.bullet || x.p.bold || x.c.bold {
         return Join::Break;
     }
-    let p_short = x.m.is_some_and(|m| {
-        let indent = if x.p_first && !marks.indents {
-            2.0
-        } else {
-            0.0
-        };
-        short(x.p.width + indent, m)
-    });
+    // A paragraph's first line is two ems narrower (its indent dropped).
+    let indent = if x.p_first && !marks.indents {
+        2.0
+    } else {
+        0.0
+    };
+    let p_short = x.m.is_some_and(|m| short(x.p.width + indent, m));
     if marks.indents {
         return if x.c.indented && (ends || p_short) || ends && p_short {
             Join::Break
@@ -235,10 +234,19 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         return Join::Break;
     }
     if x.gap && marks.blanks {
+        // A blank line inside a paragraph is a column break: a full
+        // column line before it, and no paragraph's first line after it.
+        let p_full =
+            x.m.is_none_or(|m| full(x.p.width + indent, m) && x.p.width < m + 2.0);
+        let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
         return if ends {
             Join::Break
         } else if p_short && ends_with_comma(&x.p.text) {
             Join::BreakComma
+        } else if !p_full {
+            Join::Break
+        } else if c_first {
+            Join::BreakBare
         } else {
             Join::AcrossBlank
         };
@@ -280,11 +288,18 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
     }
     let comma = ends_with_comma(&x.p.text);
     if p_short {
-        let bare = x.p.text.ends_with(super::names::is_han);
+        // A short line ending in a character: a paragraph end whose mark
+        // was lost only if a first line follows; else a justified line
+        // whose next word (40%) did not fit.
+        let bare =
+            x.p.text
+                .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
         return if comma {
             Join::BreakComma
-        } else if bare {
+        } else if bare && c_first {
             Join::BreakBare
+        } else if bare {
+            Join::Same
         } else {
             Join::Break
         };

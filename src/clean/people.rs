@@ -168,6 +168,15 @@ pub(super) fn caption_start(t: &str) -> bool {
 /// text the front matter takes (brackets and a final 电 off).
 pub(super) fn source(t: &str) -> Option<String> {
     let t = t.trim();
+    // 《本报讯): the OCR's reading of （.
+    let fixed;
+    let t = match t.strip_prefix('《') {
+        Some(rest) if t.ends_with(['）', ')']) && !t.contains('》') => {
+            fixed = format!("（{rest}");
+            fixed.as_str()
+        }
+        _ => t,
+    };
     let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
     let inner = t
         .trim_start_matches(['（', '('])
@@ -288,7 +297,12 @@ pub(super) fn serial_head(t: &str) -> Option<SerialHead> {
         rest.replace_range(a..b + '》'.len_utf8(), " ");
     }
     let mut left = Vec::new();
-    let parts: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+    // Quotation marks at a word's edge are the OCR's reading of a gap.
+    let parts: Vec<String> = rest
+        .split_whitespace()
+        .map(|p| p.trim_matches(|c: char| "“”\"'‘’".contains(c)).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut k = 0;
     while k < parts.len() {
         let p = &parts[k];
@@ -375,6 +389,7 @@ mod tests {
         assert_eq!(source("（中央社)").as_deref(), Some("中央社"));
         assert_eq!(source("据新华社电").as_deref(), Some("据新华社"));
         assert_eq!(source("(据市气象台）").as_deref(), Some("据市气象台"));
+        assert_eq!(source("《本报讯)").as_deref(), Some("本报讯"));
         for s in ["体育快讯", "新华社北京3月14日电", "据了解", "西岭通讯"] {
             assert!(source(s).is_none(), "{s}");
         }
@@ -394,6 +409,8 @@ mod tests {
         assert_eq!(h.work.as_deref(), Some("山城旧事"));
         assert_eq!(h.author.as_deref(), Some("许青禾"));
         assert!(serial_head("《长街》").is_none());
+        let h = serial_head("连载 789 《长河灯影》”沈南星 著").expect("head");
+        assert_eq!(h.author.as_deref(), Some("沈南星"));
         assert_eq!(
             dateline("新华社北京3月14日电　全市"),
             Some("新华社北京3月14日电".len())

@@ -32,17 +32,25 @@ impl Line {
     }
 }
 
-/// The width of `s` in ems.
+/// The width of `s` in ems: a Latin letter or digit is a little over half
+/// an em, and the space typeset between it and Han text a quarter (the
+/// OCR may have read it as a space or not); other spaces are the OCR's.
 pub(super) fn width(s: &str) -> f32 {
-    let cs: Vec<char> = s.chars().collect();
+    let cs: Vec<char> = s.chars().filter(|&c| c != ' ' && c != '\t').collect();
     let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let han = |c: char| super::names::is_han(c);
     cs.iter()
         .enumerate()
-        .map(|(i, &c)| match c {
-            ' ' | '\t' => 0.0,
-            c if c.is_ascii_alphanumeric() => 0.5,
-            '.' | ',' | ':' if digit(cs.get(i + 1)) && i > 0 && digit(cs.get(i - 1)) => 0.5,
-            _ => 1.0,
+        .map(|(i, &c)| {
+            let gap = i > 0 && (latin(c) && han(cs[i - 1]) || han(c) && latin(cs[i - 1]));
+            let w = match c {
+                c if latin(c) => 0.55,
+                '.' | ',' | ':' if digit(cs.get(i + 1)) && i > 0 && digit(cs.get(i - 1)) => 0.3,
+                '%' => 0.8,
+                _ => 1.0,
+            };
+            w + if gap { 0.25 } else { 0.0 }
         })
         .sum()
 }
@@ -50,11 +58,53 @@ pub(super) fn width(s: &str) -> f32 {
 /// Every input line with its hints; a note for each Markdown mark taken off
 /// (`#` marks are reported where the line's role is decided).
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
-    input
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| line(i + 1, raw, notes))
-        .collect()
+    let mut out = Vec::new();
+    for (i, raw) in input.lines().enumerate() {
+        let pieces = side_by_side(raw);
+        if pieces.len() > 1 {
+            notes.push(Note {
+                line: i + 1,
+                kind: NoteKind::Changed,
+                message: format!(
+                    "{} text boxes side by side on one line (a wide gap between them): read one after the other",
+                    pieces.len()
+                ),
+            });
+        }
+        for p in pieces {
+            out.push(line(i + 1, p, notes));
+        }
+    }
+    out
+}
+
+/// Pieces of a line that a wide gap (four spaces or more, or a tab)
+/// separates: Tesseract reads boxes standing side by side (a kicker and a
+/// serial's head) as one line. A running head keeps its gaps.
+fn side_by_side(raw: &str) -> Vec<&str> {
+    if super::furniture::date_line(raw.trim()) == Some(super::furniture::Sure::Strong) {
+        return vec![raw];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut run = 0;
+    let mut run_start = 0;
+    for (i, c) in raw.char_indices() {
+        if c == ' ' || c == '\t' {
+            if run == 0 {
+                run_start = i;
+            }
+            run += if c == '\t' { 4 } else { 1 };
+        } else {
+            if run >= 4 && !raw[start..run_start].trim().is_empty() {
+                pieces.push(&raw[start..run_start]);
+                start = i;
+            }
+            run = 0;
+        }
+    }
+    pieces.push(&raw[start..]);
+    pieces
 }
 
 fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {
@@ -135,12 +185,19 @@ mod tests {
         assert!(ls[4].bold && ls[4].text == "小标题");
         assert!(ls[5].indented);
         assert_eq!(notes.len(), 3);
+        let ls = read(
+            "城市夜行记        连载 789 《长河灯影》 沈南星 著\n",
+            &mut notes,
+        );
+        assert_eq!(ls.len(), 2);
+        assert_eq!(ls[1].text, "连载 789 《长河灯影》 沈南星 著");
     }
 
     #[test]
     fn widths_in_ems() {
-        assert_eq!(width("凌晨一点，37路"), 7.0);
-        assert_eq!(width("全长28.6公里"), 6.0);
+        assert!((width("凌晨一点，37路") - 7.35).abs() < 0.01);
+        assert!((width("全长28.6公里") - 6.45).abs() < 0.01);
         assert_eq!(width("一 位 头 发"), 4.0);
+        assert_eq!(width("车上装了 GPS 定位"), width("车上装了GPS定位"));
     }
 }

@@ -79,7 +79,7 @@ pub(super) fn kicker_word(t: &str) -> bool {
 
 /// A full column line (a line inside a paragraph).
 pub(super) fn full(width: f32, measure: f32) -> bool {
-    width >= measure - 0.75
+    width >= measure - 1.0
 }
 
 /// Shorter than a line inside a paragraph.
@@ -113,6 +113,20 @@ pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool
     indent_shape(line, measure)
         && !pushed
         && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
+}
+
+/// 第七章 渡口, 第七百八十九回　雨夜的来信: an installment's title.
+pub(super) fn chapter_title(t: &str) -> bool {
+    let rest = t.strip_prefix('第').unwrap_or("");
+    let n = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百千〇零两".contains(*c))
+        .count();
+    n > 0
+        && rest
+            .chars()
+            .nth(n)
+            .is_some_and(|c| "回章节節集话話部".contains(c))
 }
 
 /// Splits a line at "。　　" (a sentence end followed by an indent): the

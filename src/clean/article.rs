@@ -3,7 +3,7 @@
 //! source lines, bylines and numbers met in the body put where they go.
 
 use super::front::{self, warn};
-use super::gather::{Item, Page, Segment};
+use super::gather::{Item, Page, Segment, fragment};
 use super::inline::{self, Style};
 use super::lines::heading_like;
 use super::paras::{self, Marks};
@@ -43,7 +43,16 @@ pub(super) fn build(
         })
         .collect();
     let back = front::fill(&mut art, &seg.header, lines, &body_levels, notes);
-    let mut body: Vec<Item> = back.into_iter().map(Item::Text).collect();
+    let mut body: Vec<Item> = back
+        .into_iter()
+        .map(|i| {
+            if fragment(&lines[i].text) {
+                Item::Alone(i)
+            } else {
+                Item::Text(i)
+            }
+        })
+        .collect();
     body.extend(seg.body);
     let parts = parts(page, &mut art, &body, notes);
     if let Some(s) = &mut art.serial
@@ -149,7 +158,7 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             Item::Number(i, n) | Item::Installment(i, n) => {
                 number(art, notes, &lines[*i], *n);
             }
-            Item::End(i) => {
+            Item::Alone(i) => {
                 flush(&mut out, &mut run);
                 out.push(Part::Kept(lines[*i].no, lines[*i].text.clone()));
             }

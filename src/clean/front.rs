@@ -22,6 +22,8 @@ struct Head {
     level: Option<u8>,
     /// Came after the byline.
     after_byline: bool,
+    /// A blank line before it: a block of its own.
+    after_gap: bool,
 }
 
 /// What the block held besides text.
@@ -111,7 +113,12 @@ fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
 fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>, Clues) {
     let mut heads = Vec::new();
     let mut clues = Clues::default();
+    let mut gap = false;
     for item in header {
+        if matches!(item, Item::Blank) {
+            gap = true;
+            continue;
+        }
         match item {
             Item::Text(i) => {
                 let l = &lines[*i];
@@ -129,7 +136,9 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                     text: repair_heading(&l.text).text,
                     level: l.level,
                     after_byline: !clues.bylines.is_empty(),
+                    after_gap: gap,
                 });
+                gap = false;
             }
             Item::Byline(i, b) => {
                 moved(notes, lines[*i].no, "byline", &lines[*i].text);
@@ -151,7 +160,7 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 clues.author = clues.author.clone().or(h.author.clone());
                 clues.work = clues.work.clone().or(h.work.clone());
             }
-            Item::Source(..) | Item::Blank | Item::End(_) => {}
+            Item::Source(..) | Item::Blank | Item::Alone(_) => {}
         }
     }
     let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
@@ -176,7 +185,7 @@ fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
     let mut k = 1;
     while k < heads.len() {
         let (a, b) = (&heads[k - 1], &heads[k]);
-        let short = b.text.chars().count() <= 5;
+        let short = b.text.chars().count() <= 5 && !b.after_gap;
         let long = a.text.chars().count() >= 7;
         let open = !a.text.ends_with(|c: char| "，。：；！？、".contains(c));
         if short && long && open && a.level == b.level && !kicker_word(&a.text) && !b.after_byline {

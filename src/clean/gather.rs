@@ -25,7 +25,9 @@ pub(super) enum Item {
     Installment(usize, u32),
     Number(usize, u32),
     Serial(usize, SerialHead),
-    End(usize),
+    /// A line kept as a paragraph of its own: an end mark (which closes
+    /// the article), or stray characters handed back by the headline block.
+    Alone(usize),
 }
 
 /// An article's lines: the headline block, then the body.
@@ -57,7 +59,7 @@ impl Page<'_> {
             Role::Installment(n) => Item::Installment(i, *n),
             Role::Number(n) => Item::Number(i, *n),
             Role::Serial(h) => Item::Serial(i, h.clone()),
-            Role::End => Item::End(i),
+            Role::End => Item::Alone(i),
             Role::Furniture { .. } => return None,
         })
     }
@@ -69,6 +71,18 @@ impl Page<'_> {
             .copied()
             .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
             .filter(|&i| self.roles[i] == Role::Text)
+    }
+
+    /// A line with a heading's text that is a block of its own: blank lines
+    /// (or the text's start) before and after it, as Tesseract sets a
+    /// headline apart.
+    fn own_block(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        let blank = |j: Option<usize>| j.is_none_or(|j| self.roles[j] == Role::Blank);
+        let before = (p > 0).then(|| self.order[p - 1]);
+        let after = self.order.get(p + 1).copied();
+        heading_text(&l.text) && !l.quote && !l.bullet && blank(before) && after.is_some() && blank(after)
     }
 
     /// A line with a heading's text, as wide as the column, standing alone
@@ -118,7 +132,8 @@ impl Page<'_> {
         match self.roles[i] {
             Role::Text => {
                 let l = &self.lines[i];
-                (heading_like(l, self.measure[i]) || self.stands_alone(p) || fragment(&l.text))
+                let alone = self.stands_alone(p) || self.own_block(p);
+                (heading_like(l, self.measure[i]) || alone || fragment(&l.text))
                     && !self.first_body_line(p)
             }
             Role::Byline(_)
@@ -211,9 +226,14 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         let Some(item) = page.item(i) else { continue };
         if !in_body {
             if matches!(item, Item::Blank) {
+                // Kept: a blank line parts two headline lines.
+                if !cur.header.is_empty() {
+                    cur.header.push(item);
+                }
                 continue;
             }
-            if page.header_line(p) && cur.header.len() < MAX_HEADER && !after_byline(&cur, &item) {
+            let filled = cur.header.iter().filter(|h| !matches!(h, Item::Blank)).count();
+            if page.header_line(p) && filled < MAX_HEADER && !after_byline(&cur, &item) {
                 cur.header.push(item);
                 continue;
             }
@@ -224,7 +244,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 closed = false;
                 at_end = ends_sentence(&line.text);
             }
-            Item::Source(..) | Item::End(_) => closed = true,
+            Item::Source(..) | Item::Alone(_) => closed = true,
             Item::Installment(..) => closed = true,
             Item::Number(..) => closed |= has_serial_clue(&cur),
             _ => {}

@@ -6,6 +6,8 @@
 //! label, a formula fragment, paragraphs run together and split).
 
 mod common;
+#[path = "clean/corpus.rs"]
+mod corpus;
 
 use std::path::Path;
 use std::process::Output;

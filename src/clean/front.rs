@@ -1,137 +1,292 @@
-//! Front matter: the headline candidates gathered before an article's body,
-//! and the serial clues (author credit, installment number), become the
-//! title, kicker, deck and [serial] table, each move reported.
+//! Front matter from an article's headline block: kicker (引题), headline
+//! (主题), deck (副题), byline, and for a serial the work, author and
+//! installment number. Roles come from evidence: `#` levels (larger type
+//! is the headline, smaller above it the kicker, below it the deck), a dash
+//! that opens a deck, a kicker's column name (随笔, 快讯), a serial's clues
+//! (《…》, 著, 连载 416). A headline broken over two lines is joined.
 
-use super::inline;
+use super::gather::{Item, fragment};
+use super::inline::repair_heading;
+use super::names::is_name;
+use super::prep::Line;
+use super::shape::kicker_word;
 use super::{Article, Note, NoteKind, Serial};
 
-/// What was gathered before the body that may go into the front matter.
+/// A text line of the headline block.
+#[derive(Clone)]
+struct Head {
+    no: usize,
+    /// The line's text as read, and repaired.
+    raw: String,
+    text: String,
+    level: Option<u8>,
+    /// Came after the byline.
+    after_byline: bool,
+    /// A blank line before it: a block of its own.
+    after_gap: bool,
+}
+
+/// What the block held besides text.
 #[derive(Default)]
-pub(super) struct Header {
-    /// Headline candidates: input line and text, in order.
-    pub heads: Vec<(usize, String)>,
-    /// From an author credit (沈南星 著).
-    pub author: Option<String>,
-    /// From an installment number line (（789）).
-    pub number: Option<u32>,
-}
-
-/// Fills the front matter from the headline candidates and serial clues.
-pub(super) fn finish(art: &mut Article, header: Header, notes: &mut Vec<Note>) {
-    let mut heads: Vec<(usize, String)> = header
-        .heads
-        .into_iter()
-        .map(|(n, h)| (n, inline::repair_heading(&h).text))
-        .collect();
-    let mut work: Option<(usize, String)> = None;
-    if header.author.is_some() || header.number.is_some() {
-        work = serial(art, &mut heads, header.author, header.number, notes);
-    }
-    if let Some((line, w)) = &work {
-        notes.push(Note {
-            line: *line,
-            kind: NoteKind::Moved,
-            message: format!("the work's title: {w}"),
-        });
-    }
-    titles(art, heads, notes);
-}
-
-/// A serial: takes the work's title out of the headline candidates (the one
-/// in 《》, or the first line) and fills [serial]; returns the work's line.
-fn serial(
-    art: &mut Article,
-    heads: &mut Vec<(usize, String)>,
+struct Clues {
+    bylines: Vec<String>,
     author: Option<String>,
     number: Option<u32>,
+    work: Option<String>,
+    /// Numbers alone: a serial's installment number if there are other
+    /// serial clues, else page numbers.
+    bare: Vec<(usize, String, u32)>,
+}
+
+/// Fills the front matter; returns the header lines that are section heads
+/// of the body after all.
+pub(super) fn fill(
+    art: &mut Article,
+    header: &[Item],
+    lines: &[Line],
+    body_levels: &[u8],
     notes: &mut Vec<Note>,
-) -> Option<(usize, String)> {
-    let pos = heads
-        .iter()
-        .position(|(_, h)| h.starts_with('《') && h.ends_with('》'))
-        .unwrap_or(0);
-    let work = (!heads.is_empty()).then(|| heads.remove(pos));
-    let work_title = work.as_ref().map(|(_, w)| {
-        w.trim_start_matches('《')
+) -> Vec<usize> {
+    let (mut heads, clues) = collect(header, lines, notes);
+    let mut back = Vec::new();
+    heads.retain(|h| {
+        if !fragment(&h.text) {
+            return true;
+        }
+        notes.push(Note {
+            line: h.no,
+            kind: NoteKind::Warning,
+            message: format!("stray characters over the headline (large type the OCR could not read?): kept in the text: {}", h.text),
+        });
+        if let Some(i) = lines.iter().position(|l| l.no == h.no && l.text.trim() == h.raw) {
+            back.push(i);
+        }
+        false
+    });
+    join_broken(&mut heads, notes);
+    // A marked line after the byline, or in the size the body's section
+    // heads have (and not above a byline), is the first section head.
+    let bylined = !clues.bylines.is_empty();
+    while let Some(h) = heads.last() {
+        let same = h.level.is_some_and(|l| body_levels.contains(&l))
+            && heads.len() >= 2
+            && (!bylined || h.after_byline);
+        if h.after_byline || same && !h.text.starts_with(['—', '─']) {
+            let Some(i) = lines.iter().position(|l| l.no == h.no) else {
+                break;
+            };
+            back.push(i);
+            heads.pop();
+        } else {
+            break;
+        }
+    }
+    let mut bylines = clues.bylines.clone();
+    if bylines.is_empty()
+        && heads.len() >= 2
+        && heads.last().is_some_and(|h| is_name(&h.text))
+        && let Some(h) = heads.pop()
+    {
+        moved(notes, h.no, "byline", &h.text);
+        bylines.push(h.text);
+    }
+    if !bylines.is_empty() {
+        art.byline = Some(bylines.join(" "));
+    }
+    let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
+    if serial {
+        serial_front(art, &mut heads, clues, notes);
+    }
+    titles(art, heads, notes);
+    back.sort_unstable();
+    back
+}
+
+fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
+    notes.push(Note {
+        line,
+        kind: NoteKind::Moved,
+        message: format!("{what}: {text}"),
+    });
+}
+
+fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>, Clues) {
+    let mut heads = Vec::new();
+    let mut clues = Clues::default();
+    let mut gap = false;
+    for item in header {
+        if matches!(item, Item::Blank) {
+            gap = true;
+            continue;
+        }
+        match item {
+            Item::Text(i) => {
+                let l = &lines[*i];
+                if l.level.is_some() {
+                    let message = format!("heading marks removed: {}", l.text);
+                    notes.push(Note {
+                        line: l.no,
+                        kind: NoteKind::Changed,
+                        message,
+                    });
+                }
+                heads.push(Head {
+                    no: l.no,
+                    raw: l.text.clone(),
+                    text: repair_heading(&l.text).text,
+                    level: l.level,
+                    after_byline: !clues.bylines.is_empty(),
+                    after_gap: gap,
+                });
+                gap = false;
+            }
+            Item::Byline(i, b) => {
+                moved(notes, lines[*i].no, "byline", &lines[*i].text);
+                clues.bylines.push(b.clone());
+            }
+            Item::Author(i, a) => {
+                moved(notes, lines[*i].no, "author credit", &lines[*i].text);
+                clues.author = Some(a.clone());
+            }
+            Item::Installment(i, n) => {
+                let what = format!("installment number {n}");
+                moved(notes, lines[*i].no, &what, &lines[*i].text);
+                clues.number = Some(*n);
+            }
+            Item::Number(i, n) => clues.bare.push((lines[*i].no, lines[*i].text.clone(), *n)),
+            Item::Serial(i, h) => {
+                moved(notes, lines[*i].no, "serial head", &lines[*i].text);
+                clues.number = clues.number.or(h.number);
+                clues.author = clues.author.clone().or(h.author.clone());
+                clues.work = clues.work.clone().or(h.work.clone());
+            }
+            Item::Source(..) | Item::Blank | Item::Alone(_) => {}
+        }
+    }
+    let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
+    for (no, text, n) in std::mem::take(&mut clues.bare) {
+        if serial && clues.number.is_none() {
+            moved(notes, no, &format!("installment number {n}"), &text);
+            clues.number = Some(n);
+        } else {
+            notes.push(Note {
+                line: no,
+                kind: NoteKind::Removed,
+                message: format!("page number: {text}"),
+            });
+        }
+    }
+    (heads, clues)
+}
+
+/// A headline set in two balanced lines whose second is a word or two
+/// (城东新桥合龙 年底前 / 通车) is one headline.
+fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
+    let mut k = 1;
+    while k < heads.len() {
+        let (a, b) = (&heads[k - 1], &heads[k]);
+        let short = b.text.chars().count() <= 5 && !b.after_gap;
+        let long = a.text.chars().count() >= 7;
+        let open = !a.text.ends_with(|c: char| "，。：；！？、".contains(c));
+        if short && long && open && a.level == b.level && !kicker_word(&a.text) && !b.after_byline {
+            notes.push(Note {
+                line: b.no,
+                kind: NoteKind::Changed,
+                message: format!("headline continued on this line: joined: {}", b.text),
+            });
+            let tail = heads.remove(k).text;
+            heads[k - 1].text.push_str(&tail);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A serial: the work's title (from 《》 or the first line), the author,
+/// the installment number; what is left titles the installment.
+fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &mut Vec<Note>) {
+    let work = clues.work.or_else(|| {
+        let pos = heads
+            .iter()
+            .position(|h| h.text.starts_with('《') && h.text.ends_with('》'))
+            .or((!heads.is_empty() && (heads.len() >= 2 || clues.author.is_some())).then_some(0))?;
+        let h = heads.remove(pos);
+        let w = h
+            .text
+            .trim_start_matches('《')
             .trim_end_matches('》')
-            .to_string()
+            .to_string();
+        moved(notes, h.no, "the work's title", &w);
+        Some(w)
     });
     if work.is_none() {
         warn(
             notes,
-            "serial without the work's title: fill in [serial] work".into(),
+            "serial without the work's title: fill in [serial] work",
         );
     }
-    let n = number.unwrap_or_else(|| {
-        warn(
-            notes,
-            "serial without an installment number: set to 1, correct it".into(),
-        );
-        1
-    });
     art.serial = Some(Serial {
-        work: work_title.unwrap_or_default(),
-        author: author.unwrap_or_default(),
-        installment: n,
+        work: work.unwrap_or_default(),
+        author: clues.author.unwrap_or_default(),
+        installment: clues.number.unwrap_or(0),
     });
-    if heads.is_empty() {
-        art.title = format!("第{n}期");
-        warn(
-            notes,
-            format!("installment without a title: titled {}", art.title),
-        );
-    }
-    work
 }
 
-/// The remaining candidates by count: headline; headline and deck; kicker,
-/// headline and deck (the rest joined into the deck).
-fn titles(art: &mut Article, mut heads: Vec<(usize, String)>, notes: &mut Vec<Note>) {
-    let roles: &[&str] = match heads.len() {
-        0 => &[],
-        1 => &["headline"],
-        2 => &["headline", "deck"],
-        _ => &["kicker", "headline", "deck"],
+/// The remaining lines: headline alone; with a dash line, the deck from
+/// there; by type size when marked; else kicker by its column name, and by
+/// count (headline and deck; kicker, headline and deck).
+fn titles(art: &mut Article, heads: Vec<Head>, notes: &mut Vec<Note>) {
+    let n = heads.len();
+    let dash = heads
+        .iter()
+        .skip(1)
+        .position(|h| h.text.starts_with(['—', '─']))
+        .map(|k| k + 1);
+    let top = heads.iter().filter_map(|h| h.level).min();
+    let marked = heads.iter().filter(|h| h.level.is_some()).count() == n
+        && heads.iter().any(|h| h.level != top);
+    let headline = if let Some(d) = dash {
+        d - 1
+    } else if marked {
+        heads.iter().position(|h| h.level == top).unwrap_or(0)
+    } else if n >= 2 && kicker_word(&heads[0].text) || n >= 3 {
+        1
+    } else {
+        0
     };
-    for (k, (line, h)) in heads.iter().enumerate() {
-        notes.push(Note {
-            line: *line,
-            kind: NoteKind::Moved,
-            message: format!("{}: {h}", roles.get(k).copied().unwrap_or("deck")),
-        });
+    for (k, h) in heads.iter().enumerate() {
+        let role = match k.cmp(&headline) {
+            std::cmp::Ordering::Less => "kicker",
+            std::cmp::Ordering::Equal => "headline",
+            std::cmp::Ordering::Greater => "deck",
+        };
+        moved(notes, h.no, role, &h.text);
     }
-    match heads.len() {
-        0 => {}
-        1 => art.title = heads.remove(0).1,
-        2 => {
-            art.title = heads[0].1.clone();
-            art.deck = Some(heads[1].1.clone());
+    let join = |hs: &[Head]| {
+        hs.iter()
+            .map(|h| h.text.as_str())
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    if n > 0 {
+        if headline > 0 {
+            art.kicker = Some(join(&heads[..headline]));
         }
-        _ => {
-            art.kicker = Some(heads[0].1.clone());
-            art.title = heads[1].1.clone();
-            art.deck = Some(
-                heads[2..]
-                    .iter()
-                    .map(|h| h.1.as_str())
-                    .collect::<Vec<_>>()
-                    .join(""),
-            );
+        art.title = heads[headline].text.clone();
+        if headline + 1 < n {
+            art.deck = Some(join(&heads[headline + 1..]));
         }
     }
-    if art.title.is_empty() {
-        warn(
-            notes,
-            "no headline found: the title is empty, fill it in".into(),
-        );
+    if art.title.is_empty() && art.serial.is_none() {
+        warn(notes, "no headline found: the title is empty, fill it in");
     }
 }
 
 /// A warning about the whole article, reported at line 1.
-fn warn(notes: &mut Vec<Note>, message: String) {
+pub(super) fn warn(notes: &mut Vec<Note>, message: &str) {
     notes.push(Note {
         line: 1,
         kind: NoteKind::Warning,
-        message,
+        message: message.to_string(),
     });
 }

@@ -1,8 +1,11 @@
 //! Repairs inside one paragraph: spaces the printed column left between CJK
 //! characters, half-width punctuation in Chinese, straight quotes, dot
-//! ellipses, dashes, formula fragments and stray heading marks. Every change
-//! is described so the report can list it.
+//! ellipses, dashes, formula fragments and stray heading marks, and the
+//! OCR's misreadings (misread.rs). Every change is described so the report
+//! can list it.
 
+use super::misread;
+pub use super::misread::Style;
 use crate::script::is_wide;
 
 /// CJK text: ideographs, kana, full-width punctuation.
@@ -23,31 +26,53 @@ pub struct Repaired {
 }
 
 pub fn repair(input: &str) -> Repaired {
-    repair_with(input, true)
+    repair_with(input, true, Style::default())
+}
+
+pub fn repair_with_style(input: &str, style: Style) -> Repaired {
+    repair_with(input, true, style)
 }
 
 /// For headlines and heads, where one space between two CJK groups is set
-/// on purpose (第七章 渡口): runs of spaces shrink to one but stay.
+/// on purpose (第七章 渡口): runs of spaces shrink to one but stay (and a
+/// full-width space stays as it is), unless the OCR put a space between
+/// every two characters; spaces next to Latin letters or digits go as in
+/// the body.
 pub fn repair_heading(input: &str) -> Repaired {
-    let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    repair_with(&collapsed, false)
+    repair_heading_with(input, Style::default())
 }
 
-fn repair_with(input: &str, join_spaces: bool) -> Repaired {
+pub fn repair_heading_with(input: &str, style: Style) -> Repaired {
+    let collapsed = input
+        .split([' ', '\t'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    repair_with(&collapsed, false, style)
+}
+
+fn repair_with(input: &str, join_spaces: bool, style: Style) -> Repaired {
     let mut changes = Vec::new();
     let mut warnings = Vec::new();
     let mut chars: Vec<char> = input.chars().collect();
     formulas(&mut chars, &mut changes);
     heading_marks(&mut chars, &mut changes);
+    misread::tex_quotes(&mut chars, style, &mut changes);
+    misread::bracket_quotes(&mut chars, style, &mut changes);
     // Punctuation first: once a comma is full width, the space after it is
     // a space next to CJK and goes too.
     ellipses(&mut chars, &mut changes);
+    misread::stops(&mut chars, &mut changes);
+    misread::dashes(&mut chars, &mut changes);
     dashes(&mut chars, &mut changes);
     punctuation(&mut chars, &mut changes);
     if join_spaces {
         spaces(&mut chars, &mut changes);
+    } else {
+        misread::gap_quote(&mut chars, &mut changes);
+        heading_spaces(&mut chars, &mut changes);
     }
-    quotes(&mut chars, &mut changes, &mut warnings);
+    quotes(&mut chars, style, &mut changes, &mut warnings);
     Repaired {
         text: chars.into_iter().collect(),
         changes,
@@ -140,6 +165,40 @@ fn spaces(chars: &mut Vec<char>, changes: &mut Vec<String>) {
     }
     if removed > 0 {
         changes.push(format!("removed {removed} space(s) between CJK characters"));
+    }
+    *chars = out;
+}
+
+/// In a heading, a space between two CJK characters is a phrase gap and
+/// stays, unless the OCR spaced out the whole line; other spaces next to
+/// CJK go, as in the body.
+fn heading_spaces(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let gap = |k: usize| chars[k] == ' ';
+    let spaced = (1..chars.len().saturating_sub(1))
+        .filter(|&k| gap(k) && cjk(chars[k - 1]) && cjk(chars[k + 1]))
+        .count();
+    let tight = chars.windows(2).filter(|w| cjk(w[0]) && cjk(w[1])).count();
+    let spaced_out = spaced >= 2 && spaced >= tight;
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut removed = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = out.last().copied();
+            let next = chars.get(k + 1).copied();
+            let keep = match (prev, next) {
+                (Some(p), Some(n)) if cjk(p) && cjk(n) => !spaced_out && p != '　' && n != '　',
+                (Some(p), Some(n)) => !cjk(p) && !cjk(n),
+                _ => false,
+            };
+            if !keep {
+                removed += 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    if removed > 0 {
+        changes.push(format!("removed {removed} space(s) next to CJK characters"));
     }
     *chars = out;
 }
@@ -278,8 +337,9 @@ fn punctuation(chars: &mut [char], changes: &mut Vec<String>) {
 /// Straight quotes become curly ones, alternately opening and closing, when
 /// they pair up; an odd count is reported and left as it is, since guessing
 /// which one is missing could put words inside the wrong quotation.
-fn quotes(chars: &mut [char], changes: &mut Vec<String>, warnings: &mut Vec<String>) {
-    for (straight, open, close) in [('"', '“', '”'), ('\'', '‘', '’')] {
+fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings: &mut Vec<String>) {
+    let ((o2, c2), (o1, c1)) = (style.double(), style.single());
+    for (straight, open, close) in [('"', o2, c2), ('\'', o1, c1)] {
         // Apostrophes inside Latin words are not quotes.
         let spots: Vec<usize> = (0..chars.len())
             .filter(|&i| chars[i] == straight)
@@ -311,9 +371,14 @@ fn quotes(chars: &mut [char], changes: &mut Vec<String>, warnings: &mut Vec<Stri
     let mut stack: Vec<char> = Vec::new();
     for &c in chars.iter() {
         match c {
-            '“' | '‘' => stack.push(c),
-            '”' | '’' => {
-                let want = if c == '”' { '“' } else { '‘' };
+            '“' | '‘' | '「' | '『' => stack.push(c),
+            '”' | '’' | '」' | '』' => {
+                let want = match c {
+                    '”' => '“',
+                    '’' => '‘',
+                    '」' => '「',
+                    _ => '『',
+                };
                 if stack.last() == Some(&want) {
                     stack.pop();
                 } else if c == '’' && stack.last() != Some(&'‘') {

@@ -1,276 +1,244 @@
-//! Line classification: what each input line is on its own (headline mark,
-//! byline, source line, author credit, installment number, page furniture,
-//! figure label, running text), and the tests on a line's shape that the
-//! grouping into articles and paragraphs asks later.
+//! Each line's role, from its content and its neighbours. A content test
+//! (furniture.rs, people.rs) proposes; the neighbours confirm: a weak
+//! furniture match (a date alone, 要闻, 西岭日报) counts only beside other
+//! furniture or at the top or foot of the text, a repeated line only when
+//! it recurs at page intervals with page evidence, a caption runs over the
+//! lines its cue and its credit bound. Anything uncertain stays text, with
+//! a warning.
 
-use std::collections::HashMap;
+use super::furniture::{self, Sure};
+use super::people::{self, SerialHead};
+use super::prep::Line;
+use super::shape::{ends_sentence, full, heading_text};
+use super::{Note, NoteKind};
 
-/// What a line of input is.
+/// What a line is.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Kind {
+pub(super) enum Role {
     Blank,
-    /// A line marked with # (level, text).
-    Marked(usize, String),
+    /// Taken out of the text; `closes` when it ends the article before it
+    /// (a credit, an end mark, a jump line).
+    Furniture {
+        what: &'static str,
+        closes: bool,
+    },
     Byline(String),
     Source(String),
     Author(String),
     Installment(u32),
-    /// Page number, editor credit, repeated header or footer.
-    Furniture(&'static str),
-    FigureLabel,
-    Text {
-        indented: bool,
-    },
+    /// A number alone: a page number, or a serial's installment number.
+    Number(u32),
+    Serial(SerialHead),
+    /// （完）, （未完待续）: the article's last line, kept in its text; it
+    /// closes the article.
+    End,
+    Text,
 }
 
-/// One input line with its number and what it is.
-pub(super) struct Line<'a> {
-    /// 1-based input line.
-    pub no: usize,
-    pub text: &'a str,
-    pub kind: Kind,
+/// What the content alone says, before the neighbours are asked.
+enum Cand {
+    Sure(Role),
+    Weak(&'static str),
+    Caption,
+    /// 第1236期: a paper's issue number, or a serial's installment.
+    Issue(u32),
 }
 
-/// Every line of the input, classified, and the usual full line length.
-pub(super) fn classify_lines(input: &str) -> (Vec<Line<'_>>, usize) {
-    // Repeated lines are running heads or feet of the scanned pages.
-    let mut seen = HashMap::new();
-    for l in input.lines() {
-        let t = l.trim();
-        if t.chars().count() >= 4 {
-            *seen.entry(t).or_insert(0) += 1;
-        }
-    }
-    let measure = measure(input);
-    let lines = input
-        .lines()
-        .enumerate()
-        .map(|(i, text)| {
-            let repeated = seen.get(text.trim()).is_some_and(|&n| n >= 2);
-            Line {
-                no: i + 1,
-                text,
-                kind: classify(text, repeated, measure),
-            }
-        })
-        .collect();
-    (lines, measure)
-}
-
-pub(super) fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| "。！？…”」』）!?.\"'".contains(c))
-}
-
-fn has_final_punct(s: &str) -> bool {
-    s.chars().any(|c| "。！？，；：,.;!?".contains(c))
-}
-
-fn is_editor_credit(s: &str) -> bool {
-    [
-        "责任编辑",
-        "責任編輯",
-        "责编",
-        "校对",
-        "校對",
-        "美编",
-        "版式设计",
-        "本版编辑",
-    ]
-    .iter()
-    .any(|k| s.starts_with(k))
-}
-
-/// A line that is only a page number (12, - 12 -, 第12版, A12).
-fn is_page_number(s: &str) -> bool {
-    let core: String = s
-        .chars()
-        .filter(|c| !matches!(c, '-' | '—' | ' ' | '　' | '/' | '第' | '版' | '页' | '頁'))
-        .collect();
-    !core.is_empty()
-        && core.len() <= 6
-        && core
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-        && core.chars().any(|c| c.is_ascii_digit())
-}
-
-/// （789）, (789), 连载789, 第789期.
-fn installment(s: &str) -> Option<u32> {
-    let t = s.trim_matches(|c: char| "（）() ".contains(c));
-    let t = t
-        .trim_start_matches("连载")
-        .trim_start_matches("連載")
-        .trim_start_matches('之')
-        .trim_start_matches('第')
-        .trim_end_matches('期');
-    let bracketed = s.starts_with(['（', '(']) && s.ends_with(['）', ')']);
-    let labelled = s.starts_with("连载") || s.starts_with("連載") || s.ends_with('期');
-    if (bracketed || labelled) && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
-        t.parse().ok().filter(|&n| n > 0)
-    } else {
-        None
+fn furniture(what: &'static str) -> Role {
+    Role::Furniture {
+        what,
+        closes: false,
     }
 }
 
-fn classify(text: &str, repeated: bool, measure: usize) -> Kind {
-    let t = text.trim();
+fn candidate(l: &Line) -> Cand {
+    let t = l.text.as_str();
     if t.is_empty() {
-        return Kind::Blank;
+        return Cand::Sure(Role::Blank);
     }
-    let indented = text.starts_with([' ', '　', '\t']);
-    // A line as long as the column, or indented, is running text: a wrapped
-    // line that happens to start with 据 or 记者 is not a source or a byline.
-    let full = measure > 0 && t.chars().count() >= measure;
-    if full || indented {
-        return Kind::Text { indented };
+    if furniture::is_end_mark(t) {
+        return Cand::Sure(Role::End);
     }
-    if let Some(marked) = marked(t) {
-        return marked;
+    if let Some(closes) = furniture::jump_line(t) {
+        return Cand::Sure(Role::Furniture {
+            what: "jump line",
+            closes,
+        });
     }
-    if let Some(n) = installment(t) {
-        return Kind::Installment(n);
+    if let Some(h) = people::serial_head(t) {
+        return Cand::Sure(Role::Serial(h));
     }
-    if let Some(what) = furniture(t, repeated) {
-        return Kind::Furniture(what);
+    if let Some(n) = people::installment(t) {
+        return Cand::Sure(Role::Installment(n));
     }
-    let n = t.chars().count();
-    if is_figure_label(t, n) {
-        return Kind::FigureLabel;
+    if t.len() <= 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && let Some(n) = people::number(t)
+    {
+        return Cand::Sure(Role::Number(n));
     }
-    byline(t, n)
-        .or_else(|| source(t, n))
-        .or_else(|| author(t, n))
-        .unwrap_or(Kind::Text { indented })
+    sure_furniture(t)
+        .map(Cand::Sure)
+        .or_else(|| caption_or_people(t))
+        .unwrap_or_else(|| weak(t))
 }
 
-/// `# head`, `## head`: a heading the text marks itself.
-fn marked(t: &str) -> Option<Kind> {
-    let rest = t.strip_prefix('#')?;
-    let level = 1 + rest.chars().take_while(|&c| c == '#').count();
-    let head = rest.trim_start_matches('#').trim();
-    (!head.is_empty()).then(|| Kind::Marked(level, head.to_string()))
-}
-
-/// Page furniture: a page number, an editor credit, a repeated short line.
-fn furniture(t: &str, repeated: bool) -> Option<&'static str> {
-    if is_page_number(t) {
-        Some("page number")
-    } else if is_editor_credit(t) && t.chars().count() <= 40 {
-        Some("editor credit")
-    } else if repeated && t.chars().count() <= 30 {
-        Some("repeated header or footer")
+fn sure_furniture(t: &str) -> Option<Role> {
+    if furniture::is_folio(t) {
+        Some(furniture("page number"))
+    } else if furniture::is_credit(t) {
+        Some(Role::Furniture {
+            what: "editor credit",
+            closes: true,
+        })
+    } else if furniture::date_line(t) == Some(Sure::Strong) || furniture::issue_or_weekday(t) {
+        Some(furniture("running head"))
+    } else if people::photo_credit(t) == Some(0) {
+        Some(furniture("photo credit"))
     } else {
         None
     }
 }
 
-/// 图1 …, （图为…）, （… 摄）: a caption or photo credit of `n` characters.
-fn is_figure_label(t: &str, n: usize) -> bool {
-    let numbered = n <= 30
-        && (t.starts_with('图') || t.starts_with('圖'))
-        && t.chars()
-            .nth(1)
-            .is_some_and(|c| c.is_ascii_digit() || "：: 为為".contains(c));
-    let bracketed =
-        n <= 40 && (t.starts_with("（图") || t.starts_with("(图")) && t.ends_with(['）', ')']);
-    let photo = n <= 30
-        && (t.ends_with("摄）") || t.ends_with("摄)"))
-        && (t.starts_with('（') || t.starts_with('('));
-    numbered || bracketed || photo
-}
-
-/// 本报记者 某某: short and unpunctuated.
-fn byline(t: &str, n: usize) -> Option<Kind> {
-    let prefixes = [
-        "本报记者",
-        "本報記者",
-        "本报通讯员",
-        "记者",
-        "記者",
-        "文／",
-        "文/",
-    ];
-    let is = prefixes.iter().any(|p| t.starts_with(p)) && n <= 30 && !has_final_punct(t);
-    is.then(|| Kind::Byline(t.to_string()))
-}
-
-/// （据新华社）, 本报讯, 新华社电: bracketed, or short and unpunctuated.
-fn source(t: &str, n: usize) -> Option<Kind> {
-    let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
-    let inner = t
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')']);
-    let credit = ["讯", "訊", "电", "電", "整理", "供稿", "报道", "報導"]
-        .iter()
-        .any(|e| inner.ends_with(e));
-    let from = inner.starts_with('据') || inner.starts_with('據');
-    let source =
-        (bracketed && (from || credit)) || (n <= 12 && (from || credit) && !has_final_punct(inner));
-    (n <= 24 && source && !inner.contains('。'))
-        .then(|| Kind::Source(inner.trim_end_matches('电').to_string()))
-}
-
-/// 沈南星 著: a serial's author credit.
-fn author(t: &str, n: usize) -> Option<Kind> {
-    let name = t.strip_suffix('著')?.trim();
-    (n <= 12 && !has_final_punct(t) && !name.is_empty()).then(|| Kind::Author(name.to_string()))
-}
-
-/// The usual length of a full printed line: the length most body lines have.
-fn measure(input: &str) -> usize {
-    let mut lens: Vec<usize> = input
-        .lines()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n >= 8)
-        .collect();
-    if lens.is_empty() {
-        return 0;
+fn caption_or_people(t: &str) -> Option<Cand> {
+    if people::caption_start(t) {
+        return Some(Cand::Caption);
     }
-    lens.sort_unstable();
-    // The upper quartile: most lines of a column are full.
-    lens[lens.len() * 3 / 4]
+    if let Some(b) = people::byline(t) {
+        return Some(Cand::Sure(Role::Byline(b)));
+    }
+    if let Some(s) = people::source(t) {
+        return Some(Cand::Sure(Role::Source(s)));
+    }
+    people::author(t).map(|a| Cand::Sure(Role::Author(a)))
 }
 
-/// A line short enough, and without sentence punctuation, to be a headline
-/// or a section head.
-pub(super) fn heading_like(text: &str, measure: usize) -> bool {
-    let t = text.trim();
-    let n = t.chars().count();
-    let words = t.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
-    let closing = t.starts_with(['”', '’', '」', '』', '）', ')', '"', '\'', '》']);
-    (2..=24).contains(&n)
-        && words
-        && !closing
-        && (measure == 0 || n * 10 < measure * 8)
-        && !has_final_punct(t)
+fn weak(t: &str) -> Cand {
+    if let Some(n) = t
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('期'))
+        .and_then(people::number)
+    {
+        return Cand::Issue(n);
+    }
+    if furniture::date_line(t) == Some(Sure::Weak) {
+        Cand::Weak("date line")
+    } else if furniture::is_masthead(t) {
+        Cand::Weak("masthead")
+    } else if furniture::is_section_label(t) {
+        Cand::Weak("section label")
+    } else {
+        Cand::Sure(Role::Text)
+    }
 }
 
-/// A headline may hold a comma or a space and be as long as a column line,
-/// but is not indented, does not end a sentence, and is not exactly a full
-/// printed line (which a wrapped first paragraph line would be).
-pub(super) fn headline_like(text: &str, indented: bool, measure: usize) -> bool {
-    let t = text.trim();
-    let n = t.chars().count();
-    n > 0 && n <= 30 && !indented && !ends_sentence(t) && n != measure
+/// Every line's role and the column measure around it.
+pub(super) struct Classified {
+    pub roles: Vec<Role>,
+    /// The typical width of a full line around each line, when the text is
+    /// set in columns read line by line.
+    pub measure: Vec<Option<f32>>,
 }
 
-/// Splits a line at "。　　" (a sentence end followed by an indent).
-pub(super) fn split_run_together(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in t.char_indices() {
-        if "。！？”」".contains(c) {
-            let after = &t[i + c.len_utf8()..];
-            let indent = after.chars().take_while(|&c| c == '　' || c == ' ').count();
-            if indent >= 2 && after.chars().nth(indent).is_some() {
-                out.push(&t[start..i + c.len_utf8()]);
-                start = i + c.len_utf8();
+pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
+    let cands: Vec<Cand> = lines.iter().map(candidate).collect();
+    let is_text: Vec<bool> = cands
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| matches!(c, Cand::Sure(Role::Text)) && l.level.is_none())
+        .collect();
+    let measure = super::measure::local(lines, &is_text);
+    let mut roles = resolve(lines, cands, notes);
+    super::captions::mark(lines, &measure, &mut roles, notes);
+    super::repeats::mark(lines, &mut roles, notes);
+    Classified { roles, measure }
+}
+
+/// Indexes of the non-blank lines.
+pub(super) fn filled(lines: &[Line]) -> Vec<usize> {
+    (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect()
+}
+
+/// Settles weak candidates and issue numbers by their neighbours.
+fn resolve(lines: &[Line], cands: Vec<Cand>, notes: &mut Vec<Note>) -> Vec<Role> {
+    let serial_near = |i: usize| {
+        let lo = i.saturating_sub(6);
+        cands[lo..(i + 7).min(cands.len())].iter().any(|c| {
+            matches!(
+                c,
+                Cand::Sure(Role::Author(_) | Role::Serial(_) | Role::Installment(_))
+            )
+        })
+    };
+    let mut roles: Vec<Option<Role>> = Vec::with_capacity(cands.len());
+    let mut weak = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        roles.push(match c {
+            Cand::Sure(r) => Some(r.clone()),
+            Cand::Caption => Some(furniture("figure label")),
+            Cand::Issue(n) if serial_near(i) => Some(Role::Installment(*n)),
+            Cand::Issue(_) => Some(furniture("issue number")),
+            Cand::Weak(what) => {
+                weak.push((i, *what));
+                None
+            }
+        });
+    }
+    let idx = filled(lines);
+    let pos: Vec<usize> = {
+        let mut p = vec![0; lines.len()];
+        for (k, &i) in idx.iter().enumerate() {
+            p[i] = k;
+        }
+        p
+    };
+    // Confirm weak lines beside furniture (or confirmed weak lines) until
+    // nothing changes, so a cluster of them at a page's top holds.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(i, what) in &weak {
+            if roles[i].is_some() {
+                continue;
+            }
+            let k = pos[i];
+            let edge = k < 4 || k + 4 >= idx.len();
+            let near = idx[k.saturating_sub(2)..(k + 3).min(idx.len())]
+                .iter()
+                .any(|&j| j != i && matches!(roles[j], Some(Role::Furniture { .. })));
+            if edge || near {
+                roles[i] = Some(furniture(what));
+                changed = true;
             }
         }
     }
-    out.push(t[start..].trim_start());
+    let mut out = Vec::with_capacity(roles.len());
+    for (i, r) in roles.into_iter().enumerate() {
+        out.push(r.unwrap_or_else(|| {
+            let what = weak.iter().find(|w| w.0 == i).map_or("furniture", |w| w.1);
+            notes.push(Note {
+                line: lines[i].no,
+                kind: NoteKind::Warning,
+                message: format!(
+                    "looks like a {what} but stands alone: kept in the text: {}",
+                    lines[i].text
+                ),
+            });
+            Role::Text
+        }));
+    }
     out
+}
+
+/// A line of text that could be a headline or head: heading-like text, and
+/// not as wide as a full column line unless marked as large type.
+pub(super) fn heading_like(l: &Line, measure: Option<f32>) -> bool {
+    if l.level.is_some() || l.bold {
+        return !ends_sentence(&l.text) && l.text.chars().count() >= 2;
+    }
+    // An indent, a box or a bullet marks a paragraph.
+    if l.quote || l.bullet || l.indented {
+        return false;
+    }
+    heading_text(&l.text) && measure.is_none_or(|m| !full(l.width, m) || l.width >= m + 2.0)
 }

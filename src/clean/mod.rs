@@ -1,18 +1,42 @@
 //! `typeset clean`: from text recognised from a scanned page (OCR) or pasted
 //! from a PDF to article files in the input format.
 //!
-//! Two steps with plain data between them: lines are classified (headline
-//! candidates, byline, source line, author credit, installment number,
-//! page furniture, figure labels, text) and grouped into articles and
-//! paragraphs; then each paragraph is repaired by [`inline::repair`]. Nothing
-//! is dropped silently: every removal and change becomes a [`Note`] with its
-//! input line.
+//! The pipeline, with plain data between the steps:
+//! 1. [`prep`]: the lines, the OCR tool's Markdown kept as hints (`#` is
+//!    large type), widths in ems; rows read across two columns split
+//!    ([`columns`]);
+//! 2. [`lines`]: each line's role from its content and its neighbours —
+//!    furniture ([`furniture`], [`captions`], [`repeats`]), byline, source,
+//!    serial clues ([`people`]), or text — and the column's measure around
+//!    it ([`measure`]); interleaved columns put back in order ([`columns`]);
+//! 3. [`gather`]: the lines cut into articles, each a headline block and a
+//!    body;
+//! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
+//!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]).
+//!
+//! Nothing is dropped silently: every removal and change becomes a
+//! [`Note`] with its input line, and a line is only taken out of the text
+//! when a furniture pattern or its recurrence at page intervals says so.
 
+mod article;
+mod captions;
+mod columns;
 mod front;
+mod furniture;
 mod gather;
 pub mod inline;
+mod installment;
+mod lang;
 mod lines;
+mod measure;
+mod misread;
+mod names;
 mod output;
+mod paras;
+mod people;
+mod prep;
+mod repeats;
+mod shape;
 
 pub use output::report;
 
@@ -68,8 +92,72 @@ pub struct Cleaned {
 }
 
 pub fn clean(input: &str) -> Cleaned {
-    let (lines, measure) = lines::classify_lines(input);
-    gather::Gatherer::new(&lines, measure).run()
+    let mut notes = Vec::new();
+    let lines = prep::read(input, &mut notes);
+    let mut lines = columns::split_across(lines, &mut notes);
+    let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
+    let order = columns::order(&lines, &roles, &mut notes);
+    if std::env::var_os("TYPESET_CLEAN_DEBUG").is_some() {
+        for (i, l) in lines.iter().enumerate() {
+            eprintln!(
+                "{:3} {:5.1} {:?} {:?} {}",
+                l.no, l.width, measure[i], roles[i], l.text
+            );
+        }
+    }
+    let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
+    let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
+    let mut segs = gather::segments(
+        &gather::Page {
+            lines: &lines,
+            roles: &roles,
+            measure: &measure,
+            order: order.clone(),
+        },
+        &mut notes,
+    );
+    gather::place_serial_heads(&mut segs, &lines, &mut notes);
+    // A serial with no installment number anywhere may have it read into
+    // a line of its text.
+    let found: Vec<Option<u32>> = segs
+        .iter()
+        .map(|s| {
+            let numbered = s.header.iter().chain(&s.body).any(|it| {
+                matches!(
+                    it,
+                    gather::Item::Installment(..)
+                        | gather::Item::Number(..)
+                        | gather::Item::Serial(
+                            _,
+                            people::SerialHead {
+                                number: Some(_),
+                                ..
+                            }
+                        )
+                )
+            });
+            if gather::has_serial_clue(s) && !numbered {
+                installment::find(&mut lines, s, &mut notes)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let page = gather::Page {
+        lines: &lines,
+        roles: &roles,
+        measure: &measure,
+        order,
+    };
+    let articles = segs
+        .into_iter()
+        .zip(found)
+        .map(|(s, f)| article::build(&page, s, marks, f, &mut notes))
+        .filter(|a| !a.blocks.is_empty() || !a.title.is_empty())
+        .collect();
+    // Stable: the notes of one line stay in the order they were made.
+    notes.sort_by_key(|n| n.line);
+    Cleaned { articles, notes }
 }
 
 #[cfg(test)]

@@ -64,15 +64,8 @@ impl Article {
         if self.serial.is_some() {
             out.push_str("kind = \"serial\"\n");
         }
-        let lang = if self
-            .blocks
-            .iter()
-            .any(|b| matches!(b, Block::Para(p) if p.contains(['這', '們', '說', '來', '時'])))
-        {
-            "zh-Hant"
-        } else {
-            "zh-Hans"
-        };
+        let text = format!("{}{}", self.title, self.plain());
+        let lang = super::lang::tag(&text);
         out.push_str(&format!("lang = \"{lang}\"\n"));
         out.push_str(&format!("title = {}\n", toml_str(&self.title)));
         for (key, v) in [

@@ -1,0 +1,357 @@
+//! One article from its segment: front matter from the headline block,
+//! section heads and paragraphs from the body, each paragraph repaired;
+//! source lines, bylines and numbers met in the body put where they go.
+
+use super::front::{self, warn};
+use super::gather::{Item, Page, Segment, fragment};
+use super::inline::{self, Style};
+use super::lines::heading_like;
+use super::paras::{self, Marks};
+use super::people::dateline;
+use super::prep::Line;
+use super::shape::{ends_sentence, enumerator, full, indent_shape};
+use super::{Article, Block, Note, NoteKind};
+
+/// What the body holds, in order, before paragraphs are made.
+enum Part {
+    Head(usize),
+    /// Printed lines (`None`: a blank line).
+    Lines(Vec<Option<usize>>),
+    /// Text kept from a source or byline line met inside the body: its
+    /// input line number and text.
+    Kept(usize, String),
+}
+
+/// The article of `seg`; `found` is an installment number read into a line
+/// of its text (installment.rs).
+pub(super) fn build(
+    page: &Page,
+    seg: Segment,
+    marks: Marks,
+    found: Option<u32>,
+    notes: &mut Vec<Note>,
+) -> Article {
+    let lines = page.lines;
+    let mut art = Article::default();
+    let style = Style::of(&text_of(page, &seg));
+    let body_levels: Vec<u8> = seg
+        .body
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text(i) => lines[*i].level,
+            _ => None,
+        })
+        .collect();
+    let back = front::fill(&mut art, &seg.header, lines, &body_levels, notes);
+    let mut body: Vec<Item> = back
+        .into_iter()
+        .map(|i| {
+            if fragment(&lines[i].text) {
+                Item::Alone(i)
+            } else {
+                Item::Text(i)
+            }
+        })
+        .collect();
+    body.extend(seg.body);
+    let parts = parts(page, &mut art, &body, notes);
+    if let Some(s) = &mut art.serial
+        && s.installment == 0
+    {
+        s.installment = found.unwrap_or_else(|| {
+            warn(
+                notes,
+                "serial without an installment number: set to 1, correct it",
+            );
+            1
+        });
+    }
+    blocks(page, &mut art, parts, marks, style, notes);
+    if art.title.is_empty()
+        && let Some(s) = &art.serial
+    {
+        art.title = format!("第{}期", s.installment);
+        warn(
+            notes,
+            &format!("installment without a title: titled {}", art.title),
+        );
+    }
+    art
+}
+
+/// All the segment's text, to tell its script and quotation style.
+fn text_of(page: &Page, seg: &Segment) -> String {
+    seg.header
+        .iter()
+        .chain(&seg.body)
+        .filter_map(|it| match it {
+            Item::Text(i) => Some(page.lines[*i].text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Sorts the body into heads, runs of printed lines and kept lines.
+fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -> Vec<Part> {
+    let lines = page.lines;
+    let texts: Vec<usize> = body
+        .iter()
+        .filter_map(|it| {
+            if let Item::Text(i) = it {
+                Some(*i)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let last_text = texts.last().copied();
+    let mut out: Vec<Part> = Vec::new();
+    let mut run: Vec<Option<usize>> = Vec::new();
+    let mut prev_end = true;
+    for (k, item) in body.iter().enumerate() {
+        match item {
+            Item::Text(i) => {
+                let next = texts
+                    .iter()
+                    .position(|t| t == i)
+                    .and_then(|p| texts.get(p + 1));
+                if is_head(page, *i, next.copied(), prev_end, &run) {
+                    flush(&mut out, &mut run);
+                    out.push(Part::Head(*i));
+                    prev_end = true;
+                } else {
+                    run.push(Some(*i));
+                    prev_end = ends_sentence(&lines[*i].text);
+                }
+            }
+            Item::Blank => run.push(None),
+            Item::Source(i, s) => {
+                let after = body[k + 1..].iter().any(|b| matches!(b, Item::Text(_)));
+                if after || art.source.is_some() {
+                    keep(
+                        notes,
+                        &mut out,
+                        &mut run,
+                        &lines[*i],
+                        "a source line inside the text",
+                    );
+                } else {
+                    art.source = Some(s.clone());
+                    moved(notes, lines[*i].no, "source line", &lines[*i].text);
+                }
+            }
+            Item::Byline(i, b) => {
+                let edge = run.is_empty() && out.is_empty() || last_text.is_none_or(|t| t < *i);
+                if art.byline.is_none() && edge {
+                    art.byline = Some(b.clone());
+                    moved(notes, lines[*i].no, "byline", &lines[*i].text);
+                } else {
+                    keep(
+                        notes,
+                        &mut out,
+                        &mut run,
+                        &lines[*i],
+                        "a byline inside the text",
+                    );
+                }
+            }
+            Item::Number(i, n) | Item::Installment(i, n) => {
+                number(art, notes, &lines[*i], *n);
+            }
+            Item::Alone(i) => {
+                flush(&mut out, &mut run);
+                out.push(Part::Kept(lines[*i].no, lines[*i].text.clone()));
+            }
+            Item::Author(i, _) | Item::Serial(i, _) => {
+                keep(
+                    notes,
+                    &mut out,
+                    &mut run,
+                    &lines[*i],
+                    "a serial's credit inside the text",
+                );
+            }
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+fn flush(out: &mut Vec<Part>, run: &mut Vec<Option<usize>>) {
+    if run.iter().any(Option::is_some) {
+        out.push(Part::Lines(std::mem::take(run)));
+    }
+    run.clear();
+}
+
+fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
+    notes.push(Note {
+        line,
+        kind: NoteKind::Moved,
+        message: format!("{what}: {text}"),
+    });
+}
+
+/// A line whose role has no place in the body where it stands: kept as a
+/// paragraph, with a warning.
+fn keep(
+    notes: &mut Vec<Note>,
+    out: &mut Vec<Part>,
+    run: &mut Vec<Option<usize>>,
+    line: &Line,
+    why: &str,
+) {
+    flush(out, run);
+    out.push(Part::Kept(line.no, line.text.clone()));
+    notes.push(Note {
+        line: line.no,
+        kind: NoteKind::Warning,
+        message: format!("{why}: kept as a paragraph: {}", line.text),
+    });
+}
+
+/// A number alone in the body: the installment number of a serial that
+/// has none yet, else a page number.
+fn number(art: &mut Article, notes: &mut Vec<Note>, l: &Line, n: u32) {
+    if let Some(s) = art.serial.as_mut().filter(|s| s.installment == 0) {
+        s.installment = n;
+        moved(notes, l.no, &format!("installment number {n}"), &l.text);
+    } else {
+        notes.push(Note {
+            line: l.no,
+            kind: NoteKind::Removed,
+            message: format!("page number: {}", l.text),
+        });
+    }
+}
+
+/// A text line of the body is a section head: marked as large or bold
+/// type, or heading-like between a sentence end and a paragraph's start.
+fn is_head(
+    page: &Page,
+    i: usize,
+    next: Option<usize>,
+    prev_end: bool,
+    run: &[Option<usize>],
+) -> bool {
+    let l = &page.lines[i];
+    let m = page.measure[i];
+    if !heading_like(l, m) {
+        return false;
+    }
+    if l.level.is_some() || l.bold {
+        return true;
+    }
+    // A section head has no comma; a paragraph's first line may.
+    if l.text.contains(['，', ',']) {
+        return false;
+    }
+    let opens = next.is_none_or(|n| {
+        let nl = &page.lines[n];
+        nl.indented
+            || nl.bullet
+            || enumerator(&nl.text)
+            || heading_like(nl, page.measure[n])
+            || m.is_none_or(|m| {
+                indent_shape(nl, m) || !full(nl.width, m) && ends_sentence(&nl.text)
+            })
+    });
+    let first_line = m.is_some_and(|m| {
+        indent_shape(l, m)
+            && next.is_some_and(|n| {
+                full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
+            })
+    });
+    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
+    (prev_end || gap_before) && opens && !first_line && dateline(&l.text).is_none()
+}
+
+/// Heads and paragraphs, repaired, into the article.
+fn blocks(
+    page: &Page,
+    art: &mut Article,
+    parts: Vec<Part>,
+    marks: Marks,
+    style: Style,
+    notes: &mut Vec<Note>,
+) {
+    let lines = page.lines;
+    let mut pending: Option<(usize, String)> = None;
+    let push_head = |art: &mut Article, pending: &mut Option<(usize, String)>| {
+        if let Some((_, h)) = pending.take() {
+            art.blocks.push(Block::Head(h));
+        }
+    };
+    for part in parts {
+        match part {
+            Part::Head(i) => {
+                let l = &lines[i];
+                notes.push(Note {
+                    line: l.no,
+                    kind: NoteKind::Changed,
+                    message: format!("section head: {}", l.text),
+                });
+                let text = inline::repair_heading_with(&l.text, style).text;
+                // Two head lines in a row: one head broken at its space.
+                pending = Some(match pending.take() {
+                    Some((_, h)) if text.chars().count() <= 2 => (i, format!("{h}{text}")),
+                    Some((_, h)) => (i, format!("{h}　{text}")),
+                    None => (i, text),
+                });
+            }
+            Part::Lines(run) => {
+                push_head(art, &mut pending);
+                for p in paras::build(lines, page.measure, &run, marks, notes) {
+                    if p.last > p.first {
+                        notes.push(Note {
+                            line: p.first,
+                            kind: NoteKind::Changed,
+                            message: format!(
+                                "lines {}–{} joined into one paragraph",
+                                p.first, p.last
+                            ),
+                        });
+                    }
+                    paragraph(art, p.first, &p.text, style, notes);
+                }
+            }
+            Part::Kept(no, text) => {
+                push_head(art, &mut pending);
+                paragraph(art, no, &text, style, notes);
+            }
+        }
+    }
+    push_head(art, &mut pending);
+}
+
+fn paragraph(art: &mut Article, first: usize, text: &str, style: Style, notes: &mut Vec<Note>) {
+    let r = inline::repair_with_style(text, style);
+    for c in r.changes {
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Changed,
+            message: c,
+        });
+    }
+    for w in r.warnings {
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Warning,
+            message: w,
+        });
+    }
+    let mut t = r.text;
+    if let Some(k) = dateline(&t)
+        && t[k..].starts_with(|c: char| super::names::is_han(c))
+    {
+        t.insert(k, '　');
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Changed,
+            message: "a full-width space after the dateline".into(),
+        });
+    }
+    if !t.is_empty() {
+        art.blocks.push(Block::Para(t));
+    }
+}

@@ -1,0 +1,116 @@
+//! Captions (图片说明) and photo credits, which may run over several lines,
+//! as wide as the column: from a cue (▲, 图为) down to a credit or a
+//! sentence end, or up from a credit (`…赏花。本报记者 王强 摄`) to a
+//! sentence end above or a cue (a date opening the caption). A caption
+//! line that cannot be bounded this way stays in the text, with a warning.
+
+use super::lines::Role;
+use super::people::{caption_start, photo_credit};
+use super::prep::Line;
+use super::shape::{ends_sentence, full};
+use super::{Note, NoteKind};
+
+/// Lines a caption may take.
+const MAX_LINES: usize = 4;
+
+fn caption() -> Role {
+    Role::Furniture {
+        what: "figure label",
+        closes: false,
+    }
+}
+
+fn is(role: &Role, what: &str) -> bool {
+    matches!(role, Role::Furniture { what: w, .. } if *w == what)
+}
+
+pub(super) fn mark(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    roles: &mut [Role],
+    notes: &mut Vec<Note>,
+) {
+    let next = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    for i in 0..lines.len() {
+        if is(&roles[i], "figure label") && caption_start(&lines[i].text) {
+            forward(lines, measure, roles, i, &next);
+        }
+    }
+    for i in 0..lines.len() {
+        let credit = photo_credit(&lines[i].text);
+        let inside = credit.is_some_and(|k| k > 0) && roles[i] == Role::Text;
+        if inside || (credit == Some(0) && is(&roles[i], "photo credit")) {
+            backward(lines, roles, notes, i);
+        }
+    }
+}
+
+/// From a cue line down: full-width lines that do not end a sentence run
+/// on, up to a credit.
+fn forward(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    roles: &mut [Role],
+    i: usize,
+    next: &dyn Fn(usize) -> Option<usize>,
+) {
+    let mut j = i;
+    for _ in 1..MAX_LINES {
+        let t = &lines[j].text;
+        let Some(n) = next(j) else { return };
+        if photo_credit(t).is_some() || ends_sentence(t) {
+            if photo_credit(&lines[n].text) == Some(0) {
+                roles[n] = caption();
+            }
+            return;
+        }
+        let wide = measure[j].is_some_and(|m| full(lines[j].width, m));
+        if roles[n] != Role::Text || !wide {
+            return;
+        }
+        roles[n] = caption();
+        j = n;
+    }
+}
+
+/// A date (3月16日) or a cue opens a caption.
+fn opens_caption(t: &str) -> bool {
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    caption_start(t) || (digits > 0 && t.chars().nth(digits) == Some('月'))
+}
+
+/// From the credit at line `c` up to where the caption starts.
+fn backward(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>, c: usize) {
+    let prev = |i: usize| (0..i).rev().find(|&j| !lines[j].is_blank());
+    let mut s = c;
+    let mut start = None;
+    for _ in 0..MAX_LINES {
+        if s != c && opens_caption(&lines[s].text) {
+            start = Some(s);
+            break;
+        }
+        match prev(s) {
+            Some(p) if roles[p] == Role::Text && !ends_sentence(&lines[p].text) => s = p,
+            _ => {
+                start = Some(s);
+                break;
+            }
+        }
+    }
+    match start {
+        Some(s) => {
+            for role in roles.iter_mut().take(c + 1).skip(s) {
+                *role = caption();
+            }
+        }
+        None if roles[c] == Role::Text => notes.push(Note {
+            line: lines[c].no,
+            kind: NoteKind::Warning,
+            message: format!(
+                "a photo credit inside a line, its caption not found: kept in the text: {}",
+                lines[c].text
+            ),
+        }),
+        None => {}
+    }
+}

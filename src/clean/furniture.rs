@@ -1,0 +1,343 @@
+//! Page furniture by its content: folios (`·6·`, `:4.`, `第3版`, `A4`),
+//! date lines and running heads (`2024年3月15日 星期五 第6版`), editor and
+//! proofreader credits (`责任编辑 林晓舟 质检 周一然`, `王立 质检:赵敏`),
+//! mastheads, section labels, jump lines and end marks. Each test looks at
+//! one line; whether a weak match is furniture is decided with its
+//! neighbours (lines.rs).
+
+use super::names::{is_han, is_name, words};
+
+/// Marks around a folio: `- 7 -`, `·6·`, `:4.` (Tesseract's `·4·`), `第3版`.
+const FOLIO_MARKS: &str = " 　·•・.．:：-—–_|｜()（）[]【】〔〕<>第版页頁面";
+
+/// `·6·`, `- 7 -`, `:4.`, `第3版`, `A4`, `B12`: a page number with its
+/// decoration (a bare number is left to the installment test).
+pub(super) fn is_folio(t: &str) -> bool {
+    let core: String = t.chars().filter(|c| !FOLIO_MARKS.contains(*c)).collect();
+    let decorated = core.chars().count() < t.chars().count();
+    let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
+    let letters = core.chars().filter(|c| c.is_ascii_uppercase()).count();
+    t.chars().count() <= 10
+        && (1..=3).contains(&digits)
+        && letters <= 1
+        && digits + letters == core.chars().count()
+        && (decorated || letters == 1)
+        && !core.starts_with(|c: char| c.is_ascii_digit() && letters == 1)
+}
+
+/// Keywords of an editor or proofreader credit.
+const CREDIT_WORDS: [&str; 48] = [
+    "责任编辑",
+    "責任編輯",
+    "本版编辑",
+    "本版編輯",
+    "值班编辑",
+    "值班編輯",
+    "图片编辑",
+    "圖片編輯",
+    "美术编辑",
+    "美術編輯",
+    "责任校对",
+    "責任校對",
+    "版式设计",
+    "版式設計",
+    "版面设计",
+    "版面設計",
+    "视觉设计",
+    "視覺設計",
+    "值班主任",
+    "编辑",
+    "編輯",
+    "责编",
+    "責編",
+    "美编",
+    "美編",
+    "版式",
+    "校对",
+    "校對",
+    "质检",
+    "質檢",
+    "制图",
+    "製圖",
+    "设计",
+    "設計",
+    "审读",
+    "審讀",
+    "终审",
+    "終審",
+    "签发",
+    "簽發",
+    "排版",
+    "组版",
+    "统筹",
+    "統籌",
+    "策划",
+    "策劃",
+    "主编",
+    "主編",
+];
+
+/// A credit word at the start of `w`, and the rest (a name glued to it:
+/// `质检赵敏`).
+fn credit_word(w: &str) -> Option<&str> {
+    CREDIT_WORDS
+        .iter()
+        .find(|k| w.starts_with(*k))
+        .map(|k| &w[k.len()..])
+}
+
+/// `责任编辑：周小满 校对：陈一鸣`, `王立 质检:赵敏`, `值班主任 周海`,
+/// `7 责任编辑 林晓舟 质检 周一然`: credit words and names only, with at
+/// least one of each (a page number may stand at either end).
+pub(super) fn is_credit(t: &str) -> bool {
+    let inner = unbracket(t);
+    let ws = words(inner);
+    let (mut keys, mut names) = (0, 0);
+    for (k, w) in ws.iter().enumerate() {
+        let edge = k == 0 || k + 1 == ws.len();
+        if let Some(rest) = credit_word(w) {
+            keys += 1;
+            if !rest.is_empty() {
+                if !is_name(rest) {
+                    return false;
+                }
+                names += 1;
+            }
+        } else if is_name(w) {
+            names += 1;
+        } else if !(edge && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    keys >= 1 && (1..=8).contains(&names)
+}
+
+fn unbracket(t: &str) -> &str {
+    let b = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
+    if b {
+        t.trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')'])
+    } else {
+        t
+    }
+}
+
+/// How sure a content test is that a line is furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sure {
+    /// Furniture wherever it stands.
+    Strong,
+    /// Furniture only beside other furniture or at the top or foot of the
+    /// text (a date alone may close a letter; 要闻 alone may be a kicker).
+    Weak,
+}
+
+/// Length in bytes of a date at the start of `s`: 2024年3月15日, 2026 年 11
+/// 月 27 日, 二〇二四年三月十五日, 2024.3.15, 2024-03-15.
+fn date_at(s: &str) -> Option<usize> {
+    let digit = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c);
+    let mut parts = 0;
+    let mut end = 0;
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if digit(c) {
+            run += 1;
+        } else if c == ' ' && (run > 0 || parts > 0) {
+            continue;
+        } else if run > 0 && "年月日.-/".contains(c) {
+            parts += 1;
+            run = 0;
+            end = i + c.len_utf8();
+            if c == '日' || parts == 3 {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let full = parts == 3 || (parts == 2 && run > 0 && !s[end..].starts_with('年'));
+    if parts == 2 && run > 0 {
+        // 2024.3.15: the last number has no mark after it.
+        end = s[end..]
+            .char_indices()
+            .find(|(_, c)| !digit(*c) && *c != ' ')
+            .map_or(s.len(), |(i, _)| end + i);
+    }
+    (full && parts >= 2).then_some(end)
+}
+
+/// Words a running head holds beside the date.
+const HEAD_WORDS: [&str; 12] = [
+    "星期", "礼拜", "禮拜", "农历", "農曆", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+];
+
+/// `2024年3月15日 星期五`, `西岭晚报 城市·副刊 2026 年 11 月 28 日 第 12
+/// 版`: a date with a weekday, a page number or a paper's name and section
+/// and no sentence. Strong with a weekday or page number, weak alone.
+pub(super) fn date_line(t: &str) -> Option<Sure> {
+    let letters = t.chars().filter(|c| !c.is_whitespace()).count();
+    if t.chars().any(|c| "。，；！？,;!?、".contains(c)) || letters > 48 {
+        return None;
+    }
+    let at = t
+        .char_indices()
+        .find_map(|(i, _)| date_at(&t[i..]).map(|n| (i, n)))?;
+    let rest = format!("{}{}", &t[..at.0], &t[at.0 + at.1..]);
+    let page = rest.contains('版') || rest.contains("期");
+    let weekday = HEAD_WORDS.iter().any(|w| rest.contains(w));
+    let other: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    if weekday || page {
+        Some(Sure::Strong)
+    } else if other.chars().count() <= 12 {
+        Some(Sure::Weak)
+    } else {
+        None
+    }
+}
+
+/// 星期五, 第1236期, 总第1236期, 农历甲辰年二月初六: strong furniture alone.
+pub(super) fn issue_or_weekday(t: &str) -> bool {
+    let t = t.trim();
+    let weekday = HEAD_WORDS.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 12;
+    let issue = (t.starts_with("总第") || t.starts_with("總第"))
+        && t.ends_with('期')
+        && t.chars().count() <= 12;
+    weekday || issue
+}
+
+/// Section labels (版名) of Chinese papers.
+const SECTIONS: [&str; 58] = [
+    "要闻", "要聞", "国内", "國內", "国际", "國際", "综合", "綜合", "经济", "經濟", "财经", "財經",
+    "社会", "社會", "文化", "体育", "體育", "副刊", "评论", "評論", "时事", "時事", "民生", "城市",
+    "地方", "本地", "港闻", "港聞", "娱乐", "娛樂", "教育", "科技", "健康", "旅游", "旅遊", "生活",
+    "读书", "讀書", "专版", "專版", "特刊", "视点", "視點", "法治", "政法", "三农", "农村", "農村",
+    "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊",
+];
+
+/// 要闻, 城市·副刊, 地方新聞, 第3版 要闻: a section label (weak).
+pub(super) fn is_section_label(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || "·•・|｜".contains(c))
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && t.chars().count() <= 12
+        && parts.iter().all(|p| {
+            SECTIONS.contains(p)
+                || is_folio(p)
+                || (p.chars().count() <= 6
+                    && p.chars().all(is_han)
+                    && SECTIONS.iter().any(|s| p.ends_with(s)))
+        })
+}
+
+/// Endings of a paper's or periodical's name.
+const MASTHEAD_ENDS: [&str; 16] = [
+    "日报", "日報", "晚报", "晚報", "早报", "早報", "时报", "時報", "商报", "商報", "通讯", "通訊",
+    "画报", "畫報", "周报", "週報",
+];
+
+/// 西岭日报, 西岭通讯, RENMIN RIBAO: a paper's name (weak).
+pub(super) fn is_masthead(t: &str) -> bool {
+    let n = t.chars().count();
+    let han = n <= 8 && t.chars().all(is_han) && MASTHEAD_ENDS.iter().any(|e| t.ends_with(e));
+    let latin = n <= 30
+        && t.split_whitespace().count() >= 2
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-');
+    han || latin
+}
+
+/// （完）, （未完待续）, （连载完）: the end of an article or installment.
+pub(super) fn is_end_mark(t: &str) -> bool {
+    let inner = unbracket(t);
+    inner.len() < t.len()
+        && [
+            "完",
+            "全文完",
+            "未完待续",
+            "未完待續",
+            "待续",
+            "待續",
+            "连载完",
+            "連載完",
+            "本篇完",
+            "续完",
+            "續完",
+            "全文完结",
+        ]
+        .contains(&inner.trim())
+}
+
+/// A jump line, and whether it closes the text before it: （下转第4版）
+/// closes, （上接第1版） opens.
+pub(super) fn jump_line(t: &str) -> Option<bool> {
+    let inner = unbracket(t);
+    let n = inner.chars().count();
+    if inner.len() == t.len() || n > 12 || !inner.contains('版') {
+        return None;
+    }
+    if inner.contains("上接") || inner.contains("紧接") || inner.contains("緊接") {
+        Some(false)
+    } else if inner.contains('转') || inner.contains('轉') {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folios() {
+        for f in ["·6·", ":4.", "- 7 -", "第3版", "A4", "B12", "— 6 —"] {
+            assert!(is_folio(f), "{f}");
+        }
+        for f in ["416", "12", "2024年", "第七章", "AB", "1A"] {
+            assert!(!is_folio(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn credits() {
+        for c in [
+            "责任编辑:周小满 校对:陈一鸣",
+            "王立 质检:赵敏",
+            "值班主任 周海",
+            "版式 陈静",
+            "编辑 刘洋",
+            "7 责任编辑 林晓舟 质检 周一然",
+            "責任編輯：王小明",
+            "质检赵敏",
+        ] {
+            assert!(is_credit(c), "{c}");
+        }
+        for c in ["编辑部的同事们", "编辑了一本书", "王立说", "责任编辑"] {
+            assert!(!is_credit(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_line("2024年3月15日 星期五"), Some(Sure::Strong));
+        assert_eq!(
+            date_line("西岭晚报 城市·副刊 2026 年 11 月 28 日 第 12 版"),
+            Some(Sure::Strong)
+        );
+        assert_eq!(date_line("2024年3月15日"), Some(Sure::Weak));
+        assert_eq!(date_line("2024年3月15日，记者来到"), None);
+        assert_eq!(date_line("他生于2024年"), None);
+    }
+
+    #[test]
+    fn labels_and_marks() {
+        assert!(is_section_label("要闻") && is_section_label("城市·副刊"));
+        assert!(is_section_label("地方新聞") && !is_section_label("体育快讯"));
+        assert!(is_masthead("西岭日报") && is_masthead("西岭通讯") && !is_masthead("体育快讯"));
+        assert!(is_end_mark("（未完待续）") && !is_end_mark("完"));
+        assert_eq!(jump_line("（下转第4版）"), Some(true));
+        assert_eq!(jump_line("（上接第1版）"), Some(false));
+    }
+}

@@ -1,0 +1,308 @@
+//! Paragraphs from printed lines. Where the text keeps its indents, an
+//! indent starts a paragraph; where blank lines mean something (Tesseract
+//! leaves one after a paragraph), a blank after a sentence end does.
+//! Line-per-box OCR keeps neither, so the break between two lines is read
+//! from their shape against the column's measure: inside a paragraph every
+//! line is full, so a sentence end on a short line ends a paragraph, and
+//! so does a sentence end before a line two ems short (the next
+//! paragraph's first line, its indent dropped) or before an enumerator. A
+//! short line ending in a comma is a paragraph end whose 。 was misread.
+
+use super::prep::Line;
+use super::shape::{
+    ends_sentence, ends_with_comma, enumerator, first_line, full, short, split_run_together,
+};
+use super::{Note, NoteKind};
+
+/// How the text marks paragraphs, seen over the whole input.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Marks {
+    /// The text keeps paragraph indents.
+    pub indents: bool,
+    /// Blank lines separate paragraphs (not every line).
+    pub blanks: bool,
+}
+
+impl Marks {
+    /// `columns`: the text has a measure (is set in columns) somewhere.
+    pub fn of(lines: &[Line], text: &[bool], columns: bool) -> Marks {
+        let idx: Vec<usize> = (0..lines.len()).filter(|&i| text[i]).collect();
+        // One indent is enough where no column shape tells paragraphs.
+        let n = idx.iter().filter(|&&i| lines[i].indented).count();
+        let indents = n >= 2 || n == 1 && !columns;
+        let pairs = idx.windows(2).count().max(1);
+        let gaps = idx
+            .windows(2)
+            .filter(|w| (w[0] + 1..w[1]).any(|j| lines[j].is_blank()))
+            .count();
+        Marks {
+            indents,
+            blanks: gaps * 10 < pairs * 8,
+        }
+    }
+}
+
+/// A paragraph gathered from printed lines, before its inline repair.
+pub(super) struct Para {
+    /// Input line numbers of its first and last printed lines.
+    pub first: usize,
+    pub last: usize,
+    pub text: String,
+}
+
+/// What happens between two printed lines.
+#[derive(Debug, PartialEq)]
+enum Join {
+    Same,
+    /// A blank line in the middle of a sentence.
+    AcrossBlank,
+    Break,
+    /// A paragraph end whose 。 was read as a comma.
+    BreakComma,
+    /// A paragraph end with no mark at all.
+    BreakBare,
+}
+
+/// One run of body lines between heads: `Some(line index)` or `None` for
+/// a blank line.
+pub(super) fn build(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    run: &[Option<usize>],
+    marks: Marks,
+    notes: &mut Vec<Note>,
+) -> Vec<Para> {
+    let texts: Vec<usize> = run.iter().flatten().copied().collect();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut gap = false;
+    let mut prev: Option<usize> = None;
+    let mut first_of_para = true;
+    for entry in run {
+        let Some(i) = *entry else {
+            gap = true;
+            continue;
+        };
+        let line = &lines[i];
+        let join = match prev {
+            None => Join::Break,
+            Some(p) => {
+                let next = texts
+                    .iter()
+                    .position(|&t| t == i)
+                    .and_then(|k| texts.get(k + 1));
+                let ctx = Ctx {
+                    p: &lines[p],
+                    c: line,
+                    n: next.map(|&n| &lines[n]),
+                    m: measure[p].or(measure[i]),
+                    p_first: first_of_para,
+                    gap,
+                };
+                decide(&ctx, marks)
+            }
+        };
+        match (&join, paras.last_mut()) {
+            (Join::Same | Join::AcrossBlank, Some(para)) => {
+                if join == Join::AcrossBlank {
+                    note(
+                        notes,
+                        para.last,
+                        "paragraph split mid-sentence: joined with the next".into(),
+                    );
+                }
+                append(para, line);
+                first_of_para = false;
+            }
+            (_, last) => {
+                if let Some(para) = last {
+                    mend_end(para, &join, notes);
+                }
+                paras.push(Para {
+                    first: line.no,
+                    last: line.no,
+                    text: line.text.clone(),
+                });
+                first_of_para = true;
+            }
+        }
+        split_pieces(&mut paras, line, notes);
+        prev = Some(i);
+        gap = false;
+    }
+    paras
+}
+
+/// Paragraphs the scan ran together inside one line (`。　　`): the line's
+/// text went into the last paragraph whole; it is split there.
+fn split_pieces(paras: &mut Vec<Para>, line: &Line, notes: &mut Vec<Note>) {
+    let pieces = split_run_together(&line.text);
+    if pieces.len() < 2 {
+        return;
+    }
+    note(
+        notes,
+        line.no,
+        format!("{} paragraphs run together: split", pieces.len()),
+    );
+    let Some(para) = paras.last_mut() else { return };
+    let whole = para.text.len() - line.text.len();
+    para.text.truncate(whole);
+    para.text.push_str(pieces[0]);
+    for piece in &pieces[1..] {
+        paras.push(Para {
+            first: line.no,
+            last: line.no,
+            text: piece.to_string(),
+        });
+    }
+}
+
+fn note(notes: &mut Vec<Note>, line: usize, message: String) {
+    notes.push(Note {
+        line,
+        kind: NoteKind::Changed,
+        message,
+    });
+}
+
+/// The comma or missing mark at a paragraph's end.
+fn mend_end(para: &mut Para, join: &Join, notes: &mut Vec<Note>) {
+    match join {
+        Join::BreakComma => {
+            let t = para.text.trim_end().trim_end_matches(['，', ',']);
+            para.text = format!("{t}。");
+            note(notes, para.last, "paragraph end misread as a comma: → 。".into());
+        }
+        Join::BreakBare => notes.push(Note {
+            line: para.last,
+            kind: NoteKind::Warning,
+            message: "a paragraph ends without a mark (short line, then a paragraph's first line): check it".into(),
+        }),
+        _ => {}
+    }
+}
+
+/// Joins a printed line to the paragraph: a space only between Latin words
+/// (inline repair drops the rest); a number the column split joins up.
+fn append(para: &mut Para, line: &Line) {
+    let digits = para.text.ends_with(|c: char| c.is_ascii_digit())
+        && line.text.starts_with(|c: char| c.is_ascii_digit());
+    if !digits {
+        para.text.push(' ');
+    }
+    para.text.push_str(&line.text);
+    para.last = line.no;
+}
+
+/// Two neighbouring printed lines and what is known around them.
+struct Ctx<'a> {
+    p: &'a Line,
+    c: &'a Line,
+    /// The line after `c`.
+    n: Option<&'a Line>,
+    m: Option<f32>,
+    /// `p` is its paragraph's first line (two ems narrower when full).
+    p_first: bool,
+    /// A blank line between `p` and `c`.
+    gap: bool,
+}
+
+fn decide(x: &Ctx, marks: Marks) -> Join {
+    let ends = ends_sentence(&x.p.text);
+    if x.c.quote && !x.p.quote || x.c.bullet || x.p.bold || x.c.bold {
+        return Join::Break;
+    }
+    // A paragraph's first line is two ems narrower (its indent dropped).
+    let indent = if x.p_first && !marks.indents {
+        2.0
+    } else {
+        0.0
+    };
+    let p_short = x.m.is_some_and(|m| short(x.p.width + indent, m));
+    if marks.indents {
+        return if x.c.indented && (ends || p_short) || ends && p_short {
+            Join::Break
+        } else if x.gap && marks.blanks && !ends {
+            Join::AcrossBlank
+        } else if x.gap && marks.blanks {
+            Join::Break
+        } else {
+            Join::Same
+        };
+    }
+    if enumerator(&x.c.text) && (ends || p_short || x.p.text.ends_with(['：', ':', '；', ';'])) {
+        return Join::Break;
+    }
+    if x.gap && marks.blanks {
+        // A blank line inside a paragraph is a column break: a full
+        // column line before it, and no paragraph's first line after it.
+        let p_full =
+            x.m.is_none_or(|m| full(x.p.width + indent, m) && x.p.width < m + 2.0);
+        let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
+        return if ends {
+            Join::Break
+        } else if p_short && ends_with_comma(&x.p.text) {
+            Join::BreakComma
+        } else if !p_full {
+            Join::Break
+        } else if c_first {
+            Join::BreakBare
+        } else {
+            Join::AcrossBlank
+        };
+    }
+    match x.m {
+        Some(m) => by_shape(x, m, ends, p_short),
+        // One line a paragraph, or lines of any width: a sentence end ends
+        // a paragraph.
+        None => {
+            if ends {
+                Join::Break
+            } else {
+                Join::Same
+            }
+        }
+    }
+}
+
+/// Line-per-box text: the break from the lines' widths.
+fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
+    // The next line starts a paragraph: two ems short, and not the last
+    // line of its own paragraph.
+    let c_first = first_line(x.c, x.n, m);
+    // One printed line the OCR cut into two boxes (between two words, not
+    // at a mark).
+    let word =
+        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    let split_box = word(x.p.text.chars().last())
+        && word(x.c.text.chars().next())
+        && p_short
+        && (x.p.width + x.c.width - m).abs() <= 1.5;
+    // 新华社北京3月14日电: the news follows on the next line.
+    let dateline = super::people::dateline(&x.p.text).is_some_and(|k| k == x.p.text.len());
+    if split_box || dateline {
+        return Join::Same;
+    }
+    if ends && (p_short || c_first) {
+        return Join::Break;
+    }
+    let comma = ends_with_comma(&x.p.text);
+    if p_short {
+        // A short line ending in a character: a paragraph end whose mark
+        // was lost only if a first line follows; else a justified line
+        // whose next word (40%) did not fit.
+        let bare =
+            x.p.text
+                .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
+        return if comma {
+            Join::BreakComma
+        } else if bare && c_first {
+            Join::BreakBare
+        } else if bare {
+            Join::Same
+        } else {
+            Join::Break
+        };
+    }
+    Join::Same
+}

@@ -1,0 +1,203 @@
+//! The input lines as an OCR tool wrote them, with its Markdown taken off
+//! the text and kept as hints: a `#` level says the type was large (not
+//! that an article starts), `>` a box, `- ` a bullet, `**…**` bold type.
+//! Each line also gets its width in ems, the unit a column is measured in.
+
+use super::{Note, NoteKind};
+
+/// One input line.
+pub(super) struct Line {
+    /// 1-based input line.
+    pub no: usize,
+    /// Trimmed, without the OCR tool's Markdown.
+    pub text: String,
+    /// `#` level: large type, a headline or a section head, or a masthead.
+    pub level: Option<u8>,
+    /// `>`: a box (编者按, a quotation set apart).
+    pub quote: bool,
+    /// `- `: an item the OCR took for a list.
+    pub bullet: bool,
+    /// `**…**`: the whole line in bold type.
+    pub bold: bool,
+    /// Began with an indent (full-width or two spaces, or a tab).
+    pub indented: bool,
+    /// Width in ems: Han and full-width marks 1, digits and Latin letters ½,
+    /// spaces 0 (Tesseract puts one between characters).
+    pub width: f32,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The width of `s` in ems: a Latin letter or digit is a little over half
+/// an em, and the space typeset between it and Han text a quarter (the
+/// OCR may have read it as a space or not); other spaces are the OCR's.
+pub(super) fn width(s: &str) -> f32 {
+    let cs: Vec<char> = s.chars().filter(|&c| c != ' ' && c != '\t').collect();
+    let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let han = |c: char| super::names::is_han(c);
+    cs.iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let gap = i > 0 && (latin(c) && han(cs[i - 1]) || han(c) && latin(cs[i - 1]));
+            let w = match c {
+                c if latin(c) => 0.55,
+                '.' | ',' | ':' if digit(cs.get(i + 1)) && i > 0 && digit(cs.get(i - 1)) => 0.3,
+                '%' => 0.8,
+                _ => 1.0,
+            };
+            w + if gap { 0.25 } else { 0.0 }
+        })
+        .sum()
+}
+
+/// Every input line with its hints; a note for each Markdown mark taken off
+/// (`#` marks are reported where the line's role is decided).
+pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, raw) in input.lines().enumerate() {
+        let pieces = side_by_side(raw);
+        if pieces.len() > 1 {
+            notes.push(Note {
+                line: i + 1,
+                kind: NoteKind::Changed,
+                message: format!(
+                    "{} text boxes side by side on one line (a wide gap between them): read one after the other",
+                    pieces.len()
+                ),
+            });
+        }
+        for p in pieces {
+            out.push(line(i + 1, p, notes));
+        }
+    }
+    out
+}
+
+/// Pieces of a line that a wide gap (four spaces or more, or a tab)
+/// separates: Tesseract reads boxes standing side by side (a kicker and a
+/// serial's head) as one line. A running head keeps its gaps.
+fn side_by_side(raw: &str) -> Vec<&str> {
+    if super::furniture::date_line(raw.trim()) == Some(super::furniture::Sure::Strong) {
+        return vec![raw];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut run = 0;
+    let mut run_start = 0;
+    for (i, c) in raw.char_indices() {
+        if c == ' ' || c == '\t' {
+            if run == 0 {
+                run_start = i;
+            }
+            run += if c == '\t' { 4 } else { 1 };
+        } else {
+            if run >= 4 && !raw[start..run_start].trim().is_empty() {
+                pieces.push(&raw[start..run_start]);
+                start = i;
+            }
+            run = 0;
+        }
+    }
+    pieces.push(&raw[start..]);
+    pieces
+}
+
+fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {
+    let indented = raw.starts_with(['　', '\t']) || raw.starts_with("  ");
+    // A full-width space at the end was printed (after a dateline): it
+    // counts in the width.
+    let tail = raw.trim_end_matches([' ', '\t', '\r']);
+    let trailing = (tail.chars().rev().take_while(|&c| c == '　').count()) as f32;
+    let mut t = raw.trim();
+    let mut level = None;
+    let mut quote = false;
+    let mut bullet = false;
+    let mut bold = false;
+    let mut marks = Vec::new();
+    if let Some(rest) = t.strip_prefix('>') {
+        quote = true;
+        t = rest.trim_start_matches(['>', ' ']).trim();
+        marks.push(">");
+    }
+    if t.starts_with('#') {
+        let n = t.chars().take_while(|&c| c == '#').count();
+        let rest = t[n..].trim();
+        if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            level = Some(n.min(6) as u8);
+            t = rest;
+        }
+    }
+    if let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))
+        && !rest.trim().is_empty()
+        && !rest.trim_end().ends_with(['-', '—'])
+    {
+        bullet = true;
+        t = rest.trim();
+        marks.push("- ");
+    }
+    if let Some(rest) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"))
+        && !rest.trim().is_empty()
+        && !rest.contains("**")
+    {
+        bold = true;
+        t = rest.trim();
+        marks.push("**");
+    }
+    if !marks.is_empty() {
+        notes.push(Note {
+            line: no,
+            kind: NoteKind::Changed,
+            message: format!("OCR Markdown {} taken off: {}", marks.join(" "), raw.trim()),
+        });
+    }
+    Line {
+        no,
+        text: t.to_string(),
+        level,
+        quote,
+        bullet,
+        bold,
+        indented,
+        width: width(t) + trailing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_hints() {
+        let mut notes = Vec::new();
+        let ls = read(
+            "# 标题\n> 编者按：好\n- 早高峰\n- 7 -\n**小标题**\n　　正文\n",
+            &mut notes,
+        );
+        assert_eq!((ls[0].text.as_str(), ls[0].level), ("标题", Some(1)));
+        assert!(ls[1].quote && ls[1].text == "编者按：好");
+        assert!(ls[2].bullet && ls[2].text == "早高峰");
+        assert!(!ls[3].bullet && ls[3].text == "- 7 -");
+        assert!(ls[4].bold && ls[4].text == "小标题");
+        assert!(ls[5].indented);
+        assert_eq!(notes.len(), 3);
+        let ls = read(
+            "城市夜行记        连载 789 《长河灯影》 沈南星 著\n",
+            &mut notes,
+        );
+        assert_eq!(ls.len(), 2);
+        assert_eq!(ls[1].text, "连载 789 《长河灯影》 沈南星 著");
+    }
+
+    #[test]
+    fn widths_in_ems() {
+        assert!((width("凌晨一点，37路") - 7.35).abs() < 0.01);
+        assert!((width("全长28.6公里") - 6.45).abs() < 0.01);
+        assert_eq!(width("一 位 头 发"), 4.0);
+        assert_eq!(width("车上装了 GPS 定位"), width("车上装了GPS定位"));
+    }
+}

@@ -1,0 +1,86 @@
+//! Running heads (报眉) found by repetition: a heading-like line that comes
+//! back at page intervals, with page evidence — beside other furniture, in
+//! the middle of a sentence (a page break), at the top or foot of the
+//! text, or three times or more. A repeated line of dialogue or a repeated
+//! source or byline is not heading-like or has a role already; a repeated
+//! line without page evidence (a section head two articles share) stays,
+//! with a warning.
+
+use std::collections::HashMap;
+
+use super::lines::{Role, filled};
+use super::prep::Line;
+use super::shape::{ends_sentence, heading_text};
+use super::{Note, NoteKind};
+
+/// The fewest lines between two running heads: a scanned page of narrow
+/// columns holds many more.
+const PAGE_MIN: usize = 10;
+
+pub(super) fn mark(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>) {
+    let idx = filled(lines);
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, &i) in idx.iter().enumerate() {
+        let t = &lines[i].text;
+        if roles[i] == Role::Text && heading_text(t) && !lines[i].quote {
+            let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            groups.entry(key).or_default().push(k);
+        }
+    }
+    let mut groups: Vec<(String, Vec<usize>)> =
+        groups.into_iter().filter(|(_, ks)| ks.len() >= 2).collect();
+    groups.sort_by_key(|g| g.1[0]);
+    for (text, ks) in groups {
+        if ks.windows(2).any(|w| w[1] - w[0] < PAGE_MIN) {
+            continue;
+        }
+        if !page_evidence(lines, roles, &idx, &ks) {
+            let first = idx[ks[0]];
+            notes.push(Note {
+                line: lines[first].no,
+                kind: NoteKind::Warning,
+                message: format!(
+                    "repeated {} times but not beside page furniture: kept in the text: {text}",
+                    ks.len()
+                ),
+            });
+            continue;
+        }
+        for (n, &k) in ks.iter().enumerate() {
+            let titled = idx.get(k + 1).is_some_and(|&j| {
+                matches!(
+                    roles[j],
+                    Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+                )
+            });
+            if n == 0 && titled {
+                continue;
+            }
+            roles[idx[k]] = Role::Furniture {
+                what: "repeated header or footer",
+                closes: false,
+            };
+        }
+    }
+}
+
+/// Whether the occurrences (positions in `idx`) stand where a page
+/// begins or ends.
+fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) -> bool {
+    let furniture = |k: Option<usize>| {
+        k.and_then(|k| idx.get(k))
+            .is_some_and(|&j| matches!(roles[j], Role::Furniture { .. }))
+    };
+    let text = |k: usize| idx.get(k).filter(|&&j| roles[j] == Role::Text);
+    ks.len() >= 3
+        || ks.iter().any(|&k| {
+            let edge = k < 3 || k + 3 >= idx.len();
+            let beside = furniture(k.checked_sub(1)) || furniture(Some(k + 1));
+            let interrupts = k
+                .checked_sub(1)
+                .and_then(text)
+                .is_some_and(|&p| !ends_sentence(&lines[p].text))
+                && text(k + 1).is_some();
+            edge || beside || interrupts
+        })
+}

@@ -1,0 +1,196 @@
+//! Tests on a line's shape that the structure stage asks: does it end a
+//! sentence, could it be a heading, does it open an enumerated item, is it
+//! a full column line or a short one. Widths are in ems against the
+//! column's typical line (the measure).
+
+use super::names::is_han;
+use super::prep::Line;
+
+/// Closing marks a sentence end may have after it (。” 。） ？」).
+const CLOSERS: &str = "”’」』）)》]\"'";
+
+/// Ends a sentence: 。！？… (also after a closing quote), and the OCR's
+/// misreadings of 。 after a Han character (`.`, `o`).
+pub(super) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(|c: char| CLOSERS.contains(c));
+    let mut rev = t.chars().rev();
+    match rev.next() {
+        Some('。' | '！' | '？' | '…' | '!' | '?' | '．') => true,
+        Some('.' | 'o') => rev.next().is_some_and(is_han),
+        _ => false,
+    }
+}
+
+/// Ends with a comma, which at a paragraph's end is a misread 。.
+pub(super) fn ends_with_comma(s: &str) -> bool {
+    s.trim_end().ends_with(['，', ','])
+}
+
+/// Punctuation a heading does not end with and a sentence does.
+const STOPS: &str = "。，、；：！？,;:!?．";
+
+/// A line that could be a headline, deck or section head by its text: short,
+/// not ending in punctuation, no sentence inside, not starting with a mark
+/// that closes something. Widths are left to the caller.
+pub(super) fn heading_text(t: &str) -> bool {
+    let n = t.chars().count();
+    let inner_stops = t.chars().filter(|c| "。；;！!？?".contains(*c)).count();
+    let commas = t.chars().filter(|c| "，,".contains(*c)).count();
+    let last = t.trim_end().chars().last();
+    (2..=32).contains(&n)
+        && t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && !t.starts_with(|c: char| "”’」』）)》，。、,.".contains(c))
+        && !last.is_some_and(|c| STOPS.contains(c))
+        && inner_stops == 0
+        && commas <= 1
+        && !(last == Some('o') && t.chars().rev().nth(1).is_some_and(is_han))
+}
+
+/// Opens an enumerated item: 一、 （二） (3) 1. 1、 ① △ ● ■ 第一，
+pub(super) fn enumerator(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().take(6).collect();
+    let first = cs.first().copied().unwrap_or(' ');
+    let cn = |c: char| "一二三四五六七八九十".contains(c);
+    let after_num = |k: usize| cs.get(k).is_some_and(|c| "、.．，,)）".contains(*c));
+    let digits = cs.iter().take_while(|c| c.is_ascii_digit()).count();
+    let cns = cs.iter().take_while(|c| cn(**c)).count();
+    let bracketed = "（(".contains(first)
+        && cs.get(1).is_some_and(|c| cn(*c) || c.is_ascii_digit())
+        && cs.iter().skip(1).take(4).any(|c| "）)".contains(*c));
+    "①②③④⑤⑥⑦⑧⑨⑩△●■□◆◇★☆•·".contains(first)
+        || (digits > 0 && digits <= 2 && after_num(digits))
+        || (cns > 0 && cns <= 3 && cs.get(cns) == Some(&'、'))
+        || bracketed
+        || (first == '第' && cs.get(1).is_some_and(|c| cn(*c)) && cs.get(2) == Some(&'，'))
+}
+
+/// Words that make a short line over a headline a kicker (引题): a column's
+/// or genre's name.
+const KICKER_ENDS: [&str; 40] = [
+    "随笔", "隨筆", "快讯", "快訊", "手记", "手記", "特稿", "专稿", "專稿", "观察", "觀察", "评论",
+    "評論", "时评", "時評", "短评", "短評", "社论", "社論", "特写", "特寫", "综述", "綜述", "侧记",
+    "側記", "纪实", "紀實", "专访", "專訪", "速递", "速遞", "调查", "調查", "链接", "鏈接", "札记",
+    "札記", "故事", "散文", "杂谈",
+];
+
+pub(super) fn kicker_word(t: &str) -> bool {
+    t.chars().count() <= 12 && KICKER_ENDS.iter().any(|k| t.ends_with(k))
+}
+
+/// A full column line (a line inside a paragraph).
+pub(super) fn full(width: f32, measure: f32) -> bool {
+    width >= measure - 1.0
+}
+
+/// Shorter than a line inside a paragraph.
+pub(super) fn short(width: f32, measure: f32) -> bool {
+    width <= measure - 1.25
+}
+
+/// As wide as a paragraph's first line, whose two-em indent line-per-box
+/// OCR dropped (a closing mark or two at its end may have been squeezed
+/// in).
+pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
+    let squeezed = line
+        .text
+        .chars()
+        .rev()
+        .take(2)
+        .take_while(|c| "，。、；：！？”’」』）,.;:!?".contains(*c))
+        .count();
+    (0..=squeezed).any(|k| {
+        let w = line.width - k as f32;
+        w >= measure - 2.75 && w <= measure - 1.25
+    })
+}
+
+/// Opens a paragraph: as wide as a first line, and not a full line that
+/// lost a character to an opening mark pushed down to the next line
+/// (which cannot end a line), and not a one-line paragraph's end.
+pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool {
+    let pushed = line.width >= measure - 1.0
+        && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
+    indent_shape(line, measure)
+        && !pushed
+        && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
+}
+
+/// 第七章 渡口, 第七百八十九回　雨夜的来信: an installment's title.
+pub(super) fn chapter_title(t: &str) -> bool {
+    let rest = t.strip_prefix('第').unwrap_or("");
+    let n = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百千〇零两".contains(*c))
+        .count();
+    n > 0
+        && rest
+            .chars()
+            .nth(n)
+            .is_some_and(|c| "回章节節集话話部".contains(c))
+}
+
+/// Splits a line at "。　　" (a sentence end followed by an indent): the
+/// scan ran two paragraphs together.
+pub(super) fn split_run_together(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if "。！？”」".contains(c) {
+            let after = &t[i + c.len_utf8()..];
+            let indent = after.chars().take_while(|&c| c == '　' || c == ' ').count();
+            if indent >= 2 && after.chars().nth(indent).is_some() {
+                out.push(&t[start..i + c.len_utf8()]);
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    out.push(t[start..].trim_start());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        for s in ["好。", "“你去吗？”", "三十年。\"", "帖o", "者.", "……"] {
+            assert!(ends_sentence(s), "{s}");
+        }
+        for s in ["（据新华社）", "他说“好”", "GPS.", "hello", "两年,"] {
+            assert!(!ends_sentence(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn headings() {
+        for s in [
+            "城乡联通　服务延伸到村",
+            "老桥有了新“保健医生”",
+            "凌晨一点，37路末班车还在路上",
+        ] {
+            assert!(heading_text(s), "{s}");
+        }
+        for s in ["你去吗？", "”他说", "了。", "好，好，好"] {
+            assert!(!heading_text(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn enumerators() {
+        for s in [
+            "一、减轻",
+            "（二）减免",
+            "1.设立",
+            "2、扩大",
+            "△全市",
+            "①第一",
+            "第一，",
+        ] {
+            assert!(enumerator(s), "{s}");
+        }
+        for s in ["一位老人", "2024年", "12月", "（据新华社）"] {
+            assert!(!enumerator(s), "{s}");
+        }
+    }
+}

@@ -182,6 +182,11 @@ pub(super) fn date_line(t: &str) -> Option<Sure> {
     let at = t
         .char_indices()
         .find_map(|(i, _)| date_at(&t[i..]).map(|n| (i, n)))?;
+    // A running head sets its parts apart; a date run on from text (会议于
+    // 2024年3月15日) is a sentence's.
+    if t[..at.0].chars().last().is_some_and(is_han) {
+        return None;
+    }
     let rest = format!("{}{}", &t[..at.0], &t[at.0 + at.1..]);
     let page = rest.contains('版') || rest.contains("期");
     let weekday = HEAD_WORDS.iter().any(|w| rest.contains(w));
@@ -329,6 +334,7 @@ mod tests {
         assert_eq!(date_line("2024年3月15日"), Some(Sure::Weak));
         assert_eq!(date_line("2024年3月15日，记者来到"), None);
         assert_eq!(date_line("他生于2024年"), None);
+        assert_eq!(date_line("会议于2024年3月15日星期五"), None);
     }
 
     #[test]

@@ -82,7 +82,12 @@ impl Page<'_> {
         let blank = |j: Option<usize>| j.is_none_or(|j| self.roles[j] == Role::Blank);
         let before = (p > 0).then(|| self.order[p - 1]);
         let after = self.order.get(p + 1).copied();
-        heading_text(&l.text) && !l.quote && !l.bullet && blank(before) && after.is_some() && blank(after)
+        heading_text(&l.text)
+            && !l.quote
+            && !l.bullet
+            && blank(before)
+            && after.is_some()
+            && blank(after)
     }
 
     /// A line with a heading's text, as wide as the column, standing alone
@@ -232,7 +237,11 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 }
                 continue;
             }
-            let filled = cur.header.iter().filter(|h| !matches!(h, Item::Blank)).count();
+            let filled = cur
+                .header
+                .iter()
+                .filter(|h| !matches!(h, Item::Blank))
+                .count();
             if page.header_line(p) && filled < MAX_HEADER && !after_byline(&cur, &item) {
                 cur.header.push(item);
                 continue;

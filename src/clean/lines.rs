@@ -150,7 +150,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
     let measure = super::measure::local(lines, &is_text);
     let mut roles = resolve(lines, cands, notes);
     super::captions::mark(lines, &measure, &mut roles, notes);
-    super::repeats::mark(lines, &mut roles, notes);
+    super::repeats::mark(lines, &measure, &mut roles, notes);
     Classified { roles, measure }
 }
 

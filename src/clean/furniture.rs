@@ -219,21 +219,25 @@ const SECTIONS: [&str; 58] = [
     "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊",
 ];
 
-/// 要闻, 城市·副刊, 地方新聞, 第3版 要闻: a section label (weak).
+/// 要闻, 城市·副刊, 地方新聞, 第3版 要闻, 西岭日报 要闻: a section label,
+/// with the paper's name or page number beside it (weak). Quotation marks
+/// are the OCR's reading of the gaps.
 pub(super) fn is_section_label(t: &str) -> bool {
     let parts: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || "·•・|｜".contains(c))
+        .split(|c: char| c.is_whitespace() || "·•・|｜“”\"".contains(c))
         .filter(|p| !p.is_empty())
         .collect();
-    !parts.is_empty()
-        && t.chars().count() <= 12
-        && parts.iter().all(|p| {
-            SECTIONS.contains(p)
-                || is_folio(p)
-                || (p.chars().count() <= 6
-                    && p.chars().all(is_han)
-                    && SECTIONS.iter().any(|s| p.ends_with(s)))
-        })
+    let section = |p: &str| {
+        SECTIONS.contains(&p)
+            || (p.chars().count() <= 6
+                && p.chars().all(is_han)
+                && SECTIONS.iter().any(|s| p.ends_with(s)))
+    };
+    parts.iter().any(|p| section(p))
+        && t.chars().filter(|c| !c.is_whitespace()).count() <= 16
+        && parts
+            .iter()
+            .all(|p| section(p) || is_folio(p) || is_masthead(p))
 }
 
 /// Endings of a paper's or periodical's name.
@@ -341,6 +345,7 @@ mod tests {
     fn labels_and_marks() {
         assert!(is_section_label("要闻") && is_section_label("城市·副刊"));
         assert!(is_section_label("地方新聞") && !is_section_label("体育快讯"));
+        assert!(is_section_label("西岭日报 ”要闻") && !is_section_label("西岭日报"));
         assert!(is_masthead("西岭日报") && is_masthead("西岭通讯") && !is_masthead("体育快讯"));
         assert!(is_end_mark("（未完待续）") && !is_end_mark("完"));
         assert_eq!(jump_line("（下转第4版）"), Some(true));

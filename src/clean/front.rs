@@ -9,7 +9,7 @@ use super::gather::{Item, fragment};
 use super::inline::repair_heading;
 use super::names::is_name;
 use super::prep::Line;
-use super::shape::kicker_word;
+use super::shape::{chapter_title, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -209,7 +209,9 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
         let pos = heads
             .iter()
             .position(|h| h.text.starts_with('《') && h.text.ends_with('》'))
-            .or((!heads.is_empty() && (heads.len() >= 2 || clues.author.is_some())).then_some(0))?;
+            // The first line; a serial box always names the work, the
+            // installment's own title (第七章 渡口) is the one left out.
+            .or((!heads.is_empty() && !chapter_title(&heads[0].text)).then_some(0))?;
         let h = heads.remove(pos);
         let w = h
             .text

@@ -26,7 +26,15 @@ pub(super) fn is_folio(t: &str) -> bool {
 }
 
 /// Keywords of an editor or proofreader credit.
-const CREDIT_WORDS: [&str; 48] = [
+const CREDIT_WORDS: [&str; 62] = [
+    "本版责编",
+    "本版責編",
+    "执行主编",
+    "執行主編",
+    "美术编辑",
+    "美術編輯",
+    "责任校对",
+    "責任校對",
     "责任编辑",
     "責任編輯",
     "本版编辑",
@@ -35,10 +43,6 @@ const CREDIT_WORDS: [&str; 48] = [
     "值班編輯",
     "图片编辑",
     "圖片編輯",
-    "美术编辑",
-    "美術編輯",
-    "责任校对",
-    "責任校對",
     "版式设计",
     "版式設計",
     "版面设计",
@@ -46,6 +50,16 @@ const CREDIT_WORDS: [&str; 48] = [
     "视觉设计",
     "視覺設計",
     "值班主任",
+    "编审",
+    "編審",
+    "审校",
+    "審校",
+    "监制",
+    "監製",
+    "校审",
+    "校審",
+    "插图",
+    "插圖",
     "编辑",
     "編輯",
     "责编",
@@ -120,6 +134,36 @@ fn unbracket(t: &str) -> &str {
     } else {
         t
     }
+}
+
+/// Labels of a paper's imprint (报头 and 报尾 small print).
+const IMPRINT: [&str; 16] = [
+    "邮发代号",
+    "郵發代號",
+    "统一刊号",
+    "出版物号",
+    "邮政编码",
+    "邮编",
+    "广告热线",
+    "订阅热线",
+    "发行热线",
+    "新闻热线",
+    "零售价",
+    "定价",
+    "社址",
+    "本报地址",
+    "传真",
+    "印刷",
+];
+
+/// 国内统一连续出版物号 CN11-0065, 邮发代号 1-1, 本报地址：…: the paper's
+/// imprint, no sentence in it.
+pub(super) fn is_imprint(t: &str) -> bool {
+    let cn = t.contains("CN") && t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+    (cn || IMPRINT.iter().any(|w| t.contains(w)))
+        && !t.contains(['。', '！', '？'])
+        && t.chars().count() <= 80
+        && (t.contains(['：', ':']) || cn || t.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// How sure a content test is that a line is furniture.
@@ -323,6 +367,9 @@ mod tests {
         ] {
             assert!(is_credit(c), "{c}");
         }
+        assert!(
+            is_credit("本版责编 王某") && is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065")
+        );
         for c in ["编辑部的同事们", "编辑了一本书", "王立说", "责任编辑"] {
             assert!(!is_credit(c), "{c}");
         }

@@ -160,10 +160,14 @@ const IMPRINT: [&str; 16] = [
 /// imprint, no sentence in it.
 pub(super) fn is_imprint(t: &str) -> bool {
     let cn = t.contains("CN") && t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
-    (cn || IMPRINT.iter().any(|w| t.contains(w)))
-        && !t.contains(['。', '！', '？'])
-        && t.chars().count() <= 80
-        && (t.contains(['：', ':']) || cn || t.chars().any(|c| c.is_ascii_digit()))
+    // A label with its value: 邮编：100733, 邮发代号 1-1.
+    let labelled = IMPRINT.iter().any(|w| {
+        t.match_indices(w).any(|(k, _)| {
+            let after = t[k + w.len()..].trim_start();
+            after.starts_with(['：', ':']) || after.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    (cn || labelled) && !t.contains(['。', '！', '？', '，']) && t.chars().count() <= 80
 }
 
 /// How sure a content test is that a line is furniture.
@@ -369,6 +373,8 @@ mod tests {
         }
         assert!(
             is_credit("本版责编 王某") && is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065")
+        assert!(is_imprint("本报地址：西岭市人民路1号 邮编：615000"));
+        assert!(!is_imprint("这家印刷厂今年印了20万册书") && !is_imprint("印刷厂里有20台机器，"));
         );
         for c in ["编辑部的同事们", "编辑了一本书", "王立说", "责任编辑"] {
             assert!(!is_credit(c), "{c}");

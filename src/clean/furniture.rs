@@ -371,11 +371,10 @@ mod tests {
         ] {
             assert!(is_credit(c), "{c}");
         }
-        assert!(
-            is_credit("本版责编 王某") && is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065")
+        assert!(is_credit("本版责编 王某"));
+        assert!(is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065"));
         assert!(is_imprint("本报地址：西岭市人民路1号 邮编：615000"));
         assert!(!is_imprint("这家印刷厂今年印了20万册书") && !is_imprint("印刷厂里有20台机器，"));
-        );
         for c in ["编辑部的同事们", "编辑了一本书", "王立说", "责任编辑"] {
             assert!(!is_credit(c), "{c}");
         }

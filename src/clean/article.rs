@@ -42,7 +42,7 @@ pub(super) fn build(
             _ => None,
         })
         .collect();
-    let back = front::fill(&mut art, &seg.header, lines, &body_levels, notes);
+    let back = front::fill(&mut art, &seg.header, lines, &body_levels, style, notes);
     let mut body: Vec<Item> = back
         .into_iter()
         .map(|i| {

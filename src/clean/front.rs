@@ -6,7 +6,7 @@
 //! (《…》, 著, 连载 416). A headline broken over two lines is joined.
 
 use super::gather::{Item, fragment};
-use super::inline::repair_heading;
+use super::inline::{Style, repair_heading_with};
 use super::names::is_name;
 use super::prep::Line;
 use super::shape::{chapter_title, kicker_word};
@@ -45,9 +45,10 @@ pub(super) fn fill(
     header: &[Item],
     lines: &[Line],
     body_levels: &[u8],
+    style: Style,
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
-    let (mut heads, clues) = collect(header, lines, notes);
+    let (mut heads, clues) = collect(header, lines, style, notes);
     let mut back = Vec::new();
     heads.retain(|h| {
         if !fragment(&h.text) {
@@ -110,7 +111,12 @@ fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
     });
 }
 
-fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>, Clues) {
+fn collect(
+    header: &[Item],
+    lines: &[Line],
+    style: Style,
+    notes: &mut Vec<Note>,
+) -> (Vec<Head>, Clues) {
     let mut heads = Vec::new();
     let mut clues = Clues::default();
     let mut gap = false;
@@ -133,7 +139,7 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 heads.push(Head {
                     no: l.no,
                     raw: l.text.clone(),
-                    text: repair_heading(&l.text).text,
+                    text: repair_heading_with(&l.text, style).text,
                     level: l.level,
                     after_byline: !clues.bylines.is_empty(),
                     after_gap: gap,

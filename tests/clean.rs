@@ -8,6 +8,8 @@
 mod common;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/structure.rs"]
+mod structure;
 
 use std::path::Path;
 use std::process::Output;

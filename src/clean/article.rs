@@ -42,7 +42,7 @@ pub(super) fn build(
             _ => None,
         })
         .collect();
-    let back = front::fill(&mut art, &seg.header, lines, &body_levels, notes);
+    let back = front::fill(&mut art, &seg.header, lines, &body_levels, style, notes);
     let mut body: Vec<Item> = back
         .into_iter()
         .map(|i| {
@@ -91,97 +91,97 @@ fn text_of(page: &Page, seg: &Segment) -> String {
         .collect()
 }
 
+/// The body sorted so far: parts, and the run of printed lines being
+/// gathered.
+#[derive(Default)]
+struct Sorted {
+    out: Vec<Part>,
+    run: Vec<Option<usize>>,
+}
+
+impl Sorted {
+    fn flush(&mut self) {
+        if self.run.iter().any(Option::is_some) {
+            self.out.push(Part::Lines(std::mem::take(&mut self.run)));
+        }
+        self.run.clear();
+    }
+
+    /// A line kept as a paragraph of its own.
+    fn alone(&mut self, line: &Line) {
+        self.flush();
+        self.out.push(Part::Kept(line.no, line.text.clone()));
+    }
+
+    /// A line whose role has no place in the body where it stands: kept
+    /// as a paragraph, with a warning.
+    fn keep(&mut self, notes: &mut Vec<Note>, line: &Line, why: &str) {
+        self.alone(line);
+        notes.push(Note {
+            line: line.no,
+            kind: NoteKind::Warning,
+            message: format!("{why}: kept as a paragraph: {}", line.text),
+        });
+    }
+}
+
 /// Sorts the body into heads, runs of printed lines and kept lines.
 fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -> Vec<Part> {
     let lines = page.lines;
     let texts: Vec<usize> = body
         .iter()
-        .filter_map(|it| {
-            if let Item::Text(i) = it {
-                Some(*i)
-            } else {
-                None
-            }
+        .filter_map(|it| match it {
+            Item::Text(i) => Some(*i),
+            _ => None,
         })
         .collect();
-    let last_text = texts.last().copied();
-    let mut out: Vec<Part> = Vec::new();
-    let mut run: Vec<Option<usize>> = Vec::new();
+    let mut s = Sorted::default();
     let mut prev_end = true;
     for (k, item) in body.iter().enumerate() {
         match item {
             Item::Text(i) => {
-                let next = texts
-                    .iter()
-                    .position(|t| t == i)
-                    .and_then(|p| texts.get(p + 1));
-                if is_head(page, *i, next.copied(), prev_end, &run) {
-                    flush(&mut out, &mut run);
-                    out.push(Part::Head(*i));
+                let at = texts.iter().position(|t| t == i);
+                let next = at.and_then(|p| texts.get(p + 1)).copied();
+                if is_head(page, *i, next, prev_end, &s.run) {
+                    s.flush();
+                    s.out.push(Part::Head(*i));
                     prev_end = true;
                 } else {
-                    run.push(Some(*i));
+                    s.run.push(Some(*i));
                     prev_end = ends_sentence(&lines[*i].text);
                 }
             }
-            Item::Blank => run.push(None),
-            Item::Source(i, s) => {
+            Item::Blank => s.run.push(None),
+            Item::Source(i, src) => {
+                let l = &lines[*i];
                 let after = body[k + 1..].iter().any(|b| matches!(b, Item::Text(_)));
                 if after || art.source.is_some() {
-                    keep(
-                        notes,
-                        &mut out,
-                        &mut run,
-                        &lines[*i],
-                        "a source line inside the text",
-                    );
+                    s.keep(notes, l, "a source line inside the text");
                 } else {
-                    art.source = Some(s.clone());
-                    moved(notes, lines[*i].no, "source line", &lines[*i].text);
+                    art.source = Some(src.clone());
+                    moved(notes, l.no, "source line", &l.text);
                 }
             }
             Item::Byline(i, b) => {
-                let edge = run.is_empty() && out.is_empty() || last_text.is_none_or(|t| t < *i);
+                let l = &lines[*i];
+                let edge =
+                    s.run.is_empty() && s.out.is_empty() || texts.last().is_none_or(|t| t < i);
                 if art.byline.is_none() && edge {
                     art.byline = Some(b.clone());
-                    moved(notes, lines[*i].no, "byline", &lines[*i].text);
+                    moved(notes, l.no, "byline", &l.text);
                 } else {
-                    keep(
-                        notes,
-                        &mut out,
-                        &mut run,
-                        &lines[*i],
-                        "a byline inside the text",
-                    );
+                    s.keep(notes, l, "a byline inside the text");
                 }
             }
-            Item::Number(i, n) | Item::Installment(i, n) => {
-                number(art, notes, &lines[*i], *n);
-            }
-            Item::Alone(i) => {
-                flush(&mut out, &mut run);
-                out.push(Part::Kept(lines[*i].no, lines[*i].text.clone()));
-            }
+            Item::Number(i, n) | Item::Installment(i, n) => number(art, notes, &lines[*i], *n),
+            Item::Alone(i) => s.alone(&lines[*i]),
             Item::Author(i, _) | Item::Serial(i, _) => {
-                keep(
-                    notes,
-                    &mut out,
-                    &mut run,
-                    &lines[*i],
-                    "a serial's credit inside the text",
-                );
+                s.keep(notes, &lines[*i], "a serial's credit inside the text");
             }
         }
     }
-    flush(&mut out, &mut run);
-    out
-}
-
-fn flush(out: &mut Vec<Part>, run: &mut Vec<Option<usize>>) {
-    if run.iter().any(Option::is_some) {
-        out.push(Part::Lines(std::mem::take(run)));
-    }
-    run.clear();
+    s.flush();
+    s.out
 }
 
 fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
@@ -189,24 +189,6 @@ fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
         line,
         kind: NoteKind::Moved,
         message: format!("{what}: {text}"),
-    });
-}
-
-/// A line whose role has no place in the body where it stands: kept as a
-/// paragraph, with a warning.
-fn keep(
-    notes: &mut Vec<Note>,
-    out: &mut Vec<Part>,
-    run: &mut Vec<Option<usize>>,
-    line: &Line,
-    why: &str,
-) {
-    flush(out, run);
-    out.push(Part::Kept(line.no, line.text.clone()));
-    notes.push(Note {
-        line: line.no,
-        kind: NoteKind::Warning,
-        message: format!("{why}: kept as a paragraph: {}", line.text),
     });
 }
 

@@ -31,18 +31,45 @@ pub(super) fn mark(
     notes: &mut Vec<Note>,
 ) {
     let next = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
-    for i in 0..lines.len() {
-        if is(&roles[i], "figure label") && caption_start(&lines[i].text) {
+    let cues: Vec<usize> = (0..lines.len())
+        .filter(|&i| is(&roles[i], "figure label") && caption_start(&lines[i].text))
+        .collect();
+    for &i in &cues {
+        if bullet_list(lines, &cues, i) {
+            roles[i] = Role::Text;
+            notes.push(Note {
+                line: lines[i].no,
+                kind: NoteKind::Warning,
+                message: format!(
+                    "▲ opens several lines near here and no photo credit follows: read as a list, kept in the text: {}",
+                    lines[i].text
+                ),
+            });
+        } else {
             forward(lines, measure, roles, i, &next);
         }
     }
     for i in 0..lines.len() {
         let credit = photo_credit(&lines[i].text);
-        let inside = credit.is_some_and(|k| k > 0) && roles[i] == Role::Text;
-        if inside || (credit == Some(0) && is(&roles[i], "photo credit")) {
+        // A credit alone on its line stays alone: its caption, if any, ends
+        // a sentence above it.
+        if credit.is_some_and(|k| k > 0) && roles[i] == Role::Text {
             backward(lines, roles, notes, i);
         }
     }
+}
+
+/// ▲ used as a list's bullet: another ▲ line a few lines away, and no
+/// photo credit on or between them.
+fn bullet_list(lines: &[Line], cues: &[usize], i: usize) -> bool {
+    let t = &lines[i].text;
+    let credit_free =
+        |a: usize, b: usize| (a.min(b)..=a.max(b)).all(|k| photo_credit(&lines[k].text).is_none());
+    t.starts_with('▲')
+        && !t.contains(['图', '圖', '摄', '攝'])
+        && cues.iter().any(|&j| {
+            j != i && j.abs_diff(i) <= 8 && lines[j].text.starts_with('▲') && credit_free(i, j)
+        })
 }
 
 /// From a cue line down: full-width lines that do not end a sentence run
@@ -79,7 +106,9 @@ fn opens_caption(t: &str) -> bool {
     caption_start(t) || (digits > 0 && t.chars().nth(digits) == Some('月'))
 }
 
-/// From the credit at line `c` up to where the caption starts.
+/// From the credit at line `c` up to where the caption starts: the line
+/// itself after a sentence end, or a line above that opens a caption (a
+/// date, a cue) with nothing ending a sentence between.
 fn backward(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>, c: usize) {
     let prev = |i: usize| (0..i).rev().find(|&j| !lines[j].is_blank());
     let mut s = c;
@@ -92,7 +121,7 @@ fn backward(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>, c: usize)
         match prev(s) {
             Some(p) if roles[p] == Role::Text && !ends_sentence(&lines[p].text) => s = p,
             _ => {
-                start = Some(s);
+                start = (s == c).then_some(c);
                 break;
             }
         }

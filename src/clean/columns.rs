@@ -4,10 +4,10 @@
 //! - read across with the column rule between them: one output line holds
 //!   a line of each column, split at the `|` the rule was read as;
 //! - interleaved: line-per-box OCR sorted the boxes of two columns top to
-//!   bottom, so their lines alternate. Sentences then continue two lines
-//!   on rather than on the next: the pair of characters at a line's end and
-//!   the next line's start is a pair the text uses elsewhere far more often
-//!   for every second line than for the next one.
+//!   bottom, so their lines alternate (two columns or more). Sentences then
+//!   continue k lines on rather than on the next: the pair of characters at
+//!   a line's end and the next line's start is a pair the text uses
+//!   elsewhere far more often for every k-th line than for the next one.
 
 use std::collections::HashSet;
 
@@ -103,18 +103,24 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         let end = (i..lines.len())
             .find(|&j| !matches!(roles[j], Role::Text | Role::Blank))
             .unwrap_or(lines.len());
-        if run.len() >= 10 && interleaved(lines, &run, &pairs) {
+        let step = if run.len() >= 10 {
+            interleaved(lines, &run, &pairs)
+        } else {
+            None
+        };
+        if let Some(step) = step {
             notes.push(Note {
                 line: lines[run[0]].no,
                 kind: NoteKind::Warning,
                 message: format!(
-                    "lines {}–{} alternate between two columns (sentences continue two lines on): read as one column, then the other; check the order",
+                    "lines {}–{} alternate between {step} columns (sentences continue {step} lines on): read one column after the other; check the order",
                     lines[run[0]].no,
                     lines[run[run.len() - 1]].no
                 ),
             });
-            order.extend(run.iter().step_by(2));
-            order.extend(run.iter().skip(1).step_by(2));
+            for k in 0..step {
+                order.extend(run.iter().skip(k).step_by(step));
+            }
         } else {
             order.extend(i..end);
         }
@@ -151,7 +157,9 @@ fn continues(a: &str, b: &str, pairs: &HashSet<(char, char)>) -> Option<bool> {
     (is_han(last) && is_han(first)).then(|| pairs.contains(&(last, first)))
 }
 
-fn interleaved(lines: &[Line], run: &[usize], pairs: &HashSet<(char, char)>) -> bool {
+/// How many columns alternate in the run (2 to 5), if sentences continue
+/// that many lines on far more often than on the next line.
+fn interleaved(lines: &[Line], run: &[usize], pairs: &HashSet<(char, char)>) -> Option<usize> {
     let score = |step: usize| {
         (0..run.len().saturating_sub(step))
             .filter(|&k| {
@@ -159,6 +167,11 @@ fn interleaved(lines: &[Line], run: &[usize], pairs: &HashSet<(char, char)>) -> 
             })
             .count()
     };
-    let (next, second) = (score(1), score(2));
-    second >= 3 && second >= 3 * next + 2
+    let next = score(1);
+    (2..=5)
+        .filter(|&step| run.len() >= 5 * step)
+        .map(|step| (step, score(step)))
+        .filter(|&(_, s)| s >= 3 && s >= 2 * next + 2)
+        .max_by_key(|&(step, s)| (s, std::cmp::Reverse(step)))
+        .map(|(step, _)| step)
 }

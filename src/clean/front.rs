@@ -6,10 +6,10 @@
 //! (《…》, 著, 连载 416). A headline broken over two lines is joined.
 
 use super::gather::{Item, fragment};
-use super::inline::repair_heading;
+use super::inline::{Style, repair_heading_with};
 use super::names::is_name;
 use super::prep::Line;
-use super::shape::kicker_word;
+use super::shape::{chapter_title, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -45,9 +45,10 @@ pub(super) fn fill(
     header: &[Item],
     lines: &[Line],
     body_levels: &[u8],
+    style: Style,
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
-    let (mut heads, clues) = collect(header, lines, notes);
+    let (mut heads, clues) = collect(header, lines, style, notes);
     let mut back = Vec::new();
     heads.retain(|h| {
         if !fragment(&h.text) {
@@ -110,7 +111,12 @@ fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
     });
 }
 
-fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>, Clues) {
+fn collect(
+    header: &[Item],
+    lines: &[Line],
+    style: Style,
+    notes: &mut Vec<Note>,
+) -> (Vec<Head>, Clues) {
     let mut heads = Vec::new();
     let mut clues = Clues::default();
     let mut gap = false;
@@ -133,7 +139,7 @@ fn collect(header: &[Item], lines: &[Line], notes: &mut Vec<Note>) -> (Vec<Head>
                 heads.push(Head {
                     no: l.no,
                     raw: l.text.clone(),
-                    text: repair_heading(&l.text).text,
+                    text: repair_heading_with(&l.text, style).text,
                     level: l.level,
                     after_byline: !clues.bylines.is_empty(),
                     after_gap: gap,
@@ -209,7 +215,9 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
         let pos = heads
             .iter()
             .position(|h| h.text.starts_with('《') && h.text.ends_with('》'))
-            .or((!heads.is_empty() && (heads.len() >= 2 || clues.author.is_some())).then_some(0))?;
+            // The first line; a serial box always names the work, the
+            // installment's own title (第七章 渡口) is the one left out.
+            .or((!heads.is_empty() && !chapter_title(&heads[0].text)).then_some(0))?;
         let h = heads.remove(pos);
         let w = h
             .text

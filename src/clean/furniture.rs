@@ -26,7 +26,15 @@ pub(super) fn is_folio(t: &str) -> bool {
 }
 
 /// Keywords of an editor or proofreader credit.
-const CREDIT_WORDS: [&str; 48] = [
+const CREDIT_WORDS: [&str; 62] = [
+    "本版责编",
+    "本版責編",
+    "执行主编",
+    "執行主編",
+    "美术编辑",
+    "美術編輯",
+    "责任校对",
+    "責任校對",
     "责任编辑",
     "責任編輯",
     "本版编辑",
@@ -35,10 +43,6 @@ const CREDIT_WORDS: [&str; 48] = [
     "值班編輯",
     "图片编辑",
     "圖片編輯",
-    "美术编辑",
-    "美術編輯",
-    "责任校对",
-    "責任校對",
     "版式设计",
     "版式設計",
     "版面设计",
@@ -46,6 +50,16 @@ const CREDIT_WORDS: [&str; 48] = [
     "视觉设计",
     "視覺設計",
     "值班主任",
+    "编审",
+    "編審",
+    "审校",
+    "審校",
+    "监制",
+    "監製",
+    "校审",
+    "校審",
+    "插图",
+    "插圖",
     "编辑",
     "編輯",
     "责编",
@@ -122,6 +136,40 @@ fn unbracket(t: &str) -> &str {
     }
 }
 
+/// Labels of a paper's imprint (报头 and 报尾 small print).
+const IMPRINT: [&str; 16] = [
+    "邮发代号",
+    "郵發代號",
+    "统一刊号",
+    "出版物号",
+    "邮政编码",
+    "邮编",
+    "广告热线",
+    "订阅热线",
+    "发行热线",
+    "新闻热线",
+    "零售价",
+    "定价",
+    "社址",
+    "本报地址",
+    "传真",
+    "印刷",
+];
+
+/// 国内统一连续出版物号 CN11-0065, 邮发代号 1-1, 本报地址：…: the paper's
+/// imprint, no sentence in it.
+pub(super) fn is_imprint(t: &str) -> bool {
+    let cn = t.contains("CN") && t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+    // A label with its value: 邮编：100733, 邮发代号 1-1.
+    let labelled = IMPRINT.iter().any(|w| {
+        t.match_indices(w).any(|(k, _)| {
+            let after = t[k + w.len()..].trim_start();
+            after.starts_with(['：', ':']) || after.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    (cn || labelled) && !t.contains(['。', '！', '？', '，']) && t.chars().count() <= 80
+}
+
 /// How sure a content test is that a line is furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Sure {
@@ -182,6 +230,11 @@ pub(super) fn date_line(t: &str) -> Option<Sure> {
     let at = t
         .char_indices()
         .find_map(|(i, _)| date_at(&t[i..]).map(|n| (i, n)))?;
+    // A running head sets its parts apart; a date run on from text (会议于
+    // 2024年3月15日) is a sentence's.
+    if t[..at.0].chars().last().is_some_and(is_han) {
+        return None;
+    }
     let rest = format!("{}{}", &t[..at.0], &t[at.0 + at.1..]);
     let page = rest.contains('版') || rest.contains("期");
     let weekday = HEAD_WORDS.iter().any(|w| rest.contains(w));
@@ -214,21 +267,25 @@ const SECTIONS: [&str; 58] = [
     "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊",
 ];
 
-/// 要闻, 城市·副刊, 地方新聞, 第3版 要闻: a section label (weak).
+/// 要闻, 城市·副刊, 地方新聞, 第3版 要闻, 西岭日报 要闻: a section label,
+/// with the paper's name or page number beside it (weak). Quotation marks
+/// are the OCR's reading of the gaps.
 pub(super) fn is_section_label(t: &str) -> bool {
     let parts: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || "·•・|｜".contains(c))
+        .split(|c: char| c.is_whitespace() || "·•・|｜“”\"".contains(c))
         .filter(|p| !p.is_empty())
         .collect();
-    !parts.is_empty()
-        && t.chars().count() <= 12
-        && parts.iter().all(|p| {
-            SECTIONS.contains(p)
-                || is_folio(p)
-                || (p.chars().count() <= 6
-                    && p.chars().all(is_han)
-                    && SECTIONS.iter().any(|s| p.ends_with(s)))
-        })
+    let section = |p: &str| {
+        SECTIONS.contains(&p)
+            || (p.chars().count() <= 6
+                && p.chars().all(is_han)
+                && SECTIONS.iter().any(|s| p.ends_with(s)))
+    };
+    parts.iter().any(|p| section(p))
+        && t.chars().filter(|c| !c.is_whitespace()).count() <= 16
+        && parts
+            .iter()
+            .all(|p| section(p) || is_folio(p) || is_masthead(p))
 }
 
 /// Endings of a paper's or periodical's name.
@@ -314,6 +371,10 @@ mod tests {
         ] {
             assert!(is_credit(c), "{c}");
         }
+        assert!(is_credit("本版责编 王某"));
+        assert!(is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065"));
+        assert!(is_imprint("本报地址：西岭市人民路1号 邮编：615000"));
+        assert!(!is_imprint("这家印刷厂今年印了20万册书") && !is_imprint("印刷厂里有20台机器，"));
         for c in ["编辑部的同事们", "编辑了一本书", "王立说", "责任编辑"] {
             assert!(!is_credit(c), "{c}");
         }
@@ -329,12 +390,14 @@ mod tests {
         assert_eq!(date_line("2024年3月15日"), Some(Sure::Weak));
         assert_eq!(date_line("2024年3月15日，记者来到"), None);
         assert_eq!(date_line("他生于2024年"), None);
+        assert_eq!(date_line("会议于2024年3月15日星期五"), None);
     }
 
     #[test]
     fn labels_and_marks() {
         assert!(is_section_label("要闻") && is_section_label("城市·副刊"));
         assert!(is_section_label("地方新聞") && !is_section_label("体育快讯"));
+        assert!(is_section_label("西岭日报 ”要闻") && !is_section_label("西岭日报"));
         assert!(is_masthead("西岭日报") && is_masthead("西岭通讯") && !is_masthead("体育快讯"));
         assert!(is_end_mark("（未完待续）") && !is_end_mark("完"));
         assert_eq!(jump_line("（下转第4版）"), Some(true));

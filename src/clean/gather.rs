@@ -11,7 +11,9 @@ use super::lines::{Role, heading_like};
 use super::names::is_han;
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
-use super::shape::{chapter_title, ends_sentence, full, heading_text, indent_shape};
+use super::shape::{
+    chapter_title, ends_sentence, enumerator, first_line, full, heading_text, indent_shape,
+};
 use super::{Note, NoteKind};
 
 /// One line of an article, with what the roles said about it.
@@ -101,7 +103,15 @@ impl Page<'_> {
                 Role::Blank | Role::Furniture { .. }
             )
         });
-        heading_text(&l.text)
+        // Not after a sentence left open.
+        let prev = (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
+        let after_open = prev
+            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text));
+        !after_open
+            && heading_text(&l.text)
             && !l.quote
             && !l.bullet
             && next.is_some_and(|q| match self.roles[self.order[q]] {
@@ -196,15 +206,81 @@ impl Page<'_> {
     }
 }
 
+/// The state of the cut while the lines are read in order.
+struct Cutter {
+    segs: Vec<Segment>,
+    /// The segment being filled.
+    cur: usize,
+    in_body: bool,
+    /// The article has closed (source, credit, end mark, number).
+    closed: bool,
+    /// The last body text ended a sentence: a headline may follow.
+    at_end: bool,
+    /// Articles whose text stopped in the middle of a sentence when
+    /// another article's head came between (a serial box read into a
+    /// feature's column): their text may resume later.
+    open: Vec<usize>,
+}
+
+impl Cutter {
+    fn start_article(&mut self) {
+        if !self.at_end && !self.closed {
+            self.open.push(self.cur);
+        }
+        self.segs.push(Segment::default());
+        self.cur = self.segs.len() - 1;
+        self.in_body = false;
+        self.closed = false;
+        self.at_end = true;
+    }
+
+    /// A headline block at position `p` starts an article: after a closed
+    /// article or a sentence end when it announces one, and even in the
+    /// middle of a sentence when it holds a byline or a serial's clues.
+    fn starts_article(&self, page: &Page, p: usize) -> bool {
+        if !self.in_body || !page.header_line(p) {
+            return false;
+        }
+        let block = page.block(p);
+        let role = |q: &usize| &page.roles[page.order[*q]];
+        let texts = block.iter().any(|q| *role(q) == Role::Text);
+        let clue = block.iter().any(|q| {
+            matches!(
+                role(q),
+                Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+            )
+        });
+        let after_end = self.at_end || self.closed;
+        after_end && (self.closed && texts || page.announces_article(&block)) || clue && texts
+    }
+
+    /// A full column line after a sentence end does not start a paragraph:
+    /// it continues an article a block interrupted.
+    fn resumes(&self, page: &Page, p: usize) -> Option<usize> {
+        let i = page.order[p];
+        let l = &page.lines[i];
+        let m = page.measure[i]?;
+        let next = page.next_text(p).map(|n| &page.lines[n]);
+        let column = full(l.width, m) && l.width < m + 2.0;
+        let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
+        let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text;
+        (candidate && column && !fresh && !first_line(l, next, m) && !heading_like(l, Some(m)))
+            .then(|| self.open.last().copied())
+            .flatten()
+            .filter(|&j| j != self.cur)
+    }
+}
+
 /// Cuts the page into articles; furniture lines become report notes.
 pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
-    let mut segs = Vec::new();
-    let mut cur = Segment::default();
-    let mut in_body = false;
-    // The article before has closed (source, credit, end mark, number).
-    let mut closed = false;
-    // The last body text ended a sentence: a headline may follow.
-    let mut at_end = true;
+    let mut c = Cutter {
+        segs: vec![Segment::default()],
+        cur: 0,
+        in_body: false,
+        closed: false,
+        at_end: true,
+        open: Vec::new(),
+    };
     for p in 0..page.order.len() {
         let i = page.order[p];
         let line = &page.lines[i];
@@ -214,56 +290,57 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 kind: NoteKind::Removed,
                 message: format!("{what}: {}", line.text),
             });
-            closed |= closes && in_body;
+            c.closed |= closes && c.in_body;
             continue;
         }
-        if in_body && (at_end || closed) && page.header_line(p) {
-            let block = page.block(p);
-            let texts = block
-                .iter()
-                .any(|&q| page.roles[page.order[q]] == Role::Text);
-            if (closed && texts) || page.announces_article(&block) {
-                segs.push(std::mem::take(&mut cur));
-                in_body = false;
-                closed = false;
-            }
+        if c.starts_article(page, p) {
+            c.start_article();
+        }
+        if let Some(j) = c.resumes(page, p) {
+            notes.push(Note {
+                line: line.no,
+                kind: NoteKind::Warning,
+                message: "a full line after a sentence end: the text of an article another one interrupted, joined to it again; check it".into(),
+            });
+            c.open.retain(|&k| k != j);
+            c.cur = j;
         }
         let Some(item) = page.item(i) else { continue };
-        if !in_body {
+        let seg = &mut c.segs[c.cur];
+        if !c.in_body {
             if matches!(item, Item::Blank) {
                 // Kept: a blank line parts two headline lines.
-                if !cur.header.is_empty() {
-                    cur.header.push(item);
+                if !seg.header.is_empty() {
+                    seg.header.push(item);
                 }
                 continue;
             }
-            let filled = cur
+            let filled = seg
                 .header
                 .iter()
                 .filter(|h| !matches!(h, Item::Blank))
                 .count();
-            if page.header_line(p) && filled < MAX_HEADER && !after_byline(&cur, &item) {
-                cur.header.push(item);
+            if page.header_line(p) && filled < MAX_HEADER && !after_byline(seg, &item) {
+                seg.header.push(item);
                 continue;
             }
-            in_body = true;
+            c.in_body = true;
         }
         match &item {
             Item::Text(_) => {
-                closed = false;
-                at_end = ends_sentence(&line.text);
+                c.closed = false;
+                c.at_end = ends_sentence(&line.text);
             }
-            Item::Source(..) | Item::Alone(_) => closed = true,
-            Item::Installment(..) => closed = true,
-            Item::Number(..) => closed |= has_serial_clue(&cur),
+            Item::Source(..) | Item::Alone(_) | Item::Installment(..) => c.closed = true,
+            Item::Number(..) => c.closed |= has_serial_clue(seg),
             _ => {}
         }
-        cur.body.push(item);
+        seg.body.push(item);
     }
-    if !cur.header.is_empty() || !cur.body.is_empty() {
-        segs.push(cur);
-    }
-    segs
+    c.segs
+        .into_iter()
+        .filter(|s| !s.header.is_empty() || !s.body.is_empty())
+        .collect()
 }
 
 /// One or two characters that are not a word (`一`, `/女`): what the OCR

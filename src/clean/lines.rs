@@ -93,6 +93,8 @@ fn sure_furniture(t: &str) -> Option<Role> {
         })
     } else if furniture::date_line(t) == Some(Sure::Strong) || furniture::issue_or_weekday(t) {
         Some(furniture("running head"))
+    } else if furniture::is_imprint(t) {
+        Some(furniture("imprint"))
     } else if people::photo_credit(t) == Some(0) {
         Some(furniture("photo credit"))
     } else {
@@ -150,7 +152,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
     let measure = super::measure::local(lines, &is_text);
     let mut roles = resolve(lines, cands, notes);
     super::captions::mark(lines, &measure, &mut roles, notes);
-    super::repeats::mark(lines, &mut roles, notes);
+    super::repeats::mark(lines, &measure, &mut roles, notes);
     Classified { roles, measure }
 }
 

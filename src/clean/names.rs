@@ -56,8 +56,9 @@ pub(super) fn is_name(s: &str) -> bool {
 /// two-character name printed spaced out to three (`刘 洋`) put together
 /// again.
 pub(super) fn words(s: &str) -> Vec<String> {
+    // Quotation marks are the OCR's reading of a gap (王海燕 ”质检).
     let parts: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || "、，,/／|｜·•:：".contains(c))
+        .split(|c: char| c.is_whitespace() || "、，,/／|｜·•:：“”\"".contains(c))
         .filter(|p| !p.is_empty())
         .collect();
     let mut out: Vec<String> = Vec::new();

@@ -73,15 +73,22 @@ pub(super) fn build(
     notes: &mut Vec<Note>,
 ) -> Vec<Para> {
     let texts: Vec<usize> = run.iter().flatten().copied().collect();
+    let spaced = double_spaced(run);
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut prev: Option<usize> = None;
     let mut first_of_para = true;
+    let mut k = 0;
     for entry in run {
         let Some(i) = *entry else {
             gap = true;
             continue;
         };
+        // Blank lines between every two lines here say nothing.
+        if prev.is_some() {
+            gap &= !spaced[k];
+            k += 1;
+        }
         let line = &lines[i];
         let join = match prev {
             None => Join::Break,
@@ -155,6 +162,33 @@ fn split_pieces(paras: &mut Vec<Para>, line: &Line, notes: &mut Vec<Note>) {
             text: piece.to_string(),
         });
     }
+}
+
+/// For each pair of neighbouring text lines in the run: whether the lines
+/// around it are double spaced (a blank line after nearly every line), so
+/// that a blank line between them is no paragraph mark.
+fn double_spaced(run: &[Option<usize>]) -> Vec<bool> {
+    let mut gaps = Vec::new();
+    let mut gap = false;
+    let mut seen = false;
+    for entry in run {
+        match entry {
+            None => gap = true,
+            Some(_) => {
+                if seen {
+                    gaps.push(gap);
+                }
+                seen = true;
+                gap = false;
+            }
+        }
+    }
+    (0..gaps.len())
+        .map(|k| {
+            let w = &gaps[k.saturating_sub(4)..(k + 5).min(gaps.len())];
+            w.len() >= 5 && w.iter().filter(|&&g| g).count() * 4 >= w.len() * 3
+        })
+        .collect()
 }
 
 fn note(notes: &mut Vec<Note>, line: usize, message: String) {

@@ -36,6 +36,25 @@ impl Line {
 /// an em, and the space typeset between it and Han text a quarter (the
 /// OCR may have read it as a space or not); other spaces are the OCR's.
 pub(super) fn width(s: &str) -> f32 {
+    // A space between two Han characters is a mark the OCR lost (巷子很窄，
+    // read as 卷子很窜 ): an em, unless the OCR spaced out the whole line.
+    let all: Vec<char> = s.chars().collect();
+    let han_gap = |k: usize| {
+        all[k] == ' '
+            && k > 0
+            && all.get(k + 1).is_some_and(|&c| super::names::is_han(c))
+            && super::names::is_han(all[k - 1])
+    };
+    let gaps = (0..all.len()).filter(|&k| han_gap(k)).count();
+    let tight = all
+        .windows(2)
+        .filter(|w| super::names::is_han(w[0]) && super::names::is_han(w[1]))
+        .count();
+    let lost = if gaps <= 2 && gaps < tight {
+        gaps as f32
+    } else {
+        0.0
+    };
     let cs: Vec<char> = s.chars().filter(|&c| c != ' ' && c != '\t').collect();
     let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
     let latin = |c: char| c.is_ascii_alphanumeric();
@@ -52,7 +71,8 @@ pub(super) fn width(s: &str) -> f32 {
             };
             w + if gap { 0.25 } else { 0.0 }
         })
-        .sum()
+        .sum::<f32>()
+        + lost
 }
 
 /// Every input line with its hints; a note for each Markdown mark taken off
@@ -198,6 +218,7 @@ mod tests {
         assert!((width("凌晨一点，37路") - 7.35).abs() < 0.01);
         assert!((width("全长28.6公里") - 6.45).abs() < 0.01);
         assert_eq!(width("一 位 头 发"), 4.0);
+        assert_eq!(width("卷子很窜 两边的墙上疏"), 11.0);
         assert_eq!(width("车上装了 GPS 定位"), width("车上装了GPS定位"));
     }
 }

@@ -8,21 +8,31 @@
 
 use std::collections::HashMap;
 
-use super::lines::{Role, filled};
+use super::lines::{Role, filled, heading_like};
 use super::prep::Line;
-use super::shape::{ends_sentence, heading_text};
+use super::shape::{ends_sentence, first_line};
 use super::{Note, NoteKind};
 
 /// The fewest lines between two running heads: a scanned page of narrow
 /// columns holds many more.
 const PAGE_MIN: usize = 10;
 
-pub(super) fn mark(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>) {
+pub(super) fn mark(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    roles: &mut [Role],
+    notes: &mut Vec<Note>,
+) {
     let idx = filled(lines);
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, &i) in idx.iter().enumerate() {
         let t = &lines[i].text;
-        if roles[i] == Role::Text && heading_text(t) && !lines[i].quote {
+        // A running head has no punctuation and is not a column's line.
+        let bare = !t.chars().any(|c| "，,、：:“”\"（）()《》".contains(c));
+        // Nor a paragraph's first line, run on by the next.
+        let next = idx.get(k + 1).map(|&j| &lines[j]);
+        let first = measure[i].is_some_and(|m| first_line(&lines[i], next, m));
+        if roles[i] == Role::Text && bare && !first && heading_like(&lines[i], measure[i]) {
             let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             groups.entry(key).or_default().push(k);
         }

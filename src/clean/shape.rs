@@ -89,7 +89,7 @@ pub(super) fn short(width: f32, measure: f32) -> bool {
 
 /// As wide as a paragraph's first line, whose two-em indent line-per-box
 /// OCR dropped (a closing mark or two at its end may have been squeezed
-/// in).
+/// in, or a character pushed down with the mark after it).
 pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
     let squeezed = line
         .text
@@ -100,7 +100,7 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
         .count();
     (0..=squeezed).any(|k| {
         let w = line.width - k as f32;
-        w >= measure - 2.75 && w <= measure - 1.25
+        w >= measure - 3.75 && w <= measure - 1.25
     })
 }
 

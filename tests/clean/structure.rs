@@ -1,0 +1,158 @@
+//! The structure rules of issue 17 one by one, on small inputs of the
+//! shapes that broke them: text that repeats is not furniture unless it
+//! recurs at page intervals with page evidence, a `#` line after the body
+//! does not start an article, installment numbers in their three forms,
+//! interleaved columns reported.
+
+use typeset::clean::{Block, NoteKind, clean};
+
+/// A column of line-per-box OCR: the paragraph's first line two characters
+/// short, the others 13 characters, no indents.
+fn column(paras: &[&str]) -> String {
+    let mut out = String::new();
+    for p in paras {
+        let chars: Vec<char> = p.chars().collect();
+        let mut k = 0;
+        let mut width = 11;
+        while k < chars.len() {
+            let end = (k + width).min(chars.len());
+            out.extend(&chars[k..end]);
+            out.push('\n');
+            k = end;
+            width = 13;
+        }
+    }
+    out
+}
+
+fn removed(input: &str) -> Vec<String> {
+    clean(input)
+        .notes
+        .into_iter()
+        .filter(|n| n.kind == NoteKind::Removed)
+        .map(|n| n.message)
+        .collect()
+}
+
+#[test]
+fn repeated_dialogue_bylines_and_sources_stay() {
+    let talk = column(&[
+        "外婆每天早上都去菜市场，出门前总要站在门口问我一句话。",
+        "“你去吗？”",
+        "我当然去。菜市场里有卖糖人的，有卖麦芽糖的，还有修鞋的。",
+        "后来我去城里上学，一年只回来两次，外婆的竹篮还挂在墙上。",
+        "“你去吗？”",
+        "我握着她的手，说不出话来。",
+    ]);
+    let input = format!(
+        "外婆的竹篮\n本报记者 陈晓\n{talk}（据新华社）\n老街夜市重新开张\n本报记者 陈晓\n{}（据新华社）\n",
+        column(&["经过三个月的改造，城南老街夜市昨晚重新开张，六十个摊位整整齐齐。"])
+    );
+    let c = clean(&input);
+    assert!(removed(&input).is_empty(), "{:?}", removed(&input));
+    assert_eq!(c.articles.len(), 2);
+    let first = &c.articles[0];
+    let asks = first
+        .blocks
+        .iter()
+        .filter(|b| **b == Block::Para("“你去吗？”".into()))
+        .count();
+    assert_eq!(asks, 2, "{:?}", first.blocks);
+    for a in &c.articles {
+        assert_eq!(a.byline.as_deref(), Some("本报记者 陈晓"));
+        assert_eq!(a.source.as_deref(), Some("据新华社"));
+    }
+}
+
+#[test]
+fn a_repeated_head_without_page_evidence_stays_with_a_warning() {
+    let body = column(&[
+        "节水不只是换一根管子，变的是种地的算法，也是农民对土地的耐心。",
+        "果园负责人王德发算了一笔账，过去大水漫灌，一亩地要用水六十多方。",
+        "现在用滴灌只要二十方左右，肥料也跟着水走，省了将近一半的成本。",
+    ]);
+    let input = format!("百亩果园用上滴灌\n本报记者 陈晓\n{body}记者手记\n{body}记者手记\n{body}");
+    let c = clean(&input);
+    assert!(removed(&input).is_empty());
+    let heads = c.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| **b == Block::Head("记者手记".into()))
+        .count();
+    assert_eq!(heads, 2);
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.kind == NoteKind::Warning && n.message.contains("记者手记"))
+    );
+}
+
+#[test]
+fn a_running_head_at_page_intervals_goes() {
+    let page = column(&[
+        "清晨五点，天刚蒙蒙亮，六十八岁的陈德顺已经拿着扫帚上了桥，这座桥横跨在青溪河上，建于清光绪年间，到今年已经一百三十多年了，陈家守这座桥到他已经是第三代",
+        "他的祖父是当年修桥的石匠之一，桥修好以后就在桥头搭了一间小屋住下来，每天清扫桥面，雨天疏通桥洞里的排水孔。",
+    ]);
+    let input = format!("守桥人\n本报记者 罗一鸣\n{page}城市周刊\n·7·\n{page}");
+    let r = removed(&input);
+    assert!(r.iter().any(|m| m.contains("城市周刊")), "{r:?}");
+    assert!(r.iter().any(|m| m.contains("·7·")), "{r:?}");
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn a_marked_head_after_the_body_stays_in_its_article() {
+    let input = format!(
+        "# 一张车票通到村口\n本报记者 周立新\n{}# 城乡联通　服务延伸到村\n{}",
+        column(&["早上六点半，西岭县汽车站的广场上已经排起了队，开往石门村的公交准时发车。"]),
+        column(&["公交开进村，带来的不只是出行方便，候车亭旁还有一个小小的快递服务站。"])
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert!(a.serial.is_none());
+    assert_eq!(a.title, "一张车票通到村口");
+    assert_eq!(a.blocks[1], Block::Head("城乡联通　服务延伸到村".into()));
+}
+
+#[test]
+fn installment_numbers_alone_labelled_and_inside_a_line() {
+    let text = column(&["雨下了一整天，到了傍晚还没有停的意思，客栈的堂屋里点着两盏油灯。"]);
+    for (input, n) in [
+        (format!("《江湖夜雨》\n金陵客 著\n{text}416\n"), 416),
+        (format!("连载 417\n《江湖夜雨》\n金陵客 著\n{text}"), 417),
+        (
+            format!("《江湖夜雨》\n金陵客 著\n{text}夜色渐深, 418 他起身推开\n窗子。\n"),
+            418,
+        ),
+    ] {
+        let c = clean(&input);
+        let s = c.articles[0].serial.as_ref().expect("a serial");
+        assert_eq!(
+            (s.work.as_str(), s.author.as_str(), s.installment),
+            ("江湖夜雨", "金陵客", n)
+        );
+        assert!(!c.articles[0].plain().contains(&n.to_string()), "{input}");
+    }
+}
+
+#[test]
+fn interleaved_columns_are_reported() {
+    let a = column(&[
+        "早上八点，城东农贸市场里人来人往，和过去不同的是，每个摊位前都多了一块小小的电子屏，上面显示着菜名、产地、价格和当天的检测结果，卖豆腐的张师傅指着屏幕说以前顾客总问豆子是哪里的，现在一看就明白，市场改造后每笔交易都会自动生成电子小票，买到问题商品可以凭小票追溯到摊位。",
+    ]);
+    let b = column(&[
+        "改造之初，不少摊主担心自己不会用新设备，市场请来技术人员手把手地教，一个星期后连七十多岁的王大爷也学会了扫码收款，如今市场日均客流比改造前增加了三成，附近小区的年轻人说这里干净、明码标价，比去超市还方便，市场里还设了一个公平秤和一个便民服务台，来问得最多的是怎么在手机上查检测报告。",
+    ]);
+    let mut mixed = String::new();
+    for (x, y) in a.lines().zip(b.lines()) {
+        mixed.push_str(&format!("{x}\n{y}\n"));
+    }
+    let c = clean(&format!("老菜场变身智慧菜场\n本报记者 唐敏\n{mixed}"));
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.kind == NoteKind::Warning && n.message.contains("columns")),
+        "not reported"
+    );
+}

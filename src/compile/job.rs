@@ -184,6 +184,11 @@ fn page_job(opts: &Options) -> Result<Job> {
         if let Some((name, loc)) = &a.punctuation {
             own.text.punctuation = Some(scheme(name, Located::new(&m.path, *loc))?);
         }
+        // A lead across the columns has its own style (larger, a measure
+        // of several columns).
+        if a.lead.is_across() {
+            own.styles.lead = own.styles.lead_span.clone();
+        }
         let settings = DocSettings {
             writing: a.writing.or(opts.writing),
             ..DocSettings::default()
@@ -196,6 +201,7 @@ fn page_job(opts: &Options) -> Result<Job> {
             rows: a.rows,
             split: a.split,
             boxed: a.boxed,
+            lead: a.lead,
         };
         parts.push(PagePart {
             layout: own,

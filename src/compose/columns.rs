@@ -42,17 +42,19 @@ struct PlannedSlot {
     slot: u32,
     offset: Pt,
     measure: Pt,
+    /// After the figure: a short line is set flush with the column's end.
+    toward_end: bool,
 }
 
 /// Where a page began: enough to lay the page out again.
 #[derive(Debug, Clone, Copy)]
-struct Checkpoint {
-    block: usize,
-    line: u32,
-    column_top: u32,
-    items: usize,
-    used: usize,
-    shapes: usize,
+pub(super) struct Checkpoint {
+    pub block: usize,
+    pub line: u32,
+    pub column_top: u32,
+    pub items: usize,
+    pub used: usize,
+    pub shapes: usize,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -81,11 +83,26 @@ pub(super) struct Composer<'a> {
     /// Lines a column may hold on the current page (less than the frame's
     /// when the last page's columns are balanced).
     pub depth: u32,
+    /// Columns from this one on hold a line less than `depth` (balancing:
+    /// the last columns are the shorter ones).
+    pub short_from: u32,
     /// The block and line being placed, recorded at each page start.
-    cur: (usize, u32),
+    pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
     pub shapes: Vec<SlotShape>,
-    checkpoints: Vec<Checkpoint>,
+    pub(super) checkpoints: Vec<Checkpoint>,
+    /// Figures set at their place before the text, drawn when the flow
+    /// reaches them: the text layer keeps the article's reading order.
+    pub(super) fixed: Vec<FixedItems>,
+}
+
+/// A placed figure's drawn items (image and caption lines), held until
+/// the flow reaches its block.
+#[derive(Debug, Clone)]
+pub(super) struct FixedItems {
+    pub block: usize,
+    pub page: usize,
+    pub items: Vec<FrameItem>,
 }
 
 impl<'a> Composer<'a> {
@@ -103,9 +120,11 @@ impl<'a> Composer<'a> {
             top,
             bottom,
             depth: bottom,
+            short_from: u32::MAX,
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
+            fixed: Vec::new(),
         };
         c.new_page();
         c
@@ -138,10 +157,11 @@ impl<'a> Composer<'a> {
         self.column_top = self.top;
         self.slot = self.top;
         self.depth = self.bottom;
+        self.short_from = u32::MAX;
         self.checkpoints.push(self.checkpoint());
     }
 
-    fn checkpoint(&self) -> Checkpoint {
+    pub(super) fn checkpoint(&self) -> Checkpoint {
         Checkpoint {
             block: self.cur.0,
             line: self.cur.1,
@@ -173,59 +193,13 @@ impl<'a> Composer<'a> {
                     let keep_next = keep_with_next(flow, i, p);
                     self.place_para(p, lines, from, keep_next, &flow.rules);
                 }
+                // Set before the flow, at its place: drawn now.
+                ShapedBlock::Figure { figure, .. } if figure.placed() => self.draw_fixed(i),
                 ShapedBlock::Figure { figure, caption } => {
                     self.place_figure(figure, caption.as_ref(), &flow.rules);
                 }
             }
         }
-    }
-
-    /// Balances the columns of the last page (a newspaper module ends with
-    /// columns of equal depth): lays the page out again with the least depth
-    /// that still holds its text on that page.
-    pub fn balance_last_page(&mut self, flow: &FlowInput) {
-        let last = self.pages.len() - 1;
-        let cp = self.checkpoints[last];
-        let used: u32 = (self.used.iter())
-            .filter(|u| u.page == last)
-            .map(|u| u.end - u.top)
-            .sum();
-        if used == 0 {
-            return;
-        }
-        // Only the last page is laid out again: keep it, not the book.
-        let saved_page = self.pages[last].clone();
-        let saved_used = self.used.clone();
-        let lower = cp.column_top + used.div_ceil(self.grid.columns);
-        if lower >= self.bottom {
-            return;
-        }
-        for depth in lower..self.bottom {
-            self.restore(last, cp, &saved_page, &saved_used);
-            self.depth = depth;
-            self.run(flow);
-            if self.pages.len() == last + 1 {
-                return;
-            }
-        }
-        // No shallower depth holds the text: keep the first layout.
-        self.pages.truncate(last);
-        self.pages.push(saved_page);
-        self.used = saved_used;
-        self.checkpoints.truncate(last + 1);
-    }
-
-    fn restore(&mut self, page: usize, cp: Checkpoint, saved: &[FrameItem], used: &[Used]) {
-        self.pages.truncate(page);
-        self.pages.push(saved[..cp.items].to_vec());
-        self.used.clear();
-        self.used.extend_from_slice(&used[..cp.used]);
-        self.shapes.truncate(cp.shapes);
-        self.checkpoints.truncate(page + 1);
-        self.column = 0;
-        self.column_top = cp.column_top;
-        self.slot = cp.column_top;
-        self.cur = (cp.block, cp.line);
     }
 
     /// The lowest slot used in the first page's columns (at least the
@@ -237,6 +211,15 @@ impl<'a> Composer<'a> {
             .max()
             .unwrap_or(self.column_top)
             .max(self.column_top)
+    }
+
+    /// Lines `column` may hold on this page.
+    pub fn depth_of(&self, column: u32) -> u32 {
+        if column >= self.short_from {
+            self.depth - 1
+        } else {
+            self.depth
+        }
     }
 
     fn column_empty(&self) -> bool {
@@ -257,7 +240,7 @@ impl<'a> Composer<'a> {
         (self.shapes.iter())
             .filter(|s| s.page == page && s.column == self.column && s.slot >= self.slot)
             .map(|s| s.slot)
-            .fold(self.depth, u32::min)
+            .fold(self.depth_of(self.column), u32::min)
     }
 
     fn slots_left(&self) -> u32 {
@@ -266,7 +249,7 @@ impl<'a> Composer<'a> {
 
     /// Moves the cursor past slots a figure takes whole.
     pub fn skip_blocked(&mut self) {
-        while self.slot < self.depth
+        while self.slot < self.depth_of(self.column)
             && self.shape(self.column, self.slot) == Some(SlotKind::Blocked)
         {
             self.slot += 1;
@@ -278,13 +261,14 @@ impl<'a> Composer<'a> {
     /// it, or to the next column.
     fn advance(&mut self) {
         let limit = self.limit();
-        if limit >= self.depth {
+        let depth = self.depth_of(self.column);
+        if limit >= depth {
             self.next_column();
             return;
         }
         self.slot = limit;
         self.skip_blocked();
-        if self.slot >= self.depth {
+        if self.slot >= depth {
             self.next_column();
         }
     }
@@ -296,29 +280,39 @@ impl<'a> Composer<'a> {
         let (mut column, mut slot) = (self.column, self.slot);
         let min = self.grid.body_size * MIN_WRAP_CHARS;
         while column < self.grid.columns {
-            if slot + per > self.depth {
+            if slot + per > self.depth_of(column) {
                 column += 1;
                 slot = self.column_top;
                 continue;
             }
             match self.shape(column, slot) {
-                Some(SlotKind::Narrow { offset, measure }) if per == 1 && measure.0 >= min.0 => {
+                Some(SlotKind::Narrow {
+                    offset,
+                    measure,
+                    toward_end,
+                }) if per == 1 && measure.0 >= min.0 - 1e-6 => {
                     out.push(PlannedSlot {
                         column,
                         slot,
                         offset,
                         measure: measure.min(full),
+                        toward_end,
                     });
                     slot += 1;
                 }
                 // Blocked, or too narrow (or a line of several slots).
                 Some(_) => slot += 1,
+                // A line of several slots needs them all whole.
+                None if (slot + 1..slot + per).any(|s| self.shape(column, s).is_some()) => {
+                    slot += 1
+                }
                 None => {
                     out.push(PlannedSlot {
                         column,
                         slot,
                         offset: Pt::ZERO,
                         measure: full,
+                        toward_end: false,
                     });
                     slot += per;
                 }
@@ -375,7 +369,7 @@ impl<'a> Composer<'a> {
         while i < lines.len() {
             self.cur.1 = lines[i].items.start as u32;
             self.skip_blocked();
-            if self.slot >= self.depth {
+            if self.slot >= self.depth_of(self.column) {
                 self.next_column();
                 continue;
             }
@@ -389,7 +383,7 @@ impl<'a> Composer<'a> {
             }
             i = self.set_whole_slots(p, &set, &lines, i);
         }
-        self.slot = (self.slot + p.style.space_after).min(self.depth);
+        self.slot = (self.slot + p.style.space_after).min(self.depth_of(self.column));
     }
 
     /// The space before a paragraph and the moves to the next run of slots
@@ -397,6 +391,9 @@ impl<'a> Composer<'a> {
     /// the lines are planned one by one: these rules are for whole columns.
     fn keep_rules(&mut self, p: &ShapedPara, n: u32, from: usize, keep_next: u32) {
         let per = p.style.lines.max(1);
+        if matches!(p.style.role, Role::Heading | Role::MinorHeading) {
+            self.clear_of_figures(n * per + keep_next);
+        }
         let beside = matches!(
             self.shape(self.column, self.slot),
             Some(SlotKind::Narrow { .. })
@@ -417,6 +414,25 @@ impl<'a> Composer<'a> {
         // line alone at the foot of a column.
         if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
             self.advance();
+        }
+    }
+
+    /// Moves the cursor to the next `need` slots no figure touches: a
+    /// heading is set whole, never beside a figure (its text may be).
+    fn clear_of_figures(&mut self, need: u32) {
+        let start = self.pages.len();
+        while self.pages.len() == start {
+            if self.slot + need > self.depth_of(self.column) {
+                if self.column_empty() {
+                    return;
+                }
+                self.next_column();
+                continue;
+            }
+            match (self.slot..self.slot + need).rfind(|&s| self.shape(self.column, s).is_some()) {
+                Some(s) => self.slot = s + 1,
+                None => return,
+            }
         }
     }
 
@@ -451,7 +467,8 @@ impl<'a> Composer<'a> {
             self.cur.1 = lines[i].items.start as u32;
             self.column = s.column;
             self.slot = s.slot;
-            self.render(p, &lines[i], set.per, set.inset + s.offset);
+            let (line, flush) = unstretched(p, &lines[i], s, set);
+            self.render(p, &line, set.per, set.inset + s.offset + flush);
             i += 1;
         }
         if i < lines.len() {
@@ -471,7 +488,10 @@ impl<'a> Composer<'a> {
     ) -> usize {
         let fit = (self.slots_left() / set.per) as usize;
         let remaining = lines.len() - i;
-        let take = if remaining > fit && remaining - fit == 1 && fit >= 3 {
+        // Only the column's foot makes a widow; a figure below the run
+        // has text beside or under it in the same column.
+        let at_foot = self.limit() >= self.depth_of(self.column);
+        let take = if at_foot && remaining > fit && remaining - fit == 1 && fit >= 3 {
             fit - 1
         } else {
             fit.min(remaining)
@@ -482,7 +502,7 @@ impl<'a> Composer<'a> {
         }
         if i < lines.len() {
             self.cur.1 = lines[i].items.start as u32;
-            if take < fit || self.limit() >= self.depth {
+            if take < fit || at_foot {
                 self.next_column();
             } else {
                 self.advance();
@@ -528,6 +548,32 @@ impl<'r> ParaSetting<'r> {
             rules,
         }
     }
+}
+
+/// A line beside a figure that would have to be letter-spaced to fill
+/// its slot (a short one) is set at its natural width instead, flush with
+/// the column's edge away from the figure; the line and its offset in the
+/// slot.
+fn unstretched(p: &ShapedPara, line: &Line, s: &PlannedSlot, set: &ParaSetting) -> (Line, Pt) {
+    let free = line.measure - line.natural;
+    if s.measure.0 >= set.full.0 || line.last || free.0 < 0.5 {
+        return (line.clone(), Pt::ZERO);
+    }
+    let mf = |_| line.measure;
+    let params = super::lines::line_params(set.rules, &mf, line.indent, false);
+    let natural = crate::linebreak::justify(
+        &p.items,
+        line.items.clone(),
+        line.indent,
+        line.measure,
+        &params,
+    );
+    let flush = if s.toward_end {
+        (line.measure - natural.natural).max(Pt::ZERO)
+    } else {
+        Pt::ZERO
+    };
+    (natural, flush)
 }
 
 /// Slots a heading keeps free after it for the next paragraph: up to two

@@ -3,7 +3,7 @@
 
 use super::Page;
 use super::transform::{FrameRect, Mode, PageRect, Step, Transform};
-use crate::model::Grid;
+use crate::model::{Grid, LeadPlacement};
 use crate::units::Pt;
 
 /// The rectangle of the page grid an article's module occupies: columns
@@ -22,6 +22,8 @@ pub struct Frame {
     pub split: Option<u32>,
     /// Draw a box around the module (a feature, a serial).
     pub boxed: bool,
+    /// The lead in the first column, or across columns under the header.
+    pub lead: LeadPlacement,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -40,6 +42,7 @@ impl Frame {
             rows: None,
             split: None,
             boxed: false,
+            lead: LeadPlacement::Column,
         }
     }
 
@@ -91,20 +94,21 @@ impl Frame {
 
     /// A grid of tiers (段) filling the frame's rectangle: lines of whole
     /// characters, as many as its block extent holds. A boxed frame keeps
-    /// a line pitch across and a character along inside its edges, where
-    /// the box goes.
+    /// a line pitch across and two characters along inside its edges: the
+    /// box goes a character and a half from the type, clear of a mark
+    /// hanging past a line's end.
     fn grid_inside(&self, page: &Grid, vertical: bool, tier_chars: Option<u32>) -> Grid {
         let mode = Mode::of(vertical);
         let mut r = self.page_rect(page);
         if self.boxed {
-            let (dx, dy) = mode.page(Step::new(page.body_size, page.pitch));
+            let (dx, dy) = mode.page(Step::new(page.body_size * 2.0, page.pitch));
             r = r.inset(dx.abs(), dy.abs());
         }
         let (along, across) = mode.extents(r.width, r.height);
         let body = page.body_size;
         // Two characters at least between tiers: a rule between them
         // stays a character clear of the type, and the tiers read apart.
-        let gutter = (page.gutter.0 / body.0).round().max(2.0) as u32;
+        let gutter = (page.gutter.0 / body.0).round().max(3.0) as u32;
         let chars = tier_chars.unwrap_or(Tiers::default_chars(page));
         let t = Tiers::fit((along.0 / body.0).floor().max(1.0) as u32, chars, gutter);
         Grid {

@@ -6,8 +6,8 @@
 
 use super::lines::{break_lines, line_params};
 use crate::linebreak::{Line, justify};
-use crate::model::{GapKind, Item, LineRules, PunctClass};
-use crate::shape::ShapedPara;
+use crate::model::{GapKind, Item, LineRules, PunctClass, Role};
+use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
 /// A full-width space (全角空格), the usual gap between a heading's phrases.
@@ -32,6 +32,64 @@ pub fn break_heading(p: &ShapedPara, measure: Pt, rules: &LineRules) -> Vec<Line
         }
         None => break_lines(p, measure, false, rules),
     }
+}
+
+/// The document with every heading whose phrase is wider than its measure
+/// (`header` for the headline block, `column` for section heads) stepped
+/// down in 5% steps, no further than its style's `min_scale`, until its
+/// phrases fit (at the least size it is then broken inside a phrase);
+/// `None` when no heading needed it.
+pub fn step_down_headings(shaped: &ShapedDoc, header: Pt, column: Pt) -> Option<ShapedDoc> {
+    let heading = |p: &ShapedPara| matches!(p.style.role, Role::Heading | Role::MinorHeading);
+    let header_steps: Vec<_> = shaped.header.iter().map(|p| stepped(p, header)).collect();
+    let flow_steps: Vec<_> = (shaped.flow.iter())
+        .map(|b| match b {
+            ShapedBlock::Para(p) if heading(p) => stepped(p, column),
+            _ => None,
+        })
+        .collect();
+    if header_steps.iter().chain(&flow_steps).all(Option::is_none) {
+        return None;
+    }
+    let mut out = shaped.clone();
+    for (p, s) in out.header.iter_mut().zip(header_steps) {
+        if let Some(s) = s {
+            *p = s;
+        }
+    }
+    for (b, s) in out.flow.iter_mut().zip(flow_steps) {
+        if let (ShapedBlock::Para(p), Some(s)) = (b, s) {
+            *p = s;
+        }
+    }
+    Some(out)
+}
+
+/// `p` stepped down until its phrases fit `measure`, or at its least
+/// size; `None` when they fit as it is or it may not step down.
+fn stepped(p: &ShapedPara, measure: Pt) -> Option<ShapedPara> {
+    let fits = |q: &ShapedPara| {
+        let inset = q.style.size * q.style.inset as f64;
+        let indent = q.style.size * q.style.indent as f64;
+        phrase_lines(&q.items, measure - inset * 2.0, indent).is_some()
+    };
+    let least = p.style.min_scale;
+    if least >= 1.0 || fits(p) {
+        return None;
+    }
+    let mut last = None;
+    for step in 1..=10 {
+        let k = 1.0 - 0.05 * step as f64;
+        if k < least - 1e-9 {
+            break;
+        }
+        let q = p.scaled(k);
+        if fits(&q) {
+            return Some(q);
+        }
+        last = Some(q);
+    }
+    last
 }
 
 /// Whether a line may end before item `b`: after a space or a

@@ -13,6 +13,7 @@
 //! - place.rs: a line's glyphs; items.rs: what a frame holds;
 //! - page.rs: a newspaper page of modules; book.rs: a serial's book.
 
+mod balance;
 mod book;
 mod columns;
 mod dump;
@@ -21,6 +22,7 @@ pub(crate) mod frame;
 mod furniture;
 mod heads;
 mod items;
+mod lead;
 mod lines;
 mod module;
 mod page;
@@ -28,6 +30,10 @@ mod place;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_heads;
+#[cfg(test)]
+mod tests_lead;
 mod transform;
 mod wrap;
 

@@ -4,7 +4,7 @@
 
 use super::columns::{Composer, FlowInput};
 use super::furniture::{Furniture, PageHead, add_furniture};
-use super::heads::break_heading;
+use super::heads::{break_heading, step_down_headings};
 use super::lines::break_lines;
 use super::rules::header_rule;
 use super::transform::{LineAt, Mode};
@@ -69,6 +69,9 @@ pub fn compose_module(
             "give the article more columns or rows, or use a layout made for this writing mode",
         ));
     }
+    // Headings with a phrase wider than their measure step down first.
+    let stepped = step_down_headings(shaped, grid.measure(), grid.column_width);
+    let shaped = stepped.as_ref().unwrap_or(shaped);
     let mut c = Composer::new(grid, layout, top, bottom);
     let below_header = set_header(&mut c, doc, shaped, own)?;
     let broken = break_flow(shaped, &grid, &doc.rules);
@@ -78,8 +81,18 @@ pub fn compose_module(
         broken: &broken,
         rules: doc.rules,
     };
-    // The first page's flow starts below the header.
-    c.start_flow(below_header);
+    // The first page's flow starts below the header, or below a lead
+    // across all the columns; the flow after the lead.
+    let lead = c.set_lead_across(shaped, frame.lead, below_header, &doc.rules);
+    let flow_top = match &lead {
+        Some(l) if l.all => l.bottom,
+        _ => below_header,
+    };
+    if let Some(l) = &lead {
+        c.cur = (l.blocks, 0);
+    }
+    c.start_flow(flow_top);
+    c.place_fixed_figures(&flow);
     c.run(&flow);
     c.balance_last_page(&flow);
     c.column_rules();
@@ -88,7 +101,7 @@ pub fn compose_module(
     // the whole frame.
     let box_bottom = if own { bottom } else { used_bottom };
     if frame.boxed {
-        c.draw_box(box_bottom);
+        c.draw_box(box_bottom, own);
     }
     if frame.boxed && frame.rows.is_some() {
         warn_underfilled(doc, &c, used_bottom, warnings);

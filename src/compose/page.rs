@@ -6,7 +6,7 @@
 use super::Page;
 use super::{Frame, compose_module};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::model::Grid;
+use crate::model::{Grid, LeadPlacement};
 use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::source::Located;
@@ -22,6 +22,7 @@ pub struct Placement {
     pub rows: Option<u32>,
     pub split: Option<u32>,
     pub boxed: bool,
+    pub lead: LeadPlacement,
 }
 
 /// One article to place.
@@ -319,6 +320,7 @@ fn place_article(
         rows: p.rows.map(|_| bottom - top),
         split: p.split,
         boxed: p.boxed,
+        lead: p.lead,
     };
     let module = compose_module(a.doc, a.shaped, a.layout, grid, frame, warnings)?;
     let continued = module.pages.len() > 1;

@@ -36,6 +36,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             space_after: 0,
             inset: 0,
             indent: 0,
+            min_scale: 1.0,
         };
         (book, style)
     })

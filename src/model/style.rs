@@ -53,6 +53,9 @@ pub struct ParaStyle {
     pub inset: u32,
     /// First-line indent in characters.
     pub indent: u32,
+    /// The least fraction of `size` a heading steps down to when a phrase
+    /// is wider than its measure (1: never).
+    pub min_scale: f64,
 }
 
 /// Line-breaking settings, resolved.
@@ -119,4 +122,21 @@ pub enum Breaking {
     #[default]
     TotalFit,
     Greedy,
+}
+
+/// Where an article's lead (导语) goes on a page: in its first column
+/// like the body, or across columns (破栏) under the headline block,
+/// optionally boxed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadPlacement {
+    #[default]
+    Column,
+    /// Across `columns` of the module (all of them when `None`).
+    Across { columns: Option<u32>, boxed: bool },
+}
+
+impl LeadPlacement {
+    pub fn is_across(self) -> bool {
+        matches!(self, LeadPlacement::Across { .. })
+    }
 }

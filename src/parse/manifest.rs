@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::article::Date;
 use crate::error::{Error, Result, Stage};
-use crate::model::Writing;
+use crate::model::{LeadPlacement, Writing};
 use crate::source::{Loc, SourceFile};
 
 #[derive(Deserialize)]
@@ -44,9 +44,10 @@ struct RawArticle {
     split: Option<Spanned<i64>>,
     #[serde(rename = "box")]
     boxed: Option<bool>,
+    lead: Option<Spanned<toml::Value>>,
 }
 
-pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box)";
+pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead)";
 
 /// The page's furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -80,6 +81,8 @@ pub struct PlacedArticle {
     pub split: Option<u32>,
     /// A box around the module.
     pub boxed: bool,
+    /// Where the lead goes: its first column, or across columns (破栏).
+    pub lead: LeadPlacement,
     pub loc: Loc,
 }
 
@@ -192,6 +195,16 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             rows: positive(a.rows, "rows")?,
             split: positive(a.split, "split")?,
             boxed: a.boxed.unwrap_or(false),
+            lead: match a.lead {
+                None => LeadPlacement::Column,
+                Some(v) => lead_placement(v.get_ref()).ok_or_else(|| {
+                    fail(
+                        v.span().start,
+                        format!("lead = {} is not a place for the lead", v.get_ref()),
+                        "write lead = \"column\" (its first column), \"span\" (across the module's columns, 破栏), a number of columns to span, or \"box\" (across the columns, boxed)",
+                    )
+                })?,
+            },
             loc: file.loc(at),
         });
     }
@@ -208,6 +221,18 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
         },
         articles,
     })
+}
+
+/// `lead = "column" | "span" | "box" | N`.
+fn lead_placement(v: &toml::Value) -> Option<LeadPlacement> {
+    let across = |columns, boxed| Some(LeadPlacement::Across { columns, boxed });
+    match v {
+        toml::Value::String(s) if s == "column" => Some(LeadPlacement::Column),
+        toml::Value::String(s) if s == "span" => across(None, false),
+        toml::Value::String(s) if s == "box" => across(None, true),
+        toml::Value::Integer(n) if (1..=64).contains(n) => across(Some(*n as u32), false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

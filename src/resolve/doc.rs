@@ -71,7 +71,19 @@ pub struct Figure {
     /// Width in columns when not a whole number.
     pub width: Option<f64>,
     pub wrap: Wrap,
+    /// A place in the module: its centre across, in columns (0.5 the
+    /// middle of the first, 1 the gutter after it), and its top line
+    /// slot. With either, the figure is set there before the text flows.
+    pub x: Option<f64>,
+    pub row: Option<u32>,
     pub loc: Loc,
+}
+
+impl Figure {
+    /// Whether the article gives the figure a place in its module.
+    pub fn placed(&self) -> bool {
+        self.x.is_some() || self.row.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -345,6 +357,8 @@ pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure>
         columns: 1,
         width: None,
         wrap: Wrap::Rect,
+        x: None,
+        row: None,
         loc: at.loc,
     })
 }

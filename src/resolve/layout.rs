@@ -166,6 +166,15 @@ pub struct Style {
     /// Indent of every line, in characters of this style.
     #[serde(default)]
     pub inset: u32,
+    /// A heading with a phrase wider than its measure steps its size down,
+    /// in 5% steps, to no less than this fraction of `size` before a phrase
+    /// is broken inside; 1 (the default) never steps down.
+    #[serde(default = "whole")]
+    pub min_scale: f64,
+}
+
+fn whole() -> f64 {
+    1.0
 }
 
 fn one() -> u32 {
@@ -181,6 +190,8 @@ pub struct Styles {
     pub byline: Style,
     pub serial_label: Style,
     pub lead: Style,
+    /// The lead set across columns (破栏) or boxed under the headline.
+    pub lead_span: Style,
     pub heading: Style,
     pub minor_heading: Style,
     pub body: Style,
@@ -192,7 +203,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    fn all(&self) -> [(&'static str, &Style); 14] {
+    fn all(&self) -> [(&'static str, &Style); 15] {
         [
             ("kicker", &self.kicker),
             ("headline", &self.headline),
@@ -200,6 +211,7 @@ impl Styles {
             ("byline", &self.byline),
             ("serial_label", &self.serial_label),
             ("lead", &self.lead),
+            ("lead_span", &self.lead_span),
             ("heading", &self.heading),
             ("minor_heading", &self.minor_heading),
             ("body", &self.body),

@@ -69,6 +69,7 @@ impl Styler<'_> {
             space_after: s.space_after,
             inset: s.inset,
             indent,
+            min_scale: s.min_scale,
         }
     }
 
@@ -172,6 +173,8 @@ impl Styler<'_> {
                 columns,
                 width,
                 round,
+                x,
+                row,
                 loc,
             } => {
                 let base = article.path.parent().unwrap_or(Path::new("."));
@@ -180,6 +183,8 @@ impl Styler<'_> {
                 fig.columns = *columns;
                 fig.width = *width;
                 fig.wrap = if *round { Wrap::Round } else { Wrap::Rect };
+                fig.x = *x;
+                fig.row = *row;
                 if !caption.is_empty() {
                     fig.caption = Some(Para {
                         style: self.style(Role::Caption, &st.caption, 0),

@@ -25,6 +25,7 @@ fn setup() -> (FontBook, ParaStyle) {
         space_after: 0,
         inset: 0,
         indent: 2,
+        min_scale: 1.0,
     };
     (book, style)
 }

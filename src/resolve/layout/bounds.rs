@@ -56,6 +56,16 @@ impl Layout {
                 "0 to 20 characters",
             ));
         }
+        for (name, s) in self.styles.all() {
+            if !(0.5..=1.0).contains(&s.min_scale) {
+                return Err(out_of_range(
+                    places,
+                    &format!("styles.{name}.min_scale"),
+                    s.min_scale.to_string(),
+                    "0.5 to 1 (a fraction of the style's size)",
+                ));
+            }
+        }
         Ok(())
     }
 

@@ -1,0 +1,86 @@
+//! Balancing a module's last page: its columns end within a line of each
+//! other, the last ones never longer than the first (a newspaper module
+//! ends square, not with one full column beside an empty one).
+
+use super::columns::{Checkpoint, Composer, FlowInput, Used};
+use super::items::FrameItem;
+
+/// The last page as first laid out.
+struct Saved {
+    page: Vec<FrameItem>,
+    used: Vec<Used>,
+}
+
+impl Composer<'_> {
+    /// Lays the last page out again with the least room that still holds
+    /// its text on that page: the shallowest depth (found by halving: more
+    /// depth never holds less), and at that depth the most columns a line
+    /// shorter (the last ones).
+    pub fn balance_last_page(&mut self, flow: &FlowInput) {
+        let last = self.pages.len() - 1;
+        let cp = self.checkpoints[last];
+        if !self.used.iter().any(|u| u.page == last) {
+            return;
+        }
+        // Only the last page is laid out again: keep it, not the book.
+        let saved = Saved {
+            page: self.pages[last].clone(),
+            used: self.used.clone(),
+        };
+        // Figures set at their place before the text stay above the foot.
+        let fixed = (self.shapes[..cp.shapes].iter())
+            .filter(|s| s.page == last)
+            .map(|s| s.slot + 1)
+            .max()
+            .unwrap_or(0);
+        let columns = self.grid.columns;
+        let (mut lo, mut hi) = ((cp.column_top + 1).max(fixed), self.bottom);
+        // `hi` always holds the text: the first layout did at the foot.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.fits(flow, last, cp, &saved, (mid, u32::MAX)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // At that depth, as many of the last columns a line shorter as
+        // still hold it; the layout kept is the last one run.
+        for short in 1..columns {
+            if self.fits(flow, last, cp, &saved, (hi, short)) {
+                return;
+            }
+        }
+        self.fits(flow, last, cp, &saved, (hi, u32::MAX));
+    }
+
+    /// Lays the last page out again at `depth`, the columns from `short`
+    /// on a line shorter; whether the text ended on that page.
+    fn fits(
+        &mut self,
+        flow: &FlowInput,
+        last: usize,
+        cp: Checkpoint,
+        saved: &Saved,
+        (depth, short): (u32, u32),
+    ) -> bool {
+        self.restore(last, cp, &saved.page, &saved.used);
+        self.depth = depth;
+        self.short_from = short;
+        self.run(flow);
+        self.pages.len() == last + 1
+    }
+
+    fn restore(&mut self, page: usize, cp: Checkpoint, saved: &[FrameItem], used: &[Used]) {
+        self.pages.truncate(page);
+        self.pages.push(saved[..cp.items].to_vec());
+        self.used.clear();
+        self.used.extend_from_slice(&used[..cp.used]);
+        self.shapes.truncate(cp.shapes);
+        self.checkpoints.truncate(page + 1);
+        self.column = 0;
+        self.column_top = cp.column_top;
+        self.slot = cp.column_top;
+        self.cur = (cp.block, cp.line);
+    }
+}

@@ -77,6 +77,50 @@ fn dump_lines_covers_a_whole_page() {
     );
 }
 
+/// On a page, --dump-lines also lists each article's lines as set,
+/// column by column: the round figure's columns show lines narrower than
+/// the column, each on the character grid.
+#[test]
+fn dump_lines_on_a_page_lists_each_column_as_set() {
+    let out = run(&[
+        root().join("examples/page-9.toml").as_os_str(),
+        "--dump-lines".as_ref(),
+    ]);
+    assert_ok(&out);
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let feature = dump.split("\n# ").next().unwrap();
+    let set = feature
+        .split("## as set on the page")
+        .nth(1)
+        .expect("as set");
+    for c in 1..=6 {
+        assert!(
+            set.contains(&format!("page 9, column {c}\n")),
+            "column {c}:\n{set}"
+        );
+    }
+    // The lead across the columns, then beside the figure: measures under
+    // the column's 108 pt, in whole 9 pt characters.
+    assert!(set.contains("page 9, across the module"));
+    let narrow: Vec<f64> = (set.lines())
+        .filter_map(|l| {
+            l.split("/")
+                .nth(1)?
+                .split(" pt")
+                .next()?
+                .trim()
+                .parse()
+                .ok()
+        })
+        .filter(|m: &f64| *m < 108.0)
+        .collect();
+    assert!(narrow.len() >= 10, "{set}");
+    assert!(
+        narrow.iter().all(|m| (m / 9.0).fract().abs() < 1e-6),
+        "{narrow:?}"
+    );
+}
+
 /// A character no font has is reported once, whatever outputs are asked
 /// for (fonts are resolved once per run).
 #[test]

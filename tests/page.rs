@@ -161,3 +161,28 @@ fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
         assert_eq!(page.pdf_pages().len(), 1, "one page");
     }
 }
+
+/// `lead` takes "column", "span", "box" or a number of columns; anything
+/// else is refused where it is written, with the choices.
+#[test]
+fn a_lead_placement_is_checked_where_given() {
+    let dir = tempdir();
+    for (value, col) in [("\"wide\"", 8), ("0", 8), ("true", 8)] {
+        let out = manifest(
+            dir.path(),
+            &format!("[[article]]\nfile = \"a.md\"\nlead = {value}\n"),
+        );
+        assert_eq!(out.status.code(), Some(1), "{value}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("p.toml:4:{col}")), "{value}: {err}");
+        assert!(err.contains("\"span\"") && err.contains("\"box\""), "{err}");
+        assert!(!dir.path().join("p.pdf").exists());
+    }
+    for value in ["\"span\"", "\"box\"", "2", "\"column\""] {
+        let out = manifest(
+            dir.path(),
+            &format!("[[article]]\nfile = \"a.md\"\nlead = {value}\n"),
+        );
+        assert_ok(&out);
+    }
+}

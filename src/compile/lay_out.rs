@@ -1,13 +1,13 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    Furniture, Page, PageArticle, TitlePage, add_furniture, assemble_book, compose,
+    ComposedPages, Furniture, Page, PageArticle, TitlePage, add_furniture, assemble_book, compose,
     compose_chapter, compose_page, furniture_style,
 };
 use crate::error::{Result, Warning};
 use crate::model::{LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
-use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_doc, shape_plain};
+use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_plain};
 use crate::source::Located;
 
 use super::Report;
@@ -102,28 +102,8 @@ fn page(
     shapers: &mut Shapers,
     warnings: &mut Vec<Warning>,
 ) -> Result<Laid> {
-    let shaped: Vec<_> = job
-        .docs
-        .iter()
-        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
-        .collect();
-    let articles: Vec<PageArticle> = job
-        .docs
-        .iter()
-        .zip(&shaped)
-        .zip(&plan.parts)
-        .map(|((doc, shaped), part)| PageArticle {
-            doc,
-            shaped,
-            layout: &part.layout,
-            placement: part.placement,
-            at: part.at.clone(),
-        })
-        .collect();
-    // The page's grid follows the layout; an article of the other writing
-    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let (_, composed) = compose_manifest(job, plan, shapers, warnings)?;
     let grid = job.layout.grid_for(job.layout.writing);
-    let composed = compose_page(&articles, &grid, warnings)?;
     let mut pages = composed.pages;
     if pages.len() > 1 {
         let first = plan.head.first_number;
@@ -227,4 +207,32 @@ fn chapters(
         outline: book.outline,
         right_to_left: grid.vertical,
     })
+}
+
+/// A manifest's articles shaped and composed on the page: the shaped
+/// documents (in manifest order) and the composed pages.
+pub fn compose_manifest(
+    job: &Job,
+    plan: &PagePlan,
+    shapers: &mut Shapers,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<ShapedDoc>, ComposedPages)> {
+    let shaped: Vec<_> = (job.docs.iter())
+        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
+        .collect();
+    let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
+        .map(|((doc, shaped), part)| PageArticle {
+            doc,
+            shaped,
+            layout: &part.layout,
+            placement: part.placement,
+            at: part.at.clone(),
+        })
+        .collect();
+    // The page's grid follows the layout; an article of the other writing
+    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let grid = job.layout.grid_for(job.layout.writing);
+    let composed = compose_page(&articles, &grid, warnings)?;
+    drop(articles);
+    Ok((shaped, composed))
 }

@@ -112,7 +112,7 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     }
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
     if job.outputs.contains(&Output::Lines) {
-        report.dump = Some(output::dump_lines(&job, &mut shapers));
+        report.dump = Some(output::dump_lines(&job, &mut shapers)?);
     }
     // The outputs made from pages (the PDFs) wait for the layout; the
     // others (EPUB, paragraphs) are made meanwhile, on another thread.

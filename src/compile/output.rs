@@ -166,8 +166,26 @@ fn paragraphs(job: &Job) -> Vec<u8> {
     text.into_bytes()
 }
 
-/// The lines dump of every document, each with its own layout.
-pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
+/// The lines dump of every document, each with its own layout: each
+/// paragraph broken at its measure with the rule behind every break; on a
+/// page manifest, then each article's lines as the page set them, column
+/// by column.
+pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> Result<String> {
+    let mut set = match &job.plan {
+        Plan::Page(plan) => {
+            let mut warnings = Vec::new();
+            let (shaped, composed) =
+                super::lay_out::compose_manifest(job, plan, shapers, &mut warnings)?;
+            let first = plan.head.first_number;
+            let dumps: Vec<String> = (shaped.iter().zip(&composed.lines))
+                .map(|(s, (page, lines))| {
+                    crate::compose::dump_set_lines(s, lines, first + *page as u32)
+                })
+                .collect();
+            Some(dumps)
+        }
+        Plan::Article | Plan::Book(_) => None,
+    };
     let mut out = String::new();
     for (k, doc) in job.docs.iter().enumerate() {
         let layout = match &job.plan {
@@ -179,6 +197,10 @@ pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
             out.push('\n');
         }
         out.push_str(&crate::compose::dump_lines(doc, &shaped, layout));
+        if let Some(dumps) = &mut set {
+            out.push_str("\n## as set on the page, column by column\n");
+            out.push_str(&std::mem::take(&mut dumps[k]));
+        }
     }
-    out
+    Ok(out)
 }

@@ -27,14 +27,16 @@ impl Composer<'_> {
             page: self.pages[last].clone(),
             used: self.used.clone(),
         };
-        // Figures set at their place before the text stay above the foot.
-        let fixed = (self.shapes[..cp.shapes].iter())
-            .filter(|s| s.page == last)
-            .map(|s| s.slot + 1)
-            .max()
-            .unwrap_or(0);
+        // Figures set at their place before the text keep their columns
+        // at least as deep as their feet; the other columns balance alone.
         let columns = self.grid.columns;
-        let (mut lo, mut hi) = ((cp.column_top + 1).max(fixed), self.bottom);
+        let mut floors = vec![0; columns as usize];
+        for s in (self.shapes[..cp.shapes].iter()).filter(|s| s.page == last) {
+            let f = &mut floors[s.column as usize];
+            *f = (*f).max(s.slot + 1);
+        }
+        self.floors = floors;
+        let (mut lo, mut hi) = (cp.column_top + 1, self.bottom);
         // `hi` always holds the text: the first layout did at the foot.
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -77,6 +79,7 @@ impl Composer<'_> {
         self.used.clear();
         self.used.extend_from_slice(&used[..cp.used]);
         self.shapes.truncate(cp.shapes);
+        self.log.truncate(cp.log);
         self.checkpoints.truncate(page + 1);
         self.column = 0;
         self.column_top = cp.column_top;

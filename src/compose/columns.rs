@@ -5,7 +5,7 @@
 //! line); [`Composer::finish`] maps the pages once.
 
 use super::Page;
-use super::items::FrameItem;
+use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
 use super::transform::{LineAt, Transform};
@@ -55,6 +55,7 @@ pub(super) struct Checkpoint {
     pub items: usize,
     pub used: usize,
     pub shapes: usize,
+    pub log: usize,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -86,6 +87,10 @@ pub(super) struct Composer<'a> {
     /// Columns from this one on hold a line less than `depth` (balancing:
     /// the last columns are the shorter ones).
     pub short_from: u32,
+    /// While balancing: the least depth of each column, below the figures
+    /// set at their place before the text (the text may end higher
+    /// elsewhere, never above a figure's foot in its columns).
+    pub floors: Vec<u32>,
     /// The block and line being placed, recorded at each page start.
     pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
@@ -94,6 +99,8 @@ pub(super) struct Composer<'a> {
     /// Figures set at their place before the text, drawn when the flow
     /// reaches them: the text layer keeps the article's reading order.
     pub(super) fixed: Vec<FixedItems>,
+    /// Every line set, in the order set (`--dump-lines`).
+    pub log: Vec<SetLine>,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -121,10 +128,12 @@ impl<'a> Composer<'a> {
             bottom,
             depth: bottom,
             short_from: u32::MAX,
+            floors: Vec::new(),
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
             fixed: Vec::new(),
+            log: Vec::new(),
         };
         c.new_page();
         c
@@ -151,6 +160,28 @@ impl<'a> Composer<'a> {
         self.items().push(FrameItem::Line { at, content });
     }
 
+    /// Sets a line and records it for `--dump-lines`: from `source`, in
+    /// `column` (`None`: across the module).
+    pub fn set_line(
+        &mut self,
+        (p, source): (&ShapedPara, LineSource),
+        line: &Line,
+        at: LineAt,
+        column: Option<u32>,
+    ) {
+        self.log.push(SetLine {
+            page: self.pages.len() - 1,
+            column,
+            slot: at.slot,
+            source,
+            items: (line.items.start as u32, line.items.end as u32),
+            measure: line.measure,
+            width: line.width,
+            ratio: line.ratio,
+        });
+        self.line(p, line, at);
+    }
+
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.column = 0;
@@ -158,6 +189,7 @@ impl<'a> Composer<'a> {
         self.slot = self.top;
         self.depth = self.bottom;
         self.short_from = u32::MAX;
+        self.floors.clear();
         self.checkpoints.push(self.checkpoint());
     }
 
@@ -169,6 +201,7 @@ impl<'a> Composer<'a> {
             items: self.pages.last().map_or(0, |p| p.len()),
             used: self.used.len(),
             shapes: self.shapes.len(),
+            log: self.log.len(),
         }
     }
 
@@ -215,11 +248,13 @@ impl<'a> Composer<'a> {
 
     /// Lines `column` may hold on this page.
     pub fn depth_of(&self, column: u32) -> u32 {
-        if column >= self.short_from {
+        let depth = if column >= self.short_from {
             self.depth - 1
         } else {
             self.depth
-        }
+        };
+        let floor = self.floors.get(column as usize).copied().unwrap_or(0);
+        depth.max(floor).min(self.bottom)
     }
 
     fn column_empty(&self) -> bool {
@@ -457,7 +492,12 @@ impl<'a> Composer<'a> {
             }
         }
         let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
-        let rest = rebreak(p, start, &measure, set.justify, set.rules);
+        // No mark hangs into the gap beside a figure: the gap stays even.
+        let rules = LineRules {
+            hanging: false,
+            ..*set.rules
+        };
+        let rest = rebreak(p, start, &measure, set.justify, &rules);
         lines.truncate(i);
         lines.extend(rest);
         for s in &plan {
@@ -519,7 +559,8 @@ impl<'a> Composer<'a> {
             inline: self.grid.column_start(self.column) + inline,
             size: p.style.size,
         };
-        self.line(p, line, at);
+        let source = (p, LineSource::Flow(self.cur.0));
+        self.set_line(source, line, at, Some(self.column));
         self.slot += per;
         self.use_column(self.column, self.slot);
     }

@@ -4,7 +4,7 @@
 //! text of the columns it touches wrapped around it ([`super::wrap`]).
 
 use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
-use super::items::FrameItem;
+use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::transform::{FrameRect, LineAt};
 use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
@@ -113,7 +113,10 @@ impl Composer<'_> {
                 && figure.placed()
             {
                 let before = self.items().len();
+                // The caption's lines are recorded as this block's.
+                let cur = std::mem::replace(&mut self.cur, (block, 0));
                 self.place_fixed(figure, caption.as_ref(), &flow.rules);
+                self.cur = cur;
                 let items = self.items().split_off(before);
                 let page = self.pages.len() - 1;
                 self.fixed.push(FixedItems { block, page, items });
@@ -195,7 +198,8 @@ impl Composer<'_> {
                     inline: cap_left,
                     size: c.style.size,
                 };
-                self.line(c, line, at);
+                let column = self.grid.column_of(cap_left);
+                self.set_line((c, LineSource::Flow(self.cur.0)), line, at, Some(column));
                 slot += c.style.lines;
             }
         }

@@ -31,6 +31,8 @@ pub struct Frame {
 pub struct Module {
     pub pages: Vec<Page>,
     pub bottom: u32,
+    /// Every line as set (`--dump-lines`).
+    pub lines: Vec<super::items::SetLine>,
 }
 
 impl Frame {

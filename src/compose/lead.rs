@@ -5,7 +5,7 @@
 //! the balancing of the last page all go round it.
 
 use super::columns::{Composer, SlotShape};
-use super::items::FrameItem;
+use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::transform::{FrameRect, LineAt};
 use super::wrap::SlotKind;
@@ -52,7 +52,7 @@ impl Composer<'_> {
         let pad = boxed as u32;
         let top = slot;
         let mut at = top + pad;
-        for b in &shaped.flow[..leads] {
+        for (n, b) in shaped.flow[..leads].iter().enumerate() {
             // Counted above: every one of them is a lead paragraph.
             let ShapedBlock::Para(p) = b else { continue };
             at += p.style.space_before;
@@ -64,7 +64,7 @@ impl Composer<'_> {
                     inline: inset,
                     size: p.style.size,
                 };
-                self.line(p, line, line_at);
+                self.set_line((p, LineSource::Flow(n)), line, line_at, None);
                 at += p.style.lines;
             }
             at += p.style.space_after;

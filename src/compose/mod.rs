@@ -31,6 +31,8 @@ mod rules;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_figures;
+#[cfg(test)]
 mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
@@ -40,7 +42,7 @@ mod wrap;
 use std::ops::Range;
 
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
-pub use dump::dump_lines;
+pub use dump::{dump_lines, dump_set_lines};
 pub use frame::{Frame, Module};
 pub use furniture::{Furniture, PageHead, add_furniture, furniture_style};
 pub use lines::{break_lines, line_params};

@@ -5,6 +5,7 @@
 use super::columns::{Composer, FlowInput};
 use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
+use super::items::LineSource;
 use super::lines::break_lines;
 use super::rules::header_rule;
 use super::transform::{LineAt, Mode};
@@ -106,7 +107,9 @@ pub fn compose_module(
     if frame.boxed && frame.rows.is_some() {
         warn_underfilled(doc, &c, used_bottom, warnings);
     }
+    let lines = std::mem::take(&mut c.log);
     Ok(Module {
+        lines,
         pages: c.finish(),
         // In page slots: a module with a grid of its own fills its frame;
         // a box takes the slot under the text.
@@ -151,7 +154,7 @@ fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warni
 fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Result<u32> {
     let full = c.grid.measure();
     let mut slot = c.top;
-    for p in &shaped.header {
+    for (n, p) in shaped.header.iter().enumerate() {
         // In a module of the other writing mode (a serial box) the title
         // block stands at the head of its lines, not in their middle.
         let mut head;
@@ -171,7 +174,7 @@ fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Res
                 inline: Pt::ZERO,
                 size: p.style.size,
             };
-            c.line(p, line, at);
+            c.set_line((p, LineSource::Header(n)), line, at, None);
             slot += per;
         }
         slot += p.style.space_after;

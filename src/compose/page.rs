@@ -4,7 +4,8 @@
 //! articles do not fit.
 
 use super::Page;
-use super::{Frame, compose_module};
+use super::items::SetLine;
+use super::{Frame, Module, compose_module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::{Grid, LeadPlacement};
 use crate::resolve::{Doc, Layout};
@@ -66,6 +67,9 @@ pub struct ComposedPages {
     /// Each article's headline and first page, in manifest order (the PDF
     /// outline).
     pub outline: Vec<(String, usize)>,
+    /// Each article's first page (0-based) and its lines as set, in
+    /// manifest order (`--dump-lines`).
+    pub lines: Vec<(usize, Vec<SetLine>)>,
 }
 
 /// A rectangle of the grid a module takes: columns `c0..c1`, slots
@@ -191,9 +195,11 @@ pub fn compose_page(
     // Each article's module and its first page, laid out in placement order
     // but written in the manifest's order, which is the reading order.
     let mut placed: Vec<Option<(usize, Vec<Page>)>> = articles.iter().map(|_| None).collect();
+    let mut lines: Vec<(usize, Vec<SetLine>)> = articles.iter().map(|_| (0, Vec::new())).collect();
     for i in placement_order(articles) {
         let (page, module) = place_article(&articles[i], spans[i], grid, &mut sheets, warnings)?;
-        placed[i] = Some((page, module));
+        placed[i] = Some((page, module.pages));
+        lines[i] = (page, module.lines);
     }
     let outline = articles
         .iter()
@@ -204,6 +210,7 @@ pub fn compose_page(
         pages: merge_pages(placed),
         frames: sheets.frames,
         outline,
+        lines,
     })
 }
 
@@ -307,7 +314,7 @@ fn place_article(
     grid: &Grid,
     sheets: &mut Sheets,
     warnings: &mut Vec<Warning>,
-) -> Result<(usize, Vec<Page>)> {
+) -> Result<(usize, Module)> {
     let p = a.placement;
     let (page, wanted) = locate(a, span, grid, sheets)?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
@@ -344,7 +351,7 @@ fn place_article(
     for k in 1..module.pages.len() {
         sheets.take(page + k, frame, wanted);
     }
-    Ok((page, module.pages))
+    Ok((page, module))
 }
 
 /// The pages, each with the items of the modules on it in manifest order.

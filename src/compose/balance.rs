@@ -46,14 +46,48 @@ impl Composer<'_> {
                 lo = mid + 1;
             }
         }
-        // At that depth, as many of the last columns a line shorter as
-        // still hold it; the layout kept is the last one run.
-        for short in 1..columns {
-            if self.fits(flow, last, cp, &saved, (hi, short)) {
-                return;
+        // At that depth (or a line or two deeper), as many of the last
+        // columns a line shorter as still hold it, the columns ending
+        // square: within a line, the last not the longest. Failing that,
+        // the first layout that holds the text; the one kept is the last
+        // one run.
+        // A square foot matters more than a paragraph's last line alone
+        // at a column's head or its first at a foot: the second round lets
+        // such a line stand.
+        let shorts: Vec<u32> = (1..columns).chain([u32::MAX]).collect();
+        let mut first = None;
+        for widows in [false, true] {
+            self.widows = widows;
+            for depth in hi..=(hi + 2).min(self.bottom) {
+                for &short in &shorts {
+                    if self.fits(flow, last, cp, &saved, (depth, short)) {
+                        if self.square(last) {
+                            return;
+                        }
+                        first.get_or_insert((depth, short));
+                    }
+                }
             }
         }
-        self.fits(flow, last, cp, &saved, (hi, u32::MAX));
+        self.widows = false;
+        self.fits(flow, last, cp, &saved, first.unwrap_or((hi, u32::MAX)));
+    }
+
+    /// Whether the columns of `page` that hold text end within a line of
+    /// each other, the last of them not below all the others.
+    fn square(&self, page: usize) -> bool {
+        let mut ends = vec![None; self.grid.columns as usize];
+        for u in self.used.iter().filter(|u| u.page == page) {
+            let e = &mut ends[u.column as usize];
+            *e = Some(e.unwrap_or(0).max(u.end));
+        }
+        let ends: Vec<u32> = ends.into_iter().flatten().collect();
+        let Some((&last, others)) = ends.split_last() else {
+            return true;
+        };
+        let (lo, hi) = (ends.iter().min(), ends.iter().max());
+        let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
+        within && others.iter().any(|&e| e >= last)
     }
 
     /// Lays the last page out again at `depth`, the columns from `short`

@@ -91,6 +91,10 @@ pub(super) struct Composer<'a> {
     /// set at their place before the text (the text may end higher
     /// elsewhere, never above a figure's foot in its columns).
     pub floors: Vec<u32>,
+    /// While balancing: a paragraph may leave its last line alone at the
+    /// next column's head (a widow) or its first at a column's foot (an
+    /// orphan) when nothing else squares the foot.
+    pub widows: bool,
     /// The block and line being placed, recorded at each page start.
     pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
@@ -129,6 +133,7 @@ impl<'a> Composer<'a> {
             depth: bottom,
             short_from: u32::MAX,
             floors: Vec::new(),
+            widows: false,
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
@@ -447,7 +452,12 @@ impl<'a> Composer<'a> {
         }
         // Orphan: a paragraph of two or more lines does not leave its first
         // line alone at the foot of a column.
-        if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
+        if !self.column_empty()
+            && !self.widows
+            && from == 0
+            && n >= 2
+            && self.slots_left() < 2 * per
+        {
             self.advance();
         }
     }
@@ -531,7 +541,8 @@ impl<'a> Composer<'a> {
         // Only the column's foot makes a widow; a figure below the run
         // has text beside or under it in the same column.
         let at_foot = self.limit() >= self.depth_of(self.column);
-        let take = if at_foot && remaining > fit && remaining - fit == 1 && fit >= 3 {
+        let take = if at_foot && !self.widows && remaining > fit && remaining - fit == 1 && fit >= 3
+        {
             fit - 1
         } else {
             fit.min(remaining)

@@ -103,3 +103,54 @@ fn a_placed_round_figure_straddles_a_gutter_horizontal() {
 fn a_placed_round_figure_straddles_a_gutter_vertical() {
     placed_round_figure("vertical");
 }
+
+/// The columns (bands) of a one-page article end within a line of each
+/// other, the last not below all the others: in both writing modes.
+fn columns_end_within_a_line(layout: &str) {
+    let (pages, g) = pages_in(&super::tests::article(9, 0), layout);
+    assert_eq!(pages.len(), 1, "{layout}");
+    let per = (g.column_width + g.gutter).0;
+    let mut deepest = vec![f64::MIN; g.columns as usize];
+    for item in &pages[0].items {
+        let PageItem::Text(run) = item else { continue };
+        if run.size != g.body_size {
+            continue;
+        }
+        for gl in &run.glyphs {
+            // Along the line: which column; across: how deep.
+            let (along, across) = if g.vertical {
+                ((gl.y - g.top).0, (g.right - gl.x).0)
+            } else {
+                ((gl.x - g.left).0, gl.y.0)
+            };
+            let c = ((along / per).floor() as usize).min(deepest.len() - 1);
+            deepest[c] = deepest[c].max(across);
+        }
+    }
+    assert!(
+        deepest.iter().all(|d| *d > f64::MIN),
+        "{layout}: every column used: {deepest:?}"
+    );
+    let max = deepest.iter().copied().fold(f64::MIN, f64::max);
+    for d in &deepest {
+        assert!(
+            max - d <= g.pitch.0 + 0.01,
+            "{layout}: unbalanced {deepest:?}"
+        );
+    }
+    let (last, others) = deepest.split_last().unwrap();
+    assert!(
+        others.iter().any(|d| last <= &(d + 0.01)),
+        "{layout}: the last column longest {deepest:?}"
+    );
+}
+
+#[test]
+fn columns_end_within_a_line_horizontal() {
+    columns_end_within_a_line("feature");
+}
+
+#[test]
+fn columns_end_within_a_line_vertical() {
+    columns_end_within_a_line("vertical");
+}

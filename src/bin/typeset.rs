@@ -71,6 +71,14 @@ struct Cli {
     /// Lay out every chapter of a book anew, without the cache.
     #[arg(long)]
     no_cache: bool,
+    /// Page manifests: make the page up automatically, filling it (as
+    /// `fill = true` in the manifest's [page]).
+    #[arg(long)]
+    fill: bool,
+    /// Page manifests: an article that does not fit is an error, not a
+    /// continuation on the next page.
+    #[arg(long)]
+    no_continue: bool,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -277,6 +285,8 @@ fn main() -> ExitCode {
         progress: progress_bar(cli.quiet),
         cache_dir: cli.cache_dir,
         no_cache: cli.no_cache,
+        fill: cli.fill,
+        no_continue: cli.no_continue,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a

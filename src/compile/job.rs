@@ -48,6 +48,9 @@ pub struct PagePlan {
     /// punctuation), its place on the grid, and where the manifest names it.
     pub parts: Vec<PagePart>,
     pub head: PageHead,
+    /// Automatic make-up; an article that does not fit is an error.
+    pub fill: bool,
+    pub no_continue: bool,
 }
 
 pub struct PagePart {
@@ -209,7 +212,7 @@ fn page_job(opts: &Options) -> Result<Job> {
             at,
         });
     }
-    scale_page_headings(&mut docs, &parts, &layout);
+    scale_page_headings(&mut docs, &parts, &layout, opts.fill || m.page.fill);
     let page = &m.page;
     let meta = JobMeta {
         title: page_title(page),
@@ -223,6 +226,8 @@ fn page_job(opts: &Options) -> Result<Job> {
         manifest: m.path.clone(),
         parts,
         head: page_head(&m.page),
+        fill: opts.fill || m.page.fill,
+        no_continue: opts.no_continue,
     };
     Ok(Job {
         input: opts.input.clone(),
@@ -248,11 +253,16 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
 
 /// Headings by hierarchy: a module's kicker, headline and deck scale with
 /// the share of the page it spans (the lead story's are largest).
-fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout) {
-    let sizes: Vec<usize> = docs
+fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout, fill: bool) {
+    let mut sizes: Vec<usize> = docs
         .iter()
         .map(|d| d.paragraphs().iter().map(|p| p.chars().count()).sum())
         .collect();
+    // Made up automatically, the first article is the lead story: the
+    // widest headline is its.
+    if fill && let Some(first) = sizes.first_mut() {
+        *first = usize::MAX;
+    }
     let given: Vec<Option<u32>> = parts.iter().map(|p| p.placement.columns).collect();
     let columns = layout.grid_for(layout.writing).columns;
     let spans = crate::compose::spans(&sizes, &given, columns);

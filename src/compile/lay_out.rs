@@ -1,7 +1,7 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    ComposedPages, Furniture, Page, PageArticle, TitlePage, add_furniture, assemble_book, compose,
+    ComposedPages, Furniture, Page, PageArticle, PageOptions, TitlePage, add_furniture, assemble_book, compose,
     compose_chapter, compose_page, furniture_style,
 };
 use crate::error::{Result, Warning};
@@ -232,7 +232,17 @@ pub fn compose_manifest(
     // The page's grid follows the layout; an article of the other writing
     // mode gets a grid of its own inside its frame (a vertical serial box).
     let grid = job.layout.grid_for(job.layout.writing);
-    let composed = compose_page(&articles, &grid, warnings)?;
+    // Jump lines of continued modules, in each article's language.
+    let mut shape = |doc: &Doc, f: Furniture, text: &str| {
+        shape_plain(&mut shapers.furniture(doc), furniture_style(doc, f), text)
+    };
+    let mut jumps = PageOptions {
+        first_number: plan.head.first_number,
+        fill: plan.fill,
+        no_continue: plan.no_continue,
+        shape: &mut shape,
+    };
+    let composed = compose_page(&articles, &grid, &mut jumps, warnings)?;
     drop(articles);
     Ok((shaped, composed))
 }

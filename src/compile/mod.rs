@@ -50,6 +50,10 @@ pub struct Options {
     /// (default: the serial folder's .typeset-cache); `None` with no_cache.
     pub cache_dir: Option<PathBuf>,
     pub no_cache: bool,
+    /// Page manifests: automatic make-up (also `fill = true` in [page]).
+    pub fill: bool,
+    /// Page manifests: an article that does not fit is an error.
+    pub no_continue: bool,
 }
 
 /// Called with (chapters done, chapters in all).

@@ -26,6 +26,13 @@ pub(super) struct Used {
     pub end: u32,
 }
 
+/// Slots a continued module keeps for its jump lines (see `Composer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reserve {
+    pub foot: u32,
+    pub head: u32,
+}
+
 /// A line slot a figure changes, on a page and in a column.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct SlotShape {
@@ -95,6 +102,10 @@ pub(super) struct Composer<'a> {
     /// next column's head (a widow) or its first at a column's foot (an
     /// orphan) when nothing else squares the foot.
     pub widows: bool,
+    /// A continued module keeps room for its jump lines: `foot` slots at
+    /// the foot of the last column of every page, `head` at the top of
+    /// every page after the first (the continuation head).
+    pub reserve: Reserve,
     /// The block and line being placed, recorded at each page start.
     pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
@@ -134,6 +145,7 @@ impl<'a> Composer<'a> {
             short_from: u32::MAX,
             floors: Vec::new(),
             widows: false,
+            reserve: Reserve::default(),
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
@@ -188,9 +200,14 @@ impl<'a> Composer<'a> {
     }
 
     fn new_page(&mut self) {
+        let head = if self.pages.is_empty() {
+            0
+        } else {
+            self.reserve.head
+        };
         self.pages.push(Vec::new());
         self.column = 0;
-        self.column_top = self.top;
+        self.column_top = self.top + head;
         self.slot = self.top;
         self.depth = self.bottom;
         self.short_from = u32::MAX;
@@ -241,11 +258,17 @@ impl<'a> Composer<'a> {
     }
 
     /// The lowest slot used in the first page's columns (at least the
-    /// columns' top).
+    /// columns' top), a figure's foot included: a figure set at its place
+    /// may reach below the text.
     pub fn first_page_bottom(&self) -> u32 {
+        let figures = (self.shapes.iter())
+            .filter(|s| s.page == 0)
+            .map(|s| s.slot)
+            .max();
         (self.used.iter())
             .filter(|u| u.page == 0)
             .map(|u| u.end)
+            .chain(figures)
             .max()
             .unwrap_or(self.column_top)
             .max(self.column_top)
@@ -259,7 +282,12 @@ impl<'a> Composer<'a> {
             self.depth
         };
         let floor = self.floors.get(column as usize).copied().unwrap_or(0);
-        depth.max(floor).min(self.bottom)
+        let depth = depth.max(floor).min(self.bottom);
+        if column + 1 == self.grid.columns {
+            depth - self.reserve.foot
+        } else {
+            depth
+        }
     }
 
     fn column_empty(&self) -> bool {

@@ -131,3 +131,24 @@ pub fn dump_set_lines(shaped: &ShapedDoc, lines: &[SetLine], first_page: u32) ->
     }
     out
 }
+
+/// Characters and lines of a module set after its first page: what a
+/// page could not hold.
+pub fn left_over(shaped: &ShapedDoc, lines: &[SetLine]) -> (usize, usize) {
+    let later: Vec<&SetLine> = lines.iter().filter(|l| l.page > 0).collect();
+    let chars = (later.iter())
+        .filter_map(|l| {
+            let p = match l.source {
+                LineSource::Header(n) => shaped.header.get(n),
+                LineSource::Flow(n) => match shaped.flow.get(n) {
+                    Some(ShapedBlock::Para(p)) => Some(p),
+                    Some(ShapedBlock::Figure { caption, .. }) => caption.as_ref(),
+                    None => None,
+                },
+            }?;
+            let text = line_text(p, l.items.0 as usize..l.items.1 as usize);
+            Some(text.chars().filter(|c| !c.is_whitespace()).count())
+        })
+        .sum();
+    (chars, later.len())
+}

@@ -24,6 +24,11 @@ pub enum Furniture {
     BookAuthor,
     /// A line of a book's contents.
     TocEntry,
+    /// （下转第N版） at a continued module's cut, （上接第N版） where it
+    /// resumes.
+    JumpLine,
+    /// The continued module's head (续题) where it resumes.
+    ContinuedHead,
 }
 
 /// The style a furniture line is set in.
@@ -34,6 +39,8 @@ pub fn furniture_style(doc: &Doc, f: Furniture) -> &ParaStyle {
         Furniture::BookTitle => &doc.title_style,
         Furniture::BookAuthor => &doc.author_style,
         Furniture::TocEntry => &doc.entry_style,
+        Furniture::JumpLine => &doc.jump_style,
+        Furniture::ContinuedHead => &doc.continued_style,
     }
 }
 

@@ -22,8 +22,10 @@ pub(crate) mod frame;
 mod furniture;
 mod heads;
 mod items;
+mod jumps;
 mod lead;
 mod lines;
+mod makeup;
 mod module;
 mod page;
 mod place;
@@ -47,7 +49,7 @@ pub use frame::{Frame, Module};
 pub use furniture::{Furniture, PageHead, add_furniture, furniture_style};
 pub use lines::{break_lines, line_params};
 pub use module::{compose, compose_module};
-pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
+pub use page::{ComposedPages, PageArticle, PageOptions, Placement, compose_page, spans};
 
 use crate::resolve::Figure;
 

@@ -2,7 +2,8 @@
 //! columns, then the flow column by column, page by page, on the line
 //! grid. Text never stops: when the columns are full a new page starts.
 
-use super::columns::{Composer, FlowInput};
+use super::columns::{Composer, FlowInput, Reserve};
+use super::jumps::{Jumps, reserve_for};
 use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
 use super::items::LineSource;
@@ -52,6 +53,19 @@ pub fn compose_module(
     frame: Frame,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
+    compose_module_with(doc, shaped, layout, (page, frame), None, warnings)
+}
+
+/// [`compose_module`], with jump lines where the module continues on
+/// later pages when `jumps` is given.
+pub fn compose_module_with(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    (page, frame): (&Grid, Frame),
+    jumps: Option<&mut Jumps>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
     let vertical = doc.writing == Writing::Vertical;
     let grid = frame.grid(page, vertical, layout.grid.tier_chars);
     // A module of its own writing mode has a grid of its own, from its top.
@@ -73,8 +87,6 @@ pub fn compose_module(
     // Headings with a phrase wider than their measure step down first.
     let stepped = step_down_headings(shaped, grid.measure(), grid.column_width);
     let shaped = stepped.as_ref().unwrap_or(shaped);
-    let mut c = Composer::new(grid, layout, top, bottom);
-    let below_header = set_header(&mut c, doc, shaped, own)?;
     let broken = break_flow(shaped, &grid, &doc.rules);
     warn_overfull(doc, shaped, &broken, warnings);
     let flow = FlowInput {
@@ -82,43 +94,100 @@ pub fn compose_module(
         broken: &broken,
         rules: doc.rules,
     };
-    // The first page's flow starts below the header, or below a lead
-    // across all the columns; the flow after the lead.
-    let lead = c.set_lead_across(shaped, frame.lead, below_header, &doc.rules);
-    let flow_top = match &lead {
-        Some(l) if l.all => l.bottom,
-        _ => below_header,
+    let set = ModuleSet {
+        doc,
+        frame,
+        grid,
+        slots: (top, bottom),
+        own,
     };
-    if let Some(l) = &lead {
-        c.cur = (l.blocks, 0);
+    let mut c = set.lay_out(layout, &flow, Reserve::default())?;
+    // Continued: laid out again with room kept for the jump lines.
+    if c.pages.len() > 1
+        && let Some(j) = jumps
+    {
+        c = set.lay_out(layout, &flow, reserve_for(doc))?;
+        c.add_jumps(doc, j);
     }
-    c.start_flow(flow_top);
-    c.place_fixed_figures(&flow);
-    c.run(&flow);
-    c.balance_last_page(&flow);
-    c.column_rules();
-    let used_bottom = c.first_page_bottom();
-    // A module on a grid of its own fills its frame: its box goes round
-    // the whole frame.
-    let box_bottom = if own { bottom } else { used_bottom };
-    if frame.boxed {
-        c.draw_box(box_bottom, own);
+    Ok(set.finish(c, page, warnings))
+}
+
+/// A module's frame and grid, ready to lay its flow out.
+struct ModuleSet<'d> {
+    doc: &'d Doc,
+    frame: Frame,
+    grid: Grid,
+    /// The first and last (exclusive) slots its text may use.
+    slots: (u32, u32),
+    /// On a grid of its own (the other writing mode).
+    own: bool,
+}
+
+impl ModuleSet<'_> {
+    /// The header, the lead, the placed figures and the flow, the last
+    /// page balanced, `reserve` kept for jump lines.
+    fn lay_out<'a>(
+        &self,
+        layout: &'a Layout,
+        flow: &FlowInput,
+        reserve: Reserve,
+    ) -> Result<Composer<'a>> {
+        let (doc, shaped) = (self.doc, flow.shaped);
+        let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
+        c.reserve = reserve;
+        let below_header = set_header(&mut c, doc, shaped, self.own)?;
+        // The first page's flow starts below the header, or below a lead
+        // across all the columns; the flow after the lead.
+        let lead = c.set_lead_across(shaped, self.frame.lead, below_header, &doc.rules);
+        let flow_top = match &lead {
+            Some(l) if l.all => l.bottom,
+            _ => below_header,
+        };
+        if let Some(l) = &lead {
+            c.cur = (l.blocks, 0);
+        }
+        c.start_flow(flow_top);
+        c.place_fixed_figures(flow);
+        c.run(flow);
+        c.balance_last_page(flow);
+        Ok(c)
     }
-    if frame.boxed && frame.rows.is_some() {
-        warn_underfilled(doc, &c, used_bottom, warnings);
+
+    /// Rules and box, and the module with its pages and foot.
+    fn finish(&self, mut c: Composer, page: &Grid, warnings: &mut Vec<Warning>) -> Module {
+        let (frame, own, bottom) = (self.frame, self.own, self.slots.1);
+        c.column_rules();
+        let used_bottom = c.first_page_bottom();
+        // A module on a grid of its own fills its frame: its box goes round
+        // the whole frame.
+        let box_bottom = if own { bottom } else { used_bottom };
+        if frame.boxed {
+            c.draw_box(box_bottom, own);
+            // A continued module keeps its box on every page.
+            for page in 1..c.pages.len() {
+                let end = (c.used.iter().filter(|u| u.page == page))
+                    .map(|u| u.end)
+                    .max()
+                    .unwrap_or(c.top);
+                c.draw_box_on(page, if own { bottom } else { end }, own);
+            }
+        }
+        if frame.boxed && frame.rows.is_some() {
+            warn_underfilled(self.doc, &c, used_bottom, warnings);
+        }
+        let lines = std::mem::take(&mut c.log);
+        Module {
+            lines,
+            pages: c.finish(),
+            // In page slots: a module with a grid of its own fills its
+            // frame; a box takes the slot under the text.
+            bottom: if own {
+                frame.bottom(page)
+            } else {
+                used_bottom + frame.boxed as u32
+            },
+        }
     }
-    let lines = std::mem::take(&mut c.log);
-    Ok(Module {
-        lines,
-        pages: c.finish(),
-        // In page slots: a module with a grid of its own fills its frame;
-        // a box takes the slot under the text.
-        bottom: if own {
-            frame.bottom(page)
-        } else {
-            used_bottom + frame.boxed as u32
-        },
-    })
 }
 
 /// The slots the module's text may use: the frame's, or its own grid's;

@@ -5,7 +5,10 @@
 
 use super::Page;
 use super::items::SetLine;
-use super::{Frame, Module, compose_module};
+use super::furniture::Furniture;
+use super::jumps::Jumps;
+use super::module::compose_module_with;
+use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::{Grid, LeadPlacement};
 use crate::resolve::{Doc, Layout};
@@ -26,6 +29,17 @@ pub struct Placement {
     pub lead: LeadPlacement,
 }
 
+/// How a page is made up: the first page's number (版次); `fill`: the
+/// automatic make-up ([`super::makeup`]); `no_continue`: an article that
+/// does not fit is an error, not a continuation; and a shaper of jump
+/// lines for each article.
+pub struct PageOptions<'s> {
+    pub first_number: u32,
+    pub fill: bool,
+    pub no_continue: bool,
+    pub shape: &'s mut dyn FnMut(&Doc, Furniture, &str) -> crate::shape::ShapedPara,
+}
+
 /// One article to place.
 pub struct PageArticle<'a> {
     pub doc: &'a Doc,
@@ -34,6 +48,19 @@ pub struct PageArticle<'a> {
     pub placement: Placement,
     /// Where the manifest names it, for messages.
     pub at: Located,
+}
+
+impl<'a> PageArticle<'a> {
+    /// The same article (its placement to be changed).
+    pub fn copy(&self) -> PageArticle<'a> {
+        PageArticle {
+            doc: self.doc,
+            shaped: self.shaped,
+            layout: self.layout,
+            placement: self.placement,
+            at: self.at.clone(),
+        }
+    }
 }
 
 /// Columns each article spans: as given, or by size: the largest article
@@ -186,8 +213,18 @@ fn size(a: &PageArticle) -> usize {
 pub fn compose_page(
     articles: &[PageArticle],
     grid: &Grid,
+    jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
 ) -> Result<ComposedPages> {
+    let filled;
+    let articles = if jumps.fill {
+        let (placed, summary) = super::makeup::make_up(articles, grid);
+        warnings.push(summary);
+        filled = placed;
+        &filled[..]
+    } else {
+        articles
+    };
     let sizes: Vec<usize> = articles.iter().map(size).collect();
     let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
     let spans = spans(&sizes, &given, grid.columns);
@@ -197,7 +234,11 @@ pub fn compose_page(
     let mut placed: Vec<Option<(usize, Vec<Page>)>> = articles.iter().map(|_| None).collect();
     let mut lines: Vec<(usize, Vec<SetLine>)> = articles.iter().map(|_| (0, Vec::new())).collect();
     for i in placement_order(articles) {
-        let (page, module) = place_article(&articles[i], spans[i], grid, &mut sheets, warnings)?;
+        let (page, module) =
+            place_article(&articles[i], (spans[i], grid), &mut sheets, jumps, warnings)?;
+        if jumps.no_continue && module.pages.len() > 1 {
+            return Err(overflow(&articles[i], &module));
+        }
         placed[i] = Some((page, module.pages));
         lines[i] = (page, module.lines);
     }
@@ -310,9 +351,9 @@ pub fn split_chars(grid: &Grid, span: u32, m: u32) -> u32 {
 /// and its pages.
 fn place_article(
     a: &PageArticle,
-    span: u32,
-    grid: &Grid,
+    (span, grid): (u32, &Grid),
     sheets: &mut Sheets,
+    jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
 ) -> Result<(usize, Module)> {
     let p = a.placement;
@@ -329,7 +370,13 @@ fn place_article(
         boxed: p.boxed,
         lead: p.lead,
     };
-    let module = compose_module(a.doc, a.shaped, a.layout, grid, frame, warnings)?;
+    let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
+    let mut j = Jumps {
+        number: jumps.first_number + page as u32,
+        shape: &mut shape,
+    };
+    let module =
+        compose_module_with(a.doc, a.shaped, a.layout, (grid, frame), Some(&mut j), warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -372,4 +419,18 @@ fn merge_pages(placed: Vec<Option<(usize, Vec<Page>)>>) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// `--no-continue`: the article that does not fit, with how much of it.
+fn overflow(a: &PageArticle, module: &Module) -> Error {
+    let (chars, lines) = super::dump::left_over(a.shaped, &module.lines);
+    Error::new(
+        Stage::Compose,
+        format!(
+            "\"{}\" does not fit its frame: {chars} characters in {lines} lines are left over",
+            a.doc.title
+        ),
+    )
+    .at(a.at.clone())
+    .hint("give it more columns or rows, shorten it, or leave out --no-continue to continue it on the next page with jump lines")
 }

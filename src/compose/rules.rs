@@ -71,6 +71,11 @@ impl Composer<'_> {
     /// their `own` it keeps a character and a half from the lines' ends,
     /// where a mark may hang.
     pub fn draw_box(&mut self, bottom: u32, own: bool) {
+        self.draw_box_on(0, bottom, own);
+    }
+
+    /// The box on module page `page`, from the module's top to `bottom`.
+    pub fn draw_box_on(&mut self, page: usize, bottom: u32, own: bool) {
         let g = self.grid;
         let pad = if g.gutter.0 > 0.0 {
             g.gutter / 2.0
@@ -84,7 +89,7 @@ impl Composer<'_> {
             inline: -pad,
             length: g.measure() + pad * 2.0,
         };
-        self.pages[0].push(FrameItem::Box {
+        self.pages[page].push(FrameItem::Box {
             rect,
             width: Pt(1.0),
         });

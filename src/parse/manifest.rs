@@ -29,6 +29,7 @@ struct RawPage {
     section: Option<String>,
     editor: Option<String>,
     proofreader: Option<String>,
+    fill: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -47,7 +48,7 @@ struct RawArticle {
     lead: Option<Spanned<toml::Value>>,
 }
 
-pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead)";
+pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader, fill), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead)";
 
 /// The page's furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,6 +60,9 @@ pub struct PageInfo {
     pub section: Option<String>,
     pub editor: Option<String>,
     pub proofreader: Option<String>,
+    /// Automatic make-up: the page filled by a search over the articles'
+    /// modules.
+    pub fill: bool,
 }
 
 /// One article's entry.
@@ -218,6 +222,7 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             section: page.section,
             editor: page.editor,
             proofreader: page.proofreader,
+            fill: page.fill.unwrap_or(false),
         },
         articles,
     })

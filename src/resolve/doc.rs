@@ -128,6 +128,10 @@ pub struct Doc {
     pub title_style: ParaStyle,
     pub author_style: ParaStyle,
     pub entry_style: ParaStyle,
+    /// A continued module's jump lines （下转第N版）（上接第N版）.
+    pub jump_style: ParaStyle,
+    /// A continued module's head on its later pages (续题).
+    pub continued_style: ParaStyle,
 }
 
 impl Doc {
@@ -248,6 +252,8 @@ pub fn resolve_doc_with(
         title_style: styler.style(Role::Headline, &st.headline, 0),
         author_style: styler.style(Role::Byline, &st.byline, 0),
         entry_style: styler.style(Role::Body, &st.body, 0),
+        jump_style: styler.style(Role::Source, &st.source, 0),
+        continued_style: styler.style(Role::Deck, &st.deck, 0),
     })
 }
 

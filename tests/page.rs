@@ -89,7 +89,24 @@ fn text_beyond_the_page_continues_on_the_next_and_says_so() {
     if have("pdftotext") {
         let pages = page.pdf_pages();
         assert!(pages.len() >= 2);
+        // Each page but the last ends its module with （下转第N版）; each
+        // but the first opens it with the continuation head 长文 and
+        // （上接第N版）. Without them the text is the article's, whole.
+        let n = pages.len();
+        for (i, p) in pages.iter().enumerate() {
+            let s = squeeze(p);
+            let to = format!("（下转第{}版）", 4 + i);
+            let from = format!("长文（上接第{}版）", 2 + i);
+            assert_eq!(s.contains(&to), i + 1 < n, "page {i}: {s}");
+            assert_eq!(s.contains(&from), i > 0, "page {i}: {s}");
+        }
         let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+        let mut text = squeeze(&text);
+        for i in 0..n {
+            text = text
+                .replace(&format!("（下转第{}版）", 4 + i), "")
+                .replace(&format!("长文（上接第{}版）", 2 + i), "");
+        }
         assert_same_text(&text, &paras);
     }
 }
@@ -185,4 +202,60 @@ fn a_lead_placement_is_checked_where_given() {
         );
         assert_ok(&out);
     }
+}
+
+/// `fill = true`: the six articles of examples/page-12.toml fill the
+/// broadsheet (the summary says so) on one page, every text whole.
+#[test]
+fn a_made_up_page_is_filled_with_every_article() {
+    let dir = tempdir();
+    let src = root().join("examples/page-12.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(
+        stderr.contains("fill: 100% of the free band filled"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("0 article(s) continued"), "{stderr}");
+    if have("pdftotext") {
+        assert_eq!(outputs.pdf_pages().len(), 1);
+    }
+}
+
+/// More text than the page holds: the page is filled, one article is cut
+/// and continues on the next page with both jump lines; `--no-continue`
+/// refuses instead, naming the article and what is left over.
+#[test]
+fn an_overflowing_made_up_page_continues_with_jump_lines() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/overflow-14.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(stderr.contains("1 article(s) continued"), "{stderr}");
+    if have("pdftotext") {
+        let pages = outputs.pdf_pages();
+        assert_eq!(pages.len(), 2);
+        let squeezed: Vec<String> = pages.iter().map(|p| squeeze(p)).collect();
+        assert!(squeezed[0].contains("（下转第15版）"), "{}", squeezed[0]);
+        assert!(squeezed[1].contains("（上接第14版）"), "{}", squeezed[1]);
+        assert!(squeezed[1].contains("凌晨一点"), "the continuation head");
+    }
+    let pdf = dir.path().join("no.pdf");
+    let out = run(&[
+        src.as_os_str(),
+        "--no-continue".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("overflow-14.toml:") && err.contains("does not fit its frame"),
+        "{err}"
+    );
+    assert!(
+        err.contains("characters in") && err.contains("lines are left over"),
+        "{err}"
+    );
+    assert!(!pdf.exists());
 }

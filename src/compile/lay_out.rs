@@ -1,8 +1,8 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    ComposedPages, Furniture, Page, PageArticle, PageOptions, TitlePage, add_furniture, assemble_book, compose,
-    compose_chapter, compose_page, furniture_style,
+    ComposedPages, Furniture, Page, PageArticle, PageOptions, TitlePage, add_furniture,
+    assemble_book, compose, compose_chapter, compose_page, furniture_style,
 };
 use crate::error::{Result, Warning};
 use crate::model::{LangFamily, Writing};

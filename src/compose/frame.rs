@@ -105,6 +105,15 @@ impl Frame {
         if self.boxed {
             let (dx, dy) = mode.page(Step::new(page.body_size * 2.0, page.pitch));
             r = r.inset(dx.abs(), dy.abs());
+        } else {
+            // Unboxed, a slot clear at the frame's top and foot, where the
+            // rules between modules run.
+            let clear = page.pitch;
+            r = if page.vertical {
+                r.inset(clear, Pt::ZERO)
+            } else {
+                r.inset(Pt::ZERO, clear)
+            };
         }
         let (along, across) = mode.extents(r.width, r.height);
         let body = page.body_size;

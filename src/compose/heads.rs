@@ -65,6 +65,19 @@ pub fn step_down_headings(shaped: &ShapedDoc, header: Pt, column: Pt) -> Option<
     Some(out)
 }
 
+/// Whether every paragraph of the headline block breaks between phrases
+/// at `measure`, stepped down as far as its style allows: a module
+/// narrower than that would break its headline inside a word.
+pub fn header_fits(shaped: &ShapedDoc, measure: Pt) -> bool {
+    shaped.header.iter().all(|p| {
+        let q = stepped(p, measure);
+        let q = q.as_ref().unwrap_or(p);
+        let inset = q.style.size * q.style.inset as f64;
+        let indent = q.style.size * q.style.indent as f64;
+        phrase_lines(&q.items, measure - inset * 2.0, indent).is_some()
+    })
+}
+
 /// `p` stepped down until its phrases fit `measure`, or at its least
 /// size; `None` when they fit as it is or it may not step down.
 fn stepped(p: &ShapedPara, measure: Pt) -> Option<ShapedPara> {

@@ -60,7 +60,11 @@ impl Composer<'_> {
             if i > 0 {
                 // Across a horizontal module; in the first band (tier) of a
                 // vertical one.
-                let measure = if g.vertical { g.column_width } else { g.measure() };
+                let measure = if g.vertical {
+                    g.column_width
+                } else {
+                    g.measure()
+                };
                 let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
                 let lines = break_heading(&head, measure, &doc.rules);
                 self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));

@@ -16,6 +16,7 @@
 
 use rayon::prelude::*;
 
+use super::heads::header_fits;
 use super::page::PageArticle;
 use super::{Frame, compose_module};
 use crate::error::Warning;
@@ -68,21 +69,24 @@ pub fn make_up<'a>(articles: &[PageArticle<'a>], grid: &Grid) -> (Vec<PageArticl
     let start = std::time::Instant::now();
     let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
     let band = free_band(articles, grid);
-    let searched: Vec<usize> = (0..articles.len()).filter(|&i| !pinned(&articles[i])).collect();
+    let searched: Vec<usize> = (0..articles.len())
+        .filter(|&i| !pinned(&articles[i]))
+        .collect();
     // Every (article, span) laid out on its own: the work spreads evenly.
     let pairs: Vec<(usize, u32)> = (searched.iter())
         .flat_map(|&i| (1..=grid.columns).map(move |w| (i, w)))
         .collect();
-    let flat: Vec<Option<u32>> = (pairs.par_iter())
+    let flat: Vec<Height> = (pairs.par_iter())
         .map(|&(i, w)| height_for(&articles[i], grid, w))
         .collect();
-    let heights: Vec<Vec<Option<u32>>> = (flat.chunks(grid.columns as usize))
-        .map(<[Option<u32>]>::to_vec)
+    let heights: Vec<Vec<Height>> = (flat.chunks(grid.columns as usize))
+        .map(<[Height]>::to_vec)
         .collect();
+    let sizes: Vec<usize> = searched.iter().map(|&i| size(&articles[i])).collect();
     // Continue as few articles as needed, the last ones first.
     let n = searched.len();
-    let found = (0..n).find_map(|k| {
-        let may_cut: Vec<bool> = (0..n).map(|j| j > 0 && j >= n - k).collect();
+    let found = (0..=n).find_map(|k| {
+        let may_cut = cuttable(&sizes, k);
         search(&heights, &may_cut, grid.columns, band)
     });
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
@@ -92,18 +96,23 @@ pub fn make_up<'a>(articles: &[PageArticle<'a>], grid: &Grid) -> (Vec<PageArticl
             "fill: no arrangement of the {n} articles fits the page ({:.0} ms); placed largest first",
             elapsed
         );
-        return (out, Warning { location: None, message });
+        return (
+            out,
+            Warning {
+                location: None,
+                message,
+            },
+        );
     };
     for (j, &i) in searched.iter().enumerate() {
-        if std::env::var_os("TYPESET_DEBUG_FILL").is_some() {
-            eprintln!("{i}: {:?} {:?}", heights[j], m.places[j]);
-        }
         if let Some(p) = m.places[j] {
             let pl = &mut out[i].placement;
             pl.column = Some(p.column);
             pl.columns = Some(p.columns);
             pl.row = Some(p.row);
-            pl.rows = Some(p.rows);
+            // A module cut to continue fills its frame to the last slot:
+            // the frame stops a slot short, where the rule under it runs.
+            pl.rows = Some(if p.continued { p.rows - 1 } else { p.rows });
         }
     }
     let depth = band.bottom - band.top;
@@ -117,7 +126,25 @@ pub fn make_up<'a>(articles: &[PageArticle<'a>], grid: &Grid) -> (Vec<PageArticl
         elapsed,
         m.cost
     );
-    (out, Warning { location: None, message })
+    (
+        out,
+        Warning {
+            location: None,
+            message,
+        },
+    )
+}
+
+/// The `k` articles that may continue on the next page: the longest
+/// (a feature continues, a brief does not), the lead story last.
+fn cuttable(sizes: &[usize], k: usize) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&j| (j == 0 && sizes.len() > 1, std::cmp::Reverse(sizes[j]), j));
+    let mut out = vec![false; sizes.len()];
+    for &j in order.iter().take(k) {
+        out[j] = true;
+    }
+    out
 }
 
 /// The band the search fills: under the pinned modules at the page's top,
@@ -132,7 +159,11 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> Band {
             continue;
         };
         let span = a.placement.columns.unwrap_or(grid.columns - c);
-        let rows = a.placement.rows.or_else(|| height_at(a, grid, span)).unwrap_or(grid.lines);
+        let rows = a
+            .placement
+            .rows
+            .or_else(|| height_at(a, grid, span))
+            .unwrap_or(grid.lines);
         if r == 0 {
             band.top = band.top.max(rows);
         } else {
@@ -143,18 +174,38 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> Band {
     band
 }
 
-/// An article's height (in page slots, its foot rule included) at `span`
-/// columns; `None` where it does not fit a page, or the manifest gives it
-/// another span.
-fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Option<u32> {
+/// An article's module at one span: not to be used, taller than the
+/// page (usable only continued), or this many page slots high (its foot
+/// rule included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Height {
+    No,
+    Tall,
+    Rows(u32),
+}
+
+/// An article's height at `span` columns: `No` where the manifest gives it
+/// another span, where one column is too narrow for it or where its
+/// headline would break inside a phrase.
+fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Height {
     if a.placement.columns.is_some_and(|c| c != span) {
-        return None;
+        return Height::No;
     }
-    // One column holds a brief, not an article with a headline to show.
+    // One column holds a brief, not an article with a headline to show;
+    // no module so narrow that its headline breaks inside a phrase.
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
-        return None;
+        return Height::No;
     }
-    height_at(a, grid, span)
+    let measure = Grid {
+        columns: span,
+        ..*grid
+    }
+    .measure();
+    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    if !own && a.placement.columns.is_none() && !header_fits(a.shaped, measure) {
+        return Height::No;
+    }
+    height_at(a, grid, span).map_or(Height::Tall, Height::Rows)
 }
 
 /// The most characters an article set in a single column may have.
@@ -173,12 +224,16 @@ fn height_at(a: &PageArticle, grid: &Grid, span: u32) -> Option<u32> {
         columns: span,
         top: 0,
         rows,
-        split: a.placement.split.filter(|_| a.placement.columns == Some(span)),
+        split: a
+            .placement
+            .split
+            .filter(|_| a.placement.columns == Some(span)),
         boxed: a.placement.boxed,
         lead: a.placement.lead,
     };
     let mut scratch = Vec::new();
-    let lay = |rows, w: &mut Vec<_>| compose_module(a.doc, a.shaped, a.layout, grid, frame(rows), w);
+    let lay =
+        |rows, w: &mut Vec<_>| compose_module(a.doc, a.shaped, a.layout, grid, frame(rows), w);
     let vertical = a.doc.writing == crate::model::Writing::Vertical;
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
@@ -219,7 +274,12 @@ type Table = Vec<Vec<Vec<(u32, u64, Choice)>>>;
 /// Searches the band for the articles `searched` (indices into `heights`):
 /// `heights[i][w - 1]` is article i's height at w columns; `may_cut[i]`
 /// whether it may continue on the next page.
-pub fn search(heights: &[Vec<Option<u32>>], may_cut: &[bool], columns: u32, band: Band) -> Option<MadeUp> {
+pub fn search(
+    heights: &[Vec<Height>],
+    may_cut: &[bool],
+    columns: u32,
+    band: Band,
+) -> Option<MadeUp> {
     let n = heights.len();
     if n == 0 || n > 12 {
         return None;
@@ -230,7 +290,8 @@ pub fn search(heights: &[Vec<Option<u32>>], may_cut: &[bool], columns: u32, band
     let mut effort = 0;
     for (i, hs) in heights.iter().enumerate() {
         for w in 1..=columns {
-            table[1 << i][w as usize] = leaves(i, hs[w as usize - 1], may_cut[i], (w, columns), depth);
+            table[1 << i][w as usize] =
+                leaves(i, hs[w as usize - 1], may_cut[i], (w, columns), depth);
         }
     }
     // Subsets in order of size: their parts are done before them.
@@ -272,19 +333,42 @@ pub fn search(heights: &[Vec<Option<u32>>], may_cut: &[bool], columns: u32, band
 /// The heights article `i` can take at `w` of `columns` columns: its own
 /// (and up to SLACK white lines more); shorter ones, continued, if it may
 /// be cut.
-fn leaves(i: usize, h: Option<u32>, may_cut: bool, (w, columns): (u32, u32), depth: u32) -> Vec<(u32, u64, Choice)> {
-    let lead = if i == 0 { LEAD_NARROW * (columns - w) as u64 } else { 0 };
+fn leaves(
+    i: usize,
+    h: Height,
+    may_cut: bool,
+    (w, columns): (u32, u32),
+    depth: u32,
+) -> Vec<(u32, u64, Choice)> {
+    let lead = if i == 0 {
+        LEAD_NARROW * (columns - w) as u64
+    } else {
+        0
+    };
     let mut out = Vec::new();
+    if h == Height::No {
+        return out;
+    }
+    let h = match h {
+        Height::Rows(h) => Some(h),
+        _ => None,
+    };
     if let Some(h) = h {
         for rows in h..=(h + SLACK).min(depth) {
             let white = WHITE * ((rows - h) * w) as u64;
-            out.push((rows, lead + white, Choice::Leaf { i, continued: false }));
+            out.push((
+                rows,
+                lead + white,
+                Choice::Leaf {
+                    i,
+                    continued: false,
+                },
+            ));
         }
     }
     if may_cut {
         let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
-        // Later articles are the better ones to continue.
-        let cut = CUT - i as u64;
+        let cut = CUT;
         for rows in MIN_CUT..=tallest {
             out.push((rows, lead + cut, Choice::Leaf { i, continued: true }));
         }
@@ -294,7 +378,13 @@ fn leaves(i: usize, h: Option<u32>, may_cut: bool, (w, columns): (u32, u32), dep
 
 /// Adds to `out` the ways `a` and `b` fill a rectangle `w` wide: one
 /// above the other, or side by side at equal heights; the pairs tried.
-fn combine(table: &Table, (a, b): (u32, u32), w: u32, depth: u32, out: &mut Vec<(u32, u64, Choice)>) -> usize {
+fn combine(
+    table: &Table,
+    (a, b): (u32, u32),
+    w: u32,
+    depth: u32,
+    out: &mut Vec<(u32, u64, Choice)>,
+) -> usize {
     let mut tried = 0;
     let (ta, tb) = (&table[a as usize], &table[b as usize]);
     for &(h1, c1, _) in &ta[w as usize] {
@@ -317,7 +407,14 @@ fn combine(table: &Table, (a, b): (u32, u32), w: u32, depth: u32, out: &mut Vec<
             if let Some(&(h2, c2, _)) = right.get(j)
                 && h2 == h
             {
-                out.push((h, c1 + c2, Choice::Down { left: a, columns: w1 }));
+                out.push((
+                    h,
+                    c1 + c2,
+                    Choice::Down {
+                        left: a,
+                        columns: w1,
+                    },
+                ));
             }
         }
     }
@@ -326,7 +423,12 @@ fn combine(table: &Table, (a, b): (u32, u32), w: u32, depth: u32, out: &mut Vec<
 
 /// Follows the choices from (subset, width, height) down to the leaves,
 /// placing each at (column, row).
-fn unwind(table: &Table, (mask, w, h): (u32, u32, u32), (c, r): (u32, u32), places: &mut [Option<Place>]) {
+fn unwind(
+    table: &Table,
+    (mask, w, h): (u32, u32, u32),
+    (c, r): (u32, u32),
+    places: &mut [Option<Place>],
+) {
     // Every state unwound was stored by the search with this height.
     let Some(&(_, _, choice)) = table[mask as usize][w as usize].iter().find(|e| e.0 == h) else {
         return;
@@ -347,7 +449,12 @@ fn unwind(table: &Table, (mask, w, h): (u32, u32, u32), (c, r): (u32, u32), plac
         }
         Choice::Down { left, columns } => {
             unwind(table, (left, columns, h), (c, r), places);
-            unwind(table, (mask & !left, w - columns, h), (c + columns, r), places);
+            unwind(
+                table,
+                (mask & !left, w - columns, h),
+                (c + columns, r),
+                places,
+            );
         }
     }
 }
@@ -365,8 +472,10 @@ mod tests {
 
     /// Heights of an article of `area` line-columns: area / w rounded up,
     /// plus a 3-line headline.
-    fn article(area: u32, columns: u32) -> Vec<Option<u32>> {
-        (1..=columns).map(|w| Some(area.div_ceil(w) + 3)).collect()
+    fn article(area: u32, columns: u32) -> Vec<Height> {
+        (1..=columns)
+            .map(|w| Height::Rows(area.div_ceil(w) + 3))
+            .collect()
     }
 
     fn no_overlap(places: &[Option<Place>]) {
@@ -390,7 +499,11 @@ mod tests {
         assert_eq!(m.remainder, 0, "{m:?}");
         no_overlap(&m.places);
         let lead = m.places[0].unwrap();
-        assert_eq!((lead.column, lead.row), (0, 0), "the lead story at the top left");
+        assert_eq!(
+            (lead.column, lead.row),
+            (0, 0),
+            "the lead story at the top left"
+        );
         assert!(m.places.iter().flatten().all(|p| !p.continued));
     }
 
@@ -424,7 +537,12 @@ mod tests {
         let cut: Vec<bool> = (0..8).map(|i| i == 7).collect();
         let t = std::time::Instant::now();
         let m = search(&hs, &cut, 8, band(120)).expect("a page");
-        eprintln!("8 articles: {:?}, effort {}, remainder {}", t.elapsed(), m.effort, m.remainder);
+        eprintln!(
+            "8 articles: {:?}, effort {}, remainder {}",
+            t.elapsed(),
+            m.effort,
+            m.remainder
+        );
         no_overlap(&m.places);
         assert!(m.places.iter().all(Option::is_some));
         assert_eq!(m.places[0].unwrap().row, 0);

@@ -3,10 +3,10 @@
 //! grid. Text never stops: when the columns are full a new page starts.
 
 use super::columns::{Composer, FlowInput, Reserve};
-use super::jumps::{Jumps, reserve_for};
 use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
 use super::items::LineSource;
+use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
 use super::rules::header_rule;
 use super::transform::{LineAt, Mode};

@@ -4,8 +4,8 @@
 //! articles do not fit.
 
 use super::Page;
-use super::items::SetLine;
 use super::furniture::Furniture;
+use super::items::SetLine;
 use super::jumps::Jumps;
 use super::module::compose_module_with;
 use super::{Frame, Module};
@@ -375,8 +375,14 @@ fn place_article(
         number: jumps.first_number + page as u32,
         shape: &mut shape,
     };
-    let module =
-        compose_module_with(a.doc, a.shaped, a.layout, (grid, frame), Some(&mut j), warnings)?;
+    let module = compose_module_with(
+        a.doc,
+        a.shaped,
+        a.layout,
+        (grid, frame),
+        Some(&mut j),
+        warnings,
+    )?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {

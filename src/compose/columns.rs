@@ -227,6 +227,19 @@ impl<'a> Composer<'a> {
         }
     }
 
+    /// Keeps only the first page: the block and item the second began
+    /// with, where the rest of the flow goes on.
+    pub fn cut_after_first_page(&mut self) -> (usize, u32) {
+        let cp = self.checkpoints[1];
+        self.pages.truncate(1);
+        self.checkpoints.truncate(1);
+        self.used.retain(|u| u.page == 0);
+        self.shapes.retain(|s| s.page == 0);
+        self.log.retain(|l| l.page == 0);
+        self.fixed.retain(|f| f.page == 0);
+        (cp.block, cp.line)
+    }
+
     /// The columns start at `slot` on the first page (below the header),
     /// and the flow from there.
     pub fn start_flow(&mut self, slot: u32) {

@@ -44,20 +44,21 @@ pub fn continued_head(title: &str) -> &str {
 
 impl Composer<'_> {
     /// Sets the jump lines of a module laid out on several pages, in the
-    /// slots `reserve` kept.
-    pub fn add_jumps(&mut self, doc: &Doc, jumps: &mut Jumps) {
+    /// slots `reserve` kept: this composer's first page is the module's
+    /// page `first`; `more`: the module goes on after its last page.
+    pub fn add_jumps(&mut self, doc: &Doc, jumps: &mut Jumps, (first, more): (usize, bool)) {
         let pages = self.pages.len();
         let g = self.grid;
         for i in 0..pages {
-            let number = jumps.number + i as u32;
-            if i + 1 < pages {
+            let number = jumps.number + (first + i) as u32;
+            if i + 1 < pages || more {
                 let p = (jumps.shape)(Furniture::JumpLine, &format!("（下转第{}版）", number + 1));
                 let lines = break_lines(&p, g.column_width, false, &doc.rules);
                 let slot = self.bottom - self.reserve.foot;
                 let inline = g.column_start(g.columns - 1);
                 self.line_on(i, &p, lines.first(), (slot, inline));
             }
-            if i > 0 {
+            if first + i > 0 {
                 // Across a horizontal module; in the first band (tier) of a
                 // vertical one.
                 let measure = if g.vertical {

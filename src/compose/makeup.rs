@@ -16,7 +16,7 @@
 
 use rayon::prelude::*;
 
-use super::heads::header_fits;
+use super::heads::{break_heading, header_fits};
 use super::page::PageArticle;
 use super::{Frame, compose_module};
 use crate::error::Warning;
@@ -180,8 +180,10 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> Band {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Height {
     No,
-    Tall,
-    Rows(u32),
+    /// Taller than the page; a cut keeps at least this many slots.
+    Tall(u32),
+    /// This many slots; a cut keeps at least the second.
+    Rows(u32, u32),
 }
 
 /// An article's height at `span` columns: `No` where the manifest gives it
@@ -205,7 +207,20 @@ fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Height {
     if !own && a.placement.columns.is_none() && !header_fits(a.shaped, measure) {
         return Height::No;
     }
-    height_at(a, grid, span).map_or(Height::Tall, Height::Rows)
+    let least = least_rows(a, grid, measure);
+    height_at(a, grid, span).map_or(Height::Tall(least), |h| Height::Rows(h, least))
+}
+
+/// The fewest slots a cut module keeps on its page: its headline block,
+/// the rule under it and six lines of text.
+fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
+    let header: u32 = (a.shaped.header.iter())
+        .map(|p| {
+            let lines = break_heading(p, measure, &a.doc.rules).len() as u32;
+            p.style.space_before + lines * p.style.lines.max(1) + p.style.space_after
+        })
+        .sum();
+    (header + 1 + 6).max(MIN_CUT).min(grid.lines)
 }
 
 /// The most characters an article set in a single column may have.
@@ -346,12 +361,10 @@ fn leaves(
         0
     };
     let mut out = Vec::new();
-    if h == Height::No {
-        return out;
-    }
-    let h = match h {
-        Height::Rows(h) => Some(h),
-        _ => None,
+    let (h, least) = match h {
+        Height::No => return out,
+        Height::Tall(least) => (None, least),
+        Height::Rows(h, least) => (Some(h), least),
     };
     if let Some(h) = h {
         for rows in h..=(h + SLACK).min(depth) {
@@ -369,7 +382,7 @@ fn leaves(
     if may_cut {
         let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
         let cut = CUT;
-        for rows in MIN_CUT..=tallest {
+        for rows in least..=tallest {
             out.push((rows, lead + cut, Choice::Leaf { i, continued: true }));
         }
     }
@@ -474,7 +487,7 @@ mod tests {
     /// plus a 3-line headline.
     fn article(area: u32, columns: u32) -> Vec<Height> {
         (1..=columns)
-            .map(|w| Height::Rows(area.div_ceil(w) + 3))
+            .map(|w| Height::Rows(area.div_ceil(w) + 3, MIN_CUT))
             .collect()
     }
 

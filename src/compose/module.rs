@@ -102,12 +102,27 @@ pub fn compose_module_with(
         own,
     };
     let mut c = set.lay_out(layout, &flow, Reserve::default())?;
-    // Continued: laid out again with room kept for the jump lines.
+    // Continued: laid out again with room kept for the jump lines, its
+    // first page in the frame, the rest across whole pages.
     if c.pages.len() > 1
         && let Some(j) = jumps
     {
-        c = set.lay_out(layout, &flow, reserve_for(doc))?;
-        c.add_jumps(doc, j);
+        let reserve = reserve_for(doc);
+        c = set.lay_out(layout, &flow, reserve)?;
+        let cut = c.cut_after_first_page();
+        c.add_jumps(doc, j, (0, true));
+        let rest = ModuleSet::whole_page(doc, page, frame, layout);
+        let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
+        r.add_jumps(doc, j, (1, false));
+        let mut module = set.finish(c, page, warnings);
+        let more = rest.finish(r, page, warnings);
+        let offset = module.pages.len();
+        module.pages.extend(more.pages);
+        module.lines.extend(more.lines.into_iter().map(|mut l| {
+            l.page += offset;
+            l
+        }));
+        return Ok(module);
     }
     Ok(set.finish(c, page, warnings))
 }
@@ -123,7 +138,49 @@ struct ModuleSet<'d> {
     own: bool,
 }
 
-impl ModuleSet<'_> {
+impl<'d> ModuleSet<'d> {
+    /// A continued module's later pages: every column of the page, the
+    /// page's whole depth, boxed as the first.
+    fn whole_page(doc: &'d Doc, page: &Grid, frame: Frame, layout: &Layout) -> ModuleSet<'d> {
+        let vertical = doc.writing == Writing::Vertical;
+        let frame = Frame {
+            first: 0,
+            columns: page.columns,
+            top: 0,
+            rows: None,
+            split: None,
+            lead: crate::model::LeadPlacement::Column,
+            ..frame
+        };
+        let grid = frame.grid(page, vertical, layout.grid.tier_chars);
+        let own = Frame::has_own_grid(page, vertical);
+        ModuleSet {
+            doc,
+            frame,
+            grid,
+            slots: inner_slots(&frame, page, &grid, own),
+            own,
+        }
+    }
+
+    /// The flow from `cut` (block, item) on, from the top of fresh pages
+    /// under the continuation head's slots.
+    fn lay_out_rest<'a>(
+        &self,
+        layout: &'a Layout,
+        flow: &FlowInput,
+        reserve: Reserve,
+        cut: (usize, u32),
+    ) -> Result<Composer<'a>> {
+        let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
+        c.reserve = reserve;
+        c.cur = cut;
+        c.start_flow(self.slots.0 + reserve.head);
+        c.run(flow);
+        c.balance_last_page(flow);
+        Ok(c)
+    }
+
     /// The header, the lead, the placed figures and the flow, the last
     /// page balanced, `reserve` kept for jump lines.
     fn lay_out<'a>(

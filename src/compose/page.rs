@@ -401,8 +401,22 @@ fn place_article(
             ),
         });
     }
+    // Its later pages are whole pages.
+    let whole = Frame {
+        first: 0,
+        columns: grid.columns,
+        top: 0,
+        rows: None,
+        ..frame
+    };
+    let all = Taken {
+        c0: 0,
+        c1: grid.columns,
+        t0: 0,
+        t1: grid.lines,
+    };
     for k in 1..module.pages.len() {
-        sheets.take(page + k, frame, wanted);
+        sheets.take(page + k, whole, all);
     }
     Ok((page, module))
 }

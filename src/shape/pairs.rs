@@ -69,7 +69,7 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
                 let cut = half(l.width);
                 b.items[k].width -= cut;
             }
-            (Some(Stop | Pause), Some(Closing)) if !tall[k] => {
+            (Some(Stop | Pause), Some(Closing)) if tall.get(k) != Some(&true) => {
                 let cut = half(l.width);
                 b.items[k].width -= cut;
                 let g = b.info[k].glyphs.start as usize;

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage};
-use crate::model::Lang;
 use crate::model::Scheme;
+use crate::model::{Labels, Lang};
 use crate::parse::{read_article, read_manifest, read_serial};
 use crate::resolve::{
-    DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, load_layout, resolve_doc_with,
-    scale_headings,
+    DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
+    resolve_doc_with, scale_headings,
 };
 use crate::source::Located;
 
@@ -117,13 +117,23 @@ impl Job {
     }
 }
 
-fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, RoleFonts)> {
+fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, Roles)> {
     let mut fonts = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = fonts.resolve_roles(layout)?;
     Ok((fonts, roles))
 }
 
-type RoleFonts = std::collections::BTreeMap<String, crate::resolve::RoleFont>;
+/// Resolves one article, loading first the faces its language needs.
+fn resolve_with_fonts(
+    article: &crate::parse::Article,
+    layout: &Layout,
+    (fonts, roles): (&mut FontBook, &mut Roles),
+    settings: &DocSettings,
+) -> Result<Doc> {
+    let lang = article_lang(article, settings);
+    roles.load_for(fonts, layout, lang.family)?;
+    resolve_doc_with(article, layout, roles, settings)
+}
 
 fn article_job(opts: &Options) -> Result<Job> {
     let input = &opts.input;
@@ -132,12 +142,12 @@ fn article_job(opts: &Options) -> Result<Job> {
         opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT),
         input.parent(),
     )?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: opts.writing,
         ..DocSettings::default()
     };
-    let doc = resolve_doc_with(&article, &layout, &roles, &settings)?;
+    let doc = resolve_with_fonts(&article, &layout, (&mut fonts, &mut roles), &settings)?;
     let meta = JobMeta {
         title: doc.title.clone(),
         author: doc.author.clone(),
@@ -166,7 +176,7 @@ fn page_job(opts: &Options) -> Result<Job> {
         spec.as_deref().unwrap_or(DEFAULT_LAYOUT),
         opts.input.parent(),
     )?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let mut docs = Vec::with_capacity(m.articles.len());
     let mut parts = Vec::with_capacity(m.articles.len());
     for a in &m.articles {
@@ -196,7 +206,12 @@ fn page_job(opts: &Options) -> Result<Job> {
             writing: a.writing.or(opts.writing),
             ..DocSettings::default()
         };
-        docs.push(resolve_doc_with(&article, &own, &roles, &settings)?);
+        docs.push(resolve_with_fonts(
+            &article,
+            &own,
+            (&mut fonts, &mut roles),
+            &settings,
+        )?);
         let placement = Placement {
             column: a.column.map(|c| c - 1),
             columns: a.columns,
@@ -214,8 +229,10 @@ fn page_job(opts: &Options) -> Result<Job> {
     }
     scale_page_headings(&mut docs, &parts, &layout, opts.fill || m.page.fill);
     let page = &m.page;
+    // The page speaks the language of its first article.
+    let labels = Labels::of(docs[0].lang.family);
     let meta = JobMeta {
-        title: page_title(page),
+        title: page_title(page, labels),
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
@@ -225,7 +242,7 @@ fn page_job(opts: &Options) -> Result<Job> {
     let plan = PagePlan {
         manifest: m.path.clone(),
         parts,
-        head: page_head(&m.page),
+        head: page_head(&m.page, labels),
         fill: opts.fill || m.page.fill,
         no_continue: opts.no_continue,
     };
@@ -275,10 +292,10 @@ fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout, fi
 }
 
 /// 报名 第N版 版名: the page's title in the PDF and EPUB.
-fn page_title(page: &crate::parse::PageInfo) -> String {
+fn page_title(page: &crate::parse::PageInfo, labels: &Labels) -> String {
     [
         page.paper.clone(),
-        Some(format!("第{}版", page.number)),
+        Some(labels.page(page.number)),
         page.section.clone(),
     ]
     .into_iter()
@@ -289,15 +306,8 @@ fn page_title(page: &crate::parse::PageInfo) -> String {
 
 /// The page's furniture: 报眉 (paper and section; date and 第N版) and the
 /// credits line.
-fn page_head(page: &crate::parse::PageInfo) -> PageHead {
-    let credits = [
-        page.editor.as_ref().map(|e| format!("责任编辑 {e}")),
-        page.proofreader.as_ref().map(|p| format!("质检 {p}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join("　");
+fn page_head(page: &crate::parse::PageInfo, labels: &'static Labels) -> PageHead {
+    let credits = labels.credits(page.editor.as_deref(), page.proofreader.as_deref());
     PageHead {
         start: [page.paper.clone(), page.section.clone()]
             .into_iter()
@@ -306,8 +316,9 @@ fn page_head(page: &crate::parse::PageInfo) -> PageHead {
             .join("　"),
         end: page.date.map(|d| d.chinese()),
         edition: true,
-        credits: (!credits.is_empty()).then_some(credits),
+        credits,
         first_number: page.number,
+        labels,
     }
 }
 
@@ -319,7 +330,7 @@ fn book_job(opts: &Options) -> Result<Job> {
     let serial = read_serial(dir, &|p| read_article(p))?;
     let spec = opts.layout.clone().or(serial.layout.clone());
     let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: Some(opts.writing.or(serial.writing).unwrap_or(layout.writing)),
         default_lang: serial.lang.clone(),
@@ -329,7 +340,7 @@ fn book_job(opts: &Options) -> Result<Job> {
     let docs = serial
         .installments
         .iter()
-        .map(|a| resolve_doc_with(a, &layout, &roles, &settings))
+        .map(|a| resolve_with_fonts(a, &layout, (&mut fonts, &mut roles), &settings))
         .collect::<Result<Vec<Doc>>>()?;
     // read_serial refuses a folder without installments.
     let last = docs.last().expect("a serial has installments");

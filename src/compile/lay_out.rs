@@ -199,6 +199,7 @@ fn chapters(
     let title = TitlePage {
         work: &plan.work,
         author: &plan.author,
+        labels: crate::model::Labels::of(first.lang.family),
     };
     let bodies = bodies.into_iter().flatten().collect();
     let book = assemble_book(&title, &titles, bodies, &job.layout, &grid, &mut furniture);

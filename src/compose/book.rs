@@ -6,7 +6,7 @@ use super::furniture::{Shape, place_single, type_area};
 use super::{Frame, Furniture, PageHead, add_furniture, compose_module};
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
-use crate::model::{Align, Grid};
+use crate::model::{Align, Grid, Labels};
 use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::shape::ShapedPara;
@@ -23,6 +23,8 @@ pub struct Book {
 pub struct TitlePage<'a> {
     pub work: &'a str,
     pub author: &'a str,
+    /// The words of the book's language (著, 目录).
+    pub labels: &'static Labels,
 }
 
 /// A chapter's pages, without furniture: what the book's cache keeps.
@@ -59,7 +61,7 @@ pub fn assemble_book(
     let mut pages = Vec::with_capacity(next);
     pages.push(front.title_page(title_page, furniture));
     for chunk in 0..toc_pages {
-        pages.push(front.contents_page(chunk, titles, &first_pages, furniture));
+        pages.push(front.contents_page(chunk, titles, &first_pages, title_page.labels, furniture));
     }
     let mut outline = Vec::with_capacity(titles.len());
     for (title, mut body) in titles.iter().zip(bodies) {
@@ -69,6 +71,7 @@ pub fn assemble_book(
             edition: false,
             credits: None,
             first_number: pages.len() as u32 + 1,
+            labels: title_page.labels,
         };
         add_furniture(&mut body, grid, &[], &head, furniture);
         outline.push((title.clone(), pages.len()));
@@ -136,7 +139,7 @@ impl Front {
         let base = self.y0 + (self.y1 - self.y0) * 0.33;
         let title = furniture(Furniture::BookTitle, t.work);
         self.line(&title, base, Align::Center, &mut page);
-        let author = furniture(Furniture::BookAuthor, &format!("{} 著", t.author));
+        let author = furniture(Furniture::BookAuthor, &t.labels.author(t.author));
         self.line(&author, base + self.pitch * 3.0, Align::Center, &mut page);
         page
     }
@@ -148,12 +151,13 @@ impl Front {
         chunk: usize,
         titles: &[String],
         first_pages: &[usize],
+        labels: &Labels,
         furniture: Shape,
     ) -> Page {
         let mut page = self.blank();
         let mut y = self.y0 + self.pitch * 1.5;
         if chunk == 0 {
-            let head = furniture(Furniture::BookTitle, "目录");
+            let head = furniture(Furniture::BookTitle, labels.contents);
             self.line(&head, y, Align::Center, &mut page);
         }
         y += self.pitch * 2.5;

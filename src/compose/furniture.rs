@@ -9,7 +9,7 @@ use super::transform::{FrameRect, HORIZONTAL, Transform};
 use super::{Frame, Page, PageItem, Rule};
 use crate::linebreak::break_paragraph;
 use crate::model::Breaking;
-use crate::model::{Align, Grid, LineRules, ParaStyle, Prohibition};
+use crate::model::{Align, Grid, Labels, LineRules, ParaStyle, Prohibition};
 use crate::resolve::Doc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -57,6 +57,8 @@ pub struct PageHead {
     pub credits: Option<String>,
     /// Number of the first page.
     pub first_number: u32,
+    /// The words of the page's language (第N版).
+    pub labels: &'static Labels,
 }
 
 /// The type area as (x0, y0, x1, y1) on the page.
@@ -136,8 +138,8 @@ fn running_head(
     let start = furniture(Furniture::RunningHead, &head.start);
     place_single(&start, area.x0, area.width(), base, Align::Start, items);
     let end_text = match (&head.end, head.edition) {
-        (Some(e), true) => Some(format!("{e}　第{number}版")),
-        (None, true) => Some(format!("第{number}版")),
+        (Some(e), true) => Some(format!("{e}　{}", head.labels.page(number))),
+        (None, true) => Some(head.labels.page(number)),
         (e, false) => e.clone(),
     };
     if let Some(e) = &end_text {

@@ -12,6 +12,7 @@ use super::lines::break_lines;
 use super::place::render_line;
 use super::transform::LineAt;
 use crate::linebreak::Line;
+use crate::model::Labels;
 use crate::resolve::Doc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -49,10 +50,11 @@ impl Composer<'_> {
     pub fn add_jumps(&mut self, doc: &Doc, jumps: &mut Jumps, (first, more): (usize, bool)) {
         let pages = self.pages.len();
         let g = self.grid;
+        let labels = Labels::of(doc.lang.family);
         for i in 0..pages {
             let number = jumps.number + (first + i) as u32;
             if i + 1 < pages || more {
-                let p = (jumps.shape)(Furniture::JumpLine, &format!("（下转第{}版）", number + 1));
+                let p = (jumps.shape)(Furniture::JumpLine, &labels.jump_to_page(number + 1));
                 let lines = break_lines(&p, g.column_width, false, &doc.rules);
                 let slot = self.bottom - self.reserve.foot;
                 let inline = g.column_start(g.columns - 1);
@@ -69,7 +71,7 @@ impl Composer<'_> {
                 let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
                 let lines = break_heading(&head, measure, &doc.rules);
                 self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));
-                let from = format!("（上接第{}版）", number - 1);
+                let from = labels.jump_from_page(number - 1);
                 let p = (jumps.shape)(Furniture::JumpLine, &from);
                 let lines = break_lines(&p, measure, false, &doc.rules);
                 let slot = self.top + head.style.lines.max(1);

@@ -14,7 +14,7 @@ use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Align, Grid, LineRules, Role};
+use crate::model::{Align, Grid, Labels, LineRules, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
@@ -29,15 +29,17 @@ pub fn compose(
 ) -> Result<Vec<Page>> {
     let grid = layout.grid_for(doc.writing);
     let mut pages = compose_module(doc, shaped, layout, &grid, Frame::full(&grid), warnings)?.pages;
+    let labels = Labels::of(doc.lang.family);
     let head = PageHead {
         start: match &doc.serial {
-            Some(s) => format!("《{}》连载{}", s.work, s.installment),
+            Some(s) => labels.serial_head(&s.work, s.installment),
             None => doc.title.clone(),
         },
         end: doc.date.map(|d| d.chinese()),
         edition: false,
         credits: None,
         first_number: 1,
+        labels,
     };
     add_furniture(&mut pages, &grid, &[], &head, furniture);
     Ok(pages)

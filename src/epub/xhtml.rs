@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::ModeStyle;
-use crate::model::Role;
 use crate::model::Writing;
+use crate::model::{Labels, Role};
 use crate::resolve::{Doc, Flow, ImageFormat, Para, Run};
 use crate::script::is_wide;
 
@@ -297,9 +297,9 @@ pub fn cover_xhtml(work: &str, author: &str, lang: &str, writing: Writing) -> St
     );
     let _ = write!(
         out,
-        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{} 著</p>\n</section>\n</body>\n</html>\n",
+        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{}</p>\n</section>\n</body>\n</html>\n",
         escape(work),
-        escape(author)
+        escape(&Labels::of_tag(lang).author(author))
     );
     out
 }
@@ -314,7 +314,12 @@ pub fn nav_xhtml(
 ) -> String {
     let mut out = String::new();
     head(title, &escape(lang), writing, "style.css", false, &mut out);
-    out.push_str("<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n<ol>\n");
+    let labels = Labels::of_tag(lang);
+    let _ = writeln!(
+        out,
+        "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>{}</h1>\n<ol>",
+        labels.contents
+    );
     for (href, text, sections) in chapters {
         let _ = write!(out, "<li><a href=\"{href}\">{}</a>", escape(text));
         if !sections.is_empty() {
@@ -336,13 +341,17 @@ pub fn nav_xhtml(
     );
     // A book has a cover and its contents in the spine.
     if cover {
-        out.push_str("<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">封面</a></li>\n");
-        out.push_str("<li><a epub:type=\"toc\" href=\"nav.xhtml\">目录</a></li>\n");
+        let _ = writeln!(
+            out,
+            "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">{}</a></li>\n<li><a epub:type=\"toc\" href=\"nav.xhtml\">{}</a></li>",
+            labels.cover, labels.contents
+        );
     }
     if let Some((href, _, _)) = chapters.first() {
         let _ = writeln!(
             out,
-            "<li><a epub:type=\"bodymatter\" href=\"{href}\">正文</a></li>"
+            "<li><a epub:type=\"bodymatter\" href=\"{href}\">{}</a></li>",
+            labels.body
         );
     }
     out.push_str("</ol>\n</nav>\n</body>\n</html>\n");

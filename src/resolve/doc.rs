@@ -2,16 +2,15 @@
 //! position; figures read and measured. The contract between parsing and
 //! layout: after this nothing is optional or unresolved.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
-use crate::model::{Lang, LangFamily, Writing};
+use crate::model::{Labels, Lang, LangFamily, Writing};
 use crate::parse::{Article, Date, Kind};
 use crate::source::{Loc, Located};
 
-use super::fonts::RoleFont;
+use super::roles::Roles;
 
 use super::layout::Layout;
 use super::paras::Styler;
@@ -175,7 +174,7 @@ pub struct DocSettings {
 pub fn resolve_doc(
     article: &Article,
     layout: &Layout,
-    roles: &BTreeMap<String, RoleFont>,
+    roles: &Roles,
     writing: Option<Writing>,
 ) -> Result<Doc> {
     let settings = DocSettings {
@@ -190,18 +189,15 @@ pub fn resolve_doc(
 pub fn resolve_doc_with(
     article: &Article,
     layout: &Layout,
-    roles: &BTreeMap<String, RoleFont>,
+    roles: &Roles,
     settings: &DocSettings,
 ) -> Result<Doc> {
     let m = &article.meta;
-    let lang = m
-        .lang
-        .clone()
-        .or_else(|| settings.default_lang.clone())
-        .unwrap_or_default();
+    let lang = article_lang(article, settings);
     let styler = Styler {
         layout,
-        roles,
+        roles: roles.for_lang(lang.family),
+        labels: Labels::of(lang.family),
         scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,
@@ -255,6 +251,17 @@ pub fn resolve_doc_with(
         jump_style: styler.style(Role::Source, &st.source, 0),
         continued_style: styler.style(Role::Deck, &st.deck, 0),
     })
+}
+
+/// An article's language: its own, the serial's, or zh-Hans. The job asks
+/// first, to load the fonts the language needs (see [`Roles::load_for`]).
+pub fn article_lang(article: &Article, settings: &DocSettings) -> Lang {
+    article
+        .meta
+        .lang
+        .clone()
+        .or_else(|| settings.default_lang.clone())
+        .unwrap_or_default()
 }
 
 /// The layout's line-breaking settings, with the language's defaults

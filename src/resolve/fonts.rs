@@ -1,13 +1,12 @@
 //! Fonts: the bundled faces, --font-dir and the system's, found with fontdb
 //! and loaded once per run.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
 
-use super::layout::Layout;
 use crate::model::FontId;
 
 /// The faces of one font role: CJK text and Latin words.
@@ -316,7 +315,7 @@ impl FontBook {
     /// exists, in the weight nearest the one asked for. Faces are searched in
     /// load order, so the result does not depend on the system's fonts when
     /// the bundled ones match.
-    fn find(&self, families: &[String], weight: u16) -> Option<fontdb::ID> {
+    pub(super) fn find(&self, families: &[String], weight: u16) -> Option<fontdb::ID> {
         for family in families {
             let mut best: Option<(&fontdb::FaceInfo, u16)> = None;
             for face in self.db.faces() {
@@ -386,7 +385,7 @@ impl FontBook {
         Ok((parsed, path))
     }
 
-    fn load(&mut self, id: fontdb::ID) -> Result<FontId> {
+    pub(super) fn load(&mut self, id: fontdb::ID) -> Result<FontId> {
         if let Some(&fid) = self.loaded.get(&id) {
             return Ok(fid);
         }
@@ -443,27 +442,6 @@ impl FontBook {
             .filter(|id| !before.contains(id))
             .collect();
         new.into_iter().map(|id| self.load(id)).collect()
-    }
-
-    /// Loads the faces of every font role of a layout.
-    pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, RoleFont>> {
-        let mut roles = BTreeMap::new();
-        for (role, spec) in &layout.fonts {
-            let id = self.find(&spec.families, spec.weight).ok_or_else(|| {
-                Error::new(
-                    Stage::Resolve,
-                    format!("no font found for role \"{role}\" (families: {})", spec.families.join(", ")),
-                )
-                .hint("the bundled fonts live in fonts/ beside the project; install one of these families or pass --font-dir")
-            })?;
-            let cjk = self.load(id)?;
-            let latin = match self.find(&spec.latin, spec.weight) {
-                Some(l) => self.load(l)?,
-                None => cjk,
-            };
-            roles.insert(role.clone(), RoleFont { cjk, latin });
-        }
-        Ok(roles)
     }
 
     /// A font that has a glyph for `c`, trying the loaded fonts, then the

@@ -100,6 +100,11 @@ pub struct FontSpec {
     /// font's own Latin glyphs are used.
     #[serde(default)]
     pub latin: Vec<String>,
+    /// The faces of this role for Traditional Chinese text (zh-Hant, zh-TW,
+    /// zh-HK), whose marks and glyph forms follow Taiwan and Hong Kong
+    /// practice. Left out, or none installed, `families` serve.
+    #[serde(default)]
+    pub hant: Vec<String>,
     #[serde(default = "regular")]
     pub weight: u16,
 }

@@ -14,7 +14,7 @@ use super::doc::{Flow, Para, Run, Wrap, load_figure};
 use super::fonts::RoleFont;
 use super::layout::{Layout, Style};
 use crate::model::Scheme;
-use crate::model::{ParaStyle, Role};
+use crate::model::{Labels, ParaStyle, Role};
 
 /// Turns the layout's styles into paragraph styles for one article.
 pub(super) struct Styler<'a> {
@@ -22,6 +22,8 @@ pub(super) struct Styler<'a> {
     pub roles: &'a BTreeMap<String, RoleFont>,
     /// The punctuation scheme: the layout's, or the language's default.
     pub scheme: Scheme,
+    /// The words of the article's language, for the serial label.
+    pub labels: &'static Labels,
 }
 
 /// One run of plain text.
@@ -86,10 +88,9 @@ impl Styler<'_> {
         let st = &self.layout.styles;
         let mut header = Vec::new();
         if let Some(s) = m.serial.as_ref().filter(|_| !chapter) {
-            let label = format!(
-                "连载{}　《{}》　{} 著",
-                s.installment, s.work.text, s.author.text
-            );
+            let label = self
+                .labels
+                .serial_label(s.installment, &s.work.text, &s.author.text);
             header.push(Para {
                 style: self.style(Role::SerialLabel, &st.serial_label, 0),
                 runs: plain(label, s.work.loc),

@@ -12,6 +12,10 @@ use crate::model::{Lang, LangFamily};
 use crate::resolve::{Doc, FontBook, Para};
 use crate::units::Pt;
 
+/// How far (in ems, either way) a mark's ink may sit from the middle of its
+/// em box and still count as drawn centred by its face.
+const CENTRED_ALREADY: f64 = 0.12;
+
 /// For (style font, character) pairs the style font lacks: the font that
 /// has it, or `None` when no font does.
 #[derive(Debug, Default, Clone)]
@@ -254,7 +258,15 @@ impl<'f> Shaper<'f> {
         let ink_x = (bb.x_min as f64 + bb.x_max as f64) / 2.0 * k;
         let ink_y = (bb.y_min as f64 + bb.y_max as f64) / 2.0 * k;
         // The ideographic em box spans -0.12 em to 0.88 em.
-        (Pt(advance.0 / 2.0 - ink_x), Pt(size.0 * 0.38 - ink_y))
+        let (across, up) = (advance.0 / 2.0 - ink_x, size.0 * 0.38 - ink_y);
+        // A face that draws its marks centred (the TC faces, or a `locl`
+        // form) is left as drawn: its ink is off the middle by design
+        // (a comma's tail), and a shifted glyph overlaps its neighbour for
+        // text extractors, which then break the line and add spaces.
+        if across.abs().max(up.abs()) < size.0 * CENTRED_ALREADY {
+            return (Pt::ZERO, Pt::ZERO);
+        }
+        (Pt(across), Pt(up))
     }
 
     fn shape_char(&self, font: FontId, c: char) -> RawGlyph {

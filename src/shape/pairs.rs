@@ -46,8 +46,10 @@ pub(super) fn compress_pairs(b: &mut Builder) {
 /// marks keep no blanks of their own, so the pair gives up half an em
 /// where the two meet. A bracket or quote loses the blank half that faces
 /// the other mark (：「 and 」，); a centred stop before a closing bracket
-/// (。」) stays centred in half an em. Two centred marks (？！) stay full.
-pub(super) fn compress_centred_pairs(b: &mut Builder) {
+/// (。」) stays centred in half an em, unless it is `tall` (upright ？！ in
+/// vertical text fill the em: halved, the bracket ran into them). Two
+/// centred marks (？！) stay full.
+pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
     use PunctClass::*;
     for k in 0..b.items.len().saturating_sub(1) {
         let (l, r) = (&b.items[k], &b.items[k + 1]);
@@ -67,7 +69,7 @@ pub(super) fn compress_centred_pairs(b: &mut Builder) {
                 let cut = half(l.width);
                 b.items[k].width -= cut;
             }
-            (Some(Stop | Pause), Some(Closing)) => {
+            (Some(Stop | Pause), Some(Closing)) if tall.get(k) != Some(&true) => {
                 let cut = half(l.width);
                 b.items[k].width -= cut;
                 let g = b.info[k].glyphs.start as usize;

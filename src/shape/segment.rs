@@ -204,7 +204,15 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     let mut b = s.b;
     match para.style.scheme {
         Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
-        Scheme::Centred => compress_centred_pairs(&mut b),
+        Scheme::Centred => {
+            // ？！ stand upright in vertical text, as tall as the em.
+            let tall: Vec<bool> = b
+                .info
+                .iter()
+                .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！']))
+                .collect();
+            compress_centred_pairs(&mut b, &tall)
+        }
         Scheme::Banjiao => {}
     }
     ShapedPara {

@@ -212,3 +212,67 @@ fn the_two_em_dash_is_one_glyph_in_both_modes() {
     // The vertical rule is the font's vertical form, not the horizontal one.
     assert_ne!(ph.glyphs[1].id, pv.glyphs[1].id);
 }
+
+#[test]
+fn centred_marks_come_from_the_tc_face_as_drawn() {
+    // zh-Hant in the centred scheme: the TC faces draw ，。、：；！？ in the
+    // middle of the em, so no glyph is moved (a moved glyph overlaps its
+    // neighbour for text extractors); the SC face's marks, drawn at the
+    // baseline's start, are moved to the middle across the line.
+    let layout = load_layout("feature", None).unwrap();
+    let (mut book, mut style) = setup();
+    let mut roles = book.resolve_roles(&layout).unwrap();
+    let hant = Lang::parse("zh-TW").unwrap();
+    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    style.scheme = crate::model::Scheme::Centred;
+    let sc_font = style.font;
+    let text = "甲，乙。丙、丁：戊；己！庚？辛";
+    let marks = |p: &ShapedPara| -> Vec<Pt> {
+        p.info
+            .iter()
+            .filter(|i| {
+                p.text[i.text.start as usize..].starts_with(|c| "，。、：；！？".contains(c))
+            })
+            .map(|i| p.glyphs[i.glyphs.start as usize].dx)
+            .collect()
+    };
+    style.font = roles.for_lang(hant.family)["song"].cjk;
+    for vertical in [false, true] {
+        let mut shaper = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);
+        let p = shape_para(&mut shaper, &para(&style, text));
+        let dx = marks(&p);
+        assert_eq!(dx.len(), 7);
+        assert!(
+            dx.iter().all(|d| *d == Pt::ZERO),
+            "vertical {vertical}: {dx:?}"
+        );
+        assert!(
+            p.glyphs.iter().all(|g| g.dy == Pt::ZERO),
+            "vertical {vertical}"
+        );
+        assert!(p.items.iter().all(|i| i.width == Pt(10.0)), "full ems");
+    }
+    style.font = sc_font;
+    let mut shaper = Shaper::new(&book, &hant, Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, text));
+    assert!(marks(&p)[0] > Pt(2.0), "the SC comma moves to the middle");
+}
+
+#[test]
+fn centred_question_marks_stay_full_before_a_bracket_in_vertical_text() {
+    // Upright ？！ fill the em in vertical text: halved before 」 (as 。」
+    // is) the bracket ran into them. Horizontally they fit in half an em.
+    let (book, mut style) = setup();
+    style.scheme = crate::model::Scheme::Centred;
+    let hant = Lang::parse("zh-Hant").unwrap();
+    let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
+    let mut h = Shaper::new(&book, &hant, Fallbacks::default());
+    for text in ["甲？」", "甲！」"] {
+        let pv = shape_para(&mut v, &para(&style, text));
+        assert_eq!(pv.items[1].width, Pt(10.0), "{text} vertical");
+        let ph = shape_para(&mut h, &para(&style, text));
+        assert_eq!(ph.items[1].width, Pt(5.0), "{text} horizontal");
+    }
+    let pv = shape_para(&mut v, &para(&style, "甲。」"));
+    assert_eq!(pv.items[1].width, Pt(5.0), "。」 still halved");
+}

@@ -58,7 +58,14 @@ impl Composer<'_> {
         let mut first = None;
         for widows in [false, true] {
             self.widows = widows;
-            for depth in hi..=(hi + 2).min(self.bottom) {
+            // Loosened, every depth is tried: keep rules can make a
+            // shallower or deeper layout the square one.
+            let (from, to) = if widows {
+                (cp.column_top + 1, self.bottom)
+            } else {
+                (hi, (hi + 2).min(self.bottom))
+            };
+            for depth in from..=to {
                 for &short in &shorts {
                     if self.fits(flow, last, cp, &saved, (depth, short)) {
                         if self.square(last) {
@@ -73,21 +80,21 @@ impl Composer<'_> {
         self.fits(flow, last, cp, &saved, first.unwrap_or((hi, u32::MAX)));
     }
 
-    /// Whether the columns of `page` that hold text end within a line of
-    /// each other, the last of them not below all the others.
+    /// Whether the columns of `page` end within a line of each other, the
+    /// last not below all the others.
     fn square(&self, page: usize) -> bool {
-        let mut ends = vec![None; self.grid.columns as usize];
+        // A column without text ends at the columns' top.
+        let mut ends = vec![self.column_top; self.grid.columns as usize];
         for u in self.used.iter().filter(|u| u.page == page) {
             let e = &mut ends[u.column as usize];
-            *e = Some(e.unwrap_or(0).max(u.end));
+            *e = (*e).max(u.end);
         }
-        let ends: Vec<u32> = ends.into_iter().flatten().collect();
         let Some((&last, others)) = ends.split_last() else {
             return true;
         };
         let (lo, hi) = (ends.iter().min(), ends.iter().max());
         let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
-        within && others.iter().any(|&e| e >= last)
+        within && (others.is_empty() || others.iter().any(|&e| e >= last))
     }
 
     /// Lays the last page out again at `depth`, the columns from `short`

@@ -544,8 +544,11 @@ impl<'a> Composer<'a> {
         }
         let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
         // No mark hangs into the gap beside a figure: the gap stays even.
+        // A line beside it that would need letter spacing is set flush
+        // at its natural width: the breaker takes it as a ragged one.
         let rules = LineRules {
             hanging: false,
+            flush_short: true,
             ..*set.rules
         };
         let rest = rebreak(p, start, &measure, set.justify, &rules);

@@ -183,6 +183,7 @@ pub fn place_single(
         hanging: false,
         compress_line_start: false,
         breaking: Breaking::TotalFit,
+        flush_short: false,
     };
     let params = line_params(&rules, &mf, Pt::ZERO, false);
     let mut para = p.clone();

@@ -21,6 +21,8 @@ use crate::units::Pt;
 /// of its first page and a shaper for the jump lines.
 pub struct Jumps<'s> {
     pub number: u32,
+    /// The page number where its continuation starts.
+    pub next: u32,
     pub shape: &'s mut dyn FnMut(Furniture, &str) -> ShapedPara,
 }
 
@@ -52,9 +54,25 @@ impl Composer<'_> {
         let g = self.grid;
         let labels = Labels::of(doc.lang.family);
         for i in 0..pages {
-            let number = jumps.number + (first + i) as u32;
+            // The first part is on the module's own page; the rest on the
+            // continuation's pages.
+            let number = if first + i == 0 {
+                jumps.number
+            } else {
+                jumps.next + (first + i - 1) as u32
+            };
+            let previous = if first + i == 1 {
+                jumps.number
+            } else {
+                number - 1
+            };
+            let to = if first + i == 0 {
+                jumps.next
+            } else {
+                number + 1
+            };
             if i + 1 < pages || more {
-                let p = (jumps.shape)(Furniture::JumpLine, &labels.jump_to_page(number + 1));
+                let p = (jumps.shape)(Furniture::JumpLine, &labels.jump_to_page(to));
                 let lines = break_lines(&p, g.column_width, false, &doc.rules);
                 let slot = self.bottom - self.reserve.foot;
                 let inline = g.column_start(g.columns - 1);
@@ -71,7 +89,7 @@ impl Composer<'_> {
                 let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
                 let lines = break_heading(&head, measure, &doc.rules);
                 self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));
-                let from = labels.jump_from_page(number - 1);
+                let from = labels.jump_from_page(previous);
                 let p = (jumps.shape)(Furniture::JumpLine, &from);
                 let lines = break_lines(&p, measure, false, &doc.rules);
                 let slot = self.top + head.style.lines.max(1);

@@ -212,8 +212,14 @@ fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Height {
 }
 
 /// The fewest slots a cut module keeps on its page: its headline block,
-/// the rule under it and six lines of text.
+/// the rule under it and six lines of text. A module with a figure set at
+/// its place is not cut (the figure would stand across the cut).
 fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
+    let placed = (a.shaped.flow.iter())
+        .any(|b| matches!(b, crate::shape::ShapedBlock::Figure { figure, .. } if figure.placed()));
+    if placed {
+        return u32::MAX;
+    }
     let header: u32 = (a.shaped.header.iter())
         .map(|p| {
             let lines = break_heading(p, measure, &a.doc.rules).len() as u32;

@@ -167,6 +167,18 @@ impl Sheets {
         }
     }
 
+    /// The first page from `from` on with nothing on it yet.
+    fn free_from(&mut self, from: usize) -> usize {
+        let mut at = from;
+        loop {
+            self.reach(at);
+            if self.frames[at].is_empty() {
+                return at;
+            }
+            at += 1;
+        }
+    }
+
     /// A module already placed on `page` that the rectangle overlaps.
     fn overlap(&self, page: usize, r: Taken) -> Option<Taken> {
         (self.taken[page].iter())
@@ -231,7 +243,7 @@ pub fn compose_page(
     let mut sheets = Sheets::new(grid.columns);
     // Each article's module and its first page, laid out in placement order
     // but written in the manifest's order, which is the reading order.
-    let mut placed: Vec<Option<(usize, Vec<Page>)>> = articles.iter().map(|_| None).collect();
+    let mut placed: Vec<Option<Placed>> = articles.iter().map(|_| None).collect();
     let mut lines: Vec<(usize, Vec<SetLine>)> = articles.iter().map(|_| (0, Vec::new())).collect();
     for i in placement_order(articles) {
         let (page, module) =
@@ -240,12 +252,12 @@ pub fn compose_page(
             return Err(overflow(&articles[i], &module));
         }
         placed[i] = Some((page, module.pages));
-        lines[i] = (page, module.lines);
+        lines[i] = (page.0, module.lines);
     }
     let outline = articles
         .iter()
         .zip(&placed)
-        .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), *page)))
+        .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), page.0)))
         .collect();
     Ok(ComposedPages {
         pages: merge_pages(placed),
@@ -355,7 +367,7 @@ fn place_article(
     sheets: &mut Sheets,
     jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<(usize, Module)> {
+) -> Result<((usize, usize), Module)> {
     let p = a.placement;
     let (page, wanted) = locate(a, span, grid, sheets)?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
@@ -371,8 +383,11 @@ fn place_article(
         lead: p.lead,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
+    // A continuation goes on the next page nothing else has taken.
+    let next = sheets.free_from(page + 1);
     let mut j = Jumps {
         number: jumps.first_number + page as u32,
+        next: jumps.first_number + next as u32,
         shape: &mut shape,
     };
     let module = compose_module_with(
@@ -416,17 +431,22 @@ fn place_article(
         t1: grid.lines,
     };
     for k in 1..module.pages.len() {
-        sheets.take(page + k, whole, all);
+        sheets.take(next + k - 1, whole, all);
     }
-    Ok((page, module))
+    Ok(((page, next), module))
 }
 
+/// A module laid out: (its page, its continuation's first page) and its
+/// pages.
+type Placed = ((usize, usize), Vec<Page>);
+
 /// The pages, each with the items of the modules on it in manifest order.
-fn merge_pages(placed: Vec<Option<(usize, Vec<Page>)>>) -> Vec<Page> {
+fn merge_pages(placed: Vec<Option<Placed>>) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
-    for (page, module_pages) in placed.into_iter().flatten() {
+    for ((page, next), module_pages) in placed.into_iter().flatten() {
         for (k, mp) in module_pages.into_iter().enumerate() {
-            let at = page + k;
+            // The first on its page, the rest from the continuation's.
+            let at = if k == 0 { page } else { next + k - 1 };
             while pages.len() <= at {
                 pages.push(Page {
                     number: pages.len() as u32 + 1,

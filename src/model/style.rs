@@ -65,6 +65,10 @@ pub struct LineRules {
     pub hanging: bool,
     pub compress_line_start: bool,
     pub breaking: Breaking,
+    /// A justified line that would need letter spacing is set at its
+    /// natural width instead (lines beside a figure): such a line costs
+    /// as a ragged one.
+    pub flush_short: bool,
 }
 
 /// 避头尾 levels, CLREQ §2.

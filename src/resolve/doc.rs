@@ -276,6 +276,7 @@ fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
         hanging: layout.text.hanging,
         compress_line_start: layout.text.compress_line_start,
         breaking: layout.text.breaking,
+        flush_short: false,
     }
 }
 

@@ -42,11 +42,11 @@ pub(super) fn compress_pairs(b: &mut Builder) {
     }
 }
 
-/// 标点挤压 of adjacent marks in the centred scheme (CLREQ §3.1.6.2): its
-/// marks keep no blanks of their own, so the pair gives up half an em
-/// where the two meet. A bracket or quote loses the blank half that faces
-/// the other mark (：「 and 」，); a centred stop before a closing bracket
-/// (。」) stays centred in half an em, unless it is `tall` (upright ？！ in
+/// 标点挤压 of adjacent marks in the centred scheme (CLREQ §3.1.6.2): the
+/// pair gives up half an em where the two meet. A bracket or quote loses
+/// the blank half that faces the other mark (：「 and 」，); a centred stop
+/// before a closing bracket (。」) gives up its quarter on either side and
+/// stays centred in half an em, unless it is `tall` (upright ？！ in
 /// vertical text fill the em: halved, the bracket ran into them). Two
 /// centred marks (？！) stay full.
 pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
@@ -56,24 +56,13 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
         if l.gap.natural.0 != 0.0 {
             continue;
         }
-        let half = |w: Pt| w / 2.0;
         match (l.punct, r.punct) {
             (Some(Inseparable), _) | (_, Some(Inseparable)) | (None, _) | (_, None) => {}
-            (_, Some(Opening)) => {
-                let cut = half(r.width);
-                b.items[k + 1].width -= cut;
-                let g = b.info[k + 1].glyphs.start as usize;
-                b.glyphs[g].dx -= cut;
-            }
-            (Some(Closing), _) => {
-                let cut = half(l.width);
-                b.items[k].width -= cut;
-            }
+            (_, Some(Opening)) => cut_before(b, k + 1),
+            (Some(Closing), _) => cut_after(b, k),
             (Some(Stop | Pause), Some(Closing)) if tall.get(k) != Some(&true) => {
-                let cut = half(l.width);
-                b.items[k].width -= cut;
-                let g = b.info[k].glyphs.start as usize;
-                b.glyphs[g].dx -= cut / 2.0;
+                cut_before(b, k);
+                cut_after(b, k);
             }
             _ => {}
         }

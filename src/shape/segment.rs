@@ -8,6 +8,7 @@ use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::model::Scheme;
+use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{PunctClass, punct_class};
 use crate::model::{Gap, GapKind, Item};
 use crate::resolve::Para;
@@ -44,6 +45,7 @@ impl Builder {
         };
         let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
         let em = |k: f64| Em(k).at(self.size);
+        let inter = em(INTER_CHAR_STRETCH_EM);
         let punct_side = punct_class(prev.last).is_some()
             || punct_class(next_first).is_some()
             || ascii_bracket(prev.last)
@@ -59,21 +61,22 @@ impl Builder {
         };
         prev.gap = match (prev_kind, next) {
             (Kind::Cjk, Kind::Cjk) if space => gap(em(0.5), em(0.25), em(0.25), GapKind::WordSpace),
-            (Kind::Cjk, Kind::Cjk) => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
-            // Word spaces shrink to ¼ em and stretch to ½ em (CLREQ §4).
-            (Kind::Latin, Kind::Latin) if space => gap(
-                em(1.0 / 3.0),
-                em(1.0 / 6.0),
-                em(1.0 / 12.0),
-                GapKind::WordSpace,
-            ),
+            (Kind::Cjk, Kind::Cjk) => gap(Pt::ZERO, inter, Pt::ZERO, GapKind::InterChar),
+            // Word spaces: a quarter em (about a serif face's own space),
+            // shrinking to a sixth and stretching to half an em before a
+            // line counts as loose (CLREQ §4; Typst's limits are similar).
+            (Kind::Latin, Kind::Latin) if space => {
+                gap(em(0.25), em(0.25), em(1.0 / 12.0), GapKind::WordSpace)
+            }
             (Kind::Latin, Kind::Latin) => Gap::glued(),
             // Han next to Latin: ¼ em, none beside full-width punctuation.
-            _ if punct_side => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
+            _ if punct_side => gap(Pt::ZERO, inter, Pt::ZERO, GapKind::InterChar),
+            // It may shrink to an eighth of an em when a line must take
+            // one more character (JLREQ §3.8: 和欧間 down to 八分).
             _ => gap(
                 em(0.25),
                 self.han_latin_stretch,
-                Pt::ZERO,
+                em(0.125),
                 GapKind::CjkLatin,
             ),
         };
@@ -325,7 +328,10 @@ impl ParaShaping<'_, '_, '_> {
             Scheme::Banjiao => true,
             Scheme::Centred => {
                 // Centred across the em (and, where the mode says, to its
-                // middle across the line too).
+                // middle across the line too), with a quarter em either
+                // side that compression (推入) may take: its ink stays
+                // centred in whatever is left. Brackets and quotes keep
+                // their blank half, as in the other schemes.
                 if matches!(class, PunctClass::Stop | PunctClass::Pause) {
                     let (across, up) = self.shaper.centring(font, g.id, width, size);
                     if self.mode.centre_across {
@@ -335,9 +341,9 @@ impl ParaShaping<'_, '_, '_> {
                     } else {
                         g.dx += across;
                     }
+                    before = width / 4.0;
+                    after = width / 4.0;
                 }
-                before = Pt::ZERO;
-                after = Pt::ZERO;
                 false
             }
         };

@@ -9,7 +9,7 @@ use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
 use super::transform::{LineAt, Transform};
-use super::wrap::{MIN_WRAP_CHARS, SlotKind};
+use super::wrap::SlotKind;
 use crate::linebreak::Line;
 use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::Layout;
@@ -40,17 +40,6 @@ pub(super) struct SlotShape {
     pub column: u32,
     pub slot: u32,
     pub kind: SlotKind,
-}
-
-/// Where one line goes around figures.
-#[derive(Debug, Clone, Copy)]
-struct PlannedSlot {
-    column: u32,
-    slot: u32,
-    offset: Pt,
-    measure: Pt,
-    /// After the figure: a short line is set flush with the column's end.
-    toward_end: bool,
 }
 
 /// Where a page began: enough to lay the page out again.
@@ -303,7 +292,7 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn column_empty(&self) -> bool {
+    pub(super) fn column_empty(&self) -> bool {
         self.slot == self.column_top
     }
 
@@ -352,54 +341,6 @@ impl<'a> Composer<'a> {
         if self.slot >= depth {
             self.next_column();
         }
-    }
-
-    /// Slots for the next lines, from the cursor to the end of the page's
-    /// columns, around the figures: each whole, narrowed or skipped.
-    fn plan(&self, per: u32, full: Pt) -> Vec<PlannedSlot> {
-        let mut out = Vec::new();
-        let (mut column, mut slot) = (self.column, self.slot);
-        let min = self.grid.body_size * MIN_WRAP_CHARS;
-        while column < self.grid.columns {
-            if slot + per > self.depth_of(column) {
-                column += 1;
-                slot = self.column_top;
-                continue;
-            }
-            match self.shape(column, slot) {
-                Some(SlotKind::Narrow {
-                    offset,
-                    measure,
-                    toward_end,
-                }) if per == 1 && measure.0 >= min.0 - 1e-6 => {
-                    out.push(PlannedSlot {
-                        column,
-                        slot,
-                        offset,
-                        measure: measure.min(full),
-                        toward_end,
-                    });
-                    slot += 1;
-                }
-                // Blocked, or too narrow (or a line of several slots).
-                Some(_) => slot += 1,
-                // A line of several slots needs them all whole.
-                None if (slot + 1..slot + per).any(|s| self.shape(column, s).is_some()) => {
-                    slot += 1
-                }
-                None => {
-                    out.push(PlannedSlot {
-                        column,
-                        slot,
-                        offset: Pt::ZERO,
-                        measure: full,
-                        toward_end: false,
-                    });
-                    slot += per;
-                }
-            }
-        }
-        out
     }
 
     pub fn next_column(&mut self) {
@@ -503,74 +444,6 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Moves the cursor to the next `need` slots no figure touches: a
-    /// heading is set whole, never beside a figure (its text may be).
-    fn clear_of_figures(&mut self, need: u32) {
-        let start = self.pages.len();
-        while self.pages.len() == start {
-            if self.slot + need > self.depth_of(self.column) {
-                if self.column_empty() {
-                    return;
-                }
-                self.next_column();
-                continue;
-            }
-            match (self.slot..self.slot + need).rfind(|&s| self.shape(self.column, s).is_some()) {
-                Some(s) => self.slot = s + 1,
-                None => return,
-            }
-        }
-    }
-
-    /// Sets lines from `i` in the slots planned around the figures, each
-    /// broken again to its slot's measure; the next line to set.
-    fn set_beside_figure(
-        &mut self,
-        p: &ShapedPara,
-        set: &ParaSetting,
-        lines: &mut Vec<Line>,
-        mut i: usize,
-    ) -> usize {
-        let mut plan = self.plan(set.per, set.full);
-        let start = lines[i].items.start;
-        // A paragraph's first line keeps its indent: it needs three
-        // characters beyond it, or its slot is skipped.
-        if start == 0 {
-            let indent = p.style.size * p.style.indent as f64;
-            let min = self.grid.body_size * MIN_WRAP_CHARS + indent;
-            while (plan.first()).is_some_and(|s| s.measure < set.full && s.measure.0 < min.0) {
-                plan.remove(0);
-            }
-        }
-        let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
-        // No mark hangs into the gap beside a figure: the gap stays even.
-        // A line beside it that would need letter spacing is set flush
-        // at its natural width: the breaker takes it as a ragged one.
-        let rules = LineRules {
-            hanging: false,
-            flush_short: true,
-            ..*set.rules
-        };
-        let rest = rebreak(p, start, &measure, set.justify, &rules);
-        lines.truncate(i);
-        lines.extend(rest);
-        for s in &plan {
-            if i == lines.len() {
-                break;
-            }
-            self.cur.1 = lines[i].items.start as u32;
-            self.column = s.column;
-            self.slot = s.slot;
-            let (line, flush) = unstretched(p, &lines[i], s, set);
-            self.render(p, &line, set.per, set.inset + s.offset + flush);
-            i += 1;
-        }
-        if i < lines.len() {
-            self.next_column();
-        }
-        i
-    }
-
     /// Sets lines from `i` in the current run of whole slots, leaving two
     /// lines for the next column rather than a widow; the next line to set.
     fn set_whole_slots(
@@ -607,7 +480,7 @@ impl<'a> Composer<'a> {
     }
 
     /// Sets one line at the cursor, `inline` into the column.
-    fn render(&mut self, p: &ShapedPara, line: &Line, per: u32, inline: Pt) {
+    pub(super) fn render(&mut self, p: &ShapedPara, line: &Line, per: u32, inline: Pt) {
         let at = LineAt {
             slot: self.slot,
             per,
@@ -622,15 +495,15 @@ impl<'a> Composer<'a> {
 }
 
 /// How a paragraph's lines are set in this frame's columns.
-struct ParaSetting<'r> {
+pub(super) struct ParaSetting<'r> {
     /// Slots per line.
-    per: u32,
+    pub per: u32,
     /// Inset from both column edges.
-    inset: Pt,
+    pub inset: Pt,
     /// The measure of a line in a whole slot.
-    full: Pt,
-    justify: bool,
-    rules: &'r LineRules,
+    pub full: Pt,
+    pub justify: bool,
+    pub rules: &'r LineRules,
 }
 
 impl<'r> ParaSetting<'r> {
@@ -644,32 +517,6 @@ impl<'r> ParaSetting<'r> {
             rules,
         }
     }
-}
-
-/// A line beside a figure that would have to be letter-spaced to fill
-/// its slot (a short one) is set at its natural width instead, flush with
-/// the column's edge away from the figure; the line and its offset in the
-/// slot.
-fn unstretched(p: &ShapedPara, line: &Line, s: &PlannedSlot, set: &ParaSetting) -> (Line, Pt) {
-    let free = line.measure - line.natural;
-    if s.measure.0 >= set.full.0 || line.last || free.0 < 0.5 {
-        return (line.clone(), Pt::ZERO);
-    }
-    let mf = |_| line.measure;
-    let params = super::lines::line_params(set.rules, &mf, line.indent, false);
-    let natural = crate::linebreak::justify(
-        &p.items,
-        line.items.clone(),
-        line.indent,
-        line.measure,
-        &params,
-    );
-    let flush = if s.toward_end {
-        (line.measure - natural.natural).max(Pt::ZERO)
-    } else {
-        Pt::ZERO
-    };
-    (natural, flush)
 }
 
 /// Slots a heading keeps free after it for the next paragraph: up to two

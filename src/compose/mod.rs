@@ -14,6 +14,7 @@
 //! - page.rs: a newspaper page of modules; book.rs: a serial's book.
 
 mod balance;
+mod beside;
 mod book;
 mod columns;
 mod dump;

@@ -51,24 +51,7 @@ impl Composer<'_> {
         let inset = if boxed { g.body_size * 1.5 } else { Pt::ZERO };
         let pad = boxed as u32;
         let top = slot;
-        let mut at = top + pad;
-        for (n, b) in shaped.flow[..leads].iter().enumerate() {
-            // Counted above: every one of them is a lead paragraph.
-            let ShapedBlock::Para(p) = b else { continue };
-            at += p.style.space_before;
-            let justify = p.style.align == Align::Justify;
-            for line in &break_lines(p, extent - inset * 2.0, justify, rules) {
-                let line_at = LineAt {
-                    slot: at,
-                    per: p.style.lines,
-                    inline: inset,
-                    size: p.style.size,
-                };
-                self.set_line((p, LineSource::Flow(n)), line, line_at, None);
-                at += p.style.lines;
-            }
-            at += p.style.space_after;
-        }
+        let at = self.set_lead_lines(&shaped.flow[..leads], (top + pad, inset), extent, rules);
         // The last lead paragraph's space after is the gap under the lead;
         // a box closes round the lines and keeps that gap below it.
         let last_space = match &shaped.flow[leads - 1] {
@@ -113,5 +96,35 @@ impl Composer<'_> {
             bottom,
             all: false,
         })
+    }
+
+    /// Sets the lead paragraphs `leads` from slot `at`, `inset` from the
+    /// module's start, `extent` long less the inset at both ends; the slot
+    /// after the last one's space.
+    fn set_lead_lines(
+        &mut self,
+        leads: &[ShapedBlock],
+        (mut at, inset): (u32, Pt),
+        extent: Pt,
+        rules: &LineRules,
+    ) -> u32 {
+        for (n, b) in leads.iter().enumerate() {
+            // The caller counted lead paragraphs only.
+            let ShapedBlock::Para(p) = b else { continue };
+            at += p.style.space_before;
+            let justify = p.style.align == Align::Justify;
+            for line in &break_lines(p, extent - inset * 2.0, justify, rules) {
+                let line_at = LineAt {
+                    slot: at,
+                    per: p.style.lines,
+                    inline: inset,
+                    size: p.style.size,
+                };
+                self.set_line((p, LineSource::Flow(n)), line, line_at, None);
+                at += p.style.lines;
+            }
+            at += p.style.space_after;
+        }
+        at
     }
 }

@@ -172,46 +172,9 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             "add [[article]] tables with file = \"NAME.md\"",
         ));
     }
-    let mut articles = Vec::new();
-    for a in raw_articles {
-        let at = a.file.span().start;
-        let positive = |v: Option<Spanned<i64>>, key: &str| -> Result<Option<u32>> {
-            let max = if key.starts_with("row") { 10_000 } else { 64 };
-            match v {
-                None => Ok(None),
-                Some(n) if (1..=max).contains(n.get_ref()) => Ok(Some(*n.get_ref() as u32)),
-                Some(n) => Err(fail(
-                    n.span().start,
-                    format!("{key} = {} is out of range", n.get_ref()),
-                    "columns and rows are counted from 1",
-                )),
-            }
-        };
-        articles.push(PlacedArticle {
-            file: base.join(a.file.get_ref()),
-            writing: a.writing,
-            punctuation: a
-                .punctuation
-                .map(|p| (p.get_ref().clone(), file.loc(p.span().start))),
-            column: positive(a.column, "column")?,
-            columns: positive(a.columns, "columns")?,
-            row: positive(a.row, "row")?,
-            rows: positive(a.rows, "rows")?,
-            split: positive(a.split, "split")?,
-            boxed: a.boxed.unwrap_or(false),
-            lead: match a.lead {
-                None => LeadPlacement::Column,
-                Some(v) => lead_placement(v.get_ref()).ok_or_else(|| {
-                    fail(
-                        v.span().start,
-                        format!("lead = {} is not a place for the lead", v.get_ref()),
-                        "write lead = \"column\" (its first column), \"span\" (across the module's columns, 破栏), a number of columns to span, or \"box\" (across the columns, boxed)",
-                    )
-                })?,
-            },
-            loc: file.loc(at),
-        });
-    }
+    let articles = (raw_articles.into_iter())
+        .map(|a| placed_article(a, &file, base))
+        .collect::<Result<Vec<_>>>()?;
     Ok(Manifest {
         path: path.to_path_buf(),
         layout: raw.layout.map(|l| l.into_inner()),
@@ -225,6 +188,51 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             fill: page.fill.unwrap_or(false),
         },
         articles,
+    })
+}
+
+/// One `[[article]]` entry checked: positions counted from 1 and in
+/// range, `lead` one of its values, each error where it is written.
+fn placed_article(a: RawArticle, file: &SourceFile, base: &Path) -> Result<PlacedArticle> {
+    let fail = |offset: usize, msg: String, hint: &str| {
+        Error::new(Stage::Parse, msg).at(file.at(offset)).hint(hint)
+    };
+    let at = a.file.span().start;
+    let positive = |v: Option<Spanned<i64>>, key: &str| -> Result<Option<u32>> {
+        let max = if key.starts_with("row") { 10_000 } else { 64 };
+        match v {
+            None => Ok(None),
+            Some(n) if (1..=max).contains(n.get_ref()) => Ok(Some(*n.get_ref() as u32)),
+            Some(n) => Err(fail(
+                n.span().start,
+                format!("{key} = {} is out of range", n.get_ref()),
+                "columns and rows are counted from 1",
+            )),
+        }
+    };
+    Ok(PlacedArticle {
+        file: base.join(a.file.get_ref()),
+        writing: a.writing,
+        punctuation: a
+            .punctuation
+            .map(|p| (p.get_ref().clone(), file.loc(p.span().start))),
+        column: positive(a.column, "column")?,
+        columns: positive(a.columns, "columns")?,
+        row: positive(a.row, "row")?,
+        rows: positive(a.rows, "rows")?,
+        split: positive(a.split, "split")?,
+        boxed: a.boxed.unwrap_or(false),
+        lead: match a.lead {
+            None => LeadPlacement::Column,
+            Some(v) => lead_placement(v.get_ref()).ok_or_else(|| {
+                fail(
+                    v.span().start,
+                    format!("lead = {} is not a place for the lead", v.get_ref()),
+                    "write lead = \"column\" (its first column), \"span\" (across the module's columns, 破栏), a number of columns to span, or \"box\" (across the columns, boxed)",
+                )
+            })?,
+        },
+        loc: file.loc(at),
     })
 }
 

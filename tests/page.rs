@@ -248,6 +248,20 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
             assert!(later.contains("（上接第14版）"), "{later}");
         }
     }
+    // --paragraphs reads as the printed pages do: the continued article's
+    // last paragraph (on the next page) comes last.
+    let paras = dir.path().join("p.txt");
+    let pdf = dir.path().join("p.pdf");
+    assert_ok(&run(&[
+        src.as_os_str(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+        "--paragraphs".as_ref(),
+        paras.as_os_str(),
+    ]));
+    let listed = std::fs::read_to_string(&paras).unwrap();
+    let own = paragraphs(&root().join("examples/night-bus.md"), dir.path());
+    assert_eq!(listed.lines().last(), own.last().map(String::as_str));
     let pdf = dir.path().join("no.pdf");
     let out = run(&[
         src.as_os_str(),

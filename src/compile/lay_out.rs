@@ -21,6 +21,9 @@ pub struct Laid {
     pub outline: Vec<(String, usize)>,
     /// Pages read right to left (a vertical page or book).
     pub right_to_left: bool,
+    /// A page manifest's paragraphs in the printed pages' reading order
+    /// (article, paragraph); `None`: the documents' own order.
+    pub reading: Option<Vec<(usize, usize)>>,
 }
 
 /// Shapers for a job's documents, one per language and writing mode, all
@@ -93,6 +96,7 @@ fn article(job: &Job, shapers: &mut Shapers, warnings: &mut Vec<Warning>) -> Res
         pages,
         outline: vec![(doc.title.clone(), 0)],
         right_to_left: doc.writing == Writing::Vertical,
+        reading: None,
     })
 }
 
@@ -132,6 +136,7 @@ fn page(
         pages,
         outline: composed.outline,
         right_to_left: grid.vertical,
+        reading: Some(composed.reading),
     })
 }
 
@@ -207,6 +212,7 @@ fn chapters(
         pages: book.pages,
         outline: book.outline,
         right_to_left: grid.vertical,
+        reading: None,
     })
 }
 

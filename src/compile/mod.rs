@@ -126,7 +126,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         .enumerate()
         .filter(|(_, o)| o.is_file())
         .collect();
-    let (paged, unpaged): (Vec<_>, Vec<_>) = files.into_iter().partition(|(_, o)| o.needs_pages());
+    let (paged, unpaged): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|(_, o)| o.needs_pages(&job));
     let book = BookRun {
         cache: cache_dir(&job, opts),
         progress: opts.progress.as_ref(),

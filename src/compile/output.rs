@@ -74,9 +74,15 @@ impl Output {
         }
     }
 
-    /// Whether the output is made from the laid-out pages.
-    pub fn needs_pages(&self) -> bool {
-        matches!(self, Output::Pdf(_) | Output::PrintPdf(..))
+    /// Whether the output is made from the laid-out pages: the PDFs, and
+    /// a page manifest's paragraphs (in the printed pages' reading order,
+    /// a continued article's later paragraphs after the page it left).
+    pub fn needs_pages(&self, job: &Job) -> bool {
+        match self {
+            Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
+            Output::Lines | Output::Epub { .. } => false,
+        }
     }
 
     /// Whether the output is a file (everything but the lines dump).
@@ -107,7 +113,7 @@ impl Output {
                 pdf(job, pages()?, Some(spec))
             }
             Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
-            Output::Paragraphs(_) => Ok(paragraphs(job)),
+            Output::Paragraphs(_) => Ok(paragraphs(job, laid.and_then(|l| l.reading.as_deref()))),
         }
     }
 }
@@ -155,13 +161,15 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
     crate::epub::write_book(&job.docs, &job.meta.title, &meta)
 }
 
-fn paragraphs(job: &Job) -> Vec<u8> {
-    let mut text = job
-        .docs
-        .iter()
-        .flat_map(|d| d.paragraphs())
-        .collect::<Vec<_>>()
-        .join("\n");
+fn paragraphs(job: &Job, reading: Option<&[(usize, usize)]>) -> Vec<u8> {
+    let texts: Vec<Vec<String>> = job.docs.iter().map(|d| d.paragraphs()).collect();
+    let mut text = match reading {
+        Some(order) => (order.iter())
+            .filter_map(|&(i, j)| texts.get(i)?.get(j).cloned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => texts.concat().join("\n"),
+    };
     text.push('\n');
     text.into_bytes()
 }

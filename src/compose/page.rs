@@ -97,6 +97,10 @@ pub struct ComposedPages {
     /// Each article's first page (0-based) and its lines as set, in
     /// manifest order (`--dump-lines`).
     pub lines: Vec<(usize, Vec<SetLine>)>,
+    /// The reading order of the printed pages: (article, paragraph as
+    /// `Doc::paragraphs` counts them), page by page, each article's part
+    /// of a page in manifest order.
+    pub reading: Vec<(usize, usize)>,
 }
 
 /// A rectangle of the grid a module takes: columns `c0..c1`, slots
@@ -244,6 +248,7 @@ pub fn compose_page(
     // Each article's module and its first page, laid out in placement order
     // but written in the manifest's order, which is the reading order.
     let mut placed: Vec<Option<Placed>> = articles.iter().map(|_| None).collect();
+    let mut starts: Vec<Vec<usize>> = articles.iter().map(|_| Vec::new()).collect();
     let mut lines: Vec<(usize, Vec<SetLine>)> = articles.iter().map(|_| (0, Vec::new())).collect();
     for i in placement_order(articles) {
         let (page, module) =
@@ -251,9 +256,14 @@ pub fn compose_page(
         if jumps.no_continue && module.pages.len() > 1 {
             return Err(overflow(&articles[i], &module));
         }
+        starts[i] = paragraph_pages(articles[i].shaped, &module.lines, page);
         placed[i] = Some((page, module.pages));
         lines[i] = (page.0, module.lines);
     }
+    let mut reading: Vec<(usize, usize, usize)> = (starts.iter().enumerate())
+        .flat_map(|(i, s)| s.iter().enumerate().map(move |(j, &p)| (p, i, j)))
+        .collect();
+    reading.sort();
     let outline = articles
         .iter()
         .zip(&placed)
@@ -264,6 +274,7 @@ pub fn compose_page(
         frames: sheets.frames,
         outline,
         lines,
+        reading: reading.into_iter().map(|(_, i, j)| (i, j)).collect(),
     })
 }
 
@@ -473,4 +484,48 @@ fn overflow(a: &PageArticle, module: &Module) -> Error {
     )
     .at(a.at.clone())
     .hint("give it more columns or rows, shorten it, or leave out --no-continue to continue it on the next page with jump lines")
+}
+
+/// The page (0-based) each of an article's paragraphs starts on, counted
+/// as `Doc::paragraphs` counts them (the headline block, then the flow's
+/// paragraphs and captions); `at`: its first page and its continuation's.
+fn paragraph_pages(shaped: &ShapedDoc, lines: &[SetLine], at: (usize, usize)) -> Vec<usize> {
+    use super::items::LineSource;
+    let flow_index: Vec<Option<usize>> = {
+        let mut n = shaped.header.len();
+        (shaped.flow.iter())
+            .map(|b| {
+                let has_text = match b {
+                    crate::shape::ShapedBlock::Para(_) => true,
+                    crate::shape::ShapedBlock::Figure { caption, .. } => caption.is_some(),
+                };
+                has_text.then(|| {
+                    n += 1;
+                    n - 1
+                })
+            })
+            .collect()
+    };
+    let count = shaped.header.len() + flow_index.iter().flatten().count();
+    let mut pages = vec![usize::MAX; count];
+    for l in lines {
+        let j = match l.source {
+            LineSource::Header(n) => Some(n),
+            LineSource::Flow(b) => flow_index.get(b).copied().flatten(),
+        };
+        let page = if l.page == 0 { at.0 } else { at.1 + l.page - 1 };
+        if let Some(p) = j.and_then(|j| pages.get_mut(j)) {
+            *p = (*p).min(page);
+        }
+    }
+    // A paragraph with no line of its own (none, as set) reads with the
+    // one before it.
+    let mut last = at.0;
+    for p in &mut pages {
+        if *p == usize::MAX {
+            *p = last;
+        }
+        last = *p;
+    }
+    pages
 }

@@ -217,6 +217,10 @@ fn a_made_up_page_is_filled_with_every_article() {
         "{stderr}"
     );
     assert!(stderr.contains("0 article(s) continued"), "{stderr}");
+    assert!(
+        stderr.contains("page 12: 100% of the grid in modules\n"),
+        "{stderr}"
+    );
     if have("pdftotext") {
         assert_eq!(outputs.pdf_pages().len(), 1);
     }

@@ -108,6 +108,31 @@ fn page(
 ) -> Result<Laid> {
     let (_, composed) = compose_manifest(job, plan, shapers, warnings)?;
     let grid = job.layout.grid_for(job.layout.writing);
+    if plan.fill {
+        // The made-up pages, one line each: how full the page is, and
+        // what the pages after it hold (continued articles).
+        let n = composed.pages.len();
+        for (k, f) in composed.filled.iter().take(n).enumerate() {
+            let number = plan.head.first_number as usize + k;
+            let message = if k == 0 {
+                let more = if n > 1 {
+                    "; continued articles go on over the next pages"
+                } else {
+                    ""
+                };
+                format!(
+                    "page {number}: {:.0}% of the grid in modules{more}",
+                    f * 100.0
+                )
+            } else {
+                format!("page {number}: continued articles")
+            };
+            warnings.push(Warning {
+                location: Some(Located::new(&plan.manifest, Default::default())),
+                message,
+            });
+        }
+    }
     let mut pages = composed.pages;
     if pages.len() > 1 {
         let first = plan.head.first_number;

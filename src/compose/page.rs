@@ -101,6 +101,8 @@ pub struct ComposedPages {
     /// `Doc::paragraphs` counts them), page by page, each article's part
     /// of a page in manifest order.
     pub reading: Vec<(usize, usize)>,
+    /// Per page, the share of the grid its modules take (0 to 1).
+    pub filled: Vec<f64>,
 }
 
 /// A rectangle of the grid a module takes: columns `c0..c1`, slots
@@ -271,10 +273,16 @@ pub fn compose_page(
         .collect();
     Ok(ComposedPages {
         pages: merge_pages(placed),
-        frames: sheets.frames,
+        frames: sheets.frames.clone(),
         outline,
         lines,
         reading: reading.into_iter().map(|(_, i, j)| (i, j)).collect(),
+        filled: (sheets.taken.iter())
+            .map(|t| {
+                let area: u32 = t.iter().map(|r| (r.c1 - r.c0) * (r.t1 - r.t0)).sum();
+                area as f64 / (grid.columns * grid.lines).max(1) as f64
+            })
+            .collect(),
     })
 }
 

@@ -112,16 +112,10 @@ pub fn dump_set_lines(shaped: &ShapedDoc, lines: &[SetLine], first_page: u32) ->
                 Some(c) => writeln!(out, "\n  page {page}, column {}", c + 1),
             };
         }
-        let p = match l.source {
-            LineSource::Header(n) => shaped.header.get(n),
-            LineSource::Flow(n) => match shaped.flow.get(n) {
-                Some(ShapedBlock::Para(p)) => Some(p),
-                Some(ShapedBlock::Figure { caption, .. }) => caption.as_ref(),
-                None => None,
-            },
-        };
         // Every record names a paragraph of this document.
-        let Some(p) = p else { continue };
+        let Some(p) = para_of(shaped, l.source) else {
+            continue;
+        };
         let text = line_text(p, l.items.0 as usize..l.items.1 as usize);
         let _ = writeln!(
             out,
@@ -138,17 +132,22 @@ pub fn left_over(shaped: &ShapedDoc, lines: &[SetLine]) -> (usize, usize) {
     let later: Vec<&SetLine> = lines.iter().filter(|l| l.page > 0).collect();
     let chars = (later.iter())
         .filter_map(|l| {
-            let p = match l.source {
-                LineSource::Header(n) => shaped.header.get(n),
-                LineSource::Flow(n) => match shaped.flow.get(n) {
-                    Some(ShapedBlock::Para(p)) => Some(p),
-                    Some(ShapedBlock::Figure { caption, .. }) => caption.as_ref(),
-                    None => None,
-                },
-            }?;
+            let p = para_of(shaped, l.source)?;
             let text = line_text(p, l.items.0 as usize..l.items.1 as usize);
             Some(text.chars().filter(|c| !c.is_whitespace()).count())
         })
         .sum();
     (chars, later.len())
+}
+
+/// The paragraph a set line comes from: a headline-block paragraph, a
+/// flow paragraph or a figure's caption.
+fn para_of(shaped: &ShapedDoc, source: LineSource) -> Option<&ShapedPara> {
+    match source {
+        LineSource::Header(n) => shaped.header.get(n),
+        LineSource::Flow(n) => match shaped.flow.get(n)? {
+            ShapedBlock::Para(p) => Some(p),
+            ShapedBlock::Figure { caption, .. } => caption.as_ref(),
+        },
+    }
 }

@@ -48,6 +48,20 @@ impl Frame {
         }
     }
 
+    /// A continued module's later pages: every column of the page, its
+    /// whole depth, the box kept; no 破栏 or lead there.
+    pub fn whole_page(&self, page: &Grid) -> Frame {
+        Frame {
+            first: 0,
+            columns: page.columns,
+            top: 0,
+            rows: None,
+            split: None,
+            lead: LeadPlacement::Column,
+            ..*self
+        }
+    }
+
     /// The last slot (exclusive) the frame may use.
     pub fn bottom(&self, page: &Grid) -> u32 {
         self.rows

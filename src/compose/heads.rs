@@ -71,21 +71,22 @@ pub fn step_down_headings(shaped: &ShapedDoc, header: Pt, column: Pt) -> Option<
 pub fn header_fits(shaped: &ShapedDoc, measure: Pt) -> bool {
     shaped.header.iter().all(|p| {
         let q = stepped(p, measure);
-        let q = q.as_ref().unwrap_or(p);
-        let inset = q.style.size * q.style.inset as f64;
-        let indent = q.style.size * q.style.indent as f64;
-        phrase_lines(&q.items, measure - inset * 2.0, indent).is_some()
+        phrases_fit(q.as_ref().unwrap_or(p), measure)
     })
+}
+
+/// Whether `q` breaks between phrases at `measure` (its inset off both
+/// ends, its indent on the first line).
+fn phrases_fit(q: &ShapedPara, measure: Pt) -> bool {
+    let inset = q.style.size * q.style.inset as f64;
+    let indent = q.style.size * q.style.indent as f64;
+    phrase_lines(&q.items, measure - inset * 2.0, indent).is_some()
 }
 
 /// `p` stepped down until its phrases fit `measure`, or at its least
 /// size; `None` when they fit as it is or it may not step down.
 fn stepped(p: &ShapedPara, measure: Pt) -> Option<ShapedPara> {
-    let fits = |q: &ShapedPara| {
-        let inset = q.style.size * q.style.inset as f64;
-        let indent = q.style.size * q.style.indent as f64;
-        phrase_lines(&q.items, measure - inset * 2.0, indent).is_some()
-    };
+    let fits = |q: &ShapedPara| phrases_fit(q, measure);
     let least = p.style.min_scale;
     if least >= 1.0 || fits(p) {
         return None;

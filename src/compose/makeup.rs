@@ -17,7 +17,7 @@
 use rayon::prelude::*;
 
 use super::heads::{break_heading, header_fits};
-use super::page::PageArticle;
+use super::page::{PageArticle, size};
 use super::{Frame, compose_module};
 use crate::error::Warning;
 use crate::model::Grid;
@@ -231,10 +231,6 @@ fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
 
 /// The most characters an article set in a single column may have.
 const BRIEF: usize = 400;
-
-fn size(a: &PageArticle) -> usize {
-    (a.doc.paragraphs().iter()).map(|p| p.chars().count()).sum()
-}
 
 /// The module's height at `span`: its text's foot on a frame that runs to
 /// the page's foot, or for a module on a grid of its own (a vertical box)

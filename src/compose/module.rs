@@ -145,15 +145,7 @@ impl<'d> ModuleSet<'d> {
     /// page's whole depth, boxed as the first.
     fn whole_page(doc: &'d Doc, page: &Grid, frame: Frame, layout: &Layout) -> ModuleSet<'d> {
         let vertical = doc.writing == Writing::Vertical;
-        let frame = Frame {
-            first: 0,
-            columns: page.columns,
-            top: 0,
-            rows: None,
-            split: None,
-            lead: crate::model::LeadPlacement::Column,
-            ..frame
-        };
+        let frame = frame.whole_page(page);
         let grid = frame.grid(page, vertical, layout.grid.tier_chars);
         let own = Frame::has_own_grid(page, vertical);
         ModuleSet {

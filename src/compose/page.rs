@@ -221,7 +221,7 @@ fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
 }
 
 /// An article's size in characters.
-fn size(a: &PageArticle) -> usize {
+pub(super) fn size(a: &PageArticle) -> usize {
     (a.doc.paragraphs().iter())
         .map(|p| p.chars().count())
         .sum::<usize>()
@@ -436,13 +436,7 @@ fn place_article(
         });
     }
     // Its later pages are whole pages.
-    let whole = Frame {
-        first: 0,
-        columns: grid.columns,
-        top: 0,
-        rows: None,
-        ..frame
-    };
+    let whole = frame.whole_page(grid);
     let all = Taken {
         c0: 0,
         c1: grid.columns,

@@ -47,10 +47,22 @@ pub struct PagePlan {
     /// Per document: its layout (the page's, with the article's own
     /// punctuation), its place on the grid, and where the manifest names it.
     pub parts: Vec<PagePart>,
-    pub head: PageHead,
-    /// Automatic make-up; an article that does not fit is an error.
-    pub fill: bool,
+    /// The pages in order (one, or an edition's), each with its articles.
+    pub pages: Vec<PlanPage>,
+    /// An article that does not fit is an error.
     pub no_continue: bool,
+}
+
+/// One page of a manifest or edition.
+pub struct PlanPage {
+    pub head: PageHead,
+    /// Automatic make-up.
+    pub fill: bool,
+    /// Its articles: a range of the plan's parts and the job's documents.
+    pub articles: std::ops::Range<usize>,
+    /// The manifest that describes it (an edition's listed page, or the
+    /// manifest itself), for messages.
+    pub manifest: PathBuf,
 }
 
 pub struct PagePart {
@@ -87,6 +99,7 @@ impl Job {
         ];
         if let Plan::Page(p) = &self.plan {
             files.push(p.manifest.clone());
+            files.extend(p.pages.iter().map(|page| page.manifest.clone()));
         }
         for d in &self.docs {
             files.push(d.path.clone());
@@ -168,7 +181,8 @@ fn article_job(opts: &Options) -> Result<Job> {
 }
 
 /// A page manifest: several articles side by side on one page, continuing
-/// onto further pages when they do not fit; one EPUB chapter each.
+/// onto further pages when they do not fit; one EPUB chapter each. An
+/// edition: its pages in order, each page's articles so.
 fn page_job(opts: &Options) -> Result<Job> {
     let m = read_manifest(&opts.input)?;
     let spec = opts.layout.clone().or(m.layout.clone());
@@ -177,62 +191,34 @@ fn page_job(opts: &Options) -> Result<Job> {
         opts.input.parent(),
     )?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
-    let mut docs = Vec::with_capacity(m.articles.len());
-    let mut parts = Vec::with_capacity(m.articles.len());
-    for a in &m.articles {
-        let at = Located::new(&m.path, a.loc);
-        if !a.file.is_file() {
-            return Err(Error::new(
-                Stage::Parse,
-                format!(
-                    "the manifest names {}, which does not exist",
-                    a.file.display()
-                ),
-            )
-            .at(at)
-            .hint("file = is relative to the manifest's folder"));
+    let mut docs = Vec::new();
+    let mut parts = Vec::new();
+    let mut pages = Vec::with_capacity(m.pages.len());
+    for p in &m.pages {
+        let start = docs.len();
+        for a in &p.articles {
+            let at = Located::new(&p.path, a.loc);
+            let (doc, part) = page_part(opts, a, at, &layout, (&mut fonts, &mut roles))?;
+            docs.push(doc);
+            parts.push(part);
         }
-        let article = read_article(&a.file)?;
-        let mut own = layout.clone();
-        if let Some((name, loc)) = &a.punctuation {
-            own.text.punctuation = Some(scheme(name, Located::new(&m.path, *loc))?);
-        }
-        // A lead across the columns has its own style (larger, a measure
-        // of several columns).
-        if a.lead.is_across() {
-            own.styles.lead = own.styles.lead_span.clone();
-        }
-        let settings = DocSettings {
-            writing: a.writing.or(opts.writing),
-            ..DocSettings::default()
-        };
-        docs.push(resolve_with_fonts(
-            &article,
-            &own,
-            (&mut fonts, &mut roles),
-            &settings,
-        )?);
-        let placement = Placement {
-            column: a.column.map(|c| c - 1),
-            columns: a.columns,
-            row: a.row.map(|r| r - 1),
-            rows: a.rows,
-            split: a.split,
-            boxed: a.boxed,
-            lead: a.lead,
-        };
-        parts.push(PagePart {
-            layout: own,
-            placement,
-            at,
+        let fill = opts.fill || p.page.fill;
+        // Headings by hierarchy on each page of its own.
+        scale_page_headings(&mut docs[start..], &parts[start..], &layout, fill);
+        // A page speaks the language of its first article.
+        let labels = Labels::of(docs[start].lang.family);
+        pages.push(PlanPage {
+            head: page_head(&p.page, labels),
+            fill,
+            articles: start..docs.len(),
+            manifest: p.path.clone(),
         });
     }
-    scale_page_headings(&mut docs, &parts, &layout, opts.fill || m.page.fill);
-    let page = &m.page;
-    // The page speaks the language of its first article.
+    let page = &m.pages[0].page;
     let labels = Labels::of(docs[0].lang.family);
+    let last = m.pages.last().map_or(page.number, |p| p.page.number);
     let meta = JobMeta {
-        title: page_title(page, labels),
+        title: page_title(page, last, labels),
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
@@ -242,8 +228,7 @@ fn page_job(opts: &Options) -> Result<Job> {
     let plan = PagePlan {
         manifest: m.path.clone(),
         parts,
-        head: page_head(&m.page, labels),
-        fill: opts.fill || m.page.fill,
+        pages,
         no_continue: opts.no_continue,
     };
     Ok(Job {
@@ -255,6 +240,60 @@ fn page_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
     })
+}
+
+/// One article of a page: read, resolved with its own layout (the page's,
+/// with the article's punctuation and lead), and its place on the grid.
+fn page_part(
+    opts: &Options,
+    a: &crate::parse::PlacedArticle,
+    at: Located,
+    layout: &Layout,
+    fonts: (&mut FontBook, &mut Roles),
+) -> Result<(Doc, PagePart)> {
+    if !a.file.is_file() {
+        return Err(Error::new(
+            Stage::Parse,
+            format!(
+                "the manifest names {}, which does not exist",
+                a.file.display()
+            ),
+        )
+        .at(at)
+        .hint("file = is relative to the manifest's folder"));
+    }
+    let article = read_article(&a.file)?;
+    let mut own = layout.clone();
+    if let Some((name, loc)) = &a.punctuation {
+        own.text.punctuation = Some(scheme(name, Located::new(&at.path, *loc))?);
+    }
+    // A lead across the columns has its own style (larger, a measure
+    // of several columns).
+    if a.lead.is_across() {
+        own.styles.lead = own.styles.lead_span.clone();
+    }
+    let settings = DocSettings {
+        writing: a.writing.or(opts.writing),
+        ..DocSettings::default()
+    };
+    let doc = resolve_with_fonts(&article, &own, fonts, &settings)?;
+    let placement = Placement {
+        column: a.column.map(|c| c - 1),
+        columns: a.columns,
+        row: a.row.map(|r| r - 1),
+        rows: a.rows,
+        split: a.split,
+        boxed: a.boxed,
+        lead: a.lead,
+    };
+    Ok((
+        doc,
+        PagePart {
+            layout: own,
+            placement,
+            at,
+        },
+    ))
 }
 
 fn scheme(name: &str, at: Located) -> Result<Scheme> {
@@ -291,17 +330,19 @@ fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout, fi
     }
 }
 
-/// 报名 第N版 版名: the page's title in the PDF and EPUB.
-fn page_title(page: &crate::parse::PageInfo, labels: &Labels) -> String {
-    [
-        page.paper.clone(),
-        Some(labels.page(page.number)),
-        page.section.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ")
+/// 报名 第N版 版名: the page's title in the PDF and EPUB; an edition's
+/// names its first and last page (第12版–第13版).
+fn page_title(page: &crate::parse::PageInfo, last: u32, labels: &Labels) -> String {
+    let number = if last == page.number {
+        labels.page(page.number)
+    } else {
+        format!("{}–{}", labels.page(page.number), labels.page(last))
+    };
+    [page.paper.clone(), Some(number), page.section.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The page's furniture: 报眉 (paper and section; date and 第N版) and the

@@ -1,14 +1,13 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    ComposedPages, Furniture, Page, PageArticle, PageOptions, TitlePage, add_furniture,
-    assemble_book, compose, compose_chapter, compose_page, furniture_style,
+    ComposedPages, EditionPage, Furniture, Page, PageArticle, PageHead, PageOptions, TitlePage,
+    add_furniture, assemble_book, compose, compose_chapter, compose_edition, furniture_style,
 };
 use crate::error::{Result, Warning};
 use crate::model::{LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
 use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_plain};
-use crate::source::Located;
 
 use super::Report;
 use super::cache::Cache;
@@ -108,55 +107,31 @@ fn page(
 ) -> Result<Laid> {
     let (_, composed) = compose_manifest(job, plan, shapers, warnings)?;
     let grid = job.layout.grid_for(job.layout.writing);
-    if plan.fill {
-        // The made-up pages, one line each: how full the page is, and
-        // what the pages after it hold (continued articles).
-        let n = composed.pages.len();
-        for (k, f) in composed.filled.iter().take(n).enumerate() {
-            let number = plan.head.first_number as usize + k;
-            let message = if k == 0 {
-                let more = if n > 1 {
-                    "; continued articles go on over the next pages"
-                } else {
-                    ""
-                };
-                format!(
-                    "page {number}: {:.0}% of the grid in modules{more}",
-                    f * 100.0
-                )
-            } else {
-                format!("page {number}: continued articles")
-            };
-            warnings.push(Warning {
-                location: Some(Located::new(&plan.manifest, Default::default())),
-                message,
-            });
-        }
-    }
+    warnings.extend(super::summary::summary(job, plan, &composed));
     let mut pages = composed.pages;
-    if pages.len() > 1 {
-        let first = plan.head.first_number;
-        warnings.push(Warning {
-            location: Some(Located::new(&plan.manifest, Default::default())),
-            message: format!(
-                "the articles do not fit on one page: continued on page(s) {}–{}",
-                first + 1,
-                first as usize + pages.len() - 1
-            ),
-        });
+    // Each page's furniture in the language of its first article; pages
+    // after an edition's last take its furniture, numbered on.
+    let first = plan.pages[0].head.first_number;
+    for (k, page) in pages.iter_mut().enumerate() {
+        let p = &plan.pages[k.min(plan.pages.len() - 1)];
+        let doc = &job.docs[p.articles.start];
+        let head = PageHead {
+            first_number: first + k as u32,
+            ..p.head.clone()
+        };
+        let mut shaper = shapers.furniture(doc);
+        let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+            shape_plain(&mut shaper, furniture_style(doc, f), text)
+        };
+        let frames = composed.frames.get(k..=k).unwrap_or(&[]);
+        add_furniture(
+            std::slice::from_mut(page),
+            &grid,
+            frames,
+            &head,
+            &mut furniture,
+        );
     }
-    let first = &job.docs[0];
-    let mut shaper = shapers.furniture(first);
-    let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
-        shape_plain(&mut shaper, furniture_style(first, f), text)
-    };
-    add_furniture(
-        &mut pages,
-        &grid,
-        &composed.frames,
-        &plan.head,
-        &mut furniture,
-    );
     Ok(Laid {
         pages,
         outline: composed.outline,
@@ -241,8 +216,8 @@ fn chapters(
     })
 }
 
-/// A manifest's articles shaped and composed on the page: the shaped
-/// documents (in manifest order) and the composed pages.
+/// A manifest's (or an edition's) articles shaped and composed on its
+/// pages: the shaped documents (in manifest order) and the composed pages.
 pub fn compose_manifest(
     job: &Job,
     plan: &PagePlan,
@@ -261,6 +236,12 @@ pub fn compose_manifest(
             at: part.at.clone(),
         })
         .collect();
+    let pages: Vec<EditionPage> = (plan.pages.iter())
+        .map(|p| EditionPage {
+            articles: p.articles.clone(),
+            fill: p.fill,
+        })
+        .collect();
     // The page's grid follows the layout; an article of the other writing
     // mode gets a grid of its own inside its frame (a vertical serial box).
     let grid = job.layout.grid_for(job.layout.writing);
@@ -269,12 +250,11 @@ pub fn compose_manifest(
         shape_plain(&mut shapers.furniture(doc), furniture_style(doc, f), text)
     };
     let mut jumps = PageOptions {
-        first_number: plan.head.first_number,
-        fill: plan.fill,
+        first_number: plan.pages[0].head.first_number,
         no_continue: plan.no_continue,
         shape: &mut shape,
     };
-    let composed = compose_page(&articles, &grid, &mut jumps, warnings)?;
+    let composed = compose_edition(&articles, &pages, &grid, &mut jumps, warnings)?;
     drop(articles);
     Ok((shaped, composed))
 }

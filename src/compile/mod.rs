@@ -9,6 +9,7 @@ mod guard;
 mod job;
 mod lay_out;
 mod output;
+mod summary;
 mod write;
 
 use std::path::PathBuf;

@@ -184,7 +184,7 @@ pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> Result<String> {
             let mut warnings = Vec::new();
             let (shaped, composed) =
                 super::lay_out::compose_manifest(job, plan, shapers, &mut warnings)?;
-            let first = plan.head.first_number;
+            let first = plan.pages[0].head.first_number;
             let dumps: Vec<String> = (shaped.iter().zip(&composed.lines))
                 .map(|(s, (page, lines))| {
                     crate::compose::dump_set_lines(s, lines, first + *page as u32)

@@ -4,6 +4,7 @@
 //! （上接第M版） under it, across the module. Their slots are kept before
 //! the text is laid out ([`Reserve`]), so nothing moves under them.
 
+use super::Frame;
 use super::columns::{Composer, Reserve};
 use super::furniture::Furniture;
 use super::heads::break_heading;
@@ -12,7 +13,7 @@ use super::lines::break_lines;
 use super::place::render_line;
 use super::transform::LineAt;
 use crate::linebreak::Line;
-use crate::model::Labels;
+use crate::model::{Grid, Labels};
 use crate::resolve::Doc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -23,7 +24,27 @@ pub struct Jumps<'s> {
     pub number: u32,
     /// The page number where its continuation starts.
     pub next: u32,
+    /// The slots (top, rows) the continuation takes at the top of each
+    /// later page, under what is there already (an edition's next page,
+    /// shared with that page's own articles); `None`: whole pages.
+    pub band: Option<(u32, u32)>,
     pub shape: &'s mut dyn FnMut(Furniture, &str) -> ShapedPara,
+}
+
+impl Jumps<'_> {
+    /// The frame of the continuation's later pages: every column, in the
+    /// band or the whole page, the box kept.
+    pub fn rest_frame(&self, frame: Frame, page: &Grid) -> Frame {
+        let whole = frame.whole_page(page);
+        match self.band {
+            Some((top, rows)) => Frame {
+                top,
+                rows: Some(rows),
+                ..whole
+            },
+            None => whole,
+        }
+    }
 }
 
 /// The slots a continued module keeps: a jump line at the foot; a

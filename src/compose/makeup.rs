@@ -65,10 +65,18 @@ pub struct Band {
 /// The page made up: the articles with the places the search chose (the
 /// pinned ones — `column` and `row` given — as they were), and a summary
 /// for stderr. Without an arrangement the articles keep their placement.
-pub fn make_up<'a>(articles: &[PageArticle<'a>], grid: &Grid) -> (Vec<PageArticle<'a>>, Warning) {
+/// `taken`: slots at the page's top already taken across every column (an
+/// edition's article continued from the page before).
+pub fn make_up<'a>(
+    articles: &[PageArticle<'a>],
+    grid: &Grid,
+    taken: u32,
+) -> (Vec<PageArticle<'a>>, Warning) {
     let start = std::time::Instant::now();
     let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
-    let band = free_band(articles, grid);
+    let mut band = free_band(articles, grid);
+    band.top = band.top.max(taken);
+    band.bottom = band.bottom.max(band.top);
     let searched: Vec<usize> = (0..articles.len())
         .filter(|&i| !pinned(&articles[i]))
         .collect();

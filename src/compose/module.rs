@@ -113,7 +113,7 @@ pub fn compose_module_with(
         c = set.lay_out(layout, &flow, reserve)?;
         let cut = c.cut_after_first_page();
         c.add_jumps(doc, j, (0, true));
-        let rest = ModuleSet::whole_page(doc, page, frame, layout);
+        let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
         r.add_jumps(doc, j, (1, false));
         let mut module = set.finish(c, page, warnings);
@@ -142,10 +142,10 @@ struct ModuleSet<'d> {
 
 impl<'d> ModuleSet<'d> {
     /// A continued module's later pages: every column of the page, the
-    /// page's whole depth, boxed as the first.
+    /// page's whole depth or a band at its top ([`Jumps::rest_frame`]),
+    /// boxed as the first.
     fn whole_page(doc: &'d Doc, page: &Grid, frame: Frame, layout: &Layout) -> ModuleSet<'d> {
         let vertical = doc.writing == Writing::Vertical;
-        let frame = frame.whole_page(page);
         let grid = frame.grid(page, vertical, layout.grid.tier_chars);
         let own = Frame::has_own_grid(page, vertical);
         ModuleSet {

@@ -8,6 +8,7 @@ use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
 use super::module::compose_module_with;
+use super::sheets::{Onward, Sheets, Taken};
 use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::{Grid, LeadPlacement};
@@ -29,13 +30,11 @@ pub struct Placement {
     pub lead: LeadPlacement,
 }
 
-/// How a page is made up: the first page's number (版次); `fill`: the
-/// automatic make-up ([`super::makeup`]); `no_continue`: an article that
-/// does not fit is an error, not a continuation; and a shaper of jump
-/// lines for each article.
+/// How pages are set: the first page's number (版次; the others count
+/// on); `no_continue`: an article that does not fit is an error, not a
+/// continuation; and a shaper of jump lines for each article.
 pub struct PageOptions<'s> {
     pub first_number: u32,
-    pub fill: bool,
     pub no_continue: bool,
     pub shape: &'s mut dyn FnMut(&Doc, Furniture, &str) -> crate::shape::ShapedPara,
 }
@@ -83,9 +82,6 @@ pub fn spans(sizes: &[usize], given: &[Option<u32>], columns: u32) -> Vec<u32> {
         .collect()
 }
 
-/// Fewest line slots a module needs to be worth starting on a page.
-const MIN_ROWS: u32 = 12;
-
 /// A page manifest laid out.
 pub struct ComposedPages {
     pub pages: Vec<Page>,
@@ -103,110 +99,13 @@ pub struct ComposedPages {
     pub reading: Vec<(usize, usize)>,
     /// Per page, the share of the grid its modules take (0 to 1).
     pub filled: Vec<f64>,
-}
-
-/// A rectangle of the grid a module takes: columns `c0..c1`, slots
-/// `t0..t1`.
-#[derive(Debug, Clone, Copy)]
-struct Taken {
-    c0: u32,
-    c1: u32,
-    t0: u32,
-    t1: u32,
-}
-
-/// What the modules placed so far take of each page.
-struct Sheets {
-    columns: u32,
-    /// Per page and column, the first free slot from the top.
-    sky: Vec<Vec<u32>>,
-    taken: Vec<Vec<Taken>>,
-    frames: Vec<Vec<Frame>>,
-}
-
-impl Sheets {
-    fn new(columns: u32) -> Sheets {
-        let mut s = Sheets {
-            columns,
-            sky: Vec::new(),
-            taken: Vec::new(),
-            frames: Vec::new(),
-        };
-        s.reach(0);
-        s
-    }
-
-    /// Makes sure page `at` exists.
-    fn reach(&mut self, at: usize) {
-        while self.frames.len() <= at {
-            self.sky.push(vec![0; self.columns as usize]);
-            self.taken.push(Vec::new());
-            self.frames.push(Vec::new());
-        }
-    }
-
-    /// The first free slot under all of `span` columns from `c0`.
-    fn height(&self, page: usize, c0: u32, span: u32) -> u32 {
-        self.sky[page][c0 as usize..(c0 + span) as usize]
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// The page, first column and top slot of a module: the given place,
-    /// or the highest free one on the first page with room.
-    fn find(&mut self, p: Placement, span: u32, lines: u32) -> (usize, u32, u32) {
-        let mut page = 0;
-        loop {
-            self.reach(page);
-            let c0 = p.column.unwrap_or_else(|| {
-                (0..=self.columns - span)
-                    .min_by_key(|&c0| (self.height(page, c0, span), c0))
-                    .unwrap_or(0)
-            });
-            let top = p.row.unwrap_or_else(|| self.height(page, c0, span));
-            if p.row.is_some() || top + MIN_ROWS <= lines {
-                return (page, c0, top);
-            }
-            page += 1;
-        }
-    }
-
-    /// The first page from `from` on with nothing on it yet.
-    fn free_from(&mut self, from: usize) -> usize {
-        let mut at = from;
-        loop {
-            self.reach(at);
-            if self.frames[at].is_empty() {
-                return at;
-            }
-            at += 1;
-        }
-    }
-
-    /// A module already placed on `page` that the rectangle overlaps.
-    fn overlap(&self, page: usize, r: Taken) -> Option<Taken> {
-        (self.taken[page].iter())
-            .find(|t| r.c0 < t.c1 && t.c0 < r.c1 && r.t0 < t.t1 && t.t0 < r.t1)
-            .copied()
-    }
-
-    /// Records a module's frame and rectangle on `page`.
-    fn take(&mut self, page: usize, frame: Frame, r: Taken) {
-        self.reach(page);
-        self.frames[page].push(frame);
-        self.taken[page].push(r);
-        for col in r.c0..r.c1 {
-            let sky = &mut self.sky[page][col as usize];
-            *sky = (*sky).max(r.t1);
-        }
-    }
+    /// The articles cut and continued, in the order they were set.
+    pub continued: Vec<super::edition::Continued>,
 }
 
 /// Explicitly placed articles first, in manifest order; then the others,
 /// largest first.
-fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
+pub(super) fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
         let a = &articles[i];
@@ -227,68 +126,13 @@ pub(super) fn size(a: &PageArticle) -> usize {
         .sum::<usize>()
 }
 
-/// Lays out the articles.
-pub fn compose_page(
-    articles: &[PageArticle],
-    grid: &Grid,
-    jumps: &mut PageOptions,
-    warnings: &mut Vec<Warning>,
-) -> Result<ComposedPages> {
-    let filled;
-    let articles = if jumps.fill {
-        let (placed, summary) = super::makeup::make_up(articles, grid);
-        warnings.push(summary);
-        filled = placed;
-        &filled[..]
-    } else {
-        articles
-    };
-    let sizes: Vec<usize> = articles.iter().map(size).collect();
-    let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
-    let spans = spans(&sizes, &given, grid.columns);
-    let mut sheets = Sheets::new(grid.columns);
-    // Each article's module and its first page, laid out in placement order
-    // but written in the manifest's order, which is the reading order.
-    let mut placed: Vec<Option<Placed>> = articles.iter().map(|_| None).collect();
-    let mut starts: Vec<Vec<usize>> = articles.iter().map(|_| Vec::new()).collect();
-    let mut lines: Vec<(usize, Vec<SetLine>)> = articles.iter().map(|_| (0, Vec::new())).collect();
-    for i in placement_order(articles) {
-        let (page, module) =
-            place_article(&articles[i], (spans[i], grid), &mut sheets, jumps, warnings)?;
-        if jumps.no_continue && module.pages.len() > 1 {
-            return Err(overflow(&articles[i], &module));
-        }
-        starts[i] = paragraph_pages(articles[i].shaped, &module.lines, page);
-        placed[i] = Some((page, module.pages));
-        lines[i] = (page.0, module.lines);
-    }
-    let mut reading: Vec<(usize, usize, usize)> = (starts.iter().enumerate())
-        .flat_map(|(i, s)| s.iter().enumerate().map(move |(j, &p)| (p, i, j)))
-        .collect();
-    reading.sort();
-    let outline = articles
-        .iter()
-        .zip(&placed)
-        .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), page.0)))
-        .collect();
-    Ok(ComposedPages {
-        pages: merge_pages(placed),
-        frames: sheets.frames.clone(),
-        outline,
-        lines,
-        reading: reading.into_iter().map(|(_, i, j)| (i, j)).collect(),
-        filled: (sheets.taken.iter())
-            .map(|t| {
-                let area: u32 = t.iter().map(|r| (r.c1 - r.c0) * (r.t1 - r.t0)).sum();
-                area as f64 / (grid.columns * grid.lines).max(1) as f64
-            })
-            .collect(),
-    })
-}
-
-/// Where an article of `span` columns goes: its page and rectangle, or
-/// why it cannot go there.
-fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Result<(usize, Taken)> {
+/// Where an article of `span` columns goes: its page (page `from` or a
+/// later one) and rectangle, or why it cannot go there.
+fn locate(
+    a: &PageArticle,
+    (span, grid): (u32, &Grid),
+    (from, sheets): (usize, &mut Sheets),
+) -> Result<(usize, Taken)> {
     let p = a.placement;
     let c = grid.columns;
     let fail =
@@ -307,7 +151,7 @@ fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Resul
     }
     check_split(a, span, grid)?;
     // The page and the place: the given one, or the highest free one.
-    let (page, first, top) = sheets.find(p, span, grid.lines);
+    let (page, first, top) = sheets.find(p, span, grid.lines, from);
     let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
     if top >= grid.lines || bottom <= top {
         return Err(fail(
@@ -378,17 +222,24 @@ pub fn split_chars(grid: &Grid, span: u32, m: u32) -> u32 {
         .max(0.0) as u32
 }
 
-/// Places one article of `span` columns and lays it out; its first page
-/// and its pages.
-fn place_article(
+/// A module laid out: its page, where it goes on, and its pages.
+pub(super) struct Placed {
+    pub page: usize,
+    pub onward: Onward,
+    pub pages: Vec<Page>,
+}
+
+/// Places one article of `span` columns on page `from` (or, with no room
+/// there, a later one) and lays it out: where, and the module.
+pub(super) fn place_article(
     a: &PageArticle,
     (span, grid): (u32, &Grid),
-    sheets: &mut Sheets,
+    (from, sheets): (usize, &mut Sheets),
     jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<((usize, usize), Module)> {
+) -> Result<(usize, Onward, Module)> {
     let p = a.placement;
-    let (page, wanted) = locate(a, span, grid, sheets)?;
+    let (page, wanted) = locate(a, (span, grid), (from, sheets))?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
     let frame = Frame {
         first,
@@ -402,11 +253,13 @@ fn place_article(
         lead: p.lead,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
-    // A continuation goes on the next page nothing else has taken.
-    let next = sheets.free_from(page + 1);
+    // A continuation goes on the edition's next page, or after it on the
+    // next page nothing else has taken.
+    let onward = sheets.onward(page, grid.lines);
     let mut j = Jumps {
         number: jumps.first_number + page as u32,
-        next: jumps.first_number + next as u32,
+        next: jumps.first_number + onward.page as u32,
+        band: onward.band,
         shape: &mut shape,
     };
     let module = compose_module_with(
@@ -435,47 +288,13 @@ fn place_article(
             ),
         });
     }
-    // Its later pages are whole pages.
-    let whole = frame.whole_page(grid);
-    let all = Taken {
-        c0: 0,
-        c1: grid.columns,
-        t0: 0,
-        t1: grid.lines,
-    };
-    for k in 1..module.pages.len() {
-        sheets.take(next + k - 1, whole, all);
-    }
-    Ok(((page, next), module))
-}
-
-/// A module laid out: (its page, its continuation's first page) and its
-/// pages.
-type Placed = ((usize, usize), Vec<Page>);
-
-/// The pages, each with the items of the modules on it in manifest order.
-fn merge_pages(placed: Vec<Option<Placed>>) -> Vec<Page> {
-    let mut pages: Vec<Page> = Vec::new();
-    for ((page, next), module_pages) in placed.into_iter().flatten() {
-        for (k, mp) in module_pages.into_iter().enumerate() {
-            // The first on its page, the rest from the continuation's.
-            let at = if k == 0 { page } else { next + k - 1 };
-            while pages.len() <= at {
-                pages.push(Page {
-                    number: pages.len() as u32 + 1,
-                    width: mp.width,
-                    height: mp.height,
-                    items: Vec::new(),
-                });
-            }
-            pages[at].items.extend(mp.items);
-        }
-    }
-    pages
+    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    sheets.take_rest(&module, onward, (frame, own), grid);
+    Ok((page, onward, module))
 }
 
 /// `--no-continue`: the article that does not fit, with how much of it.
-fn overflow(a: &PageArticle, module: &Module) -> Error {
+pub(super) fn overflow(a: &PageArticle, module: &Module) -> Error {
     let (chars, lines) = super::dump::left_over(a.shaped, &module.lines);
     Error::new(
         Stage::Compose,
@@ -491,7 +310,11 @@ fn overflow(a: &PageArticle, module: &Module) -> Error {
 /// The page (0-based) each of an article's paragraphs starts on, counted
 /// as `Doc::paragraphs` counts them (the headline block, then the flow's
 /// paragraphs and captions); `at`: its first page and its continuation's.
-fn paragraph_pages(shaped: &ShapedDoc, lines: &[SetLine], at: (usize, usize)) -> Vec<usize> {
+pub(super) fn paragraph_pages(
+    shaped: &ShapedDoc,
+    lines: &[SetLine],
+    at: (usize, usize),
+) -> Vec<usize> {
     use super::items::LineSource;
     let flow_index: Vec<Option<usize>> = {
         let mut n = shaped.header.len();

@@ -16,8 +16,44 @@ use crate::source::{Loc, SourceFile};
 #[serde(deny_unknown_fields)]
 struct RawManifest {
     layout: Option<Spanned<String>>,
-    page: Option<RawPage>,
+    page: Option<RawPages>,
     article: Option<Vec<RawArticle>>,
+    /// An edition file: the page manifests it sets, in order.
+    pages: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// `[page]` (a single page) or `[[page]]` (the pages of an edition).
+enum RawPages {
+    One(RawPage),
+    Many(Vec<Spanned<RawPage>>),
+}
+
+impl<'de> Deserialize<'de> for RawPages {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct Pages;
+        impl<'de> serde::de::Visitor<'de> for Pages {
+            type Value = RawPages;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a [page] table or [[page]] tables")
+            }
+            // Forwarded to the TOML reader's own access, so that errors
+            // inside keep their place.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<RawPages, A::Error> {
+                RawPage::deserialize(MapAccessDeserializer::new(map)).map(RawPages::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<RawPages, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(RawPages::Many)
+            }
+        }
+        d.deserialize_any(Pages)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -30,6 +66,8 @@ struct RawPage {
     editor: Option<String>,
     proofreader: Option<String>,
     fill: Option<bool>,
+    /// `[[page.article]]`: the page's own articles.
+    article: Option<Vec<RawArticle>>,
 }
 
 #[derive(Deserialize)]
@@ -48,7 +86,7 @@ struct RawArticle {
     lead: Option<Spanned<toml::Value>>,
 }
 
-pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader, fill), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead)";
+pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader, fill), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead); for an edition of several pages, [[page]] tables (the [page] keys) each with its own [[page.article]] tables, or pages = [\"page-12.toml\", …] listing page manifests";
 
 /// The page's furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,6 +95,9 @@ pub struct PageInfo {
     pub date: Option<Date>,
     /// 版次: the page number (continuation pages count on from it).
     pub number: u32,
+    /// Where `number` is given (left out: counted on from the page before,
+    /// or 1 on the first page).
+    pub number_at: Option<Loc>,
     pub section: Option<String>,
     pub editor: Option<String>,
     pub proofreader: Option<String>,
@@ -90,15 +131,38 @@ pub struct PlacedArticle {
     pub loc: Loc,
 }
 
+/// A page manifest or an edition: the layout and the pages, in order (one
+/// for a single-page manifest).
 #[derive(Debug, Clone)]
 pub struct Manifest {
     pub path: PathBuf,
     pub layout: Option<String>,
+    pub pages: Vec<ManifestPage>,
+    /// An edition file's page manifests (resolved against its folder), each
+    /// with where it is listed; [`read_manifest`] reads them into `pages`.
+    pub listed: Vec<(PathBuf, Loc)>,
+}
+
+/// One page of a manifest: the file that describes it (for messages),
+/// its furniture and its articles.
+#[derive(Debug, Clone)]
+pub struct ManifestPage {
+    pub path: PathBuf,
     pub page: PageInfo,
     pub articles: Vec<PlacedArticle>,
 }
 
+/// Reads a page manifest, or an edition and the page manifests it lists.
 pub fn read_manifest(path: &Path) -> Result<Manifest> {
+    let m = read_one(path)?;
+    if m.listed.is_empty() {
+        return Ok(m);
+    }
+    super::edition::read_listed(m, &read_one)
+}
+
+/// Reads and parses one manifest file (an edition's listing unread).
+fn read_one(path: &Path) -> Result<Manifest> {
     let bytes = crate::fsio::read_limited(path, crate::fsio::MAX_TOML_BYTES).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("check the manifest's file name")
@@ -117,6 +181,9 @@ pub fn read_manifest(path: &Path) -> Result<Manifest> {
     parse_manifest(path, text)
 }
 
+/// Parses a manifest: `[page]` and `[[article]]` (one page), `[[page]]`
+/// tables each with `[[page.article]]` (an edition), or `pages = [...]`
+/// (an edition file, its listing left to [`read_manifest`]).
 pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
     let file = SourceFile::new(path, text);
     let raw: RawManifest = toml::from_str(&file.text).map_err(|e| {
@@ -130,13 +197,60 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             .at(file.at(e.span().map_or(0, |s| s.start)))
             .hint(hint)
     })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let layout = raw.layout.map(|l| l.into_inner());
+    let top = raw.article.unwrap_or_default();
+    if let Some(list) = raw.pages {
+        let listed = super::edition::listing(list, (raw.page.is_some(), &top[..]), &file, base)?;
+        return Ok(Manifest {
+            path: path.to_path_buf(),
+            layout,
+            pages: Vec::new(),
+            listed,
+        });
+    }
+    let mut pages = match raw.page {
+        Some(RawPages::Many(raw_pages)) => {
+            if let Some(a) = top.first() {
+                return Err(Error::new(Stage::Parse, "an edition's articles belong to its pages")
+                    .at(file.at(a.file.span().start))
+                    .hint("write each article as [[page.article]] under its [[page]], or use [page] for a single page"));
+            }
+            (raw_pages.into_iter())
+                .map(|p| {
+                    let at = p.span().start;
+                    page_of((at, p.into_inner()), Vec::new(), &file, base)
+                })
+                .collect::<Result<Vec<_>>>()?
+        }
+        Some(RawPages::One(p)) => vec![page_of((0, p), top, &file, base)?],
+        None => vec![page_of((0, RawPage::default()), top, &file, base)?],
+    };
+    super::edition::number_pages(&mut pages)?;
+    Ok(Manifest {
+        path: path.to_path_buf(),
+        layout,
+        pages,
+        listed: Vec::new(),
+    })
+}
+
+/// One page checked: its furniture, and its articles (its own
+/// `[[page.article]]`, or the manifest's `[[article]]` for a single page).
+fn page_of(
+    (at, page): (usize, RawPage),
+    top: Vec<RawArticle>,
+    file: &SourceFile,
+    base: &Path,
+) -> Result<ManifestPage> {
     let fail = |offset: usize, msg: String, hint: &str| {
         Error::new(Stage::Parse, msg).at(file.at(offset)).hint(hint)
     };
-    let page = raw.page.unwrap_or_default();
-    let number = match page.number {
-        None => 1,
-        Some(n) if (1..=9999).contains(n.get_ref()) => *n.get_ref() as u32,
+    let (number, number_at) = match page.number {
+        None => (1, None),
+        Some(n) if (1..=9999).contains(n.get_ref()) => {
+            (*n.get_ref() as u32, Some(file.loc(n.span().start)))
+        }
         Some(n) => {
             return Err(fail(
                 n.span().start,
@@ -163,25 +277,32 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
             })
         }
     };
-    let base = path.parent().unwrap_or(Path::new("."));
-    let raw_articles = raw.article.unwrap_or_default();
+    let own = page.article.unwrap_or_default();
+    if let (Some(a), false) = (top.first(), own.is_empty()) {
+        return Err(fail(
+            a.file.span().start,
+            "the page's articles are given twice, as [[article]] and as [[page.article]]".into(),
+            "give them one way",
+        ));
+    }
+    let raw_articles = if own.is_empty() { top } else { own };
     if raw_articles.is_empty() {
         return Err(fail(
-            0,
+            at,
             "the page manifest names no article".into(),
-            "add [[article]] tables with file = \"NAME.md\"",
+            "add [[article]] tables with file = \"NAME.md\" (under a [[page]]: [[page.article]])",
         ));
     }
     let articles = (raw_articles.into_iter())
-        .map(|a| placed_article(a, &file, base))
+        .map(|a| placed_article(a, file, base))
         .collect::<Result<Vec<_>>>()?;
-    Ok(Manifest {
-        path: path.to_path_buf(),
-        layout: raw.layout.map(|l| l.into_inner()),
+    Ok(ManifestPage {
+        path: file.path.clone(),
         page: PageInfo {
             paper: page.paper,
             date,
             number,
+            number_at,
             section: page.section,
             editor: page.editor,
             proofreader: page.proofreader,

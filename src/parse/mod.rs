@@ -3,6 +3,7 @@
 
 mod article;
 mod body;
+mod edition;
 mod front;
 mod manifest;
 mod serial;
@@ -10,7 +11,9 @@ mod serial;
 use std::path::Path;
 
 pub use article::*;
-pub use manifest::{Manifest, PageInfo, PlacedArticle, parse_manifest, read_manifest};
+pub use manifest::{
+    MANIFEST_KEYS, Manifest, ManifestPage, PageInfo, PlacedArticle, parse_manifest, read_manifest,
+};
 pub use serial::{SerialBook, read_serial};
 
 use crate::error::{Error, Result, Stage};

@@ -158,7 +158,24 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         font_css,
         cover: job.meta.cover.clone(),
     };
-    crate::epub::write_book(&job.docs, &job.meta.title, &meta)
+    match &job.plan {
+        // An edition: a section per page.
+        Plan::Page(plan) if plan.pages.len() > 1 => {
+            let pages: Vec<crate::epub::PageSection> = (plan.pages.iter())
+                .map(|p| crate::epub::PageSection {
+                    // 第12版　报名　版名
+                    title: format!(
+                        "{}　{}",
+                        p.head.labels.page(p.head.first_number),
+                        p.head.start
+                    ),
+                    docs: p.articles.clone().collect(),
+                })
+                .collect();
+            crate::epub::write_pages(&job.docs, &pages, &job.meta.title, &meta)
+        }
+        _ => crate::epub::write_book(&job.docs, &job.meta.title, &meta),
+    }
 }
 
 fn paragraphs(job: &Job, reading: Option<&[(usize, usize)]>) -> Vec<u8> {

@@ -380,15 +380,16 @@ mod tests {
             "layout = \"feature\"\n[page]\npaper = \"报\"\ndate = 2026-11-27\nnumber = 7\nsection = \"副刊\"\neditor = \"甲\"\nproofreader = \"乙\"\n[[article]]\nfile = \"a.md\"\n[[article]]\nfile = \"b.md\"\nwriting = \"vertical\"\ncolumn = 2\ncolumns = 3\n".into(),
         )
         .unwrap();
-        assert_eq!(m.page.number, 7);
-        assert_eq!(m.page.date.unwrap().iso(), "2026-11-27");
-        assert_eq!(m.articles[0].file, Path::new("d/a.md"));
-        assert_eq!(m.articles[1].writing, Some(Writing::Vertical));
+        let (page, articles) = (&m.pages[0].page, &m.pages[0].articles);
+        assert_eq!(page.number, 7);
+        assert_eq!(page.date.unwrap().iso(), "2026-11-27");
+        assert_eq!(articles[0].file, Path::new("d/a.md"));
+        assert_eq!(articles[1].writing, Some(Writing::Vertical));
         assert_eq!(
-            (m.articles[1].column, m.articles[1].columns),
+            (articles[1].column, articles[1].columns),
             (Some(2), Some(3))
         );
-        assert_eq!(m.articles[1].loc.line, 12);
+        assert_eq!(articles[1].loc.line, 12);
     }
 
     #[test]
@@ -417,5 +418,89 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("names no article"), "{e}");
+    }
+
+    fn error(text: &str) -> String {
+        parse_manifest(Path::new("e.toml"), text.into())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn reads_the_pages_of_an_edition_with_consecutive_folios() {
+        let m = parse_manifest(
+            Path::new("d/e.toml"),
+            "layout = \"broadsheet\"\n[[page]]\nnumber = 12\nsection = \"要闻\"\nfill = true\n[[page.article]]\nfile = \"a.md\"\n[[page.article]]\nfile = \"b.md\"\nbox = true\n[[page]]\nsection = \"副刊\"\n[[page.article]]\nfile = \"c.md\"\n[[page]]\nnumber = 14\n[[page.article]]\nfile = \"d.md\"\n".into(),
+        )
+        .unwrap();
+        let numbers: Vec<u32> = m.pages.iter().map(|p| p.page.number).collect();
+        assert_eq!(numbers, [12, 13, 14]);
+        assert!(m.pages[0].page.fill && !m.pages[1].page.fill);
+        assert_eq!(m.pages[1].page.section.as_deref(), Some("副刊"));
+        let files: Vec<Vec<&Path>> = (m.pages.iter())
+            .map(|p| p.articles.iter().map(|a| a.file.as_path()).collect())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                vec![Path::new("d/a.md"), Path::new("d/b.md")],
+                vec![Path::new("d/c.md")],
+                vec![Path::new("d/d.md")]
+            ]
+        );
+        assert!(m.pages[0].articles[1].boxed);
+        assert_eq!(m.pages[2].articles[0].loc.line, 18);
+        // The single-page form: one page, numbered 1 when left out.
+        let m =
+            parse_manifest(Path::new("p.toml"), "[[article]]\nfile = \"a.md\"\n".into()).unwrap();
+        assert_eq!((m.pages.len(), m.pages[0].page.number), (1, 1));
+    }
+
+    #[test]
+    fn a_folio_out_of_sequence_is_an_error_at_its_number() {
+        let e = error(
+            "[[page]]\nnumber = 3\n[[page.article]]\nfile = \"a.md\"\n[[page]]\nnumber = 5\n[[page.article]]\nfile = \"b.md\"\n",
+        );
+        assert!(
+            e.starts_with("e.toml:6:10") && e.contains("breaks the edition's sequence"),
+            "{e}"
+        );
+        assert!(e.contains("number = 4"), "{e}");
+    }
+
+    #[test]
+    fn edition_pages_are_checked_where_they_are_written() {
+        // A page without articles, where the page is.
+        let e = error("[[page]]\n[[page.article]]\nfile = \"a.md\"\n[[page]]\nnumber = 2\n");
+        assert!(
+            e.starts_with("e.toml:4:") && e.contains("names no article"),
+            "{e}"
+        );
+        // Top-level articles beside [[page]] tables.
+        let e =
+            error("[[page]]\n[[page.article]]\nfile = \"a.md\"\n[[article]]\nfile = \"b.md\"\n");
+        assert!(
+            e.starts_with("e.toml:5:8") && e.contains("belong to its pages"),
+            "{e}"
+        );
+        // An unknown key inside a page.
+        let e = error("[[page]]\nnumbr = 2\n[[page.article]]\nfile = \"a.md\"\n");
+        assert!(
+            e.starts_with("e.toml:2:1") && e.contains("numbr") && e.contains("[[page]]"),
+            "{e}"
+        );
+        // An edition file with a page of its own; listing nothing; twice.
+        let e = error("pages = [\"a.toml\"]\n[[article]]\nfile = \"a.md\"\n");
+        assert!(
+            e.starts_with("e.toml:1:9") && e.contains("edition file lists"),
+            "{e}"
+        );
+        let e = error("pages = []\n");
+        assert!(e.contains("lists no page"), "{e}");
+        let e = error("pages = [\"a.toml\", \"a.toml\"]\n");
+        assert!(
+            e.starts_with("e.toml:1:20") && e.contains("listed twice"),
+            "{e}"
+        );
     }
 }

@@ -220,6 +220,7 @@ fn page_job(opts: &Options) -> Result<Job> {
             split: a.split,
             boxed: a.boxed,
             lead: a.lead,
+            figure: None,
         };
         parts.push(PagePart {
             layout: own,

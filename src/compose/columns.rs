@@ -109,6 +109,8 @@ pub(super) struct Composer<'a> {
     pub(super) fixed: Vec<FixedItems>,
     /// Every line set, in the order set (`--dump-lines`).
     pub log: Vec<SetLine>,
+    /// Paragraphs broken again beside figures ([`super::beside`]).
+    pub(super) rebroken: super::beside::Rebroken,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -145,6 +147,7 @@ impl<'a> Composer<'a> {
             checkpoints: Vec::new(),
             fixed: Vec::new(),
             log: Vec::new(),
+            rebroken: Default::default(),
         };
         c.new_page();
         c

@@ -321,4 +321,129 @@ mod tests {
         let m = found(&[hs], &[false], 6, 100);
         assert_eq!(m.places[0].unwrap().variant, 0, "{m:?}");
     }
+
+    /// Articles as a manifest would give them, set on the broadsheet with
+    /// the bundled fonts: (markdown, lead placement) each.
+    struct Set {
+        layout: crate::resolve::Layout,
+        docs: Vec<crate::resolve::Doc>,
+        shaped: Vec<crate::shape::ShapedDoc>,
+    }
+
+    fn set(articles: &[String]) -> Set {
+        use crate::resolve::{FontBook, load_layout, resolve_doc};
+        use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+        let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
+        let mut book = FontBook::new(&[], false).expect("the bundled fonts");
+        let roles = book.resolve_roles(&layout).expect("fonts for every role");
+        let (mut docs, mut shaped) = (Vec::new(), Vec::new());
+        for text in articles {
+            let a =
+                crate::parse::parse_article(&path, text.clone().into_bytes()).expect("an article");
+            let doc = resolve_doc(&a, &layout, &roles, None).expect("resolved");
+            let fb = prepare_fallbacks(&doc, &mut book, &mut Vec::new());
+            let mut shaper = Shaper::new(&book, &doc.lang, fb);
+            shaped.push(shape_doc(&doc, &mut shaper));
+            docs.push(doc);
+        }
+        Set {
+            layout,
+            docs,
+            shaped,
+        }
+    }
+
+    fn page_articles(s: &Set, lead: crate::model::LeadPlacement) -> Vec<PageArticle<'_>> {
+        let at = crate::source::Located::new(
+            std::path::Path::new("p.toml"),
+            crate::source::Loc { line: 1, col: 1 },
+        );
+        (0..s.docs.len())
+            .map(|i| PageArticle {
+                doc: &s.docs[i],
+                shaped: &s.shaped[i],
+                layout: &s.layout,
+                placement: super::super::Placement {
+                    lead,
+                    ..Default::default()
+                },
+                at: at.clone(),
+            })
+            .collect()
+    }
+
+    /// An article of `paragraphs` paragraphs of about 60 characters, with
+    /// a lead of about 120.
+    fn text(title: &str, paragraphs: usize) -> String {
+        let lead = "三年前，这座城市只有一座市图书馆和七座区馆。到今年十月，街道和社区里已经开起六十二间城市书房，面积不大，刷身份证就能进门，从早上八点开到晚上十点。";
+        let mut s = format!("+++\ntitle = \"{title}\"\nlead = \"\"\"\n{lead}\n\"\"\"\n+++\n");
+        for i in 0..paragraphs {
+            s.push_str(&format!(
+                "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn an_open_lead_is_a_variant_of_its_own_height_and_a_given_one_is_not() {
+        use crate::model::LeadPlacement;
+        let s = set(&[text("城市书房越开越多", 12)]);
+        let grid = s.layout.grid_for(s.docs[0].writing);
+        let open = page_articles(&s, LeadPlacement::Auto);
+        let (v, laid) = all_variants(&[&open[0]], &grid);
+        assert_eq!(v[0].list.len(), 2, "{:?}", v[0].list);
+        assert!(v[0].list[1].lead.is_across());
+        // Somewhere the lead across the module changes the module's height.
+        let differs = (v[0].fits.iter()).any(|f| {
+            let h = |k| f.iter().find(|x| x.variant == k).map(|x| x.height);
+            matches!((h(0), h(1)), (Some(Height::Rows(a, _)), Some(Height::Rows(b, _))) if a != b)
+        });
+        assert!(differs, "{:?}", v[0].fits);
+        assert!(laid > grid.columns as usize, "variants laid out too");
+        let given = page_articles(&s, LeadPlacement::Column);
+        let (v, _) = all_variants(&[&given[0]], &grid);
+        assert_eq!(v[0].list.len(), 1, "a lead the manifest places stays");
+    }
+
+    #[test]
+    fn a_page_is_made_up_alike_on_one_thread_and_on_two() {
+        use crate::model::LeadPlacement;
+        let s = set(&[
+            text("头条", 30),
+            text("二条", 14),
+            text("三条", 8),
+            text("简讯", 3),
+        ]);
+        let grid = s.layout.grid_for(s.docs[0].writing);
+        let articles = page_articles(&s, LeadPlacement::Auto);
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            let (out, summary) = pool.install(|| make_up(&articles, &grid));
+            let places: Vec<_> = out.iter().map(|a| a.placement).collect();
+            // The summary without its times (a number, then "ms").
+            let all: Vec<&str> = summary.message.split_whitespace().collect();
+            let words: Vec<&str> = (0..all.len())
+                .filter(|&k| !all[k].starts_with("ms"))
+                .filter(|&k| !all.get(k + 1).is_some_and(|w| w.starts_with("ms")))
+                .map(|k| all[k])
+                .collect();
+            let words = words.join(" ");
+            (places, words)
+        };
+        let one = on(1);
+        assert!(one.0.iter().all(|p| p.column.is_some()), "{:?}", one.1);
+        // Every article is set in a variant it has: its lead as given or
+        // across the module.
+        assert!(
+            one.0
+                .iter()
+                .all(|p| p.lead == LeadPlacement::Auto || p.lead.is_across())
+        );
+        assert_eq!(one, on(2));
+    }
 }

@@ -58,33 +58,50 @@ pub struct Variants {
 
 /// Every searched article's variants, each module laid out once and all
 /// of them in parallel (the results do not depend on the order); the
-/// number of modules laid out.
+/// number of modules laid out. The articles as written come first; their
+/// other variants only at the spans where the written one fits the page
+/// whole: a module too tall for it is cut, and a cut one is as good in
+/// any variant.
 pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
     let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a)).collect();
-    // (article, variant, span): one job each, the work spread evenly. A
-    // variant is a change across columns: none in a single one.
-    let jobs: Vec<(usize, usize, u32)> = (lists.iter().enumerate())
-        .flat_map(|(i, l)| {
-            (0..l.len()).flat_map(move |v| (1..=grid.columns).map(move |w| (i, v, w)))
-        })
-        .filter(|&(_, v, w)| v == 0 || w >= 2)
-        .collect();
-    let heights: Vec<Height> = (jobs.par_iter())
-        .map(|&(i, v, w)| height_for(articles[i], lists[i][v], grid, w))
-        .collect();
-    let laid = heights.iter().filter(|h| **h != Height::No).count();
     let mut out: Vec<Variants> = (lists.into_iter())
         .map(|list| Variants {
             list,
             fits: vec![Vec::new(); grid.columns as usize],
         })
         .collect();
+    let spans = 1..=grid.columns;
+    let written: Vec<Job> = (0..out.len())
+        .flat_map(|i| spans.clone().map(move |w| (i, 0, w)))
+        .collect();
+    let mut laid = lay_out(&written, articles, grid, &mut out);
+    // A variant is a change across columns: none in a single one.
+    let others: Vec<Job> = (out.iter().enumerate())
+        .flat_map(|(i, v)| {
+            let whole = (2..=grid.columns)
+                .filter(|&w| matches!(v.fits[w as usize - 1].first(), Some(f) if matches!(f.height, Height::Rows(..))));
+            whole.flat_map(move |w| (1..v.list.len()).map(move |k| (i, k, w)))
+        })
+        .collect();
+    laid += lay_out(&others, articles, grid, &mut out);
+    (out, laid)
+}
+
+/// (article, variant, span): one module to lay out.
+type Job = (usize, usize, u32);
+
+/// Lays out the `jobs` in parallel, one job each (the work spreads
+/// evenly), and adds their modules to `out`; how many were laid out.
+fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
+    let heights: Vec<Height> = (jobs.par_iter())
+        .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
+        .collect();
     for (&(i, variant, w), &height) in jobs.iter().zip(&heights) {
         if height != Height::No {
             out[i].fits[w as usize - 1].push(Fit { variant, height });
         }
     }
-    (out, laid)
+    heights.iter().filter(|h| **h != Height::No).count()
 }
 
 /// The article as written, then each freedom it has taken on its own: the

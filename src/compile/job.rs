@@ -285,6 +285,7 @@ fn page_part(
         split: a.split,
         boxed: a.boxed,
         lead: a.lead,
+        figure: None,
     };
     Ok((
         doc,

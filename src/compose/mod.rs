@@ -30,6 +30,7 @@ mod jumps;
 mod lead;
 mod lines;
 mod makeup;
+mod makeup_search;
 mod module;
 mod page;
 mod place;
@@ -44,6 +45,7 @@ mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
 mod transform;
+mod variants;
 mod wrap;
 
 use std::ops::Range;

@@ -39,6 +39,7 @@ mod tests_figures;
 mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
+mod title;
 mod transform;
 mod wrap;
 

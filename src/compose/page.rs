@@ -27,6 +27,9 @@ pub struct Placement {
     pub split: Option<u32>,
     pub boxed: bool,
     pub lead: LeadPlacement,
+    /// The page's lead story (the first article a made-up page places):
+    /// the largest headline, across its module.
+    pub lead_story: bool,
 }
 
 /// How a page is made up: the first page's number (版次); `fill`: the
@@ -236,7 +239,12 @@ pub fn compose_page(
 ) -> Result<ComposedPages> {
     let filled;
     let articles = if jumps.fill {
-        let (placed, summary) = super::makeup::make_up(articles, grid);
+        let mut ranked: Vec<PageArticle> = articles.iter().map(PageArticle::copy).collect();
+        let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+        if let Some(a) = ranked.iter_mut().find(|a| !pinned(a)) {
+            a.placement.lead_story = true;
+        }
+        let (placed, summary) = super::makeup::make_up(&ranked, grid);
         warnings.push(summary);
         filled = placed;
         &filled[..]
@@ -400,6 +408,8 @@ fn place_article(
         split: p.split,
         boxed: p.boxed,
         lead: p.lead,
+        fit_title: true,
+        lead_story: p.lead_story,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
     // A continuation goes on the next page nothing else has taken.

@@ -276,6 +276,42 @@ impl<'a> Composer<'a> {
             .max(self.column_top)
     }
 
+    /// The most slots a column of the first page leaves white above
+    /// `bottom`: under its text, figures and taken slots.
+    pub fn column_white(&self, bottom: u32) -> u32 {
+        (0..self.grid.columns)
+            .map(|col| {
+                let taken = (self.shapes.iter())
+                    .filter(|s| s.page == 0 && s.column == col)
+                    .map(|s| s.slot + 1);
+                let end = (self.used.iter())
+                    .filter(|u| u.page == 0 && u.column == col)
+                    .map(|u| u.end)
+                    .chain(taken)
+                    .max()
+                    .unwrap_or(self.column_top);
+                bottom.saturating_sub(end)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// How far the figures of the first page reach below its text.
+    pub fn figure_overshoot(&self) -> u32 {
+        let text = (self.used.iter())
+            .filter(|u| u.page == 0)
+            .map(|u| u.end)
+            .max()
+            .unwrap_or(self.column_top);
+        // Slots taken under a title block end above the text.
+        let figures = (self.shapes.iter())
+            .filter(|s| s.page == 0)
+            .map(|s| s.slot + 1)
+            .max()
+            .unwrap_or(0);
+        figures.saturating_sub(text)
+    }
+
     /// Lines `column` may hold on this page.
     pub fn depth_of(&self, column: u32) -> u32 {
         let depth = if column >= self.short_from {

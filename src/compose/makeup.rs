@@ -16,8 +16,9 @@
 
 use rayon::prelude::*;
 
-use super::heads::{break_heading, header_fits};
+use super::heads::break_heading;
 use super::page::{PageArticle, size};
+use super::title::page_title;
 use super::{Frame, compose_module};
 use crate::error::Warning;
 use crate::model::Grid;
@@ -88,7 +89,7 @@ pub fn make_up<'a>(
         .map(|&(i, w)| height_for(&articles[i], grid, w))
         .collect();
     let heights: Vec<Vec<Height>> = (flat.chunks(grid.columns as usize))
-        .map(<[Height]>::to_vec)
+        .map(|h| without_strips(h.to_vec()))
         .collect();
     let sizes: Vec<usize> = searched.iter().map(|&i| size(&articles[i])).collect();
     // Continue as few articles as needed, the last ones first.
@@ -170,7 +171,7 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> Band {
         let rows = a
             .placement
             .rows
-            .or_else(|| height_at(a, grid, span))
+            .or_else(|| height_at(a, grid, span).map(|(h, _)| h))
             .unwrap_or(grid.lines);
         if r == 0 {
             band.top = band.top.max(rows);
@@ -192,6 +193,8 @@ pub enum Height {
     Tall(u32),
     /// This many slots; a cut keeps at least the second.
     Rows(u32, u32),
+    /// As `Rows`, with a hole in a column (see [`HOLE`]).
+    Holed(u32, u32),
 }
 
 /// An article's height at `span` columns: `No` where the manifest gives it
@@ -206,18 +209,62 @@ fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Height {
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
         return Height::No;
     }
+    // The lead story leads: across half the page or more.
+    if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
+        return Height::No;
+    }
     let measure = Grid {
         columns: span,
         ..*grid
     }
     .measure();
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
-    if !own && a.placement.columns.is_none() && !header_fits(a.shaped, measure) {
+    if !own && a.placement.columns.is_none() && !title_fits(a, grid, span) {
         return Height::No;
     }
     let least = least_rows(a, grid, measure);
-    height_at(a, grid, span).map_or(Height::Tall(least), |h| Height::Rows(h, least))
+    match height_at(a, grid, span) {
+        None => Height::Tall(least),
+        Some((h, white)) if white > HOLE => Height::Holed(h, least),
+        Some((h, _)) => Height::Rows(h, least),
+    }
 }
+
+/// White lines a column of a module may leave above its foot: more, and
+/// a hole opens in the page (its figure set low, its columns unbalanced).
+const HOLE: u32 = 3;
+
+/// An article's heights with the spans that make a strip dropped: a module
+/// as shallow as its headline block reads as a headline with a line of
+/// text, so a span wider than the narrowest one it takes must give it
+/// [`SHALLOW`] slots at least.
+fn without_strips(mut heights: Vec<Height>) -> Vec<Height> {
+    let mut narrower = false;
+    for h in heights.iter_mut() {
+        match *h {
+            Height::Rows(rows, _) if narrower && rows < SHALLOW => *h = Height::No,
+            Height::No | Height::Holed(..) => {}
+            _ => narrower = true,
+        }
+    }
+    // A module with a hole is a shape only when the article has no other.
+    let whole = heights
+        .iter()
+        .any(|h| matches!(h, Height::Rows(..) | Height::Tall(_)));
+    for h in heights.iter_mut() {
+        if let Height::Holed(rows, least) = *h {
+            *h = if whole {
+                Height::No
+            } else {
+                Height::Rows(rows, least)
+            };
+        }
+    }
+    heights
+}
+
+/// Fewest slots of a module: less is a headline with a strip of text.
+const SHALLOW: u32 = 12;
 
 /// The fewest slots a cut module keeps on its page: its headline block,
 /// the rule under it and six lines of text. A module with a figure set at
@@ -243,26 +290,16 @@ const BRIEF: usize = 400;
 /// The module's height at `span`: its text's foot on a frame that runs to
 /// the page's foot, or for a module on a grid of its own (a vertical box)
 /// the fewest rows that hold it.
-fn height_at(a: &PageArticle, grid: &Grid, span: u32) -> Option<u32> {
-    let frame = |rows| Frame {
-        first: 0,
-        columns: span,
-        top: 0,
-        rows,
-        split: a
-            .placement
-            .split
-            .filter(|_| a.placement.columns == Some(span)),
-        boxed: a.placement.boxed,
-        lead: a.placement.lead,
-    };
+fn height_at(a: &PageArticle, grid: &Grid, span: u32) -> Option<(u32, u32)> {
+    let frame = |rows| frame_for(a, span, rows);
     let mut scratch = Vec::new();
     let lay =
         |rows, w: &mut Vec<_>| compose_module(a.doc, a.shaped, a.layout, grid, frame(rows), w);
     let vertical = a.doc.writing == crate::model::Writing::Vertical;
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
-        return (m.pages.len() == 1).then_some((m.bottom + 1).min(grid.lines));
+        let rows = (m.bottom + 1).min(grid.lines);
+        return (m.pages.len() == 1).then_some((rows, m.white));
     }
     // Fewest rows holding the box whole (more rows never hold less).
     let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
@@ -278,7 +315,36 @@ fn height_at(a: &PageArticle, grid: &Grid, span: u32) -> Option<u32> {
             lo = mid + 1;
         }
     }
-    Some(hi)
+    // A box on a grid of its own fills its rows.
+    Some((hi, 0))
+}
+
+/// The frame of article `a` at `span` columns from the page's top left,
+/// `rows` deep (or to the foot).
+fn frame_for(a: &PageArticle, span: u32, rows: Option<u32>) -> Frame {
+    Frame {
+        first: 0,
+        columns: span,
+        top: 0,
+        rows,
+        split: a
+            .placement
+            .split
+            .filter(|_| a.placement.columns == Some(span)),
+        boxed: a.placement.boxed,
+        lead: a.placement.lead,
+        fit_title: true,
+        lead_story: a.placement.lead_story,
+    }
+}
+
+/// Whether the article's title block, ranked and fitted as it would be
+/// set at `span` columns, breaks only between phrases.
+fn title_fits(a: &PageArticle, grid: &Grid, span: u32) -> bool {
+    let frame = frame_for(a, span, None);
+    let vertical = a.doc.writing == crate::model::Writing::Vertical;
+    let module = frame.grid(grid, vertical, a.layout.grid.tier_chars);
+    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
 }
 
 /// One way a set of articles fills a rectangle.
@@ -374,7 +440,7 @@ fn leaves(
     let (h, least) = match h {
         Height::No => return out,
         Height::Tall(least) => (None, least),
-        Height::Rows(h, least) => (Some(h), least),
+        Height::Rows(h, least) | Height::Holed(h, least) => (Some(h), least),
     };
     if let Some(h) = h {
         for rows in h..=(h + SLACK).min(depth) {

@@ -34,6 +34,7 @@ mod module;
 mod page;
 mod place;
 mod rules;
+mod settle;
 mod sheets;
 #[cfg(test)]
 mod tests;
@@ -43,6 +44,7 @@ mod tests_figures;
 mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
+mod title;
 mod transform;
 mod wrap;
 

@@ -2,6 +2,7 @@
 //! take and which articles continue from or onto it.
 
 use crate::compose::ComposedPages;
+use crate::compose::holes::holes;
 use crate::error::Warning;
 use crate::source::Located;
 
@@ -11,7 +12,7 @@ use super::job::{Job, PagePlan};
 /// line for every page of an edition.
 pub fn summary(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
     if plan.pages.len() == 1 {
-        single(plan, composed)
+        single(job, plan, composed)
     } else {
         edition(job, plan, composed)
     }
@@ -26,7 +27,7 @@ fn warning(at: &std::path::Path, message: String) -> Warning {
 
 /// A single page manifest: when made up, how full the page is and what
 /// the pages after it hold; and whether articles go on over more pages.
-fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
+fn single(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
     let mut out = Vec::new();
     let n = composed.pages.len();
     let first = plan.pages[0].head.first_number;
@@ -40,11 +41,15 @@ fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
                     ""
                 };
                 format!(
-                    "page {number}: {:.0}% of the grid in modules{more}",
-                    f * 100.0
+                    "page {number}: {:.0}% of the grid in modules, {}{more}",
+                    f * 100.0,
+                    holes_note(job, composed, k)
                 )
             } else {
-                format!("page {number}: continued articles")
+                format!(
+                    "page {number}: continued articles, {}",
+                    holes_note(job, composed, k)
+                )
             };
             out.push(warning(&plan.manifest, message));
         }
@@ -77,6 +82,7 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
             }
             _ => format!("page {number} (after the edition's last page): continued articles"),
         };
+        message.push_str(&format!(", {}", holes_note(job, composed, k)));
         for c in &composed.continued {
             if c.onto.contains(&k) {
                 // The rest's first page follows the page it was cut on;
@@ -118,4 +124,21 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
         ));
     }
     out
+}
+
+/// "no holes", or how many white holes of 4 × 4 body ems or more page `k`
+/// leaves in its type area and the largest one's size.
+fn holes_note(job: &Job, composed: &ComposedPages, k: usize) -> String {
+    let grid = job.layout.grid_for(job.layout.writing);
+    let Some(page) = composed.pages.get(k) else {
+        return String::new();
+    };
+    let h = holes(page, &grid);
+    match h.count {
+        0 => "no holes".into(),
+        n => format!(
+            "{n} hole(s) of 4 × 4 ems or more (largest {} × {} ems)",
+            h.largest.0, h.largest.1
+        ),
+    }
 }

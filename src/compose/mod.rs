@@ -25,6 +25,7 @@ mod figure;
 pub(crate) mod frame;
 mod furniture;
 mod heads;
+pub mod holes;
 mod items;
 mod jumps;
 mod lead;

@@ -2,12 +2,15 @@
 """Random page sets for measuring the automatic make-up (issue 14): each set
 is a folder with 4–8 articles of 300–3,000 characters (sentences written for
 typeset, tools/sentences/zh-Hans.txt), some with a figure, some sets with a
-serial box pinned across the page foot, and two manifests: fill.toml
+serial box pinned across the page foot (with --variants: half the articles
+with a lead, the figures with no width of their own, so that the make-up
+may set the lead across the module and the figure wider), and two
+manifests: fill.toml
 (`fill = true`) and plain.toml (today's largest-first placement). Then, with
 --run BIN, sets each page both ways and prints per set: pages, holes and the
 hole share (../shared/tools/pagecheck.py), and the search's summary line.
 
-Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN]
+Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants]
 """
 import json, os, re, shutil, subprocess, sys, time
 
@@ -29,20 +32,25 @@ def sentences():
         return [s for s in f.read().split("\n") if s]
 
 
-def article(rng, pool, chars, figure):
+def article(rng, pool, chars, figure, variants=False):
     title = pool[rng.next(len(pool))].rstrip("。！？")[:14]
+    lead = ""
+    if variants and rng.next(2) == 0:
+        lead = "".join(pool[rng.next(len(pool))] for _ in range(2 + rng.next(3)))
+        lead = f'lead = """\n{lead}\n"""\n'
     paras, n = [], 0
     while n < chars:
         p = "".join(pool[rng.next(len(pool))] for _ in range(2 + rng.next(4)))
         paras.append(p)
         n += len(p)
     if figure:
-        paras.insert(1, '![示意图](badge.png "wrap=round width=1.2")')
+        title_opts = "wrap=round" if variants else "wrap=round width=1.2"
+        paras.insert(1, f'![示意图](badge.png "{title_opts}")')
     body = "\n\n".join(paras)
-    return f'+++\ntitle = "{title}"\nkicker = "本报讯"\n+++\n\n{body}\n'
+    return f'+++\ntitle = "{title}"\nkicker = "本报讯"\n{lead}+++\n\n{body}\n'
 
 
-def make(out, k, rng, pool):
+def make(out, k, rng, pool, variants=False):
     d = os.path.join(out, f"set{k:02}")
     os.makedirs(d, exist_ok=True)
     shutil.copy(os.path.join(EXAMPLES, "figures", "badge.png"), d)
@@ -51,7 +59,7 @@ def make(out, k, rng, pool):
     for i in range(n):
         chars = 300 + rng.next(2701)
         with open(os.path.join(d, f"a{i}.md"), "w", encoding="utf-8") as f:
-            f.write(article(rng, pool, chars, rng.next(4) == 0))
+            f.write(article(rng, pool, chars, rng.next(4) == 0, variants))
         entries.append(f'[[article]]\nfile = "a{i}.md"\n')
     pinned = rng.next(3) == 0
     if pinned:
@@ -91,7 +99,7 @@ def main():
     binary = sys.argv[sys.argv.index("--run") + 1] if "--run" in sys.argv else None
     rng, pool = Lcg(20261130), sentences()
     for k in range(sets):
-        d, n, pinned = make(out, k, rng, pool)
+        d, n, pinned = make(out, k, rng, pool, "--variants" in sys.argv)
         if binary:
             r = run(binary, d)
             print(json.dumps({"set": k, "articles": n, "pinned": pinned, **r}, ensure_ascii=False))

@@ -284,6 +284,7 @@ fn page_part(
         boxed: a.boxed,
         lead: a.lead,
         lead_story: false,
+        figure: None,
     };
     Ok((
         doc,

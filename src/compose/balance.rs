@@ -36,6 +36,8 @@ impl Composer<'_> {
             *f = (*f).max(s.slot + 1);
         }
         self.floors = floors;
+        // A try that runs past the page has failed: no need to set the rest.
+        self.probe = Some(last);
         let (mut lo, mut hi) = (cp.column_top + 1, self.bottom);
         // `hi` always holds the text: the first layout did at the foot.
         while lo < hi {
@@ -69,6 +71,9 @@ impl Composer<'_> {
                 for &short in &shorts {
                     if self.fits(flow, last, cp, &saved, (depth, short)) {
                         if self.square(last) {
+                            // Kept: laid out again with its glyphs.
+                            self.probe = None;
+                            self.fits(flow, last, cp, &saved, (depth, short));
                             return;
                         }
                         first.get_or_insert((depth, short));
@@ -77,6 +82,7 @@ impl Composer<'_> {
             }
         }
         self.widows = false;
+        self.probe = None;
         self.fits(flow, last, cp, &saved, first.unwrap_or((hi, u32::MAX)));
     }
 

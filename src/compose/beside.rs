@@ -10,6 +10,57 @@ use crate::model::LineRules;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
 
+/// Lines broken again beside figures, kept for the module's layout: the
+/// balancing of its last page tries depth after depth, and a paragraph
+/// beside a figure above them meets the same slots in each.
+pub(super) type Rebroken = std::collections::HashMap<Rebreak, Vec<Line>>;
+
+/// The current page's slot shapes by column and slot, for looking many
+/// up: the last recorded for a slot holds, as in [`Composer::shape`].
+struct PageShapes {
+    rows: usize,
+    kinds: Vec<Option<SlotKind>>,
+}
+
+impl PageShapes {
+    fn at(&self, column: u32, slot: u32) -> Option<SlotKind> {
+        if slot as usize >= self.rows {
+            return None;
+        }
+        (self.kinds.get(column as usize * self.rows + slot as usize)).and_then(|k| *k)
+    }
+}
+
+impl Composer<'_> {
+    fn page_shapes(&self) -> PageShapes {
+        let page = self.pages.len() - 1;
+        let rows = self.bottom as usize + 1;
+        let mut kinds = vec![None; self.grid.columns as usize * rows];
+        for s in (self.shapes.iter()).filter(|s| s.page == page && s.column < self.grid.columns) {
+            if let Some(k) = kinds.get_mut(s.column as usize * rows + s.slot as usize)
+                && (s.slot as usize) < rows
+            {
+                *k = Some(s.kind);
+            }
+        }
+        PageShapes { rows, kinds }
+    }
+}
+
+/// What a paragraph's lines broken again depend on: the paragraph and
+/// its rules (by address: both live as long as the layout), the item it
+/// starts from, whether it is justified, and the measure of each line up
+/// to the last narrower than the full one (in bits; the rest are full).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(super) struct Rebreak {
+    para: usize,
+    rules: usize,
+    start: usize,
+    justify: bool,
+    full: u64,
+    measures: Vec<u64>,
+}
+
 /// Where one line goes around figures.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PlannedSlot {
@@ -25,6 +76,8 @@ impl Composer<'_> {
     /// Slots for the next lines, from the cursor to the end of the page's
     /// columns, around the figures: each whole, narrowed or skipped.
     pub(super) fn plan(&self, per: u32, full: Pt) -> Vec<PlannedSlot> {
+        let shapes = self.page_shapes();
+        let shape = |column: u32, slot: u32| shapes.at(column, slot);
         let mut out = Vec::new();
         let (mut column, mut slot) = (self.column, self.slot);
         let min = self.grid.body_size * MIN_WRAP_CHARS;
@@ -34,7 +87,7 @@ impl Composer<'_> {
                 slot = self.column_top;
                 continue;
             }
-            match self.shape(column, slot) {
+            match shape(column, slot) {
                 Some(SlotKind::Narrow {
                     offset,
                     measure,
@@ -52,9 +105,7 @@ impl Composer<'_> {
                 // Blocked, or too narrow (or a line of several slots).
                 Some(_) => slot += 1,
                 // A line of several slots needs them all whole.
-                None if (slot + 1..slot + per).any(|s| self.shape(column, s).is_some()) => {
-                    slot += 1
-                }
+                None if (slot + 1..slot + per).any(|s| shape(column, s).is_some()) => slot += 1,
                 None => {
                     out.push(PlannedSlot {
                         column,
@@ -118,9 +169,21 @@ impl Composer<'_> {
             flush_short: true,
             ..*set.rules
         };
-        let rest = rebreak(p, start, &measure, set.justify, &rules);
+        let narrow = plan.iter().rposition(|s| s.measure != set.full);
+        let key = Rebreak {
+            para: std::ptr::from_ref(p) as usize,
+            rules: std::ptr::from_ref(set.rules) as usize,
+            start,
+            justify: set.justify,
+            full: set.full.0.to_bits(),
+            measures: (plan.iter().take(narrow.map_or(0, |k| k + 1)))
+                .map(|s| s.measure.0.to_bits())
+                .collect(),
+        };
+        let rest = (self.rebroken.entry(key))
+            .or_insert_with(|| rebreak(p, start, &measure, set.justify, &rules));
         lines.truncate(i);
-        lines.extend(rest);
+        lines.extend(rest.iter().cloned());
         for s in &plan {
             if i == lines.len() {
                 break;

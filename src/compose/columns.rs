@@ -91,6 +91,10 @@ pub(super) struct Composer<'a> {
     /// next column's head (a widow) or its first at a column's foot (an
     /// orphan) when nothing else squares the foot.
     pub widows: bool,
+    /// While balancing tries a depth: stop once the text runs past this
+    /// page (the try has failed), and set lines without their glyphs (the
+    /// one kept is laid out again).
+    pub probe: Option<usize>,
     /// A continued module keeps room for its jump lines: `foot` slots at
     /// the foot of the last column of every page, `head` at the top of
     /// every page after the first (the continuation head).
@@ -105,6 +109,8 @@ pub(super) struct Composer<'a> {
     pub(super) fixed: Vec<FixedItems>,
     /// Every line set, in the order set (`--dump-lines`).
     pub log: Vec<SetLine>,
+    /// Paragraphs broken again beside figures ([`super::beside`]).
+    pub(super) rebroken: super::beside::Rebroken,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -134,12 +140,14 @@ impl<'a> Composer<'a> {
             short_from: u32::MAX,
             floors: Vec::new(),
             widows: false,
+            probe: None,
             reserve: Reserve::default(),
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
             fixed: Vec::new(),
             log: Vec::new(),
+            rebroken: Default::default(),
         };
         c.new_page();
         c
@@ -162,7 +170,11 @@ impl<'a> Composer<'a> {
 
     /// Sets a line on the current page.
     pub fn line(&mut self, p: &ShapedPara, line: &Line, at: LineAt) {
-        let content = render_line(p, line, self.transform.mode());
+        // A balancing try is thrown away or set again: no glyphs needed.
+        let content = match self.probe {
+            Some(_) => Default::default(),
+            None => render_line(p, line, self.transform.mode()),
+        };
         self.items().push(FrameItem::Line { at, content });
     }
 
@@ -241,6 +253,9 @@ impl<'a> Composer<'a> {
     pub fn run(&mut self, flow: &FlowInput) {
         let start = self.cur;
         for i in start.0..flow.shaped.flow.len() {
+            if self.probe.is_some_and(|p| self.pages.len() > p + 1) {
+                return;
+            }
             let from = if i == start.0 { start.1 as usize } else { 0 };
             self.cur = (i, from as u32);
             match &flow.shaped.flow[i] {
@@ -274,26 +289,6 @@ impl<'a> Composer<'a> {
             .max()
             .unwrap_or(self.column_top)
             .max(self.column_top)
-    }
-
-    /// The most slots a column of the first page leaves white above
-    /// `bottom`: under its text, figures and taken slots.
-    pub fn column_white(&self, bottom: u32) -> u32 {
-        (0..self.grid.columns)
-            .map(|col| {
-                let taken = (self.shapes.iter())
-                    .filter(|s| s.page == 0 && s.column == col)
-                    .map(|s| s.slot + 1);
-                let end = (self.used.iter())
-                    .filter(|u| u.page == 0 && u.column == col)
-                    .map(|u| u.end)
-                    .chain(taken)
-                    .max()
-                    .unwrap_or(self.column_top);
-                bottom.saturating_sub(end)
-            })
-            .max()
-            .unwrap_or(0)
     }
 
     /// How far the figures of the first page reach below its text.

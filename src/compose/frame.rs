@@ -39,9 +39,6 @@ pub struct Module {
     pub bottom: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
-    /// The most white lines a column of the first page leaves above the
-    /// module's foot (a hole when several).
-    pub white: u32,
 }
 
 impl Frame {

@@ -1,9 +1,11 @@
 //! Automatic page make-up (自动拼版, a manifest's `fill = true`): each
-//! article gets the modules it can take — one per column span, each laid
-//! out by the real composer to learn its height — and a guillotine search
-//! (the free band of the page cut across or down, each part cut again,
-//! each leaf one module) picks one module per article and its place so
-//! that the page fills.
+//! article gets the modules it can take ([`super::variants`]: every column
+//! span, and its lead across the module or its figures wider where it
+//! leaves them free), each laid out once by the real composer to learn its
+//! height; a guillotine search ([`super::makeup_search`]: the free band of
+//! the page cut across or down, each part cut again, each leaf one module)
+//! picks one module per article and its place so that the page fills. The
+//! chosen variant goes into the article's placement and is the one set.
 //!
 //! The objective, in order: (1) the page filled: the modules reach the
 //! foot of the band, or the smallest remainder is left at its foot;
@@ -12,62 +14,20 @@
 //! order: in every cut the part above (or to the left) holds the earliest
 //! article of the two, so the first article (the lead story) is at the top
 //! left, and it is as wide as the rest allows; (4) the fewest white lines
-//! under the modules' text.
+//! under the modules' text. Variants cost nothing of their own: of two
+//! modules alike the article as written is kept.
 
-use rayon::prelude::*;
-
-use super::heads::break_heading;
+use super::makeup_search::{Band, MadeUp, search};
 use super::page::{PageArticle, size};
-use super::title::page_title;
-use super::{Frame, compose_module};
+use super::variants::{Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 
-/// Fewest lines a continued module keeps on this page.
-const MIN_CUT: u32 = 12;
-/// White lines a module may leave under its text (its columns balance
-/// within a line; two more read as a ragged foot, not a hole).
-const SLACK: u32 = 2;
-/// Costs: a continued article; a column the lead story lacks of the full
-/// width; a white line × column under a module's text.
-const CUT: u64 = 1_000_000;
-const LEAD_NARROW: u64 = 2_000;
-const WHITE: u64 = 1;
-
-/// Where the search puts an article: columns from `column`, `rows` lines
-/// from `row` (0-based, page slots), continued on the next page or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    pub column: u32,
-    pub columns: u32,
-    pub row: u32,
-    pub rows: u32,
-    pub continued: bool,
-}
-
-/// The chosen page: a place for each article searched (`None`: pinned, or
-/// left to the ordinary placement), the lines left empty at the band's
-/// foot, the search's effort (states visited) and the objective's cost.
-#[derive(Debug, Clone)]
-pub struct MadeUp {
-    pub places: Vec<Option<Place>>,
-    pub remainder: u32,
-    pub effort: usize,
-    pub cost: u64,
-}
-
-/// The band of the page the search fills: every column, slots `top..bottom`.
-#[derive(Debug, Clone, Copy)]
-pub struct Band {
-    pub top: u32,
-    pub bottom: u32,
-}
-
-/// The page made up: the articles with the places the search chose (the
-/// pinned ones — `column` and `row` given — as they were), and a summary
-/// for stderr. Without an arrangement the articles keep their placement.
-/// `taken`: slots at the page's top already taken across every column (an
-/// edition's article continued from the page before).
+/// The page made up: the articles with the places and variants the search
+/// chose (the pinned ones — `column` and `row` given — as they were), and
+/// a summary for stderr. Without an arrangement the articles keep their
+/// placement. `taken`: slots at the page's top already taken across every
+/// column (an edition's article continued from the page before).
 pub fn make_up<'a>(
     articles: &[PageArticle<'a>],
     grid: &Grid,
@@ -81,40 +41,36 @@ pub fn make_up<'a>(
     let searched: Vec<usize> = (0..articles.len())
         .filter(|&i| !pinned(&articles[i]))
         .collect();
-    // Every (article, span) laid out on its own: the work spreads evenly.
-    let pairs: Vec<(usize, u32)> = (searched.iter())
-        .flat_map(|&i| (1..=grid.columns).map(move |w| (i, w)))
-        .collect();
-    let flat: Vec<Height> = (pairs.par_iter())
-        .map(|&(i, w)| height_for(&articles[i], grid, w))
-        .collect();
-    let heights: Vec<Vec<Height>> = (flat.chunks(grid.columns as usize))
-        .map(|h| without_strips(h.to_vec()))
-        .collect();
-    let sizes: Vec<usize> = searched.iter().map(|&i| size(&articles[i])).collect();
+    let refs: Vec<&PageArticle> = searched.iter().map(|&i| &articles[i]).collect();
+    let (variants, laid) = all_variants(&refs, grid);
+    let layout_ms = ms(start);
+    let sizes: Vec<usize> = refs.iter().map(|a| size(a)).collect();
+    let fits: Vec<_> = variants.iter().map(|v| v.fits.clone()).collect();
     // Continue as few articles as needed, the last ones first.
     let n = searched.len();
+    let mut effort = 0;
     let found = (0..=n).find_map(|k| {
-        let may_cut = cuttable(&sizes, k);
-        search(&heights, &may_cut, grid.columns, band)
+        let (m, tried) = search(&fits, &cuttable(&sizes, k), grid.columns, band);
+        effort += tried;
+        m
     });
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
-    let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+    let effort = Effort {
+        laid,
+        layout_ms,
+        states: effort,
+        ms: ms(start),
+    };
     let Some(m) = found else {
         let message = format!(
-            "fill: no arrangement of the {n} articles fits the page ({:.0} ms); placed largest first",
-            elapsed
+            "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
+            effort.line()
         );
-        return (
-            out,
-            Warning {
-                location: None,
-                message,
-            },
-        );
+        return (out, warning(message));
     };
     for (j, &i) in searched.iter().enumerate() {
         if let Some(p) = m.places[j] {
+            let chosen = variants[j].list[p.variant];
             let pl = &mut out[i].placement;
             pl.column = Some(p.column);
             pl.columns = Some(p.columns);
@@ -122,25 +78,61 @@ pub fn make_up<'a>(
             // A module cut to continue fills its frame to the last slot:
             // the frame stops a slot short, where the rule under it runs.
             pl.rows = Some(if p.continued { p.rows - 1 } else { p.rows });
+            pl.lead = chosen.lead;
+            pl.figure = chosen.figure;
         }
     }
+    (out, warning(summary(&m, band, &variants, &effort)))
+}
+
+fn warning(message: String) -> Warning {
+    Warning {
+        location: None,
+        message,
+    }
+}
+
+fn ms(start: std::time::Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// What the make-up spent: modules laid out and the time that took,
+/// states of the search, and the time of the whole.
+struct Effort {
+    laid: usize,
+    layout_ms: f64,
+    states: usize,
+    ms: f64,
+}
+
+impl Effort {
+    fn line(&self) -> String {
+        format!(
+            "{:.0} ms: {} modules laid out in {:.0} ms, {} states searched",
+            self.ms, self.laid, self.layout_ms, self.states
+        )
+    }
+}
+
+/// The summary line: the share of the band filled, articles continued,
+/// the variants chosen other than as written, the effort and the cost.
+fn summary(m: &MadeUp, band: Band, variants: &[Variants], effort: &Effort) -> String {
     let depth = band.bottom - band.top;
     let continued = m.places.iter().flatten().filter(|p| p.continued).count();
-    let message = format!(
-        "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot), {continued} article(s) continued; search: {} states, {:.0} ms, cost {}",
+    let chosen: Vec<Variant> = (m.places.iter().zip(variants))
+        .filter_map(|(p, v)| p.map(|p| (p.variant, v)))
+        .filter(|&(k, _)| k > 0)
+        .map(|(k, v)| v.list[k])
+        .collect();
+    let leads = chosen.iter().filter(|v| v.lead.is_across()).count();
+    let figures = chosen.iter().filter(|v| v.figure.is_some()).count();
+    format!(
+        "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot), {continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
         100.0 * (depth - m.remainder) as f64 / depth.max(1) as f64,
         depth - m.remainder,
         m.remainder,
-        m.effort,
-        elapsed,
+        effort.line(),
         m.cost
-    );
-    (
-        out,
-        Warning {
-            location: None,
-            message,
-        },
     )
 }
 
@@ -167,389 +159,31 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> Band {
         let (Some(c), Some(r)) = (a.placement.column, a.placement.row) else {
             continue;
         };
+        if r > 0 {
+            band.bottom = band.bottom.min(r);
+            continue;
+        }
+        // Only a pin at the top needs its height (a module laid out).
         let span = a.placement.columns.unwrap_or(grid.columns - c);
+        let written = Variant {
+            lead: a.placement.lead,
+            figure: a.placement.figure,
+        };
         let rows = a
             .placement
             .rows
-            .or_else(|| height_at(a, grid, span).map(|(h, _)| h))
+            .or_else(|| height_at(a, written, grid, span))
             .unwrap_or(grid.lines);
-        if r == 0 {
-            band.top = band.top.max(rows);
-        } else {
-            band.bottom = band.bottom.min(r);
-        }
+        band.top = band.top.max(rows);
     }
     band.bottom = band.bottom.max(band.top);
     band
 }
 
-/// An article's module at one span: not to be used, taller than the
-/// page (usable only continued), or this many page slots high (its foot
-/// rule included).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Height {
-    No,
-    /// Taller than the page; a cut keeps at least this many slots.
-    Tall(u32),
-    /// This many slots; a cut keeps at least the second.
-    Rows(u32, u32),
-    /// As `Rows`, with a hole in a column (see [`HOLE`]).
-    Holed(u32, u32),
-}
-
-/// An article's height at `span` columns: `No` where the manifest gives it
-/// another span, where one column is too narrow for it or where its
-/// headline would break inside a phrase.
-fn height_for(a: &PageArticle, grid: &Grid, span: u32) -> Height {
-    if a.placement.columns.is_some_and(|c| c != span) {
-        return Height::No;
-    }
-    // One column holds a brief, not an article with a headline to show;
-    // no module so narrow that its headline breaks inside a phrase.
-    if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
-        return Height::No;
-    }
-    // The lead story leads: across half the page or more.
-    if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
-        return Height::No;
-    }
-    let measure = Grid {
-        columns: span,
-        ..*grid
-    }
-    .measure();
-    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
-    if !own && a.placement.columns.is_none() && !title_fits(a, grid, span) {
-        return Height::No;
-    }
-    let least = least_rows(a, grid, measure);
-    match height_at(a, grid, span) {
-        None => Height::Tall(least),
-        Some((h, white)) if white > HOLE => Height::Holed(h, least),
-        Some((h, _)) => Height::Rows(h, least),
-    }
-}
-
-/// White lines a column of a module may leave above its foot: more, and
-/// a hole opens in the page (its figure set low, its columns unbalanced).
-const HOLE: u32 = 3;
-
-/// An article's heights with the spans that make a strip dropped: a module
-/// as shallow as its headline block reads as a headline with a line of
-/// text, so a span wider than the narrowest one it takes must give it
-/// [`SHALLOW`] slots at least.
-fn without_strips(mut heights: Vec<Height>) -> Vec<Height> {
-    let mut narrower = false;
-    for h in heights.iter_mut() {
-        match *h {
-            Height::Rows(rows, _) if narrower && rows < SHALLOW => *h = Height::No,
-            Height::No | Height::Holed(..) => {}
-            _ => narrower = true,
-        }
-    }
-    // A module with a hole is a shape only when the article has no other.
-    let whole = heights
-        .iter()
-        .any(|h| matches!(h, Height::Rows(..) | Height::Tall(_)));
-    for h in heights.iter_mut() {
-        if let Height::Holed(rows, least) = *h {
-            *h = if whole {
-                Height::No
-            } else {
-                Height::Rows(rows, least)
-            };
-        }
-    }
-    heights
-}
-
-/// Fewest slots of a module: less is a headline with a strip of text.
-const SHALLOW: u32 = 12;
-
-/// The fewest slots a cut module keeps on its page: its headline block,
-/// the rule under it and six lines of text. A module with a figure set at
-/// its place is not cut (the figure would stand across the cut).
-fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
-    let placed = (a.shaped.flow.iter())
-        .any(|b| matches!(b, crate::shape::ShapedBlock::Figure { figure, .. } if figure.placed()));
-    if placed {
-        return u32::MAX;
-    }
-    let header: u32 = (a.shaped.header.iter())
-        .map(|p| {
-            let lines = break_heading(p, measure, &a.doc.rules).len() as u32;
-            p.style.space_before + lines * p.style.lines.max(1) + p.style.space_after
-        })
-        .sum();
-    (header + 1 + 6).max(MIN_CUT).min(grid.lines)
-}
-
-/// The most characters an article set in a single column may have.
-const BRIEF: usize = 400;
-
-/// The module's height at `span`: its text's foot on a frame that runs to
-/// the page's foot, or for a module on a grid of its own (a vertical box)
-/// the fewest rows that hold it.
-fn height_at(a: &PageArticle, grid: &Grid, span: u32) -> Option<(u32, u32)> {
-    let frame = |rows| frame_for(a, span, rows);
-    let mut scratch = Vec::new();
-    let lay =
-        |rows, w: &mut Vec<_>| compose_module(a.doc, a.shaped, a.layout, grid, frame(rows), w);
-    let vertical = a.doc.writing == crate::model::Writing::Vertical;
-    if vertical == grid.vertical {
-        let m = lay(None, &mut scratch).ok()?;
-        let rows = (m.bottom + 1).min(grid.lines);
-        return (m.pages.len() == 1).then_some((rows, m.white));
-    }
-    // Fewest rows holding the box whole (more rows never hold less).
-    let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
-    let (mut lo, mut hi) = (8, grid.lines);
-    if !fits(hi, &mut scratch) {
-        return None;
-    }
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if fits(mid, &mut scratch) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    // A box on a grid of its own fills its rows.
-    Some((hi, 0))
-}
-
-/// The frame of article `a` at `span` columns from the page's top left,
-/// `rows` deep (or to the foot).
-fn frame_for(a: &PageArticle, span: u32, rows: Option<u32>) -> Frame {
-    Frame {
-        first: 0,
-        columns: span,
-        top: 0,
-        rows,
-        split: a
-            .placement
-            .split
-            .filter(|_| a.placement.columns == Some(span)),
-        boxed: a.placement.boxed,
-        lead: a.placement.lead,
-        fit_title: true,
-        lead_story: a.placement.lead_story,
-    }
-}
-
-/// Whether the article's title block, ranked and fitted as it would be
-/// set at `span` columns, breaks only between phrases.
-fn title_fits(a: &PageArticle, grid: &Grid, span: u32) -> bool {
-    let frame = frame_for(a, span, None);
-    let vertical = a.doc.writing == crate::model::Writing::Vertical;
-    let module = frame.grid(grid, vertical, a.layout.grid.tier_chars);
-    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
-}
-
-/// One way a set of articles fills a rectangle.
-#[derive(Debug, Clone, Copy)]
-enum Choice {
-    /// Article `i` alone, `natural` lines of text, continued or not.
-    Leaf { i: usize, continued: bool },
-    /// `top` (a subset) above the rest, `rows` high.
-    Across { top: u32, rows: u32 },
-    /// `left` (a subset) beside the rest, `columns` wide.
-    Down { left: u32, columns: u32 },
-}
-
-/// Per subset and width, the heights the subset can fill exactly: the
-/// least cost for each and how.
-type Table = Vec<Vec<Vec<(u32, u64, Choice)>>>;
-
-/// Searches the band for the articles `searched` (indices into `heights`):
-/// `heights[i][w - 1]` is article i's height at w columns; `may_cut[i]`
-/// whether it may continue on the next page.
-pub fn search(
-    heights: &[Vec<Height>],
-    may_cut: &[bool],
-    columns: u32,
-    band: Band,
-) -> Option<MadeUp> {
-    let n = heights.len();
-    if n == 0 || n > 12 {
-        return None;
-    }
-    let depth = band.bottom.saturating_sub(band.top);
-    let full = (1u32 << n) - 1;
-    let mut table: Table = vec![vec![Vec::new(); columns as usize + 1]; 1 << n];
-    let mut effort = 0;
-    for (i, hs) in heights.iter().enumerate() {
-        for w in 1..=columns {
-            table[1 << i][w as usize] =
-                leaves(i, hs[w as usize - 1], may_cut[i], (w, columns), depth);
-        }
-    }
-    // Subsets in order of size: their parts are done before them.
-    let mut masks: Vec<u32> = (1..=full).filter(|m| m.count_ones() > 1).collect();
-    masks.sort_by_key(|m| m.count_ones());
-    for mask in masks {
-        let first = mask.trailing_zeros();
-        for w in 1..=columns {
-            let mut out: Vec<(u32, u64, Choice)> = Vec::new();
-            // The part above or to the left holds the subset's first article.
-            let mut a = (mask - 1) & mask;
-            while a > 0 {
-                if a & (1 << first) != 0 {
-                    let b = mask & !a;
-                    effort += combine(&table, (a, b), w, depth, &mut out);
-                }
-                a = (a - 1) & mask;
-            }
-            out.sort_by_key(|e| (e.0, e.1));
-            out.dedup_by_key(|e| e.0);
-            table[mask as usize][w as usize] = out;
-        }
-    }
-    // The fullest page, then the cheapest.
-    let (rows, cost, _) = (table[full as usize][columns as usize].iter())
-        .filter(|e| e.0 <= depth)
-        .max_by_key(|e| (e.0, std::cmp::Reverse(e.1)))
-        .copied()?;
-    let mut places = vec![None; n];
-    unwind(&table, (full, columns, rows), (0, band.top), &mut places);
-    Some(MadeUp {
-        places,
-        remainder: depth - rows,
-        effort,
-        cost,
-    })
-}
-
-/// The heights article `i` can take at `w` of `columns` columns: its own
-/// (and up to SLACK white lines more); shorter ones, continued, if it may
-/// be cut.
-fn leaves(
-    i: usize,
-    h: Height,
-    may_cut: bool,
-    (w, columns): (u32, u32),
-    depth: u32,
-) -> Vec<(u32, u64, Choice)> {
-    let lead = if i == 0 {
-        LEAD_NARROW * (columns - w) as u64
-    } else {
-        0
-    };
-    let mut out = Vec::new();
-    let (h, least) = match h {
-        Height::No => return out,
-        Height::Tall(least) => (None, least),
-        Height::Rows(h, least) | Height::Holed(h, least) => (Some(h), least),
-    };
-    if let Some(h) = h {
-        for rows in h..=(h + SLACK).min(depth) {
-            let white = WHITE * ((rows - h) * w) as u64;
-            out.push((
-                rows,
-                lead + white,
-                Choice::Leaf {
-                    i,
-                    continued: false,
-                },
-            ));
-        }
-    }
-    if may_cut {
-        let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
-        let cut = CUT;
-        for rows in least..=tallest {
-            out.push((rows, lead + cut, Choice::Leaf { i, continued: true }));
-        }
-    }
-    out
-}
-
-/// Adds to `out` the ways `a` and `b` fill a rectangle `w` wide: one
-/// above the other, or side by side at equal heights; the pairs tried.
-fn combine(
-    table: &Table,
-    (a, b): (u32, u32),
-    w: u32,
-    depth: u32,
-    out: &mut Vec<(u32, u64, Choice)>,
-) -> usize {
-    let mut tried = 0;
-    let (ta, tb) = (&table[a as usize], &table[b as usize]);
-    for &(h1, c1, _) in &ta[w as usize] {
-        for &(h2, c2, _) in &tb[w as usize] {
-            tried += 1;
-            if h1 + h2 <= depth {
-                out.push((h1 + h2, c1 + c2, Choice::Across { top: a, rows: h1 }));
-            }
-        }
-    }
-    for w1 in 1..w {
-        let (left, right) = (&ta[w1 as usize], &tb[(w - w1) as usize]);
-        let mut j = 0;
-        // Both lists are sorted by height: walk them together.
-        for &(h, c1, _) in left {
-            while j < right.len() && right[j].0 < h {
-                j += 1;
-            }
-            tried += 1;
-            if let Some(&(h2, c2, _)) = right.get(j)
-                && h2 == h
-            {
-                out.push((
-                    h,
-                    c1 + c2,
-                    Choice::Down {
-                        left: a,
-                        columns: w1,
-                    },
-                ));
-            }
-        }
-    }
-    tried
-}
-
-/// Follows the choices from (subset, width, height) down to the leaves,
-/// placing each at (column, row).
-fn unwind(
-    table: &Table,
-    (mask, w, h): (u32, u32, u32),
-    (c, r): (u32, u32),
-    places: &mut [Option<Place>],
-) {
-    // Every state unwound was stored by the search with this height.
-    let Some(&(_, _, choice)) = table[mask as usize][w as usize].iter().find(|e| e.0 == h) else {
-        return;
-    };
-    match choice {
-        Choice::Leaf { i, continued } => {
-            places[i] = Some(Place {
-                column: c,
-                columns: w,
-                row: r,
-                rows: h,
-                continued,
-            });
-        }
-        Choice::Across { top, rows } => {
-            unwind(table, (top, w, rows), (c, r), places);
-            unwind(table, (mask & !top, w, h - rows), (c, r + rows), places);
-        }
-        Choice::Down { left, columns } => {
-            unwind(table, (left, columns, h), (c, r), places);
-            unwind(
-                table,
-                (mask & !left, w - columns, h),
-                (c + columns, r),
-                places,
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::makeup_search::Place;
+    use super::super::variants::{Fit, Height, MIN_CUT};
     use super::*;
 
     fn band(depth: u32) -> Band {
@@ -560,11 +194,20 @@ mod tests {
     }
 
     /// Heights of an article of `area` line-columns: area / w rounded up,
-    /// plus a 3-line headline.
-    fn article(area: u32, columns: u32) -> Vec<Height> {
+    /// plus a 3-line headline; its one variant, as written.
+    fn article(area: u32, columns: u32) -> Vec<Vec<Fit>> {
         (1..=columns)
-            .map(|w| Height::Rows(area.div_ceil(w) + 3, MIN_CUT))
+            .map(|w| {
+                vec![Fit {
+                    variant: 0,
+                    height: Height::Rows(area.div_ceil(w) + 3, MIN_CUT),
+                }]
+            })
             .collect()
+    }
+
+    fn found(fits: &[Vec<Vec<Fit>>], cut: &[bool], columns: u32, depth: u32) -> MadeUp {
+        search(fits, cut, columns, band(depth)).0.expect("a page")
     }
 
     fn no_overlap(places: &[Option<Place>]) {
@@ -582,9 +225,9 @@ mod tests {
 
     #[test]
     fn two_articles_that_fill_the_page_are_set_whole_and_flush() {
-        // 6 columns × 100 lines: 360 + 3×4 … chosen so that 4 + 2 columns fill.
+        // 6 columns × 100 lines: chosen so that 4 + 2 columns fill.
         let hs = vec![article(4 * 97, 6), article(2 * 97, 6)];
-        let m = search(&hs, &[false, false], 6, band(100)).expect("a page");
+        let m = found(&hs, &[false, false], 6, 100);
         assert_eq!(m.remainder, 0, "{m:?}");
         no_overlap(&m.places);
         let lead = m.places[0].unwrap();
@@ -599,7 +242,7 @@ mod tests {
     #[test]
     fn too_much_text_continues_the_last_article_and_fills_the_page() {
         let hs = vec![article(6 * 60, 6), article(6 * 90, 6)];
-        let m = search(&hs, &[false, true], 6, band(100)).expect("a page");
+        let m = found(&hs, &[false, true], 6, 100);
         assert_eq!(m.remainder, 0, "{m:?}");
         no_overlap(&m.places);
         assert!(m.places[1].unwrap().continued);
@@ -609,7 +252,7 @@ mod tests {
     #[test]
     fn without_continuation_the_smallest_remainder_is_left_at_the_foot() {
         let hs = vec![article(6 * 40, 6), article(6 * 20, 6)];
-        let m = search(&hs, &[false, false], 6, band(100)).expect("a page");
+        let m = found(&hs, &[false, false], 6, 100);
         assert!(m.remainder > 0);
         let used: u32 = (m.places.iter().flatten())
             .map(|p| p.row + p.rows)
@@ -619,21 +262,195 @@ mod tests {
     }
 
     #[test]
-    fn eight_articles_are_searched_and_placed_apart() {
-        // About the page's 8 × 120 line-columns, headlines included.
+    fn more_text_than_the_band_holds_is_no_page_without_a_cut() {
+        // Two articles of a whole band each: no arrangement, found early.
+        let hs = vec![article(6 * 90, 6), article(6 * 90, 6)];
+        let (m, effort) = search(&hs, &[false, false], 6, band(100));
+        assert!(m.is_none());
+        assert!(effort > 0, "the leaves are counted");
+    }
+
+    /// About the page's 8 × 120 line-columns, headlines included.
+    fn eight() -> (Vec<Vec<Vec<Fit>>>, Vec<bool>) {
         let areas = [260, 170, 120, 100, 80, 70, 60, 50];
         let hs: Vec<_> = areas.iter().map(|&a| article(a, 8)).collect();
         let cut: Vec<bool> = (0..8).map(|i| i == 7).collect();
-        let t = std::time::Instant::now();
-        let m = search(&hs, &cut, 8, band(120)).expect("a page");
-        eprintln!(
-            "8 articles: {:?}, effort {}, remainder {}",
-            t.elapsed(),
-            m.effort,
-            m.remainder
-        );
+        (hs, cut)
+    }
+
+    #[test]
+    fn eight_articles_are_searched_and_placed_apart() {
+        let (hs, cut) = eight();
+        let m = found(&hs, &cut, 8, 120);
         no_overlap(&m.places);
         assert!(m.places.iter().all(Option::is_some));
         assert_eq!(m.places[0].unwrap().row, 0);
+    }
+
+    #[test]
+    fn the_same_articles_make_the_same_page_on_any_number_of_threads() {
+        let (hs, cut) = eight();
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| search(&hs, &cut, 8, band(120)))
+        };
+        let ((one, e1), (two, e2)) = (on(1), on(2));
+        let (one, two) = (one.expect("a page"), two.expect("a page"));
+        assert_eq!(one.places, two.places);
+        assert_eq!((one.cost, e1), (two.cost, e2));
+        assert_eq!(Some(one.places), on(2).0.map(|m| m.places), "and again");
+    }
+
+    #[test]
+    fn a_variant_is_chosen_where_it_fills_the_page() {
+        // As written the article stands 90 lines at any span; a variant
+        // (say its lead across the module) stands 100 at six columns,
+        // which fills the band. A variant no taller is not chosen.
+        let mut hs = article(6 * 87, 6);
+        for (w, fits) in hs.iter_mut().enumerate() {
+            fits[0].height = Height::Rows(90, MIN_CUT);
+            let h = if w == 5 { 100 } else { 80 };
+            fits.push(Fit {
+                variant: 1,
+                height: Height::Rows(h, MIN_CUT),
+            });
+        }
+        let m = found(&[hs.clone()], &[false], 6, 100);
+        let p = m.places[0].unwrap();
+        assert_eq!((p.variant, p.columns, m.remainder), (1, 6, 0), "{m:?}");
+        // Where the written one fills as well, it is kept.
+        for fits in &mut hs {
+            fits[0].height = Height::Rows(100, MIN_CUT);
+        }
+        let m = found(&[hs], &[false], 6, 100);
+        assert_eq!(m.places[0].unwrap().variant, 0, "{m:?}");
+    }
+
+    /// Articles as a manifest would give them, set on the broadsheet with
+    /// the bundled fonts: (markdown, lead placement) each.
+    struct Set {
+        layout: crate::resolve::Layout,
+        docs: Vec<crate::resolve::Doc>,
+        shaped: Vec<crate::shape::ShapedDoc>,
+    }
+
+    fn set(articles: &[String]) -> Set {
+        use crate::resolve::{FontBook, load_layout, resolve_doc};
+        use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+        let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
+        let mut book = FontBook::new(&[], false).expect("the bundled fonts");
+        let roles = book.resolve_roles(&layout).expect("fonts for every role");
+        let (mut docs, mut shaped) = (Vec::new(), Vec::new());
+        for text in articles {
+            let a =
+                crate::parse::parse_article(&path, text.clone().into_bytes()).expect("an article");
+            let doc = resolve_doc(&a, &layout, &roles, None).expect("resolved");
+            let fb = prepare_fallbacks(&doc, &mut book, &mut Vec::new());
+            let mut shaper = Shaper::new(&book, &doc.lang, fb);
+            shaped.push(shape_doc(&doc, &mut shaper));
+            docs.push(doc);
+        }
+        Set {
+            layout,
+            docs,
+            shaped,
+        }
+    }
+
+    fn page_articles(s: &Set, lead: crate::model::LeadPlacement) -> Vec<PageArticle<'_>> {
+        let at = crate::source::Located::new(
+            std::path::Path::new("p.toml"),
+            crate::source::Loc { line: 1, col: 1 },
+        );
+        (0..s.docs.len())
+            .map(|i| PageArticle {
+                doc: &s.docs[i],
+                shaped: &s.shaped[i],
+                layout: &s.layout,
+                placement: super::super::Placement {
+                    lead,
+                    ..Default::default()
+                },
+                at: at.clone(),
+            })
+            .collect()
+    }
+
+    /// An article of `paragraphs` paragraphs of about 60 characters, with
+    /// a lead of about 120.
+    fn text(title: &str, paragraphs: usize) -> String {
+        let lead = "三年前，这座城市只有一座市图书馆和七座区馆。到今年十月，街道和社区里已经开起六十二间城市书房，面积不大，刷身份证就能进门，从早上八点开到晚上十点。";
+        let mut s = format!("+++\ntitle = \"{title}\"\nlead = \"\"\"\n{lead}\n\"\"\"\n+++\n");
+        for i in 0..paragraphs {
+            s.push_str(&format!(
+                "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn an_open_lead_is_a_variant_of_its_own_height_and_a_given_one_is_not() {
+        use crate::model::LeadPlacement;
+        let s = set(&[text("城市书房越开越多", 12)]);
+        let grid = s.layout.grid_for(s.docs[0].writing);
+        let open = page_articles(&s, LeadPlacement::Auto);
+        let (v, laid) = all_variants(&[&open[0]], &grid);
+        assert_eq!(v[0].list.len(), 2, "{:?}", v[0].list);
+        assert!(v[0].list[1].lead.is_across());
+        // Somewhere the lead across the module changes the module's height.
+        let differs = (v[0].fits.iter()).any(|f| {
+            let h = |k| f.iter().find(|x| x.variant == k).map(|x| x.height);
+            matches!((h(0), h(1)), (Some(Height::Rows(a, _)), Some(Height::Rows(b, _))) if a != b)
+        });
+        assert!(differs, "{:?}", v[0].fits);
+        assert!(laid > grid.columns as usize, "variants laid out too");
+        let given = page_articles(&s, LeadPlacement::Column);
+        let (v, _) = all_variants(&[&given[0]], &grid);
+        assert_eq!(v[0].list.len(), 1, "a lead the manifest places stays");
+    }
+
+    #[test]
+    fn a_page_is_made_up_alike_on_one_thread_and_on_two() {
+        use crate::model::LeadPlacement;
+        let s = set(&[
+            text("头条", 30),
+            text("二条", 14),
+            text("三条", 8),
+            text("简讯", 3),
+        ]);
+        let grid = s.layout.grid_for(s.docs[0].writing);
+        let articles = page_articles(&s, LeadPlacement::Auto);
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            let (out, summary) = pool.install(|| make_up(&articles, &grid, 0));
+            let places: Vec<_> = out.iter().map(|a| a.placement).collect();
+            // The summary without its times (a number, then "ms").
+            let all: Vec<&str> = summary.message.split_whitespace().collect();
+            let words: Vec<&str> = (0..all.len())
+                .filter(|&k| !all[k].starts_with("ms"))
+                .filter(|&k| !all.get(k + 1).is_some_and(|w| w.starts_with("ms")))
+                .map(|k| all[k])
+                .collect();
+            let words = words.join(" ");
+            (places, words)
+        };
+        let one = on(1);
+        assert!(one.0.iter().all(|p| p.column.is_some()), "{:?}", one.1);
+        // Every article is set in a variant it has: its lead as given or
+        // across the module.
+        assert!(
+            one.0
+                .iter()
+                .all(|p| p.lead == LeadPlacement::Auto || p.lead.is_across())
+        );
+        assert_eq!(one, on(2));
     }
 }

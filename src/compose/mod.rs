@@ -31,6 +31,7 @@ mod jumps;
 mod lead;
 mod lines;
 mod makeup;
+mod makeup_search;
 mod module;
 mod page;
 mod place;
@@ -47,6 +48,7 @@ mod tests_heads;
 mod tests_lead;
 mod title;
 mod transform;
+mod variants;
 mod wrap;
 
 use std::ops::Range;

@@ -282,9 +282,7 @@ impl<'d> ModuleSet<'d> {
             warn_underfilled(self.doc, &c, used_bottom, warnings);
         }
         let lines = std::mem::take(&mut c.log);
-        let white = c.column_white(used_bottom);
         Module {
-            white,
             lines,
             pages: c.finish(),
             // In page slots: a module with a grid of its own fills its

@@ -31,6 +31,9 @@ pub struct Placement {
     /// The page's lead story (the first article a made-up page places):
     /// the largest headline, across its module.
     pub lead_story: bool,
+    /// Columns the article's free figures take (no width of their own):
+    /// the make-up's choice; `None`, as written.
+    pub figure: Option<u32>,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -267,9 +270,11 @@ pub(super) fn place_article(
         band: onward.band,
         shape: &mut shape,
     };
+    // The figures as the make-up sized them.
+    let resized = super::variants::with_figures(a.shaped, p.figure);
     let module = compose_module_with(
         a.doc,
-        a.shaped,
+        resized.as_ref().unwrap_or(a.shaped),
         a.layout,
         (grid, frame),
         Some(&mut j),

@@ -135,6 +135,9 @@ pub enum Breaking {
 pub enum LeadPlacement {
     #[default]
     Column,
+    /// Not given: in the first column, unless the automatic make-up sets
+    /// it across the module where that fills the page better.
+    Auto,
     /// Across `columns` of the module (all of them when `None`).
     Across { columns: Option<u32>, boxed: bool },
 }

@@ -344,7 +344,7 @@ fn placed_article(a: RawArticle, file: &SourceFile, base: &Path) -> Result<Place
         split: positive(a.split, "split")?,
         boxed: a.boxed.unwrap_or(false),
         lead: match a.lead {
-            None => LeadPlacement::Column,
+            None => LeadPlacement::Auto,
             Some(v) => lead_placement(v.get_ref()).ok_or_else(|| {
                 fail(
                     v.span().start,

@@ -204,7 +204,7 @@ impl<'d> ModuleSet<'d> {
             rules,
         };
         let mut c = self.lay_out(layout, &flow, Reserve::default())?;
-        for _ in 0..3 {
+        for _ in 0..0 {
             let over = c.figure_overshoot();
             if !self.frame.fit_title || c.pages.len() > 1 || over <= 1 {
                 break;

@@ -38,7 +38,7 @@ const LEAST_DISPLAY: f64 = 1.3;
 const FONT_BOX: f64 = 1.56;
 /// How far, in body sizes, that box may reach past the line's slots into
 /// the white of the next (it never reaches the next line's box).
-const BOX_REACH: f64 = 0.2;
+const BOX_REACH: f64 = 0.15;
 /// The box's reach above and below the centre of a line's slots, in
 /// sizes (see [`FONT_BOX`]).
 const BOX_ABOVE: f64 = 0.78;

@@ -3,11 +3,10 @@
 //! ends square, not with one full column beside an empty one).
 
 use super::columns::{Checkpoint, Composer, FlowInput, Used};
-use super::items::FrameItem;
 
-/// The last page as first laid out.
+/// The columns used as first laid out. (The last page's items before its
+/// checkpoint stay as they are: a try only adds after them.)
 struct Saved {
-    page: Vec<FrameItem>,
     used: Vec<Used>,
 }
 
@@ -24,7 +23,6 @@ impl Composer<'_> {
         }
         // Only the last page is laid out again: keep it, not the book.
         let saved = Saved {
-            page: self.pages[last].clone(),
             used: self.used.clone(),
         };
         // Figures set at their place before the text keep their columns
@@ -113,16 +111,17 @@ impl Composer<'_> {
         saved: &Saved,
         (depth, short): (u32, u32),
     ) -> bool {
-        self.restore(last, cp, &saved.page, &saved.used);
+        self.restore(last, cp, &saved.used);
         self.depth = depth;
         self.short_from = short;
         self.run(flow);
         self.pages.len() == last + 1
     }
 
-    fn restore(&mut self, page: usize, cp: Checkpoint, saved: &[FrameItem], used: &[Used]) {
-        self.pages.truncate(page);
-        self.pages.push(saved[..cp.items].to_vec());
+    fn restore(&mut self, page: usize, cp: Checkpoint, used: &[Used]) {
+        // Truncated, the page keeps its room for the next try's items.
+        self.pages.truncate(page + 1);
+        self.pages[page].truncate(cp.items);
         self.used.clear();
         self.used.extend_from_slice(&used[..cp.used]);
         self.shapes.truncate(cp.shapes);

@@ -191,22 +191,42 @@ fn subset(table: &Table, mask: u32, bounds: &Bounds) -> (Vec<Vec<Entry>>, usize)
     let mut tried = 0;
     let mut rows = vec![Vec::new(); bounds.columns as usize + 1];
     for w in 1..=bounds.columns {
-        let tallest = bounds.tallest(mask, w);
-        let mut out: Vec<Entry> = Vec::new();
+        let mut best = Best {
+            by_height: vec![None; bounds.tallest(mask, w) as usize + 1],
+        };
         // The part above or to the left holds the subset's first article.
         let mut a = (mask - 1) & mask;
         while a > 0 {
             if a & (1 << first) != 0 {
                 let b = mask & !a;
-                tried += combine(table, (a, b), w, tallest, &mut out);
+                tried += combine(table, (a, b), w, &mut best);
             }
             a = (a - 1) & mask;
         }
-        out.sort_by_key(|e| (e.0, e.1));
-        out.dedup_by_key(|e| e.0);
-        rows[w as usize] = out;
+        rows[w as usize] = (best.by_height.into_iter().enumerate())
+            .filter_map(|(h, e)| e.map(|(cost, how)| (h as u32, cost, how)))
+            .collect();
     }
     (rows, tried)
+}
+
+/// Per height up to the tallest a subset may stand, its cheapest way so
+/// far: of two alike the first offered (the search's order decides).
+struct Best {
+    by_height: Vec<Option<(u64, Choice)>>,
+}
+
+impl Best {
+    fn tallest(&self) -> u32 {
+        self.by_height.len() as u32 - 1
+    }
+
+    fn offer(&mut self, h: u32, cost: u64, how: Choice) {
+        let slot = &mut self.by_height[h as usize];
+        if slot.is_none_or(|(c, _)| cost < c) {
+            *slot = Some((cost, how));
+        }
+    }
 }
 
 /// The heights article `i` can take at `w` of `columns` columns in each of
@@ -256,17 +276,18 @@ fn leaves(
     out
 }
 
-/// Adds to `out` the ways `a` and `b` fill a rectangle `w` wide and at
-/// most `tallest` high: one above the other, or side by side at equal
+/// Offers `best` the ways `a` and `b` fill a rectangle `w` wide and at
+/// most its tallest high: one above the other, or side by side at equal
 /// heights; the pairs tried.
-fn combine(table: &Table, (a, b): (u32, u32), w: u32, tallest: u32, out: &mut Vec<Entry>) -> usize {
+fn combine(table: &Table, (a, b): (u32, u32), w: u32, best: &mut Best) -> usize {
     let mut tried = 0;
+    let tallest = best.tallest();
     let (ta, tb) = (&table[a as usize], &table[b as usize]);
     for &(h1, c1, _) in &ta[w as usize] {
         // Both lists are sorted by height: the rest are taller still.
         for &(h2, c2, _) in tb[w as usize].iter().take_while(|e| h1 + e.0 <= tallest) {
             tried += 1;
-            out.push((h1 + h2, c1 + c2, Choice::Across { top: a, rows: h1 }));
+            best.offer(h1 + h2, c1 + c2, Choice::Across { top: a, rows: h1 });
         }
     }
     for w1 in 1..w {
@@ -285,7 +306,7 @@ fn combine(table: &Table, (a, b): (u32, u32), w: u32, tallest: u32, out: &mut Ve
                     left: a,
                     columns: w1,
                 };
-                out.push((h, c1 + c2, down));
+                best.offer(h, c1 + c2, down);
             }
         }
     }

@@ -21,6 +21,9 @@ pub const MIN_CUT: u32 = 12;
 const BRIEF: usize = 400;
 /// Columns a free figure may take besides its one.
 const WIDE_FIGURE: u32 = 2;
+/// The most columns a lead is set across: across more its lines grow
+/// too long to read (four columns hold some fifty characters).
+const LEAD_ACROSS_MOST: u32 = 4;
 
 /// How an article is set in its module, besides its span: where its lead
 /// goes and how many columns its free figures take (`None`: as written).
@@ -50,6 +53,15 @@ pub struct Fit {
     pub height: Height,
 }
 
+impl Variant {
+    /// Whether the variant is one at `span` columns, where the article
+    /// as `written` is another: a change across columns (none in a single
+    /// one), a lead set across no more than LEAD_ACROSS_MOST of them.
+    fn sets_at(&self, written: &Variant, span: u32) -> bool {
+        span >= 2 && (self.lead == written.lead || span <= LEAD_ACROSS_MOST)
+    }
+}
+
 /// An article's variants and, per span (index `span - 1`), its modules.
 #[derive(Debug, Clone)]
 pub struct Variants {
@@ -76,17 +88,23 @@ pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, u
         .flat_map(|i| spans.clone().map(move |w| (i, 0, w)))
         .collect();
     let mut laid = lay_out(&written, articles, grid, &mut out);
-    // A variant is a change across columns: none in a single one.
     let others: Vec<Job> = (out.iter().enumerate())
         .flat_map(|(i, v)| {
-            let whole = (2..=grid.columns)
-                .filter(|&w| matches!(v.fits[w as usize - 1].first(), Some(f) if matches!(f.height, Height::Rows(..))));
-            whole.flat_map(move |w| (1..v.list.len()).map(move |k| (i, k, w)))
+            (2..=grid.columns)
+                .filter(|&w| fits_whole(&v.fits[w as usize - 1]))
+                .flat_map(move |w| (1..v.list.len()).map(move |k| (i, k, w)))
+                .filter(|&(i, k, w)| out[i].list[k].sets_at(&out[i].list[0], w))
         })
         .collect();
     laid += lay_out(&others, articles, grid, &mut out);
     prune(&mut out);
     (out, laid)
+}
+
+/// Whether the article as written (the first module) fits the page whole.
+fn fits_whole(fits: &[Fit]) -> bool {
+    fits.first()
+        .is_some_and(|f| f.variant == 0 && matches!(f.height, Height::Rows(..)))
 }
 
 /// (article, variant, span): one module to lay out.

@@ -11,7 +11,7 @@ use crate::model::{Labels, Lang};
 use crate::parse::{read_article, read_manifest, read_serial};
 use crate::resolve::{
     DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
-    resolve_doc_with, scale_headings,
+    resolve_doc_with,
 };
 use crate::source::Located;
 
@@ -203,8 +203,6 @@ fn page_job(opts: &Options) -> Result<Job> {
             parts.push(part);
         }
         let fill = opts.fill || p.page.fill;
-        // Headings by hierarchy on each page of its own.
-        scale_page_headings(&mut docs[start..], &parts[start..], &layout, fill);
         // A page speaks the language of its first article.
         let labels = Labels::of(docs[start].lang.family);
         pages.push(PlanPage {
@@ -285,6 +283,7 @@ fn page_part(
         split: a.split,
         boxed: a.boxed,
         lead: a.lead,
+        lead_story: false,
         figure: None,
     };
     Ok((
@@ -306,29 +305,6 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
         .at(at)
         .hint("use quanjiao, kaiming, banjiao or centred")
     })
-}
-
-/// Headings by hierarchy: a module's kicker, headline and deck scale with
-/// the share of the page it spans (the lead story's are largest).
-fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout, fill: bool) {
-    let mut sizes: Vec<usize> = docs
-        .iter()
-        .map(|d| d.paragraphs().iter().map(|p| p.chars().count()).sum())
-        .collect();
-    // Made up automatically, the first article is the lead story: the
-    // widest headline is its.
-    if fill && let Some(first) = sizes.first_mut() {
-        *first = usize::MAX;
-    }
-    let given: Vec<Option<u32>> = parts.iter().map(|p| p.placement.columns).collect();
-    let columns = layout.grid_for(layout.writing).columns;
-    let spans = crate::compose::spans(&sizes, &given, columns);
-    for ((doc, part), span) in docs.iter_mut().zip(parts).zip(spans) {
-        // An article of the other writing mode is set in a box of its own.
-        if doc.writing == layout.writing {
-            scale_headings(doc, &part.layout, span as f64 / columns as f64);
-        }
-    }
 }
 
 /// 报名 第N版 版名: the page's title in the PDF and EPUB; an edition's

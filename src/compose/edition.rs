@@ -124,7 +124,13 @@ fn set_page(
     let made;
     let articles = if page.fill {
         let taken = sheets.height(k, 0, grid.columns);
-        let (placed, mut summary) = makeup::make_up(own, grid, taken);
+        // The first article the make-up places is the page's lead story.
+        let mut ranked: Vec<PageArticle> = own.iter().map(PageArticle::copy).collect();
+        let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+        if let Some(a) = ranked.iter_mut().find(|a| !pinned(a)) {
+            a.placement.lead_story = true;
+        }
+        let (placed, mut summary) = makeup::make_up(&ranked, grid, taken);
         if sheets.edition > 1 {
             let number = jumps.first_number as usize + k;
             summary.message = format!("page {number}: {}", summary.message);

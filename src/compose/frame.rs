@@ -24,6 +24,12 @@ pub struct Frame {
     pub boxed: bool,
     /// The lead in the first column, or across columns under the header.
     pub lead: LeadPlacement,
+    /// A page's module: its title block fitted to it ([`super::title`]);
+    /// otherwise set across every column as the article gives it.
+    pub fit_title: bool,
+    /// The page's lead story: its headings at their full size, its title
+    /// block across the module.
+    pub lead_story: bool,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -45,6 +51,8 @@ impl Frame {
             split: None,
             boxed: false,
             lead: LeadPlacement::Column,
+            fit_title: false,
+            lead_story: false,
         }
     }
 

@@ -65,16 +65,6 @@ pub fn step_down_headings(shaped: &ShapedDoc, header: Pt, column: Pt) -> Option<
     Some(out)
 }
 
-/// Whether every paragraph of the headline block breaks between phrases
-/// at `measure`, stepped down as far as its style allows: a module
-/// narrower than that would break its headline inside a word.
-pub fn header_fits(shaped: &ShapedDoc, measure: Pt) -> bool {
-    shaped.header.iter().all(|p| {
-        let q = stepped(p, measure);
-        phrases_fit(q.as_ref().unwrap_or(p), measure)
-    })
-}
-
 /// Whether `q` breaks between phrases at `measure` (its inset off both
 /// ends, its indent on the first line).
 fn phrases_fit(q: &ShapedPara, measure: Pt) -> bool {

@@ -36,6 +36,7 @@ mod module;
 mod page;
 mod place;
 mod rules;
+mod settle;
 mod sheets;
 #[cfg(test)]
 mod tests;
@@ -45,6 +46,7 @@ mod tests_figures;
 mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
+mod title;
 mod transform;
 mod variants;
 mod wrap;

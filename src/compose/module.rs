@@ -5,11 +5,11 @@
 use super::columns::{Composer, FlowInput, Reserve};
 use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
-use super::items::LineSource;
 use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
-use super::rules::header_rule;
-use super::transform::{LineAt, Mode};
+use super::settle::{centre_round_figures, lift_figures};
+use super::title::{Title, page_title};
+use super::transform::Mode;
 use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
@@ -17,7 +17,6 @@ use crate::model::Writing;
 use crate::model::{Align, Grid, Labels, LineRules, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
-use crate::units::Pt;
 
 /// Lays out one article on as many pages as it needs, with its furniture.
 pub fn compose(
@@ -87,14 +86,14 @@ pub fn compose_module_with(
         ));
     }
     // Headings with a phrase wider than their measure step down first.
+    let given = &shaped.header;
     let stepped = step_down_headings(shaped, grid.measure(), grid.column_width);
     let shaped = stepped.as_ref().unwrap_or(shaped);
     let broken = break_flow(shaped, &grid, &doc.rules);
     warn_overfull(doc, shaped, &broken, warnings);
-    let flow = FlowInput {
-        shaped,
-        broken: &broken,
-        rules: doc.rules,
+    let title = match frame.fit_title && !own {
+        true => page_title(given, &shaped.flow, (page, &grid), &frame),
+        false => Title::across(&shaped.header, grid.columns),
     };
     let set = ModuleSet {
         doc,
@@ -102,8 +101,14 @@ pub fn compose_module_with(
         grid,
         slots: (top, bottom),
         own,
+        title,
     };
-    let mut c = set.lay_out(layout, &flow, Reserve::default())?;
+    let (mut c, lifted) = set.lay_out_settled(layout, (shaped, &broken))?;
+    let flow = FlowInput {
+        shaped: lifted.as_ref().unwrap_or(shaped),
+        broken: &broken,
+        rules: doc.rules,
+    };
     // Continued: laid out again with room kept for the jump lines, its
     // first page in the frame, the rest across whole pages.
     if c.pages.len() > 1
@@ -138,6 +143,8 @@ struct ModuleSet<'d> {
     slots: (u32, u32),
     /// On a grid of its own (the other writing mode).
     own: bool,
+    /// The headline block as set on the first page.
+    title: Title,
 }
 
 impl<'d> ModuleSet<'d> {
@@ -154,6 +161,7 @@ impl<'d> ModuleSet<'d> {
             grid,
             slots: inner_slots(&frame, page, &grid, own),
             own,
+            title: Title::across(&[], grid.columns),
         }
     }
 
@@ -175,6 +183,46 @@ impl<'d> ModuleSet<'d> {
         Ok(c)
     }
 
+    /// [`Self::lay_out`] on a page's module, its figures set at their
+    /// place lifted (a few times at most) until they end with its
+    /// balanced columns instead of reaching below them; the document
+    /// with the lifted figures when any moved.
+    fn lay_out_settled<'a>(
+        &self,
+        layout: &'a Layout,
+        (shaped, broken): (&ShapedDoc, &[Option<Vec<Line>>]),
+    ) -> Result<(Composer<'a>, Option<ShapedDoc>)> {
+        let rules = self.doc.rules;
+        // A round figure without a place goes in the module's middle.
+        let mut lifted = match self.frame.fit_title {
+            true => centre_round_figures(shaped, broken, &self.grid),
+            false => None,
+        };
+        let flow = FlowInput {
+            shaped: lifted.as_ref().unwrap_or(shaped),
+            broken,
+            rules,
+        };
+        let mut c = self.lay_out(layout, &flow, Reserve::default())?;
+        for _ in 0..0 {
+            let over = c.figure_overshoot();
+            if !self.frame.fit_title || c.pages.len() > 1 || over <= 1 {
+                break;
+            }
+            let Some(next) = lift_figures(lifted.as_ref().unwrap_or(shaped), over) else {
+                break;
+            };
+            let flow = FlowInput {
+                shaped: &next,
+                broken,
+                rules,
+            };
+            c = self.lay_out(layout, &flow, Reserve::default())?;
+            lifted = Some(next);
+        }
+        Ok((c, lifted))
+    }
+
     /// The header, the lead, the placed figures and the flow, the last
     /// page balanced, `reserve` kept for jump lines.
     fn lay_out<'a>(
@@ -186,19 +234,26 @@ impl<'d> ModuleSet<'d> {
         let (doc, shaped) = (self.doc, flow.shaped);
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
-        let below_header = set_header(&mut c, doc, shaped, self.own)?;
-        // The first page's flow starts below the header, or below a lead
+        let below_header = c.set_title(&self.title, doc, self.own)?;
+        // The first page's flow starts below the header (beside a title
+        // block narrower than the module, at its top), or below a lead
         // across all the columns; the flow after the lead.
         let lead = c.set_lead_across(shaped, self.frame.lead, below_header, &doc.rules);
-        let flow_top = match &lead {
+        let under = match &lead {
             Some(l) if l.all => l.bottom,
             _ => below_header,
         };
         if let Some(l) = &lead {
             c.cur = (l.blocks, 0);
         }
-        c.start_flow(flow_top);
+        // Figures at their place count their rows from under the title
+        // block; the text starts there too, or at the module's top beside
+        // a title block narrower than the module.
+        c.start_flow(under);
         c.place_fixed_figures(flow);
+        if self.title.columns < self.grid.columns {
+            c.start_flow(c.top);
+        }
         c.run(flow);
         c.balance_last_page(flow);
         Ok(c)
@@ -267,48 +322,6 @@ fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warni
             c.bottom - used
         ),
     });
-}
-
-/// Sets the header block (kicker, headline, deck) across all the module's
-/// columns, with a heavy rule under it; the slot below.
-fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc, own: bool) -> Result<u32> {
-    let full = c.grid.measure();
-    let mut slot = c.top;
-    for (n, p) in shaped.header.iter().enumerate() {
-        // In a module of the other writing mode (a serial box) the title
-        // block stands at the head of its lines, not in their middle.
-        let mut head;
-        let p = if own {
-            head = p.clone();
-            head.style.align = Align::Start;
-            &head
-        } else {
-            p
-        };
-        slot += p.style.space_before;
-        for line in &break_heading(p, full, &doc.rules) {
-            let per = p.style.lines;
-            let at = LineAt {
-                slot,
-                per,
-                inline: Pt::ZERO,
-                size: p.style.size,
-            };
-            c.set_line((p, LineSource::Header(n)), line, at, None);
-            slot += per;
-        }
-        slot += p.style.space_after;
-    }
-    if slot + 4 > c.bottom {
-        return Err(Error::new(Stage::Compose, "the headline block does not fit in its frame")
-            .at(doc.located(shaped.header.first().map(|p| p.loc).unwrap_or_default()))
-            .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes"));
-    }
-    if !shaped.header.is_empty() {
-        c.items().push(header_rule(slot, full));
-        slot += 1;
-    }
-    Ok(slot)
 }
 
 /// Every flow paragraph broken at the column measure: all columns share

@@ -28,6 +28,9 @@ pub struct Placement {
     pub split: Option<u32>,
     pub boxed: bool,
     pub lead: LeadPlacement,
+    /// The page's lead story (the first article a made-up page places):
+    /// the largest headline, across its module.
+    pub lead_story: bool,
     /// Columns the article's free figures take (no width of their own):
     /// the make-up's choice; `None`, as written.
     pub figure: Option<u32>,
@@ -254,6 +257,8 @@ pub(super) fn place_article(
         split: p.split,
         boxed: p.boxed,
         lead: p.lead,
+        fit_title: true,
+        lead_story: p.lead_story,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
     // A continuation goes on the edition's next page, or after it on the

@@ -233,6 +233,8 @@ fn a_three_column_block_re_split_as_two_has_twenty_character_columns() {
         split: Some(2),
         boxed: false,
         lead: LeadPlacement::Column,
+        fit_title: false,
+        lead_story: false,
     };
     let g = frame.grid(&page, false, None);
     assert_eq!(g.columns, 2);
@@ -266,6 +268,8 @@ fn a_vertical_module_on_a_horizontal_page_is_set_in_tiers_inside_its_box() {
         split: None,
         boxed: true,
         lead: LeadPlacement::Column,
+        fit_title: false,
+        lead_story: false,
     };
     let g = frame.grid(&page, true, None);
     let body = page.body_size.0;

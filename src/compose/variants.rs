@@ -8,8 +8,9 @@
 
 use rayon::prelude::*;
 
-use super::heads::{break_heading, header_fits};
+use super::heads::break_heading;
 use super::page::{PageArticle, size};
+use super::title::page_title;
 use super::{Frame, compose_module};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
 use crate::shape::{ShapedBlock, ShapedDoc};
@@ -96,6 +97,7 @@ pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, u
         })
         .collect();
     laid += lay_out(&others, articles, grid, &mut out);
+    prune(&mut out);
     (out, laid)
 }
 
@@ -120,6 +122,23 @@ fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Vari
         }
     }
     heights.iter().filter(|h| **h != Height::No).count()
+}
+
+/// Fewest slots of a module wider than the narrowest its article takes:
+/// less is a headline with a strip of text under it.
+const SHALLOW: u32 = 12;
+
+/// Strips dropped (see [`SHALLOW`]): a span wider than the narrowest the
+/// article takes must give it that many slots.
+fn prune(out: &mut [Variants]) {
+    for v in out.iter_mut() {
+        let Some(narrowest) = v.fits.iter().position(|f| !f.is_empty()) else {
+            continue;
+        };
+        for fits in v.fits.iter_mut().skip(narrowest + 1) {
+            fits.retain(|f| !matches!(f.height, Height::Rows(h, _) if h < SHALLOW));
+        }
+    }
 }
 
 /// The article as written, then each freedom it has taken on its own: the
@@ -185,6 +204,10 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Heig
     if a.placement.columns.is_some_and(|c| c != span) {
         return Height::No;
     }
+    // The lead story leads: across half the page or more.
+    if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
+        return Height::No;
+    }
     // One column holds a brief, not an article with a headline to show;
     // no module so narrow that its headline breaks inside a phrase.
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
@@ -196,11 +219,26 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Heig
     }
     .measure();
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
-    if !own && a.placement.columns.is_none() && !header_fits(a.shaped, measure) {
+    if !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
         return Height::No;
     }
     let least = least_rows(a, grid, measure);
-    height_at(a, variant, grid, span).map_or(Height::Tall(least), |h| Height::Rows(h, least))
+    match height_at(a, variant, grid, span) {
+        None => Height::Tall(least),
+        Some(h) => Height::Rows(h, least),
+    }
+}
+
+/// Whether the article's title block, ranked and fitted as it would be
+/// set at `span` columns, breaks only between phrases.
+fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool {
+    let frame = frame_for(a, variant, span, None);
+    let module = frame.grid(
+        grid,
+        a.doc.writing == Writing::Vertical,
+        a.layout.grid.tier_chars,
+    );
+    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
 }
 
 /// The fewest slots a cut module keeps on its page: its headline block,
@@ -221,11 +259,10 @@ fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
     (header + 1 + 6).max(MIN_CUT).min(grid.lines)
 }
 
-/// The module's height at `span` in `variant`: its text's foot on a frame
-/// that runs to the page's foot, or for a module on a grid of its own (a
-/// vertical box) the fewest rows that hold it.
-pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
-    let frame = |rows| Frame {
+/// The frame of article `a` in `variant` at `span` columns from the
+/// page's top left, `rows` deep (or to the foot).
+fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) -> Frame {
+    Frame {
         first: 0,
         columns: span,
         top: 0,
@@ -236,7 +273,16 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
             .filter(|_| a.placement.columns == Some(span)),
         boxed: a.placement.boxed,
         lead: variant.lead,
-    };
+        fit_title: true,
+        lead_story: a.placement.lead_story,
+    }
+}
+
+/// The module's height at `span` in `variant`: its text's foot on a frame
+/// that runs to the page's foot, or for a module on a grid of its own (a
+/// vertical box) the fewest rows that hold it.
+pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
+    let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
     let mut scratch = Vec::new();
@@ -244,7 +290,8 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
     let vertical = a.doc.writing == Writing::Vertical;
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
-        return (m.pages.len() == 1).then_some((m.bottom + 1).min(grid.lines));
+        let rows = (m.bottom + 1).min(grid.lines);
+        return (m.pages.len() == 1).then_some(rows);
     }
     // Fewest rows holding the box whole (more rows never hold less).
     let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);

@@ -376,18 +376,3 @@ pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure>
         loc: at.loc,
     })
 }
-
-/// A newspaper page's headings by hierarchy: the kicker, headline and deck
-/// of a module spanning `share` of the page's columns scale with its square
-/// root (never below 1.3 body sizes), and take the body lines they need.
-pub fn scale_headings(doc: &mut Doc, layout: &Layout, share: f64) {
-    let pitch = layout.grid.line_pitch.0;
-    let body = layout.grid.body_size.0;
-    let k = share.sqrt();
-    for p in &mut doc.header {
-        if matches!(p.style.role, Role::Headline | Role::Kicker | Role::Deck) {
-            p.style.size = (p.style.size * k).max(body * 1.3);
-            p.style.lines = ((p.style.size.0 * 1.15) / pitch.0).ceil().max(1.0) as u32;
-        }
-    }
-}

@@ -290,6 +290,7 @@ impl Composer<'_> {
         let measure = extent(&self.grid, title.columns);
         let mut slot = self.top;
         let mut stack = Stack::new(&self.grid);
+        let indent = headline_indent(title, measure, &doc.rules);
         for (n, p) in title.header.iter().enumerate() {
             if Some(n) == title.byline {
                 continue;
@@ -311,7 +312,13 @@ impl Composer<'_> {
                 false => p.style.lines,
             };
             let at = (slot, per);
-            slot = self.set_heading_lines((p, n), at, (Pt::ZERO, measure), None, &doc.rules);
+            // A kicker or deck starts where the headline does.
+            let inset = match p.style.role {
+                Role::Kicker | Role::Deck if title.fitted => indent,
+                _ => Pt::ZERO,
+            };
+            let span = (inset, measure - inset);
+            slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
             slot += p.style.space_after;
         }
         if slot + 4 > self.bottom {
@@ -403,6 +410,18 @@ impl Composer<'_> {
             }
         }
     }
+}
+
+/// Where a fitted title's centred headline starts: the white before its
+/// widest line.
+fn headline_indent(title: &Title, measure: Pt, rules: &LineRules) -> Pt {
+    let Some(h) = title.header.iter().find(|p| p.style.role == Role::Headline) else {
+        return Pt::ZERO;
+    };
+    let widest = (break_heading(h, measure, rules).iter())
+        .map(|l| l.width.0)
+        .fold(0.0, f64::max);
+    Pt(((measure.0 - widest) / 2.0).max(0.0))
 }
 
 /// Display lines stacked as tightly as their boxes allow: a line takes

@@ -107,13 +107,34 @@ pub fn page_title(
         false => text_share(flow, page),
     };
     let across = frame.lead.is_across();
-    let mut title = fit_title(header, module, share, across || frame.lead_story);
+    // Text too short to run down beside a narrower block: the block spans
+    // the module, or its first columns would hold the block alone.
+    let shallow = text_lines(flow, module) < SHORT_COLUMNS * module.columns as usize;
+    let whole = across || frame.lead_story || shallow;
+    let mut title = fit_title(header, module, share, whole);
     // A lead set across under the block takes the first column's head:
     // the byline stays in the block, at its end.
     if across && let Some(b) = title.byline.take() {
         title.header[b].style.align = Align::End;
     }
     title
+}
+
+/// Lines a column of text must hold on average for a title block narrower
+/// than the module: fewer, and the columns under the block hold little
+/// but the block.
+const SHORT_COLUMNS: usize = 20;
+
+/// About how many lines the article's text takes in the module's columns.
+fn text_lines(flow: &[ShapedBlock], module: &Grid) -> usize {
+    let chars: usize = (flow.iter())
+        .map(|b| match b {
+            ShapedBlock::Para(p) => p.text.chars().count(),
+            ShapedBlock::Figure { .. } => 0,
+        })
+        .sum();
+    let per_line = (module.column_width.0 / module.body_size.0).max(1.0);
+    (chars as f64 / per_line).ceil() as usize
 }
 
 /// The share of the page an article's text takes, for its headings'
@@ -314,7 +335,7 @@ impl Composer<'_> {
             let at = (slot, per);
             // A kicker or deck starts where the headline does.
             let inset = match p.style.role {
-                Role::Kicker | Role::Deck if title.fitted => indent,
+                Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
                 _ => Pt::ZERO,
             };
             let span = (inset, measure - inset);
@@ -412,6 +433,18 @@ impl Composer<'_> {
     }
 }
 
+/// The white `p` leaves on one line of `measure` (none when it takes
+/// more than a line): how far in it may start.
+fn room_for(p: &ShapedPara, measure: Pt) -> Pt {
+    let n = p.items.len();
+    let natural = p.items.iter().map(|i| i.width.0).sum::<f64>()
+        + p.items[..n.saturating_sub(1)]
+            .iter()
+            .map(|i| i.gap.natural.0)
+            .sum::<f64>();
+    Pt((measure.0 - natural).max(0.0))
+}
+
 /// Where a fitted title's centred headline starts: the white before its
 /// widest line.
 fn headline_indent(title: &Title, measure: Pt, rules: &LineRules) -> Pt {
@@ -458,7 +491,9 @@ impl Stack {
     fn slots(&mut self, slot: u32, size: Pt) -> u32 {
         let (s, top) = (size.0, slot as f64 * self.pitch);
         let centre = |per: u32| top + per as f64 * self.pitch / 2.0;
-        let mut per = (s / self.pitch).ceil().max(1.0) as u32;
+        // Lines of one heading clear each other's boxes too.
+        let own = (s * (BOX_ABOVE + BOX_BELOW) - self.reach) / self.pitch;
+        let mut per = own.ceil().max(1.0) as u32;
         while let Some(b) = self.bottom
             && centre(per) - BOX_ABOVE * s < b - self.reach
         {

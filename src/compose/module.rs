@@ -7,7 +7,7 @@ use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
 use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
-use super::settle::{centre_round_figures, lift_figures};
+use super::settle::{lift_figures, settle_figures};
 use super::title::{Title, page_title};
 use super::transform::Mode;
 use super::{Frame, Module, Page};
@@ -195,7 +195,7 @@ impl<'d> ModuleSet<'d> {
         let rules = self.doc.rules;
         // A round figure without a place goes in the module's middle.
         let mut lifted = match self.frame.fit_title {
-            true => centre_round_figures(shaped, broken, &self.grid),
+            true => settle_figures(shaped, broken, &self.grid),
             false => None,
         };
         let flow = FlowInput {

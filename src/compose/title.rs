@@ -357,7 +357,7 @@ impl Composer<'_> {
         let mut taken = vec![(title.columns, self.top, below)];
         if let Some(b) = title.byline {
             let p = &title.header[b];
-            let end = self.set_byline((p, b), below, &doc.rules);
+            let end = self.set_byline((p, b), (below, title.columns == 1), &doc.rules);
             taken.push((1, below, end));
         }
         if title.columns < self.grid.columns || title.byline.is_some() {
@@ -370,13 +370,20 @@ impl Composer<'_> {
     /// column from `slot`, a slot a line, broken at phrases: the first
     /// line flush with the column's start, the next ones with its end, so
     /// the white beside them never stacks into a hole; the slot after it.
-    fn set_byline(&mut self, (p, n): (&ShapedPara, usize), slot: u32, rules: &LineRules) -> u32 {
+    fn set_byline(
+        &mut self,
+        (p, n): (&ShapedPara, usize),
+        (slot, narrow): (u32, bool),
+        rules: &LineRules,
+    ) -> u32 {
         let w = self.grid.column_width;
         let lines = break_heading(p, w, rules);
         let mut q = p.clone();
-        q.style.align = Align::Start;
+        // Under a block of one column, centred under its headline: the
+        // headline then has a line of text under it whatever follows.
+        q.style.align = if narrow { Align::Center } else { Align::Start };
         for (i, line) in lines.iter().enumerate() {
-            if i == 1 {
+            if i == 1 && !narrow {
                 q.style.align = Align::End;
             }
             let at = LineAt {

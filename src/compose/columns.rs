@@ -291,22 +291,6 @@ impl<'a> Composer<'a> {
             .max(self.column_top)
     }
 
-    /// How far the figures of the first page reach below its text.
-    pub fn figure_overshoot(&self) -> u32 {
-        let text = (self.used.iter())
-            .filter(|u| u.page == 0)
-            .map(|u| u.end)
-            .max()
-            .unwrap_or(self.column_top);
-        // Slots taken under a title block end above the text.
-        let figures = (self.shapes.iter())
-            .filter(|s| s.page == 0)
-            .map(|s| s.slot + 1)
-            .max()
-            .unwrap_or(0);
-        figures.saturating_sub(text)
-    }
-
     /// Lines `column` may hold on this page.
     pub fn depth_of(&self, column: u32) -> u32 {
         let depth = if column >= self.short_from {

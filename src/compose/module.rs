@@ -7,7 +7,7 @@ use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
 use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
-use super::settle::{lift_figures, settle_figures};
+use super::settle::settle_figures;
 use super::title::{Title, page_title};
 use super::transform::Mode;
 use super::{Frame, Module, Page};
@@ -183,44 +183,24 @@ impl<'d> ModuleSet<'d> {
         Ok(c)
     }
 
-    /// [`Self::lay_out`] on a page's module, its figures set at their
-    /// place lifted (a few times at most) until they end with its
-    /// balanced columns instead of reaching below them; the document
-    /// with the lifted figures when any moved.
+    /// [`Self::lay_out`], a page's module with its figures settled
+    /// (see [`settle_figures`]); the document with them moved, if any.
     fn lay_out_settled<'a>(
         &self,
         layout: &'a Layout,
         (shaped, broken): (&ShapedDoc, &[Option<Vec<Line>>]),
     ) -> Result<(Composer<'a>, Option<ShapedDoc>)> {
-        let rules = self.doc.rules;
-        // A round figure without a place goes in the module's middle.
-        let mut lifted = match self.frame.fit_title {
-            true => settle_figures(shaped, broken, &self.grid),
+        let settled = match self.frame.fit_title {
+            true => settle_figures(shaped, &self.grid),
             false => None,
         };
         let flow = FlowInput {
-            shaped: lifted.as_ref().unwrap_or(shaped),
+            shaped: settled.as_ref().unwrap_or(shaped),
             broken,
-            rules,
+            rules: self.doc.rules,
         };
-        let mut c = self.lay_out(layout, &flow, Reserve::default())?;
-        for _ in 0..0 {
-            let over = c.figure_overshoot();
-            if !self.frame.fit_title || c.pages.len() > 1 || over <= 1 {
-                break;
-            }
-            let Some(next) = lift_figures(lifted.as_ref().unwrap_or(shaped), over) else {
-                break;
-            };
-            let flow = FlowInput {
-                shaped: &next,
-                broken,
-                rules,
-            };
-            c = self.lay_out(layout, &flow, Reserve::default())?;
-            lifted = Some(next);
-        }
-        Ok((c, lifted))
+        let c = self.lay_out(layout, &flow, Reserve::default())?;
+        Ok((c, settled))
     }
 
     /// The header, the lead, the placed figures and the flow, the last

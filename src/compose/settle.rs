@@ -1,38 +1,14 @@
 //! Figures in a page's module settled where a compositor puts them: a
 //! figure placed across beyond the module's columns (its place written
-//! for a wider module) goes to the module's middle; a figure that reaches
-//! below the module's balanced columns is lifted until it ends with them.
+//! for a wider module) goes to the module's middle.
 
-use crate::linebreak::Line;
 use crate::model::Grid;
 use crate::shape::{ShapedBlock, ShapedDoc};
-
-/// `shaped` with its figures set at a row lifted by `by` rows (to the
-/// top at most); `None` when none can move.
-pub fn lift_figures(shaped: &ShapedDoc, by: u32) -> Option<ShapedDoc> {
-    let movable = |b: &ShapedBlock| matches!(b, ShapedBlock::Figure { figure, .. } if figure.row.is_some_and(|r| r > 0));
-    if !shaped.flow.iter().any(movable) {
-        return None;
-    }
-    let mut out = shaped.clone();
-    for b in out.flow.iter_mut() {
-        if let ShapedBlock::Figure { figure, .. } = b
-            && let Some(r) = figure.row
-        {
-            figure.row = Some(r.saturating_sub(by));
-        }
-    }
-    Some(out)
-}
 
 /// `shaped` with its figures settled in the module: a place across
 /// beyond the module's columns (written for a wider module) brought to
 /// its middle; `None` when nothing moved.
-pub fn settle_figures(
-    shaped: &ShapedDoc,
-    _broken: &[Option<Vec<Line>>],
-    grid: &Grid,
-) -> Option<ShapedDoc> {
+pub fn settle_figures(shaped: &ShapedDoc, grid: &Grid) -> Option<ShapedDoc> {
     let columns = grid.columns as f64;
     let outside = |b: &ShapedBlock| matches!(b, ShapedBlock::Figure { figure, .. } if figure.x.is_some_and(|x| x + 0.5 > columns));
     if !shaped.flow.iter().any(outside) {

@@ -78,6 +78,8 @@ impl Title {
 #[derive(Debug, Clone, Copy)]
 struct Fit {
     white: f64,
+    /// The widest line's share of the block's measure.
+    cover: f64,
     slots: u32,
     columns: u32,
     scale: f64,
@@ -107,11 +109,11 @@ pub fn page_title(
         false => text_share(flow, page),
     };
     let across = frame.lead.is_across();
-    // Text too short to run down beside a narrower block: the block spans
-    // the module, or its first columns would hold the block alone.
-    let shallow = text_lines(flow, module) < SHORT_COLUMNS * module.columns as usize;
-    let whole = across || frame.lead_story || shallow;
-    let mut title = fit_title(header, module, share, whole);
+    let least = match across || frame.lead_story {
+        true => module.columns,
+        false => least_columns(header, flow, module, share),
+    };
+    let mut title = fit_title(header, module, share, least);
     // A lead set across under the block takes the first column's head:
     // the byline stays in the block, at its end.
     if across && let Some(b) = title.byline.take() {
@@ -120,10 +122,23 @@ pub fn page_title(
     title
 }
 
-/// Lines a column of text must hold on average for a title block narrower
-/// than the module: fewer, and the columns under the block hold little
-/// but the block.
-const SHORT_COLUMNS: usize = 20;
+/// Lines of text a column under a title block narrower than the module
+/// must keep: fewer, and those columns hold little but the block.
+const UNDER_TITLE: u32 = 3;
+
+/// The fewest columns a title block may span: the columns under it must
+/// keep [`UNDER_TITLE`] lines of text at the module's estimated depth
+/// (its text and the block spread over its columns).
+fn least_columns(header: &[ShapedPara], flow: &[ShapedBlock], module: &Grid, share: f64) -> u32 {
+    let block: u32 = (header.iter())
+        .map(|p| display_slots(by_share(p, module, share).style.size, module))
+        .sum();
+    let text = text_lines(flow, module) as u32;
+    let n = module.columns.max(1);
+    (1..=n)
+        .find(|&k| (text + block * k).div_ceil(n) >= block + UNDER_TITLE)
+        .unwrap_or(n)
+}
 
 /// About how many lines the article's text takes in the module's columns.
 fn text_lines(flow: &[ShapedBlock], module: &Grid) -> usize {
@@ -152,13 +167,12 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 }
 
 /// The title block of a module spanning `share` of the page's columns on
-/// the module grid `grid`; `whole`: it must span every column.
-fn fit_title(header: &[ShapedPara], grid: &Grid, share: f64, whole: bool) -> Title {
+/// the module grid `grid`, across `least` of its columns at least.
+fn fit_title(header: &[ShapedPara], grid: &Grid, share: f64, least: u32) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
     let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
         return Title::across(&header, grid.columns);
     };
-    let least = if whole { grid.columns } else { 1 };
     let best = (least..=grid.columns)
         .rev()
         .flat_map(|k| scales(&header[h]).map(move |s| (k, s)))
@@ -182,7 +196,15 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, share: f64, whole: bool) -> Tit
             p.style.align = Align::Start;
         }
     }
-    let byline = header.iter().position(|p| p.style.role == Role::Byline);
+    // Under a headline narrower than half its block the byline stays in
+    // the block, centred under it: the first column's head is far from it.
+    let cover = best.map_or(1.0, |f| f.cover);
+    let mut byline = header.iter().position(|p| p.style.role == Role::Byline);
+    if cover < 0.5
+        && let Some(b) = byline.take()
+    {
+        header[b].style.align = Align::Center;
+    }
     Title {
         header,
         columns,
@@ -250,17 +272,18 @@ fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
     // Widths scale with the size: the natural items at `measure / s`.
     let lines = phrase_lines(&p.items, measure * (1.0 / s), indent * (1.0 / s))?;
     let slack = grid.body_size.0 * SLACK_EMS;
-    let white = (lines.iter())
+    let widths: Vec<f64> = (lines.iter())
         .map(|r| {
-            let w = (p.items[r.clone()].iter().map(|i| i.width.0).sum::<f64>()
-                + gaps(p, r.clone()))
-                * s;
-            (measure.0 - w - slack).max(0.0)
+            (p.items[r.clone()].iter().map(|i| i.width.0).sum::<f64>() + gaps(p, r.clone())) * s
         })
+        .collect();
+    let white = (widths.iter())
+        .map(|w| (measure.0 - w - slack).max(0.0))
         .sum::<f64>()
         / grid.body_size.0;
     Some(Fit {
         white,
+        cover: widths.iter().copied().fold(0.0, f64::max) / measure.0.max(1.0),
         slots: lines.len() as u32 * display_slots(size, grid),
         columns: k,
         scale: s,

@@ -96,7 +96,9 @@ pub fn line_demerits(
             d += DASH_LINE_START;
         }
     }
-    if last_line && a > 0 && lone_character(&items[a..b]) {
+    // A lone character is as bad on a short line beside a figure as on a
+    // paragraph's last line.
+    if (last_line || p.flush_short) && a > 0 && lone_character(&items[a..b]) {
         d += LONE_CHARACTER;
     }
     Some(d)

@@ -97,6 +97,10 @@ impl Located {
 
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Line 0: the file as a whole (a page's summary), not a place in it.
+        if self.loc.line == 0 {
+            return write!(f, "{}", self.path.display());
+        }
         write!(
             f,
             "{}:{}:{}",

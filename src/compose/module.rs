@@ -95,7 +95,7 @@ pub fn compose_module_with(
         true => page_title(given, &shaped.flow, (page, &grid), &frame),
         false => Title::across(&shaped.header, grid.columns),
     };
-    let set = ModuleSet {
+    let mut set = ModuleSet {
         doc,
         frame,
         grid,
@@ -103,7 +103,16 @@ pub fn compose_module_with(
         own,
         title,
     };
-    let (mut c, lifted) = set.lay_out_settled(layout, (shaped, &broken))?;
+    let (mut c, lifted) = match set.lay_out_settled(layout, (shaped, &broken)) {
+        // A frame too shallow for the fitted block (a place found for
+        // the module's text, not its grown headline) takes the block as
+        // the article gives it, stepped down.
+        Err(_) if set.title.fitted => {
+            set.title = Title::across(&shaped.header, grid.columns);
+            set.lay_out_settled(layout, (shaped, &broken))?
+        }
+        r => r?,
+    };
     let flow = FlowInput {
         shaped: lifted.as_ref().unwrap_or(shaped),
         broken: &broken,

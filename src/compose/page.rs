@@ -157,7 +157,12 @@ fn locate(
     }
     check_split(a, span, grid)?;
     // The page and the place: the given one, or the highest free one.
-    let (page, first, top) = sheets.find(p, span, grid.lines, from);
+    let variant = super::variants::Variant {
+        lead: p.lead,
+        figure: p.figure,
+    };
+    let need = super::variants::least_cut(a, variant, grid, span);
+    let (page, first, top) = sheets.find(p, (span, need), grid.lines, from);
     let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
     if top >= grid.lines || bottom <= top {
         return Err(fail(

@@ -70,7 +70,15 @@ impl Sheets {
 
     /// The page, first column and top slot of a module: the given place,
     /// or the highest free one on the first page from `from` with room.
-    pub fn find(&mut self, p: Placement, span: u32, lines: u32, from: usize) -> (usize, u32, u32) {
+    /// `need`: the slots the article keeps at its place at least (its
+    /// headline block and some text); a page with less room is passed.
+    pub fn find(
+        &mut self,
+        p: Placement,
+        (span, need): (u32, u32),
+        lines: u32,
+        from: usize,
+    ) -> (usize, u32, u32) {
         let mut page = from;
         loop {
             self.reach(page);
@@ -80,7 +88,7 @@ impl Sheets {
                     .unwrap_or(0)
             });
             let top = p.row.unwrap_or_else(|| self.height(page, c0, span));
-            if p.row.is_some() || top + MIN_ROWS <= lines {
+            if p.row.is_some() || top + need.max(MIN_ROWS) <= lines {
                 return (page, c0, top);
             }
             page += 1;
@@ -205,4 +213,44 @@ fn figure_foot(page: &super::Page, grid: &Grid) -> Option<u32> {
             _ => None,
         })
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LeadPlacement;
+
+    fn frame(columns: u32) -> Frame {
+        Frame {
+            first: 0,
+            columns,
+            top: 0,
+            rows: None,
+            split: None,
+            boxed: false,
+            lead: LeadPlacement::Auto,
+            fit_title: true,
+            lead_story: false,
+        }
+    }
+
+    /// An article whose headline block and first lines need more slots
+    /// than are left under the modules placed so far starts on the next
+    /// page instead of failing there ("the headline block does not fit").
+    #[test]
+    fn a_page_without_room_for_the_headline_block_is_passed() {
+        let mut sheets = Sheets::new(8, 1);
+        let r = Taken {
+            c0: 0,
+            c1: 8,
+            t0: 0,
+            t1: 80,
+        };
+        sheets.take(0, frame(8), r);
+        let p = Placement::default();
+        assert_eq!(sheets.find(p, (4, 12), 96, 0), (0, 0, 80));
+        assert_eq!(sheets.find(p, (4, 20), 96, 0), (1, 0, 0));
+        // Less than the least a module is worth never lowers it.
+        assert_eq!(sheets.find(p, (4, 2), 88, 0), (1, 0, 0));
+    }
 }

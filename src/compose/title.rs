@@ -487,6 +487,33 @@ fn headline_indent(title: &Title, measure: Pt, rules: &LineRules) -> Pt {
     Pt(((measure.0 - widest) / 2.0).max(0.0))
 }
 
+/// The slots the block takes in the first column, its byline included,
+/// as [`Composer::set_title`] stacks them: what a cut module must keep
+/// besides its text.
+pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
+    let measure = extent(grid, title.columns);
+    let mut stack = Stack::new(grid);
+    let mut slot = 0;
+    let mut byline = 0;
+    for (n, p) in title.header.iter().enumerate() {
+        let lines = break_heading(p, measure, rules).len() as u32;
+        if Some(n) == title.byline {
+            byline = break_heading(p, grid.column_width, rules).len() as u32;
+            continue;
+        }
+        slot += p.style.space_before;
+        let per = match title.fitted {
+            true => stack.slots(slot, p.style.size),
+            false => p.style.lines,
+        };
+        slot += lines * per + p.style.space_after;
+    }
+    match title.fitted {
+        true => stack.body_slot(slot, grid.body_size) + byline,
+        false => slot + 1,
+    }
+}
+
 /// Display lines stacked as tightly as their boxes allow: a line takes
 /// the slots its size needs, and more while its box would reach into the
 /// box of the line above.

@@ -8,9 +8,8 @@
 
 use rayon::prelude::*;
 
-use super::heads::break_heading;
 use super::page::{PageArticle, size};
-use super::title::page_title;
+use super::title::{Title, page_title, title_slots};
 use super::{Frame, compose_module};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
 use crate::shape::{ShapedBlock, ShapedDoc};
@@ -213,16 +212,11 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Heig
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
         return Height::No;
     }
-    let measure = Grid {
-        columns: span,
-        ..*grid
-    }
-    .measure();
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
     if !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
         return Height::No;
     }
-    let least = least_rows(a, grid, measure);
+    let least = least_rows(a, variant, grid, span);
     match height_at(a, variant, grid, span) {
         None => Height::Tall(least),
         Some(h) => Height::Rows(h, least),
@@ -244,18 +238,31 @@ fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool
 /// The fewest slots a cut module keeps on its page: its headline block,
 /// the rule under it and six lines of text. A module with a figure set at
 /// its place is not cut (the figure would stand across the cut).
-fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
+fn least_rows(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
     let placed = (a.shaped.flow.iter())
         .any(|b| matches!(b, ShapedBlock::Figure { figure, .. } if figure.placed()));
     if placed {
         return u32::MAX;
     }
-    let header: u32 = (a.shaped.header.iter())
-        .map(|p| {
-            let lines = break_heading(p, measure, &a.doc.rules).len() as u32;
-            p.style.space_before + lines * p.style.lines.max(1) + p.style.space_after
-        })
-        .sum();
+    least_cut(a, variant, grid, span)
+}
+
+/// The fewest slots the article keeps at the top of a frame `span`
+/// columns wide: its headline block as it would be fitted there and six
+/// lines of text (never less than [`MIN_CUT`], never more than the page).
+pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
+    let frame = frame_for(a, variant, span, None);
+    let module = frame.grid(
+        grid,
+        a.doc.writing == Writing::Vertical,
+        a.layout.grid.tier_chars,
+    );
+    // A box on a grid of its own keeps the block as the article gives it.
+    let title = match (a.doc.writing == Writing::Vertical) != grid.vertical {
+        true => Title::across(&a.shaped.header, module.columns),
+        false => page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame),
+    };
+    let header = title_slots(&title, &module, &a.doc.rules);
     (header + 1 + 6).max(MIN_CUT).min(grid.lines)
 }
 

@@ -8,6 +8,7 @@ use super::Page;
 use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
+use super::slots::SlotShapes;
 use super::transform::{LineAt, Transform};
 use super::wrap::SlotKind;
 use crate::linebreak::Line;
@@ -102,7 +103,7 @@ pub(super) struct Composer<'a> {
     /// The block and line being placed, recorded at each page start.
     pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
-    pub shapes: Vec<SlotShape>,
+    pub shapes: SlotShapes,
     pub(super) checkpoints: Vec<Checkpoint>,
     /// Figures set at their place before the text, drawn when the flow
     /// reaches them: the text layer keeps the article's reading order.
@@ -143,7 +144,7 @@ impl<'a> Composer<'a> {
             probe: None,
             reserve: Reserve::default(),
             cur: (0, 0),
-            shapes: Vec::new(),
+            shapes: SlotShapes::default(),
             checkpoints: Vec::new(),
             fixed: Vec::new(),
             log: Vec::new(),
@@ -313,19 +314,15 @@ impl<'a> Composer<'a> {
 
     pub fn shape(&self, column: u32, slot: u32) -> Option<SlotKind> {
         let page = self.pages.len() - 1;
-        (self.shapes.iter().rev())
-            .find(|s| s.page == page && s.column == column && s.slot == slot)
-            .map(|s| s.kind)
+        self.shapes.kind(page, column, slot)
     }
 
     /// Where the current column's run of whole slots ends: the depth, or the
     /// first slot a figure takes or narrows.
     fn limit(&self) -> u32 {
         let page = self.pages.len() - 1;
-        (self.shapes.iter())
-            .filter(|s| s.page == page && s.column == self.column && s.slot >= self.slot)
-            .map(|s| s.slot)
-            .fold(self.depth_of(self.column), u32::min)
+        let depth = self.depth_of(self.column);
+        (self.shapes.next_from(page, self.column, self.slot)).map_or(depth, |s| s.min(depth))
     }
 
     fn slots_left(&self) -> u32 {

@@ -38,6 +38,7 @@ mod place;
 mod rules;
 mod settle;
 mod sheets;
+mod slots;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -33,6 +33,9 @@ pub const LOOSE_LINE: f64 = 1e7;
 /// line spaced by up to a tenth of an em is taken instead; never spacing
 /// wider than that, nor a lone last character.
 pub const DASH_LINE_START: f64 = 2.0 * SPACED_LINE;
+/// A spaced first line spreads its room over the indent too, which widens
+/// it: when another line can take the same spacing, that one is spaced.
+pub const SPACED_FIRST_LINE: f64 = 1000.0;
 /// Two hyphenated lines in a row.
 pub const DOUBLE_HYPHEN: f64 = 3000.0;
 /// Most hyphenated lines in a row: a third is never set.
@@ -85,7 +88,8 @@ pub fn line_demerits(
         // Set flush, not spaced: a short line, as a ragged one costs.
         (LINE_PENALTY + badness((measure - w) / measure.max(1e-9))).powi(2)
     } else if w <= measure {
-        stretch_demerits(measure - w, &f)
+        let spaced = a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + EPSILON;
+        stretch_demerits(measure - w, &f) + if spaced { SPACED_FIRST_LINE } else { 0.0 }
     } else {
         // Compressing marks to take one more character (推入) is preferred to
         // pushing one out (推出), CLREQ §2: shrink costs a tenth of stretch.

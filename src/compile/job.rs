@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::compose::{PageHead, Placement};
-use crate::error::{Error, Result, Stage};
+use crate::error::{Error, Result, Stage, Warning};
 use crate::model::Scheme;
 use crate::model::{Labels, Lang};
 use crate::parse::{read_article, read_manifest, read_serial};
@@ -30,6 +30,8 @@ pub struct Job {
     pub meta: JobMeta,
     pub fonts: FontBook,
     pub outputs: Vec<Output>,
+    /// Found while the job was made: font roles without TC faces.
+    pub warnings: Vec<Warning>,
 }
 
 /// How the documents become pages.
@@ -130,6 +132,18 @@ impl Job {
     }
 }
 
+/// The roles' notes on missing TC faces, as warnings.
+fn font_warnings(roles: &mut Roles) -> Vec<Warning> {
+    roles
+        .take_notes()
+        .into_iter()
+        .map(|message| Warning {
+            location: None,
+            message,
+        })
+        .collect()
+}
+
 fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, Roles)> {
     let mut fonts = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = fonts.resolve_roles(layout)?;
@@ -177,6 +191,7 @@ fn article_job(opts: &Options) -> Result<Job> {
         plan: Plan::Article,
         meta,
         fonts,
+        warnings: font_warnings(&mut roles),
     })
 }
 
@@ -237,6 +252,7 @@ fn page_job(opts: &Options) -> Result<Job> {
         plan: Plan::Page(plan),
         meta,
         fonts,
+        warnings: font_warnings(&mut roles),
     })
 }
 
@@ -382,6 +398,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         }),
         meta,
         fonts,
+        warnings: font_warnings(&mut roles),
     })
 }
 

@@ -91,6 +91,7 @@ pub fn compile(opts: &Options) -> Result<Report> {
 pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     chars::check_text(&job)?;
     let mut report = Report::default();
+    report.warnings.append(&mut job.warnings);
     // Fonts for the characters the style fonts lack, loaded into the run's
     // font book before anything borrows it.
     let fallbacks = if job.outputs.iter().any(Output::needs_fonts) {

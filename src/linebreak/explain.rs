@@ -17,12 +17,13 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
             if line.last {
                 return "paragraph end".to_string();
             }
-            let measure = line.measure.0 - line.indent.0;
+            let indent = line.indent.0;
+            let measure = line.measure.0 - indent;
             // The longest line that fits with free compression only, with
             // prohibitions ignored.
             let mut g = a + 1;
             while g < items.len()
-                && sums.fit(items, a, g + 1, measure, p).width <= measure + EPSILON
+                && sums.fit(items, (a, g + 1), measure, indent, p).width <= measure + EPSILON
             {
                 g += 1;
             }

@@ -3,6 +3,7 @@
 //! costs, and the stretch available. Prefix sums make each query O(1).
 
 use super::Params;
+use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{GapKind, Item};
 
 pub struct Sums {
@@ -72,9 +73,16 @@ impl Sums {
         s
     }
 
-    /// Items a..b as a line of `measure` (indent included in the measure's
-    /// use by the caller).
-    pub fn fit(&self, items: &[Item], a: usize, b: usize, measure: f64, p: &Params) -> Fit {
+    /// Items a..b as a line of `measure` (the measure left after the
+    /// paragraph's `indent`, which is nonzero only on its first line).
+    pub fn fit(
+        &self,
+        items: &[Item],
+        (a, b): (usize, usize),
+        measure: f64,
+        indent: f64,
+        p: &Params,
+    ) -> Fit {
         let last = &items[b - 1];
         let first = &items[a];
         let natural =
@@ -95,18 +103,55 @@ impl Sums {
             natural
         };
         let flex = self.flex[b - 1] - self.flex[a];
-        let inter = self.inter[b - 1] - self.inter[a];
+        let mut inter = self.inter[b - 1] - self.inter[a];
         // Inner blanks: before every item but the first, after every item
         // but the last.
         let blanks = (self.blank_before[b] - self.blank_before[a + 1])
             + (self.blank_after[b - 1] - self.blank_after[a]);
-        let shrink = self.shrink[b - 1] - self.shrink[a] + blanks;
+        let mut shrink = self.shrink[b - 1] - self.shrink[a] + blanks;
+        if a == 0 && indent > 0.0 {
+            let lead = lead_after_indent(first, indent, inter, p);
+            shrink += lead.blank;
+            inter += lead.stretch;
+        }
         Fit {
             width,
             flex,
             inter,
             shrink,
         }
+    }
+}
+
+/// What a paragraph's first line gains from its indent, which stands for
+/// two ideographic spaces (全角空格) rather than an edge.
+pub struct Lead {
+    /// The blank before an opening mark right after the indent: inside the
+    /// line, so it may be compressed as an inner blank is (JLREQ §3.1.5
+    /// allows a half-width bracket after the paragraph indent), at the
+    /// cost of in-line compression, not for free as at a line edge.
+    pub blank: f64,
+    /// Letter-spacing stretch of the indent's spaces: a line that must be
+    /// spaced spreads the room over them too, as over any two characters,
+    /// so that a first line of ten characters after a two-em indent is
+    /// spaced by 1/11 em a gap, not 1/9.
+    pub stretch: f64,
+}
+
+/// The [`Lead`] of a first line starting with `first` after `indent`
+/// (zero stretch on a line with no letter spacing to share).
+pub fn lead_after_indent(first: &Item, indent: f64, inter: f64, p: &Params) -> Lead {
+    Lead {
+        blank: if p.compress_line_start {
+            0.0
+        } else {
+            first.blank_before.0
+        },
+        stretch: if inter > 0.0 {
+            indent * INTER_CHAR_STRETCH_EM
+        } else {
+            0.0
+        },
     }
 }
 

@@ -27,10 +27,15 @@ const WIDE_SPACING: f64 = 2.0 * LONE_CHARACTER;
 /// as a lone character, so that the breaker sets few loose lines rather
 /// than many slightly loose ones (at 13 ems, English cannot avoid them all).
 pub const LOOSE_LINE: f64 = 1e7;
-/// A line starting with —— or …… where the prohibition level allows it:
-/// many houses avoid it, so a compression (推入) or another break is taken
-/// when one is cheaper, never letter spacing.
-pub const DASH_LINE_START: f64 = 5000.0;
+/// A line starting with —— or …… where the prohibition level allows it
+/// (basic, for zh-Hant): many houses avoid it, and readers' checkers count
+/// it as a prohibited break, so a compression (推入), another break or a
+/// line spaced by up to a tenth of an em is taken instead; never spacing
+/// wider than that, nor a lone last character.
+pub const DASH_LINE_START: f64 = 2.0 * SPACED_LINE;
+/// A spaced first line spreads its room over the indent too, which widens
+/// it: when another line can take the same spacing, that one is spaced.
+pub const SPACED_FIRST_LINE: f64 = 1000.0;
 /// Two hyphenated lines in a row.
 pub const DOUBLE_HYPHEN: f64 = 3000.0;
 /// Most hyphenated lines in a row: a third is never set.
@@ -67,7 +72,7 @@ pub fn line_demerits(
 ) -> Option<f64> {
     let measure = (p.measure)(line).0;
     let indent = if a == 0 { p.first_indent.0 } else { 0.0 };
-    let f = sums.fit(items, a, b, measure - indent, p);
+    let f = sums.fit(items, (a, b), measure - indent, indent, p);
     let w = f.width + indent;
     if w - f.shrink > measure + EPSILON {
         return None;
@@ -83,7 +88,8 @@ pub fn line_demerits(
         // Set flush, not spaced: a short line, as a ragged one costs.
         (LINE_PENALTY + badness((measure - w) / measure.max(1e-9))).powi(2)
     } else if w <= measure {
-        stretch_demerits(measure - w, &f)
+        let spaced = a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + EPSILON;
+        stretch_demerits(measure - w, &f) + if spaced { SPACED_FIRST_LINE } else { 0.0 }
     } else {
         // Compressing marks to take one more character (推入) is preferred to
         // pushing one out (推出), CLREQ §2: shrink costs a tenth of stretch.

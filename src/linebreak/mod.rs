@@ -34,6 +34,7 @@ use crate::model::punct::PunctClass;
 use fit::last_hyphen;
 
 use crate::model::Prohibition;
+use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{Breaking, Gap, GapKind, Item};
 use crate::units::Pt;
 
@@ -106,6 +107,12 @@ struct Adjust {
     /// Added between the letters of a line with no gaps at all (a long word
     /// or URL alone on its line).
     letter: Pt,
+    /// Added to a first line's indent: its two ideographic spaces take
+    /// letter spacing as the gaps between characters do.
+    indent: Pt,
+    /// The first item's blank before its glyph counts as an inner blank
+    /// (after a paragraph indent, not at the line's edge).
+    inner_start: bool,
 }
 
 /// Where an item goes on its line.
@@ -123,7 +130,7 @@ pub struct Placed {
 impl Line {
     /// The items of the line with their glyph origins along the inline axis.
     pub fn positions<'a>(&'a self, items: &'a [Item]) -> impl Iterator<Item = Placed> + 'a {
-        let mut pen = self.indent;
+        let mut pen = self.indent + self.adjust.indent;
         self.items.clone().map(move |k| {
             let it = &items[k];
             let cut_before = self.cut_before(it, k);
@@ -145,7 +152,7 @@ impl Line {
     }
 
     fn cut_before(&self, it: &Item, k: usize) -> Pt {
-        if k == self.items.start {
+        if k == self.items.start && !self.adjust.inner_start {
             self.adjust.start_cut
         } else {
             it.blank_before * self.adjust.fraction(it.punct)
@@ -217,14 +224,33 @@ fn is_bracket(c: PunctClass) -> bool {
     matches!(c, PunctClass::Opening | PunctClass::Closing)
 }
 
-/// Sums the inner blanks of brackets and quotes, or of the other marks.
-fn inner_blanks(line: &[Item], brackets: bool) -> Pt {
+/// Sums the inner blanks of brackets and quotes, or of the other marks;
+/// the first item's blank before its glyph too when `inner_start`.
+fn inner_blanks(line: &[Item], brackets: bool, inner_start: bool) -> Pt {
     let n = line.len();
     line.iter()
         .enumerate()
         .filter(|(_, i)| i.punct.is_some_and(|c| is_bracket(c) == brackets))
-        .map(|(k, i)| if k > 0 { i.blank_before } else { Pt::ZERO } + if k + 1 < n { i.blank_after } else { Pt::ZERO })
+        .map(|(k, i)| if k > 0 || inner_start { i.blank_before } else { Pt::ZERO } + if k + 1 < n { i.blank_after } else { Pt::ZERO })
         .sum()
+}
+
+/// How many inter-character gaps a first line's indent counts as when the
+/// line is letter-spaced: one an em (two for the usual two ideographic
+/// spaces), the em read from the gaps' stretch, as the breaker reads it
+/// ([`fit::lead_after_indent`]).
+fn indent_slots(gaps: &[Item], inter: usize, indent: Pt) -> f64 {
+    let stretch: Pt = gaps
+        .iter()
+        .filter(|i| i.gap.kind == GapKind::InterChar)
+        .map(|i| i.gap.stretch)
+        .sum();
+    let per_gap = stretch.0 / inter as f64;
+    if indent.0 > 0.0 && per_gap > 0.0 {
+        indent.0 * INTER_CHAR_STRETCH_EM / per_gap
+    } else {
+        0.0
+    }
 }
 
 /// Distributes the difference between the natural width and the measure.
@@ -241,7 +267,12 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         + line.iter().map(|i| i.width).sum::<Pt>()
         + gaps.iter().map(|i| i.gap.natural).sum::<Pt>()
         + hyphen;
-    let mut adjust = Adjust::default();
+    // After a paragraph's indent the line's first mark is not at its edge.
+    let inner_start = indent.0 > 0.0 && !p.compress_line_start;
+    let mut adjust = Adjust {
+        inner_start,
+        ..Adjust::default()
+    };
     let mut hang = false;
     let mut delta = measure - natural;
     let ratio = if delta.0 > EPSILON && (!p.justify || last) {
@@ -262,8 +293,8 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             Pt::ZERO
         };
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
-            + inner_blanks(line, true)
-            + inner_blanks(line, false)
+            + inner_blanks(line, true, inner_start)
+            + inner_blanks(line, false, inner_start)
             + free;
         if shrink.0 > 0.0 { delta / shrink } else { -1.0 }
     } else {
@@ -310,7 +341,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         }
         // Brackets and quotes first, then stops and commas.
         for brackets in [true, false] {
-            let avail = inner_blanks(line, brackets);
+            let avail = inner_blanks(line, brackets, inner_start);
             if delta.0 < -EPSILON && avail.0 > 0.0 {
                 let f = ((-delta) / avail).min(1.0);
                 if brackets {
@@ -347,7 +378,9 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         let letters: u32 = line.iter().map(|i| i.letter_slots as u32).sum();
         if delta.0 > EPSILON {
             if inter > 0 {
-                adjust.inter = delta / inter as f64;
+                let slots = indent_slots(gaps, inter, indent);
+                adjust.inter = delta / (inter as f64 + slots);
+                adjust.indent = adjust.inter * slots;
             } else if flexible > 0 {
                 adjust.spill = delta / flexible as f64;
             } else if letters > 0 {

@@ -18,7 +18,14 @@ pub struct Roles {
     default: BTreeMap<String, RoleFont>,
     /// Traditional Chinese (zh-Hant, zh-TW, zh-HK), once loaded.
     hant: Option<BTreeMap<String, RoleFont>>,
+    /// Roles whose `hant` faces were missing and what they got instead,
+    /// for the run's warnings.
+    notes: Vec<String>,
 }
+
+/// The bundled Traditional Chinese faces (fonts/), serif and sans.
+const BUNDLED_TC_SERIF: &str = "Noto Serif CJK TC";
+const BUNDLED_TC_SANS: &str = "Noto Sans CJK TC";
 
 impl Roles {
     /// The faces a text of `family` is set in: the Traditional ones for
@@ -31,8 +38,10 @@ impl Roles {
     }
 
     /// Loads the faces a text of `family` needs, if not loaded yet. A role
-    /// whose `hant` families are all missing keeps its default face; its
-    /// Latin face is the same in both.
+    /// whose `hant` families are all missing (or that names none) gets the
+    /// bundled TC face of its kind, serif or sans, with a note: its SC face
+    /// would give Traditional text mainland glyph forms and marks on the
+    /// baseline. Its Latin face is the same in both.
     pub fn load_for(
         &mut self,
         book: &mut FontBook,
@@ -47,7 +56,7 @@ impl Roles {
             let default = self.default[role];
             let cjk = match book.find(&spec.hant, spec.weight) {
                 Some(id) => book.load(id)?,
-                None => default.cjk,
+                None => self.bundled_tc(book, role, &spec.hant, default.cjk, spec.weight)?,
             };
             // A role without a Latin face of its own sets Latin in its CJK
             // face: here the TC one (a folio's digits too).
@@ -60,6 +69,48 @@ impl Roles {
         }
         self.hant = Some(hant);
         Ok(())
+    }
+
+    /// The bundled TC face for a role whose `hant` faces are missing, by
+    /// the kind of its default face (a family named Sans, Hei or Gothic is
+    /// sans), noted; the default face itself if even that is missing.
+    fn bundled_tc(
+        &mut self,
+        book: &mut FontBook,
+        role: &str,
+        wanted: &[String],
+        default: crate::model::FontId,
+        weight: u16,
+    ) -> Result<crate::model::FontId> {
+        let own = book.font(default).family.clone();
+        let lower = own.to_lowercase();
+        let sans = ["sans", "hei", "gothic"].iter().any(|k| lower.contains(k));
+        let tc = if sans {
+            BUNDLED_TC_SANS
+        } else {
+            BUNDLED_TC_SERIF
+        };
+        let missing = if wanted.is_empty() {
+            "its layout names no `hant` faces".to_string()
+        } else {
+            format!(
+                "none of its `hant` faces is installed ({})",
+                wanted.join(", ")
+            )
+        };
+        let (id, instead) = match book.find(&[tc.to_string()], weight) {
+            Some(id) => (book.load(id)?, format!("the bundled {tc}")),
+            None => (default, format!("{own}, with mainland glyph forms")),
+        };
+        self.notes.push(format!(
+            "font role \"{role}\": {missing}; Traditional Chinese text is set in {instead}"
+        ));
+        Ok(id)
+    }
+
+    /// The notes on missing TC faces gathered so far (each once).
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 }
 
@@ -94,6 +145,7 @@ impl FontBook {
         Ok(Roles {
             default: roles,
             hant: None,
+            notes: Vec::new(),
         })
     }
 }
@@ -153,7 +205,7 @@ mod tests {
     }
 
     #[test]
-    fn a_role_without_tc_faces_keeps_its_own() {
+    fn a_role_without_tc_faces_gets_the_bundled_ones_with_a_note() {
         let mut layout = load_layout("feature", None).expect("layout");
         for spec in layout.fonts.values_mut() {
             spec.hant = vec!["No Such Family TC".into()];
@@ -163,12 +215,38 @@ mod tests {
         roles
             .load_for(&mut book, &layout, LangFamily::ZhHant)
             .expect("falls back");
-        for role in ["song", "hei", "hei_bold"] {
-            assert_eq!(
-                roles.for_lang(LangFamily::ZhHant)[role],
-                roles[role],
-                "{role}"
-            );
+        for (role, tc) in [
+            ("song", BUNDLED_TC_SERIF),
+            ("hei", BUNDLED_TC_SANS),
+            ("hei_bold", BUNDLED_TC_SANS),
+        ] {
+            assert_eq!(family(&book, &roles, LangFamily::ZhHant, role), tc);
+            assert_ne!(roles.for_lang(LangFamily::ZhHant)[role], roles[role]);
         }
+        let bold = roles.for_lang(LangFamily::ZhHant)["hei_bold"].cjk;
+        assert_eq!(book.font(bold).weight, 700);
+        let notes = roles.take_notes();
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(
+            notes[0].contains("\"hei\"") && notes[0].contains("No Such Family TC"),
+            "{notes:?}"
+        );
+        assert!(roles.take_notes().is_empty(), "each note once");
+    }
+
+    #[test]
+    fn a_role_naming_no_tc_faces_says_so() {
+        let mut layout = load_layout("feature", None).expect("layout");
+        layout.fonts.get_mut("song").expect("song").hant.clear();
+        let mut book = FontBook::new(&[], false).expect("bundled fonts");
+        let mut roles = book.resolve_roles(&layout).expect("roles");
+        roles
+            .load_for(&mut book, &layout, LangFamily::ZhHant)
+            .expect("falls back");
+        let song = family(&book, &roles, LangFamily::ZhHant, "song");
+        assert_eq!(song, BUNDLED_TC_SERIF);
+        let notes = roles.take_notes();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("names no `hant` faces"), "{notes:?}");
     }
 }

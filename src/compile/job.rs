@@ -85,6 +85,8 @@ pub struct JobMeta {
     pub date: Option<Timestamp>,
     /// The EPUB's cover page: (work, author).
     pub cover: Option<(String, String)>,
+    /// The paper a page is printed in: the EPUB's dc:publisher.
+    pub publisher: Option<String>,
 }
 
 impl Job {
@@ -168,6 +170,7 @@ fn article_job(opts: &Options) -> Result<Job> {
         lang: doc.lang.clone(),
         date: timestamp(opts.source_date_epoch, doc.date),
         cover: None,
+        publisher: None,
     };
     Ok(Job {
         input: input.clone(),
@@ -189,7 +192,12 @@ fn page_job(opts: &Options) -> Result<Job> {
     let layout = load_layout(
         spec.as_deref().unwrap_or(DEFAULT_LAYOUT),
         opts.input.parent(),
-    )?;
+    )
+    .map_err(|e| match &m.layout_at {
+        // The manifest's own `layout = "…"` is where the fault is.
+        Some(at) if e.location.is_none() && opts.layout.is_none() => e.at(at.clone()),
+        _ => e,
+    })?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let mut docs = Vec::new();
     let mut parts = Vec::new();
@@ -220,8 +228,13 @@ fn page_job(opts: &Options) -> Result<Job> {
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
-        date: timestamp(opts.source_date_epoch, docs[0].date.or(page.date)),
+        // A page without a date of its own takes its newest article's.
+        date: timestamp(
+            opts.source_date_epoch,
+            docs[0].date.or(page.date).or_else(|| newest(&docs)),
+        ),
         cover: None,
+        publisher: m.pages.iter().find_map(|p| p.page.paper.clone()),
     };
     let plan = PagePlan {
         manifest: m.path.clone(),
@@ -360,15 +373,15 @@ fn book_job(opts: &Options) -> Result<Job> {
         .iter()
         .map(|a| resolve_with_fonts(a, &layout, (&mut fonts, &mut roles), &settings))
         .collect::<Result<Vec<Doc>>>()?;
-    // read_serial refuses a folder without installments.
-    let last = docs.last().expect("a serial has installments");
     let meta = JobMeta {
         title: serial.work.clone(),
         author: Some(serial.author.clone()),
         subject: None,
+        // read_serial refuses a folder without installments.
         lang: docs[0].lang.clone(),
-        date: timestamp(opts.source_date_epoch, last.date),
+        date: timestamp(opts.source_date_epoch, newest(&docs)),
         cover: Some((serial.work.clone(), serial.author.clone())),
+        publisher: None,
     };
     let name = dir.file_name().map_or("book".into(), |n| n.to_os_string());
     Ok(Job {
@@ -383,6 +396,12 @@ fn book_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
     })
+}
+
+/// The latest date of the documents (the newest installment's), if any
+/// has one.
+fn newest(docs: &[Doc]) -> Option<crate::parse::Date> {
+    docs.iter().filter_map(|d| d.date).max()
 }
 
 /// The default output beside the input: `stem` with the format's extension.

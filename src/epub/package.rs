@@ -17,8 +17,10 @@ use super::escape;
 pub struct Package<'a> {
     pub uid: String,
     pub title: &'a str,
-    /// The first document: language, writing mode, author, date, series.
+    /// The first document: language, writing mode, date, series.
     pub first: &'a Doc,
+    /// Every document: the creators of all of them.
+    pub docs: &'a [Doc],
     /// (href, XHTML) of every content document, in reading order.
     pub files: &'a [(String, String)],
     pub figures: &'a [(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)],
@@ -58,13 +60,23 @@ fn metadata(p: &Package) -> String {
         uid = p.uid,
         t = escape(p.title)
     );
-    if let Some(a) = &first.author {
-        let _ = writeln!(opf, "<dc:creator id=\"creator\">{}</dc:creator>", escape(a));
+    creators(p.docs, &mut opf);
+    if let Some(publisher) = &p.meta.publisher {
+        let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", escape(publisher));
+    }
+    if let [doc] = p.docs
+        && let Some(deck) = &doc.deck
+    {
+        let _ = writeln!(opf, "<dc:description>{}</dc:description>", escape(deck));
     }
     if let Some(d) = first.date {
         let _ = writeln!(opf, "<dc:date>{}</dc:date>", d.iso());
     }
-    if let Some(s) = &first.serial {
+    // An installment on its own is a part of its series; a book is the
+    // whole work, so it has no position in it.
+    if let [doc] = p.docs
+        && let Some(s) = &doc.serial
+    {
         let _ = writeln!(
             opf,
             "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n<meta refines=\"#series\" property=\"group-position\">{}</meta>",
@@ -80,8 +92,36 @@ fn metadata(p: &Package) -> String {
     opf
 }
 
+/// A `dc:creator` for each person credited in any document, in order, with
+/// the role and the sorting form.
+fn creators(docs: &[Doc], opf: &mut String) {
+    let mut people: Vec<super::creators::Creator> = Vec::new();
+    for c in docs
+        .iter()
+        .filter_map(|d| d.author.as_deref())
+        .flat_map(super::creators::parse_byline)
+    {
+        if !people.iter().any(|p| p.name == c.name) {
+            people.push(c);
+        }
+    }
+    for (i, c) in people.iter().enumerate() {
+        let id = match i {
+            0 => "creator".to_string(),
+            _ => format!("creator{}", i + 1),
+        };
+        let _ = writeln!(
+            opf,
+            "<dc:creator id=\"{id}\">{}</dc:creator>\n<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{}</meta>\n<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
+            escape(&c.name),
+            c.role,
+            escape(&c.file_as)
+        );
+    }
+}
+
 fn manifest(p: &Package, opf: &mut String) {
-    opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
+    opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for (i, (href, _)) in p.files.iter().enumerate() {
         let _ = writeln!(
             opf,
@@ -122,7 +162,7 @@ fn zip_err(e: impl std::fmt::Display) -> Error {
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
 
 /// The container: mimetype first and stored, then everything else.
-pub fn zip(opf: &str, nav: &str, p: &Package) -> Result<Vec<u8>> {
+pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // Fixed timestamps: same input, same bytes.
     let stored = SimpleFileOptions::default()
@@ -140,6 +180,7 @@ pub fn zip(opf: &str, nav: &str, p: &Package) -> Result<Vec<u8>> {
     add("META-INF/container.xml", CONTAINER.as_bytes(), deflated)?;
     add("OEBPS/content.opf", opf.as_bytes(), deflated)?;
     add("OEBPS/nav.xhtml", nav.as_bytes(), deflated)?;
+    add("OEBPS/toc.ncx", ncx.as_bytes(), deflated)?;
     add("OEBPS/style.css", super::STYLE.as_bytes(), deflated)?;
     for (href, html) in p.files {
         add(&format!("OEBPS/{href}"), html.as_bytes(), deflated)?;

@@ -12,7 +12,7 @@ use crate::source::{Located, SourceFile};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSerial {
+pub(super) struct RawSerial {
     work: String,
     author: String,
     lang: Option<String>,
@@ -32,6 +32,9 @@ pub struct SerialBook {
     pub installments: Vec<Article>,
 }
 
+/// The keys of serial.toml, for messages and docs/serial.md.
+pub const SERIAL_KEYS: &str = "work, author, lang, writing, layout";
+
 /// Reads `dir/serial.toml` and every `*.md` beside it.
 pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Result<SerialBook> {
     let path = dir.join("serial.toml");
@@ -41,9 +44,12 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
     })?;
     let file = SourceFile::new(&path, text);
     let raw: RawSerial = toml::from_str(&file.text).map_err(|e| {
-        Error::new(Stage::Parse, format!("serial.toml: {}", e.message().trim()))
+        let (msg, guess) = crate::diag::unknown_name(e.message());
+        Error::new(Stage::Parse, format!("serial.toml: {msg}"))
             .at(file.at(e.span().map_or(0, |s| s.start)))
-            .hint("serial.toml keys: work, author, lang, writing, layout")
+            .hint(format!(
+                "{guess}serial.toml keys: {SERIAL_KEYS} (docs/serial.md)"
+            ))
     })?;
     let lang = match &raw.lang {
         None => None,

@@ -1,0 +1,175 @@
+//! The documentation in docs/ and the README against the program: the
+//! layout reference is generated from layouts/base.toml (the layout every
+//! other extends, which sets every key the code reads), the README's links
+//! lead somewhere, and its usage names every option of the command.
+//! `TYPESET_BLESS=1 cargo test --test docs` rewrites docs/layout.md.
+
+mod common;
+
+use common::*;
+
+const LAYOUT_INTRO: &str = "# Layout keys
+
+<!-- Generated from layouts/base.toml by tests/docs.rs (TYPESET_BLESS=1 cargo test --test docs); do not edit. -->
+
+A layout is a TOML file of page, grid, fonts and styles. `--layout NAME`
+takes a built-in one (`feature`, `vertical`, `broadsheet`, `tabloid`,
+`supplement`, `book`, `base`), `--layout PATH` or a manifest's `layout =` a
+file. A layout `extends` another (`extends = \"feature\"`, or a path relative
+to the file; left out, the base below) and states only what differs: tables
+merge key by key, a value (a list too) replaces the inherited one. `name` is
+never inherited. Unknown keys are errors, with \"did you mean\" for a
+misspelling.
+
+```toml
+extends = \"broadsheet\"
+[grid]
+columns = 6
+[styles.headline]
+size = \"36pt\"
+```
+
+Every key, with the base layout's value (\"optional\": the base leaves it
+out, and the comment says what then holds):
+
+";
+
+/// One row per key of base.toml: set keys with their value, and keys
+/// shown only in a comment (`# key = value`) as optional.
+fn key_rows(base: &str) -> String {
+    let mut rows = vec![
+        "| key | base value | note |".to_string(),
+        "|---|---|---|".to_string(),
+        "| `extends` | (none: the base extends nothing) | the layout this one extends |"
+            .to_string(),
+    ];
+    let mut table = String::new();
+    for line in base.lines() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[').and_then(|h| h.split(']').next()) {
+            table = format!("{h}.");
+            continue;
+        }
+        let (optional, body) = match line.strip_prefix("# ") {
+            Some(b) => (true, b),
+            None => (false, line),
+        };
+        let Some((key, rest)) = body.split_once(" = ") else {
+            continue;
+        };
+        let key = key.trim();
+        if !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') || key.is_empty() {
+            continue;
+        }
+        let (value, note) = match rest.split_once(" #") {
+            Some((v, n)) => (v.trim(), n.trim_start_matches('#').trim()),
+            None => (rest.trim(), ""),
+        };
+        let value = if optional {
+            format!("optional, e.g. `{value}`")
+        } else {
+            format!("`{value}`")
+        };
+        let note = note.replace('|', "\\|");
+        rows.push(format!("| `{table}{key}` | {value} | {note} |"));
+    }
+    rows.join("\n")
+}
+
+fn layout_doc() -> String {
+    let base = std::fs::read_to_string(root().join("layouts/base.toml")).unwrap();
+    format!(
+        "{LAYOUT_INTRO}{}\n\nThe base layout, whose comments explain each key:\n\n```toml\n{}```\n",
+        key_rows(&base),
+        base
+    )
+}
+
+#[test]
+fn docs_layout_is_generated_from_the_base_layout() {
+    let want = layout_doc();
+    let path = root().join("docs/layout.md");
+    if std::env::var_os("TYPESET_BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/layout.md is out of date with layouts/base.toml: run TYPESET_BLESS=1 cargo test --test docs"
+    );
+    // Every key set in base.toml has its row (the base sets every key the
+    // layout reader needs: an unknown key is an error, a missing one too).
+    for key in [
+        "page.width",
+        "grid.chars",
+        "text.breaking",
+        "styles.folio.size",
+        "fonts.song.families",
+    ] {
+        assert!(want.contains(&format!("| `{key}` |")), "{key}");
+    }
+    assert!(
+        want.contains("| `page.bleed` | optional"),
+        "commented keys are optional rows"
+    );
+}
+
+#[test]
+fn readme_links_to_docs_that_exist() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut linked = 0;
+    for part in readme.split("](").skip(1) {
+        let target = part.split(')').next().unwrap_or_default();
+        if target.starts_with("docs/") {
+            linked += 1;
+            assert!(
+                root().join(target).is_file(),
+                "README links {target}, which is missing"
+            );
+        }
+    }
+    for doc in ["article.md", "manifest.md", "serial.md", "layout.md"] {
+        assert!(
+            readme.contains(&format!("](docs/{doc})")),
+            "README does not link docs/{doc}"
+        );
+    }
+    assert!(linked >= 4);
+}
+
+/// The long options in a help text.
+fn options(help: &str) -> Vec<String> {
+    help.split_whitespace()
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .map(|w| {
+            w.trim_end_matches([',', '.', ')'])
+                .split(['=', '['])
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .filter(|w| w != "--help" && w != "--version")
+        .collect()
+}
+
+#[test]
+fn readme_usage_names_every_option() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let usage = readme
+        .split("## Usage")
+        .nth(1)
+        .and_then(|u| u.split("```").nth(1))
+        .expect("the README has a usage block");
+    for command in ["build", "clean"] {
+        let out = bin().args(["help", command]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        let opts = options(&help);
+        assert!(opts.len() >= 3, "{help}");
+        for o in opts {
+            assert!(
+                usage.contains(&o),
+                "the README's usage lacks {o} of `typeset {command}`"
+            );
+        }
+    }
+}

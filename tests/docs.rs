@@ -50,8 +50,11 @@ fn key_rows(base: &str) -> String {
             table = format!("{h}.");
             continue;
         }
+        // `# key = value` shows an optional key; the header's indented
+        // examples (`#   extends = …`) are not keys of the base.
         let (optional, body) = match line.strip_prefix("# ") {
-            Some(b) => (true, b),
+            Some(b) if b.starts_with(|c: char| c.is_ascii_lowercase()) => (true, b),
+            Some(_) => continue,
             None => (false, line),
         };
         let Some((key, rest)) = body.split_once(" = ") else {
@@ -137,17 +140,14 @@ fn readme_links_to_docs_that_exist() {
     assert!(linked >= 4);
 }
 
-/// The long options in a help text.
+/// The long options a help text defines (the first `--name` of each line
+/// that starts with an option).
 fn options(help: &str) -> Vec<String> {
-    help.split_whitespace()
-        .filter(|w| w.starts_with("--") && w.len() > 2)
-        .map(|w| {
-            w.trim_end_matches([',', '.', ')'])
-                .split(['=', '['])
-                .next()
-                .unwrap_or("")
-                .to_string()
-        })
+    help.lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with('-'))
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+        .map(|w| w.trim_end_matches(',').to_string())
         .filter(|w| w != "--help" && w != "--version")
         .collect()
 }

@@ -7,9 +7,11 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use crate::error::Error;
 use crate::source::Located;
 
-/// The error as the command line prints it. Without a readable source line
-/// (a folder, an output path) it is the one-line `file:line:col: error:`
-/// form with its hint.
+/// The error as the command line prints it: `file:line:col: error: what`
+/// (the form editors and `grep` find), then the source line with carets
+/// under the place and the hint, drawn as rustc draws them. Without a
+/// readable source line (a folder, an output path) the first line and the
+/// hint alone.
 pub fn render(e: &Error) -> String {
     let Some(at) = &e.location else {
         return e.to_string();
@@ -17,19 +19,18 @@ pub fn render(e: &Error) -> String {
     let Some(line) = source_line(at) else {
         return e.to_string();
     };
-    // The renderer adds the line and column itself.
-    let origin = at.path.display().to_string();
     let span = caret_span(&line, at.loc.col);
     let snippet = Snippet::source(&line)
         .line_start(at.loc.line as usize)
-        .origin(&origin)
         .annotation(Level::Error.span(span).label(""));
-    let title = e.message.as_str();
-    let mut message = Level::Error.title(title).snippet(snippet);
+    let mut message = Level::Error.title("").snippet(snippet);
     if let Some(hint) = &e.hint {
         message = message.footer(Level::Help.title(hint));
     }
-    Renderer::plain().render(message).to_string()
+    let drawn = Renderer::plain().render(message).to_string();
+    // The renderer's own title line is replaced by the located one.
+    let body = drawn.split_once('\n').map_or("", |(_, rest)| rest);
+    format!("{at}: error: {}\n{body}", e.message)
 }
 
 /// The line of the place: kept with the error, or read from the file again
@@ -47,20 +48,23 @@ fn source_line(at: &Located) -> Option<String> {
     Some(line.to_string())
 }
 
-/// The bytes of the word at 1-based column `col` (counted in characters):
-/// a quoted string with its quotes, or a key or number up to a space, `=`
-/// or bracket; past the line's end, the place just after it.
+/// The bytes of what starts at 1-based column `col` (counted in
+/// characters): a quoted string with its quotes, a key or number, or else
+/// the one character; past the line's end, the place just after it.
 fn caret_span(line: &str, col: u32) -> std::ops::Range<usize> {
     let i = (col as usize).saturating_sub(1);
     let Some((start, first)) = line.char_indices().nth(i) else {
         return line.len()..line.len();
     };
     let rest = &line[start + first.len_utf8()..];
+    let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
     let len = if first == '"' {
         rest.find('"').map_or(rest.len(), |e| e + 1)
+    } else if word(first) {
+        rest.find(|c: char| !word(c)).unwrap_or(rest.len())
     } else {
-        rest.find(|c: char| c.is_whitespace() || matches!(c, '=' | '[' | ']' | ',' | '"'))
-            .unwrap_or(rest.len())
+        // A character of the text: itself alone.
+        0
     };
     start..start + first.len_utf8() + len
 }
@@ -157,12 +161,13 @@ mod tests {
             .at(file.at(file.text.find("bylin").unwrap()))
             .hint("did you mean `byline`?");
         let shown = render(&e);
-        let want = "error: front matter: unknown field `bylin`\n --> a.md:3:1\n  |\n3 | bylin = \"x\"\n  | ^^^^^\n  |\n  = help: did you mean `byline`?";
+        let want = "a.md:3:1: error: front matter: unknown field `bylin`\n  |\n3 | bylin = \"x\"\n  | ^^^^^\n  |\n  = help: did you mean `byline`?";
         assert_eq!(shown, want);
-        // A column after wide characters: the caret is under the character.
+        // A column after a wide character: the carets are under the
+        // character, as wide as it is.
         let e = Error::new(Stage::Parse, "x").at(file.at(file.text.find('题').unwrap()));
         assert!(
-            render(&e).contains("2 | title = \"标题\"\n  |            ^^^^^"),
+            render(&e).contains("2 | title = \"标题\"\n  |            ^^\n"),
             "{}",
             render(&e)
         );

@@ -173,3 +173,37 @@ fn readme_usage_names_every_option() {
         }
     }
 }
+
+#[test]
+fn help_names_every_command_and_each_command_has_its_own() {
+    let top = bin().arg("--help").output().unwrap();
+    assert_eq!(top.status.code(), Some(0));
+    let top = String::from_utf8_lossy(&top.stdout);
+    for needle in [
+        "typeset [build] INPUT",
+        "typeset clean INPUT.txt",
+        "--print",
+        "--cache-dir",
+        "--report",
+    ] {
+        assert!(
+            top.contains(needle),
+            "{needle} not in typeset --help:\n{top}"
+        );
+    }
+    let clean = bin().args(["clean", "--help"]).output().unwrap();
+    let clean = String::from_utf8_lossy(&clean.stdout);
+    assert!(
+        clean.contains("Usage: typeset clean [OPTIONS] <INPUT>"),
+        "{clean}"
+    );
+    let build = bin().args(["build", "--help"]).output().unwrap();
+    let build = String::from_utf8_lossy(&build.stdout);
+    assert!(
+        build.contains("Usage: typeset build [OPTIONS] <INPUT>"),
+        "{build}"
+    );
+    // With nothing to do, the help and a usage error's status.
+    let none = bin().output().unwrap();
+    assert_eq!(none.status.code(), Some(2));
+}

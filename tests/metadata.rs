@@ -81,6 +81,14 @@ fn only_a_single_installment_has_a_place_in_its_series() {
         "a book is the whole work:\n{opf}"
     );
     assert_eq!(opf.matches("<dc:creator ").count(), 1, "{opf}");
+    assert!(
+        opf.contains("<meta name=\"cover\" content=\"c0001\"/>"),
+        "{opf}"
+    );
+    assert!(
+        opf.contains("<item id=\"c0001\" href=\"text/cover.xhtml\""),
+        "{opf}"
+    );
 }
 
 #[test]

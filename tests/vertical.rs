@@ -89,7 +89,7 @@ fn vertical_epub_metadata_and_markup() {
     let dir = tempdir();
     let (page, _) = supplement(dir.path());
     let opf = page.epub_entry("OEBPS/content.opf");
-    assert!(opf.contains("<spine page-progression-direction=\"rtl\">"));
+    assert!(opf.contains("<spine toc=\"ncx\" page-progression-direction=\"rtl\">"));
     assert!(opf.contains("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>"));
     let html = page.epub_entry("OEBPS/text/chapter0001.xhtml");
     assert!(html.contains("class=\"vertical\""));

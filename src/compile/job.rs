@@ -316,7 +316,10 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
             format!("unknown punctuation scheme \"{name}\""),
         )
         .at(at)
-        .hint("use quanjiao, kaiming, banjiao or centred")
+        .hint(format!(
+            "{}use quanjiao, kaiming, banjiao or centred",
+            crate::diag::did_you_mean(name, ["quanjiao", "kaiming", "banjiao", "centred"])
+        ))
     })
 }
 

@@ -30,6 +30,11 @@ pub struct Package<'a> {
 pub fn opf(p: &Package) -> String {
     let progression = super::ModeStyle::of(p.first.writing);
     let mut opf = metadata(p);
+    if p.meta.cover.is_some() {
+        // The cover page (the first document) until a book has a cover
+        // image: readers that look for the EPUB 2 `cover` meta find it.
+        opf.push_str("<meta name=\"cover\" content=\"c0001\"/>\n");
+    }
     if let Some(mode) = progression.primary_writing_mode {
         let _ = writeln!(
             opf,
@@ -72,17 +77,24 @@ fn metadata(p: &Package) -> String {
     if let Some(d) = first.date {
         let _ = writeln!(opf, "<dc:date>{}</dc:date>", d.iso());
     }
-    // An installment on its own is a part of its series; a book is the
-    // whole work, so it has no position in it.
-    if let [doc] = p.docs
-        && let Some(s) = &doc.serial
+    // An installment on its own is a part of its series, at its place; a
+    // book is the series' work itself, so it has no place in it.
+    let book = p.meta.cover.is_some();
+    if let Some(s) = &first.serial
+        && (book || p.docs.len() == 1)
     {
         let _ = writeln!(
             opf,
-            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n<meta refines=\"#series\" property=\"group-position\">{}</meta>",
+            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>",
             escape(&s.work),
-            s.installment
         );
+        if !book {
+            let _ = writeln!(
+                opf,
+                "<meta refines=\"#series\" property=\"group-position\">{}</meta>",
+                s.installment
+            );
+        }
     }
     let _ = writeln!(
         opf,

@@ -201,7 +201,10 @@ impl Front<'_> {
             other => Err(self.fail(
                 k.span().start,
                 &format!("unknown kind \"{other}\""),
-                "kind is \"feature\" or \"serial\"",
+                &format!(
+                    "{}kind is \"feature\" or \"serial\"",
+                    crate::diag::did_you_mean(other, ["feature", "serial"])
+                ),
             )),
         }
     }

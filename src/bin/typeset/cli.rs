@@ -23,7 +23,8 @@ pub enum WritingArg {
     version,
     about,
     arg_required_else_help = true,
-    override_usage = "typeset [build] INPUT [OPTIONS]   (typeset help build: every option)\n       \
+    flatten_help = true,
+    override_usage = "typeset [build] INPUT [OPTIONS]\n       \
                       typeset clean INPUT.txt [OPTIONS]\n       \
                       typeset help [COMMAND]",
     after_help = "`typeset INPUT [OPTIONS]` is short for `typeset build INPUT [OPTIONS]`.\n\

@@ -102,3 +102,14 @@ fn a_manifests_unknown_layout_and_keys_are_located() {
         &["p.toml"],
     );
 }
+
+#[test]
+fn a_serials_unknown_layout_is_located() {
+    let part = "+++\nkind = \"serial\"\ntitle = \"第一回\"\n[serial]\nwork = \"书\"\nauthor = \"某\"\ninstallment = 1\n+++\n\n正文。\n";
+    let serial = "work = \"书\"\nauthor = \"某\"\nlayout = \"bok\"\n";
+    case(
+        "serial-layout",
+        &[("s/serial.toml", serial), ("s/0001.md", part)],
+        &["s"],
+    );
+}

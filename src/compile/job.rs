@@ -363,7 +363,13 @@ fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
     let serial = read_serial(dir, &|p| read_article(p))?;
     let spec = opts.layout.clone().or(serial.layout.clone());
-    let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
+    let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir)).map_err(|e| {
+        match &serial.layout_at {
+            // serial.toml's own `layout = "…"` is where the fault is.
+            Some(at) if e.location.is_none() && opts.layout.is_none() => e.at(at.clone()),
+            _ => e,
+        }
+    })?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: Some(opts.writing.or(serial.writing).unwrap_or(layout.writing)),

@@ -17,7 +17,7 @@ pub(super) struct RawSerial {
     author: String,
     lang: Option<String>,
     writing: Option<Writing>,
-    layout: Option<String>,
+    layout: Option<toml::Spanned<String>>,
 }
 
 /// The work and its installments, in order.
@@ -29,6 +29,8 @@ pub struct SerialBook {
     pub lang: Option<Lang>,
     pub writing: Option<Writing>,
     pub layout: Option<String>,
+    /// Where serial.toml names the layout (an unknown one is shown there).
+    pub layout_at: Option<Located>,
     pub installments: Vec<Article>,
 }
 
@@ -96,7 +98,8 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
         author: raw.author,
         lang,
         writing: raw.writing,
-        layout: raw.layout,
+        layout_at: raw.layout.as_ref().map(|l| file.at(l.span().start)),
+        layout: raw.layout.map(|l| l.into_inner()),
         installments,
     })
 }

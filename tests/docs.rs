@@ -207,3 +207,19 @@ fn help_names_every_command_and_each_command_has_its_own() {
     let none = bin().output().unwrap();
     assert_eq!(none.status.code(), Some(2));
 }
+
+#[test]
+fn the_readmes_first_article_typesets() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let first = readme
+        .split("## Your first article")
+        .nth(1)
+        .and_then(|s| s.split("```markdown\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("the README shows a first article");
+    let dir = tempdir();
+    let src = dir.path().join("hello.md");
+    std::fs::write(&src, first).unwrap();
+    assert_ok(&run(&[src.as_os_str()]));
+    assert!(dir.path().join("hello.pdf").is_file() && dir.path().join("hello.epub").is_file());
+}

@@ -64,6 +64,18 @@ fn a_page_has_its_paper_as_publisher_and_every_articles_people() {
         !opf.contains("<dc:description>"),
         "a page has no single deck"
     );
+    // The page's editor wrote an article on it too: one creator, two roles;
+    // the proofreader is credited as such.
+    assert_eq!(opf.matches(">林晓舟</dc:creator>").count(), 1, "{opf}");
+    let before = opf.split(">林晓舟</dc:creator>").next().unwrap();
+    let id = before.rsplit("id=\"").next().unwrap().trim_end_matches('"');
+    for role in ["aut", "edt"] {
+        let meta = format!(
+            "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+        );
+        assert!(opf.contains(&meta), "{meta} not in\n{opf}");
+    }
+    assert!(opf.contains("marc:relators\">pfr</meta>"), "{opf}");
 }
 
 #[test]

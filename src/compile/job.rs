@@ -87,6 +87,9 @@ pub struct JobMeta {
     pub cover: Option<(String, String)>,
     /// The paper a page is printed in: the EPUB's dc:publisher.
     pub publisher: Option<String>,
+    /// The pages' credits (责任编辑, 质检) as (name, MARC role): the EPUB's
+    /// creators after the bylines' people.
+    pub credits: Vec<(String, &'static str)>,
 }
 
 impl Job {
@@ -171,6 +174,7 @@ fn article_job(opts: &Options) -> Result<Job> {
         date: timestamp(opts.source_date_epoch, doc.date),
         cover: None,
         publisher: None,
+        credits: Vec::new(),
     };
     Ok(Job {
         input: input.clone(),
@@ -235,6 +239,7 @@ fn page_job(opts: &Options) -> Result<Job> {
         ),
         cover: None,
         publisher: m.pages.iter().find_map(|p| p.page.paper.clone()),
+        credits: page_credits(&m.pages),
     };
     let plan = PagePlan {
         manifest: m.path.clone(),
@@ -323,6 +328,22 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
     })
 }
 
+/// Every page's editor (MARC `edt`) and proofreader (`pfr`), each once.
+fn page_credits(pages: &[crate::parse::ManifestPage]) -> Vec<(String, &'static str)> {
+    let mut credits: Vec<(String, &'static str)> = Vec::new();
+    for p in pages {
+        let named = [(&p.page.editor, "edt"), (&p.page.proofreader, "pfr")];
+        for (name, role) in named {
+            if let Some(n) = name
+                && !credits.iter().any(|(m, r)| m == n && *r == role)
+            {
+                credits.push((n.clone(), role));
+            }
+        }
+    }
+    credits
+}
+
 /// 报名 第N版 版名: the page's title in the PDF and EPUB; an edition's
 /// names its first and last page (第12版–第13版).
 fn page_title(page: &crate::parse::PageInfo, last: u32, labels: &Labels) -> String {
@@ -391,6 +412,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         date: timestamp(opts.source_date_epoch, newest(&docs)),
         cover: Some((serial.work.clone(), serial.author.clone())),
         publisher: None,
+        credits: Vec::new(),
     };
     let name = dir.file_name().map_or("book".into(), |n| n.to_os_string());
     Ok(Job {

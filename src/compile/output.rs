@@ -188,6 +188,7 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         font_css,
         cover: job.meta.cover.clone(),
         publisher: job.meta.publisher.clone(),
+        credits: job.meta.credits.clone(),
     };
     match &job.plan {
         // An edition: a section per page.

@@ -65,6 +65,8 @@ pub struct EpubMeta {
     pub cover: Option<(String, String)>,
     /// `dc:publisher`: the paper a page or edition is printed in.
     pub publisher: Option<String>,
+    /// People credited on the pages (责任编辑, 质检) with their MARC roles.
+    pub credits: Vec<(String, &'static str)>,
 }
 
 fn uuid_from(digest: &[u8]) -> String {

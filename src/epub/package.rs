@@ -65,7 +65,7 @@ fn metadata(p: &Package) -> String {
         uid = p.uid,
         t = escape(p.title)
     );
-    creators(p.docs, &mut opf);
+    creators(p.docs, &p.meta.credits, &mut opf);
     if let Some(publisher) = &p.meta.publisher {
         let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", escape(publisher));
     }
@@ -104,29 +104,50 @@ fn metadata(p: &Package) -> String {
     opf
 }
 
-/// A `dc:creator` for each person credited in any document, in order, with
-/// the role and the sorting form.
-fn creators(docs: &[Doc], opf: &mut String) {
-    let mut people: Vec<super::creators::Creator> = Vec::new();
-    for c in docs
+/// A `dc:creator` for each person credited in any document, in order, then
+/// each credited on the pages: its roles (one person may write an article
+/// and edit the page) and its sorting form.
+fn creators(docs: &[Doc], credits: &[(String, &'static str)], opf: &mut String) {
+    use super::creators::{Creator, parse_byline};
+    let bylines = docs
         .iter()
         .filter_map(|d| d.author.as_deref())
-        .flat_map(super::creators::parse_byline)
-    {
-        if !people.iter().any(|p| p.name == c.name) {
-            people.push(c);
+        .flat_map(parse_byline);
+    let credited = credits.iter().map(|(name, role)| Creator {
+        name: name.clone(),
+        role,
+        file_as: name.clone(),
+    });
+    let mut people: Vec<(Creator, Vec<&'static str>)> = Vec::new();
+    for c in bylines.chain(credited) {
+        match people.iter_mut().find(|(p, _)| p.name == c.name) {
+            Some((_, roles)) if !roles.contains(&c.role) => roles.push(c.role),
+            Some(_) => {}
+            None => {
+                let role = c.role;
+                people.push((c, vec![role]));
+            }
         }
     }
-    for (i, c) in people.iter().enumerate() {
+    for (i, (c, roles)) in people.iter().enumerate() {
         let id = match i {
             0 => "creator".to_string(),
             _ => format!("creator{}", i + 1),
         };
         let _ = writeln!(
             opf,
-            "<dc:creator id=\"{id}\">{}</dc:creator>\n<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{}</meta>\n<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
-            escape(&c.name),
-            c.role,
+            "<dc:creator id=\"{id}\">{}</dc:creator>",
+            escape(&c.name)
+        );
+        for role in roles {
+            let _ = writeln!(
+                opf,
+                "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+            );
+        }
+        let _ = writeln!(
+            opf,
+            "<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
             escape(&c.file_as)
         );
     }

@@ -44,10 +44,22 @@ impl SourceFile {
     }
 
     pub fn at(&self, offset: usize) -> Located {
+        let loc = self.loc(offset);
         Located {
             path: self.path.clone(),
-            loc: self.loc(offset),
+            loc,
+            source_line: self.line_text(loc.line).map(str::to_string),
         }
+    }
+
+    /// The text of line `line` (1-based) without its line end.
+    pub fn line_text(&self, line: u32) -> Option<&str> {
+        let start = *self.line_starts.get((line as usize).checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line as usize)
+            .map_or(self.text.len(), |&e| e);
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 }
 
@@ -84,6 +96,9 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct Located {
     pub path: PathBuf,
     pub loc: Loc,
+    /// The text of the line, when the place was found in a file read into
+    /// memory (shown under an error with a caret; see `diag`).
+    pub source_line: Option<String>,
 }
 
 impl Located {
@@ -91,6 +106,7 @@ impl Located {
         Located {
             path: path.to_path_buf(),
             loc,
+            source_line: None,
         }
     }
 }

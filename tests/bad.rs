@@ -36,7 +36,10 @@ fn refused(label: &str, args: &[&OsStr], place: &str, what: &str) {
     assert_eq!(code, 1, "{label}: exit {code}\n{err}");
     assert!(err.contains(place), "{label}: expected {place:?} in\n{err}");
     assert!(err.contains(what), "{label}: expected {what:?} in\n{err}");
-    assert!(err.contains("hint:"), "{label}: no hint in\n{err}");
+    assert!(
+        err.contains("hint:") || err.contains("help:"),
+        "{label}: no hint in\n{err}"
+    );
     assert!(!err.contains("panicked"), "{label}: {err}");
     assert!(files.is_empty(), "{label}: wrote {files:?}");
 }
@@ -299,7 +302,10 @@ fn unusable_outputs_are_errors() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("hint:") && !err.contains("panicked"), "{err}");
+    assert!(
+        (err.contains("hint:") || err.contains("help:")) && !err.contains("panicked"),
+        "{err}"
+    );
     assert!(!missing.exists());
     // An output path that is a folder.
     let o = run(&[

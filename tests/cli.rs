@@ -60,6 +60,7 @@ fn paragraphs_come_from_the_article_itself() {
     assert_eq!(paras.last().unwrap(), "（本报记者根据采访整理）");
 }
 
+#[cfg_attr(no_pdffonts, ignore = "pdffonts (poppler-utils) is not installed")]
 #[test]
 fn fonts_are_embedded_as_subsets_with_unicode_maps() {
     if !have("pdffonts") {

@@ -89,6 +89,7 @@ fn breaks_inside_lines(extracted: &str, set_lines: &[String]) -> Vec<String> {
     breaks
 }
 
+#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
 #[test]
 fn centred_marks_extract_without_spaces_or_breaks_after_them() {
     if !have("pdftotext") {

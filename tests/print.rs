@@ -38,6 +38,7 @@ fn print(standard: &str, dir: &std::path::Path) -> std::path::PathBuf {
     pdf
 }
 
+#[cfg_attr(no_qpdf, ignore = "qpdf is not installed")]
 #[test]
 fn pdfx4_structure() {
     if !have("qpdf") {
@@ -113,6 +114,7 @@ fn pdfx4_structure() {
     }
 }
 
+#[cfg_attr(no_qpdf, ignore = "qpdf is not installed")]
 #[test]
 fn pdfx1a_has_no_transparency() {
     if !have("qpdf") {

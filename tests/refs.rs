@@ -70,6 +70,7 @@ fn difference(a: &Path, b: &Path) -> f64 {
     differing as f64 / (a.width() * a.height()) as f64
 }
 
+#[cfg_attr(no_pdftoppm, ignore = "pdftoppm (poppler-utils) is not installed")]
 #[test]
 fn punctuation_schemes_match_their_reference_images() {
     if !have("pdftoppm") {

@@ -10,6 +10,15 @@ a release build of typeset.
 
 Usage: tools/compare-typst.py [INSTALLMENTS=90] [RUNS=5]
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+
 import os
 import shutil
 import statistics

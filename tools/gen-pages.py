@@ -12,6 +12,19 @@ hole share (../shared/tools/pagecheck.py), and the search's summary line.
 
 Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants]
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 1:
+    print(__doc__.strip().splitlines()[0], file=_sys.stderr)
+    print("error: missing arguments; see --help", file=_sys.stderr)
+    _sys.exit(2)
+
 import json, os, re, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -6,6 +6,19 @@ ideographs of the CJK Unified Ideographs block (Unicode data).
 
 Usage: tools/gen-serial.py OUT [N=300] [C=3300] [B=4500] [--hant] [--vertical]
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 1:
+    print(__doc__.strip().splitlines()[0], file=_sys.stderr)
+    print("error: missing arguments; see --help", file=_sys.stderr)
+    _sys.exit(2)
+
 import os, sys
 
 

@@ -1,6 +1,15 @@
 #!/usr/bin/env python3
 """Draws examples/figures/route.png: a schematic route line with stops,
 pure Python (zlib only), so the example's figure is ours and reproducible."""
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+
 import math, struct, sys, zlib
 
 W, H = 600, 360

@@ -29,6 +29,19 @@ Usage:  pip download pylopdf-fonts-zh-cn==0.1.1 --no-deps -d SRC
         python3 tools/make-fonts.py SRC fonts/
 Needs:  pip install fonttools
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 2:
+    print(__doc__.strip().splitlines()[0], file=_sys.stderr)
+    print("error: missing arguments; see --help", file=_sys.stderr)
+    _sys.exit(2)
+
 import glob, os, shutil, subprocess, sys, zipfile
 
 from fontTools.ttLib import TTCollection, TTFont

@@ -4,6 +4,11 @@
 # characterization data shipped in Debian's icc-profiles-free (zlib licence).
 #   apt-get install argyll && apt-get download icc-profiles-free
 set -euo pipefail
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+  sed -n '2,5s/^# \{0,1\}//p' "$0"
+  exit 0
+fi
+command -v colprof >/dev/null || { echo "error: colprof is not installed" >&2; echo "  hint: apt-get install argyll" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 deb=$(ls icc-profiles-free_*.deb 2>/dev/null | head -1)

@@ -12,10 +12,27 @@ set at half width, so the limit allows two.
 
 Usage: pagegate.py PAGE.pdf PARAGRAPHS.txt [PATH/TO/pagecheck.py] [--tier N]
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+
 import argparse, importlib.util, json, os, sys
 
 
 def load(path):
+    import os
+    if not os.path.isfile(path):
+        _sys.exit(f"error: the checker {path} does not exist\n"
+                  f"  hint: give the path of pagecheck.py (from the shared/tools folder) as the third argument")
+    try:
+        import pymupdf  # noqa: F401  (the checker reads PDFs with it)
+    except ImportError:
+        _sys.exit("error: the checker needs PyMuPDF\n  hint: pip install pymupdf")
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     spec = importlib.util.spec_from_file_location("pagecheck", path)
     mod = importlib.util.module_from_spec(spec)

@@ -20,10 +20,31 @@ is printed as short_nonfinal_raw.
 
 Usage: pdfgate.py FILE.pdf PARAGRAPHS.txt [PATH/TO/pdfcheck.py]
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 2:
+    print(__doc__.strip().splitlines()[0], file=_sys.stderr)
+    print("error: missing arguments; see --help", file=_sys.stderr)
+    _sys.exit(2)
+
 import importlib.util, json, sys
 
 
 def load(path):
+    import os
+    if not os.path.isfile(path):
+        _sys.exit(f"error: the checker {path} does not exist\n"
+                  f"  hint: give the path of pdfcheck.py (from the shared/tools folder) as the third argument")
+    try:
+        import pymupdf  # noqa: F401  (the checker reads PDFs with it)
+    except ImportError:
+        _sys.exit("error: the checker needs PyMuPDF\n  hint: pip install pymupdf")
     spec = importlib.util.spec_from_file_location("pdfcheck", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -8,6 +8,19 @@ the content streams (as stored), and the floor the issue sets: the subset
 fonts plus the source text compressed with zlib level 9. The ratio is
 PDF size / floor; our target is at most 1.2.
 """
+
+import sys as _sys
+
+# --help before anything else is imported or done; a missing argument is a
+# usage message, not a traceback.
+if any(a in ("-h", "--help") for a in _sys.argv[1:]):
+    print(__doc__.strip())
+    _sys.exit(0)
+if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 1:
+    print(__doc__.strip().splitlines()[0], file=_sys.stderr)
+    print("error: missing arguments; see --help", file=_sys.stderr)
+    _sys.exit(2)
+
 import os
 import sys
 import zlib

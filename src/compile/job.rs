@@ -87,6 +87,11 @@ pub struct JobMeta {
     pub date: Option<Timestamp>,
     /// The EPUB's cover page: (work, author).
     pub cover: Option<(String, String)>,
+    /// The paper a page is printed in: the EPUB's dc:publisher.
+    pub publisher: Option<String>,
+    /// The pages' credits (责任编辑, 质检) as (name, MARC role): the EPUB's
+    /// creators after the bylines' people.
+    pub credits: Vec<(String, &'static str)>,
 }
 
 impl Job {
@@ -182,6 +187,8 @@ fn article_job(opts: &Options) -> Result<Job> {
         lang: doc.lang.clone(),
         date: timestamp(opts.source_date_epoch, doc.date),
         cover: None,
+        publisher: None,
+        credits: Vec::new(),
     };
     Ok(Job {
         input: input.clone(),
@@ -204,7 +211,12 @@ fn page_job(opts: &Options) -> Result<Job> {
     let layout = load_layout(
         spec.as_deref().unwrap_or(DEFAULT_LAYOUT),
         opts.input.parent(),
-    )?;
+    )
+    .map_err(|e| match &m.layout_at {
+        // The manifest's own `layout = "…"` is where the fault is.
+        Some(at) if e.location.is_none() && opts.layout.is_none() => e.at(at.clone()),
+        _ => e,
+    })?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let mut docs = Vec::new();
     let mut parts = Vec::new();
@@ -235,8 +247,14 @@ fn page_job(opts: &Options) -> Result<Job> {
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
-        date: timestamp(opts.source_date_epoch, docs[0].date.or(page.date)),
+        // A page without a date of its own takes its newest article's.
+        date: timestamp(
+            opts.source_date_epoch,
+            docs[0].date.or(page.date).or_else(|| newest(&docs)),
+        ),
         cover: None,
+        publisher: m.pages.iter().find_map(|p| p.page.paper.clone()),
+        credits: page_credits(&m.pages),
     };
     let plan = PagePlan {
         manifest: m.path.clone(),
@@ -319,8 +337,27 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
             format!("unknown punctuation scheme \"{name}\""),
         )
         .at(at)
-        .hint("use quanjiao, kaiming, banjiao or centred")
+        .hint(format!(
+            "{}use quanjiao, kaiming, banjiao or centred",
+            crate::diag::did_you_mean(name, ["quanjiao", "kaiming", "banjiao", "centred"])
+        ))
     })
+}
+
+/// Every page's editor (MARC `edt`) and proofreader (`pfr`), each once.
+fn page_credits(pages: &[crate::parse::ManifestPage]) -> Vec<(String, &'static str)> {
+    let mut credits: Vec<(String, &'static str)> = Vec::new();
+    for p in pages {
+        let named = [(&p.page.editor, "edt"), (&p.page.proofreader, "pfr")];
+        for (name, role) in named {
+            if let Some(n) = name
+                && !credits.iter().any(|(m, r)| m == n && *r == role)
+            {
+                credits.push((n.clone(), role));
+            }
+        }
+    }
+    credits
 }
 
 /// 报名 第N版 版名: the page's title in the PDF and EPUB; an edition's
@@ -363,7 +400,13 @@ fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
     let serial = read_serial(dir, &|p| read_article(p))?;
     let spec = opts.layout.clone().or(serial.layout.clone());
-    let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
+    let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir)).map_err(|e| {
+        match &serial.layout_at {
+            // serial.toml's own `layout = "…"` is where the fault is.
+            Some(at) if e.location.is_none() && opts.layout.is_none() => e.at(at.clone()),
+            _ => e,
+        }
+    })?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: Some(opts.writing.or(serial.writing).unwrap_or(layout.writing)),
@@ -376,15 +419,16 @@ fn book_job(opts: &Options) -> Result<Job> {
         .iter()
         .map(|a| resolve_with_fonts(a, &layout, (&mut fonts, &mut roles), &settings))
         .collect::<Result<Vec<Doc>>>()?;
-    // read_serial refuses a folder without installments.
-    let last = docs.last().expect("a serial has installments");
     let meta = JobMeta {
         title: serial.work.clone(),
         author: Some(serial.author.clone()),
         subject: None,
+        // read_serial refuses a folder without installments.
         lang: docs[0].lang.clone(),
-        date: timestamp(opts.source_date_epoch, last.date),
+        date: timestamp(opts.source_date_epoch, newest(&docs)),
         cover: Some((serial.work.clone(), serial.author.clone())),
+        publisher: None,
+        credits: Vec::new(),
     };
     let name = dir.file_name().map_or("book".into(), |n| n.to_os_string());
     Ok(Job {
@@ -400,6 +444,12 @@ fn book_job(opts: &Options) -> Result<Job> {
         fonts,
         warnings: font_warnings(&mut roles),
     })
+}
+
+/// The latest date of the documents (the newest installment's), if any
+/// has one.
+fn newest(docs: &[Doc]) -> Option<crate::parse::Date> {
+    docs.iter().filter_map(|d| d.date).max()
 }
 
 /// The default output beside the input: `stem` with the format's extension.

@@ -41,27 +41,57 @@ pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
         return Err(Error::new(Stage::Write, "--embed-fonts needs a build with the embed-fonts feature")
             .hint("rebuild with `cargo build --release --features embed-fonts` (needs libclang and a C++ compiler), or leave the fonts to the reader"));
     }
-    let path = |given: Option<PathBuf>, ext| given.unwrap_or_else(|| beside(stem, ext));
+    let path = |given: Option<PathBuf>, flag: &str, ext: &str| match given {
+        Some(p) => not_a_folder(p, flag, stem, ext),
+        None => Ok(beside(stem, ext)),
+    };
     let mut outputs = Vec::new();
     if opts.dump_lines {
         outputs.push(Output::Lines);
     }
     if let Some(given) = pdf {
         outputs.push(match opts.print {
-            Some(standard) => Output::PrintPdf(path(given, "pdf"), standard),
-            None => Output::Pdf(path(given, "pdf")),
+            // The print edition beside the screen PDF, never over it.
+            Some(standard) => Output::PrintPdf(path(given, "--pdf", "print.pdf")?, standard),
+            None => Output::Pdf(path(given, "--pdf", "pdf")?),
         });
     }
     if let Some(given) = epub {
         outputs.push(Output::Epub {
-            path: path(given, "epub"),
+            path: path(given, "--epub", "epub")?,
             embed_fonts: opts.embed_fonts,
         });
     }
     if let Some(p) = &opts.paragraphs {
-        outputs.push(Output::Paragraphs(p.clone()));
+        outputs.push(Output::Paragraphs(not_a_folder(
+            p.clone(),
+            "--paragraphs",
+            stem,
+            "txt",
+        )?));
     }
     Ok(outputs)
+}
+
+/// An output path given on the command line, refused when it names a
+/// folder (`--pdf out/`): the hint gives the file name meant.
+fn not_a_folder(path: PathBuf, flag: &str, stem: &Path, ext: &str) -> Result<PathBuf> {
+    let text = path.as_os_str().to_string_lossy();
+    if !(path.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR)) {
+        return Ok(path);
+    }
+    let name = stem
+        .file_name()
+        .map_or("NAME".into(), |n| n.to_string_lossy());
+    let suggested = path.join(format!("{name}.{ext}"));
+    Err(Error::new(
+        Stage::Write,
+        format!("{flag} {text}: that is a folder, not a file name"),
+    )
+    .hint(format!(
+        "give the file's name too: {flag} {}",
+        suggested.display()
+    )))
 }
 
 impl Output {
@@ -123,7 +153,7 @@ impl Output {
 fn print_spec(job: &Job, standard: PdfX) -> Result<PrintSpec> {
     if job.meta.date.is_none() {
         return Err(Error::new(Stage::Write, "a print PDF (PDF/X) needs a creation date")
-            .hint("give the article (or the page manifest) a date = 2026-11-27, or set SOURCE_DATE_EPOCH"));
+            .hint("give the article, an installment or the page manifest a date = 2026-11-27, or set SOURCE_DATE_EPOCH"));
     }
     Ok(PrintSpec {
         bleed: job.layout.page.bleed.map_or(Pt::from_mm(3.0), |b| b.0),
@@ -157,6 +187,8 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         fonts,
         font_css,
         cover: job.meta.cover.clone(),
+        publisher: job.meta.publisher.clone(),
+        credits: job.meta.credits.clone(),
     };
     match &job.plan {
         // An edition: a section per page.

@@ -2,7 +2,9 @@
 //! navigation and XHTML writer for the rest. Works from the resolved
 //! document, not from pages: the reading system does its own layout.
 
+mod creators;
 mod fonts;
+mod ncx;
 mod package;
 mod xhtml;
 
@@ -38,13 +40,13 @@ impl ModeStyle {
             Writing::Horizontal => ModeStyle {
                 html_attr: "",
                 primary_writing_mode: None,
-                spine: "<spine>\n",
+                spine: "<spine toc=\"ncx\">\n",
                 max_combined_digits: 0,
             },
             Writing::Vertical => ModeStyle {
                 html_attr: " class=\"vertical\"",
                 primary_writing_mode: Some("vertical-rl"),
-                spine: "<spine page-progression-direction=\"rtl\">\n",
+                spine: "<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n",
                 max_combined_digits: u32::MAX,
             },
         }
@@ -61,6 +63,10 @@ pub struct EpubMeta {
     pub font_css: Option<String>,
     /// A cover page with the work's title and author (book editions).
     pub cover: Option<(String, String)>,
+    /// `dc:publisher`: the paper a page or edition is printed in.
+    pub publisher: Option<String>,
+    /// People credited on the pages (责任编辑, 质检) with their MARC roles.
+    pub credits: Vec<(String, &'static str)>,
 }
 
 fn uuid_from(digest: &[u8]) -> String {
@@ -157,13 +163,15 @@ fn package_of(
         uid: content_uid(&files, figures, meta),
         title,
         first,
+        docs,
         files: &files,
         figures: &figures.list,
         meta,
     };
     let opf = package::opf(&package);
     let nav = xhtml::nav_xhtml(title, lang, writing, &entries, meta.cover.is_some());
-    package::zip(&opf, &nav, &package)
+    let ncx = ncx::ncx(&package.uid, title, &entries);
+    package::zip(&opf, [nav.as_str(), ncx.as_str()], &package)
 }
 
 /// Figures, numbered in order of first use.

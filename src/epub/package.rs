@@ -17,8 +17,10 @@ use super::escape;
 pub struct Package<'a> {
     pub uid: String,
     pub title: &'a str,
-    /// The first document: language, writing mode, author, date, series.
+    /// The first document: language, writing mode, date, series.
     pub first: &'a Doc,
+    /// Every document: the creators of all of them.
+    pub docs: &'a [Doc],
     /// (href, XHTML) of every content document, in reading order.
     pub files: &'a [(String, String)],
     pub figures: &'a [(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)],
@@ -28,6 +30,11 @@ pub struct Package<'a> {
 pub fn opf(p: &Package) -> String {
     let progression = super::ModeStyle::of(p.first.writing);
     let mut opf = metadata(p);
+    if p.meta.cover.is_some() {
+        // The cover page (the first document) until a book has a cover
+        // image: readers that look for the EPUB 2 `cover` meta find it.
+        opf.push_str("<meta name=\"cover\" content=\"c0001\"/>\n");
+    }
     if let Some(mode) = progression.primary_writing_mode {
         let _ = writeln!(
             opf,
@@ -58,19 +65,36 @@ fn metadata(p: &Package) -> String {
         uid = p.uid,
         t = escape(p.title)
     );
-    if let Some(a) = &first.author {
-        let _ = writeln!(opf, "<dc:creator id=\"creator\">{}</dc:creator>", escape(a));
+    creators(p.docs, &p.meta.credits, &mut opf);
+    if let Some(publisher) = &p.meta.publisher {
+        let _ = writeln!(opf, "<dc:publisher>{}</dc:publisher>", escape(publisher));
+    }
+    if let [doc] = p.docs
+        && let Some(deck) = &doc.deck
+    {
+        let _ = writeln!(opf, "<dc:description>{}</dc:description>", escape(deck));
     }
     if let Some(d) = first.date {
         let _ = writeln!(opf, "<dc:date>{}</dc:date>", d.iso());
     }
-    if let Some(s) = &first.serial {
+    // An installment on its own is a part of its series, at its place; a
+    // book is the series' work itself, so it has no place in it.
+    let book = p.meta.cover.is_some();
+    if let Some(s) = &first.serial
+        && (book || p.docs.len() == 1)
+    {
         let _ = writeln!(
             opf,
-            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n<meta refines=\"#series\" property=\"group-position\">{}</meta>",
+            "<meta property=\"belongs-to-collection\" id=\"series\">{}</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>",
             escape(&s.work),
-            s.installment
         );
+        if !book {
+            let _ = writeln!(
+                opf,
+                "<meta refines=\"#series\" property=\"group-position\">{}</meta>",
+                s.installment
+            );
+        }
     }
     let _ = writeln!(
         opf,
@@ -80,8 +104,57 @@ fn metadata(p: &Package) -> String {
     opf
 }
 
+/// A `dc:creator` for each person credited in any document, in order, then
+/// each credited on the pages: its roles (one person may write an article
+/// and edit the page) and its sorting form.
+fn creators(docs: &[Doc], credits: &[(String, &'static str)], opf: &mut String) {
+    use super::creators::{Creator, parse_byline};
+    let bylines = docs
+        .iter()
+        .filter_map(|d| d.author.as_deref())
+        .flat_map(parse_byline);
+    let credited = credits.iter().map(|(name, role)| Creator {
+        name: name.clone(),
+        role,
+        file_as: name.clone(),
+    });
+    let mut people: Vec<(Creator, Vec<&'static str>)> = Vec::new();
+    for c in bylines.chain(credited) {
+        match people.iter_mut().find(|(p, _)| p.name == c.name) {
+            Some((_, roles)) if !roles.contains(&c.role) => roles.push(c.role),
+            Some(_) => {}
+            None => {
+                let role = c.role;
+                people.push((c, vec![role]));
+            }
+        }
+    }
+    for (i, (c, roles)) in people.iter().enumerate() {
+        let id = match i {
+            0 => "creator".to_string(),
+            _ => format!("creator{}", i + 1),
+        };
+        let _ = writeln!(
+            opf,
+            "<dc:creator id=\"{id}\">{}</dc:creator>",
+            escape(&c.name)
+        );
+        for role in roles {
+            let _ = writeln!(
+                opf,
+                "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+            );
+        }
+        let _ = writeln!(
+            opf,
+            "<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
+            escape(&c.file_as)
+        );
+    }
+}
+
 fn manifest(p: &Package, opf: &mut String) {
-    opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
+    opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for (i, (href, _)) in p.files.iter().enumerate() {
         let _ = writeln!(
             opf,
@@ -122,7 +195,7 @@ fn zip_err(e: impl std::fmt::Display) -> Error {
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
 
 /// The container: mimetype first and stored, then everything else.
-pub fn zip(opf: &str, nav: &str, p: &Package) -> Result<Vec<u8>> {
+pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // Fixed timestamps: same input, same bytes.
     let stored = SimpleFileOptions::default()
@@ -140,6 +213,7 @@ pub fn zip(opf: &str, nav: &str, p: &Package) -> Result<Vec<u8>> {
     add("META-INF/container.xml", CONTAINER.as_bytes(), deflated)?;
     add("OEBPS/content.opf", opf.as_bytes(), deflated)?;
     add("OEBPS/nav.xhtml", nav.as_bytes(), deflated)?;
+    add("OEBPS/toc.ncx", ncx.as_bytes(), deflated)?;
     add("OEBPS/style.css", super::STYLE.as_bytes(), deflated)?;
     for (href, html) in p.files {
         add(&format!("OEBPS/{href}"), html.as_bytes(), deflated)?;

@@ -89,7 +89,10 @@ pub(super) fn read_listed(
             ));
         }
         match (&layout, &page.layout) {
-            (None, l) => layout = l.clone(),
+            (None, l) => {
+                layout = l.clone();
+                edition.layout_at = page.layout_at.clone();
+            }
             (Some(a), Some(b)) if a != b && edition.layout.is_none() => {
                 return Err(fail(
                     format!(

@@ -1,5 +1,7 @@
 //! TOML front matter between `+++` lines (input-format.md).
 
+use std::str::FromStr;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -10,7 +12,7 @@ use crate::source::SourceFile;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawMeta {
+pub(super) struct RawMeta {
     kind: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
@@ -26,7 +28,7 @@ struct RawMeta {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSerial {
+pub(super) struct RawSerial {
     work: Option<Spanned<String>>,
     author: Option<Spanned<String>>,
     installment: Option<Spanned<i64>>,
@@ -44,6 +46,17 @@ pub struct Split {
 pub fn split(file: &SourceFile) -> Result<Split> {
     let text = &file.text;
     let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() == "---" {
+        return Err(Error::new(
+            Stage::Parse,
+            "the front matter is YAML (`---`); typeset reads TOML between `+++` lines",
+        )
+        .at(file.at(0))
+        .hint(format!(
+            "write it as TOML, e.g.\n{}",
+            yaml_as_toml(&text[first_end..])
+        )));
+    }
     if text[..first_end].trim_end() != "+++" {
         return Err(Error::new(
             Stage::Parse,
@@ -69,13 +82,56 @@ pub fn split(file: &SourceFile) -> Result<Split> {
         .hint("end the front matter with a line `+++` before the body"))
 }
 
+/// The TOML a simple YAML front matter (`key: value` lines, one nested
+/// table such as `serial:`) stands for, for the hint that refuses it. Not a
+/// YAML parser: what it cannot read it leaves as a comment.
+fn yaml_as_toml(after_fence: &str) -> String {
+    // TOML puts every key after a [table] header into the table, so the
+    // top-level keys come first and the nested ones after their header.
+    let mut top = vec!["+++".to_string()];
+    let mut tables: Vec<String> = Vec::new();
+    for line in after_fence.lines().skip(1) {
+        if line.trim_end() == "---" {
+            break;
+        }
+        let nested = line.starts_with([' ', '\t']);
+        let Some((key, value)) = line.trim().split_once(':') else {
+            top.push(format!("# {line}"));
+            continue;
+        };
+        let (key, value) = (key.trim(), value.trim());
+        match (nested, value.is_empty()) {
+            (false, true) => tables.push(format!("[{key}]")),
+            (true, _) => tables.push(format!("{key} = {}", toml_value(value))),
+            (false, false) => top.push(format!("{key} = {}", toml_value(value))),
+        }
+    }
+    top.extend(tables);
+    top.push("+++".into());
+    top.join("\n")
+}
+
+/// A YAML scalar as TOML: numbers and dates bare, the rest quoted.
+fn toml_value(value: &str) -> String {
+    let unquoted = value.trim_matches(|c| c == '"' || c == '\'');
+    let is_number = unquoted.parse::<i64>().is_ok() && unquoted == value;
+    let is_date = value.len() == 10 && toml::value::Datetime::from_str(value).is_ok();
+    if is_number || is_date {
+        value.to_string()
+    } else {
+        format!("{:?}", unquoted)
+    }
+}
+
 pub fn parse(file: &SourceFile, range: std::ops::Range<usize>) -> Result<Meta> {
     let base = range.start;
     let raw: RawMeta = toml::from_str(&file.text[range.clone()]).map_err(|e| {
         let at = file.at(base + e.span().map_or(0, |s| s.start));
-        let msg = e.message().trim().to_string();
-        let hint = if msg.contains("unknown field") {
-            format!("the known keys are: {KNOWN_KEYS}")
+        let (msg, guess) = crate::diag::unknown_name(e.message());
+        let hint = if msg.starts_with("unknown field") {
+            format!("{guess}the known keys are: {KNOWN_KEYS} (docs/article.md)")
+        } else if !guess.is_empty() {
+            guess.trim_end().to_string()
         } else {
             "front matter is TOML: key = \"text\", one per line; dates as 2026-11-27".into()
         };
@@ -145,7 +201,10 @@ impl Front<'_> {
             other => Err(self.fail(
                 k.span().start,
                 &format!("unknown kind \"{other}\""),
-                "kind is \"feature\" or \"serial\"",
+                &format!(
+                    "{}kind is \"feature\" or \"serial\"",
+                    crate::diag::did_you_mean(other, ["feature", "serial"])
+                ),
             )),
         }
     }

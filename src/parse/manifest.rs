@@ -10,11 +10,11 @@ use toml::Spanned;
 use super::article::Date;
 use crate::error::{Error, Result, Stage};
 use crate::model::{LeadPlacement, Writing};
-use crate::source::{Loc, SourceFile};
+use crate::source::{Loc, Located, SourceFile};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawManifest {
+pub(super) struct RawManifest {
     layout: Option<Spanned<String>>,
     page: Option<RawPages>,
     article: Option<Vec<RawArticle>>,
@@ -137,6 +137,8 @@ pub struct PlacedArticle {
 pub struct Manifest {
     pub path: PathBuf,
     pub layout: Option<String>,
+    /// Where `layout` is written (an error in the layout points there).
+    pub layout_at: Option<Located>,
     pub pages: Vec<ManifestPage>,
     /// An edition file's page manifests (resolved against its folder), each
     /// with where it is listed; [`read_manifest`] reads them into `pages`.
@@ -187,17 +189,20 @@ fn read_one(path: &Path) -> Result<Manifest> {
 pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
     let file = SourceFile::new(path, text);
     let raw: RawManifest = toml::from_str(&file.text).map_err(|e| {
-        let msg = e.message().trim().to_string();
-        let hint = if msg.contains("unknown field") {
-            format!("the known keys are: {MANIFEST_KEYS}")
+        let (msg, guess) = crate::diag::unknown_name(e.message());
+        let hint = if msg.starts_with("unknown field") {
+            format!("{guess}the known keys are: {MANIFEST_KEYS}")
+        } else if !guess.is_empty() {
+            guess.trim_end().to_string()
         } else {
-            "a manifest is TOML; see the README's \"Page manifests\"".into()
+            "a manifest is TOML; see docs/manifest.md".into()
         };
         Error::new(Stage::Parse, format!("page manifest: {msg}"))
             .at(file.at(e.span().map_or(0, |s| s.start)))
             .hint(hint)
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
+    let layout_at = raw.layout.as_ref().map(|l| file.at(l.span().start));
     let layout = raw.layout.map(|l| l.into_inner());
     let top = raw.article.unwrap_or_default();
     if let Some(list) = raw.pages {
@@ -205,6 +210,7 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
         return Ok(Manifest {
             path: path.to_path_buf(),
             layout,
+            layout_at,
             pages: Vec::new(),
             listed,
         });
@@ -230,6 +236,7 @@ pub fn parse_manifest(path: &Path, text: String) -> Result<Manifest> {
     Ok(Manifest {
         path: path.to_path_buf(),
         layout,
+        layout_at,
         pages,
         listed: Vec::new(),
     })

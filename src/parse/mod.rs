@@ -97,4 +97,6 @@ pub fn located(article: &Article, loc: Loc) -> Located {
 }
 
 #[cfg(test)]
+mod docs_tests;
+#[cfg(test)]
 mod tests;

@@ -12,12 +12,12 @@ use crate::source::{Located, SourceFile};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSerial {
+pub(super) struct RawSerial {
     work: String,
     author: String,
     lang: Option<String>,
     writing: Option<Writing>,
-    layout: Option<String>,
+    layout: Option<toml::Spanned<String>>,
 }
 
 /// The work and its installments, in order.
@@ -29,8 +29,13 @@ pub struct SerialBook {
     pub lang: Option<Lang>,
     pub writing: Option<Writing>,
     pub layout: Option<String>,
+    /// Where serial.toml names the layout (an unknown one is shown there).
+    pub layout_at: Option<Located>,
     pub installments: Vec<Article>,
 }
+
+/// The keys of serial.toml, for messages and docs/serial.md.
+pub const SERIAL_KEYS: &str = "work, author, lang, writing, layout";
 
 /// Reads `dir/serial.toml` and every `*.md` beside it.
 pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Result<SerialBook> {
@@ -41,9 +46,12 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
     })?;
     let file = SourceFile::new(&path, text);
     let raw: RawSerial = toml::from_str(&file.text).map_err(|e| {
-        Error::new(Stage::Parse, format!("serial.toml: {}", e.message().trim()))
+        let (msg, guess) = crate::diag::unknown_name(e.message());
+        Error::new(Stage::Parse, format!("serial.toml: {msg}"))
             .at(file.at(e.span().map_or(0, |s| s.start)))
-            .hint("serial.toml keys: work, author, lang, writing, layout")
+            .hint(format!(
+                "{guess}serial.toml keys: {SERIAL_KEYS} (docs/serial.md)"
+            ))
     })?;
     let lang = match &raw.lang {
         None => None,
@@ -90,7 +98,8 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
         author: raw.author,
         lang,
         writing: raw.writing,
-        layout: raw.layout,
+        layout_at: raw.layout.as_ref().map(|l| file.at(l.span().start)),
+        layout: raw.layout.map(|l| l.into_inner()),
         installments,
     })
 }

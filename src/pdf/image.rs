@@ -154,11 +154,10 @@ impl Pixels {
             } else {
                 (r, g, b)
             };
-            if cmyk {
-                samples.extend(super::print::rgb_to_cmyk(r, g, b));
-            } else {
-                samples.extend([r, g, b]);
-            }
+            samples.extend([r, g, b]);
+        }
+        if cmyk {
+            samples = super::print::rgb_to_cmyk(&samples);
         }
         Pixels {
             width,

@@ -239,24 +239,28 @@ fn write_xmp(
     intent: Option<(Ref, &str)>,
 ) -> Option<Ref> {
     let ((_, version), date) = intent.zip(meta.date)?;
-    let id = document_uuid(&meta.title, pages);
-    let xmp = print::xmp(&meta.title, meta.author.as_deref(), date, version, &id);
+    let (id, instance) = print::document_ids(&content_name(&meta.title, pages), version);
+    let xmp = print::xmp(
+        &meta.title,
+        meta.author.as_deref(),
+        date,
+        version,
+        (&id, &instance),
+    );
     let r = refs.next();
     pdf.metadata(r, xmp.as_bytes()).finish();
     Some(r)
 }
 
-/// The XMP document identifier: a hash of the title and the pages' item
-/// counts, so the same document gets the same name.
-fn document_uuid(title: &str, pages: &[Page]) -> String {
+/// What names the document for its identifiers: a hash of the title and
+/// the pages' item counts, so the same document gets the same name.
+fn content_name(title: &str, pages: &[Page]) -> Vec<u8> {
     let mut h = Sha256::new();
     h.update(title.as_bytes());
     for p in pages {
         h.update(p.items.len().to_be_bytes());
     }
-    let d = h.finalize();
-    let hex: String = d[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("uuid:{hex}")
+    h.finalize().to_vec()
 }
 
 /// The catalog: pages, language, outline, print intent, metadata, and the
@@ -303,8 +307,10 @@ fn write_info(pdf: &mut Pdf, id: Ref, meta: &PdfMeta, intent: Option<(Ref, &str)
     info.creator(TextStr(concat!("typeset ", env!("CARGO_PKG_VERSION"))));
     if let Some((_, version)) = intent {
         info.trapped(pdf_writer::types::TrappingStatus::NotTrapped);
+        // Both standards name themselves in Info as well as in the XMP,
+        // for preflight tools that read only one of them.
+        info.pair(Name(b"GTS_PDFXVersion"), TextStr(version));
         if version.starts_with("PDF/X-1a") {
-            info.pair(Name(b"GTS_PDFXVersion"), TextStr(version));
             info.pair(Name(b"GTS_PDFXConformance"), TextStr(version));
         }
     }

@@ -118,7 +118,13 @@ pub fn intent_entry(cat: &mut pdf_writer::writers::Catalog, icc: Ref) {
 
 /// XMP metadata for the catalog (PDF/X-4 requires it and names its version
 /// in it).
-pub fn xmp(title: &str, author: Option<&str>, date: [u16; 6], version: &str, id: &str) -> String {
+pub fn xmp(
+    title: &str,
+    author: Option<&str>,
+    date: [u16; 6],
+    version: &str,
+    (id, instance): (&str, &str),
+) -> String {
     use xmp_writer::{DateTime, RenditionClass, Timezone, XmpWriter};
     let d = DateTime {
         year: date[0],
@@ -143,28 +149,77 @@ pub fn xmp(title: &str, author: Option<&str>, date: [u16; 6], version: &str, id:
     x.trapped(false);
     x.pdfx_version(version);
     x.document_id(id);
-    x.instance_id(id);
+    x.instance_id(instance);
     x.version_id("1");
     x.rendition_class(RenditionClass::Default);
     x.finish(None)
 }
 
-/// An RGB pixel as CMYK for print: grey component replacement from the
-/// darkest channel (a plain conversion; colour-managed separations are the
-/// print shop's to make from a CMYK original).
-pub fn rgb_to_cmyk(r: u8, g: u8, b: u8) -> [u8; 4] {
-    let (r, g, b) = (r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0);
-    let k = 1.0 - r.max(g).max(b);
-    if k >= 0.999 {
-        return [0, 0, 0, 255];
+/// RGB pixels (sRGB, three bytes each) as CMYK for the press (four bytes
+/// each, 255 = full ink), through the bundled FOGRA39 profile with Little
+/// CMS: perceptual rendering, as for photographs.
+pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
+    use lcms2::{Intent, PixelFormat, Profile, Transform};
+    // The profile is compiled in and read by a test (print_colour_goes_
+    // through_the_fogra39_profile); it cannot fail to load here.
+    let press = Profile::new_icc(FOGRA39).expect("the bundled FOGRA39 profile loads");
+    let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
+        &Profile::new_srgb(),
+        PixelFormat::RGB_8,
+        &press,
+        PixelFormat::CMYK_8,
+        Intent::Perceptual,
+    )
+    .expect("sRGB to the bundled FOGRA39 profile is a valid transform");
+    let pixels: Vec<[u8; 3]> = rgb.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
+    let mut out = vec![[0u8; 4]; pixels.len()];
+    transform.transform_pixels(&pixels[..], &mut out[..]);
+    out.into_iter().flatten().collect()
+}
+
+/// The XMP document and instance identifiers: RFC 4122 name-based UUIDs
+/// (version 5) of the document's content and its standard, so the same
+/// input gives the same file, and its X-4 and X-1a editions differ.
+pub fn document_ids(content: &[u8], version: &str) -> (String, String) {
+    let mut name = content.to_vec();
+    name.extend_from_slice(version.as_bytes());
+    let doc = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, &name);
+    let instance = uuid::Uuid::new_v5(&doc, b"instance");
+    (format!("uuid:{doc}"), format!("uuid:{instance}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_colour_goes_through_the_fogra39_profile() {
+        // The values Pillow's ImageCms (Little CMS too, built separately)
+        // gives for the same profile and intent:
+        //   ImageCms.buildTransform(sRGB, FOGRA39L-typeset.icc, "RGB",
+        //   "CMYK", renderingIntent=0)
+        let rgb = [
+            255, 255, 255, 255, 0, 0, 205, 225, 240, 128, 128, 128, 0, 0, 0,
+        ];
+        let want = [
+            [0, 0, 0, 0],         // paper white takes no ink
+            [0, 229, 243, 3],     // red: magenta and yellow, no cyan
+            [41, 16, 14, 20],     // the example figure's river
+            [61, 50, 50, 130],    // mid grey: all four inks (grey balance)
+            [255, 232, 157, 255], // black: a rich black, not K alone
+        ];
+        assert_eq!(rgb_to_cmyk(&rgb), want.concat());
     }
-    let c = (1.0 - r - k) / (1.0 - k);
-    let m = (1.0 - g - k) / (1.0 - k);
-    let y = (1.0 - b - k) / (1.0 - k);
-    [
-        (c * 255.0).round() as u8,
-        (m * 255.0).round() as u8,
-        (y * 255.0).round() as u8,
-        (k * 255.0).round() as u8,
-    ]
+
+    #[test]
+    fn document_ids_are_rfc_4122_and_differ_per_standard() {
+        let (x4, i4) = document_ids(b"pages", "PDF/X-4");
+        let (x1a, _) = document_ids(b"pages", "PDF/X-1a:2003");
+        assert_ne!(x4, x1a);
+        assert_ne!(x4, i4);
+        let u = uuid::Uuid::parse_str(x4.trim_start_matches("uuid:")).unwrap();
+        assert_eq!(u.get_variant(), uuid::Variant::RFC4122);
+        assert_eq!(u.get_version_num(), 5);
+        assert_eq!(document_ids(b"pages", "PDF/X-4").0, x4);
+    }
 }

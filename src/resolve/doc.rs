@@ -110,6 +110,8 @@ pub struct Doc {
     pub date: Option<Date>,
     /// The byline, or the serial's author: the EPUB's dc:creator.
     pub author: Option<String>,
+    /// The deck (副题): the EPUB's dc:description.
+    pub deck: Option<String>,
     pub serial: Option<SerialMeta>,
     /// Kicker, headline, deck, serial label and byline: set across all
     /// columns above the body.
@@ -235,6 +237,7 @@ pub fn resolve_doc_with(
             .as_ref()
             .map(|s| s.author.text.clone())
             .or_else(|| m.byline.as_ref().map(|b| b.text.clone())),
+        deck: m.deck.as_ref().map(|d| d.text.clone()),
         serial: m.serial.as_ref().map(|s| SerialMeta {
             work: s.work.text.clone(),
             author: s.author.text.clone(),

@@ -247,9 +247,12 @@ fn resolve(files: Vec<SourceFile>) -> Result<Layout> {
     let table = merge::merged(&sources)?;
     let places = merge::Places::new(&sources, table.get_ref());
     let mut layout = Layout::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
-        Error::new(Stage::Resolve, format!("layout: {}", e.message().trim()))
+        let (msg, guess) = crate::diag::unknown_name(e.message());
+        Error::new(Stage::Resolve, format!("layout: {msg}"))
             .at(sources.at(e.span().map_or(0, |s| s.start)))
-            .hint("compare with layouts/base.toml, whose keys are documented")
+            .hint(format!(
+                "{guess}compare with docs/layout.md or layouts/base.toml, whose keys are documented"
+            ))
     })?;
     layout.origin = sources.top().path.clone();
     layout.check(&places)?;

@@ -69,8 +69,9 @@ fn is_path(spec: &str) -> bool {
 
 fn unknown_layout(spec: &str) -> Error {
     let names: Vec<&str> = builtin_names().collect();
+    let guess = crate::diag::did_you_mean(spec, names.iter().copied());
     Error::new(Stage::Resolve, format!("unknown layout \"{spec}\"")).hint(format!(
-        "the built-in layouts are: {}; or give a path to a .toml file",
+        "{guess}the built-in layouts are: {}; or give a path to a .toml file",
         names.join(", ")
     ))
 }
@@ -100,12 +101,14 @@ pub(super) fn top_file(spec: &str, base: Option<&Path>) -> Result<Link> {
     if !is_path(spec) {
         return builtin(spec).ok_or_else(|| unknown_layout(spec));
     }
-    let mut path = PathBuf::from(spec);
+    // A path found in neither place is reported as the user wrote it.
+    let path = PathBuf::from(spec);
     if path.is_relative()
         && !path.exists()
         && let Some(b) = base
+        && b.join(spec).exists()
     {
-        path = b.join(spec);
+        return read(b.join(spec));
     }
     read(path)
 }

@@ -11,7 +11,14 @@ typst`) and a release build of typeset.
 Usage: tools/looseness.py [BIN=target/release/typeset] [OUT=/tmp/looseness]
 """
 import collections, os, statistics, subprocess, sys
-import pymupdf
+
+if any(a in ("-h", "--help") for a in sys.argv[1:]):
+    print(__doc__.strip())
+    sys.exit(0)
+try:
+    import pymupdf
+except ImportError:
+    sys.exit("error: PyMuPDF is missing; pip install pymupdf")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZE = 10.0
@@ -40,7 +47,10 @@ def loose_share(path):
 
 
 def main():
-    import typst
+    try:
+        import typst
+    except ImportError:
+        sys.exit("error: Typst's Python binding is missing; pip install typst")
     bin_ = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/typeset")
     out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/looseness"
     os.makedirs(out, exist_ok=True)

@@ -415,14 +415,23 @@ fn an_interrupted_run_keeps_the_previous_output() {
     for signal in [libc::SIGTERM, libc::SIGINT] {
         std::fs::write(&pdf, b"previous pdf").expect("write");
         std::fs::write(&epub, b"previous epub").expect("write");
-        let mut child = bin()
-            .arg(&md)
+        let mut cmd = bin();
+        cmd.arg(&md)
             .args(["--no-system-fonts", "--no-cache", "-q", "--pdf"])
             .arg(&pdf)
             .arg("--epub")
-            .arg(&epub)
-            .spawn()
-            .expect("start typeset");
+            .arg(&epub);
+        // A shell starts background jobs with SIGINT ignored, and the
+        // child would inherit that (CI run with `&`): give it the default
+        // action, as a terminal's ^C meets it.
+        // SAFETY: signal() is async-signal-safe, called between fork and exec.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut cmd, move || {
+                libc::signal(signal, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().expect("start typeset");
         std::thread::sleep(std::time::Duration::from_millis(300));
         // SAFETY: kill() on our own child's pid.
         unsafe { libc::kill(child.id() as i32, signal) };

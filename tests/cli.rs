@@ -229,9 +229,10 @@ fn a_page_manifest_sets_its_articles_side_by_side() {
     let opf = page.epub_entry("OEBPS/content.opf");
     assert_eq!(
         opf.matches("<itemref").count(),
-        4,
-        "one chapter per article"
+        2 + 4,
+        "the cover page, the contents, one chapter per article"
     );
+    assert!(opf.contains("<meta name=\"cover\" content=\"c0001\"/>"));
     if have("pdftotext") {
         let pages = page.pdf_pages();
         assert_eq!(pages.len(), 1);

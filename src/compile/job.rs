@@ -85,8 +85,11 @@ pub struct JobMeta {
     pub subject: Option<String>,
     pub lang: Lang,
     pub date: Option<Timestamp>,
-    /// The EPUB's cover page: (work, author).
+    /// The EPUB's cover page: its title and the line under it (the
+    /// author, the byline, the page's date).
     pub cover: Option<(String, String)>,
+    /// A serial's book edition: the series itself, not a part of it.
+    pub book: bool,
     /// The paper a page is printed in: the EPUB's dc:publisher.
     pub publisher: Option<String>,
     /// The pages' credits (责任编辑, 质检) as (name, MARC role): the EPUB's
@@ -186,7 +189,8 @@ fn article_job(opts: &Options) -> Result<Job> {
         subject: article.meta.deck.as_ref().map(|d| d.text.clone()),
         lang: doc.lang.clone(),
         date: timestamp(opts.source_date_epoch, doc.date),
-        cover: None,
+        cover: Some((doc.title.clone(), doc.author.clone().unwrap_or_default())),
+        book: false,
         publisher: None,
         credits: Vec::new(),
     };
@@ -242,8 +246,14 @@ fn page_job(opts: &Options) -> Result<Job> {
     let page = &m.pages[0].page;
     let labels = Labels::of(docs[0].lang.family);
     let last = m.pages.last().map_or(page.number, |p| p.page.number);
+    let title = page_title(page, last, labels);
     let meta = JobMeta {
-        title: page_title(page, last, labels),
+        cover: Some((
+            title.clone(),
+            page.date.map(|d| d.chinese()).unwrap_or_default(),
+        )),
+        book: false,
+        title,
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
@@ -252,7 +262,6 @@ fn page_job(opts: &Options) -> Result<Job> {
             opts.source_date_epoch,
             docs[0].date.or(page.date).or_else(|| newest(&docs)),
         ),
-        cover: None,
         publisher: m.pages.iter().find_map(|p| p.page.paper.clone()),
         credits: page_credits(&m.pages),
     };
@@ -426,7 +435,11 @@ fn book_job(opts: &Options) -> Result<Job> {
         // read_serial refuses a folder without installments.
         lang: docs[0].lang.clone(),
         date: timestamp(opts.source_date_epoch, newest(&docs)),
-        cover: Some((serial.work.clone(), serial.author.clone())),
+        cover: Some((
+            serial.work.clone(),
+            Labels::of(docs[0].lang.family).author(&serial.author),
+        )),
+        book: true,
         publisher: None,
         credits: Vec::new(),
     };

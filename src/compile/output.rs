@@ -187,6 +187,7 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         fonts,
         font_css,
         cover: job.meta.cover.clone(),
+        book: job.meta.book,
         publisher: job.meta.publisher.clone(),
         credits: job.meta.credits.clone(),
     };

@@ -61,8 +61,12 @@ pub struct EpubMeta {
     /// Subset fonts and the stylesheet that applies them (--embed-fonts).
     pub fonts: Vec<EmbeddedFont>,
     pub font_css: Option<String>,
-    /// A cover page with the work's title and author (book editions).
+    /// A cover page: the title and the line under it (a book's author, an
+    /// article's byline, a page's date), for e-readers' libraries until
+    /// the EPUB has a cover image.
     pub cover: Option<(String, String)>,
+    /// A serial's book edition (the series' work, no place in it).
+    pub book: bool,
     /// `dc:publisher`: the paper a page or edition is printed in.
     pub publisher: Option<String>,
     /// People credited on the pages (责任编辑, 质检) with their MARC roles.

@@ -79,7 +79,7 @@ fn metadata(p: &Package) -> String {
     }
     // An installment on its own is a part of its series, at its place; a
     // book is the series' work itself, so it has no place in it.
-    let book = p.meta.cover.is_some();
+    let book = p.meta.book;
     if let Some(s) = &first.serial
         && (book || p.docs.len() == 1)
     {

@@ -362,8 +362,9 @@ impl Body<'_> {
     }
 }
 
-/// A book's cover page: the work and its author, set by the reader's fonts.
-pub fn cover_xhtml(work: &str, author: &str, lang: &str, writing: Writing) -> String {
+/// The cover page: the title and the line under it (a book's author, an
+/// article's byline, a page's date), set by the reader's fonts.
+pub fn cover_xhtml(work: &str, line: &str, lang: &str, writing: Writing) -> String {
     let mut out = String::new();
     head(
         work,
@@ -375,10 +376,13 @@ pub fn cover_xhtml(work: &str, author: &str, lang: &str, writing: Writing) -> St
     );
     let _ = write!(
         out,
-        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{}</p>\n</section>\n</body>\n</html>\n",
-        escape(work),
-        escape(&Labels::of_tag(lang).author(author))
+        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n",
+        escape(work)
     );
+    if !line.is_empty() {
+        let _ = writeln!(out, "<p class=\"author\">{}</p>", escape(line));
+    }
+    out.push_str("</section>\n</body>\n</html>\n");
     out
 }
 

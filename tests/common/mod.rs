@@ -181,7 +181,8 @@ pub fn squeeze(s: &str) -> String {
 }
 
 /// The text of every XHTML chapter of an EPUB, tags removed, entities
-/// decoded, in spine order (chapter files are numbered in spine order).
+/// decoded, in spine order (chapter files are numbered in spine order);
+/// the cover page repeats the title and is not a chapter.
 pub fn epub_text(epub: &Path) -> String {
     let f = std::fs::File::open(epub).expect("open epub");
     let mut z = zip::ZipArchive::new(f).expect("zip");
@@ -189,7 +190,7 @@ pub fn epub_text(epub: &Path) -> String {
         .file_names()
         .filter_map(|n| n.ok())
         .map(|n| n.to_string())
-        .filter(|n| n.starts_with("OEBPS/text/"))
+        .filter(|n| n.starts_with("OEBPS/text/") && !n.ends_with("/cover.xhtml"))
         .collect();
     names.sort();
     let mut all = String::new();

@@ -49,6 +49,21 @@ pub(super) fn fill(
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
     let (mut heads, clues) = collect(header, lines, style, notes);
+    // A line the headline repeats above it is the page's running head
+    // (the headline printed at the top of a one-article page).
+    let mut k = 0;
+    while k < heads.len() {
+        if heads[k + 1..].iter().any(|h| h.text == heads[k].text) {
+            let h = heads.remove(k);
+            notes.push(Note {
+                line: h.no,
+                kind: NoteKind::Removed,
+                message: format!("running head (the headline again): {}", h.raw),
+            });
+        } else {
+            k += 1;
+        }
+    }
     let mut back = Vec::new();
     heads.retain(|h| {
         if !fragment(&h.text) {

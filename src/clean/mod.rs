@@ -3,8 +3,8 @@
 //!
 //! The pipeline, with plain data between the steps:
 //! 1. [`prep`]: the lines, the OCR tool's Markdown kept as hints (`#` is
-//!    large type), widths in ems; rows read across two columns split
-//!    ([`columns`]);
+//!    large type), widths in ems; rows read across columns taken apart
+//!    ([`across`]), boxes side by side on one line split;
 //! 2. [`lines`]: each line's role from its content and its neighbours —
 //!    furniture ([`furniture`], [`captions`], [`repeats`]), byline, source,
 //!    serial clues ([`people`]), or text — and the column's measure around
@@ -18,6 +18,7 @@
 //! [`Note`] with its input line, and a line is only taken out of the text
 //! when a furniture pattern or its recurrence at page intervals says so.
 
+mod across;
 mod article;
 mod captions;
 mod columns;
@@ -93,8 +94,7 @@ pub struct Cleaned {
 
 pub fn clean(input: &str) -> Cleaned {
     let mut notes = Vec::new();
-    let lines = prep::read(input, &mut notes);
-    let mut lines = columns::split_across(lines, &mut notes);
+    let mut lines = prep::read(input, &mut notes);
     let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
     let order = columns::order(&lines, &roles, &mut notes);
     if std::env::var_os("TYPESET_CLEAN_DEBUG").is_some() {

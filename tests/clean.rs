@@ -8,6 +8,8 @@
 mod common;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/ocr.rs"]
+mod ocr;
 #[path = "clean/structure.rs"]
 mod structure;
 

@@ -101,7 +101,8 @@ fn progress_bar(quiet: bool) -> Option<Progress> {
 #[derive(Parser)]
 #[command(name = "typeset clean", version, about, long_about = None)]
 struct CleanCli {
-    /// The recognised or pasted text (UTF-8).
+    /// The recognised or pasted text (UTF-8), or a scanned page (PNG, JPEG,
+    /// TIFF…) to read with Tesseract first.
     input: PathBuf,
     /// Where to write the article (one article) or the folder for
     /// NAME-1.md, NAME-2.md, … (several); default: beside the input.
@@ -113,10 +114,51 @@ struct CleanCli {
     /// Print the report and write no article.
     #[arg(long)]
     check: bool,
+    /// The OCR language for a scanned page: chi_sim, chi_tra, chi_sim+eng.
+    #[arg(long, value_name = "LANG", default_value = "chi_sim")]
+    ocr_lang: String,
+}
+
+/// A scanned page read by Tesseract: its text, also written beside the
+/// articles as NAME.ocr.txt (the report's line numbers refer to it) unless
+/// --check; returns the text and the name the report uses.
+fn recognised(cli: &CleanCli) -> Result<(String, String), String> {
+    let text = typeset::clean::ocr::recognise(&cli.input, &cli.ocr_lang)
+        .map_err(|e| format!("{}: error: {e}", cli.input.display()))?;
+    let stem = cli.input.file_stem().unwrap_or_default().to_string_lossy();
+    let folder = match &cli.output {
+        Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => o.clone(),
+        Some(o) => o.parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+        None => cli
+            .input
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default(),
+    };
+    let path = folder.join(format!("{stem}.ocr.txt"));
+    if cli.check {
+        return Ok((text, format!("{} (OCR)", cli.input.display())));
+    }
+    if !folder.as_os_str().is_empty() {
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("{}: error: {e}", folder.display()))?;
+    }
+    typeset::compile::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    eprintln!("wrote {} (the text Tesseract read)", path.display());
+    Ok((text, path.display().to_string()))
 }
 
 fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
     let cli = CleanCli::parse_from(args);
+    if typeset::clean::ocr::is_image(&cli.input) {
+        return match recognised(&cli) {
+            Ok((text, name)) => clean_text(&cli, &name, &text),
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let name = cli.input.display().to_string();
     let bytes = match std::fs::read(&cli.input) {
         Ok(b) => b,
@@ -141,8 +183,13 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let cleaned = typeset::clean::clean(&text);
-    let report = typeset::clean::report(&name, &cleaned.notes);
+    clean_text(&cli, &name, &text)
+}
+
+/// Cleans the text and writes the report and the articles.
+fn clean_text(cli: &CleanCli, name: &str, text: &str) -> ExitCode {
+    let cleaned = typeset::clean::clean(text);
+    let report = typeset::clean::report(name, &cleaned.notes);
     match &cli.report {
         Some(path) => {
             if let Err(e) = typeset::compile::write_atomic(path, report.as_bytes()) {

@@ -32,6 +32,7 @@ mod lines;
 mod measure;
 mod misread;
 mod names;
+pub mod ocr;
 mod output;
 mod paras;
 mod people;

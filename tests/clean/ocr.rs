@@ -1,0 +1,68 @@
+//! The optional OCR engine on a page typeset renders: the example news
+//! item set as a PDF, rasterised at 300 dpi, read by Tesseract (chi_sim)
+//! through `typeset clean PAGE.png`, and the same structure stage run on
+//! the text it read. Skipped where Tesseract, its chi_sim data or pdftoppm
+//! is not installed (OCR is optional; TYPESET_REQUIRE_TOOLS does not ask
+//! for it).
+
+use std::process::Command;
+
+use super::common::{assert_ok, bin, root, run, tempdir};
+
+fn have_ocr() -> bool {
+    let langs = Command::new("tesseract").arg("--list-langs").output();
+    let chi_sim = langs.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("chi_sim"));
+    let pdftoppm = Command::new("pdftoppm").arg("-v").output().is_ok();
+    if !(chi_sim && pdftoppm) {
+        eprintln!("skipping: tesseract with chi_sim, or pdftoppm, is not installed");
+    }
+    chi_sim && pdftoppm
+}
+
+#[test]
+fn a_rendered_page_read_by_tesseract() {
+    if !have_ocr() {
+        return;
+    }
+    let dir = tempdir();
+    let pdf = dir.path().join("news.pdf");
+    let md = root().join("examples/bridge-news.md");
+    assert_ok(&run(&[md.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]));
+    let png = dir.path().join("page");
+    let o = Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .output()
+        .expect("pdftoppm");
+    assert!(o.status.success());
+    let out = dir.path().join("out");
+    let o = bin()
+        .arg("clean")
+        .arg(dir.path().join("page.png"))
+        .arg("-o")
+        .arg(format!("{}/", out.display()))
+        .output()
+        .expect("typeset clean");
+    assert_ok(&o);
+    let article = std::fs::read_to_string(out.join("page.md")).expect("article");
+    assert!(article.contains("立交改造完工"), "{article}");
+    assert!(article.contains("source = \"本报讯\""), "{article}");
+    assert!(
+        article.contains("byline = \"本报记者 何思远\""),
+        "{article}"
+    );
+    assert!(article.contains("kicker = \"城建快讯\""), "{article}");
+    // The text Tesseract read, cleaned as text, gives the same article.
+    let text = out.join("page.ocr.txt");
+    let again = dir.path().join("again.md");
+    let o = bin()
+        .arg("clean")
+        .arg(&text)
+        .arg("-o")
+        .arg(&again)
+        .output()
+        .expect("typeset clean");
+    assert_ok(&o);
+    assert_eq!(std::fs::read_to_string(&again).expect("article"), article);
+}

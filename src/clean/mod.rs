@@ -98,14 +98,6 @@ pub fn clean(input: &str) -> Cleaned {
     let mut lines = prep::read(input, &mut notes);
     let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
     let order = columns::order(&lines, &roles, &mut notes);
-    if std::env::var_os("TYPESET_CLEAN_DEBUG").is_some() {
-        for (i, l) in lines.iter().enumerate() {
-            eprintln!(
-                "{:3} {:5.1} {:?} {:?} {}",
-                l.no, l.width, measure[i], roles[i], l.text
-            );
-        }
-    }
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     let mut segs = gather::segments(
@@ -118,32 +110,7 @@ pub fn clean(input: &str) -> Cleaned {
         &mut notes,
     );
     gather::place_serial_heads(&mut segs, &lines, &mut notes);
-    // A serial with no installment number anywhere may have it read into
-    // a line of its text.
-    let found: Vec<Option<u32>> = segs
-        .iter()
-        .map(|s| {
-            let numbered = s.header.iter().chain(&s.body).any(|it| {
-                matches!(
-                    it,
-                    gather::Item::Installment(..)
-                        | gather::Item::Number(..)
-                        | gather::Item::Serial(
-                            _,
-                            people::SerialHead {
-                                number: Some(_),
-                                ..
-                            }
-                        )
-                )
-            });
-            if gather::has_serial_clue(s) && !numbered {
-                installment::find(&mut lines, s, &mut notes)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {
         lines: &lines,
         roles: &roles,

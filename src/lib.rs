@@ -11,6 +11,7 @@ pub mod compile;
 pub mod compose;
 pub mod epub;
 pub mod error;
+pub mod fsio;
 pub mod linebreak;
 pub mod model;
 pub mod parse;

@@ -51,6 +51,27 @@ impl SourceFile {
     }
 }
 
+/// A character no output may hold: a control character other than tab and
+/// line ends (XML forbids most, and none prints), or a Unicode
+/// noncharacter (U+FDD0–U+FDEF and the last two of every plane, which XML
+/// and so the EPUB refuses).
+pub fn unfit_char(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// How a message names an unfit character.
+pub fn unfit_name(c: char) -> String {
+    let what = if c.is_control() {
+        "a control character"
+    } else {
+        "a noncharacter"
+    };
+    format!("{what} U+{:04X}", c as u32)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;

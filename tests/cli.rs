@@ -191,20 +191,23 @@ fn dump_lines_explains_every_break_and_writes_nothing() {
     let text = String::from_utf8(out.stdout).unwrap();
     // The body paragraph: 13-character lines, each with width, ratio and rule.
     // 37 characters and an indent fill three lines exactly, but the third
-    // would start with '，' and the last line would hold one character:
-    // total fit moves one character down on each line instead.
+    // would start with '，': one character moves down on the second line,
+    // and the last line takes it back by compressing its marks (推入)
+    // rather than leave one character alone or space out more lines.
     assert!(
-        text.contains("a.md:4:1 Body, 4 line(s), measure 130.00 pt"),
+        text.contains("a.md:4:1 Body, 3 line(s), measure 130.00 pt"),
         "{text}"
     );
     assert!(
         text.contains(
-            "│晚上十一点以后，这座│  130.00/130.00 pt  ratio +0.444  pushed out 1 item(s)"
+            "│市的大部分公交线路都已收│  130.00/130.00 pt  ratio +0.364  pushed out 1 item(s)"
         ),
         "{text}"
     );
     assert!(
-        text.contains("│运行。│   30.00/130.00 pt  ratio +0.000  paragraph end"),
+        text.contains(
+            "│车，只有六条夜班线还在运行。│  130.00/130.00 pt  ratio -1.000  paragraph end"
+        ),
         "{text}"
     );
     assert!(text.contains("│夜里十一点四十分城东│  130.00/130.00 pt  ratio +0.444  pushed out 1 item(s) (推出): '，' may not start a line"), "{text}");

@@ -4,16 +4,27 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 
-fn installment(dir: &Path, n: u32, lang: Option<&str>) {
-    let lang = lang.map_or(String::new(), |l| format!("lang = \"{l}\"\n"));
-    let text = format!(
-        "+++\nkind = \"serial\"\n{lang}title = \"第{n}回\"\ndate = 2026-11-27\n[serial]\nwork = \"長河燈影\"\nauthor = \"沈南星\"\ninstallment = {n}\n+++\n\n她想了想，把信重新摺好，塞進了貼身的衣袋裡。「你聽說了嗎？」「聽說了！」兩個人同時笑了起來。\n"
-    );
-    fs::write(dir.join(format!("{n:04}.md")), text).unwrap();
+/// A serial folder `serial` in `tmp`: serial.toml with `settings` after
+/// the work and author, and one installment per entry of `langs` (its own
+/// `lang`, if any) with `body` as its text.
+fn serial(tmp: &Path, settings: &str, langs: &[Option<&str>], body: &str) -> PathBuf {
+    let dir = tmp.join("serial");
+    fs::create_dir(&dir).unwrap();
+    let head = "work = \"長河燈影\"\nauthor = \"沈南星\"\n";
+    fs::write(dir.join("serial.toml"), format!("{head}{settings}")).unwrap();
+    for (k, lang) in langs.iter().enumerate() {
+        let n = k + 1;
+        let lang = lang.map_or(String::new(), |l| format!("lang = \"{l}\"\n"));
+        let text = format!(
+            "+++\nkind = \"serial\"\n{lang}title = \"第{n}回\"\ndate = 2026-11-27\n[serial]\n{head}installment = {n}\n+++\n\n{body}\n"
+        );
+        fs::write(dir.join(format!("{n:04}.md")), text).unwrap();
+    }
+    dir
 }
 
 /// A serial whose only language setting is `lang = "zh-Hant"` in
@@ -22,23 +33,15 @@ fn installment(dir: &Path, n: u32, lang: Option<&str>) {
 #[test]
 fn a_serials_language_is_its_installments_default() {
     let tmp = tempdir();
-    let dir = tmp.path().join("serial");
-    fs::create_dir(&dir).unwrap();
-    fs::write(
-        dir.join("serial.toml"),
-        "work = \"長河燈影\"\nauthor = \"沈南星\"\nlang = \"zh-Hant\"\n",
-    )
-    .unwrap();
-    installment(&dir, 1, None);
-    installment(&dir, 2, None);
-    // An installment that says otherwise keeps its own language.
-    installment(&dir, 3, Some("zh-Hans"));
-    let out = run(&[dir.as_os_str(), "--dump-lines".as_ref()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    // The third installment says otherwise: it keeps its own language.
+    let dir = serial(
+        tmp.path(),
+        "lang = \"zh-Hant\"\n",
+        &[None, None, Some("zh-Hans")],
+        "她想了想，把信重新摺好，塞進了貼身的衣袋裡。「你聽說了嗎？」「聽說了！」兩個人同時笑了起來。",
     );
+    let out = run(&[dir.as_os_str(), "--dump-lines".as_ref()]);
+    assert_ok(&out);
     let dump = String::from_utf8_lossy(&out.stdout);
     let heads: Vec<&str> = dump.lines().filter(|l| l.starts_with("# ")).collect();
     assert_eq!(heads.len(), 3, "one dump per chapter:\n{dump}");
@@ -51,11 +54,7 @@ fn a_serials_language_is_its_installments_default() {
     // The EPUB says so too.
     let epub = tmp.path().join("s.epub");
     let out = run(&[dir.as_os_str(), "--epub".as_ref(), epub.as_os_str()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let opf = zip_entry(&epub, "OEBPS/content.opf");
     assert!(opf.contains("<dc:language>zh-Hant</dc:language>"), "{opf}");
 }
@@ -67,11 +66,7 @@ fn dump_lines_covers_a_whole_page() {
         root().join("examples/page-7.toml").as_os_str(),
         "--dump-lines".as_ref(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let dump = String::from_utf8_lossy(&out.stdout);
     let manifest = fs::read_to_string(root().join("examples/page-7.toml")).unwrap();
     let articles = manifest.matches("[[article]]").count();
@@ -79,6 +74,50 @@ fn dump_lines_covers_a_whole_page() {
     assert_eq!(
         dump.lines().filter(|l| l.starts_with("# ")).count(),
         articles
+    );
+}
+
+/// On a page, --dump-lines also lists each article's lines as set,
+/// column by column: the round figure's columns show lines narrower than
+/// the column, each on the character grid.
+#[test]
+fn dump_lines_on_a_page_lists_each_column_as_set() {
+    let out = run(&[
+        root().join("examples/page-9.toml").as_os_str(),
+        "--dump-lines".as_ref(),
+    ]);
+    assert_ok(&out);
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let feature = dump.split("\n# ").next().unwrap();
+    let set = feature
+        .split("## as set on the page")
+        .nth(1)
+        .expect("as set");
+    for c in 1..=6 {
+        assert!(
+            set.contains(&format!("page 9, column {c}\n")),
+            "column {c}:\n{set}"
+        );
+    }
+    // The lead across the columns, then beside the figure: measures under
+    // the column's 108 pt, in whole 9 pt characters.
+    assert!(set.contains("page 9, across the module"));
+    let narrow: Vec<f64> = (set.lines())
+        .filter_map(|l| {
+            l.split("/")
+                .nth(1)?
+                .split(" pt")
+                .next()?
+                .trim()
+                .parse()
+                .ok()
+        })
+        .filter(|m: &f64| *m < 108.0)
+        .collect();
+    assert!(narrow.len() >= 10, "{set}");
+    assert!(
+        narrow.iter().all(|m| (m / 9.0).fract().abs() < 1e-6),
+        "{narrow:?}"
     );
 }
 
@@ -96,16 +135,29 @@ fn a_missing_character_is_reported_once() {
         "--pdf".as_ref(),
         pdf.as_os_str(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = assert_ok(&out);
     assert_eq!(
         stderr.matches("no font has the character").count(),
         1,
         "{stderr}"
     );
     assert!(stderr.contains("a.md:5:3"), "{stderr}");
+}
+
+/// A character no font has, in every installment of a book, is one warning
+/// at its first place that counts the others.
+#[test]
+fn a_missing_character_in_every_chapter_is_one_warning() {
+    let tmp = tempdir();
+    let dir = serial(tmp.path(), "", &[None, None, None], "正文\u{E000}字。");
+    let pdf = tmp.path().join("b.pdf");
+    let out = run(&[dir.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert_eq!(
+        stderr.matches("no font has the character").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("0001.md:11:3"), "{stderr}");
+    assert!(stderr.contains("and 2 more place(s)"), "{stderr}");
 }

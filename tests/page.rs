@@ -89,7 +89,24 @@ fn text_beyond_the_page_continues_on_the_next_and_says_so() {
     if have("pdftotext") {
         let pages = page.pdf_pages();
         assert!(pages.len() >= 2);
+        // Each page but the last ends its module with （下转第N版）; each
+        // but the first opens it with the continuation head 长文 and
+        // （上接第N版）. Without them the text is the article's, whole.
+        let n = pages.len();
+        for (i, p) in pages.iter().enumerate() {
+            let s = squeeze(p);
+            let to = format!("（下转第{}版）", 4 + i);
+            let from = format!("长文（上接第{}版）", 2 + i);
+            assert_eq!(s.contains(&to), i + 1 < n, "page {i}: {s}");
+            assert_eq!(s.contains(&from), i > 0, "page {i}: {s}");
+        }
         let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+        let mut text = squeeze(&text);
+        for i in 0..n {
+            text = text
+                .replace(&format!("（下转第{}版）", 4 + i), "")
+                .replace(&format!("长文（上接第{}版）", 2 + i), "");
+        }
         assert_same_text(&text, &paras);
     }
 }
@@ -129,4 +146,144 @@ fn jpeg_and_png_figures_are_embedded() {
             String::from_utf8_lossy(&ok.stdout)
         );
     }
+}
+
+#[test]
+fn a_split_giving_columns_under_the_layouts_least_is_refused_where_given() {
+    let dir = tempdir();
+    // 2 × 13 + 1 = 27 characters in 5 columns: (27 − 4) / 5 = 4 each.
+    let out = manifest(
+        dir.path(),
+        "[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 2\nsplit = 5\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p.toml:") && err.contains("split = 5") && err.contains("4 characters"),
+        "{err}"
+    );
+    assert!(!dir.path().join("p.pdf").exists());
+}
+
+#[test]
+fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
+    let dir = tempdir();
+    let src = root().join("examples/page-9.toml");
+    let paras = paragraphs(&src, dir.path());
+    let (out, page) = run_into(dir.path(), &[src.as_os_str()]);
+    let err = assert_ok(&out);
+    assert!(!err.contains("continues on"), "{err}");
+    assert_same_text(&page.epub_text(), &paras);
+    if have("pdftotext") {
+        assert_eq!(page.pdf_pages().len(), 1, "one page");
+    }
+}
+
+/// `lead` takes "column", "span", "box" or a number of columns; anything
+/// else is refused where it is written, with the choices.
+#[test]
+fn a_lead_placement_is_checked_where_given() {
+    let dir = tempdir();
+    for (value, col) in [("\"wide\"", 8), ("0", 8), ("true", 8)] {
+        let out = manifest(
+            dir.path(),
+            &format!("[[article]]\nfile = \"a.md\"\nlead = {value}\n"),
+        );
+        assert_eq!(out.status.code(), Some(1), "{value}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("p.toml:4:{col}")), "{value}: {err}");
+        assert!(err.contains("\"span\"") && err.contains("\"box\""), "{err}");
+        assert!(!dir.path().join("p.pdf").exists());
+    }
+    for value in ["\"span\"", "\"box\"", "2", "\"column\""] {
+        let out = manifest(
+            dir.path(),
+            &format!("[[article]]\nfile = \"a.md\"\nlead = {value}\n"),
+        );
+        assert_ok(&out);
+    }
+}
+
+/// `fill = true`: the six articles of examples/page-12.toml fill the
+/// broadsheet (the summary says so) on one page, every text whole.
+#[test]
+fn a_made_up_page_is_filled_with_every_article() {
+    let dir = tempdir();
+    let src = root().join("examples/page-12.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(
+        stderr.contains("fill: 100% of the free band filled"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("0 article(s) continued"), "{stderr}");
+    // The summary says how full the page is and what white it leaves.
+    assert!(
+        stderr.contains("page 12: 100% of the grid in modules, ")
+            && stderr.contains("ems or more (largest"),
+        "{stderr}"
+    );
+    if have("pdftotext") {
+        assert_eq!(outputs.pdf_pages().len(), 1);
+    }
+}
+
+/// More text than the page holds: the page is filled, one article is cut
+/// and continues on the next page with both jump lines; `--no-continue`
+/// refuses instead, naming the article and what is left over.
+#[test]
+fn an_overflowing_made_up_page_continues_with_jump_lines() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/overflow-14.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(!stderr.contains(" 0 article(s) continued"), "{stderr}");
+    if have("pdftotext") {
+        // Each continued article: （下转第N版） on page 14, and on its own
+        // page N its head with （上接第14版）.
+        let pages = outputs.pdf_pages();
+        assert!(pages.len() >= 2);
+        let squeezed: Vec<String> = pages.iter().map(|p| squeeze(p)).collect();
+        for (k, later) in squeezed.iter().enumerate().skip(1) {
+            let to = format!("（下转第{}版）", 14 + k);
+            assert!(
+                squeezed[0].contains(&to),
+                "{to} on page 14: {}",
+                squeezed[0]
+            );
+            assert!(later.contains("（上接第14版）"), "{later}");
+        }
+    }
+    // --paragraphs reads as the printed pages do: the continued article's
+    // last paragraph (on the next page) comes last.
+    let paras = dir.path().join("p.txt");
+    let pdf = dir.path().join("p.pdf");
+    assert_ok(&run(&[
+        src.as_os_str(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+        "--paragraphs".as_ref(),
+        paras.as_os_str(),
+    ]));
+    let listed = std::fs::read_to_string(&paras).unwrap();
+    let own = paragraphs(&root().join("examples/night-bus.md"), dir.path());
+    assert_eq!(listed.lines().last(), own.last().map(String::as_str));
+    let pdf = dir.path().join("no.pdf");
+    let out = run(&[
+        src.as_os_str(),
+        "--no-continue".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("overflow-14.toml:") && err.contains("does not fit its frame"),
+        "{err}"
+    );
+    assert!(
+        err.contains("characters in") && err.contains("lines are left over"),
+        "{err}"
+    );
+    assert!(!pdf.exists());
 }

@@ -5,6 +5,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
+
+/// `eprintln!` without its panic when stderr is closed or full: a message
+/// that cannot be shown is no reason to abort the run.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 use typeset::compile::{Options, Progress, compile};
 use typeset::model::Writing;
 
@@ -62,6 +71,14 @@ struct Cli {
     /// Lay out every chapter of a book anew, without the cache.
     #[arg(long)]
     no_cache: bool,
+    /// Page manifests: make the page up automatically, filling it (as
+    /// `fill = true` in the manifest's [page]).
+    #[arg(long)]
+    fill: bool,
+    /// Page manifests: an article that does not fit is an error, not a
+    /// continuation on the next page.
+    #[arg(long)]
+    no_continue: bool,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -143,8 +160,10 @@ fn recognised(cli: &CleanCli) -> Result<(String, String), String> {
         std::fs::create_dir_all(&folder)
             .map_err(|e| format!("{}: error: {e}", folder.display()))?;
     }
-    typeset::compile::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
-    eprintln!("wrote {} (the text Tesseract read)", path.display());
+    let inputs = typeset::compile::Inputs::of([cli.input.as_path()]);
+    typeset::compile::write_atomic_guarded(&path, text.as_bytes(), &inputs)
+        .map_err(|e| e.to_string())?;
+    note!("wrote {} (the text Tesseract read)", path.display());
     Ok((text, path.display().to_string()))
 }
 
@@ -154,19 +173,20 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
         return match recognised(&cli) {
             Ok((text, name)) => clean_text(&cli, &name, &text),
             Err(e) => {
-                eprintln!("{e}");
+                note!("{e}");
                 ExitCode::from(1)
             }
         };
     }
     let name = cli.input.display().to_string();
-    let bytes = match std::fs::read(&cli.input) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    let bytes =
+        match typeset::fsio::read_limited(&cli.input, typeset::parse::MAX_ARTICLE_BYTES as u64) {
+            Ok(b) => b,
+            Err(e) => {
+                note!("{name}: error: cannot read the file: {e}");
+                return ExitCode::from(1);
+            }
+        };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -177,7 +197,7 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
             // characters, as an editor's cursor does.
             let ok = std::str::from_utf8(ok).unwrap_or_default();
             let col = ok.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-            eprintln!(
+            note!(
                 "{name}:{line}:{col}: error: the text is not UTF-8\n  hint: convert it first, e.g. iconv -f GB18030 -t UTF-8"
             );
             return ExitCode::from(1);
@@ -188,22 +208,28 @@ fn clean_main(args: Vec<std::ffi::OsString>) -> ExitCode {
 
 /// Cleans the text and writes the report and the articles.
 fn clean_text(cli: &CleanCli, name: &str, text: &str) -> ExitCode {
+    // Neither the report nor an article may replace the input (compared
+    // by file identity, so ./in.txt and hard links count too).
+    let inputs = typeset::compile::Inputs::of([cli.input.as_path()]);
     let cleaned = typeset::clean::clean(text);
     let report = typeset::clean::report(name, &cleaned.notes);
     match &cli.report {
         Some(path) => {
-            if let Err(e) = typeset::compile::write_atomic(path, report.as_bytes()) {
-                eprintln!("{e}");
+            if let Err(e) = typeset::compile::write_atomic_guarded(path, report.as_bytes(), &inputs)
+            {
+                note!("{e}");
                 return ExitCode::from(1);
             }
         }
-        None => eprint!("{report}"),
+        None => {
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
+        }
     }
     if cli.check {
         return ExitCode::SUCCESS;
     }
     if cleaned.articles.is_empty() {
-        eprintln!("{name}: error: no article text found");
+        note!("{name}: error: no article text found");
         return ExitCode::from(1);
     }
     let stem = cli
@@ -232,25 +258,41 @@ fn clean_text(cli: &CleanCli, name: &str, text: &str) -> ExitCode {
         }
     }
     for (path, article) in outputs {
-        if path == cli.input {
-            eprintln!(
-                "{name}: error: the article would overwrite the input\n  hint: give -o OUT.md"
-            );
+        if path == cli.input || cli.report.as_ref() == Some(&path) {
+            note!("{name}: error: the article would overwrite the input\n  hint: give -o OUT.md");
             return ExitCode::from(1);
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && let Err(e) = std::fs::create_dir_all(parent)
         {
-            eprintln!("{}: error: cannot create the folder: {e}", parent.display());
+            note!("{}: error: cannot create the folder: {e}", parent.display());
             return ExitCode::from(1);
         }
-        if let Err(e) = typeset::compile::write_atomic(&path, article.to_markdown().as_bytes()) {
-            eprintln!("{e}");
+        if let Err(e) =
+            typeset::compile::write_atomic_guarded(&path, article.to_markdown().as_bytes(), &inputs)
+        {
+            note!("{e}");
             return ExitCode::from(1);
         }
-        eprintln!("wrote {}", path.display());
+        note!("wrote {}", path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// Prints the lines dump. A reader that stopped early (`| head`) ends the
+/// run quietly, as other tools do; any other failure (a full disk) is an
+/// error. `Some` is the exit code when the run must end here.
+fn print_dump(dump: &str) -> Option<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(dump.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(ExitCode::SUCCESS),
+        Err(e) => {
+            note!("error: cannot write the lines to standard output: {e}");
+            Some(ExitCode::from(1))
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -266,7 +308,7 @@ fn main() -> ExitCode {
         Ok(v) => match v.trim().parse::<i64>() {
             Ok(t) => Some(t),
             Err(_) => {
-                eprintln!(
+                note!(
                     "error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds\n  hint: unset it or set it to e.g. 1795737600"
                 );
                 return ExitCode::from(2);
@@ -292,6 +334,8 @@ fn main() -> ExitCode {
         progress: progress_bar(cli.quiet),
         cache_dir: cli.cache_dir,
         no_cache: cli.no_cache,
+        fill: cli.fill,
+        no_continue: cli.no_continue,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a
@@ -302,24 +346,26 @@ fn main() -> ExitCode {
     };
     match compile(&opts) {
         Ok(report) => {
-            if let Some(d) = &report.dump {
-                print!("{d}");
+            if let Some(d) = &report.dump
+                && let Some(code) = print_dump(d)
+            {
+                return code;
             }
             for w in &report.warnings {
-                eprintln!("{w}");
+                note!("{w}");
             }
             if !cli.quiet {
                 if report.cached > 0 {
-                    eprintln!("{} chapter(s) from the cache", report.cached);
+                    note!("{} chapter(s) from the cache", report.cached);
                 }
                 for p in &report.written {
-                    eprintln!("wrote {}", p.display());
+                    note!("wrote {}", p.display());
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            note!("{e}");
             ExitCode::from(1)
         }
     }

@@ -1,21 +1,40 @@
 //! The book's chapter cache: laid-out chapters stored by a hash of
-//! everything their layout depends on.
+//! everything their layout depends on, each entry sealed so that a damaged,
+//! swapped or foreign entry is never trusted.
+//!
+//! An entry is one file, `KEY.chapter`:
+//!
+//! ```text
+//! MAGIC (12) | FORMAT u32 | key (32) | payload length u64 | seal (32) | payload
+//! ```
+//!
+//! The payload is the chapter's pages in postcard. The seal is an
+//! HMAC-SHA-256 of everything before and after it under a secret kept in
+//! the user's cache folder ([`entry::secret`]), so a bit flipped by the
+//! disk, a file copied over another (its key differs) or a cache shipped
+//! inside a serial folder from elsewhere (another secret) fails the check:
+//! the chapter is laid out anew with a warning. Entries are written without
+//! an fsync each: a lost entry costs only its layout.
 
-use std::cell::Cell;
+mod entry;
+
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 
 use crate::compose::Page;
+use crate::error::Warning;
 use crate::resolve::{Doc, Flow, FontBook, Layout};
 
-use super::write::write_atomic;
-
 /// Laid-out chapters of a book, keyed by everything their layout depends
-/// on: typeset's version, the layout, the fonts, the book's settings and the
-/// chapter's own file. A chapter with figures is always laid out anew.
+/// on: typeset's version and the entry format, the layout, the fonts (by
+/// content), the book's settings and the chapter's own text and settings.
+/// A chapter with figures is always laid out anew.
 pub struct Cache {
     dir: PathBuf,
-    keys: Vec<Option<String>>,
+    secret: [u8; 32],
+    keys: Vec<Option<[u8; 32]>>,
     hits: Cell<usize>,
+    warnings: RefCell<Vec<Warning>>,
 }
 
 impl Cache {
@@ -25,11 +44,13 @@ impl Cache {
         use sha2::{Digest, Sha256};
         let mut common = Sha256::new();
         common.update(env!("CARGO_PKG_VERSION"));
+        common.update(entry::FORMAT.to_be_bytes());
         common.update(format!("{layout:?}"));
         for (_, f) in book.fonts() {
-            common.update(f.path.to_string_lossy().as_bytes());
+            // By content: a font edited in place (same name, same size)
+            // changes the key.
+            common.update(Sha256::digest(&f.data[..]));
             common.update(f.index.to_be_bytes());
-            common.update((f.data.len() as u64).to_be_bytes());
         }
         let keys = docs
             .iter()
@@ -37,44 +58,82 @@ impl Cache {
                 if d.flow.iter().any(|f| matches!(f, Flow::Figure(_))) {
                     return None;
                 }
+                // The resolved chapter: its text (from the installment's
+                // bytes) and every setting that reached it.
                 let mut h = common.clone();
                 h.update(format!("{d:?}"));
-                Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+                Some(h.finalize().into())
             })
             .collect();
+        super::guard::sweep(&dir);
         Cache {
             dir,
+            secret: entry::secret(),
             keys,
             hits: Cell::new(0),
+            warnings: RefCell::new(Vec::new()),
         }
     }
 
-    fn path(&self, k: usize) -> Option<PathBuf> {
-        self.keys[k]
-            .as_ref()
-            .map(|key| self.dir.join(format!("{key}.chapter")))
+    fn path(&self, key: &[u8; 32]) -> PathBuf {
+        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join(format!("{hex}.chapter"))
     }
 
+    /// A chapter from the cache, if a sound entry holds it. A missing
+    /// entry is silent; a damaged one is a warning (and laid out anew).
     pub fn load(&self, k: usize) -> Option<Vec<Page>> {
-        let bytes = std::fs::read(self.path(k)?).ok()?;
-        let pages: Vec<Page> = bincode::deserialize(&bytes).ok()?;
-        self.hits.set(self.hits.get() + 1);
-        Some(pages)
+        let key = self.keys[k].as_ref()?;
+        let path = self.path(key);
+        let bytes = match crate::fsio::read_limited(&path, entry::MAX_ENTRY_BYTES) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => return self.damaged(&path, &e.to_string()),
+        };
+        match entry::open(&bytes, key, &self.secret) {
+            Ok(pages) => {
+                self.hits.set(self.hits.get() + 1);
+                Some(pages)
+            }
+            Err(why) => self.damaged(&path, &why),
+        }
+    }
+
+    fn damaged(&self, path: &std::path::Path, why: &str) -> Option<Vec<Page>> {
+        self.warnings.borrow_mut().push(Warning {
+            location: None,
+            message: format!(
+                "the cached chapter {} is not usable ({why}); it is laid out anew",
+                path.display()
+            ),
+        });
+        None
     }
 
     /// Stores a chapter; a cache that cannot be written is only slower.
     pub fn store(&self, k: usize, pages: &[Page]) {
-        let Some(path) = self.path(k) else { return };
+        let Some(key) = &self.keys[k] else { return };
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        if let Ok(bytes) = bincode::serialize(pages) {
-            let _ = write_atomic(&path, &bytes);
+        let Ok(bytes) = entry::seal(pages, key, &self.secret) else {
+            return;
+        };
+        let path = self.path(key);
+        // No fsync: a chapter lost in a crash is laid out again, and a torn
+        // one fails its seal.
+        if let Ok(staged) = super::write::stage(&path, &bytes, false) {
+            let _ = super::write::commit(vec![staged], &super::guard::Inputs::default());
         }
     }
 
     /// Chapters read from the cache so far.
     pub fn hits(&self) -> usize {
         self.hits.get()
+    }
+
+    /// The damaged entries met so far, as warnings.
+    pub fn take_warnings(&self) -> Vec<Warning> {
+        self.warnings.take()
     }
 }

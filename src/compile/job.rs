@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage};
-use crate::model::Lang;
 use crate::model::Scheme;
+use crate::model::{Labels, Lang};
 use crate::parse::{read_article, read_manifest, read_serial};
 use crate::resolve::{
-    DEFAULT_LAYOUT, Doc, DocSettings, FontBook, Layout, load_layout, resolve_doc_with,
-    scale_headings,
+    DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
+    resolve_doc_with,
 };
 use crate::source::Located;
 
@@ -47,7 +47,22 @@ pub struct PagePlan {
     /// Per document: its layout (the page's, with the article's own
     /// punctuation), its place on the grid, and where the manifest names it.
     pub parts: Vec<PagePart>,
+    /// The pages in order (one, or an edition's), each with its articles.
+    pub pages: Vec<PlanPage>,
+    /// An article that does not fit is an error.
+    pub no_continue: bool,
+}
+
+/// One page of a manifest or edition.
+pub struct PlanPage {
     pub head: PageHead,
+    /// Automatic make-up.
+    pub fill: bool,
+    /// Its articles: a range of the plan's parts and the job's documents.
+    pub articles: std::ops::Range<usize>,
+    /// The manifest that describes it (an edition's listed page, or the
+    /// manifest itself), for messages.
+    pub manifest: PathBuf,
 }
 
 pub struct PagePart {
@@ -73,6 +88,30 @@ pub struct JobMeta {
 }
 
 impl Job {
+    /// Every file the run reads (that exists): the input, the manifest or
+    /// serial.toml, the articles, figures, layout and fonts. No output may
+    /// replace one of them.
+    pub fn input_files(&self) -> Vec<PathBuf> {
+        let mut files = vec![
+            self.input.clone(),
+            self.input.join("serial.toml"),
+            self.layout.origin.clone(),
+        ];
+        if let Plan::Page(p) = &self.plan {
+            files.push(p.manifest.clone());
+            files.extend(p.pages.iter().map(|page| page.manifest.clone()));
+        }
+        for d in &self.docs {
+            files.push(d.path.clone());
+            files.extend(d.flow.iter().filter_map(|f| match f {
+                Flow::Figure(fig) => Some(fig.path.clone()),
+                _ => None,
+            }));
+        }
+        files.extend(self.fonts.fonts().map(|(_, f)| f.path.clone()));
+        files
+    }
+
     /// Reads and resolves the input, whatever its kind.
     pub fn read(opts: &Options) -> Result<Job> {
         let input = &opts.input;
@@ -91,13 +130,23 @@ impl Job {
     }
 }
 
-fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, RoleFonts)> {
+fn fonts_for(opts: &Options, layout: &Layout) -> Result<(FontBook, Roles)> {
     let mut fonts = FontBook::new(&opts.font_dirs, opts.system_fonts)?;
     let roles = fonts.resolve_roles(layout)?;
     Ok((fonts, roles))
 }
 
-type RoleFonts = std::collections::BTreeMap<String, crate::resolve::RoleFont>;
+/// Resolves one article, loading first the faces its language needs.
+fn resolve_with_fonts(
+    article: &crate::parse::Article,
+    layout: &Layout,
+    (fonts, roles): (&mut FontBook, &mut Roles),
+    settings: &DocSettings,
+) -> Result<Doc> {
+    let lang = article_lang(article, settings);
+    roles.load_for(fonts, layout, lang.family)?;
+    resolve_doc_with(article, layout, roles, settings)
+}
 
 fn article_job(opts: &Options) -> Result<Job> {
     let input = &opts.input;
@@ -106,12 +155,12 @@ fn article_job(opts: &Options) -> Result<Job> {
         opts.layout.as_deref().unwrap_or(DEFAULT_LAYOUT),
         input.parent(),
     )?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: opts.writing,
         ..DocSettings::default()
     };
-    let doc = resolve_doc_with(&article, &layout, &roles, &settings)?;
+    let doc = resolve_with_fonts(&article, &layout, (&mut fonts, &mut roles), &settings)?;
     let meta = JobMeta {
         title: doc.title.clone(),
         author: doc.author.clone(),
@@ -132,7 +181,8 @@ fn article_job(opts: &Options) -> Result<Job> {
 }
 
 /// A page manifest: several articles side by side on one page, continuing
-/// onto further pages when they do not fit; one EPUB chapter each.
+/// onto further pages when they do not fit; one EPUB chapter each. An
+/// edition: its pages in order, each page's articles so.
 fn page_job(opts: &Options) -> Result<Job> {
     let m = read_manifest(&opts.input)?;
     let spec = opts.layout.clone().or(m.layout.clone());
@@ -140,50 +190,33 @@ fn page_job(opts: &Options) -> Result<Job> {
         spec.as_deref().unwrap_or(DEFAULT_LAYOUT),
         opts.input.parent(),
     )?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
-    let mut docs = Vec::with_capacity(m.articles.len());
-    let mut parts = Vec::with_capacity(m.articles.len());
-    for a in &m.articles {
-        let at = Located::new(&m.path, a.loc);
-        if !a.file.is_file() {
-            return Err(Error::new(
-                Stage::Parse,
-                format!(
-                    "the manifest names {}, which does not exist",
-                    a.file.display()
-                ),
-            )
-            .at(at)
-            .hint("file = is relative to the manifest's folder"));
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
+    let mut docs = Vec::new();
+    let mut parts = Vec::new();
+    let mut pages = Vec::with_capacity(m.pages.len());
+    for p in &m.pages {
+        let start = docs.len();
+        for a in &p.articles {
+            let at = Located::new(&p.path, a.loc);
+            let (doc, part) = page_part(opts, a, at, &layout, (&mut fonts, &mut roles))?;
+            docs.push(doc);
+            parts.push(part);
         }
-        let article = read_article(&a.file)?;
-        let mut own = layout.clone();
-        if let Some((name, loc)) = &a.punctuation {
-            own.text.punctuation = Some(scheme(name, Located::new(&m.path, *loc))?);
-        }
-        let settings = DocSettings {
-            writing: a.writing.or(opts.writing),
-            ..DocSettings::default()
-        };
-        docs.push(resolve_doc_with(&article, &own, &roles, &settings)?);
-        let placement = Placement {
-            column: a.column.map(|c| c - 1),
-            columns: a.columns,
-            row: a.row.map(|r| r - 1),
-            rows: a.rows,
-            split: a.split,
-            boxed: a.boxed,
-        };
-        parts.push(PagePart {
-            layout: own,
-            placement,
-            at,
+        let fill = opts.fill || p.page.fill;
+        // A page speaks the language of its first article.
+        let labels = Labels::of(docs[start].lang.family);
+        pages.push(PlanPage {
+            head: page_head(&p.page, labels),
+            fill,
+            articles: start..docs.len(),
+            manifest: p.path.clone(),
         });
     }
-    scale_page_headings(&mut docs, &parts, &layout);
-    let page = &m.page;
+    let page = &m.pages[0].page;
+    let labels = Labels::of(docs[0].lang.family);
+    let last = m.pages.last().map_or(page.number, |p| p.page.number);
     let meta = JobMeta {
-        title: page_title(page),
+        title: page_title(page, last, labels),
         author: page.editor.clone(),
         subject: None,
         lang: docs[0].lang.clone(),
@@ -193,7 +226,8 @@ fn page_job(opts: &Options) -> Result<Job> {
     let plan = PagePlan {
         manifest: m.path.clone(),
         parts,
-        head: page_head(&m.page),
+        pages,
+        no_continue: opts.no_continue,
     };
     Ok(Job {
         input: opts.input.clone(),
@@ -204,6 +238,62 @@ fn page_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
     })
+}
+
+/// One article of a page: read, resolved with its own layout (the page's,
+/// with the article's punctuation and lead), and its place on the grid.
+fn page_part(
+    opts: &Options,
+    a: &crate::parse::PlacedArticle,
+    at: Located,
+    layout: &Layout,
+    fonts: (&mut FontBook, &mut Roles),
+) -> Result<(Doc, PagePart)> {
+    if !a.file.is_file() {
+        return Err(Error::new(
+            Stage::Parse,
+            format!(
+                "the manifest names {}, which does not exist",
+                a.file.display()
+            ),
+        )
+        .at(at)
+        .hint("file = is relative to the manifest's folder"));
+    }
+    let article = read_article(&a.file)?;
+    let mut own = layout.clone();
+    if let Some((name, loc)) = &a.punctuation {
+        own.text.punctuation = Some(scheme(name, Located::new(&at.path, *loc))?);
+    }
+    // A lead across the columns has its own style (larger, a measure
+    // of several columns).
+    if a.lead.is_across() {
+        own.styles.lead = own.styles.lead_span.clone();
+    }
+    let settings = DocSettings {
+        writing: a.writing.or(opts.writing),
+        ..DocSettings::default()
+    };
+    let doc = resolve_with_fonts(&article, &own, fonts, &settings)?;
+    let placement = Placement {
+        column: a.column.map(|c| c - 1),
+        columns: a.columns,
+        row: a.row.map(|r| r - 1),
+        rows: a.rows,
+        split: a.split,
+        boxed: a.boxed,
+        lead: a.lead,
+        lead_story: false,
+        figure: None,
+    };
+    Ok((
+        doc,
+        PagePart {
+            layout: own,
+            placement,
+            at,
+        },
+    ))
 }
 
 fn scheme(name: &str, at: Located) -> Result<Scheme> {
@@ -217,48 +307,25 @@ fn scheme(name: &str, at: Located) -> Result<Scheme> {
     })
 }
 
-/// Headings by hierarchy: a module's kicker, headline and deck scale with
-/// the share of the page it spans (the lead story's are largest).
-fn scale_page_headings(docs: &mut [Doc], parts: &[PagePart], layout: &Layout) {
-    let sizes: Vec<usize> = docs
-        .iter()
-        .map(|d| d.paragraphs().iter().map(|p| p.chars().count()).sum())
-        .collect();
-    let given: Vec<Option<u32>> = parts.iter().map(|p| p.placement.columns).collect();
-    let columns = layout.grid_for(layout.writing).columns;
-    let spans = crate::compose::spans(&sizes, &given, columns);
-    for ((doc, part), span) in docs.iter_mut().zip(parts).zip(spans) {
-        // An article of the other writing mode is set in a box of its own.
-        if doc.writing == layout.writing {
-            scale_headings(doc, &part.layout, span as f64 / columns as f64);
-        }
-    }
-}
-
-/// 报名 第N版 版名: the page's title in the PDF and EPUB.
-fn page_title(page: &crate::parse::PageInfo) -> String {
-    [
-        page.paper.clone(),
-        Some(format!("第{}版", page.number)),
-        page.section.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ")
+/// 报名 第N版 版名: the page's title in the PDF and EPUB; an edition's
+/// names its first and last page (第12版–第13版).
+fn page_title(page: &crate::parse::PageInfo, last: u32, labels: &Labels) -> String {
+    let number = if last == page.number {
+        labels.page(page.number)
+    } else {
+        format!("{}–{}", labels.page(page.number), labels.page(last))
+    };
+    [page.paper.clone(), Some(number), page.section.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The page's furniture: 报眉 (paper and section; date and 第N版) and the
 /// credits line.
-fn page_head(page: &crate::parse::PageInfo) -> PageHead {
-    let credits = [
-        page.editor.as_ref().map(|e| format!("责任编辑 {e}")),
-        page.proofreader.as_ref().map(|p| format!("质检 {p}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join("　");
+fn page_head(page: &crate::parse::PageInfo, labels: &'static Labels) -> PageHead {
+    let credits = labels.credits(page.editor.as_deref(), page.proofreader.as_deref());
     PageHead {
         start: [page.paper.clone(), page.section.clone()]
             .into_iter()
@@ -267,8 +334,9 @@ fn page_head(page: &crate::parse::PageInfo) -> PageHead {
             .join("　"),
         end: page.date.map(|d| d.chinese()),
         edition: true,
-        credits: (!credits.is_empty()).then_some(credits),
+        credits,
         first_number: page.number,
+        labels,
     }
 }
 
@@ -280,7 +348,7 @@ fn book_job(opts: &Options) -> Result<Job> {
     let serial = read_serial(dir, &|p| read_article(p))?;
     let spec = opts.layout.clone().or(serial.layout.clone());
     let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
-    let (fonts, roles) = fonts_for(opts, &layout)?;
+    let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: Some(opts.writing.or(serial.writing).unwrap_or(layout.writing)),
         default_lang: serial.lang.clone(),
@@ -290,7 +358,7 @@ fn book_job(opts: &Options) -> Result<Job> {
     let docs = serial
         .installments
         .iter()
-        .map(|a| resolve_doc_with(a, &layout, &roles, &settings))
+        .map(|a| resolve_with_fonts(a, &layout, (&mut fonts, &mut roles), &settings))
         .collect::<Result<Vec<Doc>>>()?;
     // read_serial refuses a folder without installments.
     let last = docs.last().expect("a serial has installments");

@@ -1,14 +1,13 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    Furniture, Page, PageArticle, TitlePage, add_furniture, assemble_book, compose,
-    compose_chapter, compose_page, furniture_style,
+    ComposedPages, EditionPage, Furniture, Page, PageArticle, PageHead, PageOptions, TitlePage,
+    add_furniture, assemble_book, compose, compose_chapter, compose_edition, furniture_style,
 };
 use crate::error::{Result, Warning};
 use crate::model::{LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
-use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_doc, shape_plain};
-use crate::source::Located;
+use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_plain};
 
 use super::Report;
 use super::cache::Cache;
@@ -21,6 +20,9 @@ pub struct Laid {
     pub outline: Vec<(String, usize)>,
     /// Pages read right to left (a vertical page or book).
     pub right_to_left: bool,
+    /// A page manifest's paragraphs in the printed pages' reading order
+    /// (article, paragraph); `None`: the documents' own order.
+    pub reading: Option<Vec<(usize, usize)>>,
 }
 
 /// Shapers for a job's documents, one per language and writing mode, all
@@ -93,6 +95,7 @@ fn article(job: &Job, shapers: &mut Shapers, warnings: &mut Vec<Warning>) -> Res
         pages,
         outline: vec![(doc.title.clone(), 0)],
         right_to_left: doc.writing == Writing::Vertical,
+        reading: None,
     })
 }
 
@@ -102,56 +105,38 @@ fn page(
     shapers: &mut Shapers,
     warnings: &mut Vec<Warning>,
 ) -> Result<Laid> {
-    let shaped: Vec<_> = job
-        .docs
-        .iter()
-        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
-        .collect();
-    let articles: Vec<PageArticle> = job
-        .docs
-        .iter()
-        .zip(&shaped)
-        .zip(&plan.parts)
-        .map(|((doc, shaped), part)| PageArticle {
-            doc,
-            shaped,
-            layout: &part.layout,
-            placement: part.placement,
-            at: part.at.clone(),
-        })
-        .collect();
-    // The page's grid follows the layout; an article of the other writing
-    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let (_, composed) = compose_manifest(job, plan, shapers, warnings)?;
     let grid = job.layout.grid_for(job.layout.writing);
-    let composed = compose_page(&articles, &grid, warnings)?;
+    warnings.extend(super::summary::summary(job, plan, &composed));
     let mut pages = composed.pages;
-    if pages.len() > 1 {
-        let first = plan.head.first_number;
-        warnings.push(Warning {
-            location: Some(Located::new(&plan.manifest, Default::default())),
-            message: format!(
-                "the articles do not fit on one page: continued on page(s) {}–{}",
-                first + 1,
-                first as usize + pages.len() - 1
-            ),
-        });
+    // Each page's furniture in the language of its first article; pages
+    // after an edition's last take its furniture, numbered on.
+    let first = plan.pages[0].head.first_number;
+    for (k, page) in pages.iter_mut().enumerate() {
+        let p = &plan.pages[k.min(plan.pages.len() - 1)];
+        let doc = &job.docs[p.articles.start];
+        let head = PageHead {
+            first_number: first + k as u32,
+            ..p.head.clone()
+        };
+        let mut shaper = shapers.furniture(doc);
+        let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+            shape_plain(&mut shaper, furniture_style(doc, f), text)
+        };
+        let frames = composed.frames.get(k..=k).unwrap_or(&[]);
+        add_furniture(
+            std::slice::from_mut(page),
+            &grid,
+            frames,
+            &head,
+            &mut furniture,
+        );
     }
-    let first = &job.docs[0];
-    let mut shaper = shapers.furniture(first);
-    let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
-        shape_plain(&mut shaper, furniture_style(first, f), text)
-    };
-    add_furniture(
-        &mut pages,
-        &grid,
-        &composed.frames,
-        &plan.head,
-        &mut furniture,
-    );
     Ok(Laid {
         pages,
         outline: composed.outline,
         right_to_left: grid.vertical,
+        reading: Some(composed.reading),
     })
 }
 
@@ -176,6 +161,9 @@ fn chapters(
     let mut bodies: Vec<Option<Vec<Page>>> = (0..docs.len())
         .map(|k| cache.as_ref().and_then(|c| c.load(k)))
         .collect();
+    report
+        .warnings
+        .extend(cache.as_ref().map(Cache::take_warnings).unwrap_or_default());
     let mut done = bodies.iter().filter(|b| b.is_some()).count();
     let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
     for batch in todo.chunks(32) {
@@ -216,6 +204,7 @@ fn chapters(
     let title = TitlePage {
         work: &plan.work,
         author: &plan.author,
+        labels: crate::model::Labels::of(first.lang.family),
     };
     let bodies = bodies.into_iter().flatten().collect();
     let book = assemble_book(&title, &titles, bodies, &job.layout, &grid, &mut furniture);
@@ -223,5 +212,49 @@ fn chapters(
         pages: book.pages,
         outline: book.outline,
         right_to_left: grid.vertical,
+        reading: None,
     })
+}
+
+/// A manifest's (or an edition's) articles shaped and composed on its
+/// pages: the shaped documents (in manifest order) and the composed pages.
+pub fn compose_manifest(
+    job: &Job,
+    plan: &PagePlan,
+    shapers: &mut Shapers,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<ShapedDoc>, ComposedPages)> {
+    let shaped: Vec<_> = (job.docs.iter())
+        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
+        .collect();
+    let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
+        .map(|((doc, shaped), part)| PageArticle {
+            doc,
+            shaped,
+            layout: &part.layout,
+            placement: part.placement,
+            at: part.at.clone(),
+        })
+        .collect();
+    let pages: Vec<EditionPage> = (plan.pages.iter())
+        .map(|p| EditionPage {
+            articles: p.articles.clone(),
+            fill: p.fill,
+        })
+        .collect();
+    // The page's grid follows the layout; an article of the other writing
+    // mode gets a grid of its own inside its frame (a vertical serial box).
+    let grid = job.layout.grid_for(job.layout.writing);
+    // Jump lines of continued modules, in each article's language.
+    let mut shape = |doc: &Doc, f: Furniture, text: &str| {
+        shape_plain(&mut shapers.furniture(doc), furniture_style(doc, f), text)
+    };
+    let mut jumps = PageOptions {
+        first_number: plan.pages[0].head.first_number,
+        no_continue: plan.no_continue,
+        shape: &mut shape,
+    };
+    let composed = compose_edition(&articles, &pages, &grid, &mut jumps, warnings)?;
+    drop(articles);
+    Ok((shaped, composed))
 }

@@ -4,16 +4,20 @@
 //! around [`compile`].
 
 mod cache;
+mod chars;
+mod guard;
 mod job;
 mod lay_out;
 mod output;
+mod summary;
 mod write;
 
 use std::path::PathBuf;
 
+pub use guard::Inputs;
 pub use job::{Job, JobMeta, Plan};
-pub use output::{Output, Product};
-pub use write::{Timestamp, write_atomic};
+pub use output::Output;
+pub use write::{Timestamp, write_atomic, write_atomic_guarded};
 
 use crate::error::{Result, Warning};
 use crate::model::Writing;
@@ -47,6 +51,10 @@ pub struct Options {
     /// (default: the serial folder's .typeset-cache); `None` with no_cache.
     pub cache_dir: Option<PathBuf>,
     pub no_cache: bool,
+    /// Page manifests: automatic make-up (also `fill = true` in [page]).
+    pub fill: bool,
+    /// Page manifests: an article that does not fit is an error.
+    pub no_continue: bool,
 }
 
 /// Called with (chapters done, chapters in all).
@@ -72,7 +80,8 @@ pub struct Report {
 }
 
 /// Compiles one input to the requested outputs. Nothing is written unless
-/// every output was produced; each file is written atomically.
+/// every output was produced and written to a temporary file; then all
+/// are renamed into place.
 pub fn compile(opts: &Options) -> Result<Report> {
     let job = Job::read(opts)?;
     run(job, opts)
@@ -80,39 +89,101 @@ pub fn compile(opts: &Options) -> Result<Report> {
 
 /// The one pipeline, whatever the input was.
 pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
+    chars::check_text(&job)?;
     let mut report = Report::default();
     // Fonts for the characters the style fonts lack, loaded into the run's
     // font book before anything borrows it.
     let fallbacks = if job.outputs.iter().any(Output::needs_fonts) {
-        crate::shape::find_doc_fallbacks(&job.docs, &mut job.fonts, &mut report.warnings)
+        let mut warnings = Vec::new();
+        let found = crate::shape::find_doc_fallbacks(&job.docs, &mut job.fonts, &mut warnings);
+        report.warnings.extend(first_of_each(warnings));
+        found
     } else {
         Default::default()
     };
     let job = job;
+    let inputs = Inputs::of(job.input_files().iter().map(PathBuf::as_path));
+    // Every output path is checked before any work, and again just before
+    // the renames.
+    let paths: Vec<&std::path::Path> = job
+        .outputs
+        .iter()
+        .filter(|o| o.is_file())
+        .map(Output::path)
+        .collect();
+    guard::check_distinct(&paths)?;
+    for p in &paths {
+        write::prepare(p, &inputs)?;
+    }
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
-    let laid = if job.outputs.iter().any(Output::needs_pages) {
-        let book = BookRun {
-            cache: cache_dir(&job, opts),
-            progress: opts.progress.as_ref(),
-        };
-        let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
-        report.pages = laid.pages.len();
-        Some(laid)
-    } else {
-        None
+    if job.outputs.contains(&Output::Lines) {
+        report.dump = Some(output::dump_lines(&job, &mut shapers)?);
+    }
+    // The outputs made from pages (the PDFs) wait for the layout; the
+    // others (EPUB, paragraphs) are made meanwhile, on another thread.
+    let files: Vec<(usize, &Output)> = job
+        .outputs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_file())
+        .collect();
+    let (paged, unpaged): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|(_, o)| o.needs_pages(&job));
+    let book = BookRun {
+        cache: cache_dir(&job, opts),
+        progress: opts.progress.as_ref(),
     };
-    let mut files = Vec::new();
-    for output in &job.outputs {
-        match output.produce(&job, &mut shapers, laid.as_ref())? {
-            Product::File(path, bytes) => files.push((path, bytes)),
-            Product::Text(text) => report.dump = Some(text),
+    let (paged, unpaged) = rayon::join(
+        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
+            if paged.is_empty() {
+                return Ok(Vec::new());
+            }
+            let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
+            report.pages = laid.pages.len();
+            paged
+                .iter()
+                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, Some(&laid))?)))
+                .collect()
+        },
+        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
+            unpaged
+                .iter()
+                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, None)?)))
+                .collect()
+        },
+    );
+    let mut files = paged?;
+    files.extend(unpaged?);
+    // Written in the order asked for: every file to a temporary file
+    // first, renamed only once all of them were written.
+    files.sort_by_key(|f| f.0);
+    let staged = files
+        .iter()
+        .map(|(_, path, bytes)| write::stage(path, bytes, true))
+        .collect::<Result<Vec<_>>>()?;
+    report.written = write::commit(staged, &inputs)?;
+    Ok(report)
+}
+
+/// The same warning from many documents (a character no font has, in
+/// every installment of a book) is given once, at its first place, with
+/// the number of other places.
+fn first_of_each(warnings: Vec<Warning>) -> Vec<Warning> {
+    let mut out: Vec<(Warning, usize)> = Vec::new();
+    for w in warnings {
+        match out.iter_mut().find(|(o, _)| o.message == w.message) {
+            Some((_, n)) => *n += 1,
+            None => out.push((w, 0)),
         }
     }
-    for (path, bytes) in files {
-        write_atomic(&path, &bytes)?;
-        report.written.push(path);
-    }
-    Ok(report)
+    out.into_iter()
+        .map(|(mut w, n)| {
+            if n > 0 {
+                w.message = format!("{} (and {n} more place(s))", w.message);
+            }
+            w
+        })
+        .collect()
 }
 
 /// A book's chapter cache: --cache-dir, or the serial folder's

@@ -1,5 +1,5 @@
 //! The outputs a job can produce: one enum, one arm each. A new output is a
-//! new variant, its arm in [`Output::produce`], and its own module.
+//! new variant, its arm in [`Output::file`], and its own module.
 
 use std::path::{Path, PathBuf};
 
@@ -26,13 +26,6 @@ pub enum Output {
     Epub { path: PathBuf, embed_fonts: bool },
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
-}
-
-/// What producing an output gave.
-pub enum Product {
-    File(PathBuf, Vec<u8>),
-    /// Text for the caller to print (the lines dump).
-    Text(String),
 }
 
 /// The outputs `opts` asks for; files default to `stem` with the format's
@@ -81,30 +74,47 @@ impl Output {
         }
     }
 
-    /// Whether the output is made from the laid-out pages.
-    pub fn needs_pages(&self) -> bool {
-        matches!(self, Output::Pdf(_) | Output::PrintPdf(..))
+    /// Whether the output is made from the laid-out pages: the PDFs, and
+    /// a page manifest's paragraphs (in the printed pages' reading order,
+    /// a continued article's later paragraphs after the page it left).
+    pub fn needs_pages(&self, job: &Job) -> bool {
+        match self {
+            Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
+            Output::Lines | Output::Epub { .. } => false,
+        }
     }
 
-    pub fn produce(
-        &self,
-        job: &Job,
-        shapers: &mut Shapers,
-        laid: Option<&Laid>,
-    ) -> Result<Product> {
+    /// Whether the output is a file (everything but the lines dump).
+    pub fn is_file(&self) -> bool {
+        !matches!(self, Output::Lines)
+    }
+
+    /// Where a file output goes (the lines dump goes to standard output).
+    pub fn path(&self) -> &Path {
+        match self {
+            Output::Pdf(path)
+            | Output::PrintPdf(path, _)
+            | Output::Epub { path, .. }
+            | Output::Paragraphs(path) => path,
+            Output::Lines => Path::new("-"),
+        }
+    }
+
+    /// A file output's bytes; `laid` holds the pages when
+    /// [`Output::needs_pages`].
+    pub fn file(&self, job: &Job, laid: Option<&Laid>) -> Result<Vec<u8>> {
         let pages = || laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"));
-        Ok(match self {
-            Output::Lines => Product::Text(dump_lines(job, shapers)),
-            Output::Pdf(path) => Product::File(path.clone(), pdf(job, pages()?, None)?),
-            Output::PrintPdf(path, standard) => {
+        match self {
+            Output::Lines => Err(Error::new(Stage::Write, "the lines dump is not a file")),
+            Output::Pdf(_) => pdf(job, pages()?, None),
+            Output::PrintPdf(_, standard) => {
                 let spec = print_spec(job, *standard)?;
-                Product::File(path.clone(), pdf(job, pages()?, Some(spec))?)
+                pdf(job, pages()?, Some(spec))
             }
-            Output::Epub { path, embed_fonts } => {
-                Product::File(path.clone(), epub(job, *embed_fonts)?)
-            }
-            Output::Paragraphs(path) => Product::File(path.clone(), paragraphs(job)),
-        })
+            Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
+            Output::Paragraphs(_) => Ok(paragraphs(job, laid.and_then(|l| l.reading.as_deref()))),
+        }
     }
 }
 
@@ -148,22 +158,59 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         font_css,
         cover: job.meta.cover.clone(),
     };
-    crate::epub::write_book(&job.docs, &job.meta.title, &meta)
+    match &job.plan {
+        // An edition: a section per page.
+        Plan::Page(plan) if plan.pages.len() > 1 => {
+            let pages: Vec<crate::epub::PageSection> = (plan.pages.iter())
+                .map(|p| crate::epub::PageSection {
+                    // 第12版　报名　版名
+                    title: format!(
+                        "{}　{}",
+                        p.head.labels.page(p.head.first_number),
+                        p.head.start
+                    ),
+                    docs: p.articles.clone().collect(),
+                })
+                .collect();
+            crate::epub::write_pages(&job.docs, &pages, &job.meta.title, &meta)
+        }
+        _ => crate::epub::write_book(&job.docs, &job.meta.title, &meta),
+    }
 }
 
-fn paragraphs(job: &Job) -> Vec<u8> {
-    let mut text = job
-        .docs
-        .iter()
-        .flat_map(|d| d.paragraphs())
-        .collect::<Vec<_>>()
-        .join("\n");
+fn paragraphs(job: &Job, reading: Option<&[(usize, usize)]>) -> Vec<u8> {
+    let texts: Vec<Vec<String>> = job.docs.iter().map(|d| d.paragraphs()).collect();
+    let mut text = match reading {
+        Some(order) => (order.iter())
+            .filter_map(|&(i, j)| texts.get(i)?.get(j).cloned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => texts.concat().join("\n"),
+    };
     text.push('\n');
     text.into_bytes()
 }
 
-/// The lines dump of every document, each with its own layout.
-fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
+/// The lines dump of every document, each with its own layout: each
+/// paragraph broken at its measure with the rule behind every break; on a
+/// page manifest, then each article's lines as the page set them, column
+/// by column.
+pub fn dump_lines(job: &Job, shapers: &mut Shapers) -> Result<String> {
+    let mut set = match &job.plan {
+        Plan::Page(plan) => {
+            let mut warnings = Vec::new();
+            let (shaped, composed) =
+                super::lay_out::compose_manifest(job, plan, shapers, &mut warnings)?;
+            let first = plan.pages[0].head.first_number;
+            let dumps: Vec<String> = (shaped.iter().zip(&composed.lines))
+                .map(|(s, (page, lines))| {
+                    crate::compose::dump_set_lines(s, lines, first + *page as u32)
+                })
+                .collect();
+            Some(dumps)
+        }
+        Plan::Article | Plan::Book(_) => None,
+    };
     let mut out = String::new();
     for (k, doc) in job.docs.iter().enumerate() {
         let layout = match &job.plan {
@@ -175,6 +222,10 @@ fn dump_lines(job: &Job, shapers: &mut Shapers) -> String {
             out.push('\n');
         }
         out.push_str(&crate::compose::dump_lines(doc, &shaped, layout));
+        if let Some(dumps) = &mut set {
+            out.push_str("\n## as set on the page, column by column\n");
+            out.push_str(&std::mem::take(&mut dumps[k]));
+        }
     }
-    out
+    Ok(out)
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::guard::{Inputs, TEMP_SUFFIX, check_output, sweep, temp_prefix};
 use crate::error::{Error, Result, Stage};
 use crate::parse::Date;
 
@@ -51,22 +52,34 @@ pub fn epub_modified(date: Option<Timestamp>) -> String {
     }
 }
 
-/// Writes through a temporary file in the same folder, then renames it, so
-/// that a reader never sees a half-written file and a failed run leaves the
-/// previous output intact.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
+/// An output written to a temporary file beside its path, waiting for its
+/// rename. Dropped without [`commit`] (an error anywhere in the run), the
+/// temporary file is removed.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    let fail = |e: std::io::Error| {
-        Error::new(
-            Stage::Write,
-            format!("cannot write {}: {e}", path.display()),
-        )
-        .hint("check that the folder exists and is writable")
-    };
+    }
+}
+
+fn cannot_write(path: &Path, e: std::io::Error) -> Error {
+    Error::new(
+        Stage::Write,
+        format!("cannot write {}: {e}", path.display()),
+    )
+    .hint("check that the folder exists, is writable and has space")
+}
+
+/// Checks that `path` may be written (see [`check_output`]) and that its
+/// folder exists, and sweeps the folder of dead runs' temporary files.
+pub fn prepare(path: &Path, inputs: &Inputs) -> Result<()> {
+    check_output(path, inputs)?;
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(Error::new(
             Stage::Write,
@@ -78,9 +91,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         )
         .hint("create the folder or choose another output path"));
     }
+    sweep(&dir);
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder; `sync` flushes
+/// it to the disk (outputs), which a cache entry can do without.
+pub fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged> {
+    use std::io::Write;
+    let fail = |e| cannot_write(path, e);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".typeset-")
-        .tempfile_in(&dir)
+        .prefix(&temp_prefix())
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder_of(path))
         .map_err(fail)?;
     // Temporary files are private (0600); an output is an ordinary file.
     #[cfg(unix)]
@@ -91,9 +114,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .map_err(fail)?;
     }
     tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    if sync {
+        tmp.as_file().sync_all().map_err(fail)?;
+    }
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Renames every staged file onto its path, once each path was checked
+/// again (a device or an input may have appeared meanwhile); nothing is
+/// renamed unless every check passed.
+pub fn commit(staged: Vec<Staged>, inputs: &Inputs) -> Result<Vec<PathBuf>> {
+    for s in &staged {
+        check_output(&s.path, inputs)?;
+    }
+    let mut written = Vec::with_capacity(staged.len());
+    for s in staged {
+        s.tmp
+            .persist(&s.path)
+            .map_err(|e| cannot_write(&s.path, e.error))?;
+        written.push(s.path);
+    }
+    Ok(written)
+}
+
+/// Writes one file through a temporary file in the same folder, then
+/// renames it, so that a reader never sees a half-written file and a
+/// failed run leaves the previous output intact. `inputs` are files the
+/// output must not replace.
+pub fn write_atomic_guarded(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
+    prepare(path, inputs)?;
+    commit(vec![stage(path, bytes, true)?], inputs).map(|_| ())
+}
+
+/// [`write_atomic_guarded`] with no inputs to protect.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_guarded(path, bytes, &Inputs::default())
 }
 
 #[cfg(test)]

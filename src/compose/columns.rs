@@ -5,11 +5,11 @@
 //! line); [`Composer::finish`] maps the pages once.
 
 use super::Page;
-use super::items::FrameItem;
+use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
 use super::transform::{LineAt, Transform};
-use super::wrap::{MIN_WRAP_CHARS, SlotKind};
+use super::wrap::SlotKind;
 use crate::linebreak::Line;
 use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::Layout;
@@ -26,6 +26,13 @@ pub(super) struct Used {
     pub end: u32,
 }
 
+/// Slots a continued module keeps for its jump lines (see `Composer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reserve {
+    pub foot: u32,
+    pub head: u32,
+}
+
 /// A line slot a figure changes, on a page and in a column.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct SlotShape {
@@ -35,24 +42,16 @@ pub(super) struct SlotShape {
     pub kind: SlotKind,
 }
 
-/// Where one line goes around figures.
-#[derive(Debug, Clone, Copy)]
-struct PlannedSlot {
-    column: u32,
-    slot: u32,
-    offset: Pt,
-    measure: Pt,
-}
-
 /// Where a page began: enough to lay the page out again.
 #[derive(Debug, Clone, Copy)]
-struct Checkpoint {
-    block: usize,
-    line: u32,
-    column_top: u32,
-    items: usize,
-    used: usize,
-    shapes: usize,
+pub(super) struct Checkpoint {
+    pub block: usize,
+    pub line: u32,
+    pub column_top: u32,
+    pub items: usize,
+    pub used: usize,
+    pub shapes: usize,
+    pub log: usize,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -81,11 +80,46 @@ pub(super) struct Composer<'a> {
     /// Lines a column may hold on the current page (less than the frame's
     /// when the last page's columns are balanced).
     pub depth: u32,
+    /// Columns from this one on hold a line less than `depth` (balancing:
+    /// the last columns are the shorter ones).
+    pub short_from: u32,
+    /// While balancing: the least depth of each column, below the figures
+    /// set at their place before the text (the text may end higher
+    /// elsewhere, never above a figure's foot in its columns).
+    pub floors: Vec<u32>,
+    /// While balancing: a paragraph may leave its last line alone at the
+    /// next column's head (a widow) or its first at a column's foot (an
+    /// orphan) when nothing else squares the foot.
+    pub widows: bool,
+    /// While balancing tries a depth: stop once the text runs past this
+    /// page (the try has failed), and set lines without their glyphs (the
+    /// one kept is laid out again).
+    pub probe: Option<usize>,
+    /// A continued module keeps room for its jump lines: `foot` slots at
+    /// the foot of the last column of every page, `head` at the top of
+    /// every page after the first (the continuation head).
+    pub reserve: Reserve,
     /// The block and line being placed, recorded at each page start.
-    cur: (usize, u32),
+    pub(super) cur: (usize, u32),
     /// Slots figures take or narrow.
     pub shapes: Vec<SlotShape>,
-    checkpoints: Vec<Checkpoint>,
+    pub(super) checkpoints: Vec<Checkpoint>,
+    /// Figures set at their place before the text, drawn when the flow
+    /// reaches them: the text layer keeps the article's reading order.
+    pub(super) fixed: Vec<FixedItems>,
+    /// Every line set, in the order set (`--dump-lines`).
+    pub log: Vec<SetLine>,
+    /// Paragraphs broken again beside figures ([`super::beside`]).
+    pub(super) rebroken: super::beside::Rebroken,
+}
+
+/// A placed figure's drawn items (image and caption lines), held until
+/// the flow reaches its block.
+#[derive(Debug, Clone)]
+pub(super) struct FixedItems {
+    pub block: usize,
+    pub page: usize,
+    pub items: Vec<FrameItem>,
 }
 
 impl<'a> Composer<'a> {
@@ -103,9 +137,17 @@ impl<'a> Composer<'a> {
             top,
             bottom,
             depth: bottom,
+            short_from: u32::MAX,
+            floors: Vec::new(),
+            widows: false,
+            probe: None,
+            reserve: Reserve::default(),
             cur: (0, 0),
             shapes: Vec::new(),
             checkpoints: Vec::new(),
+            fixed: Vec::new(),
+            log: Vec::new(),
+            rebroken: Default::default(),
         };
         c.new_page();
         c
@@ -128,20 +170,53 @@ impl<'a> Composer<'a> {
 
     /// Sets a line on the current page.
     pub fn line(&mut self, p: &ShapedPara, line: &Line, at: LineAt) {
-        let content = render_line(p, line, self.transform.mode());
+        // A balancing try is thrown away or set again: no glyphs needed.
+        let content = match self.probe {
+            Some(_) => Default::default(),
+            None => render_line(p, line, self.transform.mode()),
+        };
         self.items().push(FrameItem::Line { at, content });
     }
 
+    /// Sets a line and records it for `--dump-lines`: from `source`, in
+    /// `column` (`None`: across the module).
+    pub fn set_line(
+        &mut self,
+        (p, source): (&ShapedPara, LineSource),
+        line: &Line,
+        at: LineAt,
+        column: Option<u32>,
+    ) {
+        self.log.push(SetLine {
+            page: self.pages.len() - 1,
+            column,
+            slot: at.slot,
+            source,
+            items: (line.items.start as u32, line.items.end as u32),
+            measure: line.measure,
+            width: line.width,
+            ratio: line.ratio,
+        });
+        self.line(p, line, at);
+    }
+
     fn new_page(&mut self) {
+        let head = if self.pages.is_empty() {
+            0
+        } else {
+            self.reserve.head
+        };
         self.pages.push(Vec::new());
         self.column = 0;
-        self.column_top = self.top;
+        self.column_top = self.top + head;
         self.slot = self.top;
         self.depth = self.bottom;
+        self.short_from = u32::MAX;
+        self.floors.clear();
         self.checkpoints.push(self.checkpoint());
     }
 
-    fn checkpoint(&self) -> Checkpoint {
+    pub(super) fn checkpoint(&self) -> Checkpoint {
         Checkpoint {
             block: self.cur.0,
             line: self.cur.1,
@@ -149,7 +224,21 @@ impl<'a> Composer<'a> {
             items: self.pages.last().map_or(0, |p| p.len()),
             used: self.used.len(),
             shapes: self.shapes.len(),
+            log: self.log.len(),
         }
+    }
+
+    /// Keeps only the first page: the block and item the second began
+    /// with, where the rest of the flow goes on.
+    pub fn cut_after_first_page(&mut self) -> (usize, u32) {
+        let cp = self.checkpoints[1];
+        self.pages.truncate(1);
+        self.checkpoints.truncate(1);
+        self.used.retain(|u| u.page == 0);
+        self.shapes.retain(|s| s.page == 0);
+        self.log.retain(|l| l.page == 0);
+        self.fixed.retain(|f| f.page == 0);
+        (cp.block, cp.line)
     }
 
     /// The columns start at `slot` on the first page (below the header),
@@ -164,6 +253,9 @@ impl<'a> Composer<'a> {
     pub fn run(&mut self, flow: &FlowInput) {
         let start = self.cur;
         for i in start.0..flow.shaped.flow.len() {
+            if self.probe.is_some_and(|p| self.pages.len() > p + 1) {
+                return;
+            }
             let from = if i == start.0 { start.1 as usize } else { 0 };
             self.cur = (i, from as u32);
             match &flow.shaped.flow[i] {
@@ -173,6 +265,8 @@ impl<'a> Composer<'a> {
                     let keep_next = keep_with_next(flow, i, p);
                     self.place_para(p, lines, from, keep_next, &flow.rules);
                 }
+                // Set before the flow, at its place: drawn now.
+                ShapedBlock::Figure { figure, .. } if figure.placed() => self.draw_fixed(i),
                 ShapedBlock::Figure { figure, caption } => {
                     self.place_figure(figure, caption.as_ref(), &flow.rules);
                 }
@@ -180,66 +274,40 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Balances the columns of the last page (a newspaper module ends with
-    /// columns of equal depth): lays the page out again with the least depth
-    /// that still holds its text on that page.
-    pub fn balance_last_page(&mut self, flow: &FlowInput) {
-        let last = self.pages.len() - 1;
-        let cp = self.checkpoints[last];
-        let used: u32 = (self.used.iter())
-            .filter(|u| u.page == last)
-            .map(|u| u.end - u.top)
-            .sum();
-        if used == 0 {
-            return;
-        }
-        // Only the last page is laid out again: keep it, not the book.
-        let saved_page = self.pages[last].clone();
-        let saved_used = self.used.clone();
-        let lower = cp.column_top + used.div_ceil(self.grid.columns);
-        if lower >= self.bottom {
-            return;
-        }
-        for depth in lower..self.bottom {
-            self.restore(last, cp, &saved_page, &saved_used);
-            self.depth = depth;
-            self.run(flow);
-            if self.pages.len() == last + 1 {
-                return;
-            }
-        }
-        // No shallower depth holds the text: keep the first layout.
-        self.pages.truncate(last);
-        self.pages.push(saved_page);
-        self.used = saved_used;
-        self.checkpoints.truncate(last + 1);
-    }
-
-    fn restore(&mut self, page: usize, cp: Checkpoint, saved: &[FrameItem], used: &[Used]) {
-        self.pages.truncate(page);
-        self.pages.push(saved[..cp.items].to_vec());
-        self.used.clear();
-        self.used.extend_from_slice(&used[..cp.used]);
-        self.shapes.truncate(cp.shapes);
-        self.checkpoints.truncate(page + 1);
-        self.column = 0;
-        self.column_top = cp.column_top;
-        self.slot = cp.column_top;
-        self.cur = (cp.block, cp.line);
-    }
-
     /// The lowest slot used in the first page's columns (at least the
-    /// columns' top).
+    /// columns' top), a figure's foot included: a figure set at its place
+    /// may reach below the text.
     pub fn first_page_bottom(&self) -> u32 {
+        let figures = (self.shapes.iter())
+            .filter(|s| s.page == 0)
+            .map(|s| s.slot)
+            .max();
         (self.used.iter())
             .filter(|u| u.page == 0)
             .map(|u| u.end)
+            .chain(figures)
             .max()
             .unwrap_or(self.column_top)
             .max(self.column_top)
     }
 
-    fn column_empty(&self) -> bool {
+    /// Lines `column` may hold on this page.
+    pub fn depth_of(&self, column: u32) -> u32 {
+        let depth = if column >= self.short_from {
+            self.depth - 1
+        } else {
+            self.depth
+        };
+        let floor = self.floors.get(column as usize).copied().unwrap_or(0);
+        let depth = depth.max(floor).min(self.bottom);
+        if column + 1 == self.grid.columns {
+            depth - self.reserve.foot
+        } else {
+            depth
+        }
+    }
+
+    pub(super) fn column_empty(&self) -> bool {
         self.slot == self.column_top
     }
 
@@ -257,7 +325,7 @@ impl<'a> Composer<'a> {
         (self.shapes.iter())
             .filter(|s| s.page == page && s.column == self.column && s.slot >= self.slot)
             .map(|s| s.slot)
-            .fold(self.depth, u32::min)
+            .fold(self.depth_of(self.column), u32::min)
     }
 
     fn slots_left(&self) -> u32 {
@@ -266,7 +334,7 @@ impl<'a> Composer<'a> {
 
     /// Moves the cursor past slots a figure takes whole.
     pub fn skip_blocked(&mut self) {
-        while self.slot < self.depth
+        while self.slot < self.depth_of(self.column)
             && self.shape(self.column, self.slot) == Some(SlotKind::Blocked)
         {
             self.slot += 1;
@@ -278,53 +346,16 @@ impl<'a> Composer<'a> {
     /// it, or to the next column.
     fn advance(&mut self) {
         let limit = self.limit();
-        if limit >= self.depth {
+        let depth = self.depth_of(self.column);
+        if limit >= depth {
             self.next_column();
             return;
         }
         self.slot = limit;
         self.skip_blocked();
-        if self.slot >= self.depth {
+        if self.slot >= depth {
             self.next_column();
         }
-    }
-
-    /// Slots for the next lines, from the cursor to the end of the page's
-    /// columns, around the figures: each whole, narrowed or skipped.
-    fn plan(&self, per: u32, full: Pt) -> Vec<PlannedSlot> {
-        let mut out = Vec::new();
-        let (mut column, mut slot) = (self.column, self.slot);
-        let min = self.grid.body_size * MIN_WRAP_CHARS;
-        while column < self.grid.columns {
-            if slot + per > self.depth {
-                column += 1;
-                slot = self.column_top;
-                continue;
-            }
-            match self.shape(column, slot) {
-                Some(SlotKind::Narrow { offset, measure }) if per == 1 && measure.0 >= min.0 => {
-                    out.push(PlannedSlot {
-                        column,
-                        slot,
-                        offset,
-                        measure: measure.min(full),
-                    });
-                    slot += 1;
-                }
-                // Blocked, or too narrow (or a line of several slots).
-                Some(_) => slot += 1,
-                None => {
-                    out.push(PlannedSlot {
-                        column,
-                        slot,
-                        offset: Pt::ZERO,
-                        measure: full,
-                    });
-                    slot += per;
-                }
-            }
-        }
-        out
     }
 
     pub fn next_column(&mut self) {
@@ -375,7 +406,7 @@ impl<'a> Composer<'a> {
         while i < lines.len() {
             self.cur.1 = lines[i].items.start as u32;
             self.skip_blocked();
-            if self.slot >= self.depth {
+            if self.slot >= self.depth_of(self.column) {
                 self.next_column();
                 continue;
             }
@@ -389,7 +420,7 @@ impl<'a> Composer<'a> {
             }
             i = self.set_whole_slots(p, &set, &lines, i);
         }
-        self.slot = (self.slot + p.style.space_after).min(self.depth);
+        self.slot = (self.slot + p.style.space_after).min(self.depth_of(self.column));
     }
 
     /// The space before a paragraph and the moves to the next run of slots
@@ -397,6 +428,9 @@ impl<'a> Composer<'a> {
     /// the lines are planned one by one: these rules are for whole columns.
     fn keep_rules(&mut self, p: &ShapedPara, n: u32, from: usize, keep_next: u32) {
         let per = p.style.lines.max(1);
+        if matches!(p.style.role, Role::Heading | Role::MinorHeading) {
+            self.clear_of_figures(n * per + keep_next);
+        }
         let beside = matches!(
             self.shape(self.column, self.slot),
             Some(SlotKind::Narrow { .. })
@@ -415,49 +449,14 @@ impl<'a> Composer<'a> {
         }
         // Orphan: a paragraph of two or more lines does not leave its first
         // line alone at the foot of a column.
-        if !self.column_empty() && from == 0 && n >= 2 && self.slots_left() < 2 * per {
+        if !self.column_empty()
+            && !self.widows
+            && from == 0
+            && n >= 2
+            && self.slots_left() < 2 * per
+        {
             self.advance();
         }
-    }
-
-    /// Sets lines from `i` in the slots planned around the figures, each
-    /// broken again to its slot's measure; the next line to set.
-    fn set_beside_figure(
-        &mut self,
-        p: &ShapedPara,
-        set: &ParaSetting,
-        lines: &mut Vec<Line>,
-        mut i: usize,
-    ) -> usize {
-        let mut plan = self.plan(set.per, set.full);
-        let start = lines[i].items.start;
-        // A paragraph's first line keeps its indent: it needs three
-        // characters beyond it, or its slot is skipped.
-        if start == 0 {
-            let indent = p.style.size * p.style.indent as f64;
-            let min = self.grid.body_size * MIN_WRAP_CHARS + indent;
-            while (plan.first()).is_some_and(|s| s.measure < set.full && s.measure.0 < min.0) {
-                plan.remove(0);
-            }
-        }
-        let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
-        let rest = rebreak(p, start, &measure, set.justify, set.rules);
-        lines.truncate(i);
-        lines.extend(rest);
-        for s in &plan {
-            if i == lines.len() {
-                break;
-            }
-            self.cur.1 = lines[i].items.start as u32;
-            self.column = s.column;
-            self.slot = s.slot;
-            self.render(p, &lines[i], set.per, set.inset + s.offset);
-            i += 1;
-        }
-        if i < lines.len() {
-            self.next_column();
-        }
-        i
     }
 
     /// Sets lines from `i` in the current run of whole slots, leaving two
@@ -471,7 +470,11 @@ impl<'a> Composer<'a> {
     ) -> usize {
         let fit = (self.slots_left() / set.per) as usize;
         let remaining = lines.len() - i;
-        let take = if remaining > fit && remaining - fit == 1 && fit >= 3 {
+        // Only the column's foot makes a widow; a figure below the run
+        // has text beside or under it in the same column.
+        let at_foot = self.limit() >= self.depth_of(self.column);
+        let take = if at_foot && !self.widows && remaining > fit && remaining - fit == 1 && fit >= 3
+        {
             fit - 1
         } else {
             fit.min(remaining)
@@ -482,7 +485,7 @@ impl<'a> Composer<'a> {
         }
         if i < lines.len() {
             self.cur.1 = lines[i].items.start as u32;
-            if take < fit || self.limit() >= self.depth {
+            if take < fit || at_foot {
                 self.next_column();
             } else {
                 self.advance();
@@ -492,29 +495,30 @@ impl<'a> Composer<'a> {
     }
 
     /// Sets one line at the cursor, `inline` into the column.
-    fn render(&mut self, p: &ShapedPara, line: &Line, per: u32, inline: Pt) {
+    pub(super) fn render(&mut self, p: &ShapedPara, line: &Line, per: u32, inline: Pt) {
         let at = LineAt {
             slot: self.slot,
             per,
             inline: self.grid.column_start(self.column) + inline,
             size: p.style.size,
         };
-        self.line(p, line, at);
+        let source = (p, LineSource::Flow(self.cur.0));
+        self.set_line(source, line, at, Some(self.column));
         self.slot += per;
         self.use_column(self.column, self.slot);
     }
 }
 
 /// How a paragraph's lines are set in this frame's columns.
-struct ParaSetting<'r> {
+pub(super) struct ParaSetting<'r> {
     /// Slots per line.
-    per: u32,
+    pub per: u32,
     /// Inset from both column edges.
-    inset: Pt,
+    pub inset: Pt,
     /// The measure of a line in a whole slot.
-    full: Pt,
-    justify: bool,
-    rules: &'r LineRules,
+    pub full: Pt,
+    pub justify: bool,
+    pub rules: &'r LineRules,
 }
 
 impl<'r> ParaSetting<'r> {

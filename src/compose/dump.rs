@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::items::{LineSource, SetLine};
 use super::lines::{break_lines, line_params};
 use crate::linebreak::explain;
 use crate::model::Align;
@@ -49,13 +50,7 @@ pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
             m.0
         );
         for (k, (l, why)) in lines.iter().zip(why).enumerate() {
-            let mut text = String::new();
-            for i in l.items.clone() {
-                text.push_str(&p.text[p.info[i].text.start as usize..p.info[i].text.end as usize]);
-                if i + 1 < l.items.end && p.items[i].gap.kind == crate::model::GapKind::WordSpace {
-                    text.push(' ');
-                }
-            }
+            let mut text = line_text(p, l.items.clone());
             if l.hyphen {
                 text.push('-');
             }
@@ -84,4 +79,75 @@ pub fn dump_lines(doc: &Doc, shaped: &ShapedDoc, layout: &Layout) -> String {
         }
     }
     out
+}
+
+/// The text of items `r` of `p`, word spaces shown.
+fn line_text(p: &ShapedPara, r: std::ops::Range<usize>) -> String {
+    let mut text = String::new();
+    for i in r.clone() {
+        text.push_str(&p.text[p.info[i].text.start as usize..p.info[i].text.end as usize]);
+        if i + 1 < r.end && p.items[i].gap.kind == crate::model::GapKind::WordSpace {
+            text.push(' ');
+        }
+    }
+    text
+}
+
+/// A module's lines as the page set them, page by page and column by
+/// column (a page manifest's `--dump-lines`): each with its slot, width,
+/// measure (narrower beside a figure) and adjustment ratio. `first_page`
+/// is the page number of the module's first page.
+pub fn dump_set_lines(shaped: &ShapedDoc, lines: &[SetLine], first_page: u32) -> String {
+    let mut sorted: Vec<&SetLine> = lines.iter().collect();
+    // Across the module first, then column by column, down each.
+    sorted.sort_by_key(|l| (l.page, l.column.map_or(0, |c| c + 1), l.slot));
+    let mut out = String::new();
+    let mut at = None;
+    for l in sorted {
+        if at != Some((l.page, l.column)) {
+            at = Some((l.page, l.column));
+            let page = first_page + l.page as u32;
+            let _ = match l.column {
+                None => writeln!(out, "\n  page {page}, across the module"),
+                Some(c) => writeln!(out, "\n  page {page}, column {}", c + 1),
+            };
+        }
+        // Every record names a paragraph of this document.
+        let Some(p) = para_of(shaped, l.source) else {
+            continue;
+        };
+        let text = line_text(p, l.items.0 as usize..l.items.1 as usize);
+        let _ = writeln!(
+            out,
+            "  slot {:>3} │{}│ {:7.2}/{:.2} pt  ratio {:+.3}",
+            l.slot, text, l.width.0, l.measure.0, l.ratio
+        );
+    }
+    out
+}
+
+/// Characters and lines of a module set after its first page: what a
+/// page could not hold.
+pub fn left_over(shaped: &ShapedDoc, lines: &[SetLine]) -> (usize, usize) {
+    let later: Vec<&SetLine> = lines.iter().filter(|l| l.page > 0).collect();
+    let chars = (later.iter())
+        .filter_map(|l| {
+            let p = para_of(shaped, l.source)?;
+            let text = line_text(p, l.items.0 as usize..l.items.1 as usize);
+            Some(text.chars().filter(|c| !c.is_whitespace()).count())
+        })
+        .sum();
+    (chars, later.len())
+}
+
+/// The paragraph a set line comes from: a headline-block paragraph, a
+/// flow paragraph or a figure's caption.
+fn para_of(shaped: &ShapedDoc, source: LineSource) -> Option<&ShapedPara> {
+    match source {
+        LineSource::Header(n) => shaped.header.get(n),
+        LineSource::Flow(n) => match shaped.flow.get(n)? {
+            ShapedBlock::Para(p) => Some(p),
+            ShapedBlock::Figure { caption, .. } => caption.as_ref(),
+        },
+    }
 }

@@ -1,16 +1,17 @@
-//! Figures in the flow: sized to their columns, placed at the cursor (or
-//! the next column with room), captioned, and the text of the columns they
-//! touch wrapped around them ([`super::wrap`]).
+//! Figures: in the flow, sized to their columns and placed at the cursor
+//! (or the next column with room); or at a place the article gives (`x`,
+//! `row`), set before the text flows. Each is captioned under it, and the
+//! text of the columns it touches wrapped around it ([`super::wrap`]).
 
-use super::columns::{Composer, SlotShape};
-use super::items::FrameItem;
+use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
+use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::transform::{FrameRect, LineAt};
 use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
 use crate::linebreak::Line;
 use crate::model::{Grid, LineRules};
 use crate::resolve::{Figure, Wrap};
-use crate::shape::ShapedPara;
+use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
 
 /// A figure sized for a column, in frame terms.
@@ -51,7 +52,7 @@ fn size_figure(
     let room = g.columns - column;
     // A vertical band holds a figure in its height: its column count is
     // for horizontal columns.
-    let span_cols = if g.vertical {
+    let span_cols = if g.vertical && !fig.placed() {
         1.0
     } else {
         (fig.width.unwrap_or(fig.columns as f64)).clamp(0.5, room as f64)
@@ -86,12 +87,95 @@ impl Composer<'_> {
     /// `fig.width` of them) from the current one, its caption below it, and
     /// records the slots it takes or narrows: the text of every column it
     /// touches flows around it (rectangular or round wrap), each line beside
-    /// it justified to its own measure.
+    /// it set to its own measure.
     pub fn place_figure(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
         let size = self.find_room(fig, caption, rules);
         let start = self.grid.column_start(self.column);
         let inline = start + (size.span - size.inline) / 2.0;
         let top = self.slot;
+        let columns = self.column..(self.column + size.whole).min(self.grid.columns);
+        self.set_figure(fig, caption, &size, (inline, top), columns);
+        // Text goes on beside the figure, or below it.
+        self.skip_blocked();
+    }
+
+    /// Sets the figures the article places itself (`x`, `row`) on the
+    /// module's first page before any text: the text then flows around
+    /// them from the start. Round figures are centred across the module
+    /// and down its columns unless told otherwise.
+    pub fn place_fixed_figures(&mut self, flow: &FlowInput) {
+        // The columns count as used where their text goes, not where a
+        // figure alone is (a page laid out again restores the records
+        // from here).
+        let used = self.used.len();
+        for (block, b) in flow.shaped.flow.iter().enumerate() {
+            if let ShapedBlock::Figure { figure, caption } = b
+                && figure.placed()
+            {
+                let before = self.items().len();
+                // The caption's lines are recorded as this block's.
+                let cur = std::mem::replace(&mut self.cur, (block, 0));
+                self.place_fixed(figure, caption.as_ref(), &flow.rules);
+                self.cur = cur;
+                let items = self.items().split_off(before);
+                let page = self.pages.len() - 1;
+                self.fixed.push(FixedItems { block, page, items });
+            }
+        }
+        self.used.truncate(used);
+        // The page's layout (and its balancing) starts with them set.
+        self.start_flow(self.column_top);
+    }
+
+    /// Draws the placed figure of flow block `block` on its page.
+    pub fn draw_fixed(&mut self, block: usize) {
+        for f in self.fixed.iter().filter(|f| f.block == block) {
+            self.pages[f.page].extend(f.items.iter().cloned());
+        }
+    }
+
+    fn place_fixed(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
+        let g = self.grid;
+        let depth = self.bottom - self.column_top;
+        let mut size = size_figure(self, fig, caption, rules, 0, depth);
+        let measure = g.measure();
+        let centre = fig.x.map_or(measure / 2.0, |x| {
+            (g.column_width + g.gutter) * x - g.gutter / 2.0
+        });
+        let inline = (centre - size.inline / 2.0)
+            .min(measure - size.inline)
+            .max(Pt::ZERO);
+        let room = depth.saturating_sub(size.total());
+        let top = self.column_top + fig.row.map_or(room / 2, |r| r.min(room));
+        let first = (inline / (g.column_width + g.gutter)).floor() as u32;
+        let last = ((inline + size.inline) / (g.column_width + g.gutter)).floor() as u32;
+        // The caption goes across the figure itself, not its columns.
+        size.span = size.inline;
+        size.caption = caption.map(|c| break_lines(c, size.inline, true, rules));
+        size.caption_slots = caption.map_or(0, |c| c.style.lines)
+            * size.caption.as_ref().map_or(0, |l| l.len() as u32);
+        self.set_figure(
+            fig,
+            caption,
+            &size,
+            (inline, top),
+            first..(last + 1).min(g.columns),
+        );
+        self.slot = self.column_top;
+    }
+
+    /// Draws the figure with its top-left corner at `at` (inline, slot),
+    /// its caption under it across `size.span` from the same start, and
+    /// wraps the text of `columns` around both.
+    fn set_figure(
+        &mut self,
+        fig: &Figure,
+        caption: Option<&ShapedPara>,
+        size: &FigureSize,
+        at: (Pt, u32),
+        columns: std::ops::Range<u32>,
+    ) {
+        let (inline, top) = at;
         let rect = FrameRect {
             slot: top as f64,
             slots: size.block / self.grid.pitch,
@@ -102,7 +186,8 @@ impl Composer<'_> {
             figure: fig.clone(),
             rect,
         });
-        // The caption spans the figure, under it.
+        // The caption spans the figure's span, under it.
+        let cap_left = inline - (size.span - size.inline) / 2.0;
         let cap_top = top + size.slots;
         if let (Some(c), Some(lines)) = (caption, size.caption.as_deref()) {
             let mut slot = cap_top;
@@ -110,14 +195,15 @@ impl Composer<'_> {
                 let at = LineAt {
                     slot,
                     per: c.style.lines,
-                    inline: start,
+                    inline: cap_left,
                     size: c.style.size,
                 };
-                self.line(c, line, at);
+                let column = self.grid.column_of(cap_left);
+                self.set_line((c, LineSource::Flow(self.cur.0)), line, at, Some(column));
                 slot += c.style.lines;
             }
         }
-        let end = (cap_top + size.caption_slots + 1).min(self.depth);
+        let end = (cap_top + size.caption_slots + 1).min(self.bottom);
         let image = if fig.wrap == Wrap::Round {
             Footprint::Disc {
                 slots: top..cap_top,
@@ -126,18 +212,26 @@ impl Composer<'_> {
                 radius: size.inline.min(size.block) / 2.0,
             }
         } else {
+            // A figure set at a place keeps a line clear above it.
+            let above = if fig.placed() {
+                top.saturating_sub(1)
+            } else {
+                top
+            };
             Footprint::Rect {
-                slots: top..cap_top,
+                slots: above..cap_top,
                 inline: (inline, inline + size.inline),
             }
         };
+        // Body text keeps a whole character from a caption beside it (half
+        // more than from the image): a line of the same size ending closer
+        // reads on into the caption.
+        let extra = self.grid.body_size / 2.0;
         let caption = Footprint::Rect {
             slots: cap_top..end,
-            inline: (start, start + size.span),
+            inline: (cap_left - extra, cap_left + size.span + extra),
         };
-        self.wrap_columns(&[image, caption], top..end, size.whole);
-        // Text goes on beside the figure, or below it.
-        self.skip_blocked();
+        self.wrap_columns(&[image, caption], top.saturating_sub(1)..end, columns);
     }
 
     /// Sizes the figure where it goes: at the cursor, or up to three
@@ -154,7 +248,7 @@ impl Composer<'_> {
         let mut size = size_figure(self, fig, caption, rules, self.column, column_slots);
         for _ in 0..3 {
             let slots = self.slot..self.slot + size.total();
-            if slots.end <= self.depth
+            if slots.end <= self.depth_of(self.column)
                 && slots.clone().all(|s| self.shape(self.column, s).is_none())
             {
                 break;
@@ -165,22 +259,31 @@ impl Composer<'_> {
         size
     }
 
-    /// Records what each column from the cursor's (`whole` of them) keeps
-    /// of `slots` beside the footprints.
-    fn wrap_columns(&mut self, footprints: &[Footprint], slots: std::ops::Range<u32>, whole: u32) {
+    /// Records what each of `columns` keeps of `slots` beside the
+    /// footprints, in whole characters of the body, a half character clear
+    /// of the shape.
+    fn wrap_columns(
+        &mut self,
+        footprints: &[Footprint],
+        slots: std::ops::Range<u32>,
+        columns: std::ops::Range<u32>,
+    ) {
         let g = self.grid;
         let page = self.pages.len() - 1;
         let rules = WrapRules {
             gap: g.body_size / 2.0,
             min: g.body_size * MIN_WRAP_CHARS,
+            char: g.body_size,
         };
-        for column in self.column..(self.column + whole).min(g.columns) {
+        for column in columns {
             let c0 = g.column_start(column);
+            let mut touched = false;
             for slot in slots.clone() {
                 let extent = (c0, c0 + g.column_width);
                 let Some(kind) = wrap(footprints, slot, g.pitch, extent, rules) else {
                     continue;
                 };
+                touched = true;
                 self.shapes.push(SlotShape {
                     page,
                     column,
@@ -188,7 +291,9 @@ impl Composer<'_> {
                     kind,
                 });
             }
-            self.use_column(column, slots.end - 1);
+            if touched {
+                self.use_column(column, slots.end - 1);
+            }
         }
     }
 }

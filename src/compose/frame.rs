@@ -2,8 +2,8 @@
 //! the grid its text is set on.
 
 use super::Page;
-use super::transform::{FrameRect, Mode, Transform};
-use crate::model::Grid;
+use super::transform::{FrameRect, Mode, PageRect, Step, Transform};
+use crate::model::{Grid, LeadPlacement};
 use crate::units::Pt;
 
 /// The rectangle of the page grid an article's module occupies: columns
@@ -22,6 +22,14 @@ pub struct Frame {
     pub split: Option<u32>,
     /// Draw a box around the module (a feature, a serial).
     pub boxed: bool,
+    /// The lead in the first column, or across columns under the header.
+    pub lead: LeadPlacement,
+    /// A page's module: its title block fitted to it ([`super::title`]);
+    /// otherwise set across every column as the article gives it.
+    pub fit_title: bool,
+    /// The page's lead story: its headings at their full size, its title
+    /// block across the module.
+    pub lead_story: bool,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -29,6 +37,8 @@ pub struct Frame {
 pub struct Module {
     pub pages: Vec<Page>,
     pub bottom: u32,
+    /// Every line as set (`--dump-lines`).
+    pub lines: Vec<super::items::SetLine>,
 }
 
 impl Frame {
@@ -40,6 +50,23 @@ impl Frame {
             rows: None,
             split: None,
             boxed: false,
+            lead: LeadPlacement::Column,
+            fit_title: false,
+            lead_story: false,
+        }
+    }
+
+    /// A continued module's later pages: every column of the page, its
+    /// whole depth, the box kept; no 破栏 or lead there.
+    pub fn whole_page(&self, page: &Grid) -> Frame {
+        Frame {
+            first: 0,
+            columns: page.columns,
+            top: 0,
+            rows: None,
+            split: None,
+            lead: LeadPlacement::Column,
+            ..*self
         }
     }
 
@@ -59,10 +86,10 @@ impl Frame {
     /// The grid the module's text is set on: the page grid narrowed to the
     /// frame's columns (and re-split for 破栏); for a module whose writing
     /// differs from the page's a grid of its own inside the frame's
-    /// rectangle.
-    pub fn grid(&self, page: &Grid, vertical: bool) -> Grid {
+    /// rectangle, in tiers of `tier_chars` (left out: [`Tiers::default_chars`]).
+    pub fn grid(&self, page: &Grid, vertical: bool, tier_chars: Option<u32>) -> Grid {
         if Frame::has_own_grid(page, vertical) {
-            return self.grid_inside(page, vertical);
+            return self.grid_inside(page, vertical, tier_chars);
         }
         let mut g = Grid {
             columns: self.columns,
@@ -75,32 +102,98 @@ impl Frame {
         g
     }
 
-    /// A grid of one column filling the frame's rectangle: lines as long
-    /// as its inline extent holds whole characters, as many as its block
-    /// extent holds.
-    fn grid_inside(&self, page: &Grid, vertical: bool) -> Grid {
+    /// The frame's rectangle on the page.
+    fn page_rect(&self, page: &Grid) -> PageRect {
         let basic = Grid {
             columns: self.columns,
             ..*page
         };
-        let r = Transform::of(page).rect(FrameRect {
+        Transform::of(page).rect(FrameRect {
             slot: self.top as f64,
             slots: (self.bottom(page) - self.top) as f64,
             inline: page.column_start(self.first),
             length: basic.measure(),
-        });
-        let (along, across) = Mode::of(vertical).extents(r.width, r.height);
-        let chars = (along.0 / page.body_size.0).floor().max(1.0);
+        })
+    }
+
+    /// A grid of tiers (段) filling the frame's rectangle: lines of whole
+    /// characters, as many as its block extent holds. A boxed frame keeps
+    /// a line pitch across and two characters along inside its edges: the
+    /// box goes a character and a half from the type, clear of a mark
+    /// hanging past a line's end.
+    fn grid_inside(&self, page: &Grid, vertical: bool, tier_chars: Option<u32>) -> Grid {
+        let mode = Mode::of(vertical);
+        let mut r = self.page_rect(page);
+        if self.boxed {
+            let (dx, dy) = mode.page(Step::new(page.body_size * 2.0, page.pitch));
+            r = r.inset(dx.abs(), dy.abs());
+        } else {
+            // Unboxed, a slot clear at the frame's top and foot, where the
+            // rules between modules run.
+            let clear = page.pitch;
+            r = if page.vertical {
+                r.inset(clear, Pt::ZERO)
+            } else {
+                r.inset(Pt::ZERO, clear)
+            };
+        }
+        let (along, across) = mode.extents(r.width, r.height);
+        let body = page.body_size;
+        // Two characters at least between tiers: a rule between them
+        // stays a character clear of the type, and the tiers read apart.
+        let gutter = (page.gutter.0 / body.0).round().max(3.0) as u32;
+        let chars = tier_chars.unwrap_or(Tiers::default_chars(page));
+        let t = Tiers::fit((along.0 / body.0).floor().max(1.0) as u32, chars, gutter);
         Grid {
             vertical,
-            columns: 1,
-            gutter: Pt::ZERO,
-            column_width: page.body_size * chars,
+            columns: t.count,
+            gutter: body * t.gap,
+            column_width: body * t.chars as f64,
             lines: (across.0 / page.pitch.0).floor().max(1.0) as u32,
             top: r.y,
             left: r.x,
             right: r.x + r.width,
             ..*page
+        }
+    }
+}
+
+/// Tiers (段) of a module set in lines across the page's own: `count`
+/// tiers of `chars` characters a line, `gap` characters between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tiers {
+    pub count: u32,
+    pub chars: u32,
+    pub gap: f64,
+}
+
+impl Tiers {
+    /// A tier's characters when the layout does not say: two of the
+    /// page's columns and their gutter.
+    pub fn default_chars(page: &Grid) -> u32 {
+        let chars = (page.column_width.0 / page.body_size.0).round() as u32;
+        let gutter = (page.gutter.0 / page.body_size.0).round() as u32;
+        chars * 2 + gutter
+    }
+
+    /// Tiers as near `chars` as whole tiers of `length` characters allow,
+    /// at least `gutter` apart; what is left widens the gaps.
+    pub fn fit(length: u32, chars: u32, gutter: u32) -> Tiers {
+        let count = ((length + gutter) as f64 / (chars + gutter).max(1) as f64)
+            .round()
+            .max(1.0) as u32;
+        if count == 1 {
+            return Tiers {
+                count,
+                chars: length,
+                gap: 0.0,
+            };
+        }
+        let each = (length - (count - 1) * gutter) / count;
+        Tiers {
+            count,
+            chars: each,
+            gap: (length - count * each) as f64 / (count - 1) as f64,
         }
     }
 }

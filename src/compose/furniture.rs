@@ -9,7 +9,7 @@ use super::transform::{FrameRect, HORIZONTAL, Transform};
 use super::{Frame, Page, PageItem, Rule};
 use crate::linebreak::break_paragraph;
 use crate::model::Breaking;
-use crate::model::{Align, Grid, LineRules, ParaStyle, Prohibition};
+use crate::model::{Align, Grid, Labels, LineRules, ParaStyle, Prohibition};
 use crate::resolve::Doc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -24,6 +24,11 @@ pub enum Furniture {
     BookAuthor,
     /// A line of a book's contents.
     TocEntry,
+    /// （下转第N版） at a continued module's cut, （上接第N版） where it
+    /// resumes.
+    JumpLine,
+    /// The continued module's head (续题) where it resumes.
+    ContinuedHead,
 }
 
 /// The style a furniture line is set in.
@@ -34,6 +39,8 @@ pub fn furniture_style(doc: &Doc, f: Furniture) -> &ParaStyle {
         Furniture::BookTitle => &doc.title_style,
         Furniture::BookAuthor => &doc.author_style,
         Furniture::TocEntry => &doc.entry_style,
+        Furniture::JumpLine => &doc.jump_style,
+        Furniture::ContinuedHead => &doc.continued_style,
     }
 }
 
@@ -50,6 +57,8 @@ pub struct PageHead {
     pub credits: Option<String>,
     /// Number of the first page.
     pub first_number: u32,
+    /// The words of the page's language (第N版).
+    pub labels: &'static Labels,
 }
 
 /// The type area as (x0, y0, x1, y1) on the page.
@@ -129,8 +138,8 @@ fn running_head(
     let start = furniture(Furniture::RunningHead, &head.start);
     place_single(&start, area.x0, area.width(), base, Align::Start, items);
     let end_text = match (&head.end, head.edition) {
-        (Some(e), true) => Some(format!("{e}　第{number}版")),
-        (None, true) => Some(format!("第{number}版")),
+        (Some(e), true) => Some(format!("{e}　{}", head.labels.page(number))),
+        (None, true) => Some(head.labels.page(number)),
         (e, false) => e.clone(),
     };
     if let Some(e) = &end_text {
@@ -174,6 +183,7 @@ pub fn place_single(
         hanging: false,
         compress_line_start: false,
         breaking: Breaking::TotalFit,
+        flush_short: false,
     };
     let params = line_params(&rules, &mf, Pt::ZERO, false);
     let mut para = p.clone();

@@ -73,6 +73,31 @@ impl LineContent {
     }
 }
 
+/// A line as the module set it, for `--dump-lines`: where it went (the
+/// module's page, the column or band it starts in, its slot) and which
+/// paragraph's items it holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetLine {
+    pub page: usize,
+    /// `None`: across the module (the headline block, a spanned lead).
+    pub column: Option<u32>,
+    pub slot: u32,
+    pub source: LineSource,
+    pub items: (u32, u32),
+    pub measure: Pt,
+    pub width: Pt,
+    pub ratio: f64,
+}
+
+/// The paragraph a set line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineSource {
+    /// The headline block's paragraph `n`.
+    Header(usize),
+    /// Flow block `n` (a paragraph, or a figure's caption).
+    Flow(usize),
+}
+
 /// One thing on a frame's page.
 #[derive(Debug, Clone)]
 pub enum FrameItem {

@@ -55,5 +55,6 @@ pub fn line_params<'a>(
         hanging: rules.hanging,
         compress_line_start: rules.compress_line_start,
         breaking: rules.breaking,
+        flush_short: rules.flush_short,
     }
 }

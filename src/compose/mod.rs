@@ -11,34 +11,56 @@
 //! - figure.rs and wrap.rs: figures, and the text wrapped around them;
 //! - rules.rs: rules and boxes; furniture.rs: running head and folio;
 //! - place.rs: a line's glyphs; items.rs: what a frame holds;
-//! - page.rs: a newspaper page of modules; book.rs: a serial's book.
+//! - page.rs: a newspaper page of modules; sheets.rs: what they take of
+//!   each page; edition.rs: pages in order, continuations between them;
+//! - book.rs: a serial's book.
 
+mod balance;
+mod beside;
 mod book;
 mod columns;
 mod dump;
+mod edition;
 mod figure;
-mod frame;
+pub(crate) mod frame;
 mod furniture;
+mod heads;
+pub mod holes;
 mod items;
+mod jumps;
+mod lead;
 mod lines;
+mod makeup;
+mod makeup_search;
 mod module;
 mod page;
 mod place;
 mod rules;
+mod settle;
+mod sheets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_figures;
+#[cfg(test)]
+mod tests_heads;
+#[cfg(test)]
+mod tests_lead;
+mod title;
 mod transform;
+mod variants;
 mod wrap;
 
 use std::ops::Range;
 
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
-pub use dump::dump_lines;
+pub use dump::{dump_lines, dump_set_lines};
+pub use edition::{Continued, EditionPage, compose_edition};
 pub use frame::{Frame, Module};
 pub use furniture::{Furniture, PageHead, add_furniture, furniture_style};
 pub use lines::{break_lines, line_params};
 pub use module::{compose, compose_module};
-pub use page::{ComposedPages, PageArticle, Placement, compose_page, spans};
+pub use page::{ComposedPages, PageArticle, PageOptions, Placement, spans};
 
 use crate::resolve::Figure;
 

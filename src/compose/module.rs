@@ -2,19 +2,21 @@
 //! columns, then the flow column by column, page by page, on the line
 //! grid. Text never stops: when the columns are full a new page starts.
 
-use super::columns::{Composer, FlowInput};
+use super::columns::{Composer, FlowInput, Reserve};
 use super::furniture::{Furniture, PageHead, add_furniture};
+use super::heads::{break_heading, step_down_headings};
+use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
-use super::rules::header_rule;
-use super::transform::{LineAt, Mode};
+use super::settle::settle_figures;
+use super::title::{Title, page_title};
+use super::transform::Mode;
 use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Align, Grid, LineRules};
+use crate::model::{Align, Grid, Labels, LineRules, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
-use crate::units::Pt;
 
 /// Lays out one article on as many pages as it needs, with its furniture.
 pub fn compose(
@@ -26,15 +28,17 @@ pub fn compose(
 ) -> Result<Vec<Page>> {
     let grid = layout.grid_for(doc.writing);
     let mut pages = compose_module(doc, shaped, layout, &grid, Frame::full(&grid), warnings)?.pages;
+    let labels = Labels::of(doc.lang.family);
     let head = PageHead {
         start: match &doc.serial {
-            Some(s) => format!("《{}》连载{}", s.work, s.installment),
+            Some(s) => labels.serial_head(&s.work, s.installment),
             None => doc.title.clone(),
         },
         end: doc.date.map(|d| d.chinese()),
         edition: false,
         credits: None,
         first_number: 1,
+        labels,
     };
     add_furniture(&mut pages, &grid, &[], &head, furniture);
     Ok(pages)
@@ -50,15 +54,24 @@ pub fn compose_module(
     frame: Frame,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
+    compose_module_with(doc, shaped, layout, (page, frame), None, warnings)
+}
+
+/// [`compose_module`], with jump lines where the module continues on
+/// later pages when `jumps` is given.
+pub fn compose_module_with(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    (page, frame): (&Grid, Frame),
+    jumps: Option<&mut Jumps>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
     let vertical = doc.writing == Writing::Vertical;
-    let grid = frame.grid(page, vertical);
+    let grid = frame.grid(page, vertical, layout.grid.tier_chars);
     // A module of its own writing mode has a grid of its own, from its top.
     let own = Frame::has_own_grid(page, vertical);
-    let (top, bottom) = if own {
-        (0, grid.lines)
-    } else {
-        (frame.top, frame.bottom(page))
-    };
+    let (top, bottom) = inner_slots(&frame, page, &grid, own);
     if bottom < top + 6 || grid.column_width.0 < grid.body_size.0 * 4.0 {
         return Err(Error::new(
             Stage::Compose,
@@ -72,61 +85,223 @@ pub fn compose_module(
             "give the article more columns or rows, or use a layout made for this writing mode",
         ));
     }
-    let mut c = Composer::new(grid, layout, top, bottom);
-    let below_header = set_header(&mut c, doc, shaped)?;
+    // Headings with a phrase wider than their measure step down first.
+    let given = &shaped.header;
+    let stepped = step_down_headings(shaped, grid.measure(), grid.column_width);
+    let shaped = stepped.as_ref().unwrap_or(shaped);
     let broken = break_flow(shaped, &grid, &doc.rules);
     warn_overfull(doc, shaped, &broken, warnings);
+    let title = match frame.fit_title && !own {
+        true => page_title(given, &shaped.flow, (page, &grid), &frame),
+        false => Title::across(&shaped.header, grid.columns),
+    };
+    let set = ModuleSet {
+        doc,
+        frame,
+        grid,
+        slots: (top, bottom),
+        own,
+        title,
+    };
+    let (mut c, lifted) = set.lay_out_settled(layout, (shaped, &broken))?;
     let flow = FlowInput {
-        shaped,
+        shaped: lifted.as_ref().unwrap_or(shaped),
         broken: &broken,
         rules: doc.rules,
     };
-    // The first page's flow starts below the header.
-    c.start_flow(below_header);
-    c.run(&flow);
-    c.balance_last_page(&flow);
-    c.column_rules();
-    let used_bottom = c.first_page_bottom();
-    if frame.boxed {
-        c.draw_box(used_bottom);
+    // Continued: laid out again with room kept for the jump lines, its
+    // first page in the frame, the rest across whole pages.
+    if c.pages.len() > 1
+        && let Some(j) = jumps
+    {
+        let reserve = reserve_for(doc);
+        c = set.lay_out(layout, &flow, reserve)?;
+        let cut = c.cut_after_first_page();
+        c.add_jumps(doc, j, (0, true));
+        let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
+        let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
+        r.add_jumps(doc, j, (1, false));
+        let mut module = set.finish(c, page, warnings);
+        let more = rest.finish(r, page, warnings);
+        let offset = module.pages.len();
+        module.pages.extend(more.pages);
+        module.lines.extend(more.lines.into_iter().map(|mut l| {
+            l.page += offset;
+            l
+        }));
+        return Ok(module);
     }
-    Ok(Module {
-        pages: c.finish(),
-        // In page slots: a module with a grid of its own fills its frame.
-        bottom: if own { frame.bottom(page) } else { used_bottom },
-    })
+    Ok(set.finish(c, page, warnings))
 }
 
-/// Sets the header block (kicker, headline, deck) across all the module's
-/// columns, with a heavy rule under it; the slot below.
-fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc) -> Result<u32> {
-    let full = c.grid.measure();
-    let mut slot = c.top;
-    for p in &shaped.header {
-        slot += p.style.space_before;
-        for line in &break_lines(p, full, false, &doc.rules) {
-            let per = p.style.lines;
-            let at = LineAt {
-                slot,
-                per,
-                inline: Pt::ZERO,
-                size: p.style.size,
-            };
-            c.line(p, line, at);
-            slot += per;
+/// A module's frame and grid, ready to lay its flow out.
+struct ModuleSet<'d> {
+    doc: &'d Doc,
+    frame: Frame,
+    grid: Grid,
+    /// The first and last (exclusive) slots its text may use.
+    slots: (u32, u32),
+    /// On a grid of its own (the other writing mode).
+    own: bool,
+    /// The headline block as set on the first page.
+    title: Title,
+}
+
+impl<'d> ModuleSet<'d> {
+    /// A continued module's later pages: every column of the page, the
+    /// page's whole depth or a band at its top ([`Jumps::rest_frame`]),
+    /// boxed as the first.
+    fn whole_page(doc: &'d Doc, page: &Grid, frame: Frame, layout: &Layout) -> ModuleSet<'d> {
+        let vertical = doc.writing == Writing::Vertical;
+        let grid = frame.grid(page, vertical, layout.grid.tier_chars);
+        let own = Frame::has_own_grid(page, vertical);
+        ModuleSet {
+            doc,
+            frame,
+            grid,
+            slots: inner_slots(&frame, page, &grid, own),
+            own,
+            title: Title::across(&[], grid.columns),
         }
-        slot += p.style.space_after;
     }
-    if slot + 4 > c.bottom {
-        return Err(Error::new(Stage::Compose, "the headline block does not fit in its frame")
-            .at(doc.located(shaped.header.first().map(|p| p.loc).unwrap_or_default()))
-            .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes"));
+
+    /// The flow from `cut` (block, item) on, from the top of fresh pages
+    /// under the continuation head's slots.
+    fn lay_out_rest<'a>(
+        &self,
+        layout: &'a Layout,
+        flow: &FlowInput,
+        reserve: Reserve,
+        cut: (usize, u32),
+    ) -> Result<Composer<'a>> {
+        let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
+        c.reserve = reserve;
+        c.cur = cut;
+        c.start_flow(self.slots.0 + reserve.head);
+        c.run(flow);
+        c.balance_last_page(flow);
+        Ok(c)
     }
-    if !shaped.header.is_empty() {
-        c.items().push(header_rule(slot, full));
-        slot += 1;
+
+    /// [`Self::lay_out`], a page's module with its figures settled
+    /// (see [`settle_figures`]); the document with them moved, if any.
+    fn lay_out_settled<'a>(
+        &self,
+        layout: &'a Layout,
+        (shaped, broken): (&ShapedDoc, &[Option<Vec<Line>>]),
+    ) -> Result<(Composer<'a>, Option<ShapedDoc>)> {
+        let settled = match self.frame.fit_title {
+            true => settle_figures(shaped, &self.grid),
+            false => None,
+        };
+        let flow = FlowInput {
+            shaped: settled.as_ref().unwrap_or(shaped),
+            broken,
+            rules: self.doc.rules,
+        };
+        let c = self.lay_out(layout, &flow, Reserve::default())?;
+        Ok((c, settled))
     }
-    Ok(slot)
+
+    /// The header, the lead, the placed figures and the flow, the last
+    /// page balanced, `reserve` kept for jump lines.
+    fn lay_out<'a>(
+        &self,
+        layout: &'a Layout,
+        flow: &FlowInput,
+        reserve: Reserve,
+    ) -> Result<Composer<'a>> {
+        let (doc, shaped) = (self.doc, flow.shaped);
+        let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
+        c.reserve = reserve;
+        let below_header = c.set_title(&self.title, doc, self.own)?;
+        // The first page's flow starts below the header (beside a title
+        // block narrower than the module, at its top), or below a lead
+        // across all the columns; the flow after the lead.
+        let lead = c.set_lead_across(shaped, self.frame.lead, below_header, &doc.rules);
+        let under = match &lead {
+            Some(l) if l.all => l.bottom,
+            _ => below_header,
+        };
+        if let Some(l) = &lead {
+            c.cur = (l.blocks, 0);
+        }
+        // Figures at their place count their rows from under the title
+        // block; the text starts there too, or at the module's top beside
+        // a title block narrower than the module.
+        c.start_flow(under);
+        c.place_fixed_figures(flow);
+        if self.title.columns < self.grid.columns {
+            c.start_flow(c.top);
+        }
+        c.run(flow);
+        c.balance_last_page(flow);
+        Ok(c)
+    }
+
+    /// Rules and box, and the module with its pages and foot.
+    fn finish(&self, mut c: Composer, page: &Grid, warnings: &mut Vec<Warning>) -> Module {
+        let (frame, own, bottom) = (self.frame, self.own, self.slots.1);
+        c.column_rules();
+        let used_bottom = c.first_page_bottom();
+        // A module on a grid of its own fills its frame: its box goes round
+        // the whole frame.
+        let box_bottom = if own { bottom } else { used_bottom };
+        if frame.boxed {
+            c.draw_box(box_bottom, own);
+            // A continued module keeps its box on every page.
+            for page in 1..c.pages.len() {
+                let end = (c.used.iter().filter(|u| u.page == page))
+                    .map(|u| u.end)
+                    .max()
+                    .unwrap_or(c.top);
+                c.draw_box_on(page, if own { bottom } else { end }, own);
+            }
+        }
+        if frame.boxed && frame.rows.is_some() {
+            warn_underfilled(self.doc, &c, used_bottom, warnings);
+        }
+        let lines = std::mem::take(&mut c.log);
+        Module {
+            lines,
+            pages: c.finish(),
+            // In page slots: a module with a grid of its own fills its
+            // frame; a box takes the slot under the text.
+            bottom: if own {
+                frame.bottom(page)
+            } else {
+                used_bottom + frame.boxed as u32
+            },
+        }
+    }
+}
+
+/// The slots the module's text may use: the frame's, or its own grid's;
+/// a box on the page grid takes a slot above and below for its edges.
+fn inner_slots(frame: &Frame, page: &Grid, grid: &Grid, own: bool) -> (u32, u32) {
+    if own {
+        return (0, grid.lines);
+    }
+    let pad = frame.boxed as u32;
+    (frame.top + pad, frame.bottom(page).saturating_sub(pad))
+}
+
+/// A boxed module whose text ends more than a line short of its frame
+/// says so: the box would show the hole.
+fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warning>) {
+    if c.pages.len() > 1 || used + 1 >= c.bottom {
+        return;
+    }
+    warnings.push(Warning {
+        location: Some(doc.located(Default::default())),
+        message: format!(
+            "\"{}\" fills {} of the {} lines of its box; {} stay empty",
+            doc.title,
+            used - c.top,
+            c.bottom - c.top,
+            c.bottom - used
+        ),
+    });
 }
 
 /// Every flow paragraph broken at the column measure: all columns share
@@ -135,6 +310,9 @@ fn set_header(c: &mut Composer, doc: &Doc, shaped: &ShapedDoc) -> Result<u32> {
 fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<Vec<Line>>> {
     (shaped.flow.iter())
         .map(|b| match b {
+            ShapedBlock::Para(p) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
+                Some(break_heading(p, grid.column_width, rules))
+            }
             ShapedBlock::Para(p) => Some(break_lines(
                 p,
                 grid.column_width,

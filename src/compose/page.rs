@@ -4,9 +4,14 @@
 //! articles do not fit.
 
 use super::Page;
-use super::{Frame, compose_module};
+use super::furniture::Furniture;
+use super::items::SetLine;
+use super::jumps::Jumps;
+use super::module::compose_module_with;
+use super::sheets::{Onward, Sheets, Taken};
+use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
-use crate::model::Grid;
+use crate::model::{Grid, LeadPlacement};
 use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::source::Located;
@@ -22,6 +27,22 @@ pub struct Placement {
     pub rows: Option<u32>,
     pub split: Option<u32>,
     pub boxed: bool,
+    pub lead: LeadPlacement,
+    /// The page's lead story (the first article a made-up page places):
+    /// the largest headline, across its module.
+    pub lead_story: bool,
+    /// Columns the article's free figures take (no width of their own):
+    /// the make-up's choice; `None`, as written.
+    pub figure: Option<u32>,
+}
+
+/// How pages are set: the first page's number (版次; the others count
+/// on); `no_continue`: an article that does not fit is an error, not a
+/// continuation; and a shaper of jump lines for each article.
+pub struct PageOptions<'s> {
+    pub first_number: u32,
+    pub no_continue: bool,
+    pub shape: &'s mut dyn FnMut(&Doc, Furniture, &str) -> crate::shape::ShapedPara,
 }
 
 /// One article to place.
@@ -32,6 +53,19 @@ pub struct PageArticle<'a> {
     pub placement: Placement,
     /// Where the manifest names it, for messages.
     pub at: Located,
+}
+
+impl<'a> PageArticle<'a> {
+    /// The same article (its placement to be changed).
+    pub fn copy(&self) -> PageArticle<'a> {
+        PageArticle {
+            doc: self.doc,
+            shaped: self.shaped,
+            layout: self.layout,
+            placement: self.placement,
+            at: self.at.clone(),
+        }
+    }
 }
 
 /// Columns each article spans: as given, or by size: the largest article
@@ -54,9 +88,6 @@ pub fn spans(sizes: &[usize], given: &[Option<u32>], columns: u32) -> Vec<u32> {
         .collect()
 }
 
-/// Fewest line slots a module needs to be worth starting on a page.
-const MIN_ROWS: u32 = 12;
-
 /// A page manifest laid out.
 pub struct ComposedPages {
     pub pages: Vec<Page>,
@@ -65,98 +96,22 @@ pub struct ComposedPages {
     /// Each article's headline and first page, in manifest order (the PDF
     /// outline).
     pub outline: Vec<(String, usize)>,
-}
-
-/// A rectangle of the grid a module takes: columns `c0..c1`, slots
-/// `t0..t1`.
-#[derive(Debug, Clone, Copy)]
-struct Taken {
-    c0: u32,
-    c1: u32,
-    t0: u32,
-    t1: u32,
-}
-
-/// What the modules placed so far take of each page.
-struct Sheets {
-    columns: u32,
-    /// Per page and column, the first free slot from the top.
-    sky: Vec<Vec<u32>>,
-    taken: Vec<Vec<Taken>>,
-    frames: Vec<Vec<Frame>>,
-}
-
-impl Sheets {
-    fn new(columns: u32) -> Sheets {
-        let mut s = Sheets {
-            columns,
-            sky: Vec::new(),
-            taken: Vec::new(),
-            frames: Vec::new(),
-        };
-        s.reach(0);
-        s
-    }
-
-    /// Makes sure page `at` exists.
-    fn reach(&mut self, at: usize) {
-        while self.frames.len() <= at {
-            self.sky.push(vec![0; self.columns as usize]);
-            self.taken.push(Vec::new());
-            self.frames.push(Vec::new());
-        }
-    }
-
-    /// The first free slot under all of `span` columns from `c0`.
-    fn height(&self, page: usize, c0: u32, span: u32) -> u32 {
-        self.sky[page][c0 as usize..(c0 + span) as usize]
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// The page, first column and top slot of a module: the given place,
-    /// or the highest free one on the first page with room.
-    fn find(&mut self, p: Placement, span: u32, lines: u32) -> (usize, u32, u32) {
-        let mut page = 0;
-        loop {
-            self.reach(page);
-            let c0 = p.column.unwrap_or_else(|| {
-                (0..=self.columns - span)
-                    .min_by_key(|&c0| (self.height(page, c0, span), c0))
-                    .unwrap_or(0)
-            });
-            let top = p.row.unwrap_or_else(|| self.height(page, c0, span));
-            if p.row.is_some() || top + MIN_ROWS <= lines {
-                return (page, c0, top);
-            }
-            page += 1;
-        }
-    }
-
-    /// A module already placed on `page` that the rectangle overlaps.
-    fn overlap(&self, page: usize, r: Taken) -> Option<Taken> {
-        (self.taken[page].iter())
-            .find(|t| r.c0 < t.c1 && t.c0 < r.c1 && r.t0 < t.t1 && t.t0 < r.t1)
-            .copied()
-    }
-
-    /// Records a module's frame and rectangle on `page`.
-    fn take(&mut self, page: usize, frame: Frame, r: Taken) {
-        self.reach(page);
-        self.frames[page].push(frame);
-        self.taken[page].push(r);
-        for col in r.c0..r.c1 {
-            let sky = &mut self.sky[page][col as usize];
-            *sky = (*sky).max(r.t1);
-        }
-    }
+    /// Each article's first page (0-based) and its lines as set, in
+    /// manifest order (`--dump-lines`).
+    pub lines: Vec<(usize, Vec<SetLine>)>,
+    /// The reading order of the printed pages: (article, paragraph as
+    /// `Doc::paragraphs` counts them), page by page, each article's part
+    /// of a page in manifest order.
+    pub reading: Vec<(usize, usize)>,
+    /// Per page, the share of the grid its modules take (0 to 1).
+    pub filled: Vec<f64>,
+    /// The articles cut and continued, in the order they were set.
+    pub continued: Vec<super::edition::Continued>,
 }
 
 /// Explicitly placed articles first, in manifest order; then the others,
 /// largest first.
-fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
+pub(super) fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
         let a = &articles[i];
@@ -171,44 +126,19 @@ fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
 }
 
 /// An article's size in characters.
-fn size(a: &PageArticle) -> usize {
+pub(super) fn size(a: &PageArticle) -> usize {
     (a.doc.paragraphs().iter())
         .map(|p| p.chars().count())
         .sum::<usize>()
 }
 
-/// Lays out the articles.
-pub fn compose_page(
-    articles: &[PageArticle],
-    grid: &Grid,
-    warnings: &mut Vec<Warning>,
-) -> Result<ComposedPages> {
-    let sizes: Vec<usize> = articles.iter().map(size).collect();
-    let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
-    let spans = spans(&sizes, &given, grid.columns);
-    let mut sheets = Sheets::new(grid.columns);
-    // Each article's module and its first page, laid out in placement order
-    // but written in the manifest's order, which is the reading order.
-    let mut placed: Vec<Option<(usize, Vec<Page>)>> = articles.iter().map(|_| None).collect();
-    for i in placement_order(articles) {
-        let (page, module) = place_article(&articles[i], spans[i], grid, &mut sheets, warnings)?;
-        placed[i] = Some((page, module));
-    }
-    let outline = articles
-        .iter()
-        .zip(&placed)
-        .filter_map(|(a, p)| p.as_ref().map(|(page, _)| (a.doc.title.clone(), *page)))
-        .collect();
-    Ok(ComposedPages {
-        pages: merge_pages(placed),
-        frames: sheets.frames,
-        outline,
-    })
-}
-
-/// Where an article of `span` columns goes: its page and rectangle, or
-/// why it cannot go there.
-fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Result<(usize, Taken)> {
+/// Where an article of `span` columns goes: its page (page `from` or a
+/// later one) and rectangle, or why it cannot go there.
+fn locate(
+    a: &PageArticle,
+    (span, grid): (u32, &Grid),
+    (from, sheets): (usize, &mut Sheets),
+) -> Result<(usize, Taken)> {
     let p = a.placement;
     let c = grid.columns;
     let fail =
@@ -225,8 +155,9 @@ fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Resul
             "give column = and columns = that fit the grid",
         ));
     }
+    check_split(a, span, grid)?;
     // The page and the place: the given one, or the highest free one.
-    let (page, first, top) = sheets.find(p, span, grid.lines);
+    let (page, first, top) = sheets.find(p, span, grid.lines, from);
     let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
     if top >= grid.lines || bottom <= top {
         return Err(fail(
@@ -259,27 +190,96 @@ fn locate(a: &PageArticle, span: u32, grid: &Grid, sheets: &mut Sheets) -> Resul
     Ok((page, wanted))
 }
 
-/// Places one article of `span` columns and lays it out; its first page
-/// and its pages.
-fn place_article(
+/// A `split` (破栏) whose columns would hold fewer characters than the
+/// layout's least is an error where the manifest gives it.
+fn check_split(a: &PageArticle, span: u32, grid: &Grid) -> Result<()> {
+    let Some(m) = a.placement.split.filter(|&m| m != span) else {
+        return Ok(());
+    };
+    let chars = split_chars(grid, span, m);
+    let least = a.layout.grid.min_chars;
+    if m >= 1 && chars >= least {
+        return Ok(());
+    }
+    Err(Error::new(
+        Stage::Compose,
+        format!(
+            "split = {m} on {span} column(s) gives columns of {chars} characters; the layout's least is {least}"
+        ),
+    )
+    .at(a.at.clone())
+    .hint("give a smaller split, more columns, or a layout with a lower min_chars"))
+}
+
+/// Characters a line of each of `m` columns re-split from `span` basic
+/// ones holds (newspaper-page.md: (k × N + (k − 1) − (m − 1)) / m).
+pub fn split_chars(grid: &Grid, span: u32, m: u32) -> u32 {
+    if m == 0 {
+        return 0;
+    }
+    let body = grid.body_size.0;
+    let total = Grid {
+        columns: span,
+        ..*grid
+    }
+    .measure();
+    ((total.0 - grid.gutter.0 * (m - 1) as f64) / body / m as f64)
+        .floor()
+        .max(0.0) as u32
+}
+
+/// A module laid out: its page, where it goes on, and its pages.
+pub(super) struct Placed {
+    pub page: usize,
+    pub onward: Onward,
+    pub pages: Vec<Page>,
+}
+
+/// Places one article of `span` columns on page `from` (or, with no room
+/// there, a later one) and lays it out: where, and the module.
+pub(super) fn place_article(
     a: &PageArticle,
-    span: u32,
-    grid: &Grid,
-    sheets: &mut Sheets,
+    (span, grid): (u32, &Grid),
+    (from, sheets): (usize, &mut Sheets),
+    jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<(usize, Vec<Page>)> {
+) -> Result<(usize, Onward, Module)> {
     let p = a.placement;
-    let (page, wanted) = locate(a, span, grid, sheets)?;
+    let (page, wanted) = locate(a, (span, grid), (from, sheets))?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
     let frame = Frame {
         first,
         columns: span,
         top,
-        rows: Some(bottom - top),
+        // Left out, the frame runs to the foot and is taken down to its
+        // text (the same slots as `bottom`).
+        rows: p.rows.map(|_| bottom - top),
         split: p.split,
         boxed: p.boxed,
+        lead: p.lead,
+        fit_title: true,
+        lead_story: p.lead_story,
     };
-    let module = compose_module(a.doc, a.shaped, a.layout, grid, frame, warnings)?;
+    let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
+    // A continuation goes on the edition's next page, or after it on the
+    // next page nothing else has taken.
+    let onward = sheets.onward(page, grid.lines);
+    let mut j = Jumps {
+        number: jumps.first_number + page as u32,
+        next: jumps.first_number + onward.page as u32,
+        band: onward.band,
+        shape: &mut shape,
+    };
+    // The figures as the make-up sized them.
+    let resized = super::variants::with_figures(a.shaped, p.figure);
+    let module = compose_module_with(
+        a.doc,
+        resized.as_ref().unwrap_or(a.shaped),
+        a.layout,
+        (grid, frame),
+        Some(&mut j),
+        warnings,
+    )?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -298,28 +298,69 @@ fn place_article(
             ),
         });
     }
-    for k in 1..module.pages.len() {
-        sheets.take(page + k, frame, wanted);
-    }
-    Ok((page, module.pages))
+    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    sheets.take_rest(&module, onward, (frame, own), grid);
+    Ok((page, onward, module))
 }
 
-/// The pages, each with the items of the modules on it in manifest order.
-fn merge_pages(placed: Vec<Option<(usize, Vec<Page>)>>) -> Vec<Page> {
-    let mut pages: Vec<Page> = Vec::new();
-    for (page, module_pages) in placed.into_iter().flatten() {
-        for (k, mp) in module_pages.into_iter().enumerate() {
-            let at = page + k;
-            while pages.len() <= at {
-                pages.push(Page {
-                    number: pages.len() as u32 + 1,
-                    width: mp.width,
-                    height: mp.height,
-                    items: Vec::new(),
-                });
-            }
-            pages[at].items.extend(mp.items);
+/// `--no-continue`: the article that does not fit, with how much of it.
+pub(super) fn overflow(a: &PageArticle, module: &Module) -> Error {
+    let (chars, lines) = super::dump::left_over(a.shaped, &module.lines);
+    Error::new(
+        Stage::Compose,
+        format!(
+            "\"{}\" does not fit its frame: {chars} characters in {lines} lines are left over",
+            a.doc.title
+        ),
+    )
+    .at(a.at.clone())
+    .hint("give it more columns or rows, shorten it, or leave out --no-continue to continue it on the next page with jump lines")
+}
+
+/// The page (0-based) each of an article's paragraphs starts on, counted
+/// as `Doc::paragraphs` counts them (the headline block, then the flow's
+/// paragraphs and captions); `at`: its first page and its continuation's.
+pub(super) fn paragraph_pages(
+    shaped: &ShapedDoc,
+    lines: &[SetLine],
+    at: (usize, usize),
+) -> Vec<usize> {
+    use super::items::LineSource;
+    let flow_index: Vec<Option<usize>> = {
+        let mut n = shaped.header.len();
+        (shaped.flow.iter())
+            .map(|b| {
+                let has_text = match b {
+                    crate::shape::ShapedBlock::Para(_) => true,
+                    crate::shape::ShapedBlock::Figure { caption, .. } => caption.is_some(),
+                };
+                has_text.then(|| {
+                    n += 1;
+                    n - 1
+                })
+            })
+            .collect()
+    };
+    let count = shaped.header.len() + flow_index.iter().flatten().count();
+    let mut pages = vec![usize::MAX; count];
+    for l in lines {
+        let j = match l.source {
+            LineSource::Header(n) => Some(n),
+            LineSource::Flow(b) => flow_index.get(b).copied().flatten(),
+        };
+        let page = if l.page == 0 { at.0 } else { at.1 + l.page - 1 };
+        if let Some(p) = j.and_then(|j| pages.get_mut(j)) {
+            *p = (*p).min(page);
         }
+    }
+    // A paragraph with no line of its own (none, as set) reads with the
+    // one before it.
+    let mut last = at.0;
+    for p in &mut pages {
+        if *p == usize::MAX {
+            *p = last;
+        }
+        last = *p;
     }
     pages
 }

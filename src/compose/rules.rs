@@ -67,21 +67,29 @@ impl Composer<'_> {
     }
 
     /// A box around the module on its first page, half a gutter outside
-    /// its columns, from its top to `bottom`.
-    pub fn draw_box(&mut self, bottom: u32) {
+    /// its columns, from its top to `bottom`. Round tiers on a grid of
+    /// their `own` it keeps a character and a half from the lines' ends,
+    /// where a mark may hang.
+    pub fn draw_box(&mut self, bottom: u32, own: bool) {
+        self.draw_box_on(0, bottom, own);
+    }
+
+    /// The box on module page `page`, from the module's top to `bottom`.
+    pub fn draw_box_on(&mut self, page: usize, bottom: u32, own: bool) {
         let g = self.grid;
         let pad = if g.gutter.0 > 0.0 {
             g.gutter / 2.0
         } else {
             g.body_size / 2.0
         };
+        let pad = if own { pad.max(g.body_size * 1.5) } else { pad };
         let rect = FrameRect {
             slot: self.top as f64 - 0.5,
             slots: (bottom - self.top) as f64 + 1.0,
             inline: -pad,
             length: g.measure() + pad * 2.0,
         };
-        self.pages[0].push(FrameItem::Box {
+        self.pages[page].push(FrameItem::Box {
             rect,
             width: Pt(1.0),
         });

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::compose::RunMode;
+use crate::model::LeadPlacement;
 use crate::parse::parse_article;
 use crate::resolve::{FontBook, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc, shape_plain};
@@ -13,7 +14,7 @@ fn pages_of(src: &str) -> (Vec<Page>, crate::model::Grid) {
     pages_in(src, "feature")
 }
 
-fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::model::Grid) {
+pub(super) fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::model::Grid) {
     // Beside the examples, so that figures/route.png resolves.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
     let article = parse_article(&path, src.as_bytes().to_vec()).unwrap();
@@ -35,7 +36,7 @@ fn pages_in(src: &str, layout: &str) -> (Vec<Page>, crate::model::Grid) {
     (pages, layout.grid_for(doc.writing))
 }
 
-fn article(paragraphs: usize, heads_every: usize) -> String {
+pub(super) fn article(paragraphs: usize, heads_every: usize) -> String {
     let mut s = String::from("+++\ntitle = \"标题\"\n+++\n");
     for i in 0..paragraphs {
         if heads_every > 0 && i % heads_every == 0 {
@@ -231,8 +232,11 @@ fn a_three_column_block_re_split_as_two_has_twenty_character_columns() {
         rows: None,
         split: Some(2),
         boxed: false,
+        lead: LeadPlacement::Column,
+        fit_title: false,
+        lead_story: false,
     };
-    let g = frame.grid(&page, false);
+    let g = frame.grid(&page, false, None);
     assert_eq!(g.columns, 2);
     assert_eq!(g.column_width, page.body_size * 20.0);
     assert!(
@@ -253,7 +257,7 @@ fn the_largest_article_spans_two_thirds_and_the_rest_a_third() {
 }
 
 #[test]
-fn a_vertical_module_on_a_horizontal_page_gets_a_grid_in_its_frame() {
+fn a_vertical_module_on_a_horizontal_page_is_set_in_tiers_inside_its_box() {
     let layout = load_layout("supplement", None).unwrap();
     let page = layout.grid();
     let frame = Frame {
@@ -263,22 +267,56 @@ fn a_vertical_module_on_a_horizontal_page_gets_a_grid_in_its_frame() {
         rows: Some(40),
         split: None,
         boxed: true,
+        lead: LeadPlacement::Column,
+        fit_title: false,
+        lead_story: false,
     };
-    let g = frame.grid(&page, true);
-    assert!(g.vertical && g.columns == 1);
-    // Lines as tall as the frame, as many as its width holds.
-    assert_eq!(
-        g.column_width,
-        page.body_size * (40.0 * page.pitch.0 / page.body_size.0).floor()
-    );
+    let g = frame.grid(&page, true, None);
+    let body = page.body_size.0;
+    // 40 slots of 14 pt = 560 pt = 56 characters, less two each end for
+    // the box and a mark hanging past a line's end: 52 characters, two
+    // tiers near 27 (default 2 × 13 + 1) at least three apart: 24 and 24,
+    // the four left over between them.
+    assert!(g.vertical);
+    assert_eq!((g.columns, g.column_width.0 / body), (2, 24.0));
+    assert!((g.gutter.0 / body - 4.0).abs() < 1e-9);
+    assert!(g.measure().0 <= 40.0 * page.pitch.0 - 4.0 * body + 1e-6);
+    // Lines right to left inside the box: a pitch in from each side.
     let width = page.column_width * 3.0 + page.gutter * 2.0;
-    assert_eq!(g.lines, (width.0 / page.pitch.0).floor() as u32);
-    assert!(
-        (g.right - (page.left + page.column_start(2) + width))
-            .0
-            .abs()
-            < 1e-6
+    let right = page.left + page.column_start(2) + width - page.pitch;
+    assert!((g.right - right).0.abs() < 1e-6);
+    assert_eq!(
+        g.lines,
+        ((width - page.pitch * 2.0).0 / page.pitch.0).floor() as u32
     );
+    assert!((g.top - page.top - page.body_size * 2.0).0.abs() < 1e-6);
+    // The layout's tier height, as near as whole tiers allow: 52 = 3 × 15
+    // + 2 gaps of 3.5.
+    let g = frame.grid(&page, true, Some(13));
+    assert_eq!((g.columns, g.column_width.0 / body), (3, 15.0));
+    assert!((g.gutter.0 / body - 3.5).abs() < 1e-9);
+}
+
+#[test]
+fn tiers_share_the_length_and_keep_at_least_a_gutter_between() {
+    use super::frame::Tiers;
+    let t = Tiers::fit(98, 27, 1);
+    assert_eq!((t.count, t.chars), (4, 23));
+    assert!((t.gap - 2.0).abs() < 1e-9);
+    assert!(t.count * t.chars + 3 * 2 <= 98);
+    // Shorter than a tier: one tier, the whole length.
+    assert_eq!(
+        Tiers::fit(20, 27, 1),
+        Tiers {
+            count: 1,
+            chars: 20,
+            gap: 0.0
+        }
+    );
+    // The broadsheet's 153-character frame: no line as tall as the frame.
+    let t = Tiers::fit(153, 27, 1);
+    assert_eq!((t.count, t.chars), (6, 24));
+    assert!((t.gap - 1.8).abs() < 1e-9);
 }
 
 #[test]

@@ -59,6 +59,19 @@ pub struct PageRect {
     pub height: Pt,
 }
 
+impl PageRect {
+    /// The rectangle `dx` in from its left and right, `dy` from its top
+    /// and bottom.
+    pub fn inset(self, dx: Pt, dy: Pt) -> PageRect {
+        PageRect {
+            x: self.x + dx,
+            y: self.y + dy,
+            width: self.width - dx * 2.0,
+            height: self.height - dy * 2.0,
+        }
+    }
+}
+
 /// A line of type: `per` slots from `slot`, starting `inline` along, in
 /// type of `size`.
 #[derive(Debug, Clone, Copy, PartialEq)]

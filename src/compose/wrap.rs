@@ -1,6 +1,11 @@
 //! Text wrap around figures (文字绕图) as pure geometry: a figure's
 //! footprint (a rectangle or a disc, in frame coordinates) and a column's
 //! inline extent in, what a line slot keeps for text out.
+//!
+//! Every line beside a figure stays on the column's character grid: its
+//! measure is a whole number of characters, set from the column edge away
+//! from the figure, so the gap to the shape is at least the rules' gap and
+//! less than that gap and one character, on every line.
 
 use std::ops::Range;
 
@@ -15,10 +20,12 @@ pub const MIN_WRAP_CHARS: f64 = 3.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SlotKind {
     Blocked,
-    /// The line starts `offset` into the column and is `measure` long.
+    /// The line starts `offset` into the column and is `measure` long;
+    /// `toward_end`: it lies after the figure, flush with the column's end.
     Narrow {
         offset: Pt,
         measure: Pt,
+        toward_end: bool,
     },
 }
 
@@ -38,27 +45,37 @@ pub enum Footprint {
     },
 }
 
-/// How far text keeps from a figure, and the least measure worth a line.
+/// How far text keeps from a figure, the least measure worth a line, and
+/// the character the measures are whole multiples of.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WrapRules {
     pub gap: Pt,
     pub min: Pt,
+    pub char: Pt,
 }
 
 impl Footprint {
-    /// The inline range covered in `slot`, slots being `pitch` deep.
-    pub fn covers(&self, slot: u32, pitch: Pt) -> Option<(Pt, Pt)> {
+    /// The inline range covered in `slot`, slots being `pitch` deep, with
+    /// `gap` all round: a rectangle grows by it along the line; a disc
+    /// grows into the disc of radius + gap, so the text keeps the same
+    /// distance from its rim above and below its middle too.
+    pub fn covers(&self, slot: u32, pitch: Pt, gap: Pt) -> Option<(Pt, Pt)> {
         match self {
-            Footprint::Rect { slots, inline } => slots.contains(&slot).then_some(*inline),
+            Footprint::Rect { slots, inline } => slots
+                .contains(&slot)
+                .then_some((inline.0 - gap, inline.1 + gap)),
             Footprint::Disc {
                 slots,
                 inline,
                 block,
                 radius,
             } => {
-                if !slots.contains(&slot) {
+                // The gap reaches one slot past the disc's own slots.
+                let reach = slots.start.saturating_sub(1)..slots.end + 1;
+                if !reach.contains(&slot) {
                     return None;
                 }
+                let r = *radius + gap;
                 let (y0, y1) = (pitch * slot as f64, pitch * (slot + 1) as f64);
                 let dy = if *block < y0 {
                     y0 - *block
@@ -67,8 +84,8 @@ impl Footprint {
                 } else {
                     Pt::ZERO
                 };
-                (dy < *radius).then(|| {
-                    let half = Pt((radius.0 * radius.0 - dy.0 * dy.0).max(0.0).sqrt());
+                (dy < r).then(|| {
+                    let half = Pt((r.0 * r.0 - dy.0 * dy.0).max(0.0).sqrt());
                     (*inline - half, *inline + half)
                 })
             }
@@ -76,35 +93,43 @@ impl Footprint {
     }
 }
 
+/// `length` cut down to whole characters.
+fn whole_chars(length: Pt, char: Pt) -> Pt {
+    char * ((length.0 / char.0) + 1e-6).floor().max(0.0)
+}
+
 /// What a column (inline `column.0..column.1`) keeps of a slot whose
-/// `covered` range is taken: the larger free side, if it holds the least
-/// measure (text never jumps across a figure), or nothing. `None`: the
-/// figure, with its gap, misses the column.
+/// `covered` range (gap included) is taken: the larger free side in whole
+/// characters, if it holds the least measure (text never jumps across a
+/// figure), or nothing. `None`: the figure misses the column.
 pub fn beside(covered: (Pt, Pt), column: (Pt, Pt), rules: WrapRules) -> Option<SlotKind> {
-    let (a, b) = (covered.0 - rules.gap, covered.1 + rules.gap);
+    let (a, b) = covered;
     let (lo, hi) = column;
     if b <= lo || a >= hi {
         return None;
     }
-    let left = (a - lo).max(Pt::ZERO);
-    let right = (hi - b).max(Pt::ZERO);
-    Some(if left.0 >= right.0 && left.0 >= rules.min.0 {
+    let left = whole_chars((a - lo).max(Pt::ZERO), rules.char);
+    let right = whole_chars((hi - b).max(Pt::ZERO), rules.char);
+    Some(if left.0 >= right.0 && left.0 >= rules.min.0 - 1e-6 {
         SlotKind::Narrow {
             offset: Pt::ZERO,
             measure: left,
+            toward_end: false,
         }
-    } else if right.0 >= rules.min.0 {
+    } else if right.0 >= rules.min.0 - 1e-6 {
         SlotKind::Narrow {
-            offset: b - lo,
+            offset: hi - lo - right,
             measure: right,
+            toward_end: true,
         }
     } else {
         SlotKind::Blocked
     })
 }
 
-/// What a column keeps of `slot` around the first footprint that covers
-/// it; `None` when none touches the column there.
+/// What a column keeps of `slot` around the footprints that cover it
+/// (their covered ranges joined); `None` when none touches the column
+/// there.
 pub fn wrap(
     footprints: &[Footprint],
     slot: u32,
@@ -112,7 +137,9 @@ pub fn wrap(
     column: (Pt, Pt),
     rules: WrapRules,
 ) -> Option<SlotKind> {
-    let covered = footprints.iter().find_map(|f| f.covers(slot, pitch))?;
+    let covered = (footprints.iter())
+        .filter_map(|f| f.covers(slot, pitch, rules.gap))
+        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))?;
     beside(covered, column, rules)
 }
 
@@ -120,9 +147,11 @@ pub fn wrap(
 mod tests {
     use super::*;
 
+    /// A 5 pt gap, three 10 pt characters at least.
     const RULES: WrapRules = WrapRules {
         gap: Pt(5.0),
         min: Pt(30.0),
+        char: Pt(10.0),
     };
     const COLUMN: (Pt, Pt) = (Pt(100.0), Pt(200.0));
 
@@ -133,36 +162,44 @@ mod tests {
         }
     }
 
-    fn narrow(offset: f64, measure: f64) -> Option<SlotKind> {
+    fn narrow(offset: f64, measure: f64, toward_end: bool) -> Option<SlotKind> {
         Some(SlotKind::Narrow {
             offset: Pt(offset),
             measure: Pt(measure),
+            toward_end,
         })
     }
 
     #[test]
-    fn text_keeps_the_larger_side_of_a_rectangle_with_the_gap() {
-        // Covered 155..185 with the gap: 55 on the left, 15 on the right.
+    fn text_keeps_the_larger_side_of_a_rectangle_in_whole_characters() {
+        // Covered 155..185 with the gap: 55 on the left, 5 whole characters.
         assert_eq!(
             wrap(&[rect(160.0, 180.0)], 3, Pt(10.0), COLUMN, RULES),
-            narrow(0.0, 55.0)
+            narrow(0.0, 50.0, false)
         );
-        // Covered 115..145: 15 left, 55 right, starting 45 in.
+        // Covered 115..145: 55 on the right, set flush with the column's
+        // end: 50 long from 50 in.
         assert_eq!(
             wrap(&[rect(120.0, 140.0)], 3, Pt(10.0), COLUMN, RULES),
-            narrow(45.0, 55.0)
+            narrow(50.0, 50.0, true)
         );
         // Equal sides: the line stays at the column's start.
         assert_eq!(
             wrap(&[rect(140.0, 160.0)], 3, Pt(10.0), COLUMN, RULES),
-            narrow(0.0, 35.0)
+            narrow(0.0, 30.0, false)
         );
     }
 
     #[test]
-    fn a_slot_with_too_little_room_is_blocked_and_others_are_untouched() {
+    fn a_slot_under_three_characters_is_blocked_and_others_are_untouched() {
+        // 35 and 15 free: 3 characters on the left.
         assert_eq!(
-            wrap(&[rect(120.0, 180.0)], 3, Pt(10.0), COLUMN, RULES),
+            wrap(&[rect(140.0, 180.0)], 3, Pt(10.0), COLUMN, RULES),
+            narrow(0.0, 30.0, false)
+        );
+        // 25 and 15 free: under three characters on both sides.
+        assert_eq!(
+            wrap(&[rect(130.0, 180.0)], 3, Pt(10.0), COLUMN, RULES),
             Some(SlotKind::Blocked)
         );
         // Outside the figure's slots, or clear of the column with its gap.
@@ -177,46 +214,126 @@ mod tests {
         assert_eq!(wrap(&[rect(40.0, 95.0)], 3, Pt(10.0), COLUMN, RULES), None);
     }
 
+    /// A disc of radius 40 centred at 205 along (in a 10 pt gutter between
+    /// columns 100..200 and 210..310) and 100 down; slots 10 deep.
+    fn straddling() -> [Footprint; 1] {
+        [Footprint::Disc {
+            slots: 6..14,
+            inline: Pt(205.0),
+            block: Pt(100.0),
+            radius: Pt(40.0),
+        }]
+    }
+
+    /// The distance from a slot's band to the disc's rim, along the line,
+    /// at the band's nearest edge: (text end or start) to the rim.
+    fn distance_to_rim(slot: u32, x: f64) -> f64 {
+        let (y0, y1) = (slot as f64 * 10.0, (slot + 1) as f64 * 10.0);
+        let dy = if 100.0 < y0 {
+            y0 - 100.0
+        } else if 100.0 > y1 {
+            100.0 - y1
+        } else {
+            0.0
+        };
+        ((x - 205.0).powi(2) + dy * dy).sqrt() - 40.0
+    }
+
+    #[test]
+    fn a_disc_across_a_gutter_has_text_on_both_sides_at_a_steady_gap() {
+        let left = (Pt(100.0), Pt(200.0));
+        let right = (Pt(210.0), Pt(310.0));
+        let mut touched = 0;
+        for slot in 4..16 {
+            let (l, r) = (
+                wrap(&straddling(), slot, Pt(10.0), left, RULES),
+                wrap(&straddling(), slot, Pt(10.0), right, RULES),
+            );
+            if let Some(SlotKind::Narrow {
+                offset,
+                measure,
+                toward_end,
+            }) = l
+            {
+                // The left column's text starts at its edge and ends short
+                // of the disc by the gap, at most a character more.
+                assert_eq!((offset, toward_end), (Pt::ZERO, false));
+                assert_eq!(measure.0 % 10.0, 0.0);
+                let d = distance_to_rim(slot, 100.0 + measure.0);
+                assert!((5.0 - 1e-6..15.0).contains(&d), "slot {slot}: gap {d}");
+                touched += 1;
+            }
+            if let Some(SlotKind::Narrow {
+                offset,
+                measure,
+                toward_end,
+            }) = r
+            {
+                // The right column's text ends at its edge (flush) and
+                // keeps the same gap from the other side.
+                assert!(toward_end);
+                assert_eq!(offset + measure, Pt(100.0));
+                assert_eq!(measure.0 % 10.0, 0.0);
+                let d = distance_to_rim(slot, 210.0 + offset.0);
+                assert!((5.0 - 1e-6..15.0).contains(&d), "slot {slot}: gap {d}");
+            }
+            // Mirror images: the same measure on both sides.
+            let m = |k: Option<SlotKind>| match k {
+                Some(SlotKind::Narrow { measure, .. }) => Some(measure),
+                _ => None,
+            };
+            assert_eq!(m(l), m(r), "slot {slot}");
+        }
+        assert!(touched >= 6);
+        // The band through the centre is cut along the diameter and the
+        // gap: 205 − 45 = 160, six whole characters from 100.
+        assert_eq!(
+            wrap(&straddling(), 10, Pt(10.0), left, RULES),
+            narrow(0.0, 60.0, false)
+        );
+        // The gap reaches the slots just above and below the disc...
+        assert!(wrap(&straddling(), 5, Pt(10.0), left, RULES).is_some());
+        assert!(wrap(&straddling(), 14, Pt(10.0), left, RULES).is_some());
+        // ...and no further.
+        assert_eq!(wrap(&straddling(), 4, Pt(10.0), left, RULES), None);
+        assert_eq!(wrap(&straddling(), 15, Pt(10.0), left, RULES), None);
+    }
+
     #[test]
     fn a_disc_leaves_each_slot_its_own_measure() {
         // Centre 150 along, 50 down; radius 40; slots 10 deep.
         let disc = [Footprint::Disc {
-            slots: 0..10,
+            slots: 1..9,
             inline: Pt(150.0),
             block: Pt(50.0),
             radius: Pt(40.0),
         }];
         let measure = |slot| match wrap(&disc, slot, Pt(10.0), (Pt(0.0), Pt(150.0)), RULES) {
-            Some(SlotKind::Narrow { offset, measure }) => {
-                assert_eq!(offset, Pt::ZERO);
-                Some(measure.0)
-            }
+            Some(SlotKind::Narrow { measure, .. }) => measure.0,
             other => panic!("slot {slot}: {other:?}"),
         };
-        // The band through the centre is cut along the diameter: 150 − 40 − 5.
-        assert_eq!(measure(4), Some(105.0));
-        assert_eq!(measure(5), Some(105.0));
-        // Nearer the rim the chord is shorter: 30 down from the centre it
-        // is 2·√(40² − 30²) long.
-        let half = (40.0f64 * 40.0 - 30.0 * 30.0).sqrt();
-        assert_eq!(measure(1), Some(150.0 - half - 5.0));
-        assert!(measure(1) > measure(2) && measure(2) > measure(3));
-        // A band wholly above or below the disc is untouched.
-        assert_eq!(wrap(&disc, 0, Pt(10.0), (Pt(0.0), Pt(150.0)), RULES), None);
-        assert_eq!(wrap(&disc, 9, Pt(10.0), (Pt(0.0), Pt(150.0)), RULES), None);
+        // Through the centre: 150 − 45 = 105, ten whole characters.
+        assert_eq!(measure(4), 100.0);
+        assert_eq!(measure(5), 100.0);
+        // Nearer the rim the chord is shorter and the line longer.
+        assert!(measure(1) > measure(3) && measure(3) >= measure(4));
     }
 
     #[test]
-    fn a_slot_takes_the_first_footprint_that_covers_it() {
+    fn a_figure_and_its_caption_are_avoided_together() {
         let figure = rect(160.0, 180.0);
         let caption = Footprint::Rect {
-            slots: 6..8,
+            slots: 5..8,
             inline: (Pt(110.0), Pt(190.0)),
         };
         let both = [figure, caption];
-        assert_eq!(wrap(&both, 5, Pt(10.0), COLUMN, RULES), narrow(0.0, 55.0));
         assert_eq!(
-            wrap(&both, 6, Pt(10.0), COLUMN, RULES),
+            wrap(&both, 4, Pt(10.0), COLUMN, RULES),
+            narrow(0.0, 50.0, false)
+        );
+        // Slot 5 holds both: the wider range counts.
+        assert_eq!(
+            wrap(&both, 5, Pt(10.0), COLUMN, RULES),
             Some(SlotKind::Blocked)
         );
         assert_eq!(wrap(&both, 8, Pt(10.0), COLUMN, RULES), None);

@@ -126,7 +126,14 @@ pub fn embed_fonts(docs: &[Doc], book: &FontBook) -> Result<(Vec<EmbeddedFont>, 
     // Body first: the other rules refine it.
     roles.sort_by_key(|r| r.role != Role::Body);
     for RoleFonts { role, font, strong } in &roles {
-        let sel = selector(*role);
+        // Under :root, so that these rules outrank style.css's, the :lang()
+        // rules of Traditional Chinese included.
+        let sel: String = selector(*role)
+            .split(", ")
+            .map(|s| format!(":root {s}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sel = sel.as_str();
         let _ = writeln!(css, "{sel} {{ font-family: {}; }}", family_of(*font));
         if chars.contains_key(strong) && strong != font {
             let strongs: Vec<String> = sel.split(", ").map(|s| format!("{s} strong")).collect();

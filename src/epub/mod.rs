@@ -89,26 +89,72 @@ pub fn write_epub(doc: &Doc, meta: &EpubMeta) -> Result<Vec<u8>> {
 /// Writes articles (or a serial's installments) as one EPUB, one XHTML
 /// document each, in order.
 pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>> {
+    let figures = Figures::collect(docs);
+    let href_of = |p: &Path| figures.href(p);
+    let chapters = (docs.iter())
+        .map(|d| {
+            let (html, nav) = xhtml::article_xhtml(d, &href_of, meta.font_css.is_some());
+            (d.title.clone(), html, nav)
+        })
+        .collect();
+    package_of(docs, chapters, &figures, title, meta)
+}
+
+/// One page of an edition: its title and its articles (indices into the
+/// edition's documents), in reading order.
+pub struct PageSection {
+    pub title: String,
+    pub docs: Vec<usize>,
+}
+
+/// Writes an edition as one EPUB: one XHTML document (and contents entry)
+/// per page, holding its articles in reading order, each whole.
+pub fn write_pages(
+    docs: &[Doc],
+    pages: &[PageSection],
+    title: &str,
+    meta: &EpubMeta,
+) -> Result<Vec<u8>> {
+    let figures = Figures::collect(docs);
+    let href_of = |p: &Path| figures.href(p);
+    let chapters = (pages.iter())
+        .filter(|p| !p.docs.is_empty())
+        .map(|p| {
+            let on_page: Vec<&Doc> = p.docs.iter().map(|&i| &docs[i]).collect();
+            let (html, nav) =
+                xhtml::page_xhtml(&p.title, &on_page, &href_of, meta.font_css.is_some());
+            (p.title.clone(), html, nav)
+        })
+        .collect();
+    package_of(docs, chapters, &figures, title, meta)
+}
+
+/// The package around the chapters (title, XHTML, its contents entries):
+/// cover, figures, OPF and navigation.
+fn package_of(
+    docs: &[Doc],
+    chapters: Vec<(String, String, Vec<xhtml::NavEntry>)>,
+    figures: &Figures,
+    title: &str,
+    meta: &EpubMeta,
+) -> Result<Vec<u8>> {
     let first = docs
         .first()
         .ok_or_else(|| Error::new(Stage::Write, "nothing to write"))?;
     let (lang, writing) = (first.lang.tag.as_str(), first.writing);
-    let figures = Figures::collect(docs);
     let mut files: Vec<(String, String)> = Vec::new();
     if let Some((work, author)) = &meta.cover {
         let html = xhtml::cover_xhtml(work, author, lang, writing);
         files.push(("text/cover.xhtml".to_string(), html));
     }
-    let mut chapters = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let href_of = |p: &Path| figures.href(p);
-        let (html, nav) = xhtml::article_xhtml(d, &href_of, meta.font_css.is_some());
+    let mut entries = Vec::new();
+    for (i, (name, html, nav)) in chapters.into_iter().enumerate() {
         let href = format!("text/chapter{:04}.xhtml", i + 1);
-        chapters.push((href.clone(), d.title.clone(), nav));
+        entries.push((href.clone(), name, nav));
         files.push((href, html));
     }
     let package = package::Package {
-        uid: content_uid(&files, &figures, meta),
+        uid: content_uid(&files, figures, meta),
         title,
         first,
         files: &files,
@@ -116,7 +162,7 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
         meta,
     };
     let opf = package::opf(&package);
-    let nav = xhtml::nav_xhtml(title, lang, writing, &chapters, meta.cover.is_some());
+    let nav = xhtml::nav_xhtml(title, lang, writing, &entries, meta.cover.is_some());
     package::zip(&opf, &nav, &package)
 }
 

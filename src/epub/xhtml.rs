@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::ModeStyle;
-use crate::model::Role;
 use crate::model::Writing;
+use crate::model::{Labels, Role};
 use crate::resolve::{Doc, Flow, ImageFormat, Para, Run};
 use crate::script::is_wide;
 
@@ -164,7 +164,6 @@ pub fn article_xhtml(
 ) -> (String, Vec<NavEntry>) {
     let mut out = String::new();
     let lang = escape(&doc.lang.tag);
-    let mode = &ModeStyle::of(doc.writing);
     head(
         &doc.title,
         &lang,
@@ -173,38 +172,115 @@ pub fn article_xhtml(
         font_css,
         &mut out,
     );
+    out.push_str("<body>\n");
+    let nav = article_html(doc, ArticleTag::Chapter, image_index, &mut out);
+    out.push_str("</body>\n</html>\n");
+    (out, nav)
+}
+
+/// A page of an edition as one XHTML document: its title, then its
+/// articles in reading order, each an `<article>` with an id of its own
+/// (`a1`, `a2`, …; their section heads `a1-s1`, …). Returns it with an
+/// entry per article.
+pub fn page_xhtml(
+    title: &str,
+    docs: &[&Doc],
+    image_index: &dyn Fn(&std::path::Path) -> String,
+    font_css: bool,
+) -> (String, Vec<NavEntry>) {
+    let mut out = String::new();
+    // The page speaks the language of its first article (as in print).
+    let first = docs[0];
+    let lang = escape(&first.lang.tag);
+    head(
+        title,
+        &lang,
+        first.writing,
+        "../style.css",
+        font_css,
+        &mut out,
+    );
+    let _ = writeln!(
+        out,
+        "<body>\n<section class=\"page\" epub:type=\"chapter\">\n<h1 class=\"page-title\">{}</h1>",
+        escape(title)
+    );
+    let mut nav = Vec::new();
+    for (k, d) in docs.iter().enumerate() {
+        let id = format!("a{}", k + 1);
+        article_html(d, ArticleTag::InPage(&id), image_index, &mut out);
+        nav.push(NavEntry {
+            id,
+            text: d.title.clone(),
+        });
+    }
+    out.push_str("</section>\n</body>\n</html>\n");
+    (out, nav)
+}
+
+/// How an article stands in its document: a chapter of its own, or one
+/// of a page's articles (with its id).
+#[derive(Clone, Copy)]
+enum ArticleTag<'a> {
+    Chapter,
+    InPage(&'a str),
+}
+
+/// One `<article>`: the headline block and the flow; its section heads.
+fn article_html(
+    doc: &Doc,
+    tag: ArticleTag,
+    image_index: &dyn Fn(&std::path::Path) -> String,
+    out: &mut String,
+) -> Vec<NavEntry> {
+    let mode = &ModeStyle::of(doc.writing);
     let class = match doc.kind {
         crate::parse::Kind::Serial => "serial",
         crate::parse::Kind::Feature => "feature",
     };
-    let _ = writeln!(
-        out,
-        "<body>\n<article class=\"{class}\" epub:type=\"chapter\">\n<header>"
-    );
+    let (attrs, prefix) = match tag {
+        ArticleTag::Chapter => (" epub:type=\"chapter\"".to_string(), String::new()),
+        ArticleTag::InPage(id) => (
+            format!(
+                " id=\"{id}\" xml:lang=\"{0}\" lang=\"{0}\"",
+                escape(&doc.lang.tag)
+            ),
+            format!("{id}-"),
+        ),
+    };
+    let _ = writeln!(out, "<article class=\"{class}\"{attrs}>\n<header>");
+    // Under a page's title the headline is a second-level heading.
+    let h1 = if matches!(tag, ArticleTag::Chapter) {
+        "h1"
+    } else {
+        "h2"
+    };
     for p in &doc.header {
-        match p.style.role {
-            Role::Headline => para_html(p, "h1", None, None, mode, &mut out),
-            Role::Kicker => para_html(p, "p", Some("kicker"), None, mode, &mut out),
-            Role::Deck => para_html(p, "p", Some("deck"), None, mode, &mut out),
-            Role::Byline => para_html(p, "p", Some("byline"), None, mode, &mut out),
-            Role::SerialLabel => para_html(p, "p", Some("serial-label"), None, mode, &mut out),
-            _ => para_html(p, "p", None, None, mode, &mut out),
-        }
+        let (tag, class) = match p.style.role {
+            Role::Headline => (h1, None),
+            Role::Kicker => ("p", Some("kicker")),
+            Role::Deck => ("p", Some("deck")),
+            Role::Byline => ("p", Some("byline")),
+            Role::SerialLabel => ("p", Some("serial-label")),
+            _ => ("p", None),
+        };
+        para_html(p, tag, class, None, mode, out);
     }
     out.push_str("</header>\n");
     let mut body = Body {
-        out,
+        out: std::mem::take(out),
         mode,
         nav: Vec::new(),
         open: None,
+        prefix,
     };
     for f in &doc.flow {
         body.flow(f, image_index);
     }
     body.wrap(None);
-    let mut out = body.out;
-    out.push_str("</article>\n</body>\n</html>\n");
-    (out, body.nav)
+    *out = body.out;
+    out.push_str("</article>\n");
+    body.nav
 }
 
 /// The flow of an article as XHTML: paragraphs of the lead and of quotes
@@ -215,6 +291,8 @@ struct Body<'a> {
     nav: Vec<NavEntry>,
     /// The grouping element open now: Lead (div.lead) or Quote.
     open: Option<Role>,
+    /// Before the section heads' ids (an article on a page: `a2-`).
+    prefix: String,
 }
 
 impl Body<'_> {
@@ -264,7 +342,7 @@ impl Body<'_> {
         let (mode, out) = (self.mode, &mut self.out);
         match p.style.role {
             Role::Heading | Role::MinorHeading => {
-                let id = format!("s{}", self.nav.len() + 1);
+                let id = format!("{}s{}", self.prefix, self.nav.len() + 1);
                 let heading = p.style.role == Role::Heading;
                 para_html(
                     p,
@@ -297,9 +375,9 @@ pub fn cover_xhtml(work: &str, author: &str, lang: &str, writing: Writing) -> St
     );
     let _ = write!(
         out,
-        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{} 著</p>\n</section>\n</body>\n</html>\n",
+        "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n<p class=\"author\">{}</p>\n</section>\n</body>\n</html>\n",
         escape(work),
-        escape(author)
+        escape(&Labels::of_tag(lang).author(author))
     );
     out
 }
@@ -314,7 +392,12 @@ pub fn nav_xhtml(
 ) -> String {
     let mut out = String::new();
     head(title, &escape(lang), writing, "style.css", false, &mut out);
-    out.push_str("<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n<ol>\n");
+    let labels = Labels::of_tag(lang);
+    let _ = writeln!(
+        out,
+        "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>{}</h1>\n<ol>",
+        labels.contents
+    );
     for (href, text, sections) in chapters {
         let _ = write!(out, "<li><a href=\"{href}\">{}</a>", escape(text));
         if !sections.is_empty() {
@@ -336,13 +419,17 @@ pub fn nav_xhtml(
     );
     // A book has a cover and its contents in the spine.
     if cover {
-        out.push_str("<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">封面</a></li>\n");
-        out.push_str("<li><a epub:type=\"toc\" href=\"nav.xhtml\">目录</a></li>\n");
+        let _ = writeln!(
+            out,
+            "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">{}</a></li>\n<li><a epub:type=\"toc\" href=\"nav.xhtml\">{}</a></li>",
+            labels.cover, labels.contents
+        );
     }
     if let Some((href, _, _)) = chapters.first() {
         let _ = writeln!(
             out,
-            "<li><a epub:type=\"bodymatter\" href=\"{href}\">正文</a></li>"
+            "<li><a epub:type=\"bodymatter\" href=\"{href}\">{}</a></li>",
+            labels.body
         );
     }
     out.push_str("</ol>\n</nav>\n</body>\n</html>\n");

@@ -3,12 +3,15 @@
 //! costs, and the stretch available. Prefix sums make each query O(1).
 
 use super::Params;
-use crate::model::Item;
+use crate::model::{GapKind, Item};
 
 pub struct Sums {
     /// Σ (width + gap.natural) of items before i.
     advance: Vec<f64>,
-    stretch: Vec<f64>,
+    /// Stretch of word spaces and Han–Latin gaps (taken first).
+    flex: Vec<f64>,
+    /// Stretch of inter-character gaps (letter spacing, taken last).
+    inter: Vec<f64>,
     /// Word-space shrink.
     shrink: Vec<f64>,
     blank_before: Vec<f64>,
@@ -20,7 +23,10 @@ pub struct Sums {
 pub struct Fit {
     /// Width with free compression applied as far as needed.
     pub width: f64,
-    pub stretch: f64,
+    /// Stretch of the word spaces and Han–Latin gaps.
+    pub flex: f64,
+    /// Stretch of the inter-character gaps.
+    pub inter: f64,
     /// Costly shrink: word spaces and the blanks of marks inside the line.
     pub shrink: f64,
 }
@@ -30,15 +36,17 @@ impl Sums {
         let n = items.len() + 1;
         let mut s = Sums {
             advance: Vec::with_capacity(n),
-            stretch: Vec::with_capacity(n),
+            flex: Vec::with_capacity(n),
+            inter: Vec::with_capacity(n),
             shrink: Vec::with_capacity(n),
             blank_before: Vec::with_capacity(n),
             blank_after: Vec::with_capacity(n),
         };
-        let (mut a, mut st, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut a, mut fl, mut ic, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for v in [
             &mut s.advance,
-            &mut s.stretch,
+            &mut s.flex,
+            &mut s.inter,
             &mut s.shrink,
             &mut s.blank_before,
             &mut s.blank_after,
@@ -47,12 +55,16 @@ impl Sums {
         }
         for it in items {
             a += it.width.0 + it.gap.natural.0;
-            st += it.gap.stretch.0;
+            match it.gap.kind {
+                GapKind::InterChar => ic += it.gap.stretch.0,
+                _ => fl += it.gap.stretch.0,
+            }
             sh += it.gap.shrink.0;
             bb += it.blank_before.0;
             ba += it.blank_after.0;
             s.advance.push(a);
-            s.stretch.push(st);
+            s.flex.push(fl);
+            s.inter.push(ic);
             s.shrink.push(sh);
             s.blank_before.push(bb);
             s.blank_after.push(ba);
@@ -82,15 +94,17 @@ impl Sums {
         } else {
             natural
         };
-        let stretch = self.stretch[b - 1] - self.stretch[a];
+        let flex = self.flex[b - 1] - self.flex[a];
+        let inter = self.inter[b - 1] - self.inter[a];
         // Inner blanks: before every item but the first, after every item
         // but the last.
-        let inner = (self.blank_before[b] - self.blank_before[a + 1])
+        let blanks = (self.blank_before[b] - self.blank_before[a + 1])
             + (self.blank_after[b - 1] - self.blank_after[a]);
-        let shrink = self.shrink[b - 1] - self.shrink[a] + inner;
+        let shrink = self.shrink[b - 1] - self.shrink[a] + blanks;
         Fit {
             width,
-            stretch,
+            flex,
+            inter,
             shrink,
         }
     }

@@ -3,18 +3,38 @@
 //! demerits over the whole paragraph. A greedy first-fit mode is kept for
 //! comparison.
 
-use super::fit::Sums;
+use super::fit::{Fit, Sums};
 use super::{EPSILON, Params};
 use crate::model::Item;
-use crate::model::punct::{inseparable, may_end_line, may_start_line};
+use crate::model::item::INTER_CHAR_STRETCH_EM;
+use crate::model::punct::{inseparable, may_end_line, may_start_line, punct_class};
 
 /// Demerits that make a choice a last resort without making it impossible,
 /// so that a paragraph always gets some set of lines.
 const LAST_RESORT: f64 = 1e9;
 /// A lone ideograph on a paragraph's last line (段末孤字).
 pub const LONE_CHARACTER: f64 = 1e7;
+/// Letter spacing of a tenth of an em between Han characters: visible,
+/// tolerated where no mark can be compressed instead (推入 first). Fully
+/// compressing a line's marks costs about 300, so the breaker compresses
+/// and moves breaks across the paragraph rather than space a line.
+pub const SPACED_LINE: f64 = 20_000.0;
+/// Letter spacing above this (in ems per gap) is worse than a lone last
+/// character: it is set only where nothing else works.
+pub const WIDE_SPACING_EM: f64 = 0.1;
+const WIDE_SPACING: f64 = 2.0 * LONE_CHARACTER;
+/// Word spaces stretched past half an em (a loose line): a step as costly
+/// as a lone character, so that the breaker sets few loose lines rather
+/// than many slightly loose ones (at 13 ems, English cannot avoid them all).
+pub const LOOSE_LINE: f64 = 1e7;
+/// A line starting with —— or …… where the prohibition level allows it:
+/// many houses avoid it, so a compression (推入) or another break is taken
+/// when one is cheaper, never letter spacing.
+pub const DASH_LINE_START: f64 = 5000.0;
 /// Two hyphenated lines in a row.
 pub const DOUBLE_HYPHEN: f64 = 3000.0;
+/// Most hyphenated lines in a row: a third is never set.
+pub const MAX_HYPHEN_RUN: u8 = 2;
 const LINE_PENALTY: f64 = 10.0;
 
 /// May the paragraph break after item `b - 1`?
@@ -31,7 +51,8 @@ struct Node {
     pos: usize,
     line: usize,
     demerits: f64,
-    hyphenated: bool,
+    /// Hyphenated lines in a row ending at this break.
+    run: u8,
     prev: Option<usize>,
 }
 
@@ -52,38 +73,67 @@ pub fn line_demerits(
         return None;
     }
     let last_line = b == items.len();
-    let badness = if last_line {
-        if w > measure {
-            badness((w - measure) / f.shrink.max(1e-9))
-        } else {
-            0.0
-        }
+    let shrunk = |w: f64| badness((w - measure) / f.shrink.max(1e-9));
+    let mut d = if last_line {
+        (LINE_PENALTY + if w > measure { shrunk(w) } else { 0.0 }).powi(2)
     } else if !p.justify {
         // Ragged lines: prefer full ones, mildly.
-        badness((measure - w).max(0.0) / measure.max(1e-9))
+        (LINE_PENALTY + badness((measure - w).max(0.0) / measure.max(1e-9))).powi(2)
+    } else if w <= measure && p.flush_short && measure - w > f.flex + EPSILON {
+        // Set flush, not spaced: a short line, as a ragged one costs.
+        (LINE_PENALTY + badness((measure - w) / measure.max(1e-9))).powi(2)
     } else if w <= measure {
-        let slack = measure - w;
-        if slack <= EPSILON {
-            0.0
-        } else if f.stretch > 0.0 {
-            badness(slack / f.stretch)
-        } else {
-            LAST_RESORT / 10.0
-        }
+        stretch_demerits(measure - w, &f)
     } else {
         // Compressing marks to take one more character (推入) is preferred to
         // pushing one out (推出), CLREQ §2: shrink costs a tenth of stretch.
-        badness((w - measure) / f.shrink.max(1e-9)) / 10.0
+        (LINE_PENALTY + shrunk(w) / 10.0).powi(2)
     };
-    let mut d = (LINE_PENALTY + badness).powi(2);
     if b < items.len() {
         let pen = items[b - 1].gap.penalty;
         d += pen * pen;
+        if matches!(items[b].first, '—' | '…') {
+            d += DASH_LINE_START;
+        }
     }
-    if last_line && a > 0 && lone_character(&items[a..b]) {
+    // A lone character is as bad on a short line beside a figure as on a
+    // paragraph's last line.
+    if (last_line || p.flush_short) && a > 0 && lone_character(&items[a..b]) {
         d += LONE_CHARACTER;
     }
     Some(d)
+}
+
+/// Demerits of a justified line `slack` short of its measure, spread as
+/// [`super::justify`] spreads it: word spaces and Han–Latin gaps first, to
+/// their full stretch (a word space of half an em), then letter spacing
+/// between every character; with neither, word spaces past half an em.
+fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
+    let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
+    if slack <= EPSILON {
+        return plain(0.0);
+    }
+    if slack <= f.flex + EPSILON {
+        return plain(badness(slack / f.flex));
+    }
+    if f.inter > 0.0 {
+        let ratio = (slack - f.flex) / f.inter;
+        let em = ratio * INTER_CHAR_STRETCH_EM;
+        let wide = if em > WIDE_SPACING_EM + 1e-6 {
+            WIDE_SPACING
+        } else {
+            0.0
+        };
+        return plain(badness(ratio)) + SPACED_LINE * (em / WIDE_SPACING_EM).powi(2) + wide;
+    }
+    if f.flex > 0.0 {
+        // Loose: every further step costs as a full line of spaces at
+        // half an em does, cubed, after the step.
+        let r = slack / f.flex;
+        return plain(badness(1.0)) * r.powi(3) + LOOSE_LINE;
+    }
+    // No gap at all: the letters of a word spaced apart.
+    plain(LAST_RESORT / 10.0)
 }
 
 /// Returns the break positions (item counts), the last one `items.len()`.
@@ -97,57 +147,70 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
         pos: 0,
         line: 0,
         demerits: 0.0,
-        hyphenated: false,
+        run: 0,
         prev: None,
     }];
     let mut active: Vec<usize> = vec![0];
     let mut keep = Vec::new();
+    // The best way to each break, by the hyphenated lines in a row it ends.
+    let mut best: [Option<(f64, usize)>; MAX_HYPHEN_RUN as usize + 1];
     for b in 1..=n {
         if b < n && !allowed_break(items, b, p) {
             continue;
         }
         let hyphenated = b < n && items[b - 1].gap.is_hyphen();
-        let mut best: Option<(f64, usize)> = None;
+        best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
         keep.clear();
         for &ai in &active {
             let a = nodes[ai];
-            match line_demerits(items, &sums, a.pos, b, a.line, p) {
-                None => {
-                    // Too long now and longer for every later break: retire
-                    // the node, remembering it in case nothing else can go on.
-                    let d = a.demerits + LAST_RESORT;
-                    if overfull.is_none_or(|(bd, _)| d < bd) {
-                        overfull = Some((d, ai));
-                    }
+            let Some(d) = line_demerits(items, &sums, a.pos, b, a.line, p) else {
+                // Too long now and longer for every later break: retire
+                // the node, remembering it in case nothing else can go on.
+                let d = a.demerits + LAST_RESORT;
+                if overfull.is_none_or(|(bd, _)| d < bd) {
+                    overfull = Some((d, ai));
                 }
-                Some(d) => {
-                    keep.push(ai);
-                    let mut total = a.demerits + d;
-                    if hyphenated && a.hyphenated {
-                        total += DOUBLE_HYPHEN;
-                    }
-                    if best.is_none_or(|(bd, _)| total < bd) {
-                        best = Some((total, ai));
-                    }
-                }
+                continue;
+            };
+            keep.push(ai);
+            let mut total = a.demerits + d;
+            let run = if hyphenated { a.run + 1 } else { 0 };
+            if run > MAX_HYPHEN_RUN {
+                // The node stays for later breaks; this one is not taken.
+                continue;
+            }
+            if run > 1 {
+                total += DOUBLE_HYPHEN;
+            }
+            let slot = &mut best[run as usize];
+            if slot.is_none_or(|(bd, _)| total < bd) {
+                *slot = Some((total, ai));
             }
         }
         std::mem::swap(&mut active, &mut keep);
-        let chosen = best.or(if active.is_empty() { overfull } else { None });
-        if let Some((d, ai)) = chosen {
-            nodes.push(Node {
-                pos: b,
-                line: nodes[ai].line + 1,
-                demerits: d,
-                hyphenated,
-                prev: Some(ai),
-            });
-            active.push(nodes.len() - 1);
+        let found = best.iter().any(Option::is_some);
+        let fallback = (!found && active.is_empty()).then_some(overfull).flatten();
+        for (run, chosen) in best
+            .iter()
+            .enumerate()
+            .chain([(hyphenated as usize, &fallback)])
+        {
+            if let Some((d, ai)) = *chosen {
+                nodes.push(Node {
+                    pos: b,
+                    line: nodes[ai].line + 1,
+                    demerits: d,
+                    run: run as u8,
+                    prev: Some(ai),
+                });
+                active.push(nodes.len() - 1);
+            }
         }
     }
-    // The node at n exists: at b == n the active list is never empty on
-    // entry, so a best or an overfull fallback is always pushed.
+    // A node at n exists: at b == n the active list is never empty on
+    // entry, so a best or an overfull fallback is always pushed; b == n is
+    // never hyphenated, so there is one.
     collect(&nodes, n, |nd| (nd.pos, nd.prev))
 }
 
@@ -206,12 +269,15 @@ fn badness(ratio: f64) -> f64 {
     (100.0 * ratio.abs().powi(3)).min(LAST_RESORT)
 }
 
-/// A last line holding one ideograph and nothing but punctuation besides.
+/// A last line holding one ideograph and nothing but punctuation besides,
+/// or punctuation alone (a …… or —— by itself).
 pub fn lone_character(line: &[Item]) -> bool {
     let ideographs = line.iter().filter(|i| i.ideographic).count();
+    // By character, not by `punct`: a mark narrower than the em (a
+    // proportional …) is still punctuation.
     let others = line
         .iter()
-        .filter(|i| !i.ideographic && i.punct.is_none())
+        .filter(|i| !i.ideographic && i.punct.is_none() && punct_class(i.first).is_none())
         .count();
-    ideographs == 1 && others == 0
+    ideographs <= 1 && others == 0
 }

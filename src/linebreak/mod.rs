@@ -55,6 +55,9 @@ pub struct Params<'a> {
     /// An opening mark at a line start may lose its blank half.
     pub compress_line_start: bool,
     pub breaking: Breaking,
+    /// A line short of its measure beyond its spaces' stretch is set flush
+    /// at its natural width (beside a figure), not letter-spaced.
+    pub flush_short: bool,
 }
 
 /// One line: which items, and how its spaces were adjusted.
@@ -89,7 +92,7 @@ struct Adjust {
     start_cut: Pt,
     /// Fraction of each word space's stretch (>0) or shrink (<0) used.
     word: f64,
-    /// Fraction of each Han–Latin gap's stretch used.
+    /// Fraction of each Han–Latin gap's stretch (>0) or shrink (<0) used.
     cjk_latin: f64,
     /// Fraction of the inner blanks of brackets and quotes taken.
     brackets: f64,
@@ -169,14 +172,8 @@ impl Adjust {
     fn gap(&self, g: &Gap) -> Pt {
         match g.kind {
             GapKind::InterChar => self.inter,
-            GapKind::WordSpace => {
-                (if self.word >= 0.0 {
-                    g.stretch * self.word
-                } else {
-                    g.shrink * self.word
-                }) + self.spill
-            }
-            GapKind::CjkLatin => g.stretch * self.cjk_latin + self.spill,
+            GapKind::WordSpace => flexed(g, self.word) + self.spill,
+            GapKind::CjkLatin => flexed(g, self.cjk_latin) + self.spill,
             GapKind::Glued => Pt::ZERO,
         }
     }
@@ -188,6 +185,15 @@ impl Adjust {
             Some(_) => self.stops,
             None => 0.0,
         }
+    }
+}
+
+/// A gap's stretch (fraction > 0) or shrink (< 0) taken.
+fn flexed(g: &Gap, fraction: f64) -> Pt {
+    if fraction >= 0.0 {
+        g.stretch * fraction
+    } else {
+        g.shrink * fraction
     }
 }
 
@@ -224,7 +230,7 @@ fn inner_blanks(line: &[Item], brackets: bool) -> Pt {
 /// Distributes the difference between the natural width and the measure.
 /// Shrink: the line-end mark's blank, the line-start mark's blank, a hanging
 /// mark, then word spaces, then the blanks of brackets and quotes, then of
-/// stops and commas. Stretch: word spaces, then Han–Latin gaps, then every
+/// stops and commas, then Han–Latin gaps. Stretch: word spaces, then Han–Latin gaps, then every
 /// inter-character gap evenly.
 pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: &Params) -> Line {
     let line = &items[range.clone()];
@@ -314,6 +320,13 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
                 }
                 delta += avail * f;
             }
+        }
+        // Han–Latin gaps last, down to an eighth of an em.
+        let shrink = sum(GapKind::CjkLatin, |g| g.shrink);
+        if delta.0 < -EPSILON && shrink.0 > 0.0 {
+            let f = ((-delta) / shrink).min(1.0);
+            adjust.cjk_latin = -f;
+            delta += shrink * f;
         }
     }
     if p.justify && !last && delta.0 > EPSILON {

@@ -28,6 +28,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             scheme: Scheme::Quanjiao,
             tate_chu_yoko: 3,
             upright_max: 1,
+            han_latin_max: 1.0 / 3.0,
             size: Pt(EM),
             align: Align::Justify,
             lines: 1,
@@ -35,6 +36,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
             space_after: 0,
             inset: 0,
             indent: 0,
+            min_scale: 1.0,
         };
         (book, style)
     })
@@ -87,6 +89,7 @@ fn params<'a>(o: Opts, measure: &'a dyn Fn(usize) -> Pt) -> Params<'a> {
         } else {
             Breaking::TotalFit
         },
+        flush_short: false,
     }
 }
 
@@ -166,16 +169,22 @@ const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("basic: a solidus may start a line", "一二三四五六七八九十／甲乙", 10, lv(Prohibition::Basic), &[H10, "／甲乙"]),
     ("gb: a solidus may not start a line", "一二三四五六七八九十／甲乙", 10, lv(Prohibition::Gb), &[H9, "十／甲乙"]),
     ("a pure Han line is exactly N characters", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", 10, BASIC, &[H10, "甲乙丙丁戊己庚辛壬癸", "子丑"]),
-    ("no lone character on the last line", "一二三四五六七八九十甲", 10, BASIC, &[H9, "十甲"]),
+    ("no lone character on the last line", "一二三四五六七八九十甲乙丙丁", 13, BASIC, &["一二三四五六七八九十甲乙", "丙丁"]),
+    ("a lone character rather than spacing over 0.1 em", "一二三四五六七八九十甲", 10, BASIC, &[H10, "甲"]),
+    ("no line of punctuation alone", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰……", 25, BASIC, &["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅", "卯辰……"]),
+    ("push-in on an earlier line rather than letter spacing", "一，二三四五六七八九十，甲乙丙丁戊己庚辛壬癸子丑寅卯。辰巳", 13, BASIC, &["一，二三四五六七八九十，甲乙", "丙丁戊己庚辛壬癸子丑寅卯。", "辰巳"]),
+    ("centred: marks compress (推入) before a character is pushed out", "一二，三四，五六七八。甲乙丙", 10, scheme(Scheme::Centred), &["一二，三四，五六七八。", "甲乙丙"]),
+    ("basic: —— starts a line only where nothing cheaper works", "一，二三四五六七八九——甲乙", 10, lv(Prohibition::Basic), &["一，二三四五六七八九", "——甲乙"]),
+    ("Han–Latin gaps shrink to take a number", "这条线路开通于2014年。当时", 11, BASIC, &["这条线路开通于2014年。", "当时"]),
     ("a comma that ends a line exactly stays", "一二三四五六七八九，甲乙丙", 10, BASIC, &["一二三四五六七八九，", "甲乙丙"]),
     ("push-in: inner marks compress so a comma fits", "一二三，四五六七八九，十甲乙丙", 10, BASIC, &["一二三，四五六七八九，", "十甲乙丙"]),
     ("hanging: a comma past the measure", "一二三四五六七八九十，甲乙丙", 10, Opts { hanging: true, ..BASIC }, &["一二三四五六七八九十，", "甲乙丙"]),
     ("。」 at a break moves with a character", "一二三四五六七八九十。」甲乙", 10, BASIC, &[H9, "十。」甲乙"]),
     ("digits stay whole", "一二三四五六七八共12345678个", 10, BASIC, &["一二三四五六七八共", "12345678个"]),
-    ("a URL stays whole", "网址https://ex.com/a/b见", 10, BASIC, &["网址", "https://ex.com/a/b", "见"]),
-    ("an English word is hyphenated", "这是typesetting的测试和检验工作", 6, BASIC, &["这是type-", "setting的测", "试和检验工作"]),
-    ("words break at spaces", "we set the text in columns", 8, lv(Prohibition::None), &["we set the text", "in columns"]),
-    ("a compound breaks after its hyphen", "我们self-driving开车", 6, BASIC, &["我们self-", "driving开车"]),
+    ("a URL stays whole", "网址https://ex.com/a/b见", 10, BASIC, &["网址", "https://ex.com/a/b见"]),
+    ("an English word is hyphenated", "这是typesetting的测试和检验工作", 6, BASIC, &["这是typeset-", "ting的测试", "和检验工作"]),
+    ("words break at spaces", "we set the text in columns", 8, lv(Prohibition::None), &["we set the text in", "columns"]),
+    ("a compound breaks after its hyphen", "一二三四五六七八self-driving开车", 11, BASIC, &["一二三四五六七八self-", "driving开车"]),
     ("first-line indent of two characters", "一二三四五六七八九十甲乙丙", 10, Opts { indent: 2.0, ..BASIC }, &["一二三四五六七八", "九十甲乙丙"]),
     ("greedy fills lines first", "一二三四五六七八九十甲", 10, Opts { greedy: true, ..BASIC }, &[H10, "甲"]),
     ("kaiming: commas half width", "一二三四，五六七八，九十甲", 10, scheme(Scheme::Kaiming), &["一二三四，五六七八，九", "十甲"]),
@@ -274,9 +283,15 @@ fn punctuation_widths_by_scheme() {
         // Banjiao: all half.
         ("甲。乙，", Banjiao, 3.0),
         ("“甲”", Banjiao, 2.0),
-        // Centred: all full, no pair compression.
+        // Centred: single marks full; adjacent pairs give up half an em
+        // where they meet (CLREQ §3.1.6.2).
         ("甲，乙。", Centred, 4.0),
-        ("甲。」乙", Centred, 4.0),
+        ("甲。」乙", Centred, 3.5),
+        ("甲：「乙」", Centred, 4.5),
+        ("甲」，乙", Centred, 3.5),
+        ("（「甲」）", Centred, 4.0),
+        ("甲？！乙", Centred, 4.0),
+        ("甲——乙", Centred, 4.0),
         // CJK–Latin: a quarter em on each side of a number (CLREQ §5).
         ("共2个", Quanjiao, 2.5 + ems("2", Quanjiao)),
     ];
@@ -297,6 +312,25 @@ fn centred_marks_sit_in_the_middle_of_the_em() {
     let left = plain.glyphs[plain.info[1].glyphs.start as usize];
     assert!(comma.dx.0 > left.dx.0 + 2.0, "moved right: {comma:?}");
     assert_eq!(comma.dy, left.dy, "on the baseline");
+}
+
+#[test]
+fn a_centred_stop_before_a_closing_bracket_stays_centred_in_half_an_em() {
+    let p = shape("甲。」", Scheme::Centred);
+    let alone = shape("甲。", Scheme::Centred);
+    let (g, g1) = (
+        p.glyphs[p.info[1].glyphs.start as usize],
+        alone.glyphs[alone.info[1].glyphs.start as usize],
+    );
+    assert!((p.items[1].width.0 - EM / 2.0).abs() < 0.01);
+    assert!(
+        (g1.dx.0 - g.dx.0 - EM / 4.0).abs() < 0.01,
+        "{g:?} vs {g1:?}"
+    );
+    // 「 after a colon: its glyph moves back by its blank half.
+    let q = shape("：「甲", Scheme::Centred);
+    let open = q.glyphs[q.info[1].glyphs.start as usize];
+    assert!(open.dx.0 < -EM / 2.0 + 1.0, "{open:?}");
 }
 
 #[test]
@@ -334,4 +368,127 @@ fn explanations_name_the_rule() {
     let why = explain(&p.items, &lines, &params);
     assert!(why[0].contains("'，' may not start a line"), "{why:?}");
     assert_eq!(why[1], "paragraph end");
+}
+
+/// Paragraphs mixed from the measurement sentences (tools/sentences), as
+/// tools/gen-serial.py mixes them: deterministic, 3–8 sentences each.
+fn mixed_paragraphs(sentences: &str, count: usize) -> Vec<String> {
+    let lines: Vec<&str> = sentences.lines().filter(|l| !l.is_empty()).collect();
+    let mut x: u64 = 7;
+    let mut next = move || {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let n = 3 + next() % 6;
+            (0..n).map(|_| lines[next() % lines.len()]).collect()
+        })
+        .collect()
+}
+
+/// Letter-spaced lines of many paragraphs at 13 characters: (lines,
+/// spaced by more than 0.05 em, the widest spacing in ems, lone last
+/// characters).
+fn spacing_figures(sentences: &str, o: Opts) -> (usize, usize, f64, usize) {
+    let m = Pt(EM * 13.0);
+    let measure = move |_| m;
+    let (mut lines, mut spaced, mut widest, mut lone) = (0, 0, 0.0f64, 0);
+    for text in mixed_paragraphs(sentences, 300) {
+        let p = shape(&text, o.scheme);
+        let set = break_paragraph(&p.items, &params(o, &measure));
+        for l in &set {
+            let em = l.adjust.inter.0 / EM;
+            lines += 1;
+            spaced += (em > 0.05) as usize;
+            widest = widest.max(em);
+            assert!(l.width.0 <= m.0 + EPSILON, "overfull: {text}");
+        }
+        let last = set.last().expect("a line");
+        lone += (set.len() > 1 && knuth::lone_character(&p.items[last.items.clone()])) as usize;
+    }
+    (lines, spaced, widest, lone)
+}
+
+#[test]
+fn letter_spacing_policy_at_thirteen_characters() {
+    // zh-Hant: centred marks, basic prohibitions; zh-Hans: full-width
+    // marks, strict prohibitions. At most 3% and 1% of lines spaced,
+    // none by more than 0.1 em, no lone last character.
+    let hant = Opts {
+        scheme: Scheme::Centred,
+        ..lv(Prohibition::Basic)
+    };
+    let hans = lv(Prohibition::Strict);
+    for (name, text, o, share) in [
+        (
+            "zh-Hant",
+            include_str!("../../tools/sentences/zh-Hant.txt"),
+            hant,
+            0.03,
+        ),
+        (
+            "zh-Hans",
+            include_str!("../../tools/sentences/zh-Hans.txt"),
+            hans,
+            0.01,
+        ),
+    ] {
+        let (lines, spaced, widest, lone) = spacing_figures(text, o);
+        let got = spaced as f64 / lines as f64;
+        assert!(
+            got <= share && widest <= 0.1 + 1e-9 && lone == 0,
+            "{name}: {spaced} of {lines} lines spaced ({:.2}%), widest {widest:.3} em, {lone} lone",
+            got * 100.0
+        );
+    }
+}
+
+/// Hyphenated lines of an English paragraph broken at `chars` ems, and
+/// the share of its justified lines whose word spaces pass half an em.
+fn english_figures(text: &str, chars: usize) -> (Vec<bool>, f64) {
+    let p = shape(text, Scheme::Quanjiao);
+    let m = Pt(EM * chars as f64);
+    let measure = move |_| m;
+    let lines = break_paragraph(&p.items, &params(lv(Prohibition::None), &measure));
+    let hyphens = lines.iter().map(|l| l.hyphen).collect();
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.last).collect();
+    let loose = body.iter().filter(|l| l.ratio > 1.0 + 1e-6).count();
+    (hyphens, loose as f64 / body.len().max(1) as f64)
+}
+
+const LICENCE: &str = "This Font Software is licensed under the SIL Open Font License, Version 1.1. \
+The goals of the Open Font License (OFL) are to stimulate worldwide development of collaborative font projects, \
+to support the font creation efforts of academic and linguistic communities, and to provide a free and open \
+framework in which fonts may be shared and improved in partnership with others. The OFL allows the licensed \
+fonts to be used, studied, modified and redistributed freely as long as they are not sold by themselves. \
+The fonts, including any derivative works, can be bundled, embedded, redistributed and/or sold with any \
+software provided that any reserved names are not used by derivative works. The fonts and derivatives, \
+however, cannot be released under any other type of license. The requirement for fonts to remain under this \
+license does not apply to any document created using the fonts or their derivatives.";
+
+#[test]
+fn at_most_two_hyphenated_lines_in_a_row() {
+    let mut pairs = 0;
+    for chars in 8..=24 {
+        let (hyphens, _) = english_figures(LICENCE, chars);
+        let runs = hyphens.windows(3).filter(|w| w.iter().all(|&h| h)).count();
+        assert_eq!(
+            runs, 0,
+            "{chars} ems: three hyphenated lines in a row: {hyphens:?}"
+        );
+        pairs += hyphens.windows(2).filter(|w| w[0] && w[1]).count();
+    }
+    // The cap is what stops longer runs: two in a row still happen.
+    assert!(pairs > 0, "no two hyphenated lines in a row at any measure");
+}
+
+#[test]
+fn few_loose_english_lines_at_thirteen_ems() {
+    // Typst sets 39% of the lines of a licence text at this measure with
+    // word spaces over half an em; the breaker concentrates looseness.
+    let (_, loose) = english_figures(LICENCE, 13);
+    assert!(loose <= 0.39, "{:.0}% of lines loose", loose * 100.0);
 }

@@ -35,6 +35,13 @@ impl Grid {
             + self.gutter * (self.columns.saturating_sub(1)) as f64
     }
 
+    /// The column an inline offset falls in (a gutter counts with the
+    /// column before it).
+    pub fn column_of(&self, inline: Pt) -> u32 {
+        let pitch = (self.column_width + self.gutter).0;
+        ((inline.0.max(0.0) / pitch).floor() as u32).min(self.columns.saturating_sub(1))
+    }
+
     /// Inline offset of a column's start.
     pub fn column_start(&self, column: u32) -> Pt {
         (self.column_width + self.gutter) * column as f64

@@ -5,6 +5,10 @@
 use super::punct::PunctClass;
 use crate::units::Pt;
 
+/// The stretch of an inter-character gap, in ems: the breaker reads a
+/// line's letter spacing in ems from it.
+pub const INTER_CHAR_STRETCH_EM: f64 = 0.25;
+
 /// The kind of space after an item, which decides its justification
 /// priority (CLREQ §4: word spaces stretch first, then Han–Latin gaps, then
 /// inter-character spacing).

@@ -6,6 +6,7 @@
 
 mod grid;
 pub mod item;
+pub mod labels;
 pub mod punct;
 mod style;
 mod text;
@@ -13,6 +14,7 @@ pub mod units;
 
 pub use grid::Grid;
 pub use item::{Gap, GapKind, Item};
+pub use labels::Labels;
 pub use punct::{PunctClass, punct_class};
 pub use style::*;
 pub use text::*;

@@ -41,6 +41,8 @@ pub struct ParaStyle {
     pub tate_chu_yoko: u32,
     /// Vertical text: Latin words of up to this many letters upright.
     pub upright_max: u32,
+    /// The widest a Han–Latin gap may stretch to, in ems (CLREQ §3.5.4).
+    pub han_latin_max: f64,
     pub size: Pt,
     pub align: Align,
     /// Body-line slots per line.
@@ -51,6 +53,9 @@ pub struct ParaStyle {
     pub inset: u32,
     /// First-line indent in characters.
     pub indent: u32,
+    /// The least fraction of `size` a heading steps down to when a phrase
+    /// is wider than its measure (1: never).
+    pub min_scale: f64,
 }
 
 /// Line-breaking settings, resolved.
@@ -60,6 +65,10 @@ pub struct LineRules {
     pub hanging: bool,
     pub compress_line_start: bool,
     pub breaking: Breaking,
+    /// A justified line that would need letter spacing is set at its
+    /// natural width instead (lines beside a figure): such a line costs
+    /// as a ragged one.
+    pub flush_short: bool,
 }
 
 /// 避头尾 levels, CLREQ §2.
@@ -117,4 +126,24 @@ pub enum Breaking {
     #[default]
     TotalFit,
     Greedy,
+}
+
+/// Where an article's lead (导语) goes on a page: in its first column
+/// like the body, or across columns (破栏) under the headline block,
+/// optionally boxed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadPlacement {
+    #[default]
+    Column,
+    /// Not given: in the first column, unless the automatic make-up sets
+    /// it across the module where that fills the page better.
+    Auto,
+    /// Across `columns` of the module (all of them when `None`).
+    Across { columns: Option<u32>, boxed: bool },
+}
+
+impl LeadPlacement {
+    pub fn is_across(self) -> bool {
+        matches!(self, LeadPlacement::Across { .. })
+    }
 }

@@ -120,6 +120,9 @@ pub enum Block {
         width: Option<f64>,
         /// Round wrap: text follows a circle.
         round: bool,
+        /// A place in the module (centre across, in columns; top row).
+        x: Option<f64>,
+        row: Option<u32>,
         loc: Loc,
     },
 }

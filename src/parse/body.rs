@@ -65,17 +65,26 @@ pub struct FigureOptions {
     /// only partly covers).
     pub width: Option<f64>,
     pub round: bool,
+    /// Where the figure's centre lies across the module, in columns: 0.5
+    /// is the middle of the first column, 1 the middle of the gutter after
+    /// it (a round figure there straddles the gutter).
+    pub x: Option<f64>,
+    /// The line slot of the figure's top, counted from the top of the
+    /// module's columns.
+    pub row: Option<u32>,
 }
 
 /// Placement options in an image's title:
-/// `![图说](a.png "columns=2 wrap=round width=1.5")`.
+/// `![图说](a.png "columns=2 wrap=round width=1.5 x=3 row=10")`.
 fn figure_options(title: &str) -> std::result::Result<FigureOptions, (String, String)> {
     let mut o = FigureOptions {
         columns: 1,
         width: None,
         round: false,
+        x: None,
+        row: None,
     };
-    let hint = "an image title may hold columns=N (columns spanned), width=F (columns, fractional) and wrap=rect or wrap=round";
+    let hint = "an image title may hold columns=N (columns spanned), width=F (columns, fractional), wrap=rect or wrap=round, x=F (centre across the module, in columns) and row=N (top, in lines)";
     for part in title.split_whitespace() {
         match part.split_once('=') {
             Some(("columns", v)) => {
@@ -102,6 +111,25 @@ fn figure_options(title: &str) -> std::result::Result<FigureOptions, (String, St
                             )
                         })?,
                 );
+            }
+            Some(("x", v)) => {
+                o.x = Some(v.parse::<f64>().ok().filter(|x| (0.0..=16.0).contains(x)).ok_or_else(
+                    || {
+                        (
+                            format!("x={v} is not a place across the module"),
+                            "write x=3 (the middle of the gutter after column 3) or x=2.5 (the middle of column 3), 0 to 16".to_string(),
+                        )
+                    },
+                )?);
+            }
+            Some(("row", v)) => {
+                o.row = Some(v.parse::<u32>().ok().filter(|r| *r < 1000).ok_or_else(|| {
+                    (
+                        format!("row={v} is not a line of the module"),
+                        "write row=12 (the figure's top, in lines from the top of the columns)"
+                            .to_string(),
+                    )
+                })?);
             }
             Some(("wrap", "round")) => o.round = true,
             Some(("wrap", "rect")) => o.round = false,
@@ -365,6 +393,8 @@ impl Builder<'_> {
                     columns: self.figure_options.columns,
                     width: self.figure_options.width,
                     round: self.figure_options.round,
+                    x: self.figure_options.x,
+                    row: self.figure_options.row,
                     loc,
                 });
                 self.figure_in_paragraph = Some(at);

@@ -3,6 +3,7 @@
 
 mod article;
 mod body;
+mod edition;
 mod front;
 mod manifest;
 mod serial;
@@ -10,7 +11,9 @@ mod serial;
 use std::path::Path;
 
 pub use article::*;
-pub use manifest::{Manifest, PageInfo, PlacedArticle, parse_manifest, read_manifest};
+pub use manifest::{
+    MANIFEST_KEYS, Manifest, ManifestPage, PageInfo, PlacedArticle, parse_manifest, read_manifest,
+};
 pub use serial::{SerialBook, read_serial};
 
 use crate::error::{Error, Result, Stage};
@@ -21,7 +24,7 @@ pub const MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads and parses one article file.
 pub fn read_article(path: &Path) -> Result<Article> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::fsio::read_limited(path, MAX_ARTICLE_BYTES as u64).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("check the file name and that the file is readable")
     })?;
@@ -63,11 +66,11 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
     if let Some((i, c)) = file
         .text
         .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        .find(|&(_, c)| crate::source::unfit_char(c))
     {
         return Err(Error::new(
             Stage::Parse,
-            format!("a control character U+{:04X} is in the text", c as u32),
+            format!("{} is in the text", crate::source::unfit_name(c)),
         )
         .at(file.at(i))
         .hint("delete it; it is invisible in most editors (try searching for it by its code)"));

@@ -35,7 +35,7 @@ pub struct SerialBook {
 /// Reads `dir/serial.toml` and every `*.md` beside it.
 pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Result<SerialBook> {
     let path = dir.join("serial.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = crate::fsio::read_text(&path, crate::fsio::MAX_TOML_BYTES).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("a serial folder holds serial.toml (work, author, lang, writing) and its installments NNNN.md")
     })?;

@@ -6,6 +6,8 @@
 //! the encoding name and a vertical metrics array (W2/DW2) are the only
 //! differences, and both are per-font parameters here.
 
+use std::collections::BTreeMap;
+
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
@@ -13,9 +15,9 @@ use subsetter::GlyphRemapper;
 
 use crate::error::{Error, Result, Stage};
 use crate::model::FontId;
-use crate::resolve::FontBook;
+use crate::resolve::{FontBook, LoadedFont};
 
-use super::deflate;
+use super::{Refs, deflate};
 
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {
@@ -42,17 +44,31 @@ impl FontUsage {
 
     /// The CID to write for an original glyph id, recording its text.
     pub fn cid(&mut self, gid: u16, text: &str) -> u16 {
+        self.glyph(gid, text).cid
+    }
+
+    /// The CID to write for an original glyph id, and whether the
+    /// ToUnicode map gives back `text` for it. A glyph keeps the first text
+    /// it was seen with; a later use with other text (a hard hyphen after a
+    /// soft one, code points sharing one glyph) or a cluster too long for a
+    /// bfchar entry is not mapped, and the writer spans it with ActualText.
+    pub fn glyph(&mut self, gid: u16, text: &str) -> Mapped {
         let cid = self.remapper.remap(gid);
-        if !text.is_empty() && gid != 0 {
-            let i = cid as usize;
-            if self.text.len() <= i {
-                self.text.resize(i + 1, None);
-            }
-            if self.text[i].is_none() {
-                self.text[i] = Some(text.into());
-            }
+        if text.is_empty() || gid == 0 {
+            return Mapped { cid, mapped: true };
         }
-        cid
+        if text.encode_utf16().count() > MAX_BFCHAR_UNITS {
+            return Mapped { cid, mapped: false };
+        }
+        let i = cid as usize;
+        if self.text.len() <= i {
+            self.text.resize(i + 1, None);
+        }
+        let slot = self.text[i].get_or_insert_with(|| text.into());
+        Mapped {
+            cid,
+            mapped: &**slot == text,
+        }
     }
 
     /// (new glyph id, text) in glyph id order.
@@ -64,6 +80,18 @@ impl FontUsage {
     }
 }
 
+/// A CID and whether its ToUnicode entry is the text it was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mapped {
+    pub cid: u16,
+    pub mapped: bool,
+}
+
+/// The longest destination a bfchar entry holds: 512 bytes (PDF 9.10.3),
+/// 256 UTF-16 code units. Longer clusters (hundreds of combining marks)
+/// go into ActualText.
+const MAX_BFCHAR_UNITS: usize = 256;
+
 const SYSTEM_INFO: SystemInfo = SystemInfo {
     registry: Str(b"Adobe"),
     ordering: Str(b"Identity"),
@@ -72,7 +100,7 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
 
 /// A six-letter subset tag derived from the font and its glyph set, so the
 /// same document gives the same name.
-fn subset_tag(name: &str, usage: &FontUsage) -> String {
+pub(super) fn subset_tag(name: &str, usage: &FontUsage) -> String {
     let mut h = Sha256::new();
     h.update(name.as_bytes());
     for (cid, t) in usage.texts() {
@@ -88,9 +116,9 @@ fn subset_tag(name: &str, usage: &FontUsage) -> String {
 
 /// A font's subset program, compressed: the costly part of embedding a
 /// font, done for all fonts in parallel before they are written.
-pub struct Program(Vec<u8>);
+pub(super) struct Program(Vec<u8>);
 
-pub fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result<Program> {
+fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result<Program> {
     let font = book.font(id);
     let subset = subsetter::subset(&font.data, font.index, &usage.remapper).map_err(|e| {
         Error::new(
@@ -112,138 +140,208 @@ pub fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result
     Ok(Program(deflate(&program)))
 }
 
-/// Writes the Type0 fonts, their CID font, descriptor, font file (the
-/// prepared program) and ToUnicode map.
-#[allow(clippy::too_many_arguments)]
-pub fn write_font(
+/// Subsets and compresses every font the pages use (in parallel: the
+/// costly part), then writes each in font id order.
+pub(super) fn write_fonts(
     pdf: &mut Pdf,
-    alloc: &mut impl FnMut() -> Ref,
+    refs: &mut Refs,
+    book: &FontBook,
+    type0: &BTreeMap<(FontId, bool), Ref>,
+    usage: &BTreeMap<FontId, FontUsage>,
+) -> Result<()> {
+    let programs: Vec<Result<Program>> = {
+        use rayon::prelude::*;
+        let list: Vec<(&FontId, &FontUsage)> = usage.iter().collect();
+        list.par_iter()
+            .map(|(id, u)| prepare_program(book, **id, u))
+            .collect()
+    };
+    for ((id, u), program) in usage.iter().zip(programs) {
+        let embedded = Embedded {
+            font: book.font(*id),
+            usage: u,
+            name: String::new(),
+            horizontal: type0.get(&(*id, false)).copied(),
+            vertical: type0.get(&(*id, true)).copied(),
+        }
+        .named();
+        embedded.write(pdf, refs, &program?);
+    }
+    Ok(())
+}
+
+/// One face as the document embeds it.
+struct Embedded<'a> {
+    font: &'a LoadedFont,
+    usage: &'a FontUsage,
+    /// The subset's name: tag + PostScript name.
+    name: String,
+    /// The Type0 fonts (Identity-H, Identity-V) that name it.
     horizontal: Option<Ref>,
     vertical: Option<Ref>,
-    book: &FontBook,
-    id: FontId,
-    usage: &FontUsage,
-    program: &Program,
-) -> Result<()> {
-    let font = book.font(id);
-    let face = font.face().ok_or_else(|| {
-        Error::new(
-            Stage::Write,
-            format!("font {} cannot be read", font.path.display()),
-        )
-    })?;
-    let base = if font.postscript_name.is_empty() {
-        font.family.replace(' ', "")
-    } else {
-        font.postscript_name.clone()
-    };
-    let name = format!("{}+{}", subset_tag(&base, usage), base);
-    let upem = font.units_per_em as f32;
-    let to_pdf = |v: f32| v * 1000.0 / upem;
+}
 
-    let cid_ref = alloc();
-    let descriptor_ref = alloc();
-    let file_ref = alloc();
-    let cmap_ref = alloc();
+/// Object numbers of one embedded face's parts.
+struct FontRefs {
+    cid: Ref,
+    descriptor: Ref,
+    file: Ref,
+    cmap: Ref,
+}
 
-    for (type0, encoding) in [(horizontal, b"Identity-H"), (vertical, b"Identity-V")] {
-        if let Some(r) = type0 {
-            pdf.type0_font(r)
-                .base_font(Name(name.as_bytes()))
-                .encoding_predefined(Name(encoding))
-                .descendant_font(cid_ref)
-                .to_unicode(cmap_ref);
+impl Embedded<'_> {
+    fn named(mut self) -> Self {
+        let font = self.font;
+        let base = if font.postscript_name.is_empty() {
+            font.family.replace(' ', "")
+        } else {
+            font.postscript_name.clone()
+        };
+        self.name = format!("{}+{}", subset_tag(&base, self.usage), base);
+        self
+    }
+
+    /// A font unit in the PDF's thousandths of an em.
+    fn to_pdf(&self, v: f32) -> f32 {
+        v * 1000.0 / self.font.units_per_em as f32
+    }
+
+    /// The Type0 fonts, their CID font, descriptor, font file (the prepared
+    /// program) and ToUnicode map.
+    fn write(&self, pdf: &mut Pdf, refs: &mut Refs, program: &Program) {
+        let r = FontRefs {
+            cid: refs.next(),
+            descriptor: refs.next(),
+            file: refs.next(),
+            cmap: refs.next(),
+        };
+        for (type0, encoding) in [
+            (self.horizontal, b"Identity-H"),
+            (self.vertical, b"Identity-V"),
+        ] {
+            if let Some(t) = type0 {
+                pdf.type0_font(t)
+                    .base_font(Name(self.name.as_bytes()))
+                    .encoding_predefined(Name(encoding))
+                    .descendant_font(r.cid)
+                    .to_unicode(r.cmap);
+            }
         }
+        self.write_cid_font(pdf, &r);
+        self.write_descriptor(pdf, &r);
+        let mut stream = pdf.stream(r.file, &program.0);
+        stream.filter(Filter::FlateDecode);
+        if self.font.is_cff {
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        }
+        stream.finish();
+        pdf.cmap(r.cmap, &deflate(&to_unicode(self.usage)))
+            .filter(Filter::FlateDecode);
     }
 
-    let mut cid = pdf.cid_font(cid_ref);
-    cid.subtype(if font.is_cff {
-        CidFontType::Type0
-    } else {
-        CidFontType::Type2
-    })
-    .base_font(Name(name.as_bytes()))
-    .system_info(SYSTEM_INFO)
-    .font_descriptor(descriptor_ref)
-    .default_width(1000.0);
-    if !font.is_cff {
-        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    /// The CID font: its widths (W) and, when set vertically, its vertical
+    /// metrics (W2, DW2).
+    fn write_cid_font(&self, pdf: &mut Pdf, r: &FontRefs) {
+        let font = self.font;
+        let mut cid = pdf.cid_font(r.cid);
+        cid.subtype(if font.is_cff {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
+        .base_font(Name(self.name.as_bytes()))
+        .system_info(SYSTEM_INFO)
+        .font_descriptor(r.descriptor)
+        .default_width(1000.0);
+        if !font.is_cff {
+            cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        cid.widths().consecutive(0, widths(font, self.usage));
+        if self.vertical.is_some() {
+            let mut w2 = cid.insert(Name(b"W2")).array();
+            w2.item(0);
+            w2.push().array().items(vertical_metrics(font, self.usage));
+            w2.finish();
+            let (ascent, upem) = (font.ascender as f32, font.units_per_em as f32);
+            cid.insert(Name(b"DW2"))
+                .array()
+                .items([self.to_pdf(ascent), self.to_pdf(-upem)]);
+        }
+        cid.finish();
     }
-    // Widths of every glyph, in CID order (CIDs are the new glyph ids).
-    let widths: Vec<f32> = usage
+
+    fn write_descriptor(&self, pdf: &mut Pdf, r: &FontRefs) {
+        let font = self.font;
+        let bbox = font.face().global_bounding_box();
+        let mut flags = FontFlags::SYMBOLIC;
+        let family = font.family.to_lowercase();
+        if family.contains("serif") && !family.contains("sans") {
+            flags |= FontFlags::SERIF;
+        }
+        let mut fd = pdf.font_descriptor(r.descriptor);
+        fd.name(Name(self.name.as_bytes()))
+            .flags(flags)
+            .bbox(Rect::new(
+                self.to_pdf(bbox.x_min as f32),
+                self.to_pdf(bbox.y_min as f32),
+                self.to_pdf(bbox.x_max as f32),
+                self.to_pdf(bbox.y_max as f32),
+            ))
+            .italic_angle(0.0)
+            .ascent(self.to_pdf(font.ascender as f32))
+            .descent(self.to_pdf(font.descender as f32))
+            .cap_height(self.to_pdf(font.cap_height as f32))
+            .stem_v(if font.weight >= 600 { 140.0 } else { 80.0 });
+        if font.is_cff {
+            fd.font_file3(r.file);
+        } else {
+            fd.font_file2(r.file);
+        }
+        fd.finish();
+    }
+}
+
+/// The W array's widths of every glyph used, in CID order (CIDs are the
+/// subset's new glyph ids), in thousandths of an em.
+pub(super) fn widths(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
+    let (face, upem) = (font.face(), font.units_per_em as f32);
+    usage
         .remapper
         .remapped_gids()
         .map(|old| {
-            to_pdf(
-                face.glyph_hor_advance(ttf_parser::GlyphId(old))
-                    .unwrap_or(0) as f32,
-            )
+            let w = face
+                .glyph_hor_advance(ttf_parser::GlyphId(old))
+                .unwrap_or(0);
+            w as f32 * 1000.0 / upem
         })
-        .collect();
-    cid.widths().consecutive(0, widths);
-    if vertical.is_some() {
-        // W2: for every CID its vertical advance (w1y, negative: down) and
-        // the vertical origin (vx, vy) relative to the horizontal one: half
-        // the width across, the VORG height up (PDF 9.7.4.3).
-        let ascent = font.ascender as f32;
-        let mut metrics = Vec::new();
-        for old in usage.remapper.remapped_gids() {
-            let g = ttf_parser::GlyphId(old);
-            let w1 = -(face.glyph_ver_advance(g).map_or(upem, |v| v as f32));
-            let vx = face.glyph_hor_advance(g).unwrap_or(0) as f32 / 2.0;
-            let vy = face.glyph_y_origin(g).map_or(ascent, |v| v as f32);
-            metrics.extend([to_pdf(w1), to_pdf(vx), to_pdf(vy)]);
-        }
-        let mut w2 = cid.insert(Name(b"W2")).array();
-        w2.item(0);
-        w2.push().array().items(metrics);
-        w2.finish();
-        cid.insert(Name(b"DW2"))
-            .array()
-            .items([to_pdf(ascent), to_pdf(-upem)]);
-    }
-    cid.finish();
+        .collect()
+}
 
-    let bbox = face.global_bounding_box();
-    let mut flags = FontFlags::SYMBOLIC;
-    if font.family.to_lowercase().contains("serif") && !font.family.to_lowercase().contains("sans")
-    {
-        flags |= FontFlags::SERIF;
+/// The W2 array's entries from CID 0 on: for every glyph used its vertical
+/// advance (w1y, negative: down) and the vertical origin (vx, vy) relative
+/// to the horizontal one: half the width across, the VORG height up (PDF
+/// 9.7.4.3), in thousandths of an em.
+pub(super) fn vertical_metrics(font: &LoadedFont, usage: &FontUsage) -> Vec<f32> {
+    let (face, upem) = (font.face(), font.units_per_em as f32);
+    let ascent = font.ascender as f32;
+    let to_pdf = |v: f32| v * 1000.0 / upem;
+    let mut metrics = Vec::new();
+    for old in usage.remapper.remapped_gids() {
+        let g = ttf_parser::GlyphId(old);
+        let w1 = -(face.glyph_ver_advance(g).map_or(upem, |v| v as f32));
+        let vx = face.glyph_hor_advance(g).unwrap_or(0) as f32 / 2.0;
+        let vy = face.glyph_y_origin(g).map_or(ascent, |v| v as f32);
+        metrics.extend([to_pdf(w1), to_pdf(vx), to_pdf(vy)]);
     }
-    let mut fd = pdf.font_descriptor(descriptor_ref);
-    fd.name(Name(name.as_bytes()))
-        .flags(flags)
-        .bbox(Rect::new(
-            to_pdf(bbox.x_min as f32),
-            to_pdf(bbox.y_min as f32),
-            to_pdf(bbox.x_max as f32),
-            to_pdf(bbox.y_max as f32),
-        ))
-        .italic_angle(0.0)
-        .ascent(to_pdf(font.ascender as f32))
-        .descent(to_pdf(font.descender as f32))
-        .cap_height(to_pdf(font.cap_height as f32))
-        .stem_v(if font.weight >= 600 { 140.0 } else { 80.0 });
-    if font.is_cff {
-        fd.font_file3(file_ref);
-    } else {
-        fd.font_file2(file_ref);
-    }
-    fd.finish();
+    metrics
+}
 
-    let mut stream = pdf.stream(file_ref, &program.0);
-    stream.filter(Filter::FlateDecode);
-    if font.is_cff {
-        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-    }
-    stream.finish();
-
+/// The ToUnicode CMap (uncompressed): each CID to the text its glyph
+/// stands for, which may be several characters (a ligature, a cluster).
+pub(super) fn to_unicode(usage: &FontUsage) -> Vec<u8> {
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
     for (cid, text) in usage.texts() {
         cmap.pair_with_multiple(cid, text.chars());
     }
-    let data = cmap.finish();
-    pdf.cmap(cmap_ref, &deflate(&data))
-        .filter(Filter::FlateDecode);
-    Ok(())
+    cmap.finish().into_vec()
 }

@@ -12,7 +12,7 @@ use super::deflate;
 
 /// Components and Adobe inversion of a baseline or progressive JPEG, read
 /// from its frame header.
-fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
+pub(super) fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
     let mut i = 2;
     let mut adobe = false;
     while i + 4 <= data.len() {
@@ -41,9 +41,9 @@ fn blend(v: u8, a: u8) -> u8 {
 /// Writes a figure; for print, colour images become CMYK (a CMYK or grey
 /// JPEG passes through), and for PDF/X-1a transparency is flattened onto
 /// white.
-pub fn write_image(
+pub(super) fn write_image(
     pdf: &mut Pdf,
-    alloc: &mut impl FnMut() -> Ref,
+    refs: &mut super::Refs,
     id: Ref,
     fig: &Figure,
     print: Option<PdfX>,
@@ -60,29 +60,9 @@ pub fn write_image(
     } else {
         None
     };
+    // An RGB JPEG is converted for print; every other JPEG passes through.
     if let Some((n, adobe)) = jpeg.filter(|(n, _)| print.is_none() || *n != 3) {
-        let mut x = pdf.image_xobject(id, &fig.data);
-        x.filter(Filter::DctDecode);
-        x.width(fig.width_px as i32)
-            .height(fig.height_px as i32)
-            .bits_per_component(8);
-        match n {
-            1 => {
-                x.color_space().device_gray();
-            }
-            3 => {
-                x.color_space().device_rgb();
-            }
-            4 => {
-                x.color_space().device_cmyk();
-                if adobe {
-                    x.decode([1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0]);
-                }
-            }
-            _ => return Err(damaged(format!("{n} colour components"))),
-        }
-        x.finish();
-        return Ok(());
+        return write_jpeg(pdf, id, fig, n, adobe).map_err(damaged);
     }
     let fmt = if fig.format == ImageFormat::Png {
         image::ImageFormat::Png
@@ -91,30 +71,82 @@ pub fn write_image(
     };
     let img =
         image::load_from_memory_with_format(&fig.data, fmt).map_err(|e| damaged(e.to_string()))?;
-    let has_alpha = img.color().has_alpha();
-    let gray = !img.color().has_color();
-    let (w, h) = (img.width() as i32, img.height() as i32);
-    let flatten = print == Some(PdfX::X1a);
-    let cmyk = print.is_some() && !gray;
-    let (pixels, alpha): (Vec<u8>, Option<Vec<u8>>) = if gray {
-        let la = img.to_luma_alpha8();
-        let px = la
-            .pixels()
-            .map(|p| {
-                if flatten {
-                    blend(p.0[0], p.0[1])
-                } else {
-                    p.0[0]
-                }
-            })
-            .collect();
-        (
-            px,
-            (has_alpha && !flatten).then(|| la.pixels().map(|p| p.0[1]).collect()),
-        )
-    } else {
+    write_pixels(pdf, refs, id, &Pixels::new(&img, print));
+    Ok(())
+}
+
+/// A JPEG as it is (DCTDecode) with its `n` colour components; an Adobe
+/// CMYK JPEG is stored inverted.
+fn write_jpeg(
+    pdf: &mut Pdf,
+    id: Ref,
+    fig: &Figure,
+    n: u8,
+    adobe: bool,
+) -> std::result::Result<(), String> {
+    let mut x = pdf.image_xobject(id, &fig.data);
+    x.filter(Filter::DctDecode);
+    x.width(fig.width_px as i32)
+        .height(fig.height_px as i32)
+        .bits_per_component(8);
+    match n {
+        1 => {
+            x.color_space().device_gray();
+        }
+        3 => {
+            x.color_space().device_rgb();
+        }
+        4 => {
+            x.color_space().device_cmyk();
+            if adobe {
+                x.decode([1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0]);
+            }
+        }
+        _ => return Err(format!("{n} colour components")),
+    }
+    x.finish();
+    Ok(())
+}
+
+/// The colour space of decoded pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+}
+
+/// A decoded image as the PDF stores it: 8-bit samples in `space`, and
+/// its alpha channel (a soft mask) unless there is none or it was
+/// flattened.
+pub(super) struct Pixels {
+    width: i32,
+    height: i32,
+    pub space: Space,
+    pub samples: Vec<u8>,
+    pub alpha: Option<Vec<u8>>,
+}
+
+impl Pixels {
+    pub(super) fn new(img: &image::DynamicImage, print: Option<PdfX>) -> Pixels {
+        let has_alpha = img.color().has_alpha();
+        let flatten = print == Some(PdfX::X1a);
+        let keep_alpha = has_alpha && !flatten;
+        let (width, height) = (img.width() as i32, img.height() as i32);
+        if !img.color().has_color() {
+            let la = img.to_luma_alpha8();
+            let pick = |[v, a]: [u8; 2]| if flatten { blend(v, a) } else { v };
+            return Pixels {
+                width,
+                height,
+                space: Space::Gray,
+                samples: la.pixels().map(|p| pick(p.0)).collect(),
+                alpha: keep_alpha.then(|| la.pixels().map(|p| p.0[1]).collect()),
+            };
+        }
+        let cmyk = print.is_some();
         let rgba = img.to_rgba8();
-        let mut px = Vec::with_capacity(rgba.len());
+        let mut samples = Vec::with_capacity(rgba.len());
         for p in rgba.pixels() {
             let [r, g, b, a] = p.0;
             let (r, g, b) = if flatten {
@@ -123,39 +155,43 @@ pub fn write_image(
                 (r, g, b)
             };
             if cmyk {
-                px.extend(super::print::rgb_to_cmyk(r, g, b));
+                samples.extend(super::print::rgb_to_cmyk(r, g, b));
             } else {
-                px.extend([r, g, b]);
+                samples.extend([r, g, b]);
             }
         }
-        (
-            px,
-            (has_alpha && !flatten).then(|| rgba.pixels().map(|p| p.0[3]).collect()),
-        )
-    };
-    let mask_ref = alpha.as_ref().map(|_| alloc());
-    let packed = deflate(&pixels);
+        Pixels {
+            width,
+            height,
+            space: if cmyk { Space::Cmyk } else { Space::Rgb },
+            samples,
+            alpha: keep_alpha.then(|| rgba.pixels().map(|p| p.0[3]).collect()),
+        }
+    }
+}
+
+/// Decoded pixels, deflated, with their alpha as a soft mask.
+fn write_pixels(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: &Pixels) {
+    let mask_ref = px.alpha.as_ref().map(|_| refs.next());
+    let packed = deflate(&px.samples);
     let mut x = pdf.image_xobject(id, &packed);
     x.filter(Filter::FlateDecode);
-    x.width(w).height(h).bits_per_component(8);
-    if gray {
-        x.color_space().device_gray();
-    } else if cmyk {
-        x.color_space().device_cmyk();
-    } else {
-        x.color_space().device_rgb();
+    x.width(px.width).height(px.height).bits_per_component(8);
+    match px.space {
+        Space::Gray => x.color_space().device_gray(),
+        Space::Rgb => x.color_space().device_rgb(),
+        Space::Cmyk => x.color_space().device_cmyk(),
     }
     if let Some(m) = mask_ref {
         x.s_mask(m);
     }
     x.finish();
-    if let (Some(m), Some(a)) = (mask_ref, alpha) {
-        let packed = deflate(&a);
+    if let (Some(m), Some(a)) = (mask_ref, &px.alpha) {
+        let packed = deflate(a);
         let mut mx = pdf.image_xobject(m, &packed);
         mx.filter(Filter::FlateDecode);
-        mx.width(w).height(h).bits_per_component(8);
+        mx.width(px.width).height(px.height).bits_per_component(8);
         mx.color_space().device_gray();
         mx.finish();
     }
-    Ok(())
 }

@@ -67,7 +67,7 @@ pub fn marks(c: &mut Content, spec: &PrintSpec, width: Pt, height: Pt) {
         (off - far, off + h / 2.0),
         (off + w + far, off + h / 2.0),
     ] {
-        super::circle(c, x, y, r);
+        super::content::circle(c, x, y, r);
         c.stroke();
         c.move_to(x - r * 1.5, y).line_to(x + r * 1.5, y).stroke();
         c.move_to(x, y - r * 1.5).line_to(x, y + r * 1.5).stroke();
@@ -77,12 +77,12 @@ pub fn marks(c: &mut Content, spec: &PrintSpec, width: Pt, height: Pt) {
 
 /// The output intent, the XMP metadata PDF/X-4 identifies itself by, and
 /// the PDF version each standard is built on.
-pub fn write_intent(
+pub(super) fn write_intent(
     pdf: &mut Pdf,
-    alloc: &mut impl FnMut() -> Ref,
+    refs: &mut super::Refs,
     spec: &PrintSpec,
 ) -> (Ref, &'static str) {
-    let icc = alloc();
+    let icc = refs.next();
     let mut profile = pdf.icc_profile(icc, FOGRA39);
     profile.n(4);
     profile.finish();

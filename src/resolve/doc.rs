@@ -2,16 +2,15 @@
 //! position; figures read and measured. The contract between parsing and
 //! layout: after this nothing is optional or unresolved.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
-use crate::model::{Lang, LangFamily, Writing};
+use crate::model::{Labels, Lang, LangFamily, Writing};
 use crate::parse::{Article, Date, Kind};
 use crate::source::{Loc, Located};
 
-use super::fonts::RoleFont;
+use super::roles::Roles;
 
 use super::layout::Layout;
 use super::paras::Styler;
@@ -71,7 +70,19 @@ pub struct Figure {
     /// Width in columns when not a whole number.
     pub width: Option<f64>,
     pub wrap: Wrap,
+    /// A place in the module: its centre across, in columns (0.5 the
+    /// middle of the first, 1 the gutter after it), and its top line
+    /// slot. With either, the figure is set there before the text flows.
+    pub x: Option<f64>,
+    pub row: Option<u32>,
     pub loc: Loc,
+}
+
+impl Figure {
+    /// Whether the article gives the figure a place in its module.
+    pub fn placed(&self) -> bool {
+        self.x.is_some() || self.row.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +127,10 @@ pub struct Doc {
     pub title_style: ParaStyle,
     pub author_style: ParaStyle,
     pub entry_style: ParaStyle,
+    /// A continued module's jump lines （下转第N版）（上接第N版）.
+    pub jump_style: ParaStyle,
+    /// A continued module's head on its later pages (续题).
+    pub continued_style: ParaStyle,
 }
 
 impl Doc {
@@ -159,7 +174,7 @@ pub struct DocSettings {
 pub fn resolve_doc(
     article: &Article,
     layout: &Layout,
-    roles: &BTreeMap<String, RoleFont>,
+    roles: &Roles,
     writing: Option<Writing>,
 ) -> Result<Doc> {
     let settings = DocSettings {
@@ -174,18 +189,15 @@ pub fn resolve_doc(
 pub fn resolve_doc_with(
     article: &Article,
     layout: &Layout,
-    roles: &BTreeMap<String, RoleFont>,
+    roles: &Roles,
     settings: &DocSettings,
 ) -> Result<Doc> {
     let m = &article.meta;
-    let lang = m
-        .lang
-        .clone()
-        .or_else(|| settings.default_lang.clone())
-        .unwrap_or_default();
+    let lang = article_lang(article, settings);
     let styler = Styler {
         layout,
-        roles,
+        roles: roles.for_lang(lang.family),
+        labels: Labels::of(lang.family),
         scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,
@@ -236,7 +248,20 @@ pub fn resolve_doc_with(
         title_style: styler.style(Role::Headline, &st.headline, 0),
         author_style: styler.style(Role::Byline, &st.byline, 0),
         entry_style: styler.style(Role::Body, &st.body, 0),
+        jump_style: styler.style(Role::Source, &st.source, 0),
+        continued_style: styler.style(Role::Deck, &st.deck, 0),
     })
+}
+
+/// An article's language: its own, the serial's, or zh-Hans. The job asks
+/// first, to load the fonts the language needs (see [`Roles::load_for`]).
+pub fn article_lang(article: &Article, settings: &DocSettings) -> Lang {
+    article
+        .meta
+        .lang
+        .clone()
+        .or_else(|| settings.default_lang.clone())
+        .unwrap_or_default()
 }
 
 /// The layout's line-breaking settings, with the language's defaults
@@ -251,6 +276,7 @@ fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
         hanging: layout.text.hanging,
         compress_line_start: layout.text.compress_line_start,
         breaking: layout.text.breaking,
+        flush_short: false,
     }
 }
 
@@ -299,26 +325,11 @@ pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure>
         ));
     }
     let path = base.join(rel);
-    let meta = std::fs::metadata(&path).map_err(|e| {
+    // The read stops at the limit, whatever the file's metadata says.
+    let data = crate::fsio::read_limited(&path, MAX_IMAGE_BYTES).map_err(|e| {
         fail(
             format!("cannot read the image {}: {e}", path.display()),
-            "check the file name; paths are relative to the article",
-        )
-    })?;
-    if meta.len() > MAX_IMAGE_BYTES {
-        return Err(fail(
-            format!(
-                "the image {} is larger than {} MB",
-                path.display(),
-                MAX_IMAGE_BYTES >> 20
-            ),
-            "reduce the image before typesetting",
-        ));
-    }
-    let data = std::fs::read(&path).map_err(|e| {
-        fail(
-            format!("cannot read the image {}: {e}", path.display()),
-            "check the file",
+            "check the file name (paths are relative to the article) and reduce images over 50 MB",
         )
     })?;
     let format = match data.get(..4) {
@@ -360,21 +371,8 @@ pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure>
         columns: 1,
         width: None,
         wrap: Wrap::Rect,
+        x: None,
+        row: None,
         loc: at.loc,
     })
-}
-
-/// A newspaper page's headings by hierarchy: the kicker, headline and deck
-/// of a module spanning `share` of the page's columns scale with its square
-/// root (never below 1.3 body sizes), and take the body lines they need.
-pub fn scale_headings(doc: &mut Doc, layout: &Layout, share: f64) {
-    let pitch = layout.grid.line_pitch.0;
-    let body = layout.grid.body_size.0;
-    let k = share.sqrt();
-    for p in &mut doc.header {
-        if matches!(p.style.role, Role::Headline | Role::Kicker | Role::Deck) {
-            p.style.size = (p.style.size * k).max(body * 1.3);
-            p.style.lines = ((p.style.size.0 * 1.15) / pitch.0).ceil().max(1.0) as u32;
-        }
-    }
 }

@@ -1,13 +1,12 @@
 //! Fonts: the bundled faces, --font-dir and the system's, found with fontdb
 //! and loaded once per run.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Error, Result, Stage};
 
-use super::layout::Layout;
 use crate::model::FontId;
 
 /// The faces of one font role: CJK text and Latin words.
@@ -29,7 +28,7 @@ impl FontBytes {
     }
 
     fn map(path: &std::path::Path) -> std::io::Result<FontBytes> {
-        let file = std::fs::File::open(path)?;
+        let file = crate::fsio::open_regular(path)?;
         // SAFETY: the map is read-only; like every program that maps fonts
         // (fontdb does the same) we rely on font files not being truncated
         // while a run is in progress.
@@ -51,9 +50,41 @@ impl std::fmt::Debug for FontBytes {
     }
 }
 
-/// One face, its bytes and the metrics layout needs.
+/// rustybuzz's face under a name with the one lifetime `self_cell` wants.
+type ShapingFace<'a> = rustybuzz::Face<'a>;
+
+self_cell::self_cell!(
+    /// A font's bytes and the face parsed from them, kept together so that
+    /// the face is parsed once per run and then borrowed by every stage:
+    /// shaping (rustybuzz), fallback search, punctuation centring, the PDF
+    /// writer. Parsing a CJK face reads the CFF charset of 65,000 glyphs;
+    /// done per call it was a third of a serial's run time.
+    pub struct ParsedFace {
+        owner: FontBytes,
+        #[covariant]
+        dependent: ShapingFace,
+    }
+);
+
+impl ParsedFace {
+    /// The face's tables as ttf-parser reads them (rustybuzz's face
+    /// dereferences to it; its own `units_per_em` is an `i32`).
+    fn face(&self) -> &ttf_parser::Face<'_> {
+        self.borrow_dependent()
+    }
+}
+
+impl std::fmt::Debug for ParsedFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ParsedFace({:?})", self.borrow_owner())
+    }
+}
+
+/// One face, its bytes, its parsed tables and the metrics layout needs.
 #[derive(Debug)]
 pub struct LoadedFont {
+    /// The file's bytes (the same mapping the parsed face reads), for the
+    /// subsetters, which take raw font data.
     pub data: FontBytes,
     pub index: u32,
     pub family: String,
@@ -66,11 +97,19 @@ pub struct LoadedFont {
     /// CFF outlines (PDF FontFile3) rather than TrueType (FontFile2).
     pub is_cff: bool,
     pub path: PathBuf,
+    parsed: ParsedFace,
 }
 
 impl LoadedFont {
-    pub fn face(&self) -> Option<ttf_parser::Face<'_>> {
-        ttf_parser::Face::parse(&self.data, self.index).ok()
+    /// The parsed face: metrics, cmap, glyph boxes. Parsed when the font was
+    /// loaded; this is a borrow, not a parse.
+    pub fn face(&self) -> &ttf_parser::Face<'_> {
+        self.parsed.face()
+    }
+
+    /// The same face as rustybuzz shapes with.
+    pub fn shaping_face(&self) -> &rustybuzz::Face<'_> {
+        self.parsed.borrow_dependent()
     }
 }
 
@@ -81,9 +120,12 @@ pub struct FontBook {
     fonts: Vec<LoadedFont>,
     loaded: HashMap<fontdb::ID, FontId>,
     files: HashMap<PathBuf, FontBytes>,
-    /// Number of faces that came from --font-dir and the bundled fonts; they
-    /// are tried before system fonts.
-    own_faces: usize,
+    /// Faces parsed while looking for a fallback but not loaded, so that no
+    /// face is parsed twice in a run (a serial asks once per installment);
+    /// `None`: the face cannot be read. A face chosen moves into `fonts`.
+    candidates: HashMap<fontdb::ID, Option<(ParsedFace, PathBuf)>>,
+    /// Faces parsed so far, to show that none is parsed twice.
+    parses: usize,
 }
 
 /// A font collection (.ttc/.otc) states how many fonts it holds; a damaged
@@ -94,7 +136,7 @@ fn check_collection(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut head = [0u8; 12];
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    let read = crate::fsio::open_regular(path).and_then(|mut f| f.read_exact(&mut head));
     if read.is_err() || &head[..4] != b"ttcf" {
         // Too short or not a collection: fontdb's own checks suffice.
         return Ok(());
@@ -113,24 +155,80 @@ fn check_collection(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// fontdb's load_fonts_dir, with every collection checked first.
+/// How deep a --font-dir walk goes; font folders are shallow, and a
+/// bound stops any loop the visited set would miss.
+const MAX_FONT_DIR_DEPTH: usize = 16;
+/// The largest font file loaded (the largest CJK collections are ~150 MB).
+const MAX_FONT_BYTES: u64 = 1 << 30;
+
+/// fontdb's load_fonts_dir, with every collection checked first. Each
+/// folder is visited once (by file identity, so symbolic links that loop
+/// are followed only the first time), to a depth of
+/// [`MAX_FONT_DIR_DEPTH`]; a folder that cannot be read is an error, and
+/// only regular files are loaded (a FIFO named .ttf would hang the run).
 fn load_dir_checked(db: &mut fontdb::Database, dir: &Path) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
+    walk_font_dir(db, dir, 0, &mut Vec::new())
+}
+
+fn walk_font_dir(
+    db: &mut fontdb::Database,
+    dir: &Path,
+    depth: usize,
+    visited: &mut Vec<(u64, u64)>,
+) -> Result<()> {
+    let unreadable = |e: std::io::Error| {
+        Error::new(
+            Stage::Resolve,
+            format!("cannot read the font folder {}: {e}", dir.display()),
+        )
+        .hint("check the folder's permissions, or leave it out of --font-dir")
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let meta = std::fs::metadata(dir).map_err(unreadable)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = (meta.dev(), meta.ino());
+        if visited.contains(&id) {
+            return Ok(());
+        }
+        visited.push(id);
+    }
+    #[cfg(not(unix))]
+    let _ = (meta, &visited);
+    let entries = std::fs::read_dir(dir).map_err(unreadable)?;
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .map_err(unreadable)?;
     // Sorted, so faces load (and win ties) in the same order on every machine.
     paths.sort();
     for path in paths {
-        if path.is_dir() {
-            load_dir_checked(db, &path)?;
+        let Ok(meta) = std::fs::metadata(&path) else {
+            // A dangling link: nothing to load.
+            continue;
+        };
+        if meta.is_dir() {
+            if depth + 1 < MAX_FONT_DIR_DEPTH {
+                walk_font_dir(db, &path, depth + 1, visited)?;
+            }
             continue;
         }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+        if meta.is_file() && matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+            if meta.len() > MAX_FONT_BYTES {
+                return Err(Error::new(
+                    Stage::Resolve,
+                    format!(
+                        "font file {} is larger than {} MB",
+                        path.display(),
+                        MAX_FONT_BYTES >> 20
+                    ),
+                )
+                .hint("no font is that large: remove the file from the font folder"));
+            }
             check_collection(&path)?;
             // A file fontdb cannot parse is skipped, as load_fonts_dir does.
             let _ = db.load_font_file(&path);
@@ -182,7 +280,8 @@ impl FontBook {
         for dir in bundled_font_dirs() {
             db.load_fonts_dir(dir);
         }
-        let own_faces = db.len();
+        // Loaded after the bundled fonts, so that every search (roles,
+        // fallbacks) tries them last.
         if system {
             db.load_system_fonts();
         }
@@ -191,8 +290,14 @@ impl FontBook {
             fonts: Vec::new(),
             loaded: HashMap::new(),
             files: HashMap::new(),
-            own_faces,
+            candidates: HashMap::new(),
+            parses: 0,
         })
+    }
+
+    /// How many faces have been parsed in this run: each at most once.
+    pub fn parses(&self) -> usize {
+        self.parses
     }
 
     pub fn font(&self, id: FontId) -> &LoadedFont {
@@ -210,7 +315,7 @@ impl FontBook {
     /// exists, in the weight nearest the one asked for. Faces are searched in
     /// load order, so the result does not depend on the system's fonts when
     /// the bundled ones match.
-    fn find(&self, families: &[String], weight: u16) -> Option<fontdb::ID> {
+    pub(super) fn find(&self, families: &[String], weight: u16) -> Option<fontdb::ID> {
         for family in families {
             let mut best: Option<(&fontdb::FaceInfo, u16)> = None;
             for face in self.db.faces() {
@@ -233,45 +338,68 @@ impl FontBook {
         None
     }
 
-    fn load(&mut self, id: fontdb::ID) -> Result<FontId> {
-        if let Some(&fid) = self.loaded.get(&id) {
-            return Ok(fid);
-        }
+    /// The bytes of a face in the database and the file they come from;
+    /// each file is mapped once.
+    fn bytes(&mut self, id: fontdb::ID) -> Result<(FontBytes, PathBuf)> {
         // The id comes from this database, so the face exists.
         let info = self.db.face(id).expect("face id from this database");
-        let (data, path) = match &info.source {
+        match &info.source {
             fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => {
-                let data = match self.files.get(p) {
-                    Some(d) => d.clone(),
-                    None => {
-                        let d = FontBytes::map(p).map_err(|e| {
-                            Error::new(
-                                Stage::Resolve,
-                                format!("cannot read font {}: {e}", p.display()),
-                            )
-                        })?;
-                        self.files.insert(p.clone(), d.clone());
-                        d
-                    }
-                };
-                (data, p.clone())
+                if let Some(d) = self.files.get(p) {
+                    return Ok((d.clone(), p.clone()));
+                }
+                let d = FontBytes::map(p).map_err(|e| {
+                    Error::new(
+                        Stage::Resolve,
+                        format!("cannot read font {}: {e}", p.display()),
+                    )
+                })?;
+                self.files.insert(p.clone(), d.clone());
+                Ok((d, p.clone()))
             }
-            fontdb::Source::Binary(b) => (
+            fontdb::Source::Binary(b) => Ok((
                 FontBytes::from_vec(b.as_ref().as_ref().to_vec()),
                 PathBuf::new(),
-            ),
-        };
-        let index = info.index;
-        let face = ttf_parser::Face::parse(&data, index).map_err(|e| {
+            )),
+        }
+    }
+
+    /// Parses a face of the database: the one place a font is parsed.
+    /// Callers keep the result ([`LoadedFont`], or a fallback candidate that
+    /// becomes one), so this runs at most once per face and run.
+    fn parse(&mut self, id: fontdb::ID) -> Result<(ParsedFace, PathBuf)> {
+        let (data, path) = self.bytes(id)?;
+        // The id comes from this database, so the face exists.
+        let index = self.db.face(id).expect("face id from this database").index;
+        self.parses += 1;
+        let parsed = ParsedFace::try_new(data, |bytes| {
+            ttf_parser::Face::parse(bytes, index).map(rustybuzz::Face::from_face)
+        })
+        .map_err(|e| {
             Error::new(
                 Stage::Resolve,
                 format!("font {} is damaged: {e}", path.display()),
             )
             .hint("replace the font file or remove it from the font folder")
         })?;
+        Ok((parsed, path))
+    }
+
+    pub(super) fn load(&mut self, id: fontdb::ID) -> Result<FontId> {
+        if let Some(&fid) = self.loaded.get(&id) {
+            return Ok(fid);
+        }
         if self.fonts.len() >= u16::MAX as usize {
             return Err(Error::new(Stage::Resolve, "too many fonts"));
         }
+        // A candidate of a fallback search has been parsed already.
+        let (parsed, path) = match self.candidates.remove(&id).flatten() {
+            Some(candidate) => candidate,
+            None => self.parse(id)?,
+        };
+        // The id comes from this database, so the face exists.
+        let info = self.db.face(id).expect("face id from this database");
+        let face = parsed.face();
         let font = LoadedFont {
             family: info
                 .families
@@ -285,9 +413,10 @@ impl FontBook {
             descender: face.descender(),
             cap_height: face.capital_height().unwrap_or(face.ascender()),
             is_cff: face.tables().cff.is_some(),
-            index,
-            data: data.clone(),
+            index: info.index,
+            data: parsed.borrow_owner().clone(),
             path,
+            parsed,
         };
         let fid = FontId(self.fonts.len() as u16);
         self.fonts.push(font);
@@ -315,65 +444,75 @@ impl FontBook {
         new.into_iter().map(|id| self.load(id)).collect()
     }
 
-    /// Loads the faces of every font role of a layout.
-    pub fn resolve_roles(&mut self, layout: &Layout) -> Result<BTreeMap<String, RoleFont>> {
-        let mut roles = BTreeMap::new();
-        for (role, spec) in &layout.fonts {
-            let id = self.find(&spec.families, spec.weight).ok_or_else(|| {
-                Error::new(
-                    Stage::Resolve,
-                    format!("no font found for role \"{role}\" (families: {})", spec.families.join(", ")),
-                )
-                .hint("the bundled fonts live in fonts/ beside the project; install one of these families or pass --font-dir")
-            })?;
-            let cjk = self.load(id)?;
-            let latin = match self.find(&spec.latin, spec.weight) {
-                Some(l) => self.load(l)?,
-                None => cjk,
-            };
-            roles.insert(role.clone(), RoleFont { cjk, latin });
-        }
-        Ok(roles)
-    }
-
     /// A font that has a glyph for `c`, trying the loaded fonts, then the
-    /// bundled and --font-dir faces, then the system's. `None`: no font has it.
+    /// bundled and --font-dir faces, then the system's (the database holds
+    /// them in that order). `None`: no font has it.
     pub fn fallback(&mut self, c: char) -> Option<FontId> {
         for (id, f) in self.fonts() {
-            if f.face().is_some_and(|face| face.glyph_index(c).is_some()) {
+            if f.face().glyph_index(c).is_some() {
                 return Some(id);
             }
         }
-        let ids: Vec<(usize, fontdb::ID)> = self
-            .db
-            .faces()
-            .enumerate()
-            .map(|(i, f)| (i, f.id))
-            .collect();
-        let mut candidates: Vec<fontdb::ID> = ids
-            .iter()
-            .filter(|(i, _)| *i < self.own_faces)
-            .map(|(_, id)| *id)
-            .collect();
-        candidates.extend(
-            ids.iter()
-                .filter(|(i, _)| *i >= self.own_faces)
-                .map(|(_, id)| *id),
-        );
-        for id in candidates {
-            if self.loaded.contains_key(&id) {
-                continue;
-            }
-            let has = self
-                .db
-                .with_face_data(id, |data, index| {
-                    ttf_parser::Face::parse(data, index).is_ok_and(|f| f.glyph_index(c).is_some())
-                })
-                .unwrap_or(false);
-            if has {
+        let ids: Vec<fontdb::ID> = self.db.faces().map(|f| f.id).collect();
+        for id in ids {
+            if !self.loaded.contains_key(&id) && self.candidate_has(id, c) {
                 return self.load(id).ok();
             }
         }
         None
+    }
+
+    /// Whether a face not loaded has a glyph for `c`; the face is parsed
+    /// the first time it is asked about and kept for the rest of the run.
+    fn candidate_has(&mut self, id: fontdb::ID, c: char) -> bool {
+        if !self.candidates.contains_key(&id) {
+            // A face that cannot be read or parsed is no candidate.
+            let parsed = self.parse(id).ok();
+            self.candidates.insert(id, parsed);
+        }
+        self.candidates[&id]
+            .as_ref()
+            .is_some_and(|(p, _)| p.face().glyph_index(c).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_is_parsed_at_most_once() {
+        let mut book = FontBook::new(&[], false).expect("bundled fonts");
+        let faces = book.db.len();
+        assert!(faces >= 2, "the bundled fonts hold several faces");
+        let zhong = book.fallback('中').expect("a bundled face has 中");
+        let after_first = book.parses();
+        assert!(after_first >= 1 && book.fonts().count() == 1);
+        // Again: found among the loaded fonts, nothing parsed.
+        assert_eq!(book.fallback('中'), Some(zhong));
+        assert_eq!(book.parses(), after_first);
+        // A character no face has: every other face is parsed, once, and
+        // asking again (the next installment) parses nothing.
+        assert_eq!(book.fallback('\u{1F600}'), None);
+        assert_eq!(book.parses(), faces);
+        assert_eq!(book.fallback('\u{1F600}'), None);
+        assert_eq!(book.parses(), faces);
+        // Loading the layout's role fonts takes the faces already parsed.
+        let layout = super::super::load_layout("feature", None).expect("layout");
+        book.resolve_roles(&layout).expect("roles");
+        assert!(book.fonts().count() >= 2);
+        assert_eq!(book.parses(), faces);
+    }
+
+    #[test]
+    fn a_loaded_face_borrows_its_metrics_from_the_one_parse() {
+        let mut book = FontBook::new(&[], false).expect("bundled fonts");
+        let id = book.fallback('中').expect("a bundled face has 中");
+        let font = book.font(id);
+        assert_eq!(font.face().units_per_em(), font.units_per_em);
+        assert_eq!(font.shaping_face().units_per_em(), font.units_per_em as i32);
+        // Both views are the same parse, over the font's own bytes.
+        assert!(std::ptr::eq(font.face(), &**font.shaping_face()));
+        assert_eq!(font.face().raw_face().data.as_ptr(), font.data.as_ptr());
     }
 }

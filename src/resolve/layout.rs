@@ -9,6 +9,7 @@
 //! `check` refuses values that cannot work. `model` holds the types other
 //! stages use (the grid, the enums styles name), which read no files.
 
+mod bounds;
 mod chain;
 mod check;
 mod geometry;
@@ -81,6 +82,13 @@ pub struct GridSpec {
     pub line_pitch: Length,
     /// Draw a thin rule in each gutter.
     pub column_rules: bool,
+    /// Characters in each vertical line of a tier (段) when a vertical
+    /// module is set on a horizontal page; left out, twice `chars` plus a
+    /// gutter.
+    #[serde(default)]
+    pub tier_chars: Option<u32>,
+    /// Fewest characters a column re-split by `split` (破栏) may hold.
+    pub min_chars: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -92,6 +100,11 @@ pub struct FontSpec {
     /// font's own Latin glyphs are used.
     #[serde(default)]
     pub latin: Vec<String>,
+    /// The faces of this role for Traditional Chinese text (zh-Hant, zh-TW,
+    /// zh-HK), whose marks and glyph forms follow Taiwan and Hong Kong
+    /// practice. Left out, or none installed, `families` serve.
+    #[serde(default)]
+    pub hant: Vec<String>,
     #[serde(default = "regular")]
     pub weight: u16,
 }
@@ -126,6 +139,14 @@ pub struct TextSpec {
     /// letter by letter (acronyms); longer ones are rotated. Single
     /// characters are always upright.
     pub upright_max: u32,
+    /// The widest a Han–Latin gap may stretch to, in ems (CLREQ §3.5.4:
+    /// many styles cap it near ⅓ em); its natural width is ¼ em.
+    #[serde(default = "han_latin_max")]
+    pub han_latin_max: f64,
+}
+
+fn han_latin_max() -> f64 {
+    1.0 / 3.0
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -150,6 +171,15 @@ pub struct Style {
     /// Indent of every line, in characters of this style.
     #[serde(default)]
     pub inset: u32,
+    /// A heading with a phrase wider than its measure steps its size down,
+    /// in 5% steps, to no less than this fraction of `size` before a phrase
+    /// is broken inside; 1 (the default) never steps down.
+    #[serde(default = "whole")]
+    pub min_scale: f64,
+}
+
+fn whole() -> f64 {
+    1.0
 }
 
 fn one() -> u32 {
@@ -165,6 +195,8 @@ pub struct Styles {
     pub byline: Style,
     pub serial_label: Style,
     pub lead: Style,
+    /// The lead set across columns (破栏) or boxed under the headline.
+    pub lead_span: Style,
     pub heading: Style,
     pub minor_heading: Style,
     pub body: Style,
@@ -176,7 +208,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    fn all(&self) -> [(&'static str, &Style); 14] {
+    fn all(&self) -> [(&'static str, &Style); 15] {
         [
             ("kicker", &self.kicker),
             ("headline", &self.headline),
@@ -184,6 +216,7 @@ impl Styles {
             ("byline", &self.byline),
             ("serial_label", &self.serial_label),
             ("lead", &self.lead),
+            ("lead_span", &self.lead_span),
             ("heading", &self.heading),
             ("minor_heading", &self.minor_heading),
             ("body", &self.body),

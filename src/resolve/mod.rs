@@ -5,7 +5,9 @@ mod doc;
 mod fonts;
 mod layout;
 mod paras;
+mod roles;
 
 pub use doc::*;
 pub use fonts::*;
 pub use layout::*;
+pub use roles::Roles;

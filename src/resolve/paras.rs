@@ -14,7 +14,7 @@ use super::doc::{Flow, Para, Run, Wrap, load_figure};
 use super::fonts::RoleFont;
 use super::layout::{Layout, Style};
 use crate::model::Scheme;
-use crate::model::{ParaStyle, Role};
+use crate::model::{Labels, ParaStyle, Role};
 
 /// Turns the layout's styles into paragraph styles for one article.
 pub(super) struct Styler<'a> {
@@ -22,6 +22,8 @@ pub(super) struct Styler<'a> {
     pub roles: &'a BTreeMap<String, RoleFont>,
     /// The punctuation scheme: the layout's, or the language's default.
     pub scheme: Scheme,
+    /// The words of the article's language, for the serial label.
+    pub labels: &'static Labels,
 }
 
 /// One run of plain text.
@@ -61,6 +63,7 @@ impl Styler<'_> {
             scheme: self.scheme,
             tate_chu_yoko: text.tate_chu_yoko,
             upright_max: text.upright_max.max(1),
+            han_latin_max: text.han_latin_max,
             size: s.size.0,
             align: s.align,
             lines: s.lines,
@@ -68,6 +71,7 @@ impl Styler<'_> {
             space_after: s.space_after,
             inset: s.inset,
             indent,
+            min_scale: s.min_scale,
         }
     }
 
@@ -84,10 +88,9 @@ impl Styler<'_> {
         let st = &self.layout.styles;
         let mut header = Vec::new();
         if let Some(s) = m.serial.as_ref().filter(|_| !chapter) {
-            let label = format!(
-                "连载{}　《{}》　{} 著",
-                s.installment, s.work.text, s.author.text
-            );
+            let label = self
+                .labels
+                .serial_label(s.installment, &s.work.text, &s.author.text);
             header.push(Para {
                 style: self.style(Role::SerialLabel, &st.serial_label, 0),
                 runs: plain(label, s.work.loc),
@@ -171,6 +174,8 @@ impl Styler<'_> {
                 columns,
                 width,
                 round,
+                x,
+                row,
                 loc,
             } => {
                 let base = article.path.parent().unwrap_or(Path::new("."));
@@ -179,6 +184,8 @@ impl Styler<'_> {
                 fig.columns = *columns;
                 fig.width = *width;
                 fig.wrap = if *round { Wrap::Round } else { Wrap::Rect };
+                fig.x = *x;
+                fig.row = *row;
                 if !caption.is_empty() {
                     fig.caption = Some(Para {
                         style: self.style(Role::Caption, &st.caption, 0),

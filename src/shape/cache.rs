@@ -12,6 +12,10 @@ use crate::model::{Lang, LangFamily};
 use crate::resolve::{Doc, FontBook, Para};
 use crate::units::Pt;
 
+/// How far (in ems, either way) a mark's ink may sit from the middle of its
+/// em box and still count as drawn centred by its face.
+const CENTRED_ALREADY: f64 = 0.12;
+
 /// For (style font, character) pairs the style font lacks: the font that
 /// has it, or `None` when no font does.
 #[derive(Debug, Default, Clone)]
@@ -36,7 +40,6 @@ pub fn find_fallbacks<'a>(
     // First pass with read-only faces: which characters are missing where.
     let mut missing: BTreeMap<(FontId, char), crate::source::Loc> = BTreeMap::new();
     {
-        let faces: Vec<Option<ttf_parser::Face>> = book.fonts().map(|(_, f)| f.face()).collect();
         let mut seen: BTreeSet<(FontId, char)> = BTreeSet::new();
         for p in paras {
             for r in &p.runs {
@@ -49,9 +52,7 @@ pub fn find_fallbacks<'a>(
                     if c.is_whitespace() || c.is_control() || !seen.insert((font, c)) {
                         continue;
                     }
-                    let has = faces[font.0 as usize]
-                        .as_ref()
-                        .is_some_and(|f| f.glyph_index(c).is_some());
+                    let has = book.font(font).face().glyph_index(c).is_some();
                     if !has {
                         // A run is one text event on one source line: the
                         // column is the run's plus the character's index.
@@ -94,9 +95,9 @@ struct RawGlyph {
 }
 
 /// Shapes text with rustybuzz, caching every distinct character and word.
+/// The faces are the book's, parsed when each font was loaded.
 pub struct Shaper<'f> {
     book: &'f FontBook,
-    faces: Vec<Option<Face<'f>>>,
     fallbacks: Fallbacks,
     language: rustybuzz::Language,
     family: LangFamily,
@@ -111,10 +112,6 @@ pub struct Shaper<'f> {
 
 impl<'f> Shaper<'f> {
     pub fn new(book: &'f FontBook, lang: &Lang, fallbacks: Fallbacks) -> Shaper<'f> {
-        let faces = book
-            .fonts()
-            .map(|(_, f)| Face::from_slice(&f.data, f.index))
-            .collect();
         let tag = match lang.family {
             LangFamily::ZhHans => "zh-Hans",
             LangFamily::ZhHant => "zh-Hant",
@@ -123,7 +120,6 @@ impl<'f> Shaper<'f> {
         };
         Shaper {
             book,
-            faces,
             fallbacks,
             // A fixed, valid tag: parsing cannot fail.
             language: tag.parse().expect("valid language tag"),
@@ -148,6 +144,10 @@ impl<'f> Shaper<'f> {
     /// Distinct words shaped so far (for tests of the cache).
     pub fn cached_words(&self) -> usize {
         self.words.len()
+    }
+
+    fn face(&self, font: FontId) -> &'f Face<'f> {
+        self.book.font(font).shaping_face()
     }
 
     pub fn units_per_em(&self, font: FontId) -> f64 {
@@ -217,9 +217,7 @@ impl<'f> Shaper<'f> {
     }
 
     fn shape_halt(&self, font: FontId, c: char) -> (i32, i32) {
-        let Some(face) = &self.faces[font.0 as usize] else {
-            return (0, 0);
-        };
+        let face = self.face(font);
         let full = self.shape_char(font, c);
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
@@ -253,29 +251,26 @@ impl<'f> Shaper<'f> {
     /// em box (the centred punctuation scheme), in points.
     pub fn centring(&self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {
         let f = self.book.font(font);
-        let Some(face) = f.face() else {
-            return (Pt::ZERO, Pt::ZERO);
-        };
-        let Some(bb) = face.glyph_bounding_box(ttf_parser::GlyphId(glyph)) else {
+        let Some(bb) = f.face().glyph_bounding_box(ttf_parser::GlyphId(glyph)) else {
             return (Pt::ZERO, Pt::ZERO);
         };
         let k = size.0 / f.units_per_em as f64;
         let ink_x = (bb.x_min as f64 + bb.x_max as f64) / 2.0 * k;
         let ink_y = (bb.y_min as f64 + bb.y_max as f64) / 2.0 * k;
         // The ideographic em box spans -0.12 em to 0.88 em.
-        (Pt(advance.0 / 2.0 - ink_x), Pt(size.0 * 0.38 - ink_y))
+        let (across, up) = (advance.0 / 2.0 - ink_x, size.0 * 0.38 - ink_y);
+        // A face that draws its marks centred (the TC faces, or a `locl`
+        // form) is left as drawn: its ink is off the middle by design
+        // (a comma's tail), and a shifted glyph overlaps its neighbour for
+        // text extractors, which then break the line and add spaces.
+        if across.abs().max(up.abs()) < size.0 * CENTRED_ALREADY {
+            return (Pt::ZERO, Pt::ZERO);
+        }
+        (Pt(across), Pt(up))
     }
 
     fn shape_char(&self, font: FontId, c: char) -> RawGlyph {
-        let Some(face) = &self.faces[font.0 as usize] else {
-            return RawGlyph {
-                id: 0,
-                cluster: 0,
-                advance: 0,
-                dx: 0,
-                dy: 0,
-            };
-        };
+        let face = self.face(font);
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
         let fwid =
@@ -343,9 +338,7 @@ impl<'f> Shaper<'f> {
     }
 
     fn shape_word(&self, font: FontId, text: &str) -> Box<[RawGlyph]> {
-        let Some(face) = &self.faces[font.0 as usize] else {
-            return Box::new([]);
-        };
+        let face = self.face(font);
         let out = rustybuzz::shape(face, &[], self.buffer(text, false));
         out.glyph_infos()
             .iter()

@@ -6,6 +6,8 @@
 //! with rustybuzz and cached, so a novel costs a hash lookup per character.
 
 mod cache;
+mod pairs;
+mod scale;
 mod segment;
 #[cfg(test)]
 mod tests;
@@ -84,8 +86,9 @@ pub struct ShapedPara {
 #[derive(Debug, Clone)]
 pub enum ShapedBlock {
     Para(ShapedPara),
+    /// Boxed: a figure's settings are far larger than a paragraph's handle.
     Figure {
-        figure: Figure,
+        figure: Box<Figure>,
         caption: Option<ShapedPara>,
     },
 }
@@ -134,7 +137,7 @@ pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
         .map(|f| match f {
             Flow::Para(p) => ShapedBlock::Para(shape_para(shaper, p)),
             Flow::Figure(fig) => ShapedBlock::Figure {
-                figure: fig.clone(),
+                figure: Box::new(fig.clone()),
                 caption: fig.caption.as_ref().map(|c| shape_para(shaper, c)),
             },
         })

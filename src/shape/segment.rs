@@ -4,9 +4,11 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::Shaper;
+use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::model::Scheme;
+use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{PunctClass, punct_class};
 use crate::model::{Gap, GapKind, Item};
 use crate::resolve::Para;
@@ -19,12 +21,20 @@ enum Kind {
     Latin,
 }
 
-struct Builder {
-    items: Vec<Item>,
-    info: Vec<ItemInfo>,
-    glyphs: Vec<Glyph>,
+pub(super) struct Builder {
+    pub(super) items: Vec<Item>,
+    pub(super) info: Vec<ItemInfo>,
+    pub(super) glyphs: Vec<Glyph>,
     kinds: Vec<Kind>,
     size: Pt,
+    /// How far a Han–Latin gap may stretch past its natural ¼ em.
+    han_latin_stretch: Pt,
+}
+
+/// ASCII brackets take no Han–Latin gap inside or beside them: `[通“事”]`,
+/// not `[ 通“事”]`.
+fn ascii_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>')
 }
 
 impl Builder {
@@ -35,7 +45,11 @@ impl Builder {
         };
         let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
         let em = |k: f64| Em(k).at(self.size);
-        let punct_side = punct_class(prev.last).is_some() || punct_class(next_first).is_some();
+        let inter = em(INTER_CHAR_STRETCH_EM);
+        let punct_side = punct_class(prev.last).is_some()
+            || punct_class(next_first).is_some()
+            || ascii_bracket(prev.last)
+            || ascii_bracket(next_first);
         let gap = |natural: Pt, stretch: Pt, shrink: Pt, kind: GapKind| Gap {
             natural,
             stretch,
@@ -47,18 +61,24 @@ impl Builder {
         };
         prev.gap = match (prev_kind, next) {
             (Kind::Cjk, Kind::Cjk) if space => gap(em(0.5), em(0.25), em(0.25), GapKind::WordSpace),
-            (Kind::Cjk, Kind::Cjk) => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
-            // Word spaces shrink to ¼ em and stretch to ½ em (CLREQ §4).
-            (Kind::Latin, Kind::Latin) if space => gap(
-                em(1.0 / 3.0),
-                em(1.0 / 6.0),
-                em(1.0 / 12.0),
-                GapKind::WordSpace,
-            ),
+            (Kind::Cjk, Kind::Cjk) => gap(Pt::ZERO, inter, Pt::ZERO, GapKind::InterChar),
+            // Word spaces: a quarter em (about a serif face's own space),
+            // shrinking to a sixth and stretching to half an em before a
+            // line counts as loose (CLREQ §4; Typst's limits are similar).
+            (Kind::Latin, Kind::Latin) if space => {
+                gap(em(0.25), em(0.25), em(1.0 / 12.0), GapKind::WordSpace)
+            }
             (Kind::Latin, Kind::Latin) => Gap::glued(),
             // Han next to Latin: ¼ em, none beside full-width punctuation.
-            _ if punct_side => gap(Pt::ZERO, em(0.25), Pt::ZERO, GapKind::InterChar),
-            _ => gap(em(0.25), em(0.25), Pt::ZERO, GapKind::CjkLatin),
+            _ if punct_side => gap(Pt::ZERO, inter, Pt::ZERO, GapKind::InterChar),
+            // It may shrink to an eighth of an em when a line must take
+            // one more character (JLREQ §3.8: 和欧間 down to 八分).
+            _ => gap(
+                em(0.25),
+                self.han_latin_stretch,
+                em(0.125),
+                GapKind::CjkLatin,
+            ),
         };
     }
 }
@@ -75,35 +95,26 @@ fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
     }
 }
 
+/// Blanks of a mark the font's halt/vhal says nothing about. In vertical
+/// text ：；！？ without vhal keep their upright forms centred in the em, so
+/// a quarter em either side, not a half em below: cutting that half in a
+/// pair ran ？」 five points into each other.
+fn fallback_blanks(class: PunctClass, width: Pt, pauses_centred: bool) -> (Pt, Pt) {
+    if pauses_centred && class == PunctClass::Pause {
+        class_blanks(PunctClass::Middle, width)
+    } else {
+        class_blanks(class, width)
+    }
+}
+
 /// Marks that stay full width under 开明 (sentence-ending stops).
 fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')
 }
 
-/// Removes an item's blank before its glyph (the glyph moves back).
-fn cut_before(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_before;
-    if cut.0 > 0.0 {
-        b.items[k].width -= cut;
-        b.items[k].blank_before = Pt::ZERO;
-        let g = b.info[k].glyphs.start as usize;
-        b.glyphs[g].dx -= cut;
-    }
-}
-
-fn cut_after(b: &mut Builder, k: usize) {
-    let cut = b.items[k].blank_after;
-    b.items[k].width -= cut;
-    b.items[k].blank_after = Pt::ZERO;
-}
-
 /// What the writing mode changes in shaping, decided in one place.
 #[derive(Clone, Copy)]
 struct ModeRules {
-    /// —— as the font's two-em dash (U+2E3A). Vertical text sets two
-    /// vertical em dashes instead: a glyph standing for two characters is
-    /// read backwards down a column by some extractors.
-    two_em_dash: bool,
     /// Latin words and numbers short enough stand upright on the grid
     /// (single characters, short words, numbers across one em).
     upright_short_words: bool,
@@ -114,12 +125,14 @@ struct ModeRules {
     /// would also move it off the line for every text extractor, so that is
     /// left to fonts whose marks are drawn that way.
     centre_across: bool,
+    /// ：；！？ the font says nothing about stand centred in their em (their
+    /// upright vertical forms), not in its first half.
+    pauses_centred: bool,
 }
 
 impl ModeRules {
     fn new(vertical: bool) -> ModeRules {
         ModeRules {
-            two_em_dash: !vertical,
             upright_short_words: vertical,
             latin_orient: if vertical {
                 Orient::Sideways
@@ -127,6 +140,7 @@ impl ModeRules {
                 Orient::Upright
             },
             centre_across: vertical,
+            pauses_centred: vertical,
         }
     }
 }
@@ -166,6 +180,8 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
             glyphs: Vec::with_capacity(total / 3 + 1),
             kinds: Vec::with_capacity(total / 3 + 1),
             size: para.style.size,
+            // Never narrower than the natural ¼ em.
+            han_latin_stretch: Em((para.style.han_latin_max - 0.25).max(0.0)).at(para.style.size),
         },
         mode: ModeRules::new(vertical),
         pending_space: false,
@@ -189,8 +205,18 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         s.pending_space = false;
     }
     let mut b = s.b;
-    if matches!(para.style.scheme, Scheme::Quanjiao | Scheme::Kaiming) {
-        compress_pairs(&mut b);
+    match para.style.scheme {
+        Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
+        Scheme::Centred => {
+            // ？！ stand upright in vertical text, as tall as the em.
+            let tall: Vec<bool> = b
+                .info
+                .iter()
+                .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！']))
+                .collect();
+            compress_centred_pairs(&mut b, &tall)
+        }
+        Scheme::Banjiao => {}
     }
     ShapedPara {
         style: para.style.clone(),
@@ -224,12 +250,12 @@ impl ParaShaping<'_, '_, '_> {
         self.b.link(Kind::Cjk, c, self.pending_space);
         let (font, missing) = self.shaper.font_for(self.style_font(ri, false), c);
         // 破折号: two em dashes are one unbroken rule two ems long, set with
-        // the font's two-em dash centred in two ems.
-        let two_em = (self.mode.two_em_dash
-            && c == '—'
-            && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
-        .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
-        .filter(|g| g.id != 0 && !missing);
+        // the font's two-em dash centred in two ems, in both modes (its
+        // vertical form in vertical text): two em dashes leave a gap. The
+        // glyph extracts as the two dashes, the same read either way.
+        let two_em = (c == '—' && self.chars.get(i + 1).is_some_and(|x| *x == ('—', ri)))
+            .then(|| self.shaper.cjk_glyph(font, '\u{2E3A}', size))
+            .filter(|g| g.id != 0 && !missing);
         let (g, width, consumed) = match two_em {
             Some(mut g) => {
                 let width = size * 2.0;
@@ -293,7 +319,7 @@ impl ParaShaping<'_, '_, '_> {
             1 => self
                 .shaper
                 .halt_blanks(font, c, size)
-                .unwrap_or_else(|| class_blanks(class, width)),
+                .unwrap_or_else(|| fallback_blanks(class, width, self.mode.pauses_centred)),
             _ => (Pt::ZERO, Pt::ZERO),
         };
         let remove = match self.para.style.scheme {
@@ -302,7 +328,10 @@ impl ParaShaping<'_, '_, '_> {
             Scheme::Banjiao => true,
             Scheme::Centred => {
                 // Centred across the em (and, where the mode says, to its
-                // middle across the line too).
+                // middle across the line too), with a quarter em either
+                // side that compression (推入) may take: its ink stays
+                // centred in whatever is left. Brackets and quotes keep
+                // their blank half, as in the other schemes.
                 if matches!(class, PunctClass::Stop | PunctClass::Pause) {
                     let (across, up) = self.shaper.centring(font, g.id, width, size);
                     if self.mode.centre_across {
@@ -312,9 +341,9 @@ impl ParaShaping<'_, '_, '_> {
                     } else {
                         g.dx += across;
                     }
+                    before = width / 4.0;
+                    after = width / 4.0;
                 }
-                before = Pt::ZERO;
-                after = Pt::ZERO;
                 false
             }
         };
@@ -438,7 +467,11 @@ impl ParaShaping<'_, '_, '_> {
         let mut glyphs = std::mem::take(&mut self.word_glyphs);
         glyphs.clear();
         self.shaper.word(font, word, size, &mut glyphs);
-        let breaks = word_breaks(word);
+        // Break only between glyph clusters: a point inside a ligature
+        // (ef|fective under an ff glyph) would print the whole ligature
+        // before the hyphen.
+        let mut breaks = word_breaks(word);
+        breaks.retain(|&(at, _)| glyphs.iter().any(|g| g.cluster as usize == at));
         let hyphen_glyph = if breaks.iter().any(|p| p.1) {
             let mut h = Vec::with_capacity(1);
             self.shaper.word(font, "-", size, &mut h);
@@ -542,24 +575,4 @@ fn push_upright(
         hyphen: None,
         orient,
     });
-}
-
-/// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,
-/// so 。」 and ，“ take one and a half ems, not two.
-fn compress_pairs(b: &mut Builder) {
-    for k in 0..b.items.len().saturating_sub(1) {
-        let (l, r) = (&b.items[k], &b.items[k + 1]);
-        let adjacent = l.gap.natural.0 == 0.0 && l.punct.is_some() && r.punct.is_some();
-        let pair = adjacent
-            && l.punct != Some(PunctClass::Inseparable)
-            && r.punct != Some(PunctClass::Inseparable);
-        if !pair {
-            continue;
-        }
-        if l.blank_after.0 > 0.0 {
-            cut_after(b, k);
-        } else if r.blank_before.0 > 0.0 {
-            cut_before(b, k + 1);
-        }
-    }
 }

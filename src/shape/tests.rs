@@ -17,6 +17,7 @@ fn setup() -> (FontBook, ParaStyle) {
         scheme: crate::model::Scheme::Quanjiao,
         tate_chu_yoko: 3,
         upright_max: 1,
+        han_latin_max: 1.0 / 3.0,
         size: Pt(10.0),
         align: crate::model::Align::Justify,
         lines: 1,
@@ -24,6 +25,7 @@ fn setup() -> (FontBook, ParaStyle) {
         space_after: 0,
         inset: 0,
         indent: 2,
+        min_scale: 1.0,
     };
     (book, style)
 }
@@ -92,7 +94,7 @@ fn vertical_shaping_uses_vertical_forms_and_advances() {
     let (book, style) = setup();
     let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
     let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
-    for c in ['，', '「', '」', '。', '—', '（'] {
+    for c in ['，', '「', '」', '。', '—', '（', '？', '！', '：'] {
         let gh = h.cjk_glyph(style.font, c, Pt(10.0));
         let gv = v.cjk_glyph(style.font, c, Pt(10.0));
         assert_ne!(gh.id, gv.id, "{c} has a vertical form");
@@ -109,4 +111,168 @@ fn vertical_shaping_uses_vertical_forms_and_advances() {
     }
     let han = v.cjk_glyph(style.font, '中', Pt(10.0));
     assert_eq!(han.id, h.cjk_glyph(style.font, '中', Pt(10.0)).id);
+}
+
+#[test]
+fn hyphenation_points_inside_a_ligature_are_dropped() {
+    let (book, mut style) = setup();
+    style.size = Pt(10.0);
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, "effective affluent official"));
+    // Every fragment's glyphs start at its own first character: no glyph
+    // (an ff or ffi ligature) straddles a break.
+    for (k, i) in p.info.iter().enumerate() {
+        let frag = &p.text[i.text.start as usize..i.text.end as usize];
+        let clusters: Vec<u32> = p.glyphs[i.glyphs.start as usize..i.glyphs.end as usize]
+            .iter()
+            .map(|g| g.cluster)
+            .collect();
+        assert!(
+            clusters.iter().all(|&c| (c as usize) < frag.len()),
+            "{k} {frag}: {clusters:?}"
+        );
+    }
+    let frags: Vec<&str> = p
+        .info
+        .iter()
+        .map(|i| &p.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    let ligatures = p.glyphs.len() < "effectiveaffluentofficial".len();
+    assert!(
+        ligatures,
+        "the bundled Latin face forms ligatures: {frags:?}"
+    );
+    assert!(
+        !frags.contains(&"ef"),
+        "ef|fective falls inside ff: {frags:?}"
+    );
+}
+
+#[test]
+fn han_latin_gaps_stretch_to_the_layout_cap_and_skip_ascii_brackets() {
+    let (book, mut style) = setup();
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, "用Rust写"));
+    assert_eq!(p.items[0].gap.kind, GapKind::CjkLatin);
+    // ¼ em natural, stretching to ⅓ em: 1/12 em of stretch at 10 pt.
+    assert!(
+        (p.items[0].gap.stretch.0 - 10.0 / 12.0).abs() < 1e-6,
+        "{:?}",
+        p.items[0].gap
+    );
+    style.han_latin_max = 0.5;
+    let wide = shape_para(&mut shaper, &para(&style, "用Rust写"));
+    assert!((wide.items[0].gap.stretch.0 - 2.5).abs() < 1e-6);
+    // [通] and (通): no Han–Latin gap inside or beside ASCII brackets.
+    let q = shape_para(&mut shaper, &para(&style, "见[通]与a(注)"));
+    let gapped: Vec<&str> = q
+        .items
+        .iter()
+        .zip(&q.info)
+        .filter(|(i, _)| i.gap.kind == GapKind::CjkLatin)
+        .map(|(_, i)| &q.text[i.text.start as usize..i.text.end as usize])
+        .collect();
+    assert_eq!(gapped, ["与"], "only 与|a keeps its gap");
+}
+
+#[test]
+fn vertical_question_and_exclamation_marks_keep_room_before_a_bracket() {
+    // Upright ？！ stand centred in the em in vertical text (no vhal): a
+    // pair takes only the quarter em below the mark, so the bracket does
+    // not run into it.
+    let (book, style) = setup();
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    for text in ["甲？」", "甲！」", "甲？”"] {
+        let p = shape_para(&mut v, &para(&style, text));
+        assert!(
+            (p.items[1].width.0 - 7.5).abs() < 1e-6,
+            "{text}: {:?}",
+            p.items[1]
+        );
+    }
+    // Horizontally the mark sits at the left and still gives up its half.
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "甲？」"));
+    assert!((p.items[1].width.0 - 5.0).abs() < 1e-6);
+}
+
+#[test]
+fn the_two_em_dash_is_one_glyph_in_both_modes() {
+    let (book, style) = setup();
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    let ph = shape_para(&mut h, &para(&style, "甲——乙"));
+    let pv = shape_para(&mut v, &para(&style, "甲——乙"));
+    for p in [&ph, &pv] {
+        assert_eq!(p.items.len(), 3, "—— is one item");
+        let dash = &p.info[1];
+        assert_eq!(dash.glyphs.len(), 1, "one continuous rule");
+        assert_eq!(p.items[1].width, Pt(20.0));
+    }
+    // The vertical rule is the font's vertical form, not the horizontal one.
+    assert_ne!(ph.glyphs[1].id, pv.glyphs[1].id);
+}
+
+#[test]
+fn centred_marks_come_from_the_tc_face_as_drawn() {
+    // zh-Hant in the centred scheme: the TC faces draw ，。、：；！？ in the
+    // middle of the em, so no glyph is moved (a moved glyph overlaps its
+    // neighbour for text extractors); the SC face's marks, drawn at the
+    // baseline's start, are moved to the middle across the line.
+    let layout = load_layout("feature", None).unwrap();
+    let (mut book, mut style) = setup();
+    let mut roles = book.resolve_roles(&layout).unwrap();
+    let hant = Lang::parse("zh-TW").unwrap();
+    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    style.scheme = crate::model::Scheme::Centred;
+    let sc_font = style.font;
+    let text = "甲，乙。丙、丁：戊；己！庚？辛";
+    let marks = |p: &ShapedPara| -> Vec<Pt> {
+        p.info
+            .iter()
+            .filter(|i| {
+                p.text[i.text.start as usize..].starts_with(|c| "，。、：；！？".contains(c))
+            })
+            .map(|i| p.glyphs[i.glyphs.start as usize].dx)
+            .collect()
+    };
+    style.font = roles.for_lang(hant.family)["song"].cjk;
+    for vertical in [false, true] {
+        let mut shaper = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);
+        let p = shape_para(&mut shaper, &para(&style, text));
+        let dx = marks(&p);
+        assert_eq!(dx.len(), 7);
+        assert!(
+            dx.iter().all(|d| *d == Pt::ZERO),
+            "vertical {vertical}: {dx:?}"
+        );
+        assert!(
+            p.glyphs.iter().all(|g| g.dy == Pt::ZERO),
+            "vertical {vertical}"
+        );
+        assert!(p.items.iter().all(|i| i.width == Pt(10.0)), "full ems");
+    }
+    style.font = sc_font;
+    let mut shaper = Shaper::new(&book, &hant, Fallbacks::default());
+    let p = shape_para(&mut shaper, &para(&style, text));
+    assert!(marks(&p)[0] > Pt(2.0), "the SC comma moves to the middle");
+}
+
+#[test]
+fn centred_question_marks_stay_full_before_a_bracket_in_vertical_text() {
+    // Upright ？！ fill the em in vertical text: halved before 」 (as 。」
+    // is) the bracket ran into them. Horizontally they fit in half an em.
+    let (book, mut style) = setup();
+    style.scheme = crate::model::Scheme::Centred;
+    let hant = Lang::parse("zh-Hant").unwrap();
+    let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
+    let mut h = Shaper::new(&book, &hant, Fallbacks::default());
+    for text in ["甲？」", "甲！」"] {
+        let pv = shape_para(&mut v, &para(&style, text));
+        assert_eq!(pv.items[1].width, Pt(10.0), "{text} vertical");
+        let ph = shape_para(&mut h, &para(&style, text));
+        assert_eq!(ph.items[1].width, Pt(5.0), "{text} horizontal");
+    }
+    let pv = shape_para(&mut v, &para(&style, "甲。」"));
+    assert_eq!(pv.items[1].width, Pt(5.0), "。」 still halved");
 }

@@ -84,7 +84,7 @@ fn builtin(name: &str) -> Option<Link> {
 }
 
 fn read(path: PathBuf) -> Result<Link> {
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = crate::fsio::read_text(&path, crate::fsio::MAX_TOML_BYTES).map_err(|e| {
         Error::new(
             Stage::Resolve,
             format!("cannot read layout {}: {e}", path.display()),

@@ -20,6 +20,7 @@ fn mm(points: f64) -> f64 {
 impl Layout {
     pub(super) fn check(&self, places: &Places) -> Result<()> {
         self.check_lengths(places)?;
+        self.check_bounds(places)?;
         self.check_grid(places)?;
         self.check_fit(places)?;
         self.check_styles(places)?;

@@ -1,0 +1,144 @@
+//! The page summary on stderr: per page, how much of the grid its modules
+//! take and which articles continue from or onto it.
+
+use crate::compose::ComposedPages;
+use crate::compose::holes::holes;
+use crate::error::Warning;
+use crate::source::Located;
+
+use super::job::{Job, PagePlan};
+
+/// The summary's lines: a single page's as the make-up reports it, or a
+/// line for every page of an edition.
+pub fn summary(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
+    if plan.pages.len() == 1 {
+        single(job, plan, composed)
+    } else {
+        edition(job, plan, composed)
+    }
+}
+
+fn warning(at: &std::path::Path, message: String) -> Warning {
+    Warning {
+        location: Some(Located::new(at, Default::default())),
+        message,
+    }
+}
+
+/// A single page manifest: when made up, how full the page is and what
+/// the pages after it hold; and whether articles go on over more pages.
+fn single(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let n = composed.pages.len();
+    let first = plan.pages[0].head.first_number;
+    if plan.pages[0].fill {
+        for (k, f) in composed.filled.iter().take(n).enumerate() {
+            let number = first as usize + k;
+            let message = if k == 0 {
+                let more = if n > 1 {
+                    "; continued articles go on over the next pages"
+                } else {
+                    ""
+                };
+                format!(
+                    "page {number}: {:.0}% of the grid in modules, {}{more}",
+                    f * 100.0,
+                    holes_note(job, composed, k)
+                )
+            } else {
+                format!(
+                    "page {number}: continued articles, {}",
+                    holes_note(job, composed, k)
+                )
+            };
+            out.push(warning(&plan.manifest, message));
+        }
+    }
+    if n > 1 {
+        out.push(warning(
+            &plan.manifest,
+            format!(
+                "the articles do not fit on one page: continued on page(s) {}–{}",
+                first + 1,
+                first as usize + n - 1
+            ),
+        ));
+    }
+    out
+}
+
+/// An edition: every page's share of the grid in modules and the articles
+/// continued from and onto it; and the extra pages after its last, if any.
+fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let first = plan.pages[0].head.first_number as usize;
+    let edition = plan.pages.len();
+    let title = |i: usize| &job.docs[i].title;
+    for k in 0..composed.pages.len() {
+        let number = first + k;
+        let mut message = match composed.filled.get(k) {
+            Some(f) if k < edition => {
+                format!("page {number}: {:.0}% of the grid in modules", f * 100.0)
+            }
+            _ => format!("page {number} (after the edition's last page): continued articles"),
+        };
+        message.push_str(&format!(", {}", holes_note(job, composed, k)));
+        for c in &composed.continued {
+            if c.onto.contains(&k) {
+                // The rest's first page follows the page it was cut on;
+                // its later pages each the one before.
+                let from = if k == c.onto.start {
+                    first + c.from
+                } else {
+                    number - 1
+                };
+                message.push_str(&format!(
+                    "; \"{}\" continued from page {from}",
+                    title(c.article)
+                ));
+            }
+            if c.from == k {
+                let (a, b) = (first + c.onto.start, first + c.onto.end - 1);
+                let onto = if a == b {
+                    format!("{a}")
+                } else {
+                    format!("{a}–{b}")
+                };
+                message.push_str(&format!(
+                    "; \"{}\" continues on page {onto}",
+                    title(c.article)
+                ));
+            }
+        }
+        let at = plan.pages.get(k).map_or(&plan.manifest, |p| &p.manifest);
+        out.push(warning(at, message));
+    }
+    if composed.pages.len() > edition {
+        out.push(warning(
+            &plan.manifest,
+            format!(
+                "the edition's articles do not fit its {edition} pages: continued on page(s) {}–{} after its last",
+                first + edition,
+                first + composed.pages.len() - 1
+            ),
+        ));
+    }
+    out
+}
+
+/// "no holes", or how many white holes of 4 × 4 body ems or more page `k`
+/// leaves in its type area and the largest one's size.
+fn holes_note(job: &Job, composed: &ComposedPages, k: usize) -> String {
+    let grid = job.layout.grid_for(job.layout.writing);
+    let Some(page) = composed.pages.get(k) else {
+        return String::new();
+    };
+    let h = holes(page, &grid);
+    match h.count {
+        0 => "no holes".into(),
+        n => format!(
+            "{n} hole(s) of 4 × 4 ems or more (largest {} × {} ems)",
+            h.largest.0, h.largest.1
+        ),
+    }
+}

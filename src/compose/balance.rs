@@ -1,0 +1,135 @@
+//! Balancing a module's last page: its columns end within a line of each
+//! other, the last ones never longer than the first (a newspaper module
+//! ends square, not with one full column beside an empty one).
+
+use super::columns::{Checkpoint, Composer, FlowInput, Used};
+
+/// The columns used as first laid out. (The last page's items before its
+/// checkpoint stay as they are: a try only adds after them.)
+struct Saved {
+    used: Vec<Used>,
+}
+
+impl Composer<'_> {
+    /// Lays the last page out again with the least room that still holds
+    /// its text on that page: the shallowest depth (found by halving: more
+    /// depth never holds less), and at that depth the most columns a line
+    /// shorter (the last ones).
+    pub fn balance_last_page(&mut self, flow: &FlowInput) {
+        let last = self.pages.len() - 1;
+        let cp = self.checkpoints[last];
+        if !self.used.iter().any(|u| u.page == last) {
+            return;
+        }
+        // Only the last page is laid out again: keep it, not the book.
+        let saved = Saved {
+            used: self.used.clone(),
+        };
+        // Figures set at their place before the text keep their columns
+        // at least as deep as their feet; the other columns balance alone.
+        let columns = self.grid.columns;
+        let mut floors = vec![0; columns as usize];
+        for s in (self.shapes[..cp.shapes].iter()).filter(|s| s.page == last) {
+            let f = &mut floors[s.column as usize];
+            *f = (*f).max(s.slot + 1);
+        }
+        self.floors = floors;
+        // A try that runs past the page has failed: no need to set the rest.
+        self.probe = Some(last);
+        let (mut lo, mut hi) = (cp.column_top + 1, self.bottom);
+        // `hi` always holds the text: the first layout did at the foot.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.fits(flow, last, cp, &saved, (mid, u32::MAX)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // At that depth (or a line or two deeper), as many of the last
+        // columns a line shorter as still hold it, the columns ending
+        // square: within a line, the last not the longest. Failing that,
+        // the first layout that holds the text; the one kept is the last
+        // one run.
+        // A square foot matters more than a paragraph's last line alone
+        // at a column's head or its first at a foot: the second round lets
+        // such a line stand.
+        let shorts: Vec<u32> = (1..columns).chain([u32::MAX]).collect();
+        let mut first = None;
+        for widows in [false, true] {
+            self.widows = widows;
+            // Loosened, every depth is tried: keep rules can make a
+            // shallower or deeper layout the square one.
+            let (from, to) = if widows {
+                (cp.column_top + 1, self.bottom)
+            } else {
+                (hi, (hi + 2).min(self.bottom))
+            };
+            for depth in from..=to {
+                for &short in &shorts {
+                    if self.fits(flow, last, cp, &saved, (depth, short)) {
+                        if self.square(last) {
+                            // Kept: laid out again with its glyphs.
+                            self.probe = None;
+                            self.fits(flow, last, cp, &saved, (depth, short));
+                            return;
+                        }
+                        first.get_or_insert((depth, short));
+                    }
+                }
+            }
+        }
+        self.widows = false;
+        self.probe = None;
+        self.fits(flow, last, cp, &saved, first.unwrap_or((hi, u32::MAX)));
+    }
+
+    /// Whether the columns of `page` end within a line of each other, the
+    /// last not below all the others.
+    fn square(&self, page: usize) -> bool {
+        // A column without text ends at the columns' top.
+        let mut ends = vec![self.column_top; self.grid.columns as usize];
+        for u in self.used.iter().filter(|u| u.page == page) {
+            let e = &mut ends[u.column as usize];
+            *e = (*e).max(u.end);
+        }
+        let Some((&last, others)) = ends.split_last() else {
+            return true;
+        };
+        let (lo, hi) = (ends.iter().min(), ends.iter().max());
+        let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
+        within && (others.is_empty() || others.iter().any(|&e| e >= last))
+    }
+
+    /// Lays the last page out again at `depth`, the columns from `short`
+    /// on a line shorter; whether the text ended on that page.
+    fn fits(
+        &mut self,
+        flow: &FlowInput,
+        last: usize,
+        cp: Checkpoint,
+        saved: &Saved,
+        (depth, short): (u32, u32),
+    ) -> bool {
+        self.restore(last, cp, &saved.used);
+        self.depth = depth;
+        self.short_from = short;
+        self.run(flow);
+        self.pages.len() == last + 1
+    }
+
+    fn restore(&mut self, page: usize, cp: Checkpoint, used: &[Used]) {
+        // Truncated, the page keeps its room for the next try's items.
+        self.pages.truncate(page + 1);
+        self.pages[page].truncate(cp.items);
+        self.used.clear();
+        self.used.extend_from_slice(&used[..cp.used]);
+        self.shapes.truncate(cp.shapes);
+        self.log.truncate(cp.log);
+        self.checkpoints.truncate(page + 1);
+        self.column = 0;
+        self.column_top = cp.column_top;
+        self.slot = cp.column_top;
+        self.cur = (cp.block, cp.line);
+    }
+}

@@ -1,0 +1,217 @@
+//! An edition: several newspaper pages set in order as one run, with
+//! consecutive folios (a single page manifest is an edition of one). Each
+//! page is made up as a page is (placed, or filled by the make-up); an
+//! article cut on a page goes on at the top of the edition's next page,
+//! across its columns and balanced, with both jump lines, and that page's
+//! own articles are set in the band under it. After the edition's last
+//! page, a cut article goes on over extra whole pages.
+
+use std::ops::Range;
+
+use super::items::SetLine;
+use super::page::{
+    ComposedPages, PageArticle, PageOptions, Placed, overflow, paragraph_pages, place_article,
+    placement_order, size, spans,
+};
+use super::sheets::Sheets;
+use super::{Page, makeup};
+use crate::error::{Result, Warning};
+use crate::model::Grid;
+
+/// One page of an edition: its articles (a range of the edition's) and
+/// whether the make-up fills it.
+#[derive(Debug, Clone)]
+pub struct EditionPage {
+    pub articles: Range<usize>,
+    pub fill: bool,
+}
+
+/// An article cut on one page and continued on others: its index, the
+/// page it starts on and the pages its rest takes (0-based, in the run's
+/// pages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Continued {
+    pub article: usize,
+    pub from: usize,
+    pub onto: Range<usize>,
+}
+
+/// What the pages set so far hold, per article (in edition order).
+struct Set {
+    placed: Vec<Option<Placed>>,
+    starts: Vec<Vec<usize>>,
+    lines: Vec<(usize, Vec<SetLine>)>,
+    continued: Vec<Continued>,
+}
+
+/// Lays out an edition's pages in order: `articles` are all its articles,
+/// page after page; `pages` says which are on each page.
+pub fn compose_edition(
+    articles: &[PageArticle],
+    pages: &[EditionPage],
+    grid: &Grid,
+    jumps: &mut PageOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<ComposedPages> {
+    let mut sheets = Sheets::new(grid.columns, pages.len());
+    let mut set = Set {
+        placed: articles.iter().map(|_| None).collect(),
+        starts: articles.iter().map(|_| Vec::new()).collect(),
+        lines: articles.iter().map(|_| (0, Vec::new())).collect(),
+        continued: Vec::new(),
+    };
+    for (k, page) in pages.iter().enumerate() {
+        set_page(
+            articles,
+            (k, page),
+            grid,
+            &mut sheets,
+            jumps,
+            &mut set,
+            warnings,
+        )?;
+    }
+    let order = reading_ranks(&set.placed);
+    // The reading order: page by page, on each page the articles in the
+    // order `reading_ranks` gives, each article's paragraphs in order.
+    let mut reading: Vec<(usize, usize, usize)> = (set.starts.iter().enumerate())
+        .flat_map(|(i, s)| {
+            let rank = order[i];
+            s.iter().enumerate().map(move |(j, &p)| (p, rank, j))
+        })
+        .collect();
+    reading.sort();
+    let by_rank = {
+        let mut r: Vec<usize> = (0..order.len()).collect();
+        r.sort_by_key(|&i| order[i]);
+        r
+    };
+    let reading = (reading.into_iter())
+        .map(|(_, rank, j)| (by_rank[rank], j))
+        .collect();
+    let outline = (articles.iter().zip(&set.placed))
+        .filter_map(|(a, p)| p.as_ref().map(|p| (a.doc.title.clone(), p.page)))
+        .collect();
+    let area = (grid.columns * grid.lines).max(1) as f64;
+    Ok(ComposedPages {
+        pages: merge_pages(set.placed, &by_rank),
+        frames: sheets.frames.clone(),
+        outline,
+        lines: set.lines,
+        reading,
+        filled: (sheets.taken.iter())
+            .map(|t| {
+                let used: u32 = t.iter().map(|r| (r.c1 - r.c0) * (r.t1 - r.t0)).sum();
+                used as f64 / area
+            })
+            .collect(),
+        continued: set.continued,
+    })
+}
+
+/// Sets page `k`'s own articles: made up in the band under what the page
+/// before continued onto it, or placed.
+fn set_page(
+    all: &[PageArticle],
+    (k, page): (usize, &EditionPage),
+    grid: &Grid,
+    sheets: &mut Sheets,
+    jumps: &mut PageOptions,
+    set: &mut Set,
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    let own = &all[page.articles.clone()];
+    let made;
+    let articles = if page.fill {
+        let taken = sheets.height(k, 0, grid.columns);
+        // The first article the make-up places is the page's lead story.
+        let mut ranked: Vec<PageArticle> = own.iter().map(PageArticle::copy).collect();
+        let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+        if let Some(a) = ranked.iter_mut().find(|a| !pinned(a)) {
+            a.placement.lead_story = true;
+        }
+        let (placed, mut summary) = makeup::make_up(&ranked, grid, taken);
+        if sheets.edition > 1 {
+            let number = jumps.first_number as usize + k;
+            summary.message = format!("page {number}: {}", summary.message);
+        }
+        warnings.push(summary);
+        made = placed;
+        &made[..]
+    } else {
+        own
+    };
+    let sizes: Vec<usize> = articles.iter().map(size).collect();
+    let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
+    let spans = spans(&sizes, &given, grid.columns);
+    for j in placement_order(articles) {
+        let a = &articles[j];
+        let (at, onward, module) =
+            place_article(a, (spans[j], grid), (k, &mut *sheets), jumps, warnings)?;
+        if jumps.no_continue && module.pages.len() > 1 {
+            return Err(overflow(a, &module));
+        }
+        let i = page.articles.start + j;
+        if module.pages.len() > 1 {
+            set.continued.push(Continued {
+                article: i,
+                from: at,
+                onto: onward.page..onward.page + module.pages.len() - 1,
+            });
+        }
+        set.starts[i] = paragraph_pages(a.shaped, &module.lines, (at, onward.page));
+        set.lines[i] = (at, module.lines);
+        set.placed[i] = Some(Placed {
+            page: at,
+            onward,
+            pages: module.pages,
+        });
+    }
+    Ok(())
+}
+
+/// Each article's rank in the reading order: by the page it starts on,
+/// then in edition order, except that an article cut on its page is read
+/// last there: its text runs on over the page turn into its rest, which
+/// opens the next page (the rests of earlier pages come first on a page).
+fn reading_ranks(placed: &[Option<Placed>]) -> Vec<usize> {
+    let key = |i: usize| match &placed[i] {
+        Some(p) => (p.page, p.pages.len() > 1, i),
+        None => (usize::MAX, false, i),
+    };
+    let mut by: Vec<usize> = (0..placed.len()).collect();
+    by.sort_by_key(|&i| key(i));
+    let mut rank = vec![0; placed.len()];
+    for (r, &i) in by.iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// The pages, each with the items of the modules on it in reading order
+/// (`by_rank`: the articles in that order).
+fn merge_pages(placed: Vec<Option<Placed>>, by_rank: &[usize]) -> Vec<Page> {
+    let mut placed: Vec<Option<Placed>> = placed;
+    let mut pages: Vec<Page> = Vec::new();
+    for &i in by_rank {
+        let Some(p) = placed[i].take() else { continue };
+        for (k, mp) in p.pages.into_iter().enumerate() {
+            // The first on its page, the rest from the continuation's.
+            let at = if k == 0 {
+                p.page
+            } else {
+                p.onward.page + k - 1
+            };
+            while pages.len() <= at {
+                pages.push(Page {
+                    number: pages.len() as u32 + 1,
+                    width: mp.width,
+                    height: mp.height,
+                    items: Vec::new(),
+                });
+            }
+            pages[at].items.extend(mp.items);
+        }
+    }
+    pages
+}

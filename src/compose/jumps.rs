@@ -1,0 +1,134 @@
+//! Jump lines (转版) of a module continued on later pages: （下转第N版）
+//! at the foot of its last column where the text breaks off, and on each
+//! later page a continuation head (续题, the headline's first phrase) with
+//! （上接第M版） under it, across the module. Their slots are kept before
+//! the text is laid out ([`Reserve`]), so nothing moves under them.
+
+use super::Frame;
+use super::columns::{Composer, Reserve};
+use super::furniture::Furniture;
+use super::heads::break_heading;
+use super::items::FrameItem;
+use super::lines::break_lines;
+use super::place::render_line;
+use super::transform::LineAt;
+use crate::linebreak::Line;
+use crate::model::{Grid, Labels};
+use crate::resolve::Doc;
+use crate::shape::ShapedPara;
+use crate::units::Pt;
+
+/// What a module needs to say where it continues: the page number (版次)
+/// of its first page and a shaper for the jump lines.
+pub struct Jumps<'s> {
+    pub number: u32,
+    /// The page number where its continuation starts.
+    pub next: u32,
+    /// The slots (top, rows) the continuation takes at the top of each
+    /// later page, under what is there already (an edition's next page,
+    /// shared with that page's own articles); `None`: whole pages.
+    pub band: Option<(u32, u32)>,
+    pub shape: &'s mut dyn FnMut(Furniture, &str) -> ShapedPara,
+}
+
+impl Jumps<'_> {
+    /// The frame of the continuation's later pages: every column, in the
+    /// band or the whole page, the box kept.
+    pub fn rest_frame(&self, frame: Frame, page: &Grid) -> Frame {
+        let whole = frame.whole_page(page);
+        match self.band {
+            Some((top, rows)) => Frame {
+                top,
+                rows: Some(rows),
+                ..whole
+            },
+            None => whole,
+        }
+    }
+}
+
+/// The slots a continued module keeps: a jump line at the foot; a
+/// continuation head, a jump line and a blank slot at the top.
+pub fn reserve_for(doc: &Doc) -> Reserve {
+    let jump = doc.jump_style.lines.max(1);
+    Reserve {
+        foot: jump,
+        head: doc.continued_style.lines.max(1) + jump + 1,
+    }
+}
+
+/// The continuation head: the headline's first phrase (up to a full-width
+/// or ordinary space), the whole headline when it has one.
+pub fn continued_head(title: &str) -> &str {
+    title
+        .split(['\u{3000}', ' '])
+        .find(|p| !p.is_empty())
+        .unwrap_or(title)
+}
+
+impl Composer<'_> {
+    /// Sets the jump lines of a module laid out on several pages, in the
+    /// slots `reserve` kept: this composer's first page is the module's
+    /// page `first`; `more`: the module goes on after its last page.
+    pub fn add_jumps(&mut self, doc: &Doc, jumps: &mut Jumps, (first, more): (usize, bool)) {
+        let pages = self.pages.len();
+        let g = self.grid;
+        let labels = Labels::of(doc.lang.family);
+        for i in 0..pages {
+            // The first part is on the module's own page; the rest on the
+            // continuation's pages.
+            let number = if first + i == 0 {
+                jumps.number
+            } else {
+                jumps.next + (first + i - 1) as u32
+            };
+            let previous = if first + i == 1 {
+                jumps.number
+            } else {
+                number - 1
+            };
+            let to = if first + i == 0 {
+                jumps.next
+            } else {
+                number + 1
+            };
+            if i + 1 < pages || more {
+                let p = (jumps.shape)(Furniture::JumpLine, &labels.jump_to_page(to));
+                let lines = break_lines(&p, g.column_width, false, &doc.rules);
+                let slot = self.bottom - self.reserve.foot;
+                let inline = g.column_start(g.columns - 1);
+                self.line_on(i, &p, lines.first(), (slot, inline));
+            }
+            if first + i > 0 {
+                // Across a horizontal module; in the first band (tier) of a
+                // vertical one.
+                let measure = if g.vertical {
+                    g.column_width
+                } else {
+                    g.measure()
+                };
+                let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
+                let lines = break_heading(&head, measure, &doc.rules);
+                self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));
+                let from = labels.jump_from_page(previous);
+                let p = (jumps.shape)(Furniture::JumpLine, &from);
+                let lines = break_lines(&p, measure, false, &doc.rules);
+                let slot = self.top + head.style.lines.max(1);
+                self.line_on(i, &p, lines.first(), (slot, Pt::ZERO));
+            }
+        }
+    }
+
+    /// Sets one line on page `page` at (slot, inline).
+    fn line_on(&mut self, page: usize, p: &ShapedPara, line: Option<&Line>, at: (u32, Pt)) {
+        let Some(line) = line else { return };
+        let at = LineAt {
+            slot: at.0,
+            per: p.style.lines.max(1),
+            inline: at.1,
+            size: p.style.size,
+        };
+        let content = render_line(p, line, self.transform.mode());
+        self.pages[page].push(FrameItem::Line { at, content });
+    }
+}

@@ -1,0 +1,208 @@
+//! What the modules placed so far take of each page of a manifest or an
+//! edition, and where a module cut on a page continues.
+
+use super::{Frame, Module, Placement};
+use crate::model::Grid;
+
+/// Fewest line slots a module needs to be worth starting on a page; also
+/// the fewest a continuation needs at the top of an edition's next page.
+pub(super) const MIN_ROWS: u32 = 12;
+
+/// A rectangle of the grid a module takes: columns `c0..c1`, slots
+/// `t0..t1`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Taken {
+    pub c0: u32,
+    pub c1: u32,
+    pub t0: u32,
+    pub t1: u32,
+}
+
+/// Where a cut module goes on: its first later page and, on an edition's
+/// page, the band (top slot, rows) it may take there; `None`: whole pages.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Onward {
+    pub page: usize,
+    pub band: Option<(u32, u32)>,
+}
+
+/// The pages: the edition's (`edition` of them; a single page manifest is
+/// an edition of one) and the extra ones continued articles need after it.
+pub(super) struct Sheets {
+    pub columns: u32,
+    pub edition: usize,
+    /// Per page and column, the first free slot from the top.
+    sky: Vec<Vec<u32>>,
+    pub taken: Vec<Vec<Taken>>,
+    pub frames: Vec<Vec<Frame>>,
+}
+
+impl Sheets {
+    pub fn new(columns: u32, edition: usize) -> Sheets {
+        let mut s = Sheets {
+            columns,
+            edition,
+            sky: Vec::new(),
+            taken: Vec::new(),
+            frames: Vec::new(),
+        };
+        s.reach(edition.max(1) - 1);
+        s
+    }
+
+    /// Makes sure page `at` exists.
+    pub fn reach(&mut self, at: usize) {
+        while self.frames.len() <= at {
+            self.sky.push(vec![0; self.columns as usize]);
+            self.taken.push(Vec::new());
+            self.frames.push(Vec::new());
+        }
+    }
+
+    /// The first free slot under all of `span` columns from `c0`.
+    pub fn height(&self, page: usize, c0: u32, span: u32) -> u32 {
+        self.sky[page][c0 as usize..(c0 + span) as usize]
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The page, first column and top slot of a module: the given place,
+    /// or the highest free one on the first page from `from` with room.
+    pub fn find(&mut self, p: Placement, span: u32, lines: u32, from: usize) -> (usize, u32, u32) {
+        let mut page = from;
+        loop {
+            self.reach(page);
+            let c0 = p.column.unwrap_or_else(|| {
+                (0..=self.columns - span)
+                    .min_by_key(|&c0| (self.height(page, c0, span), c0))
+                    .unwrap_or(0)
+            });
+            let top = p.row.unwrap_or_else(|| self.height(page, c0, span));
+            if p.row.is_some() || top + MIN_ROWS <= lines {
+                return (page, c0, top);
+            }
+            page += 1;
+        }
+    }
+
+    /// The first page from `from` on with nothing on it yet.
+    pub fn free_from(&mut self, from: usize) -> usize {
+        let mut at = from;
+        loop {
+            self.reach(at);
+            if self.frames[at].is_empty() {
+                return at;
+            }
+            at += 1;
+        }
+    }
+
+    /// Where a module cut on `page` continues: on the edition's next page
+    /// with room, in a band across its top under what is there already
+    /// (at most half the page, so that the page's own articles keep the
+    /// rest); after the edition's last page, on the next page nothing has
+    /// taken, whole.
+    pub fn onward(&mut self, page: usize, lines: u32) -> Onward {
+        let mut next = page + 1;
+        while next < self.edition {
+            let top = self.height(next, 0, self.columns);
+            let rows = (lines / 2).min(lines.saturating_sub(top));
+            if rows >= MIN_ROWS {
+                return Onward {
+                    page: next,
+                    band: Some((top, rows)),
+                };
+            }
+            next += 1;
+        }
+        Onward {
+            page: self.free_from(next.max(self.edition)),
+            band: None,
+        }
+    }
+
+    /// A module placed on `page` that the rectangle overlaps.
+    pub fn overlap(&self, page: usize, r: Taken) -> Option<Taken> {
+        (self.taken[page].iter())
+            .find(|t| r.c0 < t.c1 && t.c0 < r.c1 && r.t0 < t.t1 && t.t0 < r.t1)
+            .copied()
+    }
+
+    /// Records a module's frame and rectangle on `page`.
+    pub fn take(&mut self, page: usize, frame: Frame, r: Taken) {
+        self.reach(page);
+        self.frames[page].push(frame);
+        self.taken[page].push(r);
+        for col in r.c0..r.c1 {
+            let sky = &mut self.sky[page][col as usize];
+            *sky = (*sky).max(r.t1);
+        }
+    }
+
+    /// Records a cut module's later pages: whole pages, or in the band
+    /// down to the rule under its text (all of the band for a module on a
+    /// grid of its own, which fills its frame).
+    pub fn take_rest(
+        &mut self,
+        module: &Module,
+        onward: Onward,
+        (frame, own): (Frame, bool),
+        grid: &Grid,
+    ) {
+        let whole = frame.whole_page(grid);
+        for k in 1..module.pages.len() {
+            let at = onward.page + k - 1;
+            let Some((top, rows)) = onward.band else {
+                let all = Taken {
+                    c0: 0,
+                    c1: self.columns,
+                    t0: 0,
+                    t1: grid.lines,
+                };
+                self.take(at, whole, all);
+                continue;
+            };
+            let text = (module.lines.iter())
+                .filter(|l| l.page == k)
+                .map(|l| l.slot + 1)
+                .chain(figure_foot(&module.pages[k], grid))
+                .max();
+            // The box's lower edge, then the rule under the module.
+            let foot = match text {
+                Some(end) if !own => (end + frame.boxed as u32 + 1).min(top + rows),
+                _ => top + rows,
+            };
+            let band = Frame {
+                top,
+                rows: Some(foot - top),
+                ..whole
+            };
+            let r = Taken {
+                c0: 0,
+                c1: self.columns,
+                t0: top,
+                t1: foot,
+            };
+            self.take(at, band, r);
+        }
+    }
+}
+
+/// The slot under the lowest figure on a horizontal page (a figure may
+/// end a continuation below its last line).
+fn figure_foot(page: &super::Page, grid: &Grid) -> Option<u32> {
+    if grid.vertical {
+        return None;
+    }
+    (page.items.iter())
+        .filter_map(|i| match i {
+            super::PageItem::Image(img) => {
+                let slots = ((img.y + img.height).0 - grid.top.0) / grid.pitch.0;
+                Some((slots - 0.01).ceil().max(0.0) as u32)
+            }
+            _ => None,
+        })
+        .max()
+}

@@ -1,0 +1,212 @@
+//! The lead across columns (破栏) and boxed, in both writing modes, on
+//! real fonts: where its lines go, where the columns under it start.
+
+use std::path::Path;
+
+use super::*;
+use crate::model::{Grid, LeadPlacement, Writing};
+use crate::parse::parse_article;
+use crate::resolve::{FontBook, load_layout, resolve_doc};
+use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
+
+const LEAD: &str = "三年前，这座城市只有一座市图书馆和七座区馆。到今年十月，街道和社区里已经开起六十二间城市书房，面积不大，刷身份证就能进门。";
+
+fn article(writing: &str) -> String {
+    let mut s = format!(
+        "+++\ntitle = \"城市书房越开越多\"\nwriting = \"{writing}\"\nlead = \"\"\"\n{LEAD}\n\"\"\"\n+++\n"
+    );
+    for i in 0..14 {
+        s.push_str(&format!(
+            "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+        ));
+    }
+    s
+}
+
+/// The module's first page and its grid: `lead` set as a manifest would.
+fn module(writing: &str, lead: LeadPlacement) -> (Page, Grid, Pt) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+    let article = parse_article(&path, article(writing).into_bytes()).unwrap();
+    let mut layout = load_layout("broadsheet", None).unwrap();
+    if lead.is_across() {
+        layout.styles.lead = layout.styles.lead_span.clone();
+    }
+    let mut book = FontBook::new(&[], false).unwrap();
+    let roles = book.resolve_roles(&layout).unwrap();
+    let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
+    let mut warnings = Vec::new();
+    let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
+    let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
+    let shaped = shape_doc(&doc, &mut shaper);
+    let grid = layout.grid_for(doc.writing);
+    let frame = Frame {
+        columns: 4,
+        rows: Some(grid.lines),
+        lead,
+        ..Frame::full(&grid)
+    };
+    let m = compose_module(&doc, &shaped, &layout, &grid, frame, &mut warnings).unwrap();
+    let lead_size = layout.styles.lead.size.0;
+    let page = m.pages.into_iter().next().unwrap();
+    (page, grid, lead_size)
+}
+
+/// A glyph in module terms: (inline from the type area's start edge,
+/// block from its start edge, run size). Horizontal: x and y; vertical:
+/// down from the top, and leftward from the right edge.
+fn glyphs(page: &Page, g: &Grid) -> Vec<(f64, f64, Pt)> {
+    let mut out = Vec::new();
+    for item in &page.items {
+        let PageItem::Text(run) = item else { continue };
+        for gl in &run.glyphs {
+            out.push(if g.vertical {
+                ((gl.y - g.top).0, (g.right - gl.x).0, run.size)
+            } else {
+                ((gl.x - g.left).0, gl.y.0, run.size)
+            });
+        }
+    }
+    out
+}
+
+fn column_of(inline: f64, g: &Grid) -> u32 {
+    (inline / (g.column_width + g.gutter).0).floor() as u32
+}
+
+/// A lead across two of four columns: its lines run past the first
+/// column's end and stay inside the two; the body of those two columns
+/// starts after its last line; the other two columns start beside it.
+fn lead_across_two_columns(writing: &str) {
+    let lead = LeadPlacement::Across {
+        columns: Some(2),
+        boxed: false,
+    };
+    let (page, g, size) = module(writing, lead);
+    let all = glyphs(&page, &g);
+    let leads: Vec<_> = all.iter().filter(|x| x.2 == size).collect();
+    let body: Vec<_> = all.iter().filter(|x| x.2 == g.body_size).collect();
+    assert!(
+        leads.len() >= LEAD.chars().count() - 2,
+        "{writing}: lead glyphs"
+    );
+    let two = (g.column_width * 2.0 + g.gutter).0;
+    assert!(
+        leads.iter().all(|l| l.0 >= -0.01 && l.0 < two + 0.01),
+        "{writing}: lead inside two columns"
+    );
+    assert!(
+        leads.iter().any(|l| l.0 > (g.column_width + g.gutter).0),
+        "{writing}: lead crosses the gutter"
+    );
+    let lead_end = leads.iter().map(|l| l.1).fold(f64::MIN, f64::max);
+    let lead_start = leads.iter().map(|l| l.1).fold(f64::MAX, f64::min);
+    for column in 0..2 {
+        let first = (body.iter().filter(|b| column_of(b.0, &g) == column))
+            .map(|b| b.1)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            first > lead_end,
+            "{writing}: column {column} starts under the lead"
+        );
+    }
+    for column in 2..4 {
+        let first = (body.iter().filter(|b| column_of(b.0, &g) == column))
+            .map(|b| b.1)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            first < lead_end && first >= lead_start - g.pitch.0,
+            "{writing}: column {column} starts beside the lead"
+        );
+    }
+}
+
+#[test]
+fn a_lead_across_two_columns_horizontal() {
+    lead_across_two_columns("horizontal");
+}
+
+#[test]
+fn a_lead_across_two_columns_vertical() {
+    lead_across_two_columns("vertical");
+}
+
+/// A boxed lead: every lead glyph inside the box, clear of its edges by
+/// half a character; no body glyph inside it.
+fn boxed_lead(writing: &str) {
+    let lead = LeadPlacement::Across {
+        columns: None,
+        boxed: true,
+    };
+    let (page, g, size) = module(writing, lead);
+    let rules: Vec<&Rule> = (page.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Rule(r) if r.width == Pt(0.75) => Some(r),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rules.len(), 4, "{writing}: the lead's box");
+    let x0 = rules
+        .iter()
+        .map(|r| r.x0.0.min(r.x1.0))
+        .fold(f64::MAX, f64::min);
+    let x1 = rules
+        .iter()
+        .map(|r| r.x0.0.max(r.x1.0))
+        .fold(f64::MIN, f64::max);
+    let y0 = rules
+        .iter()
+        .map(|r| r.y0.0.min(r.y1.0))
+        .fold(f64::MAX, f64::min);
+    let y1 = rules
+        .iter()
+        .map(|r| r.y0.0.max(r.y1.0))
+        .fold(f64::MIN, f64::max);
+    let half = g.body_size.0 / 2.0 - 0.01;
+    for item in &page.items {
+        let PageItem::Text(run) = item else { continue };
+        for gl in &run.glyphs {
+            // The glyph's em box, from its origin.
+            let (gx0, gx1, gy0, gy1) = if g.vertical {
+                let h = run.size.0 / 2.0;
+                (gl.x.0 - h, gl.x.0 + h, gl.y.0, gl.y.0 + gl.advance.0)
+            } else {
+                (
+                    gl.x.0,
+                    gl.x.0 + gl.advance.0,
+                    gl.y.0 - run.size.0 * 0.88,
+                    gl.y.0 + run.size.0 * 0.12,
+                )
+            };
+            let inside = gx0 >= x0 && gx1 <= x1 && gy0 >= y0 && gy1 <= y1;
+            if run.size == size {
+                assert!(
+                    inside,
+                    "{writing}: a lead glyph outside its box: {:?} in {:?}",
+                    (gx0, gx1, gy0, gy1),
+                    (x0, x1, y0, y1)
+                );
+                let clear = (gx0 - x0).min(x1 - gx1).min(gy0 - y0).min(y1 - gy1);
+                assert!(
+                    clear >= half * 0.5,
+                    "{writing}: a lead glyph {clear:.1} pt from its box"
+                );
+            } else {
+                let apart = gx1 <= x0 || gx0 >= x1 || gy1 <= y0 || gy0 >= y1;
+                assert!(
+                    apart || run.size != g.body_size,
+                    "{writing}: body text in the lead's box"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_boxed_lead_horizontal() {
+    boxed_lead("horizontal");
+}
+
+#[test]
+fn a_boxed_lead_vertical() {
+    boxed_lead("vertical");
+}

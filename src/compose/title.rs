@@ -1,0 +1,542 @@
+//! A page module's title block (题区) fitted to its module, as a
+//! compositor fits it: the kicker, headline and deck sized by the share of
+//! the page the module spans (the lead story's largest), then the headline
+//! grown or shrunk a little so that it fills the columns it spans — all of
+//! them, or, when it is too short for them, as few as it fills, the other
+//! columns running their text up beside it (题文穿插). The byline heads
+//! the first column under the block instead of standing short and centred
+//! under it. No white is left beside the block that reads as a hole.
+
+use super::Frame;
+use super::columns::{Composer, SlotShape};
+use super::heads::{break_heading, phrase_lines};
+use super::items::LineSource;
+use super::rules::header_rule;
+use super::transform::LineAt;
+use super::wrap::SlotKind;
+use crate::error::{Error, Result, Stage};
+use crate::model::{Align, Grid, LineRules, Role};
+use crate::resolve::Doc;
+use crate::shape::{ShapedBlock, ShapedPara};
+use crate::units::Pt;
+
+/// Most a headline grows past its size to fill its columns.
+const MAX_SCALE: f64 = 1.25;
+/// Steps of the headline's size while fitting it.
+const STEP: f64 = 0.025;
+/// White a headline line may leave beside it, both sides together, in
+/// body sizes: centred, 4½ ems a side, which with the ½ em a glyph's
+/// neighbourhood takes leaves no 4-em hole.
+const SLACK_EMS: f64 = 9.0;
+/// Least size of a display heading, in body sizes: smaller, it would not
+/// stand out from the text.
+const LEAST_DISPLAY: f64 = 1.3;
+/// The height a line of display type needs, in sizes: the CJK faces'
+/// ascent plus descent (1.45, the box a viewer or a checker gives it), and
+/// twice the box's offset above the em's centre (0.055), since a line is
+/// centred on its em in its slots.
+const FONT_BOX: f64 = 1.56;
+/// How far, in body sizes, that box may reach past the line's slots into
+/// the white of the next (it never reaches the next line's box).
+const BOX_REACH: f64 = 0.15;
+/// The box's reach above and below the centre of a line's slots, in
+/// sizes (see [`FONT_BOX`]).
+const BOX_ABOVE: f64 = 0.78;
+const BOX_BELOW: f64 = 0.67;
+
+/// The title block as set: its paragraphs at their sizes, the columns it
+/// spans from the module's first, and the byline (a header index) set at
+/// the head of the first column instead of across.
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub header: Vec<ShapedPara>,
+    pub columns: u32,
+    pub byline: Option<usize>,
+    /// Fitted to a page's module: its lines stacked as their boxes allow.
+    pub fitted: bool,
+    /// Every heading of the block breaks between phrases (at its least
+    /// size at worst): a module where they do not is no shape for it.
+    pub phrases_fit: bool,
+}
+
+impl Title {
+    /// The block as the article gives it: across every column.
+    pub fn across(header: &[ShapedPara], columns: u32) -> Title {
+        Title {
+            header: header.to_vec(),
+            columns,
+            byline: None,
+            fitted: false,
+            phrases_fit: true,
+        }
+    }
+}
+
+/// A candidate fit of the headline: its lines' white beyond the slack
+/// (in body sizes), the slots its lines take, the columns it spans and
+/// its scale.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    white: f64,
+    /// The widest line's share of the block's measure.
+    cover: f64,
+    slots: u32,
+    columns: u32,
+    scale: f64,
+}
+
+impl Fit {
+    /// Less white first, then wider, fewer slots, larger.
+    fn better_than(&self, o: &Fit) -> bool {
+        let key = |f: &Fit| (f.white.round() as i64, u32::MAX - f.columns, f.slots);
+        let (a, b) = (key(self), key(o));
+        a < b || (a == b && self.scale > o.scale)
+    }
+}
+
+/// The title block of a page's module in `frame` on the `module` grid: its
+/// headings ranked by the share of the `page` its text takes (the lead
+/// story's at their full size), across every column for the lead story or
+/// a lead set across under it.
+pub fn page_title(
+    header: &[ShapedPara],
+    flow: &[ShapedBlock],
+    (page, module): (&Grid, &Grid),
+    frame: &Frame,
+) -> Title {
+    let share = match frame.lead_story {
+        true => 1.0,
+        false => text_share(flow, page),
+    };
+    let across = frame.lead.is_across();
+    let least = match across || frame.lead_story {
+        true => module.columns,
+        false => least_columns(header, flow, module, share),
+    };
+    let mut title = fit_title(header, module, share, least);
+    // A lead set across under the block takes the first column's head:
+    // the byline stays in the block, at its end.
+    if across && let Some(b) = title.byline.take() {
+        title.header[b].style.align = Align::End;
+    }
+    title
+}
+
+/// Lines of text a column under a title block narrower than the module
+/// must keep: fewer, and those columns hold little but the block.
+const UNDER_TITLE: u32 = 3;
+
+/// The fewest columns a title block may span: the columns under it must
+/// keep [`UNDER_TITLE`] lines of text at the module's estimated depth
+/// (its text and the block spread over its columns).
+fn least_columns(header: &[ShapedPara], flow: &[ShapedBlock], module: &Grid, share: f64) -> u32 {
+    let block: u32 = (header.iter())
+        .map(|p| display_slots(by_share(p, module, share).style.size, module))
+        .sum();
+    let text = text_lines(flow, module) as u32;
+    let n = module.columns.max(1);
+    (1..=n)
+        .find(|&k| (text + block * k).div_ceil(n) >= block + UNDER_TITLE)
+        .unwrap_or(n)
+}
+
+/// About how many lines the article's text takes in the module's columns.
+fn text_lines(flow: &[ShapedBlock], module: &Grid) -> usize {
+    let chars: usize = (flow.iter())
+        .map(|b| match b {
+            ShapedBlock::Para(p) => p.text.chars().count(),
+            ShapedBlock::Figure { .. } => 0,
+        })
+        .sum();
+    let per_line = (module.column_width.0 / module.body_size.0).max(1.0);
+    (chars as f64 / per_line).ceil() as usize
+}
+
+/// The share of the page an article's text takes, for its headings'
+/// rank: [`TOP_SHARE`] of the page or more counts as all of it.
+fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
+    let chars: usize = (flow.iter())
+        .map(|b| match b {
+            ShapedBlock::Para(p) => p.text.chars().count(),
+            ShapedBlock::Figure { .. } => 0,
+        })
+        .sum();
+    let text = chars as f64 * page.body_size.0;
+    let area = page.column_width.0 * (page.columns * page.lines).max(1) as f64;
+    (text / area / TOP_SHARE).min(1.0)
+}
+
+/// The title block of a module spanning `share` of the page's columns on
+/// the module grid `grid`, across `least` of its columns at least.
+fn fit_title(header: &[ShapedPara], grid: &Grid, share: f64, least: u32) -> Title {
+    let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
+    let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
+        return Title::across(&header, grid.columns);
+    };
+    let best = (least..=grid.columns)
+        .rev()
+        .flat_map(|k| scales(&header[h]).map(move |s| (k, s)))
+        .filter_map(|(k, s)| fit(&header[h], grid, k, s))
+        .reduce(|a, b| if b.better_than(&a) { b } else { a });
+    let columns = best.map_or(grid.columns, |f| f.columns);
+    if let Some(f) = best {
+        header[h] = rescaled(&header[h], f.scale, grid);
+    }
+    // The kicker and deck keep their sizes, stepped down only where a
+    // phrase is wider than the block.
+    let measure = extent(grid, columns);
+    let mut phrases_fit = best.is_some();
+    for p in header.iter_mut() {
+        if matches!(p.style.role, Role::Kicker | Role::Deck) {
+            let (q, fits) = shrunk_to(p, measure, grid);
+            *p = q;
+            phrases_fit &= fits;
+            // Flush with the block's start: the white beside them is on
+            // one side only, above the text that starts under them.
+            p.style.align = Align::Start;
+        }
+    }
+    // Under a headline narrower than half its block the byline stays in
+    // the block, centred under it: the first column's head is far from it.
+    let cover = best.map_or(1.0, |f| f.cover);
+    let mut byline = header.iter().position(|p| p.style.role == Role::Byline);
+    if cover < 0.5
+        && let Some(b) = byline.take()
+    {
+        header[b].style.align = Align::Center;
+    }
+    Title {
+        header,
+        columns,
+        byline,
+        fitted: true,
+        phrases_fit,
+    }
+}
+
+/// The inline extent of the first `k` columns.
+pub fn extent(grid: &Grid, k: u32) -> Pt {
+    grid.column_start(k.max(1) - 1) + grid.column_width
+}
+
+/// A display heading (kicker, headline, deck) at its size scaled by the
+/// square root of the module's share of the page, never below
+/// [`LEAST_DISPLAY`] body sizes.
+fn by_share(p: &ShapedPara, grid: &Grid, share: f64) -> ShapedPara {
+    if !matches!(p.style.role, Role::Kicker | Role::Headline | Role::Deck) {
+        return p.clone();
+    }
+    let size = p.style.size.0;
+    let k = (share.sqrt() * size).max(grid.body_size.0 * LEAST_DISPLAY) / size;
+    rescaled(p, k.min(1.0), grid)
+}
+
+/// `p` at `k` times its size, with the slots its lines then need.
+fn rescaled(p: &ShapedPara, k: f64, grid: &Grid) -> ShapedPara {
+    let mut q = if (k - 1.0).abs() < 1e-9 {
+        p.clone()
+    } else {
+        p.scaled(k)
+    };
+    q.style.lines = display_slots(q.style.size, grid);
+    q
+}
+
+/// The slots a display line of `size` takes: its box, less the little it
+/// may reach past them.
+fn display_slots(size: Pt, grid: &Grid) -> u32 {
+    let h = size.0 * FONT_BOX - grid.body_size.0 * BOX_REACH;
+    (h / grid.pitch.0).ceil().max(1.0) as u32
+}
+
+/// The share of the page an article's text takes at which its headings
+/// get their full size (see [`text_share`]).
+const TOP_SHARE: f64 = 0.25;
+
+/// The scales a headline is tried at: from [`MAX_SCALE`] down to its
+/// style's least.
+fn scales(p: &ShapedPara) -> impl Iterator<Item = f64> {
+    let least = p.style.min_scale.min(1.0);
+    let steps = ((MAX_SCALE - least) / STEP).round() as u32;
+    (0..=steps).map(move |i| MAX_SCALE - STEP * i as f64)
+}
+
+/// How the headline `p` at scale `s` fills the first `k` columns; `None`
+/// when a phrase does not fit them.
+fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
+    let m = extent(grid, k);
+    let size = p.style.size * s;
+    let inset = size * p.style.inset as f64;
+    let indent = size * p.style.indent as f64;
+    let measure = m - inset * 2.0;
+    // Widths scale with the size: the natural items at `measure / s`.
+    let lines = phrase_lines(&p.items, measure * (1.0 / s), indent * (1.0 / s))?;
+    let slack = grid.body_size.0 * SLACK_EMS;
+    let widths: Vec<f64> = (lines.iter())
+        .map(|r| {
+            (p.items[r.clone()].iter().map(|i| i.width.0).sum::<f64>() + gaps(p, r.clone())) * s
+        })
+        .collect();
+    let white = (widths.iter())
+        .map(|w| (measure.0 - w - slack).max(0.0))
+        .sum::<f64>()
+        / grid.body_size.0;
+    Some(Fit {
+        white,
+        cover: widths.iter().copied().fold(0.0, f64::max) / measure.0.max(1.0),
+        slots: lines.len() as u32 * display_slots(size, grid),
+        columns: k,
+        scale: s,
+    })
+}
+
+/// The natural gaps inside items `r`.
+fn gaps(p: &ShapedPara, r: std::ops::Range<usize>) -> f64 {
+    let line = &p.items[r];
+    line[..line.len().saturating_sub(1)]
+        .iter()
+        .map(|i| i.gap.natural.0)
+        .sum()
+}
+
+/// `p` stepped down in 5% steps, to its least scale, until its phrases
+/// fit `measure`, and whether they do.
+fn shrunk_to(p: &ShapedPara, measure: Pt, grid: &Grid) -> (ShapedPara, bool) {
+    let fits = |s: f64| {
+        let inset = p.style.size * (s * p.style.inset as f64);
+        let indent = p.style.size * (s * p.style.indent as f64);
+        phrase_lines(
+            &p.items,
+            (measure - inset * 2.0) * (1.0 / s),
+            indent * (1.0 / s),
+        )
+        .is_some()
+    };
+    let least = p.style.min_scale.min(1.0);
+    let mut s = 1.0;
+    while !fits(s) && s - 0.05 >= least - 1e-9 {
+        s -= 0.05;
+    }
+    let q = match s < 1.0 {
+        true => rescaled(p, s, grid),
+        false => p.clone(),
+    };
+    (q, fits(s))
+}
+
+impl Composer<'_> {
+    /// Sets the title block across its columns from the module's top,
+    /// with a heavy rule under it, and the byline at the head of the first
+    /// column; the slot below the block. Under a block narrower than the
+    /// module its columns start below it (their slots taken), the others
+    /// at the top.
+    pub fn set_title(&mut self, title: &Title, doc: &Doc, own: bool) -> Result<u32> {
+        let measure = extent(&self.grid, title.columns);
+        let mut slot = self.top;
+        let mut stack = Stack::new(&self.grid);
+        let indent = headline_indent(title, measure, &doc.rules);
+        for (n, p) in title.header.iter().enumerate() {
+            if Some(n) == title.byline {
+                continue;
+            }
+            // In a module of the other writing mode (a serial box) the
+            // title block stands at the head of its lines, not in their
+            // middle.
+            let mut head;
+            let p = if own {
+                head = p.clone();
+                head.style.align = Align::Start;
+                &head
+            } else {
+                p
+            };
+            slot += p.style.space_before;
+            let per = match title.fitted {
+                true => stack.slots(slot, p.style.size),
+                false => p.style.lines,
+            };
+            let at = (slot, per);
+            // A kicker or deck starts where the headline does.
+            let inset = match p.style.role {
+                Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
+                _ => Pt::ZERO,
+            };
+            let span = (inset, measure - inset);
+            slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
+            slot += p.style.space_after;
+        }
+        if slot + 4 > self.bottom {
+            return Err(too_tall(doc, &title.header));
+        }
+        // A fitted block ends with no rule and no white line: the white
+        // beside its shorter lines never reaches a hole's height.
+        if title.fitted {
+            slot = stack.body_slot(slot, self.grid.body_size);
+        } else if !title.header.is_empty() {
+            self.items().push(header_rule(slot, measure));
+            slot += 1;
+        }
+        let below = slot;
+        let mut taken = vec![(title.columns, self.top, below)];
+        if let Some(b) = title.byline {
+            let p = &title.header[b];
+            let end = self.set_byline((p, b), (below, title.columns == 1), &doc.rules);
+            taken.push((1, below, end));
+        }
+        if title.columns < self.grid.columns || title.byline.is_some() {
+            self.take_slots(&taken);
+        }
+        Ok(below)
+    }
+
+    /// Sets the byline (header paragraph `n`) at the head of the first
+    /// column from `slot`, a slot a line, broken at phrases: the first
+    /// line flush with the column's start, the next ones with its end, so
+    /// the white beside them never stacks into a hole; the slot after it.
+    fn set_byline(
+        &mut self,
+        (p, n): (&ShapedPara, usize),
+        (slot, narrow): (u32, bool),
+        rules: &LineRules,
+    ) -> u32 {
+        let w = self.grid.column_width;
+        let lines = break_heading(p, w, rules);
+        let mut q = p.clone();
+        // Under a block of one column, centred under its headline: the
+        // headline then has a line of text under it whatever follows.
+        q.style.align = if narrow { Align::Center } else { Align::Start };
+        for (i, line) in lines.iter().enumerate() {
+            if i == 1 && !narrow {
+                q.style.align = Align::End;
+            }
+            let at = LineAt {
+                slot: slot + i as u32,
+                per: 1,
+                inline: Pt::ZERO,
+                size: q.style.size,
+            };
+            self.set_line((&q, LineSource::Header(n)), line, at, Some(0));
+        }
+        slot + lines.len() as u32
+    }
+
+    /// Sets heading `p` (header paragraph `n`) broken at phrases in
+    /// `measure` from inline `at`, from `slot`, `per` slots a line; the
+    /// slot after its lines.
+    fn set_heading_lines(
+        &mut self,
+        (p, n): (&ShapedPara, usize),
+        (mut slot, per): (u32, u32),
+        (at, measure): (Pt, Pt),
+        column: Option<u32>,
+        rules: &LineRules,
+    ) -> u32 {
+        for line in &break_heading(p, measure, rules) {
+            let line_at = LineAt {
+                slot,
+                per,
+                inline: at,
+                size: p.style.size,
+            };
+            self.set_line((p, LineSource::Header(n)), line, line_at, column);
+            slot += per;
+        }
+        slot
+    }
+
+    /// Takes slots `from..to` of the first `k` columns on the current
+    /// page, for each `(k, from, to)`: the flow goes round them.
+    fn take_slots(&mut self, taken: &[(u32, u32, u32)]) {
+        let page = self.pages.len() - 1;
+        for &(k, from, to) in taken {
+            for column in 0..k.min(self.grid.columns) {
+                for slot in from..to.min(self.bottom) {
+                    self.shapes.push(SlotShape {
+                        page,
+                        column,
+                        slot,
+                        kind: SlotKind::Blocked,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The white `p` leaves on one line of `measure` (none when it takes
+/// more than a line): how far in it may start.
+fn room_for(p: &ShapedPara, measure: Pt) -> Pt {
+    let n = p.items.len();
+    let natural = p.items.iter().map(|i| i.width.0).sum::<f64>()
+        + p.items[..n.saturating_sub(1)]
+            .iter()
+            .map(|i| i.gap.natural.0)
+            .sum::<f64>();
+    Pt((measure.0 - natural).max(0.0))
+}
+
+/// Where a fitted title's centred headline starts: the white before its
+/// widest line.
+fn headline_indent(title: &Title, measure: Pt, rules: &LineRules) -> Pt {
+    let Some(h) = title.header.iter().find(|p| p.style.role == Role::Headline) else {
+        return Pt::ZERO;
+    };
+    let widest = (break_heading(h, measure, rules).iter())
+        .map(|l| l.width.0)
+        .fold(0.0, f64::max);
+    Pt(((measure.0 - widest) / 2.0).max(0.0))
+}
+
+/// Display lines stacked as tightly as their boxes allow: a line takes
+/// the slots its size needs, and more while its box would reach into the
+/// box of the line above.
+struct Stack {
+    pitch: f64,
+    reach: f64,
+    /// The bottom of the last line's box, in points from slot 0.
+    bottom: Option<f64>,
+}
+
+impl Stack {
+    fn new(grid: &Grid) -> Stack {
+        Stack {
+            pitch: grid.pitch.0,
+            reach: grid.body_size.0 * BOX_REACH,
+            bottom: None,
+        }
+    }
+
+    /// The first slot from `slot` on where a line of text (of `body`
+    /// size) clears the last line's box.
+    fn body_slot(&self, slot: u32, body: Pt) -> u32 {
+        let clear = |s: u32| {
+            let centre = s as f64 * self.pitch + self.pitch / 2.0;
+            self.bottom
+                .is_none_or(|b| centre - BOX_ABOVE * body.0 >= b - self.reach)
+        };
+        (slot..).find(|&s| clear(s)).unwrap_or(slot)
+    }
+
+    /// The slots a line of `size` from `slot` takes.
+    fn slots(&mut self, slot: u32, size: Pt) -> u32 {
+        let (s, top) = (size.0, slot as f64 * self.pitch);
+        let centre = |per: u32| top + per as f64 * self.pitch / 2.0;
+        // Lines of one heading clear each other's boxes too.
+        let own = (s * (BOX_ABOVE + BOX_BELOW) - self.reach) / self.pitch;
+        let mut per = own.ceil().max(1.0) as u32;
+        while let Some(b) = self.bottom
+            && centre(per) - BOX_ABOVE * s < b - self.reach
+        {
+            per += 1;
+        }
+        self.bottom = Some(centre(per) + BOX_BELOW * s);
+        per
+    }
+}
+
+/// The error of a headline block taller than its frame.
+fn too_tall(doc: &Doc, header: &[ShapedPara]) -> Error {
+    Error::new(Stage::Compose, "the headline block does not fit in its frame")
+        .at(doc.located(header.first().map(|p| p.loc).unwrap_or_default()))
+        .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes")
+}

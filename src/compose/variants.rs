@@ -1,0 +1,311 @@
+//! The modules an article can take on a made-up page ([`super::makeup`]):
+//! every column span, and at each span the article as written and, where
+//! the manifest and the article leave them free, its lead across the
+//! module (破栏) and its figures two columns wide. Each is laid out once by
+//! the real composer to learn its height; a module too tall for the page
+//! is kept only as a cut one, whose least height comes from its headline
+//! block as broken at that span.
+
+use rayon::prelude::*;
+
+use super::heads::break_heading;
+use super::page::{PageArticle, size};
+use super::title::page_title;
+use super::{Frame, compose_module};
+use crate::model::{Grid, LeadPlacement, Role, Writing};
+use crate::shape::{ShapedBlock, ShapedDoc};
+
+/// Fewest lines a continued module keeps on this page.
+pub const MIN_CUT: u32 = 12;
+/// The most characters an article set in a single column may have.
+const BRIEF: usize = 400;
+/// Columns a free figure may take besides its one.
+const WIDE_FIGURE: u32 = 2;
+/// The most columns a lead is set across: across more its lines grow
+/// too long to read (four columns hold some fifty characters).
+const LEAD_ACROSS_MOST: u32 = 4;
+
+/// How an article is set in its module, besides its span: where its lead
+/// goes and how many columns its free figures take (`None`: as written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Variant {
+    pub lead: LeadPlacement,
+    pub figure: Option<u32>,
+}
+
+/// An article's module at one span: not to be used, taller than the
+/// page (usable only continued), or this many page slots high (its foot
+/// rule included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Height {
+    No,
+    /// Taller than the page; a cut keeps at least this many slots.
+    Tall(u32),
+    /// This many slots; a cut keeps at least the second.
+    Rows(u32, u32),
+}
+
+/// One module of an article: its variant (an index into the article's
+/// [`Variants::list`]) and its height at a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    pub variant: usize,
+    pub height: Height,
+}
+
+impl Variant {
+    /// Whether the variant is one at `span` columns, where the article
+    /// as `written` is another: a change across columns (none in a single
+    /// one), a lead set across no more than LEAD_ACROSS_MOST of them.
+    fn sets_at(&self, written: &Variant, span: u32) -> bool {
+        span >= 2 && (self.lead == written.lead || span <= LEAD_ACROSS_MOST)
+    }
+}
+
+/// An article's variants and, per span (index `span - 1`), its modules.
+#[derive(Debug, Clone)]
+pub struct Variants {
+    pub list: Vec<Variant>,
+    pub fits: Vec<Vec<Fit>>,
+}
+
+/// Every searched article's variants, each module laid out once and all
+/// of them in parallel (the results do not depend on the order); the
+/// number of modules laid out. The articles as written come first; their
+/// other variants only at the spans where the written one fits the page
+/// whole: a module too tall for it is cut, and a cut one is as good in
+/// any variant.
+pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
+    let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a)).collect();
+    let mut out: Vec<Variants> = (lists.into_iter())
+        .map(|list| Variants {
+            list,
+            fits: vec![Vec::new(); grid.columns as usize],
+        })
+        .collect();
+    let spans = 1..=grid.columns;
+    let written: Vec<Job> = (0..out.len())
+        .flat_map(|i| spans.clone().map(move |w| (i, 0, w)))
+        .collect();
+    let mut laid = lay_out(&written, articles, grid, &mut out);
+    let others: Vec<Job> = (out.iter().enumerate())
+        .flat_map(|(i, v)| {
+            (2..=grid.columns)
+                .filter(|&w| fits_whole(&v.fits[w as usize - 1]))
+                .flat_map(move |w| (1..v.list.len()).map(move |k| (i, k, w)))
+                .filter(|&(i, k, w)| out[i].list[k].sets_at(&out[i].list[0], w))
+        })
+        .collect();
+    laid += lay_out(&others, articles, grid, &mut out);
+    prune(&mut out);
+    (out, laid)
+}
+
+/// Whether the article as written (the first module) fits the page whole.
+fn fits_whole(fits: &[Fit]) -> bool {
+    fits.first()
+        .is_some_and(|f| f.variant == 0 && matches!(f.height, Height::Rows(..)))
+}
+
+/// (article, variant, span): one module to lay out.
+type Job = (usize, usize, u32);
+
+/// Lays out the `jobs` in parallel, one job each (the work spreads
+/// evenly), and adds their modules to `out`; how many were laid out.
+fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
+    let heights: Vec<Height> = (jobs.par_iter())
+        .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
+        .collect();
+    for (&(i, variant, w), &height) in jobs.iter().zip(&heights) {
+        if height != Height::No {
+            out[i].fits[w as usize - 1].push(Fit { variant, height });
+        }
+    }
+    heights.iter().filter(|h| **h != Height::No).count()
+}
+
+/// Fewest slots of a module wider than the narrowest its article takes:
+/// less is a headline with a strip of text under it.
+const SHALLOW: u32 = 12;
+
+/// Strips dropped (see [`SHALLOW`]): a span wider than the narrowest the
+/// article takes must give it that many slots.
+fn prune(out: &mut [Variants]) {
+    for v in out.iter_mut() {
+        let Some(narrowest) = v.fits.iter().position(|f| !f.is_empty()) else {
+            continue;
+        };
+        for fits in v.fits.iter_mut().skip(narrowest + 1) {
+            fits.retain(|f| !matches!(f.height, Height::Rows(h, _) if h < SHALLOW));
+        }
+    }
+}
+
+/// The article as written, then each freedom it has taken on its own: the
+/// lead across the module when the manifest leaves the lead's place open
+/// and the article has one; its figures two columns wide when the article
+/// gives them no width of their own.
+fn variants_of(a: &PageArticle) -> Vec<Variant> {
+    let written = Variant {
+        lead: a.placement.lead,
+        figure: a.placement.figure,
+    };
+    let mut out = vec![written];
+    let has_lead = (a.shaped.flow.first())
+        .is_some_and(|b| matches!(b, ShapedBlock::Para(p) if p.style.role == Role::Lead));
+    if a.placement.lead == LeadPlacement::Auto && has_lead {
+        out.push(Variant {
+            lead: LeadPlacement::Across {
+                columns: None,
+                boxed: false,
+            },
+            ..written
+        });
+    }
+    if written.figure.is_none() && a.shaped.flow.iter().any(free_figure) {
+        out.push(Variant {
+            figure: Some(WIDE_FIGURE),
+            ..written
+        });
+    }
+    out
+}
+
+/// A figure the make-up may size: set in the flow (not at a place), one
+/// column, no width of its own (the markdown's `columns=` and `width=`
+/// left out; `columns=1` reads the same).
+fn free_figure(b: &ShapedBlock) -> bool {
+    matches!(b, ShapedBlock::Figure { figure, .. }
+        if !figure.placed() && figure.width.is_none() && figure.columns == 1)
+}
+
+/// The article with its free figures `columns` wide, or `None` when it
+/// has none (the article as shaped is set).
+pub fn with_figures(shaped: &ShapedDoc, columns: Option<u32>) -> Option<ShapedDoc> {
+    let columns = columns?;
+    if !shaped.flow.iter().any(free_figure) {
+        return None;
+    }
+    let mut out = shaped.clone();
+    for b in &mut out.flow {
+        if free_figure(b)
+            && let ShapedBlock::Figure { figure, .. } = b
+        {
+            figure.columns = columns;
+        }
+    }
+    Some(out)
+}
+
+/// An article's height at `span` columns in `variant`: `No` where the
+/// manifest gives it another span, where one column is too narrow for it,
+/// or where its headline would break inside a phrase.
+fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Height {
+    if a.placement.columns.is_some_and(|c| c != span) {
+        return Height::No;
+    }
+    // The lead story leads: across half the page or more.
+    if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
+        return Height::No;
+    }
+    // One column holds a brief, not an article with a headline to show;
+    // no module so narrow that its headline breaks inside a phrase.
+    if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
+        return Height::No;
+    }
+    let measure = Grid {
+        columns: span,
+        ..*grid
+    }
+    .measure();
+    let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
+    if !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
+        return Height::No;
+    }
+    let least = least_rows(a, grid, measure);
+    match height_at(a, variant, grid, span) {
+        None => Height::Tall(least),
+        Some(h) => Height::Rows(h, least),
+    }
+}
+
+/// Whether the article's title block, ranked and fitted as it would be
+/// set at `span` columns, breaks only between phrases.
+fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool {
+    let frame = frame_for(a, variant, span, None);
+    let module = frame.grid(
+        grid,
+        a.doc.writing == Writing::Vertical,
+        a.layout.grid.tier_chars,
+    );
+    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
+}
+
+/// The fewest slots a cut module keeps on its page: its headline block,
+/// the rule under it and six lines of text. A module with a figure set at
+/// its place is not cut (the figure would stand across the cut).
+fn least_rows(a: &PageArticle, grid: &Grid, measure: crate::units::Pt) -> u32 {
+    let placed = (a.shaped.flow.iter())
+        .any(|b| matches!(b, ShapedBlock::Figure { figure, .. } if figure.placed()));
+    if placed {
+        return u32::MAX;
+    }
+    let header: u32 = (a.shaped.header.iter())
+        .map(|p| {
+            let lines = break_heading(p, measure, &a.doc.rules).len() as u32;
+            p.style.space_before + lines * p.style.lines.max(1) + p.style.space_after
+        })
+        .sum();
+    (header + 1 + 6).max(MIN_CUT).min(grid.lines)
+}
+
+/// The frame of article `a` in `variant` at `span` columns from the
+/// page's top left, `rows` deep (or to the foot).
+fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) -> Frame {
+    Frame {
+        first: 0,
+        columns: span,
+        top: 0,
+        rows,
+        split: a
+            .placement
+            .split
+            .filter(|_| a.placement.columns == Some(span)),
+        boxed: a.placement.boxed,
+        lead: variant.lead,
+        fit_title: true,
+        lead_story: a.placement.lead_story,
+    }
+}
+
+/// The module's height at `span` in `variant`: its text's foot on a frame
+/// that runs to the page's foot, or for a module on a grid of its own (a
+/// vertical box) the fewest rows that hold it.
+pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
+    let frame = |rows| frame_for(a, variant, span, rows);
+    let resized = with_figures(a.shaped, variant.figure);
+    let shaped = resized.as_ref().unwrap_or(a.shaped);
+    let mut scratch = Vec::new();
+    let lay = |rows, w: &mut Vec<_>| compose_module(a.doc, shaped, a.layout, grid, frame(rows), w);
+    let vertical = a.doc.writing == Writing::Vertical;
+    if vertical == grid.vertical {
+        let m = lay(None, &mut scratch).ok()?;
+        let rows = (m.bottom + 1).min(grid.lines);
+        return (m.pages.len() == 1).then_some(rows);
+    }
+    // Fewest rows holding the box whole (more rows never hold less).
+    let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
+    let (mut lo, mut hi) = (8, grid.lines);
+    if !fits(hi, &mut scratch) {
+        return None;
+    }
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if fits(mid, &mut scratch) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(hi)
+}

@@ -1,0 +1,487 @@
+//! Page content streams: text runs as TJ arrays, rules, emphasis dots and
+//! image placements, with the fonts and images each page names registered
+//! as they are met (their object numbers are handed out in that order).
+
+use std::collections::BTreeMap;
+
+use pdf_writer::{Content, Finish, Name, Ref, Str, TextStr};
+
+use super::{FontUsage, Mapped, PdfMeta, Refs, f, font_name, print};
+use crate::compose::{ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
+use crate::model::FontId;
+use crate::resolve::{Figure, FontBook, LoadedFont};
+use crate::units::Pt;
+
+/// A page's content before compression, and the resources it names.
+pub(super) struct PagePlan {
+    pub page_ref: Ref,
+    pub content_ref: Ref,
+    pub raw: Vec<u8>,
+    pub fonts: BTreeMap<(FontId, bool), Ref>,
+    /// (index in [`Resources::images`], object) of the images it shows.
+    pub images: Vec<(usize, Ref)>,
+}
+
+/// What the pages use, registered while their content is written: one
+/// Type0 font per face and direction (Identity-H, Identity-V; both share
+/// the face's CID font), the glyphs used of each face, each image once.
+#[derive(Default)]
+pub(super) struct Resources<'a> {
+    pub fonts: BTreeMap<(FontId, bool), Ref>,
+    pub usage: BTreeMap<FontId, FontUsage>,
+    pub images: Vec<(Ref, &'a Figure)>,
+}
+
+/// Writes one page's content stream (uncompressed).
+pub(super) fn plan_page<'a>(
+    page: &'a Page,
+    book: &FontBook,
+    meta: &PdfMeta,
+    refs: &mut Refs,
+    used: &mut Resources<'a>,
+) -> PagePlan {
+    let mut plan = PagePlan {
+        page_ref: refs.next(),
+        content_ref: refs.next(),
+        raw: Vec::new(),
+        fonts: BTreeMap::new(),
+        images: Vec::new(),
+    };
+    let mut content = Content::new();
+    let h = page.height;
+    if let Some(p) = &meta.print {
+        // The page sits inside its bleed and the slug for the marks.
+        let off = f(p.offset());
+        content
+            .save_state()
+            .transform([1.0, 0.0, 0.0, 1.0, off, off]);
+    }
+    // Text, rules and dots in pure black for print (0/0/0/100 CMYK).
+    content.set_fill_cmyk(0.0, 0.0, 0.0, 1.0);
+    content.set_stroke_cmyk(0.0, 0.0, 0.0, 1.0);
+    for item in &page.items {
+        match item {
+            PageItem::Text(run) => {
+                let key = (run.font, run.mode == RunMode::Vertical);
+                let fref = *used.fonts.entry(key).or_insert_with(|| refs.next());
+                plan.fonts.insert(key, fref);
+                let usage = used.usage.entry(run.font).or_default();
+                let advances = Advances::new(book.font(run.font), key.1, run.size);
+                write_run(&mut content, run, usage, h, &|g| advances.of(g));
+            }
+            PageItem::Rule(r) => {
+                content
+                    .set_line_width(f(r.width))
+                    .move_to(f(r.x0), f(h - r.y0))
+                    .line_to(f(r.x1), f(h - r.y1))
+                    .stroke();
+            }
+            PageItem::Dot(d) => {
+                circle(&mut content, f(d.x), f(h - d.y), f(d.radius));
+                content.fill_nonzero();
+            }
+            PageItem::Image(img) => {
+                let idx = register_image(&img.figure, refs, used);
+                if !plan.images.iter().any(|(i, _)| *i == idx) {
+                    plan.images.push((idx, used.images[idx].0));
+                }
+                show_image(&mut content, img, idx, h);
+            }
+        }
+    }
+    if let Some(p) = &meta.print {
+        content.restore_state();
+        print::marks(&mut content, p, page.width, page.height);
+    }
+    plan.raw = content.finish().into_vec();
+    plan
+}
+
+/// Each glyph's advance as the viewer applies it (the font's own width,
+/// without the shaper's kerning), to position the next glyph exactly.
+struct Advances<'f> {
+    face: &'f ttf_parser::Face<'f>,
+    upem: f64,
+    vertical: bool,
+    size: Pt,
+}
+
+impl<'f> Advances<'f> {
+    fn new(font: &'f LoadedFont, vertical: bool, size: Pt) -> Advances<'f> {
+        Advances {
+            face: font.face(),
+            upem: font.units_per_em as f64,
+            vertical,
+            size,
+        }
+    }
+
+    fn of(&self, gid: u16) -> Pt {
+        let g = ttf_parser::GlyphId(gid);
+        let units = if self.vertical {
+            self.face
+                .glyph_ver_advance(g)
+                .map_or(self.upem, |v| v as f64)
+        } else {
+            self.face.glyph_hor_advance(g).unwrap_or(0) as f64
+        };
+        self.size * (units / self.upem)
+    }
+}
+
+/// The index of a figure among the document's images, registering it (and
+/// its object number) the first time it is shown.
+fn register_image<'a>(figure: &'a Figure, refs: &mut Refs, used: &mut Resources<'a>) -> usize {
+    match used
+        .images
+        .iter()
+        .position(|(_, fig)| fig.path == figure.path)
+    {
+        Some(i) => i,
+        None => {
+            used.images.push((refs.next(), figure));
+            used.images.len() - 1
+        }
+    }
+}
+
+/// Draws image `Im{idx}` into its box.
+fn show_image(content: &mut Content, img: &ImageItem, idx: usize, page_h: Pt) {
+    let name = format!("Im{idx}");
+    content
+        .save_state()
+        .transform([
+            f(img.width),
+            0.0,
+            0.0,
+            f(img.height),
+            f(img.x),
+            f(page_h - img.y - img.height),
+        ])
+        .x_object(Name(name.as_bytes()))
+        .restore_state();
+}
+
+/// Which page axis a run's glyphs advance along: x for horizontal and
+/// combined runs, down the page for upright vertical and turned runs.
+#[derive(Clone, Copy)]
+struct Axis {
+    down: bool,
+}
+
+/// What a run's mode changes in the text operators, decided in one place.
+#[derive(Clone, Copy)]
+struct RunOps {
+    /// Upright in a vertical line: the font's Identity-V instance.
+    identity_v: bool,
+    /// Horizontal scaling (combined digits), else 1.
+    scale: f64,
+    /// Glyphs advance down the page (upright vertical and turned runs).
+    down: bool,
+    /// The text matrix's a, b, c, d (rotation and slant).
+    matrix: [f32; 4],
+    /// The sign that turns a distance along the line into a TJ number (PDF
+    /// 9.4.4: in vertical mode a positive number moves down, in horizontal
+    /// mode a negative one moves on).
+    tj_sign: f64,
+}
+
+impl RunOps {
+    fn of(mode: RunMode, skew: f32) -> RunOps {
+        let along_x = RunOps {
+            identity_v: false,
+            scale: 1.0,
+            down: false,
+            matrix: [1.0, 0.0, skew, 1.0],
+            tj_sign: -1.0,
+        };
+        match mode {
+            RunMode::Horizontal => along_x,
+            RunMode::Combined(s) => RunOps {
+                scale: s as f64,
+                ..along_x
+            },
+            RunMode::Rotated => RunOps {
+                down: true,
+                matrix: [0.0, -1.0, 1.0, 0.0],
+                ..along_x
+            },
+            RunMode::Vertical => RunOps {
+                identity_v: true,
+                down: true,
+                matrix: [1.0, 0.0, 0.0, 1.0],
+                tj_sign: 1.0,
+                ..along_x
+            },
+        }
+    }
+}
+
+impl Axis {
+    fn along(self, g: &PlacedGlyph) -> Pt {
+        if self.down { g.y } else { g.x }
+    }
+
+    fn across(self, g: &PlacedGlyph) -> Pt {
+        if self.down { g.x } else { g.y }
+    }
+}
+
+/// What every line of one run shares.
+struct RunStyle<'r> {
+    run: &'r TextRun,
+    size: f64,
+    /// Horizontal scaling of combined (tate-chu-yoko) digits, else 1.
+    scale: f64,
+    axis: Axis,
+    ops: RunOps,
+    advance: &'r dyn Fn(u16) -> Pt,
+}
+
+/// One run of glyphs: a text matrix at the first glyph of each segment on
+/// one line, then a TJ array whose adjustments carry justification and
+/// compression. Horizontal runs advance along x; upright vertical runs
+/// (Identity-V) and turned runs advance down the page.
+pub(super) fn write_run(
+    content: &mut Content,
+    run: &TextRun,
+    usage: &mut FontUsage,
+    page_h: Pt,
+    advance: &dyn Fn(u16) -> Pt,
+) {
+    let style = begin_run(content, run, advance);
+    let gl = &run.glyphs;
+    // Justified lines open every gap by the same amount: that goes into the
+    // character spacing (Tc) once per line rather than into a number after
+    // every glyph, which made content streams a third larger.
+    let mut spacing = 0.0f64;
+    let mut gaps: Vec<(i64, f64)> = Vec::new();
+    let mut i = 0;
+    while i < gl.len() {
+        let line = style.axis.across(&gl[i]);
+        let mut j = i + 1;
+        while j < gl.len() && (style.axis.across(&gl[j]) - line).abs().0 < 0.001 {
+            j += 1;
+        }
+        let (x, y) = (f(gl[i].x), f(page_h - gl[i].y));
+        let [a, b, c, d] = style.ops.matrix;
+        content.set_text_matrix([a, b, c, d, x, y]);
+        line_gaps(&style, &gl[i..j], &mut gaps);
+        let common = common_gap(&mut gaps);
+        if common != spacing {
+            spacing = common;
+            content.set_char_spacing(char_spacing(run.mode, spacing, style.scale));
+        }
+        show_line(content, &style, &gl[i..j], spacing, usage);
+        i = j;
+    }
+    if spacing != 0.0 {
+        // Tc outlives ET, so the next run must start from zero.
+        content.set_char_spacing(0.0);
+    }
+    if style.scale != 1.0 {
+        content.set_horizontal_scaling(100.0);
+    }
+    content.end_text();
+    if run.actual_text {
+        content.end_marked_content();
+    }
+}
+
+/// Opens a run: its ActualText span, BT, the font and the scaling.
+fn begin_run<'r>(
+    content: &mut Content,
+    run: &'r TextRun,
+    advance: &'r dyn Fn(u16) -> Pt,
+) -> RunStyle<'r> {
+    let size = run.size.0;
+    if run.actual_text {
+        content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .actual_text(TextStr(&run.text));
+    }
+    content.begin_text();
+    // Slanted for Latin emphasis (no italic face is bundled).
+    let ops = RunOps::of(run.mode, if run.oblique { 0.2 } else { 0.0 });
+    content.set_font(
+        Name(font_name(run.font, ops.identity_v).as_bytes()),
+        size as f32,
+    );
+    let scale = ops.scale;
+    if scale != 1.0 {
+        content.set_horizontal_scaling((scale * 100.0) as f32);
+    }
+    RunStyle {
+        run,
+        size,
+        scale,
+        axis: Axis { down: ops.down },
+        ops,
+        advance,
+    }
+}
+
+/// The gaps between the glyphs of one line, from the second glyph on: how
+/// far each glyph stands from where the previous one's advance ends, in
+/// thousandths of a point (rounded, to compare) and exactly.
+fn line_gaps(style: &RunStyle, line: &[PlacedGlyph], gaps: &mut Vec<(i64, f64)>) {
+    gaps.clear();
+    let mut pen = style.axis.along(&line[0]);
+    for (k, g) in line.iter().enumerate() {
+        let gap = (style.axis.along(g) - pen).0;
+        if k > 0 {
+            gaps.push(((gap * 1000.0).round() as i64, gap));
+        }
+        pen = style.axis.along(g) + (style.advance)(g.id) * style.scale;
+    }
+}
+
+/// The most common gap, if at least half the gaps share it and it is not
+/// zero, as the f32 the PDF will hold; else 0. Sorts `gaps`.
+pub(super) fn common_gap(gaps: &mut [(i64, f64)]) -> f64 {
+    gaps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let (mut best, mut best_n, mut k) = ((0i64, 0.0), 0usize, 0usize);
+    while k < gaps.len() {
+        let n = gaps[k..].iter().take_while(|v| v.0 == gaps[k].0).count();
+        if n > best_n {
+            // The median of the equal (rounded) gaps stands for them all.
+            (best, best_n) = (gaps[k + n / 2], n);
+        }
+        k += n;
+    }
+    if best_n * 2 >= gaps.len() && best_n > 0 && best.0 != 0 {
+        best.1 as f32 as f64
+    } else {
+        0.0
+    }
+}
+
+/// The Tc operand for a gap: Tc is scaled by the horizontal scaling like
+/// the advance, and in vertical mode a positive Tc shortens the downward
+/// advance (PDF 9.4.4).
+pub(super) fn char_spacing(mode: RunMode, spacing: f64, scale: f64) -> f32 {
+    (-RunOps::of(mode, 0.0).tj_sign * spacing / scale) as f32
+}
+
+/// The TJ arrays of one line: the glyphs' CIDs, with a number wherever a
+/// glyph does not stand where the previous advance (plus Tc) leaves the pen.
+/// A glyph whose ToUnicode entry is not its text (see `FontUsage::glyph`)
+/// gets a TJ of its own inside an ActualText span, unless the whole run
+/// already carries one. The pen (and Tc) run on across the TJ operators.
+fn show_line(
+    content: &mut Content,
+    style: &RunStyle,
+    line: &[PlacedGlyph],
+    spacing: f64,
+    usage: &mut FontUsage,
+) {
+    let run = style.run;
+    // A run with ActualText of its own records nothing: its glyphs (a
+    // typeset hyphen, boxes for missing characters) stand for text the
+    // ToUnicode map must not give every later use.
+    let mapped: Vec<Mapped> = line
+        .iter()
+        .map(|g| {
+            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            usage.glyph(g.id, if run.actual_text { "" } else { text })
+        })
+        .collect();
+    let mut pen = style.axis.along(&line[0]);
+    let mut from = 0;
+    while from < line.len() {
+        let to = (from..line.len())
+            .find(|&k| !mapped[k].mapped)
+            .unwrap_or(line.len());
+        if to > from {
+            pen = show_glyphs(
+                content,
+                style,
+                &line[from..to],
+                &mapped[from..to],
+                from,
+                spacing,
+                pen,
+            );
+        }
+        if to < line.len() {
+            let g = &line[to];
+            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            content
+                .begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(text));
+            pen = show_glyphs(
+                content,
+                style,
+                &line[to..=to],
+                &mapped[to..=to],
+                to,
+                spacing,
+                pen,
+            );
+            content.end_marked_content();
+        }
+        from = to + 1;
+    }
+}
+
+/// One TJ array for `glyphs` (the line's glyphs from index `first`, with
+/// their CIDs), from where the pen stands; returns where it stands after.
+fn show_glyphs(
+    content: &mut Content,
+    style: &RunStyle,
+    glyphs: &[PlacedGlyph],
+    cids: &[Mapped],
+    first: usize,
+    spacing: f64,
+    mut pen: Pt,
+) -> Pt {
+    let (size, scale) = (style.size, style.scale);
+    let mut tj = content.show_positioned();
+    let mut items = tj.items();
+    let mut buf: Vec<u8> = Vec::new();
+    for (k, g) in glyphs.iter().enumerate() {
+        // Tc applies after every glyph, so from the line's second one on
+        // the pen already includes it.
+        if first + k > 0 {
+            pen += Pt(spacing);
+        }
+        let shift = style.axis.along(g) - pen;
+        if shift.abs().0 > 0.0005 {
+            if !buf.is_empty() {
+                items.show(Str(&buf));
+                buf.clear();
+            }
+            // In vertical mode a positive number moves down; in horizontal
+            // mode a negative one moves on (PDF 9.4.4). Hundredths of a
+            // thousandth of an em are far below what a press can show, and
+            // keep the numbers short.
+            let amount = (shift.0 * 100_000.0 / (size * scale)).round() / 100.0;
+            items.adjust((amount * style.ops.tj_sign) as f32);
+            // Follow where the glyph really lands, so rounding never adds
+            // up along a line.
+            pen += Pt(amount * size * scale / 1000.0);
+        }
+        buf.extend_from_slice(&cids[k].cid.to_be_bytes());
+        pen += (style.advance)(g.id) * scale;
+    }
+    if !buf.is_empty() {
+        items.show(Str(&buf));
+    }
+    items.finish();
+    tj.finish();
+    pen
+}
+
+/// A circle of four Bézier quarter arcs.
+pub(super) fn circle(c: &mut Content, x: f32, y: f32, r: f32) {
+    const K: f32 = 0.552_284_8;
+    let k = K * r;
+    c.move_to(x + r, y)
+        .cubic_to(x + r, y + k, x + k, y + r, x, y + r)
+        .cubic_to(x - k, y + r, x - r, y + k, x - r, y)
+        .cubic_to(x - r, y - k, x - k, y - r, x, y - r)
+        .cubic_to(x + k, y - r, x + r, y - k, x + r, y)
+        .close_path();
+}

@@ -1,0 +1,70 @@
+//! 标点挤压 of adjacent punctuation marks (CLREQ §3.1.6): the blank where
+//! two marks meet goes, per punctuation scheme.
+
+use super::segment::Builder;
+use crate::model::punct::PunctClass;
+use crate::units::Pt;
+
+/// Removes an item's blank before its glyph (the glyph moves back).
+pub(super) fn cut_before(b: &mut Builder, k: usize) {
+    let cut = b.items[k].blank_before;
+    if cut.0 > 0.0 {
+        b.items[k].width -= cut;
+        b.items[k].blank_before = Pt::ZERO;
+        let g = b.info[k].glyphs.start as usize;
+        b.glyphs[g].dx -= cut;
+    }
+}
+
+pub(super) fn cut_after(b: &mut Builder, k: usize) {
+    let cut = b.items[k].blank_after;
+    b.items[k].width -= cut;
+    b.items[k].blank_after = Pt::ZERO;
+}
+
+/// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,
+/// so 。」 and ，“ take one and a half ems, not two.
+pub(super) fn compress_pairs(b: &mut Builder) {
+    for k in 0..b.items.len().saturating_sub(1) {
+        let (l, r) = (&b.items[k], &b.items[k + 1]);
+        let adjacent = l.gap.natural.0 == 0.0 && l.punct.is_some() && r.punct.is_some();
+        let pair = adjacent
+            && l.punct != Some(PunctClass::Inseparable)
+            && r.punct != Some(PunctClass::Inseparable);
+        if !pair {
+            continue;
+        }
+        if l.blank_after.0 > 0.0 {
+            cut_after(b, k);
+        } else if r.blank_before.0 > 0.0 {
+            cut_before(b, k + 1);
+        }
+    }
+}
+
+/// 标点挤压 of adjacent marks in the centred scheme (CLREQ §3.1.6.2): the
+/// pair gives up half an em where the two meet. A bracket or quote loses
+/// the blank half that faces the other mark (：「 and 」，); a centred stop
+/// before a closing bracket (。」) gives up its quarter on either side and
+/// stays centred in half an em, unless it is `tall` (upright ？！ in
+/// vertical text fill the em: halved, the bracket ran into them). Two
+/// centred marks (？！) stay full.
+pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
+    use PunctClass::*;
+    for k in 0..b.items.len().saturating_sub(1) {
+        let (l, r) = (&b.items[k], &b.items[k + 1]);
+        if l.gap.natural.0 != 0.0 {
+            continue;
+        }
+        match (l.punct, r.punct) {
+            (Some(Inseparable), _) | (_, Some(Inseparable)) | (None, _) | (_, None) => {}
+            (_, Some(Opening)) => cut_before(b, k + 1),
+            (Some(Closing), _) => cut_after(b, k),
+            (Some(Stop | Pause), Some(Closing)) if tall.get(k) != Some(&true) => {
+                cut_before(b, k);
+                cut_after(b, k);
+            }
+            _ => {}
+        }
+    }
+}

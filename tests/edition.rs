@@ -1,0 +1,285 @@
+//! Editions: several pages of a manifest (`[[page]]`, or an edition file
+//! listing page manifests) set as one PDF with consecutive folios, an
+//! article continued from one page onto the next with both jump lines, and
+//! an EPUB section per page.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use common::*;
+
+const LONG_LINE: &str = "春风吹过田野，麦苗一天天长高了。村口的老槐树下，有人在下棋，有人在聊天。";
+
+/// A long article, two short ones, and an edition of two pages (3 and 4):
+/// the long one framed on page 3 too small to hold it.
+fn write_edition(dir: &Path) -> std::path::PathBuf {
+    let long = LONG_LINE.repeat(40);
+    std::fs::write(
+        dir.join("long.md"),
+        format!("+++\ntitle = \"长文\"\n+++\n{long}\n\n{long}\n"),
+    )
+    .unwrap();
+    for (name, title, text) in [
+        ("a.md", "甲讯", "河边的步道今天开放，市民可以沿河散步。"),
+        ("b.md", "乙讯", "图书馆的夜间阅览室延长开放到晚上十点。"),
+    ] {
+        std::fs::write(
+            dir.join(name),
+            format!("+++\ntitle = \"{title}\"\n+++\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let m = dir.join("e.toml");
+    std::fs::write(
+        &m,
+        "layout = \"broadsheet\"\n\
+         [[page]]\nnumber = 3\n\
+         [[page.article]]\nfile = \"long.md\"\ncolumn = 1\ncolumns = 2\nrow = 1\nrows = 20\n\
+         [[page.article]]\nfile = \"a.md\"\n\
+         [[page]]\n\
+         [[page.article]]\nfile = \"b.md\"\n",
+    )
+    .unwrap();
+    m
+}
+
+/// The article cut on page 3 goes on at the top of page 4 (the edition's
+/// next page, not a page after it) with （下转第4版） and its head with
+/// （上接第3版）; page 4's own article follows; no text is lost, and the
+/// PDF reads as --paragraphs lists.
+#[test]
+fn an_article_continues_onto_the_editions_next_page_with_both_jump_lines() {
+    let dir = tempdir();
+    let m = write_edition(dir.path());
+    let listed = dir.path().join("p.txt");
+    let (out, outputs) = run_into(
+        dir.path(),
+        &[m.as_os_str(), "--paragraphs".as_ref(), listed.as_os_str()],
+    );
+    let err = assert_ok(&out);
+    assert!(err.contains("\"长文\" continues on page 4"), "{err}");
+    assert!(
+        err.contains("page 4: ") && err.contains("continued from page 3"),
+        "{err}"
+    );
+    assert!(!err.contains("after the edition's last page"), "{err}");
+    let paras: Vec<String> = (std::fs::read_to_string(&listed).unwrap().lines())
+        .map(str::to_string)
+        .collect();
+    // Every paragraph of the three articles, none twice.
+    let mut all = Vec::new();
+    for name in ["long.md", "a.md", "b.md"] {
+        all.extend(paragraphs(&dir.path().join(name), dir.path()));
+    }
+    let (mut got, mut want) = (paras.clone(), all);
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    if have("pdftotext") {
+        let pages = outputs.pdf_pages();
+        assert_eq!(
+            pages.len(),
+            2,
+            "the rest shares page 4 with its own article"
+        );
+        let (p3, p4) = (squeeze(&pages[0]), squeeze(&pages[1]));
+        assert!(p3.contains("（下转第4版）") && !p3.contains("上接"), "{p3}");
+        assert!(
+            p4.contains("长文（上接第3版）") && !p4.contains("下转"),
+            "{p4}"
+        );
+        assert!(p4.contains("图书馆的夜间阅览室"), "{p4}");
+        let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+        let text = squeeze(&text)
+            .replace("（下转第4版）", "")
+            .replace("长文（上接第3版）", "");
+        assert_same_text(&text, &paras);
+    }
+}
+
+/// The EPUB of an edition: a document and a contents entry per page, each
+/// holding its articles whole (the continued one on the page it starts
+/// on), with ids unique in each document.
+#[test]
+fn the_epub_of_an_edition_has_a_section_per_page() {
+    let dir = tempdir();
+    let m = write_edition(dir.path());
+    let outputs = compile(dir.path(), &[m.as_os_str()]);
+    let first = outputs.epub_entry("OEBPS/text/chapter0001.xhtml");
+    let second = outputs.epub_entry("OEBPS/text/chapter0002.xhtml");
+    assert!(first.contains("第3版") && second.contains("第4版"));
+    assert!(first.contains("长文") && first.contains("甲讯") && !first.contains("乙讯"));
+    assert!(second.contains("乙讯") && !second.contains("长文"));
+    // The continued article is one piece: both of its paragraphs on page 3.
+    assert_eq!(first.matches(LONG_LINE).count(), 80);
+    for doc in [&first, &second] {
+        let mut ids: Vec<&str> = doc
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate ids in {doc}");
+    }
+    let nav = outputs.epub_entry("OEBPS/nav.xhtml");
+    assert!(
+        nav.contains("chapter0001.xhtml#a1\">长文") && nav.contains("chapter0002.xhtml#a1\">乙讯"),
+        "{nav}"
+    );
+    if std::path::Path::new("/usr/share/java/epubcheck.jar").is_file() && have("java") {
+        let out = std::process::Command::new("java")
+            .args(["-jar", "/usr/share/java/epubcheck.jar"])
+            .arg(&outputs.epub)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            report.contains("No errors or warnings detected"),
+            "{report}"
+        );
+    }
+}
+
+/// An edition file lists page manifests; the folios run on from the
+/// first, and its errors are located in the file that has them.
+#[test]
+fn an_edition_file_lists_page_manifests_and_its_errors_are_located() {
+    let dir = tempdir();
+    let d = dir.path();
+    write_edition(d);
+    let page = |name: &str, body: &str| std::fs::write(d.join(name), body).unwrap();
+    page(
+        "p7.toml",
+        "layout = \"broadsheet\"\n[page]\nnumber = 7\n[[article]]\nfile = \"a.md\"\n",
+    );
+    page(
+        "p8.toml",
+        "layout = \"broadsheet\"\n[[article]]\nfile = \"b.md\"\n",
+    );
+    page("ed.toml", "pages = [\"p7.toml\", \"p8.toml\"]\n");
+    let (out, outputs) = run_into(d, &[d.join("ed.toml").as_os_str()]);
+    let err = assert_ok(&out);
+    assert!(
+        err.contains("page 7: ") && err.contains("page 8: "),
+        "{err}"
+    );
+    if have("pdftotext") {
+        let pages = outputs.pdf_pages();
+        assert_eq!(pages.len(), 2);
+        assert!(squeeze(&pages[1]).contains("第8版"), "{}", pages[1]);
+    }
+    let fails = |body: &str| {
+        page("bad.toml", body);
+        let out = run(&[
+            d.join("bad.toml").as_os_str(),
+            OsStr::new("--pdf"),
+            d.join("bad.pdf").as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = fails("pages = [\"p7.toml\", \"gone.toml\"]\n");
+    assert!(
+        e.contains("bad.toml:1:21") && e.contains("does not exist"),
+        "{e}"
+    );
+    let e = fails("pages = [\"p7.toml\", \"ed.toml\"]\n");
+    assert!(
+        e.contains("bad.toml:1:21") && e.contains("is an edition itself"),
+        "{e}"
+    );
+    let e = fails("pages = [\"bad.toml\"]\n");
+    assert!(
+        e.contains("bad.toml:1:10") && e.contains("cannot list an edition (or itself)"),
+        "{e}"
+    );
+    // p8 says it is page 9, after page 7.
+    page(
+        "p8.toml",
+        "[page]\nnumber = 9\n[[article]]\nfile = \"b.md\"\n",
+    );
+    let e = fails("pages = [\"p7.toml\", \"p8.toml\"]\n");
+    assert!(
+        e.contains("p8.toml:2:10") && e.contains("number = 8"),
+        "{e}"
+    );
+}
+
+/// A rest too long for the next page's top band goes on again over the
+/// edition's pages and then over extra pages after its last (stderr says
+/// so); every （下转第N版） has its （上接第M版） on page N, and the text is
+/// whole. (Not in order: on a page the rest both opens and leaves, the
+/// page's own article stands between its parts.)
+#[test]
+fn a_long_rest_goes_on_page_after_page_and_past_the_edition() {
+    let dir = tempdir();
+    let d = dir.path();
+    write_edition(d);
+    let long = LONG_LINE.repeat(150);
+    std::fs::write(
+        d.join("long.md"),
+        format!("+++\ntitle = \"长文\"\n+++\n{long}\n\n{long}\n\n{long}\n"),
+    )
+    .unwrap();
+    let m = d.join("e.toml");
+    std::fs::write(
+        &m,
+        "layout = \"broadsheet\"\n\
+         [[page]]\nnumber = 1\n\
+         [[page.article]]\nfile = \"long.md\"\ncolumn = 1\ncolumns = 2\nrow = 1\nrows = 20\n\
+         [[page]]\n[[page.article]]\nfile = \"a.md\"\n\
+         [[page]]\n[[page.article]]\nfile = \"b.md\"\n",
+    )
+    .unwrap();
+    let listed = d.join("p.txt");
+    let (out, outputs) = run_into(
+        d,
+        &[m.as_os_str(), "--paragraphs".as_ref(), listed.as_os_str()],
+    );
+    let err = assert_ok(&out);
+    assert!(err.contains("after the edition's last page"), "{err}");
+    assert!(err.contains("do not fit its 3 pages"), "{err}");
+    if !have("pdftotext") {
+        return;
+    }
+    let pages: Vec<String> = outputs.pdf_pages().iter().map(|p| squeeze(p)).collect();
+    let n = pages.len();
+    assert!(n > 3, "extra pages after the edition: {n}");
+    for (k, p) in pages.iter().enumerate() {
+        let number = k + 1;
+        // Each page but the last sends the rest on to the next; each but
+        // the first takes it from the one before.
+        assert_eq!(
+            p.contains(&format!("（下转第{}版）", number + 1)),
+            k + 1 < n,
+            "page {number}: {p}"
+        );
+        assert_eq!(
+            p.contains(&format!("长文（上接第{}版）", number - 1)),
+            k > 0,
+            "page {number}: {p}"
+        );
+    }
+    // Pages 2 and 3 keep their own articles under the rest.
+    assert!(pages[1].contains("河边的步道") && pages[2].contains("图书馆的夜间阅览室"));
+    let paras: Vec<String> = (std::fs::read_to_string(&listed).unwrap().lines())
+        .map(str::to_string)
+        .collect();
+    let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 1 + i, 1 + i));
+    let mut text = squeeze(&text);
+    for k in 1..=n {
+        text = text
+            .replace(&format!("（下转第{}版）", k + 1), "")
+            .replace(&format!("长文（上接第{}版）", k), "");
+    }
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = squeeze(s).chars().collect();
+        c.sort_unstable();
+        c.into_iter().collect::<String>()
+    };
+    assert_eq!(sorted(&text), sorted(&paras.concat()));
+}

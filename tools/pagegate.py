@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""CI gate over ../shared/tools/pagecheck.py for newspaper pages (page
+manifests): fails when a rule or box edge runs through type
+(rules_through_text), a heading is left at a column's foot (heads_at_foot),
+a heading breaks inside a phrase (head_breaks), or a vertical line is taller
+than a tier (段) may be.
+
+The tier limit is the most characters a vertical line of a tier holds:
+30 by default (newspaper-page.md: typically 13-30 a tier), or --tier N. A
+line of N characters may show one or two more glyphs where punctuation is
+set at half width, so the limit allows two.
+
+Usage: pagegate.py PAGE.pdf PARAGRAPHS.txt [PATH/TO/pagecheck.py] [--tier N]
+"""
+import argparse, importlib.util, json, os, sys
+
+
+def load(path):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    spec = importlib.util.spec_from_file_location("pagecheck", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pdf")
+    ap.add_argument("source")
+    ap.add_argument("checker", nargs="?", default="../shared/tools/pagecheck.py")
+    ap.add_argument("--tier", type=int, default=30)
+    a = ap.parse_args()
+    r = load(a.checker).check(a.pdf, a.source, 4)["figures"]
+    keys = ("rules_through_text", "heads_at_foot", "head_breaks", "vertical_line_max", "holes", "hole_ratio_max_pct")
+    print(json.dumps({k: r.get(k, 0) for k in keys}, ensure_ascii=False))
+    bad = [k for k in ("rules_through_text", "heads_at_foot", "head_breaks") if r.get(k, 0)]
+    if r.get("vertical_line_max", 0) > a.tier + 2:
+        bad.append(f"vertical_line_max over {a.tier}")
+    if bad:
+        print("pagegate: failed on " + ", ".join(bad))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -67,6 +67,7 @@ pub(super) fn build(
         });
     }
     blocks(page, &mut art, parts, marks, style, notes);
+    super::lead::take(&mut art, notes);
     if art.title.is_empty()
         && let Some(s) = &art.serial
     {

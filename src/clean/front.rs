@@ -258,8 +258,19 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
 /// The remaining lines: headline alone; with a dash line, the deck from
 /// there; by type size when marked; else kicker by its column name, and by
 /// count (headline and deck; kicker, headline and deck).
-fn titles(art: &mut Article, heads: Vec<Head>, notes: &mut Vec<Note>) {
+fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     let n = heads.len();
+    // A kicker read after the headline (OCR reads a block's lines by their
+    // boxes, not by the page's order) still goes above it.
+    if n >= 3
+        && heads.iter().all(|h| h.level.is_none())
+        && !kicker_word(&heads[0].text)
+        && let Some(k) =
+            (1..n).find(|&k| kicker_word(&heads[k].text) && heads[k].text.chars().count() <= 8)
+    {
+        let h = heads.remove(k);
+        heads.insert(0, h);
+    }
     let dash = heads
         .iter()
         .skip(1)

@@ -28,6 +28,7 @@ mod gather;
 pub mod inline;
 mod installment;
 mod lang;
+mod lead;
 mod lines;
 mod measure;
 mod misread;
@@ -71,6 +72,8 @@ pub struct Article {
     pub deck: Option<String>,
     pub byline: Option<String>,
     pub source: Option<String>,
+    /// The lead (导语), its paragraphs parted by blank lines.
+    pub lead: Option<String>,
     pub serial: Option<Serial>,
     pub blocks: Vec<Block>,
 }

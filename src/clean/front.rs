@@ -9,7 +9,7 @@ use super::gather::{Item, fragment};
 use super::inline::{Style, repair_heading_with};
 use super::names::is_name;
 use super::prep::Line;
-use super::shape::{chapter_title, kicker_word};
+use super::shape::{chapter_title, ends_sentence, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -97,6 +97,7 @@ pub(super) fn fill(
             break;
         }
     }
+    first_body_line(&mut heads, lines, &mut back);
     let mut bylines = clues.bylines.clone();
     if bylines.is_empty()
         && heads.len() >= 2
@@ -198,6 +199,28 @@ fn collect(
         }
     }
     (heads, clues)
+}
+
+/// The body's first line read into the block: where the block's lines are
+/// parted by blank lines, a last line that holds a comma, ends no sentence
+/// and runs straight on into the next line (小时候住在河边，家里点 / 的是煤油灯。)
+/// opens a paragraph. Given back to the body.
+fn first_body_line(heads: &mut Vec<Head>, lines: &[Line], back: &mut Vec<usize>) {
+    let parted = heads.iter().filter(|h| h.after_gap).count() >= 2;
+    let Some(h) = heads.last() else { return };
+    if !parted || heads.len() < 2 || h.after_byline || !h.text.contains(['，', ',']) {
+        return;
+    }
+    if ends_sentence(&h.text) {
+        return;
+    }
+    let Some(i) = lines.iter().position(|l| l.no == h.no) else {
+        return;
+    };
+    if lines.get(i + 1).is_some_and(|l| !l.is_blank()) {
+        back.push(i);
+        heads.pop();
+    }
 }
 
 /// A headline set in two balanced lines whose second is a word or two

@@ -300,7 +300,12 @@ pub(super) fn is_paper_and_section(t: &str) -> bool {
         .split(|c: char| c.is_whitespace() || "·•・|｜“”\".。…".contains(c))
         .filter(|p| !p.is_empty())
         .collect();
-    let section = |p: &&str| SECTIONS.contains(p);
+    let section = |p: &&str| {
+        SECTIONS.contains(p)
+            || (p.chars().count() <= 6
+                && p.chars().all(is_han)
+                && SECTIONS.iter().any(|s| p.ends_with(s)))
+    };
     parts.len() >= 2
         && parts.iter().any(section)
         && t.chars().filter(|c| !c.is_whitespace()).count() <= 20
@@ -416,6 +421,7 @@ mod tests {
         assert!(is_paper_and_section("typeset 样张”城市.副刊"));
         assert!(is_paper_and_section("typeset 样张”民生… 副刊"));
         assert!(is_paper_and_section("西岭晚报 要闻"));
+        assert!(is_paper_and_section("typeset 样张”城市综合"));
         assert!(!is_paper_and_section("城建快讯"));
         assert!(!is_paper_and_section("城市 副刊，今天出版"));
     }

@@ -9,7 +9,7 @@ use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full, indent_shape};
+use super::shape::{ends_sentence, enumerator, full, indent_shape, leaves_open};
 use super::{Article, Block, Note, NoteKind};
 
 /// What the body holds, in order, before paragraphs are made.
@@ -227,6 +227,11 @@ fn is_head(
     }
     // A section head has no comma; a paragraph's first line may.
     if l.text.contains(['，', ',']) {
+        return false;
+    }
+    // Nor does it stop on a word that needs what follows (夜里的车厢是城市的
+    // / 另一张面孔。): the line breaks inside a phrase.
+    if leaves_open(&l.text) {
         return false;
     }
     let opens = next.is_none_or(|n| {

@@ -15,6 +15,12 @@
 //!
 //! `CLEAN_CORPUS_BIN=/path/to/typeset cargo test --test clean heldout --
 //! --nocapture` scores another binary.
+//!
+//! What keeps the scores down is mostly the OCR's own reading, which no
+//! structure stage can undo: columns read across in rows (a page filled to
+//! its edges, or a narrow multi-column article: cells parted by `|` or
+//! gaps of any width), headlines read in pieces or out of order, section
+//! heads Tesseract dropped, and the vertical serial boxes (not scored).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -413,7 +419,7 @@ fn heldout_scores() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 1, "{} inputs", names.len());
+    assert!(names.len() >= 9, "{} inputs", names.len());
     let mut t = Score::default();
     for name in &names {
         t.add(&score_one(name, out.path()));
@@ -423,4 +429,11 @@ fn heldout_scores() {
         return;
     }
     assert_eq!(t.text_removed, 0, "text lines removed");
+    // Floors at what this build reaches (see the module's notes for what
+    // is left): a change to the structure stage must not lower them.
+    assert!(t.split_right >= 7, "articles split right");
+    assert!(pct(t.paras_found, t.paras) >= 69.0, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 55.0, "heads found");
+    assert!(t.fields_wrong <= 76, "front-matter fields wrong");
+    assert!(pct(t.furniture_left, t.furniture) <= 36.0, "furniture left");
 }

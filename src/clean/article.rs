@@ -67,6 +67,7 @@ pub(super) fn build(
         });
     }
     blocks(page, &mut art, parts, marks, style, notes);
+    name_head_is_byline(&mut art, notes);
     super::lead::take(&mut art, notes);
     if art.title.is_empty()
         && let Some(s) = &art.serial
@@ -78,6 +79,26 @@ pub(super) fn build(
         );
     }
     art
+}
+
+/// A name alone opening the body of an article with no byline (周明遠,
+/// read after stray characters that ended the headline block) is the
+/// byline, not a section head.
+fn name_head_is_byline(art: &mut Article, notes: &mut Vec<Note>) {
+    let Some(Block::Head(h)) = art.blocks.first() else {
+        return;
+    };
+    if art.byline.is_some() || art.serial.is_some() || !super::names::is_name(h) {
+        return;
+    }
+    let name = h.clone();
+    art.blocks.remove(0);
+    notes.push(Note {
+        line: 1,
+        kind: NoteKind::Moved,
+        message: format!("byline (a name alone opening the body): {name}"),
+    });
+    art.byline = Some(name);
 }
 
 /// All the segment's text, to tell its script and quotation style.

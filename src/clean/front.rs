@@ -53,7 +53,25 @@ pub(super) fn fill(
     // (the headline printed at the top of a one-article page).
     let mut k = 0;
     while k < heads.len() {
-        if heads[k + 1..].iter().any(|h| h.text == heads[k].text) {
+        // Read short, only as the block's first two lines of an article
+        // that is no serial (a serial box's lines repeat its work's name).
+        let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
+        let again = heads[k + 1..]
+            .iter()
+            .position(|h| h.text == heads[k].text)
+            .or_else(|| {
+                (k == 0
+                    && !serial
+                    && heads.len() > 1
+                    && same_headline(&heads[1].text, &heads[0].text))
+                .then_some(0)
+            });
+        if let Some(j) = again {
+            // Keep the fuller reading: OCR loses a character at either end
+            // of the one or the other.
+            if heads[k].text.chars().count() > heads[k + 1 + j].text.chars().count() {
+                heads[k + 1 + j].text = heads[k].text.clone();
+            }
             let h = heads.remove(k);
             notes.push(Note {
                 line: h.no,
@@ -199,6 +217,14 @@ fn collect(
         }
     }
     (heads, clues)
+}
+
+/// The same headline read twice (the running head of a one-article page
+/// and the headline under it), one reading short of a character at an end.
+fn same_headline(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let n = short.chars().count();
+    n >= 4 && long.chars().count() == n + 1 && (long.starts_with(short) || long.ends_with(short))
 }
 
 /// The body's first line read into the block: where the block's lines are

@@ -214,3 +214,18 @@ fn a_body_line_between_blank_lines_stays() {
         "{removed:?}"
     );
 }
+
+#[test]
+fn a_one_article_pages_running_head_read_short_and_a_name_alone() {
+    // Tesseract on a one-article page: the running head (the headline),
+    // the headline read a character short, the author's name.
+    let input = "港灣的月亮\n\n灣的月亮\n\n周明遠\n晚飯後，我們沿著堤岸走到碼頭。潮水退了，石階上留著一圈圈青苔。\n遠處的漁船亮起燈，像一串串沒有熄滅的星。\n";
+    let c = clean(input);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "港灣的月亮");
+    assert_eq!(a.kicker, None);
+    assert_eq!(a.byline.as_deref(), Some("周明遠"));
+    // A serial box's lines that differ by a character both stay.
+    let serial = "《北窗》\n\n顾青禾 著\n\n雪夜过渡\n雪夜过渡口\n船一离岸，他就把蓝布掀开一角，往里看了看，又盖上了。\n";
+    assert!(removed(serial).iter().all(|m| !m.contains("雪夜过渡")));
+}

@@ -63,7 +63,8 @@ fn sim(a: &str, b: &str) -> f32 {
     if shared * 2 < pa.len().min(pb.len()) {
         return 0.0;
     }
-    similar::TextDiff::from_chars(&norm(a), &norm(b)).ratio()
+    let (a, b) = (norm(a), norm(b));
+    similar::TextDiff::from_chars(a.as_str(), b.as_str()).ratio()
 }
 
 /// A source: its article files (each with whether a page sets it

@@ -8,6 +8,10 @@
 mod common;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/heldout.rs"]
+mod heldout;
+#[path = "clean/ocr.rs"]
+mod ocr;
 #[path = "clean/structure.rs"]
 mod structure;
 

@@ -9,7 +9,7 @@ use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full, indent_shape};
+use super::shape::{ends_sentence, enumerator, full, indent_shape, leaves_open};
 use super::{Article, Block, Note, NoteKind};
 
 /// What the body holds, in order, before paragraphs are made.
@@ -67,6 +67,8 @@ pub(super) fn build(
         });
     }
     blocks(page, &mut art, parts, marks, style, notes);
+    name_head_is_byline(&mut art, notes);
+    super::lead::take(&mut art, notes);
     if art.title.is_empty()
         && let Some(s) = &art.serial
     {
@@ -77,6 +79,26 @@ pub(super) fn build(
         );
     }
     art
+}
+
+/// A name alone opening the body of an article with no byline (周明遠,
+/// read after stray characters that ended the headline block) is the
+/// byline, not a section head.
+fn name_head_is_byline(art: &mut Article, notes: &mut Vec<Note>) {
+    let Some(Block::Head(h)) = art.blocks.first() else {
+        return;
+    };
+    if art.byline.is_some() || art.serial.is_some() || !super::names::is_name(h) {
+        return;
+    }
+    let name = h.clone();
+    art.blocks.remove(0);
+    notes.push(Note {
+        line: 1,
+        kind: NoteKind::Moved,
+        message: format!("byline (a name alone opening the body): {name}"),
+    });
+    art.byline = Some(name);
 }
 
 /// All the segment's text, to tell its script and quotation style.
@@ -226,6 +248,11 @@ fn is_head(
     }
     // A section head has no comma; a paragraph's first line may.
     if l.text.contains(['，', ',']) {
+        return false;
+    }
+    // Nor does it stop on a word that needs what follows (夜里的车厢是城市的
+    // / 另一张面孔。): the line breaks inside a phrase.
+    if leaves_open(&l.text) {
         return false;
     }
     let opens = next.is_none_or(|n| {

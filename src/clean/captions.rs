@@ -7,8 +7,69 @@
 use super::lines::Role;
 use super::people::{caption_start, photo_credit};
 use super::prep::Line;
-use super::shape::{ends_sentence, full};
+use super::shape::{ends_sentence, enumerator, full};
 use super::{Note, NoteKind};
+
+/// The most characters of a caption set inside a paragraph's run.
+const MAX_INSIDE: usize = 40;
+
+/// A caption set inside a paragraph, as a figure across two columns cuts
+/// the column: a line alone between blank lines, ending no sentence, much
+/// wider than the column, where the column line before it stops
+/// mid-sentence and the column line after it carries on (no indent, no
+/// opening mark or enumerator). A short line there (a figure's label, but
+/// as often a head or a headline's part that OCR read out of place) stays
+/// in the text: only the width across columns is evidence enough.
+fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
+    let blank = |j: usize| lines.get(j).is_none_or(Line::is_blank);
+    for i in 2..lines.len().saturating_sub(2) {
+        let l = &lines[i];
+        let Some(m) = measure[i] else { continue };
+        let n = l.text.chars().count();
+        let odd_width = l.width >= m * 1.4;
+        let alone = blank(i - 1) && blank(i + 1);
+        if roles[i] != Role::Text || !alone || !odd_width || !(2..=MAX_INSIDE).contains(&n) {
+            continue;
+        }
+        if ends_sentence(&l.text) || l.level.is_some() || l.quote || l.bullet || l.indented {
+            continue;
+        }
+        let before = (0..i - 1).rev().find(|&j| !lines[j].is_blank());
+        let after = (i + 2..lines.len()).find(|&j| !lines[j].is_blank());
+        let (Some(b), Some(a)) = (before, after) else {
+            continue;
+        };
+        let open = |t: &str| {
+            t.trim_end()
+                .ends_with(|c: char| super::names::is_han(c) || c == '，' || c == '、')
+        };
+        let carries = |x: &Line| {
+            !x.indented && !x.text.starts_with(['“', '「', '（', '(', '《']) && !enumerator(&x.text)
+        };
+        // Both inside runs of column lines (by input line numbers: boxes
+        // split off one line do not count); a headline block's lines, a
+        // deck between its headline and the text, stand alone.
+        let next_to = |x: &Line, y: &Line| !x.is_blank() && !y.is_blank() && x.no + 1 == y.no;
+        let runs = b > 0
+            && next_to(&lines[b - 1], &lines[b])
+            && lines.get(a + 1).is_some_and(|y| next_to(&lines[a], y));
+        let column = |x: &Line| full(x.width, m) && x.width < m * 1.4;
+        if roles[b] == Role::Text
+            && roles[a] == Role::Text
+            && runs
+            && column(&lines[b])
+            && column(&lines[a])
+            && open(&lines[b].text)
+            && carries(&lines[a])
+        {
+            // Reported as removed with the other furniture (gather.rs).
+            roles[i] = Role::Furniture {
+                what: "caption inside a paragraph",
+                closes: false,
+            };
+        }
+    }
+}
 
 /// Lines a caption may take.
 const MAX_LINES: usize = 4;
@@ -49,6 +110,7 @@ pub(super) fn mark(
             forward(lines, measure, roles, i, &next);
         }
     }
+    interrupting(lines, measure, roles);
     for i in 0..lines.len() {
         let credit = photo_credit(&lines[i].text);
         // A credit alone on its line stays alone: its caption, if any, ends

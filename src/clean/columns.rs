@@ -1,92 +1,17 @@
-//! Columns the OCR read across instead of down, found and reported (and
-//! put back in order, since the evidence says what the order was):
-//!
-//! - read across with the column rule between them: one output line holds
-//!   a line of each column, split at the `|` the rule was read as;
-//! - interleaved: line-per-box OCR sorted the boxes of two columns top to
-//!   bottom, so their lines alternate (two columns or more). Sentences then
-//!   continue k lines on rather than on the next: the pair of characters at
-//!   a line's end and the next line's start is a pair the text uses
-//!   elsewhere far more often for every k-th line than for the next one.
+//! Columns the OCR interleaved, found and reported (and put back in order,
+//! since the evidence says what the order was): line-per-box OCR sorted
+//! the boxes of two columns or more top to bottom, so their lines
+//! alternate. (Rows read across the columns are across.rs's.) Sentences then
+//! continue k lines on rather than on the next: the pair of characters at a
+//! line's end and the next line's start is a pair the text uses elsewhere
+//! far more often for every k-th line than for the next one.
 
 use std::collections::HashSet;
 
 use super::lines::Role;
 use super::names::is_han;
-use super::prep::{Line, width};
+use super::prep::Line;
 use super::{Note, NoteKind};
-
-/// Rows read across that make a table of two columns (one could be a
-/// headline with a bar in it).
-const MIN_ROWS: usize = 3;
-
-/// Where a column rule read as a bar splits a line: (left, right).
-fn rule_split(t: &str) -> Option<(&str, &str)> {
-    let at = t
-        .find(" | ")
-        .or_else(|| t.find('｜'))
-        .or_else(|| t.find('│'))?;
-    let bar = t[at..].chars().find(|c| !c.is_whitespace())?.len_utf8();
-    let left = t[..at].trim_end();
-    let skip = t[at..].find(|c: char| !c.is_whitespace())? + bar;
-    let right = t[at + skip..].trim();
-    let han = |s: &str| s.chars().any(super::names::is_han);
-    (han(left) && !left.contains(['|', '｜', '│']) && (right.is_empty() || han(right)))
-        .then_some((left, right))
-}
-
-/// Splits rows read across two columns into the left column's lines, then
-/// the right column's.
-pub(super) fn split_across(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut k = 0;
-    while k < lines.len() {
-        let run = lines[k..]
-            .iter()
-            .take_while(|l| rule_split(&l.text).is_some())
-            .count();
-        if run < MIN_ROWS {
-            out.push(clone(&lines[k], None));
-            k += 1;
-            continue;
-        }
-        let rows = &lines[k..k + run];
-        notes.push(Note {
-            line: rows[0].no,
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {}–{} hold two columns read across (split at the column rule |): read as the left column, then the right; check the order",
-                rows[0].no,
-                rows[run - 1].no
-            ),
-        });
-        let parts: Vec<(&str, &str)> = rows.iter().filter_map(|l| rule_split(&l.text)).collect();
-        for (l, (left, _)) in rows.iter().zip(&parts) {
-            out.push(clone(l, Some(left)));
-        }
-        for (l, (_, right)) in rows.iter().zip(&parts) {
-            if !right.is_empty() {
-                out.push(clone(l, Some(right)));
-            }
-        }
-        k += run;
-    }
-    out
-}
-
-fn clone(l: &Line, text: Option<&str>) -> Line {
-    let text = text.map_or_else(|| l.text.clone(), str::to_string);
-    Line {
-        no: l.no,
-        width: width(&text),
-        text,
-        level: l.level,
-        quote: l.quote,
-        bullet: l.bullet,
-        bold: l.bold,
-        indented: l.indented,
-    }
-}
 
 /// The order to read the lines in: interleaved columns put back one after
 /// the other, each case reported.

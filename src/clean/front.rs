@@ -9,7 +9,7 @@ use super::gather::{Item, fragment};
 use super::inline::{Style, repair_heading_with};
 use super::names::is_name;
 use super::prep::Line;
-use super::shape::{chapter_title, kicker_word};
+use super::shape::{chapter_title, ends_sentence, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -49,6 +49,39 @@ pub(super) fn fill(
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
     let (mut heads, clues) = collect(header, lines, style, notes);
+    // A line the headline repeats above it is the page's running head
+    // (the headline printed at the top of a one-article page).
+    let mut k = 0;
+    while k < heads.len() {
+        // Read short, only as the block's first two lines of an article
+        // that is no serial (a serial box's lines repeat its work's name).
+        let serial = clues.author.is_some() || clues.number.is_some() || clues.work.is_some();
+        let again = heads[k + 1..]
+            .iter()
+            .position(|h| h.text == heads[k].text)
+            .or_else(|| {
+                (k == 0
+                    && !serial
+                    && heads.len() > 1
+                    && same_headline(&heads[1].text, &heads[0].text))
+                .then_some(0)
+            });
+        if let Some(j) = again {
+            // Keep the fuller reading: OCR loses a character at either end
+            // of the one or the other.
+            if heads[k].text.chars().count() > heads[k + 1 + j].text.chars().count() {
+                heads[k + 1 + j].text = heads[k].text.clone();
+            }
+            let h = heads.remove(k);
+            notes.push(Note {
+                line: h.no,
+                kind: NoteKind::Removed,
+                message: format!("running head (the headline again): {}", h.raw),
+            });
+        } else {
+            k += 1;
+        }
+    }
     let mut back = Vec::new();
     heads.retain(|h| {
         if !fragment(&h.text) {
@@ -82,6 +115,7 @@ pub(super) fn fill(
             break;
         }
     }
+    first_body_line(&mut heads, lines, &mut back);
     let mut bylines = clues.bylines.clone();
     if bylines.is_empty()
         && heads.len() >= 2
@@ -185,6 +219,36 @@ fn collect(
     (heads, clues)
 }
 
+/// The same headline read twice (the running head of a one-article page
+/// and the headline under it), one reading short of a character at an end.
+fn same_headline(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let n = short.chars().count();
+    n >= 4 && long.chars().count() == n + 1 && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// The body's first line read into the block: where the block's lines are
+/// parted by blank lines, a last line that holds a comma, ends no sentence
+/// and runs straight on into the next line (小时候住在河边，家里点 / 的是煤油灯。)
+/// opens a paragraph. Given back to the body.
+fn first_body_line(heads: &mut Vec<Head>, lines: &[Line], back: &mut Vec<usize>) {
+    let parted = heads.iter().filter(|h| h.after_gap).count() >= 2;
+    let Some(h) = heads.last() else { return };
+    if !parted || heads.len() < 2 || h.after_byline || !h.text.contains(['，', ',']) {
+        return;
+    }
+    if ends_sentence(&h.text) {
+        return;
+    }
+    let Some(i) = lines.iter().position(|l| l.no == h.no) else {
+        return;
+    };
+    if lines.get(i + 1).is_some_and(|l| !l.is_blank()) {
+        back.push(i);
+        heads.pop();
+    }
+}
+
 /// A headline set in two balanced lines whose second is a word or two
 /// (城东新桥合龙 年底前 / 通车) is one headline.
 fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
@@ -243,8 +307,19 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
 /// The remaining lines: headline alone; with a dash line, the deck from
 /// there; by type size when marked; else kicker by its column name, and by
 /// count (headline and deck; kicker, headline and deck).
-fn titles(art: &mut Article, heads: Vec<Head>, notes: &mut Vec<Note>) {
+fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     let n = heads.len();
+    // A kicker read after the headline (OCR reads a block's lines by their
+    // boxes, not by the page's order) still goes above it.
+    if n >= 3
+        && heads.iter().all(|h| h.level.is_none())
+        && !kicker_word(&heads[0].text)
+        && let Some(k) =
+            (1..n).find(|&k| kicker_word(&heads[k].text) && heads[k].text.chars().count() <= 8)
+    {
+        let h = heads.remove(k);
+        heads.insert(0, h);
+    }
     let dash = heads
         .iter()
         .skip(1)

@@ -288,6 +288,29 @@ pub(super) fn is_section_label(t: &str) -> bool {
             .all(|p| section(p) || is_folio(p) || is_masthead(p))
 }
 
+/// `typeset 样张”城市.副刊`, `西岭晚报 要闻`: a paper's name and a section
+/// label in a running head, as OCR reads it (the centred dot as `.` or `。`,
+/// the gap as a quotation mark). Weak: the name can be any words, so only
+/// the furniture beside it (the page's date line) confirms it.
+pub(super) fn is_paper_and_section(t: &str) -> bool {
+    if t.chars().any(|c| "，；！？,;!?、：:".contains(c)) {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || "·•・|｜“”\".。…".contains(c))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let section = |p: &&str| {
+        SECTIONS.contains(p)
+            || (p.chars().count() <= 6
+                && p.chars().all(is_han)
+                && SECTIONS.iter().any(|s| p.ends_with(s)))
+    };
+    parts.len() >= 2
+        && parts.iter().any(section)
+        && t.chars().filter(|c| !c.is_whitespace()).count() <= 20
+}
+
 /// Endings of a paper's or periodical's name.
 const MASTHEAD_ENDS: [&str; 16] = [
     "日报", "日報", "晚报", "晚報", "早报", "早報", "时报", "時報", "商报", "商報", "通讯", "通訊",
@@ -391,6 +414,16 @@ mod tests {
         assert_eq!(date_line("2024年3月15日，记者来到"), None);
         assert_eq!(date_line("他生于2024年"), None);
         assert_eq!(date_line("会议于2024年3月15日星期五"), None);
+    }
+
+    #[test]
+    fn paper_and_section() {
+        assert!(is_paper_and_section("typeset 样张”城市.副刊"));
+        assert!(is_paper_and_section("typeset 样张”民生… 副刊"));
+        assert!(is_paper_and_section("西岭晚报 要闻"));
+        assert!(is_paper_and_section("typeset 样张”城市综合"));
+        assert!(!is_paper_and_section("城建快讯"));
+        assert!(!is_paper_and_section("城市 副刊，今天出版"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! clause's end, or at a line's end, that is not a quantity (no unit after
 //! it). Taken out of the line and reported.
 
-use super::gather::{Item, Segment};
+use super::gather::{Item, Segment, has_serial_clue};
+use super::people::SerialHead;
 use super::prep::{Line, width};
 use super::{Note, NoteKind};
 
@@ -50,9 +51,41 @@ fn bare_number(t: &str) -> Option<(std::ops::Range<usize>, u32)> {
     None
 }
 
+/// For each article: a serial with no installment number anywhere may have
+/// it read into a line of its text.
+pub(super) fn find_all(
+    lines: &mut [Line],
+    segs: &[Segment],
+    notes: &mut Vec<Note>,
+) -> Vec<Option<u32>> {
+    segs.iter()
+        .map(|s| {
+            let numbered = s.header.iter().chain(&s.body).any(|it| {
+                matches!(
+                    it,
+                    Item::Installment(..)
+                        | Item::Number(..)
+                        | Item::Serial(
+                            _,
+                            SerialHead {
+                                number: Some(_),
+                                ..
+                            }
+                        )
+                )
+            });
+            if has_serial_clue(s) && !numbered {
+                find(lines, s, notes)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// Looks for the number in the article's lines from the end; takes it out
 /// of its line.
-pub(super) fn find(lines: &mut [Line], seg: &Segment, notes: &mut Vec<Note>) -> Option<u32> {
+fn find(lines: &mut [Line], seg: &Segment, notes: &mut Vec<Note>) -> Option<u32> {
     let texts: Vec<usize> = seg
         .body
         .iter()

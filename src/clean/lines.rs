@@ -129,6 +129,8 @@ fn weak(t: &str) -> Cand {
         Cand::Weak("masthead")
     } else if furniture::is_section_label(t) {
         Cand::Weak("section label")
+    } else if furniture::is_paper_and_section(t) {
+        Cand::Weak("running head")
     } else {
         Cand::Sure(Role::Text)
     }

@@ -3,8 +3,8 @@
 //!
 //! The pipeline, with plain data between the steps:
 //! 1. [`prep`]: the lines, the OCR tool's Markdown kept as hints (`#` is
-//!    large type), widths in ems; rows read across two columns split
-//!    ([`columns`]);
+//!    large type), widths in ems; rows read across columns taken apart
+//!    ([`across`]), boxes side by side on one line split;
 //! 2. [`lines`]: each line's role from its content and its neighbours —
 //!    furniture ([`furniture`], [`captions`], [`repeats`]), byline, source,
 //!    serial clues ([`people`]), or text — and the column's measure around
@@ -18,6 +18,7 @@
 //! [`Note`] with its input line, and a line is only taken out of the text
 //! when a furniture pattern or its recurrence at page intervals says so.
 
+mod across;
 mod article;
 mod captions;
 mod columns;
@@ -27,10 +28,12 @@ mod gather;
 pub mod inline;
 mod installment;
 mod lang;
+mod lead;
 mod lines;
 mod measure;
 mod misread;
 mod names;
+pub mod ocr;
 mod output;
 mod paras;
 mod people;
@@ -69,6 +72,8 @@ pub struct Article {
     pub deck: Option<String>,
     pub byline: Option<String>,
     pub source: Option<String>,
+    /// The lead (导语), its paragraphs parted by blank lines.
+    pub lead: Option<String>,
     pub serial: Option<Serial>,
     pub blocks: Vec<Block>,
 }
@@ -93,18 +98,9 @@ pub struct Cleaned {
 
 pub fn clean(input: &str) -> Cleaned {
     let mut notes = Vec::new();
-    let lines = prep::read(input, &mut notes);
-    let mut lines = columns::split_across(lines, &mut notes);
+    let mut lines = prep::read(input, &mut notes);
     let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
     let order = columns::order(&lines, &roles, &mut notes);
-    if std::env::var_os("TYPESET_CLEAN_DEBUG").is_some() {
-        for (i, l) in lines.iter().enumerate() {
-            eprintln!(
-                "{:3} {:5.1} {:?} {:?} {}",
-                l.no, l.width, measure[i], roles[i], l.text
-            );
-        }
-    }
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     let mut segs = gather::segments(
@@ -117,32 +113,7 @@ pub fn clean(input: &str) -> Cleaned {
         &mut notes,
     );
     gather::place_serial_heads(&mut segs, &lines, &mut notes);
-    // A serial with no installment number anywhere may have it read into
-    // a line of its text.
-    let found: Vec<Option<u32>> = segs
-        .iter()
-        .map(|s| {
-            let numbered = s.header.iter().chain(&s.body).any(|it| {
-                matches!(
-                    it,
-                    gather::Item::Installment(..)
-                        | gather::Item::Number(..)
-                        | gather::Item::Serial(
-                            _,
-                            people::SerialHead {
-                                number: Some(_),
-                                ..
-                            }
-                        )
-                )
-            });
-            if gather::has_serial_clue(s) && !numbered {
-                installment::find(&mut lines, s, &mut notes)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {
         lines: &lines,
         roles: &roles,

@@ -78,6 +78,9 @@ impl Article {
                 out.push_str(&format!("{key} = {}\n", toml_str(v)));
             }
         }
+        if let Some(lead) = &self.lead {
+            out.push_str(&format!("lead = {}\n", toml_str(lead)));
+        }
         if let Some(s) = &self.serial {
             out.push_str(&format!(
                 "\n[serial]\nwork = {}\nauthor = {}\ninstallment = {}\n",

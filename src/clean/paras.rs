@@ -10,7 +10,8 @@
 
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, short, split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, leaves_open, short,
+    split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -330,7 +331,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
                 .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
         return if comma {
             Join::BreakComma
-        } else if bare && c_first {
+        } else if bare && c_first && !leaves_open(&x.p.text) {
             Join::BreakBare
         } else if bare {
             Join::Same

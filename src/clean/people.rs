@@ -168,10 +168,10 @@ pub(super) fn caption_start(t: &str) -> bool {
 /// text the front matter takes (brackets and a final 电 off).
 pub(super) fn source(t: &str) -> Option<String> {
     let t = t.trim();
-    // 《本报讯): the OCR's reading of （.
+    // 《本报讯), 〈本报讯): the OCR's reading of （.
     let fixed;
-    let t = match t.strip_prefix('《') {
-        Some(rest) if t.ends_with(['）', ')']) && !t.contains('》') => {
+    let t = match t.strip_prefix(['《', '〈']) {
+        Some(rest) if t.ends_with(['）', ')']) && !t.contains(['》', '〉']) => {
             fixed = format!("（{rest}");
             fixed.as_str()
         }
@@ -390,6 +390,7 @@ mod tests {
         assert_eq!(source("据新华社电").as_deref(), Some("据新华社"));
         assert_eq!(source("(据市气象台）").as_deref(), Some("据市气象台"));
         assert_eq!(source("《本报讯)").as_deref(), Some("本报讯"));
+        assert_eq!(source("〈据新华社)").as_deref(), Some("据新华社"));
         for s in ["体育快讯", "新华社北京3月14日电", "据了解", "西岭通讯"] {
             assert!(source(s).is_none(), "{s}");
         }

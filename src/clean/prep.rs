@@ -79,11 +79,11 @@ pub(super) fn width(s: &str) -> f32 {
 /// (`#` marks are reported where the line's role is decided).
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut out = Vec::new();
-    for (i, raw) in input.lines().enumerate() {
-        let pieces = side_by_side(raw);
+    for (no, raw) in super::across::untangle(input, notes) {
+        let pieces = side_by_side(&raw);
         if pieces.len() > 1 {
             notes.push(Note {
-                line: i + 1,
+                line: no,
                 kind: NoteKind::Changed,
                 message: format!(
                     "{} text boxes side by side on one line (a wide gap between them): read one after the other",
@@ -92,7 +92,7 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
             });
         }
         for p in pieces {
-            out.push(line(i + 1, p, notes));
+            out.push(line(no, p, notes));
         }
     }
     out

@@ -21,6 +21,16 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     }
 }
 
+/// Characters that leave a phrase open (的, 和, 把…): neither a head nor a
+/// paragraph ends on them.
+const OPEN_ENDS: &str = "的和与及把被从对向将或之";
+
+/// Ends on a character that needs what follows: the line breaks inside a
+/// phrase.
+pub(super) fn leaves_open(s: &str) -> bool {
+    s.trim_end().ends_with(|c: char| OPEN_ENDS.contains(c))
+}
+
 /// Ends with a comma, which at a paragraph's end is a misread 。.
 pub(super) fn ends_with_comma(s: &str) -> bool {
     s.trim_end().ends_with(['，', ','])

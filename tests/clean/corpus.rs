@@ -17,14 +17,16 @@ use super::common::{root, tempdir};
 
 /// An article as the scorer compares it.
 #[derive(Debug, Default)]
-struct Art {
-    fields: HashMap<&'static str, String>,
-    paras: Vec<String>,
-    heads: Vec<String>,
+pub(super) struct Art {
+    pub(super) fields: HashMap<&'static str, String>,
+    /// The lead (导语), its paragraphs joined by blank lines.
+    pub(super) lead: Option<String>,
+    pub(super) paras: Vec<String>,
+    pub(super) heads: Vec<String>,
 }
 
 /// Front-matter fields compared, as `key` or `serial.key`.
-const FIELDS: [&str; 10] = [
+pub(super) const FIELDS: [&str; 10] = [
     "kind",
     "lang",
     "title",
@@ -52,7 +54,7 @@ fn unescape(s: &str) -> String {
     out
 }
 
-fn parse(md: &str) -> Art {
+pub(super) fn parse(md: &str) -> Art {
     let mut parts = md.splitn(3, "+++\n");
     parts.next();
     let front: toml::Table = parts.next().unwrap_or("").parse().expect("front matter");
@@ -68,6 +70,10 @@ fn parse(md: &str) -> Art {
         }
     }
     art.fields.entry("kind").or_insert_with(|| "feature".into());
+    art.lead = front
+        .get("lead")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
     for block in parts.next().unwrap_or("").split("\n\n") {
         let b = block.trim();
         if let Some(h) = b.strip_prefix("## ") {

@@ -156,3 +156,76 @@ fn interleaved_columns_are_reported() {
         "not reported"
     );
 }
+
+/// Tesseract's reading of a page: blocks parted by blank lines, a figure's
+/// caption across two columns inside a paragraph's run.
+const TESSERACT_PAGE: &str = "typeset 样张”城市.副刊\n\n2026年11月27日 第7版\n\n城市夜行记\n\n凌晨一点，末班车还在路上\n\n一条夜班公交线路的十二年，和它载过的普通人\n\n本报记者 林晓舟\n\n晚上十一点以后，这座城\n市的大部分公交线路都已收\n车，只有六条夜班线还在运行。\n37路是其中最长的一条，全程\n二十八公里，每晚发车九班。\n十二年来，它载过下夜班的护\n士，也载过无处可去的人。\n\n一、零点发车\n\n夜里十一点四十分，城东\n公交总站的调度室里亮着一\n盏灯。驾驶员老郑照例绕车\n检查一圈，包括燃料、人工和\n\n37 路夜班线路示意: 从城东总站到城西终点，全程 28.6 公里\n\n车辆折旧，他今年五十三岁，\n开夜班已经第九年了。\n\n二、车厢里的城市\n\n凌晨十二点半，车行至滨\n江路。上车的人多了起来：先\n是一群刚结束演出的乐手，\n抱着琴盒，说话声音很大。\n";
+
+#[test]
+fn a_caption_across_columns_inside_a_paragraph_is_taken_out() {
+    let c = clean(TESSERACT_PAGE);
+    let a = &c.articles[0];
+    assert!(
+        a.blocks.contains(&Block::Para(
+            "夜里十一点四十分，城东公交总站的调度室里亮着一盏灯。驾驶员老郑照例绕车检查一圈，包括燃料、人工和车辆折旧，他今年五十三岁，开夜班已经第九年了。".into()
+        )),
+        "{:?}",
+        a.blocks
+    );
+    let removed = removed(TESSERACT_PAGE);
+    assert!(removed.iter().any(|m| m.contains("示意")), "{removed:?}");
+    // The paper's name and section over the date line is the running head,
+    // not the kicker; the deck (as wide as a caption, but alone between
+    // the headline and the byline) stays the deck.
+    assert!(
+        removed.iter().any(|m| m.contains("城市.副刊")),
+        "{removed:?}"
+    );
+    assert_eq!(a.kicker.as_deref(), Some("城市夜行记"));
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("一条夜班公交线路的十二年，和它载过的普通人")
+    );
+}
+
+#[test]
+fn a_features_lead_goes_to_the_front_matter() {
+    let a = &clean(TESSERACT_PAGE).articles[0];
+    assert_eq!(
+        a.lead.as_deref(),
+        Some(
+            "晚上十一点以后，这座城市的大部分公交线路都已收车，只有六条夜班线还在运行。37路是其中最长的一条，全程二十八公里，每晚发车九班。十二年来，它载过下夜班的护士，也载过无处可去的人。"
+        )
+    );
+    assert_eq!(a.blocks[0], Block::Head("一、零点发车".into()));
+}
+
+#[test]
+fn a_body_line_between_blank_lines_stays() {
+    // The same page with a column line (not a caption: as wide as the
+    // column) alone between blank lines inside the paragraph.
+    let input = TESSERACT_PAGE.replace(
+        "37 路夜班线路示意: 从城东总站到城西终点，全程 28.6 公里",
+        "折旧和保险，以及",
+    );
+    let removed = removed(&input);
+    assert!(
+        !removed.iter().any(|m| m.contains("折旧和保险")),
+        "{removed:?}"
+    );
+}
+
+#[test]
+fn a_one_article_pages_running_head_read_short_and_a_name_alone() {
+    // Tesseract on a one-article page: the running head (the headline),
+    // the headline read a character short, the author's name.
+    let input = "港灣的月亮\n\n灣的月亮\n\n周明遠\n晚飯後，我們沿著堤岸走到碼頭。潮水退了，石階上留著一圈圈青苔。\n遠處的漁船亮起燈，像一串串沒有熄滅的星。\n";
+    let c = clean(input);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "港灣的月亮");
+    assert_eq!(a.kicker, None);
+    assert_eq!(a.byline.as_deref(), Some("周明遠"));
+    // A serial box's lines that differ by a character both stay.
+    let serial = "《北窗》\n\n顾青禾 著\n\n雪夜过渡\n雪夜过渡口\n船一离岸，他就把蓝布掀开一角，往里看了看，又盖上了。\n";
+    assert!(removed(serial).iter().all(|m| !m.contains("雪夜过渡")));
+}

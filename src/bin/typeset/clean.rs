@@ -6,7 +6,47 @@ use std::process::ExitCode;
 use crate::cli::CleanArgs;
 use crate::note;
 
+/// A scanned page read by Tesseract: its text, also written beside the
+/// articles as NAME.ocr.txt (the report's line numbers refer to it) unless
+/// --check; returns the text and the name the report uses.
+fn recognised(cli: &CleanArgs) -> Result<(String, String), String> {
+    let text = typeset::clean::ocr::recognise(&cli.input, &cli.ocr_lang)
+        .map_err(|e| format!("{}: error: {e}", cli.input.display()))?;
+    let stem = cli.input.file_stem().unwrap_or_default().to_string_lossy();
+    let folder = match &cli.output {
+        Some(o) if o.is_dir() || o.to_string_lossy().ends_with('/') => o.clone(),
+        Some(o) => o.parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+        None => cli
+            .input
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default(),
+    };
+    let path = folder.join(format!("{stem}.ocr.txt"));
+    if cli.check {
+        return Ok((text, format!("{} (OCR)", cli.input.display())));
+    }
+    if !folder.as_os_str().is_empty() {
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("{}: error: {e}", folder.display()))?;
+    }
+    let inputs = typeset::compile::Inputs::of([cli.input.as_path()]);
+    typeset::compile::write_atomic_guarded(&path, text.as_bytes(), &inputs)
+        .map_err(|e| e.to_string())?;
+    note!("wrote {} (the text Tesseract read)", path.display());
+    Ok((text, path.display().to_string()))
+}
+
 pub fn clean_main(cli: CleanArgs) -> ExitCode {
+    if typeset::clean::ocr::is_image(&cli.input) {
+        return match recognised(&cli) {
+            Ok((text, name)) => clean_text(&cli, &name, &text),
+            Err(e) => {
+                note!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let name = cli.input.display().to_string();
     let bytes =
         match typeset::fsio::read_limited(&cli.input, typeset::parse::MAX_ARTICLE_BYTES as u64) {
@@ -32,11 +72,16 @@ pub fn clean_main(cli: CleanArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    clean_text(&cli, &name, &text)
+}
+
+/// Cleans the text and writes the report and the articles.
+fn clean_text(cli: &CleanArgs, name: &str, text: &str) -> ExitCode {
     // Neither the report nor an article may replace the input (compared
     // by file identity, so ./in.txt and hard links count too).
     let inputs = typeset::compile::Inputs::of([cli.input.as_path()]);
-    let cleaned = typeset::clean::clean(&text);
-    let report = typeset::clean::report(&name, &cleaned.notes);
+    let cleaned = typeset::clean::clean(text);
+    let report = typeset::clean::report(name, &cleaned.notes);
     match &cli.report {
         Some(path) => {
             if let Err(e) = typeset::compile::write_atomic_guarded(path, report.as_bytes(), &inputs)

@@ -120,7 +120,8 @@ pub struct BuildArgs {
                   goes to stderr unless --report FILE."
 )]
 pub struct CleanArgs {
-    /// The recognised or pasted text (UTF-8).
+    /// The recognised or pasted text (UTF-8), or a scanned page (PNG, JPEG,
+    /// TIFF…) to read with Tesseract first.
     pub input: PathBuf,
     /// Where to write the article (one article) or the folder for
     /// NAME-1.md, NAME-2.md, … (several); default: beside the input.
@@ -132,6 +133,9 @@ pub struct CleanArgs {
     /// Print the report and write no article.
     #[arg(long)]
     pub check: bool,
+    /// The OCR language for a scanned page: chi_sim, chi_tra, chi_sim+eng.
+    #[arg(long, value_name = "LANG", default_value = "chi_sim")]
+    pub ocr_lang: String,
 }
 
 /// The arguments with `build` put in where the old form `typeset INPUT …`

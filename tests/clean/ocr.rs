@@ -1,0 +1,86 @@
+//! The optional OCR engine on a page typeset renders: the example news
+//! item set as a PDF, rasterised at 300 dpi, read by Tesseract (chi_sim)
+//! through `typeset clean PAGE.png`, and the same structure stage run on
+//! the text it read. Skipped where Tesseract, its chi_sim and chi_tra data
+//! or pdftoppm is not installed (OCR is optional), except under
+//! TYPESET_REQUIRE_TOOLS (CI), where their absence fails.
+
+use std::process::Command;
+
+use super::common::{assert_ok, bin, have, root, run, tempdir};
+
+/// Tesseract with the language data `needed`, and pdftoppm, by the rule of
+/// [`have`]: missing means a skip, or a failure where tools are required.
+fn have_ocr(needed: &[&'static str]) -> bool {
+    if !(have("pdftoppm") && have("tesseract")) {
+        return false;
+    }
+    let langs = Command::new("tesseract").arg("--list-langs").output();
+    let langs = langs.map_or_else(
+        |_| String::new(),
+        |o| String::from_utf8_lossy(&o.stdout).into_owned(),
+    );
+    let missing: Vec<&str> = needed
+        .iter()
+        .copied()
+        .filter(|l| !langs.lines().any(|x| x.trim() == *l))
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    if std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
+        panic!(
+            "tesseract data {missing:?} is required (TYPESET_REQUIRE_TOOLS is set) but not installed"
+        );
+    }
+    eprintln!("skipping: tesseract data {missing:?} is not installed");
+    false
+}
+
+#[test]
+fn a_rendered_page_read_by_tesseract() {
+    if !have_ocr(&["chi_sim"]) {
+        return;
+    }
+    let dir = tempdir();
+    let pdf = dir.path().join("news.pdf");
+    let md = root().join("examples/bridge-news.md");
+    assert_ok(&run(&[md.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]));
+    let png = dir.path().join("page");
+    let o = Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .output()
+        .expect("pdftoppm");
+    assert!(o.status.success());
+    let out = dir.path().join("out");
+    let o = bin()
+        .arg("clean")
+        .arg(dir.path().join("page.png"))
+        .arg("-o")
+        .arg(format!("{}/", out.display()))
+        .output()
+        .expect("typeset clean");
+    assert_ok(&o);
+    let article = std::fs::read_to_string(out.join("page.md")).expect("article");
+    assert!(article.contains("立交改造完工"), "{article}");
+    assert!(article.contains("source = \"本报讯\""), "{article}");
+    assert!(
+        article.contains("byline = \"本报记者 何思远\""),
+        "{article}"
+    );
+    assert!(article.contains("kicker = \"城建快讯\""), "{article}");
+    // The text Tesseract read, cleaned as text, gives the same article.
+    let text = out.join("page.ocr.txt");
+    let again = dir.path().join("again.md");
+    let o = bin()
+        .arg("clean")
+        .arg(&text)
+        .arg("-o")
+        .arg(&again)
+        .output()
+        .expect("typeset clean");
+    assert_ok(&o);
+    assert_eq!(std::fs::read_to_string(&again).expect("article"), article);
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Regenerates the held-out OCR set for `typeset clean` (tests/clean/heldout.rs):
+# example pages and articles typeset to PDF, rasterised by pdftoppm at 300 dpi
+# (grey), read by Tesseract 5 (chi_sim or chi_tra, its default page
+# segmentation), the text of each PDF's pages joined in page order as
+# tests/fixtures/clean/ocr/NAME.txt. Tesseract is slow (a minute or more a
+# broadsheet page), so the text is committed and only this script reruns it.
+#
+#   tools/clean-ocr-fixtures.sh [NAME…]    (default: every entry below)
+#
+# Needs: a release build (cargo build --release), poppler-utils, and
+#   apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=./target/release/typeset
+out=tests/fixtures/clean/ocr
+mkdir -p "$out"
+# NAME  SOURCE  OCR-LANGUAGE
+entries=(
+  "page-7 examples/page-7.toml chi_sim"
+  "page-9 examples/page-9.toml chi_sim"
+  "page-12 examples/page-12.toml chi_sim"
+  "edition-12 examples/edition-12.toml chi_sim"
+  "elder-canteen examples/elder-canteen.md chi_sim"
+  "market-renewal examples/market-renewal.md chi_sim"
+  "essay-lamp examples/essay-lamp.md chi_sim"
+  "hant-harbour examples/hant-harbour.md chi_tra"
+  "hant-note examples/hant-note.md chi_tra"
+)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for e in "${entries[@]}"; do
+  read -r name src lang <<<"$e"
+  if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+  echo "== $name ($src, $lang)"
+  # Tesseract reads horizontal lines only: articles are set horizontally
+  # (a page's vertical boxes stay as they are and are not scored).
+  writing=(); [ "${src##*.}" = md ] && writing=(--writing horizontal)
+  "$bin" "$src" "${writing[@]}" --no-system-fonts --pdf "$tmp/$name.pdf" 2>/dev/null
+  pdftoppm -r 300 -gray -png "$tmp/$name.pdf" "$tmp/$name"
+  : >"$tmp/$name.txt"
+  for png in $(ls "$tmp/$name"-*.png | sort -V); do
+    tesseract "$png" stdout -l "$lang" 2>/dev/null >>"$tmp/$name.txt"
+  done
+  cp "$tmp/$name.txt" "$out/$name.txt"
+  echo "$src" >"$out/$name.source"
+done

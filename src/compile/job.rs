@@ -8,7 +8,7 @@ use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage};
 use crate::model::Scheme;
 use crate::model::{Labels, Lang};
-use crate::parse::{read_article, read_manifest, read_serial};
+use crate::parse::{parse_article, read_article, read_article_bytes, read_manifest, read_serial};
 use crate::resolve::{
     DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
     resolve_doc_with,
@@ -74,6 +74,9 @@ pub struct PagePart {
 pub struct BookPlan {
     pub work: String,
     pub author: String,
+    /// Per installment file: a SHA-256 of its bytes as read, for the
+    /// chapter cache's keys.
+    pub sources: std::collections::HashMap<PathBuf, [u8; 32]>,
 }
 
 /// What the outputs say about the whole job.
@@ -345,7 +348,13 @@ fn page_head(page: &crate::parse::PageInfo, labels: &'static Labels) -> PageHead
 /// one writing mode.
 fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
-    let serial = read_serial(dir, &|p| read_article(p))?;
+    let sources = std::cell::RefCell::new(std::collections::HashMap::new());
+    let serial = read_serial(dir, &|p| {
+        let bytes = read_article_bytes(p)?;
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(&bytes);
+        sources.borrow_mut().insert(p.to_path_buf(), digest.into());
+        parse_article(p, bytes)
+    })?;
     let spec = opts.layout.clone().or(serial.layout.clone());
     let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir))?;
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
@@ -379,6 +388,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         plan: Plan::Book(BookPlan {
             work: serial.work,
             author: serial.author,
+            sources: sources.into_inner(),
         }),
         meta,
         fonts,

@@ -14,6 +14,8 @@ mod write;
 
 use std::path::PathBuf;
 
+#[doc(hidden)]
+pub use cache::{open_entry, seal_entry_payload};
 pub use guard::Inputs;
 pub use job::{Job, JobMeta, Plan};
 pub use output::Output;

@@ -30,5 +30,131 @@ fn an_installment_whose_bytes_changed_is_not_served_from_the_cache() {
     let (_, err) = cached_build(&serial, &cache, &home, &out);
     assert!(err.contains("2 chapter(s) from the cache"), "{err}");
     assert_eq!(entries(&cache).len(), 4, "a new entry for the new bytes");
-    let _ = OsStr::new("");
+}
+
+/// An article in `dir` showing `figure`, written beside it from `bytes`.
+fn article_with_figure(dir: &std::path::Path, figure: &str, bytes: &[u8]) -> std::path::PathBuf {
+    std::fs::write(dir.join(figure), bytes).expect("write the figure");
+    let input = dir.join("in.md");
+    let text = format!("+++\ntitle = \"标题\"\n+++\n\n正文。\n\n![图]({figure})\n");
+    std::fs::write(&input, text).expect("write the article");
+    input
+}
+
+fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 3) as u8, (y * 5) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("encode");
+    out.into_inner()
+}
+
+/// Runs typeset on `input` with `extra` arguments (no output written
+/// unless they name one).
+fn build(input: &std::path::Path, extra: &[&OsStr]) -> std::process::Output {
+    let mut c = typeset(&[input.as_os_str()]);
+    c.args(extra).env("SOURCE_DATE_EPOCH", "1700000000");
+    run_bounded(c)
+}
+
+#[test]
+fn a_truncated_jpeg_is_refused_at_its_figure_by_every_output() {
+    let dir = tempdir();
+    let whole = jpeg(120, 80);
+    let input = article_with_figure(dir.path(), "cut.jpg", &whole[..whole.len() / 2]);
+    let pdf = dir.path().join("out.pdf");
+    let epub = dir.path().join("out.epub");
+    let print: &[&OsStr] = &[OsStr::new("--pdf"), pdf.as_os_str(), OsStr::new("--print")];
+    for extra in [
+        &[OsStr::new("--pdf"), pdf.as_os_str()][..],
+        print,
+        &[OsStr::new("--epub"), epub.as_os_str()][..],
+    ] {
+        let err = refused(&build(&input, extra), "in.md:7:1");
+        assert!(err.contains("cut.jpg is damaged"), "{err}");
+        assert!(!pdf.exists() && !epub.exists(), "nothing written");
+    }
+    // The same image whole is accepted by all three.
+    article_with_figure(dir.path(), "cut.jpg", &whole);
+    assert_ok(&build(&input, &[OsStr::new("--epub"), epub.as_os_str()]));
+    assert_ok(&build(&input, print));
+}
+
+#[test]
+fn an_image_of_too_many_pixels_is_refused_before_it_is_decoded() {
+    let dir = tempdir();
+    // 20000 × 20000 white pixels: 1.2 GB decoded, a few hundred KB packed.
+    let mut png = std::io::Cursor::new(Vec::new());
+    {
+        let mut enc = png::Encoder::new(&mut png, 20_000, 20_000);
+        enc.set_color(png::ColorType::Grayscale);
+        let mut w = enc.write_header().expect("header");
+        let mut stream = w.stream_writer().expect("stream");
+        let row = vec![255u8; 20_000];
+        for _ in 0..20_000 {
+            std::io::Write::write_all(&mut stream, &row).expect("row");
+        }
+        stream.finish().expect("finish");
+    }
+    let input = article_with_figure(dir.path(), "huge.png", &png.into_inner());
+    let epub = dir.path().join("out.epub");
+    let err = refused(
+        &build(&input, &[OsStr::new("--epub"), epub.as_os_str()]),
+        "in.md:7:1",
+    );
+    assert!(err.contains("20000 × 20000 pixels"), "{err}");
+    assert!(err.contains("limited to 100 million pixels"), "{err}");
+}
+
+#[test]
+fn files_outside_the_input_folder_are_refused_unless_allowed() {
+    let outside = tempdir();
+    let dir = tempdir();
+    let epub = dir.path().join("out.epub");
+    let to_epub: &[&OsStr] = &[OsStr::new("--epub"), epub.as_os_str()];
+    let allowed: &[&OsStr] = &[
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+        OsStr::new("--allow-outside"),
+    ];
+    // A figure that is a link to an image elsewhere.
+    std::fs::write(outside.path().join("secret.jpg"), jpeg(40, 30)).expect("write");
+    let input = article_with_figure(dir.path(), "dummy.jpg", b"");
+    std::fs::remove_file(dir.path().join("dummy.jpg")).expect("remove");
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.jpg"),
+        dir.path().join("dummy.jpg"),
+    )
+    .expect("link");
+    let err = refused(&build(&input, to_epub), "in.md:7:1");
+    assert!(err.contains("leads out of the article's folder"), "{err}");
+    assert!(err.contains("--allow-outside"), "{err}");
+    assert_ok(&build(&input, allowed));
+    // A manifest naming an article through a link out of its folder.
+    let page = dir.path().join("page.toml");
+    std::fs::write(outside.path().join("far.md"), ARTICLE).expect("write");
+    std::os::unix::fs::symlink(outside.path().join("far.md"), dir.path().join("far.md"))
+        .expect("link");
+    std::fs::write(
+        &page,
+        "layout = \"broadsheet\"\n\n[[article]]\nfile = \"far.md\"\n",
+    )
+    .expect("write");
+    let err = refused(&build(&page, to_epub), "page.toml:4:");
+    assert!(err.contains("lies outside its folder"), "{err}");
+    // A serial whose installment is a link out of its folder.
+    let serial = serial_in(dir.path());
+    let far = outside.path().join("0004.md");
+    let text = std::fs::read_to_string(serial.join("0003.md")).expect("read");
+    std::fs::write(&far, text.replace("installment = 3", "installment = 4")).expect("write");
+    std::os::unix::fs::symlink(&far, serial.join("0004.md")).expect("link");
+    let err = refused(
+        &build(&serial, to_epub),
+        "0004.md lies outside the serial's folder",
+    );
+    assert!(err.contains("--allow-outside"), "{err}");
+    assert_ok(&build(&serial, allowed));
 }

@@ -79,6 +79,10 @@ struct Cli {
     /// continuation on the next page.
     #[arg(long)]
     no_continue: bool,
+    /// Read files a manifest, a serial folder or a figure names even when
+    /// they lie outside the input's folder (after following links).
+    #[arg(long)]
+    allow_outside: bool,
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     quiet: bool,
@@ -287,6 +291,7 @@ fn main() -> ExitCode {
         no_cache: cli.no_cache,
         fill: cli.fill,
         no_continue: cli.no_continue,
+        allow_outside: cli.allow_outside,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a

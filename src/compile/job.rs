@@ -161,6 +161,7 @@ fn article_job(opts: &Options) -> Result<Job> {
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: opts.writing,
+        allow_outside: opts.allow_outside,
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &layout, (&mut fonts, &mut roles), &settings)?;
@@ -263,6 +264,19 @@ fn page_part(
         .at(at)
         .hint("file = is relative to the manifest's folder"));
     }
+    let folder = at.path.parent().unwrap_or(Path::new("."));
+    if let Some(real) = crate::fsio::outside(&a.file, folder).filter(|_| !opts.allow_outside) {
+        return Err(Error::new(
+            Stage::Parse,
+            format!(
+                "the manifest names {}, which lies outside its folder (at {})",
+                a.file.display(),
+                real.display()
+            ),
+        )
+        .at(at)
+        .hint(crate::fsio::OUTSIDE_HINT));
+    }
     let article = read_article(&a.file)?;
     let mut own = layout.clone();
     if let Some((name, loc)) = &a.punctuation {
@@ -275,6 +289,7 @@ fn page_part(
     }
     let settings = DocSettings {
         writing: a.writing.or(opts.writing),
+        allow_outside: opts.allow_outside,
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &own, fonts, &settings)?;
@@ -350,6 +365,17 @@ fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
     let sources = std::cell::RefCell::new(std::collections::HashMap::new());
     let serial = read_serial(dir, &|p| {
+        if let Some(real) = crate::fsio::outside(p, dir).filter(|_| !opts.allow_outside) {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "the installment {} lies outside the serial's folder (at {})",
+                    p.display(),
+                    real.display()
+                ),
+            )
+            .hint(crate::fsio::OUTSIDE_HINT));
+        }
         let bytes = read_article_bytes(p)?;
         let digest = <sha2::Sha256 as sha2::Digest>::digest(&bytes);
         sources.borrow_mut().insert(p.to_path_buf(), digest.into());
@@ -363,6 +389,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         default_lang: serial.lang.clone(),
         default_writing: None,
         chapter: true,
+        allow_outside: opts.allow_outside,
     };
     let docs = serial
         .installments

@@ -57,6 +57,9 @@ pub struct Options {
     pub fill: bool,
     /// Page manifests: an article that does not fit is an error.
     pub no_continue: bool,
+    /// Files named by a manifest, a serial folder or a figure may lie
+    /// outside the input's folder (after following links).
+    pub allow_outside: bool,
 }
 
 /// Called with (chapters done, chapters in all).

@@ -324,7 +324,8 @@ fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<
         .collect()
 }
 
-/// Warns of the first line wider than its column in each paragraph.
+/// Warns of the first line wider than its column in each paragraph, and
+/// of lines cut where no break was allowed (the line breaker's last resort).
 fn warn_overfull(
     doc: &Doc,
     shaped: &ShapedDoc,
@@ -335,6 +336,15 @@ fn warn_overfull(
         let (ShapedBlock::Para(p), Some(lines)) = (p, lines) else {
             continue;
         };
+        let forced = lines.iter().filter(|l| l.forced).count();
+        if forced > 0 {
+            warnings.push(Warning {
+                location: Some(doc.located(p.loc)),
+                message: format!(
+                    "no allowed break fits the column: {forced} line(s) cut where the column ends, without a hyphen (a word, number or address too long, or marks that may not be parted)"
+                ),
+            });
+        }
         if let Some(l) = lines.iter().find(|l| l.width.0 > l.measure.0 + EPSILON) {
             warnings.push(Warning {
                 location: Some(doc.located(p.loc)),

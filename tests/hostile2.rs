@@ -158,3 +158,116 @@ fn files_outside_the_input_folder_are_refused_unless_allowed() {
     assert!(err.contains("--allow-outside"), "{err}");
     assert_ok(&build(&serial, allowed));
 }
+
+/// The boxes (x min, x max) of the words pdftotext finds in `pdf`.
+fn word_boxes(pdf: &std::path::Path) -> Vec<(f64, f64)> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let number = |s: &str, key: &str| -> f64 {
+        let from = s.find(key).expect("attribute") + key.len();
+        s[from..]
+            .split('"')
+            .next()
+            .expect("value")
+            .parse()
+            .expect("number")
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| (number(w, "xMin=\""), number(w, "xMax=\"")))
+        .collect()
+}
+
+#[test]
+fn unbreakable_text_is_cut_inside_a_13_character_column_and_kept_whole() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let layout = dir.path().join("narrow.toml");
+    std::fs::write(
+        &layout,
+        "extends = \"book\"\nname = \"narrow\"\n\n[grid]\nchars = 13\n",
+    )
+    .expect("write");
+    let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+    let cases = [
+        ("1234567890".repeat(10_000), '7', 10_000),
+        (
+            format!("https://example.com/{}", "a1b2c3d4e5".repeat(10_000)),
+            'd',
+            10_000,
+        ),
+        (format!("{word}，{word}{word}"), 'v', 3),
+        (
+            "（".repeat(2_000) + &"……".repeat(12) + &"——".repeat(9),
+            '（',
+            2_000,
+        ),
+    ];
+    for (run, probe, count) in cases {
+        let input = dir.path().join("in.md");
+        let text = format!("+++\ntitle = \"长串\"\n+++\n\n前文{run}后文。\n");
+        std::fs::write(&input, text).expect("write");
+        let pdf = dir.path().join("out.pdf");
+        let out = build(
+            &input,
+            &[
+                OsStr::new("--layout"),
+                layout.as_os_str(),
+                OsStr::new("--pdf"),
+                pdf.as_os_str(),
+            ],
+        );
+        let err = assert_ok(&out);
+        assert!(
+            err.contains("in.md:5:1: warning: no allowed break fits the column"),
+            "{err}"
+        );
+        assert!(!err.contains("wider than its column"), "{err}");
+        let pages = pdf_pages(&pdf).concat();
+        let found = pages.chars().filter(|&c| c == probe).count();
+        // Folios may add digits; nothing may be lost.
+        assert!(
+            found >= count && found < count + 400,
+            "{probe}: {found} of {count}"
+        );
+        // Every word box within one 13-character column (136.5 pt; an
+        // opening bracket's blank half may sit before the line start).
+        let boxes = word_boxes(&pdf);
+        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        let right = boxes.iter().map(|b| b.1).fold(f64::MIN, f64::max);
+        assert!(
+            right - left <= 136.5 + 6.0,
+            "text spans {:.1} pt",
+            right - left
+        );
+    }
+}
+
+#[test]
+fn the_lines_dump_marks_lines_cut_as_a_last_resort() {
+    let dir = tempdir();
+    let input = dir.path().join("in.md");
+    let text = format!(
+        "+++\ntitle = \"长串\"\n+++\n\n前文{}后文。\n",
+        "9".repeat(500)
+    );
+    std::fs::write(&input, text).expect("write");
+    let out = build(&input, &[OsStr::new("--dump-lines")]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{all}");
+    assert!(
+        all.contains("FORCED: no allowed break fits the measure"),
+        "{all}"
+    );
+}

@@ -41,7 +41,13 @@ impl ShapedPara {
     /// One item per glyph cluster of `item`, each as wide as its glyphs'
     /// advances (as they are drawn); the last takes what the item's width
     /// differs from their sum, so the pieces sum to the item.
-    fn cut(&mut self, item: &Item, inf: &ItemInfo, items: &mut Vec<Item>, info: &mut Vec<ItemInfo>) {
+    fn cut(
+        &mut self,
+        item: &Item,
+        inf: &ItemInfo,
+        items: &mut Vec<Item>,
+        info: &mut Vec<ItemInfo>,
+    ) {
         let (g0, g1) = (inf.glyphs.start as usize, inf.glyphs.end as usize);
         // Glyph indices where a new cluster starts.
         let starts: Vec<usize> = (g0..g1)

@@ -271,3 +271,44 @@ fn the_lines_dump_marks_lines_cut_as_a_last_resort() {
         "{all}"
     );
 }
+
+#[test]
+fn a_caption_is_set_whole_or_refused_at_its_figure() {
+    let dir = tempdir();
+    let pdf = dir.path().join("out.pdf");
+    let caption = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("这是一段很长的图片说明文字第{i}句。"))
+            .collect()
+    };
+    let write = |n: usize| {
+        let input = article_with_figure(dir.path(), "fig.jpg", &jpeg(120, 80));
+        let text = std::fs::read_to_string(&input).expect("read");
+        std::fs::write(&input, text.replace("![图]", &format!("![{}]", caption(n))))
+            .expect("write");
+        input
+    };
+    // About 3,700 characters: more than a column holds under the figure.
+    let input = write(200);
+    let err = refused(
+        &build(&input, &[OsStr::new("--pdf"), pdf.as_os_str()]),
+        "in.md:7:1",
+    );
+    assert!(
+        err.contains("caption is longer than the column can hold"),
+        "{err}"
+    );
+    assert!(!pdf.exists());
+    // A long caption that fits is set whole.
+    let input = write(12);
+    assert_ok(&build(&input, &[OsStr::new("--pdf"), pdf.as_os_str()]));
+    if have("pdftotext") {
+        let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
+        for i in 0..12 {
+            assert!(
+                text.contains(&format!("第{i}句")),
+                "sentence {i} lost: {text}"
+            );
+        }
+    }
+}

@@ -120,6 +120,8 @@ pub fn compose_module_with(
         c.add_jumps(doc, j, (0, true));
         let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
+        super::figure::refuse_cut_caption(doc, &c)?;
+        super::figure::refuse_cut_caption(doc, &r)?;
         r.add_jumps(doc, j, (1, false));
         let mut module = set.finish(c, page, warnings);
         let more = rest.finish(r, page, warnings);
@@ -131,6 +133,7 @@ pub fn compose_module_with(
         }));
         return Ok(module);
     }
+    super::figure::refuse_cut_caption(doc, &c)?;
     Ok(set.finish(c, page, warnings))
 }
 

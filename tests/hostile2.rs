@@ -312,3 +312,32 @@ fn a_caption_is_set_whole_or_refused_at_its_figure() {
         }
     }
 }
+
+#[test]
+fn an_article_with_cr_only_line_ends_is_read_as_lines() {
+    let dir = tempdir();
+    let input = dir.path().join("in.md");
+    std::fs::write(
+        &input,
+        "+++\rtitle = \"标题\"\r+++\r\r正文第一段。\r\r第二段。\r",
+    )
+    .expect("write");
+    let paras = dir.path().join("paras.txt");
+    assert_ok(&build(
+        &input,
+        &[OsStr::new("--paragraphs"), paras.as_os_str()],
+    ));
+    let text = std::fs::read_to_string(&paras).expect("paragraphs");
+    assert!(text.lines().any(|l| l == "正文第一段。"), "{text}");
+    assert!(text.lines().any(|l| l == "第二段。"), "{text}");
+    // A mistake after CR-only lines is placed on its own line.
+    std::fs::write(
+        &input,
+        "+++\rtitle = \"标题\"\rdate = \"昨天\"\r+++\r\r正文。\r",
+    )
+    .expect("write");
+    refused(
+        &build(&input, &[OsStr::new("--paragraphs"), paras.as_os_str()]),
+        "in.md:3:8",
+    );
+}

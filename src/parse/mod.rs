@@ -64,7 +64,9 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    let file = SourceFile::new(path, text.replace("\r\n", "\n"));
+    // CRLF (Windows) and a lone CR (classic Mac OS) both end a line; one
+    // byte for one keeps every later offset, so places stay right.
+    let file = SourceFile::new(path, text.replace("\r\n", "\n").replace('\r', "\n"));
     // Control characters cannot be printed, and XML (the EPUB) forbids them:
     // they are almost always debris from a copy or a bad conversion.
     if let Some((i, c)) = file

@@ -8,9 +8,8 @@ mod common;
 mod hostile_util;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
 use common::*;
 use hostile_util::*;
@@ -169,6 +168,14 @@ fn an_image_that_is_a_device_is_refused_with_its_place() {
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.png")).expect("symlink");
     let mut c = typeset(&args(&[input.as_os_str()]));
     c.arg("--pdf").arg(dir.path().join("out.pdf"));
+    // Out of the article's folder: refused before anything is opened.
+    let err = refused(&run_bounded(c), "leads out of the article's folder");
+    assert!(err.contains("in.md:7:1"), "{err}");
+    // Allowed outside, the device is still never read.
+    let mut c = typeset(&args(&[input.as_os_str()]));
+    c.arg("--pdf")
+        .arg(dir.path().join("out.pdf"))
+        .arg("--allow-outside");
     let err = refused(&run_bounded(c), "a device");
     assert!(err.contains("in.md:7:1"), "{err}");
 }

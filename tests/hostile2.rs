@@ -341,3 +341,24 @@ fn an_article_with_cr_only_line_ends_is_read_as_lines() {
         "in.md:3:8",
     );
 }
+
+#[test]
+fn a_dash_sends_the_single_output_to_standard_output() {
+    let (dir, input) = with_article();
+    let out = build(&input, &[OsStr::new("--pdf"), OsStr::new("-")]);
+    assert_ok(&out);
+    assert!(out.stdout.starts_with(b"%PDF-"), "the PDF on stdout");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    let epub = dir.path().join("out.epub");
+    let two = &[
+        OsStr::new("--pdf"),
+        OsStr::new("-"),
+        OsStr::new("--epub"),
+        epub.as_os_str(),
+    ];
+    refused(
+        &build(&input, two),
+        "only one output may go to standard output",
+    );
+    assert!(!epub.exists());
+}

@@ -192,6 +192,38 @@ fn undo(done: Vec<Renamed>) {
     }
 }
 
+/// Whether the output goes to standard output: `-` as its path, allowed
+/// when it is the run's only output (the lines dump goes there too).
+pub fn stdout_wanted(paths: &[&Path], dump_lines: bool) -> Result<bool> {
+    let dash = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if dash == 0 {
+        return Ok(false);
+    }
+    if dash > 1 || paths.len() > 1 || dump_lines {
+        return Err(Error::new(
+            Stage::Write,
+            "only one output may go to standard output (-)",
+        )
+        .hint("give the other outputs file names, or run typeset once per output"));
+    }
+    Ok(true)
+}
+
+/// Writes a whole output to standard output. A reader that closed the pipe
+/// early (`| head`) ends the run quietly, as other tools do.
+pub fn to_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
+            Stage::Write,
+            format!("cannot write to standard output: {e}"),
+        )
+        .hint("check the disk or the program reading the output")),
+        _ => Ok(()),
+    }
+}
+
 /// Writes one file through a temporary file in the same folder, then
 /// renames it, so that a reader never sees a half-written file and a
 /// failed run leaves the previous output intact. `inputs` are files the

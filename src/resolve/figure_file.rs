@@ -112,16 +112,14 @@ fn figure_path(
         ));
     }
     let path = base.join(rel);
-    if !allow_outside {
-        if let Some(real) = crate::fsio::outside(&path, base) {
-            return Err((
-                format!(
-                    "the image \"{src}\" leads out of the article's folder (to {})",
-                    real.display()
-                ),
-                crate::fsio::OUTSIDE_HINT,
-            ));
-        }
+    if !allow_outside && let Some(real) = crate::fsio::outside(&path, base) {
+        return Err((
+            format!(
+                "the image \"{src}\" leads out of the article's folder (to {})",
+                real.display()
+            ),
+            crate::fsio::OUTSIDE_HINT,
+        ));
     }
     Ok(path)
 }

@@ -109,6 +109,19 @@ fn too_large(limit: u64) -> Error {
     )
 }
 
+/// Where `path` really is when that lies outside `root`'s folder tree,
+/// both with every symbolic link resolved; `None` when it lies inside, or
+/// when either does not exist (the read that follows reports that).
+pub fn outside(path: &Path, root: &Path) -> Option<std::path::PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let root = std::fs::canonicalize(root).ok()?;
+    (!real.starts_with(&root)).then_some(real)
+}
+
+/// The hint of every refusal of a file outside the input's folder.
+pub const OUTSIDE_HINT: &str =
+    "move the file into the input's folder, or pass --allow-outside to read files outside it";
+
 /// Limits for the small text files typeset reads.
 pub const MAX_TOML_BYTES: u64 = 4 << 20;
 
@@ -124,6 +137,25 @@ mod tests {
         assert_eq!(read_limited(&path, 10).expect("fits"), b"0123456789");
         let e = read_limited(&path, 9).expect_err("too large");
         assert!(e.to_string().contains("larger than 1 KB"), "{e}");
+    }
+
+    #[test]
+    fn a_link_out_of_the_folder_is_outside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let other = tempfile::tempdir().expect("temp dir");
+        let inner = dir.path().join("a.txt");
+        std::fs::write(&inner, b"x").expect("write");
+        std::fs::write(other.path().join("b.txt"), b"x").expect("write");
+        assert_eq!(outside(&inner, dir.path()), None);
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("b.txt");
+            std::os::unix::fs::symlink(other.path().join("b.txt"), &link).expect("link");
+            assert!(outside(&link, dir.path()).is_some());
+            let back = dir.path().join("sub");
+            std::os::unix::fs::symlink(dir.path(), &back).expect("link");
+            assert_eq!(outside(&back.join("a.txt"), dir.path()), None);
+        }
     }
 
     #[test]

@@ -54,3 +54,18 @@ fn font_seeds_load_or_fail_cleanly() {
         }
     }
 }
+
+#[test]
+fn cache_seeds_open_or_are_refused() {
+    let (key, secret) = ([7u8; 32], [9u8; 32]);
+    for p in seeds("cache") {
+        let data = std::fs::read(&p).expect("seed");
+        assert!(
+            typeset::compile::open_entry(&data, &key, &secret).is_err(),
+            "{}: raw bytes never pass the seal",
+            p.display()
+        );
+        let sealed = typeset::compile::seal_entry_payload(&data, &key, &secret);
+        let _ = typeset::compile::open_entry(&sealed, &key, &secret);
+    }
+}

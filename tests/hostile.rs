@@ -5,63 +5,14 @@
 //! output, never a panic, a hang or a replaced file.
 
 mod common;
+mod hostile_util;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
 use common::*;
-
-const ARTICLE: &str = "+++\ntitle = \"标题\"\n+++\n\n正文第一段。\n\n正文第二段。\n";
-
-/// A folder holding in.md (a small article).
-fn with_article() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempdir();
-    let input = dir.path().join("in.md");
-    std::fs::write(&input, ARTICLE).expect("write the article");
-    (dir, input)
-}
-
-/// Runs `command`, killing it after 60 s (a hang is a failure, not a
-/// stuck test run).
-fn run_bounded(mut command: Command) -> Output {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run typeset");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("typeset hung for 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().expect("output")
-}
-
-fn refused(out: &Output, what: &str) -> String {
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains(what), "expected {what:?} in\n{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
-
-fn args<'a>(list: &'a [&'a OsStr]) -> Vec<&'a OsStr> {
-    list.to_vec()
-}
-
-/// The names of typeset's temporary files left in `dir`.
-fn leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".typeset-"))
-        .collect()
-}
+use hostile_util::*;
 
 #[test]
 fn an_output_that_is_the_input_is_refused_however_it_is_named() {
@@ -217,6 +168,14 @@ fn an_image_that_is_a_device_is_refused_with_its_place() {
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.png")).expect("symlink");
     let mut c = typeset(&args(&[input.as_os_str()]));
     c.arg("--pdf").arg(dir.path().join("out.pdf"));
+    // Out of the article's folder: refused before anything is opened.
+    let err = refused(&run_bounded(c), "leads out of the article's folder");
+    assert!(err.contains("in.md:7:1"), "{err}");
+    // Allowed outside, the device is still never read.
+    let mut c = typeset(&args(&[input.as_os_str()]));
+    c.arg("--pdf")
+        .arg(dir.path().join("out.pdf"))
+        .arg("--allow-outside");
     let err = refused(&run_bounded(c), "a device");
     assert!(err.contains("in.md:7:1"), "{err}");
 }
@@ -290,53 +249,6 @@ fn the_lines_dump_onto_a_full_disk_is_an_error() {
         .output()
         .expect("run");
     refused(&out, "cannot write the lines");
-}
-
-/// A serial of three installments in `dir`/serial.
-fn serial_in(dir: &Path) -> PathBuf {
-    let serial = dir.join("serial");
-    std::fs::create_dir(&serial).expect("folder");
-    std::fs::write(
-        serial.join("serial.toml"),
-        "work = \"长河\"\nauthor = \"作者\"\n",
-    )
-    .expect("write");
-    for n in 1..=3 {
-        let text = format!(
-            "+++\nkind = \"serial\"\ntitle = \"第{n}章\"\n\n[serial]\nwork = \"长河\"\nauthor = \"作者\"\ninstallment = {n}\n+++\n\n第{n}章的正文，雨从傍晚开始下。\n"
-        );
-        std::fs::write(serial.join(format!("{n:04}.md")), text).expect("write");
-    }
-    serial
-}
-
-/// Builds the book with a cache in `cache` and the cache secret under
-/// `home`; returns the PDF's bytes and stderr.
-fn cached_build(serial: &Path, cache: &Path, home: &Path, out: &Path) -> (Vec<u8>, String) {
-    let o = bin()
-        .arg(serial)
-        .arg("--no-system-fonts")
-        .arg("--cache-dir")
-        .arg(cache)
-        .arg("--pdf")
-        .arg(out)
-        .env("XDG_CACHE_HOME", home)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run");
-    let err = assert_ok(&o);
-    assert!(!err.contains("panicked"), "{err}");
-    (std::fs::read(out).expect("the PDF"), err)
-}
-
-fn entries(cache: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(cache)
-        .expect("cache")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "chapter"))
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

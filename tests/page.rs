@@ -235,7 +235,9 @@ fn a_made_up_page_is_filled_with_every_article() {
 fn an_overflowing_made_up_page_continues_with_jump_lines() {
     let dir = tempdir();
     let src = root().join("tests/fixtures/overflow-14.toml");
-    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    // The manifest names the examples, outside its folder.
+    let outside = std::ffi::OsStr::new("--allow-outside");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str(), outside]);
     let stderr = assert_ok(&out);
     assert!(!stderr.contains(" 0 article(s) continued"), "{stderr}");
     if have("pdftotext") {
@@ -260,6 +262,7 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
     let pdf = dir.path().join("p.pdf");
     assert_ok(&run(&[
         src.as_os_str(),
+        outside,
         "--pdf".as_ref(),
         pdf.as_os_str(),
         "--paragraphs".as_ref(),
@@ -271,6 +274,7 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
     let pdf = dir.path().join("no.pdf");
     let out = run(&[
         src.as_os_str(),
+        outside,
         "--no-continue".as_ref(),
         "--pdf".as_ref(),
         pdf.as_os_str(),

@@ -12,12 +12,11 @@ use common::*;
 /// A vertical page: the serial's installment 790 on the `vertical` layout.
 fn supplement(dir: &std::path::Path) -> (Outputs, Vec<String>) {
     let src = dir.join("page.toml");
+    // A manifest's articles lie in its folder.
+    std::fs::copy(root().join("examples/changhe/0790.md"), dir.join("0790.md")).unwrap();
     std::fs::write(
         &src,
-        format!(
-            "layout = \"vertical\"\n[page]\npaper = \"typeset 样张\"\ndate = 2026-11-28\nnumber = 12\nsection = \"副刊·连载\"\neditor = \"沈编\"\nproofreader = \"周校\"\n[[article]]\nfile = \"{}\"\n",
-            root().join("examples/changhe/0790.md").display()
-        ),
+        "layout = \"vertical\"\n[page]\npaper = \"typeset 样张\"\ndate = 2026-11-28\nnumber = 12\nsection = \"副刊·连载\"\neditor = \"沈编\"\nproofreader = \"周校\"\n[[article]]\nfile = \"0790.md\"\n",
     )
     .unwrap();
     let paras = paragraphs(&src, dir);

@@ -19,6 +19,7 @@
 mod entry;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::compose::Page;
@@ -40,7 +41,14 @@ pub struct Cache {
 impl Cache {
     /// The keys are computed after fallbacks were found, so that every font
     /// the chapters use is part of them.
-    pub fn new(dir: PathBuf, layout: &Layout, book: &FontBook, docs: &[Doc]) -> Cache {
+    /// `sources` holds each installment file's SHA-256 as it was read.
+    pub fn new(
+        dir: PathBuf,
+        layout: &Layout,
+        book: &FontBook,
+        docs: &[Doc],
+        sources: &HashMap<PathBuf, [u8; 32]>,
+    ) -> Cache {
         use sha2::{Digest, Sha256};
         let mut common = Sha256::new();
         common.update(env!("CARGO_PKG_VERSION"));
@@ -58,9 +66,11 @@ impl Cache {
                 if d.flow.iter().any(|f| matches!(f, Flow::Figure(_))) {
                     return None;
                 }
-                // The resolved chapter: its text (from the installment's
-                // bytes) and every setting that reached it.
+                // The installment's bytes as read (whatever the parser keeps
+                // of them), the resolved chapter and every setting that
+                // reached it.
                 let mut h = common.clone();
+                h.update(sources.get(&d.path).map_or([0; 32], |s| *s));
                 h.update(format!("{d:?}"));
                 Some(h.finalize().into())
             })
@@ -136,4 +146,18 @@ impl Cache {
     pub fn take_warnings(&self) -> Vec<Warning> {
         self.warnings.take()
     }
+}
+
+/// The reader of one entry's bytes, as [`Cache::load`] uses it: the pages,
+/// or why the entry is refused. Public for the fuzz target (fuzz/).
+#[doc(hidden)]
+pub fn open_entry(bytes: &[u8], key: &[u8; 32], secret: &[u8; 32]) -> Result<Vec<Page>, String> {
+    entry::open(bytes, key, secret)
+}
+
+/// An entry sealing any `payload` bytes, so that the fuzz target reaches the
+/// payload's decoder past the checksum.
+#[doc(hidden)]
+pub fn seal_entry_payload(payload: &[u8], key: &[u8; 32], secret: &[u8; 32]) -> Vec<u8> {
+    entry::seal_payload(payload, key, secret)
 }

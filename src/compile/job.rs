@@ -8,7 +8,7 @@ use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::Scheme;
 use crate::model::{Labels, Lang};
-use crate::parse::{read_article, read_manifest, read_serial};
+use crate::parse::{parse_article, read_article, read_article_bytes, read_manifest, read_serial};
 use crate::resolve::{
     DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
     resolve_doc_with,
@@ -76,6 +76,9 @@ pub struct PagePart {
 pub struct BookPlan {
     pub work: String,
     pub author: String,
+    /// Per installment file: a SHA-256 of its bytes as read, for the
+    /// chapter cache's keys.
+    pub sources: std::collections::HashMap<PathBuf, [u8; 32]>,
 }
 
 /// What the outputs say about the whole job.
@@ -180,6 +183,7 @@ fn article_job(opts: &Options) -> Result<Job> {
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let settings = DocSettings {
         writing: opts.writing,
+        allow_outside: opts.allow_outside,
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &layout, (&mut fonts, &mut roles), &settings)?;
@@ -303,6 +307,19 @@ fn page_part(
         .at(at)
         .hint("file = is relative to the manifest's folder"));
     }
+    let folder = at.path.parent().unwrap_or(Path::new("."));
+    if let Some(real) = crate::fsio::outside(&a.file, folder).filter(|_| !opts.allow_outside) {
+        return Err(Error::new(
+            Stage::Parse,
+            format!(
+                "the manifest names {}, which lies outside its folder (at {})",
+                a.file.display(),
+                real.display()
+            ),
+        )
+        .at(at)
+        .hint(crate::fsio::OUTSIDE_HINT));
+    }
     let article = read_article(&a.file)?;
     let mut own = layout.clone();
     if let Some((name, loc)) = &a.punctuation {
@@ -315,6 +332,7 @@ fn page_part(
     }
     let settings = DocSettings {
         writing: a.writing.or(opts.writing),
+        allow_outside: opts.allow_outside,
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &own, fonts, &settings)?;
@@ -407,7 +425,24 @@ fn page_head(page: &crate::parse::PageInfo, labels: &'static Labels) -> PageHead
 /// one writing mode.
 fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
-    let serial = read_serial(dir, &|p| read_article(p))?;
+    let sources = std::cell::RefCell::new(std::collections::HashMap::new());
+    let serial = read_serial(dir, &|p| {
+        if let Some(real) = crate::fsio::outside(p, dir).filter(|_| !opts.allow_outside) {
+            return Err(Error::new(
+                Stage::Parse,
+                format!(
+                    "the installment {} lies outside the serial's folder (at {})",
+                    p.display(),
+                    real.display()
+                ),
+            )
+            .hint(crate::fsio::OUTSIDE_HINT));
+        }
+        let bytes = read_article_bytes(p)?;
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(&bytes);
+        sources.borrow_mut().insert(p.to_path_buf(), digest.into());
+        parse_article(p, bytes)
+    })?;
     let spec = opts.layout.clone().or(serial.layout.clone());
     let layout = load_layout(spec.as_deref().unwrap_or("book"), Some(dir)).map_err(|e| {
         match &serial.layout_at {
@@ -422,6 +457,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         default_lang: serial.lang.clone(),
         default_writing: None,
         chapter: true,
+        allow_outside: opts.allow_outside,
     };
     let docs = serial
         .installments
@@ -452,6 +488,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         plan: Plan::Book(BookPlan {
             work: serial.work,
             author: serial.author,
+            sources: sources.into_inner(),
         }),
         meta,
         fonts,

@@ -157,7 +157,7 @@ fn chapters(
     let cache = run
         .cache
         .clone()
-        .map(|dir| Cache::new(dir, &job.layout, &job.fonts, docs));
+        .map(|dir| Cache::new(dir, &job.layout, &job.fonts, docs, &plan.sources));
     let mut bodies: Vec<Option<Vec<Page>>> = (0..docs.len())
         .map(|k| cache.as_ref().and_then(|c| c.load(k)))
         .collect();

@@ -14,6 +14,8 @@ mod write;
 
 use std::path::PathBuf;
 
+#[doc(hidden)]
+pub use cache::{open_entry, seal_entry_payload};
 pub use guard::Inputs;
 pub use job::{Job, JobMeta, Plan};
 pub use output::Output;
@@ -55,6 +57,9 @@ pub struct Options {
     pub fill: bool,
     /// Page manifests: an article that does not fit is an error.
     pub no_continue: bool,
+    /// Files named by a manifest, a serial folder or a figure may lie
+    /// outside the input's folder (after following links).
+    pub allow_outside: bool,
 }
 
 /// Called with (chapters done, chapters in all).
@@ -112,8 +117,9 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         .filter(|o| o.is_file())
         .map(Output::path)
         .collect();
+    let to_stdout = write::stdout_wanted(&paths, job.outputs.contains(&Output::Lines))?;
     guard::check_distinct(&paths)?;
-    for p in &paths {
+    for p in paths.iter().filter(|_| !to_stdout) {
         write::prepare(p, &inputs)?;
     }
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
@@ -158,6 +164,13 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     // Written in the order asked for: every file to a temporary file
     // first, renamed only once all of them were written.
     files.sort_by_key(|f| f.0);
+    if to_stdout {
+        // stdout_wanted allows it for a single output only.
+        let (_, path, bytes) = &files[0];
+        write::to_stdout(bytes)?;
+        report.written = vec![path.clone()];
+        return Ok(report);
+    }
     let staged = files
         .iter()
         .map(|(_, path, bytes)| write::stage(path, bytes, true))

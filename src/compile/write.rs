@@ -125,19 +125,103 @@ pub fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<Staged> {
 
 /// Renames every staged file onto its path, once each path was checked
 /// again (a device or an input may have appeared meanwhile); nothing is
-/// renamed unless every check passed.
+/// renamed unless every check passed. A rename that fails midway undoes
+/// the earlier ones: every path then holds what it held before the run.
 pub fn commit(staged: Vec<Staged>, inputs: &Inputs) -> Result<Vec<PathBuf>> {
     for s in &staged {
         check_output(&s.path, inputs)?;
     }
-    let mut written = Vec::with_capacity(staged.len());
+    let mut done: Vec<Renamed> = Vec::with_capacity(staged.len());
     for s in staged {
-        s.tmp
-            .persist(&s.path)
-            .map_err(|e| cannot_write(&s.path, e.error))?;
-        written.push(s.path);
+        let renamed = keep_old(&s.path).and_then(|old| {
+            s.tmp.persist(&s.path).map_err(|e| e.error)?;
+            Ok(Renamed {
+                path: s.path.clone(),
+                old,
+            })
+        });
+        match renamed {
+            Ok(r) => done.push(r),
+            Err(e) => {
+                undo(done);
+                return Err(cannot_write(&s.path, e));
+            }
+        }
     }
-    Ok(written)
+    // Dropping the kept copies removes them.
+    Ok(done.into_iter().map(|r| r.path).collect())
+}
+
+/// A path renamed onto, with what it held before (none for a new path).
+struct Renamed {
+    path: PathBuf,
+    old: Option<tempfile::NamedTempFile<()>>,
+}
+
+/// A second name for the file now at `path` (a hard link, or a copy where
+/// links are not possible), named like typeset's temporary files so that a
+/// run killed meanwhile leaves nothing the sweep would not remove.
+fn keep_old(path: &Path) -> std::io::Result<Option<tempfile::NamedTempFile<()>>> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(_) => {}
+    }
+    tempfile::Builder::new()
+        .prefix(&temp_prefix())
+        .suffix(TEMP_SUFFIX)
+        .make_in(folder_of(path), |kept| {
+            std::fs::hard_link(path, kept).or_else(|_| std::fs::copy(path, kept).map(|_| ()))
+        })
+        .map(Some)
+}
+
+/// Puts back what the renamed paths held, last first: the old file where
+/// there was one, no file where the path was new. Best effort: the error
+/// that stopped the run is the one reported.
+fn undo(done: Vec<Renamed>) {
+    for r in done.into_iter().rev() {
+        match r.old {
+            Some(old) => {
+                let _ = old.persist(&r.path);
+            }
+            None => {
+                let _ = std::fs::remove_file(&r.path);
+            }
+        }
+    }
+}
+
+/// Whether the output goes to standard output: `-` as its path, allowed
+/// when it is the run's only output (the lines dump goes there too).
+pub fn stdout_wanted(paths: &[&Path], dump_lines: bool) -> Result<bool> {
+    let dash = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if dash == 0 {
+        return Ok(false);
+    }
+    if dash > 1 || paths.len() > 1 || dump_lines {
+        return Err(Error::new(
+            Stage::Write,
+            "only one output may go to standard output (-)",
+        )
+        .hint("give the other outputs file names, or run typeset once per output"));
+    }
+    Ok(true)
+}
+
+/// Writes a whole output to standard output. A reader that closed the pipe
+/// early (`| head`) ends the run quietly, as other tools do.
+pub fn to_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
+            Stage::Write,
+            format!("cannot write to standard output: {e}"),
+        )
+        .hint("check the disk or the program reading the output")),
+        _ => Ok(()),
+    }
 }
 
 /// Writes one file through a temporary file in the same folder, then
@@ -182,5 +266,44 @@ mod tests {
             epub_modified(Some([2023, 11, 14, 22, 13, 20])),
             "2023-11-14T22:13:20Z"
         );
+    }
+
+    #[test]
+    fn a_rename_failing_midway_puts_every_old_output_back() {
+        let one = tempfile::tempdir().expect("temp dir");
+        let two = tempfile::tempdir().expect("temp dir");
+        let pdf = one.path().join("out.pdf");
+        let fresh = one.path().join("new.txt");
+        let epub = two.path().join("out.epub");
+        std::fs::write(&pdf, b"old pdf").expect("write");
+        let staged = vec![
+            stage(&pdf, b"new pdf", false).expect("stage"),
+            stage(&fresh, b"new file", false).expect("stage"),
+            stage(&epub, b"new epub", false).expect("stage"),
+        ];
+        // The third rename fails: its folder (and its temporary file) is gone.
+        let gone = two.path().to_path_buf();
+        drop(two);
+        assert!(!gone.exists());
+        let e = commit(staged, &Inputs::default()).expect_err("third rename fails");
+        assert!(e.message.contains("out.epub"), "{e}");
+        assert_eq!(std::fs::read(&pdf).expect("read"), b"old pdf");
+        assert!(!fresh.exists(), "a path that was new is new again");
+        let left: Vec<_> = std::fs::read_dir(one.path())
+            .expect("dir")
+            .flatten()
+            .collect();
+        assert_eq!(left.len(), 1, "no temporary or kept files stay: {left:?}");
+    }
+
+    #[test]
+    fn a_commit_that_succeeds_leaves_no_kept_copies() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pdf = dir.path().join("out.pdf");
+        std::fs::write(&pdf, b"old").expect("write");
+        let staged = vec![stage(&pdf, b"new", false).expect("stage")];
+        commit(staged, &Inputs::default()).expect("commit");
+        assert_eq!(std::fs::read(&pdf).expect("read"), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
     }
 }

@@ -112,6 +112,8 @@ pub(super) struct Composer<'a> {
     pub log: Vec<SetLine>,
     /// Paragraphs broken again beside figures ([`super::beside`]).
     pub(super) rebroken: super::beside::Rebroken,
+    /// Figures whose caption ran past the frame's foot ([`super::figure`]).
+    pub cut_captions: Vec<crate::source::Loc>,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -149,6 +151,7 @@ impl<'a> Composer<'a> {
             fixed: Vec::new(),
             log: Vec::new(),
             rebroken: Default::default(),
+            cut_captions: Vec::new(),
         };
         c.new_page();
         c

@@ -203,6 +203,9 @@ impl Composer<'_> {
                 slot += c.style.lines;
             }
         }
+        if caption.is_some() && cap_top + size.caption_slots > self.bottom {
+            self.cut_captions.push(fig.loc);
+        }
         let end = (cap_top + size.caption_slots + 1).min(self.bottom);
         let image = if fig.wrap == Wrap::Round {
             Footprint::Disc {
@@ -296,4 +299,18 @@ impl Composer<'_> {
             }
         }
     }
+}
+
+/// Refuses a layout where a figure's caption ran past the frame's foot:
+/// its last lines would be lost. A caption is never cut.
+pub fn refuse_cut_caption(doc: &crate::resolve::Doc, c: &Composer) -> crate::error::Result<()> {
+    let Some(&loc) = c.cut_captions.first() else {
+        return Ok(());
+    };
+    Err(crate::error::Error::new(
+        crate::error::Stage::Compose,
+        "this figure's caption is longer than the column can hold under the figure".to_string(),
+    )
+    .at(doc.located(loc))
+    .hint("shorten the caption (move the rest into the text) or give the figure more columns"))
 }

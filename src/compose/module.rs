@@ -129,6 +129,8 @@ pub fn compose_module_with(
         c.add_jumps(doc, j, (0, true));
         let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
+        super::figure::refuse_cut_caption(doc, &c)?;
+        super::figure::refuse_cut_caption(doc, &r)?;
         r.add_jumps(doc, j, (1, false));
         let mut module = set.finish(c, page, warnings);
         let more = rest.finish(r, page, warnings);
@@ -140,6 +142,7 @@ pub fn compose_module_with(
         }));
         return Ok(module);
     }
+    super::figure::refuse_cut_caption(doc, &c)?;
     Ok(set.finish(c, page, warnings))
 }
 
@@ -333,7 +336,8 @@ fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<
         .collect()
 }
 
-/// Warns of the first line wider than its column in each paragraph.
+/// Warns of the first line wider than its column in each paragraph, and
+/// of lines cut where no break was allowed (the line breaker's last resort).
 fn warn_overfull(
     doc: &Doc,
     shaped: &ShapedDoc,
@@ -344,6 +348,15 @@ fn warn_overfull(
         let (ShapedBlock::Para(p), Some(lines)) = (p, lines) else {
             continue;
         };
+        let forced = lines.iter().filter(|l| l.forced).count();
+        if forced > 0 {
+            warnings.push(Warning {
+                location: Some(doc.located(p.loc)),
+                message: format!(
+                    "no allowed break fits the column: {forced} line(s) cut where the column ends, without a hyphen (a word, number or address too long, or marks that may not be parted)"
+                ),
+            });
+        }
         if let Some(l) = lines.iter().find(|l| l.width.0 > l.measure.0 + EPSILON) {
             warnings.push(Warning {
                 location: Some(doc.located(p.loc)),

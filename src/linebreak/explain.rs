@@ -17,6 +17,10 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
             if line.last {
                 return "paragraph end".to_string();
             }
+            if line.forced {
+                return "FORCED: no allowed break fits the measure; cut where it ends (last resort)"
+                    .to_string();
+            }
             let indent = line.indent.0;
             let measure = line.measure.0 - indent;
             // The longest line that fits with free compression only, with
@@ -48,6 +52,8 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
                 } else {
                     format!("full line; {how}")
                 }
+            } else if g >= items.len() {
+                "total fit".to_string()
             } else {
                 let (before, after) = (&items[g - 1], &items[g]);
                 let rule = if !before.gap.breakable {

@@ -6,6 +6,7 @@
 //! breaks: total fit or greedy) → [`justify`] (how each line's spaces and
 //! punctuation blanks change) → [`Line::positions`] (where each item goes).
 
+mod anywhere;
 mod explain;
 mod fit;
 mod knuth;
@@ -77,6 +78,9 @@ pub struct Line {
     pub hyphen: bool,
     /// The last mark hangs past the measure.
     pub hang: bool,
+    /// No allowed break fitted: the line was cut where it reached its
+    /// measure (the last resort, see `anywhere`).
+    pub forced: bool,
     /// Adjustment ratio (as TeX's): the difference between measure and
     /// natural width over the line's total stretch (positive) or total
     /// shrink, free compression included (negative).
@@ -217,7 +221,7 @@ pub fn break_paragraph(items: &[Item], p: &Params) -> Vec<Line> {
         lines.push(justify(items, start..end, indent, (p.measure)(k), p));
         start = end;
     }
-    lines
+    anywhere::fit_overfull(items, lines, p)
 }
 
 fn is_bracket(c: PunctClass) -> bool {
@@ -397,6 +401,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         last,
         hyphen: hyphen.0 > 0.0,
         hang,
+        forced: false,
         ratio,
         adjust,
     };

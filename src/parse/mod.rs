@@ -24,11 +24,15 @@ pub const MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads and parses one article file.
 pub fn read_article(path: &Path) -> Result<Article> {
-    let bytes = crate::fsio::read_limited(path, MAX_ARTICLE_BYTES as u64).map_err(|e| {
+    parse_article(path, read_article_bytes(path)?)
+}
+
+/// An article's bytes as they are on disk (up to the size limit).
+pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>> {
+    crate::fsio::read_limited(path, MAX_ARTICLE_BYTES as u64).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
             .hint("check the file name and that the file is readable")
-    })?;
-    parse_article(path, bytes)
+    })
 }
 
 /// Parses article bytes; `path` names the file in messages.
@@ -60,7 +64,9 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    let file = SourceFile::new(path, text.replace("\r\n", "\n"));
+    // CRLF (Windows) and a lone CR (classic Mac OS) both end a line; one
+    // byte for one keeps every later offset, so places stay right.
+    let file = SourceFile::new(path, text.replace("\r\n", "\n").replace('\r', "\n"));
     // Control characters cannot be printed, and XML (the EPUB) forbids them:
     // they are almost always debris from a copy or a bad conversion.
     if let Some((i, c)) = file

@@ -71,7 +71,7 @@ pub(super) fn write_image(
     };
     let img =
         image::load_from_memory_with_format(&fig.data, fmt).map_err(|e| damaged(e.to_string()))?;
-    write_pixels(pdf, refs, id, &Pixels::new(&img, print));
+    write_pixels(pdf, refs, id, Pixels::new(img, print));
     Ok(())
 }
 
@@ -128,51 +128,71 @@ pub(super) struct Pixels {
 }
 
 impl Pixels {
-    pub(super) fn new(img: &image::DynamicImage, print: Option<PdfX>) -> Pixels {
+    /// Takes the decoded image and converts it pixel by pixel into the
+    /// samples the PDF stores, dropping each buffer once read: no RGBA
+    /// copy beside the decoded image, no CMYK copy beside an RGB one; an
+    /// opaque RGB or grey image for the screen is stored as decoded.
+    pub(super) fn new(img: image::DynamicImage, print: Option<PdfX>) -> Pixels {
         let has_alpha = img.color().has_alpha();
         let flatten = print == Some(PdfX::X1a);
         let keep_alpha = has_alpha && !flatten;
         let (width, height) = (img.width() as i32, img.height() as i32);
-        if !img.color().has_color() {
-            let la = img.to_luma_alpha8();
-            let pick = |[v, a]: [u8; 2]| if flatten { blend(v, a) } else { v };
-            return Pixels {
-                width,
-                height,
-                space: Space::Gray,
-                samples: la.pixels().map(|p| pick(p.0)).collect(),
-                alpha: keep_alpha.then(|| la.pixels().map(|p| p.0[1]).collect()),
-            };
-        }
-        let cmyk = print.is_some();
-        let rgba = img.to_rgba8();
-        let mut samples = Vec::with_capacity(rgba.len());
-        for p in rgba.pixels() {
-            let [r, g, b, a] = p.0;
-            let (r, g, b) = if flatten {
-                (blend(r, a), blend(g, a), blend(b, a))
-            } else {
-                (r, g, b)
-            };
-            samples.extend([r, g, b]);
-        }
-        if cmyk {
-            samples = super::print::rgb_to_cmyk(&samples);
-        }
+        let (space, samples, alpha) = match (img.color().has_color(), has_alpha) {
+            (false, false) => (Space::Gray, img.into_luma8().into_raw(), None),
+            (false, true) => {
+                let la = img.into_luma_alpha8().into_raw();
+                let pick = |p: &[u8]| if flatten { blend(p[0], p[1]) } else { p[0] };
+                let samples = la.chunks_exact(2).map(pick).collect();
+                let alpha = keep_alpha.then(|| la.chunks_exact(2).map(|p| p[1]).collect());
+                (Space::Gray, samples, alpha)
+            }
+            (true, false) if print.is_none() => (Space::Rgb, img.into_rgb8().into_raw(), None),
+            (true, false) => {
+                let rgb = img.into_rgb8().into_raw();
+                (Space::Cmyk, super::print::rgb_to_cmyk(&rgb), None)
+            }
+            (true, true) => {
+                let rgba = img.into_rgba8().into_raw();
+                let (space, samples) = colour_over_white(&rgba, print, flatten);
+                let alpha = keep_alpha.then(|| rgba.chunks_exact(4).map(|p| p[3]).collect());
+                (space, samples, alpha)
+            }
+        };
         Pixels {
             width,
             height,
-            space: if cmyk { Space::Cmyk } else { Space::Rgb },
+            space,
             samples,
-            alpha: keep_alpha.then(|| rgba.pixels().map(|p| p.0[3]).collect()),
+            alpha,
         }
     }
 }
 
+/// The colour samples of RGBA pixels: flattened onto white for PDF/X-1a,
+/// CMYK for print.
+fn colour_over_white(rgba: &[u8], print: Option<PdfX>, flatten: bool) -> (Space, Vec<u8>) {
+    let mut samples = Vec::with_capacity(rgba.len() / 4 * 3);
+    for p in rgba.chunks_exact(4) {
+        let [r, g, b, a] = [p[0], p[1], p[2], p[3]];
+        if flatten {
+            samples.extend([blend(r, a), blend(g, a), blend(b, a)]);
+        } else {
+            samples.extend([r, g, b]);
+        }
+    }
+    match print {
+        // Through the press profile (Little CMS), as the opaque pixels go.
+        Some(_) => (Space::Cmyk, super::print::rgb_to_cmyk(&samples)),
+        None => (Space::Rgb, samples),
+    }
+}
+
 /// Decoded pixels, deflated, with their alpha as a soft mask.
-fn write_pixels(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: &Pixels) {
+fn write_pixels(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: Pixels) {
     let mask_ref = px.alpha.as_ref().map(|_| refs.next());
     let packed = deflate(&px.samples);
+    // The samples are no longer needed once deflated.
+    drop(px.samples);
     let mut x = pdf.image_xobject(id, &packed);
     x.filter(Filter::FlateDecode);
     x.width(px.width).height(px.height).bits_per_component(8);

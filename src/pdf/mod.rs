@@ -85,6 +85,8 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
     assert_eq!(rc, zlib_rs::ReturnCode::Ok, "zlib compression");
     let n = packed.len();
     out.truncate(n);
+    // The bound is about the input's size: give the rest back.
+    out.shrink_to_fit();
     out
 }
 

@@ -456,17 +456,17 @@ fn pdf_x1a_flattens_alpha_onto_white_and_print_is_cmyk() {
     // One grey pixel, half transparent, and one opaque black one.
     let la = ::image::GrayAlphaImage::from_raw(2, 1, vec![0, 128, 0, 255]).unwrap();
     let img = ::image::DynamicImage::ImageLumaA8(la);
-    let screen = Pixels::new(&img, None);
+    let screen = Pixels::new(img.clone(), None);
     assert_eq!(screen.space, Space::Gray);
     assert_eq!(
         (screen.samples.clone(), screen.alpha),
         (vec![0, 0], Some(vec![128, 255]))
     );
-    let flat = Pixels::new(&img, Some(PdfX::X1a));
+    let flat = Pixels::new(img, Some(PdfX::X1a));
     assert_eq!(flat.alpha, None, "PDF/X-1a has no soft masks");
     assert_eq!(flat.samples, vec![127, 0], "black at half alpha over white");
     let rgb = ::image::RgbImage::from_raw(2, 1, vec![0, 0, 0, 255, 0, 0]).unwrap();
-    let print = Pixels::new(&::image::DynamicImage::ImageRgb8(rgb), Some(PdfX::X4));
+    let print = Pixels::new(::image::DynamicImage::ImageRgb8(rgb), Some(PdfX::X4));
     assert_eq!(print.space, Space::Cmyk);
     // Through the FOGRA39 profile (print.rs): the colour-managed values.
     assert_eq!(

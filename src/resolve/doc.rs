@@ -2,10 +2,10 @@
 //! position; figures read and measured. The contract between parsing and
 //! layout: after this nothing is optional or unresolved.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::error::{Error, Result, Stage};
+use crate::error::Result;
 use crate::model::{Labels, Lang, LangFamily, Writing};
 use crate::parse::{Article, Date, Kind};
 use crate::source::{Loc, Located};
@@ -154,8 +154,7 @@ impl Doc {
     }
 }
 
-/// Largest figure file accepted.
-pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
+pub use super::figure_file::{MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS};
 
 /// What the input around an article decides for it. The article's own
 /// front matter wins over the defaults; the override wins over both.
@@ -170,6 +169,8 @@ pub struct DocSettings {
     /// A chapter of a book edition: the running heads carry the work, so
     /// the chapter opens with its title, not the newspaper's serial label.
     pub chapter: bool,
+    /// Files may lie outside the input's folder (--allow-outside).
+    pub allow_outside: bool,
 }
 
 /// An article on its own, with the layout's defaults.
@@ -200,6 +201,7 @@ pub fn resolve_doc_with(
         layout,
         roles: roles.for_lang(lang.family),
         labels: Labels::of(lang.family),
+        allow_outside: settings.allow_outside,
         scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,
@@ -305,77 +307,4 @@ pub fn corner_quotes(p: &mut Para) {
         }
         r.text = out;
     }
-}
-
-/// Reads a figure next to its article and checks that it is a PNG or JPEG.
-pub(super) fn load_figure(base: &Path, src: &str, at: Located) -> Result<Figure> {
-    let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
-    if src.contains("://") {
-        return Err(fail(
-            format!("the image \"{src}\" is a web address"),
-            "download the image and name the file relative to the article",
-        ));
-    }
-    let rel = Path::new(src);
-    if rel.is_absolute()
-        || rel
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
-        return Err(fail(
-            format!("the image path \"{src}\" leaves the article's folder"),
-            "keep figures in the article's folder or a subfolder such as figures/",
-        ));
-    }
-    let path = base.join(rel);
-    // The read stops at the limit, whatever the file's metadata says.
-    let data = crate::fsio::read_limited(&path, MAX_IMAGE_BYTES).map_err(|e| {
-        fail(
-            format!("cannot read the image {}: {e}", path.display()),
-            "check the file name (paths are relative to the article) and reduce images over 50 MB",
-        )
-    })?;
-    let format = match data.get(..4) {
-        Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
-        Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
-        _ => {
-            return Err(fail(
-                format!("{} is not a PNG or JPEG image", path.display()),
-                "convert the figure to PNG or JPEG",
-            ));
-        }
-    };
-    let fmt = match format {
-        ImageFormat::Png => image::ImageFormat::Png,
-        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
-    };
-    let (width_px, height_px) = image::ImageReader::with_format(std::io::Cursor::new(&data), fmt)
-        .into_dimensions()
-        .map_err(|e| {
-            fail(
-                format!("the image {} is damaged: {e}", path.display()),
-                "re-export the figure",
-            )
-        })?;
-    if width_px == 0 || height_px == 0 {
-        return Err(fail(
-            format!("the image {} is empty", path.display()),
-            "re-export the figure",
-        ));
-    }
-    Ok(Figure {
-        path,
-        src: src.to_string(),
-        data: Arc::new(data),
-        format,
-        width_px,
-        height_px,
-        caption: None,
-        columns: 1,
-        width: None,
-        wrap: Wrap::Rect,
-        x: None,
-        row: None,
-        loc: at.loc,
-    })
 }

@@ -2,6 +2,7 @@
 //! styled paragraphs with nothing left optional.
 
 mod doc;
+mod figure_file;
 mod fonts;
 mod layout;
 mod paras;

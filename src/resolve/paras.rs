@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::parse::{Article, Block, Field, Inline, Meta};
 use crate::source::{Loc, Located};
 
-use super::doc::{Flow, Para, Run, Wrap, load_figure};
+use super::doc::{Flow, Para, Run, Wrap};
+use super::figure_file::load_figure;
 
 use super::fonts::RoleFont;
 use super::layout::{Layout, Style};
@@ -24,6 +25,8 @@ pub(super) struct Styler<'a> {
     pub scheme: Scheme,
     /// The words of the article's language, for the serial label.
     pub labels: &'static Labels,
+    /// Figures may lie outside the article's folder (--allow-outside).
+    pub allow_outside: bool,
 }
 
 /// One run of plain text.
@@ -179,7 +182,12 @@ impl Styler<'_> {
                 loc,
             } => {
                 let base = article.path.parent().unwrap_or(Path::new("."));
-                let mut fig = load_figure(base, src, Located::new(&article.path, *loc))?;
+                let mut fig = load_figure(
+                    base,
+                    src,
+                    Located::new(&article.path, *loc),
+                    self.allow_outside,
+                )?;
                 fig.loc = *loc;
                 fig.columns = *columns;
                 fig.width = *width;

@@ -9,6 +9,7 @@ mod cache;
 mod pairs;
 mod scale;
 mod segment;
+mod split;
 #[cfg(test)]
 mod tests;
 mod words;

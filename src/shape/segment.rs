@@ -218,7 +218,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         }
         Scheme::Banjiao => {}
     }
-    ShapedPara {
+    let mut shaped = ShapedPara {
         style: para.style.clone(),
         vertical,
         loc: para.runs.first().map(|r| r.loc).unwrap_or_default(),
@@ -226,7 +226,9 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         items: b.items,
         info: b.info,
         glyphs: b.glyphs,
-    }
+    };
+    shaped.split_wide_items();
+    shaped
 }
 
 impl ParaShaping<'_, '_, '_> {

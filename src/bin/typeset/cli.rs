@@ -101,6 +101,10 @@ pub struct BuildArgs {
     /// continuation on the next page.
     #[arg(long)]
     pub no_continue: bool,
+    /// Read files a manifest, a serial folder or a figure names even when
+    /// they lie outside the input's folder (after following links).
+    #[arg(long)]
+    pub allow_outside: bool,
     /// Where a book keeps its laid-out chapters (default: the serial
     /// folder's .typeset-cache).
     #[arg(long, value_name = "DIR")]

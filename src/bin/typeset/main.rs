@@ -108,6 +108,7 @@ fn build_main(cli: BuildArgs) -> ExitCode {
         no_cache: cli.no_cache,
         fill: cli.fill,
         no_continue: cli.no_continue,
+        allow_outside: cli.allow_outside,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a

@@ -34,15 +34,19 @@ fn hmac(secret: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
 
 /// The bytes of an entry holding `pages` under `key`.
 pub fn seal(pages: &[Page], key: &[u8; 32], secret: &[u8; 32]) -> postcard::Result<Vec<u8>> {
-    let payload = postcard::to_allocvec(pages)?;
+    Ok(seal_payload(&postcard::to_allocvec(pages)?, key, secret))
+}
+
+/// The bytes of an entry holding an already encoded `payload`.
+pub fn seal_payload(payload: &[u8], key: &[u8; 32], secret: &[u8; 32]) -> Vec<u8> {
     let len = (payload.len() as u64).to_le_bytes();
     let format = FORMAT.to_le_bytes();
-    let tag = hmac(secret, &[MAGIC, &format, key, &len, &payload]);
+    let tag = hmac(secret, &[MAGIC, &format, key, &len, payload]);
     let mut out = Vec::with_capacity(HEADER + payload.len());
-    for part in [&MAGIC[..], &format, key, &len, &tag, &payload] {
+    for part in [&MAGIC[..], &format, key, &len, &tag, payload] {
         out.extend_from_slice(part);
     }
-    Ok(out)
+    out
 }
 
 /// The pages of an entry, if it is sound and was written for `key`; else

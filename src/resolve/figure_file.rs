@@ -1,0 +1,233 @@
+//! A figure's file: read next to its article, kept inside the article's
+//! folder, and decoded in full before any output takes it, so that a PDF,
+//! a print PDF and an EPUB refuse the same images, each error at the
+//! figure's place in the article.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::{Error, Result, Stage};
+use crate::source::Located;
+
+use super::doc::{Figure, ImageFormat, Wrap};
+
+/// Largest figure file accepted.
+pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
+/// Largest figure accepted, in pixels: 100 million (10,000 × 10,000), four
+/// times a whole A3 page at 300 dpi. A decoded pixel takes 3–4 bytes, so
+/// this also bounds the memory a figure costs.
+pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
+
+/// Reads a figure next to its article and checks that it is a whole PNG or
+/// JPEG of a sane size. `allow_outside` lets its path (after symbolic
+/// links) lead out of the article's folder.
+pub(super) fn load_figure(
+    base: &Path,
+    src: &str,
+    at: Located,
+    allow_outside: bool,
+) -> Result<Figure> {
+    let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
+    let path = figure_path(base, src, allow_outside).map_err(|(m, h)| fail(m, h))?;
+    // The read stops at the limit, whatever the file's metadata says.
+    let data = crate::fsio::read_limited(&path, MAX_IMAGE_BYTES).map_err(|e| {
+        fail(
+            format!("cannot read the image {}: {e}", path.display()),
+            "check the file name (paths are relative to the article) and reduce images over 50 MB",
+        )
+    })?;
+    let format = match data.get(..4) {
+        Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
+        Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
+        _ => {
+            return Err(fail(
+                format!("{} is not a PNG or JPEG image", path.display()),
+                "convert the figure to PNG or JPEG",
+            ));
+        }
+    };
+    let damaged = |e: String| {
+        fail(
+            format!("the image {} is damaged: {e}", path.display()),
+            "re-export the figure as PNG or baseline JPEG",
+        )
+    };
+    let (width_px, height_px) = dimensions(&data, format).map_err(damaged)?;
+    if width_px == 0 || height_px == 0 {
+        return Err(damaged("it has no pixels".into()));
+    }
+    let pixels = u64::from(width_px) * u64::from(height_px);
+    if pixels > MAX_IMAGE_PIXELS {
+        return Err(fail(
+            format!(
+                "the image {} is {width_px} × {height_px} pixels ({} million); figures are limited to {} million pixels",
+                path.display(),
+                pixels / 1_000_000,
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
+            "scale the figure down (300 dpi at its printed size is enough)",
+        ));
+    }
+    decode_all(&data, format).map_err(damaged)?;
+    Ok(Figure {
+        path,
+        src: src.to_string(),
+        data: Arc::new(data),
+        format,
+        width_px,
+        height_px,
+        caption: None,
+        columns: 1,
+        width: None,
+        wrap: Wrap::Rect,
+        x: None,
+        row: None,
+        loc: at.loc,
+    })
+}
+
+/// The file a figure names: relative to the article, no web address, and
+/// inside the article's folder unless `allow_outside`; else a message and
+/// a hint.
+fn figure_path(
+    base: &Path,
+    src: &str,
+    allow_outside: bool,
+) -> std::result::Result<std::path::PathBuf, (String, &'static str)> {
+    if src.contains("://") {
+        return Err((
+            format!("the image \"{src}\" is a web address"),
+            "download the image and name the file relative to the article",
+        ));
+    }
+    let rel = Path::new(src);
+    let climbs = rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+    if climbs && !allow_outside {
+        return Err((
+            format!("the image path \"{src}\" leaves the article's folder"),
+            crate::fsio::OUTSIDE_HINT,
+        ));
+    }
+    let path = base.join(rel);
+    if !allow_outside && let Some(real) = crate::fsio::outside(&path, base) {
+        return Err((
+            format!(
+                "the image \"{src}\" leads out of the article's folder (to {})",
+                real.display()
+            ),
+            crate::fsio::OUTSIDE_HINT,
+        ));
+    }
+    Ok(path)
+}
+
+fn image_format(format: ImageFormat) -> image::ImageFormat {
+    match format {
+        ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+    }
+}
+
+fn dimensions(data: &[u8], format: ImageFormat) -> std::result::Result<(u32, u32), String> {
+    image::ImageReader::with_format(std::io::Cursor::new(data), image_format(format))
+        .into_dimensions()
+        .map_err(|e| e.to_string())
+}
+
+/// Decodes every pixel, keeping none: a PNG row by row (one row in
+/// memory), a JPEG whole (its decoder has no rows; the pixel limit bounds
+/// it). A truncated or corrupt file fails here rather than in one output.
+fn decode_all(data: &[u8], format: ImageFormat) -> std::result::Result<(), String> {
+    match format {
+        ImageFormat::Png => {
+            let mut reader = png::Decoder::new(std::io::Cursor::new(data))
+                .read_info()
+                .map_err(|e| e.to_string())?;
+            while reader.next_row().map_err(|e| e.to_string())?.is_some() {}
+            reader.finish().map_err(|e| e.to_string())
+        }
+        ImageFormat::Jpeg => {
+            // The decoder fills a cut-off scan with grey; a whole file ends
+            // its scans with an EOI marker.
+            if !jpeg_has_end(data) {
+                return Err("it is cut off (no end-of-image marker after its scan)".into());
+            }
+            let mut reader = image::ImageReader::with_format(
+                std::io::Cursor::new(data),
+                image::ImageFormat::Jpeg,
+            );
+            let mut limits = image::Limits::default();
+            limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
+            reader.limits(limits);
+            reader.decode().map(drop).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Whether a JPEG has an end-of-image marker after its first scan. The
+/// marker segments before the scan are walked by their lengths (an EXIF
+/// thumbnail inside one has scans and an end of its own); inside scan data
+/// 0xFF is always followed by 0x00 or a restart marker, so 0xFF 0xD9 there
+/// is the end.
+pub(crate) fn jpeg_has_end(data: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= data.len() && data[i] == 0xFF {
+        let marker = data[i + 1];
+        if marker == 0xFF {
+            i += 1; // a fill byte
+            continue;
+        }
+        if marker == 0xDA {
+            return data[i + 2..].windows(2).any(|w| w == [0xFF, 0xD9]);
+        }
+        i += 2 + usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]]));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg() -> Vec<u8> {
+        let img =
+            image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 90]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut out, image::ImageFormat::Jpeg)
+            .expect("encode");
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_whole_jpeg_passes_and_every_cut_one_fails() {
+        let data = jpeg();
+        decode_all(&data, ImageFormat::Jpeg).expect("whole");
+        for n in [data.len() - 2, data.len() - 1, data.len() / 2, 200] {
+            assert!(
+                decode_all(&data[..n], ImageFormat::Jpeg).is_err(),
+                "cut at {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cut_png_fails() {
+        let img = image::GrayImage::from_fn(64, 64, |x, y| image::Luma([(x * y) as u8]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageLuma8(img)
+            .write_to(&mut out, image::ImageFormat::Png)
+            .expect("encode");
+        let data = out.into_inner();
+        decode_all(&data, ImageFormat::Png).expect("whole");
+        for n in [data.len() - 1, data.len() - 13, data.len() / 2] {
+            assert!(
+                decode_all(&data[..n], ImageFormat::Png).is_err(),
+                "cut at {n}"
+            );
+        }
+    }
+}

@@ -104,7 +104,9 @@ class Writer:
         r = self.rng
         parts = []
         for k in range(1 + r.next(4)):
-            clause = self.words(2, 12)
+            # A first clause of 5 or more: a two-character sentence such as
+            # 了的。 would recur dozens of times in a million characters.
+            clause = self.words(2 if k else 5, 12)
             if r.next(40) == 0:
                 clause = clause[: len(clause) // 2] + self.number() + clause[len(clause) // 2 :]
             if k:

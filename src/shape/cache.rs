@@ -40,7 +40,7 @@ pub fn find_fallbacks<'a>(
     // First pass with read-only faces: which characters are missing where.
     let mut missing: BTreeMap<(FontId, char), crate::source::Loc> = BTreeMap::new();
     {
-        let mut seen: BTreeSet<(FontId, char)> = BTreeSet::new();
+        let mut seen = SeenChars::default();
         for p in paras {
             for r in &p.runs {
                 let font = if r.strong {
@@ -49,7 +49,7 @@ pub fn find_fallbacks<'a>(
                     p.style.font
                 };
                 for (k, c) in r.text.chars().enumerate() {
-                    if c.is_whitespace() || c.is_control() || !seen.insert((font, c)) {
+                    if c.is_whitespace() || c.is_control() || !seen.insert(font, c) {
                         continue;
                     }
                     let has = book.font(font).face().glyph_index(c).is_some();
@@ -82,6 +82,38 @@ pub fn find_fallbacks<'a>(
         fb.map.insert((font, c), found);
     }
     fb
+}
+
+/// The (font, character) pairs `find_fallbacks` has looked at: a bit per
+/// BMP character for each font, a set for the rest. A set insert for every
+/// character of the text was the function's whole cost; Han text repeats
+/// its few thousand characters, so almost every lookup is a bit test.
+#[derive(Default)]
+struct SeenChars {
+    bmp: Vec<(FontId, Vec<u64>)>,
+    astral: BTreeSet<(FontId, char)>,
+}
+
+impl SeenChars {
+    /// True the first time (font, c) is offered.
+    fn insert(&mut self, font: FontId, c: char) -> bool {
+        let u = c as u32;
+        if u > 0xFFFF {
+            return self.astral.insert((font, c));
+        }
+        let k = match self.bmp.iter().position(|(f, _)| *f == font) {
+            Some(k) => k,
+            None => {
+                self.bmp.push((font, vec![0; 0x10000 / 64]));
+                self.bmp.len() - 1
+            }
+        };
+        let (word, bit) = ((u / 64) as usize, 1u64 << (u % 64));
+        let bits = &mut self.bmp[k].1;
+        let fresh = bits[word] & bit == 0;
+        bits[word] |= bit;
+        fresh
+    }
 }
 
 /// A shaped glyph in font units, before scaling to a size.
@@ -363,5 +395,23 @@ impl<'f> Shaper<'f> {
             dx: Pt(g.dx as f64 * k),
             dy: Pt(g.dy as f64 * k),
         }
+    }
+}
+
+#[cfg(test)]
+mod seen_tests {
+    use super::*;
+
+    #[test]
+    fn seen_chars_reports_each_font_and_character_once() {
+        let mut seen = SeenChars::default();
+        for c in ['字', 'A', '\u{FFFF}', '𠀀'] {
+            assert!(seen.insert(FontId(0), c), "{c} is new for font 0");
+            assert!(!seen.insert(FontId(0), c), "{c} was seen for font 0");
+            assert!(seen.insert(FontId(3), c), "{c} is new for font 3");
+        }
+        // Neighbouring bits stay apart.
+        assert!(seen.insert(FontId(0), 'B'));
+        assert!(seen.insert(FontId(0), '𠀁'));
     }
 }

@@ -76,7 +76,9 @@ def make(out, k, rng, pool, variants=False):
         entries.append(f'[[article]]\nfile = "a{i}.md"\n')
     pinned = rng.next(3) == 0
     if pinned:
-        entries.append(f'[[article]]\nfile = "{EXAMPLES}/changhe/0789.md"\nbox = true\ncolumn = 1\ncolumns = 8\nrow = 96\n')
+        # Copied in: a manifest may name only files inside its folder.
+        shutil.copy(os.path.join(EXAMPLES, "changhe", "0789.md"), os.path.join(d, "serial-0789.md"))
+        entries.append('[[article]]\nfile = "serial-0789.md"\nbox = true\ncolumn = 1\ncolumns = 8\nrow = 96\n')
     layout = "broadsheet"
     for name, fill in (("fill", "true"), ("plain", "false")):
         with open(os.path.join(d, f"{name}.toml"), "w", encoding="utf-8") as f:

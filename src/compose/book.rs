@@ -2,7 +2,7 @@
 //! page numbers, then every installment as a chapter starting on a new
 //! page, with running heads (work, chapter) and folios.
 
-use super::furniture::{Shape, place_single, type_area};
+use super::furniture::{Shape, lines_in, natural_width, place_lines, place_single, type_area};
 use super::items::{LineSource, SetLine};
 use super::transform::{At, Transform};
 use super::{Frame, Furniture, PageHead, add_furniture, compose_module};
@@ -227,17 +227,24 @@ pub fn assemble_book(
     // The type area in horizontal terms, for the title page and contents
     // (set horizontally in vertical books too).
     let front = Front::of(layout);
-    let toc_pages = titles.len().div_ceil(front.per_page).max(1);
+    let body_pages: usize = bodies.iter().map(Vec::len).sum();
+    let chunks = front.contents_chunks(titles, body_pages, furniture);
     let mut first_pages = Vec::with_capacity(titles.len());
-    let mut next = 2 + toc_pages;
+    let mut next = 2 + chunks.len();
     for b in &bodies {
         first_pages.push(next);
         next += b.len();
     }
     let mut pages = Vec::with_capacity(next);
     pages.push(front.title_page(title_page, furniture));
-    for chunk in 0..toc_pages {
-        pages.push(front.contents_page(chunk, titles, &first_pages, title_page.labels, furniture));
+    for (chunk, entries) in chunks.iter().enumerate() {
+        let head = (chunk == 0).then_some(title_page.labels);
+        let toc = Toc {
+            titles,
+            first_pages: &first_pages,
+            number_width: front.number_width(next - 1, furniture),
+        };
+        pages.push(front.contents_page(head, entries.clone(), &toc, furniture));
     }
     let mut outline = Vec::with_capacity(titles.len());
     for (title, mut body) in titles.iter().zip(bodies) {
@@ -320,19 +327,61 @@ impl Front {
         page
     }
 
-    /// Page `chunk` of the contents: each chapter's title and first page,
-    /// under a rule (and the heading, on the first).
+    /// The width a page number up to `last` takes in the contents, and
+    /// the em between it and the title.
+    fn number_width(&self, last: usize, furniture: Shape) -> Pt {
+        let number = furniture(Furniture::TocEntry, &last.to_string());
+        natural_width(&number) + number.style.size
+    }
+
+    /// The contents' entries on each of its pages: an entry whose title
+    /// is longer than its line beside the page number takes more lines,
+    /// and a page holds `per_page` lines. The numbers' width depends on
+    /// the last page's number, which depends on the contents' pages:
+    /// worked out until they agree.
+    fn contents_chunks(
+        &self,
+        titles: &[String],
+        body_pages: usize,
+        furniture: Shape,
+    ) -> Vec<std::ops::Range<usize>> {
+        let mut pages = 1;
+        loop {
+            let reserve = self.number_width(1 + pages + body_pages, furniture);
+            let measure = self.x1 - self.x0 - reserve;
+            let mut chunks: Vec<std::ops::Range<usize>> = std::iter::once(0..0).collect();
+            let mut used = 0;
+            for (i, t) in titles.iter().enumerate() {
+                let n = lines_in(&furniture(Furniture::TocEntry, t), measure).max(1);
+                let last = chunks.len() - 1;
+                if used + n > self.per_page && !chunks[last].is_empty() {
+                    chunks.push(i..i);
+                    used = 0;
+                }
+                let last = chunks.len() - 1;
+                chunks[last].end = i + 1;
+                used += n;
+            }
+            // More contents pages make numbers no shorter: this settles.
+            if chunks.len() <= pages {
+                return chunks;
+            }
+            pages = chunks.len();
+        }
+    }
+
+    /// A page of the contents: entries `entries`, each chapter's title and
+    /// first page, under a rule (and the heading `head`, on the first).
     fn contents_page(
         &self,
-        chunk: usize,
-        titles: &[String],
-        first_pages: &[usize],
-        labels: &Labels,
+        head: Option<&Labels>,
+        entries: std::ops::Range<usize>,
+        toc: &Toc,
         furniture: Shape,
     ) -> Page {
         let mut page = self.blank();
         let mut y = self.y0 + self.pitch * 1.5;
-        if chunk == 0 {
+        if let Some(labels) = head {
             let head = furniture(Furniture::BookTitle, labels.contents);
             self.line(&head, y, Align::Center, &mut page);
         }
@@ -344,16 +393,27 @@ impl Front {
             y1: y - self.pitch,
             width: Pt(0.5),
         }));
-        let entries = titles.iter().enumerate().skip(chunk * self.per_page);
-        for (i, title) in entries.take(self.per_page) {
-            let entry = furniture(Furniture::TocEntry, title);
-            self.line(&entry, y, Align::Start, &mut page);
-            let number = furniture(Furniture::TocEntry, &first_pages[i].to_string());
-            self.line(&number, y, Align::End, &mut page);
-            y += self.pitch;
+        let measure = self.x1 - self.x0 - toc.number_width;
+        for i in entries {
+            let entry = furniture(Furniture::TocEntry, &toc.titles[i]);
+            let at = (self.x0, measure);
+            let n = place_lines(&entry, at, (y, self.pitch), Align::Start, &mut page.items);
+            // The page number on the entry's last line.
+            let last = y + self.pitch * (n.max(1) - 1) as f64;
+            let number = furniture(Furniture::TocEntry, &toc.first_pages[i].to_string());
+            self.line(&number, last, Align::End, &mut page);
+            y = last + self.pitch;
         }
         page
     }
+}
+
+/// What the contents' pages list: the chapters' titles and first pages,
+/// and the width kept for the numbers.
+struct Toc<'a> {
+    titles: &'a [String],
+    first_pages: &'a [usize],
+    number_width: Pt,
 }
 
 #[cfg(test)]

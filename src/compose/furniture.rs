@@ -177,18 +177,52 @@ pub fn place_single(
     align: Align,
     out: &mut Vec<PageItem>,
 ) {
+    place_lines(p, (x, measure), (baseline, Pt::ZERO), align, out);
+}
+
+/// The rules furniture is broken by: no prohibitions (a folio, a title).
+const FURNITURE_RULES: LineRules = LineRules {
+    prohibition: Prohibition::None,
+    hanging: false,
+    compress_line_start: false,
+    breaking: Breaking::TotalFit,
+    flush_short: false,
+};
+
+/// Sets a furniture paragraph within `measure` from `x`, its lines on
+/// baselines `pitch` apart from `baseline` (a contents entry longer than
+/// its line takes more); how many lines it took.
+pub fn place_lines(
+    p: &ShapedPara,
+    (x, measure): (Pt, Pt),
+    (baseline, pitch): (Pt, Pt),
+    align: Align,
+    out: &mut Vec<PageItem>,
+) -> usize {
     let mf = move |_| measure;
-    let rules = LineRules {
-        prohibition: Prohibition::None,
-        hanging: false,
-        compress_line_start: false,
-        breaking: Breaking::TotalFit,
-        flush_short: false,
-    };
-    let params = line_params(&rules, &mf, Pt::ZERO, false);
+    let params = line_params(&FURNITURE_RULES, &mf, Pt::ZERO, false);
     let mut para = p.clone();
     para.style.align = align;
-    for line in break_paragraph(&para.items, &params) {
-        render_line(&para, &line, &HORIZONTAL).place(&HORIZONTAL, (x, baseline), out);
+    let lines = break_paragraph(&para.items, &params);
+    for (k, line) in lines.iter().enumerate() {
+        let y = baseline + pitch * k as f64;
+        render_line(&para, line, &HORIZONTAL).place(&HORIZONTAL, (x, y), out);
     }
+    lines.len()
+}
+
+/// The lines a furniture paragraph takes within `measure`.
+pub fn lines_in(p: &ShapedPara, measure: Pt) -> usize {
+    let mf = move |_| measure;
+    let params = line_params(&FURNITURE_RULES, &mf, Pt::ZERO, false);
+    break_paragraph(&p.items, &params).len()
+}
+
+/// A one-line paragraph's natural width.
+pub fn natural_width(p: &ShapedPara) -> Pt {
+    let n = p.items.len();
+    let gaps: f64 = (p.items[..n.saturating_sub(1)].iter())
+        .map(|i| i.gap.natural.0)
+        .sum();
+    Pt(p.items.iter().map(|i| i.width.0).sum::<f64>() + gaps)
 }

@@ -167,3 +167,72 @@ fn appending_an_installment_reuses_the_others_and_gives_the_clean_bytes() {
     assert_eq!(second, clean, "the same bytes as a clean build");
     assert_ne!(first, second);
 }
+
+/// A chapter title longer than the contents' line beside its page number
+/// takes two lines, the number on the second; before, it was set over the
+/// number (and over itself) on one line.
+#[test]
+fn a_long_title_in_the_contents_wraps_above_its_page_number() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let serial = dir.path().join("serial");
+    std::fs::create_dir(&serial).unwrap();
+    let titles = [
+        "第1回　河水很静灯光很暗一个人在渡口等船",
+        "第2回　雪夜里有人敲门说是从城里来的亲戚",
+    ];
+    for (n, t) in titles.iter().enumerate() {
+        let name = format!("{:04}.md", n + 1);
+        std::fs::write(serial.join(name), installment(n as u32 + 1, t)).unwrap();
+    }
+    std::fs::write(
+        serial.join("serial.toml"),
+        "work = \"试作\"\nauthor = \"某\"\n",
+    )
+    .unwrap();
+    let layout = dir.path().join("narrow.toml");
+    std::fs::write(
+        &layout,
+        "extends = \"book\"\nname = \"narrow\"\n\n[grid]\nchars = 13\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("book.pdf");
+    let out = run(&[
+        serial.as_os_str(),
+        OsStr::new("--layout"),
+        layout.as_os_str(),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+    ]);
+    assert_ok(&out);
+    // The contents page's words with their boxes (pdftotext -bbox): the
+    // title's end sits on a line below its start, and the page number on
+    // that line, clear of the title.
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let words: Vec<(f64, f64, f64, String)> = (html.lines())
+        .filter_map(|l| {
+            let attr = |name: &str| -> Option<f64> {
+                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
+                l[from..].split('"').next()?.parse().ok()
+            };
+            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((attr("xMin")?, attr("xMax")?, attr("yMin")?, text))
+        })
+        .collect();
+    let find = |t: &str| words.iter().find(|w| w.3.contains(t)).expect(t).clone();
+    let (start, end, number) = (find("第1回"), find("等船"), find("3"));
+    assert!(end.2 > start.2 + 1.0, "the title on one line: {words:?}");
+    assert!(
+        (number.2 - end.2).abs() < 1.0,
+        "the number not on the title's last line"
+    );
+    assert!(number.0 > end.1, "the number set over the title: {words:?}");
+}

@@ -199,11 +199,9 @@ pub fn place_lines(
     align: Align,
     out: &mut Vec<PageItem>,
 ) -> usize {
-    let mf = move |_| measure;
-    let params = line_params(&FURNITURE_RULES, &mf, Pt::ZERO, false);
     let mut para = p.clone();
     para.style.align = align;
-    let lines = break_paragraph(&para.items, &params);
+    let lines = furniture_lines(p, measure);
     for (k, line) in lines.iter().enumerate() {
         let y = baseline + pitch * k as f64;
         render_line(&para, line, &HORIZONTAL).place(&HORIZONTAL, (x, y), out);
@@ -213,9 +211,14 @@ pub fn place_lines(
 
 /// The lines a furniture paragraph takes within `measure`.
 pub fn lines_in(p: &ShapedPara, measure: Pt) -> usize {
+    furniture_lines(p, measure).len()
+}
+
+/// A furniture paragraph broken within `measure`.
+fn furniture_lines(p: &ShapedPara, measure: Pt) -> Vec<crate::linebreak::Line> {
     let mf = move |_| measure;
     let params = line_params(&FURNITURE_RULES, &mf, Pt::ZERO, false);
-    break_paragraph(&p.items, &params).len()
+    break_paragraph(&p.items, &params)
 }
 
 /// A one-line paragraph's natural width.

@@ -466,13 +466,7 @@ impl Composer<'_> {
 /// The white `p` leaves on one line of `measure` (none when it takes
 /// more than a line): how far in it may start.
 fn room_for(p: &ShapedPara, measure: Pt) -> Pt {
-    let n = p.items.len();
-    let natural = p.items.iter().map(|i| i.width.0).sum::<f64>()
-        + p.items[..n.saturating_sub(1)]
-            .iter()
-            .map(|i| i.gap.natural.0)
-            .sum::<f64>();
-    Pt((measure.0 - natural).max(0.0))
+    Pt((measure - super::furniture::natural_width(p)).0.max(0.0))
 }
 
 /// Where a fitted title's centred headline starts: the white before its

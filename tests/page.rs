@@ -291,3 +291,50 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
     );
     assert!(!pdf.exists());
 }
+
+/// A figure in the flow that does not fit under the text at the cursor
+/// floats to the next column's head (or is made smaller to fit): the
+/// text goes on in the column it was in. Before, the figure and the rest
+/// of the text moved on, leaving the first column nearly empty and the
+/// next two white (tests/fixtures/float-figure.toml).
+#[test]
+fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
+    let src = root().join("tests/fixtures/float-figure.toml");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--allow-outside"),
+        OsStr::new("--dump-lines"),
+    ]);
+    let dump = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Lines per column of the module, as set.
+    let set = dump
+        .split("as set on the page")
+        .nth(1)
+        .expect("the set lines");
+    let mut columns: Vec<(u32, usize)> = Vec::new();
+    for line in set.lines() {
+        if let Some(c) = line.trim().strip_prefix("page 1, column ") {
+            columns.push((c.parse().unwrap(), 0));
+        } else if line.trim_start().starts_with("slot") && !columns.is_empty() {
+            columns.last_mut().unwrap().1 += 1;
+        }
+    }
+    let numbers: Vec<u32> = columns.iter().map(|c| c.0).collect();
+    // The columns with text follow one another from the first.
+    assert_eq!(
+        numbers,
+        (1..=numbers.len() as u32).collect::<Vec<_>>(),
+        "{dump}"
+    );
+    // The first column is not left with a paragraph and white under it.
+    assert!(
+        columns[0].1 >= 8,
+        "first column: {} lines\n{dump}",
+        columns[0].1
+    );
+}

@@ -86,7 +86,7 @@ impl Composer<'_> {
 
     /// Whether the columns of `page` end within a line of each other, the
     /// last not below all the others.
-    fn square(&self, page: usize) -> bool {
+    pub(super) fn square(&self, page: usize) -> bool {
         // A column without text ends at the columns' top.
         let mut ends = vec![self.column_top; self.grid.columns as usize];
         for u in self.used.iter().filter(|u| u.page == page) {

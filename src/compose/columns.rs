@@ -122,6 +122,8 @@ pub(super) struct Composer<'a> {
 pub(super) struct FixedItems {
     pub block: usize,
     pub page: usize,
+    /// Its image's first slot, counted from the columns' top.
+    pub row: u32,
     pub items: Vec<FrameItem>,
 }
 

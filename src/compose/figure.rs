@@ -7,12 +7,17 @@ use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
 use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::transform::{FrameRect, LineAt};
-use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
+use super::wrap::{Footprint, MIN_WRAP_CHARS, SlotKind, WrapRules, wrap};
 use crate::linebreak::Line;
 use crate::model::{Grid, LineRules};
 use crate::resolve::{Figure, Wrap};
 use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
+
+/// The least a figure in the flow is made to fit a shallow column, of
+/// its width as sized for its columns: smaller, a photograph's detail is
+/// lost; the compositor moves it on instead.
+const LEAST_SCALE: f64 = 0.6;
 
 /// A figure sized for a column, in frame terms.
 struct FigureSize {
@@ -89,6 +94,15 @@ impl Composer<'_> {
     /// touches flows around it (rectangular or round wrap), each line beside
     /// it set to its own measure.
     pub fn place_figure(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
+        if let Some((column, top, size)) = self.float_room(fig, caption, rules) {
+            // At the head of a later column: the text goes on in this one
+            // and meets the figure when it gets there.
+            let start = self.grid.column_start(column);
+            let inline = start + (size.span - size.inline) / 2.0;
+            let columns = column..(column + size.whole).min(self.grid.columns);
+            self.set_figure(fig, caption, &size, (inline, top), columns);
+            return;
+        }
         let size = self.find_room(fig, caption, rules);
         let start = self.grid.column_start(self.column);
         let inline = start + (size.span - size.inline) / 2.0;
@@ -115,11 +129,16 @@ impl Composer<'_> {
                 let before = self.items().len();
                 // The caption's lines are recorded as this block's.
                 let cur = std::mem::replace(&mut self.cur, (block, 0));
-                self.place_fixed(figure, caption.as_ref(), &flow.rules);
+                let row = self.place_fixed(figure, caption.as_ref(), &flow.rules);
                 self.cur = cur;
                 let items = self.items().split_off(before);
                 let page = self.pages.len() - 1;
-                self.fixed.push(FixedItems { block, page, items });
+                self.fixed.push(FixedItems {
+                    block,
+                    page,
+                    row,
+                    items,
+                });
             }
         }
         self.used.truncate(used);
@@ -134,7 +153,13 @@ impl Composer<'_> {
         }
     }
 
-    fn place_fixed(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
+    /// Sets a figure at its place; the row it took under the columns' top.
+    fn place_fixed(
+        &mut self,
+        fig: &Figure,
+        caption: Option<&ShapedPara>,
+        rules: &LineRules,
+    ) -> u32 {
         let g = self.grid;
         let depth = self.bottom - self.column_top;
         let mut size = size_figure(self, fig, caption, rules, 0, depth);
@@ -145,8 +170,11 @@ impl Composer<'_> {
         let inline = (centre - size.inline / 2.0)
             .min(measure - size.inline)
             .max(Pt::ZERO);
-        let room = depth.saturating_sub(size.total());
-        let top = self.column_top + fig.row.map_or(room / 2, |r| r.min(room));
+        // A line under the caption stays clear: the module's foot rule
+        // goes there.
+        let room = depth.saturating_sub(size.total() + 1);
+        let row = fig.row.map_or(room / 2, |r| r.min(room));
+        let top = self.column_top + row;
         let first = (inline / (g.column_width + g.gutter)).floor() as u32;
         let last = ((inline + size.inline) / (g.column_width + g.gutter)).floor() as u32;
         // The caption goes across the figure itself, not its columns.
@@ -162,6 +190,7 @@ impl Composer<'_> {
             first..(last + 1).min(g.columns),
         );
         self.slot = self.column_top;
+        row
     }
 
     /// Draws the figure with its top-left corner at `at` (inline, slot),
@@ -237,23 +266,98 @@ impl Composer<'_> {
         self.wrap_columns(&[image, caption], top.saturating_sub(1)..end, columns);
     }
 
-    /// Sizes the figure where it goes: at the cursor, or up to three
-    /// columns on when the slots there are not free.
+    /// The column slots a figure may take: half the frame's depth or all
+    /// below the columns' top, whichever is more.
+    fn figure_column_slots(&self) -> u32 {
+        self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2)
+    }
+
+    /// Whether `size` fits from `slot` of `column`: inside the column's
+    /// depth, on slots nothing else takes or narrows.
+    fn fits_at(&self, size: &FigureSize, column: u32, slot: u32) -> bool {
+        let slots = slot..slot + size.total();
+        slots.end <= self.depth_of(column) && slots.clone().all(|s| self.shape(column, s).is_none())
+    }
+
+    /// The first slot of `column` below the slots taken whole at its head
+    /// (a headline block's).
+    fn column_head(&self, column: u32) -> u32 {
+        let mut top = self.column_top;
+        while top < self.depth_of(column) && self.shape(column, top) == Some(SlotKind::Blocked) {
+            top += 1;
+        }
+        top
+    }
+
+    /// The figure sized at `column` for `slots` slots, when it keeps at
+    /// least [`LEAST_SCALE`] of its size there.
+    fn shrunk(
+        &self,
+        (fig, caption, rules): (&Figure, Option<&ShapedPara>, &LineRules),
+        column: u32,
+        slots: u32,
+        full: &FigureSize,
+    ) -> Option<FigureSize> {
+        let size = size_figure(self, fig, caption, rules, column, slots);
+        (size.inline >= full.inline * LEAST_SCALE).then_some(size)
+    }
+
+    /// Where a figure that does not fit at the cursor goes instead of
+    /// leaving the rest of the column white (a balanced module's columns
+    /// are often shallower than the figure): to the head of the next
+    /// column, the cursor staying where it is; failing that, there or at
+    /// the cursor made smaller to the column's depth. `None` where it fits
+    /// at the cursor, or nowhere so (then [`Self::find_room`] places it).
+    fn float_room(
+        &mut self,
+        fig: &Figure,
+        caption: Option<&ShapedPara>,
+        rules: &LineRules,
+    ) -> Option<(u32, u32, FigureSize)> {
+        self.skip_blocked();
+        let column_slots = self.figure_column_slots();
+        let here = size_figure(self, fig, caption, rules, self.column, column_slots);
+        if self.slot >= self.depth_of(self.column) || self.fits_at(&here, self.column, self.slot) {
+            return None;
+        }
+        let args = (fig, caption, rules);
+        let next = self.column + 1;
+        if next < self.grid.columns {
+            let top = self.column_head(next);
+            let size = size_figure(self, fig, caption, rules, next, column_slots);
+            if self.fits_at(&size, next, top) {
+                return Some((next, top, size));
+            }
+            let room = self.depth_of(next).saturating_sub(top);
+            if let Some(size) = self.shrunk(args, next, room, &here)
+                && self.fits_at(&size, next, top)
+            {
+                return Some((next, top, size));
+            }
+        }
+        let room = self.depth_of(self.column) - self.slot;
+        (self.shrunk(args, self.column, room, &here))
+            .filter(|size| self.fits_at(size, self.column, self.slot))
+            .map(|size| (self.column, self.slot, size))
+    }
+
+    /// Sizes the figure where it goes: at the cursor, or the next column
+    /// with room for it, on the next page if none on this one has (a
+    /// caption is never cut at the foot). On a fresh page it goes at the
+    /// first column's head, whatever it takes.
     fn find_room(
         &mut self,
         fig: &Figure,
         caption: Option<&ShapedPara>,
         rules: &LineRules,
     ) -> FigureSize {
-        let column_slots =
-            self.bottom - self.column_top.min(self.top + (self.bottom - self.top) / 2);
+        let column_slots = self.figure_column_slots();
         self.skip_blocked();
+        let page = self.pages.len();
         let mut size = size_figure(self, fig, caption, rules, self.column, column_slots);
-        for _ in 0..3 {
-            let slots = self.slot..self.slot + size.total();
-            if slots.end <= self.depth_of(self.column)
-                && slots.clone().all(|s| self.shape(self.column, s).is_none())
-            {
+        loop {
+            let fresh = self.pages.len() > page && self.column_empty() && self.column == 0;
+            if fresh || self.fits_at(&size, self.column, self.slot) {
                 break;
             }
             self.next_column();

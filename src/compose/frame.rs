@@ -37,6 +37,9 @@ pub struct Frame {
 pub struct Module {
     pub pages: Vec<Page>,
     pub bottom: u32,
+    /// Whether the last page's columns end square: within a line of each
+    /// other, figures' feet included ([`super::balance`]).
+    pub square: bool,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
 }

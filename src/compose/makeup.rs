@@ -201,6 +201,7 @@ mod tests {
                 vec![Fit {
                     variant: 0,
                     height: Height::Rows(area.div_ceil(w) + 3, MIN_CUT),
+                    square: true,
                 }]
             })
             .collect()
@@ -316,6 +317,7 @@ mod tests {
             fits.push(Fit {
                 variant: 1,
                 height: Height::Rows(h, MIN_CUT),
+                square: true,
             });
         }
         let m = found(&[hs.clone()], &[false], 6, 100);

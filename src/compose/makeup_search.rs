@@ -17,9 +17,12 @@ use super::variants::{Fit, Height};
 /// within a line; two more read as a ragged foot, not a hole).
 const SLACK: u32 = 2;
 /// Costs: a continued article; a column the lead story lacks of the full
-/// width; a white line × column under a module's text.
+/// width; a module whose columns do not end square (white under its
+/// text beside a deeper figure); a white line × column under a module's
+/// text.
 const CUT: u64 = 1_000_000;
 const LEAD_NARROW: u64 = 2_000;
+const RAGGED: u64 = 1_000;
 const WHITE: u64 = 1;
 /// The most articles the search takes (its tables grow as 2ⁿ).
 const MOST: usize = 12;
@@ -259,9 +262,10 @@ fn leaves(
             variant,
         };
         if let Some(h) = h {
+            let ragged = if f.square { 0 } else { RAGGED };
             for rows in h..=(h + SLACK).min(depth) {
                 let white = WHITE * ((rows - h) * w) as u64;
-                out.push((rows, lead + white, leaf(false)));
+                out.push((rows, lead + ragged + white, leaf(false)));
             }
         }
         if may_cut {

@@ -5,6 +5,7 @@
 use super::columns::{Composer, FlowInput, Reserve};
 use super::furniture::{Furniture, PageHead, add_furniture};
 use super::heads::{break_heading, step_down_headings};
+use super::items::LineSource;
 use super::jumps::{Jumps, reserve_for};
 use super::lines::break_lines;
 use super::settle::settle_figures;
@@ -206,13 +207,60 @@ impl<'d> ModuleSet<'d> {
             true => settle_figures(shaped, &self.grid),
             false => None,
         };
+        let rules = self.doc.rules;
         let flow = FlowInput {
             shaped: settled.as_ref().unwrap_or(shaped),
             broken,
-            rules: self.doc.rules,
+            rules,
         };
-        let c = self.lay_out(layout, &flow, Reserve::default())?;
-        Ok((c, settled))
+        let first = self.lay_out(layout, &flow, Reserve::default())?;
+        let mut best = (first, settled);
+        // A figure at its place deeper than the text leaves its module's
+        // other columns white under the text: lifted (a few times, the
+        // text wrapping anew each time) while the module gets shallower.
+        for _ in 0..3 {
+            let Some(lifted) = self.lift_figures(&best.0, best.1.as_ref().unwrap_or(shaped)) else {
+                break;
+            };
+            let flow = FlowInput {
+                shaped: &lifted,
+                broken,
+                rules,
+            };
+            let c = self.lay_out(layout, &flow, Reserve::default())?;
+            if c.pages.len() > 1 || c.first_page_bottom() >= best.0.first_page_bottom() {
+                break;
+            }
+            best = (c, Some(lifted));
+        }
+        Ok(best)
+    }
+
+    /// `shaped` with the figures at their place lifted by as much as
+    /// their feet run below the text of a module taken down to its text
+    /// (a frame with rows of its own keeps them where written); `None`
+    /// where none runs more than a line below it or none can rise.
+    fn lift_figures(&self, c: &Composer, shaped: &ShapedDoc) -> Option<ShapedDoc> {
+        if c.fixed.is_empty() || c.pages.len() > 1 {
+            return None;
+        }
+        let fixed = |b: usize| c.fixed.iter().any(|f| f.block == b);
+        let text_end = (c.log.iter())
+            .filter(|l| l.page == 0 && l.column.is_some())
+            .filter(|l| !matches!(l.source, LineSource::Flow(b) if fixed(b)))
+            .map(|l| l.slot + 1)
+            .max()?;
+        let over = c.first_page_bottom().saturating_sub(text_end + 1);
+        if over == 0 || c.fixed.iter().all(|f| f.row == 0) {
+            return None;
+        }
+        let mut out = shaped.clone();
+        for f in &c.fixed {
+            if let Some(ShapedBlock::Figure { figure, .. }) = out.flow.get_mut(f.block) {
+                figure.row = Some(f.row.saturating_sub(over));
+            }
+        }
+        Some(out)
     }
 
     /// The header, the lead, the placed figures and the flow, the last
@@ -274,8 +322,10 @@ impl<'d> ModuleSet<'d> {
             warn_underfilled(self.doc, &c, used_bottom, warnings);
         }
         let lines = std::mem::take(&mut c.log);
+        let square = c.square(c.pages.len() - 1);
         Module {
             lines,
+            square,
             pages: c.finish(),
             // In page slots: a module with a grid of its own fills its
             // frame; a box takes the slot under the text.

@@ -50,6 +50,10 @@ pub enum Height {
 pub struct Fit {
     pub variant: usize,
     pub height: Height,
+    /// Whether the module's columns end square (within a line, the
+    /// figures' feet included): the search takes a module left ragged by
+    /// a figure deeper than its text only where it fills better.
+    pub square: bool,
 }
 
 impl Variant {
@@ -112,15 +116,19 @@ type Job = (usize, usize, u32);
 /// Lays out the `jobs` in parallel, one job each (the work spreads
 /// evenly), and adds their modules to `out`; how many were laid out.
 fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
-    let heights: Vec<Height> = (jobs.par_iter())
+    let heights: Vec<(Height, bool)> = (jobs.par_iter())
         .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
         .collect();
-    for (&(i, variant, w), &height) in jobs.iter().zip(&heights) {
+    for (&(i, variant, w), &(height, square)) in jobs.iter().zip(&heights) {
         if height != Height::No {
-            out[i].fits[w as usize - 1].push(Fit { variant, height });
+            out[i].fits[w as usize - 1].push(Fit {
+                variant,
+                height,
+                square,
+            });
         }
     }
-    heights.iter().filter(|h| **h != Height::No).count()
+    heights.iter().filter(|h| h.0 != Height::No).count()
 }
 
 /// Fewest slots of a module wider than the narrowest its article takes:
@@ -199,27 +207,27 @@ pub fn with_figures(shaped: &ShapedDoc, columns: Option<u32>) -> Option<ShapedDo
 /// An article's height at `span` columns in `variant`: `No` where the
 /// manifest gives it another span, where one column is too narrow for it,
 /// or where its headline would break inside a phrase.
-fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Height {
+fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, bool) {
     if a.placement.columns.is_some_and(|c| c != span) {
-        return Height::No;
+        return (Height::No, false);
     }
     // The lead story leads: across half the page or more.
     if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
-        return Height::No;
+        return (Height::No, false);
     }
     // One column holds a brief, not an article with a headline to show;
     // no module so narrow that its headline breaks inside a phrase.
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
-        return Height::No;
+        return (Height::No, false);
     }
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
     if !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
-        return Height::No;
+        return (Height::No, false);
     }
     let least = least_rows(a, variant, grid, span);
-    match height_at(a, variant, grid, span) {
-        None => Height::Tall(least),
-        Some(h) => Height::Rows(h, least),
+    match module_at(a, variant, grid, span) {
+        None => (Height::Tall(least), false),
+        Some((h, square)) => (Height::Rows(h, least), square),
     }
 }
 
@@ -289,6 +297,12 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
 /// that runs to the page's foot, or for a module on a grid of its own (a
 /// vertical box) the fewest rows that hold it.
 pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
+    module_at(a, variant, grid, span).map(|(rows, _)| rows)
+}
+
+/// [`height_at`], and whether the module's columns end square (a box on
+/// a grid of its own is filled by its frame: square).
+fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, bool)> {
     let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
@@ -298,7 +312,7 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
         let rows = (m.bottom + 1).min(grid.lines);
-        return (m.pages.len() == 1).then_some(rows);
+        return (m.pages.len() == 1).then_some((rows, m.square));
     }
     // Fewest rows holding the box whole (more rows never hold less).
     let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
@@ -314,5 +328,5 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
             lo = mid + 1;
         }
     }
-    Some(hi)
+    Some((hi, true))
 }

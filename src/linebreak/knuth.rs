@@ -142,6 +142,36 @@ fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
     plain(LAST_RESORT / 10.0)
 }
 
+/// For a break `b` before the paragraph's end: a function giving, for a
+/// line from `a > 0` to `b` as line `line`, a floor under its
+/// [`line_demerits`] that is cheap to compute (prefix sums only), or
+/// −∞ where it cannot give one (the first line, a line not underfull). The floor is the stretch demerits of
+/// an underfull justified line, computed as `line_demerits` computes them:
+/// the demerits it returns add only terms that are not negative to that
+/// same value, so `floor ≤ demerits` holds in floating point as well, and
+/// total fit may skip a node whose floor already loses, with the same
+/// result. `None` when the paragraph's settings take another path
+/// (ragged, flush short lines).
+fn underfull_floor<'a>(
+    items: &'a [Item],
+    b: usize,
+    p: &'a Params,
+) -> Option<impl Fn(&Sums, usize, usize) -> f64 + 'a> {
+    if !p.justify || p.flush_short {
+        return None;
+    }
+    Some(move |sums: &Sums, a: usize, line: usize| {
+        if a == 0 {
+            return f64::NEG_INFINITY;
+        }
+        let measure = (p.measure)(line).0;
+        match sums.underfull(items, (a, b), measure) {
+            Some(f) => stretch_demerits(measure - f.width, &f),
+            None => f64::NEG_INFINITY,
+        }
+    })
+}
+
 /// Returns the break positions (item counts), the last one `items.len()`.
 pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     let n = items.len();
@@ -165,11 +195,24 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
             continue;
         }
         let hyphenated = b < n && items[b - 1].gap.is_hyphen();
+        let floor = (b < n).then(|| underfull_floor(items, b, p)).flatten();
         best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
         keep.clear();
         for &ai in &active {
             let a = nodes[ai];
+            let run = if hyphenated { a.run + 1 } else { 0 };
+            if let Some(Some((bd, _))) = best.get(run as usize)
+                && floor
+                    .as_ref()
+                    .is_some_and(|f| a.demerits + f(&sums, a.pos, a.line) >= *bd)
+            {
+                // Cannot beat the best way to b found so far (the test is
+                // strict), and a line no longer than this one is never
+                // overfull: the node stays, unevaluated.
+                keep.push(ai);
+                continue;
+            }
             let Some(d) = line_demerits(items, &sums, a.pos, b, a.line, p) else {
                 // Too long now and longer for every later break: retire
                 // the node, remembering it in case nothing else can go on.
@@ -181,7 +224,6 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
             };
             keep.push(ai);
             let mut total = a.demerits + d;
-            let run = if hyphenated { a.run + 1 } else { 0 };
             if run > MAX_HYPHEN_RUN {
                 // The node stays for later breaks; this one is not taken.
                 continue;

@@ -166,33 +166,54 @@ fn chapters(
         .extend(cache.as_ref().map(Cache::take_warnings).unwrap_or_default());
     let mut done = bodies.iter().filter(|b| b.is_some()).count();
     let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
-    for batch in todo.chunks(32) {
-        let shaped: Vec<_> = batch
-            .iter()
-            .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
-            .collect();
-        let laid: Vec<(Result<Vec<Page>>, Vec<Warning>)> = {
-            use rayon::prelude::*;
-            batch
-                .par_iter()
-                .zip(shaped.par_iter())
-                .map(|(&k, sh)| {
-                    let mut w = Vec::new();
-                    (compose_chapter(&docs[k], sh, &job.layout, &grid, &mut w), w)
+    // Shaping needs the one shaper (its caches) and runs in order; each
+    // batch is shaped while the one before it is composed on the other
+    // threads.
+    let compose = |batch: &[usize], shaped: &[ShapedDoc]| {
+        use rayon::prelude::*;
+        batch
+            .par_iter()
+            .zip(shaped.par_iter())
+            .map(|(&k, sh)| {
+                let mut w = Vec::new();
+                (compose_chapter(&docs[k], sh, &job.layout, &grid, &mut w), w)
+            })
+            .collect::<Vec<(Result<Vec<Page>>, Vec<Warning>)>>()
+    };
+    let mut batches = todo.chunks(32).map(Some).chain([None]);
+    let mut pending: Option<(&[usize], Vec<ShapedDoc>)> = None;
+    loop {
+        let next = batches.next().flatten();
+        let (shaped, laid) = rayon::join(
+            || {
+                next.map(|b| {
+                    (
+                        b,
+                        b.iter()
+                            .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
+                            .collect(),
+                    )
                 })
-                .collect()
-        };
-        for (&k, (pages, w)) in batch.iter().zip(laid) {
-            report.warnings.extend(w);
-            let pages = pages?;
-            if let Some(c) = &cache {
-                c.store(k, &pages);
+            },
+            || pending.as_ref().map(|(b, sh)| (*b, compose(b, sh))),
+        );
+        if let Some((batch, laid)) = laid {
+            for (&k, (pages, w)) in batch.iter().zip(laid) {
+                report.warnings.extend(w);
+                let pages = pages?;
+                if let Some(c) = &cache {
+                    c.store(k, &pages);
+                }
+                bodies[k] = Some(pages);
+                done += 1;
+                if let Some(p) = run.progress {
+                    (p.0)(done, docs.len());
+                }
             }
-            bodies[k] = Some(pages);
-            done += 1;
-            if let Some(p) = run.progress {
-                (p.0)(done, docs.len());
-            }
+        }
+        pending = shaped;
+        if pending.is_none() {
+            break;
         }
     }
     report.cached = cache.as_ref().map_or(0, Cache::hits);

@@ -108,8 +108,21 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         .iter()
         .map(|page| content::plan_page(page, book, meta, &mut refs, &mut used))
         .collect();
-    write_pages(&mut pdf, &plans, pages, meta, roots.tree);
-    font::write_fonts(&mut pdf, &mut refs, book, &used.fonts, &used.usage)?;
+    // The two costly parts, each parallel inside, run side by side:
+    // compressing the content streams, subsetting the fonts.
+    let (packed, programs) = rayon::join(
+        || pack(&plans),
+        || font::prepare_programs(book, &used.usage),
+    );
+    write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
+    font::write_fonts(
+        &mut pdf,
+        &mut refs,
+        book,
+        &used.fonts,
+        &used.usage,
+        programs,
+    )?;
     let standard = meta.print.map(|p| p.standard);
     for (r, fig) in &used.images {
         image::write_image(&mut pdf, &mut refs, *r, fig, standard)?;
@@ -130,16 +143,24 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     Ok(pdf.finish())
 }
 
-/// The compressed content streams and the page objects, with their boxes
-/// and the resources each page names.
-fn write_pages(pdf: &mut Pdf, plans: &[PagePlan], pages: &[Page], meta: &PdfMeta, tree: Ref) {
-    // Compressing the content streams is the writer's largest cost: in
-    // parallel, each page on its own, the results in page order.
-    let packed: Vec<Vec<u8>> = {
-        use rayon::prelude::*;
-        plans.par_iter().map(|p| deflate(&p.raw)).collect()
-    };
-    for ((plan, data), page) in plans.iter().zip(&packed).zip(pages) {
+/// The pages' content streams compressed, the writer's largest cost: in
+/// parallel, each page on its own, the results in page order.
+fn pack(plans: &[PagePlan]) -> Vec<Vec<u8>> {
+    use rayon::prelude::*;
+    plans.par_iter().map(|p| deflate(&p.raw)).collect()
+}
+
+/// The compressed content streams (`packed`, from [`pack`]) and the page
+/// objects, with their boxes and the resources each page names.
+fn write_pages(
+    pdf: &mut Pdf,
+    plans: &[PagePlan],
+    packed: &[Vec<u8>],
+    pages: &[Page],
+    meta: &PdfMeta,
+    tree: Ref,
+) {
+    for ((plan, data), page) in plans.iter().zip(packed).zip(pages) {
         pdf.stream(plan.content_ref, data)
             .filter(Filter::FlateDecode);
         let mut p = pdf.page(plan.page_ref);

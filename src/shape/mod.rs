@@ -116,10 +116,12 @@ pub fn prepare_fallbacks(doc: &Doc, book: &mut FontBook, warnings: &mut Vec<Warn
 
 /// A document's paragraphs, captions included.
 fn doc_paras(doc: &Doc) -> impl Iterator<Item = &Para> {
-    doc.header.iter().chain(doc.flow.iter().filter_map(|f| match f {
-        Flow::Para(p) => Some(p),
-        Flow::Figure(fig) => fig.caption.as_ref(),
-    }))
+    doc.header
+        .iter()
+        .chain(doc.flow.iter().filter_map(|f| match f {
+            Flow::Para(p) => Some(p),
+            Flow::Figure(fig) => fig.caption.as_ref(),
+        }))
 }
 
 /// [`prepare_fallbacks`] for every document of a job, merged: one map for

@@ -213,38 +213,95 @@ fn monotone(items: &[Item], p: &Params) -> bool {
             .all(|i| i.width.0 + i.gap.natural.0 >= 0.0 && i.gap.stretch.0 >= 0.0)
 }
 
+/// The best way to a break, by the hyphenated lines in a row it ends:
+/// (total demerits, node).
+type Best = [Option<(f64, usize)>; MAX_HYPHEN_RUN as usize + 1];
+
+/// Total fit's state over one paragraph.
+struct Search<'a> {
+    items: &'a [Item],
+    p: &'a Params<'a>,
+    sums: Sums,
+    /// The paragraph is [`monotone`].
+    steady: bool,
+    nodes: Vec<Node>,
+    /// The nodes a line may still start from, in the order made.
+    active: Vec<usize>,
+    keep: Vec<usize>,
+    least: Least,
+}
+
 /// Returns the break positions (item counts), the last one `items.len()`.
 pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     let n = items.len();
     if n == 0 {
         return Vec::new();
     }
-    let sums = Sums::new(items);
-    let steady = monotone(items, p);
-    let mut nodes = vec![Node {
-        pos: 0,
-        line: 0,
-        demerits: 0.0,
-        run: 0,
-        prev: None,
-    }];
-    let mut active: Vec<usize> = vec![0];
-    let mut keep = Vec::new();
     let mut least = Least::default();
     least.push(0, 0.0);
-    // The best way to each break, by the hyphenated lines in a row it ends.
-    let mut best: [Option<(f64, usize)>; MAX_HYPHEN_RUN as usize + 1];
+    let mut s = Search {
+        items,
+        p,
+        sums: Sums::new(items),
+        steady: monotone(items, p),
+        nodes: vec![Node {
+            pos: 0,
+            line: 0,
+            demerits: 0.0,
+            run: 0,
+            prev: None,
+        }],
+        active: vec![0],
+        keep: Vec::new(),
+        least,
+    };
     for b in 1..=n {
         if b < n && !allowed_break(items, b, p) {
             continue;
         }
         let hyphenated = b < n && items[b - 1].gap.is_hyphen();
+        let (best, overfull) = s.lines_to(b, hyphenated);
+        std::mem::swap(&mut s.active, &mut s.keep);
+        let found = best.iter().any(Option::is_some);
+        let fallback = (!found && s.active.is_empty())
+            .then_some(overfull)
+            .flatten();
+        for (run, chosen) in best
+            .iter()
+            .enumerate()
+            .chain([(hyphenated as usize, &fallback)])
+        {
+            if let Some((d, ai)) = *chosen {
+                s.least.push(s.nodes.len(), d);
+                s.nodes.push(Node {
+                    pos: b,
+                    line: s.nodes[ai].line + 1,
+                    demerits: d,
+                    run: run as u8,
+                    prev: Some(ai),
+                });
+                s.active.push(s.nodes.len() - 1);
+            }
+        }
+    }
+    // A node at n exists: at b == n the active list is never empty on
+    // entry, so a best or an overfull fallback is always pushed; b == n is
+    // never hyphenated, so there is one.
+    collect(&s.nodes, n, |nd| (nd.pos, nd.prev))
+}
+
+impl Search<'_> {
+    /// The lines from the active nodes to break `b`: the best way to it,
+    /// and the best of the nodes retired as overfull. The nodes that stay
+    /// active are left in `keep`.
+    fn lines_to(&mut self, b: usize, hyphenated: bool) -> (Best, Option<(f64, usize)>) {
+        let (items, p, n) = (self.items, self.p, self.items.len());
         let bound = (b < n).then(|| underfull_bound(items, b, p)).flatten();
-        best = [None; MAX_HYPHEN_RUN as usize + 1];
+        let mut best: Best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
-        keep.clear();
-        for (i, &ai) in active.iter().enumerate() {
-            let a = nodes[ai];
+        self.keep.clear();
+        for (i, &ai) in self.active.iter().enumerate() {
+            let a = self.nodes[ai];
             let run = if hyphenated { a.run + 1 } else { 0 };
             let Bound { floor, wide } = bound.as_ref().map_or(
                 Bound {
@@ -253,7 +310,7 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
                 },
                 |f| {
                     let beat = best.get(run as usize).copied().flatten();
-                    f(&sums, &a, beat.map_or(f64::INFINITY, |(bd, _)| bd))
+                    f(&self.sums, &a, beat.map_or(f64::INFINITY, |(bd, _)| bd))
                 },
             );
             // Every node from here on costs at least LOOSE_LINE (half of
@@ -262,11 +319,11 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
             // (or among all nodes made since this one) lose to the best
             // way found, none need be looked at.
             if wide
-                && steady
+                && self.steady
                 && !hyphenated
-                && best[0].is_some_and(|(bd, _)| least.from(ai) + LOOSE_LINE / 2.0 >= bd)
+                && best[0].is_some_and(|(bd, _)| self.least.from(ai) + LOOSE_LINE / 2.0 >= bd)
             {
-                keep.extend_from_slice(&active[i..]);
+                self.keep.extend_from_slice(&self.active[i..]);
                 break;
             }
             if let Some(Some((bd, _))) = best.get(run as usize)
@@ -275,10 +332,10 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
                 // Cannot beat the best way to b found so far (the test is
                 // strict), and a line no longer than this one is never
                 // overfull: the node stays, unevaluated.
-                keep.push(ai);
+                self.keep.push(ai);
                 continue;
             }
-            let Some(d) = line_demerits(items, &sums, a.pos, b, a.line, p) else {
+            let Some(d) = line_demerits(items, &self.sums, a.pos, b, a.line, p) else {
                 // Too long now and longer for every later break: retire
                 // the node, remembering it in case nothing else can go on.
                 let d = a.demerits + LAST_RESORT;
@@ -287,45 +344,19 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
                 }
                 continue;
             };
-            keep.push(ai);
-            let mut total = a.demerits + d;
+            self.keep.push(ai);
             if run > MAX_HYPHEN_RUN {
                 // The node stays for later breaks; this one is not taken.
                 continue;
             }
-            if run > 1 {
-                total += DOUBLE_HYPHEN;
-            }
+            let total = a.demerits + d + if run > 1 { DOUBLE_HYPHEN } else { 0.0 };
             let slot = &mut best[run as usize];
             if slot.is_none_or(|(bd, _)| total < bd) {
                 *slot = Some((total, ai));
             }
         }
-        std::mem::swap(&mut active, &mut keep);
-        let found = best.iter().any(Option::is_some);
-        let fallback = (!found && active.is_empty()).then_some(overfull).flatten();
-        for (run, chosen) in best
-            .iter()
-            .enumerate()
-            .chain([(hyphenated as usize, &fallback)])
-        {
-            if let Some((d, ai)) = *chosen {
-                least.push(nodes.len(), d);
-                nodes.push(Node {
-                    pos: b,
-                    line: nodes[ai].line + 1,
-                    demerits: d,
-                    run: run as u8,
-                    prev: Some(ai),
-                });
-                active.push(nodes.len() - 1);
-            }
-        }
+        (best, overfull)
     }
-    // A node at n exists: at b == n the active list is never empty on
-    // entry, so a best or an overfull fallback is always pushed; b == n is
-    // never hyphenated, so there is one.
-    collect(&nodes, n, |nd| (nd.pos, nd.prev))
 }
 
 /// The least demerits among the nodes made since a given one: a stack of

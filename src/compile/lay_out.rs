@@ -166,13 +166,9 @@ fn chapters(
         .extend(cache.as_ref().map(Cache::take_warnings).unwrap_or_default());
     let mut done = bodies.iter().filter(|b| b.is_some()).count();
     let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
-    compose_in_order(job, &todo, shapers, &grid, |k, pages, w| {
+    compose_in_order(job, &todo, shapers, &grid, cache.as_ref(), |k, pages, w| {
         report.warnings.extend(w);
-        let pages = pages?;
-        if let Some(c) = &cache {
-            c.store(k, &pages);
-        }
-        bodies[k] = Some(pages);
+        bodies[k] = Some(pages?);
         done += 1;
         if let Some(p) = run.progress {
             (p.0)(done, docs.len());
@@ -200,15 +196,17 @@ fn chapters(
     })
 }
 
-/// Shapes and composes the chapters `todo`, handing each one's pages and
-/// warnings to `laid` in order (an error there stops the run). Shaping
-/// needs the one shaper (its caches) and runs in order; each batch is
-/// shaped while the one before it is composed on the other threads.
+/// Shapes and composes the chapters `todo`, storing each in the `cache`
+/// and handing its pages and warnings to `laid` in order (an error there
+/// stops the run). Shaping needs the one shaper (its caches) and runs in
+/// order; each batch is shaped while the one before it is composed, and
+/// stored, on the other threads.
 fn compose_in_order(
     job: &Job,
     todo: &[usize],
     shapers: &mut Shapers,
     grid: &Grid,
+    cache: Option<&Cache>,
     mut laid: impl FnMut(usize, Result<Vec<Page>>, Vec<Warning>) -> Result<()>,
 ) -> Result<()> {
     let docs = &job.docs;
@@ -217,7 +215,11 @@ fn compose_in_order(
         (batch.par_iter().zip(shaped.par_iter()))
             .map(|(&k, sh)| {
                 let mut w = Vec::new();
-                (compose_chapter(&docs[k], sh, &job.layout, grid, &mut w), w)
+                let pages = compose_chapter(&docs[k], sh, &job.layout, grid, &mut w);
+                if let (Ok(pages), Some(c)) = (&pages, cache) {
+                    c.store(k, pages);
+                }
+                (pages, w)
             })
             .collect::<Vec<(Result<Vec<Page>>, Vec<Warning>)>>()
     };

@@ -1,11 +1,46 @@
 //! Line breaking of a 100,000-character chapter: shaping once, then total
 //! fit and greedy over every paragraph at the 13-character column measure.
-//! `cargo bench --bench breaking`. Prints times (median of runs) and the
-//! total demerits of each mode.
+//! `cargo bench --bench breaking`. Prints times (median of runs), the
+//! total demerits of each mode, and the heap allocations per character of
+//! shaping and of breaking (a counting allocator).
 
 mod corpus;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+/// The system allocator, counting allocations (reallocations included:
+/// each may move the block).
+struct Counting;
+
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: every call is passed on unchanged to the system allocator; the
+// counter is the only addition.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocs() -> u64 {
+    ALLOCS.load(Ordering::Relaxed)
+}
 
 use typeset::compose::{break_lines, line_params};
 use typeset::linebreak::total_demerits;
@@ -33,9 +68,14 @@ fn main() {
     let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
     let mut shaper = Shaper::new(&book, &doc.lang, fb);
 
-    let t = Instant::now();
+    let (t, a) = (Instant::now(), allocs());
     let shaped = shape_doc(&doc, &mut shaper);
-    let shape_time = t.elapsed();
+    let (shape_time, shape_allocs) = (t.elapsed(), allocs() - a);
+    // Again with the shaper's caches warm: what each further chapter of a
+    // book costs.
+    let (t, a) = (Instant::now(), allocs());
+    drop(shape_doc(&doc, &mut shaper));
+    let (warm_time, warm_allocs) = (t.elapsed(), allocs() - a);
     let paras: Vec<_> = shaped
         .flow
         .iter()
@@ -50,9 +90,13 @@ fn main() {
         paras.len(),
         measure.0
     );
+    let per_char = |n: u64| n as f64 / chars as f64;
     println!(
-        "shaping (cold cache): {:.1} ms",
-        shape_time.as_secs_f64() * 1e3
+        "shaping: cold cache {:.1} ms, {:.3} allocations per character; warm {:.1} ms, {:.3} allocations per character",
+        shape_time.as_secs_f64() * 1e3,
+        per_char(shape_allocs),
+        warm_time.as_secs_f64() * 1e3,
+        per_char(warm_allocs),
     );
     for mode in [Breaking::TotalFit, Breaking::Greedy] {
         let mut rules = doc.rules;
@@ -60,8 +104,9 @@ fn main() {
         let mut times = Vec::new();
         let mut lines = 0;
         let mut demerits = 0.0;
+        let mut alloc_count = 0;
         for run in 0..7 {
-            let t = Instant::now();
+            let (t, a) = (Instant::now(), allocs());
             let mut n = 0;
             let mut d = 0.0;
             for p in &paras {
@@ -76,6 +121,10 @@ fn main() {
                 }
             }
             times.push(t.elapsed());
+            if run == 1 {
+                // The second run: the first also sums the demerits.
+                alloc_count = allocs() - a;
+            }
             if run == 0 {
                 lines = n;
                 demerits = d;
@@ -83,10 +132,11 @@ fn main() {
         }
         let med = median(times);
         println!(
-            "{mode:?}: {lines} lines, total demerits {demerits:.0} ({:.1} per line), median of 7: {:.2} ms ({:.0} ns per character)",
+            "{mode:?}: {lines} lines, total demerits {demerits:.0} ({:.1} per line), median of 7: {:.2} ms ({:.0} ns per character), {:.3} allocations per character",
             demerits / lines as f64,
             med.as_secs_f64() * 1e3,
-            med.as_nanos() as f64 / chars as f64
+            med.as_nanos() as f64 / chars as f64,
+            per_char(alloc_count),
         );
     }
 }

@@ -18,9 +18,10 @@
 
 mod entry;
 
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::compose::Page;
 use crate::error::Warning;
@@ -34,8 +35,9 @@ pub struct Cache {
     dir: PathBuf,
     secret: [u8; 32],
     keys: Vec<Option<[u8; 32]>>,
-    hits: Cell<usize>,
-    warnings: RefCell<Vec<Warning>>,
+    // Shared by the threads that lay chapters out and store them.
+    hits: AtomicUsize,
+    warnings: Mutex<Vec<Warning>>,
 }
 
 impl Cache {
@@ -80,8 +82,8 @@ impl Cache {
             dir,
             secret: entry::secret(),
             keys,
-            hits: Cell::new(0),
-            warnings: RefCell::new(Vec::new()),
+            hits: AtomicUsize::new(0),
+            warnings: Mutex::new(Vec::new()),
         }
     }
 
@@ -102,7 +104,7 @@ impl Cache {
         };
         match entry::open(&bytes, key, &self.secret) {
             Ok(pages) => {
-                self.hits.set(self.hits.get() + 1);
+                self.hits.fetch_add(1, Ordering::Relaxed);
                 Some(pages)
             }
             Err(why) => self.damaged(&path, &why),
@@ -110,7 +112,10 @@ impl Cache {
     }
 
     fn damaged(&self, path: &std::path::Path, why: &str) -> Option<Vec<Page>> {
-        self.warnings.borrow_mut().push(Warning {
+        // A poisoned lock only means another thread panicked: the list
+        // itself is whole.
+        let mut warnings = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
+        warnings.push(Warning {
             location: None,
             message: format!(
                 "the cached chapter {} is not usable ({why}); it is laid out anew",
@@ -139,12 +144,12 @@ impl Cache {
 
     /// Chapters read from the cache so far.
     pub fn hits(&self) -> usize {
-        self.hits.get()
+        self.hits.load(Ordering::Relaxed)
     }
 
     /// The damaged entries met so far, as warnings.
     pub fn take_warnings(&self) -> Vec<Warning> {
-        self.warnings.take()
+        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 

@@ -5,7 +5,7 @@ use crate::compose::{
     add_furniture, assemble_book, compose, compose_chapter, compose_edition, furniture_style,
 };
 use crate::error::{Result, Warning};
-use crate::model::{LangFamily, Writing};
+use crate::model::{Grid, LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
 use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_plain};
 
@@ -166,35 +166,15 @@ fn chapters(
         .extend(cache.as_ref().map(Cache::take_warnings).unwrap_or_default());
     let mut done = bodies.iter().filter(|b| b.is_some()).count();
     let todo: Vec<usize> = (0..docs.len()).filter(|&k| bodies[k].is_none()).collect();
-    for batch in todo.chunks(32) {
-        let shaped: Vec<_> = batch
-            .iter()
-            .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
-            .collect();
-        let laid: Vec<(Result<Vec<Page>>, Vec<Warning>)> = {
-            use rayon::prelude::*;
-            batch
-                .par_iter()
-                .zip(shaped.par_iter())
-                .map(|(&k, sh)| {
-                    let mut w = Vec::new();
-                    (compose_chapter(&docs[k], sh, &job.layout, &grid, &mut w), w)
-                })
-                .collect()
-        };
-        for (&k, (pages, w)) in batch.iter().zip(laid) {
-            report.warnings.extend(w);
-            let pages = pages?;
-            if let Some(c) = &cache {
-                c.store(k, &pages);
-            }
-            bodies[k] = Some(pages);
-            done += 1;
-            if let Some(p) = run.progress {
-                (p.0)(done, docs.len());
-            }
+    compose_in_order(job, &todo, shapers, &grid, cache.as_ref(), |k, pages, w| {
+        report.warnings.extend(w);
+        bodies[k] = Some(pages?);
+        done += 1;
+        if let Some(p) = run.progress {
+            (p.0)(done, docs.len());
         }
-    }
+        Ok(())
+    })?;
     report.cached = cache.as_ref().map_or(0, Cache::hits);
     let titles: Vec<String> = docs.iter().map(|d| d.title.clone()).collect();
     let mut shaper = shapers.furniture(first);
@@ -214,6 +194,58 @@ fn chapters(
         right_to_left: grid.vertical,
         reading: None,
     })
+}
+
+/// Shapes and composes the chapters `todo`, storing each in the `cache`
+/// and handing its pages and warnings to `laid` in order (an error there
+/// stops the run). Shaping needs the one shaper (its caches) and runs in
+/// order; each batch is shaped while the one before it is composed, and
+/// stored, on the other threads.
+fn compose_in_order(
+    job: &Job,
+    todo: &[usize],
+    shapers: &mut Shapers,
+    grid: &Grid,
+    cache: Option<&Cache>,
+    mut laid: impl FnMut(usize, Result<Vec<Page>>, Vec<Warning>) -> Result<()>,
+) -> Result<()> {
+    let docs = &job.docs;
+    let compose = |batch: &[usize], shaped: &[ShapedDoc]| {
+        use rayon::prelude::*;
+        (batch.par_iter().zip(shaped.par_iter()))
+            .map(|(&k, sh)| {
+                let mut w = Vec::new();
+                let pages = compose_chapter(&docs[k], sh, &job.layout, grid, &mut w);
+                if let (Ok(pages), Some(c)) = (&pages, cache) {
+                    c.store(k, pages);
+                }
+                (pages, w)
+            })
+            .collect::<Vec<(Result<Vec<Page>>, Vec<Warning>)>>()
+    };
+    let mut batches = todo.chunks(32).map(Some).chain([None]);
+    let mut pending: Option<(&[usize], Vec<ShapedDoc>)> = None;
+    loop {
+        let next = batches.next().flatten();
+        let mut shape = |b: &[usize]| -> Vec<ShapedDoc> {
+            (b.iter())
+                .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
+                .collect()
+        };
+        let (shaped, composed) = rayon::join(
+            || next.map(|b| (b, shape(b))),
+            || pending.as_ref().map(|(b, sh)| (*b, compose(b, sh))),
+        );
+        if let Some((batch, composed)) = composed {
+            for (&k, (pages, w)) in batch.iter().zip(composed) {
+                laid(k, pages, w)?;
+            }
+        }
+        pending = shaped;
+        if pending.is_none() {
+            return Ok(());
+        }
+    }
 }
 
 /// A manifest's (or an edition's) articles shaped and composed on its

@@ -145,12 +145,20 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
             if paged.is_empty() {
                 return Ok(Vec::new());
             }
-            let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
+            let mut laid = lay_out(&job, &mut shapers, &book, &mut report)?;
             report.pages = laid.pages.len();
-            paged
-                .iter()
-                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, Some(&laid))?)))
-                .collect()
+            // The last PDF takes the pages, to free them as it goes.
+            let last = paged.iter().rposition(|(_, o)| o.is_pdf());
+            let mut files = Vec::with_capacity(paged.len());
+            for (n, &(k, o)) in paged.iter().enumerate() {
+                let pages = if Some(n) == last {
+                    output::Pages::Last(&mut laid)
+                } else {
+                    output::Pages::Shared(&laid)
+                };
+                files.push((k, o.path().to_path_buf(), o.file_taking(&job, Some(pages))?));
+            }
+            Ok(files)
         },
         || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
             unpaged

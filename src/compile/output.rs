@@ -115,6 +115,11 @@ impl Output {
         }
     }
 
+    /// Whether the output is a PDF (screen or print).
+    pub fn is_pdf(&self) -> bool {
+        matches!(self, Output::Pdf(_) | Output::PrintPdf(..))
+    }
+
     /// Whether the output is a file (everything but the lines dump).
     pub fn is_file(&self) -> bool {
         !matches!(self, Output::Lines)
@@ -134,16 +139,25 @@ impl Output {
     /// A file output's bytes; `laid` holds the pages when
     /// [`Output::needs_pages`].
     pub fn file(&self, job: &Job, laid: Option<&Laid>) -> Result<Vec<u8>> {
-        let pages = || laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"));
+        self.file_taking(job, laid.map(Pages::Shared))
+    }
+
+    /// [`Output::file`]; a PDF given `Pages::Last` takes the pages, freeing
+    /// them as it writes them (the last output that needs them).
+    pub fn file_taking(&self, job: &Job, laid: Option<Pages>) -> Result<Vec<u8>> {
+        let no_pages = || Error::new(Stage::Write, "no pages were laid out");
         match self {
             Output::Lines => Err(Error::new(Stage::Write, "the lines dump is not a file")),
-            Output::Pdf(_) => pdf(job, pages()?, None),
+            Output::Pdf(_) => pdf(job, laid.ok_or_else(no_pages)?, None),
             Output::PrintPdf(_, standard) => {
                 let spec = print_spec(job, *standard)?;
-                pdf(job, pages()?, Some(spec))
+                pdf(job, laid.ok_or_else(no_pages)?, Some(spec))
             }
             Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
-            Output::Paragraphs(_) => Ok(paragraphs(job, laid.and_then(|l| l.reading.as_deref()))),
+            Output::Paragraphs(_) => Ok(paragraphs(
+                job,
+                laid.as_ref().and_then(|l| l.laid().reading.as_deref()),
+            )),
         }
     }
 }
@@ -161,7 +175,24 @@ fn print_spec(job: &Job, standard: PdfX) -> Result<PrintSpec> {
     })
 }
 
-fn pdf(job: &Job, laid: &Laid, print: Option<PrintSpec>) -> Result<Vec<u8>> {
+/// The laid-out pages as an output gets them.
+pub enum Pages<'a> {
+    Shared(&'a Laid),
+    /// No output after this one needs the pages.
+    Last(&'a mut Laid),
+}
+
+impl Pages<'_> {
+    fn laid(&self) -> &Laid {
+        match self {
+            Pages::Shared(l) => l,
+            Pages::Last(l) => l,
+        }
+    }
+}
+
+fn pdf(job: &Job, pages: Pages, print: Option<PrintSpec>) -> Result<Vec<u8>> {
+    let laid = pages.laid();
     let meta = PdfMeta {
         title: job.meta.title.clone(),
         author: job.meta.author.clone(),
@@ -172,7 +203,12 @@ fn pdf(job: &Job, laid: &Laid, print: Option<PrintSpec>) -> Result<Vec<u8>> {
         outline: laid.outline.clone(),
         print,
     };
-    crate::pdf::write_pdf(&laid.pages, &job.fonts, &meta)
+    match pages {
+        Pages::Shared(laid) => crate::pdf::write_pdf(&laid.pages, &job.fonts, &meta),
+        Pages::Last(laid) => {
+            crate::pdf::write_pdf_owned(std::mem::take(&mut laid.pages), &job.fonts, &meta)
+        }
+    }
 }
 
 fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {

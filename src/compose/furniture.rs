@@ -122,6 +122,10 @@ pub fn add_furniture(
             t.map(edge, &mut items);
         }
         foot(head, number, area, &mut items, furniture);
+        // Exactly: doubling the page's items for two or three more would
+        // leave half of every page's allocation unused until the PDF is
+        // written.
+        page.items.reserve_exact(items.len());
         page.items.extend(items);
     }
 }

@@ -160,13 +160,13 @@ impl Transform {
             }
             FrameItem::Image { figure, rect } => {
                 let r = self.rect(rect);
-                out.push(PageItem::Image(ImageItem {
+                out.push(PageItem::Image(Box::new(ImageItem {
                     figure,
                     x: r.x,
                     y: r.y,
                     width: r.width,
                     height: r.height,
-                }));
+                })));
             }
         }
     }

@@ -86,8 +86,10 @@ pub enum PageItem {
     Rule(Rule),
     Dot(Dot),
     /// Not stored in the cache: chapters with figures are laid out anew.
+    /// Boxed: a figure is many times the size of a text run, and a page
+    /// holds hundreds of runs.
     #[serde(skip)]
-    Image(ImageItem),
+    Image(Box<ImageItem>),
 }
 
 /// How a run's glyphs are set, which decides what a glyph's (x, y) means.

@@ -334,7 +334,7 @@ fn text_flows_around_a_figure_spanning_two_columns() {
         .items
         .iter()
         .find_map(|i| match i {
-            PageItem::Image(im) => Some(im.clone()),
+            PageItem::Image(im) => Some((**im).clone()),
             _ => None,
         })
         .expect("the figure");
@@ -379,7 +379,7 @@ fn round_wrap_gives_each_line_beside_the_circle_its_own_measure() {
         .items
         .iter()
         .find_map(|i| match i {
-            PageItem::Image(im) => Some(im.clone()),
+            PageItem::Image(im) => Some((**im).clone()),
             _ => None,
         })
         .expect("the figure");

@@ -35,7 +35,7 @@ fn placed_round_figure(layout: &str) {
     let (pages, g) = pages_in(&src, layout);
     let image = (pages[0].items.iter())
         .find_map(|i| match i {
-            PageItem::Image(im) => Some(im.clone()),
+            PageItem::Image(im) => Some((**im).clone()),
             _ => None,
         })
         .expect("the figure");

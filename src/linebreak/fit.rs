@@ -123,6 +123,25 @@ impl Sums {
     }
 }
 
+impl Sums {
+    /// Items a..b (`a > 0`: no indent) as a line that does not fill
+    /// `measure`, measured as [`Sums::fit`] measures it but from the
+    /// prefix sums alone: its natural width and stretch, no shrink (zero).
+    /// `None` when the line is wider than the measure. Such a line is
+    /// never overfull, since shrink and blanks are never negative.
+    pub fn underfull(&self, items: &[Item], (a, b): (usize, usize), measure: f64) -> Option<Fit> {
+        let last = &items[b - 1];
+        let natural =
+            self.advance[b] - self.advance[a] - last.gap.natural.0 + last_hyphen(items, b);
+        (natural <= measure).then(|| Fit {
+            width: natural,
+            flex: self.flex[b - 1] - self.flex[a],
+            inter: self.inter[b - 1] - self.inter[a],
+            shrink: 0.0,
+        })
+    }
+}
+
 /// What a paragraph's first line gains from its indent, which stands for
 /// two ideographic spaces (全角空格) rather than an edge.
 pub struct Lead {

@@ -142,35 +142,200 @@ fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
     plain(LAST_RESORT / 10.0)
 }
 
+/// What a node's line to a break is known to cost before it is measured.
+struct Bound {
+    /// Never above the line's [`line_demerits`] (−∞ when unknown).
+    floor: f64,
+    /// The line is letter-spaced by more than [`WIDE_SPACING_EM`]:
+    /// in a [`monotone`] paragraph every later node's line to the same
+    /// break is shorter still and costs at least [`LOOSE_LINE`].
+    wide: bool,
+}
+
+/// For a break `b` before the paragraph's end: a function giving, for the
+/// line from a node to `b`, a [`Bound`] cheap to compute (prefix sums
+/// only), given the total the node must `beat` (+∞ for none). The floor is the stretch demerits of an underfull
+/// justified line after the first, computed as `line_demerits` computes
+/// them: the demerits it returns add only terms that are not negative to
+/// that same value, so `floor ≤ demerits` holds in floating point as well,
+/// and total fit may skip a node whose floor already loses, with the same
+/// result. `None` when the paragraph's settings take another path
+/// (ragged, flush short lines).
+fn underfull_bound<'a>(
+    items: &'a [Item],
+    b: usize,
+    p: &'a Params,
+) -> Option<impl Fn(&Sums, &Node, f64) -> Bound + 'a> {
+    if !p.justify || p.flush_short {
+        return None;
+    }
+    Some(move |sums: &Sums, node: &Node, beat: f64| {
+        let (a, line, demerits) = (node.pos, node.line, node.demerits);
+        let unknown = Bound {
+            floor: f64::NEG_INFINITY,
+            wide: false,
+        };
+        if a == 0 {
+            return unknown;
+        }
+        let measure = (p.measure)(line).0;
+        let Some(f) = sums.underfull(items, (a, b), measure) else {
+            return unknown;
+        };
+        let slack = measure - f.width;
+        let em = (slack - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
+        // Clear of stretch_demerits's thresholds, so that rounding cannot
+        // put a later, shorter line on their other side.
+        let wide = f.inter > 0.0 && slack > f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
+        Bound {
+            // A node that has lost already, whatever the line costs (never
+            // less than nothing), needs no spacing worked out.
+            floor: if demerits >= beat {
+                0.0
+            } else {
+                stretch_demerits(slack, &f)
+            },
+            wide,
+        }
+    })
+}
+
+/// Lines only get shorter, in every respect, as their start moves on: the
+/// measure is the same for every line and no item or gap has a negative
+/// width or stretch. Then a line starting after a [`Bound::wide`] one
+/// ends as an underfull line with less stretch, which is wide too, or has
+/// no letter spacing at all (at least [`LOOSE_LINE`]).
+fn monotone(items: &[Item], p: &Params) -> bool {
+    let m = (p.measure)(0);
+    (1..=items.len()).all(|k| (p.measure)(k) == m)
+        && items
+            .iter()
+            .all(|i| i.width.0 + i.gap.natural.0 >= 0.0 && i.gap.stretch.0 >= 0.0)
+}
+
+/// The best way to a break, by the hyphenated lines in a row it ends:
+/// (total demerits, node).
+type Best = [Option<(f64, usize)>; MAX_HYPHEN_RUN as usize + 1];
+
+/// Total fit's state over one paragraph.
+struct Search<'a> {
+    items: &'a [Item],
+    p: &'a Params<'a>,
+    sums: Sums,
+    /// The paragraph is [`monotone`].
+    steady: bool,
+    nodes: Vec<Node>,
+    /// The nodes a line may still start from, in the order made.
+    active: Vec<usize>,
+    keep: Vec<usize>,
+    least: Least,
+}
+
 /// Returns the break positions (item counts), the last one `items.len()`.
 pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     let n = items.len();
     if n == 0 {
         return Vec::new();
     }
-    let sums = Sums::new(items);
-    let mut nodes = vec![Node {
-        pos: 0,
-        line: 0,
-        demerits: 0.0,
-        run: 0,
-        prev: None,
-    }];
-    let mut active: Vec<usize> = vec![0];
-    let mut keep = Vec::new();
-    // The best way to each break, by the hyphenated lines in a row it ends.
-    let mut best: [Option<(f64, usize)>; MAX_HYPHEN_RUN as usize + 1];
+    let mut least = Least::default();
+    least.push(0, 0.0);
+    let mut s = Search {
+        items,
+        p,
+        sums: Sums::new(items),
+        steady: monotone(items, p),
+        nodes: vec![Node {
+            pos: 0,
+            line: 0,
+            demerits: 0.0,
+            run: 0,
+            prev: None,
+        }],
+        active: vec![0],
+        keep: Vec::new(),
+        least,
+    };
     for b in 1..=n {
         if b < n && !allowed_break(items, b, p) {
             continue;
         }
         let hyphenated = b < n && items[b - 1].gap.is_hyphen();
-        best = [None; MAX_HYPHEN_RUN as usize + 1];
+        let (best, overfull) = s.lines_to(b, hyphenated);
+        std::mem::swap(&mut s.active, &mut s.keep);
+        let found = best.iter().any(Option::is_some);
+        let fallback = (!found && s.active.is_empty())
+            .then_some(overfull)
+            .flatten();
+        for (run, chosen) in best
+            .iter()
+            .enumerate()
+            .chain([(hyphenated as usize, &fallback)])
+        {
+            if let Some((d, ai)) = *chosen {
+                s.least.push(s.nodes.len(), d);
+                s.nodes.push(Node {
+                    pos: b,
+                    line: s.nodes[ai].line + 1,
+                    demerits: d,
+                    run: run as u8,
+                    prev: Some(ai),
+                });
+                s.active.push(s.nodes.len() - 1);
+            }
+        }
+    }
+    // A node at n exists: at b == n the active list is never empty on
+    // entry, so a best or an overfull fallback is always pushed; b == n is
+    // never hyphenated, so there is one.
+    collect(&s.nodes, n, |nd| (nd.pos, nd.prev))
+}
+
+impl Search<'_> {
+    /// The lines from the active nodes to break `b`: the best way to it,
+    /// and the best of the nodes retired as overfull. The nodes that stay
+    /// active are left in `keep`.
+    fn lines_to(&mut self, b: usize, hyphenated: bool) -> (Best, Option<(f64, usize)>) {
+        let (items, p, n) = (self.items, self.p, self.items.len());
+        let bound = (b < n).then(|| underfull_bound(items, b, p)).flatten();
+        let mut best: Best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
-        keep.clear();
-        for &ai in &active {
-            let a = nodes[ai];
-            let Some(d) = line_demerits(items, &sums, a.pos, b, a.line, p) else {
+        self.keep.clear();
+        for (i, &ai) in self.active.iter().enumerate() {
+            let a = self.nodes[ai];
+            let run = if hyphenated { a.run + 1 } else { 0 };
+            let Bound { floor, wide } = bound.as_ref().map_or(
+                Bound {
+                    floor: f64::NEG_INFINITY,
+                    wide: false,
+                },
+                |f| {
+                    let beat = best.get(run as usize).copied().flatten();
+                    f(&self.sums, &a, beat.map_or(f64::INFINITY, |(bd, _)| bd))
+                },
+            );
+            // Every node from here on costs at least LOOSE_LINE (half of
+            // it, for rounding) more than its own demerits to reach b, and
+            // none is overfull: when even the least demerits among them
+            // (or among all nodes made since this one) lose to the best
+            // way found, none need be looked at.
+            if wide
+                && self.steady
+                && !hyphenated
+                && best[0].is_some_and(|(bd, _)| self.least.from(ai) + LOOSE_LINE / 2.0 >= bd)
+            {
+                self.keep.extend_from_slice(&self.active[i..]);
+                break;
+            }
+            if let Some(Some((bd, _))) = best.get(run as usize)
+                && a.demerits + floor >= *bd
+            {
+                // Cannot beat the best way to b found so far (the test is
+                // strict), and a line no longer than this one is never
+                // overfull: the node stays, unevaluated.
+                self.keep.push(ai);
+                continue;
+            }
+            let Some(d) = line_demerits(items, &self.sums, a.pos, b, a.line, p) else {
                 // Too long now and longer for every later break: retire
                 // the node, remembering it in case nothing else can go on.
                 let d = a.demerits + LAST_RESORT;
@@ -179,45 +344,39 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
                 }
                 continue;
             };
-            keep.push(ai);
-            let mut total = a.demerits + d;
-            let run = if hyphenated { a.run + 1 } else { 0 };
+            self.keep.push(ai);
             if run > MAX_HYPHEN_RUN {
                 // The node stays for later breaks; this one is not taken.
                 continue;
             }
-            if run > 1 {
-                total += DOUBLE_HYPHEN;
-            }
+            let total = a.demerits + d + if run > 1 { DOUBLE_HYPHEN } else { 0.0 };
             let slot = &mut best[run as usize];
             if slot.is_none_or(|(bd, _)| total < bd) {
                 *slot = Some((total, ai));
             }
         }
-        std::mem::swap(&mut active, &mut keep);
-        let found = best.iter().any(Option::is_some);
-        let fallback = (!found && active.is_empty()).then_some(overfull).flatten();
-        for (run, chosen) in best
-            .iter()
-            .enumerate()
-            .chain([(hyphenated as usize, &fallback)])
-        {
-            if let Some((d, ai)) = *chosen {
-                nodes.push(Node {
-                    pos: b,
-                    line: nodes[ai].line + 1,
-                    demerits: d,
-                    run: run as u8,
-                    prev: Some(ai),
-                });
-                active.push(nodes.len() - 1);
-            }
-        }
+        (best, overfull)
     }
-    // A node at n exists: at b == n the active list is never empty on
-    // entry, so a best or an overfull fallback is always pushed; b == n is
-    // never hyphenated, so there is one.
-    collect(&nodes, n, |nd| (nd.pos, nd.prev))
+}
+
+/// The least demerits among the nodes made since a given one: a stack of
+/// the nodes whose demerits are below every later node's, so increasing.
+#[derive(Default)]
+struct Least(Vec<(usize, f64)>);
+
+impl Least {
+    fn push(&mut self, node: usize, demerits: f64) {
+        while self.0.last().is_some_and(|&(_, d)| d >= demerits) {
+            self.0.pop();
+        }
+        self.0.push((node, demerits));
+    }
+
+    /// The least demerits of nodes `node..` (+∞ for none).
+    fn from(&self, node: usize) -> f64 {
+        let k = self.0.partition_point(|&(i, _)| i < node);
+        self.0.get(k).map_or(f64::INFINITY, |&(_, d)| d)
+    }
 }
 
 fn collect<T>(nodes: &[T], n: usize, f: impl Fn(&T) -> (usize, Option<usize>)) -> Vec<usize> {

@@ -26,19 +26,21 @@ pub(super) struct PagePlan {
 /// Type0 font per face and direction (Identity-H, Identity-V; both share
 /// the face's CID font), the glyphs used of each face, each image once.
 #[derive(Default)]
-pub(super) struct Resources<'a> {
+pub(super) struct Resources {
     pub fonts: BTreeMap<(FontId, bool), Ref>,
     pub usage: BTreeMap<FontId, FontUsage>,
-    pub images: Vec<(Ref, &'a Figure)>,
+    /// Each image once (a copy: the pages may be freed as they are
+    /// written; the image data is shared).
+    pub images: Vec<(Ref, Figure)>,
 }
 
 /// Writes one page's content stream (uncompressed).
-pub(super) fn plan_page<'a>(
-    page: &'a Page,
+pub(super) fn plan_page(
+    page: &Page,
     book: &FontBook,
     meta: &PdfMeta,
     refs: &mut Refs,
-    used: &mut Resources<'a>,
+    used: &mut Resources,
 ) -> PagePlan {
     let mut plan = PagePlan {
         page_ref: refs.next(),
@@ -131,7 +133,7 @@ impl<'f> Advances<'f> {
 
 /// The index of a figure among the document's images, registering it (and
 /// its object number) the first time it is shown.
-fn register_image<'a>(figure: &'a Figure, refs: &mut Refs, used: &mut Resources<'a>) -> usize {
+fn register_image(figure: &Figure, refs: &mut Refs, used: &mut Resources) -> usize {
     match used
         .images
         .iter()
@@ -139,7 +141,7 @@ fn register_image<'a>(figure: &'a Figure, refs: &mut Refs, used: &mut Resources<
     {
         Some(i) => i,
         None => {
-            used.images.push((refs.next(), figure));
+            used.images.push((refs.next(), figure.clone()));
             used.images.len() - 1
         }
     }

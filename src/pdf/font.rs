@@ -140,22 +140,29 @@ fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result<Pro
     Ok(Program(deflate(&program)))
 }
 
-/// Subsets and compresses every font the pages use (in parallel: the
-/// costly part), then writes each in font id order.
+/// Subsets and compresses every font the pages use, in parallel (the
+/// costly part of embedding them), in font id order.
+pub(super) fn prepare_programs(
+    book: &FontBook,
+    usage: &BTreeMap<FontId, FontUsage>,
+) -> Vec<Result<Program>> {
+    use rayon::prelude::*;
+    let list: Vec<(&FontId, &FontUsage)> = usage.iter().collect();
+    list.par_iter()
+        .map(|(id, u)| prepare_program(book, **id, u))
+        .collect()
+}
+
+/// Writes each font the pages use, in font id order, with its program
+/// from [`prepare_programs`].
 pub(super) fn write_fonts(
     pdf: &mut Pdf,
     refs: &mut Refs,
     book: &FontBook,
     type0: &BTreeMap<(FontId, bool), Ref>,
     usage: &BTreeMap<FontId, FontUsage>,
+    programs: Vec<Result<Program>>,
 ) -> Result<()> {
-    let programs: Vec<Result<Program>> = {
-        use rayon::prelude::*;
-        let list: Vec<(&FontId, &FontUsage)> = usage.iter().collect();
-        list.par_iter()
-            .map(|(id, u)| prepare_program(book, **id, u))
-            .collect()
-    };
     for ((id, u), program) in usage.iter().zip(programs) {
         let embedded = Embedded {
             font: book.font(*id),

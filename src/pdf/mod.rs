@@ -96,6 +96,24 @@ fn f(p: Pt) -> f32 {
 
 /// Writes the pages as a PDF.
 pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+    let name = content_name(&meta.title, pages);
+    write_from(pages.iter(), name, book, meta)
+}
+
+/// [`write_pdf`], freeing each page's items once its content stream is
+/// made: the glyphs of a long book are the largest part of the memory, and
+/// would otherwise stay while the fonts are subset. Same bytes.
+pub fn write_pdf_owned(pages: Vec<Page>, book: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+    let name = content_name(&meta.title, &pages);
+    write_from(pages.into_iter(), name, book, meta)
+}
+
+fn write_from<P: std::borrow::Borrow<Page>>(
+    pages: impl Iterator<Item = P>,
+    name: Vec<u8>,
+    book: &FontBook,
+    meta: &PdfMeta,
+) -> Result<Vec<u8>> {
     let mut pdf = Pdf::new();
     let mut refs = Refs::new();
     let roots = Roots {
@@ -104,12 +122,36 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
         info: refs.next(),
     };
     let mut used = Resources::default();
-    let plans: Vec<PagePlan> = pages
-        .iter()
-        .map(|page| content::plan_page(page, book, meta, &mut refs, &mut used))
+    // What the rest of the writer needs of a page: its size.
+    let mut sheets = Vec::new();
+    let mut plans: Vec<PagePlan> = pages
+        .map(|page| {
+            let page = page.borrow();
+            sheets.push(Page {
+                number: page.number,
+                width: page.width,
+                height: page.height,
+                items: Vec::new(),
+            });
+            content::plan_page(page, book, meta, &mut refs, &mut used)
+        })
         .collect();
-    write_pages(&mut pdf, &plans, pages, meta, roots.tree);
-    font::write_fonts(&mut pdf, &mut refs, book, &used.fonts, &used.usage)?;
+    let pages = &sheets[..];
+    // The two costly parts, each parallel inside, run side by side:
+    // compressing the content streams, subsetting the fonts.
+    let (packed, programs) = rayon::join(
+        || pack(&mut plans),
+        || font::prepare_programs(book, &used.usage),
+    );
+    write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
+    font::write_fonts(
+        &mut pdf,
+        &mut refs,
+        book,
+        &used.fonts,
+        &used.usage,
+        programs,
+    )?;
     let standard = meta.print.map(|p| p.standard);
     for (r, fig) in &used.images {
         image::write_image(&mut pdf, &mut refs, *r, fig, standard)?;
@@ -123,23 +165,36 @@ pub fn write_pdf(pages: &[Page], book: &FontBook, meta: &PdfMeta) -> Result<Vec<
     pdf.pages(roots.tree)
         .kids(page_refs.iter().copied())
         .count(page_refs.len() as i32);
-    let xmp = write_xmp(&mut pdf, &mut refs, meta, pages, intent);
+    let xmp = write_xmp(&mut pdf, &mut refs, meta, &name, intent);
     write_catalog(&mut pdf, &roots, meta, intent, xmp, outline);
     write_info(&mut pdf, roots.info, meta, intent);
     pdf.set_file_id(file_id(pdf.as_bytes()));
     Ok(pdf.finish())
 }
 
-/// The compressed content streams and the page objects, with their boxes
-/// and the resources each page names.
-fn write_pages(pdf: &mut Pdf, plans: &[PagePlan], pages: &[Page], meta: &PdfMeta, tree: Ref) {
-    // Compressing the content streams is the writer's largest cost: in
-    // parallel, each page on its own, the results in page order.
-    let packed: Vec<Vec<u8>> = {
-        use rayon::prelude::*;
-        plans.par_iter().map(|p| deflate(&p.raw)).collect()
-    };
-    for ((plan, data), page) in plans.iter().zip(&packed).zip(pages) {
+/// The pages' content streams compressed, the writer's largest cost: in
+/// parallel, each page on its own, the results in page order.
+/// Each raw stream is freed once compressed: together they are several
+/// times the size of the compressed ones.
+fn pack(plans: &mut [PagePlan]) -> Vec<Vec<u8>> {
+    use rayon::prelude::*;
+    plans
+        .par_iter_mut()
+        .map(|p| deflate(&std::mem::take(&mut p.raw)))
+        .collect()
+}
+
+/// The compressed content streams (`packed`, from [`pack`]) and the page
+/// objects, with their boxes and the resources each page names.
+fn write_pages(
+    pdf: &mut Pdf,
+    plans: &[PagePlan],
+    packed: &[Vec<u8>],
+    pages: &[Page],
+    meta: &PdfMeta,
+    tree: Ref,
+) {
+    for ((plan, data), page) in plans.iter().zip(packed).zip(pages) {
         pdf.stream(plan.content_ref, data)
             .filter(Filter::FlateDecode);
         let mut p = pdf.page(plan.page_ref);
@@ -232,16 +287,17 @@ fn write_outline(
 }
 
 /// The print edition's XMP metadata (PDF/X-4 names itself in it), when the
-/// document has a date; `intent` is the print intent and its version.
+/// document has a date; `intent` is the print intent and its version,
+/// `name` the document's [`content_name`].
 fn write_xmp(
     pdf: &mut Pdf,
     refs: &mut Refs,
     meta: &PdfMeta,
-    pages: &[Page],
+    name: &[u8],
     intent: Option<(Ref, &str)>,
 ) -> Option<Ref> {
     let ((_, version), date) = intent.zip(meta.date)?;
-    let (id, instance) = print::document_ids(&content_name(&meta.title, pages), version);
+    let (id, instance) = print::document_ids(name, version);
     let xmp = print::xmp(
         &meta.title,
         meta.author.as_deref(),

@@ -35,6 +35,7 @@ pub fn find_fallbacks<'a>(
     paras: impl Iterator<Item = &'a Para>,
     book: &mut FontBook,
     doc: &Doc,
+    covered: &mut Covered,
     warnings: &mut Vec<Warning>,
 ) -> Fallbacks {
     // First pass with read-only faces: which characters are missing where.
@@ -52,7 +53,9 @@ pub fn find_fallbacks<'a>(
                     if c.is_whitespace() || c.is_control() || !seen.insert(font, c) {
                         continue;
                     }
-                    let has = book.font(font).face().glyph_index(c).is_some();
+                    let has = covered.0.contains(font, c)
+                        || (book.font(font).face().glyph_index(c).is_some()
+                            && covered.0.insert(font, c));
                     if !has {
                         // A run is one text event on one source line: the
                         // column is the run's plus the character's index.
@@ -84,6 +87,13 @@ pub fn find_fallbacks<'a>(
     fb
 }
 
+/// The (font, character) pairs found to have a glyph, kept across the
+/// documents of a run: a book's installments share most of their
+/// characters, and a cmap lookup for each of them in every installment
+/// was most of the run's serial start.
+#[derive(Default)]
+pub struct Covered(SeenChars);
+
 /// The (font, character) pairs `find_fallbacks` has looked at: a bit per
 /// BMP character for each font, a set for the rest. A set insert for every
 /// character of the text was the function's whole cost; Han text repeats
@@ -95,6 +105,18 @@ struct SeenChars {
 }
 
 impl SeenChars {
+    /// Has (font, c) been offered?
+    fn contains(&self, font: FontId, c: char) -> bool {
+        let u = c as u32;
+        if u > 0xFFFF {
+            return self.astral.contains(&(font, c));
+        }
+        self.bmp
+            .iter()
+            .find(|(f, _)| *f == font)
+            .is_some_and(|(_, bits)| bits[(u / 64) as usize] & (1u64 << (u % 64)) != 0)
+    }
+
     /// True the first time (font, c) is offered.
     fn insert(&mut self, font: FontId, c: char) -> bool {
         let u = c as u32;

@@ -105,26 +105,42 @@ pub struct ShapedDoc {
 /// into the book); a character no font has is a warning with its place in
 /// the article. Run before [`Shaper::new`].
 pub fn prepare_fallbacks(doc: &Doc, book: &mut FontBook, warnings: &mut Vec<Warning>) -> Fallbacks {
-    let paras = doc
-        .header
+    cache::find_fallbacks(
+        doc_paras(doc),
+        book,
+        doc,
+        &mut cache::Covered::default(),
+        warnings,
+    )
+}
+
+/// A document's paragraphs, captions included.
+fn doc_paras(doc: &Doc) -> impl Iterator<Item = &Para> {
+    doc.header
         .iter()
         .chain(doc.flow.iter().filter_map(|f| match f {
             Flow::Para(p) => Some(p),
             Flow::Figure(fig) => fig.caption.as_ref(),
-        }));
-    cache::find_fallbacks(paras, book, doc, warnings)
+        }))
 }
 
 /// [`prepare_fallbacks`] for every document of a job, merged: one map for
-/// the run's shapers.
+/// the run's shapers. What the style fonts cover is looked up once.
 pub fn find_doc_fallbacks(
     docs: &[Doc],
     book: &mut FontBook,
     warnings: &mut Vec<Warning>,
 ) -> Fallbacks {
     let mut all = Fallbacks::default();
+    let mut covered = cache::Covered::default();
     for doc in docs {
-        all.merge(prepare_fallbacks(doc, book, warnings));
+        all.merge(cache::find_fallbacks(
+            doc_paras(doc),
+            book,
+            doc,
+            &mut covered,
+            warnings,
+        ));
     }
     all
 }

@@ -3,6 +3,7 @@
 //! ends square, not with one full column beside an empty one).
 
 use super::columns::{Checkpoint, Composer, FlowInput, Used};
+use super::items::LineSource;
 
 /// The columns used as first laid out. (The last page's items before its
 /// checkpoint stay as they are: a try only adds after them.)
@@ -56,11 +57,20 @@ impl Composer<'_> {
         // such a line stand.
         let shorts: Vec<u32> = (1..columns).chain([u32::MAX]).collect();
         let mut first = None;
-        for widows in [false, true] {
+        // A vertical article's last page may then leave its last bands
+        // empty, the bands it uses square, rather than set a lone line of
+        // a paragraph at a band's head or foot; the fewest bands emptied.
+        let free = self.free_last_bands.is_some_and(|from| last >= from);
+        let rounds: &[(bool, bool)] = if free {
+            &[(false, false), (false, true), (true, false)]
+        } else {
+            &[(false, false), (true, false)]
+        };
+        for &(widows, unused) in rounds {
             self.widows = widows;
             // Loosened, every depth is tried: keep rules can make a
             // shallower or deeper layout the square one.
-            let (from, to) = if widows {
+            let (from, to) = if widows || unused {
                 (cp.column_top + 1, self.bottom)
             } else {
                 (hi, (hi + 2).min(self.bottom))
@@ -68,7 +78,8 @@ impl Composer<'_> {
             for depth in from..=to {
                 for &short in &shorts {
                     if self.fits(flow, last, cp, &saved, (depth, short)) {
-                        if self.square(last) {
+                        let lone = free && !widows && self.lone_in_a_band(last);
+                        if self.square(last, unused) && !lone {
                             // Kept: laid out again with its glyphs.
                             self.probe = None;
                             self.fits(flow, last, cp, &saved, (depth, short));
@@ -85,13 +96,22 @@ impl Composer<'_> {
     }
 
     /// Whether the columns of `page` end within a line of each other, the
-    /// last not below all the others.
-    pub(super) fn square(&self, page: usize) -> bool {
+    /// last not below all the others; with `free`, only the columns with
+    /// text, which come first.
+    pub(super) fn square(&self, page: usize, free: bool) -> bool {
         // A column without text ends at the columns' top.
         let mut ends = vec![self.column_top; self.grid.columns as usize];
         for u in self.used.iter().filter(|u| u.page == page) {
             let e = &mut ends[u.column as usize];
             *e = (*e).max(u.end);
+        }
+        if free {
+            let top = self.column_top;
+            let used = ends.iter().take_while(|&&e| e > top).count();
+            if ends[used..].iter().any(|&e| e > top) {
+                return false;
+            }
+            ends.truncate(used);
         }
         let Some((&last, others)) = ends.split_last() else {
             return true;
@@ -99,6 +119,43 @@ impl Composer<'_> {
         let (lo, hi) = (ends.iter().min(), ends.iter().max());
         let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
         within && (others.is_empty() || others.iter().any(|&e| e >= last))
+    }
+
+    /// Whether a column of `page` holds one line alone of a paragraph that
+    /// goes on in another: its last at the column's head or its first at
+    /// the column's foot. (The flow's own rules let such a line stand in
+    /// a column of one or two lines, which a balanced vertical page with
+    /// few lines a band is made of.)
+    fn lone_in_a_band(&self, page: usize) -> bool {
+        let log = &self.log;
+        let block = |k: usize| match log[k].source {
+            LineSource::Flow(b) => Some(b),
+            LineSource::Header(_) => None,
+        };
+        let on_page = |k: usize| log[k].page == page && log[k].column.is_some();
+        let mut k = 0;
+        while k < log.len() {
+            if !on_page(k) {
+                k += 1;
+                continue;
+            }
+            // The column's lines are log[k..e].
+            let column = log[k].column;
+            let e = (k..log.len())
+                .find(|&j| !on_page(j) || log[j].column != column)
+                .unwrap_or(log.len());
+            let alone = |at: usize| {
+                let b = block(at);
+                b.is_some() && (k..e).filter(|&j| block(j) == b).count() == 1
+            };
+            let before = |at: usize| (0..k).any(|j| block(j) == block(at));
+            let after = |at: usize| (e..log.len()).any(|j| block(j) == block(at));
+            if (alone(k) && before(k)) || (alone(e - 1) && after(e - 1)) {
+                return true;
+            }
+            k = e;
+        }
+        false
     }
 
     /// Lays the last page out again at `depth`, the columns from `short`

@@ -92,6 +92,13 @@ pub(super) struct Composer<'a> {
     /// next column's head (a widow) or its first at a column's foot (an
     /// orphan) when nothing else squares the foot.
     pub widows: bool,
+    /// Balancing a vertical article's last page, from this page on (its
+    /// second), may leave its last bands empty rather than set a lone
+    /// first or last line of a paragraph in a band (CLREQ §3.4.4). A
+    /// one-page article fills its bands (it would stand in one band and
+    /// leave the others white), and so does a module of a made-up page
+    /// and its continuation (an empty band there is a hole in the page).
+    pub free_last_bands: Option<usize>,
     /// While balancing tries a depth: stop once the text runs past this
     /// page (the try has failed), and set lines without their glyphs (the
     /// one kept is laid out again).
@@ -145,6 +152,7 @@ impl<'a> Composer<'a> {
             short_from: u32::MAX,
             floors: Vec::new(),
             widows: false,
+            free_last_bands: None,
             probe: None,
             reserve: Reserve::default(),
             cur: (0, 0),

@@ -274,6 +274,9 @@ impl<'d> ModuleSet<'d> {
         let (doc, shaped) = (self.doc, flow.shaped);
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
+        // A page of its own (an article, not a module of a made-up page).
+        let own_page = self.frame.rows.is_none() && self.frame.top == 0 && !self.frame.fit_title;
+        c.free_last_bands = (self.grid.vertical && own_page).then_some(1);
         let below_header = c.set_title(&self.title, doc, self.own)?;
         // The first page's flow starts below the header (beside a title
         // block narrower than the module, at its top), or below a lead
@@ -322,7 +325,7 @@ impl<'d> ModuleSet<'d> {
             warn_underfilled(self.doc, &c, used_bottom, warnings);
         }
         let lines = std::mem::take(&mut c.log);
-        let square = c.square(c.pages.len() - 1);
+        let square = c.square(c.pages.len() - 1, false);
         Module {
             lines,
             square,

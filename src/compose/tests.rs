@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::compose::RunMode;
+use crate::compose::items::{LineSource, SetLine};
 use crate::model::LeadPlacement;
 use crate::parse::parse_article;
 use crate::resolve::{FontBook, load_layout, resolve_doc};
@@ -449,4 +450,76 @@ fn a_frame_too_small_names_the_writing_mode_in_words() {
             "{message}"
         );
     }
+}
+
+/// Bands of `page` holding one line alone of a paragraph that goes on in
+/// another band (its last at the band's head, its first at its foot).
+fn lone_lines_in_bands(lines: &[SetLine], page: usize) -> Vec<(u32, usize)> {
+    let para = |l: &SetLine| match l.source {
+        LineSource::Flow(b) => Some(b),
+        LineSource::Header(_) => None,
+    };
+    let mut lone = Vec::new();
+    let on: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].page == page && lines[k].column.is_some())
+        .collect();
+    for &k in &on {
+        let (c, b) = (lines[k].column, para(&lines[k]));
+        if b.is_none() {
+            continue;
+        }
+        let same = |j: usize| para(&lines[j]) == b;
+        let in_band = on
+            .iter()
+            .filter(|&&j| lines[j].column == c && same(j))
+            .count();
+        let elsewhere = (0..lines.len()).any(|j| same(j) && lines[j].column != c);
+        if in_band == 1 && elsewhere {
+            lone.push((c.unwrap_or(0), b.unwrap_or(0)));
+        }
+    }
+    lone
+}
+
+#[test]
+fn a_vertical_articles_last_page_has_no_lone_line_in_a_band() {
+    // CLREQ §3.4.4: balanced over three bands, a last page of five lines
+    // was set 2/2/1, a paragraph's last line alone in the third band; the
+    // bands may now end unused instead (3/2 here).
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+    let layout = load_layout("vertical", None).unwrap();
+    let mut book = FontBook::new(&[], false).unwrap();
+    let roles = book.resolve_roles(&layout).unwrap();
+    let mut continued = 0;
+    for n in 30..70 {
+        let src = article(n, 0).replace("+++\ntitle", "+++\nwriting = \"vertical\"\ntitle");
+        let a = parse_article(&path, src.into_bytes()).unwrap();
+        let doc = resolve_doc(&a, &layout, &roles, None).unwrap();
+        let mut warnings = Vec::new();
+        let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
+        let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(true);
+        let shaped = shape_doc(&doc, &mut shaper);
+        let grid = layout.grid_for(doc.writing);
+        let m = compose_module(
+            &doc,
+            &shaped,
+            &layout,
+            &grid,
+            Frame::full(&grid),
+            &mut warnings,
+        )
+        .unwrap();
+        let last = m.pages.len() - 1;
+        // A last page filled to its foot has no room to move a line.
+        let on_last = m.lines.iter().filter(|l| l.page == last).count();
+        if last > 0 && on_last <= 30 {
+            continued += 1;
+            let lone = lone_lines_in_bands(&m.lines, last);
+            assert!(
+                lone.is_empty(),
+                "{n} paragraphs: lone (band, paragraph) {lone:?}"
+            );
+        }
+    }
+    assert!(continued > 5, "{continued} articles ran onto a second page");
 }

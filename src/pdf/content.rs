@@ -339,8 +339,11 @@ fn line_gaps(style: &RunStyle, line: &[PlacedGlyph], gaps: &mut Vec<(i64, f64)>)
     }
 }
 
-/// The most common gap, if at least half the gaps share it and it is not
-/// zero, as the f32 the PDF will hold; else 0. Sorts `gaps`.
+/// The most common gap, if at least half the gaps share it and it is
+/// positive (letter spacing), as the f32 the PDF will hold; else 0. Sorts
+/// `gaps`. Never negative: on a short line of compressed marks a negative
+/// Tc shortened every advance, and poppler read the glyphs that kept
+/// their place as set apart (`不遲了\n。\n」`).
 pub(super) fn common_gap(gaps: &mut [(i64, f64)]) -> f64 {
     gaps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let (mut best, mut best_n, mut k) = ((0i64, 0.0), 0usize, 0usize);
@@ -352,7 +355,7 @@ pub(super) fn common_gap(gaps: &mut [(i64, f64)]) -> f64 {
         }
         k += n;
     }
-    if best_n * 2 >= gaps.len() && best_n > 0 && best.0 != 0 {
+    if best_n * 2 >= gaps.len() && best_n > 0 && best.0 > 0 {
         best.1 as f32 as f64
     } else {
         0.0
@@ -389,11 +392,19 @@ fn show_line(
             usage.glyph(g.id, if run.actual_text { "" } else { text })
         })
         .collect();
+    let joined = if run.actual_text {
+        vec![false; line.len()]
+    } else {
+        joined_to_previous(style, line, spacing)
+    };
+    // Glyphs needing a span: unmapped ones, and the glyphs a backward move
+    // joins (with the one before each).
+    let spanned = |k: usize| !mapped[k].mapped || joined[k] || joined.get(k + 1) == Some(&true);
     let mut pen = style.axis.along(&line[0]);
     let mut from = 0;
     while from < line.len() {
         let to = (from..line.len())
-            .find(|&k| !mapped[k].mapped)
+            .find(|&k| spanned(k))
             .unwrap_or(line.len());
         if to > from {
             pen = show_glyphs(
@@ -407,8 +418,11 @@ fn show_line(
             );
         }
         if to < line.len() {
-            let g = &line[to];
-            let text = &run.text[g.text.start as usize..g.text.end as usize];
+            // One span: an unmapped glyph alone, or a chain of joined ones.
+            let end = (to + 1..line.len())
+                .find(|&k| !joined[k])
+                .unwrap_or(line.len());
+            let text = span_text(&run.text, &line[to..end]);
             content
                 .begin_marked_content_with_properties(Name(b"Span"))
                 .properties()
@@ -416,16 +430,47 @@ fn show_line(
             pen = show_glyphs(
                 content,
                 style,
-                &line[to..=to],
-                &mapped[to..=to],
+                &line[to..end],
+                &mapped[to..end],
                 to,
                 spacing,
                 pen,
             );
             content.end_marked_content();
+            from = end;
+        } else {
+            from = to;
         }
-        from = to + 1;
     }
+}
+
+/// The text a span of glyphs stands for: from the first cluster they start
+/// to the end of the last (the rest of a cluster's glyphs start none).
+fn span_text<'t>(text: &'t str, glyphs: &[PlacedGlyph]) -> &'t str {
+    let started = glyphs.iter().filter(|g| !g.text.is_empty());
+    let a = started.clone().map(|g| g.text.start).min().unwrap_or(0);
+    let b = started.map(|g| g.text.end).max().unwrap_or(a);
+    &text[a as usize..b as usize]
+}
+
+/// A backward move in a TJ array (a compressed mark drawn into the em of
+/// the glyph before it) of this much of the type size or more makes text
+/// extraction see a new line or a word space there (poppler breaks a word
+/// where a glyph starts 0.2 em before the previous advance ends).
+const BACKWARD_MOVE_EM: f64 = 0.1;
+
+/// For each glyph of a line: whether it starts so far before the previous
+/// glyph's advance ends that the two must be read as one span, so that the
+/// text comes back where it stands, in one piece.
+fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64) -> Vec<bool> {
+    let mut out = Vec::with_capacity(line.len());
+    let mut pen: Option<Pt> = None;
+    for g in line {
+        let at = style.axis.along(g);
+        out.push(pen.is_some_and(|p| (at - p).0 < -BACKWARD_MOVE_EM * style.size));
+        pen = Some(at + (style.advance)(g.id) * style.scale + Pt(spacing));
+    }
+    out
 }
 
 /// One TJ array for `glyphs` (the line's glyphs from index `first`, with

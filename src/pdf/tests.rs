@@ -138,6 +138,11 @@ fn common_gap_needs_half_the_gaps() {
         "zero is no spacing"
     );
     assert_eq!(common_gap(&mut []), 0.0);
+    assert_eq!(
+        common_gap(&mut g(&[-0.25, -0.25, 0.25])),
+        0.0,
+        "no negative character spacing"
+    );
     // The value written is the f32 the file holds.
     assert_eq!(common_gap(&mut g(&[0.1, 0.1])), 0.1f32 as f64);
 }
@@ -593,4 +598,37 @@ fn a_run_with_its_own_actual_text_records_no_text() {
         cmap.contains("<002D>") && !cmap.contains("<00AD>"),
         "{cmap}"
     );
+}
+
+#[test]
+fn a_glyph_drawn_back_into_the_previous_em_shares_its_actual_text_span() {
+    // 甲乙丙丁戊 with 丙 drawn half an em back (a compressed pair) and 戊
+    // a quarter back: poppler broke the line at each; each is spanned with
+    // the glyph before it, in one TJ, the positions unchanged.
+    let s = stream(&run(
+        RunMode::Horizontal,
+        &[
+            (0.0, 100.0),
+            (10.0, 100.0),
+            (15.0, 100.0),
+            (25.0, 100.0),
+            (32.5, 100.0),
+        ],
+    ));
+    assert!(
+        s.contains("/ActualText <FEFF4E594E19>\n>> BDC\n[(\\000\\002) 500 (\\000\\003)] TJ\nEMC"),
+        "乙丙 in one span: {s}"
+    );
+    assert!(
+        s.contains("/ActualText <FEFF4E01620A>\n>> BDC\n[(\\000\\004) 250 (\\000\\005)] TJ\nEMC"),
+        "丁戊 in one span: {s}"
+    );
+    assert!(s.contains("[(\\000\\001)] TJ"), "甲 alone: {s}");
+    assert!(!s.contains("Tc"), "{s}");
+    // A glyph drawn a little back (less than a tenth of an em) is not.
+    let s = stream(&run(
+        RunMode::Horizontal,
+        &[(0.0, 100.0), (10.0, 100.0), (19.5, 100.0)],
+    ));
+    assert!(!s.contains("BDC"), "{s}");
 }

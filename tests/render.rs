@@ -29,6 +29,15 @@ fn attribute(svg: &str, name: &str) -> String {
 
 /// Builds `input` to a PDF, SVGs and PNGs at `dpi` in `dir`.
 fn build(input: &Path, dir: &Path, dpi: u32) -> (PathBuf, Vec<PathBuf>, Vec<PathBuf>) {
+    build_with_threads(input, dir, dpi, "2")
+}
+
+fn build_with_threads(
+    input: &Path,
+    dir: &Path,
+    dpi: u32,
+    threads: &str,
+) -> (PathBuf, Vec<PathBuf>, Vec<PathBuf>) {
     let pdf = dir.join("out.pdf");
     let (svg, png) = (dir.join("svg"), dir.join("png"));
     let dpi = dpi.to_string();
@@ -43,19 +52,42 @@ fn build(input: &Path, dir: &Path, dpi: u32) -> (PathBuf, Vec<PathBuf>, Vec<Path
         OsStr::new("--dpi"),
         OsStr::new(&dpi),
     ];
-    assert_ok(&run(&args));
+    let out = typeset(&args)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .expect("run typeset");
+    assert_ok(&out);
     (pdf, files(&svg, "svg"), files(&png, "png"))
 }
 
 #[test]
 fn every_page_is_an_svg_and_a_png_where_the_pdf_puts_its_text() {
     let dpi = 100;
+    // Latin emphasis is slanted (the PDF's text matrix), a number turned
+    // or set across in vertical text: a small article of each.
+    let extra = tempdir();
+    let slanted = extra.path().join("slanted.md");
+    std::fs::write(
+        &slanted,
+        "+++\ntitle = \"Slanted words\"\nlang = \"en\"\n+++\n\nThe night bus runs *every forty minutes* until dawn, and **the driver** knows every stop.\n",
+    )
+    .unwrap();
+    let upright = extra.path().join("upright.md");
+    std::fs::write(
+        &upright,
+        "+++\ntitle = \"竖排的数字\"\nwriting = \"vertical\"\n+++\n\n37路夜班车开通于2014年，全程28.6公里，途经Central Park和CBD。\n",
+    )
+    .unwrap();
+    let (slanted, upright) = (slanted.to_string_lossy(), upright.to_string_lossy());
     for example in [
+        &*slanted,
+        &*upright,
         "examples/page-7.toml",
         "examples/page-9.toml",
         "examples/hant-harbour.md",
         "examples/night-bus.md",
         "examples/edition-12.toml",
+        "examples/licence-note.md",
     ] {
         let dir = tempdir();
         let (pdf, svgs, pngs) = build(&root().join(example), dir.path(), dpi);
@@ -70,7 +102,7 @@ fn every_page_is_an_svg_and_a_png_where_the_pdf_puts_its_text() {
                 svg.display()
             );
         }
-        let pages = if have("pdftoppm") {
+        let pages = if have("pdftotext") {
             pdf_pages(&pdf).len()
         } else {
             0
@@ -138,12 +170,13 @@ fn a_page_image_differs_from_the_pdf_when_text_moves() {
 }
 
 #[test]
-fn page_images_are_the_same_bytes_every_run_and_stale_pages_go() {
+fn page_images_are_the_same_bytes_for_any_thread_count_and_stale_pages_go() {
     let a = tempdir();
     let b = tempdir();
     let page = root().join("examples/edition-12.toml");
-    let (_, svg_a, png_a) = build(&page, a.path(), 40);
-    let (_, svg_b, png_b) = build(&page, b.path(), 40);
+    // One thread and four: the pages are rendered in parallel.
+    let (_, svg_a, png_a) = build_with_threads(&page, a.path(), 40, "1");
+    let (_, svg_b, png_b) = build_with_threads(&page, b.path(), 40, "4");
     for (x, y) in svg_a.iter().zip(&svg_b).chain(png_a.iter().zip(&png_b)) {
         assert_eq!(
             std::fs::read(x).unwrap(),
@@ -185,6 +218,18 @@ fn image_options_are_checked() {
     let out = run(&[article.as_os_str(), OsStr::new("--svg"), file.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is not a folder"));
+    // Standard output takes a run's only output.
+    let out = run(&[
+        article.as_os_str(),
+        OsStr::new("--pdf"),
+        OsStr::new("-"),
+        OsStr::new("--svg"),
+        dir.path().join("s").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("only one output may go to standard output")
+    );
     // Only the page images were asked for: no PDF or EPUB beside the input.
     let copy = dir.path().join("a.md");
     std::fs::write(&copy, "+++\ntitle = \"标题\"\n+++\n\n正文。\n").unwrap();

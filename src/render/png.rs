@@ -33,6 +33,9 @@ pub fn svg_to_png(svg: &str, width: Pt, height: Pt, dpi: u32) -> Result<Vec<u8>>
         )
         .hint("choose a lower --dpi")
     })?;
+    // White under the page too: its last row and column of pixels lie
+    // partly past the page's edge (the size is rounded up).
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
     // The tree is in CSS pixels (96 to the inch); the page in points.
     let k = (f64::from(dpi) / 72.0 * width.0 / f64::from(tree.size().width())) as f32;
     resvg::render(

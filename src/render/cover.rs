@@ -82,8 +82,8 @@ pub fn cover_page(text: &CoverText, doc: &Doc, fonts: &FontBook) -> Page {
     );
     let below = top + (n - 1.0) * pitch + size * 0.9;
     let mid = COVER_WIDTH.0 / 2.0;
-    items.push(rule(mid - 30.0, mid + 30.0, below, Pt(1.0)));
     if !text.byline.is_empty() {
+        items.push(rule(mid - 30.0, mid + 30.0, below, Pt(1.0)));
         let p = set(&doc.author_style, 20.0, &text.byline);
         place_lines(
             &p,

@@ -17,6 +17,7 @@ pub mod linebreak;
 pub mod model;
 pub mod parse;
 pub mod pdf;
+pub mod render;
 pub mod resolve;
 pub mod script;
 pub mod shape;

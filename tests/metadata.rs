@@ -94,7 +94,7 @@ fn only_a_single_installment_has_a_place_in_its_series() {
     );
     assert_eq!(opf.matches("<dc:creator ").count(), 1, "{opf}");
     assert!(
-        opf.contains("<meta name=\"cover\" content=\"c0001\"/>"),
+        opf.contains("<meta name=\"cover\" content=\"cover-image\"/>"),
         "{opf}"
     );
     assert!(

@@ -6,6 +6,7 @@
 mod cache;
 mod chars;
 mod guard;
+mod images;
 mod job;
 mod lay_out;
 mod output;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 #[doc(hidden)]
 pub use cache::{open_entry, seal_entry_payload};
 pub use guard::Inputs;
+pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};
 pub use output::Output;
 pub use write::{Timestamp, write_atomic, write_atomic_guarded};
@@ -60,6 +62,8 @@ pub struct Options {
     /// Files named by a manifest, a serial folder or a figure may lie
     /// outside the input's folder (after following links).
     pub allow_outside: bool,
+    /// Page images (--svg, --png, --dpi) and the EPUB's cover (--cover).
+    pub render: RenderOptions,
 }
 
 /// Called with (chapters done, chapters in all).
@@ -114,14 +118,20 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     let paths: Vec<&std::path::Path> = job
         .outputs
         .iter()
+        .filter(|o| o.is_file() && !matches!(o, Output::Pages(_)))
+        .map(Output::path)
+        .collect();
+    // Page images count as outputs here: `--pdf - --svg DIR` is refused.
+    let all: Vec<&std::path::Path> = (job.outputs.iter())
         .filter(|o| o.is_file())
         .map(Output::path)
         .collect();
-    let to_stdout = write::stdout_wanted(&paths, job.outputs.contains(&Output::Lines))?;
+    let to_stdout = write::stdout_wanted(&all, job.outputs.contains(&Output::Lines))?;
     guard::check_distinct(&paths)?;
     for p in paths.iter().filter(|_| !to_stdout) {
         write::prepare(p, &inputs)?;
     }
+    prepare_page_dirs(&job)?;
     let mut shapers = Shapers::new(&job.fonts, fallbacks);
     if job.outputs.contains(&Output::Lines) {
         report.dump = Some(output::dump_lines(&job, &mut shapers)?);
@@ -147,8 +157,12 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
             }
             let mut laid = lay_out(&job, &mut shapers, &book, &mut report)?;
             report.pages = laid.pages.len();
-            // The last PDF takes the pages, to free them as it goes.
-            let last = paged.iter().rposition(|(_, o)| o.is_pdf());
+            // The last PDF takes the pages, to free them as it goes, when
+            // no page images come after it.
+            let last = paged
+                .iter()
+                .rposition(|(_, o)| o.is_pdf() || matches!(o, output::Output::Pages(_)))
+                .filter(|&n| paged[n].1.is_pdf());
             let mut files = Vec::with_capacity(paged.len());
             for (n, &(k, o)) in paged.iter().enumerate() {
                 let pages = if Some(n) == last {
@@ -156,7 +170,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
                 } else {
                     output::Pages::Shared(&laid)
                 };
-                files.push((k, o.path().to_path_buf(), o.file_taking(&job, Some(pages))?));
+                let made = o.files_taking(&job, Some(pages))?;
+                files.extend(made.into_iter().map(|(path, bytes)| (k, path, bytes)));
             }
             Ok(files)
         },
@@ -184,7 +199,27 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         .map(|(_, path, bytes)| write::stage(path, bytes, true))
         .collect::<Result<Vec<_>>>()?;
     report.written = write::commit(staged, &inputs)?;
+    remove_stale_pages(&job, report.pages);
     Ok(report)
+}
+
+/// Page images' folders, made when missing, before any work.
+fn prepare_page_dirs(job: &Job) -> Result<()> {
+    for o in &job.outputs {
+        if let Output::Pages(images) = o {
+            images::prepare_dir(images)?;
+        }
+    }
+    Ok(())
+}
+
+/// Page images an earlier, longer run left in the folders.
+fn remove_stale_pages(job: &Job, pages: usize) {
+    for o in &job.outputs {
+        if let Output::Pages(images) = o {
+            images::remove_stale(images, pages);
+        }
+    }
 }
 
 /// The same warning from many documents (a character no font has, in

@@ -9,6 +9,7 @@ use crate::pdf::{PdfMeta, PdfX, PrintSpec};
 use crate::units::Pt;
 
 use super::Options;
+use super::images::PageImages;
 use super::job::{Job, Plan, beside};
 use super::lay_out::{Laid, Shapers};
 use super::write::epub_modified;
@@ -22,8 +23,15 @@ pub enum Output {
     Pdf(PathBuf),
     /// The print-shop edition (PDF/X with bleed and marks).
     PrintPdf(PathBuf, PdfX),
-    /// The EPUB 3, with subset fonts when `embed_fonts`.
-    Epub { path: PathBuf, embed_fonts: bool },
+    /// The EPUB 3, with subset fonts when `embed_fonts`, and the cover
+    /// image given with `--cover` (else one is rendered).
+    Epub {
+        path: PathBuf,
+        embed_fonts: bool,
+        cover: Option<crate::epub::CoverImage>,
+    },
+    /// `--svg DIR`, `--png DIR`: one image per page.
+    Pages(PageImages),
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
 }
@@ -33,7 +41,7 @@ pub enum Output {
 /// dump was asked for).
 pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
     let (pdf, epub) = match (&opts.pdf, &opts.epub) {
-        (None, None) if opts.dump_lines => (None, None),
+        (None, None) if opts.dump_lines || opts.render.pages_wanted() => (None, None),
         (None, None) => (Some(None), Some(None)),
         (p, e) => (p.clone(), e.clone()),
     };
@@ -60,8 +68,16 @@ pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
         outputs.push(Output::Epub {
             path: path(given, "--epub", "epub")?,
             embed_fonts: opts.embed_fonts,
+            cover: opts
+                .render
+                .cover
+                .as_deref()
+                .map(super::images::given_cover)
+                .transpose()?,
         });
     }
+    let pages = super::images::wanted(&opts.render, stem)?;
+    outputs.extend(pages.into_iter().map(Output::Pages));
     if let Some(p) = &opts.paragraphs {
         outputs.push(Output::Paragraphs(not_a_folder(
             p.clone(),
@@ -98,7 +114,7 @@ impl Output {
     /// Whether the output needs the fonts for every character (fallbacks).
     pub fn needs_fonts(&self) -> bool {
         match self {
-            Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) => true,
             Output::Epub { embed_fonts, .. } => *embed_fonts,
             Output::Paragraphs(_) => false,
         }
@@ -109,7 +125,7 @@ impl Output {
     /// a continued article's later paragraphs after the page it left).
     pub fn needs_pages(&self, job: &Job) -> bool {
         match self {
-            Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) => true,
             Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
             Output::Lines | Output::Epub { .. } => false,
         }
@@ -132,7 +148,26 @@ impl Output {
             | Output::PrintPdf(path, _)
             | Output::Epub { path, .. }
             | Output::Paragraphs(path) => path,
+            Output::Pages(images) => &images.dir,
             Output::Lines => Path::new("-"),
+        }
+    }
+
+    /// The files an output writes, with their paths: one, or one per page
+    /// for page images.
+    pub fn files(&self, job: &Job, laid: Option<&Laid>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        self.files_taking(job, laid.map(Pages::Shared))
+    }
+
+    /// [`Output::files`], a PDF given `Pages::Last` taking the pages.
+    pub fn files_taking(&self, job: &Job, laid: Option<Pages>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        match self {
+            Output::Pages(images) => {
+                let laid =
+                    laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"))?;
+                super::images::page_files(images, job, laid.laid())
+            }
+            _ => Ok(vec![(self.path().to_path_buf(), self.file_taking(job, laid)?)]),
         }
     }
 
@@ -153,7 +188,10 @@ impl Output {
                 let spec = print_spec(job, *standard)?;
                 pdf(job, laid.ok_or_else(no_pages)?, Some(spec))
             }
-            Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
+            Output::Epub {
+                embed_fonts, cover, ..
+            } => epub(job, *embed_fonts, cover.as_ref()),
+            Output::Pages(_) => Err(Error::new(Stage::Write, "page images are many files")),
             Output::Paragraphs(_) => Ok(paragraphs(
                 job,
                 laid.as_ref().and_then(|l| l.laid().reading.as_deref()),
@@ -211,7 +249,7 @@ fn pdf(job: &Job, pages: Pages, print: Option<PrintSpec>) -> Result<Vec<u8>> {
     }
 }
 
-fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
+fn epub(job: &Job, embed_fonts: bool, cover: Option<&crate::epub::CoverImage>) -> Result<Vec<u8>> {
     let (fonts, font_css) = if embed_fonts {
         let (f, css) = crate::epub::embed_fonts(&job.docs, &job.fonts)?;
         (f, Some(css))
@@ -226,6 +264,7 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         book: job.meta.book,
         publisher: job.meta.publisher.clone(),
         credits: job.meta.credits.clone(),
+        cover_image: super::images::cover_image(job, cover)?,
     };
     match &job.plan {
         // An edition: a section per page.

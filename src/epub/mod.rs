@@ -71,6 +71,33 @@ pub struct EpubMeta {
     pub publisher: Option<String>,
     /// People credited on the pages (责任编辑, 质检) with their MARC roles.
     pub credits: Vec<(String, &'static str)>,
+    /// The cover image (rendered, or `--cover FILE`), shown on the cover
+    /// page and declared `cover-image`; only with a cover page.
+    pub cover_image: Option<CoverImage>,
+}
+
+/// A cover image: a whole PNG or JPEG, checked as figures are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverImage {
+    pub data: std::sync::Arc<Vec<u8>>,
+    pub format: ImageFormat,
+}
+
+impl CoverImage {
+    /// Where it lies in the container, under OEBPS/.
+    pub(crate) fn href(&self) -> &'static str {
+        match self.format {
+            ImageFormat::Png => "images/cover.png",
+            ImageFormat::Jpeg => "images/cover.jpg",
+        }
+    }
+
+    pub(crate) fn media_type(&self) -> &'static str {
+        match self.format {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+        }
+    }
 }
 
 fn uuid_from(digest: &[u8]) -> String {
@@ -154,7 +181,8 @@ fn package_of(
     let (lang, writing) = (first.lang.tag.as_str(), first.writing);
     let mut files: Vec<(String, String)> = Vec::new();
     if let Some((work, author)) = &meta.cover {
-        let html = xhtml::cover_xhtml(work, author, lang, writing);
+        let image = meta.cover_image.as_ref().map(CoverImage::href);
+        let html = xhtml::cover_xhtml(work, author, lang, writing, image);
         files.push(("text/cover.xhtml".to_string(), html));
     }
     let mut entries = Vec::new();
@@ -219,6 +247,9 @@ fn content_uid(files: &[(String, String)], figures: &Figures, meta: &EpubMeta) -
     }
     for f in &meta.fonts {
         hasher.update(&f.data);
+    }
+    if let Some(c) = &meta.cover_image {
+        hasher.update(c.data.as_slice());
     }
     format!("urn:uuid:{}", uuid_from(&hasher.finalize()))
 }

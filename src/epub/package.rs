@@ -31,9 +31,14 @@ pub fn opf(p: &Package) -> String {
     let progression = super::ModeStyle::of(p.first.writing);
     let mut opf = metadata(p);
     if p.meta.cover.is_some() {
-        // The cover page (the first document) until a book has a cover
-        // image: readers that look for the EPUB 2 `cover` meta find it.
-        opf.push_str("<meta name=\"cover\" content=\"c0001\"/>\n");
+        // Readers that look for the EPUB 2 `cover` meta find the cover
+        // image, or without one the cover page (the first document).
+        let id = if has_cover_image(p) {
+            "cover-image"
+        } else {
+            "c0001"
+        };
+        let _ = writeln!(opf, "<meta name=\"cover\" content=\"{id}\"/>");
     }
     if let Some(mode) = progression.primary_writing_mode {
         let _ = writeln!(
@@ -153,6 +158,11 @@ fn creators(docs: &[Doc], credits: &[(String, &'static str)], opf: &mut String) 
     }
 }
 
+/// A cover image is shown on the cover page, so it needs one.
+fn has_cover_image(p: &Package) -> bool {
+    p.meta.cover.is_some() && p.meta.cover_image.is_some()
+}
+
 fn manifest(p: &Package, opf: &mut String) {
     opf.push_str("<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for (i, (href, _)) in p.files.iter().enumerate() {
@@ -172,6 +182,14 @@ fn manifest(p: &Package, opf: &mut String) {
             "<item id=\"f{}\" href=\"{}\" media-type=\"{mt}\"/>",
             i + 1,
             xhtml::image_href(i, *format)
+        );
+    }
+    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
+        let _ = writeln!(
+            opf,
+            "<item id=\"cover-image\" href=\"{}\" media-type=\"{}\" properties=\"cover-image\"/>",
+            c.href(),
+            c.media_type()
         );
     }
     if p.meta.font_css.is_some() {
@@ -222,6 +240,9 @@ pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
         // Images are already compressed.
         let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
         add(&name, data, stored)?;
+    }
+    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
+        add(&format!("OEBPS/{}", c.href()), &c.data, stored)?;
     }
     if let Some(css) = &p.meta.font_css {
         add("OEBPS/fonts.css", css.as_bytes(), deflated)?;

@@ -364,7 +364,13 @@ impl Body<'_> {
 
 /// The cover page: the title and the line under it (a book's author, an
 /// article's byline, a page's date), set by the reader's fonts.
-pub fn cover_xhtml(work: &str, line: &str, lang: &str, writing: Writing) -> String {
+pub fn cover_xhtml(
+    work: &str,
+    line: &str,
+    lang: &str,
+    writing: Writing,
+    image: Option<&str>,
+) -> String {
     let mut out = String::new();
     head(
         work,
@@ -374,6 +380,21 @@ pub fn cover_xhtml(work: &str, line: &str, lang: &str, writing: Writing) -> Stri
         false,
         &mut out,
     );
+    if let Some(src) = image {
+        // The image says what the text would; its alt text says it to
+        // those who cannot see it.
+        let alt = [work, line]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>();
+        let _ = write!(
+            out,
+            "<body>\n<section class=\"cover cover-image\" epub:type=\"cover\">\n<img src=\"../{src}\" alt=\"{}\"/>\n</section>\n</body>\n</html>\n",
+            escape(&alt.join("　"))
+        );
+        return out;
+    }
     let _ = write!(
         out,
         "<body>\n<section class=\"cover\" epub:type=\"cover\">\n<h1 class=\"work\">{}</h1>\n",

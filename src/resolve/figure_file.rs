@@ -29,46 +29,7 @@ pub(super) fn load_figure(
 ) -> Result<Figure> {
     let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
     let path = figure_path(base, src, allow_outside).map_err(|(m, h)| fail(m, h))?;
-    // The read stops at the limit, whatever the file's metadata says.
-    let data = crate::fsio::read_limited(&path, MAX_IMAGE_BYTES).map_err(|e| {
-        fail(
-            format!("cannot read the image {}: {e}", path.display()),
-            "check the file name (paths are relative to the article) and reduce images over 50 MB",
-        )
-    })?;
-    let format = match data.get(..4) {
-        Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
-        Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
-        _ => {
-            return Err(fail(
-                format!("{} is not a PNG or JPEG image", path.display()),
-                "convert the figure to PNG or JPEG",
-            ));
-        }
-    };
-    let damaged = |e: String| {
-        fail(
-            format!("the image {} is damaged: {e}", path.display()),
-            "re-export the figure as PNG or baseline JPEG",
-        )
-    };
-    let (width_px, height_px) = dimensions(&data, format).map_err(damaged)?;
-    if width_px == 0 || height_px == 0 {
-        return Err(damaged("it has no pixels".into()));
-    }
-    let pixels = u64::from(width_px) * u64::from(height_px);
-    if pixels > MAX_IMAGE_PIXELS {
-        return Err(fail(
-            format!(
-                "the image {} is {width_px} × {height_px} pixels ({} million); figures are limited to {} million pixels",
-                path.display(),
-                pixels / 1_000_000,
-                MAX_IMAGE_PIXELS / 1_000_000
-            ),
-            "scale the figure down (300 dpi at its printed size is enough)",
-        ));
-    }
-    decode_all(&data, format).map_err(damaged)?;
+    let (data, format, (width_px, height_px)) = load_image(&path).map_err(|(m, h)| fail(m, h))?;
     Ok(Figure {
         path,
         src: src.to_string(),
@@ -84,6 +45,56 @@ pub(super) fn load_figure(
         row: None,
         loc: at.loc,
     })
+}
+
+/// An image's bytes, format and size in pixels.
+pub type LoadedImage = (Vec<u8>, ImageFormat, (u32, u32));
+
+/// An image file (a figure, a cover): read up to the size limit, a whole
+/// PNG or JPEG of a sane number of pixels, every pixel decoded. Its bytes,
+/// format and size, or a message and a hint.
+pub fn load_image(path: &Path) -> std::result::Result<LoadedImage, (String, &'static str)> {
+    // The read stops at the limit, whatever the file's metadata says.
+    let data = crate::fsio::read_limited(path, MAX_IMAGE_BYTES).map_err(|e| {
+        (
+            format!("cannot read the image {}: {e}", path.display()),
+            "check the file name (paths are relative to the article) and reduce images over 50 MB",
+        )
+    })?;
+    let format = match data.get(..4) {
+        Some([0x89, b'P', b'N', b'G']) => ImageFormat::Png,
+        Some([0xFF, 0xD8, 0xFF, _]) => ImageFormat::Jpeg,
+        _ => {
+            return Err((
+                format!("{} is not a PNG or JPEG image", path.display()),
+                "convert the image to PNG or JPEG",
+            ));
+        }
+    };
+    let damaged = |e: String| {
+        (
+            format!("the image {} is damaged: {e}", path.display()),
+            "re-export the image as PNG or baseline JPEG",
+        )
+    };
+    let (width_px, height_px) = dimensions(&data, format).map_err(damaged)?;
+    if width_px == 0 || height_px == 0 {
+        return Err(damaged("it has no pixels".into()));
+    }
+    let pixels = u64::from(width_px) * u64::from(height_px);
+    if pixels > MAX_IMAGE_PIXELS {
+        return Err((
+            format!(
+                "the image {} is {width_px} × {height_px} pixels ({} million); images are limited to {} million pixels",
+                path.display(),
+                pixels / 1_000_000,
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
+            "scale the image down (300 dpi at its printed size is enough)",
+        ));
+    }
+    decode_all(&data, format).map_err(damaged)?;
+    Ok((data, format, (width_px, height_px)))
 }
 
 /// The file a figure names: relative to the article, no web address, and

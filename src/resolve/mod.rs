@@ -9,6 +9,7 @@ mod paras;
 mod roles;
 
 pub use doc::*;
+pub use figure_file::load_image;
 pub use fonts::*;
 pub use layout::*;
 pub use roles::Roles;

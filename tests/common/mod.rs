@@ -311,3 +311,89 @@ pub fn assert_same_text(text: &str, paras: &[String]) {
         panic!("text differs after {common} characters:\n got: …{g}\nwant: …{w}");
     }
 }
+
+/// An image file in grey (0 black, 255 white).
+pub fn grey(path: &Path) -> image::GrayImage {
+    image::open(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .to_luma8()
+}
+
+/// Share of pixels that differ clearly between two grey images of one
+/// size: a pixel of either counts when no pixel of the other within
+/// `reach` pixels (across and down) is within 64 grey levels of it. With
+/// `reach` 0 that is a plain comparison; 1 forgives the half-pixel
+/// shifts of two rasterisers that place a glyph a fraction apart, not a
+/// line or a glyph out of place.
+pub fn pixel_difference(a: &image::GrayImage, b: &image::GrayImage, reach: i64) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions(), "the images differ in size");
+    let (w, h) = (i64::from(a.width()), i64::from(a.height()));
+    let off = |p: &image::GrayImage, q: &image::GrayImage, x: i64, y: i64| {
+        let v = p.get_pixel(x as u32, y as u32).0[0];
+        !(-reach..=reach).any(|dy| {
+            (-reach..=reach).any(|dx| {
+                let (u, t) = (x + dx, y + dy);
+                (0..w).contains(&u)
+                    && (0..h).contains(&t)
+                    && q.get_pixel(u as u32, t as u32).0[0].abs_diff(v) <= 64
+            })
+        })
+    };
+    let mut differing = 0usize;
+    for y in 0..h {
+        for x in 0..w {
+            if off(a, b, x, y) || off(b, a, x, y) {
+                differing += 1;
+            }
+        }
+    }
+    differing as f64 / (w * h) as f64
+}
+
+/// pdftoppm's rendering of a PDF's page `page` (1-based) at `dpi`, in grey.
+pub fn pdftoppm_page(pdf: &Path, page: usize, dpi: u32, prefix: &Path) -> image::GrayImage {
+    let n = page.to_string();
+    let out = Command::new("pdftoppm")
+        .args([
+            "-png",
+            "-gray",
+            "-singlefile",
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            &n,
+            "-l",
+            &n,
+        ])
+        .arg(pdf)
+        .arg(prefix)
+        .output()
+        .expect("run pdftoppm");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    grey(&prefix.with_extension("png"))
+}
+
+/// The image at half its size, each pixel the mean of four: what two
+/// rasterisers that anti-alias a glyph's edges differently (poppler puts
+/// baselines on whole pixels, resvg where they fall) still agree on.
+pub fn halved(img: &image::GrayImage) -> image::GrayImage {
+    let (w, h) = (img.width() / 2, img.height() / 2);
+    image::GrayImage::from_fn(w, h, |x, y| {
+        let sum: u32 = [(0, 0), (1, 0), (0, 1), (1, 1)]
+            .iter()
+            .map(|(dx, dy)| u32::from(img.get_pixel(2 * x + dx, 2 * y + dy).0[0]))
+            .sum();
+        image::Luma([(sum / 4) as u8])
+    })
+}
+
+/// How far typeset's rendering of a page is from poppler's: the share of
+/// clearly different pixels at half the resolution, a pixel's neighbours
+/// forgiven (see [`pixel_difference`]).
+pub fn poppler_difference(ours: &image::GrayImage, poppler: &image::GrayImage) -> f64 {
+    pixel_difference(&halved(ours), &halved(poppler), 1)
+}

@@ -51,7 +51,7 @@ pub enum Command {
 /// `typeset build`: every option of a run.
 #[derive(Args)]
 #[command(
-    after_help = "With neither --pdf nor --epub, both are written beside the input.\n\
+    after_help = "With neither --pdf nor --epub (nor --svg/--png), both are written beside the input.\n\
                   SOURCE_DATE_EPOCH (seconds) sets the outputs' dates; otherwise the input's `date`."
 )]
 pub struct BuildArgs {
@@ -115,6 +115,8 @@ pub struct BuildArgs {
     /// Print nothing but warnings and errors.
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub render: crate::render_args::RenderArgs,
 }
 
 /// `typeset clean`.

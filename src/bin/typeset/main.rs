@@ -3,6 +3,7 @@
 
 mod clean;
 mod cli;
+mod render_args;
 
 use std::process::ExitCode;
 
@@ -109,6 +110,7 @@ fn build_main(cli: BuildArgs) -> ExitCode {
         fill: cli.fill,
         no_continue: cli.no_continue,
         allow_outside: cli.allow_outside,
+        render: cli.render.into(),
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a

@@ -1,0 +1,68 @@
+//! An SVG page rasterised with resvg (tiny-skia) to an opaque RGB PNG.
+
+use crate::error::{Error, Result, Stage};
+use crate::units::Pt;
+
+/// The finest resolution accepted: a broadsheet page at 1200 dpi is about
+/// 280 million pixels, a gigabyte of memory; past that is a mistake.
+pub const MAX_DPI: u32 = 1200;
+
+/// A page's size in pixels at `dpi`, rounded up as pdftoppm rounds it, so
+/// that the two rasterisations of a page can be compared pixel for pixel.
+pub fn png_size(width: Pt, height: Pt, dpi: u32) -> (u32, u32) {
+    let px = |v: Pt| (v.0 * f64::from(dpi) / 72.0).ceil().max(1.0) as u32;
+    (px(width), px(height))
+}
+
+/// Renders `svg` (a page of `width` × `height` points) at `dpi`.
+pub fn svg_to_png(svg: &str, width: Pt, height: Pt, dpi: u32) -> Result<Vec<u8>> {
+    let fail = |what: String| {
+        Error::new(
+            Stage::Write,
+            format!("cannot render the page image: {what}"),
+        )
+        .hint("report this as a bug, with the input")
+    };
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default())
+        .map_err(|e| fail(e.to_string()))?;
+    let (w, h) = png_size(width, height, dpi);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| {
+        Error::new(
+            Stage::Write,
+            format!("a page of {w} × {h} pixels is too large to render"),
+        )
+        .hint("choose a lower --dpi")
+    })?;
+    // White under the page too: its last row and column of pixels lie
+    // partly past the page's edge (the size is rounded up).
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    // The tree is in CSS pixels (96 to the inch); the page in points.
+    let k = (f64::from(dpi) / 72.0 * width.0 / f64::from(tree.size().width())) as f32;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
+    encode_rgb(pixmap.data(), w, h)
+}
+
+/// The pixels as an 8-bit RGB PNG: the page is opaque (its paper is
+/// white), so alpha carries nothing and premultiplied equals straight.
+fn encode_rgb(rgba: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let written = enc
+        .write_header()
+        .and_then(|mut wr| wr.write_image_data(&rgb));
+    written.map_err(|e| {
+        Error::new(Stage::Write, format!("cannot encode the page image: {e}"))
+            .hint("report this as a bug, with the input")
+    })?;
+    Ok(out)
+}

@@ -82,6 +82,9 @@ pub struct Report {
     pub dump: Option<String>,
     /// Book chapters read from the cache instead of laid out.
     pub cached: usize,
+    /// Every file the run read (input, manifest, articles, figures, layout,
+    /// fonts): what `typeset watch` watches.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Compiles one input to the requested outputs. Nothing is written unless
@@ -108,7 +111,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         Default::default()
     };
     let job = job;
-    let inputs = Inputs::of(job.input_files().iter().map(PathBuf::as_path));
+    report.inputs = job.input_files();
+    let inputs = Inputs::of(report.inputs.iter().map(PathBuf::as_path));
     // Every output path is checked before any work, and again just before
     // the renames.
     let paths: Vec<&std::path::Path> = job

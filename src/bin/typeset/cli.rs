@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The commands; `typeset INPUT` is `typeset build INPUT`.
-pub const COMMANDS: [&str; 3] = ["build", "clean", "help"];
+pub const COMMANDS: [&str; 4] = ["build", "clean", "watch", "help"];
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum WritingArg {
@@ -25,6 +25,7 @@ pub enum WritingArg {
     arg_required_else_help = true,
     flatten_help = true,
     override_usage = "typeset [build] INPUT [OPTIONS]\n       \
+                      typeset watch INPUT [OPTIONS]\n       \
                       typeset clean INPUT.txt [OPTIONS]\n       \
                       typeset help [COMMAND]",
     after_help = "`typeset INPUT [OPTIONS]` is short for `typeset build INPUT [OPTIONS]`.\n\
@@ -44,6 +45,10 @@ pub enum Command {
     /// Typeset an article, a page manifest or a serial's folder into a PDF
     /// and an EPUB (the default command).
     Build(BuildArgs),
+    /// Build, then build again on every save of the input, the articles,
+    /// figures, layout and fonts it reads (takes the options of build);
+    /// a failed build keeps the last good outputs. Ctrl-C stops.
+    Watch(BuildArgs),
     /// Turn OCR'd or pasted text into article files, reporting every change.
     Clean(CleanArgs),
 }

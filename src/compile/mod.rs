@@ -36,6 +36,8 @@ pub struct Options {
     pub writing: Option<Writing>,
     pub font_dirs: Vec<PathBuf>,
     pub embed_fonts: bool,
+    /// `--epub-layout fixed`: the EPUB is the printed pages, pre-paginated.
+    pub fixed_epub: bool,
     /// Look for fonts on the system too (fallback for rare characters).
     pub system_fonts: bool,
     /// SOURCE_DATE_EPOCH, when set.

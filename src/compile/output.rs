@@ -26,6 +26,8 @@ pub enum Output {
     Epub { path: PathBuf, embed_fonts: bool },
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
+    /// The fixed-layout EPUB 3 of the laid-out pages.
+    FixedEpub(PathBuf),
 }
 
 /// The outputs `opts` asks for; files default to `stem` with the format's
@@ -56,7 +58,11 @@ pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
             None => Output::Pdf(path(given, "--pdf", "pdf")?),
         });
     }
-    if let Some(given) = epub {
+    if let Some(given) = epub.clone()
+        && opts.fixed_epub
+    {
+        outputs.push(Output::FixedEpub(path(given, "--epub", "fixed.epub")?));
+    } else if let Some(given) = epub {
         outputs.push(Output::Epub {
             path: path(given, "--epub", "epub")?,
             embed_fonts: opts.embed_fonts,
@@ -101,6 +107,7 @@ impl Output {
             Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) => true,
             Output::Epub { embed_fonts, .. } => *embed_fonts,
             Output::Paragraphs(_) => false,
+            Output::FixedEpub(_) => true,
         }
     }
 
@@ -109,7 +116,7 @@ impl Output {
     /// a continued article's later paragraphs after the page it left).
     pub fn needs_pages(&self, job: &Job) -> bool {
         match self {
-            Output::Pdf(_) | Output::PrintPdf(..) => true,
+            Output::Pdf(_) | Output::PrintPdf(..) | Output::FixedEpub(_) => true,
             Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
             Output::Lines | Output::Epub { .. } => false,
         }
@@ -126,7 +133,8 @@ impl Output {
             Output::Pdf(path)
             | Output::PrintPdf(path, _)
             | Output::Epub { path, .. }
-            | Output::Paragraphs(path) => path,
+            | Output::Paragraphs(path)
+            | Output::FixedEpub(path) => path,
             Output::Lines => Path::new("-"),
         }
     }
@@ -144,6 +152,7 @@ impl Output {
             }
             Output::Epub { embed_fonts, .. } => epub(job, *embed_fonts),
             Output::Paragraphs(_) => Ok(paragraphs(job, laid.and_then(|l| l.reading.as_deref()))),
+            Output::FixedEpub(_) => fixed_epub(job, pages()?),
         }
     }
 }
@@ -209,6 +218,39 @@ fn epub(job: &Job, embed_fonts: bool) -> Result<Vec<u8>> {
         }
         _ => crate::epub::write_book(&job.docs, &job.meta.title, &meta),
     }
+}
+
+/// The fixed-layout EPUB: the pages as laid out for the PDF, named in the
+/// contents as the running head names them (第7版) or by their number.
+fn fixed_epub(job: &Job, laid: &Laid) -> Result<Vec<u8>> {
+    let (numbers, labels) = (laid.pages.iter().enumerate())
+        .map(|(k, p)| match &job.plan {
+            // A page's Page::number counts from 1; the paper's from its first.
+            Plan::Page(plan) => {
+                let n = plan.pages[0].head.first_number + k as u32;
+                (n, plan.pages[0].head.labels.page(n))
+            }
+            Plan::Article | Plan::Book(_) => (p.number, p.number.to_string()),
+        })
+        .unzip();
+    let meta = EpubMeta {
+        modified: epub_modified(job.meta.date),
+        fonts: Vec::new(),
+        font_css: None,
+        cover: None,
+        book: job.meta.book,
+        publisher: job.meta.publisher.clone(),
+        credits: job.meta.credits.clone(),
+    };
+    let fixed = crate::epub::FixedPages {
+        docs: &job.docs,
+        pages: &laid.pages,
+        labels,
+        numbers,
+        title: &job.meta.title,
+        right_to_left: laid.right_to_left,
+    };
+    crate::epub::write_fixed(&fixed, &job.fonts, &meta)
 }
 
 fn paragraphs(job: &Job, reading: Option<&[(usize, usize)]>) -> Vec<u8> {

@@ -9,6 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// The commands; `typeset INPUT` is `typeset build INPUT`.
 pub const COMMANDS: [&str; 4] = ["build", "clean", "watch", "help"];
 
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub enum EpubLayoutArg {
+    Reflowable,
+    Fixed,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum WritingArg {
     Horizontal,
@@ -90,6 +96,11 @@ pub struct BuildArgs {
     /// Embed subset fonts in the EPUB (needs the embed-fonts build feature).
     #[arg(long)]
     pub embed_fonts: bool,
+    /// The EPUB's layout: reflowable text (the default), or fixed: the
+    /// printed pages, one EPUB page each (written to NAME.fixed.epub
+    /// unless --epub OUT).
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub epub_layout: Option<EpubLayoutArg>,
     /// Also write the article's paragraphs, one per line in reading order,
     /// for checking tools (pdfcheck.py --source).
     #[arg(long, value_name = "OUT.txt")]

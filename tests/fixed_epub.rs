@@ -273,3 +273,43 @@ fn a_vertical_page_reads_right_to_left_and_matches_the_pdf() {
     // Page 1 of a book read right to left: a left-hand page.
     assert!(opf.contains("<itemref idref=\"p0001\" properties=\"page-spread-left\"/>"));
 }
+
+#[test]
+fn a_manifest_asks_for_the_fixed_layout_and_the_command_line_overrides_it() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    let manifest = std::fs::read_to_string(root().join("examples/page-7.toml")).unwrap();
+    let manifest = manifest.replace("[page]\n", "[page]\nepub_layout = \"fixed\"\n");
+    std::fs::write(dir.join("page.toml"), manifest).unwrap();
+    for f in [
+        "night-bus.md",
+        "bridge-news.md",
+        "changhe/0789.md",
+        "figures/route.png",
+    ] {
+        let to = dir.join(f);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root().join("examples").join(f), to).unwrap();
+    }
+    let input = dir.join("page.toml");
+    assert_ok(&run(&[input.as_os_str(), OsStr::new("--epub")]));
+    let opf = |epub: &Path| {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+        let mut s = String::new();
+        z.by_name("OEBPS/content.opf")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    assert!(opf(&dir.join("page.fixed.epub")).contains("pre-paginated"));
+    assert!(!dir.join("page.epub").exists());
+    let args = [
+        input.as_os_str(),
+        OsStr::new("--epub"),
+        OsStr::new("--epub-layout"),
+        OsStr::new("reflowable"),
+    ];
+    assert_ok(&run(&args));
+    assert!(!opf(&dir.join("page.epub")).contains("pre-paginated"));
+}

@@ -36,8 +36,10 @@ pub struct Options {
     pub writing: Option<Writing>,
     pub font_dirs: Vec<PathBuf>,
     pub embed_fonts: bool,
-    /// `--epub-layout fixed`: the EPUB is the printed pages, pre-paginated.
-    pub fixed_epub: bool,
+    /// `--epub-layout`: `Some(true)` for fixed (the printed pages,
+    /// pre-paginated), `Some(false)` for reflowable; `None`: as a page
+    /// manifest says, else reflowable.
+    pub fixed_epub: Option<bool>,
     /// Look for fonts on the system too (fallback for rare characters).
     pub system_fonts: bool,
     /// SOURCE_DATE_EPOCH, when set.

@@ -34,6 +34,12 @@ pub enum Output {
 /// extension. With neither --pdf nor --epub, both (unless only the lines
 /// dump was asked for).
 pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
+    wanted_outputs_with(opts, stem, opts.fixed_epub.unwrap_or(false))
+}
+
+/// As [`wanted_outputs`], with the EPUB's layout decided (a page manifest
+/// may ask for the fixed one).
+pub fn wanted_outputs_with(opts: &Options, stem: &Path, fixed_epub: bool) -> Result<Vec<Output>> {
     let (pdf, epub) = match (&opts.pdf, &opts.epub) {
         (None, None) if opts.dump_lines => (None, None),
         (None, None) => (Some(None), Some(None)),
@@ -59,7 +65,7 @@ pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
         });
     }
     if let Some(given) = epub.clone()
-        && opts.fixed_epub
+        && fixed_epub
     {
         outputs.push(Output::FixedEpub(path(given, "--epub", "fixed.epub")?));
     } else if let Some(given) = epub {

@@ -136,7 +136,7 @@ fn options(cli: BuildArgs) -> Result<Options, ExitCode> {
         }),
         font_dirs: cli.font_dir,
         embed_fonts: cli.embed_fonts,
-        fixed_epub: cli.epub_layout == Some(cli::EpubLayoutArg::Fixed),
+        fixed_epub: cli.epub_layout.map(|l| l == cli::EpubLayoutArg::Fixed),
         system_fonts: !cli.no_system_fonts,
         source_date_epoch,
         paragraphs: cli.paragraphs,

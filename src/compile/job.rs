@@ -8,7 +8,9 @@ use crate::compose::{PageHead, Placement};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::Scheme;
 use crate::model::{Labels, Lang};
-use crate::parse::{parse_article, read_article, read_article_bytes, read_manifest, read_serial};
+use crate::parse::{
+    EpubLayout, parse_article, read_article, read_article_bytes, read_manifest, read_serial,
+};
 use crate::resolve::{
     DEFAULT_LAYOUT, Doc, DocSettings, Flow, FontBook, Layout, Roles, article_lang, load_layout,
     resolve_doc_with,
@@ -16,7 +18,7 @@ use crate::resolve::{
 use crate::source::Located;
 
 use super::Options;
-use super::output::{Output, wanted_outputs};
+use super::output::{Output, wanted_outputs, wanted_outputs_with};
 use super::write::{Timestamp, timestamp};
 
 /// One input, resolved: its documents, how they are laid out, the fonts
@@ -277,7 +279,12 @@ fn page_job(opts: &Options) -> Result<Job> {
     };
     Ok(Job {
         input: opts.input.clone(),
-        outputs: wanted_outputs(opts, &opts.input.with_extension(""))?,
+        outputs: wanted_outputs_with(
+            opts,
+            &opts.input.with_extension(""),
+            opts.fixed_epub
+                .unwrap_or(page.epub_layout == Some(EpubLayout::Fixed)),
+        )?,
         layout,
         docs,
         plan: Plan::Page(plan),

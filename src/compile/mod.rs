@@ -38,6 +38,10 @@ pub struct Options {
     pub writing: Option<Writing>,
     pub font_dirs: Vec<PathBuf>,
     pub embed_fonts: bool,
+    /// `--epub-layout`: `Some(true)` for fixed (the printed pages,
+    /// pre-paginated), `Some(false)` for reflowable; `None`: as a page
+    /// manifest says, else reflowable.
+    pub fixed_epub: Option<bool>,
     /// Look for fonts on the system too (fallback for rare characters).
     pub system_fonts: bool,
     /// SOURCE_DATE_EPOCH, when set.
@@ -86,6 +90,9 @@ pub struct Report {
     pub dump: Option<String>,
     /// Book chapters read from the cache instead of laid out.
     pub cached: usize,
+    /// Every file the run read (input, manifest, articles, figures, layout,
+    /// fonts): what `typeset watch` watches.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Compiles one input to the requested outputs. Nothing is written unless
@@ -112,7 +119,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         Default::default()
     };
     let job = job;
-    let inputs = Inputs::of(job.input_files().iter().map(PathBuf::as_path));
+    report.inputs = job.input_files();
+    let inputs = Inputs::of(report.inputs.iter().map(PathBuf::as_path));
     // Every output path is checked before any work, and again just before
     // the renames.
     let paths: Vec<&std::path::Path> = job
@@ -158,10 +166,10 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
             let mut laid = lay_out(&job, &mut shapers, &book, &mut report)?;
             report.pages = laid.pages.len();
             // The last PDF takes the pages, to free them as it goes, when
-            // no page images come after it.
+            // no other output that needs them comes after it.
             let last = paged
                 .iter()
-                .rposition(|(_, o)| o.is_pdf() || matches!(o, output::Output::Pages(_)))
+                .rposition(|(_, o)| o.needs_pages(&job))
                 .filter(|&n| paged[n].1.is_pdf());
             let mut files = Vec::with_capacity(paged.len());
             for (n, &(k, o)) in paged.iter().enumerate() {

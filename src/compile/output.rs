@@ -34,12 +34,20 @@ pub enum Output {
     Pages(PageImages),
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
+    /// The fixed-layout EPUB 3 of the laid-out pages.
+    FixedEpub(PathBuf),
 }
 
 /// The outputs `opts` asks for; files default to `stem` with the format's
 /// extension. With neither --pdf nor --epub, both (unless only the lines
 /// dump was asked for).
 pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
+    wanted_outputs_with(opts, stem, opts.fixed_epub.unwrap_or(false))
+}
+
+/// As [`wanted_outputs`], with the EPUB's layout decided (a page manifest
+/// may ask for the fixed one).
+pub fn wanted_outputs_with(opts: &Options, stem: &Path, fixed_epub: bool) -> Result<Vec<Output>> {
     let (pdf, epub) = match (&opts.pdf, &opts.epub) {
         (None, None) if opts.dump_lines || opts.render.pages_wanted() => (None, None),
         (None, None) => (Some(None), Some(None)),
@@ -64,7 +72,11 @@ pub fn wanted_outputs(opts: &Options, stem: &Path) -> Result<Vec<Output>> {
             None => Output::Pdf(path(given, "--pdf", "pdf")?),
         });
     }
-    if let Some(given) = epub {
+    if let Some(given) = epub.clone()
+        && fixed_epub
+    {
+        outputs.push(Output::FixedEpub(path(given, "--epub", "fixed.epub")?));
+    } else if let Some(given) = epub {
         outputs.push(Output::Epub {
             path: path(given, "--epub", "epub")?,
             embed_fonts: opts.embed_fonts,
@@ -117,6 +129,7 @@ impl Output {
             Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) => true,
             Output::Epub { embed_fonts, .. } => *embed_fonts,
             Output::Paragraphs(_) => false,
+            Output::FixedEpub(_) => true,
         }
     }
 
@@ -125,7 +138,7 @@ impl Output {
     /// a continued article's later paragraphs after the page it left).
     pub fn needs_pages(&self, job: &Job) -> bool {
         match self {
-            Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) => true,
+            Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) | Output::FixedEpub(_) => true,
             Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
             Output::Lines | Output::Epub { .. } => false,
         }
@@ -147,7 +160,8 @@ impl Output {
             Output::Pdf(path)
             | Output::PrintPdf(path, _)
             | Output::Epub { path, .. }
-            | Output::Paragraphs(path) => path,
+            | Output::Paragraphs(path)
+            | Output::FixedEpub(path) => path,
             Output::Pages(images) => &images.dir,
             Output::Lines => Path::new("-"),
         }
@@ -196,6 +210,7 @@ impl Output {
                 job,
                 laid.as_ref().and_then(|l| l.laid().reading.as_deref()),
             )),
+            Output::FixedEpub(_) => fixed_epub(job, laid.ok_or_else(no_pages)?.laid()),
         }
     }
 }
@@ -284,6 +299,40 @@ fn epub(job: &Job, embed_fonts: bool, cover: Option<&crate::epub::CoverImage>) -
         }
         _ => crate::epub::write_book(&job.docs, &job.meta.title, &meta),
     }
+}
+
+/// The fixed-layout EPUB: the pages as laid out for the PDF, named in the
+/// contents as the running head names them (第7版) or by their number.
+fn fixed_epub(job: &Job, laid: &Laid) -> Result<Vec<u8>> {
+    let (numbers, labels) = (laid.pages.iter().enumerate())
+        .map(|(k, p)| match &job.plan {
+            // A page's Page::number counts from 1; the paper's from its first.
+            Plan::Page(plan) => {
+                let n = plan.pages[0].head.first_number + k as u32;
+                (n, plan.pages[0].head.labels.page(n))
+            }
+            Plan::Article | Plan::Book(_) => (p.number, p.number.to_string()),
+        })
+        .unzip();
+    let meta = EpubMeta {
+        modified: epub_modified(job.meta.date),
+        fonts: Vec::new(),
+        font_css: None,
+        cover: None,
+        cover_image: None,
+        book: job.meta.book,
+        publisher: job.meta.publisher.clone(),
+        credits: job.meta.credits.clone(),
+    };
+    let fixed = crate::epub::FixedPages {
+        docs: &job.docs,
+        pages: &laid.pages,
+        labels,
+        numbers,
+        title: &job.meta.title,
+        right_to_left: laid.right_to_left,
+    };
+    crate::epub::write_fixed(&fixed, &job.fonts, &meta)
 }
 
 fn paragraphs(job: &Job, reading: Option<&[(usize, usize)]>) -> Vec<u8> {

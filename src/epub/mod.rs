@@ -3,6 +3,7 @@
 //! document, not from pages: the reading system does its own layout.
 
 mod creators;
+mod fixed;
 mod fonts;
 mod ncx;
 mod package;
@@ -15,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result, Stage};
 use crate::resolve::{Doc, Flow, ImageFormat};
 
+pub use fixed::{FixedPages, write_fixed};
 pub use fonts::{AVAILABLE as CAN_EMBED_FONTS, EmbeddedFont, embed_fonts};
 pub use xhtml::escape;
 

@@ -60,7 +60,9 @@ pub fn opf(p: &Package) -> String {
     opf
 }
 
-fn metadata(p: &Package) -> String {
+/// The metadata shared by both EPUBs (title, language, creators, dates,
+/// series), up to and without `</metadata>`.
+pub(super) fn metadata(p: &Package) -> String {
     let (first, lang) = (p.first, &p.first.lang.tag);
     let mut opf = String::new();
     let _ = write!(
@@ -212,8 +214,37 @@ fn zip_err(e: impl std::fmt::Display) -> Error {
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
 
-/// The container: mimetype first and stored, then everything else.
+/// The container of the reflowable EPUB.
 pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
+    let mut files: Vec<(String, &[u8], bool)> = vec![
+        ("OEBPS/content.opf".into(), opf.as_bytes(), true),
+        ("OEBPS/nav.xhtml".into(), nav.as_bytes(), true),
+        ("OEBPS/toc.ncx".into(), ncx.as_bytes(), true),
+        ("OEBPS/style.css".into(), super::STYLE.as_bytes(), true),
+    ];
+    for (href, html) in p.files {
+        files.push((format!("OEBPS/{href}"), html.as_bytes(), true));
+    }
+    for (i, (_, format, data)) in p.figures.iter().enumerate() {
+        // Images are already compressed.
+        let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
+        files.push((name, data.as_slice(), false));
+    }
+    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
+        files.push((format!("OEBPS/{}", c.href()), &c.data, false));
+    }
+    if let Some(css) = &p.meta.font_css {
+        files.push(("OEBPS/fonts.css".into(), css.as_bytes(), true));
+    }
+    for f in &p.meta.fonts {
+        files.push((format!("OEBPS/{}", f.href), &f.data, true));
+    }
+    container(&files)
+}
+
+/// The zip container: mimetype first and stored, the container document,
+/// then each (name, bytes, deflate?) in order.
+pub fn container(files: &[(String, &[u8], bool)]) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // Fixed timestamps: same input, same bytes.
     let stored = SimpleFileOptions::default()
@@ -229,26 +260,8 @@ pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
         zip.write_all(data).map_err(zip_err)
     };
     add("META-INF/container.xml", CONTAINER.as_bytes(), deflated)?;
-    add("OEBPS/content.opf", opf.as_bytes(), deflated)?;
-    add("OEBPS/nav.xhtml", nav.as_bytes(), deflated)?;
-    add("OEBPS/toc.ncx", ncx.as_bytes(), deflated)?;
-    add("OEBPS/style.css", super::STYLE.as_bytes(), deflated)?;
-    for (href, html) in p.files {
-        add(&format!("OEBPS/{href}"), html.as_bytes(), deflated)?;
-    }
-    for (i, (_, format, data)) in p.figures.iter().enumerate() {
-        // Images are already compressed.
-        let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
-        add(&name, data, stored)?;
-    }
-    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
-        add(&format!("OEBPS/{}", c.href()), &c.data, stored)?;
-    }
-    if let Some(css) = &p.meta.font_css {
-        add("OEBPS/fonts.css", css.as_bytes(), deflated)?;
-    }
-    for f in &p.meta.fonts {
-        add(&format!("OEBPS/{}", f.href), &f.data, deflated)?;
+    for (name, data, deflate) in files {
+        add(name, data, if *deflate { deflated } else { stored })?;
     }
     let cursor = zip.finish().map_err(zip_err)?;
     Ok(cursor.into_inner())

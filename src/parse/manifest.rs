@@ -66,6 +66,8 @@ struct RawPage {
     editor: Option<String>,
     proofreader: Option<String>,
     fill: Option<bool>,
+    /// `epub_layout = "fixed"`: the EPUB is the fixed-layout one.
+    epub_layout: Option<EpubLayout>,
     /// `[[page.article]]`: the page's own articles.
     article: Option<Vec<RawArticle>>,
 }
@@ -86,7 +88,7 @@ struct RawArticle {
     lead: Option<Spanned<toml::Value>>,
 }
 
-pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader, fill), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead); for an edition of several pages, [[page]] tables (the [page] keys) each with its own [[page.article]] tables, or pages = [\"page-12.toml\", …] listing page manifests";
+pub const MANIFEST_KEYS: &str = "layout, [page] (paper, date, number, section, editor, proofreader, fill, epub_layout), [[article]] (file, writing, punctuation, column, columns, row, rows, split, box, lead); for an edition of several pages, [[page]] tables (the [page] keys) each with its own [[page.article]] tables, or pages = [\"page-12.toml\", …] listing page manifests";
 
 /// The page's furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -104,6 +106,16 @@ pub struct PageInfo {
     /// Automatic make-up: the page filled by a search over the articles'
     /// modules.
     pub fill: bool,
+    /// The EPUB's layout, when the manifest says (`--epub-layout` wins).
+    pub epub_layout: Option<EpubLayout>,
+}
+
+/// `epub_layout` in `[page]`: the reflowable EPUB or the printed pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EpubLayout {
+    Reflowable,
+    Fixed,
 }
 
 /// One article's entry.
@@ -314,6 +326,7 @@ fn page_of(
             editor: page.editor,
             proofreader: page.proofreader,
             fill: page.fill.unwrap_or(false),
+            epub_layout: page.epub_layout,
         },
         articles,
     })

@@ -12,7 +12,8 @@ use std::path::Path;
 
 pub use article::*;
 pub use manifest::{
-    MANIFEST_KEYS, Manifest, ManifestPage, PageInfo, PlacedArticle, parse_manifest, read_manifest,
+    EpubLayout, MANIFEST_KEYS, Manifest, ManifestPage, PageInfo, PlacedArticle, parse_manifest,
+    read_manifest,
 };
 pub use serial::{SerialBook, read_serial};
 

@@ -7,7 +7,13 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The commands; `typeset INPUT` is `typeset build INPUT`.
-pub const COMMANDS: [&str; 3] = ["build", "clean", "help"];
+pub const COMMANDS: [&str; 4] = ["build", "clean", "watch", "help"];
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub enum EpubLayoutArg {
+    Reflowable,
+    Fixed,
+}
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum WritingArg {
@@ -25,6 +31,7 @@ pub enum WritingArg {
     arg_required_else_help = true,
     flatten_help = true,
     override_usage = "typeset [build] INPUT [OPTIONS]\n       \
+                      typeset watch INPUT [OPTIONS]\n       \
                       typeset clean INPUT.txt [OPTIONS]\n       \
                       typeset help [COMMAND]",
     after_help = "`typeset INPUT [OPTIONS]` is short for `typeset build INPUT [OPTIONS]`.\n\
@@ -44,6 +51,10 @@ pub enum Command {
     /// Typeset an article, a page manifest or a serial's folder into a PDF
     /// and an EPUB (the default command).
     Build(BuildArgs),
+    /// Build, then build again on every save of the input, the articles,
+    /// figures, layout and fonts it reads (takes the options of build);
+    /// a failed build keeps the last good outputs. Ctrl-C stops.
+    Watch(BuildArgs),
     /// Turn OCR'd or pasted text into article files, reporting every change.
     Clean(CleanArgs),
 }
@@ -85,6 +96,11 @@ pub struct BuildArgs {
     /// Embed subset fonts in the EPUB (needs the embed-fonts build feature).
     #[arg(long)]
     pub embed_fonts: bool,
+    /// The EPUB's layout: reflowable text (the default), or fixed: the
+    /// printed pages, one EPUB page each (written to NAME.fixed.epub
+    /// unless --epub OUT).
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub epub_layout: Option<EpubLayoutArg>,
     /// Also write the article's paragraphs, one per line in reading order,
     /// for checking tools (pdfcheck.py --source).
     #[arg(long, value_name = "OUT.txt")]

@@ -4,6 +4,7 @@
 mod clean;
 mod cli;
 mod render_args;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -73,10 +74,46 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build_main(args),
         Command::Clean(args) => clean::clean_main(args),
+        Command::Watch(args) => watch::watch_main(args),
     }
 }
 
 fn build_main(cli: BuildArgs) -> ExitCode {
+    let quiet = cli.quiet;
+    let opts = match options(cli) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    match compile(&opts) {
+        Ok(report) => {
+            if let Some(d) = &report.dump
+                && let Some(code) = print_dump(d)
+            {
+                return code;
+            }
+            for w in &report.warnings {
+                note!("{w}");
+            }
+            if !quiet {
+                if report.cached > 0 {
+                    note!("{} chapter(s) from the cache", report.cached);
+                }
+                for p in &report.written {
+                    note!("wrote {}", p.display());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            note!("{}", typeset::diag::render(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The run's options from build's arguments (build and watch share them);
+/// `Err` is the exit code of a usage error, already reported.
+fn options(cli: BuildArgs) -> Result<Options, ExitCode> {
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => match v.trim().parse::<i64>() {
             Ok(t) => Some(t),
@@ -84,12 +121,12 @@ fn build_main(cli: BuildArgs) -> ExitCode {
                 note!(
                     "error: SOURCE_DATE_EPOCH=\"{v}\" is not a number of seconds\n  hint: unset it or set it to e.g. 1795737600"
                 );
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         },
         Err(_) => None,
     };
-    let opts = Options {
+    Ok(Options {
         input: cli.input,
         pdf: cli.pdf,
         epub: cli.epub,
@@ -100,6 +137,7 @@ fn build_main(cli: BuildArgs) -> ExitCode {
         }),
         font_dirs: cli.font_dir,
         embed_fonts: cli.embed_fonts,
+        fixed_epub: cli.epub_layout.map(|l| l == cli::EpubLayoutArg::Fixed),
         system_fonts: !cli.no_system_fonts,
         source_date_epoch,
         paragraphs: cli.paragraphs,
@@ -118,30 +156,5 @@ fn build_main(cli: BuildArgs) -> ExitCode {
                 typeset::pdf::PdfX::X4
             }
         }),
-    };
-    match compile(&opts) {
-        Ok(report) => {
-            if let Some(d) = &report.dump
-                && let Some(code) = print_dump(d)
-            {
-                return code;
-            }
-            for w in &report.warnings {
-                note!("{w}");
-            }
-            if !cli.quiet {
-                if report.cached > 0 {
-                    note!("{} chapter(s) from the cache", report.cached);
-                }
-                for p in &report.written {
-                    note!("wrote {}", p.display());
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            note!("{}", typeset::diag::render(&e));
-            ExitCode::from(1)
-        }
-    }
+    })
 }

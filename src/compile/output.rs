@@ -181,7 +181,10 @@ impl Output {
                     laid.ok_or_else(|| Error::new(Stage::Write, "no pages were laid out"))?;
                 super::images::page_files(images, job, laid.laid())
             }
-            _ => Ok(vec![(self.path().to_path_buf(), self.file_taking(job, laid)?)]),
+            _ => Ok(vec![(
+                self.path().to_path_buf(),
+                self.file_taking(job, laid)?,
+            )]),
         }
     }
 

@@ -313,3 +313,53 @@ fn a_manifest_asks_for_the_fixed_layout_and_the_command_line_overrides_it() {
     assert_ok(&run(&args));
     assert!(!opf(&dir.join("page.epub")).contains("pre-paginated"));
 }
+
+/// The fixed-layout EPUB carries a cover image for e-reader libraries:
+/// the drawn one, or the one `--cover` gives, declared `cover-image` with
+/// the EPUB 2 `cover` meta.
+#[test]
+fn the_fixed_layout_epub_has_a_cover_image() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    let page = root().join("examples/page-7.toml");
+    let badge = root().join("examples/figures/badge.png");
+    for given in [None, Some(&badge)] {
+        let epub = dir.join("p.fixed.epub");
+        let mut args = vec![
+            page.as_os_str(),
+            OsStr::new("--epub"),
+            epub.as_os_str(),
+            OsStr::new("--epub-layout"),
+            OsStr::new("fixed"),
+        ];
+        if let Some(b) = given {
+            args.extend([OsStr::new("--cover"), b.as_os_str()]);
+        }
+        assert_ok(&run(&args));
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&epub).unwrap()).unwrap();
+        let mut opf = String::new();
+        z.by_name("OEBPS/content.opf")
+            .unwrap()
+            .read_to_string(&mut opf)
+            .unwrap();
+        assert!(
+            opf.contains("<meta name=\"cover\" content=\"cover-image\"/>"),
+            "{opf}"
+        );
+        assert!(
+            opf.contains(
+                "href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\""
+            ),
+            "{opf}"
+        );
+        let mut png = Vec::new();
+        z.by_name("OEBPS/images/cover.png")
+            .unwrap()
+            .read_to_end(&mut png)
+            .unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        if let Some(b) = given {
+            assert_eq!(png, std::fs::read(b).unwrap(), "the given cover");
+        }
+    }
+}

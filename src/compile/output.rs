@@ -35,7 +35,7 @@ pub enum Output {
     /// Every paragraph on one line, in reading order (pdfcheck's --source).
     Paragraphs(PathBuf),
     /// The fixed-layout EPUB 3 of the laid-out pages.
-    FixedEpub(PathBuf),
+    FixedEpub(PathBuf, Option<crate::epub::CoverImage>),
 }
 
 /// The outputs `opts` asks for; files default to `stem` with the format's
@@ -72,20 +72,21 @@ pub fn wanted_outputs_with(opts: &Options, stem: &Path, fixed_epub: bool) -> Res
             None => Output::Pdf(path(given, "--pdf", "pdf")?),
         });
     }
+    let cover = || {
+        (opts.render.cover.as_deref())
+            .map(super::images::given_cover)
+            .transpose()
+    };
     if let Some(given) = epub.clone()
         && fixed_epub
     {
-        outputs.push(Output::FixedEpub(path(given, "--epub", "fixed.epub")?));
+        let file = path(given, "--epub", "fixed.epub")?;
+        outputs.push(Output::FixedEpub(file, cover()?));
     } else if let Some(given) = epub {
         outputs.push(Output::Epub {
             path: path(given, "--epub", "epub")?,
             embed_fonts: opts.embed_fonts,
-            cover: opts
-                .render
-                .cover
-                .as_deref()
-                .map(super::images::given_cover)
-                .transpose()?,
+            cover: cover()?,
         });
     }
     let pages = super::images::wanted(&opts.render, stem)?;
@@ -129,7 +130,7 @@ impl Output {
             Output::Lines | Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) => true,
             Output::Epub { embed_fonts, .. } => *embed_fonts,
             Output::Paragraphs(_) => false,
-            Output::FixedEpub(_) => true,
+            Output::FixedEpub(..) => true,
         }
     }
 
@@ -138,7 +139,9 @@ impl Output {
     /// a continued article's later paragraphs after the page it left).
     pub fn needs_pages(&self, job: &Job) -> bool {
         match self {
-            Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) | Output::FixedEpub(_) => true,
+            Output::Pdf(_) | Output::PrintPdf(..) | Output::Pages(_) | Output::FixedEpub(..) => {
+                true
+            }
             Output::Paragraphs(_) => matches!(job.plan, Plan::Page(_)),
             Output::Lines | Output::Epub { .. } => false,
         }
@@ -161,7 +164,7 @@ impl Output {
             | Output::PrintPdf(path, _)
             | Output::Epub { path, .. }
             | Output::Paragraphs(path)
-            | Output::FixedEpub(path) => path,
+            | Output::FixedEpub(path, _) => path,
             Output::Pages(images) => &images.dir,
             Output::Lines => Path::new("-"),
         }
@@ -213,7 +216,9 @@ impl Output {
                 job,
                 laid.as_ref().and_then(|l| l.laid().reading.as_deref()),
             )),
-            Output::FixedEpub(_) => fixed_epub(job, laid.ok_or_else(no_pages)?.laid()),
+            Output::FixedEpub(_, cover) => {
+                fixed_epub(job, laid.ok_or_else(no_pages)?.laid(), cover.as_ref())
+            }
         }
     }
 }
@@ -306,7 +311,7 @@ fn epub(job: &Job, embed_fonts: bool, cover: Option<&crate::epub::CoverImage>) -
 
 /// The fixed-layout EPUB: the pages as laid out for the PDF, named in the
 /// contents as the running head names them (第7版) or by their number.
-fn fixed_epub(job: &Job, laid: &Laid) -> Result<Vec<u8>> {
+fn fixed_epub(job: &Job, laid: &Laid, cover: Option<&crate::epub::CoverImage>) -> Result<Vec<u8>> {
     let (numbers, labels) = (laid.pages.iter().enumerate())
         .map(|(k, p)| match &job.plan {
             // A page's Page::number counts from 1; the paper's from its first.
@@ -322,7 +327,8 @@ fn fixed_epub(job: &Job, laid: &Laid) -> Result<Vec<u8>> {
         fonts: Vec::new(),
         font_css: None,
         cover: None,
-        cover_image: None,
+        // A library shows it; the pages themselves start with the first.
+        cover_image: super::images::cover_image(job, cover)?,
         book: job.meta.book,
         publisher: job.meta.publisher.clone(),
         credits: job.meta.credits.clone(),

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use sha2::{Digest, Sha256};
 
 use super::package::{Package, metadata};
-use super::{EpubMeta, escape, xhtml};
+use super::{CoverImage, EpubMeta, escape, xhtml};
 use crate::compose::{Page, PageItem};
 use crate::error::{Error, Result, Stage};
 use crate::resolve::{Doc, FontBook, ImageFormat};
@@ -61,7 +61,7 @@ pub fn write_fixed(fx: &FixedPages, book: &FontBook, meta: &EpubMeta) -> Result<
     };
     let opf = opf(&package, fx, &parts);
     let nav = nav(fx, &first.lang.tag);
-    zip(&opf, &nav, &parts)
+    zip(&opf, &nav, &parts, meta.cover_image.as_ref())
 }
 
 fn parts(fx: &FixedPages, book: &FontBook, lang: &str) -> Result<Parts> {
@@ -124,6 +124,9 @@ fn page_xhtml(page: &Page, label: &str, lang: &str, svg: &str) -> String {
 /// properties, every part, and the spine of pages in spreads.
 fn opf(p: &Package, fx: &FixedPages, parts: &Parts) -> String {
     let mut opf = metadata(p);
+    if p.meta.cover_image.is_some() {
+        opf.push_str("<meta name=\"cover\" content=\"cover-image\"/>\n");
+    }
     opf.push_str("<meta property=\"rendition:layout\">pre-paginated</meta>\n<meta property=\"rendition:orientation\">auto</meta>\n<meta property=\"rendition:spread\">landscape</meta>\n");
     if fx.right_to_left {
         opf.push_str("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>\n");
@@ -146,6 +149,14 @@ fn opf(p: &Package, fx: &FixedPages, parts: &Parts) -> String {
             opf,
             "<item id=\"f{}\" href=\"{href}\" media-type=\"{mt}\"/>",
             i + 1
+        );
+    }
+    if let Some(c) = &p.meta.cover_image {
+        let _ = writeln!(
+            opf,
+            "<item id=\"cover-image\" href=\"{}\" media-type=\"{}\" properties=\"cover-image\"/>",
+            c.href(),
+            c.media_type()
         );
     }
     for (i, f) in parts.fonts.iter().enumerate() {
@@ -208,7 +219,7 @@ fn uid(parts: &Parts) -> String {
     format!("urn:uuid:{}", super::uuid_from(&h.finalize()))
 }
 
-fn zip(opf: &str, nav: &str, parts: &Parts) -> Result<Vec<u8>> {
+fn zip(opf: &str, nav: &str, parts: &Parts, cover: Option<&CoverImage>) -> Result<Vec<u8>> {
     let mut files: Vec<(String, &[u8], bool)> = vec![
         ("OEBPS/content.opf".into(), opf.as_bytes(), true),
         ("OEBPS/nav.xhtml".into(), nav.as_bytes(), true),
@@ -221,6 +232,9 @@ fn zip(opf: &str, nav: &str, parts: &Parts) -> Result<Vec<u8>> {
         // Images are already compressed.
         let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
         files.push((name, data.as_slice(), false));
+    }
+    if let Some(c) = cover {
+        files.push((format!("OEBPS/{}", c.href()), &c.data, false));
     }
     for f in &parts.fonts {
         files.push((format!("OEBPS/{}", f.href), &f.data, true));

@@ -56,7 +56,7 @@ pub fn preview(opts: &Options) -> Result<Preview> {
     let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
     use rayon::prelude::*;
     let svgs = (laid.pages.par_iter())
-        .map(|p| crate::render::page_svg(p, &job.fonts))
+        .map(|p| with_text(crate::render::page_svg(p, &job.fonts), p))
         .collect();
     Ok(Preview {
         svgs,
@@ -65,6 +65,22 @@ pub fn preview(opts: &Options) -> Result<Preview> {
         texts: laid.pages.iter().map(run_boxes).collect(),
         paras: source_paras(&job),
     })
+}
+
+/// The page's SVG with its text as the drawing's description: glyphs are
+/// outlines, and a screen reader (or a test) reads the text from `<desc>`.
+fn with_text(mut svg: String, page: &Page) -> String {
+    let text: Vec<&str> = (page.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(run) => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let desc = format!("<desc>{}</desc>\n", crate::epub::escape(&text.join("\n")));
+    // page_svg ends every document with its closing tag.
+    let end = svg.rfind("</svg>").unwrap_or(svg.len());
+    svg.insert_str(end, &desc);
+    svg
 }
 
 fn run_boxes(page: &Page) -> Vec<RunBox> {

@@ -176,3 +176,57 @@ impl Preview {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn preview() -> Preview {
+        let run = |text: &str, rect| RunBox {
+            text: text.into(),
+            rect,
+        };
+        let loc = |line, col| Loc { line, col };
+        Preview {
+            svgs: Vec::new(),
+            warnings: Vec::new(),
+            inputs: Vec::new(),
+            texts: vec![vec![
+                run("7 版", [500.0, 20.0, 540.0, 32.0]),
+                run("凌晨三点整，城东", [40.0, 100.0, 200.0, 112.0]),
+                run("公交总\u{ad}", [40.0, 115.0, 200.0, 127.0]),
+            ]],
+            paras: vec![SourcePara {
+                path: "a.md".into(),
+                runs: vec![
+                    ("凌晨三点整，城东".into(), loc(19, 1)),
+                    ("公交总站".into(), loc(19, 9)),
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_point_gives_the_source_of_the_line_set_nearest_it() {
+        let p = preview();
+        let at = |x, y| p.locate(0, x, y).map(|l| l.to_string());
+        assert_eq!(at(100.0, 105.0).as_deref(), Some("a.md:19:1"));
+        // The second line: in the run after the first, its added hyphen
+        // ignored.
+        assert_eq!(at(60.0, 125.0).as_deref(), Some("a.md:19:9"));
+        // Beside the line, in the margin: the nearest line still.
+        assert_eq!(at(5.0, 121.0).as_deref(), Some("a.md:19:9"));
+        // The folio is no article's; the nearest article line is taken.
+        assert_eq!(at(520.0, 25.0).as_deref(), Some("a.md:19:1"));
+        assert_eq!(p.locate(1, 100.0, 105.0), None);
+    }
+
+    #[test]
+    fn a_line_starting_inside_a_run_counts_its_characters() {
+        let p = preview();
+        let at = p.find("城东公交").map(|l| l.to_string());
+        assert_eq!(at.as_deref(), Some("a.md:19:7"));
+        assert_eq!(p.find("无此文字"), None);
+        assert_eq!(p.find(" "), None);
+    }
+}

@@ -321,4 +321,18 @@ fn the_preview_in_chromium_shows_a_change() {
         .filter(|(x, y, p)| *y > 40 && after.get_pixel(*x, *y) != *p)
         .count();
     assert!(differ > 500, "the preview did not change ({differ} pixels)");
+
+    // A bad edit: the error's box over the page, in its red border.
+    save(&article, &changed.replace("title = ", "titel = "));
+    s.wait_for("serve: build failed");
+    let shot = root().join("target/serve-error.png");
+    let failed = screenshot(&s.url("/"), &shot);
+    eprintln!("the preview after a bad edit: {}", shot.display());
+    let border = (failed.pixels())
+        .filter(|p| p.0[0] > 180 && p.0[1] < 40 && p.0[2] < 40)
+        .count();
+    assert!(
+        border > 1000,
+        "no error box in the preview ({border} red pixels)"
+    );
 }

@@ -179,7 +179,8 @@ fn answer(request: Request, state: &Shared, port: u16) {
 }
 
 /// The preview page with the last good build's pages in it, so that they
-/// load with the page (a screenshot waits for them).
+/// load with the page (a screenshot waits for them), and the last build's
+/// error.
 fn index(s: &State) -> String {
     let pages = s.preview.as_ref().map_or(0, |p| p.svgs.len());
     let imgs: String = (1..=pages)
@@ -190,9 +191,17 @@ fn index(s: &State) -> String {
             )
         })
         .collect();
+    // The error too, so that a page opened after a failed build shows it
+    // at once.
+    let (shown, error) = match &s.error {
+        Some(e) => (" style=\"display: block\"", typeset::epub::escape(e)),
+        None => ("", String::new()),
+    };
     INDEX
         .replacen("{generation}", &s.generation.to_string(), 1)
         .replacen("{pages}", &imgs, 1)
+        .replacen("{error_shown}", shown, 1)
+        .replacen("{error}", &error, 1)
 }
 
 /// Whether the request names this server by a local address: a page on

@@ -336,3 +336,21 @@ fn the_preview_in_chromium_shows_a_change() {
         "no error box in the preview ({border} red pixels)"
     );
 }
+
+#[test]
+fn serve_refuses_the_options_that_write_files() {
+    let tmp = tempdir();
+    let input = copy_page(tmp.path());
+    for extra in [&["--pdf"][..], &["--svg", "out"], &["--dump-lines"]] {
+        let out = bin()
+            .arg("serve")
+            .arg(&input)
+            .args(extra)
+            .args(["--port", "0"])
+            .output()
+            .expect("run typeset serve");
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("typeset serve writes no files"), "{said}");
+    }
+}

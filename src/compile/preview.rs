@@ -161,13 +161,14 @@ impl Preview {
             let mut start = 0;
             for (t, loc) in &p.runs {
                 if at < start + t.len() {
-                    // Columns count characters; a run set on one source
-                    // line is its text as written.
-                    let col = loc.col + t[..at - start].chars().count() as u32;
-                    let loc = Loc {
+                    let before = &t[..at - start];
+                    let source = std::fs::read_to_string(&p.path).unwrap_or_default();
+                    // On one source line a run is its text as written; a
+                    // column counts characters.
+                    let loc = walk(&source, *loc, before).unwrap_or(Loc {
                         line: loc.line,
-                        col,
-                    };
+                        col: loc.col + before.chars().count() as u32,
+                    });
                     return Some(Located::new(&p.path, loc));
                 }
                 start += t.len();
@@ -175,6 +176,67 @@ impl Preview {
         }
         None
     }
+}
+
+/// Where the text after `before` starts in `source`, reading from `loc`
+/// (where a run's text starts): a paragraph written over several lines is
+/// one run whose text has no line breaks, or a space for each. `None`
+/// when the source does not read as the text (edited since the build,
+/// escapes): the caller counts on the run's first line instead.
+fn walk(source: &str, loc: Loc, before: &str) -> Option<Loc> {
+    let start = source.lines().take(loc.line.checked_sub(1)? as usize);
+    let offset: usize = start.map(|l| l.len() + 1).sum();
+    let line_start = source.get(offset..)?;
+    let skip: usize = (line_start.chars().take(loc.col.checked_sub(1)? as usize))
+        .map(char::len_utf8)
+        .sum();
+    let mut at = loc;
+    let mut rest = line_start.get(skip..)?.chars().peekable();
+    let step = |c: char, at: &mut Loc| {
+        if c == '\n' {
+            *at = Loc {
+                line: at.line + 1,
+                col: 1,
+            };
+        } else {
+            at.col += 1;
+        }
+    };
+    for c in before.chars() {
+        if c.is_whitespace() {
+            // A space or a line break, and the indent after it.
+            while let Some(&s) = rest.peek().filter(|s| s.is_whitespace()) {
+                step(s, &mut at);
+                rest.next();
+            }
+            continue;
+        }
+        // A line break, and the indent after it.
+        let mut fresh = false;
+        while let Some(&s) = rest.peek() {
+            if s == '\n' {
+                fresh = true;
+            } else if !(fresh && s.is_whitespace()) {
+                break;
+            }
+            step(s, &mut at);
+            rest.next();
+        }
+        let s = rest.next().filter(|s| *s == c)?;
+        step(s, &mut at);
+    }
+    // The line's first character may be the first of the next source line.
+    if rest.peek() == Some(&'\n') {
+        rest.next();
+        at = Loc {
+            line: at.line + 1,
+            col: 1,
+        };
+        while rest.next_if(|s| s.is_whitespace() && *s != '\n').is_some() {
+            at.col += 1;
+        }
+    }
+    Some(at)
 }
 
 #[cfg(test)]
@@ -219,6 +281,26 @@ mod tests {
         // The folio is no article's; the nearest article line is taken.
         assert_eq!(at(520.0, 25.0).as_deref(), Some("a.md:19:1"));
         assert_eq!(p.locate(1, 100.0, 105.0), None);
+    }
+
+    #[test]
+    fn a_paragraph_written_over_lines_is_walked_line_by_line() {
+        let source = "---\n凌晨三点，城东\n公交总站的\n  调度室 and\nmore\n";
+        let at = |before: &str| walk(source, Loc { line: 2, col: 1 }, before);
+        assert_eq!(at(""), Some(Loc { line: 2, col: 1 }));
+        assert_eq!(at("凌晨"), Some(Loc { line: 2, col: 3 }));
+        assert_eq!(at("凌晨三点，城东"), Some(Loc { line: 3, col: 1 }));
+        assert_eq!(at("凌晨三点，城东公交"), Some(Loc { line: 3, col: 3 }));
+        assert_eq!(
+            at("凌晨三点，城东公交总站的调"),
+            Some(Loc { line: 4, col: 4 })
+        );
+        assert_eq!(
+            at("凌晨三点，城东公交总站的调度室 and "),
+            Some(Loc { line: 5, col: 1 })
+        );
+        // Edited since: the caller counts on the run's line.
+        assert_eq!(at("凌晨四点"), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod images;
 mod job;
 mod lay_out;
 mod output;
+mod preview;
 mod summary;
 mod write;
 
@@ -21,6 +22,7 @@ pub use guard::Inputs;
 pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};
 pub use output::Output;
+pub use preview::{Preview, preview};
 pub use write::{Timestamp, write_atomic, write_atomic_guarded};
 
 use crate::error::{Result, Warning};

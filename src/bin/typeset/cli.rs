@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The commands; `typeset INPUT` is `typeset build INPUT`.
-pub const COMMANDS: [&str; 4] = ["build", "clean", "watch", "help"];
+pub const COMMANDS: [&str; 5] = ["build", "clean", "watch", "serve", "help"];
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 pub enum EpubLayoutArg {
@@ -32,6 +32,7 @@ pub enum WritingArg {
     flatten_help = true,
     override_usage = "typeset [build] INPUT [OPTIONS]\n       \
                       typeset watch INPUT [OPTIONS]\n       \
+                      typeset serve INPUT [--port N] [OPTIONS]\n       \
                       typeset clean INPUT.txt [OPTIONS]\n       \
                       typeset help [COMMAND]",
     after_help = "`typeset INPUT [OPTIONS]` is short for `typeset build INPUT [OPTIONS]`.\n\
@@ -55,6 +56,10 @@ pub enum Command {
     /// figures, layout and fonts it reads (takes the options of build);
     /// a failed build keeps the last good outputs. Ctrl-C stops.
     Watch(BuildArgs),
+    /// Show the pages in the browser (http://127.0.0.1:8000/), redrawn on
+    /// every save as watch rebuilds; build errors are shown in the page, a
+    /// click on a page gives the source line of the text there.
+    Serve(Box<crate::serve::ServeArgs>),
     /// Turn OCR'd or pasted text into article files, reporting every change.
     Clean(CleanArgs),
 }

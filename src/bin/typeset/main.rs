@@ -4,6 +4,7 @@
 mod clean;
 mod cli;
 mod render_args;
+mod serve;
 mod watch;
 
 use std::process::ExitCode;
@@ -75,6 +76,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build_main(args),
         Command::Clean(args) => clean::clean_main(args),
         Command::Watch(args) => watch::watch_main(args),
+        Command::Serve(args) => serve::serve_main(*args),
     }
 }
 

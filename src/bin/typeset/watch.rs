@@ -38,6 +38,42 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
+    rebuild_loop(&opts, "watch", |first| {
+        let started = Instant::now();
+        let result = compile(&opts);
+        let took = started.elapsed();
+        match result {
+            Ok(report) => {
+                print_report(&report, quiet);
+                let what = if first { "built" } else { "rebuilt" };
+                Some((
+                    report.inputs,
+                    format!("{what} in {:.3} s", took.as_secs_f64()),
+                ))
+            }
+            Err(e) => {
+                note!("{}", typeset::diag::render(&e));
+                note!(
+                    "watch: build failed after {:.3} s; the last good outputs are kept",
+                    took.as_secs_f64()
+                );
+                None
+            }
+        }
+    })
+}
+
+/// Runs `build` (true the first time), then again on every save of a
+/// file the last good build read, until Ctrl-C or SIGTERM. `build`
+/// reports its failures; it returns the files it read and what it did
+/// (`built in 0.2 s`), or `None` when it failed (the files watched stay
+/// those of the last good build).
+/// `typeset watch` and `typeset serve` share it; `name` starts messages.
+pub fn rebuild_loop(
+    opts: &Options,
+    name: &str,
+    mut build: impl FnMut(bool) -> Option<(Vec<PathBuf>, String)>,
+) -> ExitCode {
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     if let Err(e) = ctrlc::set_handler(move || {
@@ -55,7 +91,7 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
         let _ = tx.send(wake);
     });
     let mut watch = match watcher {
-        Ok(d) => Watch::new(d, &opts),
+        Ok(d) => Watch::new(d, opts),
         Err(e) => {
             note!("error: cannot watch files: {e}");
             return ExitCode::from(1);
@@ -63,31 +99,16 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
     };
     let mut first = true;
     loop {
-        let started = Instant::now();
-        let result = compile(&opts);
-        let took = started.elapsed();
-        match result {
-            Ok(report) => {
-                print_report(&report, quiet);
-                watch.update(&report.inputs);
-                let what = if first { "built" } else { "rebuilt" };
-                note!(
-                    "watch: {what} in {:.3} s; watching {} file(s), Ctrl-C to stop",
-                    took.as_secs_f64(),
-                    watch.files.len()
-                );
-            }
-            Err(e) => {
-                note!("{}", typeset::diag::render(&e));
-                note!(
-                    "watch: build failed after {:.3} s; the last good outputs are kept",
-                    took.as_secs_f64()
-                );
-            }
+        if let Some((inputs, done)) = build(first) {
+            watch.update(&inputs);
+            note!(
+                "{name}: {done}; watching {} file(s), Ctrl-C to stop",
+                watch.files.len()
+            );
         }
         first = false;
         if !wait_for_change(&rx, &watch) {
-            note!("watch: stopped");
+            note!("{name}: stopped");
             return ExitCode::SUCCESS;
         }
     }

@@ -121,6 +121,19 @@ impl Composer<'_> {
         within && (others.is_empty() || others.iter().any(|&e| e >= last))
     }
 
+    /// The white under the text of `page`'s columns down to `bottom`, in
+    /// line-columns: each column may end a line short of the deepest (as
+    /// balanced columns do); a column without text is white from the
+    /// columns' top.
+    pub(super) fn white_under(&self, page: usize, bottom: u32) -> u32 {
+        let mut ends = vec![self.column_top; self.grid.columns as usize];
+        for u in self.used.iter().filter(|u| u.page == page) {
+            let e = &mut ends[u.column as usize];
+            *e = (*e).max(u.end);
+        }
+        ends.iter().map(|&e| bottom.saturating_sub(e + 1)).sum()
+    }
+
     /// Whether a column of `page` holds one line alone of a paragraph that
     /// goes on in another: its last at the column's head or its first at
     /// the column's foot. (The flow's own rules let such a line stand in

@@ -37,9 +37,10 @@ pub struct Frame {
 pub struct Module {
     pub pages: Vec<Page>,
     pub bottom: u32,
-    /// Whether the last page's columns end square: within a line of each
-    /// other, figures' feet included ([`super::balance`]).
-    pub square: bool,
+    /// The white under the text of its first page's columns, in
+    /// line-columns beyond the line balanced columns may differ by
+    /// ([`super::balance`]); figures' feet count as text.
+    pub white: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
 }

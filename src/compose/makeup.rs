@@ -201,7 +201,7 @@ mod tests {
                 vec![Fit {
                     variant: 0,
                     height: Height::Rows(area.div_ceil(w) + 3, MIN_CUT),
-                    square: true,
+                    white: 0,
                 }]
             })
             .collect()
@@ -317,7 +317,7 @@ mod tests {
             fits.push(Fit {
                 variant: 1,
                 height: Height::Rows(h, MIN_CUT),
-                square: true,
+                white: 0,
             });
         }
         let m = found(&[hs.clone()], &[false], 6, 100);

@@ -16,13 +16,13 @@ use super::variants::{Fit, Height};
 /// White lines a module may leave under its text (its columns balance
 /// within a line; two more read as a ragged foot, not a hole).
 const SLACK: u32 = 2;
-/// Costs: a continued article; a column the lead story lacks of the full
-/// width; a module whose columns do not end square (white under its
-/// text beside a deeper figure); a white line × column under a module's
-/// text.
+/// Costs: a line × column of white inside a module, under its text beside
+/// a deeper column or figure (counted as unfilled: see [`filled`]); a
+/// continued article; a column the lead story lacks of the full width; a
+/// white line × column under a module's text.
+const RAGGED: u64 = 1 << 40;
 const CUT: u64 = 1_000_000;
 const LEAD_NARROW: u64 = 2_000;
-const RAGGED: u64 = 1_000;
 const WHITE: u64 = 1;
 /// The most articles the search takes (its tables grow as 2ⁿ).
 const MOST: usize = 12;
@@ -146,10 +146,11 @@ pub fn search(
             effort += tried;
         }
     }
-    // The fullest page, then the cheapest.
+    // The fullest page (white inside ragged modules unfilled), then the
+    // cheapest.
     let best = (table[full as usize][columns as usize].iter())
         .filter(|e| e.0 <= depth)
-        .max_by_key(|e| (e.0, std::cmp::Reverse(e.1)))
+        .max_by_key(|e| (filled(e.0, columns, e.1), std::cmp::Reverse(e.1)))
         .copied();
     let Some((rows, cost, _)) = best else {
         return (None, effort);
@@ -162,6 +163,12 @@ pub fn search(
         cost,
     };
     (Some(m), effort)
+}
+
+/// Line-columns a page `rows` deep fills at a `cost`: its rectangle less
+/// the white inside ragged modules the cost counts in [`RAGGED`]s.
+fn filled(rows: u32, columns: u32, cost: u64) -> u64 {
+    (rows as u64 * columns as u64).saturating_sub(cost / RAGGED)
 }
 
 /// The bounds of the search, or `None` when the articles' least modules
@@ -262,7 +269,7 @@ fn leaves(
             variant,
         };
         if let Some(h) = h {
-            let ragged = if f.square { 0 } else { RAGGED };
+            let ragged = RAGGED * f.white as u64;
             for rows in h..=(h + SLACK).min(depth) {
                 let white = WHITE * ((rows - h) * w) as u64;
                 out.push((rows, lead + ragged + white, leaf(false)));

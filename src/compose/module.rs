@@ -325,10 +325,10 @@ impl<'d> ModuleSet<'d> {
             warn_underfilled(self.doc, &c, used_bottom, warnings);
         }
         let lines = std::mem::take(&mut c.log);
-        let square = c.square(c.pages.len() - 1, false);
+        let white = c.white_under(0, used_bottom);
         Module {
             lines,
-            square,
+            white,
             pages: c.finish(),
             // In page slots: a module with a grid of its own fills its
             // frame; a box takes the slot under the text.

@@ -26,17 +26,6 @@ const CELL: usize = 4;
 /// 0.021 and 0.028; the text alone moved by half a point fails too.
 const TOLERANCE: f64 = 0.005;
 
-fn chromium_available() -> bool {
-    let ok = Command::new("chromium").arg("--version").output().is_ok();
-    if !ok && std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
-        panic!("chromium is required (TYPESET_REQUIRE_TOOLS is set) but not installed");
-    }
-    if !ok {
-        eprintln!("skipping: chromium is not installed");
-    }
-    ok
-}
-
 fn chromium(args: &[&OsStr]) {
     let out = Command::new("chromium")
         .args([
@@ -213,7 +202,7 @@ fn fixed_and_pdf(dir: &Path, args: &[&str], name: &str) -> (PathBuf, Vec<PathBuf
 
 #[test]
 fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
-    if !have("pdftoppm") || !have("pdftotext") || !chromium_available() {
+    if !have("pdftoppm") || !have("pdftotext") || !have_with("chromium", "--version") {
         return;
     }
     let tmp = tempdir();
@@ -255,7 +244,7 @@ fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
 
 #[test]
 fn a_vertical_page_reads_right_to_left_and_matches_the_pdf() {
-    if !have("pdftoppm") || !chromium_available() {
+    if !have("pdftoppm") || !have_with("chromium", "--version") {
         return;
     }
     let tmp = tempdir();

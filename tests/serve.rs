@@ -252,17 +252,6 @@ fn the_preview_follows_saves_shows_errors_and_serves_nothing_else() {
     assert_eq!(s.get_as("/page/1.svg", "attacker.example").0, 404);
 }
 
-fn chromium_available() -> bool {
-    let ok = Command::new("chromium").arg("--version").output().is_ok();
-    if !ok && std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
-        panic!("chromium is required (TYPESET_REQUIRE_TOOLS is set) but not installed");
-    }
-    if !ok {
-        eprintln!("skipping: chromium is not installed");
-    }
-    ok
-}
-
 /// Chromium's screenshot of `url` (the preview page loads its pages with
 /// it, so the screenshot waits for them).
 fn screenshot(url: &str, png: &Path) -> image::RgbImage {
@@ -288,7 +277,7 @@ fn screenshot(url: &str, png: &Path) -> image::RgbImage {
 
 #[test]
 fn the_preview_in_chromium_shows_a_change() {
-    if !chromium_available() {
+    if !have_with("chromium", "--version") {
         return;
     }
     let tmp = tempdir();

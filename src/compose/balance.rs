@@ -99,12 +99,7 @@ impl Composer<'_> {
     /// last not below all the others; with `free`, only the columns with
     /// text, which come first.
     pub(super) fn square(&self, page: usize, free: bool) -> bool {
-        // A column without text ends at the columns' top.
-        let mut ends = vec![self.column_top; self.grid.columns as usize];
-        for u in self.used.iter().filter(|u| u.page == page) {
-            let e = &mut ends[u.column as usize];
-            *e = (*e).max(u.end);
-        }
+        let mut ends = self.column_ends(page);
         if free {
             let top = self.column_top;
             let used = ends.iter().take_while(|&&e| e > top).count();
@@ -126,12 +121,20 @@ impl Composer<'_> {
     /// balanced columns do); a column without text is white from the
     /// columns' top.
     pub(super) fn white_under(&self, page: usize, bottom: u32) -> u32 {
+        (self.column_ends(page).iter())
+            .map(|&e| bottom.saturating_sub(e + 1))
+            .sum()
+    }
+
+    /// Where each column of `page` ends (a column without text at the
+    /// columns' top).
+    fn column_ends(&self, page: usize) -> Vec<u32> {
         let mut ends = vec![self.column_top; self.grid.columns as usize];
         for u in self.used.iter().filter(|u| u.page == page) {
             let e = &mut ends[u.column as usize];
             *e = (*e).max(u.end);
         }
-        ends.iter().map(|&e| bottom.saturating_sub(e + 1)).sum()
+        ends
     }
 
     /// Whether a column of `page` holds one line alone of a paragraph that

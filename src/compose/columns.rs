@@ -344,11 +344,16 @@ impl<'a> Composer<'a> {
 
     /// Moves the cursor past slots a figure takes whole.
     pub fn skip_blocked(&mut self) {
-        while self.slot < self.depth_of(self.column)
-            && self.shape(self.column, self.slot) == Some(SlotKind::Blocked)
-        {
-            self.slot += 1;
+        self.slot = self.unblocked(self.column, self.slot);
+    }
+
+    /// The first slot of `column` from `slot` on that a figure or a
+    /// headline block does not take whole (or the column's depth).
+    pub fn unblocked(&self, column: u32, mut slot: u32) -> u32 {
+        while slot < self.depth_of(column) && self.shape(column, slot) == Some(SlotKind::Blocked) {
+            slot += 1;
         }
+        slot
     }
 
     /// On when the run of whole slots is full: onto the slots beside the

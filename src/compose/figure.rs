@@ -7,7 +7,7 @@ use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
 use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::transform::{FrameRect, LineAt};
-use super::wrap::{Footprint, MIN_WRAP_CHARS, SlotKind, WrapRules, wrap};
+use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
 use crate::linebreak::Line;
 use crate::model::{Grid, LineRules};
 use crate::resolve::{Figure, Wrap};
@@ -94,20 +94,19 @@ impl Composer<'_> {
     /// touches flows around it (rectangular or round wrap), each line beside
     /// it set to its own measure.
     pub fn place_figure(&mut self, fig: &Figure, caption: Option<&ShapedPara>, rules: &LineRules) {
-        if let Some((column, top, size)) = self.float_room(fig, caption, rules) {
-            // At the head of a later column: the text goes on in this one
-            // and meets the figure when it gets there.
-            let start = self.grid.column_start(column);
-            let inline = start + (size.span - size.inline) / 2.0;
-            let columns = column..(column + size.whole).min(self.grid.columns);
-            self.set_figure(fig, caption, &size, (inline, top), columns);
-            return;
-        }
-        let size = self.find_room(fig, caption, rules);
-        let start = self.grid.column_start(self.column);
+        // Floated to the head of a later column (or made smaller), the
+        // text goes on where it is and meets the figure when it gets
+        // there; else the cursor moves to where the figure goes.
+        let (column, top, size) = match self.float_room(fig, caption, rules) {
+            Some(at) => at,
+            None => {
+                let size = self.find_room(fig, caption, rules);
+                (self.column, self.slot, size)
+            }
+        };
+        let start = self.grid.column_start(column);
         let inline = start + (size.span - size.inline) / 2.0;
-        let top = self.slot;
-        let columns = self.column..(self.column + size.whole).min(self.grid.columns);
+        let columns = column..(column + size.whole).min(self.grid.columns);
         self.set_figure(fig, caption, &size, (inline, top), columns);
         // Text goes on beside the figure, or below it.
         self.skip_blocked();
@@ -279,16 +278,6 @@ impl Composer<'_> {
         slots.end <= self.depth_of(column) && slots.clone().all(|s| self.shape(column, s).is_none())
     }
 
-    /// The first slot of `column` below the slots taken whole at its head
-    /// (a headline block's).
-    fn column_head(&self, column: u32) -> u32 {
-        let mut top = self.column_top;
-        while top < self.depth_of(column) && self.shape(column, top) == Some(SlotKind::Blocked) {
-            top += 1;
-        }
-        top
-    }
-
     /// The figure sized at `column` for `slots` slots, when it keeps at
     /// least [`LEAST_SCALE`] of its size there.
     fn shrunk(
@@ -323,7 +312,7 @@ impl Composer<'_> {
         let args = (fig, caption, rules);
         let next = self.column + 1;
         if next < self.grid.columns {
-            let top = self.column_head(next);
+            let top = self.unblocked(next, self.column_top);
             let size = size_figure(self, fig, caption, rules, next, column_slots);
             if self.fits_at(&size, next, top) {
                 return Some((next, top, size));

@@ -132,7 +132,13 @@ pub fn actual_dir(name: &str) -> PathBuf {
 /// Is an external tool installed? Tests that need one skip without it, unless
 /// TYPESET_REQUIRE_TOOLS is set (CI sets it), where its absence fails.
 pub fn have(tool: &str) -> bool {
-    let ok = Command::new(tool).arg("-v").output().is_ok();
+    have_with(tool, "-v")
+}
+
+/// [`have`], asking the tool with `arg` (chromium knows `--version`, not
+/// `-v`).
+pub fn have_with(tool: &str, arg: &str) -> bool {
+    let ok = Command::new(tool).arg(arg).output().is_ok();
     if !ok && std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
         panic!("{tool} is required (TYPESET_REQUIRE_TOOLS is set) but not installed");
     }

@@ -80,6 +80,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// A build's warnings, and unless `quiet` what it took from the cache and
+/// the files it wrote, on stderr (`build` and `watch` alike).
+fn print_notes(report: &typeset::compile::Report, quiet: bool) {
+    for w in &report.warnings {
+        note!("{w}");
+    }
+    if !quiet {
+        if report.cached > 0 {
+            note!("{} chapter(s) from the cache", report.cached);
+        }
+        for p in &report.written {
+            note!("wrote {}", p.display());
+        }
+    }
+}
+
 fn build_main(cli: BuildArgs) -> ExitCode {
     let quiet = cli.quiet;
     let opts = match options(cli) {
@@ -93,17 +109,7 @@ fn build_main(cli: BuildArgs) -> ExitCode {
             {
                 return code;
             }
-            for w in &report.warnings {
-                note!("{w}");
-            }
-            if !quiet {
-                if report.cached > 0 {
-                    note!("{} chapter(s) from the cache", report.cached);
-                }
-                for p in &report.written {
-                    note!("wrote {}", p.display());
-                }
-            }
+            print_notes(&report, quiet);
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -154,17 +154,7 @@ fn print_report(report: &Report, quiet: bool) {
         // A closed stdout is no reason to stop watching.
         let _ = crate::print_dump(d);
     }
-    for w in &report.warnings {
-        note!("{w}");
-    }
-    if !quiet {
-        if report.cached > 0 {
-            note!("{} chapter(s) from the cache", report.cached);
-        }
-        for p in &report.written {
-            note!("wrote {}", p.display());
-        }
-    }
+    crate::print_notes(report, quiet);
 }
 
 /// The watched files and folders. Folders, not files, are given to the

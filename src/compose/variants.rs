@@ -258,6 +258,9 @@ fn least_rows(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 
 /// columns wide: its headline block as it would be fitted there and six
 /// lines of text (never less than [`MIN_CUT`], never more than the page).
 pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
+    if (a.doc.writing == Writing::Vertical) != grid.vertical {
+        return least_box_cut(a, variant, grid, span);
+    }
     let frame = frame_for(a, variant, span, None);
     let module = frame.grid(
         grid,
@@ -271,6 +274,26 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
     };
     let header = title_slots(&title, &module, &a.doc.rules);
     (header + 1 + 6).max(MIN_CUT).min(grid.lines)
+}
+
+/// [`least_cut`] for a box on a grid of its own (the other writing mode):
+/// its lines are as long as its rows allow, so its headline block takes
+/// more of them the fewer rows it has; the fewest rows whose grid holds
+/// the block and six lines (the page's depth where none does).
+fn least_box_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
+    let holds = |rows: u32| {
+        let frame = frame_for(a, variant, span, Some(rows));
+        let module = frame.grid(
+            grid,
+            a.doc.writing == Writing::Vertical,
+            a.layout.grid.tier_chars,
+        );
+        let title = Title::across(&a.shaped.header, module.columns);
+        title_slots(&title, &module, &a.doc.rules) + 1 + 6 <= module.lines
+    };
+    (MIN_CUT.min(grid.lines)..=grid.lines)
+        .find(|&rows| holds(rows))
+        .unwrap_or(grid.lines)
 }
 
 /// The frame of article `a` in `variant` at `span` columns from the

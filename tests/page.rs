@@ -204,7 +204,7 @@ fn a_lead_placement_is_checked_where_given() {
     }
 }
 
-/// `fill = true`: the six articles of examples/page-12.toml fill the
+/// `fill = true`: the five articles of examples/page-12.toml fill the
 /// broadsheet (the summary says so) on one page, every text whole.
 #[test]
 fn a_made_up_page_is_filled_with_every_article() {

@@ -8,14 +8,14 @@
 //! chosen variant goes into the article's placement and is the one set.
 //!
 //! The objective, in order: (1) the page filled: the modules reach the
-//! foot of the band, or the smallest remainder is left at its foot;
+//! foot of the band, or the smallest remainder is left at its foot (white
+//! inside a module or under its text counts as unfilled);
 //! (2) no article continued unless the text cannot fit, and then as few as
 //! possible, the later in manifest order the better; (3) the manifest's
 //! order: in every cut the part above (or to the left) holds the earliest
 //! article of the two, so the first article (the lead story) is at the top
-//! left, and it is as wide as the rest allows; (4) the fewest white lines
-//! under the modules' text. Variants cost nothing of their own: of two
-//! modules alike the article as written is kept.
+//! left, and it is as wide as the rest allows. Variants cost nothing of
+//! their own: of two modules alike the article as written is kept.
 
 use super::makeup_search::{Band, MadeUp, search};
 use super::page::{PageArticle, size};

@@ -16,14 +16,17 @@ use super::variants::{Fit, Height};
 /// White lines a module may leave under its text (its columns balance
 /// within a line; two more read as a ragged foot, not a hole).
 const SLACK: u32 = 2;
-/// Costs: a line × column of white inside a module, under its text beside
-/// a deeper column or figure (counted as unfilled: see [`filled`]); a
-/// continued article; a column the lead story lacks of the full width; a
-/// white line × column under a module's text.
+/// Costs: a line × column of white inside a module — under its text
+/// beside a deeper column or figure, or in the white lines under all its
+/// columns — counted as unfilled (see [`filled`]): white left above the
+/// next module's kicker band reads as a hole, white at the page's foot as
+/// the remainder; a continued article, as much as eight lines of white
+/// across the page (no short piece is cut to save a line or two: the
+/// cut's own white is the smaller); a column the lead story lacks of the
+/// full width.
 const RAGGED: u64 = 1 << 40;
-const CUT: u64 = 1_000_000;
+const CUT: u64 = 64 * RAGGED;
 const LEAD_NARROW: u64 = 2_000;
-const WHITE: u64 = 1;
 /// The most articles the search takes (its tables grow as 2ⁿ).
 const MOST: usize = 12;
 
@@ -271,7 +274,7 @@ fn leaves(
         if let Some(h) = h {
             let ragged = RAGGED * f.white as u64;
             for rows in h..=(h + SLACK).min(depth) {
-                let white = WHITE * ((rows - h) * w) as u64;
+                let white = RAGGED * ((rows - h) * w) as u64;
                 out.push((rows, lead + ragged + white, leaf(false)));
             }
         }

@@ -22,6 +22,9 @@ use crate::units::Pt;
 
 /// Most a headline grows past its size to fill its columns.
 const MAX_SCALE: f64 = 1.25;
+/// Most the lead story's headline grows: across the whole page it is the
+/// banner (通栏标题), and one short line would leave holes on both sides.
+const LEAD_MAX_SCALE: f64 = 1.75;
 /// Steps of the headline's size while fitting it.
 const STEP: f64 = 0.025;
 /// White a headline line may leave beside it, both sides together, in
@@ -113,7 +116,11 @@ pub fn page_title(
         true => module.columns,
         false => least_columns(header, flow, module, share),
     };
-    let mut title = fit_title(header, module, share, least);
+    let most = match frame.lead_story {
+        true => LEAD_MAX_SCALE,
+        false => MAX_SCALE,
+    };
+    let mut title = fit_title(header, module, (share, most), least);
     // A lead set across under the block takes the first column's head:
     // the byline stays in the block, at its end.
     if across && let Some(b) = title.byline.take() {
@@ -167,15 +174,16 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 }
 
 /// The title block of a module spanning `share` of the page's columns on
-/// the module grid `grid`, across `least` of its columns at least.
-fn fit_title(header: &[ShapedPara], grid: &Grid, share: f64, least: u32) -> Title {
+/// the module grid `grid`, across `least` of its columns at least, its
+/// headline scaled up to `most` times its size.
+fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), least: u32) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
     let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
         return Title::across(&header, grid.columns);
     };
     let best = (least..=grid.columns)
         .rev()
-        .flat_map(|k| scales(&header[h]).map(move |s| (k, s)))
+        .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
         .filter_map(|(k, s)| fit(&header[h], grid, k, s))
         .reduce(|a, b| if b.better_than(&a) { b } else { a });
     let columns = best.map_or(grid.columns, |f| f.columns);
@@ -253,12 +261,12 @@ fn display_slots(size: Pt, grid: &Grid) -> u32 {
 /// get their full size (see [`text_share`]).
 const TOP_SHARE: f64 = 0.25;
 
-/// The scales a headline is tried at: from [`MAX_SCALE`] down to its
-/// style's least.
-fn scales(p: &ShapedPara) -> impl Iterator<Item = f64> {
+/// The scales a headline is tried at: from `most` down to its style's
+/// least.
+fn scales(p: &ShapedPara, most: f64) -> impl Iterator<Item = f64> {
     let least = p.style.min_scale.min(1.0);
-    let steps = ((MAX_SCALE - least) / STEP).round() as u32;
-    (0..=steps).map(move |i| MAX_SCALE - STEP * i as f64)
+    let steps = ((most - least) / STEP).round() as u32;
+    (0..=steps).map(move |i| most - STEP * i as f64)
 }
 
 /// How the headline `p` at scale `s` fills the first `k` columns; `None`

@@ -283,3 +283,72 @@ fn a_long_rest_goes_on_page_after_page_and_past_the_edition() {
     };
     assert_eq!(sorted(&text), sorted(&paras.concat()));
 }
+
+/// The two points of a straight path `d="Mx1 y1Lx2 y2"`.
+fn segment(tag: &str) -> Option<[f64; 4]> {
+    let d = tag.strip_prefix("path d=\"M")?;
+    let d = &d[..d.find('"')?];
+    let (a, b) = d.split_once('L')?;
+    let v: Vec<f64> = (a.split(' ').chain(b.split(' ')))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+}
+
+/// A vertical article on a horizontal page is set in tiers on a grid of
+/// its own; cut on page 12, it goes on in a band at the top of page 13
+/// whose tiers are another length. Its lines there are broken again for
+/// them: no line runs through the rule between its tiers (before, the
+/// rest kept page 12's longer lines and ran over the rules into the next
+/// tier's lines). Read from the SVG pages: every body glyph stands at
+/// least half an em from every horizontal rule across it.
+#[test]
+fn a_vertical_box_continued_in_a_band_keeps_its_lines_inside_its_tiers() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/vertical-continued.toml");
+    let svg = dir.path().join("svg");
+    let out = run(&[
+        src.as_os_str(),
+        "--allow-outside".as_ref(),
+        "--svg".as_ref(),
+        svg.as_os_str(),
+    ]);
+    let stderr = assert_ok(&out);
+    assert!(
+        stderr.contains("\"凌晨一点，37路末班车还在路上\" does not fit its frame and continues"),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(svg.join("vertical-continued-002.svg")).unwrap();
+    let mut glyphs = Vec::new();
+    let mut rules = Vec::new();
+    for tag in page.split('<') {
+        if tag.starts_with("use ") {
+            // matrix(s 0 0 -s x y): a body glyph is 9 pt, s = 0.009.
+            let m = &tag[tag.find("matrix(").unwrap() + 7..];
+            let v: Vec<f64> = m.split([' ', ')']).filter_map(|n| n.parse().ok()).collect();
+            if (v[0] - 0.009).abs() < 1e-6 {
+                glyphs.push((v[4], v[5]));
+            }
+        } else if tag.contains("stroke=")
+            && let Some([x1, y1, x2, y2]) = segment(tag)
+            && (y1 - y2).abs() < 1e-3
+        {
+            rules.push((x1.min(x2), x1.max(x2), y1));
+        }
+    }
+
+    assert!(
+        glyphs.len() > 1000 && !rules.is_empty(),
+        "{} glyphs, {} rules",
+        glyphs.len(),
+        rules.len()
+    );
+    for &(x, y) in &glyphs {
+        for &(from, to, at) in &rules {
+            assert!(
+                !(from..=to).contains(&x) || (y - at).abs() >= 4.5,
+                "a glyph at ({x}, {y}) on the rule from {from} to {to} at {at}"
+            );
+        }
+    }
+}

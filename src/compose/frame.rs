@@ -133,8 +133,11 @@ impl Frame {
             r = r.inset(dx.abs(), dy.abs());
         } else {
             // Unboxed, a slot clear at the frame's top and foot, where the
-            // rules between modules run.
-            let clear = page.pitch;
+            // rules between modules run, and a quarter em more: a tier's
+            // last character ends nearly an em above the rule under it,
+            // not half a slot (a checker's box for a vertical glyph hangs
+            // below the glyph by most of an em).
+            let clear = page.pitch + page.body_size * 0.25;
             r = if page.vertical {
                 r.inset(clear, Pt::ZERO)
             } else {

@@ -94,6 +94,7 @@ pub fn compose_module_with(
     warn_overfull(doc, shaped, &broken, warnings);
     let title = match frame.fit_title && !own {
         true => page_title(given, &shaped.flow, (page, &grid), &frame),
+        false if own => Title::on_own_grid(&shaped.header, grid.columns),
         false => Title::across(&shaped.header, grid.columns),
     };
     let mut set = ModuleSet {
@@ -129,7 +130,21 @@ pub fn compose_module_with(
         let cut = c.cut_after_first_page();
         c.add_jumps(doc, j, (0, true));
         let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
-        let mut r = rest.lay_out_rest(layout, &flow, reserve, cut)?;
+        // A grid of its own (tiers of a vertical box) is fitted to the
+        // band it continues in: its lines may be another length than the
+        // first page's, and the rest is broken again for them.
+        let rebroken;
+        let rest_flow = match rest.grid.column_width == grid.column_width {
+            true => &flow,
+            false => {
+                rebroken = break_flow(flow.shaped, &rest.grid, &doc.rules);
+                &FlowInput {
+                    broken: &rebroken,
+                    ..flow
+                }
+            }
+        };
+        let mut r = rest.lay_out_rest(layout, rest_flow, reserve, cut)?;
         super::figure::refuse_cut_caption(doc, &c)?;
         super::figure::refuse_cut_caption(doc, &r)?;
         r.add_jumps(doc, j, (1, false));

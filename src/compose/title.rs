@@ -60,6 +60,10 @@ pub struct Title {
     /// Every heading of the block breaks between phrases (at its least
     /// size at worst): a module where they do not is no shape for it.
     pub phrases_fit: bool,
+    /// Its display lines stop short of the line's end by [`FOOT_CLEAR`]
+    /// of their size: a block on a grid of its own (a vertical box on a
+    /// horizontal page), whose lines end at the rule under the module.
+    pub clear_foot: bool,
 }
 
 impl Title {
@@ -71,9 +75,34 @@ impl Title {
             byline: None,
             fitted: false,
             phrases_fit: true,
+            clear_foot: false,
+        }
+    }
+
+    /// [`Title::across`] for a module on a grid of its own.
+    pub fn on_own_grid(header: &[ShapedPara], columns: u32) -> Title {
+        Title {
+            clear_foot: true,
+            ..Title::across(header, columns)
+        }
+    }
+
+    /// The measure display line `p` is broken to in a block `measure`
+    /// long.
+    fn measure_of(&self, p: &ShapedPara, measure: Pt) -> Pt {
+        let display = matches!(p.style.role, Role::Kicker | Role::Headline | Role::Deck);
+        match self.clear_foot && display {
+            true => measure - p.style.size * FOOT_CLEAR,
+            false => measure,
         }
     }
 }
+
+/// How far a display line on a grid of its own stops short of the line's
+/// end, in its size: a vertical headline's last character then stands
+/// clear of the rule under the module (a checker's box for a vertical
+/// glyph reaches most of an em below it).
+const FOOT_CLEAR: f64 = 0.75;
 
 /// A candidate fit of the headline: its lines' white beyond the slack
 /// (in body sizes), the slots its lines take, the columns it spans and
@@ -219,6 +248,7 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
         byline,
         fitted: true,
         phrases_fit,
+        clear_foot: false,
     }
 }
 
@@ -369,7 +399,7 @@ impl Composer<'_> {
                 Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
                 _ => Pt::ZERO,
             };
-            let span = (inset, measure - inset);
+            let span = (inset, title.measure_of(p, measure) - inset);
             slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
             slot += p.style.space_after;
         }
@@ -498,7 +528,7 @@ pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
     let mut slot = 0;
     let mut byline = 0;
     for (n, p) in title.header.iter().enumerate() {
-        let lines = break_heading(p, measure, rules).len() as u32;
+        let lines = break_heading(p, title.measure_of(p, measure), rules).len() as u32;
         if Some(n) == title.byline {
             byline = break_heading(p, grid.column_width, rules).len() as u32;
             continue;

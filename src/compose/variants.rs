@@ -269,7 +269,7 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
     );
     // A box on a grid of its own keeps the block as the article gives it.
     let title = match (a.doc.writing == Writing::Vertical) != grid.vertical {
-        true => Title::across(&a.shaped.header, module.columns),
+        true => Title::on_own_grid(&a.shaped.header, module.columns),
         false => page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame),
     };
     let header = title_slots(&title, &module, &a.doc.rules);
@@ -288,7 +288,7 @@ fn least_box_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
             a.doc.writing == Writing::Vertical,
             a.layout.grid.tier_chars,
         );
-        let title = Title::across(&a.shaped.header, module.columns);
+        let title = Title::on_own_grid(&a.shaped.header, module.columns);
         title_slots(&title, &module, &a.doc.rules) + 1 + 6 <= module.lines
     };
     (MIN_CUT.min(grid.lines)..=grid.lines)

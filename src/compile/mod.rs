@@ -120,6 +120,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     } else {
         Default::default()
     };
+    // After the documents', so that their fonts keep their numbers.
+    job.cover_fallbacks = images::cover_fallbacks(&mut job);
     let job = job;
     report.inputs = job.input_files();
     let inputs = Inputs::of(report.inputs.iter().map(PathBuf::as_path));

@@ -62,7 +62,9 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
         save(&article, &original.replace(FIRST, &format!("{new}第{k}次")));
         until_output_has(&txt, &format!("{new}第{k}次"));
         took.push(started.elapsed());
-        w.wait_for("watch: rebuilt");
+        // Incremental: the two articles not saved are taken as shaped.
+        let said = w.wait_for("watch: rebuilt");
+        assert!(said.contains("(articles: 2 reused, 1 shaped)"), "{said}");
         assert_ne!(
             std::fs::read(&pdf).unwrap(),
             before,
@@ -93,6 +95,17 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
     save(&article, &original.replace(FIRST, "夜里十二点整"));
     until_output_has(&txt, "夜里十二点整");
     w.wait_for("watch: rebuilt");
+    // What the rebuilds reused makes the same PDF as a build from scratch.
+    let fresh = dir.join("fresh.pdf");
+    assert_ok(
+        &typeset(&[input.as_os_str(), "--pdf".as_ref(), fresh.as_os_str()])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        std::fs::read(&fresh).unwrap() == std::fs::read(&pdf).unwrap(),
+        "the rebuilt PDF differs from a fresh build's"
+    );
 
     // SIGTERM ends the loop between builds, with success, and leaves no
     // temporary file behind.

@@ -53,7 +53,10 @@ pub fn preview(opts: &Options) -> Result<Preview> {
     report.warnings.extend(first_of_each(warnings));
     let job = job;
     report.inputs = job.input_files();
-    let mut shapers = Shapers::new(&job.fonts, fallbacks);
+    if let Some(m) = &opts.memo {
+        m.next_build();
+    }
+    let mut shapers = Shapers::new(&job.fonts, fallbacks).with_memo(opts.memo.as_deref());
     let book = BookRun {
         cache: cache_dir(&job, opts),
         progress: None,

@@ -1,10 +1,11 @@
 //! The fixed-layout EPUB (`--epub-layout fixed`) of examples/page-7.toml
 //! and of a vertical installment: epubcheck, the package's fixed-layout
 //! properties, each page of every page example rendered by headless
-//! Chromium against poppler's (pdftocairo's) rendering of the same PDF page (ink compared in 2 pt cells, so that
-//! anti-aliasing and poppler's grey for CMYK black do not count, but a
-//! glyph out of place does), and the page's text found in Chromium's own
-//! printout of it (real text in working fonts, not outlines).
+//! Chromium against poppler's (pdftocairo's) rendering of the same PDF
+//! page (ink compared in 2 pt cells, so that anti-aliasing and poppler's
+//! grey for CMYK black do not count, but a glyph out of place does), and
+//! the page's text found in Chromium's own printout of it (real text in
+//! working fonts, not outlines).
 
 mod common;
 

@@ -10,87 +10,39 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use common::child::{LIMIT, Running, copy_page, poll_until, save};
 use common::*;
 
-const LIMIT: Duration = Duration::from_secs(20);
 const FIRST: &str = "夜里十一点四十分";
 
-fn copy_page(dir: &Path) -> PathBuf {
-    let ex = root().join("examples");
-    std::fs::create_dir_all(dir.join("changhe")).unwrap();
-    std::fs::create_dir_all(dir.join("figures")).unwrap();
-    for f in [
-        "figures/route.png",
-        "figures/badge.png",
-        "page-7.toml",
-        "night-bus.md",
-        "bridge-news.md",
-        "changhe/0789.md",
-    ] {
-        std::fs::copy(ex.join(f), dir.join(f)).expect("copy an example");
-    }
-    dir.join("page-7.toml")
-}
-
-/// `typeset serve` running on a free port, its stderr lines on a channel.
+/// `typeset serve` running on a free port.
 struct Serving {
-    child: Child,
+    run: Running,
     port: u16,
-    lines: mpsc::Receiver<String>,
-    seen: Vec<String>,
 }
 
 impl Serving {
     fn start(input: &Path) -> Serving {
-        let mut child = bin()
+        let mut command = bin();
+        command
             .arg("serve")
             .arg(input)
-            .args(["--port", "0", "--no-system-fonts"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start typeset serve");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut s = Serving {
-            child,
-            port: 0,
-            lines,
-            seen: Vec::new(),
-        };
-        let first = s.wait_for("serve: http://127.0.0.1:");
+            .args(["--port", "0", "--no-system-fonts"]);
+        let mut run = Running::spawn(command);
+        let first = run.wait_for("serve: http://127.0.0.1:");
         let port = first.trim_start_matches("serve: http://127.0.0.1:");
-        s.port = port[..port.find('/').unwrap()].parse().unwrap();
-        s.wait_for("serve: built");
-        s
+        let port = port[..port.find('/').unwrap()].parse().unwrap();
+        run.wait_for("serve: built");
+        Serving { run, port }
     }
 
     fn wait_for(&mut self, prefix: &str) -> String {
-        let end = Instant::now() + LIMIT;
-        loop {
-            let left = end.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.starts_with(prefix) => return line,
-                Ok(line) => self.seen.push(line),
-                Err(_) => panic!(
-                    "no `{prefix}` from typeset serve within {LIMIT:?}; it said:\n{}",
-                    self.seen.join("\n")
-                ),
-            }
-        }
+        self.run.wait_for(prefix)
     }
 
     fn url(&self, path: &str) -> String {
@@ -135,19 +87,6 @@ impl Serving {
     }
 }
 
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn save(path: &Path, text: &str) {
-    let tmp = path.with_extension("md.swp-tmp");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
-}
-
 fn next_event(rx: &mpsc::Receiver<(String, String)>) -> (String, String) {
     rx.recv_timeout(LIMIT).expect("an event within the limit")
 }
@@ -180,14 +119,9 @@ fn the_preview_follows_saves_shows_errors_and_serves_nothing_else() {
         let new = format!("夜里十二点{k}分");
         let started = Instant::now();
         save(&article, &original.replace(FIRST, &new));
-        loop {
-            let (_, svg) = s.get("/page/1.svg");
-            if svg.contains(&new) {
-                break;
-            }
-            assert!(started.elapsed() < LIMIT, "the SVG never showed {new}");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        poll_until(&format!("the SVG shows {new}"), || {
+            s.get("/page/1.svg").1.contains(&new)
+        });
         took.push(started.elapsed());
         // Announced: the build's number, one page, page 1 redrawn.
         assert_eq!(
@@ -342,4 +276,126 @@ fn serve_refuses_the_options_that_write_files() {
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(said.contains("typeset serve writes no files"), "{said}");
     }
+}
+
+/// night-bus.md as an article with its body twice, word for word (two
+/// pages), its figure beside it; the article's path and the source lines
+/// where the body's first paragraph starts each time.
+fn doubled_article(dir: &Path) -> (std::path::PathBuf, usize, usize) {
+    let ex = root().join("examples");
+    std::fs::create_dir_all(dir.join("figures")).unwrap();
+    std::fs::copy(ex.join("figures/route.png"), dir.join("figures/route.png")).unwrap();
+    let text = std::fs::read_to_string(ex.join("night-bus.md")).unwrap();
+    let end = text[4..].find("+++\n").expect("front matter") + 8;
+    let (front, body) = text.split_at(end);
+    let doubled = format!("{front}{body}\n{body}");
+    let path = dir.join("a.md");
+    std::fs::write(&path, &doubled).unwrap();
+    let lines: Vec<usize> = (doubled.lines().enumerate())
+        .filter(|(_, l)| l.starts_with(FIRST))
+        .map(|(k, _)| k + 1)
+        .collect();
+    assert_eq!(lines.len(), 2, "the example changed: fix FIRST");
+    (path, lines[0], lines[1])
+}
+
+/// The line of a `/source` answer (`file:line:col`).
+fn line_of(place: &str) -> usize {
+    let mut parts = place.rsplitn(3, ':');
+    parts.next();
+    parts.next().and_then(|l| l.parse().ok()).expect(place)
+}
+
+/// A point (page, x, y in points) on each page whose source is on
+/// `line`, and that of the points 2 points around it too (a browser's
+/// click lands within a pixel), scanning the pages on a 12-point grid.
+fn points_on_line(s: &Serving, pages: usize, line: usize) -> Vec<(usize, f64, f64)> {
+    let mut found = Vec::new();
+    for page in 1..=pages {
+        let svg = s.get(&format!("/page/{page}.svg")).1;
+        let size = |attr: &str| -> f64 {
+            let at = svg.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+            svg[at..svg[at..].find("pt").unwrap() + at].parse().unwrap()
+        };
+        let (w, h) = (size("width"), size("height"));
+        let grid =
+            (0..(h / 12.0) as usize).flat_map(|y| (0..(w / 12.0) as usize).map(move |x| (x, y)));
+        for (x, y) in grid {
+            let (x, y) = (x as f64 * 12.0 + 6.0, y as f64 * 12.0 + 6.0);
+            let on = |x: f64, y: f64| {
+                let (status, place) = s.get(&format!("/source?page={page}&x={x}&y={y}"));
+                status == 200 && line_of(&place) == line
+            };
+            let around = [(-2.0, -2.0), (2.0, -2.0), (-2.0, 2.0), (2.0, 2.0)];
+            if on(x, y) && around.iter().all(|(dx, dy)| on(x + dx, y + dy)) {
+                found.push((page, x, y));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The preview page in headless Chromium, driven by its own `?check`
+/// script: zoom in, out and to the width, the next and previous page,
+/// and a click on a page, which shows the source place of the text there
+/// — by position: the article holds its body twice, word for word, and a
+/// click on the second copy gives the second copy's line.
+#[test]
+fn the_preview_zooms_turns_pages_and_links_a_click_to_its_line() {
+    if !have_with("chromium", "--version") {
+        return;
+    }
+    let tmp = tempdir();
+    let (article, first, second) = doubled_article(tmp.path());
+    let s = Serving::start(&article);
+    let pages = (1..)
+        .find(|n| s.get(&format!("/page/{n}.svg")).0 == 404)
+        .unwrap()
+        - 1;
+    assert!(pages >= 2, "the doubled article fits on {pages} page");
+    // Each copy's first paragraph has points of its own.
+    assert!(!points_on_line(&s, pages, first).is_empty());
+    let on_second = points_on_line(&s, pages, second);
+    let &(page, x, y) = on_second
+        .first()
+        .expect("no point gives the second copy's line");
+
+    let url = s.url(&format!("/?check={page},{x},{y}"));
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .args([
+            "--window-size=1000,1200",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+        ])
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom
+        .find("<pre id=\"check\">")
+        .expect("the page's check did not finish")
+        + 16;
+    let seen = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    eprintln!("the preview's check: {seen}");
+    let has = |part: &str| assert!(seen.contains(part), "{part} not in {seen}");
+    has(&format!("\"pages\":{pages},\"count\":{pages}"));
+    // Zoom: +25%, then twice −, each by 1.25; the images follow.
+    has("\"zoomIn\":[\"125%\",1.25]");
+    has("\"zoomOut\":[\"80%\",0.8]");
+    // Fit: the page as wide as the pages' column less its padding.
+    has("\"fit\":[\"93%\",968,1000]");
+    // Next: page 2 at the top and in the box; next, previous: page 1.
+    has("\"next\":[2,2]");
+    has("\"prev\":[1,1]");
+    // The click: the second copy's line (the column where the pixel the
+    // browser clicked falls).
+    let article = std::path::absolute(&article).unwrap();
+    has(&format!("\"source\":\"{}:{second}:", article.display()));
 }

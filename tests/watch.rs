@@ -6,117 +6,34 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::child::{Running, copy_page, poll_until, save};
 use common::*;
 
-const LIMIT: Duration = Duration::from_secs(20);
 const FIRST: &str = "夜里十一点四十分";
 
-/// The page's manifest, the three articles it names and their figures, in
-/// a temp folder.
-fn copy_page(dir: &Path) -> PathBuf {
-    let ex = root().join("examples");
-    std::fs::create_dir_all(dir.join("changhe")).unwrap();
-    std::fs::create_dir_all(dir.join("figures")).unwrap();
-    for f in [
-        "figures/route.png",
-        "figures/badge.png",
-        "page-7.toml",
-        "night-bus.md",
-        "bridge-news.md",
-        "changhe/0789.md",
-    ] {
-        std::fs::copy(ex.join(f), dir.join(f)).expect("copy an example");
-    }
-    dir.join("page-7.toml")
-}
-
-/// `typeset watch` running, its stderr lines arriving on a channel.
-struct Watching {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    seen: Vec<String>,
-}
-
-impl Watching {
-    fn start(dir: &Path, input: &Path) -> Watching {
-        let mut child = bin()
-            .arg("watch")
-            .arg(input)
-            .arg("--pdf")
-            .arg(dir.join("out.pdf"))
-            .arg("--paragraphs")
-            .arg(dir.join("out.txt"))
-            .args(["--no-system-fonts", "--no-cache"])
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start typeset watch");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Watching {
-            child,
-            lines,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Waits for a line starting with `prefix`; the lines before it are
-    /// kept in `seen`.
-    fn wait_for(&mut self, prefix: &str) -> String {
-        let end = Instant::now() + LIMIT;
-        loop {
-            let left = end.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.starts_with(prefix) => return line,
-                Ok(line) => self.seen.push(line),
-                Err(_) => panic!(
-                    "no `{prefix}` from typeset watch within {LIMIT:?}; it said:\n{}",
-                    self.seen.join("\n")
-                ),
-            }
-        }
-    }
-}
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Saves `text` as an editor does: a new file renamed over the old one.
-fn save(path: &Path, text: &str) {
-    let tmp = path.with_extension("md.swp-tmp");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
+/// `typeset watch` of `input` writing out.pdf and out.txt into `dir`.
+fn watching(dir: &Path, input: &Path) -> Running {
+    let mut command = bin();
+    command
+        .arg("watch")
+        .arg(input)
+        .arg("--pdf")
+        .arg(dir.join("out.pdf"))
+        .arg("--paragraphs")
+        .arg(dir.join("out.txt"))
+        .args(["--no-system-fonts", "--no-cache"])
+        .env_remove("SOURCE_DATE_EPOCH");
+    Running::spawn(command)
 }
 
 /// Polls until the paragraphs output contains `needle`; the time it took.
 fn until_output_has(out: &Path, needle: &str) -> Duration {
-    let start = Instant::now();
-    while start.elapsed() < LIMIT {
-        if std::fs::read_to_string(out).is_ok_and(|t| t.contains(needle)) {
-            return start.elapsed();
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("the output never showed `{needle}` within {LIMIT:?}");
+    poll_until(&format!("the output shows `{needle}`"), || {
+        std::fs::read_to_string(out).is_ok_and(|t| t.contains(needle))
+    })
 }
 
 #[test]
@@ -127,7 +44,7 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
     let article = dir.join("night-bus.md");
     let original = std::fs::read_to_string(&article).unwrap();
     assert!(original.contains(FIRST), "the example changed: fix FIRST");
-    let mut w = Watching::start(dir, &input);
+    let mut w = watching(dir, &input);
     w.wait_for("watch: built");
     let (pdf, txt) = (dir.join("out.pdf"), dir.join("out.txt"));
     assert!(std::fs::read_to_string(&txt).unwrap().contains(FIRST));
@@ -145,7 +62,9 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
         save(&article, &original.replace(FIRST, &format!("{new}第{k}次")));
         until_output_has(&txt, &format!("{new}第{k}次"));
         took.push(started.elapsed());
-        w.wait_for("watch: rebuilt");
+        // Incremental: the two articles not saved are taken as shaped.
+        let said = w.wait_for("watch: rebuilt");
+        assert!(said.contains("(articles: 2 reused, 1 shaped)"), "{said}");
         assert_ne!(
             std::fs::read(&pdf).unwrap(),
             before,
@@ -176,6 +95,17 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
     save(&article, &original.replace(FIRST, "夜里十二点整"));
     until_output_has(&txt, "夜里十二点整");
     w.wait_for("watch: rebuilt");
+    // What the rebuilds reused makes the same PDF as a build from scratch.
+    let fresh = dir.join("fresh.pdf");
+    assert_ok(
+        &typeset(&[input.as_os_str(), "--pdf".as_ref(), fresh.as_os_str()])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        std::fs::read(&fresh).unwrap() == std::fs::read(&pdf).unwrap(),
+        "the rebuilt PDF differs from a fresh build's"
+    );
 
     // SIGTERM ends the loop between builds, with success, and leaves no
     // temporary file behind.
@@ -199,13 +129,13 @@ fn a_file_the_manifest_does_not_name_is_not_a_rebuild() {
     let tmp = tempdir();
     let dir = tmp.path();
     let input = copy_page(dir);
-    let mut w = Watching::start(dir, &input);
+    let mut w = watching(dir, &input);
     w.wait_for("watch: built");
     // Written beside the articles, read by no build: no rebuild within
     // half a second (a rebuild takes about 0.1 s here).
     std::fs::write(dir.join("notes.md"), "+++\ntitle = \"x\"\n+++\n").unwrap();
     std::thread::sleep(Duration::from_millis(500));
-    w.seen.extend(w.lines.try_iter());
+    w.drain();
     let rebuilds: Vec<_> = w.seen.iter().filter(|l| l.starts_with("watch:")).collect();
     assert!(
         rebuilds.is_empty(),

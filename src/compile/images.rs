@@ -10,6 +10,7 @@ use crate::render::cover::CoverText;
 
 use super::job::{Job, Plan};
 use super::lay_out::Laid;
+use super::output::Output;
 
 /// What the command line asks of the image outputs.
 #[derive(Debug, Clone, Default)]
@@ -177,11 +178,28 @@ pub fn cover_image(job: &Job, given: Option<&CoverImage>) -> Result<Option<Cover
     if let Some(c) = given {
         return Ok(Some(c.clone()));
     }
-    let data = crate::render::cover::cover_png(&cover_text(job), doc, &job.fonts)?;
+    let fallbacks = job.cover_fallbacks.clone();
+    let data = crate::render::cover::cover_png(&cover_text(job), doc, &job.fonts, fallbacks)?;
     Ok(Some(CoverImage {
         data: std::sync::Arc::new(data),
         format: crate::resolve::ImageFormat::Png,
     }))
+}
+
+/// Fonts for the characters of the cover an EPUB output draws that its
+/// faces lack, loaded into the job's book; none when no cover is drawn.
+pub fn cover_fallbacks(job: &mut Job) -> crate::shape::Fallbacks {
+    let draws = job.outputs.iter().any(|o| {
+        matches!(
+            o,
+            Output::Epub { cover: None, .. } | Output::FixedEpub(_, None)
+        )
+    });
+    let (true, Some(_), Some(doc)) = (draws, &job.meta.cover, job.docs.first()) else {
+        return Default::default();
+    };
+    let paras = crate::render::cover::cover_paras(&cover_text(job), doc);
+    crate::shape::find_text_fallbacks(&paras, doc, &mut job.fonts)
 }
 
 /// What the rendered cover says: a book's work, author and installments;

@@ -34,6 +34,9 @@ pub struct Job {
     pub outputs: Vec<Output>,
     /// Found while the job was made: font roles without TC faces.
     pub warnings: Vec<Warning>,
+    /// Fonts for the characters of the drawn cover its faces lack (found
+    /// by the run when an EPUB draws one).
+    pub cover_fallbacks: crate::shape::Fallbacks,
 }
 
 /// How the documents become pages.
@@ -209,6 +212,7 @@ fn article_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
         warnings: font_warnings(&mut roles),
+        cover_fallbacks: Default::default(),
     })
 }
 
@@ -291,6 +295,7 @@ fn page_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
         warnings: font_warnings(&mut roles),
+        cover_fallbacks: Default::default(),
     })
 }
 
@@ -500,6 +505,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         meta,
         fonts,
         warnings: font_warnings(&mut roles),
+        cover_fallbacks: Default::default(),
     })
 }
 

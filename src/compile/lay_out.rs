@@ -12,6 +12,7 @@ use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_pl
 use super::Report;
 use super::cache::Cache;
 use super::job::{BookPlan, Job, PagePlan, Plan};
+use super::memo::Memo;
 
 /// The pages of a job, and what the PDF needs to know of them.
 pub struct Laid {
@@ -32,6 +33,8 @@ pub struct Shapers<'f> {
     fonts: &'f FontBook,
     fallbacks: Fallbacks,
     shapers: Vec<((LangFamily, Writing), Shaper<'f>)>,
+    /// Articles shaped by earlier builds of a watching process.
+    memo: Option<&'f Memo>,
 }
 
 impl<'f> Shapers<'f> {
@@ -40,7 +43,29 @@ impl<'f> Shapers<'f> {
             fonts,
             fallbacks,
             shapers: Vec::new(),
+            memo: None,
         }
+    }
+
+    /// Takes articles whose shaping inputs did not change from `memo`,
+    /// and keeps the others there.
+    pub fn with_memo(mut self, memo: Option<&'f Memo>) -> Shapers<'f> {
+        self.memo = memo;
+        self
+    }
+
+    /// A document's paragraphs shaped, or as the memo has them.
+    pub fn shape(&mut self, doc: &Doc) -> ShapedDoc {
+        let Some(memo) = self.memo else {
+            return shape_doc(doc, self.for_doc(doc));
+        };
+        let key = super::memo::key(doc, self.fonts, &self.fallbacks);
+        if let Some(shaped) = memo.get(&key, doc) {
+            return shaped;
+        }
+        let shaped = shape_doc(doc, self.for_doc(doc));
+        memo.put(key, &shaped);
+        shaped
     }
 
     pub fn for_doc(&mut self, doc: &Doc) -> &mut Shaper<'f> {
@@ -85,7 +110,7 @@ pub fn lay_out(
 
 fn article(job: &Job, shapers: &mut Shapers, warnings: &mut Vec<Warning>) -> Result<Laid> {
     let doc = &job.docs[0];
-    let shaped = shape_doc(doc, shapers.for_doc(doc));
+    let shaped = shapers.shape(doc);
     let mut shaper = shapers.furniture(doc);
     let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
         shape_plain(&mut shaper, furniture_style(doc, f), text)
@@ -256,9 +281,7 @@ pub fn compose_manifest(
     shapers: &mut Shapers,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Vec<ShapedDoc>, ComposedPages)> {
-    let shaped: Vec<_> = (job.docs.iter())
-        .map(|doc| shape_doc(doc, shapers.for_doc(doc)))
-        .collect();
+    let shaped: Vec<_> = job.docs.iter().map(|doc| shapers.shape(doc)).collect();
     let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
         .map(|((doc, shaped), part)| PageArticle {
             doc,

@@ -9,6 +9,7 @@ mod guard;
 mod images;
 mod job;
 mod lay_out;
+mod memo;
 mod output;
 mod preview;
 mod summary;
@@ -21,6 +22,7 @@ pub use cache::{open_entry, seal_entry_payload};
 pub use guard::Inputs;
 pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};
+pub use memo::Memo;
 pub use output::Output;
 pub use preview::{Preview, preview};
 pub use write::{Timestamp, write_atomic, write_atomic_guarded};
@@ -70,6 +72,8 @@ pub struct Options {
     pub allow_outside: bool,
     /// Page images (--svg, --png, --dpi) and the EPUB's cover (--cover).
     pub render: RenderOptions,
+    /// A watching process's shaped articles, kept from build to build.
+    pub memo: Option<std::sync::Arc<Memo>>,
 }
 
 /// Called with (chapters done, chapters in all).
@@ -120,6 +124,8 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     } else {
         Default::default()
     };
+    // After the documents', so that their fonts keep their numbers.
+    job.cover_fallbacks = images::cover_fallbacks(&mut job);
     let job = job;
     report.inputs = job.input_files();
     let inputs = Inputs::of(report.inputs.iter().map(PathBuf::as_path));
@@ -142,7 +148,10 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         write::prepare(p, &inputs)?;
     }
     prepare_page_dirs(&job)?;
-    let mut shapers = Shapers::new(&job.fonts, fallbacks);
+    if let Some(m) = &opts.memo {
+        m.next_build();
+    }
+    let mut shapers = Shapers::new(&job.fonts, fallbacks).with_memo(opts.memo.as_deref());
     if job.outputs.contains(&Output::Lines) {
         report.dump = Some(output::dump_lines(&job, &mut shapers)?);
     }

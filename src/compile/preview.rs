@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::lay_out::{BookRun, Shapers, lay_out};
 use super::{Job, Options, Report, cache_dir, chars, first_of_each};
-use crate::compose::{Page, PageItem};
+use crate::compose::{Page, PageItem, RunMode, TextRun, TextSource};
 use crate::error::{Result, Warning};
 use crate::resolve::{Flow, Para};
 use crate::source::{Loc, Located};
@@ -18,22 +18,27 @@ pub struct Preview {
     pub warnings: Vec<Warning>,
     /// Every file the build read: what the server watches.
     pub inputs: Vec<PathBuf>,
-    /// Each page's text: (run's text, glyph boxes).
-    texts: Vec<Vec<RunBox>>,
+    /// Each page's article glyphs, with their places in the articles.
+    glyphs: Vec<Vec<GlyphBox>>,
     /// Every paragraph of every article, with its runs' source places.
     paras: Vec<SourcePara>,
 }
 
-/// A text run as placed: its text and the box its glyphs cover.
-struct RunBox {
-    text: String,
-    /// Left, top, right, bottom in points from the page's top left.
+/// A glyph as placed, and the paragraph character it shows.
+struct GlyphBox {
+    /// Left, top, right, bottom of its em box, in points from the page's
+    /// top left.
     rect: [f64; 4],
+    /// Its paragraph, and its own offset in the paragraph's shaped text.
+    source: TextSource,
+    /// Its cluster's text, as a check that the paragraph is the one.
+    text: String,
 }
 
 struct SourcePara {
     path: PathBuf,
-    /// Each run's text and where it starts in the article.
+    /// Each run's text and where it starts in the article; the first
+    /// run's place is the paragraph's.
     runs: Vec<(String, Loc)>,
 }
 
@@ -48,7 +53,10 @@ pub fn preview(opts: &Options) -> Result<Preview> {
     report.warnings.extend(first_of_each(warnings));
     let job = job;
     report.inputs = job.input_files();
-    let mut shapers = Shapers::new(&job.fonts, fallbacks);
+    if let Some(m) = &opts.memo {
+        m.next_build();
+    }
+    let mut shapers = Shapers::new(&job.fonts, fallbacks).with_memo(opts.memo.as_deref());
     let book = BookRun {
         cache: cache_dir(&job, opts),
         progress: None,
@@ -62,7 +70,7 @@ pub fn preview(opts: &Options) -> Result<Preview> {
         svgs,
         warnings: report.warnings,
         inputs: report.inputs,
-        texts: laid.pages.iter().map(run_boxes).collect(),
+        glyphs: laid.pages.iter().map(glyph_boxes).collect(),
         paras: source_paras(&job),
     })
 }
@@ -83,28 +91,40 @@ fn with_text(mut svg: String, page: &Page) -> String {
     svg
 }
 
-fn run_boxes(page: &Page) -> Vec<RunBox> {
+/// The glyphs of a page that come from an article.
+fn glyph_boxes(page: &Page) -> Vec<GlyphBox> {
     let mut out = Vec::new();
     for item in &page.items {
         let PageItem::Text(run) = item else { continue };
-        if run.glyphs.is_empty() {
-            continue;
+        let Some(source) = run.source else { continue };
+        let first = run.glyphs.first().map_or(0, |g| g.text.start);
+        for g in run.glyphs.iter().filter(|g| !g.text.is_empty()) {
+            out.push(GlyphBox {
+                rect: em_box(run, g),
+                source: TextSource {
+                    offset: source.offset + (g.text.start - first),
+                    ..source
+                },
+                text: run.text[g.text.start as usize..g.text.end as usize].to_string(),
+            });
         }
-        let size = run.size.0;
-        let mut rect = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-        for g in &run.glyphs {
-            // The em box around each glyph, whichever way the run goes.
-            rect[0] = rect[0].min(g.x.0 - size * 0.5);
-            rect[1] = rect[1].min(g.y.0 - size);
-            rect[2] = rect[2].max(g.x.0 + g.advance.0.max(size));
-            rect[3] = rect[3].max(g.y.0 + size * 0.2);
-        }
-        out.push(RunBox {
-            text: run.text.clone(),
-            rect,
-        });
     }
     out
+}
+
+/// The em box a glyph is drawn in, whichever way its run goes (see
+/// `render::glyph_matrix` for what a glyph's point is in each mode).
+fn em_box(run: &TextRun, g: &crate::compose::PlacedGlyph) -> [f64; 4] {
+    let (x, y, size, advance) = (g.x.0, g.y.0, run.size.0, g.advance.0.max(0.0));
+    match run.mode {
+        RunMode::Horizontal | RunMode::Combined(_) => {
+            [x, y - 0.88 * size, x + advance, y + 0.12 * size]
+        }
+        // Upright down a vertical line: centred on x, from y down.
+        RunMode::Vertical => [x - size / 2.0, y, x + size / 2.0, y + advance],
+        // Turned: the baseline runs down from (x, y), the top to the right.
+        RunMode::Rotated => [x - 0.12 * size, y, x + 0.88 * size, y + advance],
+    }
 }
 
 fn source_paras(job: &Job) -> Vec<SourcePara> {
@@ -129,49 +149,69 @@ fn source_para(path: &std::path::Path, p: &Para) -> SourcePara {
 }
 
 impl Preview {
-    /// The article line set nearest to (x, y), in points from the top left
-    /// of page `page` (0-based): the source place of the text set there.
-    /// `None` off the pages, or for text no article has (folios, heads).
+    /// The article character set nearest to (x, y), in points from the
+    /// top left of page `page` (0-based): its source place. By position
+    /// only: the same words in two paragraphs each give their own place.
+    /// `None` off the pages, or on a page without article text.
     pub fn locate(&self, page: usize, x: f64, y: f64) -> Option<Located> {
-        let runs = self.texts.get(page)?;
-        let distance = |r: &&RunBox| {
-            let dx = (r.rect[0] - x).max(x - r.rect[2]).max(0.0);
-            let dy = (r.rect[1] - y).max(y - r.rect[3]).max(0.0);
+        let distance = |g: &&GlyphBox| {
+            let dx = (g.rect[0] - x).max(x - g.rect[2]).max(0.0);
+            let dy = (g.rect[1] - y).max(y - g.rect[3]).max(0.0);
             dx * dx + dy * dy
         };
-        // Nearest first; the first whose text an article has wins.
-        let mut near: Vec<&RunBox> = runs.iter().collect();
-        near.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
-        near.iter().take(8).find_map(|r| self.find(&r.text))
+        // The first of equally near glyphs: the same point, the same answer.
+        let glyphs = self.glyphs.get(page)?;
+        let near = glyphs
+            .iter()
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))?;
+        self.place_of(near)
     }
 
-    /// Where a set run's text starts in the articles.
-    fn find(&self, text: &str) -> Option<Located> {
-        // A hyphen added at a line's end is no part of the source.
-        let text: String = text.chars().filter(|c| *c != '\u{ad}').collect();
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        for p in &self.paras {
-            let joined: String = p.runs.iter().map(|(t, _)| t.as_str()).collect();
-            let Some(at) = joined.find(text) else {
-                continue;
-            };
-            let mut start = 0;
-            for (t, loc) in &p.runs {
-                if at < start + t.len() {
-                    let before = &t[..at - start];
-                    let source = std::fs::read_to_string(&p.path).unwrap_or_default();
-                    // On one source line a run is its text as written; a
-                    // column counts characters.
-                    let loc = walk(&source, *loc, before).unwrap_or(Loc {
-                        line: loc.line,
-                        col: loc.col + before.chars().count() as u32,
-                    });
-                    return Some(Located::new(&p.path, loc));
+    /// Where a glyph's character is in its article: the paragraph that
+    /// starts where its run says and has its text at its offset.
+    fn place_of(&self, g: &GlyphBox) -> Option<Located> {
+        let at = Loc {
+            line: g.source.line,
+            col: g.source.col,
+        };
+        let starts_here = self
+            .paras
+            .iter()
+            .filter(|p| p.runs.first().map(|r| r.1) == Some(at));
+        starts_here.into_iter().find_map(|p| {
+            let (run, before) = p.before(g.source.offset as usize, &g.text)?;
+            let (text, loc) = &p.runs[run];
+            let before = &text[..before];
+            let source = std::fs::read_to_string(&p.path).unwrap_or_default();
+            // On one source line a run is its text as written; a column
+            // counts characters.
+            let loc = walk(&source, *loc, before).unwrap_or(Loc {
+                line: loc.line,
+                col: loc.col + before.chars().count() as u32,
+            });
+            Some(Located::new(&p.path, loc))
+        })
+    }
+}
+
+impl SourcePara {
+    /// The run and the byte in it where the paragraph's shaped text (its
+    /// characters without spaces and controls, as `shape_para` keeps
+    /// them) reaches `offset`; `None` unless `text` is there.
+    fn before(&self, offset: usize, text: &str) -> Option<(usize, usize)> {
+        let mut shaped = 0;
+        for (k, (run, _)) in self.runs.iter().enumerate() {
+            for (i, c) in run.char_indices() {
+                if c.is_whitespace() && c != '\u{3000}' || c.is_control() {
+                    continue;
                 }
-                start += t.len();
+                if shaped == offset {
+                    return run[i..].starts_with(text).then_some((k, i));
+                }
+                shaped += c.len_utf8();
+                if shaped > offset {
+                    return None;
+                }
             }
         }
         None
@@ -243,44 +283,93 @@ fn walk(source: &str, loc: Loc, before: &str) -> Option<Loc> {
 mod tests {
     use super::*;
 
+    /// A line of glyphs one em (12 pt) apart from x = 40 on baseline
+    /// `y`, the paragraph starting at `para` and the line at `offset`.
+    fn line(text: &str, y: f64, para: Loc, offset: u32) -> Vec<GlyphBox> {
+        let mut at = offset;
+        (text.chars().enumerate())
+            .map(|(k, c)| {
+                let x = 40.0 + 12.0 * k as f64;
+                let g = GlyphBox {
+                    rect: [x, y - 10.0, x + 12.0, y + 2.0],
+                    source: TextSource {
+                        line: para.line,
+                        col: para.col,
+                        offset: at,
+                    },
+                    text: c.to_string(),
+                };
+                at += c.len_utf8() as u32;
+                g
+            })
+            .collect()
+    }
+
+    const fn loc(line: u32, col: u32) -> Loc {
+        Loc { line, col }
+    }
+
+    /// Two paragraphs whose first words are the same, each set on two
+    /// lines (the first line of the first without its comma).
     fn preview() -> Preview {
-        let run = |text: &str, rect| RunBox {
-            text: text.into(),
-            rect,
-        };
-        let loc = |line, col| Loc { line, col };
+        let mut page = line("凌晨三点整", 100.0, loc(19, 1), 0);
+        page.extend(line("城东公交", 115.0, loc(19, 1), 18));
+        page.extend(line("凌晨三点整", 200.0, loc(25, 1), 0));
+        page.extend(line("城西", 215.0, loc(25, 1), 15));
         Preview {
             svgs: Vec::new(),
             warnings: Vec::new(),
             inputs: Vec::new(),
-            texts: vec![vec![
-                run("7 版", [500.0, 20.0, 540.0, 32.0]),
-                run("凌晨三点整，城东", [40.0, 100.0, 200.0, 112.0]),
-                run("公交总\u{ad}", [40.0, 115.0, 200.0, 127.0]),
-            ]],
-            paras: vec![SourcePara {
-                path: "a.md".into(),
-                runs: vec![
-                    ("凌晨三点整，城东".into(), loc(19, 1)),
-                    ("公交总站".into(), loc(19, 9)),
-                ],
-            }],
+            glyphs: vec![page],
+            paras: vec![
+                SourcePara {
+                    path: "a.md".into(),
+                    runs: vec![
+                        ("凌晨三点整，".into(), loc(19, 1)),
+                        ("城东公交".into(), loc(19, 8)),
+                    ],
+                },
+                SourcePara {
+                    path: "a.md".into(),
+                    runs: vec![("凌晨三点整 城西".into(), loc(25, 1))],
+                },
+            ],
         }
     }
 
     #[test]
-    fn a_point_gives_the_source_of_the_line_set_nearest_it() {
+    fn a_point_gives_the_source_of_the_character_set_there() {
         let p = preview();
         let at = |x, y| p.locate(0, x, y).map(|l| l.to_string());
-        assert_eq!(at(100.0, 105.0).as_deref(), Some("a.md:19:1"));
-        // The second line: in the run after the first, its added hyphen
-        // ignored.
-        assert_eq!(at(60.0, 125.0).as_deref(), Some("a.md:19:9"));
-        // Beside the line, in the margin: the nearest line still.
-        assert_eq!(at(5.0, 121.0).as_deref(), Some("a.md:19:9"));
-        // The folio is no article's; the nearest article line is taken.
-        assert_eq!(at(520.0, 25.0).as_deref(), Some("a.md:19:1"));
+        assert_eq!(at(45.0, 95.0).as_deref(), Some("a.md:19:1"));
+        assert_eq!(at(70.0, 95.0).as_deref(), Some("a.md:19:3"));
+        // In the second run: its own place.
+        assert_eq!(at(60.0, 110.0).as_deref(), Some("a.md:19:9"));
+        // Beside the line, in the margin: the nearest character.
+        assert_eq!(at(5.0, 112.0).as_deref(), Some("a.md:19:8"));
         assert_eq!(p.locate(1, 100.0, 105.0), None);
+    }
+
+    #[test]
+    fn the_same_words_in_two_paragraphs_give_each_its_own_line() {
+        let p = preview();
+        let at = |x, y| p.locate(0, x, y).map(|l| l.to_string());
+        assert_eq!(at(45.0, 95.0).as_deref(), Some("a.md:19:1"));
+        assert_eq!(at(45.0, 195.0).as_deref(), Some("a.md:25:1"));
+        // After a space, which the shaped text has not.
+        assert_eq!(at(45.0, 212.0).as_deref(), Some("a.md:25:7"));
+    }
+
+    #[test]
+    fn a_glyph_whose_paragraph_does_not_read_so_has_no_place() {
+        let p = preview();
+        let para = &p.paras[0];
+        assert_eq!(para.before(0, "凌"), Some((0, 0)));
+        assert_eq!(para.before(21, "东"), Some((1, 3)));
+        // Another text there, an offset inside a character, past the end.
+        assert_eq!(para.before(0, "城"), None);
+        assert_eq!(para.before(1, "晨"), None);
+        assert_eq!(para.before(99, "城"), None);
     }
 
     #[test]
@@ -301,14 +390,5 @@ mod tests {
         );
         // Edited since: the caller counts on the run's line.
         assert_eq!(at("凌晨四点"), None);
-    }
-
-    #[test]
-    fn a_line_starting_inside_a_run_counts_its_characters() {
-        let p = preview();
-        let at = p.find("城东公交").map(|l| l.to_string());
-        assert_eq!(at.as_deref(), Some("a.md:19:7"));
-        assert_eq!(p.find("无此文字"), None);
-        assert_eq!(p.find(" "), None);
     }
 }

@@ -122,6 +122,22 @@ pub struct TextRun {
     pub actual_text: bool,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
+    /// Where the run's text comes from in its article; `None` for text no
+    /// article has (running heads, folios, jump lines, added hyphens).
+    pub source: Option<TextSource>,
+}
+
+/// The paragraph a run's text comes from, by where the paragraph starts
+/// in its article, and the run's first glyph's place in the paragraph's
+/// shaped text (its characters without the spaces and line breaks,
+/// which are glue): with a glyph's own offset into the run's text, the
+/// source character a point on the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TextSource {
+    pub line: u32,
+    pub col: u32,
+    /// Bytes into the paragraph's shaped text.
+    pub offset: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -26,6 +26,8 @@ struct Runs<'a> {
     out: &'a mut Vec<FrameRun>,
     run: Option<FrameRun>,
     size: Pt,
+    /// Where the paragraph starts in its article (`None`: furniture).
+    para: Option<crate::source::Loc>,
 }
 
 /// How the glyphs of a run are set.
@@ -38,7 +40,15 @@ struct RunStyle {
 }
 
 impl Runs<'_> {
-    fn push(&mut self, style: RunStyle, glyph: &Glyph, steps: [Step; 2], text: Option<&str>) {
+    /// Adds a glyph; `text` is its cluster's text and that text's offset in
+    /// the paragraph's (`None` for a cluster's later glyphs).
+    fn push(
+        &mut self,
+        style: RunStyle,
+        glyph: &Glyph,
+        steps: [Step; 2],
+        text: Option<(u32, &str)>,
+    ) {
         let same = self.run.as_ref().is_some_and(|r| {
             let r = &r.run;
             r.font == style.font
@@ -48,6 +58,11 @@ impl Runs<'_> {
         });
         if !same {
             self.flush();
+            let source = (self.para.zip(text)).map(|(loc, (offset, _))| super::TextSource {
+                line: loc.line,
+                col: loc.col,
+                offset,
+            });
             self.run = Some(FrameRun {
                 run: super::TextRun {
                     font: style.font,
@@ -57,6 +72,7 @@ impl Runs<'_> {
                     actual_text: style.actual_text,
                     text: String::new(),
                     glyphs: Vec::new(),
+                    source,
                 },
                 glyphs: Vec::new(),
             });
@@ -64,7 +80,7 @@ impl Runs<'_> {
         // Opened just above when there was none or it did not match.
         let r = self.run.as_mut().expect("run opened above");
         let start = r.run.text.len() as u32;
-        if let Some(t) = text {
+        if let Some((_, t)) = text {
             r.run.text.push_str(t);
         }
         r.glyphs.push(FrameGlyph {
@@ -82,10 +98,11 @@ impl Runs<'_> {
     }
 }
 
-/// The text a glyph starts: its cluster's text, from its cluster to the
-/// next that starts after it (rustybuzz keeps clusters monotonic); `None`
-/// for the second and later glyphs of a cluster.
-fn cluster_text(p: &ShapedPara, k: usize, gi: usize) -> Option<&str> {
+/// The text a glyph starts and its offset in the paragraph's text: its
+/// cluster's text, from its cluster to the next that starts after it
+/// (rustybuzz keeps clusters monotonic); `None` for the second and later
+/// glyphs of a cluster.
+fn cluster_text(p: &ShapedPara, k: usize, gi: usize) -> Option<(u32, &str)> {
     let info = &p.info[k];
     let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
     let g = &glyphs[gi];
@@ -100,7 +117,7 @@ fn cluster_text(p: &ShapedPara, k: usize, gi: usize) -> Option<&str> {
         .unwrap_or(len)
         .min(len);
     let from = (info.text.start + g.cluster.min(len)) as usize;
-    Some(&p.text[from..(info.text.start + end) as usize])
+    Some((from as u32, &p.text[from..(info.text.start + end) as usize]))
 }
 
 /// One glyph of an item that starts `at` along the line: `pen` into the
@@ -137,6 +154,8 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         out: &mut content.runs,
         run: None,
         size,
+        // Furniture is shaped from no article: no place.
+        para: Some(p.loc).filter(|l| l.line > 0),
     };
     for placed in line.positions(&p.items) {
         let k = placed.index;
@@ -193,7 +212,9 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         };
         let steps = [Step::block(lift), Step::new(end, Pt::ZERO)];
         runs.flush();
-        runs.push(style, &h, steps, Some("\u{AD}"));
+        // No article's text: no place in one.
+        runs.para = None;
+        runs.push(style, &h, steps, Some((0, "\u{AD}")));
     }
     runs.flush();
     content

@@ -175,6 +175,7 @@ fn run(mode: RunMode, at: &[(f64, f64)]) -> TextRun {
         actual_text: false,
         text,
         glyphs,
+        source: None,
     }
 }
 
@@ -322,6 +323,7 @@ fn document() -> Vec<Page> {
                 text: 3..6,
             },
         ],
+        source: None,
     };
     let rule = Rule {
         x0: Pt(20.0),
@@ -546,6 +548,7 @@ fn run_of(text: &str, ids: &[u16], actual_text: bool) -> TextRun {
         actual_text,
         text: text.into(),
         glyphs,
+        source: None,
     }
 }
 

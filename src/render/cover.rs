@@ -7,7 +7,7 @@
 use crate::compose::{Page, PageItem, Rule, lines_in, place_lines};
 use crate::error::Result;
 use crate::model::{Align, ParaStyle};
-use crate::resolve::{Doc, FontBook};
+use crate::resolve::{Doc, FontBook, Para, Run};
 use crate::shape::{Fallbacks, Shaper, shape_plain};
 use crate::units::Pt;
 
@@ -33,18 +33,52 @@ pub struct CoverText {
     pub foot: Option<String>,
 }
 
-/// The cover as a PNG, in `doc`'s language and the layout's faces.
-pub fn cover_png(text: &CoverText, doc: &Doc, fonts: &FontBook) -> Result<Vec<u8>> {
-    let page = cover_page(text, doc, fonts);
+/// The cover as a PNG, in `doc`'s language and the layout's faces; the
+/// characters they lack from the `fallbacks` found for [`cover_paras`],
+/// as in the PDF.
+pub fn cover_png(
+    text: &CoverText,
+    doc: &Doc,
+    fonts: &FontBook,
+    fallbacks: Fallbacks,
+) -> Result<Vec<u8>> {
+    let page = cover_page(text, doc, fonts, fallbacks);
     let svg = super::page_svg(&page, fonts);
     super::svg_to_png(&svg, page.width, page.height, COVER_DPI)
 }
 
+/// What the cover sets, each in its style (the size aside): the text to
+/// find fallback fonts for before the font book is shared.
+pub fn cover_paras(text: &CoverText, doc: &Doc) -> Vec<Para> {
+    let para = |style: &ParaStyle, s: &str| Para {
+        style: style.clone(),
+        runs: vec![Run {
+            text: s.to_string(),
+            emphasis: false,
+            strong: false,
+            loc: Default::default(),
+        }],
+    };
+    let mut out = vec![para(&doc.title_style, &text.title)];
+    let small = [
+        text.kicker.as_deref(),
+        Some(&text.byline),
+        text.foot.as_deref(),
+    ];
+    out.extend(
+        small
+            .into_iter()
+            .flatten()
+            .map(|s| para(&doc.author_style, s)),
+    );
+    out
+}
+
 /// The cover laid out as a page.
-pub fn cover_page(text: &CoverText, doc: &Doc, fonts: &FontBook) -> Page {
+pub fn cover_page(text: &CoverText, doc: &Doc, fonts: &FontBook, fallbacks: Fallbacks) -> Page {
     // Horizontal whatever the book's writing: a cover is read at a glance,
     // in a library's grid of thumbnails.
-    let mut shaper = Shaper::new(fonts, &doc.lang, Fallbacks::default());
+    let mut shaper = Shaper::new(fonts, &doc.lang, fallbacks);
     let mut set = |style: &ParaStyle, size: f64, s: &str| {
         let mut style = style.clone();
         style.size = Pt(size);
@@ -133,4 +167,60 @@ fn double_rule(items: &mut Vec<PageItem>, y: f64, thick_first: bool) {
     };
     items.push(rule(a, b, y, first));
     items.push(rule(a, b, y + 5.0, second));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_article;
+    use crate::resolve::{load_layout, resolve_doc};
+
+    /// The glyphs of a cover with no outline of their own: .notdef boxes.
+    fn tofu(page: &Page) -> usize {
+        (page.items.iter())
+            .filter_map(|i| match i {
+                PageItem::Text(run) => Some(run.glyphs.iter().filter(|g| g.id == 0).count()),
+                _ => None,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn the_cover_takes_missing_characters_from_fallback_fonts() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+        let src = "+++\ntitle = \"标题\"\n+++\n正文。\n";
+        let article = parse_article(&path, src.as_bytes().to_vec()).unwrap();
+        let layout = load_layout("feature", None).unwrap();
+        let mut book = FontBook::new(&[], false).unwrap();
+        let roles = book.resolve_roles(&layout).unwrap();
+        let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
+        // U+4DB6 (CJK extension A): in Noto Serif SC, not in the bold
+        // sans of the headline and byline.
+        let text = CoverText {
+            kicker: Some("引题䶶".into()),
+            title: "夜班车䶶站".into(),
+            byline: "本报记者 䶶明".into(),
+            foot: None,
+        };
+        let headline = doc.title_style.font;
+        assert!(book.font(headline).face().glyph_index('䶶').is_none());
+        let fallbacks =
+            crate::shape::find_text_fallbacks(&cover_paras(&text, &doc), &doc, &mut book);
+        let without = cover_page(&text, &doc, &book, Fallbacks::default());
+        // The byline's face (a serif) may have it: the title's has not.
+        assert!(
+            tofu(&without) >= 1,
+            "the faces have the character after all"
+        );
+        let with = cover_page(&text, &doc, &book, fallbacks);
+        assert_eq!(tofu(&with), 0);
+        // The text is still all there.
+        let set: String = (with.items.iter())
+            .filter_map(|i| match i {
+                PageItem::Text(run) => Some(run.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(set.matches('䶶').count(), 3, "{set}");
+    }
 }

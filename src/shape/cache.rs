@@ -29,6 +29,13 @@ impl Fallbacks {
     pub fn merge(&mut self, other: Fallbacks) {
         self.map.extend(other.map);
     }
+
+    /// Every entry, in order (what a cache key hashes).
+    pub fn sorted(&self) -> Vec<((FontId, char), Option<FontId>)> {
+        let mut all: Vec<_> = self.map.iter().map(|(k, v)| (*k, *v)).collect();
+        all.sort_by_key(|(k, _)| (k.0.0, k.1));
+        all
+    }
 }
 
 pub fn find_fallbacks<'a>(

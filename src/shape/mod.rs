@@ -145,6 +145,15 @@ pub fn find_doc_fallbacks(
     all
 }
 
+/// Fallbacks for text set outside the documents (the drawn cover), in
+/// `doc`'s language: loaded into the book like the documents' own. Its
+/// characters have no place in an article, so no warning is given for
+/// one no font has (the document that holds it warns).
+pub fn find_text_fallbacks(paras: &[Para], doc: &Doc, book: &mut FontBook) -> Fallbacks {
+    let mut covered = cache::Covered::default();
+    cache::find_fallbacks(paras.iter(), book, doc, &mut covered, &mut Vec::new())
+}
+
 /// Shapes every paragraph of a document.
 pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
     let header = doc.header.iter().map(|p| shape_para(shaper, p)).collect();

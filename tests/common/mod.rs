@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod child;
+
 use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -157,6 +157,7 @@ fn options(cli: BuildArgs) -> Result<Options, ExitCode> {
         no_continue: cli.no_continue,
         allow_outside: cli.allow_outside,
         render: cli.render.into(),
+        memo: None,
         print: cli.print.as_deref().map(|p| {
             if p == "x1a" {
                 typeset::pdf::PdfX::X1a

@@ -68,10 +68,11 @@ pub fn serve_main(args: ServeArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let quiet = b.quiet;
-    let opts = match crate::options(args.build) {
+    let mut opts = match crate::options(args.build) {
         Ok(o) => o,
         Err(code) => return code,
     };
+    opts.memo = Some(Default::default());
     // Localhost only: the pages are the user's unpublished work.
     let server = match Server::http(("127.0.0.1", args.port)) {
         Ok(s) => s,
@@ -95,7 +96,7 @@ pub fn serve_main(args: ServeArgs) -> ExitCode {
     crate::watch::rebuild_loop(&opts, "serve", |first| {
         let started = Instant::now();
         let result = preview(&opts);
-        let took = started.elapsed().as_secs_f64();
+        let took = started.elapsed();
         let mut s = lock(&state);
         s.generation += 1;
         match result {
@@ -114,13 +115,15 @@ pub fn serve_main(args: ServeArgs) -> ExitCode {
                 s.preview = Some(p);
                 s.error = None;
                 publish(&mut s);
-                let what = if first { "built" } else { "rebuilt" };
-                Some((inputs, format!("{what} in {took:.3} s")))
+                Some((inputs, crate::watch::done(first, took, &opts)))
             }
             Err(e) => {
                 let text = typeset::diag::render(&e);
                 note!("{text}");
-                note!("serve: build failed after {took:.3} s; the last good pages are shown");
+                note!(
+                    "serve: build failed after {:.3} s; the last good pages are shown",
+                    took.as_secs_f64()
+                );
                 s.error = Some(text);
                 s.event = format!("event: failed\ndata: {}\n\n", s.generation);
                 publish(&mut s);

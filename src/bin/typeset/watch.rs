@@ -34,10 +34,11 @@ enum Wake {
 
 pub fn watch_main(args: BuildArgs) -> ExitCode {
     let quiet = args.quiet;
-    let opts = match crate::options(args) {
+    let mut opts = match crate::options(args) {
         Ok(o) => o,
         Err(code) => return code,
     };
+    opts.memo = Some(Default::default());
     rebuild_loop(&opts, "watch", |first| {
         let started = Instant::now();
         let result = compile(&opts);
@@ -45,11 +46,7 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
         match result {
             Ok(report) => {
                 print_report(&report, quiet);
-                let what = if first { "built" } else { "rebuilt" };
-                Some((
-                    report.inputs,
-                    format!("{what} in {:.3} s", took.as_secs_f64()),
-                ))
+                Some((report.inputs, done(first, took, &opts)))
             }
             Err(e) => {
                 note!("{}", typeset::diag::render(&e));
@@ -61,6 +58,17 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
             }
         }
     })
+}
+
+/// What a good build says: `rebuilt in 0.093 s (articles: 2 reused, 1
+/// shaped)`.
+pub fn done(first: bool, took: Duration, opts: &Options) -> String {
+    let what = if first { "built" } else { "rebuilt" };
+    let mut said = format!("{what} in {:.3} s", took.as_secs_f64());
+    if let Some((reused, shaped)) = opts.memo.as_ref().map(|m| m.counts()) {
+        said += &format!(" (articles: {reused} reused, {shaped} shaped)");
+    }
+    said
 }
 
 /// Runs `build` (true the first time), then again on every save of a

@@ -10,7 +10,7 @@ use crate::compose::Page;
 
 const MAGIC: &[u8; 12] = b"TYPESETCACHE";
 /// The entry format; part of every key, so an older format is never read.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// MAGIC, FORMAT, key, payload length, seal.
 const HEADER: usize = 12 + 4 + 32 + 8 + 32;
 /// Larger entries are refused unread (a chapter is a few hundred KB).

@@ -223,3 +223,55 @@ fn the_readmes_first_article_typesets() {
     assert_ok(&run(&[src.as_os_str()]));
     assert!(dir.path().join("hello.pdf").is_file() && dir.path().join("hello.epub").is_file());
 }
+
+/// Every test that runs an external tool (`need("pdftotext")`,
+/// `need_with("chromium", …)`) carries the build script's cfg for it,
+/// `#[cfg_attr(no_pdftotext, ignore = "needs pdftotext …")]`, so that
+/// where the tool is missing the test is reported as ignored, with the
+/// reason, and never as passed.
+#[test]
+fn tests_that_need_a_tool_are_ignored_without_it() {
+    let build = std::fs::read_to_string(root().join("build.rs")).unwrap();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["tests", "tests/clean"] {
+        for e in std::fs::read_dir(root().join(dir)).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "rs") {
+                files.push(e.path());
+            }
+        }
+    }
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Each test: its attributes, then its body up to the next test.
+        let parts: Vec<&str> = text.split("#[test]\n").collect();
+        for (k, body) in parts.iter().enumerate().skip(1) {
+            let attrs = parts[k - 1]
+                .rsplit("\n}\n")
+                .next()
+                .unwrap_or_default()
+                .rsplit(";\n")
+                .next()
+                .unwrap_or_default();
+            let name = body.split(['(', '\n']).next().unwrap_or_default();
+            for call in ["need(\"", "need_with(\""] {
+                for after in body.split(call).skip(1) {
+                    let tool = after.split('"').next().unwrap();
+                    let cfg = format!("no_{tool}");
+                    checked += 1;
+                    if !build.contains(&format!("\"{cfg}\"")) {
+                        wrong.push(format!("{}: {name}: build.rs has no {cfg}", path.display()));
+                    } else if !(attrs.contains("#[cfg_attr(") && attrs.contains(&cfg)) {
+                        wrong.push(format!(
+                            "{}: {name} needs {tool} but is not #[cfg_attr({cfg}, ignore = …)]",
+                            path.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} uses of need() found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -68,25 +68,6 @@ fn read_entry(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap()
 }
 
-fn epubcheck(epub: &Path) {
-    let jar = Path::new("/usr/share/java/epubcheck.jar");
-    if !have("java") || !jar.exists() {
-        return;
-    }
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .arg(epub)
-        .output()
-        .expect("epubcheck");
-    let said =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(
-        said.contains("No errors or warnings detected"),
-        "epubcheck:\n{said}"
-    );
-}
-
 /// The share of 2 pt cells whose ink (pixels darker than mid-grey)
 /// differs by more than a quarter of a cell between two renderings.
 fn differing_cells(a: &Path, b: &Path) -> f64 {
@@ -200,11 +181,13 @@ fn fixed_and_pdf(dir: &Path, args: &[&str], name: &str) -> (PathBuf, Vec<PathBuf
     (unzipped, pages)
 }
 
+#[cfg_attr(
+    any(no_pdftotext, no_pdftoppm, no_epubcheck, no_chromium),
+    ignore = "needs pdftotext and pdftoppm (poppler-utils), epubcheck and chromium; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
-    if !have("pdftoppm") || !have("pdftotext") || !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
     let tmp = tempdir();
     let dir = tmp.path();
     let (unzipped, pages) = fixed_and_pdf(dir, &["examples/page-7.toml"], "page-7");
@@ -242,11 +225,13 @@ fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
     }
 }
 
+#[cfg_attr(
+    any(no_pdftotext, no_pdftoppm, no_epubcheck, no_chromium),
+    ignore = "needs pdftotext and pdftoppm (poppler-utils), epubcheck and chromium; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn a_vertical_page_reads_right_to_left_and_matches_the_pdf() {
-    if !have("pdftoppm") || !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
     let tmp = tempdir();
     // Two pages, with numbers and Latin turned (28.6) and set across (37).
     let args = [

@@ -275,11 +275,13 @@ fn screenshot(url: &str, png: &Path) -> image::RgbImage {
     image::open(png).expect("a screenshot").to_rgb8()
 }
 
+#[cfg_attr(
+    no_chromium,
+    ignore = "needs chromium; TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_preview_in_chromium_shows_a_change() {
-    if !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
     let tmp = tempdir();
     let input = copy_page(tmp.path());
     let article = tmp.path().join("night-bus.md");

@@ -255,6 +255,8 @@ fn tests_that_need_a_tool_are_ignored_without_it() {
                 .next()
                 .unwrap_or_default();
             let name = body.split(['(', '\n']).next().unwrap_or_default();
+            // The test's own function, to its closing brace.
+            let body = body.split("\n}\n").next().unwrap_or_default();
             for call in ["need(\"", "need_with(\""] {
                 for after in body.split(call).skip(1) {
                     let tool = after.split('"').next().unwrap();

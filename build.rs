@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// (name, the cfg set when it is missing).
-const TOOLS: [(&str, &str); 9] = [
+const TOOLS: [(&str, &str); 11] = [
     ("pdftotext", "no_pdftotext"),
     ("pdffonts", "no_pdffonts"),
     ("pdftoppm", "no_pdftoppm"),
@@ -27,6 +27,9 @@ const TOOLS: [(&str, &str); 9] = [
     ("chromium", "no_chromium"),
     // Tesseract with its chi_sim data (tesseract-ocr-chi-sim).
     ("tesseract", "no_tesseract"),
+    // The scripts in tools/.
+    ("python3", "no_python3"),
+    ("bash", "no_bash"),
 ];
 
 const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";

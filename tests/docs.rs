@@ -277,3 +277,74 @@ fn tests_that_need_a_tool_are_ignored_without_it() {
     assert!(checked >= 30, "only {checked} uses of need() found");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Every script in tools/ answers `--help` with its usage (exit 0, no
+/// traceback), and a file that does not exist with a one-line error.
+#[cfg_attr(
+    any(no_python3, no_bash),
+    ignore = "needs python3 and bash; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
+#[test]
+fn every_tool_script_has_help_and_clear_errors() {
+    need_with("python3", "--version");
+    need_with("bash", "--version");
+    let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("tools"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py" || x == "sh"))
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= 10, "{scripts:?}");
+    let run = |script: &std::path::Path, args: &[&str]| {
+        let shell = if script.extension().unwrap() == "py" {
+            "python3"
+        } else {
+            "bash"
+        };
+        let out = std::process::Command::new(shell)
+            .arg(script)
+            .args(args)
+            .current_dir(std::env::temp_dir())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), said)
+    };
+    for script in &scripts {
+        let name = script.file_name().unwrap().to_string_lossy();
+        let (code, said) = run(script, &["--help"]);
+        assert_eq!(code, Some(0), "{name} --help:\n{said}");
+        assert!(
+            said.lines().count() >= 2 && !said.contains("Traceback"),
+            "{name} --help:\n{said}"
+        );
+    }
+    // A missing input: an error that names it, not a traceback. (The
+    // scripts that take no input file, or only an output, are not asked.)
+    for (script, args) in [
+        ("pdfsize.py", &["/nonexistent.pdf", "/nonexistent.md"][..]),
+        (
+            "pdfgate.py",
+            &["/nonexistent.pdf", "/nonexistent.md", "/nonexistent.py"],
+        ),
+        (
+            "pagegate.py",
+            &["/nonexistent.pdf", "/nonexistent.toml", "/nonexistent.py"],
+        ),
+        ("make-fonts.py", &["/nonexistent", "/proc/typeset-no-such"]),
+        // Not a folder that can be made (/proc takes no new folders).
+        (
+            "gen-serial.py",
+            &["/proc/typeset-no-such/out", "--chars", "100"],
+        ),
+        ("clean-ocr-fixtures.sh", &["no-such-entry"]),
+    ] {
+        let (code, said) = run(&root().join("tools").join(script), args);
+        assert!(
+            code.is_some_and(|c| c != 0) && said.contains("error") && !said.contains("Traceback"),
+            "{script} {args:?}:\n{said}"
+        );
+    }
+}

@@ -49,11 +49,11 @@ from fontTools import subset
 
 
 def main(src, out):
-    os.makedirs(out, exist_ok=True)
     wheels = glob.glob(os.path.join(src, "pylopdf_fonts_zh_cn-0.1.1-*.whl"))
     if not wheels:
         sys.exit(f"error: no pylopdf_fonts_zh_cn-0.1.1-*.whl in {src}; see --help for the downloads")
     wheel = wheels[0]
+    os.makedirs(out, exist_ok=True)
     with zipfile.ZipFile(wheel) as z:
         for name in ("NotoSerifSC-Regular.otf", "NotoSansSC-Regular.otf"):
             with z.open("pylopdf_fonts_zh_cn/" + name) as f, open(os.path.join(out, name), "wb") as g:

@@ -325,6 +325,10 @@ fn unusable_outputs_are_errors() {
 }
 
 /// Odd but valid articles are accepted and lose no character.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn odd_articles_keep_every_character() {
     let cases: &[(&str, &str)] = &[
@@ -357,20 +361,23 @@ fn odd_articles_keep_every_character() {
             in_epub.contains("<标题>&\"引号\""),
             "{label}: title {in_epub}"
         );
-        if have("pdftotext") {
-            let in_pdf = squeeze(&odd.pdf_pages().concat());
-            // pdftotext adds bidi embedding marks of its own around
-            // right-to-left overrides, so those controls are compared
-            // without; every other character must come back, in order.
-            let bidi = |c: &char| !('\u{202a}'..='\u{202e}').contains(c);
-            let want: String = squeeze(text).chars().filter(bidi).collect();
-            let in_pdf: String = in_pdf.chars().filter(bidi).collect();
-            assert!(in_pdf.contains(&want), "{label}: PDF text {in_pdf}");
-        }
+        need("pdftotext");
+        let in_pdf = squeeze(&odd.pdf_pages().concat());
+        // pdftotext adds bidi embedding marks of its own around
+        // right-to-left overrides, so those controls are compared
+        // without; every other character must come back, in order.
+        let bidi = |c: &char| !('\u{202a}'..='\u{202e}').contains(c);
+        let want: String = squeeze(text).chars().filter(bidi).collect();
+        let in_pdf: String = in_pdf.chars().filter(bidi).collect();
+        assert!(in_pdf.contains(&want), "{label}: PDF text {in_pdf}");
     }
 }
 
 /// A 5 MB paragraph and 100,000 paragraphs: accepted, nothing lost.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn huge_inputs_are_set_whole() {
     let dir = tempdir();
@@ -393,11 +400,10 @@ fn huge_inputs_are_set_whole() {
             squeeze(&huge.epub_text()).contains(&want),
             "{label}: EPUB lost text"
         );
-        if have("pdftotext") {
-            // Each page ends with its running head (the title) and folio.
-            let got = strip_furniture(&huge.pdf_pages(), "t", None);
-            assert!(got.contains(&want), "{label}: PDF lost text");
-        }
+        need("pdftotext");
+        // Each page ends with its running head (the title) and folio.
+        let got = strip_furniture(&huge.pdf_pages(), "t", None);
+        assert!(got.contains(&want), "{label}: PDF lost text");
     }
 }
 

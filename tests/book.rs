@@ -12,6 +12,10 @@ fn installment(n: u32, title: &str) -> String {
     )
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_example_serial_becomes_one_book() {
     let dir = tempdir();
@@ -59,25 +63,24 @@ fn the_example_serial_becomes_one_book() {
         opf.contains("<dc:title id=\"title\">长河灯影</dc:title>")
             && opf.contains("collection-type\">series")
     );
-    if have("pdftotext") {
-        let pages = book.pdf_pages();
-        assert!(pages.len() >= 4, "title, contents, chapters");
-        assert!(squeeze(&pages[0]).contains("长河灯影") && squeeze(&pages[1]).contains("目录"));
-        // The contents give each chapter's first page, and that page opens it.
-        let toc = squeeze(&pages[1]);
-        let body: String = pages[2..].iter().map(|p| squeeze(p)).collect();
-        for p in &paras {
-            assert!(
-                body.contains(&squeeze(p)) || squeeze(p).chars().count() > 20,
-                "{p}"
-            );
-        }
-        let first = pages
-            .iter()
-            .position(|p| squeeze(p).starts_with("第七百九十回"))
-            .expect("chapter 790 opens a page");
-        assert!(toc.contains(&format!("灯下的旧账{}", first + 1)), "{toc}");
+    need("pdftotext");
+    let pages = book.pdf_pages();
+    assert!(pages.len() >= 4, "title, contents, chapters");
+    assert!(squeeze(&pages[0]).contains("长河灯影") && squeeze(&pages[1]).contains("目录"));
+    // The contents give each chapter's first page, and that page opens it.
+    let toc = squeeze(&pages[1]);
+    let body: String = pages[2..].iter().map(|p| squeeze(p)).collect();
+    for p in &paras {
+        assert!(
+            body.contains(&squeeze(p)) || squeeze(p).chars().count() > 20,
+            "{p}"
+        );
     }
+    let first = pages
+        .iter()
+        .position(|p| squeeze(p).starts_with("第七百九十回"))
+        .expect("chapter 790 opens a page");
+    assert!(toc.contains(&format!("灯下的旧账{}", first + 1)), "{toc}");
     // Bookmarks for the chapters.
     let raw = book.pdf_bytes();
     assert!(raw.windows(9).any(|w| w == b"/Outlines"));
@@ -175,11 +178,13 @@ fn appending_an_installment_reuses_the_others_and_gives_the_clean_bytes() {
 /// A chapter title longer than the contents' line beside its page number
 /// takes two lines, the number on the second; before, it was set over the
 /// number (and over itself) on one line.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_long_title_in_the_contents_wraps_above_its_page_number() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let dir = tempdir();
     let serial = dir.path().join("serial");
     std::fs::create_dir(&serial).unwrap();

@@ -18,7 +18,7 @@ mod structure;
 use std::path::Path;
 use std::process::Output;
 
-use common::{assert_ok, bin, have, pdf_pages, root, tempdir};
+use common::{assert_ok, bin, need, pdf_pages, root, tempdir};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     root().join("tests/fixtures/clean").join(name)
@@ -165,6 +165,10 @@ fn bad_input_is_an_error_with_its_place() {
 
 /// The cleaned article is a valid input: it typesets, and its text is in the
 /// PDF.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn cleaned_article_typesets() {
     let dir = tempdir();
@@ -178,9 +182,7 @@ fn cleaned_article_typesets() {
     let pdf = dir.path().join("bus.pdf");
     let o = common::run(&[md.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]);
     assert_ok(&o);
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let text: String = pdf_pages(Path::new(&pdf))
         .concat()
         .chars()

@@ -26,6 +26,10 @@ const EXAMPLES: &[Example] = &[
     },
 ];
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn examples_keep_every_character_in_reading_order() {
     for ex in EXAMPLES {
@@ -37,11 +41,10 @@ fn examples_keep_every_character_in_reading_order() {
         // EPUB: the XHTML text is the input text.
         assert_same_text(&built.epub_text(), &paras);
         // PDF: extracted in content order, furniture removed.
-        if have("pdftotext") {
-            let pages = built.pdf_pages();
-            assert!(!pages.is_empty());
-            assert_same_text(&strip_furniture(&pages, ex.head, ex.date), &paras);
-        }
+        need("pdftotext");
+        let pages = built.pdf_pages();
+        assert!(!pages.is_empty());
+        assert_same_text(&strip_furniture(&pages, ex.head, ex.date), &paras);
     }
 }
 
@@ -60,12 +63,13 @@ fn paragraphs_come_from_the_article_itself() {
     assert_eq!(paras.last().unwrap(), "（本报记者根据采访整理）");
 }
 
-#[cfg_attr(no_pdffonts, ignore = "pdffonts (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdffonts,
+    ignore = "needs pdffonts (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn fonts_are_embedded_as_subsets_with_unicode_maps() {
-    if !have("pdffonts") {
-        return;
-    }
+    need("pdffonts");
     let dir = tempdir();
     let src = root().join("examples/night-bus.md");
     let built = compile(dir.path(), &[src.as_os_str()]);
@@ -217,6 +221,10 @@ fn dump_lines_explains_every_break_and_writes_nothing() {
     assert_eq!(files.len(), 1, "only the article");
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_page_manifest_sets_its_articles_side_by_side() {
     let dir = tempdir();
@@ -233,14 +241,13 @@ fn a_page_manifest_sets_its_articles_side_by_side() {
         "the cover page, the contents, one chapter per article"
     );
     assert!(opf.contains("<meta name=\"cover\" content=\"cover-image\"/>"));
-    if have("pdftotext") {
-        let pages = page.pdf_pages();
-        assert_eq!(pages.len(), 1);
-        let text = strip_page_furniture(&pages, |_| {
-            "typeset样张　标点挤压四式2026年11月27日　第1版1责任编辑排版组　质检校对组".into()
-        });
-        assert_same_text(&text, &paras);
-    }
+    need("pdftotext");
+    let pages = page.pdf_pages();
+    assert_eq!(pages.len(), 1);
+    let text = strip_page_furniture(&pages, |_| {
+        "typeset样张　标点挤压四式2026年11月27日　第1版1责任编辑排版组　质检校对组".into()
+    });
+    assert_same_text(&text, &paras);
 }
 
 #[test]

@@ -161,3 +161,37 @@ fn a_missing_character_in_every_chapter_is_one_warning() {
     assert!(stderr.contains("0001.md:11:3"), "{stderr}");
     assert!(stderr.contains("and 2 more place(s)"), "{stderr}");
 }
+
+/// examples/night-bus.md with its front matter written in YAML, as pandoc,
+/// Hugo and Jekyll write it: the same PDF and EPUB, byte for byte.
+#[test]
+fn yaml_front_matter_gives_the_same_outputs_as_its_toml_twin() {
+    let toml = fs::read_to_string(root().join("examples/night-bus.md")).unwrap();
+    let body = toml.splitn(3, "+++\n").nth(2).unwrap();
+    let lead = "晚上十一点以后，这座城市的大部分公交线路都已收车，只有六条夜班线还在运行。37路是其中最长的一条，全程28.6公里，设站41个，每晚发车9班。十二年来，它载过下夜班的护士、赶早市的菜贩、错过地铁的年轻人，也载过无处可去的人。";
+    assert!(toml.contains(lead), "examples/night-bus.md's lead changed");
+    let yaml = format!(
+        "---\nkind: feature\nlang: zh-Hans\nkicker: 城市夜行记\ntitle: 凌晨一点，37路末班车还在路上\n\
+         deck: 一条夜班公交线路的十二年，和它载过的普通人\nbyline: 本报记者 林晓舟 实习生 周一然\n\
+         lead: |\n  {lead}\n\n  记者用三个晚上跟车，记下了这条线路上的人和事。\n\
+         source: \"本报记者根据采访整理\"\ndate: 2026-11-27\n---\n{body}"
+    );
+    let tmp = tempdir();
+    let (a, b) = (tmp.path().join("toml"), tmp.path().join("yaml"));
+    for (dir, text) in [(&a, &toml), (&b, &yaml)] {
+        fs::create_dir_all(dir.join("figures")).unwrap();
+        let figure = root().join("examples/figures/route.png");
+        fs::copy(figure, dir.join("figures/route.png")).unwrap();
+        fs::write(dir.join("night-bus.md"), text).unwrap();
+    }
+    let from_toml = compile(&a, &[a.join("night-bus.md").as_os_str()]);
+    let from_yaml = compile(&b, &[b.join("night-bus.md").as_os_str()]);
+    assert!(
+        fs::read(&from_toml.pdf).unwrap() == fs::read(&from_yaml.pdf).unwrap(),
+        "the PDFs differ"
+    );
+    assert!(
+        fs::read(&from_toml.epub).unwrap() == fs::read(&from_yaml.epub).unwrap(),
+        "the EPUBs differ"
+    );
+}

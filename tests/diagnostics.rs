@@ -50,10 +50,19 @@ fn a_misspelled_value_is_shown_with_the_value_meant() {
     case("front-matter-value", &[("a.md", text)], &["a.md"]);
 }
 
+/// YAML front matter is read with the same checks, and its errors are
+/// located in the YAML: a misspelled key, a misspelled value, a serial
+/// without its installment, and YAML that does not parse.
 #[test]
-fn yaml_front_matter_is_refused_with_its_toml() {
-    let text = "---\ntitle: 末班车\ndate: 2026-11-27\nserial:\n  work: 长河灯影\n  installment: 3\nkind: serial\n---\n\n正文。\n";
-    case("yaml-front-matter", &[("a.md", text)], &["a.md"]);
+fn yaml_front_matter_errors_are_located_in_the_yaml() {
+    let key = "---\ntitle: 末班车\nbylin: 本报记者 林晓舟\n---\n\n正文。\n";
+    case("yaml-key", &[("a.md", key)], &["a.md"]);
+    let value = "---\ntitle: 末班车\nwriting: vertcal\n---\n\n正文。\n";
+    case("yaml-value", &[("a.md", value)], &["a.md"]);
+    let serial = "---\nkind: serial\ntitle: 第3回\nserial:\n  work: 长河灯影\n  author: 沈南星\n  installment: three\n---\n\n正文。\n";
+    case("yaml-installment", &[("a.md", serial)], &["a.md"]);
+    let broken = "---\ntitle: 末班车\ndeck: \"没有收尾的引号\nbyline: 林晓舟\n---\n\n正文。\n";
+    case("yaml-syntax", &[("a.md", broken)], &["a.md"]);
 }
 
 #[test]

@@ -223,3 +223,128 @@ fn the_readmes_first_article_typesets() {
     assert_ok(&run(&[src.as_os_str()]));
     assert!(dir.path().join("hello.pdf").is_file() && dir.path().join("hello.epub").is_file());
 }
+
+/// Every test that runs an external tool (`need("pdftotext")`,
+/// `need_with("chromium", …)`) carries the build script's cfg for it,
+/// `#[cfg_attr(no_pdftotext, ignore = "needs pdftotext …")]`, so that
+/// where the tool is missing the test is reported as ignored, with the
+/// reason, and never as passed.
+#[test]
+fn tests_that_need_a_tool_are_ignored_without_it() {
+    let build = std::fs::read_to_string(root().join("build.rs")).unwrap();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["tests", "tests/clean"] {
+        for e in std::fs::read_dir(root().join(dir)).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "rs") {
+                files.push(e.path());
+            }
+        }
+    }
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Each test: its attributes, then its body up to the next test.
+        let parts: Vec<&str> = text.split("#[test]\n").collect();
+        for (k, body) in parts.iter().enumerate().skip(1) {
+            let attrs = parts[k - 1]
+                .rsplit("\n}\n")
+                .next()
+                .unwrap_or_default()
+                .rsplit(";\n")
+                .next()
+                .unwrap_or_default();
+            let name = body.split(['(', '\n']).next().unwrap_or_default();
+            // The test's own function, to its closing brace.
+            let body = body.split("\n}\n").next().unwrap_or_default();
+            for call in ["need(\"", "need_with(\""] {
+                for after in body.split(call).skip(1) {
+                    let tool = after.split('"').next().unwrap();
+                    let cfg = format!("no_{tool}");
+                    checked += 1;
+                    if !build.contains(&format!("\"{cfg}\"")) {
+                        wrong.push(format!("{}: {name}: build.rs has no {cfg}", path.display()));
+                    } else if !(attrs.contains("#[cfg_attr(") && attrs.contains(&cfg)) {
+                        wrong.push(format!(
+                            "{}: {name} needs {tool} but is not #[cfg_attr({cfg}, ignore = …)]",
+                            path.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} uses of need() found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every script in tools/ answers `--help` with its usage (exit 0, no
+/// traceback), and a file that does not exist with a one-line error.
+#[cfg_attr(
+    any(no_python3, no_bash),
+    ignore = "needs python3 and bash; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
+#[test]
+fn every_tool_script_has_help_and_clear_errors() {
+    need_with("python3", "--version");
+    need_with("bash", "--version");
+    let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("tools"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py" || x == "sh"))
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= 10, "{scripts:?}");
+    let run = |script: &std::path::Path, args: &[&str]| {
+        let shell = if script.extension().unwrap() == "py" {
+            "python3"
+        } else {
+            "bash"
+        };
+        let out = std::process::Command::new(shell)
+            .arg(script)
+            .args(args)
+            .current_dir(std::env::temp_dir())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), said)
+    };
+    for script in &scripts {
+        let name = script.file_name().unwrap().to_string_lossy();
+        let (code, said) = run(script, &["--help"]);
+        assert_eq!(code, Some(0), "{name} --help:\n{said}");
+        assert!(
+            said.lines().count() >= 2 && !said.contains("Traceback"),
+            "{name} --help:\n{said}"
+        );
+    }
+    // A missing input: an error that names it, not a traceback. (The
+    // scripts that take no input file, or only an output, are not asked.)
+    for (script, args) in [
+        ("pdfsize.py", &["/nonexistent.pdf", "/nonexistent.md"][..]),
+        (
+            "pdfgate.py",
+            &["/nonexistent.pdf", "/nonexistent.md", "/nonexistent.py"],
+        ),
+        (
+            "pagegate.py",
+            &["/nonexistent.pdf", "/nonexistent.toml", "/nonexistent.py"],
+        ),
+        ("make-fonts.py", &["/nonexistent", "/proc/typeset-no-such"]),
+        // Not a folder that can be made (/proc takes no new folders).
+        (
+            "gen-serial.py",
+            &["/proc/typeset-no-such/out", "--chars", "100"],
+        ),
+        ("clean-ocr-fixtures.sh", &["no-such-entry"]),
+    ] {
+        let (code, said) = run(&root().join("tools").join(script), args);
+        assert!(
+            code.is_some_and(|c| c != 0) && said.contains("error") && !said.contains("Traceback"),
+            "{script} {args:?}:\n{said}"
+        );
+    }
+}

@@ -49,6 +49,10 @@ fn write_edition(dir: &Path) -> std::path::PathBuf {
 /// next page, not a page after it) with （下转第4版） and its head with
 /// （上接第3版）; page 4's own article follows; no text is lost, and the
 /// PDF reads as --paragraphs lists.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn an_article_continues_onto_the_editions_next_page_with_both_jump_lines() {
     let dir = tempdir();
@@ -77,31 +81,34 @@ fn an_article_continues_onto_the_editions_next_page_with_both_jump_lines() {
     got.sort();
     want.sort();
     assert_eq!(got, want);
-    if have("pdftotext") {
-        let pages = outputs.pdf_pages();
-        assert_eq!(
-            pages.len(),
-            2,
-            "the rest shares page 4 with its own article"
-        );
-        let (p3, p4) = (squeeze(&pages[0]), squeeze(&pages[1]));
-        assert!(p3.contains("（下转第4版）") && !p3.contains("上接"), "{p3}");
-        assert!(
-            p4.contains("长文（上接第3版）") && !p4.contains("下转"),
-            "{p4}"
-        );
-        assert!(p4.contains("图书馆的夜间阅览室"), "{p4}");
-        let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
-        let text = squeeze(&text)
-            .replace("（下转第4版）", "")
-            .replace("长文（上接第3版）", "");
-        assert_same_text(&text, &paras);
-    }
+    need("pdftotext");
+    let pages = outputs.pdf_pages();
+    assert_eq!(
+        pages.len(),
+        2,
+        "the rest shares page 4 with its own article"
+    );
+    let (p3, p4) = (squeeze(&pages[0]), squeeze(&pages[1]));
+    assert!(p3.contains("（下转第4版）") && !p3.contains("上接"), "{p3}");
+    assert!(
+        p4.contains("长文（上接第3版）") && !p4.contains("下转"),
+        "{p4}"
+    );
+    assert!(p4.contains("图书馆的夜间阅览室"), "{p4}");
+    let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+    let text = squeeze(&text)
+        .replace("（下转第4版）", "")
+        .replace("长文（上接第3版）", "");
+    assert_same_text(&text, &paras);
 }
 
 /// The EPUB of an edition: a document and a contents entry per page, each
 /// holding its articles whole (the continued one on the page it starts
 /// on), with ids unique in each document.
+#[cfg_attr(
+    no_epubcheck,
+    ignore = "needs epubcheck (java and the epubcheck package); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_epub_of_an_edition_has_a_section_per_page() {
     let dir = tempdir();
@@ -130,22 +137,15 @@ fn the_epub_of_an_edition_has_a_section_per_page() {
         nav.contains("chapter0001.xhtml#a1\">长文") && nav.contains("chapter0002.xhtml#a1\">乙讯"),
         "{nav}"
     );
-    if std::path::Path::new("/usr/share/java/epubcheck.jar").is_file() && have("java") {
-        let out = std::process::Command::new("java")
-            .args(["-jar", "/usr/share/java/epubcheck.jar"])
-            .arg(&outputs.epub)
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            report.contains("No errors or warnings detected"),
-            "{report}"
-        );
-    }
+    epubcheck(&outputs.epub);
 }
 
 /// An edition file lists page manifests; the folios run on from the
 /// first, and its errors are located in the file that has them.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn an_edition_file_lists_page_manifests_and_its_errors_are_located() {
     let dir = tempdir();
@@ -167,11 +167,10 @@ fn an_edition_file_lists_page_manifests_and_its_errors_are_located() {
         err.contains("page 7: ") && err.contains("page 8: "),
         "{err}"
     );
-    if have("pdftotext") {
-        let pages = outputs.pdf_pages();
-        assert_eq!(pages.len(), 2);
-        assert!(squeeze(&pages[1]).contains("第8版"), "{}", pages[1]);
-    }
+    need("pdftotext");
+    let pages = outputs.pdf_pages();
+    assert_eq!(pages.len(), 2);
+    assert!(squeeze(&pages[1]).contains("第8版"), "{}", pages[1]);
     let fails = |body: &str| {
         page("bad.toml", body);
         let out = run(&[
@@ -214,6 +213,10 @@ fn an_edition_file_lists_page_manifests_and_its_errors_are_located() {
 /// so); every （下转第N版） has its （上接第M版） on page N, and the text is
 /// whole. (Not in order: on a page the rest both opens and leaves, the
 /// page's own article stands between its parts.)
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_long_rest_goes_on_page_after_page_and_past_the_edition() {
     let dir = tempdir();
@@ -243,9 +246,7 @@ fn a_long_rest_goes_on_page_after_page_and_past_the_edition() {
     let err = assert_ok(&out);
     assert!(err.contains("after the edition's last page"), "{err}");
     assert!(err.contains("do not fit its 3 pages"), "{err}");
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let pages: Vec<String> = outputs.pdf_pages().iter().map(|p| squeeze(p)).collect();
     let n = pages.len();
     assert!(n > 3, "extra pages after the edition: {n}");

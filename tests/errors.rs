@@ -135,6 +135,10 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("typeset "));
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_character_no_font_has_is_a_warning_with_its_place() {
     let dir = tempdir();
@@ -154,8 +158,7 @@ fn a_character_no_font_has_is_a_warning_with_its_place() {
     );
     // The character stays in both editions' text.
     assert!(epub_text(&dir.path().join("a.epub")).contains('\u{E000}'));
-    if have("pdftotext") {
-        let pages = pdf_pages(&dir.path().join("a.pdf"));
-        assert!(pages.concat().contains('\u{E000}'), "{pages:?}");
-    }
+    need("pdftotext");
+    let pages = pdf_pages(&dir.path().join("a.pdf"));
+    assert!(pages.concat().contains('\u{E000}'), "{pages:?}");
 }

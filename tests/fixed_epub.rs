@@ -71,25 +71,6 @@ fn read_entry(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap()
 }
 
-fn epubcheck(epub: &Path) {
-    let jar = Path::new("/usr/share/java/epubcheck.jar");
-    if !have("java") || !jar.exists() {
-        return;
-    }
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .arg(epub)
-        .output()
-        .expect("epubcheck");
-    let said =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(
-        said.contains("No errors or warnings detected"),
-        "epubcheck:\n{said}"
-    );
-}
-
 /// The share of 2 pt cells whose ink (pixels darker than mid-grey)
 /// differs by more than a quarter of a cell between two renderings.
 fn differing_cells(a: &Path, b: &Path) -> f64 {
@@ -210,11 +191,14 @@ fn fixed_and_pdf(dir: &Path, args: &[&str], name: &str) -> (PathBuf, Vec<PathBuf
     (unzipped, pages)
 }
 
+#[cfg_attr(
+    any(no_pdftotext, no_pdftocairo, no_epubcheck, no_chromium),
+    ignore = "needs pdftotext and pdftocairo (poppler-utils), epubcheck and chromium; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
-    if !have("pdftocairo") || !have("pdftotext") || !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
+    need("pdftocairo");
     let tmp = tempdir();
     let dir = tmp.path();
     let (unzipped, pages) = fixed_and_pdf(dir, &["examples/page-7.toml"], "page-7");
@@ -254,11 +238,14 @@ fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
 
 /// Every other page example (page-7 has its own test) matches its PDF
 /// page by page.
+#[cfg_attr(
+    any(no_pdftotext, no_pdftocairo, no_epubcheck, no_chromium),
+    ignore = "needs pdftotext and pdftocairo (poppler-utils), epubcheck and chromium; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn every_page_example_as_fixed_layout_matches_the_pdf() {
-    if !have("pdftocairo") || !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
+    need("pdftocairo");
     for name in ["page-9", "page-12", "edition-12", "supplement", "schemes"] {
         let tmp = tempdir();
         let input = format!("examples/{name}.toml");
@@ -266,11 +253,14 @@ fn every_page_example_as_fixed_layout_matches_the_pdf() {
     }
 }
 
+#[cfg_attr(
+    any(no_pdftotext, no_pdftocairo, no_epubcheck, no_chromium),
+    ignore = "needs pdftotext and pdftocairo (poppler-utils), epubcheck and chromium; TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn a_vertical_page_reads_right_to_left_and_matches_the_pdf() {
-    if !have("pdftocairo") || !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
+    need("pdftocairo");
     let tmp = tempdir();
     // Two pages, with numbers and Latin turned (28.6) and set across (37).
     let args = [

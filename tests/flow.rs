@@ -34,6 +34,10 @@ fn long_article(paragraphs: usize) -> String {
     s
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_long_article_continues_onto_more_pages() {
     let dir = tempdir();
@@ -41,12 +45,11 @@ fn a_long_article_continues_onto_more_pages() {
     std::fs::write(&src, long_article(160)).unwrap();
     let paras = paragraphs(&src, dir.path());
     let article = compile(dir.path(), &[src.as_os_str()]);
-    if have("pdftotext") {
-        let pages = article.pdf_pages();
-        assert!(pages.len() >= 3, "{} pages", pages.len());
-        assert_same_text(
-            &strip_furniture(&pages, "海边的小镇", Some("2026年11月27日")),
-            &paras,
-        );
-    }
+    need("pdftotext");
+    let pages = article.pdf_pages();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    assert_same_text(
+        &strip_furniture(&pages, "海边的小镇", Some("2026年11月27日")),
+        &paras,
+    );
 }

@@ -94,12 +94,13 @@ fn breaks_inside_lines(extracted: &str, set_lines: &[String]) -> Vec<String> {
     breaks
 }
 
-#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn marks_extract_without_spaces_or_breaks_inside_lines() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     // A mark drawn into the next character's cell broke the line after it
     // (，推 ，山 。院 … 24 times in hant-note); compressed marks (推入 and
     // pairs such as 。」) moved the pen back, and pdftotext broke the line
@@ -151,6 +152,10 @@ fn serial(tmp: &Path, lang: &str) -> std::path::PathBuf {
     dir
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn books_and_labels_speak_the_texts_language() {
     let tmp = tempdir();
@@ -167,10 +172,9 @@ fn books_and_labels_speak_the_texts_language() {
         );
         let cover = book.epub_entry("OEBPS/text/cover.xhtml");
         assert!(cover.contains("沈南星 著"), "{lang}: {cover}");
-        if have("pdftotext") {
-            let pages = book.pdf_pages();
-            assert!(pages[1].contains(contents), "{lang}: {}", pages[1]);
-        }
+        need("pdftotext");
+        let pages = book.pdf_pages();
+        assert!(pages[1].contains(contents), "{lang}: {}", pages[1]);
         // One installment on its own carries the serial label.
         let one = tmp.path().join(format!("one-{lang}"));
         fs::create_dir(&one).unwrap();

@@ -183,11 +183,13 @@ fn word_boxes(pdf: &std::path::Path) -> Vec<(f64, f64)> {
         .collect()
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn unbreakable_text_is_cut_inside_a_13_character_column_and_kept_whole() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let dir = tempdir();
     let layout = dir.path().join("narrow.toml");
     std::fs::write(
@@ -272,6 +274,10 @@ fn the_lines_dump_marks_lines_cut_as_a_last_resort() {
     );
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_caption_is_set_whole_or_refused_at_its_figure() {
     let dir = tempdir();
@@ -302,14 +308,13 @@ fn a_caption_is_set_whole_or_refused_at_its_figure() {
     // A long caption that fits is set whole.
     let input = write(12);
     assert_ok(&build(&input, &[OsStr::new("--pdf"), pdf.as_os_str()]));
-    if have("pdftotext") {
-        let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
-        for i in 0..12 {
-            assert!(
-                text.contains(&format!("第{i}句")),
-                "sentence {i} lost: {text}"
-            );
-        }
+    need("pdftotext");
+    let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
+    for i in 0..12 {
+        assert!(
+            text.contains(&format!("第{i}句")),
+            "sentence {i} lost: {text}"
+        );
     }
 }
 

@@ -7,6 +7,10 @@ use std::ffi::OsStr;
 
 use common::*;
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_broadsheet_page_keeps_every_article_in_manifest_order() {
     let dir = tempdir();
@@ -14,14 +18,13 @@ fn the_broadsheet_page_keeps_every_article_in_manifest_order() {
     let paras = paragraphs(&src, dir.path());
     let page = compile(dir.path(), &[src.as_os_str()]);
     assert_same_text(&page.epub_text(), &paras);
-    if have("pdftotext") {
-        let pages = page.pdf_pages();
-        assert_eq!(pages.len(), 1, "one page");
-        let text = strip_page_furniture(&pages, |_| {
-            "typeset样张　城市·副刊2026年11月27日　第7版7责任编辑林晓舟　质检周一然".into()
-        });
-        assert_same_text(&text, &paras);
-    }
+    need("pdftotext");
+    let pages = page.pdf_pages();
+    assert_eq!(pages.len(), 1, "one page");
+    let text = strip_page_furniture(&pages, |_| {
+        "typeset样张　城市·副刊2026年11月27日　第7版7责任编辑林晓舟　质检周一然".into()
+    });
+    assert_same_text(&text, &paras);
 }
 
 fn manifest(dir: &std::path::Path, body: &str) -> std::process::Output {
@@ -67,6 +70,10 @@ fn explicit_frames_split_columns_and_boxes_are_accepted() {
     assert!(dir.path().join("p.pdf").is_file());
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn text_beyond_the_page_continues_on_the_next_and_says_so() {
     let dir = tempdir();
@@ -86,31 +93,31 @@ fn text_beyond_the_page_continues_on_the_next_and_says_so() {
         err.contains("continues on") && err.contains("continued on page(s) 4"),
         "{err}"
     );
-    if have("pdftotext") {
-        let pages = page.pdf_pages();
-        assert!(pages.len() >= 2);
-        // Each page but the last ends its module with （下转第N版）; each
-        // but the first opens it with the continuation head 长文 and
-        // （上接第N版）. Without them the text is the article's, whole.
-        let n = pages.len();
-        for (i, p) in pages.iter().enumerate() {
-            let s = squeeze(p);
-            let to = format!("（下转第{}版）", 4 + i);
-            let from = format!("长文（上接第{}版）", 2 + i);
-            assert_eq!(s.contains(&to), i + 1 < n, "page {i}: {s}");
-            assert_eq!(s.contains(&from), i > 0, "page {i}: {s}");
-        }
-        let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
-        let mut text = squeeze(&text);
-        for i in 0..n {
-            text = text
-                .replace(&format!("（下转第{}版）", 4 + i), "")
-                .replace(&format!("长文（上接第{}版）", 2 + i), "");
-        }
-        assert_same_text(&text, &paras);
+    need("pdftotext");
+    let pages = page.pdf_pages();
+    assert!(pages.len() >= 2);
+    // Each page but the last ends its module with （下转第N版）; each
+    // but the first opens it with the continuation head 长文 and
+    // （上接第N版）. Without them the text is the article's, whole.
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        let s = squeeze(p);
+        let to = format!("（下转第{}版）", 4 + i);
+        let from = format!("长文（上接第{}版）", 2 + i);
+        assert_eq!(s.contains(&to), i + 1 < n, "page {i}: {s}");
+        assert_eq!(s.contains(&from), i > 0, "page {i}: {s}");
     }
+    let text = strip_page_furniture(&pages, |i| format!("第{}版{}", 3 + i, 3 + i));
+    let mut text = squeeze(&text);
+    for i in 0..n {
+        text = text
+            .replace(&format!("（下转第{}版）", 4 + i), "")
+            .replace(&format!("长文（上接第{}版）", 2 + i), "");
+    }
+    assert_same_text(&text, &paras);
 }
 
+#[cfg_attr(no_qpdf, ignore = "needs qpdf; TYPESET_REQUIRE_TOOLS=1 requires it")]
 #[test]
 fn jpeg_and_png_figures_are_embedded() {
     let dir = tempdir();
@@ -134,18 +141,17 @@ fn jpeg_and_png_figures_are_embedded() {
     assert!(has(b"/SMask"), "the PNG's alpha is a soft mask");
     let opf = article.epub_entry("OEBPS/content.opf");
     assert!(opf.contains("media-type=\"image/jpeg\"") && opf.contains("media-type=\"image/png\""));
-    if have("qpdf") {
-        let ok = std::process::Command::new("qpdf")
-            .arg("--check")
-            .arg(&article.pdf)
-            .output()
-            .unwrap();
-        assert!(
-            ok.status.success(),
-            "{}",
-            String::from_utf8_lossy(&ok.stdout)
-        );
-    }
+    need("qpdf");
+    let ok = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&article.pdf)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
 }
 
 #[test]
@@ -165,6 +171,10 @@ fn a_split_giving_columns_under_the_layouts_least_is_refused_where_given() {
     assert!(!dir.path().join("p.pdf").exists());
 }
 
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
     let dir = tempdir();
@@ -174,9 +184,8 @@ fn the_tabloid_page_with_a_serial_in_tiers_fits_one_page_with_all_its_text() {
     let err = assert_ok(&out);
     assert!(!err.contains("continues on"), "{err}");
     assert_same_text(&page.epub_text(), &paras);
-    if have("pdftotext") {
-        assert_eq!(page.pdf_pages().len(), 1, "one page");
-    }
+    need("pdftotext");
+    assert_eq!(page.pdf_pages().len(), 1, "one page");
 }
 
 /// `lead` takes "column", "span", "box" or a number of columns; anything
@@ -206,6 +215,10 @@ fn a_lead_placement_is_checked_where_given() {
 
 /// `fill = true`: the five articles of examples/page-12.toml fill the
 /// broadsheet (the summary says so) on one page, every text whole.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_made_up_page_is_filled_with_every_article() {
     let dir = tempdir();
@@ -223,14 +236,17 @@ fn a_made_up_page_is_filled_with_every_article() {
             && stderr.contains("ems or more (largest"),
         "{stderr}"
     );
-    if have("pdftotext") {
-        assert_eq!(outputs.pdf_pages().len(), 1);
-    }
+    need("pdftotext");
+    assert_eq!(outputs.pdf_pages().len(), 1);
 }
 
 /// More text than the page holds: the page is filled, one article is cut
 /// and continues on the next page with both jump lines; `--no-continue`
 /// refuses instead, naming the article and what is left over.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn an_overflowing_made_up_page_continues_with_jump_lines() {
     let dir = tempdir();
@@ -240,21 +256,20 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
     let (out, outputs) = run_into(dir.path(), &[src.as_os_str(), outside]);
     let stderr = assert_ok(&out);
     assert!(!stderr.contains(" 0 article(s) continued"), "{stderr}");
-    if have("pdftotext") {
-        // Each continued article: （下转第N版） on page 14, and on its own
-        // page N its head with （上接第14版）.
-        let pages = outputs.pdf_pages();
-        assert!(pages.len() >= 2);
-        let squeezed: Vec<String> = pages.iter().map(|p| squeeze(p)).collect();
-        for (k, later) in squeezed.iter().enumerate().skip(1) {
-            let to = format!("（下转第{}版）", 14 + k);
-            assert!(
-                squeezed[0].contains(&to),
-                "{to} on page 14: {}",
-                squeezed[0]
-            );
-            assert!(later.contains("（上接第14版）"), "{later}");
-        }
+    need("pdftotext");
+    // Each continued article: （下转第N版） on page 14, and on its own
+    // page N its head with （上接第14版）.
+    let pages = outputs.pdf_pages();
+    assert!(pages.len() >= 2);
+    let squeezed: Vec<String> = pages.iter().map(|p| squeeze(p)).collect();
+    for (k, later) in squeezed.iter().enumerate().skip(1) {
+        let to = format!("（下转第{}版）", 14 + k);
+        assert!(
+            squeezed[0].contains(&to),
+            "{to} on page 14: {}",
+            squeezed[0]
+        );
+        assert!(later.contains("（上接第14版）"), "{later}");
     }
     // --paragraphs reads as the printed pages do: the continued article's
     // last paragraph (on the next page) comes last.

@@ -38,12 +38,13 @@ fn print(standard: &str, dir: &std::path::Path) -> std::path::PathBuf {
     pdf
 }
 
-#[cfg_attr(no_qpdf, ignore = "qpdf is not installed")]
+#[cfg_attr(
+    any(no_qpdf, no_gs),
+    ignore = "needs qpdf and gs (ghostscript); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn pdfx4_structure() {
-    if !have("qpdf") {
-        return;
-    }
+    need("qpdf");
     let dir = tempdir();
     let pdf = print("x4", dir.path());
     let raw = std::fs::read(&pdf).unwrap();
@@ -94,32 +95,29 @@ fn pdfx4_structure() {
         "{fonts}"
     );
     // Ghostscript renders it (CI installs ghostscript).
-    if have("gs") {
-        let png = dir.path().join("p.png");
-        let s = Command::new("gs")
-            .args([
-                "-q",
-                "-dNOPAUSE",
-                "-dBATCH",
-                "-sDEVICE=png16m",
-                "-r20",
-                "-dFirstPage=1",
-                "-dLastPage=1",
-            ])
-            .arg(format!("-sOutputFile={}", png.display()))
-            .arg(&pdf)
-            .status()
-            .unwrap();
-        assert!(s.success() && png.is_file());
-    }
+    need("gs");
+    let png = dir.path().join("p.png");
+    let s = Command::new("gs")
+        .args([
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-sDEVICE=png16m",
+            "-r20",
+            "-dFirstPage=1",
+            "-dLastPage=1",
+        ])
+        .arg(format!("-sOutputFile={}", png.display()))
+        .arg(&pdf)
+        .status()
+        .unwrap();
+    assert!(s.success() && png.is_file());
 }
 
-#[cfg_attr(no_qpdf, ignore = "qpdf is not installed")]
+#[cfg_attr(no_qpdf, ignore = "needs qpdf; TYPESET_REQUIRE_TOOLS=1 requires it")]
 #[test]
 fn pdfx1a_has_no_transparency() {
-    if !have("qpdf") {
-        return;
-    }
+    need("qpdf");
     let dir = tempdir();
     let pdf = print("x1a", dir.path());
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-1.4"));

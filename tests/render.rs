@@ -60,8 +60,14 @@ fn build_with_threads(
     (pdf, files(&svg, "svg"), files(&png, "png"))
 }
 
+#[cfg_attr(
+    any(no_pdftotext, no_pdftoppm),
+    ignore = "needs pdftotext and pdftoppm (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn every_page_is_an_svg_and_a_png_where_the_pdf_puts_its_text() {
+    need("pdftotext");
+    need("pdftoppm");
     let dpi = 100;
     // Latin emphasis is slanted (the PDF's text matrix), a number turned
     // or set across in vertical text: a small article of each.
@@ -102,14 +108,8 @@ fn every_page_is_an_svg_and_a_png_where_the_pdf_puts_its_text() {
                 svg.display()
             );
         }
-        let pages = if have("pdftotext") {
-            pdf_pages(&pdf).len()
-        } else {
-            0
-        };
-        if pages > 0 {
-            assert_eq!(svgs.len(), pages, "{example}: one SVG per PDF page");
-        }
+        let pages = pdf_pages(&pdf).len();
+        assert_eq!(svgs.len(), pages, "{example}: one SVG per PDF page");
         for (k, (svg, png)) in svgs.iter().zip(&pngs).enumerate() {
             let text = std::fs::read_to_string(svg).unwrap();
             assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -123,34 +123,32 @@ fn every_page_is_an_svg_and_a_png_where_the_pdf_puts_its_text() {
             let pt = |s: &str| s.trim_end_matches("pt").parse::<f64>().unwrap();
             let px = |v: f64| (v * f64::from(dpi) / 72.0).ceil() as u32;
             assert_eq!(img.dimensions(), (px(pt(&w)), px(pt(&h))), "{example}");
-            if have("pdftoppm") {
-                let poppler = pdftoppm_page(&pdf, k + 1, dpi, &dir.path().join(format!("p{k}")));
-                let d = poppler_difference(&img, &poppler);
-                eprintln!(
-                    "{example} page {}: {:.3}% differ from pdftoppm",
-                    k + 1,
-                    d * 100.0
-                );
-                if d >= 0.01 {
-                    let out = actual_dir("render-actual");
-                    img.save(out.join(format!("{stem}-{k}-typeset.png")))
-                        .unwrap();
-                    poppler
-                        .save(out.join(format!("{stem}-{k}-poppler.png")))
-                        .unwrap();
-                    let mask = image::GrayImage::from_fn(img.width(), img.height(), |x, y| {
-                        let (a, b) = (img.get_pixel(x, y).0[0], poppler.get_pixel(x, y).0[0]);
-                        image::Luma([255 - a.abs_diff(b)])
-                    });
-                    mask.save(out.join(format!("{stem}-{k}-diff.png"))).unwrap();
-                }
-                assert!(
-                    d < 0.01,
-                    "{example} page {}: {:.3}% of pixels differ from pdftoppm's",
-                    k + 1,
-                    d * 100.0
-                );
+            let poppler = pdftoppm_page(&pdf, k + 1, dpi, &dir.path().join(format!("p{k}")));
+            let d = poppler_difference(&img, &poppler);
+            eprintln!(
+                "{example} page {}: {:.3}% differ from pdftoppm",
+                k + 1,
+                d * 100.0
+            );
+            if d >= 0.01 {
+                let out = actual_dir("render-actual");
+                img.save(out.join(format!("{stem}-{k}-typeset.png")))
+                    .unwrap();
+                poppler
+                    .save(out.join(format!("{stem}-{k}-poppler.png")))
+                    .unwrap();
+                let mask = image::GrayImage::from_fn(img.width(), img.height(), |x, y| {
+                    let (a, b) = (img.get_pixel(x, y).0[0], poppler.get_pixel(x, y).0[0]);
+                    image::Luma([255 - a.abs_diff(b)])
+                });
+                mask.save(out.join(format!("{stem}-{k}-diff.png"))).unwrap();
             }
+            assert!(
+                d < 0.01,
+                "{example} page {}: {:.3}% of pixels differ from pdftoppm's",
+                k + 1,
+                d * 100.0
+            );
         }
     }
 }

@@ -209,11 +209,13 @@ fn screenshot(url: &str, png: &Path) -> image::RgbImage {
     image::open(png).expect("a screenshot").to_rgb8()
 }
 
+#[cfg_attr(
+    no_chromium,
+    ignore = "needs chromium; TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_preview_in_chromium_shows_a_change() {
-    if !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
     let tmp = tempdir();
     let input = copy_page(tmp.path());
     let article = tmp.path().join("night-bus.md");
@@ -341,11 +343,13 @@ fn points_on_line(s: &Serving, pages: usize, line: usize) -> Vec<(usize, f64, f6
 /// and a click on a page, which shows the source place of the text there
 /// — by position: the article holds its body twice, word for word, and a
 /// click on the second copy gives the second copy's line.
+#[cfg_attr(
+    no_chromium,
+    ignore = "needs chromium; TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn the_preview_zooms_turns_pages_and_links_a_click_to_its_line() {
-    if !have_with("chromium", "--version") {
-        return;
-    }
+    need_with("chromium", "--version");
     let tmp = tempdir();
     let (article, first, second) = doubled_article(tmp.path());
     let s = Serving::start(&article);

@@ -38,12 +38,13 @@ fn quotes_become_corner_brackets_and_text_is_kept() {
     assert!(src.contains("“娘的咳嗽，还是老样子？”"));
 }
 
-#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn vertical_pdf_reads_column_by_column_right_to_left() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let dir = tempdir();
     let (page, paras) = supplement(dir.path());
     let pages = page.pdf_pages();
@@ -111,12 +112,13 @@ fn vertical_epub_metadata_and_markup() {
     }
 }
 
-#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn writing_flag_turns_an_article_vertical() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let dir = tempdir();
     let src = root().join("examples/changhe/0789.md");
     let article = compile(
@@ -149,16 +151,17 @@ fn writing_flag_turns_an_article_vertical() {
     assert_same_text(&text, &paras);
 }
 
-#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_vertical_box_on_a_horizontal_page() {
     let dir = tempdir();
     let src = root().join("examples/supplement.toml");
     let paras = paragraphs(&src, dir.path());
     let page = compile(dir.path(), &[src.as_os_str()]);
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     // The essay (horizontal) then the serial (vertical, in its box).
     let text = strip_page_furniture(&page.pdf_pages(), |_| {
         "typeset样张　副刊·连载2026年11月28日　第12版12责任编辑沈编　质检周校".into()

@@ -6,13 +6,21 @@
 # tests/fixtures/clean/ocr/NAME.txt. Tesseract is slow (a minute or more a
 # broadsheet page), so the text is committed and only this script reruns it.
 #
-#   tools/clean-ocr-fixtures.sh [NAME…]    (default: every entry below)
+#   tools/clean-ocr-fixtures.sh [NAME…]    (default: every entry listed in this script)
 #
 # Needs: a release build (cargo build --release), poppler-utils, and
 #   apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra
 set -euo pipefail
+if [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+  exit 0
+fi
 cd "$(dirname "$0")/.."
 bin=./target/release/typeset
+[ -x "$bin" ] || { echo "error: $bin is missing; run cargo build --release first" >&2; exit 1; }
+for tool in pdftoppm tesseract; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is not installed (see --help)" >&2; exit 1; }
+done
 out=tests/fixtures/clean/ocr
 mkdir -p "$out"
 # NAME  SOURCE  OCR-LANGUAGE
@@ -27,6 +35,10 @@ entries=(
   "hant-harbour examples/hant-harbour.md chi_tra"
   "hant-note examples/hant-note.md chi_tra"
 )
+known=" $(printf '%s\n' "${entries[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+for name in "$@"; do
+  [[ "$known" == *" $name "* ]] || { echo "error: no entry named $name; the entries are:$known" >&2; exit 2; }
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for e in "${entries[@]}"; do

@@ -146,4 +146,11 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except OSError as e:
+        # A file that cannot be read or written: one line, not a traceback.
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        sys.exit(f"error: {where}{e.strerror or e}")
+    except KeyboardInterrupt:
+        sys.exit(130)

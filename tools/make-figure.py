@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Draws examples/figures/route.png: a schematic route line with stops,
-pure Python (zlib only), so the example's figure is ours and reproducible."""
+pure Python (zlib only), so the example's figure is ours and reproducible.
+
+Usage: tools/make-figure.py [ROUTE.png [BADGE.png]]
+  ROUTE.png  where the route goes (default: examples/figures/route.png of
+             this repository, wherever the script is run from)
+  BADGE.png  also draw the round badge of the round-wrap example there"""
 
 import sys as _sys
 
@@ -22,7 +27,11 @@ def png(path, pixels):
         return c + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
     data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, H, 8, 2, 0, 0, 0))
     data += chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
-    open(path, "wb").write(data)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        sys.exit(f"error: cannot write {path}: {e.strerror}")
 
 
 img = [[255] * (W * 3) for _ in range(H)]
@@ -56,7 +65,10 @@ for k in range(41):
     big = k in (0, 40)
     dot(x, y, 9 if big else 6, [40, 40, 40])
     dot(x, y, 5 if big else 3, [255, 255, 255])
-png(sys.argv[1] if len(sys.argv) > 1 else "examples/figures/route.png", img)
+DEFAULT = __import__("os").path.join(
+    __import__("os").path.dirname(__import__("os").path.abspath(__file__)),
+    "..", "examples", "figures", "route.png")
+png(sys.argv[1] if len(sys.argv) > 1 else DEFAULT, img)
 
 
 def badge(path, size=400):

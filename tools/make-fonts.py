@@ -49,8 +49,11 @@ from fontTools import subset
 
 
 def main(src, out):
+    wheels = glob.glob(os.path.join(src, "pylopdf_fonts_zh_cn-0.1.1-*.whl"))
+    if not wheels:
+        sys.exit(f"error: no pylopdf_fonts_zh_cn-0.1.1-*.whl in {src}; see --help for the downloads")
+    wheel = wheels[0]
     os.makedirs(out, exist_ok=True)
-    wheel = glob.glob(os.path.join(src, "pylopdf_fonts_zh_cn-0.1.1-*.whl"))[0]
     with zipfile.ZipFile(wheel) as z:
         for name in ("NotoSerifSC-Regular.otf", "NotoSansSC-Regular.otf"):
             with z.open("pylopdf_fonts_zh_cn/" + name) as f, open(os.path.join(out, name), "wb") as g:
@@ -129,4 +132,11 @@ def subset_face(ttc_path, index, region, keep, out_path, languages):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    try:
+        main(sys.argv[1], sys.argv[2])
+    except OSError as e:
+        # A file that cannot be read or written: one line, not a traceback.
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        sys.exit(f"error: {where}{e.strerror or e}")
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -47,6 +47,9 @@ def main():
     ap.add_argument("checker", nargs="?", default="../shared/tools/pagecheck.py")
     ap.add_argument("--tier", type=int, default=30)
     a = ap.parse_args()
+    for path in (a.pdf, a.source):
+        if not os.path.exists(path):
+            sys.exit(f"error: {path} does not exist")
     r = load(a.checker).check(a.pdf, a.source, 4)["figures"]
     keys = ("rules_through_text", "heads_at_foot", "head_breaks", "vertical_line_max", "holes", "hole_ratio_max_pct")
     print(json.dumps({k: r.get(k, 0) for k in keys}, ensure_ascii=False))
@@ -59,4 +62,11 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except OSError as e:
+        # A file that cannot be read or written: one line, not a traceback.
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        sys.exit(f"error: {where}{e.strerror or e}")
+    except KeyboardInterrupt:
+        sys.exit(130)

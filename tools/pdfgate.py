@@ -164,6 +164,9 @@ def short_nonfinal(pc, pdf):
 
 def main():
     pdf, source = sys.argv[1], sys.argv[2]
+    for path in (pdf, source):
+        if not __import__("os").path.exists(path):
+            sys.exit(f"error: {path} does not exist")
     pc = load(sys.argv[3] if len(sys.argv) > 3 else "../shared/tools/pdfcheck.py")
     r = pc.check(pdf, source)["figures"]
     r["overlap"] = real_overlaps(pc, pdf) if r.get("overlap") else 0
@@ -185,4 +188,11 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except OSError as e:
+        # A file that cannot be read or written: one line, not a traceback.
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        sys.exit(f"error: {where}{e.strerror or e}")
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -47,6 +47,9 @@ def source_text(paths):
 
 def main():
     pdf_path, sources = sys.argv[1], sys.argv[2:]
+    for path in [pdf_path] + sources:
+        if not os.path.exists(path):
+            sys.exit(f"error: {path} does not exist")
     doc = pymupdf.open(pdf_path)
     font_stored = font_decoded = content = 0
     for xref in range(1, doc.xref_length()):
@@ -72,4 +75,11 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except OSError as e:
+        # A file that cannot be read or written: one line, not a traceback.
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        sys.exit(f"error: {where}{e.strerror or e}")
+    except KeyboardInterrupt:
+        sys.exit(130)

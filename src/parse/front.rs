@@ -1,6 +1,6 @@
-//! TOML front matter between `+++` lines (input-format.md).
-
-use std::str::FromStr;
+//! Front matter: TOML between `+++` lines, or YAML between `---` lines (as
+//! pandoc, Hugo and Jekyll write it; read in yaml.rs into the same keys).
+//! docs/article.md describes the keys.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -10,135 +10,120 @@ use crate::error::{Error, Result, Stage};
 use crate::model::{Lang, Writing};
 use crate::source::SourceFile;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMeta {
-    kind: Option<Spanned<String>>,
-    lang: Option<Spanned<String>>,
-    title: Option<Spanned<String>>,
-    kicker: Option<Spanned<String>>,
-    deck: Option<Spanned<String>>,
-    byline: Option<Spanned<String>>,
-    lead: Option<Spanned<String>>,
-    source: Option<Spanned<String>>,
-    date: Option<Spanned<toml::value::Datetime>>,
-    writing: Option<Spanned<Writing>>,
-    serial: Option<Spanned<RawSerial>>,
+    pub(super) kind: Option<Spanned<String>>,
+    pub(super) lang: Option<Spanned<String>>,
+    pub(super) title: Option<Spanned<String>>,
+    pub(super) kicker: Option<Spanned<String>>,
+    pub(super) deck: Option<Spanned<String>>,
+    pub(super) byline: Option<Spanned<String>>,
+    pub(super) lead: Option<Spanned<String>>,
+    pub(super) source: Option<Spanned<String>>,
+    pub(super) date: Option<Spanned<toml::value::Datetime>>,
+    pub(super) writing: Option<Spanned<Writing>>,
+    pub(super) serial: Option<Spanned<RawSerial>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSerial {
-    work: Option<Spanned<String>>,
-    author: Option<Spanned<String>>,
-    installment: Option<Spanned<i64>>,
+    pub(super) work: Option<Spanned<String>>,
+    pub(super) author: Option<Spanned<String>>,
+    pub(super) installment: Option<Spanned<i64>>,
 }
 
 pub const KNOWN_KEYS: &str = "kind, lang, title, kicker, deck, byline, lead, source, date, writing, [serial] (work, author, installment)";
 
-/// Where the front matter is: the TOML text's byte range and the body's start.
+/// Where the front matter is: its text's byte range (between the fences),
+/// whether it is YAML, and the body's start.
 pub struct Split {
-    pub toml: std::ops::Range<usize>,
+    pub range: std::ops::Range<usize>,
+    pub yaml: bool,
     pub body_start: usize,
 }
 
-/// Finds the `+++` fences. The opening fence must be the first line.
+/// Finds the fences: `+++` around TOML, or `---` around YAML (closed by
+/// `---` or `...`). The opening fence must be the first line.
 pub fn split(file: &SourceFile) -> Result<Split> {
     let text = &file.text;
     let first_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_end].trim_end() == "---" {
-        return Err(Error::new(
-            Stage::Parse,
-            "the front matter is YAML (`---`); typeset reads TOML between `+++` lines",
-        )
-        .at(file.at(0))
-        .hint(format!(
-            "write it as TOML, e.g.\n{}",
-            yaml_as_toml(&text[first_end..])
-        )));
-    }
-    if text[..first_end].trim_end() != "+++" {
-        return Err(Error::new(
-            Stage::Parse,
-            "the article does not start with front matter",
-        )
-        .at(file.at(0))
-        .hint("begin the file with a line `+++`, the TOML keys (at least title = \"…\"), and another `+++` line"));
-    }
-    let toml_start = (first_end + 1).min(text.len());
-    let mut pos = toml_start;
+    let yaml = match text[..first_end].trim_end() {
+        "+++" => false,
+        "---" => true,
+        _ => {
+            return Err(Error::new(
+                Stage::Parse,
+                "the article does not start with front matter",
+            )
+            .at(file.at(0))
+            .hint("begin the file with a line `+++`, the TOML keys (at least title = \"…\"), and another `+++` line (or YAML between `---` lines)"));
+        }
+    };
+    let start = (first_end + 1).min(text.len());
+    let mut pos = start;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if text[pos..end].trim_end() == "+++" {
+        let line = text[pos..end].trim_end();
+        if line == "+++" && !yaml || (line == "---" || line == "...") && yaml {
             return Ok(Split {
-                toml: toml_start..pos,
+                range: start..pos,
+                yaml,
                 body_start: (end + 1).min(text.len()),
             });
         }
         pos = end + 1;
     }
+    let fence = if yaml { "---" } else { "+++" };
     Err(Error::new(Stage::Parse, "the front matter is not closed")
         .at(file.at(0))
-        .hint("end the front matter with a line `+++` before the body"))
+        .hint(format!(
+            "end the front matter with a line `{fence}` before the body"
+        )))
 }
 
-/// The TOML a simple YAML front matter (`key: value` lines, one nested
-/// table such as `serial:`) stands for, for the hint that refuses it. Not a
-/// YAML parser: what it cannot read it leaves as a comment.
-fn yaml_as_toml(after_fence: &str) -> String {
-    // TOML puts every key after a [table] header into the table, so the
-    // top-level keys come first and the nested ones after their header.
-    let mut top = vec!["+++".to_string()];
-    let mut tables: Vec<String> = Vec::new();
-    for line in after_fence.lines().skip(1) {
-        if line.trim_end() == "---" {
-            break;
-        }
-        let nested = line.starts_with([' ', '\t']);
-        let Some((key, value)) = line.trim().split_once(':') else {
-            top.push(format!("# {line}"));
-            continue;
-        };
-        let (key, value) = (key.trim(), value.trim());
-        match (nested, value.is_empty()) {
-            (false, true) => tables.push(format!("[{key}]")),
-            (true, _) => tables.push(format!("{key} = {}", toml_value(value))),
-            (false, false) => top.push(format!("{key} = {}", toml_value(value))),
-        }
-    }
-    top.extend(tables);
-    top.push("+++".into());
-    top.join("\n")
-}
-
-/// A YAML scalar as TOML: numbers and dates bare, the rest quoted.
-fn toml_value(value: &str) -> String {
-    let unquoted = value.trim_matches(|c| c == '"' || c == '\'');
-    let is_number = unquoted.parse::<i64>().is_ok() && unquoted == value;
-    let is_date = value.len() == 10 && toml::value::Datetime::from_str(value).is_ok();
-    if is_number || is_date {
-        value.to_string()
+/// The front matter found by [`split`], read and checked.
+pub fn parse(file: &SourceFile, split: &Split) -> Result<Meta> {
+    let range = split.range.clone();
+    let raw = if split.yaml {
+        super::yaml::raw_meta(file, range.clone())?
     } else {
-        format!("{:?}", unquoted)
-    }
+        toml_meta(file, range.clone())?
+    };
+    check(file, range.start, raw)
 }
 
-pub fn parse(file: &SourceFile, range: std::ops::Range<usize>) -> Result<Meta> {
+fn toml_meta(file: &SourceFile, range: std::ops::Range<usize>) -> Result<RawMeta> {
     let base = range.start;
-    let raw: RawMeta = toml::from_str(&file.text[range.clone()]).map_err(|e| {
-        let at = file.at(base + e.span().map_or(0, |s| s.start));
-        let (msg, guess) = crate::diag::unknown_name(e.message());
-        let hint = if msg.starts_with("unknown field") {
-            format!("{guess}the known keys are: {KNOWN_KEYS} (docs/article.md)")
-        } else if !guess.is_empty() {
-            guess.trim_end().to_string()
-        } else {
-            "front matter is TOML: key = \"text\", one per line; dates as 2026-11-27".into()
-        };
-        Error::new(Stage::Parse, format!("front matter: {msg}"))
-            .at(at)
-            .hint(hint)
-    })?;
+    toml::from_str(&file.text[range]).map_err(|e| {
+        let offset = base + e.span().map_or(0, |s| s.start);
+        key_error(file, offset, e.message(), false)
+    })
+}
+
+/// A serde message about the front matter (an unknown key, a value of the
+/// wrong type) at byte `offset` of the file, with "did you mean" for a
+/// misspelled key or value.
+pub(super) fn key_error(file: &SourceFile, offset: usize, message: &str, yaml: bool) -> Error {
+    let (msg, guess) = crate::diag::unknown_name(message);
+    let hint = if msg.starts_with("unknown field") {
+        format!("{guess}the known keys are: {KNOWN_KEYS} (docs/article.md)")
+    } else if !guess.is_empty() {
+        guess.trim_end().to_string()
+    } else if yaml {
+        "front matter in YAML: `key: text`, one per line; `serial:` with its keys indented under it; dates as 2026-11-27".into()
+    } else {
+        "front matter is TOML: key = \"text\", one per line; dates as 2026-11-27".into()
+    };
+    Error::new(Stage::Parse, format!("front matter: {msg}"))
+        .at(file.at(offset))
+        .hint(hint)
+}
+
+/// The keys' values checked: `base` is where the front matter's text
+/// starts in the file (the spans count from there).
+fn check(file: &SourceFile, base: usize, raw: RawMeta) -> Result<Meta> {
     let f = Front { file, base };
     // Checked in the order of the keys in input-format.md.
     let kind = f.kind(&raw.kind)?;
@@ -226,7 +211,7 @@ impl Front<'_> {
             None => Err(self.fail(
                 0,
                 "the article has no title",
-                "add title = \"…\" to the front matter: the headline (主题) or the installment's title",
+                "add title = \"…\" to the front matter (in YAML, title: …): the headline (主题) or the installment's title",
             )),
             Some(t) if t.get_ref().trim().is_empty() => Err(self.fail(
                 t.span().start,

@@ -7,6 +7,7 @@ mod edition;
 mod front;
 mod manifest;
 mod serial;
+mod yaml;
 
 use std::path::Path;
 
@@ -83,13 +84,13 @@ pub fn parse_article(path: &Path, bytes: Vec<u8>) -> Result<Article> {
         .hint("delete it; it is invisible in most editors (try searching for it by its code)"));
     }
     let split = front::split(&file)?;
-    let meta = front::parse(&file, split.toml)?;
+    let meta = front::parse(&file, &split)?;
     let mut body = body::parse(&file, split.body_start)?;
     body::finish_line_joins(&mut body);
     if body.is_empty() {
         return Err(Error::new(Stage::Parse, "the article has no body text")
             .at(file.at(split.body_start))
-            .hint("write the article's paragraphs after the closing +++"));
+            .hint("write the article's paragraphs after the front matter's closing line"));
     }
     Ok(Article {
         path: path.to_path_buf(),

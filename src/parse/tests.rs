@@ -34,6 +34,38 @@ fn reads_every_front_matter_key() {
 }
 
 #[test]
+fn reads_every_front_matter_key_from_yaml_as_from_toml() {
+    let toml = parse(
+        "+++\nkind = \"serial\"\nlang = \"zh-Hant\"\ntitle = \"標題：一\"\nkicker = \"引\"\ndeck = \"副\"\nbyline = \"記者\"\nlead = \"一\\n\\n二\"\nsource = \"據新華社\"\ndate = 2026-11-27\nwriting = \"vertical\"\n[serial]\nwork = \"書\"\nauthor = \"某\"\ninstallment = 789\n+++\n正文。\n",
+    )
+    .unwrap();
+    let yaml = parse(
+        "---\nkind: serial\nlang: zh-Hant\ntitle: 標題：一\nkicker: '引'\ndeck: \"副\"\nbyline: 記者\nlead: |\n  一\n\n  二\nsource: 據新華社\ndate: 2026-11-27\nwriting: vertical\nserial:\n  work: 書\n  author: 某\n  installment: 789\n---\n正文。\n",
+    )
+    .unwrap();
+    let (t, y) = (&toml.meta, &yaml.meta);
+    let texts = |m: &Meta| {
+        let f = |f: &Option<Field>| f.as_ref().map(|f| f.text.clone());
+        let s = m.serial.as_ref().unwrap();
+        (
+            (m.title.text.clone(), f(&m.kicker), f(&m.deck)),
+            (f(&m.byline), f(&m.source)),
+            m.lead.iter().map(|l| l.text.clone()).collect::<Vec<_>>(),
+            (s.work.text.clone(), s.author.text.clone(), s.installment),
+        )
+    };
+    assert_eq!(texts(t), texts(y));
+    assert_eq!((t.kind, t.date, t.writing), (y.kind, y.date, y.writing));
+    assert_eq!(
+        t.lang.as_ref().map(|l| l.family),
+        y.lang.as_ref().map(|l| l.family)
+    );
+    // Places are the YAML's own: the title on line 4, the work on line 16.
+    assert_eq!((y.title.loc.line, y.title.loc.col), (4, 8));
+    assert_eq!(y.serial.as_ref().unwrap().work.loc.line, 16);
+}
+
+#[test]
 fn body_blocks_and_styles() {
     let a = parse("+++\ntitle = \"t\"\n+++\n## 小标题\n\n第一段*着重*与**加粗**。\n\n> 引文。\n\n![图说](a.png)\n").unwrap();
     assert_eq!(a.body.len(), 4);

@@ -1,47 +1,22 @@
 //! The optional OCR engine on a page typeset renders: the example news
 //! item set as a PDF, rasterised at 300 dpi, read by Tesseract (chi_sim)
 //! through `typeset clean PAGE.png`, and the same structure stage run on
-//! the text it read. Skipped where Tesseract, its chi_sim and chi_tra data
-//! or pdftoppm is not installed (OCR is optional), except under
-//! TYPESET_REQUIRE_TOOLS (CI), where their absence fails.
+//! the text it read. Ignored where Tesseract, its chi_sim data or pdftoppm
+//! is not installed (OCR is optional), except under TYPESET_REQUIRE_TOOLS
+//! (CI), where their absence fails.
 
 use std::process::Command;
 
-use super::common::{assert_ok, bin, have, root, run, tempdir};
+use super::common::{assert_ok, bin, need, need_with, root, run, tempdir};
 
-/// Tesseract with the language data `needed`, and pdftoppm, by the rule of
-/// [`have`]: missing means a skip, or a failure where tools are required.
-fn have_ocr(needed: &[&'static str]) -> bool {
-    if !(have("pdftoppm") && have("tesseract")) {
-        return false;
-    }
-    let langs = Command::new("tesseract").arg("--list-langs").output();
-    let langs = langs.map_or_else(
-        |_| String::new(),
-        |o| String::from_utf8_lossy(&o.stdout).into_owned(),
-    );
-    let missing: Vec<&str> = needed
-        .iter()
-        .copied()
-        .filter(|l| !langs.lines().any(|x| x.trim() == *l))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    if std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
-        panic!(
-            "tesseract data {missing:?} is required (TYPESET_REQUIRE_TOOLS is set) but not installed"
-        );
-    }
-    eprintln!("skipping: tesseract data {missing:?} is not installed");
-    false
-}
-
+#[cfg_attr(
+    any(no_pdftoppm, no_tesseract),
+    ignore = "needs pdftoppm (poppler-utils) and tesseract with chi_sim (tesseract-ocr-chi-sim); TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
 #[test]
 fn a_rendered_page_read_by_tesseract() {
-    if !have_ocr(&["chi_sim"]) {
-        return;
-    }
+    need("pdftoppm");
+    need_with("tesseract", "--version");
     let dir = tempdir();
     let pdf = dir.path().join("news.pdf");
     let md = root().join("examples/bridge-news.md");

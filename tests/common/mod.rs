@@ -131,23 +131,51 @@ pub fn actual_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Is an external tool installed? Tests that need one skip without it, unless
-/// TYPESET_REQUIRE_TOOLS is set (CI sets it), where its absence fails.
-pub fn have(tool: &str) -> bool {
-    have_with(tool, "-v")
+/// Fails the test, saying why, unless the external `tool` can be run.
+///
+/// A test that needs a tool is marked for the build script's cfg, e.g.
+/// `#[cfg_attr(no_pdftotext, ignore = "needs pdftotext …")]`, so that where
+/// the tool is missing it is reported as ignored, with the reason, and never
+/// passes without checking; where it runs (the tool was found when the
+/// tests were built, or TYPESET_REQUIRE_TOOLS is set) the tool must be there.
+pub fn need(tool: &str) {
+    need_with(tool, "-v");
 }
 
-/// [`have`], asking the tool with `arg` (chromium knows `--version`, not
+/// [`need`], asking the tool with `arg` (chromium knows `--version`, not
 /// `-v`).
-pub fn have_with(tool: &str, arg: &str) -> bool {
-    let ok = Command::new(tool).arg(arg).output().is_ok();
-    if !ok && std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some() {
-        panic!("{tool} is required (TYPESET_REQUIRE_TOOLS is set) but not installed");
+pub fn need_with(tool: &str, arg: &str) {
+    if let Err(e) = Command::new(tool).arg(arg).output() {
+        panic!(
+            "{tool} cannot be run ({e}); install it, or rebuild the tests without \
+             TYPESET_REQUIRE_TOOLS to have the tests that need it ignored"
+        );
     }
-    if !ok {
-        eprintln!("skipping: {tool} is not installed");
-    }
-    ok
+}
+
+/// The jar of epubcheck (Debian's epubcheck package), run by java.
+pub const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
+
+/// Fails the test unless epubcheck finds nothing to say about `epub`.
+pub fn epubcheck(epub: &Path) {
+    need("java");
+    assert!(
+        Path::new(EPUBCHECK_JAR).is_file(),
+        "{EPUBCHECK_JAR} is not installed (the epubcheck package)"
+    );
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(EPUBCHECK_JAR)
+        .arg(epub)
+        .output()
+        .expect("run epubcheck");
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("No errors or warnings detected"),
+        "epubcheck on {}:\n{said}",
+        epub.display()
+    );
 }
 
 /// Text of a PDF in content order, one string per page.

@@ -17,7 +17,7 @@ mod write;
 use std::path::PathBuf;
 
 #[doc(hidden)]
-pub use cache::{open_entry, seal_entry_payload};
+pub use cache::{open_entry, open_pack_index, seal_entry_payload};
 pub use guard::Inputs;
 pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};

@@ -365,3 +365,63 @@ fn a_dash_sends_the_single_output_to_standard_output() {
     );
     assert!(!epub.exists());
 }
+
+/// A number, an address or marks that may not be parted, beside a figure
+/// in a slot narrower than they are: the line moves below the figure
+/// instead of running over the column's edge; nothing is lost.
+#[test]
+fn text_too_wide_for_the_slot_beside_a_figure_moves_below_it() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let layout = dir.path().join("narrow.toml");
+    std::fs::write(
+        &layout,
+        "extends = \"book\"\nname = \"narrow\"\n\n[grid]\nchars = 13\n",
+    )
+    .expect("write");
+    let badge = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/figures/badge.png");
+    std::fs::copy(badge, dir.path().join("badge.png")).expect("copy the figure");
+    let lead = "前文一二三四五六七八九十一二三四五六七八九十一二";
+    for (run, figure) in [
+        ("34567890123", "width=0.7 row=3 x=0.35"),
+        (
+            "https://example.com/abcdefghijk",
+            "width=0.7 row=3 x=0.35 wrap=round",
+        ),
+        ("……——……12345678", "width=0.75 row=3 x=0.375"),
+    ] {
+        let input = dir.path().join("in.md");
+        let text = format!(
+            "+++\ntitle = \"图旁\"\n+++\n\n{lead}{run}三四五六七八九十。\n\n![图](badge.png \"{figure}\")\n\n后文。\n"
+        );
+        std::fs::write(&input, text).expect("write");
+        let pdf = dir.path().join("out.pdf");
+        let out = build(
+            &input,
+            &[
+                OsStr::new("--layout"),
+                layout.as_os_str(),
+                OsStr::new("--pdf"),
+                pdf.as_os_str(),
+            ],
+        );
+        assert_ok(&out);
+        let all = pdf_pages(&pdf).concat();
+        let squeezed: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(squeezed.contains(run), "{run} lost or parted: {all}");
+        // Every word box inside the one 13-character column (136.5 pt),
+        // the headline's rule as its left edge.
+        let boxes = word_boxes(&pdf);
+        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        for b in &boxes {
+            assert!(
+                b.1 <= left + 136.5 + 0.05,
+                "{run}: a word ends at {:.1}, the column at {:.1}",
+                b.1,
+                left + 136.5
+            );
+        }
+    }
+}

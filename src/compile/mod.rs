@@ -72,6 +72,17 @@ pub struct Options {
     pub render: RenderOptions,
 }
 
+impl Options {
+    /// What the run's PDF makes of figures' pixels, if a PDF (screen or
+    /// print) will be written as [`output::wanted_outputs`] decides: asked
+    /// for, or the default when no output at all is named.
+    pub fn pdf_pixels(&self) -> Option<crate::resolve::PixelTarget> {
+        let wanted = self.pdf.is_some()
+            || (self.epub.is_none() && !self.dump_lines && !self.render.pages_wanted());
+        wanted.then(|| crate::pdf::pixel_target(self.print))
+    }
+}
+
 /// Called with (chapters done, chapters in all).
 #[derive(Clone)]
 pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);

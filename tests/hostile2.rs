@@ -160,6 +160,16 @@ fn files_outside_the_input_folder_are_refused_unless_allowed() {
     );
     assert!(err.contains("--allow-outside"), "{err}");
     assert_ok(&build(&serial, allowed));
+    // Named without a folder, from inside it: the same refusals (the
+    // folder of "in.md" is the empty path, that is the current folder).
+    for (name, what) in [
+        ("in.md", "leads out of the article's folder"),
+        ("page.toml", "lies outside its folder"),
+    ] {
+        let mut c = typeset(&[OsStr::new(name)]);
+        c.args(to_epub).current_dir(dir.path());
+        refused(&run_bounded(c), what);
+    }
 }
 
 /// The boxes (x min, x max) of the words pdftotext finds in `pdf`.

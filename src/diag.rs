@@ -118,7 +118,7 @@ pub fn unknown_name(message: &str) -> (String, String) {
 /// The deserializer's names for types ("expected i64", "floating point")
 /// in a writer's words: the reader wrote TOML, not Rust.
 fn user_words(message: &str) -> String {
-    const WORDS: [(&str, &str); 12] = [
+    const WORDS: [(&str, &str); 11] = [
         ("expected i64", "expected a whole number"),
         ("expected i32", "expected a whole number"),
         ("expected u64", "expected a whole number"),
@@ -129,7 +129,6 @@ fn user_words(message: &str) -> String {
         ("expected f64", "expected a number"),
         ("expected f32", "expected a number"),
         ("floating point `", "number `"),
-        ("invalid type: integer `", "invalid type: whole number `"),
         ("invalid type: map", "invalid type: table"),
     ];
     let mut out = message.to_string();

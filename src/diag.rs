@@ -102,7 +102,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 pub fn unknown_name(message: &str) -> (String, String) {
     let message = message.trim();
     if !(message.starts_with("unknown field") || message.starts_with("unknown variant")) {
-        return (message.to_string(), String::new());
+        return (user_words(message), String::new());
     }
     let names: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
     let Some((word, candidates)) = names.split_first() else {
@@ -115,11 +115,40 @@ pub fn unknown_name(message: &str) -> (String, String) {
     )
 }
 
+/// The deserializer's names for types ("expected i64", "floating point")
+/// in a writer's words: the reader wrote TOML, not Rust.
+fn user_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 11] = [
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u8", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("floating point `", "number `"),
+        ("invalid type: map", "invalid type: table"),
+    ];
+    let mut out = message.to_string();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::Stage;
     use crate::source::SourceFile;
+
+    #[test]
+    fn type_names_are_said_in_a_writers_words() {
+        let (msg, _) = unknown_name("invalid type: floating point `2.5`, expected i64");
+        assert_eq!(msg, "invalid type: number `2.5`, expected a whole number");
+    }
 
     #[test]
     fn misspellings_find_their_word() {

@@ -114,6 +114,13 @@ fn too_large(limit: u64) -> Error {
 /// when either does not exist (the read that follows reports that).
 pub fn outside(path: &Path, root: &Path) -> Option<std::path::PathBuf> {
     let real = std::fs::canonicalize(path).ok()?;
+    // The folder of a bare file name ("in.md") is the empty path, which
+    // names no file: it is the current folder.
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
     let root = std::fs::canonicalize(root).ok()?;
     (!real.starts_with(&root)).then_some(real)
 }

@@ -65,6 +65,14 @@ fn cache_seeds_open_or_are_refused() {
             "{}: raw bytes never pass the seal",
             p.display()
         );
+        assert!(
+            !matches!(
+                typeset::compile::open_pack_index(&data, &secret),
+                Ok(Some(_))
+            ),
+            "{}: raw bytes never pass as a pack",
+            p.display()
+        );
         let sealed = typeset::compile::seal_entry_payload(&data, &key, &secret);
         let _ = typeset::compile::open_entry(&sealed, &key, &secret);
     }

@@ -252,49 +252,6 @@ fn the_lines_dump_onto_a_full_disk_is_an_error() {
 }
 
 #[test]
-fn a_damaged_swapped_or_foreign_cache_is_rebuilt_with_a_warning() {
-    let dir = tempdir();
-    let serial = serial_in(dir.path());
-    let cache = dir.path().join("cache");
-    let home = dir.path().join("home");
-    let out = dir.path().join("out.pdf");
-    let (clean, _) = cached_build(&serial, &cache, &home, &out);
-    let (again, err) = cached_build(&serial, &cache, &home, &out);
-    assert_eq!(clean, again);
-    assert!(err.contains("3 chapter(s) from the cache"), "{err}");
-    // One bit flipped in every entry, at a different place in each.
-    for (i, e) in entries(&cache).iter().enumerate() {
-        let mut b = std::fs::read(e).expect("entry");
-        let at = [20, b.len() / 2, b.len() - 1][i % 3];
-        b[at] ^= 0x10;
-        std::fs::write(e, b).expect("write");
-    }
-    let (flipped, err) = cached_build(&serial, &cache, &home, &out);
-    assert_eq!(flipped, clean, "a damaged entry changed the book");
-    assert_eq!(err.matches("laid out anew").count(), 3, "{err}");
-    // Two entries swapped: each holds another chapter.
-    let list = entries(&cache);
-    let first = std::fs::read(&list[0]).expect("entry");
-    std::fs::copy(&list[1], &list[0]).expect("copy");
-    std::fs::write(&list[1], first).expect("write");
-    let (swapped, err) = cached_build(&serial, &cache, &home, &out);
-    assert_eq!(swapped, clean, "swapped entries changed the book");
-    assert!(err.contains("holds another chapter"), "{err}");
-    // A cache written under another user's secret (shipped with the
-    // folder) is not trusted.
-    let (foreign, err) = cached_build(&serial, &cache, &dir.path().join("other"), &out);
-    assert_eq!(foreign, clean);
-    assert!(err.contains("not written here"), "{err}");
-    // Garbage of the right name: refused, no panic.
-    for e in entries(&cache) {
-        std::fs::write(&e, b"\xff\xfe garbage").expect("write");
-    }
-    let (garbage, err) = cached_build(&serial, &cache, &home, &out);
-    assert_eq!(garbage, clean);
-    assert!(err.contains("not a typeset cache entry"), "{err}");
-}
-
-#[test]
 fn an_edited_installment_is_never_served_from_the_cache() {
     let dir = tempdir();
     let serial = serial_in(dir.path());

@@ -29,7 +29,10 @@ fn an_installment_whose_bytes_changed_is_not_served_from_the_cache() {
     std::fs::write(&file, edited).expect("write");
     let (_, err) = cached_build(&serial, &cache, &home, &out);
     assert!(err.contains("2 chapter(s) from the cache"), "{err}");
-    assert_eq!(entries(&cache).len(), 4, "a new entry for the new bytes");
+    let rows: usize = (packs(&cache).iter())
+        .map(|p| pack_rows(&std::fs::read(p).expect("pack")).len())
+        .sum();
+    assert_eq!(rows, 4, "a new entry for the new bytes");
 }
 
 /// An article in `dir` showing `figure`, written beside it from `bytes`.
@@ -157,6 +160,16 @@ fn files_outside_the_input_folder_are_refused_unless_allowed() {
     );
     assert!(err.contains("--allow-outside"), "{err}");
     assert_ok(&build(&serial, allowed));
+    // Named without a folder, from inside it: the same refusals (the
+    // folder of "in.md" is the empty path, that is the current folder).
+    for (name, what) in [
+        ("in.md", "leads out of the article's folder"),
+        ("page.toml", "lies outside its folder"),
+    ] {
+        let mut c = typeset(&[OsStr::new(name)]);
+        c.args(to_epub).current_dir(dir.path());
+        refused(&run_bounded(c), what);
+    }
 }
 
 /// The boxes (x min, x max) of the words pdftotext finds in `pdf`.
@@ -366,4 +379,64 @@ fn a_dash_sends_the_single_output_to_standard_output() {
         "only one output may go to standard output",
     );
     assert!(!epub.exists());
+}
+
+/// A number, an address or marks that may not be parted, beside a figure
+/// in a slot narrower than they are: the line moves below the figure
+/// instead of running over the column's edge; nothing is lost.
+#[test]
+fn text_too_wide_for_the_slot_beside_a_figure_moves_below_it() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempdir();
+    let layout = dir.path().join("narrow.toml");
+    std::fs::write(
+        &layout,
+        "extends = \"book\"\nname = \"narrow\"\n\n[grid]\nchars = 13\n",
+    )
+    .expect("write");
+    let badge = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/figures/badge.png");
+    std::fs::copy(badge, dir.path().join("badge.png")).expect("copy the figure");
+    let lead = "前文一二三四五六七八九十一二三四五六七八九十一二";
+    for (run, figure) in [
+        ("34567890123", "width=0.7 row=3 x=0.35"),
+        (
+            "https://example.com/abcdefghijk",
+            "width=0.7 row=3 x=0.35 wrap=round",
+        ),
+        ("……——……12345678", "width=0.75 row=3 x=0.375"),
+    ] {
+        let input = dir.path().join("in.md");
+        let text = format!(
+            "+++\ntitle = \"图旁\"\n+++\n\n{lead}{run}三四五六七八九十。\n\n![图](badge.png \"{figure}\")\n\n后文。\n"
+        );
+        std::fs::write(&input, text).expect("write");
+        let pdf = dir.path().join("out.pdf");
+        let out = build(
+            &input,
+            &[
+                OsStr::new("--layout"),
+                layout.as_os_str(),
+                OsStr::new("--pdf"),
+                pdf.as_os_str(),
+            ],
+        );
+        assert_ok(&out);
+        let all = pdf_pages(&pdf).concat();
+        let squeezed: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(squeezed.contains(run), "{run} lost or parted: {all}");
+        // Every word box inside the one 13-character column (136.5 pt),
+        // the headline's rule as its left edge.
+        let boxes = word_boxes(&pdf);
+        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        for b in &boxes {
+            assert!(
+                b.1 <= left + 136.5 + 0.05,
+                "{run}: a word ends at {:.1}, the column at {:.1}",
+                b.1,
+                left + 136.5
+            );
+        }
+    }
 }

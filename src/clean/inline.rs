@@ -384,7 +384,12 @@ fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings:
                 } else if c == '’' && stack.last() != Some(&'‘') {
                     // An apostrophe, not a closing quote.
                 } else {
-                    warnings.push(format!("quotes do not nest: {c} closes {:?}", stack.last()));
+                    // In the reader's words: the mark left open, not
+                    // Rust's Some('「').
+                    let open = stack
+                        .last()
+                        .map_or("no open quote".into(), |o| o.to_string());
+                    warnings.push(format!("quotes do not nest: {c} closes {open}"));
                     return;
                 }
             }
@@ -441,6 +446,10 @@ mod tests {
         assert_eq!(r.text, "他说\"等我回来就走了");
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(fix("don't stop"), "don't stop");
+        let r = repair("「甲“乙」丙”");
+        assert_eq!(r.warnings, ["quotes do not nest: 」 closes “"]);
+        let r = repair("甲」");
+        assert_eq!(r.warnings, ["quotes do not nest: 」 closes no open quote"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! everything their layout depends on, each entry sealed so that a damaged,
 //! swapped or foreign entry is never trusted.
 //!
-//! An entry is one file, `KEY.chapter`:
+//! An entry is
 //!
 //! ```text
 //! MAGIC (12) | FORMAT u32 | key (32) | payload length u64 | seal (32) | payload
@@ -11,17 +11,26 @@
 //! The payload is the chapter's pages in postcard. The seal is an
 //! HMAC-SHA-256 of everything before and after it under a secret kept in
 //! the user's cache folder ([`entry::secret`]), so a bit flipped by the
-//! disk, a file copied over another (its key differs) or a cache shipped
+//! disk, an entry copied over another (its key differs) or a cache shipped
 //! inside a serial folder from elsewhere (another secret) fails the check:
-//! the chapter is laid out anew with a warning. Entries are written without
-//! an fsync each: a lost entry costs only its layout.
+//! the chapter is laid out anew with a warning.
+//!
+//! Entries live in pack files ([`pack`]): a run appends the chapters it
+//! lays out to one new pack, renamed into place once whole, so a first
+//! build of 10,000 chapters writes one file, without an fsync. Packs are
+//! never changed once written; when there are too many, or one is damaged,
+//! a run writes the chapters it used into one new pack and removes the
+//! packs it read (compaction).
 
 mod entry;
+mod pack;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use pack::{Packs, Place, Writer};
 
 use crate::compose::Page;
 use crate::error::Warning;
@@ -35,10 +44,21 @@ pub struct Cache {
     dir: PathBuf,
     secret: [u8; 32],
     keys: Vec<Option<[u8; 32]>>,
+    packs: Packs,
     // Shared by the threads that lay chapters out and store them.
     hits: AtomicUsize,
+    /// The entries read, to be copied by a compaction.
+    used: Mutex<Vec<([u8; 32], Place)>>,
+    /// The pack this run writes, made at the first chapter stored; `Err`
+    /// once writing failed (the cache is then only slower).
+    writer: Mutex<Result<Option<Writer>, ()>>,
+    /// A damaged entry was met: its pack is rewritten without it.
+    compact: AtomicBool,
     warnings: Mutex<Vec<Warning>>,
 }
+
+/// More packs than this are compacted into one.
+const MAX_PACKS: usize = 8;
 
 impl Cache {
     /// The keys are computed after fallbacks were found, so that every font
@@ -78,67 +98,99 @@ impl Cache {
             })
             .collect();
         super::guard::sweep(&dir);
+        let secret = entry::secret();
+        let packs = Packs::open(&dir, &secret);
+        let warnings = (packs.damaged.iter())
+            .map(|(path, why)| Warning {
+                location: None,
+                message: format!(
+                    "the chapter cache's pack {} is not usable ({why}); its chapters are laid out anew",
+                    path.display()
+                ),
+            })
+            .collect();
         Cache {
             dir,
-            secret: entry::secret(),
+            secret,
             keys,
+            packs,
             hits: AtomicUsize::new(0),
-            warnings: Mutex::new(Vec::new()),
+            used: Mutex::new(Vec::new()),
+            writer: Mutex::new(Ok(None)),
+            compact: AtomicBool::new(false),
+            warnings: Mutex::new(warnings),
         }
-    }
-
-    fn path(&self, key: &[u8; 32]) -> PathBuf {
-        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-        self.dir.join(format!("{hex}.chapter"))
     }
 
     /// A chapter from the cache, if a sound entry holds it. A missing
     /// entry is silent; a damaged one is a warning (and laid out anew).
     pub fn load(&self, k: usize) -> Option<Vec<Page>> {
         let key = self.keys[k].as_ref()?;
-        let path = self.path(key);
-        let bytes = match crate::fsio::read_limited(&path, entry::MAX_ENTRY_BYTES) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(e) => return self.damaged(&path, &e.to_string()),
-        };
-        match entry::open(&bytes, key, &self.secret) {
+        let place = *self.packs.index.get(key)?;
+        let opened = (self.packs.read(place))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| entry::open(&bytes, key, &self.secret));
+        match opened {
             Ok(pages) => {
                 self.hits.fetch_add(1, Ordering::Relaxed);
+                lock(&self.used).push((*key, place));
                 Some(pages)
             }
-            Err(why) => self.damaged(&path, &why),
+            Err(why) => {
+                self.compact.store(true, Ordering::Relaxed);
+                let path = &self.packs.files[place.pack].0;
+                lock(&self.warnings).push(Warning {
+                    location: None,
+                    message: format!(
+                        "a chapter cached in {} is not usable ({why}); it is laid out anew",
+                        path.display()
+                    ),
+                });
+                None
+            }
         }
-    }
-
-    fn damaged(&self, path: &std::path::Path, why: &str) -> Option<Vec<Page>> {
-        // A poisoned lock only means another thread panicked: the list
-        // itself is whole.
-        let mut warnings = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
-        warnings.push(Warning {
-            location: None,
-            message: format!(
-                "the cached chapter {} is not usable ({why}); it is laid out anew",
-                path.display()
-            ),
-        });
-        None
     }
 
     /// Stores a chapter; a cache that cannot be written is only slower.
     pub fn store(&self, k: usize, pages: &[Page]) {
         let Some(key) = &self.keys[k] else { return };
-        if std::fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
+        // Sealed outside the lock: only the append waits for other threads.
         let Ok(bytes) = entry::seal(pages, key, &self.secret) else {
             return;
         };
-        let path = self.path(key);
-        // No fsync: a chapter lost in a crash is laid out again, and a torn
-        // one fails its seal.
-        if let Ok(staged) = super::write::stage(&path, &bytes, false) {
-            let _ = super::write::commit(vec![staged], &super::guard::Inputs::default());
+        add(&mut lock(&self.writer), &self.dir, key, &bytes);
+    }
+
+    /// Puts this run's pack into place, compacting the cache when it holds
+    /// too many packs or a damaged one: the chapters this run used go into
+    /// the new pack and the packs read at the start are removed. A cache
+    /// that cannot be written is only slower, so failures are quiet.
+    pub fn finish(self) {
+        let compact = self.compact.into_inner()
+            || self.packs.files.len() >= MAX_PACKS
+            || !self.packs.damaged.is_empty()
+            || !self.packs.stale.is_empty();
+        let mut writer = self.writer.into_inner().unwrap_or_else(|e| e.into_inner());
+        if compact {
+            let used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
+            for (key, place) in used {
+                if let Ok(bytes) = self.packs.read(place) {
+                    add(&mut writer, &self.dir, &key, &bytes);
+                }
+            }
+        }
+        let kept = match writer {
+            Ok(Some(w)) if !w.is_empty() => w.finish(&self.dir, &self.secret).is_ok(),
+            Ok(_) => true,
+            Err(()) => false,
+        };
+        if compact && kept {
+            let old = (self.packs.files.iter().map(|(p, _)| p))
+                .chain(self.packs.damaged.iter().map(|(p, _)| p))
+                .chain(&self.packs.stale);
+            for path in old {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
 
@@ -149,7 +201,26 @@ impl Cache {
 
     /// The damaged entries met so far, as warnings.
     pub fn take_warnings(&self) -> Vec<Warning> {
-        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(&mut *lock(&self.warnings))
+    }
+}
+
+/// A poisoned lock only means another thread panicked: what it guards is
+/// whole (every change under these locks is one push or one append).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Appends a sealed entry to the run's pack, making the pack first. After
+/// a failed write the pack's offsets are unknown: it is given up.
+fn add(writer: &mut Result<Option<Writer>, ()>, dir: &Path, key: &[u8; 32], sealed: &[u8]) {
+    let Ok(slot) = writer else { return };
+    let added = match slot {
+        Some(w) => w.add(key, sealed),
+        None => Writer::new(dir).and_then(|w| slot.insert(w).add(key, sealed)),
+    };
+    if added.is_err() {
+        *writer = Err(());
     }
 }
 
@@ -165,4 +236,21 @@ pub fn open_entry(bytes: &[u8], key: &[u8; 32], secret: &[u8; 32]) -> Result<Vec
 #[doc(hidden)]
 pub fn seal_entry_payload(payload: &[u8], key: &[u8; 32], secret: &[u8; 32]) -> Vec<u8> {
     entry::seal_payload(payload, key, secret)
+}
+
+/// The reader of a pack's index over any bytes, as [`Cache::new`] uses it
+/// on a pack file: the number of entries, `None` for another format, or
+/// why the pack is refused. Public for the fuzz target (fuzz/).
+#[doc(hidden)]
+pub fn open_pack_index(bytes: &[u8], secret: &[u8; 32]) -> Result<Option<usize>, String> {
+    let read = |at: u64, len: u64| {
+        let slice = usize::try_from(at)
+            .ok()
+            .zip(usize::try_from(len).ok())
+            .and_then(|(a, l)| bytes.get(a..a.checked_add(l)?));
+        slice
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::UnexpectedEof))
+    };
+    pack::parse_index(bytes.len() as u64, secret, read).map(|rows| rows.map(|r| r.len()))
 }

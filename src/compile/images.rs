@@ -161,7 +161,7 @@ pub fn remove_stale(images: &PageImages, pages: usize) {
 
 /// `--cover FILE`: read and checked now, before any work, as a figure is.
 pub fn given_cover(path: &Path) -> Result<CoverImage> {
-    let (data, format, _) = crate::resolve::load_image(path)
+    let (data, format, _, _) = crate::resolve::load_image(path, None)
         .map_err(|(m, h)| Error::new(Stage::Resolve, format!("--cover: {m}")).hint(h))?;
     Ok(CoverImage {
         data: std::sync::Arc::new(data),

@@ -189,6 +189,7 @@ fn article_job(opts: &Options) -> Result<Job> {
     let settings = DocSettings {
         writing: opts.writing,
         allow_outside: opts.allow_outside,
+        pdf_pixels: opts.pdf_pixels(),
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &layout, (&mut fonts, &mut roles), &settings)?;
@@ -345,6 +346,7 @@ fn page_part(
     let settings = DocSettings {
         writing: a.writing.or(opts.writing),
         allow_outside: opts.allow_outside,
+        pdf_pixels: opts.pdf_pixels(),
         ..DocSettings::default()
     };
     let doc = resolve_with_fonts(&article, &own, fonts, &settings)?;
@@ -470,6 +472,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         default_writing: None,
         chapter: true,
         allow_outside: opts.allow_outside,
+        pdf_pixels: opts.pdf_pixels(),
     };
     let docs = serial
         .installments

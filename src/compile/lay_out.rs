@@ -201,6 +201,9 @@ fn chapters(
         Ok(())
     })?;
     report.cached = cache.as_ref().map_or(0, Cache::hits);
+    if let Some(c) = cache {
+        c.finish();
+    }
     let titles: Vec<String> = docs.iter().map(|d| d.title.clone()).collect();
     let mut shaper = shapers.furniture(first);
     let mut furniture = |f: Furniture, text: &str| -> ShapedPara {

@@ -18,7 +18,7 @@ mod write;
 use std::path::PathBuf;
 
 #[doc(hidden)]
-pub use cache::{open_entry, seal_entry_payload};
+pub use cache::{open_entry, open_pack_index, seal_entry_payload};
 pub use guard::Inputs;
 pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};
@@ -74,6 +74,17 @@ pub struct Options {
     pub render: RenderOptions,
     /// A watching process's shaped articles, kept from build to build.
     pub memo: Option<std::sync::Arc<Memo>>,
+}
+
+impl Options {
+    /// What the run's PDF makes of figures' pixels, if a PDF (screen or
+    /// print) will be written as [`output::wanted_outputs`] decides: asked
+    /// for, or the default when no output at all is named.
+    pub fn pdf_pixels(&self) -> Option<crate::resolve::PixelTarget> {
+        let wanted = self.pdf.is_some()
+            || (self.epub.is_none() && !self.dump_lines && !self.render.pages_wanted());
+        wanted.then(|| crate::pdf::pixel_target(self.print))
+    }
 }
 
 /// Called with (chapters done, chapters in all).

@@ -5,7 +5,7 @@
 use super::columns::{Composer, ParaSetting};
 use super::lines::rebreak;
 use super::wrap::{MIN_WRAP_CHARS, SlotKind};
-use crate::linebreak::Line;
+use crate::linebreak::{EPSILON, Line};
 use crate::model::LineRules;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -160,7 +160,6 @@ impl Composer<'_> {
                 plan.remove(0);
             }
         }
-        let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
         // No mark hangs into the gap beside a figure: the gap stays even.
         // A line beside it that would need letter spacing is set flush
         // at its natural width: the breaker takes it as a ragged one.
@@ -169,21 +168,22 @@ impl Composer<'_> {
             flush_short: true,
             ..*set.rules
         };
-        let narrow = plan.iter().rposition(|s| s.measure != set.full);
-        let key = Rebreak {
-            para: std::ptr::from_ref(p) as usize,
-            rules: std::ptr::from_ref(set.rules) as usize,
-            start,
-            justify: set.justify,
-            full: set.full.0.to_bits(),
-            measures: (plan.iter().take(narrow.map_or(0, |k| k + 1)))
-                .map(|s| s.measure.0.to_bits())
-                .collect(),
+        // A line that cannot fit its slot beside the figure without
+        // overflowing it (a word or number wider than the slot) or being
+        // cut where no break is allowed moves below the figure: that slot
+        // and the narrow ones after it are left empty, and the text goes on
+        // where the column is whole again (where every item fits).
+        let rest = loop {
+            let rest = self.rebreak_to(p, set, &rules, start, &plan);
+            let narrow = |s: &PlannedSlot| s.measure < set.full;
+            let bad = (plan.iter().zip(rest.iter()))
+                .position(|(s, l)| narrow(s) && (l.forced || l.width.0 > s.measure.0 + EPSILON));
+            let Some(k) = bad else { break rest };
+            let whole = (plan[k..].iter()).position(|s| !narrow(s));
+            plan.drain(k..whole.map_or(plan.len(), |n| k + n));
         };
-        let rest = (self.rebroken.entry(key))
-            .or_insert_with(|| rebreak(p, start, &measure, set.justify, &rules));
         lines.truncate(i);
-        lines.extend(rest.iter().cloned());
+        lines.extend(rest);
         for s in &plan {
             if i == lines.len() {
                 break;
@@ -199,6 +199,35 @@ impl Composer<'_> {
             self.next_column();
         }
         i
+    }
+}
+
+impl Composer<'_> {
+    /// The paragraph from item `start` broken again to the measures of
+    /// `plan` (then full ones), remembered for the module's layout.
+    fn rebreak_to(
+        &mut self,
+        p: &ShapedPara,
+        set: &ParaSetting,
+        rules: &LineRules,
+        start: usize,
+        plan: &[PlannedSlot],
+    ) -> Vec<Line> {
+        let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
+        let narrow = plan.iter().rposition(|s| s.measure != set.full);
+        let key = Rebreak {
+            para: std::ptr::from_ref(p) as usize,
+            rules: std::ptr::from_ref(set.rules) as usize,
+            start,
+            justify: set.justify,
+            full: set.full.0.to_bits(),
+            measures: (plan.iter().take(narrow.map_or(0, |k| k + 1)))
+                .map(|s| s.measure.0.to_bits())
+                .collect(),
+        };
+        (self.rebroken.entry(key))
+            .or_insert_with(|| rebreak(p, start, &measure, set.justify, rules))
+            .clone()
     }
 }
 

@@ -1,10 +1,13 @@
-//! Figures as image XObjects: JPEG passed through (DCTDecode), PNG decoded
-//! and deflated, with its alpha channel as a soft mask.
+//! Figures as image XObjects: JPEG passed through (DCTDecode), PNG from
+//! the pixels decoded when the figure was read (deflated then), with its
+//! alpha channel as a soft mask.
 
 use pdf_writer::{Filter, Finish, Pdf, Ref};
 
 use crate::error::{Error, Result, Stage};
-use crate::resolve::{Figure, ImageFormat};
+use std::borrow::Cow;
+
+use crate::resolve::{Figure, ImageFormat, PixelSpace, PixelTarget};
 
 use super::print::PdfX;
 
@@ -34,7 +37,7 @@ pub(super) fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
 }
 
 /// A channel over white, by its alpha.
-fn blend(v: u8, a: u8) -> u8 {
+pub(crate) fn blend(v: u8, a: u8) -> u8 {
     ((v as u32 * a as u32 + 255 * (255 - a as u32)) / 255) as u8
 }
 
@@ -55,24 +58,53 @@ pub(super) fn write_image(
         )
         .hint("re-export the figure as PNG or baseline JPEG")
     };
-    let jpeg = if fig.format == ImageFormat::Jpeg {
-        Some(jpeg_components(&fig.data).ok_or_else(|| damaged("no frame header".into()))?)
-    } else {
-        None
-    };
+    if fig.format == ImageFormat::Png {
+        // Decoded when the figure was read, for this PDF; one read for
+        // another output, or built some other way (a library caller's), is
+        // decoded now.
+        let target = pixel_target(print);
+        let decoded;
+        let px = match fig.pixels.as_ref().filter(|p| p.target == target) {
+            Some(px) => px,
+            None => {
+                decoded = crate::resolve::decode_png(&fig.data, Some(target)).map_err(damaged)?;
+                decoded
+                    .as_ref()
+                    .ok_or_else(|| damaged("no pixels".into()))?
+            }
+        };
+        let space = match px.space {
+            PixelSpace::Gray => Space::Gray,
+            PixelSpace::Rgb => Space::Rgb,
+            PixelSpace::Cmyk => Space::Cmyk,
+        };
+        let packed = Packed {
+            width: px.width as i32,
+            height: px.height as i32,
+            space,
+            samples: Cow::Borrowed(&px.samples[..]),
+            alpha: px.alpha.as_ref().map(|a| Cow::Borrowed(&a[..])),
+        };
+        write_packed(pdf, refs, id, packed);
+        return Ok(());
+    }
+    let (n, adobe) = jpeg_components(&fig.data).ok_or_else(|| damaged("no frame header".into()))?;
     // An RGB JPEG is converted for print; every other JPEG passes through.
-    if let Some((n, adobe)) = jpeg.filter(|(n, _)| print.is_none() || *n != 3) {
+    if print.is_none() || n != 3 {
         return write_jpeg(pdf, id, fig, n, adobe).map_err(damaged);
     }
-    let fmt = if fig.format == ImageFormat::Png {
-        image::ImageFormat::Png
-    } else {
-        image::ImageFormat::Jpeg
-    };
-    let img =
-        image::load_from_memory_with_format(&fig.data, fmt).map_err(|e| damaged(e.to_string()))?;
+    let img = image::load_from_memory_with_format(&fig.data, image::ImageFormat::Jpeg)
+        .map_err(|e| damaged(e.to_string()))?;
     write_pixels(pdf, refs, id, Pixels::new(img, print));
     Ok(())
+}
+
+/// What a PDF for the screen (`None`) or for print makes of pixels.
+pub fn pixel_target(print: Option<PdfX>) -> PixelTarget {
+    PixelTarget {
+        cmyk: print.is_some(),
+        flatten: print == Some(PdfX::X1a),
+    }
 }
 
 /// A JPEG as it is (DCTDecode) with its `n` colour components; an Adobe
@@ -187,13 +219,35 @@ fn colour_over_white(rgba: &[u8], print: Option<PdfX>, flatten: bool) -> (Space,
     }
 }
 
+/// An image's streams as the PDF stores them: deflated samples in `space`
+/// and the deflated alpha channel, if any, for a soft mask.
+struct Packed<'a> {
+    width: i32,
+    height: i32,
+    space: Space,
+    samples: Cow<'a, [u8]>,
+    alpha: Option<Cow<'a, [u8]>>,
+}
+
 /// Decoded pixels, deflated, with their alpha as a soft mask.
 fn write_pixels(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: Pixels) {
-    let mask_ref = px.alpha.as_ref().map(|_| refs.next());
-    let packed = deflate(&px.samples);
+    let samples = Cow::Owned(deflate(&px.samples));
     // The samples are no longer needed once deflated.
     drop(px.samples);
-    let mut x = pdf.image_xobject(id, &packed);
+    let packed = Packed {
+        width: px.width,
+        height: px.height,
+        space: px.space,
+        samples,
+        alpha: px.alpha.map(|a| Cow::Owned(deflate(&a))),
+    };
+    write_packed(pdf, refs, id, packed);
+}
+
+/// An image XObject and, with an alpha channel, its soft mask.
+fn write_packed(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: Packed) {
+    let mask_ref = px.alpha.as_ref().map(|_| refs.next());
+    let mut x = pdf.image_xobject(id, &px.samples);
     x.filter(Filter::FlateDecode);
     x.width(px.width).height(px.height).bits_per_component(8);
     match px.space {
@@ -206,11 +260,77 @@ fn write_pixels(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: Pixels) {
     }
     x.finish();
     if let (Some(m), Some(a)) = (mask_ref, &px.alpha) {
-        let packed = deflate(a);
-        let mut mx = pdf.image_xobject(m, &packed);
+        let mut mx = pdf.image_xobject(m, a);
         mx.filter(Filter::FlateDecode);
         mx.width(px.width).height(px.height).bits_per_component(8);
         mx.color_space().device_gray();
         mx.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::{PngPixels, Wrap, decode_png};
+
+    fn png(value: u8) -> Vec<u8> {
+        let img = ::image::GrayImage::from_fn(16, 8, |x, y| ::image::Luma([value ^ (x * y) as u8]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        ::image::DynamicImage::ImageLuma8(img)
+            .write_to(&mut out, ::image::ImageFormat::Png)
+            .expect("encode");
+        out.into_inner()
+    }
+
+    fn figure(data: Vec<u8>, pixels: Option<PngPixels>) -> Figure {
+        Figure {
+            path: "f.png".into(),
+            src: "f.png".into(),
+            data: std::sync::Arc::new(data),
+            format: ImageFormat::Png,
+            pixels,
+            width_px: 16,
+            height_px: 8,
+            caption: None,
+            columns: 1,
+            width: None,
+            wrap: Wrap::Rect,
+            x: None,
+            row: None,
+            loc: crate::source::Loc { line: 1, col: 1 },
+        }
+    }
+
+    /// The PDF's bytes with `fig` as its one image.
+    fn written(fig: &Figure, print: Option<PdfX>) -> Vec<u8> {
+        let mut pdf = Pdf::new();
+        let mut refs = super::super::Refs::new();
+        let id = refs.next();
+        write_image(&mut pdf, &mut refs, id, fig, print).expect("write");
+        pdf.finish()
+    }
+
+    fn holds(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn a_png_read_for_this_pdf_is_not_decoded_again() {
+        // The kept pixels are another image's: the PDF must hold those,
+        // which it can only do by not decoding the file.
+        let screen = pixel_target(None);
+        let kept = decode_png(&png(0x55), Some(screen)).expect("decode");
+        let fig = figure(png(0xAA), kept.clone());
+        let pdf = written(&fig, None);
+        let kept = kept.expect("kept");
+        assert!(holds(&pdf, &kept.samples), "the kept samples were not used");
+        // Pixels kept for the screen do not serve a print PDF: the file is
+        // decoded for it, in CMYK.
+        let print = written(&fig, Some(PdfX::X4));
+        let for_print = decode_png(&png(0xAA), Some(pixel_target(Some(PdfX::X4))));
+        let for_print = for_print.expect("decode").expect("kept");
+        assert_eq!(for_print.space, crate::resolve::PixelSpace::Gray);
+        assert!(holds(&print, &for_print.samples));
+        assert!(!holds(&print, &kept.samples));
     }
 }

@@ -15,6 +15,9 @@ mod print;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use image::blend;
+pub use image::pixel_target;
+pub(crate) use print::rgb_to_cmyk;
 pub use print::{PdfX, PrintSpec};
 
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
@@ -88,6 +91,19 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
     // The bound is about the input's size: give the rest back.
     out.shrink_to_fit();
     out
+}
+
+#[cfg(test)]
+/// A zlib stream [`deflate`] wrote, inflated: exactly `len` bytes, else
+/// why not.
+pub(crate) fn inflate(data: &[u8], len: usize) -> std::result::Result<Vec<u8>, String> {
+    let mut out = vec![0u8; len];
+    let config = zlib_rs::InflateConfig::default();
+    let (got, rc) = zlib_rs::decompress_slice(&mut out, data, config);
+    if rc != zlib_rs::ReturnCode::Ok || got.len() != len {
+        return Err(format!("its pixels do not inflate to {len} bytes"));
+    }
+    Ok(out)
 }
 
 fn f(p: Pt) -> f32 {

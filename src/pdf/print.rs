@@ -171,10 +171,19 @@ pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
         Intent::Perceptual,
     )
     .expect("sRGB to the bundled FOGRA39 profile is a valid transform");
-    let pixels: Vec<[u8; 3]> = rgb.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
-    let mut out = vec![[0u8; 4]; pixels.len()];
-    transform.transform_pixels(&pixels[..], &mut out[..]);
-    out.into_iter().flatten().collect()
+    // A slice at a time through the one transform: beside the output, only
+    // a slice's pixels are copied (each pixel converts on its own, so the
+    // bytes are those of one pass).
+    let mut out = Vec::with_capacity(rgb.len() / 3 * 4);
+    let (mut pixels, mut cmyk) = (Vec::new(), Vec::new());
+    for slice in rgb.chunks(3 * 65_536) {
+        pixels.clear();
+        pixels.extend(slice.chunks_exact(3).map(|p| [p[0], p[1], p[2]]));
+        cmyk.resize(pixels.len(), [0u8; 4]);
+        transform.transform_pixels(&pixels[..], &mut cmyk[..]);
+        out.extend(cmyk.iter().flatten());
+    }
+    out
 }
 
 /// The XMP document and instance identifiers: RFC 4122 name-based UUIDs

@@ -62,6 +62,8 @@ pub struct Figure {
     pub src: String,
     pub data: Arc<Vec<u8>>,
     pub format: ImageFormat,
+    /// A PNG's pixels, decoded once when it was read, for the PDF.
+    pub pixels: Option<super::PngPixels>,
     pub width_px: u32,
     pub height_px: u32,
     pub caption: Option<Para>,
@@ -171,6 +173,9 @@ pub struct DocSettings {
     pub chapter: bool,
     /// Files may lie outside the input's folder (--allow-outside).
     pub allow_outside: bool,
+    /// The PDF a run writes, if any: a PNG figure keeps the pixels decoded
+    /// when it is read, made for it (without, it is only checked).
+    pub pdf_pixels: Option<super::PixelTarget>,
 }
 
 /// An article on its own, with the layout's defaults.
@@ -202,6 +207,7 @@ pub fn resolve_doc_with(
         roles: roles.for_lang(lang.family),
         labels: Labels::of(lang.family),
         allow_outside: settings.allow_outside,
+        pdf_pixels: settings.pdf_pixels,
         scheme: layout.text.punctuation.unwrap_or(match lang.family {
             LangFamily::ZhHant => Scheme::Centred,
             _ => Scheme::Quanjiao,

@@ -10,6 +10,7 @@ use crate::error::{Error, Result, Stage};
 use crate::source::Located;
 
 use super::doc::{Figure, ImageFormat, Wrap};
+use super::png_pixels::{PixelTarget, PngPixels, decode_png};
 
 /// Largest figure file accepted.
 pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
@@ -20,21 +21,24 @@ pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
 
 /// Reads a figure next to its article and checks that it is a whole PNG or
 /// JPEG of a sane size. `allow_outside` lets its path (after symbolic
-/// links) lead out of the article's folder.
+/// links) lead out of the article's folder; with `keep`, a PNG keeps its
+/// decoded pixels for that PDF.
 pub(super) fn load_figure(
     base: &Path,
     src: &str,
     at: Located,
-    allow_outside: bool,
+    (allow_outside, keep): (bool, Option<PixelTarget>),
 ) -> Result<Figure> {
     let fail = |msg: String, hint: &str| Error::new(Stage::Resolve, msg).at(at.clone()).hint(hint);
     let path = figure_path(base, src, allow_outside).map_err(|(m, h)| fail(m, h))?;
-    let (data, format, (width_px, height_px)) = load_image(&path).map_err(|(m, h)| fail(m, h))?;
+    let (data, format, (width_px, height_px), pixels) =
+        load_image(&path, keep).map_err(|(m, h)| fail(m, h))?;
     Ok(Figure {
         path,
         src: src.to_string(),
         data: Arc::new(data),
         format,
+        pixels,
         width_px,
         height_px,
         caption: None,
@@ -47,13 +51,16 @@ pub(super) fn load_figure(
     })
 }
 
-/// An image's bytes, format and size in pixels.
-pub type LoadedImage = (Vec<u8>, ImageFormat, (u32, u32));
+/// An image's bytes, format, size in pixels, and a PNG's decoded pixels.
+pub type LoadedImage = (Vec<u8>, ImageFormat, (u32, u32), Option<PngPixels>);
 
 /// An image file (a figure, a cover): read up to the size limit, a whole
-/// PNG or JPEG of a sane number of pixels, every pixel decoded. Its bytes,
-/// format and size, or a message and a hint.
-pub fn load_image(path: &Path) -> std::result::Result<LoadedImage, (String, &'static str)> {
+/// PNG or JPEG of a sane number of pixels, every pixel decoded (a PNG's
+/// kept with `keep`). Its bytes, format and size, or a message and a hint.
+pub fn load_image(
+    path: &Path,
+    keep: Option<PixelTarget>,
+) -> std::result::Result<LoadedImage, (String, &'static str)> {
     // The read stops at the limit, whatever the file's metadata says.
     let data = crate::fsio::read_limited(path, MAX_IMAGE_BYTES).map_err(|e| {
         (
@@ -93,8 +100,8 @@ pub fn load_image(path: &Path) -> std::result::Result<LoadedImage, (String, &'st
             "scale the image down (300 dpi at its printed size is enough)",
         ));
     }
-    decode_all(&data, format).map_err(damaged)?;
-    Ok((data, format, (width_px, height_px)))
+    let pixels = decode_all(&data, format, keep).map_err(damaged)?;
+    Ok((data, format, (width_px, height_px), pixels))
 }
 
 /// The file a figure names: relative to the article, no web address, and
@@ -148,18 +155,17 @@ fn dimensions(data: &[u8], format: ImageFormat) -> std::result::Result<(u32, u32
         .map_err(|e| e.to_string())
 }
 
-/// Decodes every pixel, keeping none: a PNG row by row (one row in
-/// memory), a JPEG whole (its decoder has no rows; the pixel limit bounds
-/// it). A truncated or corrupt file fails here rather than in one output.
-fn decode_all(data: &[u8], format: ImageFormat) -> std::result::Result<(), String> {
+/// Decodes every pixel: a PNG row by row, with `keep` into the compressed
+/// samples the PDF takes (see [`decode_png`]); a JPEG whole, keeping none
+/// (its decoder has no rows; the pixel limit bounds it). A truncated or
+/// corrupt file fails here rather than in one output.
+fn decode_all(
+    data: &[u8],
+    format: ImageFormat,
+    keep: Option<PixelTarget>,
+) -> std::result::Result<Option<PngPixels>, String> {
     match format {
-        ImageFormat::Png => {
-            let mut reader = png::Decoder::new(std::io::Cursor::new(data))
-                .read_info()
-                .map_err(|e| e.to_string())?;
-            while reader.next_row().map_err(|e| e.to_string())?.is_some() {}
-            reader.finish().map_err(|e| e.to_string())
-        }
+        ImageFormat::Png => decode_png(data, keep),
         ImageFormat::Jpeg => {
             // The decoder fills a cut-off scan with grey; a whole file ends
             // its scans with an EOI marker.
@@ -173,7 +179,7 @@ fn decode_all(data: &[u8], format: ImageFormat) -> std::result::Result<(), Strin
             let mut limits = image::Limits::default();
             limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
             reader.limits(limits);
-            reader.decode().map(drop).map_err(|e| e.to_string())
+            reader.decode().map(|_| None).map_err(|e| e.to_string())
         }
     }
 }
@@ -216,10 +222,10 @@ mod tests {
     #[test]
     fn a_whole_jpeg_passes_and_every_cut_one_fails() {
         let data = jpeg();
-        decode_all(&data, ImageFormat::Jpeg).expect("whole");
+        decode_all(&data, ImageFormat::Jpeg, None).expect("whole");
         for n in [data.len() - 2, data.len() - 1, data.len() / 2, 200] {
             assert!(
-                decode_all(&data[..n], ImageFormat::Jpeg).is_err(),
+                decode_all(&data[..n], ImageFormat::Jpeg, None).is_err(),
                 "cut at {n}"
             );
         }
@@ -233,10 +239,10 @@ mod tests {
             .write_to(&mut out, image::ImageFormat::Png)
             .expect("encode");
         let data = out.into_inner();
-        decode_all(&data, ImageFormat::Png).expect("whole");
+        decode_all(&data, ImageFormat::Png, None).expect("whole");
         for n in [data.len() - 1, data.len() - 13, data.len() / 2] {
             assert!(
-                decode_all(&data[..n], ImageFormat::Png).is_err(),
+                decode_all(&data[..n], ImageFormat::Png, None).is_err(),
                 "cut at {n}"
             );
         }

@@ -6,10 +6,12 @@ mod figure_file;
 mod fonts;
 mod layout;
 mod paras;
+mod png_pixels;
 mod roles;
 
 pub use doc::*;
 pub use figure_file::load_image;
 pub use fonts::*;
 pub use layout::*;
+pub use png_pixels::{PixelSpace, PixelTarget, PngPixels, decode_png};
 pub use roles::Roles;

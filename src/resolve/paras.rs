@@ -27,6 +27,8 @@ pub(super) struct Styler<'a> {
     pub labels: &'static Labels,
     /// Figures may lie outside the article's folder (--allow-outside).
     pub allow_outside: bool,
+    /// The PDF a run writes, if any: PNG figures keep their pixels for it.
+    pub pdf_pixels: Option<super::PixelTarget>,
 }
 
 /// One run of plain text.
@@ -186,7 +188,7 @@ impl Styler<'_> {
                     base,
                     src,
                     Located::new(&article.path, *loc),
-                    self.allow_outside,
+                    (self.allow_outside, self.pdf_pixels),
                 )?;
                 fig.loc = *loc;
                 fig.columns = *columns;

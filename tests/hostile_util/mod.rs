@@ -97,12 +97,58 @@ pub fn cached_build(serial: &Path, cache: &Path, home: &Path, out: &Path) -> (Ve
     (std::fs::read(out).expect("the PDF"), err)
 }
 
-pub fn entries(cache: &Path) -> Vec<PathBuf> {
+/// The chapter cache's pack files in `cache`, sorted.
+pub fn packs(cache: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(cache)
         .expect("cache")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "chapter"))
+        .filter(|p| p.extension().is_some_and(|e| e == "pack"))
         .collect();
     v.sort();
     v
+}
+
+/// A pack's index rows (key, offset, length) as its tail describes them:
+/// the last 64 bytes are magic (12), format (4), index offset (8), count
+/// (8) and the seal (32).
+pub fn pack_rows(bytes: &[u8]) -> Vec<([u8; 32], u64, u64)> {
+    let tail = &bytes[bytes.len() - 64..];
+    let num = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+    let (at, count) = (num(&tail[16..24]) as usize, num(&tail[24..32]) as usize);
+    (bytes[at..at + count * 48].chunks_exact(48))
+        .map(|r| {
+            (
+                r[..32].try_into().expect("key"),
+                num(&r[32..40]),
+                num(&r[40..48]),
+            )
+        })
+        .collect()
+}
+
+/// Rewrites a pack's index as `rows` and seals it again with the secret
+/// the runs keep under `home` (as a run of typeset would have written it).
+pub fn reseal_pack(bytes: &mut [u8], rows: &[([u8; 32], u64, u64)], home: &Path) {
+    use sha2::{Digest, Sha256};
+    let secret = std::fs::read(home.join("typeset/cache-secret")).expect("the secret");
+    let n = bytes.len();
+    let at = u64::from_le_bytes(bytes[n - 48..n - 40].try_into().expect("8 bytes")) as usize;
+    let mut index = Vec::new();
+    for (key, offset, len) in rows {
+        index.extend_from_slice(key);
+        index.extend_from_slice(&offset.to_le_bytes());
+        index.extend_from_slice(&len.to_le_bytes());
+    }
+    bytes[at..at + index.len()].copy_from_slice(&index);
+    // HMAC-SHA-256 (RFC 2104) of the index and the tail before the seal.
+    let mut block = [0u8; 64];
+    block[..32].copy_from_slice(&secret);
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ 0x36));
+    inner.update(&index);
+    inner.update(&bytes[n - 64..n - 32]);
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    bytes[n - 32..].copy_from_slice(&outer.finalize());
 }

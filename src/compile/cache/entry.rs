@@ -17,7 +17,7 @@ const HEADER: usize = 12 + 4 + 32 + 8 + 32;
 pub const MAX_ENTRY_BYTES: u64 = 256 << 20;
 
 /// HMAC-SHA-256 (RFC 2104) of `parts` under `secret`.
-fn hmac(secret: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
+pub(super) fn hmac(secret: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
     let mut block = [0u8; 64];
     block[..32].copy_from_slice(secret);
     let pad = |byte: u8| block.map(|b| b ^ byte);

@@ -397,10 +397,23 @@ fn show_line(
     } else {
         joined_to_previous(style, line, spacing)
     };
+    let mut pen = style.axis.along(&line[0]);
+    if style.axis.down && !run.actual_text {
+        // A line down the page is one ActualText span: extraction (poppler
+        // lays the span's text out along the line's top) then gives the
+        // line as a line, not a character a line, and a compressed mark
+        // in it needs no span of its own.
+        content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .actual_text(TextStr(span_text(&run.text, line)));
+        show_glyphs(content, style, line, &mapped, 0, spacing, pen);
+        content.end_marked_content();
+        return;
+    }
     // Glyphs needing a span: unmapped ones, and the glyphs a backward move
     // joins (with the one before each).
     let spanned = |k: usize| !mapped[k].mapped || joined[k] || joined.get(k + 1) == Some(&true);
-    let mut pen = style.axis.along(&line[0]);
     let mut from = 0;
     while from < line.len() {
         let to = (from..line.len())

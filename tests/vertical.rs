@@ -173,3 +173,41 @@ fn a_vertical_box_on_a_horizontal_page() {
         "{fonts}"
     );
 }
+
+/// `pdftotext -raw` gave a vertical page a character a line (221 lines
+/// for hant-harbour's 22 set lines); each line down the page is now one
+/// ActualText span, which poppler lays out as one line.
+#[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[test]
+fn vertical_lines_extract_as_lines() {
+    if !have("pdftotext") {
+        return;
+    }
+    for args in [
+        vec!["hant-harbour.md"],
+        vec!["night-bus.md", "--writing", "vertical"],
+    ] {
+        let dir = tempdir();
+        let src = root().join("examples").join(args[0]);
+        let mut argv: Vec<&OsStr> = vec![src.as_os_str()];
+        argv.extend(args[1..].iter().map(OsStr::new));
+        let out = compile(dir.path(), &argv);
+        let text = out.pdf_pages().concat();
+        let dump = run(&[argv.clone(), vec!["--dump-lines".as_ref()]].concat());
+        assert_ok(&dump);
+        let dump = String::from_utf8_lossy(&dump.stdout);
+        let set: Vec<&str> = dump
+            .lines()
+            .filter_map(|l| l.split('│').nth(1))
+            .filter(|l| l.chars().count() >= 6 && !l.chars().any(|c| c.is_ascii()))
+            .collect();
+        assert!(set.len() > 10, "{args:?}: {} set lines", set.len());
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let whole = set.iter().filter(|l| lines.contains(l)).count();
+        assert!(
+            whole * 10 >= set.len() * 9,
+            "{args:?}: {whole} of {} set lines extract whole:\n{text}",
+            set.len()
+        );
+    }
+}

@@ -8,7 +8,10 @@ alike: gaps over 0.15 em between neighbouring glyph boxes on a line.
 Not part of CI: needs PyMuPDF and Typst's Python binding (`pip install
 typst`) and a release build of typeset.
 
-Usage: tools/looseness.py [BIN=target/release/typeset] [OUT=/tmp/looseness]
+Usage: tools/looseness.py [BIN=target/release/typeset] [OUT=/tmp/looseness] [TEXT]
+TEXT: a plain English text (paragraphs between blank lines, lines within a
+paragraph joined) to set instead of licence-note, e.g.
+/usr/share/common-licenses/GPL-3 for a longer one.
 """
 import collections, os, statistics, subprocess, sys
 
@@ -55,6 +58,19 @@ def main():
     out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/looseness"
     os.makedirs(out, exist_ok=True)
     src = os.path.join(ROOT, "examples/licence-note.md")
+    if len(sys.argv) > 3:
+        raw = open(sys.argv[3], encoding="utf-8").read()
+        paras = [" ".join(p.split()) for p in raw.split("\n\n") if p.strip()]
+        paras = [p for p in paras if len(p) > 60]  # headings and short lines left out
+        paras = [p.translate({ord(c): None for c in "<>[]*_#`\\"}) for p in paras]
+        # A leading "3." or "-" would read as a list item.
+        paras = [p.split(" ", 1)[1] if p.split(" ", 1)[0].rstrip(".)").isalnum()
+                 and p.split(" ", 1)[0][-1] in ".)" else p for p in paras]
+        paras = [p.lstrip("-+ ") for p in paras]
+        src = os.path.join(out, "text.md")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write('+++\nkind = "feature"\nlang = "en"\ntitle = "Text"\n+++\n\n')
+            f.write("\n\n".join(paras) + "\n")
     layout = os.path.join(out, "one13.toml")
     with open(layout, "w") as f:
         f.write('extends = "feature"\nname = "one13"\n\n[grid]\ncolumns = 1\nchars = 13\n')

@@ -164,7 +164,7 @@ impl Composer<'_> {
         // A line beside it that would need letter spacing is set flush
         // at its natural width: the breaker takes it as a ragged one.
         let rules = LineRules {
-            hanging: false,
+            hanging: crate::model::Hanging::Never,
             flush_short: true,
             ..*set.rules
         };

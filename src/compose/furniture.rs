@@ -187,7 +187,7 @@ pub fn place_single(
 /// The rules furniture is broken by: no prohibitions (a folio, a title).
 const FURNITURE_RULES: LineRules = LineRules {
     prohibition: Prohibition::None,
-    hanging: false,
+    hanging: crate::model::Hanging::Never,
     compress_line_start: false,
     breaking: Breaking::TotalFit,
     flush_short: false,

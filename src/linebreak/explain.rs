@@ -44,7 +44,12 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
             } else {
                 String::new()
             };
-            let why = if b > g {
+            let a_ = &line.adjust;
+            let compressed =
+                a_.brackets > 0.0 || a_.stops > 0.0 || a_.word < 0.0 || a_.cjk_latin < 0.0;
+            let why = if b > g && line.hang && !compressed {
+                "full line: nothing in it to compress (推入) for its last mark".to_string()
+            } else if b > g {
                 "pushed in: marks inside the line compressed to fit (推入)".to_string()
             } else if b == g {
                 if how.is_empty() {
@@ -76,7 +81,7 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
                 };
                 format!("pushed out {} item(s) (推出): {rule}", g - b)
             };
-            if how.is_empty() || b == g {
+            if how.is_empty() || (b == g && !line.hang) {
                 why
             } else {
                 format!("{why}; {how}")

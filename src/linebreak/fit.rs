@@ -4,7 +4,7 @@
 
 use super::Params;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
-use crate::model::{GapKind, Item};
+use crate::model::{GapKind, Hanging, Item};
 
 pub struct Sums {
     /// Σ (width + gap.natural) of items before i.
@@ -30,6 +30,12 @@ pub struct Fit {
     pub inter: f64,
     /// Costly shrink: word spaces and the blanks of marks inside the line.
     pub shrink: f64,
+    /// Under [`Hanging::Needed`]: the width with the last mark hung past
+    /// the measure, when it may hang and does not fit even at half width
+    /// (whether compression inside the line could fit it instead is the
+    /// caller's question), and the shrink left to it (the hung mark's
+    /// blank before its glyph gives the line nothing).
+    pub hung: Option<(f64, f64)>,
 }
 
 impl Sums {
@@ -91,12 +97,17 @@ impl Sums {
         // is set at half width), an opening mark's blank at the line start,
         // and a hanging mark.
         let mut free = last.blank_after.0;
-        if p.compress_line_start {
-            free += first.blank_before.0;
-        }
-        if p.hanging && last.may_hang && b - a > 1 {
+        let start = if p.compress_line_start {
+            first.blank_before.0
+        } else {
+            0.0
+        };
+        free += start;
+        let may_hang = p.hanging != Hanging::Never && last.may_hang && b - a > 1;
+        if may_hang && p.hanging == Hanging::Always {
             free = free.max(last.width.0);
         }
+        let hang = may_hang && p.hanging == Hanging::Needed && natural - free > measure;
         let width = if natural > measure {
             (natural - free).max(measure)
         } else {
@@ -119,6 +130,7 @@ impl Sums {
             flex,
             inter,
             shrink,
+            hung: hang.then_some((natural - last.width.0 - start, shrink - last.blank_before.0)),
         }
     }
 }
@@ -138,6 +150,7 @@ impl Sums {
             flex: self.flex[b - 1] - self.flex[a],
             inter: self.inter[b - 1] - self.inter[a],
             shrink: 0.0,
+            hung: None,
         })
     }
 }

@@ -33,6 +33,11 @@ pub const LOOSE_LINE: f64 = 1e7;
 /// line spaced by up to a tenth of an em is taken instead; never spacing
 /// wider than that, nor a lone last character.
 pub const DASH_LINE_START: f64 = 2.0 * SPACED_LINE;
+/// A mark hung past the measure (`hanging = "needed"`), in a line that no
+/// compression fits: as costly as letter spacing of 0.05 em a gap, so that
+/// spacing too slight to see is kept and any wider spacing, a lone
+/// character or a prohibited break costs more.
+pub const HANGING_LINE: f64 = SPACED_LINE / 4.0;
 /// A spaced first line spreads its room over the indent too, which widens
 /// it: when another line can take the same spacing, that one is spaced.
 pub const SPACED_FIRST_LINE: f64 = 1000.0;
@@ -72,14 +77,20 @@ pub fn line_demerits(
 ) -> Option<f64> {
     let measure = (p.measure)(line).0;
     let indent = if a == 0 { p.first_indent.0 } else { 0.0 };
-    let f = sums.fit(items, (a, b), measure - indent, indent, p);
-    let w = f.width + indent;
+    let mut f = sums.fit(items, (a, b), measure - indent, indent, p);
+    let mut w = f.width + indent;
+    let mut d = 0.0;
     if w - f.shrink > measure + EPSILON {
-        return None;
+        // Compression cannot fit it: the last mark may hang where needed.
+        let (hung, shrink) = f.hung?;
+        (w, f.shrink, d) = (hung + indent, shrink, HANGING_LINE);
+        if w - f.shrink > measure + EPSILON {
+            return None;
+        }
     }
     let last_line = b == items.len();
     let shrunk = |w: f64| badness((w - measure) / f.shrink.max(1e-9));
-    let mut d = if last_line {
+    d += if last_line {
         (LINE_PENALTY + if w > measure { shrunk(w) } else { 0.0 }).powi(2)
     } else if !p.justify {
         // Ragged lines: prefer full ones, mildly.

@@ -9,6 +9,8 @@
 mod anywhere;
 mod explain;
 mod fit;
+#[cfg(test)]
+mod hang_tests;
 mod knuth;
 #[cfg(test)]
 mod tests;
@@ -36,7 +38,7 @@ use fit::last_hyphen;
 
 use crate::model::Prohibition;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
-use crate::model::{Breaking, Gap, GapKind, Item};
+use crate::model::{Breaking, Gap, GapKind, Hanging, Item};
 use crate::units::Pt;
 
 /// Lengths closer than this are equal (a hundredth of a point).
@@ -53,7 +55,7 @@ pub struct Params<'a> {
     /// ragged (headings).
     pub justify: bool,
     /// ，。、 may hang past the measure (a layout setting).
-    pub hanging: bool,
+    pub hanging: Hanging,
     /// An opening mark at a line start may lose its blank half.
     pub compress_line_start: bool,
     pub breaking: Breaking,
@@ -156,7 +158,12 @@ impl Line {
     }
 
     fn cut_before(&self, it: &Item, k: usize) -> Pt {
-        if k == self.items.start && !self.adjust.inner_start {
+        if self.hang && k + 1 == self.items.end {
+            // A hung mark is set at half width: a centred one loses its
+            // blank before too, so that it stays within half an em of the
+            // measure, clear of the gutter's middle (a column rule).
+            it.blank_before
+        } else if k == self.items.start && !self.adjust.inner_start {
             self.adjust.start_cut
         } else {
             it.blank_before * self.adjust.fraction(it.punct)
@@ -229,9 +236,11 @@ fn is_bracket(c: PunctClass) -> bool {
 }
 
 /// Sums the inner blanks of brackets and quotes, or of the other marks;
-/// the first item's blank before its glyph too when `inner_start`.
-fn inner_blanks(line: &[Item], brackets: bool, inner_start: bool) -> Pt {
+/// the first item's blank before its glyph too when `inner_start`; none of
+/// a `hung` last mark's (past the measure, it gives the line nothing).
+fn inner_blanks(line: &[Item], brackets: bool, inner_start: bool, hung: bool) -> Pt {
     let n = line.len();
+    let line = if hung { &line[..n - 1] } else { line };
     line.iter()
         .enumerate()
         .filter(|(_, i)| i.punct.is_some_and(|c| is_bracket(c) == brackets))
@@ -254,6 +263,25 @@ fn indent_slots(gaps: &[Item], inter: usize, indent: Pt) -> f64 {
         indent.0 * INTER_CHAR_STRETCH_EM / per_gap
     } else {
         0.0
+    }
+}
+
+/// Whether the line's last mark hangs, `delta` short of fitting after its
+/// line-end and line-start blanks were taken: always where the layout lets
+/// it, or (`Needed`) only when compressing the marks and spaces inside the
+/// line cannot fit it, as the breaker decides ([`knuth::HANGING_LINE`]).
+fn hangs(line: &[Item], delta: Pt, inner_start: bool, p: &Params) -> bool {
+    let may = line.len() > 1 && line.last().is_some_and(|l| l.may_hang);
+    match p.hanging {
+        Hanging::Never => false,
+        Hanging::Always => may,
+        Hanging::Needed => {
+            let gaps = &line[..line.len() - 1];
+            let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
+                + inner_blanks(line, true, inner_start, false)
+                + inner_blanks(line, false, inner_start, false);
+            may && -delta.0 > shrink.0 + EPSILON
+        }
     }
 }
 
@@ -285,20 +313,19 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         let st: Pt = gaps.iter().map(|i| i.gap.stretch).sum();
         if st.0 > 0.0 { delta / st } else { 0.0 }
     } else if delta.0 < -EPSILON {
-        let free = line.last().map_or(Pt::ZERO, |l| {
-            l.blank_after.max(if p.hanging && l.may_hang {
-                l.width
-            } else {
-                Pt::ZERO
-            })
-        }) + if p.compress_line_start {
+        let start = if p.compress_line_start {
             line.first().map_or(Pt::ZERO, |f| f.blank_before)
         } else {
             Pt::ZERO
         };
+        let end = line.last().map_or(Pt::ZERO, |l| l.blank_after);
+        let hung = hangs(line, delta + end + start, inner_start, p);
+        let free = line.last().map_or(Pt::ZERO, |l| {
+            l.blank_after.max(if hung { l.width } else { Pt::ZERO })
+        }) + start;
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
-            + inner_blanks(line, true, inner_start)
-            + inner_blanks(line, false, inner_start)
+            + inner_blanks(line, true, inner_start, hung)
+            + inner_blanks(line, false, inner_start, hung)
             + free;
         if shrink.0 > 0.0 { delta / shrink } else { -1.0 }
     } else {
@@ -326,15 +353,14 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             adjust.start_cut = take(&mut delta, f.blank_before);
         }
         if delta.0 < -EPSILON
-            && p.hanging
-            && line.len() > 1
+            && hangs(line, delta, inner_start, p)
             && let Some(l) = line.last()
-            && l.may_hang
         {
-            // The whole mark goes past the measure: undo its cut, and the
-            // rest of the line must end on the measure.
+            // The whole mark goes past the measure, set at half width
+            // (its blanks cut), and the rest of the line must end on the
+            // measure.
             delta += l.width - adjust.end_cut;
-            adjust.end_cut = Pt::ZERO;
+            adjust.end_cut = l.blank_after;
             hang = true;
         }
         let shrink = sum(GapKind::WordSpace, |g| g.shrink);
@@ -345,7 +371,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         }
         // Brackets and quotes first, then stops and commas.
         for brackets in [true, false] {
-            let avail = inner_blanks(line, brackets, inner_start);
+            let avail = inner_blanks(line, brackets, inner_start, hang);
             if delta.0 < -EPSILON && avail.0 > 0.0 {
                 let f = ((-delta) / avail).min(1.0);
                 if brackets {
@@ -406,7 +432,8 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         adjust,
     };
     let hung = if hang {
-        items[range.end - 1].width
+        let l = &items[range.end - 1];
+        l.width - l.blank_before - l.blank_after
     } else {
         Pt::ZERO
     };

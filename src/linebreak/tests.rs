@@ -11,7 +11,7 @@ use crate::model::{Align, ParaStyle, Role, Scheme};
 use crate::resolve::{FontBook, Run, load_layout};
 use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_para};
 
-const EM: f64 = 10.0;
+pub(super) const EM: f64 = 10.0;
 
 fn book() -> &'static (FontBook, ParaStyle) {
     static BOOK: OnceLock<(FontBook, ParaStyle)> = OnceLock::new();
@@ -42,7 +42,7 @@ fn book() -> &'static (FontBook, ParaStyle) {
     })
 }
 
-fn shape(text: &str, scheme: Scheme) -> ShapedPara {
+pub(super) fn shape(text: &str, scheme: Scheme) -> ShapedPara {
     let (book, style) = book();
     let mut style = style.clone();
     style.scheme = scheme;
@@ -60,23 +60,23 @@ fn shape(text: &str, scheme: Scheme) -> ShapedPara {
 }
 
 #[derive(Clone, Copy)]
-struct Opts {
-    level: Prohibition,
-    scheme: Scheme,
-    hanging: bool,
-    greedy: bool,
-    indent: f64,
+pub(super) struct Opts {
+    pub level: Prohibition,
+    pub scheme: Scheme,
+    pub hanging: Hanging,
+    pub greedy: bool,
+    pub indent: f64,
 }
 
-const BASIC: Opts = Opts {
+pub(super) const BASIC: Opts = Opts {
     level: Prohibition::Basic,
     scheme: Scheme::Quanjiao,
-    hanging: false,
+    hanging: Hanging::Never,
     greedy: false,
     indent: 0.0,
 };
 
-fn params<'a>(o: Opts, measure: &'a dyn Fn(usize) -> Pt) -> Params<'a> {
+pub(super) fn params<'a>(o: Opts, measure: &'a dyn Fn(usize) -> Pt) -> Params<'a> {
     Params {
         measure,
         first_indent: Pt(o.indent * EM),
@@ -96,7 +96,7 @@ fn params<'a>(o: Opts, measure: &'a dyn Fn(usize) -> Pt) -> Params<'a> {
 /// Lines as text (a hyphenated line shows its hyphen), after checking the
 /// invariants: no prohibited mark at a line start or end, no overfull line,
 /// every non-final line exactly on the measure.
-fn lines_of(text: &str, chars: usize, o: Opts) -> Vec<String> {
+pub(super) fn lines_of(text: &str, chars: usize, o: Opts) -> Vec<String> {
     let p = shape(text, o.scheme);
     let m = Pt(EM * chars as f64);
     let measure = move |_| m;
@@ -144,7 +144,7 @@ fn lines_of(text: &str, chars: usize, o: Opts) -> Vec<String> {
     out
 }
 
-const fn lv(level: Prohibition) -> Opts {
+pub(super) const fn lv(level: Prohibition) -> Opts {
     Opts { level, ..BASIC }
 }
 
@@ -179,7 +179,7 @@ const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("Han–Latin gaps shrink to take a number", "这条线路开通于2014年。当时", 11, BASIC, &["这条线路开通于2014年。", "当时"]),
     ("a comma that ends a line exactly stays", "一二三四五六七八九，甲乙丙", 10, BASIC, &["一二三四五六七八九，", "甲乙丙"]),
     ("push-in: inner marks compress so a comma fits", "一二三，四五六七八九，十甲乙丙", 10, BASIC, &["一二三，四五六七八九，", "十甲乙丙"]),
-    ("hanging: a comma past the measure", "一二三四五六七八九十，甲乙丙", 10, Opts { hanging: true, ..BASIC }, &["一二三四五六七八九十，", "甲乙丙"]),
+    ("hanging: a comma past the measure", "一二三四五六七八九十，甲乙丙", 10, Opts { hanging: Hanging::Always, ..BASIC }, &["一二三四五六七八九十，", "甲乙丙"]),
     ("。」 at a break moves with a character", "一二三四五六七八九十。」甲乙", 10, BASIC, &[H9, "十。」甲乙"]),
     ("digits stay whole", "一二三四五六七八共12345678个", 10, BASIC, &["一二三四五六七八共", "12345678个"]),
     ("a URL stays whole", "网址https://ex.com/a/b见", 10, BASIC, &["网址", "https://ex.com/a/b见"]),
@@ -375,7 +375,7 @@ fn explanations_name_the_rule() {
 
 /// Paragraphs mixed from the measurement sentences (tools/sentences), as
 /// tools/gen-serial.py mixes them: deterministic, 3–8 sentences each.
-fn mixed_paragraphs(sentences: &str, count: usize) -> Vec<String> {
+pub(super) fn mixed_paragraphs(sentences: &str, count: usize) -> Vec<String> {
     let lines: Vec<&str> = sentences.lines().filter(|l| !l.is_empty()).collect();
     let mut x: u64 = 7;
     let mut next = move || {
@@ -395,7 +395,7 @@ fn mixed_paragraphs(sentences: &str, count: usize) -> Vec<String> {
 /// Letter-spaced lines of many paragraphs at 13 characters: (lines,
 /// spaced by more than 0.05 em, the widest spacing in ems, lone last
 /// characters).
-fn spacing_figures(sentences: &str, o: Opts) -> (usize, usize, f64, usize) {
+pub(super) fn spacing_figures(sentences: &str, o: Opts) -> (usize, usize, f64, usize) {
     let m = Pt(EM * 13.0);
     let measure = move |_| m;
     let (mut lines, mut spaced, mut widest, mut lone) = (0, 0, 0.0f64, 0);
@@ -450,16 +450,19 @@ fn letter_spacing_policy_at_thirteen_characters() {
     // zh-Hant: centred marks, basic prohibitions; zh-Hans: full-width
     // marks, strict prohibitions. At most 3% and 1% of lines spaced,
     // none by more than 0.1 em, no lone last character.
+    // Hanging where needed, the default: a first line of eleven characters
+    // after the indent with a prohibited mark twelfth and no mark to
+    // compress hangs that mark rather than being spaced by 1/11 em (see
+    // hang_tests for the figures without it).
     let hant = Opts {
         scheme: Scheme::Centred,
+        hanging: Hanging::Needed,
         ..lv(Prohibition::Basic)
     };
-    let hans = lv(Prohibition::Strict);
-    // Body paragraphs have a two-em indent, which counts first lines in:
-    // a first line of eleven characters with a prohibited mark twelfth and
-    // no mark to compress must be spaced (1/11 em a gap, hanging off), so
-    // zh-Hans stays above its 1% (about 1% of its lines are such first
-    // lines in these sentences).
+    let hans = Opts {
+        hanging: Hanging::Needed,
+        ..lv(Prohibition::Strict)
+    };
     let indented = |o: Opts| Opts { indent: 2.0, ..o };
     let hant_text = include_str!("../../tools/sentences/zh-Hant.txt");
     let hans_text = include_str!("../../tools/sentences/zh-Hans.txt");
@@ -467,7 +470,7 @@ fn letter_spacing_policy_at_thirteen_characters() {
         ("zh-Hant", hant_text, hant, 0.03),
         ("zh-Hans", hans_text, hans, 0.01),
         ("zh-Hant, indented", hant_text, indented(hant), 0.03),
-        ("zh-Hans, indented", hans_text, indented(hans), 0.022),
+        ("zh-Hans, indented", hans_text, indented(hans), 0.013),
     ] {
         let (lines, spaced, widest, lone) = spacing_figures(text, o);
         let got = spaced as f64 / lines as f64;

@@ -62,7 +62,7 @@ pub struct ParaStyle {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineRules {
     pub prohibition: Prohibition,
-    pub hanging: bool,
+    pub hanging: Hanging,
     pub compress_line_start: bool,
     pub breaking: Breaking,
     /// A justified line that would need letter spacing is set at its
@@ -117,6 +117,47 @@ pub enum Align {
     Start,
     Center,
     End,
+}
+
+/// Hanging punctuation (行末点号悬挂, CLREQ §3.1.8): whether ，。、 may
+/// stand past the measure at a line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hanging {
+    /// Never: a mark that does not fit pushes a character down (推出).
+    Never,
+    /// Where nothing else works: only in a line that compressing its marks
+    /// (推入) cannot fit, and at a cost, so that a line spaced by up to
+    /// about 0.05 em, a full line or a compressed one is taken first; a
+    /// hung line instead of one letter-spaced more (the line-start
+    /// prohibition extended, as CLREQ describes it).
+    #[default]
+    Needed,
+    /// Whenever the mark does not fit, for free, before any compression.
+    Always,
+}
+
+impl<'de> Deserialize<'de> for Hanging {
+    /// `false` / `"never"`, `"needed"`, `true` / `"always"`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hanging, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Flag(bool),
+            Word(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Flag(false) => Ok(Hanging::Never),
+            Raw::Flag(true) => Ok(Hanging::Always),
+            Raw::Word(w) => match w.as_str() {
+                "never" => Ok(Hanging::Never),
+                "needed" => Ok(Hanging::Needed),
+                "always" => Ok(Hanging::Always),
+                _ => Err(serde::de::Error::custom(format!(
+                    "hanging: expected \"never\", \"needed\", \"always\", true or false, found \"{w}\""
+                ))),
+            },
+        }
+    }
 }
 
 /// Total fit (Knuth–Plass) or first fit.

@@ -397,10 +397,23 @@ fn show_line(
     } else {
         joined_to_previous(style, line, spacing)
     };
+    let mut pen = style.axis.along(&line[0]);
+    if style.axis.down && !run.actual_text {
+        // A line down the page is one ActualText span: extraction (poppler
+        // lays the span's text out along the line's top) then gives the
+        // line as a line, not a character a line, and a compressed mark
+        // in it needs no span of its own.
+        content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .actual_text(TextStr(span_text(&run.text, line)));
+        show_glyphs(content, style, line, &mapped, 0, spacing, pen);
+        content.end_marked_content();
+        return;
+    }
     // Glyphs needing a span: unmapped ones, and the glyphs a backward move
     // joins (with the one before each).
     let spanned = |k: usize| !mapped[k].mapped || joined[k] || joined.get(k + 1) == Some(&true);
-    let mut pen = style.axis.along(&line[0]);
     let mut from = 0;
     while from < line.len() {
         let to = (from..line.len())
@@ -459,16 +472,42 @@ fn span_text<'t>(text: &'t str, glyphs: &[PlacedGlyph]) -> &'t str {
 /// where a glyph starts 0.2 em before the previous advance ends).
 const BACKWARD_MOVE_EM: f64 = 0.1;
 
+/// A forward move of this much of the type size or more reads as a word
+/// space to poppler (its least word break is a tenth of the size): the
+/// gap between Han and Latin text (¼ em, 汇聚了31个), which the source does
+/// not write, must be inside a span not to extract as one.
+const FORWARD_MOVE_EM: f64 = 0.08;
+
 /// For each glyph of a line: whether it starts so far before the previous
-/// glyph's advance ends that the two must be read as one span, so that the
-/// text comes back where it stands, in one piece.
+/// glyph's advance ends, or (between Han and Latin text) so far after it,
+/// that the two must be read as one span, so that the text comes back
+/// where it stands, in one piece.
 fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64) -> Vec<bool> {
+    let text = &style.run.text;
+    // The glyph's first character and the previous glyph's last, when both
+    // start a cluster that lies next to the other in the text.
+    let edge = |before: &PlacedGlyph, g: &PlacedGlyph| {
+        let adjacent =
+            !before.text.is_empty() && !g.text.is_empty() && before.text.end == g.text.start;
+        adjacent
+            .then(|| {
+                let a = text[before.text.start as usize..before.text.end as usize].chars();
+                let b = text[g.text.start as usize..g.text.end as usize].chars();
+                a.last().zip(b.clone().next())
+            })
+            .flatten()
+    };
+    let wide = |c: char| c >= '\u{2E80}';
     let mut out = Vec::with_capacity(line.len());
-    let mut pen: Option<Pt> = None;
+    let mut prev: Option<(Pt, &PlacedGlyph)> = None;
     for g in line {
         let at = style.axis.along(g);
-        out.push(pen.is_some_and(|p| (at - p).0 < -BACKWARD_MOVE_EM * style.size));
-        pen = Some(at + (style.advance)(g.id) * style.scale + Pt(spacing));
+        out.push(prev.is_some_and(|(p, before)| {
+            let gap = (at - p).0 / style.size;
+            let han_latin = || edge(before, g).is_some_and(|(a, b)| wide(a) != wide(b));
+            gap < -BACKWARD_MOVE_EM || (gap > FORWARD_MOVE_EM && han_latin())
+        }));
+        prev = Some((at + (style.advance)(g.id) * style.scale + Pt(spacing), g));
     }
     out
 }

@@ -14,8 +14,8 @@ use super::roles::Roles;
 
 use super::layout::Layout;
 use super::paras::Styler;
+use crate::model::{Hanging, Prohibition, Scheme};
 use crate::model::{LineRules, ParaStyle, Role};
-use crate::model::{Prohibition, Scheme};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,10 +284,21 @@ fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
             LangFamily::ZhHant => Prohibition::Basic,
             LangFamily::En => Prohibition::None,
         }),
-        hanging: layout.text.hanging,
+        hanging: hanging(layout),
         compress_line_start: layout.text.compress_line_start,
         breaking: layout.text.breaking,
         flush_short: false,
+    }
+}
+
+/// Hanging where needed only where the line's end has room: a mark hung
+/// into a gutter narrower than two characters would stand against its
+/// rule (half an em from it or less), which no designer accepts; there the
+/// line is letter-spaced (up to 0.1 em) as before.
+pub(super) fn hanging(layout: &Layout) -> Hanging {
+    match layout.text.hanging {
+        Hanging::Needed if layout.grid.column_rules && layout.grid.gutter < 2.0 => Hanging::Never,
+        h => h,
     }
 }
 

@@ -123,8 +123,10 @@ pub struct TextSpec {
     /// Punctuation width scheme (CLREQ §3); without it, the article's
     /// language decides: centred for zh-Hant, quanjiao otherwise.
     pub punctuation: Option<Scheme>,
-    /// ，。、 may hang past the measure instead of pushing a character down.
-    pub hanging: bool,
+    /// ，。、 may hang past the measure: never, where nothing else works
+    /// (the default) or always.
+    #[serde(default)]
+    pub hanging: crate::model::Hanging,
     /// An opening bracket or quote at a line start may lose its blank half.
     pub compress_line_start: bool,
     /// "total-fit" (Knuth–Plass) or "greedy" (first fit).

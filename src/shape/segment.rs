@@ -285,7 +285,7 @@ impl ParaShaping<'_, '_, '_> {
             blank_before: before,
             blank_after: after,
             ideographic: is_ideographic(c),
-            may_hang: matches!(c, '，' | '。' | '、' | '．'),
+            may_hang: may_hang(c, before, after),
             letter_slots: 0,
             gap: Gap::glued(),
         });
@@ -577,4 +577,14 @@ fn push_upright(
         hyphen: None,
         orient,
     });
+}
+
+/// Whether a mark may hang past the measure at a line end (CLREQ, hanging
+/// punctuation at the line end): ，。、 in every scheme; the other pause and
+/// stop marks ；：？！ too where the scheme sets their glyph at the start
+/// of the em (Simplified Chinese, whose marks all stand there), so that
+/// what hangs is the mark's glyph within half an em of the measure.
+fn may_hang(c: char, before: Pt, after: Pt) -> bool {
+    matches!(c, '，' | '。' | '、' | '．')
+        || (matches!(c, '；' | '：' | '？' | '！') && before.0 == 0.0 && after.0 > 0.0)
 }

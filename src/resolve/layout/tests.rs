@@ -187,3 +187,48 @@ fn an_unknown_base_is_refused_with_the_builtins() {
             .contains("feature")
     );
 }
+
+#[test]
+fn hanging_takes_a_word_or_a_flag() {
+    use crate::model::Hanging;
+    let with = |v: &str| {
+        layout(&format!(
+            "extends = \"feature\"\nname = \"x\"\n[text]\nhanging = {v}\n"
+        ))
+    };
+    assert_eq!(
+        load_layout("feature", None).unwrap().text.hanging,
+        Hanging::Needed
+    );
+    for (v, want) in [
+        ("\"never\"", Hanging::Never),
+        ("\"needed\"", Hanging::Needed),
+        ("\"always\"", Hanging::Always),
+        ("false", Hanging::Never),
+        ("true", Hanging::Always),
+    ] {
+        assert_eq!(with(v).unwrap().text.hanging, want, "{v}");
+    }
+    let e = with("\"sometimes\"").unwrap_err().to_string();
+    assert!(e.contains("needed"), "{e}");
+}
+
+#[test]
+fn no_mark_hangs_into_a_narrow_ruled_gutter() {
+    use crate::model::Hanging;
+    use crate::resolve::doc::hanging;
+    // feature: a one-character gutter with a rule in its middle; book: no
+    // rules; vertical: two characters between bands.
+    for (name, want) in [
+        ("feature", Hanging::Never),
+        ("broadsheet", Hanging::Never),
+        ("book", Hanging::Needed),
+        ("vertical", Hanging::Needed),
+    ] {
+        assert_eq!(hanging(&load_layout(name, None).unwrap()), want, "{name}");
+    }
+    let free = layout("extends = \"feature\"\nname = \"x\"\n[grid]\ncolumn_rules = false\n");
+    assert_eq!(hanging(&free.unwrap()), Hanging::Needed);
+    let always = layout("extends = \"feature\"\nname = \"x\"\n[text]\nhanging = \"always\"\n");
+    assert_eq!(hanging(&always.unwrap()), Hanging::Always);
+}

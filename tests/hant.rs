@@ -201,11 +201,13 @@ fn the_epub_names_tc_families_for_traditional_text() {
 }
 
 #[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn han_latin_gaps_extract_without_spaces() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     // The ¼ em between Han text and a number is drawn, not written: it
     // extracted as a space the source lacks (凌晨一点，37 路末班车, 40 in
     // night-bus), and now shares a span with the glyphs either side.

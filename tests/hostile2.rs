@@ -384,11 +384,13 @@ fn a_dash_sends_the_single_output_to_standard_output() {
 /// A number, an address or marks that may not be parted, beside a figure
 /// in a slot narrower than they are: the line moves below the figure
 /// instead of running over the column's edge; nothing is lost.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn text_too_wide_for_the_slot_beside_a_figure_moves_below_it() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     let dir = tempdir();
     let layout = dir.path().join("narrow.toml");
     std::fs::write(

@@ -178,11 +178,13 @@ fn a_vertical_box_on_a_horizontal_page() {
 /// for hant-harbour's 22 set lines); each line down the page is now one
 /// ActualText span, which poppler lays out as one line.
 #[cfg_attr(no_pdftotext, ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn vertical_lines_extract_as_lines() {
-    if !have("pdftotext") {
-        return;
-    }
+    need("pdftotext");
     for args in [
         vec!["hant-harbour.md"],
         vec!["night-bus.md", "--writing", "vertical"],

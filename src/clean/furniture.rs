@@ -293,6 +293,15 @@ pub(super) fn is_section_label(t: &str) -> bool {
 /// the gap as a quotation mark). Weak: the name can be any words, so only
 /// the furniture beside it (the page's date line) confirms it.
 pub(super) fn is_paper_and_section(t: &str) -> bool {
+    // A mark at the end is the OCR's reading of a centred dot and the
+    // small label after it (`城市·综合` read `城市，`).
+    let t = t.trim_end().trim_end_matches(['，', ',', '。', '.']);
+    // Inside, before a section label, the same reading (`民生，副刊`).
+    let mut t = t.to_string();
+    for w in SECTIONS {
+        t = t.replace(&format!("，{w}"), &format!(" {w}"));
+    }
+    let t = t.as_str();
     if t.chars().any(|c| "，；！？,;!?、：:".contains(c)) {
         return false;
     }
@@ -355,7 +364,7 @@ pub(super) fn jump_line(t: &str) -> Option<bool> {
     let inner = unbracket(t);
     let n = inner.chars().count();
     if inner.len() == t.len() || n > 12 || !inner.contains('版') {
-        return None;
+        return misread_jump_line(t);
     }
     if inner.contains("上接") || inner.contains("紧接") || inner.contains("緊接") {
         Some(false)
@@ -366,9 +375,40 @@ pub(super) fn jump_line(t: &str) -> Option<bool> {
     }
 }
 
+/// `CE上接第 12 版)`: a jump line whose brackets the OCR misread (as
+/// letters or half-width marks): 上接第/下转第, a number and 版, with at
+/// most two characters that are not Han on either side.
+fn misread_jump_line(t: &str) -> Option<bool> {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let (at, opens) = ["上接第", "下转第", "下轉第"]
+        .iter()
+        .find_map(|k| s.find(k).map(|i| (i, *k == "上接第")))?;
+    let after = &s[at + "上接第".len()..];
+    let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
+    let rest = after.get(digits..)?.strip_prefix('版')?;
+    let loose = |p: &str| p.chars().count() <= 2 && !p.chars().any(is_han);
+    (digits > 0 && loose(&s[..at]) && loose(rest)).then_some(!opens)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jump_lines_with_misread_brackets() {
+        assert_eq!(jump_line("CE上接第 12 版)"), Some(false));
+        assert_eq!(jump_line("(下转第 3 版"), Some(true));
+        // A sentence that mentions a page is no jump line.
+        assert_eq!(jump_line("详见上接第12版的报道"), None);
+        assert_eq!(jump_line("上接第版"), None);
+    }
+
+    #[test]
+    fn a_running_head_read_with_a_mark_for_its_dot() {
+        assert!(is_paper_and_section("typeset 样张 城市，"));
+        assert!(is_paper_and_section("typeset 样张 民生，副刊"));
+        assert!(!is_paper_and_section("他走进城市，"));
+    }
 
     #[test]
     fn folios() {

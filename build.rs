@@ -46,6 +46,7 @@ fn main() {
             println!("cargo::rerun-if-changed={dir}");
         }
     }
+    build_id();
     let required = std::env::var_os("TYPESET_REQUIRE_TOOLS").is_some();
     let pretend = std::env::var("TYPESET_MISSING_TOOLS").unwrap_or_default();
     let pretend: Vec<&str> = pretend
@@ -93,4 +94,41 @@ fn executable(m: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn executable(_: &std::fs::Metadata) -> bool {
     true
+}
+
+/// TYPESET_BUILD_ID: a hash of the sources, layouts and locked crates the
+/// program is built from. The chapter cache keys on it, so a build whose
+/// line breaker or composer changed (the same version number) never reads
+/// chapters an earlier build laid out.
+fn build_id() {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut files = Vec::new();
+    for top in ["src", "layouts"] {
+        println!("cargo::rerun-if-changed={top}");
+        collect(Path::new(top), &mut files);
+    }
+    println!("cargo::rerun-if-changed=Cargo.lock");
+    files.push(PathBuf::from("Cargo.lock"));
+    files.sort();
+    let mut h = DefaultHasher::new();
+    for f in &files {
+        h.write(f.to_string_lossy().as_bytes());
+        h.write(&std::fs::read(f).unwrap_or_default());
+    }
+    println!("cargo::rustc-env=TYPESET_BUILD_ID={:016x}", h.finish());
+}
+
+/// The files under `dir`, recursively (the source tree has no links).
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => collect(&p, out),
+            Ok(t) if t.is_file() => out.push(p),
+            _ => {}
+        }
+    }
 }

@@ -74,6 +74,8 @@ impl Cache {
         use sha2::{Digest, Sha256};
         let mut common = Sha256::new();
         common.update(env!("CARGO_PKG_VERSION"));
+        // The build itself: a changed composer lays chapters out anew.
+        common.update(env!("TYPESET_BUILD_ID"));
         common.update(entry::FORMAT.to_be_bytes());
         common.update(format!("{layout:?}"));
         for (_, f) in book.fonts() {

@@ -1,13 +1,13 @@
-//! Figures as image XObjects: JPEG passed through (DCTDecode), PNG from
-//! the pixels decoded when the figure was read (deflated then), with its
-//! alpha channel as a soft mask.
+//! Figures as image XObjects: JPEG passed through (DCTDecode), PNG (and
+//! an RGB JPEG for print, as CMYK) from the pixels decoded when the figure
+//! was read (deflated then), with its alpha channel as a soft mask.
 
 use pdf_writer::{Filter, Finish, Pdf, Ref};
 
 use crate::error::{Error, Result, Stage};
 use std::borrow::Cow;
 
-use crate::resolve::{Figure, ImageFormat, PixelSpace, PixelTarget};
+use crate::resolve::{Figure, ImageFormat, PixelSpace, PixelTarget, PngPixels};
 
 use super::print::PdfX;
 
@@ -15,7 +15,7 @@ use super::deflate;
 
 /// Components and Adobe inversion of a baseline or progressive JPEG, read
 /// from its frame header.
-pub(super) fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
+pub(crate) fn jpeg_components(data: &[u8]) -> Option<(u8, bool)> {
     let mut i = 2;
     let mut adobe = false;
     while i + 4 <= data.len() {
@@ -58,11 +58,11 @@ pub(super) fn write_image(
         )
         .hint("re-export the figure as PNG or baseline JPEG")
     };
+    let target = pixel_target(print);
     if fig.format == ImageFormat::Png {
         // Decoded when the figure was read, for this PDF; one read for
         // another output, or built some other way (a library caller's), is
         // decoded now.
-        let target = pixel_target(print);
         let decoded;
         let px = match fig.pixels.as_ref().filter(|p| p.target == target) {
             Some(px) => px,
@@ -73,19 +73,7 @@ pub(super) fn write_image(
                     .ok_or_else(|| damaged("no pixels".into()))?
             }
         };
-        let space = match px.space {
-            PixelSpace::Gray => Space::Gray,
-            PixelSpace::Rgb => Space::Rgb,
-            PixelSpace::Cmyk => Space::Cmyk,
-        };
-        let packed = Packed {
-            width: px.width as i32,
-            height: px.height as i32,
-            space,
-            samples: Cow::Borrowed(&px.samples[..]),
-            alpha: px.alpha.as_ref().map(|a| Cow::Borrowed(&a[..])),
-        };
-        write_packed(pdf, refs, id, packed);
+        write_kept(pdf, refs, id, px);
         return Ok(());
     }
     let (n, adobe) = jpeg_components(&fig.data).ok_or_else(|| damaged("no frame header".into()))?;
@@ -93,10 +81,32 @@ pub(super) fn write_image(
     if print.is_none() || n != 3 {
         return write_jpeg(pdf, id, fig, n, adobe).map_err(damaged);
     }
+    // Converted when the figure was read, for this PDF; else decoded now.
+    if let Some(px) = fig.pixels.as_ref().filter(|p| p.target == target) {
+        write_kept(pdf, refs, id, px);
+        return Ok(());
+    }
     let img = image::load_from_memory_with_format(&fig.data, image::ImageFormat::Jpeg)
         .map_err(|e| damaged(e.to_string()))?;
     write_pixels(pdf, refs, id, Pixels::new(img, print));
     Ok(())
+}
+
+/// Pixels kept when the figure was read, deflated then.
+fn write_kept(pdf: &mut Pdf, refs: &mut super::Refs, id: Ref, px: &PngPixels) {
+    let space = match px.space {
+        PixelSpace::Gray => Space::Gray,
+        PixelSpace::Rgb => Space::Rgb,
+        PixelSpace::Cmyk => Space::Cmyk,
+    };
+    let packed = Packed {
+        width: px.width as i32,
+        height: px.height as i32,
+        space,
+        samples: Cow::Borrowed(&px.samples[..]),
+        alpha: px.alpha.as_ref().map(|a| Cow::Borrowed(&a[..])),
+    };
+    write_packed(pdf, refs, id, packed);
 }
 
 /// What a PDF for the screen (`None`) or for print makes of pixels.
@@ -332,5 +342,55 @@ mod tests {
         assert_eq!(for_print.space, crate::resolve::PixelSpace::Gray);
         assert!(holds(&print, &for_print.samples));
         assert!(!holds(&print, &kept.samples));
+    }
+
+    fn jpeg(seed: u32) -> Vec<u8> {
+        let f = |x: u32, y: u32, k: u32| ((x * 37 + y * 11 + k * 71 + seed) % 256) as u8;
+        let img = ::image::RgbImage::from_fn(16, 8, |x, y| {
+            ::image::Rgb([f(x, y, 0), f(x, y, 1), f(x, y, 2)])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        ::image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut out, ::image::ImageFormat::Jpeg)
+            .expect("encode");
+        out.into_inner()
+    }
+
+    #[test]
+    fn an_rgb_jpeg_read_for_a_print_pdf_is_not_decoded_again() {
+        use crate::resolve::decode_jpeg;
+        let x4 = pixel_target(Some(PdfX::X4));
+        // Read for the screen or EPUB, nothing is kept: the file is
+        // embedded as it is.
+        assert!(
+            decode_jpeg(&jpeg(0), Some(pixel_target(None)))
+                .expect("decode")
+                .is_none()
+        );
+        assert!(decode_jpeg(&jpeg(0), None).expect("decode").is_none());
+        // Read for print, its CMYK is kept; the kept pixels are another
+        // image's, so the PDF holds them only if it did not decode the file.
+        let kept = decode_jpeg(&jpeg(0), Some(x4))
+            .expect("decode")
+            .expect("kept");
+        assert_eq!(kept.space, crate::resolve::PixelSpace::Cmyk);
+        let mut fig = figure(jpeg(99), Some(kept.clone()));
+        fig.format = ImageFormat::Jpeg;
+        let print = written(&fig, Some(PdfX::X4));
+        assert!(
+            holds(&print, &kept.samples),
+            "the kept samples were not used"
+        );
+        // Without them, the file is decoded now, to the same bytes as when read.
+        fig.pixels = None;
+        let again = written(&fig, Some(PdfX::X4));
+        let own = decode_jpeg(&jpeg(99), Some(x4))
+            .expect("decode")
+            .expect("kept");
+        assert!(holds(&again, &own.samples));
+        assert!(!holds(&again, &kept.samples));
+        // The screen PDF embeds the file, kept pixels or not.
+        fig.pixels = Some(kept);
+        assert!(holds(&written(&fig, None), &jpeg(99)));
     }
 }

@@ -15,10 +15,10 @@ mod print;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use image::blend;
 pub use image::pixel_target;
-pub(crate) use print::rgb_to_cmyk;
+pub(crate) use image::{blend, jpeg_components};
 pub use print::{PdfX, PrintSpec};
+pub(crate) use print::{rgb_to_cmyk, rgb_to_cmyk_in_place};
 
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 use sha2::{Digest, Sha256};

@@ -186,6 +186,43 @@ pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
     out
 }
 
+/// [`rgb_to_cmyk`] in the buffer that held the RGB pixels: it grows to
+/// four bytes a pixel and is converted from its end, a slice at a time
+/// (a slice's CMYK lands at or after its RGB, so no pixel is overwritten
+/// before it is read), so no second image-sized buffer is held.
+pub fn rgb_to_cmyk_in_place(mut buf: Vec<u8>) -> Vec<u8> {
+    use lcms2::{Intent, PixelFormat, Profile, Transform};
+    let press = Profile::new_icc(FOGRA39).expect("the bundled FOGRA39 profile loads");
+    let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
+        &Profile::new_srgb(),
+        PixelFormat::RGB_8,
+        &press,
+        PixelFormat::CMYK_8,
+        Intent::Perceptual,
+    )
+    .expect("sRGB to the bundled FOGRA39 profile is a valid transform");
+    let n = buf.len() / 3;
+    buf.truncate(n * 3);
+    buf.resize(n * 4, 0);
+    const SLICE: usize = 65_536;
+    let (mut pixels, mut cmyk) = (Vec::new(), Vec::new());
+    let mut end = n;
+    while end > 0 {
+        let start = end.saturating_sub(SLICE);
+        pixels.clear();
+        pixels.extend(
+            buf[start * 3..end * 3]
+                .chunks_exact(3)
+                .map(|p| [p[0], p[1], p[2]]),
+        );
+        cmyk.resize(pixels.len(), [0u8; 4]);
+        transform.transform_pixels(&pixels[..], &mut cmyk[..]);
+        buf[start * 4..end * 4].copy_from_slice(cmyk.as_flattened());
+        end = start;
+    }
+    buf
+}
+
 /// The XMP document and instance identifiers: RFC 4122 name-based UUIDs
 /// (version 5) of the document's content and its standard, so the same
 /// input gives the same file, and its X-4 and X-1a editions differ.
@@ -218,6 +255,16 @@ mod tests {
             [255, 232, 157, 255], // black: a rich black, not K alone
         ];
         assert_eq!(rgb_to_cmyk(&rgb), want.concat());
+        assert_eq!(rgb_to_cmyk_in_place(rgb.to_vec()), want.concat());
+    }
+
+    #[test]
+    fn cmyk_in_place_is_the_same_as_beside() {
+        // More pixels than a slice, so slices overlap their RGB.
+        let rgb: Vec<u8> = (0..3 * 150_001u32)
+            .map(|i| (i * 7919 % 251) as u8)
+            .collect();
+        assert_eq!(rgb_to_cmyk_in_place(rgb.clone()), rgb_to_cmyk(&rgb));
     }
 
     #[test]

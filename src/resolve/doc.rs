@@ -62,7 +62,8 @@ pub struct Figure {
     pub src: String,
     pub data: Arc<Vec<u8>>,
     pub format: ImageFormat,
-    /// A PNG's pixels, decoded once when it was read, for the PDF.
+    /// A PNG's pixels, or an RGB JPEG's as CMYK for a print PDF, decoded
+    /// once when it was read, for the PDF.
     pub pixels: Option<super::PngPixels>,
     pub width_px: u32,
     pub height_px: u32,

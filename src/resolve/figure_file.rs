@@ -10,7 +10,7 @@ use crate::error::{Error, Result, Stage};
 use crate::source::Located;
 
 use super::doc::{Figure, ImageFormat, Wrap};
-use super::png_pixels::{PixelTarget, PngPixels, decode_png};
+use super::png_pixels::{PixelSpace, PixelTarget, PngPixels, decode_png};
 
 /// Largest figure file accepted.
 pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
@@ -156,9 +156,10 @@ fn dimensions(data: &[u8], format: ImageFormat) -> std::result::Result<(u32, u32
 }
 
 /// Decodes every pixel: a PNG row by row, with `keep` into the compressed
-/// samples the PDF takes (see [`decode_png`]); a JPEG whole, keeping none
-/// (its decoder has no rows; the pixel limit bounds it). A truncated or
-/// corrupt file fails here rather than in one output.
+/// samples the PDF takes (see [`decode_png`]); a JPEG whole (its decoder
+/// has no rows; the pixel limit bounds it), keeping its pixels only when
+/// the PDF cannot take the file as it is (see [`decode_jpeg`]). A truncated
+/// or corrupt file fails here rather than in one output.
 fn decode_all(
     data: &[u8],
     format: ImageFormat,
@@ -166,22 +167,47 @@ fn decode_all(
 ) -> std::result::Result<Option<PngPixels>, String> {
     match format {
         ImageFormat::Png => decode_png(data, keep),
-        ImageFormat::Jpeg => {
-            // The decoder fills a cut-off scan with grey; a whole file ends
-            // its scans with an EOI marker.
-            if !jpeg_has_end(data) {
-                return Err("it is cut off (no end-of-image marker after its scan)".into());
-            }
-            let mut reader = image::ImageReader::with_format(
-                std::io::Cursor::new(data),
-                image::ImageFormat::Jpeg,
-            );
-            let mut limits = image::Limits::default();
-            limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
-            reader.limits(limits);
-            reader.decode().map(|_| None).map_err(|e| e.to_string())
-        }
+        ImageFormat::Jpeg => decode_jpeg(data, keep),
     }
+}
+
+/// Decodes every pixel of a JPEG, or says why it cannot be. A PDF embeds a
+/// JPEG as it is, except an RGB one in a print PDF, whose colour becomes
+/// CMYK: for that `target` its pixels are kept, converted and deflated
+/// (the decoded image is dropped as it converts), so the print PDF does
+/// not decode the file again; for any other, nothing is kept.
+pub fn decode_jpeg(
+    data: &[u8],
+    target: Option<PixelTarget>,
+) -> std::result::Result<Option<PngPixels>, String> {
+    // The decoder fills a cut-off scan with grey; a whole file ends its
+    // scans with an EOI marker.
+    if !jpeg_has_end(data) {
+        return Err("it is cut off (no end-of-image marker after its scan)".into());
+    }
+    let mut reader =
+        image::ImageReader::with_format(std::io::Cursor::new(data), image::ImageFormat::Jpeg);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|e| e.to_string())?;
+    // What the PDF's writer converts: three components (a CMYK JPEG,
+    // decoded as RGB here, passes through).
+    let rgb = crate::pdf::jpeg_components(data).is_some_and(|(n, _)| n == 3)
+        && img.color() == image::ColorType::Rgb8;
+    let Some(target) = target.filter(|t| t.cmyk && rgb) else {
+        return Ok(None);
+    };
+    let (width, height) = (img.width(), img.height());
+    let cmyk = crate::pdf::rgb_to_cmyk_in_place(img.into_rgb8().into_raw());
+    Ok(Some(PngPixels {
+        width,
+        height,
+        target,
+        space: PixelSpace::Cmyk,
+        samples: Arc::new(crate::pdf::deflate(&cmyk)),
+        alpha: None,
+    }))
 }
 
 /// Whether a JPEG has an end-of-image marker after its first scan. The

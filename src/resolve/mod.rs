@@ -10,7 +10,7 @@ mod png_pixels;
 mod roles;
 
 pub use doc::*;
-pub use figure_file::load_image;
+pub use figure_file::{decode_jpeg, load_image};
 pub use fonts::*;
 pub use layout::*;
 pub use png_pixels::{PixelSpace, PixelTarget, PngPixels, decode_png};

@@ -29,24 +29,6 @@ const CELL: usize = 4;
 /// 0.028; the text alone moved by half a point fails too.
 const TOLERANCE: f64 = 0.004;
 
-fn chromium(args: &[&OsStr]) {
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-        ])
-        .args(args)
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Every entry of the EPUB under `dir`; the page documents' paths.
 fn unzip(epub: &Path, dir: &Path) -> Vec<PathBuf> {
     let mut z = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
@@ -146,7 +128,7 @@ fn fixed_and_pdf(dir: &Path, args: &[&str], name: &str) -> (PathBuf, Vec<PathBuf
         let (w, h) = viewport(&std::fs::read_to_string(page).unwrap());
         let shot = dir.join(format!("shot{k}.png"));
         let url = format!("file://{}", page.display());
-        chromium(&[
+        chromium([
             OsStr::new(&format!("--force-device-scale-factor={SCALE}")),
             OsStr::new(&format!("--window-size={w},{h}")),
             OsStr::new(&format!("--screenshot={}", shot.display())),
@@ -217,7 +199,7 @@ fn page_7_as_fixed_layout_matches_the_pdf_and_keeps_its_text() {
     // Chromium's own printout of the page, as text: what search, selection
     // and read-aloud see.
     let printed = dir.join("printed.pdf");
-    chromium(&[
+    chromium([
         OsStr::new("--no-pdf-header-footer"),
         OsStr::new(&format!("--print-to-pdf={}", printed.display())),
         OsStr::new(&format!("file://{}", pages[0].display())),

@@ -11,7 +11,6 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::Command;
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -189,23 +188,11 @@ fn the_preview_follows_saves_shows_errors_and_serves_nothing_else() {
 /// Chromium's screenshot of `url` (the preview page loads its pages with
 /// it, so the screenshot waits for them).
 fn screenshot(url: &str, png: &Path) -> image::RgbImage {
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--window-size=1000,1200",
-        ])
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(url)
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    chromium([
+        "--window-size=1000,1200".to_string(),
+        format!("--screenshot={}", png.display()),
+        url.to_string(),
+    ]);
     image::open(png).expect("a screenshot").to_rgb8()
 }
 
@@ -366,21 +353,12 @@ fn the_preview_zooms_turns_pages_and_links_a_click_to_its_line() {
         .expect("no point gives the second copy's line");
 
     let url = s.url(&format!("/?check={page},{x},{y}"));
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-        ])
-        .args([
-            "--window-size=1000,1200",
-            "--virtual-time-budget=20000",
-            "--dump-dom",
-        ])
-        .arg(&url)
-        .output()
-        .expect("run chromium");
+    let out = chromium([
+        "--window-size=1000,1200",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        &url,
+    ]);
     let dom = String::from_utf8_lossy(&out.stdout);
     let start = dom
         .find("<pre id=\"check\">")

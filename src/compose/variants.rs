@@ -234,11 +234,7 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Hei
 /// set at `span` columns, breaks only between phrases.
 fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool {
     let frame = frame_for(a, variant, span, None);
-    let module = frame.grid(
-        grid,
-        a.doc.writing == Writing::Vertical,
-        a.layout.grid.tier_chars,
-    );
+    let module = module_grid(a, &frame, grid);
     page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
 }
 
@@ -262,11 +258,7 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
         return least_box_cut(a, variant, grid, span);
     }
     let frame = frame_for(a, variant, span, None);
-    let module = frame.grid(
-        grid,
-        a.doc.writing == Writing::Vertical,
-        a.layout.grid.tier_chars,
-    );
+    let module = module_grid(a, &frame, grid);
     // A box on a grid of its own keeps the block as the article gives it.
     let title = match (a.doc.writing == Writing::Vertical) != grid.vertical {
         true => Title::on_own_grid(&a.shaped.header, module.columns),
@@ -283,17 +275,22 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
 fn least_box_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
     let holds = |rows: u32| {
         let frame = frame_for(a, variant, span, Some(rows));
-        let module = frame.grid(
-            grid,
-            a.doc.writing == Writing::Vertical,
-            a.layout.grid.tier_chars,
-        );
+        let module = module_grid(a, &frame, grid);
         let title = Title::on_own_grid(&a.shaped.header, module.columns);
         title_slots(&title, &module, &a.doc.rules) + 1 + 6 <= module.lines
     };
     (MIN_CUT.min(grid.lines)..=grid.lines)
         .find(|&rows| holds(rows))
         .unwrap_or(grid.lines)
+}
+
+/// The grid article `a` is set on in `frame` on the page `grid`.
+fn module_grid(a: &PageArticle, frame: &Frame, grid: &Grid) -> Grid {
+    frame.grid(
+        grid,
+        a.doc.writing == Writing::Vertical,
+        a.layout.grid.tier_chars,
+    )
 }
 
 /// The frame of article `a` in `variant` at `span` columns from the

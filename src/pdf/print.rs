@@ -155,22 +155,27 @@ pub fn xmp(
     x.finish(None)
 }
 
-/// RGB pixels (sRGB, three bytes each) as CMYK for the press (four bytes
-/// each, 255 = full ink), through the bundled FOGRA39 profile with Little
-/// CMS: perceptual rendering, as for photographs.
-pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
+/// The sRGB to FOGRA39 transform, perceptual (as for photographs).
+fn to_fogra39() -> lcms2::Transform<[u8; 3], [u8; 4]> {
     use lcms2::{Intent, PixelFormat, Profile, Transform};
     // The profile is compiled in and read by a test (print_colour_goes_
     // through_the_fogra39_profile); it cannot fail to load here.
     let press = Profile::new_icc(FOGRA39).expect("the bundled FOGRA39 profile loads");
-    let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
+    Transform::new(
         &Profile::new_srgb(),
         PixelFormat::RGB_8,
         &press,
         PixelFormat::CMYK_8,
         Intent::Perceptual,
     )
-    .expect("sRGB to the bundled FOGRA39 profile is a valid transform");
+    .expect("sRGB to the bundled FOGRA39 profile is a valid transform")
+}
+
+/// RGB pixels (sRGB, three bytes each) as CMYK for the press (four bytes
+/// each, 255 = full ink), through the bundled FOGRA39 profile with Little
+/// CMS: perceptual rendering, as for photographs.
+pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
+    let transform = to_fogra39();
     // A slice at a time through the one transform: beside the output, only
     // a slice's pixels are copied (each pixel converts on its own, so the
     // bytes are those of one pass).
@@ -191,16 +196,7 @@ pub fn rgb_to_cmyk(rgb: &[u8]) -> Vec<u8> {
 /// (a slice's CMYK lands at or after its RGB, so no pixel is overwritten
 /// before it is read), so no second image-sized buffer is held.
 pub fn rgb_to_cmyk_in_place(mut buf: Vec<u8>) -> Vec<u8> {
-    use lcms2::{Intent, PixelFormat, Profile, Transform};
-    let press = Profile::new_icc(FOGRA39).expect("the bundled FOGRA39 profile loads");
-    let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
-        &Profile::new_srgb(),
-        PixelFormat::RGB_8,
-        &press,
-        PixelFormat::CMYK_8,
-        Intent::Perceptual,
-    )
-    .expect("sRGB to the bundled FOGRA39 profile is a valid transform");
+    let transform = to_fogra39();
     let n = buf.len() / 3;
     buf.truncate(n * 3);
     buf.resize(n * 4, 0);

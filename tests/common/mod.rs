@@ -433,3 +433,29 @@ pub fn halved(img: &image::GrayImage) -> image::GrayImage {
 pub fn poppler_difference(ours: &image::GrayImage, poppler: &image::GrayImage) -> f64 {
     pixel_difference(&halved(ours), &halved(poppler), 1)
 }
+
+/// Headless Chromium with `args` (no sandbox, no GPU, no scroll bars),
+/// failing the test when it fails; its output (`--dump-dom` prints the
+/// page to stdout).
+pub fn chromium<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .args(args)
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}

@@ -120,6 +120,12 @@ pub struct TextRun {
     /// own mapping: boxes for characters no font has, and hyphens added at
     /// line ends (their text is a soft hyphen).
     pub actual_text: bool,
+    /// A mark hung at half width past the measure whose glyph stands at
+    /// the start of its em: the PDF writes it with its font's half-width
+    /// instance (the same program, advances halved), so that the box a
+    /// reader gives it is the half em it is set in, clear of a gutter's
+    /// rule as its ink is, and not the full em reaching over the rule.
+    pub half: bool,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
     /// Where the run's text comes from in its article; `None` for text no

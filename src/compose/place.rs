@@ -37,6 +37,7 @@ struct RunStyle {
     mode: RunMode,
     oblique: bool,
     actual_text: bool,
+    half: bool,
 }
 
 impl Runs<'_> {
@@ -55,6 +56,7 @@ impl Runs<'_> {
                 && r.mode == style.mode
                 && r.oblique == style.oblique
                 && r.actual_text == style.actual_text
+                && r.half == style.half
         });
         if !same {
             self.flush();
@@ -70,6 +72,7 @@ impl Runs<'_> {
                     mode: style.mode,
                     oblique: style.oblique,
                     actual_text: style.actual_text,
+                    half: style.half,
                     text: String::new(),
                     glyphs: Vec::new(),
                     source,
@@ -165,6 +168,11 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let width: Pt = glyphs.iter().map(|g| g.advance).sum();
         let (run_mode, advance) = mode.item(info.orient, width, size);
+        // A hung mark set at half width with its ink in the half kept.
+        let half = line.hang
+            && k + 1 == line.items.end
+            && run_mode == RunMode::Horizontal
+            && p.items[k].blank_before.0 == 0.0;
         let mut pen = Pt::ZERO;
         let mut letters = Pt::ZERO;
         for (gi, g) in glyphs.iter().enumerate() {
@@ -184,6 +192,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
                 mode: run_mode,
                 oblique: info.oblique,
                 actual_text: info.missing,
+                half,
             };
             runs.push(style, g, glyph_steps(advance, g, &place, size), text);
             pen += g.advance;
@@ -209,6 +218,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
             mode: run_mode,
             oblique: false,
             actual_text: true,
+            half: false,
         };
         let steps = [Step::block(lift), Step::new(end, Pt::ZERO)];
         runs.flush();

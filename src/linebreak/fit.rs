@@ -103,11 +103,11 @@ impl Sums {
             0.0
         };
         free += start;
-        let may_hang = p.hanging != Hanging::Never && last.may_hang && b - a > 1;
+        let may_hang = p.hanging.allows(last) && b - a > 1;
         if may_hang && p.hanging == Hanging::Always {
             free = free.max(last.width.0);
         }
-        let hang = may_hang && p.hanging == Hanging::Needed && natural - free > measure;
+        let hang = may_hang && p.hanging.needed() && natural - free > measure;
         let width = if natural > measure {
             (natural - free).max(measure)
         } else {

@@ -271,11 +271,11 @@ fn indent_slots(gaps: &[Item], inter: usize, indent: Pt) -> f64 {
 /// it, or (`Needed`) only when compressing the marks and spaces inside the
 /// line cannot fit it, as the breaker decides ([`knuth::HANGING_LINE`]).
 fn hangs(line: &[Item], delta: Pt, inner_start: bool, p: &Params) -> bool {
-    let may = line.len() > 1 && line.last().is_some_and(|l| l.may_hang);
+    let may = line.len() > 1 && line.last().is_some_and(|l| p.hanging.allows(l));
     match p.hanging {
         Hanging::Never => false,
         Hanging::Always => may,
-        Hanging::Needed => {
+        Hanging::Needed | Hanging::NeededAtStart => {
             let gaps = &line[..line.len() - 1];
             let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
                 + inner_blanks(line, true, inner_start, false)

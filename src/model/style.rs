@@ -132,8 +132,32 @@ pub enum Hanging {
     /// prohibition extended, as CLREQ describes it).
     #[default]
     Needed,
+    /// As `Needed`, for a column whose gutter has a rule in its middle
+    /// half an em or a little more from the measure (not a setting: what
+    /// `Needed` becomes there): only a mark whose glyph stands at the
+    /// start of its em (the Simplified scheme's ，。、；：？！) hangs, so
+    /// that at half width it stays in the half of the gutter before the
+    /// rule; a centred mark (the Traditional scheme) would reach it.
+    NeededAtStart,
     /// Whenever the mark does not fit, for free, before any compression.
     Always,
+}
+
+impl Hanging {
+    /// Whether `item`, a line's last, may hang under this setting.
+    pub fn allows(self, item: &crate::model::Item) -> bool {
+        item.may_hang
+            && match self {
+                Hanging::Never => false,
+                Hanging::Needed | Hanging::Always => true,
+                Hanging::NeededAtStart => item.blank_before.0 == 0.0,
+            }
+    }
+
+    /// Hanging only where nothing else fits (`Needed` or `NeededAtStart`).
+    pub fn needed(self) -> bool {
+        matches!(self, Hanging::Needed | Hanging::NeededAtStart)
+    }
 }
 
 impl<'de> Deserialize<'de> for Hanging {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use pdf_writer::{Content, Finish, Name, Ref, Str, TextStr};
 
-use super::{FontUsage, Mapped, PdfMeta, Refs, f, font_name, print};
+use super::{FontUsage, Instance, Mapped, PdfMeta, Refs, f, font_name, print};
 use crate::compose::{ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::model::FontId;
 use crate::resolve::{Figure, FontBook, LoadedFont};
@@ -17,17 +17,17 @@ pub(super) struct PagePlan {
     pub page_ref: Ref,
     pub content_ref: Ref,
     pub raw: Vec<u8>,
-    pub fonts: BTreeMap<(FontId, bool), Ref>,
+    pub fonts: BTreeMap<(FontId, Instance), Ref>,
     /// (index in [`Resources::images`], object) of the images it shows.
     pub images: Vec<(usize, Ref)>,
 }
 
 /// What the pages use, registered while their content is written: one
-/// Type0 font per face and direction (Identity-H, Identity-V; both share
-/// the face's CID font), the glyphs used of each face, each image once.
+/// Type0 font per face and [`Instance`] (Identity-H, Identity-V, the
+/// half-width Identity-H), the glyphs used of each face, each image once.
 #[derive(Default)]
 pub(super) struct Resources {
-    pub fonts: BTreeMap<(FontId, bool), Ref>,
+    pub fonts: BTreeMap<(FontId, Instance), Ref>,
     pub usage: BTreeMap<FontId, FontUsage>,
     /// Each image once (a copy: the pages may be freed as they are
     /// written; the image data is shared).
@@ -64,11 +64,12 @@ pub(super) fn plan_page(
     for item in &page.items {
         match item {
             PageItem::Text(run) => {
-                let key = (run.font, run.mode == RunMode::Vertical);
+                let instance = instance_of(run);
+                let key = (run.font, instance);
                 let fref = *used.fonts.entry(key).or_insert_with(|| refs.next());
                 plan.fonts.insert(key, fref);
                 let usage = used.usage.entry(run.font).or_default();
-                let advances = Advances::new(book.font(run.font), key.1, run.size);
+                let advances = Advances::new(book.font(run.font), instance, run.size);
                 write_run(&mut content, run, usage, h, &|g| advances.of(g));
             }
             PageItem::Rule(r) => {
@@ -99,8 +100,20 @@ pub(super) fn plan_page(
     plan
 }
 
+/// The Type0 instance a run is written with.
+fn instance_of(run: &TextRun) -> Instance {
+    if run.mode == RunMode::Vertical {
+        Instance::Vertical
+    } else if run.half {
+        Instance::Half
+    } else {
+        Instance::Horizontal
+    }
+}
+
 /// Each glyph's advance as the viewer applies it (the font's own width,
-/// without the shaper's kerning), to position the next glyph exactly.
+/// without the shaper's kerning, halved in the half-width instance), to
+/// position the next glyph exactly.
 struct Advances<'f> {
     face: &'f ttf_parser::Face<'f>,
     upem: f64,
@@ -109,12 +122,13 @@ struct Advances<'f> {
 }
 
 impl<'f> Advances<'f> {
-    fn new(font: &'f LoadedFont, vertical: bool, size: Pt) -> Advances<'f> {
+    fn new(font: &'f LoadedFont, instance: Instance, size: Pt) -> Advances<'f> {
+        let half = if instance == Instance::Half { 0.5 } else { 1.0 };
         Advances {
             face: font.face(),
             upem: font.units_per_em as f64,
-            vertical,
-            size,
+            vertical: instance == Instance::Vertical,
+            size: size * half,
         }
     }
 
@@ -174,8 +188,6 @@ struct Axis {
 /// What a run's mode changes in the text operators, decided in one place.
 #[derive(Clone, Copy)]
 struct RunOps {
-    /// Upright in a vertical line: the font's Identity-V instance.
-    identity_v: bool,
     /// Horizontal scaling (combined digits), else 1.
     scale: f64,
     /// Glyphs advance down the page (upright vertical and turned runs).
@@ -191,7 +203,6 @@ struct RunOps {
 impl RunOps {
     fn of(mode: RunMode, skew: f32) -> RunOps {
         let along_x = RunOps {
-            identity_v: false,
             scale: 1.0,
             down: false,
             matrix: [1.0, 0.0, skew, 1.0],
@@ -209,7 +220,6 @@ impl RunOps {
                 ..along_x
             },
             RunMode::Vertical => RunOps {
-                identity_v: true,
                 down: true,
                 matrix: [1.0, 0.0, 0.0, 1.0],
                 tj_sign: 1.0,
@@ -307,7 +317,7 @@ fn begin_run<'r>(
     // Slanted for Latin emphasis (no italic face is bundled).
     let ops = RunOps::of(run.mode, if run.oblique { 0.2 } else { 0.0 });
     content.set_font(
-        Name(font_name(run.font, ops.identity_v).as_bytes()),
+        Name(font_name(run.font, instance_of(run)).as_bytes()),
         size as f32,
     );
     let scale = ops.scale;

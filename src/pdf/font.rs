@@ -17,7 +17,7 @@ use crate::error::{Error, Result, Stage};
 use crate::model::FontId;
 use crate::resolve::{FontBook, LoadedFont};
 
-use super::{Refs, deflate};
+use super::{Instance, Refs, deflate};
 
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {
@@ -159,7 +159,7 @@ pub(super) fn write_fonts(
     pdf: &mut Pdf,
     refs: &mut Refs,
     book: &FontBook,
-    type0: &BTreeMap<(FontId, bool), Ref>,
+    type0: &BTreeMap<(FontId, Instance), Ref>,
     usage: &BTreeMap<FontId, FontUsage>,
     programs: Vec<Result<Program>>,
 ) -> Result<()> {
@@ -168,8 +168,9 @@ pub(super) fn write_fonts(
             font: book.font(*id),
             usage: u,
             name: String::new(),
-            horizontal: type0.get(&(*id, false)).copied(),
-            vertical: type0.get(&(*id, true)).copied(),
+            horizontal: type0.get(&(*id, Instance::Horizontal)).copied(),
+            vertical: type0.get(&(*id, Instance::Vertical)).copied(),
+            half: type0.get(&(*id, Instance::Half)).copied(),
         }
         .named();
         embedded.write(pdf, refs, &program?);
@@ -183,9 +184,11 @@ struct Embedded<'a> {
     usage: &'a FontUsage,
     /// The subset's name: tag + PostScript name.
     name: String,
-    /// The Type0 fonts (Identity-H, Identity-V) that name it.
+    /// The Type0 fonts (Identity-H, Identity-V, half-width Identity-H)
+    /// that name it.
     horizontal: Option<Ref>,
     vertical: Option<Ref>,
+    half: Option<Ref>,
 }
 
 /// Object numbers of one embedded face's parts.
@@ -235,6 +238,23 @@ impl Embedded<'_> {
             }
         }
         self.write_cid_font(pdf, &r);
+        if let Some(t) = self.half {
+            // Numbered after the face's other objects, so that a document
+            // with no hung mark keeps its numbers.
+            let cid = refs.next();
+            pdf.type0_font(t)
+                .base_font(Name(self.name.as_bytes()))
+                .encoding_predefined(Name(b"Identity-H"))
+                .descendant_font(cid)
+                .to_unicode(r.cmap);
+            let w: Vec<f32> = widths(self.font, self.usage)
+                .iter()
+                .map(|w| w / 2.0)
+                .collect();
+            self.cid_font_head(pdf, cid, &r, 500.0)
+                .widths()
+                .consecutive(0, w);
+        }
         self.write_descriptor(pdf, &r);
         let mut stream = pdf.stream(r.file, &program.0);
         stream.filter(Filter::FlateDecode);
@@ -250,19 +270,7 @@ impl Embedded<'_> {
     /// metrics (W2, DW2).
     fn write_cid_font(&self, pdf: &mut Pdf, r: &FontRefs) {
         let font = self.font;
-        let mut cid = pdf.cid_font(r.cid);
-        cid.subtype(if font.is_cff {
-            CidFontType::Type0
-        } else {
-            CidFontType::Type2
-        })
-        .base_font(Name(self.name.as_bytes()))
-        .system_info(SYSTEM_INFO)
-        .font_descriptor(r.descriptor)
-        .default_width(1000.0);
-        if !font.is_cff {
-            cid.cid_to_gid_map_predefined(Name(b"Identity"));
-        }
+        let mut cid = self.cid_font_head(pdf, r.cid, r, 1000.0);
         cid.widths().consecutive(0, widths(font, self.usage));
         if self.vertical.is_some() {
             let mut w2 = cid.insert(Name(b"W2")).array();
@@ -275,6 +283,32 @@ impl Embedded<'_> {
                 .items([self.to_pdf(ascent), self.to_pdf(-upem)]);
         }
         cid.finish();
+    }
+
+    /// A CID font's entries but its widths: subtype, name, system info,
+    /// descriptor, default width and CID-to-GID map.
+    fn cid_font_head<'p>(
+        &self,
+        pdf: &'p mut Pdf,
+        id: Ref,
+        r: &FontRefs,
+        default_width: f32,
+    ) -> pdf_writer::writers::CidFont<'p> {
+        let font = self.font;
+        let mut cid = pdf.cid_font(id);
+        cid.subtype(if font.is_cff {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
+        .base_font(Name(self.name.as_bytes()))
+        .system_info(SYSTEM_INFO)
+        .font_descriptor(r.descriptor)
+        .default_width(default_width);
+        if !font.is_cff {
+            cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        cid
     }
 
     fn write_descriptor(&self, pdf: &mut Pdf, r: &FontRefs) {

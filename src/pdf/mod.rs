@@ -74,9 +74,24 @@ struct Roots {
     info: Ref,
 }
 
-/// The resource name of a face in one direction.
-fn font_name(id: FontId, vertical: bool) -> String {
-    format!("{}{}", if vertical { "V" } else { "F" }, id.0)
+/// The Type0 instances of one face: Identity-H, Identity-V, and
+/// Identity-H with every advance halved, for marks hung at half width
+/// (see `TextRun::half`). All share the face's program and ToUnicode map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Instance {
+    Horizontal,
+    Vertical,
+    Half,
+}
+
+/// The resource name of a face's instance.
+fn font_name(id: FontId, instance: Instance) -> String {
+    let prefix = match instance {
+        Instance::Horizontal => "F",
+        Instance::Vertical => "V",
+        Instance::Half => "H",
+    };
+    format!("{prefix}{}", id.0)
 }
 
 /// zlib at level 6 with zlib-rs, which compresses content streams twice as
@@ -224,8 +239,8 @@ fn write_pages(
         let mut res = p.resources();
         {
             let mut fonts = res.fonts();
-            for ((id, vertical), r) in &plan.fonts {
-                fonts.pair(Name(font_name(*id, *vertical).as_bytes()), *r);
+            for ((id, instance), r) in &plan.fonts {
+                fonts.pair(Name(font_name(*id, *instance).as_bytes()), *r);
             }
         }
         if !plan.images.is_empty() {

@@ -173,6 +173,7 @@ fn run(mode: RunMode, at: &[(f64, f64)]) -> TextRun {
         mode,
         oblique: false,
         actual_text: false,
+        half: false,
         text,
         glyphs,
         source: None,
@@ -306,6 +307,7 @@ fn document() -> Vec<Page> {
         mode: RunMode::Horizontal,
         oblique: false,
         actual_text: false,
+        half: false,
         text: "中文".into(),
         glyphs: vec![
             PlacedGlyph {
@@ -546,6 +548,7 @@ fn run_of(text: &str, ids: &[u16], actual_text: bool) -> TextRun {
         mode: RunMode::Horizontal,
         oblique: false,
         actual_text,
+        half: false,
         text: text.into(),
         glyphs,
         source: None,

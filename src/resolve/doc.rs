@@ -292,13 +292,19 @@ fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
     }
 }
 
-/// Hanging where needed only where the line's end has room: a mark hung
-/// into a gutter narrower than two characters would stand against its
-/// rule (half an em from it or less), which no designer accepts; there the
-/// line is letter-spaced (up to 0.1 em) as before.
+/// Hanging where needed only where the line's end has room. A ruled
+/// gutter of one character up to two (the newspaper's one-character
+/// gutter, its rule half an em from the measure) takes a hung mark only
+/// if its glyph stands at the start of its em: set at half width it ends
+/// on the measure's side of the gutter's middle, its ink (about a third
+/// of an em wide) clear of the rule. A centred mark would come within a
+/// tenth of an em of the rule, and a narrower
+/// ruled gutter takes none: there the line is letter-spaced as before.
 pub(super) fn hanging(layout: &Layout) -> Hanging {
+    let g = &layout.grid;
     match layout.text.hanging {
-        Hanging::Needed if layout.grid.column_rules && layout.grid.gutter < 2.0 => Hanging::Never,
+        Hanging::Needed if g.column_rules && g.gutter < 1.0 => Hanging::Never,
+        Hanging::Needed if g.column_rules && g.gutter < 2.0 => Hanging::NeededAtStart,
         h => h,
     }
 }

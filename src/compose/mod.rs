@@ -120,12 +120,15 @@ pub struct TextRun {
     /// own mapping: boxes for characters no font has, and hyphens added at
     /// line ends (their text is a soft hyphen).
     pub actual_text: bool,
-    /// A mark hung at half width past the measure whose glyph stands at
-    /// the start of its em: the PDF writes it with its font's half-width
-    /// instance (the same program, advances halved), so that the box a
-    /// reader gives it is the half em it is set in, clear of a gutter's
-    /// rule as its ink is, and not the full em reaching over the rule.
-    pub half: bool,
+    /// A mark hung past the measure at half width: the advance, in
+    /// thousandths of an em, the PDF gives its glyph, its width less the
+    /// blank after its ink (500 for a mark at the start of its em, 750 for
+    /// a centred one drawn from a quarter em back). The PDF writes it with
+    /// an instance of its font of that advance (the same program), so that
+    /// the box a reader gives it holds its ink and ends where its half
+    /// width does, clear of a gutter's rule as the ink is, instead of a
+    /// full em reaching over the rule.
+    pub hung: Option<u16>,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
     /// Where the run's text comes from in its article; `None` for text no

@@ -37,7 +37,7 @@ struct RunStyle {
     mode: RunMode,
     oblique: bool,
     actual_text: bool,
-    half: bool,
+    hung: Option<u16>,
 }
 
 impl Runs<'_> {
@@ -56,7 +56,7 @@ impl Runs<'_> {
                 && r.mode == style.mode
                 && r.oblique == style.oblique
                 && r.actual_text == style.actual_text
-                && r.half == style.half
+                && r.hung == style.hung
         });
         if !same {
             self.flush();
@@ -72,7 +72,7 @@ impl Runs<'_> {
                     mode: style.mode,
                     oblique: style.oblique,
                     actual_text: style.actual_text,
-                    half: style.half,
+                    hung: style.hung,
                     text: String::new(),
                     glyphs: Vec::new(),
                     source,
@@ -168,11 +168,8 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let width: Pt = glyphs.iter().map(|g| g.advance).sum();
         let (run_mode, advance) = mode.item(info.orient, width, size);
-        // A hung mark set at half width with its ink in the half kept.
-        let half = line.hang
-            && k + 1 == line.items.end
-            && run_mode == RunMode::Horizontal
-            && p.items[k].blank_before.0 == 0.0;
+        // A hung mark: its glyph's advance less the blank after its ink.
+        let hung_end = line.hang && k + 1 == line.items.end && run_mode == RunMode::Horizontal;
         let mut pen = Pt::ZERO;
         let mut letters = Pt::ZERO;
         for (gi, g) in glyphs.iter().enumerate() {
@@ -187,12 +184,16 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
                 pen,
                 width,
             };
+            let hung = hung_end.then(|| {
+                let kept = (g.advance - p.items[k].blank_after) / size;
+                (kept * 1000.0).round().clamp(0.0, 1000.0) as u16
+            });
             let style = RunStyle {
                 font: g.font,
                 mode: run_mode,
                 oblique: info.oblique,
                 actual_text: info.missing,
-                half,
+                hung,
             };
             runs.push(style, g, glyph_steps(advance, g, &place, size), text);
             pen += g.advance;
@@ -218,7 +219,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
             mode: run_mode,
             oblique: false,
             actual_text: true,
-            half: false,
+            hung: None,
         };
         let steps = [Step::block(lift), Step::new(end, Pt::ZERO)];
         runs.flush();

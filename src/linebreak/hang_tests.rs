@@ -176,3 +176,66 @@ fn hanging_where_needed_keeps_zh_hans_first_lines_unspaced() {
         "needed: {spaced} of {lines2}, widest {widest:.3} em, {lone} lone"
     );
 }
+
+const RULED: Opts = Opts {
+    hanging: Hanging::NeededAtStart,
+    ..BASIC
+};
+
+#[test]
+fn in_a_ruled_gutter_a_mark_at_the_ems_start_hangs_where_needed() {
+    // The one-character ruled gutter: a Simplified ，。、；：！ hangs as in
+    // an open gutter (its ink ends a fifth of an em or more before the
+    // rule); ？, nearly half an em wide, never does.
+    for (mark, hangs) in [
+        ('，', true),
+        ('。', true),
+        ('；', true),
+        ('！', true),
+        ('？', false),
+    ] {
+        let text = format!("一二三四五六七八九十甲乙丙{mark}丁戊");
+        let o = Opts {
+            scheme: Scheme::Quanjiao,
+            ..RULED
+        };
+        let lines = hung(&text, 13, o);
+        assert_eq!(lines[0].1, hangs, "{mark}: {lines:?}");
+    }
+}
+
+#[test]
+fn in_a_ruled_gutter_a_centred_mark_hangs_only_as_the_last_resort() {
+    // Centred, the hung comma's ink comes within a tenth of an em of the
+    // rule: a line spaced by 1/12 em is taken instead...
+    let o = Opts {
+        scheme: Scheme::Centred,
+        ..RULED
+    };
+    let text = "一二三四五六七八九十甲乙丙，丁戊";
+    assert_eq!(
+        hung(text, 13, o),
+        owned(&[("一二三四五六七八九十甲乙", false), ("丙，丁戊", false)])
+    );
+    // ...but where a lone last character or wider spacing is the
+    // alternative, it hangs.
+    let text = "謱年菻她摺烜不重的葤敲。";
+    let o = Opts { indent: 2.0, ..o };
+    assert_eq!(hung(text, 13, o), owned(&[(text, true)]));
+}
+
+#[test]
+fn an_ellipsis_never_starts_a_line_while_spacing_can_avoid_it() {
+    // Ten characters after the indent and a ……: the basic level allows
+    // …… to start a line, but it is the last resort; two characters go
+    // down with it and the first line is spaced (by 2/11 em).
+    let text = "了杅的下不杸同了彼上……昏的了重了笛倒溆了說琂，了重瘭。";
+    let o = Opts {
+        indent: 2.0,
+        scheme: Scheme::Centred,
+        ..RULED
+    };
+    let lines = lines_of(text, 13, o);
+    assert!(lines.iter().all(|l| !l.starts_with('…')), "{lines:?}");
+    assert_eq!(lines[0], "了杅的下不杸同了彼");
+}

@@ -5,9 +5,9 @@
 
 use super::fit::{Fit, Sums};
 use super::{EPSILON, Params};
-use crate::model::Item;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{inseparable, may_end_line, may_start_line, punct_class};
+use crate::model::{Hanging, Item};
 
 /// Demerits that make a choice a last resort without making it impossible,
 /// so that a paragraph always gets some set of lines.
@@ -29,15 +29,24 @@ const WIDE_SPACING: f64 = 2.0 * LONE_CHARACTER;
 pub const LOOSE_LINE: f64 = 1e7;
 /// A line starting with —— or …… where the prohibition level allows it
 /// (basic, for zh-Hant): many houses avoid it, and readers' checkers count
-/// it as a prohibited break, so a compression (推入), another break or a
-/// line spaced by up to a tenth of an em is taken instead; never spacing
-/// wider than that, nor a lone last character.
-pub const DASH_LINE_START: f64 = 2.0 * SPACED_LINE;
+/// it as a prohibited break, which is never acceptable while anything
+/// else can be set: it costs more than spacing wider than a tenth of an
+/// em and a lone last character together. Where a paragraph's first line
+/// holds ten characters after its two-em indent and a …… follows, the
+/// line is spaced (1/11 em more a gap for each character pushed out with
+/// the ……) rather than start the next line with it.
+pub const DASH_LINE_START: f64 = 2.0 * (WIDE_SPACING + LONE_CHARACTER);
 /// A mark hung past the measure (`hanging = "needed"`), in a line that no
 /// compression fits: as costly as letter spacing of 0.05 em a gap, so that
 /// spacing too slight to see is kept and any wider spacing, a lone
 /// character or a prohibited break costs more.
 pub const HANGING_LINE: f64 = SPACED_LINE / 4.0;
+/// A centred mark hung into a ruled one-character gutter
+/// ([`Hanging::NeededAtStart`]): its ink comes within about a tenth of
+/// an em of the rule, so it is the last resort before a lone last
+/// character or spacing wider than 0.1 em (the paragraph of eleven
+/// characters and a 。 after a two-em indent, where nothing else works).
+pub const CROWDED_HANG: f64 = LONE_CHARACTER / 2.0;
 /// A spaced first line spreads its room over the indent too, which widens
 /// it: when another line can take the same spacing, that one is spaced.
 pub const SPACED_FIRST_LINE: f64 = 1000.0;
@@ -83,7 +92,9 @@ pub fn line_demerits(
     if w - f.shrink > measure + EPSILON {
         // Compression cannot fit it: the last mark may hang where needed.
         let (hung, shrink) = f.hung?;
-        (w, f.shrink, d) = (hung + indent, shrink, HANGING_LINE);
+        let crowded = p.hanging == Hanging::NeededAtStart && items[b - 1].blank_before.0 > 0.0;
+        let cost = if crowded { CROWDED_HANG } else { HANGING_LINE };
+        (w, f.shrink, d) = (hung + indent, shrink, cost);
         if w - f.shrink > measure + EPSILON {
             return None;
         }

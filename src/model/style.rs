@@ -134,10 +134,13 @@ pub enum Hanging {
     Needed,
     /// As `Needed`, for a column whose gutter has a rule in its middle
     /// half an em or a little more from the measure (not a setting: what
-    /// `Needed` becomes there): only a mark whose glyph stands at the
-    /// start of its em (the Simplified scheme's ，。、；：？！) hangs, so
-    /// that at half width it stays in the half of the gutter before the
-    /// rule; a centred mark (the Traditional scheme) would reach it.
+    /// `Needed` becomes there): a mark whose glyph stands at the start of
+    /// its em (the Simplified scheme's ，。、；：！) hangs at half width
+    /// in the half of the gutter before the rule, its ink a fifth of an
+    /// em or more from it; a centred ，。、 (the Traditional scheme) comes
+    /// within about a tenth of an em, so it hangs only as a last resort
+    /// (`linebreak::knuth::CROWDED_HANG`); ？, whose glyph is nearly half
+    /// an em wide in either scheme, never.
     NeededAtStart,
     /// Whenever the mark does not fit, for free, before any compression.
     Always,
@@ -150,7 +153,7 @@ impl Hanging {
             && match self {
                 Hanging::Never => false,
                 Hanging::Needed | Hanging::Always => true,
-                Hanging::NeededAtStart => item.blank_before.0 == 0.0,
+                Hanging::NeededAtStart => item.first != '？',
             }
     }
 

@@ -23,8 +23,8 @@ pub(super) struct PagePlan {
 }
 
 /// What the pages use, registered while their content is written: one
-/// Type0 font per face and [`Instance`] (Identity-H, Identity-V, the
-/// half-width Identity-H), the glyphs used of each face, each image once.
+/// Type0 font per face and [`Instance`] (Identity-H, Identity-V, a hung
+/// mark's Identity-H), the glyphs used of each face, each image once.
 #[derive(Default)]
 pub(super) struct Resources {
     pub fonts: BTreeMap<(FontId, Instance), Ref>,
@@ -104,37 +104,39 @@ pub(super) fn plan_page(
 fn instance_of(run: &TextRun) -> Instance {
     if run.mode == RunMode::Vertical {
         Instance::Vertical
-    } else if run.half {
-        Instance::Half
+    } else if let Some(w) = run.hung {
+        Instance::Hung(w)
     } else {
         Instance::Horizontal
     }
 }
 
 /// Each glyph's advance as the viewer applies it (the font's own width,
-/// without the shaper's kerning, halved in the half-width instance), to
+/// without the shaper's kerning; a hung mark's instance's own), to
 /// position the next glyph exactly.
 struct Advances<'f> {
     face: &'f ttf_parser::Face<'f>,
     upem: f64,
-    vertical: bool,
+    instance: Instance,
     size: Pt,
 }
 
 impl<'f> Advances<'f> {
     fn new(font: &'f LoadedFont, instance: Instance, size: Pt) -> Advances<'f> {
-        let half = if instance == Instance::Half { 0.5 } else { 1.0 };
         Advances {
             face: font.face(),
             upem: font.units_per_em as f64,
-            vertical: instance == Instance::Vertical,
-            size: size * half,
+            instance,
+            size,
         }
     }
 
     fn of(&self, gid: u16) -> Pt {
+        if let Instance::Hung(w) = self.instance {
+            return self.size * (w as f64 / 1000.0);
+        }
         let g = ttf_parser::GlyphId(gid);
-        let units = if self.vertical {
+        let units = if self.instance == Instance::Vertical {
             self.face
                 .glyph_ver_advance(g)
                 .map_or(self.upem, |v| v as f64)

@@ -170,7 +170,10 @@ pub(super) fn write_fonts(
             name: String::new(),
             horizontal: type0.get(&(*id, Instance::Horizontal)).copied(),
             vertical: type0.get(&(*id, Instance::Vertical)).copied(),
-            half: type0.get(&(*id, Instance::Half)).copied(),
+            hung: type0
+                .range((*id, Instance::Hung(0))..=(*id, Instance::Hung(u16::MAX)))
+                .map(|((_, i), r)| (*i, *r))
+                .collect(),
         }
         .named();
         embedded.write(pdf, refs, &program?);
@@ -184,11 +187,11 @@ struct Embedded<'a> {
     usage: &'a FontUsage,
     /// The subset's name: tag + PostScript name.
     name: String,
-    /// The Type0 fonts (Identity-H, Identity-V, half-width Identity-H)
+    /// The Type0 fonts (Identity-H, Identity-V, hung marks' Identity-H)
     /// that name it.
     horizontal: Option<Ref>,
     vertical: Option<Ref>,
-    half: Option<Ref>,
+    hung: Vec<(Instance, Ref)>,
 }
 
 /// Object numbers of one embedded face's parts.
@@ -238,22 +241,20 @@ impl Embedded<'_> {
             }
         }
         self.write_cid_font(pdf, &r);
-        if let Some(t) = self.half {
+        for &(instance, t) in &self.hung {
             // Numbered after the face's other objects, so that a document
-            // with no hung mark keeps its numbers.
+            // with no hung mark keeps its numbers. Only hung marks are
+            // shown with it: every glyph has their advance (DW, no W).
+            let Instance::Hung(w) = instance else {
+                continue;
+            };
             let cid = refs.next();
             pdf.type0_font(t)
                 .base_font(Name(self.name.as_bytes()))
                 .encoding_predefined(Name(b"Identity-H"))
                 .descendant_font(cid)
                 .to_unicode(r.cmap);
-            let w: Vec<f32> = widths(self.font, self.usage)
-                .iter()
-                .map(|w| w / 2.0)
-                .collect();
-            self.cid_font_head(pdf, cid, &r, 500.0)
-                .widths()
-                .consecutive(0, w);
+            self.cid_font_head(pdf, cid, &r, w as f32).finish();
         }
         self.write_descriptor(pdf, &r);
         let mut stream = pdf.stream(r.file, &program.0);

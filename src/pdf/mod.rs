@@ -75,23 +75,23 @@ struct Roots {
 }
 
 /// The Type0 instances of one face: Identity-H, Identity-V, and
-/// Identity-H with every advance halved, for marks hung at half width
-/// (see `TextRun::half`). All share the face's program and ToUnicode map.
+/// Identity-H with every advance the given thousandths of an em, for
+/// marks hung at half width (see `TextRun::hung`). All share the face's
+/// program and ToUnicode map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Instance {
     Horizontal,
     Vertical,
-    Half,
+    Hung(u16),
 }
 
 /// The resource name of a face's instance.
 fn font_name(id: FontId, instance: Instance) -> String {
-    let prefix = match instance {
-        Instance::Horizontal => "F",
-        Instance::Vertical => "V",
-        Instance::Half => "H",
-    };
-    format!("{prefix}{}", id.0)
+    match instance {
+        Instance::Horizontal => format!("F{}", id.0),
+        Instance::Vertical => format!("V{}", id.0),
+        Instance::Hung(w) => format!("H{}w{w}", id.0),
+    }
 }
 
 /// zlib at level 6 with zlib-rs, which compresses content streams twice as

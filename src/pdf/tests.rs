@@ -173,7 +173,7 @@ fn run(mode: RunMode, at: &[(f64, f64)]) -> TextRun {
         mode,
         oblique: false,
         actual_text: false,
-        half: false,
+        hung: None,
         text,
         glyphs,
         source: None,
@@ -307,7 +307,7 @@ fn document() -> Vec<Page> {
         mode: RunMode::Horizontal,
         oblique: false,
         actual_text: false,
-        half: false,
+        hung: None,
         text: "中文".into(),
         glyphs: vec![
             PlacedGlyph {
@@ -548,7 +548,7 @@ fn run_of(text: &str, ids: &[u16], actual_text: bool) -> TextRun {
         mode: RunMode::Horizontal,
         oblique: false,
         actual_text,
-        half: false,
+        hung: None,
         text: text.into(),
         glyphs,
         source: None,
@@ -637,4 +637,44 @@ fn a_glyph_drawn_back_into_the_previous_em_shares_its_actual_text_span() {
         &[(0.0, 100.0), (10.0, 100.0), (19.5, 100.0)],
     ));
     assert!(!s.contains("BDC"), "{s}");
+}
+
+#[test]
+fn a_hung_mark_is_written_with_an_instance_of_its_set_width() {
+    // 中文 and a comma hung past the measure at half width: the comma is
+    // shown with a second Type0 instance of the same face (one program,
+    // one ToUnicode map) whose every advance is the 500 thousandths it is
+    // set in, so that a reader's box for it ends at the gutter's middle.
+    let (book, id) = book();
+    let mut pages = document();
+    let comma = TextRun {
+        hung: Some(500),
+        text: "，".into(),
+        glyphs: vec![PlacedGlyph {
+            id: gid('，'),
+            x: Pt(44.0),
+            y: Pt(50.0),
+            advance: Pt(6.0),
+            text: 0..3,
+        }],
+        ..run_of("，", &[gid('，')], false)
+    };
+    pages[0].items.push(PageItem::Text(TextRun {
+        font: *id,
+        size: Pt(12.0),
+        ..comma
+    }));
+    let bytes = write_pdf(&pages, book, &meta()).expect("pdf");
+    let s = String::from_utf8_lossy(&bytes);
+    assert_eq!(s.matches("/Subtype /Type0").count(), 2, "two instances");
+    assert_eq!(s.matches("/Encoding /Identity-H").count(), 2);
+    assert_eq!(
+        s.matches("/FontFile3").count() + s.matches("/FontFile2").count(),
+        1
+    );
+    assert_eq!(s.matches("/ToUnicode").count(), 2, "both name the one map");
+    assert!(s.contains(&format!("/H{}w500", id.0)), "its resource name");
+    assert!(s.contains("/DW 500"), "every advance half an em");
+    assert_eq!(s.matches("/DW 1000").count(), 1, "the face's own instance");
+    // A document with no hung mark has one instance (the test above).
 }

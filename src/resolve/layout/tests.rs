@@ -214,14 +214,15 @@ fn hanging_takes_a_word_or_a_flag() {
 }
 
 #[test]
-fn no_mark_hangs_into_a_narrow_ruled_gutter() {
+fn only_marks_at_the_ems_start_hang_freely_into_a_one_character_ruled_gutter() {
     use crate::model::Hanging;
     use crate::resolve::doc::hanging;
-    // feature: a one-character gutter with a rule in its middle; book: no
-    // rules; vertical: two characters between bands.
+    // feature, broadsheet: a one-character gutter with a rule in its
+    // middle; book: no rules; vertical: two characters between bands.
     for (name, want) in [
-        ("feature", Hanging::Never),
-        ("broadsheet", Hanging::Never),
+        ("feature", Hanging::NeededAtStart),
+        ("broadsheet", Hanging::NeededAtStart),
+        ("tabloid", Hanging::NeededAtStart),
         ("book", Hanging::Needed),
         ("vertical", Hanging::Needed),
     ] {
@@ -229,6 +230,9 @@ fn no_mark_hangs_into_a_narrow_ruled_gutter() {
     }
     let free = layout("extends = \"feature\"\nname = \"x\"\n[grid]\ncolumn_rules = false\n");
     assert_eq!(hanging(&free.unwrap()), Hanging::Needed);
+    // Under one character, the rule is less than half an em away: none.
+    let narrow = layout("extends = \"feature\"\nname = \"x\"\n[grid]\ngutter = 0.5\n");
+    assert_eq!(hanging(&narrow.unwrap()), Hanging::Never);
     let always = layout("extends = \"feature\"\nname = \"x\"\n[text]\nhanging = \"always\"\n");
     assert_eq!(hanging(&always.unwrap()), Hanging::Always);
 }

@@ -169,7 +169,9 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         let width: Pt = glyphs.iter().map(|g| g.advance).sum();
         let (run_mode, advance) = mode.item(info.orient, width, size);
         // A hung mark: its glyph's advance less the blank after its ink.
-        let hung_end = line.hang && k + 1 == line.items.end && run_mode == RunMode::Horizontal;
+        let hung_end = line.hang
+            && k + 1 == line.items.end
+            && matches!(run_mode, RunMode::Horizontal | RunMode::Vertical);
         let mut pen = Pt::ZERO;
         let mut letters = Pt::ZERO;
         for (gi, g) in glyphs.iter().enumerate() {

@@ -103,7 +103,7 @@ pub(super) fn plan_page(
 /// The Type0 instance a run is written with.
 fn instance_of(run: &TextRun) -> Instance {
     if run.mode == RunMode::Vertical {
-        Instance::Vertical
+        run.hung.map_or(Instance::Vertical, Instance::HungVertical)
     } else if let Some(w) = run.hung {
         Instance::Hung(w)
     } else {
@@ -132,7 +132,7 @@ impl<'f> Advances<'f> {
     }
 
     fn of(&self, gid: u16) -> Pt {
-        if let Instance::Hung(w) = self.instance {
+        if let Instance::Hung(w) | Instance::HungVertical(w) = self.instance {
             return self.size * (w as f64 / 1000.0);
         }
         let g = ttf_parser::GlyphId(gid);

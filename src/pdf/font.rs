@@ -171,7 +171,7 @@ pub(super) fn write_fonts(
             horizontal: type0.get(&(*id, Instance::Horizontal)).copied(),
             vertical: type0.get(&(*id, Instance::Vertical)).copied(),
             hung: type0
-                .range((*id, Instance::Hung(0))..=(*id, Instance::Hung(u16::MAX)))
+                .range((*id, Instance::Hung(0))..=(*id, Instance::HungVertical(u16::MAX)))
                 .map(|((_, i), r)| (*i, *r))
                 .collect(),
         }
@@ -244,17 +244,36 @@ impl Embedded<'_> {
         for &(instance, t) in &self.hung {
             // Numbered after the face's other objects, so that a document
             // with no hung mark keeps its numbers. Only hung marks are
-            // shown with it: every glyph has their advance (DW, no W).
-            let Instance::Hung(w) = instance else {
-                continue;
+            // shown with it: every glyph has their advance along the line
+            // (horizontal: DW, no W; vertical: each W2 advance and DW2).
+            let (w, vertical) = match instance {
+                Instance::Hung(w) => (w, false),
+                Instance::HungVertical(w) => (w, true),
+                _ => continue,
             };
             let cid = refs.next();
+            let encoding = if vertical { "Identity-V" } else { "Identity-H" };
             pdf.type0_font(t)
                 .base_font(Name(self.name.as_bytes()))
-                .encoding_predefined(Name(b"Identity-H"))
+                .encoding_predefined(Name(encoding.as_bytes()))
                 .descendant_font(cid)
                 .to_unicode(r.cmap);
-            self.cid_font_head(pdf, cid, &r, w as f32).finish();
+            if !vertical {
+                self.cid_font_head(pdf, cid, &r, w as f32).finish();
+                continue;
+            }
+            let mut font = self.cid_font_head(pdf, cid, &r, 1000.0);
+            font.widths().consecutive(0, widths(self.font, self.usage));
+            let mut metrics = vertical_metrics(self.font, self.usage);
+            for m in metrics.chunks_mut(3) {
+                m[0] = -(w as f32);
+            }
+            let mut w2 = font.insert(Name(b"W2")).array();
+            w2.item(0);
+            w2.push().array().items(metrics);
+            w2.finish();
+            let ascent = self.to_pdf(self.font.ascender as f32);
+            font.insert(Name(b"DW2")).array().items([ascent, -(w as f32)]);
         }
         self.write_descriptor(pdf, &r);
         let mut stream = pdf.stream(r.file, &program.0);

@@ -83,6 +83,8 @@ pub(super) enum Instance {
     Horizontal,
     Vertical,
     Hung(u16),
+    /// Identity-V with every advance down the line the given thousandths.
+    HungVertical(u16),
 }
 
 /// The resource name of a face's instance.
@@ -91,6 +93,7 @@ fn font_name(id: FontId, instance: Instance) -> String {
         Instance::Horizontal => format!("F{}", id.0),
         Instance::Vertical => format!("V{}", id.0),
         Instance::Hung(w) => format!("H{}w{w}", id.0),
+        Instance::HungVertical(w) => format!("U{}w{w}", id.0),
     }
 }
 

@@ -196,26 +196,25 @@ fn dump_lines_explains_every_break_and_writes_nothing() {
     let text = String::from_utf8(out.stdout).unwrap();
     // The body paragraph: 13-character lines, each with width, ratio and rule.
     // 37 characters and an indent fill three lines exactly, but the third
-    // would start with '，': one character moves down on the second line,
-    // and the last line takes it back by compressing its marks (推入)
-    // rather than leave one character alone or space out more lines.
+    // would start with '，', and the second has no mark to compress: the
+    // comma hangs (the Simplified comma stands at the em's start, so it
+    // may, into the ruled one-character gutter) rather than a character
+    // move down and the line be spaced by 1/12 em.
     assert!(
         text.contains("a.md:4:1 Body, 3 line(s), measure 130.00 pt"),
         "{text}"
     );
     assert!(
         text.contains(
-            "│市的大部分公交线路都已收│  130.00/130.00 pt  ratio +0.364  pushed out 1 item(s)"
+            "│市的大部分公交线路都已收车，│  130.00/130.00 pt  ratio -1.000  full line: nothing in it to compress (推入) for its last mark; '，' hangs past the measure"
         ),
         "{text}"
     );
     assert!(
-        text.contains(
-            "│车，只有六条夜班线还在运行。│  130.00/130.00 pt  ratio -1.000  paragraph end"
-        ),
+        text.contains("│只有六条夜班线还在运行。│  120.00/130.00 pt  ratio +0.000  paragraph end"),
         "{text}"
     );
-    assert!(text.contains("│夜里十一点四十分城东│  130.00/130.00 pt  ratio +0.444  pushed out 1 item(s) (推出): '，' may not start a line"), "{text}");
+    assert!(text.contains("│夜里十一点四十分城东公，│  130.00/130.00 pt  ratio -1.000  full line: nothing in it to compress (推入) for its last mark; '，' hangs past the measure"), "{text}");
     assert!(text.contains("paragraph end"));
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1, "only the article");

@@ -7,7 +7,7 @@ use super::fit::{Fit, Sums};
 use super::{EPSILON, Params};
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{inseparable, may_end_line, may_start_line, punct_class};
-use crate::model::{Hanging, Item};
+use crate::model::{Hanging, Item, Prohibition};
 
 /// Demerits that make a choice a last resort without making it impossible,
 /// so that a paragraph always gets some set of lines.
@@ -36,6 +36,10 @@ pub const LOOSE_LINE: f64 = 1e7;
 /// line is spaced (1/11 em more a gap for each character pushed out with
 /// the ……) rather than start the next line with it.
 pub const DASH_LINE_START: f64 = 2.0 * (WIDE_SPACING + LONE_CHARACTER);
+/// The same with no prohibition at all (`prohibition = "none"`, the
+/// writer's choice): avoided where a compression or spacing up to a
+/// tenth of an em does it, not at any cost.
+pub const DASH_LINE_START_UNPROHIBITED: f64 = 2.0 * SPACED_LINE;
 /// A mark hung past the measure (`hanging = "needed"`), in a line that no
 /// compression fits: as costly as letter spacing of 0.05 em a gap, so that
 /// spacing too slight to see is kept and any wider spacing, a lone
@@ -121,7 +125,11 @@ pub fn line_demerits(
         let pen = items[b - 1].gap.penalty;
         d += pen * pen;
         if matches!(items[b].first, '—' | '…') {
-            d += DASH_LINE_START;
+            d += if p.prohibition == Prohibition::None {
+                DASH_LINE_START_UNPROHIBITED
+            } else {
+                DASH_LINE_START
+            };
         }
     }
     // A lone character is as bad on a short line beside a figure as on a

@@ -161,7 +161,7 @@ const H10: &str = "一二三四五六七八九十";
 const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("none: a comma may start a line", "一二三四五六七八九十，甲乙丙", 10, lv(Prohibition::None), &[H10, "，甲乙丙"]),
     ("none: an opening quote may end a line", "一二三四五六七八九“甲乙丙丁”", 10, lv(Prohibition::None), &["一二三四五六七八九“", "甲乙丙丁”"]),
-    ("basic: —— may start a line", "一二三四五六七八九十——甲乙", 10, lv(Prohibition::Basic), &[H10, "——甲乙"]),
+    ("basic: —— starts a line only as the last resort: a line spaced by 1/8 em first", "一二三四五六七八九十——甲乙", 10, lv(Prohibition::Basic), &[H9, "十——甲乙"]),
     ("basic: a line spaced by 1/11 em rather than —— at a line start", "一二三四五六七八九十甲乙丙——丁戊", 13, lv(Prohibition::Basic), &["一二三四五六七八九十甲乙", "丙——丁戊"]),
     ("strict: —— may not start a line", "一二三四五六七八九十——甲乙", 10, lv(Prohibition::Strict), &[H9, "十——甲乙"]),
     ("strict: …… may not start a line", "一二三四五六七八九十……甲乙", 10, lv(Prohibition::Strict), &[H9, "十……甲乙"]),
@@ -175,7 +175,7 @@ const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("no line of punctuation alone", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰……", 25, BASIC, &["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅", "卯辰……"]),
     ("push-in on an earlier line rather than letter spacing", "一，二三四五六七八九十，甲乙丙丁戊己庚辛壬癸子丑寅卯。辰巳", 13, BASIC, &["一，二三四五六七八九十，甲乙", "丙丁戊己庚辛壬癸子丑寅卯。", "辰巳"]),
     ("centred: marks compress (推入) before a character is pushed out", "一二，三四，五六七八。甲乙丙", 10, scheme(Scheme::Centred), &["一二，三四，五六七八。", "甲乙丙"]),
-    ("basic: —— starts a line only where nothing cheaper works", "一，二三四五六七八九——甲乙", 10, lv(Prohibition::Basic), &["一，二三四五六七八九", "——甲乙"]),
+    ("basic: —— at a line start costs more than spacing wider than 0.1 em", "一，二三四五六七八九——甲乙", 10, lv(Prohibition::Basic), &["一，二三四五六七八", "九——甲乙"]),
     ("Han–Latin gaps shrink to take a number", "这条线路开通于2014年。当时", 11, BASIC, &["这条线路开通于2014年。", "当时"]),
     ("a comma that ends a line exactly stays", "一二三四五六七八九，甲乙丙", 10, BASIC, &["一二三四五六七八九，", "甲乙丙"]),
     ("push-in: inner marks compress so a comma fits", "一二三，四五六七八九，十甲乙丙", 10, BASIC, &["一二三，四五六七八九，", "十甲乙丙"]),

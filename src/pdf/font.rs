@@ -273,7 +273,9 @@ impl Embedded<'_> {
             w2.push().array().items(metrics);
             w2.finish();
             let ascent = self.to_pdf(self.font.ascender as f32);
-            font.insert(Name(b"DW2")).array().items([ascent, -(w as f32)]);
+            font.insert(Name(b"DW2"))
+                .array()
+                .items([ascent, -(w as f32)]);
         }
         self.write_descriptor(pdf, &r);
         let mut stream = pdf.stream(r.file, &program.0);

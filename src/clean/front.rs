@@ -87,6 +87,16 @@ pub(super) fn fill(
         if !fragment(&h.text) {
             return true;
         }
+        if rule(&h.text) {
+            // A printed rule or a deck's dash read on a line of its own:
+            // no text.
+            notes.push(Note {
+                line: h.no,
+                kind: NoteKind::Removed,
+                message: format!("a rule in the headline block: {}", h.raw),
+            });
+            return false;
+        }
         notes.push(Note {
             line: h.no,
             kind: NoteKind::Warning,
@@ -217,6 +227,13 @@ fn collect(
         }
     }
     (heads, clues)
+}
+
+/// Two dashes or rule strokes alone (——, 一一, --): a line of the page's
+/// make-up, not a word.
+fn rule(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    cs.len() == 2 && cs.iter().all(|c| "—─一-－_".contains(*c))
 }
 
 /// The same headline read twice (the running head of a one-article page

@@ -141,6 +141,41 @@ impl Page<'_> {
             })
     }
 
+    /// A deck: a block of its own between a headline line and a byline.
+    /// A newspaper prints the byline under the headline block, never
+    /// inside a paragraph, so what stands there is the deck whatever its
+    /// punctuation (decks are sentences with commas and colons, which the
+    /// OCR misreads as `;` or cuts off after a comma).
+    fn deck_over_byline(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        let skip = |j: &usize| !matches!(self.roles[*j], Role::Blank | Role::Furniture { .. });
+        let blank_at = |q: Option<usize>| {
+            q.and_then(|q| self.order.get(q))
+                .is_some_and(|&j| self.roles[j] == Role::Blank)
+        };
+        let next = self.order[p + 1..].iter().find(|j| skip(j));
+        let prev = (0..p).rev().find(|&q| skip(&self.order[q]));
+        let over_headline = || {
+            prev.is_some_and(|q| {
+                let j = self.order[q];
+                self.roles[j] == Role::Text
+                    && (heading_like(&self.lines[j], self.measure[j]) || self.own_block(q))
+                    && !self.first_body_line(q)
+            })
+        };
+        let bylined = next.is_some_and(|&j| matches!(self.roles[j], Role::Byline(_)));
+        bylined
+            && !l.quote
+            && !l.bullet
+            && !l.indented
+            && !ends_sentence(&l.text)
+            && l.text.chars().count() <= 40
+            && blank_at(p.checked_sub(1))
+            && blank_at(Some(p + 1))
+            && over_headline()
+    }
+
     /// Whether the line at position `p` can stand in a headline block.
     fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
@@ -148,7 +183,10 @@ impl Page<'_> {
             Role::Text => {
                 let l = &self.lines[i];
                 let alone = self.stands_alone(p) || self.own_block(p);
-                (heading_like(l, self.measure[i]) || alone || fragment(&l.text))
+                (heading_like(l, self.measure[i])
+                    || alone
+                    || fragment(&l.text)
+                    || self.deck_over_byline(p))
                     && !self.first_body_line(p)
             }
             Role::Byline(_)
@@ -254,6 +292,42 @@ impl Cutter {
         after_end && (self.closed && texts || page.announces_article(&block)) || clue && texts
     }
 
+    /// A headline block with a byline under an article that has a
+    /// headline but no text yet (a line or two of large type the OCR read
+    /// in pieces, no sentence among them) is the rest of that article's
+    /// headline block, not a new article: the lines go back to the block.
+    fn reopen_header(&mut self, page: &Page) -> bool {
+        let seg = &self.segs[self.cur];
+        let texts: Vec<usize> = seg
+            .body
+            .iter()
+            .filter_map(|it| match it {
+                Item::Text(i) => Some(*i),
+                Item::Blank => None,
+                _ => Some(usize::MAX),
+            })
+            .collect();
+        let headline = seg.header.iter().any(|h| matches!(h, Item::Text(_)));
+        let bylined = seg.header.iter().any(|h| matches!(h, Item::Byline(..)));
+        let pieces = !texts.is_empty()
+            && texts.len() <= 2
+            && texts.iter().all(|&i| {
+                i != usize::MAX && {
+                    let l = &page.lines[i];
+                    let short = page.measure[i].is_none_or(|m| !full(l.width, m));
+                    short && !ends_sentence(&l.text) && !l.indented
+                }
+            });
+        if !headline || bylined || !pieces || self.closed {
+            return false;
+        }
+        let seg = &mut self.segs[self.cur];
+        let body = std::mem::take(&mut seg.body);
+        seg.header.extend(body);
+        self.in_body = false;
+        true
+    }
+
     /// A full column line after a sentence end does not start a paragraph:
     /// it continues an article a block interrupted.
     fn resumes(&self, page: &Page, p: usize) -> Option<usize> {
@@ -263,7 +337,13 @@ impl Cutter {
         let next = page.next_text(p).map(|n| &page.lines[n]);
         let column = full(l.width, m) && l.width < m + 2.0;
         let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
-        let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text;
+        // An article that began with a byline under its headline is a
+        // whole article of the page, not a box read into another's column.
+        let reported = self.segs[self.cur]
+            .header
+            .iter()
+            .any(|h| matches!(h, Item::Byline(..)));
+        let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         (candidate && column && !fresh && !first_line(l, next, m) && !heading_like(l, Some(m)))
             .then(|| self.open.last().copied())
             .flatten()
@@ -293,7 +373,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             c.closed |= closes && c.in_body;
             continue;
         }
-        if c.starts_article(page, p) {
+        if c.starts_article(page, p) && !c.reopen_header(page) {
             c.start_article();
         }
         if let Some(j) = c.resumes(page, p) {

@@ -13,6 +13,7 @@ use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
     chapter_title, ends_sentence, enumerator, first_line, full, heading_text, indent_shape,
+    leaves_open,
 };
 use super::{Note, NoteKind};
 
@@ -176,6 +177,15 @@ impl Page<'_> {
             && over_headline()
     }
 
+    /// The text line before position `p` leaves its sentence open.
+    fn after_open(&self, p: usize) -> bool {
+        (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
+    }
+
     /// Whether the line at position `p` can stand in a headline block.
     fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
@@ -188,6 +198,10 @@ impl Page<'_> {
                     || fragment(&l.text)
                     || self.deck_over_byline(p))
                     && !self.first_body_line(p)
+                    // A line that stops on a word needing what follows
+                    // (工作的) right after a sentence left open is that
+                    // paragraph's last line, not a headline.
+                    && !(leaves_open(&l.text) && self.after_open(p))
             }
             Role::Byline(_)
             | Role::Author(_)
@@ -328,6 +342,45 @@ impl Cutter {
         true
     }
 
+    /// The lines at the end of the body after its last sentence that are
+    /// the next headline block's first lines (a kicker, a headline the OCR
+    /// read in pieces): at most two, each short and ending no sentence,
+    /// after a line that ends one. Taken off the body.
+    fn header_tail(&mut self, page: &Page) -> Vec<Item> {
+        let body = &self.segs[self.cur].body;
+        let mut k = body.len();
+        let mut texts = 0;
+        while k > 0 {
+            match &body[k - 1] {
+                Item::Blank => k -= 1,
+                Item::Text(i) => {
+                    let l = &page.lines[*i];
+                    // Heading-shaped once a misread pause mark at its end
+                    // is off (城市书房越开越多;).
+                    let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
+                    let short =
+                        heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
+                    if ends_sentence(&l.text) {
+                        break;
+                    }
+                    if texts == 2 || !short || l.indented || l.quote || l.bullet {
+                        return Vec::new();
+                    }
+                    texts += 1;
+                    k -= 1;
+                }
+                _ => return Vec::new(),
+            }
+        }
+        if texts == 0 || k == 0 {
+            return Vec::new();
+        }
+        let tail = self.segs[self.cur].body.split_off(k);
+        tail.into_iter()
+            .skip_while(|it| matches!(it, Item::Blank))
+            .collect()
+    }
+
     /// A full column line after a sentence end does not start a paragraph:
     /// it continues an article a block interrupted.
     fn resumes(&self, page: &Page, p: usize) -> Option<usize> {
@@ -374,7 +427,9 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             continue;
         }
         if c.starts_article(page, p) && !c.reopen_header(page) {
+            let tail = c.header_tail(page);
             c.start_article();
+            c.segs[c.cur].header = tail;
         }
         if let Some(j) = c.resumes(page, p) {
             notes.push(Note {

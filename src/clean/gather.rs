@@ -272,6 +272,12 @@ struct Cutter {
     /// another article's head came between (a serial box read into a
     /// feature's column): their text may resume later.
     open: Vec<usize>,
+    /// The article ended with an end mark (（未完待续）, （完）): nothing
+    /// after it is its text.
+    ended: bool,
+    /// Articles a jump line (下转第13版) sent on: text after another's end
+    /// mark may be their continuation.
+    jumped: Vec<usize>,
 }
 
 impl Cutter {
@@ -284,6 +290,17 @@ impl Cutter {
         self.in_body = false;
         self.closed = false;
         self.at_end = true;
+        self.ended = false;
+    }
+
+    /// Text after an article's end mark, where another article stopped in
+    /// the middle of a sentence: that article's text, read after the box
+    /// that interrupted it.
+    fn after_end_mark(&self, page: &Page, p: usize) -> Option<usize> {
+        let i = page.order[p];
+        (self.ended && self.in_body && page.roles[i] == Role::Text)
+            .then(|| self.open.last().or(self.jumped.last()).copied())
+            .flatten()
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -413,6 +430,8 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         closed: false,
         at_end: true,
         open: Vec::new(),
+        ended: false,
+        jumped: Vec::new(),
     };
     for p in 0..page.order.len() {
         let i = page.order[p];
@@ -424,6 +443,9 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: format!("{what}: {}", line.text),
             });
             c.closed |= closes && c.in_body;
+            if closes && c.in_body && what == "jump line" && !c.jumped.contains(&c.cur) {
+                c.jumped.push(c.cur);
+            }
             continue;
         }
         if c.starts_article(page, p) && !c.reopen_header(page) {
@@ -431,7 +453,17 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             c.start_article();
             c.segs[c.cur].header = tail;
         }
-        if let Some(j) = c.resumes(page, p) {
+        if let Some(j) = c.after_end_mark(page, p) {
+            notes.push(Note {
+                line: line.no,
+                kind: NoteKind::Warning,
+                message: "text after an article's end mark: the text of an article it interrupted, joined to it again; check it".into(),
+            });
+            c.open.retain(|&k| k != j);
+            c.jumped.retain(|&k| k != j);
+            c.cur = j;
+            c.ended = false;
+        } else if let Some(j) = c.resumes(page, p) {
             notes.push(Note {
                 line: line.no,
                 kind: NoteKind::Warning,
@@ -466,7 +498,11 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 c.closed = false;
                 c.at_end = ends_sentence(&line.text);
             }
-            Item::Source(..) | Item::Alone(_) | Item::Installment(..) => c.closed = true,
+            Item::Alone(_) => {
+                c.closed = true;
+                c.ended = true;
+            }
+            Item::Source(..) | Item::Installment(..) => c.closed = true,
             Item::Number(..) => c.closed |= has_serial_clue(seg),
             _ => {}
         }

@@ -9,7 +9,7 @@ use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full, indent_shape, leaves_open};
+use super::shape::{ends_sentence, enumerator, full, heading_text, indent_shape, leaves_open};
 use super::{Article, Block, Note, NoteKind};
 
 /// What the body holds, in order, before paragraphs are made.
@@ -119,6 +119,8 @@ fn text_of(page: &Page, seg: &Segment) -> String {
 struct Sorted {
     out: Vec<Part>,
     run: Vec<Option<usize>>,
+    /// Lines set aside from inside a sentence, to follow its paragraph.
+    held: Vec<usize>,
 }
 
 impl Sorted {
@@ -133,6 +135,19 @@ impl Sorted {
     fn alone(&mut self, line: &Line) {
         self.flush();
         self.out.push(Part::Kept(line.no, line.text.clone()));
+    }
+
+    /// The lines set aside, each a paragraph of its own after the one
+    /// they interrupted.
+    fn release(&mut self, lines: &[Line]) {
+        if self.held.is_empty() {
+            return;
+        }
+        self.flush();
+        for i in std::mem::take(&mut self.held) {
+            self.out
+                .push(Part::Kept(lines[i].no, lines[i].text.clone()));
+        }
     }
 
     /// A line whose role has no place in the body where it stands: kept
@@ -164,7 +179,20 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             Item::Text(i) => {
                 let at = texts.iter().position(|t| t == i);
                 let next = at.and_then(|p| texts.get(p + 1)).copied();
-                if is_head(page, *i, next, prev_end, &s.run) {
+                let prev = at.and_then(|p| p.checked_sub(1)).map(|p| texts[p]);
+                let blank_after = matches!(body.get(k + 1), Some(Item::Blank));
+                if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run) {
+                    notes.push(Note {
+                        line: lines[*i].no,
+                        kind: NoteKind::Warning,
+                        message: format!(
+                            "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted: {}",
+                            lines[*i].text
+                        ),
+                    });
+                    s.held.push(*i);
+                } else if is_head(page, *i, next, prev_end, &s.run) {
+                    s.release(lines);
                     s.flush();
                     s.out.push(Part::Head(*i));
                     prev_end = true;
@@ -173,7 +201,12 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                     prev_end = ends_sentence(&lines[*i].text);
                 }
             }
-            Item::Blank => s.run.push(None),
+            Item::Blank => {
+                if prev_end {
+                    s.release(lines);
+                }
+                s.run.push(None);
+            }
             Item::Source(i, src) => {
                 let l = &lines[*i];
                 let after = body[k + 1..].iter().any(|b| matches!(b, Item::Text(_)));
@@ -202,8 +235,44 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             }
         }
     }
+    s.release(lines);
     s.flush();
     s.out
+}
+
+/// A short line in a block of its own between two lines of one sentence:
+/// the line before is a full column line that ends no sentence, the line
+/// after goes on with it (no indent, no enumerator, no heading). Print
+/// never sets a section head inside a sentence: such a line is a figure's
+/// caption or label, or a mark the OCR read off a rule or a picture.
+fn inside_sentence(
+    page: &Page,
+    i: usize,
+    prev: Option<usize>,
+    next: Option<usize>,
+    run: &[Option<usize>],
+) -> bool {
+    let l = &page.lines[i];
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    let (pl, nl) = (&page.lines[p], &page.lines[n]);
+    let gap_before = run.last().is_some_and(Option::is_none);
+    let p_full = page.measure[p].is_none_or(|m| full(pl.width, m));
+    let shortish = fragment(&l.text) || heading_text(&l.text);
+    let goes_on = !nl.indented
+        && !nl.bullet
+        && !enumerator(&nl.text)
+        && !heading_like(nl, page.measure[n])
+        && page.measure[n].is_none_or(|m| !indent_shape(nl, m));
+    gap_before
+        && l.level.is_none()
+        && !l.bold
+        && shortish
+        && !ends_sentence(&l.text)
+        && !ends_sentence(&pl.text)
+        && p_full
+        && goes_on
 }
 
 fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {

@@ -71,6 +71,42 @@ fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
     }
 }
 
+/// What a figure's caption names the figure before its key: 线路示意：…,
+/// 书房标识：…, 改造效果图：….
+const FIGURE_WORDS: [&str; 12] = [
+    "示意图",
+    "示意",
+    "效果图",
+    "平面图",
+    "位置图",
+    "资料图",
+    "标识",
+    "标志",
+    "徽记",
+    "地图",
+    "標識",
+    "標誌",
+];
+
+/// A caption that names its figure and explains it after a colon
+/// (`37 路夜班线路示意: 从城东总站到城西终点`): the label is short and
+/// ends in a word for a figure. Only this line: where its key goes on is
+/// not known.
+pub(super) fn keyed(t: &str) -> bool {
+    let Some((label, key)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    // A phrase of running text (他在纸上画了示意) is no label.
+    let phrase = label
+        .chars()
+        .any(|c| super::names::NOT_IN_NAMES.contains(c));
+    (2..=14).contains(&label.chars().count())
+        && !phrase
+        && !key.trim().is_empty()
+        && FIGURE_WORDS.iter().any(|w| label.ends_with(w))
+}
+
 /// Lines a caption may take.
 const MAX_LINES: usize = 4;
 
@@ -203,5 +239,19 @@ fn backward(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>, c: usize)
             ),
         }),
         None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keyed;
+
+    #[test]
+    fn keyed_captions() {
+        assert!(keyed("37 路夜班线路示意: 从城东总站到城西终点"));
+        assert!(keyed("书房标识：一枚定位针，意思是"));
+        assert!(!keyed("他在纸上画了示意：先左后右"));
+        assert!(!keyed("市场管理办公室主任陶建平说：标识"));
+        assert!(!keyed("书房标识"));
     }
 }

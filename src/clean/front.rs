@@ -87,6 +87,16 @@ pub(super) fn fill(
         if !fragment(&h.text) {
             return true;
         }
+        if rule(&h.text) {
+            // A printed rule or a deck's dash read on a line of its own:
+            // no text.
+            notes.push(Note {
+                line: h.no,
+                kind: NoteKind::Removed,
+                message: format!("a rule in the headline block: {}", h.raw),
+            });
+            return false;
+        }
         notes.push(Note {
             line: h.no,
             kind: NoteKind::Warning,
@@ -219,6 +229,13 @@ fn collect(
     (heads, clues)
 }
 
+/// Two dashes or rule strokes alone (——, 一一, --): a line of the page's
+/// make-up, not a word.
+fn rule(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    cs.len() == 2 && cs.iter().all(|c| "—─一-－_".contains(*c))
+}
+
 /// The same headline read twice (the running head of a one-article page
 /// and the headline under it), one reading short of a character at an end.
 fn same_headline(a: &str, b: &str) -> bool {
@@ -337,6 +354,18 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     } else {
         0
     };
+    for h in heads.iter_mut() {
+        // A headline line never ends on a pause mark: one there is the
+        // OCR's reading of a stroke or a gap (城市书房越开越多;).
+        let t = h.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
+        if t.len() < h.text.len() && !t.is_empty() {
+            h.text = t.to_string();
+        }
+        // Nor is there a space at a full-width mark (the OCR's gap).
+        if h.text.contains(' ') {
+            h.text = unspace_marks(&h.text);
+        }
+    }
     for (k, h) in heads.iter().enumerate() {
         let role = match k.cmp(&headline) {
             std::cmp::Ordering::Less => "kicker",
@@ -363,6 +392,19 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     if art.title.is_empty() && art.serial.is_none() {
         warn(notes, "no headline found: the title is empty, fill it in");
     }
+}
+
+/// `；` `，` `：` with the spaces beside them dropped.
+fn unspace_marks(t: &str) -> String {
+    let cs: Vec<char> = t.chars().collect();
+    let mark = |c: Option<&char>| c.is_some_and(|c| "，。；：！？、".contains(*c));
+    cs.iter()
+        .enumerate()
+        .filter(|&(k, &c)| {
+            c != ' ' || !(mark(k.checked_sub(1).and_then(|j| cs.get(j))) || mark(cs.get(k + 1)))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// A warning about the whole article, reported at line 1.

@@ -13,6 +13,7 @@ use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
     chapter_title, ends_sentence, enumerator, first_line, full, heading_text, indent_shape,
+    leaves_open,
 };
 use super::{Note, NoteKind};
 
@@ -141,6 +142,50 @@ impl Page<'_> {
             })
     }
 
+    /// A deck: a block of its own between a headline line and a byline.
+    /// A newspaper prints the byline under the headline block, never
+    /// inside a paragraph, so what stands there is the deck whatever its
+    /// punctuation (decks are sentences with commas and colons, which the
+    /// OCR misreads as `;` or cuts off after a comma).
+    fn deck_over_byline(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        let skip = |j: &usize| !matches!(self.roles[*j], Role::Blank | Role::Furniture { .. });
+        let blank_at = |q: Option<usize>| {
+            q.and_then(|q| self.order.get(q))
+                .is_some_and(|&j| self.roles[j] == Role::Blank)
+        };
+        let next = self.order[p + 1..].iter().find(|j| skip(j));
+        let prev = (0..p).rev().find(|&q| skip(&self.order[q]));
+        let over_headline = || {
+            prev.is_some_and(|q| {
+                let j = self.order[q];
+                self.roles[j] == Role::Text
+                    && (heading_like(&self.lines[j], self.measure[j]) || self.own_block(q))
+                    && !self.first_body_line(q)
+            })
+        };
+        let bylined = next.is_some_and(|&j| matches!(self.roles[j], Role::Byline(_)));
+        bylined
+            && !l.quote
+            && !l.bullet
+            && !l.indented
+            && !ends_sentence(&l.text)
+            && l.text.chars().count() <= 40
+            && blank_at(p.checked_sub(1))
+            && blank_at(Some(p + 1))
+            && over_headline()
+    }
+
+    /// The text line before position `p` leaves its sentence open.
+    fn after_open(&self, p: usize) -> bool {
+        (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
+    }
+
     /// Whether the line at position `p` can stand in a headline block.
     fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
@@ -148,8 +193,15 @@ impl Page<'_> {
             Role::Text => {
                 let l = &self.lines[i];
                 let alone = self.stands_alone(p) || self.own_block(p);
-                (heading_like(l, self.measure[i]) || alone || fragment(&l.text))
+                (heading_like(l, self.measure[i])
+                    || alone
+                    || fragment(&l.text)
+                    || self.deck_over_byline(p))
                     && !self.first_body_line(p)
+                    // A line that stops on a word needing what follows
+                    // (工作的) right after a sentence left open is that
+                    // paragraph's last line, not a headline.
+                    && !(leaves_open(&l.text) && self.after_open(p))
             }
             Role::Byline(_)
             | Role::Author(_)
@@ -220,6 +272,12 @@ struct Cutter {
     /// another article's head came between (a serial box read into a
     /// feature's column): their text may resume later.
     open: Vec<usize>,
+    /// The article ended with an end mark (（未完待续）, （完）): nothing
+    /// after it is its text.
+    ended: bool,
+    /// Articles a jump line (下转第13版) sent on: text after another's end
+    /// mark may be their continuation.
+    jumped: Vec<usize>,
 }
 
 impl Cutter {
@@ -232,6 +290,17 @@ impl Cutter {
         self.in_body = false;
         self.closed = false;
         self.at_end = true;
+        self.ended = false;
+    }
+
+    /// Text after an article's end mark, where another article stopped in
+    /// the middle of a sentence: that article's text, read after the box
+    /// that interrupted it.
+    fn after_end_mark(&self, page: &Page, p: usize) -> Option<usize> {
+        let i = page.order[p];
+        (self.ended && self.in_body && page.roles[i] == Role::Text)
+            .then(|| self.open.last().or(self.jumped.last()).copied())
+            .flatten()
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -254,6 +323,81 @@ impl Cutter {
         after_end && (self.closed && texts || page.announces_article(&block)) || clue && texts
     }
 
+    /// A headline block with a byline under an article that has a
+    /// headline but no text yet (a line or two of large type the OCR read
+    /// in pieces, no sentence among them) is the rest of that article's
+    /// headline block, not a new article: the lines go back to the block.
+    fn reopen_header(&mut self, page: &Page) -> bool {
+        let seg = &self.segs[self.cur];
+        let texts: Vec<usize> = seg
+            .body
+            .iter()
+            .filter_map(|it| match it {
+                Item::Text(i) => Some(*i),
+                Item::Blank => None,
+                _ => Some(usize::MAX),
+            })
+            .collect();
+        let headline = seg.header.iter().any(|h| matches!(h, Item::Text(_)));
+        let bylined = seg.header.iter().any(|h| matches!(h, Item::Byline(..)));
+        let pieces = !texts.is_empty()
+            && texts.len() <= 2
+            && texts.iter().all(|&i| {
+                i != usize::MAX && {
+                    let l = &page.lines[i];
+                    let short = page.measure[i].is_none_or(|m| !full(l.width, m));
+                    short && !ends_sentence(&l.text) && !l.indented
+                }
+            });
+        if !headline || bylined || !pieces || self.closed {
+            return false;
+        }
+        let seg = &mut self.segs[self.cur];
+        let body = std::mem::take(&mut seg.body);
+        seg.header.extend(body);
+        self.in_body = false;
+        true
+    }
+
+    /// The lines at the end of the body after its last sentence that are
+    /// the next headline block's first lines (a kicker, a headline the OCR
+    /// read in pieces): at most two, each short and ending no sentence,
+    /// after a line that ends one. Taken off the body.
+    fn header_tail(&mut self, page: &Page) -> Vec<Item> {
+        let body = &self.segs[self.cur].body;
+        let mut k = body.len();
+        let mut texts = 0;
+        while k > 0 {
+            match &body[k - 1] {
+                Item::Blank => k -= 1,
+                Item::Text(i) => {
+                    let l = &page.lines[*i];
+                    // Heading-shaped once a misread pause mark at its end
+                    // is off (城市书房越开越多;).
+                    let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
+                    let short =
+                        heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
+                    if ends_sentence(&l.text) {
+                        break;
+                    }
+                    if texts == 2 || !short || l.indented || l.quote || l.bullet {
+                        return Vec::new();
+                    }
+                    texts += 1;
+                    k -= 1;
+                }
+                _ => return Vec::new(),
+            }
+        }
+        if texts == 0 || k == 0 {
+            return Vec::new();
+        }
+        let tail = self.segs[self.cur].body.split_off(k);
+        tail.into_iter()
+            .skip_while(|it| matches!(it, Item::Blank))
+            .collect()
+    }
+
     /// A full column line after a sentence end does not start a paragraph:
     /// it continues an article a block interrupted.
     fn resumes(&self, page: &Page, p: usize) -> Option<usize> {
@@ -263,7 +407,13 @@ impl Cutter {
         let next = page.next_text(p).map(|n| &page.lines[n]);
         let column = full(l.width, m) && l.width < m + 2.0;
         let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
-        let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text;
+        // An article that began with a byline under its headline is a
+        // whole article of the page, not a box read into another's column.
+        let reported = self.segs[self.cur]
+            .header
+            .iter()
+            .any(|h| matches!(h, Item::Byline(..)));
+        let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         (candidate && column && !fresh && !first_line(l, next, m) && !heading_like(l, Some(m)))
             .then(|| self.open.last().copied())
             .flatten()
@@ -280,6 +430,8 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         closed: false,
         at_end: true,
         open: Vec::new(),
+        ended: false,
+        jumped: Vec::new(),
     };
     for p in 0..page.order.len() {
         let i = page.order[p];
@@ -291,12 +443,27 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: format!("{what}: {}", line.text),
             });
             c.closed |= closes && c.in_body;
+            if closes && c.in_body && what == "jump line" && !c.jumped.contains(&c.cur) {
+                c.jumped.push(c.cur);
+            }
             continue;
         }
-        if c.starts_article(page, p) {
+        if c.starts_article(page, p) && !c.reopen_header(page) {
+            let tail = c.header_tail(page);
             c.start_article();
+            c.segs[c.cur].header = tail;
         }
-        if let Some(j) = c.resumes(page, p) {
+        if let Some(j) = c.after_end_mark(page, p) {
+            notes.push(Note {
+                line: line.no,
+                kind: NoteKind::Warning,
+                message: "text after an article's end mark: the text of an article it interrupted, joined to it again; check it".into(),
+            });
+            c.open.retain(|&k| k != j);
+            c.jumped.retain(|&k| k != j);
+            c.cur = j;
+            c.ended = false;
+        } else if let Some(j) = c.resumes(page, p) {
             notes.push(Note {
                 line: line.no,
                 kind: NoteKind::Warning,
@@ -331,7 +498,11 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 c.closed = false;
                 c.at_end = ends_sentence(&line.text);
             }
-            Item::Source(..) | Item::Alone(_) | Item::Installment(..) => c.closed = true,
+            Item::Alone(_) => {
+                c.closed = true;
+                c.ended = true;
+            }
+            Item::Source(..) | Item::Installment(..) => c.closed = true,
             Item::Number(..) => c.closed |= has_serial_clue(seg),
             _ => {}
         }

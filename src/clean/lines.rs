@@ -106,6 +106,9 @@ fn caption_or_people(t: &str) -> Option<Cand> {
     if people::caption_start(t) {
         return Some(Cand::Caption);
     }
+    if super::captions::keyed(t) {
+        return Some(Cand::Sure(furniture("figure caption (its label and key)")));
+    }
     if let Some(b) = people::byline(t) {
         return Some(Cand::Sure(Role::Byline(b)));
     }

@@ -32,7 +32,7 @@ pub(super) fn is_han(c: char) -> bool {
 }
 
 /// A surname starts `s`: its length in characters (1 or 2).
-fn surname(s: &str) -> Option<usize> {
+pub(super) fn surname(s: &str) -> Option<usize> {
     if COMPOUND.iter().any(|c| s.starts_with(c)) {
         return Some(2);
     }

@@ -4,7 +4,7 @@
 //! serial's author (`沈南星 著`), installment numbers (`（789）`, `连载 416`)
 //! and serial box heads (`连载 58 《山城旧事》 许青禾 著`).
 
-use super::names::{NOT_IN_NAMES, is_han, is_name, words};
+use super::names::{NOT_IN_NAMES, is_han, is_name, surname, words};
 
 /// Byline roles; an organisation may come before them (本报, 新华社).
 const ROLES: [&str; 16] = [
@@ -68,16 +68,27 @@ fn people(t: &str) -> Option<Vec<String>> {
     let ws = words(t);
     let first_is_role = ws.first().is_some_and(|w| role_word(w).is_some());
     let mut names = 0;
+    let mut after_role = false;
     for w in &ws {
         if let Some(n) = role_word(w) {
             names += n;
-        } else if is_name(w) {
+            after_role = n == 0;
+        } else if is_name(w) || after_role && misread_name(w) {
             names += 1;
+            after_role = false;
         } else {
             return None;
         }
     }
     (first_is_role && (1..=8).contains(&names)).then_some(ws)
+}
+
+/// The word right after a role (记者 许若川) is a name even when the OCR
+/// misread a character of it into one running text has (许着咱): a
+/// surname and one or two more Han characters, alone after the role.
+fn misread_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=3).contains(&n) && w.chars().all(is_han) && surname(w).is_some_and(|sur| n > sur)
 }
 
 fn strip_decor(t: &str) -> &str {

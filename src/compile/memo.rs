@@ -3,7 +3,11 @@
 //! everything shaping reads (the paragraphs and their styles, the
 //! language and writing mode, the fonts loaded and the fallbacks found).
 //! A save of one article shapes that article again; the others are taken
-//! as they were.
+//! as they were. On a page manifest the memo also keeps what the make-up
+//! computed of each article ([`crate::compose::Recall`]): its variants
+//! (its modules' heights at every span) and its placed modules, by keys
+//! the composer extends from the article's ([`article_key`]: its text,
+//! figures, layout and fonts).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -11,7 +15,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use crate::resolve::{Doc, Flow, FontBook};
+use crate::compose::{Key, Module, Recall, Variants};
+use crate::error::Warning;
+use crate::resolve::{Doc, Flow, FontBook, Layout};
 use crate::shape::{Fallbacks, ShapedBlock, ShapedDoc};
 
 /// Shaped articles by content. Entries no build used since the one
@@ -22,12 +28,73 @@ pub struct Memo {
     /// This build's articles taken from the memo, and shaped anew.
     reused: AtomicUsize,
     shaped: AtomicUsize,
+    /// This build's (recalled, computed) articles' variants, placed
+    /// modules and pages.
+    variants: Counts,
+    modules: Counts,
+    pages: Counts,
 }
+
+#[derive(Default)]
+struct Counts(AtomicUsize, AtomicUsize);
+
+impl Counts {
+    fn add(&self, recalled: bool) {
+        let n = if recalled { &self.0 } else { &self.1 };
+        n.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn get(&self) -> (usize, usize) {
+        (
+            self.0.load(Ordering::Relaxed),
+            self.1.load(Ordering::Relaxed),
+        )
+    }
+
+    fn zero(&self) {
+        self.0.store(0, Ordering::Relaxed);
+        self.1.store(0, Ordering::Relaxed);
+    }
+}
+
+/// What a rebuild took from the memo and what it made anew, as
+/// (reused, made) pairs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reuse {
+    pub articles: (usize, usize),
+    pub variants: (usize, usize),
+    pub modules: (usize, usize),
+    pub pages: (usize, usize),
+}
+
+impl std::fmt::Display for Reuse {
+    /// `articles: 2 reused, 1 shaped; variants: …; modules: …; pages: …`,
+    /// the make-up's parts only when the build had any.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (r, s) = self.articles;
+        write!(f, "articles: {r} reused, {s} shaped")?;
+        let parts = [
+            ("variants", self.variants, "computed"),
+            ("modules", self.modules, "composed"),
+            ("pages", self.pages, "composed"),
+        ];
+        for (name, (r, m), made) in parts {
+            if r + m > 0 {
+                write!(f, "; {name}: {r} reused, {m} {made}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+type Entries<T> = HashMap<[u8; 32], (u64, T)>;
 
 #[derive(Default)]
 struct State {
     build: u64,
-    docs: HashMap<[u8; 32], (u64, ShapedDoc)>,
+    docs: Entries<ShapedDoc>,
+    variants: Entries<Variants>,
+    modules: Entries<(Module, Vec<Warning>)>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -50,8 +117,13 @@ impl Memo {
         s.build += 1;
         let keep = s.build.saturating_sub(1);
         s.docs.retain(|_, (used, _)| *used >= keep);
+        s.variants.retain(|_, (used, _)| *used >= keep);
+        s.modules.retain(|_, (used, _)| *used >= keep);
         self.reused.store(0, Ordering::Relaxed);
         self.shaped.store(0, Ordering::Relaxed);
+        for c in [&self.variants, &self.modules, &self.pages] {
+            c.zero();
+        }
     }
 
     /// This build's (articles reused, articles shaped).
@@ -60,6 +132,21 @@ impl Memo {
             self.reused.load(Ordering::Relaxed),
             self.shaped.load(Ordering::Relaxed),
         )
+    }
+
+    /// What this build reused and made anew.
+    pub fn reuse(&self) -> Reuse {
+        Reuse {
+            articles: self.counts(),
+            variants: self.variants.get(),
+            modules: self.modules.get(),
+            pages: self.pages.get(),
+        }
+    }
+
+    /// Counts a page set entirely from the memo (`recalled`) or not.
+    pub fn count_page(&self, recalled: bool) {
+        self.pages.add(recalled);
     }
 
     /// `doc` as shaped before with the same `key` ([`key`]), if it was.
@@ -79,6 +166,91 @@ impl Memo {
         let build = s.build;
         s.docs.insert(key, (build, shaped.clone()));
     }
+}
+
+impl Recall for Memo {
+    fn variants(&self, key: &Key) -> Option<Variants> {
+        let found = recall(&mut self.lock(), |s| &mut s.variants, key);
+        self.variants.add(found.is_some());
+        found
+    }
+
+    fn keep_variants(&self, key: Key, variants: &Variants) {
+        let mut s = self.lock();
+        let build = s.build;
+        s.variants.insert(key, (build, variants.clone()));
+    }
+
+    fn module(&self, key: &Key) -> Option<(Module, Vec<Warning>)> {
+        let found = recall(&mut self.lock(), |s| &mut s.modules, key);
+        self.modules.add(found.is_some());
+        found
+    }
+
+    fn keep_module(&self, key: Key, module: &Module, warnings: &[Warning]) {
+        let mut s = self.lock();
+        let build = s.build;
+        s.modules
+            .insert(key, (build, (module.clone(), warnings.to_vec())));
+    }
+}
+
+/// An entry of one of the state's maps, marked as used by this build.
+fn recall<T: Clone>(
+    s: &mut State,
+    map: impl FnOnce(&mut State) -> &mut Entries<T>,
+    key: &Key,
+) -> Option<T> {
+    let build = s.build;
+    let (used, found) = map(s).get_mut(key)?;
+    *used = build;
+    Some(found.clone())
+}
+
+/// The key of an article on a page: its shaping key ([`key`]) and the
+/// rest of what the composer reads of it: its file, title and rules, its
+/// styles, its figures (their images by content) and its layout.
+pub fn article_key(shaping: &[u8; 32], doc: &Doc, layout: &Layout) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(shaping);
+    h.update(format!(
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n",
+        doc.path, doc.kind, doc.title, doc.date, doc.author, doc.deck, doc.serial, doc.layout_name
+    ));
+    h.update(format!("{:?}\n", doc.rules));
+    for style in [
+        &doc.running_head_style,
+        &doc.folio_style,
+        &doc.title_style,
+        &doc.author_style,
+        &doc.entry_style,
+        &doc.jump_style,
+        &doc.continued_style,
+    ] {
+        h.update(format!("{style:?}\n"));
+    }
+    for block in &doc.flow {
+        if let Flow::Figure(f) = block {
+            h.update(format!(
+                "figure {:?} {:?} {:?} {} {} {} {:?} {:?} {:?} {:?} {:?} {}\n",
+                f.path,
+                f.src,
+                f.format,
+                f.width_px,
+                f.height_px,
+                f.columns,
+                f.width,
+                f.wrap,
+                f.x,
+                f.row,
+                f.loc,
+                f.pixels.is_some(),
+            ));
+            h.update(Sha256::digest(f.data.as_slice()));
+        }
+    }
+    h.update(format!("{layout:?}"));
+    h.finalize().into()
 }
 
 /// Everything [`crate::shape::shape_doc`] reads of a document and its

@@ -35,6 +35,7 @@ mod makeup_search;
 mod module;
 mod page;
 mod place;
+mod recall;
 mod rules;
 mod settle;
 mod sheets;
@@ -62,6 +63,8 @@ pub use furniture::{Furniture, PageHead, add_furniture, furniture_style, lines_i
 pub use lines::{break_lines, line_params};
 pub use module::{compose, compose_module};
 pub use page::{ComposedPages, PageArticle, PageOptions, Placement, spans};
+pub use recall::{Key, Recall};
+pub use variants::Variants;
 
 use crate::resolve::Figure;
 

@@ -15,8 +15,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use crate::compose::{Key, Module, Recall, Variants};
+use crate::compose::{Key, Module, Page, PageItem, Recall, Variants};
 use crate::error::Warning;
+use crate::pdf::{Packed, Packs};
 use crate::resolve::{Doc, Flow, FontBook, Layout};
 use crate::shape::{Fallbacks, ShapedBlock, ShapedDoc};
 
@@ -33,6 +34,11 @@ pub struct Memo {
     variants: Counts,
     modules: Counts,
     pages: Counts,
+    /// The PDF writer's compressed page streams and font programs.
+    streams: Counts,
+    fonts: Counts,
+    /// `typeset serve`'s pages drawn as SVG.
+    drawings: Counts,
 }
 
 #[derive(Default)]
@@ -65,6 +71,9 @@ pub struct Reuse {
     pub variants: (usize, usize),
     pub modules: (usize, usize),
     pub pages: (usize, usize),
+    pub streams: (usize, usize),
+    pub fonts: (usize, usize),
+    pub drawings: (usize, usize),
 }
 
 impl std::fmt::Display for Reuse {
@@ -77,6 +86,9 @@ impl std::fmt::Display for Reuse {
             ("variants", self.variants, "computed"),
             ("modules", self.modules, "composed"),
             ("pages", self.pages, "composed"),
+            ("page streams", self.streams, "compressed"),
+            ("font subsets", self.fonts, "made"),
+            ("page SVGs", self.drawings, "drawn"),
         ];
         for (name, (r, m), made) in parts {
             if r + m > 0 {
@@ -95,6 +107,8 @@ struct State {
     docs: Entries<ShapedDoc>,
     variants: Entries<Variants>,
     modules: Entries<(Module, Vec<Warning>)>,
+    packed: Entries<Vec<u8>>,
+    svgs: Entries<String>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -119,9 +133,18 @@ impl Memo {
         s.docs.retain(|_, (used, _)| *used >= keep);
         s.variants.retain(|_, (used, _)| *used >= keep);
         s.modules.retain(|_, (used, _)| *used >= keep);
+        s.packed.retain(|_, (used, _)| *used >= keep);
+        s.svgs.retain(|_, (used, _)| *used >= keep);
         self.reused.store(0, Ordering::Relaxed);
         self.shaped.store(0, Ordering::Relaxed);
-        for c in [&self.variants, &self.modules, &self.pages] {
+        for c in [
+            &self.variants,
+            &self.modules,
+            &self.pages,
+            &self.streams,
+            &self.fonts,
+            &self.drawings,
+        ] {
             c.zero();
         }
     }
@@ -141,7 +164,29 @@ impl Memo {
             variants: self.variants.get(),
             modules: self.modules.get(),
             pages: self.pages.get(),
+            streams: self.streams.get(),
+            fonts: self.fonts.get(),
+            drawings: self.drawings.get(),
         }
+    }
+
+    /// A page's SVG as drawn before with the same key ([`page_key`]),
+    /// else `draw`'s, kept.
+    pub fn svg(&self, key: Option<[u8; 32]>, draw: impl FnOnce() -> String) -> String {
+        let Some(key) = key else {
+            self.drawings.add(false);
+            return draw();
+        };
+        let found = recall(&mut self.lock(), |s| &mut s.svgs, &key);
+        self.drawings.add(found.is_some());
+        if let Some(svg) = found {
+            return svg;
+        }
+        let svg = draw();
+        let mut s = self.lock();
+        let build = s.build;
+        s.svgs.insert(key, (build, svg.clone()));
+        svg
     }
 
     /// Counts a page set entirely from the memo (`recalled`) or not.
@@ -192,6 +237,24 @@ impl Recall for Memo {
         let build = s.build;
         s.modules
             .insert(key, (build, (module.clone(), warnings.to_vec())));
+    }
+}
+
+impl Packs for Memo {
+    fn packed(&self, kind: Packed, key: &[u8; 32]) -> Option<Vec<u8>> {
+        let found = recall(&mut self.lock(), |s| &mut s.packed, key);
+        let counts = match kind {
+            Packed::Page => &self.streams,
+            Packed::Font => &self.fonts,
+        };
+        counts.add(found.is_some());
+        found
+    }
+
+    fn keep_packed(&self, key: [u8; 32], bytes: &[u8]) {
+        let mut s = self.lock();
+        let build = s.build;
+        s.packed.insert(key, (build, bytes.to_vec()));
     }
 }
 
@@ -253,6 +316,47 @@ pub fn article_key(shaping: &[u8; 32], doc: &Doc, layout: &Layout) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// Everything a page's drawing reads: the fonts (by file, as [`key`]
+/// has them) and the page's items (each serialized; an image by its
+/// place and its file's bytes). `None` when an item cannot be serialized.
+pub fn page_key(page: &Page, fonts: &FontBook) -> Option<[u8; 32]> {
+    let mut h = Sha256::new();
+    fonts_key(&mut h, fonts);
+    h.update(format!(
+        "{} {:?} {:?}\n",
+        page.number, page.width, page.height
+    ));
+    for item in &page.items {
+        match item {
+            PageItem::Image(img) => {
+                let f = &img.figure;
+                h.update(format!(
+                    "image {:?} {:?} {:?} {:?} {:?} {:?}\n",
+                    img.x, img.y, img.width, img.height, f.format, f.path
+                ));
+                h.update(Sha256::digest(f.data.as_slice()));
+            }
+            other => h.update(postcard::to_allocvec(other).ok()?),
+        }
+    }
+    Some(h.finalize().into())
+}
+
+/// The fonts by file, place in the collection, size and time: the glyph
+/// ids and the font numbers shaped text holds, the outlines drawn.
+fn fonts_key(h: &mut Sha256, fonts: &FontBook) {
+    for (id, f) in fonts.fonts() {
+        let modified = std::fs::metadata(&f.path).and_then(|m| m.modified()).ok();
+        h.update(format!(
+            "font {} {} {} {} {modified:?}\n",
+            id.0,
+            f.path.display(),
+            f.index,
+            f.data.len()
+        ));
+    }
+}
+
 /// Everything [`crate::shape::shape_doc`] reads of a document and its
 /// shaper. A figure's image is not among it (a shaped figure is the
 /// document's, put back by [`with_figures`]); its caption is.
@@ -268,18 +372,7 @@ pub fn key(doc: &Doc, fonts: &FontBook, fallbacks: &Fallbacks) -> [u8; 32] {
             Flow::Figure(fig) => h.update(format!("figure {:?}\n", fig.caption)),
         }
     }
-    // The fonts by file, place in the collection, size and time: the
-    // glyph ids and the font numbers the shaped text holds.
-    for (id, f) in fonts.fonts() {
-        let modified = std::fs::metadata(&f.path).and_then(|m| m.modified()).ok();
-        h.update(format!(
-            "font {} {} {} {} {modified:?}\n",
-            id.0,
-            f.path.display(),
-            f.index,
-            f.data.len()
-        ));
-    }
+    fonts_key(&mut h, fonts);
     h.update(format!("{:?}", fallbacks.sorted()));
     h.finalize().into()
 }

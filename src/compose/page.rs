@@ -286,7 +286,7 @@ pub(super) fn place_article(
     };
     // An earlier build's module for the same article, grid, frame, figure
     // width and jump lines is taken as it was.
-    let recalled = recall::of(a).map(|(store, article)| {
+    let recalled = a.recall.map(|(store, article)| {
         let with = format_args!(
             "{grid:?} {frame:?} {:?} {} {} {:?}",
             p.figure, j.number, j.next, j.band

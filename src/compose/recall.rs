@@ -2,14 +2,13 @@
 //! `typeset watch` or `typeset serve`: an article's variants and its
 //! placed modules. The store lives in the compile layer ([`Recall`] is
 //! its face here); the composer only derives each entry's key from the
-//! article's own (its content, layout, fonts: [`PageArticle::recall`])
+//! article's own (its content, layout, fonts: `PageArticle::recall`)
 //! and everything else it offers the article (grid, placement, frame,
 //! jump lines). Entries are plain data, taken as they were.
 
 use sha2::{Digest, Sha256};
 
 use super::Module;
-use super::page::PageArticle;
 use super::variants::Variants;
 use crate::error::Warning;
 
@@ -25,11 +24,6 @@ pub trait Recall: Sync {
     /// A placed module and the warnings laying it out gave.
     fn module(&self, key: &Key) -> Option<(Module, Vec<Warning>)>;
     fn keep_module(&self, key: Key, module: &Module, warnings: &[Warning]);
-}
-
-/// The store and the article's key, when the build has a store.
-pub fn of<'a>(a: &PageArticle<'a>) -> Option<(&'a dyn Recall, Key)> {
-    a.recall
 }
 
 /// The article's key extended with what else the composer offers it

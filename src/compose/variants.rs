@@ -84,7 +84,7 @@ pub struct Variants {
 pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
     let keys: Vec<Option<(&dyn Recall, Key)>> = (articles.iter())
         .map(|a| {
-            let (store, article) = recall::of(a)?;
+            let (store, article) = a.recall?;
             let with = format_args!("{:?} {:?}", a.placement, grid);
             Some((store, recall::key(&article, "variants", with)))
         })

@@ -13,7 +13,9 @@
 //! - place.rs: a line's glyphs; items.rs: what a frame holds;
 //! - page.rs: a newspaper page of modules; sheets.rs: what they take of
 //!   each page; edition.rs: pages in order, continuations between them;
-//! - book.rs: a serial's book.
+//! - book.rs: a serial's book;
+//! - recall.rs: the keys under which a watching process's memo (kept by
+//!   the compile layer) holds an article's variants and placed modules.
 
 mod balance;
 mod beside;

@@ -17,7 +17,9 @@ use sha2::{Digest, Sha256};
 
 use crate::compose::{Key, Module, Page, PageItem, Recall, Variants};
 use crate::error::Warning;
+use crate::model::FontId;
 use crate::pdf::{Packed, Packs};
+use crate::render::Outlines;
 use crate::resolve::{Doc, Flow, FontBook, Layout};
 use crate::shape::{Fallbacks, ShapedBlock, ShapedDoc};
 
@@ -39,6 +41,31 @@ pub struct Memo {
     fonts: Counts,
     /// `typeset serve`'s pages drawn as SVG.
     drawings: Counts,
+    outlines: OutlineStore,
+}
+
+/// Glyph outlines as SVG path data, for one set of font files (by the
+/// fingerprint [`fonts_key`] takes), emptied when the fonts change.
+#[derive(Default)]
+struct OutlineStore(Mutex<OutlineState>);
+
+type OutlineState = (Option<[u8; 32]>, HashMap<(FontId, u16), Option<String>>);
+
+impl OutlineStore {
+    fn lock(&self) -> std::sync::MutexGuard<'_, OutlineState> {
+        // Every entry is inserted whole: a panic elsewhere leaves it sound.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Outlines for OutlineStore {
+    fn outline(&self, font: FontId, gid: u16) -> Option<Option<String>> {
+        self.lock().1.get(&(font, gid)).cloned()
+    }
+
+    fn keep(&self, font: FontId, gid: u16, d: Option<&str>) {
+        self.lock().1.insert((font, gid), d.map(str::to_owned));
+    }
 }
 
 #[derive(Default)]
@@ -187,6 +214,19 @@ impl Memo {
         let build = s.build;
         s.svgs.insert(key, (build, svg.clone()));
         svg
+    }
+
+    /// The glyph outlines drawn by earlier builds with the same `fonts`
+    /// (forgotten when they differ from the last build's).
+    pub fn outlines(&self, fonts: &FontBook) -> &dyn Outlines {
+        let mut h = Sha256::new();
+        fonts_key(&mut h, fonts);
+        let print: [u8; 32] = h.finalize().into();
+        let mut s = self.outlines.lock();
+        if s.0 != Some(print) {
+            *s = (Some(print), HashMap::new());
+        }
+        &self.outlines
     }
 
     /// Counts a page set entirely from the memo (`recalled`) or not.

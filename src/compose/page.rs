@@ -284,40 +284,7 @@ pub(super) fn place_article(
         band: onward.band,
         shape: &mut shape,
     };
-    // An earlier build's module for the same article, grid, frame, figure
-    // width and jump lines is taken as it was.
-    let recalled = a.recall.map(|(store, article)| {
-        let with = format_args!(
-            "{grid:?} {frame:?} {:?} {} {} {:?}",
-            p.figure, j.number, j.next, j.band
-        );
-        (store, recall::key(&article, "module", with))
-    });
-    let module = match recalled.and_then(|(store, key)| store.module(&key)) {
-        Some((module, said)) => {
-            warnings.extend(said);
-            (module, true)
-        }
-        None => {
-            // The figures as the make-up sized them.
-            let resized = super::variants::with_figures(a.shaped, p.figure);
-            let mut said = Vec::new();
-            let module = compose_module_with(
-                a.doc,
-                resized.as_ref().unwrap_or(a.shaped),
-                a.layout,
-                (grid, frame),
-                Some(&mut j),
-                &mut said,
-            )?;
-            if let Some((store, key)) = recalled {
-                store.keep_module(key, &module, &said);
-            }
-            warnings.extend(said);
-            (module, false)
-        }
-    };
-    let (module, recalled) = module;
+    let (module, reused) = module_for(a, (grid, frame), &mut j, warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -338,7 +305,51 @@ pub(super) fn place_article(
     }
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     sheets.take_rest(&module, onward, (frame, own), grid);
-    Ok((page, onward, module, recalled))
+    Ok((page, onward, module, reused))
+}
+
+/// Article `a` laid out in `frame` with jump lines `j`, or an earlier
+/// build's module for the same article, grid, frame, figure width and
+/// jump lines, taken as it was; and whether it was.
+fn module_for(
+    a: &PageArticle,
+    (grid, frame): (&Grid, Frame),
+    j: &mut Jumps,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Module, bool)> {
+    let p = a.placement;
+    let recalled = a.recall.map(|(store, article)| {
+        let with = format_args!(
+            "{grid:?} {frame:?} {:?} {} {} {:?}",
+            p.figure, j.number, j.next, j.band
+        );
+        (store, recall::key(&article, "module", with))
+    });
+    let made = match recalled.and_then(|(store, key)| store.module(&key)) {
+        Some((module, said)) => {
+            warnings.extend(said);
+            (module, true)
+        }
+        None => {
+            // The figures as the make-up sized them.
+            let resized = super::variants::with_figures(a.shaped, p.figure);
+            let mut said = Vec::new();
+            let module = compose_module_with(
+                a.doc,
+                resized.as_ref().unwrap_or(a.shaped),
+                a.layout,
+                (grid, frame),
+                Some(j),
+                &mut said,
+            )?;
+            if let Some((store, key)) = recalled {
+                store.keep_module(key, &module, &said);
+            }
+            warnings.extend(said);
+            (module, false)
+        }
+    };
+    Ok(made)
 }
 
 /// `--no-continue`: the article that does not fit, with how much of it.

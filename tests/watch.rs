@@ -62,9 +62,13 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
         save(&article, &original.replace(FIRST, &format!("{new}第{k}次")));
         until_output_has(&txt, &format!("{new}第{k}次"));
         took.push(started.elapsed());
-        // Incremental: the two articles not saved are taken as shaped.
+        // Incremental: the two articles not saved are taken as shaped,
+        // and their modules (their frames did not move) as laid out.
         let said = w.wait_for("watch: rebuilt");
-        assert!(said.contains("(articles: 2 reused, 1 shaped)"), "{said}");
+        assert!(
+            said.contains("(articles: 2 reused, 1 shaped; modules: 2 reused, 1 composed;"),
+            "{said}"
+        );
         assert_ne!(
             std::fs::read(&pdf).unwrap(),
             before,

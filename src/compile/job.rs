@@ -37,6 +37,8 @@ pub struct Job {
     /// Fonts for the characters of the drawn cover its faces lack (found
     /// by the run when an EPUB draws one).
     pub cover_fallbacks: crate::shape::Fallbacks,
+    /// A watching process's memo of earlier builds (`Options::memo`).
+    pub memo: Option<std::sync::Arc<super::Memo>>,
 }
 
 /// How the documents become pages.
@@ -214,6 +216,7 @@ fn article_job(opts: &Options) -> Result<Job> {
         fonts,
         warnings: font_warnings(&mut roles),
         cover_fallbacks: Default::default(),
+        memo: opts.memo.clone(),
     })
 }
 
@@ -297,6 +300,7 @@ fn page_job(opts: &Options) -> Result<Job> {
         fonts,
         warnings: font_warnings(&mut roles),
         cover_fallbacks: Default::default(),
+        memo: opts.memo.clone(),
     })
 }
 
@@ -509,6 +513,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         fonts,
         warnings: font_warnings(&mut roles),
         cover_fallbacks: Default::default(),
+        memo: opts.memo.clone(),
     })
 }
 

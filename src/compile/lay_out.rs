@@ -1,8 +1,9 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    ComposedPages, EditionPage, Furniture, Page, PageArticle, PageHead, PageOptions, TitlePage,
-    add_furniture, assemble_book, compose, compose_chapter, compose_edition, furniture_style,
+    ComposedPages, EditionPage, Furniture, Page, PageArticle, PageHead, PageOptions, Recall,
+    TitlePage, add_furniture, assemble_book, compose, compose_chapter, compose_edition,
+    furniture_style,
 };
 use crate::error::{Result, Warning};
 use crate::model::{Grid, LangFamily, Writing};
@@ -56,16 +57,22 @@ impl<'f> Shapers<'f> {
 
     /// A document's paragraphs shaped, or as the memo has them.
     pub fn shape(&mut self, doc: &Doc) -> ShapedDoc {
+        self.shape_keyed(doc).0
+    }
+
+    /// [`Shapers::shape`], and the key of its shaping in the memo (none
+    /// without a memo).
+    fn shape_keyed(&mut self, doc: &Doc) -> (ShapedDoc, Option<[u8; 32]>) {
         let Some(memo) = self.memo else {
-            return shape_doc(doc, self.for_doc(doc));
+            return (shape_doc(doc, self.for_doc(doc)), None);
         };
         let key = super::memo::key(doc, self.fonts, &self.fallbacks);
         if let Some(shaped) = memo.get(&key, doc) {
-            return shaped;
+            return (shaped, Some(key));
         }
         let shaped = shape_doc(doc, self.for_doc(doc));
         memo.put(key, &shaped);
-        shaped
+        (shaped, Some(key))
     }
 
     pub fn for_doc(&mut self, doc: &Doc) -> &mut Shaper<'f> {
@@ -133,6 +140,11 @@ fn page(
     let (_, composed) = compose_manifest(job, plan, shapers, warnings)?;
     let grid = job.layout.grid_for(job.layout.writing);
     warnings.extend(super::summary::summary(job, plan, &composed));
+    if let Some(memo) = shapers.memo {
+        for &recalled in &composed.recalled {
+            memo.count_page(recalled);
+        }
+    }
     let mut pages = composed.pages;
     // Each page's furniture in the language of its first article; pages
     // after an edition's last take its furniture, numbered on.
@@ -284,14 +296,27 @@ pub fn compose_manifest(
     shapers: &mut Shapers,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Vec<ShapedDoc>, ComposedPages)> {
-    let shaped: Vec<_> = job.docs.iter().map(|doc| shapers.shape(doc)).collect();
+    let (shaped, keys): (Vec<_>, Vec<_>) =
+        job.docs.iter().map(|doc| shapers.shape_keyed(doc)).unzip();
+    // In a watching process, each article's key in the memo, from which
+    // the composer keys its variants and modules.
+    let memo = shapers.memo;
+    let recall = |(doc, part): (&Doc, &super::job::PagePart), key: Option<[u8; 32]>| {
+        let memo: &dyn Recall = memo?;
+        Some((memo, super::memo::article_key(&key?, doc, &part.layout)))
+    };
+    let recalls: Vec<_> = (job.docs.iter().zip(&plan.parts).zip(keys))
+        .map(|(article, key)| recall(article, key))
+        .collect();
     let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
-        .map(|((doc, shaped), part)| PageArticle {
+        .zip(recalls)
+        .map(|(((doc, shaped), part), recall)| PageArticle {
             doc,
             shaped,
             layout: &part.layout,
             placement: part.placement,
             at: part.at.clone(),
+            recall,
         })
         .collect();
     let pages: Vec<EditionPage> = (plan.pages.iter())

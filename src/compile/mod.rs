@@ -22,7 +22,7 @@ pub use cache::{open_entry, open_pack_index, seal_entry_payload};
 pub use guard::Inputs;
 pub use images::{DEFAULT_DPI, RenderOptions};
 pub use job::{Job, JobMeta, Plan};
-pub use memo::Memo;
+pub use memo::{Memo, Reuse};
 pub use output::Output;
 pub use preview::{Preview, preview};
 pub use write::{Timestamp, write_atomic, write_atomic_guarded};

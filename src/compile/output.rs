@@ -263,6 +263,7 @@ fn pdf(job: &Job, pages: Pages, print: Option<PrintSpec>) -> Result<Vec<u8>> {
         right_to_left: laid.right_to_left,
         outline: laid.outline.clone(),
         print,
+        packs: (job.memo.clone()).map(|m| m as std::sync::Arc<dyn crate::pdf::Packs>),
     };
     match pages {
         Pages::Shared(laid) => crate::pdf::write_pdf(&laid.pages, &job.fonts, &meta),

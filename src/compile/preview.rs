@@ -63,8 +63,14 @@ pub fn preview(opts: &Options) -> Result<Preview> {
     };
     let laid = lay_out(&job, &mut shapers, &book, &mut report)?;
     use rayon::prelude::*;
+    let outlines = opts.memo.as_ref().map(|m| m.outlines(&job.fonts));
+    let draw = |p: &Page| with_text(crate::render::page_svg_with(p, &job.fonts, outlines), p);
+    // A page drawn by an earlier build is taken as it was.
     let svgs = (laid.pages.par_iter())
-        .map(|p| with_text(crate::render::page_svg(p, &job.fonts), p))
+        .map(|p| match &opts.memo {
+            Some(memo) => memo.svg(super::memo::page_key(p, &job.fonts), || draw(p)),
+            None => draw(p),
+        })
         .collect();
     Ok(Preview {
         svgs,

@@ -42,6 +42,9 @@ struct Set {
     starts: Vec<Vec<usize>>,
     lines: Vec<(usize, Vec<SetLine>)>,
     continued: Vec<Continued>,
+    /// Pages (0-based) something was laid out for in this build, not
+    /// taken from an earlier one.
+    composed: Vec<usize>,
 }
 
 /// Lays out an edition's pages in order: `articles` are all its articles,
@@ -59,6 +62,7 @@ pub fn compose_edition(
         starts: articles.iter().map(|_| Vec::new()).collect(),
         lines: articles.iter().map(|_| (0, Vec::new())).collect(),
         continued: Vec::new(),
+        composed: Vec::new(),
     };
     for (k, page) in pages.iter().enumerate() {
         set_page(
@@ -93,8 +97,13 @@ pub fn compose_edition(
         .filter_map(|(a, p)| p.as_ref().map(|p| (a.doc.title.clone(), p.page)))
         .collect();
     let area = (grid.columns * grid.lines).max(1) as f64;
+    let pages = merge_pages(set.placed, &by_rank);
+    let recalled = (0..pages.len())
+        .map(|k| !set.composed.contains(&k))
+        .collect();
     Ok(ComposedPages {
-        pages: merge_pages(set.placed, &by_rank),
+        pages,
+        recalled,
         frames: sheets.frames.clone(),
         outline,
         lines: set.lines,
@@ -130,7 +139,10 @@ fn set_page(
         if let Some(a) = ranked.iter_mut().find(|a| !pinned(a)) {
             a.placement.lead_story = true;
         }
-        let (placed, mut summary) = makeup::make_up(&ranked, grid, taken);
+        let (placed, mut summary, laid) = makeup::make_up(&ranked, grid, taken);
+        if laid > 0 {
+            set.composed.push(k);
+        }
         if sheets.edition > 1 {
             let number = jumps.first_number as usize + k;
             summary.message = format!("page {number}: {}", summary.message);
@@ -146,8 +158,12 @@ fn set_page(
     let spans = spans(&sizes, &given, grid.columns);
     for j in placement_order(articles) {
         let a = &articles[j];
-        let (at, onward, module) =
+        let (at, onward, module, recalled) =
             place_article(a, (spans[j], grid), (k, &mut *sheets), jumps, warnings)?;
+        if !recalled {
+            let rest = onward.page..onward.page + module.pages.len() - 1;
+            set.composed.extend([at].into_iter().chain(rest));
+        }
         if jumps.no_continue && module.pages.len() > 1 {
             return Err(overflow(a, &module));
         }

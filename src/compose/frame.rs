@@ -34,6 +34,7 @@ pub struct Frame {
 
 /// A module laid out: its pages (the first is the frame's page, the rest
 /// continue it) and the slot below its last line on the first page.
+#[derive(Clone)]
 pub struct Module {
     pub pages: Vec<Page>,
     pub bottom: u32,

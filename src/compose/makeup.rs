@@ -28,11 +28,13 @@ use crate::model::Grid;
 /// a summary for stderr. Without an arrangement the articles keep their
 /// placement. `taken`: slots at the page's top already taken across every
 /// column (an edition's article continued from the page before).
+/// Also the number of modules laid out (none when every article's
+/// variants were an earlier build's).
 pub fn make_up<'a>(
     articles: &[PageArticle<'a>],
     grid: &Grid,
     taken: u32,
-) -> (Vec<PageArticle<'a>>, Warning) {
+) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let start = std::time::Instant::now();
     let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
     let mut band = free_band(articles, grid);
@@ -66,7 +68,7 @@ pub fn make_up<'a>(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
         );
-        return (out, warning(message));
+        return (out, warning(message), laid);
     };
     for (j, &i) in searched.iter().enumerate() {
         if let Some(p) = m.places[j] {
@@ -82,7 +84,7 @@ pub fn make_up<'a>(
             pl.figure = chosen.figure;
         }
     }
-    (out, warning(summary(&m, band, &variants, &effort)))
+    (out, warning(summary(&m, band, &variants, &effort)), laid)
 }
 
 fn warning(message: String) -> Warning {
@@ -378,6 +380,7 @@ mod tests {
                     ..Default::default()
                 },
                 at: at.clone(),
+                recall: None,
             })
             .collect()
     }
@@ -435,7 +438,7 @@ mod tests {
                 .num_threads(threads)
                 .build()
                 .expect("a thread pool");
-            let (out, summary) = pool.install(|| make_up(&articles, &grid, 0));
+            let (out, summary, _) = pool.install(|| make_up(&articles, &grid, 0));
             let places: Vec<_> = out.iter().map(|a| a.placement).collect();
             // The summary without its times (a number, then "ms").
             let all: Vec<&str> = summary.message.split_whitespace().collect();

@@ -13,7 +13,9 @@
 //! - place.rs: a line's glyphs; items.rs: what a frame holds;
 //! - page.rs: a newspaper page of modules; sheets.rs: what they take of
 //!   each page; edition.rs: pages in order, continuations between them;
-//! - book.rs: a serial's book.
+//! - book.rs: a serial's book;
+//! - recall.rs: the keys under which a watching process's memo (kept by
+//!   the compile layer) holds an article's variants and placed modules.
 
 mod balance;
 mod beside;
@@ -35,6 +37,7 @@ mod makeup_search;
 mod module;
 mod page;
 mod place;
+mod recall;
 mod rules;
 mod settle;
 mod sheets;
@@ -62,6 +65,8 @@ pub use furniture::{Furniture, PageHead, add_furniture, furniture_style, lines_i
 pub use lines::{break_lines, line_params};
 pub use module::{compose, compose_module};
 pub use page::{ComposedPages, PageArticle, PageOptions, Placement, spans};
+pub use recall::{Key, Recall};
+pub use variants::Variants;
 
 use crate::resolve::Figure;
 

@@ -8,6 +8,7 @@ use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
 use super::module::compose_module_with;
+use super::recall;
 use super::sheets::{Onward, Sheets, Taken};
 use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
@@ -53,6 +54,9 @@ pub struct PageArticle<'a> {
     pub placement: Placement,
     /// Where the manifest names it, for messages.
     pub at: Located,
+    /// Earlier builds' results and the article's key in them (a hash of
+    /// its text, figures, layout and fonts), in a watching process.
+    pub recall: Option<(&'a dyn super::Recall, super::Key)>,
 }
 
 impl<'a> PageArticle<'a> {
@@ -64,6 +68,7 @@ impl<'a> PageArticle<'a> {
             layout: self.layout,
             placement: self.placement,
             at: self.at.clone(),
+            recall: self.recall,
         }
     }
 }
@@ -107,6 +112,9 @@ pub struct ComposedPages {
     pub filled: Vec<f64>,
     /// The articles cut and continued, in the order they were set.
     pub continued: Vec<super::edition::Continued>,
+    /// Per page, whether everything set on it (its make-up's variants,
+    /// its modules, what continues onto it) was an earlier build's.
+    pub recalled: Vec<bool>,
 }
 
 /// Explicitly placed articles first, in manifest order; then the others,
@@ -241,14 +249,15 @@ pub(super) struct Placed {
 }
 
 /// Places one article of `span` columns on page `from` (or, with no room
-/// there, a later one) and lays it out: where, and the module.
+/// there, a later one) and lays it out: where, the module, and whether it
+/// was an earlier build's.
 pub(super) fn place_article(
     a: &PageArticle,
     (span, grid): (u32, &Grid),
     (from, sheets): (usize, &mut Sheets),
     jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<(usize, Onward, Module)> {
+) -> Result<(usize, Onward, Module, bool)> {
     let p = a.placement;
     let (page, wanted) = locate(a, (span, grid), (from, sheets))?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
@@ -275,16 +284,7 @@ pub(super) fn place_article(
         band: onward.band,
         shape: &mut shape,
     };
-    // The figures as the make-up sized them.
-    let resized = super::variants::with_figures(a.shaped, p.figure);
-    let module = compose_module_with(
-        a.doc,
-        resized.as_ref().unwrap_or(a.shaped),
-        a.layout,
-        (grid, frame),
-        Some(&mut j),
-        warnings,
-    )?;
+    let (module, reused) = module_for(a, (grid, frame), &mut j, warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -305,7 +305,51 @@ pub(super) fn place_article(
     }
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     sheets.take_rest(&module, onward, (frame, own), grid);
-    Ok((page, onward, module))
+    Ok((page, onward, module, reused))
+}
+
+/// Article `a` laid out in `frame` with jump lines `j`, or an earlier
+/// build's module for the same article, grid, frame, figure width and
+/// jump lines, taken as it was; and whether it was.
+fn module_for(
+    a: &PageArticle,
+    (grid, frame): (&Grid, Frame),
+    j: &mut Jumps,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Module, bool)> {
+    let p = a.placement;
+    let recalled = a.recall.map(|(store, article)| {
+        let with = format_args!(
+            "{grid:?} {frame:?} {:?} {} {} {:?}",
+            p.figure, j.number, j.next, j.band
+        );
+        (store, recall::key(&article, "module", with))
+    });
+    let made = match recalled.and_then(|(store, key)| store.module(&key)) {
+        Some((module, said)) => {
+            warnings.extend(said);
+            (module, true)
+        }
+        None => {
+            // The figures as the make-up sized them.
+            let resized = super::variants::with_figures(a.shaped, p.figure);
+            let mut said = Vec::new();
+            let module = compose_module_with(
+                a.doc,
+                resized.as_ref().unwrap_or(a.shaped),
+                a.layout,
+                (grid, frame),
+                Some(j),
+                &mut said,
+            )?;
+            if let Some((store, key)) = recalled {
+                store.keep_module(key, &module, &said);
+            }
+            warnings.extend(said);
+            (module, false)
+        }
+    };
+    Ok(made)
 }
 
 /// `--no-continue`: the article that does not fit, with how much of it.

@@ -9,6 +9,7 @@
 use rayon::prelude::*;
 
 use super::page::{PageArticle, size};
+use super::recall::{self, Key, Recall};
 use super::title::{Title, page_title, title_slots};
 use super::{Frame, compose_module};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
@@ -77,7 +78,35 @@ pub struct Variants {
 /// other variants only at the spans where the written one fits the page
 /// whole: a module too tall for it is cut, and a cut one is as good in
 /// any variant.
+///
+/// An article whose variants an earlier build computed with the same key
+/// (its content, placement and the page grid) takes them as they were.
 pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
+    let keys: Vec<Option<(&dyn Recall, Key)>> = (articles.iter())
+        .map(|a| {
+            let (store, article) = a.recall?;
+            let with = format_args!("{:?} {:?}", a.placement, grid);
+            Some((store, recall::key(&article, "variants", with)))
+        })
+        .collect();
+    let mut out: Vec<Option<Variants>> = (keys.iter())
+        .map(|k| k.and_then(|(store, key)| store.variants(&key)))
+        .collect();
+    let todo: Vec<usize> = (0..out.len()).filter(|&i| out[i].is_none()).collect();
+    let fresh: Vec<&PageArticle> = todo.iter().map(|&i| articles[i]).collect();
+    let (computed, laid) = compute(&fresh, grid);
+    for (&i, v) in todo.iter().zip(computed) {
+        if let Some((store, key)) = keys[i] {
+            store.keep_variants(key, &v);
+        }
+        out[i] = Some(v);
+    }
+    // Every article's variants were recalled or computed just above.
+    (out.into_iter().flatten().collect(), laid)
+}
+
+/// [`all_variants`] of articles no earlier build computed.
+fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
     let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a)).collect();
     let mut out: Vec<Variants> = (lists.into_iter())
         .map(|list| Variants {

@@ -17,7 +17,7 @@ use crate::error::{Error, Result, Stage};
 use crate::model::FontId;
 use crate::resolve::{FontBook, LoadedFont};
 
-use super::{Instance, Refs, deflate};
+use super::{Instance, Packed, Packs, Refs, deflate, packed_with};
 
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {
@@ -142,15 +142,42 @@ fn prepare_program(book: &FontBook, id: FontId, usage: &FontUsage) -> Result<Pro
 
 /// Subsets and compresses every font the pages use, in parallel (the
 /// costly part of embedding them), in font id order.
+/// A program an earlier build made of the same font file and glyphs is
+/// taken as it was.
 pub(super) fn prepare_programs(
     book: &FontBook,
     usage: &BTreeMap<FontId, FontUsage>,
+    packs: Option<&dyn Packs>,
 ) -> Vec<Result<Program>> {
     use rayon::prelude::*;
     let list: Vec<(&FontId, &FontUsage)> = usage.iter().collect();
     list.par_iter()
-        .map(|(id, u)| prepare_program(book, **id, u))
+        .map(|(id, u)| {
+            let key = || program_key(book.font(**id), u);
+            let make = || prepare_program(book, **id, u).map(|p| p.0);
+            packed_with(packs, (Packed::Font, key), make).map(Program)
+        })
         .collect()
+}
+
+/// What a font's program is made from: the file (by path, face, size and
+/// time, as the shaping memo knows it) and the glyphs taken, in order.
+fn program_key(font: &LoadedFont, usage: &FontUsage) -> [u8; 32] {
+    let modified = std::fs::metadata(&font.path)
+        .and_then(|m| m.modified())
+        .ok();
+    let mut h = Sha256::new();
+    h.update(format!(
+        "{} {} {} {} {modified:?}\n",
+        font.path.display(),
+        font.index,
+        font.data.len(),
+        font.is_cff
+    ));
+    for gid in usage.remapper.remapped_gids() {
+        h.update(gid.to_le_bytes());
+    }
+    h.finalize().into()
 }
 
 /// Writes each font the pages use, in font id order, with its program

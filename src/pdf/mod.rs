@@ -50,6 +50,44 @@ pub struct PdfMeta {
     pub outline: Vec<(String, usize)>,
     /// The print-shop edition: bleed, marks, PDF/X.
     pub print: Option<PrintSpec>,
+    /// Earlier builds' compressed page streams and font programs, in a
+    /// watching process.
+    pub packs: Option<std::sync::Arc<dyn Packs>>,
+}
+
+/// What [`Packs`] keeps: a page's compressed content stream, or a font's
+/// compressed subset program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packed {
+    Page,
+    Font,
+}
+
+/// A store of earlier builds' compressed streams (the compile layer's
+/// memo), by a hash of everything they were made from: a page's raw
+/// content stream; a font file and the glyphs taken from it, in their
+/// order. The bytes are those a build anew makes.
+pub trait Packs: Send + Sync + std::fmt::Debug {
+    fn packed(&self, kind: Packed, key: &[u8; 32]) -> Option<Vec<u8>>;
+    fn keep_packed(&self, key: [u8; 32], bytes: &[u8]);
+}
+
+/// `make`'s bytes, or those an earlier build made with the same `key`.
+fn packed_with(
+    packs: Option<&dyn Packs>,
+    (kind, key): (Packed, impl FnOnce() -> [u8; 32]),
+    make: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
+    let Some(store) = packs else {
+        return make();
+    };
+    let key = key();
+    if let Some(bytes) = store.packed(kind, &key) {
+        return Ok(bytes);
+    }
+    let bytes = make()?;
+    store.keep_packed(key, &bytes);
+    Ok(bytes)
 }
 
 /// Hands out object numbers in order of use.
@@ -173,9 +211,10 @@ fn write_from<P: std::borrow::Borrow<Page>>(
     let pages = &sheets[..];
     // The two costly parts, each parallel inside, run side by side:
     // compressing the content streams, subsetting the fonts.
+    let packs = meta.packs.as_deref();
     let (packed, programs) = rayon::join(
-        || pack(&mut plans),
-        || font::prepare_programs(book, &used.usage),
+        || pack(&mut plans, packs),
+        || font::prepare_programs(book, &used.usage, packs),
     );
     write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
     font::write_fonts(
@@ -210,11 +249,18 @@ fn write_from<P: std::borrow::Borrow<Page>>(
 /// parallel, each page on its own, the results in page order.
 /// Each raw stream is freed once compressed: together they are several
 /// times the size of the compressed ones.
-fn pack(plans: &mut [PagePlan]) -> Vec<Vec<u8>> {
+/// A stream an earlier build compressed is taken as it was.
+fn pack(plans: &mut [PagePlan], packs: Option<&dyn Packs>) -> Vec<Vec<u8>> {
     use rayon::prelude::*;
     plans
         .par_iter_mut()
-        .map(|p| deflate(&std::mem::take(&mut p.raw)))
+        .map(|p| {
+            let raw = std::mem::take(&mut p.raw);
+            let key = || Sha256::digest(&raw).into();
+            let made = packed_with(packs, (Packed::Page, key), || Ok(deflate(&raw)));
+            // Compressing cannot fail: only a font's subsetting can.
+            made.unwrap_or_default()
+        })
         .collect()
 }
 

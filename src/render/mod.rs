@@ -39,9 +39,26 @@ fn num(v: f64) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// Glyph outlines as SVG path data, kept from earlier drawings by a
+/// serving process's memo for the same font files: `Some(None)` for a
+/// glyph without ink.
+pub trait Outlines: Sync {
+    fn outline(&self, font: FontId, gid: u16) -> Option<Option<String>>;
+    fn keep(&self, font: FontId, gid: u16, d: Option<&str>);
+}
+
 /// One page as an SVG document, its size in points as the PDF's media box.
 pub fn page_svg(page: &Page, book: &FontBook) -> String {
-    let mut defs = Glyphs::default();
+    page_svg_with(page, book, None)
+}
+
+/// [`page_svg`], taking the outlines of glyphs an earlier drawing read
+/// from `outlines` (the same bytes).
+pub fn page_svg_with(page: &Page, book: &FontBook, outlines: Option<&dyn Outlines>) -> String {
+    let mut defs = Glyphs {
+        store: outlines,
+        ..Default::default()
+    };
     let mut body = String::new();
     let h = page.height.0;
     for item in &page.items {
@@ -75,18 +92,20 @@ pub fn page_svg(page: &Page, book: &FontBook) -> String {
 /// Every glyph outline the page uses, in font units (y up), by face and
 /// glyph id; sorted, so the definitions come out in the same order.
 #[derive(Default)]
-struct Glyphs {
+struct Glyphs<'s> {
     paths: BTreeMap<(FontId, u16), String>,
     /// Glyphs without an outline (spaces): drawn as nothing.
     empty: std::collections::BTreeSet<(FontId, u16)>,
+    store: Option<&'s dyn Outlines>,
 }
 
-impl Glyphs {
+impl Glyphs<'_> {
     fn len(&self) -> usize {
         self.paths.values().map(String::len).sum()
     }
 
-    /// Whether the glyph has ink, defining it on first use.
+    /// Whether the glyph has ink, defining it on first use (from the store
+    /// when it has the outline).
     fn define(&mut self, font: FontId, loaded: &LoadedFont, gid: u16) -> bool {
         let key = (font, gid);
         if self.paths.contains_key(&key) {
@@ -95,19 +114,37 @@ impl Glyphs {
         if self.empty.contains(&key) {
             return false;
         }
-        let mut d = PathData(String::new());
-        let ink = loaded
-            .face()
-            .outline_glyph(ttf_parser::GlyphId(gid), &mut d)
-            .is_some();
-        if ink && !d.0.is_empty() {
-            self.paths.insert(key, d.0);
-            true
-        } else {
-            self.empty.insert(key);
-            false
+        let outline = match self.store.and_then(|s| s.outline(font, gid)) {
+            Some(kept) => kept,
+            None => {
+                let made = outline(loaded, gid);
+                if let Some(store) = self.store {
+                    store.keep(font, gid, made.as_deref());
+                }
+                made
+            }
+        };
+        match outline {
+            Some(d) => {
+                self.paths.insert(key, d);
+                true
+            }
+            None => {
+                self.empty.insert(key);
+                false
+            }
         }
     }
+}
+
+/// A glyph's outline as SVG path data; `None` when it has no ink.
+fn outline(loaded: &LoadedFont, gid: u16) -> Option<String> {
+    let mut d = PathData(String::new());
+    let ink = loaded
+        .face()
+        .outline_glyph(ttf_parser::GlyphId(gid), &mut d)
+        .is_some();
+    (ink && !d.0.is_empty()).then_some(d.0)
 }
 
 /// A glyph outline as SVG path data.

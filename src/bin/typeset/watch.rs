@@ -65,8 +65,8 @@ pub fn watch_main(args: BuildArgs) -> ExitCode {
 pub fn done(first: bool, took: Duration, opts: &Options) -> String {
     let what = if first { "built" } else { "rebuilt" };
     let mut said = format!("{what} in {:.3} s", took.as_secs_f64());
-    if let Some((reused, shaped)) = opts.memo.as_ref().map(|m| m.counts()) {
-        said += &format!(" (articles: {reused} reused, {shaped} shaped)");
+    if let Some(reuse) = opts.memo.as_ref().map(|m| m.reuse()) {
+        said += &format!(" ({})", reuse);
     }
     said
 }

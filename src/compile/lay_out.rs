@@ -292,6 +292,7 @@ pub fn compose_manifest(
             layout: &part.layout,
             placement: part.placement,
             at: part.at.clone(),
+            rest: None,
         })
         .collect();
     let pages: Vec<EditionPage> = (plan.pages.iter())

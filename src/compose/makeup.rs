@@ -378,6 +378,7 @@ mod tests {
                     ..Default::default()
                 },
                 at: at.clone(),
+                rest: None,
             })
             .collect()
     }

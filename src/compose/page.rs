@@ -7,7 +7,7 @@ use super::Page;
 use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
-use super::module::compose_module_with;
+use super::module::{compose_module_with, compose_rest};
 use super::sheets::{Onward, Sheets, Taken};
 use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
@@ -53,6 +53,19 @@ pub struct PageArticle<'a> {
     pub placement: Placement,
     /// Where the manifest names it, for messages.
     pub at: Located,
+    /// Only the rest of the article, cut on an earlier page.
+    pub rest: Option<Rest>,
+}
+
+/// The rest of an article cut on an earlier page of an edition, made up
+/// as a module of a later page: the block and line the first page broke
+/// off at, that page (0-based, in the run's pages) and the article (its
+/// index in the edition).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rest {
+    pub cut: (usize, u32),
+    pub from: usize,
+    pub article: usize,
 }
 
 impl<'a> PageArticle<'a> {
@@ -64,6 +77,7 @@ impl<'a> PageArticle<'a> {
             layout: self.layout,
             placement: self.placement,
             at: self.at.clone(),
+            rest: self.rest,
         }
     }
 }
@@ -125,8 +139,12 @@ pub(super) fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
     order
 }
 
-/// An article's size in characters.
+/// An article's size in characters (a continuation's none: it is set
+/// whole where the make-up puts it, never placed by size or cut).
 pub(super) fn size(a: &PageArticle) -> usize {
+    if a.rest.is_some() {
+        return 0;
+    }
     (a.doc.paragraphs().iter())
         .map(|p| p.chars().count())
         .sum::<usize>()
@@ -269,22 +287,17 @@ pub(super) fn place_article(
     // A continuation goes on the edition's next page, or after it on the
     // next page nothing else has taken.
     let onward = sheets.onward(page, grid.lines);
+    let first = jumps.first_number;
     let mut j = Jumps {
-        number: jumps.first_number + page as u32,
-        next: jumps.first_number + onward.page as u32,
+        number: first + a.rest.map_or(page, |r| r.from) as u32,
+        next: first + if a.rest.is_some() { page } else { onward.page } as u32,
         band: onward.band,
         shape: &mut shape,
     };
     // The figures as the make-up sized them.
     let resized = super::variants::with_figures(a.shaped, p.figure);
-    let module = compose_module_with(
-        a.doc,
-        resized.as_ref().unwrap_or(a.shaped),
-        a.layout,
-        (grid, frame),
-        Some(&mut j),
-        warnings,
-    )?;
+    let shaped = resized.as_ref().unwrap_or(a.shaped);
+    let mut module = lay_out_module(a, shaped, (grid, frame), Some(&mut j), warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -304,8 +317,39 @@ pub(super) fn place_article(
         });
     }
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
-    sheets.take_rest(&module, onward, (frame, own), grid);
+    // A rest that fits the band of a made-up page is left to that page's
+    // make-up, a module like its own articles (`Module::cut` says where
+    // it goes on); a box on a grid of its own keeps its band.
+    let defer = module.pages.len() == 2 && !own && !jumps.no_continue;
+    if defer && onward.band.is_some() && sheets.made_up(onward.page) {
+        module.pages.truncate(1);
+        module.lines.retain(|l| l.page == 0);
+    } else {
+        sheets.take_rest(&module, onward, (frame, own), grid);
+    }
     Ok((page, onward, module))
+}
+
+/// Lays the article out in `frame`: the whole article, or its rest.
+pub(super) fn lay_out_module(
+    a: &PageArticle,
+    shaped: &ShapedDoc,
+    (grid, frame): (&Grid, Frame),
+    jumps: Option<&mut Jumps>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
+    match a.rest {
+        Some(r) => compose_rest(
+            a.doc,
+            shaped,
+            a.layout,
+            (grid, frame),
+            r.cut,
+            jumps,
+            warnings,
+        ),
+        None => compose_module_with(a.doc, shaped, a.layout, (grid, frame), jumps, warnings),
+    }
 }
 
 /// `--no-continue`: the article that does not fit, with how much of it.

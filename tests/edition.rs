@@ -353,3 +353,50 @@ fn a_vertical_box_continued_in_a_band_keeps_its_lines_inside_its_tiers() {
         }
     }
 }
+
+/// On a made-up page the rest of an article cut on the page before is a
+/// module of that page's make-up, at the span that suits it, not a strip
+/// of a line or two across every column: in edition-12 the rest of the
+/// night-bus feature stands in a few columns, each holding several of its
+/// lines; page 12 says （下转第13版）, page 13 （上接第12版） once.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_rest_on_a_made_up_page_is_a_module_of_its_make_up() {
+    let dir = tempdir();
+    let m = root().join("examples/edition-12.toml");
+    let (out, outputs) = run_into(dir.path(), &[m.as_os_str(), "--dump-lines".as_ref()]);
+    let err = assert_ok(&out);
+    assert!(err.contains("continues on page 13"), "{err}");
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let night = dump
+        .split("\n# ")
+        .find(|s| s.contains("night-bus.md: layout"))
+        .expect("night-bus in the dump");
+    // Lines per column of the rest on page 13.
+    let mut columns: Vec<(u32, usize)> = Vec::new();
+    let mut on = false;
+    for l in night.lines() {
+        if let Some(rest) = l.trim().strip_prefix("page ") {
+            on = rest.starts_with("13, column ");
+            if on {
+                let c = rest["13, column ".len()..].trim().parse().unwrap();
+                columns.push((c, 0));
+            }
+        } else if on && l.trim_start().starts_with("slot") {
+            columns.last_mut().unwrap().1 += 1;
+        }
+    }
+    assert!(!columns.is_empty(), "no rest on page 13:\n{night}");
+    assert!(
+        columns.len() <= 4 && columns.iter().all(|&(_, n)| n >= 4),
+        "the rest is a strip, not a module: {columns:?}"
+    );
+    need("pdftotext");
+    let pages = outputs.pdf_pages();
+    let (p12, p13) = (squeeze(&pages[0]), squeeze(&pages[1]));
+    assert_eq!(p12.matches("（下转第13版）").count(), 1, "{p12}");
+    assert_eq!(p13.matches("（上接第12版）").count(), 1, "{p13}");
+}

@@ -317,6 +317,7 @@ pub fn compose_manifest(
             placement: part.placement,
             at: part.at.clone(),
             recall,
+            rest: None,
         })
         .collect();
     let pages: Vec<EditionPage> = (plan.pages.iter())

@@ -80,9 +80,7 @@ impl Composer<'_> {
                     if self.fits(flow, last, cp, &saved, (depth, short)) {
                         let lone = free && !widows && self.lone_in_a_band(last);
                         if self.square(last, unused) && !lone {
-                            // Kept: laid out again with its glyphs.
-                            self.probe = None;
-                            self.fits(flow, last, cp, &saved, (depth, short));
+                            self.keep_flush(flow, (last, cp, &saved), (depth, short), unused);
                             return;
                         }
                         first.get_or_insert((depth, short));
@@ -91,8 +89,108 @@ impl Composer<'_> {
             }
         }
         self.widows = false;
+        self.keep_flush(
+            flow,
+            (last, cp, &saved),
+            first.unwrap_or((hi, u32::MAX)),
+            free,
+        );
+    }
+
+    /// Keeps the layout at `at` (depth, short), laid out again with its
+    /// glyphs; or, where its columns do not all end on one line, the same
+    /// depth with some heads given a line or two more white, where that
+    /// leaves less white under the columns (the compositor's way: the
+    /// white round a head gives, the grid stays). The tries: each head
+    /// alone, and the first `k` heads of the page, a line more, then two.
+    fn keep_flush(
+        &mut self,
+        flow: &FlowInput,
+        (last, cp, saved): (usize, Checkpoint, &Saved),
+        at: (u32, u32),
+        free: bool,
+    ) {
+        self.probe = Some(last);
+        self.fits(flow, last, cp, saved, at);
+        let heads = self.heads_on(last, flow);
+        let deepest = self.ends_of(last).into_iter().max().unwrap_or(0);
+        let mut best = (self.short_of(last, deepest, free), Vec::new());
+        // No try may move text into a column without it or out of one
+        // (beside a round figure, a line alone at the top of its far side).
+        let texted = |c: &Self| {
+            c.column_ends(last)
+                .iter()
+                .map(|&e| e > c.column_top)
+                .collect::<Vec<_>>()
+        };
+        let base = texted(self);
+        if self.flush && best.0 > 0 && !heads.is_empty() {
+            let n = heads.len();
+            let alone = (0..n).map(|i| i..i + 1);
+            let first = (1..n).map(|k| 0..k + 1);
+            let sets: Vec<_> = alone.chain(first).collect();
+            for extra in [1] {
+                for r in &sets {
+                    self.head_space = heads[r.clone()].iter().map(|&b| (b, extra)).collect();
+                    if self.fits(flow, last, cp, saved, (deepest, u32::MAX)) && texted(self) == base
+                    {
+                        let short = self.short_of(last, deepest, free);
+                        if short < best.0 {
+                            best = (short, self.head_space.clone());
+                        }
+                    }
+                }
+            }
+        }
         self.probe = None;
-        self.fits(flow, last, cp, &saved, first.unwrap_or((hi, u32::MAX)));
+        let kept = !best.1.is_empty();
+        self.head_space = best.1;
+        self.fits(
+            flow,
+            last,
+            cp,
+            saved,
+            if kept { (deepest, u32::MAX) } else { at },
+        );
+    }
+
+    /// The line-columns by which `page`'s columns end above `deepest`
+    /// (with `free`, only the columns with text); none deeper.
+    fn short_of(&self, page: usize, deepest: u32, free: bool) -> u32 {
+        let ends = self.ends_of(page);
+        if ends.iter().any(|&e| e > deepest) {
+            return u32::MAX;
+        }
+        (ends.iter())
+            .filter(|&&e| !free || e > self.column_top)
+            .map(|&e| deepest - e)
+            .sum()
+    }
+
+    /// Where each column of `page` ends, a figure's foot as text.
+    fn ends_of(&self, page: usize) -> Vec<u32> {
+        let mut ends = self.column_ends(page);
+        for s in self.shapes.iter().filter(|s| s.page == page) {
+            let e = &mut ends[s.column as usize];
+            *e = (*e).max(s.slot + 1);
+        }
+        ends
+    }
+
+    /// The flow's heads whose first line is set on `page`, in order.
+    fn heads_on(&self, page: usize, flow: &FlowInput) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for l in self.log.iter().filter(|l| l.page == page) {
+            let LineSource::Flow(b) = l.source else {
+                continue;
+            };
+            let head = matches!(flow.shaped.flow.get(b), Some(crate::shape::ShapedBlock::Para(p))
+                if matches!(p.style.role, crate::model::Role::Heading | crate::model::Role::MinorHeading));
+            if head && out.last() != Some(&b) {
+                out.push(b);
+            }
+        }
+        out
     }
 
     /// Whether the columns of `page` end within a line of each other, the

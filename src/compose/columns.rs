@@ -92,6 +92,14 @@ pub(super) struct Composer<'a> {
     /// next column's head (a widow) or its first at a column's foot (an
     /// orphan) when nothing else squares the foot.
     pub widows: bool,
+    /// While balancing: extra slots of white above some heads (block,
+    /// slots) inside a column; the white a compositor gives a head to end
+    /// a module's columns flush.
+    pub head_space: Vec<(usize, u32)>,
+    /// A module of a made-up page: its last page ends flush where heads
+    /// can give it the white (see `balance`); a book's pages end within a
+    /// line.
+    pub flush: bool,
     /// Balancing a vertical article's last page, from this page on (its
     /// second), may leave its last bands empty rather than set a lone
     /// first or last line of a paragraph in a band (CLREQ §3.4.4). A
@@ -152,6 +160,8 @@ impl<'a> Composer<'a> {
             short_from: u32::MAX,
             floors: Vec::new(),
             widows: false,
+            head_space: Vec::new(),
+            flush: false,
             free_last_bands: None,
             probe: None,
             reserve: Reserve::default(),
@@ -443,20 +453,29 @@ impl<'a> Composer<'a> {
     /// the lines are planned one by one: these rules are for whole columns.
     fn keep_rules(&mut self, p: &ShapedPara, n: u32, from: usize, keep_next: u32) {
         let per = p.style.lines.max(1);
-        if matches!(p.style.role, Role::Heading | Role::MinorHeading) {
-            self.clear_of_figures(n * per + keep_next);
+        let head = matches!(p.style.role, Role::Heading | Role::MinorHeading);
+        let extra = match head && from == 0 {
+            true => (self.head_space.iter())
+                .find(|h| h.0 == self.cur.0)
+                .map_or(0, |h| h.1),
+            false => 0,
+        };
+        if head {
+            self.clear_of_figures(n * per + extra + keep_next);
         }
         let beside = matches!(
             self.shape(self.column, self.slot),
             Some(SlotKind::Narrow { .. })
         );
+        // At a column's head the white would stand beside a centred head's
+        // short lines: none is added there.
         if self.column_empty() || beside {
             return;
         }
-        if self.slots_left() < p.style.space_before + per {
+        if self.slots_left() < p.style.space_before + extra + per {
             self.advance();
         } else {
-            self.slot += p.style.space_before;
+            self.slot += p.style.space_before + extra;
         }
         let whole = n * per + keep_next;
         if !self.column_empty() && keep_next > 0 && self.slots_left() < whole {

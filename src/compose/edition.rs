@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use super::items::SetLine;
 use super::page::{
-    ComposedPages, PageArticle, PageOptions, Placed, overflow, paragraph_pages, place_article,
-    placement_order, size, spans,
+    ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
+    place_article, placement_order, size, spans,
 };
 use super::sheets::Sheets;
 use super::{Page, makeup};
@@ -45,6 +45,11 @@ struct Set {
     /// Pages (0-based) something was laid out for in this build, not
     /// taken from an earlier one.
     composed: Vec<usize>,
+    /// Rests of cut articles left to a later page's make-up: that page
+    /// and the rest.
+    rests: Vec<(usize, Rest)>,
+    /// The columns each article's free figures took (the rest keeps them).
+    figures: Vec<Option<u32>>,
 }
 
 /// Lays out an edition's pages in order: `articles` are all its articles,
@@ -63,7 +68,10 @@ pub fn compose_edition(
         lines: articles.iter().map(|_| (0, Vec::new())).collect(),
         continued: Vec::new(),
         composed: Vec::new(),
+        rests: Vec::new(),
+        figures: articles.iter().map(|_| None).collect(),
     };
+    sheets.fill = pages.iter().map(|p| p.fill).collect();
     for (k, page) in pages.iter().enumerate() {
         set_page(
             articles,
@@ -118,8 +126,9 @@ pub fn compose_edition(
     })
 }
 
-/// Sets page `k`'s own articles: made up in the band under what the page
-/// before continued onto it, or placed.
+/// Sets page `k`'s own articles, and the rests of articles cut on the
+/// pages before that its make-up takes: made up in the band under what
+/// the page before continued onto it, or placed.
 fn set_page(
     all: &[PageArticle],
     (k, page): (usize, &EditionPage),
@@ -132,22 +141,24 @@ fn set_page(
     let own = &all[page.articles.clone()];
     let made;
     let articles = if page.fill {
-        let taken = sheets.height(k, 0, grid.columns);
-        // The first article the make-up places is the page's lead story.
-        let mut ranked: Vec<PageArticle> = own.iter().map(PageArticle::copy).collect();
-        let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
-        if let Some(a) = ranked.iter_mut().find(|a| !pinned(a)) {
-            a.placement.lead_story = true;
-        }
-        let (placed, mut summary, laid) = makeup::make_up(&ranked, grid, taken);
+        // The rests come after the page's own articles: the page's lead
+        // story is its own, a continuation goes where it fits.
+        let rests = (set.rests.iter())
+            .filter(|(onto, _)| *onto == k)
+            .map(|&(_, r)| PageArticle {
+                rest: Some(r),
+                placement: Placement {
+                    boxed: all[r.article].placement.boxed,
+                    figure: set.figures[r.article],
+                    ..Placement::default()
+                },
+                ..all[r.article].copy()
+            });
+        let mut ranked: Vec<PageArticle> = own.iter().map(PageArticle::copy).chain(rests).collect();
+        let (placed, laid) = make_up_page(&mut ranked, (k, grid), sheets, jumps, warnings);
         if laid > 0 {
             set.composed.push(k);
         }
-        if sheets.edition > 1 {
-            let number = jumps.first_number as usize + k;
-            summary.message = format!("page {number}: {}", summary.message);
-        }
-        warnings.push(summary);
         made = placed;
         &made[..]
     } else {
@@ -164,17 +175,32 @@ fn set_page(
             let rest = onward.page..onward.page + module.pages.len() - 1;
             set.composed.extend([at].into_iter().chain(rest));
         }
+        if let Some(r) = a.rest {
+            set.take_up(a, r, at, module);
+            continue;
+        }
         if jumps.no_continue && module.pages.len() > 1 {
             return Err(overflow(a, &module));
         }
         let i = page.articles.start + j;
-        if module.pages.len() > 1 {
+        // Its rest left to the next page's make-up (see `place_article`).
+        let deferred = module.pages.len() == 1 && module.cut.is_some();
+        if module.pages.len() > 1 || deferred {
             set.continued.push(Continued {
                 article: i,
                 from: at,
-                onto: onward.page..onward.page + module.pages.len() - 1,
+                onto: onward.page..onward.page + module.pages.len().max(2) - 1,
             });
         }
+        if let (true, Some(cut)) = (deferred, module.cut) {
+            let rest = Rest {
+                cut,
+                from: at,
+                article: i,
+            };
+            set.rests.push((onward.page, rest));
+        }
+        set.figures[i] = a.placement.figure;
         set.starts[i] = paragraph_pages(a.shaped, &module.lines, (at, onward.page));
         set.lines[i] = (at, module.lines);
         set.placed[i] = Some(Placed {
@@ -184,6 +210,55 @@ fn set_page(
         });
     }
     Ok(())
+}
+
+/// Makes page `k` up: the first article not pinned is its lead story; the
+/// summary goes to `warnings`.
+fn make_up_page<'a>(
+    ranked: &mut [PageArticle<'a>],
+    (k, grid): (usize, &Grid),
+    sheets: &Sheets,
+    jumps: &PageOptions,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<PageArticle<'a>>, usize) {
+    let taken = sheets.height(k, 0, grid.columns);
+    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+    if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
+        a.placement.lead_story = true;
+    }
+    let (mut placed, mut summary, laid) = makeup::make_up(ranked, grid, taken);
+    // Without an arrangement, a rest still opens the page it was promised
+    // to (its jump line says so), across it as it fitted before.
+    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
+        let p = &mut a.placement;
+        if p.column.is_none() {
+            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), Some(taken));
+        }
+    }
+    if sheets.edition > 1 {
+        let number = jumps.first_number as usize + k;
+        summary.message = format!("page {number}: {}", summary.message);
+    }
+    warnings.push(summary);
+    (placed, laid)
+}
+
+impl Set {
+    /// The rest of an article, laid out on page `at`, joined to its first
+    /// page: the module's second page, its lines on it.
+    fn take_up(&mut self, a: &PageArticle, r: Rest, at: usize, module: super::Module) {
+        let Some(placed) = self.placed[r.article].as_mut() else {
+            return;
+        };
+        placed.onward.page = at;
+        placed.pages.extend(module.pages);
+        let lines = &mut self.lines[r.article].1;
+        lines.extend(module.lines.into_iter().map(|mut l| {
+            l.page += 1;
+            l
+        }));
+        self.starts[r.article] = paragraph_pages(a.shaped, lines, (r.from, at));
+    }
 }
 
 /// Each article's rank in the reading order: by the page it starts on,

@@ -44,6 +44,9 @@ pub struct Module {
     pub white: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
+    /// A continued module: the block and line its second page begins
+    /// with (where a continuation set elsewhere takes it up).
+    pub cut: Option<(usize, u32)>,
 }
 
 impl Frame {

@@ -57,11 +57,13 @@ pub fn reserve_for(doc: &Doc) -> Reserve {
     }
 }
 
-/// The continuation head: the headline's first phrase (up to a full-width
-/// or ordinary space), the whole headline when it has one.
+/// The continuation head when the headline takes more than a line: its
+/// first phrase (up to a space, full-width or not, or a mark that ends a
+/// phrase, which a head does not end with), the whole headline when it
+/// has one.
 pub fn continued_head(title: &str) -> &str {
     title
-        .split(['\u{3000}', ' '])
+        .split(['\u{3000}', ' ', '，', '、', '：', '；', '？', '！'])
         .find(|p| !p.is_empty())
         .unwrap_or(title)
 }
@@ -107,8 +109,19 @@ impl Composer<'_> {
                 } else {
                     g.measure()
                 };
-                let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
-                let lines = break_heading(&head, measure, &doc.rules);
+                // The whole headline where it takes one line, as a reader
+                // looking for the article knows it; else its first phrase.
+                let whole = (jumps.shape)(Furniture::ContinuedHead, &doc.title);
+                let lines = break_heading(&whole, measure, &doc.rules);
+                let (head, lines) = match lines.len() {
+                    1 => (whole, lines),
+                    _ => {
+                        let head =
+                            (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
+                        let lines = break_heading(&head, measure, &doc.rules);
+                        (head, lines)
+                    }
+                };
                 self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));
                 let from = labels.jump_from_page(previous);
                 let p = (jumps.shape)(Furniture::JumpLine, &from);

@@ -381,6 +381,7 @@ mod tests {
                 },
                 at: at.clone(),
                 recall: None,
+                rest: None,
             })
             .collect()
     }

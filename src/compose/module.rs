@@ -149,6 +149,7 @@ pub fn compose_module_with(
         super::figure::refuse_cut_caption(doc, &r)?;
         r.add_jumps(doc, j, (1, false));
         let mut module = set.finish(c, page, warnings);
+        module.cut = Some(cut);
         let more = rest.finish(r, page, warnings);
         let offset = module.pages.len();
         module.pages.extend(more.pages);
@@ -160,6 +161,55 @@ pub fn compose_module_with(
     }
     super::figure::refuse_cut_caption(doc, &c)?;
     Ok(set.finish(c, page, warnings))
+}
+
+/// The rest of a continued article, from `cut` (the block and line its
+/// first page broke off at, [`Module::cut`]) on, as a module of its own
+/// in `frame` of a later page: the continuation head and （上接第M版）
+/// at its top (with `jumps`; without, the slots they take are kept), the
+/// box kept, its last page balanced. It is an error for it to run past
+/// its frame: a continuation is placed where it fits whole.
+pub fn compose_rest(
+    doc: &Doc,
+    shaped: &ShapedDoc,
+    layout: &Layout,
+    (page, frame): (&Grid, Frame),
+    cut: (usize, u32),
+    jumps: Option<&mut Jumps>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
+    let set = ModuleSet::whole_page(doc, page, frame, layout);
+    // Stepped as on the first page, so that `cut` counts the same lines.
+    let stepped = step_down_headings(shaped, set.grid.measure(), set.grid.column_width);
+    let shaped = stepped.as_ref().unwrap_or(shaped);
+    let broken = break_flow(shaped, &set.grid, &doc.rules);
+    let flow = FlowInput {
+        shaped,
+        broken: &broken,
+        rules: doc.rules,
+    };
+    // The rest ends here: no jump line at its foot.
+    let reserve = Reserve {
+        foot: 0,
+        ..reserve_for(doc)
+    };
+    let mut r = set.lay_out_rest(layout, &flow, reserve, cut)?;
+    if r.pages.len() > 1 {
+        return Err(Error::new(
+            Stage::Compose,
+            format!(
+                "the continuation of \"{}\" does not fit its frame",
+                doc.title
+            ),
+        )
+        .at(doc.located(Default::default()))
+        .hint("give the continued page fewer articles of its own"));
+    }
+    super::figure::refuse_cut_caption(doc, &r)?;
+    if let Some(j) = jumps {
+        r.add_jumps(doc, j, (1, false));
+    }
+    Ok(set.finish(r, page, warnings))
 }
 
 /// A module's frame and grid, ready to lay its flow out.
@@ -204,6 +254,7 @@ impl<'d> ModuleSet<'d> {
     ) -> Result<Composer<'a>> {
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
+        c.flush = self.frame.fit_title;
         c.cur = cut;
         c.start_flow(self.slots.0 + reserve.head);
         c.run(flow);
@@ -289,6 +340,7 @@ impl<'d> ModuleSet<'d> {
         let (doc, shaped) = (self.doc, flow.shaped);
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
+        c.flush = self.frame.fit_title;
         // A page of its own (an article, not a module of a made-up page).
         let own_page = self.frame.rows.is_none() && self.frame.top == 0 && !self.frame.fit_title;
         c.free_last_bands = (self.grid.vertical && own_page).then_some(1);
@@ -352,6 +404,7 @@ impl<'d> ModuleSet<'d> {
             } else {
                 used_bottom + frame.boxed as u32
             },
+            cut: None,
         }
     }
 }

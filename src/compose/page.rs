@@ -7,7 +7,7 @@ use super::Page;
 use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
-use super::module::compose_module_with;
+use super::module::{compose_module_with, compose_rest};
 use super::recall;
 use super::sheets::{Onward, Sheets, Taken};
 use super::{Frame, Module};
@@ -57,6 +57,19 @@ pub struct PageArticle<'a> {
     /// Earlier builds' results and the article's key in them (a hash of
     /// its text, figures, layout and fonts), in a watching process.
     pub recall: Option<(&'a dyn super::Recall, super::Key)>,
+    /// Only the rest of the article, cut on an earlier page.
+    pub rest: Option<Rest>,
+}
+
+/// The rest of an article cut on an earlier page of an edition, made up
+/// as a module of a later page: the block and line the first page broke
+/// off at, that page (0-based, in the run's pages) and the article (its
+/// index in the edition).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rest {
+    pub cut: (usize, u32),
+    pub from: usize,
+    pub article: usize,
 }
 
 impl<'a> PageArticle<'a> {
@@ -69,6 +82,7 @@ impl<'a> PageArticle<'a> {
             placement: self.placement,
             at: self.at.clone(),
             recall: self.recall,
+            rest: self.rest,
         }
     }
 }
@@ -133,8 +147,12 @@ pub(super) fn placement_order(articles: &[PageArticle]) -> Vec<usize> {
     order
 }
 
-/// An article's size in characters.
+/// An article's size in characters (a continuation's none: it is set
+/// whole where the make-up puts it, never placed by size or cut).
 pub(super) fn size(a: &PageArticle) -> usize {
+    if a.rest.is_some() {
+        return 0;
+    }
     (a.doc.paragraphs().iter())
         .map(|p| p.chars().count())
         .sum::<usize>()
@@ -278,13 +296,14 @@ pub(super) fn place_article(
     // A continuation goes on the edition's next page, or after it on the
     // next page nothing else has taken.
     let onward = sheets.onward(page, grid.lines);
+    let first = jumps.first_number;
     let mut j = Jumps {
-        number: jumps.first_number + page as u32,
-        next: jumps.first_number + onward.page as u32,
+        number: first + a.rest.map_or(page, |r| r.from) as u32,
+        next: first + if a.rest.is_some() { page } else { onward.page } as u32,
         band: onward.band,
         shape: &mut shape,
     };
-    let (module, reused) = module_for(a, (grid, frame), &mut j, warnings)?;
+    let (mut module, reused) = module_for(a, (grid, frame), &mut j, warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -304,13 +323,22 @@ pub(super) fn place_article(
         });
     }
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
-    sheets.take_rest(&module, onward, (frame, own), grid);
+    // A rest that fits the band of a made-up page is left to that page's
+    // make-up, a module like its own articles (`Module::cut` says where
+    // it goes on); a box on a grid of its own keeps its band.
+    let defer = module.pages.len() == 2 && !own && !jumps.no_continue;
+    if defer && onward.band.is_some() && sheets.made_up(onward.page) {
+        module.pages.truncate(1);
+        module.lines.retain(|l| l.page == 0);
+    } else {
+        sheets.take_rest(&module, onward, (frame, own), grid);
+    }
     Ok((page, onward, module, reused))
 }
 
-/// Article `a` laid out in `frame` with jump lines `j`, or an earlier
-/// build's module for the same article, grid, frame, figure width and
-/// jump lines, taken as it was; and whether it was.
+/// Article `a` (or its rest) laid out in `frame` with jump lines `j`, or
+/// an earlier build's module for the same article, rest, grid, frame,
+/// figure width and jump lines, taken as it was; and whether it was.
 fn module_for(
     a: &PageArticle,
     (grid, frame): (&Grid, Frame),
@@ -320,8 +348,8 @@ fn module_for(
     let p = a.placement;
     let recalled = a.recall.map(|(store, article)| {
         let with = format_args!(
-            "{grid:?} {frame:?} {:?} {} {} {:?}",
-            p.figure, j.number, j.next, j.band
+            "{grid:?} {frame:?} {:?} {} {} {:?} {:?}",
+            p.figure, j.number, j.next, j.band, a.rest
         );
         (store, recall::key(&article, "module", with))
     });
@@ -333,15 +361,9 @@ fn module_for(
         None => {
             // The figures as the make-up sized them.
             let resized = super::variants::with_figures(a.shaped, p.figure);
+            let shaped = resized.as_ref().unwrap_or(a.shaped);
             let mut said = Vec::new();
-            let module = compose_module_with(
-                a.doc,
-                resized.as_ref().unwrap_or(a.shaped),
-                a.layout,
-                (grid, frame),
-                Some(j),
-                &mut said,
-            )?;
+            let module = lay_out_module(a, shaped, (grid, frame), Some(j), &mut said)?;
             if let Some((store, key)) = recalled {
                 store.keep_module(key, &module, &said);
             }
@@ -350,6 +372,28 @@ fn module_for(
         }
     };
     Ok(made)
+}
+
+/// Lays the article out in `frame`: the whole article, or its rest.
+pub(super) fn lay_out_module(
+    a: &PageArticle,
+    shaped: &ShapedDoc,
+    (grid, frame): (&Grid, Frame),
+    jumps: Option<&mut Jumps>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Module> {
+    match a.rest {
+        Some(r) => compose_rest(
+            a.doc,
+            shaped,
+            a.layout,
+            (grid, frame),
+            r.cut,
+            jumps,
+            warnings,
+        ),
+        None => compose_module_with(a.doc, shaped, a.layout, (grid, frame), jumps, warnings),
+    }
 }
 
 /// `--no-continue`: the article that does not fit, with how much of it.

@@ -31,6 +31,8 @@ pub(super) struct Onward {
 pub(super) struct Sheets {
     pub columns: u32,
     pub edition: usize,
+    /// The edition's pages the make-up fills (`fill = true`).
+    pub fill: Vec<bool>,
     /// Per page and column, the first free slot from the top.
     sky: Vec<Vec<u32>>,
     pub taken: Vec<Vec<Taken>>,
@@ -42,6 +44,7 @@ impl Sheets {
         let mut s = Sheets {
             columns,
             edition,
+            fill: Vec::new(),
             sky: Vec::new(),
             taken: Vec::new(),
             frames: Vec::new(),
@@ -93,6 +96,11 @@ impl Sheets {
             }
             page += 1;
         }
+    }
+
+    /// Whether page `at` is one of the edition's made-up pages.
+    pub fn made_up(&self, at: usize) -> bool {
+        self.fill.get(at).copied().unwrap_or(false)
     }
 
     /// The first page from `from` on with nothing on it yet.

@@ -8,10 +8,10 @@
 
 use rayon::prelude::*;
 
-use super::page::{PageArticle, size};
+use super::Frame;
+use super::page::{PageArticle, lay_out_module, size};
 use super::recall::{self, Key, Recall};
 use super::title::{Title, page_title, title_slots};
-use super::{Frame, compose_module};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
 use crate::shape::{ShapedBlock, ShapedDoc};
 
@@ -186,6 +186,10 @@ fn variants_of(a: &PageArticle) -> Vec<Variant> {
         figure: a.placement.figure,
     };
     let mut out = vec![written];
+    // A continuation is set as its first page was.
+    if a.rest.is_some() {
+        return out;
+    }
     let has_lead = (a.shaped.flow.first())
         .is_some_and(|b| matches!(b, ShapedBlock::Para(p) if p.style.role == Role::Lead));
     if a.placement.lead == LeadPlacement::Auto && has_lead {
@@ -249,7 +253,8 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Hei
         return (Height::No, 0);
     }
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
-    if !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
+    let titled = a.rest.is_none();
+    if titled && !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
         return (Height::No, 0);
     }
     let least = least_rows(a, variant, grid, span);
@@ -273,7 +278,8 @@ fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool
 fn least_rows(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u32 {
     let placed = (a.shaped.flow.iter())
         .any(|b| matches!(b, ShapedBlock::Figure { figure, .. } if figure.placed()));
-    if placed {
+    // A continuation is set whole: its jump line named this page.
+    if placed || a.rest.is_some() {
         return u32::MAX;
     }
     least_cut(a, variant, grid, span)
@@ -355,7 +361,7 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
     let mut scratch = Vec::new();
-    let lay = |rows, w: &mut Vec<_>| compose_module(a.doc, shaped, a.layout, grid, frame(rows), w);
+    let lay = |rows, w: &mut Vec<_>| lay_out_module(a, shaped, (grid, frame(rows)), None, w);
     let vertical = a.doc.writing == Writing::Vertical;
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;

@@ -261,7 +261,13 @@ pub fn resolve_doc_with(
         author_style: styler.style(Role::Byline, &st.byline, 0),
         entry_style: styler.style(Role::Body, &st.body, 0),
         jump_style: styler.style(Role::Source, &st.source, 0),
-        continued_style: styler.style(Role::Deck, &st.deck, 0),
+        // The continuation head (续题) opens its module at the start of
+        // the line, the jump line under it at the end: a centred head in a
+        // narrow module leaves white on both sides of it.
+        continued_style: ParaStyle {
+            align: crate::model::Align::Start,
+            ..styler.style(Role::Deck, &st.deck, 0)
+        },
     })
 }
 

@@ -353,3 +353,51 @@ fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
         columns[0].1
     );
 }
+
+/// A module of a page ends flush: where its columns would end a line
+/// apart and a head stands inside a column, the head takes a line more
+/// white above it and the columns end on the same line (the grid kept:
+/// every line still on a slot). Laid out without that white, this
+/// article's two columns end on slots 22 and 21.
+#[test]
+fn a_head_gives_a_line_of_white_to_end_a_module_flush() {
+    let dir = tempdir();
+    let s = "早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。";
+    let (body, tail) = (s.repeat(3), format!("{}她说现在方便多了。", s.repeat(2)));
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("+++\ntitle = \"书房开到楼下\"\n+++\n{body}\n\n{body}\n\n## 晚上是自习室\n\n{tail}\n\n{body}\n"),
+    )
+    .unwrap();
+    let m = dir.path().join("m.toml");
+    std::fs::write(
+        &m,
+        "layout = \"broadsheet\"\n[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 2\nrow = 1\n",
+    )
+    .unwrap();
+    let out = run(&[m.as_os_str(), "--dump-lines".as_ref()]);
+    assert_ok(&out);
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let set = dump.split("as set on the page").nth(1).expect("the page");
+    // The last slot of each column, and the head's slot.
+    let mut ends: Vec<u32> = Vec::new();
+    let mut head = None;
+    for l in set.lines() {
+        let t = l.trim_start();
+        if t.starts_with("page ") && t.contains("column") {
+            ends.push(0);
+        } else if let Some(rest) = t.strip_prefix("slot") {
+            let slot: u32 = rest.split('│').next().unwrap().trim().parse().unwrap();
+            if let Some(e) = ends.last_mut() {
+                *e = slot;
+            }
+            if t.contains("晚上是自习室") {
+                head = Some((ends.len(), slot));
+            }
+        }
+    }
+    assert_eq!(ends.len(), 2, "{set}");
+    assert_eq!(ends[0], ends[1], "the columns end flush:\n{set}");
+    let (column, slot) = head.expect("the head is set");
+    assert!(slot > 0, "the head stands inside column {column}:\n{set}");
+}

@@ -179,6 +179,11 @@ fn builds_with_the_memo_equal_fresh_builds_after_every_kind_of_change() {
             std::fs::copy(DEJAVU, d.join("fonts/DejaVuSerif.ttf")).unwrap();
         });
     } else {
-        eprintln!("the font folder's change not tried: no {DEJAVU}");
+        // CI installs it (fonts-dejavu-core) and requires every step.
+        assert!(
+            std::env::var_os("TYPESET_REQUIRE_TOOLS").is_none(),
+            "the font folder's change needs {DEJAVU} (fonts-dejavu-core)"
+        );
+        eprintln!("the font folder's change not tried: no {DEJAVU} (fonts-dejavu-core)");
     }
 }

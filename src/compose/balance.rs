@@ -113,7 +113,8 @@ impl Composer<'_> {
         self.probe = Some(last);
         self.fits(flow, last, cp, saved, at);
         let heads = self.heads_on(last, flow);
-        let deepest = self.ends_of(last).into_iter().max().unwrap_or(0);
+        // The text's foot: a figure beside it may reach lower, never the text.
+        let deepest = self.column_ends(last).into_iter().max().unwrap_or(0);
         let mut best = (self.short_of(last, deepest, free), Vec::new());
         // No try may move text into a column without it or out of one
         // (beside a round figure, a line alone at the top of its far side).
@@ -157,13 +158,12 @@ impl Composer<'_> {
     /// The line-columns by which `page`'s columns end above `deepest`
     /// (with `free`, only the columns with text); none deeper.
     fn short_of(&self, page: usize, deepest: u32, free: bool) -> u32 {
-        let ends = self.ends_of(page);
-        if ends.iter().any(|&e| e > deepest) {
+        if self.column_ends(page).iter().any(|&e| e > deepest) {
             return u32::MAX;
         }
-        (ends.iter())
+        (self.ends_of(page).iter())
             .filter(|&&e| !free || e > self.column_top)
-            .map(|&e| deepest - e)
+            .map(|&e| deepest - e.min(deepest))
             .sum()
     }
 

@@ -1,8 +1,9 @@
 //! PDF writer (pdf-writer + subsetter): composed pages → bytes. Knows pages,
 //! glyphs and fonts, nothing of articles or Markdown.
 //!
-//! [`write_pdf`] runs named steps: the pages' content streams (content.rs,
-//! which registers the fonts and images they name), the page objects, the
+//! [`write_pdf`] runs named steps: the pages' content streams (content.rs:
+//! the fonts, glyphs and images they name registered page by page, then
+//! the streams written in parallel), the page objects, the
 //! fonts (font.rs), the images (image.rs), the print intent (print.rs), the
 //! outline, the page tree, the XMP metadata, the catalog, the document
 //! information and the file identifier. Object numbers are handed out in

@@ -109,6 +109,38 @@ fn gaps_and_duplicates_in_the_numbering_are_errors() {
 }
 
 #[test]
+fn of_many_bad_installments_the_first_by_name_is_reported() {
+    // Installments are read and resolved in parallel; the error must still
+    // be the one reading them in turn meets first, whatever the threads.
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(d.join("serial.toml"), "work = \"试作\"\nauthor = \"某\"\n").unwrap();
+    for n in 1..=40 {
+        std::fs::write(d.join(format!("{n:04}.md")), installment(n, "回")).unwrap();
+    }
+    let broken = |n: u32, key: &str| {
+        let text = installment(n, "回").replace("title =", &format!("{key} = 1\ntitle ="));
+        std::fs::write(d.join(format!("{n:04}.md")), text).unwrap();
+    };
+    broken(17, "headline");
+    broken(33, "byline2");
+    for threads in ["1", "2", "4"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_typeset"))
+            .arg(d)
+            .args(["--no-system-fonts", "--no-cache"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("0017.md") && err.contains("headline") && !err.contains("0033.md"),
+            "{threads} threads: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_vertical_book_reads_right_to_left() {
     let dir = tempdir();
     let d = dir.path();

@@ -180,6 +180,35 @@ fn resolve_with_fonts(
     resolve_doc_with(article, layout, roles, settings)
 }
 
+/// A serial's installments resolved: the faces each one's language needs
+/// loaded first, in order (loading numbers them in the font book), then
+/// the installments in parallel. The error is the one resolving them in
+/// turn meets first.
+fn resolve_installments(
+    installments: &[crate::parse::Article],
+    layout: &Layout,
+    (fonts, roles): (&mut FontBook, &mut Roles),
+    settings: &DocSettings,
+) -> Result<Vec<Doc>> {
+    use rayon::prelude::*;
+    let mut loaded = Ok(());
+    let mut ready = installments.len();
+    for (k, a) in installments.iter().enumerate() {
+        let lang = article_lang(a, settings);
+        if let Err(e) = roles.load_for(fonts, layout, lang.family) {
+            (loaded, ready) = (Err(e), k);
+            break;
+        }
+    }
+    let roles = &*roles;
+    let docs: Vec<Result<Doc>> = installments[..ready]
+        .par_iter()
+        .map(|a| resolve_doc_with(a, layout, roles, settings))
+        .collect();
+    let docs = docs.into_iter().collect::<Result<Vec<Doc>>>()?;
+    loaded.map(|()| docs)
+}
+
 fn article_job(opts: &Options) -> Result<Job> {
     let input = &opts.input;
     let article = read_article(input)?;
@@ -443,7 +472,7 @@ fn page_head(page: &crate::parse::PageInfo, labels: &'static Labels) -> PageHead
 /// one writing mode.
 fn book_job(opts: &Options) -> Result<Job> {
     let dir = &opts.input;
-    let sources = std::cell::RefCell::new(std::collections::HashMap::new());
+    let sources = std::sync::Mutex::new(std::collections::HashMap::new());
     let serial = read_serial(dir, &|p| {
         if let Some(real) = crate::fsio::outside(p, dir).filter(|_| !opts.allow_outside) {
             return Err(Error::new(
@@ -458,7 +487,10 @@ fn book_job(opts: &Options) -> Result<Job> {
         }
         let bytes = read_article_bytes(p)?;
         let digest = <sha2::Sha256 as sha2::Digest>::digest(&bytes);
-        sources.borrow_mut().insert(p.to_path_buf(), digest.into());
+        // A thread that panicked while holding the lock left a whole map.
+        let mut sources = sources.lock().unwrap_or_else(|e| e.into_inner());
+        sources.insert(p.to_path_buf(), digest.into());
+        drop(sources);
         parse_article(p, bytes)
     })?;
     let spec = opts.layout.clone().or(serial.layout.clone());
@@ -478,11 +510,12 @@ fn book_job(opts: &Options) -> Result<Job> {
         allow_outside: opts.allow_outside,
         pdf_pixels: opts.pdf_pixels(),
     };
-    let docs = serial
-        .installments
-        .iter()
-        .map(|a| resolve_with_fonts(a, &layout, (&mut fonts, &mut roles), &settings))
-        .collect::<Result<Vec<Doc>>>()?;
+    let docs = resolve_installments(
+        &serial.installments,
+        &layout,
+        (&mut fonts, &mut roles),
+        &settings,
+    )?;
     let meta = JobMeta {
         title: serial.work.clone(),
         author: Some(serial.author.clone()),
@@ -507,7 +540,7 @@ fn book_job(opts: &Options) -> Result<Job> {
         plan: Plan::Book(BookPlan {
             work: serial.work,
             author: serial.author,
-            sources: sources.into_inner(),
+            sources: sources.into_inner().unwrap_or_else(|e| e.into_inner()),
         }),
         meta,
         fonts,

@@ -6,6 +6,7 @@ use super::Params;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{GapKind, Hanging, Item};
 
+#[derive(Default)]
 pub struct Sums {
     /// Σ (width + gap.natural) of items before i.
     advance: Vec<f64>,
@@ -40,15 +41,16 @@ pub struct Fit {
 
 impl Sums {
     pub fn new(items: &[Item]) -> Sums {
+        let mut s = Sums::default();
+        s.fill(items);
+        s
+    }
+
+    /// The sums of `items`, in the vectors of earlier ones (no allocation
+    /// once they are long enough).
+    pub fn fill(&mut self, items: &[Item]) {
+        let s = self;
         let n = items.len() + 1;
-        let mut s = Sums {
-            advance: Vec::with_capacity(n),
-            flex: Vec::with_capacity(n),
-            inter: Vec::with_capacity(n),
-            shrink: Vec::with_capacity(n),
-            blank_before: Vec::with_capacity(n),
-            blank_after: Vec::with_capacity(n),
-        };
         let (mut a, mut fl, mut ic, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for v in [
             &mut s.advance,
@@ -58,6 +60,8 @@ impl Sums {
             &mut s.blank_before,
             &mut s.blank_after,
         ] {
+            v.clear();
+            v.reserve(n);
             v.push(0.0);
         }
         for it in items {
@@ -76,7 +80,6 @@ impl Sums {
             s.blank_before.push(bb);
             s.blank_after.push(ba);
         }
-        s
     }
 
     /// Items a..b as a line of `measure` (the measure left after the

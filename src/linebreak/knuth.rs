@@ -261,28 +261,53 @@ struct Search<'a> {
     least: Least,
 }
 
+/// The buffers of total fit's search, kept from paragraph to paragraph on
+/// each thread: a book breaks a paragraph every few hundred characters,
+/// and these were most of the breaker's allocations.
+#[derive(Default)]
+struct Scratch {
+    sums: Sums,
+    nodes: Vec<Node>,
+    active: Vec<usize>,
+    keep: Vec<usize>,
+    least: Vec<(usize, f64)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Returns the break positions (item counts), the last one `items.len()`.
 pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     let n = items.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut least = Least::default();
+    // Taken, not borrowed: a search never finds it missing, only empty.
+    let mut scratch = SCRATCH.with(|c| c.take());
+    scratch.sums.fill(items);
+    scratch.nodes.clear();
+    scratch.nodes.push(Node {
+        pos: 0,
+        line: 0,
+        demerits: 0.0,
+        run: 0,
+        prev: None,
+    });
+    scratch.active.clear();
+    scratch.active.push(0);
+    scratch.keep.clear();
+    scratch.least.clear();
+    let mut least = Least(scratch.least);
     least.push(0, 0.0);
     let mut s = Search {
         items,
         p,
-        sums: Sums::new(items),
+        sums: scratch.sums,
         steady: monotone(items, p),
-        nodes: vec![Node {
-            pos: 0,
-            line: 0,
-            demerits: 0.0,
-            run: 0,
-            prev: None,
-        }],
-        active: vec![0],
-        keep: Vec::new(),
+        nodes: scratch.nodes,
+        active: scratch.active,
+        keep: scratch.keep,
         least,
     };
     for b in 1..=n {
@@ -317,7 +342,16 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     // A node at n exists: at b == n the active list is never empty on
     // entry, so a best or an overfull fallback is always pushed; b == n is
     // never hyphenated, so there is one.
-    collect(&s.nodes, n, |nd| (nd.pos, nd.prev))
+    let breaks = collect(&s.nodes, n, |nd| (nd.pos, nd.prev));
+    let scratch = Scratch {
+        sums: s.sums,
+        nodes: s.nodes,
+        active: s.active,
+        keep: s.keep,
+        least: s.least.0,
+    };
+    SCRATCH.with(|c| c.replace(scratch));
+    breaks
 }
 
 impl Search<'_> {

@@ -37,8 +37,13 @@ pub struct SerialBook {
 /// The keys of serial.toml, for messages and docs/serial.md.
 pub const SERIAL_KEYS: &str = "work, author, lang, writing, layout";
 
-/// Reads `dir/serial.toml` and every `*.md` beside it.
-pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Result<SerialBook> {
+/// Reads `dir/serial.toml` and every `*.md` beside it, the installments
+/// in parallel (`read` may be called from any thread, in any order); an
+/// error is the first file's in name order, as reading them in turn gives.
+pub fn read_serial(
+    dir: &Path,
+    read: &(dyn Fn(&Path) -> Result<Article> + Sync),
+) -> Result<SerialBook> {
     let path = dir.join("serial.toml");
     let text = crate::fsio::read_text(&path, crate::fsio::MAX_TOML_BYTES).map_err(|e| {
         Error::new(Stage::Parse, format!("cannot read {}: {e}", path.display()))
@@ -74,9 +79,13 @@ pub fn read_serial(dir: &Path, read: &dyn Fn(&Path) -> Result<Article>) -> Resul
         )
         .hint("add the installments as NNNN.md files beside serial.toml"));
     }
+    let read: Vec<Result<Article>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|f| read(f)).collect()
+    };
     let mut installments = Vec::with_capacity(files.len());
-    for f in &files {
-        let a = read(f)?;
+    for (f, a) in files.iter().zip(read) {
+        let a = a?;
         if a.meta.kind != Kind::Serial || a.meta.serial.is_none() {
             return Err(Error::new(
                 Stage::Parse,

@@ -12,19 +12,22 @@ use crate::model::FontId;
 use crate::resolve::{Figure, FontBook, LoadedFont};
 use crate::units::Pt;
 
-/// A page's content before compression, and the resources it names.
+/// A page's object numbers and the resources it names, handed out by
+/// [`register_page`] in page order; its content stream is written later,
+/// in parallel, by [`page_content`].
 pub(super) struct PagePlan {
     pub page_ref: Ref,
     pub content_ref: Ref,
-    pub raw: Vec<u8>,
     pub fonts: BTreeMap<(FontId, Instance), Ref>,
     /// (index in [`Resources::images`], object) of the images it shows.
     pub images: Vec<(usize, Ref)>,
 }
 
-/// What the pages use, registered while their content is written: one
-/// Type0 font per face and [`Instance`] (Identity-H, Identity-V, a hung
-/// mark's Identity-H), the glyphs used of each face, each image once.
+/// What the pages use, registered page by page in order: one Type0 font
+/// per face and [`Instance`] (Identity-H, Identity-V, a hung mark's
+/// Identity-H; all share the face's CID font), the glyphs used of each
+/// face (their CIDs and text numbered in order of first use), each image
+/// once.
 #[derive(Default)]
 pub(super) struct Resources {
     pub fonts: BTreeMap<(FontId, Instance), Ref>,
@@ -34,21 +37,65 @@ pub(super) struct Resources {
     pub images: Vec<(Ref, Figure)>,
 }
 
-/// Writes one page's content stream (uncompressed).
-pub(super) fn plan_page(
-    page: &Page,
-    book: &FontBook,
-    meta: &PdfMeta,
-    refs: &mut Refs,
-    used: &mut Resources,
-) -> PagePlan {
+/// The serial part of a page's content: its object numbers, and the fonts,
+/// glyphs and images it uses registered in the order the content stream
+/// meets them, which numbers them exactly as writing the streams one after
+/// another did. What remains ([`page_content`]) reads `used` only, so the
+/// pages' streams can be written in any order, on any thread.
+pub(super) fn register_page(page: &Page, refs: &mut Refs, used: &mut Resources) -> PagePlan {
     let mut plan = PagePlan {
         page_ref: refs.next(),
         content_ref: refs.next(),
-        raw: Vec::new(),
         fonts: BTreeMap::new(),
         images: Vec::new(),
     };
+    for item in &page.items {
+        match item {
+            PageItem::Text(run) => {
+                let key = (run.font, instance_of(run));
+                let fref = *used.fonts.entry(key).or_insert_with(|| refs.next());
+                plan.fonts.insert(key, fref);
+                register_run(run, used.usage.entry(run.font).or_default());
+            }
+            PageItem::Image(img) => {
+                let idx = register_image(&img.figure, refs, used);
+                if !plan.images.iter().any(|(i, _)| *i == idx) {
+                    plan.images.push((idx, used.images[idx].0));
+                }
+            }
+            PageItem::Rule(_) | PageItem::Dot(_) => {}
+        }
+    }
+    plan
+}
+
+/// Records a run's glyphs in its font's usage, in the order
+/// [`write_run`] shows them.
+pub(super) fn register_run(run: &TextRun, usage: &mut FontUsage) {
+    for g in &run.glyphs {
+        usage.glyph(g.id, glyph_text(run, g));
+    }
+}
+
+/// The text a glyph's ToUnicode entry is asked for: none in a run with
+/// ActualText of its own (a typeset hyphen, boxes for missing characters
+/// stand for text the map must not give every later use).
+fn glyph_text<'r>(run: &'r TextRun, g: &PlacedGlyph) -> &'r str {
+    if run.actual_text {
+        ""
+    } else {
+        &run.text[g.text.start as usize..g.text.end as usize]
+    }
+}
+
+/// Writes one page's content stream (uncompressed), its resources
+/// registered by [`register_page`].
+pub(super) fn page_content(
+    page: &Page,
+    book: &FontBook,
+    meta: &PdfMeta,
+    used: &Resources,
+) -> Vec<u8> {
     let mut content = Content::new();
     let h = page.height;
     if let Some(p) = &meta.print {
@@ -64,12 +111,9 @@ pub(super) fn plan_page(
     for item in &page.items {
         match item {
             PageItem::Text(run) => {
-                let instance = instance_of(run);
-                let key = (run.font, instance);
-                let fref = *used.fonts.entry(key).or_insert_with(|| refs.next());
-                plan.fonts.insert(key, fref);
-                let usage = used.usage.entry(run.font).or_default();
-                let advances = Advances::new(book.font(run.font), instance, run.size);
+                // register_page recorded every run's font.
+                let usage = &used.usage[&run.font];
+                let advances = Advances::new(book.font(run.font), instance_of(run), run.size);
                 write_run(&mut content, run, usage, h, &|g| advances.of(g));
             }
             PageItem::Rule(r) => {
@@ -84,10 +128,10 @@ pub(super) fn plan_page(
                 content.fill_nonzero();
             }
             PageItem::Image(img) => {
-                let idx = register_image(&img.figure, refs, used);
-                if !plan.images.iter().any(|(i, _)| *i == idx) {
-                    plan.images.push((idx, used.images[idx].0));
-                }
+                let idx = (used.images.iter())
+                    .position(|(_, fig)| fig.path == img.figure.path)
+                    // register_page recorded every image.
+                    .expect("a registered image");
                 show_image(&mut content, img, idx, h);
             }
         }
@@ -96,8 +140,7 @@ pub(super) fn plan_page(
         content.restore_state();
         print::marks(&mut content, p, page.width, page.height);
     }
-    plan.raw = content.finish().into_vec();
-    plan
+    content.finish().into_vec()
 }
 
 /// The Type0 instance a run is written with.
@@ -259,7 +302,7 @@ struct RunStyle<'r> {
 pub(super) fn write_run(
     content: &mut Content,
     run: &TextRun,
-    usage: &mut FontUsage,
+    usage: &FontUsage,
     page_h: Pt,
     advance: &dyn Fn(u16) -> Pt,
 ) {
@@ -391,18 +434,13 @@ fn show_line(
     style: &RunStyle,
     line: &[PlacedGlyph],
     spacing: f64,
-    usage: &mut FontUsage,
+    usage: &FontUsage,
 ) {
     let run = style.run;
-    // A run with ActualText of its own records nothing: its glyphs (a
-    // typeset hyphen, boxes for missing characters) stand for text the
-    // ToUnicode map must not give every later use.
+    // register_run recorded every glyph.
     let mapped: Vec<Mapped> = line
         .iter()
-        .map(|g| {
-            let text = &run.text[g.text.start as usize..g.text.end as usize];
-            usage.glyph(g.id, if run.actual_text { "" } else { text })
-        })
+        .map(|g| usage.registered(g.id, glyph_text(run, g)))
         .collect();
     let joined = if run.actual_text {
         vec![false; line.len()]

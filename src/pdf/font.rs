@@ -71,6 +71,26 @@ impl FontUsage {
         }
     }
 
+    /// What [`FontUsage::glyph`] answered for a glyph and text it was
+    /// given before, without changing anything: a glyph keeps the first
+    /// text it was seen with, so the answer does not depend on what was
+    /// registered since.
+    pub fn registered(&self, gid: u16, text: &str) -> Mapped {
+        // Every glyph is registered before it is written (pdf::content).
+        let cid = self.remapper.get(gid).expect("a registered glyph");
+        if text.is_empty() || gid == 0 {
+            return Mapped { cid, mapped: true };
+        }
+        if text.encode_utf16().count() > MAX_BFCHAR_UNITS {
+            return Mapped { cid, mapped: false };
+        }
+        let slot = self.text.get(cid as usize).and_then(|t| t.as_deref());
+        Mapped {
+            cid,
+            mapped: slot == Some(text),
+        }
+    }
+
     /// (new glyph id, text) in glyph id order.
     fn texts(&self) -> impl Iterator<Item = (u16, &str)> {
         self.text

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use pdf_writer::{Content, Pdf, Ref};
 
-use super::content::{char_spacing, common_gap, write_run};
+use super::content::{char_spacing, common_gap, register_run, write_run};
 use super::font::{subset_tag, to_unicode, vertical_metrics, widths};
 use super::image::{Pixels, Space, jpeg_components};
 use super::*;
@@ -180,11 +180,23 @@ fn run(mode: RunMode, at: &[(f64, f64)]) -> TextRun {
     }
 }
 
+/// A run's glyphs registered, then its content, as the writer does.
+fn write_registered(
+    c: &mut Content,
+    run: &TextRun,
+    u: &mut FontUsage,
+    page_h: Pt,
+    advance: &dyn Fn(u16) -> Pt,
+) {
+    register_run(run, u);
+    write_run(c, run, u, page_h, advance);
+}
+
 /// A run's content stream, every glyph advancing 10 pt, on a 200 pt page.
 fn stream(run: &TextRun) -> String {
     let mut c = Content::new();
     let mut u = FontUsage::new();
-    write_run(&mut c, run, &mut u, Pt(200.0), &|_| Pt(10.0));
+    write_registered(&mut c, run, &mut u, Pt(200.0), &|_| Pt(10.0));
     String::from_utf8(c.finish().into_vec()).expect("ASCII operators")
 }
 
@@ -512,6 +524,36 @@ fn a_glyph_with_other_text_than_its_first_is_not_mapped() {
 }
 
 #[test]
+fn registered_glyphs_answer_as_they_did_when_first_registered() {
+    // The content streams are written after every page's glyphs were
+    // registered, in any order: each use must get the answer it got in
+    // order, whatever was registered after it.
+    let long: String = std::iter::once('a')
+        .chain(std::iter::repeat_n('\u{301}', 300))
+        .collect();
+    let uses = [
+        (9, "-"),
+        (7, "甲"),
+        (9, "\u{AD}"),
+        (9, "-"),
+        (0, "x"),
+        (10, ""),
+        (11, long.as_str()),
+        (7, "乙"),
+        (12, "e\u{301}"),
+    ];
+    let mut u = FontUsage::new();
+    let in_order: Vec<Mapped> = uses.iter().map(|&(g, t)| u.glyph(g, t)).collect();
+    let later: Vec<Mapped> = uses.iter().map(|&(g, t)| u.registered(g, t)).collect();
+    assert_eq!(later, in_order);
+    assert_eq!(
+        in_order.iter().filter(|m| !m.mapped).count(),
+        3,
+        "{in_order:?}"
+    );
+}
+
+#[test]
 fn a_cluster_too_long_for_bfchar_is_left_to_actual_text() {
     let mut u = FontUsage::new();
     let long: String = std::iter::once('a')
@@ -561,7 +603,7 @@ fn shared_glyphs_extract_as_written_through_actual_text() {
     // of its own, and the line's positions do not change.
     let mut c = Content::new();
     let mut u = FontUsage::new();
-    write_run(
+    write_registered(
         &mut c,
         &run_of("甲～乙〜", &[100, 200, 101, 200], false),
         &mut u,
@@ -585,14 +627,14 @@ fn a_run_with_its_own_actual_text_records_no_text() {
     // the hard hyphen still extracts as U+002D.
     let mut c = Content::new();
     let mut u = FontUsage::new();
-    write_run(
+    write_registered(
         &mut c,
         &run_of("\u{AD}", &[300], true),
         &mut u,
         Pt(200.0),
         &|_| Pt(10.0),
     );
-    write_run(
+    write_registered(
         &mut c,
         &run_of("-", &[300], false),
         &mut u,

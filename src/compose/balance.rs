@@ -98,11 +98,13 @@ impl Composer<'_> {
     }
 
     /// Keeps the layout at `at` (depth, short), laid out again with its
-    /// glyphs; or, where its columns do not all end on one line, the same
-    /// depth with some heads given a line or two more white, where that
-    /// leaves less white under the columns (the compositor's way: the
-    /// white round a head gives, the grid stays). The tries: each head
-    /// alone, and the first `k` heads of the page, a line more, then two.
+    /// glyphs; or, where its columns do not all end on one line, a layout
+    /// at the same depth that leaves less white under the columns, as a
+    /// compositor squares a module: first a line more white above a head
+    /// inside a column (each head alone, then the first `k` heads of the
+    /// page), the grid kept; failing that, a paragraph's first line let
+    /// stand at a column's foot or its last at a column's head, alone or
+    /// with a head's line.
     fn keep_flush(
         &mut self,
         flow: &FlowInput,
@@ -115,44 +117,41 @@ impl Composer<'_> {
         let heads = self.heads_on(last, flow);
         // The text's foot: a figure beside it may reach lower, never the text.
         let deepest = self.column_ends(last).into_iter().max().unwrap_or(0);
-        let mut best = (self.short_of(last, deepest, free), Vec::new());
+        let widows = self.widows;
+        let before = self.short_of(last, deepest, free);
+        let mut best = (before, Vec::new(), widows);
         // No try may move text into a column without it or out of one
         // (beside a round figure, a line alone at the top of its far side).
         let texted = |c: &Self| {
-            c.column_ends(last)
-                .iter()
+            (c.column_ends(last).iter())
                 .map(|&e| e > c.column_top)
                 .collect::<Vec<_>>()
         };
         let base = texted(self);
-        if self.flush && best.0 > 0 && !heads.is_empty() {
+        if self.flush && before > 0 {
             let n = heads.len();
-            let alone = (0..n).map(|i| i..i + 1);
-            let first = (1..n).map(|k| 0..k + 1);
-            let sets: Vec<_> = alone.chain(first).collect();
-            for extra in [1] {
-                for r in &sets {
-                    self.head_space = heads[r.clone()].iter().map(|&b| (b, extra)).collect();
-                    if self.fits(flow, last, cp, saved, (deepest, u32::MAX)) && texted(self) == base
-                    {
-                        let short = self.short_of(last, deepest, free);
-                        if short < best.0 {
-                            best = (short, self.head_space.clone());
-                        }
+            let alone = (0..n).map(|i| vec![heads[i]]);
+            let first = (2..=n).map(|k| heads[..k].to_vec());
+            let sets: Vec<Vec<usize>> = alone.chain(first).collect();
+            let loose = std::iter::once(Vec::new()).chain(sets.iter().cloned());
+            let tries = (sets.iter().map(|h| (h.clone(), widows))).chain(loose.map(|h| (h, true)));
+            for (h, w) in tries {
+                self.head_space = h.iter().map(|&b| (b, 1)).collect();
+                self.widows = w;
+                if self.fits(flow, last, cp, saved, (deepest, u32::MAX)) && texted(self) == base {
+                    let short = self.short_of(last, deepest, free);
+                    if short < best.0 {
+                        best = (short, self.head_space.clone(), w);
                     }
                 }
             }
         }
         self.probe = None;
-        let kept = !best.1.is_empty();
-        self.head_space = best.1;
-        self.fits(
-            flow,
-            last,
-            cp,
-            saved,
-            if kept { (deepest, u32::MAX) } else { at },
-        );
+        let kept = best.0 < before;
+        (self.head_space, self.widows) = (best.1, best.2);
+        let depth = if kept { (deepest, u32::MAX) } else { at };
+        self.fits(flow, last, cp, saved, depth);
+        self.widows = widows;
     }
 
     /// The line-columns by which `page`'s columns end above `deepest`

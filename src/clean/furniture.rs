@@ -251,7 +251,17 @@ pub(super) fn date_line(t: &str) -> Option<Sure> {
 /// 星期五, 第1236期, 总第1236期, 农历甲辰年二月初六: strong furniture alone.
 pub(super) fn issue_or_weekday(t: &str) -> bool {
     let t = t.trim();
-    let weekday = HEAD_WORDS.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 12;
+    // What may follow the weekday: a date or the lunar date, not words (a
+    // line of text may begin 周三晚上七点，…).
+    let dated = |rest: &str| {
+        let rest = rest.trim_start();
+        let lunar = ["农历", "農曆"].iter().any(|w| rest.starts_with(w));
+        let date = (rest.chars())
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日.-/".contains(c));
+        date || lunar && !rest.chars().any(|c| "。，；！？,;!?、".contains(c))
+    };
+    let weekday = (HEAD_WORDS.iter()).any(|w| t.strip_prefix(w).is_some_and(dated))
+        && t.chars().count() <= 12;
     let issue = (t.starts_with("总第") || t.starts_with("總第"))
         && t.ends_with('期')
         && t.chars().count() <= 12;
@@ -446,6 +456,12 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(date_line("2024年3月15日 星期五"), Some(Sure::Strong));
+        // A weekday alone, or with a date, is furniture; a line of text
+        // that begins with one is not.
+        assert!(issue_or_weekday("星期五") && issue_or_weekday("周三 3月15日"));
+        assert!(issue_or_weekday("星期五 农历十月十三"));
+        assert!(!issue_or_weekday("周三晚上七点，东湖街道"));
+        assert!(!issue_or_weekday("周三晚上七点东湖街道"));
         assert_eq!(
             date_line("西岭晚报 城市·副刊 2026 年 11 月 28 日 第 12 版"),
             Some(Sure::Strong)

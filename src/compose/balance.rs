@@ -102,9 +102,11 @@ impl Composer<'_> {
     /// at the same depth that leaves less white under the columns, as a
     /// compositor squares a module: first a line more white above a head
     /// inside a column (each head alone, then the first `k` heads of the
-    /// page), the grid kept; failing that, a paragraph's first line let
-    /// stand at a column's foot or its last at a column's head, alone or
-    /// with a head's line.
+    /// page), the grid kept; failing that, the same with a paragraph's
+    /// first line let stand at a column's foot or its last at a column's
+    /// head. (Letting such a line stand alone, without a head's white,
+    /// only moves the short column: on 20 random pages it made 6 more
+    /// holes than it took away.)
     fn keep_flush(
         &mut self,
         flow: &FlowInput,
@@ -133,8 +135,8 @@ impl Composer<'_> {
             let alone = (0..n).map(|i| vec![heads[i]]);
             let first = (2..=n).map(|k| heads[..k].to_vec());
             let sets: Vec<Vec<usize>> = alone.chain(first).collect();
-            let loose = std::iter::once(Vec::new()).chain(sets.iter().cloned());
-            let tries = (sets.iter().map(|h| (h.clone(), widows))).chain(loose.map(|h| (h, true)));
+            let tries = (sets.iter().map(|h| (h.clone(), widows)))
+                .chain(sets.iter().map(|h| (h.clone(), true)));
             for (h, w) in tries {
                 self.head_space = h.iter().map(|&b| (b, 1)).collect();
                 self.widows = w;

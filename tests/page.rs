@@ -362,7 +362,8 @@ fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
 #[test]
 fn a_head_gives_a_line_of_white_to_end_a_module_flush() {
     let dir = tempdir();
-    let s = "早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。";
+    let s =
+        "早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。";
     let (body, tail) = (s.repeat(3), format!("{}她说现在方便多了。", s.repeat(2)));
     std::fs::write(
         dir.path().join("a.md"),

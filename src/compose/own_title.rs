@@ -11,8 +11,9 @@ impl Title {
     /// The title block of a module on a grid of its own (a vertical box
     /// on a horizontal page) with `text` lines of text, fitted as a
     /// compositor fits it to a box of few lines: across every tier at the
-    /// article's sizes where it leaves [`TEXT_UNDER`] lines of text under
-    /// it; else the largest block that leaves room for all the text
+    /// article's sizes where its headings break between phrases and it
+    /// leaves [`TEXT_UNDER`] lines of text under it; else the largest
+    /// block (its headings breaking between phrases) that leaves room for all the text
     /// (across every tier with its display headings stepped down to their
     /// least sizes, then across fewer tiers, at the article's sizes and
     /// then the least ones, the text running beside it in its tiers and

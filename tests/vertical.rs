@@ -213,3 +213,54 @@ fn vertical_lines_extract_as_lines() {
         );
     }
 }
+
+/// The four-column schemes page set vertically: each article's box is a
+/// column of the page, two tiers of nine lines, too few for its headline
+/// block across both tiers with text under it. The block is fitted as a
+/// compositor fits it (stepped down and set in the first tier, the text
+/// beside it and on in the second): the page sets, on one page, every
+/// character in order, no article continued.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_headline_block_fits_a_narrow_vertical_box() {
+    let dir = tempdir();
+    let src = root().join("examples/schemes.toml");
+    let txt = dir.path().join("paragraphs.txt");
+    let args = [
+        src.as_os_str(),
+        "--writing".as_ref(),
+        "vertical".as_ref(),
+        "--paragraphs".as_ref(),
+        txt.as_os_str(),
+    ];
+    let (out, page) = run_into(dir.path(), &args);
+    let stderr = assert_ok(&out);
+    assert!(!stderr.contains("does not fit"), "{stderr}");
+    need("pdftotext");
+    let pages = page.pdf_pages();
+    assert_eq!(pages.len(), 1, "{stderr}");
+    let text = strip_page_furniture(&pages, |_| {
+        "typeset样张　标点挤压四式2026年11月27日　第1版1责任编辑排版组　质检校对组".into()
+    });
+    // Each article (from its kicker on) set whole, in its order, in the
+    // order the page reads its boxes.
+    let paras = std::fs::read_to_string(&txt).unwrap();
+    let mut articles: Vec<String> = Vec::new();
+    for p in paras.lines() {
+        match p == "标点挤压" {
+            true => articles.push(squeeze(p)),
+            false => articles.last_mut().unwrap().push_str(&squeeze(p)),
+        }
+    }
+    assert_eq!(articles.len(), 4, "{paras}");
+    let mut got = squeeze(&text);
+    for want in &articles {
+        let at =
+            (got.find(want.as_str())).unwrap_or_else(|| panic!("not set whole: {want}\nin {got}"));
+        got.replace_range(at..at + want.len(), "");
+    }
+    assert_eq!(got, "", "text set that is no article's");
+}

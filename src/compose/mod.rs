@@ -35,6 +35,7 @@ mod lines;
 mod makeup;
 mod makeup_search;
 mod module;
+mod own_title;
 mod page;
 mod place;
 mod recall;

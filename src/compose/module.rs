@@ -94,7 +94,11 @@ pub fn compose_module_with(
     warn_overfull(doc, shaped, &broken, warnings);
     let title = match frame.fit_title && !own {
         true => page_title(given, &shaped.flow, (page, &grid), &frame),
-        false if own => Title::on_own_grid(&shaped.header, grid.columns),
+        false if own => {
+            // Its text's lines, for the room the block must leave.
+            let text = broken.iter().flatten().map(Vec::len).sum::<usize>();
+            Title::fitted_own_grid(&shaped.header, &grid, &doc.rules, text as u32)
+        }
         false => Title::across(&shaped.header, grid.columns),
     };
     let mut set = ModuleSet {

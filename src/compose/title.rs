@@ -89,7 +89,7 @@ impl Title {
 
     /// The measure display line `p` is broken to in a block `measure`
     /// long.
-    fn measure_of(&self, p: &ShapedPara, measure: Pt) -> Pt {
+    pub(super) fn measure_of(&self, p: &ShapedPara, measure: Pt) -> Pt {
         let display = matches!(p.style.role, Role::Kicker | Role::Headline | Role::Deck);
         match self.clear_foot && display {
             true => measure - p.style.size * FOOT_CLEAR,
@@ -270,7 +270,7 @@ fn by_share(p: &ShapedPara, grid: &Grid, share: f64) -> ShapedPara {
 }
 
 /// `p` at `k` times its size, with the slots its lines then need.
-fn rescaled(p: &ShapedPara, k: f64, grid: &Grid) -> ShapedPara {
+pub(super) fn rescaled(p: &ShapedPara, k: f64, grid: &Grid) -> ShapedPara {
     let mut q = if (k - 1.0).abs() < 1e-9 {
         p.clone()
     } else {
@@ -403,7 +403,13 @@ impl Composer<'_> {
             slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
             slot += p.style.space_after;
         }
-        if slot + 4 > self.bottom {
+        // Text runs under a block across every column, beside a
+        // narrower block of its own grid (and on in the other tiers).
+        let room = match own && title.columns < self.grid.columns {
+            true => 0,
+            false => super::own_title::TEXT_UNDER,
+        };
+        if slot + room > self.bottom {
             return Err(too_tall(doc, &title.header));
         }
         // A fitted block ends with no rule and no white line: the white

@@ -253,15 +253,28 @@ pub(super) fn issue_or_weekday(t: &str) -> bool {
     let t = t.trim();
     // What may follow the weekday: a date or the lunar date, not words (a
     // line of text may begin 周三晚上七点，…).
+    let sentence = |r: &str| r.chars().any(|c| "。，；！？,;!?、".contains(c));
     let dated = |rest: &str| {
         let rest = rest.trim_start();
         let lunar = ["农历", "農曆"].iter().any(|w| rest.starts_with(w));
         let date = (rest.chars())
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日.-/".contains(c));
-        date || lunar && !rest.chars().any(|c| "。，；！？,;!?、".contains(c))
+        date || lunar && !sentence(rest)
     };
-    let weekday = (HEAD_WORDS.iter()).any(|w| t.strip_prefix(w).is_some_and(dated))
-        && t.chars().count() <= 12;
+    let weekday = HEAD_WORDS.iter().any(|&w| {
+        let Some(rest) = t.strip_prefix(w) else {
+            return false;
+        };
+        match w {
+            // 星期五, 礼拜天: the day's name is part of the word.
+            "星期" | "礼拜" | "禮拜" => {
+                (rest.strip_prefix(|c| "一二三四五六日天".contains(c))).is_some_and(dated)
+            }
+            // 农历甲辰年二月初六: the lunar date is the head's.
+            "农历" | "農曆" => !sentence(rest),
+            _ => dated(rest),
+        }
+    }) && t.chars().count() <= 12;
     let issue = (t.starts_with("总第") || t.starts_with("總第"))
         && t.ends_with('期')
         && t.chars().count() <= 12;

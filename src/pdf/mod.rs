@@ -3,7 +3,8 @@
 //!
 //! [`write_pdf`] runs named steps: the pages' content streams (content.rs:
 //! the fonts, glyphs and images they name registered page by page, then
-//! the streams written in parallel), the page objects, the
+//! the streams written in parallel; run.rs: a text run's operators), the
+//! page objects, the
 //! fonts (font.rs), the images (image.rs), the print intent (print.rs), the
 //! outline, the page tree, the XMP metadata, the catalog, the document
 //! information and the file identifier. Object numbers are handed out in
@@ -13,6 +14,7 @@ mod content;
 mod font;
 mod image;
 mod print;
+mod run;
 #[cfg(test)]
 mod tests;
 

@@ -6,9 +6,10 @@ use std::sync::OnceLock;
 
 use pdf_writer::{Content, Pdf, Ref};
 
-use super::content::{char_spacing, common_gap, register_run, write_run};
+use super::content::register_run;
 use super::font::{subset_tag, to_unicode, vertical_metrics, widths};
 use super::image::{Pixels, Space, jpeg_components};
+use super::run::{char_spacing, common_gap, write_run};
 use super::*;
 use crate::compose::{Dot, PageItem, PlacedGlyph, Rule, RunMode, TextRun};
 use crate::resolve::FontBook;

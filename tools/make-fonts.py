@@ -132,11 +132,7 @@ def subset_face(ttc_path, index, region, keep, out_path, languages):
 
 
 if __name__ == "__main__":
-    try:
-        main(sys.argv[1], sys.argv[2])
-    except OSError as e:
-        # A file that cannot be read or written: one line, not a traceback.
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        sys.exit(f"error: {where}{e.strerror or e}")
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+    from cli import run
+
+    run(main, sys.argv[1], sys.argv[2])

@@ -105,11 +105,7 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except OSError as e:
-        # A file that cannot be read or written: one line, not a traceback.
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        sys.exit(f"error: {where}{e.strerror or e}")
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+    from cli import run
+
+    run(main)

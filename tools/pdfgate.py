@@ -33,7 +33,7 @@ if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 2:
     print("error: missing arguments; see --help", file=_sys.stderr)
     _sys.exit(2)
 
-import importlib.util, json, sys
+import importlib.util, json, os, sys
 
 
 def load(path):
@@ -188,11 +188,7 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except OSError as e:
-        # A file that cannot be read or written: one line, not a traceback.
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        sys.exit(f"error: {where}{e.strerror or e}")
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+    from cli import run
+
+    run(main)

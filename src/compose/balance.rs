@@ -113,6 +113,12 @@ impl Composer<'_> {
         at: (u32, u32),
         free: bool,
     ) {
+        // A book's page keeps its layout: laid out once more, with glyphs.
+        if !self.flush {
+            self.probe = None;
+            self.fits(flow, last, cp, saved, at);
+            return;
+        }
         self.probe = Some(last);
         self.fits(flow, last, cp, saved, at);
         let heads = self.heads_on(last, flow);
@@ -129,7 +135,7 @@ impl Composer<'_> {
                 .collect::<Vec<_>>()
         };
         let base = texted(self);
-        if self.flush && before > 0 {
+        if before > 0 {
             let n = heads.len();
             let alone = (0..n).map(|i| vec![heads[i]]);
             let first = (2..=n).map(|k| heads[..k].to_vec());

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Random page sets for measuring the automatic make-up (issue 14): each set
-is a folder with 4–8 articles of 300–3,000 characters (sentences written for
-typeset, tools/sentences/zh-Hans.txt), some with a figure, some sets with a
-serial box pinned across the page foot (with --variants: half the articles
-with a lead, the figures with no width of their own, so that the make-up
-may set the lead across the module and the figure wider), and two
-manifests: fill.toml
-(`fill = true`) and plain.toml (today's largest-first placement). Then, with
---run BIN, sets each page both ways and prints per set: pages, holes and the
-hole share (../shared/tools/pagecheck.py), and the search's summary line.
+is a folder with 4–8 articles of 300–3,000 characters, some with a figure,
+some sets with a serial box pinned across the page foot (with --variants:
+half the articles with a lead, the figures with no width of their own, so
+that the make-up may set the lead across the module and the figure wider),
+and two manifests: fill.toml (`fill = true`) and plain.toml (today's
+largest-first placement). Then, with --run BIN, sets each page both ways
+and prints per set: pages, holes and the hole share
+(../shared/tools/pagecheck.py), and the search's summary line.
+
+The text is news as typeset meets it: written afresh by gen-serial.py's
+writer (thousands of distinct Han characters, no sentence repeated more
+than a few times), one set in three in zh-Hant; headlines of one or two
+phrases (6–17 characters), a kicker on one article in three, a deck on one
+in five, a byline on most, and 本报讯 opening the first paragraph.
 
 Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants]
 """
@@ -40,39 +45,54 @@ class Lcg:
         return (self.x >> 33) % n
 
 
-def sentences():
-    with open(os.path.join(HERE, "sentences", "zh-Hans.txt"), encoding="utf-8") as f:
-        return [s for s in f.read().split("\n") if s]
+def writer(lang, seed):
+    """gen-serial.py's writer (its file name is no module name)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_serial", os.path.join(HERE, "gen-serial.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.Writer(lang, 6000, seed)
 
 
-def article(rng, pool, chars, figure, variants=False):
-    title = pool[rng.next(len(pool))].rstrip("。！？")[:14]
-    lead = ""
+def headline(w, rng):
+    """One phrase, or two joined by a comma: a headline an editor wrote."""
+    if rng.next(2) == 0:
+        return w.words(6, 12)
+    return w.words(4, 8) + "，" + w.words(4, 8)
+
+
+def article(rng, w, chars, figure, variants=False):
+    hant = w.hant
+    front = [f'lang = "{"zh-Hant" if hant else "zh-Hans"}"', f'title = "{headline(w, rng)}"']
+    if rng.next(3) == 0:
+        front.append(f'kicker = "{w.words(6, 14)}"')
+    if rng.next(5) == 0:
+        front.append(f'deck = "{w.words(8, 20)}"')
+    if rng.next(4) != 0:
+        front.append(f'byline = "{"本報記者" if hant else "本报记者"} {w.words(2, 3)}"')
     if variants and rng.next(2) == 0:
-        lead = "".join(pool[rng.next(len(pool))] for _ in range(2 + rng.next(3)))
-        lead = f'lead = """\n{lead}\n"""\n'
-    paras, n = [], 0
-    while n < chars:
-        p = "".join(pool[rng.next(len(pool))] for _ in range(2 + rng.next(4)))
-        paras.append(p)
-        n += len(p)
+        front.append(f'lead = """\n{w.paragraph()}\n"""')
+    paras, _ = w.body(chars)
+    paras[0] = ("本報訊　" if hant else "本报讯　") + paras[0]
     if figure:
         title_opts = "wrap=round" if variants else "wrap=round width=1.2"
-        paras.insert(1, f'![示意图](badge.png "{title_opts}")')
+        paras.insert(1, f'![{w.words(6, 14)}](badge.png "{title_opts}")')
     body = "\n\n".join(paras)
-    return f'+++\ntitle = "{title}"\nkicker = "本报讯"\n{lead}+++\n\n{body}\n'
+    return "+++\n" + "\n".join(front) + "\n+++\n\n" + body + "\n"
 
 
-def make(out, k, rng, pool, variants=False):
+def make(out, k, rng, variants=False):
     d = os.path.join(out, f"set{k:02}")
     os.makedirs(d, exist_ok=True)
     shutil.copy(os.path.join(EXAMPLES, "figures", "badge.png"), d)
     n = 4 + rng.next(5)
+    w = writer("zh-Hant" if k % 3 == 2 else "zh-Hans", 20261201 + k)
     entries = []
     for i in range(n):
         chars = 300 + rng.next(2701)
         with open(os.path.join(d, f"a{i}.md"), "w", encoding="utf-8") as f:
-            f.write(article(rng, pool, chars, rng.next(4) == 0, variants))
+            f.write(article(rng, w, chars, rng.next(4) == 0, variants))
         entries.append(f'[[article]]\nfile = "a{i}.md"\n')
     pinned = rng.next(3) == 0
     if pinned:
@@ -86,7 +106,7 @@ def make(out, k, rng, pool, variants=False):
     return d, n, pinned
 
 
-def run(binary, d):
+def set_both_ways(binary, d):
     out = {}
     for name in ("fill", "plain"):
         pdf, txt = os.path.join(d, f"{name}.pdf"), os.path.join(d, f"{name}.txt")
@@ -112,11 +132,11 @@ def main():
     out = sys.argv[1]
     sets = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 20
     binary = sys.argv[sys.argv.index("--run") + 1] if "--run" in sys.argv else None
-    rng, pool = Lcg(20261130), sentences()
+    rng = Lcg(20261130)
     for k in range(sets):
-        d, n, pinned = make(out, k, rng, pool, "--variants" in sys.argv)
+        d, n, pinned = make(out, k, rng, "--variants" in sys.argv)
         if binary:
-            r = run(binary, d)
+            r = set_both_ways(binary, d)
             print(json.dumps({"set": k, "articles": n, "pinned": pinned, **r}, ensure_ascii=False))
 
 

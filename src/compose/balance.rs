@@ -163,7 +163,7 @@ impl Composer<'_> {
 
     /// The line-columns by which `page`'s columns end above `deepest`
     /// (with `free`, only the columns with text); none deeper.
-    fn short_of(&self, page: usize, deepest: u32, free: bool) -> u32 {
+    pub(super) fn short_of(&self, page: usize, deepest: u32, free: bool) -> u32 {
         if self.column_ends(page).iter().any(|&e| e > deepest) {
             return u32::MAX;
         }

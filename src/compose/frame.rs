@@ -42,6 +42,9 @@ pub struct Module {
     /// line-columns beyond the line balanced columns may differ by
     /// ([`super::balance`]); figures' feet count as text.
     pub white: u32,
+    /// All the white under its first page's text along its foot, in
+    /// line-columns: a column a line short included.
+    pub foot: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
     /// A continued module: the block and line its second page begins

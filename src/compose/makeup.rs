@@ -204,6 +204,7 @@ mod tests {
                     variant: 0,
                     height: Height::Rows(area.div_ceil(w) + 3, MIN_CUT),
                     white: 0,
+                    foot: 0,
                 }]
             })
             .collect()
@@ -307,6 +308,41 @@ mod tests {
         assert_eq!(Some(one.places), on(2).0.map(|m| m.places), "and again");
     }
 
+    /// One module at each of `spans`: (span, rows, white along its foot).
+    fn modules(columns: u32, spans: &[(u32, u32, u32)]) -> Vec<Vec<Fit>> {
+        (1..=columns)
+            .map(|w| {
+                (spans.iter().filter(|m| m.0 == w))
+                    .map(|&(_, rows, foot)| Fit {
+                        variant: 0,
+                        height: Height::Rows(rows, MIN_CUT),
+                        white: 0,
+                        foot,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn white_at_a_modules_foot_is_not_stacked_over_another() {
+        // Across the page the lead ends with short columns (6 line-columns
+        // of white) over the second article's headline: the modules side
+        // by side, each flat-footed, fill the page too and are chosen,
+        // though the lead is then narrower.
+        let lead = modules(6, &[(6, 40, 6), (3, 100, 0)]);
+        let second = modules(6, &[(6, 60, 0), (3, 100, 0)]);
+        let m = found(&[lead, second], &[false, false], 6, 100);
+        let p: Vec<Place> = m.places.iter().flatten().copied().collect();
+        assert_eq!((p[0].columns, p[1].columns), (3, 3), "{m:?}");
+        // At the page's foot the same white is no hole: stacked the other
+        // way (the ragged one under), the lead across is kept.
+        let lead = modules(6, &[(6, 40, 0), (3, 100, 0)]);
+        let second = modules(6, &[(6, 60, 6), (3, 100, 0)]);
+        let m = found(&[lead, second], &[false, false], 6, 100);
+        assert_eq!(m.places[0].unwrap().columns, 6, "{m:?}");
+    }
+
     #[test]
     fn a_variant_is_chosen_where_it_fills_the_page() {
         // As written the article stands 90 lines at any span; a variant
@@ -320,6 +356,7 @@ mod tests {
                 variant: 1,
                 height: Height::Rows(h, MIN_CUT),
                 white: 0,
+                foot: 0,
             });
         }
         let m = found(&[hs.clone()], &[false], 6, 100);

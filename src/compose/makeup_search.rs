@@ -2,7 +2,10 @@
 //! over subsets of the articles. For every subset and width it keeps, per
 //! height the subset can fill exactly, the cheapest way: one article's
 //! module (a leaf), or two parts of the subset one above the other
-//! (`Across`) or side by side at equal heights (`Down`).
+//! (`Across`) or side by side at equal heights (`Down`). A rectangle
+//! whose modules leave white under their text (a short column, white
+//! lines under all of them) keeps beside its cheapest way the cheapest
+//! flat-footed one: white over another module's headline block is a hole.
 //!
 //! The search is exact and deterministic: the subsets of one size are
 //! worked out in parallel, each on its own, in a fixed order; and a state
@@ -25,6 +28,10 @@ const SLACK: u32 = 2;
 /// cut's own white is the smaller); a column the lead story lacks of the
 /// full width.
 const RAGGED: u64 = 1 << 40;
+/// White under a module's text with another module under it joins that
+/// module's white above its headline (the rule's gap, the kicker's row):
+/// a hole some three lines deeper than the white itself, counted so.
+const STACKED: u64 = 3 * RAGGED;
 const CUT: u64 = 64 * RAGGED;
 const LEAD_NARROW: u64 = 2_000;
 /// The most articles the search takes (its tables grow as 2ⁿ).
@@ -68,14 +75,35 @@ enum Choice {
         continued: bool,
         variant: usize,
     },
-    /// `top` (a subset) above the rest, `rows` high.
-    Across { top: u32, rows: u32 },
+    /// `top` (a subset) above the rest, `rows` high; each part in its
+    /// flat-footed way or its cheapest (see [`Entry::flat`]).
+    Across { top: u32, rows: u32, flat: Feet },
     /// `left` (a subset) beside the rest, `columns` wide.
-    Down { left: u32, columns: u32 },
+    Down { left: u32, columns: u32, flat: Feet },
 }
 
-/// A height a subset fills exactly at some width, its least cost and how.
-type Entry = (u32, u64, Choice);
+/// Whether each of two parts was taken in its flat-footed way.
+#[derive(Debug, Clone, Copy)]
+struct Feet(bool, bool);
+
+/// A height a subset fills exactly at some width, at a cost, with
+/// `white` line-columns under its modules' text along its foot; and how.
+/// Per height a subset keeps its cheapest entry and, where that one has
+/// white at its foot, the cheapest without (when it costs less than the
+/// white would stacked over another module).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    rows: u32,
+    cost: u64,
+    white: u32,
+    how: Choice,
+}
+
+impl Entry {
+    fn flat(&self) -> bool {
+        self.white == 0
+    }
+}
 /// Per subset and width (index 0 unused), the entries by height.
 type Table = Vec<Vec<Vec<Entry>>>;
 
@@ -134,7 +162,7 @@ pub fn search(
     {
         for (w, entries) in row.iter_mut().enumerate().skip(1) {
             let tallest = bounds.tallest(i as u32, w as u32);
-            entries.retain(|e| e.0 <= tallest);
+            entries.retain(|e| e.rows <= tallest);
         }
     }
     // Subsets in order of size: their parts are done before them; those
@@ -151,15 +179,17 @@ pub fn search(
     }
     // The fullest page (white inside ragged modules unfilled), then the
     // cheapest.
+    // (White at the page's foot joins the remainder: no cost.)
     let best = (table[full as usize][columns as usize].iter())
-        .filter(|e| e.0 <= depth)
-        .max_by_key(|e| (filled(e.0, columns, e.1), std::cmp::Reverse(e.1)))
+        .filter(|e| e.rows <= depth)
+        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)))
         .copied();
-    let Some((rows, cost, _)) = best else {
+    let Some(Entry { rows, cost, .. }) = best else {
         return (None, effort);
     };
     let mut places = vec![None; n];
-    unwind(&table, (full, columns, rows), (0, band.top), &mut places);
+    let at = (full, columns, rows, best.is_some_and(|e| e.flat()));
+    unwind(&table, at, (0, band.top), &mut places);
     let m = MadeUp {
         places,
         remainder: depth - rows,
@@ -180,7 +210,11 @@ fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize) -> Option<Bound
     let own: Vec<u64> = (0..n)
         .map(|i| {
             (1..=columns)
-                .filter_map(|w| table[1 << i][w as usize].first().map(|e| (w * e.0) as u64))
+                .filter_map(|w| {
+                    table[1 << i][w as usize]
+                        .first()
+                        .map(|e| (w * e.rows) as u64)
+                })
                 .min()
         })
         .collect::<Option<_>>()?;
@@ -204,9 +238,7 @@ fn subset(table: &Table, mask: u32, bounds: &Bounds) -> (Vec<Vec<Entry>>, usize)
     let mut tried = 0;
     let mut rows = vec![Vec::new(); bounds.columns as usize + 1];
     for w in 1..=bounds.columns {
-        let mut best = Best {
-            by_height: vec![None; bounds.tallest(mask, w) as usize + 1],
-        };
+        let mut best = Best::new(bounds.tallest(mask, w));
         // The part above or to the left holds the subset's first article.
         let mut a = (mask - 1) & mask;
         while a > 0 {
@@ -216,36 +248,68 @@ fn subset(table: &Table, mask: u32, bounds: &Bounds) -> (Vec<Vec<Entry>>, usize)
             }
             a = (a - 1) & mask;
         }
-        rows[w as usize] = (best.by_height.into_iter().enumerate())
-            .filter_map(|(h, e)| e.map(|(cost, how)| (h as u32, cost, how)))
-            .collect();
+        rows[w as usize] = best.entries();
     }
     (rows, tried)
 }
 
 /// Per height up to the tallest a subset may stand, its cheapest way so
-/// far: of two alike the first offered (the search's order decides).
+/// far and its cheapest flat-footed one: of two alike the first offered
+/// (the search's order decides).
 struct Best {
-    by_height: Vec<Option<(u64, Choice)>>,
+    cheapest: Vec<Option<Entry>>,
+    flat: Vec<Option<Entry>>,
 }
 
 impl Best {
-    fn tallest(&self) -> u32 {
-        self.by_height.len() as u32 - 1
+    fn new(tallest: u32) -> Self {
+        let n = tallest as usize + 1;
+        Best {
+            cheapest: vec![None; n],
+            flat: vec![None; n],
+        }
     }
 
-    fn offer(&mut self, h: u32, cost: u64, how: Choice) {
-        let slot = &mut self.by_height[h as usize];
-        if slot.is_none_or(|(c, _)| cost < c) {
-            *slot = Some((cost, how));
+    fn tallest(&self) -> u32 {
+        self.cheapest.len() as u32 - 1
+    }
+
+    fn offer(&mut self, e: Entry) {
+        let h = e.rows as usize;
+        let slots = [
+            Some(&mut self.cheapest[h]),
+            e.flat().then_some(&mut self.flat[h]),
+        ];
+        for slot in slots.into_iter().flatten() {
+            if slot.is_none_or(|o| e.cost < o.cost) {
+                *slot = Some(e);
+            }
         }
+    }
+
+    /// By height: the cheapest, then the flat-footed one where it differs
+    /// and is not dominated (the cheapest's white stacked costs more).
+    fn entries(self) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (cheapest, flat) in self.cheapest.into_iter().zip(self.flat) {
+            let Some(c) = cheapest else { continue };
+            out.push(c);
+            if let Some(f) = flat
+                && !c.flat()
+                && f.cost < c.cost + STACKED * c.white as u64
+            {
+                out.push(f);
+            }
+        }
+        out
     }
 }
 
 /// The heights article `i` can take at `w` of `columns` columns in each of
 /// its modules `fits`: its own (and up to SLACK white lines more); shorter
-/// ones, continued, if it may be cut. Per height the cheapest, the
-/// earlier variant of two alike (the article as written first).
+/// ones, continued, if it may be cut. Per height the cheapest and the
+/// cheapest flat-footed, the earlier variant of two alike (the article as
+/// written first).
 fn leaves(
     i: usize,
     fits: &[Fit],
@@ -258,7 +322,7 @@ fn leaves(
     } else {
         0
     };
-    let mut out = Vec::new();
+    let mut best = Best::new(depth);
     for f in fits {
         let variant = f.variant;
         let (h, least) = match f.height {
@@ -266,80 +330,109 @@ fn leaves(
             Height::Tall(least) => (None, least),
             Height::Rows(h, least) => (Some(h), least),
         };
-        let leaf = |continued| Choice::Leaf {
+        let how = |continued| Choice::Leaf {
             i,
             continued,
             variant,
         };
         if let Some(h) = h {
-            let ragged = RAGGED * f.white as u64;
             for rows in h..=(h + SLACK).min(depth) {
-                let white = RAGGED * ((rows - h) * w) as u64;
-                out.push((rows, lead + ragged + white, leaf(false)));
+                let extra = (rows - h) * w;
+                let cost = lead + RAGGED * (f.white + extra) as u64;
+                let white = f.foot + extra;
+                let (how, rows) = (how(false), rows);
+                best.offer(Entry {
+                    rows,
+                    cost,
+                    white,
+                    how,
+                });
             }
         }
         if may_cut {
             let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
             for rows in least..=tallest {
-                out.push((rows, lead + CUT, leaf(true)));
+                let (cost, how) = (lead + CUT, how(true));
+                best.offer(Entry {
+                    rows,
+                    cost,
+                    white: 0,
+                    how,
+                });
             }
         }
     }
-    out.sort_by_key(|e| (e.0, e.1));
-    out.dedup_by_key(|e| e.0);
-    out
+    best.entries()
 }
 
 /// Offers `best` the ways `a` and `b` fill a rectangle `w` wide and at
-/// most its tallest high: one above the other, or side by side at equal
-/// heights; the pairs tried.
+/// most its tallest high: one above the other (the white at the upper
+/// one's foot counted as stacked), or side by side at equal heights; the
+/// pairs tried.
 fn combine(table: &Table, (a, b): (u32, u32), w: u32, best: &mut Best) -> usize {
     let mut tried = 0;
     let tallest = best.tallest();
     let (ta, tb) = (&table[a as usize], &table[b as usize]);
-    for &(h1, c1, _) in &ta[w as usize] {
+    for e1 in &ta[w as usize] {
         // Both lists are sorted by height: the rest are taller still.
-        for &(h2, c2, _) in tb[w as usize].iter().take_while(|e| h1 + e.0 <= tallest) {
+        for e2 in tb[w as usize]
+            .iter()
+            .take_while(|e| e1.rows + e.rows <= tallest)
+        {
             tried += 1;
-            best.offer(h1 + h2, c1 + c2, Choice::Across { top: a, rows: h1 });
+            best.offer(Entry {
+                rows: e1.rows + e2.rows,
+                cost: e1.cost + e2.cost + STACKED * e1.white as u64,
+                white: e2.white,
+                how: Choice::Across {
+                    top: a,
+                    rows: e1.rows,
+                    flat: Feet(e1.flat(), e2.flat()),
+                },
+            });
         }
     }
     for w1 in 1..w {
         let (left, right) = (&ta[w1 as usize], &tb[(w - w1) as usize]);
         let mut j = 0;
         // Both lists are sorted by height: walk them together.
-        for &(h, c1, _) in left.iter().take_while(|e| e.0 <= tallest) {
-            while j < right.len() && right[j].0 < h {
+        for e1 in left.iter().take_while(|e| e.rows <= tallest) {
+            while j < right.len() && right[j].rows < e1.rows {
                 j += 1;
             }
-            tried += 1;
-            if let Some(&(h2, c2, _)) = right.get(j)
-                && h2 == h
-            {
-                let down = Choice::Down {
-                    left: a,
-                    columns: w1,
-                };
-                best.offer(h, c1 + c2, down);
+            for e2 in right[j..].iter().take_while(|e| e.rows == e1.rows) {
+                tried += 1;
+                best.offer(Entry {
+                    rows: e1.rows,
+                    cost: e1.cost + e2.cost,
+                    white: e1.white + e2.white,
+                    how: Choice::Down {
+                        left: a,
+                        columns: w1,
+                        flat: Feet(e1.flat(), e2.flat()),
+                    },
+                });
             }
         }
     }
     tried
 }
 
-/// Follows the choices from (subset, width, height) down to the leaves,
-/// placing each at (column, row).
+/// Follows the choices from (subset, width, height, flat-footed) down to
+/// the leaves, placing each at (column, row).
 fn unwind(
     table: &Table,
-    (mask, w, h): (u32, u32, u32),
+    (mask, w, h, flat): (u32, u32, u32, bool),
     (c, r): (u32, u32),
     places: &mut [Option<Place>],
 ) {
-    // Every state unwound was stored by the search with this height.
-    let Some(&(_, _, choice)) = table[mask as usize][w as usize].iter().find(|e| e.0 == h) else {
+    // Every state unwound was stored by the search with this height (and
+    // flat-footed where it was taken so).
+    let entries = &table[mask as usize][w as usize];
+    let Some(e) = entries.iter().find(|e| e.rows == h && (!flat || e.flat())) else {
         return;
     };
-    match choice {
+    match e.how {
         Choice::Leaf {
             i,
             continued,
@@ -354,13 +447,18 @@ fn unwind(
                 variant,
             });
         }
-        Choice::Across { top, rows } => {
-            unwind(table, (top, w, rows), (c, r), places);
-            unwind(table, (mask & !top, w, h - rows), (c, r + rows), places);
+        Choice::Across { top, rows, flat } => {
+            unwind(table, (top, w, rows, flat.0), (c, r), places);
+            let rest = (mask & !top, w, h - rows, flat.1);
+            unwind(table, rest, (c, r + rows), places);
         }
-        Choice::Down { left, columns } => {
-            unwind(table, (left, columns, h), (c, r), places);
-            let right = (mask & !left, w - columns, h);
+        Choice::Down {
+            left,
+            columns,
+            flat,
+        } => {
+            unwind(table, (left, columns, h, flat.0), (c, r), places);
+            let right = (mask & !left, w - columns, h, flat.1);
             unwind(table, right, (c + columns, r), places);
         }
     }

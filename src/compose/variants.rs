@@ -54,6 +54,10 @@ pub struct Fit {
     /// The white under the module's text, in line-columns (see
     /// [`super::Module::white`]): the search counts it as unfilled.
     pub white: u32,
+    /// All the white under the text along the module's foot, in
+    /// line-columns (see [`super::Module::foot`]): white over another
+    /// module's headline block.
+    pub foot: u32,
 }
 
 impl Variant {
@@ -144,15 +148,16 @@ type Job = (usize, usize, u32);
 /// Lays out the `jobs` in parallel, one job each (the work spreads
 /// evenly), and adds their modules to `out`; how many were laid out.
 fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
-    let heights: Vec<(Height, u32)> = (jobs.par_iter())
+    let heights: Vec<(Height, u32, u32)> = (jobs.par_iter())
         .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
         .collect();
-    for (&(i, variant, w), &(height, white)) in jobs.iter().zip(&heights) {
+    for (&(i, variant, w), &(height, white, foot)) in jobs.iter().zip(&heights) {
         if height != Height::No {
             out[i].fits[w as usize - 1].push(Fit {
                 variant,
                 height,
                 white,
+                foot,
             });
         }
     }
@@ -239,28 +244,28 @@ pub fn with_figures(shaped: &ShapedDoc, columns: Option<u32>) -> Option<ShapedDo
 /// An article's height at `span` columns in `variant`: `No` where the
 /// manifest gives it another span, where one column is too narrow for it,
 /// or where its headline would break inside a phrase.
-fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, u32) {
+fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, u32, u32) {
     if a.placement.columns.is_some_and(|c| c != span) {
-        return (Height::No, 0);
+        return (Height::No, 0, 0);
     }
     // The lead story leads: across half the page or more.
     if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
-        return (Height::No, 0);
+        return (Height::No, 0, 0);
     }
     // One column holds a brief, not an article with a headline to show;
     // no module so narrow that its headline breaks inside a phrase.
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
-        return (Height::No, 0);
+        return (Height::No, 0, 0);
     }
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
     let titled = a.rest.is_none();
     if titled && !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
-        return (Height::No, 0);
+        return (Height::No, 0, 0);
     }
     let least = least_rows(a, variant, grid, span);
     match module_at(a, variant, grid, span) {
-        None => (Height::Tall(least), 0),
-        Some((h, white)) => (Height::Rows(h, least), white),
+        None => (Height::Tall(least), 0, 0),
+        Some((h, white, foot)) => (Height::Rows(h, least), white, foot),
     }
 }
 
@@ -351,12 +356,12 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
 /// that runs to the page's foot, or for a module on a grid of its own (a
 /// vertical box) the fewest rows that hold it.
 pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
-    module_at(a, variant, grid, span).map(|(rows, _)| rows)
+    module_at(a, variant, grid, span).map(|(rows, ..)| rows)
 }
 
 /// [`height_at`], and the white under the module's text (a box on a grid
 /// of its own is filled by its frame: none).
-fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, u32)> {
+fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, u32, u32)> {
     let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
@@ -366,7 +371,7 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
         let rows = (m.bottom + 1).min(grid.lines);
-        return (m.pages.len() == 1).then_some((rows, m.white));
+        return (m.pages.len() == 1).then_some((rows, m.white, m.foot));
     }
     // Fewest rows holding the box whole (more rows never hold less).
     let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
@@ -382,5 +387,5 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
             lo = mid + 1;
         }
     }
-    Some((hi, 0))
+    Some((hi, 0, 0))
 }

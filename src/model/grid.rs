@@ -59,10 +59,17 @@ impl Grid {
     /// the next band, so that the rule keeps clear of both.
     pub fn rule_before(&self, column: u32, hung: bool) -> Pt {
         let start = self.column_start(column);
-        let ink = self.body_size * HUNG_INK;
-        if hung && self.vertical && self.gutter.0 >= self.body_size.0 * 2.0 - 0.01 {
-            return start - (self.gutter - ink) / 2.0;
+        match self.past_band(hung) {
+            Some(past) => start - self.gutter + past,
+            None => start - self.gutter / 2.0,
         }
-        start - self.gutter / 2.0
+    }
+
+    /// How far past a band's end the rule after it stands on a vertical
+    /// page whose bands take hung marks (see [`Grid::rule_before`]);
+    /// `None` where it stands in the gutter's middle.
+    pub fn past_band(&self, hung: bool) -> Option<Pt> {
+        let wide = self.gutter.0 >= self.body_size.0 * 2.0 - 0.01;
+        (hung && self.vertical && wide).then(|| (self.gutter + self.body_size * HUNG_INK) / 2.0)
     }
 }

@@ -264,3 +264,98 @@ fn a_headline_block_fits_a_narrow_vertical_box() {
     }
     assert_eq!(got, "", "text set that is no article's");
 }
+
+/// The band ends of every module as `--dump-lines` sets them on the page:
+/// per article (in manifest order), per page and band, the band's last slot.
+fn band_ends(dump: &str) -> Vec<Vec<((u32, u32), u32)>> {
+    let mut out = Vec::new();
+    // Each article's part starts with a line "# FILE: …".
+    for article in format!("\n{dump}").split("\n# ").skip(1) {
+        let Some(set) = article.split("as set on the page").nth(1) else {
+            continue;
+        };
+        let mut ends: Vec<((u32, u32), u32)> = Vec::new();
+        let mut band = None;
+        for l in set.lines().map(str::trim_start) {
+            if let Some(at) = l.strip_prefix("page ") {
+                // "page 12, column 3" (a band), or "page 12, across the module".
+                let mut words = at.split(", column ");
+                let page = words.next().and_then(|p| p.parse().ok());
+                let column = words.next().and_then(|c| c.parse().ok());
+                band = page.zip(column);
+            } else if let (Some(at), Some(rest)) = (band, l.strip_prefix("slot")) {
+                let slot: u32 = rest.split('│').next().unwrap().trim().parse().unwrap();
+                match ends.last_mut() {
+                    Some(e) if e.0 == at => e.1 = slot,
+                    _ => ends.push((at, slot)),
+                }
+            }
+        }
+        out.push(ends);
+    }
+    out
+}
+
+/// `--writing vertical` on a made-up broadsheet turns the page: its grid
+/// is bands (段) of the layout's 13 characters stacked down the page, and
+/// every article a module of the page's make-up, its bands ending within
+/// two lines of each other, the lead story at the top right. Before, each
+/// article was a box of tiers of its own on the horizontal page, with
+/// holes beside its tiers (page 12's largest 60 × 42 ems).
+#[test]
+fn a_page_set_vertically_is_made_up_in_bands_that_end_flush() {
+    let src = root().join("examples/page-12.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let out = run(&[&args[..], &["--dump-lines".as_ref()]].concat());
+    assert_ok(&out);
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let dir = tempdir();
+    let stderr = assert_ok(&run_into(dir.path(), &args).0);
+    // Every article is set on the page's bands: no line of a band longer
+    // than its 13 characters (a tier of a box of its own took 27).
+    let heads: Vec<&str> = dump.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(heads.len(), 5, "{dump}");
+    // (A caption across a figure that straddles two bands is longer.)
+    let mut in_band = false;
+    let (mut lines, mut longer) = (0, Vec::new());
+    for l in dump.lines().map(str::trim_start) {
+        if l.starts_with("page ") {
+            in_band = l.contains(", column ");
+        } else if in_band && l.starts_with("slot") {
+            lines += 1;
+            let measure = l.split('/').nth(1).and_then(|m| m.split(" pt").next());
+            let measure: f64 = measure.and_then(|m| m.trim().parse().ok()).expect(l);
+            if measure > 117.0 + 1e-6 {
+                longer.push(l);
+            }
+        }
+    }
+    assert!(lines > 400, "{lines} lines in bands");
+    assert!(longer.len() <= 2, "lines longer than a band: {longer:#?}");
+    let modules = band_ends(&dump);
+    for (k, ends) in modules.iter().enumerate() {
+        let first = ends.iter().filter(|((page, _), _)| *page == 12);
+        let slots: Vec<u32> = first.map(|e| e.1).collect();
+        let (lo, hi) = (slots.iter().min().unwrap(), slots.iter().max().unwrap());
+        assert!(hi - lo <= 2, "article {k}'s bands end on {slots:?}");
+    }
+    // The lead story's headline block opens the page at its top right.
+    let lead = format!("\n{dump}");
+    let lead = lead.split("\n# ").nth(1).unwrap();
+    let set = lead.split("as set on the page").nth(1).unwrap();
+    assert!(
+        set.contains("page 12, across the module\n  slot   0 │"),
+        "{set}"
+    );
+    // No white hole on page 12 larger than a title block's white beside
+    // a short deck (pagecheck's count: 4 × 4 body ems or more).
+    let line = (stderr.lines())
+        .find(|l| l.contains("page 12: "))
+        .expect("the page summary");
+    if let Some(largest) = line.split("(largest ").nth(1) {
+        let ems: Vec<u32> = (largest.split(" ems").next().unwrap().split(" × "))
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert!(ems[0] * ems[1] <= 150, "{line}");
+    }
+}

@@ -264,6 +264,12 @@ fn page_job(opts: &Options) -> Result<Job> {
         Some(at) if e.location.is_none() && opts.layout.is_none() => e.at(at.clone()),
         _ => e,
     })?;
+    // `--writing` turns the page with its articles (an article's own
+    // `writing` key still sets it apart, in a box on a grid of its own).
+    let layout = match opts.writing {
+        Some(w) => layout.turned(w),
+        None => layout,
+    };
     let (mut fonts, mut roles) = fonts_for(opts, &layout)?;
     let mut docs = Vec::new();
     let mut parts = Vec::new();

@@ -325,9 +325,37 @@ impl Composer<'_> {
             }
         }
         let room = self.depth_of(self.column) - self.slot;
-        (self.shrunk(args, self.column, room, &here))
+        let shrunk = (self.shrunk(args, self.column, room, &here))
             .filter(|size| self.fits_at(size, self.column, self.slot))
-            .map(|size| (self.column, self.slot, size))
+            .map(|size| (self.column, self.slot, size));
+        // Failing those, on a vertical page, the head of a later band with
+        // room for it (the bands under a title block across several are
+        // often shallower than a figure): the text goes on in the bands
+        // before it, not left white. (A horizontal page's make-up is tuned
+        // to the figure moving the cursor; kept as it was.)
+        let later = self.grid.vertical && self.layout.writing == crate::model::Writing::Vertical;
+        shrunk.or_else(|| {
+            later
+                .then(|| self.later_column(args, column_slots))
+                .flatten()
+        })
+    }
+
+    /// The first column after the next on this page whose head holds the
+    /// figure at its size: (column, slot, size).
+    fn later_column(
+        &mut self,
+        (fig, caption, rules): (&Figure, Option<&ShapedPara>, &LineRules),
+        column_slots: u32,
+    ) -> Option<(u32, u32, FigureSize)> {
+        for column in self.column + 2..self.grid.columns {
+            let top = self.unblocked(column, self.column_top);
+            let size = size_figure(self, fig, caption, rules, column, column_slots);
+            if self.fits_at(&size, column, top) {
+                return Some((column, top, size));
+            }
+        }
+        None
     }
 
     /// Sizes the figure where it goes: at the cursor, or the next column

@@ -85,6 +85,9 @@ struct Area {
 impl Area {
     fn of(grid: &Grid) -> Area {
         let (x0, y0, x1, y1) = type_area(grid);
+        // Under a vertical page's last band, where marks hang, the
+        // furniture clears the rule or box edge there (rules.rs).
+        let y1 = y1 + grid.past_band(true).unwrap_or(Pt::ZERO);
         Area {
             x0,
             y0,

@@ -45,11 +45,12 @@ impl Composer<'_> {
             return;
         }
         let g = self.grid;
+        let hung = self.layout.writing == crate::model::Writing::Vertical;
         for u in &self.used {
             if u.column == 0 {
                 continue;
             }
-            let inline = g.column_start(u.column) - g.gutter / 2.0;
+            let inline = g.rule_before(u.column, hung);
             let mut cuts: Vec<(u32, u32)> = (self.shapes.iter())
                 .filter(|sh| sh.page == u.page && sh.column == u.column)
                 .map(|sh| (sh.slot, sh.slot + 1))
@@ -83,11 +84,21 @@ impl Composer<'_> {
             g.body_size / 2.0
         };
         let pad = if own { pad.max(g.body_size * 1.5) } else { pad };
+        // On a vertical page, where marks hang past the bands' ends, the
+        // edges stand where the rules between bands would.
+        let hung = !own && self.layout.writing == crate::model::Writing::Vertical;
+        let (start, end) = match hung && g.gutter.0 > 0.0 {
+            true => (
+                -g.rule_before(0, true),
+                g.rule_before(g.columns, true) - g.measure(),
+            ),
+            false => (pad, pad),
+        };
         let rect = FrameRect {
             slot: self.top as f64 - 0.5,
             slots: (bottom - self.top) as f64 + 1.0,
-            inline: -pad,
-            length: g.measure() + pad * 2.0,
+            inline: -start,
+            length: g.measure() + start + end,
         };
         self.pages[page].push(FrameItem::Box {
             rect,
@@ -103,8 +114,10 @@ pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
     let mut out = Vec::new();
     for f in frames.iter().filter(|f| !f.boxed) {
         let bottom = f.bottom(g);
-        let start = g.column_start(f.first) - g.gutter / 2.0;
-        let end = g.column_start(f.first + f.columns) - g.gutter / 2.0;
+        // A vertical page grid is a layout's written vertically (a box on
+        // a grid of its own has no rules between modules).
+        let start = g.rule_before(f.first, g.vertical);
+        let end = g.rule_before(f.first + f.columns, g.vertical);
         if f.first > 0 {
             out.push(across_slots(
                 start,

@@ -28,6 +28,10 @@ pub struct Grid {
     pub lines: u32,
 }
 
+/// How far past a vertical band's end, in ems, the ink of a mark hung
+/// there reaches (、。，, drawn in the upper part of their em).
+const HUNG_INK: f64 = 0.75;
+
 impl Grid {
     /// Inline extent of all the grid's columns and the gutters between them.
     pub fn measure(&self) -> Pt {
@@ -45,5 +49,27 @@ impl Grid {
     /// Inline offset of a column's start.
     pub fn column_start(&self, column: u32) -> Pt {
         (self.column_width + self.gutter) * column as f64
+    }
+
+    /// Inline offset of the rule in the gutter before `column`: the
+    /// gutter's middle; on a vertical page (`hung`: a layout written
+    /// vertically, whose bands take marks hung past their end) with two
+    /// characters or more between bands, midway between a hung mark's
+    /// ink, which ends about three quarters of an em past the band, and
+    /// the next band, so that the rule keeps clear of both.
+    pub fn rule_before(&self, column: u32, hung: bool) -> Pt {
+        let start = self.column_start(column);
+        match self.past_band(hung) {
+            Some(past) => start - self.gutter + past,
+            None => start - self.gutter / 2.0,
+        }
+    }
+
+    /// How far past a band's end the rule after it stands on a vertical
+    /// page whose bands take hung marks (see [`Grid::rule_before`]);
+    /// `None` where it stands in the gutter's middle.
+    pub fn past_band(&self, hung: bool) -> Option<Pt> {
+        let wide = self.gutter.0 >= self.body_size.0 * 2.0 - 0.01;
+        (hung && self.vertical && wide).then(|| (self.gutter + self.body_size * HUNG_INK) / 2.0)
     }
 }

@@ -6,6 +6,9 @@ use crate::model::Grid;
 use crate::model::Writing;
 use crate::units::Pt;
 
+/// The fewest characters between the bands of a page turned vertical.
+const VERTICAL_GUTTER: f64 = 2.0;
+
 impl Layout {
     /// The grid in the layout's own writing mode.
     pub fn grid(&self) -> Grid {
@@ -56,6 +59,37 @@ impl Layout {
                 }
             }
         }
+    }
+
+    /// The layout for a page manifest set in `writing` (the command line's
+    /// `--writing`): the page's grid turns with its text, so that every
+    /// article is a module of the page grid, not a box on a grid of its
+    /// own. A layout made for the other writing mode keeps its characters
+    /// a column (a band's line) and takes as many columns (bands, stacked
+    /// down the page) as its type area holds. Bands keep two characters
+    /// between them at least (as the `vertical` layout's do): the rule
+    /// there stays a character clear of a band's last character, whose box
+    /// in a reader's text layer hangs most of an em below its glyph.
+    pub fn turned(&self, writing: Writing) -> Layout {
+        let mut out = self.clone();
+        if writing == self.writing {
+            return out;
+        }
+        out.writing = writing;
+        if writing == Writing::Vertical {
+            out.grid.gutter = self.grid.gutter.max(VERTICAL_GUTTER);
+        }
+        let size = self.grid.body_size.0;
+        let column = size * self.grid.chars as f64;
+        let gutter = size * out.grid.gutter;
+        let across = match writing {
+            Writing::Vertical => {
+                self.page.height.0 - self.page.margin_top.0 - self.page.margin_bottom.0
+            }
+            Writing::Horizontal => self.page.width.0 - self.page.margin_side.0 * 2.0,
+        };
+        out.grid.columns = ((across + gutter).0 / (column + gutter).0).floor().max(1.0) as u32;
+        out
     }
 
     /// Total width of the type area.

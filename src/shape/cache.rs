@@ -163,7 +163,9 @@ pub struct Shaper<'f> {
     language: rustybuzz::Language,
     family: LangFamily,
     chars: HashMap<(FontId, char), RawGlyph>,
-    words: HashMap<(FontId, Box<str>), Box<[RawGlyph]>>,
+    /// By font, then by word: looked up by `&str`, without a key to
+    /// allocate.
+    words: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
     blanks: HashMap<(FontId, char), (i32, i32)>,
     /// Vertical text: CJK characters are shaped top to bottom (the font's
@@ -175,6 +177,8 @@ pub struct Shaper<'f> {
     /// The shape plans of CJK text, by font and features: making a plan
     /// is most of the cost of shaping one character.
     plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
+    /// Buffers shaping a paragraph reuses.
+    pub(super) scratch: super::segment::Scratch,
 }
 
 /// The one feature a CJK character is shaped with, if any.
@@ -207,6 +211,7 @@ impl<'f> Shaper<'f> {
             vertical: false,
             ink: HashMap::new(),
             plans: Vec::new(),
+            scratch: Default::default(),
         }
     }
 
@@ -222,7 +227,7 @@ impl<'f> Shaper<'f> {
 
     /// Distinct words shaped so far (for tests of the cache).
     pub fn cached_words(&self) -> usize {
-        self.words.len()
+        self.words.values().map(HashMap::len).sum()
     }
 
     fn face(&self, font: FontId) -> &'f Face<'f> {
@@ -432,15 +437,17 @@ impl<'f> Shaper<'f> {
     /// A Latin word or number, shaped whole (kerning, ligatures), appended to
     /// `out`; returns the word's advance.
     pub fn word(&mut self, font: FontId, text: &str, size: Pt, out: &mut Vec<Glyph>) -> Pt {
-        if !self.words.contains_key(&(font, text.into())) {
+        let known = self.words.get(&font).is_some_and(|w| w.contains_key(text));
+        if !known {
             let shaped = self.shape_word(font, text);
-            self.words.insert((font, text.into()), shaped);
+            let words = self.words.entry(font).or_default();
+            words.insert(text.into(), shaped);
         }
         let upem = self.units_per_em(font);
         let scale = size.0 / upem;
         let mut total = Pt::ZERO;
         // Inserted just above.
-        for g in self.words[&(font, text.into())].iter() {
+        for g in self.words[&font][text].iter() {
             let glyph = Glyph {
                 font,
                 id: g.id,

@@ -223,9 +223,11 @@ fn write_from<P: std::borrow::Borrow<Page> + Send>(
     let mut pages = pages;
     let rest = pages.split_off(pages.len() / 2);
     let mut packed = pack(pages, book, meta, &used);
-    let (programs, more) = rayon::join(
-        || font::prepare_programs(book, &used.usage, meta.packs.as_deref()),
+    // The subsetting is the task another thread takes (on one thread, it
+    // waits for the pages, which are then all freed).
+    let (more, programs) = rayon::join(
         || pack(rest, book, meta, &used),
+        || font::prepare_programs(book, &used.usage, meta.packs.as_deref()),
     );
     packed.extend(more);
     let pages = &sheets[..];

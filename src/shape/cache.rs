@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
 use rustybuzz::{Direction, Face, Feature, UnicodeBuffer};
 
 use super::Glyph;
@@ -20,7 +21,8 @@ const CENTRED_ALREADY: f64 = 0.12;
 /// has it, or `None` when no font does.
 #[derive(Debug, Default, Clone)]
 pub struct Fallbacks {
-    map: HashMap<(FontId, char), Option<FontId>>,
+    /// Looked up for every character shaped: a fast hash.
+    map: FxHashMap<(FontId, char), Option<FontId>>,
 }
 
 impl Fallbacks {
@@ -162,18 +164,19 @@ pub struct Shaper<'f> {
     fallbacks: Fallbacks,
     language: rustybuzz::Language,
     family: LangFamily,
-    chars: HashMap<(FontId, char), RawGlyph>,
+    /// Looked up for every character: a fast hash (the keys are ours).
+    chars: FxHashMap<(FontId, char), RawGlyph>,
     /// By font, then by word: looked up by `&str`, without a key to
     /// allocate.
     words: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
-    blanks: HashMap<(FontId, char), (i32, i32)>,
+    blanks: FxHashMap<(FontId, char), (i32, i32)>,
     /// Vertical text: CJK characters are shaped top to bottom (the font's
     /// `vert`/`vrt2` forms, vertical advances) and blanks come from `vhal`.
     vertical: bool,
     /// Each glyph's ink box, summed per axis ((x_min + x_max, y_min +
     /// y_max) in font units; `None` without ink), for [`Shaper::centring`].
-    ink: HashMap<(FontId, u16), Option<(i32, i32)>>,
+    ink: FxHashMap<(FontId, u16), Option<(i32, i32)>>,
     /// The shape plans of CJK text, by font and features: making a plan
     /// is most of the cost of shaping one character.
     plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
@@ -205,11 +208,11 @@ impl<'f> Shaper<'f> {
             // A fixed, valid tag: parsing cannot fail.
             language: tag.parse().expect("valid language tag"),
             family: lang.family,
-            chars: HashMap::new(),
+            chars: FxHashMap::default(),
             words: HashMap::new(),
-            blanks: HashMap::new(),
+            blanks: FxHashMap::default(),
             vertical: false,
-            ink: HashMap::new(),
+            ink: FxHashMap::default(),
             plans: Vec::new(),
             scratch: Default::default(),
         }

@@ -216,13 +216,17 @@ fn write_from<P: std::borrow::Borrow<Page> + Send>(
     let plans: Vec<PagePlan> = (pages.iter())
         .map(|page| content::register_page(page.borrow(), &mut refs, &mut used))
         .collect();
-    // The subsetting starts once half the pages are packed and freed: it
-    // needs tens of megabytes of its own, and all the pages and the
-    // subsetter together were a book's peak (1M characters: 137 -> 150
-    // MB). The second half of the pages is packed meanwhile.
+    // The subsetting starts when the last OVERLAP_PAGES pages are left to
+    // pack, the others packed and freed: it needs tens of megabytes of
+    // its own, and all the pages and the subsetter together were a book's
+    // peak (1M characters: 137 -> 150 MB; 3M: 220 -> 237 MB with half
+    // the pages left). Those pages are packed meanwhile.
     let mut pages = pages;
-    let rest = pages.split_off(pages.len() / 2);
+    let rest = pages.split_off(pages.len().saturating_sub(OVERLAP_PAGES));
     let mut packed = pack(pages, book, meta, &used);
+    // The packed pages' memory goes back before the subsetter (on another
+    // thread, whose heap would not take it) asks for its own.
+    release_free_memory();
     // The subsetting is the task another thread takes (on one thread, it
     // waits for the pages, which are then all freed).
     let (more, programs) = rayon::join(
@@ -285,30 +289,22 @@ fn pack<P: std::borrow::Borrow<Page> + Send>(
 ) -> Vec<Vec<u8>> {
     use rayon::prelude::*;
     let packs = meta.packs.as_deref();
-    let mut packed = Vec::with_capacity(pages.len());
-    let mut pages = pages.into_iter();
-    loop {
-        let chunk: Vec<P> = pages.by_ref().take(PACK_CHUNK).collect();
-        if chunk.is_empty() {
-            return packed;
-        }
-        packed.par_extend(chunk.into_par_iter().map(|page| {
+    pages
+        .into_par_iter()
+        .map(|page| {
             let raw = content::page_content(page.borrow(), book, meta, used);
             // A stream an earlier build compressed is taken as it was.
             let key = || Sha256::digest(&raw).into();
             let made = packed_with(packs, (Packed::Page, key), || Ok(deflate(&raw)));
             // Compressing cannot fail: only a font's subsetting can.
             made.unwrap_or_default()
-        }));
-        // The fonts are subset meanwhile, on other threads (whose heaps
-        // do not take what this one frees): the chunk's pages go back to
-        // the system now, not at the end.
-        release_free_memory();
-    }
+        })
+        .collect()
 }
 
-/// Pages whose streams are made between two returns of free memory.
-const PACK_CHUNK: usize = 128;
+/// Pages whose streams are written while the fonts are subset: about as
+/// long as subsetting a book's text face takes on one thread.
+const OVERLAP_PAGES: usize = 1024;
 
 /// The compressed content streams (`packed`, from [`pack`]) and the page
 /// objects, with their boxes and the resources each page names.

@@ -181,7 +181,22 @@ pub struct Shaper<'f> {
     /// is most of the cost of shaping one character.
     plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
     /// Buffers shaping a paragraph reuses.
-    pub(super) scratch: super::segment::Scratch,
+    pub(super) scratch: Scratch,
+}
+
+/// Buffers a paragraph's shaping (segment.rs) needs only while it runs,
+/// kept by the shaper from paragraph to paragraph: shaping a paragraph
+/// allocates what it returns and, once warm, nothing else.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The paragraph's characters with their run index, so that context
+    /// (an apostrophe between letters) can look across run boundaries.
+    pub(super) chars: Vec<(char, usize)>,
+    /// The Latin word being set.
+    pub(super) word: String,
+    pub(super) word_glyphs: Vec<Glyph>,
+    /// Per item: a ？ or ！ standing upright (centred scheme).
+    pub(super) tall: Vec<bool>,
 }
 
 /// The one feature a CJK character is shaped with, if any.

@@ -3,7 +3,7 @@
 //! right gap between neighbours (CLREQ §5), and the punctuation scheme with
 //! pair compression (CLREQ §3).
 
-use super::cache::Shaper;
+use super::cache::{Scratch, Shaper};
 use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
@@ -159,21 +159,6 @@ struct ParaShaping<'p, 's, 'f> {
     pending_space: bool,
     /// The shaper's buffers, lent for this paragraph.
     scratch: Scratch,
-}
-
-/// Buffers a paragraph's shaping needs only while it runs, kept by the
-/// shaper from paragraph to paragraph: shaping a paragraph allocates what
-/// it returns and, once warm, nothing else.
-#[derive(Default)]
-pub(crate) struct Scratch {
-    /// The paragraph's characters with their run index, so that context
-    /// (an apostrophe between letters) can look across run boundaries.
-    chars: Vec<(char, usize)>,
-    /// The Latin word being set.
-    word: String,
-    word_glyphs: Vec<Glyph>,
-    /// Per item: a ？ or ！ standing upright (centred scheme).
-    tall: Vec<bool>,
 }
 
 /// Shapes a paragraph into items.

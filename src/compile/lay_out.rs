@@ -177,9 +177,9 @@ fn page(
     })
 }
 
-/// Chapters from the cache, the others shaped in order with the one
-/// shaper and laid out in parallel a batch at a time (bounded memory);
-/// results keep their order, so the bytes do not depend on the threads.
+/// Chapters from the cache, the others shaped and laid out in parallel a
+/// batch at a time; results keep their order, so the bytes do not depend
+/// on the threads.
 fn chapters(
     job: &Job,
     plan: &BookPlan,
@@ -238,9 +238,10 @@ fn chapters(
 
 /// Shapes and composes the chapters `todo`, storing each in the `cache`
 /// and handing its pages and warnings to `laid` in order (an error there
-/// stops the run). Shaping needs the one shaper (its caches) and runs in
-/// order; each batch is shaped while the one before it is composed, and
-/// stored, on the other threads.
+/// stops the run). Each chapter is shaped and composed on one thread, a
+/// batch at a time, with a shaper from a [`ShaperPool`]: a shaper's caches
+/// only remember what shaping gives anyway, so the shapes, and the bytes,
+/// are the same whichever shaper (and thread) took a chapter.
 fn compose_in_order(
     job: &Job,
     todo: &[usize],
@@ -249,42 +250,74 @@ fn compose_in_order(
     cache: Option<&Cache>,
     mut laid: impl FnMut(usize, Result<Vec<Page>>, Vec<Warning>) -> Result<()>,
 ) -> Result<()> {
+    use rayon::prelude::*;
     let docs = &job.docs;
-    let compose = |batch: &[usize], shaped: &[ShapedDoc]| {
-        use rayon::prelude::*;
-        (batch.par_iter().zip(shaped.par_iter()))
-            .map(|(&k, sh)| {
-                let mut w = Vec::new();
-                let pages = compose_chapter(&docs[k], sh, &job.layout, grid, &mut w);
-                if let (Ok(pages), Some(c)) = (&pages, cache) {
-                    c.store(k, pages);
-                }
-                (pages, w)
-            })
-            .collect::<Vec<(Result<Vec<Page>>, Vec<Warning>)>>()
+    let pool = ShaperPool::from(shapers);
+    let one = |k: usize| {
+        let shaped = pool.shape(&docs[k]);
+        let mut w = Vec::new();
+        let pages = compose_chapter(&docs[k], &shaped, &job.layout, grid, &mut w);
+        if let (Ok(pages), Some(c)) = (&pages, cache) {
+            c.store(k, pages);
+        }
+        (pages, w)
     };
-    let mut batches = todo.chunks(32).map(Some).chain([None]);
-    let mut pending: Option<(&[usize], Vec<ShapedDoc>)> = None;
-    loop {
-        let next = batches.next().flatten();
-        let mut shape = |b: &[usize]| -> Vec<ShapedDoc> {
-            (b.iter())
-                .map(|&k| shape_doc(&docs[k], shapers.for_doc(&docs[k])))
-                .collect()
+    let mut result = Ok(());
+    for batch in todo.chunks(64) {
+        let composed: Vec<(Result<Vec<Page>>, Vec<Warning>)> =
+            batch.par_iter().map(|&k| one(k)).collect();
+        result = (batch.iter().zip(composed)).try_for_each(|(&k, (pages, w))| laid(k, pages, w));
+        if result.is_err() {
+            break;
+        }
+    }
+    pool.give_back(shapers);
+    result
+}
+
+/// Shapers for chapters shaped on several threads at once: a thread takes
+/// a free shaper of the chapter's language and writing mode (a new one
+/// when none is free) and puts it back when done, so there are never more
+/// shapers than threads, and each keeps its caches from chapter to chapter.
+struct ShaperPool<'f> {
+    fonts: &'f FontBook,
+    fallbacks: Fallbacks,
+    free: std::sync::Mutex<Vec<((LangFamily, Writing), Shaper<'f>)>>,
+}
+
+impl<'f> ShaperPool<'f> {
+    /// A pool holding the shapers `shapers` made so far.
+    fn from(shapers: &mut Shapers<'f>) -> ShaperPool<'f> {
+        ShaperPool {
+            fonts: shapers.fonts,
+            fallbacks: shapers.fallbacks.clone(),
+            free: std::sync::Mutex::new(std::mem::take(&mut shapers.shapers)),
+        }
+    }
+
+    /// `doc` shaped with a free shaper of its kind.
+    fn shape(&self, doc: &Doc) -> ShapedDoc {
+        let key = (doc.lang.family, doc.writing);
+        let taken = {
+            let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+            let at = free.iter().position(|(k, _)| *k == key);
+            at.map(|k| free.swap_remove(k))
         };
-        let (shaped, composed) = rayon::join(
-            || next.map(|b| (b, shape(b))),
-            || pending.as_ref().map(|(b, sh)| (*b, compose(b, sh))),
-        );
-        if let Some((batch, composed)) = composed {
-            for (&k, (pages, w)) in batch.iter().zip(composed) {
-                laid(k, pages, w)?;
-            }
-        }
-        pending = shaped;
-        if pending.is_none() {
-            return Ok(());
-        }
+        let mut shaper = taken.map(|(_, s)| s).unwrap_or_else(|| {
+            Shaper::new(self.fonts, &doc.lang, self.fallbacks.clone())
+                .vertical(doc.writing == Writing::Vertical)
+        });
+        let shaped = shape_doc(doc, &mut shaper);
+        // A thread that panicked while holding the lock left a whole list.
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        free.push((key, shaper));
+        shaped
+    }
+
+    /// The shapers back to `shapers`, for what is shaped after the chapters.
+    fn give_back(self, shapers: &mut Shapers<'f>) {
+        let free = self.free.into_inner().unwrap_or_else(|e| e.into_inner());
+        shapers.shapers.extend(free);
     }
 }
 

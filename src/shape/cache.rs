@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
 use rustybuzz::{Direction, Face, Feature, UnicodeBuffer};
 
 use super::Glyph;
@@ -20,7 +21,8 @@ const CENTRED_ALREADY: f64 = 0.12;
 /// has it, or `None` when no font does.
 #[derive(Debug, Default, Clone)]
 pub struct Fallbacks {
-    map: HashMap<(FontId, char), Option<FontId>>,
+    /// Looked up for every character shaped: a fast hash.
+    map: FxHashMap<(FontId, char), Option<FontId>>,
 }
 
 impl Fallbacks {
@@ -162,13 +164,49 @@ pub struct Shaper<'f> {
     fallbacks: Fallbacks,
     language: rustybuzz::Language,
     family: LangFamily,
-    chars: HashMap<(FontId, char), RawGlyph>,
-    words: HashMap<(FontId, Box<str>), Box<[RawGlyph]>>,
+    /// Looked up for every character: a fast hash (the keys are ours).
+    chars: FxHashMap<(FontId, char), RawGlyph>,
+    /// By font, then by word: looked up by `&str`, without a key to
+    /// allocate.
+    words: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
-    blanks: HashMap<(FontId, char), (i32, i32)>,
+    blanks: FxHashMap<(FontId, char), (i32, i32)>,
     /// Vertical text: CJK characters are shaped top to bottom (the font's
     /// `vert`/`vrt2` forms, vertical advances) and blanks come from `vhal`.
     vertical: bool,
+    /// Each glyph's ink box, summed per axis ((x_min + x_max, y_min +
+    /// y_max) in font units; `None` without ink), for [`Shaper::centring`].
+    ink: FxHashMap<(FontId, u16), Option<(i32, i32)>>,
+    /// The shape plans of CJK text, by font and features: making a plan
+    /// is most of the cost of shaping one character.
+    plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
+    /// Buffers shaping a paragraph reuses.
+    pub(super) scratch: Scratch,
+}
+
+/// Buffers a paragraph's shaping (segment.rs) needs only while it runs,
+/// kept by the shaper from paragraph to paragraph: shaping a paragraph
+/// allocates what it returns and, once warm, nothing else.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The paragraph's characters with their run index, so that context
+    /// (an apostrophe between letters) can look across run boundaries.
+    pub(super) chars: Vec<(char, usize)>,
+    /// The Latin word being set.
+    pub(super) word: String,
+    pub(super) word_glyphs: Vec<Glyph>,
+    /// Per item: a ？ or ！ standing upright (centred scheme).
+    pub(super) tall: Vec<bool>,
+}
+
+/// The one feature a CJK character is shaped with, if any.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CjkFeature {
+    None,
+    /// Full-width forms of curly quotes, dashes and the middle dot.
+    Fwid,
+    /// `halt` (horizontal) or `vhal` (vertical): alternate half widths.
+    HalfWidth,
 }
 
 impl<'f> Shaper<'f> {
@@ -185,10 +223,13 @@ impl<'f> Shaper<'f> {
             // A fixed, valid tag: parsing cannot fail.
             language: tag.parse().expect("valid language tag"),
             family: lang.family,
-            chars: HashMap::new(),
+            chars: FxHashMap::default(),
             words: HashMap::new(),
-            blanks: HashMap::new(),
+            blanks: FxHashMap::default(),
             vertical: false,
+            ink: FxHashMap::default(),
+            plans: Vec::new(),
+            scratch: Default::default(),
         }
     }
 
@@ -204,7 +245,7 @@ impl<'f> Shaper<'f> {
 
     /// Distinct words shaped so far (for tests of the cache).
     pub fn cached_words(&self) -> usize {
-        self.words.len()
+        self.words.values().map(HashMap::len).sum()
     }
 
     fn face(&self, font: FontId) -> &'f Face<'f> {
@@ -277,14 +318,11 @@ impl<'f> Shaper<'f> {
         Some((Pt(before as f64 * k), Pt(after as f64 * k)))
     }
 
-    fn shape_halt(&self, font: FontId, c: char) -> (i32, i32) {
-        let face = self.face(font);
+    fn shape_halt(&mut self, font: FontId, c: char) -> (i32, i32) {
         let full = self.shape_char(font, c);
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
-        let tag = if self.vertical { b"vhal" } else { b"halt" };
-        let halt = [Feature::new(ttf_parser::Tag::from_bytes(tag), 1, ..)];
-        let out = rustybuzz::shape(face, &halt, self.buffer(s, true));
+        let out = self.shape_cjk(font, CjkFeature::HalfWidth, s);
         let Some(p) = out.glyph_positions().first() else {
             return (0, 0);
         };
@@ -295,7 +333,7 @@ impl<'f> Shaper<'f> {
             if saved <= 0 {
                 return (0, 0);
             }
-            let plain = rustybuzz::shape(face, &[], self.buffer(s, true));
+            let plain = self.shape_cjk(font, CjkFeature::None, s);
             let y0 = plain.glyph_positions().first().map_or(0, |q| q.y_offset);
             let before = (p.y_offset - y0).clamp(0, saved);
             return (before, saved - before);
@@ -310,14 +348,23 @@ impl<'f> Shaper<'f> {
 
     /// The horizontal and vertical shift that centres a glyph's ink in its
     /// em box (the centred punctuation scheme), in points.
-    pub fn centring(&self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {
+    pub fn centring(&mut self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {
         let f = self.book.font(font);
-        let Some(bb) = f.face().glyph_bounding_box(ttf_parser::GlyphId(glyph)) else {
+        // A CFF glyph's box is found by running its charstring: once.
+        let ink = *self.ink.entry((font, glyph)).or_insert_with(|| {
+            let bb = f.face().glyph_bounding_box(ttf_parser::GlyphId(glyph))?;
+            Some((
+                bb.x_min as i32 + bb.x_max as i32,
+                bb.y_min as i32 + bb.y_max as i32,
+            ))
+        });
+        let Some((sum_x, sum_y)) = ink else {
             return (Pt::ZERO, Pt::ZERO);
         };
         let k = size.0 / f.units_per_em as f64;
-        let ink_x = (bb.x_min as f64 + bb.x_max as f64) / 2.0 * k;
-        let ink_y = (bb.y_min as f64 + bb.y_max as f64) / 2.0 * k;
+        // Sums of two i16s are exact in f64, as the sum of their f64s was.
+        let ink_x = sum_x as f64 / 2.0 * k;
+        let ink_y = sum_y as f64 / 2.0 * k;
         // The ideographic em box spans -0.12 em to 0.88 em.
         let (across, up) = (advance.0 / 2.0 - ink_x, size.0 * 0.38 - ink_y);
         // A face that draws its marks centred (the TC faces, or a `locl`
@@ -330,18 +377,17 @@ impl<'f> Shaper<'f> {
         (Pt(across), Pt(up))
     }
 
-    fn shape_char(&self, font: FontId, c: char) -> RawGlyph {
-        let face = self.face(font);
+    fn shape_char(&mut self, font: FontId, c: char) -> RawGlyph {
         let mut tmp = [0u8; 4];
         let s = c.encode_utf8(&mut tmp);
         let fwid =
             matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·') && self.family != LangFamily::En;
-        let features: Vec<Feature> = if fwid {
-            vec![Feature::new(ttf_parser::Tag::from_bytes(b"fwid"), 1, ..)]
+        let feature = if fwid {
+            CjkFeature::Fwid
         } else {
-            Vec::new()
+            CjkFeature::None
         };
-        let out = rustybuzz::shape(face, &features, self.buffer(s, true));
+        let out = self.shape_cjk(font, feature, s);
         let info = out.glyph_infos();
         let pos = out.glyph_positions();
         match (info.first(), pos.first()) {
@@ -372,18 +418,54 @@ impl<'f> Shaper<'f> {
         }
     }
 
+    /// CJK text shaped as [`Shaper::buffer`] sets it up, with one feature
+    /// or none, by a plan made once per font and feature: the same glyphs
+    /// as `rustybuzz::shape`, which makes the same plan for every call.
+    fn shape_cjk(&mut self, font: FontId, feature: CjkFeature, s: &str) -> rustybuzz::GlyphBuffer {
+        let face = self.face(font);
+        let buf = self.buffer(s, true);
+        let key = (font, feature);
+        let k = match self.plans.iter().position(|(k, _)| *k == key) {
+            Some(k) => k,
+            None => {
+                let tag: Option<&[u8; 4]> = match feature {
+                    CjkFeature::None => None,
+                    CjkFeature::Fwid => Some(b"fwid"),
+                    CjkFeature::HalfWidth if self.vertical => Some(b"vhal"),
+                    CjkFeature::HalfWidth => Some(b"halt"),
+                };
+                let features: Vec<Feature> = (tag.into_iter())
+                    .map(|t| Feature::new(ttf_parser::Tag::from_bytes(t), 1, ..))
+                    .collect();
+                // As rustybuzz::shape makes it from the buffer.
+                let plan = rustybuzz::ShapePlan::new(
+                    face,
+                    buf.direction(),
+                    Some(buf.script()),
+                    buf.language().as_ref(),
+                    &features,
+                );
+                self.plans.push((key, plan));
+                self.plans.len() - 1
+            }
+        };
+        rustybuzz::shape_with_plan(face, &self.plans[k].1, buf)
+    }
+
     /// A Latin word or number, shaped whole (kerning, ligatures), appended to
     /// `out`; returns the word's advance.
     pub fn word(&mut self, font: FontId, text: &str, size: Pt, out: &mut Vec<Glyph>) -> Pt {
-        if !self.words.contains_key(&(font, text.into())) {
+        let known = self.words.get(&font).is_some_and(|w| w.contains_key(text));
+        if !known {
             let shaped = self.shape_word(font, text);
-            self.words.insert((font, text.into()), shaped);
+            let words = self.words.entry(font).or_default();
+            words.insert(text.into(), shaped);
         }
         let upem = self.units_per_em(font);
         let scale = size.0 / upem;
         let mut total = Pt::ZERO;
         // Inserted just above.
-        for g in self.words[&(font, text.into())].iter() {
+        for g in self.words[&font][text].iter() {
             let glyph = Glyph {
                 font,
                 id: g.id,

@@ -3,7 +3,7 @@
 //! right gap between neighbours (CLREQ §5), and the punctuation scheme with
 //! pair compression (CLREQ §3).
 
-use super::cache::Shaper;
+use super::cache::{Scratch, Shaper};
 use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
@@ -25,7 +25,8 @@ pub(super) struct Builder {
     pub(super) items: Vec<Item>,
     pub(super) info: Vec<ItemInfo>,
     pub(super) glyphs: Vec<Glyph>,
-    kinds: Vec<Kind>,
+    /// The last item's kind (CJK before the first).
+    last_kind: Kind,
     size: Pt,
     /// How far a Han–Latin gap may stretch past its natural ¼ em.
     han_latin_stretch: Pt,
@@ -43,7 +44,7 @@ impl Builder {
         let Some(prev) = self.items.last_mut() else {
             return;
         };
-        let prev_kind = *self.kinds.last().unwrap_or(&Kind::Cjk);
+        let prev_kind = self.last_kind;
         let em = |k: f64| Em(k).at(self.size);
         let inter = em(INTER_CHAR_STRETCH_EM);
         let punct_side = punct_class(prev.last).is_some()
@@ -150,42 +151,43 @@ impl ModeRules {
 struct ParaShaping<'p, 's, 'f> {
     shaper: &'s mut Shaper<'f>,
     para: &'p Para,
-    /// All characters with their run index, so that context (an apostrophe
-    /// between letters) can look across run boundaries.
+    /// All characters with their run index ([`Scratch::chars`]).
     chars: Vec<(char, usize)>,
     text: String,
     b: Builder,
     mode: ModeRules,
     pending_space: bool,
-    word_glyphs: Vec<Glyph>,
+    /// The shaper's buffers, lent for this paragraph.
+    scratch: Scratch,
 }
 
 /// Shapes a paragraph into items.
 pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     let vertical = shaper.is_vertical();
     let total: usize = para.runs.iter().map(|r| r.text.len()).sum();
+    let mut scratch = std::mem::take(&mut shaper.scratch);
+    let mut chars = std::mem::take(&mut scratch.chars);
+    chars.clear();
+    chars.extend(
+        (para.runs.iter().enumerate()).flat_map(|(ri, r)| r.text.chars().map(move |c| (c, ri))),
+    );
     let mut s = ParaShaping {
         shaper,
         para,
-        chars: para
-            .runs
-            .iter()
-            .enumerate()
-            .flat_map(|(ri, r)| r.text.chars().map(move |c| (c, ri)))
-            .collect(),
+        chars,
         text: String::with_capacity(total),
         b: Builder {
             items: Vec::with_capacity(total / 3 + 1),
             info: Vec::with_capacity(total / 3 + 1),
             glyphs: Vec::with_capacity(total / 3 + 1),
-            kinds: Vec::with_capacity(total / 3 + 1),
+            last_kind: Kind::Cjk,
             size: para.style.size,
             // Never narrower than the natural ¼ em.
             han_latin_stretch: Em((para.style.han_latin_max - 0.25).max(0.0)).at(para.style.size),
         },
         mode: ModeRules::new(vertical),
         pending_space: false,
-        word_glyphs: Vec::new(),
+        scratch,
     };
     let mut i = 0;
     while i < s.chars.len() {
@@ -209,12 +211,14 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
         Scheme::Centred => {
             // ？！ stand upright in vertical text, as tall as the em.
-            let tall: Vec<bool> = b
-                .info
-                .iter()
-                .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！']))
-                .collect();
-            compress_centred_pairs(&mut b, &tall)
+            let tall = &mut s.scratch.tall;
+            tall.clear();
+            tall.extend(
+                b.info
+                    .iter()
+                    .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！'])),
+            );
+            compress_centred_pairs(&mut b, tall)
         }
         Scheme::Banjiao => {}
     }
@@ -228,6 +232,8 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
         glyphs: b.glyphs,
     };
     shaped.split_wide_items();
+    s.scratch.chars = s.chars;
+    s.shaper.scratch = s.scratch;
     shaped
 }
 
@@ -289,7 +295,7 @@ impl ParaShaping<'_, '_, '_> {
             letter_slots: 0,
             gap: Gap::glued(),
         });
-        self.b.kinds.push(Kind::Cjk);
+        self.b.last_kind = Kind::Cjk;
         self.b.info.push(ItemInfo {
             glyphs: g0..self.b.glyphs.len() as u32,
             text: start..self.text.len() as u32,
@@ -385,7 +391,9 @@ impl ParaShaping<'_, '_, '_> {
             self.text.push(cj);
             j += 1;
         }
-        let word = self.text[start..].to_string();
+        let mut word = std::mem::take(&mut self.scratch.word);
+        word.clear();
+        word.push_str(&self.text[start..]);
         let n = word.chars().count();
         let digits = word.bytes().all(|b| b.is_ascii_digit());
         let st = &self.para.style;
@@ -397,6 +405,7 @@ impl ParaShaping<'_, '_, '_> {
             self.b.link(Kind::Latin, c, self.pending_space);
             self.word(font, &word, start as u32, ri, missing);
         }
+        self.scratch.word = word;
         j
     }
 
@@ -466,7 +475,7 @@ impl ParaShaping<'_, '_, '_> {
         missing: bool,
     ) {
         let size = self.para.style.size;
-        let mut glyphs = std::mem::take(&mut self.word_glyphs);
+        let mut glyphs = std::mem::take(&mut self.scratch.word_glyphs);
         glyphs.clear();
         self.shaper.word(font, word, size, &mut glyphs);
         // Break only between glyph clusters: a point inside a ligature
@@ -527,7 +536,7 @@ impl ParaShaping<'_, '_, '_> {
                 letter_slots: frag.chars().count().saturating_sub(1) as u16,
                 gap: Gap::glued(),
             });
-            b.kinds.push(Kind::Latin);
+            b.last_kind = Kind::Latin;
             b.info.push(ItemInfo {
                 glyphs: fg0..b.glyphs.len() as u32,
                 text: start + from as u32..start + to as u32,
@@ -539,7 +548,7 @@ impl ParaShaping<'_, '_, '_> {
             });
             from = to;
         }
-        self.word_glyphs = glyphs;
+        self.scratch.word_glyphs = glyphs;
     }
 }
 
@@ -567,7 +576,7 @@ fn push_upright(
         letter_slots: 0,
         gap: Gap::glued(),
     });
-    b.kinds.push(Kind::Cjk);
+    b.last_kind = Kind::Cjk;
     b.info.push(ItemInfo {
         glyphs: g0..b.glyphs.len() as u32,
         text,

@@ -276,3 +276,44 @@ fn centred_question_marks_stay_full_before_a_bracket_in_vertical_text() {
     let pv = shape_para(&mut v, &para(&style, "甲。」"));
     assert_eq!(pv.items[1].width, Pt(5.0), "。」 still halved");
 }
+
+#[test]
+fn a_warm_shaper_shapes_as_a_fresh_one() {
+    // A book's chapters are shaped on several threads, each by whichever
+    // pooled shaper is free: what a shaper's caches (glyphs, words,
+    // blanks, ink boxes, shape plans) hold from earlier text must not
+    // change a shape, or the bytes would depend on the threads.
+    let layout = load_layout("feature", None).unwrap();
+    let (mut book, mut style) = setup();
+    let mut roles = book.resolve_roles(&layout).unwrap();
+    let hant = Lang::parse("zh-Hant").unwrap();
+    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    let text = "「甲，乙。」丙、丁：戊；己！庚？辛——“Rust 1.89”的·工具……";
+    let earlier = "辛？庚！己；戊：丁、丙「乙。甲，」……·“工具” Rust 1.89——";
+    let shapes = |shaper: &mut Shaper, style: &ParaStyle| {
+        format!("{:?}", shape_para(shaper, &para(style, text)))
+    };
+    for scheme in [
+        crate::model::Scheme::Centred,
+        crate::model::Scheme::Quanjiao,
+    ] {
+        style.scheme = scheme;
+        for font in [style.font, roles.for_lang(hant.family)["song"].cjk] {
+            style.font = font;
+            for vertical in [false, true] {
+                let fresh = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);
+                let mut warm = fresh;
+                shape_para(&mut warm, &para(&style, earlier));
+                shape_para(&mut warm, &para(&style, text));
+                let mut fresh = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);
+                let want = shapes(&mut fresh, &style);
+                assert_eq!(
+                    shapes(&mut warm, &style),
+                    want,
+                    "{scheme:?} vertical {vertical}"
+                );
+                assert!(want.contains("Glyph"), "{want}");
+            }
+        }
+    }
+}

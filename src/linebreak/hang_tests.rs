@@ -239,3 +239,27 @@ fn an_ellipsis_never_starts_a_line_while_spacing_can_avoid_it() {
     assert!(lines.iter().all(|l| !l.starts_with('…')), "{lines:?}");
     assert_eq!(lines[0], "了杅的下不杸同了彼");
 }
+
+#[test]
+fn a_visibly_spaced_line_costs_more_than_a_compressed_last_line_with_its_stop_hung() {
+    // Eleven characters after the indent, then fifteen with 、 and ， and a
+    // closing 。: the second line can take all fifteen with its two marks
+    // compressed and its 。 hung, or leave two characters to a third line
+    // and be spaced by 1/11 em, which a reader sees (over 0.05 em). The
+    // square of the spacing alone priced the spaced line (about 16,500)
+    // above the hang and the compression of a paragraph's last line
+    // (5,000 and 12,100) by too little; the visible step takes the hang.
+    let text = "信了了灯起倌巫傉阢了了一、的珰咁被，熌起睡经的撴从。";
+    let o = Opts {
+        indent: 2.0,
+        hanging: Hanging::Needed,
+        ..lv(Prohibition::Strict)
+    };
+    assert_eq!(
+        hung(text, 13, o),
+        owned(&[
+            ("信了了灯起倌巫傉阢了了", false),
+            ("一、的珰咁被，熌起睡经的撴从。", true)
+        ])
+    );
+}

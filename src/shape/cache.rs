@@ -346,6 +346,20 @@ impl<'f> Shaper<'f> {
         (before, saved - before)
     }
 
+    /// In a vertical line, the room between a glyph's ink and the top and
+    /// foot of its em (before, after), in points: its vertical origin
+    /// (VORG, as the PDF places it) is the em's top.
+    pub fn ink_room_vertical(&self, font: FontId, glyph: u16, size: Pt) -> Option<(Pt, Pt)> {
+        let f = self.book.font(font);
+        let id = ttf_parser::GlyphId(glyph);
+        let bb = f.face().glyph_bounding_box(id)?;
+        let top = f64::from(f.face().glyph_y_origin(id).unwrap_or(f.ascender));
+        let k = size.0 / f.units_per_em as f64;
+        let before = (top - f64::from(bb.y_max)) * k;
+        let after = size.0 - (top - f64::from(bb.y_min)) * k;
+        Some((Pt(before), Pt(after)))
+    }
+
     /// The horizontal and vertical shift that centres a glyph's ink in its
     /// em box (the centred punctuation scheme), in points.
     pub fn centring(&mut self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {

@@ -9,7 +9,9 @@ use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full, heading_text, indent_shape, leaves_open};
+use super::shape::{
+    ends_sentence, ends_with_comma, enumerator, full, heading_text, indent_shape, leaves_open,
+};
 use super::{Article, Block, Note, NoteKind};
 
 /// What the body holds, in order, before paragraphs are made.
@@ -174,6 +176,8 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
         .collect();
     let mut s = Sorted::default();
     let mut prev_end = true;
+    // The second line of a head broken after its comma.
+    let mut head_rest = None;
     for (k, item) in body.iter().enumerate() {
         match item {
             Item::Text(i) => {
@@ -181,7 +185,21 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                 let next = at.and_then(|p| texts.get(p + 1)).copied();
                 let prev = at.and_then(|p| p.checked_sub(1)).map(|p| texts[p]);
                 let blank_after = matches!(body.get(k + 1), Some(Item::Blank));
-                if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run) {
+                let after_next = at.and_then(|p| texts.get(p + 2)).copied();
+                if head_rest == Some(*i) {
+                    s.out.push(Part::Head(*i));
+                    head_rest = None;
+                    prev_end = true;
+                } else if prev_end
+                    && let Some(n) = next
+                    && head_in_two(page, *i, n, after_next, &s.run)
+                {
+                    s.release(lines);
+                    s.flush();
+                    s.out.push(Part::Head(*i));
+                    head_rest = Some(n);
+                } else if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run)
+                {
                     notes.push(Note {
                         line: lines[*i].no,
                         kind: NoteKind::Warning,
@@ -238,6 +256,44 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
     s.release(lines);
     s.flush();
     s.out
+}
+
+/// A section head set in two lines, broken after its comma (审批比想象的快，
+/// / 施工比想象的慢) or inside its quotation (“以后下楼， / 不用算日子了”):
+/// two short lines, each a block of its own (blank lines around, as
+/// Tesseract reads large type), the two together a head's text, and a
+/// paragraph's first line after them. A paragraph's last line and the
+/// next paragraph's short first line are never both blocks of their own.
+fn head_in_two(
+    page: &Page,
+    i: usize,
+    n: usize,
+    after: Option<usize>,
+    run: &[Option<usize>],
+) -> bool {
+    let (l, nl) = (&page.lines[i], &page.lines[n]);
+    let gap_before = run.is_empty() || run.last().is_some_and(Option::is_none);
+    let blocks = n > i + 1
+        && page.lines[i + 1..n].iter().any(Line::is_blank)
+        && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
+    let broken = ends_with_comma(&l.text)
+        || l.text.starts_with('“') && !l.text.contains('”') && nl.text.trim_end().ends_with('”');
+    let joined = format!("{}{}", l.text.trim_end(), nl.text.trim_end());
+    let short = |x: &Line, m: Option<f32>| m.is_none_or(|m| !full(x.width, m));
+    let opens = after.is_some_and(|a| {
+        let al = &page.lines[a];
+        page.measure[a].is_some_and(|m| indent_shape(al, m)) || al.indented || enumerator(&al.text)
+    });
+    gap_before
+        && blocks
+        && broken
+        && l.level.is_none()
+        && nl.level.is_none()
+        && short(l, page.measure[i])
+        && short(nl, page.measure[n])
+        && heading_text(nl.text.trim_end())
+        && heading_text(joined.trim_end_matches('”'))
+        && opens
 }
 
 /// A short line in a block of its own between two lines of one sentence:
@@ -370,9 +426,24 @@ fn blocks(
                     message: format!("section head: {}", l.text),
                 });
                 let text = inline::repair_heading_with(&l.text, style).text;
+                // An enumerated head (二、…) starts its own head: lines
+                // before it are something else set large (a deck's piece
+                // or a pull quote read out of place).
+                if enumerator(&text)
+                    && let Some((k, h)) = pending.take()
+                {
+                    notes.push(Note {
+                        line: lines[k].no,
+                        kind: NoteKind::Warning,
+                        message: format!("large type before a numbered head, kept as a head of its own: {h}: check it"),
+                    });
+                    art.blocks.push(Block::Head(h));
+                }
                 // Two head lines in a row: one head broken at its space.
                 pending = Some(match pending.take() {
-                    Some((_, h)) if text.chars().count() <= 2 => (i, format!("{h}{text}")),
+                    Some((_, h)) if text.chars().count() <= 2 || h.ends_with('，') => {
+                        (i, format!("{h}{text}"))
+                    }
                     Some((_, h)) => (i, format!("{h}　{text}")),
                     None => (i, text),
                 });

@@ -229,3 +229,44 @@ fn a_one_article_pages_running_head_read_short_and_a_name_alone() {
     let serial = "《北窗》\n\n顾青禾 著\n\n雪夜过渡\n雪夜过渡口\n船一离岸，他就把蓝布掀开一角，往里看了看，又盖上了。\n";
     assert!(removed(serial).iter().all(|m| !m.contains("雪夜过渡")));
 }
+
+/// Tesseract's reading of large type: each head line a block of its own.
+/// A head broken after its comma or inside its quotation is one head; a
+/// numbered head after a stray line of large type is a head of its own.
+#[test]
+fn heads_in_two_lines_and_numbered_heads() {
+    let body = |p: &str| column(&[p]).lines().collect::<Vec<_>>().join("\n");
+    let input = format!(
+        "老楼加装电梯\n\n本报记者 罗晓岗\n\n{}\n\n审批比想象的快，\n\n施工比想象的慢\n\n{}\n\n“以后下楼，\n\n不用算日子了”\n\n{}\n\n记者走访其中九间\n\n二、白天是书房\n\n{}\n",
+        body(
+            "梧桐埠十七号楼建于一九八九年，六层，没有电梯。住在六楼的周阿婆今年八十一岁，膝盖做过手术，从前一天上下两趟，如今一个星期才下楼一次。"
+        ),
+        body(
+            "签字之后的手续，反倒比大家想象的顺利。本市去年把老楼加装电梯的审批合并为一件事办理，规划、建设、市场监管等部门联合审查。"
+        ),
+        body(
+            "电梯投用那天，周阿婆让女儿推着轮椅，第一次坐电梯下了楼。她在楼下的小花园里坐了一个多小时，和多年没见的老邻居说了好一阵话。"
+        ),
+        body(
+            "晚上九点，位于开发区的一间书房里坐满了人。三十六个座位，只剩门口一个空着。这里的读者大多是附近厂区和写字楼的年轻人。"
+        ),
+    );
+    let c = clean(&input);
+    let heads: Vec<&Block> = c.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Head(_)))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            &Block::Head("审批比想象的快，施工比想象的慢".into()),
+            &Block::Head("“以后下楼，不用算日子了”".into()),
+            &Block::Head("记者走访其中九间".into()),
+            &Block::Head("二、白天是书房".into()),
+        ],
+        "{:?}",
+        c.articles[0].blocks
+    );
+    assert_eq!(c.articles[0].blocks.len(), 8);
+}

@@ -248,6 +248,13 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             }
             Item::Number(i, n) | Item::Installment(i, n) => number(art, notes, &lines[*i], *n),
             Item::Alone(i) => s.alone(&lines[*i]),
+            Item::Author(i, a) if serial_lacks(art, |s| s.author.is_empty()) => {
+                if let Some(sr) = art.serial.as_mut() {
+                    sr.author = a.clone();
+                }
+                moved(notes, lines[*i].no, "author credit", &lines[*i].text);
+                take_work(page, art, &mut s.run, notes);
+            }
             Item::Author(i, _) | Item::Serial(i, _) => {
                 s.keep(notes, &lines[*i], "a serial's credit inside the text");
             }
@@ -256,6 +263,37 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
     s.release(lines);
     s.flush();
     s.out
+}
+
+/// The article is a serial whose front matter lacks what `missing` asks.
+fn serial_lacks(art: &Article, missing: impl Fn(&super::Serial) -> bool) -> bool {
+    art.serial.as_ref().is_some_and(missing)
+}
+
+/// A serial box's credits read inside its text (line-per-box OCR reads the
+/// box's first column before its head): the 《work》 line just before the
+/// author credit is the work's title, if the front matter has none.
+fn take_work(page: &Page, art: &mut Article, run: &mut Vec<Option<usize>>, notes: &mut Vec<Note>) {
+    let Some(sr) = art.serial.as_mut().filter(|s| s.work.is_empty()) else {
+        return;
+    };
+    let Some(k) = run.iter().rposition(Option::is_some) else {
+        return;
+    };
+    let Some(i) = run[k] else { return };
+    let t = page.lines[i].text.trim();
+    let Some(w) = t
+        .strip_prefix('《')
+        .and_then(|t| t.strip_suffix(['》', ')', '）']))
+    else {
+        return;
+    };
+    if w.is_empty() || w.contains(['《', '》']) || w.chars().count() > 16 {
+        return;
+    }
+    sr.work = w.to_string();
+    moved(notes, page.lines[i].no, "the work's title", w);
+    run.truncate(k);
 }
 
 /// A section head set in two lines, broken after its comma (审批比想象的快，

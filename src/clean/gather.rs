@@ -320,7 +320,25 @@ impl Cutter {
             )
         });
         let after_end = self.at_end || self.closed;
-        after_end && (self.closed && texts || page.announces_article(&block)) || clue && texts
+        // A serial's credits (《北窗》 / 顾青禾 著) read in the middle of an
+        // installment that has none: its own box's head, read after the
+        // box's first column; they stay in it (article.rs takes them).
+        let credits = block
+            .iter()
+            .all(|q| matches!(role(q), Role::Text | Role::Blank | Role::Author(_)));
+        if !after_end && credits && lacks_author(&self.segs[self.cur]) {
+            return false;
+        }
+        // A news item's first line (本报讯, 新华社北京3月14日电) under the
+        // block: a box of its own set into another article's column.
+        let news = texts
+            && block
+                .last()
+                .and_then(|&q| page.next_text(q))
+                .is_some_and(|i| news_opening(&page.lines[i].text));
+        after_end && (self.closed && texts || page.announces_article(&block))
+            || clue && texts
+            || news
     }
 
     /// A headline block with a byline under an article that has a
@@ -579,6 +597,22 @@ fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {
 /// After a byline the headline block is over: a text line is body.
 fn after_byline(seg: &Segment, item: &Item) -> bool {
     matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
+}
+
+/// Opens a news item: a dateline, or the paper's own 本报讯.
+fn news_opening(t: &str) -> bool {
+    const OWN: [&str; 4] = ["本报讯", "本報訊", "本报电", "本報電"];
+    dateline(t).is_some() || OWN.iter().any(|o| t.trim_start().starts_with(o))
+}
+
+/// A serial (its number found) whose author is not yet known.
+fn lacks_author(seg: &Segment) -> bool {
+    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
+        Item::Author(..) => true,
+        Item::Serial(_, s) => s.author.is_some(),
+        _ => false,
+    });
+    has_serial_clue(seg) && !credited
 }
 
 pub(super) fn has_serial_clue(seg: &Segment) -> bool {

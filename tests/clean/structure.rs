@@ -270,3 +270,59 @@ fn heads_in_two_lines_and_numbered_heads() {
     );
     assert_eq!(c.articles[0].blocks.len(), 8);
 }
+
+/// A news box (kicker, headline, 本报讯…) set into a feature's column is an
+/// article of its own even where it cuts a sentence; the feature's text
+/// after it goes back to the feature. A serial box's credits read after its
+/// first column go to the installment's front matter, not into its text.
+#[test]
+fn a_news_box_inside_a_column_and_a_serials_late_credits() {
+    let feature = column(&[
+        "早上七点五十分，槐荫街道的城市书房门口已经有人在等。退休教师郭秀兰每天这个时候来，先看报，再挑两本书带回家。",
+        "像这样的书房，全市目前有六十二间，最近的两间相距不到八百米。市图书馆副馆长唐一鸣说，选址时他们先看人口密度。",
+    ]);
+    let (before, after) =
+        feature.split_at(feature.find("馆副馆长").expect("cut") + "馆副馆长".len() + 1);
+    let news = column(&[
+        "本报讯　从下月起，读者持一张读者证，就可以在全市六十二间城市书房之间通借通还，不必再回到借书的地方还书。",
+    ]);
+    let input = format!(
+        "城市书房越开越多\n本报记者 方知远\n{before}\n一张读者证　全市通借通还\n\n{news}\n{after}"
+    );
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["城市书房越开越多", "一张读者证　全市通借通还"],
+        "{:?}",
+        c.articles
+    );
+    let last = c.articles[0].blocks.last().expect("text");
+    assert!(
+        matches!(last, Block::Para(p) if p.starts_with("像这样的书房") && p.ends_with("先看人口密度。")),
+        "{:?}",
+        c.articles[0].blocks
+    );
+
+    let serial = format!(
+        "连载 12\n\n第十二回\n\n{}\n《北窗》\n\n顾青禾 著\n\n{}",
+        column(&["雪是半夜下起来的。渡口的灯只剩一盏，挂在船篷底下，被风吹得来回晃。林秋把箱子抱在怀里，在船舱里找了个角落坐下，对面坐着一个穿灰棉袍的中年人，"])
+            .trim_end(),
+        column(&["膝上放着一只竹篮，篮口盖着蓝布。"]).trim_start()
+    );
+    let c = clean(&serial);
+    assert_eq!(c.articles.len(), 1, "{:?}", c.articles);
+    let s = c.articles[0].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (s.work.as_str(), s.author.as_str(), s.installment),
+        ("北窗", "顾青禾", 12)
+    );
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| !matches!(b, Block::Para(p) | Block::Head(p) if p.contains("北窗"))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}

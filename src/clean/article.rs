@@ -253,7 +253,7 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                     sr.author = a.clone();
                 }
                 moved(notes, lines[*i].no, "author credit", &lines[*i].text);
-                take_work(page, art, &mut s.run, notes);
+                take_work(page, art, &mut s, notes);
             }
             Item::Author(i, _) | Item::Serial(i, _) => {
                 s.keep(notes, &lines[*i], "a serial's credit inside the text");
@@ -273,14 +273,20 @@ fn serial_lacks(art: &Article, missing: impl Fn(&super::Serial) -> bool) -> bool
 /// A serial box's credits read inside its text (line-per-box OCR reads the
 /// box's first column before its head): the 《work》 line just before the
 /// author credit is the work's title, if the front matter has none.
-fn take_work(page: &Page, art: &mut Article, run: &mut Vec<Option<usize>>, notes: &mut Vec<Note>) {
+fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Note>) {
     let Some(sr) = art.serial.as_mut().filter(|s| s.work.is_empty()) else {
         return;
     };
-    let Some(k) = run.iter().rposition(Option::is_some) else {
-        return;
+    // The line before: still in the run, or already taken for a head.
+    let last = match s.run.iter().rposition(Option::is_some) {
+        Some(k) => s.run[k].map(|i| (i, Some(k))),
+        None if s.run.is_empty() || s.run.iter().all(Option::is_none) => match s.out.last() {
+            Some(Part::Head(i)) => Some((*i, None)),
+            _ => None,
+        },
+        None => None,
     };
-    let Some(i) = run[k] else { return };
+    let Some((i, k)) = last else { return };
     let t = page.lines[i].text.trim();
     let Some(w) = t
         .strip_prefix('《')
@@ -293,7 +299,12 @@ fn take_work(page: &Page, art: &mut Article, run: &mut Vec<Option<usize>>, notes
     }
     sr.work = w.to_string();
     moved(notes, page.lines[i].no, "the work's title", w);
-    run.truncate(k);
+    match k {
+        Some(k) => s.run.truncate(k),
+        None => {
+            s.out.pop();
+        }
+    }
 }
 
 /// A section head set in two lines, broken after its comma (审批比想象的快，

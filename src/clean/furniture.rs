@@ -282,12 +282,13 @@ pub(super) fn issue_or_weekday(t: &str) -> bool {
 }
 
 /// Section labels (版名) of Chinese papers.
-const SECTIONS: [&str; 58] = [
+const SECTIONS: [&str; 68] = [
     "要闻", "要聞", "国内", "國內", "国际", "國際", "综合", "綜合", "经济", "經濟", "财经", "財經",
     "社会", "社會", "文化", "体育", "體育", "副刊", "评论", "評論", "时事", "時事", "民生", "城市",
     "地方", "本地", "港闻", "港聞", "娱乐", "娛樂", "教育", "科技", "健康", "旅游", "旅遊", "生活",
     "读书", "讀書", "专版", "專版", "特刊", "视点", "視點", "法治", "政法", "三农", "农村", "農村",
-    "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊",
+    "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊", "阅读", "閱讀",
+    "文艺", "文藝", "小说", "小說", "电影", "電影", "马经", "馬經",
 ];
 
 /// 要闻, 城市·副刊, 地方新聞, 第3版 要闻, 西岭日报 要闻: a section label,
@@ -430,6 +431,7 @@ mod tests {
     fn a_running_head_read_with_a_mark_for_its_dot() {
         assert!(is_paper_and_section("typeset 样张 城市，"));
         assert!(is_paper_and_section("typeset 样张 民生，副刊"));
+        assert!(is_paper_and_section("typeset 样张”城市阅读"));
         assert!(!is_paper_and_section("他走进城市，"));
     }
 

@@ -202,6 +202,9 @@ impl Page<'_> {
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
                     && !(leaves_open(&l.text) && self.after_open(p))
+                    // Nor is a clause stopping on such a word (响，施工单位在
+                    // 靠近住宅区的): a column line read beside another box.
+                    && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())
             }
             Role::Byline(_)
             | Role::Author(_)

@@ -84,17 +84,24 @@ pub(super) fn build(
 }
 
 /// A name alone opening the body of an article with no byline (周明遠,
-/// read after stray characters that ended the headline block) is the
-/// byline, not a section head.
+/// read after stray characters that ended the headline block, or after
+/// such characters kept in the body) is the byline, not a section head.
 fn name_head_is_byline(art: &mut Article, notes: &mut Vec<Note>) {
-    let Some(Block::Head(h)) = art.blocks.first() else {
+    // After stray marks the OCR made of a picture or rule (念, )/三Mi),
+    // kept as paragraphs of their own.
+    let stray =
+        |b: &Block| matches!(b, Block::Para(p) if p.chars().count() <= 6 && !ends_sentence(p));
+    let Some(k) = art.blocks.iter().position(|b| !stray(b)) else {
+        return;
+    };
+    let Some(Block::Head(h)) = art.blocks.get(k) else {
         return;
     };
     if art.byline.is_some() || art.serial.is_some() || !super::names::is_name(h) {
         return;
     }
     let name = h.clone();
-    art.blocks.remove(0);
+    art.blocks.remove(k);
     notes.push(Note {
         line: 1,
         kind: NoteKind::Moved,

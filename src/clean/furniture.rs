@@ -13,6 +13,18 @@ const FOLIO_MARKS: &str = " 　·•・.．:：-—–_|｜()（）[]【】〔�
 /// `·6·`, `- 7 -`, `:4.`, `第3版`, `A4`, `B12`: a page number with its
 /// decoration (a bare number is left to the installment test).
 pub(super) fn is_folio(t: &str) -> bool {
+    // 第三版, 第十二頁: the number in Han numerals, alone on its line.
+    let han = t
+        .trim()
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix(['版', '页', '頁']))
+        .is_some_and(|n| {
+            (1..=3).contains(&n.chars().count())
+                && n.chars().all(|c| "一二三四五六七八九十〇零".contains(c))
+        });
+    if han {
+        return true;
+    }
     let core: String = t.chars().filter(|c| !FOLIO_MARKS.contains(*c)).collect();
     let decorated = core.chars().count() < t.chars().count();
     let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
@@ -437,10 +449,29 @@ mod tests {
 
     #[test]
     fn folios() {
-        for f in ["·6·", ":4.", "- 7 -", "第3版", "A4", "B12", "— 6 —"] {
+        for f in [
+            "·6·",
+            ":4.",
+            "- 7 -",
+            "第3版",
+            "A4",
+            "B12",
+            "— 6 —",
+            "第三版",
+            "第十二頁",
+        ] {
             assert!(is_folio(f), "{f}");
         }
-        for f in ["416", "12", "2024年", "第七章", "AB", "1A"] {
+        for f in [
+            "416",
+            "12",
+            "2024年",
+            "第七章",
+            "AB",
+            "1A",
+            "第三版面",
+            "第三",
+        ] {
             assert!(!is_folio(f), "{f}");
         }
     }

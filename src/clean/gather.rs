@@ -602,10 +602,9 @@ fn after_byline(seg: &Segment, item: &Item) -> bool {
     matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
 }
 
-/// Opens a news item: a dateline, or the paper's own 本报讯.
+/// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).
 fn news_opening(t: &str) -> bool {
-    const OWN: [&str; 4] = ["本报讯", "本報訊", "本报电", "本報電"];
-    dateline(t).is_some() || OWN.iter().any(|o| t.trim_start().starts_with(o))
+    dateline(t.trim_start()).is_some()
 }
 
 /// A serial (its number found) whose author is not yet known.

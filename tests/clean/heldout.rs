@@ -21,6 +21,9 @@
 //! its edges, or a narrow multi-column article: cells parted by `|` or
 //! gaps of any width), headlines read in pieces or out of order, section
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
+//! On page-12 the columns of two articles are read in turn (the feature's
+//! text resumes after the next article's head with nothing to tell it by
+//! but its subject), which alone costs about 25 paragraphs.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -449,6 +452,6 @@ fn heldout_scores() {
     assert!(t.split_right + 1 >= t.inputs, "articles split right");
     assert!(pct(t.paras_found, t.paras) >= 79.8, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 75.4, "heads found");
-    assert!(t.fields_wrong <= 37, "front-matter fields wrong");
+    assert!(t.fields_wrong <= 36, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
 }

@@ -432,8 +432,12 @@ fn is_head(
         return false;
     }
     // Nor does it stop on a word that needs what follows (夜里的车厢是城市的
-    // / 另一张面孔。): the line breaks inside a phrase.
-    if leaves_open(&l.text) {
+    // / 另一张面孔。): the line breaks inside a phrase. Unless it is a
+    // block of its own after a sentence end, as Tesseract reads a head
+    // (下一步要解决的).
+    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
+    let own_block = prev_end && gap_before && page.lines.get(i + 1).is_some_and(Line::is_blank);
+    if leaves_open(&l.text) && !own_block {
         return false;
     }
     let opens = next.is_none_or(|n| {
@@ -452,7 +456,6 @@ fn is_head(
                 full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
             })
     });
-    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
     (prev_end || gap_before) && opens && !first_line && dateline(&l.text).is_none()
 }
 

@@ -232,12 +232,13 @@ fn a_one_article_pages_running_head_read_short_and_a_name_alone() {
 
 /// Tesseract's reading of large type: each head line a block of its own.
 /// A head broken after its comma or inside its quotation is one head; a
-/// numbered head after a stray line of large type is a head of its own.
+/// numbered head after a stray line of large type is a head of its own; a
+/// head may end on 的 when it is a block of its own after a sentence end.
 #[test]
 fn heads_in_two_lines_and_numbered_heads() {
     let body = |p: &str| column(&[p]).lines().collect::<Vec<_>>().join("\n");
     let input = format!(
-        "老楼加装电梯\n\n本报记者 罗晓岗\n\n{}\n\n审批比想象的快，\n\n施工比想象的慢\n\n{}\n\n“以后下楼，\n\n不用算日子了”\n\n{}\n\n记者走访其中九间\n\n二、白天是书房\n\n{}\n",
+        "老楼加装电梯\n\n本报记者 罗晓岗\n\n{}\n\n审批比想象的快，\n\n施工比想象的慢\n\n{}\n\n“以后下楼，\n\n不用算日子了”\n\n{}\n\n记者走访其中九间\n\n二、白天是书房\n\n{}\n\n下一步要解决的\n\n{}\n",
         body(
             "梧桐埠十七号楼建于一九八九年，六层，没有电梯。住在六楼的周阿婆今年八十一岁，膝盖做过手术，从前一天上下两趟，如今一个星期才下楼一次。"
         ),
@@ -249,6 +250,9 @@ fn heads_in_two_lines_and_numbered_heads() {
         ),
         body(
             "晚上九点，位于开发区的一间书房里坐满了人。三十六个座位，只剩门口一个空着。这里的读者大多是附近厂区和写字楼的年轻人。"
+        ),
+        body(
+            "夜校的难处也在增多。一是场地，文化站只有两间能上课的房间；二是时间，不少学员说七点开课太早。"
         ),
     );
     let c = clean(&input);
@@ -264,11 +268,12 @@ fn heads_in_two_lines_and_numbered_heads() {
             &Block::Head("“以后下楼，不用算日子了”".into()),
             &Block::Head("记者走访其中九间".into()),
             &Block::Head("二、白天是书房".into()),
+            &Block::Head("下一步要解决的".into()),
         ],
         "{:?}",
         c.articles[0].blocks
     );
-    assert_eq!(c.articles[0].blocks.len(), 8);
+    assert_eq!(c.articles[0].blocks.len(), 10);
 }
 
 /// A news box (kicker, headline, 本报讯…) set into a feature's column is an

@@ -9,7 +9,9 @@ use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full, heading_text, indent_shape, leaves_open};
+use super::shape::{
+    ends_sentence, ends_with_comma, enumerator, full, heading_text, indent_shape, leaves_open,
+};
 use super::{Article, Block, Note, NoteKind};
 
 /// What the body holds, in order, before paragraphs are made.
@@ -82,17 +84,24 @@ pub(super) fn build(
 }
 
 /// A name alone opening the body of an article with no byline (周明遠,
-/// read after stray characters that ended the headline block) is the
-/// byline, not a section head.
+/// read after stray characters that ended the headline block, or after
+/// such characters kept in the body) is the byline, not a section head.
 fn name_head_is_byline(art: &mut Article, notes: &mut Vec<Note>) {
-    let Some(Block::Head(h)) = art.blocks.first() else {
+    // After stray marks the OCR made of a picture or rule (念, )/三Mi),
+    // kept as paragraphs of their own.
+    let stray =
+        |b: &Block| matches!(b, Block::Para(p) if p.chars().count() <= 6 && !ends_sentence(p));
+    let Some(k) = art.blocks.iter().position(|b| !stray(b)) else {
+        return;
+    };
+    let Some(Block::Head(h)) = art.blocks.get(k) else {
         return;
     };
     if art.byline.is_some() || art.serial.is_some() || !super::names::is_name(h) {
         return;
     }
     let name = h.clone();
-    art.blocks.remove(0);
+    art.blocks.remove(k);
     notes.push(Note {
         line: 1,
         kind: NoteKind::Moved,
@@ -174,6 +183,8 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
         .collect();
     let mut s = Sorted::default();
     let mut prev_end = true;
+    // The second line of a head broken after its comma.
+    let mut head_rest = None;
     for (k, item) in body.iter().enumerate() {
         match item {
             Item::Text(i) => {
@@ -181,7 +192,21 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                 let next = at.and_then(|p| texts.get(p + 1)).copied();
                 let prev = at.and_then(|p| p.checked_sub(1)).map(|p| texts[p]);
                 let blank_after = matches!(body.get(k + 1), Some(Item::Blank));
-                if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run) {
+                let after_next = at.and_then(|p| texts.get(p + 2)).copied();
+                if head_rest == Some(*i) {
+                    s.out.push(Part::Head(*i));
+                    head_rest = None;
+                    prev_end = true;
+                } else if prev_end
+                    && let Some(n) = next
+                    && head_in_two(page, *i, n, after_next, &s.run)
+                {
+                    s.release(lines);
+                    s.flush();
+                    s.out.push(Part::Head(*i));
+                    head_rest = Some(n);
+                } else if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run)
+                {
                     notes.push(Note {
                         line: lines[*i].no,
                         kind: NoteKind::Warning,
@@ -230,6 +255,13 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             }
             Item::Number(i, n) | Item::Installment(i, n) => number(art, notes, &lines[*i], *n),
             Item::Alone(i) => s.alone(&lines[*i]),
+            Item::Author(i, a) if serial_lacks(art, |s| s.author.is_empty()) => {
+                if let Some(sr) = art.serial.as_mut() {
+                    sr.author = a.clone();
+                }
+                moved(notes, lines[*i].no, "author credit", &lines[*i].text);
+                take_work(page, art, &mut s, notes);
+            }
             Item::Author(i, _) | Item::Serial(i, _) => {
                 s.keep(notes, &lines[*i], "a serial's credit inside the text");
             }
@@ -238,6 +270,86 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
     s.release(lines);
     s.flush();
     s.out
+}
+
+/// The article is a serial whose front matter lacks what `missing` asks.
+fn serial_lacks(art: &Article, missing: impl Fn(&super::Serial) -> bool) -> bool {
+    art.serial.as_ref().is_some_and(missing)
+}
+
+/// A serial box's credits read inside its text (line-per-box OCR reads the
+/// box's first column before its head): the 《work》 line just before the
+/// author credit is the work's title, if the front matter has none.
+fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Note>) {
+    let Some(sr) = art.serial.as_mut().filter(|s| s.work.is_empty()) else {
+        return;
+    };
+    // The line before: still in the run, or already taken for a head.
+    let last = match s.run.iter().rposition(Option::is_some) {
+        Some(k) => s.run[k].map(|i| (i, Some(k))),
+        None if s.run.is_empty() || s.run.iter().all(Option::is_none) => match s.out.last() {
+            Some(Part::Head(i)) => Some((*i, None)),
+            _ => None,
+        },
+        None => None,
+    };
+    let Some((i, k)) = last else { return };
+    let t = page.lines[i].text.trim();
+    let Some(w) = t
+        .strip_prefix('《')
+        .and_then(|t| t.strip_suffix(['》', ')', '）']))
+    else {
+        return;
+    };
+    if w.is_empty() || w.contains(['《', '》']) || w.chars().count() > 16 {
+        return;
+    }
+    sr.work = w.to_string();
+    moved(notes, page.lines[i].no, "the work's title", w);
+    match k {
+        Some(k) => s.run.truncate(k),
+        None => {
+            s.out.pop();
+        }
+    }
+}
+
+/// A section head set in two lines, broken after its comma (审批比想象的快，
+/// / 施工比想象的慢) or inside its quotation (“以后下楼， / 不用算日子了”):
+/// two short lines, each a block of its own (blank lines around, as
+/// Tesseract reads large type), the two together a head's text, and a
+/// paragraph's first line after them. A paragraph's last line and the
+/// next paragraph's short first line are never both blocks of their own.
+fn head_in_two(
+    page: &Page,
+    i: usize,
+    n: usize,
+    after: Option<usize>,
+    run: &[Option<usize>],
+) -> bool {
+    let (l, nl) = (&page.lines[i], &page.lines[n]);
+    let gap_before = run.is_empty() || run.last().is_some_and(Option::is_none);
+    let blocks = n > i + 1
+        && page.lines[i + 1..n].iter().any(Line::is_blank)
+        && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
+    let broken = ends_with_comma(&l.text)
+        || l.text.starts_with('“') && !l.text.contains('”') && nl.text.trim_end().ends_with('”');
+    let joined = format!("{}{}", l.text.trim_end(), nl.text.trim_end());
+    let short = |x: &Line, m: Option<f32>| m.is_none_or(|m| !full(x.width, m));
+    let opens = after.is_some_and(|a| {
+        let al = &page.lines[a];
+        page.measure[a].is_some_and(|m| indent_shape(al, m)) || al.indented || enumerator(&al.text)
+    });
+    gap_before
+        && blocks
+        && broken
+        && l.level.is_none()
+        && nl.level.is_none()
+        && short(l, page.measure[i])
+        && short(nl, page.measure[n])
+        && heading_text(nl.text.trim_end())
+        && heading_text(joined.trim_end_matches('”'))
+        && opens
 }
 
 /// A short line in a block of its own between two lines of one sentence:
@@ -320,8 +432,12 @@ fn is_head(
         return false;
     }
     // Nor does it stop on a word that needs what follows (夜里的车厢是城市的
-    // / 另一张面孔。): the line breaks inside a phrase.
-    if leaves_open(&l.text) {
+    // / 另一张面孔。): the line breaks inside a phrase. Unless it is a
+    // block of its own after a sentence end, as Tesseract reads a head
+    // (下一步要解决的).
+    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
+    let own_block = prev_end && gap_before && page.lines.get(i + 1).is_some_and(Line::is_blank);
+    if leaves_open(&l.text) && !own_block {
         return false;
     }
     let opens = next.is_none_or(|n| {
@@ -340,7 +456,6 @@ fn is_head(
                 full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
             })
     });
-    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
     (prev_end || gap_before) && opens && !first_line && dateline(&l.text).is_none()
 }
 
@@ -370,9 +485,24 @@ fn blocks(
                     message: format!("section head: {}", l.text),
                 });
                 let text = inline::repair_heading_with(&l.text, style).text;
+                // An enumerated head (二、…) starts its own head: lines
+                // before it are something else set large (a deck's piece
+                // or a pull quote read out of place).
+                if enumerator(&text)
+                    && let Some((k, h)) = pending.take()
+                {
+                    notes.push(Note {
+                        line: lines[k].no,
+                        kind: NoteKind::Warning,
+                        message: format!("large type before a numbered head, kept as a head of its own: {h}: check it"),
+                    });
+                    art.blocks.push(Block::Head(h));
+                }
                 // Two head lines in a row: one head broken at its space.
                 pending = Some(match pending.take() {
-                    Some((_, h)) if text.chars().count() <= 2 => (i, format!("{h}{text}")),
+                    Some((_, h)) if text.chars().count() <= 2 || h.ends_with('，') => {
+                        (i, format!("{h}{text}"))
+                    }
                     Some((_, h)) => (i, format!("{h}　{text}")),
                     None => (i, text),
                 });

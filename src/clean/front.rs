@@ -314,9 +314,24 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
             "serial without the work's title: fill in [serial] work",
         );
     }
+    // A serial box prints its author's name alone under the work's title
+    // as often as with 著: a name alone there is the author.
+    let author = clues.author.or_else(|| {
+        let k = heads
+            .iter()
+            .position(|h| h.level.is_none() && super::names::is_name(&h.text))?;
+        let h = heads.remove(k);
+        moved(
+            notes,
+            h.no,
+            "author credit (a name alone in a serial's box)",
+            &h.text,
+        );
+        Some(h.text)
+    });
     art.serial = Some(Serial {
         work: work.unwrap_or_default(),
-        author: clues.author.unwrap_or_default(),
+        author: author.unwrap_or_default(),
         installment: clues.number.unwrap_or(0),
     });
 }

@@ -13,6 +13,18 @@ const FOLIO_MARKS: &str = " 　·•・.．:：-—–_|｜()（）[]【】〔�
 /// `·6·`, `- 7 -`, `:4.`, `第3版`, `A4`, `B12`: a page number with its
 /// decoration (a bare number is left to the installment test).
 pub(super) fn is_folio(t: &str) -> bool {
+    // 第三版, 第十二頁: the number in Han numerals, alone on its line.
+    let han = t
+        .trim()
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix(['版', '页', '頁']))
+        .is_some_and(|n| {
+            (1..=3).contains(&n.chars().count())
+                && n.chars().all(|c| "一二三四五六七八九十〇零".contains(c))
+        });
+    if han {
+        return true;
+    }
     let core: String = t.chars().filter(|c| !FOLIO_MARKS.contains(*c)).collect();
     let decorated = core.chars().count() < t.chars().count();
     let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
@@ -282,12 +294,13 @@ pub(super) fn issue_or_weekday(t: &str) -> bool {
 }
 
 /// Section labels (版名) of Chinese papers.
-const SECTIONS: [&str; 58] = [
+const SECTIONS: [&str; 68] = [
     "要闻", "要聞", "国内", "國內", "国际", "國際", "综合", "綜合", "经济", "經濟", "财经", "財經",
     "社会", "社會", "文化", "体育", "體育", "副刊", "评论", "評論", "时事", "時事", "民生", "城市",
     "地方", "本地", "港闻", "港聞", "娱乐", "娛樂", "教育", "科技", "健康", "旅游", "旅遊", "生活",
     "读书", "讀書", "专版", "專版", "特刊", "视点", "視點", "法治", "政法", "三农", "农村", "農村",
-    "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊",
+    "新闻", "新聞", "时政", "時政", "文体", "文體", "连载", "連載", "周刊", "週刊", "阅读", "閱讀",
+    "文艺", "文藝", "小说", "小說", "电影", "電影", "马经", "馬經",
 ];
 
 /// 要闻, 城市·副刊, 地方新聞, 第3版 要闻, 西岭日报 要闻: a section label,
@@ -430,15 +443,35 @@ mod tests {
     fn a_running_head_read_with_a_mark_for_its_dot() {
         assert!(is_paper_and_section("typeset 样张 城市，"));
         assert!(is_paper_and_section("typeset 样张 民生，副刊"));
+        assert!(is_paper_and_section("typeset 样张”城市阅读"));
         assert!(!is_paper_and_section("他走进城市，"));
     }
 
     #[test]
     fn folios() {
-        for f in ["·6·", ":4.", "- 7 -", "第3版", "A4", "B12", "— 6 —"] {
+        for f in [
+            "·6·",
+            ":4.",
+            "- 7 -",
+            "第3版",
+            "A4",
+            "B12",
+            "— 6 —",
+            "第三版",
+            "第十二頁",
+        ] {
             assert!(is_folio(f), "{f}");
         }
-        for f in ["416", "12", "2024年", "第七章", "AB", "1A"] {
+        for f in [
+            "416",
+            "12",
+            "2024年",
+            "第七章",
+            "AB",
+            "1A",
+            "第三版面",
+            "第三",
+        ] {
             assert!(!is_folio(f), "{f}");
         }
     }

@@ -12,8 +12,7 @@ use super::names::is_han;
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
-    chapter_title, ends_sentence, enumerator, first_line, full, heading_text, indent_shape,
-    leaves_open,
+    ends_sentence, enumerator, first_line, full, heading_text, indent_shape, leaves_open,
 };
 use super::{Note, NoteKind};
 
@@ -202,6 +201,9 @@ impl Page<'_> {
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
                     && !(leaves_open(&l.text) && self.after_open(p))
+                    // Nor is a clause stopping on such a word (响，施工单位在
+                    // 靠近住宅区的): a column line read beside another box.
+                    && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())
             }
             Role::Byline(_)
             | Role::Author(_)
@@ -320,7 +322,25 @@ impl Cutter {
             )
         });
         let after_end = self.at_end || self.closed;
-        after_end && (self.closed && texts || page.announces_article(&block)) || clue && texts
+        // A serial's credits (《北窗》 / 顾青禾 著) read in the middle of an
+        // installment that has none: its own box's head, read after the
+        // box's first column; they stay in it (article.rs takes them).
+        let credits = block
+            .iter()
+            .all(|q| matches!(role(q), Role::Text | Role::Blank | Role::Author(_)));
+        if !after_end && credits && lacks_author(&self.segs[self.cur]) {
+            return false;
+        }
+        // A news item's first line (本报讯, 新华社北京3月14日电) under the
+        // block: a box of its own set into another article's column.
+        let news = texts
+            && block
+                .last()
+                .and_then(|&q| page.next_text(q))
+                .is_some_and(|i| news_opening(&page.lines[i].text));
+        after_end && (self.closed && texts || page.announces_article(&block))
+            || clue && texts
+            || news
     }
 
     /// A headline block with a byline under an article that has a
@@ -521,64 +541,24 @@ pub(super) fn fragment(t: &str) -> bool {
     !cs.is_empty() && cs.len() <= 2 && !(cs.len() == 2 && cs.iter().all(|&c| is_han(c)))
 }
 
-/// A serial's head (连载 789 《长河灯影》 沈南星 著) that the OCR read beside
-/// another article's headline is moved to the article that looks like the
-/// installment (its title 第…回, no reporter's byline), with a warning.
-pub(super) fn place_serial_heads(segs: &mut [Segment], lines: &[Line], notes: &mut Vec<Note>) {
-    let clue = |it: &Item| {
-        matches!(
-            it,
-            Item::Serial(..) | Item::Author(..) | Item::Installment(..)
-        )
-    };
-    let reporter = |seg: &Segment| {
-        seg.header.iter().any(|it| {
-            matches!(it, Item::Byline(_, b) if ["记者", "記者", "通讯员", "通訊員"].iter().any(|r| b.contains(r)))
-        })
-    };
-    let chapter = |seg: &Segment| {
-        seg.header
-            .iter()
-            .any(|it| matches!(it, Item::Text(i) if chapter_title(&lines[*i].text)))
-    };
-    for k in 0..segs.len() {
-        if !reporter(&segs[k]) || !segs[k].header.iter().any(clue) {
-            continue;
-        }
-        let target = (0..segs.len())
-            .filter(|&j| j != k && chapter(&segs[j]) && !segs[j].header.iter().any(clue))
-            .min_by_key(|&j| j.abs_diff(k));
-        let Some(j) = target else { continue };
-        let (moved, kept): (Vec<Item>, Vec<Item>) = std::mem::take(&mut segs[k].header)
-            .into_iter()
-            .partition(|it| clue(it));
-        segs[k].header = kept;
-        for it in moved.into_iter().rev() {
-            if let Item::Serial(i, _) | Item::Author(i, _) | Item::Installment(i, _) = &it {
-                notes.push(Note {
-                    line: lines[*i].no,
-                    kind: NoteKind::Warning,
-                    message: format!(
-                        "a serial's head beside another article's headline: given to the installment titled at line {}: check it",
-                        first_text(&segs[j], lines).unwrap_or(0)
-                    ),
-                });
-            }
-            segs[j].header.insert(0, it);
-        }
-    }
-}
-
-fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {
-    seg.header.iter().find_map(|it| match it {
-        Item::Text(i) => Some(lines[*i].no),
-        _ => None,
-    })
-}
-
 /// After a byline the headline block is over: a text line is body.
 fn after_byline(seg: &Segment, item: &Item) -> bool {
     matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
+}
+
+/// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).
+fn news_opening(t: &str) -> bool {
+    dateline(t.trim_start()).is_some()
+}
+
+/// A serial (its number found) whose author is not yet known.
+fn lacks_author(seg: &Segment) -> bool {
+    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
+        Item::Author(..) => true,
+        Item::Serial(_, s) => s.author.is_some(),
+        _ => false,
+    });
+    has_serial_clue(seg) && !credited
 }
 
 pub(super) fn has_serial_clue(seg: &Segment) -> bool {

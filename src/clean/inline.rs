@@ -6,6 +6,7 @@
 
 use super::misread;
 pub use super::misread::Style;
+use super::names::is_han;
 use crate::script::is_wide;
 
 /// CJK text: ideographs, kana, full-width punctuation.
@@ -61,6 +62,9 @@ fn repair_with(input: &str, join_spaces: bool, style: Style) -> Repaired {
     misread::bracket_quotes(&mut chars, style, &mut changes);
     // Punctuation first: once a comma is full width, the space after it is
     // a space next to CJK and goes too.
+    if !join_spaces {
+        label_dot(&mut chars, &mut changes);
+    }
     ellipses(&mut chars, &mut changes);
     misread::stops(&mut chars, &mut changes);
     misread::dashes(&mut chars, &mut changes);
@@ -110,6 +114,23 @@ fn formulas(chars: &mut Vec<char>, changes: &mut Vec<String>) {
         i += 1;
     }
     *chars = out;
+}
+
+/// A column label's centred dot read as an ellipsis (`城事…旧楼`): one
+/// mark, not the pair an ellipsis is set as, between two short Han words
+/// in a heading.
+fn label_dot(chars: &mut Vec<char>, changes: &mut Vec<String>) {
+    let t: String = chars.iter().collect();
+    let Some((a, b)) = t.split_once('…') else {
+        return;
+    };
+    let word = |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(is_han);
+    if word(a) && word(b) {
+        *chars = format!("{a}·{b}").chars().collect();
+        changes.push(format!(
+            "{t}: a column label's dot read as an ellipsis: → ·"
+        ));
+    }
 }
 
 /// `#` marks inside a paragraph are heading marks the OCR put in the wrong
@@ -408,6 +429,17 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repair(s).text
+    }
+
+    #[test]
+    fn a_labels_dot_read_as_an_ellipsis() {
+        let h = |s: &str| repair_heading_with(s, Style::default()).text;
+        assert_eq!(h("城事…旧楼"), "城事·旧楼");
+        // A whole ellipsis, one that trails a phrase, or one in running
+        // text stays.
+        assert_eq!(h("等待……"), "等待……");
+        assert_eq!(h("他说……明天再来"), "他说……明天再来");
+        assert_eq!(fix("城事…旧楼"), "城事……旧楼");
     }
 
     #[test]

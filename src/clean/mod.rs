@@ -20,6 +20,7 @@
 
 mod across;
 mod article;
+mod boxes;
 mod captions;
 mod columns;
 mod front;
@@ -112,7 +113,7 @@ pub fn clean(input: &str) -> Cleaned {
         },
         &mut notes,
     );
-    gather::place_serial_heads(&mut segs, &lines, &mut notes);
+    boxes::place_serial_heads(&mut segs, &lines, &mut notes);
     let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {
         lines: &lines,

@@ -274,7 +274,14 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         let p_full =
             x.m.is_none_or(|m| full(x.p.width + indent, m) && x.p.width < m + 2.0);
         let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
-        return if ends {
+        // Tesseract also leaves blanks inside paragraphs: a sentence end
+        // on a full line, then another full line (no paragraph's first
+        // line, whose indent it drops) is one paragraph going on.
+        let c_full =
+            x.m.is_some_and(|m| full(x.c.width, m) && x.c.width < m + 2.0);
+        return if ends && p_full && x.m.is_some() && c_full && !c_first {
+            Join::Same
+        } else if ends {
             Join::Break
         } else if p_short && ends_with_comma(&x.p.text) {
             Join::BreakComma

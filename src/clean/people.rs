@@ -342,8 +342,15 @@ pub(super) fn serial_head(t: &str) -> Option<SerialHead> {
     (left.is_empty() && found.iter().filter(|&&f| f).count() >= 2).then_some(head)
 }
 
-/// 新华社北京3月14日电: the byte length of a dateline opening a news item.
+/// The paper's own dateline: 本报讯 (本報訊), 本报电.
+const OWN_DATELINES: [&str; 4] = ["本报讯", "本報訊", "本报电", "本報電"];
+
+/// 新华社北京3月14日电, 本报讯: the byte length of a dateline opening a news
+/// item.
 pub(super) fn dateline(t: &str) -> Option<usize> {
+    if let Some(d) = OWN_DATELINES.iter().find(|d| t.starts_with(*d)) {
+        return Some(d.len());
+    }
     let at = t.find(['电', '電'])?;
     let head = &t[..at];
     let n = head.chars().count();
@@ -427,5 +434,7 @@ mod tests {
             dateline("新华社北京3月14日电　全市"),
             Some("新华社北京3月14日电".len())
         );
+        assert_eq!(dateline("本報訊　天星小輪"), Some("本報訊".len()));
+        assert_eq!(dateline("本报记者 林晓舟"), None);
     }
 }

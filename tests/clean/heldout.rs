@@ -21,6 +21,9 @@
 //! its edges, or a narrow multi-column article: cells parted by `|` or
 //! gaps of any width), headlines read in pieces or out of order, section
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
+//! On page-12 the columns of two articles are read in turn (the feature's
+//! text resumes after the next article's head with nothing to tell it by
+//! but its subject), which alone costs about 25 paragraphs.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -254,14 +257,16 @@ fn field<'a>(a: &'a Art, key: &str) -> Option<&'a String> {
     }
 }
 
-fn score_articles(name: &str, want: &[Art], got: &[Art], s: &mut Score) {
+/// Scores each source article against the cleaned article that holds most
+/// of its paragraphs; returns which cleaned article that was for each.
+fn score_articles(name: &str, want: &[Art], got: &[Art], s: &mut Score) -> Vec<Option<usize>> {
+    let mut best = Vec::new();
     for (k, w) in want.iter().enumerate() {
         // The cleaned article that holds most of this one's paragraphs.
         let empty = Art::default();
-        let g = got
-            .iter()
-            .max_by_key(|g| matched(&w.paras, &g.paras, PARA_SIM).0)
-            .unwrap_or(&empty);
+        let at = (0..got.len()).max_by_key(|&j| matched(&w.paras, &got[j].paras, PARA_SIM).0);
+        best.push(at.filter(|&j| matched(&w.paras, &got[j].paras, PARA_SIM).0 > 0));
+        let g = at.map_or(&empty, |j| &got[j]);
         let (n, missing) = matched(&w.paras, &g.paras, PARA_SIM);
         s.paras += w.paras.len();
         s.paras_found += n;
@@ -292,6 +297,7 @@ fn score_articles(name: &str, want: &[Art], got: &[Art], s: &mut Score) {
             }
         }
     }
+    best
 }
 
 /// Share of `line`'s character pairs found in `known`.
@@ -389,13 +395,22 @@ fn score_one(name: &str, out: &Path) -> Score {
         .collect();
     let mut s = Score {
         inputs: 1,
-        split_right: usize::from(got.len() == want.len()),
         ..Score::default()
     };
     if got.len() != want.len() {
         eprintln!("  {name}: {} article(s) for {}", got.len(), want.len());
     }
-    score_articles(name, &want, &got, &mut s);
+    // Split right: as many articles as the page set, each source article
+    // mostly in a cleaned article of its own (two run together, or one
+    // made of another's pieces, is no right split even when the count
+    // agrees).
+    let best = score_articles(name, &want, &got, &mut s);
+    let own: HashSet<usize> = best.iter().flatten().copied().collect();
+    let distinct = own.len() == best.iter().flatten().count();
+    if !distinct {
+        eprintln!("  {name}: two source articles mostly in one cleaned article");
+    }
+    s.split_right = usize::from(got.len() == want.len() && distinct);
     let ocr = std::fs::read_to_string(&ocr_path).expect("OCR text");
     let report = std::fs::read_to_string(&report).expect("report");
     let known = Known {
@@ -432,9 +447,11 @@ fn heldout_scores() {
     assert_eq!(t.text_removed, 0, "text lines removed");
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
-    assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 76.4, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 66.6, "heads found");
-    assert!(t.fields_wrong <= 46, "front-matter fields wrong");
-    assert!(pct(t.furniture_left, t.furniture) <= 19.0, "furniture left");
+    // page-9's headline block is read across its columns, after the
+    // lead: its pieces and byline make an article of their own.
+    assert!(t.split_right + 1 >= t.inputs, "articles split right");
+    assert!(pct(t.paras_found, t.paras) >= 79.8, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 77.1, "heads found");
+    assert!(t.fields_wrong <= 36, "front-matter fields wrong");
+    assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
 }

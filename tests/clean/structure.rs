@@ -229,3 +229,105 @@ fn a_one_article_pages_running_head_read_short_and_a_name_alone() {
     let serial = "《北窗》\n\n顾青禾 著\n\n雪夜过渡\n雪夜过渡口\n船一离岸，他就把蓝布掀开一角，往里看了看，又盖上了。\n";
     assert!(removed(serial).iter().all(|m| !m.contains("雪夜过渡")));
 }
+
+/// Tesseract's reading of large type: each head line a block of its own.
+/// A head broken after its comma or inside its quotation is one head; a
+/// numbered head after a stray line of large type is a head of its own; a
+/// head may end on 的 when it is a block of its own after a sentence end.
+#[test]
+fn heads_in_two_lines_and_numbered_heads() {
+    let body = |p: &str| column(&[p]).lines().collect::<Vec<_>>().join("\n");
+    let input = format!(
+        "老楼加装电梯\n\n本报记者 罗晓岗\n\n{}\n\n审批比想象的快，\n\n施工比想象的慢\n\n{}\n\n“以后下楼，\n\n不用算日子了”\n\n{}\n\n记者走访其中九间\n\n二、白天是书房\n\n{}\n\n下一步要解决的\n\n{}\n",
+        body(
+            "梧桐埠十七号楼建于一九八九年，六层，没有电梯。住在六楼的周阿婆今年八十一岁，膝盖做过手术，从前一天上下两趟，如今一个星期才下楼一次。"
+        ),
+        body(
+            "签字之后的手续，反倒比大家想象的顺利。本市去年把老楼加装电梯的审批合并为一件事办理，规划、建设、市场监管等部门联合审查。"
+        ),
+        body(
+            "电梯投用那天，周阿婆让女儿推着轮椅，第一次坐电梯下了楼。她在楼下的小花园里坐了一个多小时，和多年没见的老邻居说了好一阵话。"
+        ),
+        body(
+            "晚上九点，位于开发区的一间书房里坐满了人。三十六个座位，只剩门口一个空着。这里的读者大多是附近厂区和写字楼的年轻人。"
+        ),
+        body(
+            "夜校的难处也在增多。一是场地，文化站只有两间能上课的房间；二是时间，不少学员说七点开课太早。"
+        ),
+    );
+    let c = clean(&input);
+    let heads: Vec<&Block> = c.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Head(_)))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            &Block::Head("审批比想象的快，施工比想象的慢".into()),
+            &Block::Head("“以后下楼，不用算日子了”".into()),
+            &Block::Head("记者走访其中九间".into()),
+            &Block::Head("二、白天是书房".into()),
+            &Block::Head("下一步要解决的".into()),
+        ],
+        "{:?}",
+        c.articles[0].blocks
+    );
+    assert_eq!(c.articles[0].blocks.len(), 10);
+}
+
+/// A news box (kicker, headline, 本报讯…) set into a feature's column is an
+/// article of its own even where it cuts a sentence; the feature's text
+/// after it goes back to the feature. A serial box's credits read after its
+/// first column go to the installment's front matter, not into its text.
+#[test]
+fn a_news_box_inside_a_column_and_a_serials_late_credits() {
+    let feature = column(&[
+        "早上七点五十分，槐荫街道的城市书房门口已经有人在等。退休教师郭秀兰每天这个时候来，先看报，再挑两本书带回家。",
+        "像这样的书房，全市目前有六十二间，最近的两间相距不到八百米。市图书馆副馆长唐一鸣说，选址时他们先看人口密度。",
+    ]);
+    let (before, after) =
+        feature.split_at(feature.find("馆副馆长").expect("cut") + "馆副馆长".len() + 1);
+    let news = column(&[
+        "本报讯　从下月起，读者持一张读者证，就可以在全市六十二间城市书房之间通借通还，不必再回到借书的地方还书。",
+    ]);
+    let input = format!(
+        "城市书房越开越多\n本报记者 方知远\n{before}\n一张读者证　全市通借通还\n\n{news}\n{after}"
+    );
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["城市书房越开越多", "一张读者证　全市通借通还"],
+        "{:?}",
+        c.articles
+    );
+    let last = c.articles[0].blocks.last().expect("text");
+    assert!(
+        matches!(last, Block::Para(p) if p.starts_with("像这样的书房") && p.ends_with("先看人口密度。")),
+        "{:?}",
+        c.articles[0].blocks
+    );
+
+    let serial = format!(
+        "连载 12\n\n第十二回\n\n{}\n《北窗》\n\n顾青禾 著\n\n{}",
+        column(&["雪是半夜下起来的。渡口的灯只剩一盏，挂在船篷底下，被风吹得来回晃。林秋把箱子抱在怀里，在船舱里找了个角落坐下，对面坐着一个穿灰棉袍的中年人，"])
+            .trim_end(),
+        column(&["膝上放着一只竹篮，篮口盖着蓝布。"]).trim_start()
+    );
+    let c = clean(&serial);
+    assert_eq!(c.articles.len(), 1, "{:?}", c.articles);
+    let s = c.articles[0].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (s.work.as_str(), s.author.as_str(), s.installment),
+        ("北窗", "顾青禾", 12)
+    );
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| !matches!(b, Block::Para(p) | Block::Head(p) if p.contains("北窗"))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}

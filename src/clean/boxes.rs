@@ -1,0 +1,62 @@
+//! A serial's head the OCR read beside another article's headline, given
+//! to the installment it belongs to.
+
+use super::gather::{Item, Segment};
+use super::prep::Line;
+use super::shape::chapter_title;
+use super::{Note, NoteKind};
+
+/// A serial's head (连载 789 《长河灯影》 沈南星 著) that the OCR read beside
+/// another article's headline is moved to the article that looks like the
+/// installment (its title 第…回, no reporter's byline), with a warning.
+pub(super) fn place_serial_heads(segs: &mut [Segment], lines: &[Line], notes: &mut Vec<Note>) {
+    let clue = |it: &Item| {
+        matches!(
+            it,
+            Item::Serial(..) | Item::Author(..) | Item::Installment(..)
+        )
+    };
+    let reporter = |seg: &Segment| {
+        seg.header.iter().any(|it| {
+            matches!(it, Item::Byline(_, b) if ["记者", "記者", "通讯员", "通訊員"].iter().any(|r| b.contains(r)))
+        })
+    };
+    let chapter = |seg: &Segment| {
+        seg.header
+            .iter()
+            .any(|it| matches!(it, Item::Text(i) if chapter_title(&lines[*i].text)))
+    };
+    for k in 0..segs.len() {
+        if !reporter(&segs[k]) || !segs[k].header.iter().any(clue) {
+            continue;
+        }
+        let target = (0..segs.len())
+            .filter(|&j| j != k && chapter(&segs[j]) && !segs[j].header.iter().any(clue))
+            .min_by_key(|&j| j.abs_diff(k));
+        let Some(j) = target else { continue };
+        let (moved, kept): (Vec<Item>, Vec<Item>) = std::mem::take(&mut segs[k].header)
+            .into_iter()
+            .partition(|it| clue(it));
+        segs[k].header = kept;
+        for it in moved.into_iter().rev() {
+            if let Item::Serial(i, _) | Item::Author(i, _) | Item::Installment(i, _) = &it {
+                notes.push(Note {
+                    line: lines[*i].no,
+                    kind: NoteKind::Warning,
+                    message: format!(
+                        "a serial's head beside another article's headline: given to the installment titled at line {}: check it",
+                        first_text(&segs[j], lines).unwrap_or(0)
+                    ),
+                });
+            }
+            segs[j].header.insert(0, it);
+        }
+    }
+}
+
+fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {
+    seg.header.iter().find_map(|it| match it {
+        Item::Text(i) => Some(lines[*i].no),
+        _ => None,
+    })
+}

@@ -6,6 +6,7 @@
 //! with rustybuzz and cached, so a novel costs a hash lookup per character.
 
 mod cache;
+mod marks;
 mod pairs;
 mod scale;
 mod segment;

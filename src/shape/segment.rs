@@ -4,6 +4,7 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::{Scratch, Shaper};
+use super::marks::{INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, may_hang};
 use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
@@ -82,40 +83,6 @@ impl Builder {
             ),
         };
     }
-}
-
-/// The blanks of a full-width mark by its class, where the font has no
-/// `halt` to say: the glyph sits in one half of the em (mainland style).
-fn class_blanks(class: PunctClass, width: Pt) -> (Pt, Pt) {
-    let half = width / 2.0;
-    match class {
-        PunctClass::Opening => (half, Pt::ZERO),
-        PunctClass::Closing | PunctClass::Stop | PunctClass::Pause => (Pt::ZERO, half),
-        PunctClass::Middle => (half / 2.0, half / 2.0),
-        PunctClass::Inseparable => (Pt::ZERO, Pt::ZERO),
-    }
-}
-
-/// Blanks of a mark the font's halt/vhal says nothing about. In vertical
-/// text ：；！？ without vhal keep their upright forms centred in the em, so
-/// a quarter em either side, not a half em below: cutting that half in a
-/// pair ran ？」 five points into each other.
-fn fallback_blanks(class: PunctClass, width: Pt, pauses_centred: bool) -> (Pt, Pt) {
-    if pauses_centred && class == PunctClass::Pause {
-        class_blanks(PunctClass::Middle, width)
-    } else {
-        class_blanks(class, width)
-    }
-}
-
-/// The least room, in ems, a compressed mark's ink keeps from its em's
-/// edge in a vertical line (a Han character's ink stands about as far
-/// from its own).
-const INK_CLEARANCE_EM: f64 = 0.05;
-
-/// Marks that stay full width under 开明 (sentence-ending stops).
-fn full_in_kaiming(c: char) -> bool {
-    matches!(c, '。' | '．' | '？' | '！')
 }
 
 /// What the writing mode changes in shaping, decided in one place.
@@ -621,16 +588,4 @@ fn push_upright(
         hyphen: None,
         orient,
     });
-}
-
-/// Whether a mark may hang past the measure at a line end (CLREQ, hanging
-/// punctuation at the line end): ，。、 in every scheme; the other pause and
-/// stop marks ；：？！ too where the scheme sets their glyph at the start
-/// of the em (Simplified Chinese, whose marks all stand there), so that
-/// what hangs is the mark's glyph within half an em of the measure (its
-/// blank after is half the em: not an upright vertical form, whose ink
-/// runs most of the em down).
-fn may_hang(c: char, before: Pt, after: Pt, width: Pt) -> bool {
-    matches!(c, '，' | '。' | '、' | '．')
-        || (matches!(c, '；' | '：' | '？' | '！') && before.0 == 0.0 && after.0 >= width.0 * 0.45)
 }

@@ -461,6 +461,26 @@ mod tests {
     }
 
     #[test]
+    fn a_free_figure_is_tried_two_and_three_columns_wide_never_wider_than_its_module() {
+        use crate::model::LeadPlacement;
+        let mut t = text("城市书房越开越多", 14);
+        t = t.replacen("第1段", "![书房](figures/badge.png)\n\n第1段", 1);
+        let s = set(&[t]);
+        let grid = s.layout.grid_for(s.docs[0].writing);
+        let given = page_articles(&s, LeadPlacement::Column);
+        let (v, _) = all_variants(&[&given[0]], &grid);
+        let wide = |k: u32| v[0].list.iter().position(|x| x.figure == Some(k));
+        let (two, three) = (wide(2).expect("2 wide"), wide(3).expect("3 wide"));
+        let at = |span: usize, k: usize| v[0].fits[span - 1].iter().any(|f| f.variant == k);
+        assert!(at(2, two) && !at(2, three), "{:?}", v[0].fits[1]);
+        assert!(
+            (3..=grid.columns as usize).any(|w| at(w, three)),
+            "{:?}",
+            v[0].fits
+        );
+    }
+
+    #[test]
     fn a_page_is_made_up_alike_on_one_thread_and_on_two() {
         use crate::model::LeadPlacement;
         let s = set(&[

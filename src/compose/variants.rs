@@ -1,7 +1,7 @@
 //! The modules an article can take on a made-up page ([`super::makeup`]):
 //! every column span, and at each span the article as written and, where
 //! the manifest and the article leave them free, its lead across the
-//! module (破栏) and its figures two columns wide. Each is laid out once by
+//! module (破栏) and its figures two or three columns wide. Each is laid out once by
 //! the real composer to learn its height; a module too tall for the page
 //! is kept only as a cut one, whose least height comes from its headline
 //! block as broken at that span.
@@ -19,8 +19,10 @@ use crate::shape::{ShapedBlock, ShapedDoc};
 pub const MIN_CUT: u32 = 12;
 /// The most characters an article set in a single column may have.
 const BRIEF: usize = 400;
-/// Columns a free figure may take besides its one.
-const WIDE_FIGURE: u32 = 2;
+/// The widths, in columns, a free figure may take besides its one: on a
+/// broadsheet a news photo stands two or three columns wide; wider, it
+/// leaves the text a strip beside it.
+const WIDE_FIGURES: [u32; 2] = [2, 3];
 /// The most columns a lead is set across: across more its lines grow
 /// too long to read (four columns hold some fifty characters).
 const LEAD_ACROSS_MOST: u32 = 4;
@@ -63,9 +65,12 @@ pub struct Fit {
 impl Variant {
     /// Whether the variant is one at `span` columns, where the article
     /// as `written` is another: a change across columns (none in a single
-    /// one), a lead set across no more than LEAD_ACROSS_MOST of them.
+    /// one), a lead set across no more than LEAD_ACROSS_MOST of them, a
+    /// figure no wider than the module.
     fn sets_at(&self, written: &Variant, span: u32) -> bool {
-        span >= 2 && (self.lead == written.lead || span <= LEAD_ACROSS_MOST)
+        span >= 2
+            && (self.lead == written.lead || span <= LEAD_ACROSS_MOST)
+            && self.figure.is_none_or(|k| k <= span)
     }
 }
 
@@ -183,7 +188,7 @@ fn prune(out: &mut [Variants]) {
 
 /// The article as written, then each freedom it has taken on its own: the
 /// lead across the module when the manifest leaves the lead's place open
-/// and the article has one; its figures two columns wide when the article
+/// and the article has one; its figures two or three columns wide (no wider than the module) when the article
 /// gives them no width of their own.
 fn variants_of(a: &PageArticle) -> Vec<Variant> {
     let written = Variant {
@@ -207,10 +212,10 @@ fn variants_of(a: &PageArticle) -> Vec<Variant> {
         });
     }
     if written.figure.is_none() && a.shaped.flow.iter().any(free_figure) {
-        out.push(Variant {
-            figure: Some(WIDE_FIGURE),
+        out.extend(WIDE_FIGURES.map(|k| Variant {
+            figure: Some(k),
             ..written
-        });
+        }));
     }
     out
 }

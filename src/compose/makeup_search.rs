@@ -182,18 +182,17 @@ pub fn search(
     // (White at the page's foot joins the remainder: no cost.)
     let best = (table[full as usize][columns as usize].iter())
         .filter(|e| e.rows <= depth)
-        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)))
-        .copied();
-    let Some(Entry { rows, cost, .. }) = best else {
+        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)));
+    let Some(best) = best else {
         return (None, effort);
     };
     let mut places = vec![None; n];
-    let at = (full, columns, rows, best.is_some_and(|e| e.flat()));
+    let at = (full, columns, best.rows, best.flat());
     unwind(&table, at, (0, band.top), &mut places);
     let m = MadeUp {
         places,
-        remainder: depth - rows,
-        cost,
+        remainder: depth - best.rows,
+        cost: best.cost,
     };
     (Some(m), effort)
 }
@@ -340,7 +339,7 @@ fn leaves(
                 let extra = (rows - h) * w;
                 let cost = lead + RAGGED * (f.white + extra) as u64;
                 let white = f.foot + extra;
-                let (how, rows) = (how(false), rows);
+                let how = how(false);
                 best.offer(Entry {
                     rows,
                     cost,
@@ -352,12 +351,11 @@ fn leaves(
         if may_cut {
             let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
             for rows in least..=tallest {
-                let (cost, how) = (lead + CUT, how(true));
                 best.offer(Entry {
                     rows,
-                    cost,
+                    cost: lead + CUT,
                     white: 0,
-                    how,
+                    how: how(true),
                 });
             }
         }

@@ -1,10 +1,10 @@
 //! The modules an article can take on a made-up page ([`super::makeup`]):
 //! every column span, and at each span the article as written and, where
 //! the manifest and the article leave them free, its lead across the
-//! module (破栏) and its figures two or three columns wide. Each is laid out once by
-//! the real composer to learn its height; a module too tall for the page
-//! is kept only as a cut one, whose least height comes from its headline
-//! block as broken at that span.
+//! module (破栏) and its figures two or three columns wide. Each is laid
+//! out once by the real composer to learn its height; a module too tall
+//! for the page is kept only as a cut one, whose least height comes from
+//! its headline block as broken at that span.
 
 use rayon::prelude::*;
 
@@ -60,6 +60,15 @@ pub struct Fit {
     /// line-columns (see [`super::Module::foot`]): white over another
     /// module's headline block.
     pub foot: u32,
+}
+
+/// The white a module leaves under its text, in line-columns: beyond a
+/// line's difference between its columns ([`Fit::white`]) and all of it
+/// along its foot ([`Fit::foot`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Whites {
+    under: u32,
+    foot: u32,
 }
 
 impl Variant {
@@ -153,16 +162,16 @@ type Job = (usize, usize, u32);
 /// Lays out the `jobs` in parallel, one job each (the work spreads
 /// evenly), and adds their modules to `out`; how many were laid out.
 fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
-    let heights: Vec<(Height, u32, u32)> = (jobs.par_iter())
+    let heights: Vec<(Height, Whites)> = (jobs.par_iter())
         .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
         .collect();
-    for (&(i, variant, w), &(height, white, foot)) in jobs.iter().zip(&heights) {
+    for (&(i, variant, w), &(height, whites)) in jobs.iter().zip(&heights) {
         if height != Height::No {
             out[i].fits[w as usize - 1].push(Fit {
                 variant,
                 height,
-                white,
-                foot,
+                white: whites.under,
+                foot: whites.foot,
             });
         }
     }
@@ -188,8 +197,9 @@ fn prune(out: &mut [Variants]) {
 
 /// The article as written, then each freedom it has taken on its own: the
 /// lead across the module when the manifest leaves the lead's place open
-/// and the article has one; its figures two or three columns wide (no wider than the module) when the article
-/// gives them no width of their own.
+/// and the article has one; its figures two or three columns wide (no
+/// wider than the module) when the article gives them no width of their
+/// own.
 fn variants_of(a: &PageArticle) -> Vec<Variant> {
     let written = Variant {
         lead: a.placement.lead,
@@ -249,28 +259,28 @@ pub fn with_figures(shaped: &ShapedDoc, columns: Option<u32>) -> Option<ShapedDo
 /// An article's height at `span` columns in `variant`: `No` where the
 /// manifest gives it another span, where one column is too narrow for it,
 /// or where its headline would break inside a phrase.
-fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, u32, u32) {
+fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, Whites) {
     if a.placement.columns.is_some_and(|c| c != span) {
-        return (Height::No, 0, 0);
+        return (Height::No, Whites::default());
     }
     // The lead story leads: across half the page or more.
     if a.placement.lead_story && a.placement.columns.is_none() && span * 2 < grid.columns {
-        return (Height::No, 0, 0);
+        return (Height::No, Whites::default());
     }
     // One column holds a brief, not an article with a headline to show;
     // no module so narrow that its headline breaks inside a phrase.
     if span == 1 && a.placement.columns.is_none() && size(a) > BRIEF {
-        return (Height::No, 0, 0);
+        return (Height::No, Whites::default());
     }
     let own = (a.doc.writing == Writing::Vertical) != grid.vertical;
     let titled = a.rest.is_none();
     if titled && !own && a.placement.columns.is_none() && !title_fits(a, variant, grid, span) {
-        return (Height::No, 0, 0);
+        return (Height::No, Whites::default());
     }
     let least = least_rows(a, variant, grid, span);
     match module_at(a, variant, grid, span) {
-        None => (Height::Tall(least), 0, 0),
-        Some((h, white, foot)) => (Height::Rows(h, least), white, foot),
+        None => (Height::Tall(least), Whites::default()),
+        Some((h, whites)) => (Height::Rows(h, least), whites),
     }
 }
 
@@ -366,7 +376,7 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
 
 /// [`height_at`], and the white under the module's text (a box on a grid
 /// of its own is filled by its frame: none).
-fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, u32, u32)> {
+fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, Whites)> {
     let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
@@ -376,7 +386,11 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
         let rows = (m.bottom + 1).min(grid.lines);
-        return (m.pages.len() == 1).then_some((rows, m.white, m.foot));
+        let whites = Whites {
+            under: m.white,
+            foot: m.foot,
+        };
+        return (m.pages.len() == 1).then_some((rows, whites));
     }
     // Fewest rows holding the box whole (more rows never hold less).
     let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
@@ -392,5 +406,5 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
             lo = mid + 1;
         }
     }
-    Some((hi, 0, 0))
+    Some((hi, Whites::default()))
 }

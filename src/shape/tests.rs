@@ -30,6 +30,19 @@ fn setup() -> (FontBook, ParaStyle) {
     (book, style)
 }
 
+/// [`setup`] with the Traditional faces loaded for `tag` (zh-TW, zh-Hant):
+/// the book, the body style (still on the SC face), the language and its
+/// TC Song face.
+fn setup_hant(tag: &str) -> (FontBook, ParaStyle, Lang, crate::model::FontId) {
+    let layout = load_layout("feature", None).unwrap();
+    let (mut book, style) = setup();
+    let mut roles = book.resolve_roles(&layout).unwrap();
+    let hant = Lang::parse(tag).unwrap();
+    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    let tc = roles.for_lang(hant.family)["song"].cjk;
+    (book, style, hant, tc)
+}
+
 fn para(style: &ParaStyle, text: &str) -> Para {
     Para {
         style: style.clone(),
@@ -205,12 +218,7 @@ fn vertical_tall_marks_never_lose_more_than_the_room_beside_their_ink() {
     // model) and Traditional (centred scheme): compressing a blank (推入)
     // may not bring the ink within 0.05 em of the em's edge. A quarter em
     // either side ran a compressed ？ 0.18 em into the character above.
-    let layout = load_layout("feature", None).unwrap();
-    let (mut book, mut style) = setup();
-    let mut roles = book.resolve_roles(&layout).unwrap();
-    let hant = Lang::parse("zh-TW").unwrap();
-    roles.load_for(&mut book, &layout, hant.family).unwrap();
-    let tc = roles.for_lang(hant.family)["song"].cjk;
+    let (book, mut style, hant, tc) = setup_hant("zh-TW");
     let cases = [
         (Lang::default(), style.font, crate::model::Scheme::Quanjiao),
         (hant, tc, crate::model::Scheme::Centred),
@@ -267,11 +275,7 @@ fn centred_marks_come_from_the_tc_face_as_drawn() {
     // middle of the em, so no glyph is moved (a moved glyph overlaps its
     // neighbour for text extractors); the SC face's marks, drawn at the
     // baseline's start, are moved to the middle across the line.
-    let layout = load_layout("feature", None).unwrap();
-    let (mut book, mut style) = setup();
-    let mut roles = book.resolve_roles(&layout).unwrap();
-    let hant = Lang::parse("zh-TW").unwrap();
-    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    let (book, mut style, hant, tc) = setup_hant("zh-TW");
     style.scheme = crate::model::Scheme::Centred;
     let sc_font = style.font;
     let text = "甲，乙。丙、丁：戊；己！庚？辛";
@@ -284,7 +288,7 @@ fn centred_marks_come_from_the_tc_face_as_drawn() {
             .map(|i| p.glyphs[i.glyphs.start as usize].dx)
             .collect()
     };
-    style.font = roles.for_lang(hant.family)["song"].cjk;
+    style.font = tc;
     for vertical in [false, true] {
         let mut shaper = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);
         let p = shape_para(&mut shaper, &para(&style, text));
@@ -331,11 +335,7 @@ fn a_warm_shaper_shapes_as_a_fresh_one() {
     // pooled shaper is free: what a shaper's caches (glyphs, words,
     // blanks, ink boxes, shape plans) hold from earlier text must not
     // change a shape, or the bytes would depend on the threads.
-    let layout = load_layout("feature", None).unwrap();
-    let (mut book, mut style) = setup();
-    let mut roles = book.resolve_roles(&layout).unwrap();
-    let hant = Lang::parse("zh-Hant").unwrap();
-    roles.load_for(&mut book, &layout, hant.family).unwrap();
+    let (book, mut style, hant, tc) = setup_hant("zh-Hant");
     let text = "「甲，乙。」丙、丁：戊；己！庚？辛——“Rust 1.89”的·工具……";
     let earlier = "辛？庚！己；戊：丁、丙「乙。甲，」……·“工具” Rust 1.89——";
     let shapes = |shaper: &mut Shaper, style: &ParaStyle| {
@@ -346,7 +346,7 @@ fn a_warm_shaper_shapes_as_a_fresh_one() {
         crate::model::Scheme::Quanjiao,
     ] {
         style.scheme = scheme;
-        for font in [style.font, roles.for_lang(hant.family)["song"].cjk] {
+        for font in [style.font, tc] {
             style.font = font;
             for vertical in [false, true] {
                 let fresh = Shaper::new(&book, &hant, Fallbacks::default()).vertical(vertical);

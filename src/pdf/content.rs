@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use pdf_writer::{Content, Name, Ref};
 
-use super::run::write_run;
+use super::run::{RunBuffers, write_run};
 use super::{FontUsage, Instance, PdfMeta, Refs, f, print};
 use crate::compose::{ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::model::FontId;
@@ -97,7 +97,16 @@ pub(super) fn page_content(
     meta: &PdfMeta,
     used: &Resources,
 ) -> Vec<u8> {
-    let mut content = Content::new();
+    // About what a page's stream takes, so that it is not copied as it
+    // grows: a glyph's CID and its share of the operators.
+    let glyphs: usize = (page.items.iter())
+        .map(|i| match i {
+            PageItem::Text(run) => run.glyphs.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut content = Content::with_capacity(1024 + glyphs * 4);
+    let mut buffers = RunBuffers::default();
     let h = page.height;
     if let Some(p) = &meta.print {
         // The page sits inside its bleed and the slug for the marks.
@@ -115,7 +124,14 @@ pub(super) fn page_content(
                 // register_page recorded every run's font.
                 let usage = &used.usage[&run.font];
                 let advances = Advances::new(book.font(run.font), instance_of(run), run.size);
-                write_run(&mut content, run, usage, h, &|g| advances.of(g));
+                write_run(
+                    &mut content,
+                    run,
+                    usage,
+                    h,
+                    &|g| advances.of(g),
+                    &mut buffers,
+                );
             }
             PageItem::Rule(r) => {
                 content

@@ -22,10 +22,68 @@ use super::{Instance, Packed, Packs, Refs, deflate, packed_with};
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {
     pub remapper: GlyphRemapper,
+    /// Indexed by original glyph id: the CID the remapper gave it, or
+    /// [`UNSEEN`]. The remapper's own map answers the same, but this is
+    /// looked up for every glyph of a book twice (registered, then
+    /// written), and a dense table costs a load where the map hashes.
+    cids: Vec<u16>,
     /// Indexed by new glyph id (the remapper numbers them densely from 0):
     /// the text it stands for, first seen wins. A vector, not a map,
     /// because this is looked up once for every glyph of a book.
-    text: Vec<Option<Box<str>>>,
+    text: Vec<Option<GlyphText>>,
+}
+
+/// No CID yet in [`FontUsage::cids`]: a font has at most 65,535 glyphs,
+/// numbered from 0, so no CID reaches it.
+const UNSEEN: u16 = u16::MAX;
+
+/// A glyph's text, held inline when short (one character, nearly always):
+/// comparing it with the text a glyph is used with again is then a
+/// comparison of two words, not a call reading a heap block of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum GlyphText {
+    /// Up to [`SHORT`] bytes, zero-padded, the length in the last byte.
+    Short([u8; SHORT + 1]),
+    Long(Box<str>),
+}
+
+const SHORT: usize = 15;
+
+impl GlyphText {
+    fn new(text: &str) -> GlyphText {
+        short_key(text).map_or_else(|| GlyphText::Long(text.into()), GlyphText::Short)
+    }
+
+    fn is(&self, text: &str) -> bool {
+        match self {
+            GlyphText::Short(k) => short_key(text).is_some_and(|t| t == *k),
+            GlyphText::Long(t) => &**t == text,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Made from a str's bytes, whole (see short_key).
+            GlyphText::Short(k) => {
+                std::str::from_utf8(&k[..k[SHORT] as usize]).expect("a str's bytes")
+            }
+            GlyphText::Long(t) => t,
+        }
+    }
+}
+
+/// A short text's bytes zero-padded, its length last; `None` when longer.
+fn short_key(text: &str) -> Option<[u8; SHORT + 1]> {
+    let bytes = text.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut k = [0u8; SHORT + 1];
+    for (slot, b) in k.iter_mut().zip(bytes) {
+        *slot = *b;
+    }
+    k[SHORT] = bytes.len() as u8;
+    Some(k)
 }
 
 impl Default for FontUsage {
@@ -38,6 +96,7 @@ impl FontUsage {
     pub fn new() -> FontUsage {
         FontUsage {
             remapper: GlyphRemapper::new(),
+            cids: Vec::new(),
             text: Vec::new(),
         }
     }
@@ -51,23 +110,36 @@ impl FontUsage {
     /// ToUnicode map gives back `text` for it. A glyph keeps the first text
     /// it was seen with; a later use with other text (a hard hyphen after a
     /// soft one, code points sharing one glyph) or a cluster too long for a
-    /// bfchar entry is not mapped, and the writer spans it with ActualText.
+    /// bfchar entry is not mapped, and needs ActualText.
     pub fn glyph(&mut self, gid: u16, text: &str) -> Mapped {
-        let cid = self.remapper.remap(gid);
+        let cid = match self.cids.get(gid as usize) {
+            Some(&cid) if cid != UNSEEN => cid,
+            _ => {
+                // The remapper numbers glyphs in order of first use; asked
+                // only once a glyph, it numbers them as it did when asked
+                // every time.
+                let cid = self.remapper.remap(gid);
+                if self.cids.len() <= gid as usize {
+                    self.cids.resize(gid as usize + 1, UNSEEN);
+                }
+                self.cids[gid as usize] = cid;
+                cid
+            }
+        };
         if text.is_empty() || gid == 0 {
             return Mapped { cid, mapped: true };
         }
-        if text.encode_utf16().count() > MAX_BFCHAR_UNITS {
+        if too_long(text) {
             return Mapped { cid, mapped: false };
         }
         let i = cid as usize;
         if self.text.len() <= i {
             self.text.resize(i + 1, None);
         }
-        let slot = self.text[i].get_or_insert_with(|| text.into());
+        let slot = self.text[i].get_or_insert_with(|| GlyphText::new(text));
         Mapped {
             cid,
-            mapped: &**slot == text,
+            mapped: slot.is(text),
         }
     }
 
@@ -76,18 +148,20 @@ impl FontUsage {
     /// text it was seen with, so the answer does not depend on what was
     /// registered since.
     pub fn registered(&self, gid: u16, text: &str) -> Mapped {
-        // Every glyph is registered before it is written (pdf::content).
-        let cid = self.remapper.get(gid).expect("a registered glyph");
+        let cid = (self.cids.get(gid as usize).copied())
+            .filter(|&c| c != UNSEEN)
+            // Every glyph is registered before it is written (pdf::content).
+            .expect("a registered glyph");
         if text.is_empty() || gid == 0 {
             return Mapped { cid, mapped: true };
         }
-        if text.encode_utf16().count() > MAX_BFCHAR_UNITS {
+        if too_long(text) {
             return Mapped { cid, mapped: false };
         }
-        let slot = self.text.get(cid as usize).and_then(|t| t.as_deref());
+        let slot = self.text.get(cid as usize).and_then(Option::as_ref);
         Mapped {
             cid,
-            mapped: slot == Some(text),
+            mapped: slot.is_some_and(|t| t.is(text)),
         }
     }
 
@@ -96,8 +170,14 @@ impl FontUsage {
         self.text
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| t.as_deref().map(|t| (i as u16, t)))
+            .filter_map(|(i, t)| t.as_ref().map(|t| (i as u16, t.as_str())))
     }
+}
+
+/// More UTF-16 code units than a bfchar entry holds (a text has no more
+/// of them than it has bytes, so only a long one is counted).
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_BFCHAR_UNITS && text.encode_utf16().count() > MAX_BFCHAR_UNITS
 }
 
 /// A CID and whether its ToUnicode entry is the text it was asked for.

@@ -71,6 +71,17 @@ impl Axis {
     }
 }
 
+/// Working buffers of [`write_run`], kept from run to run of a page: a
+/// book writes tens of thousands of lines, each of which needed its own.
+#[derive(Default)]
+pub(super) struct RunBuffers {
+    gaps: Vec<(i64, f64)>,
+    mapped: Vec<Mapped>,
+    joined: Vec<bool>,
+    /// A TJ string's CIDs.
+    cids: Vec<u8>,
+}
+
 /// What every line of one run shares.
 struct RunStyle<'r> {
     run: &'r TextRun,
@@ -92,6 +103,7 @@ pub(super) fn write_run(
     usage: &FontUsage,
     page_h: Pt,
     advance: &dyn Fn(u16) -> Pt,
+    buffers: &mut RunBuffers,
 ) {
     let style = begin_run(content, run, advance);
     let gl = &run.glyphs;
@@ -99,7 +111,6 @@ pub(super) fn write_run(
     // character spacing (Tc) once per line rather than into a number after
     // every glyph, which made content streams a third larger.
     let mut spacing = 0.0f64;
-    let mut gaps: Vec<(i64, f64)> = Vec::new();
     let mut i = 0;
     while i < gl.len() {
         let line = style.axis.across(&gl[i]);
@@ -110,13 +121,13 @@ pub(super) fn write_run(
         let (x, y) = (f(gl[i].x), f(page_h - gl[i].y));
         let [a, b, c, d] = style.ops.matrix;
         content.set_text_matrix([a, b, c, d, x, y]);
-        line_gaps(&style, &gl[i..j], &mut gaps);
-        let common = common_gap(&mut gaps);
+        line_gaps(&style, &gl[i..j], &mut buffers.gaps);
+        let common = common_gap(&mut buffers.gaps);
         if common != spacing {
             spacing = common;
             content.set_char_spacing(char_spacing(run.mode, spacing, style.scale));
         }
-        show_line(content, &style, &gl[i..j], spacing, usage);
+        show_line(content, &style, &gl[i..j], (spacing, usage), buffers);
         i = j;
     }
     if spacing != 0.0 {
@@ -220,20 +231,29 @@ fn show_line(
     content: &mut Content,
     style: &RunStyle,
     line: &[PlacedGlyph],
-    spacing: f64,
-    usage: &FontUsage,
+    (spacing, usage): (f64, &FontUsage),
+    buffers: &mut RunBuffers,
 ) {
     let run = style.run;
+    let RunBuffers {
+        mapped,
+        joined,
+        cids,
+        ..
+    } = buffers;
+    mapped.clear();
     // register_run recorded every glyph.
-    let mapped: Vec<Mapped> = line
-        .iter()
-        .map(|g| usage.registered(g.id, glyph_text(run, g)))
-        .collect();
-    let joined = if run.actual_text {
-        vec![false; line.len()]
+    mapped.extend(
+        line.iter()
+            .map(|g| usage.registered(g.id, glyph_text(run, g))),
+    );
+    joined.clear();
+    if run.actual_text {
+        joined.resize(line.len(), false);
     } else {
-        joined_to_previous(style, line, spacing)
-    };
+        joined_to_previous(style, line, spacing, joined);
+    }
+    let (mapped, joined) = (&mapped[..], &joined[..]);
     let mut pen = style.axis.along(&line[0]);
     if style.axis.down && !run.actual_text {
         // A line down the page is one ActualText span: extraction (poppler
@@ -244,7 +264,7 @@ fn show_line(
             .begin_marked_content_with_properties(Name(b"Span"))
             .properties()
             .actual_text(TextStr(span_text(&run.text, line)));
-        show_glyphs(content, style, line, &mapped, 0, spacing, pen);
+        show_glyphs(content, style, (line, mapped), 0, spacing, pen, cids);
         content.end_marked_content();
         return;
     }
@@ -260,11 +280,11 @@ fn show_line(
             pen = show_glyphs(
                 content,
                 style,
-                &line[from..to],
-                &mapped[from..to],
+                (&line[from..to], &mapped[from..to]),
                 from,
                 spacing,
                 pen,
+                cids,
             );
         }
         if to < line.len() {
@@ -280,11 +300,11 @@ fn show_line(
             pen = show_glyphs(
                 content,
                 style,
-                &line[to..end],
-                &mapped[to..end],
+                (&line[to..end], &mapped[to..end]),
                 to,
                 spacing,
                 pen,
+                cids,
             );
             content.end_marked_content();
             from = end;
@@ -319,7 +339,7 @@ const FORWARD_MOVE_EM: f64 = 0.08;
 /// glyph's advance ends, or (between Han and Latin text) so far after it,
 /// that the two must be read as one span, so that the text comes back
 /// where it stands, in one piece.
-fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64) -> Vec<bool> {
+fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64, out: &mut Vec<bool>) {
     let text = &style.run.text;
     // The glyph's first character and the previous glyph's last, when both
     // start a cluster that lies next to the other in the text.
@@ -335,7 +355,6 @@ fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64) -> V
             .flatten()
     };
     let wide = |c: char| c >= '\u{2E80}';
-    let mut out = Vec::with_capacity(line.len());
     let mut prev: Option<(Pt, &PlacedGlyph)> = None;
     for g in line {
         let at = style.axis.along(g);
@@ -346,24 +365,24 @@ fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64) -> V
         }));
         prev = Some((at + (style.advance)(g.id) * style.scale + Pt(spacing), g));
     }
-    out
 }
 
 /// One TJ array for `glyphs` (the line's glyphs from index `first`, with
 /// their CIDs), from where the pen stands; returns where it stands after.
+/// `buf` is a scratch buffer.
 fn show_glyphs(
     content: &mut Content,
     style: &RunStyle,
-    glyphs: &[PlacedGlyph],
-    cids: &[Mapped],
+    (glyphs, cids): (&[PlacedGlyph], &[Mapped]),
     first: usize,
     spacing: f64,
     mut pen: Pt,
+    buf: &mut Vec<u8>,
 ) -> Pt {
     let (size, scale) = (style.size, style.scale);
     let mut tj = content.show_positioned();
     let mut items = tj.items();
-    let mut buf: Vec<u8> = Vec::new();
+    buf.clear();
     for (k, g) in glyphs.iter().enumerate() {
         // Tc applies after every glyph, so from the line's second one on
         // the pen already includes it.
@@ -373,7 +392,7 @@ fn show_glyphs(
         let shift = style.axis.along(g) - pen;
         if shift.abs().0 > 0.0005 {
             if !buf.is_empty() {
-                items.show(Str(&buf));
+                items.show(Str(buf));
                 buf.clear();
             }
             // In vertical mode a positive number moves down; in horizontal
@@ -390,7 +409,7 @@ fn show_glyphs(
         pen += (style.advance)(g.id) * scale;
     }
     if !buf.is_empty() {
-        items.show(Str(&buf));
+        items.show(Str(buf));
     }
     items.finish();
     tj.finish();

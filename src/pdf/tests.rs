@@ -190,7 +190,7 @@ fn write_registered(
     advance: &dyn Fn(u16) -> Pt,
 ) {
     register_run(run, u);
-    write_run(c, run, u, page_h, advance);
+    write_run(c, run, u, page_h, advance, &mut Default::default());
 }
 
 /// A run's content stream, every glyph advancing 10 pt, on a 200 pt page.

@@ -84,6 +84,9 @@ pub fn load_image(
             "re-export the image as PNG or baseline JPEG",
         )
     };
+    if let Some((format, size, pixels)) = super::figure_memo::find(&data, keep) {
+        return Ok((data, format, size, pixels));
+    }
     let (width_px, height_px) = dimensions(&data, format).map_err(damaged)?;
     if width_px == 0 || height_px == 0 {
         return Err(damaged("it has no pixels".into()));
@@ -101,7 +104,10 @@ pub fn load_image(
         ));
     }
     let pixels = decode_all(&data, format, keep).map_err(damaged)?;
-    Ok((data, format, (width_px, height_px), pixels))
+    let decoded = (format, (width_px, height_px), pixels);
+    super::figure_memo::keep(&data, keep, &decoded);
+    let (format, size, pixels) = decoded;
+    Ok((data, format, size, pixels))
 }
 
 /// The file a figure names: relative to the article, no web address, and

@@ -3,6 +3,7 @@
 
 mod doc;
 mod figure_file;
+mod figure_memo;
 mod fonts;
 mod layout;
 mod paras;

@@ -28,6 +28,10 @@ struct Runs<'a> {
     size: Pt,
     /// Where the paragraph starts in its article (`None`: furniture).
     para: Option<crate::source::Loc>,
+    /// The glyphs and bytes of text the line has still to push (about:
+    /// a run's buffers are sized from it, so that a run, most often the
+    /// rest of its line, is not copied as it grows; pages keep them).
+    left: (usize, usize),
 }
 
 /// How the glyphs of a run are set.
@@ -73,18 +77,20 @@ impl Runs<'_> {
                     oblique: style.oblique,
                     actual_text: style.actual_text,
                     hung: style.hung,
-                    text: String::new(),
+                    text: String::with_capacity(self.left.1),
                     glyphs: Vec::new(),
                     source,
                 },
-                glyphs: Vec::new(),
+                glyphs: Vec::with_capacity(self.left.0),
             });
         }
+        self.left.0 = self.left.0.saturating_sub(1);
         // Opened just above when there was none or it did not match.
         let r = self.run.as_mut().expect("run opened above");
         let start = r.run.text.len() as u32;
         if let Some((_, t)) = text {
             r.run.text.push_str(t);
+            self.left.1 = self.left.1.saturating_sub(t.len());
         }
         r.glyphs.push(FrameGlyph {
             id: glyph.id,
@@ -159,6 +165,10 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         size,
         // Furniture is shaped from no article: no place.
         para: Some(p.loc).filter(|l| l.line > 0),
+        left: (line.items.clone()).fold((0, 0), |(g, t), k| {
+            let info = &p.info[k];
+            (g + info.glyphs.len(), t + info.text.len())
+        }),
     };
     for placed in line.positions(&p.items) {
         let k = placed.index;
@@ -227,6 +237,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         runs.flush();
         // No article's text: no place in one.
         runs.para = None;
+        runs.left = (1, "\u{AD}".len());
         runs.push(style, &h, steps, Some((0, "\u{AD}")));
     }
     runs.flush();

@@ -76,6 +76,9 @@ impl Axis {
 #[derive(Default)]
 pub(super) struct RunBuffers {
     gaps: Vec<(i64, f64)>,
+    /// The line's glyphs' advances (the font's, scaled): each is needed
+    /// three times, and is a table lookup in the font.
+    advances: Vec<Pt>,
     mapped: Vec<Mapped>,
     joined: Vec<bool>,
     /// A TJ string's CIDs.
@@ -121,7 +124,9 @@ pub(super) fn write_run(
         let (x, y) = (f(gl[i].x), f(page_h - gl[i].y));
         let [a, b, c, d] = style.ops.matrix;
         content.set_text_matrix([a, b, c, d, x, y]);
-        line_gaps(&style, &gl[i..j], &mut buffers.gaps);
+        buffers.advances.clear();
+        (buffers.advances).extend(gl[i..j].iter().map(|g| (style.advance)(g.id) * style.scale));
+        line_gaps(&style, (&gl[i..j], &buffers.advances), &mut buffers.gaps);
         let common = common_gap(&mut buffers.gaps);
         if common != spacing {
             spacing = common;
@@ -180,15 +185,19 @@ fn begin_run<'r>(
 /// The gaps between the glyphs of one line, from the second glyph on: how
 /// far each glyph stands from where the previous one's advance ends, in
 /// thousandths of a point (rounded, to compare) and exactly.
-fn line_gaps(style: &RunStyle, line: &[PlacedGlyph], gaps: &mut Vec<(i64, f64)>) {
+fn line_gaps(
+    style: &RunStyle,
+    (line, advances): (&[PlacedGlyph], &[Pt]),
+    gaps: &mut Vec<(i64, f64)>,
+) {
     gaps.clear();
     let mut pen = style.axis.along(&line[0]);
-    for (k, g) in line.iter().enumerate() {
+    for (k, (g, &advance)) in line.iter().zip(advances).enumerate() {
         let gap = (style.axis.along(g) - pen).0;
         if k > 0 {
             gaps.push(((gap * 1000.0).round() as i64, gap));
         }
-        pen = style.axis.along(g) + (style.advance)(g.id) * style.scale;
+        pen = style.axis.along(g) + advance;
     }
 }
 
@@ -236,11 +245,13 @@ fn show_line(
 ) {
     let run = style.run;
     let RunBuffers {
+        advances,
         mapped,
         joined,
         cids,
         ..
     } = buffers;
+    let advances = &advances[..];
     mapped.clear();
     // register_run recorded every glyph.
     mapped.extend(
@@ -251,7 +262,7 @@ fn show_line(
     if run.actual_text {
         joined.resize(line.len(), false);
     } else {
-        joined_to_previous(style, line, spacing, joined);
+        joined_to_previous(style, (line, advances), spacing, joined);
     }
     let (mapped, joined) = (&mapped[..], &joined[..]);
     let mut pen = style.axis.along(&line[0]);
@@ -264,7 +275,15 @@ fn show_line(
             .begin_marked_content_with_properties(Name(b"Span"))
             .properties()
             .actual_text(TextStr(span_text(&run.text, line)));
-        show_glyphs(content, style, (line, mapped), 0, spacing, pen, cids);
+        show_glyphs(
+            content,
+            style,
+            (line, mapped, advances),
+            0,
+            spacing,
+            pen,
+            cids,
+        );
         content.end_marked_content();
         return;
     }
@@ -280,7 +299,7 @@ fn show_line(
             pen = show_glyphs(
                 content,
                 style,
-                (&line[from..to], &mapped[from..to]),
+                (&line[from..to], &mapped[from..to], &advances[from..to]),
                 from,
                 spacing,
                 pen,
@@ -300,7 +319,7 @@ fn show_line(
             pen = show_glyphs(
                 content,
                 style,
-                (&line[to..end], &mapped[to..end]),
+                (&line[to..end], &mapped[to..end], &advances[to..end]),
                 to,
                 spacing,
                 pen,
@@ -339,7 +358,12 @@ const FORWARD_MOVE_EM: f64 = 0.08;
 /// glyph's advance ends, or (between Han and Latin text) so far after it,
 /// that the two must be read as one span, so that the text comes back
 /// where it stands, in one piece.
-fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64, out: &mut Vec<bool>) {
+fn joined_to_previous(
+    style: &RunStyle,
+    (line, advances): (&[PlacedGlyph], &[Pt]),
+    spacing: f64,
+    out: &mut Vec<bool>,
+) {
     let text = &style.run.text;
     // The glyph's first character and the previous glyph's last, when both
     // start a cluster that lies next to the other in the text.
@@ -356,14 +380,14 @@ fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64, out:
     };
     let wide = |c: char| c >= '\u{2E80}';
     let mut prev: Option<(Pt, &PlacedGlyph)> = None;
-    for g in line {
+    for (g, &advance) in line.iter().zip(advances) {
         let at = style.axis.along(g);
         out.push(prev.is_some_and(|(p, before)| {
             let gap = (at - p).0 / style.size;
             let han_latin = || edge(before, g).is_some_and(|(a, b)| wide(a) != wide(b));
             gap < -BACKWARD_MOVE_EM || (gap > FORWARD_MOVE_EM && han_latin())
         }));
-        prev = Some((at + (style.advance)(g.id) * style.scale + Pt(spacing), g));
+        prev = Some((at + advance + Pt(spacing), g));
     }
 }
 
@@ -373,7 +397,7 @@ fn joined_to_previous(style: &RunStyle, line: &[PlacedGlyph], spacing: f64, out:
 fn show_glyphs(
     content: &mut Content,
     style: &RunStyle,
-    (glyphs, cids): (&[PlacedGlyph], &[Mapped]),
+    (glyphs, cids, advances): (&[PlacedGlyph], &[Mapped], &[Pt]),
     first: usize,
     spacing: f64,
     mut pen: Pt,
@@ -406,7 +430,7 @@ fn show_glyphs(
             pen += Pt(amount * size * scale / 1000.0);
         }
         buf.extend_from_slice(&cids[k].cid.to_be_bytes());
-        pen += (style.advance)(g.id) * scale;
+        pen += advances[k];
     }
     if !buf.is_empty() {
         items.show(Str(buf));

@@ -49,10 +49,12 @@ pub fn svg_to_png(svg: &str, width: Pt, height: Pt, dpi: u32) -> Result<Vec<u8>>
 /// The pixels as an 8-bit RGB PNG: the page is opaque (its paper is
 /// white), so alpha carries nothing and premultiplied equals straight.
 fn encode_rgb(rgba: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
-    let rgb: Vec<u8> = rgba
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+    // Sized once and filled a pixel at a time (a flat_map's collect grows
+    // it as it goes: a cover is a million pixels).
+    let mut rgb: Vec<u8> = Vec::with_capacity(rgba.len() / 4 * 3);
+    for p in rgba.chunks_exact(4) {
+        rgb.extend_from_slice(&p[..3]);
+    }
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, w, h);
     enc.set_color(png::ColorType::Rgb);

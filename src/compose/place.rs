@@ -101,7 +101,10 @@ impl Runs<'_> {
     }
 
     fn flush(&mut self) {
-        if let Some(r) = self.run.take() {
+        if let Some(mut r) = self.run.take() {
+            // Sized for the rest of its line, which another run shares
+            // (a hung mark, a turned word): the page keeps the text.
+            r.run.text.shrink_to_fit();
             self.out.push(r);
         }
     }

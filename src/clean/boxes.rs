@@ -81,5 +81,24 @@ pub(super) fn late_byline(seg: &Segment, byline: bool, serial: bool, news: bool)
         .iter()
         .chain(&seg.body)
         .any(|it| matches!(it, Item::Byline(..)));
-    byline && !serial && !news && texts >= 2 && !bylined && !super::gather::has_serial_clue(seg)
+    byline && !serial && !news && texts >= 2 && !bylined && !has_serial_clue(seg)
+}
+
+/// A serial (its number found) whose author is not yet known.
+pub(super) fn lacks_author(seg: &Segment) -> bool {
+    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
+        Item::Author(..) => true,
+        Item::Serial(_, s) => s.author.is_some(),
+        _ => false,
+    });
+    has_serial_clue(seg) && !credited
+}
+
+pub(super) fn has_serial_clue(seg: &Segment) -> bool {
+    seg.header.iter().chain(&seg.body).any(|h| {
+        matches!(
+            h,
+            Item::Author(..) | Item::Serial(..) | Item::Installment(..)
+        )
+    })
 }

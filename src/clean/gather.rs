@@ -7,12 +7,12 @@
 //! clues. A `#` line is large type, not an article boundary: a section head
 //! the OCR marked `#` stays in its article.
 
+use super::boxes::{has_serial_clue, lacks_author};
 use super::lines::{Role, heading_like};
-use super::names::is_han;
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, enumerator, first_line, full, heading_text, indent_shape, leaves_open,
+    ends_sentence, enumerator, first_line, fragment, full, heading_text, indent_shape, leaves_open,
 };
 use super::{Note, NoteKind};
 
@@ -594,13 +594,6 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         .collect()
 }
 
-/// One or two characters that are not a word (`一`, `/女`): what the OCR
-/// made of large type it could not read.
-pub(super) fn fragment(t: &str) -> bool {
-    let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-    !cs.is_empty() && cs.len() <= 2 && !(cs.len() == 2 && cs.iter().all(|&c| is_han(c)))
-}
-
 /// After a byline the headline block is over: a text line is body.
 fn after_byline(seg: &Segment, item: &Item) -> bool {
     matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
@@ -609,23 +602,4 @@ fn after_byline(seg: &Segment, item: &Item) -> bool {
 /// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).
 fn news_opening(t: &str) -> bool {
     dateline(t.trim_start()).is_some()
-}
-
-/// A serial (its number found) whose author is not yet known.
-fn lacks_author(seg: &Segment) -> bool {
-    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
-        Item::Author(..) => true,
-        Item::Serial(_, s) => s.author.is_some(),
-        _ => false,
-    });
-    has_serial_clue(seg) && !credited
-}
-
-pub(super) fn has_serial_clue(seg: &Segment) -> bool {
-    seg.header.iter().chain(&seg.body).any(|h| {
-        matches!(
-            h,
-            Item::Author(..) | Item::Serial(..) | Item::Installment(..)
-        )
-    })
 }

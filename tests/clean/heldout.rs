@@ -24,6 +24,13 @@
 //! On page-12 the columns of two articles are read in turn (the feature's
 //! text resumes after the next article's head with nothing to tell it by
 //! but its subject), which alone costs about 25 paragraphs.
+//!
+//! Each paragraph, head or field missed is printed with "(not in the OCR
+//! text)" when no line or run of neighbouring lines of the OCR text holds
+//! it at the same similarity (half-width marks taken as full-width): the
+//! OCR dropped it, misread too much of it, or read it in pieces far apart.
+//! The totals count those apart, so what the structure stage could still
+//! reach is plain.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -549,11 +556,9 @@ fn heldout_scores() {
     assert_eq!(t.text_removed, 0, "text lines removed");
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
-    // page-9's headline block is read across its columns, after the
-    // lead: its pieces and byline make an article of their own.
-    assert!(t.split_right + 1 >= t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 79.8, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 77.1, "heads found");
-    assert!(t.fields_wrong <= 36, "front-matter fields wrong");
+    assert_eq!(t.split_right, t.inputs, "articles split right");
+    assert!(pct(t.paras_found, t.paras) >= 82.6, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 78.9, "heads found");
+    assert!(t.fields_wrong <= 30, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
 }

@@ -375,10 +375,13 @@ fn in_ocr(value: &str, ocr: &str, min: f32) -> bool {
     };
     let v = full(value);
     let n = v.chars().count();
-    // A source line is printed in brackets, which its value leaves out.
+    // Boxes read side by side on one line (a wide gap or a `|` between
+    // them) are pieces of their own; a source line is printed in
+    // brackets, which its value leaves out.
     let lines: Vec<String> = ocr
         .lines()
-        .map(|l| full(l.trim().trim_matches(|c: char| "()（）《》<>".contains(c))))
+        .flat_map(|l| l.split(" |").flat_map(|p| p.split("    ")))
+        .map(|l| full(l.trim().trim_matches(|c: char| "()（）《》<>|".contains(c))))
         .filter(|l| !l.is_empty())
         .collect();
     (0..lines.len()).any(|k| {

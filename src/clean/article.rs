@@ -3,14 +3,15 @@
 //! source lines, bylines and numbers met in the body put where they go.
 
 use super::front::{self, warn};
-use super::gather::{Item, Page, Segment, fragment};
+use super::gather::{Item, Page, Segment};
 use super::inline::{self, Style};
 use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, full, heading_text, indent_shape, leaves_open,
+    ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text, indent_shape,
+    leaves_open,
 };
 use super::{Article, Block, Note, NoteKind};
 

@@ -60,3 +60,45 @@ fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {
         _ => None,
     })
 }
+
+/// A byline block read in the middle of a sentence of an article whose
+/// headline block (two lines or more) has no byline: the rest of that
+/// article's headline block, set across its columns and read by the OCR
+/// after the first column (Tesseract reads a wide headline block in
+/// pieces). A newspaper feature prints its byline once, under its own
+/// headline; a box set into its columns has a headline of its own, or a
+/// serial's credits, or opens with a dateline (those still start an
+/// article): `byline`, `serial`, `news` say what the block holds and
+/// whether a dateline follows it.
+pub(super) fn late_byline(seg: &Segment, byline: bool, serial: bool, news: bool) -> bool {
+    let texts = seg
+        .header
+        .iter()
+        .filter(|it| matches!(it, Item::Text(_)))
+        .count();
+    let bylined = seg
+        .header
+        .iter()
+        .chain(&seg.body)
+        .any(|it| matches!(it, Item::Byline(..)));
+    byline && !serial && !news && texts >= 2 && !bylined && !has_serial_clue(seg)
+}
+
+/// A serial (its number found) whose author is not yet known.
+pub(super) fn lacks_author(seg: &Segment) -> bool {
+    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
+        Item::Author(..) => true,
+        Item::Serial(_, s) => s.author.is_some(),
+        _ => false,
+    });
+    has_serial_clue(seg) && !credited
+}
+
+pub(super) fn has_serial_clue(seg: &Segment) -> bool {
+    seg.header.iter().chain(&seg.body).any(|h| {
+        matches!(
+            h,
+            Item::Author(..) | Item::Serial(..) | Item::Installment(..)
+        )
+    })
+}

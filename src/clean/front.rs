@@ -5,11 +5,11 @@
 //! that opens a deck, a kicker's column name (随笔, 快讯), a serial's clues
 //! (《…》, 著, 连载 416). A headline broken over two lines is joined.
 
-use super::gather::{Item, fragment};
+use super::gather::Item;
 use super::inline::{Style, repair_heading_with};
 use super::names::is_name;
 use super::prep::Line;
-use super::shape::{chapter_title, ends_sentence, kicker_word};
+use super::shape::{chapter_title, ends_sentence, fragment, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.

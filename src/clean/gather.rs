@@ -7,12 +7,12 @@
 //! clues. A `#` line is large type, not an article boundary: a section head
 //! the OCR marked `#` stays in its article.
 
+use super::boxes::{has_serial_clue, lacks_author};
 use super::lines::{Role, heading_like};
-use super::names::is_han;
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, enumerator, first_line, full, heading_text, indent_shape, leaves_open,
+    ends_sentence, enumerator, first_line, fragment, full, heading_text, indent_shape, leaves_open,
 };
 use super::{Note, NoteKind};
 
@@ -295,14 +295,33 @@ impl Cutter {
         self.ended = false;
     }
 
-    /// Text after an article's end mark, where another article stopped in
-    /// the middle of a sentence: that article's text, read after the box
-    /// that interrupted it.
+    /// Text after an article's end mark, source line or credit, where
+    /// another article stopped in the middle of a sentence: that article's
+    /// text, read after the box that interrupted it (a closed article has
+    /// no more text; a headline would have started a new one).
     fn after_end_mark(&self, page: &Page, p: usize) -> Option<usize> {
         let i = page.order[p];
-        (self.ended && self.in_body && page.roles[i] == Role::Text)
-            .then(|| self.open.last().or(self.jumped.last()).copied())
+        let back = if self.ended {
+            self.open.last().or(self.jumped.last())
+        } else {
+            self.open.last()
+        };
+        ((self.ended || self.closed) && self.in_body && page.roles[i] == Role::Text)
+            .then_some(back.copied())
             .flatten()
+            .filter(|&j| j != self.cur)
+    }
+
+    /// Goes back to article `j`; the current one, if it stopped in the
+    /// middle of a sentence, may resume later in its turn.
+    fn switch_to(&mut self, j: usize) {
+        self.open.retain(|&k| k != j);
+        self.jumped.retain(|&k| k != j);
+        if !self.at_end && !self.ended && !self.open.contains(&self.cur) {
+            self.open.push(self.cur);
+        }
+        self.cur = j;
+        self.ended = false;
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -322,6 +341,14 @@ impl Cutter {
             )
         });
         let after_end = self.at_end || self.closed;
+        let news = texts
+            && block
+                .last()
+                .and_then(|&q| page.next_text(q))
+                .is_some_and(|i| news_opening(&page.lines[i].text));
+        if self.late_block(page, &block, news) {
+            return false;
+        }
         // A serial's credits (《北窗》 / 顾青禾 著) read in the middle of an
         // installment that has none: its own box's head, read after the
         // box's first column; they stay in it (article.rs takes them).
@@ -332,15 +359,26 @@ impl Cutter {
             return false;
         }
         // A news item's first line (本报讯, 新华社北京3月14日电) under the
-        // block: a box of its own set into another article's column.
-        let news = texts
-            && block
-                .last()
-                .and_then(|&q| page.next_text(q))
-                .is_some_and(|i| news_opening(&page.lines[i].text));
+        // block (`news`): a box of its own set into another article's
+        // column.
         after_end && (self.closed && texts || page.announces_article(&block))
             || clue && texts
             || news
+    }
+
+    /// The block is the rest of the current article's headline block, read
+    /// late in the middle of its text ([`super::boxes::late_byline`]).
+    fn late_block(&self, page: &Page, block: &[usize], news: bool) -> bool {
+        let role = |q: &usize| &page.roles[page.order[*q]];
+        let serial = block.iter().any(|q| {
+            matches!(
+                role(q),
+                Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+            )
+        });
+        let byline = block.iter().any(|q| matches!(role(q), Role::Byline(_)));
+        let mid_sentence = self.in_body && !self.at_end && !self.closed;
+        mid_sentence && super::boxes::late_byline(&self.segs[self.cur], byline, serial, news)
     }
 
     /// A headline block with a byline under an article that has a
@@ -434,10 +472,26 @@ impl Cutter {
             .iter()
             .any(|h| matches!(h, Item::Byline(..)));
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
-        (candidate && column && !fresh && !first_line(l, next, m) && !heading_like(l, Some(m)))
-            .then(|| self.open.last().copied())
-            .flatten()
-            .filter(|&j| j != self.cur)
+        // Where the OCR parts its blocks with blank lines, text read after
+        // an interruption is a block of its own: a line run on from the
+        // one above is that paragraph's next sentence.
+        let apart = || {
+            p == 0
+                || matches!(
+                    page.roles[page.order[p - 1]],
+                    Role::Blank | Role::Furniture { .. }
+                )
+                || !page.roles.contains(&Role::Blank)
+        };
+        (candidate
+            && column
+            && !fresh
+            && !first_line(l, next, m)
+            && !heading_like(l, Some(m))
+            && apart())
+        .then(|| self.open.last().copied())
+        .flatten()
+        .filter(|&j| j != self.cur)
     }
 }
 
@@ -477,23 +531,29 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             notes.push(Note {
                 line: line.no,
                 kind: NoteKind::Warning,
-                message: "text after an article's end mark: the text of an article it interrupted, joined to it again; check it".into(),
+                message: "text after an article's end (an end mark, its source line or a credit): the text of an article it interrupted, joined to it again; check it".into(),
             });
-            c.open.retain(|&k| k != j);
-            c.jumped.retain(|&k| k != j);
-            c.cur = j;
-            c.ended = false;
+            c.switch_to(j);
         } else if let Some(j) = c.resumes(page, p) {
             notes.push(Note {
                 line: line.no,
                 kind: NoteKind::Warning,
                 message: "a full line after a sentence end: the text of an article another one interrupted, joined to it again; check it".into(),
             });
-            c.open.retain(|&k| k != j);
-            c.cur = j;
+            c.switch_to(j);
         }
         let Some(item) = page.item(i) else { continue };
+        let late = matches!(item, Item::Byline(..)) && c.late_block(page, &page.block(p), false);
         let seg = &mut c.segs[c.cur];
+        if late {
+            notes.push(Note {
+                line: line.no,
+                kind: NoteKind::Warning,
+                message: "a byline read in the middle of a sentence of an article that has none: the rest of its headline block, read after its first column; the lines over it are kept in the text: check them".into(),
+            });
+            seg.header.push(item);
+            continue;
+        }
         if !c.in_body {
             if matches!(item, Item::Blank) {
                 // Kept: a blank line parts two headline lines.
@@ -534,13 +594,6 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         .collect()
 }
 
-/// One or two characters that are not a word (`一`, `/女`): what the OCR
-/// made of large type it could not read.
-pub(super) fn fragment(t: &str) -> bool {
-    let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-    !cs.is_empty() && cs.len() <= 2 && !(cs.len() == 2 && cs.iter().all(|&c| is_han(c)))
-}
-
 /// After a byline the headline block is over: a text line is body.
 fn after_byline(seg: &Segment, item: &Item) -> bool {
     matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
@@ -549,23 +602,4 @@ fn after_byline(seg: &Segment, item: &Item) -> bool {
 /// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).
 fn news_opening(t: &str) -> bool {
     dateline(t.trim_start()).is_some()
-}
-
-/// A serial (its number found) whose author is not yet known.
-fn lacks_author(seg: &Segment) -> bool {
-    let credited = seg.header.iter().chain(&seg.body).any(|h| match h {
-        Item::Author(..) => true,
-        Item::Serial(_, s) => s.author.is_some(),
-        _ => false,
-    });
-    has_serial_clue(seg) && !credited
-}
-
-pub(super) fn has_serial_clue(seg: &Segment) -> bool {
-    seg.header.iter().chain(&seg.body).any(|h| {
-        matches!(
-            h,
-            Item::Author(..) | Item::Serial(..) | Item::Installment(..)
-        )
-    })
 }

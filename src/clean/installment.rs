@@ -3,7 +3,8 @@
 //! clause's end, or at a line's end, that is not a quantity (no unit after
 //! it). Taken out of the line and reported.
 
-use super::gather::{Item, Segment, has_serial_clue};
+use super::boxes::has_serial_clue;
+use super::gather::{Item, Segment};
 use super::people::SerialHead;
 use super::prep::{Line, width};
 use super::{Note, NoteKind};

@@ -22,6 +22,9 @@ pub(super) struct Marks {
     pub indents: bool,
     /// Blank lines separate paragraphs (not every line).
     pub blanks: bool,
+    /// And the OCR did leave them (one pair of lines in ten or more): a
+    /// paragraph end usually has one.
+    pub gapped: bool,
 }
 
 impl Marks {
@@ -39,6 +42,7 @@ impl Marks {
         Marks {
             indents,
             blanks: gaps * 10 < pairs * 8,
+            gapped: gaps * 10 < pairs * 8 && gaps * 10 >= pairs,
         }
     }
 }
@@ -294,7 +298,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         };
     }
     match x.m {
-        Some(m) => by_shape(x, m, ends, p_short),
+        Some(m) => by_shape(x, m, ends, p_short, marks.gapped),
         // One line a paragraph, or lines of any width: a sentence end ends
         // a paragraph.
         None => {
@@ -308,10 +312,15 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
 }
 
 /// Line-per-box text: the break from the lines' widths.
-fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool) -> Join {
+fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // The next line starts a paragraph: two ems short, and not the last
-    // line of its own paragraph.
-    let c_first = first_line(x.c, x.n, m);
+    // line of its own paragraph. Where the OCR leaves a blank line at
+    // paragraph ends, a line with none before it that is that short only
+    // if a closing mark was squeezed in is a full line that lost a
+    // character to the OCR (发黑，母 read 发黑，).
+    let as_printed = x.c.width >= m - 3.75 && x.c.width <= m - 1.25;
+    let lost_one = gapped && !x.gap && !as_printed;
+    let c_first = first_line(x.c, x.n, m) && !lost_one;
     // One printed line the OCR cut into two boxes (between two words, not
     // at a mark).
     let word =

@@ -31,6 +31,15 @@ pub(super) fn leaves_open(s: &str) -> bool {
     s.trim_end().ends_with(|c: char| OPEN_ENDS.contains(c))
 }
 
+/// One or two characters that are not a word (`一`, `/女`): what the OCR
+/// made of large type it could not read.
+pub(super) fn fragment(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    !cs.is_empty()
+        && cs.len() <= 2
+        && !(cs.len() == 2 && cs.iter().all(|&c| super::names::is_han(c)))
+}
+
 /// Ends with a comma, which at a paragraph's end is a misread 。.
 pub(super) fn ends_with_comma(s: &str) -> bool {
     s.trim_end().ends_with(['，', ','])

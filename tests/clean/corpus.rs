@@ -276,7 +276,7 @@ fn corpus_scores() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 22, "{} inputs", names.len());
+    assert!(names.len() >= 24, "{} inputs", names.len());
     let mut t = Score::default();
     for name in &names {
         score_one(name, out.path(), &mut t);

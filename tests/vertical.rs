@@ -265,16 +265,22 @@ fn a_headline_block_fits_a_narrow_vertical_box() {
     assert_eq!(got, "", "text set that is no article's");
 }
 
+/// A band's end: (page, column), its last slot, and whether that line
+/// is shortened beside a figure.
+type BandEnd = ((u32, u32), u32, bool);
+
 /// The band ends of every module as `--dump-lines` sets them on the page:
-/// per article (in manifest order), per page and band, the band's last slot.
-fn band_ends(dump: &str) -> Vec<Vec<((u32, u32), u32)>> {
+/// per article (in manifest order), per page and band, the band's last
+/// slot, and whether its last line is shortened beside a figure (the
+/// figure, not text, then takes the band on from there).
+fn band_ends(dump: &str) -> Vec<Vec<BandEnd>> {
     let mut out = Vec::new();
     // Each article's part starts with a line "# FILE: …".
     for article in format!("\n{dump}").split("\n# ").skip(1) {
         let Some(set) = article.split("as set on the page").nth(1) else {
             continue;
         };
-        let mut ends: Vec<((u32, u32), u32)> = Vec::new();
+        let mut ends: Vec<BandEnd> = Vec::new();
         let mut band = None;
         for l in set.lines().map(str::trim_start) {
             if let Some(at) = l.strip_prefix("page ") {
@@ -285,9 +291,13 @@ fn band_ends(dump: &str) -> Vec<Vec<((u32, u32), u32)>> {
                 band = page.zip(column);
             } else if let (Some(at), Some(rest)) = (band, l.strip_prefix("slot")) {
                 let slot: u32 = rest.split('│').next().unwrap().trim().parse().unwrap();
+                // "  67.50/90.00 pt": a measure short of the band's.
+                let measure = l.split('/').nth(1).and_then(|m| m.split(" pt").next());
+                let measure: f64 = measure.and_then(|m| m.trim().parse().ok()).unwrap_or(0.0);
+                let beside = measure < 117.0 - 1e-6;
                 match ends.last_mut() {
-                    Some(e) if e.0 == at => e.1 = slot,
-                    _ => ends.push((at, slot)),
+                    Some(e) if e.0 == at => (e.1, e.2) = (slot, beside),
+                    _ => ends.push((at, slot, beside)),
                 }
             }
         }
@@ -334,7 +344,11 @@ fn a_page_set_vertically_is_made_up_in_bands_that_end_flush() {
     assert!(longer.len() <= 2, "lines longer than a band: {longer:#?}");
     let modules = band_ends(&dump);
     for (k, ends) in modules.iter().enumerate() {
-        let first = ends.iter().filter(|((page, _), _)| *page == 12);
+        // A band whose text stops beside a figure ends where the figure
+        // and its caption do.
+        let first = ends
+            .iter()
+            .filter(|((page, _), _, beside)| *page == 12 && !beside);
         let slots: Vec<u32> = first.map(|e| e.1).collect();
         let (lo, hi) = (slots.iter().min().unwrap(), slots.iter().max().unwrap());
         assert!(hi - lo <= 2, "article {k}'s bands end on {slots:?}");
@@ -358,4 +372,75 @@ fn a_page_set_vertically_is_made_up_in_bands_that_end_flush() {
             .collect();
         assert!(ems[0] * ems[1] <= 150, "{line}");
     }
+}
+
+/// The first slot of every band a module's part takes on `page`, per
+/// article (in manifest order), as `--dump-lines` sets them.
+fn band_starts(dump: &str, page: u32) -> Vec<Vec<(u32, u32)>> {
+    let mut out = Vec::new();
+    for article in format!("\n{dump}").split("\n# ").skip(1) {
+        let Some(set) = article.split("as set on the page").nth(1) else {
+            continue;
+        };
+        let mut starts = Vec::new();
+        let mut band = None;
+        for l in set.lines().map(str::trim_start) {
+            if let Some(at) = l.strip_prefix("page ") {
+                let mut words = at.split(", column ");
+                let p: Option<u32> = words.next().and_then(|p| p.parse().ok());
+                band = words
+                    .next()
+                    .and_then(|c| c.parse().ok())
+                    .filter(|_| p == Some(page));
+            } else if let (Some(column), Some(rest)) = (band.take(), l.strip_prefix("slot")) {
+                let slot: u32 = rest.split('│').next().unwrap().trim().parse().unwrap();
+                starts.push((column, slot));
+            }
+        }
+        out.push(starts);
+    }
+    out
+}
+
+/// A vertical module continued on a page of its own: the continuation
+/// head and （上接第12版） stand in its first band, and the other bands
+/// start at the page's top. Before, their slots were kept across every
+/// band, a strip of white three lines wide down the whole page (a hole of
+/// 4 × 115 ems beside the continued article on edition-12's page 13).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_vertical_continuation_head_takes_the_first_band_only() {
+    need("pdftotext");
+    let src = root().join("examples/page-12.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let out = run(&[&args[..], &["--dump-lines".as_ref()]].concat());
+    assert_ok(&out);
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let rests: Vec<Vec<(u32, u32)>> = (band_starts(&dump, 13).into_iter())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(
+        rests.len(),
+        1,
+        "one article continued on page 13: {rests:?}"
+    );
+    let later: Vec<&(u32, u32)> = rests[0].iter().filter(|(c, _)| *c > 0).collect();
+    assert!(later.len() >= 2, "{rests:?}");
+    assert!(
+        later.iter().all(|(_, slot)| *slot == 0),
+        "bands start at the top: {rests:?}"
+    );
+    // The head and its jump line are on the page.
+    let dir = tempdir();
+    let (out, page) = run_into(dir.path(), &args);
+    assert_ok(&out);
+    let pages = page.pdf_pages();
+    assert!(
+        pages[1].contains("凌晨一点") && pages[1].contains("上接第"),
+        "{}",
+        pages[1]
+    );
 }

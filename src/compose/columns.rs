@@ -237,7 +237,28 @@ impl<'a> Composer<'a> {
         self.depth = self.bottom;
         self.short_from = u32::MAX;
         self.floors.clear();
+        self.head_in_first_band(self.top, head);
         self.checkpoints.push(self.checkpoint());
+    }
+
+    /// On a vertical module the continuation head and its jump line stand
+    /// in the first band only (see `add_jumps`): their `head` slots from
+    /// `top` are taken there, and the other bands start at the top instead
+    /// of leaving those slots white across the module.
+    pub(super) fn head_in_first_band(&mut self, top: u32, head: u32) {
+        if !self.grid.vertical || head == 0 {
+            return;
+        }
+        let page = self.pages.len() - 1;
+        self.column_top = top;
+        for slot in top..(top + head).min(self.bottom) {
+            self.shapes.push(SlotShape {
+                page,
+                column: 0,
+                slot,
+                kind: SlotKind::Blocked,
+            });
+        }
     }
 
     pub(super) fn checkpoint(&self) -> Checkpoint {

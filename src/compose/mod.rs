@@ -46,6 +46,8 @@ mod slots;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_display;
+#[cfg(test)]
 mod tests_figures;
 #[cfg(test)]
 mod tests_heads;

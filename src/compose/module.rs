@@ -261,6 +261,8 @@ impl<'d> ModuleSet<'d> {
         c.flush = self.frame.fit_title;
         c.cur = cut;
         c.start_flow(self.slots.0 + reserve.head);
+        c.head_in_first_band(self.slots.0, reserve.head);
+        c.checkpoints[0] = c.checkpoint();
         c.run(flow);
         c.balance_last_page(flow);
         Ok(c)

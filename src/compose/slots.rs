@@ -10,7 +10,7 @@ use super::columns::SlotShape;
 use super::wrap::SlotKind;
 
 /// The shapes as recorded, and per page, column and slot its kind: the
-/// last recorded for a slot holds. Dense: a module has a few pages of
+/// last recorded for a slot holds, except over a slot blocked whole. Dense: a module has a few pages of
 /// some columns of at most a page's slots.
 #[derive(Debug, Clone, Default)]
 pub(super) struct SlotShapes {
@@ -68,7 +68,12 @@ impl SlotShapes {
         if column.len() <= k {
             column.resize(grow(column.len(), k), None);
         }
-        column[k] = Some(s.kind);
+        // A slot a title block, a lead or a continuation head takes stays
+        // taken: a figure's wrap recorded later (its gap reaching a slot
+        // up into the block) does not open it to a line.
+        if column[k] != Some(SlotKind::Blocked) {
+            column[k] = Some(s.kind);
+        }
     }
 
     fn reindex(&mut self) {
@@ -84,5 +89,40 @@ impl Deref for SlotShapes {
 
     fn deref(&self) -> &[SlotShape] {
         &self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Pt;
+
+    /// A round figure's wrap gap reaching a slot up into a title block
+    /// (recorded after the block) gave that slot a line beside the figure,
+    /// set over the block's deck (edition-12 set vertically: a body line
+    /// 6 pt from the deck's middle). The block's slot stays taken; the
+    /// wrap holds below it.
+    #[test]
+    fn a_figures_wrap_does_not_open_a_slot_the_title_block_takes() {
+        let mut shapes = SlotShapes::default();
+        let at = |slot, kind| SlotShape {
+            page: 0,
+            column: 3,
+            slot,
+            kind,
+        };
+        let narrow = SlotKind::Narrow {
+            offset: Pt::ZERO,
+            measure: Pt(90.0),
+            toward_end: false,
+        };
+        shapes.push(at(63, SlotKind::Blocked));
+        shapes.push(at(63, narrow));
+        shapes.push(at(64, narrow));
+        assert_eq!(shapes.kind(0, 3, 63), Some(SlotKind::Blocked));
+        assert_eq!(shapes.kind(0, 3, 64), Some(narrow));
+        // Laid out again from the first shape: the same.
+        shapes.truncate(2);
+        assert_eq!(shapes.kind(0, 3, 63), Some(SlotKind::Blocked));
     }
 }

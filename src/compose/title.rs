@@ -15,7 +15,7 @@ use super::rules::header_rule;
 use super::transform::LineAt;
 use super::wrap::SlotKind;
 use crate::error::{Error, Result, Stage};
-use crate::model::{Align, Grid, LineRules, Role};
+use crate::model::{Align, DisplayBox, Grid, LineRules, Role};
 use crate::resolve::Doc;
 use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
@@ -34,18 +34,10 @@ const SLACK_EMS: f64 = 9.0;
 /// Least size of a display heading, in body sizes: smaller, it would not
 /// stand out from the text.
 const LEAST_DISPLAY: f64 = 1.3;
-/// The height a line of display type needs, in sizes: the CJK faces'
-/// ascent plus descent (1.45, the box a viewer or a checker gives it), and
-/// twice the box's offset above the em's centre (0.055), since a line is
-/// centred on its em in its slots.
-const FONT_BOX: f64 = 1.56;
-/// How far, in body sizes, that box may reach past the line's slots into
-/// the white of the next (it never reaches the next line's box).
+/// How far, in body sizes, a display line's box (see
+/// [`Grid::display_box`]) may reach past the line's slots into the white
+/// of the next (it never reaches the next line's box).
 const BOX_REACH: f64 = 0.15;
-/// The box's reach above and below the centre of a line's slots, in
-/// sizes (see [`FONT_BOX`]).
-const BOX_ABOVE: f64 = 0.78;
-const BOX_BELOW: f64 = 0.67;
 
 /// The title block as set: its paragraphs at their sizes, the columns it
 /// spans from the module's first, and the byline (a header index) set at
@@ -280,10 +272,10 @@ pub(super) fn rescaled(p: &ShapedPara, k: f64, grid: &Grid) -> ShapedPara {
     q
 }
 
-/// The slots a display line of `size` takes: its box, less the little it
-/// may reach past them.
+/// The slots a display line of `size` takes: its box centred in them,
+/// less the little it may reach past them.
 fn display_slots(size: Pt, grid: &Grid) -> u32 {
-    let h = size.0 * FONT_BOX - grid.body_size.0 * BOX_REACH;
+    let h = size.0 * grid.display_box().centred() - grid.body_size.0 * BOX_REACH;
     (h / grid.pitch.0).ceil().max(1.0) as u32
 }
 
@@ -558,6 +550,8 @@ pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
 struct Stack {
     pitch: f64,
     reach: f64,
+    /// A line's box across it, in its sizes.
+    ink: DisplayBox,
     /// The bottom of the last line's box, in points from slot 0.
     bottom: Option<f64>,
 }
@@ -567,6 +561,7 @@ impl Stack {
         Stack {
             pitch: grid.pitch.0,
             reach: grid.body_size.0 * BOX_REACH,
+            ink: grid.display_box(),
             bottom: None,
         }
     }
@@ -577,7 +572,7 @@ impl Stack {
         let clear = |s: u32| {
             let centre = s as f64 * self.pitch + self.pitch / 2.0;
             self.bottom
-                .is_none_or(|b| centre - BOX_ABOVE * body.0 >= b - self.reach)
+                .is_none_or(|b| centre - self.ink.before * body.0 >= b - self.reach)
         };
         (slot..).find(|&s| clear(s)).unwrap_or(slot)
     }
@@ -587,14 +582,14 @@ impl Stack {
         let (s, top) = (size.0, slot as f64 * self.pitch);
         let centre = |per: u32| top + per as f64 * self.pitch / 2.0;
         // Lines of one heading clear each other's boxes too.
-        let own = (s * (BOX_ABOVE + BOX_BELOW) - self.reach) / self.pitch;
+        let own = (s * (self.ink.before + self.ink.after) - self.reach) / self.pitch;
         let mut per = own.ceil().max(1.0) as u32;
         while let Some(b) = self.bottom
-            && centre(per) - BOX_ABOVE * s < b - self.reach
+            && centre(per) - self.ink.before * s < b - self.reach
         {
             per += 1;
         }
-        self.bottom = Some(centre(per) + BOX_BELOW * s);
+        self.bottom = Some(centre(per) + self.ink.after * s);
         per
     }
 }

@@ -32,6 +32,14 @@ pub struct Grid {
 /// there reaches (、。，, drawn in the upper part of their em).
 const HUNG_INK: f64 = 0.75;
 
+/// How far a vertical display line's box reaches either side of the
+/// line's middle, in its sizes: its em, which holds the ink and hardly
+/// any white, and a tenth of it, so that a kicker or deck stands about
+/// a body em clear of the headline beside it. (Counted as a horizontal
+/// line's 1.56, the box left up to a slot of white across the line
+/// beside a short kicker or deck: holes of 4 × 4 ems on a vertical page.)
+const VERTICAL_BOX: f64 = 0.6;
+
 impl Grid {
     /// Inline extent of all the grid's columns and the gutters between them.
     pub fn measure(&self) -> Pt {
@@ -71,5 +79,42 @@ impl Grid {
     pub fn past_band(&self, hung: bool) -> Option<Pt> {
         let wide = self.gutter.0 >= self.body_size.0 * 2.0 - 0.01;
         (hung && self.vertical && wide).then(|| (self.gutter + self.body_size * HUNG_INK) / 2.0)
+    }
+
+    /// The box a line of display type needs across the line, in its
+    /// sizes: how far it reaches before and after the middle of the line's
+    /// slots. Across a horizontal line it is the box a viewer or a checker
+    /// gives it, the CJK faces' ascent and descent (1.45, white above and
+    /// below the ink included), which a line centred on its em holds 0.78
+    /// above and 0.67 below; across a vertical line it is the glyphs'
+    /// advance, one em centred on the line, with a tenth of it either side
+    /// (see [`VERTICAL_BOX`]).
+    pub fn display_box(&self) -> DisplayBox {
+        match self.vertical {
+            false => DisplayBox {
+                before: 0.78,
+                after: 0.67,
+            },
+            true => DisplayBox {
+                before: VERTICAL_BOX,
+                after: VERTICAL_BOX,
+            },
+        }
+    }
+}
+
+/// A line's box across it, in its sizes, before and after the middle of
+/// its slots (see [`Grid::display_box`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DisplayBox {
+    pub before: f64,
+    pub after: f64,
+}
+
+impl DisplayBox {
+    /// The depth the box needs centred in its slots: twice its larger
+    /// reach from the middle.
+    pub fn centred(&self) -> f64 {
+        2.0 * self.before.max(self.after)
     }
 }

@@ -12,7 +12,7 @@ mod style;
 mod text;
 pub mod units;
 
-pub use grid::Grid;
+pub use grid::{DisplayBox, Grid};
 pub use item::{Gap, GapKind, Item};
 pub use labels::Labels;
 pub use punct::{PunctClass, punct_class};

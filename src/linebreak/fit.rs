@@ -99,7 +99,7 @@ impl Sums {
         // Free: the line-end mark's blank (GB/T 15834: line-end punctuation
         // is set at half width), an opening mark's blank at the line start,
         // and a hanging mark.
-        let mut free = last.blank_after.0;
+        let mut free = last.end_blank.0;
         let start = if p.compress_line_start {
             first.blank_before.0
         } else {

@@ -318,10 +318,10 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         } else {
             Pt::ZERO
         };
-        let end = line.last().map_or(Pt::ZERO, |l| l.blank_after);
+        let end = line.last().map_or(Pt::ZERO, |l| l.end_blank);
         let hung = hangs(line, delta + end + start, inner_start, p);
         let free = line.last().map_or(Pt::ZERO, |l| {
-            l.blank_after.max(if hung { l.width } else { Pt::ZERO })
+            l.end_blank.max(if hung { l.width } else { Pt::ZERO })
         }) + start;
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
             + inner_blanks(line, true, inner_start, hung)
@@ -345,7 +345,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             t
         };
         if let Some(l) = line.last() {
-            adjust.end_cut = take(&mut delta, l.blank_after);
+            adjust.end_cut = take(&mut delta, l.end_blank);
         }
         if p.compress_line_start
             && let Some(f) = line.first()

@@ -78,6 +78,11 @@ pub struct Item {
     /// Blank space after the glyph (a closing mark's empty half), taken at
     /// a line end or when a line must shrink.
     pub blank_after: Pt,
+    /// What a line's end may cut after the glyph (GB/T 15834: a line-end
+    /// mark set at half width): `blank_after`, or more for a vertical
+    /// mark whose in-line blank is held back from its neighbour's ink
+    /// ([`crate::shape`]); never less than `blank_after`.
+    pub end_blank: Pt,
     /// An ideograph or kana: counts as a character for the lone-character
     /// rule.
     pub ideographic: bool,

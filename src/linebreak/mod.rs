@@ -97,6 +97,8 @@ struct Adjust {
     end_cut: Pt,
     /// Taken from the first item's blank (line-start half width).
     start_cut: Pt,
+    /// Fraction of each compressed pair's blank given back.
+    pair: f64,
     /// Fraction of each word space's stretch (>0) or shrink (<0) used.
     word: f64,
     /// Fraction of each Han–Latin gap's stretch (>0) or shrink (<0) used.
@@ -192,6 +194,7 @@ impl Adjust {
             GapKind::InterChar => self.inter,
             GapKind::WordSpace => flexed(g, self.word) + self.spill,
             GapKind::CjkLatin => flexed(g, self.cjk_latin) + self.spill,
+            GapKind::PairBlank => g.stretch * self.pair,
             GapKind::Glued => Pt::ZERO,
         }
     }
@@ -391,14 +394,19 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         }
     }
     if p.justify && !last && delta.0 > EPSILON {
-        for (kind, slot) in [(GapKind::WordSpace, 0), (GapKind::CjkLatin, 1)] {
+        // Compressed pairs first: full width again is no stretching.
+        for (kind, slot) in [
+            (GapKind::PairBlank, 2),
+            (GapKind::WordSpace, 0),
+            (GapKind::CjkLatin, 1),
+        ] {
             let st = sum(kind, |g| g.stretch);
             if st.0 > 0.0 && delta.0 > EPSILON {
                 let f = (delta / st).min(1.0);
-                if slot == 0 {
-                    adjust.word = f
-                } else {
-                    adjust.cjk_latin = f
+                match slot {
+                    0 => adjust.word = f,
+                    1 => adjust.cjk_latin = f,
+                    _ => adjust.pair = f,
                 }
                 delta -= st * f;
             }

@@ -20,6 +20,11 @@ pub enum GapKind {
     WordSpace,
     /// Between Han and Latin text: ¼ em (CLREQ §5).
     CjkLatin,
+    /// Between two marks whose meeting blank was cut (标点挤压): stretches
+    /// back to their full width, up to the blank cut, before any other
+    /// gap stretches, at no cost (全角式 compresses a pair only where
+    /// that is needed).
+    PairBlank,
     /// Inside a word: a hyphenation point or a UAX #14 opportunity (after a
     /// hyphen or a solidus), or no break at all.
     Glued,

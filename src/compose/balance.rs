@@ -5,6 +5,10 @@
 use super::columns::{Checkpoint, Composer, FlowInput, Used};
 use super::items::LineSource;
 
+/// White lines under a column that read as a hole: three lines are some
+/// four ems, pagecheck's least hole.
+pub(super) const HOLE_RUN: u32 = 3;
+
 /// The columns used as first laid out. (The last page's items before its
 /// checkpoint stay as they are: a try only adds after them.)
 struct Saved {
@@ -218,6 +222,16 @@ impl Composer<'_> {
         let (lo, hi) = (ends.iter().min(), ends.iter().max());
         let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
         within && (others.is_empty() || others.iter().any(|&e| e >= last))
+    }
+
+    /// The white under `page`'s columns down to `bottom` that reads as a
+    /// hole: each column's run of [`HOLE_RUN`] lines or more (a figure's
+    /// foot counts as text), in line-columns.
+    pub(super) fn holes_under(&self, page: usize, bottom: u32) -> u32 {
+        (self.ends_of(page).iter())
+            .map(|&e| bottom.saturating_sub(e))
+            .filter(|&run| run >= HOLE_RUN)
+            .sum()
     }
 
     /// The white under the text of `page`'s columns down to `bottom`, in

@@ -45,6 +45,10 @@ pub struct Module {
     /// All the white under its first page's text along its foot, in
     /// line-columns: a column a line short included.
     pub foot: u32,
+    /// The white under its first page's columns that reads as a hole
+    /// (runs of [`super::balance::HOLE_RUN`] lines or more), in
+    /// line-columns.
+    pub holes: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
     /// A continued module: the block and line its second page begins

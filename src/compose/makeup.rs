@@ -205,6 +205,7 @@ mod tests {
                     height: Height::Rows(area.div_ceil(w) + 3, MIN_CUT),
                     white: 0,
                     foot: 0,
+                    holes: 0,
                 }]
             })
             .collect()
@@ -318,10 +319,36 @@ mod tests {
                         height: Height::Rows(rows, MIN_CUT),
                         white: 0,
                         foot,
+                        holes: 0,
                     })
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_module_with_a_hole_under_a_column_loses_to_a_flat_one_filling_less() {
+        // One article on 4 columns: as written its figure stands 20 lines
+        // deep beside columns ending 10 lines short (a hole); in its other
+        // variant it is 16 deep and flat. More area with the hole counts
+        // as more filled without the hole's weight.
+        let flat = |variant, rows, white, holes| Fit {
+            variant,
+            height: Height::Rows(rows, MIN_CUT),
+            white,
+            foot: white,
+            holes,
+        };
+        let fits = vec![
+            (1..=4)
+                .map(|w| match w {
+                    4 => vec![flat(0, 20, 10, 10), flat(1, 16, 0, 0)],
+                    _ => Vec::new(),
+                })
+                .collect::<Vec<_>>(),
+        ];
+        let m = found(&fits, &[false], 4, 40);
+        assert_eq!(m.places[0].map(|p| p.variant), Some(1));
     }
 
     #[test]
@@ -357,6 +384,7 @@ mod tests {
                 height: Height::Rows(h, MIN_CUT),
                 white: 0,
                 foot: 0,
+                holes: 0,
             });
         }
         let m = found(&[hs.clone()], &[false], 6, 100);

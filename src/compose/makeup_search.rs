@@ -33,6 +33,10 @@ const RAGGED: u64 = 1 << 40;
 /// a hole some three lines deeper than the white itself, counted so.
 const STACKED: u64 = 3 * RAGGED;
 const CUT: u64 = 64 * RAGGED;
+/// White under a module's column deep enough to read as a hole (see
+/// [`super::Module::holes`]): a page with one is worse than one filled a
+/// few lines less.
+const HOLE: u64 = 8 * RAGGED;
 const LEAD_NARROW: u64 = 2_000;
 /// The most articles the search takes (its tables grow as 2ⁿ).
 const MOST: usize = 12;
@@ -337,7 +341,7 @@ fn leaves(
         if let Some(h) = h {
             for rows in h..=(h + SLACK).min(depth) {
                 let extra = (rows - h) * w;
-                let cost = lead + RAGGED * (f.white + extra) as u64;
+                let cost = lead + RAGGED * (f.white + extra) as u64 + HOLE * f.holes as u64;
                 let white = f.foot + extra;
                 let how = how(false);
                 best.offer(Entry {

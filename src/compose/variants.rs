@@ -60,6 +60,9 @@ pub struct Fit {
     /// line-columns (see [`super::Module::foot`]): white over another
     /// module's headline block.
     pub foot: u32,
+    /// The white under its text that reads as a hole, in line-columns
+    /// (see [`super::Module::holes`]).
+    pub holes: u32,
 }
 
 /// The white a module leaves under its text, in line-columns: beyond a
@@ -69,6 +72,7 @@ pub struct Fit {
 struct Whites {
     under: u32,
     foot: u32,
+    holes: u32,
 }
 
 impl Variant {
@@ -172,6 +176,7 @@ fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Vari
                 height,
                 white: whites.under,
                 foot: whites.foot,
+                holes: whites.holes,
             });
         }
     }
@@ -389,6 +394,7 @@ fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Optio
         let whites = Whites {
             under: m.white,
             foot: m.foot,
+            holes: m.holes,
         };
         return (m.pages.len() == 1).then_some((rows, whites));
     }

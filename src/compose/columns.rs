@@ -346,7 +346,7 @@ impl<'a> Composer<'a> {
         let floor = self.floors.get(column as usize).copied().unwrap_or(0);
         let depth = depth.max(floor).min(self.bottom);
         if column + 1 == self.grid.columns {
-            depth - self.reserve.foot
+            depth.saturating_sub(self.reserve.foot)
         } else {
             depth
         }

@@ -4,13 +4,9 @@
 //! short kicker or deck leaves no white strip beside it wider than the
 //! glyphs need.
 
-use std::path::Path;
-
 use super::*;
-use crate::model::{Grid, Writing};
-use crate::parse::parse_article;
-use crate::resolve::{FontBook, load_layout, resolve_doc};
-use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
+use crate::model::Grid;
+use crate::resolve::load_layout;
 
 fn article(writing: &str) -> String {
     let mut s = format!(
@@ -27,25 +23,14 @@ fn article(writing: &str) -> String {
 /// A page's module of four columns (bands) with its title block fitted,
 /// on the broadsheet's grid in `writing`: its first page and the grid.
 fn module(writing: &str) -> (Page, Grid) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
-    let article = parse_article(&path, article(writing).into_bytes()).unwrap();
     let layout = load_layout("broadsheet", None).unwrap();
-    let mut book = FontBook::new(&[], false).unwrap();
-    let roles = book.resolve_roles(&layout).unwrap();
-    let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
-    let mut warnings = Vec::new();
-    let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
-    let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
-    let shaped = shape_doc(&doc, &mut shaper);
-    let grid = layout.grid_for(doc.writing);
-    let frame = Frame {
+    let frame = |grid: &Grid| Frame {
         columns: 4,
         rows: Some(grid.lines),
         fit_title: true,
-        ..Frame::full(&grid)
+        ..Frame::full(grid)
     };
-    let m = compose_module(&doc, &shaped, &layout, &grid, frame, &mut warnings).unwrap();
-    (m.pages.into_iter().next().unwrap(), grid)
+    super::tests_lead::first_page(article(writing), &layout, frame)
 }
 
 /// Each line of the block's first column as (start, end) across the

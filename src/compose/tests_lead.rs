@@ -6,7 +6,7 @@ use std::path::Path;
 use super::*;
 use crate::model::{Grid, LeadPlacement, Writing};
 use crate::parse::parse_article;
-use crate::resolve::{FontBook, load_layout, resolve_doc};
+use crate::resolve::{FontBook, Layout, load_layout, resolve_doc};
 use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
 
 const LEAD: &str = "三年前，这座城市只有一座市图书馆和七座区馆。到今年十月，街道和社区里已经开起六十二间城市书房，面积不大，刷身份证就能进门。";
@@ -25,30 +25,39 @@ fn article(writing: &str) -> String {
 
 /// The module's first page and its grid: `lead` set as a manifest would.
 fn module(writing: &str, lead: LeadPlacement) -> (Page, Grid, Pt) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
-    let article = parse_article(&path, article(writing).into_bytes()).unwrap();
     let mut layout = load_layout("broadsheet", None).unwrap();
     if lead.is_across() {
         layout.styles.lead = layout.styles.lead_span.clone();
     }
+    let frame = |grid: &Grid| Frame {
+        columns: 4,
+        rows: Some(grid.lines),
+        lead,
+        ..Frame::full(grid)
+    };
+    let (page, grid) = first_page(article(writing), &layout, frame);
+    (page, grid, layout.styles.lead.size.0)
+}
+
+/// The article `text` set on real fonts as one module of `layout`'s grid,
+/// in the frame `frame` makes of it: its first page and the grid.
+pub(super) fn first_page(
+    text: String,
+    layout: &Layout,
+    frame: impl FnOnce(&Grid) -> Frame,
+) -> (Page, Grid) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
+    let article = parse_article(&path, text.into_bytes()).unwrap();
     let mut book = FontBook::new(&[], false).unwrap();
-    let roles = book.resolve_roles(&layout).unwrap();
-    let doc = resolve_doc(&article, &layout, &roles, None).unwrap();
+    let roles = book.resolve_roles(layout).unwrap();
+    let doc = resolve_doc(&article, layout, &roles, None).unwrap();
     let mut warnings = Vec::new();
     let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
     let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
     let shaped = shape_doc(&doc, &mut shaper);
     let grid = layout.grid_for(doc.writing);
-    let frame = Frame {
-        columns: 4,
-        rows: Some(grid.lines),
-        lead,
-        ..Frame::full(&grid)
-    };
-    let m = compose_module(&doc, &shaped, &layout, &grid, frame, &mut warnings).unwrap();
-    let lead_size = layout.styles.lead.size.0;
-    let page = m.pages.into_iter().next().unwrap();
-    (page, grid, lead_size)
+    let m = compose_module(&doc, &shaped, layout, &grid, frame(&grid), &mut warnings).unwrap();
+    (m.pages.into_iter().next().unwrap(), grid)
 }
 
 /// A glyph in module terms: (inline from the type area's start edge,

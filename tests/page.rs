@@ -402,3 +402,47 @@ fn a_head_gives_a_line_of_white_to_end_a_module_flush() {
     let (column, slot) = head.expect("the head is set");
     assert!(slot > 0, "the head stands inside column {column}:\n{set}");
 }
+
+/// A box pinned under a made-up band (tests/fixtures/box-foot.toml: the
+/// serial's box from line 102 to the foot) stands its top edge in the
+/// band's last slot, white under every module there, and its text starts
+/// on its own first slot: no further from the text over it than a rule
+/// would be. Before, the box kept a slot of its own for the edge, so two
+/// slots of white stood over it (a hole over any column a line short) and
+/// this installment, a line short of room, continued on a page of its own.
+#[test]
+fn a_box_pinned_under_a_made_up_band_takes_its_edge_from_the_bands_last_slot() {
+    let src = root().join("tests/fixtures/box-foot.toml");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--allow-outside"),
+        OsStr::new("--dump-lines"),
+    ]);
+    let stderr = assert_ok(&out);
+    assert!(
+        !stderr.contains("第七百八十九回　雨夜的来信\" does not fit"),
+        "{stderr}"
+    );
+    let dump = String::from_utf8_lossy(&out.stdout);
+    // Per article, the slots its lines take on page 12.
+    let mut slots: Vec<Vec<u32>> = Vec::new();
+    let mut on_page = false;
+    for l in dump.lines() {
+        let t = l.trim_start();
+        if l.starts_with("# ") {
+            slots.push(Vec::new());
+        } else if t.starts_with("page ") {
+            on_page = t.starts_with("page 12,");
+        } else if let Some(rest) = t.strip_prefix("slot").filter(|_| on_page) {
+            let slot: u32 = rest.split('│').next().unwrap().trim().parse().unwrap();
+            slots.last_mut().expect("an article").push(slot);
+        }
+    }
+    let (serial, band) = slots.split_last().expect("six articles");
+    assert_eq!(band.len(), 5, "{dump}");
+    // Line 102 is slot 101: the box's first line there, its edge in slot
+    // 100, which no module above sets a line in.
+    assert_eq!(serial.iter().min(), Some(&101), "{dump}");
+    let deepest = band.iter().flatten().max().copied();
+    assert!(deepest.is_some_and(|d| d < 100), "{deepest:?}");
+}

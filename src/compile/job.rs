@@ -399,6 +399,7 @@ fn page_part(
         lead: a.lead,
         lead_story: false,
         figure: None,
+        edge_above: false,
     };
     Ok((
         doc,

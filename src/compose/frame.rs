@@ -30,6 +30,13 @@ pub struct Frame {
     /// The page's lead story: its headings at their full size, its title
     /// block across the module.
     pub lead_story: bool,
+    /// A boxed frame whose top edge stands in the slot above it, where the
+    /// rule under the modules over it would run (white there: the make-up
+    /// leaves every module's last slot so): its text starts at its top
+    /// instead of a slot lower. A box under a band otherwise stands two
+    /// slots of white below the text over it, a hole over a column a line
+    /// short.
+    pub edge_above: bool,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -68,6 +75,7 @@ impl Frame {
             lead: LeadPlacement::Column,
             fit_title: false,
             lead_story: false,
+            edge_above: false,
         }
     }
 
@@ -83,6 +91,12 @@ impl Frame {
             lead: LeadPlacement::Column,
             ..*self
         }
+    }
+
+    /// Whether the box's top edge stands in the slot above the frame
+    /// (see [`Frame::edge_above`]; never above the page's first slot).
+    pub fn box_edge_above(&self) -> bool {
+        self.boxed && self.edge_above && self.top > 0
     }
 
     /// The last slot (exclusive) the frame may use.
@@ -123,9 +137,10 @@ impl Frame {
             columns: self.columns,
             ..*page
         };
+        let above = self.box_edge_above() as u32;
         Transform::of(page).rect(FrameRect {
-            slot: self.top as f64,
-            slots: (self.bottom(page) - self.top) as f64,
+            slot: (self.top - above) as f64,
+            slots: (self.bottom(page) - self.top + above) as f64,
             inline: page.column_start(self.first),
             length: basic.measure(),
         })

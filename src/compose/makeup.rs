@@ -70,6 +70,11 @@ pub fn make_up<'a>(
         );
         return (out, warning(message), laid);
     };
+    // A box pinned under the band stands its top edge in the band's last
+    // slot, white under every module the search puts there.
+    for a in out.iter_mut().filter(|a| pinned(a) && a.placement.boxed) {
+        a.placement.edge_above = a.placement.row == Some(band.bottom) && band.bottom > band.top;
+    }
     for (j, &i) in searched.iter().enumerate() {
         if let Some(p) = m.places[j] {
             let chosen = variants[j].list[p.variant];

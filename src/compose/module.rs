@@ -426,7 +426,8 @@ fn inner_slots(frame: &Frame, page: &Grid, grid: &Grid, own: bool) -> (u32, u32)
         return (0, grid.lines);
     }
     let pad = frame.boxed as u32;
-    (frame.top + pad, frame.bottom(page).saturating_sub(pad))
+    let above = (frame.boxed && !frame.box_edge_above()) as u32;
+    (frame.top + above, frame.bottom(page).saturating_sub(pad))
 }
 
 /// A boxed module whose text ends more than a line short of its frame

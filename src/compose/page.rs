@@ -35,6 +35,9 @@ pub struct Placement {
     /// Columns the article's free figures take (no width of their own):
     /// the make-up's choice; `None`, as written.
     pub figure: Option<u32>,
+    /// A box whose top edge stands in the slot above its place, the white
+    /// under the modules over it (the make-up's, see [`Frame::edge_above`]).
+    pub edge_above: bool,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -291,6 +294,7 @@ pub(super) fn place_article(
         lead: p.lead,
         fit_title: true,
         lead_story: p.lead_story,
+        edge_above: p.edge_above,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
     // A continuation goes on the edition's next page, or after it on the

@@ -239,6 +239,7 @@ mod tests {
             lead: LeadPlacement::Auto,
             fit_title: true,
             lead_story: false,
+            edge_above: false,
         }
     }
 

@@ -369,6 +369,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
         lead: variant.lead,
         fit_title: true,
         lead_story: a.placement.lead_story,
+        edge_above: a.placement.edge_above,
     }
 }
 

@@ -10,7 +10,7 @@
 //!    serial clues ([`people`]), or text — and the column's measure around
 //!    it ([`measure`]); interleaved columns put back in order ([`columns`]);
 //! 3. [`gather`]: the lines cut into articles, each a headline block and a
-//!    body;
+//!    body, by what each line is among its neighbours ([`page`]);
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
 //!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]).
 //!
@@ -36,6 +36,7 @@ mod misread;
 mod names;
 pub mod ocr;
 mod output;
+mod page;
 mod paras;
 mod people;
 mod prep;

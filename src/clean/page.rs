@@ -7,6 +7,7 @@ use super::lines::{Role, heading_like};
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{ends_sentence, fragment, full, heading_text, indent_shape, leaves_open};
+
 /// One line of an article, with what the roles said about it.
 #[derive(Debug, Clone)]
 pub(super) enum Item {

@@ -23,7 +23,8 @@
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
 //! On page-12 the columns of two articles are read in turn (the feature's
 //! text resumes after the next article's head with nothing to tell it by
-//! but its subject), which alone costs about 25 paragraphs.
+//! but its subject): clean's interleave.rs moves those columns back by
+//! their words, and reports each move.
 //!
 //! Each paragraph, head or field missed is printed with "(not in the OCR
 //! text)" when no line or run of neighbouring lines of the OCR text holds
@@ -570,8 +571,8 @@ fn heldout_scores() {
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 82.6, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 78.9, "heads found");
-    assert!(t.fields_wrong <= 30, "front-matter fields wrong");
+    assert!(pct(t.paras_found, t.paras) >= 89.1, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 82.4, "heads found");
+    assert!(t.fields_wrong <= 27, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
 }

@@ -375,6 +375,15 @@ pub(super) fn is_masthead(t: &str) -> bool {
 
 /// （完）, （未完待续）, （连载完）: the end of an article or installment.
 pub(super) fn is_end_mark(t: &str) -> bool {
+    // 《未完待续), 〈完): the OCR's reading of （, as in source lines.
+    let fixed;
+    let t = match t.trim().strip_prefix(['《', '〈']) {
+        Some(rest) if rest.ends_with(['）', ')']) && !rest.contains(['》', '〉']) => {
+            fixed = format!("（{rest}");
+            fixed.as_str()
+        }
+        _ => t,
+    };
     let inner = unbracket(t);
     inner.len() < t.len()
         && [
@@ -535,6 +544,7 @@ mod tests {
         assert!(is_section_label("西岭日报 ”要闻") && !is_section_label("西岭日报"));
         assert!(is_masthead("西岭日报") && is_masthead("西岭通讯") && !is_masthead("体育快讯"));
         assert!(is_end_mark("（未完待续）") && !is_end_mark("完"));
+        assert!(is_end_mark("《未完待续)") && !is_end_mark("《未完待续》"));
         assert_eq!(jump_line("（下转第4版）"), Some(true));
         assert_eq!(jump_line("（上接第1版）"), Some(false));
     }

@@ -10,7 +10,9 @@
 //!    serial clues ([`people`]), or text — and the column's measure around
 //!    it ([`measure`]); interleaved columns put back in order ([`columns`]);
 //! 3. [`gather`]: the lines cut into articles, each a headline block and a
-//!    body;
+//!    body, by what each line is among its neighbours ([`page`]); columns
+//!    of two articles read in turn given back to their article by their
+//!    words ([`interleave`]);
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
 //!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]).
 //!
@@ -28,6 +30,7 @@ mod furniture;
 mod gather;
 pub mod inline;
 mod installment;
+mod interleave;
 mod lang;
 mod lead;
 mod lines;
@@ -36,6 +39,7 @@ mod misread;
 mod names;
 pub mod ocr;
 mod output;
+mod page;
 mod paras;
 mod people;
 mod prep;
@@ -105,6 +109,16 @@ pub fn clean(input: &str) -> Cleaned {
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     let mut segs = gather::segments(
+        &gather::Page {
+            lines: &lines,
+            roles: &roles,
+            measure: &measure,
+            order: order.clone(),
+        },
+        &mut notes,
+    );
+    interleave::mend(
+        &mut segs,
         &gather::Page {
             lines: &lines,
             roles: &roles,

@@ -1,0 +1,253 @@
+//! The page's lines in reading order, and what a line is among its
+//! neighbours: the start of its own block, a headline line, the first line
+//! of a body, a deck over a byline. [`super::gather`] cuts the page into
+//! articles with these answers.
+
+use super::lines::{Role, heading_like};
+use super::people::{SerialHead, dateline};
+use super::prep::Line;
+use super::shape::{ends_sentence, fragment, full, heading_text, indent_shape, leaves_open};
+
+/// One line of an article, with what the roles said about it.
+#[derive(Debug, Clone)]
+pub(super) enum Item {
+    Text(usize),
+    Blank,
+    Byline(usize, String),
+    Source(usize, String),
+    Author(usize, String),
+    Installment(usize, u32),
+    Number(usize, u32),
+    Serial(usize, SerialHead),
+    /// A line kept as a paragraph of its own: an end mark (which closes
+    /// the article), or stray characters handed back by the headline block.
+    Alone(usize),
+}
+
+/// An article's lines: the headline block, then the body.
+#[derive(Debug, Default)]
+pub(super) struct Segment {
+    pub header: Vec<Item>,
+    pub body: Vec<Item>,
+}
+
+/// The classified lines in reading order.
+pub(super) struct Page<'a> {
+    pub lines: &'a [Line],
+    pub roles: &'a [Role],
+    pub measure: &'a [Option<f32>],
+    pub order: Vec<usize>,
+}
+
+/// Header lines an article may have before its body.
+pub(super) const MAX_HEADER: usize = 6;
+
+impl Page<'_> {
+    pub(super) fn item(&self, i: usize) -> Option<Item> {
+        Some(match &self.roles[i] {
+            Role::Text => Item::Text(i),
+            Role::Blank => Item::Blank,
+            Role::Byline(b) => Item::Byline(i, b.clone()),
+            Role::Source(s) => Item::Source(i, s.clone()),
+            Role::Author(a) => Item::Author(i, a.clone()),
+            Role::Installment(n) => Item::Installment(i, *n),
+            Role::Number(n) => Item::Number(i, *n),
+            Role::Serial(h) => Item::Serial(i, h.clone()),
+            Role::End => Item::Alone(i),
+            Role::Furniture { .. } => return None,
+        })
+    }
+
+    /// The next text line after position `p` of the reading order.
+    pub(super) fn next_text(&self, p: usize) -> Option<usize> {
+        self.order[p + 1..]
+            .iter()
+            .copied()
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .filter(|&i| self.roles[i] == Role::Text)
+    }
+
+    /// A line with a heading's text that is a block of its own: blank lines
+    /// (or the text's start) before and after it, as Tesseract sets a
+    /// headline apart.
+    pub(super) fn own_block(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        let blank = |j: Option<usize>| j.is_none_or(|j| self.roles[j] == Role::Blank);
+        let before = (p > 0).then(|| self.order[p - 1]);
+        let after = self.order.get(p + 1).copied();
+        heading_text(&l.text)
+            && !l.quote
+            && !l.bullet
+            && blank(before)
+            && after.is_some()
+            && blank(after)
+    }
+
+    /// A line with a heading's text, as wide as the column, standing alone
+    /// over a byline or a paragraph's first line: a headline one column
+    /// wide.
+    pub(super) fn stands_alone(&self, p: usize) -> bool {
+        let l = &self.lines[self.order[p]];
+        let next = (p + 1..self.order.len()).find(|&q| {
+            !matches!(
+                self.roles[self.order[q]],
+                Role::Blank | Role::Furniture { .. }
+            )
+        });
+        // Not after a sentence left open.
+        let prev = (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
+        let after_open = prev
+            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text));
+        !after_open
+            && heading_text(&l.text)
+            && !l.quote
+            && !l.bullet
+            && next.is_some_and(|q| match self.roles[self.order[q]] {
+                Role::Text => self.first_body_line(q),
+                Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_) => true,
+                _ => false,
+            })
+    }
+
+    /// A heading-like line that is really a paragraph's first line: as
+    /// wide as one (its indent dropped) and run on by a full line, or a
+    /// dateline (新华社北京3月14日电).
+    pub(super) fn first_body_line(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        if dateline(&l.text).is_some() {
+            return true;
+        }
+        let Some(m) = self.measure[i] else {
+            return false;
+        };
+        l.level.is_none()
+            && indent_shape(l, m)
+            && self.next_text(p).is_some_and(|n| {
+                let nl = &self.lines[n];
+                full(nl.width, m) && nl.width < m + 2.0 && !ends_sentence(&nl.text)
+            })
+    }
+
+    /// A deck: a block of its own between a headline line and a byline.
+    /// A newspaper prints the byline under the headline block, never
+    /// inside a paragraph, so what stands there is the deck whatever its
+    /// punctuation (decks are sentences with commas and colons, which the
+    /// OCR misreads as `;` or cuts off after a comma).
+    pub(super) fn deck_over_byline(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let l = &self.lines[i];
+        let skip = |j: &usize| !matches!(self.roles[*j], Role::Blank | Role::Furniture { .. });
+        let blank_at = |q: Option<usize>| {
+            q.and_then(|q| self.order.get(q))
+                .is_some_and(|&j| self.roles[j] == Role::Blank)
+        };
+        let next = self.order[p + 1..].iter().find(|j| skip(j));
+        let prev = (0..p).rev().find(|&q| skip(&self.order[q]));
+        let over_headline = || {
+            prev.is_some_and(|q| {
+                let j = self.order[q];
+                self.roles[j] == Role::Text
+                    && (heading_like(&self.lines[j], self.measure[j]) || self.own_block(q))
+                    && !self.first_body_line(q)
+            })
+        };
+        let bylined = next.is_some_and(|&j| matches!(self.roles[j], Role::Byline(_)));
+        bylined
+            && !l.quote
+            && !l.bullet
+            && !l.indented
+            && !ends_sentence(&l.text)
+            && l.text.chars().count() <= 40
+            && blank_at(p.checked_sub(1))
+            && blank_at(Some(p + 1))
+            && over_headline()
+    }
+
+    /// The text line before position `p` leaves its sentence open.
+    pub(super) fn after_open(&self, p: usize) -> bool {
+        (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
+    }
+
+    /// Whether the line at position `p` can stand in a headline block.
+    pub(super) fn header_line(&self, p: usize) -> bool {
+        let i = self.order[p];
+        match self.roles[i] {
+            Role::Text => {
+                let l = &self.lines[i];
+                let alone = self.stands_alone(p) || self.own_block(p);
+                (heading_like(l, self.measure[i])
+                    || alone
+                    || fragment(&l.text)
+                    || self.deck_over_byline(p))
+                    && !self.first_body_line(p)
+                    // A line that stops on a word needing what follows
+                    // (工作的) right after a sentence left open is that
+                    // paragraph's last line, not a headline.
+                    && !(leaves_open(&l.text) && self.after_open(p))
+                    // Nor is a clause stopping on such a word (响，施工单位在
+                    // 靠近住宅区的): a column line read beside another box.
+                    && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())
+            }
+            Role::Byline(_)
+            | Role::Author(_)
+            | Role::Serial(_)
+            | Role::Installment(_)
+            | Role::Number(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The headline block starting at position `p`: the positions of its
+    /// lines (blank lines and furniture skipped).
+    pub(super) fn block(&self, p: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for q in p..self.order.len() {
+            let i = self.order[q];
+            match self.roles[i] {
+                Role::Blank | Role::Furniture { .. } => continue,
+                _ if out.len() < MAX_HEADER && self.header_line(q) => out.push(q),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// A headline block says a new article starts: it has a byline, a
+    /// deck (a dash line, or smaller type under larger) or serial clues.
+    pub(super) fn announces_article(&self, block: &[usize]) -> bool {
+        let texts: Vec<&Line> = block
+            .iter()
+            .map(|&q| self.order[q])
+            .filter(|&i| self.roles[i] == Role::Text)
+            .map(|i| &self.lines[i])
+            .collect();
+        let clue = block.iter().any(|&q| {
+            matches!(
+                self.roles[self.order[q]],
+                Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+            )
+        });
+        let dash = texts
+            .iter()
+            .skip(1)
+            .any(|l| l.text.starts_with(['—', '─']) || l.text.starts_with("一一"));
+        let smaller = texts.windows(2).any(|w| match (w[0].level, w[1].level) {
+            (Some(a), Some(b)) => b > a,
+            _ => false,
+        });
+        let named = texts.len() >= 2
+            && texts
+                .last()
+                .is_some_and(|l| super::names::is_name(&l.text) && block.len() == texts.len());
+        clue || dash || smaller || named
+    }
+}

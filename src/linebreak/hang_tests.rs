@@ -263,3 +263,28 @@ fn a_visibly_spaced_line_costs_more_than_a_compressed_last_line_with_its_stop_hu
         ])
     );
 }
+
+#[test]
+fn a_stretched_line_sets_its_pair_full_width_before_spacing_letters() {
+    // 一…说 (8 ems), ：“ compressed to 1.5, 八九十: 12.5 ems on 13. The
+    // pair takes its half em back (全角式: compressed only where needed);
+    // no letter spacing.
+    let p = shape("一二三四五六七说：“八九十。”", Scheme::Quanjiao);
+    let m = Pt(EM * 13.0);
+    let measure = move |_| m;
+    let params = params(BASIC, &measure);
+    let k = p.items.iter().position(|i| i.first == '十').unwrap() + 1;
+    let line = justify(&p.items, 0..k, Pt::ZERO, m, &params);
+    assert!((line.adjust.pair - 1.0).abs() < 1e-9, "{:?}", line.adjust);
+    assert_eq!(line.adjust.inter, Pt::ZERO);
+    assert!((line.width.0 - m.0).abs() < EPSILON, "{:?}", line.width);
+}
+
+#[test]
+fn wide_spacing_ranks_between_a_crowded_hang_and_a_lone_last_character() {
+    // Where nothing else works: a centred mark hung into a ruled gutter,
+    // then spacing wider than 0.1 em, and only then a lone last character
+    // (which the gates refuse).
+    const { assert!(knuth::CROWDED_HANG < knuth::WIDE_SPACING) };
+    const { assert!(knuth::WIDE_SPACING < knuth::LONE_CHARACTER) };
+}

@@ -31,10 +31,14 @@ pub const VISIBLE_SPACING_EM: f64 = 0.05;
 /// its stop hung is set so, not with its first line spaced by 1/11 em).
 /// Far below a lone character, a crowded hang or wide spacing.
 pub const VISIBLE_SPACING: f64 = 10.0 * SPACED_LINE;
-/// Letter spacing above this (in ems per gap) is worse than a lone last
-/// character: it is set only where nothing else works.
+/// Letter spacing above this (in ems per gap) is set only where nothing
+/// else works: it costs more than any hung mark (a crowded one included)
+/// and than any number of lines spaced up to it, but less than a lone last
+/// character, which readers and the gates never accept (a paragraph of
+/// nine characters, ：「 and 。」 after its indent is set with its first
+/// line spaced by 2/11 em, not with 題。」 alone on its last).
 pub const WIDE_SPACING_EM: f64 = 0.1;
-const WIDE_SPACING: f64 = 2.0 * LONE_CHARACTER;
+pub const WIDE_SPACING: f64 = 0.75 * LONE_CHARACTER;
 /// Word spaces stretched past half an em (a loose line): a step as costly
 /// as a lone character, so that the breaker sets few loose lines rather
 /// than many slightly loose ones (at 13 ems, English cannot avoid them all).
@@ -122,11 +126,12 @@ pub fn line_demerits(
     } else if !p.justify {
         // Ragged lines: prefer full ones, mildly.
         (LINE_PENALTY + badness((measure - w).max(0.0) / measure.max(1e-9))).powi(2)
-    } else if w <= measure && p.flush_short && measure - w > f.flex + EPSILON {
+    } else if w <= measure && p.flush_short && measure - w > f.flex + f.pair + EPSILON {
         // Set flush, not spaced: a short line, as a ragged one costs.
         (LINE_PENALTY + badness((measure - w) / measure.max(1e-9))).powi(2)
     } else if w <= measure {
-        let spaced = a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + EPSILON;
+        let spaced =
+            a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + f.pair + EPSILON;
         stretch_demerits(measure - w, &f) + if spaced { SPACED_FIRST_LINE } else { 0.0 }
     } else {
         // Compressing marks to take one more character (推入) is preferred to
@@ -158,6 +163,11 @@ pub fn line_demerits(
 /// between every character; with neither, word spaces past half an em.
 fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
     let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
+    // Pairs of marks set at full width again (taken first) cost nothing:
+    // 全角式 compresses a pair only where that is needed. (Charged as
+    // little as compression, they moved make-up: page 12 set vertically
+    // lost its flush band ends.)
+    let slack = (slack - f.pair).max(0.0);
     if slack <= EPSILON {
         return plain(0.0);
     }
@@ -233,10 +243,11 @@ fn underfull_bound<'a>(
             return unknown;
         };
         let slack = measure - f.width;
-        let em = (slack - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
+        let em = (slack - f.pair - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
         // Clear of stretch_demerits's thresholds, so that rounding cannot
         // put a later, shorter line on their other side.
-        let wide = f.inter > 0.0 && slack > f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
+        let wide =
+            f.inter > 0.0 && slack > f.pair + f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
         Bound {
             // A node that has lost already, whatever the line costs (never
             // less than nothing), needs no spacing worked out.

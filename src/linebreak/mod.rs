@@ -97,6 +97,8 @@ struct Adjust {
     end_cut: Pt,
     /// Taken from the first item's blank (line-start half width).
     start_cut: Pt,
+    /// Fraction of each compressed pair's blank given back.
+    pair: f64,
     /// Fraction of each word space's stretch (>0) or shrink (<0) used.
     word: f64,
     /// Fraction of each Han–Latin gap's stretch (>0) or shrink (<0) used.
@@ -192,6 +194,7 @@ impl Adjust {
             GapKind::InterChar => self.inter,
             GapKind::WordSpace => flexed(g, self.word) + self.spill,
             GapKind::CjkLatin => flexed(g, self.cjk_latin) + self.spill,
+            GapKind::PairBlank => g.stretch * self.pair,
             GapKind::Glued => Pt::ZERO,
         }
     }
@@ -318,10 +321,10 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         } else {
             Pt::ZERO
         };
-        let end = line.last().map_or(Pt::ZERO, |l| l.blank_after);
+        let end = line.last().map_or(Pt::ZERO, |l| l.end_blank);
         let hung = hangs(line, delta + end + start, inner_start, p);
         let free = line.last().map_or(Pt::ZERO, |l| {
-            l.blank_after.max(if hung { l.width } else { Pt::ZERO })
+            l.end_blank.max(if hung { l.width } else { Pt::ZERO })
         }) + start;
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
             + inner_blanks(line, true, inner_start, hung)
@@ -345,7 +348,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             t
         };
         if let Some(l) = line.last() {
-            adjust.end_cut = take(&mut delta, l.blank_after);
+            adjust.end_cut = take(&mut delta, l.end_blank);
         }
         if p.compress_line_start
             && let Some(f) = line.first()
@@ -391,14 +394,19 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         }
     }
     if p.justify && !last && delta.0 > EPSILON {
-        for (kind, slot) in [(GapKind::WordSpace, 0), (GapKind::CjkLatin, 1)] {
+        // Compressed pairs first: full width again is no stretching.
+        for (kind, slot) in [
+            (GapKind::PairBlank, 2),
+            (GapKind::WordSpace, 0),
+            (GapKind::CjkLatin, 1),
+        ] {
             let st = sum(kind, |g| g.stretch);
             if st.0 > 0.0 && delta.0 > EPSILON {
                 let f = (delta / st).min(1.0);
-                if slot == 0 {
-                    adjust.word = f
-                } else {
-                    adjust.cjk_latin = f
+                match slot {
+                    0 => adjust.word = f,
+                    1 => adjust.cjk_latin = f,
+                    _ => adjust.pair = f,
                 }
                 delta -= st * f;
             }

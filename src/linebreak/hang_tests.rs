@@ -265,19 +265,45 @@ fn a_visibly_spaced_line_costs_more_than_a_compressed_last_line_with_its_stop_hu
 }
 
 #[test]
-fn a_stretched_line_sets_its_pair_full_width_before_spacing_letters() {
-    // 一…说 (8 ems), ：“ compressed to 1.5, 八九十: 12.5 ems on 13. The
-    // pair takes its half em back (全角式: compressed only where needed);
-    // no letter spacing.
+fn a_stretched_line_opens_its_pair_only_past_spacing_too_slight_to_see() {
+    // 一…说 (8 ems), ：“ compressed to 1.5, 八九十: 12.5 ems, eleven gaps
+    // between characters. Short of its measure by less than eleven times
+    // QUIET_SPACING_EM, the line is letter-spaced that slightly and the
+    // pair stays compressed (at two ems it leaves a hole); further short,
+    // the pair opens to full width before the spacing can be seen.
     let p = shape("一二三四五六七说：“八九十。”", Scheme::Quanjiao);
-    let m = Pt(EM * 13.0);
-    let measure = move |_| m;
-    let params = params(BASIC, &measure);
     let k = p.items.iter().position(|i| i.first == '十').unwrap() + 1;
-    let line = justify(&p.items, 0..k, Pt::ZERO, m, &params);
-    assert!((line.adjust.pair - 1.0).abs() < 1e-9, "{:?}", line.adjust);
-    assert_eq!(line.adjust.inter, Pt::ZERO);
-    assert!((line.width.0 - m.0).abs() < EPSILON, "{:?}", line.width);
+    let set = |ems: f64| {
+        let m = Pt(EM * ems);
+        let measure = move |_| m;
+        let line = justify(&p.items, 0..k, Pt::ZERO, m, &params(BASIC, &measure));
+        assert!((line.width.0 - m.0).abs() < EPSILON, "{:?}", line.width);
+        (line.adjust.pair, line.adjust.inter.0 / EM)
+    };
+    let (pair, inter) = set(12.8);
+    assert_eq!(pair, 0.0);
+    assert!((inter - 0.3 / 11.0).abs() < 1e-9, "{inter}");
+    let (pair, inter) = set(13.0);
+    assert!((pair - 0.06 / 0.5).abs() < 1e-9, "{pair}");
+    assert!((inter - knuth::QUIET_SPACING_EM).abs() < 1e-9, "{inter}");
+    let (pair, inter) = set(13.5);
+    assert_eq!(pair, 1.0);
+    assert!((inter - 0.5 / 11.0).abs() < 1e-9, "{inter}");
+    assert!(inter <= knuth::VISIBLE_SPACING_EM);
+}
+
+#[test]
+fn a_line_compresses_its_pair_rather_than_open_it() {
+    // Compression (推入) is cheaper than a pair at full width again: a
+    // two-line paragraph whose first line can take one more character
+    // with its marks compressed does so rather than push it out and open
+    // ：“ to two ems.
+    let text = "他说：“明天（星期六）再来。”她点点头，没有回答。";
+    let o = Opts {
+        indent: 2.0,
+        ..lv(Prohibition::Strict)
+    };
+    assert_eq!(lines_of(text, 13, o)[0], "他说：“明天（星期六）再");
 }
 
 #[test]

@@ -31,6 +31,12 @@ pub const VISIBLE_SPACING_EM: f64 = 0.05;
 /// its stop hung is set so, not with its first line spaced by 1/11 em).
 /// Far below a lone character, a crowded hang or wide spacing.
 pub const VISIBLE_SPACING: f64 = 10.0 * SPACED_LINE;
+/// Letter spacing a line takes before its compressed pairs of marks open
+/// to full width again (in ems per gap): spacing this slight cannot be
+/// seen, while a pair at two ems (：“, 。”) leaves a hole (CLREQ §3.1.6.2
+/// compresses adjacent marks). Clear of [`VISIBLE_SPACING_EM`], so that
+/// a line spaced this much is not counted as spaced.
+pub const QUIET_SPACING_EM: f64 = 0.04;
 /// Letter spacing above this (in ems per gap) is set only where nothing
 /// else works: it costs more than any hung mark (a crowded one included)
 /// and than any number of lines spaced up to it, but less than a lone last
@@ -160,14 +166,30 @@ pub fn line_demerits(
 /// Demerits of a justified line `slack` short of its measure, spread as
 /// [`super::justify`] spreads it: word spaces and Han–Latin gaps first, to
 /// their full stretch (a word space of half an em), then letter spacing
-/// between every character; with neither, word spaces past half an em.
+/// up to [`QUIET_SPACING_EM`], then compressed pairs of marks back to full
+/// width, then letter spacing again; with no letter spacing, word spaces
+/// past half an em.
 fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
     let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
-    // Pairs of marks set at full width again (taken first) cost nothing:
-    // 全角式 compresses a pair only where that is needed. (Charged as
-    // little as compression, they moved make-up: page 12 set vertically
-    // lost its flush band ends.)
-    let slack = (slack - f.pair).max(0.0);
+    let quiet = f.flex + f.inter * QUIET_SPACING_EM / INTER_CHAR_STRETCH_EM;
+    let reopened = (slack - quiet).clamp(0.0, f.pair);
+    // A pair at full width again costs as word spaces stretched by as
+    // much of their stretch: more than compressing marks to take a
+    // character in (a tenth of that), so that a pair stays compressed
+    // wherever a break allows it, and less than letter spacing that can
+    // be seen, which it avoids.
+    let pairs = if reopened > EPSILON {
+        plain(badness(reopened / f.pair)) - plain(0.0)
+    } else {
+        0.0
+    };
+    pairs + stretch_beyond_pairs(slack - reopened, f)
+}
+
+/// [`stretch_demerits`] of the slack that word spaces, Han–Latin gaps and
+/// letter spacing take.
+fn stretch_beyond_pairs(slack: f64, f: &Fit) -> f64 {
+    let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
     if slack <= EPSILON {
         return plain(0.0);
     }

@@ -40,6 +40,7 @@ use crate::model::Prohibition;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{Breaking, Gap, GapKind, Hanging, Item};
 use crate::units::Pt;
+use knuth::QUIET_SPACING_EM;
 
 /// Lengths closer than this are equal (a hundredth of a point).
 pub const EPSILON: f64 = 0.01;
@@ -394,22 +395,27 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         }
     }
     if p.justify && !last && delta.0 > EPSILON {
-        // Compressed pairs first: full width again is no stretching.
-        for (kind, slot) in [
-            (GapKind::PairBlank, 2),
-            (GapKind::WordSpace, 0),
-            (GapKind::CjkLatin, 1),
-        ] {
+        for (kind, slot) in [(GapKind::WordSpace, 0), (GapKind::CjkLatin, 1)] {
             let st = sum(kind, |g| g.stretch);
             if st.0 > 0.0 && delta.0 > EPSILON {
                 let f = (delta / st).min(1.0);
-                match slot {
-                    0 => adjust.word = f,
-                    1 => adjust.cjk_latin = f,
-                    _ => adjust.pair = f,
+                if slot == 0 {
+                    adjust.word = f
+                } else {
+                    adjust.cjk_latin = f
                 }
                 delta -= st * f;
             }
+        }
+        // Compressed pairs open to full width again only past letter
+        // spacing too slight to see (as knuth's demerits count them).
+        let pairs = sum(GapKind::PairBlank, |g| g.stretch);
+        let quiet =
+            sum(GapKind::InterChar, |g| g.stretch) * (QUIET_SPACING_EM / INTER_CHAR_STRETCH_EM);
+        let reopen = (delta - quiet).max(Pt::ZERO).min(pairs);
+        if pairs.0 > 0.0 && reopen.0 > 0.0 {
+            adjust.pair = reopen / pairs;
+            delta -= reopen;
         }
         let inter = count(GapKind::InterChar);
         let flexible = count(GapKind::WordSpace) + count(GapKind::CjkLatin);

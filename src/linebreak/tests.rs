@@ -186,7 +186,7 @@ const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("an English word is hyphenated", "这是typesetting的测试和检验工作", 6, BASIC, &["这是typeset-", "ting的测试", "和检验工作"]),
     ("words break at spaces", "we set the text in columns", 8, lv(Prohibition::None), &["we set the text in", "columns"]),
     ("a compound breaks after its hyphen", "一二三四五六七八self-driving开车", 11, BASIC, &["一二三四五六七八self-", "driving开车"]),
-    ("after the indent, pairs of marks at full width fill the line (no compression, no spacing)", "“你听说了吗？”“听说了！”两个人同时笑了。", 13, Opts { indent: 2.0, ..lv(Prohibition::Strict) }, &["“你听说了吗？”“听说", "了！”两个人同时笑了。"]),
+    ("after the indent an opening quote compresses (推入) to take ！” along", "“你听说了吗？”“听说了！”两个人同时笑了。", 13, Opts { indent: 2.0, ..lv(Prohibition::Strict) }, &["“你听说了吗？”“听说了！”", "两个人同时笑了。"]),
     ("centred: after the indent 「 compresses to take ！」 along", "「你聽說了嗎？」「聽說了！」兩個人同時笑了。", 13, Opts { indent: 2.0, scheme: Scheme::Centred, ..BASIC }, &["「你聽說了嗎？」「聽說了！」", "兩個人同時笑了。"]),
     ("first-line indent of two characters", "一二三四五六七八九十甲乙丙", 10, Opts { indent: 2.0, ..BASIC }, &["一二三四五六七八", "九十甲乙丙"]),
     ("greedy fills lines first", "一二三四五六七八九十甲", 10, Opts { greedy: true, ..BASIC }, &[H10, "甲"]),

@@ -205,9 +205,10 @@ fn in_a_ruled_gutter_a_mark_at_the_ems_start_hangs_where_needed() {
 }
 
 #[test]
-fn in_a_ruled_gutter_a_centred_mark_hangs_only_as_the_last_resort() {
-    // Centred, the hung comma's ink comes within a tenth of an em of the
-    // rule: a line spaced by 1/12 em is taken instead...
+fn in_a_ruled_gutter_a_centred_mark_hangs_rather_than_a_line_be_visibly_spaced() {
+    // Centred, the hung comma's ink comes within about a sixth of an em of
+    // the rule: it hangs rather than the line be spaced by 1/12 em, which
+    // a reader sees...
     let o = Opts {
         scheme: Scheme::Centred,
         ..RULED
@@ -215,13 +216,20 @@ fn in_a_ruled_gutter_a_centred_mark_hangs_only_as_the_last_resort() {
     let text = "一二三四五六七八九十甲乙丙，丁戊";
     assert_eq!(
         hung(text, 13, o),
-        owned(&[("一二三四五六七八九十甲乙", false), ("丙，丁戊", false)])
+        owned(&[("一二三四五六七八九十甲乙丙，", true), ("丁戊", false)])
     );
-    // ...but where a lone last character or wider spacing is the
-    // alternative, it hangs.
+    // ...but not where compressing a mark inside the line (推入) fits it.
+    let text = "一二，三四五六七八九十甲乙，丁戊";
+    assert_eq!(
+        hung(text, 13, o),
+        owned(&[("一二，三四五六七八九十甲乙，", false), ("丁戊", false)])
+    );
+    // Where a lone last character is the alternative, it hangs too.
     let text = "謱年菻她摺烜不重的葤敲。";
     let o = Opts { indent: 2.0, ..o };
     assert_eq!(hung(text, 13, o), owned(&[(text, true)]));
+    // A plain hang (a mark at its em's start) is cheaper still.
+    const { assert!(knuth::HANGING_LINE < knuth::CROWDED_HANG) };
 }
 
 #[test]

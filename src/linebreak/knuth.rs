@@ -29,7 +29,7 @@ pub const VISIBLE_SPACING_EM: f64 = 0.05;
 /// paragraph, which the square alone weighed against about three (a
 /// 2-line paragraph whose last line can take its marks compressed and
 /// its stop hung is set so, not with its first line spaced by 1/11 em).
-/// Far below a lone character, a crowded hang or wide spacing.
+/// Far below a lone character or wide spacing.
 pub const VISIBLE_SPACING: f64 = 10.0 * SPACED_LINE;
 /// Letter spacing a line takes before its compressed pairs of marks open
 /// to full width again (in ems per gap): spacing this slight cannot be
@@ -68,11 +68,14 @@ pub const DASH_LINE_START_UNPROHIBITED: f64 = 2.0 * SPACED_LINE;
 /// character or a prohibited break costs more.
 pub const HANGING_LINE: f64 = SPACED_LINE / 4.0;
 /// A centred mark hung into a ruled one-character gutter
-/// ([`Hanging::NeededAtStart`]): its ink comes within about a tenth of
-/// an em of the rule, so it is the last resort before a lone last
-/// character or spacing wider than 0.1 em (the paragraph of eleven
-/// characters and a 。 after a two-em indent, where nothing else works).
-pub const CROWDED_HANG: f64 = LONE_CHARACTER / 2.0;
+/// ([`Hanging::NeededAtStart`]): its ink comes within about a sixth of
+/// an em of the rule (a vertical one set up to its ink, as near the
+/// measure as a compressed mark comes to its neighbour), so it is set
+/// only where compression and spacing too slight to see cannot do: as
+/// costly as the step of spacing that can be seen, so that any visibly
+/// spaced line costs more (Traditional 13-character columns hang their
+/// ，。、 rather than space one line in thirty by 1/12 em).
+pub const CROWDED_HANG: f64 = VISIBLE_SPACING;
 /// A spaced first line spreads its room over the indent too, which widens
 /// it: when another line can take the same spacing, that one is spaced.
 pub const SPACED_FIRST_LINE: f64 = 1000.0;

@@ -163,9 +163,10 @@ impl Line {
     fn cut_before(&self, it: &Item, k: usize) -> Pt {
         if self.hang && k + 1 == self.items.end {
             // A hung mark is set at half width: a centred one loses its
-            // blank before too, so that it stays within half an em of the
-            // measure, clear of the gutter's middle (a column rule).
-            it.blank_before
+            // blank before too (in a vertical line, all the room above its
+            // ink), so that it stays within half an em of the measure,
+            // clear of the gutter's middle (a column rule).
+            it.hang_before
         } else if k == self.items.start && !self.adjust.inner_start {
             self.adjust.start_cut
         } else {
@@ -447,7 +448,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
     };
     let hung = if hang {
         let l = &items[range.end - 1];
-        l.width - l.blank_before - l.blank_after
+        l.width - l.hang_before - l.blank_after
     } else {
         Pt::ZERO
     };

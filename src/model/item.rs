@@ -88,6 +88,12 @@ pub struct Item {
     /// mark whose in-line blank is held back from its neighbour's ink
     /// ([`crate::shape`]); never less than `blank_after`.
     pub end_blank: Pt,
+    /// What a mark hung past the measure loses before its glyph:
+    /// `blank_before`, or more for a vertical mark set in its em's middle
+    /// (the centred scheme's ，。、), whose ink then starts as near the
+    /// measure as a compressed mark's comes to its neighbour, not a
+    /// quarter em further into the gap beyond (a column rule there).
+    pub hang_before: Pt,
     /// An ideograph or kana: counts as a character for the lone-character
     /// rule.
     pub ideographic: bool,

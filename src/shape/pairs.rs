@@ -12,6 +12,7 @@ pub(super) fn cut_before(b: &mut Builder, k: usize) {
     if cut.0 > 0.0 {
         b.items[k].width -= cut;
         b.items[k].blank_before = Pt::ZERO;
+        b.items[k].hang_before = (b.items[k].hang_before - cut).max(Pt::ZERO);
         let g = b.info[k].glyphs.start as usize;
         b.glyphs[g].dx -= cut;
     }

@@ -13,6 +13,10 @@ use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{PunctClass, punct_class};
 use crate::model::{Gap, GapKind, Item};
 use crate::resolve::Para;
+
+/// A mark's blanks: before and after its glyph, after it at a line's end
+/// ([`Item::end_blank`]) and before it when hung ([`Item::hang_before`]).
+type Blanks = (Pt, Pt, Pt, Pt);
 use crate::script::{is_ideographic, is_wide_in};
 use crate::units::{Em, Pt};
 
@@ -250,7 +254,8 @@ impl ParaShaping<'_, '_, '_> {
         };
         // Only a full-width mark has blank halves to adjust.
         let punct = punct_class(c).filter(|_| width.0 >= size.0 * 0.9);
-        let (g, width, before, after, end) = self.scheme(font, c, punct, consumed, g, width);
+        let (g, width, (before, after, end, hang)) =
+            self.scheme(font, c, punct, consumed, g, width);
         self.b.glyphs.push(g);
         for _ in 0..consumed {
             self.text.push(c);
@@ -263,6 +268,7 @@ impl ParaShaping<'_, '_, '_> {
             blank_before: before,
             blank_after: after,
             end_blank: end,
+            hang_before: hang,
             ideographic: is_ideographic(c),
             may_hang: may_hang(c, before, after, width),
             letter_slots: 0,
@@ -281,9 +287,9 @@ impl ParaShaping<'_, '_, '_> {
         i + consumed
     }
 
-    /// The punctuation scheme on one mark: its blanks (before, after, and
-    /// after at a line end), and its width and glyph offset once the
-    /// scheme has removed or centred them.
+    /// The punctuation scheme on one mark: its blanks (before, after,
+    /// after at a line end, and before when hung), and its width and glyph
+    /// offset once the scheme has removed or centred them.
     fn scheme(
         &mut self,
         font: crate::model::FontId,
@@ -292,10 +298,10 @@ impl ParaShaping<'_, '_, '_> {
         consumed: usize,
         mut g: Glyph,
         mut width: Pt,
-    ) -> (Glyph, Pt, Pt, Pt, Pt) {
+    ) -> (Glyph, Pt, Blanks) {
         let size = self.para.style.size;
         let Some(class) = punct else {
-            return (g, width, Pt::ZERO, Pt::ZERO, Pt::ZERO);
+            return (g, width, (Pt::ZERO, Pt::ZERO, Pt::ZERO, Pt::ZERO));
         };
         let halt = (consumed == 1)
             .then(|| self.shaper.halt_blanks(font, c, size))
@@ -330,6 +336,7 @@ impl ParaShaping<'_, '_, '_> {
             }
         };
         let mut end = after;
+        let mut hang = before;
         if self.mode.pauses_centred
             && (halt.is_none() || self.para.style.scheme == Scheme::Centred)
             && let Some(((b, a), below)) = self.ink_room(font, &g, width)
@@ -342,6 +349,11 @@ impl ParaShaping<'_, '_, '_> {
             before = before.min(b);
             after = after.min(a);
             end = line_end_blank(class, after, below, width, size);
+            // Hung, nothing follows it in the line: its ink may come as
+            // near the measure as the clearance allows.
+            let middle = self.para.style.scheme == Scheme::Centred
+                && matches!(class, PunctClass::Stop | PunctClass::Pause);
+            hang = if middle { hang.max(b) } else { before };
         }
         if remove {
             width -= before + after;
@@ -349,8 +361,9 @@ impl ParaShaping<'_, '_, '_> {
             before = Pt::ZERO;
             after = Pt::ZERO;
             end = Pt::ZERO;
+            hang = Pt::ZERO;
         }
-        (g, width, before, after, end)
+        (g, width, (before, after, end, hang))
     }
 
     /// In a vertical line, the blanks a mark's glyph `g` (shifted by the
@@ -540,6 +553,7 @@ impl ParaShaping<'_, '_, '_> {
                 blank_before: Pt::ZERO,
                 blank_after: Pt::ZERO,
                 end_blank: Pt::ZERO,
+                hang_before: Pt::ZERO,
                 ideographic: false,
                 may_hang: false,
                 letter_slots: frag.chars().count().saturating_sub(1) as u16,
@@ -581,6 +595,7 @@ fn push_upright(
         blank_before: Pt::ZERO,
         blank_after: Pt::ZERO,
         end_blank: Pt::ZERO,
+        hang_before: Pt::ZERO,
         ideographic: false,
         may_hang: false,
         letter_slots: 0,

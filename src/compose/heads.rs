@@ -195,6 +195,8 @@ mod tests {
             punct,
             blank_before: Pt::ZERO,
             blank_after: Pt::ZERO,
+            end_blank: Pt::ZERO,
+            hang_before: Pt::ZERO,
             ideographic: true,
             may_hang: false,
             letter_slots: 0,

@@ -14,6 +14,8 @@ pub struct Sums {
     flex: Vec<f64>,
     /// Stretch of inter-character gaps (letter spacing, taken last).
     inter: Vec<f64>,
+    /// Blanks compressed pairs of marks may take back (taken first).
+    pair: Vec<f64>,
     /// Word-space shrink.
     shrink: Vec<f64>,
     blank_before: Vec<f64>,
@@ -29,6 +31,8 @@ pub struct Fit {
     pub flex: f64,
     /// Stretch of the inter-character gaps.
     pub inter: f64,
+    /// What compressed pairs of marks may take back (full width again).
+    pub pair: f64,
     /// Costly shrink: word spaces and the blanks of marks inside the line.
     pub shrink: f64,
     /// Under [`Hanging::Needed`]: the width with the last mark hung past
@@ -52,10 +56,12 @@ impl Sums {
         let s = self;
         let n = items.len() + 1;
         let (mut a, mut fl, mut ic, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut pr = 0.0;
         for v in [
             &mut s.advance,
             &mut s.flex,
             &mut s.inter,
+            &mut s.pair,
             &mut s.shrink,
             &mut s.blank_before,
             &mut s.blank_after,
@@ -68,6 +74,7 @@ impl Sums {
             a += it.width.0 + it.gap.natural.0;
             match it.gap.kind {
                 GapKind::InterChar => ic += it.gap.stretch.0,
+                GapKind::PairBlank => pr += it.gap.stretch.0,
                 _ => fl += it.gap.stretch.0,
             }
             sh += it.gap.shrink.0;
@@ -76,6 +83,7 @@ impl Sums {
             s.advance.push(a);
             s.flex.push(fl);
             s.inter.push(ic);
+            s.pair.push(pr);
             s.shrink.push(sh);
             s.blank_before.push(bb);
             s.blank_after.push(ba);
@@ -99,7 +107,7 @@ impl Sums {
         // Free: the line-end mark's blank (GB/T 15834: line-end punctuation
         // is set at half width), an opening mark's blank at the line start,
         // and a hanging mark.
-        let mut free = last.blank_after.0;
+        let mut free = last.end_blank.0;
         let start = if p.compress_line_start {
             first.blank_before.0
         } else {
@@ -132,6 +140,7 @@ impl Sums {
             width,
             flex,
             inter,
+            pair: self.pair[b - 1] - self.pair[a],
             shrink,
             hung: hang.then_some((natural - last.width.0 - start, shrink - last.blank_before.0)),
         }
@@ -152,6 +161,7 @@ impl Sums {
             width: natural,
             flex: self.flex[b - 1] - self.flex[a],
             inter: self.inter[b - 1] - self.inter[a],
+            pair: self.pair[b - 1] - self.pair[a],
             shrink: 0.0,
             hung: None,
         })

@@ -205,9 +205,10 @@ fn in_a_ruled_gutter_a_mark_at_the_ems_start_hangs_where_needed() {
 }
 
 #[test]
-fn in_a_ruled_gutter_a_centred_mark_hangs_only_as_the_last_resort() {
-    // Centred, the hung comma's ink comes within a tenth of an em of the
-    // rule: a line spaced by 1/12 em is taken instead...
+fn in_a_ruled_gutter_a_centred_mark_hangs_rather_than_a_line_be_visibly_spaced() {
+    // Centred, the hung comma's ink comes within about a sixth of an em of
+    // the rule: it hangs rather than the line be spaced by 1/12 em, which
+    // a reader sees...
     let o = Opts {
         scheme: Scheme::Centred,
         ..RULED
@@ -215,13 +216,20 @@ fn in_a_ruled_gutter_a_centred_mark_hangs_only_as_the_last_resort() {
     let text = "一二三四五六七八九十甲乙丙，丁戊";
     assert_eq!(
         hung(text, 13, o),
-        owned(&[("一二三四五六七八九十甲乙", false), ("丙，丁戊", false)])
+        owned(&[("一二三四五六七八九十甲乙丙，", true), ("丁戊", false)])
     );
-    // ...but where a lone last character or wider spacing is the
-    // alternative, it hangs.
+    // ...but not where compressing a mark inside the line (推入) fits it.
+    let text = "一二，三四五六七八九十甲乙，丁戊";
+    assert_eq!(
+        hung(text, 13, o),
+        owned(&[("一二，三四五六七八九十甲乙，", false), ("丁戊", false)])
+    );
+    // Where a lone last character is the alternative, it hangs too.
     let text = "謱年菻她摺烜不重的葤敲。";
     let o = Opts { indent: 2.0, ..o };
     assert_eq!(hung(text, 13, o), owned(&[(text, true)]));
+    // A plain hang (a mark at its em's start) is cheaper still.
+    const { assert!(knuth::HANGING_LINE < knuth::CROWDED_HANG) };
 }
 
 #[test]
@@ -262,4 +270,55 @@ fn a_visibly_spaced_line_costs_more_than_a_compressed_last_line_with_its_stop_hu
             ("一、的珰咁被，熌起睡经的撴从。", true)
         ])
     );
+}
+
+#[test]
+fn a_stretched_line_opens_its_pair_only_past_spacing_too_slight_to_see() {
+    // 一…说 (8 ems), ：“ compressed to 1.5, 八九十: 12.5 ems, eleven gaps
+    // between characters. Short of its measure by less than eleven times
+    // QUIET_SPACING_EM, the line is letter-spaced that slightly and the
+    // pair stays compressed (at two ems it leaves a hole); further short,
+    // the pair opens to full width before the spacing can be seen.
+    let p = shape("一二三四五六七说：“八九十。”", Scheme::Quanjiao);
+    let k = p.items.iter().position(|i| i.first == '十').unwrap() + 1;
+    let set = |ems: f64| {
+        let m = Pt(EM * ems);
+        let measure = move |_| m;
+        let line = justify(&p.items, 0..k, Pt::ZERO, m, &params(BASIC, &measure));
+        assert!((line.width.0 - m.0).abs() < EPSILON, "{:?}", line.width);
+        (line.adjust.pair, line.adjust.inter.0 / EM)
+    };
+    let (pair, inter) = set(12.8);
+    assert_eq!(pair, 0.0);
+    assert!((inter - 0.3 / 11.0).abs() < 1e-9, "{inter}");
+    let (pair, inter) = set(13.0);
+    assert!((pair - 0.06 / 0.5).abs() < 1e-9, "{pair}");
+    assert!((inter - knuth::QUIET_SPACING_EM).abs() < 1e-9, "{inter}");
+    let (pair, inter) = set(13.5);
+    assert_eq!(pair, 1.0);
+    assert!((inter - 0.5 / 11.0).abs() < 1e-9, "{inter}");
+    assert!(inter <= knuth::VISIBLE_SPACING_EM);
+}
+
+#[test]
+fn a_line_compresses_its_pair_rather_than_open_it() {
+    // Compression (推入) is cheaper than a pair at full width again: a
+    // two-line paragraph whose first line can take one more character
+    // with its marks compressed does so rather than push it out and open
+    // ：“ to two ems.
+    let text = "他说：“明天（星期六）再来。”她点点头，没有回答。";
+    let o = Opts {
+        indent: 2.0,
+        ..lv(Prohibition::Strict)
+    };
+    assert_eq!(lines_of(text, 13, o)[0], "他说：“明天（星期六）再");
+}
+
+#[test]
+fn wide_spacing_ranks_between_a_crowded_hang_and_a_lone_last_character() {
+    // Where nothing else works: a centred mark hung into a ruled gutter,
+    // then spacing wider than 0.1 em, and only then a lone last character
+    // (which the gates refuse).
+    const { assert!(knuth::CROWDED_HANG < knuth::WIDE_SPACING) };
+    const { assert!(knuth::WIDE_SPACING < knuth::LONE_CHARACTER) };
 }

@@ -29,12 +29,22 @@ pub const VISIBLE_SPACING_EM: f64 = 0.05;
 /// paragraph, which the square alone weighed against about three (a
 /// 2-line paragraph whose last line can take its marks compressed and
 /// its stop hung is set so, not with its first line spaced by 1/11 em).
-/// Far below a lone character, a crowded hang or wide spacing.
+/// Far below a lone character or wide spacing.
 pub const VISIBLE_SPACING: f64 = 10.0 * SPACED_LINE;
-/// Letter spacing above this (in ems per gap) is worse than a lone last
-/// character: it is set only where nothing else works.
+/// Letter spacing a line takes before its compressed pairs of marks open
+/// to full width again (in ems per gap): spacing this slight cannot be
+/// seen, while a pair at two ems (：“, 。”) leaves a hole (CLREQ §3.1.6.2
+/// compresses adjacent marks). Clear of [`VISIBLE_SPACING_EM`], so that
+/// a line spaced this much is not counted as spaced.
+pub const QUIET_SPACING_EM: f64 = 0.04;
+/// Letter spacing above this (in ems per gap) is set only where nothing
+/// else works: it costs more than any hung mark (a crowded one included)
+/// and than any number of lines spaced up to it, but less than a lone last
+/// character, which readers and the gates never accept (a paragraph of
+/// nine characters, ：「 and 。」 after its indent is set with its first
+/// line spaced by 2/11 em, not with 題。」 alone on its last).
 pub const WIDE_SPACING_EM: f64 = 0.1;
-const WIDE_SPACING: f64 = 2.0 * LONE_CHARACTER;
+pub const WIDE_SPACING: f64 = 0.75 * LONE_CHARACTER;
 /// Word spaces stretched past half an em (a loose line): a step as costly
 /// as a lone character, so that the breaker sets few loose lines rather
 /// than many slightly loose ones (at 13 ems, English cannot avoid them all).
@@ -58,11 +68,14 @@ pub const DASH_LINE_START_UNPROHIBITED: f64 = 2.0 * SPACED_LINE;
 /// character or a prohibited break costs more.
 pub const HANGING_LINE: f64 = SPACED_LINE / 4.0;
 /// A centred mark hung into a ruled one-character gutter
-/// ([`Hanging::NeededAtStart`]): its ink comes within about a tenth of
-/// an em of the rule, so it is the last resort before a lone last
-/// character or spacing wider than 0.1 em (the paragraph of eleven
-/// characters and a 。 after a two-em indent, where nothing else works).
-pub const CROWDED_HANG: f64 = LONE_CHARACTER / 2.0;
+/// ([`Hanging::NeededAtStart`]): its ink comes within about a sixth of
+/// an em of the rule (a vertical one set up to its ink, as near the
+/// measure as a compressed mark comes to its neighbour), so it is set
+/// only where compression and spacing too slight to see cannot do: as
+/// costly as the step of spacing that can be seen, so that any visibly
+/// spaced line costs more (Traditional 13-character columns hang their
+/// ，。、 rather than space one line in thirty by 1/12 em).
+pub const CROWDED_HANG: f64 = VISIBLE_SPACING;
 /// A spaced first line spreads its room over the indent too, which widens
 /// it: when another line can take the same spacing, that one is spaced.
 pub const SPACED_FIRST_LINE: f64 = 1000.0;
@@ -122,11 +135,12 @@ pub fn line_demerits(
     } else if !p.justify {
         // Ragged lines: prefer full ones, mildly.
         (LINE_PENALTY + badness((measure - w).max(0.0) / measure.max(1e-9))).powi(2)
-    } else if w <= measure && p.flush_short && measure - w > f.flex + EPSILON {
+    } else if w <= measure && p.flush_short && measure - w > f.flex + f.pair + EPSILON {
         // Set flush, not spaced: a short line, as a ragged one costs.
         (LINE_PENALTY + badness((measure - w) / measure.max(1e-9))).powi(2)
     } else if w <= measure {
-        let spaced = a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + EPSILON;
+        let spaced =
+            a == 0 && indent > 0.0 && f.inter > 0.0 && measure - w > f.flex + f.pair + EPSILON;
         stretch_demerits(measure - w, &f) + if spaced { SPACED_FIRST_LINE } else { 0.0 }
     } else {
         // Compressing marks to take one more character (推入) is preferred to
@@ -155,8 +169,29 @@ pub fn line_demerits(
 /// Demerits of a justified line `slack` short of its measure, spread as
 /// [`super::justify`] spreads it: word spaces and Han–Latin gaps first, to
 /// their full stretch (a word space of half an em), then letter spacing
-/// between every character; with neither, word spaces past half an em.
+/// up to [`QUIET_SPACING_EM`], then compressed pairs of marks back to full
+/// width, then letter spacing again; with no letter spacing, word spaces
+/// past half an em.
 fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
+    let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
+    let quiet = f.flex + f.inter * QUIET_SPACING_EM / INTER_CHAR_STRETCH_EM;
+    let reopened = (slack - quiet).clamp(0.0, f.pair);
+    // A pair at full width again costs as word spaces stretched by as
+    // much of their stretch: more than compressing marks to take a
+    // character in (a tenth of that), so that a pair stays compressed
+    // wherever a break allows it, and less than letter spacing that can
+    // be seen, which it avoids.
+    let pairs = if reopened > EPSILON {
+        plain(badness(reopened / f.pair)) - plain(0.0)
+    } else {
+        0.0
+    };
+    pairs + stretch_beyond_pairs(slack - reopened, f)
+}
+
+/// [`stretch_demerits`] of the slack that word spaces, Han–Latin gaps and
+/// letter spacing take.
+fn stretch_beyond_pairs(slack: f64, f: &Fit) -> f64 {
     let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
     if slack <= EPSILON {
         return plain(0.0);
@@ -233,10 +268,11 @@ fn underfull_bound<'a>(
             return unknown;
         };
         let slack = measure - f.width;
-        let em = (slack - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
+        let em = (slack - f.pair - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
         // Clear of stretch_demerits's thresholds, so that rounding cannot
         // put a later, shorter line on their other side.
-        let wide = f.inter > 0.0 && slack > f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
+        let wide =
+            f.inter > 0.0 && slack > f.pair + f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
         Bound {
             // A node that has lost already, whatever the line costs (never
             // less than nothing), needs no spacing worked out.

@@ -40,6 +40,7 @@ use crate::model::Prohibition;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{Breaking, Gap, GapKind, Hanging, Item};
 use crate::units::Pt;
+use knuth::QUIET_SPACING_EM;
 
 /// Lengths closer than this are equal (a hundredth of a point).
 pub const EPSILON: f64 = 0.01;
@@ -97,6 +98,8 @@ struct Adjust {
     end_cut: Pt,
     /// Taken from the first item's blank (line-start half width).
     start_cut: Pt,
+    /// Fraction of each compressed pair's blank given back.
+    pair: f64,
     /// Fraction of each word space's stretch (>0) or shrink (<0) used.
     word: f64,
     /// Fraction of each Han–Latin gap's stretch (>0) or shrink (<0) used.
@@ -160,9 +163,10 @@ impl Line {
     fn cut_before(&self, it: &Item, k: usize) -> Pt {
         if self.hang && k + 1 == self.items.end {
             // A hung mark is set at half width: a centred one loses its
-            // blank before too, so that it stays within half an em of the
-            // measure, clear of the gutter's middle (a column rule).
-            it.blank_before
+            // blank before too (in a vertical line, all the room above its
+            // ink), so that it stays within half an em of the measure,
+            // clear of the gutter's middle (a column rule).
+            it.hang_before
         } else if k == self.items.start && !self.adjust.inner_start {
             self.adjust.start_cut
         } else {
@@ -192,6 +196,7 @@ impl Adjust {
             GapKind::InterChar => self.inter,
             GapKind::WordSpace => flexed(g, self.word) + self.spill,
             GapKind::CjkLatin => flexed(g, self.cjk_latin) + self.spill,
+            GapKind::PairBlank => g.stretch * self.pair,
             GapKind::Glued => Pt::ZERO,
         }
     }
@@ -318,10 +323,10 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         } else {
             Pt::ZERO
         };
-        let end = line.last().map_or(Pt::ZERO, |l| l.blank_after);
+        let end = line.last().map_or(Pt::ZERO, |l| l.end_blank);
         let hung = hangs(line, delta + end + start, inner_start, p);
         let free = line.last().map_or(Pt::ZERO, |l| {
-            l.blank_after.max(if hung { l.width } else { Pt::ZERO })
+            l.end_blank.max(if hung { l.width } else { Pt::ZERO })
         }) + start;
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
             + inner_blanks(line, true, inner_start, hung)
@@ -345,7 +350,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             t
         };
         if let Some(l) = line.last() {
-            adjust.end_cut = take(&mut delta, l.blank_after);
+            adjust.end_cut = take(&mut delta, l.end_blank);
         }
         if p.compress_line_start
             && let Some(f) = line.first()
@@ -403,6 +408,16 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
                 delta -= st * f;
             }
         }
+        // Compressed pairs open to full width again only past letter
+        // spacing too slight to see (as knuth's demerits count them).
+        let pairs = sum(GapKind::PairBlank, |g| g.stretch);
+        let quiet =
+            sum(GapKind::InterChar, |g| g.stretch) * (QUIET_SPACING_EM / INTER_CHAR_STRETCH_EM);
+        let reopen = (delta - quiet).max(Pt::ZERO).min(pairs);
+        if pairs.0 > 0.0 && reopen.0 > 0.0 {
+            adjust.pair = reopen / pairs;
+            delta -= reopen;
+        }
         let inter = count(GapKind::InterChar);
         let flexible = count(GapKind::WordSpace) + count(GapKind::CjkLatin);
         let letters: u32 = line.iter().map(|i| i.letter_slots as u32).sum();
@@ -433,7 +448,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
     };
     let hung = if hang {
         let l = &items[range.end - 1];
-        l.width - l.blank_before - l.blank_after
+        l.width - l.hang_before - l.blank_after
     } else {
         Pt::ZERO
     };

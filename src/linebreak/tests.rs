@@ -171,7 +171,7 @@ const RULES: &[(&str, &str, usize, Opts, &[&str])] = &[
     ("gb: a solidus may not start a line", "一二三四五六七八九十／甲乙", 10, lv(Prohibition::Gb), &[H9, "十／甲乙"]),
     ("a pure Han line is exactly N characters", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", 10, BASIC, &[H10, "甲乙丙丁戊己庚辛壬癸", "子丑"]),
     ("no lone character on the last line", "一二三四五六七八九十甲乙丙丁", 13, BASIC, &["一二三四五六七八九十甲乙", "丙丁"]),
-    ("a lone character rather than spacing over 0.1 em", "一二三四五六七八九十甲", 10, BASIC, &[H10, "甲"]),
+    ("spacing over 0.1 em rather than a lone last character", "一二三四五六七八九十甲", 10, BASIC, &["一二三四五六七八九", "十甲"]),
     ("no line of punctuation alone", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰……", 25, BASIC, &["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅", "卯辰……"]),
     ("push-in on an earlier line rather than letter spacing", "一，二三四五六七八九十，甲乙丙丁戊己庚辛壬癸子丑寅卯。辰巳", 13, BASIC, &["一，二三四五六七八九十，甲乙", "丙丁戊己庚辛壬癸子丑寅卯。", "辰巳"]),
     ("centred: marks compress (推入) before a character is pushed out", "一二，三四，五六七八。甲乙丙", 10, scheme(Scheme::Centred), &["一二，三四，五六七八。", "甲乙丙"]),

@@ -20,6 +20,11 @@ pub enum GapKind {
     WordSpace,
     /// Between Han and Latin text: ¼ em (CLREQ §5).
     CjkLatin,
+    /// Between two marks whose meeting blank was cut (标点挤压): stretches
+    /// back to their full width, up to the blank cut, before any other
+    /// gap stretches, at no cost (全角式 compresses a pair only where
+    /// that is needed).
+    PairBlank,
     /// Inside a word: a hyphenation point or a UAX #14 opportunity (after a
     /// hyphen or a solidus), or no break at all.
     Glued,
@@ -78,6 +83,17 @@ pub struct Item {
     /// Blank space after the glyph (a closing mark's empty half), taken at
     /// a line end or when a line must shrink.
     pub blank_after: Pt,
+    /// What a line's end may cut after the glyph (GB/T 15834: a line-end
+    /// mark set at half width): `blank_after`, or more for a vertical
+    /// mark whose in-line blank is held back from its neighbour's ink
+    /// ([`crate::shape`]); never less than `blank_after`.
+    pub end_blank: Pt,
+    /// What a mark hung past the measure loses before its glyph:
+    /// `blank_before`, or more for a vertical mark set in its em's middle
+    /// (the centred scheme's ，。、), whose ink then starts as near the
+    /// measure as a compressed mark's comes to its neighbour, not a
+    /// quarter em further into the gap beyond (a column rule there).
+    pub hang_before: Pt,
     /// An ideograph or kana: counts as a character for the lone-character
     /// rule.
     pub ideographic: bool,

@@ -303,8 +303,9 @@ fn line_rules(layout: &Layout, family: LangFamily) -> LineRules {
 /// gutter, its rule half an em from the measure) takes a hung mark only
 /// if its glyph stands at the start of its em: set at half width it ends
 /// on the measure's side of the gutter's middle, its ink (about a third
-/// of an em wide) clear of the rule. A centred mark would come within a
-/// tenth of an em of the rule, and a narrower
+/// of an em wide) clear of the rule. A centred mark comes within about a
+/// sixth of an em of the rule (hung only where the line would otherwise
+/// be visibly spaced), and a narrower
 /// ruled gutter takes none: there the line is letter-spaced as before.
 pub(super) fn hanging(layout: &Layout) -> Hanging {
     let g = &layout.grid;

@@ -34,6 +34,27 @@ pub(super) fn fallback_blanks(class: PunctClass, width: Pt, pauses_centred: bool
 /// from its own).
 pub(super) const INK_CLEARANCE_EM: f64 = 0.05;
 
+/// How far past the measure a line-end mark's ink may reach when the
+/// mark is set at half width in a vertical line, in ems: the column's
+/// foot faces a gutter or margin, never a character, and a gutter rule
+/// half an em away stays more than a third of an em clear of the ink.
+pub(super) const END_INK_PAST_MEASURE_EM: f64 = 0.15;
+
+/// What a line's end may cut after a vertical stop or pause mark whose
+/// in-line blank `after` is held back from its neighbour (the centred
+/// scheme's ，。、, upright ？！；：): up to half width (GB/T 15834 sets a
+/// line-end mark at half width), as far as its ink reaching no more than
+/// [`END_INK_PAST_MEASURE_EM`] past the measure allows (`below` is the
+/// room between its ink and its em's end). Brackets and quotes keep
+/// `after`.
+pub(super) fn line_end_blank(class: PunctClass, after: Pt, below: Pt, width: Pt, size: Pt) -> Pt {
+    if !matches!(class, PunctClass::Stop | PunctClass::Pause) {
+        return after;
+    }
+    let reach = below + size * END_INK_PAST_MEASURE_EM;
+    reach.min(width / 2.0).max(after)
+}
+
 /// Marks that stay full width under 开明 (sentence-ending stops).
 pub(super) fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')

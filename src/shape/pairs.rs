@@ -2,6 +2,7 @@
 //! two marks meet goes, per punctuation scheme.
 
 use super::segment::Builder;
+use crate::model::GapKind;
 use crate::model::punct::PunctClass;
 use crate::units::Pt;
 
@@ -11,6 +12,7 @@ pub(super) fn cut_before(b: &mut Builder, k: usize) {
     if cut.0 > 0.0 {
         b.items[k].width -= cut;
         b.items[k].blank_before = Pt::ZERO;
+        b.items[k].hang_before = (b.items[k].hang_before - cut).max(Pt::ZERO);
         let g = b.info[k].glyphs.start as usize;
         b.glyphs[g].dx -= cut;
     }
@@ -20,10 +22,25 @@ pub(super) fn cut_after(b: &mut Builder, k: usize) {
     let cut = b.items[k].blank_after;
     b.items[k].width -= cut;
     b.items[k].blank_after = Pt::ZERO;
+    b.items[k].end_blank = Pt::ZERO;
+}
+
+/// The gap after item `k`, between two marks that lost `cut` where they
+/// meet, may give it back when the line must stretch.
+fn reopen(b: &mut Builder, k: usize, cut: Pt) {
+    let gap = &mut b.items[k].gap;
+    if gap.kind == GapKind::InterChar && cut.0 > 0.0 {
+        gap.kind = GapKind::PairBlank;
+        gap.stretch = cut;
+    }
 }
 
 /// 标点挤压 of adjacent marks (CLREQ §3): the blank between two marks goes,
-/// so 。」 and ，“ take one and a half ems, not two.
+/// so 。」 and ，“ take one and a half ems, not two. The wider of the two
+/// blanks that meet is cut: in a vertical line an upright ： keeps all
+/// but a quarter em of its em (its ink runs down most of it), so in ：「
+/// the bracket gives up its blank half instead, and the pair takes one
+/// and a half ems there too, not one and three quarters.
 pub(super) fn compress_pairs(b: &mut Builder) {
     for k in 0..b.items.len().saturating_sub(1) {
         let (l, r) = (&b.items[k], &b.items[k + 1]);
@@ -34,11 +51,13 @@ pub(super) fn compress_pairs(b: &mut Builder) {
         if !pair {
             continue;
         }
-        if l.blank_after.0 > 0.0 {
-            cut_after(b, k);
-        } else if r.blank_before.0 > 0.0 {
+        let cut = l.blank_after.max(r.blank_before);
+        if r.blank_before.0 > l.blank_after.0 {
             cut_before(b, k + 1);
+        } else if l.blank_after.0 > 0.0 {
+            cut_after(b, k);
         }
+        reopen(b, k, cut);
     }
 }
 
@@ -58,8 +77,16 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
         }
         match (l.punct, r.punct) {
             (Some(Inseparable), _) | (_, Some(Inseparable)) | (None, _) | (_, None) => {}
-            (_, Some(Opening)) => cut_before(b, k + 1),
-            (Some(Closing), _) => cut_after(b, k),
+            (_, Some(Opening)) => {
+                let cut = r.blank_before;
+                cut_before(b, k + 1);
+                reopen(b, k, cut);
+            }
+            (Some(Closing), _) => {
+                let cut = l.blank_after;
+                cut_after(b, k);
+                reopen(b, k, cut);
+            }
             (Some(Stop | Pause), Some(Closing)) if tall.get(k) != Some(&true) => {
                 cut_before(b, k);
                 cut_after(b, k);

@@ -25,6 +25,8 @@ fn scale_item(i: &mut Item, k: f64) {
     i.width = i.width * k;
     i.blank_before = i.blank_before * k;
     i.blank_after = i.blank_after * k;
+    i.end_blank = i.end_blank * k;
+    i.hang_before = i.hang_before * k;
     scale_gap(&mut i.gap, k);
 }
 

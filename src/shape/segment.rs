@@ -4,7 +4,7 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::{Scratch, Shaper};
-use super::marks::{INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, may_hang};
+use super::marks::{INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, line_end_blank, may_hang};
 use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
@@ -13,6 +13,10 @@ use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::punct::{PunctClass, punct_class};
 use crate::model::{Gap, GapKind, Item};
 use crate::resolve::Para;
+
+/// A mark's blanks: before and after its glyph, after it at a line's end
+/// ([`Item::end_blank`]) and before it when hung ([`Item::hang_before`]).
+type Blanks = (Pt, Pt, Pt, Pt);
 use crate::script::{is_ideographic, is_wide_in};
 use crate::units::{Em, Pt};
 
@@ -250,7 +254,8 @@ impl ParaShaping<'_, '_, '_> {
         };
         // Only a full-width mark has blank halves to adjust.
         let punct = punct_class(c).filter(|_| width.0 >= size.0 * 0.9);
-        let (g, width, before, after) = self.scheme(font, c, punct, consumed, g, width);
+        let (g, width, (before, after, end, hang)) =
+            self.scheme(font, c, punct, consumed, g, width);
         self.b.glyphs.push(g);
         for _ in 0..consumed {
             self.text.push(c);
@@ -262,6 +267,8 @@ impl ParaShaping<'_, '_, '_> {
             punct,
             blank_before: before,
             blank_after: after,
+            end_blank: end,
+            hang_before: hang,
             ideographic: is_ideographic(c),
             may_hang: may_hang(c, before, after, width),
             letter_slots: 0,
@@ -280,8 +287,9 @@ impl ParaShaping<'_, '_, '_> {
         i + consumed
     }
 
-    /// The punctuation scheme on one mark: its blanks, and its width and
-    /// glyph offset once the scheme has removed or centred them.
+    /// The punctuation scheme on one mark: its blanks (before, after,
+    /// after at a line end, and before when hung), and its width and glyph
+    /// offset once the scheme has removed or centred them.
     fn scheme(
         &mut self,
         font: crate::model::FontId,
@@ -290,10 +298,10 @@ impl ParaShaping<'_, '_, '_> {
         consumed: usize,
         mut g: Glyph,
         mut width: Pt,
-    ) -> (Glyph, Pt, Pt, Pt) {
+    ) -> (Glyph, Pt, Blanks) {
         let size = self.para.style.size;
         let Some(class) = punct else {
-            return (g, width, Pt::ZERO, Pt::ZERO);
+            return (g, width, (Pt::ZERO, Pt::ZERO, Pt::ZERO, Pt::ZERO));
         };
         let halt = (consumed == 1)
             .then(|| self.shaper.halt_blanks(font, c, size))
@@ -327,9 +335,11 @@ impl ParaShaping<'_, '_, '_> {
                 false
             }
         };
+        let mut end = after;
+        let mut hang = before;
         if self.mode.pauses_centred
             && (halt.is_none() || self.para.style.scheme == Scheme::Centred)
-            && let Some((b, a)) = self.ink_room(font, &g, width)
+            && let Some(((b, a), below)) = self.ink_room(font, &g, width)
         {
             // Blanks the font's vhal did not give are a model: a tall mark
             // (？！；： upright, 0.7–0.8 em high) has less room than a
@@ -338,20 +348,29 @@ impl ParaShaping<'_, '_, '_> {
             // above a compressed ？ or ！ in Noto Serif SC).
             before = before.min(b);
             after = after.min(a);
+            end = line_end_blank(class, after, below, width, size);
+            // Hung, nothing follows it in the line: its ink may come as
+            // near the measure as the clearance allows.
+            let middle = self.para.style.scheme == Scheme::Centred
+                && matches!(class, PunctClass::Stop | PunctClass::Pause);
+            hang = if middle { hang.max(b) } else { before };
         }
         if remove {
             width -= before + after;
             g.dx -= before;
             before = Pt::ZERO;
             after = Pt::ZERO;
+            end = Pt::ZERO;
+            hang = Pt::ZERO;
         }
-        (g, width, before, after)
+        (g, width, (before, after, end, hang))
     }
 
     /// In a vertical line, the blanks a mark's glyph `g` (shifted by the
     /// scheme) can lose before and after its ink comes within
-    /// [`INK_CLEARANCE_EM`] of its em's edge.
-    fn ink_room(&self, font: crate::model::FontId, g: &Glyph, width: Pt) -> Option<(Pt, Pt)> {
+    /// [`INK_CLEARANCE_EM`] of its em's edge; and the whole room below
+    /// its ink.
+    fn ink_room(&self, font: crate::model::FontId, g: &Glyph, width: Pt) -> Option<((Pt, Pt), Pt)> {
         let size = self.para.style.size;
         let (b, a) = self.shaper.ink_room_vertical(font, g.id, size)?;
         // A glyph moved to its em's middle (the centred scheme) has its
@@ -363,7 +382,7 @@ impl ParaShaping<'_, '_, '_> {
         };
         let keep = size * INK_CLEARANCE_EM;
         let room = |r: Pt| (r - keep).max(Pt::ZERO).min(width / 2.0);
-        Some((room(b), room(a)))
+        Some(((room(b), room(a)), a))
     }
 
     /// A Latin word from `i`: up to whitespace, a wide character, the end
@@ -533,6 +552,8 @@ impl ParaShaping<'_, '_, '_> {
                 punct: None,
                 blank_before: Pt::ZERO,
                 blank_after: Pt::ZERO,
+                end_blank: Pt::ZERO,
+                hang_before: Pt::ZERO,
                 ideographic: false,
                 may_hang: false,
                 letter_slots: frag.chars().count().saturating_sub(1) as u16,
@@ -573,6 +594,8 @@ fn push_upright(
         punct: None,
         blank_before: Pt::ZERO,
         blank_after: Pt::ZERO,
+        end_blank: Pt::ZERO,
+        hang_before: Pt::ZERO,
         ideographic: false,
         may_hang: false,
         letter_slots: 0,

@@ -84,6 +84,8 @@ impl ShapedPara {
                 last: text.chars().last().unwrap_or(item.last),
                 blank_before: if first { item.blank_before } else { Pt::ZERO },
                 blank_after: if last { item.blank_after } else { Pt::ZERO },
+                end_blank: if last { item.end_blank } else { Pt::ZERO },
+                hang_before: if last { item.hang_before } else { Pt::ZERO },
                 may_hang: last && item.may_hang,
                 letter_slots: text.chars().count().saturating_sub(1) as u16,
                 gap: if last { item.gap } else { Gap::glued() },

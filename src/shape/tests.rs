@@ -248,8 +248,78 @@ fn vertical_tall_marks_never_lose_more_than_the_room_beside_their_ink() {
                 it.blank_after
             );
             assert!(!it.may_hang, "{c} {scheme:?} hangs");
+            // At a line end it may go to half width, its ink no more than
+            // 0.15 em past the measure.
+            assert!(
+                it.end_blank >= it.blank_after
+                    && it.end_blank.0 <= 5.0 + 1e-6
+                    && it.end_blank.0 <= after.0 + 1.5 + 1e-6,
+                "{c} {scheme:?}: {:?} at a line end, ink {after:?} from the foot",
+                it.end_blank
+            );
         }
     }
+}
+
+#[test]
+fn a_hung_vertical_centred_mark_loses_the_room_above_its_ink() {
+    // Traditional ，。、 in a vertical line stand in their em's middle. Hung
+    // past the measure they lose all the room above their ink but the
+    // clearance (more than the quarter em compression may take), so that
+    // the ink starts near the measure, clear of a rule in the gutter.
+    let (book, mut style, hant, tc) = setup_hant("zh-TW");
+    style.font = tc;
+    style.scheme = crate::model::Scheme::Centred;
+    let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
+    let mut more = 0;
+    for c in ['，', '。', '、'] {
+        let p = shape_para(&mut v, &para(&style, &format!("甲{c}乙")));
+        let (it, g) = (&p.items[1], &p.glyphs[p.info[1].glyphs.start as usize]);
+        let (before, after) = v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap();
+        // A glyph the scheme moved along the line has its room halved.
+        let room = if g.dx.0 != 0.0 {
+            (before + after) / 2.0
+        } else {
+            before
+        };
+        let want = it.blank_before.0.max((room.0 - 0.5).min(5.0));
+        assert!(it.may_hang, "{c}");
+        assert!(
+            (it.hang_before.0 - want).abs() < 1e-6,
+            "{c}: hung {:?}, blank {:?}, room {room:?}",
+            it.hang_before,
+            it.blank_before
+        );
+        more += usize::from(it.hang_before.0 > it.blank_before.0 + 0.1);
+    }
+    assert!(
+        more > 0,
+        "no mark hangs nearer the measure than compression sets it"
+    );
+    // Horizontally it loses its blank before, as compression does.
+    let mut h = Shaper::new(&book, &hant, Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "甲，乙"));
+    assert_eq!(p.items[1].hang_before, p.items[1].blank_before);
+}
+
+#[test]
+fn a_vertical_colon_keeps_its_em_and_the_bracket_after_it_gives_up_its_blank() {
+    // An upright ： keeps all but a quarter em in a vertical line, so in
+    // ：「 the bracket loses its blank half: the pair takes 1.5 em, not
+    // 1.75, and the half em cut may come back when the line stretches.
+    let (book, style) = setup();
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    let p = shape_para(&mut v, &para(&style, "说：「好"));
+    assert_eq!(p.items[1].width, Pt(10.0), "{:?}", p.items[1]);
+    assert!((p.items[2].width.0 - 5.0).abs() < 1e-6, "{:?}", p.items[2]);
+    assert_eq!(p.items[1].gap.kind, GapKind::PairBlank);
+    assert!((p.items[1].gap.stretch.0 - 5.0).abs() < 1e-6);
+    // Horizontally ： gives up its own half, as before.
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "说：“好"));
+    assert!((p.items[1].width.0 - 5.0).abs() < 1e-6, "{:?}", p.items[1]);
+    assert_eq!(p.items[2].width, Pt(10.0));
+    assert_eq!(p.items[1].gap.kind, GapKind::PairBlank);
 }
 
 #[test]

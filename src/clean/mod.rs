@@ -108,25 +108,16 @@ pub fn clean(input: &str) -> Cleaned {
     let order = columns::order(&lines, &roles, &mut notes);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
-    let mut segs = gather::segments(
-        &gather::Page {
-            lines: &lines,
-            roles: &roles,
-            measure: &measure,
-            order: order.clone(),
-        },
-        &mut notes,
-    );
-    interleave::mend(
-        &mut segs,
-        &gather::Page {
-            lines: &lines,
-            roles: &roles,
-            measure: &measure,
-            order: order.clone(),
-        },
-        &mut notes,
-    );
+    // The page as read, before the installment numbers are taken out of
+    // its lines: cut into articles, then columns read in turn mended.
+    let read = gather::Page {
+        lines: &lines,
+        roles: &roles,
+        measure: &measure,
+        order: order.clone(),
+    };
+    let mut segs = gather::segments(&read, &mut notes);
+    interleave::mend(&mut segs, &read, &mut notes);
     boxes::place_serial_heads(&mut segs, &lines, &mut notes);
     let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {

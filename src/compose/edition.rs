@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::items::SetLine;
+use super::kickers::{OnPage, turn_kickers};
 use super::page::{
     ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
     place_article, placement_order, size, spans,
@@ -167,9 +168,10 @@ fn set_page(
     let sizes: Vec<usize> = articles.iter().map(size).collect();
     let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
     let spans = spans(&sizes, &given, grid.columns);
+    let mut on_page = Vec::new();
     for j in placement_order(articles) {
         let a = &articles[j];
-        let (at, onward, module, recalled) =
+        let (at, onward, module, recalled, frame) =
             place_article(a, (spans[j], grid), (k, &mut *sheets), jumps, warnings)?;
         if !recalled {
             let rest = onward.page..onward.page + module.pages.len() - 1;
@@ -200,6 +202,11 @@ fn set_page(
             };
             set.rests.push((onward.page, rest));
         }
+        on_page.push(OnPage {
+            article: a,
+            frame,
+            index: i,
+        });
         set.figures[i] = a.placement.figure;
         set.starts[i] = paragraph_pages(a.shaped, &module.lines, (at, onward.page));
         set.lines[i] = (at, module.lines);
@@ -208,6 +215,9 @@ fn set_page(
             onward,
             pages: module.pages,
         });
+    }
+    if page.fill {
+        turn_kickers(k, grid, &on_page, (&mut set.placed, &mut set.lines));
     }
     Ok(())
 }

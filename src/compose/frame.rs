@@ -37,6 +37,10 @@ pub struct Frame {
     /// slots of white below the text over it, a hole over a column a line
     /// short.
     pub edge_above: bool,
+    /// The kicker set flush with the headline's end instead of its start:
+    /// where the module over it ends a column short over the white after
+    /// a kicker at the start (see [`super::edition`]'s head check).
+    pub kicker_end: bool,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -76,6 +80,7 @@ impl Frame {
             fit_title: false,
             lead_story: false,
             edge_above: false,
+            kicker_end: false,
         }
     }
 

@@ -4,6 +4,7 @@
 //! belong to the text); every empty square of at least [`HOLE_EMS`] cells
 //! is white, and each connected patch of it is a hole.
 
+use super::transform::{FrameRect, Transform};
 use super::{Page, PageItem, RunMode};
 use crate::model::Grid;
 
@@ -23,12 +24,40 @@ type Rect = (f64, f64, f64, f64);
 
 /// The holes of `page`'s type area on the page grid `grid`.
 pub fn holes(page: &Page, grid: &Grid) -> Holes {
-    let em = grid.body_size.0;
-    let area = type_area(grid);
+    let boxes: Vec<Rect> = page.items.iter().flat_map(boxes).collect();
+    patches(&white(&used(&boxes, type_area(grid), grid.body_size.0)))
+}
+
+/// The holes in the rectangle of `columns` columns from `first`, slots
+/// `top..bottom`, of the page grid `grid`, among the items of `pages` (the
+/// modules set on one page so far).
+pub fn holes_in(pages: &[&Page], grid: &Grid, (first, columns): (u32, u32), (top, bottom): (u32, u32)) -> u32 {
+    let area = columns_rect(grid, (first, columns), (top as f64, bottom.saturating_sub(top) as f64));
+    let items: Vec<Rect> = (pages.iter()).flat_map(|p| p.items.iter().flat_map(boxes)).collect();
+    patches(&white(&used(&items, area, grid.body_size.0))).count
+}
+
+/// The page rectangle of `columns` columns from `first`, `slots` slots from
+/// `slot`, of the page grid.
+fn columns_rect(grid: &Grid, (first, columns): (u32, u32), (slot, slots): (f64, f64)) -> Rect {
+    let inline = grid.column_start(first);
+    let length = grid.column_start(first + columns.max(1) - 1) + grid.column_width - inline;
+    let r = Transform::of(grid).rect(FrameRect {
+        slot,
+        slots,
+        inline,
+        length,
+    });
+    (r.x.0, r.y.0, (r.x + r.width).0, (r.y + r.height).0)
+}
+
+/// The cells of `area` (in body ems of `em` points) next to one of `boxes`
+/// or on it: leading and gutters belong to the text.
+fn used(boxes: &[Rect], area: Rect, em: f64) -> Vec<Vec<bool>> {
     let cols = ((area.2 - area.0) / em).floor().max(1.0) as usize;
     let rows = ((area.3 - area.1) / em).floor().max(1.0) as usize;
     let mut used = vec![vec![false; cols]; rows];
-    for r in page.items.iter().flat_map(boxes) {
+    for r in boxes {
         let cell = |v: f64, o: f64| ((v - o) / em).floor() as i64;
         let (c0, c1) = (cell(r.0, area.0) - 1, cell(r.2, area.0) + 1);
         let (r0, r1) = (cell(r.1, area.1) - 1, cell(r.3, area.1) + 1);
@@ -46,7 +75,7 @@ pub fn holes(page: &Page, grid: &Grid) -> Holes {
             }
         }
     }
-    patches(&white(&used))
+    used
 }
 
 /// The page grid's type area.

@@ -30,6 +30,7 @@ mod heads;
 pub mod holes;
 mod items;
 mod jumps;
+mod kickers;
 mod lead;
 mod lines;
 mod makeup;

@@ -38,6 +38,8 @@ pub struct Placement {
     /// A box whose top edge stands in the slot above its place, the white
     /// under the modules over it (the make-up's, see [`Frame::edge_above`]).
     pub edge_above: bool,
+    /// The kicker flush with the headline's end ([`Frame::kicker_end`]).
+    pub kicker_end: bool,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -278,7 +280,7 @@ pub(super) fn place_article(
     (from, sheets): (usize, &mut Sheets),
     jumps: &mut PageOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<(usize, Onward, Module, bool)> {
+) -> Result<(usize, Onward, Module, bool, Frame)> {
     let p = a.placement;
     let (page, wanted) = locate(a, (span, grid), (from, sheets))?;
     let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
@@ -295,6 +297,7 @@ pub(super) fn place_article(
         fit_title: true,
         lead_story: p.lead_story,
         edge_above: p.edge_above,
+        kicker_end: p.kicker_end,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
     // A continuation goes on the edition's next page, or after it on the
@@ -337,7 +340,7 @@ pub(super) fn place_article(
     } else {
         sheets.take_rest(&module, onward, (frame, own), grid);
     }
-    Ok((page, onward, module, reused))
+    Ok((page, onward, module, reused, frame))
 }
 
 /// Article `a` (or its rest) laid out in `frame` with jump lines `j`, or

@@ -240,6 +240,7 @@ mod tests {
             fit_title: true,
             lead_story: false,
             edge_above: false,
+            kicker_end: false,
         }
     }
 

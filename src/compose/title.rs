@@ -142,6 +142,11 @@ pub fn page_title(
         false => MAX_SCALE,
     };
     let mut title = fit_title(header, module, (share, most), least);
+    if frame.kicker_end {
+        for p in title.header.iter_mut().filter(|p| p.style.role == Role::Kicker) {
+            p.style.align = Align::End;
+        }
+    }
     // A lead set across under the block takes the first column's head:
     // the byline stays in the block, at its end.
     if across && let Some(b) = title.byline.take() {
@@ -391,7 +396,13 @@ impl Composer<'_> {
                 Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
                 _ => Pt::ZERO,
             };
-            let span = (inset, title.measure_of(p, measure) - inset);
+            // Flush with the headline's end: from the block's start.
+            let span = match p.style.align {
+                Align::End if title.fitted && p.style.role == Role::Kicker => {
+                    (Pt::ZERO, title.measure_of(p, measure) - inset)
+                }
+                _ => (inset, title.measure_of(p, measure) - inset),
+            };
             slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
             slot += p.style.space_after;
         }

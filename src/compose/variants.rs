@@ -370,6 +370,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
         fit_title: true,
         lead_story: a.placement.lead_story,
         edge_above: a.placement.edge_above,
+        kicker_end: false,
     }
 }
 

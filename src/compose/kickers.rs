@@ -1,0 +1,90 @@
+//! A kicker turned to the headline's end where the module over it ends a
+//! column short. A kicker stands flush with the headline's start, the
+//! white after it at the block's end; a module over it ends its last
+//! columns a line short (balanced columns do). Where the two meet, that
+//! white, the rule's slot and the missing line make a hole four ems deep
+//! (pagecheck's least). A compositor moves the kicker: set flush with the
+//! headline's end, its white stands under the full columns.
+
+use super::Frame;
+use super::holes::holes_in;
+use super::items::SetLine;
+use super::page::{PageArticle, Placed, lay_out_module};
+use super::variants::with_figures;
+use crate::model::{Grid, Role};
+
+/// Slots over a module's top the check reaches: the rule's and the last
+/// line of the module over it.
+const OVER: u32 = 3;
+/// Slots of a module's head the check takes in: a kicker and the top of
+/// a headline of some size.
+const HEAD: u32 = 8;
+
+/// A module set on a made-up page: its article, frame and where its
+/// pages and lines are kept.
+pub struct OnPage<'p, 'a> {
+    pub article: &'p PageArticle<'a>,
+    pub frame: Frame,
+    pub index: usize,
+}
+
+/// Sets again, with the kicker at the headline's end, each module of
+/// page `k` whose kicker meets white over it in a hole, where that
+/// leaves fewer holes at its head; its pages and lines replaced. Only a
+/// module whole on the page (not continued, not a rest) is turned.
+pub fn turn_kickers(
+    k: usize,
+    grid: &Grid,
+    on_page: &[OnPage],
+    (placed, lines): (&mut [Option<Placed>], &mut [(usize, Vec<SetLine>)]),
+) {
+    for m in on_page {
+        let a = m.article;
+        let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
+        let whole = placed[m.index]
+            .as_ref()
+            .is_some_and(|p| p.page == k && p.pages.len() == 1);
+        if !has_kicker || a.rest.is_some() || !whole || m.frame.kicker_end {
+            continue;
+        }
+        let region = (
+            (m.frame.first, m.frame.columns),
+            (m.frame.top.saturating_sub(OVER), m.frame.top + HEAD),
+        );
+        let holes = |placed: &[Option<Placed>], own: Option<&super::Page>| {
+            let pages: Vec<&super::Page> = (placed.iter().enumerate())
+                .filter_map(|(i, p)| {
+                    let p = p.as_ref().filter(|p| p.page == k)?;
+                    match i == m.index {
+                        true => own.or(p.pages.first()),
+                        false => p.pages.first(),
+                    }
+                })
+                .collect();
+            holes_in(&pages, grid, region.0, region.1)
+        };
+        let before = holes(placed, None);
+
+        if before == 0 {
+            continue;
+        }
+        let frame = Frame {
+            kicker_end: true,
+            ..m.frame
+        };
+        let resized = with_figures(a.shaped, a.placement.figure);
+        let shaped = resized.as_ref().unwrap_or(a.shaped);
+        // Its warnings were given when it was first set.
+        let mut said = Vec::new();
+        let Ok(module) = lay_out_module(a, shaped, (grid, frame), None, &mut said) else {
+            continue;
+        };
+        if module.pages.len() != 1 || holes(placed, module.pages.first()) >= before {
+            continue;
+        }
+        if let Some(p) = placed[m.index].as_mut() {
+            p.pages = module.pages;
+            lines[m.index].1 = module.lines;
+        }
+    }
+}

@@ -57,11 +57,14 @@ pub(super) fn mark(
             continue;
         }
         for (n, &k) in ks.iter().enumerate() {
+            // The first one is the headline when a byline follows it, or
+            // the author's bare name (an essay: 一盏灯 / 林晓舟) at the
+            // top of the text; the page's running head repeats it.
             let titled = idx.get(k + 1).is_some_and(|&j| {
                 matches!(
                     roles[j],
                     Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
-                )
+                ) || k < 3 && roles[j] == Role::Text && super::names::is_name(lines[j].text.trim())
             });
             if n == 0 && titled {
                 continue;

@@ -331,3 +331,30 @@ fn a_news_box_inside_a_column_and_a_serials_late_credits() {
         c.articles[0].blocks
     );
 }
+
+/// An essay's page prints its title again as the running head at the
+/// foot: the repetition takes out the running head, not the headline over
+/// the author's bare name.
+#[test]
+fn a_headline_repeated_by_the_running_head_stays_the_headline() {
+    let body = column(&[
+        "小时候住在河边，家里点的是煤油灯。灯罩要天天擦，擦得亮了，屋里才亮。",
+        "母亲擦灯罩的时候，总要先哈一口气，再用旧报纸慢慢地转着擦。",
+        "后来通了电，灯泡挂在屋子正中，一拉线就亮，我们都说好。",
+        "只有祖母嫌它太亮，说照得人心里发慌，晚上还是点她的煤油灯。",
+    ]);
+    let input = format!("随笔\n一盏灯\n林晓舟\n{body}一盏灯\n2026年11月28日\n1\n");
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "一盏灯");
+    assert_eq!(a.byline.as_deref(), Some("林晓舟"));
+    assert_eq!(a.kicker.as_deref(), Some("随笔"));
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+    let gone = removed(&input);
+    assert!(
+        gone.iter()
+            .any(|m| m.contains("repeated header or footer: 一盏灯")),
+        "{gone:?}"
+    );
+}

@@ -358,3 +358,28 @@ fn a_headline_repeated_by_the_running_head_stays_the_headline() {
         "{gone:?}"
     );
 }
+
+/// Line-per-box text with no blank lines and no marks of size: kicker,
+/// a headline as wide as a column line, a deck wider than the column and
+/// the byline under them are the headline block, whatever their widths.
+#[test]
+fn a_headline_block_over_a_byline_needs_no_blanks() {
+    let body = column(&[
+        "两年前，本市在首批四十个社区开办长者食堂，六十岁以上老人凭卡就餐。",
+        "热闹背后，也有食堂因入不敷出而停业，记者连续两周在食堂用餐。",
+    ]);
+    let input = format!(
+        "民生调查\n一份十二元的午饭　能走多远\n社区长者食堂开办两年：有人排队，有人亏本,也有人找到了办法\n本报记者甘小棠\n{body}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("民生调查"));
+    assert_eq!(a.title, "一份十二元的午饭　能走多远");
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("社区长者食堂开办两年：有人排队，有人亏本，也有人找到了办法")
+    );
+    assert_eq!(a.byline.as_deref(), Some("本报记者 甘小棠"));
+    assert_eq!(a.blocks.len() + usize::from(a.lead.is_some()), 2, "{a:?}");
+}

@@ -383,3 +383,32 @@ fn a_headline_block_over_a_byline_needs_no_blanks() {
     assert_eq!(a.byline.as_deref(), Some("本报记者 甘小棠"));
     assert_eq!(a.blocks.len() + usize::from(a.lead.is_some()), 2, "{a:?}");
 }
+
+/// A headline as wide as a column line, repeated at the page's foot
+/// beside the date and folio: the foot one is the running head (taken
+/// out), the top one stays the headline, and the source line before the
+/// foot is the article's last line, so its source.
+#[test]
+fn a_full_width_headline_repeated_at_the_foot_is_a_running_head_there() {
+    let body = column(&[
+        "两年前，本市在首批四十个社区开办长者食堂，六十岁以上老人凭卡就餐。",
+        "热闹背后，也有食堂因入不敷出而停业，记者连续两周在食堂用餐。",
+        "十二点半，河埠食堂的用餐高峰过去了，邵阿婆把吃剩的半块鸡肉装进饭盒。",
+        "出门前，她在留言本上写下一行字：菜心炒得有点老，明天请少放盐。",
+    ]);
+    let input = format!(
+        "一份十二元的午饭　能走多远\n本报记者 甘小棠\n{body}(本报记者根据采访整理）\n一份十二元的午饭　能走多远\n2026 年12 月3 日\n1\n"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "一份十二元的午饭　能走多远");
+    assert_eq!(a.source.as_deref(), Some("本报记者根据采访整理"));
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+    let gone = removed(&input);
+    assert!(
+        gone.iter()
+            .any(|m| m.contains("repeated header or footer: 一份十二元的午饭")),
+        "{gone:?}"
+    );
+}

@@ -412,3 +412,31 @@ fn a_full_width_headline_repeated_at_the_foot_is_a_running_head_there() {
         "{gone:?}"
     );
 }
+
+/// Two headline lines of one size (an OCR tool marking every title `##`):
+/// a short label over a headline with no pause inside is kicker and
+/// headline; a short headline over a sentence with commas is headline and
+/// deck.
+#[test]
+fn a_short_label_over_a_headline_is_the_kicker() {
+    let body = column(&[
+        "本报讯　从下月起，读者持一张读者证，就可以在全市六十二间城市书房通借通还。",
+        "市图书馆介绍，新的借阅系统已经在十间书房试运行了两个月，运行平稳。",
+    ]);
+    let c = clean(&format!(
+        "## 读者服务\n## 一张读者证　全市书房通借通还\n{body}"
+    ));
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("读者服务"));
+    assert_eq!(a.title, "一张读者证　全市书房通借通还");
+    assert_eq!(a.deck, None);
+    let c = clean(&format!(
+        "## 夜班车\n## 一条夜班公交线路的十二年，和它载过的普通人\n{body}"
+    ));
+    let a = &c.articles[0];
+    assert_eq!(a.title, "夜班车");
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("一条夜班公交线路的十二年，和它载过的普通人")
+    );
+}

@@ -595,7 +595,7 @@ fn heldout_scores() {
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 89.1, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 90.0, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 82.4, "heads found");
     assert!(t.fields_wrong <= 27, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
@@ -609,7 +609,7 @@ fn heldout_boxes_scores() {
     }
     assert_eq!(t.text_removed, 0, "text lines removed");
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 92.5, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 93.4, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 96.4, "heads found");
     assert!(t.fields_wrong <= 8, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 11.2, "furniture left");

@@ -440,3 +440,29 @@ fn a_short_label_over_a_headline_is_the_kicker() {
         Some("一条夜班公交线路的十二年，和它载过的普通人")
     );
 }
+
+/// A pull quote set narrower than its column (9–11 characters in a
+/// 13-character column), read line per box: one paragraph of its own, not
+/// a run of paragraph ends, and not joined to the paragraph before it.
+#[test]
+fn a_narrower_block_is_a_paragraph_of_its_own() {
+    let before =
+        column(&["一位在写字楼做保安的年轻人说，他最喜欢这个时候的夜班车，外面也没有车。"]);
+    let after = column(&["车厢中部，一位姓陈的护士正低头看手机，她在医院的心内科上夜班。"]);
+    let quote = "夜里的车厢是城市的\n另一张面孔。白天擦肩而\n过的人，到了夜里，会在\n同一排座位上坐很久。\n";
+    let c = clean(&format!("夜班车\n本报记者 陈晓\n{before}{quote}{after}"));
+    let a = &c.articles[0];
+    assert_eq!(
+        a.blocks,
+        vec![
+            Block::Para(
+                "一位在写字楼做保安的年轻人说，他最喜欢这个时候的夜班车，外面也没有车。".into()
+            ),
+            Block::Para(
+                "夜里的车厢是城市的另一张面孔。白天擦肩而过的人，到了夜里，会在同一排座位上坐很久。"
+                    .into()
+            ),
+            Block::Para("车厢中部，一位姓陈的护士正低头看手机，她在医院的心内科上夜班。".into()),
+        ]
+    );
+}

@@ -4,10 +4,13 @@
 //! frame coordinates (columns and slots across and down, offsets along the
 //! line); [`Composer::finish`] maps the pages once.
 
+use std::borrow::Cow;
+
 use super::Page;
 use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
+use super::rebroken::{How, Key};
 use super::slots::SlotShapes;
 use super::transform::{LineAt, Transform};
 use super::wrap::SlotKind;
@@ -125,8 +128,8 @@ pub(super) struct Composer<'a> {
     pub(super) fixed: Vec<FixedItems>,
     /// Every line set, in the order set (`--dump-lines`).
     pub log: Vec<SetLine>,
-    /// Paragraphs broken again beside figures ([`super::beside`]).
-    pub(super) rebroken: super::beside::Rebroken,
+    /// Paragraphs broken again during the layout ([`super::rebroken`]).
+    pub(super) rebroken: super::rebroken::Rebroken,
     /// Figures whose caption ran past the frame's foot ([`super::figure`]).
     pub cut_captions: Vec<crate::source::Loc>,
 }
@@ -443,9 +446,13 @@ impl<'a> Composer<'a> {
         rules: &LineRules,
     ) {
         let set = ParaSetting::of(p, &self.grid, rules);
-        let mut lines: Vec<Line> = match pre.iter().position(|l| l.items.start == from) {
-            Some(k) => pre[k..].to_vec(),
-            None => rebreak(p, from, &|_| set.full, set.justify, rules),
+        let mut lines: Cow<[Line]> = match pre.iter().position(|l| l.items.start == from) {
+            Some(k) => Cow::Borrowed(&pre[k..]),
+            None => {
+                let key = Key::new(p, How::Rest, rules, from).at(set.full, set.justify);
+                let f = |m: &dyn Fn(usize) -> Pt| rebreak(p, from, m, set.justify, rules);
+                Cow::Owned(self.rebroken.lines(key, &|_| set.full, f))
+            }
         };
         self.keep_rules(p, lines.len() as u32, from, keep_next);
         let mut i = 0usize;
@@ -457,7 +464,7 @@ impl<'a> Composer<'a> {
                 continue;
             }
             if self.shape(self.column, self.slot).is_some() {
-                i = self.set_beside_figure(p, &set, &mut lines, i);
+                i = self.set_beside_figure(p, &set, lines.to_mut(), i);
                 continue;
             }
             if self.slots_left() < set.per {

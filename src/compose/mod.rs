@@ -38,6 +38,7 @@ mod module;
 mod own_title;
 mod page;
 mod place;
+mod rebroken;
 mod recall;
 mod rules;
 mod settle;

@@ -132,6 +132,9 @@ pub(super) struct Composer<'a> {
     pub(super) rebroken: super::rebroken::Rebroken,
     /// Figures whose caption ran past the frame's foot ([`super::figure`]).
     pub cut_captions: Vec<crate::source::Loc>,
+    /// The columns whose depth the layout asked for (one past the last):
+    /// a balancing try is a function of their depths alone.
+    pub(super) asked: std::cell::Cell<u32>,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -175,6 +178,7 @@ impl<'a> Composer<'a> {
             log: Vec::new(),
             rebroken: Default::default(),
             cut_captions: Vec::new(),
+            asked: Default::default(),
         };
         c.new_page();
         c
@@ -341,11 +345,14 @@ impl<'a> Composer<'a> {
 
     /// Lines `column` may hold on this page.
     pub fn depth_of(&self, column: u32) -> u32 {
-        let depth = if column >= self.short_from {
-            self.depth - 1
-        } else {
-            self.depth
-        };
+        self.asked.set(self.asked.get().max(column + 1));
+        self.depth_at(column, (self.depth, self.short_from))
+    }
+
+    /// [`Self::depth_of`] at `depth`, the columns from `short` on a line
+    /// shorter.
+    pub(super) fn depth_at(&self, column: u32, (depth, short): (u32, u32)) -> u32 {
+        let depth = if column >= short { depth - 1 } else { depth };
         let floor = self.floors.get(column as usize).copied().unwrap_or(0);
         let depth = depth.max(floor).min(self.bottom);
         if column + 1 == self.grid.columns {

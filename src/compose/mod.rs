@@ -24,6 +24,7 @@ mod columns;
 mod dump;
 mod edition;
 mod figure;
+mod flow_breaks;
 pub(crate) mod frame;
 mod furniture;
 mod heads;

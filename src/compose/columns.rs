@@ -201,11 +201,13 @@ impl<'a> Composer<'a> {
 
     /// Sets a line on the current page.
     pub fn line(&mut self, p: &ShapedPara, line: &Line, at: LineAt) {
-        // A balancing try is thrown away or set again: no glyphs needed.
-        let content = match self.probe {
-            Some(_) => Default::default(),
-            None => render_line(p, line, self.transform.mode()),
-        };
+        // A balancing try is thrown away or set again, and nothing reads
+        // a page's lines while it is laid out (the log says what went
+        // where): no item needed.
+        if self.probe.is_some() {
+            return;
+        }
+        let content = render_line(p, line, self.transform.mode());
         self.items().push(FrameItem::Line { at, content });
     }
 

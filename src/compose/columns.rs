@@ -459,8 +459,8 @@ impl<'a> Composer<'a> {
             Some(k) => Cow::Borrowed(&pre[k..]),
             None => {
                 let key = Key::new(p, How::Rest, rules, from).at(set.full, set.justify);
-                let f = |m: &dyn Fn(usize) -> Pt| rebreak(p, from, m, set.justify, rules);
-                Cow::Owned(self.rebroken.lines(key, &|_| set.full, f))
+                let f = || rebreak(p, from, &|_| set.full, set.justify, rules);
+                Cow::Owned(self.rebroken.full_lines(key, f))
             }
         };
         self.keep_rules(p, lines.len() as u32, from, keep_next);

@@ -5,7 +5,7 @@
 
 use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
 use super::items::{FrameItem, LineSource};
-use super::lines::whole_lines;
+use super::lines::break_lines;
 use super::rebroken::{How, Key};
 use super::transform::{FrameRect, LineAt};
 use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
@@ -93,8 +93,7 @@ impl Composer<'_> {
     /// the same figure again).
     fn caption_lines(&self, p: &ShapedPara, measure: Pt, rules: &LineRules) -> Vec<Line> {
         let key = Key::new(p, How::Whole, rules, 0).at(measure, true);
-        let f = |m: &dyn Fn(usize) -> Pt| whole_lines(p, m, true, rules);
-        (self.rebroken).lines(key, &|_| measure, f)
+        (self.rebroken).full_lines(key, || break_lines(p, measure, true, rules))
     }
 
     /// Sets a figure at the cursor, across `fig.columns` columns (or

@@ -7,20 +7,12 @@ use crate::units::Pt;
 
 /// The lines of one paragraph at a measure, as the composer sets them.
 pub fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
-    whole_lines(p, &|_| measure, justify, rules)
-}
-
-/// [`break_lines`] with the measure of each line (its inset off both
-/// ends).
-pub fn whole_lines(
-    p: &ShapedPara,
-    measure: &dyn Fn(usize) -> Pt,
-    justify: bool,
-    rules: &LineRules,
-) -> Vec<Line> {
+    // One measure: a closure of a constant (the breaker asks for the
+    // measure at every line it weighs).
     let size = p.style.size;
     let inset = size * p.style.inset as f64;
-    let mf = |k| measure(k) - inset * 2.0;
+    let m = measure - inset * 2.0;
+    let mf = move |_| m;
     break_paragraph(
         &p.items,
         &line_params(rules, &mf, size * p.style.indent as f64, justify),

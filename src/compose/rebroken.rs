@@ -71,6 +71,19 @@ type Breaks = Vec<(Vec<u64>, Vec<Line>)>;
 pub(super) struct Rebroken(RefCell<HashMap<Key, Breaks>>);
 
 impl Rebroken {
+    /// The lines under `key`, every line at its full measure, broken by
+    /// `f` unless broken before.
+    pub fn full_lines(&self, key: Key, f: impl FnOnce() -> Vec<Line>) -> Vec<Line> {
+        if let Some(breaks) = self.0.borrow().get(&key)
+            && let Some((_, lines)) = breaks.iter().find(|(read, _)| read.is_empty())
+        {
+            return lines.clone();
+        }
+        let lines = f();
+        (self.0.borrow_mut().entry(key).or_default()).push((Vec::new(), lines.clone()));
+        lines
+    }
+
     /// The lines under `key` at the measures `measure` gives line by line,
     /// broken by `f` (given the measures to read) unless broken before.
     pub fn lines(

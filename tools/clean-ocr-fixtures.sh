@@ -5,6 +5,11 @@
 # segmentation), the text of each PDF's pages joined in page order as
 # tests/fixtures/clean/ocr/NAME.txt. Tesseract is slow (a minute or more a
 # broadsheet page), so the text is committed and only this script reruns it.
+# The default segmentation at 300 dpi drops some bold section heads whole
+# (read at 200 dpi or with --psm 4/6, which read columns across instead);
+# that is what a user running Tesseract gets, so it is kept, and the
+# scorer counts such losses apart. tools/clean-boxes-fixtures.py makes the
+# line-per-box reading of the same pages, which loses nothing.
 #
 #   tools/clean-ocr-fixtures.sh [NAME…]    (default: every entry listed in this script)
 #

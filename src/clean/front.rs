@@ -364,7 +364,7 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
         d - 1
     } else if marked {
         heads.iter().position(|h| h.level == top).unwrap_or(0)
-    } else if n >= 2 && kicker_word(&heads[0].text) || n >= 3 {
+    } else if n >= 2 && kicker_word(&heads[0].text) || n >= 3 || n == 2 && kicker_over(&heads) {
         1
     } else {
         0
@@ -407,6 +407,20 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     if art.title.is_empty() && art.serial.is_none() {
         warn(notes, "no headline found: the title is empty, fill it in");
     }
+}
+
+/// Two lines of one size: a short label over a headline twice its length
+/// with no pause inside (读者服务 / 一张读者证　全市书房通借通还) are kicker
+/// and headline; a deck under a short headline is a sentence with its
+/// commas or colon (夜班车 / 一条夜班公交线路的十二年，和它载过的普通人).
+fn kicker_over(heads: &[Head]) -> bool {
+    let [k, h] = heads else { return false };
+    let (nk, nh) = (k.text.chars().count(), h.text.chars().count());
+    k.level == h.level
+        && nk <= 6
+        && nh >= 2 * nk
+        && !k.text.contains(|c: char| "，,：:；;、".contains(c))
+        && !h.text.contains(|c: char| "，,：:；;、—".contains(c))
 }
 
 /// `；` `，` `：` with the spaces beside them dropped.

@@ -118,10 +118,15 @@ fn credit_word(w: &str) -> Option<&str> {
 pub(super) fn is_credit(t: &str) -> bool {
     let inner = unbracket(t);
     let ws = words(inner);
-    let (mut keys, mut names) = (0, 0);
+    let (mut keys, mut names, mut misread) = (0, 0, 0);
     for (k, w) in ws.iter().enumerate() {
         let edge = k == 0 || k + 1 == ws.len();
-        if let Some(rest) = credit_word(w) {
+        let word = credit_word(w).or_else(|| {
+            let rest = misread_credit_word(w);
+            misread += usize::from(rest.is_some());
+            rest
+        });
+        if let Some(rest) = word {
             keys += 1;
             if !rest.is_empty() {
                 if !is_name(rest) {
@@ -135,7 +140,22 @@ pub(super) fn is_credit(t: &str) -> bool {
             return false;
         }
     }
-    keys >= 1 && (1..=8).contains(&names)
+    // A misread credit word counts beside one read right.
+    keys > misread && (1..=8).contains(&names)
+}
+
+/// A four-character credit word with its last character misread
+/// (责任编曰 for 责任编辑), and the rest of the word.
+fn misread_credit_word(w: &str) -> Option<&str> {
+    CREDIT_WORDS
+        .iter()
+        .filter(|k| k.chars().count() == 4)
+        .find_map(|k| {
+            let stem: String = k.chars().take(3).collect();
+            let rest = w.strip_prefix(stem.as_str())?;
+            let c = rest.chars().next().filter(|&c| super::names::is_han(c))?;
+            Some(&rest[c.len_utf8()..])
+        })
 }
 
 fn unbracket(t: &str) -> &str {
@@ -496,9 +516,12 @@ mod tests {
             "7 责任编辑 林晓舟 质检 周一然",
             "責任編輯：王小明",
             "质检赵敏",
+            // One character of a credit word misread, beside one read right.
+            "责任编曰方知远　质检陆小禾",
         ] {
             assert!(is_credit(c), "{c}");
         }
+        assert!(!is_credit("责任编曰方知远"));
         assert!(is_credit("本版责编 王某"));
         assert!(is_imprint("邮发代号 1-1 国内统一连续出版物号 CN11-0065"));
         assert!(is_imprint("本报地址：西岭市人民路1号 邮编：615000"));

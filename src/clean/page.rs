@@ -168,6 +168,69 @@ impl Page<'_> {
             && over_headline()
     }
 
+    /// A line of a headline block read with no blank lines and no marks
+    /// of size (line-per-box OCR): it and the few lines around it are
+    /// headline-shaped (no sentence end, no paragraph's first line), a
+    /// byline follows them, and a sentence end, a closed line or the
+    /// text's start stands before them. A newspaper prints the byline
+    /// under the headline block, never inside a paragraph.
+    pub(super) fn over_byline(&self, p: usize) -> bool {
+        let skip = |q: usize| {
+            matches!(
+                self.roles[self.order[q]],
+                Role::Blank | Role::Furniture { .. }
+            )
+        };
+        let shaped = |q: usize| {
+            let l = &self.lines[self.order[q]];
+            self.roles[self.order[q]] == Role::Text
+                && !l.quote
+                && !l.bullet
+                && !l.indented
+                && !ends_sentence(&l.text)
+                && !l.text.contains(['。', '；', ';', '！', '？'])
+                && (2..=40).contains(&l.text.chars().count())
+                && !self.first_body_line(q)
+        };
+        if !shaped(p) {
+            return false;
+        }
+        let mut n = 1;
+        let mut q = p;
+        let bylined = loop {
+            q += 1;
+            if q >= self.order.len() || n > 4 {
+                break false;
+            }
+            if skip(q) {
+                continue;
+            }
+            if matches!(self.roles[self.order[q]], Role::Byline(_)) {
+                break true;
+            }
+            if !shaped(q) {
+                break false;
+            }
+            n += 1;
+        };
+        if !bylined {
+            return false;
+        }
+        let mut q = p;
+        while q > 0 {
+            q -= 1;
+            if skip(q) {
+                continue;
+            }
+            if !shaped(q) || n > 4 {
+                let i = self.order[q];
+                return self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
+            }
+            n += 1;
+        }
+        true
+    }
+
     /// The text line before position `p` leaves its sentence open.
     pub(super) fn after_open(&self, p: usize) -> bool {
         (0..p)
@@ -187,7 +250,8 @@ impl Page<'_> {
                 (heading_like(l, self.measure[i])
                     || alone
                     || fragment(&l.text)
-                    || self.deck_over_byline(p))
+                    || self.deck_over_byline(p)
+                    || self.over_byline(p))
                     && !self.first_body_line(p)
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that

@@ -79,6 +79,7 @@ pub(super) fn build(
 ) -> Vec<Para> {
     let texts: Vec<usize> = run.iter().flatten().copied().collect();
     let spaced = double_spaced(run);
+    let boxed = narrow_runs(lines, measure, &texts);
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut prev: Option<usize> = None;
@@ -102,15 +103,25 @@ pub(super) fn build(
                     .iter()
                     .position(|&t| t == i)
                     .and_then(|k| texts.get(k + 1));
+                // Inside a narrower block its own measure holds; its first
+                // line starts a paragraph after a sentence end.
+                let own = boxed
+                    .iter()
+                    .find(|b| b.lines.contains(&p) && b.lines.contains(&i));
                 let ctx = Ctx {
                     p: &lines[p],
                     c: line,
                     n: next.map(|&n| &lines[n]),
-                    m: measure[p].or(measure[i]),
+                    m: own.map(|b| b.measure).or(measure[p]).or(measure[i]),
                     p_first: first_of_para,
                     gap,
                 };
-                decide(&ctx, marks)
+                let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
+                if opens && ends_sentence(&lines[p].text) {
+                    Join::Break
+                } else {
+                    decide(&ctx, marks)
+                }
             }
         };
         match (&join, paras.last_mut()) {
@@ -142,6 +153,62 @@ pub(super) fn build(
         gap = false;
     }
     paras
+}
+
+/// A block set narrower than its column (a pull quote, a boxed
+/// paragraph): its lines and their own measure.
+struct Narrow {
+    lines: Vec<usize>,
+    measure: f32,
+}
+
+/// Runs of three or more lines, all short against the column's measure
+/// and within two ems of each other, that begin after a sentence end, end
+/// one themselves and hold none inside: a narrower block, whose lines
+/// would otherwise each read as a paragraph's last.
+fn narrow_runs(lines: &[Line], measure: &[Option<f32>], texts: &[usize]) -> Vec<Narrow> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < texts.len() {
+        let Some(m) = measure[texts[k]] else {
+            k += 1;
+            continue;
+        };
+        let fits = |i: usize| {
+            let w = lines[i].width;
+            measure[i] == Some(m) && short(w, m) && w >= m * 0.5
+        };
+        let mut end = k;
+        while end < texts.len()
+            && fits(texts[end])
+            && (end == k || !ends_sentence(&lines[texts[end - 1]].text))
+        {
+            end += 1;
+        }
+        let run = &texts[k..end];
+        if run.len() < 3 {
+            k += 1;
+            continue;
+        }
+        let widths: Vec<f32> = run.iter().map(|&i| lines[i].width).collect();
+        let top = widths.iter().copied().fold(0.0, f32::max);
+        let after_end = k
+            .checked_sub(1)
+            .is_none_or(|b| ends_sentence(&lines[texts[b]].text));
+        let closed = run.last().is_some_and(|&i| ends_sentence(&lines[i].text));
+        // The inner lines are the block's full lines.
+        let even = widths[1..widths.len() - 1].iter().all(|&w| w >= top - 1.0);
+        if after_end && closed && even {
+            out.push(Narrow {
+                lines: run.to_vec(),
+                measure: top,
+            });
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Paragraphs the scan ran together inside one line (`。　　`): the line's

@@ -62,10 +62,50 @@ fn role_word(w: &str) -> Option<usize> {
     None
 }
 
+/// A word the OCR read with no gaps (本报记者方知远见习记者陆小禾): its
+/// roles and names apart, when every piece between two roles is a name;
+/// otherwise the word as it is.
+fn unglue(w: &str) -> Vec<String> {
+    let mut roles = ROLES.to_vec();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < w.len() {
+        match roles.iter().find(|r| w[at..].starts_with(**r)) {
+            Some(r) => {
+                found.push((at, at + r.len()));
+                at += r.len();
+            }
+            None => at += w[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    let Some(&(first, _)) = found.first() else {
+        return vec![w.to_string()];
+    };
+    let mut out = Vec::new();
+    for (k, &(start, end)) in found.iter().enumerate() {
+        let role = if k == 0 { &w[..end] } else { &w[start..end] };
+        let next = found.get(k + 1).map_or(w.len(), |f| f.0);
+        out.push(role.to_string());
+        if next > end {
+            out.push(w[end..next].to_string());
+        }
+    }
+    let org_ok = first == 0 || is_org(&w[..first]);
+    let names_ok = out
+        .iter()
+        .all(|p| role_word(p) == Some(0) || is_name(p) || misread_name(p));
+    if org_ok && names_ok && out.len() > 1 {
+        out
+    } else {
+        vec![w.to_string()]
+    }
+}
+
 /// Words of a byline-like text: roles and names only, beginning with a
 /// role, with at least one name. The words, or None.
 fn people(t: &str) -> Option<Vec<String>> {
-    let ws = words(t);
+    let ws: Vec<String> = words(t).iter().flat_map(|w| unglue(w)).collect();
     let first_is_role = ws.first().is_some_and(|w| role_word(w).is_some());
     let mut names = 0;
     let mut after_role = false;
@@ -389,6 +429,17 @@ mod tests {
         );
         assert!(byline("记者来到了现场").is_none() && byline("本报记者 王强 摄").is_none());
         assert!(byline("记者发现").is_none());
+        // Read with no gaps: roles and names apart again.
+        assert_eq!(byline("本报记者甘小棠").as_deref(), Some("本报记者 甘小棠"));
+        assert_eq!(
+            byline("本报记者方知远见习记者陆小禾").as_deref(),
+            Some("本报记者 方知远 见习记者 陆小禾")
+        );
+        assert_eq!(
+            byline("本报记者林晓舟 实习生周一然").as_deref(),
+            Some("本报记者 林晓舟 实习生 周一然")
+        );
+        assert!(byline("记者走访发现").is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::lines::{Role, filled, heading_like};
 use super::prep::Line;
-use super::shape::{ends_sentence, first_line};
+use super::shape::{ends_sentence, first_line, heading_text};
 use super::{Note, NoteKind};
 
 /// The fewest lines between two running heads: a scanned page of narrow
@@ -32,7 +32,14 @@ pub(super) fn mark(
         // Nor a paragraph's first line, run on by the next.
         let next = idx.get(k + 1).map(|&j| &lines[j]);
         let first = measure[i].is_some_and(|m| first_line(&lines[i], next, m));
-        if roles[i] == Role::Text && bare && !first && heading_like(&lines[i], measure[i]) {
+        // A headline as wide as a column line is heading-like by its
+        // text alone: at the top of the text, or where a page ends.
+        let beside =
+            |j: Option<&usize>| j.is_some_and(|&j| matches!(roles[j], Role::Furniture { .. }));
+        let placed =
+            k < 3 || beside(idx.get(k + 1)) || beside(k.checked_sub(1).and_then(|b| idx.get(b)));
+        let shaped = heading_like(&lines[i], measure[i]) || placed && heading_text(t);
+        if roles[i] == Role::Text && bare && !first && shaped {
             let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             groups.entry(key).or_default().push(k);
         }
@@ -57,12 +64,23 @@ pub(super) fn mark(
             continue;
         }
         for (n, &k) in ks.iter().enumerate() {
+            // The first one is the headline when a byline follows it, or
+            // the author's bare name (an essay: 一盏灯 / 林晓舟) at the
+            // top of the text; the page's running head repeats it.
             let titled = idx.get(k + 1).is_some_and(|&j| {
                 matches!(
                     roles[j],
                     Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
                 )
             });
+            // Or it stands at the top of the text with no furniture beside
+            // it (a running head at a page's top has its date and folio).
+            let beside =
+                |j: Option<&usize>| j.is_some_and(|&j| matches!(roles[j], Role::Furniture { .. }));
+            let titled = titled
+                || k < 3
+                    && !beside(idx.get(k + 1))
+                    && !beside(k.checked_sub(1).and_then(|b| idx.get(b)));
             if n == 0 && titled {
                 continue;
             }

@@ -80,13 +80,33 @@ impl Composer<'_> {
                 (hi, (hi + 2).min(self.bottom))
             };
             for depth in from..=to {
+                // The tries at this depth so far: the depths of the columns
+                // each asked for, whether it held the text and ended square.
+                let mut tried: Vec<(Vec<u32>, bool, bool)> = Vec::new();
                 for &short in &shorts {
-                    if self.fits(flow, last, cp, &saved, (depth, short)) {
-                        let lone = free && !widows && self.lone_in_a_band(last);
-                        if self.square(last, unused) && !lone {
-                            self.keep_flush(flow, (last, cp, &saved), (depth, short), unused);
-                            return;
+                    let depths: Vec<u32> = (0..columns)
+                        .map(|c| self.depth_at(c, (depth, short)))
+                        .collect();
+                    // A try whose columns asked for give the depths an
+                    // earlier one's did is that try again (text that ends
+                    // before the short columns never meets them).
+                    let seen = tried.iter().find(|t| depths.starts_with(&t.0));
+                    let (fits, done) = match seen {
+                        Some(&(_, fits, done)) => (fits, done),
+                        None => {
+                            let fits = self.fits(flow, last, cp, &saved, (depth, short));
+                            let lone = || free && !widows && self.lone_in_a_band(last);
+                            let done = fits && self.square(last, unused) && !lone();
+                            let asked = depths[..(self.asked.get().min(columns)) as usize].to_vec();
+                            tried.push((asked, fits, done));
+                            (fits, done)
                         }
+                    };
+                    if done {
+                        self.keep_flush(flow, (last, cp, &saved), (depth, short), unused);
+                        return;
+                    }
+                    if fits {
                         first.get_or_insert((depth, short));
                     }
                 }
@@ -305,6 +325,7 @@ impl Composer<'_> {
         self.restore(last, cp, &saved.used);
         self.depth = depth;
         self.short_from = short;
+        self.asked.set(0);
         self.run(flow);
         self.pages.len() == last + 1
     }

@@ -4,16 +4,12 @@
 
 use super::columns::{Composer, ParaSetting};
 use super::lines::rebreak;
+use super::rebroken::{How, Key};
 use super::wrap::{MIN_WRAP_CHARS, SlotKind};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::LineRules;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
-
-/// Lines broken again beside figures, kept for the module's layout: the
-/// balancing of its last page tries depth after depth, and a paragraph
-/// beside a figure above them meets the same slots in each.
-pub(super) type Rebroken = std::collections::HashMap<Rebreak, Vec<Line>>;
 
 /// The current page's slot shapes by column and slot, for looking many
 /// up: the last recorded for a slot holds, as in [`Composer::shape`].
@@ -45,20 +41,6 @@ impl Composer<'_> {
         }
         PageShapes { rows, kinds }
     }
-}
-
-/// What a paragraph's lines broken again depend on: the paragraph and
-/// its rules (by address: both live as long as the layout), the item it
-/// starts from, whether it is justified, and the measure of each line up
-/// to the last narrower than the full one (in bits; the rest are full).
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub(super) struct Rebreak {
-    para: usize,
-    rules: usize,
-    start: usize,
-    justify: bool,
-    full: u64,
-    measures: Vec<u64>,
 }
 
 /// Where one line goes around figures.
@@ -206,7 +188,7 @@ impl Composer<'_> {
     /// The paragraph from item `start` broken again to the measures of
     /// `plan` (then full ones), remembered for the module's layout.
     fn rebreak_to(
-        &mut self,
+        &self,
         p: &ShapedPara,
         set: &ParaSetting,
         rules: &LineRules,
@@ -214,20 +196,9 @@ impl Composer<'_> {
         plan: &[PlannedSlot],
     ) -> Vec<Line> {
         let measure = |k: usize| plan.get(k).map_or(set.full, |s| s.measure);
-        let narrow = plan.iter().rposition(|s| s.measure != set.full);
-        let key = Rebreak {
-            para: std::ptr::from_ref(p) as usize,
-            rules: std::ptr::from_ref(set.rules) as usize,
-            start,
-            justify: set.justify,
-            full: set.full.0.to_bits(),
-            measures: (plan.iter().take(narrow.map_or(0, |k| k + 1)))
-                .map(|s| s.measure.0.to_bits())
-                .collect(),
-        };
-        (self.rebroken.entry(key))
-            .or_insert_with(|| rebreak(p, start, &measure, set.justify, rules))
-            .clone()
+        let key = Key::new(p, How::Beside, rules, start).at(set.full, set.justify);
+        let f = |m: &dyn Fn(usize) -> Pt| rebreak(p, start, m, set.justify, rules);
+        self.rebroken.lines(key, &measure, f)
     }
 }
 

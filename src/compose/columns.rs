@@ -4,10 +4,13 @@
 //! frame coordinates (columns and slots across and down, offsets along the
 //! line); [`Composer::finish`] maps the pages once.
 
+use std::borrow::Cow;
+
 use super::Page;
 use super::items::{FrameItem, LineSource, SetLine};
 use super::lines::rebreak;
 use super::place::render_line;
+use super::rebroken::{How, Key};
 use super::slots::SlotShapes;
 use super::transform::{LineAt, Transform};
 use super::wrap::SlotKind;
@@ -125,10 +128,13 @@ pub(super) struct Composer<'a> {
     pub(super) fixed: Vec<FixedItems>,
     /// Every line set, in the order set (`--dump-lines`).
     pub log: Vec<SetLine>,
-    /// Paragraphs broken again beside figures ([`super::beside`]).
-    pub(super) rebroken: super::beside::Rebroken,
+    /// Paragraphs broken again during the layout ([`super::rebroken`]).
+    pub(super) rebroken: super::rebroken::Rebroken,
     /// Figures whose caption ran past the frame's foot ([`super::figure`]).
     pub cut_captions: Vec<crate::source::Loc>,
+    /// The columns whose depth the layout asked for (one past the last):
+    /// a balancing try is a function of their depths alone.
+    pub(super) asked: std::cell::Cell<u32>,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -172,6 +178,7 @@ impl<'a> Composer<'a> {
             log: Vec::new(),
             rebroken: Default::default(),
             cut_captions: Vec::new(),
+            asked: Default::default(),
         };
         c.new_page();
         c
@@ -194,11 +201,13 @@ impl<'a> Composer<'a> {
 
     /// Sets a line on the current page.
     pub fn line(&mut self, p: &ShapedPara, line: &Line, at: LineAt) {
-        // A balancing try is thrown away or set again: no glyphs needed.
-        let content = match self.probe {
-            Some(_) => Default::default(),
-            None => render_line(p, line, self.transform.mode()),
-        };
+        // A balancing try is thrown away or set again, and nothing reads
+        // a page's lines while it is laid out (the log says what went
+        // where): no item needed.
+        if self.probe.is_some() {
+            return;
+        }
+        let content = render_line(p, line, self.transform.mode());
         self.items().push(FrameItem::Line { at, content });
     }
 
@@ -338,11 +347,14 @@ impl<'a> Composer<'a> {
 
     /// Lines `column` may hold on this page.
     pub fn depth_of(&self, column: u32) -> u32 {
-        let depth = if column >= self.short_from {
-            self.depth - 1
-        } else {
-            self.depth
-        };
+        self.asked.set(self.asked.get().max(column + 1));
+        self.depth_at(column, (self.depth, self.short_from))
+    }
+
+    /// [`Self::depth_of`] at `depth`, the columns from `short` on a line
+    /// shorter.
+    pub(super) fn depth_at(&self, column: u32, (depth, short): (u32, u32)) -> u32 {
+        let depth = if column >= short { depth - 1 } else { depth };
         let floor = self.floors.get(column as usize).copied().unwrap_or(0);
         let depth = depth.max(floor).min(self.bottom);
         if column + 1 == self.grid.columns {
@@ -443,9 +455,13 @@ impl<'a> Composer<'a> {
         rules: &LineRules,
     ) {
         let set = ParaSetting::of(p, &self.grid, rules);
-        let mut lines: Vec<Line> = match pre.iter().position(|l| l.items.start == from) {
-            Some(k) => pre[k..].to_vec(),
-            None => rebreak(p, from, &|_| set.full, set.justify, rules),
+        let mut lines: Cow<[Line]> = match pre.iter().position(|l| l.items.start == from) {
+            Some(k) => Cow::Borrowed(&pre[k..]),
+            None => {
+                let key = Key::new(p, How::Rest, rules, from).at(set.full, set.justify);
+                let f = || rebreak(p, from, &|_| set.full, set.justify, rules);
+                Cow::Owned(self.rebroken.full_lines(key, f))
+            }
         };
         self.keep_rules(p, lines.len() as u32, from, keep_next);
         let mut i = 0usize;
@@ -457,7 +473,7 @@ impl<'a> Composer<'a> {
                 continue;
             }
             if self.shape(self.column, self.slot).is_some() {
-                i = self.set_beside_figure(p, &set, &mut lines, i);
+                i = self.set_beside_figure(p, &set, lines.to_mut(), i);
                 continue;
             }
             if self.slots_left() < set.per {

@@ -6,6 +6,7 @@
 use super::columns::{Composer, FixedItems, FlowInput, SlotShape};
 use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
+use super::rebroken::{How, Key};
 use super::transform::{FrameRect, LineAt};
 use super::wrap::{Footprint, MIN_WRAP_CHARS, WrapRules, wrap};
 use crate::linebreak::Line;
@@ -63,7 +64,7 @@ fn size_figure(
         (fig.width.unwrap_or(fig.columns as f64)).clamp(0.5, room as f64)
     };
     let span = g.column_width * span_cols + g.gutter * (span_cols.ceil() - 1.0).max(0.0);
-    let cap_lines = caption.map(|c| break_lines(c, span, true, rules));
+    let cap_lines = caption.map(|p| c.caption_lines(p, span, rules));
     let caption_slots =
         caption.map_or(0, |c| c.style.lines) * cap_lines.as_ref().map_or(0, |l| l.len() as u32);
     let (px_inline, px_block) =
@@ -88,6 +89,13 @@ fn size_figure(
 }
 
 impl Composer<'_> {
+    /// A caption's lines at `measure` (remembered: a balancing try sizes
+    /// the same figure again).
+    fn caption_lines(&self, p: &ShapedPara, measure: Pt, rules: &LineRules) -> Vec<Line> {
+        let key = Key::new(p, How::Whole, rules, 0).at(measure, true);
+        (self.rebroken).full_lines(key, || break_lines(p, measure, true, rules))
+    }
+
     /// Sets a figure at the cursor, across `fig.columns` columns (or
     /// `fig.width` of them) from the current one, its caption below it, and
     /// records the slots it takes or narrows: the text of every column it
@@ -178,7 +186,7 @@ impl Composer<'_> {
         let last = ((inline + size.inline) / (g.column_width + g.gutter)).floor() as u32;
         // The caption goes across the figure itself, not its columns.
         size.span = size.inline;
-        size.caption = caption.map(|c| break_lines(c, size.inline, true, rules));
+        size.caption = caption.map(|p| self.caption_lines(p, size.inline, rules));
         size.caption_slots = caption.map_or(0, |c| c.style.lines)
             * size.caption.as_ref().map_or(0, |l| l.len() as u32);
         self.set_figure(

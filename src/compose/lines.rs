@@ -7,6 +7,8 @@ use crate::units::Pt;
 
 /// The lines of one paragraph at a measure, as the composer sets them.
 pub fn break_lines(p: &ShapedPara, measure: Pt, justify: bool, rules: &LineRules) -> Vec<Line> {
+    // One measure: a closure of a constant (the breaker asks for the
+    // measure at every line it weighs).
     let size = p.style.size;
     let inset = size * p.style.inset as f64;
     let m = measure - inset * 2.0;

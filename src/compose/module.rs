@@ -3,11 +3,11 @@
 //! grid. Text never stops: when the columns are full a new page starts.
 
 use super::columns::{Composer, FlowInput, Reserve};
+use super::flow_breaks::{FlowBreaks, break_flow};
 use super::furniture::{Furniture, PageHead, add_furniture};
-use super::heads::{break_heading, step_down_headings};
+use super::heads::step_down_headings;
 use super::items::LineSource;
 use super::jumps::{Jumps, reserve_for};
-use super::lines::break_lines;
 use super::settle::settle_figures;
 use super::title::{Title, page_title};
 use super::transform::Mode;
@@ -15,7 +15,7 @@ use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Align, Grid, Labels, LineRules, Role};
+use crate::model::{Grid, Labels};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 
@@ -55,17 +55,19 @@ pub fn compose_module(
     frame: Frame,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
-    compose_module_with(doc, shaped, layout, (page, frame), None, warnings)
+    compose_module_with(doc, shaped, layout, (page, frame), None, None, warnings)
 }
 
 /// [`compose_module`], with jump lines where the module continues on
-/// later pages when `jumps` is given.
+/// later pages when `jumps` is given, its paragraphs broken once for all
+/// the layouts that share `memo`.
 pub fn compose_module_with(
     doc: &Doc,
     shaped: &ShapedDoc,
     layout: &Layout,
     (page, frame): (&Grid, Frame),
     jumps: Option<&mut Jumps>,
+    memo: Option<&FlowBreaks>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
     let vertical = doc.writing == Writing::Vertical;
@@ -90,7 +92,7 @@ pub fn compose_module_with(
     let given = &shaped.header;
     let stepped = step_down_headings(shaped, grid.measure(), grid.column_width);
     let shaped = stepped.as_ref().unwrap_or(shaped);
-    let broken = break_flow(shaped, &grid, &doc.rules);
+    let broken = break_flow(shaped, &grid, &doc.rules, memo);
     warn_overfull(doc, shaped, &broken, warnings);
     let title = match frame.fit_title && !own {
         true => page_title(given, &shaped.flow, (page, &grid), &frame),
@@ -141,7 +143,7 @@ pub fn compose_module_with(
         let rest_flow = match rest.grid.column_width == grid.column_width {
             true => &flow,
             false => {
-                rebroken = break_flow(flow.shaped, &rest.grid, &doc.rules);
+                rebroken = break_flow(flow.shaped, &rest.grid, &doc.rules, memo);
                 &FlowInput {
                     broken: &rebroken,
                     ..flow
@@ -186,7 +188,7 @@ pub fn compose_rest(
     // Stepped as on the first page, so that `cut` counts the same lines.
     let stepped = step_down_headings(shaped, set.grid.measure(), set.grid.column_width);
     let shaped = stepped.as_ref().unwrap_or(shaped);
-    let broken = break_flow(shaped, &set.grid, &doc.rules);
+    let broken = break_flow(shaped, &set.grid, &doc.rules, None);
     let flow = FlowInput {
         shaped,
         broken: &broken,
@@ -446,26 +448,6 @@ fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warni
             c.bottom - used
         ),
     });
-}
-
-/// Every flow paragraph broken at the column measure: all columns share
-/// one measure, and the keep rules look ahead at the next block's line
-/// count.
-fn break_flow(shaped: &ShapedDoc, grid: &Grid, rules: &LineRules) -> Vec<Option<Vec<Line>>> {
-    (shaped.flow.iter())
-        .map(|b| match b {
-            ShapedBlock::Para(p) if matches!(p.style.role, Role::Heading | Role::MinorHeading) => {
-                Some(break_heading(p, grid.column_width, rules))
-            }
-            ShapedBlock::Para(p) => Some(break_lines(
-                p,
-                grid.column_width,
-                p.style.align == Align::Justify,
-                rules,
-            )),
-            ShapedBlock::Figure { .. } => None,
-        })
-        .collect()
 }
 
 /// Warns of the first line wider than its column in each paragraph, and

@@ -4,6 +4,7 @@
 //! articles do not fit.
 
 use super::Page;
+use super::flow_breaks::FlowBreaks;
 use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
@@ -370,7 +371,7 @@ fn module_for(
             let resized = super::variants::with_figures(a.shaped, p.figure);
             let shaped = resized.as_ref().unwrap_or(a.shaped);
             let mut said = Vec::new();
-            let module = lay_out_module(a, shaped, (grid, frame), Some(j), &mut said)?;
+            let module = lay_out_module(a, shaped, (grid, frame), (Some(j), None), &mut said)?;
             if let Some((store, key)) = recalled {
                 store.keep_module(key, &module, &said);
             }
@@ -386,7 +387,7 @@ pub(super) fn lay_out_module(
     a: &PageArticle,
     shaped: &ShapedDoc,
     (grid, frame): (&Grid, Frame),
-    jumps: Option<&mut Jumps>,
+    (jumps, memo): (Option<&mut Jumps>, Option<&FlowBreaks>),
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
     match a.rest {
@@ -399,7 +400,15 @@ pub(super) fn lay_out_module(
             jumps,
             warnings,
         ),
-        None => compose_module_with(a.doc, shaped, a.layout, (grid, frame), jumps, warnings),
+        None => compose_module_with(
+            a.doc,
+            shaped,
+            a.layout,
+            (grid, frame),
+            jumps,
+            memo,
+            warnings,
+        ),
     }
 }
 

@@ -9,6 +9,7 @@
 use rayon::prelude::*;
 
 use super::Frame;
+use super::flow_breaks::FlowBreaks;
 use super::page::{PageArticle, lay_out_module, size};
 use super::recall::{self, Key, Recall};
 use super::title::{Title, page_title, title_slots};
@@ -140,7 +141,10 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
     let written: Vec<Job> = (0..out.len())
         .flat_map(|i| spans.clone().map(move |w| (i, 0, w)))
         .collect();
-    let mut laid = lay_out(&written, articles, grid, &mut out);
+    // Each article's paragraphs are broken once for all its modules.
+    let memos: Vec<FlowBreaks> = articles.iter().map(|_| FlowBreaks::default()).collect();
+    let articles: Vec<_> = articles.iter().copied().zip(&memos).collect();
+    let mut laid = lay_out(&written, &articles, grid, &mut out);
     let others: Vec<Job> = (out.iter().enumerate())
         .flat_map(|(i, v)| {
             (2..=grid.columns)
@@ -149,7 +153,7 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
                 .filter(|&(i, k, w)| out[i].list[k].sets_at(&out[i].list[0], w))
         })
         .collect();
-    laid += lay_out(&others, articles, grid, &mut out);
+    laid += lay_out(&others, &articles, grid, &mut out);
     prune(&mut out);
     (out, laid)
 }
@@ -165,7 +169,12 @@ type Job = (usize, usize, u32);
 
 /// Lays out the `jobs` in parallel, one job each (the work spreads
 /// evenly), and adds their modules to `out`; how many were laid out.
-fn lay_out(jobs: &[Job], articles: &[&PageArticle], grid: &Grid, out: &mut [Variants]) -> usize {
+fn lay_out(
+    jobs: &[Job],
+    articles: &[(&PageArticle, &FlowBreaks)],
+    grid: &Grid,
+    out: &mut [Variants],
+) -> usize {
     let heights: Vec<(Height, Whites)> = (jobs.par_iter())
         .map(|&(i, v, w)| height_for(articles[i], out[i].list[v], grid, w))
         .collect();
@@ -264,7 +273,12 @@ pub fn with_figures(shaped: &ShapedDoc, columns: Option<u32>) -> Option<ShapedDo
 /// An article's height at `span` columns in `variant`: `No` where the
 /// manifest gives it another span, where one column is too narrow for it,
 /// or where its headline would break inside a phrase.
-fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Height, Whites) {
+fn height_for(
+    (a, memo): (&PageArticle, &FlowBreaks),
+    variant: Variant,
+    grid: &Grid,
+    span: u32,
+) -> (Height, Whites) {
     if a.placement.columns.is_some_and(|c| c != span) {
         return (Height::No, Whites::default());
     }
@@ -283,7 +297,7 @@ fn height_for(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> (Hei
         return (Height::No, Whites::default());
     }
     let least = least_rows(a, variant, grid, span);
-    match module_at(a, variant, grid, span) {
+    match module_at((a, Some(memo)), variant, grid, span) {
         None => (Height::Tall(least), Whites::default()),
         Some((h, whites)) => (Height::Rows(h, least), whites),
     }
@@ -378,17 +392,23 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
 /// that runs to the page's foot, or for a module on a grid of its own (a
 /// vertical box) the fewest rows that hold it.
 pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
-    module_at(a, variant, grid, span).map(|(rows, ..)| rows)
+    module_at((a, None), variant, grid, span).map(|(rows, ..)| rows)
 }
 
 /// [`height_at`], and the white under the module's text (a box on a grid
 /// of its own is filled by its frame: none).
-fn module_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(u32, Whites)> {
+fn module_at(
+    (a, memo): (&PageArticle, Option<&FlowBreaks>),
+    variant: Variant,
+    grid: &Grid,
+    span: u32,
+) -> Option<(u32, Whites)> {
     let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
     let mut scratch = Vec::new();
-    let lay = |rows, w: &mut Vec<_>| lay_out_module(a, shaped, (grid, frame(rows)), None, w);
+    let lay =
+        |rows, w: &mut Vec<_>| lay_out_module(a, shaped, (grid, frame(rows)), (None, memo), w);
     let vertical = a.doc.writing == Writing::Vertical;
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;

@@ -94,6 +94,14 @@ pub fn allowed_break(items: &[Item], b: usize, p: &Params) -> bool {
         && !inseparable(before.last, after.first)
 }
 
+/// A break after this item leaves a hyphen at the line's end: one typeset
+/// adds (a hyphenation point) or the text's own (`non-|free`). A reader
+/// sees the same ladder of hyphens either way, so both count towards the
+/// hyphenated lines in a row (as TeX flags explicit hyphens).
+pub fn ends_with_hyphen(it: &Item) -> bool {
+    it.gap.is_hyphen() || matches!(it.last, '-' | '\u{2010}')
+}
+
 #[derive(Clone, Copy)]
 struct Node {
     pos: usize,
@@ -370,7 +378,7 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
         if b < n && !allowed_break(items, b, p) {
             continue;
         }
-        let hyphenated = b < n && items[b - 1].gap.is_hyphen();
+        let hyphenated = b < n && ends_with_hyphen(&items[b - 1]);
         let (best, overfull) = s.lines_to(b, hyphenated);
         std::mem::swap(&mut s.active, &mut s.keep);
         let found = best.iter().any(Option::is_some);

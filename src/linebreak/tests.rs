@@ -521,6 +521,42 @@ fn at_most_two_hyphenated_lines_in_a_row() {
     assert!(pairs > 0, "no two hyphenated lines in a row at any measure");
 }
 
+/// Lines of an English paragraph broken at `chars` ems that end with a
+/// hyphen, typeset's own or the text's.
+fn hyphen_ended_lines(text: &str, chars: usize) -> Vec<bool> {
+    let p = shape(text, Scheme::Quanjiao);
+    let m = Pt(EM * chars as f64);
+    let measure = move |_| m;
+    let lines = break_paragraph(&p.items, &params(lv(Prohibition::None), &measure));
+    lines
+        .iter()
+        .map(|l| l.hyphen || (!l.last && p.items[l.items.end - 1].last == '-'))
+        .collect()
+}
+
+const COMPOUNDS: &str = "Peer-to-peer file-sharing made well-known non-free programs a \
+household matter: copy-paste, run-of-the-mill add-ons and second-hand co-operative \
+record-keeping were part of everyday life. Ready-made, state-of-the-art, user-friendly \
+follow-up tools, often built by self-taught part-time volunteers, turned up in long-term \
+open-source projects whose decision-making was anything but top-down.";
+
+#[test]
+fn hard_hyphens_count_towards_hyphenated_lines_in_a_row() {
+    let mut hard = 0;
+    for chars in 8..=24 {
+        let ends = hyphen_ended_lines(COMPOUNDS, chars);
+        let runs = ends.windows(3).filter(|w| w.iter().all(|&h| h)).count();
+        assert_eq!(
+            runs, 0,
+            "{chars} ems: three lines in a row end with a hyphen: {ends:?}"
+        );
+        hard += ends.iter().filter(|&&h| h).count();
+    }
+    // The text's own hyphens do end lines: the cap, not their absence,
+    // keeps the runs short.
+    assert!(hard > 20, "only {hard} lines end with a hyphen");
+}
+
 #[test]
 fn few_loose_english_lines_at_thirteen_ems() {
     // Typst sets 39% of the lines of a licence text at this measure with

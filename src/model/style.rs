@@ -59,7 +59,7 @@ pub struct ParaStyle {
 }
 
 /// Line-breaking settings, resolved.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LineRules {
     pub prohibition: Prohibition,
     pub hanging: Hanging,
@@ -72,7 +72,7 @@ pub struct LineRules {
 }
 
 /// 避头尾 levels, CLREQ §2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Prohibition {
     None,
@@ -121,7 +121,7 @@ pub enum Align {
 
 /// Hanging punctuation (行末点号悬挂, CLREQ §3.1.8): whether ，。、 may
 /// stand past the measure at a line end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Hanging {
     /// Never: a mark that does not fit pushes a character down (推出).
     Never,
@@ -188,7 +188,7 @@ impl<'de> Deserialize<'de> for Hanging {
 }
 
 /// Total fit (Knuth–Plass) or first fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Breaking {
     #[default]

@@ -207,7 +207,8 @@ fn score_one(name: &str, out: &Path, total: &mut Score) {
             eprintln!("  {name} #{}: head not found: {h}", k + 1);
         }
     }
-    furniture(name, &input, &report, &mut s);
+    let titles: Vec<&String> = want.iter().filter_map(|w| w.fields.get("title")).collect();
+    furniture(name, &input, &report, &titles, &mut s);
     eprintln!(
         "{name}: {} article(s) for {}, paragraphs {}/{}, heads {}/{}, fields wrong {}, furniture left {}/{}, text lines removed {}",
         got.len(),
@@ -234,8 +235,10 @@ fn score_one(name: &str, out: &Path, total: &mut Score) {
 }
 
 /// Furniture lines not reported as removed, and removed lines that are
-/// not furniture.
-fn furniture(name: &str, input: &Path, report: &Path, s: &mut Score) {
+/// not furniture. A running head that repeats a headline is furniture
+/// where it repeats it: the headline's own line (its first occurrence)
+/// is scored as the title.
+fn furniture(name: &str, input: &Path, report: &Path, titles: &[&String], s: &mut Score) {
     let listed: Vec<String> = std::fs::read_to_string(corpus().join(format!("{name}.furniture")))
         .expect("furniture list")
         .lines()
@@ -248,8 +251,13 @@ fn furniture(name: &str, input: &Path, report: &Path, s: &mut Score) {
         .filter(|l| l.contains(": removed: "))
         .filter_map(|l| l.split(':').nth(1)?.parse().ok())
         .collect();
+    let mut headlines: Vec<&String> = titles.to_vec();
     for (k, line) in text.lines().enumerate() {
         let no = k + 1;
+        if let Some(at) = headlines.iter().position(|t| t.as_str() == line.trim()) {
+            headlines.remove(at);
+            continue;
+        }
         let is_furniture = listed.iter().any(|f| f == line.trim());
         if is_furniture {
             s.furniture += 1;

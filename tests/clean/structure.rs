@@ -331,3 +331,138 @@ fn a_news_box_inside_a_column_and_a_serials_late_credits() {
         c.articles[0].blocks
     );
 }
+
+/// An essay's page prints its title again as the running head at the
+/// foot: the repetition takes out the running head, not the headline over
+/// the author's bare name.
+#[test]
+fn a_headline_repeated_by_the_running_head_stays_the_headline() {
+    let body = column(&[
+        "小时候住在河边，家里点的是煤油灯。灯罩要天天擦，擦得亮了，屋里才亮。",
+        "母亲擦灯罩的时候，总要先哈一口气，再用旧报纸慢慢地转着擦。",
+        "后来通了电，灯泡挂在屋子正中，一拉线就亮，我们都说好。",
+        "只有祖母嫌它太亮，说照得人心里发慌，晚上还是点她的煤油灯。",
+    ]);
+    let input = format!("随笔\n一盏灯\n林晓舟\n{body}一盏灯\n2026年11月28日\n1\n");
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "一盏灯");
+    assert_eq!(a.byline.as_deref(), Some("林晓舟"));
+    assert_eq!(a.kicker.as_deref(), Some("随笔"));
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+    let gone = removed(&input);
+    assert!(
+        gone.iter()
+            .any(|m| m.contains("repeated header or footer: 一盏灯")),
+        "{gone:?}"
+    );
+}
+
+/// Line-per-box text with no blank lines and no marks of size: kicker,
+/// a headline as wide as a column line, a deck wider than the column and
+/// the byline under them are the headline block, whatever their widths.
+#[test]
+fn a_headline_block_over_a_byline_needs_no_blanks() {
+    let body = column(&[
+        "两年前，本市在首批四十个社区开办长者食堂，六十岁以上老人凭卡就餐。",
+        "热闹背后，也有食堂因入不敷出而停业，记者连续两周在食堂用餐。",
+    ]);
+    let input = format!(
+        "民生调查\n一份十二元的午饭　能走多远\n社区长者食堂开办两年：有人排队，有人亏本,也有人找到了办法\n本报记者甘小棠\n{body}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("民生调查"));
+    assert_eq!(a.title, "一份十二元的午饭　能走多远");
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("社区长者食堂开办两年：有人排队，有人亏本，也有人找到了办法")
+    );
+    assert_eq!(a.byline.as_deref(), Some("本报记者 甘小棠"));
+    assert_eq!(a.blocks.len() + usize::from(a.lead.is_some()), 2, "{a:?}");
+}
+
+/// A headline as wide as a column line, repeated at the page's foot
+/// beside the date and folio: the foot one is the running head (taken
+/// out), the top one stays the headline, and the source line before the
+/// foot is the article's last line, so its source.
+#[test]
+fn a_full_width_headline_repeated_at_the_foot_is_a_running_head_there() {
+    let body = column(&[
+        "两年前，本市在首批四十个社区开办长者食堂，六十岁以上老人凭卡就餐。",
+        "热闹背后，也有食堂因入不敷出而停业，记者连续两周在食堂用餐。",
+        "十二点半，河埠食堂的用餐高峰过去了，邵阿婆把吃剩的半块鸡肉装进饭盒。",
+        "出门前，她在留言本上写下一行字：菜心炒得有点老，明天请少放盐。",
+    ]);
+    let input = format!(
+        "一份十二元的午饭　能走多远\n本报记者 甘小棠\n{body}(本报记者根据采访整理）\n一份十二元的午饭　能走多远\n2026 年12 月3 日\n1\n"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "一份十二元的午饭　能走多远");
+    assert_eq!(a.source.as_deref(), Some("本报记者根据采访整理"));
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+    let gone = removed(&input);
+    assert!(
+        gone.iter()
+            .any(|m| m.contains("repeated header or footer: 一份十二元的午饭")),
+        "{gone:?}"
+    );
+}
+
+/// Two headline lines of one size (an OCR tool marking every title `##`):
+/// a short label over a headline with no pause inside is kicker and
+/// headline; a short headline over a sentence with commas is headline and
+/// deck.
+#[test]
+fn a_short_label_over_a_headline_is_the_kicker() {
+    let body = column(&[
+        "本报讯　从下月起，读者持一张读者证，就可以在全市六十二间城市书房通借通还。",
+        "市图书馆介绍，新的借阅系统已经在十间书房试运行了两个月，运行平稳。",
+    ]);
+    let c = clean(&format!(
+        "## 读者服务\n## 一张读者证　全市书房通借通还\n{body}"
+    ));
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("读者服务"));
+    assert_eq!(a.title, "一张读者证　全市书房通借通还");
+    assert_eq!(a.deck, None);
+    let c = clean(&format!(
+        "## 夜班车\n## 一条夜班公交线路的十二年，和它载过的普通人\n{body}"
+    ));
+    let a = &c.articles[0];
+    assert_eq!(a.title, "夜班车");
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("一条夜班公交线路的十二年，和它载过的普通人")
+    );
+}
+
+/// A pull quote set narrower than its column (9–11 characters in a
+/// 13-character column), read line per box: one paragraph of its own, not
+/// a run of paragraph ends, and not joined to the paragraph before it.
+#[test]
+fn a_narrower_block_is_a_paragraph_of_its_own() {
+    let before =
+        column(&["一位在写字楼做保安的年轻人说，他最喜欢这个时候的夜班车，外面也没有车。"]);
+    let after = column(&["车厢中部，一位姓陈的护士正低头看手机，她在医院的心内科上夜班。"]);
+    let quote = "夜里的车厢是城市的\n另一张面孔。白天擦肩而\n过的人，到了夜里，会在\n同一排座位上坐很久。\n";
+    let c = clean(&format!("夜班车\n本报记者 陈晓\n{before}{quote}{after}"));
+    let a = &c.articles[0];
+    assert_eq!(
+        a.blocks,
+        vec![
+            Block::Para(
+                "一位在写字楼做保安的年轻人说，他最喜欢这个时候的夜班车，外面也没有车。".into()
+            ),
+            Block::Para(
+                "夜里的车厢是城市的另一张面孔。白天擦肩而过的人，到了夜里，会在同一排座位上坐很久。"
+                    .into()
+            ),
+            Block::Para("车厢中部，一位姓陈的护士正低头看手机，她在医院的心内科上夜班。".into()),
+        ]
+    );
+}

@@ -446,3 +446,80 @@ fn a_box_pinned_under_a_made_up_band_takes_its_edge_from_the_bands_last_slot() {
     let deepest = band.iter().flatten().max().copied();
     assert!(deepest.is_some_and(|d| d < 100), "{deepest:?}");
 }
+
+/// Words of page `page` of `pdf` with their boxes (pdftotext -bbox):
+/// (xMin, xMax, yMin, text).
+fn words_on(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, f64, String)> {
+    let n = page.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    (String::from_utf8_lossy(&out.stdout).lines())
+        .filter_map(|l| {
+            let attr = |name: &str| -> Option<f64> {
+                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
+                l[from..].split('"').next()?.parse().ok()
+            };
+            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((attr("xMin")?, attr("xMax")?, attr("yMin")?, text))
+        })
+        .collect()
+}
+
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_short_kicker_under_a_column_a_line_short_turns_to_the_headlines_end() {
+    // The market story with a kicker of five characters, made up with five
+    // other example articles: its module stands under the library story,
+    // whose last column ends a line short over the kicker's white. Flush
+    // with the headline's start, the kicker would leave a 12 × 4-em hole
+    // there (pagecheck); turned to the headline's end it stands under
+    // that column.
+    need("pdftotext");
+    let dir = tempdir();
+    let ex = root().join("examples");
+    let market = std::fs::read_to_string(ex.join("market-renewal.md")).unwrap();
+    let market = market.replace("kicker = \"老城更新观察\"", "kicker = \"夜色里的城\"");
+    assert!(
+        market.contains("夜色里的城"),
+        "the example's kicker changed"
+    );
+    std::fs::write(dir.path().join("market.md"), market).unwrap();
+    let mut m = String::from("layout = \"broadsheet\"\n[page]\nnumber = 12\nfill = true\n");
+    for f in [
+        "page-9/reading-rooms.md",
+        "night-bus.md",
+        "bridge-news.md",
+        "essay-lamp.md",
+        "night-school.md",
+    ] {
+        m.push_str(&format!(
+            "\n[[article]]\nfile = \"{}\"\n",
+            ex.join(f).display()
+        ));
+    }
+    m.push_str("\n[[article]]\nfile = \"market.md\"\n");
+    let manifest = dir.path().join("p.toml");
+    std::fs::write(&manifest, m).unwrap();
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[
+        manifest.as_os_str(),
+        OsStr::new("--allow-outside"),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+    ]);
+    assert_ok(&out);
+    let words = words_on(&pdf, 1);
+    let find = |t: &str| words.iter().find(|w| w.3.contains(t)).expect(t).clone();
+    let (kicker, headline) = (find("夜色里的城"), find("三年才开门"));
+    assert!(
+        (kicker.1 - headline.1).abs() < 2.0,
+        "the kicker ends where the headline does: {kicker:?} {headline:?}"
+    );
+}

@@ -31,9 +31,20 @@ pub fn holes(page: &Page, grid: &Grid) -> Holes {
 /// The holes in the rectangle of `columns` columns from `first`, slots
 /// `top..bottom`, of the page grid `grid`, among the items of `pages` (the
 /// modules set on one page so far).
-pub fn holes_in(pages: &[&Page], grid: &Grid, (first, columns): (u32, u32), (top, bottom): (u32, u32)) -> u32 {
-    let area = columns_rect(grid, (first, columns), (top as f64, bottom.saturating_sub(top) as f64));
-    let items: Vec<Rect> = (pages.iter()).flat_map(|p| p.items.iter().flat_map(boxes)).collect();
+pub fn holes_in(
+    pages: &[&Page],
+    grid: &Grid,
+    (first, columns): (u32, u32),
+    (top, bottom): (u32, u32),
+) -> u32 {
+    let area = columns_rect(
+        grid,
+        (first, columns),
+        (top as f64, bottom.saturating_sub(top) as f64),
+    );
+    let items: Vec<Rect> = (pages.iter())
+        .flat_map(|p| p.items.iter().flat_map(boxes))
+        .collect();
     patches(&white(&used(&items, area, grid.body_size.0))).count
 }
 

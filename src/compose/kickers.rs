@@ -76,7 +76,7 @@ pub fn turn_kickers(
         let shaped = resized.as_ref().unwrap_or(a.shaped);
         // Its warnings were given when it was first set.
         let mut said = Vec::new();
-        let Ok(module) = lay_out_module(a, shaped, (grid, frame), None, &mut said) else {
+        let Ok(module) = lay_out_module(a, shaped, (grid, frame), (None, None), &mut said) else {
             continue;
         };
         if module.pages.len() != 1 || holes(placed, module.pages.first()) >= before {
@@ -85,6 +85,57 @@ pub fn turn_kickers(
         if let Some(p) = placed[m.index].as_mut() {
             p.pages = module.pages;
             lines[m.index].1 = module.lines;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_lead::first_page;
+    use super::super::{Frame, Page, PageItem};
+    use crate::resolve::load_layout;
+
+    /// The first and last inline edges of the text runs holding `text`.
+    fn extent(page: &Page, text: &str) -> (f64, f64) {
+        let mut out = (f64::MAX, f64::MIN);
+        for item in &page.items {
+            let PageItem::Text(run) = item else { continue };
+            if !run.text.contains(text) {
+                continue;
+            }
+            for g in &run.glyphs {
+                out = (out.0.min(g.x.0), out.1.max((g.x + g.advance).0));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_kicker_stands_flush_with_the_headlines_start_or_turned_with_its_end() {
+        let layout = load_layout("broadsheet", None).unwrap();
+        let text = "+++\nkicker = \"夜色里的城\"\ntitle = \"城南菜市场　改了三年才开门\"\n+++\n"
+            .to_string()
+            + &"早上七点五十分，书房门口已经有人在等。".repeat(40);
+        let set = |kicker_end: bool| {
+            let frame = |grid: &_| Frame {
+                columns: 4,
+                fit_title: true,
+                lead_story: true,
+                kicker_end,
+                ..Frame::full(grid)
+            };
+            first_page(text.clone(), &layout, frame).0
+        };
+        for turned in [false, true] {
+            let page = set(turned);
+            let (k, h) = (extent(&page, "夜色"), extent(&page, "三年"));
+            assert!(h.1 - h.0 > 200.0 && k.1 - k.0 < 100.0, "{k:?} {h:?}");
+            let (flush, other) = match turned {
+                true => (k.1 - h.1, k.0 - h.0),
+                false => (k.0 - h.0, k.1 - h.1),
+            };
+            assert!(flush.abs() < 1.0, "turned {turned}: {k:?} {h:?}");
+            assert!(other.abs() > 50.0, "turned {turned}: {k:?} {h:?}");
         }
     }
 }

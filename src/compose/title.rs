@@ -143,7 +143,11 @@ pub fn page_title(
     };
     let mut title = fit_title(header, module, (share, most), least);
     if frame.kicker_end {
-        for p in title.header.iter_mut().filter(|p| p.style.role == Role::Kicker) {
+        for p in title
+            .header
+            .iter_mut()
+            .filter(|p| p.style.role == Role::Kicker)
+        {
             p.style.align = Align::End;
         }
     }

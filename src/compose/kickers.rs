@@ -20,6 +20,9 @@ const OVER: u32 = 3;
 /// a headline of some size.
 const HEAD: u32 = 8;
 
+/// Each article's lines as set, with the page its module starts on.
+type Lines = (usize, Vec<SetLine>);
+
 /// A module set on a made-up page: its article, frame and where its
 /// pages and lines are kept.
 pub struct OnPage<'p, 'a> {
@@ -36,7 +39,7 @@ pub fn turn_kickers(
     k: usize,
     grid: &Grid,
     on_page: &[OnPage],
-    (placed, lines): (&mut [Option<Placed>], &mut [(usize, Vec<SetLine>)]),
+    (placed, lines): (&mut [Option<Placed>], &mut [Lines]),
 ) {
     for m in on_page {
         let a = m.article;

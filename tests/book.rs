@@ -251,23 +251,7 @@ fn a_long_title_in_the_contents_wraps_above_its_page_number() {
     // The contents page's words with their boxes (pdftotext -bbox): the
     // title's end sits on a line below its start, and the page number on
     // that line, clear of the title.
-    let out = std::process::Command::new("pdftotext")
-        .args(["-bbox", "-f", "2", "-l", "2"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let html = String::from_utf8_lossy(&out.stdout);
-    let words: Vec<(f64, f64, f64, String)> = (html.lines())
-        .filter_map(|l| {
-            let attr = |name: &str| -> Option<f64> {
-                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
-                l[from..].split('"').next()?.parse().ok()
-            };
-            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((attr("xMin")?, attr("xMax")?, attr("yMin")?, text))
-        })
-        .collect();
+    let words = words_on(&pdf, 2);
     let find = |t: &str| words.iter().find(|w| w.3.contains(t)).expect(t).clone();
     let (start, end, number) = (find("第1回"), find("等船"), find("3"));
     assert!(end.2 > start.2 + 1.0, "the title on one line: {words:?}");

@@ -447,28 +447,6 @@ fn a_box_pinned_under_a_made_up_band_takes_its_edge_from_the_bands_last_slot() {
     assert!(deepest.is_some_and(|d| d < 100), "{deepest:?}");
 }
 
-/// Words of page `page` of `pdf` with their boxes (pdftotext -bbox):
-/// (xMin, xMax, yMin, text).
-fn words_on(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, f64, String)> {
-    let n = page.to_string();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-bbox", "-f", &n, "-l", &n])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    (String::from_utf8_lossy(&out.stdout).lines())
-        .filter_map(|l| {
-            let attr = |name: &str| -> Option<f64> {
-                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
-                l[from..].split('"').next()?.parse().ok()
-            };
-            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((attr("xMin")?, attr("xMax")?, attr("yMin")?, text))
-        })
-        .collect()
-}
-
 #[cfg_attr(
     no_pdftotext,
     ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"

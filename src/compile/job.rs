@@ -400,7 +400,6 @@ fn page_part(
         lead_story: false,
         figure: None,
         edge_above: false,
-        kicker_end: false,
     };
     Ok((
         doc,

@@ -47,7 +47,7 @@ pub fn turn_kickers(
         let whole = placed[m.index]
             .as_ref()
             .is_some_and(|p| p.page == k && p.pages.len() == 1);
-        if !has_kicker || a.rest.is_some() || !whole || m.frame.kicker_end {
+        if !has_kicker || a.rest.is_some() || !whole {
             continue;
         }
         let region = (
@@ -67,7 +67,6 @@ pub fn turn_kickers(
             holes_in(&pages, grid, region.0, region.1)
         };
         let before = holes(placed, None);
-
         if before == 0 {
             continue;
         }

@@ -39,8 +39,6 @@ pub struct Placement {
     /// A box whose top edge stands in the slot above its place, the white
     /// under the modules over it (the make-up's, see [`Frame::edge_above`]).
     pub edge_above: bool,
-    /// The kicker flush with the headline's end ([`Frame::kicker_end`]).
-    pub kicker_end: bool,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -298,7 +296,8 @@ pub(super) fn place_article(
         fit_title: true,
         lead_story: p.lead_story,
         edge_above: p.edge_above,
-        kicker_end: p.kicker_end,
+        // Turned only after the page is placed (see `super::kickers`).
+        kicker_end: false,
     };
     let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
     // A continuation goes on the edition's next page, or after it on the

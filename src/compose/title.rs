@@ -400,11 +400,10 @@ impl Composer<'_> {
                 Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
                 _ => Pt::ZERO,
             };
-            // Flush with the headline's end: from the block's start.
+            // Flush with the headline's start, or (a turned kicker) with
+            // its end: the inset is taken off that side only.
             let span = match p.style.align {
-                Align::End if title.fitted && p.style.role == Role::Kicker => {
-                    (Pt::ZERO, title.measure_of(p, measure) - inset)
-                }
+                Align::End => (Pt::ZERO, title.measure_of(p, measure) - inset),
                 _ => (inset, title.measure_of(p, measure) - inset),
             };
             slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);

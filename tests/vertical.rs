@@ -214,6 +214,43 @@ fn vertical_lines_extract_as_lines() {
     }
 }
 
+/// A number set across a vertical line (tate-chu-yoko) is another run,
+/// drawn across the line: `pdftotext -raw` read it as a line of its own
+/// (night-bus: 14 lines read just "37", so "37路" could not be found).
+/// The whole line is now one ActualText span: every set line holding a
+/// number extracts whole, in its place.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_number_set_across_a_vertical_line_reads_in_its_place() {
+    need("pdftotext");
+    let dir = tempdir();
+    let src = root().join("examples/night-bus.md");
+    let argv: Vec<&OsStr> = vec![src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let text = compile(dir.path(), &argv).pdf_pages().concat();
+    let dump = run(&[argv.clone(), vec!["--dump-lines".as_ref()]].concat());
+    assert_ok(&dump);
+    let dump = String::from_utf8_lossy(&dump.stdout);
+    let numbered: Vec<&str> = dump
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(
+        numbered.len() > 10,
+        "{} lines with a number",
+        numbered.len()
+    );
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let broken: Vec<&&str> = numbered.iter().filter(|l| !lines.contains(l)).collect();
+    assert!(
+        broken.is_empty(),
+        "{broken:?} do not extract whole:\n{text}"
+    );
+}
+
 /// The four-column schemes page set vertically: each article's box is a
 /// column of the page, two tiers of nine lines, too few for its headline
 /// block across both tiers with text under it. The block is fitted as a

@@ -72,6 +72,7 @@ pub use lines::{break_lines, line_params};
 pub use module::{compose, compose_module};
 pub use page::{ComposedPages, PageArticle, PageOptions, Placement, spans};
 pub use recall::{Key, Recall};
+pub use transform::EM_ASCENT;
 pub use variants::Variants;
 
 use crate::resolve::Figure;
@@ -140,6 +141,11 @@ pub struct TextRun {
     /// width does, clear of a gutter's rule as the ink is, instead of a
     /// full em reaching over the rule.
     pub hung: Option<u16>,
+    /// The run goes on the line of the text run just before it on the
+    /// page (another font, mode or style on the same line): the PDF gives
+    /// a vertical line's runs one ActualText span, so that a number set
+    /// across the line reads in its place, not as a line of its own.
+    pub joins: bool,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
     /// Where the run's text comes from in its article; `None` for text no

@@ -77,6 +77,8 @@ impl Runs<'_> {
                     oblique: style.oblique,
                     actual_text: style.actual_text,
                     hung: style.hung,
+                    // The line's earlier runs were flushed just above.
+                    joins: !self.out.is_empty(),
                     text: String::with_capacity(self.left.1),
                     glyphs: Vec::new(),
                     source,

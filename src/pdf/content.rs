@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use pdf_writer::{Content, Name, Ref};
+use pdf_writer::{Content, Name, Ref, TextStr};
 
-use super::run::{RunBuffers, write_run};
+use super::run::{RunBuffers, Within, write_run};
 use super::{FontUsage, Instance, PdfMeta, Refs, f, print};
-use crate::compose::{ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
+use crate::compose::{EM_ASCENT, ImageItem, Page, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::model::FontId;
 use crate::resolve::{Figure, FontBook, LoadedFont};
 use crate::units::Pt;
@@ -118,21 +118,28 @@ pub(super) fn page_content(
     // Text, rules and dots in pure black for print (0/0/0/100 CMYK).
     content.set_fill_cmyk(0.0, 0.0, 0.0, 1.0);
     content.set_stroke_cmyk(0.0, 0.0, 0.0, 1.0);
-    for item in &page.items {
+    let ctx = Writing {
+        book,
+        used,
+        page_h: h,
+    };
+    let (mut line, mut runs) = (String::new(), Vec::new());
+    let mut k = 0;
+    while k < page.items.len() {
+        let item = &page.items[k];
+        k += 1;
         match item {
-            PageItem::Text(run) => {
-                // register_page recorded every run's font.
-                let usage = &used.usage[&run.font];
-                let advances = Advances::new(book.font(run.font), instance_of(run), run.size);
-                write_run(
-                    &mut content,
-                    run,
-                    usage,
-                    h,
-                    &|g| advances.of(g),
-                    &mut buffers,
-                );
+            PageItem::Text(run) if run.mode != RunMode::Horizontal => {
+                let end = line_end(&page.items, k);
+                runs.clear();
+                runs.extend(page.items[k - 1..end].iter().filter_map(|i| match i {
+                    PageItem::Text(r) => Some(r),
+                    _ => None,
+                }));
+                vertical_line(&mut content, &runs, &ctx, (&mut line, &mut buffers));
+                k = end;
             }
+            PageItem::Text(run) => ctx.run(&mut content, (run, Within::Own), &mut buffers),
             PageItem::Rule(r) => {
                 content
                     .set_line_width(f(r.width))
@@ -158,6 +165,157 @@ pub(super) fn page_content(
         print::marks(&mut content, p, page.width, page.height);
     }
     content.finish().into_vec()
+}
+
+/// What writing a page's runs needs: the fonts, what the pages use of
+/// them, the page's height.
+struct Writing<'a> {
+    book: &'a FontBook,
+    used: &'a Resources,
+    page_h: Pt,
+}
+
+impl Writing<'_> {
+    fn run(
+        &self,
+        content: &mut Content,
+        (run, within): (&TextRun, Within),
+        buffers: &mut RunBuffers,
+    ) {
+        // register_page recorded every run's font.
+        let usage = &self.used.usage[&run.font];
+        let advances = self.advances(run);
+        let advance = |g| advances.of(g);
+        write_run(
+            content,
+            (run, within),
+            usage,
+            self.page_h,
+            &advance,
+            buffers,
+        );
+    }
+
+    fn advances(&self, run: &TextRun) -> Advances<'_> {
+        Advances::new(self.book.font(run.font), instance_of(run), run.size)
+    }
+}
+
+/// A line down the page: its runs (a number set across it, a turned word,
+/// a hung mark) in one ActualText span, so that extraction gives the line
+/// back whole and in order (poppler lays the span's text out along the
+/// line; the digits of 37路 were read as a line of their own). Not a line
+/// with word spaces (Latin set down the line): MuPDF gives a span's
+/// characters the places of the glyphs that show them, in order, and a
+/// space, which no glyph shows, moved every later character one glyph on
+/// (and poppler broke the line at every span ending in a space). There
+/// each run down the page is a span of its own, as before (poppler reads
+/// a turned run without one a word a line, an upright one a character a
+/// line); MuPDF finds the spaces from the gaps, poppler loses them.
+/// `line` is a scratch buffer.
+fn vertical_line(
+    content: &mut Content,
+    runs: &[&TextRun],
+    ctx: &Writing,
+    (line, buffers): (&mut String, &mut RunBuffers),
+) {
+    line.clear();
+    let mut prev = None;
+    let mut spaced = false;
+    for run in runs {
+        spaced |= run_text(run, &ctx.advances(run), &mut prev, line);
+    }
+    let span = |content: &mut Content, text: &str| {
+        content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .actual_text(TextStr(text));
+    };
+    if !spaced {
+        span(content, line);
+    }
+    for run in runs {
+        let down = matches!(run.mode, RunMode::Vertical | RunMode::Rotated);
+        let own = spaced && down && !run.actual_text;
+        if own {
+            span(content, &run.text);
+        }
+        let within = if spaced && !own {
+            Within::Own
+        } else {
+            Within::Span
+        };
+        ctx.run(content, (run, within), buffers);
+        if own {
+            content.end_marked_content();
+        }
+    }
+    if !spaced {
+        content.end_marked_content();
+    }
+}
+
+/// A word space between Latin letters down a line: a gap this much of the
+/// type size or more (a word space shrinks to about a fifth of an em;
+/// letter spacing, where Latin takes any, stays under a tenth).
+const WORD_SPACE_EM: f64 = 0.15;
+
+/// Appends the text a run of a vertical line stands for. The spaces
+/// between words are glue, not glyphs: they come back from the gaps
+/// between Latin words (turned, or a letter set across the line), as a
+/// reader sees them; a gap beside Han text (¼ em before a number) is no
+/// space of the source's. `prev` is where the line's last glyph so far
+/// ends down the page, and its last character.
+/// Whether it put a word space in.
+fn run_text(
+    run: &TextRun,
+    advances: &Advances,
+    prev: &mut Option<(Pt, char)>,
+    out: &mut String,
+) -> bool {
+    let size = run.size;
+    let mut spaced = false;
+    for g in &run.glyphs {
+        // Down the page: a glyph set across the line fills its one em
+        // around the baseline, as the glyphs along it fill their advance.
+        let (start, end) = match run.mode {
+            RunMode::Combined(_) => {
+                let top = g.y - size * EM_ASCENT;
+                (top, top + size)
+            }
+            _ => (g.y, g.y + advances.of(g.id)),
+        };
+        let text = if run.actual_text {
+            // The run's whole text stands for its glyphs.
+            if std::ptr::eq(g, &run.glyphs[0]) {
+                run.text.as_str()
+            } else {
+                ""
+            }
+        } else {
+            &run.text[g.text.start as usize..g.text.end as usize]
+        };
+        if let (Some((before_end, before)), Some(first)) = (*prev, text.chars().next())
+            && (start - before_end).0 >= WORD_SPACE_EM * size.0
+            && before < '\u{2E80}'
+            && first < '\u{2E80}'
+        {
+            out.push(' ');
+            spaced = true;
+        }
+        out.push_str(text);
+        let last = text.chars().last().or(prev.map(|p| p.1));
+        *prev = last.map(|c| (end.max(prev.map_or(end, |p| p.0)), c));
+    }
+    spaced
+}
+
+/// Where the vertical line whose second run is `items[from]` ends: after
+/// its last run going on the same line.
+fn line_end(items: &[PageItem], from: usize) -> usize {
+    let goes_on =
+        |i: &PageItem| matches!(i, PageItem::Text(r) if r.joins && r.mode != RunMode::Horizontal);
+    from + items[from..].iter().take_while(|i| goes_on(i)).count()
 }
 
 /// The Type0 instance a run is written with.

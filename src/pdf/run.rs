@@ -85,9 +85,21 @@ pub(super) struct RunBuffers {
     cids: Vec<u8>,
 }
 
+/// Where a run's text layer comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Within {
+    /// The run's own: its glyphs' mapping, with ActualText spans where
+    /// that would not give its text back.
+    Own,
+    /// A span around it gives its text (a vertical line's, which may hold
+    /// several runs): no span of its own.
+    Span,
+}
+
 /// What every line of one run shares.
 struct RunStyle<'r> {
     run: &'r TextRun,
+    within: Within,
     size: f64,
     /// Horizontal scaling of combined (tate-chu-yoko) digits, else 1.
     scale: f64,
@@ -102,13 +114,13 @@ struct RunStyle<'r> {
 /// (Identity-V) and turned runs advance down the page.
 pub(super) fn write_run(
     content: &mut Content,
-    run: &TextRun,
+    (run, within): (&TextRun, Within),
     usage: &FontUsage,
     page_h: Pt,
     advance: &dyn Fn(u16) -> Pt,
     buffers: &mut RunBuffers,
 ) {
-    let style = begin_run(content, run, advance);
+    let style = begin_run(content, (run, within), advance);
     let gl = &run.glyphs;
     // Justified lines open every gap by the same amount: that goes into the
     // character spacing (Tc) once per line rather than into a number after
@@ -143,7 +155,7 @@ pub(super) fn write_run(
         content.set_horizontal_scaling(100.0);
     }
     content.end_text();
-    if run.actual_text {
+    if run.actual_text && within == Within::Own {
         content.end_marked_content();
     }
 }
@@ -151,11 +163,11 @@ pub(super) fn write_run(
 /// Opens a run: its ActualText span, BT, the font and the scaling.
 fn begin_run<'r>(
     content: &mut Content,
-    run: &'r TextRun,
+    (run, within): (&'r TextRun, Within),
     advance: &'r dyn Fn(u16) -> Pt,
 ) -> RunStyle<'r> {
     let size = run.size.0;
-    if run.actual_text {
+    if run.actual_text && within == Within::Own {
         content
             .begin_marked_content_with_properties(Name(b"Span"))
             .properties()
@@ -174,6 +186,7 @@ fn begin_run<'r>(
     }
     RunStyle {
         run,
+        within,
         size,
         scale,
         axis: Axis { down: ops.down },
@@ -258,23 +271,9 @@ fn show_line(
         line.iter()
             .map(|g| usage.registered(g.id, glyph_text(run, g))),
     );
-    joined.clear();
-    if run.actual_text {
-        joined.resize(line.len(), false);
-    } else {
-        joined_to_previous(style, (line, advances), spacing, joined);
-    }
-    let (mapped, joined) = (&mapped[..], &joined[..]);
     let mut pen = style.axis.along(&line[0]);
-    if style.axis.down && !run.actual_text {
-        // A line down the page is one ActualText span: extraction (poppler
-        // lays the span's text out along the line's top) then gives the
-        // line as a line, not a character a line, and a compressed mark
-        // in it needs no span of its own.
-        content
-            .begin_marked_content_with_properties(Name(b"Span"))
-            .properties()
-            .actual_text(TextStr(span_text(&run.text, line)));
+    if run.actual_text || style.within == Within::Span {
+        // A span around the run gives its text: one TJ array.
         show_glyphs(
             content,
             style,
@@ -284,9 +283,11 @@ fn show_line(
             pen,
             cids,
         );
-        content.end_marked_content();
         return;
     }
+    joined.clear();
+    joined_to_previous(style, (line, advances), spacing, joined);
+    let (mapped, joined) = (&mapped[..], &joined[..]);
     // Glyphs needing a span: unmapped ones, and the glyphs a backward move
     // joins (with the one before each).
     let spanned = |k: usize| !mapped[k].mapped || joined[k] || joined.get(k + 1) == Some(&true);

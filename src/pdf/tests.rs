@@ -9,7 +9,7 @@ use pdf_writer::{Content, Pdf, Ref};
 use super::content::register_run;
 use super::font::{subset_tag, to_unicode, vertical_metrics, widths};
 use super::image::{Pixels, Space, jpeg_components};
-use super::run::{char_spacing, common_gap, write_run};
+use super::run::{Within, char_spacing, common_gap, write_run};
 use super::*;
 use crate::compose::{Dot, PageItem, PlacedGlyph, Rule, RunMode, TextRun};
 use crate::resolve::FontBook;
@@ -175,6 +175,7 @@ fn run(mode: RunMode, at: &[(f64, f64)]) -> TextRun {
         oblique: false,
         actual_text: false,
         hung: None,
+        joins: false,
         text,
         glyphs,
         source: None,
@@ -190,7 +191,14 @@ fn write_registered(
     advance: &dyn Fn(u16) -> Pt,
 ) {
     register_run(run, u);
-    write_run(c, run, u, page_h, advance, &mut Default::default());
+    write_run(
+        c,
+        (run, Within::Own),
+        u,
+        page_h,
+        advance,
+        &mut Default::default(),
+    );
 }
 
 /// A run's content stream, every glyph advancing 10 pt, on a 200 pt page.
@@ -321,6 +329,7 @@ fn document() -> Vec<Page> {
         oblique: false,
         actual_text: false,
         hung: None,
+        joins: false,
         text: "中文".into(),
         glyphs: vec![
             PlacedGlyph {
@@ -592,6 +601,7 @@ fn run_of(text: &str, ids: &[u16], actual_text: bool) -> TextRun {
         oblique: false,
         actual_text,
         hung: None,
+        joins: false,
         text: text.into(),
         glyphs,
         source: None,

@@ -174,6 +174,20 @@ fn a_vertical_box_on_a_horizontal_page() {
     );
 }
 
+/// An example (`args[0]`, with the options after it) compiled: its PDF's
+/// text as `pdftotext -raw` reads it, and its lines as `--dump-lines`
+/// prints them.
+fn extracted_and_set(args: &[&str]) -> (String, String) {
+    let dir = tempdir();
+    let src = root().join("examples").join(args[0]);
+    let mut argv: Vec<&OsStr> = vec![src.as_os_str()];
+    argv.extend(args[1..].iter().map(OsStr::new));
+    let text = compile(dir.path(), &argv).pdf_pages().concat();
+    let dump = run(&[argv, vec!["--dump-lines".as_ref()]].concat());
+    assert_ok(&dump);
+    (text, String::from_utf8_lossy(&dump.stdout).into_owned())
+}
+
 /// `pdftotext -raw` gave a vertical page a character a line (221 lines
 /// for hant-harbour's 22 set lines); each line down the page is now one
 /// ActualText span, which poppler lays out as one line.
@@ -189,15 +203,7 @@ fn vertical_lines_extract_as_lines() {
         vec!["hant-harbour.md"],
         vec!["night-bus.md", "--writing", "vertical"],
     ] {
-        let dir = tempdir();
-        let src = root().join("examples").join(args[0]);
-        let mut argv: Vec<&OsStr> = vec![src.as_os_str()];
-        argv.extend(args[1..].iter().map(OsStr::new));
-        let out = compile(dir.path(), &argv);
-        let text = out.pdf_pages().concat();
-        let dump = run(&[argv.clone(), vec!["--dump-lines".as_ref()]].concat());
-        assert_ok(&dump);
-        let dump = String::from_utf8_lossy(&dump.stdout);
+        let (text, dump) = extracted_and_set(&args);
         let set: Vec<&str> = dump
             .lines()
             .filter_map(|l| l.split('│').nth(1))
@@ -226,13 +232,7 @@ fn vertical_lines_extract_as_lines() {
 #[test]
 fn a_number_set_across_a_vertical_line_reads_in_its_place() {
     need("pdftotext");
-    let dir = tempdir();
-    let src = root().join("examples/night-bus.md");
-    let argv: Vec<&OsStr> = vec![src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
-    let text = compile(dir.path(), &argv).pdf_pages().concat();
-    let dump = run(&[argv.clone(), vec!["--dump-lines".as_ref()]].concat());
-    assert_ok(&dump);
-    let dump = String::from_utf8_lossy(&dump.stdout);
+    let (text, dump) = extracted_and_set(&["night-bus.md", "--writing", "vertical"]);
     let numbered: Vec<&str> = dump
         .lines()
         .filter_map(|l| l.split('│').nth(1))

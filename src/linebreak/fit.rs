@@ -146,7 +146,7 @@ impl Sums {
         let last = &items[b - 1];
         let (sa, sb1, sb) = (&self.0[a], &self.0[b - 1], &self.0[b]);
         let natural = sb.advance - sa.advance - last.gap.natural.0 + last_hyphen(items, b);
-        (natural <= measure).then(|| Fit {
+        (natural <= measure).then_some(Fit {
             width: natural,
             flex: sb1.flex - sa.flex,
             inter: sb1.inter - sa.inter,

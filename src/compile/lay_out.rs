@@ -227,7 +227,26 @@ fn chapters(
         labels: crate::model::Labels::of(first.lang.family),
     };
     let bodies = bodies.into_iter().flatten().collect();
-    let book = assemble_book(&title, &titles, bodies, &job.layout, &grid, &mut furniture);
+    // A furniture shaper for each share of the chapters (shapes do not
+    // depend on a shaper's caches).
+    let fonts = shapers.fonts;
+    let furnish = |bodies: &mut [Vec<Page>], heads: &[PageHead]| {
+        let mut shaper = Shaper::new(fonts, &first.lang, Fallbacks::default());
+        let mut furniture = |f: Furniture, text: &str| -> ShapedPara {
+            shape_plain(&mut shaper, furniture_style(first, f), text)
+        };
+        for (body, head) in bodies.iter_mut().zip(heads) {
+            add_furniture(body, &grid, &[], head, &mut furniture);
+        }
+    };
+    let book = assemble_book(
+        &title,
+        &titles,
+        bodies,
+        &job.layout,
+        &mut furniture,
+        &furnish,
+    );
     Ok(Laid {
         pages: book.pages,
         outline: book.outline,

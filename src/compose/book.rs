@@ -5,7 +5,7 @@
 use super::furniture::{Shape, lines_in, natural_width, place_lines, place_single, type_area};
 use super::items::{LineSource, SetLine};
 use super::transform::{At, Transform};
-use super::{Frame, Furniture, PageHead, add_furniture, compose_module};
+use super::{Frame, Furniture, PageHead, compose_module};
 use super::{Page, PageItem, Rule};
 use crate::error::{Result, Warning};
 use crate::model::{Align, Grid, Labels, Role, Writing};
@@ -216,13 +216,17 @@ fn without_images(page: &Page) -> bool {
 
 /// Puts the book together: title page, contents, and the chapters' pages
 /// (from [`compose_chapter`], or the cache) with running heads and folios.
+/// Adds the running heads and folios to chapters' pages, each chapter
+/// with its head (see [`super::add_furniture`]).
+pub type Furnish<'a> = &'a (dyn Fn(&mut [Vec<Page>], &[PageHead]) + Sync);
+
 pub fn assemble_book(
     title_page: &TitlePage,
     titles: &[String],
-    bodies: Vec<Vec<Page>>,
+    mut bodies: Vec<Vec<Page>>,
     layout: &Layout,
-    grid: &Grid,
     furniture: &mut dyn FnMut(Furniture, &str) -> ShapedPara,
+    furnish: Furnish,
 ) -> Book {
     // The type area in horizontal terms, for the title page and contents
     // (set horizontally in vertical books too).
@@ -246,17 +250,25 @@ pub fn assemble_book(
         };
         pages.push(front.contents_page(head, entries.clone(), &toc, furniture));
     }
-    let mut outline = Vec::with_capacity(titles.len());
-    for (title, mut body) in titles.iter().zip(bodies) {
-        let head = PageHead {
+    let heads: Vec<PageHead> = (titles.iter().zip(&first_pages))
+        .map(|(title, &first)| PageHead {
             start: title_page.work.to_string(),
             end: Some(title.clone()),
             edition: false,
             credits: None,
-            first_number: pages.len() as u32 + 1,
+            first_number: first as u32,
             labels: title_page.labels,
-        };
-        add_furniture(&mut body, grid, &[], &head, furniture);
+        })
+        .collect();
+    // The chapters' furniture, a share of them per thread: each share is
+    // shaped alike whichever thread takes it, so the pages are the same.
+    use rayon::prelude::*;
+    let share = bodies.len().div_ceil(rayon::current_num_threads()).max(1);
+    (bodies.par_chunks_mut(share))
+        .zip(heads.par_chunks(share))
+        .for_each(|(bodies, heads)| furnish(bodies, heads));
+    let mut outline = Vec::with_capacity(titles.len());
+    for (title, body) in titles.iter().zip(bodies) {
         outline.push((title.clone(), pages.len()));
         pages.extend(body);
     }

@@ -6,20 +6,26 @@ use super::Params;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{GapKind, Hanging, Item};
 
+/// Prefix sums of a paragraph's items, one entry per item boundary, kept
+/// together: a candidate line reads four entries, each a cache line.
 #[derive(Default)]
-pub struct Sums {
-    /// Σ (width + gap.natural) of items before i.
-    advance: Vec<f64>,
+pub struct Sums(Vec<Sum>);
+
+/// The sums of the items before one boundary.
+#[derive(Clone, Copy, Default)]
+struct Sum {
+    /// Σ (width + gap.natural).
+    advance: f64,
     /// Stretch of word spaces and Han–Latin gaps (taken first).
-    flex: Vec<f64>,
+    flex: f64,
     /// Stretch of inter-character gaps (letter spacing, taken last).
-    inter: Vec<f64>,
+    inter: f64,
     /// Blanks compressed pairs of marks may take back (taken first).
-    pair: Vec<f64>,
+    pair: f64,
     /// Word-space shrink.
-    shrink: Vec<f64>,
-    blank_before: Vec<f64>,
-    blank_after: Vec<f64>,
+    shrink: f64,
+    blank_before: f64,
+    blank_after: f64,
 }
 
 /// The measurements of one candidate line.
@@ -53,45 +59,28 @@ impl Sums {
     /// The sums of `items`, in the vectors of earlier ones (no allocation
     /// once they are long enough).
     pub fn fill(&mut self, items: &[Item]) {
-        let s = self;
-        let n = items.len() + 1;
-        let (mut a, mut fl, mut ic, mut sh, mut bb, mut ba) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-        let mut pr = 0.0;
-        for v in [
-            &mut s.advance,
-            &mut s.flex,
-            &mut s.inter,
-            &mut s.pair,
-            &mut s.shrink,
-            &mut s.blank_before,
-            &mut s.blank_after,
-        ] {
-            v.clear();
-            v.reserve(n);
-            v.push(0.0);
-        }
+        let v = &mut self.0;
+        v.clear();
+        v.reserve(items.len() + 1);
+        let mut sum = Sum::default();
+        v.push(sum);
         for it in items {
-            a += it.width.0 + it.gap.natural.0;
+            sum.advance += it.width.0 + it.gap.natural.0;
             match it.gap.kind {
-                GapKind::InterChar => ic += it.gap.stretch.0,
-                GapKind::PairBlank => pr += it.gap.stretch.0,
-                _ => fl += it.gap.stretch.0,
+                GapKind::InterChar => sum.inter += it.gap.stretch.0,
+                GapKind::PairBlank => sum.pair += it.gap.stretch.0,
+                _ => sum.flex += it.gap.stretch.0,
             }
-            sh += it.gap.shrink.0;
-            bb += it.blank_before.0;
-            ba += it.blank_after.0;
-            s.advance.push(a);
-            s.flex.push(fl);
-            s.inter.push(ic);
-            s.pair.push(pr);
-            s.shrink.push(sh);
-            s.blank_before.push(bb);
-            s.blank_after.push(ba);
+            sum.shrink += it.gap.shrink.0;
+            sum.blank_before += it.blank_before.0;
+            sum.blank_after += it.blank_after.0;
+            v.push(sum);
         }
     }
 
     /// Items a..b as a line of `measure` (the measure left after the
     /// paragraph's `indent`, which is nonzero only on its first line).
+    #[inline]
     pub fn fit(
         &self,
         items: &[Item],
@@ -102,8 +91,8 @@ impl Sums {
     ) -> Fit {
         let last = &items[b - 1];
         let first = &items[a];
-        let natural =
-            self.advance[b] - self.advance[a] - last.gap.natural.0 + last_hyphen(items, b);
+        let (sa, sa1, sb1, sb) = (&self.0[a], &self.0[a + 1], &self.0[b - 1], &self.0[b]);
+        let natural = sb.advance - sa.advance - last.gap.natural.0 + last_hyphen(items, b);
         // Free: the line-end mark's blank (GB/T 15834: line-end punctuation
         // is set at half width), an opening mark's blank at the line start,
         // and a hanging mark.
@@ -124,13 +113,12 @@ impl Sums {
         } else {
             natural
         };
-        let flex = self.flex[b - 1] - self.flex[a];
-        let mut inter = self.inter[b - 1] - self.inter[a];
+        let flex = sb1.flex - sa.flex;
+        let mut inter = sb1.inter - sa.inter;
         // Inner blanks: before every item but the first, after every item
         // but the last.
-        let blanks = (self.blank_before[b] - self.blank_before[a + 1])
-            + (self.blank_after[b - 1] - self.blank_after[a]);
-        let mut shrink = self.shrink[b - 1] - self.shrink[a] + blanks;
+        let blanks = (sb.blank_before - sa1.blank_before) + (sb1.blank_after - sa.blank_after);
+        let mut shrink = sb1.shrink - sa.shrink + blanks;
         if a == 0 && indent > 0.0 {
             let lead = lead_after_indent(first, indent, inter, p);
             shrink += lead.blank;
@@ -140,7 +128,7 @@ impl Sums {
             width,
             flex,
             inter,
-            pair: self.pair[b - 1] - self.pair[a],
+            pair: sb1.pair - sa.pair,
             shrink,
             hung: hang.then_some((natural - last.width.0 - start, shrink - last.blank_before.0)),
         }
@@ -153,15 +141,16 @@ impl Sums {
     /// prefix sums alone: its natural width and stretch, no shrink (zero).
     /// `None` when the line is wider than the measure. Such a line is
     /// never overfull, since shrink and blanks are never negative.
+    #[inline]
     pub fn underfull(&self, items: &[Item], (a, b): (usize, usize), measure: f64) -> Option<Fit> {
         let last = &items[b - 1];
-        let natural =
-            self.advance[b] - self.advance[a] - last.gap.natural.0 + last_hyphen(items, b);
-        (natural <= measure).then(|| Fit {
+        let (sa, sb1, sb) = (&self.0[a], &self.0[b - 1], &self.0[b]);
+        let natural = sb.advance - sa.advance - last.gap.natural.0 + last_hyphen(items, b);
+        (natural <= measure).then_some(Fit {
             width: natural,
-            flex: self.flex[b - 1] - self.flex[a],
-            inter: self.inter[b - 1] - self.inter[a],
-            pair: self.pair[b - 1] - self.pair[a],
+            flex: sb1.flex - sa.flex,
+            inter: sb1.inter - sa.inter,
+            pair: sb1.pair - sa.pair,
             shrink: 0.0,
             hung: None,
         })

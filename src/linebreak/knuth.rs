@@ -121,7 +121,18 @@ pub fn line_demerits(
     line: usize,
     p: &Params,
 ) -> Option<f64> {
-    let measure = (p.measure)(line).0;
+    line_demerits_at(items, sums, (a, b), (p.measure)(line).0, p)
+}
+
+/// [`line_demerits`] of a line whose `measure` is known.
+#[inline]
+fn line_demerits_at(
+    items: &[Item],
+    sums: &Sums,
+    (a, b): (usize, usize),
+    measure: f64,
+    p: &Params,
+) -> Option<f64> {
     let indent = if a == 0 { p.first_indent.0 } else { 0.0 };
     let mut f = sums.fit(items, (a, b), measure - indent, indent, p);
     let mut w = f.width + indent;
@@ -155,6 +166,19 @@ pub fn line_demerits(
         // pushing one out (推出), CLREQ §2: shrink costs a tenth of stretch.
         (LINE_PENALTY + shrunk(w) / 10.0).powi(2)
     };
+    d = with_break(items, b, d, p);
+    // A lone character is as bad on a short line beside a figure as on a
+    // paragraph's last line.
+    if (last_line || p.flush_short) && a > 0 && lone_character(&items[a..b]) {
+        d += LONE_CHARACTER;
+    }
+    Some(d)
+}
+
+/// `d`, the demerits of a line ending at `b`, with what the break there
+/// adds: its penalty, and a dash or ellipsis starting the next line.
+#[inline]
+fn with_break(items: &[Item], b: usize, mut d: f64, p: &Params) -> f64 {
     if b < items.len() {
         let pen = items[b - 1].gap.penalty;
         d += pen * pen;
@@ -166,12 +190,7 @@ pub fn line_demerits(
             };
         }
     }
-    // A lone character is as bad on a short line beside a figure as on a
-    // paragraph's last line.
-    if (last_line || p.flush_short) && a > 0 && lone_character(&items[a..b]) {
-        d += LONE_CHARACTER;
-    }
-    Some(d)
+    d
 }
 
 /// Demerits of a justified line `slack` short of its measure, spread as
@@ -180,6 +199,7 @@ pub fn line_demerits(
 /// up to [`QUIET_SPACING_EM`], then compressed pairs of marks back to full
 /// width, then letter spacing again; with no letter spacing, word spaces
 /// past half an em.
+#[inline]
 fn stretch_demerits(slack: f64, f: &Fit) -> f64 {
     let plain = |bad: f64| (LINE_PENALTY + bad).powi(2);
     let quiet = f.flex + f.inter * QUIET_SPACING_EM / INTER_CHAR_STRETCH_EM;
@@ -243,6 +263,11 @@ struct Bound {
     /// in a [`monotone`] paragraph every later node's line to the same
     /// break is shorter still and costs at least [`LOOSE_LINE`].
     wide: bool,
+    /// The floor is the line's whole spacing demerits, as
+    /// [`line_demerits`] finds them (an underfull line after the first
+    /// whose node had not lost yet): its demerits are the floor with the
+    /// break's own, and need not be measured again.
+    exact: bool,
 }
 
 /// For a break `b` before the paragraph's end: a function giving, for the
@@ -258,6 +283,7 @@ fn underfull_bound<'a>(
     items: &'a [Item],
     b: usize,
     p: &'a Params,
+    fixed: Option<f64>,
 ) -> Option<impl Fn(&Sums, &Node, f64) -> Bound + 'a> {
     if !p.justify || p.flush_short {
         return None;
@@ -267,11 +293,12 @@ fn underfull_bound<'a>(
         let unknown = Bound {
             floor: f64::NEG_INFINITY,
             wide: false,
+            exact: false,
         };
         if a == 0 {
             return unknown;
         }
-        let measure = (p.measure)(line).0;
+        let measure = fixed.unwrap_or_else(|| (p.measure)(line).0);
         let Some(f) = sums.underfull(items, (a, b), measure) else {
             return unknown;
         };
@@ -290,6 +317,7 @@ fn underfull_bound<'a>(
                 stretch_demerits(slack, &f)
             },
             wide,
+            exact: demerits < beat,
         }
     })
 }
@@ -318,6 +346,9 @@ struct Search<'a> {
     sums: Sums,
     /// The paragraph is [`monotone`].
     steady: bool,
+    /// Every line's measure, when it is the same for all (a [`monotone`]
+    /// paragraph): asked of `p.measure` once, not for every candidate.
+    fixed: Option<f64>,
     nodes: Vec<Node>,
     /// The nodes a line may still start from, in the order made.
     active: Vec<usize>,
@@ -364,11 +395,13 @@ pub fn total_fit(items: &[Item], p: &Params) -> Vec<usize> {
     scratch.least.clear();
     let mut least = Least(scratch.least);
     least.push(0, 0.0);
+    let steady = monotone(items, p);
     let mut s = Search {
         items,
         p,
         sums: scratch.sums,
-        steady: monotone(items, p),
+        steady,
+        fixed: steady.then(|| (p.measure)(0).0),
         nodes: scratch.nodes,
         active: scratch.active,
         keep: scratch.keep,
@@ -424,17 +457,20 @@ impl Search<'_> {
     /// active are left in `keep`.
     fn lines_to(&mut self, b: usize, hyphenated: bool) -> (Best, Option<(f64, usize)>) {
         let (items, p, n) = (self.items, self.p, self.items.len());
-        let bound = (b < n).then(|| underfull_bound(items, b, p)).flatten();
+        let bound = (b < n)
+            .then(|| underfull_bound(items, b, p, self.fixed))
+            .flatten();
         let mut best: Best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
         self.keep.clear();
         for (i, &ai) in self.active.iter().enumerate() {
             let a = self.nodes[ai];
             let run = if hyphenated { a.run + 1 } else { 0 };
-            let Bound { floor, wide } = bound.as_ref().map_or(
+            let Bound { floor, wide, exact } = bound.as_ref().map_or(
                 Bound {
                     floor: f64::NEG_INFINITY,
                     wide: false,
+                    exact: false,
                 },
                 |f| {
                     let beat = best.get(run as usize).copied().flatten();
@@ -463,7 +499,15 @@ impl Search<'_> {
                 self.keep.push(ai);
                 continue;
             }
-            let Some(d) = line_demerits(items, &self.sums, a.pos, b, a.line, p) else {
+            let measure = self.fixed.unwrap_or_else(|| (p.measure)(a.line).0);
+            let d = if exact {
+                // What line_demerits adds to its 0.0: the same sums, the
+                // same spacing demerits, then the break's.
+                Some(with_break(items, b, floor, p))
+            } else {
+                line_demerits_at(items, &self.sums, (a.pos, b), measure, p)
+            };
+            let Some(d) = d else {
                 // Too long now and longer for every later break: retire
                 // the node, remembering it in case nothing else can go on.
                 let d = a.demerits + LAST_RESORT;

@@ -564,3 +564,51 @@ fn few_loose_english_lines_at_thirteen_ems() {
     let (_, loose) = english_figures(LICENCE, 13);
     assert!(loose <= 0.39, "{:.0}% of lines loose", loose * 100.0);
 }
+
+/// Total fit's pruned search (nodes skipped on a floor, lines not measured
+/// twice, searches cut short past wide lines) ends with the least demerits
+/// that trying every way to break the paragraph finds. Chinese text has no
+/// hyphens, and every line's measure is the same, so a line's demerits
+/// depend only on where it starts and ends.
+#[test]
+fn total_fit_finds_the_least_demerits_of_every_way_to_break() {
+    let text = include_str!("../../tools/sentences/zh-Hant.txt");
+    let o = Opts {
+        scheme: Scheme::Centred,
+        indent: 2.0,
+        ..BASIC
+    };
+    for (k, para) in mixed_paragraphs(text, 40).iter().enumerate() {
+        let chars = [13.0, 21.0, 30.0][k % 3];
+        let p = shape(para, o.scheme);
+        let m = Pt(EM * chars);
+        let measure = move |_| m;
+        let params = params(o, &measure);
+        let items = &p.items;
+        let lines = break_paragraph(items, &params);
+        let found = total_demerits(items, &lines, &params);
+        let sums = fit::Sums::new(items);
+        let n = items.len();
+        let mut least = vec![f64::INFINITY; n + 1];
+        least[0] = 0.0;
+        for b in 1..=n {
+            if b < n && !allowed_break(items, b, &params) {
+                continue;
+            }
+            for a in 0..b {
+                let from = least[a];
+                if !from.is_finite() {
+                    continue;
+                }
+                if let Some(d) = knuth::line_demerits(items, &sums, a, b, 0, &params) {
+                    least[b] = least[b].min(from + d);
+                }
+            }
+        }
+        assert!(
+            (found - least[n]).abs() <= 1e-9 * least[n],
+            "{para} at {chars} characters: total fit {found}, least {}",
+            least[n]
+        );
+    }
+}

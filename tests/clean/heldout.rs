@@ -204,7 +204,33 @@ fn expected(md: &str, captions: &mut Vec<String>) -> Art {
     });
     art.paras = art.paras.iter().map(|p| plain(p)).collect();
     art.heads = art.heads.iter().map(|h| plain(h)).collect();
+    // A source written as the body's last paragraph, （本报记者采访整理）,
+    // prints as the `source` field prints it: the page cannot tell them
+    // apart, so clean is asked for the field.
+    if !art.fields.contains_key("source")
+        && let Some(last) = art.paras.last()
+        && let Some(inner) = last.strip_prefix('（').and_then(|r| r.strip_suffix('）'))
+        && inner.chars().count() <= 16
+        && ["整理", "讯", "电", "报道", "供稿"]
+            .iter()
+            .any(|w| inner.ends_with(w))
+    {
+        art.fields.insert("source", inner.to_string());
+        art.paras.pop();
+    }
     art
+}
+
+/// A title and its first phrase: an article page prints the headline as
+/// its running head, and a jumped article's later page its first phrase
+/// as the continuation head (续题) over （上接第N版）.
+fn title_prints(title: &str) -> [String; 2] {
+    let first = title
+        .split(['\u{3000}', '，', ' '])
+        .next()
+        .unwrap_or(title)
+        .to_string();
+    [title.to_string(), first]
 }
 
 #[derive(Debug, Default)]
@@ -456,8 +482,10 @@ fn furniture(name: &str, ocr: &str, report: &str, known: &Known, s: &mut Score) 
         .collect();
     for (k, line) in ocr.lines().enumerate() {
         // Too short to tell; or a headline, which an article page also
-        // prints as its running head (the title field is scored instead).
-        if pairs(line).len() < 2 || known.titles.iter().any(|t| sim(t, line) >= SHORT_SIM) {
+        // prints as its running head, or its first phrase, the
+        // continuation head (the title field is scored instead).
+        let title = |t: &String| !t.is_empty() && sim(t, line) >= SHORT_SIM;
+        if pairs(line).len() < 2 || known.titles.iter().any(title) {
             continue;
         }
         let (t, f) = (coverage(line, &text), coverage(line, &furniture));
@@ -495,7 +523,9 @@ fn score_one(set: &Path, name: &str, out: &Path) -> Score {
                 source_text.push('\n');
             }
         }
-        titles.push(art.fields.get("title").cloned().unwrap_or_default());
+        titles.extend(title_prints(
+            art.fields.get("title").map_or("", String::as_str),
+        ));
         for p in art.paras.iter().chain(&art.heads) {
             source_text.push_str(p);
             source_text.push('\n');
@@ -595,10 +625,11 @@ fn heldout_scores() {
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 90.0, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 90.3, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 82.4, "heads found");
-    assert!(t.fields_wrong <= 27, "front-matter fields wrong");
-    assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
+    // 17 of them not in the OCR text (see the module's notes).
+    assert!(t.fields_wrong <= 26, "front-matter fields wrong");
+    assert!(pct(t.furniture_left, t.furniture) <= 6.3, "furniture left");
 }
 
 #[test]
@@ -609,8 +640,8 @@ fn heldout_boxes_scores() {
     }
     assert_eq!(t.text_removed, 0, "text lines removed");
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 93.4, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 93.7, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 96.4, "heads found");
-    assert!(t.fields_wrong <= 7, "front-matter fields wrong");
+    assert_eq!(t.fields_wrong, 0, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
 }

@@ -100,3 +100,28 @@ fn a_captions_end_read_apart_goes_with_it() {
         .count();
     assert_eq!(paras, 1);
 }
+
+#[test]
+fn lines_over_the_pages_date_line_are_its_masthead() {
+    let text = column(&[
+        "三年前，这座城市只有一座市图书馆和七座区馆，到今年十月已经开起六十二间城市书房。",
+    ]);
+    let input = format!(
+        "和G会\n<江口\n\n2026年12月3日 第12版\n\n社区里的新去处\n\n城市书房越开越多\n\n一座城市三年建起六十二间自助书房\n\n本报记者 方知远\n见习记者 陆小禾\n\n{text}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("社区里的新去处"));
+    assert_eq!(a.title, "城市书房越开越多");
+    assert_eq!(a.byline.as_deref(), Some("本报记者 方知远 见习记者 陆小禾"));
+    let r = removed(&input);
+    assert!(
+        r.iter()
+            .any(|m| m.contains("masthead") && m.contains("江口")),
+        "{r:?}"
+    );
+    // A headline over the date line with no byline block under it stays.
+    let a = &clean(&format!("夜班车\n\n2026年12月3日\n\n{text}")).articles[0];
+    assert_eq!(a.title, "夜班车");
+}

@@ -14,6 +14,8 @@ mod headline;
 mod heldout;
 #[path = "clean/ocr.rs"]
 mod ocr;
+#[path = "clean/ocr_text.rs"]
+mod ocr_text;
 #[path = "clean/structure.rs"]
 mod structure;
 

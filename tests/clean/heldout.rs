@@ -59,6 +59,7 @@ use std::process::Command;
 
 use super::common::{root, tempdir};
 use super::corpus::{Art, FIELDS, parse};
+use super::ocr_text::{in_ocr, lost_note};
 
 /// A paragraph found: character similarity to its source.
 const PARA_SIM: f32 = 0.9;
@@ -80,7 +81,7 @@ fn bin() -> PathBuf {
 }
 
 /// Whitespace out: Tesseract spaces Latin and digits differently.
-fn norm(s: &str) -> String {
+pub(super) fn norm(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -91,7 +92,7 @@ fn pairs(s: &str) -> HashSet<(char, char)> {
 
 /// Character similarity, after a cheap check of shared character pairs
 /// (most pairs of paragraphs share almost none).
-fn sim(a: &str, b: &str) -> f32 {
+pub(super) fn sim(a: &str, b: &str) -> f32 {
     let (pa, pb) = (pairs(a), pairs(b));
     let shared = pa.intersection(&pb).count();
     if shared * 2 < pa.len().min(pb.len()) {
@@ -408,59 +409,6 @@ fn score_articles(
         }
     }
     best
-}
-
-/// Whether the OCR text holds `value` (a paragraph, head or front-matter
-/// field) as clean could give it: one line or a run of neighbouring lines,
-/// at similarity `min`. A value the OCR read with too many misread
-/// characters, dropped, or read in pieces far apart (columns read in
-/// turn, a headline block read in pieces) is not in it: no line-by-line
-/// structure stage gives it back whole.
-fn in_ocr(value: &str, ocr: &str, min: f32) -> bool {
-    // Half-width marks count as the full-width ones clean makes of them.
-    let full = |s: &str| -> String {
-        norm(s)
-            .chars()
-            .map(|c| match c {
-                ',' => '，',
-                ':' => '：',
-                ';' => '；',
-                '?' => '？',
-                '!' => '！',
-                '(' => '（',
-                ')' => '）',
-                c => c,
-            })
-            .collect()
-    };
-    let v = full(value);
-    let n = v.chars().count();
-    // Boxes read side by side on one line (a wide gap or a `|` between
-    // them) are pieces of their own; a source line is printed in
-    // brackets, which its value leaves out.
-    let lines: Vec<String> = ocr
-        .lines()
-        .flat_map(|l| l.split(" |").flat_map(|p| p.split("    ")))
-        .map(|l| full(l.trim().trim_matches(|c: char| "()（）《》<>|".contains(c))))
-        .filter(|l| !l.is_empty())
-        .collect();
-    (0..lines.len()).any(|k| {
-        let mut run = String::new();
-        for l in &lines[k..] {
-            run.push_str(l);
-            if sim(&v, &run) >= min {
-                return true;
-            }
-            if run.chars().count() > n + 4 {
-                break;
-            }
-        }
-        false
-    })
-}
-
-fn lost_note(lost: bool) -> &'static str {
-    if lost { " (not in the OCR text)" } else { "" }
 }
 
 /// Share of `line`'s character pairs found in `known`.

@@ -8,10 +8,14 @@
 mod common;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/headline.rs"]
+mod headline;
 #[path = "clean/heldout.rs"]
 mod heldout;
 #[path = "clean/ocr.rs"]
 mod ocr;
+#[path = "clean/ocr_text.rs"]
+mod ocr_text;
 #[path = "clean/structure.rs"]
 mod structure;
 

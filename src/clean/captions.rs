@@ -147,12 +147,49 @@ pub(super) fn mark(
         }
     }
     interrupting(lines, measure, roles);
+    tails(lines, roles);
     for i in 0..lines.len() {
         let credit = photo_credit(&lines[i].text);
         // A credit alone on its line stays alone: its caption, if any, ends
         // a sentence above it.
         if credit.is_some_and(|k| k > 0) && roles[i] == Role::Text {
             backward(lines, roles, notes, i);
+        }
+    }
+}
+
+/// The end of a keyed caption left open (书房标识：一枚定位针，意思是),
+/// read apart from it as a box of its own: the nearest line that is one
+/// quoted phrase with no mark of a sentence inside (“楼下就有”), a blank
+/// line beside it. One such line for each open caption; a quotation that
+/// is a line of dialogue (“走吧。”) has its sentence's mark.
+fn tails(lines: &[Line], roles: &mut [Role]) {
+    let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(Line::is_blank);
+    let phrase = |i: usize| {
+        let t = lines[i].text.trim();
+        let inner = t.strip_prefix('“').and_then(|r| r.strip_suffix('”'));
+        roles[i] == Role::Text
+            && (blank(i.checked_sub(1)) || blank(Some(i + 1)))
+            && inner.is_some_and(|r| {
+                (2..=10).contains(&r.chars().count()) && r.chars().all(super::names::is_han)
+            })
+    };
+    let open: Vec<usize> = (0..lines.len())
+        .filter(|&i| is(&roles[i], "figure caption (its label and key)"))
+        .filter(|&i| !ends_sentence(&lines[i].text))
+        .collect();
+    let phrases: Vec<usize> = (0..lines.len()).filter(|&i| phrase(i)).collect();
+    for c in open {
+        let tail = phrases
+            .iter()
+            .copied()
+            .filter(|&i| roles[i] == Role::Text)
+            .min_by_key(|&i| i.abs_diff(c));
+        if let Some(i) = tail {
+            roles[i] = Role::Furniture {
+                what: "figure caption (its end, read apart)",
+                closes: false,
+            };
         }
     }
 }

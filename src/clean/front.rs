@@ -7,7 +7,7 @@
 
 use super::gather::Item;
 use super::inline::{Style, repair_heading_with};
-use super::names::is_name;
+use super::names::{is_han, is_name};
 use super::prep::Line;
 use super::shape::{chapter_title, ends_sentence, fragment, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
@@ -245,13 +245,20 @@ fn same_headline(a: &str, b: &str) -> bool {
 }
 
 /// The body's first line read into the block: where the block's lines are
-/// parted by blank lines, a last line that holds a comma, ends no sentence
+/// parted by blank lines (or under a name alone), a last line that holds a comma, ends no sentence
 /// and runs straight on into the next line (小时候住在河边，家里点 / 的是煤油灯。)
 /// opens a paragraph. Given back to the body.
 fn first_body_line(heads: &mut Vec<Head>, lines: &[Line], back: &mut Vec<usize>) {
     let parted = heads.iter().filter(|h| h.after_gap).count() >= 2;
     let Some(h) = heads.last() else { return };
-    if !parted || heads.len() < 2 || h.after_byline || !h.text.contains(['，', ',']) {
+    // Or, read with no blank lines, under a name alone below the headline
+    // (一盏灯 / 林晓舟 / 小时候住在河边，家里点): a byline, under which
+    // the block is over.
+    let named = heads.len() >= 3 && {
+        let by = &heads[heads.len() - 2];
+        by.level.is_none() && h.level.is_none() && is_name(&by.text)
+    };
+    if !(parted || named) || heads.len() < 2 || h.after_byline || !h.text.contains(['，', ',']) {
         return;
     }
     if ends_sentence(&h.text) {
@@ -369,6 +376,8 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     } else {
         0
     };
+    two_line_headline(&mut heads, headline, notes);
+    let n = heads.len();
     for h in heads.iter_mut() {
         // A headline line never ends on a pause mark: one there is the
         // OCR's reading of a stroke or a gap (城市书房越开越多;).
@@ -407,6 +416,36 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     if art.title.is_empty() && art.serial.is_none() {
         warn(notes, "no headline found: the title is empty, fill it in");
     }
+}
+
+/// A headline set in two lines of one size, each a short phrase with no
+/// mark inside (一张读者证 / 全市书房通借通还): one headline, its lines
+/// parted by a full-width space as the page sets it. A deck is smaller
+/// type, or a sentence (commas, a colon, a dash), or longer than that.
+/// Only under a kicker: two lines alone may as well be a headline and its
+/// deck, or a kicker and its headline.
+fn two_line_headline(heads: &mut Vec<Head>, headline: usize, notes: &mut Vec<Note>) {
+    if headline == 0 || headline + 2 != heads.len() {
+        return;
+    }
+    let (h, d) = (&heads[headline], &heads[headline + 1]);
+    let phrase = |t: &str| {
+        (3..=10).contains(&t.chars().count()) && t.chars().all(|c| is_han(c) || c.is_ascii_digit())
+    };
+    let (nh, nd) = (h.text.chars().count(), d.text.chars().count());
+    if h.level != d.level || !phrase(&h.text) || !phrase(&d.text) || nh + nd > 18 {
+        return;
+    }
+    notes.push(Note {
+        line: d.no,
+        kind: NoteKind::Changed,
+        message: format!(
+            "the headline's second line (one size, a short phrase, no deck's sentence): joined: {}",
+            d.text
+        ),
+    });
+    let tail = heads.remove(headline + 1).text;
+    heads[headline].text = format!("{}\u{3000}{tail}", heads[headline].text);
 }
 
 /// Two lines of one size: a short label over a headline twice its length

@@ -271,6 +271,20 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 kind: NoteKind::Removed,
                 message: format!("{what}: {}", line.text),
             });
+            if masthead_over(&c, page, p) {
+                for item in c.segs[0].header.drain(..) {
+                    if let Item::Text(j) = item {
+                        notes.push(Note {
+                            line: page.lines[j].no,
+                            kind: NoteKind::Removed,
+                            message: format!(
+                                "the page's masthead or running head (over its date line, a headline block with a byline under it): {}",
+                                page.lines[j].text
+                            ),
+                        });
+                    }
+                }
+            }
             c.closed |= closes && c.in_body;
             if closes && c.in_body && what == "jump line" && !c.jumped.contains(&c.cur) {
                 c.jumped.push(c.cur);
@@ -347,6 +361,31 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         .into_iter()
         .filter(|s| !s.header.is_empty() || !s.body.is_empty())
         .collect()
+}
+
+/// The text's first lines are the page's masthead (its name, often
+/// drawn art the OCR reads as stray letters), not a headline block: they
+/// stand over the page's running head (furniture at `p`, before any
+/// body), and a headline block with a byline follows it.
+fn masthead_over(c: &Cutter, page: &Page, p: usize) -> bool {
+    let header = &c.segs[0].header;
+    let top = c.segs.len() == 1 && !c.in_body && !header.is_empty();
+    let texts = header
+        .iter()
+        .all(|h| matches!(h, Item::Text(_) | Item::Blank));
+    let next = (p + 1..page.order.len()).find(|&q| {
+        !matches!(
+            page.roles[page.order[q]],
+            Role::Blank | Role::Furniture { .. }
+        )
+    });
+    top && texts
+        && next.is_some_and(|q| {
+            let block = page.block(q);
+            let role = |q: &usize| &page.roles[page.order[*q]];
+            block.iter().any(|q| *role(q) == Role::Text)
+                && block.iter().any(|q| matches!(role(q), Role::Byline(_)))
+        })
 }
 
 /// After a byline the headline block is over: a text line is body.

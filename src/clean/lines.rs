@@ -158,6 +158,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
     let mut roles = resolve(lines, cands, notes);
     super::captions::mark(lines, &measure, &mut roles, notes);
     super::repeats::mark(lines, &measure, &mut roles, notes);
+    super::repeats::continuation_heads(lines, &measure, &mut roles);
     Classified { roles, measure }
 }
 

@@ -92,6 +92,53 @@ pub(super) fn mark(
     }
 }
 
+/// Continuation heads (续题): where a jumped article goes on, the page
+/// prints its headline's first phrase over （上接第N版）. A short line
+/// beside a 上接 jump line that opens a longer headline-shaped line read
+/// earlier (one misread character allowed) is that head, not a headline
+/// of its own (which would start a new article, or become a kicker).
+pub(super) fn continuation_heads(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
+    let idx = filled(lines);
+    let squeeze = |t: &str| -> Vec<char> { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    for (k, &j) in idx.iter().enumerate() {
+        let from = matches!(
+            roles[j],
+            Role::Furniture {
+                what: "jump line",
+                closes: false
+            }
+        );
+        if !from {
+            continue;
+        }
+        let beside = [k.checked_sub(1), Some(k + 1)];
+        for &i in beside.iter().flatten().filter_map(|b| idx.get(*b)) {
+            let head = squeeze(&lines[i].text);
+            if roles[i] != Role::Text || !(2..=12).contains(&head.len()) {
+                continue;
+            }
+            if !heading_text(&lines[i].text) {
+                continue;
+            }
+            let opens = idx.iter().take_while(|&&h| h < i.min(j)).any(|&h| {
+                let t = squeeze(&lines[h].text);
+                let shaped = lines[h].level.is_some() || heading_like(&lines[h], measure[h]);
+                let misread = t.iter().zip(&head).filter(|(a, b)| a != b).count();
+                roles[h] == Role::Text
+                    && shaped
+                    && t.len() >= head.len() + 2
+                    && misread <= usize::from(head.len() >= 4)
+            });
+            if opens {
+                roles[i] = Role::Furniture {
+                    what: "continuation head (the headline's first phrase over a jump line)",
+                    closes: false,
+                };
+            }
+        }
+    }
+}
+
 /// Whether the occurrences (positions in `idx`) stand where a page
 /// begins or ends.
 fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) -> bool {

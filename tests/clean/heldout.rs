@@ -35,6 +35,12 @@
 //! its edges, or a narrow multi-column article: cells parted by `|` or
 //! gaps of any width), headlines read in pieces or out of order, section
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
+//! Of the Tesseract set's front-matter fields wrong, 17 of 23 are not in
+//! the OCR text: headlines and decks read in pieces or with more misread
+//! characters than [`SHORT_SIM`] allows; of the rest, kickers and a source
+//! read among another article's lines, a source glued to a line of a
+//! column read in turn, a deck of stray characters, a lead cut by the
+//! headline's second line read under the byline.
 //! On page-12 the columns of two articles are read in turn (the feature's
 //! text resumes after the next article's head with nothing to tell it by
 //! but its subject): clean's interleave.rs moves those columns back by
@@ -53,6 +59,7 @@ use std::process::Command;
 
 use super::common::{root, tempdir};
 use super::corpus::{Art, FIELDS, parse};
+use super::ocr_text::{in_ocr, lost_note};
 
 /// A paragraph found: character similarity to its source.
 const PARA_SIM: f32 = 0.9;
@@ -74,7 +81,7 @@ fn bin() -> PathBuf {
 }
 
 /// Whitespace out: Tesseract spaces Latin and digits differently.
-fn norm(s: &str) -> String {
+pub(super) fn norm(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -85,7 +92,7 @@ fn pairs(s: &str) -> HashSet<(char, char)> {
 
 /// Character similarity, after a cheap check of shared character pairs
 /// (most pairs of paragraphs share almost none).
-fn sim(a: &str, b: &str) -> f32 {
+pub(super) fn sim(a: &str, b: &str) -> f32 {
     let (pa, pb) = (pairs(a), pairs(b));
     let shared = pa.intersection(&pb).count();
     if shared * 2 < pa.len().min(pb.len()) {
@@ -204,7 +211,33 @@ fn expected(md: &str, captions: &mut Vec<String>) -> Art {
     });
     art.paras = art.paras.iter().map(|p| plain(p)).collect();
     art.heads = art.heads.iter().map(|h| plain(h)).collect();
+    // A source written as the body's last paragraph, （本报记者采访整理）,
+    // prints as the `source` field prints it: the page cannot tell them
+    // apart, so clean is asked for the field.
+    if !art.fields.contains_key("source")
+        && let Some(last) = art.paras.last()
+        && let Some(inner) = last.strip_prefix('（').and_then(|r| r.strip_suffix('）'))
+        && inner.chars().count() <= 16
+        && ["整理", "讯", "电", "报道", "供稿"]
+            .iter()
+            .any(|w| inner.ends_with(w))
+    {
+        art.fields.insert("source", inner.to_string());
+        art.paras.pop();
+    }
     art
+}
+
+/// A title and its first phrase: an article page prints the headline as
+/// its running head, and a jumped article's later page its first phrase
+/// as the continuation head (续题) over （上接第N版）.
+fn title_prints(title: &str) -> [String; 2] {
+    let first = title
+        .split(['\u{3000}', '，', ' '])
+        .next()
+        .unwrap_or(title)
+        .to_string();
+    [title.to_string(), first]
 }
 
 #[derive(Debug, Default)]
@@ -378,59 +411,6 @@ fn score_articles(
     best
 }
 
-/// Whether the OCR text holds `value` (a paragraph, head or front-matter
-/// field) as clean could give it: one line or a run of neighbouring lines,
-/// at similarity `min`. A value the OCR read with too many misread
-/// characters, dropped, or read in pieces far apart (columns read in
-/// turn, a headline block read in pieces) is not in it: no line-by-line
-/// structure stage gives it back whole.
-fn in_ocr(value: &str, ocr: &str, min: f32) -> bool {
-    // Half-width marks count as the full-width ones clean makes of them.
-    let full = |s: &str| -> String {
-        norm(s)
-            .chars()
-            .map(|c| match c {
-                ',' => '，',
-                ':' => '：',
-                ';' => '；',
-                '?' => '？',
-                '!' => '！',
-                '(' => '（',
-                ')' => '）',
-                c => c,
-            })
-            .collect()
-    };
-    let v = full(value);
-    let n = v.chars().count();
-    // Boxes read side by side on one line (a wide gap or a `|` between
-    // them) are pieces of their own; a source line is printed in
-    // brackets, which its value leaves out.
-    let lines: Vec<String> = ocr
-        .lines()
-        .flat_map(|l| l.split(" |").flat_map(|p| p.split("    ")))
-        .map(|l| full(l.trim().trim_matches(|c: char| "()（）《》<>|".contains(c))))
-        .filter(|l| !l.is_empty())
-        .collect();
-    (0..lines.len()).any(|k| {
-        let mut run = String::new();
-        for l in &lines[k..] {
-            run.push_str(l);
-            if sim(&v, &run) >= min {
-                return true;
-            }
-            if run.chars().count() > n + 4 {
-                break;
-            }
-        }
-        false
-    })
-}
-
-fn lost_note(lost: bool) -> &'static str {
-    if lost { " (not in the OCR text)" } else { "" }
-}
-
 /// Share of `line`'s character pairs found in `known`.
 fn coverage(line: &str, known: &HashSet<(char, char)>) -> f64 {
     let p = pairs(line);
@@ -456,8 +436,10 @@ fn furniture(name: &str, ocr: &str, report: &str, known: &Known, s: &mut Score) 
         .collect();
     for (k, line) in ocr.lines().enumerate() {
         // Too short to tell; or a headline, which an article page also
-        // prints as its running head (the title field is scored instead).
-        if pairs(line).len() < 2 || known.titles.iter().any(|t| sim(t, line) >= SHORT_SIM) {
+        // prints as its running head, or its first phrase, the
+        // continuation head (the title field is scored instead).
+        let title = |t: &String| !t.is_empty() && sim(t, line) >= SHORT_SIM;
+        if pairs(line).len() < 2 || known.titles.iter().any(title) {
             continue;
         }
         let (t, f) = (coverage(line, &text), coverage(line, &furniture));
@@ -495,7 +477,9 @@ fn score_one(set: &Path, name: &str, out: &Path) -> Score {
                 source_text.push('\n');
             }
         }
-        titles.push(art.fields.get("title").cloned().unwrap_or_default());
+        titles.extend(title_prints(
+            art.fields.get("title").map_or("", String::as_str),
+        ));
         for p in art.paras.iter().chain(&art.heads) {
             source_text.push_str(p);
             source_text.push('\n');
@@ -595,10 +579,11 @@ fn heldout_scores() {
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 90.0, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 90.3, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 82.4, "heads found");
-    assert!(t.fields_wrong <= 27, "front-matter fields wrong");
-    assert!(pct(t.furniture_left, t.furniture) <= 15.7, "furniture left");
+    // 17 of them not in the OCR text (see the module's notes).
+    assert!(t.fields_wrong <= 23, "front-matter fields wrong");
+    assert!(pct(t.furniture_left, t.furniture) <= 6.3, "furniture left");
 }
 
 #[test]
@@ -609,8 +594,8 @@ fn heldout_boxes_scores() {
     }
     assert_eq!(t.text_removed, 0, "text lines removed");
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 93.4, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 93.7, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 96.4, "heads found");
-    assert!(t.fields_wrong <= 7, "front-matter fields wrong");
+    assert_eq!(t.fields_wrong, 0, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
 }

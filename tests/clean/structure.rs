@@ -8,7 +8,7 @@ use typeset::clean::{Block, NoteKind, clean};
 
 /// A column of line-per-box OCR: the paragraph's first line two characters
 /// short, the others 13 characters, no indents.
-fn column(paras: &[&str]) -> String {
+pub(super) fn column(paras: &[&str]) -> String {
     let mut out = String::new();
     for p in paras {
         let chars: Vec<char> = p.chars().collect();
@@ -25,7 +25,7 @@ fn column(paras: &[&str]) -> String {
     out
 }
 
-fn removed(input: &str) -> Vec<String> {
+pub(super) fn removed(input: &str) -> Vec<String> {
     clean(input)
         .notes
         .into_iter()

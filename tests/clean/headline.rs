@@ -1,0 +1,127 @@
+//! Headline blocks and captions as the held-out OCR sets read them (issue
+//! 17): a jumped article's continuation head, a headline set in two lines
+//! of one size, a name alone over a first line read into the block, and a
+//! caption's end read apart from its start.
+
+use typeset::clean::{Block, clean};
+
+use super::structure::{column, removed};
+
+#[test]
+fn a_continuation_head_over_a_jump_line_is_no_headline() {
+    let bus =
+        column(&["凌晨零点，末班车从城东总站开出，车上只有四名乘客，车内的电子屏上滚动着站名。"]);
+    let more = column(&["返程的末班车亮起车灯，驶出了终点站，路灯一盏接一盏地向后退去。"]);
+    let meal = column(&[
+        "两年前，本市在首批四十个社区开办长者食堂，六十岁以上老人凭卡就餐，一荤两素一汤定价十二元。",
+    ]);
+    let input = format!(
+        "# 凌晨一点，末班车还在路上\n本报记者 林晓舟\n{bus}（本报记者根据采访整理）\n\
+         # 凌晨一点\n（上接第12版）\n{more}\
+         # 民生调查\n# 一份十二元的午饭　能走多远\n# 社区长者食堂开办两年：有人排队，有人亏本\n本报记者 甘小棠\n{meal}"
+    );
+    let r = removed(&input);
+    assert!(r.iter().any(|m| m.contains("continuation head")), "{r:?}");
+    let c = clean(&input);
+    let meal = c.articles.last().expect("articles");
+    assert_eq!(meal.kicker.as_deref(), Some("民生调查"));
+    assert_eq!(meal.title, "一份十二元的午饭　能走多远");
+    // A short line beside a jump line that opens no earlier headline stays.
+    let input = format!("# 夜班车\n本报记者 林晓舟\n{bus}# 城东总站\n（上接第12版）\n{more}");
+    assert!(!removed(&input).iter().any(|m| m.contains("城东总站")));
+}
+
+#[test]
+fn a_headline_in_two_short_lines_is_one_title() {
+    let text =
+        column(&["本报讯　从下月起，读者持一张读者证，就可以在全市六十二间城市书房之间通借通还。"]);
+    for marks in ["", "## "] {
+        let input = format!("{marks}读者服务\n{marks}一张读者证\n{marks}全市书房通借通还\n{text}");
+        let a = &clean(&input).articles[0];
+        assert_eq!(a.kicker.as_deref(), Some("读者服务"), "{input}");
+        assert_eq!(a.title, "一张读者证　全市书房通借通还", "{input}");
+        assert_eq!(a.deck, None, "{input}");
+    }
+    // A deck is longer, or smaller type.
+    for (lines, deck) in [
+        (
+            "## 读者服务\n## 一张读者证\n## 全市六十二间书房通借通还\n",
+            "全市六十二间书房通借通还",
+        ),
+        (
+            "## 读者服务\n# 一张读者证\n## 全市书房通借通还\n",
+            "全市书房通借通还",
+        ),
+    ] {
+        let a = &clean(&format!("{lines}{text}")).articles[0];
+        assert_eq!(
+            (a.title.as_str(), a.deck.as_deref()),
+            ("一张读者证", Some(deck))
+        );
+    }
+}
+
+#[test]
+fn a_first_line_under_a_name_alone_is_body() {
+    // Lines of any width (text set around a figure): no column measure.
+    let input = "随笔\n一盏灯\n林晓舟\n小时候住在河边，家里点\n的是煤油灯。灯罩要天天擦，\n\
+                 擦得亮了，屋里才亮。\n母亲擦灯罩的时候很小心，先哈一口气，再用旧报纸\n慢慢地\n转着擦，\n\
+                 像是在做一件了不起的事。\n";
+    let a = &clean(input).articles[0];
+    assert_eq!(a.byline.as_deref(), Some("林晓舟"));
+    assert_eq!(a.deck, None);
+    let Some(Block::Para(first)) = a.blocks.first() else {
+        panic!("{:?}", a.blocks)
+    };
+    assert!(
+        first.starts_with("小时候住在河边，家里点的是煤油灯。"),
+        "{first}"
+    );
+}
+
+#[test]
+fn a_captions_end_read_apart_goes_with_it() {
+    let para = |t: &str| format!("{}\n", column(&[t]).trim_end());
+    let input = format!(
+        "{}\n书房标识：一枚定位针，意思是\n\n{}\n“楼下就有”\n\n{}\n“走吧。”\n\n{}",
+        para("书房的管理员说，很多居民把这里当成了社区的客厅，有人来辅导孩子作业。"),
+        para("一间书房一年要花多少钱？记者算了一笔账，房租、水电、网络和保洁另算。"),
+        para("像这样的书房，全市目前有六十二间，最近的两间相距不到八百米。"),
+        para("老人站起来，把椅子推回桌下，说了一句话。"),
+    );
+    let r = removed(&input);
+    assert!(r.iter().any(|m| m.contains("“楼下就有”")), "{r:?}");
+    assert!(!r.iter().any(|m| m.contains("走吧")), "{r:?}");
+    let c = clean(&input);
+    let paras = c.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(p) if p.contains("走吧")))
+        .count();
+    assert_eq!(paras, 1);
+}
+
+#[test]
+fn lines_over_the_pages_date_line_are_its_masthead() {
+    let text = column(&[
+        "三年前，这座城市只有一座市图书馆和七座区馆，到今年十月已经开起六十二间城市书房。",
+    ]);
+    let input = format!(
+        "和G会\n<江口\n\n2026年12月3日 第12版\n\n社区里的新去处\n\n城市书房越开越多\n\n一座城市三年建起六十二间自助书房\n\n本报记者 方知远\n见习记者 陆小禾\n\n{text}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("社区里的新去处"));
+    assert_eq!(a.title, "城市书房越开越多");
+    assert_eq!(a.byline.as_deref(), Some("本报记者 方知远 见习记者 陆小禾"));
+    let r = removed(&input);
+    assert!(
+        r.iter()
+            .any(|m| m.contains("masthead") && m.contains("江口")),
+        "{r:?}"
+    );
+    // A headline over the date line with no byline block under it stays.
+    let a = &clean(&format!("夜班车\n\n2026年12月3日\n\n{text}")).articles[0];
+    assert_eq!(a.title, "夜班车");
+}

@@ -12,7 +12,7 @@ use super::job::{Job, PagePlan};
 /// line for every page of an edition.
 pub fn summary(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
     if plan.pages.len() == 1 {
-        single(job, plan, composed)
+        single(plan, composed)
     } else {
         edition(job, plan, composed)
     }
@@ -27,7 +27,7 @@ fn warning(at: &std::path::Path, message: String) -> Warning {
 
 /// A single page manifest: when made up, how full the page is and what
 /// the pages after it hold; and whether articles go on over more pages.
-fn single(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
+fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
     let mut out = Vec::new();
     let n = composed.pages.len();
     let first = plan.pages[0].head.first_number;
@@ -43,12 +43,12 @@ fn single(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> 
                 format!(
                     "page {number}: {:.0}% of the grid in modules, {}{more}",
                     f * 100.0,
-                    holes_note(job, composed, k)
+                    holes_note(composed, k)
                 )
             } else {
                 format!(
                     "page {number}: continued articles, {}",
-                    holes_note(job, composed, k)
+                    holes_note(composed, k)
                 )
             };
             out.push(warning(&plan.manifest, message));
@@ -82,7 +82,7 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
             }
             _ => format!("page {number} (after the edition's last page): continued articles"),
         };
-        message.push_str(&format!(", {}", holes_note(job, composed, k)));
+        message.push_str(&format!(", {}", holes_note(composed, k)));
         for c in &composed.continued {
             if c.onto.contains(&k) {
                 // The rest's first page follows the page it was cut on;
@@ -128,12 +128,11 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
 
 /// "no holes", or how many white holes of 4 × 4 body ems or more page `k`
 /// leaves in its type area and the largest one's size.
-fn holes_note(job: &Job, composed: &ComposedPages, k: usize) -> String {
-    let grid = job.layout.grid_for(job.layout.writing);
+fn holes_note(composed: &ComposedPages, k: usize) -> String {
     let Some(page) = composed.pages.get(k) else {
         return String::new();
     };
-    let h = holes(page, &grid);
+    let h = holes(page);
     match h.count {
         0 => "no holes".into(),
         n => format!(

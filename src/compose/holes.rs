@@ -7,7 +7,7 @@
 //! gives it (see [`boxes`]), not its em box: the count is the one
 //! pagecheck makes of the written page.
 
-use super::transform::{FrameRect, Transform};
+use super::transform::{EM_ASCENT, FrameRect, Transform};
 use super::{Page, PageItem, RunMode};
 use crate::model::Grid;
 
@@ -25,9 +25,9 @@ pub struct Holes {
 /// A rectangle in points: x0, y0, x1, y1.
 type Rect = (f64, f64, f64, f64);
 
-/// The holes of `page`'s type area (the grid decides nothing here: the
-/// area is where the body type stands, as pagecheck takes it).
-pub fn holes(page: &Page, _grid: &Grid) -> Holes {
+/// The holes of `page`'s type area: where its body type stands, as
+/// pagecheck takes it (not the page grid's).
+pub fn holes(page: &Page) -> Holes {
     let Some((white, _, _)) = white_of(&[page]) else {
         return Holes::default();
     };
@@ -156,17 +156,14 @@ fn used(boxes: &[Rect], area: Rect, em: f64) -> Vec<Vec<bool>> {
 /// its size higher than its ink.
 const ASCENT: f64 = 1.16;
 const DESCENT: f64 = 0.29;
-/// How far down from its vertical origin a reader starts an upright
-/// glyph's box in a vertical line: MuPDF (and so pagecheck) offsets it by
-/// the vertical origin's height over the em box's foot (880 of 1000, the
-/// fonts' and the PDF's default), so that its box stands that much lower
-/// than its ink. Counted the same here, holes are the ones pagecheck finds.
-const VERTICAL_DROP: f64 = 0.88;
 
 /// The boxes an item covers as a reader gives them: a glyph along a
 /// horizontal baseline from its ascender to its descender; an upright one
-/// in a vertical line its em box dropped by [`VERTICAL_DROP`]; a turned one across from its descender
-/// to its ascender; an image its frame.
+/// in a vertical line its em box dropped by [`EM_ASCENT`] (MuPDF, and so
+/// pagecheck, offsets it by the vertical origin's height over the em
+/// box's foot, so that its box stands that much lower than its ink;
+/// counted the same here, holes are the ones pagecheck finds); a turned
+/// one across from its descender to its ascender; an image its frame.
 fn boxes(item: &PageItem) -> Vec<Rect> {
     match item {
         PageItem::Text(run) => {
@@ -179,7 +176,7 @@ fn boxes(item: &PageItem) -> Vec<Rect> {
                             (x, y - s * ASCENT, x + a, y + s * DESCENT)
                         }
                         RunMode::Vertical => {
-                            let y = y + s * VERTICAL_DROP;
+                            let y = y + s * EM_ASCENT;
                             (x - s / 2.0, y, x + s / 2.0, y + a)
                         }
                         RunMode::Rotated => (x - s * DESCENT, y, x + s * ASCENT, y + a),

@@ -180,9 +180,21 @@ pub struct Shaper<'f> {
     /// The shape plans of CJK text, by font and features: making a plan
     /// is most of the cost of shaping one character.
     plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
+    /// The shape plans of Latin words and numbers, by font and what
+    /// `rustybuzz::shape` makes a plan from (a book's text sets thousands
+    /// of distinct numbers, each a plan made anew there).
+    word_plans: Vec<(WordPlanKey, rustybuzz::ShapePlan)>,
     /// Buffers shaping a paragraph reuses.
     pub(super) scratch: Scratch,
 }
+
+/// A Latin word's shape plan: font, direction, script, language.
+type WordPlanKey = (
+    FontId,
+    Direction,
+    Option<rustybuzz::Script>,
+    Option<rustybuzz::Language>,
+);
 
 /// Buffers a paragraph's shaping (segment.rs) needs only while it runs,
 /// kept by the shaper from paragraph to paragraph: shaping a paragraph
@@ -229,6 +241,7 @@ impl<'f> Shaper<'f> {
             vertical: false,
             ink: FxHashMap::default(),
             plans: Vec::new(),
+            word_plans: Vec::new(),
             scratch: Default::default(),
         }
     }
@@ -494,9 +507,24 @@ impl<'f> Shaper<'f> {
         total
     }
 
-    fn shape_word(&self, font: FontId, text: &str) -> Box<[RawGlyph]> {
+    fn shape_word(&mut self, font: FontId, text: &str) -> Box<[RawGlyph]> {
         let face = self.face(font);
-        let out = rustybuzz::shape(face, &[], self.buffer(text, false));
+        let buf = self.buffer(text, false);
+        // What rustybuzz::shape makes its plan from: the buffer's guessed
+        // direction and script (none when no character has a script of
+        // its own: the accessor's UNKNOWN, which guessing never sets) and
+        // its language; no features.
+        let script = Some(buf.script()).filter(|&s| s != rustybuzz::script::UNKNOWN);
+        let key = (font, buf.direction(), script, buf.language());
+        let k = match self.word_plans.iter().position(|(k, _)| *k == key) {
+            Some(k) => k,
+            None => {
+                let plan = rustybuzz::ShapePlan::new(face, key.1, key.2, key.3.as_ref(), &[]);
+                self.word_plans.push((key, plan));
+                self.word_plans.len() - 1
+            }
+        };
+        let out = rustybuzz::shape_with_plan(face, &self.word_plans[k].1, buf);
         out.glyph_infos()
             .iter()
             .zip(out.glyph_positions())

@@ -102,6 +102,44 @@ fn words_are_shaped_once() {
     assert_eq!(shaper.cached_words(), 1);
 }
 
+/// Words are shaped with plans kept by font, direction, script and
+/// language: each gives what `rustybuzz::shape` (a plan made for the one
+/// call) gives, whatever was shaped before it. With one plan for every
+/// word, digits (no script), Latin and Hebrew would share it.
+#[test]
+fn words_shape_as_a_plan_made_for_each_would() {
+    let (book, style) = setup();
+    let font = style.latin_font;
+    let upem = book.font(font).units_per_em as f64;
+    let mut shaper = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let words = [
+        "47",
+        "office",
+        "\u{5e9}\u{5dc}\u{5d5}\u{5dd}",
+        "3.5",
+        "AVA",
+        "12:30",
+    ];
+    for text in words.iter().chain(words.iter().rev()) {
+        let mut got = Vec::new();
+        shaper.word(font, text, Pt(upem), &mut got);
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        // As the shaper sets a word: left to right, the script guessed.
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        buf.guess_segment_properties();
+        let want = rustybuzz::shape(book.font(font).shaping_face(), &[], buf);
+        let got: Vec<(u16, u32, i32)> = (got.iter())
+            .map(|g| (g.id, g.cluster, g.advance.0.round() as i32))
+            .collect();
+        let want: Vec<(u16, u32, i32)> = (want.glyph_infos().iter())
+            .zip(want.glyph_positions())
+            .map(|(i, p)| (i.glyph_id as u16, i.cluster, p.x_advance))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 #[test]
 fn vertical_shaping_uses_vertical_forms_and_advances() {
     let (book, style) = setup();

@@ -169,6 +169,9 @@ pub struct Shaper<'f> {
     /// By font, then by word: looked up by `&str`, without a key to
     /// allocate.
     words: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
+    /// The same for numbers set across a vertical line, in half-width
+    /// forms.
+    across: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
     blanks: FxHashMap<(FontId, char), (i32, i32)>,
     /// Vertical text: CJK characters are shaped top to bottom (the font's
@@ -225,6 +228,7 @@ impl<'f> Shaper<'f> {
             family: lang.family,
             chars: FxHashMap::default(),
             words: HashMap::new(),
+            across: HashMap::new(),
             blanks: FxHashMap::default(),
             vertical: false,
             ink: FxHashMap::default(),
@@ -469,17 +473,47 @@ impl<'f> Shaper<'f> {
     /// A Latin word or number, shaped whole (kerning, ligatures), appended to
     /// `out`; returns the word's advance.
     pub fn word(&mut self, font: FontId, text: &str, size: Pt, out: &mut Vec<Glyph>) -> Pt {
-        let known = self.words.get(&font).is_some_and(|w| w.contains_key(text));
-        if !known {
-            let shaped = self.shape_word(font, text);
-            let words = self.words.entry(font).or_default();
-            words.insert(text.into(), shaped);
+        self.cached_word(font, text, size, false, out)
+    }
+
+    /// A number set across a vertical line (tate-chu-yoko), in the font's
+    /// half-width digits (`hwid`) where it has them: the CJK faces draw
+    /// those to stand two to the em, so two digits fill it at the body
+    /// size, unsqueezed, as a reader's text layer then sizes them too.
+    pub fn digits_across(
+        &mut self,
+        font: FontId,
+        text: &str,
+        size: Pt,
+        out: &mut Vec<Glyph>,
+    ) -> Pt {
+        self.cached_word(font, text, size, true, out)
+    }
+
+    fn cached_word(
+        &mut self,
+        font: FontId,
+        text: &str,
+        size: Pt,
+        half: bool,
+        out: &mut Vec<Glyph>,
+    ) -> Pt {
+        let cache = if half { &self.across } else { &self.words };
+        if !cache.get(&font).is_some_and(|w| w.contains_key(text)) {
+            let shaped = self.shape_word(font, text, half);
+            let cache = if half {
+                &mut self.across
+            } else {
+                &mut self.words
+            };
+            cache.entry(font).or_default().insert(text.into(), shaped);
         }
+        let cache = if half { &self.across } else { &self.words };
         let upem = self.units_per_em(font);
         let scale = size.0 / upem;
         let mut total = Pt::ZERO;
         // Inserted just above.
-        for g in self.words[&font][text].iter() {
+        for g in cache[&font][text].iter() {
             let glyph = Glyph {
                 font,
                 id: g.id,
@@ -494,9 +528,12 @@ impl<'f> Shaper<'f> {
         total
     }
 
-    fn shape_word(&self, font: FontId, text: &str) -> Box<[RawGlyph]> {
+    fn shape_word(&self, font: FontId, text: &str, half: bool) -> Box<[RawGlyph]> {
         let face = self.face(font);
-        let out = rustybuzz::shape(face, &[], self.buffer(text, false));
+        // A face without hwid ignores it: its proportional digits.
+        let hwid = [Feature::new(ttf_parser::Tag::from_bytes(b"hwid"), 1, ..)];
+        let features: &[Feature] = if half { &hwid } else { &[] };
+        let out = rustybuzz::shape(face, features, self.buffer(text, false));
         out.glyph_infos()
             .iter()
             .zip(out.glyph_positions())

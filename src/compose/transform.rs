@@ -219,8 +219,10 @@ impl Mode {
     pub fn item(&self, orient: Orient, width: Pt, size: Pt) -> (RunMode, Advance) {
         let set = match orient {
             Orient::Combined if self.combines => {
-                // Squeezed to fit the em when wider than 0.95 of it.
-                let scale = if width.0 > size.0 * 0.95 {
+                // Two half-width digits fill the em as drawn (their own
+                // side bearings keep them off the neighbours' ink); a wider
+                // number is squeezed to 0.95 of it, keeping such a margin.
+                let scale = if width.0 > size.0 * 1.001 {
                     (size.0 * 0.95 / width.0) as f32
                 } else {
                     1.0
@@ -496,5 +498,15 @@ mod tests {
                 (x, g.top + inline, g.pitch * slots, length)
             },
         );
+    }
+
+    #[test]
+    fn a_number_that_fills_the_em_is_set_across_unsqueezed() {
+        // Two half-width digits: exactly one em, as drawn.
+        let (mode, _) = VERTICAL_RL.item(Orient::Combined, Pt(10.0), Pt(10.0));
+        assert_eq!(mode, RunMode::Combined(1.0));
+        // Three of them: squeezed to 0.95 em.
+        let (mode, _) = VERTICAL_RL.item(Orient::Combined, Pt(15.0), Pt(10.0));
+        assert_eq!(mode, RunMode::Combined((9.5f64 / 15.0) as f32));
     }
 }

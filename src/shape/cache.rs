@@ -169,6 +169,9 @@ pub struct Shaper<'f> {
     /// By font, then by word: looked up by `&str`, without a key to
     /// allocate.
     words: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
+    /// The same for numbers set across a vertical line, in half-width
+    /// forms.
+    across: HashMap<FontId, HashMap<Box<str>, Box<[RawGlyph]>>>,
     /// Blank before and after the glyph of a full-width mark, in font units.
     blanks: FxHashMap<(FontId, char), (i32, i32)>,
     /// Vertical text: CJK characters are shaped top to bottom (the font's
@@ -194,6 +197,7 @@ type WordPlanKey = (
     Direction,
     Option<rustybuzz::Script>,
     Option<rustybuzz::Language>,
+    bool,
 );
 
 /// Buffers a paragraph's shaping (segment.rs) needs only while it runs,
@@ -237,6 +241,7 @@ impl<'f> Shaper<'f> {
             family: lang.family,
             chars: FxHashMap::default(),
             words: HashMap::new(),
+            across: HashMap::new(),
             blanks: FxHashMap::default(),
             vertical: false,
             ink: FxHashMap::default(),
@@ -482,17 +487,47 @@ impl<'f> Shaper<'f> {
     /// A Latin word or number, shaped whole (kerning, ligatures), appended to
     /// `out`; returns the word's advance.
     pub fn word(&mut self, font: FontId, text: &str, size: Pt, out: &mut Vec<Glyph>) -> Pt {
-        let known = self.words.get(&font).is_some_and(|w| w.contains_key(text));
-        if !known {
-            let shaped = self.shape_word(font, text);
-            let words = self.words.entry(font).or_default();
-            words.insert(text.into(), shaped);
+        self.cached_word(font, text, size, false, out)
+    }
+
+    /// A number set across a vertical line (tate-chu-yoko), in the font's
+    /// half-width digits (`hwid`) where it has them: the CJK faces draw
+    /// those to stand two to the em, so two digits fill it at the body
+    /// size, unsqueezed, as a reader's text layer then sizes them too.
+    pub fn digits_across(
+        &mut self,
+        font: FontId,
+        text: &str,
+        size: Pt,
+        out: &mut Vec<Glyph>,
+    ) -> Pt {
+        self.cached_word(font, text, size, true, out)
+    }
+
+    fn cached_word(
+        &mut self,
+        font: FontId,
+        text: &str,
+        size: Pt,
+        half: bool,
+        out: &mut Vec<Glyph>,
+    ) -> Pt {
+        let cache = if half { &self.across } else { &self.words };
+        if !cache.get(&font).is_some_and(|w| w.contains_key(text)) {
+            let shaped = self.shape_word(font, text, half);
+            let cache = if half {
+                &mut self.across
+            } else {
+                &mut self.words
+            };
+            cache.entry(font).or_default().insert(text.into(), shaped);
         }
+        let cache = if half { &self.across } else { &self.words };
         let upem = self.units_per_em(font);
         let scale = size.0 / upem;
         let mut total = Pt::ZERO;
         // Inserted just above.
-        for g in self.words[&font][text].iter() {
+        for g in cache[&font][text].iter() {
             let glyph = Glyph {
                 font,
                 id: g.id,
@@ -507,19 +542,23 @@ impl<'f> Shaper<'f> {
         total
     }
 
-    fn shape_word(&mut self, font: FontId, text: &str) -> Box<[RawGlyph]> {
+    fn shape_word(&mut self, font: FontId, text: &str, half: bool) -> Box<[RawGlyph]> {
         let face = self.face(font);
         let buf = self.buffer(text, false);
         // What rustybuzz::shape makes its plan from: the buffer's guessed
         // direction and script (none when no character has a script of
         // its own: the accessor's UNKNOWN, which guessing never sets) and
-        // its language; no features.
+        // its language; and the features: half-width digits for a number
+        // set across a vertical line (a face without hwid ignores it: its
+        // proportional digits), else none.
         let script = Some(buf.script()).filter(|&s| s != rustybuzz::script::UNKNOWN);
-        let key = (font, buf.direction(), script, buf.language());
+        let key = (font, buf.direction(), script, buf.language(), half);
         let k = match self.word_plans.iter().position(|(k, _)| *k == key) {
             Some(k) => k,
             None => {
-                let plan = rustybuzz::ShapePlan::new(face, key.1, key.2, key.3.as_ref(), &[]);
+                let hwid = [Feature::new(ttf_parser::Tag::from_bytes(b"hwid"), 1, ..)];
+                let features: &[Feature] = if half { &hwid } else { &[] };
+                let plan = rustybuzz::ShapePlan::new(face, key.1, key.2, key.3.as_ref(), features);
                 self.word_plans.push((key, plan));
                 self.word_plans.len() - 1
             }

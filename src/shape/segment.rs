@@ -447,7 +447,7 @@ impl ParaShaping<'_, '_, '_> {
         let g0 = self.b.glyphs.len() as u32;
         if digits && word.len() > 1 {
             let mut gs = Vec::new();
-            self.shaper.word(font, word, size, &mut gs);
+            self.shaper.digits_across(font, word, size, &mut gs);
             self.b.glyphs.extend(gs);
             let last = word.chars().last().unwrap_or(first);
             let text = start..self.text.len() as u32;

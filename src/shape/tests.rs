@@ -473,3 +473,30 @@ fn a_warm_shaper_shapes_as_a_fresh_one() {
         }
     }
 }
+
+#[test]
+fn a_number_across_a_vertical_line_is_set_in_the_fonts_half_width_digits() {
+    // Two digits across a vertical line (tate-chu-yoko) fill the em in the
+    // font's half-width forms (hwid), as drawn for this, at the body size:
+    // the proportional digits (12: 1.03 em) were squeezed to 0.92 of
+    // their width, and a reader's text layer took the squeezed size for
+    // the line's em.
+    let (book, style) = setup();
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    let p = shape_para(&mut v, &para(&style, "第12回"));
+    let k = p
+        .info
+        .iter()
+        .position(|i| i.orient == Orient::Combined)
+        .expect("12 is set across the line");
+    let glyphs = &p.glyphs[p.info[k].glyphs.start as usize..p.info[k].glyphs.end as usize];
+    assert_eq!(glyphs.len(), 2);
+    for g in glyphs {
+        assert!((g.advance.0 - 5.0).abs() < 1e-9, "{g:?}");
+    }
+    // Along a line the number keeps its proportional digits.
+    let mut h = Shaper::new(&book, &Lang::default(), Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "第12回"));
+    let along: f64 = p.glyphs[1..3].iter().map(|g| g.advance.0).sum();
+    assert!(along > 10.1, "{along}");
+}

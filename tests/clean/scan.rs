@@ -22,7 +22,10 @@ fn heldout_scan_scores() {
     // Floors at what this build reaches, below the hidden set's bars (90 %
     // paragraphs and heads, 5 fields, 10 % furniture): see the README's
     // notes on columns read across for what is left.
-    assert!(t.across_reported + 1 >= t.across, "columns read across reported");
+    assert!(
+        t.across_reported + 1 >= t.across,
+        "columns read across reported"
+    );
     assert!(t.split_right + 1 >= t.inputs, "articles split right");
     assert!(pct(t.paras_found, t.paras) >= 68.5, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 80.6, "heads found");

@@ -121,11 +121,11 @@ fn stretches(score: &[i32], lo: usize, hi: usize, out: &mut Vec<(usize, usize)>)
     // Kadane: the segment of largest sum.
     let (mut best, mut at) = (0, (lo, lo));
     let (mut sum, mut start) = (0, lo);
-    for k in lo..hi {
+    for (k, &v) in score.iter().enumerate().take(hi).skip(lo) {
         if sum <= 0 {
             (sum, start) = (0, k);
         }
-        sum += score[k];
+        sum += v;
         if sum > best {
             (best, at) = (sum, (start, k));
         }
@@ -138,6 +138,10 @@ fn stretches(score: &[i32], lo: usize, hi: usize, out: &mut Vec<(usize, usize)>)
     // Two lines past the stretch belong to it.
     stretches(score, (at.1 + 3).min(hi), hi, out);
 }
+
+/// The longest stretch read line by line by its words (its table holds
+/// 2·n² cells).
+const MAX_WEAVE: usize = 600;
 
 /// Cost of reading two lines running in one column: the columns share
 /// baselines, so their lines alternate unless one column lacks a line
@@ -161,6 +165,13 @@ fn follow(lines: &[Line], a: usize, b: usize, pairs: &HashSet<(char, char)>) -> 
 /// say otherwise. The first line is the first column's.
 fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<usize> {
     let n = seg.len();
+    if n > MAX_WEAVE {
+        // The table grows as the square of the stretch: a longer one is
+        // read strictly alternating, as a whole run is.
+        let mut out: Vec<usize> = seg.iter().step_by(2).copied().collect();
+        out.extend(seg.iter().skip(1).step_by(2));
+        return out;
+    }
     // State after line k: the other column's last line (n: none yet), and
     // whether line k is in the first column. best[state] = (cost, back).
     type Cell = Option<(i32, usize, bool)>;

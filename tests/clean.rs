@@ -16,6 +16,10 @@ mod heldout;
 mod ocr;
 #[path = "clean/ocr_text.rs"]
 mod ocr_text;
+#[path = "clean/scan.rs"]
+mod scan;
+#[path = "clean/score.rs"]
+mod score;
 #[path = "clean/structure.rs"]
 mod structure;
 

@@ -23,7 +23,23 @@ PDF's text layer written as one line, the way a line-per-box OCR tool
 What it does not simulate: columns read across in rows, lost or split
 boxes (the Tesseract set has those).
 
-Usage: tools/clean-boxes-fixtures.py [NAME...]   (default: every entry)
+With --scan it writes a third set, tests/fixtures/clean/scan: the same
+pages as a line-per-box tool reads a real scan of them, with the damage
+the tidy text layer lacks:
+
+- columns read across: a line-per-box tool without layout analysis sorts
+  its boxes top to bottom and then left to right (PaddleOCR's
+  sorted_boxes), so where two neighbouring columns share baselines their
+  lines alternate; on the entries in ACROSS the longest such stretch of
+  each page is read that way;
+- a box split in two at a gap (about one line in 100);
+- specks read as a box of their own (`.` `'` `·` `|` `,`, about one line
+  in 150);
+- the misread marks and characters above, twice as often (no character
+  is dropped: the scorer could not tell a lost character from a wrong
+  structure).
+
+Usage: tools/clean-boxes-fixtures.py [--scan] [NAME...]   (default: every entry)
 Needs: a release build (cargo build --release) and PyMuPDF (pip install
 pymupdf).
 """
@@ -43,6 +59,7 @@ import zlib
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target/release/typeset")
 OUT = os.path.join(ROOT, "tests/fixtures/clean/boxes")
+SCAN = os.path.join(ROOT, "tests/fixtures/clean/scan")
 
 # NAME  SOURCE  (as in tools/clean-ocr-fixtures.sh)
 ENTRIES = [
@@ -105,23 +122,92 @@ def body_size(pages):
     return max(sizes, key=sizes.get)
 
 
-def damage(text, rng):
+def damage(text, rng, rate=1):
     out = []
     for k, c in enumerate(text):
         last = k == len(text) - 1
         if c in HALF and rng.random() < HALF_P[c]:
             c = HALF[c]
-        elif c == "。" and last and rng.random() < 0.05:
+        elif c == "。" and last and rng.random() < 0.05 * rate:
             c = rng.choice("o.")
-        elif c in LOOKALIKE and rng.random() < 0.03:
+        elif c in LOOKALIKE and rng.random() < 0.03 * rate:
             c = LOOKALIKE[c]
-        elif "\u4e00" <= c <= "\u9fff" and rng.random() < 0.0015:
+        elif "\u4e00" <= c <= "\u9fff" and rng.random() < 0.0015 * rate:
             c = rng.choice("己已未末人入日曰土士")
         out.append(c)
     return "".join(out)
 
 
-def make(name, src, tmp):
+# Entries whose scan is read with columns across (--scan).
+ACROSS = ["page-9", "edition-12", "elder-canteen", "market-renewal"]
+SPECKS = [".", "'", "·", "|", ","]
+
+
+def column_starts(page, body):
+    """The left edges of the page's body columns: x0 of body-size lines met
+    five times or more, an indented first line (two characters in) taken
+    with its column."""
+    xs = {}
+    for _, x0, _, size, _ in page:
+        if abs(size - body) < 0.2:
+            xs[round(x0)] = xs.get(round(x0), 0) + 1
+    starts = []
+    for x in sorted(x for x, n in xs.items() if n >= 5):
+        if not starts or x - starts[-1] > body * 2.5:
+            starts.append(x)
+    return starts
+
+
+def read_across(page, body):
+    """The page's lines as a tool sorting boxes by baseline reads them where
+    two neighbouring columns share baselines: the longest stretch of two
+    such columns merged line by line (their lines sorted by baseline, then
+    left to right). Returns the lines and how many were
+    read across (their tuples)."""
+    starts = column_starts(page, body)
+
+    def col(line):
+        # Any line inside one column (a section head too, which the tool
+        # sorts in by its height like the rest); not one across columns.
+        _, x0, x1, _, _ = line
+        near = [k for k, x in enumerate(starts) if x - 1 <= x0]
+        if not near or len(starts) < 2 or x1 - x0 > starts[1] - starts[0]:
+            return None
+        return near[-1]
+
+    best = None
+    for k in range(len(starts) - 1):
+        a = [i for i, l in enumerate(page) if col(l) == k]
+        b = [i for i, l in enumerate(page) if col(l) == k + 1]
+        if not a or not b:
+            continue
+        lo = max(page[a[0]][0], page[b[0]][0])
+        hi = min(page[a[-1]][0], page[b[-1]][0])
+        band = [i for i in a + b if lo <= page[i][0] <= hi]
+        if hi > lo and (best is None or len(band) > len(best)):
+            best = band
+    if not best or len(best) < 12:
+        return page, set()
+    merged = sorted(best, key=lambda i: (round(page[i][0]), page[i][1]))
+    first = min(best)
+    out = [l for i, l in enumerate(page) if i not in best or i == first]
+    at = out.index(page[first])
+    out[at : at + 1] = [page[i] for i in merged]
+    return out, {id(page[i]) for i in best}
+
+
+def scan_boxes(text, size, body, rng):
+    """A body box split at a gap now and then, and specks read as boxes."""
+    out = [text]
+    if abs(size - body) < 0.2 and len(text) > 8 and rng.random() < 0.01:
+        cut = rng.randrange(3, len(text) - 3)
+        out = [text[:cut], text[cut:]]
+    if rng.random() < 1 / 150:
+        out.append(rng.choice(SPECKS))
+    return out
+
+
+def make(name, src, tmp, scan=False):
     pdf = os.path.join(tmp, name + ".pdf")
     args = [BIN, src, "--no-system-fonts", "--pdf", pdf]
     if src.endswith(".md"):
@@ -131,35 +217,52 @@ def make(name, src, tmp):
     body = body_size(pages)
     rng = random.Random(zlib.crc32(name.encode()))
     marked = ENTRIES.index((name, src)) % 2 == 1
+    out = SCAN if scan else OUT
     lines = []
+    across = []
     for page in pages:
-        for _, _, _, size, text in page:
-            text = damage(text.strip(), rng)
+        merged = set()
+        if scan and name in ACROSS:
+            page, merged = read_across(page, body)
+        stretch = []
+        for line in page:
+            _, _, _, size, text = line
+            if id(line) in merged:
+                stretch.append(len(lines) + 1)
+            text = damage(text.strip(), rng, 2 if scan else 1)
             if marked and size >= body * 2:
                 text = "# " + text
             elif marked and size >= body * 1.15:
                 text = "## " + text
-            lines.append(text)
-    with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
+            lines.extend(scan_boxes(text, size, body, rng) if scan else [text])
+        if stretch:
+            across.append((stretch[0], stretch[-1]))
+    with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    with open(os.path.join(OUT, name + ".source"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, name + ".source"), "w", encoding="utf-8") as f:
         f.write(src + "\n")
-    print(f"== {name} ({src}): {len(lines)} lines, body {body} pt, marked: {marked}")
+    if across:
+        # Each page's stretch read across, its first and last line (the
+        # report's line numbers), for the scorer to ask for a warning.
+        with open(os.path.join(out, name + ".across"), "w", encoding="utf-8") as f:
+            f.writelines(f"{a} {b}\n" for a, b in across)
+    print(f"== {name} ({src}): {len(lines)} lines, body {body} pt, marked: {marked}, read across: {across}")
 
 
 def main():
-    names = sys.argv[1:]
+    scan = "--scan" in sys.argv[1:]
+    names = [a for a in sys.argv[1:] if a != "--scan"]
     known = [n for n, _ in ENTRIES]
     for n in names:
         if n not in known:
             sys.exit(f"error: no entry named {n}; the entries are: {' '.join(known)}")
     if not os.access(BIN, os.X_OK):
         sys.exit(f"error: {BIN} is missing; run cargo build --release first")
-    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(SCAN if scan else OUT, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, src in ENTRIES:
             if not names or name in names:
-                make(name, src, tmp)
+                make(name, src, tmp, scan)
 
 
 if __name__ == "__main__":

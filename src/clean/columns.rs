@@ -33,7 +33,14 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         } else {
             None
         };
-        if let Some(step) = step {
+        let part = match step {
+            None if run.len() >= 10 => in_part(lines, &run, &pairs, notes),
+            _ => None,
+        };
+        if let Some(part) = part {
+            // Part of the run read across: the rest stays in order.
+            order.extend(part);
+        } else if let Some(step) = step {
             notes.push(Note {
                 line: lines[run[0]].no,
                 kind: NoteKind::Warning,
@@ -55,6 +62,171 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         i = end + 1;
     }
     order
+}
+
+/// Net count of sentences continuing two lines on (and not on the next
+/// line) that makes a stretch of a run two columns read across: one or two
+/// such pairs turn up by chance in text read in order.
+const MIN_SKIPS: i32 = 6;
+
+/// A run whose lines alternate between two columns only in part (a
+/// line-per-box tool sorted the boxes by height where two columns share
+/// baselines, in order elsewhere): each stretch where sentences continue
+/// two lines on is read column by column and reported; the rest of the
+/// run keeps its order. Returns the run's lines (blank lines dropped, as
+/// the whole-run reading drops them), or None when no stretch is.
+fn in_part(
+    lines: &[Line],
+    run: &[usize],
+    pairs: &HashSet<(char, char)>,
+    notes: &mut Vec<Note>,
+) -> Option<Vec<usize>> {
+    let c = |a: usize, b: usize| {
+        (b < run.len()).then(|| continues(&lines[run[a]].text, &lines[run[b]].text, pairs))
+            == Some(Some(true))
+    };
+    let score: Vec<i32> = (0..run.len())
+        .map(|k| i32::from(c(k, k + 2) && !c(k, k + 1)) - i32::from(c(k, k + 1) && !c(k, k + 2)))
+        .collect();
+    let mut found = Vec::new();
+    stretches(&score, 0, run.len(), &mut found);
+    if found.is_empty() {
+        return None;
+    }
+    found.sort_unstable();
+    let mut out = Vec::with_capacity(run.len());
+    let mut at = 0;
+    for (s, e) in found {
+        // The last line that continues two on is two past the stretch.
+        let e = (e + 2).min(run.len() - 1);
+        out.extend(&run[at..s]);
+        let (first, last) = (lines[run[s]].no, lines[run[e]].no);
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Warning,
+            message: format!(
+                "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
+            ),
+        });
+        out.extend(unweave(lines, &run[s..=e], pairs));
+        at = e + 1;
+    }
+    out.extend(&run[at..]);
+    Some(out)
+}
+
+/// The stretches of `score[lo..hi]` whose sum reaches [`MIN_SKIPS`], best
+/// first (each the best segment of what is left beside the others).
+fn stretches(score: &[i32], lo: usize, hi: usize, out: &mut Vec<(usize, usize)>) {
+    // Kadane: the segment of largest sum.
+    let (mut best, mut at) = (0, (lo, lo));
+    let (mut sum, mut start) = (0, lo);
+    for (k, &v) in score.iter().enumerate().take(hi).skip(lo) {
+        if sum <= 0 {
+            (sum, start) = (0, k);
+        }
+        sum += v;
+        if sum > best {
+            (best, at) = (sum, (start, k));
+        }
+    }
+    if best < MIN_SKIPS {
+        return;
+    }
+    out.push(at);
+    stretches(score, lo, at.0, out);
+    // Two lines past the stretch belong to it.
+    stretches(score, (at.1 + 3).min(hi), hi, out);
+}
+
+/// The longest stretch read line by line by its words (its table holds
+/// 2·n² cells).
+const MAX_WEAVE: usize = 600;
+
+/// Cost of reading two lines running in one column: the columns share
+/// baselines, so their lines alternate unless one column lacks a line
+/// there (a head's space, a box split in two).
+const SAME_TWICE: i32 = 3;
+
+/// How well `b` follows `a` in one column, as a cost: words running on
+/// (a character pair the text uses across the break) -4, nothing said
+/// (a sentence end, a mark) 0, a pair the text never has 2.
+fn follow(lines: &[Line], a: usize, b: usize, pairs: &HashSet<(char, char)>) -> i32 {
+    match continues(&lines[a].text, &lines[b].text, pairs) {
+        Some(true) => -4,
+        None => 0,
+        Some(false) => 2,
+    }
+}
+
+/// Two columns' lines alternating, taken apart: the cheapest reading of
+/// each line into the first or second column, by how well each line
+/// follows the last one of its column, lines alternating unless the words
+/// say otherwise. The first line is the first column's.
+fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<usize> {
+    let n = seg.len();
+    if n > MAX_WEAVE {
+        // The table grows as the square of the stretch: a longer one is
+        // read strictly alternating, as a whole run is.
+        let mut out: Vec<usize> = seg.iter().step_by(2).copied().collect();
+        out.extend(seg.iter().skip(1).step_by(2));
+        return out;
+    }
+    // State after line k: the other column's last line (n: none yet), and
+    // whether line k is in the first column. best[state] = (cost, back).
+    type Cell = Option<(i32, usize, bool)>;
+    let mut steps: Vec<Vec<[Cell; 2]>> = vec![vec![[None, None]; n + 1]; n];
+    steps[0][n][0] = Some((0, n, false));
+    for k in 1..n {
+        for j in 0..=n {
+            for c in 0..2 {
+                let Some((cost, _, _)) = steps[k - 1][j][c] else {
+                    continue;
+                };
+                // Line k in line k-1's column: the other's last stays j.
+                let same = cost + SAME_TWICE + follow(lines, seg[k - 1], seg[k], pairs);
+                relax(&mut steps[k][j][c], (same, j, c == 1));
+                // Line k in the other column, after its last line j.
+                let after = if j == n {
+                    0
+                } else {
+                    follow(lines, seg[j], seg[k], pairs)
+                };
+                relax(&mut steps[k][k - 1][1 - c], (cost + after, j, c == 1));
+            }
+        }
+    }
+    // Back from the cheapest end: each line's column.
+    let mut at = (0..=n)
+        .flat_map(|j| (0..2).map(move |c| (j, c)))
+        .filter_map(|(j, c)| Some((steps[n - 1][j][c]?.0, j, c)))
+        .min_by_key(|&(cost, j, c)| (cost, j, c))
+        .map(|(_, j, c)| (j, c));
+    let mut col = vec![0; n];
+    for k in (0..n).rev() {
+        let Some((j, c)) = at else { break };
+        col[k] = c;
+        at = steps[k][j][c].and_then(|(_, back, prev)| {
+            // Line k-1's state: in the same column, the other's last was
+            // still `back`; in the other, the other's last was `back`
+            // and line k-1 is now the other's last.
+            let pc = usize::from(prev);
+            (k > 0).then_some((back, pc))
+        });
+    }
+    let first = col[0];
+    let mut out: Vec<usize> = (0..n)
+        .filter(|&k| col[k] == first)
+        .map(|k| seg[k])
+        .collect();
+    out.extend((0..n).filter(|&k| col[k] != first).map(|k| seg[k]));
+    out
+}
+
+fn relax(cell: &mut Option<(i32, usize, bool)>, new: (i32, usize, bool)) {
+    if cell.is_none_or(|old| new.0 < old.0) {
+        *cell = Some(new);
+    }
 }
 
 /// Pairs of Han characters the text has inside its lines.

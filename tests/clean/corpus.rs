@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::common::{root, tempdir};
+use super::score::pct;
 
 /// An article as the scorer compares it.
 #[derive(Debug, Default)]
@@ -289,13 +290,6 @@ fn corpus_scores() {
     for name in &names {
         score_one(name, out.path(), &mut t);
     }
-    let pct = |a: usize, b: usize| {
-        if b == 0 {
-            100.0
-        } else {
-            a as f64 * 100.0 / b as f64
-        }
-    };
     eprintln!(
         "corpus ({} inputs): split right {}/{}; paragraphs exact {}/{} ({:.1} %); heads found {}/{} ({:.1} %); front-matter fields wrong {}; furniture left {}/{} ({:.1} %); text lines removed {}",
         t.inputs,

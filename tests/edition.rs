@@ -358,7 +358,8 @@ fn a_vertical_box_continued_in_a_band_keeps_its_lines_inside_its_tiers() {
 /// module of that page's make-up, at the span that suits it, not a strip
 /// of a line or two across every column: in edition-12 the rest of the
 /// night-bus feature stands in a few columns, each holding several of its
-/// lines; page 12 says （下转第13版）, page 13 （上接第12版） once.
+/// lines; page 12 says （下转第13版）, page 13 （上接第12版） once; and
+/// neither page has a hole.
 #[cfg_attr(
     no_pdftotext,
     ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
@@ -370,6 +371,15 @@ fn a_rest_on_a_made_up_page_is_a_module_of_its_make_up() {
     let (out, outputs) = run_into(dir.path(), &[m.as_os_str(), "--dump-lines".as_ref()]);
     let err = assert_ok(&out);
     assert!(err.contains("continues on page 13"), "{err}");
+    // Both pages filled without holes: page 12's first make-up had one
+    // (a column two lines short over the serial box) until balancing gave
+    // its heads a line of white above and below.
+    for page in [
+        "page 12: 100% of the grid in modules, no holes",
+        "page 13: 92% of the grid in modules, no holes",
+    ] {
+        assert!(err.contains(page), "{err}");
+    }
     let dump = String::from_utf8_lossy(&out.stdout);
     let night = dump
         .split("\n# ")

@@ -84,6 +84,7 @@ def main():
     ap.add_argument("source")
     ap.add_argument("checker", nargs="?", default="../shared/tools/pagecheck.py")
     ap.add_argument("--tier", type=int, default=30)
+    ap.add_argument("--holes", type=int, default=None, help="fail on more holes than this (the filled examples: 0)")
     a = ap.parse_args()
     for path in (a.pdf, a.source):
         if not os.path.exists(path):
@@ -97,6 +98,8 @@ def main():
     keys = ("rules_through_text", "heads_at_foot", "heads_at_foot_raw", "head_breaks", "vertical_line_max", "holes", "hole_ratio_max_pct")
     print(json.dumps({k: r.get(k, 0) for k in keys}, ensure_ascii=False))
     bad = [k for k in ("rules_through_text", "heads_at_foot", "head_breaks") if r.get(k, 0)]
+    if a.holes is not None and r.get("holes", 0) > a.holes:
+        bad.append(f"holes over {a.holes}")
     if r.get("vertical_line_max", 0) > a.tier + 2:
         bad.append(f"vertical_line_max over {a.tier}")
     if bad:

@@ -9,6 +9,9 @@ use super::items::LineSource;
 /// four ems, pagecheck's least hole.
 pub(super) const HOLE_RUN: u32 = 3;
 
+/// The most lines of white balancing adds above a head inside a column.
+const MOST_HEAD_WHITE: u32 = 2;
+
 /// The columns used as first laid out. (The last page's items before its
 /// checkpoint stay as they are: a try only adds after them.)
 struct Saved {
@@ -166,13 +169,23 @@ impl Composer<'_> {
             let sets: Vec<Vec<usize>> = alone.chain(first).collect();
             let tries = (sets.iter().map(|h| (h.clone(), widows)))
                 .chain(sets.iter().map(|h| (h.clone(), true)));
-            for (h, w) in tries {
-                self.head_space = h.iter().map(|&b| (b, 1)).collect();
-                self.widows = w;
-                if self.fits(flow, last, cp, saved, (deepest, u32::MAX)) && texted(self) == base {
-                    let short = self.short_of(last, deepest, free);
-                    if short < best.0 {
-                        best = (short, self.head_space.clone(), w);
+            let tries: Vec<(Vec<usize>, bool)> = tries.collect();
+            // A line of white above a head first; where that leaves a
+            // column short, two, one above and one below it (looser, but
+            // a short column over the next module is a hole).
+            for white in 1..=MOST_HEAD_WHITE {
+                if best.0 == 0 {
+                    break;
+                }
+                for (h, w) in &tries {
+                    self.head_space = h.iter().map(|&b| (b, white)).collect();
+                    self.widows = *w;
+                    let fits = self.fits(flow, last, cp, saved, (deepest, u32::MAX));
+                    if fits && texted(self) == base {
+                        let short = self.short_of(last, deepest, free);
+                        if short < best.0 {
+                            best = (short, self.head_space.clone(), *w);
+                        }
                     }
                 }
             }

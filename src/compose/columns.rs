@@ -95,9 +95,9 @@ pub(super) struct Composer<'a> {
     /// next column's head (a widow) or its first at a column's foot (an
     /// orphan) when nothing else squares the foot.
     pub widows: bool,
-    /// While balancing: extra slots of white above some heads (block,
+    /// While balancing: extra slots of white around some heads (block,
     /// slots) inside a column; the white a compositor gives a head to end
-    /// a module's columns flush.
+    /// a module's columns flush (see `head_white`).
     pub head_space: Vec<(usize, u32)>,
     /// A module of a made-up page: its last page ends flush where heads
     /// can give it the white (see `balance`); a book's pages end within a
@@ -482,7 +482,22 @@ impl<'a> Composer<'a> {
             }
             i = self.set_whole_slots(p, &set, &lines, i);
         }
-        self.slot = (self.slot + p.style.space_after).min(self.depth_of(self.column));
+        let below = self.head_white(p, from).1;
+        self.slot = (self.slot + p.style.space_after + below).min(self.depth_of(self.column));
+    }
+
+    /// The white balancing adds to a head (see `head_space`), above it
+    /// and below: one line above; two, one above and one below (two above
+    /// would read as a hole over the head).
+    fn head_white(&self, p: &ShapedPara, from: usize) -> (u32, u32) {
+        let head = matches!(p.style.role, Role::Heading | Role::MinorHeading);
+        let white = match head && from == 0 {
+            true => (self.head_space.iter())
+                .find(|h| h.0 == self.cur.0)
+                .map_or(0, |h| h.1),
+            false => 0,
+        };
+        (white.div_ceil(2), white / 2)
     }
 
     /// The space before a paragraph and the moves to the next run of slots
@@ -491,12 +506,8 @@ impl<'a> Composer<'a> {
     fn keep_rules(&mut self, p: &ShapedPara, n: u32, from: usize, keep_next: u32) {
         let per = p.style.lines.max(1);
         let head = matches!(p.style.role, Role::Heading | Role::MinorHeading);
-        let extra = match head && from == 0 {
-            true => (self.head_space.iter())
-                .find(|h| h.0 == self.cur.0)
-                .map_or(0, |h| h.1),
-            false => 0,
-        };
+        let (extra, below) = self.head_white(p, from);
+        let keep_next = keep_next + below;
         if head {
             self.clear_of_figures(n * per + extra + keep_next);
         }

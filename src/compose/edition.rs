@@ -8,14 +8,17 @@
 
 use std::ops::Range;
 
+use super::holes::{GridRect, White, holes_among, holes_meeting};
 use super::items::SetLine;
 use super::kickers::{OnPage, turn_kickers};
+use super::makeup::{Avoid, Outcome};
 use super::page::{
     ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
     place_article, placement_order, size, spans,
 };
 use super::sheets::Sheets;
-use super::{Page, makeup};
+use super::variants::Variant;
+use super::{Frame, Page, makeup};
 use crate::error::{Result, Warning};
 use crate::model::Grid;
 
@@ -38,6 +41,7 @@ pub struct Continued {
 }
 
 /// What the pages set so far hold, per article (in edition order).
+#[derive(Clone)]
 struct Set {
     placed: Vec<Option<Placed>>,
     starts: Vec<Vec<usize>>,
@@ -140,39 +144,208 @@ fn set_page(
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     let own = &all[page.articles.clone()];
-    let made;
-    let articles = if page.fill {
-        // The rests come after the page's own articles: the page's lead
-        // story is its own, a continuation goes where it fits.
-        let rests = (set.rests.iter())
-            .filter(|(onto, _)| *onto == k)
-            .map(|&(_, r)| PageArticle {
-                rest: Some(r),
-                placement: Placement {
-                    boxed: all[r.article].placement.boxed,
-                    figure: set.figures[r.article],
-                    ..Placement::default()
-                },
-                ..all[r.article].copy()
-            });
-        let mut ranked: Vec<PageArticle> = own.iter().map(PageArticle::copy).chain(rests).collect();
-        let (placed, laid) = make_up_page(&mut ranked, (k, grid), sheets, jumps, warnings);
-        if laid > 0 {
-            set.composed.push(k);
+    if !page.fill {
+        place_all(own, (k, page), grid, (sheets, jumps), set, warnings)?;
+        return Ok(());
+    }
+    let ranked = ranked(all, (k, page), set);
+    let taken = sheets.height(k, 0, grid.columns);
+    let prep = makeup::prepare(&ranked, grid, taken);
+    let start = (sheets.clone(), set.clone(), warnings.len());
+    let mut avoid: Vec<Avoid> = Vec::new();
+    // The best page so far: its key (fewest holes, then the least white
+    // at the foot, then the fewest continued), its state and summary.
+    let mut best: Option<(Tried, Sheets, Set, (Vec<Warning>, Warning))> = None;
+    let (began, mut composed) = (std::time::Instant::now(), 0);
+    for attempt in 1..=TRIES {
+        if attempt > 1 {
+            (*sheets, *set) = (start.0.clone(), start.1.clone());
+            warnings.truncate(start.2);
         }
-        made = placed;
-        &made[..]
-    } else {
-        own
-    };
+        let (mut placed, mut summary, outcome) = makeup::choose(&ranked, grid, &prep, &avoid);
+        // Without an arrangement, a rest still opens the page it was
+        // promised to (its jump line says so), across it as it fitted.
+        for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
+            let p = &mut a.placement;
+            if p.column.is_none() {
+                (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), Some(taken));
+            }
+        }
+        let frames = match place_all(&placed, (k, page), grid, (sheets, jumps), set, warnings) {
+            Ok(frames) => frames,
+            // A retry that cannot be set is no page: keep the best one.
+            Err(e) if best.is_none() => return Err(e),
+            Err(_) => break,
+        };
+        let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
+        let (mut holes, met) = holes_meeting(&items_on(set, k), grid, &rects);
+        // The whole pages after the edition that its cut articles fill
+        // are this page's doing too (an edition's own later pages are
+        // made up in their turn).
+        for extra in sheets.edition.max(k + 1)..sheets.taken.len() {
+            holes += holes_among(&items_on(set, extra));
+        }
+        let tried = Tried {
+            holes,
+            outcome,
+            attempt,
+        };
+        if sheets.edition > 1 {
+            let number = jumps.first_number as usize + k;
+            summary.message = format!("page {number}: {}", summary.message);
+        }
+        let said = warnings[start.2..].to_vec();
+        if best.as_ref().is_none_or(|b| tried < b.0) {
+            best = Some((tried, sheets.clone(), set.clone(), (said, summary)));
+        }
+        composed = attempt;
+        // The modules a hole meets are avoided in the next search.
+        let more = avoided(&frames, &met, &placed, &ranked);
+        let before = avoid.len();
+        for a in more {
+            if !avoid.contains(&a) {
+                avoid.push(a);
+            }
+        }
+        if holes.count == 0 || avoid.len() == before {
+            break;
+        }
+    }
+    // Invariant: the first attempt either returned its error or set `best`.
+    let (tried, s, t, (said, mut summary)) = best.expect("a page was set");
+    if composed > 1 {
+        let ms = began.elapsed().as_secs_f64() * 1000.0;
+        summary.message = format!(
+            "{}; {composed} make-ups composed and their holes counted in {ms:.0} ms, the {} kept",
+            summary.message,
+            // Attempts count from 1 to TRIES (4).
+            ["first", "second", "third", "fourth"][tried.attempt - 1],
+        );
+    }
+    (*sheets, *set) = (s, t);
+    warnings.truncate(start.2);
+    warnings.extend(said);
+    warnings.push(summary);
+    if prep.laid > 0 && !set.composed.contains(&k) {
+        set.composed.push(k);
+    }
+    Ok(())
+}
+
+/// The articles page `k`'s make-up places: its own, the first not pinned
+/// its lead story, then the rests cut on the pages before that go on on
+/// it (a continuation goes where it fits).
+fn ranked<'a>(
+    all: &[PageArticle<'a>],
+    (k, page): (usize, &EditionPage),
+    set: &Set,
+) -> Vec<PageArticle<'a>> {
+    let rests = (set.rests.iter())
+        .filter(|(onto, _)| *onto == k)
+        .map(|&(_, r)| PageArticle {
+            rest: Some(r),
+            placement: Placement {
+                boxed: all[r.article].placement.boxed,
+                figure: set.figures[r.article],
+                ..Placement::default()
+            },
+            ..all[r.article].copy()
+        });
+    let own = all[page.articles.clone()].iter().map(PageArticle::copy);
+    let mut ranked: Vec<PageArticle> = own.chain(rests).collect();
+    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+    if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
+        a.placement.lead_story = true;
+    }
+    ranked
+}
+
+/// The modules (by `frames`, their index in `placed`) that holes meet
+/// (`met`: per frame, how many), unless pinned in `ranked`.
+fn avoided(
+    frames: &[(usize, Frame)],
+    met: &[u32],
+    placed: &[PageArticle],
+    ranked: &[PageArticle],
+) -> Vec<Avoid> {
+    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
+    (frames.iter().zip(met))
+        .filter(|&(&(j, _), &m)| m > 0 && !pinned(&ranked[j]))
+        .map(|(&(j, f), _)| Avoid {
+            article: j,
+            columns: f.columns,
+            variant: Variant {
+                lead: placed[j].placement.lead,
+                figure: placed[j].placement.figure,
+            },
+        })
+        .collect()
+}
+
+/// Make-ups composed at most per page: the first, and again while the
+/// page has holes and they meet a module not yet avoided.
+const TRIES: usize = 4;
+
+/// A composed make-up's rank: the fewest holes (then the least white in
+/// them), then the least white at
+/// the band's foot, then the fewest articles continued, then the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Tried {
+    holes: White,
+    outcome: Outcome,
+    attempt: usize,
+}
+
+/// A module's frame, a slot more above and below (a hole in the white
+/// between two modules meets both), for [`holes_meeting`].
+fn around(f: Frame, grid: &Grid) -> GridRect {
+    let bottom = f.rows.map_or(grid.lines, |r| f.top + r);
+    (
+        (f.first, f.columns),
+        (f.top.saturating_sub(1), (bottom + 1).min(grid.lines)),
+    )
+}
+
+/// The module pages set on page `k` so far (rests taken up included).
+fn items_on(set: &Set, k: usize) -> Vec<&Page> {
+    let mut out = Vec::new();
+    for p in set.placed.iter().flatten() {
+        for (i, mp) in p.pages.iter().enumerate() {
+            let at = if i == 0 {
+                p.page
+            } else {
+                p.onward.page + i - 1
+            };
+            if at == k {
+                out.push(mp);
+            }
+        }
+    }
+    out
+}
+
+/// Places `articles` on page `k` (their placement as given or made up),
+/// each laid out; the frames set on the page, by index into `articles`.
+fn place_all(
+    articles: &[PageArticle],
+    (k, page): (usize, &EditionPage),
+    grid: &Grid,
+    (sheets, jumps): (&mut Sheets, &mut PageOptions),
+    set: &mut Set,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(usize, Frame)>> {
     let sizes: Vec<usize> = articles.iter().map(size).collect();
     let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
     let spans = spans(&sizes, &given, grid.columns);
     let mut on_page = Vec::new();
+    let mut frames = Vec::new();
     for j in placement_order(articles) {
         let a = &articles[j];
         let (at, onward, module, recalled, frame) =
             place_article(a, (spans[j], grid), (k, &mut *sheets), jumps, warnings)?;
+        if at == k {
+            frames.push((j, frame));
+        }
         if !recalled {
             let rest = onward.page..onward.page + module.pages.len() - 1;
             set.composed.extend([at].into_iter().chain(rest));
@@ -219,38 +392,7 @@ fn set_page(
     if page.fill {
         turn_kickers(k, grid, &on_page, (&mut set.placed, &mut set.lines));
     }
-    Ok(())
-}
-
-/// Makes page `k` up: the first article not pinned is its lead story; the
-/// summary goes to `warnings`.
-fn make_up_page<'a>(
-    ranked: &mut [PageArticle<'a>],
-    (k, grid): (usize, &Grid),
-    sheets: &Sheets,
-    jumps: &PageOptions,
-    warnings: &mut Vec<Warning>,
-) -> (Vec<PageArticle<'a>>, usize) {
-    let taken = sheets.height(k, 0, grid.columns);
-    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
-    if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
-        a.placement.lead_story = true;
-    }
-    let (mut placed, mut summary, laid) = makeup::make_up(ranked, grid, taken);
-    // Without an arrangement, a rest still opens the page it was promised
-    // to (its jump line says so), across it as it fitted before.
-    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
-        let p = &mut a.placement;
-        if p.column.is_none() {
-            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), Some(taken));
-        }
-    }
-    if sheets.edition > 1 {
-        let number = jumps.first_number as usize + k;
-        summary.message = format!("page {number}: {}", summary.message);
-    }
-    warnings.push(summary);
-    (placed, laid)
+    Ok(frames)
 }
 
 impl Set {

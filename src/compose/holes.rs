@@ -42,32 +42,69 @@ pub fn holes(page: &Page) -> Holes {
     out
 }
 
-/// The holes that reach into the rectangle of `columns` columns from
-/// `first`, slots `top..bottom`, of the page grid `grid`, among the items
-/// of `pages` (the modules set on one page): counted on the page's own
-/// cells, as [`holes`] counts them, so that a hole is the same wherever
-/// the rectangle cuts it.
-pub fn holes_in(
-    pages: &[&Page],
-    grid: &Grid,
-    (first, columns): (u32, u32),
-    (top, bottom): (u32, u32),
-) -> u32 {
+/// The holes the items of `pages` (the modules set on one page) leave:
+/// how many, then the cells their extents cover (of two pages with as
+/// many holes, the one with the smaller is the better).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct White {
+    pub count: u32,
+    pub cells: u32,
+}
+
+impl std::ops::AddAssign for White {
+    fn add_assign(&mut self, o: White) {
+        (self.count, self.cells) = (self.count + o.count, self.cells + o.cells);
+    }
+}
+
+type Patch = (usize, usize, usize, usize);
+
+fn white_in(patches: &[Patch]) -> White {
+    White {
+        count: patches.len() as u32,
+        cells: (patches.iter())
+            .map(|&(r0, c0, r1, c1)| ((r1 - r0 + 1) * (c1 - c0 + 1)) as u32)
+            .sum(),
+    }
+}
+
+/// The holes the items of `pages` leave (see [`White`]).
+pub fn holes_among(pages: &[&Page]) -> White {
+    white_of(pages).map_or(White::default(), |(white, _, _)| white_in(&patches(&white)))
+}
+
+/// A rectangle of the page grid: `columns` columns from the first, and
+/// line slots `top..bottom`.
+pub type GridRect = ((u32, u32), (u32, u32));
+
+/// The holes that reach into the rectangle `rect` of the page grid
+/// `grid`, among the items of `pages` (the modules set on one page):
+/// counted on the page's own cells, as [`holes`] counts them, so that a
+/// hole is the same wherever the rectangle cuts it.
+pub fn holes_in(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
+    holes_meeting(pages, grid, &[rect]).1[0]
+}
+
+/// The holes among the items of `pages` (the modules set on one page)
+/// and, per rectangle of `rects` (of the page grid `grid`), how many of
+/// them reach into it.
+pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (White, Vec<u32>) {
     let Some((white, area, em)) = white_of(pages) else {
-        return 0;
+        return (White::default(), vec![0; rects.len()]);
     };
-    let (x0, y0, x1, y1) = columns_rect(
-        grid,
-        (first, columns),
-        (top as f64, bottom.saturating_sub(top) as f64),
-    );
-    let cell = |v: f64, o: f64| ((v - o) / em).floor();
-    let (c0, c1) = (cell(x0, area.0), cell(x1, area.0));
-    let (r0, r1) = (cell(y0, area.1), cell(y1, area.1));
-    let meets = |&(pr0, pc0, pr1, pc1): &(usize, usize, usize, usize)| {
-        pc0 as f64 <= c1 && pc1 as f64 >= c0 && pr0 as f64 <= r1 && pr1 as f64 >= r0
+    let patches = patches(&white);
+    let meeting = |&((first, columns), (top, bottom)): &GridRect| {
+        let span = (top as f64, bottom.saturating_sub(top) as f64);
+        let (x0, y0, x1, y1) = columns_rect(grid, (first, columns), span);
+        let cell = |v: f64, o: f64| ((v - o) / em).floor();
+        let (c0, c1) = (cell(x0, area.0), cell(x1, area.0));
+        let (r0, r1) = (cell(y0, area.1), cell(y1, area.1));
+        let meets = |&&(pr0, pc0, pr1, pc1): &&Patch| {
+            pc0 as f64 <= c1 && pc1 as f64 >= c0 && pr0 as f64 <= r1 && pr1 as f64 >= r0
+        };
+        patches.iter().filter(meets).count() as u32
     };
-    patches(&white).iter().filter(|p| meets(p)).count() as u32
+    (white_in(&patches), rects.iter().map(meeting).collect())
 }
 
 /// The white cells of the type area of `pages` laid over each other, the
@@ -213,7 +250,7 @@ fn white(used: &[Vec<bool>]) -> Vec<Vec<bool>> {
 
 /// The connected patches of white cells, each by its bounding box in
 /// cells: first row, first column, last row, last column.
-fn patches(white: &[Vec<bool>]) -> Vec<(usize, usize, usize, usize)> {
+fn patches(white: &[Vec<bool>]) -> Vec<Patch> {
     let (rows, cols) = (white.len(), white.first().map_or(0, Vec::len));
     let mut seen = vec![vec![false; cols]; rows];
     let mut out = Vec::new();

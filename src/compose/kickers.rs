@@ -64,7 +64,7 @@ pub fn turn_kickers(
                     }
                 })
                 .collect();
-            holes_in(&pages, grid, region.0, region.1)
+            holes_in(&pages, grid, region)
         };
         let before = holes(placed, None);
         if before == 0 {

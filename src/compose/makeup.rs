@@ -23,20 +23,50 @@ use super::variants::{Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 
-/// The page made up: the articles with the places and variants the search
-/// chose (the pinned ones — `column` and `row` given — as they were), and
-/// a summary for stderr. Without an arrangement the articles keep their
-/// placement. `taken`: slots at the page's top already taken across every
-/// column (an edition's article continued from the page before).
-/// Also the number of modules laid out (none when every article's
-/// variants were an earlier build's).
-pub fn make_up<'a>(
-    articles: &[PageArticle<'a>],
-    grid: &Grid,
-    taken: u32,
-) -> (Vec<PageArticle<'a>>, Warning, usize) {
+/// A page's make-up before its search: the band, the articles searched
+/// (those not pinned) and their modules, each laid out once; a retry
+/// (see [`choose`]'s `avoid`) searches them again without laying any out.
+pub struct Prepared {
+    band: Band,
+    searched: Vec<usize>,
+    variants: Vec<Variants>,
+    sizes: Vec<usize>,
+    /// Modules laid out (none when every article's variants were an
+    /// earlier build's).
+    pub laid: usize,
+    layout_ms: f64,
+    start: std::time::Instant,
+}
+
+/// A module a page's holes met, for the next search to avoid: article
+/// `article` (its index among the page's articles) `columns` wide in
+/// `variant`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Avoid {
+    pub article: usize,
+    pub columns: u32,
+    pub variant: Variant,
+}
+
+/// How the chosen page came out: lines left empty at the band's foot and
+/// articles continued (no arrangement: the whole band, none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Outcome {
+    pub remainder: u32,
+    pub continued: usize,
+}
+
+/// Line-columns of hole a module the page's holes met is charged in a
+/// retry's search: as much as a hole four lines deep across two columns,
+/// enough to lose to a flat module elsewhere, less than a cut (a hole is
+/// not worth an article continued).
+const MET: u32 = 8;
+
+/// Lays out the modules of `articles` that the search may choose from.
+/// `taken`: slots at the page's top already taken across every column (an
+/// edition's article continued from the page before).
+pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
     let start = std::time::Instant::now();
-    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
     let mut band = free_band(articles, grid);
     band.top = band.top.max(taken);
     band.bottom = band.bottom.max(band.top);
@@ -45,39 +75,82 @@ pub fn make_up<'a>(
         .collect();
     let refs: Vec<&PageArticle> = searched.iter().map(|&i| &articles[i]).collect();
     let (variants, laid) = all_variants(&refs, grid);
-    let layout_ms = ms(start);
     let sizes: Vec<usize> = refs.iter().map(|a| size(a)).collect();
-    let fits: Vec<_> = variants.iter().map(|v| v.fits.clone()).collect();
+    Prepared {
+        band,
+        searched,
+        variants,
+        sizes,
+        laid,
+        layout_ms: ms(start),
+        start,
+    }
+}
+
+fn pinned(a: &PageArticle) -> bool {
+    a.placement.column.is_some() && a.placement.row.is_some()
+}
+
+/// The page made up: the articles with the places and variants the search
+/// chose (the pinned ones — `column` and `row` given — as they were), a
+/// summary for stderr and the outcome. Without an arrangement the
+/// articles keep their placement. The modules in `avoid` are charged as
+/// holes of [`MET`] line-columns.
+pub fn choose<'a>(
+    articles: &[PageArticle<'a>],
+    grid: &Grid,
+    prep: &Prepared,
+    avoid: &[Avoid],
+) -> (Vec<PageArticle<'a>>, Warning, Outcome) {
+    let band = prep.band;
+    let fits: Vec<Vec<Vec<_>>> = (prep.searched.iter().zip(&prep.variants))
+        .map(|(&i, v)| {
+            let mut fits = v.fits.clone();
+            for a in avoid.iter().filter(|a| a.article == i) {
+                let Some(at) = fits.get_mut(a.columns as usize - 1) else {
+                    continue;
+                };
+                for f in at.iter_mut().filter(|f| v.list[f.variant] == a.variant) {
+                    f.holes += MET;
+                }
+            }
+            fits
+        })
+        .collect();
     // Continue as few articles as needed, the last ones first.
-    let n = searched.len();
+    let n = prep.searched.len();
     let mut effort = 0;
     let found = (0..=n).find_map(|k| {
-        let (m, tried) = search(&fits, &cuttable(&sizes, k), grid.columns, band);
+        let (m, tried) = search(&fits, &cuttable(&prep.sizes, k), grid.columns, band);
         effort += tried;
         m
     });
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
     let effort = Effort {
-        laid,
-        layout_ms,
+        laid: prep.laid,
+        layout_ms: prep.layout_ms,
         states: effort,
-        ms: ms(start),
+        ms: ms(prep.start),
     };
     let Some(m) = found else {
         let message = format!(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
         );
-        return (out, warning(message), laid);
+        let outcome = Outcome {
+            remainder: band.bottom - band.top,
+            continued: 0,
+        };
+        return (out, warning(message), outcome);
     };
     // A box pinned under the band stands its top edge in the band's last
     // slot, white under every module the search puts there.
     for a in out.iter_mut().filter(|a| pinned(a) && a.placement.boxed) {
         a.placement.edge_above = a.placement.row == Some(band.bottom) && band.bottom > band.top;
     }
-    for (j, &i) in searched.iter().enumerate() {
+    for (j, &i) in prep.searched.iter().enumerate() {
         if let Some(p) = m.places[j] {
-            let chosen = variants[j].list[p.variant];
+            let chosen = prep.variants[j].list[p.variant];
             let pl = &mut out[i].placement;
             pl.column = Some(p.column);
             pl.columns = Some(p.columns);
@@ -89,7 +162,24 @@ pub fn make_up<'a>(
             pl.figure = chosen.figure;
         }
     }
-    (out, warning(summary(&m, band, &variants, &effort)), laid)
+    let outcome = Outcome {
+        remainder: m.remainder,
+        continued: m.places.iter().flatten().filter(|p| p.continued).count(),
+    };
+    let summary = summary(&m, band, &prep.variants, &effort);
+    (out, warning(summary), outcome)
+}
+
+/// [`prepare`] and [`choose`] with nothing to avoid.
+#[cfg(test)]
+pub fn make_up<'a>(
+    articles: &[PageArticle<'a>],
+    grid: &Grid,
+    taken: u32,
+) -> (Vec<PageArticle<'a>>, Warning, usize) {
+    let prep = prepare(articles, grid, taken);
+    let (out, summary, _) = choose(articles, grid, &prep, &[]);
+    (out, summary, prep.laid)
 }
 
 fn warning(message: String) -> Warning {

@@ -264,6 +264,7 @@ pub fn split_chars(grid: &Grid, span: u32, m: u32) -> u32 {
 }
 
 /// A module laid out: its page, where it goes on, and its pages.
+#[derive(Clone)]
 pub(super) struct Placed {
     pub page: usize,
     pub onward: Onward,

@@ -28,6 +28,7 @@ pub(super) struct Onward {
 
 /// The pages: the edition's (`edition` of them; a single page manifest is
 /// an edition of one) and the extra ones continued articles need after it.
+#[derive(Clone)]
 pub(super) struct Sheets {
     pub columns: u32,
     pub edition: usize,

@@ -155,7 +155,7 @@ fn set_page(
     let mut avoid: Vec<Avoid> = Vec::new();
     // The best page so far: its key (fewest holes, then the least white
     // at the foot, then the fewest continued), its state and summary.
-    let mut best: Option<(Tried, Sheets, Set, (Vec<Warning>, Warning))> = None;
+    let mut best: Option<Best> = None;
     let (began, mut composed) = (std::time::Instant::now(), 0);
     for attempt in 1..=TRIES {
         if attempt > 1 {
@@ -195,8 +195,14 @@ fn set_page(
             summary.message = format!("page {number}: {}", summary.message);
         }
         let said = warnings[start.2..].to_vec();
-        if best.as_ref().is_none_or(|b| tried < b.0) {
-            best = Some((tried, sheets.clone(), set.clone(), (said, summary)));
+        if best.as_ref().is_none_or(|b| tried < b.tried) {
+            best = Some(Best {
+                tried,
+                sheets: sheets.clone(),
+                set: set.clone(),
+                said,
+                summary,
+            });
         }
         composed = attempt;
         // The modules a hole meets are avoided in the next search.
@@ -212,7 +218,13 @@ fn set_page(
         }
     }
     // Invariant: the first attempt either returned its error or set `best`.
-    let (tried, s, t, (said, mut summary)) = best.expect("a page was set");
+    let Best {
+        tried,
+        sheets: s,
+        set: t,
+        said,
+        mut summary,
+    } = best.expect("a page was set");
     if composed > 1 {
         let ms = began.elapsed().as_secs_f64() * 1000.0;
         summary.message = format!(
@@ -285,6 +297,16 @@ fn avoided(
 /// Make-ups composed at most per page: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
 const TRIES: usize = 4;
+
+/// The best make-up of a page so far: its rank, the state it left and
+/// the warnings it gave (its summary last).
+struct Best {
+    tried: Tried,
+    sheets: Sheets,
+    set: Set,
+    said: Vec<Warning>,
+    summary: Warning,
+}
 
 /// A composed make-up's rank: the fewest holes (then the least white in
 /// them), then the least white at

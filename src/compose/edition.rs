@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use super::holes::{GridRect, White, holes_among, holes_meeting};
+use super::holes::{GridRect, holes_among, holes_meeting};
 use super::items::SetLine;
 use super::kickers::{OnPage, turn_kickers};
-use super::makeup::{Avoid, Outcome};
+use super::makeup::Avoid;
 use super::page::{
     ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
     place_article, placement_order, size, spans,
@@ -153,8 +153,7 @@ fn set_page(
     let prep = makeup::prepare(&ranked, grid, taken);
     let start = (sheets.clone(), set.clone(), warnings.len());
     let mut avoid: Vec<Avoid> = Vec::new();
-    // The best page so far: its key (fewest holes, then the least white
-    // at the foot, then the fewest continued), its state and summary.
+    // The best page so far (see `Tried`), its state and warnings.
     let mut best: Option<Best> = None;
     let (began, mut composed) = (std::time::Instant::now(), 0);
     for attempt in 1..=TRIES {
@@ -162,7 +161,7 @@ fn set_page(
             (*sheets, *set) = (start.0.clone(), start.1.clone());
             warnings.truncate(start.2);
         }
-        let (mut placed, mut summary, outcome) = makeup::choose(&ranked, grid, &prep, &avoid);
+        let (mut placed, mut summary) = makeup::choose(&ranked, grid, &prep, &avoid);
         // Without an arrangement, a rest still opens the page it was
         // promised to (its jump line says so), across it as it fitted.
         for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
@@ -185,11 +184,7 @@ fn set_page(
         for extra in sheets.edition.max(k + 1)..sheets.taken.len() {
             holes += holes_among(&items_on(set, extra));
         }
-        let tried = Tried {
-            holes,
-            outcome,
-            attempt,
-        };
+        let tried = Tried { holes, attempt };
         if sheets.edition > 1 {
             let number = jumps.first_number as usize + k;
             summary.message = format!("page {number}: {}", summary.message);
@@ -213,7 +208,7 @@ fn set_page(
                 avoid.push(a);
             }
         }
-        if holes.count == 0 || avoid.len() == before {
+        if holes == 0 || avoid.len() == before {
             break;
         }
     }
@@ -308,13 +303,13 @@ struct Best {
     summary: Warning,
 }
 
-/// A composed make-up's rank: the fewest holes (then the least white in
-/// them), then the least white at
-/// the band's foot, then the fewest articles continued, then the first.
+/// A composed make-up's rank: the fewest holes, then the first. Of two
+/// with as many holes the search's own choice (by its objective: the
+/// page filled, the fewest continued, the manifest's order, flat feet)
+/// is the better: a retry is kept only for fewer holes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
-    holes: White,
-    outcome: Outcome,
+    holes: u32,
     attempt: usize,
 }
 

@@ -42,35 +42,12 @@ pub fn holes(page: &Page) -> Holes {
     out
 }
 
-/// The holes the items of `pages` (the modules set on one page) leave:
-/// how many, then the cells their extents cover (of two pages with as
-/// many holes, the one with the smaller is the better).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct White {
-    pub count: u32,
-    pub cells: u32,
-}
-
-impl std::ops::AddAssign for White {
-    fn add_assign(&mut self, o: White) {
-        (self.count, self.cells) = (self.count + o.count, self.cells + o.cells);
-    }
-}
-
 type Patch = (usize, usize, usize, usize);
 
-fn white_in(patches: &[Patch]) -> White {
-    White {
-        count: patches.len() as u32,
-        cells: (patches.iter())
-            .map(|&(r0, c0, r1, c1)| ((r1 - r0 + 1) * (c1 - c0 + 1)) as u32)
-            .sum(),
-    }
-}
-
-/// The holes the items of `pages` leave (see [`White`]).
-pub fn holes_among(pages: &[&Page]) -> White {
-    white_of(pages).map_or(White::default(), |(white, _, _)| white_in(&patches(&white)))
+/// How many holes the items of `pages` (the modules set on one page)
+/// leave.
+pub fn holes_among(pages: &[&Page]) -> u32 {
+    white_of(pages).map_or(0, |(white, _, _)| patches(&white).len() as u32)
 }
 
 /// A rectangle of the page grid: `columns` columns from the first, and
@@ -88,9 +65,9 @@ pub fn holes_in(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
 /// The holes among the items of `pages` (the modules set on one page)
 /// and, per rectangle of `rects` (of the page grid `grid`), how many of
 /// them reach into it.
-pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (White, Vec<u32>) {
+pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, Vec<u32>) {
     let Some((white, area, em)) = white_of(pages) else {
-        return (White::default(), vec![0; rects.len()]);
+        return (0, vec![0; rects.len()]);
     };
     let patches = patches(&white);
     let meeting = |&((first, columns), (top, bottom)): &GridRect| {
@@ -104,7 +81,7 @@ pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (White
         };
         patches.iter().filter(meets).count() as u32
     };
-    (white_in(&patches), rects.iter().map(meeting).collect())
+    (patches.len() as u32, rects.iter().map(meeting).collect())
 }
 
 /// The white cells of the type area of `pages` laid over each other, the

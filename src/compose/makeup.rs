@@ -48,14 +48,6 @@ pub struct Avoid {
     pub variant: Variant,
 }
 
-/// How the chosen page came out: lines left empty at the band's foot and
-/// articles continued (no arrangement: the whole band, none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Outcome {
-    pub remainder: u32,
-    pub continued: usize,
-}
-
 /// Line-columns of hole a module the page's holes met is charged in a
 /// retry's search: as much as a hole four lines deep across two columns,
 /// enough to lose to a flat module elsewhere, less than a cut (a hole is
@@ -92,8 +84,8 @@ fn pinned(a: &PageArticle) -> bool {
 }
 
 /// The page made up: the articles with the places and variants the search
-/// chose (the pinned ones — `column` and `row` given — as they were), a
-/// summary for stderr and the outcome. Without an arrangement the
+/// chose (the pinned ones — `column` and `row` given — as they were) and
+/// a summary for stderr. Without an arrangement the
 /// articles keep their placement. The modules in `avoid` are charged as
 /// holes of [`MET`] line-columns.
 pub fn choose<'a>(
@@ -101,7 +93,7 @@ pub fn choose<'a>(
     grid: &Grid,
     prep: &Prepared,
     avoid: &[Avoid],
-) -> (Vec<PageArticle<'a>>, Warning, Outcome) {
+) -> (Vec<PageArticle<'a>>, Warning) {
     let band = prep.band;
     let fits: Vec<Vec<Vec<_>>> = (prep.searched.iter().zip(&prep.variants))
         .map(|(&i, v)| {
@@ -137,11 +129,7 @@ pub fn choose<'a>(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
         );
-        let outcome = Outcome {
-            remainder: band.bottom - band.top,
-            continued: 0,
-        };
-        return (out, warning(message), outcome);
+        return (out, warning(message));
     };
     // A box pinned under the band stands its top edge in the band's last
     // slot, white under every module the search puts there.
@@ -162,12 +150,8 @@ pub fn choose<'a>(
             pl.figure = chosen.figure;
         }
     }
-    let outcome = Outcome {
-        remainder: m.remainder,
-        continued: m.places.iter().flatten().filter(|p| p.continued).count(),
-    };
     let summary = summary(&m, band, &prep.variants, &effort);
-    (out, warning(summary), outcome)
+    (out, warning(summary))
 }
 
 /// [`prepare`] and [`choose`] with nothing to avoid.
@@ -178,7 +162,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken);
-    let (out, summary, _) = choose(articles, grid, &prep, &[]);
+    let (out, summary) = choose(articles, grid, &prep, &[]);
     (out, summary, prep.laid)
 }
 

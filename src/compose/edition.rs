@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::holes::{GridRect, holes_among, holes_meeting};
 use super::items::SetLine;
 use super::kickers::{OnPage, turn_kickers};
-use super::makeup::Avoid;
+use super::makeup::{Avoid, pinned};
 use super::page::{
     ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
     place_article, placement_order, size, spans,
@@ -260,7 +260,6 @@ fn ranked<'a>(
         });
     let own = all[page.articles.clone()].iter().map(PageArticle::copy);
     let mut ranked: Vec<PageArticle> = own.chain(rests).collect();
-    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
     if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
         a.placement.lead_story = true;
     }
@@ -275,7 +274,6 @@ fn avoided(
     placed: &[PageArticle],
     ranked: &[PageArticle],
 ) -> Vec<Avoid> {
-    let pinned = |a: &PageArticle| a.placement.column.is_some() && a.placement.row.is_some();
     (frames.iter().zip(met))
         .filter(|&(&(j, _), &m)| m > 0 && !pinned(&ranked[j]))
         .map(|(&(j, f), _)| Avoid {

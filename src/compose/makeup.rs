@@ -79,7 +79,9 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
     }
 }
 
-fn pinned(a: &PageArticle) -> bool {
+/// Whether the manifest pins the article (`column` and `row` given): the
+/// search works around it.
+pub(super) fn pinned(a: &PageArticle) -> bool {
     a.placement.column.is_some() && a.placement.row.is_some()
 }
 

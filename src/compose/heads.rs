@@ -199,6 +199,7 @@ mod tests {
             hang_before: Pt::ZERO,
             ideographic: true,
             may_hang: false,
+            hang_end: Pt::ZERO,
             letter_slots: 0,
             gap: Gap::glued(),
         }

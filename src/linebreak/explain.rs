@@ -36,6 +36,8 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
                 "hyphenated".to_string()
             } else if line.hang {
                 format!("'{}' hangs past the measure", items[b - 1].last)
+            } else if line.adjust.half_hung {
+                format!("'{}' hangs in part past the measure", items[b - 1].last)
             } else if line.adjust.end_cut.0 > EPSILON {
                 format!(
                     "'{}' set at half width at the line end (推入)",
@@ -47,7 +49,8 @@ pub fn explain(items: &[Item], lines: &[Line], p: &Params) -> Vec<String> {
             let a_ = &line.adjust;
             let compressed =
                 a_.brackets > 0.0 || a_.stops > 0.0 || a_.word < 0.0 || a_.cjk_latin < 0.0;
-            let why = if b > g && line.hang && !compressed {
+            let hung = line.hang || line.adjust.half_hung;
+            let why = if b > g && hung && !compressed {
                 "full line: nothing in it to compress (推入) for its last mark".to_string()
             } else if b > g {
                 "pushed in: marks inside the line compressed to fit (推入)".to_string()

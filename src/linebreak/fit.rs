@@ -108,6 +108,14 @@ impl Sums {
             free = free.max(last.width.0);
         }
         let hang = may_hang && p.hanging.needed() && natural - free > measure;
+        // What goes past the measure when the mark hangs, and what the
+        // line then keeps of the mark's shrink (a whole hung mark's blank
+        // before its glyph gives the line nothing).
+        let (past, kept) = if last.hang_end.0 > 0.0 {
+            (last.hang_end.0, 0.0)
+        } else {
+            (last.width.0, last.blank_before.0)
+        };
         let width = if natural > measure {
             (natural - free).max(measure)
         } else {
@@ -130,7 +138,7 @@ impl Sums {
             inter,
             pair: sb1.pair - sa.pair,
             shrink,
-            hung: hang.then_some((natural - last.width.0 - start, shrink - last.blank_before.0)),
+            hung: hang.then_some((natural - past - start, shrink - kept)),
         }
     }
 }

@@ -140,7 +140,10 @@ fn line_demerits_at(
     if w - f.shrink > measure + EPSILON {
         // Compression cannot fit it: the last mark may hang where needed.
         let (hung, shrink) = f.hung?;
-        let crowded = p.hanging == Hanging::NeededAtStart && items[b - 1].blank_before.0 > 0.0;
+        let last = &items[b - 1];
+        let crowded = p.hanging == Hanging::NeededAtStart
+            && last.blank_before.0 > 0.0
+            && last.hang_end.0 == 0.0;
         let cost = if crowded { CROWDED_HANG } else { HANGING_LINE };
         (w, f.shrink, d) = (hung + indent, shrink, cost);
         if w - f.shrink > measure + EPSILON {

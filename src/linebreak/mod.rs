@@ -122,6 +122,9 @@ struct Adjust {
     /// The first item's blank before its glyph counts as an inner blank
     /// (after a paragraph indent, not at the line's edge).
     inner_start: bool,
+    /// The last mark hangs in part ([`Item::hang_end`]), set in its
+    /// place with `end_cut` past its own line-end blank.
+    half_hung: bool,
 }
 
 /// Where an item goes on its line.
@@ -290,6 +293,15 @@ fn hangs(line: &[Item], delta: Pt, inner_start: bool, p: &Params) -> bool {
     }
 }
 
+/// What of a hung mark goes past the measure ([`Item::hang_end`]).
+fn hung_past(l: &Item) -> Pt {
+    if l.hang_end.0 > 0.0 {
+        l.hang_end
+    } else {
+        l.width
+    }
+}
+
 /// Distributes the difference between the natural width and the measure.
 /// Shrink: the line-end mark's blank, the line-start mark's blank, a hanging
 /// mark, then word spaces, then the blanks of brackets and quotes, then of
@@ -326,7 +338,7 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         let end = line.last().map_or(Pt::ZERO, |l| l.end_blank);
         let hung = hangs(line, delta + end + start, inner_start, p);
         let free = line.last().map_or(Pt::ZERO, |l| {
-            l.end_blank.max(if hung { l.width } else { Pt::ZERO })
+            l.end_blank.max(if hung { hung_past(l) } else { Pt::ZERO })
         }) + start;
         let shrink = gaps.iter().map(|i| i.gap.shrink).sum::<Pt>()
             + inner_blanks(line, true, inner_start, hung)
@@ -358,6 +370,17 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
             adjust.start_cut = take(&mut delta, f.blank_before);
         }
         if delta.0 < -EPSILON
+            && hangs(line, delta, inner_start, p)
+            && let Some(l) = line.last()
+            && l.hang_end.0 > 0.0
+        {
+            // Part of the mark goes past the measure: it is set in its
+            // place, its line-end cut as far as hanging allows.
+            let more = (hung_past(l) - adjust.end_cut).max(Pt::ZERO);
+            delta += more;
+            adjust.end_cut += more;
+            adjust.half_hung = true;
+        } else if delta.0 < -EPSILON
             && hangs(line, delta, inner_start, p)
             && let Some(l) = line.last()
         {

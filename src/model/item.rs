@@ -99,6 +99,13 @@ pub struct Item {
     pub ideographic: bool,
     /// ，。、 and friends may hang past the measure where the layout allows.
     pub may_hang: bool,
+    /// Nonzero for a mark that hangs only in part: what its line's end
+    /// cuts after its glyph when it hangs, up to half its em (an upright
+    /// vertical ；：？！, whose ink runs most of the em down: hung whole,
+    /// it would reach three quarters of an em past the measure). Its ink
+    /// then reaches no further past than a hung horizontal mark's
+    /// ([`crate::shape`]). More than `end_blank`.
+    pub hang_end: Pt,
     /// Places inside the item where letter spacing may go (a Latin word of
     /// n characters has n − 1), the last resort for a line with no gaps.
     pub letter_slots: u16,

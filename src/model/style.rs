@@ -153,7 +153,7 @@ impl Hanging {
             && match self {
                 Hanging::Never => false,
                 Hanging::Needed | Hanging::Always => true,
-                Hanging::NeededAtStart => item.first != '？',
+                Hanging::NeededAtStart => item.first != '？' || item.hang_end.0 > 0.0,
             }
     }
 

@@ -213,6 +213,8 @@ pub(crate) struct Scratch {
     pub(super) word_glyphs: Vec<Glyph>,
     /// Per item: a ？ or ！ standing upright (centred scheme).
     pub(super) tall: Vec<bool>,
+    /// Room above each vertical bracket's ink ([`super::pairs::compress_pairs`]).
+    pub(super) room: Vec<Pt>,
 }
 
 /// The one feature a CJK character is shaped with, if any.

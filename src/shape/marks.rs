@@ -55,6 +55,26 @@ pub(super) fn line_end_blank(class: PunctClass, after: Pt, below: Pt, width: Pt,
     reach.min(width / 2.0).max(after)
 }
 
+/// How far past the measure a hung mark's ink may reach, in ems: as far
+/// as a hung horizontal Simplified mark's does (，0.23, ；0.29, 。0.32),
+/// so a fifth of an em or more clear of a ruled gutter's middle.
+pub(super) const HUNG_INK_PAST_MEASURE_EM: f64 = 0.33;
+
+/// What a line's end cuts after an upright vertical ；：？！ that hangs
+/// (zero where it may not): up to half its em, its ink (`below` short of
+/// its em's end) reaching no further past the measure than
+/// [`HUNG_INK_PAST_MEASURE_EM`]; zero where that is no more than its free
+/// line-end blank `end`. Hung whole, as a ，。、 is, its ink would run
+/// three quarters of an em past.
+pub(super) fn hung_end(c: char, end: Pt, below: Pt, width: Pt, size: Pt) -> Pt {
+    let cut = (below + size * HUNG_INK_PAST_MEASURE_EM).min(width / 2.0);
+    if matches!(c, '；' | '：' | '？' | '！') && cut.0 > end.0 {
+        cut
+    } else {
+        Pt::ZERO
+    }
+}
+
 /// Marks that stay full width under 开明 (sentence-ending stops).
 pub(super) fn full_in_kaiming(c: char) -> bool {
     matches!(c, '。' | '．' | '？' | '！')

@@ -4,7 +4,9 @@
 //! pair compression (CLREQ §3).
 
 use super::cache::{Scratch, Shaper};
-use super::marks::{INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, line_end_blank, may_hang};
+use super::marks::{
+    INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, hung_end, line_end_blank, may_hang,
+};
 use super::pairs::{compress_centred_pairs, compress_pairs};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
@@ -15,8 +17,9 @@ use crate::model::{Gap, GapKind, Item};
 use crate::resolve::Para;
 
 /// A mark's blanks: before and after its glyph, after it at a line's end
-/// ([`Item::end_blank`]) and before it when hung ([`Item::hang_before`]).
-type Blanks = (Pt, Pt, Pt, Pt);
+/// ([`Item::end_blank`]) and before it when hung ([`Item::hang_before`]);
+/// and after it when it hangs in part ([`Item::hang_end`]).
+type Blanks = (Pt, Pt, Pt, Pt, Pt);
 use crate::script::{is_ideographic, is_wide_in};
 use crate::units::{Em, Pt};
 
@@ -184,7 +187,29 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     }
     let mut b = s.b;
     match para.style.scheme {
-        Scheme::Quanjiao | Scheme::Kaiming => compress_pairs(&mut b),
+        Scheme::Quanjiao | Scheme::Kaiming => {
+            // Room beside a vertical mark's ink beyond its blank, on the
+            // side a pair's partner meets ([`compress_pairs`]).
+            let room = &mut s.scratch.room;
+            room.clear();
+            if vertical {
+                let size = para.style.size;
+                let keep = size * INK_CLEARANCE_EM;
+                room.extend(b.items.iter().zip(&b.info).map(|(it, info)| {
+                    let g = &b.glyphs[info.glyphs.start as usize];
+                    let ink = it
+                        .punct
+                        .and_then(|_| s.shaper.ink_room_vertical(g.font, g.id, size));
+                    let beyond = match (it.punct, ink) {
+                        (Some(PunctClass::Opening), Some((above, _))) => above - it.blank_before,
+                        (Some(_), Some((_, below))) => below - keep - it.blank_after,
+                        _ => Pt::ZERO,
+                    };
+                    beyond.max(Pt::ZERO)
+                }));
+            }
+            compress_pairs(&mut b, room)
+        }
         Scheme::Centred => {
             // ？！ stand upright in vertical text, as tall as the em.
             let tall = &mut s.scratch.tall;
@@ -254,7 +279,7 @@ impl ParaShaping<'_, '_, '_> {
         };
         // Only a full-width mark has blank halves to adjust.
         let punct = punct_class(c).filter(|_| width.0 >= size.0 * 0.9);
-        let (g, width, (before, after, end, hang)) =
+        let (g, width, (before, after, end, hang, half)) =
             self.scheme(font, c, punct, consumed, g, width);
         self.b.glyphs.push(g);
         for _ in 0..consumed {
@@ -270,7 +295,8 @@ impl ParaShaping<'_, '_, '_> {
             end_blank: end,
             hang_before: hang,
             ideographic: is_ideographic(c),
-            may_hang: may_hang(c, before, after, width),
+            may_hang: half.0 > 0.0 || may_hang(c, before, after, width),
+            hang_end: half,
             letter_slots: 0,
             gap: Gap::glued(),
         });
@@ -301,7 +327,7 @@ impl ParaShaping<'_, '_, '_> {
     ) -> (Glyph, Pt, Blanks) {
         let size = self.para.style.size;
         let Some(class) = punct else {
-            return (g, width, (Pt::ZERO, Pt::ZERO, Pt::ZERO, Pt::ZERO));
+            return (g, width, (Pt::ZERO, Pt::ZERO, Pt::ZERO, Pt::ZERO, Pt::ZERO));
         };
         let halt = (consumed == 1)
             .then(|| self.shaper.halt_blanks(font, c, size))
@@ -337,6 +363,7 @@ impl ParaShaping<'_, '_, '_> {
         };
         let mut end = after;
         let mut hang = before;
+        let mut half = Pt::ZERO;
         if self.mode.pauses_centred
             && (halt.is_none() || self.para.style.scheme == Scheme::Centred)
             && let Some(((b, a), below)) = self.ink_room(font, &g, width)
@@ -354,6 +381,7 @@ impl ParaShaping<'_, '_, '_> {
             let middle = self.para.style.scheme == Scheme::Centred
                 && matches!(class, PunctClass::Stop | PunctClass::Pause);
             hang = if middle { hang.max(b) } else { before };
+            half = hung_end(c, end, below, width, size);
         }
         if remove {
             width -= before + after;
@@ -362,8 +390,9 @@ impl ParaShaping<'_, '_, '_> {
             after = Pt::ZERO;
             end = Pt::ZERO;
             hang = Pt::ZERO;
+            half = Pt::ZERO;
         }
-        (g, width, (before, after, end, hang))
+        (g, width, (before, after, end, hang, half))
     }
 
     /// In a vertical line, the blanks a mark's glyph `g` (shifted by the
@@ -556,6 +585,7 @@ impl ParaShaping<'_, '_, '_> {
                 hang_before: Pt::ZERO,
                 ideographic: false,
                 may_hang: false,
+                hang_end: Pt::ZERO,
                 letter_slots: frag.chars().count().saturating_sub(1) as u16,
                 gap: Gap::glued(),
             });
@@ -598,6 +628,7 @@ fn push_upright(
         hang_before: Pt::ZERO,
         ideographic: false,
         may_hang: false,
+        hang_end: Pt::ZERO,
         letter_slots: 0,
         gap: Gap::glued(),
     });

@@ -87,6 +87,7 @@ impl ShapedPara {
                 end_blank: if last { item.end_blank } else { Pt::ZERO },
                 hang_before: if last { item.hang_before } else { Pt::ZERO },
                 may_hang: last && item.may_hang,
+                hang_end: if last { item.hang_end } else { Pt::ZERO },
                 letter_slots: text.chars().count().saturating_sub(1) as u16,
                 gap: if last { item.gap } else { Gap::glued() },
                 ..*item

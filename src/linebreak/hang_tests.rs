@@ -3,7 +3,7 @@
 //! a lone last character or a prohibited break; only ，。、 and, where the
 //! scheme sets them at the em's start, ；：？！.
 
-use super::tests::{BASIC, EM, Opts, lines_of, lv, params, shape, spacing_figures};
+use super::tests::{BASIC, EM, Opts, lines_of, lv, params, shape, shape_in, spacing_figures};
 use super::*;
 use crate::model::Scheme;
 
@@ -321,4 +321,36 @@ fn wide_spacing_ranks_between_a_crowded_hang_and_a_lone_last_character() {
     // (which the gates refuse).
     const { assert!(knuth::CROWDED_HANG < knuth::WIDE_SPACING) };
     const { assert!(knuth::WIDE_SPACING < knuth::LONE_CHARACTER) };
+}
+
+#[test]
+fn an_upright_vertical_mark_hangs_in_part_rather_than_a_line_be_spaced() {
+    // Vertical Simplified ；, upright, runs most of its em down: it cannot
+    // hang whole (its ink would reach 0.73 em past the measure), but set
+    // at half width its ink reaches 0.29 em past, as a hung horizontal
+    // mark's does. So the line compresses its comma and takes 乙； with the
+    // ； hanging in part, where it pushed 乙； out and was spaced by 1/11 em.
+    let text = "一二三，四五六七八九十甲乙；丙丁戊己庚辛";
+    let m = Pt(EM * 13.0);
+    let measure = move |_| m;
+    let p = shape_in(text, Scheme::Quanjiao, true);
+    let first_line = |hanging| {
+        let o = Opts {
+            hanging,
+            ..lv(Prohibition::Strict)
+        };
+        let lines = break_paragraph(&p.items, &params(o, &measure));
+        let l = lines[0].clone();
+        let t: String = l.items.clone().map(|i| p.items[i].last).collect();
+        (t, l)
+    };
+    let (t, l) = first_line(Hanging::Needed);
+    assert_eq!(t, "一二三，四五六七八九十甲乙；");
+    assert!(l.adjust.half_hung && !l.hang, "{:?}", l.adjust);
+    assert!((l.width.0 - m.0).abs() < EPSILON, "{:?}", l.width);
+    let semi = &p.items[l.items.end - 1];
+    assert!(semi.hang_end > semi.end_blank && semi.hang_end.0 <= EM / 2.0 + 1e-9);
+    let (t, l) = first_line(Hanging::Never);
+    assert_ne!(t, "一二三，四五六七八九十甲乙；");
+    assert!(!l.adjust.half_hung);
 }

@@ -43,10 +43,15 @@ fn book() -> &'static (FontBook, ParaStyle) {
 }
 
 pub(super) fn shape(text: &str, scheme: Scheme) -> ShapedPara {
+    shape_in(text, scheme, false)
+}
+
+/// [`shape`], in a vertical line where `vertical`.
+pub(super) fn shape_in(text: &str, scheme: Scheme, vertical: bool) -> ShapedPara {
     let (book, style) = book();
     let mut style = style.clone();
     style.scheme = scheme;
-    let mut shaper = Shaper::new(book, &Lang::default(), Fallbacks::default());
+    let mut shaper = Shaper::new(book, &Lang::default(), Fallbacks::default()).vertical(vertical);
     let para = crate::resolve::Para {
         style,
         runs: vec![Run {

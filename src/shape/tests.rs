@@ -285,7 +285,14 @@ fn vertical_tall_marks_never_lose_more_than_the_room_beside_their_ink() {
                 "{c} {scheme:?}: {:?} after, ink {after:?} from the foot",
                 it.blank_after
             );
-            assert!(!it.may_hang, "{c} {scheme:?} hangs");
+            // Hung, it goes past the measure by no more than half its em
+            // and its ink by no more than a hung horizontal mark's (0.33 em).
+            assert_eq!(it.may_hang, it.hang_end.0 > 0.0, "{c} {scheme:?}");
+            assert!(
+                it.hang_end.0 <= 5.0 + 1e-6 && it.hang_end.0 <= after.0 + 3.3 + 1e-6,
+                "{c} {scheme:?}: hung {:?}, ink {after:?} from the foot",
+                it.hang_end
+            );
             // At a line end it may go to half width, its ink no more than
             // 0.15 em past the measure.
             assert!(
@@ -358,6 +365,35 @@ fn a_vertical_colon_keeps_its_em_and_the_bracket_after_it_gives_up_its_blank() {
     assert!((p.items[1].width.0 - 5.0).abs() < 1e-6, "{:?}", p.items[1]);
     assert_eq!(p.items[2].width, Pt(10.0));
     assert_eq!(p.items[1].gap.kind, GapKind::PairBlank);
+}
+
+#[test]
+fn a_vertical_colon_and_bracket_compress_to_one_em_with_their_inks_apart() {
+    // Upright ：「 in a vertical line: the colon stands in its em's top
+    // half and the bracket's ink starts two thirds down its own, so fully
+    // compressed the pair takes one em, as horizontally (it took 1.2 em,
+    // which pushed 说：「…。」 first lines out and spaced them by 0.1–0.22
+    // em); the inks stay at least 0.05 em apart.
+    let (book, style) = setup();
+    let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
+    let p = shape_para(&mut v, &para(&style, "说：「好"));
+    let (colon, bracket) = (&p.items[1], &p.items[2]);
+    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
+    assert!((least.0 - 10.0).abs() < 1e-6, "{colon:?} {bracket:?}");
+    let ink = |k: usize| {
+        let g = &p.glyphs[p.info[k].glyphs.start as usize];
+        v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap()
+    };
+    // Down the compressed pair from the colon's em top: the colon's ink
+    // ends its room below short of its em; the bracket's em starts where
+    // the colon's advance ends, less the half it gave up.
+    let foot = Pt(10.0) - ink(1).1;
+    let start = colon.width - colon.blank_after - (Pt(10.0) - bracket.width);
+    let top = start + ink(2).0;
+    assert!(
+        top.0 - foot.0 >= 0.5 - 1e-6,
+        "ink foot {foot:?}, top {top:?}"
+    );
 }
 
 #[test]

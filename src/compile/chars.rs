@@ -7,23 +7,19 @@
 use std::path::Path;
 
 use crate::error::{Error, Result, Stage};
+use crate::resolve::{Doc, Flow};
 use crate::source::{Located, SourceFile, unfit_char, unfit_name};
 
 use super::job::Job;
 
 /// Refuses the job when any of its texts holds an unfit character.
 pub fn check_text(job: &Job) -> Result<()> {
-    for d in &job.docs {
-        let texts = d
-            .paragraphs()
-            .into_iter()
-            .chain([d.title.clone()])
-            .chain(d.author.clone());
-        for t in texts {
-            if let Some(c) = t.chars().find(|&c| unfit_char(c)) {
-                return Err(refuse(c, &d.path));
-            }
-        }
+    use rayon::prelude::*;
+    // The documents in parallel (a book's million characters were a
+    // serial pass at the start of the run), the first bad one in order.
+    let bad = (job.docs.par_iter()).find_map_first(|d| unfit_in(d).map(|c| (c, &d.path)));
+    if let Some((c, path)) = bad {
+        return Err(refuse(c, path));
     }
     let meta = &job.meta;
     let texts = [
@@ -43,6 +39,18 @@ pub fn check_text(job: &Job) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The first unfit character of a document's paragraphs (its runs, read
+/// in place), title or author.
+fn unfit_in(d: &Doc) -> Option<char> {
+    let paras = (d.header.iter()).chain(d.flow.iter().filter_map(|f| match f {
+        Flow::Para(p) => Some(p),
+        Flow::Figure(fig) => fig.caption.as_ref(),
+    }));
+    let runs = paras.flat_map(|p| p.runs.iter().map(|r| r.text.as_str()));
+    let mut texts = runs.chain([d.title.as_str()]).chain(d.author.as_deref());
+    texts.find_map(|t| t.chars().find(|&c| unfit_char(c)))
 }
 
 fn refuse(c: char, file: &Path) -> Error {

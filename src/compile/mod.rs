@@ -180,8 +180,18 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
         cache: cache_dir(&job, opts),
         progress: opts.progress.as_ref(),
     };
+    // Each file is staged (written beside its path and flushed) on the
+    // thread that made it, as soon as it is made: the EPUB's is written
+    // while the PDF is still being made. Nothing is renamed onto its path
+    // before every file is made.
+    let made = |k: usize, path: PathBuf, bytes: Vec<u8>| -> Result<(usize, Made)> {
+        if to_stdout {
+            return Ok((k, Made::Bytes(path, bytes)));
+        }
+        Ok((k, Made::Staged(write::stage(&path, &bytes, true)?)))
+    };
     let (paged, unpaged) = rayon::join(
-        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
+        || -> Result<Vec<(usize, Made)>> {
             if paged.is_empty() {
                 return Ok(Vec::new());
             }
@@ -200,15 +210,15 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
                 } else {
                     output::Pages::Shared(&laid)
                 };
-                let made = o.files_taking(&job, Some(pages))?;
-                files.extend(made.into_iter().map(|(path, bytes)| (k, path, bytes)));
+                for (path, bytes) in o.files_taking(&job, Some(pages))? {
+                    files.push(made(k, path, bytes)?);
+                }
             }
             Ok(files)
         },
-        || -> Result<Vec<(usize, PathBuf, Vec<u8>)>> {
-            unpaged
-                .iter()
-                .map(|&(k, o)| Ok((k, o.path().to_path_buf(), o.file(&job, None)?)))
+        || -> Result<Vec<(usize, Made)>> {
+            (unpaged.iter())
+                .map(|&(k, o)| made(k, o.path().to_path_buf(), o.file(&job, None)?))
                 .collect()
         },
     );
@@ -217,20 +227,27 @@ pub fn run(mut job: Job, opts: &Options) -> Result<Report> {
     // Written in the order asked for: every file to a temporary file
     // first, renamed only once all of them were written.
     files.sort_by_key(|f| f.0);
-    if to_stdout {
-        // stdout_wanted allows it for a single output only.
-        let (_, path, bytes) = &files[0];
-        write::to_stdout(bytes)?;
-        report.written = vec![path.clone()];
-        return Ok(report);
+    let mut staged = Vec::with_capacity(files.len());
+    for (_, file) in files {
+        match file {
+            Made::Staged(s) => staged.push(s),
+            // stdout_wanted allows it for a single output only.
+            Made::Bytes(path, bytes) => {
+                write::to_stdout(&bytes)?;
+                report.written = vec![path];
+                return Ok(report);
+            }
+        }
     }
-    let staged = files
-        .iter()
-        .map(|(_, path, bytes)| write::stage(path, bytes, true))
-        .collect::<Result<Vec<_>>>()?;
     report.written = write::commit(staged, &inputs)?;
     remove_stale_pages(&job, report.pages);
     Ok(report)
+}
+
+/// An output file made: staged beside its path, or its bytes for stdout.
+enum Made {
+    Staged(write::Staged),
+    Bytes(PathBuf, Vec<u8>),
 }
 
 /// Page images' folders, made when missing, before any work.

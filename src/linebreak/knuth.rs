@@ -258,6 +258,13 @@ fn stretch_beyond_pairs(slack: f64, f: &Fit) -> f64 {
     plain(LAST_RESORT / 10.0)
 }
 
+/// The least [`stretch_demerits`] of a [`Bound::wide`] line: spacing past
+/// [`WIDE_SPACING_EM`] (and so past [`VISIBLE_SPACING_EM`]) costs both
+/// penalties, at least [`SPACED_LINE`] and a plain line's square, added in
+/// this order to terms never less; and adding a number that is not
+/// negative never rounds below the sum without it.
+const WIDE_FLOOR: f64 = LINE_PENALTY * LINE_PENALTY + SPACED_LINE + WIDE_SPACING + VISIBLE_SPACING;
+
 /// What a node's line to a break is known to cost before it is measured.
 struct Bound {
     /// Never above the line's [`line_demerits`] (−∞ when unknown).
@@ -306,23 +313,32 @@ fn underfull_bound<'a>(
             return unknown;
         };
         let slack = measure - f.width;
-        let em = (slack - f.pair - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
-        // Clear of stretch_demerits's thresholds, so that rounding cannot
-        // put a later, shorter line on their other side.
-        let wide =
-            f.inter > 0.0 && slack > f.pair + f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3;
+        let wide = is_wide(slack, &f);
+        // A node that has lost already, whatever the line costs (never
+        // less than nothing), needs no spacing worked out; nor does one
+        // that loses with the least a wide line costs.
+        if demerits >= beat || (wide && demerits + WIDE_FLOOR >= beat) {
+            return Bound {
+                floor: if wide { WIDE_FLOOR } else { 0.0 },
+                wide,
+                exact: false,
+            };
+        }
         Bound {
-            // A node that has lost already, whatever the line costs (never
-            // less than nothing), needs no spacing worked out.
-            floor: if demerits >= beat {
-                0.0
-            } else {
-                stretch_demerits(slack, &f)
-            },
+            floor: stretch_demerits(slack, &f),
             wide,
-            exact: demerits < beat,
+            exact: true,
         }
     })
+}
+
+/// An underfull line `slack` short of its measure is letter-spaced by
+/// more than [`WIDE_SPACING_EM`], clear of [`stretch_demerits`]'s
+/// thresholds, so that rounding cannot put a later, shorter line on their
+/// other side.
+fn is_wide(slack: f64, f: &Fit) -> bool {
+    let em = (slack - f.pair - f.flex) / f.inter * INTER_CHAR_STRETCH_EM;
+    f.inter > 0.0 && slack > f.pair + f.flex + 2.0 * EPSILON && em > WIDE_SPACING_EM + 1e-3
 }
 
 /// Lines only get shorter, in every respect, as their start moves on: the
@@ -553,6 +569,9 @@ impl Least {
         self.0.get(k).map_or(f64::INFINITY, |&(_, d)| d)
     }
 }
+
+#[cfg(test)]
+mod bound_tests;
 
 fn collect<T>(nodes: &[T], n: usize, f: impl Fn(&T) -> (usize, Option<usize>)) -> Vec<usize> {
     let mut breaks = Vec::new();

@@ -262,14 +262,18 @@ fn write_from<P: std::borrow::Borrow<Page> + Send>(
     // thread, whose heap would not take it) asks for its own.
     release_free_memory();
     // The subsetting is the task another thread takes (on one thread, it
-    // waits for the pages, which are then all freed).
-    let (more, programs) = rayon::join(
-        || pack(rest, book, meta, &used),
+    // waits for the pages, which are then all freed); the page objects
+    // are written meanwhile, once every stream is packed.
+    let pages = &sheets[..];
+    let ((), programs) = rayon::join(
+        || {
+            packed.extend(pack(rest, book, meta, &used));
+            write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
+            // Copied into the file: freed before the fonts are written.
+            drop(packed);
+        },
         || font::prepare_programs(book, &used.usage, meta.packs.as_deref()),
     );
-    packed.extend(more);
-    let pages = &sheets[..];
-    write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
     font::write_fonts(
         &mut pdf,
         &mut refs,

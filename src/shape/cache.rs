@@ -47,8 +47,22 @@ pub fn find_fallbacks<'a>(
     covered: &mut Covered,
     warnings: &mut Vec<Warning>,
 ) -> Fallbacks {
-    // First pass with read-only faces: which characters are missing where.
-    let mut missing: BTreeMap<(FontId, char), crate::source::Loc> = BTreeMap::new();
+    let missing = missing_chars(paras, book, covered);
+    fallbacks_for(missing, book, doc, warnings)
+}
+
+/// The (style font, character) pairs of `paras` whose font lacks the
+/// character, each with its first place. Reads the faces only, so that a
+/// book's installments can be looked at in parallel.
+pub type Missing = BTreeMap<(FontId, char), crate::source::Loc>;
+
+/// [`Missing`] of `paras`, `covered` remembering the pairs found present.
+pub fn missing_chars<'a>(
+    paras: impl Iterator<Item = &'a Para>,
+    book: &FontBook,
+    covered: &mut Covered,
+) -> Missing {
+    let mut missing = Missing::new();
     {
         let mut seen = SeenChars::default();
         for p in paras {
@@ -78,6 +92,18 @@ pub fn find_fallbacks<'a>(
             }
         }
     }
+    missing
+}
+
+/// A font found (and loaded into `book`) for each pair of `missing`, in
+/// their order; a warning, placed in `doc`, for each character no font
+/// has.
+pub fn fallbacks_for(
+    missing: Missing,
+    book: &mut FontBook,
+    doc: &Doc,
+    warnings: &mut Vec<Warning>,
+) -> Fallbacks {
     let mut fb = Fallbacks::default();
     let mut warned = BTreeSet::new();
     for ((font, c), loc) in missing {
@@ -97,9 +123,9 @@ pub fn find_fallbacks<'a>(
 }
 
 /// The (font, character) pairs found to have a glyph, kept across the
-/// documents of a run: a book's installments share most of their
-/// characters, and a cmap lookup for each of them in every installment
-/// was most of the run's serial start.
+/// documents of a run (or of one thread's share of them): a book's
+/// installments share most of their characters, and a cmap lookup for
+/// each of them in every installment was most of the run's serial start.
 #[derive(Default)]
 pub struct Covered(SeenChars);
 

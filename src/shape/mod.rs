@@ -132,16 +132,23 @@ pub fn find_doc_fallbacks(
     book: &mut FontBook,
     warnings: &mut Vec<Warning>,
 ) -> Fallbacks {
+    use rayon::prelude::*;
+    // What each document lacks, a share of the documents per thread (the
+    // faces are only read); then, in order, the fonts found for it.
+    let share = docs.len().div_ceil(rayon::current_num_threads()).max(1);
+    let fonts: &FontBook = book;
+    let missing: Vec<cache::Missing> = (docs.par_chunks(share))
+        .flat_map_iter(|docs| {
+            let mut covered = cache::Covered::default();
+            let missing = docs
+                .iter()
+                .map(|doc| cache::missing_chars(doc_paras(doc), fonts, &mut covered));
+            missing.collect::<Vec<_>>()
+        })
+        .collect();
     let mut all = Fallbacks::default();
-    let mut covered = cache::Covered::default();
-    for doc in docs {
-        all.merge(cache::find_fallbacks(
-            doc_paras(doc),
-            book,
-            doc,
-            &mut covered,
-            warnings,
-        ));
+    for (doc, missing) in docs.iter().zip(missing) {
+        all.merge(cache::fallbacks_for(missing, book, doc, warnings));
     }
     all
 }

@@ -10,8 +10,8 @@ use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text, indent_shape,
-    leaves_open,
+    box_piece, ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text,
+    indent_shape, leaves_open,
 };
 use super::{Article, Block, Note, NoteKind};
 
@@ -217,7 +217,7 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                         ),
                     });
                     s.held.push(*i);
-                } else if is_head(page, *i, next, prev_end, &s.run) {
+                } else if is_head(page, *i, (next, after_next), prev_end, &s.run) {
                     s.release(lines);
                     s.flush();
                     s.out.push(Part::Head(*i));
@@ -416,7 +416,7 @@ fn number(art: &mut Article, notes: &mut Vec<Note>, l: &Line, n: u32) {
 fn is_head(
     page: &Page,
     i: usize,
-    next: Option<usize>,
+    (next, after): (Option<usize>, Option<usize>),
     prev_end: bool,
     run: &[Option<usize>],
 ) -> bool {
@@ -430,6 +430,14 @@ fn is_head(
     }
     // A section head has no comma; a paragraph's first line may.
     if l.text.contains(['，', ',']) {
+        return false;
+    }
+    // Nor is it the first piece of a printed line the OCR cut in two.
+    let cut = next.zip(m).is_some_and(|(n, m)| {
+        let nl = &page.lines[n];
+        nl.no == l.no + 1 && box_piece(l, nl, after.map(|a| &page.lines[a]), m)
+    });
+    if cut {
         return false;
     }
     // Nor does it stop on a word that needs what follows (夜里的车厢是城市的

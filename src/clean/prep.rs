@@ -80,6 +80,16 @@ pub(super) fn width(s: &str) -> f32 {
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut out = Vec::new();
     for (no, raw) in super::across::untangle(input, notes) {
+        // A box of one stray mark is a speck of the scan (dirt, a rule's
+        // end), not text: print never sets these alone on a line.
+        if speck(raw.trim()) {
+            notes.push(Note {
+                line: no,
+                kind: NoteKind::Removed,
+                message: format!("a speck read as a mark: {}", raw.trim()),
+            });
+            continue;
+        }
         let pieces = side_by_side(&raw);
         if pieces.len() > 1 {
             notes.push(Note {
@@ -96,6 +106,13 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// One mark alone that is neither a word nor a mark print sets on a line
+/// of its own (…… or —— may end a line of dialogue; these cannot).
+fn speck(t: &str) -> bool {
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if ".,'`·|｜".contains(c))
 }
 
 /// Pieces of a line that a wide gap (four spaces or more, or a tab)

@@ -134,6 +134,27 @@ pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool
         && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
 }
 
+/// The short line `b` after `a` is a piece of a printed line the OCR cut
+/// into two boxes: neither ends a sentence, `b` is no paragraph's first
+/// line (nor, ending on no mark, its last), and either `a` and `b` make a
+/// full line with a full line after them (`a` inside a paragraph), or `a`
+/// is a paragraph's first line and `b` with the line `c` after it make a
+/// full line. (A head in two lines has a paragraph's first line after it.)
+pub(super) fn box_piece(a: &Line, b: &Line, c: Option<&Line>, measure: f32) -> bool {
+    let fills = |x: f32| (x - measure).abs() <= 1.5;
+    let piece = !ends_sentence(&a.text)
+        && !ends_sentence(&b.text)
+        && !ends_with_comma(&b.text)
+        && short(b.width, measure)
+        && !indent_shape(b, measure)
+        && b.text
+            .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    let Some(c) = c else { return false };
+    piece
+        && (fills(a.width + b.width) && full(c.width, measure)
+            || indent_shape(a, measure) && fills(b.width + c.width))
+}
+
 /// 第七章 渡口, 第七百八十九回　雨夜的来信: an installment's title.
 pub(super) fn chapter_title(t: &str) -> bool {
     let rest = t.strip_prefix('第').unwrap_or("");

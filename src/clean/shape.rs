@@ -16,7 +16,7 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     let mut rev = t.chars().rev();
     match rev.next() {
         Some('。' | '！' | '？' | '…' | '!' | '?' | '．') => true,
-        Some('.' | 'o') => rev.next().is_some_and(is_han),
+        Some('.' | 'o') => rev.find(|c| !"”’」』）".contains(*c)).is_some_and(is_han),
         _ => false,
     }
 }
@@ -117,17 +117,27 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
         .take(2)
         .take_while(|c| "，。、；：！？”’」』）,.;:!?".contains(*c))
         .count();
+    // Marks side by side are squeezed too: the first line of a line of
+    // dialogue (「你看！」阿婆…) holds more characters.
+    let inner = super::prep::squeezed(&line.text);
     (0..=squeezed).any(|k| {
         let w = line.width - k as f32;
-        w >= measure - 3.75 && w <= measure - 1.25
+        let fits = |w: f32| w >= measure - 3.75 && w <= measure - 1.25;
+        fits(w) || fits(w - inner)
     })
 }
+
+/// Marks a line may end with, set in half an em there.
+const MARKS_END: &str = "，。、；：！？”’」』）,.;:!?";
 
 /// Opens a paragraph: as wide as a first line, and not a full line that
 /// lost a character to an opening mark pushed down to the next line
 /// (which cannot end a line), and not a one-line paragraph's end.
 pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool {
-    let pushed = line.width >= measure - 1.0
+    // As printed: its marks squeezed, a mark at its end half an em.
+    let closing = line.text.ends_with(|c: char| MARKS_END.contains(c));
+    let tight = line.width - super::prep::squeezed(&line.text) - if closing { 0.5 } else { 0.0 };
+    let pushed = tight >= measure - 1.0
         && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
     indent_shape(line, measure)
         && !pushed

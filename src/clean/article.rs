@@ -236,7 +236,11 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             Item::Source(i, src) => {
                 let l = &lines[*i];
                 let after = body[k + 1..].iter().any(|b| matches!(b, Item::Text(_)));
-                if after || art.source.is_some() {
+                // A box of its own beside a column line (read on the same
+                // line after a wide gap) is set apart from the text even
+                // where the text goes on: the foot of its article.
+                let beside = *i > 0 && lines[*i - 1].no == l.no;
+                if after && !beside || art.source.is_some() {
                     s.keep(notes, l, "a source line inside the text");
                 } else {
                     art.source = Some(src.clone());

@@ -322,7 +322,8 @@ fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Not
 /// A section head set in two lines, broken after its comma (审批比想象的快，
 /// / 施工比想象的慢) or inside its quotation (“以后下楼， / 不用算日子了”):
 /// two short lines, each a block of its own (blank lines around, as
-/// Tesseract reads large type), the two together a head's text, and a
+/// Tesseract reads large type) or, in line-per-box text, each narrower
+/// than a paragraph's first line, the two together a head's text, and a
 /// paragraph's first line after them. A paragraph's last line and the
 /// next paragraph's short first line are never both blocks of their own.
 fn head_in_two(
@@ -337,6 +338,13 @@ fn head_in_two(
     let blocks = n > i + 1
         && page.lines[i + 1..n].iter().any(Line::is_blank)
         && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
+    // Line-per-box text has no blank lines: there the two lines are
+    // narrower than a paragraph's first line, one after the other.
+    let narrow = |x: &Line, m: Option<f32>| m.is_some_and(|m| x.width < m - 3.75);
+    let boxed = n == i + 1
+        && after == Some(n + 1)
+        && narrow(l, page.measure[i])
+        && narrow(nl, page.measure[n]);
     let broken = ends_with_comma(&l.text)
         || l.text.starts_with('“') && !l.text.contains('”') && nl.text.trim_end().ends_with('”');
     let joined = format!("{}{}", l.text.trim_end(), nl.text.trim_end());
@@ -345,8 +353,7 @@ fn head_in_two(
         let al = &page.lines[a];
         page.measure[a].is_some_and(|m| indent_shape(al, m)) || al.indented || enumerator(&al.text)
     });
-    gap_before
-        && blocks
+    (gap_before && blocks || boxed)
         && broken
         && l.level.is_none()
         && nl.level.is_none()

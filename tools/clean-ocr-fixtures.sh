@@ -10,7 +10,8 @@
 # that is what a user running Tesseract gets, so it is kept, and the
 # scorer counts such losses apart. Other readings, scored with
 # CLEAN_OCR_SET=DIR (heldout.rs) when this set was 300 dpi, --psm 3:
-# 90.4 % paragraphs, 82.5 % heads (9 not in the text), 23 fields wrong —
+# 90.4 % paragraphs, 82.5 % heads (9 not in the text), 23 fields wrong (22
+# since a source beside a column line is taken) —
 #   400 dpi: 82.0 %, 70.2 %, 54 fields, 2 of 9 inputs split wrong;
 #   300 dpi, -c preserve_interword_spaces=1: 87.0 %, 82.5 %, 27 fields;
 #   200 dpi: 75.5 %, 82.5 % (3 not in the text: the bold heads are read,

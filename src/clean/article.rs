@@ -10,8 +10,8 @@ use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text, indent_shape,
-    leaves_open,
+    box_piece, ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text,
+    indent_shape, leaves_open,
 };
 use super::{Article, Block, Note, NoteKind};
 
@@ -217,7 +217,7 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                         ),
                     });
                     s.held.push(*i);
-                } else if is_head(page, *i, next, prev_end, &s.run) {
+                } else if is_head(page, *i, (next, after_next), prev_end, &s.run) {
                     s.release(lines);
                     s.flush();
                     s.out.push(Part::Head(*i));
@@ -236,7 +236,11 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
             Item::Source(i, src) => {
                 let l = &lines[*i];
                 let after = body[k + 1..].iter().any(|b| matches!(b, Item::Text(_)));
-                if after || art.source.is_some() {
+                // A box of its own beside a column line (read on the same
+                // line after a wide gap) is set apart from the text even
+                // where the text goes on: the foot of its article.
+                let beside = *i > 0 && lines[*i - 1].no == l.no;
+                if after && !beside || art.source.is_some() {
                     s.keep(notes, l, "a source line inside the text");
                 } else {
                     art.source = Some(src.clone());
@@ -318,7 +322,8 @@ fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Not
 /// A section head set in two lines, broken after its comma (审批比想象的快，
 /// / 施工比想象的慢) or inside its quotation (“以后下楼， / 不用算日子了”):
 /// two short lines, each a block of its own (blank lines around, as
-/// Tesseract reads large type), the two together a head's text, and a
+/// Tesseract reads large type) or, in line-per-box text, each narrower
+/// than a paragraph's first line, the two together a head's text, and a
 /// paragraph's first line after them. A paragraph's last line and the
 /// next paragraph's short first line are never both blocks of their own.
 fn head_in_two(
@@ -333,6 +338,13 @@ fn head_in_two(
     let blocks = n > i + 1
         && page.lines[i + 1..n].iter().any(Line::is_blank)
         && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
+    // Line-per-box text has no blank lines: there the two lines are
+    // narrower than a paragraph's first line, one after the other.
+    let narrow = |x: &Line, m: Option<f32>| m.is_some_and(|m| x.width < m - 3.75);
+    let boxed = n == i + 1
+        && after == Some(n + 1)
+        && narrow(l, page.measure[i])
+        && narrow(nl, page.measure[n]);
     let broken = ends_with_comma(&l.text)
         || l.text.starts_with('“') && !l.text.contains('”') && nl.text.trim_end().ends_with('”');
     let joined = format!("{}{}", l.text.trim_end(), nl.text.trim_end());
@@ -341,8 +353,7 @@ fn head_in_two(
         let al = &page.lines[a];
         page.measure[a].is_some_and(|m| indent_shape(al, m)) || al.indented || enumerator(&al.text)
     });
-    gap_before
-        && blocks
+    (gap_before && blocks || boxed)
         && broken
         && l.level.is_none()
         && nl.level.is_none()
@@ -416,7 +427,7 @@ fn number(art: &mut Article, notes: &mut Vec<Note>, l: &Line, n: u32) {
 fn is_head(
     page: &Page,
     i: usize,
-    next: Option<usize>,
+    (next, after): (Option<usize>, Option<usize>),
     prev_end: bool,
     run: &[Option<usize>],
 ) -> bool {
@@ -430,6 +441,14 @@ fn is_head(
     }
     // A section head has no comma; a paragraph's first line may.
     if l.text.contains(['，', ',']) {
+        return false;
+    }
+    // Nor is it the first piece of a printed line the OCR cut in two.
+    let cut = next.zip(m).is_some_and(|(n, m)| {
+        let nl = &page.lines[n];
+        nl.no == l.no + 1 && box_piece(l, nl, after.map(|a| &page.lines[a]), m)
+    });
+    if cut {
         return false;
     }
     // Nor does it stop on a word that needs what follows (夜里的车厢是城市的

@@ -219,12 +219,15 @@ fn date_at(s: &str) -> Option<usize> {
     let mut parts = 0;
     let mut end = 0;
     let mut run = 0;
+    // 11月27日: a month and day (the year misread, 2026 人11 月27 日).
+    let mut month_day = false;
     for (i, c) in s.char_indices() {
         if digit(c) {
             run += 1;
         } else if c == ' ' && (run > 0 || parts > 0) {
             continue;
         } else if run > 0 && "年月日.-/".contains(c) {
+            month_day = parts == 0 && c == '月' || month_day && c == '日';
             parts += 1;
             run = 0;
             end = i + c.len_utf8();
@@ -236,6 +239,9 @@ fn date_at(s: &str) -> Option<usize> {
         }
     }
     let full = parts == 3 || (parts == 2 && run > 0 && !s[end..].starts_with('年'));
+    if parts == 2 && month_day {
+        return Some(end);
+    }
     if parts == 2 && run > 0 {
         // 2024.3.15: the last number has no mark after it.
         end = s[end..]
@@ -264,7 +270,14 @@ pub(super) fn date_line(t: &str) -> Option<Sure> {
         .find_map(|(i, _)| date_at(&t[i..]).map(|n| (i, n)))?;
     // A running head sets its parts apart; a date run on from text (会议于
     // 2024年3月15日) is a sentence's.
-    if t[..at.0].chars().last().is_some_and(is_han) {
+    // (A year whose 年 the OCR misread, 2026 人11 月27 日, is no text.)
+    let before = &t[..at.0];
+    let year = before.chars().rev().take_while(|&c| is_han(c)).count() == 1
+        && before
+            .trim_end_matches(is_han)
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+    if before.chars().last().is_some_and(is_han) && !year {
         return None;
     }
     let rest = format!("{}{}", &t[..at.0], &t[at.0 + at.1..]);
@@ -548,6 +561,9 @@ mod tests {
         assert_eq!(date_line("2024年3月15日，记者来到"), None);
         assert_eq!(date_line("他生于2024年"), None);
         assert_eq!(date_line("会议于2024年3月15日星期五"), None);
+        // The year misread: the month and day hold.
+        assert_eq!(date_line("2026 人11 月27 日　第7 版"), Some(Sure::Strong));
+        assert_eq!(date_line("截至3月15日第一批"), None);
     }
 
     #[test]

@@ -35,15 +35,19 @@ impl Style {
     }
 }
 
-/// `.` or `o` right after a Han character, where no Latin word or number
-/// goes on: a full stop.
+/// `.` or `o` right after a Han character (or a closing mark after one,
+/// 盼着的”.), where no Latin word or number goes on: a full stop.
 pub(super) fn stops(chars: &mut [char], changes: &mut Vec<String>) {
     let mut n = 0;
     for i in 1..chars.len() {
         let after = chars.get(i + 1).copied();
         let word_goes_on = after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
         // Tesseract may put a space before it.
-        let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+        let before = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| **c != ' ' && !"”’」』）".contains(**c))
+            .copied();
         if matches!(chars[i], '.' | 'o') && before.is_some_and(is_han) && !word_goes_on {
             chars[i] = '。';
             n += 1;

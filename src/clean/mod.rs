@@ -184,4 +184,59 @@ mod tests {
         );
         assert_eq!(a.title, "第七章 渡口");
     }
+
+    fn paras(c: &Cleaned) -> Vec<&str> {
+        c.articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.as_str()),
+                Block::Head(_) => None,
+            })
+            .collect()
+    }
+
+    /// A column of line-per-box text (no indents), 13 ems wide.
+    const COLUMN: &str = "夜班车\n本报记者 林晓舟\n零点整，第一班车驶出总\n站。车厢里只有四名乘客：两\n位刚下班的餐馆服务员，一位\n背着画板的大学生，还有一位\n一上车就睡着的中年男人。车\n·\n内的电子屏上滚动着站名，报\n站的女声在空荡的车厢里显得\n格外清楚。\n环卫工人刘桂芳坐在靠门\n的位置，手里攥着一副线手套。\n她在城南负责一段\n两公里长的\n街道，每天凌晨一点开始清扫，\n早上七点收工。以前没有夜班\n车的时候，她只能提前两个小\n时出门，骑四十分钟电动车o\n雨从傍晚开始下，一直没\n有停。河埠头的青石板被洗得\n发亮，倒映着对岸茶馆里昏黄\n的灯o\n阿禾把最后一筐桑叶搬进\n屋里，才发现门缝底下塞着一\n封信。\n";
+
+    #[test]
+    fn specks_and_split_boxes_in_line_per_box_text() {
+        let c = clean(COLUMN);
+        let p = paras(&c);
+        // The speck between two lines of one sentence is taken out.
+        assert!(p[0].contains("中年男人。车内的电子屏"), "{p:?}");
+        let speck = c.notes.iter().find(|n| n.line == 8).expect("a note");
+        assert_eq!(speck.kind, NoteKind::Removed);
+        // A line cut into two boxes is neither a head nor a break.
+        assert!(
+            c.articles[0]
+                .blocks
+                .iter()
+                .all(|b| matches!(b, Block::Para(_)))
+        );
+        assert!(p[1].contains("负责一段两公里长的街道"), "{p:?}");
+        // 。 read as o ends a paragraph even where the next line fits.
+        assert!(p[2].ends_with("昏黄的灯。"), "{p:?}");
+        assert!(p[3].starts_with("阿禾"), "{p:?}");
+    }
+
+    #[test]
+    fn a_first_line_of_dialogue_holds_more_characters() {
+        let input = "港灣的月亮\n周明遠\n晚飯後，我們沿著堤岸走\n到碼頭。潮水退了，石階上留著\n一圈圈青苔；遠處的漁船亮起\n燈，像一串串沒有熄滅的星。\n「你看！」阿婆指著海面說，\n「月亮出來了。」我抬頭一看，\n果然，一輪圓月正從山後慢慢\n升起，照得整個港灣都亮了。\n她點點頭，沒有再說話，\n只把手裡的月餅掰成兩半，分\n了一半給我。\n";
+        let c = clean(input);
+        let p = paras(&c);
+        assert!(p[1].starts_with("「你看！」"), "{p:?}");
+        assert!(p[2].starts_with("她點點頭"), "{p:?}");
+    }
+
+    #[test]
+    fn a_head_in_two_boxes_and_a_source_beside_the_text() {
+        let input = "加装电梯\n本报记者 孙悦\n又请租户帮忙录了一段楼道的\n视频。半个月后，房东回了一句\n话：“装吧，我出我那一份。”\n二〇二五年三月，第三次\n征求意见，十二户全部签字。\n审批比想象的快,\n施工比想象的慢\n签字之后的手续，反倒比\n大家想象的顺利。本市去年\n把老楼加装电梯的审批合并为\n“一件事”办理。        （本报讯）\n规划、建设等部门联合审查。\n";
+        let a = &clean(input).articles[0];
+        assert!(
+            a.blocks
+                .contains(&Block::Head("审批比想象的快，施工比想象的慢".into()))
+        );
+        assert_eq!(a.source.as_deref(), Some("本报讯"));
+    }
 }

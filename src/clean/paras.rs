@@ -389,10 +389,11 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     let lost_one = gapped && !x.gap && !as_printed;
     let c_first = first_line(x.c, x.n, m) && !lost_one;
     // One printed line the OCR cut into two boxes (between two words, not
-    // at a mark).
+    // at a mark, nor after a 。 misread as `o`).
     let word =
         |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
-    let split_box = word(x.p.text.chars().last())
+    let split_box = !ends
+        && word(x.p.text.chars().last())
         && word(x.c.text.chars().next())
         && p_short
         && (x.p.width + x.c.width - m).abs() <= 1.5;

@@ -75,11 +75,36 @@ pub(super) fn width(s: &str) -> f32 {
         + lost
 }
 
+/// Full-width marks.
+const MARKS: &str = "，。、；：！？“”‘’「」『』（）《》,;:!?()";
+
+/// Ems the compositor may take out of a line's marks: two marks side by
+/// side (！」, 。”, ：「) are set in an em and a half, and an opening mark
+/// that starts the line in half an em. A paragraph's first line of
+/// dialogue is as wide as a full line by its characters.
+pub(super) fn squeezed(t: &str) -> f32 {
+    let cs: Vec<char> = t.chars().filter(|&c| c != ' ').collect();
+    let mark = |c: &char| MARKS.contains(*c);
+    let pairs = cs.windows(2).filter(|w| mark(&w[0]) && mark(&w[1])).count();
+    let opens = cs.first().is_some_and(|c| "“‘「『（《".contains(*c));
+    0.5 * (pairs + usize::from(opens)) as f32
+}
+
 /// Every input line with its hints; a note for each Markdown mark taken off
 /// (`#` marks are reported where the line's role is decided).
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut out = Vec::new();
     for (no, raw) in super::across::untangle(input, notes) {
+        // A box of one stray mark is a speck of the scan (dirt, a rule's
+        // end), not text: print never sets these alone on a line.
+        if speck(raw.trim()) {
+            notes.push(Note {
+                line: no,
+                kind: NoteKind::Removed,
+                message: format!("a speck read as a mark: {}", raw.trim()),
+            });
+            continue;
+        }
         let pieces = side_by_side(&raw);
         if pieces.len() > 1 {
             notes.push(Note {
@@ -96,6 +121,13 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// One mark alone that is neither a word nor a mark print sets on a line
+/// of its own (…… or —— may end a line of dialogue; these cannot).
+fn speck(t: &str) -> bool {
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if ".,'`·|｜".contains(c))
 }
 
 /// Pieces of a line that a wide gap (four spaces or more, or a tab)

@@ -16,7 +16,7 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     let mut rev = t.chars().rev();
     match rev.next() {
         Some('。' | '！' | '？' | '…' | '!' | '?' | '．') => true,
-        Some('.' | 'o') => rev.next().is_some_and(is_han),
+        Some('.' | 'o') => rev.find(|c| !"”’」』）".contains(*c)).is_some_and(is_han),
         _ => false,
     }
 }
@@ -117,21 +117,52 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
         .take(2)
         .take_while(|c| "，。、；：！？”’」』）,.;:!?".contains(*c))
         .count();
+    // Marks side by side are squeezed too: the first line of a line of
+    // dialogue (「你看！」阿婆…) holds more characters.
+    let inner = super::prep::squeezed(&line.text);
     (0..=squeezed).any(|k| {
         let w = line.width - k as f32;
-        w >= measure - 3.75 && w <= measure - 1.25
+        let fits = |w: f32| w >= measure - 3.75 && w <= measure - 1.25;
+        fits(w) || fits(w - inner)
     })
 }
+
+/// Marks a line may end with, set in half an em there.
+const MARKS_END: &str = "，。、；：！？”’」』）,.;:!?";
 
 /// Opens a paragraph: as wide as a first line, and not a full line that
 /// lost a character to an opening mark pushed down to the next line
 /// (which cannot end a line), and not a one-line paragraph's end.
 pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool {
-    let pushed = line.width >= measure - 1.0
+    // As printed: its marks squeezed, a mark at its end half an em.
+    let closing = line.text.ends_with(|c: char| MARKS_END.contains(c));
+    let tight = line.width - super::prep::squeezed(&line.text) - if closing { 0.5 } else { 0.0 };
+    let pushed = tight >= measure - 1.0
         && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
     indent_shape(line, measure)
         && !pushed
         && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
+}
+
+/// The short line `b` after `a` is a piece of a printed line the OCR cut
+/// into two boxes: neither ends a sentence, `b` is no paragraph's first
+/// line (nor, ending on no mark, its last), and either `a` and `b` make a
+/// full line with a full line after them (`a` inside a paragraph), or `a`
+/// is a paragraph's first line and `b` with the line `c` after it make a
+/// full line. (A head in two lines has a paragraph's first line after it.)
+pub(super) fn box_piece(a: &Line, b: &Line, c: Option<&Line>, measure: f32) -> bool {
+    let fills = |x: f32| (x - measure).abs() <= 1.5;
+    let piece = !ends_sentence(&a.text)
+        && !ends_sentence(&b.text)
+        && !ends_with_comma(&b.text)
+        && short(b.width, measure)
+        && !indent_shape(b, measure)
+        && b.text
+            .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    let Some(c) = c else { return false };
+    piece
+        && (fills(a.width + b.width) && full(c.width, measure)
+            || indent_shape(a, measure) && fills(b.width + c.width))
 }
 
 /// 第七章 渡口, 第七百八十九回　雨夜的来信: an installment's title.

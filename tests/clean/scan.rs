@@ -20,15 +20,16 @@ fn heldout_scan_scores() {
     assert_eq!(t.text_removed, 0, "text lines removed");
     assert!(t.across >= 5, "stretches read across: {}", t.across);
     // Floors at what this build reaches, below the hidden set's bars (90 %
-    // paragraphs and heads, 5 fields, 10 % furniture): see the README's
-    // notes on columns read across for what is left.
+    // paragraphs and heads, 5 fields): see the README's notes on columns
+    // read across for what is left (most paragraphs missed lie in the
+    // stretches read across: 44 of 74 are in no run of the OCR's lines).
     assert!(
         t.across_reported + 1 >= t.across,
         "columns read across reported"
     );
     assert!(t.split_right + 1 >= t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 68.5, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 80.6, "heads found");
+    assert!(pct(t.paras_found, t.paras) >= 76.9, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 85.9, "heads found");
     assert!(t.fields_wrong <= 7, "front-matter fields wrong");
-    assert!(pct(t.furniture_left, t.furniture) <= 11.2, "furniture left");
+    assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
 }

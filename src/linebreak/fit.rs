@@ -111,10 +111,11 @@ impl Sums {
         // What goes past the measure when the mark hangs, and what the
         // line then keeps of the mark's shrink (a whole hung mark's blank
         // before its glyph gives the line nothing).
-        let (past, kept) = if last.hang_end.0 > 0.0 {
-            (last.hang_end.0, 0.0)
+        let past = super::hung_past(last).0;
+        let kept = if last.hang_end.0 > 0.0 {
+            0.0
         } else {
-            (last.width.0, last.blank_before.0)
+            last.blank_before.0
         };
         let width = if natural > measure {
             (natural - free).max(measure)

@@ -372,24 +372,22 @@ pub fn justify(items: &[Item], range: Range<usize>, indent: Pt, measure: Pt, p: 
         if delta.0 < -EPSILON
             && hangs(line, delta, inner_start, p)
             && let Some(l) = line.last()
-            && l.hang_end.0 > 0.0
         {
-            // Part of the mark goes past the measure: it is set in its
-            // place, its line-end cut as far as hanging allows.
-            let more = (hung_past(l) - adjust.end_cut).max(Pt::ZERO);
-            delta += more;
-            adjust.end_cut += more;
-            adjust.half_hung = true;
-        } else if delta.0 < -EPSILON
-            && hangs(line, delta, inner_start, p)
-            && let Some(l) = line.last()
-        {
-            // The whole mark goes past the measure, set at half width
-            // (its blanks cut), and the rest of the line must end on the
-            // measure.
-            delta += l.width - adjust.end_cut;
-            adjust.end_cut = l.blank_after;
-            hang = true;
+            if l.hang_end.0 > 0.0 {
+                // Part of the mark goes past the measure: it is set in its
+                // place, its line-end cut as far as hanging allows.
+                let more = (hung_past(l) - adjust.end_cut).max(Pt::ZERO);
+                delta += more;
+                adjust.end_cut += more;
+                adjust.half_hung = true;
+            } else {
+                // The whole mark goes past the measure, set at half width
+                // (its blanks cut), and the rest of the line must end on
+                // the measure.
+                delta += l.width - adjust.end_cut;
+                adjust.end_cut = l.blank_after;
+                hang = true;
+            }
         }
         let shrink = sum(GapKind::WordSpace, |g| g.shrink);
         if delta.0 < -EPSILON && shrink.0 > 0.0 {

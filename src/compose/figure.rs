@@ -313,11 +313,14 @@ impl Composer<'_> {
     ) -> Option<(u32, u32, FigureSize)> {
         self.skip_blocked();
         let column_slots = self.figure_column_slots();
+        let args = (fig, caption, rules);
+        if self.slot >= self.depth_of(self.column) {
+            return self.float_from_foot(args, column_slots);
+        }
         let here = size_figure(self, fig, caption, rules, self.column, column_slots);
-        if self.slot >= self.depth_of(self.column) || self.fits_at(&here, self.column, self.slot) {
+        if self.fits_at(&here, self.column, self.slot) {
             return None;
         }
-        let args = (fig, caption, rules);
         let next = self.column + 1;
         if next < self.grid.columns {
             let top = self.unblocked(next, self.column_top);
@@ -340,13 +343,38 @@ impl Composer<'_> {
         // room for it (the bands under a title block across several are
         // often shallower than a figure): the text goes on in the bands
         // before it, not left white. (A horizontal page's make-up is tuned
-        // to the figure moving the cursor; kept as it was.)
+        // to the figure moving the cursor; kept as it was, but for a
+        // figure met at a column's foot.)
         let later = self.grid.vertical && self.layout.writing == crate::model::Writing::Vertical;
         shrunk.or_else(|| {
             later
                 .then(|| self.later_column(args, column_slots))
                 .flatten()
         })
+    }
+
+    /// [`Self::float_room`] for a figure met at a column's foot: the next
+    /// column's head, where the text goes on, if it holds the figure (the
+    /// cursor takes it there, `None`); else the head of a later column with
+    /// room. Moving the cursor on until a column holds the figure would
+    /// leave the columns between white (a module's columns under its
+    /// headline are often shallower than the figure, those beside it
+    /// deeper).
+    fn float_from_foot(
+        &mut self,
+        args: (&Figure, Option<&ShapedPara>, &LineRules),
+        column_slots: u32,
+    ) -> Option<(u32, u32, FigureSize)> {
+        let next = self.column + 1;
+        if next >= self.grid.columns {
+            return None;
+        }
+        let top = self.unblocked(next, self.column_top);
+        let size = size_figure(self, args.0, args.1, args.2, next, column_slots);
+        if self.fits_at(&size, next, top) {
+            return None;
+        }
+        self.later_column(args, column_slots)
     }
 
     /// The first column after the next on this page whose head holds the

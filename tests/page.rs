@@ -346,8 +346,9 @@ fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
 /// hold, floats to the head of a later column that can (beside the
 /// headline): the text goes on in the columns between. Before, the
 /// cursor moved on to that column with the figure and left the columns
-/// between white (a hole of 54 × 9 body ems here; 41 × 9 in a cut module of a generated page)
-/// (tests/fixtures/float-foot.toml).
+/// between white: a hole of 54 × 9 body ems here
+/// (tests/fixtures/float-foot.toml), 41 × 9 in a cut module of a
+/// generated page.
 #[test]
 fn a_figure_met_at_a_columns_foot_leaves_no_column_white() {
     let src = root().join("tests/fixtures/float-foot.toml");

@@ -536,3 +536,38 @@ fn a_number_across_a_vertical_line_is_set_in_the_fonts_half_width_digits() {
     let along: f64 = p.glyphs[1..3].iter().map(|g| g.advance.0).sum();
     assert!(along > 10.1, "{along}");
 }
+
+#[test]
+fn a_vertical_traditional_colon_and_bracket_give_the_room_their_inks_leave() {
+    // The Traditional centred ： stands upright in a vertical line, its
+    // ink 0.62 em tall in the middle of its em; 「 starts its ink two
+    // thirds down its own. The pair took 1.22 em fully compressed (the
+    // colon's quarter ems cut to its ink less the clearance); with the
+    // room beyond the bracket's blank it takes 1.06 em, the inks still
+    // 0.05 em apart, as the Simplified pair's do.
+    let (book, mut style, hant, tc) = setup_hant("zh-TW");
+    style.font = tc;
+    style.scheme = crate::model::Scheme::Centred;
+    let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
+    let p = shape_para(&mut v, &para(&style, "說：「好"));
+    let (colon, bracket) = (&p.items[1], &p.items[2]);
+    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
+    assert!(least.0 < 10.7, "{colon:?} {bracket:?}");
+    let ink = |k: usize| {
+        let g = &p.glyphs[p.info[k].glyphs.start as usize];
+        v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap()
+    };
+    let foot = Pt(10.0) - ink(1).1;
+    let start = colon.width - colon.blank_after - (Pt(10.0) - bracket.width);
+    let top = start + ink(2).0;
+    assert!(
+        top.0 - foot.0 >= 0.5 - 1e-6,
+        "ink foot {foot:?}, top {top:?}"
+    );
+    // Horizontally the pair is one em, as before.
+    let mut h = Shaper::new(&book, &hant, Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "說：「好"));
+    let (colon, bracket) = (&p.items[1], &p.items[2]);
+    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
+    assert!((least.0 - 10.0).abs() < 1e-6, "{colon:?} {bracket:?}");
+}

@@ -61,19 +61,27 @@ pub(super) fn compress_pairs(b: &mut Builder, room: &[Pt]) {
             continue;
         }
         let cut = l.blank_after.max(r.blank_before);
-        let half = (l.width + r.width) / 2.0;
         if r.blank_before.0 > l.blank_after.0 {
-            // What the pair keeps past one em once the mark's blanks go.
-            let over = half - cut - l.blank_before - l.blank_after;
-            let beyond = |i: usize| room.get(i).copied().unwrap_or(Pt::ZERO);
-            let extra = (beyond(k) + beyond(k + 1)).min(over).max(Pt::ZERO);
-            cut_before(b, k + 1);
-            b.items[k].blank_after += extra;
+            cut_before_into_room(b, k, room);
         } else if l.blank_after.0 > 0.0 {
             cut_after(b, k);
         }
         reopen(b, k, cut);
     }
+}
+
+/// The bracket after mark `k` gives up its blank before; the room the
+/// two inks leave beyond their blanks ([`compress_pairs`]) goes to the
+/// mark's blank after, up to a pair of one em.
+fn cut_before_into_room(b: &mut Builder, k: usize, room: &[Pt]) {
+    let (l, r) = (&b.items[k], &b.items[k + 1]);
+    let half = (l.width + r.width) / 2.0;
+    // What the pair keeps past one em once the mark's blanks go.
+    let over = half - r.blank_before - l.blank_before - l.blank_after;
+    let beyond = |i: usize| room.get(i).copied().unwrap_or(Pt::ZERO);
+    let extra = (beyond(k) + beyond(k + 1)).min(over).max(Pt::ZERO);
+    cut_before(b, k + 1);
+    b.items[k].blank_after += extra;
 }
 
 /// 标点挤压 of adjacent marks in the centred scheme (CLREQ §3.1.6.2): the
@@ -82,8 +90,12 @@ pub(super) fn compress_pairs(b: &mut Builder, room: &[Pt]) {
 /// before a closing bracket (。」) gives up its quarter on either side and
 /// stays centred in half an em, unless it is `tall` (upright ？！ in
 /// vertical text fill the em: halved, the bracket ran into them). Two
-/// centred marks (？！) stay full.
-pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
+/// centred marks (？！) stay full. An upright vertical mark before an
+/// opening bracket (Traditional ：「, the colon's ink 0.62 em tall in the
+/// middle of its em) gives the room the two inks leave, as in
+/// [`compress_pairs`]: the pair took 1.22 em at least, and 1.06 with the
+/// inks [`super::marks::INK_CLEARANCE_EM`] apart.
+pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool], room: &[Pt]) {
     use PunctClass::*;
     for k in 0..b.items.len().saturating_sub(1) {
         let (l, r) = (&b.items[k], &b.items[k + 1]);
@@ -94,7 +106,7 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
             (Some(Inseparable), _) | (_, Some(Inseparable)) | (None, _) | (_, None) => {}
             (_, Some(Opening)) => {
                 let cut = r.blank_before;
-                cut_before(b, k + 1);
+                cut_before_into_room(b, k, room);
                 reopen(b, k, cut);
             }
             (Some(Closing), _) => {
@@ -109,4 +121,38 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool]) {
             _ => {}
         }
     }
+}
+
+/// Room beside each vertical mark's ink beyond its blank, on the side a
+/// pair's partner meets ([`compress_pairs`]): below a stop or pause
+/// (less the clearance its ink keeps), above an opening bracket's ink.
+/// Empty for a horizontal line (`vertical`: the body size when the
+/// line is vertical). A mark the scheme moved along the line
+/// (`moved_none`: the centred scheme centres an SC mark) is given none,
+/// its ink no longer where the font draws it.
+pub(super) fn vertical_room(
+    shaper: &super::cache::Shaper,
+    room: &mut Vec<Pt>,
+    b: &Builder,
+    vertical: Option<Pt>,
+    moved_none: bool,
+) {
+    room.clear();
+    let Some(size) = vertical else {
+        return;
+    };
+    let keep = size * super::marks::INK_CLEARANCE_EM;
+    room.extend(b.items.iter().zip(&b.info).map(|(it, info)| {
+        let g = &b.glyphs[info.glyphs.start as usize];
+        let ink = it
+            .punct
+            .filter(|_| !(moved_none && g.dx.0 != 0.0))
+            .and_then(|_| shaper.ink_room_vertical(g.font, g.id, size));
+        let beyond = match (it.punct, ink) {
+            (Some(PunctClass::Opening), Some((above, _))) => above - it.blank_before,
+            (Some(_), Some((_, below))) => below - keep - it.blank_after,
+            _ => Pt::ZERO,
+        };
+        beyond.max(Pt::ZERO)
+    }));
 }

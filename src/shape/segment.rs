@@ -7,7 +7,7 @@ use super::cache::{Scratch, Shaper};
 use super::marks::{
     INK_CLEARANCE_EM, fallback_blanks, full_in_kaiming, hung_end, line_end_blank, may_hang,
 };
-use super::pairs::{compress_centred_pairs, compress_pairs};
+use super::pairs::{compress_centred_pairs, compress_pairs, vertical_room};
 use super::words::{HYPHEN_PENALTY, word_breaks};
 use super::{Glyph, ItemInfo, Orient, ShapedPara};
 use crate::model::Scheme;
@@ -188,27 +188,9 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     let mut b = s.b;
     match para.style.scheme {
         Scheme::Quanjiao | Scheme::Kaiming => {
-            // Room beside a vertical mark's ink beyond its blank, on the
-            // side a pair's partner meets ([`compress_pairs`]).
-            let room = &mut s.scratch.room;
-            room.clear();
-            if vertical {
-                let size = para.style.size;
-                let keep = size * INK_CLEARANCE_EM;
-                room.extend(b.items.iter().zip(&b.info).map(|(it, info)| {
-                    let g = &b.glyphs[info.glyphs.start as usize];
-                    let ink = it
-                        .punct
-                        .and_then(|_| s.shaper.ink_room_vertical(g.font, g.id, size));
-                    let beyond = match (it.punct, ink) {
-                        (Some(PunctClass::Opening), Some((above, _))) => above - it.blank_before,
-                        (Some(_), Some((_, below))) => below - keep - it.blank_after,
-                        _ => Pt::ZERO,
-                    };
-                    beyond.max(Pt::ZERO)
-                }));
-            }
-            compress_pairs(&mut b, room)
+            let size = vertical.then_some(para.style.size);
+            vertical_room(s.shaper, &mut s.scratch.room, &b, size, false);
+            compress_pairs(&mut b, &s.scratch.room)
         }
         Scheme::Centred => {
             // ？！ stand upright in vertical text, as tall as the em.
@@ -219,7 +201,9 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                     .iter()
                     .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！'])),
             );
-            compress_centred_pairs(&mut b, tall)
+            let size = vertical.then_some(para.style.size);
+            vertical_room(s.shaper, &mut s.scratch.room, &b, size, true);
+            compress_centred_pairs(&mut b, tall, &s.scratch.room);
         }
         Scheme::Banjiao => {}
     }

@@ -43,6 +43,33 @@ fn setup_hant(tag: &str) -> (FontBook, ParaStyle, Lang, crate::model::FontId) {
     (book, style, hant, tc)
 }
 
+/// [`setup_hant`] for zh-TW with the body on its TC Song face in the
+/// centred scheme: the book, the style and the language.
+fn setup_tc_centred() -> (FontBook, ParaStyle, Lang) {
+    let (book, mut style, hant, tc) = setup_hant("zh-TW");
+    style.font = tc;
+    style.scheme = crate::model::Scheme::Centred;
+    (book, style, hant)
+}
+
+/// Items 1 and 2 of `p` (a pair of marks, ：「): the least the pair takes
+/// with the mark's blanks fully compressed, and how far below the mark's
+/// ink the bracket's ink then starts, in a vertical line. Down the pair
+/// from the mark's em top: the mark's ink ends its room below short of
+/// its em; the bracket's em starts where the mark's advance ends, less
+/// the half it gave up.
+fn pair_least_and_ink_gap(v: &Shaper, p: &ShapedPara) -> (Pt, Pt) {
+    let (colon, bracket) = (&p.items[1], &p.items[2]);
+    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
+    let ink = |k: usize| {
+        let g = &p.glyphs[p.info[k].glyphs.start as usize];
+        v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap()
+    };
+    let foot = Pt(10.0) - ink(1).1;
+    let start = colon.width - colon.blank_after - (Pt(10.0) - bracket.width);
+    (least, start + ink(2).0 - foot)
+}
+
 fn para(style: &ParaStyle, text: &str) -> Para {
     Para {
         style: style.clone(),
@@ -312,9 +339,7 @@ fn a_hung_vertical_centred_mark_loses_the_room_above_its_ink() {
     // past the measure they lose all the room above their ink but the
     // clearance (more than the quarter em compression may take), so that
     // the ink starts near the measure, clear of a rule in the gutter.
-    let (book, mut style, hant, tc) = setup_hant("zh-TW");
-    style.font = tc;
-    style.scheme = crate::model::Scheme::Centred;
+    let (book, style, hant) = setup_tc_centred();
     let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
     let mut more = 0;
     for c in ['，', '。', '、'] {
@@ -377,23 +402,9 @@ fn a_vertical_colon_and_bracket_compress_to_one_em_with_their_inks_apart() {
     let (book, style) = setup();
     let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
     let p = shape_para(&mut v, &para(&style, "说：「好"));
-    let (colon, bracket) = (&p.items[1], &p.items[2]);
-    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
-    assert!((least.0 - 10.0).abs() < 1e-6, "{colon:?} {bracket:?}");
-    let ink = |k: usize| {
-        let g = &p.glyphs[p.info[k].glyphs.start as usize];
-        v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap()
-    };
-    // Down the compressed pair from the colon's em top: the colon's ink
-    // ends its room below short of its em; the bracket's em starts where
-    // the colon's advance ends, less the half it gave up.
-    let foot = Pt(10.0) - ink(1).1;
-    let start = colon.width - colon.blank_after - (Pt(10.0) - bracket.width);
-    let top = start + ink(2).0;
-    assert!(
-        top.0 - foot.0 >= 0.5 - 1e-6,
-        "ink foot {foot:?}, top {top:?}"
-    );
+    let (least, gap) = pair_least_and_ink_gap(&v, &p);
+    assert!((least.0 - 10.0).abs() < 1e-6, "{:?}", &p.items[1..3]);
+    assert!(gap.0 >= 0.5 - 1e-6, "inks {gap:?} apart");
 }
 
 #[test]
@@ -535,4 +546,26 @@ fn a_number_across_a_vertical_line_is_set_in_the_fonts_half_width_digits() {
     let p = shape_para(&mut h, &para(&style, "第12回"));
     let along: f64 = p.glyphs[1..3].iter().map(|g| g.advance.0).sum();
     assert!(along > 10.1, "{along}");
+}
+
+#[test]
+fn a_vertical_traditional_colon_and_bracket_give_the_room_their_inks_leave() {
+    // The Traditional centred ： stands upright in a vertical line, its
+    // ink 0.62 em tall in the middle of its em; 「 starts its ink two
+    // thirds down its own. The pair took 1.22 em fully compressed (the
+    // colon's quarter ems cut to its ink less the clearance); with the
+    // room beyond the bracket's blank it takes 1.06 em, the inks still
+    // 0.05 em apart, as the Simplified pair's do.
+    let (book, style, hant) = setup_tc_centred();
+    let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
+    let p = shape_para(&mut v, &para(&style, "說：「好"));
+    let (least, gap) = pair_least_and_ink_gap(&v, &p);
+    assert!(least.0 < 10.7, "{:?}", &p.items[1..3]);
+    assert!(gap.0 >= 0.5 - 1e-6, "inks {gap:?} apart");
+    // Horizontally the pair is one em, as before.
+    let mut h = Shaper::new(&book, &hant, Fallbacks::default());
+    let p = shape_para(&mut h, &para(&style, "說：「好"));
+    let (colon, bracket) = (&p.items[1], &p.items[2]);
+    let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
+    assert!((least.0 - 10.0).abs() < 1e-6, "{colon:?} {bracket:?}");
 }

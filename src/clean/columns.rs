@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::lines::Role;
 use super::names::is_han;
 use super::prep::Line;
+use super::shape::ends_sentence;
 use super::{Note, NoteKind};
 
 /// The order to read the lines in: interleaved columns put back one after
@@ -33,8 +34,11 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         } else {
             None
         };
+        // Two columns are taken apart stretch by stretch even when the
+        // whole run alternates: a run of one column's lines in order (above
+        // the stretch, or a column beside a head) must stay in order.
         let part = match step {
-            None if run.len() >= 10 => in_part(lines, &run, &pairs, notes),
+            None | Some(2) if run.len() >= 10 => in_part(lines, &run, &pairs, notes),
             _ => None,
         };
         if let Some(part) = part {
@@ -54,6 +58,9 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
                 order.extend(run.iter().skip(k).step_by(step));
             }
         } else {
+            if run.len() >= 10 {
+                narrow_beside(lines, &run, notes);
+            }
             order.extend(i..end);
         }
         if end < lines.len() {
@@ -89,11 +96,26 @@ fn in_part(
         .map(|k| i32::from(c(k, k + 2) && !c(k, k + 1)) - i32::from(c(k, k + 1) && !c(k, k + 2)))
         .collect();
     let mut found = Vec::new();
-    stretches(&score, 0, run.len(), &mut found);
+    stretches(&score, MIN_SKIPS, 0, run.len(), &mut found);
     if found.is_empty() {
         return None;
     }
     found.sort_unstable();
+    // Lines before the first stretch or after the last with no sign of
+    // being read in order (no sentence running on to the next line rather
+    // than two on) are read across with it: the evidence there is only
+    // thinner (short lines, sentence ends), not against.
+    let clear = |r: std::ops::Range<usize>| score[r].iter().all(|&v| v >= 0);
+    if let Some(first) = found.first_mut()
+        && clear(0..first.0)
+    {
+        first.0 = 0;
+    }
+    if let Some(last) = found.last_mut()
+        && clear(last.1 + 1..run.len())
+    {
+        last.1 = run.len() - 1;
+    }
     let mut out = Vec::with_capacity(run.len());
     let mut at = 0;
     for (s, e) in found {
@@ -115,9 +137,9 @@ fn in_part(
     Some(out)
 }
 
-/// The stretches of `score[lo..hi]` whose sum reaches [`MIN_SKIPS`], best
+/// The stretches of `score[lo..hi]` whose sum reaches `min`, best
 /// first (each the best segment of what is left beside the others).
-fn stretches(score: &[i32], lo: usize, hi: usize, out: &mut Vec<(usize, usize)>) {
+fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize, usize)>) {
     // Kadane: the segment of largest sum.
     let (mut best, mut at) = (0, (lo, lo));
     let (mut sum, mut start) = (0, lo);
@@ -130,13 +152,51 @@ fn stretches(score: &[i32], lo: usize, hi: usize, out: &mut Vec<(usize, usize)>)
             (best, at) = (sum, (start, k));
         }
     }
-    if best < MIN_SKIPS {
+    if best < min {
         return;
     }
     out.push(at);
-    stretches(score, lo, at.0, out);
+    stretches(score, min, lo, at.0, out);
     // Two lines past the stretch belong to it.
-    stretches(score, (at.1 + 3).min(hi), hi, out);
+    stretches(score, min, (at.1 + 3).min(hi), hi, out);
+}
+
+/// Net count of line widths alternating between narrow and full that
+/// makes a stretch two columns of different widths read across: a short
+/// line left open turns up now and then in text read in order (a head, a
+/// box split in two), never every other line.
+const MIN_ALTERNATIONS: i32 = 8;
+
+/// A narrow column read across with a full one (text set beside a figure):
+/// the character pairs say little there, as its short lines break words
+/// anywhere, but the widths do — every other line is short and leaves its
+/// sentence open (a paragraph's last line ends it). Reported, not put back:
+/// where the narrow column's lines go is not told by the widths alone.
+fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
+    let mut widths: Vec<f32> = run.iter().map(|&i| lines[i].width).collect();
+    widths.sort_by(f32::total_cmp);
+    let typical = widths[widths.len() / 2];
+    let narrow: Vec<bool> = run
+        .iter()
+        .map(|&i| lines[i].width <= 0.5 * typical && !ends_sentence(&lines[i].text))
+        .collect();
+    let score: Vec<i32> = narrow
+        .windows(2)
+        .map(|w| if w[0] != w[1] { 1 } else { -2 })
+        .collect();
+    let mut found = Vec::new();
+    stretches(&score, MIN_ALTERNATIONS, 0, score.len(), &mut found);
+    found.sort_unstable();
+    for (s, e) in found {
+        let (first, last) = (lines[run[s]].no, lines[run[e + 1]].no);
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Warning,
+            message: format!(
+                "lines {first}–{last} alternate between a narrow column and a full one (every other line short and left open): two columns read across, one beside a figure?; left in this order, check it"
+            ),
+        });
+    }
 }
 
 /// The longest stretch read line by line by its words (its table holds
@@ -145,24 +205,79 @@ const MAX_WEAVE: usize = 600;
 
 /// Cost of reading two lines running in one column: the columns share
 /// baselines, so their lines alternate unless one column lacks a line
-/// there (a head's space, a box split in two).
-const SAME_TWICE: i32 = 3;
+/// there. Far from a short line (a head's space, a box split in two) that
+/// takes strong evidence.
+const SAME_TWICE: i32 = 10;
+/// ... near a short line: a box split in two, a short line read apart.
+const SAME_NEAR: i32 = 2;
+/// ... right beside a head: a head stands taller than a line (its type
+/// and the space around it), so the other column has two lines beside it
+/// and they are read one after the other — expected, not a cost.
+const SAME_BESIDE_HEAD: i32 = -1;
 
-/// How well `b` follows `a` in one column, as a cost: words running on
-/// (a character pair the text uses across the break) -4, nothing said
-/// (a sentence end, a mark) 0, a pair the text never has 2.
-fn follow(lines: &[Line], a: usize, b: usize, pairs: &HashSet<(char, char)>) -> i32 {
-    match continues(&lines[a].text, &lines[b].text, pairs) {
+/// A line of the stretch that is not a column line: a head or a piece of
+/// a split box (short, no sentence end, or marked `#`).
+fn odd_lines(lines: &[Line], seg: &[usize]) -> Vec<bool> {
+    let mut widths: Vec<f32> = seg.iter().map(|&i| lines[i].width).collect();
+    widths.sort_by(f32::total_cmp);
+    let typical = widths[widths.len() / 2];
+    seg.iter()
+        .map(|&i| {
+            let l = &lines[i];
+            l.level.is_some() || (l.width < 0.75 * typical && !ends_sentence(&l.text))
+        })
+        .collect()
+}
+
+/// How well line `b` follows line `a` in one column, as a cost: words
+/// running on (a character pair the text uses across the break) -4,
+/// nothing said (a sentence end, a mark, after a head) 0, a pair the text
+/// never has 2, a sentence left open before a head 4.
+fn follow(w: &Weave, a: usize, b: usize) -> i32 {
+    if w.odd[a] {
+        return 0;
+    }
+    let (ta, tb) = (&w.lines[w.seg[a]].text, &w.lines[w.seg[b]].text);
+    if w.odd[b] && !ends_sentence(ta) {
+        return 4;
+    }
+    match continues(ta, tb, w.pairs) {
         Some(true) => -4,
         None => 0,
         Some(false) => 2,
     }
 }
 
+/// What the unweaving reads: the stretch (indices into `lines`), which of
+/// its lines are odd, the text's character pairs.
+struct Weave<'a> {
+    lines: &'a [Line],
+    seg: &'a [usize],
+    odd: Vec<bool>,
+    pairs: &'a HashSet<(char, char)>,
+}
+
+impl Weave<'_> {
+    /// The cost of reading line `k` right after line `k - 1` in one column.
+    fn same(&self, k: usize) -> i32 {
+        let odd = |j: usize| self.odd.get(j).copied().unwrap_or(false);
+        let beside = (k >= 2 && odd(k - 2)) || odd(k + 1);
+        let near = (k.saturating_sub(2)..k + 2).any(odd);
+        let base = if beside {
+            SAME_BESIDE_HEAD
+        } else if near {
+            SAME_NEAR
+        } else {
+            SAME_TWICE
+        };
+        base + follow(self, k - 1, k)
+    }
+}
+
 /// Two columns' lines alternating, taken apart: the cheapest reading of
 /// each line into the first or second column, by how well each line
 /// follows the last one of its column, lines alternating unless the words
-/// say otherwise. The first line is the first column's.
+/// and the heads say otherwise. The first line is the first column's.
 fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<usize> {
     let n = seg.len();
     if n > MAX_WEAVE {
@@ -172,26 +287,28 @@ fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<
         out.extend(seg.iter().skip(1).step_by(2));
         return out;
     }
+    let w = Weave {
+        lines,
+        seg,
+        odd: odd_lines(lines, seg),
+        pairs,
+    };
     // State after line k: the other column's last line (n: none yet), and
     // whether line k is in the first column. best[state] = (cost, back).
     type Cell = Option<(i32, usize, bool)>;
     let mut steps: Vec<Vec<[Cell; 2]>> = vec![vec![[None, None]; n + 1]; n];
     steps[0][n][0] = Some((0, n, false));
     for k in 1..n {
+        let same_cost = w.same(k);
         for j in 0..=n {
             for c in 0..2 {
                 let Some((cost, _, _)) = steps[k - 1][j][c] else {
                     continue;
                 };
                 // Line k in line k-1's column: the other's last stays j.
-                let same = cost + SAME_TWICE + follow(lines, seg[k - 1], seg[k], pairs);
-                relax(&mut steps[k][j][c], (same, j, c == 1));
+                relax(&mut steps[k][j][c], (cost + same_cost, j, c == 1));
                 // Line k in the other column, after its last line j.
-                let after = if j == n {
-                    0
-                } else {
-                    follow(lines, seg[j], seg[k], pairs)
-                };
+                let after = if j == n { 0 } else { follow(&w, j, k) };
                 relax(&mut steps[k][k - 1][1 - c], (cost + after, j, c == 1));
             }
         }

@@ -8,6 +8,7 @@
 
 use super::heldout::score_set;
 use super::score::pct;
+use typeset::clean::Block;
 
 const SCAN: &str = "tests/fixtures/clean/scan";
 
@@ -22,14 +23,44 @@ fn heldout_scan_scores() {
     // Floors at what this build reaches, below the hidden set's bars (90 %
     // paragraphs and heads, 5 fields): see the README's notes on columns
     // read across for what is left (most paragraphs missed lie in the
-    // stretches read across: 44 of 74 are in no run of the OCR's lines).
+    // stretches read across: 42 of 67 are in no run of the OCR's lines).
+    // Every stretch named, page-9's beside a figure by its line widths.
     assert!(
-        t.across_reported + 1 >= t.across,
+        t.across_reported >= t.across,
         "columns read across reported"
     );
     assert!(t.split_right + 1 >= t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 76.9, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 79.1, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 85.9, "heads found");
-    assert!(t.fields_wrong <= 7, "front-matter fields wrong");
+    assert!(t.fields_wrong <= 6, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
+}
+
+/// A section head inside a stretch read across goes back into its column:
+/// it stands taller than a line, so the other column's two lines beside it
+/// are read one after the other, and the sentence before it has ended.
+/// (Before, 五、后厨的早晨 was glued to the other column's paragraph.)
+#[test]
+fn a_head_read_across_goes_back_to_its_column() {
+    let input = std::fs::read_to_string(format!("{SCAN}/elder-canteen.txt")).expect("fixture");
+    let c = typeset::clean::clean(&input);
+    let blocks = &c.articles[0].blocks;
+    let at = blocks
+        .iter()
+        .position(|b| *b == Block::Head("五、后厨的早晨".into()))
+        .unwrap_or_else(|| panic!("head 五 not found: {blocks:?}"));
+    let Some(Block::Para(next)) = blocks.get(at + 1) else {
+        panic!("no paragraph under 五: {blocks:?}");
+    };
+    assert!(next.starts_with("清晨六点"), "{next}");
+    // The other column's paragraph beside the head is whole.
+    let third = blocks.iter().find_map(|b| match b {
+        Block::Para(p) if p.starts_with("第三种是") => Some(p),
+        _ => None,
+    });
+    let third = third.expect("the paragraph 第三种");
+    assert!(
+        third.contains("停业的青苇食堂") && third.ends_with("三分之一。"),
+        "{third}"
+    );
 }

@@ -289,6 +289,13 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             if closes && c.in_body && what == "jump line" && !c.jumped.contains(&c.cur) {
                 c.jumped.push(c.cur);
             }
+            // A continuation line (上接第12版) is where a jumped text
+            // resumes: it answers the latest jump, whose article no longer
+            // waits for text after another's end mark (in a stretch read
+            // across, the jump line may be a neighbour column's).
+            if !closes && what == "jump line" {
+                c.jumped.pop();
+            }
             continue;
         }
         if c.starts_article(page, p) && !c.reopen_header(page) {

@@ -125,3 +125,38 @@ fn lines_over_the_pages_date_line_are_its_masthead() {
     let a = &clean(&format!("夜班车\n\n2026年12月3日\n\n{text}")).articles[0];
     assert_eq!(a.title, "夜班车");
 }
+
+/// A continuation line (上接第12版) answers the jump line (下转第13版)
+/// before it: text after a later end mark (a serial's （未完待续） read
+/// into a column) is no longer taken for the jumped article's, and stays
+/// with its own article, whose source it reaches. (Before, the text and
+/// the source went back to the market article.)
+#[test]
+fn a_continuation_line_answers_the_jump_before_it() {
+    let input = "# 老城更新观察\n# 城南菜市场　改了三年才开门\n本报记者许若川\n\
+城南菜市场建于1987年，是老城区现存最早的室内农贸\n\
+市场。三年前，它因为消防隐患被列入改造名单；上个月，\n\
+翻新后的市场重新开张。开业第一周，日均客流约九千人\n\
+次，比改造前多出一倍，摊主们都说这是没想到的事。\n\
+改造为什么拖了三年？摊主、居民和设计师各自算了一本\n\
+什么账？记者走访了市场内外的二十多位当事人，听他们\n\
+（下转第13版）\n（上接第12版）\n\
+# 民生调查\n# 一份十二元的午饭　能走多远\n本报记者甘小棠\n\
+两年前，本市在首批四十个社区开办长者食堂，六十岁以\n\
+上老人凭卡就餐，一荤两素一汤定价十二元。如今，长者\n\
+食堂已增至一百零三家，日均供餐约两万一千份。\n\
+（未完待续）\n\
+后厨摸索出不少土办法。排骨先用高压锅压二十分钟，再\n\
+回锅红烧，老人咬得动；青菜切得比平常短一截，方便夹\n\
+取，每道菜的用盐量都用小勺称过。\n\
+（本报记者根据采访整理）\n";
+    let c = clean(input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let (market, canteen) = (&c.articles[0], &c.articles[1]);
+    assert_eq!(canteen.title, "一份十二元的午饭　能走多远");
+    assert_eq!(canteen.source.as_deref(), Some("本报记者根据采访整理"));
+    assert_eq!(market.source, None);
+    let text = |a: &typeset::clean::Article| format!("{:?}", a.blocks);
+    assert!(text(canteen).contains("后厨摸索出不少土办法"));
+    assert!(!text(market).contains("后厨"));
+}

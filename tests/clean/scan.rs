@@ -30,9 +30,9 @@ fn heldout_scan_scores() {
         "columns read across reported"
     );
     assert!(t.split_right + 1 >= t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 79.1, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 85.9, "heads found");
-    assert!(t.fields_wrong <= 6, "front-matter fields wrong");
+    assert!(pct(t.paras_found, t.paras) >= 80.7, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 87.7, "heads found");
+    assert!(t.fields_wrong <= 5, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
 }
 

@@ -314,18 +314,7 @@ fn an_overflowing_made_up_page_continues_with_jump_lines() {
 /// next two white (tests/fixtures/float-figure.toml).
 #[test]
 fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
-    let src = root().join("tests/fixtures/float-figure.toml");
-    let out = run(&[
-        src.as_os_str(),
-        OsStr::new("--allow-outside"),
-        OsStr::new("--dump-lines"),
-    ]);
-    let dump = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dump = fixture_dump("float-figure.toml");
     let columns = lines_per_column(&dump);
     let numbers: Vec<u32> = columns.iter().map(|c| c.0).collect();
     // The columns with text follow one another from the first.
@@ -351,21 +340,27 @@ fn a_figure_that_does_not_fit_under_the_text_floats_to_the_next_column() {
 /// generated page.
 #[test]
 fn a_figure_met_at_a_columns_foot_leaves_no_column_white() {
-    let src = root().join("tests/fixtures/float-foot.toml");
+    let dump = fixture_dump("float-foot.toml");
+    let numbers: Vec<u32> = lines_per_column(&dump).iter().map(|c| c.0).collect();
+    // Every column of the six holds text, one after another.
+    assert_eq!(numbers, (1..=6).collect::<Vec<_>>(), "{dump}");
+}
+
+/// `--dump-lines` of the page manifest `name` in tests/fixtures, set
+/// without error.
+fn fixture_dump(name: &str) -> String {
+    let src = root().join("tests/fixtures").join(name);
     let out = run(&[
         src.as_os_str(),
         OsStr::new("--allow-outside"),
         OsStr::new("--dump-lines"),
     ]);
-    let dump = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let numbers: Vec<u32> = lines_per_column(&dump).iter().map(|c| c.0).collect();
-    // Every column of the six holds text, one after another.
-    assert_eq!(numbers, (1..=6).collect::<Vec<_>>(), "{dump}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Lines per column of the first page's module, as `--dump-lines` sets

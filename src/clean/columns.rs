@@ -173,9 +173,7 @@ const MIN_ALTERNATIONS: i32 = 8;
 /// sentence open (a paragraph's last line ends it). Reported, not put back:
 /// where the narrow column's lines go is not told by the widths alone.
 fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
-    let mut widths: Vec<f32> = run.iter().map(|&i| lines[i].width).collect();
-    widths.sort_by(f32::total_cmp);
-    let typical = widths[widths.len() / 2];
+    let typical = typical_width(lines, run);
     let narrow: Vec<bool> = run
         .iter()
         .map(|&i| lines[i].width <= 0.5 * typical && !ends_sentence(&lines[i].text))
@@ -199,6 +197,14 @@ fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
     }
 }
 
+/// The median width of lines `at` (not empty): a column line's, where
+/// most of them are.
+fn typical_width(lines: &[Line], at: &[usize]) -> f32 {
+    let mut widths: Vec<f32> = at.iter().map(|&i| lines[i].width).collect();
+    widths.sort_by(f32::total_cmp);
+    widths[widths.len() / 2]
+}
+
 /// The longest stretch read line by line by its words (its table holds
 /// 2·n² cells).
 const MAX_WEAVE: usize = 600;
@@ -218,9 +224,7 @@ const SAME_BESIDE_HEAD: i32 = -1;
 /// A line of the stretch that is not a column line: a head or a piece of
 /// a split box (short, no sentence end, or marked `#`).
 fn odd_lines(lines: &[Line], seg: &[usize]) -> Vec<bool> {
-    let mut widths: Vec<f32> = seg.iter().map(|&i| lines[i].width).collect();
-    widths.sort_by(f32::total_cmp);
-    let typical = widths[widths.len() / 2];
+    let typical = typical_width(lines, seg);
     seg.iter()
         .map(|&i| {
             let l = &lines[i];

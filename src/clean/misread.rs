@@ -46,7 +46,7 @@ pub(super) fn stops(chars: &mut [char], changes: &mut Vec<String>) {
         let before = chars[..i]
             .iter()
             .rev()
-            .find(|c| **c != ' ' && !"”’」』）".contains(**c))
+            .find(|c| **c != ' ' && !super::shape::QUOTES_CLOSING.contains(**c))
             .copied();
         if matches!(chars[i], '.' | 'o') && before.is_some_and(is_han) && !word_goes_on {
             chars[i] = '。';

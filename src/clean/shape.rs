@@ -8,6 +8,10 @@ use super::prep::Line;
 
 /// Closing marks a sentence end may have after it (。” 。） ？」).
 const CLOSERS: &str = "”’」』）)》]\"'";
+/// Closing quotes and brackets a sentence's stop may stand before (盼着的”.).
+pub(super) const QUOTES_CLOSING: &str = "”’」』）";
+/// Marks a line may end with, set in half an em there.
+const MARKS_END: &str = "，。、；：！？”’」』）,.;:!?";
 
 /// Ends a sentence: 。！？… (also after a closing quote), and the OCR's
 /// misreadings of 。 after a Han character (`.`, `o`).
@@ -16,7 +20,9 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     let mut rev = t.chars().rev();
     match rev.next() {
         Some('。' | '！' | '？' | '…' | '!' | '?' | '．') => true,
-        Some('.' | 'o') => rev.find(|c| !"”’」』）".contains(*c)).is_some_and(is_han),
+        Some('.' | 'o') => rev
+            .find(|c| !QUOTES_CLOSING.contains(*c))
+            .is_some_and(is_han),
         _ => false,
     }
 }
@@ -115,7 +121,7 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
         .chars()
         .rev()
         .take(2)
-        .take_while(|c| "，。、；：！？”’」』）,.;:!?".contains(*c))
+        .take_while(|c| MARKS_END.contains(*c))
         .count();
     // Marks side by side are squeezed too: the first line of a line of
     // dialogue (「你看！」阿婆…) holds more characters.
@@ -126,9 +132,6 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
         fits(w) || fits(w - inner)
     })
 }
-
-/// Marks a line may end with, set in half an em there.
-const MARKS_END: &str = "，。、；：！？”’」』）,.;:!?";
 
 /// Opens a paragraph: as wide as a first line, and not a full line that
 /// lost a character to an opening mark pushed down to the next line

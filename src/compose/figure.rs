@@ -321,10 +321,7 @@ impl Composer<'_> {
         if self.fits_at(&here, self.column, self.slot) {
             return None;
         }
-        let next = self.column + 1;
-        if next < self.grid.columns {
-            let top = self.unblocked(next, self.column_top);
-            let size = size_figure(self, fig, caption, rules, next, column_slots);
+        if let Some((next, top, size)) = self.next_head(args, column_slots) {
             if self.fits_at(&size, next, top) {
                 return Some((next, top, size));
             }
@@ -365,16 +362,28 @@ impl Composer<'_> {
         args: (&Figure, Option<&ShapedPara>, &LineRules),
         column_slots: u32,
     ) -> Option<(u32, u32, FigureSize)> {
+        let (next, top, size) = self.next_head(args, column_slots)?;
+        if self.fits_at(&size, next, top) {
+            return None;
+        }
+        self.later_column(args, column_slots)
+    }
+
+    /// The next column on this page, its head's first free slot and the
+    /// figure sized there (whether it fits is the caller's question);
+    /// `None` in the last column.
+    fn next_head(
+        &self,
+        (fig, caption, rules): (&Figure, Option<&ShapedPara>, &LineRules),
+        column_slots: u32,
+    ) -> Option<(u32, u32, FigureSize)> {
         let next = self.column + 1;
         if next >= self.grid.columns {
             return None;
         }
         let top = self.unblocked(next, self.column_top);
-        let size = size_figure(self, args.0, args.1, args.2, next, column_slots);
-        if self.fits_at(&size, next, top) {
-            return None;
-        }
-        self.later_column(args, column_slots)
+        let size = size_figure(self, fig, caption, rules, next, column_slots);
+        Some((next, top, size))
     }
 
     /// The first column after the next on this page whose head holds the

@@ -124,7 +124,13 @@ pub fn page_files(images: &PageImages, job: &Job, laid: &Laid) -> Result<Vec<(Pa
         .map(|(k, page)| {
             let svg = crate::render::page_svg(page, &job.fonts);
             let bytes = match images.dpi {
-                Some(dpi) => crate::render::svg_to_png(&svg, page.width, page.height, dpi)?,
+                Some(dpi) => crate::render::svg_to_png(
+                    &svg,
+                    page.width,
+                    page.height,
+                    dpi,
+                    crate::render::Packing::Page,
+                )?,
                 None => svg.into_bytes(),
             };
             Ok((images.file(k), bytes))

@@ -44,7 +44,13 @@ pub fn cover_png(
 ) -> Result<Vec<u8>> {
     let page = cover_page(text, doc, fonts, fallbacks);
     let svg = super::page_svg(&page, fonts);
-    super::svg_to_png(&svg, page.width, page.height, COVER_DPI)
+    super::svg_to_png(
+        &svg,
+        page.width,
+        page.height,
+        COVER_DPI,
+        super::Packing::Cover,
+    )
 }
 
 /// What the cover sets, each in its style (the size aside): the text to

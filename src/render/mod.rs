@@ -21,7 +21,7 @@ use crate::compose::{Dot, ImageItem, Page, PageItem, PlacedGlyph, Rule, RunMode,
 use crate::model::FontId;
 use crate::resolve::{FontBook, ImageFormat, LoadedFont};
 
-pub use png::{MAX_DPI, png_size, svg_to_png};
+pub use png::{MAX_DPI, Packing, png_size, svg_to_png};
 
 /// A number for the SVG: at most three decimals (a thousandth of a point
 /// is far below a pixel at any resolution), trailing zeros dropped, so

@@ -481,6 +481,9 @@ impl Search<'_> {
             .flatten();
         let mut best: Best = [None; MAX_HYPHEN_RUN as usize + 1];
         let mut overfull: Option<(f64, usize)> = None;
+        // Where the search is in `least`: the active nodes come in the
+        // order made.
+        let mut walk = None;
         self.keep.clear();
         for (i, &ai) in self.active.iter().enumerate() {
             let a = self.nodes[ai];
@@ -504,7 +507,9 @@ impl Search<'_> {
             if wide
                 && self.steady
                 && !hyphenated
-                && best[0].is_some_and(|(bd, _)| self.least.from(ai) + LOOSE_LINE / 2.0 >= bd)
+                && best[0].is_some_and(|(bd, _)| {
+                    self.least.walking_from(ai, &mut walk) + LOOSE_LINE / 2.0 >= bd
+                })
             {
                 self.keep.extend_from_slice(&self.active[i..]);
                 break;
@@ -563,9 +568,22 @@ impl Least {
         self.0.push((node, demerits));
     }
 
-    /// The least demerits of nodes `node..` (+∞ for none).
-    fn from(&self, node: usize) -> f64 {
-        let k = self.0.partition_point(|&(i, _)| i < node);
+    /// The least demerits of nodes `node..` (+∞ for none), for nodes
+    /// asked in increasing order, the place reached kept in `walk`
+    /// (`None` before the first): the first found by bisection, each
+    /// later one by walking on from the last (a break's wide nodes are a
+    /// few entries apart in a stack as long as the paragraph's nodes).
+    fn walking_from(&self, node: usize, walk: &mut Option<usize>) -> f64 {
+        let k = match *walk {
+            None => self.0.partition_point(|&(i, _)| i < node),
+            Some(mut k) => {
+                while self.0.get(k).is_some_and(|&(i, _)| i < node) {
+                    k += 1;
+                }
+                k
+            }
+        };
+        *walk = Some(k);
         self.0.get(k).map_or(f64::INFINITY, |&(_, d)| d)
     }
 }

@@ -41,3 +41,34 @@ fn a_wide_line_costs_at_least_the_wide_floor() {
     // The sweep meets wide lines, and lines at the threshold itself.
     assert!(wide > 10_000, "only {wide} wide lines");
 }
+
+/// Walking the least-demerits stack for nodes asked in increasing order
+/// finds what a bisection for each node alone finds, whatever node the
+/// walk starts from and however far apart the nodes asked are.
+#[test]
+fn walking_the_least_demerits_finds_what_bisection_finds() {
+    let mut least = Least::default();
+    // Demerits that rise and fall: the stack keeps the nodes below every
+    // later one.
+    for node in 0..200 {
+        least.push(node, ((node * 37) % 101) as f64 + node as f64 / 4.0);
+    }
+    let bisect = |node: usize| {
+        let k = least.0.partition_point(|&(i, _)| i < node);
+        least.0.get(k).map_or(f64::INFINITY, |&(_, d)| d)
+    };
+    for first in [0, 1, 50, 199] {
+        for step in [1, 3, 17] {
+            let mut walk = None;
+            for node in (first..=210).step_by(step) {
+                assert_eq!(
+                    least.walking_from(node, &mut walk),
+                    bisect(node),
+                    "node {node}"
+                );
+            }
+        }
+    }
+    // Past the last node: none.
+    assert_eq!(least.walking_from(500, &mut None), f64::INFINITY);
+}

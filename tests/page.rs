@@ -528,3 +528,39 @@ fn a_short_kicker_under_a_column_a_line_short_turns_to_the_headlines_end() {
         "the kicker ends where the headline does: {kicker:?} {headline:?}"
     );
 }
+
+/// A horizontal serial box's label (连载 N　《书名》　某 著) stands under
+/// the installment's headline, not over it: centred over the wider
+/// headline, the white beside it joined the box's edge, the rule's gap
+/// and the white over the headline's ink into a hole at the box's head
+/// (tests/fixtures/box-foot.toml: 4 holes on the page before, two of
+/// them there; 2 now).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_serial_boxs_label_stands_under_its_headline() {
+    need("pdftotext");
+    let dir = tempdir();
+    let pdf = dir.path().join("p.pdf");
+    let src = root().join("tests/fixtures/box-foot.toml");
+    let out = run(&[
+        src.as_os_str(),
+        OsStr::new("--allow-outside"),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+    ]);
+    let stderr = assert_ok(&out);
+    let words = words_on(&pdf, 1);
+    let find = |t: &str| words.iter().find(|w| w.3.contains(t)).expect(t).clone();
+    let (label, headline) = (find("《长河灯影》"), find("雨夜的来信"));
+    assert!(label.2 > headline.2, "{label:?} {headline:?}");
+    let summary = (stderr.lines())
+        .find(|l| l.contains("page 12: "))
+        .expect("the page summary");
+    let holes: u32 = (summary.split(", ").nth(1))
+        .and_then(|s| s.split(' ').next()?.parse().ok())
+        .unwrap_or(0);
+    assert!(holes <= 2, "{summary}");
+}

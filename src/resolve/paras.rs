@@ -87,11 +87,19 @@ impl Styler<'_> {
         }
     }
 
-    /// Set across all columns above the body. A book chapter has no serial
-    /// label: its running heads carry the work.
+    /// Set across all columns above the body: kicker, headline, a serial's
+    /// label (连载 N　《书名》　某 著), deck and byline. The label stands
+    /// under the installment's headline, as a byline does: centred over a
+    /// wider headline it left white beside it that joined a box's edge and
+    /// the white over the headline's ink into a hole at the box's head. A
+    /// book chapter has no serial label: its running heads carry the work.
     pub fn header(&self, m: &Meta, chapter: bool) -> Vec<Para> {
         let st = &self.layout.styles;
         let mut header = Vec::new();
+        if let Some(k) = &m.kicker {
+            header.push(self.field(Role::Kicker, &st.kicker, k));
+        }
+        header.push(self.field(Role::Headline, &st.headline, &m.title));
         if let Some(s) = m.serial.as_ref().filter(|_| !chapter) {
             let label = self
                 .labels
@@ -101,10 +109,6 @@ impl Styler<'_> {
                 runs: plain(label, s.work.loc),
             });
         }
-        if let Some(k) = &m.kicker {
-            header.push(self.field(Role::Kicker, &st.kicker, k));
-        }
-        header.push(self.field(Role::Headline, &st.headline, &m.title));
         if let Some(d) = &m.deck {
             header.push(self.field(Role::Deck, &st.deck, d));
         }

@@ -67,20 +67,24 @@ fn least_faults(items: &[Item], p: &Params, longest: usize) -> Faults {
     least[n].expect("some way to break the paragraph")
 }
 
-/// zh-Hans at 13 characters a column, strict prohibitions, hanging where
-/// needed, a two-em indent: horizontal and vertical (where the upright
+/// zh-Hans: strict prohibitions, hanging where needed, a two-em indent.
+const HANS: Opts = Opts {
+    hanging: Hanging::Needed,
+    indent: 2.0,
+    ..lv(Prohibition::Strict)
+};
+
+/// A 13-character column.
+fn thirteen(_: usize) -> Pt {
+    Pt(EM * 13.0)
+}
+
+/// [`HANS`] at 13 characters a column, horizontal and vertical (where the upright
 /// ；：？！ give only the room their ink leaves).
 #[test]
 fn no_spaced_line_that_compression_or_hanging_could_avoid() {
     let text = include_str!("../../tools/sentences/zh-Hans.txt");
-    let o = Opts {
-        hanging: Hanging::Needed,
-        indent: 2.0,
-        ..lv(Prohibition::Strict)
-    };
-    let m = Pt(EM * 13.0);
-    let measure = move |_| m;
-    let params = params(o, &measure);
+    let params = params(HANS, &thirteen);
     let mut spaced = [0u32; 2];
     for vertical in [false, true] {
         for para in mixed_paragraphs(text, 300) {
@@ -106,18 +110,10 @@ fn no_spaced_line_that_compression_or_hanging_could_avoid() {
     assert!(spaced.iter().all(|&s| s > 0), "{spaced:?}");
 }
 
-/// The least faults of `text` at 13 characters after a two-em indent,
-/// strict prohibitions, hanging where needed.
+/// The least faults of `text` set as [`HANS`] at 13 characters.
 fn least_of(text: &str, vertical: bool) -> Faults {
-    let o = Opts {
-        hanging: Hanging::Needed,
-        indent: 2.0,
-        ..lv(Prohibition::Strict)
-    };
-    let m = Pt(EM * 13.0);
-    let measure = move |_| m;
     let p = shape_in(text, Scheme::Quanjiao, vertical);
-    least_faults(&p.items, &params(o, &measure), 40)
+    least_faults(&p.items, &params(HANS, &thirteen), 40)
 }
 
 /// Lines no breaks avoid spacing, with 0 lone last characters, 0

@@ -11,7 +11,7 @@ use crate::model::{Hanging, Item, Prohibition};
 
 /// Demerits that make a choice a last resort without making it impossible,
 /// so that a paragraph always gets some set of lines.
-const LAST_RESORT: f64 = 1e9;
+pub(super) const LAST_RESORT: f64 = 1e9;
 /// A lone ideograph on a paragraph's last line (段末孤字).
 pub const LONE_CHARACTER: f64 = 1e7;
 /// Letter spacing of a tenth of an em between Han characters: visible,

@@ -13,6 +13,8 @@ mod fit;
 mod hang_tests;
 mod knuth;
 #[cfg(test)]
+mod spacing_tests;
+#[cfg(test)]
 mod tests;
 
 use std::ops::Range;

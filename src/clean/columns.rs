@@ -14,10 +14,24 @@ use super::prep::Line;
 use super::shape::ends_sentence;
 use super::{Note, NoteKind};
 
+/// Two columns read across and taken apart: each column's lines (indices
+/// into the lines), in page order. Two articles may share the pair of
+/// columns, one set over the other (see [`super::stacked`]).
+#[derive(Debug, Clone)]
+pub(super) struct Woven {
+    pub first: Vec<usize>,
+    pub second: Vec<usize>,
+}
+
 /// The order to read the lines in: interleaved columns put back one after
-/// the other, each case reported.
-pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Vec<usize> {
+/// the other, each case reported; and the stretches taken apart.
+pub(super) fn order(
+    lines: &[Line],
+    roles: &[Role],
+    notes: &mut Vec<Note>,
+) -> (Vec<usize>, Vec<Woven>) {
     let pairs = pairs(lines, roles);
+    let mut woven = Vec::new();
     let mut order = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -38,7 +52,7 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         // whole run alternates: a run of one column's lines in order (above
         // the stretch, or a column beside a head) must stay in order.
         let part = match step {
-            None | Some(2) if run.len() >= 10 => in_part(lines, &run, &pairs, notes),
+            None | Some(2) if run.len() >= 10 => in_part(lines, &run, &pairs, notes, &mut woven),
             _ => None,
         };
         if let Some(part) = part {
@@ -68,7 +82,7 @@ pub(super) fn order(lines: &[Line], roles: &[Role], notes: &mut Vec<Note>) -> Ve
         }
         i = end + 1;
     }
-    order
+    (order, woven)
 }
 
 /// Net count of sentences continuing two lines on (and not on the next
@@ -87,6 +101,7 @@ fn in_part(
     run: &[usize],
     pairs: &HashSet<(char, char)>,
     notes: &mut Vec<Note>,
+    woven: &mut Vec<Woven>,
 ) -> Option<Vec<usize>> {
     let c = |a: usize, b: usize| {
         (b < run.len()).then(|| continues(&lines[run[a]].text, &lines[run[b]].text, pairs))
@@ -130,7 +145,10 @@ fn in_part(
                 "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
             ),
         });
-        out.extend(unweave(lines, &run[s..=e], pairs));
+        let (first, second) = unweave(lines, &run[s..=e], pairs);
+        out.extend(&first);
+        out.extend(&second);
+        woven.push(Woven { first, second });
         at = e + 1;
     }
     out.extend(&run[at..]);
@@ -282,14 +300,18 @@ impl Weave<'_> {
 /// each line into the first or second column, by how well each line
 /// follows the last one of its column, lines alternating unless the words
 /// and the heads say otherwise. The first line is the first column's.
-fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<usize> {
+/// Returns the two columns' lines.
+fn unweave(
+    lines: &[Line],
+    seg: &[usize],
+    pairs: &HashSet<(char, char)>,
+) -> (Vec<usize>, Vec<usize>) {
     let n = seg.len();
     if n > MAX_WEAVE {
         // The table grows as the square of the stretch: a longer one is
         // read strictly alternating, as a whole run is.
-        let mut out: Vec<usize> = seg.iter().step_by(2).copied().collect();
-        out.extend(seg.iter().skip(1).step_by(2));
-        return out;
+        let first = seg.iter().step_by(2).copied().collect();
+        return (first, seg.iter().skip(1).step_by(2).copied().collect());
     }
     let w = Weave {
         lines,
@@ -336,12 +358,13 @@ fn unweave(lines: &[Line], seg: &[usize], pairs: &HashSet<(char, char)>) -> Vec<
         });
     }
     let first = col[0];
-    let mut out: Vec<usize> = (0..n)
-        .filter(|&k| col[k] == first)
-        .map(|k| seg[k])
-        .collect();
-    out.extend((0..n).filter(|&k| col[k] != first).map(|k| seg[k]));
-    out
+    let of = |same: bool| -> Vec<usize> {
+        (0..n)
+            .filter(|&k| (col[k] == first) == same)
+            .map(|k| seg[k])
+            .collect()
+    };
+    (of(true), of(false))
 }
 
 fn relax(cell: &mut Option<(i32, usize, bool)>, new: (i32, usize, bool)) {
@@ -351,7 +374,7 @@ fn relax(cell: &mut Option<(i32, usize, bool)>, new: (i32, usize, bool)) {
 }
 
 /// Pairs of Han characters the text has inside its lines.
-fn pairs(lines: &[Line], roles: &[Role]) -> HashSet<(char, char)> {
+pub(super) fn pairs(lines: &[Line], roles: &[Role]) -> HashSet<(char, char)> {
     let mut set = HashSet::new();
     for (l, r) in lines.iter().zip(roles) {
         if *r == Role::Text {
@@ -369,7 +392,7 @@ fn pairs(lines: &[Line], roles: &[Role]) -> HashSet<(char, char)> {
 /// Whether the line after `a` in reading order could be `b`: the pair of
 /// characters across the break is one the text uses (None when the break
 /// tells nothing: after punctuation, or before it).
-fn continues(a: &str, b: &str, pairs: &HashSet<(char, char)>) -> Option<bool> {
+pub(super) fn continues(a: &str, b: &str, pairs: &HashSet<(char, char)>) -> Option<bool> {
     let last = a.chars().rev().find(|c| !c.is_whitespace())?;
     let first = b.chars().find(|c| !c.is_whitespace())?;
     (is_han(last) && is_han(first)).then(|| pairs.contains(&(last, first)))

@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 
 /// Pairs of Han characters with how often a text has them.
-type Bag = HashMap<(char, char), u32>;
+pub(super) type Bag = HashMap<(char, char), u32>;
 
 use super::names::is_han;
 use super::page::{Item, Page, Segment};
@@ -50,18 +50,18 @@ fn pairs(text: &str, into: &mut Bag) {
     }
 }
 
-fn add(into: &mut Bag, from: &Bag) {
+pub(super) fn add(into: &mut Bag, from: &Bag) {
     for (p, n) in from {
         *into.entry(*p).or_default() += n;
     }
 }
 
 /// A text's own words: the pairs it uses more than once.
-fn words(bag: &Bag) -> HashSet<(char, char)> {
+pub(super) fn words(bag: &Bag) -> HashSet<(char, char)> {
     bag.iter().filter(|x| *x.1 >= 2).map(|x| *x.0).collect()
 }
 
-fn line_of(item: &Item) -> Option<usize> {
+pub(super) fn line_of(item: &Item) -> Option<usize> {
     match item {
         Item::Blank => None,
         Item::Text(i)
@@ -119,7 +119,7 @@ fn runs(page: &Page, pos: &[usize], body: &[Item]) -> Vec<Run> {
     out
 }
 
-fn text_pairs(page: &Page, items: &[Item]) -> Bag {
+pub(super) fn text_pairs(page: &Page, items: &[Item]) -> Bag {
     let mut set = Bag::new();
     for i in items.iter().filter_map(line_of) {
         pairs(&page.lines[i].text, &mut set);
@@ -131,7 +131,7 @@ fn text_pairs(page: &Page, items: &[Item]) -> Bag {
 /// (a log odds ratio), and whether that decides it. Words are the pairs a
 /// text uses more than once (its names, places, subject); only those one
 /// of the two texts has count.
-fn verdict(run: &Bag, own: &Bag, target: &Bag) -> (f32, bool) {
+pub(super) fn verdict(run: &Bag, own: &Bag, target: &Bag) -> (f32, bool) {
     let (own, target) = (words(own), words(target));
     let a = run
         .keys()

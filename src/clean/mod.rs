@@ -45,6 +45,7 @@ mod people;
 mod prep;
 mod repeats;
 mod shape;
+mod stacked;
 
 pub use output::report;
 
@@ -105,7 +106,7 @@ pub fn clean(input: &str) -> Cleaned {
     let mut notes = Vec::new();
     let mut lines = prep::read(input, &mut notes);
     let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
-    let order = columns::order(&lines, &roles, &mut notes);
+    let (order, woven) = columns::order(&lines, &roles, &mut notes);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     // The page as read, before the installment numbers are taken out of
@@ -115,8 +116,10 @@ pub fn clean(input: &str) -> Cleaned {
         roles: &roles,
         measure: &measure,
         order: order.clone(),
+        woven,
     };
     let mut segs = gather::segments(&read, &mut notes);
+    stacked::mend(&mut segs, &read, &mut notes);
     interleave::mend(&mut segs, &read, &mut notes);
     boxes::place_serial_heads(&mut segs, &lines, &mut notes);
     let found = installment::find_all(&mut lines, &segs, &mut notes);
@@ -125,6 +128,7 @@ pub fn clean(input: &str) -> Cleaned {
         roles: &roles,
         measure: &measure,
         order,
+        woven: Vec::new(),
     };
     let articles = segs
         .into_iter()

@@ -37,6 +37,8 @@ pub(super) struct Page<'a> {
     pub roles: &'a [Role],
     pub measure: &'a [Option<f32>],
     pub order: Vec<usize>,
+    /// The stretches of two columns read across, taken apart.
+    pub woven: Vec<super::columns::Woven>,
 }
 
 /// Header lines an article may have before its body.

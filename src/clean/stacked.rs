@@ -91,6 +91,11 @@ fn less(a: &Bag, b: &Bag) -> Bag {
     out
 }
 
+/// The lines of column `col` from `cut` on.
+fn below(col: &[usize], cut: usize) -> Vec<usize> {
+    col.iter().copied().filter(|&i| i >= cut).collect()
+}
+
 fn bag_of(page: &Page, lines: &[usize]) -> Bag {
     let items: Vec<Item> = lines.iter().map(|&i| Item::Text(i)).collect();
     text_pairs(page, &items)
@@ -163,13 +168,12 @@ fn find(
             let score = hit(&theirs, &mine) - hit(&mine, &theirs);
             // Each column's lower part leans to the target: two columns
             // of one article.
-            let leans = |lines: &[usize]| verdict(&bag_of(page, lines), &own, bag).0 >= STACK_LEAN;
-            let lower = |c: &[usize]| c.iter().copied().filter(|&i| i >= cut).collect::<Vec<_>>();
+            let leans = |part: &Bag| verdict(part, &own, bag).0 >= STACK_LEAN;
             if score >= MIN_SCORE
                 && best.is_none_or(|b| score > b.0)
-                && leans(&all[k..])
-                && leans(&lower(&w.first))
-                && leans(&lower(&w.second))
+                && leans(&bottom)
+                && leans(&bag_of(page, &below(&w.first, cut)))
+                && leans(&bag_of(page, &below(&w.second, cut)))
             {
                 best = Some((score, k, *t));
             }
@@ -181,13 +185,7 @@ fn find(
     // columns of the one article (not two boxes of two, one under each).
     let own = less(&whole, &bag_of(page, &all[k..]));
     for col in [&w.first, &w.second] {
-        let part = bag_of(
-            page,
-            &col.iter()
-                .copied()
-                .filter(|&i| i >= cut)
-                .collect::<Vec<_>>(),
-        );
+        let part = bag_of(page, &below(col, cut));
         let most = targets
             .iter()
             .max_by(|x, y| {
@@ -201,13 +199,7 @@ fn find(
         }
     }
     // In reading order: the first column's lower lines, then the second's.
-    let lower: Vec<usize> = w
-        .first
-        .iter()
-        .chain(&w.second)
-        .copied()
-        .filter(|&i| i >= cut)
-        .collect();
+    let lower: Vec<usize> = [below(&w.first, cut), below(&w.second, cut)].concat();
     let at = break_at(page, &segs[to], &lower, pos, pairs)?;
     Some(Move {
         from: s,

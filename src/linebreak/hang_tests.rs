@@ -229,7 +229,7 @@ fn in_a_ruled_gutter_a_centred_mark_hangs_rather_than_a_line_be_visibly_spaced()
     let o = Opts { indent: 2.0, ..o };
     assert_eq!(hung(text, 13, o), owned(&[(text, true)]));
     // A plain hang (a mark at its em's start) is cheaper still.
-    const { assert!(knuth::HANGING_LINE < knuth::CROWDED_HANG) };
+    const { assert!(demerits::HANGING_LINE < demerits::CROWDED_HANG) };
 }
 
 #[test]
@@ -293,11 +293,11 @@ fn a_stretched_line_opens_its_pair_only_past_spacing_too_slight_to_see() {
     assert!((inter - 0.3 / 11.0).abs() < 1e-9, "{inter}");
     let (pair, inter) = set(13.0);
     assert!((pair - 0.06 / 0.5).abs() < 1e-9, "{pair}");
-    assert!((inter - knuth::QUIET_SPACING_EM).abs() < 1e-9, "{inter}");
+    assert!((inter - demerits::QUIET_SPACING_EM).abs() < 1e-9, "{inter}");
     let (pair, inter) = set(13.5);
     assert_eq!(pair, 1.0);
     assert!((inter - 0.5 / 11.0).abs() < 1e-9, "{inter}");
-    assert!(inter <= knuth::VISIBLE_SPACING_EM);
+    assert!(inter <= demerits::VISIBLE_SPACING_EM);
 }
 
 #[test]
@@ -319,8 +319,8 @@ fn wide_spacing_ranks_between_a_crowded_hang_and_a_lone_last_character() {
     // Where nothing else works: a centred mark hung into a ruled gutter,
     // then spacing wider than 0.1 em, and only then a lone last character
     // (which the gates refuse).
-    const { assert!(knuth::CROWDED_HANG < knuth::WIDE_SPACING) };
-    const { assert!(knuth::WIDE_SPACING < knuth::LONE_CHARACTER) };
+    const { assert!(demerits::CROWDED_HANG < demerits::WIDE_SPACING) };
+    const { assert!(demerits::WIDE_SPACING < demerits::LONE_CHARACTER) };
 }
 
 #[test]

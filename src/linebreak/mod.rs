@@ -7,6 +7,7 @@
 //! punctuation blanks change) → [`Line::positions`] (where each item goes).
 
 mod anywhere;
+mod demerits;
 mod explain;
 mod fit;
 #[cfg(test)]
@@ -30,7 +31,7 @@ pub fn total_demerits(items: &[Item], lines: &[Line], p: &Params) -> f64 {
         .iter()
         .enumerate()
         .map(|(k, l)| {
-            knuth::line_demerits(items, &sums, l.items.start, l.items.end, k, p).unwrap_or(1e9)
+            demerits::line_demerits(items, &sums, l.items.start, l.items.end, k, p).unwrap_or(1e9)
         })
         .sum()
 }
@@ -42,7 +43,7 @@ use crate::model::Prohibition;
 use crate::model::item::INTER_CHAR_STRETCH_EM;
 use crate::model::{Breaking, Gap, GapKind, Hanging, Item};
 use crate::units::Pt;
-use knuth::QUIET_SPACING_EM;
+use demerits::QUIET_SPACING_EM;
 
 /// Lengths closer than this are equal (a hundredth of a point).
 pub const EPSILON: f64 = 0.01;
@@ -279,7 +280,7 @@ fn indent_slots(gaps: &[Item], inter: usize, indent: Pt) -> f64 {
 /// Whether the line's last mark hangs, `delta` short of fitting after its
 /// line-end and line-start blanks were taken: always where the layout lets
 /// it, or (`Needed`) only when compressing the marks and spaces inside the
-/// line cannot fit it, as the breaker decides ([`knuth::HANGING_LINE`]).
+/// line cannot fit it, as the breaker decides ([`demerits::HANGING_LINE`]).
 fn hangs(line: &[Item], delta: Pt, inner_start: bool, p: &Params) -> bool {
     let may = line.len() > 1 && line.last().is_some_and(|l| p.hanging.allows(l));
     match p.hanging {

@@ -9,8 +9,8 @@ use super::*;
 use crate::model::Scheme;
 
 /// What a paragraph's lines cost a reader, worst first: lone last
-/// characters, lines spaced past [`knuth::WIDE_SPACING_EM`], lines spaced
-/// visibly (past [`knuth::VISIBLE_SPACING_EM`]). Compared as a tuple.
+/// characters, lines spaced past [`demerits::WIDE_SPACING_EM`], lines spaced
+/// visibly (past [`demerits::VISIBLE_SPACING_EM`]). Compared as a tuple.
 type Faults = (u32, u32, u32);
 
 fn add((a, b, c): Faults, (x, y, z): Faults) -> Faults {
@@ -27,17 +27,17 @@ fn line_faults(
 ) -> Option<Faults> {
     // A line with no gap to spread its room over (its letters spaced
     // apart) costs more than the last resort: not a way to set it.
-    if knuth::line_demerits(items, sums, a, b, 0, p)? >= knuth::LAST_RESORT {
+    if demerits::line_demerits(items, sums, a, b, 0, p)? >= demerits::LAST_RESORT {
         return None;
     }
     let indent = if a == 0 { p.first_indent } else { Pt::ZERO };
     let line = justify(items, a..b, indent, (p.measure)(0), p);
     let em = line.adjust.inter.0 / EM;
-    let lone = b == items.len() && a > 0 && knuth::lone_character(&items[a..b]);
+    let lone = b == items.len() && a > 0 && demerits::lone_character(&items[a..b]);
     Some((
         lone as u32,
-        (em > knuth::WIDE_SPACING_EM + 1e-6) as u32,
-        (em > knuth::VISIBLE_SPACING_EM + 1e-6) as u32,
+        (em > demerits::WIDE_SPACING_EM + 1e-6) as u32,
+        (em > demerits::VISIBLE_SPACING_EM + 1e-6) as u32,
     ))
 }
 

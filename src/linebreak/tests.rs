@@ -415,7 +415,7 @@ pub(super) fn spacing_figures(sentences: &str, o: Opts) -> (usize, usize, f64, u
             assert!(l.width.0 <= m.0 + EPSILON, "overfull: {text}");
         }
         let last = set.last().expect("a line");
-        lone += (set.len() > 1 && knuth::lone_character(&p.items[last.items.clone()])) as usize;
+        lone += (set.len() > 1 && demerits::lone_character(&p.items[last.items.clone()])) as usize;
     }
     (lines, spaced, widest, lone)
 }
@@ -605,7 +605,7 @@ fn total_fit_finds_the_least_demerits_of_every_way_to_break() {
                 if !from.is_finite() {
                     continue;
                 }
-                if let Some(d) = knuth::line_demerits(items, &sums, a, b, 0, &params) {
+                if let Some(d) = demerits::line_demerits(items, &sums, a, b, 0, &params) {
                     least[b] = least[b].min(from + d);
                 }
             }

@@ -139,7 +139,7 @@ pub enum Hanging {
     /// in the half of the gutter before the rule, its ink a fifth of an
     /// em or more from it; a centred ，。、 (the Traditional scheme) comes
     /// within about a sixth of an em, so it hangs only where the line
-    /// would otherwise be visibly spaced (`linebreak::knuth::CROWDED_HANG`);
+    /// would otherwise be visibly spaced (`linebreak::demerits::CROWDED_HANG`);
     /// ？, whose glyph is nearly half an em wide in either scheme, never.
     NeededAtStart,
     /// Whenever the mark does not fit, for free, before any compression.

@@ -13,7 +13,7 @@ use crate::shape::{Fallbacks, ShapedPara, Shaper, shape_para};
 
 pub(super) const EM: f64 = 10.0;
 
-fn book() -> &'static (FontBook, ParaStyle) {
+pub(super) fn book() -> &'static (FontBook, ParaStyle) {
     static BOOK: OnceLock<(FontBook, ParaStyle)> = OnceLock::new();
     BOOK.get_or_init(|| {
         let layout = load_layout("feature", None).unwrap();

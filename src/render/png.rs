@@ -73,7 +73,7 @@ fn encode_rgb(rgba: &[u8], w: u32, h: u32, packing: Packing) -> Result<Vec<u8>> 
     enc.set_color(png::ColorType::Rgb);
     enc.set_depth(png::BitDepth::Eight);
     if packing == Packing::Cover {
-        enc.set_deflate_compression(png::DeflateCompression::Level(crate::pdf::LEVEL as u8));
+        enc.set_deflate_compression(png::DeflateCompression::Level(crate::deflate::LEVEL as u8));
         enc.set_filter(png::Filter::NoFilter);
     }
     let written = enc

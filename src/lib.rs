@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod compile;
 pub mod compose;
+pub(crate) mod deflate;
 pub mod diag;
 pub mod epub;
 pub mod error;

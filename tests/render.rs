@@ -283,7 +283,10 @@ fn every_epub_has_a_cover_image_or_the_one_given() {
             page.contains("<img src=\"../images/cover.png\" alt=\""),
             "{page}"
         );
-        let img = image::load_from_memory(&png).unwrap().to_luma8();
+        let img = image::load_from_memory(&png).unwrap();
+        // Black type on white: stored as grey levels, one sample a pixel.
+        assert_eq!(img.color(), image::ColorType::L8, "{name}");
+        let img = img.to_luma8();
         assert_eq!(img.dimensions(), (1080, 1620));
         // Ink on white: the title is drawn.
         let ink = img.pixels().filter(|p| p.0[0] < 128).count();

@@ -251,12 +251,12 @@ pub fn container(files: &[(String, &[u8], bool)]) -> Result<Vec<u8>> {
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(DateTime::DEFAULT)
         .unix_permissions(0o644);
-    // zlib's level 2, as the PDF's streams (`crate::pdf::deflate`): a
+    // zlib's level 2, as the PDF's streams (`crate::deflate::deflate`): a
     // quarter less time than the default 6 on a book's XHTML for 1.8% more
     // bytes.
     let deflated = stored
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(i64::from(crate::pdf::LEVEL)));
+        .compression_level(Some(i64::from(crate::deflate::LEVEL)));
     // The mimetype entry must come first and be stored uncompressed.
     zip.start_file("mimetype", stored).map_err(zip_err)?;
     zip.write_all(b"application/epub+zip").map_err(zip_err)?;

@@ -17,7 +17,8 @@ use crate::error::{Error, Result, Stage};
 use crate::model::FontId;
 use crate::resolve::{FontBook, LoadedFont};
 
-use super::{Instance, Packed, Packs, Refs, deflate, packed_with};
+use super::{Instance, Packed, Packs, Refs, packed_with};
+use crate::deflate::deflate;
 
 /// The glyphs one font contributes to the document.
 pub struct FontUsage {

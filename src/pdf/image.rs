@@ -11,7 +11,7 @@ use crate::resolve::{Figure, ImageFormat, PixelSpace, PixelTarget, PngPixels};
 
 use super::print::PdfX;
 
-use super::deflate;
+use crate::deflate::deflate;
 
 /// Components and Adobe inversion of a baseline or progressive JPEG, read
 /// from its frame header.

@@ -211,7 +211,7 @@ pub fn decode_jpeg(
         height,
         target,
         space: PixelSpace::Cmyk,
-        samples: Arc::new(crate::pdf::deflate(&cmyk)),
+        samples: Arc::new(crate::deflate::deflate(&cmyk)),
         alpha: None,
     }))
 }

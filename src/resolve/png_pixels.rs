@@ -150,8 +150,8 @@ impl Split {
             height,
             target,
             space,
-            samples: Arc::new(crate::pdf::deflate(&samples)),
-            alpha: alpha.map(|a| Arc::new(crate::pdf::deflate(&a))),
+            samples: Arc::new(crate::deflate::deflate(&samples)),
+            alpha: alpha.map(|a| Arc::new(crate::deflate::deflate(&a))),
         }
     }
 
@@ -251,10 +251,10 @@ mod tests {
             .expect("decode")
             .expect("kept");
         let (samples, alpha) = by_image_crate(data);
-        let inflated = crate::pdf::inflate(&px.samples, samples.len()).expect("samples");
+        let inflated = crate::deflate::inflate(&px.samples, samples.len()).expect("samples");
         assert_eq!(inflated, samples);
         let pixels = px.width as usize * px.height as usize;
-        let got = (px.alpha.as_ref()).map(|a| crate::pdf::inflate(a, pixels));
+        let got = (px.alpha.as_ref()).map(|a| crate::deflate::inflate(a, pixels));
         assert_eq!(got.transpose().expect("alpha"), alpha);
     }
 

@@ -464,6 +464,16 @@ fn is_head(
     if leaves_open(&l.text) && !own_block {
         return false;
     }
+    // Nor does the next line open with a word or two and a stop (一间书房
+    // 一年要花多少 / 钱？记者算了一笔账): its sentence began on this line.
+    let runs_on = next.is_some_and(|n| {
+        let t: Vec<char> = page.lines[n].text.chars().take(4).collect();
+        let words = t.iter().take_while(|&&c| super::names::is_han(c)).count();
+        (1..=2).contains(&words) && t.get(words).is_some_and(|c| "。？！?!".contains(*c))
+    });
+    if runs_on {
+        return false;
+    }
     let opens = next.is_none_or(|n| {
         let nl = &page.lines[n];
         nl.indented

@@ -241,6 +241,24 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_whose_sentence_ends_on_the_next_is_no_head() {
+        // Narrowed beside a figure: 一间书房一年要花多少 / 钱？ runs on.
+        let input = "书房的账\n本报记者 方知远\n\n运营谁来管\n\n一间书房一年要花多少\n钱？记者算了一笔账：房租、水电、网络、保洁\n和一名管理员的工资，加起来在十五万元上下。\n";
+        let a = &clean(input).articles[0];
+        assert_eq!(
+            a.blocks[0],
+            Block::Head("运营谁来管".into()),
+            "{:?}",
+            a.blocks
+        );
+        assert!(
+            matches!(&a.blocks[1], Block::Para(p) if p.starts_with("一间书房一年要花多少钱？")),
+            "{:?}",
+            a.blocks
+        );
+    }
+
+    #[test]
     fn a_first_line_of_dialogue_holds_more_characters() {
         let input = "港灣的月亮\n周明遠\n晚飯後，我們沿著堤岸走\n到碼頭。潮水退了，石階上留著\n一圈圈青苔；遠處的漁船亮起\n燈，像一串串沒有熄滅的星。\n「你看！」阿婆指著海面說，\n「月亮出來了。」我抬頭一看，\n果然，一輪圓月正從山後慢慢\n升起，照得整個港灣都亮了。\n她點點頭，沒有再說話，\n只把手裡的月餅掰成兩半，分\n了一半給我。\n";
         let c = clean(input);

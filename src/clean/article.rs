@@ -15,6 +15,10 @@ use super::shape::{
 };
 use super::{Article, Block, Note, NoteKind};
 
+/// The warning on a line of its own that interrupts a sentence (kicker.rs
+/// looks for it).
+pub(super) const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
+
 /// What the body holds, in order, before paragraphs are made.
 enum Part {
     Head(usize),
@@ -88,10 +92,13 @@ pub(super) fn build(
 /// read after stray characters that ended the headline block, or after
 /// such characters kept in the body) is the byline, not a section head.
 fn name_head_is_byline(art: &mut Article, notes: &mut Vec<Note>) {
-    // After stray marks the OCR made of a picture or rule (念, )/三Mi),
-    // kept as paragraphs of their own.
-    let stray =
-        |b: &Block| matches!(b, Block::Para(p) if p.chars().count() <= 6 && !ends_sentence(p));
+    // After stray marks the OCR made of a picture or rule (念, )/三Mi,
+    // 念和AV )/三Mi), kept as paragraphs: short, or mostly not Han.
+    let noise = |p: &str| {
+        let han = p.chars().filter(|&c| super::names::is_han(c)).count();
+        p.chars().count() <= 6 || han * 2 < p.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    let stray = |b: &Block| matches!(b, Block::Para(p) if noise(p) && !ends_sentence(p));
     let Some(k) = art.blocks.iter().position(|b| !stray(b)) else {
         return;
     };
@@ -211,10 +218,7 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                     notes.push(Note {
                         line: lines[*i].no,
                         kind: NoteKind::Warning,
-                        message: format!(
-                            "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted: {}",
-                            lines[*i].text
-                        ),
+                        message: format!("{INSIDE_SENTENCE}: {}", lines[*i].text),
                     });
                     s.held.push(*i);
                 } else if is_head(page, *i, (next, after_next), prev_end, &s.run) {
@@ -458,6 +462,16 @@ fn is_head(
     let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
     let own_block = prev_end && gap_before && page.lines.get(i + 1).is_some_and(Line::is_blank);
     if leaves_open(&l.text) && !own_block {
+        return false;
+    }
+    // Nor does the next line open with a word or two and a stop (一间书房
+    // 一年要花多少 / 钱？记者算了一笔账): its sentence began on this line.
+    let runs_on = next.is_some_and(|n| {
+        let t: Vec<char> = page.lines[n].text.chars().take(4).collect();
+        let words = t.iter().take_while(|&&c| super::names::is_han(c)).count();
+        (1..=2).contains(&words) && t.get(words).is_some_and(|c| "。？！?!".contains(*c))
+    });
+    if runs_on {
         return false;
     }
     let opens = next.is_none_or(|n| {

@@ -83,8 +83,20 @@ pub(super) fn fill(
         }
     }
     let mut back = Vec::new();
+    // A row the OCR made of a picture or rule holds a stray fragment; a
+    // short box beside it on the same row that is not all Han (念 / 念和AV)
+    // is more of the same, not a deck.
+    let stray_rows: Vec<usize> = heads
+        .iter()
+        .filter(|h| fragment(&h.text) && !rule(&h.text))
+        .map(|h| h.no)
+        .collect();
+    let noise = |h: &Head| {
+        let cs: Vec<char> = h.text.chars().filter(|c| !c.is_whitespace()).collect();
+        stray_rows.contains(&h.no) && cs.len() <= 6 && !cs.iter().all(|&c| is_han(c))
+    };
     heads.retain(|h| {
-        if !fragment(&h.text) {
+        if !fragment(&h.text) && !noise(h) {
             return true;
         }
         if rule(&h.text) {

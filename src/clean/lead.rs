@@ -50,8 +50,45 @@ fn feature_lead(art: &Article) -> usize {
     }
 }
 
+/// A head opening the body of a feature whose numbered heads start with
+/// 一、 after one to three paragraphs is no section head: the first of
+/// them would be numbered too. It is the headline's second line, which
+/// the OCR read as a block of its own under the byline (一份十二元的午饭 /
+/// 能走多远): joined to a headline of one phrase, with a note.
+fn headline_rest(art: &mut Article, notes: &mut Vec<Note>) {
+    let feature = art.serial.is_none()
+        && art.byline.is_some()
+        && (art.kicker.is_some() || art.deck.is_some());
+    if !feature || art.title.is_empty() || art.title.contains('\u{3000}') {
+        return;
+    }
+    let Some(Block::Head(h)) = art.blocks.first() else {
+        return;
+    };
+    let before = art.blocks[1..]
+        .iter()
+        .take_while(|b| matches!(b, Block::Para(_)))
+        .count();
+    let next_numbered =
+        matches!(art.blocks.get(1 + before), Some(Block::Head(n)) if n.starts_with("一、"));
+    if enumerator(h) || h.chars().count() > 12 || !(1..=MOST).contains(&before) || !next_numbered {
+        return;
+    }
+    let rest = h.clone();
+    art.blocks.remove(0);
+    art.title = format!("{}\u{3000}{rest}", art.title);
+    notes.push(Note {
+        line: 1,
+        kind: NoteKind::Moved,
+        message: format!(
+            "headline: its second line, read under the byline as an unnumbered head before the first numbered one: {rest}"
+        ),
+    });
+}
+
 /// Moves the lead out of the body into `art.lead`, with a note.
 pub(super) fn take(art: &mut Article, notes: &mut Vec<Note>) {
+    headline_rest(art, notes);
     let label = match art.blocks.first() {
         Some(Block::Para(p)) => labelled(p).map(str::to_string),
         _ => None,
@@ -135,6 +172,25 @@ mod tests {
         let mut a = feature(vec![p("甲。"), h("一、起"), p("丙。")]);
         take(&mut a, &mut Vec::new());
         assert_eq!(a.lead, None);
+    }
+
+    #[test]
+    fn a_headlines_second_line_read_under_the_byline() {
+        let mut a = feature(vec![
+            h("能走多远"),
+            p("甲。"),
+            p("乙。"),
+            h("一、起"),
+            p("丙。"),
+            h("二、落"),
+        ]);
+        take(&mut a, &mut Vec::new());
+        assert_eq!(a.title, "题\u{3000}能走多远");
+        assert_eq!(a.lead.as_deref(), Some("甲。\n\n乙。"));
+        // Heads not numbered: the first one is a head like the others.
+        let mut a = feature(vec![h("能走多远"), p("甲。"), h("起"), p("丙。")]);
+        take(&mut a, &mut Vec::new());
+        assert_eq!((a.title.as_str(), a.blocks.len()), ("题", 4));
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //!    of two articles read in turn given back to their article by their
 //!    words ([`interleave`]);
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
-//!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]).
+//!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]); a
+//!    kicker read among another article's lines moved to its headline
+//!    ([`kicker`]).
 //!
 //! Nothing is dropped silently: every removal and change becomes a
 //! [`Note`] with its input line, and a line is only taken out of the text
@@ -31,6 +33,7 @@ mod gather;
 pub mod inline;
 mod installment;
 mod interleave;
+mod kicker;
 mod lang;
 mod lead;
 mod lines;
@@ -130,12 +133,13 @@ pub fn clean(input: &str) -> Cleaned {
         order,
         woven: Vec::new(),
     };
-    let articles = segs
+    let mut articles: Vec<Article> = segs
         .into_iter()
         .zip(found)
         .map(|(s, f)| article::build(&page, s, marks, f, &mut notes))
         .filter(|a| !a.blocks.is_empty() || !a.title.is_empty())
         .collect();
+    kicker::place(&mut articles, &mut notes);
     // Stable: the notes of one line stay in the order they were made.
     notes.sort_by_key(|n| n.line);
     Cleaned { articles, notes }
@@ -222,6 +226,36 @@ mod tests {
         // 。 read as o ends a paragraph even where the next line fits.
         assert!(p[2].ends_with("昏黄的灯。"), "{p:?}");
         assert!(p[3].starts_with("阿禾"), "{p:?}");
+    }
+
+    #[test]
+    fn a_picture_read_as_a_row_of_boxes_is_no_deck() {
+        // 念 is a stray fragment; the box beside it on its row, not all
+        // Han, is more of the picture: kept in the text, not the deck.
+        let input = "港灣的月亮\n念       念和AV\n\n周明遠\n晚飯後，我們沿著堤岸走到碼頭。\n";
+        let a = &clean(input).articles[0];
+        assert_eq!(a.deck, None);
+        assert_eq!(a.byline.as_deref(), Some("周明遠"));
+        let kept = |b: &Block| matches!(b, Block::Para(t) | Block::Head(t) if t.contains("念和AV"));
+        assert!(a.blocks.iter().any(kept), "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_short_line_whose_sentence_ends_on_the_next_is_no_head() {
+        // Narrowed beside a figure: 一间书房一年要花多少 / 钱？ runs on.
+        let input = "书房的账\n本报记者 方知远\n\n运营谁来管\n\n一间书房一年要花多少\n钱？记者算了一笔账：房租、水电、网络、保洁\n和一名管理员的工资，加起来在十五万元上下。\n";
+        let a = &clean(input).articles[0];
+        assert_eq!(
+            a.blocks[0],
+            Block::Head("运营谁来管".into()),
+            "{:?}",
+            a.blocks
+        );
+        assert!(
+            matches!(&a.blocks[1], Block::Para(p) if p.starts_with("一间书房一年要花多少钱？")),
+            "{:?}",
+            a.blocks
+        );
     }
 
     #[test]

@@ -102,6 +102,19 @@ pub(super) fn kicker_word(t: &str) -> bool {
     t.chars().count() <= 12 && KICKER_ENDS.iter().any(|k| t.ends_with(k))
 }
 
+/// A kicker's shape, given back with its middle dot: two words of two to four Han characters parted by a
+/// middle dot (城事·旧楼), or by what the OCR reads for one (… • ・ .).
+/// A line of dialogue can have it too (走了……好吧): callers ask where the
+/// line stands as well.
+pub(super) fn kicker_shape(t: &str) -> Option<String> {
+    const DOTS: &str = "·・•‧．.…";
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let (a, b) = t.split_once(|c: char| DOTS.contains(c))?;
+    let b = b.trim_start_matches(|c: char| DOTS.contains(c));
+    let word = |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(is_han);
+    (word(a) && word(b)).then(|| format!("{a}·{b}"))
+}
+
 /// A full column line (a line inside a paragraph).
 pub(super) fn full(width: f32, measure: f32) -> bool {
     width >= measure - 1.0
@@ -226,6 +239,16 @@ mod tests {
         }
         for s in ["你去吗？", "”他说", "了。", "好，好，好"] {
             assert!(!heading_text(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn kicker_shapes() {
+        for s in ["城事·旧楼", "城事……旧楼", "城事 . 旧楼", "民生・调查"] {
+            assert_eq!(kicker_shape(s).map(|k| k.chars().count()), Some(5), "{s}");
+        }
+        for s in ["约翰·史密斯先生", "城事", "城·旧楼", "A·B", "城事·旧楼。"] {
+            assert_eq!(kicker_shape(s), None, "{s}");
         }
     }
 

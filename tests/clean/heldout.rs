@@ -36,12 +36,12 @@
 //! its edges, or a narrow multi-column article: cells parted by `|` or
 //! gaps of any width), headlines read in pieces or out of order, section
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
-//! Of the Tesseract set's front-matter fields wrong, 17 of 22 are not in
-//! the OCR text: headlines and decks read in pieces or with more misread
-//! characters than [`SHORT_SIM`] allows; of the rest, kickers and a source
-//! read among another article's lines, a source glued to a line of a
-//! column read in turn, a deck of stray characters, a lead cut by the
-//! headline's second line read under the byline.
+//! Of the Tesseract set's front-matter fields wrong, 17 of 18 are not in
+//! the OCR text: headlines and decks read in pieces far apart or with more
+//! misread characters than [`SHORT_SIM`] allows (一过灯, 7以的电梯,
+//! 民生调碍, 许着咱), a byline the OCR dropped; the rest is page-9's
+//! kicker 读者服务, read 34 lines above its headline among the feature's
+//! headline pieces, with no shape of a kicker to tell it by.
 //! On page-12 the columns of two articles are read in turn (the feature's
 //! text resumes after the next article's head with nothing to tell it by
 //! but its subject): clean's interleave.rs moves those columns back by
@@ -519,9 +519,9 @@ fn heldout_scores() {
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
     assert!(pct(t.paras_found, t.paras) >= 90.3, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 82.4, "heads found");
+    assert!(pct(t.heads_found, t.heads) >= 84.1, "heads found");
     // 17 of them not in the OCR text (see the module's notes).
-    assert!(t.fields_wrong <= 21, "front-matter fields wrong");
+    assert!(t.fields_wrong <= 18, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 6.3, "furniture left");
 }
 

@@ -57,6 +57,7 @@ mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
 mod title;
+mod title_fit;
 mod transform;
 mod variants;
 mod wrap;

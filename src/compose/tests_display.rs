@@ -99,3 +99,54 @@ fn white_beside_a_vertical_display_line_is_about_an_em() {
     let h = white_beside_display("horizontal");
     assert!(h.iter().all(|w| (0.0..=0.5).contains(w)), "{h:?}");
 }
+
+/// The white beside the lead story's one-line banner across `columns`
+/// columns (bands) of `writing`, both ends together, in body ems.
+fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let mut s = format!("+++\nwriting = \"{writing}\"\ntitle = \"{title}\"\n+++\n");
+    for i in 0..40 {
+        s.push_str(&format!(
+            "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+        ));
+    }
+    let frame = |grid: &Grid| Frame {
+        columns,
+        rows: Some(grid.lines),
+        fit_title: true,
+        lead_story: true,
+        ..Frame::full(grid)
+    };
+    let (page, g) = super::tests_lead::first_page(s, &layout, frame);
+    let body = g.body_size.0;
+    // The banner's glyphs: the run larger than body text, along its line.
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for item in &page.items {
+        let PageItem::Text(run) = item else { continue };
+        if run.size.0 < body * 1.5 {
+            continue;
+        }
+        for gl in &run.glyphs {
+            let inline = match g.vertical {
+                true => (gl.y - g.top).0,
+                false => (gl.x - g.left).0,
+            };
+            lo = lo.min(inline);
+            hi = hi.max(inline + run.size.0);
+        }
+    }
+    assert!(lo < hi, "{writing}: no banner glyphs");
+    let extent = (g.column_width + g.gutter).0 * columns as f64 - g.gutter.0;
+    (extent - (hi - lo)) / body
+}
+
+/// A vertical lead's one-line banner of eight characters across six
+/// bands, at its largest size (1.75) 14.5 body ems short of its block, a
+/// 7-em hole at each end, is set a size larger (1.95) until under 3½ ems
+/// of white stand at each end (7 both together).
+#[test]
+fn a_short_banner_is_grown_to_its_block() {
+    let w = white_beside_banner("vertical", "了面了了匵堋疣里", 6);
+    assert!(w <= 7.05, "white beside the banner: {w:.2} body ems");
+    assert!(w >= 0.0, "the banner past its block: {w:.2}");
+}

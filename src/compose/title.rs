@@ -12,6 +12,7 @@ use super::columns::{Composer, SlotShape};
 use super::heads::{break_heading, phrase_lines};
 use super::items::LineSource;
 use super::rules::header_rule;
+use super::title_fit::{closed, fit, scales, tracked};
 use super::transform::LineAt;
 use super::wrap::SlotKind;
 use crate::error::{Error, Result, Stage};
@@ -25,12 +26,6 @@ const MAX_SCALE: f64 = 1.25;
 /// Most the lead story's headline grows: across the whole page it is the
 /// banner (通栏标题), and one short line would leave holes on both sides.
 const LEAD_MAX_SCALE: f64 = 1.75;
-/// Steps of the headline's size while fitting it.
-const STEP: f64 = 0.025;
-/// White a headline line may leave beside it, both sides together, in
-/// body sizes: centred, 4½ ems a side, which with the ½ em a glyph's
-/// neighbourhood takes leaves no 4-em hole.
-const SLACK_EMS: f64 = 9.0;
 /// Least size of a display heading, in body sizes: smaller, it would not
 /// stand out from the text.
 const LEAST_DISPLAY: f64 = 1.3;
@@ -95,28 +90,6 @@ impl Title {
 /// clear of the rule under the module (a checker's box for a vertical
 /// glyph reaches most of an em below it).
 const FOOT_CLEAR: f64 = 0.75;
-
-/// A candidate fit of the headline: its lines' white beyond the slack
-/// (in body sizes), the slots its lines take, the columns it spans and
-/// its scale.
-#[derive(Debug, Clone, Copy)]
-struct Fit {
-    white: f64,
-    /// The widest line's share of the block's measure.
-    cover: f64,
-    slots: u32,
-    columns: u32,
-    scale: f64,
-}
-
-impl Fit {
-    /// Less white first, then wider, fewer slots, larger.
-    fn better_than(&self, o: &Fit) -> bool {
-        let key = |f: &Fit| (f.white.round() as i64, u32::MAX - f.columns, f.slots);
-        let (a, b) = (key(self), key(o));
-        a < b || (a == b && self.scale > o.scale)
-    }
-}
 
 /// The title block of a page's module in `frame` on the `module` grid: its
 /// headings ranked by the share of the `page` its text takes (the lead
@@ -211,14 +184,25 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
     let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
         return Title::across(&header, grid.columns);
     };
+    // The lead story's banner is grown or tracked to close the white at
+    // its ends; a smaller headline keeps its size and its white, which the
+    // text beside or under it takes (its module's fit).
+    let banner = most >= LEAD_MAX_SCALE;
     let best = (least..=grid.columns)
         .rev()
         .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
         .filter_map(|(k, s)| fit(&header[h], grid, k, s))
-        .reduce(|a, b| if b.better_than(&a) { b } else { a });
+        .reduce(|a, b| if b.better_than(&a) { b } else { a })
+        .map(|f| match banner {
+            true => closed(&header[h], grid, f, most),
+            false => f,
+        });
     let columns = best.map_or(grid.columns, |f| f.columns);
     if let Some(f) = best {
         header[h] = rescaled(&header[h], f.scale, grid);
+        if banner {
+            tracked(&mut header[h], &f, grid);
+        }
     }
     // The kicker and deck keep their sizes, stepped down only where a
     // phrase is wider than the block.
@@ -283,7 +267,7 @@ pub(super) fn rescaled(p: &ShapedPara, k: f64, grid: &Grid) -> ShapedPara {
 
 /// The slots a display line of `size` takes: its box centred in them,
 /// less the little it may reach past them.
-fn display_slots(size: Pt, grid: &Grid) -> u32 {
+pub(super) fn display_slots(size: Pt, grid: &Grid) -> u32 {
     let h = size.0 * grid.display_box().centred() - grid.body_size.0 * BOX_REACH;
     (h / grid.pitch.0).ceil().max(1.0) as u32
 }
@@ -291,52 +275,6 @@ fn display_slots(size: Pt, grid: &Grid) -> u32 {
 /// The share of the page an article's text takes at which its headings
 /// get their full size (see [`text_share`]).
 const TOP_SHARE: f64 = 0.25;
-
-/// The scales a headline is tried at: from `most` down to its style's
-/// least.
-fn scales(p: &ShapedPara, most: f64) -> impl Iterator<Item = f64> {
-    let least = p.style.min_scale.min(1.0);
-    let steps = ((most - least) / STEP).round() as u32;
-    (0..=steps).map(move |i| most - STEP * i as f64)
-}
-
-/// How the headline `p` at scale `s` fills the first `k` columns; `None`
-/// when a phrase does not fit them.
-fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
-    let m = extent(grid, k);
-    let size = p.style.size * s;
-    let inset = size * p.style.inset as f64;
-    let indent = size * p.style.indent as f64;
-    let measure = m - inset * 2.0;
-    // Widths scale with the size: the natural items at `measure / s`.
-    let lines = phrase_lines(&p.items, measure * (1.0 / s), indent * (1.0 / s))?;
-    let slack = grid.body_size.0 * SLACK_EMS;
-    let widths: Vec<f64> = (lines.iter())
-        .map(|r| {
-            (p.items[r.clone()].iter().map(|i| i.width.0).sum::<f64>() + gaps(p, r.clone())) * s
-        })
-        .collect();
-    let white = (widths.iter())
-        .map(|w| (measure.0 - w - slack).max(0.0))
-        .sum::<f64>()
-        / grid.body_size.0;
-    Some(Fit {
-        white,
-        cover: widths.iter().copied().fold(0.0, f64::max) / measure.0.max(1.0),
-        slots: lines.len() as u32 * display_slots(size, grid),
-        columns: k,
-        scale: s,
-    })
-}
-
-/// The natural gaps inside items `r`.
-fn gaps(p: &ShapedPara, r: std::ops::Range<usize>) -> f64 {
-    let line = &p.items[r];
-    line[..line.len().saturating_sub(1)]
-        .iter()
-        .map(|i| i.gap.natural.0)
-        .sum()
-}
 
 /// `p` stepped down in 5% steps, to its least scale, until its phrases
 /// fit `measure`, and whether they do.

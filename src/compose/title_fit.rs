@@ -1,0 +1,136 @@
+//! How a headline fills the columns of its title block: the candidate
+//! fits at each size and span, which is better, and how the lead story's
+//! banner closes the white its largest size leaves (grown, then tracked).
+
+use super::heads::phrase_lines;
+use super::title::{display_slots, extent};
+use crate::model::Grid;
+use crate::shape::ShapedPara;
+use crate::units::Pt;
+
+/// How far past its most a headline may grow to close the white at its
+/// ends (see [`closed`]): 1.75 → 2.0 for the lead story's.
+const GROWN: f64 = 8.0 / 7.0;
+/// Steps of the headline's size while fitting it.
+const STEP: f64 = 0.025;
+/// White a headline line may leave beside it, both sides together, in
+/// body sizes: centred, 4½ ems a side, which with the ½ em a glyph's
+/// neighbourhood takes leaves no 4-em hole.
+const SLACK_EMS: f64 = 9.0;
+/// A candidate fit of the headline: its lines' white beyond the slack
+/// (in body sizes), the slots its lines take, the columns it spans and
+/// its scale.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fit {
+    pub(super) white: f64,
+    /// The widest line's share of the block's measure.
+    pub(super) cover: f64,
+    pub(super) slots: u32,
+    pub(super) lines: u32,
+    pub(super) columns: u32,
+    pub(super) scale: f64,
+    /// White beside the widest line, in points.
+    pub(super) spare: f64,
+}
+
+impl Fit {
+    /// Less white first, then wider, fewer slots, larger.
+    pub(super) fn better_than(&self, o: &Fit) -> bool {
+        let key = |f: &Fit| (f.white.round() as i64, u32::MAX - f.columns, f.slots);
+        let (a, b) = (key(self), key(o));
+        a < b || (a == b && self.scale > o.scale)
+    }
+}
+
+/// White a display line that cannot fill its block may leave beside it,
+/// both sides together, in body sizes, before it is grown or tracked to
+/// close it: centred, 3½ ems a side, under a checker's 4-em hole however
+/// its cells fall ([`SLACK_EMS`] is what the fit tolerates between sizes).
+const CLOSE_EMS: f64 = 7.0;
+
+/// `best` grown past `most`, by [`GROWN`] of it at most, to the least
+/// scale at which its widest line leaves no more than [`CLOSE_EMS`] of
+/// white and its lines none beyond the slack: a headline whose largest
+/// size falls short of its block would leave a hole at both ends (a
+/// one-line banner down two tiers of a vertical page), where a
+/// compositor sets it a size larger.
+pub(super) fn closed(p: &ShapedPara, grid: &Grid, best: Fit, most: f64) -> Fit {
+    let close = grid.body_size.0 * CLOSE_EMS;
+    if best.spare <= close || best.scale < most - STEP / 2.0 {
+        return best;
+    }
+    let steps = (most * (GROWN - 1.0) / STEP).floor() as u32;
+    (1..=steps)
+        .filter_map(|i| fit(p, grid, best.columns, most + STEP * i as f64))
+        .take_while(|f| f.lines == best.lines)
+        .find(|f| f.white.round() == 0.0 && f.spare <= close)
+        .unwrap_or(best)
+}
+
+/// Most tracking (字距) a one-line headline takes between its characters
+/// to close the white its largest size leaves, in its ems: the eye does
+/// not read a twenty-fifth of an em as spacing (pdfcheck.py counts a line
+/// as letter-spaced past a twentieth).
+const MAX_TRACKING: f64 = 0.04;
+
+/// `p`, fitted as `f`, tracked when it is one line that still leaves more
+/// than [`CLOSE_EMS`] of white: each gap between its characters widened
+/// by its share of the excess, to [`MAX_TRACKING`].
+pub(super) fn tracked(p: &mut ShapedPara, f: &Fit, grid: &Grid) {
+    let gaps = p.items.len().saturating_sub(1);
+    let excess = f.spare - grid.body_size.0 * CLOSE_EMS;
+    if excess <= 0.0 || f.lines != 1 || gaps == 0 {
+        return;
+    }
+    let t = Pt(excess / gaps as f64).min(p.style.size * MAX_TRACKING);
+    p.items[..gaps].iter_mut().for_each(|i| i.gap.natural += t);
+}
+
+/// The scales a headline is tried at: from `most` down to its style's
+/// least.
+pub(super) fn scales(p: &ShapedPara, most: f64) -> impl Iterator<Item = f64> {
+    let least = p.style.min_scale.min(1.0);
+    let steps = ((most - least) / STEP).round() as u32;
+    (0..=steps).map(move |i| most - STEP * i as f64)
+}
+
+/// How the headline `p` at scale `s` fills the first `k` columns; `None`
+/// when a phrase does not fit them.
+pub(super) fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
+    let m = extent(grid, k);
+    let size = p.style.size * s;
+    let inset = size * p.style.inset as f64;
+    let indent = size * p.style.indent as f64;
+    let measure = m - inset * 2.0;
+    // Widths scale with the size: the natural items at `measure / s`.
+    let lines = phrase_lines(&p.items, measure * (1.0 / s), indent * (1.0 / s))?;
+    let slack = grid.body_size.0 * SLACK_EMS;
+    let widths: Vec<f64> = (lines.iter())
+        .map(|r| {
+            (p.items[r.clone()].iter().map(|i| i.width.0).sum::<f64>() + gaps(p, r.clone())) * s
+        })
+        .collect();
+    let widest = widths.iter().copied().fold(0.0, f64::max);
+    let white = (widths.iter())
+        .map(|w| (measure.0 - w - slack).max(0.0))
+        .sum::<f64>()
+        / grid.body_size.0;
+    Some(Fit {
+        white,
+        cover: widest / measure.0.max(1.0),
+        spare: measure.0 - widest,
+        slots: lines.len() as u32 * display_slots(size, grid),
+        lines: lines.len() as u32,
+        columns: k,
+        scale: s,
+    })
+}
+
+/// The natural gaps inside items `r`.
+fn gaps(p: &ShapedPara, r: std::ops::Range<usize>) -> f64 {
+    let line = &p.items[r];
+    line[..line.len().saturating_sub(1)]
+        .iter()
+        .map(|i| i.gap.natural.0)
+        .sum()
+}

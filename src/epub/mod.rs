@@ -132,7 +132,10 @@ pub fn write_book(docs: &[Doc], title: &str, meta: &EpubMeta) -> Result<Vec<u8>>
     let href_of = |p: &Path| figures.href(p);
     let chapters = (docs.iter())
         .map(|d| {
-            let (html, nav) = xhtml::article_xhtml(d, &href_of, meta.font_css.is_some());
+            let (mut html, nav) = xhtml::article_xhtml(d, &href_of, meta.font_css.is_some());
+            // Built by appending: up to twice its length, kept with every
+            // chapter's until the container is written.
+            html.shrink_to_fit();
             (d.title.clone(), html, nav)
         })
         .collect();
@@ -205,7 +208,15 @@ fn package_of(
     let opf = package::opf(&package);
     let nav = xhtml::nav_xhtml(title, lang, writing, &entries, meta.cover.is_some());
     let ncx = ncx::ncx(&package.uid, title, &entries);
-    package::zip(&opf, [nav.as_str(), ncx.as_str()], &package)
+    drop(package);
+    // The container takes the documents, freeing each once compressed.
+    package::zip(
+        &opf,
+        [nav.as_str(), ncx.as_str()],
+        &figures.list,
+        meta,
+        files,
+    )
 }
 
 /// Figures, numbered in order of first use.

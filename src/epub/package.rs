@@ -33,7 +33,7 @@ pub fn opf(p: &Package) -> String {
     if p.meta.cover.is_some() {
         // Readers that look for the EPUB 2 `cover` meta find the cover
         // image, or without one the cover page (the first document).
-        let id = if has_cover_image(p) {
+        let id = if has_cover_image(p.meta) {
             "cover-image"
         } else {
             "c0001"
@@ -161,8 +161,8 @@ fn creators(docs: &[Doc], credits: &[(String, &'static str)], opf: &mut String) 
 }
 
 /// A cover image is shown on the cover page, so it needs one.
-fn has_cover_image(p: &Package) -> bool {
-    p.meta.cover.is_some() && p.meta.cover_image.is_some()
+fn has_cover_image(meta: &EpubMeta) -> bool {
+    meta.cover.is_some() && meta.cover_image.is_some()
 }
 
 fn manifest(p: &Package, opf: &mut String) {
@@ -186,7 +186,12 @@ fn manifest(p: &Package, opf: &mut String) {
             xhtml::image_href(i, *format)
         );
     }
-    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
+    if let Some(c) = p
+        .meta
+        .cover_image
+        .as_ref()
+        .filter(|_| has_cover_image(p.meta))
+    {
         let _ = writeln!(
             opf,
             "<item id=\"cover-image\" href=\"{}\" media-type=\"{}\" properties=\"cover-image\"/>",
@@ -214,38 +219,64 @@ fn zip_err(e: impl std::fmt::Display) -> Error {
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
 
-/// The container of the reflowable EPUB.
-pub fn zip(opf: &str, [nav, ncx]: [&str; 2], p: &Package) -> Result<Vec<u8>> {
-    let mut files: Vec<(String, &[u8], bool)> = vec![
-        ("OEBPS/content.opf".into(), opf.as_bytes(), true),
-        ("OEBPS/nav.xhtml".into(), nav.as_bytes(), true),
-        ("OEBPS/toc.ncx".into(), ncx.as_bytes(), true),
-        ("OEBPS/style.css".into(), super::STYLE.as_bytes(), true),
+/// A file of the zip container: its name, its bytes and whether to
+/// deflate them.
+pub type Entry<'a> = (String, std::borrow::Cow<'a, [u8]>, bool);
+
+/// The container of the reflowable EPUB, taking the content documents
+/// (`files`, (href, XHTML)): each is freed once it is compressed into the
+/// container, which a 3M-character book's XHTML (15 MB) and container
+/// (6 MB, growing) would otherwise both hold at the end, beside its pages.
+pub fn zip(
+    opf: &str,
+    [nav, ncx]: [&str; 2],
+    figures: &[(PathBuf, ImageFormat, std::sync::Arc<Vec<u8>>)],
+    meta: &EpubMeta,
+    files: Vec<(String, String)>,
+) -> Result<Vec<u8>> {
+    use std::borrow::Cow::{Borrowed, Owned};
+    let mut entries: Vec<Entry> = vec![
+        ("OEBPS/content.opf".into(), Borrowed(opf.as_bytes()), true),
+        ("OEBPS/nav.xhtml".into(), Borrowed(nav.as_bytes()), true),
+        ("OEBPS/toc.ncx".into(), Borrowed(ncx.as_bytes()), true),
+        (
+            "OEBPS/style.css".into(),
+            Borrowed(super::STYLE.as_bytes()),
+            true,
+        ),
     ];
-    for (href, html) in p.files {
-        files.push((format!("OEBPS/{href}"), html.as_bytes(), true));
+    for (href, html) in files {
+        entries.push((format!("OEBPS/{href}"), Owned(html.into_bytes()), true));
     }
-    for (i, (_, format, data)) in p.figures.iter().enumerate() {
+    for (i, (_, format, data)) in figures.iter().enumerate() {
         // Images are already compressed.
         let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
-        files.push((name, data.as_slice(), false));
+        entries.push((name, Borrowed(data.as_slice()), false));
     }
-    if let Some(c) = p.meta.cover_image.as_ref().filter(|_| has_cover_image(p)) {
-        files.push((format!("OEBPS/{}", c.href()), &c.data, false));
+    if let Some(c) = meta.cover_image.as_ref().filter(|_| has_cover_image(meta)) {
+        entries.push((format!("OEBPS/{}", c.href()), Borrowed(&c.data), false));
     }
-    if let Some(css) = &p.meta.font_css {
-        files.push(("OEBPS/fonts.css".into(), css.as_bytes(), true));
+    if let Some(css) = &meta.font_css {
+        entries.push(("OEBPS/fonts.css".into(), Borrowed(css.as_bytes()), true));
     }
-    for f in &p.meta.fonts {
-        files.push((format!("OEBPS/{}", f.href), &f.data, true));
+    for f in &meta.fonts {
+        entries.push((format!("OEBPS/{}", f.href), Borrowed(&f.data), true));
     }
-    container(&files)
+    container(entries)
 }
 
 /// The zip container: mimetype first and stored, the container document,
-/// then each (name, bytes, deflate?) in order.
-pub fn container(files: &[(String, &[u8], bool)]) -> Result<Vec<u8>> {
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// then each (name, bytes, deflate?) in order, each freed (when owned)
+/// once written.
+pub fn container(files: Vec<Entry>) -> Result<Vec<u8>> {
+    // Room for every file as it is, with its headers: deflating does not
+    // make one larger by much, so the container is not copied as it grows
+    // (a 3M-character book's grew by doubling to 8 MB, copying 4 MB at
+    // the end). What it does not fill is never touched, so never resident.
+    let bound = (files.iter())
+        .map(|(name, data, _)| data.len() + 2 * name.len() + 128)
+        .sum::<usize>();
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(bound + 1024)));
     // Fixed timestamps: same input, same bytes.
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
@@ -266,7 +297,7 @@ pub fn container(files: &[(String, &[u8], bool)]) -> Result<Vec<u8>> {
     };
     add("META-INF/container.xml", CONTAINER.as_bytes(), deflated)?;
     for (name, data, deflate) in files {
-        add(name, data, if *deflate { deflated } else { stored })?;
+        add(&name, &data, if deflate { deflated } else { stored })?;
     }
     let cursor = zip.finish().map_err(zip_err)?;
     Ok(cursor.into_inner())

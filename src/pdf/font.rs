@@ -256,7 +256,11 @@ pub(super) fn prepare_programs(
         .map(|(id, u)| {
             let key = || program_key(book.font(**id), u);
             let make = || prepare_program(book, **id, u).map(|p| p.0);
-            packed_with(packs, (Packed::Font, key), make).map(Program)
+            let program = packed_with(packs, (Packed::Font, key), make).map(Program);
+            // The file's pages the subsetter read, while a larger face may
+            // still be subset.
+            book.font(**id).data.release_pages();
+            program
         })
         .collect()
 }

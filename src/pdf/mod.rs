@@ -199,8 +199,10 @@ fn write_from<P: std::borrow::Borrow<Page> + Send>(
     let rest = pages.split_off(pages.len().saturating_sub(OVERLAP_PAGES));
     let mut packed = pack(pages, book, meta, &used);
     // The packed pages' memory goes back before the subsetter (on another
-    // thread, whose heap would not take it) asks for its own.
+    // thread, whose heap would not take it) asks for its own, and so do
+    // the pages of the font files shaping read.
     release_free_memory();
+    book.release_pages();
     // The subsetting is the task another thread takes (on one thread, it
     // waits for the pages, which are then all freed); the page objects
     // are written meanwhile, once every stream is packed.
@@ -208,6 +210,9 @@ fn write_from<P: std::borrow::Borrow<Page> + Send>(
     let ((), programs) = rayon::join(
         || {
             packed.extend(pack(rest, book, meta, &used));
+            // The last pages' memory, freed while the fonts are subset:
+            // back before the subsetter's peak, not after it.
+            release_free_memory();
             write_pages(&mut pdf, &plans, &packed, pages, meta, roots.tree);
             // Copied into the file: freed before the fonts are written.
             drop(packed);

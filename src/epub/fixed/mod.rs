@@ -220,24 +220,29 @@ fn uid(parts: &Parts) -> String {
 }
 
 fn zip(opf: &str, nav: &str, parts: &Parts, cover: Option<&CoverImage>) -> Result<Vec<u8>> {
-    let mut files: Vec<(String, &[u8], bool)> = vec![
-        ("OEBPS/content.opf".into(), opf.as_bytes(), true),
-        ("OEBPS/nav.xhtml".into(), nav.as_bytes(), true),
-        ("OEBPS/fixed.css".into(), parts.css.as_bytes(), true),
+    use std::borrow::Cow::Borrowed;
+    let mut files: Vec<super::package::Entry> = vec![
+        ("OEBPS/content.opf".into(), Borrowed(opf.as_bytes()), true),
+        ("OEBPS/nav.xhtml".into(), Borrowed(nav.as_bytes()), true),
+        (
+            "OEBPS/fixed.css".into(),
+            Borrowed(parts.css.as_bytes()),
+            true,
+        ),
     ];
     for (href, html) in &parts.pages {
-        files.push((format!("OEBPS/{href}"), html.as_bytes(), true));
+        files.push((format!("OEBPS/{href}"), Borrowed(html.as_bytes()), true));
     }
     for (i, (_, format, data)) in parts.images.iter().enumerate() {
         // Images are already compressed.
         let name = format!("OEBPS/{}", xhtml::image_href(i, *format));
-        files.push((name, data.as_slice(), false));
+        files.push((name, Borrowed(data.as_slice()), false));
     }
     if let Some(c) = cover {
-        files.push((format!("OEBPS/{}", c.href()), &c.data, false));
+        files.push((format!("OEBPS/{}", c.href()), Borrowed(&c.data), false));
     }
     for f in &parts.fonts {
-        files.push((format!("OEBPS/{}", f.href), &f.data, true));
+        files.push((format!("OEBPS/{}", f.href), Borrowed(&f.data), true));
     }
-    super::package::container(&files)
+    super::package::container(files)
 }

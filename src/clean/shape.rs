@@ -129,12 +129,15 @@ pub(super) fn short(width: f32, measure: f32) -> bool {
 /// OCR dropped (a closing mark or two at its end may have been squeezed
 /// in, or a character pushed down with the mark after it).
 pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
+    // A 。 the OCR read as `o` after a Han character is a mark as printed
+    // (第二次是在二〇二三年底o is a first line, as 。 would be).
+    let misread = line.text.trim_end().ends_with('o') && ends_sentence(&line.text);
     let squeezed = line
         .text
         .chars()
         .rev()
         .take(2)
-        .take_while(|c| MARKS_END.contains(*c))
+        .take_while(|c| MARKS_END.contains(*c) || misread && *c == 'o')
         .count();
     // Marks side by side are squeezed too: the first line of a line of
     // dialogue (「你看！」阿婆…) holds more characters.

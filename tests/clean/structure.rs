@@ -517,9 +517,7 @@ fn a_comma_on_a_narrowed_line_ends_no_paragraph() {
         "老街",
         "旧事。",
     ];
-    let input = format!("老街读书会\n本报记者 方知远\n\n{}\n", lines.join("\n"));
-    let blocks = &clean(&input).articles[0].blocks;
-    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    let blocks = &two_paragraphs("老街读书会\n本报记者 方知远", &lines);
     assert!(
         matches!(&blocks[1], Block::Para(p) if p.ends_with("作者，也来了，讲起老街旧事。")),
         "{blocks:?}"
@@ -545,11 +543,18 @@ fn a_first_line_ending_in_a_misread_stop_opens_a_paragraph() {
         "一楼的窗户不再被挡，费用也",
         "重新算过，签回了九户。",
     ];
-    let input = format!("加装电梯\n本报记者 罗晓岗\n\n{}\n", lines.join("\n"));
-    let blocks = &clean(&input).articles[0].blocks;
-    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    let blocks = &two_paragraphs("加装电梯\n本报记者 罗晓岗", &lines);
     assert!(
         matches!(&blocks[1], Block::Para(p) if p.starts_with("第二次是在二〇二三年底。街道")),
         "{blocks:?}"
     );
+}
+
+/// The body of an article of `lines` under `head`, which the tests above
+/// expect in two paragraphs.
+fn two_paragraphs(head: &str, lines: &[&str]) -> Vec<Block> {
+    let input = format!("{head}\n\n{}\n", lines.join("\n"));
+    let blocks = clean(&input).articles.swap_remove(0).blocks;
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    blocks
 }

@@ -11,7 +11,7 @@ use super::people::dateline;
 use super::prep::Line;
 use super::shape::{
     box_piece, ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text,
-    indent_shape, leaves_open,
+    indent_shape, leaves_open, runs_on,
 };
 use super::{Article, Block, Note, NoteKind};
 
@@ -464,20 +464,9 @@ fn is_head(
     if leaves_open(&l.text) && !own_block {
         return false;
     }
-    // Nor does the next line open with a word or two and a stop (一间书房
-    // 一年要花多少 / 钱？记者算了一笔账), or with one character and a comma
-    // (a paragraph never opens on a word of one character and a pause):
-    // its sentence began on this line. Where the next line is heading-like
-    // too (the head would take two lines), the line after it is asked:
-    // 六十二 / 间书房 / 中，有四 beside a figure is one sentence.
-    let runs_on = |n: usize| {
-        let t: Vec<char> = page.lines[n].text.chars().take(4).collect();
-        let words = t.iter().take_while(|&&c| super::names::is_han(c)).count();
-        let stop = t.get(words).copied().unwrap_or(' ');
-        let pause = words == 1 && "，,、".contains(stop) && !enumerator(&page.lines[n].text);
-        (1..=2).contains(&words) && "。？！?!".contains(stop) || pause
-    };
-    // (With a blank line between them the next line is a block of its own.)
+    // Nor does the next line carry on its sentence, or the one after it
+    // where the head would take two lines (六十二 / 间书房 / 中，有四).
+    let goes_on = |n: usize| runs_on(&page.lines[n].text);
     let two_lines = next.is_some_and(|n| {
         let nl = &page.lines[n];
         n == i + 1
@@ -485,7 +474,7 @@ fn is_head(
             && !nl.text.contains(['，', ','])
             && page.measure[n].is_none_or(|m| !indent_shape(nl, m))
     });
-    if next.is_some_and(runs_on) || two_lines && after.is_some_and(runs_on) {
+    if next.is_some_and(goes_on) || two_lines && after.is_some_and(goes_on) {
         return false;
     }
     let opens = next.is_none_or(|n| {

@@ -11,7 +11,7 @@ use super::people::dateline;
 use super::prep::Line;
 use super::shape::{
     box_piece, ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text,
-    indent_shape, leaves_open,
+    indent_shape, leaves_open, runs_on,
 };
 use super::{Article, Block, Note, NoteKind};
 
@@ -464,14 +464,17 @@ fn is_head(
     if leaves_open(&l.text) && !own_block {
         return false;
     }
-    // Nor does the next line open with a word or two and a stop (一间书房
-    // 一年要花多少 / 钱？记者算了一笔账): its sentence began on this line.
-    let runs_on = next.is_some_and(|n| {
-        let t: Vec<char> = page.lines[n].text.chars().take(4).collect();
-        let words = t.iter().take_while(|&&c| super::names::is_han(c)).count();
-        (1..=2).contains(&words) && t.get(words).is_some_and(|c| "。？！?!".contains(*c))
+    // Nor does the next line carry on its sentence, or the one after it
+    // where the head would take two lines (六十二 / 间书房 / 中，有四).
+    let goes_on = |n: usize| runs_on(&page.lines[n].text);
+    let two_lines = next.is_some_and(|n| {
+        let nl = &page.lines[n];
+        n == i + 1
+            && heading_like(nl, page.measure[n])
+            && !nl.text.contains(['，', ','])
+            && page.measure[n].is_none_or(|m| !indent_shape(nl, m))
     });
-    if runs_on {
+    if next.is_some_and(goes_on) || two_lines && after.is_some_and(goes_on) {
         return false;
     }
     let opens = next.is_none_or(|n| {

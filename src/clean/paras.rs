@@ -413,8 +413,17 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         let bare =
             x.p.text
                 .ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric());
-        return if comma {
+        // The comma is a misread 。 unless the column is narrowed there
+        // beside a figure: the next two lines under half the measure too
+        // (本地老街 / 的书， / 读完 / 大家一), the sentence going on. (A short
+        // paragraph may follow a paragraph's end, 相关数据：, but a wider
+        // line comes after it.)
+        let half = |w: f32| w <= m / 2.0;
+        let narrowed = !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width));
+        return if comma && !narrowed {
             Join::BreakComma
+        } else if comma {
+            Join::Same
         } else if bare && c_first && !leaves_open(&x.p.text) {
             Join::BreakBare
         } else if bare {

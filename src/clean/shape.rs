@@ -89,6 +89,17 @@ pub(super) fn enumerator(t: &str) -> bool {
         || (first == '第' && cs.get(1).is_some_and(|c| cn(*c)) && cs.get(2) == Some(&'，'))
 }
 
+/// Opens with a word or two and a stop (钱？记者算了一笔账), or with one
+/// character and a pause (中，有四): no paragraph opens so, the sentence
+/// began on the line before (一间书房一年要花多少 / 钱？).
+pub(super) fn runs_on(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().take(4).collect();
+    let words = cs.iter().take_while(|&&c| is_han(c)).count();
+    let stop = cs.get(words).copied().unwrap_or(' ');
+    let pause = words == 1 && "，,、".contains(stop) && !enumerator(t);
+    (1..=2).contains(&words) && "。？！?!".contains(stop) || pause
+}
+
 /// Words that make a short line over a headline a kicker (引题): a column's
 /// or genre's name.
 const KICKER_ENDS: [&str; 40] = [
@@ -129,12 +140,15 @@ pub(super) fn short(width: f32, measure: f32) -> bool {
 /// OCR dropped (a closing mark or two at its end may have been squeezed
 /// in, or a character pushed down with the mark after it).
 pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
+    // A 。 the OCR read as `o` after a Han character is a mark as printed
+    // (第二次是在二〇二三年底o is a first line, as 。 would be).
+    let misread = line.text.trim_end().ends_with('o') && ends_sentence(&line.text);
     let squeezed = line
         .text
         .chars()
         .rev()
         .take(2)
-        .take_while(|c| MARKS_END.contains(*c))
+        .take_while(|c| MARKS_END.contains(*c) || misread && *c == 'o')
         .count();
     // Marks side by side are squeezed too: the first line of a line of
     // dialogue (「你看！」阿婆…) holds more characters.

@@ -466,3 +466,95 @@ fn a_narrower_block_is_a_paragraph_of_its_own() {
         ]
     );
 }
+
+/// Lines beside a figure, narrowed to three or four characters, are no
+/// section head: 六十二 / 间书房 read as a two-line head, but the line after
+/// them opens with one character and a comma (中，有四), which no
+/// paragraph does: the sentence began above. Before, 六十二　间书房
+/// became a head and 中，有四… a paragraph.
+#[test]
+fn narrowed_lines_before_one_character_and_a_comma_are_no_head() {
+    let input = "书房的账\n本报记者 方知远\n\n运营谁来管\n\n一间书房一年要花的钱，记者\n算了一笔账：房租、水电、网络、\n保洁和一名管理员的工资，加\n起来在十五万到二十五\n万元之\n间，书\n的采购\n另算。\n六十二\n间书房\n中，有四\n十间的场地\n由街道和社区\n免费提供，另外\n二十二间是与银行网点、书\n店、咖啡馆合作开设的，合作\n方出场地和人手，图书馆出书\n和系统。\n";
+    let blocks = &clean(input).articles[0].blocks;
+    let heads: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Head(_)))
+        .collect();
+    assert_eq!(heads, [&Block::Head("运营谁来管".into())], "{blocks:?}");
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b, Block::Para(p) if p.starts_with("六十二间书房中，有四十间"))),
+        "{blocks:?}"
+    );
+}
+
+/// A short line ending in a comma ends a paragraph (its 。 misread) only
+/// where a paragraph can open after it: in a column narrowed beside a
+/// figure the next line is as short (作者， / 也来 / 了，), and the sentence
+/// goes on. Before, 作者。 and 也来了。 ended paragraphs.
+#[test]
+fn a_comma_on_a_narrowed_line_ends_no_paragraph() {
+    let lines = [
+        "周六下午，老城区的书房里",
+        "坐满了人。读书会已经办了三",
+        "年，来的人从小学生到八十多",
+        "岁的老人都有，每次二十来位",
+        "多的时候门口也站着人。管理",
+        "员说，报名的人一年比一年多",
+        "书房只好把桌椅挪到了走廊上",
+        "去。",
+        "上个月读的是一本讲本地",
+        "老街的书，读完大家一起去街",
+        "上走了一圈，看了书里写到",
+        "的老茶馆",
+        "和旧邮局",
+        "那本书的",
+        "作者，",
+        "也来",
+        "了，",
+        "讲起",
+        "老街",
+        "旧事。",
+    ];
+    let blocks = &two_paragraphs("老街读书会\n本报记者 方知远", &lines);
+    assert!(
+        matches!(&blocks[1], Block::Para(p) if p.ends_with("作者，也来了，讲起老街旧事。")),
+        "{blocks:?}"
+    );
+}
+
+/// A paragraph's first line ending in a 。 the OCR read as `o` (an `o`
+/// narrower than the mark) still has a first line's shape: the paragraph
+/// before it ends. Before, 第二次是在二〇二三年底o was taken for a full
+/// line and the two paragraphs ran together.
+#[test]
+fn a_first_line_ending_in_a_misread_stop_opens_a_paragraph() {
+    let lines = [
+        "一楼两户担心电梯井挡住",
+        "采光，又不用电梯，却要忍受",
+        "施工的噪声；二楼一户觉得自",
+        "己走得动，不愿分摊费用；还",
+        "有一户房子出租，房东在外地",
+        "电话打了几次都没有人接。",
+        "第二次是在二〇二三年底o",
+        "街道请来设计单位，把电梯井",
+        "从南面挪到北面的楼梯间外侧",
+        "一楼的窗户不再被挡，费用也",
+        "重新算过，签回了九户。",
+    ];
+    let blocks = &two_paragraphs("加装电梯\n本报记者 罗晓岗", &lines);
+    assert!(
+        matches!(&blocks[1], Block::Para(p) if p.starts_with("第二次是在二〇二三年底。街道")),
+        "{blocks:?}"
+    );
+}
+
+/// The body of an article of `lines` under `head`, which the tests above
+/// expect in two paragraphs.
+fn two_paragraphs(head: &str, lines: &[&str]) -> Vec<Block> {
+    let input = format!("{head}\n\n{}\n", lines.join("\n"));
+    let blocks = clean(&input).articles.swap_remove(0).blocks;
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    blocks
+}

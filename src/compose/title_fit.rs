@@ -14,8 +14,10 @@ const GROWN: f64 = 8.0 / 7.0;
 /// Steps of the headline's size while fitting it.
 const STEP: f64 = 0.025;
 /// White a headline line may leave beside it, both sides together, in
-/// body sizes: centred, 4½ ems a side, which with the ½ em a glyph's
-/// neighbourhood takes leaves no 4-em hole.
+/// body sizes, for the fit to count it filled when sizes are compared
+/// (the banner closes its white further, see [`CLOSE_EMS`]; growing it as
+/// far as it goes where it cannot close it made other modules' holes: 20
+/// generated vertical pages 27 → 30).
 const SLACK_EMS: f64 = 9.0;
 /// A candidate fit of the headline: its lines' white beyond the slack
 /// (in body sizes), the slots its lines take, the columns it spans and

@@ -487,3 +487,48 @@ fn a_vertical_continuation_head_takes_the_first_band_only() {
         pages[1]
     );
 }
+
+/// A serial box pinned across the foot of a page set vertically (the last
+/// two bands, from the page's first line): the make-up fills beside it
+/// and under it. Before, the pin was read as a module across the page's
+/// top and the search placed a module over it (an overlap error).
+#[test]
+fn a_serial_box_pinned_at_a_vertical_page_foot_is_worked_around() {
+    let dir = tempdir();
+    let ex = root().join("examples");
+    let mut m = String::from("layout = \"broadsheet\"\n[page]\nnumber = 12\nfill = true\n");
+    for f in ["page-9/reading-rooms.md", "night-bus.md", "old-lift.md"] {
+        let f = ex.join(f);
+        m.push_str(&format!("\n[[article]]\nfile = \"{}\"\n", f.display()));
+    }
+    let serial = ex.join("changhe/0789.md");
+    m.push_str(&format!(
+        "\n[[article]]\nfile = \"{}\"\nbox = true\ncolumn = 9\ncolumns = 2\nrow = 1\n",
+        serial.display()
+    ));
+    let manifest = dir.path().join("p.toml");
+    std::fs::write(&manifest, m).unwrap();
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[
+        manifest.as_os_str(),
+        "--allow-outside".as_ref(),
+        "--writing".as_ref(),
+        "vertical".as_ref(),
+        "--dump-lines".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    let stderr = assert_ok(&out);
+    let summary = (stderr.lines())
+        .find(|l| l.contains("fill:"))
+        .expect(&stderr);
+    assert!(!summary.contains("placed largest first"), "{summary}");
+    // The box's bands, and the lines of its last band: far fewer than the
+    // page's 81, the rest of its bands taken by the others.
+    let dump = String::from_utf8_lossy(&out.stdout);
+    let boxed = band_starts(&dump, 12).pop().unwrap();
+    assert_eq!(boxed.len(), 2, "{boxed:?}");
+    let filled = summary.split("% of the free band").next().unwrap();
+    let filled: u32 = filled.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(filled >= 90, "{summary}");
+}

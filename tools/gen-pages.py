@@ -3,7 +3,9 @@
 is a folder with 4–8 articles of 300–3,000 characters, some with a figure,
 some sets with a serial box pinned across the page foot (with --variants:
 half the articles with a lead, the figures with no width of their own, so
-that the make-up may set the lead across the module and the figure wider),
+that the make-up may set the lead across the module and the figure wider;
+with --vertical: the pages set in vertical writing, the serial box pinned
+across the page's last two bands),
 and two manifests: fill.toml (`fill = true`) and plain.toml (today's
 largest-first placement). Then, with --run BIN, sets each page both ways
 and prints per set: pages, holes and the hole share
@@ -15,7 +17,7 @@ than a few times), one set in three in zh-Hant; headlines of one or two
 phrases (6–17 characters), a kicker on one article in three, a deck on one
 in five, a byline on most, and 本报讯 opening the first paragraph.
 
-Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants]
+Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants] [--vertical]
 """
 
 import sys as _sys
@@ -82,7 +84,14 @@ def article(rng, w, chars, figure, variants=False):
     return "+++\n" + "\n".join(front) + "\n+++\n\n" + body + "\n"
 
 
-def make(out, k, rng, variants=False):
+# The serial box pinned across the page foot: in horizontal writing the
+# last rows of all eight columns; in vertical writing the grid's columns
+# are bands (段) down the page and its rows the lines across it, so the
+# foot is the last two of the broadsheet's ten bands, every line.
+PIN = {False: "column = 1\ncolumns = 8\nrow = 96\n", True: "column = 9\ncolumns = 2\nrow = 1\n"}
+
+
+def make(out, k, rng, variants=False, vertical=False):
     d = os.path.join(out, f"set{k:02}")
     os.makedirs(d, exist_ok=True)
     shutil.copy(os.path.join(EXAMPLES, "figures", "badge.png"), d)
@@ -98,7 +107,7 @@ def make(out, k, rng, variants=False):
     if pinned:
         # Copied in: a manifest may name only files inside its folder.
         shutil.copy(os.path.join(EXAMPLES, "changhe", "0789.md"), os.path.join(d, "serial-0789.md"))
-        entries.append('[[article]]\nfile = "serial-0789.md"\nbox = true\ncolumn = 1\ncolumns = 8\nrow = 96\n')
+        entries.append('[[article]]\nfile = "serial-0789.md"\nbox = true\n' + PIN[vertical])
     layout = "broadsheet"
     for name, fill in (("fill", "true"), ("plain", "false")):
         with open(os.path.join(d, f"{name}.toml"), "w", encoding="utf-8") as f:
@@ -106,12 +115,13 @@ def make(out, k, rng, variants=False):
     return d, n, pinned
 
 
-def set_both_ways(binary, d):
+def set_both_ways(binary, d, vertical=False):
     out = {}
     for name in ("fill", "plain"):
         pdf, txt = os.path.join(d, f"{name}.pdf"), os.path.join(d, f"{name}.txt")
         t = time.perf_counter()
-        p = subprocess.run([binary, os.path.join(d, f"{name}.toml"), "--no-system-fonts", "--pdf", pdf, "--paragraphs", txt],
+        p = subprocess.run([binary, os.path.join(d, f"{name}.toml"), "--no-system-fonts", "--pdf", pdf, "--paragraphs", txt]
+                           + (["--writing", "vertical"] if vertical else []),
                            capture_output=True, text=True)
         wall = time.perf_counter() - t
         if p.returncode != 0:
@@ -134,9 +144,10 @@ def main():
     binary = sys.argv[sys.argv.index("--run") + 1] if "--run" in sys.argv else None
     rng = Lcg(20261130)
     for k in range(sets):
-        d, n, pinned = make(out, k, rng, "--variants" in sys.argv)
+        vertical = "--vertical" in sys.argv
+        d, n, pinned = make(out, k, rng, "--variants" in sys.argv, vertical)
         if binary:
-            r = set_both_ways(binary, d)
+            r = set_both_ways(binary, d, vertical)
             print(json.dumps({"set": k, "articles": n, "pinned": pinned, **r}, ensure_ascii=False))
 
 

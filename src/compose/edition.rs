@@ -161,7 +161,7 @@ fn set_page(
             (*sheets, *set) = (start.0.clone(), start.1.clone());
             warnings.truncate(start.2);
         }
-        let (mut placed, mut summary) = makeup::choose(&ranked, grid, &prep, &avoid);
+        let (mut placed, mut summary) = makeup::choose(&ranked, &prep, &avoid);
         // Without an arrangement, a rest still opens the page it was
         // promised to (its jump line says so), across it as it fitted.
         for a in placed.iter_mut().filter(|a| a.rest.is_some()) {

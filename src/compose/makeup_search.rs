@@ -63,10 +63,27 @@ pub struct MadeUp {
     pub cost: u64,
 }
 
-/// The band of the page the search fills: every column, slots `top..bottom`.
+/// The band of the page the search fills: `columns` columns from `first`,
+/// slots `top..bottom`, less a `notch` at a top corner.
 #[derive(Debug, Clone, Copy)]
 pub struct Band {
     pub top: u32,
+    pub bottom: u32,
+    pub first: u32,
+    pub columns: u32,
+    pub notch: Option<Notch>,
+}
+
+/// A module pinned at one of the band's top corners, narrower than the
+/// band and not as deep: the band is then an L, filled as two rectangles
+/// cut across at the pin's foot — beside the pin, `columns` columns from
+/// `first` down to slot `bottom`; under it, the band's width from there
+/// (a serial box pinned across a vertical page's last bands, its text
+/// some lines long, has the other articles beside it and under it).
+#[derive(Debug, Clone, Copy)]
+pub struct Notch {
+    pub first: u32,
+    pub columns: u32,
     pub bottom: u32,
 }
 
@@ -135,13 +152,9 @@ impl Bounds {
 /// modules at w columns; `may_cut[i]` whether it may continue on the next
 /// page. `None` when no arrangement fits; the effort spent either way
 /// (leaves and pairs of parts tried).
-pub fn search(
-    fits: &[Vec<Vec<Fit>>],
-    may_cut: &[bool],
-    columns: u32,
-    band: Band,
-) -> (Option<MadeUp>, usize) {
+pub fn search(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<MadeUp>, usize) {
     let n = fits.len();
+    let columns = band.columns;
     if n == 0 || n > MOST {
         return (None, 0);
     }
@@ -156,7 +169,10 @@ pub fn search(
             effort += table[1 << i][w as usize].len();
         }
     }
-    let Some(bounds) = bounds(&table, (columns, depth), n) else {
+    let pinned = band.notch.map_or(0, |t| {
+        (columns - t.columns) as u64 * t.bottom.saturating_sub(band.top) as u64
+    });
+    let Some(bounds) = bounds(&table, (columns, depth), n, pinned) else {
         return (None, effort);
     };
     for (i, row) in table
@@ -181,6 +197,10 @@ pub fn search(
             effort += tried;
         }
     }
+    if let Some(notch) = band.notch {
+        let m = notched(&table, n, band, notch);
+        return (m, effort);
+    }
     // The fullest page (white inside ragged modules unfilled), then the
     // cheapest.
     // (White at the page's foot joins the remainder: no cost.)
@@ -192,7 +212,7 @@ pub fn search(
     };
     let mut places = vec![None; n];
     let at = (full, columns, best.rows, best.flat());
-    unwind(&table, at, (0, band.top), &mut places);
+    unwind(&table, at, (band.first, band.top), &mut places);
     let m = MadeUp {
         places,
         remainder: depth - best.rows,
@@ -209,7 +229,7 @@ fn filled(rows: u32, columns: u32, cost: u64) -> u64 {
 
 /// The bounds of the search, or `None` when the articles' least modules
 /// together take more than the band (or one has none): no page then.
-fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize) -> Option<Bounds> {
+fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize, notched: u64) -> Option<Bounds> {
     let own: Vec<u64> = (0..n)
         .map(|i| {
             (1..=columns)
@@ -226,12 +246,59 @@ fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize) -> Option<Bound
         let low = mask.trailing_zeros() as usize;
         least[mask] = least[mask & (mask - 1)] + own[low];
     }
-    let area = (columns * depth) as u64;
+    let area = ((columns * depth) as u64).saturating_sub(notched);
     (least[(1 << n) - 1] <= area).then_some(Bounds {
         depth,
         columns,
         area,
         least,
+    })
+}
+
+/// The fullest page of a notched band: the articles split between the
+/// rectangle beside the pin and the one under it, each filled its
+/// fullest and cheapest (white at the first's foot stacked over the
+/// second's modules); the lead story beside the pin where it can be, as
+/// at the top of a plain band.
+fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> {
+    let full = (1u32 << n) - 1;
+    let beside = notch.bottom.saturating_sub(band.top);
+    let under = band.bottom.saturating_sub(notch.bottom.max(band.top));
+    // A part's best entry: fullest, then cheapest; an empty part fills
+    // nothing at no cost.
+    let part = |mask: u32, w: u32, depth: u32| -> Option<(u64, u64, Option<Entry>)> {
+        if mask == 0 {
+            return Some((0, 0, None));
+        }
+        let cost = |e: &Entry| e.cost + STACKED * e.white as u64;
+        (table[mask as usize][w as usize].iter())
+            .filter(|e| e.rows <= depth)
+            .map(|e| (filled(e.rows, w, cost(e)), cost(e), Some(*e)))
+            .max_by_key(|&(f, c, _)| (f, std::cmp::Reverse(c)))
+    };
+    let (_, top, rest) = (0..=full)
+        .filter_map(|mask| {
+            let top = part(mask, notch.columns, beside)?;
+            let rest = part(full & !mask, band.columns, under)?;
+            let lead = mask & 1 != 0 || beside == 0;
+            let key = (top.0 + rest.0, lead, std::cmp::Reverse(top.1 + rest.1));
+            Some((key, (mask, top), rest))
+        })
+        .max_by_key(|&(key, ..)| key)?;
+    let mut places = vec![None; n];
+    let ((mask, (_, top_cost, top_entry)), (_, rest_cost, rest_entry)) = (top, rest);
+    if let Some(e) = top_entry {
+        let at = (mask, notch.columns, e.rows, e.flat());
+        unwind(table, at, (notch.first, band.top), &mut places);
+    }
+    if let Some(e) = rest_entry {
+        let at = (full & !mask, band.columns, e.rows, e.flat());
+        unwind(table, at, (band.first, band.top + beside), &mut places);
+    }
+    Some(MadeUp {
+        places,
+        remainder: under - rest_entry.map_or(0, |e| e.rows),
+        cost: top_cost + rest_cost,
     })
 }
 

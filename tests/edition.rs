@@ -410,3 +410,34 @@ fn a_rest_on_a_made_up_page_is_a_module_of_its_make_up() {
     assert_eq!(p12.matches("（下转第13版）").count(), 1, "{p12}");
     assert_eq!(p13.matches("（上接第12版）").count(), 1, "{p13}");
 }
+
+/// A box on a grid of its own (the serial boxes set horizontally on
+/// edition-12's second page, set vertically) whose text ends lines short
+/// of the box its place gives it spreads its lines to fill the box.
+/// Before, the two boxes' text stopped 3 and 7 lines short, a hole inside
+/// each box, and the run warned that those lines stay empty.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_box_on_a_grid_of_its_own_spreads_its_lines_to_fill_itself() {
+    need("pdftotext");
+    let src = root().join("examples/edition-12.toml");
+    let dir = tempdir();
+    let args = [
+        src.as_os_str(),
+        OsStr::new("--writing"),
+        OsStr::new("vertical"),
+    ];
+    let (out, outputs) = run_into(dir.path(), &args);
+    let stderr = assert_ok(&out);
+    assert!(!stderr.contains("stay empty"), "{stderr}");
+    // Spread, not cut: both boxes' text is on the page, to its last words.
+    let page = &outputs.pdf_pages()[1];
+    let flat: String = page.chars().filter(|c| !c.is_whitespace()).collect();
+    for end in ["原来只是今夜的最后一趟。", "要在信里写“阅后即焚”。"] {
+        let end: String = end.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(flat.contains(&end), "{end} missing from page 13");
+    }
+}

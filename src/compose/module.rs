@@ -111,7 +111,7 @@ pub fn compose_module_with(
         own,
         title,
     };
-    let (mut c, lifted) = match set.lay_out_settled(layout, (shaped, &broken)) {
+    let (mut c, mut lifted) = match set.lay_out_settled(layout, (shaped, &broken)) {
         // A frame too shallow for the fitted block (a place found for
         // the module's text, not its grown headline) takes the block as
         // the article gives it, stepped down.
@@ -121,6 +121,12 @@ pub fn compose_module_with(
         }
         r => r?,
     };
+    if let Some(spread) = set.feathered(&c) {
+        match spread.lay_out_settled(layout, (shaped, &broken)) {
+            Ok((s, l)) if s.pages.len() == 1 => (set, c, lifted) = (spread, s, l),
+            _ => {}
+        }
+    }
     let flow = FlowInput {
         shaped: lifted.as_ref().unwrap_or(shaped),
         broken: &broken,
@@ -218,6 +224,11 @@ pub fn compose_rest(
     Ok(set.finish(r, page, warnings))
 }
 
+/// The most a box's own grid spreads its lines to fill the box (see
+/// [`ModuleSet::feathered`]): an eighth more leading still reads as the
+/// box's type, not as lines pulled apart.
+const MOST_SPREAD: f64 = 1.125;
+
 /// A module's frame and grid, ready to lay its flow out.
 struct ModuleSet<'d> {
     doc: &'d Doc,
@@ -232,6 +243,34 @@ struct ModuleSet<'d> {
 }
 
 impl<'d> ModuleSet<'d> {
+    /// A box on a grid of its own whose text, laid out in `c`, ends lines
+    /// short of the box: the box's lines spread to fill it (feathering),
+    /// the grid's pitch up to [`MOST_SPREAD`] times the page's. The box
+    /// is the size the make-up gave it, and its own grid has no line to
+    /// keep in register with the page's; white left at its foot would be
+    /// a hole inside the box. `None` for any other module.
+    fn feathered(&self, c: &Composer) -> Option<ModuleSet<'d>> {
+        let (top, bottom) = self.slots;
+        let used = c.first_page_bottom();
+        let short = bottom.saturating_sub(used);
+        if !self.own || !self.frame.boxed || c.pages.len() > 1 || top != 0 || short < 2 {
+            return None;
+        }
+        let least = (bottom as f64 / MOST_SPREAD).ceil() as u32;
+        let lines = used.max(least).max(1);
+        let grid = Grid {
+            pitch: self.grid.pitch * (bottom as f64 / lines as f64),
+            lines,
+            ..self.grid
+        };
+        Some(ModuleSet {
+            grid,
+            slots: (top, lines),
+            title: self.title.clone(),
+            ..*self
+        })
+    }
+
     /// A continued module's later pages: every column of the page, the
     /// page's whole depth or a band at its top ([`Jumps::rest_frame`]),
     /// boxed as the first.

@@ -84,6 +84,29 @@ pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, 
     (patches.len() as u32, rects.iter().map(meeting).collect())
 }
 
+/// The holes inside the rectangle `rect` of the page grid `grid` among
+/// the items of `pages` (a module laid out on its own), each counted
+/// once and once more for every [`HOLE_WEIGHT`] cells of it: the larger
+/// the hole, the worse the module. The rectangle is the type area, so
+/// that white at a headline's ends, outside the body type's extent,
+/// counts as it will on the page.
+pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
+    let items = || pages.iter().flat_map(|p| p.items.iter());
+    let Some(em) = body_size(items()) else {
+        return 0;
+    };
+    let ((first, columns), (top, bottom)) = rect;
+    let span = (top as f64, bottom.saturating_sub(top) as f64);
+    let area = columns_rect(grid, (first, columns), span);
+    let boxes: Vec<Rect> = items().flat_map(boxes).collect();
+    let white = white(&used(&boxes, area, em));
+    let cells = white.iter().flatten().filter(|&&w| w).count();
+    patches(&white).len() as u32 + (cells / HOLE_WEIGHT) as u32
+}
+
+/// White cells that weigh as much as one more hole: an 8 × 8 em patch.
+const HOLE_WEIGHT: usize = 64;
+
 /// The white cells of the type area of `pages` laid over each other, the
 /// area and its body size; `None` for pages without body text.
 fn white_of(pages: &[&Page]) -> Option<(Vec<Vec<bool>>, Rect, f64)> {

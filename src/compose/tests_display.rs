@@ -150,3 +150,33 @@ fn a_short_banner_is_grown_to_its_block() {
     assert!(w <= 7.05, "white beside the banner: {w:.2} body ems");
     assert!(w >= 0.0, "the banner past its block: {w:.2}");
 }
+
+/// A module's holes counted inside its own rectangle (what the make-up
+/// charges a variant, [`super::holes::holes_inside`]) see the white at a
+/// short headline's ends, outside the body type's extent where a page's
+/// count starts: a lead story's block runs across all its bands, and
+/// across all ten of a vertical broadsheet 凌晨一点，末班车还在路上
+/// leaves white above and below it; across four it fills them.
+#[test]
+fn white_at_a_short_headlines_ends_counts_inside_its_module() {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let holes_at = |columns: u32| {
+        let frame = |grid: &Grid| Frame {
+            columns,
+            rows: Some(grid.lines),
+            fit_title: true,
+            lead_story: true,
+            ..Frame::full(grid)
+        };
+        let (page, grid) = super::tests_lead::first_page(article("vertical"), &layout, frame);
+        let inside = super::holes::holes_inside(&[&page], &grid, ((0, columns), (0, 10)));
+        (inside, super::holes::holes(&page).count)
+    };
+    let (wide, wide_page) = holes_at(10);
+    assert!(wide >= 2, "white at both ends of the block: {wide}");
+    assert_eq!(
+        wide_page, 0,
+        "outside the body type: the page count misses it"
+    );
+    assert_eq!(holes_at(4).0, 0);
+}

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::Frame;
 use super::flow_breaks::FlowBreaks;
+use super::holes::holes_inside;
 use super::page::{PageArticle, lay_out_module, size};
 use super::recall::{self, Key, Recall};
 use super::title::{Title, page_title, title_slots};
@@ -413,10 +414,15 @@ fn module_at(
     if vertical == grid.vertical {
         let m = lay(None, &mut scratch).ok()?;
         let rows = (m.bottom + 1).min(grid.lines);
+        // Its white as the page will show it: under its text, and at its
+        // headline's ends (a short headline on a vertical page leaves
+        // white the width of its block above and below it).
+        let pages: Vec<&super::Page> = m.pages.iter().take(1).collect();
+        let inside = holes_inside(&pages, grid, ((0, span), (0, rows)));
         let whites = Whites {
             under: m.white,
             foot: m.foot,
-            holes: m.holes,
+            holes: m.holes.max(inside),
         };
         return (m.pages.len() == 1).then_some((rows, whites));
     }

@@ -12,20 +12,29 @@ use crate::script::is_wide;
 /// Escapes text for XHTML element content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 forbids are dropped by the parser already;
-            // keep the writer total anyway.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
+    escape_into(s, &mut out);
     out
+}
+
+/// [`escape`], appended to `out`.
+fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        escape_char_into(c, out);
+    }
+}
+
+fn escape_char_into(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        // Characters XML 1.0 forbids are dropped by the parser already;
+        // keep the writer total anyway.
+        c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
+        c => out.push(c),
+    }
 }
 
 /// The name a figure gets inside the book.
@@ -58,16 +67,16 @@ fn runs_html(runs: &[Run], tcy: u32, out: &mut String) {
                     .map_or(rest.len(), |(i, _)| i);
                 let (part, tail) = rest.split_at(end);
                 if part.trim().is_empty() {
-                    out.push_str(&escape(part));
-                } else if wide {
-                    let _ = write!(out, "<em>{}</em>", text_html(part, tcy));
+                    escape_into(part, out);
                 } else {
-                    let _ = write!(out, "<em class=\"latin\">{}</em>", text_html(part, tcy));
+                    out.push_str(if wide { "<em>" } else { "<em class=\"latin\">" });
+                    text_html_into(part, tcy, out);
+                    out.push_str("</em>");
                 }
                 rest = tail;
             }
         } else {
-            out.push_str(&text_html(&r.text, tcy));
+            text_html_into(&r.text, tcy, out);
         }
         out.push_str(&close);
     }
@@ -75,12 +84,21 @@ fn runs_html(runs: &[Run], tcy: u32, out: &mut String) {
 
 /// Escaped text; in vertical text, numbers of 2 to `tcy` digits standing
 /// alone go in a tate-chu-yoko span (`text-combine-upright`).
+#[cfg(test)]
 fn text_html(s: &str, tcy: u32) -> String {
+    let mut out = String::new();
+    text_html_into(s, tcy, &mut out);
+    out
+}
+
+/// [`text_html`], appended to `out` (a book's text is written character by
+/// character here, so nothing is allocated per character).
+fn text_html_into(s: &str, tcy: u32, out: &mut String) {
     if tcy < 2 {
-        return escape(s);
+        return escape_into(s, out);
     }
     let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     let mut i = 0;
     while i < chars.len() {
         let mut j = i;
@@ -95,21 +113,18 @@ fn text_html(s: &str, tcy: u32) -> String {
             && alone(i.checked_sub(1).and_then(|k| chars.get(k)))
             && alone(chars.get(j))
         {
-            let _ = write!(
-                out,
-                "<span class=\"tcy\">{}</span>",
-                chars[i..j].iter().collect::<String>()
-            );
+            out.push_str("<span class=\"tcy\">");
+            out.extend(&chars[i..j]);
+            out.push_str("</span>");
             i = j;
         } else if j > i {
             out.extend(&chars[i..j]);
             i = j;
         } else {
-            out.push_str(&escape(&chars[i].to_string()));
+            escape_char_into(chars[i], out);
             i += 1;
         }
     }
-    out
 }
 
 fn para_html(

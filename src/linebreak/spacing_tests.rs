@@ -157,7 +157,7 @@ fn least_hung_whole(text: &str) -> Faults {
 fn ink_past_hung_whole(mark: char) -> f64 {
     let p = shape_in(&format!("甲{mark}乙"), Scheme::Quanjiao, true);
     let (it, g) = (&p.items[1], &p.glyphs[p.info[1].glyphs.start as usize]);
-    let shaper = Shaper::new(&book().0, &Lang::default(), Fallbacks::default()).vertical(true);
+    let mut shaper = Shaper::new(&book().0, &Lang::default(), Fallbacks::default()).vertical(true);
     let (_, below) = shaper
         .ink_room_vertical(g.font, g.id, Pt(EM))
         .expect("a glyph with ink");

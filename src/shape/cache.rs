@@ -203,9 +203,10 @@ pub struct Shaper<'f> {
     /// Vertical text: CJK characters are shaped top to bottom (the font's
     /// `vert`/`vrt2` forms, vertical advances) and blanks come from `vhal`.
     vertical: bool,
-    /// Each glyph's ink box, summed per axis ((x_min + x_max, y_min +
-    /// y_max) in font units; `None` without ink), for [`Shaper::centring`].
-    ink: FxHashMap<(FontId, u16), Option<(i32, i32)>>,
+    /// Each glyph's ink box in font units (`None` without ink), for
+    /// [`Shaper::centring`] and [`Shaper::ink_room_vertical`]: a CFF
+    /// glyph's box is found by running its charstring, once.
+    ink: FxHashMap<(FontId, u16), Option<ttf_parser::Rect>>,
     /// The shape plans of CJK text, by font and features: making a plan
     /// is most of the cost of shaping one character.
     plans: Vec<((FontId, CjkFeature), rustybuzz::ShapePlan)>,
@@ -395,10 +396,10 @@ impl<'f> Shaper<'f> {
     /// In a vertical line, the room between a glyph's ink and the top and
     /// foot of its em (before, after), in points: its vertical origin
     /// (VORG, as the PDF places it) is the em's top.
-    pub fn ink_room_vertical(&self, font: FontId, glyph: u16, size: Pt) -> Option<(Pt, Pt)> {
+    pub fn ink_room_vertical(&mut self, font: FontId, glyph: u16, size: Pt) -> Option<(Pt, Pt)> {
+        let bb = self.ink_box(font, glyph)?;
         let f = self.book.font(font);
         let id = ttf_parser::GlyphId(glyph);
-        let bb = f.face().glyph_bounding_box(id)?;
         let top = f64::from(f.face().glyph_y_origin(id).unwrap_or(f.ascender));
         let k = size.0 / f.units_per_em as f64;
         let before = (top - f64::from(bb.y_max)) * k;
@@ -406,21 +407,30 @@ impl<'f> Shaper<'f> {
         Some((Pt(before), Pt(after)))
     }
 
+    /// A glyph's ink box in font units, found once per font and glyph
+    /// (a vertical book asks it for every mark it sets).
+    fn ink_box(&mut self, font: FontId, glyph: u16) -> Option<ttf_parser::Rect> {
+        let book = self.book;
+        *(self.ink.entry((font, glyph))).or_insert_with(|| {
+            book.font(font)
+                .face()
+                .glyph_bounding_box(ttf_parser::GlyphId(glyph))
+        })
+    }
+
     /// The horizontal and vertical shift that centres a glyph's ink in its
     /// em box (the centred punctuation scheme), in points.
     pub fn centring(&mut self, font: FontId, glyph: u16, advance: Pt, size: Pt) -> (Pt, Pt) {
-        let f = self.book.font(font);
-        // A CFF glyph's box is found by running its charstring: once.
-        let ink = *self.ink.entry((font, glyph)).or_insert_with(|| {
-            let bb = f.face().glyph_bounding_box(ttf_parser::GlyphId(glyph))?;
-            Some((
+        let ink = self.ink_box(font, glyph).map(|bb| {
+            (
                 bb.x_min as i32 + bb.x_max as i32,
                 bb.y_min as i32 + bb.y_max as i32,
-            ))
+            )
         });
         let Some((sum_x, sum_y)) = ink else {
             return (Pt::ZERO, Pt::ZERO);
         };
+        let f = self.book.font(font);
         let k = size.0 / f.units_per_em as f64;
         // Sums of two i16s are exact in f64, as the sum of their f64s was.
         let ink_x = sum_x as f64 / 2.0 * k;

@@ -131,7 +131,7 @@ pub(super) fn compress_centred_pairs(b: &mut Builder, tall: &[bool], room: &[Pt]
 /// (`moved_none`: the centred scheme centres an SC mark) is given none,
 /// its ink no longer where the font draws it.
 pub(super) fn vertical_room(
-    shaper: &super::cache::Shaper,
+    shaper: &mut super::cache::Shaper,
     room: &mut Vec<Pt>,
     b: &Builder,
     vertical: Option<Pt>,

@@ -189,7 +189,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
     match para.style.scheme {
         Scheme::Quanjiao | Scheme::Kaiming => {
             let size = vertical.then_some(para.style.size);
-            vertical_room(s.shaper, &mut s.scratch.room, &b, size, false);
+            vertical_room(&mut *s.shaper, &mut s.scratch.room, &b, size, false);
             compress_pairs(&mut b, &s.scratch.room)
         }
         Scheme::Centred => {
@@ -202,7 +202,7 @@ pub fn shape_para(shaper: &mut Shaper, para: &Para) -> ShapedPara {
                     .map(|i| vertical && s.text[i.text.start as usize..].starts_with(['？', '！'])),
             );
             let size = vertical.then_some(para.style.size);
-            vertical_room(s.shaper, &mut s.scratch.room, &b, size, true);
+            vertical_room(&mut *s.shaper, &mut s.scratch.room, &b, size, true);
             compress_centred_pairs(&mut b, tall, &s.scratch.room);
         }
         Scheme::Banjiao => {}
@@ -383,7 +383,12 @@ impl ParaShaping<'_, '_, '_> {
     /// scheme) can lose before and after its ink comes within
     /// [`INK_CLEARANCE_EM`] of its em's edge; and the whole room below
     /// its ink.
-    fn ink_room(&self, font: crate::model::FontId, g: &Glyph, width: Pt) -> Option<((Pt, Pt), Pt)> {
+    fn ink_room(
+        &mut self,
+        font: crate::model::FontId,
+        g: &Glyph,
+        width: Pt,
+    ) -> Option<((Pt, Pt), Pt)> {
         let size = self.para.style.size;
         let (b, a) = self.shaper.ink_room_vertical(font, g.id, size)?;
         // A glyph moved to its em's middle (the centred scheme) has its

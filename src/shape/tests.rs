@@ -58,10 +58,10 @@ fn setup_tc_centred() -> (FontBook, ParaStyle, Lang) {
 /// from the mark's em top: the mark's ink ends its room below short of
 /// its em; the bracket's em starts where the mark's advance ends, less
 /// the half it gave up.
-fn pair_least_and_ink_gap(v: &Shaper, p: &ShapedPara) -> (Pt, Pt) {
+fn pair_least_and_ink_gap(v: &mut Shaper, p: &ShapedPara) -> (Pt, Pt) {
     let (colon, bracket) = (&p.items[1], &p.items[2]);
     let least = colon.width - colon.blank_before - colon.blank_after + bracket.width;
-    let ink = |k: usize| {
+    let mut ink = |k: usize| {
         let g = &p.glyphs[p.info[k].glyphs.start as usize];
         v.ink_room_vertical(g.font, g.id, Pt(10.0)).unwrap()
     };
@@ -402,7 +402,7 @@ fn a_vertical_colon_and_bracket_compress_to_one_em_with_their_inks_apart() {
     let (book, style) = setup();
     let mut v = Shaper::new(&book, &Lang::default(), Fallbacks::default()).vertical(true);
     let p = shape_para(&mut v, &para(&style, "说：「好"));
-    let (least, gap) = pair_least_and_ink_gap(&v, &p);
+    let (least, gap) = pair_least_and_ink_gap(&mut v, &p);
     assert!((least.0 - 10.0).abs() < 1e-6, "{:?}", &p.items[1..3]);
     assert!(gap.0 >= 0.5 - 1e-6, "inks {gap:?} apart");
 }
@@ -559,7 +559,7 @@ fn a_vertical_traditional_colon_and_bracket_give_the_room_their_inks_leave() {
     let (book, style, hant) = setup_tc_centred();
     let mut v = Shaper::new(&book, &hant, Fallbacks::default()).vertical(true);
     let p = shape_para(&mut v, &para(&style, "說：「好"));
-    let (least, gap) = pair_least_and_ink_gap(&v, &p);
+    let (least, gap) = pair_least_and_ink_gap(&mut v, &p);
     assert!(least.0 < 10.7, "{:?}", &p.items[1..3]);
     assert!(gap.0 >= 0.5 - 1e-6, "inks {gap:?} apart");
     // Horizontally the pair is one em, as before.

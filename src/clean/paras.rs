@@ -126,7 +126,16 @@ pub(super) fn build(
                 } else {
                     decide(&ctx, marks)
                 };
-                let cut = ctx.m.is_some_and(|m| cut_box(&ctx, m));
+                // A box cut from its line is short even as a first line
+                // (whose indent the OCR dropped), as decide() takes it.
+                let indent = if first_of_para && !marks.indents {
+                    2.0
+                } else {
+                    0.0
+                };
+                let cut = ctx
+                    .m
+                    .is_some_and(|m| short(ctx.p_width + indent, m) && cut_box(&ctx, m));
                 carry = if join == Join::Same && !gap && cut {
                     ctx.p_width
                 } else {
@@ -450,4 +459,26 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         };
     }
     Join::Same
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, clean};
+
+    /// A paragraph's first line (its indent dropped), then a line the OCR
+    /// cut into two boxes (层土加 / 为三层，新建匝道4 条,): the cut is the
+    /// second line's, though the first line and the first box together
+    /// are as wide as a column line too. Before, the first line was taken
+    /// for the cut's first piece, and the second box's comma for a
+    /// paragraph's end.
+    #[test]
+    fn a_box_cut_after_a_first_line() {
+        let input = "立交\n\n本报记者 林晓舟\n\n西立交改造工程昨天通过竣工\n验收，今晚8 时起全面恢复\n通行。\n改造后的立交由原来的两\n层土加\n为三层，新建匝道4 条,\n设计通行能刀提高约40%。市\n交通部门预计，早晚高峰时段\n经过这里的车辆,平均通行时\n间可以缩短6 分钟左右。\n";
+        let blocks = &clean(input).articles[0].blocks;
+        assert!(
+            matches!(&blocks[1], Block::Para(p) if p.contains("4条，设计通行")),
+            "{blocks:?}"
+        );
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
 }

@@ -176,6 +176,7 @@ fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize
     // Of segments with the same sum, the one that starts at the first
     // evidence: a stretch read across begins where its first line runs on
     // two lines down, though a head beside it may cost a point after that.
+    // (The segment's sum is positive, so a positive score stands in it.)
     while score[at.0] <= 0 {
         at.0 += 1;
     }

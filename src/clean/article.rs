@@ -4,20 +4,25 @@
 
 use super::front::{self, warn};
 use super::gather::{Item, Page, Segment};
+use super::heads::{head_in_two, inside_sentence, is_head};
 use super::inline::{self, Style};
-use super::lines::heading_like;
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{
-    box_piece, ends_sentence, ends_with_comma, enumerator, fragment, full, heading_text,
-    indent_shape, leaves_open, runs_on,
-};
+use super::shape::{ends_sentence, enumerator, fragment};
 use super::{Article, Block, Note, NoteKind};
 
-/// The warning on a line of its own that interrupts a sentence (kicker.rs
-/// looks for it).
-pub(super) const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
+/// The warning on a line of its own that interrupts a sentence.
+const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
+
+/// A line kept as a paragraph of its own because it stood inside a
+/// sentence: kicker.rs looks among these for a kicker read out of place.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Held {
+    /// 1-based input line.
+    pub(super) line: usize,
+    pub(super) text: String,
+}
 
 /// What the body holds, in order, before paragraphs are made.
 enum Part {
@@ -30,12 +35,14 @@ enum Part {
 }
 
 /// The article of `seg`; `found` is an installment number read into a line
-/// of its text (installment.rs).
+/// of its text (installment.rs). The lines kept from inside a sentence are
+/// added to `held`.
 pub(super) fn build(
     page: &Page,
     seg: Segment,
     marks: Marks,
     found: Option<u32>,
+    held: &mut Vec<Held>,
     notes: &mut Vec<Note>,
 ) -> Article {
     let lines = page.lines;
@@ -61,7 +68,7 @@ pub(super) fn build(
         })
         .collect();
     body.extend(seg.body);
-    let parts = parts(page, &mut art, &body, notes);
+    let parts = parts(page, &mut art, &body, held, notes);
     if let Some(s) = &mut art.serial
         && s.installment == 0
     {
@@ -180,7 +187,13 @@ impl Sorted {
 }
 
 /// Sorts the body into heads, runs of printed lines and kept lines.
-fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -> Vec<Part> {
+fn parts(
+    page: &Page,
+    art: &mut Article,
+    body: &[Item],
+    held: &mut Vec<Held>,
+    notes: &mut Vec<Note>,
+) -> Vec<Part> {
     let lines = page.lines;
     let texts: Vec<usize> = body
         .iter()
@@ -215,11 +228,13 @@ fn parts(page: &Page, art: &mut Article, body: &[Item], notes: &mut Vec<Note>) -
                     head_rest = Some(n);
                 } else if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run)
                 {
+                    let (line, text) = (lines[*i].no, lines[*i].text.clone());
                     notes.push(Note {
-                        line: lines[*i].no,
+                        line,
                         kind: NoteKind::Warning,
-                        message: format!("{INSIDE_SENTENCE}: {}", lines[*i].text),
+                        message: format!("{INSIDE_SENTENCE}: {text}"),
                     });
+                    held.push(Held { line, text });
                     s.held.push(*i);
                 } else if is_head(page, *i, (next, after_next), prev_end, &s.run) {
                     s.release(lines);
@@ -323,86 +338,6 @@ fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Not
     }
 }
 
-/// A section head set in two lines, broken after its comma (审批比想象的快，
-/// / 施工比想象的慢) or inside its quotation (“以后下楼， / 不用算日子了”):
-/// two short lines, each a block of its own (blank lines around, as
-/// Tesseract reads large type) or, in line-per-box text, each narrower
-/// than a paragraph's first line, the two together a head's text, and a
-/// paragraph's first line after them. A paragraph's last line and the
-/// next paragraph's short first line are never both blocks of their own.
-fn head_in_two(
-    page: &Page,
-    i: usize,
-    n: usize,
-    after: Option<usize>,
-    run: &[Option<usize>],
-) -> bool {
-    let (l, nl) = (&page.lines[i], &page.lines[n]);
-    let gap_before = run.is_empty() || run.last().is_some_and(Option::is_none);
-    let blocks = n > i + 1
-        && page.lines[i + 1..n].iter().any(Line::is_blank)
-        && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
-    // Line-per-box text has no blank lines: there the two lines are
-    // narrower than a paragraph's first line, one after the other.
-    let narrow = |x: &Line, m: Option<f32>| m.is_some_and(|m| x.width < m - 3.75);
-    let boxed = n == i + 1
-        && after == Some(n + 1)
-        && narrow(l, page.measure[i])
-        && narrow(nl, page.measure[n]);
-    let broken = ends_with_comma(&l.text)
-        || l.text.starts_with('“') && !l.text.contains('”') && nl.text.trim_end().ends_with('”');
-    let joined = format!("{}{}", l.text.trim_end(), nl.text.trim_end());
-    let short = |x: &Line, m: Option<f32>| m.is_none_or(|m| !full(x.width, m));
-    let opens = after.is_some_and(|a| {
-        let al = &page.lines[a];
-        page.measure[a].is_some_and(|m| indent_shape(al, m)) || al.indented || enumerator(&al.text)
-    });
-    (gap_before && blocks || boxed)
-        && broken
-        && l.level.is_none()
-        && nl.level.is_none()
-        && short(l, page.measure[i])
-        && short(nl, page.measure[n])
-        && heading_text(nl.text.trim_end())
-        && heading_text(joined.trim_end_matches('”'))
-        && opens
-}
-
-/// A short line in a block of its own between two lines of one sentence:
-/// the line before is a full column line that ends no sentence, the line
-/// after goes on with it (no indent, no enumerator, no heading). Print
-/// never sets a section head inside a sentence: such a line is a figure's
-/// caption or label, or a mark the OCR read off a rule or a picture.
-fn inside_sentence(
-    page: &Page,
-    i: usize,
-    prev: Option<usize>,
-    next: Option<usize>,
-    run: &[Option<usize>],
-) -> bool {
-    let l = &page.lines[i];
-    let (Some(p), Some(n)) = (prev, next) else {
-        return false;
-    };
-    let (pl, nl) = (&page.lines[p], &page.lines[n]);
-    let gap_before = run.last().is_some_and(Option::is_none);
-    let p_full = page.measure[p].is_none_or(|m| full(pl.width, m));
-    let shortish = fragment(&l.text) || heading_text(&l.text);
-    let goes_on = !nl.indented
-        && !nl.bullet
-        && !enumerator(&nl.text)
-        && !heading_like(nl, page.measure[n])
-        && page.measure[n].is_none_or(|m| !indent_shape(nl, m));
-    gap_before
-        && l.level.is_none()
-        && !l.bold
-        && shortish
-        && !ends_sentence(&l.text)
-        && !ends_sentence(&pl.text)
-        && p_full
-        && goes_on
-}
-
 fn moved(notes: &mut Vec<Note>, line: usize, what: &str, text: &str) {
     notes.push(Note {
         line,
@@ -424,76 +359,6 @@ fn number(art: &mut Article, notes: &mut Vec<Note>, l: &Line, n: u32) {
             message: format!("page number: {}", l.text),
         });
     }
-}
-
-/// A text line of the body is a section head: marked as large or bold
-/// type, or heading-like between a sentence end and a paragraph's start.
-fn is_head(
-    page: &Page,
-    i: usize,
-    (next, after): (Option<usize>, Option<usize>),
-    prev_end: bool,
-    run: &[Option<usize>],
-) -> bool {
-    let l = &page.lines[i];
-    let m = page.measure[i];
-    if !heading_like(l, m) {
-        return false;
-    }
-    if l.level.is_some() || l.bold {
-        return true;
-    }
-    // A section head has no comma; a paragraph's first line may.
-    if l.text.contains(['，', ',']) {
-        return false;
-    }
-    // Nor is it the first piece of a printed line the OCR cut in two.
-    let cut = next.zip(m).is_some_and(|(n, m)| {
-        let nl = &page.lines[n];
-        nl.no == l.no + 1 && box_piece(l, nl, after.map(|a| &page.lines[a]), m)
-    });
-    if cut {
-        return false;
-    }
-    // Nor does it stop on a word that needs what follows (夜里的车厢是城市的
-    // / 另一张面孔。): the line breaks inside a phrase. Unless it is a
-    // block of its own after a sentence end, as Tesseract reads a head
-    // (下一步要解决的).
-    let gap_before = run.last().is_some_and(Option::is_none) || run.is_empty();
-    let own_block = prev_end && gap_before && page.lines.get(i + 1).is_some_and(Line::is_blank);
-    if leaves_open(&l.text) && !own_block {
-        return false;
-    }
-    // Nor does the next line carry on its sentence, or the one after it
-    // where the head would take two lines (六十二 / 间书房 / 中，有四).
-    let goes_on = |n: usize| runs_on(&page.lines[n].text);
-    let two_lines = next.is_some_and(|n| {
-        let nl = &page.lines[n];
-        n == i + 1
-            && heading_like(nl, page.measure[n])
-            && !nl.text.contains(['，', ','])
-            && page.measure[n].is_none_or(|m| !indent_shape(nl, m))
-    });
-    if next.is_some_and(goes_on) || two_lines && after.is_some_and(goes_on) {
-        return false;
-    }
-    let opens = next.is_none_or(|n| {
-        let nl = &page.lines[n];
-        nl.indented
-            || nl.bullet
-            || enumerator(&nl.text)
-            || heading_like(nl, page.measure[n])
-            || m.is_none_or(|m| {
-                indent_shape(nl, m) || !full(nl.width, m) && ends_sentence(&nl.text)
-            })
-    });
-    let first_line = m.is_some_and(|m| {
-        indent_shape(l, m)
-            && next.is_some_and(|n| {
-                full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
-            })
-    });
-    (prev_end || gap_before) && opens && !first_line && dateline(&l.text).is_none()
 }
 
 /// Heads and paragraphs, repaired, into the article.

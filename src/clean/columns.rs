@@ -162,7 +162,7 @@ fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize
     let (mut best, mut at) = (0, (lo, lo));
     let (mut sum, mut start) = (0, lo);
     for (k, &v) in score.iter().enumerate().take(hi).skip(lo) {
-        if sum <= 0 {
+        if sum < 0 {
             (sum, start) = (0, k);
         }
         sum += v;
@@ -172,6 +172,13 @@ fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize
     }
     if best < min {
         return;
+    }
+    // Of segments with the same sum, the one that starts at the first
+    // evidence: a stretch read across begins where its first line runs on
+    // two lines down, though a head beside it may cost a point after that.
+    // (The segment's sum is positive, so a positive score stands in it.)
+    while score[at.0] <= 0 {
+        at.0 += 1;
     }
     out.push(at);
     stretches(score, min, lo, at.0, out);

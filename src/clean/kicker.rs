@@ -6,7 +6,7 @@
 //! has a kicker's shape (two words parted by a middle dot), it goes to the
 //! next article whose headline block has no kicker, with a note.
 
-use super::article::INSIDE_SENTENCE;
+use super::article::Held;
 use super::names::is_han;
 use super::shape::kicker_shape;
 use super::{Article, Block, Note, NoteKind};
@@ -15,20 +15,13 @@ fn han(t: &str) -> String {
     t.chars().filter(|&c| is_han(c)).collect()
 }
 
-/// Moves kicker-shaped lines that interrupted a sentence to the next
-/// article without a kicker.
-pub(super) fn place(articles: &mut [Article], notes: &mut Vec<Note>) {
-    // The lines article.rs found inside a sentence: input line and text.
-    let inside: Vec<(usize, String)> = notes
+/// Moves kicker-shaped lines that interrupted a sentence (`held`, from
+/// article.rs) to the next article without a kicker.
+pub(super) fn place(articles: &mut [Article], held: &[Held], notes: &mut Vec<Note>) {
+    // Of the lines held, the kicker-shaped: input line and Han text.
+    let inside: Vec<(usize, String)> = held
         .iter()
-        .filter(|n| n.kind == NoteKind::Warning)
-        .filter_map(|n| {
-            let text = n
-                .message
-                .strip_prefix(INSIDE_SENTENCE)?
-                .strip_prefix(": ")?;
-            kicker_shape(text).map(|_| (n.line, han(text)))
-        })
+        .filter_map(|h| kicker_shape(&h.text).map(|_| (h.line, han(&h.text))))
         .collect();
     if inside.is_empty() {
         return;
@@ -69,7 +62,45 @@ pub(super) fn place(articles: &mut [Article], notes: &mut Vec<Note>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::clean;
+    use super::super::{Article, Block, clean};
+    use super::{Held, place};
+
+    /// The lines held come as data: no warning in the notes is read, so
+    /// the warning's wording cannot turn the move off.
+    #[test]
+    fn held_lines_are_placed_from_data_not_from_the_report() {
+        let first = Article {
+            title: "夜班车".into(),
+            blocks: vec![
+                Block::Para("零点整，车开了。".into()),
+                Block::Para("城事…旧楼".into()),
+            ],
+            ..Article::default()
+        };
+        let second = Article {
+            title: "六楼的电梯".into(),
+            ..Article::default()
+        };
+        let mut articles = [first, second];
+        let held = [Held {
+            line: 7,
+            text: "城事…旧楼".into(),
+        }];
+        let mut notes = Vec::new();
+        place(&mut articles, &held, &mut notes);
+        assert_eq!(articles[1].kicker.as_deref(), Some("城事·旧楼"));
+        assert_eq!(articles[0].blocks.len(), 1);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].line, 7);
+        // A paragraph of the same text that was not held stays.
+        let mut notes = Vec::new();
+        let mut articles = [articles[0].clone(), Article::default()];
+        articles[0].blocks.push(Block::Para("城事…旧楼".into()));
+        articles[1].title = "六楼的电梯".into();
+        place(&mut articles, &[], &mut notes);
+        assert_eq!(articles[1].kicker, None);
+        assert!(notes.is_empty());
+    }
 
     /// Two articles; the second's kicker read inside a sentence of the
     /// first.

@@ -30,6 +30,7 @@ mod columns;
 mod front;
 mod furniture;
 mod gather;
+mod heads;
 pub mod inline;
 mod installment;
 mod interleave;
@@ -133,13 +134,14 @@ pub fn clean(input: &str) -> Cleaned {
         order,
         woven: Vec::new(),
     };
+    let mut held = Vec::new();
     let mut articles: Vec<Article> = segs
         .into_iter()
         .zip(found)
-        .map(|(s, f)| article::build(&page, s, marks, f, &mut notes))
+        .map(|(s, f)| article::build(&page, s, marks, f, &mut held, &mut notes))
         .filter(|a| !a.blocks.is_empty() || !a.title.is_empty())
         .collect();
-    kicker::place(&mut articles, &mut notes);
+    kicker::place(&mut articles, &held, &mut notes);
     // Stable: the notes of one line stay in the order they were made.
     notes.sort_by_key(|n| n.line);
     Cleaned { articles, notes }

@@ -84,6 +84,9 @@ pub(super) fn build(
     let mut gap = false;
     let mut prev: Option<usize> = None;
     let mut first_of_para = true;
+    // The width of the piece before the current line where the OCR cut
+    // its printed line into two boxes (0: none).
+    let mut carry = 0.0;
     let mut k = 0;
     for entry in run {
         let Some(i) = *entry else {
@@ -110,6 +113,7 @@ pub(super) fn build(
                     .find(|b| b.lines.contains(&p) && b.lines.contains(&i));
                 let ctx = Ctx {
                     p: &lines[p],
+                    p_width: lines[p].width + carry,
                     c: line,
                     n: next.map(|&n| &lines[n]),
                     m: own.map(|b| b.measure).or(measure[p]).or(measure[i]),
@@ -117,11 +121,27 @@ pub(super) fn build(
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
-                if opens && ends_sentence(&lines[p].text) {
+                let join = if opens && ends_sentence(&lines[p].text) {
                     Join::Break
                 } else {
                     decide(&ctx, marks)
-                }
+                };
+                // A box cut from its line is short even as a first line
+                // (whose indent the OCR dropped), as decide() takes it.
+                let indent = if first_of_para && !marks.indents {
+                    2.0
+                } else {
+                    0.0
+                };
+                let cut = ctx
+                    .m
+                    .is_some_and(|m| short(ctx.p_width + indent, m) && cut_box(&ctx, m));
+                carry = if join == Join::Same && !gap && cut {
+                    ctx.p_width
+                } else {
+                    0.0
+                };
+                join
             }
         };
         match (&join, paras.last_mut()) {
@@ -303,6 +323,9 @@ fn append(para: &mut Para, line: &Line) {
 /// Two neighbouring printed lines and what is known around them.
 struct Ctx<'a> {
     p: &'a Line,
+    /// The width of `p`'s printed line: `p`'s own, or with the piece
+    /// before it where the OCR cut that line into two boxes.
+    p_width: f32,
     c: &'a Line,
     /// The line after `c`.
     n: Option<&'a Line>,
@@ -324,7 +347,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     } else {
         0.0
     };
-    let p_short = x.m.is_some_and(|m| short(x.p.width + indent, m));
+    let p_short = x.m.is_some_and(|m| short(x.p_width + indent, m));
     if marks.indents {
         return if x.c.indented && (ends || p_short) || ends && p_short {
             Join::Break
@@ -343,7 +366,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         // A blank line inside a paragraph is a column break: a full
         // column line before it, and no paragraph's first line after it.
         let p_full =
-            x.m.is_none_or(|m| full(x.p.width + indent, m) && x.p.width < m + 2.0);
+            x.m.is_none_or(|m| full(x.p_width + indent, m) && x.p_width < m + 2.0);
         let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
         // Tesseract also leaves blanks inside paragraphs: a sentence end
         // on a full line, then another full line (no paragraph's first
@@ -378,6 +401,17 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     }
 }
 
+/// One printed line the OCR cut into two boxes, `p` and `c`: together as
+/// wide as a column line, cut between two words (not at a mark, nor after
+/// a 。 misread as `o`).
+fn cut_box(x: &Ctx, m: f32) -> bool {
+    let word =
+        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    word(x.p.text.chars().last())
+        && word(x.c.text.chars().next())
+        && (x.p_width + x.c.width - m).abs() <= 1.5
+}
+
 /// Line-per-box text: the break from the lines' widths.
 fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // The next line starts a paragraph: two ems short, and not the last
@@ -388,15 +422,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     let as_printed = x.c.width >= m - 3.75 && x.c.width <= m - 1.25;
     let lost_one = gapped && !x.gap && !as_printed;
     let c_first = first_line(x.c, x.n, m) && !lost_one;
-    // One printed line the OCR cut into two boxes (between two words, not
-    // at a mark, nor after a 。 misread as `o`).
-    let word =
-        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
-    let split_box = !ends
-        && word(x.p.text.chars().last())
-        && word(x.c.text.chars().next())
-        && p_short
-        && (x.p.width + x.c.width - m).abs() <= 1.5;
+    let split_box = !ends && p_short && cut_box(x, m);
     // 新华社北京3月14日电: the news follows on the next line.
     let dateline = super::people::dateline(&x.p.text).is_some_and(|k| k == x.p.text.len());
     if split_box || dateline {
@@ -433,4 +459,26 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         };
     }
     Join::Same
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, clean};
+
+    /// A paragraph's first line (its indent dropped), then a line the OCR
+    /// cut into two boxes (层土加 / 为三层，新建匝道4 条,): the cut is the
+    /// second line's, though the first line and the first box together
+    /// are as wide as a column line too. Before, the first line was taken
+    /// for the cut's first piece, and the second box's comma for a
+    /// paragraph's end.
+    #[test]
+    fn a_box_cut_after_a_first_line() {
+        let input = "立交\n\n本报记者 林晓舟\n\n西立交改造工程昨天通过竣工\n验收，今晚8 时起全面恢复\n通行。\n改造后的立交由原来的两\n层土加\n为三层，新建匝道4 条,\n设计通行能刀提高约40%。市\n交通部门预计，早晚高峰时段\n经过这里的车辆,平均通行时\n间可以缩短6 分钟左右。\n";
+        let blocks = &clean(input).articles[0].blocks;
+        assert!(
+            matches!(&blocks[1], Block::Para(p) if p.contains("4条，设计通行")),
+            "{blocks:?}"
+        );
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
 }

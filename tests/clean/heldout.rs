@@ -518,7 +518,7 @@ fn heldout_scores() {
     // Floors at what this build reaches (see the module's notes for what
     // is left): a change to the structure stage must not lower them.
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 90.6, "paragraphs found");
+    assert!(pct(t.paras_found, t.paras) >= 90.9, "paragraphs found");
     assert!(pct(t.heads_found, t.heads) >= 84.1, "heads found");
     // 17 of them not in the OCR text (see the module's notes).
     assert!(t.fields_wrong <= 18, "front-matter fields wrong");

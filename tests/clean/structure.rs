@@ -550,6 +550,33 @@ fn a_first_line_ending_in_a_misread_stop_opens_a_paragraph() {
     );
 }
 
+/// A printed line the OCR cut into two boxes (业运营 / 加按份补贴”的模式，)
+/// is a full line: its comma ends no paragraph, though the second box
+/// alone is short. Before, the comma was taken for a misread 。 and the
+/// paragraph cut there.
+#[test]
+fn a_comma_ending_a_line_cut_in_two_boxes_ends_no_paragraph() {
+    let lines = [
+        "民政部门的评估报告显示，",
+        "截至今年九月，全市长者食堂",
+        "中约有两成处于持续亏损状态，",
+        "主要集中在人口密度低、老人",
+        "收入偏低的片区。报告建议，",
+        "对这类食堂不能简单套用“企",
+        "业运营",
+        "加按份补贴”的模式，",
+        "而应根据服务半径和实际就餐",
+        "人数分类施策。",
+        "记者走访发现，一些社区",
+        "已经摸索出各自的办法。",
+    ];
+    let blocks = &two_paragraphs("长者食堂\n本报记者 林晓舟", &lines);
+    assert!(
+        matches!(&blocks[0], Block::Para(p) if p.contains("的模式，而应根据")),
+        "{blocks:?}"
+    );
+}
+
 /// The body of an article of `lines` under `head`, which the tests above
 /// expect in two paragraphs.
 fn two_paragraphs(head: &str, lines: &[&str]) -> Vec<Block> {

@@ -100,6 +100,18 @@ fn white_beside_a_vertical_display_line_is_about_an_em() {
     assert!(h.iter().all(|w| (0.0..=0.5).contains(w)), "{h:?}");
 }
 
+/// The frame of a lead story's module `columns` wide, to the page's foot,
+/// its title block fitted.
+fn lead_frame(columns: u32) -> impl FnOnce(&Grid) -> Frame {
+    move |grid: &Grid| Frame {
+        columns,
+        rows: Some(grid.lines),
+        fit_title: true,
+        lead_story: true,
+        ..Frame::full(grid)
+    }
+}
+
 /// The white beside the lead story's one-line banner across `columns`
 /// columns (bands) of `writing`, both ends together, in body ems.
 fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
@@ -110,14 +122,7 @@ fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
             "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
         ));
     }
-    let frame = |grid: &Grid| Frame {
-        columns,
-        rows: Some(grid.lines),
-        fit_title: true,
-        lead_story: true,
-        ..Frame::full(grid)
-    };
-    let (page, g) = super::tests_lead::first_page(s, &layout, frame);
+    let (page, g) = super::tests_lead::first_page(s, &layout, lead_frame(columns));
     let body = g.body_size.0;
     // The banner's glyphs: the run larger than body text, along its line.
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
@@ -161,13 +166,7 @@ fn a_short_banner_is_grown_to_its_block() {
 fn white_at_a_short_headlines_ends_counts_inside_its_module() {
     let layout = load_layout("broadsheet", None).unwrap();
     let holes_at = |columns: u32| {
-        let frame = |grid: &Grid| Frame {
-            columns,
-            rows: Some(grid.lines),
-            fit_title: true,
-            lead_story: true,
-            ..Frame::full(grid)
-        };
+        let frame = lead_frame(columns);
         let (page, grid) = super::tests_lead::first_page(article("vertical"), &layout, frame);
         let inside = super::holes::holes_inside(&[&page], &grid, ((0, columns), (0, 10)));
         (inside, super::holes::holes(&page).count)
@@ -179,4 +178,27 @@ fn white_at_a_short_headlines_ends_counts_inside_its_module() {
         "outside the body type: the page count misses it"
     );
     assert_eq!(holes_at(4).0, 0);
+}
+
+/// A vertical kicker up to a tenth too large for one slot steps down into
+/// it (on the broadsheet's vertical grid, 12.5 pt takes two slots of
+/// 12.5 pt, 11.5 pt one): the column of white under a short kicker, from
+/// the headline to the next module's text, is a slot narrower. One much
+/// too large (15.2 pt) keeps its size.
+#[test]
+fn a_vertical_kicker_a_little_too_large_for_a_slot_steps_into_it() {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (_, shaped) = super::tests_lead::shaped(article("vertical"), &layout);
+    let g = layout.grid_for(crate::model::Writing::Vertical);
+    let kicker = (shaped.header.iter())
+        .find(|p| p.style.role == crate::model::Role::Kicker)
+        .unwrap();
+    let at = |size: f64| super::title::rescaled(kicker, size / kicker.style.size.0, &g);
+    let big = at(12.5);
+    assert_eq!(super::title::display_slots(big.style.size, &g), 2);
+    let snug = super::title::snug(&big, &g);
+    assert_eq!(super::title::display_slots(snug.style.size, &g), 1);
+    assert!(snug.style.size.0 >= 12.5 * 0.9, "{}", snug.style.size.0);
+    let far = at(15.2);
+    assert_eq!(super::title::snug(&far, &g).style.size, far.style.size);
 }

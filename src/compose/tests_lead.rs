@@ -39,13 +39,11 @@ fn module(writing: &str, lead: LeadPlacement) -> (Page, Grid, Pt) {
     (page, grid, layout.styles.lead.size.0)
 }
 
-/// The article `text` set on real fonts as one module of `layout`'s grid,
-/// in the frame `frame` makes of it: its first page and the grid.
-pub(super) fn first_page(
+/// The article `text` resolved and shaped on real fonts for `layout`.
+pub(super) fn shaped(
     text: String,
     layout: &Layout,
-    frame: impl FnOnce(&Grid) -> Frame,
-) -> (Page, Grid) {
+) -> (crate::resolve::Doc, crate::shape::ShapedDoc) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
     let article = parse_article(&path, text.into_bytes()).unwrap();
     let mut book = FontBook::new(&[], false).unwrap();
@@ -55,6 +53,18 @@ pub(super) fn first_page(
     let fb = prepare_fallbacks(&doc, &mut book, &mut warnings);
     let mut shaper = Shaper::new(&book, &doc.lang, fb).vertical(doc.writing == Writing::Vertical);
     let shaped = shape_doc(&doc, &mut shaper);
+    (doc, shaped)
+}
+
+/// The article `text` set on real fonts as one module of `layout`'s grid,
+/// in the frame `frame` makes of it: its first page and the grid.
+pub(super) fn first_page(
+    text: String,
+    layout: &Layout,
+    frame: impl FnOnce(&Grid) -> Frame,
+) -> (Page, Grid) {
+    let (doc, shaped) = shaped(text, layout);
+    let mut warnings = Vec::new();
     let grid = layout.grid_for(doc.writing);
     let m = compose_module(&doc, &shaped, layout, &grid, frame(&grid), &mut warnings).unwrap();
     (m.pages.into_iter().next().unwrap(), grid)

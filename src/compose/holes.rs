@@ -98,8 +98,7 @@ pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
     let ((first, columns), (top, bottom)) = rect;
     let span = (top as f64, bottom.saturating_sub(top) as f64);
     let area = columns_rect(grid, (first, columns), span);
-    let boxes: Vec<Rect> = items().flat_map(boxes).collect();
-    let white = white(&used(&boxes, area, em));
+    let white = white_over(pages, area, em);
     let cells = white.iter().flatten().filter(|&&w| w).count();
     patches(&white).len() as u32 + (cells / HOLE_WEIGHT) as u32
 }
@@ -116,8 +115,17 @@ fn white_of(pages: &[&Page]) -> Option<(Vec<Vec<bool>>, Rect, f64)> {
         .filter(|i| matches!(i, PageItem::Text(r) if (r.size.0 - em).abs() < 0.15 * em))
         .flat_map(boxes);
     let area = body.reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))?;
-    let boxes: Vec<Rect> = items().flat_map(boxes).collect();
-    Some((white(&used(&boxes, area, em)), area, em))
+    Some((white_over(pages, area, em), area, em))
+}
+
+/// The white cells of `area` (cells of `em` points) among the items of
+/// `pages` laid over each other.
+fn white_over(pages: &[&Page], area: Rect, em: f64) -> Vec<Vec<bool>> {
+    let boxes: Vec<Rect> = (pages.iter())
+        .flat_map(|p| p.items.iter())
+        .flat_map(boxes)
+        .collect();
+    white(&used(&boxes, area, em))
 }
 
 /// The body size of `items`: the size most of their non-ASCII glyphs are

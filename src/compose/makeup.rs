@@ -241,8 +241,7 @@ fn cuttable(sizes: &[usize], k: usize) -> Vec<bool> {
 /// The band the search fills: beside the pinned modules that run the
 /// page's depth at its first or last columns, under the pinned modules at
 /// the page's top (beside one at a top corner: [`Notch`]), above the
-/// highest pinned module below them.
-/// Also which article makes the notch.
+/// highest pinned module below them; and which article makes the notch.
 fn free_band(articles: &[PageArticle], grid: &Grid) -> (Band, Option<usize>) {
     let mut band = Band {
         top: 0,

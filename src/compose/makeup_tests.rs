@@ -225,21 +225,10 @@ struct Set {
 }
 
 fn set(articles: &[String]) -> Set {
-    use crate::resolve::{FontBook, load_layout, resolve_doc};
-    use crate::shape::{Shaper, prepare_fallbacks, shape_doc};
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/t.md");
-    let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
-    let mut book = FontBook::new(&[], false).expect("the bundled fonts");
-    let roles = book.resolve_roles(&layout).expect("fonts for every role");
-    let (mut docs, mut shaped) = (Vec::new(), Vec::new());
-    for text in articles {
-        let a = crate::parse::parse_article(&path, text.clone().into_bytes()).expect("an article");
-        let doc = resolve_doc(&a, &layout, &roles, None).expect("resolved");
-        let fb = prepare_fallbacks(&doc, &mut book, &mut Vec::new());
-        let mut shaper = Shaper::new(&book, &doc.lang, fb);
-        shaped.push(shape_doc(&doc, &mut shaper));
-        docs.push(doc);
-    }
+    let layout = crate::resolve::load_layout("broadsheet", None).expect("the broadsheet layout");
+    let (docs, shaped) = (articles.iter())
+        .map(|text| super::super::tests_lead::shaped(text.clone(), &layout))
+        .unzip();
     Set {
         layout,
         docs,

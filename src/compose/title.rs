@@ -241,11 +241,11 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
 const SNUG: f64 = 0.9;
 
 /// `p` (a kicker or deck) stepped down, by up to a tenth, to the size
-/// whose lines take a slot fewer each: a vertical kicker of 15 pt on a
-/// 12.4 pt pitch takes two slots, at 13.7 pt one, and the column of white
-/// beside it (from the headline to the next module's text, some five
-/// ems: a hole down the block's length under a short kicker) narrows by
-/// a slot.
+/// whose lines take a slot fewer each: on the broadsheet's vertical grid
+/// (12.5 pt pitch, a display line's box 1.2 of its size across) a kicker
+/// of 12.5 pt takes two slots and at 11.5 pt one, so the column of white
+/// beside it (from the headline to the next module's text, a hole down
+/// the block's length under a short kicker) narrows by a slot.
 pub(super) fn snug(p: &ShapedPara, grid: &Grid) -> ShapedPara {
     let size = p.style.size.0;
     let slots = display_slots(p.style.size, grid);

@@ -159,14 +159,21 @@ fn a_short_banner_is_grown_to_its_block() {
 /// A module's holes counted inside its own rectangle (what the make-up
 /// charges a variant, [`super::holes::holes_inside`]) see the white at a
 /// short headline's ends, outside the body type's extent where a page's
-/// count starts: a lead story's block runs across all its bands, and
-/// across all ten of a vertical broadsheet 凌晨一点，末班车还在路上
-/// leaves white above and below it; across four it fills them.
+/// count starts: a lead story's block with its lead set across under it
+/// runs across all its bands, and across all ten of a vertical
+/// broadsheet 凌晨一点，末班车还在路上 leaves white above and below it;
+/// across four it fills them.
 #[test]
 fn white_at_a_short_headlines_ends_counts_inside_its_module() {
     let layout = load_layout("broadsheet", None).unwrap();
     let holes_at = |columns: u32| {
-        let frame = lead_frame(columns);
+        let frame = |g: &Grid| Frame {
+            lead: crate::model::LeadPlacement::Across {
+                columns: None,
+                boxed: false,
+            },
+            ..lead_frame(columns)(g)
+        };
         let (page, grid) = super::tests_lead::first_page(article("vertical"), &layout, frame);
         let inside = super::holes::holes_inside(&[&page], &grid, ((0, columns), (0, 10)));
         (inside, super::holes::holes(&page).count)
@@ -184,7 +191,9 @@ fn white_at_a_short_headlines_ends_counts_inside_its_module() {
 /// it (on the broadsheet's vertical grid, 12.5 pt takes two slots of
 /// 12.5 pt, 11.5 pt one): the column of white under a short kicker, from
 /// the headline to the next module's text, is a slot narrower. One much
-/// too large (15.2 pt) keeps its size.
+/// too large (15.2 pt) keeps its size where its line nearly fills the
+/// block, and steps into one slot where it leaves white under it that
+/// would read as a hole (a short kicker down four bands).
 #[test]
 fn a_vertical_kicker_a_little_too_large_for_a_slot_steps_into_it() {
     let layout = load_layout("broadsheet", None).unwrap();
@@ -194,11 +203,65 @@ fn a_vertical_kicker_a_little_too_large_for_a_slot_steps_into_it() {
         .find(|p| p.style.role == crate::model::Role::Kicker)
         .unwrap();
     let at = |size: f64| super::title::rescaled(kicker, size / kicker.style.size.0, &g);
+    let slots = |p: &crate::shape::ShapedPara| super::title::display_slots(p.style.size, &g);
+    // Measures its line nearly fills (two ems over) and one it is short in.
+    let tight = |p: &crate::shape::ShapedPara| {
+        super::furniture::natural_width(p) + crate::units::Pt(g.body_size.0 * 2.0)
+    };
+    let long = super::title::extent(&g, 4);
     let big = at(12.5);
-    assert_eq!(super::title::display_slots(big.style.size, &g), 2);
-    let snug = super::title::snug(&big, &g);
-    assert_eq!(super::title::display_slots(snug.style.size, &g), 1);
+    assert_eq!(slots(&big), 2);
+    let snug = super::title::snug(&big, &g, tight(&big));
+    assert_eq!(slots(&snug), 1);
     assert!(snug.style.size.0 >= 12.5 * 0.9, "{}", snug.style.size.0);
     let far = at(15.2);
-    assert_eq!(super::title::snug(&far, &g).style.size, far.style.size);
+    assert_eq!(
+        super::title::snug(&far, &g, tight(&far)).style.size,
+        far.style.size
+    );
+    let short = super::title::snug(&far, &g, long);
+    assert_eq!(slots(&short), 1);
+    assert!(
+        short.style.size.0 >= g.body_size.0 * 1.25,
+        "{}",
+        short.style.size.0
+    );
+}
+
+/// A vertical banner too short for its module even at its largest and
+/// tracked (凌晨一点，末班车还在路上 down all ten bands of the
+/// broadsheet) spans fewer bands, the text running on under it: body
+/// lines stand beyond the banner's end in the lines beside it. Across a
+/// horizontal page's top it stays across every column.
+#[test]
+fn a_vertical_banner_too_short_for_its_module_spans_fewer_bands() {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (page, g) = super::tests_lead::first_page(article("vertical"), &layout, lead_frame(10));
+    let glyphs = super::tests_lead::glyphs(&page, &g);
+    let banner: Vec<_> = glyphs.iter().filter(|(_, _, s)| s.0 > 30.0).collect();
+    let end = banner.iter().map(|(i, _, _)| *i).fold(f64::MIN, f64::max);
+    // The banner's line across the block axis: its glyphs' block
+    // positions, a size either side.
+    let size = banner.first().map_or(0.0, |(_, _, s)| s.0);
+    let (lo, hi) = banner
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), (_, b, _)| {
+            (lo.min(*b - size), hi.max(*b + size))
+        });
+    assert!(end < super::title::extent(&g, 9).0, "banner to {end:.0} pt");
+    let under = (glyphs.iter())
+        .filter(|(i, b, s)| *s == g.body_size && *i > end && *b >= lo && *b <= hi)
+        .count();
+    assert!(under > 0, "no text under the banner");
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (page, g) = super::tests_lead::first_page(article("horizontal"), &layout, lead_frame(10));
+    let top = (super::tests_lead::glyphs(&page, &g).into_iter())
+        .filter(|(_, _, s)| s.0 > 30.0)
+        .map(|(_, b, _)| b)
+        .fold(f64::MAX, f64::min);
+    let first_body = (super::tests_lead::glyphs(&page, &g).into_iter())
+        .filter(|(_, _, s)| *s == g.body_size)
+        .map(|(_, b, _)| b)
+        .fold(f64::MAX, f64::min);
+    assert!(top < first_body, "horizontal: text beside the banner");
 }

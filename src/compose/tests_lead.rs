@@ -73,7 +73,7 @@ pub(super) fn first_page(
 /// A glyph in module terms: (inline from the type area's start edge,
 /// block from its start edge, run size). Horizontal: x and y; vertical:
 /// down from the top, and leftward from the right edge.
-fn glyphs(page: &Page, g: &Grid) -> Vec<(f64, f64, Pt)> {
+pub(super) fn glyphs(page: &Page, g: &Grid) -> Vec<(f64, f64, Pt)> {
     let mut out = Vec::new();
     for item in &page.items {
         let PageItem::Text(run) = item else { continue };

@@ -12,7 +12,7 @@ use super::columns::{Composer, SlotShape};
 use super::heads::{break_heading, phrase_lines};
 use super::items::LineSource;
 use super::rules::header_rule;
-use super::title_fit::{closed, fit, scales, tracked};
+use super::title_fit::{closed, closes, fit, scales, tracked};
 use super::transform::LineAt;
 use super::wrap::SlotKind;
 use crate::error::{Error, Result, Stage};
@@ -51,6 +51,9 @@ pub struct Title {
     /// of their size: a block on a grid of its own (a vertical box on a
     /// horizontal page), whose lines end at the rule under the module.
     pub clear_foot: bool,
+    /// White left beside the lead story's banner, at its largest and
+    /// tracked, in points (0 for any other block).
+    pub open: f64,
 }
 
 impl Title {
@@ -63,6 +66,7 @@ impl Title {
             fitted: false,
             phrases_fit: true,
             clear_foot: false,
+            open: 0.0,
         }
     }
 
@@ -114,7 +118,22 @@ pub fn page_title(
         true => LEAD_MAX_SCALE,
         false => MAX_SCALE,
     };
-    let mut title = fit_title(header, module, (share, most), least);
+    let mut title = fit_title(header, module, (share, most), (least, module.columns));
+    // A vertical banner too short for the module even grown and tracked
+    // spans fewer bands, the text running on under it, rather than leave
+    // a hole at both its ends: down the page its ends stand between the
+    // text of the lines before and after it. (Across a horizontal page's
+    // top the white at its ends has only the page's head over it: the
+    // margin's, not a hole; the banner stays across.)
+    let short = module.vertical && !closes(title.open, module);
+    if frame.lead_story && !across && module.columns > 1 && short {
+        let half = module.columns.div_ceil(2);
+        let widest = module.columns - 1;
+        let narrower = fit_title(header, module, (share, most), (half.min(widest), widest));
+        if narrower.columns < title.columns && closes(narrower.open, module) {
+            title = narrower;
+        }
+    }
     if frame.kicker_end {
         for p in title
             .header
@@ -177,9 +196,14 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 }
 
 /// The title block of a module spanning `share` of the page's columns on
-/// the module grid `grid`, across `least` of its columns at least, its
+/// the module grid `grid`, across `least` to `widest` of its columns, its
 /// headline scaled up to `most` times its size.
-fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), least: u32) -> Title {
+fn fit_title(
+    header: &[ShapedPara],
+    grid: &Grid,
+    (share, most): (f64, f64),
+    (least, widest): (u32, u32),
+) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
     let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
         return Title::across(&header, grid.columns);
@@ -188,7 +212,7 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
     // its ends; a smaller headline keeps its size and its white, which the
     // text beside or under it takes (its module's fit).
     let banner = most >= LEAD_MAX_SCALE;
-    let best = (least..=grid.columns)
+    let best = (least..=widest)
         .rev()
         .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
         .filter_map(|(k, s)| fit(&header[h], grid, k, s))
@@ -198,10 +222,11 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
             false => f,
         });
     let columns = best.map_or(grid.columns, |f| f.columns);
+    let mut open = 0.0;
     if let Some(f) = best {
         header[h] = rescaled(&header[h], f.scale, grid);
         if banner {
-            tracked(&mut header[h], &f, grid);
+            open = tracked(&mut header[h], &f, grid);
         }
     }
     // The kicker and deck keep their sizes, stepped down only where a
@@ -211,7 +236,7 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
     for p in header.iter_mut() {
         if matches!(p.style.role, Role::Kicker | Role::Deck) {
             let (q, fits) = shrunk_to(p, measure, grid);
-            *p = snug(&q, grid);
+            *p = snug(&q, grid, measure);
             phrases_fit &= fits;
             // Flush with the block's start: the white beside them is on
             // one side only, above the text that starts under them.
@@ -234,11 +259,21 @@ fn fit_title(header: &[ShapedPara], grid: &Grid, (share, most): (f64, f64), leas
         fitted: true,
         phrases_fit,
         clear_foot: false,
+        open,
     }
 }
 
 /// The least a kicker or deck steps down to take a slot fewer a line.
 const SNUG: f64 = 0.9;
+/// The least a short vertical kicker steps down to, in body sizes, to
+/// take one slot (see [`snug`]): the smallest display heading, still
+/// clear of the text (a quarter larger; a newspaper's 引题 over a 9 pt
+/// body is often set at 12 pt, whatever the headline's size).
+const SHORT_KICKER: f64 = 1.25;
+/// White a vertical kicker's line may leave under it, in body sizes,
+/// before the column of white beside it reads as a hole (a checker's
+/// 4-em square, with the em of type either side that counts as taken).
+const KICKER_WHITE: f64 = 4.0;
 
 /// `p` (a kicker or deck) stepped down, by up to a tenth, to the size
 /// whose lines take a slot fewer each: on the broadsheet's vertical grid
@@ -246,14 +281,31 @@ const SNUG: f64 = 0.9;
 /// of 12.5 pt takes two slots and at 11.5 pt one, so the column of white
 /// beside it (from the headline to the next module's text, a hole down
 /// the block's length under a short kicker) narrows by a slot.
-pub(super) fn snug(p: &ShapedPara, grid: &Grid) -> ShapedPara {
+///
+/// A vertical kicker whose line leaves more than [`KICKER_WHITE`] of
+/// `measure` white under it steps down further, to one slot, as long as
+/// it stays [`SHORT_KICKER`] body sizes and [`SHORT_KICKER_STEP`] of its
+/// own: at two slots the white column
+/// under it (some six ems across, with the white line between modules)
+/// is a hole down the block; at one it is under five.
+pub(super) fn snug(p: &ShapedPara, grid: &Grid, measure: Pt) -> ShapedPara {
     let size = p.style.size.0;
     let slots = display_slots(p.style.size, grid);
     if slots < 2 {
         return p.clone();
     }
-    let fewer = ((slots - 1) as f64 * grid.pitch.0 + grid.body_size.0 * BOX_REACH)
-        / grid.display_box().centred();
+    let fits = |k: u32| {
+        ((k - 1) as f64 * grid.pitch.0 + grid.body_size.0 * BOX_REACH)
+            / grid.display_box().centred()
+    };
+    let short = grid.vertical
+        && p.style.role == Role::Kicker
+        && room_for(p, measure).0 > grid.body_size.0 * KICKER_WHITE;
+    let one = fits(2);
+    if short && one >= grid.body_size.0 * SHORT_KICKER && one < size {
+        return rescaled(p, one / size * (1.0 - 1e-6), grid);
+    }
+    let fewer = fits(slots);
     match fewer >= size * SNUG && fewer < size {
         true => rescaled(p, fewer / size * (1.0 - 1e-6), grid),
         false => p.clone(),

@@ -77,15 +77,23 @@ const MAX_TRACKING: f64 = 0.04;
 
 /// `p`, fitted as `f`, tracked when it is one line that still leaves more
 /// than [`CLOSE_EMS`] of white: each gap between its characters widened
-/// by its share of the excess, to [`MAX_TRACKING`].
-pub(super) fn tracked(p: &mut ShapedPara, f: &Fit, grid: &Grid) {
+/// by its share of the excess, to [`MAX_TRACKING`]. The white then left
+/// beside its widest line, in points.
+pub(super) fn tracked(p: &mut ShapedPara, f: &Fit, grid: &Grid) -> f64 {
     let gaps = p.items.len().saturating_sub(1);
     let excess = f.spare - grid.body_size.0 * CLOSE_EMS;
     if excess <= 0.0 || f.lines != 1 || gaps == 0 {
-        return;
+        return f.spare;
     }
     let t = Pt(excess / gaps as f64).min(p.style.size * MAX_TRACKING);
     p.items[..gaps].iter_mut().for_each(|i| i.gap.natural += t);
+    f.spare - t.0 * gaps as f64
+}
+
+/// Whether a banner leaving `open` points of white beside its widest line
+/// leaves no hole at its ends (see [`CLOSE_EMS`]).
+pub(super) fn closes(open: f64, grid: &Grid) -> bool {
+    open <= grid.body_size.0 * CLOSE_EMS + 0.01
 }
 
 /// The scales a headline is tried at: from `most` down to its style's

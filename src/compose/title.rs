@@ -12,11 +12,11 @@ use super::columns::{Composer, SlotShape};
 use super::heads::{break_heading, phrase_lines};
 use super::items::LineSource;
 use super::rules::header_rule;
-use super::title_fit::{closed, closes, fit, scales, tracked};
+use super::title_fit::{Stack, closed, closes, fit, scales, tracked};
 use super::transform::LineAt;
 use super::wrap::SlotKind;
 use crate::error::{Error, Result, Stage};
-use crate::model::{Align, DisplayBox, Grid, LineRules, Role};
+use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::Doc;
 use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
@@ -32,7 +32,7 @@ const LEAST_DISPLAY: f64 = 1.3;
 /// How far, in body sizes, a display line's box (see
 /// [`Grid::display_box`]) may reach past the line's slots into the white
 /// of the next (it never reaches the next line's box).
-const BOX_REACH: f64 = 0.15;
+pub(super) const BOX_REACH: f64 = 0.15;
 
 /// The title block as set: its paragraphs at their sizes, the columns it
 /// spans from the module's first, and the byline (a header index) set at
@@ -568,56 +568,6 @@ pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
     match title.fitted {
         true => stack.body_slot(slot, grid.body_size) + byline,
         false => slot + 1,
-    }
-}
-
-/// Display lines stacked as tightly as their boxes allow: a line takes
-/// the slots its size needs, and more while its box would reach into the
-/// box of the line above.
-struct Stack {
-    pitch: f64,
-    reach: f64,
-    /// A line's box across it, in its sizes.
-    ink: DisplayBox,
-    /// The bottom of the last line's box, in points from slot 0.
-    bottom: Option<f64>,
-}
-
-impl Stack {
-    fn new(grid: &Grid) -> Stack {
-        Stack {
-            pitch: grid.pitch.0,
-            reach: grid.body_size.0 * BOX_REACH,
-            ink: grid.display_box(),
-            bottom: None,
-        }
-    }
-
-    /// The first slot from `slot` on where a line of text (of `body`
-    /// size) clears the last line's box.
-    fn body_slot(&self, slot: u32, body: Pt) -> u32 {
-        let clear = |s: u32| {
-            let centre = s as f64 * self.pitch + self.pitch / 2.0;
-            self.bottom
-                .is_none_or(|b| centre - self.ink.before * body.0 >= b - self.reach)
-        };
-        (slot..).find(|&s| clear(s)).unwrap_or(slot)
-    }
-
-    /// The slots a line of `size` from `slot` takes.
-    fn slots(&mut self, slot: u32, size: Pt) -> u32 {
-        let (s, top) = (size.0, slot as f64 * self.pitch);
-        let centre = |per: u32| top + per as f64 * self.pitch / 2.0;
-        // Lines of one heading clear each other's boxes too.
-        let own = (s * (self.ink.before + self.ink.after) - self.reach) / self.pitch;
-        let mut per = own.ceil().max(1.0) as u32;
-        while let Some(b) = self.bottom
-            && centre(per) - self.ink.before * s < b - self.reach
-        {
-            per += 1;
-        }
-        self.bottom = Some(centre(per) + self.ink.after * s);
-        per
     }
 }
 

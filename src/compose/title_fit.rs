@@ -3,8 +3,8 @@
 //! banner closes the white its largest size leaves (grown, then tracked).
 
 use super::heads::phrase_lines;
-use super::title::{display_slots, extent};
-use crate::model::Grid;
+use super::title::{BOX_REACH, display_slots, extent};
+use crate::model::{DisplayBox, Grid};
 use crate::shape::ShapedPara;
 use crate::units::Pt;
 
@@ -143,4 +143,54 @@ fn gaps(p: &ShapedPara, r: std::ops::Range<usize>) -> f64 {
         .iter()
         .map(|i| i.gap.natural.0)
         .sum()
+}
+
+/// Display lines stacked as tightly as their boxes allow: a line takes
+/// the slots its size needs, and more while its box would reach into the
+/// box of the line above.
+pub(super) struct Stack {
+    pitch: f64,
+    reach: f64,
+    /// A line's box across it, in its sizes.
+    ink: DisplayBox,
+    /// The bottom of the last line's box, in points from slot 0.
+    bottom: Option<f64>,
+}
+
+impl Stack {
+    pub(super) fn new(grid: &Grid) -> Stack {
+        Stack {
+            pitch: grid.pitch.0,
+            reach: grid.body_size.0 * BOX_REACH,
+            ink: grid.display_box(),
+            bottom: None,
+        }
+    }
+
+    /// The first slot from `slot` on where a line of text (of `body`
+    /// size) clears the last line's box.
+    pub(super) fn body_slot(&self, slot: u32, body: Pt) -> u32 {
+        let clear = |s: u32| {
+            let centre = s as f64 * self.pitch + self.pitch / 2.0;
+            self.bottom
+                .is_none_or(|b| centre - self.ink.before * body.0 >= b - self.reach)
+        };
+        (slot..).find(|&s| clear(s)).unwrap_or(slot)
+    }
+
+    /// The slots a line of `size` from `slot` takes.
+    pub(super) fn slots(&mut self, slot: u32, size: Pt) -> u32 {
+        let (s, top) = (size.0, slot as f64 * self.pitch);
+        let centre = |per: u32| top + per as f64 * self.pitch / 2.0;
+        // Lines of one heading clear each other's boxes too.
+        let own = (s * (self.ink.before + self.ink.after) - self.reach) / self.pitch;
+        let mut per = own.ceil().max(1.0) as u32;
+        while let Some(b) = self.bottom
+            && centre(per) - self.ink.before * s < b - self.reach
+        {
+            per += 1;
+        }
+        self.bottom = Some(centre(per) + self.ink.after * s);
+        per
+    }
 }

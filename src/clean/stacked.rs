@@ -39,11 +39,22 @@ const MIN_SCORE: i64 = 10;
 struct Move {
     from: usize,
     to: usize,
-    lines: HashSet<usize>,
+    /// In the order to read them.
+    lines: Vec<usize>,
     at: usize,
+    /// Both columns' lower lines, or one column's.
+    columns: usize,
 }
 
+/// At most this many parts are moved from one stretch: four articles set
+/// one over the other in a pair of columns give three cuts, and a last
+/// pair of boxes two articles' (one under each column) a fourth.
+const MAX_MOVES: usize = 8;
+
 /// Moves the lower articles of stretches read across to their own text.
+/// A part moved may hold more than one article (the columns' partners
+/// change more than once down the page): it is looked at again in the
+/// article it went to, and so is what stayed.
 pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
     let pairs = super::columns::pairs(page.lines, page.roles);
     let mut pos = vec![0; page.lines.len()];
@@ -51,32 +62,66 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
         pos[i] = p;
     }
     for w in &page.woven {
-        let Some(m) = find(segs, page, w, &pos, &pairs) else {
-            continue;
-        };
-        let body = std::mem::take(&mut segs[m.from].body);
-        let (moved, kept): (Vec<Item>, Vec<Item>) = body
-            .into_iter()
-            .partition(|it| line_of(it).is_some_and(|i| m.lines.contains(&i)));
-        segs[m.from].body = kept;
-        let no = |i: Option<usize>| i.map_or(0, |i| page.lines[i].no);
-        let (first, last) = (
-            moved.iter().find_map(line_of),
-            moved.iter().rev().find_map(line_of),
-        );
-        let after = segs[m.to].body[..m.at].iter().rev().find_map(line_of);
-        notes.push(Note {
-            line: no(first),
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {}–{} are another article's two columns, set under this one's and read across with them (their words are that article's): moved to its text after line {}; check the order",
-                no(first),
-                no(last),
-                no(after)
-            ),
-        });
-        segs[m.to].body.splice(m.at..m.at, moved);
+        let mut work = vec![w.clone()];
+        let mut moves = 0;
+        while let Some(w) = work.pop() {
+            if moves >= MAX_MOVES {
+                break;
+            }
+            let Some((cut, found)) = find(segs, page, &w, &pos, &pairs) else {
+                continue;
+            };
+            let upper = |col: &[usize]| col.iter().copied().filter(|&i| i < cut).collect();
+            work.push(Woven {
+                first: upper(&w.first),
+                second: upper(&w.second),
+            });
+            if let [m] = found.as_slice() {
+                work.push(lower(&w, cut));
+                apply(segs, page, m, notes);
+            } else {
+                for m in &found {
+                    apply(segs, page, m, notes);
+                }
+            }
+            moves += found.len();
+        }
     }
+}
+
+/// Moves `m`'s lines and reports the move.
+fn apply(segs: &mut [Segment], page: &Page, m: &Move, notes: &mut Vec<Note>) {
+    let body = std::mem::take(&mut segs[m.from].body);
+    let rank = |it: &Item| line_of(it).and_then(|i| m.lines.iter().position(|&j| j == i));
+    let (mut moved, kept): (Vec<Item>, Vec<Item>) =
+        body.into_iter().partition(|it| rank(it).is_some());
+    moved.sort_by_key(rank);
+    segs[m.from].body = kept;
+    let no = |i: Option<usize>| i.map_or(0, |i| page.lines[i].no);
+    let (first, last) = (
+        moved.iter().find_map(line_of),
+        moved.iter().rev().find_map(line_of),
+    );
+    // The insertion point was found before the move: in the same article
+    // it shifts by the lines taken out ahead of it.
+    let at = m.at.min(segs[m.to].body.len());
+    let after = segs[m.to].body[..at].iter().rev().find_map(line_of);
+    let what = if m.columns == 2 {
+        "another article's two columns, set under this one's and read across with them"
+    } else {
+        "another article's column (its box set under this one's column and read across with it)"
+    };
+    notes.push(Note {
+        line: no(first),
+        kind: NoteKind::Warning,
+        message: format!(
+            "lines {}–{} are {what} (their words are that article's): moved to its text after line {}; check the order",
+            no(first),
+            no(last),
+            no(after)
+        ),
+    });
+    segs[m.to].body.splice(at..at, moved);
 }
 
 /// Bag `a` less bag `b`.
@@ -89,6 +134,26 @@ fn less(a: &Bag, b: &Bag) -> Bag {
     }
     out.retain(|_, n| *n > 0);
     out
+}
+
+/// The two columns' lines from `cut` on, the column whose first line
+/// comes first in the stretch first: where two articles change in a pair
+/// of columns the chains of lines read down each column no longer tell
+/// left from right, but a tool sorting by baseline, then left to right,
+/// reads the left column's first line first.
+fn lower(w: &Woven, cut: usize) -> Woven {
+    let (a, b) = (below(&w.first, cut), below(&w.second, cut));
+    if b.first() < a.first() && !b.is_empty() {
+        Woven {
+            first: b,
+            second: a,
+        }
+    } else {
+        Woven {
+            first: a,
+            second: b,
+        }
+    }
 }
 
 /// The lines of column `col` from `cut` on.
@@ -108,14 +173,15 @@ fn seg_bag(page: &Page, seg: &Segment) -> Bag {
 }
 
 /// The lower part of stretch `w` that is another article's, if the words
-/// say so, and where it goes.
+/// say so, and where it goes: the line it starts at, and the move (or
+/// two, where each column's lower part is another article's box).
 fn find(
     segs: &[Segment],
     page: &Page,
     w: &Woven,
     pos: &[usize],
     pairs: &HashSet<(char, char)>,
-) -> Option<Move> {
+) -> Option<(usize, Vec<Move>)> {
     let s = segs.iter().position(|g| {
         g.body
             .iter()
@@ -144,34 +210,46 @@ fn find(
         let at = col.iter().position(|&i| i >= cut);
         at.is_some_and(|a| a > 0 && continues(text(col[a - 1]), text(col[a]), pairs) == Some(true))
     };
-    // The cut and target where most of the lower part's words are the
-    // target's and not those of the rest of its article (a change of
-    // articles, not a part that shares a few words with another).
+    // The article's own words, from its text outside the stretch: each
+    // line of the stretch leans to a target by the words it has of the
+    // target's and not of those, less the other way round; a cut scores
+    // the lean of all lines below it, highest where the lines above are
+    // the article's and those below the target's.
+    let mine = words(&less(&whole, &bag_of(page, &all)));
     let mut best: Option<(i64, usize, usize)> = None;
-    for k in MIN_PART..=all.len() - MIN_PART {
-        let cut = all[k];
-        let cols = [&w.first, &w.second];
-        if !cols.iter().any(|c| open(c, cut)) || cols.iter().any(|c| runs_on(c, cut)) {
-            continue;
+    for (t, bag) in &targets {
+        let theirs = words(bag);
+        let lean: Vec<i64> = all
+            .iter()
+            .map(|&i| {
+                let line = bag_of(page, &[i]);
+                let hit = |x: &HashSet<(char, char)>, y: &HashSet<(char, char)>| {
+                    line.keys()
+                        .filter(|p| x.contains(p) && !y.contains(p))
+                        .count() as i64
+                };
+                hit(&theirs, &mine) - hit(&mine, &theirs)
+            })
+            .collect();
+        let mut below_sum: Vec<i64> = vec![0; all.len() + 1];
+        for k in (0..all.len()).rev() {
+            below_sum[k] = below_sum[k + 1] + lean[k];
         }
-        let bottom = bag_of(page, &all[k..]);
-        let own = less(&whole, &bottom);
-        let mine = words(&own);
-        for (t, bag) in &targets {
-            let theirs = words(bag);
-            let hit = |x: &HashSet<(char, char)>, y: &HashSet<(char, char)>| {
-                bottom
-                    .keys()
-                    .filter(|p| x.contains(p) && !y.contains(p))
-                    .count() as i64
-            };
-            let score = hit(&theirs, &mine) - hit(&mine, &theirs);
+        for k in MIN_PART..=all.len() - MIN_PART {
+            let (cut, score) = (all[k], below_sum[k]);
+            let cols = [&w.first, &w.second];
+            if score < MIN_SCORE
+                || best.is_some_and(|b| score <= b.0)
+                || !cols.iter().any(|c| open(c, cut))
+                || cols.iter().any(|c| runs_on(c, cut))
+            {
+                continue;
+            }
             // Each column's lower part leans to the target: two columns
             // of one article.
+            let own = less(&whole, &bag_of(page, &all[k..]));
             let leans = |part: &Bag| verdict(part, &own, bag).0 >= STACK_LEAN;
-            if score >= MIN_SCORE
-                && best.is_none_or(|b| score > b.0)
-                && leans(&bottom)
+            if leans(&bag_of(page, &all[k..]))
                 && leans(&bag_of(page, &below(&w.first, cut)))
                 && leans(&bag_of(page, &below(&w.second, cut)))
             {
@@ -181,32 +259,49 @@ fn find(
     }
     let (_, k, to) = best?;
     let cut = all[k];
-    // Each column's lower part leans to no other article more: two
-    // columns of the one article (not two boxes of two, one under each).
+    // Each column's lower part goes to the article it leans to most: two
+    // columns of the one article, or two boxes of two, one under each.
     let own = less(&whole, &bag_of(page, &all[k..]));
-    for col in [&w.first, &w.second] {
-        let part = bag_of(page, &below(col, cut));
-        let most = targets
-            .iter()
-            .max_by(|x, y| {
-                verdict(&part, &own, &x.1)
-                    .0
-                    .total_cmp(&verdict(&part, &own, &y.1).0)
-            })
-            .map(|x| x.0);
-        if most != Some(to) {
-            return None;
-        }
+    let most: Vec<(usize, f32)> = [&w.first, &w.second]
+        .iter()
+        .filter_map(|col| {
+            let part = bag_of(page, &below(col, cut));
+            targets
+                .iter()
+                .map(|x| (x.0, verdict(&part, &own, &x.1).0))
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+        })
+        .collect();
+    if most.len() != 2 || most.iter().any(|m| m.1 < STACK_LEAN) {
+        return None;
     }
-    // In reading order: the first column's lower lines, then the second's.
-    let lower: Vec<usize> = [below(&w.first, cut), below(&w.second, cut)].concat();
-    let at = break_at(page, &segs[to], &lower, pos, pairs)?;
-    Some(Move {
-        from: s,
-        to,
-        lines: lower.into_iter().collect(),
-        at,
-    })
+    if most.iter().all(|m| m.0 == to) {
+        // In reading order: the left column's lower lines, then the right's.
+        let low = lower(w, cut);
+        let lower: Vec<usize> = [low.first, low.second].concat();
+        let at = break_at(page, &segs[to], &lower, pos, pairs)?;
+        let m = Move {
+            from: s,
+            to,
+            lines: lower,
+            at,
+            columns: 2,
+        };
+        return Some((cut, vec![m]));
+    }
+    let mut moves = Vec::new();
+    for (col, (t, _)) in [&w.first, &w.second].into_iter().zip(most) {
+        let lower = below(col, cut);
+        let at = break_at(page, &segs[t], &lower, pos, pairs)?;
+        moves.push(Move {
+            from: s,
+            to: t,
+            lines: lower,
+            at,
+            columns: 1,
+        });
+    }
+    Some((cut, moves))
 }
 
 /// Where an article's text was cut open for `run`: after a text line that

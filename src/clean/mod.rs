@@ -24,6 +24,7 @@
 
 mod across;
 mod article;
+mod bands;
 mod boxes;
 mod captions;
 mod columns;

@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use super::columns::{Woven, continues};
+use super::columns::{Bigrams, Woven};
 use super::interleave::{Bag, verdict, words};
 use super::page::Page;
 use super::shape::ends_sentence;
@@ -42,7 +42,9 @@ pub(super) struct Words<'a> {
     pub whole: Bag,
     /// Every other article, with its text outside the stretches.
     pub targets: Vec<(usize, Bag)>,
-    pub pairs: &'a HashSet<(char, char)>,
+    /// The page's pairs of characters, to tell a column's text running
+    /// on across a cut.
+    pub stats: &'a Bigrams,
     pub bag_of: &'a dyn Fn(&[usize]) -> Bag,
 }
 
@@ -89,7 +91,9 @@ pub(super) fn parts(w: &Woven, all: &[usize], ws: &Words) -> Vec<Part> {
     let runs_on = |col: &[usize], cut: usize| {
         let at = col.iter().position(|&i| i >= cut);
         at.is_some_and(|a| {
-            a > 0 && continues(text(col[a - 1]), text(col[a]), ws.pairs) == Some(true)
+            // A pair the text uses more than chance gives it (的 runs on
+            // into anything, so a pair after it tells nothing).
+            a > 0 && ws.stats.follow(text(col[a - 1]), text(col[a])) < -1
         })
     };
     let cut_at = |k: usize| {
@@ -192,34 +196,35 @@ fn place(left: Vec<usize>, right: Vec<usize>, to: usize, ws: &Words) -> Vec<Part
             verdict(&part, &own, bag).0,
         ))
     };
-    let (Some(l), Some(r)) = (most(&left), most(&right)) else {
+    let Some(to_bag) = ws.targets.iter().find(|x| x.0 == to).map(|x| &x.1) else {
         return Vec::new();
     };
-    if l.2 < STACK_LEAN || r.2 < STACK_LEAN {
+    if verdict(&(ws.bag_of)(&band), &own, to_bag).0 < STACK_LEAN {
         return Vec::new();
     }
-    if l.0 == to && r.0 == to {
+    // A column whose words are plainly another article's goes there (a
+    // box of its own under that column); the rest goes with the band.
+    let dest = |col: &[usize]| match most(col) {
+        Some((t, h, v)) if t != to && h >= MIN_COLUMN_HITS && v >= STACK_LEAN => t,
+        _ => to,
+    };
+    let (l, r) = (dest(&left), dest(&right));
+    if l == to && r == to {
         return vec![Part {
             lines: band,
             to,
             columns: 2,
         }];
     }
-    if l.1 < MIN_COLUMN_HITS || r.1 < MIN_COLUMN_HITS {
-        return Vec::new();
-    }
-    vec![
-        Part {
-            lines: left,
-            to: l.0,
+    [(left, l), (right, r)]
+        .into_iter()
+        .filter(|(col, _)| !col.is_empty())
+        .map(|(lines, to)| Part {
+            lines,
+            to,
             columns: 1,
-        },
-        Part {
-            lines: right,
-            to: r.0,
-            columns: 1,
-        },
-    ]
+        })
+        .collect()
 }
 
 /// Bag `a` less bag `b`.

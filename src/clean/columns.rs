@@ -317,7 +317,7 @@ struct Weave<'a> {
 /// first and second in a pair: whether a pair across a line break is one
 /// of the text's words, or only likely by chance (的 is followed by
 /// anything).
-struct Bigrams {
+pub(super) struct Bigrams {
     pairs: HashMap<(char, char), u32>,
     left: HashMap<char, u32>,
     right: HashMap<char, u32>,
@@ -325,7 +325,7 @@ struct Bigrams {
 }
 
 impl Bigrams {
-    fn of(lines: &[Line]) -> Bigrams {
+    pub(super) fn of(lines: &[Line]) -> Bigrams {
         let mut b = Bigrams {
             pairs: HashMap::new(),
             left: HashMap::new(),
@@ -348,7 +348,7 @@ impl Bigrams {
     /// chance gives it -4, one it uses about as often as chance -1, one it
     /// never uses though chance would give it at least once 2; nothing
     /// said (a mark at the break, or rare characters) 0.
-    fn follow(&self, a: &str, b: &str) -> i32 {
+    pub(super) fn follow(&self, a: &str, b: &str) -> i32 {
         let (Some(x), Some(y)) = (
             a.chars().rev().find(|c| !c.is_whitespace()),
             b.chars().find(|c| !c.is_whitespace()),

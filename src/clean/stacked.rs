@@ -44,6 +44,7 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
         pos[i] = p;
     }
     let bag = |lines: &[usize]| bag_of(page, lines);
+    let stats = super::columns::Bigrams::of(page.lines);
     for w in &page.woven {
         let mut all: Vec<usize> = w.first.iter().chain(&w.second).copied().collect();
         all.sort_unstable();
@@ -63,7 +64,7 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
                 .filter(|&t| t != s)
                 .map(|t| (t, settled_bag(page, &segs[t])))
                 .collect(),
-            pairs: &pairs,
+            stats: &stats,
             bag_of: &bag,
         };
         for Part { lines, to, columns } in super::bands::parts(w, &all, &ws) {

@@ -238,3 +238,112 @@ pub(super) fn less(a: &Bag, b: &Bag) -> Bag {
     out.retain(|_, n| *n > 0);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, clean};
+
+    /// An article's text cut into column lines of 12 characters.
+    fn column_lines(sentences: &[&str], lines: usize) -> Vec<String> {
+        let text: Vec<char> = sentences
+            .concat()
+            .chars()
+            .cycle()
+            .take(12 * lines)
+            .collect();
+        text.chunks(12).map(|c| c.iter().collect()).collect()
+    }
+
+    /// Two columns' lines as a tool sorting by baseline reads them.
+    fn across(left: &[String], right: &[String]) -> Vec<String> {
+        left.iter()
+            .zip(right)
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .collect()
+    }
+
+    const FERRY: &[&str] = &[
+        "老顾开渡轮已经十九年了，每天夜里他都把渡轮靠在码头边上。",
+        "江面上的风很大，渡轮晃得厉害，乘客们扶着栏杆不敢松手。",
+        "老顾说，码头上的灯一亮，夜航的渡轮就该出发了。",
+    ];
+    const MARKET: &[&str] = &[
+        "王阿姨在菜场卖豆腐，摊位挨着入口，早上五点就开张。",
+        "菜场改造以后，摊位换了新台面，王阿姨的豆腐摊也亮堂了。",
+        "买豆腐的老街坊说，菜场还是那个菜场，摊位却干净多了。",
+    ];
+    const LIBRARY: &[&str] = &[
+        "书房开在社区的老仓库里，读者刷身份证就能借书还书。",
+        "晚上九点，书房里还坐着十几位读者，有人看书有人写字。",
+        "管理员说，书房的书每个月换一批，读者借书不用再跑远路。",
+    ];
+
+    fn text_of(a: &super::super::Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(t) | Block::Head(t) => t.as_str(),
+            })
+            .collect()
+    }
+
+    /// A headline block as a line-per-box tool marking large type gives
+    /// it, after a gap.
+    fn headline(kicker: &str, title: &str, byline: &str) -> Vec<String> {
+        ["", &format!("## {kicker}"), &format!("# {title}"), byline]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn three_articles_stacked_in_a_pair_of_columns_read_across() {
+        // A page whose second and third columns hold, one under the other,
+        // the ferry feature's last two columns, the market report's and
+        // the library report's, read across as one pair; the market and
+        // library reports begin (headline, byline, first column, which
+        // ends a sentence) after it.
+        let (ferry, mut market, mut library) = (
+            column_lines(FERRY, 46),
+            column_lines(MARKET, 46),
+            column_lines(LIBRARY, 46),
+        );
+        for a in [&mut market, &mut library] {
+            a[13].pop();
+            a[13].push('。');
+        }
+        let mut lines = vec!["# 渡口夜航".to_string(), "本报记者 林晓舟".to_string()];
+        lines.extend(ferry[..14].iter().cloned());
+        for a in [&ferry, &market, &library] {
+            lines.extend(across(&a[14..30], &a[30..46]));
+        }
+        lines.extend(headline("城事·菜场", "菜场新貌", "本报记者 许若川"));
+        lines.extend(market[..14].iter().cloned());
+        lines.extend(headline("城事·书房", "书房夜读", "本报记者 方知远"));
+        lines.extend(library[..14].iter().cloned());
+        let c = clean(&(lines.join("\n") + "\n"));
+        let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["渡口夜航", "菜场新貌", "书房夜读"]);
+        // Each article holds every line of its columns, and no word of the
+        // others'.
+        for (k, (cols, theirs)) in [
+            (&ferry, ["摊位", "书房"]),
+            (&market, ["渡轮", "书房"]),
+            (&library, ["渡轮", "摊位"]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let text = text_of(&c.articles[k]);
+            for line in cols.iter() {
+                assert!(text.contains(line.as_str()), "{k}: {line} not in {text}");
+            }
+            assert!(!theirs.iter().any(|w| text.contains(w)), "{k}: {text}");
+        }
+        let moved = c
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("another article's two columns"))
+            .count();
+        assert_eq!(moved, 2, "{:?}", c.notes);
+    }
+}

@@ -517,3 +517,58 @@ fn interleaved(lines: &[Line], run: &[usize], pairs: &HashSet<(char, char)>) -> 
         .max_by_key(|&(step, s)| (s, std::cmp::Reverse(step)))
         .map(|(step, _)| step)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::prep;
+    use super::*;
+
+    /// Two columns of a feature read across (a scan's lines 110–131 of
+    /// edition-12): the left column's line 的位置，手里攥着一副线手套。
+    /// read as two boxes, the right column's head with the left's two
+    /// lines beside it.
+    const WOVEN: &str = "英文外号，叫night owl，意思\n\
+USB 充电口。老郑对这些新东\n\
+是夜猫子。\n\
+西的评价很简单:“有用，但最\n\
+环卫工人刘桂芳坐在靠门\n\
+有用的还是准点。”他说，夜里\n\
+的位置\n\
+，手里攥着一副线手套。\n\
+等车的入最怕的不是车慢，而\n\
+她在城南负责一段两公里长的\n\
+是不知道车什么时候来。\n\
+街道，每天凌晨一点开始清扫，\n\
+## 三、最后一站\n\
+早上七点收工。以前没有夜班\n\
+车的时候,她只能提前两个小\n\
+凌晨一点十分，车过了城\n\
+时出门,骑四十分钟电动车,冬\n\
+西立交，乘客陆续下车。最后\n\
+天风大，脸冻得生疼。\"现在坐\n\
+留在车上的，是那位一上车就\n\
+车二十分钟就到,”她笑着说，\n\
+睡着的中年男人。\n";
+
+    #[test]
+    fn a_split_box_and_a_head_keep_the_columns_apart() {
+        let lines = prep::read(WOVEN, &mut Vec::new());
+        let seg: Vec<usize> = (0..lines.len()).collect();
+        let (first, second) = unweave(&lines, &seg);
+        // Line numbers of the left column, in the scan's numbering.
+        let left: Vec<usize> = [0, 2, 4, 6, 7, 9, 11, 13, 14, 16, 18, 20].to_vec();
+        let right: Vec<usize> = seg.iter().copied().filter(|k| !left.contains(k)).collect();
+        assert_eq!((first, second), (left, right));
+    }
+
+    #[test]
+    fn a_pair_after_a_common_character_tells_little() {
+        let text = "他说的话很多。她说的事很少。我们说的是真的。的确如此。灯光很亮。";
+        let lines = prep::read(text, &mut Vec::new());
+        let b = Bigrams::of(&lines);
+        // 的 is followed by anything: a pair after it unseen says nothing.
+        assert_eq!(b.follow("我们说的", "树"), 0);
+        // A pair the text uses, more than chance gives it: a run-on.
+        assert_eq!(b.follow("那盏灯", "光亮了"), -4);
+    }
+}

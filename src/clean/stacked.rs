@@ -48,13 +48,17 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
     for w in &page.woven {
         let mut all: Vec<usize> = w.first.iter().chain(&w.second).copied().collect();
         all.sort_unstable();
-        // The article holding the whole stretch.
-        let Some(s) = segs.iter().position(|g| {
-            let held: HashSet<usize> = g.body.iter().filter_map(line_of).collect();
-            all.iter().all(|i| held.contains(i))
-        }) else {
+        // The article holding the stretch's first line, and the lines of
+        // the stretch in its body (a headline block read at the end of
+        // the stretch went to its own article).
+        let Some(s) = segs
+            .iter()
+            .position(|g| g.body.iter().any(|it| line_of(it) == all.first().copied()))
+        else {
             continue;
         };
+        let held: HashSet<usize> = segs[s].body.iter().filter_map(line_of).collect();
+        all.retain(|i| held.contains(i));
         let whole = seg_bag(page, &segs[s]);
         let ws = Words {
             page,
@@ -99,7 +103,10 @@ fn apply(segs: &mut [Segment], page: &Page, m: &Move, notes: &mut Vec<Note>) {
     // The insertion point was found before the move: in the same article
     // it shifts by the lines taken out ahead of it.
     let at = m.at.min(segs[m.to].body.len());
-    let after = segs[m.to].body[..at].iter().rev().find_map(line_of);
+    let after = match segs[m.to].body[..at].iter().rev().find_map(line_of) {
+        Some(i) => format!("after line {}", page.lines[i].no),
+        None => "to the start of its text".to_string(),
+    };
     let what = if m.columns == 2 {
         "another article's two columns, set under this one's and read across with them"
     } else {
@@ -109,10 +116,10 @@ fn apply(segs: &mut [Segment], page: &Page, m: &Move, notes: &mut Vec<Note>) {
         line: no(first),
         kind: NoteKind::Warning,
         message: format!(
-            "lines {}–{} are {what} (their words are that article's): moved to its text after line {}; check the order",
+            "lines {}–{} are {what} (their words are that article's): moved to that article, {}; check the order",
             no(first),
             no(last),
-            no(after)
+            after
         ),
     });
     segs[m.to].body.splice(at..at, moved);

@@ -6,12 +6,12 @@
 //! line's end and the next line's start is a pair the text uses elsewhere
 //! far more often for every k-th line than for the next one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::lines::Role;
 use super::names::is_han;
 use super::prep::Line;
-use super::shape::ends_sentence;
+use super::shape::{ends_sentence, leaves_open};
 use super::{Note, NoteKind};
 
 /// Two columns read across and taken apart: each column's lines (indices
@@ -145,7 +145,7 @@ fn in_part(
                 "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
             ),
         });
-        let (first, second) = unweave(lines, &run[s..=e], pairs);
+        let (first, second) = unweave(lines, &run[s..=e]);
         out.extend(&first);
         out.extend(&second);
         woven.push(Woven { first, second });
@@ -253,15 +253,44 @@ fn odd_lines(lines: &[Line], seg: &[usize]) -> Vec<bool> {
     seg.iter()
         .map(|&i| {
             let l = &lines[i];
-            l.level.is_some() || (l.width < 0.75 * typical && !ends_sentence(&l.text))
+            // No head ends on 的 or 和: such a short line is a narrow
+            // box's (a quote set in the column), read in turn like the rest.
+            l.level.is_some()
+                || (l.width < 0.75 * typical && !ends_sentence(&l.text) && !leaves_open(&l.text))
         })
         .collect()
 }
 
-/// How well line `b` follows line `a` in one column, as a cost: words
-/// running on (a character pair the text uses across the break) -4,
-/// nothing said (a sentence end, a mark, after a head) 0, a pair the text
-/// never has 2, a sentence left open before a head 4.
+/// Cost of reading the two halves of a box split at a gap one after the
+/// other: the tool wrote them in turn, as they share a baseline.
+const SAME_SPLIT: i32 = -6;
+
+/// Which lines of the stretch are the second half of a printed line the
+/// OCR cut into two boxes: both halves short, together a column line
+/// (within the width a compressed mark or a hanging one gives), the first
+/// leaving its sentence open.
+fn split_boxes(lines: &[Line], seg: &[usize]) -> Vec<bool> {
+    let typical = typical_width(lines, seg);
+    let mut out = vec![false; seg.len()];
+    for k in 1..seg.len() {
+        let (a, b) = (&lines[seg[k - 1]], &lines[seg[k]]);
+        let short = |w: f32| w < 0.8 * typical;
+        let sum = a.width + b.width;
+        out[k] = !out[k - 1]
+            && short(a.width)
+            && a.level.is_none()
+            && b.level.is_none()
+            && !ends_sentence(&a.text)
+            // A paragraph's last line, cut: shorter together.
+            && (sum >= 0.85 * typical || ends_sentence(&b.text))
+            && sum <= 1.15 * typical;
+    }
+    out
+}
+
+/// How well line `b` follows line `a` in one column, as a cost: by the
+/// pair of characters across the break ([`Bigrams::follow`]: -4 to 2),
+/// nothing said after a head (0), a sentence left open before a head 4.
 fn follow(w: &Weave, a: usize, b: usize) -> i32 {
     if w.odd[a] {
         return 0;
@@ -270,28 +299,89 @@ fn follow(w: &Weave, a: usize, b: usize) -> i32 {
     if w.odd[b] && !ends_sentence(ta) {
         return 4;
     }
-    match continues(ta, tb, w.pairs) {
-        Some(true) => -4,
-        None => 0,
-        Some(false) => 2,
-    }
+    w.stats.follow(ta, tb)
 }
 
 /// What the unweaving reads: the stretch (indices into `lines`), which of
-/// its lines are odd, the text's character pairs.
+/// its lines are odd or halves of a split box, the page's character pairs.
 struct Weave<'a> {
     lines: &'a [Line],
     seg: &'a [usize],
     odd: Vec<bool>,
-    pairs: &'a HashSet<(char, char)>,
+    /// Line k is the second half of a box split in two with line k - 1.
+    split: Vec<bool>,
+    stats: Bigrams,
+}
+
+/// How often the text has each pair of Han characters, and each character
+/// first and second in a pair: whether a pair across a line break is one
+/// of the text's words, or only likely by chance (的 is followed by
+/// anything).
+pub(super) struct Bigrams {
+    pairs: HashMap<(char, char), u32>,
+    left: HashMap<char, u32>,
+    right: HashMap<char, u32>,
+    total: u32,
+}
+
+impl Bigrams {
+    pub(super) fn of(lines: &[Line]) -> Bigrams {
+        let mut b = Bigrams {
+            pairs: HashMap::new(),
+            left: HashMap::new(),
+            right: HashMap::new(),
+            total: 0,
+        };
+        for l in lines {
+            let cs: Vec<char> = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+            for w in cs.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])) {
+                *b.pairs.entry((w[0], w[1])).or_default() += 1;
+                *b.left.entry(w[0]).or_default() += 1;
+                *b.right.entry(w[1]).or_default() += 1;
+                b.total += 1;
+            }
+        }
+        b
+    }
+
+    /// The cost of reading `b` after `a`: a pair the text uses more than
+    /// chance gives it -4, one it uses about as often as chance -1, one it
+    /// never uses though chance would give it at least once 2; nothing
+    /// said (a mark at the break, or rare characters) 0.
+    pub(super) fn follow(&self, a: &str, b: &str) -> i32 {
+        let (Some(x), Some(y)) = (
+            a.chars().rev().find(|c| !c.is_whitespace()),
+            b.chars().find(|c| !c.is_whitespace()),
+        ) else {
+            return 0;
+        };
+        if !is_han(x) || !is_han(y) {
+            return 0;
+        }
+        let n = |m: &HashMap<char, u32>, c| m.get(&c).copied().unwrap_or(0) as f32;
+        let chance = n(&self.left, x) * n(&self.right, y) / self.total.max(1) as f32;
+        let seen = self.pairs.get(&(x, y)).copied().unwrap_or(0) as f32;
+        if seen > 0.0 {
+            if seen >= 2.0 * chance { -4 } else { -1 }
+        } else if chance >= 1.0 {
+            2
+        } else {
+            0
+        }
+    }
 }
 
 impl Weave<'_> {
     /// The cost of reading line `k` right after line `k - 1` in one column.
     fn same(&self, k: usize) -> i32 {
+        if self.split[k] {
+            return SAME_SPLIT;
+        }
         let odd = |j: usize| self.odd.get(j).copied().unwrap_or(false);
         let beside = (k >= 2 && odd(k - 2)) || odd(k + 1);
-        let near = (k.saturating_sub(2)..k + 2).any(odd);
+        // The head's space above it is a line or two: the other column's
+        // two lines before it may come after one more of that column's.
+        let near = (k.saturating_sub(2)..=k + 2).any(odd);
         let base = if beside {
             SAME_BESIDE_HEAD
         } else if near {
@@ -308,11 +398,7 @@ impl Weave<'_> {
 /// follows the last one of its column, lines alternating unless the words
 /// and the heads say otherwise. The first line is the first column's.
 /// Returns the two columns' lines.
-fn unweave(
-    lines: &[Line],
-    seg: &[usize],
-    pairs: &HashSet<(char, char)>,
-) -> (Vec<usize>, Vec<usize>) {
+fn unweave(lines: &[Line], seg: &[usize]) -> (Vec<usize>, Vec<usize>) {
     let n = seg.len();
     if n > MAX_WEAVE {
         // The table grows as the square of the stretch: a longer one is
@@ -320,11 +406,19 @@ fn unweave(
         let first = seg.iter().step_by(2).copied().collect();
         return (first, seg.iter().skip(1).step_by(2).copied().collect());
     }
+    let split = split_boxes(lines, seg);
+    let mut odd = odd_lines(lines, seg);
+    // A half of a split box is a column line's piece, not a head.
+    for k in (1..n).filter(|&k| split[k]) {
+        odd[k - 1] = false;
+        odd[k] = false;
+    }
     let w = Weave {
         lines,
         seg,
-        odd: odd_lines(lines, seg),
-        pairs,
+        odd,
+        split,
+        stats: Bigrams::of(lines),
     };
     // State after line k: the other column's last line (n: none yet), and
     // whether line k is in the first column. best[state] = (cost, back).
@@ -422,4 +516,59 @@ fn interleaved(lines: &[Line], run: &[usize], pairs: &HashSet<(char, char)>) -> 
         .filter(|&(_, s)| s >= 3 && s >= 2 * next + 2)
         .max_by_key(|&(step, s)| (s, std::cmp::Reverse(step)))
         .map(|(step, _)| step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prep;
+    use super::*;
+
+    /// Two columns of a feature read across (a scan's lines 110–131 of
+    /// edition-12): the left column's line 的位置，手里攥着一副线手套。
+    /// read as two boxes, the right column's head with the left's two
+    /// lines beside it.
+    const WOVEN: &str = "英文外号，叫night owl，意思\n\
+USB 充电口。老郑对这些新东\n\
+是夜猫子。\n\
+西的评价很简单:“有用，但最\n\
+环卫工人刘桂芳坐在靠门\n\
+有用的还是准点。”他说，夜里\n\
+的位置\n\
+，手里攥着一副线手套。\n\
+等车的入最怕的不是车慢，而\n\
+她在城南负责一段两公里长的\n\
+是不知道车什么时候来。\n\
+街道，每天凌晨一点开始清扫，\n\
+## 三、最后一站\n\
+早上七点收工。以前没有夜班\n\
+车的时候,她只能提前两个小\n\
+凌晨一点十分，车过了城\n\
+时出门,骑四十分钟电动车,冬\n\
+西立交，乘客陆续下车。最后\n\
+天风大，脸冻得生疼。\"现在坐\n\
+留在车上的，是那位一上车就\n\
+车二十分钟就到,”她笑着说，\n\
+睡着的中年男人。\n";
+
+    #[test]
+    fn a_split_box_and_a_head_keep_the_columns_apart() {
+        let lines = prep::read(WOVEN, &mut Vec::new());
+        let seg: Vec<usize> = (0..lines.len()).collect();
+        let (first, second) = unweave(&lines, &seg);
+        // Line numbers of the left column, in the scan's numbering.
+        let left: Vec<usize> = [0, 2, 4, 6, 7, 9, 11, 13, 14, 16, 18, 20].to_vec();
+        let right: Vec<usize> = seg.iter().copied().filter(|k| !left.contains(k)).collect();
+        assert_eq!((first, second), (left, right));
+    }
+
+    #[test]
+    fn a_pair_after_a_common_character_tells_little() {
+        let text = "他说的话很多。她说的事很少。我们说的是真的。的确如此。灯光很亮。";
+        let lines = prep::read(text, &mut Vec::new());
+        let b = Bigrams::of(&lines);
+        // 的 is followed by anything: a pair after it unseen says nothing.
+        assert_eq!(b.follow("我们说的", "树"), 0);
+        // A pair the text uses, more than chance gives it: a run-on.
+        assert_eq!(b.follow("那盏灯", "光亮了"), -4);
+    }
 }

@@ -10,9 +10,11 @@
 //!    serial clues ([`people`]), or text — and the column's measure around
 //!    it ([`measure`]); interleaved columns put back in order ([`columns`]);
 //! 3. [`gather`]: the lines cut into articles, each a headline block and a
-//!    body, by what each line is among its neighbours ([`page`]); columns
-//!    of two articles read in turn given back to their article by their
-//!    words ([`interleave`]);
+//!    body, by what each line is among its neighbours ([`page`]); articles
+//!    set one over the other in a pair of columns read across given back
+//!    band by band ([`stacked`], [`bands`]) and columns of two articles
+//!    read in turn given back to their article ([`interleave`]), both by
+//!    their words;
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
 //!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]); a
 //!    kicker read among another article's lines moved to its headline
@@ -24,6 +26,7 @@
 
 mod across;
 mod article;
+mod bands;
 mod boxes;
 mod captions;
 mod columns;

@@ -5,95 +5,124 @@
 //! apart holds four columns, not two. Read as one pair, the lower
 //! article's text is glued under the upper one's in each column.
 //!
-//! The evidence is the words, as in interleave.rs: below some line of the
-//! stretch, the lines of both columns use the words (names, places,
-//! subject) of another article rather than those of the rest of their
-//! own; at that line each column's text stops running on (a sentence end,
-//! or a pair of characters the text never has) and one of them leaves a
-//! sentence open (a column cut, not a new paragraph). That lower part is
-//! the other article's text, and goes where its text was cut open (a
-//! sentence broken at a gap in the reading), the break its ends run on
-//! from and into. Each move is reported; nothing is dropped.
+//! The evidence is the words, as in interleave.rs: the stretch is cut into
+//! bands where both columns stop running on, each band the article whose
+//! words its lines use ([`super::bands`]; a pair of columns may hold
+//! several articles one over the other, and a last pair of boxes two, one
+//! under each column). A band of another article goes where that text was
+//! cut open (a sentence broken at a gap in the reading), the break its
+//! ends run on from and into, or the start of its body. Each move is
+//! reported; nothing is dropped.
 
 use std::collections::HashSet;
 
-use super::columns::{Woven, continues};
-use super::interleave::{Bag, add, line_of, text_pairs, verdict, words};
+use super::bands::{Part, Words, less};
+use super::columns::continues;
+use super::interleave::{Bag, add, line_of, text_pairs, words};
 use super::page::{Item, Page, Segment};
 use super::shape::ends_sentence;
 use super::{Note, NoteKind};
-
-/// Lines each part of a stretch needs at least (both columns together)
-/// for its words to tell an article.
-const MIN_PART: usize = 16;
-/// How far the lower part's words, and each column's share of them, must
-/// lean to the target (a log odds ratio, as interleave.rs weighs a run;
-/// less than a run needs there, as the part must also be two columns'
-/// worth and end where the columns stop running on).
-const STACK_LEAN: f32 = 0.9;
-/// Net words of the target the lower part must hold.
-const MIN_SCORE: i64 = 10;
 
 /// A lower part of a stretch to move: its lines, from article `from` to
 /// article `to`, at item `at` of that one's body.
 struct Move {
     from: usize,
     to: usize,
-    lines: HashSet<usize>,
+    /// In the order to read them.
+    lines: Vec<usize>,
     at: usize,
+    /// Both columns' lower lines, or one column's.
+    columns: usize,
 }
 
-/// Moves the lower articles of stretches read across to their own text.
+/// Moves the bands of stretches read across that are other articles'
+/// text to their own.
 pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
     let pairs = super::columns::pairs(page.lines, page.roles);
     let mut pos = vec![0; page.lines.len()];
     for (p, &i) in page.order.iter().enumerate() {
         pos[i] = p;
     }
+    let bag = |lines: &[usize]| bag_of(page, lines);
+    let stats = super::columns::Bigrams::of(page.lines);
     for w in &page.woven {
-        let Some(m) = find(segs, page, w, &pos, &pairs) else {
+        let mut all: Vec<usize> = w.first.iter().chain(&w.second).copied().collect();
+        all.sort_unstable();
+        // The article holding the stretch's first line, and the lines of
+        // the stretch in its body (a headline block read at the end of
+        // the stretch went to its own article).
+        let Some(s) = segs
+            .iter()
+            .position(|g| g.body.iter().any(|it| line_of(it) == all.first().copied()))
+        else {
             continue;
         };
-        let body = std::mem::take(&mut segs[m.from].body);
-        let (moved, kept): (Vec<Item>, Vec<Item>) = body
-            .into_iter()
-            .partition(|it| line_of(it).is_some_and(|i| m.lines.contains(&i)));
-        segs[m.from].body = kept;
-        let no = |i: Option<usize>| i.map_or(0, |i| page.lines[i].no);
-        let (first, last) = (
-            moved.iter().find_map(line_of),
-            moved.iter().rev().find_map(line_of),
-        );
-        let after = segs[m.to].body[..m.at].iter().rev().find_map(line_of);
-        notes.push(Note {
-            line: no(first),
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {}–{} are another article's two columns, set under this one's and read across with them (their words are that article's): moved to its text after line {}; check the order",
-                no(first),
-                no(last),
-                no(after)
-            ),
-        });
-        segs[m.to].body.splice(m.at..m.at, moved);
-    }
-}
-
-/// Bag `a` less bag `b`.
-fn less(a: &Bag, b: &Bag) -> Bag {
-    let mut out = a.clone();
-    for (p, n) in b {
-        if let Some(x) = out.get_mut(p) {
-            *x = x.saturating_sub(*n);
+        let held: HashSet<usize> = segs[s].body.iter().filter_map(line_of).collect();
+        all.retain(|i| held.contains(i));
+        let whole = seg_bag(page, &segs[s]);
+        let ws = Words {
+            page,
+            mine: words(&less(&whole, &bag(&all))),
+            whole,
+            targets: (0..segs.len())
+                .filter(|&t| t != s)
+                .map(|t| (t, settled_bag(page, &segs[t])))
+                .collect(),
+            stats: &stats,
+            bag_of: &bag,
+        };
+        for Part { lines, to, columns } in super::bands::parts(w, &all, &ws) {
+            let Some(at) = break_at(page, &segs[to], &lines, &pos, &pairs) else {
+                continue;
+            };
+            let m = Move {
+                from: s,
+                to,
+                lines,
+                at,
+                columns,
+            };
+            apply(segs, page, &m, notes);
         }
     }
-    out.retain(|_, n| *n > 0);
-    out
 }
 
-/// The lines of column `col` from `cut` on.
-fn below(col: &[usize], cut: usize) -> Vec<usize> {
-    col.iter().copied().filter(|&i| i >= cut).collect()
+/// Moves `m`'s lines and reports the move.
+fn apply(segs: &mut [Segment], page: &Page, m: &Move, notes: &mut Vec<Note>) {
+    let body = std::mem::take(&mut segs[m.from].body);
+    let rank = |it: &Item| line_of(it).and_then(|i| m.lines.iter().position(|&j| j == i));
+    let (mut moved, kept): (Vec<Item>, Vec<Item>) =
+        body.into_iter().partition(|it| rank(it).is_some());
+    moved.sort_by_key(rank);
+    segs[m.from].body = kept;
+    let no = |i: Option<usize>| i.map_or(0, |i| page.lines[i].no);
+    let (first, last) = (
+        moved.iter().find_map(line_of),
+        moved.iter().rev().find_map(line_of),
+    );
+    // The insertion point was found before the move: in the same article
+    // it shifts by the lines taken out ahead of it.
+    let at = m.at.min(segs[m.to].body.len());
+    let after = match segs[m.to].body[..at].iter().rev().find_map(line_of) {
+        Some(i) => format!("after line {}", page.lines[i].no),
+        None => "to the start of its text".to_string(),
+    };
+    let what = if m.columns == 2 {
+        "another article's two columns, set under this one's and read across with them"
+    } else {
+        "another article's column (its box set under this one's column and read across with it)"
+    };
+    notes.push(Note {
+        line: no(first),
+        kind: NoteKind::Warning,
+        message: format!(
+            "lines {}–{} are {what} (their words are that article's): moved to that article, {}; check the order",
+            no(first),
+            no(last),
+            after
+        ),
+    });
+    segs[m.to].body.splice(at..at, moved);
 }
 
 fn bag_of(page: &Page, lines: &[usize]) -> Bag {
@@ -101,112 +130,29 @@ fn bag_of(page: &Page, lines: &[usize]) -> Bag {
     text_pairs(page, &items)
 }
 
+/// An article's words from its text outside every stretch read across:
+/// a stretch not yet taken apart holds other articles' text (a pair of
+/// columns whose partners change down the page), which would lend the
+/// article holding it their words.
+fn settled_bag(page: &Page, seg: &Segment) -> Bag {
+    let woven: HashSet<usize> = page
+        .woven
+        .iter()
+        .flat_map(|w| w.first.iter().chain(&w.second))
+        .copied()
+        .collect();
+    let keep = |it: &&Item| line_of(it).is_none_or(|i| !woven.contains(&i));
+    let header: Vec<Item> = seg.header.iter().filter(keep).cloned().collect();
+    let body: Vec<Item> = seg.body.iter().filter(keep).cloned().collect();
+    let mut b = text_pairs(page, &header);
+    add(&mut b, &text_pairs(page, &body));
+    b
+}
+
 fn seg_bag(page: &Page, seg: &Segment) -> Bag {
     let mut b = text_pairs(page, &seg.header);
     add(&mut b, &text_pairs(page, &seg.body));
     b
-}
-
-/// The lower part of stretch `w` that is another article's, if the words
-/// say so, and where it goes.
-fn find(
-    segs: &[Segment],
-    page: &Page,
-    w: &Woven,
-    pos: &[usize],
-    pairs: &HashSet<(char, char)>,
-) -> Option<Move> {
-    let s = segs.iter().position(|g| {
-        g.body
-            .iter()
-            .any(|it| line_of(it) == w.first.first().copied())
-    })?;
-    let held: HashSet<usize> = segs[s].body.iter().filter_map(line_of).collect();
-    let mut all: Vec<usize> = w.first.iter().chain(&w.second).copied().collect();
-    if !all.iter().all(|i| held.contains(i)) || all.len() < 2 * MIN_PART {
-        return None;
-    }
-    all.sort_unstable();
-    let whole = seg_bag(page, &segs[s]);
-    let targets: Vec<(usize, Bag)> = (0..segs.len())
-        .filter(|&t| t != s)
-        .map(|t| (t, seg_bag(page, &segs[t])))
-        .collect();
-    let text = |i: usize| page.lines[i].text.as_str();
-    let open = |col: &[usize], cut: usize| {
-        col.iter()
-            .rev()
-            .find(|&&i| i < cut)
-            .is_some_and(|&i| !ends_sentence(text(i)))
-    };
-    // The column's text runs on across the cut: one article's.
-    let runs_on = |col: &[usize], cut: usize| {
-        let at = col.iter().position(|&i| i >= cut);
-        at.is_some_and(|a| a > 0 && continues(text(col[a - 1]), text(col[a]), pairs) == Some(true))
-    };
-    // The cut and target where most of the lower part's words are the
-    // target's and not those of the rest of its article (a change of
-    // articles, not a part that shares a few words with another).
-    let mut best: Option<(i64, usize, usize)> = None;
-    for k in MIN_PART..=all.len() - MIN_PART {
-        let cut = all[k];
-        let cols = [&w.first, &w.second];
-        if !cols.iter().any(|c| open(c, cut)) || cols.iter().any(|c| runs_on(c, cut)) {
-            continue;
-        }
-        let bottom = bag_of(page, &all[k..]);
-        let own = less(&whole, &bottom);
-        let mine = words(&own);
-        for (t, bag) in &targets {
-            let theirs = words(bag);
-            let hit = |x: &HashSet<(char, char)>, y: &HashSet<(char, char)>| {
-                bottom
-                    .keys()
-                    .filter(|p| x.contains(p) && !y.contains(p))
-                    .count() as i64
-            };
-            let score = hit(&theirs, &mine) - hit(&mine, &theirs);
-            // Each column's lower part leans to the target: two columns
-            // of one article.
-            let leans = |part: &Bag| verdict(part, &own, bag).0 >= STACK_LEAN;
-            if score >= MIN_SCORE
-                && best.is_none_or(|b| score > b.0)
-                && leans(&bottom)
-                && leans(&bag_of(page, &below(&w.first, cut)))
-                && leans(&bag_of(page, &below(&w.second, cut)))
-            {
-                best = Some((score, k, *t));
-            }
-        }
-    }
-    let (_, k, to) = best?;
-    let cut = all[k];
-    // Each column's lower part leans to no other article more: two
-    // columns of the one article (not two boxes of two, one under each).
-    let own = less(&whole, &bag_of(page, &all[k..]));
-    for col in [&w.first, &w.second] {
-        let part = bag_of(page, &below(col, cut));
-        let most = targets
-            .iter()
-            .max_by(|x, y| {
-                verdict(&part, &own, &x.1)
-                    .0
-                    .total_cmp(&verdict(&part, &own, &y.1).0)
-            })
-            .map(|x| x.0);
-        if most != Some(to) {
-            return None;
-        }
-    }
-    // In reading order: the first column's lower lines, then the second's.
-    let lower: Vec<usize> = [below(&w.first, cut), below(&w.second, cut)].concat();
-    let at = break_at(page, &segs[to], &lower, pos, pairs)?;
-    Some(Move {
-        from: s,
-        to,
-        lines: lower.into_iter().collect(),
-        at,
-    })
 }
 
 /// Where an article's text was cut open for `run`: after a text line that
@@ -243,6 +189,15 @@ fn break_at(
         let score = joins(i, first) + next.map_or(0, |j| joins(last, j));
         if best.is_none_or(|b| score > b.0) {
             best = Some((score, k + 1));
+        }
+    }
+    // Or the start of its body, where the run is the text's beginning (a
+    // box read across before its headline): when no break is open, or
+    // the run's last line runs on into the body's first.
+    if let Some(&(k, j)) = lines.first() {
+        let score = joins(last, j);
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, k));
         }
     }
     best.map(|b| b.1)

@@ -20,18 +20,18 @@ fn heldout_scan_scores() {
     }
     assert_eq!(t.text_removed, 0, "text lines removed");
     assert!(t.across >= 5, "stretches read across: {}", t.across);
-    // Floors at what this build reaches, below the hidden set's bars (90 %
+    // Floors at what this build reaches, at the hidden set's bars (90 %
     // paragraphs and heads, 5 fields): see the README's notes on columns
     // read across for what is left (most paragraphs missed lie in the
-    // stretches read across: 37 of 43 are in no run of the OCR's lines).
+    // stretches read across: 25 of 32 are in no run of the OCR's lines).
     // Every stretch named, page-9's beside a figure by its line widths.
     assert!(
         t.across_reported >= t.across,
         "columns read across reported"
     );
     assert_eq!(t.split_right, t.inputs, "articles split right");
-    assert!(pct(t.paras_found, t.paras) >= 86.6, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 91.2, "heads found");
+    assert!(pct(t.paras_found, t.paras) >= 90.0, "paragraphs found");
+    assert!(pct(t.heads_found, t.heads) >= 92.9, "heads found");
     assert_eq!(t.fields_wrong, 0, "front-matter fields wrong");
     assert!(pct(t.furniture_left, t.furniture) <= 7.5, "furniture left");
 }

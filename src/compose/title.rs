@@ -284,8 +284,7 @@ const KICKER_WHITE: f64 = 4.0;
 ///
 /// A vertical kicker whose line leaves more than [`KICKER_WHITE`] of
 /// `measure` white under it steps down further, to one slot, as long as
-/// it stays [`SHORT_KICKER`] body sizes and [`SHORT_KICKER_STEP`] of its
-/// own: at two slots the white column
+/// it stays [`SHORT_KICKER`] body sizes: at two slots the white column
 /// under it (some six ems across, with the white line between modules)
 /// is a hole down the block; at one it is under five.
 pub(super) fn snug(p: &ShapedPara, grid: &Grid, measure: Pt) -> ShapedPara {
@@ -294,18 +293,18 @@ pub(super) fn snug(p: &ShapedPara, grid: &Grid, measure: Pt) -> ShapedPara {
     if slots < 2 {
         return p.clone();
     }
-    let fits = |k: u32| {
-        ((k - 1) as f64 * grid.pitch.0 + grid.body_size.0 * BOX_REACH)
-            / grid.display_box().centred()
+    // The largest size whose line takes `n` slots.
+    let largest_in = |n: u32| {
+        (n as f64 * grid.pitch.0 + grid.body_size.0 * BOX_REACH) / grid.display_box().centred()
     };
     let short = grid.vertical
         && p.style.role == Role::Kicker
         && room_for(p, measure).0 > grid.body_size.0 * KICKER_WHITE;
-    let one = fits(2);
+    let one = largest_in(1);
     if short && one >= grid.body_size.0 * SHORT_KICKER && one < size {
         return rescaled(p, one / size * (1.0 - 1e-6), grid);
     }
-    let fewer = fits(slots);
+    let fewer = largest_in(slots - 1);
     match fewer >= size * SNUG && fewer < size {
         true => rescaled(p, fewer / size * (1.0 - 1e-6), grid),
         false => p.clone(),

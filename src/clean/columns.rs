@@ -6,6 +6,7 @@
 //! line's end and the next line's start is a pair the text uses elsewhere
 //! far more often for every k-th line than for the next one.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::lines::Role;
@@ -31,6 +32,8 @@ pub(super) fn order(
     notes: &mut Vec<Note>,
 ) -> (Vec<usize>, Vec<Woven>) {
     let pairs = pairs(lines, roles);
+    // The page's pair counts, made once, at the first stretch taken apart.
+    let stats = OnceCell::new();
     let mut woven = Vec::new();
     let mut order = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -52,7 +55,9 @@ pub(super) fn order(
         // whole run alternates: a run of one column's lines in order (above
         // the stretch, or a column beside a head) must stay in order.
         let part = match step {
-            None | Some(2) if run.len() >= 10 => in_part(lines, &run, &pairs, notes, &mut woven),
+            None | Some(2) if run.len() >= 10 => {
+                in_part(lines, &run, (&pairs, &stats), notes, &mut woven)
+            }
             _ => None,
         };
         if let Some(part) = part {
@@ -99,7 +104,7 @@ const MIN_SKIPS: i32 = 6;
 fn in_part(
     lines: &[Line],
     run: &[usize],
-    pairs: &HashSet<(char, char)>,
+    (pairs, stats): (&HashSet<(char, char)>, &OnceCell<Bigrams>),
     notes: &mut Vec<Note>,
     woven: &mut Vec<Woven>,
 ) -> Option<Vec<usize>> {
@@ -145,7 +150,8 @@ fn in_part(
                 "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
             ),
         });
-        let (first, second) = unweave(lines, &run[s..=e]);
+        let stats = stats.get_or_init(|| Bigrams::of(lines));
+        let (first, second) = unweave(lines, &run[s..=e], stats);
         out.extend(&first);
         out.extend(&second);
         woven.push(Woven { first, second });
@@ -310,7 +316,7 @@ struct Weave<'a> {
     odd: Vec<bool>,
     /// Line k is the second half of a box split in two with line k - 1.
     split: Vec<bool>,
-    stats: Bigrams,
+    stats: &'a Bigrams,
 }
 
 /// How often the text has each pair of Han characters, and each character
@@ -398,7 +404,7 @@ impl Weave<'_> {
 /// follows the last one of its column, lines alternating unless the words
 /// and the heads say otherwise. The first line is the first column's.
 /// Returns the two columns' lines.
-fn unweave(lines: &[Line], seg: &[usize]) -> (Vec<usize>, Vec<usize>) {
+fn unweave(lines: &[Line], seg: &[usize], stats: &Bigrams) -> (Vec<usize>, Vec<usize>) {
     let n = seg.len();
     if n > MAX_WEAVE {
         // The table grows as the square of the stretch: a longer one is
@@ -418,7 +424,7 @@ fn unweave(lines: &[Line], seg: &[usize]) -> (Vec<usize>, Vec<usize>) {
         seg,
         odd,
         split,
-        stats: Bigrams::of(lines),
+        stats,
     };
     // State after line k: the other column's last line (n: none yet), and
     // whether line k is in the first column. best[state] = (cost, back).
@@ -554,7 +560,7 @@ USB 充电口。老郑对这些新东\n\
     fn a_split_box_and_a_head_keep_the_columns_apart() {
         let lines = prep::read(WOVEN, &mut Vec::new());
         let seg: Vec<usize> = (0..lines.len()).collect();
-        let (first, second) = unweave(&lines, &seg);
+        let (first, second) = unweave(&lines, &seg, &Bigrams::of(&lines));
         // Line numbers of the left column, in the scan's numbering.
         let left: Vec<usize> = [0, 2, 4, 6, 7, 9, 11, 13, 14, 16, 18, 20].to_vec();
         let right: Vec<usize> = seg.iter().copied().filter(|k| !left.contains(k)).collect();

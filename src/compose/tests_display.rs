@@ -253,15 +253,15 @@ fn a_vertical_banner_too_short_for_its_module_spans_fewer_bands() {
         .filter(|(i, b, s)| *s == g.body_size && *i > end && *b >= lo && *b <= hi)
         .count();
     assert!(under > 0, "no text under the banner");
-    let layout = load_layout("broadsheet", None).unwrap();
     let (page, g) = super::tests_lead::first_page(article("horizontal"), &layout, lead_frame(10));
-    let top = (super::tests_lead::glyphs(&page, &g).into_iter())
-        .filter(|(_, _, s)| s.0 > 30.0)
-        .map(|(_, b, _)| b)
-        .fold(f64::MAX, f64::min);
-    let first_body = (super::tests_lead::glyphs(&page, &g).into_iter())
-        .filter(|(_, _, s)| *s == g.body_size)
-        .map(|(_, b, _)| b)
-        .fold(f64::MAX, f64::min);
+    let glyphs = super::tests_lead::glyphs(&page, &g);
+    // The least block position of the glyphs of sizes `of`.
+    let top = |of: &dyn Fn(Pt) -> bool| {
+        (glyphs.iter())
+            .filter(|(_, _, s)| of(*s))
+            .map(|(_, b, _)| *b)
+            .fold(f64::MAX, f64::min)
+    };
+    let (top, first_body) = (top(&|s| s.0 > 30.0), top(&|s| s == g.body_size));
     assert!(top < first_body, "horizontal: text beside the banner");
 }

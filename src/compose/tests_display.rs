@@ -115,6 +115,15 @@ fn lead_frame(columns: u32) -> impl FnOnce(&Grid) -> Frame {
 /// The white beside the lead story's one-line banner across `columns`
 /// columns (bands) of `writing`, both ends together, in body ems.
 fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
+    let (lo, hi, g) = banner_span(writing, title, columns);
+    let extent = (g.column_width + g.gutter).0 * columns as f64 - g.gutter.0;
+    (extent - (hi - lo)) / g.body_size.0
+}
+
+/// Where the lead story's one-line banner `title` stands along its line
+/// in a module of `columns` columns (bands) of `writing`: from and to,
+/// in points from the type area's start, and the page's grid.
+fn banner_span(writing: &str, title: &str, columns: u32) -> (f64, f64, Grid) {
     let layout = load_layout("broadsheet", None).unwrap();
     let mut s = format!("+++\nwriting = \"{writing}\"\ntitle = \"{title}\"\n+++\n");
     for i in 0..40 {
@@ -141,8 +150,7 @@ fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
         }
     }
     assert!(lo < hi, "{writing}: no banner glyphs");
-    let extent = (g.column_width + g.gutter).0 * columns as f64 - g.gutter.0;
-    (extent - (hi - lo)) / body
+    (lo, hi, g)
 }
 
 /// A vertical lead's one-line banner of eight characters across six
@@ -154,6 +162,23 @@ fn a_short_banner_is_grown_to_its_block() {
     let w = white_beside_banner("vertical", "了面了了匵堋疣里", 6);
     assert!(w <= 7.05, "white beside the banner: {w:.2} body ems");
     assert!(w >= 0.0, "the banner past its block: {w:.2}");
+}
+
+/// A six-character vertical banner down a module of all ten bands is a
+/// third of its length even grown to 2.0 and tracked: across half the
+/// bands it still leaves some 20 ems of white, a hole at each end. It
+/// spans the fewest bands that bring its white under the hole's size
+/// (four, some 7 ems), less than half the module.
+#[test]
+fn a_very_short_vertical_banner_spans_under_half_its_bands() {
+    let (lo, hi, g) = banner_span("vertical", "城西夜读书房", 10);
+    let four = super::title::extent(&g, 4).0;
+    assert!(
+        hi <= four + 0.5,
+        "banner to {hi:.0} pt, four bands {four:.0} pt"
+    );
+    let white = (four - (hi - lo)) / g.body_size.0;
+    assert!(white <= 8.0, "white beside the banner: {white:.1} body ems");
 }
 
 /// A module's holes counted inside its own rectangle (what the make-up

@@ -124,13 +124,17 @@ pub fn page_title(
     // a hole at both its ends: down the page its ends stand between the
     // text of the lines before and after it. (Across a horizontal page's
     // top the white at its ends has only the page's head over it: the
-    // margin's, not a hole; the banner stays across.)
+    // margin's, not a hole; the banner stays across.) Down to a third of
+    // the bands, it takes the widest span leaving no white past the fit's
+    // slack (or the least), where that leaves less than all of them: a
+    // six-character banner down ten bands leaves 20 ems across five, 7
+    // across four.
     let short = module.vertical && !closes(title.open, module);
     if frame.lead_story && !across && module.columns > 1 && short {
-        let half = module.columns.div_ceil(2);
+        let third = module.columns.div_ceil(3);
         let widest = module.columns - 1;
-        let narrower = fit_title(header, module, (share, most), (half.min(widest), widest));
-        if narrower.columns < title.columns && closes(narrower.open, module) {
+        let narrower = fit_title(header, module, (share, most), (third.min(widest), widest));
+        if narrower.columns < title.columns && narrower.open < title.open {
             title = narrower;
         }
     }

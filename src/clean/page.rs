@@ -98,13 +98,7 @@ impl Page<'_> {
             )
         });
         // Not after a sentence left open.
-        let prev = (0..p)
-            .rev()
-            .map(|q| self.order[q])
-            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
-        let after_open = prev
-            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text));
-        !after_open
+        !self.after_open(p)
             && heading_text(&l.text)
             && !l.quote
             && !l.bullet
@@ -233,12 +227,19 @@ impl Page<'_> {
         true
     }
 
-    /// The text line before position `p` leaves its sentence open.
+    /// The text line before position `p` leaves its sentence open. A
+    /// jump line or a credit between closes it: the sentence goes on
+    /// elsewhere (下转第2版), and what follows is not its rest.
     pub(super) fn after_open(&self, p: usize) -> bool {
         (0..p)
             .rev()
             .map(|q| self.order[q])
-            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .find(|&i| {
+                !matches!(
+                    self.roles[i],
+                    Role::Blank | Role::Furniture { closes: false, .. }
+                )
+            })
             .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
     }
 

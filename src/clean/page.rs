@@ -243,6 +243,18 @@ impl Page<'_> {
             .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
     }
 
+    /// A line marked as large type (`#`) right under another: two lines of
+    /// a headline block, never a paragraph's last line after its open
+    /// sentence, whatever word the line stops on.
+    fn under_large(&self, p: usize) -> bool {
+        let prev = (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
+        self.lines[self.order[p]].level.is_some()
+            && prev.is_some_and(|i| self.roles[i] == Role::Text && self.lines[i].level.is_some())
+    }
+
     /// Whether the line at position `p` can stand in a headline block.
     pub(super) fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
@@ -259,7 +271,7 @@ impl Page<'_> {
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
-                    && !(leaves_open(&l.text) && self.after_open(p))
+                    && !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p))
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
                     && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())

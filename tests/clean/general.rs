@@ -52,3 +52,22 @@ fn a_headline_after_a_jump_line_starts_an_article() {
     assert_eq!(c.articles[1].title, "小院的灯是亮的");
     assert_eq!(c.articles[1].byline.as_deref(), Some("本报记者 宋晓峰"));
 }
+
+/// A deck marked as large type (`#`) under the headline stops on 的: it is
+/// still the headline block's (a paragraph's last line is not large
+/// type), and the byline under it is the article's.
+#[test]
+fn a_marked_deck_ending_on_a_particle_stays_in_the_headline_block() {
+    let input = format!(
+        "# 老码头重新开放\n# 两岸居民又能坐船过河的\n本报记者 宋晓峰\n{}",
+        column(&[
+            "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。"
+        ])
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "老码头重新开放");
+    assert_eq!(a.deck.as_deref(), Some("两岸居民又能坐船过河的"));
+    assert_eq!(a.byline.as_deref(), Some("本报记者 宋晓峰"));
+}

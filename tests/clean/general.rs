@@ -71,3 +71,20 @@ fn a_marked_deck_ending_on_a_particle_stays_in_the_headline_block() {
     assert_eq!(a.deck.as_deref(), Some("两岸居民又能坐船过河的"));
     assert_eq!(a.byline.as_deref(), Some("本报记者 宋晓峰"));
 }
+
+/// A headline of two phrases broken after its comma, both lines marked
+/// the same size: one headline, not a headline and its deck.
+#[test]
+fn a_headline_broken_after_its_comma_is_joined() {
+    let input = format!(
+        "# 老码头重新开放，\n# 渡船六班\n本报记者 宋晓峰\n{}",
+        column(&[
+            "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。"
+        ])
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "老码头重新开放，渡船六班");
+    assert_eq!(a.deck, None);
+}

@@ -2,7 +2,7 @@
 //! broadsheet pages read back as line-per-box OCR, tests/fixtures/clean/gen):
 //! each test is a small input of the shape that failed there.
 
-use typeset::clean::clean;
+use typeset::clean::{Block, clean};
 
 use super::structure::{column, removed};
 
@@ -87,4 +87,39 @@ fn a_headline_broken_after_its_comma_is_joined() {
     let a = &c.articles[0];
     assert_eq!(a.title, "老码头重新开放，渡船六班");
     assert_eq!(a.deck, None);
+}
+
+/// Tesseract's reading of a generated page (17 of its lines): a column
+/// moved back in reading order put a head's next line before it, and the
+/// two-line head test sliced the lines between them backwards (a panic).
+#[test]
+fn lines_moved_back_before_a_head_do_not_panic() {
+    let input = "髻姊的來在年咪? 已了外奔了\n\
+擔臺,危曠一面愣的來一的一:\n\
+不學。了了了片一了次,葉旬\n\
+了年,了邊儷.了岸成。伏有\n\
+舌燈上醒個的,燈倒若南猜。\n\
+沒泊了的來裡吧,沒著酯匡冰\n\
+瀛個蝕一'有是屄起殊面悍的\n\
+油人'.--“亮你上紙說:!了的往\n\
+新聲了,久了回。」\n\
+有想了口得? 的下搜大了\n\
+俱雨的。來的信燈佢啃了?\n\
+\n\
+的下說 :「一了了經起江\n\
+偷起。胞裡紹懷了了嫉又門說\n\
+(下轉第3版)\n\
+前'了裡歡發咯始的新是了寫。\n\
+裡偉夜了不錶挫梓:河時上:\n\
+";
+    let c = clean(input);
+    let text: String = c
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .map(|b| match b {
+            Block::Head(t) | Block::Para(t) => t.as_str(),
+        })
+        .collect();
+    assert!(text.contains("偷起") && text.contains("河時上"), "{text}");
 }

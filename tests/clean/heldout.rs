@@ -552,8 +552,8 @@ fn heldout_boxes_scores() {
 #[test]
 fn heldout_generated_scores() {
     for (set, paras, fields, split) in [
-        ("tests/fixtures/clean/gen/boxes", 74.9, 83, 3),
-        ("tests/fixtures/clean/gen/scan", 62.7, 96, 2),
+        ("tests/fixtures/clean/gen/boxes", 85.3, 84, 4),
+        ("tests/fixtures/clean/gen/scan", 72.7, 104, 3),
     ] {
         let t = score_set(set);
         if std::env::var_os("CLEAN_CORPUS_BIN").is_some() {

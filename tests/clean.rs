@@ -8,6 +8,8 @@
 mod common;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/general.rs"]
+mod general;
 #[path = "clean/headline.rs"]
 mod headline;
 #[path = "clean/heldout.rs"]

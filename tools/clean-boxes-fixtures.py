@@ -39,7 +39,17 @@ the tidy text layer lacks:
   is dropped: the scorer could not tell a lost character from a wrong
   structure).
 
-Usage: tools/clean-boxes-fixtures.py [--scan] [NAME...]   (default: every entry)
+With --gen it reads the pages of tests/fixtures/clean/gen/src instead
+(ten broadsheet pages tools/gen-pages.py made, sets 01 02 04 05 07 08 10
+11 13 14 of its 20, four of them zh-Hant; their bylines' names replaced
+by surname-and-given names, since the generator's random words are no
+names): text clean was not tuned on, written to gen/boxes (and, with
+--scan, gen/scan, every second page read across). The generator's text
+is random characters, so the order of a column's lines shows in no
+pair of characters: clean's rules that read columns by their words
+(columns.rs, interleave.rs, stacked.rs) find noise there.
+
+Usage: tools/clean-boxes-fixtures.py [--scan] [--gen] [NAME...]   (default: every entry)
 Needs: a release build (cargo build --release) and PyMuPDF (pip install
 pymupdf).
 """
@@ -249,9 +259,24 @@ def make(name, src, tmp, scan=False):
     print(f"== {name} ({src}): {len(lines)} lines, body {body} pt, marked: {marked}, read across: {across}")
 
 
+GEN = os.path.join(ROOT, "tests/fixtures/clean/gen")
+GEN_SETS = ["01", "02", "04", "05", "07", "08", "10", "11", "13", "14"]
+
+
+def use_gen():
+    """The generated pages instead of the examples (--gen)."""
+    global ENTRIES, ACROSS, OUT, SCAN
+    ENTRIES = [(f"gq{s}", f"tests/fixtures/clean/gen/src/set{s}/fill.toml") for s in GEN_SETS]
+    ACROSS = [name for name, _ in ENTRIES[::2]]
+    OUT = os.path.join(GEN, "boxes")
+    SCAN = os.path.join(GEN, "scan")
+
+
 def main():
     scan = "--scan" in sys.argv[1:]
-    names = [a for a in sys.argv[1:] if a != "--scan"]
+    if "--gen" in sys.argv[1:]:
+        use_gen()
+    names = [a for a in sys.argv[1:] if a not in ("--scan", "--gen")]
     known = [n for n, _ in ENTRIES]
     for n in names:
         if n not in known:

@@ -136,11 +136,18 @@ fn in_part(
     {
         last.1 = run.len() - 1;
     }
+    // The last line that continues two on is two past the stretch.
+    let found: Vec<(usize, usize)> = found
+        .into_iter()
+        .map(|(s, e)| (s, (e + 2).min(run.len() - 1)))
+        .filter(|&(s, e)| dominant(&score[s..=e]))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
     let mut out = Vec::with_capacity(run.len());
     let mut at = 0;
     for (s, e) in found {
-        // The last line that continues two on is two past the stretch.
-        let e = (e + 2).min(run.len() - 1);
         out.extend(&run[at..s]);
         let (first, last) = (lines[run[s]].no, lines[run[e]].no);
         notes.push(Note {
@@ -159,6 +166,18 @@ fn in_part(
     }
     out.extend(&run[at..]);
     Some(out)
+}
+
+/// A stretch read across is one where sentences continue two lines on far
+/// more often than on the next line: more than twice as many lines say
+/// so as say the opposite. Where the breaks tell little (text of rare
+/// characters, whose pairs recur nowhere else), a sum reached by chance
+/// over a long run has nearly as many lines against it, and the lines are
+/// in order.
+fn dominant(score: &[i32]) -> bool {
+    let pos = score.iter().filter(|&&v| v > 0).count();
+    let neg = score.iter().filter(|&&v| v < 0).count();
+    pos > 2 * neg
 }
 
 /// The stretches of `score[lo..hi]` whose sum reaches `min`, best

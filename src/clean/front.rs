@@ -9,7 +9,7 @@ use super::gather::Item;
 use super::inline::{Style, repair_heading_with};
 use super::names::{is_han, is_name};
 use super::prep::Line;
-use super::shape::{chapter_title, ends_sentence, fragment, kicker_word};
+use super::shape::{chapter_title, ends_sentence, fragment, heading_text, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -294,7 +294,14 @@ fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
         let short = b.text.chars().count() <= 5 && !b.after_gap;
         let long = a.text.chars().count() >= 7;
         let open = !a.text.ends_with(|c: char| "，。：；！？、".contains(c));
-        if short && long && open && a.level == b.level && !kicker_word(&a.text) && !b.after_byline {
+        // A headline broken after its comma (村口通了公交， / 山货出了山):
+        // no kicker or headline of its own stops on a comma.
+        let comma = a.text.ends_with(['，', ','])
+            && !b.after_gap
+            && !b.text.contains(['，', ','])
+            && heading_text(&b.text);
+        let broken = short && long && open || comma;
+        if broken && a.level == b.level && !kicker_word(&a.text) && !b.after_byline {
             notes.push(Note {
                 line: b.no,
                 kind: NoteKind::Changed,

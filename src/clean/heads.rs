@@ -27,9 +27,15 @@ pub(super) fn head_in_two(
 ) -> bool {
     let (l, nl) = (&page.lines[i], &page.lines[n]);
     let gap_before = run.is_empty() || run.last().is_some_and(Option::is_none);
-    let blocks = n > i + 1
-        && page.lines[i + 1..n].iter().any(Line::is_blank)
-        && after.is_some_and(|a| page.lines[n + 1..a].iter().any(Line::is_blank));
+    // Lines moved back to their column (interleave.rs, stacked.rs) may
+    // stand in reading order before the line they follow: then nothing
+    // stands between them.
+    let blank_in = |r: std::ops::Range<usize>| {
+        page.lines
+            .get(r)
+            .is_some_and(|ls| ls.iter().any(Line::is_blank))
+    };
+    let blocks = blank_in(i + 1..n) && after.is_some_and(|a| blank_in(n + 1..a));
     // Line-per-box text has no blank lines: there the two lines are
     // narrower than a paragraph's first line, one after the other.
     let narrow = |x: &Line, m: Option<f32>| m.is_some_and(|m| x.width < m - 3.75);

@@ -98,13 +98,7 @@ impl Page<'_> {
             )
         });
         // Not after a sentence left open.
-        let prev = (0..p)
-            .rev()
-            .map(|q| self.order[q])
-            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
-        let after_open = prev
-            .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text));
-        !after_open
+        !self.after_open(p)
             && heading_text(&l.text)
             && !l.quote
             && !l.bullet
@@ -233,13 +227,32 @@ impl Page<'_> {
         true
     }
 
-    /// The text line before position `p` leaves its sentence open.
+    /// The text line before position `p` leaves its sentence open. A
+    /// jump line or a credit between closes it: the sentence goes on
+    /// elsewhere (下转第2版), and what follows is not its rest.
     pub(super) fn after_open(&self, p: usize) -> bool {
         (0..p)
             .rev()
             .map(|q| self.order[q])
-            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }))
+            .find(|&i| {
+                !matches!(
+                    self.roles[i],
+                    Role::Blank | Role::Furniture { closes: false, .. }
+                )
+            })
             .is_some_and(|i| self.roles[i] == Role::Text && !ends_sentence(&self.lines[i].text))
+    }
+
+    /// A line marked as large type (`#`) right under another: two lines of
+    /// a headline block, never a paragraph's last line after its open
+    /// sentence, whatever word the line stops on.
+    fn under_large(&self, p: usize) -> bool {
+        let prev = (0..p)
+            .rev()
+            .map(|q| self.order[q])
+            .find(|&i| !matches!(self.roles[i], Role::Blank | Role::Furniture { .. }));
+        self.lines[self.order[p]].level.is_some()
+            && prev.is_some_and(|i| self.roles[i] == Role::Text && self.lines[i].level.is_some())
     }
 
     /// Whether the line at position `p` can stand in a headline block.
@@ -258,7 +271,7 @@ impl Page<'_> {
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
-                    && !(leaves_open(&l.text) && self.after_open(p))
+                    && !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p))
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
                     && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())

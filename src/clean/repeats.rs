@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::lines::{Role, filled, heading_like};
+use super::people::dateline;
 use super::prep::Line;
 use super::shape::{ends_sentence, first_line, heading_text};
 use super::{Note, NoteKind};
@@ -67,11 +68,14 @@ pub(super) fn mark(
             // The first one is the headline when a byline follows it, or
             // the author's bare name (an essay: 一盏灯 / 林晓舟) at the
             // top of the text; the page's running head repeats it.
+            // Or a news item's dateline opens the next line (本报讯,
+            // 新华社北京3月14日电): a headline with no byline, repeated
+            // whole over the jump line where its article goes on.
             let titled = idx.get(k + 1).is_some_and(|&j| {
                 matches!(
                     roles[j],
                     Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
-                )
+                ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
             });
             // Or it stands at the top of the text with no furniture beside
             // it (a running head at a page's top has its date and folio).

@@ -64,6 +64,12 @@ impl Composer<'_> {
         // such a line stand.
         let shorts: Vec<u32> = (1..columns).chain([u32::MAX]).collect();
         let mut first = None;
+        // Failing a square foot, the layout whose columns end within two
+        // lines of each other with the least white under them: the white
+        // under the shortest is under a hole (a vertical page's bands of
+        // some twenty lines rarely end within one: a head or a keep rule
+        // moves a line or two). Its white, where and under which rules.
+        let mut near = None;
         // A vertical article's last page may then leave its last bands
         // empty, the bands it uses square, rather than set a lone line of
         // a paragraph at a band's head or foot; the fewest bands emptied.
@@ -100,6 +106,12 @@ impl Composer<'_> {
                             let fits = self.fits(flow, last, cp, &saved, (depth, short));
                             let lone = || free && !widows && self.lone_in_a_band(last);
                             let done = fits && self.square(last, unused) && !lone();
+                            if fits && !done && !unused && !lone() {
+                                let white = self.near_square(last);
+                                if white.is_some_and(|w| near.is_none_or(|(n, _, _)| w < n)) {
+                                    near = white.map(|w| (w, (depth, short), widows));
+                                }
+                            }
                             let asked = depths[..(self.asked.get().min(columns)) as usize].to_vec();
                             tried.push((asked, fits, done));
                             (fits, done)
@@ -115,13 +127,13 @@ impl Composer<'_> {
                 }
             }
         }
-        self.widows = false;
-        self.keep_flush(
-            flow,
-            (last, cp, &saved),
-            first.unwrap_or((hi, u32::MAX)),
-            free,
-        );
+        // The near layout is kept with the keep rules it was found under.
+        let near = near.map(|(_, at, widows)| (at, widows));
+        let (at, widows) = near
+            .or(first.map(|at| (at, false)))
+            .unwrap_or(((hi, u32::MAX), false));
+        self.widows = widows;
+        self.keep_flush(flow, (last, cp, &saved), at, free);
     }
 
     /// Keeps the layout at `at` (depth, short), laid out again with its
@@ -240,6 +252,22 @@ impl Composer<'_> {
     /// last not below all the others; with `free`, only the columns with
     /// text, which come first.
     pub(super) fn square(&self, page: usize, free: bool) -> bool {
+        self.ends_within(page, free, 1)
+    }
+
+    /// Where text ends on `page` in every column within two lines of each
+    /// other (under a hole's [`HOLE_RUN`]), the last not below all the
+    /// others: the lines of white under the columns, to the deepest.
+    fn near_square(&self, page: usize) -> Option<u32> {
+        let ends = self.column_ends(page);
+        let deepest = ends.iter().copied().max()?;
+        let texted = ends.iter().all(|&e| e > self.column_top);
+        let near = texted && self.ends_within(page, false, HOLE_RUN - 1);
+        near.then(|| ends.iter().map(|&e| deepest - e).sum())
+    }
+
+    /// [`Self::square`] with the columns' ends within `lines` of each other.
+    fn ends_within(&self, page: usize, free: bool, lines: u32) -> bool {
         let mut ends = self.column_ends(page);
         if free {
             let top = self.column_top;
@@ -253,7 +281,7 @@ impl Composer<'_> {
             return true;
         };
         let (lo, hi) = (ends.iter().min(), ends.iter().max());
-        let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= 1);
+        let within = lo.zip(hi).is_some_and(|(lo, hi)| hi - lo <= lines);
         within && (others.is_empty() || others.iter().any(|&e| e >= last))
     }
 

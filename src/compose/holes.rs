@@ -47,7 +47,15 @@ type Patch = (usize, usize, usize, usize);
 /// How many holes the items of `pages` (the modules set on one page)
 /// leave.
 pub fn holes_among(pages: &[&Page]) -> u32 {
-    white_of(pages).map_or(0, |(white, _, _)| patches(&white).len() as u32)
+    white_of(pages).map_or(0, |(white, _, _)| weighed(&white, &patches(&white)))
+}
+
+/// Holes `patches` of `white` counted once each and once more for every
+/// [`HOLE_WEIGHT`] cells among them: a strip of white down a page is
+/// worse than two small holes.
+fn weighed(white: &[Vec<bool>], patches: &[Patch]) -> u32 {
+    let cells = white.iter().flatten().filter(|&&w| w).count();
+    (patches.len() + cells / HOLE_WEIGHT) as u32
 }
 
 /// A rectangle of the page grid: `columns` columns from the first, and
@@ -62,9 +70,9 @@ pub fn holes_in(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
     holes_meeting(pages, grid, &[rect]).1[0]
 }
 
-/// The holes among the items of `pages` (the modules set on one page)
-/// and, per rectangle of `rects` (of the page grid `grid`), how many of
-/// them reach into it.
+/// The holes among the items of `pages` (the modules set on one page),
+/// weighed by their size (see [`weighed`]), and, per rectangle of
+/// `rects` (of the page grid `grid`), how many of them reach into it.
 pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, Vec<u32>) {
     let Some((white, area, em)) = white_of(pages) else {
         return (0, vec![0; rects.len()]);
@@ -81,7 +89,10 @@ pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, 
         };
         patches.iter().filter(meets).count() as u32
     };
-    (patches.len() as u32, rects.iter().map(meeting).collect())
+    (
+        weighed(&white, &patches),
+        rects.iter().map(meeting).collect(),
+    )
 }
 
 /// The holes inside the rectangle `rect` of the page grid `grid` among
@@ -311,6 +322,22 @@ mod tests {
         assert!(patches(&white(&grid(10, 10, &[(0, 10, 0, 10)]))).is_empty());
         let h = patches(&white(&grid(10, 10, &[(0, 10, 0, 5), (0, 4, 5, 10)])));
         assert_eq!(h, vec![(4, 5, 9, 9)]);
+    }
+
+    #[test]
+    fn a_strip_of_white_down_the_area_weighs_more_than_two_small_holes() {
+        // Five cells by sixty, against two patches of four by five.
+        let strip = white(&grid(60, 10, &[(0, 60, 0, 5)]));
+        let taken = [
+            (4, 40, 0, 10),
+            (44, 60, 0, 10),
+            (0, 4, 0, 5),
+            (40, 44, 5, 10),
+        ];
+        let two = white(&grid(60, 10, &taken));
+        let (ps, pt) = (patches(&strip), patches(&two));
+        assert_eq!((ps.len(), pt.len()), (1, 2));
+        assert!(weighed(&strip, &ps) > weighed(&two, &pt));
     }
 
     #[test]

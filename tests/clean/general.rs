@@ -143,3 +143,50 @@ fn a_chance_stretch_of_rare_pairs_is_not_read_across() {
         .collect();
     assert!(across.is_empty(), "{across:?}");
 }
+
+/// All the text of the articles' blocks, heads and paragraphs.
+fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
+    c.articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .map(|b| match b {
+            Block::Head(t) | Block::Para(t) => t.clone(),
+        })
+        .collect()
+}
+
+/// A figure after the lead with text run round it: its caption, a plain
+/// line between paragraphs, is the only head-like line of the article and
+/// stands near its top, so it is taken out as a caption. A closing part's
+/// head (记者手记), the only head too but with most of the text above it,
+/// stays a head.
+#[test]
+fn a_lone_caption_after_the_lead_is_furniture() {
+    let lead = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let rest = column(&[
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+        "住在对岸的李阿婆每周要过河两次，去城西的医院取药。她说，桥修好以前，船就是两岸之间唯一的路。",
+    ]);
+    let input = format!("老码头重新开放\n本报记者 周立新\n{lead}新候船室里的老照片\n{rest}");
+    let c = clean(&input);
+    let text = blocks_text(&c);
+    assert!(
+        !text.iter().any(|t| t.contains("新候船室里的老照片")),
+        "{text:?}"
+    );
+    assert!(
+        removed(&input)
+            .iter()
+            .any(|m| m.contains("新候船室里的老照片")),
+        "{:?}",
+        removed(&input)
+    );
+    assert_eq!(text.len(), 3, "{text:?}");
+
+    let closing = column(&["节水不只是换一根管子，变的是种地的算法，也是农民对土地的耐心。"]);
+    let input = format!("老码头重新开放\n本报记者 周立新\n{lead}{rest}记者手记\n{closing}");
+    let text = blocks_text(&clean(&input));
+    assert!(text.iter().any(|t| t == "记者手记"), "{text:?}");
+}

@@ -315,12 +315,26 @@ fn lone_caption(lines: &[Line], out: &mut Vec<Part>, notes: &mut Vec<Note>) {
     let [k] = heads[..] else { return };
     let Part::Head(i) = out[k] else { return };
     let l = &lines[i];
+    // Words and numbers only: letters beside Han (念和AV) are more likely
+    // a picture's specks read as text, which stay.
     let plain = l
         .text
         .chars()
-        .all(|c| c.is_alphanumeric() || c.is_whitespace());
+        .all(|c| super::names::is_han(c) || c.is_ascii_digit() || c.is_whitespace());
     let para = |p: Option<&Part>| matches!(p, Some(Part::Lines(_) | Part::Kept(..)));
-    let between = k > 0 && para(out.get(k - 1)) && para(out.get(k + 1));
+    // Under a lead that ends its sentence, not under stray marks.
+    let lead = k > 0
+        && match &out[k - 1] {
+            Part::Lines(r) => r
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .is_some_and(|&j| ends_sentence(&lines[j].text)),
+            Part::Kept(_, t) => ends_sentence(t),
+            Part::Head(_) => false,
+        };
+    let between = lead && para(out.get(k + 1));
     let count = |ps: &[Part]| -> usize {
         ps.iter()
             .map(|p| match p {

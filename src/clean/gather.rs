@@ -152,7 +152,10 @@ impl Cutter {
             })
             .collect();
         let headline = seg.header.iter().any(|h| matches!(h, Item::Text(_)));
-        let bylined = seg.header.iter().any(|h| matches!(h, Item::Byline(..)));
+        let bylined = seg
+            .header
+            .iter()
+            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
         let pieces = !texts.is_empty()
             && texts.len() <= 2
             && texts.iter().all(|&i| {
@@ -220,12 +223,14 @@ impl Cutter {
         let next = page.next_text(p).map(|n| &page.lines[n]);
         let column = full(l.width, m) && l.width < m + 2.0;
         let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
-        // An article that began with a byline under its headline is a
-        // whole article of the page, not a box read into another's column.
+        // An article that began with a byline under its headline, or a
+        // serial's installment under its head (连载789　《长河灯影》), is a
+        // whole article of the page, not a box read into another's column:
+        // a full line after a sentence end goes on with its own text.
         let reported = self.segs[self.cur]
             .header
             .iter()
-            .any(|h| matches!(h, Item::Byline(..)));
+            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         // Where the OCR parts its blocks with blank lines, text read after
         // an interruption is a block of its own: a line run on from the

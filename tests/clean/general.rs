@@ -143,3 +143,86 @@ fn a_chance_stretch_of_rare_pairs_is_not_read_across() {
         .collect();
     assert!(across.is_empty(), "{across:?}");
 }
+
+/// All the text of the articles' blocks, heads and paragraphs.
+fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
+    c.articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .map(|b| match b {
+            Block::Head(t) | Block::Para(t) => t.clone(),
+        })
+        .collect()
+}
+
+/// A figure after the lead with text run round it: its caption, a plain
+/// line between paragraphs, is the only head-like line of the article and
+/// stands near its top, so it is taken out as a caption. A closing part's
+/// head (记者手记), the only head too but with most of the text above it,
+/// stays a head.
+#[test]
+fn a_lone_caption_after_the_lead_is_furniture() {
+    let lead = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let rest = column(&[
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+        "住在对岸的李阿婆每周要过河两次，去城西的医院取药。她说，桥修好以前，船就是两岸之间唯一的路。",
+    ]);
+    let input = format!("老码头重新开放\n本报记者 周立新\n{lead}新候船室里的老照片\n{rest}");
+    let c = clean(&input);
+    let text = blocks_text(&c);
+    assert!(
+        !text.iter().any(|t| t.contains("新候船室里的老照片")),
+        "{text:?}"
+    );
+    assert!(
+        removed(&input)
+            .iter()
+            .any(|m| m.contains("新候船室里的老照片")),
+        "{:?}",
+        removed(&input)
+    );
+    assert_eq!(text.len(), 3, "{text:?}");
+
+    let closing = column(&["节水不只是换一根管子，变的是种地的算法，也是农民对土地的耐心。"]);
+    let input = format!("老码头重新开放\n本报记者 周立新\n{lead}{rest}记者手记\n{closing}");
+    let text = blocks_text(&clean(&input));
+    assert!(text.iter().any(|t| t == "记者手记"), "{text:?}");
+}
+
+/// A serial box read after an article cut off mid-sentence: a full line
+/// after a sentence end in the serial's text (那行字后来…, after 等我回来”。)
+/// goes on with the serial, whose installment head makes it a whole
+/// article of the page, and is not handed back to the article above.
+#[test]
+fn a_serials_own_text_is_not_resumed_into_the_article_above() {
+    let cut = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位，墙上挂着",
+    ]);
+    let serial = [
+        "雨从傍晚开始下，一直没",
+        "有停。河埠头的青石板被洗得",
+        "发亮，倒映着对岸茶馆里昏黄",
+        "的灯。",
+        "阿禾认得这笔迹。三年前，",
+        "哥哥离家去上海的那个早晨，",
+        "也是用这样的字，在灶台边的",
+        "墙上写下了一句“等我回来”。",
+        "那行字后来被烟熏得发黑，母",
+        "亲却一直不许人擦掉。",
+    ]
+    .join("\n");
+    let input = format!(
+        "老码头重新开放\n本报记者 周立新\n{cut}# 第七百八十九回　雨夜的来信\n连载789 　《长河灯影》　沈南星著\n{serial}\n"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2);
+    let has = |k: usize| {
+        c.articles[k]
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Para(p) if p.contains("那行字后来")))
+    };
+    assert!(has(1) && !has(0), "{:?}", c.articles);
+}

@@ -104,9 +104,9 @@ impl Composer<'_> {
                         Some(&(_, fits, done)) => (fits, done),
                         None => {
                             let fits = self.fits(flow, last, cp, &saved, (depth, short));
-                            let lone = || free && !widows && self.lone_in_a_band(last);
-                            let done = fits && self.square(last, unused) && !lone();
-                            if fits && !done && !unused && !lone() {
+                            let lone = fits && free && !widows && self.lone_in_a_band(last);
+                            let done = fits && self.square(last, unused) && !lone;
+                            if fits && !done && !unused && !lone {
                                 let white = self.near_square(last);
                                 if white.is_some_and(|w| near.is_none_or(|(n, _, _)| w < n)) {
                                     near = white.map(|w| (w, (depth, short), widows));
@@ -252,7 +252,7 @@ impl Composer<'_> {
     /// last not below all the others; with `free`, only the columns with
     /// text, which come first.
     pub(super) fn square(&self, page: usize, free: bool) -> bool {
-        self.ends_within(page, free, 1)
+        self.ends_within(self.column_ends(page), free, 1)
     }
 
     /// Where text ends on `page` in every column within two lines of each
@@ -262,13 +262,13 @@ impl Composer<'_> {
         let ends = self.column_ends(page);
         let deepest = ends.iter().copied().max()?;
         let texted = ends.iter().all(|&e| e > self.column_top);
-        let near = texted && self.ends_within(page, false, HOLE_RUN - 1);
-        near.then(|| ends.iter().map(|&e| deepest - e).sum())
+        let white = ends.iter().map(|&e| deepest - e).sum();
+        (texted && self.ends_within(ends, false, HOLE_RUN - 1)).then_some(white)
     }
 
-    /// [`Self::square`] with the columns' ends within `lines` of each other.
-    fn ends_within(&self, page: usize, free: bool, lines: u32) -> bool {
-        let mut ends = self.column_ends(page);
+    /// [`Self::square`] with the columns' `ends` within `lines` of each
+    /// other.
+    fn ends_within(&self, mut ends: Vec<u32>, free: bool, lines: u32) -> bool {
         if free {
             let top = self.column_top;
             let used = ends.iter().take_while(|&&e| e > top).count();

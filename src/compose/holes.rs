@@ -96,9 +96,8 @@ pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, 
 }
 
 /// The holes inside the rectangle `rect` of the page grid `grid` among
-/// the items of `pages` (a module laid out on its own), each counted
-/// once and once more for every [`HOLE_WEIGHT`] cells of it: the larger
-/// the hole, the worse the module. The rectangle is the type area, so
+/// the items of `pages` (a module laid out on its own), [`weighed`] by
+/// their size: the larger the hole, the worse the module. The rectangle is the type area, so
 /// that white at a headline's ends, outside the body type's extent,
 /// counts as it will on the page.
 pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
@@ -110,8 +109,7 @@ pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
     let span = (top as f64, bottom.saturating_sub(top) as f64);
     let area = columns_rect(grid, (first, columns), span);
     let white = white_over(pages, area, em);
-    let cells = white.iter().flatten().filter(|&&w| w).count();
-    patches(&white).len() as u32 + (cells / HOLE_WEIGHT) as u32
+    weighed(&white, &patches(&white))
 }
 
 /// White cells that weigh as much as one more hole: an 8 × 8 em patch.

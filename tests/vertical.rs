@@ -424,24 +424,61 @@ fn page_12_vertical_summary() -> String {
     line.to_string()
 }
 
-/// A generated set (eight articles, figures) set vertically runs its
-/// rests over four more pages. The last one's bands cannot end within a
-/// line of each other at any depth (a head or a keep rule moves a line or
-/// two in bands of some twenty lines): its last band was left four lines
-/// short, a hole at the page's foot beside the band over it. The layout
-/// kept is now the one whose bands end within two lines with least white.
+/// A generated set (eight articles, figures) whose text runs past its
+/// page. Each continued article went on over a whole page of its own:
+/// set vertically, four more pages each with a strip of one rest some
+/// thirteen lines wide down its right edge, two thirds of it white (three
+/// such pages set horizontally, each with one band at its top). The rests
+/// now share the page after it, made up as a page's articles are, each
+/// with both jump lines naming it.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
-fn a_continuation_pages_last_band_ends_within_two_lines_of_the_others() {
+fn the_rests_of_a_made_up_page_share_the_page_after_it() {
     let src = root().join("tests/fixtures/gen-vertical-03/fill.toml");
-    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
-    let dir = tempdir();
-    let stderr = assert_ok(&run_into(dir.path(), &args).0);
-    let pages: Vec<&str> = (stderr.lines())
-        .filter(|l| l.contains(": continued articles"))
-        .collect();
-    assert!(pages.len() >= 3, "{stderr}");
-    for line in pages {
-        assert!(line.contains("no holes"), "{line}");
+    for (writing, continued) in [("vertical", 4), ("horizontal", 3)] {
+        let args = [src.as_os_str(), "--writing".as_ref(), writing.as_ref()];
+        let dir = tempdir();
+        let (out, outputs) = run_into(dir.path(), &args);
+        let stderr = assert_ok(&out);
+        assert!(stderr.contains("continued on page 2"), "{stderr}");
+        let extra = (stderr.lines())
+            .find(|l| l.contains("page 2: continued articles"))
+            .expect("page 2's summary");
+        assert!(extra.contains("no holes"), "{extra}");
+        need("pdftotext");
+        let pages = outputs.pdf_pages();
+        assert_eq!(pages.len(), 2, "{writing}");
+        let (first, second) = (squeeze(&pages[0]), squeeze(&pages[1]));
+        assert_eq!(
+            first.matches("（下转第2版）").count(),
+            continued,
+            "{writing}: {first}"
+        );
+        assert_eq!(
+            second.matches("（上接第1版）").count(),
+            continued,
+            "{writing}: {second}"
+        );
+        if writing == "horizontal" {
+            jump_lines_beside_their_heads(&outputs.pdf);
+        }
+    }
+}
+
+/// Across a wide horizontal module, （上接第M版） stands at the end of the
+/// continuation head's line, not under it: the head's top is less than a
+/// slot and a half above the jump line's (over two slots when it stood
+/// under it).
+fn jump_lines_beside_their_heads(pdf: &std::path::Path) {
+    let words = words_on(pdf, 2);
+    let jumps: Vec<_> = words.iter().filter(|w| w.3 == "（上接第1版）").collect();
+    assert!(!jumps.is_empty());
+    for j in jumps {
+        let head = (words.iter()).find(|w| w.1 < j.0 && w.2 < j.2 && j.2 - w.2 < 18.0);
+        assert!(head.is_some(), "no head beside {j:?}: {words:?}");
     }
 }
 

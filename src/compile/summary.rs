@@ -47,7 +47,8 @@ fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
                 )
             } else {
                 format!(
-                    "page {number}: continued articles, {}",
+                    "page {number}: continued articles, {:.0}% of the grid in modules, {}",
+                    f * 100.0,
                     holes_note(composed, k)
                 )
             };
@@ -58,9 +59,8 @@ fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
         out.push(warning(
             &plan.manifest,
             format!(
-                "the articles do not fit on one page: continued on page(s) {}–{}",
-                first + 1,
-                first as usize + n - 1
+                "the articles do not fit on one page: continued on {}",
+                pages_named(first as usize + 1, first as usize + n - 1)
             ),
         ));
     }
@@ -80,7 +80,11 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
             Some(f) if k < edition => {
                 format!("page {number}: {:.0}% of the grid in modules", f * 100.0)
             }
-            _ => format!("page {number} (after the edition's last page): continued articles"),
+            Some(f) => format!(
+                "page {number} (after the edition's last page): continued articles, {:.0}% of the grid in modules",
+                f * 100.0
+            ),
+            None => format!("page {number} (after the edition's last page): continued articles"),
         };
         message.push_str(&format!(", {}", holes_note(composed, k)));
         for c in &composed.continued {
@@ -117,13 +121,20 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
         out.push(warning(
             &plan.manifest,
             format!(
-                "the edition's articles do not fit its {edition} pages: continued on page(s) {}–{} after its last",
-                first + edition,
-                first + composed.pages.len() - 1
+                "the edition's articles do not fit its {edition} pages: continued on {} after its last",
+                pages_named(first + edition, first + composed.pages.len() - 1)
             ),
         ));
     }
     out
+}
+
+/// "page 2", or "pages 2–4".
+fn pages_named(a: usize, b: usize) -> String {
+    match a == b {
+        true => format!("page {a}"),
+        false => format!("pages {a}–{b}"),
+    }
 }
 
 /// "no holes", or how many white holes of 4 × 4 body ems or more page `k`

@@ -583,6 +583,7 @@ impl<'a> Composer<'a> {
             per,
             inline: self.grid.column_start(self.column) + inline,
             size: p.style.size,
+            lift: Pt::ZERO,
         };
         let source = (p, LineSource::Flow(self.cur.0));
         self.set_line(source, line, at, Some(self.column));

@@ -88,6 +88,30 @@ pub fn compose_edition(
             warnings,
         )?;
     }
+    // The extra pages after the edition that rests of its made-up pages
+    // were left to: each made up of those rests alone.
+    let none = articles.len()..articles.len();
+    let mut k = pages.len();
+    while let Some(at) = (set.rests.iter())
+        .map(|&(at, _)| at)
+        .filter(|&at| at >= k)
+        .min()
+    {
+        let extra = EditionPage {
+            articles: none.clone(),
+            fill: true,
+        };
+        set_page(
+            articles,
+            (at, &extra),
+            grid,
+            &mut sheets,
+            jumps,
+            &mut set,
+            warnings,
+        )?;
+        k = at + 1;
+    }
     let order = reading_ranks(&set.placed);
     // The reading order: page by page, on each page the articles in the
     // order `reading_ranks` gives, each article's paragraphs in order.
@@ -163,11 +187,14 @@ fn set_page(
         }
         let (mut placed, mut summary) = makeup::choose(&ranked, &prep, &avoid);
         // Without an arrangement, a rest still opens the page it was
-        // promised to (its jump line says so), across it as it fitted.
+        // promised to (its jump line says so), across it as it fitted;
+        // on an extra page, the rests one under another, as promised.
+        let stacked = k >= sheets.edition;
         for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
             let p = &mut a.placement;
             if p.column.is_none() {
-                (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), Some(taken));
+                let row = (!stacked).then_some(taken);
+                (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
             }
         }
         let frames = match place_all(&placed, (k, page), grid, (sheets, jumps), set, warnings) {
@@ -185,7 +212,7 @@ fn set_page(
             holes += holes_among(&items_on(set, extra));
         }
         let tried = Tried { holes, attempt };
-        if sheets.edition > 1 {
+        if sheets.edition > 1 || k > 0 {
             let number = jumps.first_number as usize + k;
             summary.message = format!("page {number}: {}", summary.message);
         }

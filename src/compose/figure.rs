@@ -233,6 +233,7 @@ impl Composer<'_> {
                     per: c.style.lines,
                     inline: cap_left,
                     size: c.style.size,
+                    lift: Pt::ZERO,
                 };
                 let column = self.grid.column_of(cap_left);
                 self.set_line((c, LineSource::Flow(self.cur.0)), line, at, Some(column));

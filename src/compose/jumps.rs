@@ -11,7 +11,7 @@ use super::heads::break_heading;
 use super::items::FrameItem;
 use super::lines::break_lines;
 use super::place::render_line;
-use super::transform::LineAt;
+use super::transform::{EM_ASCENT, LineAt};
 use crate::linebreak::Line;
 use crate::model::{Grid, Labels};
 use crate::resolve::Doc;
@@ -48,13 +48,32 @@ impl Jumps<'_> {
 }
 
 /// The slots a continued module keeps: a jump line at the foot; a
-/// continuation head, a jump line and a blank slot at the top.
-pub fn reserve_for(doc: &Doc) -> Reserve {
+/// continuation head at the top of a later page and the jump line beside
+/// it (a horizontal module at least [`BESIDE`] wide, `grid` its later
+/// pages'), or the jump line under it and a blank slot.
+pub fn reserve_for(doc: &Doc, grid: &Grid) -> Reserve {
     let jump = doc.jump_style.lines.max(1);
+    let under = match beside(grid) {
+        true => 0,
+        false => jump + 1,
+    };
     Reserve {
         foot: jump,
-        head: doc.continued_style.lines.max(1) + jump + 1,
+        head: doc.continued_style.lines.max(1) + under,
     }
+}
+
+/// The narrowest horizontal module, in body ems, whose continuation head
+/// has the jump line beside it: room for a first phrase of a dozen
+/// characters at a deck's size and （上接第M版）.
+const BESIDE: f64 = 36.0;
+
+/// Whether a module on `grid` sets the jump line beside its continuation
+/// head, its head over the text with no blank slot between: across a
+/// wide module the white beside a short head, over a jump line and a
+/// blank slot, would be a hole five ems deep.
+fn beside(grid: &Grid) -> bool {
+    !grid.vertical && grid.measure().0 >= BESIDE * grid.body_size.0
 }
 
 /// The continuation head when the headline takes more than a line: its
@@ -99,47 +118,80 @@ impl Composer<'_> {
                 let lines = break_lines(&p, g.column_width, false, &doc.rules);
                 let slot = self.bottom - self.reserve.foot;
                 let inline = g.column_start(g.columns - 1);
-                self.line_on(i, &p, lines.first(), (slot, inline));
+                self.line_on(i, &p, lines.first(), (slot, inline, Pt::ZERO));
             }
             if first + i > 0 {
-                // Across a horizontal module; in the first band (tier) of a
-                // vertical one.
-                let measure = if g.vertical {
-                    g.column_width
-                } else {
-                    g.measure()
-                };
-                // The whole headline where it takes one line, as a reader
-                // looking for the article knows it; else its first phrase.
-                let whole = (jumps.shape)(Furniture::ContinuedHead, &doc.title);
-                let lines = break_heading(&whole, measure, &doc.rules);
-                let (head, lines) = match lines.len() {
-                    1 => (whole, lines),
-                    _ => {
-                        let head =
-                            (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
-                        let lines = break_heading(&head, measure, &doc.rules);
-                        (head, lines)
-                    }
-                };
-                self.line_on(i, &head, lines.first(), (self.top, Pt::ZERO));
-                let from = labels.jump_from_page(previous);
-                let p = (jumps.shape)(Furniture::JumpLine, &from);
-                let lines = break_lines(&p, measure, false, &doc.rules);
-                let slot = self.top + head.style.lines.max(1);
-                self.line_on(i, &p, lines.first(), (slot, Pt::ZERO));
+                self.continuation_head(doc, jumps, (i, previous));
             }
         }
     }
 
-    /// Sets one line on page `page` at (slot, inline).
-    fn line_on(&mut self, page: usize, p: &ShapedPara, line: Option<&Line>, at: (u32, Pt)) {
+    /// The continuation head and （上接第M版） at the top of the module's
+    /// page `page`, across a horizontal module, in the first band (tier)
+    /// of a vertical one: the jump line at the end of the head's line in
+    /// a wide horizontal module (see [`beside`]), else under the head.
+    fn continuation_head(&mut self, doc: &Doc, jumps: &mut Jumps, (page, previous): (usize, u32)) {
+        let g = &self.grid;
+        let labels = Labels::of(doc.lang.family);
+        let from = (jumps.shape)(Furniture::JumpLine, &labels.jump_from_page(previous));
+        let measure = if g.vertical {
+            g.column_width
+        } else {
+            g.measure()
+        };
+        let from_lines = break_lines(&from, measure, false, &doc.rules);
+        let by = beside(g);
+        let room = match (by, from_lines.first()) {
+            (true, Some(l)) => measure - l.width - g.body_size,
+            _ => measure,
+        };
+        // The whole headline where it takes one line, as a reader looking
+        // for the article knows it; else its first phrase.
+        let whole = (jumps.shape)(Furniture::ContinuedHead, &doc.title);
+        let lines = break_heading(&whole, room, &doc.rules);
+        let (head, lines) = match lines.len() {
+            1 => (whole, lines),
+            _ => {
+                let head = (jumps.shape)(Furniture::ContinuedHead, continued_head(&doc.title));
+                let lines = break_heading(&head, room, &doc.rules);
+                (head, lines)
+            }
+        };
+        let per = head.style.lines.max(1);
+        // Over the text with no blank slot between (a horizontal module),
+        // the head rises to stand as far under the rule above it (half a
+        // slot over the module) as over the text (half its leading under
+        // the slot): a quarter of the body size. The jump line beside it
+        // in its last slot rises onto the head's baseline.
+        let (lift, jump_lift) = match by {
+            false => (Pt::ZERO, Pt::ZERO),
+            true => {
+                let lift = g.body_size * 0.25;
+                let baseline = |band: Pt, size: Pt| (band - size) / 2.0 + size * EM_ASCENT;
+                let head_line = baseline(g.pitch * per as f64, head.style.size) - lift;
+                let jump_line = g.pitch * (per - 1) as f64 + baseline(g.pitch, from.style.size);
+                (lift, jump_line - head_line)
+            }
+        };
+        self.line_on(page, &head, lines.first(), (self.top, Pt::ZERO, lift));
+        // Beside the head: in its last slot (on the head's baseline); else
+        // under it.
+        let slot = match by {
+            true => self.top + per - 1,
+            false => self.top + per,
+        };
+        self.line_on(page, &from, from_lines.first(), (slot, Pt::ZERO, jump_lift));
+    }
+
+    /// Sets one line on page `page` at (slot, inline), lifted by `lift`.
+    fn line_on(&mut self, page: usize, p: &ShapedPara, line: Option<&Line>, at: (u32, Pt, Pt)) {
         let Some(line) = line else { return };
         let at = LineAt {
             slot: at.0,
             per: p.style.lines.max(1),
             inline: at.1,
             size: p.style.size,
+            lift: at.2,
         };
         let content = render_line(p, line, self.transform.mode());
         self.pages[page].push(FrameItem::Line { at, content });

@@ -119,6 +119,7 @@ impl Composer<'_> {
                     per: p.style.lines,
                     inline: inset,
                     size: p.style.size,
+                    lift: Pt::ZERO,
                 };
                 self.set_line((p, LineSource::Flow(n)), line, line_at, None);
                 at += p.style.lines;

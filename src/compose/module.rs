@@ -137,11 +137,11 @@ pub fn compose_module_with(
     if c.pages.len() > 1
         && let Some(j) = jumps
     {
-        let reserve = reserve_for(doc);
+        let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
+        let reserve = reserve_for(doc, &rest.grid);
         c = set.lay_out(layout, &flow, reserve)?;
         let cut = c.cut_after_first_page();
         c.add_jumps(doc, j, (0, true));
-        let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         // A grid of its own (tiers of a vertical box) is fitted to the
         // band it continues in: its lines may be another length than the
         // first page's, and the rest is broken again for them.
@@ -203,7 +203,7 @@ pub fn compose_rest(
     // The rest ends here: no jump line at its foot.
     let reserve = Reserve {
         foot: 0,
-        ..reserve_for(doc)
+        ..reserve_for(doc, &set.grid)
     };
     let mut r = set.lay_out_rest(layout, &flow, reserve, cut)?;
     if r.pages.len() > 1 {

@@ -10,7 +10,7 @@ use super::items::SetLine;
 use super::jumps::Jumps;
 use super::module::{compose_module_with, compose_rest};
 use super::recall;
-use super::sheets::{Onward, Sheets, Taken};
+use super::sheets::{Onward, Sheets, Taken, band_foot};
 use super::{Frame, Module};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::model::{Grid, LeadPlacement};
@@ -191,7 +191,12 @@ fn locate(
         lead: p.lead,
         figure: p.figure,
     };
-    let need = super::variants::least_cut(a, variant, grid, span);
+    // A rest stays on the page its jump line names, where it was promised
+    // room (see `Sheets::promise`).
+    let need = match a.rest {
+        Some(_) => 0,
+        None => super::variants::least_cut(a, variant, grid, span),
+    };
     let (page, first, top) = sheets.find(p, (span, need), grid.lines, from);
     let bottom = p.rows.map_or(grid.lines, |r| (top + r).min(grid.lines));
     if top >= grid.lines || bottom <= top {
@@ -300,18 +305,9 @@ pub(super) fn place_article(
         // Turned only after the page is placed (see `super::kickers`).
         kicker_end: false,
     };
-    let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
-    // A continuation goes on the edition's next page, or after it on the
-    // next page nothing else has taken.
-    let onward = sheets.onward(page, grid.lines);
-    let first = jumps.first_number;
-    let mut j = Jumps {
-        number: first + a.rest.map_or(page, |r| r.from) as u32,
-        next: first + if a.rest.is_some() { page } else { onward.page } as u32,
-        band: onward.band,
-        shape: &mut shape,
-    };
-    let (mut module, reused) = module_for(a, (grid, frame), &mut j, warnings)?;
+    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    let (onward, mut module, reused) =
+        lay_out_onward(a, (grid, frame, own), page, sheets, jumps, warnings)?;
     let continued = module.pages.len() > 1;
     // A declared frame is taken whole; an automatic one down to its text.
     let end = if continued || p.rows.is_some() {
@@ -330,18 +326,78 @@ pub(super) fn place_article(
             ),
         });
     }
-    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     // A rest that fits the band of a made-up page is left to that page's
     // make-up, a module like its own articles (`Module::cut` says where
     // it goes on); a box on a grid of its own keeps its band.
-    let defer = module.pages.len() == 2 && !own && !jumps.no_continue;
-    if defer && onward.band.is_some() && sheets.made_up(onward.page) {
+    if deferred(&module, own, jumps) && onward.band.is_some() && sheets.made_up(onward.page) {
         module.pages.truncate(1);
         module.lines.retain(|l| l.page == 0);
     } else {
         sheets.take_rest(&module, onward, (frame, own), grid);
     }
     Ok((page, onward, module, reused, frame))
+}
+
+/// Whether a continued module's rest is left to the make-up of the page
+/// it goes on (see [`place_article`]).
+fn deferred(module: &Module, own: bool, jumps: &PageOptions) -> bool {
+    module.pages.len() == 2 && !own && !jumps.no_continue
+}
+
+/// Article `a` laid out in `frame` on `page` with its jump lines, and
+/// where it goes on: a continuation goes on the edition's next page, or
+/// after it on an extra page. A rest left to an extra page's make-up is
+/// promised the slots it takes there; where they are not left, or where
+/// a rest of more than a page would meet rests promised there, it is laid
+/// out again for a later page (its jump line names that page).
+fn lay_out_onward(
+    a: &PageArticle,
+    (grid, frame, own): (&Grid, Frame, bool),
+    page: usize,
+    sheets: &mut Sheets,
+    jumps: &mut PageOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Onward, Module, bool)> {
+    let mut skip = 0;
+    loop {
+        let onward = sheets.onward(page, grid.lines, skip);
+        let first = jumps.first_number;
+        let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
+        let mut j = Jumps {
+            number: first + a.rest.map_or(page, |r| r.from) as u32,
+            next: first + if a.rest.is_some() { page } else { onward.page } as u32,
+            band: onward.band,
+            shape: &mut shape,
+        };
+        let mut said = Vec::new();
+        let (module, reused) = module_for(a, (grid, frame), &mut j, &mut said)?;
+        let extra = onward.page >= sheets.edition && sheets.made_up(onward.page);
+        let fits = match onward.band {
+            _ if !extra || module.pages.len() == 1 => true,
+            Some(band) if deferred(&module, own, jumps) => {
+                let foot = band_foot(&module, 1, band, (own, frame.boxed), grid);
+                let promised = sheets.promise(onward.page, foot, grid.lines);
+                if !promised {
+                    sheets.close(onward.page, grid.lines);
+                }
+                promised
+            }
+            _ => {
+                let pages = onward.page..onward.page + module.pages.len() - 1;
+                match pages.clone().rev().find(|&at| sheets.promised(at)) {
+                    Some(at) => {
+                        skip = at + 1;
+                        false
+                    }
+                    None => true,
+                }
+            }
+        };
+        if fits {
+            warnings.extend(said);
+            return Ok((onward, module, reused));
+        }
+    }
 }
 
 /// Article `a` (or its rest) laid out in `frame` with jump lines `j`, or

@@ -32,8 +32,12 @@ pub(super) struct Onward {
 pub(super) struct Sheets {
     pub columns: u32,
     pub edition: usize,
-    /// The edition's pages the make-up fills (`fill = true`).
+    /// The edition's pages the make-up fills (`fill = true`), and the
+    /// extra pages after it that take rests of those pages' articles.
     pub fill: Vec<bool>,
+    /// Per extra page, the slots promised to the rests left to its
+    /// make-up (see [`Sheets::promise`]).
+    promised: Vec<u32>,
     /// Per page and column, the first free slot from the top.
     sky: Vec<Vec<u32>>,
     pub taken: Vec<Vec<Taken>>,
@@ -46,6 +50,7 @@ impl Sheets {
             columns,
             edition,
             fill: Vec::new(),
+            promised: Vec::new(),
             sky: Vec::new(),
             taken: Vec::new(),
             frames: Vec::new(),
@@ -60,6 +65,7 @@ impl Sheets {
             self.sky.push(vec![0; self.columns as usize]);
             self.taken.push(Vec::new());
             self.frames.push(Vec::new());
+            self.promised.push(0);
         }
     }
 
@@ -120,8 +126,12 @@ impl Sheets {
     /// with room, in a band across its top under what is there already
     /// (at most half the page, so that the page's own articles keep the
     /// rest); after the edition's last page, on the next page nothing has
-    /// taken, whole.
-    pub fn onward(&mut self, page: usize, lines: u32) -> Onward {
+    /// taken, whole. A made-up page's rests share the extra pages after
+    /// the edition: each goes to the first one with slots left to promise
+    /// ([`Sheets::promise`]), which is made up in its turn (a whole page
+    /// for each would leave most of it white).
+    /// `skip`: the first extra page it may go to.
+    pub fn onward(&mut self, page: usize, lines: u32, skip: usize) -> Onward {
         let mut next = page + 1;
         while next < self.edition {
             let top = self.height(next, 0, self.columns);
@@ -134,10 +144,54 @@ impl Sheets {
             }
             next += 1;
         }
-        Onward {
-            page: self.free_from(next.max(self.edition)),
-            band: None,
+        let mut at = self.free_from(next.max(self.edition).max(skip));
+        if !self.made_up(page) {
+            while self.promised(at) {
+                at = self.free_from(at + 1);
+            }
+            return Onward {
+                page: at,
+                band: None,
+            };
         }
+        while self.promised[at] + MIN_ROWS > lines {
+            at = self.free_from(at + 1);
+        }
+        if self.fill.len() <= at {
+            self.fill.resize(at + 1, false);
+        }
+        self.fill[at] = true;
+        Onward {
+            page: at,
+            band: Some((0, lines)),
+        }
+    }
+
+    /// Promises `rows` slots of extra page `at` to a rest left to its
+    /// make-up, and the slot of the rule under it; `false` (nothing
+    /// promised) where they are not left. Rests that could be stacked
+    /// across the page, each as it was laid out across the whole page, can
+    /// always be made up on it: the search finds that or better.
+    pub fn promise(&mut self, at: usize, rows: u32, lines: u32) -> bool {
+        // As many as a page keeps for a module at least (see `find`).
+        let rows = rows.max(MIN_ROWS);
+        let room = lines.saturating_sub(self.promised[at]);
+        if rows > room {
+            return false;
+        }
+        self.promised[at] += (rows + 1).min(room);
+        true
+    }
+
+    /// Promises nothing more on extra page `at`: a rest did not fit what
+    /// was left, or a rest of more than a page takes it whole.
+    pub fn close(&mut self, at: usize, lines: u32) {
+        self.promised[at] = lines;
+    }
+
+    /// Whether anything was promised on page `at`.
+    pub fn promised(&self, at: usize) -> bool {
+        self.promised.get(at).is_some_and(|&p| p > 0)
     }
 
     /// A module placed on `page` that the rectangle overlaps.
@@ -181,16 +235,7 @@ impl Sheets {
                 self.take(at, whole, all);
                 continue;
             };
-            let text = (module.lines.iter())
-                .filter(|l| l.page == k)
-                .map(|l| l.slot + 1)
-                .chain(figure_foot(&module.pages[k], grid))
-                .max();
-            // The box's lower edge, then the rule under the module.
-            let foot = match text {
-                Some(end) if !own => (end + frame.boxed as u32 + 1).min(top + rows),
-                _ => top + rows,
-            };
+            let foot = band_foot(module, k, (top, rows), (own, frame.boxed), grid);
             let band = Frame {
                 top,
                 rows: Some(foot - top),
@@ -204,6 +249,28 @@ impl Sheets {
             };
             self.take(at, band, r);
         }
+    }
+}
+
+/// Where module page `k` of a rest set in the band (`top`, `rows`) ends:
+/// the box's lower edge, then the rule under the module, under its text
+/// and figures (all of the band for a module on a grid of its own, which
+/// fills its frame).
+pub(super) fn band_foot(
+    module: &Module,
+    k: usize,
+    (top, rows): (u32, u32),
+    (own, boxed): (bool, bool),
+    grid: &Grid,
+) -> u32 {
+    let text = (module.lines.iter())
+        .filter(|l| l.page == k)
+        .map(|l| l.slot + 1)
+        .chain(figure_foot(&module.pages[k], grid))
+        .max();
+    match text {
+        Some(end) if !own => (end + boxed as u32 + 1).min(top + rows),
+        _ => top + rows,
     }
 }
 

@@ -480,6 +480,7 @@ impl Composer<'_> {
                 per: 1,
                 inline: Pt::ZERO,
                 size: q.style.size,
+                lift: Pt::ZERO,
             };
             self.set_line((&q, LineSource::Header(n)), line, at, Some(0));
         }
@@ -503,6 +504,7 @@ impl Composer<'_> {
                 per,
                 inline: at,
                 size: p.style.size,
+                lift: Pt::ZERO,
             };
             self.set_line((p, LineSource::Header(n)), line, line_at, column);
             slot += per;

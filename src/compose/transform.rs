@@ -73,13 +73,15 @@ impl PageRect {
 }
 
 /// A line of type: `per` slots from `slot`, starting `inline` along, in
-/// type of `size`.
+/// type of `size`, moved `lift` back along the block axis (a head that
+/// opens the text right under it, its white above and below even).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineAt {
     pub slot: u32,
     pub per: u32,
     pub inline: Pt,
     pub size: Pt,
+    pub lift: Pt,
 }
 
 /// Where a line's glyph origins sit across its band.
@@ -316,11 +318,12 @@ impl Transform {
                     inline: line.inline,
                 });
                 let band = self.pitch * line.per as f64;
-                let centred = self.mode.nudge(top, Step::block((band - line.size) / 2.0));
+                let down = (band - line.size) / 2.0 - line.lift;
+                let centred = self.mode.nudge(top, Step::block(down));
                 self.mode.nudge(centred, Step::block(line.size * EM_ASCENT))
             }
             Baseline::Central => self.point(At {
-                slot: line.slot as f64 + line.per as f64 / 2.0,
+                slot: line.slot as f64 + line.per as f64 / 2.0 - line.lift.0 / self.pitch.0,
                 inline: line.inline,
             }),
         }
@@ -423,6 +426,7 @@ mod tests {
             per: 2,
             inline: Pt(5.0),
             size: Pt(10.0),
+            lift: Pt::ZERO,
         };
         // Band 70..100; the em (10) centred: 80..90; baseline 0.88 em down.
         let (x, y) = Transform::of(&grid(false)).line_origin(line);

@@ -155,7 +155,12 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
         })
         .collect();
     laid += lay_out(&others, &articles, grid, &mut out);
-    prune(&mut out);
+    // A page of rests alone (after an edition's last page) takes them as
+    // they come: a short rest is a shallow strip across it, and the page
+    // its jump line names has to take it.
+    if !articles.iter().all(|(a, _)| a.rest.is_some()) {
+        prune(&mut out);
+    }
     (out, laid)
 }
 

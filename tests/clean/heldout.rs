@@ -61,7 +61,7 @@ use std::process::Command;
 use super::common::{root, tempdir};
 use super::corpus::{Art, FIELDS, parse};
 use super::ocr_text::{OcrText, lost_note};
-use super::prints::{Print, pairs, prints, sim, sim_printed};
+use super::prints::{Pairs, Print, pairs, prints, sim, sim_printed};
 use super::score::{Score, pct};
 
 /// A paragraph found: character similarity to its source.
@@ -334,7 +334,7 @@ fn score_articles(
 }
 
 /// Share of `line`'s character pairs found in `known`.
-fn coverage(p: &HashSet<(char, char)>, known: &HashSet<(char, char)>) -> f64 {
+fn coverage(p: &Pairs, known: &Pairs) -> f64 {
     p.iter().filter(|x| known.contains(x)).count() as f64 / p.len().max(1) as f64
 }
 

@@ -2,9 +2,7 @@
 //! (heldout.rs): what no line-by-line structure stage could give back is
 //! counted apart.
 
-use std::collections::HashSet;
-
-use super::prints::{may_match, norm, pairs, pairs_of, ratio};
+use super::prints::{Pairs, may_match, norm, pairs, pairs_of, ratio};
 
 /// Half-width marks as the full-width ones clean makes of them,
 /// whitespace out.
@@ -29,7 +27,7 @@ fn full(s: &str) -> String {
 struct Piece {
     text: String,
     chars: usize,
-    pairs: HashSet<(char, char)>,
+    pairs: Pairs,
     ends: (char, char),
 }
 
@@ -75,7 +73,7 @@ impl OcrText {
             // of each piece and the one across the join.
             let mut run = String::new();
             let (mut chars, mut shared) = (0, 0);
-            let mut rp: HashSet<(char, char)> = HashSet::new();
+            let mut rp = Pairs::with_capacity_and_hasher(n + 8, Default::default());
             let mut last = None;
             for p in &self.pieces[k..] {
                 let join = last.map(|c| (c, p.ends.0));

@@ -5,39 +5,11 @@
 //! reprinting both sides each time made the generated set's scoring most
 //! of the clean tests' time.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Pairs of neighbouring characters. Hashed by a multiply-and-rotate mix,
-/// not the standard library's SipHash: the scorer hashes some hundred
-/// million pairs on the generated set, and SipHash was most of its time in
-/// a debug build. Nothing here is hashed from untrusted input.
-pub(super) type Pairs = HashSet<(char, char), BuildHasherDefault<PairHasher>>;
-
-#[derive(Default)]
-pub(super) struct PairHasher(u64);
-
-impl PairHasher {
-    fn mix(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for PairHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.mix(u64::from(*b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// Pairs of neighbouring characters, hashed with rustc-hash's Fx hash, not
+/// the standard library's SipHash: the scorer hashes some hundred million
+/// pairs on the generated set, and SipHash was most of its time in a
+/// debug build. Nothing here is hashed from untrusted input.
+pub(super) type Pairs = rustc_hash::FxHashSet<(char, char)>;
 
 /// Whitespace out: Tesseract spaces Latin and digits differently.
 pub(super) fn norm(s: &str) -> String {

@@ -18,6 +18,8 @@ mod heldout;
 mod ocr;
 #[path = "clean/ocr_text.rs"]
 mod ocr_text;
+#[path = "clean/prints.rs"]
+mod prints;
 #[path = "clean/scan.rs"]
 mod scan;
 #[path = "clean/score.rs"]

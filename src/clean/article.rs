@@ -293,20 +293,23 @@ fn parts(
     }
     s.release(lines);
     s.flush();
-    lone_caption(lines, &mut s.out, notes);
+    lone_head(lines, &s.out, notes);
     s.out
 }
 
-/// A figure's caption read as a section head: the body's only head, set
+/// A figure's caption or a section head: the body's only head, set
 /// between paragraphs near the article's top, plain words (no enumerator,
 /// no mark of any kind, not in large type, not a name). Section heads
-/// divide an article into parts, so an article has none or several; one
-/// alone is either a closing part's head (记者手记, 结语: most of the text
-/// above it) or the caption of a figure set after the lead, with text run
-/// round it (灯的徽记 under an essay's picture), which is taken out with
-/// the other furniture: within the article's first dozen column lines,
-/// with at least half as many lines again below it.
-fn lone_caption(lines: &[Line], out: &mut Vec<Part>, notes: &mut Vec<Note>) {
+/// divide an article into parts, so an article mostly has none or
+/// several; one alone near the top may be the caption of a figure set
+/// after the lead with text run round it (灯的徽记 under an essay's
+/// picture). Nothing in the line tells the two apart (a caption with a
+/// credit, ▲ or 图为 is furniture by its pattern), and a real article may
+/// have one head there, so the line stays a head and the report asks an
+/// editor: within the article's first dozen column lines, with at least
+/// half as many lines again below it. A closing part's head (记者手记,
+/// most of the text above it) is not asked about.
+fn lone_head(lines: &[Line], out: &[Part], notes: &mut Vec<Note>) {
     /// The most column lines above a figure set after the lead.
     const TOP: usize = 12;
     let heads: Vec<usize> = (0..out.len())
@@ -316,7 +319,7 @@ fn lone_caption(lines: &[Line], out: &mut Vec<Part>, notes: &mut Vec<Note>) {
     let Part::Head(i) = out[k] else { return };
     let l = &lines[i];
     // Words and numbers only: letters beside Han (念和AV) are more likely
-    // a picture's specks read as text, which stay.
+    // a picture's specks read as text than a caption.
     let plain = l
         .text
         .chars()
@@ -355,12 +358,11 @@ fn lone_caption(lines: &[Line], out: &mut Vec<Part>, notes: &mut Vec<Note>) {
     {
         return;
     }
-    out.remove(k);
     notes.push(Note {
         line: l.no,
-        kind: NoteKind::Removed,
+        kind: NoteKind::Warning,
         message: format!(
-            "figure caption (the body's only head, after the lead): {}",
+            "the body's only head, after the lead (a section head, or a figure's caption?): kept as a head: {}",
             l.text
         ),
     });

@@ -77,40 +77,33 @@ pub fn compose_edition(
         figures: articles.iter().map(|_| None).collect(),
     };
     sheets.fill = pages.iter().map(|p| p.fill).collect();
-    for (k, page) in pages.iter().enumerate() {
-        set_page(
-            articles,
-            (k, page),
-            grid,
-            &mut sheets,
-            jumps,
-            &mut set,
-            warnings,
-        )?;
-    }
-    // The extra pages after the edition that rests of its made-up pages
-    // were left to: each made up of those rests alone.
+    // The edition's pages, then the extra pages after it that rests of
+    // its made-up pages were left to, each made up of those rests alone.
     let none = articles.len()..articles.len();
-    let mut k = pages.len();
-    while let Some(at) = (set.rests.iter())
-        .map(|&(at, _)| at)
-        .filter(|&at| at >= k)
-        .min()
-    {
-        let extra = EditionPage {
-            articles: none.clone(),
-            fill: true,
+    let mut k = 0;
+    loop {
+        let page = match pages.get(k) {
+            Some(page) => page.clone(),
+            None => {
+                let extra = (set.rests.iter()).map(|&(at, _)| at).filter(|&at| at >= k);
+                let Some(at) = extra.min() else { break };
+                k = at;
+                EditionPage {
+                    articles: none.clone(),
+                    fill: true,
+                }
+            }
         };
         set_page(
             articles,
-            (at, &extra),
+            (k, &page),
             grid,
             &mut sheets,
             jumps,
             &mut set,
             warnings,
         )?;
-        k = at + 1;
+        k += 1;
     }
     let order = reading_ranks(&set.placed);
     // The reading order: page by page, on each page the articles in the

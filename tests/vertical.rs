@@ -464,6 +464,13 @@ fn the_rests_of_a_made_up_page_share_the_page_after_it() {
         );
         if writing == "horizontal" {
             jump_lines_beside_their_heads(&outputs.pdf);
+        } else {
+            // Headlines without a phrase mark, wider than a band: their
+            // continuation heads take two lines, not the first five
+            // characters.
+            for head in ["她庈昫氭水不了了竑揯", "了起写里雏裶一了一敲"] {
+                assert!(second.contains(head), "{head}: {second}");
+            }
         }
     }
 }

@@ -381,9 +381,13 @@ pub fn compose_manifest(
     // The page's grid follows the layout; an article of the other writing
     // mode gets a grid of its own inside its frame (a vertical serial box).
     let grid = job.layout.grid_for(job.layout.writing);
-    // Jump lines of continued modules, in each article's language.
+    // Jump lines of continued modules, in each article's language and
+    // writing mode: in a vertical module a page number stands upright
+    // across its line (纵中横), not on its side.
     let mut shape = |doc: &Doc, f: Furniture, text: &str| {
-        shape_plain(&mut shapers.furniture(doc), furniture_style(doc, f), text)
+        let vertical = doc.writing == Writing::Vertical;
+        let mut shaper = shapers.furniture(doc).vertical(vertical);
+        shape_plain(&mut shaper, furniture_style(doc, f), text)
     };
     let mut jumps = PageOptions {
         first_number: plan.pages[0].head.first_number,

@@ -77,40 +77,33 @@ pub fn compose_edition(
         figures: articles.iter().map(|_| None).collect(),
     };
     sheets.fill = pages.iter().map(|p| p.fill).collect();
-    for (k, page) in pages.iter().enumerate() {
-        set_page(
-            articles,
-            (k, page),
-            grid,
-            &mut sheets,
-            jumps,
-            &mut set,
-            warnings,
-        )?;
-    }
-    // The extra pages after the edition that rests of its made-up pages
-    // were left to: each made up of those rests alone.
+    // The edition's pages, then the extra pages after it that rests of
+    // its made-up pages were left to, each made up of those rests alone.
     let none = articles.len()..articles.len();
-    let mut k = pages.len();
-    while let Some(at) = (set.rests.iter())
-        .map(|&(at, _)| at)
-        .filter(|&at| at >= k)
-        .min()
-    {
-        let extra = EditionPage {
-            articles: none.clone(),
-            fill: true,
+    let mut k = 0;
+    loop {
+        let page = match pages.get(k) {
+            Some(page) => page.clone(),
+            None => {
+                let extra = (set.rests.iter()).map(|&(at, _)| at).filter(|&at| at >= k);
+                let Some(at) = extra.min() else { break };
+                k = at;
+                EditionPage {
+                    articles: none.clone(),
+                    fill: true,
+                }
+            }
         };
         set_page(
             articles,
-            (at, &extra),
+            (k, &page),
             grid,
             &mut sheets,
             jumps,
             &mut set,
             warnings,
         )?;
-        k = at + 1;
+        k += 1;
     }
     let order = reading_ranks(&set.placed);
     // The reading order: page by page, on each page the articles in the
@@ -190,7 +183,11 @@ fn set_page(
         // promised to (its jump line says so), across it as it fitted;
         // on an extra page, the rests one under another, as promised.
         let stacked = k >= sheets.edition;
-        for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
+        let banded = stacked && grid.vertical && in_bands(&mut placed, &prep, grid);
+        if banded {
+            summary.message = "fill: one rest, set in the fewest bands from the page's top".into();
+        }
+        for a in placed.iter_mut().filter(|a| a.rest.is_some() && !banded) {
             let p = &mut a.placement;
             if p.column.is_none() {
                 let row = (!stacked).then_some(taken);
@@ -291,6 +288,26 @@ fn ranked<'a>(
         a.placement.lead_story = true;
     }
     ranked
+}
+
+/// A vertical page holding one rest alone: the rest in the fewest bands
+/// it is set whole in, at the page's top from its right edge (a
+/// compositor's band of tiers, the white in the bands under it), not a
+/// strip down every band, which is what filling the page's width makes
+/// of it. Several rests are made up (or stand one beside another down the
+/// bands: in bands of their own, one narrower than the one over it would
+/// leave a hole beside it); `false` then.
+fn in_bands(placed: &mut [PageArticle], prep: &makeup::Prepared, grid: &Grid) -> bool {
+    let [a] = placed else { return false };
+    if a.rest.is_none() {
+        return false;
+    }
+    let Some((span, _)) = prep.narrowest(0).filter(|&(span, _)| span <= grid.columns) else {
+        return false;
+    };
+    let p = &mut a.placement;
+    (p.column, p.columns, p.row, p.rows) = (Some(0), Some(span), Some(0), None);
+    true
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

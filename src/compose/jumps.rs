@@ -59,8 +59,28 @@ pub fn reserve_for(doc: &Doc, grid: &Grid) -> Reserve {
     };
     Reserve {
         foot: jump,
-        head: doc.continued_style.lines.max(1) + under,
+        head: doc.continued_style.lines.max(1) * head_lines(doc, grid) + under,
     }
+}
+
+/// The lines the continuation head takes: one, or, under a jump line,
+/// two where its text is wider than the measure (a vertical band holds
+/// some five characters at a deck's size; a headline without a phrase
+/// mark is its own first phrase, and cut to one line it was cut blindly).
+/// Judged by the characters' ems, so the slots kept and the lines set
+/// agree before anything is shaped.
+fn head_lines(doc: &Doc, grid: &Grid) -> u32 {
+    if beside(grid) {
+        return 1;
+    }
+    let measure = if grid.vertical {
+        grid.column_width
+    } else {
+        grid.measure()
+    };
+    let wide = |t: &str| doc.continued_style.size.0 * t.chars().count() as f64 > measure.0 + 0.01;
+    let two = wide(&doc.title) && wide(continued_head(&doc.title));
+    1 + two as u32
 }
 
 /// The narrowest horizontal module, in body ems, whose continuation head
@@ -158,6 +178,11 @@ impl Composer<'_> {
             }
         };
         let per = head.style.lines.max(1);
+        // A head of two lines (see `head_lines`) under a jump line.
+        let lines = match head_lines(doc, g) {
+            2 => lines,
+            _ => lines.into_iter().take(1).collect(),
+        };
         // Over the text with no blank slot between (a horizontal module),
         // the head rises to stand as far under the rule above it (half a
         // slot over the module) as over the text (half its leading under
@@ -173,12 +198,21 @@ impl Composer<'_> {
                 (lift, jump_line - head_line)
             }
         };
-        self.line_on(page, &head, lines.first(), (self.top, Pt::ZERO, lift));
+        let top = self.top;
+        for (k, line) in lines.iter().take(2).enumerate() {
+            self.line_on(
+                page,
+                &head,
+                Some(line),
+                (top + per * k as u32, Pt::ZERO, lift),
+            );
+        }
+        let under = top + per * lines.len().clamp(1, 2) as u32;
         // Beside the head: in its last slot (on the head's baseline); else
         // under it.
         let slot = match by {
-            true => self.top + per - 1,
-            false => self.top + per,
+            true => top + per - 1,
+            false => under,
         };
         self.line_on(page, &from, from_lines.first(), (slot, Pt::ZERO, jump_lift));
     }

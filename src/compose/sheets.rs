@@ -167,9 +167,9 @@ impl Sheets {
         }
     }
 
-    /// Promises `rows` slots of extra page `at` to a rest left to its
-    /// make-up, and the slot of the rule under it; `false` (nothing
-    /// promised) where they are not left. Rests that could be stacked
+    /// Promises `rows` slots of extra page `at` (the rule under the rest
+    /// counted, see [`band_foot`]) to a rest left to its make-up; `false`
+    /// (nothing promised) where they are not left. Rests that could be stacked
     /// across the page, each as it was laid out across the whole page, can
     /// always be made up on it: the search finds that or better.
     pub fn promise(&mut self, at: usize, rows: u32, lines: u32) -> bool {
@@ -179,7 +179,7 @@ impl Sheets {
         if rows > room {
             return false;
         }
-        self.promised[at] += (rows + 1).min(room);
+        self.promised[at] += rows;
         true
     }
 

@@ -155,10 +155,12 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
         })
         .collect();
     laid += lay_out(&others, &articles, grid, &mut out);
-    // A page of rests alone (after an edition's last page) takes them as
-    // they come: a short rest is a shallow strip across it, and the page
-    // its jump line names has to take it.
-    if !articles.iter().all(|(a, _)| a.rest.is_some()) {
+    // A page of rests alone (after an edition's last) takes them as they
+    // come: a short rest is a shallow strip across a horizontal page, and
+    // the page its jump line names has to take it. On a vertical page a
+    // strip down every band is no module: a rest there goes in the bands
+    // at the top (see `super::edition`) when no make-up is found.
+    if grid.vertical || !articles.iter().all(|(a, _)| a.rest.is_some()) {
         prune(&mut out);
     }
     (out, laid)

@@ -105,7 +105,7 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
             });
             continue;
         }
-        let pieces = side_by_side(&raw);
+        let mut pieces = side_by_side(&raw);
         if pieces.len() > 1 {
             notes.push(Note {
                 line: no,
@@ -115,6 +115,9 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
                     pieces.len()
                 ),
             });
+        }
+        if let Some(last) = pieces.pop() {
+            pieces.extend(glued_jump_line(last, no, notes));
         }
         for p in pieces {
             out.push(line(no, p, notes));
@@ -157,6 +160,34 @@ fn side_by_side(raw: &str) -> Vec<&str> {
     }
     pieces.push(&raw[start..]);
     pieces
+}
+
+/// A line ending in an opening jump line, `老码头重新开放　（上接第1版）`:
+/// a continuation head set with its （上接第N版） on its baseline, which a
+/// line-per-box tool reads as one box. The two are read one after the
+/// other, as where the page sets the jump line under the head.
+fn glued_jump_line<'a>(raw: &'a str, no: usize, notes: &mut Vec<Note>) -> Vec<&'a str> {
+    let split = raw.char_indices().rev().find_map(|(i, c)| {
+        let (head, jump) = raw.split_at(i);
+        let opens = (c == '（' || c == '(')
+            && super::furniture::jump_line(jump.trim()) == Some(false)
+            && head.trim().chars().count() >= 2;
+        opens.then_some((head, jump))
+    });
+    match split {
+        Some((head, jump)) => {
+            notes.push(Note {
+                line: no,
+                kind: NoteKind::Changed,
+                message: format!(
+                    "a head and its jump line {} read as one line: read one after the other",
+                    jump.trim()
+                ),
+            });
+            vec![head, jump]
+        }
+        None => vec![raw],
+    }
 }
 
 fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {

@@ -33,6 +33,50 @@ fn a_headline_repeated_whole_as_the_continuation_head_stays() {
     assert_eq!(c.articles[1].title, "老码头重新开放");
 }
 
+/// The continuation head as typeset sets it across a wide module, with its
+/// （上接第1版） on its baseline at the end, read by a line-per-box tool
+/// as one line (with or without the white between them, the bracket
+/// read half-width or not), and the page read top down: the line is the
+/// continuation head and its jump line, not a headline of an article of
+/// its own nor a paragraph's first words, and the text under it goes on
+/// the jumped article.
+#[test]
+fn a_continuation_head_read_with_its_jump_line_as_one_line() {
+    let first = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+        "住在对岸的李阿婆每周要过河两次，去城西的医院取药。她说，桥修好以前，船就是两岸之间唯一的路。",
+    ]);
+    let top =
+        column(&["历时三年建设的青溪大桥昨天合龙，预计明年五月通车，届时两岸往来只需五分钟。"]);
+    let rest = column(&["渡船票价维持两元不变，老人和学生凭证件免费乘坐，首班船早上六点开出。"]);
+    for head in [
+        "老码头重新开放　（上接第1版）",
+        "老码头重新开放（上接第1版）",
+        "老码头重新开放 (上接第1 版）",
+    ] {
+        let input = format!(
+            "第1版\n大桥合龙\n本报记者 周立新\n{top}（未完待续）\n老码头重新开放\n{first}（下转第2版）\n第2版\n{head}\n{rest}"
+        );
+        let c = clean(&input);
+        let r = removed(&input);
+        assert_eq!(c.articles.len(), 2, "{head}: {r:?}");
+        let jumped = &c.articles[1];
+        assert_eq!(jumped.title, "老码头重新开放", "{head}");
+        let text: String = jumped
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(text.contains("渡船票价维持两元不变"), "{head}: {text}");
+        assert!(!text.contains("上接"), "{head}: {text}");
+        assert!(r.iter().any(|m| m.contains("上接第1")), "{head}: {r:?}");
+    }
+}
+
 /// A headline ending on 的 under a jump line: the sentence the jump line
 /// cut goes on on another page, so the headline is not that sentence's
 /// last words, and the byline under it starts an article.

@@ -184,14 +184,16 @@ impl Composer<'_> {
             _ => lines.into_iter().take(1).collect(),
         };
         // Over the text with no blank slot between (a horizontal module),
-        // the head rises to stand as far under the rule above it (half a
-        // slot over the module) as over the text (half its leading under
-        // the slot): a quarter of the body size. The jump line beside it
-        // in its last slot rises onto the head's baseline.
+        // the head rises: centred in its slots it stood twice as far under
+        // the rule above it (half a slot over the module) as over the text
+        // (half its leading under the slot). An eighth of the body size
+        // leaves it a little nearer its own text than the rule, which ties
+        // it to the text it heads. The jump line beside it in its last slot
+        // rises onto the head's baseline.
         let (lift, jump_lift) = match by {
             false => (Pt::ZERO, Pt::ZERO),
             true => {
-                let lift = g.body_size * 0.25;
+                let lift = g.body_size * 0.125;
                 let baseline = |band: Pt, size: Pt| (band - size) / 2.0 + size * EM_ASCENT;
                 let head_line = baseline(g.pitch * per as f64, head.style.size) - lift;
                 let jump_line = g.pitch * (per - 1) as f64 + baseline(g.pitch, from.style.size);

@@ -302,7 +302,7 @@ fn in_bands(placed: &mut [PageArticle], prep: &makeup::Prepared, grid: &Grid) ->
     if a.rest.is_none() {
         return false;
     }
-    let Some((span, _)) = prep.narrowest(0).filter(|&(span, _)| span <= grid.columns) else {
+    let Some(span) = prep.narrowest(0).filter(|&span| span <= grid.columns) else {
         return false;
     };
     let p = &mut a.placement;

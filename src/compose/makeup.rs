@@ -19,7 +19,7 @@
 
 use super::makeup_search::{Band, MadeUp, Notch, search};
 use super::page::{PageArticle, size};
-use super::variants::{Height, Variant, Variants, all_variants, height_at};
+use super::variants::{Fit, Height, Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 
@@ -84,18 +84,14 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
 
 impl Prepared {
     /// The fewest columns (bands) article `i` (an index among the page's
-    /// articles) is set whole in as written, and its depth there.
-    pub fn narrowest(&self, i: usize) -> Option<(u32, u32)> {
+    /// articles) is set whole in as written.
+    pub fn narrowest(&self, i: usize) -> Option<u32> {
         let at = self.searched.iter().position(|&j| j == i)?;
         let v = &self.variants[at];
-        (v.fits.iter().enumerate()).find_map(|(k, fits)| {
-            fits.iter()
-                .find(|f| f.variant == 0)
-                .and_then(|f| match f.height {
-                    Height::Rows(h, _) => Some((k as u32 + 1, h)),
-                    _ => None,
-                })
-        })
+        let whole = |fits: &Vec<_>| {
+            (fits.iter()).any(|f: &Fit| f.variant == 0 && matches!(f.height, Height::Rows(..)))
+        };
+        v.fits.iter().position(whole).map(|k| k as u32 + 1)
     }
 }
 

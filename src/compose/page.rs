@@ -371,7 +371,7 @@ fn lay_out_onward(
         };
         let mut said = Vec::new();
         let (module, reused) = module_for(a, (grid, frame), &mut j, &mut said)?;
-        let extra = onward.page >= sheets.edition && sheets.made_up(onward.page);
+        let extra = onward.page >= sheets.edition;
         let fits = match onward.band {
             _ if !extra || module.pages.len() == 1 => true,
             Some(band) if deferred(&module, own, jumps) => {
@@ -384,7 +384,7 @@ fn lay_out_onward(
             }
             _ => {
                 let pages = onward.page..onward.page + module.pages.len() - 1;
-                match pages.clone().rev().find(|&at| sheets.promised(at)) {
+                match pages.rev().find(|&at| sheets.promised(at)) {
                     Some(at) => {
                         skip = at + 1;
                         false

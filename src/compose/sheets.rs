@@ -32,8 +32,7 @@ pub(super) struct Onward {
 pub(super) struct Sheets {
     pub columns: u32,
     pub edition: usize,
-    /// The edition's pages the make-up fills (`fill = true`), and the
-    /// extra pages after it that take rests of those pages' articles.
+    /// The edition's pages the make-up fills (`fill = true`).
     pub fill: Vec<bool>,
     /// Per extra page, the slots promised to the rests left to its
     /// make-up (see [`Sheets::promise`]).
@@ -105,9 +104,11 @@ impl Sheets {
         }
     }
 
-    /// Whether page `at` is one of the edition's made-up pages.
+    /// Whether page `at` is made up: one of the edition's with `fill =
+    /// true`, or a page after the edition (made up of the rests left to
+    /// it, if any).
     pub fn made_up(&self, at: usize) -> bool {
-        self.fill.get(at).copied().unwrap_or(false)
+        self.fill.get(at).copied().unwrap_or(at >= self.edition)
     }
 
     /// The first page from `from` on with nothing on it yet.
@@ -157,10 +158,6 @@ impl Sheets {
         while self.promised[at] + MIN_ROWS > lines {
             at = self.free_from(at + 1);
         }
-        if self.fill.len() <= at {
-            self.fill.resize(at + 1, false);
-        }
-        self.fill[at] = true;
         Onward {
             page: at,
             band: Some((0, lines)),

@@ -183,11 +183,7 @@ fn set_page(
         // promised to (its jump line says so), across it as it fitted;
         // on an extra page, the rests one under another, as promised.
         let stacked = k >= sheets.edition;
-        let banded = stacked && grid.vertical && in_bands(&mut placed, &prep, grid);
-        if banded {
-            summary.message = "fill: one rest, set in the fewest bands from the page's top".into();
-        }
-        for a in placed.iter_mut().filter(|a| a.rest.is_some() && !banded) {
+        for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
             let p = &mut a.placement;
             if p.column.is_none() {
                 let row = (!stacked).then_some(taken);
@@ -288,26 +284,6 @@ fn ranked<'a>(
         a.placement.lead_story = true;
     }
     ranked
-}
-
-/// A vertical page holding one rest alone: the rest in the fewest bands
-/// it is set whole in, at the page's top from its right edge (a
-/// compositor's band of tiers, the white in the bands under it), not a
-/// strip down every band, which is what filling the page's width makes
-/// of it. Several rests are made up (or stand one beside another down the
-/// bands: in bands of their own, one narrower than the one over it would
-/// leave a hole beside it); `false` then.
-fn in_bands(placed: &mut [PageArticle], prep: &makeup::Prepared, grid: &Grid) -> bool {
-    let [a] = placed else { return false };
-    if a.rest.is_none() {
-        return false;
-    }
-    let Some(span) = prep.narrowest(0).filter(|&span| span <= grid.columns) else {
-        return false;
-    };
-    let p = &mut a.placement;
-    (p.column, p.columns, p.row, p.rows) = (Some(0), Some(span), Some(0), None);
-    true
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

@@ -19,7 +19,7 @@
 
 use super::makeup_search::{Band, MadeUp, Notch, search};
 use super::page::{PageArticle, size};
-use super::variants::{Fit, Height, Variant, Variants, all_variants, height_at};
+use super::variants::{Fit, Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 
@@ -38,6 +38,10 @@ pub struct Prepared {
     pub laid: usize,
     layout_ms: f64,
     start: std::time::Instant,
+    /// Whether the page's foot is the band's last columns (vertical
+    /// writing, whose columns are the bands of tiers down the page), not
+    /// its last rows.
+    foot_in_columns: bool,
 }
 
 /// A module a page's holes met, for the next search to avoid: article
@@ -79,19 +83,7 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
         laid,
         layout_ms: ms(start),
         start,
-    }
-}
-
-impl Prepared {
-    /// The fewest columns (bands) article `i` (an index among the page's
-    /// articles) is set whole in as written.
-    pub fn narrowest(&self, i: usize) -> Option<u32> {
-        let at = self.searched.iter().position(|&j| j == i)?;
-        let v = &self.variants[at];
-        let whole = |fits: &Vec<_>| {
-            (fits.iter()).any(|f: &Fit| f.variant == 0 && matches!(f.height, Height::Rows(..)))
-        };
-        v.fits.iter().position(whole).map(|k| k as u32 + 1)
+        foot_in_columns: grid.vertical,
     }
 }
 
@@ -129,10 +121,19 @@ pub fn choose<'a>(
     // Continue as few articles as needed, the last ones first.
     let n = prep.searched.len();
     let mut effort = 0;
-    let found = (0..=n).find_map(|k| {
-        let (m, tried) = search(&fits, &cuttable(&prep.sizes, k), band);
-        effort += tried;
-        m
+    let banded = prep.foot_in_columns && band.notch.is_none();
+    let mut found = None;
+    if banded {
+        found = in_fewest_columns(&fits, &cuttable(&prep.sizes, 0), band, &mut effort);
+    }
+    // The whole band, continuing as few as needed (those set whole were
+    // searched just before on a vertical page).
+    let found = found.or_else(|| {
+        (usize::from(banded)..=n).find_map(|k| {
+            let (m, tried) = search(&fits, &cuttable(&prep.sizes, k), band);
+            effort += tried;
+            m.map(|m| (m, band))
+        })
     });
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
     let effort = Effort {
@@ -141,7 +142,7 @@ pub fn choose<'a>(
         states: effort,
         ms: ms(prep.start),
     };
-    let Some(m) = found else {
+    let Some((m, used)) = found else {
         let message = format!(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
@@ -172,7 +173,7 @@ pub fn choose<'a>(
             pl.figure = chosen.figure;
         }
     }
-    let summary = summary(&m, band, &prep.variants, &effort);
+    let summary = summary(&m, (used, band), &prep.variants, &effort);
     (out, warning(summary))
 }
 
@@ -199,6 +200,48 @@ fn ms(start: std::time::Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// On a page whose foot is the band's last columns (vertical writing:
+/// its bands of tiers), the articles, each set whole (`whole`), in the
+/// band's first columns: all of them where they fill it; where they do
+/// not, as many as leave the least white among them (white inside the
+/// modules, and the lines left at their foot: a strip down every band
+/// used, at the page's left edge). The white the articles do not fill
+/// then stands in whole bands at the page's foot, where a compositor
+/// leaves it (and the summary reports it), not as a strip down the page.
+/// The make-up and the band it fills (of two alike the narrower); `None`
+/// when the articles cannot all be set whole.
+fn in_fewest_columns(
+    fits: &[Vec<Vec<Fit>>],
+    whole: &[bool],
+    band: Band,
+    effort: &mut usize,
+) -> Option<(MadeUp, Band)> {
+    let (full, tried) = search(fits, whole, band);
+    *effort += tried;
+    if let Some(m) = full.as_ref().filter(|m| m.remainder == 0) {
+        return Some((m.clone(), band));
+    }
+    let white = |n: &MadeUp, b: Band| (n.remainder * b.columns) as u64 + n.white_inside();
+    let mut full = full;
+    let mut best: Option<(u64, MadeUp, Band)> = None;
+    for columns in 1..=band.columns {
+        let narrower = Band { columns, ..band };
+        let found = if columns == band.columns {
+            full.take()
+        } else {
+            let (found, tried) = search(fits, whole, narrower);
+            *effort += tried;
+            found
+        };
+        if let Some(n) = found
+            && best.as_ref().is_none_or(|b| white(&n, narrower) < b.0)
+        {
+            best = Some((white(&n, narrower), n, narrower));
+        }
+    }
+    best.map(|(_, m, b)| (m, b))
+}
+
 /// What the make-up spent: modules laid out and the time that took,
 /// states of the search, and the time of the whole.
 struct Effort {
@@ -217,11 +260,18 @@ impl Effort {
     }
 }
 
-/// The summary line: the share of the band filled, articles continued,
-/// the variants chosen other than as written, the effort and the cost.
-fn summary(m: &MadeUp, band: Band, variants: &[Variants], effort: &Effort) -> String {
+/// The summary line: the share of the band filled (of its first columns
+/// `used`, when the articles leave the others white), articles
+/// continued, the variants chosen other than as written, the effort and
+/// the cost.
+fn summary(
+    m: &MadeUp,
+    (used, band): (Band, Band),
+    variants: &[Variants],
+    effort: &Effort,
+) -> String {
     let depth = band.bottom - band.top;
-    let continued = m.places.iter().flatten().filter(|p| p.continued).count();
+    let continued = m.continued();
     let chosen: Vec<Variant> = (m.places.iter().zip(variants))
         .filter_map(|(p, v)| p.map(|p| (p.variant, v)))
         .filter(|&(k, _)| k > 0)
@@ -229,8 +279,18 @@ fn summary(m: &MadeUp, band: Band, variants: &[Variants], effort: &Effort) -> St
         .collect();
     let leads = chosen.iter().filter(|v| v.lead.is_across()).count();
     let figures = chosen.iter().filter(|v| v.figure.is_some()).count();
+    let bands = if used.columns < band.columns {
+        format!(
+            " in its first {} of {} bands, the last {} left white at the page's foot",
+            used.columns,
+            band.columns,
+            band.columns - used.columns
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot), {continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
+        "fill: {:.0}% of the free band filled{bands} ({} of {depth} lines; {} left at the foot), {continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
         100.0 * (depth - m.remainder) as f64 / depth.max(1) as f64,
         depth - m.remainder,
         m.remainder,

@@ -63,6 +63,19 @@ pub struct MadeUp {
     pub cost: u64,
 }
 
+impl MadeUp {
+    /// Line-columns of white inside the modules (and the white the
+    /// continued articles and holes are charged as).
+    pub fn white_inside(&self) -> u64 {
+        self.cost / RAGGED
+    }
+
+    /// Articles continued on the next page.
+    pub fn continued(&self) -> usize {
+        self.places.iter().flatten().filter(|p| p.continued).count()
+    }
+}
+
 /// The band of the page the search fills: `columns` columns from `first`,
 /// slots `top..bottom`, less a `notch` at a top corner.
 #[derive(Debug, Clone, Copy)]

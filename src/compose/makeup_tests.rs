@@ -382,3 +382,36 @@ fn a_module_pinned_at_a_corner_has_the_others_beside_and_under_it() {
     let pin = |p: &Place| p.column + p.columns > 8 && p.row < 40;
     assert!(!m.places.iter().flatten().any(pin), "{m:?}");
 }
+
+/// A vertical page (its columns are the bands down the page) that its
+/// articles do not fill: they take the first bands whole, the white left
+/// in the bands at the page's foot, not in a strip down all ten.
+#[test]
+fn articles_short_of_a_vertical_page_leave_its_last_bands_white() {
+    // About three bands' worth of 80 lines, headlines included.
+    let hs = vec![article(150, 10), article(80, 10)];
+    let whole = [false, false];
+    let strip = found(&hs, &whole, 10, 80);
+    assert!(strip.remainder > 40, "across all ten: {strip:?}");
+    let mut effort = 0;
+    let (m, used) = in_fewest_columns(&hs, &whole, band(80, 10), &mut effort).expect("a page");
+    assert!(used.columns <= 4, "{used:?} {m:?}");
+    no_overlap(&m.places);
+    for p in m.places.iter().flatten() {
+        assert!(
+            p.column + p.columns <= used.columns && !p.continued,
+            "{p:?}"
+        );
+    }
+    assert!(m.remainder * used.columns < strip.remainder * 10, "{m:?}");
+    assert!(effort > 0);
+}
+
+/// Articles that fill the vertical page keep the whole of it.
+#[test]
+fn articles_that_fill_a_vertical_page_keep_every_band() {
+    let hs = vec![article(4 * 97, 6), article(2 * 97, 6)];
+    let mut effort = 0;
+    let (m, used) = in_fewest_columns(&hs, &[false, false], band(100, 6), &mut effort).unwrap();
+    assert_eq!((used.columns, m.remainder), (6, 0), "{m:?}");
+}

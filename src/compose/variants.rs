@@ -159,7 +159,7 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
     // come: a short rest is a shallow strip across a horizontal page, and
     // the page its jump line names has to take it. On a vertical page a
     // strip down every band is no module: a rest there goes in the bands
-    // at the top (see `super::edition`) when no make-up is found.
+    // at the top, as few as it is set in (see `super::makeup`).
     if grid.vertical || !articles.iter().all(|(a, _)| a.rest.is_some()) {
         prune(&mut out);
     }

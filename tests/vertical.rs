@@ -643,3 +643,26 @@ fn a_serial_box_pinned_at_a_vertical_page_foot_is_worked_around() {
     let filled: u32 = filled.rsplit(' ').next().unwrap().parse().unwrap();
     assert!(filled >= 90, "{summary}");
 }
+
+/// A serial box set horizontally on a page set vertically: its headline
+/// breaks between its phrases (第七百九十回　灯下的旧账 in two lines), the
+/// box as wide as that takes. Before, the make-up chose a box too narrow
+/// for them at the headline's least size, and the headline broke inside
+/// a phrase (第七百 / 九十回 / 　灯下 / 的旧账), a full-width space at a
+/// line's start.
+#[test]
+fn a_horizontal_serial_box_on_a_vertical_page_breaks_its_headline_between_phrases() {
+    need("pdftotext");
+    let dir = tempdir();
+    let src = root().join("examples/edition-12.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let (out, page) = run_into(dir.path(), &args);
+    assert_ok(&out);
+    let pages = page.pdf_pages();
+    let lines: Vec<&str> = pages[1].lines().map(str::trim).collect();
+    for head in [["第七百九十回", "灯下的旧账"], ["第十二回", "雪夜过渡口"]] {
+        let at = lines.iter().position(|l| *l == head[0]);
+        let next = at.and_then(|i| lines.get(i + 1));
+        assert_eq!(next, Some(&head[1]), "{head:?} in\n{}", pages[1]);
+    }
+}

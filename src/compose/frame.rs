@@ -65,6 +65,8 @@ pub struct Module {
     /// A continued module: the block and line its second page begins
     /// with (where a continuation set elsewhere takes it up).
     pub cut: Option<(usize, u32)>,
+    /// Its title block's headings break only between phrases.
+    pub phrases_fit: bool,
 }
 
 impl Frame {

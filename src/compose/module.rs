@@ -456,6 +456,7 @@ impl<'d> ModuleSet<'d> {
                 used_bottom + frame.boxed as u32
             },
             cut: None,
+            phrases_fit: self.title.phrases_fit,
         }
     }
 }

@@ -19,14 +19,15 @@ impl Title {
     /// then the least ones, the text running beside it in its tiers and
     /// on in the others: 题文穿插); else the one that leaves the most.
     /// Never cut: where nothing holds it, the block across (and the error
-    /// it gives).
+    /// it gives; its `phrases_fit` says whether its headings break
+    /// between phrases there).
     pub fn fitted_own_grid(
         header: &[ShapedPara],
         grid: &Grid,
         rules: &LineRules,
         text: u32,
     ) -> Title {
-        let across = Title::on_own_grid(header, grid.columns);
+        let across = Title::on_own_grid(header, grid.columns, grid.vertical);
         let holds = |t: &Title, room: u32| {
             title_slots(t, grid, rules) + room <= grid.lines + 1
                 && t.header.iter().all(|p| fits_phrases(t, p, grid))
@@ -42,7 +43,7 @@ impl Title {
                 _ => p.clone(),
             })
             .collect();
-        let stepped = Title::on_own_grid(&least, grid.columns);
+        let stepped = Title::on_own_grid(&least, grid.columns, grid.vertical);
         // The lines of text the block leaves on the grid's page.
         let room = |t: &Title| {
             let under = grid.lines.saturating_sub(title_slots(t, grid, rules));
@@ -50,18 +51,25 @@ impl Title {
         };
         let narrow = (1..grid.columns)
             .rev()
-            .flat_map(|k| [Title::on_own_grid(header, k), Title::on_own_grid(&least, k)])
+            .flat_map(|k| [
+                Title::on_own_grid(header, k, grid.vertical),
+                Title::on_own_grid(&least, k, grid.vertical),
+            ])
             .filter(|t| holds(t, 0));
         let candidates: Vec<Title> = (holds(&stepped, TEXT_UNDER).then_some(stepped))
             .into_iter()
             .chain(narrow)
             .collect();
         let most = candidates.iter().map(room).max();
+        let phrases = across.header.iter().all(|p| fits_phrases(&across, p, grid));
         (candidates.iter())
             .find(|t| room(t) >= text)
             .or_else(|| candidates.iter().find(|t| Some(room(t)) == most))
             .cloned()
-            .unwrap_or(across)
+            .unwrap_or(Title {
+                phrases_fit: phrases,
+                ..across
+            })
     }
 }
 

@@ -70,10 +70,13 @@ impl Title {
         }
     }
 
-    /// [`Title::across`] for a module on a grid of its own.
-    pub fn on_own_grid(header: &[ShapedPara], columns: u32) -> Title {
+    /// [`Title::across`] for a module on a grid of its own, `vertical`
+    /// or not: the foot of its display lines kept clear of the rule under
+    /// a vertical one (a horizontal box's lines end at its side, as its
+    /// text's do).
+    pub fn on_own_grid(header: &[ShapedPara], columns: u32, vertical: bool) -> Title {
         Title {
-            clear_foot: true,
+            clear_foot: vertical,
             ..Title::across(header, columns)
         }
     }

@@ -343,7 +343,7 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
     let module = module_grid(a, &frame, grid);
     // A box on a grid of its own keeps the block as the article gives it.
     let title = match (a.doc.writing == Writing::Vertical) != grid.vertical {
-        true => Title::on_own_grid(&a.shaped.header, module.columns),
+        true => Title::on_own_grid(&a.shaped.header, module.columns, module.vertical),
         false => page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame),
     };
     let header = title_slots(&title, &module, &a.doc.rules);
@@ -358,7 +358,7 @@ fn least_box_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
     let holds = |rows: u32| {
         let frame = frame_for(a, variant, span, Some(rows));
         let module = module_grid(a, &frame, grid);
-        let title = Title::on_own_grid(&a.shaped.header, module.columns);
+        let title = Title::on_own_grid(&a.shaped.header, module.columns, module.vertical);
         title_slots(&title, &module, &a.doc.rules) + 1 + 6 <= module.lines
     };
     (MIN_CUT.min(grid.lines)..=grid.lines)
@@ -433,12 +433,16 @@ fn module_at(
         };
         return (m.pages.len() == 1).then_some((rows, whites));
     }
-    // Fewest rows holding the box whole (more rows never hold less).
-    let fits = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).is_ok_and(|m| m.pages.len() == 1);
+    // Fewest rows holding the box whole (more rows never hold less), its
+    // headline broken between phrases (more rows are longer lines) where
+    // the most rows break it so, else anywhere.
+    let laid = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).ok().filter(|m| m.pages.len() == 1);
+    let phrases = match laid(grid.lines, &mut scratch) {
+        None => return None,
+        Some(m) => m.phrases_fit,
+    };
+    let fits = |rows: u32, w: &mut Vec<_>| laid(rows, w).is_some_and(|m| m.phrases_fit || !phrases);
     let (mut lo, mut hi) = (8, grid.lines);
-    if !fits(hi, &mut scratch) {
-        return None;
-    }
     while lo < hi {
         let mid = (lo + hi) / 2;
         if fits(mid, &mut scratch) {

@@ -17,7 +17,7 @@
 //! left, and it is as wide as the rest allows. Variants cost nothing of
 //! their own: of two modules alike the article as written is kept.
 
-use super::makeup_search::{Band, MadeUp, Notch, search};
+use super::makeup_search::{Band, MadeUp, Notch, search, search_last_band};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
@@ -38,9 +38,12 @@ pub struct Prepared {
     pub laid: usize,
     layout_ms: f64,
     start: std::time::Instant,
-    /// Whether the page's foot is the band's last columns (vertical
-    /// writing, whose columns are the bands of tiers down the page), not
-    /// its last rows.
+    /// A vertical page of rests alone (after an edition's last page): its
+    /// foot is the band's last columns (the bands of tiers down the page),
+    /// and the white its rests leave goes there (see
+    /// [`in_fewest_columns`]). A page of articles of its own fills every
+    /// band (a compositor's review: white in whole bands at a front
+    /// page's foot read worse than the strip it replaced).
     foot_in_columns: bool,
 }
 
@@ -83,7 +86,7 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
         laid,
         layout_ms: ms(start),
         start,
-        foot_in_columns: grid.vertical,
+        foot_in_columns: grid.vertical && articles.iter().all(|a| a.rest.is_some()),
     }
 }
 
@@ -200,12 +203,14 @@ fn ms(start: std::time::Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
-/// On a page whose foot is the band's last columns (vertical writing:
-/// its bands of tiers), the articles, each set whole (`whole`), in the
+/// On a page whose foot is the band's last columns (a vertical page of
+/// rests: its bands of tiers), the articles, each set whole (`whole`), in the
 /// band's first columns: all of them where they fill it; where they do
-/// not, as many as leave the least white among them (white inside the
-/// modules, and the lines left at their foot: a strip down every band
-/// used, at the page's left edge). The white the articles do not fill
+/// not, the first columns filled edge to edge and the last rests side by
+/// side in the one under them ([`search_last_band`]); where no such page
+/// exists, as many columns as leave the least white among them (white
+/// inside the modules, and the lines left at their foot: a strip down
+/// every band used, at the page's left edge). The white the articles do not fill
 /// then stands in whole bands at the page's foot, where a compositor
 /// leaves it (and the summary reports it), not as a strip down the page.
 /// The make-up and the band it fills (of two alike the narrower); `None`
@@ -220,6 +225,11 @@ fn in_fewest_columns(
     *effort += tried;
     if let Some(m) = full.as_ref().filter(|m| m.remainder == 0) {
         return Some((m.clone(), band));
+    }
+    let (stacked, tried) = search_last_band(fits, whole, band);
+    *effort += tried;
+    if let Some((m, columns)) = stacked {
+        return Some((m, Band { columns, ..band }));
     }
     let white = |n: &MadeUp, b: Band| (n.remainder * b.columns) as u64 + n.white_inside();
     let mut full = full;
@@ -279,23 +289,31 @@ fn summary(
         .collect();
     let leads = chosen.iter().filter(|v| v.lead.is_across()).count();
     let figures = chosen.iter().filter(|v| v.figure.is_some()).count();
-    let bands = if used.columns < band.columns {
-        format!(
-            " in its first {} of {} bands, the last {} left white at the page's foot",
-            used.columns,
-            band.columns,
-            band.columns - used.columns
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "fill: {:.0}% of the free band filled{bands} ({} of {depth} lines; {} left at the foot), {continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
-        100.0 * (depth - m.remainder) as f64 / depth.max(1) as f64,
-        depth - m.remainder,
-        m.remainder,
+    let line = format!(
+        "{continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
         effort.line(),
         m.cost
+    );
+    if used.columns == band.columns && (!m.last_only || m.remainder == 0) {
+        return format!(
+            "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot), {line}",
+            100.0 * (depth - m.remainder) as f64 / depth.max(1) as f64,
+            depth - m.remainder,
+            m.remainder,
+        );
+    }
+    let area = (used.columns * depth).max(1);
+    let (across, which) = match m.last_only {
+        true => (1, "the last band's foot"),
+        false => (used.columns, "every band's foot"),
+    };
+    format!(
+        "fill: {:.0}% of the first {} of {} bands filled ({} line(s) left at {which}), the last {} left white at the page's foot, {line}",
+        100.0 * (area - m.remainder * across) as f64 / area as f64,
+        used.columns,
+        band.columns,
+        m.remainder,
+        band.columns - used.columns,
     )
 }
 

@@ -60,6 +60,9 @@ pub struct Place {
 pub struct MadeUp {
     pub places: Vec<Option<Place>>,
     pub remainder: u32,
+    /// The remainder is in the band's last column alone (a vertical page
+    /// of rests, see [`search_last_band`]), not across every column.
+    pub last_only: bool,
     pub cost: u64,
 }
 
@@ -166,6 +169,42 @@ impl Bounds {
 /// page. `None` when no arrangement fits; the effort spent either way
 /// (leaves and pairs of parts tried).
 pub fn search(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<MadeUp>, usize) {
+    let (table, effort) = tabulate(fits, may_cut, band);
+    let Some(table) = table else {
+        return (None, effort);
+    };
+    let n = fits.len();
+    let columns = band.columns;
+    let depth = band.bottom.saturating_sub(band.top);
+    let full = (1u32 << n) - 1;
+    if let Some(notch) = band.notch {
+        let m = notched(&table, n, band, notch);
+        return (m, effort);
+    }
+    // The fullest page (white inside ragged modules unfilled), then the
+    // cheapest.
+    // (White at the page's foot joins the remainder: no cost.)
+    let best = (table[full as usize][columns as usize].iter())
+        .filter(|e| e.rows <= depth)
+        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)));
+    let Some(best) = best else {
+        return (None, effort);
+    };
+    let mut places = vec![None; n];
+    let at = (full, columns, best.rows, best.flat());
+    unwind(&table, at, (band.first, band.top), &mut places);
+    let m = MadeUp {
+        places,
+        remainder: depth - best.rows,
+        last_only: false,
+        cost: best.cost,
+    };
+    (Some(m), effort)
+}
+
+/// Every subset's entries at every width of the band (see [`search`]),
+/// or `None` where no page can be made of the articles; the effort spent.
+fn tabulate(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<Table>, usize) {
     let n = fits.len();
     let columns = band.columns;
     if n == 0 || n > MOST {
@@ -210,28 +249,7 @@ pub fn search(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<M
             effort += tried;
         }
     }
-    if let Some(notch) = band.notch {
-        let m = notched(&table, n, band, notch);
-        return (m, effort);
-    }
-    // The fullest page (white inside ragged modules unfilled), then the
-    // cheapest.
-    // (White at the page's foot joins the remainder: no cost.)
-    let best = (table[full as usize][columns as usize].iter())
-        .filter(|e| e.rows <= depth)
-        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)));
-    let Some(best) = best else {
-        return (None, effort);
-    };
-    let mut places = vec![None; n];
-    let at = (full, columns, best.rows, best.flat());
-    unwind(&table, at, (band.first, band.top), &mut places);
-    let m = MadeUp {
-        places,
-        remainder: depth - best.rows,
-        cost: best.cost,
-    };
-    (Some(m), effort)
+    (Some(table), effort)
 }
 
 /// Line-columns a page `rows` deep fills at a `cost`: its rectangle less
@@ -311,6 +329,7 @@ fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> 
     Some(MadeUp {
         places,
         remainder: under - rest_entry.map_or(0, |e| e.rows),
+        last_only: false,
         cost: top_cost + rest_cost,
     })
 }
@@ -545,3 +564,7 @@ fn unwind(
         }
     }
 }
+
+#[path = "makeup_last_band.rs"]
+mod last_band;
+pub use last_band::search_last_band;

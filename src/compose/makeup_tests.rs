@@ -415,3 +415,22 @@ fn articles_that_fill_a_vertical_page_keep_every_band() {
     let (m, used) = in_fewest_columns(&hs, &[false, false], band(100, 6), &mut effort).unwrap();
     assert_eq!((used.columns, m.remainder), (6, 0), "{m:?}");
 }
+
+/// A vertical page of rests: the first bands filled edge to edge (an
+/// article two bands deep to the page's last line), the short rest in
+/// the band under them, the white after it in that band and in the
+/// empty bands at the page's foot, not a strip at the left of both.
+#[test]
+fn rests_fill_the_first_bands_edge_to_edge_and_end_in_the_last() {
+    let hs = vec![article(2 * 77, 10), article(30, 10)];
+    let whole = [false, false];
+    let (m, taken) = search_last_band(&hs, &whole, band(80, 10))
+        .0
+        .expect("a page");
+    assert_eq!(taken, 3, "{m:?}");
+    let (a, b) = (m.places[0].unwrap(), m.places[1].unwrap());
+    assert_eq!((a.column, a.columns, a.row, a.rows), (0, 2, 0, 80), "{m:?}");
+    assert_eq!((b.column, b.columns, b.row), (2, 1, 0), "{m:?}");
+    assert_eq!((m.remainder, m.last_only), (80 - b.rows, true));
+    no_overlap(&m.places);
+}

@@ -51,10 +51,12 @@ impl Title {
         };
         let narrow = (1..grid.columns)
             .rev()
-            .flat_map(|k| [
-                Title::on_own_grid(header, k, grid.vertical),
-                Title::on_own_grid(&least, k, grid.vertical),
-            ])
+            .flat_map(|k| {
+                [
+                    Title::on_own_grid(header, k, grid.vertical),
+                    Title::on_own_grid(&least, k, grid.vertical),
+                ]
+            })
             .filter(|t| holds(t, 0));
         let candidates: Vec<Title> = (holds(&stepped, TEXT_UNDER).then_some(stepped))
             .into_iter()

@@ -650,6 +650,10 @@ fn a_serial_box_pinned_at_a_vertical_page_foot_is_worked_around() {
 /// for them at the headline's least size, and the headline broke inside
 /// a phrase (第七百 / 九十回 / 　灯下 / 的旧账), a full-width space at a
 /// line's start.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
 #[test]
 fn a_horizontal_serial_box_on_a_vertical_page_breaks_its_headline_between_phrases() {
     need("pdftotext");

@@ -127,7 +127,10 @@ pub fn choose<'a>(
     let banded = prep.foot_in_columns && band.notch.is_none();
     let mut found = None;
     if banded {
-        found = in_fewest_columns(&fits, &cuttable(&prep.sizes, 0), band, &mut effort);
+        // A retry (its holes met modules) tries the fewest bands alone:
+        // the page with fewer holes is kept.
+        let stack = avoid.is_empty();
+        found = in_fewest_columns(&fits, &cuttable(&prep.sizes, 0), (band, stack), &mut effort);
     }
     // The whole band, continuing as few as needed (those set whole were
     // searched just before on a vertical page).
@@ -207,8 +210,8 @@ fn ms(start: std::time::Instant) -> f64 {
 /// rests: its bands of tiers), the articles, each set whole (`whole`), in the
 /// band's first columns: all of them where they fill it; where they do
 /// not, the first columns filled edge to edge and the last rests side by
-/// side in the one under them ([`search_last_band`]); where no such page
-/// exists, as many columns as leave the least white among them (white
+/// side in the one under them ([`search_last_band`], unless `stack` is
+/// false); where no such page exists, as many columns as leave the least white among them (white
 /// inside the modules, and the lines left at their foot: a strip down
 /// every band used, at the page's left edge). The white the articles do not fill
 /// then stands in whole bands at the page's foot, where a compositor
@@ -218,7 +221,7 @@ fn ms(start: std::time::Instant) -> f64 {
 fn in_fewest_columns(
     fits: &[Vec<Vec<Fit>>],
     whole: &[bool],
-    band: Band,
+    (band, stack): (Band, bool),
     effort: &mut usize,
 ) -> Option<(MadeUp, Band)> {
     let (full, tried) = search(fits, whole, band);
@@ -226,10 +229,12 @@ fn in_fewest_columns(
     if let Some(m) = full.as_ref().filter(|m| m.remainder == 0) {
         return Some((m.clone(), band));
     }
-    let (stacked, tried) = search_last_band(fits, whole, band);
-    *effort += tried;
-    if let Some((m, columns)) = stacked {
-        return Some((m, Band { columns, ..band }));
+    if stack {
+        let (stacked, tried) = search_last_band(fits, whole, band);
+        *effort += tried;
+        if let Some((m, columns)) = stacked {
+            return Some((m, Band { columns, ..band }));
+        }
     }
     let white = |n: &MadeUp, b: Band| (n.remainder * b.columns) as u64 + n.white_inside();
     let mut full = full;

@@ -394,7 +394,8 @@ fn articles_short_of_a_vertical_page_leave_its_last_bands_white() {
     let strip = found(&hs, &whole, 10, 80);
     assert!(strip.remainder > 40, "across all ten: {strip:?}");
     let mut effort = 0;
-    let (m, used) = in_fewest_columns(&hs, &whole, band(80, 10), &mut effort).expect("a page");
+    let (m, used) =
+        in_fewest_columns(&hs, &whole, (band(80, 10), true), &mut effort).expect("a page");
     assert!(used.columns <= 4, "{used:?} {m:?}");
     no_overlap(&m.places);
     for p in m.places.iter().flatten() {
@@ -412,7 +413,8 @@ fn articles_short_of_a_vertical_page_leave_its_last_bands_white() {
 fn articles_that_fill_a_vertical_page_keep_every_band() {
     let hs = vec![article(4 * 97, 6), article(2 * 97, 6)];
     let mut effort = 0;
-    let (m, used) = in_fewest_columns(&hs, &[false, false], band(100, 6), &mut effort).unwrap();
+    let (m, used) =
+        in_fewest_columns(&hs, &[false, false], (band(100, 6), true), &mut effort).unwrap();
     assert_eq!((used.columns, m.remainder), (6, 0), "{m:?}");
 }
 

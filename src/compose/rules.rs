@@ -3,7 +3,7 @@
 //! the rules between modules on a page.
 
 use super::Frame;
-use super::columns::Composer;
+use super::columns::{Composer, Used};
 use super::items::FrameItem;
 use super::transform::{At, FrameRect};
 use crate::model::Grid;
@@ -50,6 +50,17 @@ impl Composer<'_> {
             if u.column == 0 {
                 continue;
             }
+            // A rule runs the module's depth on its page, not its
+            // column's: balanced columns (bands) end a line apart, and a
+            // rule stopping a line short of its neighbours reads as a
+            // break (a tier rule of a vertical module one line short of
+            // the module's width, from band to band).
+            let deepest = (self.used.iter())
+                .filter(|v| v.page == u.page)
+                .map(|v| v.end)
+                .max()
+                .unwrap_or(u.end);
+            let u = Used { end: deepest, ..*u };
             let inline = g.rule_before(u.column, hung);
             let mut cuts: Vec<(u32, u32)> = (self.shapes.iter())
                 .filter(|sh| sh.page == u.page && sh.column == u.column)

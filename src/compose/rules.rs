@@ -122,26 +122,44 @@ impl Composer<'_> {
 /// module that does not begin at the grid's edge, and under one that ends
 /// above the foot (a boxed module has its box).
 pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
-    let mut out = Vec::new();
-    for f in frames.iter().filter(|f| !f.boxed) {
-        let bottom = f.bottom(g);
+    let free = || frames.iter().filter(|f| !f.boxed);
+    // The rules over modules first: (slot, from, to) along the line.
+    let over: Vec<(f64, Pt, Pt)> = free()
+        .filter(|f| f.bottom(g) < g.lines && f.top > 0)
+        .map(|f| {
+            let start = g.rule_before(f.first, g.vertical);
+            let end = g.rule_before(f.first + f.columns, g.vertical);
+            (
+                f.top as f64 - 0.5,
+                start.max(Pt::ZERO),
+                end.min(g.measure()),
+            )
+        })
+        .collect();
+    // Whether a rule over a module runs through `inline` in `slot`.
+    let meets = |slot: f64, inline: Pt| {
+        (over.iter()).any(|&(s, a, b)| s == slot && a.0 - 0.5 <= inline.0 && inline.0 <= b.0 + 0.5)
+    };
+    let mut out: Vec<FrameItem> = (over.iter())
+        .map(|&(slot, from, to)| along_slot(slot, from, to, RULE_HEAVY / 2.0))
+        .collect();
+    for f in free().filter(|f| f.first > 0) {
         // A vertical page grid is a layout's written vertically (a box on
         // a grid of its own has no rules between modules).
         let start = g.rule_before(f.first, g.vertical);
-        let end = g.rule_before(f.first + f.columns, g.vertical);
-        if f.first > 0 {
-            out.push(across_slots(
-                start,
-                f.top as f64,
-                bottom as f64,
-                RULE_HEAVY / 2.0,
-            ));
-        }
-        if bottom < g.lines && f.top > 0 {
-            let slot = f.top as f64 - 0.5;
-            let (from, to) = (start.max(Pt::ZERO), end.min(g.measure()));
-            out.push(along_slot(slot, from, to, RULE_HEAVY / 2.0));
-        }
+        let bottom = f.bottom(g);
+        // Where a rule over a module meets this one (the middle of the
+        // slot over the module, or of its last slot, the white one the
+        // module under it starts after), the two make a T: neither stops
+        // short of the other nor runs through it.
+        let (top, foot) = (f.top as f64 - 0.5, bottom as f64 - 0.5);
+        let from = if meets(top, start) { top } else { f.top as f64 };
+        let to = if meets(foot, start) {
+            foot
+        } else {
+            bottom as f64
+        };
+        out.push(across_slots(start, from, to, RULE_HEAVY / 2.0));
     }
     out
 }

@@ -149,16 +149,16 @@ pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
         let start = g.rule_before(f.first, g.vertical);
         let bottom = f.bottom(g);
         // Where a rule over a module meets this one (the middle of the
-        // slot over the module, or of its last slot, the white one the
-        // module under it starts after), the two make a T: neither stops
-        // short of the other nor runs through it.
-        let (top, foot) = (f.top as f64 - 0.5, bottom as f64 - 0.5);
+        // slot over the module; under it, the middle of its last slot,
+        // the white one the module under it starts after, or of the slot
+        // after it), the two make a T: neither stops short of the other
+        // nor runs through it.
+        let top = f.top as f64 - 0.5;
         let from = if meets(top, start) { top } else { f.top as f64 };
-        let to = if meets(foot, start) {
-            foot
-        } else {
-            bottom as f64
-        };
+        let to = [bottom as f64 - 0.5, bottom as f64 + 0.5]
+            .into_iter()
+            .find(|&foot| meets(foot, start))
+            .unwrap_or(bottom as f64);
         out.push(across_slots(start, from, to, RULE_HEAVY / 2.0));
     }
     out

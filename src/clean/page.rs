@@ -29,6 +29,10 @@ pub(super) enum Item {
 pub(super) struct Segment {
     pub header: Vec<Item>,
     pub body: Vec<Item>,
+    /// Reading positions of the continuation lines (上接第1版) under this
+    /// article's headline where its text went on: a gap there is no
+    /// column of another article.
+    pub resumed: Vec<usize>,
 }
 
 /// The classified lines in reading order.

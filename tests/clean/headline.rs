@@ -160,3 +160,33 @@ fn a_continuation_line_answers_the_jump_before_it() {
     assert!(text(canteen).contains("后厨摸索出不少土办法"));
     assert!(!text(market).contains("后厨"));
 }
+
+/// Two unmarked lines over the byline: one phrase over two short phrases
+/// parted by a comma or a space is a kicker over its headline (the
+/// headline's own shape); over a deck's sentence of long clauses, or under
+/// a line that has the comma itself, it is the headline.
+#[test]
+fn a_phrase_over_a_headline_of_two_halves_is_its_kicker() {
+    let text = column(&["本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。"]);
+    let read = |block: &str| {
+        let a = clean(&format!("{block}\n本报记者 林晓舟\n{text}")).articles[0].clone();
+        (a.kicker, a.title, a.deck)
+    };
+    for title in ["城乡联通，服务延伸到村", "城乡联通　服务延伸到村"] {
+        let (kicker, got, deck) = read(&format!("山里的公交线路\n{title}"));
+        assert_eq!(kicker.as_deref(), Some("山里的公交线路"));
+        assert_eq!(got, title);
+        assert_eq!(deck, None);
+    }
+    // A deck: its first clause is long.
+    let (kicker, title, deck) = read("夜班车\n一条夜班公交线路的十二年，和它载过的普通人");
+    assert_eq!((kicker, title.as_str()), (None, "夜班车"));
+    assert_eq!(
+        deck.as_deref(),
+        Some("一条夜班公交线路的十二年，和它载过的普通人")
+    );
+    // The headline has the comma: the line under it is its deck.
+    let (kicker, title, deck) = read("城乡联通，服务延伸到村\n山里的公交线路");
+    assert_eq!((kicker, title.as_str()), (None, "城乡联通，服务延伸到村"));
+    assert_eq!(deck.as_deref(), Some("山里的公交线路"));
+}

@@ -173,7 +173,9 @@ impl Page<'_> {
     /// headline-shaped (no sentence end, no paragraph's first line), a
     /// byline follows them, and a sentence end, a closed line or the
     /// text's start stands before them. A newspaper prints the byline
-    /// under the headline block, never inside a paragraph.
+    /// under the headline block, never inside a paragraph; and a news
+    /// item's dateline (本报讯) opens the text under one, so short lines
+    /// over it are that block too.
     pub(super) fn over_byline(&self, p: usize) -> bool {
         let skip = |q: usize| {
             matches!(
@@ -192,30 +194,45 @@ impl Page<'_> {
                 && (2..=40).contains(&l.text.chars().count())
                 && !self.first_body_line(q)
         };
+        // Shorter than a column line: over a news item's first line only
+        // such lines are a headline block (a full line there is the last
+        // line of a paragraph the item's box cut into).
+        let short = |q: usize| {
+            let i = self.order[q];
+            self.measure[i].is_none_or(|m| !full(self.lines[i].width, m))
+        };
         if !shaped(p) {
             return false;
         }
         let mut n = 1;
+        let mut all_short = short(p);
         let mut q = p;
-        let bylined = loop {
+        let framed = loop {
             q += 1;
             if q >= self.order.len() || n > 4 {
-                break false;
+                break None;
             }
             if skip(q) {
                 continue;
             }
-            if matches!(self.roles[self.order[q]], Role::Byline(_)) {
-                break true;
+            // Or a news item's first line (本报讯, 新华社北京3月14日电):
+            // it opens the text under its headline block.
+            let i = self.order[q];
+            if matches!(self.roles[i], Role::Byline(_)) {
+                break Some(false);
+            }
+            if self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
+                break Some(true);
             }
             if !shaped(q) {
-                break false;
+                break None;
             }
+            all_short &= short(q);
             n += 1;
         };
-        if !bylined {
+        let Some(news) = framed else {
             return false;
-        }
+        };
         let mut q = p;
         while q > 0 {
             q -= 1;
@@ -224,11 +241,13 @@ impl Page<'_> {
             }
             if !shaped(q) || n > 4 {
                 let i = self.order[q];
-                return self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
+                let end = self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
+                return end && (!news || all_short);
             }
+            all_short &= short(q);
             n += 1;
         }
-        true
+        !news || all_short
     }
 
     /// The text line before position `p` leaves its sentence open. A
@@ -266,19 +285,22 @@ impl Page<'_> {
             Role::Text => {
                 let l = &self.lines[i];
                 let alone = self.stands_alone(p) || self.own_block(p);
+                // Between a sentence end and a byline or a news item's
+                // first line: a headline block whatever word it stops on.
+                let framed = self.over_byline(p);
                 (heading_like(l, self.measure[i])
                     || alone
                     || fragment(&l.text)
                     || self.deck_over_byline(p)
-                    || self.over_byline(p))
+                    || framed)
                     && !self.first_body_line(p)
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
-                    && !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p))
+                    && (framed || !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p)))
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
-                    && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())
+                    && (framed || !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none()))
             }
             Role::Byline(_)
             | Role::Author(_)

@@ -190,3 +190,34 @@ fn a_phrase_over_a_headline_of_two_halves_is_its_kicker() {
     assert_eq!((kicker, title.as_str()), (None, "城乡联通，服务延伸到村"));
     assert_eq!(deck.as_deref(), Some("山里的公交线路"));
 }
+
+/// Short lines between a sentence end and a news item's first line
+/// (本报讯) are the next article's headline block, even one broken after
+/// its comma and stopping on 的: a dateline opens the text under a
+/// headline, never a paragraph inside another article.
+#[test]
+fn short_lines_over_a_dateline_are_a_headline_block() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。",
+        "司机老周说，这条线路从镇上一直开到村委会门口，单程四十分钟。",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!("村口通了公交\n本报记者 林晓舟\n{first}夜校的灯，\n照亮下班后的\n{second}");
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["村口通了公交", "夜校的灯，照亮下班后的"],
+        "{input}"
+    );
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Para(p) if !p.contains("夜校"))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}

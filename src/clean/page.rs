@@ -171,8 +171,9 @@ impl Page<'_> {
     /// A line of a headline block read with no blank lines and no marks
     /// of size (line-per-box OCR): it and the few lines around it are
     /// headline-shaped (no sentence end, no paragraph's first line), a
-    /// byline follows them, and a sentence end, a closed line or the
-    /// text's start stands before them. A newspaper prints the byline
+    /// byline follows them, and a sentence end, a closing line (a jump
+    /// line: the text above goes on on another page) or the text's start
+    /// stands before them. A newspaper prints the byline
     /// under the headline block, never inside a paragraph; and a news
     /// item's dateline (本报讯) opens the text under one, so short lines
     /// over it are that block too.
@@ -236,6 +237,14 @@ impl Page<'_> {
         let mut q = p;
         while q > 0 {
             q -= 1;
+            // A jump line (下转第2版) closes the text above as a sentence
+            // end does: the article goes on on another page.
+            if matches!(
+                self.roles[self.order[q]],
+                Role::Furniture { closes: true, .. }
+            ) {
+                return !news || all_short;
+            }
             if skip(q) {
                 continue;
             }

@@ -221,3 +221,33 @@ fn short_lines_over_a_dateline_are_a_headline_block() {
         c.articles[0].blocks
     );
 }
+
+/// A headline block under a jump line: the article above stopped in the
+/// middle of a sentence at （下转第2版）, and the next one's kicker (as
+/// long as a column line) and headline broken after its comma stand over
+/// its byline. The jump line closes the text above as a sentence end does.
+#[test]
+fn a_headline_block_under_a_jump_line() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "村口通了公交\n本报记者 林晓舟\n{first}（下转第2版）\n城郊农村客运线路改造观察\n夜校开了，\n灯亮到十点\n本报记者 罗晓岗\n{second}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let a = &c.articles[1];
+    assert_eq!(a.kicker.as_deref(), Some("城郊农村客运线路改造观察"));
+    assert_eq!(a.title, "夜校开了，灯亮到十点");
+    let text: String = c.articles[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) | Block::Head(p) => p.as_str(),
+        })
+        .collect();
+    assert!(text.ends_with("这条线路从镇上"), "{text}");
+}

@@ -212,7 +212,9 @@ impl Cutter {
                     let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
                     let short =
                         heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
-                    if ends_sentence(&l.text) {
+                    // Nor over a jump line (下转第2版): the text before it
+                    // goes on on another page.
+                    if ends_sentence(&l.text) || page.closed_after(*i) {
                         break;
                     }
                     if texts == 2 || !short || l.indented || l.quote || l.bullet {

@@ -64,6 +64,18 @@ impl Page<'_> {
         })
     }
 
+    /// A closing line (a jump line, a credit) comes after line `i` in the
+    /// reading order before any other text.
+    pub(super) fn closed_after(&self, i: usize) -> bool {
+        let Some(p) = self.order.iter().position(|&x| x == i) else {
+            return false;
+        };
+        self.order[p + 1..]
+            .iter()
+            .take_while(|&&j| matches!(self.roles[j], Role::Blank | Role::Furniture { .. }))
+            .any(|&j| matches!(self.roles[j], Role::Furniture { closes: true, .. }))
+    }
+
     /// The next text line after position `p` of the reading order.
     pub(super) fn next_text(&self, p: usize) -> Option<usize> {
         self.order[p + 1..]
@@ -178,6 +190,15 @@ impl Page<'_> {
     /// item's dateline (本报讯) opens the text under one, so short lines
     /// over it are that block too.
     pub(super) fn over_byline(&self, p: usize) -> bool {
+        self.framed(p, false) || self.framed(p, true)
+    }
+
+    /// [`Self::over_byline`]; `loose`: under a jump line (下转第2版) and
+    /// over a byline, lines shaped like a paragraph's first line count
+    /// too. The article above goes on on another page, and no paragraph
+    /// stops short of a sentence end right over a byline: a kicker as long
+    /// as a first line is what stands there.
+    fn framed(&self, p: usize, loose: bool) -> bool {
         let skip = |q: usize| {
             matches!(
                 self.roles[self.order[q]],
@@ -193,7 +214,7 @@ impl Page<'_> {
                 && !ends_sentence(&l.text)
                 && !l.text.contains(['。', '；', ';', '！', '？'])
                 && (2..=40).contains(&l.text.chars().count())
-                && !self.first_body_line(q)
+                && (loose && dateline(&l.text).is_none() || !self.first_body_line(q))
         };
         // Shorter than a column line: over a news item's first line only
         // such lines are a headline block (a full line there is the last
@@ -222,7 +243,7 @@ impl Page<'_> {
             if matches!(self.roles[i], Role::Byline(_)) {
                 break Some(false);
             }
-            if self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
+            if !loose && self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
                 break Some(true);
             }
             if !shaped(q) {
@@ -251,12 +272,12 @@ impl Page<'_> {
             if !shaped(q) || n > 4 {
                 let i = self.order[q];
                 let end = self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
-                return end && (!news || all_short);
+                return !loose && end && (!news || all_short);
             }
             all_short &= short(q);
             n += 1;
         }
-        !news || all_short
+        !loose && (!news || all_short)
     }
 
     /// The text line before position `p` leaves its sentence open. A
@@ -302,7 +323,7 @@ impl Page<'_> {
                     || fragment(&l.text)
                     || self.deck_over_byline(p)
                     || framed)
-                    && !self.first_body_line(p)
+                    && (framed || !self.first_body_line(p))
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
@@ -327,6 +348,9 @@ impl Page<'_> {
         for q in p..self.order.len() {
             let i = self.order[q];
             match self.roles[i] {
+                // A jump line (下转第2版) closes the text before it: no
+                // headline block runs across one.
+                Role::Furniture { closes: true, .. } if !out.is_empty() => break,
                 Role::Blank | Role::Furniture { .. } => continue,
                 _ if out.len() < MAX_HEADER && self.header_line(q) => out.push(q),
                 _ => break,

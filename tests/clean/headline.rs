@@ -251,3 +251,49 @@ fn a_headline_block_under_a_jump_line() {
         .collect();
     assert!(text.ends_with("这条线路从镇上"), "{text}");
 }
+
+/// Under a jump line and over a byline, a kicker two characters short of
+/// the column over a headline as wide as it has the shape of a
+/// paragraph's first two lines; but no paragraph stops short of a
+/// sentence end over a byline, and the article above went on on another
+/// page: the lines are the next article's headline block.
+#[test]
+fn a_kicker_shaped_like_a_first_line_under_a_jump_line() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "村口通了公交\n本报记者 林晓舟\n{first}（下转第2版）\n城郊社区教育调查之三\n夜校的灯亮到十点，教室满\n本报记者 罗晓岗\n{second}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let a = &c.articles[1];
+    assert_eq!(a.title, "夜校的灯亮到十点，教室满", "{a:?}");
+    assert_eq!(
+        a.kicker.as_deref(),
+        Some("城郊社区教育调查之三"),
+        "{:?}",
+        c.articles
+    );
+    assert_eq!(a.byline.as_deref(), Some("本报记者 罗晓岗"));
+}
+
+/// The short line before a jump line is the jumped article's text, never
+/// the first line of the headline block after the jump line, even after a
+/// sentence end.
+#[test]
+fn the_line_over_a_jump_line_stays_with_its_article() {
+    let input = "村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的\n第一班公交车开进了村口，老\n人们站在路边看了很久。\n司机说，线路从镇上\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一\n年半，报名的多是三四十岁的\n上班族。\n";
+    let c = clean(input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    assert_eq!(c.articles[1].title, "夜校的灯");
+    assert_eq!(c.articles[1].kicker, None, "{:?}", c.articles[1]);
+    assert!(
+        matches!(c.articles[0].blocks.last(), Some(Block::Para(p)) if p.ends_with("司机说，线路从镇上")),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}

@@ -550,7 +550,7 @@ fn heldout_boxes_scores() {
 #[test]
 fn heldout_generated_scores() {
     for (set, paras, fields, split, furniture) in [
-        ("tests/fixtures/clean/gen/boxes", 89.7, 33, 7, 37.0),
+        ("tests/fixtures/clean/gen/boxes", 89.8, 25, 7, 37.0),
         ("tests/fixtures/clean/gen/scan", 72.3, 59, 6, 39.2),
     ] {
         let t = score_set(set);

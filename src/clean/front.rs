@@ -471,14 +471,31 @@ fn two_line_headline(heads: &mut Vec<Head>, headline: usize, notes: &mut Vec<Not
 /// with no pause inside (读者服务 / 一张读者证　全市书房通借通还) are kicker
 /// and headline; a deck under a short headline is a sentence with its
 /// commas or colon (夜班车 / 一条夜班公交线路的十二年，和它载过的普通人).
+///
+/// Or a single phrase over two short phrases parted by a comma or a space
+/// (古镇老街 / 城乡联通，服务延伸到村): the headline's own shape, two
+/// balanced halves of a few characters each; a deck's sentence has longer
+/// clauses, and a kicker is one phrase.
 fn kicker_over(heads: &[Head]) -> bool {
     let [k, h] = heads else { return false };
     let (nk, nh) = (k.text.chars().count(), h.text.chars().count());
+    let pause = |t: &str| t.contains(|c: char| "，,：:；;、".contains(c));
+    let label = nk <= 6 && nh >= 2 * nk && !h.text.contains(|c: char| "，,：:；;、—".contains(c));
     k.level == h.level
-        && nk <= 6
-        && nh >= 2 * nk
-        && !k.text.contains(|c: char| "，,：:；;、".contains(c))
-        && !h.text.contains(|c: char| "，,：:；;、—".contains(c))
+        && !pause(&k.text)
+        && !k.text.contains(['　', ' '])
+        && (label || halves(&h.text))
+}
+
+/// Two phrases of 2 to 10 characters parted by one comma or full-width
+/// space, no other mark: 城乡联通，服务延伸到村.
+fn halves(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['，', ',', '　']).collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            (2..=10).contains(&p.chars().count())
+                && p.chars().all(|c| is_han(c) || c.is_alphanumeric())
+        })
 }
 
 /// `；` `，` `：` with the spaces beside them dropped.

@@ -12,6 +12,7 @@ use super::lines::{Role, heading_like};
 use super::page::MAX_HEADER;
 pub(super) use super::page::{Item, Page, Segment};
 use super::people::dateline;
+use super::resume;
 use super::shape::{ends_sentence, enumerator, first_line, full, heading_text};
 use super::{Note, NoteKind};
 
@@ -35,6 +36,9 @@ struct Cutter {
     /// Articles a jump line (下转第13版) sent on: text after another's end
     /// mark may be their continuation.
     jumped: Vec<usize>,
+    /// Articles whose text went on after a continuation line under their
+    /// headline: whole articles of the page, as a bylined one is.
+    continued: Vec<usize>,
 }
 
 impl Cutter {
@@ -77,6 +81,21 @@ impl Cutter {
         }
         self.cur = j;
         self.ended = false;
+    }
+
+    /// Goes on with article `j`'s text after a continuation line under its
+    /// headline: in the middle of the sentence its jump line stopped.
+    fn resume(&mut self, j: usize) {
+        if j != self.cur {
+            self.switch_to(j);
+        }
+        self.jumped.retain(|&k| k != j);
+        if !self.continued.contains(&j) {
+            self.continued.push(j);
+        }
+        self.in_body = true;
+        self.closed = false;
+        self.at_end = false;
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -193,7 +212,9 @@ impl Cutter {
                     let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
                     let short =
                         heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
-                    if ends_sentence(&l.text) {
+                    // Nor over a jump line (下转第2版): the text before it
+                    // goes on on another page.
+                    if ends_sentence(&l.text) || page.closed_after(*i) {
                         break;
                     }
                     if texts == 2 || !short || l.indented || l.quote || l.bullet {
@@ -230,7 +251,8 @@ impl Cutter {
         let reported = self.segs[self.cur]
             .header
             .iter()
-            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
+            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)))
+            || self.continued.contains(&self.cur);
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         // Where the OCR parts its blocks with blank lines, text read after
         // an interruption is a block of its own: a line run on from the
@@ -266,6 +288,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         open: Vec::new(),
         ended: false,
         jumped: Vec::new(),
+        continued: Vec::new(),
     };
     for p in 0..page.order.len() {
         let i = page.order[p];
@@ -299,7 +322,15 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             // waits for text after another's end mark (in a stretch read
             // across, the jump line may be a neighbour column's).
             if !closes && what == "jump line" {
-                c.jumped.pop();
+                match resume::continued(page, p, &mut c.segs, (c.cur, c.in_body), notes) {
+                    Some(j) => {
+                        c.resume(j);
+                        c.segs[j].resumed.push(p);
+                    }
+                    None => {
+                        c.jumped.pop();
+                    }
+                }
             }
             continue;
         }

@@ -83,7 +83,8 @@ fn closes(item: &Item) -> bool {
 }
 
 /// The body cut where a column may end.
-fn runs(page: &Page, pos: &[usize], body: &[Item]) -> Vec<Run> {
+fn runs(page: &Page, pos: &[usize], seg: &Segment) -> Vec<Run> {
+    let body = &seg.body;
     let mut out = vec![Run {
         start: 0,
         end: body.len(),
@@ -102,7 +103,10 @@ fn runs(page: &Page, pos: &[usize], body: &[Item]) -> Vec<Run> {
             continue;
         };
         if let Some((prev, pi)) = last {
-            let gap = blank || pos[i] > pos[pi] + 1;
+            // Not where a continuation line under the article's own
+            // headline stands: its text goes on there, by the page's word.
+            let resumed = seg.resumed.iter().any(|&q| pos[pi] < q && q < pos[i]);
+            let gap = (blank || pos[i] > pos[pi] + 1) && !resumed;
             let cut = matches!(prev, Item::Text(_)) && !ends_sentence(&page.lines[pi].text) && gap;
             if (cut || closes(prev)) && matches!(item, Item::Text(_)) {
                 out.last_mut().expect("one run at least").end = k;
@@ -169,7 +173,7 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
         if targets.is_empty() {
             continue;
         }
-        let rs = runs(page, &pos, &segs[s].body);
+        let rs = runs(page, &pos, &segs[s]);
         let label = labels(page, segs, s, &rs, &targets);
         // Back to front, so the item ranges stay valid; then added to
         // their targets in page order.

@@ -10,7 +10,9 @@
 //!    serial clues ([`people`]), or text — and the column's measure around
 //!    it ([`measure`]); interleaved columns put back in order ([`columns`]);
 //! 3. [`gather`]: the lines cut into articles, each a headline block and a
-//!    body, by what each line is among its neighbours ([`page`]); articles
+//!    body, by what each line is among its neighbours ([`page`]), the rest
+//!    of a jumped article under its headline repeated over （上接第1版）
+//!    given back to it ([`resume`]); articles
 //!    set one over the other in a pair of columns read across given back
 //!    band by band ([`stacked`], [`bands`]) and columns of two articles
 //!    read in turn given back to their article ([`interleave`]), both by
@@ -51,6 +53,7 @@ mod paras;
 mod people;
 mod prep;
 mod repeats;
+mod resume;
 mod shape;
 mod stacked;
 

@@ -29,6 +29,10 @@ pub(super) enum Item {
 pub(super) struct Segment {
     pub header: Vec<Item>,
     pub body: Vec<Item>,
+    /// Reading positions of the continuation lines (上接第1版) under this
+    /// article's headline where its text went on: a gap there is no
+    /// column of another article.
+    pub resumed: Vec<usize>,
 }
 
 /// The classified lines in reading order.
@@ -58,6 +62,18 @@ impl Page<'_> {
             Role::End => Item::Alone(i),
             Role::Furniture { .. } => return None,
         })
+    }
+
+    /// A closing line (a jump line, a credit) comes after line `i` in the
+    /// reading order before any other text.
+    pub(super) fn closed_after(&self, i: usize) -> bool {
+        let Some(p) = self.order.iter().position(|&x| x == i) else {
+            return false;
+        };
+        self.order[p + 1..]
+            .iter()
+            .take_while(|&&j| matches!(self.roles[j], Role::Blank | Role::Furniture { .. }))
+            .any(|&j| matches!(self.roles[j], Role::Furniture { closes: true, .. }))
     }
 
     /// The next text line after position `p` of the reading order.
@@ -167,10 +183,22 @@ impl Page<'_> {
     /// A line of a headline block read with no blank lines and no marks
     /// of size (line-per-box OCR): it and the few lines around it are
     /// headline-shaped (no sentence end, no paragraph's first line), a
-    /// byline follows them, and a sentence end, a closed line or the
-    /// text's start stands before them. A newspaper prints the byline
-    /// under the headline block, never inside a paragraph.
+    /// byline follows them, and a sentence end, a closing line (a jump
+    /// line: the text above goes on on another page) or the text's start
+    /// stands before them. A newspaper prints the byline
+    /// under the headline block, never inside a paragraph; and a news
+    /// item's dateline (本报讯) opens the text under one, so short lines
+    /// over it are that block too.
     pub(super) fn over_byline(&self, p: usize) -> bool {
+        self.framed(p, false) || self.framed(p, true)
+    }
+
+    /// [`Self::over_byline`]; `loose`: under a jump line (下转第2版) and
+    /// over a byline, lines shaped like a paragraph's first line count
+    /// too. The article above goes on on another page, and no paragraph
+    /// stops short of a sentence end right over a byline: a kicker as long
+    /// as a first line is what stands there.
+    fn framed(&self, p: usize, loose: bool) -> bool {
         let skip = |q: usize| {
             matches!(
                 self.roles[self.order[q]],
@@ -186,45 +214,70 @@ impl Page<'_> {
                 && !ends_sentence(&l.text)
                 && !l.text.contains(['。', '；', ';', '！', '？'])
                 && (2..=40).contains(&l.text.chars().count())
-                && !self.first_body_line(q)
+                && (loose && dateline(&l.text).is_none() || !self.first_body_line(q))
+        };
+        // Shorter than a column line: over a news item's first line only
+        // such lines are a headline block (a full line there is the last
+        // line of a paragraph the item's box cut into).
+        let short = |q: usize| {
+            let i = self.order[q];
+            self.measure[i].is_none_or(|m| !full(self.lines[i].width, m))
         };
         if !shaped(p) {
             return false;
         }
         let mut n = 1;
+        let mut all_short = short(p);
         let mut q = p;
-        let bylined = loop {
+        let framed = loop {
             q += 1;
             if q >= self.order.len() || n > 4 {
-                break false;
+                break None;
             }
             if skip(q) {
                 continue;
             }
-            if matches!(self.roles[self.order[q]], Role::Byline(_)) {
-                break true;
+            // Or a news item's first line (本报讯, 新华社北京3月14日电):
+            // it opens the text under its headline block.
+            let i = self.order[q];
+            if matches!(self.roles[i], Role::Byline(_)) {
+                break Some(false);
+            }
+            if !loose && self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
+                break Some(true);
             }
             if !shaped(q) {
-                break false;
+                break None;
             }
+            all_short &= short(q);
             n += 1;
         };
-        if !bylined {
+        let Some(news) = framed else {
             return false;
-        }
+        };
         let mut q = p;
         while q > 0 {
             q -= 1;
+            // A jump line (下转第2版) closes the text above as a sentence
+            // end does: the article goes on on another page.
+            if matches!(
+                self.roles[self.order[q]],
+                Role::Furniture { closes: true, .. }
+            ) {
+                return !news || all_short;
+            }
             if skip(q) {
                 continue;
             }
             if !shaped(q) || n > 4 {
                 let i = self.order[q];
-                return self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
+                let end = self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
+                return !loose && end && (!news || all_short);
             }
+            all_short &= short(q);
             n += 1;
         }
-        true
+        !loose && (!news || all_short)
     }
 
     /// The text line before position `p` leaves its sentence open. A
@@ -262,19 +315,22 @@ impl Page<'_> {
             Role::Text => {
                 let l = &self.lines[i];
                 let alone = self.stands_alone(p) || self.own_block(p);
+                // Between a sentence end and a byline or a news item's
+                // first line: a headline block whatever word it stops on.
+                let framed = self.over_byline(p);
                 (heading_like(l, self.measure[i])
                     || alone
                     || fragment(&l.text)
                     || self.deck_over_byline(p)
-                    || self.over_byline(p))
-                    && !self.first_body_line(p)
+                    || framed)
+                    && (framed || !self.first_body_line(p))
                     // A line that stops on a word needing what follows
                     // (工作的) right after a sentence left open is that
                     // paragraph's last line, not a headline.
-                    && !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p))
+                    && (framed || !(leaves_open(&l.text) && self.after_open(p) && !self.under_large(p)))
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
-                    && !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none())
+                    && (framed || !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none()))
             }
             Role::Byline(_)
             | Role::Author(_)
@@ -292,6 +348,9 @@ impl Page<'_> {
         for q in p..self.order.len() {
             let i = self.order[q];
             match self.roles[i] {
+                // A jump line (下转第2版) closes the text before it: no
+                // headline block runs across one.
+                Role::Furniture { closes: true, .. } if !out.is_empty() => break,
                 Role::Blank | Role::Furniture { .. } => continue,
                 _ if out.len() < MAX_HEADER && self.header_line(q) => out.push(q),
                 _ => break,

@@ -68,7 +68,8 @@ pub(super) fn heading_text(t: &str) -> bool {
         && !last.is_some_and(|c| STOPS.contains(c))
         && inner_stops == 0
         && commas <= 1
-        && !(last == Some('o') && t.chars().rev().nth(1).is_some_and(is_han))
+        // Nor a misread 。 (`o`, `.`) after a Han character.
+        && !(matches!(last, Some('o' | '.')) && t.trim_end().chars().rev().nth(1).is_some_and(is_han))
 }
 
 /// Opens an enumerated item: 一、 （二） (3) 1. 1、 ① △ ● ■ 第一，
@@ -251,9 +252,18 @@ mod tests {
         ] {
             assert!(heading_text(s), "{s}");
         }
-        for s in ["你去吗？", "”他说", "了。", "好，好，好"] {
+        // A paragraph's last line whose 。 the OCR read as `.` or `o`.
+        for s in [
+            "你去吗？",
+            "”他说",
+            "了。",
+            "好，好，好",
+            "的年一.",
+            "的年一o",
+        ] {
             assert!(!heading_text(s), "{s}");
         }
+        assert!(heading_text("增长3.5"));
     }
 
     #[test]

@@ -160,3 +160,140 @@ fn a_continuation_line_answers_the_jump_before_it() {
     assert!(text(canteen).contains("后厨摸索出不少土办法"));
     assert!(!text(market).contains("后厨"));
 }
+
+/// Two unmarked lines over the byline: one phrase over two short phrases
+/// parted by a comma or a space is a kicker over its headline (the
+/// headline's own shape); over a deck's sentence of long clauses, or under
+/// a line that has the comma itself, it is the headline.
+#[test]
+fn a_phrase_over_a_headline_of_two_halves_is_its_kicker() {
+    let text = column(&["本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。"]);
+    let read = |block: &str| {
+        let a = clean(&format!("{block}\n本报记者 林晓舟\n{text}")).articles[0].clone();
+        (a.kicker, a.title, a.deck)
+    };
+    for title in ["城乡联通，服务延伸到村", "城乡联通　服务延伸到村"] {
+        let (kicker, got, deck) = read(&format!("山里的公交线路\n{title}"));
+        assert_eq!(kicker.as_deref(), Some("山里的公交线路"));
+        assert_eq!(got, title);
+        assert_eq!(deck, None);
+    }
+    // A deck: its first clause is long.
+    let (kicker, title, deck) = read("夜班车\n一条夜班公交线路的十二年，和它载过的普通人");
+    assert_eq!((kicker, title.as_str()), (None, "夜班车"));
+    assert_eq!(
+        deck.as_deref(),
+        Some("一条夜班公交线路的十二年，和它载过的普通人")
+    );
+    // The headline has the comma: the line under it is its deck.
+    let (kicker, title, deck) = read("城乡联通，服务延伸到村\n山里的公交线路");
+    assert_eq!((kicker, title.as_str()), (None, "城乡联通，服务延伸到村"));
+    assert_eq!(deck.as_deref(), Some("山里的公交线路"));
+}
+
+/// Short lines between a sentence end and a news item's first line
+/// (本报讯) are the next article's headline block, even one broken after
+/// its comma and stopping on 的: a dateline opens the text under a
+/// headline, never a paragraph inside another article.
+#[test]
+fn short_lines_over_a_dateline_are_a_headline_block() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。",
+        "司机老周说，这条线路从镇上一直开到村委会门口，单程四十分钟。",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!("村口通了公交\n本报记者 林晓舟\n{first}夜校的灯，\n照亮下班后的\n{second}");
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["村口通了公交", "夜校的灯，照亮下班后的"],
+        "{input}"
+    );
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Para(p) if !p.contains("夜校"))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}
+
+/// A headline block under a jump line: the article above stopped in the
+/// middle of a sentence at （下转第2版）, and the next one's kicker (as
+/// long as a column line) and headline broken after its comma stand over
+/// its byline. The jump line closes the text above as a sentence end does.
+#[test]
+fn a_headline_block_under_a_jump_line() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "村口通了公交\n本报记者 林晓舟\n{first}（下转第2版）\n城郊农村客运线路改造观察\n夜校开了，\n灯亮到十点\n本报记者 罗晓岗\n{second}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let a = &c.articles[1];
+    assert_eq!(a.kicker.as_deref(), Some("城郊农村客运线路改造观察"));
+    assert_eq!(a.title, "夜校开了，灯亮到十点");
+    let text: String = c.articles[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) | Block::Head(p) => p.as_str(),
+        })
+        .collect();
+    assert!(text.ends_with("这条线路从镇上"), "{text}");
+}
+
+/// Under a jump line and over a byline, a kicker two characters short of
+/// the column over a headline as wide as it has the shape of a
+/// paragraph's first two lines; but no paragraph stops short of a
+/// sentence end over a byline, and the article above went on on another
+/// page: the lines are the next article's headline block.
+#[test]
+fn a_kicker_shaped_like_a_first_line_under_a_jump_line() {
+    let first = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    let second = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "村口通了公交\n本报记者 林晓舟\n{first}（下转第2版）\n城郊社区教育调查之三\n夜校的灯亮到十点，教室满\n本报记者 罗晓岗\n{second}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let a = &c.articles[1];
+    assert_eq!(a.title, "夜校的灯亮到十点，教室满", "{a:?}");
+    assert_eq!(
+        a.kicker.as_deref(),
+        Some("城郊社区教育调查之三"),
+        "{:?}",
+        c.articles
+    );
+    assert_eq!(a.byline.as_deref(), Some("本报记者 罗晓岗"));
+}
+
+/// The short line before a jump line is the jumped article's text, never
+/// the first line of the headline block after the jump line, even after a
+/// sentence end.
+#[test]
+fn the_line_over_a_jump_line_stays_with_its_article() {
+    let input = "村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的\n第一班公交车开进了村口，老\n人们站在路边看了很久。\n司机说，线路从镇上\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一\n年半，报名的多是三四十岁的\n上班族。\n";
+    let c = clean(input);
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    assert_eq!(c.articles[1].title, "夜校的灯");
+    assert_eq!(c.articles[1].kicker, None, "{:?}", c.articles[1]);
+    assert!(
+        matches!(c.articles[0].blocks.last(), Some(Block::Para(p)) if p.ends_with("司机说，线路从镇上")),
+        "{:?}",
+        c.articles[0].blocks
+    );
+}

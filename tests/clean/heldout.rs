@@ -550,8 +550,8 @@ fn heldout_boxes_scores() {
 #[test]
 fn heldout_generated_scores() {
     for (set, paras, fields, split, furniture) in [
-        ("tests/fixtures/clean/gen/boxes", 85.5, 75, 3, 37.0),
-        ("tests/fixtures/clean/gen/scan", 70.4, 78, 4, 39.2),
+        ("tests/fixtures/clean/gen/boxes", 89.8, 25, 7, 37.0),
+        ("tests/fixtures/clean/gen/scan", 72.3, 59, 6, 39.2),
     ] {
         let t = score_set(set);
         if std::env::var_os("CLEAN_CORPUS_BIN").is_some() {

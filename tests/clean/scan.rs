@@ -31,7 +31,7 @@ fn heldout_scan_scores() {
     );
     assert_eq!(t.split_right, t.inputs, "articles split right");
     assert!(pct(t.paras_found, t.paras) >= 90.0, "paragraphs found");
-    assert!(pct(t.heads_found, t.heads) >= 92.9, "heads found");
+    assert!(pct(t.heads_found, t.heads) >= 94.7, "heads found");
     assert_eq!(t.fields_wrong, 0, "front-matter fields wrong");
     // The essay's figure caption 灯的徽记 (essay-lamp, edition-12): a
     // plain line like a section head, kept with a warning.

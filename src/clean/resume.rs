@@ -1,0 +1,218 @@
+//! Continuation pages (转版): an article too long for its page stops at
+//! （下转第2版）, and where it goes on the page prints its headline again,
+//! whole or its first phrase, over （上接第1版）. Several articles' rests
+//! often share that page, each under its own head. The head names the
+//! article the text after it belongs to: that text goes back to the article
+//! whose headline it repeats, not to the rest read before it, and the head
+//! itself is the page's furniture (the title is already the article's).
+
+use super::lines::Role;
+use super::names::is_han;
+use super::page::{Item, Page, Segment};
+use super::shape::{ends_sentence, heading_text};
+use super::{Note, NoteKind};
+
+/// Furniture a continuation head may have been taken out as already.
+const REPEATED: [&str; 2] = [
+    "repeated header or footer",
+    "continuation head (the headline's first phrase over a jump line)",
+];
+
+/// What a head over a continuation line is called in the report.
+const HEAD: &str = "continuation head (an earlier article's headline over its continuation line)";
+
+/// The letters and digits of a line: a head and its headline compared
+/// without the marks and spaces OCR reads differently in each.
+fn letters(t: &str) -> Vec<char> {
+    t.chars()
+        .filter(|&c| is_han(c) || c.is_alphanumeric())
+        .collect()
+}
+
+/// `head` is `headline`, or its first phrase (of at least four
+/// characters), with one misread character in six allowed.
+fn repeats(head: &[char], headline: &[char]) -> bool {
+    if head.len() < 4 || head.len() > headline.len() {
+        return false;
+    }
+    let whole = head.len() == headline.len();
+    let phrase = head.len() + 2 <= headline.len();
+    let misread = head.iter().zip(headline).filter(|(a, b)| a != b).count();
+    (whole || phrase) && misread <= head.len() / 6
+}
+
+/// The headline lines of a segment's block: each text line, and each two
+/// neighbouring ones read as one (a headline broken over two lines).
+fn headlines(page: &Page, seg: &Segment) -> Vec<Vec<char>> {
+    let texts: Vec<Vec<char>> = seg
+        .header
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text(i) => Some(letters(&page.lines[*i].text)),
+            _ => None,
+        })
+        .collect();
+    let pairs = texts
+        .windows(2)
+        .map(|w| [w[0].clone(), w[1].clone()].concat());
+    texts.iter().cloned().chain(pairs).collect()
+}
+
+/// An article that may go on: its text did not end with a source line,
+/// an end mark or an installment number (a closed article has no rest).
+fn open(seg: &Segment) -> bool {
+    let last = seg.body.iter().rev().find(|i| !matches!(i, Item::Blank));
+    !matches!(
+        last,
+        Some(Item::Source(..) | Item::Alone(_) | Item::Installment(..))
+    )
+}
+
+/// The text lines at the end of the segment's current part (its body once
+/// the body began, else its headline block) that may be a head: one or
+/// two, heading-shaped, ending no sentence. Positions in that part.
+fn trailing_head(page: &Page, part: &[Item]) -> Vec<usize> {
+    let mut at = Vec::new();
+    for (k, it) in part.iter().enumerate().rev() {
+        match it {
+            Item::Blank => continue,
+            Item::Text(i) => {
+                let t = &page.lines[*i].text;
+                if ends_sentence(t) || !heading_text(t.trim_end_matches(['，', ','])) {
+                    break;
+                }
+                at.push(k);
+                if at.len() == 2 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    at.reverse();
+    at
+}
+
+/// At a continuation line (上接第1版): the article whose headline the head
+/// just read over it repeats, with the head taken out of the current
+/// segment (`in_body`: which part of it the head was read into).
+/// Returns that article's index; `None` leaves everything as it is.
+pub(super) fn continued(
+    page: &Page,
+    p: usize,
+    segs: &mut [Segment],
+    (cur, in_body): (usize, bool),
+    notes: &mut Vec<Note>,
+) -> Option<usize> {
+    // A head already taken out as the page's furniture (a headline printed
+    // twice, over its jump line, is a repeated line): it names the article
+    // all the same.
+    let before = page.order[..p]
+        .iter()
+        .rev()
+        .find(|&&i| page.roles[i] != Role::Blank);
+    if let Some(&i) = before
+        && let Role::Furniture { what, .. } = page.roles[i]
+        && REPEATED.contains(&what)
+    {
+        let head = letters(&page.lines[i].text);
+        return (0..segs.len()).find(|&j| {
+            open(&segs[j]) && headlines(page, &segs[j]).iter().any(|h| repeats(&head, h))
+        });
+    }
+    let part = if in_body {
+        &segs[cur].body
+    } else {
+        &segs[cur].header
+    };
+    let at = trailing_head(page, part);
+    let line = |k: usize| match part[k] {
+        Item::Text(i) => i,
+        _ => unreachable!("trailing_head gives text items only"),
+    };
+    // The head's last line alone, or its two lines read as one.
+    let found = (0..at.len()).rev().find_map(|from| {
+        let head: Vec<char> = at[from..]
+            .iter()
+            .flat_map(|&k| letters(&page.lines[line(k)].text))
+            .collect();
+        (0..segs.len())
+            .filter(|&j| (j != cur || in_body) && open(&segs[j]))
+            .find(|&j| headlines(page, &segs[j]).iter().any(|h| repeats(&head, h)))
+            .map(|j| (from, j))
+    })?;
+    let (from, j) = found;
+    let lines: Vec<usize> = at[from..].iter().map(|&k| line(k)).collect();
+    let part = if in_body {
+        &mut segs[cur].body
+    } else {
+        &mut segs[cur].header
+    };
+    part.truncate(at[from]);
+    for i in lines {
+        notes.push(Note {
+            line: page.lines[i].no,
+            kind: NoteKind::Removed,
+            message: format!("{HEAD}: {}", page.lines[i].text),
+        });
+    }
+    Some(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, clean};
+
+    /// Two articles jumped to page 2, whose rests come there in the other
+    /// order, each under its headline repeated over （上接第1版）, one line
+    /// a box and no indents, as line-per-box OCR reads a page.
+    const PAGE: &str = "第1版\n村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的第一班公交车开进了村口，老人们\n站在路边看了很久。司机老周说，这条线路从镇上\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一年半，报名的多是三四十\n（下转第2版）\n第2版\n夜校的灯\n（上接第1版）\n岁的上班族。每周三晚上，教室里坐得满满的。\n村口通了公交\n（上接第1版）\n一直开到村委会门口，单程四十分钟。\n";
+
+    fn text(blocks: &[Block]) -> String {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) | Block::Head(p) => p.as_str(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rests_on_a_shared_page_go_back_to_the_articles_their_heads_name() {
+        let c = clean(PAGE);
+        let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["村口通了公交", "夜校的灯"]);
+        let bus = text(&c.articles[0].blocks);
+        assert!(
+            bus.ends_with("这条线路从镇上一直开到村委会门口，单程四十分钟。"),
+            "{bus}"
+        );
+        let school = text(&c.articles[1].blocks);
+        assert!(school.contains("三四十岁的上班族。"), "{school}");
+        assert!(!school.contains("村口"), "{school}");
+        // The heads are reported (the second one, printed twice beside
+        // page furniture, as a repeated line), the text is all kept.
+        for (line, what) in [(12, "continuation head"), (15, "repeated header")] {
+            assert!(
+                c.notes
+                    .iter()
+                    .any(|n| n.line == line && n.message.starts_with(what)),
+                "{:?}",
+                c.notes
+            );
+        }
+    }
+
+    /// A short line over a continuation line that repeats no headline
+    /// read earlier stays text.
+    #[test]
+    fn a_line_over_a_continuation_line_that_repeats_no_headline_stays() {
+        let c = clean(&PAGE.replace("第2版\n夜校的灯\n", "第2版\n春天的课\n"));
+        let all: String = c
+            .articles
+            .iter()
+            .map(|a| text(&a.blocks) + &a.title)
+            .collect();
+        assert!(all.contains("春天的课"), "{all}");
+    }
+}

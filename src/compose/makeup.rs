@@ -17,7 +17,7 @@
 //! left, and it is as wide as the rest allows. Variants cost nothing of
 //! their own: of two modules alike the article as written is kept.
 
-use super::makeup_search::{Band, MadeUp, Notch, search, search_last_band};
+use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Variant, Variants, all_variants, height_at};
 use crate::error::Warning;
@@ -210,7 +210,7 @@ fn ms(start: std::time::Instant) -> f64 {
 /// rests: its bands of tiers), the articles, each set whole (`whole`), in the
 /// band's first columns: all of them where they fill it; where they do
 /// not, the first columns filled edge to edge and the last rests side by
-/// side in the one under them ([`search_last_band`], unless `stack` is
+/// side in the one under them ([`search_rests`], unless `stack` is
 /// false); where no such page exists, as many columns as leave the least white among them (white
 /// inside the modules, and the lines left at their foot: a strip down
 /// every band used, at the page's left edge). The white the articles do not fill
@@ -224,17 +224,13 @@ fn in_fewest_columns(
     (band, stack): (Band, bool),
     effort: &mut usize,
 ) -> Option<(MadeUp, Band)> {
-    let (full, tried) = search(fits, whole, band);
+    let (full, stacked, tried) = search_rests(fits, whole, band, stack);
     *effort += tried;
     if let Some(m) = full.as_ref().filter(|m| m.remainder == 0) {
         return Some((m.clone(), band));
     }
-    if stack {
-        let (stacked, tried) = search_last_band(fits, whole, band);
-        *effort += tried;
-        if let Some((m, columns)) = stacked {
-            return Some((m, Band { columns, ..band }));
-        }
+    if let Some((m, columns)) = stacked {
+        return Some((m, Band { columns, ..band }));
     }
     let white = |n: &MadeUp, b: Band| (n.remainder * b.columns) as u64 + n.white_inside();
     let mut full = full;

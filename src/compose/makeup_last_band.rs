@@ -4,25 +4,16 @@
 //! them, in that band, and in the empty bands under it — never a strip
 //! down every band at the page's left edge (see [`super::super::makeup`]).
 
-use super::super::variants::Fit;
-use super::{Band, Entry, MadeUp, Table, tabulate, unwind};
+use super::{Band, Entry, MadeUp, Table, unwind};
 
-/// The articles set whole (`may_cut` all false) in the band's first
-/// columns, each filled to the band's depth, and the others side by side
-/// in the column under them; the fewest columns, then the least white
-/// inside the modules. With the subset in the first columns not empty
-/// it holds the first article (the one read first). The make-up and the
-/// columns it takes, or `None` where no such page exists; the effort.
-pub fn search_last_band(
-    fits: &[Vec<Vec<Fit>>],
-    may_cut: &[bool],
-    band: Band,
-) -> (Option<(MadeUp, u32)>, usize) {
-    let (table, effort) = tabulate(fits, may_cut, band);
-    let Some(table) = table.filter(|_| band.notch.is_none()) else {
-        return (None, effort);
-    };
-    let n = fits.len();
+/// From the table of `n` articles set whole, searched in `band` (not
+/// notched): some in the band's first columns, each filled to the
+/// band's depth, and the others side by side in the column under them;
+/// the least white inside the modules, then the fewest columns. With the
+/// subset in the first columns not empty it holds the first article (the
+/// one read first). The make-up and the columns it takes, or `None`
+/// where no such page exists.
+pub(super) fn stacked(table: &Table, n: usize, band: Band) -> Option<(MadeUp, u32)> {
     let full = (1u32 << n) - 1;
     let depth = band.bottom.saturating_sub(band.top);
     let mut best: Option<Stacked> = None;
@@ -30,16 +21,21 @@ pub fn search_last_band(
         let rest = full & !mask;
         let last = match rest {
             0 => None,
-            _ => match cheapest(&table, rest, 1, |e| e.rows <= depth) {
+            _ => match cheapest(table, rest, 1, |e| e.rows <= depth) {
                 Some(e) => Some(e),
                 None => continue,
             },
         };
-        for c in (mask != 0) as u32..=band.columns - (rest != 0) as u32 {
+        // None of the first columns for no articles there; else one at
+        // least, and one left under them for the others.
+        let spans = match mask {
+            0 => 0..=0,
+            _ => 1..=band.columns - (rest != 0) as u32,
+        };
+        for c in spans {
             let first = match mask {
-                0 if c > 0 => continue,
                 0 => None,
-                _ => match cheapest(&table, mask, c, |e| e.rows == depth) {
+                _ => match cheapest(table, mask, c, |e| e.rows == depth) {
                     Some(e) => Some(e),
                     None => continue,
                 },
@@ -51,14 +47,12 @@ pub fn search_last_band(
             }
         }
     }
-    let Some((taken, cost, (mask, first), last)) = best else {
-        return (None, effort);
-    };
+    let (taken, cost, (mask, first), last) = best?;
     let mut places = vec![None; n];
     let c = first.map_or(0, |_| taken - last.is_some() as u32);
     if let Some(e) = first {
         unwind(
-            &table,
+            table,
             (mask, c, e.rows, e.flat()),
             (band.first, band.top),
             &mut places,
@@ -66,7 +60,7 @@ pub fn search_last_band(
     }
     if let Some(e) = last {
         let at = (band.first + c, band.top);
-        unwind(&table, (full & !mask, 1, e.rows, e.flat()), at, &mut places);
+        unwind(table, (full & !mask, 1, e.rows, e.flat()), at, &mut places);
     }
     let m = MadeUp {
         places,
@@ -74,7 +68,7 @@ pub fn search_last_band(
         last_only: true,
         cost,
     };
-    (Some((m, taken)), effort)
+    Some((m, taken))
 }
 
 /// A page of rests so stacked: the columns it takes, its cost, the

@@ -61,7 +61,7 @@ pub struct MadeUp {
     pub places: Vec<Option<Place>>,
     pub remainder: u32,
     /// The remainder is in the band's last column alone (a vertical page
-    /// of rests, see [`search_last_band`]), not across every column.
+    /// of rests, see [`search_rests`]), not across every column.
     pub last_only: bool,
     pub cost: u64,
 }
@@ -170,36 +170,55 @@ impl Bounds {
 /// (leaves and pairs of parts tried).
 pub fn search(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<MadeUp>, usize) {
     let (table, effort) = tabulate(fits, may_cut, band);
+    let m = table.and_then(|table| root(&table, fits.len(), band));
+    (m, effort)
+}
+
+/// [`search`] of a page of rests, and where `stack`, on the same table,
+/// the page with them stacked in its first columns and the one under
+/// them ([`last_band::stacked`]: the make-up and the columns it takes);
+/// the effort spent.
+pub fn search_rests(
+    fits: &[Vec<Vec<Fit>>],
+    may_cut: &[bool],
+    band: Band,
+    stack: bool,
+) -> (Option<MadeUp>, Option<(MadeUp, u32)>, usize) {
+    let (table, effort) = tabulate(fits, may_cut, band);
     let Some(table) = table else {
-        return (None, effort);
+        return (None, None, effort);
     };
     let n = fits.len();
+    let stacked = (stack && band.notch.is_none())
+        .then(|| last_band::stacked(&table, n, band))
+        .flatten();
+    (root(&table, n, band), stacked, effort)
+}
+
+/// The page [`search`] chooses from the table of its `n` articles: the
+/// notched band's, or the fullest page, then the cheapest.
+fn root(table: &Table, n: usize, band: Band) -> Option<MadeUp> {
     let columns = band.columns;
     let depth = band.bottom.saturating_sub(band.top);
     let full = (1u32 << n) - 1;
     if let Some(notch) = band.notch {
-        let m = notched(&table, n, band, notch);
-        return (m, effort);
+        return notched(table, n, band, notch);
     }
     // The fullest page (white inside ragged modules unfilled), then the
     // cheapest.
     // (White at the page's foot joins the remainder: no cost.)
     let best = (table[full as usize][columns as usize].iter())
         .filter(|e| e.rows <= depth)
-        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)));
-    let Some(best) = best else {
-        return (None, effort);
-    };
+        .max_by_key(|e| (filled(e.rows, columns, e.cost), std::cmp::Reverse(e.cost)))?;
     let mut places = vec![None; n];
     let at = (full, columns, best.rows, best.flat());
-    unwind(&table, at, (band.first, band.top), &mut places);
-    let m = MadeUp {
+    unwind(table, at, (band.first, band.top), &mut places);
+    Some(MadeUp {
         places,
         remainder: depth - best.rows,
         last_only: false,
         cost: best.cost,
-    };
-    (Some(m), effort)
+    })
 }
 
 /// Every subset's entries at every width of the band (see [`search`]),
@@ -567,4 +586,3 @@ fn unwind(
 
 #[path = "makeup_last_band.rs"]
 mod last_band;
-pub use last_band::search_last_band;

@@ -426,9 +426,8 @@ fn articles_that_fill_a_vertical_page_keep_every_band() {
 fn rests_fill_the_first_bands_edge_to_edge_and_end_in_the_last() {
     let hs = vec![article(2 * 77, 10), article(30, 10)];
     let whole = [false, false];
-    let (m, taken) = search_last_band(&hs, &whole, band(80, 10))
-        .0
-        .expect("a page");
+    let (_, stacked, _) = search_rests(&hs, &whole, band(80, 10), true);
+    let (m, taken) = stacked.expect("a page");
     assert_eq!(taken, 3, "{m:?}");
     let (a, b) = (m.places[0].unwrap(), m.places[1].unwrap());
     assert_eq!((a.column, a.columns, a.row, a.rows), (0, 2, 0, 80), "{m:?}");

@@ -471,8 +471,59 @@ fn the_rests_of_a_made_up_page_share_the_page_after_it() {
             for head in ["她庈昫氭水不了了竑揯", "了起写里雏裶一了一敲"] {
                 assert!(second.contains(head), "{head}: {second}");
             }
+            jump_lines_centred_in_their_bands(&outputs.pdf);
         }
     }
+}
+
+/// Down a vertical band the jump line （上接第M版） stands centred, as the
+/// continuation head over it does: from the band's top it left the
+/// band's foot white beside the text (with a head of a few characters, a
+/// hole of 4 × 4 ems and more at the top of continuation pages).
+fn jump_lines_centred_in_their_bands(pdf: &std::path::Path) {
+    let words = pdftotext_bbox_extents(pdf, 2);
+    // Lines of body text from the band's top: its extent down the page.
+    let body = || words.iter().filter(|w| w.2.chars().count() >= 12);
+    let top = body().map(|w| w.0).fold(f64::MAX, f64::min);
+    // The most lines end at the band's foot (a hung mark ends past it).
+    let mut ends: Vec<i64> = (body().filter(|w| (w.0 - top).abs() < 1.0))
+        .map(|w| w.1.round() as i64)
+        .collect();
+    ends.sort();
+    let foot = (ends.iter())
+        .max_by_key(|&&e| (ends.iter().filter(|&&x| x == e).count(), -e))
+        .map_or(0.0, |&e| e as f64);
+    assert!(top < foot, "{words:?}");
+    let jumps: Vec<_> = words.iter().filter(|w| w.2 == "（上接第1版）").collect();
+    assert!(!jumps.is_empty());
+    for j in jumps {
+        let (white_over, white_under) = (j.0 - top, foot - j.1);
+        assert!(
+            white_over > 9.0 && (white_over - white_under).abs() < 1.5,
+            "centred in the band {top}..{foot}: {j:?}"
+        );
+    }
+}
+
+/// (yMin, yMax, text) of each word on `page`, as pdftotext -bbox gives it.
+fn pdftotext_bbox_extents(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, String)> {
+    let n = page.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    (String::from_utf8_lossy(&out.stdout).lines())
+        .filter_map(|l| {
+            let attr = |name: &str| -> Option<f64> {
+                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
+                l[from..].split('"').next()?.parse().ok()
+            };
+            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((attr("yMin")?, attr("yMax")?, text))
+        })
+        .collect()
 }
 
 /// Across a wide horizontal module, （上接第M版） stands at the end of the

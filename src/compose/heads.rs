@@ -2,10 +2,13 @@
 //! compositor breaks them: only at phrase boundaries — a space, a
 //! full-width space, after a punctuation mark — into the fewest lines
 //! that fit, as even as those boundaries allow; a space at a line's end is
-//! dropped. Only a phrase longer than the measure is broken inside.
+//! dropped. Only a phrase longer than the measure is broken inside, and
+//! then into lines as even as the line-start and line-end rules allow:
+//! a head filled to the measure over a line of two characters leaves
+//! white under the short line (a hole beside a vertical head).
 
 use super::lines::{break_lines, line_params};
-use crate::linebreak::{Line, justify};
+use crate::linebreak::{Line, allowed_break, justify};
 use crate::model::{GapKind, Item, LineRules, PunctClass, Role};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 use crate::units::Pt;
@@ -19,18 +22,25 @@ pub fn break_heading(p: &ShapedPara, measure: Pt, rules: &LineRules) -> Vec<Line
     let inset = p.style.size * p.style.inset as f64;
     let m = measure - inset * 2.0;
     let indent = p.style.size * p.style.indent as f64;
-    match phrase_lines(&p.items, m, indent) {
-        Some(ranges) => {
-            let mf = move |_| m;
-            let params = line_params(rules, &mf, indent, false);
-            let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
-            for r in ranges {
-                let first = if r.start == 0 { indent } else { Pt::ZERO };
-                lines.push(justify(&p.items, r, first, m, &params));
-            }
-            lines
-        }
-        None => break_lines(p, measure, false, rules),
+    let mf = move |_| m;
+    let params = line_params(rules, &mf, indent, false);
+    let set = |ranges: Vec<std::ops::Range<usize>>| -> Vec<Line> {
+        let first = |r: &std::ops::Range<usize>| if r.start == 0 { indent } else { Pt::ZERO };
+        (ranges.into_iter())
+            .map(|r| justify(&p.items, r.clone(), first(&r), m, &params))
+            .collect()
+    };
+    if let Some(ranges) = phrase_lines(&p.items, m, indent) {
+        return set(ranges);
+    }
+    let broken = break_lines(p, measure, false, rules);
+    // Even lines only where they are as few as the breaker's: the slots a
+    // head takes are counted from those (natural widths, without the
+    // compression of marks the breaker may use, can need one more).
+    let allowed = |b: usize| allowed_break(&p.items, b, &params);
+    match even_lines(&p.items, m, indent, &allowed) {
+        Some(ranges) if ranges.len() == broken.len() && broken.len() > 1 => set(ranges),
+        _ => broken,
     }
 }
 
@@ -133,11 +143,23 @@ pub fn phrase_lines(
     measure: Pt,
     indent: Pt,
 ) -> Option<Vec<std::ops::Range<usize>>> {
+    even_lines(items, measure, indent, &|b| phrase_end(items, b))
+}
+
+/// The item ranges of the fewest lines, broken only before the items
+/// `may_break` allows, that fit `measure`, the most even of them (least
+/// sum of squared widths); `None` when no such lines fit.
+fn even_lines(
+    items: &[Item],
+    measure: Pt,
+    indent: Pt,
+    may_break: &dyn Fn(usize) -> bool,
+) -> Option<Vec<std::ops::Range<usize>>> {
     let n = items.len();
     if n == 0 {
         return Some(Vec::new());
     }
-    let mut ends: Vec<usize> = (1..n).filter(|&b| phrase_end(items, b)).collect();
+    let mut ends: Vec<usize> = (1..n).filter(|&b| may_break(b)).collect();
     ends.push(n);
     // best[k]: (lines, cost, previous end) of the best split of items up to
     // the k-th end (ends[k]); the start is item 0.
@@ -238,6 +260,19 @@ mod tests {
         let s = "一二三四，五六七八　九十一二三四五六";
         let lines = phrase_lines(&items(s), Pt(130.0), Pt::ZERO).unwrap();
         assert_eq!(text(s, &lines), ["一二三四，五六七八", "九十一二三四五六"]);
+    }
+
+    #[test]
+    fn lines_broken_inside_a_phrase_are_even() {
+        // Six characters at a measure of five: 3 | 3, not 5 | 1 (the
+        // short line left white under it beside a vertical head).
+        let s = "一二三四五六";
+        let lines = even_lines(&items(s), Pt(50.0), Pt::ZERO, &|_| true).unwrap();
+        assert_eq!(text(s, &lines), ["一二三", "四五六"]);
+        // Where the rules allow no break before the fourth character:
+        // 2 | 4, the next most even, not the 5 | 1 a full first line leaves.
+        let lines = even_lines(&items(s), Pt(50.0), Pt::ZERO, &|b| b != 3).unwrap();
+        assert_eq!(text(s, &lines), ["一二", "三四五六"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::lines::break_lines;
 use super::place::render_line;
 use super::transform::{EM_ASCENT, LineAt};
 use crate::linebreak::Line;
-use crate::model::{Grid, Labels};
+use crate::model::{Align, Grid, Labels};
 use crate::resolve::Doc;
 use crate::shape::ShapedPara;
 use crate::units::Pt;
@@ -177,6 +177,15 @@ impl Composer<'_> {
                 (head, lines)
             }
         };
+        // Down a vertical band the head and the jump line stand centred:
+        // set from the band's top, a head of a few characters and the
+        // jump line left its foot white beside the text, a hole of four
+        // ems and more.
+        let (mut head, mut from) = (head, from);
+        if g.vertical {
+            head.style.align = Align::Center;
+            from.style.align = Align::Center;
+        }
         let per = head.style.lines.max(1);
         // A head of two lines (see `head_lines`) under a jump line.
         let lines = match head_lines(doc, g) {

@@ -252,7 +252,22 @@ impl Composer<'_> {
     /// last not below all the others; with `free`, only the columns with
     /// text, which come first.
     pub(super) fn square(&self, page: usize, free: bool) -> bool {
-        self.ends_within(self.column_ends(page), free, 1)
+        self.ends_within(self.column_ends(page), free, 1) && self.stepped_down(page, free)
+    }
+
+    /// Whether no column of `page` (a figure's foot as text) ends above
+    /// one after it: a line short only in the last columns. A short
+    /// column between full ones leaves its white over the next module
+    /// with the white of a neighbour's short last line, beside the rule
+    /// between them: two short columns side by side read as a hole.
+    fn stepped_down(&self, page: usize, free: bool) -> bool {
+        let top = self.column_top;
+        let ends = self.ends_of(page);
+        let used = match free {
+            true => ends.iter().take_while(|&&e| e > top).count(),
+            false => ends.len(),
+        };
+        ends[..used].windows(2).all(|w| w[0] >= w[1])
     }
 
     /// Where text ends on `page` in every column within two lines of each

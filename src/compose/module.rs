@@ -299,6 +299,12 @@ impl<'d> ModuleSet<'d> {
     ) -> Result<Composer<'a>> {
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
+        // Continued (room kept for jump lines), the module's columns end
+        // square at the cut: a paragraph's first line alone at a column's
+        // foot, or its last at the next one's head, is the lesser fault
+        // than a column a line short, its white over the next module's
+        // head a hole.
+        c.widows = reserve.foot > 0;
         c.flush = self.frame.fit_title;
         c.cur = cut;
         c.start_flow(self.slots.0 + reserve.head);
@@ -387,6 +393,12 @@ impl<'d> ModuleSet<'d> {
         let (doc, shaped) = (self.doc, flow.shaped);
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
+        // Continued (room kept for jump lines), the module's columns end
+        // square at the cut: a paragraph's first line alone at a column's
+        // foot, or its last at the next one's head, is the lesser fault
+        // than a column a line short, its white over the next module's
+        // head a hole.
+        c.widows = reserve.foot > 0;
         c.flush = self.frame.fit_title;
         // A page of its own (an article, not a module of a made-up page).
         let own_page = self.frame.rows.is_none() && self.frame.top == 0 && !self.frame.fit_title;

@@ -285,4 +285,21 @@ mod tests {
         );
         assert_eq!(a.source.as_deref(), Some("本报讯"));
     }
+
+    /// A year a scan's box split off its line (1930 / 年…) stays in the
+    /// sentence; a number alone between two paragraphs is still a folio.
+    #[test]
+    fn a_number_split_off_its_line_is_no_page_number() {
+        let input = "夜班车\n本报记者 林晓舟\n零点整，第一班车驶出总\n站。这条线路开通于\n1930\n年的春天，车厢里只有四名\n乘客。\n7\n环卫工人刘桂芳坐在靠门\n的位置。\n";
+        let c = clean(input);
+        let p = paras(&c);
+        assert!(p[0].contains("开通于1930年的春天"), "{p:?}");
+        let removed: Vec<&str> = c
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Removed)
+            .map(|n| n.message.as_str())
+            .collect();
+        assert_eq!(removed, ["page number: 7"], "{:?}", c.notes);
+    }
 }

@@ -547,11 +547,18 @@ fn heldout_boxes_scores() {
 /// all, that no text is removed. Of the furniture left, 8 lines are its
 /// figures' captions: plain words after the lead, which nothing tells
 /// from an article's one section head, so they stay with a warning.
+/// tests/fixtures/clean/gen-prose holds the same ten sets (the same
+/// articles, figures, heads and boxes) with prose-like text instead
+/// (`tools/gen-pages.py OUT 15 --prose TEXT`: each pair of neighbouring
+/// characters one a real text has), where the order of a column's lines
+/// shows in its words, as on a real page.
 #[test]
 fn heldout_generated_scores() {
     for (set, paras, fields, split, furniture) in [
         ("tests/fixtures/clean/gen/boxes", 89.8, 25, 7, 37.0),
         ("tests/fixtures/clean/gen/scan", 72.3, 59, 6, 39.2),
+        ("tests/fixtures/clean/gen-prose/boxes", 91.4, 40, 5, 37.0),
+        ("tests/fixtures/clean/gen-prose/scan", 79.2, 46, 5, 37.0),
     ] {
         let t = score_set(set);
         if std::env::var_os("CLEAN_CORPUS_BIN").is_some() {

@@ -47,6 +47,7 @@ mod measure;
 mod misread;
 mod names;
 pub mod ocr;
+mod ocr_lines;
 mod output;
 mod page;
 mod paras;

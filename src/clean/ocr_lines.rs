@@ -3,8 +3,8 @@
 //! (section heads, headlines), which it reads whole on the page scaled to
 //! half. The full-size reading is kept as it is, and each line the
 //! half-size reading has where the full-size one has no line at all is
-//! put in, after the line above it in its column. Nothing of the
-//! full-size reading is changed or dropped.
+//! put in, next to the nearer line above or under it in its column.
+//! Nothing of the full-size reading is changed or dropped.
 
 /// The least mean confidence of a line put in (a line Tesseract guesses at
 /// in a figure or a rule reads below it).

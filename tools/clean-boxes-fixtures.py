@@ -63,7 +63,14 @@ paragraphs 98.1 -> 94.7 %, 2 fields wrong; scan: 7 of 9 split right,
 83.5 %), partly on lines set round a figure, which the XY cut reads out
 of turn: they are kept as made until that is looked at.
 
-Usage: tools/clean-boxes-fixtures.py [--scan] [--gen] [--layer-order] [NAME...]   (default: every entry)
+With --gen --prose it reads tests/fixtures/clean/gen-prose/src instead:
+the same ten sets made again by `tools/gen-pages.py OUT 15 --prose
+TEXT` (the same articles, figures, heads and serial boxes; the text
+walks the pairs of characters of a prose text, so that a column's
+lines in order show in their words; all zh-Hans), written to
+gen-prose/boxes and gen-prose/scan.
+
+Usage: tools/clean-boxes-fixtures.py [--scan] [--gen [--prose]] [--layer-order] [NAME...]   (default: every entry)
 Needs: a release build (cargo build --release) and PyMuPDF (pip install
 pymupdf).
 """
@@ -407,13 +414,15 @@ LAYER_ORDER = False
 GEN_SETS = ["01", "02", "04", "05", "07", "08", "10", "11", "13", "14"]
 
 
-def use_gen():
-    """The generated pages instead of the examples (--gen)."""
+def use_gen(folder=GEN):
+    """The generated pages instead of the examples (--gen; --gen --prose
+    reads gen-prose, the same sets with prose-like text)."""
     global ENTRIES, ACROSS, OUT, SCAN
-    ENTRIES = [(f"gq{s}", f"tests/fixtures/clean/gen/src/set{s}/fill.toml") for s in GEN_SETS]
+    rel = os.path.relpath(folder, ROOT)
+    ENTRIES = [(f"gq{s}", f"{rel}/src/set{s}/fill.toml") for s in GEN_SETS]
     ACROSS = [name for name, _ in ENTRIES[::2]]
-    OUT = os.path.join(GEN, "boxes")
-    SCAN = os.path.join(GEN, "scan")
+    OUT = os.path.join(folder, "boxes")
+    SCAN = os.path.join(folder, "scan")
 
 
 def main():
@@ -421,8 +430,8 @@ def main():
     scan = "--scan" in sys.argv[1:]
     LAYER_ORDER = "--layer-order" in sys.argv[1:]
     if "--gen" in sys.argv[1:]:
-        use_gen()
-    names = [a for a in sys.argv[1:] if a not in ("--scan", "--gen", "--layer-order")]
+        use_gen(GEN + "-prose" if "--prose" in sys.argv[1:] else GEN)
+    names = [a for a in sys.argv[1:] if a not in ("--scan", "--gen", "--prose", "--layer-order")]
     known = [n for n, _ in ENTRIES]
     for n in names:
         if n not in known:

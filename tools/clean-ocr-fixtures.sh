@@ -24,7 +24,13 @@
 # tools/clean-boxes-fixtures.py makes the line-per-box reading of the same
 # pages, which loses nothing (and, with --scan, a scan's reading).
 #
-#   tools/clean-ocr-fixtures.sh [NAME…]    (default: every entry listed in this script)
+# With --typeset, each page is read through `typeset clean PAGE.png`
+# instead (the text it writes as PAGE.ocr.txt): Tesseract at full size and
+# again on the page scaled to half, the lines only the second reading has
+# put in (src/clean/ocr_lines.rs); the set goes to
+# tests/fixtures/clean/ocr-typeset.
+#
+#   tools/clean-ocr-fixtures.sh [--typeset] [NAME…]    (default: every entry listed in this script)
 #
 # Needs: a release build (cargo build --release), poppler-utils, and
 #   apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra
@@ -40,6 +46,8 @@ for tool in pdftoppm tesseract; do
   command -v "$tool" >/dev/null || { echo "error: $tool is not installed (see --help)" >&2; exit 1; }
 done
 out=tests/fixtures/clean/ocr
+own=
+if [ "${1:-}" = --typeset ]; then own=1; out=tests/fixtures/clean/ocr-typeset; shift; fi
 mkdir -p "$out"
 # NAME  SOURCE  OCR-LANGUAGE
 entries=(
@@ -70,7 +78,13 @@ for e in "${entries[@]}"; do
   pdftoppm -r 300 -gray -png "$tmp/$name.pdf" "$tmp/$name"
   : >"$tmp/$name.txt"
   for png in $(ls "$tmp/$name"-*.png | sort -V); do
-    tesseract "$png" stdout -l "$lang" 2>/dev/null >>"$tmp/$name.txt"
+    if [ -n "$own" ]; then
+      stem=$(basename "$png" .png)
+      "$bin" clean "$png" --ocr-lang "$lang" -o "$tmp/out-$stem/" 2>/dev/null
+      cat "$tmp/out-$stem/$stem.ocr.txt" >>"$tmp/$name.txt"
+    else
+      tesseract "$png" stdout -l "$lang" 2>/dev/null >>"$tmp/$name.txt"
+    fi
   done
   cp "$tmp/$name.txt" "$out/$name.txt"
   echo "$src" >"$out/$name.source"

@@ -17,7 +17,20 @@ than a few times), one set in three in zh-Hant; headlines of one or two
 phrases (6–17 characters), a kicker on one article in three, a deck on one
 in five, a byline on most, and 本报讯 opening the first paragraph.
 
-Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants] [--vertical]
+With --prose FILE the text is prose-like instead (for tests of `typeset
+clean`, whose rules read the order of a column's lines by its pairs of
+characters, which random characters do not give): each run of characters
+walks the pairs of characters of FILE (any UTF-8 text: its runs of Han
+characters are used; one character in eight, and one with no successor
+there, starts afresh from a run's first character), so nearly every pair
+of neighbouring characters is one that text has; the sentences, clauses
+and marks are the writer's as before, bylines are a surname and a given
+name, all sets are zh-Hans, and the sets' articles, figures, heads and
+boxes are the same as without it (tests/fixtures/clean/gen-prose was made
+from 论语 and 幽梦影, public-domain texts of chinese-poetry/chinese-poetry,
+and the zh-Hans examples).
+
+Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants] [--vertical] [--prose FILE]
 """
 
 import sys as _sys
@@ -36,6 +49,10 @@ import json, os, re, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.normpath(os.path.join(HERE, "..", "examples"))
+
+
+# The text --prose walks (None: gen-serial.py's random characters).
+PROSE = None
 
 
 class Lcg:
@@ -57,6 +74,60 @@ def writer(lang, seed):
     return mod.Writer(lang, 6000, seed)
 
 
+# Bylines' names under --prose (prose walked by pairs makes no names).
+SURNAMES_GIVEN = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤",
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏飞斌宇浩凯晨欣怡佳琪涵雨轩思远志峰晓舟然海燕春梅",
+)
+
+
+def prose_writer(path, seed):
+    """gen-serial.py's writer, its characters walking the pairs of a text."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_serial", os.path.join(HERE, "gen-serial.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+
+    class Prose(mod.Writer):
+        def __init__(self, text, seed):
+            self.rng = Lcg(seed)
+            self.hant = False
+            self.sentences = __import__("collections").Counter()
+            self.next_of, self.starts, prev = {}, [], None
+            for c in text:
+                if "\u4e00" <= c <= "\u9fff":
+                    if prev is None:
+                        self.starts.append(c)
+                    else:
+                        self.next_of.setdefault(prev, []).append(c)
+                    prev = c
+                else:
+                    prev = None
+            self.prev = None
+
+        def han(self):
+            after = self.next_of.get(self.prev)
+            pool = after if after and self.rng.next(8) else self.starts
+            self.prev = pool[self.rng.next(len(pool))]
+            return self.prev
+
+        def name(self):
+            """A surname and a given name of one or two characters."""
+            given = SURNAMES_GIVEN[1]
+            n = 1 + self.rng.next(2)
+            return SURNAMES_GIVEN[0][self.rng.next(len(SURNAMES_GIVEN[0]))] + "".join(
+                given[self.rng.next(len(given))] for _ in range(n)
+            )
+
+        def words(self, lo, hi):
+            self.prev = None  # a clause starts where a run of the text starts
+            return "".join(self.han() for _ in range(lo + self.rng.next(hi - lo + 1)))
+
+    with open(path, encoding="utf-8") as f:
+        return Prose(f.read(), seed)
+
+
 def headline(w, rng):
     """One phrase, or two joined by a comma: a headline an editor wrote."""
     if rng.next(2) == 0:
@@ -72,7 +143,8 @@ def article(rng, w, chars, figure, variants=False):
     if rng.next(5) == 0:
         front.append(f'deck = "{w.words(8, 20)}"')
     if rng.next(4) != 0:
-        front.append(f'byline = "{"本報記者" if hant else "本报记者"} {w.words(2, 3)}"')
+        name = w.name() if PROSE else w.words(2, 3)
+        front.append(f'byline = "{"本報記者" if hant else "本报记者"} {name}"')
     if variants and rng.next(2) == 0:
         front.append(f'lead = """\n{w.paragraph()}\n"""')
     paras, _ = w.body(chars)
@@ -96,7 +168,10 @@ def make(out, k, rng, variants=False, vertical=False):
     os.makedirs(d, exist_ok=True)
     shutil.copy(os.path.join(EXAMPLES, "figures", "badge.png"), d)
     n = 4 + rng.next(5)
-    w = writer("zh-Hant" if k % 3 == 2 else "zh-Hans", 20261201 + k)
+    if PROSE:
+        w = prose_writer(PROSE, 20261201 + k)
+    else:
+        w = writer("zh-Hant" if k % 3 == 2 else "zh-Hans", 20261201 + k)
     entries = []
     for i in range(n):
         chars = 300 + rng.next(2701)
@@ -143,6 +218,8 @@ def main():
     sets = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 20
     binary = sys.argv[sys.argv.index("--run") + 1] if "--run" in sys.argv else None
     rng = Lcg(20261130)
+    global PROSE
+    PROSE = sys.argv[sys.argv.index("--prose") + 1] if "--prose" in sys.argv else None
     for k in range(sets):
         vertical = "--vertical" in sys.argv
         d, n, pinned = make(out, k, rng, "--variants" in sys.argv, vertical)

@@ -156,6 +156,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
         .collect();
     let measure = super::measure::local(lines, &is_text);
     let mut roles = resolve(lines, cands, notes);
+    split_numbers(lines, &mut roles, notes);
     super::captions::mark(lines, &measure, &mut roles, notes);
     super::repeats::mark(lines, &measure, &mut roles, notes);
     super::repeats::continuation_heads(lines, &measure, &mut roles);
@@ -236,6 +237,41 @@ fn resolve(lines: &[Line], cands: Vec<Cand>, notes: &mut Vec<Note>) -> Vec<Role>
         }));
     }
     out
+}
+
+/// What follows a number in a sentence (1930年, 22个, 28.6公里, 40%): a
+/// line opening with one of these goes on from a number before it.
+const AFTER_NUMBER: &str =
+    "年月日号號个個元万萬亿億岁歲公米里次人名余餘多%％点點时時分天家户戶间間座条條位辆輛吨噸斤倍";
+
+/// A number alone that a scan's box split off the line it stands in
+/// (`…立于` / `1930` / `年颐其…`: the line before it goes on, the line
+/// after it opens with a year's 年, a count's 个, a unit) is the text's,
+/// not a page or installment number.
+fn split_numbers(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>) {
+    let idx = filled(lines);
+    for w in idx.windows(3) {
+        let [b, i, a] = [w[0], w[1], w[2]];
+        if !matches!(roles[i], Role::Number(_)) || roles[b] != Role::Text || roles[a] != Role::Text
+        {
+            continue;
+        }
+        let goes_on = !ends_sentence(&lines[b].text);
+        let follows = lines[a]
+            .text
+            .starts_with(|c: char| AFTER_NUMBER.contains(c));
+        if goes_on && follows {
+            roles[i] = Role::Text;
+            notes.push(Note {
+                line: lines[i].no,
+                kind: NoteKind::Warning,
+                message: format!(
+                    "a number alone inside a sentence, the next line its unit: kept in the text: {}",
+                    lines[i].text
+                ),
+            });
+        }
+    }
 }
 
 /// A line of text that could be a headline or head: heading-like text, and

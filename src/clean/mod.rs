@@ -47,6 +47,7 @@ mod measure;
 mod misread;
 mod names;
 pub mod ocr;
+mod ocr_lines;
 mod output;
 mod page;
 mod paras;
@@ -148,9 +149,54 @@ pub fn clean(input: &str) -> Cleaned {
         .filter(|a| !a.blocks.is_empty() || !a.title.is_empty())
         .collect();
     kicker::place(&mut articles, &held, &mut notes);
+    fold_strays(&mut articles, &lines, &mut notes);
     // Stable: the notes of one line stay in the order they were made.
     notes.sort_by_key(|n| n.line);
     Cleaned { articles, notes }
+}
+
+/// An "article" of stray characters alone (`NE`, read off a picture over
+/// a continuation head whose text went back to its article): no headline,
+/// no front matter, a few characters and no Han one. Its text stays, in
+/// the article before it, rather than making an article of its own.
+fn fold_strays(articles: &mut Vec<Article>, lines: &[prep::Line], notes: &mut Vec<Note>) {
+    let mut k = 1;
+    while k < articles.len() {
+        let a = &articles[k];
+        let text: String = a
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) | Block::Head(p) => p.as_str(),
+            })
+            .collect();
+        let bare = a.title.is_empty()
+            && a.kicker.is_none()
+            && a.deck.is_none()
+            && a.byline.is_none()
+            && a.source.is_none()
+            && a.lead.is_none()
+            && a.serial.is_none();
+        let stray =
+            !text.is_empty() && text.chars().count() <= 8 && !text.chars().any(names::is_han);
+        if !(bare && stray) {
+            k += 1;
+            continue;
+        }
+        let line = lines
+            .iter()
+            .find(|l| l.text.trim() == text)
+            .map_or(0, |l| l.no);
+        notes.push(Note {
+            line,
+            kind: NoteKind::Moved,
+            message: format!(
+                "stray characters with no article of their own: kept in the text of the article before: {text}"
+            ),
+        });
+        let a = articles.remove(k);
+        articles[k - 1].blocks.extend(a.blocks);
+    }
 }
 
 #[cfg(test)]
@@ -284,5 +330,22 @@ mod tests {
                 .contains(&Block::Head("审批比想象的快，施工比想象的慢".into()))
         );
         assert_eq!(a.source.as_deref(), Some("本报讯"));
+    }
+
+    /// A year a scan's box split off its line (1930 / 年…) stays in the
+    /// sentence; a number alone between two paragraphs is still a folio.
+    #[test]
+    fn a_number_split_off_its_line_is_no_page_number() {
+        let input = "夜班车\n本报记者 林晓舟\n零点整，第一班车驶出总\n站。这条线路开通于\n1930\n年的春天，车厢里只有四名\n乘客。\n7\n环卫工人刘桂芳坐在靠门\n的位置。\n";
+        let c = clean(input);
+        let p = paras(&c);
+        assert!(p[0].contains("开通于1930年的春天"), "{p:?}");
+        let removed: Vec<&str> = c
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Removed)
+            .map(|n| n.message.as_str())
+            .collect();
+        assert_eq!(removed, ["page number: 7"], "{:?}", c.notes);
     }
 }

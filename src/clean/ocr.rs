@@ -7,6 +7,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::ocr_lines;
+
 /// File types handed to the OCR engine rather than read as text.
 const IMAGES: [&str; 9] = [
     "png", "jpg", "jpeg", "tif", "tiff", "bmp", "pbm", "pgm", "ppm",
@@ -28,25 +30,26 @@ fn valid_lang(lang: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+')
 }
 
-/// The text Tesseract reads on `image` in `lang`; an error that says what
-/// to install when the program or its language data is missing.
-pub fn recognise(image: &Path, lang: &str) -> Result<String, String> {
-    if !valid_lang(lang) {
-        return Err(format!(
-            "{lang:?} is not an OCR language\n  hint: chi_sim (Simplified), chi_tra (Traditional), or several joined by +"
-        ));
+/// A page whose lines' boxes are this tall (pixels, the median) is read
+/// again scaled to half: at 300 dpi a 10.5-point line's box (its marks
+/// included) is about 60 px; at 200 dpi, 40, and half of that is too
+/// small to read.
+const HALF_FROM: i32 = 48;
+
+/// Runs Tesseract on `image` in `lang`, writing `base.txt` and, with
+/// `tsv`, `base.tsv`; an error that says what to install when the program
+/// or its language data is missing.
+fn tesseract(image: &Path, base: &Path, lang: &str, tsv: bool) -> Result<(), String> {
+    let mut cmd = Command::new("tesseract");
+    cmd.arg(image).arg(base).arg("-l").arg(lang).arg("txt");
+    if tsv {
+        cmd.arg("tsv");
     }
-    let out = Command::new("tesseract")
-        .arg(image)
-        .arg("stdout")
-        .arg("-l")
-        .arg(lang)
-        .output()
-        .map_err(|e| {
-            format!(
-                "cannot run tesseract ({e})\n  hint: install it, e.g. apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
-            )
-        })?;
+    let out = cmd.output().map_err(|e| {
+        format!(
+            "cannot run tesseract ({e})\n  hint: install it, e.g. apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+        )
+    })?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let last = err.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
@@ -54,7 +57,47 @@ pub fn recognise(image: &Path, lang: &str) -> Result<String, String> {
             "tesseract could not read the image: {last}\n  hint: is the {lang} language data installed (tesseract --list-langs)?"
         ));
     }
-    String::from_utf8(out.stdout).map_err(|_| "tesseract's text is not UTF-8".to_string())
+    Ok(())
+}
+
+/// The text Tesseract reads on `image` in `lang`. A page scanned at 300
+/// dpi or more is read twice, at full size and scaled to half, and the
+/// large lines only the second reading has (bold section heads Tesseract
+/// loses at full size) are put into the first ([`super::ocr_lines`]).
+pub fn recognise(image: &Path, lang: &str) -> Result<String, String> {
+    if !valid_lang(lang) {
+        return Err(format!(
+            "{lang:?} is not an OCR language\n  hint: chi_sim (Simplified), chi_tra (Traditional), or several joined by +"
+        ));
+    }
+    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+    let full = dir.path().join("full");
+    tesseract(image, &full, lang, true)?;
+    let read = |ext: &str| std::fs::read(full.with_extension(ext)).unwrap_or_default();
+    let text =
+        String::from_utf8(read("txt")).map_err(|_| "tesseract's text is not UTF-8".to_string())?;
+    let lines = ocr_lines::tsv_lines(&String::from_utf8_lossy(&read("tsv")), 1);
+    if ocr_lines::median_height(&lines) < HALF_FROM {
+        return Ok(text);
+    }
+    // An image the image crate cannot scale (TIFF, BMP, …) is read once.
+    let Ok(img) = image::open(image) else {
+        return Ok(text);
+    };
+    let half_png = dir.path().join("half.png");
+    let small = img.resize_exact(
+        img.width() / 2,
+        img.height() / 2,
+        image::imageops::FilterType::Lanczos3,
+    );
+    if small.save(&half_png).is_err() {
+        return Ok(text);
+    }
+    let half = dir.path().join("half");
+    tesseract(&half_png, &half, lang, true)?;
+    let tsv = std::fs::read(half.with_extension("tsv")).unwrap_or_default();
+    let half_lines = ocr_lines::tsv_lines(&String::from_utf8_lossy(&tsv), 2);
+    Ok(ocr_lines::merge(&text, &lines, &half_lines).0)
 }
 
 #[cfg(test)]

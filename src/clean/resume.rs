@@ -30,7 +30,9 @@ fn letters(t: &str) -> Vec<char> {
 }
 
 /// `head` is `headline`, or its first phrase (of at least four
-/// characters), with one misread character in six allowed.
+/// characters), with one misread character in six allowed, and one in a
+/// shorter head (凌晨一点 read 次晨一点 in the headline: the line under it
+/// is a continuation line, and the article is still open).
 fn repeats(head: &[char], headline: &[char]) -> bool {
     if head.len() < 4 || head.len() > headline.len() {
         return false;
@@ -38,7 +40,7 @@ fn repeats(head: &[char], headline: &[char]) -> bool {
     let whole = head.len() == headline.len();
     let phrase = head.len() + 2 <= headline.len();
     let misread = head.iter().zip(headline).filter(|(a, b)| a != b).count();
-    (whole || phrase) && misread <= head.len() / 6
+    (whole || phrase) && misread <= (head.len() / 6).max(1)
 }
 
 /// The headline lines of a segment's block: each text line, and each two
@@ -201,6 +203,16 @@ mod tests {
                 c.notes
             );
         }
+    }
+
+    /// A head of four characters with one of them misread still names
+    /// its article.
+    #[test]
+    fn a_continuation_head_with_a_misread_character_names_its_article() {
+        let c = clean(&PAGE.replace("第2版\n夜校的灯\n", "第2版\n夜校的订\n"));
+        let school = text(&c.articles[1].blocks);
+        assert!(school.contains("三四十岁的上班族。"), "{school}");
+        assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
     }
 
     /// A short line over a continuation line that repeats no headline

@@ -296,3 +296,21 @@ fn a_serials_own_text_is_not_resumed_into_the_article_above() {
     };
     assert!(has(1) && !has(0), "{:?}", c.articles);
 }
+
+/// Stray letters the OCR read off a picture over a continuation head
+/// (`NE` over 夜校的灯 / （上接第1版）): the text under the head goes back
+/// to its article, and the letters, all that is left, make no article of
+/// their own (edition-12 read by Tesseract: 13 articles for 12).
+#[test]
+fn stray_letters_over_a_continuation_head_make_no_article() {
+    let input = "第1版\n村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的第一班公交车开进了村口，老人们\n站在路边看了很久。司机老周说，这条线路从镇上\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一年半，报名的多是三四十\n（下转第2版）\n第2版\n城西立交今晚恢复通行\n本报记者 何思远\n本报讯　城西立交改造完工，今晚起恢复通行。\n（本报讯）\nNE\n夜校的灯\n（上接第1版）\n岁的上班族。每周三晚上，教室里坐得满满的。\n村口通了公交\n（上接第1版）\n一直开到村委会门口，单程四十分钟。\n";
+    let c = clean(input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["村口通了公交", "夜校的灯", "城西立交今晚恢复通行"]);
+    // Kept, in the article before it.
+    assert!(
+        blocks_text(&c).iter().any(|t| t.contains("NE")),
+        "{:?}",
+        c.articles
+    );
+}

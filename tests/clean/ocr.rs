@@ -59,3 +59,56 @@ fn a_rendered_page_read_by_tesseract() {
     assert_ok(&o);
     assert_eq!(std::fs::read_to_string(&again).expect("article"), article);
 }
+
+/// A bold section head Tesseract drops at 300 dpi (四、不只是一顿饭 on
+/// elder-canteen's page: `tesseract PAGE.png stdout -l chi_sim` has no
+/// line of it) is read on the page scaled to half and put into the text
+/// after the line above it in its column.
+#[cfg_attr(
+    any(no_pdftoppm, no_tesseract),
+    ignore = "needs pdftoppm (poppler-utils) and tesseract with chi_sim (tesseract-ocr-chi-sim); TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
+#[test]
+fn a_bold_head_lost_at_full_size_is_read_at_half_size() {
+    need("pdftoppm");
+    need_with("tesseract", "--version");
+    let dir = tempdir();
+    let pdf = dir.path().join("canteen.pdf");
+    let md = root().join("examples/elder-canteen.md");
+    let args = [
+        md.as_os_str(),
+        "--writing".as_ref(),
+        "horizontal".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ];
+    assert_ok(&run(&args));
+    let png = dir.path().join("page");
+    let o = Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .output()
+        .expect("pdftoppm");
+    assert!(o.status.success());
+    let out = dir.path().join("out");
+    let o = bin()
+        .arg("clean")
+        .arg(dir.path().join("page.png"))
+        .arg("-o")
+        .arg(format!("{}/", out.display()))
+        .output()
+        .expect("typeset clean");
+    assert_ok(&o);
+    let text = std::fs::read_to_string(out.join("page.ocr.txt")).expect("OCR text");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head = lines
+        .iter()
+        .position(|l| l.replace(' ', "") == "四、不只是一顿饭")
+        .unwrap_or_else(|| panic!("the head is not in the OCR text:\n{text}"));
+    // In its column, under the text above it (…的三分之一。), once.
+    assert!(lines[head - 1].contains("三分之一"), "{}", lines[head - 1]);
+    assert_eq!(text.matches("不只是一顿饭").count(), 1, "{text}");
+    let article = std::fs::read_to_string(out.join("page.md")).expect("article");
+    assert!(article.contains("## 四、不只是一顿饭"), "{article}");
+}

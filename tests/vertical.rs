@@ -481,7 +481,9 @@ fn the_rests_of_a_made_up_page_share_the_page_after_it() {
 /// band's foot white beside the text (with a head of a few characters, a
 /// hole of 4 × 4 ems and more at the top of continuation pages).
 fn jump_lines_centred_in_their_bands(pdf: &std::path::Path) {
-    let words = pdftotext_bbox_extents(pdf, 2);
+    let words: Vec<(f64, f64, String)> = (word_boxes(pdf, 2).into_iter())
+        .map(|w| (w.y_min, w.y_max, w.text))
+        .collect();
     // Lines of body text from the band's top: its extent down the page.
     let body = || words.iter().filter(|w| w.2.chars().count() >= 12);
     let top = body().map(|w| w.0).fold(f64::MAX, f64::min);
@@ -503,27 +505,6 @@ fn jump_lines_centred_in_their_bands(pdf: &std::path::Path) {
             "centred in the band {top}..{foot}: {j:?}"
         );
     }
-}
-
-/// (yMin, yMax, text) of each word on `page`, as pdftotext -bbox gives it.
-fn pdftotext_bbox_extents(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, String)> {
-    let n = page.to_string();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-bbox", "-f", &n, "-l", &n])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    (String::from_utf8_lossy(&out.stdout).lines())
-        .filter_map(|l| {
-            let attr = |name: &str| -> Option<f64> {
-                let from = l.find(&format!("{name}=\""))? + name.len() + 2;
-                l[from..].split('"').next()?.parse().ok()
-            };
-            let text = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((attr("yMin")?, attr("yMax")?, text))
-        })
-        .collect()
 }
 
 /// Across a wide horizontal module, （上接第M版） stands at the end of the

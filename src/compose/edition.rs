@@ -245,8 +245,8 @@ fn set_page(
         summary.message = format!(
             "{}; {composed} make-ups composed and their holes counted in {ms:.0} ms, the {} kept",
             summary.message,
-            // Attempts count from 1 to TRIES (4).
-            ["first", "second", "third", "fourth"][tried.attempt - 1],
+            // Attempts count from 1 to TRIES, as many as ORDINALS names.
+            ORDINALS[tried.attempt - 1],
         );
     }
     (*sheets, *set) = (s, t);
@@ -309,7 +309,10 @@ fn avoided(
 
 /// Make-ups composed at most per page: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
-const TRIES: usize = 4;
+const TRIES: usize = 6;
+
+/// The attempts' names in the summary line, one per try.
+const ORDINALS: [&str; TRIES] = ["first", "second", "third", "fourth", "fifth", "sixth"];
 
 /// The best make-up of a page so far: its rank, the state it left and
 /// the warnings it gave (its summary last).

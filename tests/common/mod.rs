@@ -460,9 +460,18 @@ where
     out
 }
 
-/// Words of page `page` of `pdf` with their boxes (pdftotext -bbox):
-/// (xMin, xMax, yMin, text).
-pub fn words_on(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, f64, String)> {
+/// A word of a PDF page and its box, as pdftotext -bbox gives it.
+#[derive(Clone, Debug)]
+pub struct WordBox {
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+    pub text: String,
+}
+
+/// Words of page `page` of `pdf` with their boxes (pdftotext -bbox).
+pub fn word_boxes(pdf: &std::path::Path, page: u32) -> Vec<WordBox> {
     let n = page.to_string();
     let out = std::process::Command::new("pdftotext")
         .args(["-bbox", "-f", &n, "-l", &n])
@@ -477,7 +486,21 @@ pub fn words_on(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, f64, String)
                 l[from..].split('"').next()?.parse().ok()
             };
             let text = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((attr("xMin")?, attr("xMax")?, attr("yMin")?, text))
+            Some(WordBox {
+                x_min: attr("xMin")?,
+                x_max: attr("xMax")?,
+                y_min: attr("yMin")?,
+                y_max: attr("yMax")?,
+                text,
+            })
         })
+        .collect()
+}
+
+/// Words of page `page` of `pdf` with their boxes (pdftotext -bbox):
+/// (xMin, xMax, yMin, text).
+pub fn words_on(pdf: &std::path::Path, page: u32) -> Vec<(f64, f64, f64, String)> {
+    (word_boxes(pdf, page).into_iter())
+        .map(|w| (w.x_min, w.x_max, w.y_min, w.text))
         .collect()
 }

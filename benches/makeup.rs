@@ -1,26 +1,31 @@
 //! Benchmark of the automatic page make-up (`fill = true`, issue 14): the
 //! random page sets of tools/gen-pages.py (4–8 articles, some with a
 //! figure, some with a serial box pinned at the foot), as written and with
-//! `--variants` (leads and figures the make-up may set differently), each
-//! set made up by the `typeset` command.
+//! `--variants` (leads and figures the make-up may set differently) and
+//! `--vertical` (set in vertical writing), each set made up by the
+//! `typeset` command.
 //!
 //! `cargo bench --bench makeup [-- --sets N] [--runs N]`
 //!
 //! The sets are written once under target/bench-input/ (the generator is
 //! deterministic). Each set runs N times (default 3) in a fresh process;
-//! the time is the make-up's own, as its summary line on stderr gives it
-//! (laying out the modules and the search), the least of the runs. The
-//! table gives per collection the median and worst time, for all sets and
-//! for those of six articles or more, and the mean share of the band
-//! filled. Timing lives here and never in a test.
+//! the time is the first page's make-up, as its summary line on stderr
+//! gives it: laying out the modules and the search, plus the make-ups
+//! composed again where holes met modules (the retries), the least of the
+//! runs. The table gives per collection the median and worst time, for
+//! all sets and for those of six articles or more, the median of the
+//! search alone, and the mean share of the band filled. Timing lives here
+//! and never in a test.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// One set made up: articles, make-up time (ms), share of the band filled.
+/// One set made up: articles, make-up time (ms) with and without the
+/// retries, share of the band filled.
 struct Made {
     articles: usize,
     ms: f64,
+    search: f64,
     filled: f64,
 }
 
@@ -36,13 +41,19 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let exe = Path::new(env!("CARGO_BIN_EXE_typeset"));
     println!(
-        "{:<10} {:>5} {:>10} {:>10} {:>12} {:>12} {:>8}",
-        "sets", "n", "median", "worst", "6+ median", "6+ worst", "filled"
+        "{:<10} {:>5} {:>10} {:>10} {:>12} {:>12} {:>10} {:>8}",
+        "sets", "n", "median", "worst", "6+ median", "6+ worst", "search", "filled"
     );
-    for (name, flag) in [("written", None), ("variants", Some("--variants"))] {
+    let collections = [
+        ("written", None),
+        ("variants", Some("--variants")),
+        ("vertical", Some("--vertical")),
+    ];
+    for (name, flag) in collections {
         let dir = generate(root, name, flag, sets);
+        let vertical = flag == Some("--vertical");
         let made: Vec<Made> = (0..sets)
-            .map(|k| make_up(exe, &dir.join(format!("set{k:02}")), runs))
+            .map(|k| make_up(exe, &dir.join(format!("set{k:02}")), (runs, vertical)))
             .collect();
         let all: Vec<f64> = made.iter().map(|m| m.ms).collect();
         let big: Vec<f64> = (made.iter())
@@ -52,8 +63,9 @@ fn main() {
         let filled = made.iter().map(|m| m.filled).sum::<f64>() / made.len().max(1) as f64;
         let (m1, w1) = median_worst(all);
         let (m2, w2) = median_worst(big);
+        let (s1, _) = median_worst(made.iter().map(|m| m.search).collect());
         println!(
-            "{name:<10} {:>5} {m1:>7.1} ms {w1:>7.1} ms {m2:>9.1} ms {w2:>9.1} ms {filled:>7.1}%",
+            "{name:<10} {:>5} {m1:>7.1} ms {w1:>7.1} ms {m2:>9.1} ms {w2:>9.1} ms {s1:>7.1} ms {filled:>7.1}%",
             made.len()
         );
     }
@@ -84,7 +96,7 @@ fn generate(root: &Path, name: &str, flag: Option<&str>, sets: usize) -> PathBuf
 }
 
 /// Makes the set's page up `runs` times: the least make-up time.
-fn make_up(exe: &Path, set: &Path, runs: usize) -> Made {
+fn make_up(exe: &Path, set: &Path, (runs, vertical): (usize, bool)) -> Made {
     let manifest = set.join("fill.toml");
     let articles = std::fs::read_to_string(&manifest)
         .expect("fill.toml is readable")
@@ -93,6 +105,7 @@ fn make_up(exe: &Path, set: &Path, runs: usize) -> Made {
     let mut best = Made {
         articles,
         ms: f64::INFINITY,
+        search: f64::INFINITY,
         filled: 0.0,
     };
     for _ in 0..runs {
@@ -100,6 +113,12 @@ fn make_up(exe: &Path, set: &Path, runs: usize) -> Made {
             .arg(&manifest)
             .args(["--no-system-fonts", "--pdf"])
             .arg(set.join("fill.pdf"))
+            .args(
+                vertical
+                    .then_some(["--writing", "vertical"])
+                    .into_iter()
+                    .flatten(),
+            )
             .output()
             .expect("the typeset binary starts");
         assert!(out.status.success(), "typeset failed on {}", set.display());
@@ -107,7 +126,11 @@ fn make_up(exe: &Path, set: &Path, runs: usize) -> Made {
         let line = (stderr.lines())
             .find(|l| l.contains("fill:"))
             .expect("a make-up summary on stderr");
-        best.ms = best.ms.min(number_before(line, " ms"));
+        let search = number_before(line, " ms");
+        // The retries' time, where the page was composed more than once.
+        let retries = number_before(line, " ms, the ");
+        best.ms = best.ms.min(search + retries);
+        best.search = best.search.min(search);
         best.filled = number_before(line, "% of");
     }
     best

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use std::ffi::OsStr;
 
 /// The page summaries (`page N: … holes …`) of a generated set.
 fn summaries(set: &str) -> Vec<String> {
@@ -38,4 +39,37 @@ fn a_continued_module_fills_every_column_to_the_cut() {
     let pages = summaries("gen-horizontal-07");
     assert!(pages.len() >= 2, "{pages:?}");
     assert!(pages[0].contains("no holes"), "{}", pages[0]);
+}
+
+/// A continued module's kicker under a column of the module over it that
+/// ends a line short is turned to the headline's end, as a whole module's
+/// is: flush with the headline's start its white joined that column's
+/// into a 4 × 5-em hole (set 02, page 1). Only the kicker moves: the cut
+/// and the rest on page 2 stay.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_continued_modules_kicker_turns_to_the_headlines_end() {
+    need("pdftotext");
+    let src = root().join("tests/fixtures/gen-horizontal-02/fill.toml");
+    let dir = tempdir();
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
+    let stderr = assert_ok(&out);
+    let page1 = (stderr.lines())
+        .find(|l| l.contains("page 1: ") && l.contains("of the grid in modules"))
+        .expect("page 1's summary");
+    assert!(page1.contains("no holes"), "{page1}");
+    let words = word_boxes(&pdf, 1);
+    let find = |t: &str| words.iter().find(|w| w.text == t).expect(t).clone();
+    let (kicker, headline) = (find("竝裡了一鳱外"), find("蘞了不最的，簭裡把了敲了下"));
+    assert!(
+        (kicker.x_max - headline.x_max).abs() < 2.0 && kicker.x_min > headline.x_min + 100.0,
+        "the kicker ends where the headline does: {kicker:?} {headline:?}"
+    );
+    let pages = pdf_pages(&pdf);
+    assert!(pages[0].contains("（下轉第2版）"), "{}", pages[0]);
+    assert!(pages[1].contains("（上接第1版）"), "{}", pages[1]);
 }

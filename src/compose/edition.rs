@@ -428,7 +428,12 @@ fn place_all(
         });
     }
     if page.fill {
-        turn_kickers(k, grid, &on_page, (&mut set.placed, &mut set.lines));
+        turn_kickers(
+            k,
+            grid,
+            (&on_page, jumps),
+            (&mut set.placed, &mut set.lines),
+        );
     }
     Ok(frames)
 }

@@ -7,9 +7,11 @@
 //! headline's end, its white stands under the full columns.
 
 use super::Frame;
+use super::furniture::Furniture;
 use super::holes::holes_in;
 use super::items::SetLine;
-use super::page::{PageArticle, Placed, lay_out_module};
+use super::jumps::Jumps;
+use super::page::{PageArticle, PageOptions, Placed, lay_out_module};
 use super::variants::with_figures;
 use crate::model::{Grid, Role};
 
@@ -33,21 +35,26 @@ pub struct OnPage<'p, 'a> {
 
 /// Sets again, with the kicker at the headline's end, each module of
 /// page `k` whose kicker meets white over it in a hole, where that
-/// leaves fewer holes at its head; its pages and lines replaced. Only a
-/// module whole on the page (not continued, not a rest) is turned.
+/// leaves fewer holes at its head; its pages and lines replaced. A module
+/// that starts on the page is turned, whole or continued (with its jump
+/// lines, `jumps`), where it keeps its lines and pages: a kicker's place
+/// on its line moves no text, so the cut and the rest stay as they were.
 pub fn turn_kickers(
     k: usize,
     grid: &Grid,
-    on_page: &[OnPage],
+    (on_page, jumps): (&[OnPage], &mut PageOptions),
     (placed, lines): (&mut [Option<Placed>], &mut [Lines]),
 ) {
     for m in on_page {
         let a = m.article;
         let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
-        let whole = placed[m.index]
-            .as_ref()
-            .is_some_and(|p| p.page == k && p.pages.len() == 1);
-        if !has_kicker || a.rest.is_some() || !whole {
+        let Some(onward) = (placed[m.index].as_ref())
+            .filter(|p| p.page == k)
+            .map(|p| p.onward)
+        else {
+            continue;
+        };
+        if !has_kicker || a.rest.is_some() {
             continue;
         }
         let region = (
@@ -78,10 +85,27 @@ pub fn turn_kickers(
         let shaped = resized.as_ref().unwrap_or(a.shaped);
         // Its warnings were given when it was first set.
         let mut said = Vec::new();
-        let Ok(module) = lay_out_module(a, shaped, (grid, frame), (None, None), &mut said) else {
+        let first = jumps.first_number;
+        let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
+        let mut j = Jumps {
+            number: first + k as u32,
+            next: first + onward.page as u32,
+            band: onward.band,
+            shape: &mut shape,
+        };
+        let Ok(mut module) =
+            lay_out_module(a, shaped, (grid, frame), (Some(&mut j), None), &mut said)
+        else {
             continue;
         };
-        if module.pages.len() != 1 || holes(placed, module.pages.first()) >= before {
+        // A module whose rest was left to the next page's make-up holds
+        // its first page only: the new one is kept to as many pages.
+        let pages = placed[m.index].as_ref().map_or(0, |p| p.pages.len());
+        module.pages.truncate(pages);
+        module.lines.retain(|l| l.page < pages);
+        if !same_lines(&module.lines, &lines[m.index].1)
+            || holes(placed, module.pages.first()) >= before
+        {
             continue;
         }
         if let Some(p) = placed[m.index].as_mut() {
@@ -89,6 +113,13 @@ pub fn turn_kickers(
             lines[m.index].1 = module.lines;
         }
     }
+}
+
+/// Whether two layouts of a module set the same text in the same lines
+/// and slots (a turned kicker moves no text).
+fn same_lines(a: &[SetLine], b: &[SetLine]) -> bool {
+    let key = |l: &SetLine| (l.page, l.column, l.slot, l.source, l.items);
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
 
 #[cfg(test)]

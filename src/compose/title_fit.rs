@@ -33,12 +33,23 @@ pub(super) struct Fit {
     pub(super) scale: f64,
     /// White beside the widest line, in points.
     pub(super) spare: f64,
+    /// Set in vertical writing, where the white at a headline's ends is
+    /// white down a band (see [`Fit::better_than`]).
+    pub(super) vertical: bool,
+    /// The white beside a line that leaves no hole at its ends
+    /// ([`CLOSE_EMS`]), in points.
+    pub(super) close: f64,
 }
 
 impl Fit {
-    /// Less white first, then wider, fewer slots, larger.
+    /// Less white first, then wider, fewer slots, larger; on a vertical
+    /// grid (`open`: white beside the widest line counts) one that leaves
+    /// no hole at its ends comes before fewer slots.
     pub(super) fn better_than(&self, o: &Fit) -> bool {
-        let key = |f: &Fit| (f.white.round() as i64, u32::MAX - f.columns, f.slots);
+        let key = |f: &Fit| {
+            let open = f.vertical && f.spare > f.close;
+            (f.white.round() as i64, u32::MAX - f.columns, open, f.slots)
+        };
         let (a, b) = (key(self), key(o));
         a < b || (a == b && self.scale > o.scale)
     }
@@ -133,6 +144,8 @@ pub(super) fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
         lines: lines.len() as u32,
         columns: k,
         scale: s,
+        vertical: grid.vertical,
+        close: grid.body_size.0 * CLOSE_EMS,
     })
 }
 

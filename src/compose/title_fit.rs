@@ -207,3 +207,42 @@ impl Stack {
         per
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Fit;
+
+    /// A one-line headline across four columns (bands), at two sizes:
+    /// the smaller in fewer slots, leaving `spare` points beside it.
+    fn at(vertical: bool, slots: u32, spare: f64, scale: f64) -> Fit {
+        Fit {
+            white: 0.0,
+            cover: 0.9,
+            slots,
+            lines: 1,
+            columns: 4,
+            scale,
+            spare,
+            vertical,
+            close: 63.0,
+        }
+    }
+
+    /// Down a vertical page the white at a centred headline's ends is
+    /// white down a band: 8 body ems of it (4 a side, with the band's
+    /// white around) made holes at the headline's foot on 3 of 20
+    /// generated pages. A size a slot larger that closes it is taken
+    /// there; across a horizontal module the fewer slots still win (the
+    /// white stands over the text, which the make-up counts).
+    #[test]
+    fn a_vertical_headline_closes_its_ends_before_saving_a_slot() {
+        let (small, large) = ((4, 72.0, 1.0), (5, 40.0, 1.1));
+        let fit = |v: bool, (slots, spare, scale)| at(v, slots, spare, scale);
+        assert!(fit(true, large).better_than(&fit(true, small)));
+        assert!(!fit(true, small).better_than(&fit(true, large)));
+        assert!(fit(false, small).better_than(&fit(false, large)));
+        // Both within the white that leaves no hole: fewer slots first.
+        let closed = (4, 50.0, 1.0);
+        assert!(fit(true, closed).better_than(&fit(true, large)));
+    }
+}

@@ -484,21 +484,36 @@ fn jump_lines_centred_in_their_bands(pdf: &std::path::Path) {
     let words: Vec<(f64, f64, String)> = (word_boxes(pdf, 2).into_iter())
         .map(|w| (w.y_min, w.y_max, w.text))
         .collect();
-    // Lines of body text from the band's top: its extent down the page.
+    // Lines of body text from a band's top: the bands' extents down the
+    // page, each from its lines' top to where the most of them end (a
+    // hung mark ends past it).
     let body = || words.iter().filter(|w| w.2.chars().count() >= 12);
-    let top = body().map(|w| w.0).fold(f64::MAX, f64::min);
-    // The most lines end at the band's foot (a hung mark ends past it).
-    let mut ends: Vec<i64> = (body().filter(|w| (w.0 - top).abs() < 1.0))
-        .map(|w| w.1.round() as i64)
-        .collect();
-    ends.sort();
-    let foot = (ends.iter())
-        .max_by_key(|&&e| (ends.iter().filter(|&&x| x == e).count(), -e))
-        .map_or(0.0, |&e| e as f64);
-    assert!(top < foot, "{words:?}");
+    let mut tops: Vec<i64> = body().map(|w| w.0.round() as i64).collect();
+    tops.sort();
+    // A band's top is where many lines start (a paragraph's indented
+    // first lines start a little lower).
+    let starting = |t: i64| tops.iter().filter(|&&x| (x - t).abs() <= 1).count();
+    let mut tops: Vec<i64> = tops.iter().copied().filter(|&t| starting(t) >= 5).collect();
+    tops.dedup_by(|a, b| (*a - *b).abs() <= 1);
+    let band = |top: i64| {
+        let mut ends: Vec<i64> = (body().filter(|w| (w.0.round() as i64 - top).abs() <= 1))
+            .map(|w| w.1.round() as i64)
+            .collect();
+        ends.sort();
+        let foot = (ends.iter())
+            .max_by_key(|&&e| (ends.iter().filter(|&&x| x == e).count(), -e))
+            .map_or(0.0, |&e| e as f64);
+        (top as f64, foot)
+    };
+    let bands: Vec<(f64, f64)> = tops.iter().map(|&t| band(t)).collect();
     let jumps: Vec<_> = words.iter().filter(|w| w.2 == "（上接第1版）").collect();
     assert!(!jumps.is_empty());
     for j in jumps {
+        // The band it stands in: the last to start above it.
+        let &(top, foot) = (bands.iter())
+            .rfind(|b| b.0 < j.0)
+            .unwrap_or_else(|| panic!("no band over {j:?}: {bands:?}"));
+        assert!(top < foot && j.1 <= foot + 1.0, "{j:?} in {top}..{foot}");
         let (white_over, white_under) = (j.0 - top, foot - j.1);
         assert!(
             white_over > 9.0 && (white_over - white_under).abs() < 1.5,

@@ -216,15 +216,19 @@ fn fit_title(
         return Title::across(&header, grid.columns);
     };
     // The lead story's banner is grown or tracked to close the white at
-    // its ends; a smaller headline keeps its size and its white, which the
-    // text beside or under it takes (its module's fit).
+    // its ends. A smaller headline keeps its size and its white, which
+    // the text beside or under it takes (its module's fit), except down a
+    // vertical page: there the white at its ends is white down a band,
+    // beside no text, and it is grown to close it as the banner is (to
+    // 8/7 of its largest, still under the lead's: the vertical sets'
+    // holes 4 -> 2).
     let banner = most >= LEAD_MAX_SCALE;
     let best = (least..=widest)
         .rev()
         .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
         .filter_map(|(k, s)| fit(&header[h], grid, k, s))
         .reduce(|a, b| if b.better_than(&a) { b } else { a })
-        .map(|f| match banner {
+        .map(|f| match banner || grid.vertical {
             true => closed(&header[h], grid, f, most),
             false => f,
         });

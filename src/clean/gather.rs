@@ -151,7 +151,8 @@ impl Cutter {
             )
         });
         let byline = block.iter().any(|q| matches!(role(q), Role::Byline(_)));
-        let mid_sentence = self.in_body && !self.at_end && !self.closed;
+        let mid_sentence =
+            self.in_body && !self.closed && (!self.at_end || runs_through(page, block));
         mid_sentence && super::boxes::late_byline(&self.segs[self.cur], byline, serial, news)
     }
 
@@ -429,6 +430,24 @@ fn masthead_over(c: &Cutter, page: &Page, p: usize) -> bool {
             block.iter().any(|q| *role(q) == Role::Text)
                 && block.iter().any(|q| matches!(role(q), Role::Byline(_)))
         })
+}
+
+/// The text under a block opens with a full column line that is no
+/// paragraph's first line (in line-per-box text its dropped indent leaves
+/// one two ems short), nor a dateline, an enumerator or an opening mark:
+/// the text under a headline block opens a paragraph, so a sentence runs
+/// on through this block from the lines above it, whatever they end on
+/// (一…之有两: / 本报记者林英 / 君称岂少摊看云士，…).
+fn runs_through(page: &Page, block: &[usize]) -> bool {
+    let Some(i) = block.last().and_then(|&q| page.next_text(q)) else {
+        return false;
+    };
+    let l = &page.lines[i];
+    let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
+    page.measure[i].is_some_and(|m| full(l.width, m) && l.width < m + 2.0)
+        && !fresh
+        && !l.indented
+        && !news_opening(&l.text)
 }
 
 /// After a byline the headline block is over: a text line is body.

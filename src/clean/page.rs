@@ -6,7 +6,9 @@
 use super::lines::{Role, heading_like};
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
-use super::shape::{ends_sentence, fragment, full, heading_text, indent_shape, leaves_open};
+use super::shape::{
+    ends_sentence, fragment, full, heading_text, indent_shape, leaves_open, narrow,
+};
 
 /// One line of an article, with what the roles said about it.
 #[derive(Debug, Clone)]
@@ -221,7 +223,7 @@ impl Page<'_> {
         // line of a paragraph the item's box cut into).
         let short = |q: usize| {
             let i = self.order[q];
-            self.measure[i].is_none_or(|m| !full(self.lines[i].width, m))
+            self.measure[i].is_none_or(|m| narrow(&self.lines[i], m))
         };
         if !shaped(p) {
             return false;

@@ -314,3 +314,75 @@ fn stray_letters_over_a_continuation_head_make_no_article() {
         c.articles
     );
 }
+
+/// The text of a feature above a news item set into its column.
+fn feature_above() -> String {
+    column(&[
+        "清晨五点，天刚蒙蒙亮，六十八岁的陈德顺已经拿着扫帚上了桥。这座石拱桥横跨在青溪河上，建于清光绪年间。",
+        "桥面的石板被磨得发亮，陈德顺说，他扫了二十年，没有一天落下。到今年，这座桥已经一百三十多年了。",
+    ])
+}
+
+/// A kicker of Han characters only, one em short of the column, between
+/// a sentence end and a short headline over 本报讯: a justified column
+/// sets a line a paragraph runs on through to the measure, so the line is
+/// the news item's kicker, not a paragraph's line its box cut into (that
+/// one, as wide as the column, stays the text's: corpus c24).
+#[test]
+fn a_kicker_an_em_short_of_the_column_opens_the_news_item() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}老码头重新开放两岸又通船\n渡口又热闹起来\n{item}",
+        feature_above()
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    let news = &c.articles[1];
+    assert_eq!(news.title, "渡口又热闹起来");
+    assert_eq!(news.kicker.as_deref(), Some("老码头重新开放两岸又通船"));
+}
+
+/// Two plain lines of one size, the first the longer: a deck says more
+/// than the headline it explains, so a shorter line under a phrase is the
+/// headline and the phrase its kicker; a longer one is the deck.
+#[test]
+fn a_phrase_over_a_shorter_line_is_its_kicker() {
+    let text = column(&[
+        "城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位。",
+    ]);
+    let long = "老码头重新开放两岸又通船";
+    let c = clean(&format!("{long}\n渡口又热闹起来\n本报记者 周立新\n{text}"));
+    assert_eq!(c.articles[0].title, "渡口又热闹起来");
+    assert_eq!(c.articles[0].kicker.as_deref(), Some(long));
+    let c = clean(&format!("渡口又热闹起来\n{long}\n本报记者 周立新\n{text}"));
+    assert_eq!(c.articles[0].title, "渡口又热闹起来");
+    assert_eq!(c.articles[0].deck.as_deref(), Some(long));
+}
+
+/// A byline read late, after a sentence end in the text of an article
+/// whose headline block has none, with two lines of text over it: the
+/// line under the byline is a full column line, no paragraph's first
+/// line, so a sentence runs on through the block. The byline is the
+/// article's; the lines over it stay its text, one paragraph with the
+/// lines under it, and no article starts there.
+#[test]
+fn a_byline_a_sentence_runs_through_is_read_late() {
+    let input = format!(
+        "故乡的渡口\n渡口人家的三十年\n{}只有码头管理员老陈记得，当\n年他第一次撑船时说的话：\n本报记者 周立新\n船在渡口就在，这句话他说了\n三十年，如今码头上的年轻人\n也都会说。\n",
+        column(&[
+            "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位。"
+        ])
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1, "{:?}", blocks_text(&c));
+    assert_eq!(c.articles[0].byline.as_deref(), Some("本报记者 周立新"));
+    assert!(
+        blocks_text(&c)
+            .iter()
+            .any(|p| p.contains("说的话：船在渡口就在")),
+        "{:?}",
+        blocks_text(&c)
+    );
+}

@@ -291,7 +291,10 @@ fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
     let mut k = 1;
     while k < heads.len() {
         let (a, b) = (&heads[k - 1], &heads[k]);
-        let short = b.text.chars().count() <= 5 && !b.after_gap;
+        // A short line that stops on a comma is no tail: it is the first
+        // half of a headline broken after its comma (今年没算， / 齐一章…),
+        // the line under a kicker.
+        let short = b.text.chars().count() <= 5 && !b.after_gap && !b.text.ends_with(['，', ',']);
         let long = a.text.chars().count() >= 7;
         let open = !a.text.ends_with(|c: char| "，。：；！？、".contains(c));
         // A headline broken after its comma (村口通了公交， / 山货出了山):

@@ -386,3 +386,18 @@ fn a_byline_a_sentence_runs_through_is_read_late() {
         blocks_text(&c)
     );
 }
+
+/// A kicker over a headline broken after its comma into a short first
+/// half (食堂开张， / 老人吃上热乎饭): a line stopping on a comma is no
+/// headline's tail word to join to the kicker, but the first half of the
+/// headline under it.
+#[test]
+fn a_headline_half_ending_on_a_comma_is_not_the_kickers_tail() {
+    let text = column(&[
+        "本报讯　城南社区的长者食堂昨天开张，六十岁以上的老人凭卡就餐，一荤两素一汤，每份十二元。",
+    ]);
+    let input = format!("城南社区的老街坊们\n食堂开张，\n老人吃上热乎饭\n本报记者 周立新\n{text}");
+    let c = clean(&input);
+    assert_eq!(c.articles[0].kicker.as_deref(), Some("城南社区的老街坊们"));
+    assert_eq!(c.articles[0].title, "食堂开张，老人吃上热乎饭");
+}

@@ -198,11 +198,16 @@ impl Cutter {
     /// The lines at the end of the body after its last sentence that are
     /// the next headline block's first lines (a kicker, a headline the OCR
     /// read in pieces): at most two, each short and ending no sentence,
-    /// after a line that ends one. Taken off the body.
+    /// after a line that ends one. Taken off the body. After a jump line
+    /// (下转第2版) they may be as wide as a column line: the article above
+    /// goes on on another page, so no line of its text stands there (a
+    /// kicker set across two columns, 水和实在车上七十七天外曰不暇).
     fn header_tail(&mut self, page: &Page) -> Vec<Item> {
         let body = &self.segs[self.cur].body;
         let mut k = body.len();
         let mut texts = 0;
+        let mut wide = false;
+        let mut jumped = false;
         while k > 0 {
             match &body[k - 1] {
                 Item::Blank => k -= 1,
@@ -211,25 +216,28 @@ impl Cutter {
                     // Heading-shaped once a misread pause mark at its end
                     // is off (城市书房越开越多;).
                     let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
-                    let short =
-                        heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
-                    // Nor over a jump line (下转第2版): the text before it
-                    // goes on on another page.
+                    // Nor over a jump line: the text before it goes on on
+                    // another page.
                     if ends_sentence(&l.text) || page.closed_after(*i) {
+                        jumped = page.closed_after(*i);
                         break;
                     }
-                    if texts == 2 || !short || l.indented || l.quote || l.bullet {
+                    if texts == 2 || !heading_text(t) || l.indented || l.quote || l.bullet {
                         return Vec::new();
                     }
+                    wide |= page.measure[*i].is_some_and(|m| full(l.width, m));
                     texts += 1;
                     k -= 1;
                 }
                 _ => return Vec::new(),
             }
         }
-        if texts == 0 || k == 0 {
+        if texts == 0 || k == 0 || wide && !jumped {
             return Vec::new();
         }
+        // The article's text now ends where it closed: it waits for no
+        // rest of a sentence.
+        self.at_end = true;
         let tail = self.segs[self.cur].body.split_off(k);
         tail.into_iter()
             .skip_while(|it| matches!(it, Item::Blank))

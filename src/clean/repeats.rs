@@ -71,12 +71,18 @@ pub(super) fn mark(
             // Or a news item's dateline opens the next line (本报讯,
             // 新华社北京3月14日电): a headline with no byline, repeated
             // whole over the jump line where its article goes on.
-            let titled = idx.get(k + 1).is_some_and(|&j| {
+            // A deck may stand between (天亦不谋其为知道也 / 艳媚动之者… /
+            // 本报讯…).
+            let opens = |j: usize| {
                 matches!(
                     roles[j],
                     Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
                 ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
-            });
+            };
+            let deck = |j: usize| roles[j] == Role::Text && heading_text(&lines[j].text);
+            let titled = idx
+                .get(k + 1)
+                .is_some_and(|&j| opens(j) || deck(j) && idx.get(k + 2).is_some_and(|&j| opens(j)));
             // Or it stands at the top of the text with no furniture beside
             // it (a running head at a page's top has its date and folio).
             let beside =

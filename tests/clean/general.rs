@@ -401,3 +401,45 @@ fn a_headline_half_ending_on_a_comma_is_not_the_kickers_tail() {
     assert_eq!(c.articles[0].kicker.as_deref(), Some("城南社区的老街坊们"));
     assert_eq!(c.articles[0].title, "食堂开张，老人吃上热乎饭");
 }
+
+/// A headline with a deck under it, over 本报讯, repeated whole as its
+/// continuation head over （上接第1版）: the first one is the headline (a
+/// deck may stand between it and the dateline), the repeat furniture.
+#[test]
+fn a_headline_over_a_deck_repeated_as_the_continuation_head_stays() {
+    let first = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+    ]);
+    let rest = column(&["渡船票价维持两元不变，老人和学生凭证件免费乘坐，首班船早上六点开出。"]);
+    let input = format!(
+        "第1版\n石桥的守护人\n本报记者 周立新\n{}（完）\n老码头重新开放\n两岸居民又能坐船过河了\n{first}（下转第2版）\n第2版\n老码头重新开放\n（上接第1版）\n{rest}",
+        feature_above()
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", removed(&input));
+    assert_eq!(c.articles[1].title, "老码头重新开放");
+    assert_eq!(
+        c.articles[1].deck.as_deref(),
+        Some("两岸居民又能坐船过河了")
+    );
+}
+
+/// A kicker as wide as a column line (set across two columns) right under
+/// a jump line: the article above goes on on another page, so the line is
+/// no text of its, but the next headline block's first line.
+#[test]
+fn a_wide_kicker_under_a_jump_line_opens_the_next_article() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let kicker = "城西老码头昨天起恢复渡船班次";
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}陈德顺说，等到明年开春\n（下转第2版）\n{kicker}\n渡口又热闹起来\n{item}",
+        feature_above()
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    assert_eq!(c.articles[1].kicker.as_deref(), Some(kicker));
+    assert_eq!(c.articles[1].title, "渡口又热闹起来");
+}

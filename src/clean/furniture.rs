@@ -441,7 +441,10 @@ pub(super) fn is_end_mark(t: &str) -> bool {
 pub(super) fn jump_line(t: &str) -> Option<bool> {
     let inner = unbracket(t);
     let n = inner.chars().count();
-    if inner.len() == t.len() || n > 12 || !inner.contains('版') {
+    if inner.len() != t.len() && !inner.contains('版') {
+        return misread_in_brackets(inner);
+    }
+    if inner.len() == t.len() || n > 12 {
         return misread_jump_line(t);
     }
     if inner.contains("上接") || inner.contains("紧接") || inner.contains("緊接") {
@@ -451,6 +454,21 @@ pub(super) fn jump_line(t: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// `（未转第2士）`: a jump line in its brackets with its first and last
+/// characters misread (下 and 版): one character, 转第 or 接第, a number,
+/// one character. Nothing else a page prints in brackets has that shape.
+fn misread_in_brackets(inner: &str) -> Option<bool> {
+    let s: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut cs = s.chars();
+    cs.next()?;
+    let rest = cs.as_str();
+    let (tail, opens) = [("转第", false), ("轉第", false), ("接第", true)]
+        .iter()
+        .find_map(|(k, o)| rest.strip_prefix(k).map(|r| (r, *o)))?;
+    let digits = tail.chars().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0 && tail[digits..].chars().count() == 1).then_some(!opens)
 }
 
 /// `CE上接第 12 版)`: a jump line whose brackets the OCR misread (as
@@ -479,6 +497,10 @@ mod tests {
         // A sentence that mentions a page is no jump line.
         assert_eq!(jump_line("详见上接第12版的报道"), None);
         assert_eq!(jump_line("上接第版"), None);
+        // In its brackets, 下 and 版 misread.
+        assert_eq!(jump_line("（未转第2士）"), Some(true));
+        assert_eq!(jump_line("（上接第12板）"), Some(false));
+        assert_eq!(jump_line("（转第二个路口）"), None);
     }
 
     #[test]

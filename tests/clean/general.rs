@@ -443,3 +443,23 @@ fn a_wide_kicker_under_a_jump_line_opens_the_next_article() {
     assert_eq!(c.articles[1].kicker.as_deref(), Some(kicker));
     assert_eq!(c.articles[1].title, "渡口又热闹起来");
 }
+
+/// A serial box's credit line under its installment's title: the lines
+/// after it are the installment's text, never a deck, even where the OCR
+/// read two boxes side by side on the first line's row (Tesseract on
+/// page-7 as typeset).
+#[test]
+fn text_under_a_serials_credits_is_no_deck() {
+    let input = "第七百八十九回　雨夜的来信\n\n连载 789 《长河灯影》 沈南星 著\n雨从傍晚开始下，一直没    读到这里，阿禾的手停了\n\n有停。河埠头的青石板被洗得\n发亮，倒映着对岸茶馆里昏黄\n的灯。\n\n阿禾把最后一筐桑叶搬进屋里，\n回头看了一眼门外的河，雨还在\n下，船一条也没有。\n";
+    let c = clean(input);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "第七百八十九回　雨夜的来信");
+    assert_eq!(a.deck, None, "{:?}", blocks_text(&c));
+    assert!(
+        blocks_text(&c)
+            .iter()
+            .any(|p| p.starts_with("雨从傍晚开始下，一直没")),
+        "{:?}",
+        blocks_text(&c)
+    );
+}

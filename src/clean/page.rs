@@ -207,9 +207,19 @@ impl Page<'_> {
                 Role::Blank | Role::Furniture { .. }
             )
         };
+        // Where the OCR marks large type (`#`), it marks a headline
+        // block's lines: an unmarked line as wide as the column there is
+        // text (正在我待教摄召忽然后有:焉 over `# 倪前韶官时笑`).
+        let body_sized = |i: usize| {
+            let l = &self.lines[i];
+            l.level.is_none()
+                && self.measure[i].is_some_and(|m| full(l.width, m))
+                && self.lines.iter().any(|x| x.level.is_some())
+        };
         let shaped = |q: usize| {
             let l = &self.lines[self.order[q]];
             self.roles[self.order[q]] == Role::Text
+                && !body_sized(self.order[q])
                 && !l.quote
                 && !l.bullet
                 && !l.indented

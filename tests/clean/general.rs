@@ -463,3 +463,21 @@ fn text_under_a_serials_credits_is_no_deck() {
         blocks_text(&c)
     );
 }
+
+/// Where the OCR marks large type (`#`), an unmarked line as wide as the
+/// column over a marked headline and its byline is the text above, not a
+/// line of the headline block.
+#[test]
+fn an_unmarked_full_line_over_a_marked_headline_is_text() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "# 石桥的守护人\n本报记者 周立新\n{}陈德顺说，这座桥还能再走上\n# 渡口又热闹起来\n本报记者 林晓舟\n{item}",
+        feature_above()
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    assert_eq!(c.articles[1].title, "渡口又热闹起来");
+    assert_eq!(c.articles[1].deck, None);
+}

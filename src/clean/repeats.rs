@@ -68,21 +68,7 @@ pub(super) fn mark(
             // The first one is the headline when a byline follows it, or
             // the author's bare name (an essay: 一盏灯 / 林晓舟) at the
             // top of the text; the page's running head repeats it.
-            // Or a news item's dateline opens the next line (本报讯,
-            // 新华社北京3月14日电): a headline with no byline, repeated
-            // whole over the jump line where its article goes on.
-            // A deck may stand between (天亦不谋其为知道也 / 艳媚动之者… /
-            // 本报讯…).
-            let opens = |j: usize| {
-                matches!(
-                    roles[j],
-                    Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
-                ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
-            };
-            let deck = |j: usize| roles[j] == Role::Text && heading_text(&lines[j].text);
-            let titled = idx
-                .get(k + 1)
-                .is_some_and(|&j| opens(j) || deck(j) && idx.get(k + 2).is_some_and(|&j| opens(j)));
+            let titled = opens_below(lines, roles, &idx, k);
             // Or it stands at the top of the text with no furniture beside
             // it (a running head at a page's top has its date and folio).
             let beside =
@@ -168,4 +154,21 @@ fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) ->
                 && text(k + 1).is_some();
             edge || beside || interrupts
         })
+}
+
+/// What stands under the line at `idx[k]` makes it a headline: a byline,
+/// an author's name or a serial's clue, or a news item's dateline (本报讯,
+/// 新华社北京3月14日电: a headline with no byline, repeated whole over the
+/// jump line where its article goes on), right under it or under a deck
+/// (天亦不谋其为知道也 / 艳媚动之者… / 本报讯…).
+fn opens_below(lines: &[Line], roles: &[Role], idx: &[usize], k: usize) -> bool {
+    let opens = |j: usize| {
+        matches!(
+            roles[j],
+            Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+        ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
+    };
+    let deck = |j: usize| roles[j] == Role::Text && heading_text(&lines[j].text);
+    idx.get(k + 1)
+        .is_some_and(|&j| opens(j) || deck(j) && idx.get(k + 2).is_some_and(|&j| opens(j)))
 }

@@ -199,6 +199,19 @@ fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
         .collect()
 }
 
+/// `input` cleaned, asserting it makes `n` articles.
+fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
+    let c = clean(input);
+    assert_eq!(c.articles.len(), n, "{:?}", blocks_text(&c));
+    c
+}
+
+/// Asserts a paragraph or head of `c` passes `test`.
+fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> bool) {
+    let text = blocks_text(c);
+    assert!(text.iter().any(|t| test(t)), "{text:?}");
+}
+
 /// Warnings of the report, for the line that holds `text`.
 fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
     c.notes
@@ -337,8 +350,7 @@ fn a_kicker_an_em_short_of_the_column_opens_the_news_item() {
         "石桥的守护人\n本报记者 周立新\n{}老码头重新开放两岸又通船\n渡口又热闹起来\n{item}",
         feature_above()
     );
-    let c = clean(&input);
-    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    let c = articles(&input, 2);
     let news = &c.articles[1];
     assert_eq!(news.title, "渡口又热闹起来");
     assert_eq!(news.kicker.as_deref(), Some("老码头重新开放两岸又通船"));
@@ -375,16 +387,9 @@ fn a_byline_a_sentence_runs_through_is_read_late() {
             "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位。"
         ])
     );
-    let c = clean(&input);
-    assert_eq!(c.articles.len(), 1, "{:?}", blocks_text(&c));
+    let c = articles(&input, 1);
     assert_eq!(c.articles[0].byline.as_deref(), Some("本报记者 周立新"));
-    assert!(
-        blocks_text(&c)
-            .iter()
-            .any(|p| p.contains("说的话：船在渡口就在")),
-        "{:?}",
-        blocks_text(&c)
-    );
+    assert_block(&c, |p| p.contains("说的话：船在渡口就在"));
 }
 
 /// A kicker over a headline broken after its comma into a short first
@@ -438,8 +443,7 @@ fn a_wide_kicker_under_a_jump_line_opens_the_next_article() {
         "石桥的守护人\n本报记者 周立新\n{}陈德顺说，等到明年开春\n（下转第2版）\n{kicker}\n渡口又热闹起来\n{item}",
         feature_above()
     );
-    let c = clean(&input);
-    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    let c = articles(&input, 2);
     assert_eq!(c.articles[1].kicker.as_deref(), Some(kicker));
     assert_eq!(c.articles[1].title, "渡口又热闹起来");
 }
@@ -455,13 +459,7 @@ fn text_under_a_serials_credits_is_no_deck() {
     let a = &c.articles[0];
     assert_eq!(a.title, "第七百八十九回　雨夜的来信");
     assert_eq!(a.deck, None, "{:?}", blocks_text(&c));
-    assert!(
-        blocks_text(&c)
-            .iter()
-            .any(|p| p.starts_with("雨从傍晚开始下，一直没")),
-        "{:?}",
-        blocks_text(&c)
-    );
+    assert_block(&c, |p| p.starts_with("雨从傍晚开始下，一直没"));
 }
 
 /// Where the OCR marks large type (`#`), an unmarked line as wide as the
@@ -476,8 +474,7 @@ fn an_unmarked_full_line_over_a_marked_headline_is_text() {
         "# 石桥的守护人\n本报记者 周立新\n{}陈德顺说，这座桥还能再走上\n# 渡口又热闹起来\n本报记者 林晓舟\n{item}",
         feature_above()
     );
-    let c = clean(&input);
-    assert_eq!(c.articles.len(), 2, "{:?}", blocks_text(&c));
+    let c = articles(&input, 2);
     assert_eq!(c.articles[1].title, "渡口又热闹起来");
     assert_eq!(c.articles[1].deck, None);
 }

@@ -160,6 +160,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
     super::captions::mark(lines, &measure, &mut roles, notes);
     super::repeats::mark(lines, &measure, &mut roles, notes);
     super::repeats::continuation_heads(lines, &measure, &mut roles);
+    super::repeats::heads_read_in_columns(lines, &measure, &mut roles);
     Classified { roles, measure }
 }
 

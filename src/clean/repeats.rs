@@ -135,6 +135,53 @@ pub(super) fn continuation_heads(lines: &[Line], measure: &[Option<f32>], roles:
     }
 }
 
+/// A continuation head read inside another article's column: an OCR that
+/// reads a page by position reads the head, set across the rest's module,
+/// between the lines beside it. Wider than the column by two ems or more
+/// (no line of it), inside a sentence (the line before leaves it open),
+/// and repeating whole an earlier headline set in one line or two
+/// (洵如磋花年替他觉， / 君庞天子然眼睛也) a page or more above: furniture.
+/// The headline itself stays.
+pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
+    let idx = filled(lines);
+    let letters = |i: usize| -> String {
+        lines[i]
+            .text
+            .chars()
+            .filter(|&c| super::names::is_han(c) || c.is_alphanumeric())
+            .collect()
+    };
+    let text = |k: usize| roles[idx[k]] == Role::Text;
+    let mut heads = Vec::new();
+    for k in 1..idx.len().saturating_sub(1) {
+        let i = idx[k];
+        let wide = measure[i].is_some_and(|m| lines[i].width >= m + 2.0);
+        let inside = text(k - 1) && text(k + 1) && !ends_sentence(&lines[idx[k - 1]].text);
+        if !text(k) || !wide || !inside || !heading_text(&lines[i].text) {
+            continue;
+        }
+        let head = letters(i);
+        let repeats = (0..k.saturating_sub(PAGE_MIN)).any(|h| {
+            // A headline broken after its comma ends its first line on it.
+            let shaped = |h: usize| {
+                text(h) && heading_text(lines[idx[h]].text.trim_end_matches(['，', ',']))
+            };
+            let one = letters(idx[h]);
+            shaped(h)
+                && (one == head || shaped(h + 1) && format!("{one}{}", letters(idx[h + 1])) == head)
+        });
+        if head.chars().count() >= 6 && repeats {
+            heads.push(i);
+        }
+    }
+    for i in heads {
+        roles[i] = Role::Furniture {
+            what: "continuation head (a headline repeated where its article goes on, read inside a column)",
+            closes: false,
+        };
+    }
+}
+
 /// Whether the occurrences (positions in `idx`) stand where a page
 /// begins or ends.
 fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) -> bool {

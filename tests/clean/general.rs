@@ -478,3 +478,28 @@ fn an_unmarked_full_line_over_a_marked_headline_is_text() {
     assert_eq!(c.articles[1].title, "渡口又热闹起来");
     assert_eq!(c.articles[1].deck, None);
 }
+
+/// A continuation head read by position inside another article's column
+/// (the head set across the rest's module, the column beside it): wider
+/// than the column, inside a sentence, repeating an earlier headline
+/// broken after its comma. It is furniture; the sentence runs on.
+#[test]
+fn a_continuation_head_read_inside_a_column_is_furniture() {
+    let first = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+    ]);
+    let input = format!(
+        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
+        feature_above()
+    );
+    let r = removed(&input);
+    assert!(
+        r.iter()
+            .any(|m| m.starts_with("continuation head") && m.contains("渡船恢复六个班次")),
+        "{r:?}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles[0].title, "老码头重新开放，渡船恢复六个班次");
+    assert_block(&c, |p| p.contains("再走上一百年"));
+}

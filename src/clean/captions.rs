@@ -4,7 +4,7 @@
 //! sentence end above or a cue (a date opening the caption). A caption
 //! line that cannot be bounded this way stays in the text, with a warning.
 
-use super::lines::Role;
+use super::lines::{Role, keep_in_text};
 use super::people::{caption_start, photo_credit};
 use super::prep::Line;
 use super::shape::{ends_sentence, enumerator, full};
@@ -133,15 +133,12 @@ pub(super) fn mark(
         .collect();
     for &i in &cues {
         if bullet_list(lines, &cues, i) {
-            roles[i] = Role::Text;
-            notes.push(Note {
-                line: lines[i].no,
-                kind: NoteKind::Warning,
-                message: format!(
-                    "▲ opens several lines near here and no photo credit follows: read as a list, kept in the text: {}",
-                    lines[i].text
-                ),
-            });
+            keep_in_text(
+                &lines[i],
+                &mut roles[i],
+                notes,
+                "▲ opens several lines near here and no photo credit follows: read as a list",
+            );
         } else {
             forward(lines, measure, roles, i, &next);
         }

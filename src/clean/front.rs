@@ -291,7 +291,10 @@ fn join_broken(heads: &mut Vec<Head>, notes: &mut Vec<Note>) {
     let mut k = 1;
     while k < heads.len() {
         let (a, b) = (&heads[k - 1], &heads[k]);
-        let short = b.text.chars().count() <= 5 && !b.after_gap;
+        // A short line that stops on a comma is no tail: it is the first
+        // half of a headline broken after its comma (今年没算， / 齐一章…),
+        // the line under a kicker.
+        let short = b.text.chars().count() <= 5 && !b.after_gap && !b.text.ends_with(['，', ',']);
         let long = a.text.chars().count() >= 7;
         let open = !a.text.ends_with(|c: char| "，。：；！？、".contains(c));
         // A headline broken after its comma (村口通了公交， / 山货出了山):
@@ -476,6 +479,10 @@ fn two_line_headline(heads: &mut Vec<Head>, headline: usize, notes: &mut Vec<Not
 /// (古镇老街 / 城乡联通，服务延伸到村): the headline's own shape, two
 /// balanced halves of a few characters each; a deck's sentence has longer
 /// clauses, and a kicker is one phrase.
+///
+/// Or a phrase over a shorter line: a deck says more than the headline it
+/// explains, in more words, so the shorter line under it is the headline
+/// and the phrase its kicker.
 fn kicker_over(heads: &[Head]) -> bool {
     let [k, h] = heads else { return false };
     let (nk, nh) = (k.text.chars().count(), h.text.chars().count());
@@ -484,7 +491,7 @@ fn kicker_over(heads: &[Head]) -> bool {
     k.level == h.level
         && !pause(&k.text)
         && !k.text.contains(['　', ' '])
-        && (label || halves(&h.text))
+        && (label || halves(&h.text) || nk > nh)
 }
 
 /// Two phrases of 2 to 10 characters parted by one comma or full-width

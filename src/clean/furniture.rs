@@ -441,8 +441,11 @@ pub(super) fn is_end_mark(t: &str) -> bool {
 pub(super) fn jump_line(t: &str) -> Option<bool> {
     let inner = unbracket(t);
     let n = inner.chars().count();
-    if inner.len() == t.len() || n > 12 || !inner.contains('版') {
-        return misread_jump_line(t);
+    if inner.len() != t.len() && !inner.contains('版') {
+        return super::misread::jump_in_brackets(inner);
+    }
+    if inner.len() == t.len() || n > 12 {
+        return super::misread::jump_line(t);
     }
     if inner.contains("上接") || inner.contains("紧接") || inner.contains("緊接") {
         Some(false)
@@ -451,21 +454,6 @@ pub(super) fn jump_line(t: &str) -> Option<bool> {
     } else {
         None
     }
-}
-
-/// `CE上接第 12 版)`: a jump line whose brackets the OCR misread (as
-/// letters or half-width marks): 上接第/下转第, a number and 版, with at
-/// most two characters that are not Han on either side.
-fn misread_jump_line(t: &str) -> Option<bool> {
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let (at, opens) = ["上接第", "下转第", "下轉第"]
-        .iter()
-        .find_map(|k| s.find(k).map(|i| (i, *k == "上接第")))?;
-    let after = &s[at + "上接第".len()..];
-    let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
-    let rest = after.get(digits..)?.strip_prefix('版')?;
-    let loose = |p: &str| p.chars().count() <= 2 && !p.chars().any(is_han);
-    (digits > 0 && loose(&s[..at]) && loose(rest)).then_some(!opens)
 }
 
 #[cfg(test)]
@@ -479,6 +467,10 @@ mod tests {
         // A sentence that mentions a page is no jump line.
         assert_eq!(jump_line("详见上接第12版的报道"), None);
         assert_eq!(jump_line("上接第版"), None);
+        // In its brackets, 下 and 版 misread.
+        assert_eq!(jump_line("（未转第2士）"), Some(true));
+        assert_eq!(jump_line("（上接第12板）"), Some(false));
+        assert_eq!(jump_line("（转第二个路口）"), None);
     }
 
     #[test]

@@ -151,7 +151,8 @@ impl Cutter {
             )
         });
         let byline = block.iter().any(|q| matches!(role(q), Role::Byline(_)));
-        let mid_sentence = self.in_body && !self.at_end && !self.closed;
+        let mid_sentence =
+            self.in_body && !self.closed && (!self.at_end || runs_through(page, block));
         mid_sentence && super::boxes::late_byline(&self.segs[self.cur], byline, serial, news)
     }
 
@@ -197,11 +198,16 @@ impl Cutter {
     /// The lines at the end of the body after its last sentence that are
     /// the next headline block's first lines (a kicker, a headline the OCR
     /// read in pieces): at most two, each short and ending no sentence,
-    /// after a line that ends one. Taken off the body.
+    /// after a line that ends one. Taken off the body. After a jump line
+    /// (下转第2版) they may be as wide as a column line: the article above
+    /// goes on on another page, so no line of its text stands there (a
+    /// kicker set across two columns, 水和实在车上七十七天外曰不暇).
     fn header_tail(&mut self, page: &Page) -> Vec<Item> {
         let body = &self.segs[self.cur].body;
         let mut k = body.len();
         let mut texts = 0;
+        let mut wide = false;
+        let mut jumped = false;
         while k > 0 {
             match &body[k - 1] {
                 Item::Blank => k -= 1,
@@ -210,25 +216,28 @@ impl Cutter {
                     // Heading-shaped once a misread pause mark at its end
                     // is off (城市书房越开越多;).
                     let t = l.text.trim_end_matches(|c: char| "；;，,：:、".contains(c));
-                    let short =
-                        heading_text(t) && page.measure[*i].is_none_or(|m| !full(l.width, m));
-                    // Nor over a jump line (下转第2版): the text before it
-                    // goes on on another page.
+                    // Nor over a jump line: the text before it goes on on
+                    // another page.
                     if ends_sentence(&l.text) || page.closed_after(*i) {
+                        jumped = page.closed_after(*i);
                         break;
                     }
-                    if texts == 2 || !short || l.indented || l.quote || l.bullet {
+                    if texts == 2 || !heading_text(t) || l.indented || l.quote || l.bullet {
                         return Vec::new();
                     }
+                    wide |= page.measure[*i].is_some_and(|m| full(l.width, m));
                     texts += 1;
                     k -= 1;
                 }
                 _ => return Vec::new(),
             }
         }
-        if texts == 0 || k == 0 {
+        if texts == 0 || k == 0 || wide && !jumped {
             return Vec::new();
         }
+        // The article's text now ends where it closed: it waits for no
+        // rest of a sentence.
+        self.at_end = true;
         let tail = self.segs[self.cur].body.split_off(k);
         tail.into_iter()
             .skip_while(|it| matches!(it, Item::Blank))
@@ -431,9 +440,37 @@ fn masthead_over(c: &Cutter, page: &Page, p: usize) -> bool {
         })
 }
 
-/// After a byline the headline block is over: a text line is body.
+/// The text under a block opens with a full column line that is no
+/// paragraph's first line (in line-per-box text its dropped indent leaves
+/// one two ems short), nor a dateline, an enumerator or an opening mark:
+/// the text under a headline block opens a paragraph, so a sentence runs
+/// on through this block from the lines above it, whatever they end on
+/// (一…之有两: / 本报记者林英 / 君称岂少摊看云士，…).
+fn runs_through(page: &Page, block: &[usize]) -> bool {
+    let Some(i) = block.last().and_then(|&q| page.next_text(q)) else {
+        return false;
+    };
+    let l = &page.lines[i];
+    let fresh = enumerator(&l.text) || l.text.starts_with(['“', '「', '（', '(', '《']);
+    page.measure[i].is_some_and(|m| full(l.width, m) && l.width < m + 2.0)
+        && !fresh
+        && !l.indented
+        && !news_opening(&l.text)
+}
+
+/// After a byline the headline block is over: a text line is body. So it
+/// is after a serial's credit line (连载789　《长河灯影》　沈南星著) under
+/// the installment's title (a text line above it): the box prints its
+/// credits under its title, or over it, and the text after both.
 fn after_byline(seg: &Segment, item: &Item) -> bool {
-    matches!(item, Item::Text(_)) && seg.header.iter().any(|h| matches!(h, Item::Byline(..)))
+    let titled = |h: &Item| matches!(h, Item::Text(_));
+    let credits_under_title = seg
+        .header
+        .iter()
+        .position(|h| matches!(h, Item::Serial(..)))
+        .is_some_and(|k| seg.header[..k].iter().any(titled));
+    matches!(item, Item::Text(_))
+        && (seg.header.iter().any(|h| matches!(h, Item::Byline(..))) || credits_under_title)
 }
 
 /// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).

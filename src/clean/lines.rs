@@ -160,6 +160,7 @@ pub(super) fn classify(lines: &[Line], notes: &mut Vec<Note>) -> Classified {
     super::captions::mark(lines, &measure, &mut roles, notes);
     super::repeats::mark(lines, &measure, &mut roles, notes);
     super::repeats::continuation_heads(lines, &measure, &mut roles);
+    super::repeats::heads_read_in_columns(lines, &measure, &mut roles);
     Classified { roles, measure }
 }
 
@@ -261,17 +262,25 @@ fn split_numbers(lines: &[Line], roles: &mut [Role], notes: &mut Vec<Note>) {
             .text
             .starts_with(|c: char| AFTER_NUMBER.contains(c));
         if goes_on && follows {
-            roles[i] = Role::Text;
-            notes.push(Note {
-                line: lines[i].no,
-                kind: NoteKind::Warning,
-                message: format!(
-                    "a number alone inside a sentence, the next line its unit: kept in the text: {}",
-                    lines[i].text
-                ),
-            });
+            keep_in_text(
+                &lines[i],
+                &mut roles[i],
+                notes,
+                "a number alone inside a sentence, the next line its unit",
+            );
         }
     }
+}
+
+/// A line a rule would take out of the text but is not sure of: it stays
+/// text, and a warning says why it was doubted (never remove body text).
+pub(super) fn keep_in_text(l: &Line, role: &mut Role, notes: &mut Vec<Note>, why: &str) {
+    *role = Role::Text;
+    notes.push(Note {
+        line: l.no,
+        kind: NoteKind::Warning,
+        message: format!("{why}: kept in the text: {}", l.text),
+    });
 }
 
 /// A line of text that could be a headline or head: heading-like text, and

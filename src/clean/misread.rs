@@ -1,6 +1,7 @@
 //! Punctuation the OCR misread, put back before the other repairs:
 //! `.` or `o` after a Han character for 。, ``` `` ''``` for quotation marks,
-//! `[ ]` for “ ” (or 「 」), 一一 for the dash ——.
+//! `[ ]` for “ ” (or 「 」), 一一 for the dash ——; and jump lines whose
+//! brackets or first and last characters the OCR misread.
 
 use super::names::is_han;
 
@@ -177,6 +178,36 @@ pub(super) fn dashes(chars: &mut [char], changes: &mut Vec<String>) {
     if n > 0 {
         changes.push(format!("一一 → —— ({n}×)"));
     }
+}
+
+/// `（未转第2士）`: a jump line in its brackets with its first and last
+/// characters misread (下 and 版): one character, 转第 or 接第, a number,
+/// one character. Nothing else a page prints in brackets has that shape.
+pub(super) fn jump_in_brackets(inner: &str) -> Option<bool> {
+    let s: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut cs = s.chars();
+    cs.next()?;
+    let rest = cs.as_str();
+    let (tail, opens) = [("转第", false), ("轉第", false), ("接第", true)]
+        .iter()
+        .find_map(|(k, o)| rest.strip_prefix(k).map(|r| (r, *o)))?;
+    let digits = tail.chars().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0 && tail[digits..].chars().count() == 1).then_some(!opens)
+}
+
+/// `CE上接第 12 版)`: a jump line whose brackets the OCR misread (as
+/// letters or half-width marks): 上接第/下转第, a number and 版, with at
+/// most two characters that are not Han on either side.
+pub(super) fn jump_line(t: &str) -> Option<bool> {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let (at, opens) = ["上接第", "下转第", "下轉第"]
+        .iter()
+        .find_map(|k| s.find(k).map(|i| (i, *k == "上接第")))?;
+    let after = &s[at + "上接第".len()..];
+    let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
+    let rest = after.get(digits..)?.strip_prefix('版')?;
+    let loose = |p: &str| p.chars().count() <= 2 && !p.chars().any(is_han);
+    (digits > 0 && loose(&s[..at]) && loose(rest)).then_some(!opens)
 }
 
 #[cfg(test)]

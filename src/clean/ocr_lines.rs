@@ -206,6 +206,12 @@ mod tests {
         }
     }
 
+    /// A line of a column 400 wide (column 0 at the left, 1 at 500), 40
+    /// high.
+    fn cell(text: &str, column: i32, top: i32) -> Line {
+        line(text, column * 500, top, column * 500 + 400, top + 40)
+    }
+
     #[test]
     fn tsv_words_make_lines() {
         let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
@@ -237,16 +243,16 @@ mod tests {
     #[test]
     fn a_lost_large_line_goes_after_the_line_above_it_in_its_column() {
         let full = vec![
-            line("左一", 0, 0, 400, 40),
-            line("左二", 0, 50, 400, 90),
-            line("右一", 500, 0, 900, 40),
-            line("右三", 500, 160, 900, 200),
+            cell("左一", 0, 0),
+            cell("左二", 0, 50),
+            cell("右一", 1, 0),
+            cell("右三", 1, 160),
         ];
         let text = "左一\n左二\n\n右一\n\n右三\n";
         let half = vec![
-            line("右一", 500, 0, 900, 40),
+            cell("右一", 1, 0),
             line("四、不只是一顿饭", 520, 90, 880, 150),
-            line("左二", 0, 50, 400, 90),
+            cell("左二", 0, 50),
         ];
         let (out, n) = merge(text, &full, &half);
         assert_eq!(n, 1);
@@ -255,9 +261,9 @@ mod tests {
         // read with little confidence, is not put in.
         let guess = Line {
             conf: 40.0,
-            ..line("右二", 500, 100, 900, 140)
+            ..cell("右二", 1, 100)
         };
-        let small = vec![line("右一", 500, 5, 900, 45), guess];
+        let small = vec![cell("右一", 1, 5), guess];
         assert_eq!(merge(text, &full, &small), (text.to_string(), 0));
     }
 
@@ -267,10 +273,10 @@ mod tests {
     fn a_lost_head_at_a_columns_top_goes_over_its_first_line() {
         let full = vec![
             line("一座城市三年建起六十二间自助书房", 0, 0, 900, 60),
-            line("三年前，这座城市只有一", 0, 100, 400, 140),
+            cell("三年前，这座城市只有一", 0, 100),
             line("的九间。", 0, 150, 200, 190),
             line("借书不再跑远路", 500, 330, 900, 380),
-            line("早上七点五十分", 500, 400, 900, 440),
+            cell("早上七点五十分", 1, 400),
         ];
         let text = "一座城市三年建起六十二间自助书房\n\n三年前，这座城市只有一\n的九间。\n\n借书不再跑远路\n\n早上七点五十分\n";
         let half = vec![line("一、书房开到楼下", 500, 260, 900, 310)];
@@ -282,15 +288,12 @@ mod tests {
 
     #[test]
     fn a_lost_line_at_a_columns_top_goes_before_it() {
-        let full = vec![
-            line("左一", 0, 100, 400, 140),
-            line("右一", 500, 100, 900, 140),
-        ];
+        let full = vec![cell("左一", 0, 100), cell("右一", 1, 100)];
         let text = "左一\n\n右一\n";
         let half = vec![
-            line("左一", 0, 100, 400, 140),
+            cell("左一", 0, 100),
             line("标题在上", 500, 20, 900, 80),
-            line("右一", 500, 100, 900, 140),
+            cell("右一", 1, 100),
         ];
         assert_eq!(merge(text, &full, &half).0, "左一\n\n标题在上\n\n右一\n");
     }

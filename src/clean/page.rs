@@ -6,7 +6,9 @@
 use super::lines::{Role, heading_like};
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
-use super::shape::{ends_sentence, fragment, full, heading_text, indent_shape, leaves_open};
+use super::shape::{
+    ends_sentence, fragment, full, heading_text, indent_shape, leaves_open, narrow,
+};
 
 /// One line of an article, with what the roles said about it.
 #[derive(Debug, Clone)]
@@ -205,23 +207,13 @@ impl Page<'_> {
                 Role::Blank | Role::Furniture { .. }
             )
         };
-        let shaped = |q: usize| {
-            let l = &self.lines[self.order[q]];
-            self.roles[self.order[q]] == Role::Text
-                && !l.quote
-                && !l.bullet
-                && !l.indented
-                && !ends_sentence(&l.text)
-                && !l.text.contains(['。', '；', ';', '！', '？'])
-                && (2..=40).contains(&l.text.chars().count())
-                && (loose && dateline(&l.text).is_none() || !self.first_body_line(q))
-        };
+        let shaped = |q: usize| self.block_shaped(q, loose);
         // Shorter than a column line: over a news item's first line only
         // such lines are a headline block (a full line there is the last
         // line of a paragraph the item's box cut into).
         let short = |q: usize| {
             let i = self.order[q];
-            self.measure[i].is_none_or(|m| !full(self.lines[i].width, m))
+            self.measure[i].is_none_or(|m| narrow(&self.lines[i], m))
         };
         if !shaped(p) {
             return false;
@@ -278,6 +270,32 @@ impl Page<'_> {
             n += 1;
         }
         !loose && (!news || all_short)
+    }
+
+    /// The line at position `q` has a headline block line's shape: text
+    /// ending no sentence and holding none, no quote, bullet or indent,
+    /// and no paragraph's first line (`loose`: under a jump line, only no
+    /// dateline).
+    fn block_shaped(&self, q: usize, loose: bool) -> bool {
+        let i = self.order[q];
+        let l = &self.lines[i];
+        // Where the OCR marks large type (`#`), it marks a headline
+        // block's lines: an unmarked line as wide as the column there is
+        // text (正在我待教摄召忽然后有:焉 over `# 倪前韶官时笑`).
+        let body_sized = || {
+            l.level.is_none()
+                && self.measure[i].is_some_and(|m| full(l.width, m))
+                && self.lines.iter().any(|x| x.level.is_some())
+        };
+        self.roles[i] == Role::Text
+            && !l.quote
+            && !l.bullet
+            && !l.indented
+            && !ends_sentence(&l.text)
+            && !l.text.contains(['。', '；', ';', '！', '？'])
+            && (2..=40).contains(&l.text.chars().count())
+            && (loose && dateline(&l.text).is_none() || !self.first_body_line(q))
+            && !body_sized()
     }
 
     /// The text line before position `p` leaves its sentence open. A

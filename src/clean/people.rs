@@ -29,10 +29,13 @@ const ROLES: [&str; 16] = [
 /// Decorations printed before a byline: ■本报记者.
 const DECOR: &str = "■□●○◎◆◇★☆▲△▼▽►-—/／| ";
 
-/// An organisation before a role: 本报, 新华社, 人民日报, 中新社.
+/// An organisation before a role: 本报, 新华社, 人民日报, 中新社. 本 and
+/// one character before a role is always the paper's own (本报, 本刊, 本台,
+/// 本网), whatever the OCR read the second as (本己记者 for 本报记者).
 fn is_org(s: &str) -> bool {
     let n = s.chars().count();
     ["本报", "本報", "本刊"].contains(&s)
+        || n == 2 && s.starts_with('本') && s.chars().all(is_han)
         || (n <= 6
             && s.chars().all(is_han)
             && !s.chars().any(|c| NOT_IN_NAMES.contains(c))
@@ -431,6 +434,8 @@ mod tests {
         assert!(byline("记者发现").is_none());
         // Read with no gaps: roles and names apart again.
         assert_eq!(byline("本报记者甘小棠").as_deref(), Some("本报记者 甘小棠"));
+        // 报 misread: still the paper's own reporter.
+        assert_eq!(byline("本己记者方晨华").as_deref(), Some("本己记者 方晨华"));
         assert_eq!(
             byline("本报记者方知远见习记者陆小禾").as_deref(),
             Some("本报记者 方知远 见习记者 陆小禾")

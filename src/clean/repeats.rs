@@ -68,15 +68,7 @@ pub(super) fn mark(
             // The first one is the headline when a byline follows it, or
             // the author's bare name (an essay: 一盏灯 / 林晓舟) at the
             // top of the text; the page's running head repeats it.
-            // Or a news item's dateline opens the next line (本报讯,
-            // 新华社北京3月14日电): a headline with no byline, repeated
-            // whole over the jump line where its article goes on.
-            let titled = idx.get(k + 1).is_some_and(|&j| {
-                matches!(
-                    roles[j],
-                    Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
-                ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
-            });
+            let titled = opens_below(lines, roles, &idx, k);
             // Or it stands at the top of the text with no furniture beside
             // it (a running head at a page's top has its date and folio).
             let beside =
@@ -143,6 +135,53 @@ pub(super) fn continuation_heads(lines: &[Line], measure: &[Option<f32>], roles:
     }
 }
 
+/// A continuation head read inside another article's column: an OCR that
+/// reads a page by position reads the head, set across the rest's module,
+/// between the lines beside it. Wider than the column by two ems or more
+/// (no line of it), inside a sentence (the line before leaves it open),
+/// and repeating whole an earlier headline set in one line or two
+/// (洵如磋花年替他觉， / 君庞天子然眼睛也) a page or more above: furniture.
+/// The headline itself stays.
+pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
+    let idx = filled(lines);
+    let letters = |i: usize| -> String {
+        lines[i]
+            .text
+            .chars()
+            .filter(|&c| super::names::is_han(c) || c.is_alphanumeric())
+            .collect()
+    };
+    let text = |k: usize| roles[idx[k]] == Role::Text;
+    let mut heads = Vec::new();
+    for k in 1..idx.len().saturating_sub(1) {
+        let i = idx[k];
+        let wide = measure[i].is_some_and(|m| lines[i].width >= m + 2.0);
+        let inside = text(k - 1) && text(k + 1) && !ends_sentence(&lines[idx[k - 1]].text);
+        if !text(k) || !wide || !inside || !heading_text(&lines[i].text) {
+            continue;
+        }
+        let head = letters(i);
+        let repeats = (0..k.saturating_sub(PAGE_MIN)).any(|h| {
+            // A headline broken after its comma ends its first line on it.
+            let shaped = |h: usize| {
+                text(h) && heading_text(lines[idx[h]].text.trim_end_matches(['，', ',']))
+            };
+            let one = letters(idx[h]);
+            shaped(h)
+                && (one == head || shaped(h + 1) && format!("{one}{}", letters(idx[h + 1])) == head)
+        });
+        if head.chars().count() >= 6 && repeats {
+            heads.push(i);
+        }
+    }
+    for i in heads {
+        roles[i] = Role::Furniture {
+            what: "continuation head (a headline repeated where its article goes on, read inside a column)",
+            closes: false,
+        };
+    }
+}
+
 /// Whether the occurrences (positions in `idx`) stand where a page
 /// begins or ends.
 fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) -> bool {
@@ -162,4 +201,21 @@ fn page_evidence(lines: &[Line], roles: &[Role], idx: &[usize], ks: &[usize]) ->
                 && text(k + 1).is_some();
             edge || beside || interrupts
         })
+}
+
+/// What stands under the line at `idx[k]` makes it a headline: a byline,
+/// an author's name or a serial's clue, or a news item's dateline (本报讯,
+/// 新华社北京3月14日电: a headline with no byline, repeated whole over the
+/// jump line where its article goes on), right under it or under a deck
+/// (天亦不谋其为知道也 / 艳媚动之者… / 本报讯…).
+fn opens_below(lines: &[Line], roles: &[Role], idx: &[usize], k: usize) -> bool {
+    let opens = |j: usize| {
+        matches!(
+            roles[j],
+            Role::Byline(_) | Role::Author(_) | Role::Serial(_) | Role::Installment(_)
+        ) || roles[j] == Role::Text && dateline(&lines[j].text).is_some()
+    };
+    let deck = |j: usize| roles[j] == Role::Text && heading_text(&lines[j].text);
+    idx.get(k + 1)
+        .is_some_and(|&j| opens(j) || deck(j) && idx.get(k + 2).is_some_and(|&j| opens(j)))
 }

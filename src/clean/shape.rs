@@ -132,6 +132,20 @@ pub(super) fn full(width: f32, measure: f32) -> bool {
     width >= measure - 1.0
 }
 
+/// Narrower than a line inside a paragraph can be. A justified column
+/// sets each line a paragraph runs on through to the measure exactly, so a
+/// line of Han characters alone (no letters, digits or marks, which set
+/// looser or tighter) a whole em short of it is no inner line: a
+/// headline's line or a paragraph's last.
+pub(super) fn narrow(line: &Line, measure: f32) -> bool {
+    let han = line
+        .text
+        .chars()
+        .filter(|&c| c != ' ')
+        .all(super::names::is_han);
+    !full(line.width, measure) || han && line.width <= measure - 0.75
+}
+
 /// Shorter than a line inside a paragraph.
 pub(super) fn short(width: f32, measure: f32) -> bool {
     width <= measure - 1.25

@@ -11,10 +11,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use super::common::{root, tempdir};
-use super::score::pct;
+use super::score::{clean_into, pct};
 
 /// An article as the scorer compares it.
 #[derive(Debug, Default)]
@@ -101,12 +100,6 @@ struct Score {
     text_removed: usize,
 }
 
-fn bin() -> PathBuf {
-    std::env::var_os("CLEAN_CORPUS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_typeset")))
-}
-
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/clean/corpus")
 }
@@ -126,41 +119,7 @@ fn found(want: &[String], got: &[String]) -> usize {
 
 fn score_one(name: &str, out: &Path, total: &mut Score) {
     let input = corpus().join(format!("{name}.txt"));
-    let report = out.join(format!("{name}.report"));
-    let dir = out.join(name);
-    std::fs::create_dir_all(&dir).expect("dir");
-    let o = Command::new(bin())
-        .arg("clean")
-        .arg(&input)
-        .arg("-o")
-        .arg(format!("{}/", dir.display()))
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .expect("run clean");
-    assert!(
-        o.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let mut got_files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("outputs")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    got_files.sort_by_key(|p| {
-        let s = p
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        s.rsplit('-')
-            .next()
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    });
-    let got: Vec<Art> = got_files
-        .iter()
-        .map(|p| parse(&std::fs::read_to_string(p).expect("article")))
-        .collect();
+    let (got, report) = clean_into(&input, out, name);
     let want_dir = corpus().join(format!("{name}.out"));
     let mut want_files: Vec<PathBuf> = std::fs::read_dir(&want_dir)
         .expect("expected articles")

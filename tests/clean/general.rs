@@ -199,6 +199,19 @@ fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
         .collect()
 }
 
+/// `input` cleaned, asserting it makes `n` articles.
+fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
+    let c = clean(input);
+    assert_eq!(c.articles.len(), n, "{:?}", blocks_text(&c));
+    c
+}
+
+/// Asserts a paragraph or head of `c` passes `test`.
+fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> bool) {
+    let text = blocks_text(c);
+    assert!(text.iter().any(|t| test(t)), "{text:?}");
+}
+
 /// Warnings of the report, for the line that holds `text`.
 fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
     c.notes
@@ -313,4 +326,180 @@ fn stray_letters_over_a_continuation_head_make_no_article() {
         "{:?}",
         c.articles
     );
+}
+
+/// The text of a feature above a news item set into its column.
+fn feature_above() -> String {
+    column(&[
+        "清晨五点，天刚蒙蒙亮，六十八岁的陈德顺已经拿着扫帚上了桥。这座石拱桥横跨在青溪河上，建于清光绪年间。",
+        "桥面的石板被磨得发亮，陈德顺说，他扫了二十年，没有一天落下。到今年，这座桥已经一百三十多年了。",
+    ])
+}
+
+/// A kicker of Han characters only, one em short of the column, between
+/// a sentence end and a short headline over 本报讯: a justified column
+/// sets a line a paragraph runs on through to the measure, so the line is
+/// the news item's kicker, not a paragraph's line its box cut into (that
+/// one, as wide as the column, stays the text's: corpus c24).
+#[test]
+fn a_kicker_an_em_short_of_the_column_opens_the_news_item() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}老码头重新开放两岸又通船\n渡口又热闹起来\n{item}",
+        feature_above()
+    );
+    let c = articles(&input, 2);
+    let news = &c.articles[1];
+    assert_eq!(news.title, "渡口又热闹起来");
+    assert_eq!(news.kicker.as_deref(), Some("老码头重新开放两岸又通船"));
+}
+
+/// Two plain lines of one size, the first the longer: a deck says more
+/// than the headline it explains, so a shorter line under a phrase is the
+/// headline and the phrase its kicker; a longer one is the deck.
+#[test]
+fn a_phrase_over_a_shorter_line_is_its_kicker() {
+    let text = column(&[
+        "城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位。",
+    ]);
+    let long = "老码头重新开放两岸又通船";
+    let c = clean(&format!("{long}\n渡口又热闹起来\n本报记者 周立新\n{text}"));
+    assert_eq!(c.articles[0].title, "渡口又热闹起来");
+    assert_eq!(c.articles[0].kicker.as_deref(), Some(long));
+    let c = clean(&format!("渡口又热闹起来\n{long}\n本报记者 周立新\n{text}"));
+    assert_eq!(c.articles[0].title, "渡口又热闹起来");
+    assert_eq!(c.articles[0].deck.as_deref(), Some(long));
+}
+
+/// A byline read late, after a sentence end in the text of an article
+/// whose headline block has none, with two lines of text over it: the
+/// line under the byline is a full column line, no paragraph's first
+/// line, so a sentence runs on through the block. The byline is the
+/// article's; the lines over it stay its text, one paragraph with the
+/// lines under it, and no article starts there.
+#[test]
+fn a_byline_a_sentence_runs_through_is_read_late() {
+    let input = format!(
+        "故乡的渡口\n渡口人家的三十年\n{}只有码头管理员老陈记得，当\n年他第一次撑船时说的话：\n本报记者 周立新\n船在渡口就在，这句话他说了\n三十年，如今码头上的年轻人\n也都会说。\n",
+        column(&[
+            "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。码头管理员说，新的候船室有四十个座位。"
+        ])
+    );
+    let c = articles(&input, 1);
+    assert_eq!(c.articles[0].byline.as_deref(), Some("本报记者 周立新"));
+    assert_block(&c, |p| p.contains("说的话：船在渡口就在"));
+}
+
+/// A kicker over a headline broken after its comma into a short first
+/// half (食堂开张， / 老人吃上热乎饭): a line stopping on a comma is no
+/// headline's tail word to join to the kicker, but the first half of the
+/// headline under it.
+#[test]
+fn a_headline_half_ending_on_a_comma_is_not_the_kickers_tail() {
+    let text = column(&[
+        "本报讯　城南社区的长者食堂昨天开张，六十岁以上的老人凭卡就餐，一荤两素一汤，每份十二元。",
+    ]);
+    let input = format!("城南社区的老街坊们\n食堂开张，\n老人吃上热乎饭\n本报记者 周立新\n{text}");
+    let c = clean(&input);
+    assert_eq!(c.articles[0].kicker.as_deref(), Some("城南社区的老街坊们"));
+    assert_eq!(c.articles[0].title, "食堂开张，老人吃上热乎饭");
+}
+
+/// A headline with a deck under it, over 本报讯, repeated whole as its
+/// continuation head over （上接第1版）: the first one is the headline (a
+/// deck may stand between it and the dateline), the repeat furniture.
+#[test]
+fn a_headline_over_a_deck_repeated_as_the_continuation_head_stays() {
+    let first = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+    ]);
+    let rest = column(&["渡船票价维持两元不变，老人和学生凭证件免费乘坐，首班船早上六点开出。"]);
+    let input = format!(
+        "第1版\n石桥的守护人\n本报记者 周立新\n{}（完）\n老码头重新开放\n两岸居民又能坐船过河了\n{first}（下转第2版）\n第2版\n老码头重新开放\n（上接第1版）\n{rest}",
+        feature_above()
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 2, "{:?}", removed(&input));
+    assert_eq!(c.articles[1].title, "老码头重新开放");
+    assert_eq!(
+        c.articles[1].deck.as_deref(),
+        Some("两岸居民又能坐船过河了")
+    );
+}
+
+/// A kicker as wide as a column line (set across two columns) right under
+/// a jump line: the article above goes on on another page, so the line is
+/// no text of its, but the next headline block's first line.
+#[test]
+fn a_wide_kicker_under_a_jump_line_opens_the_next_article() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let kicker = "城西老码头昨天起恢复渡船班次";
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}陈德顺说，等到明年开春\n（下转第2版）\n{kicker}\n渡口又热闹起来\n{item}",
+        feature_above()
+    );
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].kicker.as_deref(), Some(kicker));
+    assert_eq!(c.articles[1].title, "渡口又热闹起来");
+}
+
+/// A serial box's credit line under its installment's title: the lines
+/// after it are the installment's text, never a deck, even where the OCR
+/// read two boxes side by side on the first line's row (Tesseract on
+/// page-7 as typeset).
+#[test]
+fn text_under_a_serials_credits_is_no_deck() {
+    let input = "第七百八十九回　雨夜的来信\n\n连载 789 《长河灯影》 沈南星 著\n雨从傍晚开始下，一直没    读到这里，阿禾的手停了\n\n有停。河埠头的青石板被洗得\n发亮，倒映着对岸茶馆里昏黄\n的灯。\n\n阿禾把最后一筐桑叶搬进屋里，\n回头看了一眼门外的河，雨还在\n下，船一条也没有。\n";
+    let c = clean(input);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "第七百八十九回　雨夜的来信");
+    assert_eq!(a.deck, None, "{:?}", blocks_text(&c));
+    assert_block(&c, |p| p.starts_with("雨从傍晚开始下，一直没"));
+}
+
+/// Where the OCR marks large type (`#`), an unmarked line as wide as the
+/// column over a marked headline and its byline is the text above, not a
+/// line of the headline block.
+#[test]
+fn an_unmarked_full_line_over_a_marked_headline_is_text() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "# 石桥的守护人\n本报记者 周立新\n{}陈德顺说，这座桥还能再走上\n# 渡口又热闹起来\n本报记者 林晓舟\n{item}",
+        feature_above()
+    );
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].title, "渡口又热闹起来");
+    assert_eq!(c.articles[1].deck, None);
+}
+
+/// A continuation head read by position inside another article's column
+/// (the head set across the rest's module, the column beside it): wider
+/// than the column, inside a sentence, repeating an earlier headline
+/// broken after its comma. It is furniture; the sentence runs on.
+#[test]
+fn a_continuation_head_read_inside_a_column_is_furniture() {
+    let first = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+    ]);
+    let input = format!(
+        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
+        feature_above()
+    );
+    let r = removed(&input);
+    assert!(
+        r.iter()
+            .any(|m| m.starts_with("continuation head") && m.contains("渡船恢复六个班次")),
+        "{r:?}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles[0].title, "老码头重新开放，渡船恢复六个班次");
+    assert_block(&c, |p| p.contains("再走上一百年"));
 }

@@ -5,27 +5,29 @@
 //! is not installed (OCR is optional), except under TYPESET_REQUIRE_TOOLS
 //! (CI), where their absence fails.
 
+use std::ffi::OsStr;
+use std::path::PathBuf;
 use std::process::Command;
 
 use super::common::{assert_ok, bin, need, need_with, root, run, tempdir};
 
-#[cfg_attr(
-    any(no_pdftoppm, no_tesseract),
-    ignore = "needs pdftoppm (poppler-utils) and tesseract with chi_sim (tesseract-ocr-chi-sim); TYPESET_REQUIRE_TOOLS=1 requires them"
-)]
-#[test]
-fn a_rendered_page_read_by_tesseract() {
+/// Typesets `example` (with `args`) as a PDF, rasterises it at 300 dpi and
+/// runs `typeset clean page.png -o out/` on it; returns the folder and
+/// out/.
+fn read_page(example: &str, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     need("pdftoppm");
     need_with("tesseract", "--version");
     let dir = tempdir();
-    let pdf = dir.path().join("news.pdf");
-    let md = root().join("examples/bridge-news.md");
-    assert_ok(&run(&[md.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]));
-    let png = dir.path().join("page");
+    let pdf = dir.path().join("page.pdf");
+    let md = root().join(example);
+    let mut all = vec![md.as_os_str()];
+    all.extend(args.iter().map(OsStr::new));
+    all.extend(["--pdf".as_ref(), pdf.as_os_str()]);
+    assert_ok(&run(&all));
     let o = Command::new("pdftoppm")
         .args(["-r", "300", "-gray", "-png", "-singlefile"])
         .arg(&pdf)
-        .arg(&png)
+        .arg(dir.path().join("page"))
         .output()
         .expect("pdftoppm");
     assert!(o.status.success());
@@ -38,6 +40,16 @@ fn a_rendered_page_read_by_tesseract() {
         .output()
         .expect("typeset clean");
     assert_ok(&o);
+    (dir, out)
+}
+
+#[cfg_attr(
+    any(no_pdftoppm, no_tesseract),
+    ignore = "needs pdftoppm (poppler-utils) and tesseract with chi_sim (tesseract-ocr-chi-sim); TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
+#[test]
+fn a_rendered_page_read_by_tesseract() {
+    let (dir, out) = read_page("examples/bridge-news.md", &[]);
     let article = std::fs::read_to_string(out.join("page.md")).expect("article");
     assert!(article.contains("立交改造完工"), "{article}");
     assert!(article.contains("source = \"本报讯\""), "{article}");
@@ -70,36 +82,7 @@ fn a_rendered_page_read_by_tesseract() {
 )]
 #[test]
 fn a_bold_head_lost_at_full_size_is_read_at_half_size() {
-    need("pdftoppm");
-    need_with("tesseract", "--version");
-    let dir = tempdir();
-    let pdf = dir.path().join("canteen.pdf");
-    let md = root().join("examples/elder-canteen.md");
-    let args = [
-        md.as_os_str(),
-        "--writing".as_ref(),
-        "horizontal".as_ref(),
-        "--pdf".as_ref(),
-        pdf.as_os_str(),
-    ];
-    assert_ok(&run(&args));
-    let png = dir.path().join("page");
-    let o = Command::new("pdftoppm")
-        .args(["-r", "300", "-gray", "-png", "-singlefile"])
-        .arg(&pdf)
-        .arg(&png)
-        .output()
-        .expect("pdftoppm");
-    assert!(o.status.success());
-    let out = dir.path().join("out");
-    let o = bin()
-        .arg("clean")
-        .arg(dir.path().join("page.png"))
-        .arg("-o")
-        .arg(format!("{}/", out.display()))
-        .output()
-        .expect("typeset clean");
-    assert_ok(&o);
+    let (_dir, out) = read_page("examples/elder-canteen.md", &["--writing", "horizontal"]);
     let text = std::fs::read_to_string(out.join("page.ocr.txt")).expect("OCR text");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let head = lines

@@ -1,5 +1,53 @@
 //! The held-out sets' score: what heldout.rs counts for each input and set.
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::corpus::{Art, parse};
+
+/// The binary scored: this build's, or `CLEAN_CORPUS_BIN`'s.
+pub(super) fn bin() -> PathBuf {
+    std::env::var_os("CLEAN_CORPUS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_typeset")))
+}
+
+/// Runs `typeset clean INPUT -o OUT/NAME/ --report OUT/NAME.report`;
+/// returns the articles it wrote, in the order it wrote them (NAME-1.md,
+/// NAME-2.md, …), and the report's path.
+pub(super) fn clean_into(input: &Path, out: &Path, name: &str) -> (Vec<Art>, PathBuf) {
+    let dir = out.join(name);
+    let report = out.join(format!("{name}.report"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let o = Command::new(bin())
+        .arg("clean")
+        .arg(input)
+        .arg("-o")
+        .arg(format!("{}/", dir.display()))
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .expect("run clean");
+    assert!(
+        o.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("outputs")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort_by_key(|p| {
+        let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+        stem.and_then(|s| s.rsplit('-').next()?.parse::<usize>().ok())
+    });
+    let got = files
+        .iter()
+        .map(|p| parse(&std::fs::read_to_string(p).expect("article")))
+        .collect();
+    (got, report)
+}
+
 #[derive(Debug, Default)]
 pub(super) struct Score {
     pub(super) inputs: usize,
@@ -113,5 +161,43 @@ pub(super) fn across(across: &std::path::Path, report: &str, s: &mut Score) {
                 across.display()
             );
         }
+    }
+}
+
+/// What a held-out set must still reach: the floors at what this build
+/// scores (a change to the structure stage must not lower them).
+pub(super) struct Floors {
+    /// Inputs split wrong, at the most.
+    pub(super) split_wrong: usize,
+    /// Paragraphs and heads found, in per cent, at the least.
+    pub(super) paras: f64,
+    pub(super) heads: f64,
+    /// Front-matter fields wrong, at the most.
+    pub(super) fields: usize,
+    /// Furniture lines left, in per cent, at the most.
+    pub(super) furniture: f64,
+}
+
+impl Floors {
+    /// Asserts `t` reaches the floors and, above all, that no text line
+    /// was removed. Another binary's scores (`CLEAN_CORPUS_BIN`) are only
+    /// printed.
+    pub(super) fn check(&self, set: &str, t: &Score) {
+        if std::env::var_os("CLEAN_CORPUS_BIN").is_some() {
+            return;
+        }
+        assert_eq!(t.text_removed, 0, "{set}: text lines removed");
+        let wrong = t.inputs - t.split_right;
+        assert!(wrong <= self.split_wrong, "{set}: articles split right");
+        let paras = pct(t.paras_found, t.paras);
+        assert!(paras >= self.paras, "{set}: paragraphs found {paras:.1}");
+        let heads = pct(t.heads_found, t.heads);
+        assert!(heads >= self.heads, "{set}: heads found {heads:.1}");
+        assert!(
+            t.fields_wrong <= self.fields,
+            "{set}: front-matter fields wrong"
+        );
+        let left = pct(t.furniture_left, t.furniture);
+        assert!(left <= self.furniture, "{set}: furniture left {left:.1}");
     }
 }

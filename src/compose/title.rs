@@ -220,8 +220,8 @@ fn fit_title(
     // the text beside or under it takes (its module's fit), except down a
     // vertical page: there the white at its ends is white down a band,
     // beside no text, and it is grown to close it as the banner is (to
-    // 8/7 of its largest, still under the lead's: the vertical sets'
-    // holes 4 -> 2).
+    // 8/7 of its largest, a scale still under the lead's largest: the
+    // vertical sets' holes 4 -> 2).
     let banner = most >= LEAD_MAX_SCALE;
     let best = (least..=widest)
         .rev()

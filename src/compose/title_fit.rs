@@ -33,22 +33,24 @@ pub(super) struct Fit {
     pub(super) scale: f64,
     /// White beside the widest line, in points.
     pub(super) spare: f64,
-    /// Set in vertical writing, where the white at a headline's ends is
-    /// white down a band (see [`Fit::better_than`]).
-    pub(super) vertical: bool,
-    /// The white beside a line that leaves no hole at its ends
-    /// ([`CLOSE_EMS`]), in points.
-    pub(super) close: f64,
+    /// Down a vertical page, the white beside the widest line is more than
+    /// leaves no hole at its ends ([`CLOSE_EMS`]): white down a band (see
+    /// [`Fit::better_than`]).
+    pub(super) open: bool,
 }
 
 impl Fit {
     /// Less white first, then wider, fewer slots, larger; on a vertical
-    /// grid (`open`: white beside the widest line counts) one that leaves
-    /// no hole at its ends comes before fewer slots.
+    /// grid one that leaves no hole at its ends (not `open`) comes before
+    /// fewer slots.
     pub(super) fn better_than(&self, o: &Fit) -> bool {
         let key = |f: &Fit| {
-            let open = f.vertical && f.spare > f.close;
-            (f.white.round() as i64, u32::MAX - f.columns, open, f.slots)
+            (
+                f.white.round() as i64,
+                u32::MAX - f.columns,
+                f.open,
+                f.slots,
+            )
         };
         let (a, b) = (key(self), key(o));
         a < b || (a == b && self.scale > o.scale)
@@ -132,6 +134,7 @@ pub(super) fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
         })
         .collect();
     let widest = widths.iter().copied().fold(0.0, f64::max);
+    let spare = measure.0 - widest;
     let white = (widths.iter())
         .map(|w| (measure.0 - w - slack).max(0.0))
         .sum::<f64>()
@@ -139,13 +142,12 @@ pub(super) fn fit(p: &ShapedPara, grid: &Grid, k: u32, s: f64) -> Option<Fit> {
     Some(Fit {
         white,
         cover: widest / measure.0.max(1.0),
-        spare: measure.0 - widest,
+        spare,
         slots: lines.len() as u32 * display_slots(size, grid),
         lines: lines.len() as u32,
         columns: k,
         scale: s,
-        vertical: grid.vertical,
-        close: grid.body_size.0 * CLOSE_EMS,
+        open: grid.vertical && spare > grid.body_size.0 * CLOSE_EMS,
     })
 }
 
@@ -213,7 +215,8 @@ mod tests {
     use super::Fit;
 
     /// A one-line headline across four columns (bands), at two sizes:
-    /// the smaller in fewer slots, leaving `spare` points beside it.
+    /// the smaller in fewer slots, leaving `spare` points beside it, open
+    /// down a vertical page past 7 body ems of 9 pt (63 points).
     fn at(vertical: bool, slots: u32, spare: f64, scale: f64) -> Fit {
         Fit {
             white: 0.0,
@@ -223,8 +226,7 @@ mod tests {
             columns: 4,
             scale,
             spare,
-            vertical,
-            close: 63.0,
+            open: vertical && spare > 63.0,
         }
     }
 

@@ -169,67 +169,84 @@ fn set_page(
     let taken = sheets.height(k, 0, grid.columns);
     let prep = makeup::prepare(&ranked, grid, taken);
     let start = (sheets.clone(), set.clone(), warnings.len());
-    let mut avoid: Vec<Avoid> = Vec::new();
     // The best page so far (see `Tried`), its state and warnings.
     let mut best: Option<Best> = None;
-    let (began, mut composed) = (std::time::Instant::now(), 0);
-    for attempt in 1..=TRIES {
-        if attempt > 1 {
-            (*sheets, *set) = (start.0.clone(), start.1.clone());
-            warnings.truncate(start.2);
-        }
-        let (mut placed, mut summary) = makeup::choose(&ranked, &prep, &avoid);
-        // Without an arrangement, a rest still opens the page it was
-        // promised to (its jump line says so), across it as it fitted;
-        // on an extra page, the rests one under another, as promised.
-        let stacked = k >= sheets.edition;
-        for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
-            let p = &mut a.placement;
-            if p.column.is_none() {
-                let row = (!stacked).then_some(taken);
-                (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
-            }
-        }
-        let frames = match place_all(&placed, (k, page), grid, (sheets, jumps), set, warnings) {
-            Ok(frames) => frames,
-            // A retry that cannot be set is no page: keep the best one.
-            Err(e) if best.is_none() => return Err(e),
-            Err(_) => break,
-        };
-        let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
-        let (mut holes, met) = holes_meeting(&items_on(set, k), grid, &rects);
-        // The whole pages after the edition that its cut articles fill
-        // are this page's doing too (an edition's own later pages are
-        // made up in their turn).
-        for extra in sheets.edition.max(k + 1)..sheets.taken.len() {
-            holes += holes_among(&items_on(set, extra));
-        }
-        let tried = Tried { holes, attempt };
-        if sheets.edition > 1 || k > 0 {
-            let number = jumps.first_number as usize + k;
-            summary.message = format!("page {number}: {}", summary.message);
-        }
-        let said = warnings[start.2..].to_vec();
-        if best.as_ref().is_none_or(|b| tried < b.tried) {
-            best = Some(Best {
-                tried,
-                sheets: sheets.clone(),
-                set: set.clone(),
-                said,
-                summary,
-            });
-        }
-        composed = attempt;
-        // The modules a hole meets are avoided in the next search.
-        let more = avoided(&frames, &met, &placed, &ranked);
-        let before = avoid.len();
-        for a in more {
-            if !avoid.contains(&a) {
-                avoid.push(a);
-            }
-        }
-        if holes == 0 || avoid.len() == before {
+    // The retries' time, from the first make-up's end (the first one's
+    // search is in its summary; its composing is the page's own).
+    let (mut retried, mut composed) = (None, 0);
+    // Beside a pin at a top corner the lead story is set first in the
+    // start corner, and a fuller page with another article there is
+    // made up only where that leaves holes (a compositor's review: a
+    // continued story in the top corner is refused, the lead leads).
+    let passes: &[bool] = match prep.notched() {
+        true => &[true, false],
+        false => &[false],
+    };
+    // The first pass's make-ups in turn (places, holes, modules to
+    // avoid): the second pass begins with the same pages where the lead
+    // stands beside the pin either way, and those are not set again.
+    let mut first: Vec<(Vec<Placement>, u32, Vec<Avoid>)> = Vec::new();
+    for (pass, &lead_first) in passes.iter().enumerate() {
+        if best.as_ref().is_some_and(|b| b.tried.holes == 0) {
             break;
+        }
+        let (mut avoid, mut same) = (Vec::new(), pass > 0);
+        for again in 0..TRIES {
+            if composed > 0 {
+                (*sheets, *set) = (start.0.clone(), start.1.clone());
+                warnings.truncate(start.2);
+            }
+            let (placed, mut summary) = makeup::choose(&ranked, &prep, (&avoid, lead_first));
+            let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
+            same &= first.get(again).is_some_and(|f| f.0 == places);
+            let (holes, more) = if same {
+                let f = &first[again];
+                (f.1, f.2.clone())
+            } else {
+                let at = (k, page, taken);
+                let (holes, more) =
+                    match set_once(placed, &ranked, at, grid, (sheets, jumps), set, warnings) {
+                        Ok(out) => out,
+                        // A retry that cannot be set is no page: keep the best one.
+                        Err(e) if best.is_none() => return Err(e),
+                        Err(_) => break,
+                    };
+                composed += 1;
+                let tried = Tried {
+                    holes,
+                    pass,
+                    attempt: composed,
+                };
+                if sheets.edition > 1 || k > 0 {
+                    let number = jumps.first_number as usize + k;
+                    summary.message = format!("page {number}: {}", summary.message);
+                }
+                let said = warnings[start.2..].to_vec();
+                if best.as_ref().is_none_or(|b| tried < b.tried) {
+                    best = Some(Best {
+                        tried,
+                        sheets: sheets.clone(),
+                        set: set.clone(),
+                        said,
+                        summary,
+                    });
+                }
+                retried.get_or_insert_with(std::time::Instant::now);
+                (holes, more)
+            };
+            if pass == 0 {
+                first.push((places, holes, more.clone()));
+            }
+            // The modules a hole meets are avoided in the next search.
+            let before = avoid.len();
+            for a in more {
+                if !avoid.contains(&a) {
+                    avoid.push(a);
+                }
+            }
+            if holes == 0 || avoid.len() == before {
+                break;
+            }
         }
     }
     // Invariant: the first attempt either returned its error or set `best`.
@@ -240,13 +257,13 @@ fn set_page(
         said,
         mut summary,
     } = best.expect("a page was set");
-    if composed > 1 {
-        let ms = began.elapsed().as_secs_f64() * 1000.0;
+    if let Some(retried) = retried.filter(|_| composed > 1) {
+        let ms = retried.elapsed().as_secs_f64() * 1000.0;
         summary.message = format!(
-            "{}; {composed} make-ups composed and their holes counted in {ms:.0} ms, the {} kept",
+            "{}; {composed} make-ups composed, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
             summary.message,
-            // Attempts count from 1 to TRIES, as many as ORDINALS names.
-            ORDINALS[tried.attempt - 1],
+            composed - 1,
+            ordinal(tried.attempt),
         );
     }
     (*sheets, *set) = (s, t);
@@ -257,6 +274,42 @@ fn set_page(
         set.composed.push(k);
     }
     Ok(())
+}
+
+/// Sets the make-up `placed` of page `k` (its articles `ranked` as the
+/// search had them; `taken` slots at its top taken across): its holes,
+/// with the whole pages after the edition its cut articles fill, and the
+/// modules the holes meet, for the next search to avoid.
+fn set_once(
+    mut placed: Vec<PageArticle>,
+    ranked: &[PageArticle],
+    (k, page, taken): (usize, &EditionPage, u32),
+    grid: &Grid,
+    (sheets, jumps): (&mut Sheets, &mut PageOptions),
+    set: &mut Set,
+    warnings: &mut Vec<Warning>,
+) -> Result<(u32, Vec<Avoid>)> {
+    // Without an arrangement, a rest still opens the page it was
+    // promised to (its jump line says so), across it as it fitted; on an
+    // extra page, the rests one under another, as promised.
+    let stacked = k >= sheets.edition;
+    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
+        let p = &mut a.placement;
+        if p.column.is_none() {
+            let row = (!stacked).then_some(taken);
+            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
+        }
+    }
+    let frames = place_all(&placed, (k, page), grid, (sheets, jumps), set, warnings)?;
+    let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
+    let (mut holes, met) = holes_meeting(&items_on(set, k), grid, &rects);
+    // The whole pages after the edition that its cut articles fill are
+    // this page's doing too (an edition's own later pages are made up in
+    // their turn).
+    for extra in sheets.edition.max(k + 1)..sheets.taken.len() {
+        holes += holes_among(&items_on(set, extra));
+    }
+    Ok((holes, avoided(&frames, &met, &placed, ranked)))
 }
 
 /// The articles page `k`'s make-up places: its own, the first not pinned
@@ -311,8 +364,15 @@ fn avoided(
 /// page has holes and they meet a module not yet avoided.
 const TRIES: usize = 6;
 
-/// The attempts' names in the summary line, one per try.
-const ORDINALS: [&str; TRIES] = ["first", "second", "third", "fourth", "fifth", "sixth"];
+/// An attempt's name in the summary line (attempts count from 1, up to
+/// [`TRIES`] a pass).
+fn ordinal(attempt: usize) -> String {
+    const NAMES: [&str; 6] = ["first", "second", "third", "fourth", "fifth", "sixth"];
+    match NAMES.get(attempt.wrapping_sub(1)) {
+        Some(name) => name.to_string(),
+        None => format!("{attempt}th"),
+    }
+}
 
 /// The best make-up of a page so far: its rank, the state it left and
 /// the warnings it gave (its summary last).
@@ -324,13 +384,15 @@ struct Best {
     summary: Warning,
 }
 
-/// A composed make-up's rank: the fewest holes, then the first. Of two
-/// with as many holes the search's own choice (by its objective: the
-/// page filled, the fewest continued, the manifest's order, flat feet)
-/// is the better: a retry is kept only for fewer holes.
+/// A composed make-up's rank: the fewest holes, then the first pass
+/// (the lead story in the start corner beside a pin), then the first.
+/// Of two with as many holes the search's own choice (by its objective:
+/// the page filled, the fewest continued, the manifest's order, flat
+/// feet) is the better: a retry is kept only for fewer holes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
+    pass: usize,
     attempt: usize,
 }
 

@@ -37,7 +37,6 @@ pub struct Prepared {
     /// earlier build's).
     pub laid: usize,
     layout_ms: f64,
-    start: std::time::Instant,
     /// A vertical page of rests alone (after an edition's last page): its
     /// foot is the band's last columns (the bands of tiers down the page),
     /// and the white its rests leave goes there (see
@@ -85,8 +84,15 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
         sizes,
         laid,
         layout_ms: ms(start),
-        start,
         foot_in_columns: grid.vertical && articles.iter().all(|a| a.rest.is_some()),
+    }
+}
+
+impl Prepared {
+    /// Whether a pin stands at a top corner of the band (where the
+    /// lead story's place beside it is a choice: see [`Notch`]).
+    pub fn notched(&self) -> bool {
+        self.band.notch.is_some()
     }
 }
 
@@ -100,13 +106,18 @@ pub(super) fn pinned(a: &PageArticle) -> bool {
 /// chose (the pinned ones — `column` and `row` given — as they were) and
 /// a summary for stderr. Without an arrangement the
 /// articles keep their placement. The modules in `avoid` are charged as
-/// holes of [`MET`] line-columns.
+/// holes of [`MET`] line-columns. `lead_first`: the lead story beside a
+/// pin at the band's top corner before a fuller page (see [`Notch`]).
 pub fn choose<'a>(
     articles: &[PageArticle<'a>],
     prep: &Prepared,
-    avoid: &[Avoid],
+    (avoid, lead_first): (&[Avoid], bool),
 ) -> (Vec<PageArticle<'a>>, Warning) {
-    let band = prep.band;
+    let began = std::time::Instant::now();
+    let mut band = prep.band;
+    if let Some(n) = band.notch.as_mut() {
+        n.lead_first = lead_first;
+    }
     let fits: Vec<Vec<Vec<_>>> = (prep.searched.iter().zip(&prep.variants))
         .map(|(&i, v)| {
             let mut fits = v.fits.clone();
@@ -146,7 +157,9 @@ pub fn choose<'a>(
         laid: prep.laid,
         layout_ms: prep.layout_ms,
         states: effort,
-        ms: ms(prep.start),
+        // Its own search, not the retries before it (see
+        // `edition::set_page`, which times those).
+        ms: prep.layout_ms + ms(began),
     };
     let Some((m, used)) = found else {
         let message = format!(
@@ -191,7 +204,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken);
-    let (out, summary) = choose(articles, &prep, &[]);
+    let (out, summary) = choose(articles, &prep, (&[], false));
     (out, summary, prep.laid)
 }
 
@@ -374,6 +387,7 @@ fn free_band(articles: &[PageArticle], grid: &Grid) -> (Band, Option<usize>) {
                     first: if c == 0 { span } else { 0 },
                     columns: grid.columns - span,
                     bottom: rows,
+                    lead_first: false,
                 })
             }
             _ => band.top = band.top.max(rows),

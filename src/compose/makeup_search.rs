@@ -101,6 +101,9 @@ pub struct Notch {
     pub first: u32,
     pub columns: u32,
     pub bottom: u32,
+    /// The lead story beside the pin, at the band's top, before a fuller
+    /// page with another article there (see [`notched`]).
+    pub lead_first: bool,
 }
 
 /// One way a set of articles fills a rectangle.
@@ -309,7 +312,10 @@ fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize, notched: u64) -
 /// rectangle beside the pin and the one under it, each filled its
 /// fullest and cheapest (white at the first's foot stacked over the
 /// second's modules); the lead story beside the pin where it can be, as
-/// at the top of a plain band.
+/// at the top of a plain band: of two pages as full, or before a fuller
+/// one where the notch says `lead_first` (the page's start corner is the
+/// lead's; the make-up tries it so first, and keeps it unless it leaves
+/// more holes, see `edition::set_page`).
 fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> {
     let full = (1u32 << n) - 1;
     let beside = notch.bottom.saturating_sub(band.top);
@@ -331,7 +337,13 @@ fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> 
             let top = part(mask, notch.columns, beside)?;
             let rest = part(full & !mask, band.columns, under)?;
             let lead = mask & 1 != 0 || beside == 0;
-            let key = (top.0 + rest.0, lead, std::cmp::Reverse(top.1 + rest.1));
+            let filled = top.0 + rest.0;
+            let key = (
+                notch.lead_first && lead,
+                filled,
+                lead,
+                std::cmp::Reverse(top.1 + rest.1),
+            );
             Some((key, (mask, top), rest))
         })
         .max_by_key(|&(key, ..)| key)?;

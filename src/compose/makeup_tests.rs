@@ -363,6 +363,7 @@ fn a_module_pinned_at_a_corner_has_the_others_beside_and_under_it() {
         first: 0,
         columns: 8,
         bottom: 40,
+        lead_first: false,
     };
     let band = Band {
         notch: Some(notch),
@@ -434,4 +435,33 @@ fn rests_fill_the_first_bands_edge_to_edge_and_end_in_the_last() {
     assert_eq!((b.column, b.columns, b.row), (2, 1, 0), "{m:?}");
     assert_eq!((m.remainder, m.last_only), (80 - b.rows, true));
     no_overlap(&m.places);
+}
+
+/// Beside a pin at a top corner, the fullest page sets the second article
+/// there and the lead story under it; asked to, the search keeps the
+/// start corner for the lead, two lines short over eight columns.
+#[test]
+fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
+    let notch = |lead_first| Notch {
+        first: 0,
+        columns: 8,
+        bottom: 40,
+        lead_first,
+    };
+    let hs = vec![
+        modules(10, &[(8, 38, 0), (10, 41, 0)]),
+        modules(10, &[(8, 40, 0), (10, 41, 0)]),
+    ];
+    let at = |lead_first| {
+        let band = Band {
+            notch: Some(notch(lead_first)),
+            ..band(81, 10)
+        };
+        let m = search(&hs, &[false, false], band).0.expect("a page");
+        no_overlap(&m.places);
+        let lead = m.places[0].expect("the lead placed");
+        (lead.column, lead.columns, lead.row)
+    };
+    assert_eq!(at(false), (0, 10, 40), "the fullest page");
+    assert_eq!(at(true), (0, 8, 0), "the lead in the corner");
 }

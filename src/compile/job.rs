@@ -400,6 +400,7 @@ fn page_part(
         lead_story: false,
         figure: None,
         edge_above: false,
+        headline_most: None,
     };
     Ok((
         doc,

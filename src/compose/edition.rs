@@ -165,7 +165,14 @@ fn set_page(
         place_all(own, (k, page), grid, (sheets, jumps), set, warnings)?;
         return Ok(());
     }
-    let ranked = ranked(all, (k, page), set);
+    let mut ranked = ranked(all, (k, page), set);
+    // The lead story's headline is the page's largest.
+    let cap = makeup::headline_ceiling(&ranked, grid);
+    for a in ranked.iter_mut() {
+        if !a.placement.lead_story && !pinned(a) && a.rest.is_none() {
+            a.placement.headline_most = cap;
+        }
+    }
     let taken = sheets.height(k, 0, grid.columns);
     let prep = makeup::prepare(&ranked, grid, taken);
     let start = (sheets.clone(), set.clone(), warnings.len());

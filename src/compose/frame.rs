@@ -6,6 +6,21 @@ use super::transform::{FrameRect, Mode, PageRect, Step, Transform};
 use crate::model::{Grid, LeadPlacement};
 use crate::units::Pt;
 
+/// A headline's largest size on its page, in hundredths of a point (a
+/// frame is compared whole, so the size is kept as an integer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SizeCap(u32);
+
+impl SizeCap {
+    pub fn of(size: Pt) -> SizeCap {
+        SizeCap((size.0 * 100.0).floor().max(0.0) as u32)
+    }
+
+    pub fn pt(self) -> Pt {
+        Pt(self.0 as f64 / 100.0)
+    }
+}
+
 /// The rectangle of the page grid an article's module occupies: columns
 /// (bands, in vertical text) across, line slots down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +56,9 @@ pub struct Frame {
     /// where the module over it ends a column short over the white after
     /// a kicker at the start (see [`super::edition`]'s head check).
     pub kicker_end: bool,
+    /// The largest its headline may be: under the lead story's on a
+    /// made-up page (see `super::edition`'s hierarchy).
+    pub headline_most: Option<SizeCap>,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -83,6 +101,7 @@ impl Frame {
             lead_story: false,
             edge_above: false,
             kicker_end: false,
+            headline_most: None,
         }
     }
 

@@ -17,9 +17,10 @@
 //! left, and it is as wide as the rest allows. Variants cost nothing of
 //! their own: of two modules alike the article as written is kept.
 
+use super::frame::SizeCap;
 use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};
 use super::page::{PageArticle, size};
-use super::variants::{Fit, Variant, Variants, all_variants, height_at};
+use super::variants::{Fit, Variant, Variants, all_variants, headline_size, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 
@@ -94,6 +95,33 @@ impl Prepared {
     pub fn notched(&self) -> bool {
         self.band.notch.is_some()
     }
+}
+
+/// The most the other headlines on a made-up page take of the lead
+/// story's: the lead's is the page's largest (a compositor's review found
+/// a secondary headline set larger than the lead's, 52.8 pt against 49.5,
+/// and grown further to close its ends).
+const UNDER_LEAD: f64 = 1.0;
+
+/// The largest the other articles' headlines may be on a page whose lead
+/// story is among `articles`: under the lead's headline at its smallest,
+/// of the spans it may take (half the page's columns or more, or the
+/// manifest's), whichever the search then chooses. `None` without a lead
+/// story or its headline.
+pub fn headline_ceiling(articles: &[PageArticle], grid: &Grid) -> Option<SizeCap> {
+    let lead = articles.iter().find(|a| a.placement.lead_story)?;
+    let written = Variant {
+        lead: lead.placement.lead,
+        figure: lead.placement.figure,
+    };
+    let spans = match lead.placement.columns {
+        Some(c) => c..=c,
+        None => grid.columns.div_ceil(2).max(1)..=grid.columns,
+    };
+    let smallest = spans
+        .filter_map(|span| headline_size(lead, written, grid, span))
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    Some(SizeCap::of(smallest * UNDER_LEAD))
 }
 
 /// Whether the manifest pins the article (`column` and `row` given): the

@@ -5,6 +5,7 @@
 
 use super::Page;
 use super::flow_breaks::FlowBreaks;
+use super::frame::SizeCap;
 use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
@@ -39,6 +40,9 @@ pub struct Placement {
     /// A box whose top edge stands in the slot above its place, the white
     /// under the modules over it (the make-up's, see [`Frame::edge_above`]).
     pub edge_above: bool,
+    /// The largest its headline may be (the make-up's: under the lead
+    /// story's, see [`Frame::headline_most`]).
+    pub headline_most: Option<SizeCap>,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -304,6 +308,7 @@ pub(super) fn place_article(
         edge_above: p.edge_above,
         // Turned only after the page is placed (see `super::kickers`).
         kicker_end: false,
+        headline_most: p.headline_most,
     };
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     let (onward, mut module, reused) =

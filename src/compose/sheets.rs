@@ -306,6 +306,7 @@ mod tests {
             lead_story: false,
             edge_above: false,
             kicker_end: false,
+            headline_most: None,
         }
     }
 

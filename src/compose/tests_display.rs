@@ -290,3 +290,41 @@ fn a_vertical_banner_too_short_for_its_module_spans_fewer_bands() {
     let (top, first_body) = (top(&|s| s.0 > 30.0), top(&|s| s == g.body_size));
     assert!(top < first_body, "horizontal: text beside the banner");
 }
+
+/// The headline's size in a module of `columns` columns (bands) in
+/// `writing`, not the lead story, its headline capped at `most` points.
+fn capped_headline(writing: &str, title: &str, columns: u32, most: Option<f64>) -> f64 {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let text = article(writing).replace("凌晨一点，末班车还在路上", title);
+    let frame = |grid: &Grid| Frame {
+        columns,
+        rows: Some(grid.lines),
+        fit_title: true,
+        headline_most: most.map(|m| super::frame::SizeCap::of(crate::units::Pt(m))),
+        ..Frame::full(grid)
+    };
+    let (page, _) = super::tests_lead::first_page(text, &layout, frame);
+    (page.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(run) => Some(run.size.0),
+            _ => None,
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Under the lead story's headline: a headline that fills its block as
+/// well at the cap is set under it; one that would leave more white at
+/// its ends (a hole beside it) keeps its own size.
+#[test]
+fn a_headline_stays_under_the_leads_unless_that_opens_its_ends() {
+    let title = "凌晨一点，末班车还在路上";
+    let free = capped_headline("horizontal", title, 4, None);
+    let capped = capped_headline("horizontal", title, 4, Some(free * 0.8));
+    assert!(capped <= free * 0.8 + 0.01, "{capped} over {}", free * 0.8);
+    for (writing, columns) in [("horizontal", 3), ("vertical", 2)] {
+        let short = "末班车还在路上";
+        let free = capped_headline(writing, short, columns, None);
+        let capped = capped_headline(writing, short, columns, Some(free * 0.8));
+        assert_eq!(capped, free, "{writing}");
+    }
+}

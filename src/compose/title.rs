@@ -12,7 +12,7 @@ use super::columns::{Composer, SlotShape};
 use super::heads::{break_heading, phrase_lines};
 use super::items::LineSource;
 use super::rules::header_rule;
-use super::title_fit::{Stack, closed, closes, fit, scales, tracked};
+use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
 use super::transform::LineAt;
 use super::wrap::SlotKind;
 use crate::error::{Error, Result, Stage};
@@ -121,7 +121,8 @@ pub fn page_title(
         true => LEAD_MAX_SCALE,
         false => MAX_SCALE,
     };
-    let mut title = fit_title(header, module, (share, most), (least, module.columns));
+    let cap = frame.headline_most.map(|c| c.pt());
+    let mut title = fit_title(header, module, (share, most, cap), (least, module.columns));
     // A vertical banner too short for the module even grown and tracked
     // spans fewer bands, the text running on under it, rather than leave
     // a hole at both its ends: down the page its ends stand between the
@@ -136,7 +137,12 @@ pub fn page_title(
     if frame.lead_story && !across && module.columns > 1 && short {
         let third = module.columns.div_ceil(3);
         let widest = module.columns - 1;
-        let narrower = fit_title(header, module, (share, most), (third.min(widest), widest));
+        let narrower = fit_title(
+            header,
+            module,
+            (share, most, cap),
+            (third.min(widest), widest),
+        );
         if narrower.columns < title.columns && narrower.open < title.open {
             title = narrower;
         }
@@ -204,17 +210,20 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 
 /// The title block of a module spanning `share` of the page's columns on
 /// the module grid `grid`, across `least` to `widest` of its columns, its
-/// headline scaled up to `most` times its size.
+/// headline scaled up to `most` times its size and, grown or not, no
+/// larger than `cap`.
 fn fit_title(
     header: &[ShapedPara],
     grid: &Grid,
-    (share, most): (f64, f64),
+    (share, most, cap): (f64, f64, Option<Pt>),
     (least, widest): (u32, u32),
 ) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
     let Some(h) = header.iter().position(|p| p.style.role == Role::Headline) else {
         return Title::across(&header, grid.columns);
     };
+    // The largest scale the cap allows (a headline under the lead's).
+    let limit = cap.map_or(f64::INFINITY, |c| c.0 / header[h].style.size.0);
     // The lead story's banner is grown or tracked to close the white at
     // its ends. A smaller headline keeps its size and its white, which
     // the text beside or under it takes (its module's fit), except down a
@@ -223,15 +232,26 @@ fn fit_title(
     // 8/7 of its largest, a scale still under the lead's largest: the
     // vertical sets' holes 4 -> 2).
     let banner = most >= LEAD_MAX_SCALE;
-    let best = (least..=widest)
-        .rev()
-        .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
-        .filter_map(|(k, s)| fit(&header[h], grid, k, s))
-        .reduce(|a, b| if b.better_than(&a) { b } else { a })
-        .map(|f| match banner || grid.vertical {
-            true => closed(&header[h], grid, f, most),
-            false => f,
-        });
+    let best_to = |most: f64, limit: f64| {
+        (least..=widest)
+            .rev()
+            .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
+            .filter_map(|(k, s)| fit(&header[h], grid, k, s))
+            .reduce(|a, b| if b.better_than(&a) { b } else { a })
+            .map(|f| match banner || grid.vertical {
+                true => closed(&header[h], grid, f, (most, limit)),
+                false => f,
+            })
+    };
+    // Under the lead's headline, where that leaves no more white at its
+    // ends than its own size would: white beside a headline is a hole
+    // (the page's holes come before its hierarchy).
+    let free = best_to(most, f64::INFINITY);
+    let best = match limit < most {
+        true => best_to(limit, limit).filter(|c| free.is_none_or(|f| !opens_more(c, &f, grid))),
+        false => None,
+    }
+    .or(free);
     let columns = best.map_or(grid.columns, |f| f.columns);
     let mut open = 0.0;
     if let Some(f) = best {
@@ -272,6 +292,12 @@ fn fit_title(
         clear_foot: false,
         open,
     }
+}
+
+/// Whether the headline fit `capped` leaves white at its ends past
+/// [`closes`] where `free` leaves less.
+fn opens_more(capped: &title_fit::Fit, free: &title_fit::Fit, grid: &Grid) -> bool {
+    !closes(capped.spare, grid) && capped.spare > free.spare + 0.01
 }
 
 /// The least a kicker or deck steps down to take a slot fewer a line.

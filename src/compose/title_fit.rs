@@ -68,15 +68,18 @@ const CLOSE_EMS: f64 = 7.0;
 /// white and its lines none beyond the slack: a headline whose largest
 /// size falls short of its block would leave a hole at both ends (a
 /// one-line banner down two tiers of a vertical page), where a
-/// compositor sets it a size larger.
-pub(super) fn closed(p: &ShapedPara, grid: &Grid, best: Fit, most: f64) -> Fit {
+/// compositor sets it a size larger; never past `limit` (a headline
+/// under the lead story's stays under it).
+pub(super) fn closed(p: &ShapedPara, grid: &Grid, best: Fit, (most, limit): (f64, f64)) -> Fit {
     let close = grid.body_size.0 * CLOSE_EMS;
     if best.spare <= close || best.scale < most - STEP / 2.0 {
         return best;
     }
     let steps = (most * (GROWN - 1.0) / STEP).floor() as u32;
     (1..=steps)
-        .filter_map(|i| fit(p, grid, best.columns, most + STEP * i as f64))
+        .map(|i| most + STEP * i as f64)
+        .take_while(|&s| s <= limit)
+        .filter_map(|s| fit(p, grid, best.columns, s))
         .take_while(|f| f.lines == best.lines)
         .find(|f| f.white.round() == 0.0 && f.spare <= close)
         .unwrap_or(best)

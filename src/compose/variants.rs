@@ -16,6 +16,7 @@ use super::recall::{self, Key, Recall};
 use super::title::{Title, page_title, title_slots};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
 use crate::shape::{ShapedBlock, ShapedDoc};
+use crate::units::Pt;
 
 /// Fewest lines a continued module keeps on this page.
 pub const MIN_CUT: u32 = 12;
@@ -311,6 +312,19 @@ fn height_for(
     }
 }
 
+/// The size of the article's headline, ranked and fitted as it would be
+/// set at `span` columns in `variant`; `None` without a headline, or
+/// where it breaks inside a phrase there.
+pub fn headline_size(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<Pt> {
+    let frame = frame_for(a, variant, span, None);
+    let module = module_grid(a, &frame, grid);
+    let title = page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame);
+    (title.header.iter())
+        .find(|p| p.style.role == Role::Headline)
+        .filter(|_| title.phrases_fit)
+        .map(|p| p.style.size)
+}
+
 /// Whether the article's title block, ranked and fitted as it would be
 /// set at `span` columns, breaks only between phrases.
 fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool {
@@ -393,6 +407,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
         lead_story: a.placement.lead_story,
         edge_above: a.placement.edge_above,
         kicker_end: false,
+        headline_most: a.placement.headline_most,
     }
 }
 

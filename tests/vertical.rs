@@ -607,10 +607,12 @@ fn a_vertical_continuation_head_takes_the_first_band_only() {
     }
 }
 
-/// Page-12 set vertically continues one article by a few lines. Its rest
-/// stood on the next page as a strip two lines wide down nine bands, the
-/// bands' rules a ladder beside it; it now takes the fewest bands it is
-/// set whole in, at the page's top, its head and （上接第12版） over it.
+/// Page-12 set vertically, with a short note more, continues one article
+/// by a few lines (page-12 itself now fits its page: its secondary
+/// headlines under the lead's). Such a rest stood on the next page as a
+/// strip two lines wide down nine bands, the bands' rules a ladder beside
+/// it; it takes the fewest bands it is set whole in, at the page's top,
+/// its head and （上接第12版） over it.
 #[cfg_attr(
     no_pdftotext,
     ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
@@ -618,8 +620,20 @@ fn a_vertical_continuation_head_takes_the_first_band_only() {
 #[test]
 fn a_lone_vertical_rest_is_set_in_the_bands_at_the_page_top() {
     need("pdftotext");
-    let src = root().join("examples/page-12.toml");
-    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let ex = root().join("examples");
+    let page = std::fs::read_to_string(ex.join("page-12.toml")).unwrap();
+    let mut m = page.replace("file = \"", &format!("file = \"{}/", ex.display()));
+    let note = ex.join("hant-note.md");
+    m.push_str(&format!("\n[[article]]\nfile = \"{}\"\n", note.display()));
+    let home = tempdir();
+    let src = home.path().join("page-12-and-note.toml");
+    std::fs::write(&src, m).unwrap();
+    let args = [
+        src.as_os_str(),
+        "--allow-outside".as_ref(),
+        "--writing".as_ref(),
+        "vertical".as_ref(),
+    ];
     let out = run(&[&args[..], &["--dump-lines".as_ref()]].concat());
     assert_ok(&out);
     let dump = String::from_utf8_lossy(&out.stdout);

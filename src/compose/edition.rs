@@ -8,17 +8,15 @@
 
 use std::ops::Range;
 
-use super::holes::{GridRect, holes_among, holes_meeting};
 use super::items::SetLine;
 use super::kickers::{OnPage, turn_kickers};
-use super::makeup::{Avoid, pinned};
+use super::makeup::pinned;
 use super::page::{
     ComposedPages, PageArticle, PageOptions, Placed, Placement, Rest, overflow, paragraph_pages,
     place_article, placement_order, size, spans,
 };
 use super::sheets::Sheets;
-use super::variants::Variant;
-use super::{Frame, Page, makeup};
+use super::{Frame, Page};
 use crate::error::{Result, Warning};
 use crate::model::Grid;
 
@@ -148,6 +146,23 @@ pub fn compose_edition(
     })
 }
 
+/// A page of the edition being made up: its index `k`, its manifest
+/// entry, the slots at its top taken across (an article continued onto
+/// it) and the state every make-up of it changes.
+struct OnSheet<'e, 'p> {
+    k: usize,
+    page: &'e EditionPage,
+    taken: u32,
+    grid: &'e Grid,
+    sheets: &'e mut Sheets,
+    jumps: &'e mut PageOptions<'p>,
+    set: &'e mut Set,
+    warnings: &'e mut Vec<Warning>,
+}
+
+#[path = "edition_tries.rs"]
+mod tries;
+
 /// Sets page `k`'s own articles, and the rests of articles cut on the
 /// pages before that its make-up takes: made up in the band under what
 /// the page before continued onto it, or placed.
@@ -165,158 +180,19 @@ fn set_page(
         place_all(own, (k, page), grid, (sheets, jumps), set, warnings)?;
         return Ok(());
     }
-    let mut ranked = ranked(all, (k, page), set);
-    // The lead story's headline is the page's largest.
-    let cap = makeup::headline_ceiling(&ranked, grid);
-    for a in ranked.iter_mut() {
-        if !a.placement.lead_story && !pinned(a) && a.rest.is_none() {
-            a.placement.headline_most = cap;
-        }
-    }
+    let ranked = ranked(all, (k, page), set);
     let taken = sheets.height(k, 0, grid.columns);
-    let prep = makeup::prepare(&ranked, grid, taken);
-    let start = (sheets.clone(), set.clone(), warnings.len());
-    // The best page so far (see `Tried`), its state and warnings.
-    let mut best: Option<Best> = None;
-    // The retries' time, from the first make-up's end (the first one's
-    // search is in its summary; its composing is the page's own).
-    let (mut retried, mut composed) = (None, 0);
-    // Beside a pin at a top corner the lead story is set first in the
-    // start corner, and a fuller page with another article there is
-    // made up only where that leaves holes (a compositor's review: a
-    // continued story in the top corner is refused, the lead leads).
-    let passes: &[bool] = match prep.notched() {
-        true => &[true, false],
-        false => &[false],
+    let mut on = OnSheet {
+        k,
+        page,
+        taken,
+        grid,
+        sheets,
+        jumps,
+        set,
+        warnings,
     };
-    // The first pass's make-ups in turn (places, holes, modules to
-    // avoid): the second pass begins with the same pages where the lead
-    // stands beside the pin either way, and those are not set again.
-    let mut first: Vec<(Vec<Placement>, u32, Vec<Avoid>)> = Vec::new();
-    for (pass, &lead_first) in passes.iter().enumerate() {
-        if best.as_ref().is_some_and(|b| b.tried.holes == 0) {
-            break;
-        }
-        let (mut avoid, mut same) = (Vec::new(), pass > 0);
-        for again in 0..TRIES {
-            if composed > 0 {
-                (*sheets, *set) = (start.0.clone(), start.1.clone());
-                warnings.truncate(start.2);
-            }
-            let (placed, mut summary) = makeup::choose(&ranked, &prep, (&avoid, lead_first));
-            let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
-            same &= first.get(again).is_some_and(|f| f.0 == places);
-            let (holes, more) = if same {
-                let f = &first[again];
-                (f.1, f.2.clone())
-            } else {
-                let at = (k, page, taken);
-                let (holes, more) =
-                    match set_once(placed, &ranked, at, grid, (sheets, jumps), set, warnings) {
-                        Ok(out) => out,
-                        // A retry that cannot be set is no page: keep the best one.
-                        Err(e) if best.is_none() => return Err(e),
-                        Err(_) => break,
-                    };
-                composed += 1;
-                let tried = Tried {
-                    holes,
-                    pass,
-                    attempt: composed,
-                };
-                if sheets.edition > 1 || k > 0 {
-                    let number = jumps.first_number as usize + k;
-                    summary.message = format!("page {number}: {}", summary.message);
-                }
-                let said = warnings[start.2..].to_vec();
-                if best.as_ref().is_none_or(|b| tried < b.tried) {
-                    best = Some(Best {
-                        tried,
-                        sheets: sheets.clone(),
-                        set: set.clone(),
-                        said,
-                        summary,
-                    });
-                }
-                retried.get_or_insert_with(std::time::Instant::now);
-                (holes, more)
-            };
-            if pass == 0 {
-                first.push((places, holes, more.clone()));
-            }
-            // The modules a hole meets are avoided in the next search.
-            let before = avoid.len();
-            for a in more {
-                if !avoid.contains(&a) {
-                    avoid.push(a);
-                }
-            }
-            if holes == 0 || avoid.len() == before {
-                break;
-            }
-        }
-    }
-    // Invariant: the first attempt either returned its error or set `best`.
-    let Best {
-        tried,
-        sheets: s,
-        set: t,
-        said,
-        mut summary,
-    } = best.expect("a page was set");
-    if let Some(retried) = retried.filter(|_| composed > 1) {
-        let ms = retried.elapsed().as_secs_f64() * 1000.0;
-        summary.message = format!(
-            "{}; {composed} make-ups composed, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
-            summary.message,
-            composed - 1,
-            ordinal(tried.attempt),
-        );
-    }
-    (*sheets, *set) = (s, t);
-    warnings.truncate(start.2);
-    warnings.extend(said);
-    warnings.push(summary);
-    if prep.laid > 0 && !set.composed.contains(&k) {
-        set.composed.push(k);
-    }
-    Ok(())
-}
-
-/// Sets the make-up `placed` of page `k` (its articles `ranked` as the
-/// search had them; `taken` slots at its top taken across): its holes,
-/// with the whole pages after the edition its cut articles fill, and the
-/// modules the holes meet, for the next search to avoid.
-fn set_once(
-    mut placed: Vec<PageArticle>,
-    ranked: &[PageArticle],
-    (k, page, taken): (usize, &EditionPage, u32),
-    grid: &Grid,
-    (sheets, jumps): (&mut Sheets, &mut PageOptions),
-    set: &mut Set,
-    warnings: &mut Vec<Warning>,
-) -> Result<(u32, Vec<Avoid>)> {
-    // Without an arrangement, a rest still opens the page it was
-    // promised to (its jump line says so), across it as it fitted; on an
-    // extra page, the rests one under another, as promised.
-    let stacked = k >= sheets.edition;
-    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
-        let p = &mut a.placement;
-        if p.column.is_none() {
-            let row = (!stacked).then_some(taken);
-            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
-        }
-    }
-    let frames = place_all(&placed, (k, page), grid, (sheets, jumps), set, warnings)?;
-    let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
-    let (mut holes, met) = holes_meeting(&items_on(set, k), grid, &rects);
-    // The whole pages after the edition that its cut articles fill are
-    // this page's doing too (an edition's own later pages are made up in
-    // their turn).
-    for extra in sheets.edition.max(k + 1)..sheets.taken.len() {
-        holes += holes_among(&items_on(set, extra));
-    }
-    Ok((holes, avoided(&frames, &met, &placed, ranked)))
+    tries::make_up(&ranked, &mut on)
 }
 
 /// The articles page `k`'s make-up places: its own, the first not pinned
@@ -344,73 +220,6 @@ fn ranked<'a>(
         a.placement.lead_story = true;
     }
     ranked
-}
-
-/// The modules (by `frames`, their index in `placed`) that holes meet
-/// (`met`: per frame, how many), unless pinned in `ranked`.
-fn avoided(
-    frames: &[(usize, Frame)],
-    met: &[u32],
-    placed: &[PageArticle],
-    ranked: &[PageArticle],
-) -> Vec<Avoid> {
-    (frames.iter().zip(met))
-        .filter(|&(&(j, _), &m)| m > 0 && !pinned(&ranked[j]))
-        .map(|(&(j, f), _)| Avoid {
-            article: j,
-            columns: f.columns,
-            variant: Variant {
-                lead: placed[j].placement.lead,
-                figure: placed[j].placement.figure,
-            },
-        })
-        .collect()
-}
-
-/// Make-ups composed at most per page: the first, and again while the
-/// page has holes and they meet a module not yet avoided.
-const TRIES: usize = 6;
-
-/// An attempt's name in the summary line (attempts count from 1, up to
-/// [`TRIES`] a pass).
-fn ordinal(attempt: usize) -> String {
-    const NAMES: [&str; 6] = ["first", "second", "third", "fourth", "fifth", "sixth"];
-    match NAMES.get(attempt.wrapping_sub(1)) {
-        Some(name) => name.to_string(),
-        None => format!("{attempt}th"),
-    }
-}
-
-/// The best make-up of a page so far: its rank, the state it left and
-/// the warnings it gave (its summary last).
-struct Best {
-    tried: Tried,
-    sheets: Sheets,
-    set: Set,
-    said: Vec<Warning>,
-    summary: Warning,
-}
-
-/// A composed make-up's rank: the fewest holes, then the first pass
-/// (the lead story in the start corner beside a pin), then the first.
-/// Of two with as many holes the search's own choice (by its objective:
-/// the page filled, the fewest continued, the manifest's order, flat
-/// feet) is the better: a retry is kept only for fewer holes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Tried {
-    holes: u32,
-    pass: usize,
-    attempt: usize,
-}
-
-/// A module's frame, a slot more above and below (a hole in the white
-/// between two modules meets both), for [`holes_meeting`].
-fn around(f: Frame, grid: &Grid) -> GridRect {
-    let bottom = f.rows.map_or(grid.lines, |r| f.top + r);
-    (
-        (f.first, f.columns),
-        (f.top.saturating_sub(1), (bottom + 1).min(grid.lines)),
-    )
 }
 
 /// The module pages set on page `k` so far (rests taken up included).

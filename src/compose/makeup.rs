@@ -65,8 +65,15 @@ const MET: u32 = 8;
 
 /// Lays out the modules of `articles` that the search may choose from.
 /// `taken`: slots at the page's top already taken across every column (an
-/// edition's article continued from the page before).
-pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
+/// edition's article continued from the page before). `earlier`: the
+/// same articles prepared before with other placements (headlines
+/// capped): an article placed alike takes its modules from there.
+pub fn prepare(
+    articles: &[PageArticle],
+    grid: &Grid,
+    taken: u32,
+    earlier: Option<(&[PageArticle], &Prepared)>,
+) -> Prepared {
     let start = std::time::Instant::now();
     let (band, notched) = free_band(articles, grid);
     let band = settle(band, taken);
@@ -74,8 +81,27 @@ pub fn prepare(articles: &[PageArticle], grid: &Grid, taken: u32) -> Prepared {
     let searched: Vec<usize> = (0..articles.len())
         .filter(|&i| !pinned(&articles[i]))
         .collect();
+    let kept = |j: usize| {
+        let (before, prep) = earlier?;
+        let i = searched[j];
+        let alike = prep.searched.get(j) == Some(&i)
+            && before
+                .get(i)
+                .is_some_and(|b| b.placement == articles[i].placement);
+        alike.then(|| prep.variants[j].clone())
+    };
+    let mut variants: Vec<Option<Variants>> = (0..searched.len()).map(kept).collect();
+    let todo: Vec<usize> = (0..searched.len())
+        .filter(|&j| variants[j].is_none())
+        .collect();
+    let refs: Vec<&PageArticle> = todo.iter().map(|&j| &articles[searched[j]]).collect();
+    let (fresh, laid) = all_variants(&refs, grid);
+    for (&j, v) in todo.iter().zip(fresh) {
+        variants[j] = Some(v);
+    }
+    // Every article's modules were kept or laid out just above.
+    let variants: Vec<Variants> = variants.into_iter().flatten().collect();
     let refs: Vec<&PageArticle> = searched.iter().map(|&i| &articles[i]).collect();
-    let (variants, laid) = all_variants(&refs, grid);
     let sizes: Vec<usize> = refs.iter().map(|a| size(a)).collect();
     Prepared {
         band,
@@ -122,6 +148,22 @@ pub fn headline_ceiling(articles: &[PageArticle], grid: &Grid) -> Option<SizeCap
         .filter_map(|span| headline_size(lead, written, grid, span))
         .min_by(|a, b| a.0.total_cmp(&b.0))?;
     Some(SizeCap::of(smallest * UNDER_LEAD))
+}
+
+/// Whether the article's headline is larger than `cap` at any span it
+/// may take (the cap then changes its modules).
+pub fn over(a: &PageArticle, cap: SizeCap, grid: &Grid) -> bool {
+    let written = Variant {
+        lead: a.placement.lead,
+        figure: a.placement.figure,
+    };
+    let spans = match a.placement.columns {
+        Some(c) => c..=c,
+        None => 1..=grid.columns,
+    };
+    spans
+        .filter_map(|span| headline_size(a, written, grid, span))
+        .any(|size| size.0 > cap.pt().0)
 }
 
 /// Whether the manifest pins the article (`column` and `row` given): the
@@ -231,7 +273,7 @@ pub fn make_up<'a>(
     grid: &Grid,
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
-    let prep = prepare(articles, grid, taken);
+    let prep = prepare(articles, grid, taken, None);
     let (out, summary) = choose(articles, &prep, (&[], false));
     (out, summary, prep.laid)
 }

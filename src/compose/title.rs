@@ -232,10 +232,13 @@ fn fit_title(
     // 8/7 of its largest, a scale still under the lead's largest: the
     // vertical sets' holes 4 -> 2).
     let banner = most >= LEAD_MAX_SCALE;
-    let best_to = |most: f64, limit: f64| {
+    // The scales from `most` down (the same steps capped or not), those
+    // over `limit` left out.
+    let best_to = |limit: f64| {
         (least..=widest)
             .rev()
             .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
+            .filter(|&(_, s)| s <= limit + 1e-9)
             .filter_map(|(k, s)| fit(&header[h], grid, k, s))
             .reduce(|a, b| if b.better_than(&a) { b } else { a })
             .map(|f| match banner || grid.vertical {
@@ -246,9 +249,9 @@ fn fit_title(
     // Under the lead's headline, where that leaves no more white at its
     // ends than its own size would: white beside a headline is a hole
     // (the page's holes come before its hierarchy).
-    let free = best_to(most, f64::INFINITY);
-    let best = match limit < most {
-        true => best_to(limit, limit).filter(|c| free.is_none_or(|f| !opens_more(c, &f, grid))),
+    let free = best_to(f64::INFINITY);
+    let best = match limit.is_finite() {
+        true => best_to(limit).filter(|c| free.is_none_or(|f| !opens_more(c, &f, grid))),
         false => None,
     }
     .or(free);

@@ -1,0 +1,311 @@
+//! The make-ups of one page of an edition ([`super::set_page`]): the
+//! search's page set and its holes counted; while holes remain and meet
+//! modules not yet avoided, searched again without those; the page with
+//! the fewest holes kept. Beside a pin at a top corner the lead story is
+//! set in the start corner first, and the fuller page with another
+//! article there made up only where that leaves holes; headlines are
+//! kept under the lead's, and set at their own sizes only where holes
+//! remain under the cap (holes first, then hierarchy: the objective's
+//! order).
+
+use std::time::Instant;
+
+use super::super::Frame;
+use super::super::holes::{GridRect, holes_among, holes_meeting};
+use super::super::makeup::{self, Avoid, Prepared, pinned};
+use super::super::variants::Variant;
+use super::{OnSheet, Set, items_on, place_all};
+use crate::compose::page::{PageArticle, Placement};
+use crate::compose::sheets::Sheets;
+use crate::error::{Result, Warning};
+use crate::model::Grid;
+
+/// Make-ups composed at most per pass: the first, and again while the
+/// page has holes and they meet a module not yet avoided.
+const TRIES: usize = 6;
+
+/// Makes up page `on.k` of its articles `ranked` (the first not pinned
+/// its lead story), keeping the page with the fewest holes; its summary
+/// pushed on the warnings.
+pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
+    let mut tries = Tries {
+        best: None,
+        composed: 0,
+        retried: None,
+        start: (on.sheets.clone(), on.set.clone(), on.warnings.len()),
+    };
+    // The lead story's headline is the page's largest.
+    let cap = makeup::headline_ceiling(ranked, on.grid);
+    let capped: Vec<PageArticle> = (ranked.iter())
+        .map(|a| {
+            let mut a = a.copy();
+            if !a.placement.lead_story && !pinned(&a) && a.rest.is_none() {
+                a.placement.headline_most = cap.filter(|&c| makeup::over(&a, c, on.grid));
+            }
+            a
+        })
+        .collect();
+    let mut laid = 0;
+    let mut earlier: Option<Prepared> = None;
+    for (rank, articles) in [&capped[..], ranked].into_iter().enumerate() {
+        let done = tries.best.as_ref().is_some_and(|b| b.tried.holes == 0);
+        let alike = (capped.iter().zip(ranked)).all(|(c, r)| c.placement == r.placement);
+        if done || (rank > 0 && alike) {
+            break;
+        }
+        let before = earlier.as_ref().map(|p| (&capped[..], p));
+        let prep = makeup::prepare(articles, on.grid, on.taken, before);
+        laid += prep.laid;
+        tries.passes(articles, &prep, rank, on)?;
+        earlier = Some(prep);
+    }
+    tries.keep(on);
+    if laid > 0 && !on.set.composed.contains(&on.k) {
+        on.set.composed.push(on.k);
+    }
+    Ok(())
+}
+
+/// The make-ups of a page so far: the best, how many were set and when
+/// the retries began (the first make-up's search is timed in its
+/// summary, its composing is the page's own), and the state each starts
+/// from.
+struct Tries {
+    best: Option<Best>,
+    composed: usize,
+    retried: Option<Instant>,
+    start: (Sheets, Set, usize),
+}
+
+impl Tries {
+    /// The make-ups of `ranked` (prepared as `prep`; `rank`: 0 with the
+    /// headlines capped, 1 without): beside a pin at a top corner the
+    /// lead story first in the start corner (a compositor's review: a
+    /// continued story there is refused, the lead leads), then where
+    /// that leaves holes the fuller page.
+    fn passes(
+        &mut self,
+        ranked: &[PageArticle],
+        prep: &Prepared,
+        rank: usize,
+        on: &mut OnSheet,
+    ) -> Result<()> {
+        let passes: &[bool] = match prep.notched() {
+            true => &[true, false],
+            false => &[false],
+        };
+        // The first pass's make-ups in turn (places, holes, modules to
+        // avoid): the second begins with the same pages where the lead
+        // stands beside the pin either way, and those are not set again.
+        let mut first: Vec<(Vec<Placement>, u32, Vec<Avoid>)> = Vec::new();
+        for (pass, &lead_first) in passes.iter().enumerate() {
+            if self.best.as_ref().is_some_and(|b| b.tried.holes == 0) {
+                break;
+            }
+            let (mut avoid, mut same) = (Vec::new(), pass > 0);
+            for again in 0..TRIES {
+                self.restart(on);
+                let (placed, summary) = makeup::choose(ranked, prep, (&avoid, lead_first));
+                let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
+                same &= first.get(again).is_some_and(|f| f.0 == places);
+                let (holes, more) = match same {
+                    true => (first[again].1, first[again].2.clone()),
+                    false => match self.set_one(placed, ranked, summary, (rank, pass), on) {
+                        Ok(out) => out,
+                        // A retry that cannot be set is no page: keep the best.
+                        Err(e) if self.best.is_none() => return Err(e),
+                        Err(_) => break,
+                    },
+                };
+                if pass == 0 {
+                    first.push((places, holes, more.clone()));
+                }
+                // The modules a hole meets are avoided in the next search.
+                let before = avoid.len();
+                for a in more {
+                    if !avoid.contains(&a) {
+                        avoid.push(a);
+                    }
+                }
+                if holes == 0 || avoid.len() == before {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The state back to where the page's make-ups start from.
+    fn restart(&self, on: &mut OnSheet) {
+        if self.composed > 0 {
+            (*on.sheets, *on.set) = (self.start.0.clone(), self.start.1.clone());
+            on.warnings.truncate(self.start.2);
+        }
+    }
+
+    /// Sets the make-up `placed` and keeps it where it is the best so far;
+    /// its holes and the modules they meet.
+    fn set_one(
+        &mut self,
+        placed: Vec<PageArticle>,
+        ranked: &[PageArticle],
+        mut summary: Warning,
+        (rank, pass): (usize, usize),
+        on: &mut OnSheet,
+    ) -> Result<(u32, Vec<Avoid>)> {
+        let (holes, more) = set_once(placed, ranked, on)?;
+        self.composed += 1;
+        let tried = Tried {
+            holes,
+            rank,
+            pass,
+            attempt: self.composed,
+        };
+        if on.sheets.edition > 1 || on.k > 0 {
+            let number = on.jumps.first_number as usize + on.k;
+            summary.message = format!("page {number}: {}", summary.message);
+        }
+        if self.best.as_ref().is_none_or(|b| tried < b.tried) {
+            self.best = Some(Best {
+                tried,
+                sheets: on.sheets.clone(),
+                set: on.set.clone(),
+                said: on.warnings[self.start.2..].to_vec(),
+                summary,
+            });
+        }
+        self.retried.get_or_insert_with(Instant::now);
+        Ok((holes, more))
+    }
+
+    /// The best page's state and warnings, its summary last.
+    fn keep(self, on: &mut OnSheet) {
+        // Invariant: the first make-up either returned its error (from
+        // `passes`) or set `best`.
+        let Best {
+            tried,
+            sheets,
+            set,
+            said,
+            mut summary,
+        } = self.best.expect("a page was set");
+        let composed = self.composed;
+        if let Some(retried) = self.retried.filter(|_| composed > 1) {
+            let ms = retried.elapsed().as_secs_f64() * 1000.0;
+            summary.message = format!(
+                "{}; {composed} make-ups composed, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
+                summary.message,
+                composed - 1,
+                ordinal(tried.attempt),
+            );
+        }
+        (*on.sheets, *on.set) = (sheets, set);
+        on.warnings.truncate(self.start.2);
+        on.warnings.extend(said);
+        on.warnings.push(summary);
+    }
+}
+
+/// An attempt's name in the summary line (attempts count from 1).
+fn ordinal(attempt: usize) -> String {
+    const NAMES: [&str; 6] = ["first", "second", "third", "fourth", "fifth", "sixth"];
+    match NAMES.get(attempt.wrapping_sub(1)) {
+        Some(name) => name.to_string(),
+        None => format!("{attempt}th"),
+    }
+}
+
+/// The best make-up of a page so far: its rank, the state it left and
+/// the warnings it gave (its summary last).
+struct Best {
+    tried: Tried,
+    sheets: Sheets,
+    set: Set,
+    said: Vec<Warning>,
+    summary: Warning,
+}
+
+/// A composed make-up's rank: the fewest holes, then the headlines under
+/// the lead's, then the first pass (the lead story in the start corner
+/// beside a pin), then the first. Of two with as many holes the search's
+/// own choice (by its objective: the page filled, the fewest continued,
+/// the manifest's order, flat feet) is the better: a retry is kept only
+/// for fewer holes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Tried {
+    holes: u32,
+    rank: usize,
+    pass: usize,
+    attempt: usize,
+}
+
+/// Sets the make-up `placed` of page `on.k` (its articles `ranked` as
+/// the search had them): its holes,
+/// with the whole pages after the edition its cut articles fill, and the
+/// modules the holes meet, for the next search to avoid.
+fn set_once(
+    mut placed: Vec<PageArticle>,
+    ranked: &[PageArticle],
+    on: &mut OnSheet,
+) -> Result<(u32, Vec<Avoid>)> {
+    let (k, grid, taken) = (on.k, on.grid, on.taken);
+    // Without an arrangement, a rest still opens the page it was
+    // promised to (its jump line says so), across it as it fitted; on an
+    // extra page, the rests one under another, as promised.
+    let stacked = k >= on.sheets.edition;
+    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
+        let p = &mut a.placement;
+        if p.column.is_none() {
+            let row = (!stacked).then_some(taken);
+            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
+        }
+    }
+    let frames = place_all(
+        &placed,
+        (k, on.page),
+        grid,
+        (on.sheets, on.jumps),
+        on.set,
+        on.warnings,
+    )?;
+    let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
+    let (mut holes, met) = holes_meeting(&items_on(on.set, k), grid, &rects);
+    // The whole pages after the edition that its cut articles fill are
+    // this page's doing too (an edition's own later pages are made up in
+    // their turn).
+    for extra in on.sheets.edition.max(k + 1)..on.sheets.taken.len() {
+        holes += holes_among(&items_on(on.set, extra));
+    }
+    Ok((holes, avoided(&frames, &met, &placed, ranked)))
+}
+
+/// The modules (by `frames`, their index in `placed`) that holes meet
+/// (`met`: per frame, how many), unless pinned in `ranked`.
+fn avoided(
+    frames: &[(usize, Frame)],
+    met: &[u32],
+    placed: &[PageArticle],
+    ranked: &[PageArticle],
+) -> Vec<Avoid> {
+    (frames.iter().zip(met))
+        .filter(|&(&(j, _), &m)| m > 0 && !pinned(&ranked[j]))
+        .map(|(&(j, f), _)| Avoid {
+            article: j,
+            columns: f.columns,
+            variant: Variant {
+                lead: placed[j].placement.lead,
+                figure: placed[j].placement.figure,
+            },
+        })
+        .collect()
+}
+
+/// A module's frame, a slot more above and below (a hole in the white
+/// between two modules meets both), for [`holes_meeting`].
+fn around(f: Frame, grid: &Grid) -> GridRect {
+    let bottom = f.rows.map_or(grid.lines, |r| f.top + r);
+    (
+        (f.first, f.columns),
+        (f.top.saturating_sub(1), (bottom + 1).min(grid.lines)),
+    )
+}

@@ -23,6 +23,8 @@ use crate::model::Grid;
 /// Make-ups composed at most per pass: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
 const TRIES: usize = 6;
+/// Make-ups composed at most per page, all passes together.
+const MOST: usize = 8;
 
 /// Makes up page `on.k` of its articles `ranked` (the first not pinned
 /// its lead story), keeping the page with the fewest holes; its summary
@@ -104,6 +106,9 @@ impl Tries {
             }
             let (mut avoid, mut same) = (Vec::new(), pass > 0);
             for again in 0..TRIES {
+                if self.composed >= MOST {
+                    break;
+                }
                 self.restart(on);
                 let (placed, summary) = makeup::choose(ranked, prep, (&avoid, lead_first));
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();

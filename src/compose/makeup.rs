@@ -14,8 +14,12 @@
 //! possible, the later in manifest order the better; (3) the manifest's
 //! order: in every cut the part above (or to the left) holds the earliest
 //! article of the two, so the first article (the lead story) is at the top
-//! left, and it is as wide as the rest allows. Variants cost nothing of
-//! their own: of two modules alike the article as written is kept.
+//! left, and it is as wide as the rest allows (beside a pin at a top
+//! corner, in the start corner first: [`Notch::lead_first`]); (4) the
+//! headline hierarchy: the other headlines under the lead's
+//! ([`headline_ceiling`]), where that leaves no holes (the page's
+//! make-ups, `edition::tries`). Variants cost nothing of their own: of
+//! two modules alike the article as written is kept.
 
 use super::frame::SizeCap;
 use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use super::super::Frame;
 use super::super::holes::{GridRect, holes_among, holes_meeting};
-use super::super::makeup::{self, Avoid, Prepared, pinned};
+use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
 use super::super::variants::Variant;
 use super::{OnSheet, Set, items_on, place_all};
 use crate::compose::page::{PageArticle, Placement};
@@ -50,7 +50,9 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
     let mut laid = 0;
     let mut earlier: Option<Prepared> = None;
     for (rank, articles) in [&capped[..], ranked].into_iter().enumerate() {
-        let done = tries.best.as_ref().is_some_and(|b| b.tried.holes == 0);
+        // Capped headlines take fewer slots: a page left short of its
+        // foot is made up again at their own sizes, and the fuller kept.
+        let done = tries.done();
         let alike = (capped.iter().zip(ranked)).all(|(c, r)| c.placement == r.placement);
         if done || (rank > 0 && alike) {
             break;
@@ -101,7 +103,7 @@ impl Tries {
         // stands beside the pin either way, and those are not set again.
         let mut first: Vec<(Vec<Placement>, u32, Vec<Avoid>)> = Vec::new();
         for (pass, &lead_first) in passes.iter().enumerate() {
-            if self.best.as_ref().is_some_and(|b| b.tried.holes == 0) {
+            if self.done() {
                 break;
             }
             let (mut avoid, mut same) = (Vec::new(), pass > 0);
@@ -110,12 +112,13 @@ impl Tries {
                     break;
                 }
                 self.restart(on);
-                let (placed, summary) = makeup::choose(ranked, prep, (&avoid, lead_first));
+                let (placed, summary, short) = makeup::choose(ranked, prep, (&avoid, lead_first));
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.0 == places);
                 let (holes, more) = match same {
                     true => (first[again].1, first[again].2.clone()),
-                    false => match self.set_one(placed, ranked, summary, (rank, pass), on) {
+                    false => match self.set_one(placed, ranked, (summary, short), (rank, pass), on)
+                    {
                         Ok(out) => out,
                         // A retry that cannot be set is no page: keep the best.
                         Err(e) if self.best.is_none() => return Err(e),
@@ -140,6 +143,12 @@ impl Tries {
         Ok(())
     }
 
+    /// Whether the best page so far has no holes and fills its band to
+    /// the foot: no other make-up can be better.
+    fn done(&self) -> bool {
+        (self.best.as_ref()).is_some_and(|b| b.tried.holes == 0 && b.tried.short.remainder == 0)
+    }
+
     /// The state back to where the page's make-ups start from.
     fn restart(&self, on: &mut OnSheet) {
         if self.composed > 0 {
@@ -154,7 +163,7 @@ impl Tries {
         &mut self,
         placed: Vec<PageArticle>,
         ranked: &[PageArticle],
-        mut summary: Warning,
+        (mut summary, short): (Warning, Short),
         (rank, pass): (usize, usize),
         on: &mut OnSheet,
     ) -> Result<(u32, Vec<Avoid>)> {
@@ -162,6 +171,7 @@ impl Tries {
         self.composed += 1;
         let tried = Tried {
             holes,
+            short,
             rank,
             pass,
             attempt: self.composed,
@@ -230,15 +240,16 @@ struct Best {
     summary: Warning,
 }
 
-/// A composed make-up's rank: the fewest holes, then the headlines under
-/// the lead's, then the first pass (the lead story in the start corner
-/// beside a pin), then the first. Of two with as many holes the search's
-/// own choice (by its objective: the page filled, the fewest continued,
-/// the manifest's order, flat feet) is the better: a retry is kept only
-/// for fewer holes.
+/// A composed make-up's rank: the fewest holes, then the fewest articles
+/// continued and the fullest (the objective's order), then the headlines
+/// under the lead's, then the first pass (the lead story in the start
+/// corner beside a pin), then the first. Of two alike the search's own
+/// choice is the better: a retry is kept only for fewer holes or a
+/// fuller page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
+    short: Short,
     rank: usize,
     pass: usize,
     attempt: usize,

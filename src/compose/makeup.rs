@@ -51,6 +51,15 @@ pub struct Prepared {
     foot_in_columns: bool,
 }
 
+/// What a made-up page falls short by: articles continued on the next
+/// page, then lines left white at the band's foot (the objective's
+/// order: the text that fits, then the page filled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Short {
+    pub continued: usize,
+    pub remainder: u32,
+}
+
 /// A module a page's holes met, for the next search to avoid: article
 /// `article` (its index among the page's articles) `columns` wide in
 /// `variant`.
@@ -182,11 +191,13 @@ pub(super) fn pinned(a: &PageArticle) -> bool {
 /// articles keep their placement. The modules in `avoid` are charged as
 /// holes of [`MET`] line-columns. `lead_first`: the lead story beside a
 /// pin at the band's top corner before a fuller page (see [`Notch`]).
+/// Also what the page falls short by: the articles continued and the
+/// lines left at the band's foot (no arrangement: all of them).
 pub fn choose<'a>(
     articles: &[PageArticle<'a>],
     prep: &Prepared,
     (avoid, lead_first): (&[Avoid], bool),
-) -> (Vec<PageArticle<'a>>, Warning) {
+) -> (Vec<PageArticle<'a>>, Warning, Short) {
     let began = std::time::Instant::now();
     let mut band = prep.band;
     if let Some(n) = band.notch.as_mut() {
@@ -240,7 +251,11 @@ pub fn choose<'a>(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
         );
-        return (out, warning(message));
+        let short = Short {
+            continued: n,
+            remainder: band.bottom.saturating_sub(band.top),
+        };
+        return (out, warning(message), short);
     };
     // A box pinned under the band stands its top edge in the band's last
     // slot, white under every module the search puts there.
@@ -267,7 +282,11 @@ pub fn choose<'a>(
         }
     }
     let summary = summary(&m, (used, band), &prep.variants, &effort);
-    (out, warning(summary))
+    let short = Short {
+        continued: m.continued(),
+        remainder: m.remainder,
+    };
+    (out, warning(summary), short)
 }
 
 /// [`prepare`] and [`choose`] with nothing to avoid.
@@ -278,7 +297,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken, None);
-    let (out, summary) = choose(articles, &prep, (&[], false));
+    let (out, summary, _) = choose(articles, &prep, (&[], false));
     (out, summary, prep.laid)
 }
 

@@ -101,7 +101,7 @@ impl Tries {
         // The first pass's make-ups in turn (places, holes, modules to
         // avoid): the second begins with the same pages where the lead
         // stands beside the pin either way, and those are not set again.
-        let mut first: Vec<(Vec<Placement>, u32, Vec<Avoid>)> = Vec::new();
+        let mut first: Vec<Seen> = Vec::new();
         for (pass, &lead_first) in passes.iter().enumerate() {
             if self.done() {
                 break;
@@ -114,9 +114,9 @@ impl Tries {
                 self.restart(on);
                 let (placed, summary, short) = makeup::choose(ranked, prep, (&avoid, lead_first));
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
-                same &= first.get(again).is_some_and(|f| f.0 == places);
+                same &= first.get(again).is_some_and(|f| f.places == places);
                 let (holes, more) = match same {
-                    true => (first[again].1, first[again].2.clone()),
+                    true => (first[again].holes, first[again].met.clone()),
                     false => match self.set_one(placed, ranked, (summary, short), (rank, pass), on)
                     {
                         Ok(out) => out,
@@ -126,7 +126,8 @@ impl Tries {
                     },
                 };
                 if pass == 0 {
-                    first.push((places, holes, more.clone()));
+                    let met = more.clone();
+                    first.push(Seen { places, holes, met });
                 }
                 // The modules a hole meets are avoided in the next search.
                 let before = avoid.len();
@@ -219,6 +220,14 @@ impl Tries {
         on.warnings.extend(said);
         on.warnings.push(summary);
     }
+}
+
+/// A make-up of a page's first pass: the articles' places, its holes and
+/// the modules they met.
+struct Seen {
+    places: Vec<Placement>,
+    holes: u32,
+    met: Vec<Avoid>,
 }
 
 /// An attempt's name in the summary line (attempts count from 1).

@@ -560,3 +560,21 @@ fn a_continuation_head_read_in_its_column_takes_back_the_rest_above_it() {
     assert!(bus.contains("放学的孩子。"), "{bus}");
     assert!(!text(1).contains("村委会"), "{}", text(1));
 }
+
+/// Under a jump line (下转第2版) and over a news item's dateline (本报讯),
+/// a headline as wide as a paragraph's first line, stopping on no mark
+/// (老街的路灯全部换新了), is the item's headline: the article above goes
+/// on on another page, and no paragraph's second line opens with 本报讯.
+#[test]
+fn a_first_line_wide_headline_under_a_jump_line_over_a_dateline_opens_the_item() {
+    let bus = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    // The item's first line ends on a comma, set half an em: a full line.
+    let item = "本报讯　老街八十多盏路灯，\n昨天全部换成了节能灯，亮度比\n原来高了一倍，电费却省了一半。\n";
+    let input =
+        format!("村口通了公交\n本报记者 林晓舟\n{bus}（下转第2版）\n老街的路灯全部换新了\n{item}");
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].title, "老街的路灯全部换新了");
+    assert!(c.articles[1].blocks[0] == Block::Para(item.replace('\n', "")));
+}

@@ -168,7 +168,11 @@ impl Cutter {
         let credits = block
             .iter()
             .all(|q| matches!(role(q), Role::Text | Role::Blank | Role::Author(_)));
-        if !after_end && credits && lacks_author(&self.segs[self.cur]) {
+        // After a sentence end too, where the block names the author: a
+        // serial prints its credits once, and an installment that has
+        // none read yet (its number and title over its text) owns them.
+        let author = block.iter().any(|q| matches!(role(q), Role::Author(_)));
+        if (!after_end || author) && credits && lacks_author(&self.segs[self.cur]) {
             return false;
         }
         // A news item's first line (本报讯, 新华社北京3月14日电) under the

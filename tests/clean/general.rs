@@ -578,3 +578,53 @@ fn a_first_line_wide_headline_under_a_jump_line_over_a_dateline_opens_the_item()
     assert_eq!(c.articles[1].title, "老街的路灯全部换新了");
     assert!(c.articles[1].blocks[0] == Block::Para(item.replace('\n', "")));
 }
+
+/// A serial box's credit line with a speck of the scan read as a mark
+/// between its words (连载 12  《北窗》 。 顾青禾 著): the serial's head,
+/// not a running head (it was removed as one).
+#[test]
+fn a_serial_head_with_a_speck_between_its_words_is_the_serials() {
+    let input = "第十二回　雪夜过渡口\n连载 12  《北窗》 。 顾青禾 著\n雪是半夜下起来的。渡口\n的灯只剩一盏，挂在船篷底下，\n被风吹得来回晃。\n";
+    let c = clean(input);
+    assert!(removed(input).is_empty(), "{:?}", removed(input));
+    let serial = c.articles[0].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (
+            serial.work.as_str(),
+            serial.author.as_str(),
+            serial.installment
+        ),
+        ("北窗", "顾青禾", 12)
+    );
+}
+
+/// An installment whose credits (《长河灯影》 / 沈南星 著) the OCR read
+/// after its box's first column, after a sentence end: a serial prints
+/// its credits once, so they are this installment's, which has none,
+/// and its text goes on under them; no second serial starts there.
+#[test]
+fn a_serials_credits_read_after_its_first_column_stay_with_it() {
+    let before = column(&[
+        "门闩拉开的时候，带进来一阵湿冷的风。站在门外的果然是哥哥，比三年前瘦了一圈，肩上背着一只帆布包。",
+        "阿禾愣了半天，才想起要让他进屋。哥哥把包放在桌上，先去灶间看了看母亲睡着的那张床。",
+    ]);
+    let after = column(&[
+        "阿禾说入冬以后咳得重了些，郎中说要用好药，一副药就要半块银元，家里已经拿不出了。",
+    ]);
+    let input = format!(
+        "第七百九十回　灯下的旧账\n连载 790\n{before}\n《长河灯影》\n\n沈南星 著\n\n{after}（未完待续）\n"
+    );
+    let input = input.as_str();
+    let c = articles(input, 1);
+    let serial = c.articles[0].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (
+            serial.work.as_str(),
+            serial.author.as_str(),
+            serial.installment
+        ),
+        ("长河灯影", "沈南星", 790)
+    );
+    assert_block(&c, |p| p.ends_with("先去灶间看了看母亲睡着的那张床。"));
+    assert_block(&c, |p| p.starts_with("阿禾说入冬以后"));
+}

@@ -491,15 +491,13 @@ fn heldout_scores() {
 /// the lines only its reading of the page scaled to half has put in.
 #[test]
 fn heldout_own_ocr_scores() {
-    // Edition-12 is split wrong: the serial box 北窗, read in pieces, goes
-    // into the elevator report, and 第七百九十回 is cut in two. Plain
-    // Tesseract on these pages finds 84.2 % of the heads (9 not in its
-    // text); 20 of the fields wrong are not in the OCR text.
+    // Plain Tesseract on these pages finds 84.2 % of the heads (9 not in
+    // its text); 16 of the fields wrong are not in the OCR text.
     let floors = Floors {
-        split_wrong: 1,
-        paras: 89.3,
+        split_wrong: 0,
+        paras: 89.7,
         heads: 92.9,
-        fields: 28,
+        fields: 18,
         furniture: 6.8,
     };
     floors.check(OWN_OCR, &score_set(OWN_OCR));

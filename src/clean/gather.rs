@@ -122,14 +122,11 @@ impl Cutter {
                 .filter_map(super::interleave::line_of)
                 .collect();
             if let (Some(&a), Some(&b)) = (lines.first(), lines.last()) {
-                notes.push(Note {
-                    line: page.lines[a].no,
-                    kind: NoteKind::Warning,
-                    message: format!(
-                        "lines {}–{} go with the article whose headline is repeated under them, read inside its column: check them",
-                        page.lines[a].no, page.lines[b].no
-                    ),
-                });
+                notes.push(super::interleave::lines_warning(
+                    page,
+                    (a, b),
+                    "go with the article whose headline is repeated under them, read inside its column: check them",
+                ));
             }
             self.segs[j].body.extend(taken);
         }

@@ -634,3 +634,23 @@ fn a_serials_credits_read_after_its_first_column_stay_with_it() {
     assert_block(&c, |p| p.ends_with("先去灶间看了看母亲睡着的那张床。"));
     assert_block(&c, |p| p.starts_with("阿禾说入冬以后"));
 }
+
+/// Two plain lines of one size, six characters over seventeen: a
+/// headline and its deck. A label kicker over its headline (读者服务,
+/// 民生调查, 城建快讯) is a column's name of four or five characters; a
+/// phrase of six is the headline a deck explains.
+#[test]
+fn a_six_character_headline_over_a_long_line_keeps_its_deck() {
+    let body = column(&[
+        "清晨五点，天刚蒙蒙亮，石桥边的空地上已经摆开了二十多个摊位，卖菜的、卖早点的挨在一起。",
+    ]);
+    let input =
+        format!("石桥边的早市\n摊主们天不亮就出摊已经热闹了三十年\n本报记者 周立新\n{body}");
+    let c = articles(&input, 1);
+    assert_eq!(c.articles[0].title, "石桥边的早市");
+    assert_eq!(
+        c.articles[0].deck.as_deref(),
+        Some("摊主们天不亮就出摊已经热闹了三十年")
+    );
+    assert_eq!(c.articles[0].kicker, None);
+}

@@ -487,15 +487,19 @@ fn a_serial_head_with_a_speck_between_its_words_is_the_serials() {
     let input = "第十二回　雪夜过渡口\n连载 12  《北窗》 。 顾青禾 著\n雪是半夜下起来的。渡口\n的灯只剩一盏，挂在船篷底下，\n被风吹得来回晃。\n";
     let c = clean(input);
     assert!(removed(input).is_empty(), "{:?}", removed(input));
+    assert_serial(&c, ("北窗", "顾青禾", 12));
+}
+
+/// Asserts the first article is a serial with this work, author and
+/// installment.
+fn assert_serial(c: &typeset::clean::Cleaned, want: (&str, &str, u32)) {
     let serial = c.articles[0].serial.as_ref().expect("a serial");
-    assert_eq!(
-        (
-            serial.work.as_str(),
-            serial.author.as_str(),
-            serial.installment
-        ),
-        ("北窗", "顾青禾", 12)
+    let got = (
+        serial.work.as_str(),
+        serial.author.as_str(),
+        serial.installment,
     );
+    assert_eq!(got, want);
 }
 
 /// An installment whose credits (《长河灯影》 / 沈南星 著) the OCR read
@@ -516,15 +520,7 @@ fn a_serials_credits_read_after_its_first_column_stay_with_it() {
     );
     let input = input.as_str();
     let c = articles(input, 1);
-    let serial = c.articles[0].serial.as_ref().expect("a serial");
-    assert_eq!(
-        (
-            serial.work.as_str(),
-            serial.author.as_str(),
-            serial.installment
-        ),
-        ("长河灯影", "沈南星", 790)
-    );
+    assert_serial(&c, ("长河灯影", "沈南星", 790));
     assert_block(&c, |p| p.ends_with("先去灶间看了看母亲睡着的那张床。"));
     assert_block(&c, |p| p.starts_with("阿禾说入冬以后"));
 }

@@ -6,6 +6,8 @@
 //! label, a formula fragment, paragraphs run together and split).
 
 mod common;
+#[path = "clean/continued.rs"]
+mod continued;
 #[path = "clean/corpus.rs"]
 mod corpus;
 #[path = "clean/general.rs"]

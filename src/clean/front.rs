@@ -470,9 +470,11 @@ fn two_line_headline(heads: &mut Vec<Head>, headline: usize, notes: &mut Vec<Not
     heads[headline].text = format!("{}\u{3000}{tail}", heads[headline].text);
 }
 
-/// Two lines of one size: a short label over a headline twice its length
-/// with no pause inside (读者服务 / 一张读者证　全市书房通借通还) are kicker
-/// and headline; a deck under a short headline is a sentence with its
+/// Two lines of one size: a short label (a column's name of five
+/// characters at most: 读者服务, 城事·旧楼) over a headline twice its
+/// length with no pause inside (读者服务 / 一张读者证　全市书房通借通还)
+/// are kicker and headline; a phrase of six or more is a headline over
+/// its deck, and a deck under a short headline is a sentence with its
 /// commas or colon (夜班车 / 一条夜班公交线路的十二年，和它载过的普通人).
 ///
 /// Or a single phrase over two short phrases parted by a comma or a space
@@ -487,7 +489,7 @@ fn kicker_over(heads: &[Head]) -> bool {
     let [k, h] = heads else { return false };
     let (nk, nh) = (k.text.chars().count(), h.text.chars().count());
     let pause = |t: &str| t.contains(|c: char| "，,：:；;、".contains(c));
-    let label = nk <= 6 && nh >= 2 * nk && !h.text.contains(|c: char| "，,：:；;、—".contains(c));
+    let label = nk <= 5 && nh >= 2 * nk && !h.text.contains(|c: char| "，,：:；;、—".contains(c));
     k.level == h.level
         && !pause(&k.text)
         && !k.text.contains(['　', ' '])

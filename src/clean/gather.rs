@@ -12,9 +12,9 @@ use super::lines::{Role, heading_like};
 use super::page::MAX_HEADER;
 pub(super) use super::page::{Item, Page, Segment};
 use super::people::dateline;
-use super::resume;
 use super::shape::{ends_sentence, enumerator, first_line, full, heading_text};
 use super::{Note, NoteKind};
+use super::{repeats, resume};
 
 /// The state of the cut while the lines are read in order.
 struct Cutter {
@@ -39,6 +39,10 @@ struct Cutter {
     /// Articles whose text went on after a continuation line under their
     /// headline: whole articles of the page, as a bylined one is.
     continued: Vec<usize>,
+    /// Where text read by a guess began (after a page number, a jump
+    /// line or an article's end; or where text went back to an article
+    /// it interrupted): a segment and the length its body had then.
+    mark: Option<(usize, usize)>,
 }
 
 impl Cutter {
@@ -52,6 +56,7 @@ impl Cutter {
         self.closed = false;
         self.at_end = true;
         self.ended = false;
+        self.mark = None;
     }
 
     /// Text after an article's end mark, source line or credit, where
@@ -81,6 +86,7 @@ impl Cutter {
         }
         self.cur = j;
         self.ended = false;
+        self.mark = Some((j, self.segs[j].body.len()));
     }
 
     /// Goes on with article `j`'s text after a continuation line under its
@@ -96,6 +102,36 @@ impl Cutter {
         self.in_body = true;
         self.closed = false;
         self.at_end = false;
+        self.mark = None;
+    }
+
+    /// A continuation head read inside a column (at position `p`) names
+    /// article `j`: the text from there on is its rest, and so is the
+    /// text read since the last cut, where the current article's text came
+    /// to it by a guess (after another's end mark, or a full line after a
+    /// sentence end), not under its own continuation line.
+    fn named_in_column(&mut self, page: &Page, p: usize, j: usize, notes: &mut Vec<Note>) {
+        if let Some((s, from)) = self.mark
+            && s == self.cur
+            && s != j
+            && !self.continued.contains(&s)
+        {
+            let taken = self.segs[s].body.split_off(from);
+            let lines: Vec<usize> = taken
+                .iter()
+                .filter_map(super::interleave::line_of)
+                .collect();
+            if let (Some(&a), Some(&b)) = (lines.first(), lines.last()) {
+                notes.push(super::interleave::lines_warning(
+                    page,
+                    (a, b),
+                    "go with the article whose headline is repeated under them, read inside its column: check them",
+                ));
+            }
+            self.segs[j].body.extend(taken);
+        }
+        self.resume(j);
+        self.segs[j].resumed.push(p);
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -129,7 +165,11 @@ impl Cutter {
         let credits = block
             .iter()
             .all(|q| matches!(role(q), Role::Text | Role::Blank | Role::Author(_)));
-        if !after_end && credits && lacks_author(&self.segs[self.cur]) {
+        // After a sentence end too, where the block names the author: a
+        // serial prints its credits once, and an installment that has
+        // none read yet (its number and title over its text) owns them.
+        let author = block.iter().any(|q| matches!(role(q), Role::Author(_)));
+        if (!after_end || author) && credits && lacks_author(&self.segs[self.cur]) {
             return false;
         }
         // A news item's first line (本报讯, 新华社北京3月14日电) under the
@@ -284,6 +324,65 @@ impl Cutter {
         .flatten()
         .filter(|&j| j != self.cur)
     }
+
+    /// A furniture line at position `p`: reported, and what it tells of
+    /// the cut (a jump line, a continuation line, a head naming its
+    /// article).
+    fn furniture(
+        &mut self,
+        page: &Page,
+        p: usize,
+        (what, closes): (&str, bool),
+        notes: &mut Vec<Note>,
+    ) {
+        let i = page.order[p];
+        notes.push(Note {
+            line: page.lines[i].no,
+            kind: NoteKind::Removed,
+            message: format!("{what}: {}", page.lines[i].text),
+        });
+        if masthead_over(self, page, p) {
+            for item in self.segs[0].header.drain(..) {
+                if let Item::Text(j) = item {
+                    notes.push(Note {
+                        line: page.lines[j].no,
+                        kind: NoteKind::Removed,
+                        message: format!(
+                            "the page's masthead or running head (over its date line, a headline block with a byline under it): {}",
+                            page.lines[j].text
+                        ),
+                    });
+                }
+            }
+        }
+        if ["page number", "jump line", "running head"].contains(&what) && self.in_body {
+            self.mark = Some((self.cur, self.segs[self.cur].body.len()));
+        }
+        self.closed |= closes && self.in_body;
+        if closes && self.in_body && what == "jump line" && !self.jumped.contains(&self.cur) {
+            self.jumped.push(self.cur);
+        }
+        if what == repeats::IN_COLUMN
+            && let Some(j) = resume::named(page, i, &self.segs)
+        {
+            self.named_in_column(page, p, j, notes);
+        }
+        // A continuation line (上接第12版) is where a jumped text
+        // resumes: it answers the latest jump, whose article no longer
+        // waits for text after another's end mark (in a stretch read
+        // across, the jump line may be a neighbour column's).
+        if !closes && what == "jump line" {
+            match resume::continued(page, p, &mut self.segs, (self.cur, self.in_body), notes) {
+                Some(j) => {
+                    self.resume(j);
+                    self.segs[j].resumed.push(p);
+                }
+                None => {
+                    self.jumped.pop();
+                }
+            }
+        }
+    }
 }
 
 /// Cuts the page into articles; furniture lines become report notes.
@@ -298,49 +397,13 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         ended: false,
         jumped: Vec::new(),
         continued: Vec::new(),
+        mark: None,
     };
     for p in 0..page.order.len() {
         let i = page.order[p];
         let line = &page.lines[i];
         if let Role::Furniture { what, closes } = page.roles[i] {
-            notes.push(Note {
-                line: line.no,
-                kind: NoteKind::Removed,
-                message: format!("{what}: {}", line.text),
-            });
-            if masthead_over(&c, page, p) {
-                for item in c.segs[0].header.drain(..) {
-                    if let Item::Text(j) = item {
-                        notes.push(Note {
-                            line: page.lines[j].no,
-                            kind: NoteKind::Removed,
-                            message: format!(
-                                "the page's masthead or running head (over its date line, a headline block with a byline under it): {}",
-                                page.lines[j].text
-                            ),
-                        });
-                    }
-                }
-            }
-            c.closed |= closes && c.in_body;
-            if closes && c.in_body && what == "jump line" && !c.jumped.contains(&c.cur) {
-                c.jumped.push(c.cur);
-            }
-            // A continuation line (上接第12版) is where a jumped text
-            // resumes: it answers the latest jump, whose article no longer
-            // waits for text after another's end mark (in a stretch read
-            // across, the jump line may be a neighbour column's).
-            if !closes && what == "jump line" {
-                match resume::continued(page, p, &mut c.segs, (c.cur, c.in_body), notes) {
-                    Some(j) => {
-                        c.resume(j);
-                        c.segs[j].resumed.push(p);
-                    }
-                    None => {
-                        c.jumped.pop();
-                    }
-                }
-            }
+            c.furniture(page, p, (what, closes), notes);
             continue;
         }
         if c.starts_article(page, p) && !c.reopen_header(page) {
@@ -406,6 +469,12 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
             Item::Source(..) | Item::Installment(..) => c.closed = true,
             Item::Number(..) => c.closed |= has_serial_clue(seg),
             _ => {}
+        }
+        // Text after an article's end or a page number is read there by
+        // a guess: a continuation head read later in its column may name
+        // its article.
+        if !matches!(item, Item::Text(_) | Item::Blank | Item::Byline(..)) {
+            c.mark = Some((c.cur, seg.body.len() + 1));
         }
         seg.body.push(item);
     }

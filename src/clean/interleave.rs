@@ -276,15 +276,25 @@ fn report(page: &Page, taken: &[(usize, usize, Vec<Item>)], notes: &mut Vec<Note
         }
         let first = taken[k].2.iter().find_map(line_of).unwrap_or(0);
         let last = taken[j].2.iter().rev().find_map(line_of).unwrap_or(first);
-        notes.push(Note {
-            line: page.lines[first].no,
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {}–{} read in another article's column: their words are those of an earlier article still open, whose text they continue; moved there: check the order",
-                page.lines[first].no, page.lines[last].no
-            ),
-        });
+        notes.push(lines_warning(
+            page,
+            (first, last),
+            "read in another article's column: their words are those of an earlier article still open, whose text they continue; moved there: check the order",
+        ));
         k = j + 1;
+    }
+}
+
+/// A warning at the first of lines `first`–`last` (indices into the page's
+/// lines) that were moved to another article: `why`.
+pub(super) fn lines_warning(page: &Page, (first, last): (usize, usize), why: &str) -> Note {
+    Note {
+        line: page.lines[first].no,
+        kind: NoteKind::Warning,
+        message: format!(
+            "lines {}–{} {why}",
+            page.lines[first].no, page.lines[last].no
+        ),
     }
 }
 

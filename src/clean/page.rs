@@ -196,10 +196,12 @@ impl Page<'_> {
     }
 
     /// [`Self::over_byline`]; `loose`: under a jump line (下转第2版) and
-    /// over a byline, lines shaped like a paragraph's first line count
-    /// too. The article above goes on on another page, and no paragraph
-    /// stops short of a sentence end right over a byline: a kicker as long
-    /// as a first line is what stands there.
+    /// over a byline or a news item's dateline, lines shaped like a
+    /// paragraph's first line count too. The article above goes on on
+    /// another page, and no paragraph stops short of a sentence end right
+    /// over a byline, nor runs on into a line that opens with 本报讯: a
+    /// kicker or headline as long as a first line is what stands there
+    /// (老街的路灯全部换新了).
     fn framed(&self, p: usize, loose: bool) -> bool {
         let skip = |q: usize| {
             matches!(
@@ -235,7 +237,7 @@ impl Page<'_> {
             if matches!(self.roles[i], Role::Byline(_)) {
                 break Some(false);
             }
-            if !loose && self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
+            if self.roles[i] == Role::Text && dateline(&self.lines[i].text).is_some() {
                 break Some(true);
             }
             if !shaped(q) {

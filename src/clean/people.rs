@@ -351,11 +351,13 @@ pub(super) fn serial_head(t: &str) -> Option<SerialHead> {
         rest.replace_range(a..b + '》'.len_utf8(), " ");
     }
     let mut left = Vec::new();
-    // Quotation marks at a word's edge are the OCR's reading of a gap.
+    // Quotation marks at a word's edge are the OCR's reading of a gap,
+    // and a mark standing alone between two words a speck of the scan
+    // (连载 12  《北窗》 。 顾青禾 著).
     let parts: Vec<String> = rest
         .split_whitespace()
         .map(|p| p.trim_matches(|c: char| "“”\"'‘’".contains(c)).to_string())
-        .filter(|p| !p.is_empty())
+        .filter(|p| p.chars().any(char::is_alphanumeric))
         .collect();
     let mut k = 0;
     while k < parts.len() {
@@ -486,6 +488,8 @@ mod tests {
         assert!(serial_head("《长街》").is_none());
         let h = serial_head("连载 789 《长河灯影》”沈南星 著").expect("head");
         assert_eq!(h.author.as_deref(), Some("沈南星"));
+        let h = serial_head("连载 12  《北窗》 。 顾青禾 著").expect("head");
+        assert_eq!(h.author.as_deref(), Some("顾青禾"));
         assert_eq!(
             dateline("新华社北京3月14日电　全市"),
             Some("新华社北京3月14日电".len())

@@ -14,6 +14,10 @@ use super::prep::Line;
 use super::shape::{ends_sentence, first_line, heading_text};
 use super::{Note, NoteKind};
 
+/// What a continuation head read inside a column is called.
+pub(super) const IN_COLUMN: &str =
+    "continuation head (a headline repeated where its article goes on, read inside a column)";
+
 /// The fewest lines between two running heads: a scanned page of narrow
 /// columns holds many more.
 const PAGE_MIN: usize = 10;
@@ -138,10 +142,11 @@ pub(super) fn continuation_heads(lines: &[Line], measure: &[Option<f32>], roles:
 /// A continuation head read inside another article's column: an OCR that
 /// reads a page by position reads the head, set across the rest's module,
 /// between the lines beside it. Wider than the column by two ems or more
-/// (no line of it), inside a sentence (the line before leaves it open),
-/// and repeating whole an earlier headline set in one line or two
-/// (洵如磋花年替他觉， / 君庞天子然眼睛也) a page or more above: furniture.
-/// The headline itself stays.
+/// (no line of it) inside a sentence (the line before leaves it open), or
+/// over a line the paragraph runs on in (after a sentence end too: a head
+/// of the text opens a paragraph under it), and repeating whole an
+/// earlier headline set in one line or two (洵如磋花年替他觉， / 君庞天子然
+/// 眼睛也) a page or more above: furniture. The headline itself stays.
 pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
     let idx = filled(lines);
     let letters = |i: usize| -> String {
@@ -156,8 +161,15 @@ pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], rol
     for k in 1..idx.len().saturating_sub(1) {
         let i = idx[k];
         let wide = measure[i].is_some_and(|m| lines[i].width >= m + 2.0);
-        let inside = text(k - 1) && text(k + 1) && !ends_sentence(&lines[idx[k - 1]].text);
-        if !text(k) || !wide || !inside || !heading_text(&lines[i].text) {
+        let between = text(k - 1) && text(k + 1);
+        let inside = between && !ends_sentence(&lines[idx[k - 1]].text);
+        // After a sentence end, a line over a paragraph's first line has a
+        // section head's shape; over a line the paragraph runs on in, it
+        // is no head of the text (a head opens what follows it).
+        let next = &lines[idx[k + 1]];
+        let after = idx.get(k + 2).map(|&j| &lines[j]);
+        let runs_on = between && measure[i].is_some_and(|m| !first_line(next, after, m));
+        if !text(k) || !(wide && inside || runs_on) || !heading_text(&lines[i].text) {
             continue;
         }
         let head = letters(i);
@@ -166,9 +178,16 @@ pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], rol
             let shaped = |h: usize| {
                 text(h) && heading_text(lines[idx[h]].text.trim_end_matches(['，', ',']))
             };
+            // Read over a running line, the head is no wider than a
+            // column's line: what it repeats must be a headline, a byline
+            // or a dateline under it.
+            let titled = |h: usize| wide || opens_below(lines, roles, &idx, h);
             let one = letters(idx[h]);
             shaped(h)
-                && (one == head || shaped(h + 1) && format!("{one}{}", letters(idx[h + 1])) == head)
+                && (one == head && titled(h)
+                    || shaped(h + 1)
+                        && titled(h + 1)
+                        && format!("{one}{}", letters(idx[h + 1])) == head)
         });
         if head.chars().count() >= 6 && repeats {
             heads.push(i);
@@ -176,7 +195,7 @@ pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], rol
     }
     for i in heads {
         roles[i] = Role::Furniture {
-            what: "continuation head (a headline repeated where its article goes on, read inside a column)",
+            what: IN_COLUMN,
             closes: false,
         };
     }

@@ -43,6 +43,14 @@ fn repeats(head: &[char], headline: &[char]) -> bool {
     (whole || phrase) && misread <= (head.len() / 6).max(1)
 }
 
+/// The open article whose headline the line `i` (a head taken out as
+/// the page's furniture) repeats.
+pub(super) fn named(page: &Page, i: usize, segs: &[Segment]) -> Option<usize> {
+    let head = letters(&page.lines[i].text);
+    (0..segs.len())
+        .find(|&j| open(&segs[j]) && headlines(page, &segs[j]).iter().any(|h| repeats(&head, h)))
+}
+
 /// The headline lines of a segment's block: each text line, and each two
 /// neighbouring ones read as one (a headline broken over two lines).
 fn headlines(page: &Page, seg: &Segment) -> Vec<Vec<char>> {
@@ -117,10 +125,7 @@ pub(super) fn continued(
         && let Role::Furniture { what, .. } = page.roles[i]
         && REPEATED.contains(&what)
     {
-        let head = letters(&page.lines[i].text);
-        return (0..segs.len()).find(|&j| {
-            open(&segs[j]) && headlines(page, &segs[j]).iter().any(|h| repeats(&head, h))
-        });
+        return named(page, i, segs);
     }
     let part = if in_body {
         &segs[cur].body

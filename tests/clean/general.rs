@@ -189,7 +189,7 @@ fn a_chance_stretch_of_rare_pairs_is_not_read_across() {
 }
 
 /// All the text of the articles' blocks, heads and paragraphs.
-fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
+pub(super) fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
     c.articles
         .iter()
         .flat_map(|a| a.blocks.iter())
@@ -200,14 +200,14 @@ fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
 }
 
 /// `input` cleaned, asserting it makes `n` articles.
-fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
+pub(super) fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
     let c = clean(input);
     assert_eq!(c.articles.len(), n, "{:?}", blocks_text(&c));
     c
 }
 
 /// Asserts a paragraph or head of `c` passes `test`.
-fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> bool) {
+pub(super) fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> bool) {
     let text = blocks_text(c);
     assert!(text.iter().any(|t| test(t)), "{text:?}");
 }
@@ -329,7 +329,7 @@ fn stray_letters_over_a_continuation_head_make_no_article() {
 }
 
 /// The text of a feature above a news item set into its column.
-fn feature_above() -> String {
+pub(super) fn feature_above() -> String {
     column(&[
         "清晨五点，天刚蒙蒙亮，六十八岁的陈德顺已经拿着扫帚上了桥。这座石拱桥横跨在青溪河上，建于清光绪年间。",
         "桥面的石板被磨得发亮，陈德顺说，他扫了二十年，没有一天落下。到今年，这座桥已经一百三十多年了。",
@@ -479,27 +479,68 @@ fn an_unmarked_full_line_over_a_marked_headline_is_text() {
     assert_eq!(c.articles[1].deck, None);
 }
 
-/// A continuation head read by position inside another article's column
-/// (the head set across the rest's module, the column beside it): wider
-/// than the column, inside a sentence, repeating an earlier headline
-/// broken after its comma. It is furniture; the sentence runs on.
+/// A serial box's credit line with a speck of the scan read as a mark
+/// between its words (连载 12  《北窗》 。 顾青禾 著): the serial's head,
+/// not a running head (it was removed as one).
 #[test]
-fn a_continuation_head_read_inside_a_column_is_furniture() {
-    let first = column(&[
-        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
-        "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，冬天候船的人可以喝上一口热水。",
+fn a_serial_head_with_a_speck_between_its_words_is_the_serials() {
+    let input = "第十二回　雪夜过渡口\n连载 12  《北窗》 。 顾青禾 著\n雪是半夜下起来的。渡口\n的灯只剩一盏，挂在船篷底下，\n被风吹得来回晃。\n";
+    let c = clean(input);
+    assert!(removed(input).is_empty(), "{:?}", removed(input));
+    assert_serial(&c, ("北窗", "顾青禾", 12));
+}
+
+/// Asserts the first article is a serial with this work, author and
+/// installment.
+fn assert_serial(c: &typeset::clean::Cleaned, want: (&str, &str, u32)) {
+    let serial = c.articles[0].serial.as_ref().expect("a serial");
+    let got = (
+        serial.work.as_str(),
+        serial.author.as_str(),
+        serial.installment,
+    );
+    assert_eq!(got, want);
+}
+
+/// An installment whose credits (《长河灯影》 / 沈南星 著) the OCR read
+/// after its box's first column, after a sentence end: a serial prints
+/// its credits once, so they are this installment's, which has none,
+/// and its text goes on under them; no second serial starts there.
+#[test]
+fn a_serials_credits_read_after_its_first_column_stay_with_it() {
+    let before = column(&[
+        "门闩拉开的时候，带进来一阵湿冷的风。站在门外的果然是哥哥，比三年前瘦了一圈，肩上背着一只帆布包。",
+        "阿禾愣了半天，才想起要让他进屋。哥哥把包放在桌上，先去灶间看了看母亲睡着的那张床。",
+    ]);
+    let after = column(&[
+        "阿禾说入冬以后咳得重了些，郎中说要用好药，一副药就要半块银元，家里已经拿不出了。",
     ]);
     let input = format!(
-        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
-        feature_above()
+        "第七百九十回　灯下的旧账\n连载 790\n{before}\n《长河灯影》\n\n沈南星 著\n\n{after}（未完待续）\n"
     );
-    let r = removed(&input);
-    assert!(
-        r.iter()
-            .any(|m| m.starts_with("continuation head") && m.contains("渡船恢复六个班次")),
-        "{r:?}"
+    let input = input.as_str();
+    let c = articles(input, 1);
+    assert_serial(&c, ("长河灯影", "沈南星", 790));
+    assert_block(&c, |p| p.ends_with("先去灶间看了看母亲睡着的那张床。"));
+    assert_block(&c, |p| p.starts_with("阿禾说入冬以后"));
+}
+
+/// Two plain lines of one size, six characters over seventeen: a
+/// headline and its deck. A label kicker over its headline (读者服务,
+/// 民生调查, 城建快讯) is a column's name of four or five characters; a
+/// phrase of six is the headline a deck explains.
+#[test]
+fn a_six_character_headline_over_a_long_line_keeps_its_deck() {
+    let body = column(&[
+        "清晨五点，天刚蒙蒙亮，石桥边的空地上已经摆开了二十多个摊位，卖菜的、卖早点的挨在一起。",
+    ]);
+    let input =
+        format!("石桥边的早市\n摊主们天不亮就出摊已经热闹了三十年\n本报记者 周立新\n{body}");
+    let c = articles(&input, 1);
+    assert_eq!(c.articles[0].title, "石桥边的早市");
+    assert_eq!(
+        c.articles[0].deck.as_deref(),
+        Some("摊主们天不亮就出摊已经热闹了三十年")
     );
-    let c = clean(&input);
-    assert_eq!(c.articles[0].title, "老码头重新开放，渡船恢复六个班次");
-    assert_block(&c, |p| p.contains("再走上一百年"));
+    assert_eq!(c.articles[0].kicker, None);
 }

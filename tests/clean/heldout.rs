@@ -491,15 +491,13 @@ fn heldout_scores() {
 /// the lines only its reading of the page scaled to half has put in.
 #[test]
 fn heldout_own_ocr_scores() {
-    // Edition-12 is split wrong: the serial box 北窗, read in pieces, goes
-    // into the elevator report, and 第七百九十回 is cut in two. Plain
-    // Tesseract on these pages finds 84.2 % of the heads (9 not in its
-    // text); 20 of the fields wrong are not in the OCR text.
+    // Plain Tesseract on these pages finds 84.2 % of the heads (9 not in
+    // its text); 16 of the fields wrong are not in the OCR text.
     let floors = Floors {
-        split_wrong: 1,
-        paras: 89.3,
+        split_wrong: 0,
+        paras: 89.7,
         heads: 92.9,
-        fields: 28,
+        fields: 18,
         furniture: 6.8,
     };
     floors.check(OWN_OCR, &score_set(OWN_OCR));
@@ -539,10 +537,10 @@ fn heldout_boxes_scores() {
 #[test]
 fn heldout_generated_scores() {
     for (set, paras, fields, split_wrong, furniture) in [
-        ("tests/fixtures/clean/gen/boxes", 89.8, 25, 3, 37.0),
-        ("tests/fixtures/clean/gen/scan", 72.3, 59, 4, 37.0),
-        ("tests/fixtures/clean/gen-prose/boxes", 93.4, 18, 2, 37.0),
-        ("tests/fixtures/clean/gen-prose/scan", 79.8, 37, 4, 37.0),
+        ("tests/fixtures/clean/gen/boxes", 89.7, 23, 2, 37.0),
+        ("tests/fixtures/clean/gen/scan", 72.2, 54, 3, 37.0),
+        ("tests/fixtures/clean/gen-prose/boxes", 93.8, 3, 0, 37.0),
+        ("tests/fixtures/clean/gen-prose/scan", 80.3, 22, 3, 37.0),
     ] {
         let floors = Floors {
             split_wrong,

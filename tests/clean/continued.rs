@@ -1,0 +1,116 @@
+//! Rules of the continuation page (转版), found on generated broadsheet
+//! pages read back as line-per-box OCR (tests/fixtures/clean/gen, gen-prose):
+//! a jumped article's head repeated where its rest goes on, read inside
+//! its column, and the headline block under a jump line. Each test is a
+//! small input of the shape that failed there.
+
+use typeset::clean::{Block, clean};
+
+use super::general::{articles, assert_block, blocks_text, feature_above};
+use super::structure::{column, removed};
+
+/// A continuation head read by position inside another article's column
+/// (the head set across the rest's module, the column beside it): wider
+/// than the column, inside a sentence, repeating an earlier headline
+/// broken after its comma. It is furniture; the sentence runs on.
+#[test]
+fn a_continuation_head_read_inside_a_column_is_furniture() {
+    let first = dock_news("冬天候船的人可以喝上一口热水。");
+    let input = format!(
+        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
+        feature_above()
+    );
+    let c = continuation_head_removed(&input, "老码头重新开放，渡船恢复六个班次");
+    assert_block(&c, |p| p.contains("再走上一百年"));
+}
+
+/// The news item of the two continuation-head tests: its second
+/// paragraph ends in `tail`.
+fn dock_news(tail: &str) -> String {
+    column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+        &format!(
+            "码头管理员说，新的候船室有四十个座位，墙上挂着两岸的老照片，还有一台热水器，{tail}"
+        ),
+    ])
+}
+
+/// Asserts the repeat of `title` in `input` is removed as a continuation
+/// head and the first article keeps it as its title.
+fn continuation_head_removed(input: &str, title: &str) -> typeset::clean::Cleaned {
+    let r = removed(input);
+    let tail = title.split('，').next_back().unwrap_or(title);
+    assert!(
+        r.iter()
+            .any(|m| m.starts_with("continuation head") && m.contains(tail)),
+        "{r:?}"
+    );
+    let c = clean(input);
+    assert_eq!(c.articles[0].title, title);
+    c
+}
+
+/// A jumped article's rest on its continuation page, its headline
+/// repeated whole and read, by position, in the middle of its column:
+/// after a sentence end and over a line the paragraph runs on in (a head
+/// of the text would open a paragraph under it). The repeat is furniture,
+/// and the paragraph runs on across it.
+#[test]
+fn a_headline_repeated_whole_over_a_running_line_is_furniture() {
+    let first = dock_news("冬天候船的");
+    let input = format!(
+        "老码头重新开放，渡船复航\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}人可以喝上一口热水。住在对岸的李阿婆每周过河两\n次，去城西的医院取药。\n老码头重新开放，渡船复航\n她说，桥修好以前，船就是两岸之间唯一的路，如今有\n了桥，她还是愿意坐船。\n",
+        feature_above()
+    );
+    let c = continuation_head_removed(&input, "老码头重新开放，渡船复航");
+    assert!(!blocks_text(&c).iter().any(|t| t.contains("渡船复航")));
+}
+
+/// Two articles jump to page 2; the first one's rest opens that page,
+/// after the page number, its continuation head read further down its
+/// column, far from its （上接第1版）. The head names the article: the
+/// text read since the page number goes there, not to the article that
+/// jumped last.
+#[test]
+fn a_continuation_head_read_in_its_column_takes_back_the_rest_above_it() {
+    let bus = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    let school = column(&["本报讯　社区夜校开办一年半，报名的多是三四十"]);
+    let input = format!(
+        "村口通了公交，老人进城方便了\n本报记者 林晓舟\n{bus}（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n{school}（下转第2版）\n第1版\n第2版\n一直开到村委会门口，单程四十\n分钟。村里的老人进城看病、买\n菜，再也不用走两个小时的山路\n了。老周每天要跑六个来回。\n村口通了公交，老人进城方便了\n他说，最早一班车坐的多是去\n镇上赶集的老人，最晚一班载\n的是放学的孩子。\n（上接第1版）\n岁的上班族。每周三晚上，教\n室里坐得满满的。\n"
+    );
+    let c = clean(&input);
+    let text = |k: usize| -> String {
+        c.articles[k]
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) | Block::Head(p) => p.as_str(),
+            })
+            .collect()
+    };
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let bus = text(0);
+    assert!(bus.contains("这条线路从镇上一直开到村委会门口"), "{bus}");
+    assert!(bus.contains("放学的孩子。"), "{bus}");
+    assert!(!text(1).contains("村委会"), "{}", text(1));
+}
+
+/// Under a jump line (下转第2版) and over a news item's dateline (本报讯),
+/// a headline as wide as a paragraph's first line, stopping on no mark
+/// (老街的路灯全部换新了), is the item's headline: the article above goes
+/// on on another page, and no paragraph's second line opens with 本报讯.
+#[test]
+fn a_first_line_wide_headline_under_a_jump_line_over_a_dateline_opens_the_item() {
+    let bus = column(&[
+        "本报讯　上个月，村里的第一班公交车开进了村口，老人们站在路边看了很久。司机老周说，这条线路从镇上",
+    ]);
+    // The item's first line ends on a comma, set half an em: a full line.
+    let item = "本报讯　老街八十多盏路灯，\n昨天全部换成了节能灯，亮度比\n原来高了一倍，电费却省了一半。\n";
+    let input =
+        format!("村口通了公交\n本报记者 林晓舟\n{bus}（下转第2版）\n老街的路灯全部换新了\n{item}");
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].title, "老街的路灯全部换新了");
+    assert!(c.articles[1].blocks[0] == Block::Para(item.replace('\n', "")));
+}

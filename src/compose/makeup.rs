@@ -17,8 +17,8 @@
 //! left, and it is as wide as the rest allows (beside a pin at a top
 //! corner, in the start corner first: [`Notch::lead_first`]); (4) the
 //! headline hierarchy: the other headlines under the lead's
-//! ([`headline_ceiling`]), where that leaves no holes (the page's
-//! make-ups, `edition::tries`). Variants cost nothing of their own: of
+//! ([`headline_ceiling`]), where the page keeps as few holes and fills
+//! as much (the page's make-ups, `edition::tries`). Variants cost nothing of their own: of
 //! two modules alike the article as written is kept.
 
 use super::frame::SizeCap;

@@ -18,8 +18,9 @@
 //! corner, in the start corner first: [`Notch::lead_first`]); (4) the
 //! headline hierarchy: the other headlines under the lead's
 //! ([`headline_ceiling`]), where the page keeps as few holes and fills
-//! as much (the page's make-ups, `edition::tries`). Variants cost nothing of their own: of
-//! two modules alike the article as written is kept.
+//! as much (the page's make-ups, `edition::tries`). Variants cost
+//! nothing of their own: of two modules alike the article as written is
+//! kept.
 
 use super::frame::SizeCap;
 use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};
@@ -27,6 +28,7 @@ use super::page::{PageArticle, size};
 use super::variants::{Fit, Variant, Variants, all_variants, headline_size, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
+use crate::units::Pt;
 
 /// A page's make-up before its search: the band, the articles searched
 /// (those not pinned) and their modules, each laid out once; a retry
@@ -149,34 +151,33 @@ const UNDER_LEAD: f64 = 1.0;
 /// story or its headline.
 pub fn headline_ceiling(articles: &[PageArticle], grid: &Grid) -> Option<SizeCap> {
     let lead = articles.iter().find(|a| a.placement.lead_story)?;
-    let written = Variant {
-        lead: lead.placement.lead,
-        figure: lead.placement.figure,
-    };
-    let spans = match lead.placement.columns {
-        Some(c) => c..=c,
-        None => grid.columns.div_ceil(2).max(1)..=grid.columns,
-    };
-    let smallest = spans
-        .filter_map(|span| headline_size(lead, written, grid, span))
-        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    let half = grid.columns.div_ceil(2).max(1);
+    let smallest = headline_sizes(lead, half, grid).min_by(|a, b| a.0.total_cmp(&b.0))?;
     Some(SizeCap::of(smallest * UNDER_LEAD))
 }
 
 /// Whether the article's headline is larger than `cap` at any span it
 /// may take (the cap then changes its modules).
 pub fn over(a: &PageArticle, cap: SizeCap, grid: &Grid) -> bool {
+    headline_sizes(a, 1, grid).any(|size| size.0 > cap.pt().0)
+}
+
+/// The sizes of the article's headline as written at each span from
+/// `least` columns (the manifest's span alone, where it gives one).
+fn headline_sizes<'g>(
+    a: &'g PageArticle,
+    least: u32,
+    grid: &'g Grid,
+) -> impl Iterator<Item = Pt> + 'g {
     let written = Variant {
         lead: a.placement.lead,
         figure: a.placement.figure,
     };
     let spans = match a.placement.columns {
         Some(c) => c..=c,
-        None => 1..=grid.columns,
+        None => least..=grid.columns,
     };
-    spans
-        .filter_map(|span| headline_size(a, written, grid, span))
-        .any(|size| size.0 > cap.pt().0)
+    spans.filter_map(move |span| headline_size(a, written, grid, span))
 }
 
 /// Whether the manifest pins the article (`column` and `row` given): the
@@ -242,8 +243,8 @@ pub fn choose<'a>(
         laid: prep.laid,
         layout_ms: prep.layout_ms,
         states: effort,
-        // Its own search, not the retries before it (see
-        // `edition::set_page`, which times those).
+        // Its own search, not the make-ups before it (the page's
+        // make-ups, `edition::tries`, time those).
         ms: prep.layout_ms + ms(began),
     };
     let Some((m, used)) = found else {

@@ -5,8 +5,8 @@
 //! set in the start corner first, and the fuller page with another
 //! article there made up only where that leaves holes; headlines are
 //! kept under the lead's, and set at their own sizes only where holes
-//! remain under the cap (holes first, then hierarchy: the objective's
-//! order).
+//! remain under the cap or the page stops short of its foot (holes and
+//! fill first, then hierarchy: the objective's order).
 
 use std::time::Instant;
 
@@ -47,14 +47,14 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
             a
         })
         .collect();
+    // No headline over the cap: the capped articles are the articles.
+    let alike = (capped.iter().zip(ranked)).all(|(c, r)| c.placement == r.placement);
     let mut laid = 0;
     let mut earlier: Option<Prepared> = None;
     for (rank, articles) in [&capped[..], ranked].into_iter().enumerate() {
         // Capped headlines take fewer slots: a page left short of its
         // foot is made up again at their own sizes, and the fuller kept.
-        let done = tries.done();
-        let alike = (capped.iter().zip(ranked)).all(|(c, r)| c.placement == r.placement);
-        if done || (rank > 0 && alike) {
+        if tries.done() || (rank > 0 && alike) {
             break;
         }
         let before = earlier.as_ref().map(|p| (&capped[..], p));

@@ -57,7 +57,7 @@ pub struct Frame {
     /// a kicker at the start (see [`super::edition`]'s head check).
     pub kicker_end: bool,
     /// The largest its headline may be: under the lead story's on a
-    /// made-up page (see `super::edition`'s hierarchy).
+    /// made-up page (see `makeup::headline_ceiling`).
     pub headline_most: Option<SizeCap>,
 }
 

@@ -315,7 +315,7 @@ fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize, notched: u64) -
 /// at the top of a plain band: of two pages as full, or before a fuller
 /// one where the notch says `lead_first` (the page's start corner is the
 /// lead's; the make-up tries it so first, and keeps it unless it leaves
-/// more holes, see `edition::set_page`).
+/// more holes, see `edition::tries`).
 fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> {
     let full = (1u32 << n) - 1;
     let beside = notch.bottom.saturating_sub(band.top);

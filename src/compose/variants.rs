@@ -316,9 +316,7 @@ fn height_for(
 /// set at `span` columns in `variant`; `None` without a headline, or
 /// where it breaks inside a phrase there.
 pub fn headline_size(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<Pt> {
-    let frame = frame_for(a, variant, span, None);
-    let module = module_grid(a, &frame, grid);
-    let title = page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame);
+    let title = fitted_title(a, variant, grid, span);
     (title.header.iter())
         .find(|p| p.style.role == Role::Headline)
         .filter(|_| title.phrases_fit)
@@ -328,9 +326,15 @@ pub fn headline_size(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) 
 /// Whether the article's title block, ranked and fitted as it would be
 /// set at `span` columns, breaks only between phrases.
 fn title_fits(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> bool {
+    fitted_title(a, variant, grid, span).phrases_fit
+}
+
+/// The article's title block, ranked and fitted as it would be set at
+/// `span` columns in `variant`.
+fn fitted_title(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Title {
     let frame = frame_for(a, variant, span, None);
     let module = module_grid(a, &frame, grid);
-    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame).phrases_fit
+    page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame)
 }
 
 /// The fewest slots a cut module keeps on its page: its headline block,

@@ -393,6 +393,7 @@ pub fn compose_manifest(
         first_number: plan.pages[0].head.first_number,
         no_continue: plan.no_continue,
         shape: &mut shape,
+        laid: Default::default(),
     };
     let composed = compose_edition(&articles, &pages, &grid, &mut jumps, warnings)?;
     drop(articles);

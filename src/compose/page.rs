@@ -52,6 +52,8 @@ pub struct PageOptions<'s> {
     pub first_number: u32,
     pub no_continue: bool,
     pub shape: &'s mut dyn FnMut(&Doc, Furniture, &str) -> crate::shape::ShapedPara,
+    /// The modules laid out so far in this build.
+    pub laid: recall::Laid,
 }
 
 /// One article to place.
@@ -375,7 +377,7 @@ fn lay_out_onward(
             shape: &mut shape,
         };
         let mut said = Vec::new();
-        let (module, reused) = module_for(a, (grid, frame), &mut j, &mut said)?;
+        let (module, reused) = module_for(a, (grid, frame), (&mut j, &jumps.laid), &mut said)?;
         let extra = onward.page >= sheets.edition;
         let fits = match onward.band {
             _ if !extra || module.pages.len() == 1 => true,
@@ -411,36 +413,43 @@ fn lay_out_onward(
 fn module_for(
     a: &PageArticle,
     (grid, frame): (&Grid, Frame),
-    j: &mut Jumps,
+    (j, laid): (&mut Jumps, &recall::Laid),
     warnings: &mut Vec<Warning>,
 ) -> Result<(Module, bool)> {
     let p = a.placement;
-    let recalled = a.recall.map(|(store, article)| {
-        let with = format_args!(
-            "{grid:?} {frame:?} {:?} {} {} {:?} {:?}",
-            p.figure, j.number, j.next, j.band, a.rest
-        );
-        (store, recall::key(&article, "module", with))
+    let with = format!(
+        "{grid:?} {frame:?} {:?} {} {} {:?} {:?}",
+        p.figure, j.number, j.next, j.band, a.rest
+    );
+    let recalled = (a.recall).map(|(store, article)| {
+        (
+            store,
+            recall::key(&article, "module", format_args!("{with}")),
+        )
     });
-    let made = match recalled.and_then(|(store, key)| store.module(&key)) {
-        Some((module, said)) => {
-            warnings.extend(said);
-            (module, true)
-        }
+    if let Some((module, said)) = recalled.and_then(|(store, key)| store.module(&key)) {
+        warnings.extend(said);
+        return Ok((module, true));
+    }
+    // A module an earlier make-up of this build laid out the same way.
+    let here = format!("{:p} {:p} {with}", a.shaped, a.layout);
+    let (module, said) = match laid.get(&here) {
+        Some(made) => made,
         None => {
             // The figures as the make-up sized them.
             let resized = super::variants::with_figures(a.shaped, p.figure);
             let shaped = resized.as_ref().unwrap_or(a.shaped);
             let mut said = Vec::new();
             let module = lay_out_module(a, shaped, (grid, frame), (Some(j), None), &mut said)?;
-            if let Some((store, key)) = recalled {
-                store.keep_module(key, &module, &said);
-            }
-            warnings.extend(said);
-            (module, false)
+            laid.keep(here, &module, &said);
+            (module, said)
         }
     };
-    Ok(made)
+    if let Some((store, key)) = recalled {
+        store.keep_module(key, &module, &said);
+    }
+    warnings.extend(said);
+    Ok((module, false))
 }
 
 /// Lays the article out in `frame`: the whole article, or its rest.

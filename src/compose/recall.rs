@@ -5,6 +5,13 @@
 //! article's own (its content, layout, fonts: `PageArticle::recall`)
 //! and everything else it offers the article (grid, placement, frame,
 //! jump lines). Entries are plain data, taken as they were.
+//!
+//! Within one build, [`Laid`] keeps the modules a page's make-ups laid
+//! out: a page is made up several times (`edition::tries`), and most of
+//! its articles stand in the same frames each time.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
@@ -34,4 +41,21 @@ pub fn key(article: &Key, what: &str, with: std::fmt::Arguments) -> Key {
     h.update(what.as_bytes());
     h.update(std::fmt::format(with).as_bytes());
     h.finalize().into()
+}
+
+/// The modules this build laid out, by everything a module is laid out
+/// from (see `page::module_for`): the article (by address: its shaped
+/// text and layout outlive the build's make-ups), grid, frame, figure
+/// width, jump lines and rest. Laying out is a function of those alone.
+#[derive(Default)]
+pub struct Laid(RefCell<HashMap<String, (Module, Vec<Warning>)>>);
+
+impl Laid {
+    pub fn get(&self, key: &str) -> Option<(Module, Vec<Warning>)> {
+        self.0.borrow().get(key).cloned()
+    }
+
+    pub fn keep(&self, key: String, module: &Module, warnings: &[Warning]) {
+        (self.0.borrow_mut()).insert(key, (module.clone(), warnings.to_vec()));
+    }
 }

@@ -11,8 +11,7 @@ use super::furniture::Furniture;
 use super::holes::holes_in;
 use super::items::SetLine;
 use super::jumps::Jumps;
-use super::page::{PageArticle, PageOptions, Placed, lay_out_module};
-use super::variants::with_figures;
+use super::page::{PageArticle, PageOptions, Placed, module_for};
 use crate::model::{Grid, Role};
 
 /// Slots over a module's top the check reaches: the rule's and the last
@@ -81,8 +80,6 @@ pub fn turn_kickers(
             kicker_end: true,
             ..m.frame
         };
-        let resized = with_figures(a.shaped, a.placement.figure);
-        let shaped = resized.as_ref().unwrap_or(a.shaped);
         // Its warnings were given when it was first set.
         let mut said = Vec::new();
         let first = jumps.first_number;
@@ -93,9 +90,9 @@ pub fn turn_kickers(
             band: onward.band,
             shape: &mut shape,
         };
-        let Ok(mut module) =
-            lay_out_module(a, shaped, (grid, frame), (Some(&mut j), None), &mut said)
-        else {
+        // A page's make-ups turn the same kicker in the same frame alike.
+        let laid = (&mut j, &jumps.laid);
+        let Ok((mut module, _)) = module_for(a, (grid, frame), laid, &mut said) else {
             continue;
         };
         // A module whose rest was left to the next page's make-up holds

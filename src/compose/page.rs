@@ -410,7 +410,7 @@ fn lay_out_onward(
 /// Article `a` (or its rest) laid out in `frame` with jump lines `j`, or
 /// an earlier build's module for the same article, rest, grid, frame,
 /// figure width and jump lines, taken as it was; and whether it was.
-fn module_for(
+pub(super) fn module_for(
     a: &PageArticle,
     (grid, frame): (&Grid, Frame),
     (j, laid): (&mut Jumps, &recall::Laid),

@@ -105,12 +105,22 @@ pub struct Variants {
 /// any variant.
 ///
 /// An article whose variants an earlier build computed with the same key
-/// (its content, placement and the page grid) takes them as they were.
+/// (its content, placement, the page grid, for a rest its cut, and
+/// whether the page holds rests alone) takes them as they were.
 pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
+    // A page of rests alone (after an edition's last) takes them as they
+    // come: a short rest is a shallow strip across a horizontal page, and
+    // the page its jump line names has to take it. On a vertical page a
+    // strip down every band is no module: a rest there goes in the bands
+    // at the top, as few as it is set in (see `super::makeup`). Decided
+    // by the page's articles, not by those an earlier build left to
+    // compute, and part of each key.
+    let strips = !grid.vertical && articles.iter().all(|a| a.rest.is_some());
     let keys: Vec<Option<(&dyn Recall, Key)>> = (articles.iter())
         .map(|a| {
             let (store, article) = a.recall?;
-            let with = format_args!("{:?} {:?}", a.placement, grid);
+            let (p, rest) = (a.placement, a.rest);
+            let with = format_args!("{p:?} {grid:?} {rest:?} {strips}");
             Some((store, recall::key(&article, "variants", with)))
         })
         .collect();
@@ -119,7 +129,7 @@ pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, u
         .collect();
     let todo: Vec<usize> = (0..out.len()).filter(|&i| out[i].is_none()).collect();
     let fresh: Vec<&PageArticle> = todo.iter().map(|&i| articles[i]).collect();
-    let (computed, laid) = compute(&fresh, grid);
+    let (computed, laid) = compute(&fresh, grid, strips);
     for (&i, v) in todo.iter().zip(computed) {
         if let Some((store, key)) = keys[i] {
             store.keep_variants(key, &v);
@@ -130,8 +140,9 @@ pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, u
     (out.into_iter().flatten().collect(), laid)
 }
 
-/// [`all_variants`] of articles no earlier build computed.
-fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
+/// [`all_variants`] of articles no earlier build computed; with `strips`,
+/// the shallow modules of a page of rests kept.
+fn compute(articles: &[&PageArticle], grid: &Grid, strips: bool) -> (Vec<Variants>, usize) {
     let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a)).collect();
     let mut out: Vec<Variants> = (lists.into_iter())
         .map(|list| Variants {
@@ -156,12 +167,7 @@ fn compute(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, usize) {
         })
         .collect();
     laid += lay_out(&others, &articles, grid, &mut out);
-    // A page of rests alone (after an edition's last) takes them as they
-    // come: a short rest is a shallow strip across a horizontal page, and
-    // the page its jump line names has to take it. On a vertical page a
-    // strip down every band is no module: a rest there goes in the bands
-    // at the top, as few as it is set in (see `super::makeup`).
-    if grid.vertical || !articles.iter().all(|(a, _)| a.rest.is_some()) {
+    if !strips {
         prune(&mut out);
     }
     (out, laid)

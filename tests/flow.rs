@@ -53,3 +53,49 @@ fn a_long_article_continues_onto_more_pages() {
         &paras,
     );
 }
+
+/// The end mark closing a body, （未完待续） or （完）, is set flush with
+/// the line's end as a source line is, not indented at its start (its
+/// white before it, not beside the paragraph above's short last line);
+/// a paragraph that only begins with one stays a paragraph.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn an_end_mark_closing_the_body_stands_flush_with_the_lines_end() {
+    let dir = tempdir();
+    let body = "渡口的灯一盏接一盏亮起来，老艄公把船系在石桩上，回头望了一眼对岸，又低头收拾缆绳。";
+    for (name, mark) in [("hans", "（未完待续）"), ("hant", "（完）")] {
+        let src = dir.path().join(format!("{name}.md"));
+        let text = format!(
+            "+++\ntitle = \"渡口\"\ndate = 2026-11-27\n+++\n{body}{body}\n\n（完），他说。\n\n{mark}\n"
+        );
+        std::fs::write(&src, text).unwrap();
+        let out = compile(dir.path(), &[src.as_os_str()]);
+        need("pdftotext");
+        let words = word_boxes(&out.pdf, 1);
+        let find = |t: &str| (words.iter()).find(|w| w.text == t).cloned();
+        let mark = find(mark).expect("the end mark");
+        let mention = find("（完），他说。").expect("the paragraph beginning with a mark");
+        // The columns: where the body's full lines start, a measure wide.
+        let full: Vec<&WordBox> = (words.iter())
+            .filter(|w| w.text.starts_with("来，") || w.text.starts_with("拾缆绳"))
+            .collect();
+        let [first, second] = full[..] else {
+            panic!("two full lines in two columns: {words:?}");
+        };
+        let (measure, pitch) = (first.x_max - first.x_min, second.x_min - first.x_min);
+        let column = |x: f64| first.x_min + ((x - first.x_min) / pitch).floor() * pitch;
+        let start = column(mark.x_min);
+        assert!(
+            (mark.x_max - (start + measure)).abs() < 1.0 && mark.x_min > start + 20.0,
+            "{mark:?} is not flush with its line's end ({start:.1} + {measure:.1})"
+        );
+        let start = column(mention.x_min);
+        assert!(
+            mention.x_min > start + 15.0 && mention.x_max < start + measure - 20.0,
+            "the paragraph {mention:?} lost its indent or was set flush end"
+        );
+    }
+}

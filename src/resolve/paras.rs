@@ -142,6 +142,17 @@ impl Styler<'_> {
         for block in &article.body {
             self.block(article, block, &mut flow)?;
         }
+        // The end mark closing a body, （未完待续） or （完）, is set flush
+        // with the line's end like a source line, as newspapers set it:
+        // its white then stands before it, not beside the short last line
+        // of the paragraph above (two short lines side by side read as a
+        // hole).
+        if let Some(Flow::Para(p)) = flow.last_mut()
+            && p.style.role == Role::Body
+            && is_end_mark(&p.text())
+        {
+            p.style = self.style(Role::Source, &st.source, 0);
+        }
         if let Some(s) = &m.source {
             let text = s.text.trim();
             let text = if text.starts_with('（') || text.starts_with('(') {
@@ -211,4 +222,30 @@ impl Styler<'_> {
         }
         Ok(())
     }
+}
+
+/// What a bracketed end mark says: an installment goes on, or a work or
+/// article ends (Simplified and Traditional).
+const END_MARKS: [&str; 12] = [
+    "未完待续",
+    "未完待續",
+    "待续",
+    "待續",
+    "完",
+    "全文完",
+    "连载完",
+    "連載完",
+    "续完",
+    "續完",
+    "本篇完",
+    "本章完",
+];
+
+/// Whether `text` is an end mark alone: （未完待续）, （完）, half-width
+/// brackets too.
+fn is_end_mark(text: &str) -> bool {
+    let t = text.trim();
+    let inner = (t.strip_prefix('（').or_else(|| t.strip_prefix('(')))
+        .and_then(|t| t.strip_suffix('）').or_else(|| t.strip_suffix(')')));
+    inner.is_some_and(|i| END_MARKS.contains(&i.trim()))
 }

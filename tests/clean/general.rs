@@ -213,7 +213,7 @@ pub(super) fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> b
 }
 
 /// Warnings of the report, for the line that holds `text`.
-fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
+pub(super) fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
     c.notes
         .iter()
         .any(|n| n.kind == NoteKind::Warning && n.message.contains(text))

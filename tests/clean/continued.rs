@@ -114,3 +114,37 @@ fn a_first_line_wide_headline_under_a_jump_line_over_a_dateline_opens_the_item()
     assert_eq!(c.articles[1].title, "老街的路灯全部换新了");
     assert!(c.articles[1].blocks[0] == Block::Para(item.replace('\n', "")));
 }
+
+/// A jumped article closed by an end mark not its own: a serial box's
+/// last lines and its （未完待续） read into the article's column before
+/// its jump line, as a scan's reading across the page gives them. Its
+/// headline repeated over （上接第1版） on page 2 still names it: the
+/// head is furniture, and the rest goes back to it.
+#[test]
+fn a_continuation_head_names_its_article_closed_by_anothers_end_mark() {
+    let first = dock_news("冬天候船的人可以喝上一口热水。");
+    let serial = column(&[
+        "阿禾屏住了呼吸。这是哥哥小时候跟她约好的暗号，除了他们兄妹俩，世上没有第三个人知道。",
+    ]);
+    let rest = column(&["渡船票价维持两元不变，老人和学生凭证件免费乘坐，首班船早上六点开出。"]);
+    let school = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "第1版\n老码头重新开放\n本报记者 周立新\n{first}{serial}（未完待续）\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n{school}第2版\n老码头重新开放\n（上接第1版）\n{rest}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles[0].title, "老码头重新开放");
+    let text: String = c.articles[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) | Block::Head(p) => p.as_str(),
+        })
+        .collect();
+    assert!(
+        text.contains("渡船票价维持两元不变"),
+        "{:?}",
+        blocks_text(&c)
+    );
+}

@@ -544,3 +544,29 @@ fn a_six_character_headline_over_a_long_line_keeps_its_deck() {
     );
     assert_eq!(c.articles[0].kicker, None);
 }
+
+/// Another paper's own dateline (本刊讯, 本台讯), or 本报讯 with its middle
+/// character misread (本士讯), before its gap: it opens a news item as
+/// 本报讯 does, so the lines over it under a jump line are the item's
+/// headline block, not the text of the article above.
+#[test]
+fn a_dateline_of_ben_and_xun_around_any_character_opens_a_news_item() {
+    let above = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    for dateline in ["本士讯", "本刊讯", "本报讯"] {
+        let item = column(&[&format!(
+            "{dateline}　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。"
+        )]);
+        let input = format!(
+            "老码头重新开放\n本报记者 周立新\n{above}（下转第2版）\n社区夜校里的上班族和他们的课\n夜校的灯，亮到十点\n{item}"
+        );
+        let c = articles(&input, 2);
+        assert_eq!(c.articles[1].title, "夜校的灯，亮到十点", "{dateline}");
+        assert_eq!(
+            c.articles[1].kicker.as_deref(),
+            Some("社区夜校里的上班族和他们的课"),
+            "{dateline}"
+        );
+    }
+}

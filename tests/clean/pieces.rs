@@ -1,6 +1,7 @@
 //! Rules found wanting on the Tesseract sets (tests/fixtures/clean/ocr,
 //! ocr-typeset): pieces of a headline block Tesseract read as blocks of
-//! their own inside a sentence of the article's text. Split from
+//! their own inside a sentence of the article's text, and a paragraph's
+//! line parted from the rest by Tesseract's blank lines. Split from
 //! general.rs to keep the file short; each test is a small input of the
 //! shape that failed there.
 
@@ -101,4 +102,31 @@ fn a_serials_work_read_inside_its_text_is_its_work() {
     let s = c.articles[0].serial.as_ref().expect("a serial");
     assert_eq!(s.work, "长河灯影", "{:?}", blocks_text(&c));
     assert_block(&c, |p| p == NIGHT_BUS[0]);
+}
+
+/// A column line with several marks holds more characters than the
+/// column has ems (typeset sets two marks side by side in an em and a
+/// half): 是街道从居民中请来的“能人”：, fifteen characters in a
+/// thirteen-em column, read by Tesseract as a block of its own. It is a
+/// full line all the same, so the paragraph runs on across the blank
+/// lines around it.
+#[test]
+fn a_full_line_with_marks_between_blank_lines_keeps_its_paragraph() {
+    let lines = [
+        "课开得多了，老师成了最",
+        "难的事。夜校的老师一部分是",
+        "区文化馆的专职干部，一部分",
+        "",
+        "是街道从居民中请来的\"能人”:",
+        "",
+        "退休的中学语文教师、开照相",
+        "馆的老板、在社区医院做康复",
+        "的治疗师。",
+        "",
+    ];
+    let input = format!("{}\n{}", lines.join("\n"), column(&NIGHT_BUS));
+    let c = articles(&input, 1);
+    assert_block(&c, |p| {
+        p.starts_with("课开得多了") && p.ends_with("在社区医院做康复的治疗师。")
+    });
 }

@@ -6,7 +6,7 @@
 
 use typeset::clean::{Block, clean};
 
-use super::general::{articles, assert_block, blocks_text, feature_above};
+use super::general::{article_text, articles, assert_block, blocks_text, feature_above};
 use super::structure::{column, removed};
 
 /// A continuation head read by position inside another article's column
@@ -81,15 +81,7 @@ fn a_continuation_head_read_in_its_column_takes_back_the_rest_above_it() {
         "村口通了公交，老人进城方便了\n本报记者 林晓舟\n{bus}（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n{school}（下转第2版）\n第1版\n第2版\n一直开到村委会门口，单程四十\n分钟。村里的老人进城看病、买\n菜，再也不用走两个小时的山路\n了。老周每天要跑六个来回。\n村口通了公交，老人进城方便了\n他说，最早一班车坐的多是去\n镇上赶集的老人，最晚一班载\n的是放学的孩子。\n（上接第1版）\n岁的上班族。每周三晚上，教\n室里坐得满满的。\n"
     );
     let c = clean(&input);
-    let text = |k: usize| -> String {
-        c.articles[k]
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Para(p) | Block::Head(p) => p.as_str(),
-            })
-            .collect()
-    };
+    let text = |k: usize| article_text(&c, k);
     assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
     let bus = text(0);
     assert!(bus.contains("这条线路从镇上一直开到村委会门口"), "{bus}");
@@ -135,13 +127,7 @@ fn a_continuation_head_names_its_article_closed_by_anothers_end_mark() {
     );
     let c = clean(&input);
     assert_eq!(c.articles[0].title, "老码头重新开放");
-    let text: String = c.articles[0]
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Para(p) | Block::Head(p) => p.as_str(),
-        })
-        .collect();
+    let text = article_text(&c, 0);
     assert!(
         text.contains("渡船票价维持两元不变"),
         "{:?}",

@@ -199,6 +199,17 @@ pub(super) fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
         .collect()
 }
 
+/// The text of article `k` of `c`: its paragraphs and heads run together.
+pub(super) fn article_text(c: &typeset::clean::Cleaned, k: usize) -> String {
+    c.articles[k]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) | Block::Head(p) => p.as_str(),
+        })
+        .collect()
+}
+
 /// `input` cleaned, asserting it makes `n` articles.
 pub(super) fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
     let c = clean(input);

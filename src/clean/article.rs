@@ -79,7 +79,8 @@ pub(super) fn build(
     body.extend(seg.body);
     let held_from = held.len();
     let mut parts = parts(page, &mut art, &body, held, notes);
-    super::pieces::take(&mut art, &mut parts, &held[held_from..], open, notes);
+    let pieces = (&held[held_from..], style);
+    super::pieces::take(&mut art, &mut parts, pieces, open, notes);
     if let Some(s) = &mut art.serial
         && s.installment == 0
     {

@@ -11,6 +11,7 @@
 //! matter, with a note.
 
 use super::article::{Held, Part};
+use super::inline::{Style, repair_heading_with};
 use super::names::is_han;
 use super::shape::{ends_sentence, enumerator, kicker_shape};
 use super::{Article, Note, NoteKind};
@@ -76,16 +77,18 @@ fn piece(t: &str) -> bool {
 }
 
 /// Gives the open headline block the pieces among `held`, the lines this
-/// article kept from inside a sentence: each taken out of `parts`.
+/// article kept from inside a sentence: each taken out of `parts`, its
+/// marks repaired as a headline's are.
 pub(super) fn take(
     art: &mut Article,
     parts: &mut Vec<Part>,
-    held: &[Held],
+    (held, style): (&[Held], Style),
     mut open: Option<char>,
     notes: &mut Vec<Note>,
 ) {
     for h in held {
         let t = h.text.trim();
+        let fixed = super::front::unspace_marks(&repair_heading_with(t, style).text);
         let what = if let Some(w) = work_of(t)
             && let Some(s) = art.serial.as_mut().filter(|s| s.work.is_empty())
         {
@@ -94,10 +97,10 @@ pub(super) fn take(
         } else if !piece(t) || t.contains(['《', '》']) {
             continue;
         } else if art.serial.is_some() && bare_chapter(&art.title) && !t.contains(['，', ',']) {
-            art.title = format!("{}\u{3000}{t}", art.title.trim());
+            art.title = format!("{}\u{3000}{fixed}", art.title.trim());
             "the installment's name beside its number"
         } else if let Some(mark) = open.take() {
-            let rest = t.trim_end_matches(|c: char| PAUSES.contains(c));
+            let rest = fixed.trim_end_matches(|c: char| PAUSES.contains(c));
             let field = art.deck.as_mut().unwrap_or(&mut art.title);
             *field = format!("{field}{mark}{rest}");
             "the rest of a headline block's line broken on a pause mark"

@@ -58,7 +58,9 @@ fn a_deck_broken_on_its_comma_takes_its_rest_read_inside_the_text() {
 #[test]
 fn a_line_wider_than_its_column_inside_a_sentence_is_none_of_its_lines() {
     let rest = "有人排队，有人亏本，也有人找到了办法";
-    let body = read_inside(&NIGHT_BUS, 2, rest);
+    // Read with a half-width comma, repaired in the deck as a headline's
+    // marks are.
+    let body = read_inside(&NIGHT_BUS, 2, &rest.replacen("，也", ", 也", 1));
     let input = format!("一份十二元的午饭\n\n社区长者食堂开办两年：\n\n本报记者 甘小棠\n\n{body}");
     let c = articles(&input, 1);
     let deck = format!("社区长者食堂开办两年：{rest}");
@@ -70,7 +72,7 @@ fn a_line_wider_than_its_column_inside_a_sentence_is_none_of_its_lines() {
     let c = articles(&input, 1);
     assert_block(&c, |p| p == NIGHT_BUS[0]);
     assert_block(&c, |p| p == rest);
-    assert!(warned(&c, rest));
+    assert!(warned(&c, "也有人找到了办法"));
 }
 
 /// A serial's installment headed by its number alone (第七百八十九回),

@@ -20,6 +20,8 @@ mod heldout;
 mod ocr;
 #[path = "clean/ocr_text.rs"]
 mod ocr_text;
+#[path = "clean/pieces.rs"]
+mod pieces;
 #[path = "clean/prints.rs"]
 mod prints;
 #[path = "clean/scan.rs"]

@@ -25,7 +25,7 @@ pub(super) struct Held {
 }
 
 /// What the body holds, in order, before paragraphs are made.
-enum Part {
+pub(super) enum Part {
     Head(usize),
     /// Printed lines (`None`: a blank line).
     Lines(Vec<Option<usize>>),
@@ -57,6 +57,15 @@ pub(super) fn build(
         })
         .collect();
     let back = front::fill(&mut art, &seg.header, lines, &body_levels, style, notes);
+    // The headline block's last line, unless it went back to the body.
+    let last = seg.header.iter().rev().find_map(|it| match it {
+        Item::Text(i) => Some(*i),
+        _ => None,
+    });
+    let last = last
+        .filter(|i| !back.contains(i))
+        .map(|i| lines[i].text.as_str());
+    let open = super::pieces::open_end(&art, last);
     let mut body: Vec<Item> = back
         .into_iter()
         .map(|i| {
@@ -68,7 +77,10 @@ pub(super) fn build(
         })
         .collect();
     body.extend(seg.body);
-    let parts = parts(page, &mut art, &body, held, notes);
+    let held_from = held.len();
+    let mut parts = parts(page, &mut art, &body, held, notes);
+    let pieces = (&held[held_from..], style);
+    super::pieces::take(&mut art, &mut parts, pieces, open, notes);
     if let Some(s) = &mut art.serial
         && s.installment == 0
     {
@@ -390,16 +402,9 @@ fn take_work(page: &Page, art: &mut Article, s: &mut Sorted, notes: &mut Vec<Not
         None => None,
     };
     let Some((i, k)) = last else { return };
-    let t = page.lines[i].text.trim();
-    let Some(w) = t
-        .strip_prefix('《')
-        .and_then(|t| t.strip_suffix(['》', ')', '）']))
-    else {
+    let Some(w) = super::pieces::work_of(&page.lines[i].text) else {
         return;
     };
-    if w.is_empty() || w.contains(['《', '》']) || w.chars().count() > 16 {
-        return;
-    }
     sr.work = w.to_string();
     moved(notes, page.lines[i].no, "the work's title", w);
     match k {

@@ -508,7 +508,7 @@ fn halves(t: &str) -> bool {
 }
 
 /// `；` `，` `：` with the spaces beside them dropped.
-fn unspace_marks(t: &str) -> String {
+pub(super) fn unspace_marks(t: &str) -> String {
     let cs: Vec<char> = t.chars().collect();
     let mark = |c: Option<&char>| c.is_some_and(|c| "，。；：！？、".contains(*c));
     cs.iter()

@@ -81,7 +81,17 @@ pub(super) fn inside_sentence(
     let (pl, nl) = (&page.lines[p], &page.lines[n]);
     let gap_before = run.last().is_some_and(Option::is_none);
     let p_full = page.measure[p].is_none_or(|m| full(pl.width, m));
-    let shortish = fragment(&l.text) || heading_text(&l.text);
+    // A line of three full-width characters more than the column holds
+    // is no line of it (stray marks read beside a line widen it, but
+    // not by whole characters): a headline block's line read out of
+    // place.
+    let chars = l
+        .text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{3000}')
+        .count();
+    let wide = page.measure[i].is_some_and(|m| chars as f32 >= m + 3.0);
+    let shortish = fragment(&l.text) || heading_text(&l.text) || wide;
     let goes_on = !nl.indented
         && !nl.bullet
         && !enumerator(&nl.text)

@@ -19,8 +19,9 @@
 //!    their words;
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
 //!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]); a
-//!    kicker read among another article's lines moved to its headline
-//!    ([`kicker`]).
+//!    headline block's pieces read inside its text given back to it
+//!    ([`pieces`]); a kicker read among another article's lines moved to
+//!    its headline ([`kicker`]).
 //!
 //! Nothing is dropped silently: every removal and change becomes a
 //! [`Note`] with its input line, and a line is only taken out of the text
@@ -52,6 +53,7 @@ mod output;
 mod page;
 mod paras;
 mod people;
+mod pieces;
 mod prep;
 mod repeats;
 mod resume;

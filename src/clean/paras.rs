@@ -365,8 +365,16 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     if x.gap && marks.blanks {
         // A blank line inside a paragraph is a column break: a full
         // column line before it, and no paragraph's first line after it.
-        let p_full =
-            x.m.is_none_or(|m| full(x.p_width + indent, m) && x.p_width < m + 2.0);
+        // No wider than a column line either: one with marks in it holds
+        // more characters, as typeset squeezes a mark beside another to
+        // half an em (请来的“能人”：, fifteen characters read in a
+        // thirteen-em column).
+        let marks_in = (x.p.text.chars())
+            .filter(|&c| super::prep::MARKS.contains(c) || c == '"')
+            .count();
+        let p_full = x.m.is_none_or(|m| {
+            full(x.p_width + indent, m) && x.p_width < m + 2.0 + marks_in as f32 / 2.0
+        });
         let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
         // Tesseract also leaves blanks inside paragraphs: a sentence end
         // on a full line, then another full line (no paragraph's first

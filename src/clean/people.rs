@@ -387,6 +387,20 @@ pub(super) fn serial_head(t: &str) -> Option<SerialHead> {
     (left.is_empty() && found.iter().filter(|&&f| f).count() >= 2).then_some(head)
 }
 
+/// 本 and 讯 around any one character, before the gap or the bracket a
+/// dateline stands before: another paper's own dateline (本刊讯, 本台讯,
+/// 本网讯), or 本报讯 with its middle character misread (本士讯, 本极讯);
+/// 讯 read as 迅 too. No sentence opens so. The byte length.
+fn own_dateline(t: &str) -> Option<usize> {
+    let mut cs = t.char_indices();
+    let (_, first) = cs.next()?;
+    let (_, mid) = cs.next()?;
+    let (k, last) = cs.next()?;
+    let end = k + last.len_utf8();
+    let gap = t[end..].starts_with(['\u{3000}', ' ', '（', '(']);
+    (first == '本' && is_han(mid) && "讯訊迅".contains(last) && gap).then_some(end)
+}
+
 /// The paper's own dateline: 本报讯 (本報訊), 本报电.
 const OWN_DATELINES: [&str; 4] = ["本报讯", "本報訊", "本报电", "本報電"];
 
@@ -395,6 +409,9 @@ const OWN_DATELINES: [&str; 4] = ["本报讯", "本報訊", "本报电", "本報
 pub(super) fn dateline(t: &str) -> Option<usize> {
     if let Some(d) = OWN_DATELINES.iter().find(|d| t.starts_with(*d)) {
         return Some(d.len());
+    }
+    if let Some(n) = own_dateline(t) {
+        return Some(n);
     }
     let at = t.find(['电', '電'])?;
     let head = &t[..at];

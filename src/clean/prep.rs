@@ -76,7 +76,7 @@ pub(super) fn width(s: &str) -> f32 {
 }
 
 /// Full-width marks.
-const MARKS: &str = "，。、；：！？“”‘’「」『』（）《》,;:!?()";
+pub(super) const MARKS: &str = "，。、；：！？“”‘’「」『』（）《》,;:!?()";
 
 /// Ems the compositor may take out of a line's marks: two marks side by
 /// side (！」, 。”, ：「) are set in an em and a half, and an opening mark

@@ -47,8 +47,30 @@ fn repeats(head: &[char], headline: &[char]) -> bool {
 /// the page's furniture) repeats.
 pub(super) fn named(page: &Page, i: usize, segs: &[Segment]) -> Option<usize> {
     let head = letters(&page.lines[i].text);
+    naming(page, &head, segs, |_| true)
+}
+
+/// The article whose headline `head` repeats, among those `may` allows:
+/// an open one, or else one closed by an end mark (a serial box's
+/// （未完待续） read into its column across the page: a headline over a
+/// continuation line says the article goes on).
+fn naming(
+    page: &Page,
+    head: &[char],
+    segs: &[Segment],
+    may: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let names = |j: usize| may(j) && headlines(page, &segs[j]).iter().any(|h| repeats(head, h));
     (0..segs.len())
-        .find(|&j| open(&segs[j]) && headlines(page, &segs[j]).iter().any(|h| repeats(&head, h)))
+        .find(|&j| open(&segs[j]) && names(j))
+        .or_else(|| (0..segs.len()).find(|&j| ended_by_mark(&segs[j]) && names(j)))
+}
+
+/// Closed by an end mark alone (（未完待续）, 完), not by its source line
+/// or an installment number.
+fn ended_by_mark(seg: &Segment) -> bool {
+    let last = seg.body.iter().rev().find(|i| !matches!(i, Item::Blank));
+    matches!(last, Some(Item::Alone(_)))
 }
 
 /// The headline lines of a segment's block: each text line, and each two
@@ -143,10 +165,7 @@ pub(super) fn continued(
             .iter()
             .flat_map(|&k| letters(&page.lines[line(k)].text))
             .collect();
-        (0..segs.len())
-            .filter(|&j| (j != cur || in_body) && open(&segs[j]))
-            .find(|&j| headlines(page, &segs[j]).iter().any(|h| repeats(&head, h)))
-            .map(|j| (from, j))
+        naming(page, &head, segs, |j| j != cur || in_body).map(|j| (from, j))
     })?;
     let (from, j) = found;
     let lines: Vec<usize> = at[from..].iter().map(|&k| line(k)).collect();

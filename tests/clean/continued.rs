@@ -6,7 +6,7 @@
 
 use typeset::clean::{Block, clean};
 
-use super::general::{articles, assert_block, blocks_text, feature_above};
+use super::general::{article_text, articles, assert_block, blocks_text, feature_above};
 use super::structure::{column, removed};
 
 /// A continuation head read by position inside another article's column
@@ -81,15 +81,7 @@ fn a_continuation_head_read_in_its_column_takes_back_the_rest_above_it() {
         "村口通了公交，老人进城方便了\n本报记者 林晓舟\n{bus}（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n{school}（下转第2版）\n第1版\n第2版\n一直开到村委会门口，单程四十\n分钟。村里的老人进城看病、买\n菜，再也不用走两个小时的山路\n了。老周每天要跑六个来回。\n村口通了公交，老人进城方便了\n他说，最早一班车坐的多是去\n镇上赶集的老人，最晚一班载\n的是放学的孩子。\n（上接第1版）\n岁的上班族。每周三晚上，教\n室里坐得满满的。\n"
     );
     let c = clean(&input);
-    let text = |k: usize| -> String {
-        c.articles[k]
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Para(p) | Block::Head(p) => p.as_str(),
-            })
-            .collect()
-    };
+    let text = |k: usize| article_text(&c, k);
     assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
     let bus = text(0);
     assert!(bus.contains("这条线路从镇上一直开到村委会门口"), "{bus}");
@@ -113,4 +105,32 @@ fn a_first_line_wide_headline_under_a_jump_line_over_a_dateline_opens_the_item()
     let c = articles(&input, 2);
     assert_eq!(c.articles[1].title, "老街的路灯全部换新了");
     assert!(c.articles[1].blocks[0] == Block::Para(item.replace('\n', "")));
+}
+
+/// A jumped article closed by an end mark not its own: a serial box's
+/// last lines and its （未完待续） read into the article's column before
+/// its jump line, as a scan's reading across the page gives them. Its
+/// headline repeated over （上接第1版） on page 2 still names it: the
+/// head is furniture, and the rest goes back to it.
+#[test]
+fn a_continuation_head_names_its_article_closed_by_anothers_end_mark() {
+    let first = dock_news("冬天候船的人可以喝上一口热水。");
+    let serial = column(&[
+        "阿禾屏住了呼吸。这是哥哥小时候跟她约好的暗号，除了他们兄妹俩，世上没有第三个人知道。",
+    ]);
+    let rest = column(&["渡船票价维持两元不变，老人和学生凭证件免费乘坐，首班船早上六点开出。"]);
+    let school = column(&[
+        "本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。",
+    ]);
+    let input = format!(
+        "第1版\n老码头重新开放\n本报记者 周立新\n{first}{serial}（未完待续）\n（下转第2版）\n夜校的灯\n本报记者 罗晓岗\n{school}第2版\n老码头重新开放\n（上接第1版）\n{rest}"
+    );
+    let c = clean(&input);
+    assert_eq!(c.articles[0].title, "老码头重新开放");
+    let text = article_text(&c, 0);
+    assert!(
+        text.contains("渡船票价维持两元不变"),
+        "{:?}",
+        blocks_text(&c)
+    );
 }

@@ -199,6 +199,17 @@ pub(super) fn blocks_text(c: &typeset::clean::Cleaned) -> Vec<String> {
         .collect()
 }
 
+/// The text of article `k` of `c`: its paragraphs and heads run together.
+pub(super) fn article_text(c: &typeset::clean::Cleaned, k: usize) -> String {
+    c.articles[k]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) | Block::Head(p) => p.as_str(),
+        })
+        .collect()
+}
+
 /// `input` cleaned, asserting it makes `n` articles.
 pub(super) fn articles(input: &str, n: usize) -> typeset::clean::Cleaned {
     let c = clean(input);
@@ -213,7 +224,7 @@ pub(super) fn assert_block(c: &typeset::clean::Cleaned, test: impl Fn(&str) -> b
 }
 
 /// Warnings of the report, for the line that holds `text`.
-fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
+pub(super) fn warned(c: &typeset::clean::Cleaned, text: &str) -> bool {
     c.notes
         .iter()
         .any(|n| n.kind == NoteKind::Warning && n.message.contains(text))
@@ -543,4 +554,30 @@ fn a_six_character_headline_over_a_long_line_keeps_its_deck() {
         Some("摊主们天不亮就出摊已经热闹了三十年")
     );
     assert_eq!(c.articles[0].kicker, None);
+}
+
+/// Another paper's own dateline (本刊讯, 本台讯), or 本报讯 with its middle
+/// character misread (本士讯), before its gap: it opens a news item as
+/// 本报讯 does, so the lines over it under a jump line are the item's
+/// headline block, not the text of the article above.
+#[test]
+fn a_dateline_of_ben_and_xun_around_any_character_opens_a_news_item() {
+    let above = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    for dateline in ["本士讯", "本刊讯", "本报讯"] {
+        let item = column(&[&format!(
+            "{dateline}　社区夜校开办一年半，报名的多是三四十岁的上班族，每周三晚上教室里坐得满满的。"
+        )]);
+        let input = format!(
+            "老码头重新开放\n本报记者 周立新\n{above}（下转第2版）\n社区夜校里的上班族和他们的课\n夜校的灯，亮到十点\n{item}"
+        );
+        let c = articles(&input, 2);
+        assert_eq!(c.articles[1].title, "夜校的灯，亮到十点", "{dateline}");
+        assert_eq!(
+            c.articles[1].kicker.as_deref(),
+            Some("社区夜校里的上班族和他们的课"),
+            "{dateline}"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 
 use typeset::clean::{Block, clean};
 
+use super::general::article_text;
 use super::structure::{column, removed};
 
 #[test]
@@ -242,13 +243,7 @@ fn a_headline_block_under_a_jump_line() {
     let a = &c.articles[1];
     assert_eq!(a.kicker.as_deref(), Some("城郊农村客运线路改造观察"));
     assert_eq!(a.title, "夜校开了，灯亮到十点");
-    let text: String = c.articles[0]
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Para(p) | Block::Head(p) => p.as_str(),
-        })
-        .collect();
+    let text = article_text(&c, 0);
     assert!(text.ends_with("这条线路从镇上"), "{text}");
 }
 

@@ -36,10 +36,13 @@
 //! its edges, or a narrow multi-column article: cells parted by `|` or
 //! gaps of any width), headlines read in pieces or out of order, section
 //! heads Tesseract dropped, and the vertical serial boxes (not scored).
-//! Of the Tesseract set's front-matter fields wrong, 17 of 18 are not in
+//! Of the Tesseract set's front-matter fields wrong, 14 of 15 are not in
 //! the OCR text: headlines and decks read in pieces far apart or with more
 //! misread characters than [`SHORT_SIM`] allows (一过灯, 7以的电梯,
-//! 民生调碍, 许着咱), a byline the OCR dropped; the rest is page-9's
+//! 民生调碍, 许着咱), a byline the OCR dropped (a deck's halves read 110
+//! lines apart, each a block of its own, are found: clean's pieces.rs
+//! joins them, though the scorer marks such a field "not in the OCR
+//! text" as it marks a lost one); the rest is page-9's
 //! kicker 读者服务, read 34 lines above its headline among the feature's
 //! headline pieces, with no shape of a kicker to tell it by.
 //! On page-12 the columns of two articles are read in turn (the feature's
@@ -474,13 +477,13 @@ fn heldout_scores() {
     if other.is_some() {
         return;
     }
-    // 17 of the fields wrong are not in the OCR text (see the module's
+    // 14 of the fields wrong are not in the OCR text (see the module's
     // notes).
     let floors = Floors {
         split_wrong: 0,
-        paras: 90.9,
+        paras: 91.2,
         heads: 84.1,
-        fields: 18,
+        fields: 15,
         furniture: 6.3,
     };
     floors.check(TESSERACT, &t);
@@ -492,12 +495,12 @@ fn heldout_scores() {
 #[test]
 fn heldout_own_ocr_scores() {
     // Plain Tesseract on these pages finds 84.2 % of the heads (9 not in
-    // its text); 16 of the fields wrong are not in the OCR text.
+    // its text); 13 of the fields wrong are not in the OCR text.
     let floors = Floors {
         split_wrong: 0,
-        paras: 89.7,
+        paras: 90.3,
         heads: 92.9,
-        fields: 18,
+        fields: 14,
         furniture: 6.8,
     };
     floors.check(OWN_OCR, &score_set(OWN_OCR));
@@ -538,9 +541,14 @@ fn heldout_boxes_scores() {
 fn heldout_generated_scores() {
     for (set, paras, fields, split_wrong, furniture) in [
         ("tests/fixtures/clean/gen/boxes", 89.7, 23, 2, 37.0),
-        ("tests/fixtures/clean/gen/scan", 72.2, 54, 3, 37.0),
+        // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
+        // its article now, closed by a serial's end mark read into its
+        // column; its rest goes there, and the scorer pairs one source
+        // article with another cleaned one (2 paragraphs, whole in the
+        // output, no longer matched).
+        ("tests/fixtures/clean/gen/scan", 72.1, 53, 3, 37.0),
         ("tests/fixtures/clean/gen-prose/boxes", 93.8, 3, 0, 37.0),
-        ("tests/fixtures/clean/gen-prose/scan", 80.3, 22, 3, 37.0),
+        ("tests/fixtures/clean/gen-prose/scan", 80.4, 15, 3, 37.0),
     ] {
         let floors = Floors {
             split_wrong,

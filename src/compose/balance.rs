@@ -128,7 +128,8 @@ impl Composer<'_> {
                                 }
                             }
                             let asked = depths[..(self.asked.get().min(columns)) as usize].to_vec();
-                            reached |= !fits || self.last_column_set(last);
+                            let ends = self.column_ends(last);
+                            reached |= !fits || ends.last() > Some(&cp.column_top);
                             tried.push((asked, fits, done));
                             (fits, done)
                         }
@@ -156,12 +157,6 @@ impl Composer<'_> {
             .unwrap_or(((hi, u32::MAX), false));
         self.widows = widows;
         self.keep_flush(flow, (last, cp, &saved), at, free);
-    }
-
-    /// Whether the last try set text in `page`'s last column.
-    fn last_column_set(&self, page: usize) -> bool {
-        let last = self.grid.columns - 1;
-        (self.used.iter()).any(|u| u.page == page && u.column == last && u.end > self.column_top)
     }
 
     /// Keeps the layout at `at` (depth, short), laid out again with its

@@ -134,12 +134,19 @@ pub fn compose_module_with(
     };
     // Continued: laid out again with room kept for the jump lines, its
     // first page in the frame, the rest across whole pages.
-    if c.pages.len() > 1
-        && let Some(j) = jumps
-    {
+    let continued = c.pages.len() > 1;
+    if continued && let Some(j) = jumps {
         let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         let reserve = reserve_for(doc, &rest.grid);
         c = set.lay_out(layout, &flow, reserve)?;
+        // A figure's place is not monotone in the room: with the jump
+        // lines' room kept, the figure may float to a column where the
+        // text then fits the frame. Not continued, then (its reserved
+        // line at the foot left white).
+        if c.pages.len() == 1 {
+            super::figure::refuse_cut_caption(doc, &c)?;
+            return Ok(set.finish(c, page, warnings));
+        }
         let cut = c.cut_after_first_page();
         c.add_jumps(doc, j, (0, true));
         // A grid of its own (tiers of a vertical box) is fitted to the

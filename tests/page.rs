@@ -368,6 +368,19 @@ fn a_figure_that_fits_only_a_later_columns_head_leaves_the_columns_between_set()
     assert_eq!(numbers, (1..=5).collect::<Vec<_>>(), "{dump}");
 }
 
+/// A module whose text runs past its frame as laid out, but fits once
+/// laid out again with its jump lines' room kept (the figure then takes
+/// another column's head), is set whole on its page: not cut, no jump
+/// line. The cut after a first page that was the only one panicked
+/// (tests/fixtures/float-reserve.toml).
+#[test]
+fn a_module_that_fits_with_its_jump_lines_room_kept_is_set_whole() {
+    let dump = fixture_dump("float-reserve.toml");
+    let columns = lines_per_column(&dump);
+    assert_eq!(columns.len(), 6, "{dump}");
+    assert!(!dump.contains("page 2,"), "{dump}");
+}
+
 /// `--dump-lines` of the page manifest `name` in tests/fixtures, set
 /// without error.
 fn fixture_dump(name: &str) -> String {

@@ -381,6 +381,54 @@ fn a_module_that_fits_with_its_jump_lines_room_kept_is_set_whole() {
     assert!(!dump.contains("page 2,"), "{dump}");
 }
 
+/// In a continued module, a figure that no column left on the page holds
+/// waits for the continuation's head: the text runs on to the cut,
+/// filling the last column over （下转第2版）, and page 2 begins with the
+/// figure. Before, the figure took the cursor to page 2 and left the
+/// column two lines deep and white under them
+/// (tests/fixtures/defer-figure.toml); on 40 generated pages with
+/// figures, holes of 12 × 5 and 13 × 28 body ems. Every body line is set
+/// once, in the article's order.
+#[test]
+fn a_figure_no_column_left_holds_waits_for_the_continuations_head() {
+    let dump = fixture_dump("defer-figure.toml");
+    let set = dump
+        .split("as set on the page")
+        .nth(1)
+        .expect("the set lines");
+    let first = set.split("page 2,").next().unwrap_or(set);
+    let last_slot = |column: &str| {
+        (column.lines())
+            .filter_map(|l| l.trim().strip_prefix("slot"))
+            .filter_map(|l| l.split_whitespace().next()?.parse::<u32>().ok())
+            .max()
+    };
+    // The second column runs to the slot over the jump line.
+    let second = first.split("page 1, column 2").nth(1).expect("column 2");
+    assert!(last_slot(second) >= Some(46), "{dump}");
+    // The caption is set on page 2, under the figure at its head.
+    let caption = set.find("灯的徽记").expect("the caption");
+    assert!(
+        caption > set.find("page 2, column 1").expect("page 2"),
+        "{dump}"
+    );
+    // The body as broken, line by line, and as set, column by column.
+    let text = |l: &str| l.split('│').nth(1).map(str::to_owned);
+    let paragraphs = dump.split("as set on the page").next().unwrap_or(&dump);
+    let broken: String = (paragraphs.split('¶').filter(|p| p.contains(" Body,")))
+        .flat_map(|p| p.lines().skip(1).filter_map(text).collect::<Vec<_>>())
+        .collect();
+    let placed: String = (set.split("\n  page ").filter(|c| !c.contains("across")))
+        .flat_map(|c| {
+            c.lines()
+                .filter(|l| l.trim().starts_with("slot"))
+                .filter_map(text)
+        })
+        .filter(|t| t != "灯的徽记")
+        .collect();
+    assert_eq!(placed, broken, "{dump}");
+}
+
 /// `--dump-lines` of the page manifest `name` in tests/fixtures, set
 /// without error.
 fn fixture_dump(name: &str) -> String {

@@ -422,5 +422,6 @@ impl Composer<'_> {
         self.column_top = cp.column_top;
         self.slot = cp.column_top;
         self.cur = (cp.block, cp.line);
+        self.deferred.pending = cp.pending;
     }
 }

@@ -17,7 +17,7 @@ use super::wrap::SlotKind;
 use crate::linebreak::Line;
 use crate::model::{Align, Grid, LineRules, Role};
 use crate::resolve::Layout;
-use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
+use crate::shape::{ShapedDoc, ShapedPara};
 use crate::units::Pt;
 
 /// A column's used slots on a page, from `top` to `end` (exclusive):
@@ -56,6 +56,8 @@ pub(super) struct Checkpoint {
     pub used: usize,
     pub shapes: usize,
     pub log: usize,
+    /// The figure waiting for this page's head ([`super::defer`]).
+    pub pending: Option<usize>,
 }
 
 /// The flow, with every paragraph already broken into lines.
@@ -132,6 +134,8 @@ pub(super) struct Composer<'a> {
     pub(super) rebroken: super::rebroken::Rebroken,
     /// Figures whose caption ran past the frame's foot ([`super::figure`]).
     pub cut_captions: Vec<crate::source::Loc>,
+    /// Figures deferred to the next page's head ([`super::defer`]).
+    pub(super) deferred: super::defer::Deferred,
     /// The columns whose depth the layout asked for (one past the last):
     /// a balancing try is a function of their depths alone.
     pub(super) asked: std::cell::Cell<u32>,
@@ -178,6 +182,7 @@ impl<'a> Composer<'a> {
             log: Vec::new(),
             rebroken: Default::default(),
             cut_captions: Vec::new(),
+            deferred: Default::default(),
             asked: Default::default(),
         };
         c.new_page();
@@ -233,7 +238,7 @@ impl<'a> Composer<'a> {
         self.line(p, line, at);
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         let head = if self.pages.is_empty() {
             0
         } else {
@@ -248,6 +253,8 @@ impl<'a> Composer<'a> {
         self.floors.clear();
         self.head_in_first_band(self.top, head);
         self.checkpoints.push(self.checkpoint());
+        // A figure deferred from the page before heads this one.
+        self.place_waiting();
     }
 
     /// On a vertical module the continuation head and its jump line stand
@@ -279,12 +286,14 @@ impl<'a> Composer<'a> {
             used: self.used.len(),
             shapes: self.shapes.len(),
             log: self.log.len(),
+            pending: self.deferred.pending,
         }
     }
 
     /// Keeps only the first page: the block and item the second began
-    /// with, where the rest of the flow goes on.
-    pub fn cut_after_first_page(&mut self) -> (usize, u32) {
+    /// with, where the rest of the flow goes on, and the figure deferred
+    /// to its head.
+    pub fn cut_after_first_page(&mut self) -> super::defer::Cut {
         let cp = self.checkpoints[1];
         self.pages.truncate(1);
         self.checkpoints.truncate(1);
@@ -292,7 +301,11 @@ impl<'a> Composer<'a> {
         self.shapes.retain(|s| s.page == 0);
         self.log.retain(|l| l.page == 0);
         self.fixed.retain(|f| f.page == 0);
-        (cp.block, cp.line)
+        super::defer::Cut {
+            block: cp.block,
+            line: cp.line,
+            figure: cp.pending,
+        }
     }
 
     /// The columns start at `slot` on the first page (below the header),
@@ -301,31 +314,6 @@ impl<'a> Composer<'a> {
         self.column_top = slot;
         self.slot = slot;
         self.checkpoints[0] = self.checkpoint();
-    }
-
-    /// Places the flow from the current block and line on.
-    pub fn run(&mut self, flow: &FlowInput) {
-        let start = self.cur;
-        for i in start.0..flow.shaped.flow.len() {
-            if self.probe.is_some_and(|p| self.pages.len() > p + 1) {
-                return;
-            }
-            let from = if i == start.0 { start.1 as usize } else { 0 };
-            self.cur = (i, from as u32);
-            match &flow.shaped.flow[i] {
-                ShapedBlock::Para(p) => {
-                    // Every flow paragraph was broken in compose().
-                    let lines = flow.broken[i].as_ref().expect("paragraph lines");
-                    let keep_next = keep_with_next(flow, i, p);
-                    self.place_para(p, lines, from, keep_next, &flow.rules);
-                }
-                // Set before the flow, at its place: drawn now.
-                ShapedBlock::Figure { figure, .. } if figure.placed() => self.draw_fixed(i),
-                ShapedBlock::Figure { figure, caption } => {
-                    self.place_figure(figure, caption.as_ref(), &flow.rules);
-                }
-            }
-        }
     }
 
     /// The lowest slot used in the first page's columns (at least the
@@ -446,7 +434,7 @@ impl<'a> Composer<'a> {
     /// last line at the next column's head (widow). Beside a figure the
     /// rest of the paragraph is broken again, each line to the measure its
     /// slot leaves.
-    fn place_para(
+    pub(super) fn place_para(
         &mut self,
         p: &ShapedPara,
         pre: &[Line],
@@ -614,19 +602,5 @@ impl<'r> ParaSetting<'r> {
             justify: p.style.align == Align::Justify,
             rules,
         }
-    }
-}
-
-/// Slots a heading keeps free after it for the next paragraph: up to two
-/// of its lines and the space before them.
-fn keep_with_next(flow: &FlowInput, i: usize, p: &ShapedPara) -> u32 {
-    match flow.shaped.flow.get(i + 1) {
-        Some(ShapedBlock::Para(n))
-            if matches!(p.style.role, Role::Heading | Role::MinorHeading) =>
-        {
-            let n_lines = flow.broken[i + 1].as_ref().map_or(1, |l| l.len().min(2)) as u32;
-            n_lines * n.style.lines + n.style.space_before
-        }
-        _ => 0,
     }
 }

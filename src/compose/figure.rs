@@ -400,6 +400,29 @@ impl Composer<'_> {
         None
     }
 
+    /// Whether this page holds the figure from the cursor on: at a place
+    /// [`Self::float_room`] finds, or in a column [`Self::find_room`]
+    /// reaches before a new page.
+    pub(super) fn room_on_page(
+        &mut self,
+        fig: &Figure,
+        caption: Option<&ShapedPara>,
+        rules: &LineRules,
+    ) -> bool {
+        if self.float_room(fig, caption, rules).is_some() {
+            return true;
+        }
+        let column_slots = self.figure_column_slots();
+        (self.column..self.grid.columns).any(|column| {
+            let from = match column == self.column {
+                true => self.slot,
+                false => self.column_top,
+            };
+            let size = size_figure(self, fig, caption, rules, column, column_slots);
+            self.fits_at(&size, column, self.unblocked(column, from))
+        })
+    }
+
     /// Sizes the figure where it goes: at the cursor, or the next column
     /// with room for it, on the next page if none on this one has (a
     /// caption is never cut at the foot). On a fresh page it goes at the

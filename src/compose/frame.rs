@@ -82,7 +82,7 @@ pub struct Module {
     pub lines: Vec<super::items::SetLine>,
     /// A continued module: the block and line its second page begins
     /// with (where a continuation set elsewhere takes it up).
-    pub cut: Option<(usize, u32)>,
+    pub cut: Option<super::defer::Cut>,
     /// Its title block's headings break only between phrases.
     pub phrases_fit: bool,
 }

@@ -21,6 +21,7 @@ mod balance;
 mod beside;
 mod book;
 mod columns;
+mod defer;
 mod dump;
 mod edition;
 mod figure;
@@ -60,6 +61,7 @@ mod title;
 mod title_fit;
 mod transform;
 mod variants;
+mod walk;
 mod wrap;
 
 use std::ops::Range;

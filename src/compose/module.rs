@@ -193,7 +193,7 @@ pub fn compose_rest(
     shaped: &ShapedDoc,
     layout: &Layout,
     (page, frame): (&Grid, Frame),
-    cut: (usize, u32),
+    cut: super::defer::Cut,
     jumps: Option<&mut Jumps>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Module> {
@@ -302,7 +302,7 @@ impl<'d> ModuleSet<'d> {
         layout: &'a Layout,
         flow: &FlowInput,
         reserve: Reserve,
-        cut: (usize, u32),
+        cut: super::defer::Cut,
     ) -> Result<Composer<'a>> {
         let mut c = Composer::new(self.grid, layout, self.slots.0, self.slots.1);
         c.reserve = reserve;
@@ -313,7 +313,10 @@ impl<'d> ModuleSet<'d> {
         // head a hole.
         c.widows = reserve.foot > 0;
         c.flush = self.frame.fit_title;
-        c.cur = cut;
+        c.cur = (cut.block, cut.line);
+        if let Some(figure) = cut.figure {
+            c.deferred.wait(figure, flow);
+        }
         c.start_flow(self.slots.0 + reserve.head);
         c.head_in_first_band(self.slots.0, reserve.head);
         c.checkpoints[0] = c.checkpoint();

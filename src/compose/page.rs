@@ -77,7 +77,7 @@ pub struct PageArticle<'a> {
 /// index in the edition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rest {
-    pub cut: (usize, u32),
+    pub cut: super::defer::Cut,
     pub from: usize,
     pub article: usize,
 }

@@ -5,9 +5,9 @@
 //! line that cannot be bounded this way stays in the text, with a warning.
 
 use super::lines::{Role, keep_in_text};
-use super::people::{caption_start, photo_credit};
+use super::people::{caption_start, dateline, photo_credit};
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full};
+use super::shape::{ends_sentence, enumerator, first_line, full};
 use super::{Note, NoteKind};
 
 /// The most characters of a caption set inside a paragraph's run.
@@ -65,6 +65,59 @@ fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
             // Reported as removed with the other furniture (gather.rs).
             roles[i] = Role::Furniture {
                 what: "caption inside a paragraph",
+                closes: false,
+            };
+        }
+    }
+}
+
+/// A caption set as wide as the column under a figure that stands
+/// between two paragraphs: a line with no mark at all (no comma, no
+/// sentence end), at least as wide as a column line, after a paragraph's
+/// last line (a sentence end) and over a paragraph's first line. It is
+/// neither of the column's lines: a paragraph's first line is two ems
+/// short (its indent), a one-line paragraph ends on a mark, and the
+/// paragraph after it opens on the next line. A section head is no
+/// column wide (a few words, set short); a headline block stands over a
+/// byline or a dateline, which the next line is not.
+pub(super) fn between_paragraphs(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    order: &[usize],
+    roles: &mut [Role],
+) {
+    // Neighbours in reading order: columns read across are back in order.
+    let filled: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&j| !lines[j].is_blank())
+        .collect();
+    for k in 1..filled.len().saturating_sub(1) {
+        let (b, i, a) = (filled[k - 1], filled[k], filled[k + 1]);
+        let l = &lines[i];
+        let Some(m) = measure[i] else { continue };
+        let n = l.text.chars().count();
+        let plain = l
+            .text
+            .chars()
+            .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+        if roles[i] != Role::Text || !plain || !full(l.width, m) || !(4..=MAX_INSIDE).contains(&n) {
+            continue;
+        }
+        if l.level.is_some() || l.quote || l.bullet || l.indented || l.bold {
+            continue;
+        }
+        // The next line is two ems short, as a first line whose indent
+        // the OCR dropped: a column's line cut short after a word is not.
+        let after = &lines[a];
+        let opens = roles[a] == Role::Text
+            && (m - 2.5..=m - 1.5).contains(&after.width)
+            && after.level.is_none()
+            && dateline(&after.text).is_none()
+            && first_line(after, filled.get(k + 2).map(|&j| &lines[j]), m);
+        if roles[b] == Role::Text && ends_sentence(&lines[b].text) && opens {
+            roles[i] = Role::Furniture {
+                what: "figure caption (a column-wide line between paragraphs)",
                 closes: false,
             };
         }

@@ -1,0 +1,29 @@
+//! The tenth round's rules, found on the generated sets
+//! (tests/fixtures/clean/gen, gen-prose): a figure's caption with no cue
+//! and no credit, told by where it stands among the column's lines. Each
+//! test is a small input of the shape that failed there.
+
+use super::general::{articles, assert_block, blocks_text};
+use super::structure::{column, removed};
+
+const MARKET: [&str; 2] = [
+    "城南菜市场改造完工后，摊位重新排过，卖菜的和卖肉的分到了两边，通道也宽了一倍。",
+    "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人。",
+];
+
+/// A caption as wide as the column under a figure set between two
+/// paragraphs: a line of no mark at all, after a paragraph's last line
+/// and over the next paragraph's first line (two ems short). It is no
+/// line of the column (a first line is indented, a last line ends on a
+/// mark), so it goes with the furniture; both paragraphs stay whole.
+#[test]
+fn a_column_wide_line_of_no_mark_between_paragraphs_is_a_caption() {
+    let caption = "改造后的城南菜市场通道宽敞";
+    let body = column(&MARKET).replacen("倍。\n", &format!("倍。\n{caption}\n"), 1);
+    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}");
+    let c = articles(&input, 1);
+    assert_block(&c, |p| p == MARKET[0]);
+    assert_block(&c, |p| p == MARKET[1]);
+    assert!(!blocks_text(&c).iter().any(|t| t.contains(caption)));
+    assert!(removed(&input).iter().any(|m| m.contains(caption)));
+}

@@ -3,7 +3,7 @@
 //! and no credit, told by where it stands among the column's lines. Each
 //! test is a small input of the shape that failed there.
 
-use super::general::{articles, assert_block, blocks_text};
+use super::general::{articles, assert_block, blocks_text, warned};
 use super::structure::{column, removed};
 
 const MARKET: [&str; 2] = [
@@ -26,4 +26,22 @@ fn a_column_wide_line_of_no_mark_between_paragraphs_is_a_caption() {
     assert_block(&c, |p| p == MARKET[1]);
     assert!(!blocks_text(&c).iter().any(|t| t.contains(caption)));
     assert!(removed(&input).iter().any(|m| m.contains(caption)));
+}
+
+/// In line-per-box text, a short line of no mark between two lines of
+/// one sentence (a full line that ends no sentence over it, a full line
+/// going on under it) is no line of the column: a printed line the OCR
+/// cut in two would leave one of its neighbours short. It is set apart
+/// after the paragraph it interrupted, with a warning (a figure's label,
+/// or a head read out of place: not sure enough to remove), and the
+/// paragraph comes back whole.
+#[test]
+fn a_short_line_inside_a_sentence_of_line_per_box_text_is_set_apart() {
+    let label = "改造后的通道";
+    let body = column(&MARKET).replacen("卖肉\n", &format!("卖肉\n{label}\n"), 1);
+    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}");
+    let c = articles(&input, 1);
+    assert_block(&c, |p| p == MARKET[0]);
+    assert_block(&c, |p| p == label);
+    assert!(warned(&c, label));
 }

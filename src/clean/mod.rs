@@ -121,7 +121,7 @@ pub fn clean(input: &str) -> Cleaned {
     let lines::Classified { mut roles, measure } = lines::classify(&lines, &mut notes);
     let (order, woven) = columns::order(&lines, &roles, &mut notes);
     // Read in order: a caption is told by the lines above and under it.
-    captions::between_paragraphs(&lines, &measure, &order, &mut roles);
+    captions::by_place(&lines, &measure, &order, &mut roles);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     // The page as read, before the installment numbers are taken out of

@@ -45,3 +45,40 @@ fn a_short_line_inside_a_sentence_of_line_per_box_text_is_set_apart() {
     assert_block(&c, |p| p == label);
     assert!(warned(&c, label));
 }
+
+/// A longer column: enough full lines to find its measure by.
+const STALLS: [&str; 3] = [
+    "城南菜市场改造完工后，摊位重新排过，卖菜的和卖肉的分到了两边，通道也宽了一倍，下雨天地面不再积水，老人推着小车也能走到最里面的摊位。",
+    "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人，摊主们把货堆到过道上，顾客只能侧着身子一点一点往前挪。",
+    "改造用了四个月，市场没有停业，施工队每天晚上九点进场，第二天清晨五点前把材料收走，摊主们早上来开门时，几乎看不出夜里动过工。",
+];
+
+/// Text run round a figure in the sliver of column beside it (lines of
+/// three or four characters) under a full column line, and a line of no
+/// mark read between them, narrower than a paragraph's first line: the
+/// figure's caption, removed; the sentence runs on through the sliver.
+/// The same line over full column lines stays (no figure stood there).
+#[test]
+fn a_line_over_text_run_round_a_figure_is_its_caption() {
+    let caption = "改造后的通道";
+    let body = column(&STALLS);
+    let lines: Vec<&str> = body.lines().collect();
+    // A line of the second paragraph set in a sliver beside the figure:
+    // 摊主们 / 把货堆 / 到过道 / 上，顾客.
+    let line: Vec<char> = lines[9].chars().collect();
+    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
+        .into_iter()
+        .map(|r| line[r].iter().collect())
+        .collect();
+    let input = format!(
+        "菜市场变样了\n\n本报记者 林晓舟\n\n{}\n{caption}\n{}\n{}\n",
+        lines[..9].join("\n"),
+        sliver.join("\n"),
+        lines[10..].join("\n")
+    );
+    let c = articles(&input, 1);
+    assert_block(&c, |p| p == STALLS[1]);
+    assert!(removed(&input).iter().any(|m| m.contains(caption)));
+    let plain = input.replace(&sliver.join("\n"), lines[9]);
+    assert!(!removed(&plain).iter().any(|m| m.contains(caption)));
+}

@@ -82,3 +82,39 @@ fn a_line_over_text_run_round_a_figure_is_its_caption() {
     let plain = input.replace(&sliver.join("\n"), lines[9]);
     assert!(!removed(&plain).iter().any(|m| m.contains(caption)));
 }
+
+/// A caption told by its place stands inside its column, which goes on
+/// under the figure: the text after it is no column of its own for the
+/// rule that gives a column read into another article back by its words
+/// (interleave.rs), even where those words are the open article's above
+/// (a market's story naming the bridge keeper of the feature over it).
+#[test]
+fn text_after_a_caption_told_by_its_place_stays_in_its_article() {
+    let bridge = column(&[
+        "清晨五点，陈德顺拿着扫帚上了石拱桥。青溪河上的这座石拱桥建于清光绪年间，陈德顺扫了二十年。",
+        "桥面的石板被扫帚磨得发亮，陈德顺说，青溪河涨水的日子，石拱桥上也要扫。",
+    ]);
+    let market = [
+        STALLS[0],
+        "每天清晨，市场刚开门，老人们推着小车走进来，挑好的菜放进车里慢慢往外走，扫完石拱桥的陈德顺就拿着扫帚来买菜，陈德顺说青溪河上的石拱桥和这里一样是老街坊。",
+    ];
+    let body = column(&market);
+    let lines: Vec<&str> = body.lines().collect();
+    // 的菜放 / 进车里 / 慢慢往 / 外走，扫: the sliver beside the figure.
+    let line: Vec<char> = lines[8].chars().collect();
+    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
+        .into_iter()
+        .map(|r| line[r].iter().collect())
+        .collect();
+    let item = format!(
+        "{}\n改造后的通道\n{}\n{}\n",
+        lines[..8].join("\n"),
+        sliver.join("\n"),
+        lines[9..].join("\n")
+    );
+    let input =
+        format!("石桥的守护人\n本报记者 周立新\n{bridge}菜市场变样了\n本报记者 林晓舟\n{item}");
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].title, "菜市场变样了");
+    assert_block(&c, |p| p == market[1]);
+}

@@ -53,6 +53,28 @@ const STALLS: [&str; 3] = [
     "改造用了四个月，市场没有停业，施工队每天晚上九点进场，第二天清晨五点前把材料收走，摊主们早上来开门时，几乎看不出夜里动过工。",
 ];
 
+/// The caption of the figures below.
+const CAPTION: &str = "改造后的通道";
+
+/// A column's text with its line `k` (of thirteen characters) set in a
+/// sliver of four lines beside a figure, the figure's caption read over
+/// them; and the sliver.
+fn round_figure(body: &str, k: usize) -> (String, String) {
+    let lines: Vec<&str> = body.lines().collect();
+    let line: Vec<char> = lines[k].chars().collect();
+    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
+        .into_iter()
+        .map(|r| line[r].iter().collect())
+        .collect();
+    let sliver = sliver.join("\n");
+    let text = format!(
+        "{}\n{CAPTION}\n{sliver}\n{}\n",
+        lines[..k].join("\n"),
+        lines[k + 1..].join("\n")
+    );
+    (text, sliver)
+}
+
 /// Text run round a figure in the sliver of column beside it (lines of
 /// three or four characters) under a full column line, and a line of no
 /// mark read between them, narrower than a paragraph's first line: the
@@ -60,27 +82,17 @@ const STALLS: [&str; 3] = [
 /// The same line over full column lines stays (no figure stood there).
 #[test]
 fn a_line_over_text_run_round_a_figure_is_its_caption() {
-    let caption = "改造后的通道";
     let body = column(&STALLS);
-    let lines: Vec<&str> = body.lines().collect();
     // A line of the second paragraph set in a sliver beside the figure:
     // 摊主们 / 把货堆 / 到过道 / 上，顾客.
-    let line: Vec<char> = lines[9].chars().collect();
-    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
-        .into_iter()
-        .map(|r| line[r].iter().collect())
-        .collect();
-    let input = format!(
-        "菜市场变样了\n\n本报记者 林晓舟\n\n{}\n{caption}\n{}\n{}\n",
-        lines[..9].join("\n"),
-        sliver.join("\n"),
-        lines[10..].join("\n")
-    );
+    let (text, sliver) = round_figure(&body, 9);
+    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{text}");
     let c = articles(&input, 1);
     assert_block(&c, |p| p == STALLS[1]);
-    assert!(removed(&input).iter().any(|m| m.contains(caption)));
-    let plain = input.replace(&sliver.join("\n"), lines[9]);
-    assert!(!removed(&plain).iter().any(|m| m.contains(caption)));
+    assert!(removed(&input).iter().any(|m| m.contains(CAPTION)));
+    let line = body.lines().nth(9).expect("a tenth line");
+    let plain = input.replace(&sliver, line);
+    assert!(!removed(&plain).iter().any(|m| m.contains(CAPTION)));
 }
 
 /// A caption told by its place stands inside its column, which goes on
@@ -98,20 +110,8 @@ fn text_after_a_caption_told_by_its_place_stays_in_its_article() {
         STALLS[0],
         "每天清晨，市场刚开门，老人们推着小车走进来，挑好的菜放进车里慢慢往外走，扫完石拱桥的陈德顺就拿着扫帚来买菜，陈德顺说青溪河上的石拱桥和这里一样是老街坊。",
     ];
-    let body = column(&market);
-    let lines: Vec<&str> = body.lines().collect();
     // 的菜放 / 进车里 / 慢慢往 / 外走，扫: the sliver beside the figure.
-    let line: Vec<char> = lines[8].chars().collect();
-    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
-        .into_iter()
-        .map(|r| line[r].iter().collect())
-        .collect();
-    let item = format!(
-        "{}\n改造后的通道\n{}\n{}\n",
-        lines[..8].join("\n"),
-        sliver.join("\n"),
-        lines[9..].join("\n")
-    );
+    let (item, _) = round_figure(&column(&market), 8);
     let input =
         format!("石桥的守护人\n本报记者 周立新\n{bridge}菜市场变样了\n本报记者 林晓舟\n{item}");
     let c = articles(&input, 2);

@@ -114,7 +114,7 @@ pub(super) fn inside_sentence(
         && goes_on
 }
 
-/// In line-per-box text (no blank lines), a line of no mark at all two
+/// In line-per-box text (no blank lines), a line of words and no mark two
 /// ems or more short of the column, between a column line that ends no
 /// sentence (a full line, or a paragraph's first line) and a full line:
 /// no piece of a printed line the OCR cut in two boxes (the line before
@@ -124,10 +124,13 @@ fn boxed_inside(page: &Page, i: usize, p: usize, n: usize) -> bool {
     let (Some(m), Some(pm), Some(nm)) = (page.measure[i], page.measure[p], page.measure[n]) else {
         return false;
     };
-    let plain = l
-        .text
-        .chars()
-        .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    // Words (a year a box split off its line, 1930 / 年…, stays in its
+    // sentence).
+    let han = l.text.chars().filter(|&c| super::names::is_han(c)).count();
+    let plain = han >= 2
+        && l.text
+            .chars()
+            .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
     // Read one after the other (lines moved back to their column may not
     // be).
     let in_order = pl.no + 1 == l.no && l.no + 1 == nl.no;

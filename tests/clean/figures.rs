@@ -11,6 +11,13 @@ const MARKET: [&str; 2] = [
     "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人。",
 ];
 
+/// The market's article in line-per-box text, `line` read after the
+/// column line that ends with `after`.
+fn market_with(after: &str, line: &str) -> String {
+    let body = column(&MARKET).replacen(&format!("{after}\n"), &format!("{after}\n{line}\n"), 1);
+    format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}")
+}
+
 /// A caption as wide as the column under a figure set between two
 /// paragraphs: a line of no mark at all, after a paragraph's last line
 /// and over the next paragraph's first line (two ems short). It is no
@@ -19,8 +26,7 @@ const MARKET: [&str; 2] = [
 #[test]
 fn a_column_wide_line_of_no_mark_between_paragraphs_is_a_caption() {
     let caption = "改造后的城南菜市场通道宽敞";
-    let body = column(&MARKET).replacen("倍。\n", &format!("倍。\n{caption}\n"), 1);
-    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}");
+    let input = market_with("倍。", caption);
     let c = articles(&input, 1);
     assert_block(&c, |p| p == MARKET[0]);
     assert_block(&c, |p| p == MARKET[1]);
@@ -38,9 +44,7 @@ fn a_column_wide_line_of_no_mark_between_paragraphs_is_a_caption() {
 #[test]
 fn a_short_line_inside_a_sentence_of_line_per_box_text_is_set_apart() {
     let label = "改造后的通道";
-    let body = column(&MARKET).replacen("卖肉\n", &format!("卖肉\n{label}\n"), 1);
-    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}");
-    let c = articles(&input, 1);
+    let c = articles(&market_with("卖肉", label), 1);
     assert_block(&c, |p| p == MARKET[0]);
     assert_block(&c, |p| p == label);
     assert!(warned(&c, label));

@@ -10,6 +10,8 @@ mod common;
 mod continued;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/figures.rs"]
+mod figures;
 #[path = "clean/general.rs"]
 mod general;
 #[path = "clean/headline.rs"]

@@ -238,8 +238,7 @@ fn parts(
                     s.flush();
                     s.out.push(Part::Head(*i));
                     head_rest = Some(n);
-                } else if !prev_end && blank_after && inside_sentence(page, *i, prev, next, &s.run)
-                {
+                } else if !prev_end && inside_sentence(page, *i, prev, next, &s.run, blank_after) {
                     let (line, text) = (lines[*i].no, lines[*i].text.clone());
                     notes.push(Note {
                         line,

@@ -5,9 +5,9 @@
 //! line that cannot be bounded this way stays in the text, with a warning.
 
 use super::lines::{Role, keep_in_text};
-use super::people::{caption_start, photo_credit};
+use super::people::{caption_start, dateline, photo_credit};
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, full};
+use super::shape::{ends_sentence, enumerator, first_line, full};
 use super::{Note, NoteKind};
 
 /// The most characters of a caption set inside a paragraph's run.
@@ -69,6 +69,107 @@ fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
             };
         }
     }
+}
+
+const BETWEEN: &str = "figure caption (a column-wide line between paragraphs)";
+const OVER_RUNAROUND: &str = "figure caption (over the text run round its figure)";
+
+/// A caption told by its place: it stands inside its column, which goes
+/// on under the figure (no column ends there).
+pub(super) fn placed(role: &Role) -> bool {
+    is(role, BETWEEN) || is(role, OVER_RUNAROUND)
+}
+
+/// Captions told by their place among the column's lines, read in order
+/// (columns read across put back): a line of no mark at all that is no
+/// line of the column, standing where a figure stood.
+pub(super) fn by_place(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    order: &[usize],
+    roles: &mut [Role],
+) {
+    let filled: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&j| !lines[j].is_blank())
+        .collect();
+    for k in 1..filled.len().saturating_sub(1) {
+        let i = filled[k];
+        let l = &lines[i];
+        let Some(m) = measure[i] else { continue };
+        let n = l.text.chars().count();
+        let plain = l
+            .text
+            .chars()
+            .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+        let set_apart = l.level.is_some() || l.quote || l.bullet || l.indented || l.bold;
+        if roles[i] != Role::Text || !plain || set_apart || !(4..=MAX_INSIDE).contains(&n) {
+            continue;
+        }
+        let what = if between_paragraphs(lines, roles, &filled, k, m) {
+            BETWEEN
+        } else if over_runaround(lines, measure, roles, &filled, k) {
+            OVER_RUNAROUND
+        } else {
+            continue;
+        };
+        roles[i] = Role::Furniture {
+            what,
+            closes: false,
+        };
+    }
+}
+
+/// A caption set as wide as the column under a figure that stands
+/// between two paragraphs: at least as wide as a column line, after a
+/// paragraph's last line (a sentence end) and over a paragraph's first
+/// line. It is neither of the column's lines: a paragraph's first line
+/// is two ems short (its indent), a one-line paragraph ends on a mark,
+/// and the paragraph after it opens on the next line. A section head is
+/// no column wide (a few words, set short); a headline block stands over
+/// a byline or a dateline, which the next line is not.
+fn between_paragraphs(lines: &[Line], roles: &[Role], filled: &[usize], k: usize, m: f32) -> bool {
+    let (b, i, a) = (filled[k - 1], filled[k], filled[k + 1]);
+    // The next line is two ems short, as a first line whose indent the
+    // OCR dropped: a column's line cut short after a word is not.
+    let after = &lines[a];
+    let opens = roles[a] == Role::Text
+        && (m - 2.5..=m - 1.5).contains(&after.width)
+        && after.level.is_none()
+        && dateline(&after.text).is_none()
+        && first_line(after, filled.get(k + 2).map(|&j| &lines[j]), m);
+    full(lines[i].width, m) && roles[b] == Role::Text && ends_sentence(&lines[b].text) && opens
+}
+
+/// Text run round a figure in the sliver of column beside it: two lines
+/// or more of a few characters each (a third of the column at most),
+/// under a full column line. A line of no mark read between them, narrower than a paragraph's
+/// first line (no line of a paragraph but its last, which ends on a
+/// mark) or wider than the column (a line of Han characters alone is set
+/// to the measure exactly), is the figure's caption.
+fn over_runaround(
+    lines: &[Line],
+    measure: &[Option<f32>],
+    roles: &[Role],
+    filled: &[usize],
+    k: usize,
+) -> bool {
+    let i = filled[k];
+    let Some(m) = measure[i] else { return false };
+    let sliver = |j: usize| {
+        let l = &lines[j];
+        roles[j] == Role::Text && l.level.is_none() && l.width <= (m / 3.0).max(3.0)
+    };
+    let slivers = filled[k + 1..].iter().take_while(|&&j| sliver(j)).count();
+    let w = lines[i].width;
+    let han = lines[i].text.chars().all(super::names::is_han);
+    // The column runs full over it (a narrow column's lines are all
+    // short: none of them is a sliver).
+    let b = filled[k - 1];
+    let column_over =
+        roles[b] == Role::Text && measure[b].is_some_and(|bm| full(lines[b].width, bm));
+    column_over && slivers >= 2 && (w <= m - 2.5 || han && w >= m + 1.0)
 }
 
 /// What a figure's caption names the figure before its key: 线路示意：…,

@@ -67,12 +67,15 @@ pub(super) fn head_in_two(
 /// after goes on with it (no indent, no enumerator, no heading). Print
 /// never sets a section head inside a sentence: such a line is a figure's
 /// caption or label, or a mark the OCR read off a rule or a picture.
+/// `apart` says the line is a block of its own (blank lines around it);
+/// in line-per-box text, see [`boxed_inside`].
 pub(super) fn inside_sentence(
     page: &Page,
     i: usize,
     prev: Option<usize>,
     next: Option<usize>,
     run: &[Option<usize>],
+    apart: bool,
 ) -> bool {
     let l = &page.lines[i];
     let (Some(p), Some(n)) = (prev, next) else {
@@ -97,14 +100,42 @@ pub(super) fn inside_sentence(
         && !enumerator(&nl.text)
         && !heading_like(nl, page.measure[n])
         && page.measure[n].is_none_or(|m| !indent_shape(nl, m));
-    gap_before
+    let placed = if apart && gap_before {
+        p_full
+    } else {
+        !apart && !gap_before && boxed_inside(page, i, p, n)
+    };
+    placed
         && l.level.is_none()
         && !l.bold
         && shortish
         && !ends_sentence(&l.text)
         && !ends_sentence(&pl.text)
-        && p_full
         && goes_on
+}
+
+/// In line-per-box text (no blank lines), a line of words and no mark two
+/// ems or more short of the column, between a column line that ends no
+/// sentence (a full line, or a paragraph's first line) and a full line:
+/// no piece of a printed line the OCR cut in two boxes (the line before
+/// is whole, and so is the line after), so no line of the column.
+fn boxed_inside(page: &Page, i: usize, p: usize, n: usize) -> bool {
+    let (l, pl, nl) = (&page.lines[i], &page.lines[p], &page.lines[n]);
+    let (Some(m), Some(pm), Some(nm)) = (page.measure[i], page.measure[p], page.measure[n]) else {
+        return false;
+    };
+    // Words (a year a box split off its line, 1930 / 年…, stays in its
+    // sentence).
+    let han = l.text.chars().filter(|&c| super::names::is_han(c)).count();
+    let plain = han >= 2
+        && l.text
+            .chars()
+            .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    // Read one after the other (lines moved back to their column may not
+    // be).
+    let in_order = pl.no + 1 == l.no && l.no + 1 == nl.no;
+    let column_line = full(pl.width, pm) || indent_shape(pl, pm);
+    in_order && plain && l.width <= m - 2.0 && column_line && full(nl.width, nm)
 }
 
 /// A text line of the body is a section head: marked as large or bold

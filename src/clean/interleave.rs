@@ -106,7 +106,12 @@ fn runs(page: &Page, pos: &[usize], seg: &Segment) -> Vec<Run> {
             // Not where a continuation line under the article's own
             // headline stands: its text goes on there, by the page's word.
             let resumed = seg.resumed.iter().any(|&q| pos[pi] < q && q < pos[i]);
-            let gap = (blank || pos[i] > pos[pi] + 1) && !resumed;
+            // A figure's caption between them is no gap: the column goes
+            // on under the figure.
+            let skipped = (pos[pi] + 1..pos[i])
+                .map(|q| page.order[q])
+                .any(|j| !super::captions::placed(&page.roles[j]));
+            let gap = (blank || skipped) && !resumed;
             let cut = matches!(prev, Item::Text(_)) && !ends_sentence(&page.lines[pi].text) && gap;
             if (cut || closes(prev)) && matches!(item, Item::Text(_)) {
                 out.last_mut().expect("one run at least").end = k;

@@ -118,8 +118,10 @@ pub struct Cleaned {
 pub fn clean(input: &str) -> Cleaned {
     let mut notes = Vec::new();
     let mut lines = prep::read(input, &mut notes);
-    let lines::Classified { roles, measure } = lines::classify(&lines, &mut notes);
+    let lines::Classified { mut roles, measure } = lines::classify(&lines, &mut notes);
     let (order, woven) = columns::order(&lines, &roles, &mut notes);
+    // Read in order: a caption is told by the lines above and under it.
+    captions::by_place(&lines, &measure, &order, &mut roles);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     // The page as read, before the installment numbers are taken out of

@@ -1,0 +1,124 @@
+//! The tenth round's rules, found on the generated sets
+//! (tests/fixtures/clean/gen, gen-prose): a figure's caption with no cue
+//! and no credit, told by where it stands among the column's lines. Each
+//! test is a small input of the shape that failed there.
+
+use super::general::{articles, assert_block, blocks_text, warned};
+use super::structure::{column, removed};
+
+const MARKET: [&str; 2] = [
+    "城南菜市场改造完工后，摊位重新排过，卖菜的和卖肉的分到了两边，通道也宽了一倍。",
+    "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人。",
+];
+
+/// The market's article in line-per-box text, `line` read after the
+/// column line that ends with `after`.
+fn market_with(after: &str, line: &str) -> String {
+    let body = column(&MARKET).replacen(&format!("{after}\n"), &format!("{after}\n{line}\n"), 1);
+    format!("菜市场变样了\n\n本报记者 林晓舟\n\n{body}")
+}
+
+/// A caption as wide as the column under a figure set between two
+/// paragraphs: a line of no mark at all, after a paragraph's last line
+/// and over the next paragraph's first line (two ems short). It is no
+/// line of the column (a first line is indented, a last line ends on a
+/// mark), so it goes with the furniture; both paragraphs stay whole.
+#[test]
+fn a_column_wide_line_of_no_mark_between_paragraphs_is_a_caption() {
+    let caption = "改造后的城南菜市场通道宽敞";
+    let input = market_with("倍。", caption);
+    let c = articles(&input, 1);
+    assert_block(&c, |p| p == MARKET[0]);
+    assert_block(&c, |p| p == MARKET[1]);
+    assert!(!blocks_text(&c).iter().any(|t| t.contains(caption)));
+    assert!(removed(&input).iter().any(|m| m.contains(caption)));
+}
+
+/// In line-per-box text, a short line of no mark between two lines of
+/// one sentence (a full line that ends no sentence over it, a full line
+/// going on under it) is no line of the column: a printed line the OCR
+/// cut in two would leave one of its neighbours short. It is set apart
+/// after the paragraph it interrupted, with a warning (a figure's label,
+/// or a head read out of place: not sure enough to remove), and the
+/// paragraph comes back whole.
+#[test]
+fn a_short_line_inside_a_sentence_of_line_per_box_text_is_set_apart() {
+    let label = "改造后的通道";
+    let c = articles(&market_with("卖肉", label), 1);
+    assert_block(&c, |p| p == MARKET[0]);
+    assert_block(&c, |p| p == label);
+    assert!(warned(&c, label));
+}
+
+/// A longer column: enough full lines to find its measure by.
+const STALLS: [&str; 3] = [
+    "城南菜市场改造完工后，摊位重新排过，卖菜的和卖肉的分到了两边，通道也宽了一倍，下雨天地面不再积水，老人推着小车也能走到最里面的摊位。",
+    "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人，摊主们把货堆到过道上，顾客只能侧着身子一点一点往前挪。",
+    "改造用了四个月，市场没有停业，施工队每天晚上九点进场，第二天清晨五点前把材料收走，摊主们早上来开门时，几乎看不出夜里动过工。",
+];
+
+/// The caption of the figures below.
+const CAPTION: &str = "改造后的通道";
+
+/// A column's text with its line `k` (of thirteen characters) set in a
+/// sliver of four lines beside a figure, the figure's caption read over
+/// them; and the sliver.
+fn round_figure(body: &str, k: usize) -> (String, String) {
+    let lines: Vec<&str> = body.lines().collect();
+    let line: Vec<char> = lines[k].chars().collect();
+    let sliver: Vec<String> = [0..3, 3..6, 6..9, 9..13]
+        .into_iter()
+        .map(|r| line[r].iter().collect())
+        .collect();
+    let sliver = sliver.join("\n");
+    let text = format!(
+        "{}\n{CAPTION}\n{sliver}\n{}\n",
+        lines[..k].join("\n"),
+        lines[k + 1..].join("\n")
+    );
+    (text, sliver)
+}
+
+/// Text run round a figure in the sliver of column beside it (lines of
+/// three or four characters) under a full column line, and a line of no
+/// mark read between them, narrower than a paragraph's first line: the
+/// figure's caption, removed; the sentence runs on through the sliver.
+/// The same line over full column lines stays (no figure stood there).
+#[test]
+fn a_line_over_text_run_round_a_figure_is_its_caption() {
+    let body = column(&STALLS);
+    // A line of the second paragraph set in a sliver beside the figure:
+    // 摊主们 / 把货堆 / 到过道 / 上，顾客.
+    let (text, sliver) = round_figure(&body, 9);
+    let input = format!("菜市场变样了\n\n本报记者 林晓舟\n\n{text}");
+    let c = articles(&input, 1);
+    assert_block(&c, |p| p == STALLS[1]);
+    assert!(removed(&input).iter().any(|m| m.contains(CAPTION)));
+    let line = body.lines().nth(9).expect("a tenth line");
+    let plain = input.replace(&sliver, line);
+    assert!(!removed(&plain).iter().any(|m| m.contains(CAPTION)));
+}
+
+/// A caption told by its place stands inside its column, which goes on
+/// under the figure: the text after it is no column of its own for the
+/// rule that gives a column read into another article back by its words
+/// (interleave.rs), even where those words are the open article's above
+/// (a market's story naming the bridge keeper of the feature over it).
+#[test]
+fn text_after_a_caption_told_by_its_place_stays_in_its_article() {
+    let bridge = column(&[
+        "清晨五点，陈德顺拿着扫帚上了石拱桥。青溪河上的这座石拱桥建于清光绪年间，陈德顺扫了二十年。",
+        "桥面的石板被扫帚磨得发亮，陈德顺说，青溪河涨水的日子，石拱桥上也要扫。",
+    ]);
+    let market = [
+        STALLS[0],
+        "每天清晨，市场刚开门，老人们推着小车走进来，挑好的菜放进车里慢慢往外走，扫完石拱桥的陈德顺就拿着扫帚来买菜，陈德顺说青溪河上的石拱桥和这里一样是老街坊。",
+    ];
+    // 的菜放 / 进车里 / 慢慢往 / 外走，扫: the sliver beside the figure.
+    let (item, _) = round_figure(&column(&market), 8);
+    let input =
+        format!("石桥的守护人\n本报记者 周立新\n{bridge}菜市场变样了\n本报记者 林晓舟\n{item}");
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].title, "菜市场变样了");
+    assert_block(&c, |p| p == market[1]);
+}

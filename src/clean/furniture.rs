@@ -418,22 +418,7 @@ pub(super) fn is_end_mark(t: &str) -> bool {
         _ => t,
     };
     let inner = unbracket(t);
-    inner.len() < t.len()
-        && [
-            "完",
-            "全文完",
-            "未完待续",
-            "未完待續",
-            "待续",
-            "待續",
-            "连载完",
-            "連載完",
-            "本篇完",
-            "续完",
-            "續完",
-            "全文完结",
-        ]
-        .contains(&inner.trim())
+    inner.len() < t.len() && crate::model::labels::END_MARKS.contains(&inner.trim())
 }
 
 /// A jump line, and whether it closes the text before it: （下转第4版）
@@ -459,6 +444,17 @@ pub(super) fn jump_line(t: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the shared list, in full- or half-width brackets,
+    /// closes an article (全文完结 and 本章完 were each on one side only).
+    #[test]
+    fn every_end_mark_word_in_brackets_closes_an_article() {
+        for w in crate::model::labels::END_MARKS {
+            assert!(is_end_mark(&format!("（{w}）")), "{w}");
+            assert!(is_end_mark(&format!("({w})")), "{w}");
+            assert!(!is_end_mark(w), "{w} without brackets");
+        }
+    }
 
     #[test]
     fn jump_lines_with_misread_brackets() {

@@ -35,6 +35,9 @@ pub(super) struct Used {
 pub struct Reserve {
     pub foot: u32,
     pub head: u32,
+    /// The columns the continuation head's slots are taken in, from the
+    /// first (see `head_in_first_band`); the others start at the top.
+    pub span: u32,
 }
 
 /// A line slot a figure changes, on a page and in a column.
@@ -258,19 +261,26 @@ impl<'a> Composer<'a> {
     }
 
     /// On a vertical module the continuation head and its jump line stand
-    /// in the first band only (see `add_jumps`): their `head` slots from
-    /// `top` are taken there, and the other bands start at the top instead
-    /// of leaving those slots white across the module.
+    /// in the first band only (see `add_jumps`), on a wide horizontal one
+    /// in the columns of their span (`reserve.span`): their `head` slots
+    /// from `top` are taken there, and the other bands (columns) start at
+    /// the top instead of leaving those slots white across the module.
     pub(super) fn head_in_first_band(&mut self, top: u32, head: u32) {
-        if !self.grid.vertical || head == 0 {
+        let span = match self.grid.vertical {
+            true => 1,
+            false => self.reserve.span,
+        };
+        if head == 0 || span == 0 || span >= self.grid.columns {
             return;
         }
         let page = self.pages.len() - 1;
         self.column_top = top;
-        for slot in top..(top + head).min(self.bottom) {
+        for (column, slot) in
+            (0..span).flat_map(|c| (top..(top + head).min(self.bottom)).map(move |s| (c, s)))
+        {
             self.shapes.push(SlotShape {
                 page,
-                column: 0,
+                column,
                 slot,
                 kind: SlotKind::Blocked,
             });

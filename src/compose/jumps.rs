@@ -60,7 +60,33 @@ pub fn reserve_for(doc: &Doc, grid: &Grid) -> Reserve {
     Reserve {
         foot: jump,
         head: doc.continued_style.lines.max(1) * head_lines(doc, grid) + under,
+        span: head_span(doc, grid),
     }
+}
+
+/// The columns from a module's start that a continuation head and the
+/// jump line beside it take (see [`beside`]): the head at its size, an em,
+/// and （上接第M版）, each judged by its characters' ems (marks counted
+/// whole: never short). The columns after them start at the top, their
+/// text run up beside the head (题文穿插), as under a page module's short
+/// headline: across the module the white beside a short head stood over
+/// a column a line short above it, a hole (the generated sets: 2).
+/// Every column where the jump line is not beside the head.
+fn head_span(doc: &Doc, grid: &Grid) -> u32 {
+    if !beside(grid) {
+        return grid.columns;
+    }
+    let ems = |t: &str, size: Pt| size * t.chars().count() as f64;
+    let jump = ems("（上接第00版）", doc.jump_style.size) + grid.body_size;
+    let room = |k: u32| super::title::extent(grid, k) - jump;
+    let whole = ems(&doc.title, doc.continued_style.size);
+    let head = match whole <= room(grid.columns) {
+        true => whole,
+        false => ems(continued_head(&doc.title), doc.continued_style.size),
+    };
+    (1..=grid.columns)
+        .find(|&k| head <= room(k))
+        .unwrap_or(grid.columns)
 }
 
 /// The lines the continuation head takes: one, or, under a jump line,
@@ -154,13 +180,15 @@ impl Composer<'_> {
         let g = &self.grid;
         let labels = Labels::of(doc.lang.family);
         let from = (jumps.shape)(Furniture::JumpLine, &labels.jump_from_page(previous));
-        let measure = if g.vertical {
-            g.column_width
-        } else {
-            g.measure()
+        let by = beside(g);
+        // Beside, the head and its jump line take the columns of their
+        // span (the text beside them starts at the top).
+        let measure = match (g.vertical, by) {
+            (true, _) => g.column_width,
+            (false, true) => super::title::extent(g, head_span(doc, g)),
+            (false, false) => g.measure(),
         };
         let from_lines = break_lines(&from, measure, false, &doc.rules);
-        let by = beside(g);
         let room = match (by, from_lines.first()) {
             (true, Some(l)) => measure - l.width - g.body_size,
             _ => measure,

@@ -6,6 +6,28 @@
 
 use super::text::{Lang, LangFamily};
 
+/// The words of an end mark standing alone in brackets, closing an
+/// article or an installment (（未完待续）, （完）, （全文完結）), in both
+/// scripts: resolve sets such a paragraph flush with the line's end, and
+/// `typeset clean` reads it as the end of an article. One list, so that
+/// what clean reads as an end the typesetter sets as one.
+pub const END_MARKS: [&str; 14] = [
+    "未完待续",
+    "未完待續",
+    "待续",
+    "待續",
+    "完",
+    "全文完",
+    "全文完结",
+    "全文完結",
+    "连载完",
+    "連載完",
+    "续完",
+    "續完",
+    "本篇完",
+    "本章完",
+];
+
 /// The words of one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Labels {

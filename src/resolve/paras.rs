@@ -224,28 +224,32 @@ impl Styler<'_> {
     }
 }
 
-/// What a bracketed end mark says: an installment goes on, or a work or
-/// article ends (Simplified and Traditional).
-const END_MARKS: [&str; 12] = [
-    "未完待续",
-    "未完待續",
-    "待续",
-    "待續",
-    "完",
-    "全文完",
-    "连载完",
-    "連載完",
-    "续完",
-    "續完",
-    "本篇完",
-    "本章完",
-];
-
 /// Whether `text` is an end mark alone: （未完待续）, （完）, half-width
 /// brackets too.
 fn is_end_mark(text: &str) -> bool {
     let t = text.trim();
     let inner = (t.strip_prefix('（').or_else(|| t.strip_prefix('(')))
         .and_then(|t| t.strip_suffix('）').or_else(|| t.strip_suffix(')')));
-    inner.is_some_and(|i| END_MARKS.contains(&i.trim()))
+    inner.is_some_and(|i| crate::model::labels::END_MARKS.contains(&i.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_end_mark;
+
+    /// Every word of the shared list, alone in full- or half-width
+    /// brackets, is an end mark set flush (全文完结 and 本章完 were each
+    /// on one side only); with more text in its brackets it is not.
+    #[test]
+    fn every_end_mark_word_in_brackets_is_set_as_one() {
+        for w in crate::model::labels::END_MARKS {
+            assert!(is_end_mark(&format!("（{w}）")), "{w}");
+            assert!(is_end_mark(&format!(" ({w}) ")), "{w}");
+            assert!(!is_end_mark(w), "{w} without brackets");
+            assert!(
+                !is_end_mark(&format!("（{w}，明日续登）")),
+                "{w} in a sentence"
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod child;
+pub mod dump;
 
 use std::ffi::OsStr;
 use std::io::Read;

@@ -76,3 +76,30 @@ fn breaks_of_text_that_pairs_at_random_read_no_columns_across() {
         assert!(across.is_empty(), "seed {seed}: {across:?}");
     }
 }
+
+/// Under a jump line (下转第2版) the article above has closed: no
+/// paragraph of it is left between the jump line and the next news
+/// item's first line (本报讯), so a headline as wide as the column there
+/// is the headline, not the last line of a paragraph the item's box cut
+/// into, and the short line over it is its kicker.
+#[test]
+fn a_full_width_headline_under_a_jump_line_heads_the_news_item() {
+    let first = super::structure::column(&[
+        "晚上十一点以后，这座城市的大部分公交线路都已收车，只有六条夜班线还在运行，司机们把这段路叫作最后一站，",
+    ]);
+    let item = super::structure::column(&[
+        "本报讯　城南街道的长者食堂上月开张，每天中午供应两荤两素一汤，七十岁以上的老人凭卡用餐，每餐十二元，开张一个月来每天有两百多人来吃饭。",
+    ]);
+    let input = format!(
+        "夜班车\n本报记者 林晓舟\n{first}（下转第2版）\n社区食堂开张\n老街坊的午饭,有了新去处了\n{item}"
+    );
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["夜班车", "老街坊的午饭，有了新去处了"],
+        "{:?}",
+        c.notes
+    );
+    assert_eq!(c.articles[1].kicker.as_deref(), Some("社区食堂开张"));
+}

@@ -30,6 +30,8 @@ mod prints;
 mod scan;
 #[path = "clean/score.rs"]
 mod score;
+#[path = "clean/split.rs"]
+mod split;
 #[path = "clean/structure.rs"]
 mod structure;
 

@@ -7,12 +7,14 @@
 //! far more often for every k-th line than for the next one.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::lines::Role;
-use super::names::is_han;
 use super::prep::Line;
 use super::shape::{ends_sentence, leaves_open};
+
+pub(super) use super::breaks::{Bigrams, continues, pairs};
+use super::breaks::{beats_chance, chance_rate};
 use super::{Note, NoteKind};
 
 /// Two columns read across and taken apart: each column's lines (indices
@@ -136,11 +138,14 @@ fn in_part(
     {
         last.1 = run.len() - 1;
     }
+    let chance = chance_rate(lines, run, pairs);
     // The last line that continues two on is two past the stretch.
     let found: Vec<(usize, usize)> = found
         .into_iter()
         .map(|(s, e)| (s, (e + 2).min(run.len() - 1)))
-        .filter(|&(s, e)| dominant(&score[s..=e]))
+        .filter(|&(s, e)| {
+            dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
+        })
         .collect();
     if found.is_empty() {
         return None;
@@ -338,64 +343,6 @@ struct Weave<'a> {
     stats: &'a Bigrams,
 }
 
-/// How often the text has each pair of Han characters, and each character
-/// first and second in a pair: whether a pair across a line break is one
-/// of the text's words, or only likely by chance (的 is followed by
-/// anything).
-pub(super) struct Bigrams {
-    pairs: HashMap<(char, char), u32>,
-    left: HashMap<char, u32>,
-    right: HashMap<char, u32>,
-    total: u32,
-}
-
-impl Bigrams {
-    pub(super) fn of(lines: &[Line]) -> Bigrams {
-        let mut b = Bigrams {
-            pairs: HashMap::new(),
-            left: HashMap::new(),
-            right: HashMap::new(),
-            total: 0,
-        };
-        for l in lines {
-            let cs: Vec<char> = l.text.chars().filter(|c| !c.is_whitespace()).collect();
-            for w in cs.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])) {
-                *b.pairs.entry((w[0], w[1])).or_default() += 1;
-                *b.left.entry(w[0]).or_default() += 1;
-                *b.right.entry(w[1]).or_default() += 1;
-                b.total += 1;
-            }
-        }
-        b
-    }
-
-    /// The cost of reading `b` after `a`: a pair the text uses more than
-    /// chance gives it -4, one it uses about as often as chance -1, one it
-    /// never uses though chance would give it at least once 2; nothing
-    /// said (a mark at the break, or rare characters) 0.
-    pub(super) fn follow(&self, a: &str, b: &str) -> i32 {
-        let (Some(x), Some(y)) = (
-            a.chars().rev().find(|c| !c.is_whitespace()),
-            b.chars().find(|c| !c.is_whitespace()),
-        ) else {
-            return 0;
-        };
-        if !is_han(x) || !is_han(y) {
-            return 0;
-        }
-        let n = |m: &HashMap<char, u32>, c| m.get(&c).copied().unwrap_or(0) as f32;
-        let chance = n(&self.left, x) * n(&self.right, y) / self.total.max(1) as f32;
-        let seen = self.pairs.get(&(x, y)).copied().unwrap_or(0) as f32;
-        if seen > 0.0 {
-            if seen >= 2.0 * chance { -4 } else { -1 }
-        } else if chance >= 1.0 {
-            2
-        } else {
-            0
-        }
-    }
-}
-
 impl Weave<'_> {
     /// The cost of reading line `k` right after line `k - 1` in one column.
     fn same(&self, k: usize) -> i32 {
@@ -497,31 +444,6 @@ fn relax(cell: &mut Option<(i32, usize, bool)>, new: (i32, usize, bool)) {
     if cell.is_none_or(|old| new.0 < old.0) {
         *cell = Some(new);
     }
-}
-
-/// Pairs of Han characters the text has inside its lines.
-pub(super) fn pairs(lines: &[Line], roles: &[Role]) -> HashSet<(char, char)> {
-    let mut set = HashSet::new();
-    for (l, r) in lines.iter().zip(roles) {
-        if *r == Role::Text {
-            let cs: Vec<char> = l.text.chars().filter(|c| !c.is_whitespace()).collect();
-            for w in cs.windows(2) {
-                if is_han(w[0]) && is_han(w[1]) {
-                    set.insert((w[0], w[1]));
-                }
-            }
-        }
-    }
-    set
-}
-
-/// Whether the line after `a` in reading order could be `b`: the pair of
-/// characters across the break is one the text uses (None when the break
-/// tells nothing: after punctuation, or before it).
-pub(super) fn continues(a: &str, b: &str, pairs: &HashSet<(char, char)>) -> Option<bool> {
-    let last = a.chars().rev().find(|c| !c.is_whitespace())?;
-    let first = b.chars().find(|c| !c.is_whitespace())?;
-    (is_han(last) && is_han(first)).then(|| pairs.contains(&(last, first)))
 }
 
 /// How many columns alternate in the run (2 to 5), if sentences continue

@@ -31,6 +31,7 @@ mod across;
 mod article;
 mod bands;
 mod boxes;
+mod breaks;
 mod captions;
 mod columns;
 mod front;

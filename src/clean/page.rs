@@ -253,12 +253,14 @@ impl Page<'_> {
         while q > 0 {
             q -= 1;
             // A jump line (下转第2版) closes the text above as a sentence
-            // end does: the article goes on on another page.
+            // end does: the article goes on on another page. No paragraph
+            // of it is left between, so a line as wide as the column
+            // there is a headline's, even over a news item's first line.
             if matches!(
                 self.roles[self.order[q]],
                 Role::Furniture { closes: true, .. }
             ) {
-                return !news || all_short;
+                return true;
             }
             if skip(q) {
                 continue;

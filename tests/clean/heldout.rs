@@ -545,13 +545,23 @@ fn heldout_generated_scores() {
         // Furniture 37.0 → 23.9 %: captions as wide as the column between
         // two paragraphs, and over the text run round their figure
         // (captions::by_place).
-        ("tests/fixtures/clean/gen/boxes", 90.1, 23, 2, 24.0),
+        // Round 11: 90.2 → 95.6 %, split wrong 2 → 1 (gq07): a stretch
+        // is read across only where sentences run on two lines down far
+        // more often than breaks meet pairs by chance (columns.rs).
+        // Fields 18 → 16: a headline as wide as the column under a jump
+        // line, over a news item's first line (page.rs).
+        ("tests/fixtures/clean/gen/boxes", 95.5, 16, 1, 24.0),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
         // article with another cleaned one (2 paragraphs, whole in the
         // output, no longer matched).
-        ("tests/fixtures/clean/gen/scan", 72.5, 53, 3, 24.0),
+        // Round 11: 72.6 → 78.2 %, split wrong 3 → 2 (gq02), the same
+        // rule; of the columns truly read across, 1 of 10 is reported
+        // now (3 before, found by luck: random characters' breaks tell
+        // nothing of the order).
+        // Fields 41 → 39: the same rule.
+        ("tests/fixtures/clean/gen/scan", 78.1, 39, 2, 24.0),
         ("tests/fixtures/clean/gen-prose/boxes", 94.2, 3, 0, 24.0),
         ("tests/fixtures/clean/gen-prose/scan", 80.8, 15, 3, 24.0),
     ] {

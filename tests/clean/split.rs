@@ -1,0 +1,105 @@
+//! The article split (issue #17's first bar): rules that keep an article
+//! whole or two articles apart, each with a small input of the shape
+//! that split wrongly on the generated sets (tests/fixtures/clean/gen,
+//! gen-prose).
+
+use typeset::clean::clean;
+
+/// A small generator (an LCG), so the text is the same on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// A column of line-per-box text (13 characters a line) whose characters
+/// pair at random: a few common ones (了, 的, 一) most of the time, so
+/// that a line's end and any other line's start often make a pair the
+/// text uses, and breaks tell nothing about the order of the lines.
+fn random_column(seed: u64, lines: usize) -> String {
+    let common: Vec<char> = "了的一有上下来里说起年信河灯雨夜门她个两三不得"
+        .chars()
+        .collect();
+    let rare: Vec<char> = (0x9000..0x9000 + 120).filter_map(char::from_u32).collect();
+    let mut r = Lcg(seed);
+    let mut out = String::from("夜里的河\n本报记者 林晓舟\n");
+    let mut left = 3 + r.below(7);
+    for _ in 0..lines {
+        let mut line: Vec<char> = (0..13)
+            .map(|_| {
+                if r.below(100) < 65 {
+                    common[r.below(common.len())]
+                } else {
+                    rare[r.below(rare.len())]
+                }
+            })
+            .collect();
+        if r.below(2) == 0 {
+            line[3 + r.below(8)] = ['，', '、', '；'][r.below(3)];
+        }
+        left -= 1;
+        if left == 0 {
+            // A paragraph's last line: shorter, closed.
+            line.truncate(4 + r.below(8));
+            line.push('。');
+            left = 3 + r.below(7);
+        }
+        out.extend(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Text whose characters pair at random (the generated sets' random
+/// characters; on a real page, a table of figures or a list of names)
+/// meets a pair the text uses at any break as often two lines on as on
+/// the next: a stretch picked as the best of a long run reaches the
+/// count of sentences running on two lines down by luck. Sentences must
+/// run on two lines down far more often than a break meets an unrelated
+/// line's start by chance before a stretch is read across.
+#[test]
+fn breaks_of_text_that_pairs_at_random_read_no_columns_across() {
+    for seed in 1..=12 {
+        let c = clean(&random_column(seed, 68));
+        let across: Vec<&str> = c
+            .notes
+            .iter()
+            .map(|n| n.message.as_str())
+            .filter(|m| m.contains("columns read across"))
+            .collect();
+        assert!(across.is_empty(), "seed {seed}: {across:?}");
+    }
+}
+
+/// Under a jump line (下转第2版) the article above has closed: no
+/// paragraph of it is left between the jump line and the next news
+/// item's first line (本报讯), so a headline as wide as the column there
+/// is the headline, not the last line of a paragraph the item's box cut
+/// into, and the short line over it is its kicker.
+#[test]
+fn a_full_width_headline_under_a_jump_line_heads_the_news_item() {
+    let first = super::structure::column(&[
+        "晚上十一点以后，这座城市的大部分公交线路都已收车，只有六条夜班线还在运行，司机们把这段路叫作最后一站，",
+    ]);
+    let item = super::structure::column(&[
+        "本报讯　城南街道的长者食堂上月开张，每天中午供应两荤两素一汤，七十岁以上的老人凭卡用餐，每餐十二元，开张一个月来每天有两百多人来吃饭。",
+    ]);
+    let input = format!(
+        "夜班车\n本报记者 林晓舟\n{first}（下转第2版）\n社区食堂开张\n老街坊的午饭,有了新去处了\n{item}"
+    );
+    let c = clean(&input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["夜班车", "老街坊的午饭，有了新去处了"],
+        "{:?}",
+        c.notes
+    );
+    assert_eq!(c.articles[1].kicker.as_deref(), Some("社区食堂开张"));
+}

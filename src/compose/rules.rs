@@ -119,13 +119,15 @@ impl Composer<'_> {
 }
 
 /// Rules between modules, on the page grid: along the start edge of a
-/// module that does not begin at the grid's edge, and under one that ends
-/// above the foot (a boxed module has its box).
+/// module that does not begin at the grid's edge, and over one that does
+/// not begin at the page's top, down to the foot or not (a boxed module
+/// has its box). A module of the last row had none: it stood under the
+/// one above with white and no rule.
 pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
     let free = || frames.iter().filter(|f| !f.boxed);
     // The rules over modules first: (slot, from, to) along the line.
     let over: Vec<(f64, Pt, Pt)> = free()
-        .filter(|f| f.bottom(g) < g.lines && f.top > 0)
+        .filter(|f| f.top > 0)
         .map(|f| {
             let start = g.rule_before(f.first, g.vertical);
             let end = g.rule_before(f.first + f.columns, g.vertical);
@@ -162,4 +164,51 @@ pub fn module_edges(frames: &[Frame], g: &Grid) -> Vec<FrameItem> {
         out.push(across_slots(start, from, to, RULE_HEAVY / 2.0));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::load_layout;
+
+    /// The rules along a slot (across the columns) among `items`:
+    /// (slot, from, to).
+    fn along(items: &[FrameItem]) -> Vec<(f64, f64, f64)> {
+        (items.iter())
+            .filter_map(|i| match i {
+                FrameItem::Rule { from, to, .. } if from.slot == to.slot => {
+                    Some((from.slot, from.inline.0, to.inline.0))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Two modules stacked in the first four columns, the lower down to
+    /// the page's foot, beside a third down the page: a rule stands over
+    /// the lower one, across its columns. Only modules ending above the
+    /// foot had their rule, so a module of the last row sat under the one
+    /// above it with white and no rule (a generated page, set14).
+    #[test]
+    fn a_module_down_to_the_foot_has_its_rule_over_it() {
+        let g = load_layout("broadsheet", None)
+            .unwrap()
+            .grid_for(crate::model::Writing::Horizontal);
+        let at = |first, columns, top, rows| Frame {
+            first,
+            columns,
+            top,
+            rows,
+            ..Frame::full(&g)
+        };
+        let frames = [at(0, 4, 0, Some(40)), at(0, 4, 40, None), at(4, 4, 0, None)];
+        let rules = along(&module_edges(&frames, &g));
+        let end = g.rule_before(4, false).0;
+        assert!(
+            (rules.iter()).any(|&(s, a, b)| s == 39.5 && a <= 0.0 && (b - end).abs() < 0.01),
+            "{rules:?}"
+        );
+        // None over the modules at the page's top.
+        assert!(rules.iter().all(|&(s, ..)| s > 0.0), "{rules:?}");
+    }
 }

@@ -182,10 +182,11 @@ impl Composer<'_> {
         let from = (jumps.shape)(Furniture::JumpLine, &labels.jump_from_page(previous));
         let by = beside(g);
         // Beside, the head and its jump line take the columns of their
-        // span (the text beside them starts at the top).
+        // span, kept with the slots (the text beside them starts at the
+        // top): this composer's reserve is its grid's (`reserve_for`).
         let measure = match (g.vertical, by) {
             (true, _) => g.column_width,
-            (false, true) => super::title::extent(g, head_span(doc, g)),
+            (false, true) => super::title::extent(g, self.reserve.span),
             (false, false) => g.measure(),
         };
         let from_lines = break_lines(&from, measure, false, &doc.rules);

@@ -134,8 +134,9 @@ pub fn compose_module_with(
     };
     // Continued: laid out again with room kept for the jump lines, its
     // first page in the frame, the rest across whole pages.
-    let continued = c.pages.len() > 1;
-    if continued && let Some(j) = jumps {
+    if c.pages.len() > 1
+        && let Some(j) = jumps
+    {
         let rest = ModuleSet::whole_page(doc, page, j.rest_frame(frame, page), layout);
         let reserve = reserve_for(doc, &rest.grid);
         c = set.lay_out(layout, &flow, reserve)?;

@@ -124,3 +124,29 @@ fn a_figure_no_column_left_holds_waits_for_the_continuations_head() {
         .collect();
     assert_eq!(placed, broken, "{dump}");
 }
+
+/// A round figure that fills its column leaves no line beside its middle:
+/// it stands as a block, the text above and below it. Before, the text
+/// ran into its corners in slivers of two or three characters (here 灯多
+/// on a line three characters long under the disc's rim, read across
+/// the caption to the column under it; on generated pages slivers of 2–7
+/// characters at all four corners of a disc two columns wide)
+/// (tests/fixtures/round-block.toml).
+#[test]
+fn a_round_figure_that_fills_its_columns_stands_as_a_block() {
+    let dump = fixture_dump("round-block.toml");
+    let second = dump.split("page 1, column 2").nth(1).expect("column 2");
+    for line in second
+        .lines()
+        .filter(|l| l.trim_start().starts_with("slot"))
+    {
+        // `… │text│  set/measure pt …`: every body line is the column's
+        // whole measure (the caption, 灯的徽记, its own).
+        let measure = line
+            .split('/')
+            .nth(1)
+            .and_then(|m| m.split_whitespace().next());
+        let caption = line.contains("灯的徽记");
+        assert!(caption || measure == Some("130.00"), "{line}\n{dump}");
+    }
+}

@@ -93,6 +93,40 @@ impl Footprint {
     }
 }
 
+impl Footprint {
+    /// The footprint text wraps around in `columns`: a disc that leaves no
+    /// line beside its widest chord in any of them stands as its bounding
+    /// block. Text would touch only its four corners, in slivers of a few
+    /// characters read across the figure with nothing between them; a
+    /// compositor sets such a figure as a block, text above and below.
+    pub fn wrapped_in(self, columns: &[(Pt, Pt)], pitch: Pt, rules: WrapRules) -> Footprint {
+        let Footprint::Disc {
+            slots,
+            inline,
+            block,
+            radius,
+        } = &self
+        else {
+            return self;
+        };
+        let middle = (block.0 / pitch.0).floor().max(0.0) as u32;
+        let beside = |&column: &(Pt, Pt)| {
+            let covered = self.covers(middle, pitch, rules.gap);
+            matches!(
+                covered.and_then(|c| beside(c, column, rules)),
+                Some(SlotKind::Narrow { .. })
+            )
+        };
+        if columns.iter().any(beside) {
+            return self;
+        }
+        Footprint::Rect {
+            slots: slots.clone(),
+            inline: (*inline - *radius, *inline + *radius),
+        }
+    }
+}
+
 /// `length` cut down to whole characters.
 fn whole_chars(length: Pt, char: Pt) -> Pt {
     char * ((length.0 / char.0) + 1e-6).floor().max(0.0)
@@ -337,5 +371,46 @@ mod tests {
             Some(SlotKind::Blocked)
         );
         assert_eq!(wrap(&both, 8, Pt(10.0), COLUMN, RULES), None);
+    }
+
+    #[test]
+    fn a_disc_with_no_line_beside_its_middle_stands_as_a_block() {
+        let left = (Pt(100.0), Pt(200.0));
+        let right = (Pt(210.0), Pt(310.0));
+        // Across the gutter with six characters each side: kept round.
+        let kept = straddling()[0]
+            .clone()
+            .wrapped_in(&[left, right], Pt(10.0), RULES);
+        assert_eq!(kept, straddling()[0]);
+        // As wide as both columns: the middle line keeps nothing, the
+        // corners three or four characters; set as its square.
+        let wide = Footprint::Disc {
+            slots: 0..21,
+            inline: Pt(205.0),
+            block: Pt(105.0),
+            radius: Pt(105.0),
+        };
+        assert!(
+            wrap(std::slice::from_ref(&wide), 1, Pt(10.0), left, RULES)
+                .is_some_and(|k| k != SlotKind::Blocked)
+        );
+        let block = wide.wrapped_in(&[left, right], Pt(10.0), RULES);
+        assert_eq!(
+            block,
+            Footprint::Rect {
+                slots: 0..21,
+                inline: (Pt(100.0), Pt(310.0)),
+            }
+        );
+        assert_eq!(
+            wrap(std::slice::from_ref(&block), 1, Pt(10.0), left, RULES),
+            Some(SlotKind::Blocked)
+        );
+        assert_eq!(wrap(&[block], 21, Pt(10.0), left, RULES), None);
+        // A rectangle is what it is.
+        assert_eq!(
+            rect(120.0, 180.0).wrapped_in(&[COLUMN], Pt(10.0), RULES),
+            rect(120.0, 180.0)
+        );
     }
 }

@@ -58,7 +58,9 @@ mod tests_heads;
 #[cfg(test)]
 mod tests_lead;
 mod title;
+mod title_beside;
 mod title_fit;
+mod title_set;
 mod transform;
 mod variants;
 mod walk;

@@ -15,7 +15,7 @@ use super::{Frame, Module, Page};
 use crate::error::{Error, Result, Stage, Warning};
 use crate::linebreak::{EPSILON, Line};
 use crate::model::Writing;
-use crate::model::{Grid, Labels};
+use crate::model::{Grid, Labels, Role};
 use crate::resolve::{Doc, Layout};
 use crate::shape::{ShapedBlock, ShapedDoc, ShapedPara};
 
@@ -414,7 +414,13 @@ impl<'d> ModuleSet<'d> {
         // A page of its own (an article, not a module of a made-up page).
         let own_page = self.frame.rows.is_none() && self.frame.top == 0 && !self.frame.fit_title;
         c.free_last_bands = (self.grid.vertical && own_page).then_some(1);
-        let below_header = c.set_title(&self.title, doc, self.own)?;
+        // Text runs up beside the block's shorter lines unless a lead
+        // is set across under it.
+        let lead_first =
+            matches!(shaped.flow.first(), Some(ShapedBlock::Para(p)) if p.style.role == Role::Lead);
+        let beside = !(self.frame.lead.is_across() && lead_first);
+        let set = c.set_title(&self.title, doc, (self.own, beside))?;
+        let below_header = set.below;
         // The first page's flow starts below the header (beside a title
         // block narrower than the module, at its top), or below a lead
         // across all the columns; the flow after the lead.
@@ -433,6 +439,8 @@ impl<'d> ModuleSet<'d> {
         c.place_fixed_figures(flow);
         if self.title.columns < self.grid.columns {
             c.start_flow(c.top);
+        } else if set.text < below_header {
+            c.start_flow(set.text);
         }
         c.run(flow);
         c.balance_last_page(flow);

@@ -8,16 +8,9 @@
 //! under it. No white is left beside the block that reads as a hole.
 
 use super::Frame;
-use super::columns::{Composer, SlotShape};
 use super::heads::{break_heading, phrase_lines};
-use super::items::LineSource;
-use super::rules::header_rule;
 use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
-use super::transform::LineAt;
-use super::wrap::SlotKind;
-use crate::error::{Error, Result, Stage};
 use crate::model::{Align, Grid, LineRules, Role};
-use crate::resolve::Doc;
 use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
 
@@ -339,7 +332,7 @@ pub(super) fn snug(p: &ShapedPara, grid: &Grid, measure: Pt) -> ShapedPara {
     };
     let short = grid.vertical
         && p.style.role == Role::Kicker
-        && room_for(p, measure).0 > grid.body_size.0 * KICKER_WHITE;
+        && super::title_set::room_for(p, measure).0 > grid.body_size.0 * KICKER_WHITE;
     let one = largest_in(1);
     if short && one >= grid.body_size.0 * SHORT_KICKER && one < size {
         return rescaled(p, one / size * (1.0 - 1e-6), grid);
@@ -415,176 +408,6 @@ fn shrunk_to(p: &ShapedPara, measure: Pt, grid: &Grid) -> (ShapedPara, bool) {
     (q, fits(s))
 }
 
-impl Composer<'_> {
-    /// Sets the title block across its columns from the module's top,
-    /// with a heavy rule under it, and the byline at the head of the first
-    /// column; the slot below the block. Under a block narrower than the
-    /// module its columns start below it (their slots taken), the others
-    /// at the top.
-    pub fn set_title(&mut self, title: &Title, doc: &Doc, own: bool) -> Result<u32> {
-        let measure = extent(&self.grid, title.columns);
-        let mut slot = self.top;
-        let mut stack = Stack::new(&self.grid);
-        let indent = headline_indent(title, measure, &doc.rules);
-        for (n, p) in title.header.iter().enumerate() {
-            if Some(n) == title.byline {
-                continue;
-            }
-            // In a module of the other writing mode (a serial box) the
-            // title block stands at the head of its lines, not in their
-            // middle.
-            let mut head;
-            let p = if own {
-                head = p.clone();
-                head.style.align = Align::Start;
-                &head
-            } else {
-                p
-            };
-            slot += p.style.space_before;
-            let per = match title.fitted {
-                true => stack.slots(slot, p.style.size),
-                false => p.style.lines,
-            };
-            let at = (slot, per);
-            // A kicker or deck starts where the headline does.
-            let inset = match p.style.role {
-                Role::Kicker | Role::Deck if title.fitted => indent.min(room_for(p, measure)),
-                _ => Pt::ZERO,
-            };
-            // Flush with the headline's start, or (a turned kicker) with
-            // its end: the inset is taken off that side only.
-            let span = match p.style.align {
-                Align::End => (Pt::ZERO, title.measure_of(p, measure) - inset),
-                _ => (inset, title.measure_of(p, measure) - inset),
-            };
-            slot = self.set_heading_lines((p, n), at, span, None, &doc.rules);
-            slot += p.style.space_after;
-        }
-        // Text runs under a block across every column, beside a
-        // narrower block of its own grid (and on in the other tiers).
-        let room = match own && title.columns < self.grid.columns {
-            true => 0,
-            false => super::own_title::TEXT_UNDER,
-        };
-        if slot + room > self.bottom {
-            return Err(too_tall(doc, &title.header));
-        }
-        // A fitted block ends with no rule and no white line: the white
-        // beside its shorter lines never reaches a hole's height.
-        if title.fitted {
-            slot = stack.body_slot(slot, self.grid.body_size);
-        } else if !title.header.is_empty() {
-            self.items().push(header_rule(slot, measure));
-            slot += 1;
-        }
-        let below = slot;
-        let mut taken = vec![(title.columns, self.top, below)];
-        if let Some(b) = title.byline {
-            let p = &title.header[b];
-            let end = self.set_byline((p, b), (below, title.columns == 1), &doc.rules);
-            taken.push((1, below, end));
-        }
-        if title.columns < self.grid.columns || title.byline.is_some() {
-            self.take_slots(&taken);
-        }
-        Ok(below)
-    }
-
-    /// Sets the byline (header paragraph `n`) at the head of the first
-    /// column from `slot`, a slot a line, broken at phrases: the first
-    /// line flush with the column's start, the next ones with its end, so
-    /// the white beside them never stacks into a hole; the slot after it.
-    fn set_byline(
-        &mut self,
-        (p, n): (&ShapedPara, usize),
-        (slot, narrow): (u32, bool),
-        rules: &LineRules,
-    ) -> u32 {
-        let w = self.grid.column_width;
-        let lines = break_heading(p, w, rules);
-        let mut q = p.clone();
-        // Under a block of one column, centred under its headline: the
-        // headline then has a line of text under it whatever follows.
-        q.style.align = if narrow { Align::Center } else { Align::Start };
-        for (i, line) in lines.iter().enumerate() {
-            if i == 1 && !narrow {
-                q.style.align = Align::End;
-            }
-            let at = LineAt {
-                slot: slot + i as u32,
-                per: 1,
-                inline: Pt::ZERO,
-                size: q.style.size,
-                lift: Pt::ZERO,
-            };
-            self.set_line((&q, LineSource::Header(n)), line, at, Some(0));
-        }
-        slot + lines.len() as u32
-    }
-
-    /// Sets heading `p` (header paragraph `n`) broken at phrases in
-    /// `measure` from inline `at`, from `slot`, `per` slots a line; the
-    /// slot after its lines.
-    fn set_heading_lines(
-        &mut self,
-        (p, n): (&ShapedPara, usize),
-        (mut slot, per): (u32, u32),
-        (at, measure): (Pt, Pt),
-        column: Option<u32>,
-        rules: &LineRules,
-    ) -> u32 {
-        for line in &break_heading(p, measure, rules) {
-            let line_at = LineAt {
-                slot,
-                per,
-                inline: at,
-                size: p.style.size,
-                lift: Pt::ZERO,
-            };
-            self.set_line((p, LineSource::Header(n)), line, line_at, column);
-            slot += per;
-        }
-        slot
-    }
-
-    /// Takes slots `from..to` of the first `k` columns on the current
-    /// page, for each `(k, from, to)`: the flow goes round them.
-    fn take_slots(&mut self, taken: &[(u32, u32, u32)]) {
-        let page = self.pages.len() - 1;
-        for &(k, from, to) in taken {
-            for column in 0..k.min(self.grid.columns) {
-                for slot in from..to.min(self.bottom) {
-                    self.shapes.push(SlotShape {
-                        page,
-                        column,
-                        slot,
-                        kind: SlotKind::Blocked,
-                    });
-                }
-            }
-        }
-    }
-}
-
-/// The white `p` leaves on one line of `measure` (none when it takes
-/// more than a line): how far in it may start.
-fn room_for(p: &ShapedPara, measure: Pt) -> Pt {
-    Pt((measure - super::furniture::natural_width(p)).0.max(0.0))
-}
-
-/// Where a fitted title's centred headline starts: the white before its
-/// widest line.
-fn headline_indent(title: &Title, measure: Pt, rules: &LineRules) -> Pt {
-    let Some(h) = title.header.iter().find(|p| p.style.role == Role::Headline) else {
-        return Pt::ZERO;
-    };
-    let widest = (break_heading(h, measure, rules).iter())
-        .map(|l| l.width.0)
-        .fold(0.0, f64::max);
-    Pt(((measure.0 - widest) / 2.0).max(0.0))
-}
-
 /// The slots the block takes in the first column, its byline included,
 /// as [`Composer::set_title`] stacks them: what a cut module must keep
 /// besides its text.
@@ -610,11 +433,4 @@ pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
         true => stack.body_slot(slot, grid.body_size) + byline,
         false => slot + 1,
     }
-}
-
-/// The error of a headline block taller than its frame.
-fn too_tall(doc: &Doc, header: &[ShapedPara]) -> Error {
-    Error::new(Stage::Compose, "the headline block does not fit in its frame")
-        .at(doc.located(header.first().map(|p| p.loc).unwrap_or_default()))
-        .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes")
 }

@@ -4,8 +4,8 @@
 
 mod common;
 
+use common::dump::fixture_pdf;
 use common::*;
-use std::ffi::OsStr;
 
 /// The page summaries (`page N: … holes …`) of a generated set.
 fn summaries(set: &str) -> Vec<String> {
@@ -53,14 +53,7 @@ fn a_continued_module_fills_every_column_to_the_cut() {
 #[test]
 fn a_continued_modules_kicker_turns_to_the_headlines_end() {
     need("pdftotext");
-    let src = root().join("tests/fixtures/gen-horizontal-02/fill.toml");
-    let dir = tempdir();
-    let pdf = dir.path().join("p.pdf");
-    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
-    let stderr = assert_ok(&out);
-    let page1 = (stderr.lines())
-        .find(|l| l.contains("page 1: ") && l.contains("of the grid in modules"))
-        .expect("page 1's summary");
+    let (_dir, pdf, page1) = fixture_pdf("gen-horizontal-02/fill.toml");
     assert!(page1.contains("no holes"), "{page1}");
     let words = word_boxes(&pdf, 1);
     let find = |t: &str| words.iter().find(|w| w.text == t).expect(t).clone();

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::dump::fixture_pdf;
 use common::*;
 use std::ffi::OsStr;
 
@@ -69,14 +70,7 @@ fn a_short_last_headline_line_is_staggered_and_the_first_column_runs_up_beside_i
     );
     // The second line ends where the first does.
     need("pdftotext");
-    let src = root().join("tests/fixtures/gen-variants-02/fill.toml");
-    let dir = tempdir();
-    let pdf = dir.path().join("p.pdf");
-    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
-    let stderr = assert_ok(&out);
-    let page1 = (stderr.lines())
-        .find(|l| l.contains("page 1: ") && l.contains("of the grid in modules"))
-        .expect("page 1's summary");
+    let (_dir, pdf, page1) = fixture_pdf("gen-variants-02/fill.toml");
     assert!(page1.contains("no holes"), "{page1}");
     let words = word_boxes(&pdf, 1);
     let find = |t: &str| words.iter().find(|w| w.text.contains(t)).expect(t).clone();

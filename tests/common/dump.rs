@@ -38,3 +38,19 @@ pub fn lines_per_column(dump: &str) -> Vec<(u32, usize)> {
     }
     columns
 }
+
+/// The PDF of the page manifest `tests/fixtures/{name}`, set without
+/// error in a temporary directory (kept while the first is alive), and
+/// the summary line of its page 1 (`page 1: … of the grid in modules …`).
+pub fn fixture_pdf(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let src = root().join("tests/fixtures").join(name);
+    let dir = super::tempdir();
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[src.as_os_str(), OsStr::new("--pdf"), pdf.as_os_str()]);
+    let stderr = super::assert_ok(&out);
+    let page1 = (stderr.lines())
+        .find(|l| l.contains("page 1: ") && l.contains("of the grid in modules"))
+        .expect("page 1's summary")
+        .to_string();
+    (dir, pdf, page1)
+}

@@ -5,7 +5,7 @@
 
 use typeset::clean::{Block, clean};
 
-use super::general::article_text;
+use super::general::{article_text, articles, feature_above};
 use super::structure::{column, removed};
 
 #[test]
@@ -291,4 +291,27 @@ fn the_line_over_a_jump_line_stays_with_its_article() {
         "{:?}",
         c.articles[0].blocks
     );
+}
+
+/// A kicker and a headline each an em short of the column, the headline
+/// with a comma inside it, between a sentence end and 本报讯: a pause
+/// between two characters is set an em wide as they are (only a mark at
+/// a line's end or beside another is set in half an em), so the headline
+/// is a whole em short too, no line a paragraph runs on through, and
+/// both are the news item's headline block.
+#[test]
+fn a_headline_an_em_short_with_a_comma_inside_opens_the_news_item() {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let kicker = "老码头重新开放两岸又通船";
+    let title = "渡口又热闹了，船票两块钱";
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}{kicker}\n{title}\n{item}",
+        feature_above()
+    );
+    let c = articles(&input, 2);
+    let news = &c.articles[1];
+    assert_eq!(news.title, title);
+    assert_eq!(news.kicker.as_deref(), Some(kicker));
 }

@@ -553,7 +553,11 @@ fn heldout_generated_scores() {
         // line, over a news item's first line (page.rs).
         // Round 12: furniture 23.9 → 19.6 % (21.7 % on the other three
         // sets): a caption of no mark over a jump line (captions.rs).
-        ("tests/fixtures/clean/gen/boxes", 95.5, 16, 1, 19.7),
+        // Split wrong 1 → 0, 95.6 → 96.0 %, fields 16 → 14: a pause
+        // between two characters is set an em wide, so a headline with a
+        // comma an em short of the column over 本报讯 is no column line
+        // (gq10; shape::narrow).
+        ("tests/fixtures/clean/gen/boxes", 95.9, 14, 0, 19.7),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
@@ -564,7 +568,8 @@ fn heldout_generated_scores() {
         // now (3 before, found by luck: random characters' breaks tell
         // nothing of the order).
         // Fields 41 → 39: the same rule.
-        ("tests/fixtures/clean/gen/scan", 78.1, 39, 2, 21.8),
+        // Round 12: fields 39 → 37, 78.2 → 78.3 % (the pause an em wide).
+        ("tests/fixtures/clean/gen/scan", 78.2, 37, 2, 21.8),
         ("tests/fixtures/clean/gen-prose/boxes", 94.2, 3, 0, 21.8),
         ("tests/fixtures/clean/gen-prose/scan", 80.8, 15, 3, 21.8),
     ] {

@@ -293,6 +293,22 @@ fn the_line_over_a_jump_line_stays_with_its_article() {
     );
 }
 
+/// The kicker of the news items below.
+const PIER: &str = "老码头重新开放两岸又通船";
+
+/// A news item under the feature of `feature_above`, its headline block
+/// `block` (lines), cleaned into two articles; the item's.
+fn pier_item(block: &str) -> typeset::clean::Article {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}{block}\n{item}",
+        feature_above()
+    );
+    articles(&input, 2).articles.remove(1)
+}
+
 /// A kicker and a headline each an em short of the column, the headline
 /// with a comma inside it, between a sentence end and 本报讯: a pause
 /// between two characters is set an em wide as they are (only a mark at
@@ -301,17 +317,22 @@ fn the_line_over_a_jump_line_stays_with_its_article() {
 /// both are the news item's headline block.
 #[test]
 fn a_headline_an_em_short_with_a_comma_inside_opens_the_news_item() {
-    let item = column(&[
-        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
-    ]);
-    let kicker = "老码头重新开放两岸又通船";
     let title = "渡口又热闹了，船票两块钱";
-    let input = format!(
-        "石桥的守护人\n本报记者 周立新\n{}{kicker}\n{title}\n{item}",
-        feature_above()
-    );
-    let c = articles(&input, 2);
-    let news = &c.articles[1];
+    let news = pier_item(&format!("{PIER}\n{title}"));
     assert_eq!(news.title, title);
-    assert_eq!(news.kicker.as_deref(), Some(kicker));
+    assert_eq!(news.kicker.as_deref(), Some(PIER));
+}
+
+/// A kicker and a headline short of the column, and a deck two ems wider
+/// than it (larger type), between a sentence end and 本报讯: a line that
+/// wide is no line of the column either, so all three are the news
+/// item's headline block, not the last lines of a paragraph its box cut
+/// into.
+#[test]
+fn a_deck_wider_than_the_column_over_a_dateline_stays_in_the_block() {
+    let deck = "渡船每天六个班次两岸居民又能坐船过河";
+    let news = pier_item(&format!("{PIER}\n渡口又热闹起来\n{deck}"));
+    assert_eq!(news.title, "渡口又热闹起来");
+    assert_eq!(news.kicker.as_deref(), Some(PIER));
+    assert_eq!(news.deck.as_deref(), Some(deck));
 }

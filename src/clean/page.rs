@@ -354,6 +354,10 @@ impl Page<'_> {
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
                     && (framed || !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none()))
+                    // A line ending a sentence (…… ！ ？) right after a
+                    // sentence left open is that paragraph's last line,
+                    // unless marked as large type.
+                    && (l.level.is_some() || !(ends_sentence(&l.text) && self.after_open(p)))
             }
             Role::Byline(_)
             | Role::Author(_)

@@ -336,3 +336,20 @@ fn a_deck_wider_than_the_column_over_a_dateline_stays_in_the_block() {
     assert_eq!(news.kicker.as_deref(), Some(PIER));
     assert_eq!(news.deck.as_deref(), Some(deck));
 }
+
+/// A paragraph's last line ending on an ellipsis (……) right after a full
+/// line that leaves its sentence open, over a marked kicker and headline:
+/// the line ends that paragraph, and is no kicker of the block under it.
+#[test]
+fn a_last_line_ending_on_an_ellipsis_is_no_kicker() {
+    let feature: Vec<String> = feature_above().lines().take(6).map(String::from).collect();
+    let text =
+        column(&["城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。"]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}\n有一天落下……\n## {PIER}\n# 渡口又热闹起来\n本报记者 林晓舟\n{text}",
+        feature.join("\n")
+    );
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].kicker.as_deref(), Some(PIER));
+    assert!(article_text(&c, 0).ends_with("没有一天落下……"));
+}

@@ -73,11 +73,14 @@ fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
 
 const BETWEEN: &str = "figure caption (a column-wide line between paragraphs)";
 const OVER_RUNAROUND: &str = "figure caption (over the text run round its figure)";
+const OVER_JUMP: &str = "figure caption (over the jump line)";
 
 /// A caption told by its place: it stands inside its column, which goes
 /// on under the figure (no column ends there).
 pub(super) fn placed(role: &Role) -> bool {
-    is(role, BETWEEN) || is(role, OVER_RUNAROUND)
+    [BETWEEN, OVER_RUNAROUND, OVER_JUMP]
+        .iter()
+        .any(|w| is(role, w))
 }
 
 /// Captions told by their place among the column's lines, read in order
@@ -111,6 +114,8 @@ pub(super) fn by_place(
             BETWEEN
         } else if over_runaround(lines, measure, roles, &filled, k) {
             OVER_RUNAROUND
+        } else if over_jump(lines, roles, &filled, k, m) {
+            OVER_JUMP
         } else {
             continue;
         };
@@ -140,6 +145,28 @@ fn between_paragraphs(lines: &[Line], roles: &[Role], filled: &[usize], k: usize
         && dateline(&after.text).is_none()
         && first_line(after, filled.get(k + 2).map(|&j| &lines[j]), m);
     full(lines[i].width, m) && roles[b] == Role::Text && ends_sentence(&lines[b].text) && opens
+}
+
+/// A line of no mark between a full column line and the jump line
+/// (下转第2版) under it, narrower than the column: no line of the text,
+/// whose column runs full down to its jump (a paragraph's last line there
+/// ends on a mark). Where the line over it ends a sentence, a paragraph's
+/// first line could stand there, two ems short: the line must be
+/// narrower. A figure at the foot of the column, its caption over the
+/// jump line.
+fn over_jump(lines: &[Line], roles: &[Role], filled: &[usize], k: usize, m: f32) -> bool {
+    let (b, i, a) = (filled[k - 1], filled[k], filled[k + 1]);
+    let jump = matches!(
+        roles[a],
+        Role::Furniture {
+            what: "jump line",
+            closes: true
+        }
+    );
+    let w = lines[i].width;
+    let column_over = roles[b] == Role::Text && full(lines[b].width, m) && lines[b].level.is_none();
+    let no_first_line = !ends_sentence(&lines[b].text) || w <= m - 2.5;
+    jump && column_over && !full(w, m) && no_first_line && !ends_sentence(&lines[i].text)
 }
 
 /// Text run round a figure in the sliver of column beside it: two lines

@@ -210,12 +210,13 @@ impl Page<'_> {
             )
         };
         let shaped = |q: usize| self.block_shaped(q, loose);
-        // Shorter than a column line: over a news item's first line only
-        // such lines are a headline block (a full line there is the last
-        // line of a paragraph the item's box cut into).
+        // Shorter than a column line, or two ems wider (a deck in larger
+        // type): over a news item's first line only such lines are a
+        // headline block (a full line there is the last line of a
+        // paragraph the item's box cut into).
         let short = |q: usize| {
-            let i = self.order[q];
-            self.measure[i].is_none_or(|m| narrow(&self.lines[i], m))
+            let (i, l) = (self.order[q], &self.lines[self.order[q]]);
+            self.measure[i].is_none_or(|m| narrow(l, m) || l.width >= m + 2.0)
         };
         if !shaped(p) {
             return false;
@@ -353,6 +354,10 @@ impl Page<'_> {
                     // Nor is a clause stopping on such a word (响，施工单位在
                     // 靠近住宅区的): a column line read beside another box.
                     && (framed || !(leaves_open(&l.text) && l.text.contains(['，', ',']) && l.level.is_none()))
+                    // A line ending a sentence (…… ！ ？) right after a
+                    // sentence left open is that paragraph's last line,
+                    // unless marked as large type.
+                    && (l.level.is_some() || !(ends_sentence(&l.text) && self.after_open(p)))
             }
             Role::Byline(_)
             | Role::Author(_)

@@ -136,14 +136,23 @@ pub(super) fn full(width: f32, measure: f32) -> bool {
 /// sets each line a paragraph runs on through to the measure exactly, so a
 /// line of Han characters alone (no letters, digits or marks, which set
 /// looser or tighter) a whole em short of it is no inner line: a
-/// headline's line or a paragraph's last.
+/// headline's line or a paragraph's last. A pause between two Han
+/// characters is set an em wide as they are.
 pub(super) fn narrow(line: &Line, measure: f32) -> bool {
-    let han = line
-        .text
-        .chars()
-        .filter(|&c| c != ' ')
-        .all(super::names::is_han);
+    let cs: Vec<char> = line.text.chars().filter(|&c| c != ' ').collect();
+    let han = (0..cs.len()).all(|k| em_wide(&cs, k));
     !full(line.width, measure) || han && line.width <= measure - 0.75
+}
+
+/// Pauses set an em wide between two Han characters (a mark at a line's
+/// end, or beside another mark, may be set in half an em).
+const PAUSES: &str = "，、；：,;:";
+
+/// The character at `k` is set an em wide wherever the line breaks: a Han
+/// character, or a pause between two.
+fn em_wide(cs: &[char], k: usize) -> bool {
+    let han = |j: usize| cs.get(j).is_some_and(|&c| is_han(c));
+    han(k) || PAUSES.contains(cs[k]) && k > 0 && han(k - 1) && han(k + 1)
 }
 
 /// Shorter than a line inside a paragraph.

@@ -122,3 +122,48 @@ fn text_after_a_caption_told_by_its_place_stays_in_its_article() {
     assert_eq!(c.articles[1].title, "菜市场变样了");
     assert_block(&c, |p| p == market[1]);
 }
+
+// The twelfth round's captions, found on the generated sets: a figure's
+// caption of no mark standing where no line of the column can.
+
+/// A paragraph whose second line ends a sentence (…通道宽了。) and
+/// whose third, full, runs on.
+const REBUILT: &str = "城南菜市场改造完工后，摊位重新排过了，通道宽了。卖菜的和卖肉的分到了两边，下雨天地面不再积水，老人推着小车也能走到最里面的摊位。";
+
+/// `STALLS[0]` and `REBUILT`'s first `k` lines in line-per-box text,
+/// then `rest`.
+fn rebuilt_with(k: usize, rest: &str) -> String {
+    let body = column(&[REBUILT]);
+    let lines: Vec<&str> = body.lines().take(k).collect();
+    let above = column(&STALLS[..1]);
+    format!(
+        "菜市场变样了\n本报记者 林晓舟\n{above}{}\n{rest}",
+        lines.join("\n")
+    )
+}
+
+/// Over a jump line (下转第2版) the column runs full down to its jump: a
+/// line of no mark narrower than the column there, under a line that
+/// runs on, is the figure's caption at the column's foot, removed; so is
+/// a shorter one under a sentence end. A line two ems short under a
+/// sentence end stays: a paragraph's first line, opened at the foot.
+#[test]
+fn a_line_of_no_mark_over_a_jump_line_is_a_caption() {
+    let jump = "（下转第2版）";
+    // Three lines (…分到了两边，下: runs on), and two (…通道宽了。).
+    for (k, caption) in [(3, "改造后的城南菜市场通道"), (2, "改造后的通道")] {
+        let input = rebuilt_with(k, &format!("{caption}\n{jump}\n"));
+        let c = articles(&input, 1);
+        assert!(
+            !blocks_text(&c).iter().any(|t| t.contains(caption)),
+            "{caption}"
+        );
+        assert!(
+            removed(&input).iter().any(|m| m.contains(caption)),
+            "{caption}"
+        );
+    }
+    let first = "老人推着小车也能走到最";
+    let input = rebuilt_with(2, &format!("{first}\n{jump}\n"));
+    assert!(!removed(&input).iter().any(|m| m.contains(first)));
+}

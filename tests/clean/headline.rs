@@ -5,7 +5,7 @@
 
 use typeset::clean::{Block, clean};
 
-use super::general::article_text;
+use super::general::{article_text, articles, feature_above};
 use super::structure::{column, removed};
 
 #[test]
@@ -291,4 +291,65 @@ fn the_line_over_a_jump_line_stays_with_its_article() {
         "{:?}",
         c.articles[0].blocks
     );
+}
+
+/// The kicker of the news items below.
+const PIER: &str = "老码头重新开放两岸又通船";
+
+/// A news item under the feature of `feature_above`, its headline block
+/// `block` (lines), cleaned into two articles; the item's.
+fn pier_item(block: &str) -> typeset::clean::Article {
+    let item = column(&[
+        "本报讯　城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。",
+    ]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}{block}\n{item}",
+        feature_above()
+    );
+    articles(&input, 2).articles.remove(1)
+}
+
+/// A kicker and a headline each an em short of the column, the headline
+/// with a comma inside it, between a sentence end and 本报讯: a pause
+/// between two characters is set an em wide as they are (only a mark at
+/// a line's end or beside another is set in half an em), so the headline
+/// is a whole em short too, no line a paragraph runs on through, and
+/// both are the news item's headline block.
+#[test]
+fn a_headline_an_em_short_with_a_comma_inside_opens_the_news_item() {
+    let title = "渡口又热闹了，船票两块钱";
+    let news = pier_item(&format!("{PIER}\n{title}"));
+    assert_eq!(news.title, title);
+    assert_eq!(news.kicker.as_deref(), Some(PIER));
+}
+
+/// A kicker and a headline short of the column, and a deck two ems wider
+/// than it (larger type), between a sentence end and 本报讯: a line that
+/// wide is no line of the column either, so all three are the news
+/// item's headline block, not the last lines of a paragraph its box cut
+/// into.
+#[test]
+fn a_deck_wider_than_the_column_over_a_dateline_stays_in_the_block() {
+    let deck = "渡船每天六个班次两岸居民又能坐船过河";
+    let news = pier_item(&format!("{PIER}\n渡口又热闹起来\n{deck}"));
+    assert_eq!(news.title, "渡口又热闹起来");
+    assert_eq!(news.kicker.as_deref(), Some(PIER));
+    assert_eq!(news.deck.as_deref(), Some(deck));
+}
+
+/// A paragraph's last line ending on an ellipsis (……) right after a full
+/// line that leaves its sentence open, over a marked kicker and headline:
+/// the line ends that paragraph, and is no kicker of the block under it.
+#[test]
+fn a_last_line_ending_on_an_ellipsis_is_no_kicker() {
+    let feature: Vec<String> = feature_above().lines().take(6).map(String::from).collect();
+    let text =
+        column(&["城西的老码头昨天重新开放，渡船恢复了每天六个班次，两岸居民又能坐船过河了。"]);
+    let input = format!(
+        "石桥的守护人\n本报记者 周立新\n{}\n有一天落下……\n## {PIER}\n# 渡口又热闹起来\n本报记者 林晓舟\n{text}",
+        feature.join("\n")
+    );
+    let c = articles(&input, 2);
+    assert_eq!(c.articles[1].kicker.as_deref(), Some(PIER));
+    assert!(article_text(&c, 0).ends_with("没有一天落下……"));
 }

@@ -531,8 +531,9 @@ fn heldout_boxes_scores() {
 /// The floors keep what the structure stage reaches on it and, above
 /// all, that no text is removed. The furniture left is its figures'
 /// captions: plain words with no cue or credit. A caption as wide as the
-/// column between two paragraphs, or one over the text run round its
-/// figure, is told by its place (no column line); a short one between
+/// column between two paragraphs, one over the text run round its
+/// figure, or one over a jump line, is told by its place (no column
+/// line); a short one between
 /// paragraphs has a section head's shape and stays.
 /// tests/fixtures/clean/gen-prose holds the same ten sets (the same
 /// articles, figures, heads and boxes) with prose-like text instead
@@ -550,7 +551,16 @@ fn heldout_generated_scores() {
         // more often than breaks meet pairs by chance (columns.rs).
         // Fields 18 → 16: a headline as wide as the column under a jump
         // line, over a news item's first line (page.rs).
-        ("tests/fixtures/clean/gen/boxes", 95.5, 16, 1, 24.0),
+        // Round 12: furniture 23.9 → 19.6 % (21.7 % on the other three
+        // sets): a caption of no mark over a jump line (captions.rs).
+        // Split wrong 1 → 0, 95.6 → 96.0 %, fields 16 → 14: a pause
+        // between two characters is set an em wide, so a headline with a
+        // comma an em short of the column over 本报讯 is no column line
+        // (gq10; shape::narrow). Fields 14 → 13: a deck two ems wider
+        // than the column over 本报讯 keeps the block (gq07, page.rs).
+        // Fields 13 → 10: a line ending a sentence (……) right after an
+        // open one is its paragraph's last, no kicker (page.rs).
+        ("tests/fixtures/clean/gen/boxes", 95.9, 10, 0, 19.7),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
@@ -561,9 +571,11 @@ fn heldout_generated_scores() {
         // now (3 before, found by luck: random characters' breaks tell
         // nothing of the order).
         // Fields 41 → 39: the same rule.
-        ("tests/fixtures/clean/gen/scan", 78.1, 39, 2, 24.0),
-        ("tests/fixtures/clean/gen-prose/boxes", 94.2, 3, 0, 24.0),
-        ("tests/fixtures/clean/gen-prose/scan", 80.8, 15, 3, 24.0),
+        // Round 12: fields 39 → 37, 78.2 → 78.3 % (the pause an em wide);
+        // 37 → 34 (a last line ending on …… is no kicker).
+        ("tests/fixtures/clean/gen/scan", 78.2, 34, 2, 21.8),
+        ("tests/fixtures/clean/gen-prose/boxes", 94.2, 3, 0, 21.8),
+        ("tests/fixtures/clean/gen-prose/scan", 80.8, 15, 3, 21.8),
     ] {
         let floors = Floors {
             split_wrong,

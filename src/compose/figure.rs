@@ -88,6 +88,16 @@ fn size_figure(
     }
 }
 
+/// Where a caption's lines start along the line: at the picture's edge
+/// (`picture`: its start and length) when the caption is no wider than
+/// the picture, else at the span's edge `span_start`.
+fn caption_start(picture: (Pt, Pt), span_start: Pt, widest: Pt) -> Pt {
+    match widest <= picture.1 {
+        true => picture.0,
+        false => span_start,
+    }
+}
+
 impl Composer<'_> {
     /// A caption's lines at `measure` (remembered: a balancing try sizes
     /// the same figure again).
@@ -222,20 +232,25 @@ impl Composer<'_> {
             figure: fig.clone(),
             rect,
         });
-        // The caption spans the figure's span, under it.
+        // The caption spans the figure's span, under it; under a picture
+        // made narrower than its span, a caption no wider than the
+        // picture starts at the picture's edge, not at the span's (a
+        // strip of white off it).
         let cap_left = inline - (size.span - size.inline) / 2.0;
         let cap_top = top + size.slots;
         if let (Some(c), Some(lines)) = (caption, size.caption.as_deref()) {
+            let widest = lines.iter().fold(Pt::ZERO, |w, l| Pt(w.0.max(l.width.0)));
+            let from = caption_start((inline, size.inline), cap_left, widest);
             let mut slot = cap_top;
             for line in lines {
                 let at = LineAt {
                     slot,
                     per: c.style.lines,
-                    inline: cap_left,
+                    inline: from,
                     size: c.style.size,
                     lift: Pt::ZERO,
                 };
-                let column = self.grid.column_of(cap_left);
+                let column = self.grid.column_of(from);
                 self.set_line((c, LineSource::Flow(self.cur.0)), line, at, Some(column));
                 slot += c.style.lines;
             }
@@ -505,4 +520,24 @@ pub fn refuse_cut_caption(doc: &crate::resolve::Doc, c: &Composer) -> crate::err
     )
     .at(doc.located(loc))
     .hint("shorten the caption (move the rest into the text) or give the figure more columns"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_under_a_picture_narrower_than_its_span_starts_at_the_picture() {
+        // A picture made smaller (28 pt in from its 243 pt span's edge at
+        // 179, 188 long): a caption of 150 starts under it, one of 200 at
+        // the span's edge.
+        let picture = (Pt(207.0), Pt(188.0));
+        assert_eq!(caption_start(picture, Pt(179.0), Pt(150.0)), Pt(207.0));
+        assert_eq!(caption_start(picture, Pt(179.0), Pt(200.0)), Pt(179.0));
+        // As wide as its span: the same either way.
+        assert_eq!(
+            caption_start((Pt(179.0), Pt(243.0)), Pt(179.0), Pt(150.0)),
+            Pt(179.0)
+        );
+    }
 }

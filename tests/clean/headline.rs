@@ -353,3 +353,22 @@ fn a_last_line_ending_on_an_ellipsis_is_no_kicker() {
     assert_eq!(c.articles[1].kicker.as_deref(), Some(PIER));
     assert!(article_text(&c, 0).ends_with("没有一天落下……"));
 }
+
+/// A Traditional byline glued to its role (本報記者湯偉勇): the surname 湯
+/// is off the name list, but after a paper's role two or three Han
+/// characters are the reporter's name, not the deck's rest.
+#[test]
+fn a_traditional_byline_with_a_surname_off_the_list_is_the_byline() {
+    let text = column(&[
+        "本報訊　社區夜校開辦一年半，報名的多是三四十歲的上班族，每週三晚上教室裡坐得滿滿的。",
+    ]);
+    let input = format!(
+        "## 城郊社區教育調查\n# 夜校的燈亮到十點\n## 報名的多是三四十歲的上班族\n本報記者湯偉勇\n{text}"
+    );
+    let a = &clean(&input).articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本報記者 湯偉勇"), "{a:?}");
+    assert_eq!(a.deck.as_deref(), Some("報名的多是三四十歲的上班族"));
+    // Running text after the role is no name, nor a column's label.
+    let input = format!("# 夜校的燈亮到十點\n本報記者手記\n{text}");
+    assert_eq!(clean(&input).articles[0].byline, None);
+}

@@ -496,10 +496,12 @@ fn heldout_scores() {
 fn heldout_own_ocr_scores() {
     // Plain Tesseract on these pages finds 84.2 % of the heads (9 not in
     // its text); 13 of the fields wrong are not in the OCR text.
+    // Round 13: heads 93.0 → 94.7 %, page-12's 一、书房开到楼下 read over
+    // the byline joins its second line (front.rs, article.rs).
     let floors = Floors {
         split_wrong: 0,
         paras: 90.3,
-        heads: 92.9,
+        heads: 94.6,
         fields: 14,
         furniture: 6.8,
     };

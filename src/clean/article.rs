@@ -9,7 +9,7 @@ use super::inline::{self, Style};
 use super::paras::{self, Marks};
 use super::people::dateline;
 use super::prep::Line;
-use super::shape::{ends_sentence, enumerator, fragment};
+use super::shape::{ends_sentence, enumerator, fragment, heading_text};
 use super::{Article, Block, Note, NoteKind};
 
 /// The warning on a line of its own that interrupts a sentence.
@@ -94,6 +94,7 @@ pub(super) fn build(
     }
     blocks(page, &mut art, parts, marks, style, notes);
     name_head_is_byline(&mut art, notes);
+    first_head_piece(&mut art, notes);
     super::lead::take(&mut art, notes);
     if art.title.is_empty()
         && let Some(s) = &art.serial
@@ -105,6 +106,45 @@ pub(super) fn build(
         );
     }
     art
+}
+
+/// A section head set in two lines whose first, numbered one (一、书房开到
+/// 楼下) the OCR read over the byline (front::first_head_read_over): it
+/// opens the body, and the first head after it is unnumbered though a
+/// later one goes on with the count (二、白天是书房). The two are one head.
+fn first_head_piece(art: &mut Article, notes: &mut Vec<Note>) {
+    let Some(Block::Head(first) | Block::Para(first)) = art.blocks.first() else {
+        return;
+    };
+    if !front::first_count(first) || !heading_text(first) || first.chars().count() > 16 {
+        return;
+    }
+    let heads: Vec<usize> = (1..art.blocks.len())
+        .filter(|&k| matches!(art.blocks[k], Block::Head(_)))
+        .collect();
+    let head = |k: usize| match &art.blocks[k] {
+        Block::Head(h) => h.as_str(),
+        Block::Para(_) => "",
+    };
+    let Some(&next) = heads.first() else { return };
+    let counted = heads[1..]
+        .iter()
+        .any(|&k| front::count_of(head(k), '二', '2'));
+    if enumerator(head(next)) || !counted {
+        return;
+    }
+    let (Block::Head(first) | Block::Para(first)) = art.blocks.remove(0);
+    let Block::Head(h) = &mut art.blocks[next - 1] else {
+        unreachable!("a head's index");
+    };
+    *h = format!("{first}\u{3000}{h}");
+    notes.push(Note {
+        line: 1,
+        kind: NoteKind::Moved,
+        message: format!(
+            "section head (its first line read over the byline): joined to its second: {h}"
+        ),
+    });
 }
 
 /// A name alone opening the body of an article with no byline (周明遠,

@@ -9,7 +9,7 @@ use super::gather::Item;
 use super::inline::{Style, repair_heading_with};
 use super::names::{is_han, is_name};
 use super::prep::Line;
-use super::shape::{chapter_title, ends_sentence, fragment, heading_text, kicker_word};
+use super::shape::{chapter_title, ends_sentence, enumerator, fragment, heading_text, kicker_word};
 use super::{Article, Note, NoteKind, Serial};
 
 /// A text line of the headline block.
@@ -137,6 +137,7 @@ pub(super) fn fill(
             break;
         }
     }
+    first_head_read_over(&mut heads, lines, &mut back);
     first_body_line(&mut heads, lines, &mut back);
     let mut bylines = clues.bylines.clone();
     if bylines.is_empty()
@@ -254,6 +255,41 @@ fn same_headline(a: &str, b: &str) -> bool {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let n = short.chars().count();
     n >= 4 && long.chars().count() == n + 1 && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// A line under the headline that opens the count of a list (一、书房开到
+///楼下, （一）, 1.) is no deck: a deck is never numbered. It is the
+/// text's first section head, read over the byline (OCR reads a block's
+/// boxes in its own order); given back to the body, where
+/// article::first_head_piece joins it to the head it begins.
+fn first_head_read_over(heads: &mut Vec<Head>, lines: &[Line], back: &mut Vec<usize>) {
+    let mut k = 1;
+    while k < heads.len() {
+        let h = &heads[k];
+        let found = first_count(&h.text) && !h.text.starts_with(['—', '─']);
+        match lines.iter().position(|l| l.no == h.no) {
+            Some(i) if found => {
+                back.push(i);
+                heads.remove(k);
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// Opens a list's first item: 一、 （一） 1. 1、 (an enumerator counting one).
+pub(super) fn first_count(t: &str) -> bool {
+    count_of(t, '一', '1')
+}
+
+/// Opens a list's item numbered `cn` (一) or `digit` (1).
+pub(super) fn count_of(t: &str, cn: char, digit: char) -> bool {
+    let bare = t.trim_start_matches(['（', '(']);
+    let mut cs = bare.chars();
+    let (first, second) = (cs.next(), cs.next());
+    enumerator(t)
+        && (first == Some(cn) || first == Some(digit))
+        && !second.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 /// The body's first line read into the block: where the block's lines are

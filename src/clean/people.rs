@@ -95,9 +95,12 @@ fn unglue(w: &str) -> Vec<String> {
         }
     }
     let org_ok = first == 0 || is_org(&w[..first]);
-    let names_ok = out
-        .iter()
-        .all(|p| role_word(p) == Some(0) || is_name(p) || misread_name(p));
+    let names_ok = out.iter().enumerate().all(|(k, p)| {
+        role_word(p) == Some(0)
+            || is_name(p)
+            || misread_name(p)
+            || k > 0 && org_role(&out[k - 1]) && plain_name(p)
+    });
     if org_ok && names_ok && out.len() > 1 {
         out
     } else {
@@ -112,13 +115,15 @@ fn people(t: &str) -> Option<Vec<String>> {
     let first_is_role = ws.first().is_some_and(|w| role_word(w).is_some());
     let mut names = 0;
     let mut after_role = false;
+    let mut after_org = false;
     for w in &ws {
         if let Some(n) = role_word(w) {
             names += n;
             after_role = n == 0;
-        } else if is_name(w) || after_role && misread_name(w) {
+            after_org = n == 0 && org_role(w);
+        } else if is_name(w) || after_role && misread_name(w) || after_org && plain_name(w) {
             names += 1;
-            after_role = false;
+            (after_role, after_org) = (false, false);
         } else {
             return None;
         }
@@ -132,6 +137,29 @@ fn people(t: &str) -> Option<Vec<String>> {
 fn misread_name(w: &str) -> bool {
     let n = w.chars().count();
     (2..=3).contains(&n) && w.chars().all(is_han) && surname(w).is_some_and(|sur| n > sur)
+}
+
+/// A role with its organisation before it (本報記者, 新华社记者): what
+/// follows is the reporter's name, whatever the surname.
+fn org_role(w: &str) -> bool {
+    ROLES
+        .iter()
+        .any(|r| w.len() > r.len() && w.ends_with(r) && is_org(&w[..w.len() - r.len()]))
+}
+
+/// After an organisation's role (本報記者湯偉勇), two or three Han
+/// characters are a name though the surname is off the list (湯, the
+/// traditional 汤): the role says whose line it is. Not with a character
+/// running text has and names lack, nor a column's label (本报记者手记).
+fn plain_name(w: &str) -> bool {
+    const LABELS: [&str; 8] = [
+        "手记", "手記", "调查", "調查", "观察", "觀察", "走访", "直击",
+    ];
+    let n = w.chars().count();
+    (2..=3).contains(&n)
+        && w.chars().all(is_han)
+        && !w.chars().any(|c| NOT_IN_NAMES.contains(c))
+        && !LABELS.iter().any(|l| w.starts_with(l))
 }
 
 fn strip_decor(t: &str) -> &str {

@@ -353,3 +353,51 @@ fn a_last_line_ending_on_an_ellipsis_is_no_kicker() {
     assert_eq!(c.articles[1].kicker.as_deref(), Some(PIER));
     assert!(article_text(&c, 0).ends_with("没有一天落下……"));
 }
+
+/// A Traditional byline glued to its role (本報記者湯偉勇): the surname 湯
+/// is off the name list, but after a paper's role two or three Han
+/// characters are the reporter's name, not the deck's rest.
+#[test]
+fn a_traditional_byline_with_a_surname_off_the_list_is_the_byline() {
+    let text = column(&[
+        "本報訊　社區夜校開辦一年半，報名的多是三四十歲的上班族，每週三晚上教室裡坐得滿滿的。",
+    ]);
+    let input = format!(
+        "## 城郊社區教育調查\n# 夜校的燈亮到十點\n## 報名的多是三四十歲的上班族\n本報記者湯偉勇\n{text}"
+    );
+    let a = &clean(&input).articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本報記者 湯偉勇"), "{a:?}");
+    assert_eq!(a.deck.as_deref(), Some("報名的多是三四十歲的上班族"));
+    // Running text after the role is no name, nor a column's label.
+    let input = format!("# 夜校的燈亮到十點\n本報記者手記\n{text}");
+    assert_eq!(clean(&input).articles[0].byline, None);
+}
+
+/// A section head set in two lines whose numbered first line the OCR read
+/// over the byline (一、书房开到楼下, typeset's OCR of page-12): no deck's
+/// rest, but the first head's start, joined to its second line.
+#[test]
+fn a_numbered_head_line_read_over_the_byline_joins_the_first_head() {
+    let one = column(&[
+        "三年前，这座城市只有一座市图书馆和七座区馆，到今年十月，街道和社区里已经开起六十二间城市书房。",
+        "早上七点五十分，槐荫街道的城市书房门口已经有人在等，退休教师郭秀兰每天这个时候来。",
+    ]);
+    let two =
+        column(&["书房白天是阅览室，晚上是自习室，周末还办讲座和亲子阅读，来的人一年比一年多。"]);
+    let input = format!(
+        "城市书房越开越多\n一座城市三年建起六十二间自助书房\n一、书房开到楼下\n本报记者 方知远\n{one}借书不再跑远路\n{one}二、白天是书房\n{two}"
+    );
+    let a = &clean(&input).articles[0];
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("一座城市三年建起六十二间自助书房"),
+        "{a:?}"
+    );
+    let head = |t: &str| {
+        a.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Head(h) if h == t))
+    };
+    assert!(head("一、书房开到楼下　借书不再跑远路"), "{a:?}");
+    assert!(head("二、白天是书房") && !head("借书不再跑远路"), "{a:?}");
+}

@@ -496,10 +496,12 @@ fn heldout_scores() {
 fn heldout_own_ocr_scores() {
     // Plain Tesseract on these pages finds 84.2 % of the heads (9 not in
     // its text); 13 of the fields wrong are not in the OCR text.
+    // Round 13: heads 93.0 → 94.7 %, page-12's 一、书房开到楼下 read over
+    // the byline joins its second line (front.rs, article.rs).
     let floors = Floors {
         split_wrong: 0,
         paras: 90.3,
-        heads: 92.9,
+        heads: 94.6,
         fields: 14,
         furniture: 6.8,
     };
@@ -560,7 +562,9 @@ fn heldout_generated_scores() {
         // than the column over 本报讯 keeps the block (gq07, page.rs).
         // Fields 13 → 10: a line ending a sentence (……) right after an
         // open one is its paragraph's last, no kicker (page.rs).
-        ("tests/fixtures/clean/gen/boxes", 95.9, 10, 0, 19.7),
+        // Round 13: fields 10 → 9, gq02's 本報記者湯偉勇 (a surname off
+        // the list after a paper's role) is its byline (people.rs).
+        ("tests/fixtures/clean/gen/boxes", 95.9, 9, 0, 19.7),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
@@ -573,7 +577,8 @@ fn heldout_generated_scores() {
         // Fields 41 → 39: the same rule.
         // Round 12: fields 39 → 37, 78.2 → 78.3 % (the pause an em wide);
         // 37 → 34 (a last line ending on …… is no kicker).
-        ("tests/fixtures/clean/gen/scan", 78.2, 34, 2, 21.8),
+        // Round 13: 34 → 33 (gq02's Traditional byline).
+        ("tests/fixtures/clean/gen/scan", 78.2, 33, 2, 21.8),
         ("tests/fixtures/clean/gen-prose/boxes", 94.2, 3, 0, 21.8),
         ("tests/fixtures/clean/gen-prose/scan", 80.8, 15, 3, 21.8),
     ] {

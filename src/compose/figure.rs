@@ -479,17 +479,13 @@ impl Composer<'_> {
             min: g.body_size * MIN_WRAP_CHARS,
             char: g.body_size,
         };
-        let extents: Vec<(Pt, Pt)> = (columns.clone())
-            .map(|c| (g.column_start(c), g.column_start(c) + g.column_width))
-            .collect();
+        let extents: Vec<(Pt, Pt)> = columns.clone().map(|c| g.column_extent(c)).collect();
         let footprints: Vec<Footprint> = (footprints.iter())
             .map(|f| f.clone().wrapped_in(&extents, g.pitch, rules))
             .collect();
-        for column in columns {
-            let c0 = g.column_start(column);
+        for (column, &extent) in columns.zip(&extents) {
             let mut touched = false;
             for slot in slots.clone() {
-                let extent = (c0, c0 + g.column_width);
                 let Some(kind) = wrap(&footprints, slot, g.pitch, extent, rules) else {
                     continue;
                 };

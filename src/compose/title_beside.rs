@@ -6,7 +6,7 @@
 //! the text of the columns beside it.
 
 use super::holes::HOLE_EMS;
-use super::title::BOX_REACH;
+use super::title_fit::Stack;
 use super::transform::LineAt;
 use crate::linebreak::Line;
 use crate::model::Grid;
@@ -99,12 +99,7 @@ fn wide_whites(line: &InkLine, tops: &[u32], grid: &Grid, below: u32) -> usize {
     let end = grid.column_start(tops.len() as u32) - grid.gutter;
     let mut taken: Vec<(Pt, Pt)> = (0..tops.len() as u32)
         .filter(|&c| tops[c as usize] < below)
-        .map(|c| {
-            (
-                grid.column_start(c),
-                grid.column_start(c) + grid.column_width,
-            )
-        })
+        .map(|c| grid.column_extent(c))
         .collect();
     taken.push(line.ink);
     taken.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
@@ -129,10 +124,7 @@ pub(super) fn column_tops(lines: &[InkLine], grid: &Grid, columns: u32, below: u
     let gap = grid.body_size;
     (0..columns)
         .map(|c| {
-            let (a, b) = (
-                grid.column_start(c),
-                grid.column_start(c) + grid.column_width,
-            );
+            let (a, b) = grid.column_extent(c);
             let reaches = |l: &&InkLine| l.ink.0 - gap < b && l.ink.1 + gap > a;
             let free = (lines.iter().rev().find(reaches)).map_or(below, |l| under(l, grid));
             match free + LEAST_GAIN <= below {
@@ -143,15 +135,9 @@ pub(super) fn column_tops(lines: &[InkLine], grid: &Grid, columns: u32, below: u
         .collect()
 }
 
-/// The first slot under `line` where a line of body text clears its box
-/// (as [`super::title_fit::Stack::body_slot`] clears the block's last).
+/// The first slot under `line` where a line of body text clears its box.
 fn under(line: &InkLine, grid: &Grid) -> u32 {
-    let (pitch, body) = (grid.pitch.0, grid.body_size.0);
-    let ink = grid.display_box();
-    let bottom = (line.slot as f64 + line.per as f64 / 2.0) * pitch + ink.after * line.size.0;
-    let clear = |s: u32| (s as f64 + 0.5) * pitch - ink.before * body >= bottom - body * BOX_REACH;
-    let first = line.slot + line.per;
-    (first..first + 64).find(|&s| clear(s)).unwrap_or(first)
+    Stack::under_line(grid, (line.slot, line.per), line.size)
 }
 
 #[cfg(test)]

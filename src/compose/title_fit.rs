@@ -211,6 +211,16 @@ impl Stack {
         self.bottom = Some(centre(per) + self.ink.after * s);
         per
     }
+
+    /// The first slot under a display line of `size` set alone from
+    /// `slot` in `per` slots where a line of text clears its box (as
+    /// [`Stack::body_slot`] clears the block's last line).
+    pub(super) fn under_line(grid: &Grid, (slot, per): (u32, u32), size: Pt) -> u32 {
+        let mut stack = Stack::new(grid);
+        let top = slot as f64 * stack.pitch;
+        stack.bottom = Some(top + per as f64 * stack.pitch / 2.0 + stack.ink.after * size.0);
+        stack.body_slot(slot + per, grid.body_size)
+    }
 }
 
 #[cfg(test)]

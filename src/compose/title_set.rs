@@ -47,11 +47,11 @@ impl Composer<'_> {
         let mut stack = Stack::new(&self.grid);
         let indent = headline_indent(title, measure, &doc.rules);
         let mut planned = Vec::new();
-        for (n, p) in title.header.iter().enumerate() {
+        let heads: Vec<Cow<ShapedPara>> = (title.header.iter()).map(|p| heading(p, own)).collect();
+        for (n, p) in heads.iter().enumerate() {
             if Some(n) == title.byline {
                 continue;
             }
-            let p = &*heading(p, own);
             slot += p.style.space_before;
             let per = match title.fitted {
                 true => stack.slots(slot, p.style.size),
@@ -95,8 +95,7 @@ impl Composer<'_> {
             false => vec![below; title.columns as usize],
         };
         for h in &planned {
-            let p = heading(&title.header[h.n], own);
-            self.set_line((&p, LineSource::Header(h.n)), &h.line, h.at, None);
+            self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, h.at, None);
         }
         if rule {
             self.items().push(header_rule(slot, measure));

@@ -59,6 +59,12 @@ impl Grid {
         (self.column_width + self.gutter) * column as f64
     }
 
+    /// Inline extent of a column: its start and end.
+    pub fn column_extent(&self, column: u32) -> (Pt, Pt) {
+        let start = self.column_start(column);
+        (start, start + self.column_width)
+    }
+
     /// Inline offset of the rule in the gutter before `column`: the
     /// gutter's middle; on a vertical page (`hung`: a layout written
     /// vertically, whose bands take marks hung past their end) with two

@@ -95,9 +95,11 @@ fn white_beside_a_vertical_display_line_is_about_an_em() {
         assert!((0.25..=1.5).contains(w), "white beside: {v:?} body ems");
     }
     // Horizontally the box a checker gives (white above and below the
-    // ink included) fills the slots as it did.
+    // ink included) fills the slots as it did, within 0.6 em: the
+    // headline, grown to close the white at its ends, takes the largest
+    // size its slots hold up to 8/7 of its own (0.55 em above it here).
     let h = white_beside_display("horizontal");
-    assert!(h.iter().all(|w| (0.0..=0.5).contains(w)), "{h:?}");
+    assert!(h.iter().all(|w| (0.0..=0.6).contains(w)), "{h:?}");
 }
 
 /// The frame of a lead story's module `columns` wide, to the page's foot,
@@ -115,23 +117,28 @@ fn lead_frame(columns: u32) -> impl FnOnce(&Grid) -> Frame {
 /// The white beside the lead story's one-line banner across `columns`
 /// columns (bands) of `writing`, both ends together, in body ems.
 fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
-    let (lo, hi, g) = banner_span(writing, title, columns);
+    let (lo, hi, g) = banner_span((writing, 40), title, lead_frame(columns));
     let extent = (g.column_width + g.gutter).0 * columns as f64 - g.gutter.0;
     (extent - (hi - lo)) / g.body_size.0
 }
 
-/// Where the lead story's one-line banner `title` stands along its line
-/// in a module of `columns` columns (bands) of `writing`: from and to,
+/// Where the one-line headline `title` of an article of `paragraphs`
+/// paragraphs stands along its line in the module `frame` of `writing`
+/// (the lead story's banner in [`lead_frame`]): from and to,
 /// in points from the type area's start, and the page's grid.
-fn banner_span(writing: &str, title: &str, columns: u32) -> (f64, f64, Grid) {
+fn banner_span(
+    (writing, paragraphs): (&str, usize),
+    title: &str,
+    frame: impl FnOnce(&Grid) -> Frame,
+) -> (f64, f64, Grid) {
     let layout = load_layout("broadsheet", None).unwrap();
     let mut s = format!("+++\nwriting = \"{writing}\"\ntitle = \"{title}\"\n+++\n");
-    for i in 0..40 {
+    for i in 0..paragraphs {
         s.push_str(&format!(
             "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
         ));
     }
-    let (page, g) = super::tests_lead::first_page(s, &layout, lead_frame(columns));
+    let (page, g) = super::tests_lead::first_page(s, &layout, frame);
     let body = g.body_size.0;
     // The banner's glyphs: the run larger than body text, along its line.
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
@@ -164,6 +171,30 @@ fn a_short_banner_is_grown_to_its_block() {
     assert!(w >= 0.0, "the banner past its block: {w:.2}");
 }
 
+/// A story under the lead, its module two columns wide: its one-line
+/// headline of five characters at the largest size its share of the page
+/// gives it leaves 9.4 body ems beside it, centred a 4½-em hole at each
+/// end over the text (var-set14 of `tools/gen-pages.py --variants` had
+/// one). It is set a size larger until no more than 3½ ems stand at each
+/// end, as the lead's banner and a vertical headline are.
+#[test]
+fn a_short_headline_under_the_lead_is_grown_to_close_its_ends() {
+    let frame = |g: &Grid| Frame {
+        columns: 2,
+        rows: Some(20),
+        fit_title: true,
+        ..Frame::full(g)
+    };
+    let (lo, hi, g) = banner_span(("horizontal", 20), "上不听了来", frame);
+    let extent = super::title::extent(&g, 2).0;
+    let white = (extent - (hi - lo)) / g.body_size.0;
+    assert!(
+        white <= 7.05,
+        "white beside the headline: {white:.2} body ems"
+    );
+    assert!(white >= 0.0, "the headline past its block: {white:.2}");
+}
+
 /// A six-character vertical banner down a module of all ten bands is a
 /// third of its length even grown to 2.0 and tracked: across half the
 /// bands it still leaves some 20 ems of white, a hole at each end. It
@@ -171,7 +202,7 @@ fn a_short_banner_is_grown_to_its_block() {
 /// (four, some 7 ems), less than half the module.
 #[test]
 fn a_very_short_vertical_banner_spans_under_half_its_bands() {
-    let (lo, hi, g) = banner_span("vertical", "城西夜读书房", 10);
+    let (lo, hi, g) = banner_span(("vertical", 40), "城西夜读书房", lead_frame(10));
     let four = super::title::extent(&g, 4).0;
     assert!(
         hi <= four + 0.5,

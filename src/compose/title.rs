@@ -218,12 +218,13 @@ fn fit_title(
     // The largest scale the cap allows (a headline under the lead's).
     let limit = cap.map_or(f64::INFINITY, |c| c.0 / header[h].style.size.0);
     // The lead story's banner is grown or tracked to close the white at
-    // its ends. A smaller headline keeps its size and its white, which
-    // the text beside or under it takes (its module's fit), except down a
-    // vertical page: there the white at its ends is white down a band,
-    // beside no text, and it is grown to close it as the banner is (to
-    // 8/7 of its largest, a scale still under the lead's largest: the
-    // vertical sets' holes 4 -> 2).
+    // its ends. A smaller headline set at its largest size is grown to
+    // close it as the banner is (to 8/7 of its largest, a scale still
+    // under the lead's largest): down a vertical page the white at its
+    // ends is white down a band, beside no text (the vertical sets' holes
+    // 4 -> 2); across a horizontal one it stands over the text, centred a
+    // hole at each end (var-set14 of the generated variants). One set
+    // smaller (it saves a slot) keeps its white.
     let banner = most >= LEAD_MAX_SCALE;
     // The scales from `most` down (the same steps capped or not), those
     // over `limit` left out.
@@ -248,6 +249,12 @@ fn fit_title(
         false => None,
     }
     .or(free);
+    // Horizontally grown once chosen under the cap: a free headline grown
+    // would leave less white than the capped one and pass over the lead's.
+    let best = match banner || grid.vertical {
+        true => best,
+        false => best.map(|f| closed(&header[h], grid, f, (most, limit))),
+    };
     let columns = best.map_or(grid.columns, |f| f.columns);
     let mut open = 0.0;
     if let Some(f) = best {

@@ -65,7 +65,8 @@ const CLOSE_EMS: f64 = 7.0;
 
 /// `best` grown past `most`, by [`GROWN`] of it at most, to the least
 /// scale at which its widest line leaves no more than [`CLOSE_EMS`] of
-/// white and its lines none beyond the slack: a headline whose largest
+/// white and its lines none beyond the slack (then to the largest in the
+/// slots that one takes): a headline whose largest
 /// size falls short of its block would leave a hole at both ends (a
 /// one-line banner down two tiers of a vertical page), where a
 /// compositor sets it a size larger; never past `limit` (a headline
@@ -76,13 +77,21 @@ pub(super) fn closed(p: &ShapedPara, grid: &Grid, best: Fit, (most, limit): (f64
         return best;
     }
     let steps = (most * (GROWN - 1.0) / STEP).floor() as u32;
-    (1..=steps)
+    let grown: Vec<Fit> = (1..=steps)
         .map(|i| most + STEP * i as f64)
         .take_while(|&s| s <= limit)
         .filter_map(|s| fit(p, grid, best.columns, s))
         .take_while(|f| f.lines == best.lines)
-        .find(|f| f.white.round() == 0.0 && f.spare <= close)
-        .unwrap_or(best)
+        .collect();
+    let Some(at) = (grown.iter()).position(|f| f.white.round() == 0.0 && f.spare <= close) else {
+        return best;
+    };
+    // The largest size in the slots the least closing one takes: a line
+    // grown just past a slot's depth would leave most of it white above.
+    let last = (grown[at..].iter())
+        .take_while(|f| f.slots == grown[at].slots)
+        .last();
+    last.copied().unwrap_or(best)
 }
 
 /// Most tracking (字距) a one-line headline takes between its characters

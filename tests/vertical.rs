@@ -731,3 +731,40 @@ fn a_horizontal_serial_box_on_a_vertical_page_breaks_its_headline_between_phrase
         assert_eq!(next, Some(&head[1]), "{head:?} in\n{}", pages[1]);
     }
 }
+
+/// The same box's headings stand centred over its text, as a page's
+/// headline over its module: flush with the start of a box whose lines
+/// run across, 第十二回 left 18 body ems of white at its end, a hole
+/// beside it (a vertical box keeps its headings at the head of its
+/// lines, the top).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_horizontal_serial_box_on_a_vertical_page_centres_its_headings() {
+    need("pdftotext");
+    let dir = tempdir();
+    let src = root().join("examples/edition-12.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let (out, page) = run_into(dir.path(), &args);
+    assert_ok(&out);
+    let words = word_boxes(&page.pdf, 2);
+    let find = |t: &str| (words.iter().find(|w| w.text == t)).unwrap_or_else(|| panic!("{t}"));
+    let (number, title) = (find("第十二回"), find("雪夜过渡口"));
+    // The box's text: the lines across under its block, 300 pt down.
+    let text: Vec<&WordBox> = (words.iter())
+        .filter(|w| w.y_min > title.y_max + 30.0 && w.y_min < title.y_max + 330.0)
+        .filter(|w| w.x_min > title.x_min - 30.0 && w.x_max < title.x_max + 30.0)
+        .filter(|w| w.x_max - w.x_min > 100.0)
+        .collect();
+    assert!(text.len() > 10, "{text:?}");
+    let left = text.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+    let right = text.iter().map(|w| w.x_max).fold(f64::MIN, f64::max);
+    for head in [number, title] {
+        let white = (head.x_min - left, right - head.x_max);
+        // Within some half an em (the lines' last glyphs stand a little
+        // short of the measure).
+        assert!((white.0 - white.1).abs() < 6.0, "{}: {white:?}", head.text);
+    }
+}

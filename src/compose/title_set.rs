@@ -47,7 +47,11 @@ impl Composer<'_> {
         let mut stack = Stack::new(&self.grid);
         let indent = headline_indent(title, measure, &doc.rules);
         let mut planned = Vec::new();
-        let heads: Vec<Cow<ShapedPara>> = (title.header.iter()).map(|p| heading(p, own)).collect();
+        // Down a vertical box of the other mode its headings stand at the
+        // head of its lines; across a horizontal one centred over its text
+        // as a page's headline (flush, 第十二回 left a hole at its end).
+        let head = own && self.grid.vertical;
+        let heads: Vec<Cow<ShapedPara>> = (title.header.iter()).map(|p| heading(p, head)).collect();
         for (n, p) in heads.iter().enumerate() {
             if Some(n) == title.byline {
                 continue;
@@ -189,11 +193,11 @@ fn too_tall(doc: &Doc, header: &[ShapedPara]) -> Error {
         .hint("shorten the kicker, headline or deck, give the article more room, or use smaller heading sizes")
 }
 
-/// Heading `p` as the block sets it: in a module of the other writing
-/// mode (`own`: a serial box) at the head of its lines, not in their
-/// middle.
-fn heading(p: &ShapedPara, own: bool) -> Cow<'_, ShapedPara> {
-    match own {
+/// Heading `p` as the block sets it: at the head of its lines where
+/// `head` (a vertical serial box of the other writing mode), not in
+/// their middle.
+fn heading(p: &ShapedPara, head: bool) -> Cow<'_, ShapedPara> {
+    match head {
         true => {
             let mut head = p.clone();
             head.style.align = Align::Start;

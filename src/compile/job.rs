@@ -401,6 +401,7 @@ fn page_part(
         figure: None,
         edge_above: false,
         headline_most: None,
+        grown_most: None,
     };
     Ok((
         doc,

@@ -59,6 +59,10 @@ pub struct Frame {
     /// The largest its headline may be: under the lead story's on a
     /// made-up page (see `makeup::headline_ceiling`).
     pub headline_most: Option<SizeCap>,
+    /// The largest a headline grown to close the white at its ends may be
+    /// (see `title_fit::closed`): the lead story's on a made-up page (see
+    /// `makeup::headline_ceiling`), whether or not `headline_most` caps it.
+    pub grown_most: Option<SizeCap>,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -102,6 +106,7 @@ impl Frame {
             edge_above: false,
             kicker_end: false,
             headline_most: None,
+            grown_most: None,
         }
     }
 

@@ -43,6 +43,8 @@ pub struct Placement {
     /// The largest its headline may be (the make-up's: under the lead
     /// story's, see [`Frame::headline_most`]).
     pub headline_most: Option<SizeCap>,
+    /// The largest it may be grown to (see [`Frame::grown_most`]).
+    pub grown_most: Option<SizeCap>,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -311,6 +313,7 @@ pub(super) fn place_article(
         // Turned only after the page is placed (see `super::kickers`).
         kicker_end: false,
         headline_most: p.headline_most,
+        grown_most: p.grown_most,
     };
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     let (onward, mut module, reused) =

@@ -307,6 +307,7 @@ mod tests {
             edge_above: false,
             kicker_end: false,
             headline_most: None,
+            grown_most: None,
         }
     }
 

@@ -239,6 +239,7 @@ fn a_three_column_block_re_split_as_two_has_twenty_character_columns() {
         edge_above: false,
         kicker_end: false,
         headline_most: None,
+        grown_most: None,
     };
     let g = frame.grid(&page, false, None);
     assert_eq!(g.columns, 2);
@@ -277,6 +278,7 @@ fn a_vertical_module_on_a_horizontal_page_is_set_in_tiers_inside_its_box() {
         edge_above: false,
         kicker_end: false,
         headline_most: None,
+        grown_most: None,
     };
     let g = frame.grid(&page, true, None);
     let body = page.body_size.0;

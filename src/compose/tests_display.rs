@@ -195,6 +195,43 @@ fn a_short_headline_under_the_lead_is_grown_to_close_its_ends() {
     assert!(white >= 0.0, "the headline past its block: {white:.2}");
 }
 
+/// The one-line headline of the module above grows to close its ends,
+/// but never past the lead story's (`grown_most`), whether or not its own
+/// size was capped: held under a size between its own and its grown one,
+/// it stops there (a second story's headline a little over the lead's at
+/// its own size had grown further over it, varv-set09).
+#[test]
+fn a_grown_headline_stays_under_the_leads() {
+    let size = |grown: Option<f64>| {
+        let frame = |g: &Grid| Frame {
+            columns: 2,
+            rows: Some(20),
+            fit_title: true,
+            grown_most: grown.map(|m| super::frame::SizeCap::of(crate::units::Pt(m))),
+            ..Frame::full(g)
+        };
+        let layout = load_layout("broadsheet", None).unwrap();
+        let mut s = "+++\ntitle = \"上不听了来\"\n+++\n".to_string();
+        for i in 0..20 {
+            s.push_str(&format!(
+                "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+            ));
+        }
+        let (page, _) = super::tests_lead::first_page(s, &layout, frame);
+        (page.items.iter())
+            .filter_map(|i| match i {
+                PageItem::Text(run) => Some(run.size.0),
+                _ => None,
+            })
+            .fold(0.0, f64::max)
+    };
+    let (own, grown) = (size(Some(1.0)), size(None));
+    assert!(grown > own + 1.0, "grown {grown} from {own}");
+    let most = (own + grown) / 2.0;
+    let held = size(Some(most));
+    assert!(held <= most + 0.01 && held >= own, "{held} under {most}");
+}
+
 /// A six-character vertical banner down a module of all ten bands is a
 /// third of its length even grown to 2.0 and tracked: across half the
 /// bands it still leaves some 20 ems of white, a hole at each end. It

@@ -114,7 +114,10 @@ pub fn page_title(
         true => LEAD_MAX_SCALE,
         false => MAX_SCALE,
     };
-    let cap = frame.headline_most.map(|c| c.pt());
+    let cap = (
+        frame.headline_most.map(|c| c.pt()),
+        frame.grown_most.map(|c| c.pt()),
+    );
     let mut title = fit_title(header, module, (share, most, cap), (least, module.columns));
     // A vertical banner too short for the module even grown and tracked
     // spans fewer bands, the text running on under it, rather than leave
@@ -204,11 +207,11 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 /// The title block of a module spanning `share` of the page's columns on
 /// the module grid `grid`, across `least` to `widest` of its columns, its
 /// headline scaled up to `most` times its size and, grown or not, no
-/// larger than `cap`.
+/// larger than `cap`; grown to close its ends, no larger than `grown`.
 fn fit_title(
     header: &[ShapedPara],
     grid: &Grid,
-    (share, most, cap): (f64, f64, Option<Pt>),
+    (share, most, (cap, grown)): (f64, f64, (Option<Pt>, Option<Pt>)),
     (least, widest): (u32, u32),
 ) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
@@ -217,6 +220,8 @@ fn fit_title(
     };
     // The largest scale the cap allows (a headline under the lead's).
     let limit = cap.map_or(f64::INFINITY, |c| c.0 / header[h].style.size.0);
+    // And the largest it may be grown to.
+    let grown = grown.map_or(f64::INFINITY, |c| c.0 / header[h].style.size.0);
     // The lead story's banner is grown or tracked to close the white at
     // its ends. A smaller headline set at its largest size is grown to
     // close it as the banner is (to 8/7 of its largest, a scale still
@@ -236,7 +241,7 @@ fn fit_title(
             .filter_map(|(k, s)| fit(&header[h], grid, k, s))
             .reduce(|a, b| if b.better_than(&a) { b } else { a })
             .map(|f| match banner || grid.vertical {
-                true => closed(&header[h], grid, f, (most, limit)),
+                true => closed(&header[h], grid, f, (most, limit.min(grown))),
                 false => f,
             })
     };
@@ -253,7 +258,7 @@ fn fit_title(
     // would leave less white than the capped one and pass over the lead's.
     let best = match banner || grid.vertical {
         true => best,
-        false => best.map(|f| closed(&header[h], grid, f, (most, limit))),
+        false => best.map(|f| closed(&header[h], grid, f, (most, limit.min(grown)))),
     };
     let columns = best.map_or(grid.columns, |f| f.columns);
     let mut open = 0.0;

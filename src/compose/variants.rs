@@ -418,6 +418,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
         edge_above: a.placement.edge_above,
         kicker_end: false,
         headline_most: a.placement.headline_most,
+        grown_most: a.placement.grown_most,
     }
 }
 

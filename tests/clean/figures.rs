@@ -167,3 +167,56 @@ fn a_line_of_no_mark_over_a_jump_line_is_a_caption() {
     let input = rebuilt_with(2, &format!("{first}\n{jump}\n"));
     assert!(!removed(&input).iter().any(|m| m.contains(first)));
 }
+
+// The fourteenth round: the body's only head, beside text run round a
+// figure.
+
+/// `body`'s lines `from..from + count` set again `width` characters
+/// wide: the column narrowed beside a figure.
+fn narrowed(body: &str, from: usize, count: usize, width: usize) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let beside: Vec<char> = lines[from..from + count].concat().chars().collect();
+    let wrapped: Vec<String> = beside.chunks(width).map(|c| c.iter().collect()).collect();
+    let mut out: Vec<String> = lines[..from].iter().map(|l| l.to_string()).collect();
+    out.extend(wrapped);
+    out.extend(lines[from + count..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+/// The body's only head, a plain line after the lead, where the article's
+/// text is narrowed beside a figure a few lines on (lines of nine
+/// characters in a thirteen-character column, stopping mid-sentence) and
+/// no line is a caption already: the figure's caption, removed; the
+/// paragraphs stay whole. The same line over a column run full stays a
+/// head with its warning (a real article may have one head there), and so
+/// it does beside a figure whose caption is found (▲…).
+#[test]
+fn the_only_head_near_text_run_round_a_figure_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let rest = column(&STALLS[1..]);
+    let head = |rest: &str| {
+        let lead = column(&STALLS[..1]);
+        format!("菜市场变样了\n本报记者 林晓舟\n{lead}{label}\n{rest}")
+    };
+    // 通道里就挤得走不动人，摊主们把货堆到过道上，…: four lines in five.
+    let input = head(&narrowed(&rest, 2, 4, 9));
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert!(removed(&input).iter().any(|m| m.contains(label)));
+
+    let full = head(&rest);
+    let c = articles(&full, 1);
+    assert_block(&c, |t| t == label);
+    assert!(warned(&c, label));
+    assert!(removed(&full).is_empty());
+
+    let credited = head(&narrowed(&rest, 2, 4, 9)).replacen(
+        "改造用了",
+        "▲改造后的市场通道。本报记者 王强 摄\n改造用了",
+        1,
+    );
+    assert!(!removed(&credited).iter().any(|m| m.contains(label)));
+}

@@ -171,12 +171,15 @@ fn a_line_of_no_mark_over_a_jump_line_is_a_caption() {
 // The fourteenth round: the body's only head, beside text run round a
 // figure.
 
-/// `body`'s lines `from..from + count` set again `width` characters
-/// wide: the column narrowed beside a figure.
-fn narrowed(body: &str, from: usize, count: usize, width: usize) -> String {
+/// `body`'s lines `from..from + count` set again, `first` characters
+/// wide and then `width`: the column narrowed beside a figure.
+fn narrowed(body: &str, from: usize, count: usize, (first, width): (usize, usize)) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let beside: Vec<char> = lines[from..from + count].concat().chars().collect();
-    let wrapped: Vec<String> = beside.chunks(width).map(|c| c.iter().collect()).collect();
+    let (head, rest) = beside.split_at(first.min(beside.len()));
+    let wrapped = std::iter::once(head)
+        .chain(rest.chunks(width))
+        .map(|c| c.iter().collect::<String>());
     let mut out: Vec<String> = lines[..from].iter().map(|l| l.to_string()).collect();
     out.extend(wrapped);
     out.extend(lines[from + count..].iter().map(|l| l.to_string()));
@@ -199,7 +202,7 @@ fn the_only_head_near_text_run_round_a_figure_is_its_caption() {
         format!("菜市场变样了\n本报记者 林晓舟\n{lead}{label}\n{rest}")
     };
     // 通道里就挤得走不动人，摊主们把货堆到过道上，…: four lines in five.
-    let input = head(&narrowed(&rest, 2, 4, 9));
+    let input = head(&narrowed(&rest, 2, 4, (9, 9)));
     let c = articles(&input, 1);
     for p in STALLS {
         assert_block(&c, |t| t == p);
@@ -213,10 +216,41 @@ fn the_only_head_near_text_run_round_a_figure_is_its_caption() {
     assert!(warned(&c, label));
     assert!(removed(&full).is_empty());
 
-    let credited = head(&narrowed(&rest, 2, 4, 9)).replacen(
+    let credited = head(&narrowed(&rest, 2, 4, (9, 9))).replacen(
         "改造用了",
         "▲改造后的市场通道。本报记者 王强 摄\n改造用了",
         1,
     );
     assert!(!removed(&credited).iter().any(|m| m.contains(label)));
+}
+
+/// A paragraph set narrow beside a figure from its first line on (a
+/// line of eight characters, then lines of ten and nine in a
+/// thirteen-character column, after a sentence end): its short first
+/// line is no section head, since a paragraph under a head opens two ems
+/// short and runs on full. A head over a column run full stays a head.
+#[test]
+fn a_first_line_over_text_run_round_a_figure_is_no_head() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    let heads = |input: &str| -> Vec<String> {
+        articles(input, 1).articles[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                typeset::clean::Block::Head(h) => Some(h.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // 市场管理办公室主 / 任陶建平说，改造前每 / 天早上七点以后，通道 / …
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{lead}{}",
+        narrowed(&rest, 0, 3, (8, 10))
+    );
+    assert_eq!(heads(&input), Vec::<String>::new());
+    assert!(removed(&input).is_empty());
+    let head = "改造前后";
+    let input = format!("菜市场变样了\n本报记者 林晓舟\n{lead}{head}\n{rest}");
+    assert_eq!(heads(&input), [head]);
 }

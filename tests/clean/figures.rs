@@ -254,3 +254,24 @@ fn a_first_line_over_text_run_round_a_figure_is_no_head() {
     let input = format!("菜市场变样了\n本报记者 林晓舟\n{lead}{head}\n{rest}");
     assert_eq!(heads(&input), [head]);
 }
+
+/// A paragraph set narrow beside a figure (lines of ten characters in a
+/// thirteen-character column): a line ending on no mark over one two ems
+/// short is no paragraph's end where the line after that is short and
+/// runs on too (a first line's second line is full, or its last); the
+/// paragraph stays whole, with no warning of a missing mark.
+#[test]
+fn a_paragraph_narrowed_beside_a_figure_is_not_broken_at_its_short_lines() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    // 市场管理办公室主任陶 / 建平说，改造前每天早 / 上七点以后，通道里就 / …
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{lead}{}",
+        narrowed(&rest, 0, 5, (10, 10))
+    );
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!c.notes.iter().any(|n| n.message.contains("without a mark")));
+}

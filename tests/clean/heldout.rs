@@ -574,7 +574,11 @@ fn heldout_generated_scores() {
         // %, prose 19.6 → 17.4 %): a short line over three lines narrowed
         // beside a figure is their paragraph's first line, no head
         // (heads::over_wrap), which leaves the caption the only head.
-        ("tests/fixtures/clean/gen/boxes", 96.0, 9, 0, 11.0),
+        // 96.1 → 96.3 % (scan 78.4 → 78.5, prose 94.4 → 94.5 and 81.1 →
+        // 81.2 %): a bare short line over one two ems short is no
+        // paragraph's end where the line after runs on short too
+        // (paras::by_shape, the column narrowed beside a figure).
+        ("tests/fixtures/clean/gen/boxes", 96.2, 9, 0, 11.0),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
@@ -588,9 +592,9 @@ fn heldout_generated_scores() {
         // Round 12: fields 39 → 37, 78.2 → 78.3 % (the pause an em wide);
         // 37 → 34 (a last line ending on …… is no kicker).
         // Round 13: 34 → 33 (gq02's Traditional byline).
-        ("tests/fixtures/clean/gen/scan", 78.3, 33, 2, 13.1),
-        ("tests/fixtures/clean/gen-prose/boxes", 94.3, 3, 0, 17.5),
-        ("tests/fixtures/clean/gen-prose/scan", 81.0, 15, 3, 17.5),
+        ("tests/fixtures/clean/gen/scan", 78.4, 33, 2, 13.1),
+        ("tests/fixtures/clean/gen-prose/boxes", 94.4, 3, 0, 17.5),
+        ("tests/fixtures/clean/gen-prose/scan", 81.1, 15, 3, 17.5),
     ] {
         let floors = Floors {
             split_wrong,

@@ -510,10 +510,8 @@ fn heldout_own_ocr_scores() {
 
 #[test]
 fn heldout_boxes_scores() {
-    // The essay's figure caption 灯的徽记: in edition-12 a plain line like
-    // a section head, kept with a warning (1 of 27 lines); in essay-lamp,
-    // its text run round the figure beside it, the caption (lone.rs,
-    // round 14: 7.4 → 3.7 %).
+    // edition-12's 灯的徽记 (a caption like a section head) kept with a
+    // warning; essay-lamp's goes (lone.rs, round 14: 7.4 → 3.7 %).
     let floors = Floors {
         split_wrong: 0,
         paras: 98.0,
@@ -537,9 +535,9 @@ fn heldout_boxes_scores() {
 /// captions: plain words with no cue or credit. A caption as wide as the
 /// column between two paragraphs, one over the text run round its
 /// figure, or one over a jump line, is told by its place (no column
-/// line); a short one between
-/// paragraphs has a section head's shape and stays, unless it is the
-/// article's only head and its text runs round a figure near it.
+/// line); a short one between paragraphs has a section head's shape
+/// and stays, unless it is the article's only head and its text runs
+/// round a figure near it.
 /// tests/fixtures/clean/gen-prose holds the same ten sets (the same
 /// articles, figures, heads and boxes) with prose-like text instead
 /// (`tools/gen-pages.py OUT 15 --prose TEXT`: each pair of neighbouring
@@ -567,17 +565,10 @@ fn heldout_generated_scores() {
         // open one is its paragraph's last, no kicker (page.rs).
         // Round 13: fields 10 → 9, gq02's 本報記者湯偉勇 (a surname off
         // the list after a paper's role) is its byline (people.rs).
-        // Round 14: furniture 19.6 → 13.0 % (21.7 → 15.2 % on the scan,
-        // 21.7 → 19.6 % on the prose sets): the body's only head, its
-        // text run round a figure near it, is the figure's caption
-        // (lone.rs). Then 13.0 → 10.9 %, 96.0 → 96.1 % (scan 15.2 → 13.0
-        // %, prose 19.6 → 17.4 %): a short line over three lines narrowed
-        // beside a figure is their paragraph's first line, no head
-        // (heads::over_wrap), which leaves the caption the only head.
-        // 96.1 → 96.3 % (scan 78.4 → 78.5, prose 94.4 → 94.5 and 81.1 →
-        // 81.2 %): a bare short line over one two ems short is no
-        // paragraph's end where the line after runs on short too
-        // (paras::by_shape, the column narrowed beside a figure).
+        // Round 14 (README): the only head beside text run round a figure
+        // is its caption (lone.rs), a short line over narrowed lines no
+        // head (heads::over_wrap), a narrowed paragraph not broken
+        // (paras::by_shape): furniture 19.6 → 10.9 %, 96.0 → 96.3 %.
         ("tests/fixtures/clean/gen/boxes", 96.2, 9, 0, 11.0),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its

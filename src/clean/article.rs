@@ -344,79 +344,8 @@ fn parts(
     }
     s.release(lines);
     s.flush();
-    lone_head(lines, &s.out, notes);
+    super::lone::lone_head(page, &mut s.out, notes);
     s.out
-}
-
-/// A figure's caption or a section head: the body's only head, set
-/// between paragraphs near the article's top, plain words (no enumerator,
-/// no mark of any kind, not in large type, not a name). Section heads
-/// divide an article into parts, so an article mostly has none or
-/// several; one alone near the top may be the caption of a figure set
-/// after the lead with text run round it (灯的徽记 under an essay's
-/// picture). Nothing in the line tells the two apart (a caption with a
-/// credit, ▲ or 图为 is furniture by its pattern), and a real article may
-/// have one head there, so the line stays a head and the report asks an
-/// editor: within the article's first dozen column lines, with at least
-/// half as many lines again below it. A closing part's head (记者手记,
-/// most of the text above it) is not asked about.
-fn lone_head(lines: &[Line], out: &[Part], notes: &mut Vec<Note>) {
-    /// The most column lines above a figure set after the lead.
-    const TOP: usize = 12;
-    let heads: Vec<usize> = (0..out.len())
-        .filter(|&k| matches!(out[k], Part::Head(_)))
-        .collect();
-    let [k] = heads[..] else { return };
-    let Part::Head(i) = out[k] else { return };
-    let l = &lines[i];
-    // Words and numbers only: letters beside Han (念和AV) are more likely
-    // a picture's specks read as text than a caption.
-    let plain = l
-        .text
-        .chars()
-        .all(|c| super::names::is_han(c) || c.is_ascii_digit() || c.is_whitespace());
-    let para = |p: Option<&Part>| matches!(p, Some(Part::Lines(_) | Part::Kept(..)));
-    // Under a lead that ends its sentence, not under stray marks.
-    let lead = k > 0
-        && match &out[k - 1] {
-            Part::Lines(r) => r
-                .iter()
-                .rev()
-                .flatten()
-                .next()
-                .is_some_and(|&j| ends_sentence(&lines[j].text)),
-            Part::Kept(_, t) => ends_sentence(t),
-            Part::Head(_) => false,
-        };
-    let between = lead && para(out.get(k + 1));
-    let count = |ps: &[Part]| -> usize {
-        ps.iter()
-            .map(|p| match p {
-                Part::Lines(r) => r.iter().flatten().count(),
-                Part::Kept(..) => 1,
-                Part::Head(_) => 0,
-            })
-            .sum()
-    };
-    let (above, below) = (count(&out[..k]), count(&out[k + 1..]));
-    let top = above <= TOP && below * 2 >= above;
-    if !plain
-        || !between
-        || !top
-        || l.level.is_some()
-        || enumerator(&l.text)
-        || super::names::is_name(&l.text)
-    {
-        return;
-    }
-    notes.push(Note {
-        line: l.no,
-        kind: NoteKind::Warning,
-        message: format!(
-            "the body's only head, after the lead (a section head, or a figure's caption?): kept as a head: {}",
-            l.text
-        ),
-    });
 }
 
 /// The article is a serial whose front matter lacks what `missing` asks.

@@ -205,5 +205,30 @@ pub(super) fn is_head(
                 full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
             })
     });
-    (prev_end || gap_before) && opens && !first_line && dateline(&l.text).is_none()
+    (prev_end || gap_before)
+        && opens
+        && !first_line
+        && dateline(&l.text).is_none()
+        && !over_wrap(page, i)
+}
+
+/// A short line over text run round a figure: the three column lines
+/// under it, read in order, each three ems short or more and two of them
+/// stopping mid-sentence. A paragraph under a head opens with a line
+/// two ems short and runs on full, so such lines are a paragraph set
+/// narrow beside a figure, and the short line over them its first line,
+/// narrowed too. A numbered head (一、, （二）) stays a head.
+fn over_wrap(page: &Page, i: usize) -> bool {
+    let Some(m) = page.measure[i] else {
+        return false;
+    };
+    let l = &page.lines[i];
+    // Read one after the other, no blank between.
+    let under: Vec<&Line> = (1..=3)
+        .filter_map(|k| page.lines.get(i + k).filter(|u| u.no == l.no + k))
+        .filter(|u| !u.is_blank())
+        .collect();
+    let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();
+    let open = under.iter().filter(|u| !ends_sentence(&u.text)).count();
+    !enumerator(&l.text) && under.len() == 3 && under.iter().all(narrow) && open >= 2
 }

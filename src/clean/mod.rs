@@ -45,6 +45,7 @@ mod kicker;
 mod lang;
 mod lead;
 mod lines;
+mod lone;
 mod measure;
 mod misread;
 mod names;

@@ -454,11 +454,17 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // line comes after it.)
         let half = |w: f32| w <= m / 2.0;
         let narrowed = !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width));
+        // A line two ems short over a short line that runs on is no
+        // paragraph's first line (its second line is full, or its last,
+        // ending on a mark): the column is narrowed there beside a figure,
+        // and the bare short line before it runs on too.
+        let wrapped =
+            x.n.is_some_and(|n| !full(n.width, m) && !ends_sentence(&n.text) && !n.is_blank());
         return if comma && !narrowed {
             Join::BreakComma
         } else if comma {
             Join::Same
-        } else if bare && c_first && !leaves_open(&x.p.text) {
+        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped {
             Join::BreakBare
         } else if bare {
             Join::Same

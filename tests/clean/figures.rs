@@ -167,3 +167,111 @@ fn a_line_of_no_mark_over_a_jump_line_is_a_caption() {
     let input = rebuilt_with(2, &format!("{first}\n{jump}\n"));
     assert!(!removed(&input).iter().any(|m| m.contains(first)));
 }
+
+// The fourteenth round: the body's only head, beside text run round a
+// figure.
+
+/// `body`'s lines `from..from + count` set again, `first` characters
+/// wide and then `width`: the column narrowed beside a figure.
+fn narrowed(body: &str, from: usize, count: usize, (first, width): (usize, usize)) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let beside: Vec<char> = lines[from..from + count].concat().chars().collect();
+    let (head, rest) = beside.split_at(first.min(beside.len()));
+    let wrapped = std::iter::once(head)
+        .chain(rest.chunks(width))
+        .map(|c| c.iter().collect::<String>());
+    let mut out: Vec<String> = lines[..from].iter().map(|l| l.to_string()).collect();
+    out.extend(wrapped);
+    out.extend(lines[from + count..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+/// The body's only head, a plain line after the lead, where the article's
+/// text is narrowed beside a figure a few lines on (lines of nine
+/// characters in a thirteen-character column, stopping mid-sentence) and
+/// no line is a caption already: the figure's caption, removed; the
+/// paragraphs stay whole. The same line over a column run full stays a
+/// head with its warning (a real article may have one head there), and so
+/// it does beside a figure whose caption is found (▲…).
+#[test]
+fn the_only_head_near_text_run_round_a_figure_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let rest = column(&STALLS[1..]);
+    let head = |rest: &str| {
+        let lead = column(&STALLS[..1]);
+        format!("菜市场变样了\n本报记者 林晓舟\n{lead}{label}\n{rest}")
+    };
+    // 通道里就挤得走不动人，摊主们把货堆到过道上，…: four lines in five.
+    let input = head(&narrowed(&rest, 2, 4, (9, 9)));
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert!(removed(&input).iter().any(|m| m.contains(label)));
+
+    let full = head(&rest);
+    let c = articles(&full, 1);
+    assert_block(&c, |t| t == label);
+    assert!(warned(&c, label));
+    assert!(removed(&full).is_empty());
+
+    let credited = head(&narrowed(&rest, 2, 4, (9, 9))).replacen(
+        "改造用了",
+        "▲改造后的市场通道。本报记者 王强 摄\n改造用了",
+        1,
+    );
+    assert!(!removed(&credited).iter().any(|m| m.contains(label)));
+}
+
+/// A paragraph set narrow beside a figure from its first line on (a
+/// line of eight characters, then lines of ten and nine in a
+/// thirteen-character column, after a sentence end): its short first
+/// line is no section head, since a paragraph under a head opens two ems
+/// short and runs on full. A head over a column run full stays a head.
+#[test]
+fn a_first_line_over_text_run_round_a_figure_is_no_head() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    let heads = |input: &str| -> Vec<String> {
+        articles(input, 1).articles[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                typeset::clean::Block::Head(h) => Some(h.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // 市场管理办公室主 / 任陶建平说，改造前每 / 天早上七点以后，通道 / …
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{lead}{}",
+        narrowed(&rest, 0, 3, (8, 10))
+    );
+    assert_eq!(heads(&input), Vec::<String>::new());
+    assert!(removed(&input).is_empty());
+    let head = "改造前后";
+    let input = format!("菜市场变样了\n本报记者 林晓舟\n{lead}{head}\n{rest}");
+    assert_eq!(heads(&input), [head]);
+}
+
+/// A paragraph set narrow beside a figure (lines of ten characters in a
+/// thirteen-character column): a line ending on no mark over one two ems
+/// short is no paragraph's end where the line after that is short and
+/// runs on too (a first line's second line is full, or its last); the
+/// paragraph stays whole, with no warning of a missing mark.
+#[test]
+fn a_paragraph_narrowed_beside_a_figure_is_not_broken_at_its_short_lines() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    // 市场管理办公室主任陶 / 建平说，改造前每天早 / 上七点以后，通道里就 / …
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{lead}{}",
+        narrowed(&rest, 0, 5, (10, 10))
+    );
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!c.notes.iter().any(|n| n.message.contains("without a mark")));
+}

@@ -25,14 +25,16 @@ fn heldout_scan_scores() {
     // paragraphs and heads, 5 fields): see the README's notes on columns
     // read across for what is left (most paragraphs missed lie in the
     // stretches read across: 25 of 32 are in no run of the OCR's lines).
-    // The essay's figure caption 灯的徽记 (essay-lamp, edition-12): a
-    // plain line like a section head, kept with a warning (2 of 27 lines).
+    // The essay's figure caption 灯的徽记: in edition-12 a plain line like
+    // a section head, kept with a warning (1 of 27 lines); in essay-lamp,
+    // its text run round the figure beside it, the caption (lone.rs,
+    // round 14: 7.4 → 3.7 %).
     let floors = Floors {
         split_wrong: 0,
         paras: 90.0,
         heads: 94.7,
         fields: 0,
-        furniture: 7.5,
+        furniture: 3.8,
     };
     floors.check(SCAN, &t);
 }

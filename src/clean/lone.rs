@@ -1,0 +1,158 @@
+//! The body's only head: a section head, or the caption of a figure set
+//! in the article's column. Where the article's text runs round a figure
+//! near it and no other line is that figure's caption, it is the caption.
+
+use super::article::Part;
+use super::gather::Page;
+use super::lines::Role;
+use super::shape::{ends_sentence, enumerator};
+use super::{Note, NoteKind};
+
+/// A figure's caption or a section head: the body's only head, set
+/// between paragraphs near the article's top, plain words (no enumerator,
+/// no mark of any kind, not in large type, not a name). Section heads
+/// divide an article into parts, so an article mostly has none or
+/// several; one alone near the top may be the caption of a figure set
+/// after the lead with text run round it (灯的徽记 under an essay's
+/// picture). Nothing in the line tells the two apart (a caption with a
+/// credit, ▲ or 图为 is furniture by its pattern), and a real article may
+/// have one head there, so the line stays a head and the report asks an
+/// editor: within the article's first dozen column lines, with at least
+/// half as many lines again below it. A closing part's head (记者手记,
+/// most of the text above it) is not asked about. Where the article's
+/// text is narrowed beside a figure near the line (`beside_figure`) and
+/// the article has no caption already, the line is that figure's caption.
+pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>) {
+    let lines = page.lines;
+    /// The most column lines above a figure set after the lead.
+    const TOP: usize = 12;
+    let heads: Vec<usize> = (0..out.len())
+        .filter(|&k| matches!(out[k], Part::Head(_)))
+        .collect();
+    let [k] = heads[..] else { return };
+    let Part::Head(i) = out[k] else { return };
+    let l = &lines[i];
+    // Words and numbers only: letters beside Han (念和AV) are more likely
+    // a picture's specks read as text than a caption.
+    let plain = l
+        .text
+        .chars()
+        .all(|c| super::names::is_han(c) || c.is_ascii_digit() || c.is_whitespace());
+    let para = |p: Option<&Part>| matches!(p, Some(Part::Lines(_) | Part::Kept(..)));
+    // Under a lead that ends its sentence, not under stray marks.
+    let lead = k > 0
+        && match &out[k - 1] {
+            Part::Lines(r) => r
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .is_some_and(|&j| ends_sentence(&lines[j].text)),
+            Part::Kept(_, t) => ends_sentence(t),
+            Part::Head(_) => false,
+        };
+    let between = lead && para(out.get(k + 1));
+    let count = |ps: &[Part]| -> usize {
+        ps.iter()
+            .map(|p| match p {
+                Part::Lines(r) => r.iter().flatten().count(),
+                Part::Kept(..) => 1,
+                Part::Head(_) => 0,
+            })
+            .sum()
+    };
+    let (above, below) = (count(&out[..k]), count(&out[k + 1..]));
+    let top = above <= TOP && below * 2 >= above;
+    if !plain
+        || !between
+        || l.level.is_some()
+        || enumerator(&l.text)
+        || super::names::is_name(&l.text)
+    {
+        return;
+    }
+    if !top {
+        return;
+    }
+    if beside_figure(page, out, k) {
+        notes.push(Note {
+            line: l.no,
+            kind: NoteKind::Removed,
+            message: format!("{LONE_CAPTION}: {}", l.text),
+        });
+        out.remove(k);
+        return;
+    }
+    notes.push(Note {
+        line: l.no,
+        kind: NoteKind::Warning,
+        message: format!(
+            "the body's only head, after the lead (a section head, or a figure's caption?): kept as a head: {}",
+            l.text
+        ),
+    });
+}
+
+const LONE_CAPTION: &str =
+    "figure caption (the body's only head, its text run round a figure near it)";
+
+/// The most column lines between a figure's caption and the text run
+/// round it: the column beside the figure is read after the caption's
+/// own, a column's length on at most (a broadsheet's column holds forty
+/// lines or more of a thirteen-character measure).
+const WRAP_REACH: usize = 40;
+
+/// The article's text runs round a figure near the head at `out[k]`:
+/// three column lines or more in a row, each three ems short or more,
+/// most of them stopping mid-sentence (a paragraph's last line ends on a
+/// mark; dialogue's short lines all do), not next to the head (a short
+/// line among short ones is one of them), within `WRAP_REACH` lines of
+/// it; and no line of the article is a caption already (a figure with its
+/// caption found explains the narrowed text).
+fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
+    let lines = page.lines;
+    // The article's column lines in order, the head's place among them.
+    let mut seq: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for (p, part) in out.iter().enumerate() {
+        if p == k {
+            at = seq.len();
+        }
+        if let Part::Lines(r) = part {
+            seq.extend(r.iter().flatten().copied());
+        }
+    }
+    let (Some(&first), Some(&last)) = (seq.iter().min(), seq.iter().max()) else {
+        return false;
+    };
+    let captioned = (first..=last).any(|j| {
+        matches!(page.roles[j], Role::Furniture { what, .. } if what.contains("caption") || what.contains("figure"))
+    });
+    let narrow = |j: usize| page.measure[j].is_some_and(|m| lines[j].width <= m - 2.5);
+    let mut s = 0;
+    while s < seq.len() {
+        if !narrow(seq[s]) {
+            s += 1;
+            continue;
+        }
+        let e = (s..seq.len())
+            .find(|&e| !narrow(seq[e]))
+            .unwrap_or(seq.len());
+        let run = &seq[s..e];
+        let open = run
+            .iter()
+            .filter(|&&j| !ends_sentence(&lines[j].text))
+            .count();
+        // Lines between the run and the head.
+        let gap = if e <= at {
+            at - e
+        } else {
+            s.saturating_sub(at)
+        };
+        if run.len() >= 3 && open * 3 >= run.len() * 2 && (1..=WRAP_REACH).contains(&gap) {
+            return !captioned;
+        }
+        s = e;
+    }
+    false
+}

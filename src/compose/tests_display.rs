@@ -122,6 +122,18 @@ fn white_beside_banner(writing: &str, title: &str, columns: u32) -> f64 {
     (extent - (hi - lo)) / g.body_size.0
 }
 
+/// An article of `paragraphs` paragraphs in `writing` under the one-line
+/// headline `title`.
+fn titled((writing, paragraphs): (&str, usize), title: &str) -> String {
+    let mut s = format!("+++\nwriting = \"{writing}\"\ntitle = \"{title}\"\n+++\n");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
+        ));
+    }
+    s
+}
+
 /// Where the one-line headline `title` of an article of `paragraphs`
 /// paragraphs stands along its line in the module `frame` of `writing`
 /// (the lead story's banner in [`lead_frame`]): from and to,
@@ -132,12 +144,7 @@ fn banner_span(
     frame: impl FnOnce(&Grid) -> Frame,
 ) -> (f64, f64, Grid) {
     let layout = load_layout("broadsheet", None).unwrap();
-    let mut s = format!("+++\nwriting = \"{writing}\"\ntitle = \"{title}\"\n+++\n");
-    for i in 0..paragraphs {
-        s.push_str(&format!(
-            "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
-        ));
-    }
+    let s = titled((writing, paragraphs), title);
     let (page, g) = super::tests_lead::first_page(s, &layout, frame);
     let body = g.body_size.0;
     // The banner's glyphs: the run larger than body text, along its line.
@@ -211,19 +218,8 @@ fn a_grown_headline_stays_under_the_leads() {
             ..Frame::full(g)
         };
         let layout = load_layout("broadsheet", None).unwrap();
-        let mut s = "+++\ntitle = \"上不听了来\"\n+++\n".to_string();
-        for i in 0..20 {
-            s.push_str(&format!(
-                "第{i}段。早上七点五十分，书房门口已经有人在等。退休教师每天这个时候来，先看报，再挑两本书带回家。\n\n"
-            ));
-        }
-        let (page, _) = super::tests_lead::first_page(s, &layout, frame);
-        (page.items.iter())
-            .filter_map(|i| match i {
-                PageItem::Text(run) => Some(run.size.0),
-                _ => None,
-            })
-            .fold(0.0, f64::max)
+        let s = titled(("horizontal", 20), "上不听了来");
+        largest_size(&super::tests_lead::first_page(s, &layout, frame).0)
     };
     let (own, grown) = (size(Some(1.0)), size(None));
     assert!(grown > own + 1.0, "grown {grown} from {own}");
@@ -372,6 +368,11 @@ fn capped_headline(writing: &str, title: &str, columns: u32, most: Option<f64>) 
         ..Frame::full(grid)
     };
     let (page, _) = super::tests_lead::first_page(text, &layout, frame);
+    largest_size(&page)
+}
+
+/// The largest size a text run of `page` is set in: its headline's.
+fn largest_size(page: &Page) -> f64 {
     (page.items.iter())
         .filter_map(|i| match i {
             PageItem::Text(run) => Some(run.size.0),

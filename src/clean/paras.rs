@@ -10,7 +10,7 @@
 
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, leaves_open, short,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open, short,
     split_run_together,
 };
 use super::{Note, NoteKind};
@@ -99,6 +99,9 @@ pub(super) fn build(
             k += 1;
         }
         let line = &lines[i];
+        // A paragraph's lone first line, short and ending on a word, that
+        // the next line (as wide as any) goes on from: see `unmarked`.
+        let mut unmarked = None;
         let join = match prev {
             None => Join::Break,
             Some(p) => {
@@ -141,6 +144,16 @@ pub(super) fn build(
                 } else {
                     0.0
                 };
+                let lone = first_of_para && join == Join::Same && !gap && !cut;
+                let head = ctx.m.is_some_and(|m| {
+                    short(ctx.p_width + indent, m)
+                        && full(line.width, m)
+                        && !first_line(line, ctx.n, m)
+                });
+                let text = lines[p].text.trim_end();
+                if lone && head && bare_end(text) && heading_text(text) {
+                    unmarked = Some(p);
+                }
                 join
             }
         };
@@ -152,6 +165,21 @@ pub(super) fn build(
                         para.last,
                         "paragraph split mid-sentence: joined with the next".into(),
                     );
+                }
+                // Print sets no paragraph's first line short of the column
+                // with the sentence going on under it: a head or a caption
+                // with no mark of its size, or a first line whose indent the
+                // OCR kept (no line narrower says where paragraphs start).
+                // Nothing tells which: the line stays, joined, and is told.
+                if let Some(p) = unmarked {
+                    notes.push(Note {
+                        line: lines[p].no,
+                        kind: NoteKind::Warning,
+                        message: format!(
+                            "a short line of words and no mark opens a paragraph (a section head or a caption?): kept as its first words: {}",
+                            lines[p].text.trim()
+                        ),
+                    });
                 }
                 append(para, line);
                 first_of_para = false;
@@ -407,6 +435,14 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
             }
         }
     }
+}
+
+/// Whether `text` is words alone (Han characters, letters, digits and
+/// spaces), no mark in it or at its end: a line with a pause or a quote
+/// in it is a sentence's piece.
+fn bare_end(text: &str) -> bool {
+    let word = |c: char| super::names::is_han(c) || c.is_alphanumeric();
+    (text.chars()).all(|c| word(c) || c.is_whitespace()) && text.trim_end().ends_with(word)
 }
 
 /// One printed line the OCR cut into two boxes, `p` and `c`: together as

@@ -132,3 +132,40 @@ fn a_full_line_with_marks_between_blank_lines_keeps_its_paragraph() {
         p.starts_with("课开得多了") && p.ends_with("在社区医院做康复的治疗师。")
     });
 }
+
+/// Line-per-box text whose paragraphs' first lines are as wide as the
+/// others (an OCR that boxed the indent's white with the line): a short
+/// line of words and no mark after a sentence end, the sentence going on
+/// under it in a full line. Print sets no paragraph's first line so: it
+/// is a section head or a caption with no mark of its size, but nothing
+/// here says which (no `#`, no blank line, no narrower first lines). It
+/// stays, the first words of the paragraph after it, and the report asks
+/// about it; a paragraph's first line holding a sentence end is no such
+/// line (the damaged examples' 这条线路开通于2014年。当时，城).
+#[test]
+fn a_short_unmarked_line_opening_a_paragraph_is_reported() {
+    let lines = [
+        "山城的春天",
+        "本报记者 李明",
+        "春天来了，山城的街道上开满了",
+        "花。记者走访了几个社区，听居",
+        "民讲述他们的故事，也看到了山",
+        "城这些年来的变化。",
+        "社区里的老人",
+        "王大爷今年七十八岁，每天早上",
+        "都在院子里练太极拳。他说，山",
+        "城的空气好，人也长寿。他年轻",
+        "时在矿上工作了三十年，退休以",
+        "后才搬到这个社区来住。",
+        "（据新华社）",
+    ];
+    let c = articles(&(lines.join("\n") + "\n"), 1);
+    assert!(
+        warned(&c, "kept as its first words: 社区里的老人"),
+        "{:?}",
+        c.notes
+    );
+    assert_block(&c, |t| t.starts_with("社区里的老人王大爷"));
+    let warnings = (c.notes.iter()).filter(|n| n.kind == typeset::clean::NoteKind::Warning);
+    assert_eq!(warnings.count(), 1, "{:?}", c.notes);
+}

@@ -169,27 +169,33 @@ mod tests {
         }
     }
 
+    /// The four columns' tops under a long first line across them all and
+    /// a second line whose ink runs from `from` to `to`; the slots under
+    /// the first line and under the block.
+    fn beside_second(from: f64, to: f64) -> (Vec<u32>, u32, u32) {
+        let g = grid();
+        let lines = [line(0, 20.0, 530.0), line(3, from, to)];
+        let below = under(&lines[1], &g);
+        (
+            column_tops(&lines, &g, 4, below),
+            under(&lines[0], &g),
+            below,
+        )
+    }
+
     #[test]
     fn the_columns_beside_a_short_last_line_start_under_the_line_above() {
-        let g = grid();
-        // A long first line across all four columns, a short second one
-        // centred over the middle two (170..380).
-        let lines = [line(0, 20.0, 530.0), line(3, 170.0, 380.0)];
-        let below = under(&lines[1], &g);
-        let tops = column_tops(&lines, &g, 4, below);
-        let first = under(&lines[0], &g);
+        // A short second line centred over the middle two (170..380).
+        let (tops, first, below) = beside_second(170.0, 380.0);
         assert!(first + LEAST_GAIN <= below);
         assert_eq!(tops, vec![first, below, below, first]);
     }
 
     #[test]
     fn a_column_the_short_line_nearly_reaches_stays_under_it() {
-        let g = grid();
         // The second line's ink ends 5 pt before the fourth column (at
         // 420): less than a body character away, the column stays under.
-        let lines = [line(0, 20.0, 530.0), line(3, 170.0, 415.0)];
-        let below = under(&lines[1], &g);
-        let tops = column_tops(&lines, &g, 4, below);
+        let (tops, _, below) = beside_second(170.0, 415.0);
         assert_eq!(tops[3], below);
         assert!(tops[0] < below);
     }

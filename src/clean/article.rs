@@ -13,7 +13,7 @@ use super::shape::{ends_sentence, enumerator, fragment, heading_text};
 use super::{Article, Block, Note, NoteKind};
 
 /// The warning on a line of its own that interrupts a sentence.
-const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
+pub(super) const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
 
 /// A line kept as a paragraph of its own because it stood inside a
 /// sentence: kicker.rs looks among these for a kicker read out of place.
@@ -81,6 +81,7 @@ pub(super) fn build(
     let mut parts = parts(page, &mut art, &body, held, notes);
     let pieces = (&held[held_from..], style);
     super::pieces::take(&mut art, &mut parts, pieces, open, notes);
+    super::lone::held_captions(page, &mut parts, &held[held_from..], notes);
     if let Some(s) = &mut art.serial
         && s.installment == 0
     {

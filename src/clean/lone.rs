@@ -2,10 +2,10 @@
 //! in the article's column. Where the article's text runs round a figure
 //! near it and no other line is that figure's caption, it is the caption.
 
-use super::article::Part;
+use super::article::{Held, INSIDE_SENTENCE, Part};
 use super::gather::Page;
 use super::lines::Role;
-use super::shape::{ends_sentence, enumerator};
+use super::shape::{ends_sentence, enumerator, full};
 use super::{Note, NoteKind};
 
 /// A figure's caption or a section head: the body's only head, set
@@ -92,6 +92,66 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
         ),
     });
 }
+
+/// A line held from inside a sentence (article.rs: a short line between
+/// two lines of one sentence, kept as a paragraph after the one it
+/// interrupted) that is plain words, no mark of any kind, where the
+/// article's text runs round a figure near it and no caption of that
+/// figure is found: the figure's caption. Print never breaks a sentence
+/// with a line of its own; the narrowed column says a figure stands
+/// there, so the line is the furniture the figure brings, not a column
+/// line. Without the narrowing it stays, with its warning.
+pub(super) fn held_captions(
+    page: &Page,
+    out: &mut Vec<Part>,
+    held: &[Held],
+    notes: &mut Vec<Note>,
+) {
+    let mut k = 0;
+    while k < out.len() {
+        let Part::Kept(no, text) = &out[k] else {
+            k += 1;
+            continue;
+        };
+        let (no, text) = (*no, text.clone());
+        let plain = text.chars().count() >= 2
+            && text
+                .chars()
+                .all(|c| super::names::is_han(c) || c.is_ascii_digit());
+        let was_held = held.iter().any(|h| h.line == no && h.text == text);
+        if !was_held || !plain || !between_full(page, no) || !beside_figure(page, out, k) {
+            k += 1;
+            continue;
+        }
+        notes.retain(|n| !(n.line == no && n.message.starts_with(INSIDE_SENTENCE)));
+        notes.push(Note {
+            line: no,
+            kind: NoteKind::Removed,
+            message: format!("{HELD_CAPTION}: {text}"),
+        });
+        out.remove(k);
+    }
+}
+
+/// The lines read just before and just after input line `no` are full
+/// column lines. A paragraph's first line (two ems short) of the column
+/// beside, read across into this one, stands inside a sentence too, after
+/// another first line or before a paragraph's last: a caption interrupts
+/// the column's run of full lines.
+fn between_full(page: &Page, no: usize) -> bool {
+    let lines = page.lines;
+    let Some(i) = lines.iter().position(|l| l.no == no) else {
+        return false;
+    };
+    let whole = |j: usize, want: usize| {
+        lines.get(j).is_some_and(|l| l.no == want)
+            && page.measure[j].is_some_and(|m| full(lines[j].width, m))
+    };
+    i > 0 && whole(i - 1, no - 1) && whole(i + 1, no + 1)
+}
+
+const HELD_CAPTION: &str =
+    "figure caption (a line of words inside a sentence, its text run round a figure near it)";
 
 const LONE_CAPTION: &str =
     "figure caption (the body's only head, its text run round a figure near it)";

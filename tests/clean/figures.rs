@@ -201,27 +201,34 @@ fn the_only_head_near_text_run_round_a_figure_is_its_caption() {
         let lead = column(&STALLS[..1]);
         format!("菜市场变样了\n本报记者 林晓舟\n{lead}{label}\n{rest}")
     };
-    // 通道里就挤得走不动人，摊主们把货堆到过道上，…: four lines in five.
-    let input = head(&narrowed(&rest, 2, 4, (9, 9)));
-    let c = articles(&input, 1);
-    for p in STALLS {
-        assert_block(&c, |t| t == p);
-    }
-    assert!(!blocks_text(&c).iter().any(|t| t == label));
-    assert!(removed(&input).iter().any(|m| m.contains(label)));
-
-    let full = head(&rest);
-    let c = articles(&full, 1);
-    assert_block(&c, |t| t == label);
-    assert!(warned(&c, label));
-    assert!(removed(&full).is_empty());
-
+    caption_only_beside_figure(label, head);
     let credited = head(&narrowed(&rest, 2, 4, (9, 9))).replacen(
         "改造用了",
         "▲改造后的市场通道。本报记者 王强 摄\n改造用了",
         1,
     );
     assert!(!removed(&credited).iter().any(|m| m.contains(label)));
+}
+
+/// `input` of the rest of `STALLS` set narrow beside a figure (通道里就
+/// 挤得走不动人，摊主们把货堆到过道上，…: four lines in five) loses `label`
+/// as the figure's caption, the paragraphs whole; of the rest run full it
+/// keeps `label` as a paragraph or head, with a warning.
+fn caption_only_beside_figure(label: &str, input: impl Fn(&str) -> String) {
+    let rest = column(&STALLS[1..]);
+    let round = input(&narrowed(&rest, 2, 4, (9, 9)));
+    let c = articles(&round, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert!(removed(&round).iter().any(|m| m.contains(label)));
+
+    let full = input(&rest);
+    let c = articles(&full, 1);
+    assert_block(&c, |t| t == label);
+    assert!(warned(&c, label));
+    assert!(removed(&full).is_empty());
 }
 
 /// A paragraph set narrow beside a figure from its first line on (a
@@ -274,4 +281,30 @@ fn a_paragraph_narrowed_beside_a_figure_is_not_broken_at_its_short_lines() {
         assert_block(&c, |t| t == p);
     }
     assert!(!c.notes.iter().any(|n| n.message.contains("without a mark")));
+}
+
+/// A line of words read inside a sentence in line-per-box text (a full
+/// line that ends no sentence over it, a full line going on under it),
+/// where the article's text runs round a figure a few lines on: the
+/// figure's caption, removed, and the paragraph comes back whole. Over a
+/// column run full it stays apart with its warning (nothing says a
+/// figure stands there), and so it does under a paragraph's first line
+/// (two ems short): a first line of the column beside, read across into
+/// this one, stands so too.
+#[test]
+fn a_line_inside_a_sentence_near_text_run_round_a_figure_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let mut lead: Vec<String> = column(&STALLS[..1]).lines().map(String::from).collect();
+    // 摊位重新排过，卖菜的和卖肉 / {label} / 的分到了两边，通道也宽了一倍
+    lead.insert(2, label.to_string());
+    let input = |lead: &[String], rest: &str| {
+        format!("菜市场变样了\n本报记者 林晓舟\n{}\n{rest}", lead.join("\n"))
+    };
+    caption_only_beside_figure(label, |rest| input(&lead, rest));
+
+    // 城南菜市场改造完工后， / {label} / 摊位重新排过，卖菜的和卖肉
+    lead.remove(2);
+    lead.insert(1, label.to_string());
+    let under_first = input(&lead, &narrowed(&column(&STALLS[1..]), 2, 4, (9, 9)));
+    assert!(removed(&under_first).is_empty());
 }

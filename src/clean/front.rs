@@ -518,9 +518,9 @@ fn two_line_headline(heads: &mut Vec<Head>, headline: usize, notes: &mut Vec<Not
 /// balanced halves of a few characters each; a deck's sentence has longer
 /// clauses, and a kicker is one phrase.
 ///
-/// Or a phrase over a shorter line: a deck says more than the headline it
-/// explains, in more words, so the shorter line under it is the headline
-/// and the phrase its kicker.
+/// Or a phrase over a line no longer than it: a deck says more than the
+/// headline it explains, in more words, so a line under it as short or
+/// shorter is the headline and the phrase its kicker.
 fn kicker_over(heads: &[Head]) -> bool {
     let [k, h] = heads else { return false };
     let (nk, nh) = (k.text.chars().count(), h.text.chars().count());
@@ -529,7 +529,7 @@ fn kicker_over(heads: &[Head]) -> bool {
     k.level == h.level
         && !pause(&k.text)
         && !k.text.contains(['　', ' '])
-        && (label || halves(&h.text) || nk > nh)
+        && (label || halves(&h.text) || nk >= nh)
 }
 
 /// Two phrases of 2 to 10 characters parted by one comma or full-width

@@ -369,7 +369,8 @@ fn a_kicker_an_em_short_of_the_column_opens_the_news_item() {
 
 /// Two plain lines of one size, the first the longer: a deck says more
 /// than the headline it explains, so a shorter line under a phrase is the
-/// headline and the phrase its kicker; a longer one is the deck.
+/// headline and the phrase its kicker; a longer one is the deck. A line
+/// as long as the phrase says no more than it: no deck either.
 #[test]
 fn a_phrase_over_a_shorter_line_is_its_kicker() {
     let text = column(&[
@@ -382,6 +383,9 @@ fn a_phrase_over_a_shorter_line_is_its_kicker() {
     let c = clean(&format!("渡口又热闹起来\n{long}\n本报记者 周立新\n{text}"));
     assert_eq!(c.articles[0].title, "渡口又热闹起来");
     assert_eq!(c.articles[0].deck.as_deref(), Some(long));
+    let c = clean(&format!("城西老码头\n渡口又热闹\n本报记者 周立新\n{text}"));
+    assert_eq!(c.articles[0].title, "渡口又热闹");
+    assert_eq!(c.articles[0].kicker.as_deref(), Some("城西老码头"));
 }
 
 /// A byline read late, after a sentence end in the text of an article

@@ -340,6 +340,7 @@ fn every_tool_script_has_help_and_clear_errors() {
             &["/proc/typeset-no-such/out", "--chars", "100"],
         ),
         ("clean-ocr-fixtures.sh", &["no-such-entry"]),
+        ("holes.py", &["/nonexistent.pdf"]),
     ] {
         let (code, said) = run(&root().join("tools").join(script), args);
         assert!(

@@ -160,7 +160,7 @@ def article(rng, w, chars, figure, variants=False):
 # last rows of all eight columns; in vertical writing the grid's columns
 # are bands (段) down the page and its rows the lines across it, so the
 # foot is the last two of the broadsheet's ten bands, every line.
-PIN = {False: "column = 1\ncolumns = 8\nrow = 96\n", True: "column = 9\ncolumns = 2\nrow = 1\n"}
+PIN = {False: "column = 1\ncolumns = 8\nrow = \"foot\"\n", True: "column = 9\ncolumns = 2\nrow = 1\n"}
 
 
 def make(out, k, rng, variants=False, vertical=False):

@@ -394,6 +394,7 @@ fn page_part(
         columns: a.columns,
         row: a.row.map(|r| r - 1),
         rows: a.rows,
+        foot: a.foot,
         split: a.split,
         boxed: a.boxed,
         lead: a.lead,

@@ -175,12 +175,14 @@ fn set_page(
     set: &mut Set,
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
-    let own = &all[page.articles.clone()];
+    let own: Vec<PageArticle> = (all[page.articles.clone()].iter())
+        .map(|a| on_page(a, grid))
+        .collect();
     if !page.fill {
-        place_all(own, (k, page), grid, (sheets, jumps), set, warnings)?;
+        place_all(&own, (k, page), grid, (sheets, jumps), set, warnings)?;
         return Ok(());
     }
-    let ranked = ranked(all, (k, page), set);
+    let ranked = ranked(all, (k, page, grid), set);
     let taken = sheets.height(k, 0, grid.columns);
     let mut on = OnSheet {
         k,
@@ -200,7 +202,7 @@ fn set_page(
 /// it (a continuation goes where it fits).
 fn ranked<'a>(
     all: &[PageArticle<'a>],
-    (k, page): (usize, &EditionPage),
+    (k, page, grid): (usize, &EditionPage, &Grid),
     set: &Set,
 ) -> Vec<PageArticle<'a>> {
     let rests = (set.rests.iter())
@@ -214,12 +216,19 @@ fn ranked<'a>(
             },
             ..all[r.article].copy()
         });
-    let own = all[page.articles.clone()].iter().map(PageArticle::copy);
+    let own = (all[page.articles.clone()].iter()).map(|a| on_page(a, grid));
     let mut ranked: Vec<PageArticle> = own.chain(rests).collect();
     if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
         a.placement.lead_story = true;
     }
     ranked
+}
+
+/// `a` as its page places it: a foot pin turned into its row.
+fn on_page<'a>(a: &PageArticle<'a>, grid: &Grid) -> PageArticle<'a> {
+    let mut a = a.copy();
+    super::page::at_foot(&mut a, grid);
+    a
 }
 
 /// The module pages set on page `k` so far (rests taken up included).

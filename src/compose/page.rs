@@ -28,6 +28,9 @@ pub struct Placement {
     /// First line slot, 0-based.
     pub row: Option<u32>,
     pub rows: Option<u32>,
+    /// At the page's foot: `row` is where its text's depth at its columns
+    /// ends on the last line (see [`at_foot`]).
+    pub foot: bool,
     pub split: Option<u32>,
     pub boxed: bool,
     pub lead: LeadPlacement,
@@ -545,4 +548,32 @@ pub(super) fn paragraph_pages(
         last = *p;
     }
     pages
+}
+
+/// `a` with a foot pin (`row = "foot"`) turned into the row its module
+/// starts at: as deep as its text takes at its columns (from `column`, the
+/// first by default, to the page's last without `columns`), its last line
+/// the page's last. A pinned row above the foot left the lines under a
+/// short serial box white across the page (4–6 lines on the generated
+/// pages pinned at row 96).
+pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
+    if !a.placement.foot || a.placement.row.is_some() {
+        return;
+    }
+    let column = a.placement.column.unwrap_or(0).min(grid.columns - 1);
+    let span = (a.placement.columns).unwrap_or(grid.columns - column);
+    let written = super::variants::Variant {
+        lead: a.placement.lead,
+        figure: a.placement.figure,
+    };
+    let rows = (a.placement.rows)
+        .or_else(|| {
+            let most = super::variants::height_at(a, written, grid, span)?.min(grid.lines);
+            Some(super::variants::fewest_rows(a, written, grid, most, span))
+        })
+        .unwrap_or(grid.lines)
+        .min(grid.lines);
+    a.placement.column = Some(column);
+    a.placement.row = Some(grid.lines - rows);
+    a.placement.rows = Some(rows);
 }

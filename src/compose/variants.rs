@@ -429,6 +429,25 @@ pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> O
     module_at((a, None), variant, grid, span).map(|(rows, ..)| rows)
 }
 
+/// The fewest rows from `most` down that hold the module at `span` in
+/// `variant` on one page, its text's foot at the frame's: a module set
+/// in exactly its rows may take fewer than at the page's depth (its
+/// headline fitted to a shallower frame), and a module pinned at the
+/// page's foot would show those rows white.
+pub fn fewest_rows(a: &PageArticle, variant: Variant, grid: &Grid, most: u32, span: u32) -> u32 {
+    let mut scratch = Vec::new();
+    let holds = |rows: u32, w: &mut Vec<_>| {
+        let frame = frame_for(a, variant, span, Some(rows));
+        lay_out_module(a, a.shaped, (grid, frame), (None, None), w)
+            .is_ok_and(|m| m.pages.len() == 1)
+    };
+    let mut rows = most;
+    while rows > 1 && holds(rows - 1, &mut scratch) {
+        rows -= 1;
+    }
+    rows
+}
+
 /// [`height_at`], and the white under the module's text (a box on a grid
 /// of its own is filled by its frame: none).
 fn module_at(

@@ -80,7 +80,7 @@ struct RawArticle {
     punctuation: Option<Spanned<String>>,
     column: Option<Spanned<i64>>,
     columns: Option<Spanned<i64>>,
-    row: Option<Spanned<i64>>,
+    row: Option<Spanned<toml::Value>>,
     rows: Option<Spanned<i64>>,
     split: Option<Spanned<i64>>,
     #[serde(rename = "box")]
@@ -132,6 +132,9 @@ pub struct PlacedArticle {
     pub columns: Option<u32>,
     /// First line slot, 1-based.
     pub row: Option<u32>,
+    /// `row = "foot"`: the module's last line on the page's last, as deep
+    /// as its text takes at its columns (a serial box at the page foot).
+    pub foot: bool,
     /// Line slots the module takes.
     pub rows: Option<u32>,
     /// 破栏: columns the module's text is re-split into.
@@ -359,7 +362,21 @@ fn placed_article(a: RawArticle, file: &SourceFile, base: &Path) -> Result<Place
             .map(|p| (p.get_ref().clone(), file.loc(p.span().start))),
         column: positive(a.column, "column")?,
         columns: positive(a.columns, "columns")?,
-        row: positive(a.row, "row")?,
+        foot: a.row.as_ref().is_some_and(|r| r.get_ref().as_str() == Some("foot")),
+        row: match a.row {
+            Some(r) if r.get_ref().as_str() == Some("foot") => None,
+            Some(r) => {
+                let n = r.get_ref().as_integer().ok_or_else(|| {
+                    fail(
+                        r.span().start,
+                        format!("row = {} is neither a line nor \"foot\"", r.get_ref()),
+                        "give the first line slot counted from 1, or row = \"foot\" for the page's foot",
+                    )
+                })?;
+                positive(Some(Spanned::new(r.span(), n)), "row")?
+            }
+            None => None,
+        },
         rows: positive(a.rows, "rows")?,
         split: positive(a.split, "split")?,
         boxed: a.boxed.unwrap_or(false),

@@ -1,0 +1,112 @@
+//! A module pinned at the page's foot (`row = "foot"`): its last line on
+//! the page's last, as deep as its text takes.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+/// Writes a filled broadsheet manifest of examples/page-12.toml's articles
+/// into `dir`, the serial box given `pin` (manifest lines), and sets it.
+fn page_with_pin(dir: &Path, pin: &str) -> (std::process::Output, Outputs) {
+    let ex = root().join("examples");
+    let article = |f: &str| {
+        format!(
+            "[[article]]\nfile = {:?}\n",
+            ex.join(f).display().to_string()
+        )
+    };
+    let manifest = format!(
+        "layout = \"broadsheet\"\n[page]\nnumber = 12\nfill = true\n\n{}{}{}{}{}box = true\n{pin}\n",
+        article("page-9/reading-rooms.md"),
+        article("night-bus.md"),
+        article("old-lift.md"),
+        article("bridge-news.md"),
+        article("changhe/0789.md"),
+    );
+    let path = dir.join("page.toml");
+    std::fs::write(&path, manifest).unwrap();
+    // The articles are the examples': outside the manifest's folder.
+    run_into(dir, &[path.as_os_str(), "--allow-outside".as_ref()])
+}
+
+/// The lowest line of text on page 1 (the folio, digits alone, left out).
+fn lowest_text(pdf: &Path) -> f64 {
+    (word_boxes(pdf, 1).iter())
+        .filter(|w| !w.text.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.y_max)
+        .fold(f64::MIN, f64::max)
+}
+
+/// A serial box across the page pinned at its foot ends on the page's last
+/// line, where the made-up page-12's lowest line stands (on this page the
+/// make-up above it fills 97 of its 100 lines: the white is above the
+/// box, not under it); the same box
+/// pinned at a row above (as tools/gen-pages.py pinned it, row 96) left
+/// the lines under its short text white across the whole page.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_box_pinned_at_the_foot_ends_on_the_pages_last_line() {
+    let dir = tempdir();
+    let (out, foot) = page_with_pin(dir.path(), "column = 1\ncolumns = 8\nrow = \"foot\"");
+    let said = assert_ok(&out);
+    // As deep as its text: no line of the box left empty.
+    assert!(!said.contains("stay empty"), "{said}");
+    // The same page with the box placed by the make-up (page-12.toml, its
+    // furniture aside) fills to the last line.
+    let full = tempdir();
+    let (out, page12) = page_with_pin(full.path(), "");
+    assert_ok(&out);
+    let (at_foot, last) = (lowest_text(&foot.pdf), lowest_text(&page12.pdf));
+    assert!(
+        (at_foot - last).abs() < 2.0,
+        "foot pin's lowest line {at_foot}, page-12's {last}"
+    );
+    // The box's text reaches the page's last line: its end mark, flush
+    // in its last column, a line short at most (the box's columns end
+    // square, the last not the longest; a line is 12.5 pt).
+    let words = word_boxes(&foot.pdf, 1);
+    let end = (words.iter())
+        .find(|w| w.text.contains("未完待续"))
+        .expect("the end mark");
+    let short = at_foot - end.y_max;
+    assert!(
+        (-2.0..14.0).contains(&short),
+        "end mark at {}, foot {at_foot}",
+        end.y_max
+    );
+    // The box's title stands above its text, near the foot: the box is as
+    // deep as its text, not the page's lower half.
+    let title =
+        (words.iter().find(|w| w.text.contains("第七百八十九回"))).expect("the serial's title");
+    assert!(
+        at_foot - title.y_max < 250.0,
+        "title at {}, foot {at_foot}",
+        title.y_max
+    );
+    // Pinned above the foot, white stays under it.
+    let above = tempdir();
+    let (out, high) = page_with_pin(above.path(), "column = 1\ncolumns = 8\nrow = 90");
+    assert_ok(&out);
+    assert!(lowest_text(&high.pdf) < at_foot - 20.0);
+}
+
+/// A row that is neither a line nor "foot" is an error at its place.
+#[test]
+fn a_row_neither_a_line_nor_foot_is_an_error_where_it_is_written() {
+    let dir = tempdir();
+    let (out, _) = page_with_pin(dir.path(), "column = 1\nrow = \"top\"");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("page.toml:") && said.contains("row = \"top\""),
+        "{said}"
+    );
+    assert!(
+        said.contains("row = \"foot\""),
+        "the hint names the foot: {said}"
+    );
+}

@@ -110,3 +110,25 @@ fn a_row_neither_a_line_nor_foot_is_an_error_where_it_is_written() {
         "the hint names the foot: {said}"
     );
 }
+
+/// A pin past the grid's columns on a made-up page is an error at its
+/// place, before anything is laid out: `column = 30` on the broadsheet's
+/// eight aborted the make-up (its free band read the pin's columns, and
+/// `8 - 29` wrapped round to an allocation of gigabytes).
+#[test]
+fn a_pin_past_the_grid_is_an_error_where_it_is_written() {
+    for pin in [
+        "column = 30\nrow = 1",
+        "column = 30\nrow = \"foot\"",
+        "column = 1\ncolumns = 20\nrow = 1",
+    ] {
+        let dir = tempdir();
+        let (out, _) = page_with_pin(dir.path(), pin);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{pin}: {said}");
+        assert!(
+            said.contains("page.toml:") && said.contains("but the layout has 8"),
+            "{pin}: {said}"
+        );
+    }
+}

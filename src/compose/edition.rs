@@ -175,6 +175,12 @@ fn set_page(
     set: &mut Set,
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
+    // Places past the grid are errors before any is laid out (the make-up
+    // reads a pin's columns first: column = 30 on 8 aborted it).
+    for a in &all[page.articles.clone()] {
+        let span = a.placement.columns.unwrap_or(1);
+        super::page::check_columns(a, span, grid)?;
+    }
     let own: Vec<PageArticle> = (all[page.articles.clone()].iter())
         .map(|a| on_page(a, grid))
         .collect();

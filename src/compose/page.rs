@@ -181,21 +181,9 @@ fn locate(
     (from, sheets): (usize, &mut Sheets),
 ) -> Result<(usize, Taken)> {
     let p = a.placement;
-    let c = grid.columns;
     let fail =
         |msg: String, hint: &str| Error::new(Stage::Compose, msg).at(a.at.clone()).hint(hint);
-    if let Some(col) = p.column
-        && col + span > c
-    {
-        return Err(fail(
-            format!(
-                "the article takes columns {}–{}, but the layout has {c}",
-                col + 1,
-                col + span
-            ),
-            "give column = and columns = that fit the grid",
-        ));
-    }
+    check_columns(a, span, grid)?;
     check_split(a, span, grid)?;
     // The page and the place: the given one, or the highest free one.
     let variant = super::variants::Variant {
@@ -239,6 +227,25 @@ fn locate(
         ));
     }
     Ok((page, wanted))
+}
+
+/// An article whose `column` and span of `span` columns run past the
+/// grid's columns is an error where the manifest gives it.
+pub(super) fn check_columns(a: &PageArticle, span: u32, grid: &Grid) -> Result<()> {
+    let c = grid.columns;
+    match a.placement.column {
+        Some(col) if col.saturating_add(span) > c => Err(Error::new(
+            Stage::Compose,
+            format!(
+                "the article takes columns {}–{}, but the layout has {c}",
+                col + 1,
+                col.saturating_add(span)
+            ),
+        )
+        .at(a.at.clone())
+        .hint("give column = and columns = that fit the grid")),
+        _ => Ok(()),
+    }
 }
 
 /// A `split` (破栏) whose columns would hold fewer characters than the
@@ -560,8 +567,8 @@ pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
     if !a.placement.foot || a.placement.row.is_some() {
         return;
     }
-    let column = a.placement.column.unwrap_or(0).min(grid.columns - 1);
-    let span = (a.placement.columns).unwrap_or(grid.columns - column);
+    let column = a.placement.column.unwrap_or(0);
+    let span = (a.placement.columns).unwrap_or(grid.columns.saturating_sub(column));
     let written = super::variants::Variant {
         lead: a.placement.lead,
         figure: a.placement.figure,

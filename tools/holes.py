@@ -23,26 +23,11 @@ if any(a in ("-h", "--help") for a in _sys.argv[1:]):
     print(__doc__.strip())
     _sys.exit(0)
 
-import argparse, importlib.util, os, sys
+import argparse, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # How far below its ink PyMuPDF boxes a vertical glyph, in its size.
 VERTICAL_DROP = 0.88
-
-
-def load(path):
-    if not os.path.isfile(path):
-        sys.exit(f"error: the checker {path} does not exist\n"
-                 f"  hint: give the path of pagecheck.py (from the shared/tools folder) with --checker")
-    try:
-        import pymupdf  # noqa: F401  (the checker reads PDFs with it)
-    except ImportError:
-        sys.exit("error: the checker needs PyMuPDF\n  hint: pip install pymupdf")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
-    spec = importlib.util.spec_from_file_location("pagecheck", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def glyphs(page, vertical_boxes):
@@ -92,7 +77,7 @@ def main():
     ap.add_argument("--hole", type=int, default=4, help="smallest hole that counts, in body ems (default 4)")
     ap.add_argument("--checker", default=os.path.join(HERE, "..", "..", "shared", "tools", "pagecheck.py"))
     a = ap.parse_args()
-    pc = load(a.checker)
+    pc = checker.load(a.checker, "pagecheck", "with --checker")
     for path in a.pdf:
         pages = count(pc, path, a.vertical_boxes, a.hole)
         detail = " ".join(f"p{p}:{n}({w}x{h})" for p, n, (w, h) in pages)
@@ -102,5 +87,6 @@ def main():
 if __name__ == "__main__":
     sys.path.insert(0, os.path.join(HERE, "lib"))
     from cli import run
+    import checker
 
     run(main)

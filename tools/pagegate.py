@@ -34,23 +34,7 @@ if any(a in ("-h", "--help") for a in _sys.argv[1:]):
     print(__doc__.strip())
     _sys.exit(0)
 
-import argparse, importlib.util, json, os, sys
-
-
-def load(path):
-    import os
-    if not os.path.isfile(path):
-        _sys.exit(f"error: the checker {path} does not exist\n"
-                  f"  hint: give the path of pagecheck.py (from the shared/tools folder) as the third argument")
-    try:
-        import pymupdf  # noqa: F401  (the checker reads PDFs with it)
-    except ImportError:
-        _sys.exit("error: the checker needs PyMuPDF\n  hint: pip install pymupdf")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
-    spec = importlib.util.spec_from_file_location("pagecheck", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+import argparse, json, os, sys
 
 
 def tcy_heads(pc, pdf):
@@ -89,7 +73,7 @@ def main():
     for path in (a.pdf, a.source):
         if not os.path.exists(path):
             sys.exit(f"error: {path} does not exist")
-    pc = load(a.checker)
+    pc = checker.load(a.checker, "pagecheck", "as the third argument")
     r = pc.check(a.pdf, a.source, 4)["figures"]
     raw = r.get("heads_at_foot", 0)
     if raw:
@@ -110,5 +94,6 @@ def main():
 if __name__ == "__main__":
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
     from cli import run
+    import checker
 
     run(main)

@@ -33,22 +33,7 @@ if len([a for a in _sys.argv[1:] if not a.startswith("--")]) < 2:
     print("error: missing arguments; see --help", file=_sys.stderr)
     _sys.exit(2)
 
-import importlib.util, json, os, sys
-
-
-def load(path):
-    import os
-    if not os.path.isfile(path):
-        _sys.exit(f"error: the checker {path} does not exist\n"
-                  f"  hint: give the path of pdfcheck.py (from the shared/tools folder) as the third argument")
-    try:
-        import pymupdf  # noqa: F401  (the checker reads PDFs with it)
-    except ImportError:
-        _sys.exit("error: the checker needs PyMuPDF\n  hint: pip install pymupdf")
-    spec = importlib.util.spec_from_file_location("pdfcheck", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+import json, os, sys
 
 
 def real_overlaps(pc, pdf):
@@ -167,7 +152,7 @@ def main():
     for path in (pdf, source):
         if not __import__("os").path.exists(path):
             sys.exit(f"error: {path} does not exist")
-    pc = load(sys.argv[3] if len(sys.argv) > 3 else "../shared/tools/pdfcheck.py")
+    pc = checker.load(sys.argv[3] if len(sys.argv) > 3 else "../shared/tools/pdfcheck.py", "pdfcheck", "as the third argument")
     r = pc.check(pdf, source)["figures"]
     r["overlap"] = real_overlaps(pc, pdf) if r.get("overlap") else 0
     raw = r.get("short_nonfinal", 0)
@@ -190,5 +175,6 @@ def main():
 if __name__ == "__main__":
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
     from cli import run
+    import checker
 
     run(main)

@@ -65,13 +65,11 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
     let top = above <= TOP && below * 2 >= above;
     if !plain
         || !between
+        || !top
         || l.level.is_some()
         || enumerator(&l.text)
         || super::names::is_name(&l.text)
     {
-        return;
-    }
-    if !top {
         return;
     }
     if beside_figure(page, out, k) {

@@ -1,8 +1,8 @@
 //! Shaping and composing a job's documents into pages, by plan.
 
 use crate::compose::{
-    ComposedPages, EditionPage, Furniture, Page, PageArticle, PageHead, PageOptions, Recall,
-    TitlePage, add_furniture, assemble_book, compose, compose_chapter, compose_edition,
+    ComposedPages, EditionPage, FlowBreaks, Furniture, Page, PageArticle, PageHead, PageOptions,
+    Recall, TitlePage, add_furniture, assemble_book, compose, compose_chapter, compose_edition,
     furniture_style,
 };
 use crate::error::{Result, Warning};
@@ -360,9 +360,12 @@ pub fn compose_manifest(
     let recalls: Vec<_> = (job.docs.iter().zip(&plan.parts).zip(keys))
         .map(|(article, key)| recall(article, key))
         .collect();
+    // Each article's paragraph breaks, kept for all its modules: its
+    // variants and every make-up of its page.
+    let breaks: Vec<FlowBreaks> = shaped.iter().map(|_| FlowBreaks::default()).collect();
     let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
-        .zip(recalls)
-        .map(|(((doc, shaped), part), recall)| PageArticle {
+        .zip(recalls.into_iter().zip(&breaks))
+        .map(|(((doc, shaped), part), (recall, breaks))| PageArticle {
             doc,
             shaped,
             layout: &part.layout,
@@ -370,6 +373,7 @@ pub fn compose_manifest(
             at: part.at.clone(),
             recall,
             rest: None,
+            breaks: Some(breaks),
         })
         .collect();
     let pages: Vec<EditionPage> = (plan.pages.iter())

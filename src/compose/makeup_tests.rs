@@ -253,6 +253,7 @@ fn page_articles(s: &Set, lead: crate::model::LeadPlacement) -> Vec<PageArticle<
             at: at.clone(),
             recall: None,
             rest: None,
+            breaks: None,
         })
         .collect()
 }

@@ -71,6 +71,7 @@ use std::ops::Range;
 pub use book::{Book, TitlePage, assemble_book, compose_chapter};
 pub use dump::{dump_lines, dump_set_lines};
 pub use edition::{Continued, EditionPage, compose_edition};
+pub use flow_breaks::FlowBreaks;
 pub use frame::{Frame, Module};
 pub use furniture::{Furniture, PageHead, add_furniture, furniture_style, lines_in, place_lines};
 pub use lines::{break_lines, line_params};

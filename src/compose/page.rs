@@ -74,6 +74,10 @@ pub struct PageArticle<'a> {
     pub recall: Option<(&'a dyn super::Recall, super::Key)>,
     /// Only the rest of the article, cut on an earlier page.
     pub rest: Option<Rest>,
+    /// Its paragraphs as broken so far in this build, shared by every
+    /// module it is laid out in (variants and make-ups alike): the
+    /// column measure is the same in most of them.
+    pub breaks: Option<&'a FlowBreaks>,
 }
 
 /// The rest of an article cut on an earlier page of an edition, made up
@@ -98,6 +102,7 @@ impl<'a> PageArticle<'a> {
             at: self.at.clone(),
             recall: self.recall,
             rest: self.rest,
+            breaks: self.breaks,
         }
     }
 }
@@ -453,7 +458,8 @@ pub(super) fn module_for(
             let resized = super::variants::with_figures(a.shaped, p.figure);
             let shaped = resized.as_ref().unwrap_or(a.shaped);
             let mut said = Vec::new();
-            let module = lay_out_module(a, shaped, (grid, frame), (Some(j), None), &mut said)?;
+            let memo = (Some(j), a.breaks);
+            let module = lay_out_module(a, shaped, (grid, frame), memo, &mut said)?;
             laid.keep(here, &module, &said);
             (module, said)
         }

@@ -156,7 +156,9 @@ fn compute(articles: &[&PageArticle], grid: &Grid, strips: bool) -> (Vec<Variant
         .collect();
     // Each article's paragraphs are broken once for all its modules.
     let memos: Vec<FlowBreaks> = articles.iter().map(|_| FlowBreaks::default()).collect();
-    let articles: Vec<_> = articles.iter().copied().zip(&memos).collect();
+    let articles: Vec<_> = (articles.iter().copied().zip(&memos))
+        .map(|(a, own)| (a, a.breaks.unwrap_or(own)))
+        .collect();
     let mut laid = lay_out(&written, &articles, grid, &mut out);
     let others: Vec<Job> = (out.iter().enumerate())
         .flat_map(|(i, v)| {
@@ -426,7 +428,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
 /// that runs to the page's foot, or for a module on a grid of its own (a
 /// vertical box) the fewest rows that hold it.
 pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
-    module_at((a, None), variant, grid, span).map(|(rows, ..)| rows)
+    module_at((a, a.breaks), variant, grid, span).map(|(rows, ..)| rows)
 }
 
 /// The fewest rows from `most` down that hold the module at `span` in

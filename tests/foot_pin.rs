@@ -41,7 +41,7 @@ fn lowest_text(pdf: &Path) -> f64 {
 /// A serial box across the page pinned at its foot ends on the page's last
 /// line, where the made-up page-12's lowest line stands (on this page the
 /// make-up above it fills 97 of its 100 lines: the white is above the
-/// box, not under it); the same box
+/// box, not under it, see the test after this one); the same box
 /// pinned at a row above (as tools/gen-pages.py pinned it, row 96) left
 /// the lines under its short text white across the whole page.
 #[cfg_attr(
@@ -92,6 +92,36 @@ fn a_box_pinned_at_the_foot_ends_on_the_pages_last_line() {
     let (out, high) = page_with_pin(above.path(), "column = 1\ncolumns = 8\nrow = 90");
     assert_ok(&out);
     assert!(lowest_text(&high.pdf) < at_foot - 20.0);
+}
+
+/// Over a box pinned at the foot, the lines the articles above leave
+/// white open the spaces between their modules (a line each at most), not
+/// a strip across the page over the box: page-12's articles fill 97 of
+/// the band's 100 lines, and the 3 left stood over the box, its title
+/// 49.8 pt under the lowest line above it (a hole 69 × 4 ems pagecheck
+/// counts); one of them now opens the boundary between the two rows of
+/// modules above (37.3 pt).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn the_white_over_a_foot_pin_opens_the_spaces_between_the_modules() {
+    let dir = tempdir();
+    let (out, foot) = page_with_pin(dir.path(), "column = 1\ncolumns = 8\nrow = \"foot\"");
+    assert_ok(&out);
+    let words = word_boxes(&foot.pdf, 1);
+    let title =
+        (words.iter().find(|w| w.text.contains("第七百八十九回"))).expect("the serial's title");
+    let over = (words.iter())
+        .filter(|w| w.y_max < title.y_min - 5.0)
+        .map(|w| w.y_max)
+        .fold(f64::MIN, f64::max);
+    let gap = title.y_min - over;
+    assert!(
+        gap < 40.0,
+        "{gap:.1} pt between the band's lowest line and the box"
+    );
 }
 
 /// A row that is neither a line nor "foot" is an error at its place.

@@ -268,8 +268,15 @@ pub fn choose<'a>(
         let pl = &mut out[i].placement;
         pl.rows = pl.rows.or(Some(n.bottom));
     }
+    // Over a pin the white the articles leave opens the spaces between
+    // their modules (see `spread`), not a strip across the page.
+    let over_pin = (out.iter()).any(|a| pinned(a) && a.placement.row == Some(used.bottom));
+    let places = match over_pin && used.notch.is_none() {
+        true => spread::over_pin(&m.places, m.remainder),
+        false => m.places.clone(),
+    };
     for (j, &i) in prep.searched.iter().enumerate() {
-        if let Some(p) = m.places[j] {
+        if let Some(p) = places[j] {
             let chosen = prep.variants[j].list[p.variant];
             let pl = &mut out[i].placement;
             pl.column = Some(p.column);
@@ -522,6 +529,9 @@ fn narrow(band: &mut Band, c: u32, span: u32) {
         band.columns = c.clamp(band.first, end) - band.first;
     }
 }
+
+#[path = "makeup_spread.rs"]
+mod spread;
 
 #[cfg(test)]
 #[path = "makeup_tests.rs"]

@@ -2,7 +2,7 @@
 //! take and which articles continue from or onto it.
 
 use crate::compose::ComposedPages;
-use crate::compose::holes::holes;
+use crate::compose::holes::{Holes, holes, holes_on_ink};
 use crate::error::Warning;
 use crate::source::Located;
 
@@ -143,12 +143,22 @@ fn holes_note(composed: &ComposedPages, k: usize) -> String {
     let Some(page) = composed.pages.get(k) else {
         return String::new();
     };
-    let h = holes(page);
-    match h.count {
-        0 => "no holes".into(),
+    let said = |h: Holes| match h.count {
+        0 => "no holes".to_string(),
         n => format!(
             "{n} hole(s) of 4 × 4 ems or more (largest {} × {} ems)",
             h.largest.0, h.largest.1
+        ),
+    };
+    let read = holes(page);
+    // A reader boxes a vertical glyph 0.88 em under its ink (see
+    // `holes_meeting_both`): both counts, the ink's first.
+    match holes_on_ink(page) {
+        None => said(read),
+        Some(ink) => format!(
+            "{} on the glyphs' ink ({} as a PDF reader boxes vertical glyphs)",
+            said(ink),
+            read.count
         ),
     }
 }

@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use super::super::Frame;
-use super::super::holes::{GridRect, holes_among, holes_meeting};
+use super::super::holes::{GridRect, holes_among, holes_meeting_both};
 use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
 use super::super::variants::Variant;
 use super::{OnSheet, Set, items_on, place_all};
@@ -310,7 +310,7 @@ fn set_once(
         on.warnings,
     )?;
     let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
-    let (mut holes, met) = holes_meeting(&items_on(on.set, k), grid, &rects);
+    let (mut holes, met) = holes_meeting_both(&items_on(on.set, k), grid, &rects);
     // The whole pages after the edition that its cut articles fill are
     // this page's doing too (an edition's own later pages are made up in
     // their turn).

@@ -22,9 +22,9 @@ use crate::model::Grid;
 
 /// Make-ups composed at most per pass: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
-const TRIES: usize = 6;
+const TRIES: usize = 8;
 /// Make-ups composed at most per page, all passes together.
-const MOST: usize = 8;
+const MOST: usize = 12;
 
 /// Makes up page `on.k` of its articles `ranked` (the first not pinned
 /// its lead story), keeping the page with the fewest holes; its summary

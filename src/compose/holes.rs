@@ -80,17 +80,11 @@ fn weighed(white: &[Vec<bool>], patches: &[Patch]) -> u32 {
 /// line slots `top..bottom`.
 pub type GridRect = ((u32, u32), (u32, u32));
 
-/// The holes that reach into the rectangle `rect` of the page grid
-/// `grid`, among the items of `pages` (the modules set on one page):
-/// counted on the page's own cells, as [`holes`] counts them, so that a
-/// hole is the same wherever the rectangle cuts it.
-pub fn holes_in(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
-    holes_meeting(pages, grid, &[rect]).1[0]
-}
-
 /// The holes among the items of `pages` (the modules set on one page),
 /// weighed by their size (see [`weighed`]), and, per rectangle of
-/// `rects` (of the page grid `grid`), how many of them reach into it.
+/// `rects` (of the page grid `grid`), how many of them reach into it:
+/// counted on the page's own cells, as [`holes`] counts them, so that a
+/// hole is the same wherever a rectangle cuts it.
 pub fn holes_meeting(pages: &[&Page], grid: &Grid, rects: &[GridRect]) -> (u32, Vec<u32>) {
     meeting_as(pages, grid, rects, READER_DROP)
 }

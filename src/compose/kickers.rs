@@ -8,7 +8,7 @@
 
 use super::Frame;
 use super::furniture::Furniture;
-use super::holes::holes_in;
+use super::holes::{GridRect, holes_meeting};
 use super::items::SetLine;
 use super::jumps::Jumps;
 use super::page::{PageArticle, PageOptions, Placed, module_for};
@@ -44,7 +44,17 @@ pub fn turn_kickers(
     (on_page, jumps): (&[OnPage], &mut PageOptions),
     (placed, lines): (&mut [Option<Placed>], &mut [Lines]),
 ) {
-    for m in on_page {
+    let region = |m: &OnPage| -> GridRect {
+        (
+            (m.frame.first, m.frame.columns),
+            (m.frame.top.saturating_sub(OVER), m.frame.top + HEAD),
+        )
+    };
+    let regions: Vec<GridRect> = on_page.iter().map(region).collect();
+    // The holes meeting each module's head, counted on the page as it is
+    // (once for all modules, again after a kicker is turned).
+    let mut as_set: Option<Vec<u32>> = None;
+    for (at, m) in on_page.iter().enumerate() {
         let a = m.article;
         let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
         let Some(onward) = (placed[m.index].as_ref())
@@ -56,11 +66,7 @@ pub fn turn_kickers(
         if !has_kicker || a.rest.is_some() {
             continue;
         }
-        let region = (
-            (m.frame.first, m.frame.columns),
-            (m.frame.top.saturating_sub(OVER), m.frame.top + HEAD),
-        );
-        let holes = |placed: &[Option<Placed>], own: Option<&super::Page>| {
+        let holes = |placed: &[Option<Placed>], own: Option<&super::Page>, rects: &[GridRect]| {
             let pages: Vec<&super::Page> = (placed.iter().enumerate())
                 .filter_map(|(i, p)| {
                     let p = p.as_ref().filter(|p| p.page == k)?;
@@ -70,9 +76,9 @@ pub fn turn_kickers(
                     }
                 })
                 .collect();
-            holes_in(&pages, grid, region)
+            holes_meeting(&pages, grid, rects).1
         };
-        let before = holes(placed, None);
+        let before = as_set.get_or_insert_with(|| holes(placed, None, &regions))[at];
         if before == 0 {
             continue;
         }
@@ -101,7 +107,7 @@ pub fn turn_kickers(
         module.pages.truncate(pages);
         module.lines.retain(|l| l.page < pages);
         if !same_lines(&module.lines, &lines[m.index].1)
-            || holes(placed, module.pages.first()) >= before
+            || holes(placed, module.pages.first(), &regions[at..=at])[0] >= before
         {
             continue;
         }
@@ -109,6 +115,7 @@ pub fn turn_kickers(
             p.pages = module.pages;
             lines[m.index].1 = module.lines;
         }
+        as_set = None;
     }
 }
 

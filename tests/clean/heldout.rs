@@ -590,7 +590,11 @@ fn heldout_generated_scores() {
         // Round 13: 34 → 33 (gq02's Traditional byline).
         ("tests/fixtures/clean/gen/scan", 78.4, 30, 2, 8.8),
         ("tests/fixtures/clean/gen-prose/boxes", 94.4, 3, 0, 17.5),
-        ("tests/fixtures/clean/gen-prose/scan", 81.1, 15, 3, 17.5),
+        // Round 16: split wrong 3 → 2, 81.2 → 81.5 %, fields 15 → 12
+        // (gq01): a stretch read across starts under a news item's
+        // headline (columns.rs), and an item read across from its first
+        // line keeps its columns (stacked.rs).
+        ("tests/fixtures/clean/gen-prose/scan", 81.4, 12, 2, 17.5),
     ] {
         let floors = Floors {
             split_wrong,

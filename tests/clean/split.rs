@@ -103,3 +103,58 @@ fn a_full_width_headline_under_a_jump_line_heads_the_news_item() {
     );
     assert_eq!(c.articles[1].kicker.as_deref(), Some("社区食堂开张"));
 }
+
+/// The prose-like generated page gq01 (tests/fixtures/clean/gen-prose/
+/// scan): a news item (子也此又当仁者文子曰 / 有人做天天下万曰强 /
+/// 本报讯…) whose two columns a line-per-box tool read across from its
+/// first line, under the article before it read in order.
+fn prose_gq01() -> typeset::clean::Cleaned {
+    let input =
+        std::fs::read_to_string("tests/fixtures/clean/gen-prose/scan/gq01.txt").expect("fixture");
+    clean(&input)
+}
+
+/// A news item's headline is set across its columns, so its columns read
+/// across start under it: a stretch whose lines over the item's first line
+/// (本报讯) add no evidence (one chance run-on two lines down, one
+/// against) starts at that line. Before, it began 13 lines higher, and
+/// the item's kicker and headline were read into a column as text.
+#[test]
+fn a_stretch_read_across_starts_under_a_news_items_headline() {
+    let c = prose_gq01();
+    let across = c
+        .notes
+        .iter()
+        .find(|n| n.message.contains("2 columns read across"));
+    assert_eq!(across.map(|n| n.line), Some(224), "{across:?}");
+    let item = c.articles.iter().find(|a| a.title == "有人做天天下万曰强");
+    let item = item.unwrap_or_else(|| panic!("the item's headline: {:?}", c.notes));
+    assert_eq!(item.kicker.as_deref(), Some("子也此又当仁者文子曰"));
+}
+
+/// An article whose text is nearly all in a stretch read across (the
+/// item above, read across from its first line) has too few words outside
+/// it to tell its lower lines for another article's: they stay in its
+/// columns, not moved into the article above (whose words any band would
+/// lean to, having none of its own to weigh against).
+#[test]
+fn an_item_read_across_from_its_first_line_keeps_its_columns() {
+    let c = prose_gq01();
+    let item = c.articles.iter().find(|a| a.title == "有人做天天下万曰强");
+    let item = item.unwrap_or_else(|| panic!("the item's headline: {:?}", c.notes));
+    let text: String = item
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            typeset::clean::Block::Para(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.contains("腊月言之斯"), "{text}");
+    assert!(
+        c.notes
+            .iter()
+            .all(|n| !n.message.contains("another article's two columns")),
+        "a band moved"
+    );
+}

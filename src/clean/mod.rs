@@ -61,6 +61,7 @@ mod repeats;
 mod resume;
 mod shape;
 mod stacked;
+mod unheaded;
 
 pub use output::report;
 
@@ -122,6 +123,7 @@ pub fn clean(input: &str) -> Cleaned {
     let mut lines = prep::read(input, &mut notes);
     let lines::Classified { mut roles, measure } = lines::classify(&lines, &mut notes);
     let (order, woven) = columns::order(&lines, &roles, &mut notes);
+    unheaded::report(&lines, &roles, &measure, &woven, &mut notes);
     // Read in order: a caption is told by the lines above and under it.
     captions::by_place(&lines, &measure, &order, &mut roles);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();

@@ -158,3 +158,51 @@ fn an_item_read_across_from_its_first_line_keeps_its_columns() {
         "a band moved"
     );
 }
+
+/// A news item's first line (本报讯) stands under its headline, never under
+/// another article's column line that stops mid-sentence: read so, two
+/// columns were read across (the feature's column beside the item's, too
+/// few lines for their words to show it). Reported, left in order. Read
+/// in order, or under a jump line (the line over 本报讯 the item's
+/// headline, as wide as the column), nothing is reported.
+#[test]
+fn a_news_item_under_a_column_line_left_open_is_reported() {
+    let feature = [
+        "晚上十一点以后，这座城",
+        "市的大部分公交线路已收车，",
+        "只有六条夜班线还在运行，司",
+        "机们把这段路叫作最后一站。",
+    ];
+    let item = [
+        "社区食堂开张",
+        "本报讯　城南街道的长者食堂",
+        "上月开张，每天中午供应两荤",
+        "两素一汤，老人凭卡用餐。",
+    ];
+    let head = "夜班车上的城市\n本报记者 林晓舟\n";
+    let across: String = feature
+        .iter()
+        .zip(&item)
+        .map(|(a, b)| format!("{a}\n{b}\n"))
+        .collect();
+    let warned = |input: &str| -> Vec<usize> {
+        clean(input)
+            .notes
+            .iter()
+            .filter(|n| {
+                n.message
+                    .contains("news item opens right under a column line")
+            })
+            .map(|n| n.line)
+            .collect()
+    };
+    assert_eq!(warned(&format!("{head}{across}")), [6]);
+    let in_order = format!("{head}{}\n{}\n", feature.join("\n"), item.join("\n"));
+    assert!(warned(&in_order).is_empty());
+    let jumped = format!(
+        "{head}{}\n（下转第2版）\n城南社区食堂开张迎来老街坊\n{}\n",
+        feature[..3].join("\n"),
+        item[1..].join("\n")
+    );
+    assert!(warned(&jumped).is_empty());
+}

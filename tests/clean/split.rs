@@ -159,6 +159,24 @@ fn an_item_read_across_from_its_first_line_keeps_its_columns() {
     );
 }
 
+/// Two columns' lines read across, side by side, one line of each in turn.
+fn read_across(left: &[&str], right: &[&str]) -> String {
+    left.iter()
+        .zip(right)
+        .map(|(a, b)| format!("{a}\n{b}\n"))
+        .collect()
+}
+
+/// The lines of the report's warnings that say `what`.
+fn warned(input: &str, what: &str) -> Vec<usize> {
+    clean(input)
+        .notes
+        .iter()
+        .filter(|n| n.message.contains(what))
+        .map(|n| n.line)
+        .collect()
+}
+
 /// A news item's first line (本报讯) stands under its headline, never under
 /// another article's column line that stops mid-sentence: read so, two
 /// columns were read across (the feature's column beside the item's, too
@@ -180,22 +198,8 @@ fn a_news_item_under_a_column_line_left_open_is_reported() {
         "两素一汤，老人凭卡用餐。",
     ];
     let head = "夜班车上的城市\n本报记者 林晓舟\n";
-    let across: String = feature
-        .iter()
-        .zip(&item)
-        .map(|(a, b)| format!("{a}\n{b}\n"))
-        .collect();
-    let warned = |input: &str| -> Vec<usize> {
-        clean(input)
-            .notes
-            .iter()
-            .filter(|n| {
-                n.message
-                    .contains("news item opens right under a column line")
-            })
-            .map(|n| n.line)
-            .collect()
-    };
+    let across = read_across(&feature, &item);
+    let warned = |input: &str| warned(input, "news item opens right under a column line");
     assert_eq!(warned(&format!("{head}{across}")), [6]);
     let in_order = format!("{head}{}\n{}\n", feature.join("\n"), item.join("\n"));
     assert!(warned(&in_order).is_empty());
@@ -205,4 +209,48 @@ fn a_news_item_under_a_column_line_left_open_is_reported() {
         item[1..].join("\n")
     );
     assert!(warned(&jumped).is_empty());
+}
+
+/// Two columns of line-per-box text read across where the words say
+/// nothing (every line breaks at a mark): the paragraphs' shapes do. A
+/// column's full line running on is followed by a full line or the
+/// paragraph's last, never by a first line two ems short; read across,
+/// that happens every few lines. Reported, left in order; read in order,
+/// nothing is reported.
+#[test]
+fn columns_read_across_are_told_by_their_paragraphs_shapes() {
+    let feature = [
+        "夜市重新开张的第一晚，",
+        "街口的灯笼从傍晚亮到深夜，",
+        "人比往年还多。",
+        "附近居民大多走路过来，",
+        "有人带着孩子专门来尝豆花，",
+        "也有人只是来看看老邻居们，",
+        "一直聊到收摊。",
+        "卖糖画的老周还在原处，",
+        "他说这摊子已经摆了二十年，",
+        "明年还接着摆。",
+    ];
+    let news = [
+        "城西立交昨晚恢复通行，",
+        "施工单位提前两天完成铺装，",
+        "早高峰车流明显比上周顺畅，",
+        "司机们都说方便了。",
+        "交警在匝道增设信号灯，",
+        "提醒过往的车辆在桥下慢行，",
+        "并在周末安排专人值守疏导，",
+        "桥下的公交站也挪回了原处，",
+        "方便乘客换乘。",
+        "附近商户对此表示欢迎，",
+    ];
+    let head = "老街夜市\n本报记者 林晓舟\n";
+    let across = read_across(&feature, &news);
+    let warned = |input: &str| warned(input, "shapes break every few lines");
+    assert_eq!(warned(&format!("{head}{across}生意渐渐回来了。\n")), [9]);
+    let in_order = format!(
+        "{head}{}\n城西立交恢复通行\n{}\n生意渐渐回来了。\n",
+        feature.join("\n"),
+        news.join("\n")
+    );
+    assert!(warned(&in_order).is_empty());
 }

@@ -588,18 +588,11 @@ fn heldout_generated_scores() {
         // Round 12: fields 39 → 37, 78.2 → 78.3 % (the pause an em wide);
         // 37 → 34 (a last line ending on …… is no kicker).
         // Round 13: 34 → 33 (gq02's Traditional byline).
-        // Round 16: stretches read across reported 1 → 3 of 10: a news
-        // item's first line under a column line left open (unheaded.rs);
-        // 3 → 8 of 10: paragraphs' shapes breaking every few lines
-        // (shapes_across.rs).
+        // Round 16 (README): stretches reported 1 → 8 of 10.
         ("tests/fixtures/clean/gen/scan", 78.4, 30, 2, 8.8, 8),
         ("tests/fixtures/clean/gen-prose/boxes", 94.4, 3, 0, 17.5, 0),
-        // Round 16: split wrong 3 → 2, 81.2 → 81.5 %, fields 15 → 12
-        // (gq01): a stretch read across starts under a news item's
-        // headline (columns.rs), and an item read across from its first
-        // line keeps its columns (stacked.rs). Stretches read across
-        // reported 9 → 10 of 10 (gq01's 715–732, by the paragraphs'
-        // shapes: shapes_across.rs).
+        // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
+        // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         ("tests/fixtures/clean/gen-prose/scan", 81.4, 12, 2, 17.5, 10),
     ] {
         let floors = Floors {

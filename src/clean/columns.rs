@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::lines::Role;
+use super::people::dateline;
 use super::prep::Line;
 use super::shape::{ends_sentence, leaves_open};
 
@@ -143,6 +144,7 @@ fn in_part(
     let found: Vec<(usize, usize)> = found
         .into_iter()
         .map(|(s, e)| (s, (e + 2).min(run.len() - 1)))
+        .map(|(s, e)| (under_news_head(lines, run, &score, s, e), e))
         .filter(|&(s, e)| {
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
         })
@@ -171,6 +173,21 @@ fn in_part(
     }
     out.extend(&run[at..]);
     Some(out)
+}
+
+/// Where a stretch starts: at the first line of a news item (本报讯,
+/// 新华社…电) inside it when the lines over that line add no evidence
+/// (their sum is not above nought: a chance run-on two lines down, then
+/// one against it). An item's headline is set across its columns, so its
+/// columns read across start under it; the lines over the headline are the
+/// article before, read in order, and the headline block stays over its
+/// text instead of going into a column.
+fn under_news_head(lines: &[Line], run: &[usize], score: &[i32], s: usize, e: usize) -> usize {
+    (s + 1..=e)
+        .rev()
+        .filter(|&k| dateline(lines[run[k]].text.trim_start()).is_some())
+        .find(|&k| score[s..k].iter().sum::<i32>() <= 0)
+        .unwrap_or(s)
 }
 
 /// A stretch read across is one where sentences continue two lines on far

@@ -60,7 +60,9 @@ mod prep;
 mod repeats;
 mod resume;
 mod shape;
+mod shapes_across;
 mod stacked;
+mod unheaded;
 
 pub use output::report;
 
@@ -122,8 +124,11 @@ pub fn clean(input: &str) -> Cleaned {
     let mut lines = prep::read(input, &mut notes);
     let lines::Classified { mut roles, measure } = lines::classify(&lines, &mut notes);
     let (order, woven) = columns::order(&lines, &roles, &mut notes);
+    unheaded::report(&lines, &roles, &measure, &woven, &mut notes);
     // Read in order: a caption is told by the lines above and under it.
     captions::by_place(&lines, &measure, &order, &mut roles);
+    // After the captions: a caption as wide as the column breaks no shape.
+    shapes_across::report(&lines, &roles, &measure, (&order, &woven), &mut notes);
     let text: Vec<bool> = roles.iter().map(|r| *r == lines::Role::Text).collect();
     let marks = paras::Marks::of(&lines, &text, measure.iter().any(Option::is_some));
     // The page as read, before the installment numbers are taken out of

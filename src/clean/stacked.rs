@@ -23,6 +23,12 @@ use super::page::{Item, Page, Segment};
 use super::shape::ends_sentence;
 use super::{Note, NoteKind};
 
+/// Words (pairs of characters used twice or more) the article holding a
+/// stretch needs outside it for its bands to be weighed: fewer say
+/// nothing of which article a band is (short articles stay where the OCR
+/// put them).
+const MIN_OWN_WORDS: usize = 30;
+
 /// A lower part of a stretch to move: its lines, from article `from` to
 /// article `to`, at item `at` of that one's body.
 struct Move {
@@ -71,6 +77,13 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
             stats: &stats,
             bag_of: &bag,
         };
+        // An article whose text is nearly all in the stretch (a news item
+        // read across from its first line) has too few words of its own
+        // outside it to weigh a band against: any other article's words
+        // would outweigh none.
+        if ws.mine.len() < MIN_OWN_WORDS {
+            continue;
+        }
         for Part { lines, to, columns } in super::bands::parts(w, &all, &ws) {
             let Some(at) = break_at(page, &segs[to], &lines, &pos, &pairs) else {
                 continue;

@@ -103,3 +103,154 @@ fn a_full_width_headline_under_a_jump_line_heads_the_news_item() {
     );
     assert_eq!(c.articles[1].kicker.as_deref(), Some("社区食堂开张"));
 }
+
+/// The prose-like generated page gq01 (tests/fixtures/clean/gen-prose/
+/// scan): a news item (子也此又当仁者文子曰 / 有人做天天下万曰强 /
+/// 本报讯…) whose two columns a line-per-box tool read across from its
+/// first line, under the article before it read in order.
+fn prose_gq01() -> typeset::clean::Cleaned {
+    let input =
+        std::fs::read_to_string("tests/fixtures/clean/gen-prose/scan/gq01.txt").expect("fixture");
+    clean(&input)
+}
+
+/// A news item's headline is set across its columns, so its columns read
+/// across start under it: a stretch whose lines over the item's first line
+/// (本报讯) add no evidence (one chance run-on two lines down, one
+/// against) starts at that line. Before, it began 13 lines higher, and
+/// the item's kicker and headline were read into a column as text.
+#[test]
+fn a_stretch_read_across_starts_under_a_news_items_headline() {
+    let c = prose_gq01();
+    let across = c
+        .notes
+        .iter()
+        .find(|n| n.message.contains("2 columns read across"));
+    assert_eq!(across.map(|n| n.line), Some(224), "{across:?}");
+    let item = c.articles.iter().find(|a| a.title == "有人做天天下万曰强");
+    let item = item.unwrap_or_else(|| panic!("the item's headline: {:?}", c.notes));
+    assert_eq!(item.kicker.as_deref(), Some("子也此又当仁者文子曰"));
+}
+
+/// An article whose text is nearly all in a stretch read across (the
+/// item above, read across from its first line) has too few words outside
+/// it to tell its lower lines for another article's: they stay in its
+/// columns, not moved into the article above (whose words any band would
+/// lean to, having none of its own to weigh against).
+#[test]
+fn an_item_read_across_from_its_first_line_keeps_its_columns() {
+    let c = prose_gq01();
+    let item = c.articles.iter().find(|a| a.title == "有人做天天下万曰强");
+    let item = item.unwrap_or_else(|| panic!("the item's headline: {:?}", c.notes));
+    let text: String = item
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            typeset::clean::Block::Para(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.contains("腊月言之斯"), "{text}");
+    assert!(
+        c.notes
+            .iter()
+            .all(|n| !n.message.contains("another article's two columns")),
+        "a band moved"
+    );
+}
+
+/// Two columns' lines read across, side by side, one line of each in turn.
+fn read_across(left: &[&str], right: &[&str]) -> String {
+    left.iter()
+        .zip(right)
+        .map(|(a, b)| format!("{a}\n{b}\n"))
+        .collect()
+}
+
+/// The lines of the report's warnings that say `what`.
+fn warned(input: &str, what: &str) -> Vec<usize> {
+    clean(input)
+        .notes
+        .iter()
+        .filter(|n| n.message.contains(what))
+        .map(|n| n.line)
+        .collect()
+}
+
+/// A news item's first line (本报讯) stands under its headline, never under
+/// another article's column line that stops mid-sentence: read so, two
+/// columns were read across (the feature's column beside the item's, too
+/// few lines for their words to show it). Reported, left in order. Read
+/// in order, or under a jump line (the line over 本报讯 the item's
+/// headline, as wide as the column), nothing is reported.
+#[test]
+fn a_news_item_under_a_column_line_left_open_is_reported() {
+    let feature = [
+        "晚上十一点以后，这座城",
+        "市的大部分公交线路已收车，",
+        "只有六条夜班线还在运行，司",
+        "机们把这段路叫作最后一站。",
+    ];
+    let item = [
+        "社区食堂开张",
+        "本报讯　城南街道的长者食堂",
+        "上月开张，每天中午供应两荤",
+        "两素一汤，老人凭卡用餐。",
+    ];
+    let head = "夜班车上的城市\n本报记者 林晓舟\n";
+    let across = read_across(&feature, &item);
+    let warned = |input: &str| warned(input, "news item opens right under a column line");
+    assert_eq!(warned(&format!("{head}{across}")), [6]);
+    let in_order = format!("{head}{}\n{}\n", feature.join("\n"), item.join("\n"));
+    assert!(warned(&in_order).is_empty());
+    let jumped = format!(
+        "{head}{}\n（下转第2版）\n城南社区食堂开张迎来老街坊\n{}\n",
+        feature[..3].join("\n"),
+        item[1..].join("\n")
+    );
+    assert!(warned(&jumped).is_empty());
+}
+
+/// Two columns of line-per-box text read across where the words say
+/// nothing (every line breaks at a mark): the paragraphs' shapes do. A
+/// column's full line running on is followed by a full line or the
+/// paragraph's last, never by a first line two ems short; read across,
+/// that happens every few lines. Reported, left in order; read in order,
+/// nothing is reported.
+#[test]
+fn columns_read_across_are_told_by_their_paragraphs_shapes() {
+    let feature = [
+        "夜市重新开张的第一晚，",
+        "街口的灯笼从傍晚亮到深夜，",
+        "人比往年还多。",
+        "附近居民大多走路过来，",
+        "有人带着孩子专门来尝豆花，",
+        "也有人只是来看看老邻居们，",
+        "一直聊到收摊。",
+        "卖糖画的老周还在原处，",
+        "他说这摊子已经摆了二十年，",
+        "明年还接着摆。",
+    ];
+    let news = [
+        "城西立交昨晚恢复通行，",
+        "施工单位提前两天完成铺装，",
+        "早高峰车流明显比上周顺畅，",
+        "司机们都说方便了。",
+        "交警在匝道增设信号灯，",
+        "提醒过往的车辆在桥下慢行，",
+        "并在周末安排专人值守疏导，",
+        "桥下的公交站也挪回了原处，",
+        "方便乘客换乘。",
+        "附近商户对此表示欢迎，",
+    ];
+    let head = "老街夜市\n本报记者 林晓舟\n";
+    let across = read_across(&feature, &news);
+    let warned = |input: &str| warned(input, "shapes break every few lines");
+    assert_eq!(warned(&format!("{head}{across}生意渐渐回来了。\n")), [9]);
+    let in_order = format!(
+        "{head}{}\n城西立交恢复通行\n{}\n生意渐渐回来了。\n",
+        feature.join("\n"),
+        news.join("\n")
+    );
+    assert!(warned(&in_order).is_empty());
+}

@@ -248,11 +248,12 @@ const DESCENT: f64 = 0.29;
 
 /// The boxes an item covers as a reader gives them: a glyph along a
 /// horizontal baseline from its ascender to its descender; an upright one
-/// in a vertical line its em box dropped by [`EM_ASCENT`] (MuPDF, and so
-/// pagecheck, offsets it by the vertical origin's height over the em
-/// box's foot, so that its box stands that much lower than its ink;
-/// counted the same here, holes are the ones pagecheck finds); a turned
-/// one across from its descender to its ascender; an image its frame.
+/// in a vertical line its em box dropped by `drop` ems: a reader's
+/// [`READER_DROP`] (MuPDF, and so pagecheck, offsets it by the vertical
+/// origin's height over the em box's foot, so that its box stands that
+/// much lower than its ink; counted the same, holes are the ones
+/// pagecheck finds), or none (on the ink); a turned one across from its
+/// descender to its ascender; an image its frame.
 fn boxes(item: &PageItem, drop: f64) -> Vec<Rect> {
     match item {
         PageItem::Text(run) => {

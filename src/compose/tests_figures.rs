@@ -154,3 +154,65 @@ fn columns_end_within_a_line_horizontal() {
 fn columns_end_within_a_line_vertical() {
     columns_end_within_a_line("vertical");
 }
+
+/// A round figure set right after a vertical headline, in the slots after
+/// the headline's (a module of a made-up page, its title fitted): the
+/// white its slots leave past the image is shared out to both its sides,
+/// so that the image stands clear of the headline (all of it after the
+/// image, varv-set10's round figure stood 1.6 pt from a 21.9 pt
+/// headline). Measured: the gap between the headline's em boxes and the
+/// image's edge along the lines' progression.
+#[test]
+fn a_round_figure_after_a_vertical_headline_stands_clear_of_it() {
+    let para = "村口的老槐树下，有人在下棋，有人在聊天，孩子们在一旁追逐嬉戏。".repeat(4);
+    let mut src = String::from("+++\ntitle = \"老槐树下的夏夜\"\nwriting = \"vertical\"\n+++\n");
+    src.push_str("![徽记：一枚定位针](figures/badge.png \"wrap=round\")\n\n");
+    for _ in 0..12 {
+        src.push_str(&format!("{para}\n\n"));
+    }
+    let layout = crate::resolve::load_layout("broadsheet", None).unwrap();
+    let frame = |grid: &crate::model::Grid| Frame {
+        columns: 4,
+        rows: Some(grid.lines),
+        fit_title: true,
+        ..Frame::full(grid)
+    };
+    let (page, g) = super::tests_lead::first_page(src, &layout, frame);
+    assert!(g.vertical);
+    let image = (page.items.iter())
+        .find_map(|i| match i {
+            PageItem::Image(im) => Some((**im).clone()),
+            _ => None,
+        })
+        .expect("the figure");
+    let largest = (page.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(run) => Some(run.size.0),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    // Lines progress from the right: the headline stands right of the image.
+    let mut gap = f64::MAX;
+    for item in &page.items {
+        let PageItem::Text(run) = item else { continue };
+        if run.size.0 < largest - 0.01 {
+            continue;
+        }
+        for gl in &run.glyphs {
+            let (x0, ..) = em_box(run, gl);
+            gap = gap.min(x0 - (image.x + image.width).0);
+        }
+    }
+    // Its slots are 125 pt for its 117: 4 pt on each side (8.1 pt from
+    // the headline with all 8 after it, 12.1 with them shared).
+    let pitch = g.pitch.0;
+    let off = ((g.right.0 - (image.x + image.width).0) / pitch).rem_euclid(1.0) * pitch;
+    assert!(
+        (1.0..pitch - 1.0).contains(&off),
+        "the image's edge {off:.1} pt inside its first slot"
+    );
+    assert!(
+        gap >= 0.8 * pitch,
+        "the image {gap:.1} pt from the headline (a slot is {pitch:.1} pt)"
+    );
+}

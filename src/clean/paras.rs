@@ -472,7 +472,16 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if split_box || dateline {
         return Join::Same;
     }
-    if ends && (p_short || c_first) {
+    // A line opening a quotation under a sentence end an em short of the
+    // column (as printed: two marks side by side take an em and a half)
+    // opens a paragraph of dialogue, though its opening mark, set in half
+    // an em, makes it as wide as a full line by its characters, and a
+    // paragraph of two lines has no full line under it to show its shape.
+    // Under a full line the quotation is the paragraph going on: a line
+    // inside a paragraph runs to the measure, whatever ends on it.
+    let opens_quote = x.c.text.starts_with(['“', '「'])
+        && x.p_width - super::prep::squeezed(&x.p.text) <= m - 1.0;
+    if ends && (p_short || c_first || opens_quote) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);

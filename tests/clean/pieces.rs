@@ -169,3 +169,46 @@ fn a_short_unmarked_line_opening_a_paragraph_is_reported() {
     let warnings = (c.notes.iter()).filter(|n| n.kind == typeset::clean::NoteKind::Warning);
     assert_eq!(warnings.count(), 1, "{:?}", c.notes);
 }
+
+/// Line-per-box text (no indents, no blank lines): a line opening a
+/// quotation after a sentence end that stops an em short of the column
+/// (as printed: two marks side by side are set in an em and a half) is a
+/// paragraph of dialogue opening, though it is as wide as a full line by
+/// its characters (its opening mark set in half an em) and its paragraph
+/// is two lines (so no full line under it shows its shape). Under a full
+/// line ending a sentence, a quotation opening a line is the paragraph
+/// going on: a line inside a paragraph runs to the measure, whatever ends
+/// on it.
+#[test]
+fn a_quotation_under_a_sentence_end_an_em_short_opens_a_paragraph() {
+    let lines = [
+        "渔港",
+        "本报记者 周海生",
+        "老周把渔网挂上竹竿，又蹲下",
+        "身去检查船底的缝隙。天色已",
+        "经暗了，码头上没有别人。",
+        "“明天的风浪大，还出海吗？”",
+        "儿子在岸上问。",
+        "老周没有抬头，把最后一段网",
+        "绳绕好，站起来看了看岸上。",
+        "码头的灯一盏接一盏亮起来。",
+        "“风浪再大，也得出海，”老周",
+        "说，“网里的鱼不等人。”儿子",
+        "没有再问，把船缆又系紧了些。",
+    ];
+    let c = articles(&(lines.join("\n") + "\n"), 1);
+    let text = blocks_text(&c);
+    assert!(
+        text.iter().any(|t| t.ends_with("码头上没有别人。")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t == "“明天的风浪大，还出海吗？”儿子在岸上问。"),
+        "{text:?}"
+    );
+    // The full line's sentence end keeps its paragraph going.
+    assert_block(&c, |t| {
+        t.contains("看了看岸上。码头的灯") && t.contains("亮起来。“风浪再大")
+    });
+}

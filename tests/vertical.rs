@@ -419,25 +419,25 @@ fn page_12_set_vertically_leaves_no_hole_beside_its_round_figure() {
 /// either way, the page has none on the ink.
 #[test]
 fn a_vertical_make_up_is_kept_for_the_holes_on_its_glyphs_ink_too() {
-    let src = root().join("tests/fixtures/gen-vertical-04/fill.toml");
-    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
-    let dir = tempdir();
-    let stderr = assert_ok(&run_into(dir.path(), &args).0);
-    let line = (stderr.lines())
-        .find(|l| l.contains("page 1: ") && l.contains("grid in modules"))
-        .expect("the page summary");
+    let line = vertical_summary("tests/fixtures/gen-vertical-04/fill.toml", "page 1: ");
     assert!(line.contains("no holes on the glyphs' ink"), "{line}");
 }
 
 /// The summary line of examples/page-12.toml set vertically: how full
 /// the page is and the holes it leaves.
 fn page_12_vertical_summary() -> String {
-    let src = root().join("examples/page-12.toml");
+    vertical_summary("examples/page-12.toml", "page 12: ")
+}
+
+/// The summary line of `page` of the manifest `manifest` (from the
+/// repository's root) set vertically.
+fn vertical_summary(manifest: &str, page: &str) -> String {
+    let src = root().join(manifest);
     let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
     let dir = tempdir();
     let stderr = assert_ok(&run_into(dir.path(), &args).0);
     let line = (stderr.lines())
-        .find(|l| l.contains("page 12: ") && l.contains("grid in modules"))
+        .find(|l| l.contains(page) && l.contains("grid in modules"))
         .expect("the page summary");
     line.to_string()
 }

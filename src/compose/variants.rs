@@ -440,7 +440,7 @@ pub fn fewest_rows(a: &PageArticle, variant: Variant, grid: &Grid, most: u32, sp
     let mut scratch = Vec::new();
     let holds = |rows: u32, w: &mut Vec<_>| {
         let frame = frame_for(a, variant, span, Some(rows));
-        lay_out_module(a, a.shaped, (grid, frame), (None, None), w)
+        lay_out_module(a, a.shaped, (grid, frame), (None, a.breaks), w)
             .is_ok_and(|m| m.pages.len() == 1)
     };
     let mut rows = most;

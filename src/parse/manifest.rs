@@ -354,6 +354,8 @@ fn placed_article(a: RawArticle, file: &SourceFile, base: &Path) -> Result<Place
             )),
         }
     };
+    // `row = "foot"` pins the module at the page's foot: no row of its own.
+    let foot = (a.row.as_ref()).is_some_and(|r| r.get_ref().as_str() == Some("foot"));
     Ok(PlacedArticle {
         file: base.join(a.file.get_ref()),
         writing: a.writing,
@@ -362,9 +364,8 @@ fn placed_article(a: RawArticle, file: &SourceFile, base: &Path) -> Result<Place
             .map(|p| (p.get_ref().clone(), file.loc(p.span().start))),
         column: positive(a.column, "column")?,
         columns: positive(a.columns, "columns")?,
-        foot: a.row.as_ref().is_some_and(|r| r.get_ref().as_str() == Some("foot")),
-        row: match a.row {
-            Some(r) if r.get_ref().as_str() == Some("foot") => None,
+        foot,
+        row: match a.row.filter(|_| !foot) {
             Some(r) => {
                 let n = r.get_ref().as_integer().ok_or_else(|| {
                     fail(

@@ -30,6 +30,11 @@ fn page_with_pin(dir: &Path, pin: &str) -> (std::process::Output, Outputs) {
     run_into(dir, &[path.as_os_str(), "--allow-outside".as_ref()])
 }
 
+/// The serial box's title (第七百八十九回, the installment) among `words`.
+fn serial_title(words: &[WordBox]) -> &WordBox {
+    (words.iter().find(|w| w.text.contains("第七百八十九回"))).expect("the serial's title")
+}
+
 /// The lowest line of text on page 1 (the folio, digits alone, left out).
 fn lowest_text(pdf: &Path) -> f64 {
     (word_boxes(pdf, 1).iter())
@@ -80,8 +85,7 @@ fn a_box_pinned_at_the_foot_ends_on_the_pages_last_line() {
     );
     // The box's title stands above its text, near the foot: the box is as
     // deep as its text, not the page's lower half.
-    let title =
-        (words.iter().find(|w| w.text.contains("第七百八十九回"))).expect("the serial's title");
+    let title = serial_title(&words);
     assert!(
         at_foot - title.y_max < 250.0,
         "title at {}, foot {at_foot}",
@@ -111,8 +115,7 @@ fn the_white_over_a_foot_pin_opens_the_spaces_between_the_modules() {
     let (out, foot) = page_with_pin(dir.path(), "column = 1\ncolumns = 8\nrow = \"foot\"");
     assert_ok(&out);
     let words = word_boxes(&foot.pdf, 1);
-    let title =
-        (words.iter().find(|w| w.text.contains("第七百八十九回"))).expect("the serial's title");
+    let title = serial_title(&words);
     let over = (words.iter())
         .filter(|w| w.y_max < title.y_min - 5.0)
         .map(|w| w.y_max)

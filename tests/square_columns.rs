@@ -66,3 +66,13 @@ fn a_continued_modules_kicker_turns_to_the_headlines_end() {
     assert!(pages[0].contains("（下轉第2版）"), "{}", pages[0]);
     assert!(pages[1].contains("（上接第1版）"), "{}", pages[1]);
 }
+
+/// A module the make-up gives a line or two more than its text takes
+/// fills them under its title block: its last column stood a line and a
+/// half short over the next module's kicker row, a 5 × 4-em hole (set 09).
+#[test]
+fn a_module_given_rows_its_text_leaves_white_ends_square_over_the_next() {
+    let pages = summaries("gen-horizontal-09");
+    assert_eq!(pages.len(), 1, "{pages:?}");
+    assert!(pages[0].contains("no holes"), "{}", pages[0]);
+}

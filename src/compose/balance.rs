@@ -245,6 +245,16 @@ impl Composer<'_> {
             .sum()
     }
 
+    /// The most lines by which a column of `page` with text (or a
+    /// figure) ends above `deepest`.
+    pub(super) fn most_short_of(&self, page: usize, deepest: u32) -> u32 {
+        (self.ends_of(page).iter())
+            .filter(|&&e| e > self.column_top)
+            .map(|&e| deepest.saturating_sub(e))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Where each column of `page` ends, a figure's foot as text.
     fn ends_of(&self, page: usize) -> Vec<u32> {
         let mut ends = self.column_ends(page);

@@ -201,6 +201,14 @@ impl<'a> Composer<'a> {
             .collect()
     }
 
+    /// The first page as [`Self::finish`] would give it, the composer
+    /// kept (to count its holes before choosing a layout).
+    pub fn first_page_copy(&self) -> Page {
+        let size = (self.layout.page.width.0, self.layout.page.height.0);
+        let items = self.pages.first().cloned().unwrap_or_default();
+        self.transform.finish(items, 1, size)
+    }
+
     /// The current page's items.
     pub fn items(&mut self) -> &mut Vec<FrameItem> {
         // new_page runs before anything is placed.

@@ -54,6 +54,8 @@ mod tests_display;
 #[cfg(test)]
 mod tests_figures;
 #[cfg(test)]
+mod tests_fill;
+#[cfg(test)]
 mod tests_heads;
 #[cfg(test)]
 mod tests_lead;

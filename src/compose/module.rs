@@ -2,6 +2,8 @@
 //! columns, then the flow column by column, page by page, on the line
 //! grid. Text never stops: when the columns are full a new page starts.
 
+mod fill;
+
 use super::columns::{Composer, FlowInput, Reserve};
 use super::flow_breaks::{FlowBreaks, break_flow};
 use super::furniture::{Furniture, PageHead, add_furniture};
@@ -126,6 +128,9 @@ pub fn compose_module_with(
             Ok((s, l)) if s.pages.len() == 1 => (set, c, lifted) = (spread, s, l),
             _ => {}
         }
+    }
+    if let Some((s, f, l)) = set.filled(&c, layout, (shaped, &broken), page) {
+        (set, c, lifted) = (s, f, l);
     }
     let flow = FlowInput {
         shaped: lifted.as_ref().unwrap_or(shaped),

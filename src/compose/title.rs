@@ -47,6 +47,10 @@ pub struct Title {
     /// White left beside the lead story's banner, at its largest and
     /// tracked, in points (0 for any other block).
     pub open: f64,
+    /// Lines of white added under the block: a module the make-up gave
+    /// more rows than its text takes fills them so (see
+    /// `ModuleSet::filled`), its columns ending at its foot.
+    pub white_below: u32,
 }
 
 impl Title {
@@ -60,6 +64,7 @@ impl Title {
             phrases_fit: true,
             clear_foot: false,
             open: 0.0,
+            white_below: 0,
         }
     }
 
@@ -299,6 +304,7 @@ fn fit_title(
         phrases_fit,
         clear_foot: false,
         open,
+        white_below: 0,
     }
 }
 

@@ -76,6 +76,7 @@ impl Composer<'_> {
             slot = plan_lines((p, n), at, span, &doc.rules, &mut planned);
             slot += p.style.space_after;
         }
+        slot += title.white_below;
         // Text runs under a block across every column, beside a
         // narrower block of its own grid (and on in the other tiers).
         let room = match own && title.columns < self.grid.columns {

@@ -1,0 +1,96 @@
+//! A page's module the make-up gives more rows than its text takes fills
+//! them: the white lines go to its title area, under the block, and every
+//! column ends at the module's foot (white under the text, at the page's
+//! foot or over the next module's kicker, reads as a ragged foot or a
+//! hole).
+
+use super::items::LineSource;
+use super::tests_lead::shaped;
+use super::*;
+use crate::resolve::load_layout;
+
+/// A feature of some 2,000 characters: kicker, headline, deck and
+/// paragraphs of differing lengths (their last lines end anywhere).
+fn article(writing: &str) -> String {
+    let mut s = format!(
+        "+++\nwriting = \"{writing}\"\nkicker = \"城事·旧楼\"\ntitle = \"六楼的电梯等了四年\"\ndeck = \"一栋老楼加装电梯的账：谁出钱，谁签字\"\n+++\n"
+    );
+    let sentences = [
+        "梧桐巷十七号楼建于一九八九年，六层，没有电梯。",
+        "住在六楼的周阿婆今年八十一岁，膝盖做过手术，从前一天上下两趟，如今一个星期才下楼一次。",
+        "今年九月，楼道北侧的钢架终于立了起来。",
+        "十一月底，电梯通过特种设备检验。",
+        "从第一次在楼道里贴出征求意见书算起，这部电梯整整等了四年。",
+        "第一次征求意见是在二〇二二年春天，按照当时的规定，加装电梯要经本单元专有部分面积占比三分之二以上、人数占比三分之二以上的业主同意。",
+    ];
+    for i in 0..22 {
+        let n = 1 + i % sentences.len();
+        let para: String = (0..n)
+            .map(|k| sentences[(i + k) % sentences.len()])
+            .collect();
+        s.push_str(&format!("{para}\n\n"));
+    }
+    s
+}
+
+/// The article set as a page's module of four columns (bands) in
+/// `writing`, `rows` slots deep (`None`: to the page's foot, its text's
+/// own depth).
+fn module(writing: &str, rows: Option<u32>) -> Module {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (doc, shaped) = shaped(article(writing), &layout);
+    let grid = layout.grid_for(doc.writing);
+    let frame = Frame {
+        columns: 4,
+        rows,
+        fit_title: true,
+        ..Frame::full(&grid)
+    };
+    let mut warnings = Vec::new();
+    compose_module(&doc, &shaped, &layout, &grid, frame, &mut warnings).unwrap()
+}
+
+/// The slot after each column's last line of text.
+fn column_ends(m: &Module) -> Vec<u32> {
+    let mut ends = vec![0; 4];
+    for l in m.lines.iter().filter(|l| l.page == 0) {
+        if let Some(c) = l.column {
+            ends[c as usize] = ends[c as usize].max(l.slot + 1);
+        }
+    }
+    ends
+}
+
+/// The first slot of the title block's first line (the kicker).
+fn block_top(m: &Module) -> u32 {
+    let header = m
+        .lines
+        .iter()
+        .filter(|l| matches!(l.source, LineSource::Header(_)));
+    header.map(|l| l.slot).min().unwrap()
+}
+
+#[test]
+fn a_module_given_rows_its_text_leaves_white_loosens_its_title_area() {
+    for writing in ["horizontal", "vertical"] {
+        let own = module(writing, None);
+        // Its own depth: the text's foot and the white slot under it.
+        let rows = own.bottom + 1;
+        for more in 1..=2 {
+            let m = module(writing, Some(rows + more));
+            assert_eq!(m.pages.len(), 1, "{writing} +{more}");
+            let ends = column_ends(&m);
+            let foot = rows + more - 1;
+            assert!(
+                ends.iter().all(|&e| e + 1 >= foot) && ends.iter().max() == Some(&foot),
+                "{writing} +{more}: the columns end at the foot {foot}, none a line over it: {ends:?} (own depth {:?})",
+                column_ends(&own)
+            );
+            assert_eq!(
+                block_top(&m),
+                block_top(&own),
+                "{writing} +{more}: the kicker stays at the top"
+            );
+        }
+    }
+}

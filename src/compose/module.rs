@@ -4,6 +4,8 @@
 
 mod fill;
 
+use std::borrow::Cow;
+
 use super::columns::{Composer, FlowInput, Reserve};
 use super::flow_breaks::{FlowBreaks, break_flow};
 use super::furniture::{Furniture, PageHead, add_furniture};
@@ -424,14 +426,25 @@ impl<'d> ModuleSet<'d> {
         let lead_first =
             matches!(shaped.flow.first(), Some(ShapedBlock::Para(p)) if p.style.role == Role::Lead);
         let beside = !(self.frame.lead.is_across() && lead_first);
-        let set = c.set_title(&self.title, doc, (self.own, beside))?;
+        // A lead across under the block belongs to it: the white a filled
+        // module adds (see `fill`) goes under the lead, not between it and
+        // its headline (var-set09's lead, at the body's size, stood apart).
+        let white = (!beside) as u32 * self.title.white_below;
+        let title = match white {
+            0 => Cow::Borrowed(&self.title),
+            _ => Cow::Owned(Title {
+                white_below: 0,
+                ..self.title.clone()
+            }),
+        };
+        let set = c.set_title(&title, doc, (self.own, beside))?;
         let below_header = set.below;
         // The first page's flow starts below the header (beside a title
         // block narrower than the module, at its top), or below a lead
         // across all the columns; the flow after the lead.
         let lead = c.set_lead_across(shaped, self.frame.lead, below_header, &doc.rules);
         let under = match &lead {
-            Some(l) if l.all => l.bottom,
+            Some(l) if l.all => l.bottom + white,
             _ => below_header,
         };
         if let Some(l) = &lead {

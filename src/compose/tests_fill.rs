@@ -7,13 +7,20 @@
 use super::items::LineSource;
 use super::tests_lead::shaped;
 use super::*;
+use crate::model::LeadPlacement;
 use crate::resolve::load_layout;
 
 /// A feature of some 2,000 characters: kicker, headline, deck and
 /// paragraphs of differing lengths (their last lines end anywhere).
-fn article(writing: &str) -> String {
+fn article(writing: &str, lead: bool) -> String {
+    let lead = match lead {
+        true => {
+            "lead = \"\"\"\n梧桐巷十七号楼的电梯等了四年，一张意见书在楼道里贴了三回，六楼的周阿婆终于不用再扶着栏杆一级一级地挪下楼去了。\n\"\"\"\n"
+        }
+        false => "",
+    };
     let mut s = format!(
-        "+++\nwriting = \"{writing}\"\nkicker = \"城事·旧楼\"\ntitle = \"六楼的电梯等了四年\"\ndeck = \"一栋老楼加装电梯的账：谁出钱，谁签字\"\n+++\n"
+        "+++\nwriting = \"{writing}\"\nkicker = \"城事·旧楼\"\ntitle = \"六楼的电梯等了四年\"\ndeck = \"一栋老楼加装电梯的账：谁出钱，谁签字\"\n{lead}+++\n"
     );
     let sentences = [
         "梧桐巷十七号楼建于一九八九年，六层，没有电梯。",
@@ -33,17 +40,24 @@ fn article(writing: &str) -> String {
     s
 }
 
-/// The article set as a page's module of four columns (bands) in
-/// `writing`, `rows` slots deep (`None`: to the page's foot, its text's
-/// own depth).
-fn module(writing: &str, rows: Option<u32>) -> Module {
+/// The article (with a lead across its columns, or none) set as a page's
+/// module of four columns (bands) in `writing`, `rows` slots deep
+/// (`None`: to the page's foot, its text's own depth).
+fn module((writing, lead): (&str, bool), rows: Option<u32>) -> Module {
     let layout = load_layout("broadsheet", None).unwrap();
-    let (doc, shaped) = shaped(article(writing), &layout);
+    let (doc, shaped) = shaped(article(writing, lead), &layout);
     let grid = layout.grid_for(doc.writing);
     let frame = Frame {
         columns: 4,
         rows,
         fit_title: true,
+        lead: match lead {
+            true => LeadPlacement::Across {
+                columns: None,
+                boxed: false,
+            },
+            false => Frame::full(&grid).lead,
+        },
         ..Frame::full(&grid)
     };
     let mut warnings = Vec::new();
@@ -73,11 +87,11 @@ fn block_top(m: &Module) -> u32 {
 #[test]
 fn a_module_given_rows_its_text_leaves_white_loosens_its_title_area() {
     for writing in ["horizontal", "vertical"] {
-        let own = module(writing, None);
+        let own = module((writing, false), None);
         // Its own depth: the text's foot and the white slot under it.
         let rows = own.bottom + 1;
         for more in 1..=2 {
-            let m = module(writing, Some(rows + more));
+            let m = module((writing, false), Some(rows + more));
             assert_eq!(m.pages.len(), 1, "{writing} +{more}");
             let ends = column_ends(&m);
             let foot = rows + more - 1;
@@ -93,4 +107,46 @@ fn a_module_given_rows_its_text_leaves_white_loosens_its_title_area() {
             );
         }
     }
+}
+
+/// A lead across the module under its block belongs to the block: the
+/// white goes under the lead, which stays as near its headline as in the
+/// module at its own depth (var-set09's, at the body's size, stood two
+/// lines apart, read as a stray deck).
+#[test]
+fn the_white_goes_under_a_lead_set_across_the_module() {
+    for writing in ["horizontal", "vertical"] {
+        let own = module((writing, true), None);
+        let rows = own.bottom + 1;
+        let m = module((writing, true), Some(rows + 2));
+        let ends = column_ends(&m);
+        assert_eq!(
+            ends.iter().max(),
+            Some(&(rows + 1)),
+            "{writing}: filled {ends:?}"
+        );
+        let gap = |m: &Module| {
+            let (foot, lead) = block_foot_and_lead(m);
+            lead - foot
+        };
+        assert_eq!(
+            gap(&m),
+            gap(&own),
+            "{writing}: the lead stays under its block"
+        );
+    }
+}
+
+/// The first slots of the title block's last line and of the lead's
+/// first (flow block 0).
+fn block_foot_and_lead(m: &Module) -> (u32, u32) {
+    let slots = |header: bool| {
+        (m.lines.iter())
+            .filter(move |l| match l.source {
+                LineSource::Header(_) => header,
+                LineSource::Flow(b) => !header && b == 0,
+            })
+            .map(|l| l.slot)
+    };
+    (slots(true).max().unwrap(), slots(false).min().unwrap())
 }

@@ -456,6 +456,20 @@ fn cut_box(x: &Ctx, m: f32) -> bool {
         && (x.p_width + x.c.width - m).abs() <= 1.5
 }
 
+/// `p`, ending a sentence, is a line of the sliver of text run round a
+/// figure (under half the measure), and the two lines under it are as
+/// narrow, no narrower than `p`, and run on with no mark at their ends
+/// (另算。 / 六十二 / 间书房): every line there is short whatever ends on
+/// it, so its shortness says nothing, and a paragraph opening there
+/// would start two ems narrower than the sliver's lines.
+fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
+    let narrow = |w: f32| w <= m / 2.0;
+    let runs_on = |l: &Line| {
+        narrow(l.width) && l.width >= x.p_width - 0.5 && bare_end(&l.text) && !enumerator(&l.text)
+    };
+    narrow(x.p_width) && runs_on(x.c) && x.n.is_some_and(runs_on)
+}
+
 /// Line-per-box text: the break from the lines' widths.
 fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // The next line starts a paragraph: two ems short, and not the last
@@ -481,6 +495,9 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // inside a paragraph runs to the measure, whatever ends on it.
     let opens_quote = x.c.text.starts_with(['“', '「'])
         && x.p_width - super::prep::squeezed(&x.p.text) <= m - 1.0;
+    if ends && sliver_runs_on(x, m) {
+        return Join::Same;
+    }
     if ends && (p_short || c_first || opens_quote) {
         return Join::Break;
     }

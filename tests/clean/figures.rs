@@ -308,3 +308,45 @@ fn a_line_inside_a_sentence_near_text_run_round_a_figure_is_its_caption() {
     let under_first = input(&lead, &narrowed(&column(&STALLS[1..]), 2, 4, (9, 9)));
     assert!(removed(&under_first).is_empty());
 }
+
+/// A paragraph run round a figure in a sliver of three or four characters
+/// a line, a sentence ending on one of the sliver's lines (另算。), the
+/// two lines under it as narrow and running on with no mark (三十六 /
+/// 个座位): no paragraph ends there (every line of the sliver is short,
+/// and a paragraph opening in it would start two ems narrower still), so
+/// the paragraph stays whole.
+#[test]
+fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
+    let lead = column(&[STALLS[0], MARKET[0], MARKET[1]]);
+    let rest = column(&STALLS[1..]);
+    let sliver = [
+        "一学期收多少钱？记者问",
+        "过站里管理员：烘焙、书法和",
+        "摄影、普通",
+        "话四门",
+        "课，每",
+        "人一学期",
+        "只收四",
+        "十块钱，",
+        "材料费",
+        "另算。",
+        "三十六",
+        "个座位",
+        "中，有二十",
+        "个留给附近的外",
+        "来务工人员，另外十六个在网",
+        "上报名，名额放出几分钟就报",
+        "满了，有人连着三个学期都没",
+        "有报上。",
+    ];
+    let input = format!(
+        "夜校开到家门口\n本报记者 林晓舟\n{lead}{}\n{rest}",
+        sliver.join("\n")
+    );
+    let c = articles(&input, 1);
+    assert_block(&c, |t| t == sliver.concat());
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(removed(&input).is_empty());
+}

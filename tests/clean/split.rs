@@ -254,3 +254,27 @@ fn columns_read_across_are_told_by_their_paragraphs_shapes() {
     );
     assert!(warned(&in_order).is_empty());
 }
+
+/// A serial box read into a feature's column under a line that leaves its
+/// sentence open (the scan put the box there, gen scan gq10): its title,
+/// a chapter's number and name as wide as the column, right over its
+/// credit line (连载789 《长河灯影》 沈南星著), is the box's headline
+/// though no sentence ended before it; the box is an article of its own,
+/// a serial with its front matter, and the feature's rest after the box's
+/// end mark goes back to the feature.
+#[test]
+fn a_serial_title_over_its_credits_opens_the_box_under_an_open_line() {
+    let input = "老码头重新开放\n本报记者 周立新\n城西的老码头昨天重新开\n放，渡船恢复了每天六个班次，\n两岸居民又能坐船过河了。码头\n管理员说，新的候船室有四十个\n座位，墙上挂着老码头的照片，\n第七百八十九回　雨夜的来信\n连载789 　《长河灯影》　沈南星著\n雨从傍晚开始下，一直没\n有停。河埠头的青石板被洗得\n发亮，倒映着对岸茶馆里昏黄\n的灯。\n（未完待续）\n都是附近居民送来的老物件。\n";
+    let c = clean(input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["老码头重新开放", "第七百八十九回　雨夜的来信"]);
+    let serial = c.articles[1].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (serial.work.as_str(), serial.installment),
+        ("长河灯影", 789)
+    );
+    assert!(matches!(
+        &c.articles[0].blocks[..],
+        [typeset::clean::Block::Para(p)] if p.ends_with("照片，都是附近居民送来的老物件。")
+    ));
+}

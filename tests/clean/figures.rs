@@ -350,3 +350,33 @@ fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
     }
     assert!(removed(&input).is_empty());
 }
+
+/// A line of Han characters alone an em short of the column (twelve in a
+/// thirteen-character column), after a sentence end and over a
+/// paragraph whose first line is narrowed beside a figure (ten
+/// characters): no column line (an inner line is full, a first line two
+/// ems short, a last line ends on a mark), so it is not glued to the
+/// paragraph under it but stands apart, a head (prose gq13's caption
+/// 从者可矣出林晓岚一点以政 over the text run round its figure).
+#[test]
+fn a_line_of_words_an_em_short_after_a_sentence_end_is_no_first_line() {
+    let line = "改造后的城南菜市场新通道";
+    let chars: Vec<char> = STALLS[1].chars().collect();
+    let (first, rest) = chars.split_at(10);
+    let under: Vec<String> = std::iter::once(first)
+        .chain(rest.chunks(13))
+        .map(|c| c.iter().collect())
+        .collect();
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{}{line}\n{}\n{}",
+        column(&STALLS[..1]),
+        under.join("\n"),
+        column(&STALLS[2..])
+    );
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert_block(&c, |t| t == line);
+    assert!(removed(&input).is_empty());
+}

@@ -596,11 +596,12 @@ fn heldout_generated_scores() {
         // credits under an open line opens the box (gq10; page.rs); 20 →
         // 16, a headline over it to the article lacking one (gq13; boxes.rs).
         ("tests/fixtures/clean/gen/scan", 78.4, 16, 1, 8.8, 8),
-        // Round 18: 94.5 → 94.6 % (prose scan 81.5 → 81.6 %), the sliver.
-        ("tests/fixtures/clean/gen-prose/boxes", 94.5, 3, 0, 17.5, 0),
+        // Round 18: 94.5 → 94.7 % (prose scan 81.5 → 81.7 %), the sliver
+        // and a line an em short after a sentence end (heads.rs).
+        ("tests/fixtures/clean/gen-prose/boxes", 94.6, 3, 0, 17.5, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
-        ("tests/fixtures/clean/gen-prose/scan", 81.5, 12, 2, 17.5, 10),
+        ("tests/fixtures/clean/gen-prose/scan", 81.6, 12, 2, 17.5, 10),
     ] {
         let floors = Floors {
             split_wrong,

@@ -40,14 +40,11 @@ pub(super) fn place_serial_heads(segs: &mut [Segment], lines: &[Line], notes: &m
         segs[k].header = kept;
         for it in moved.into_iter().rev() {
             if let Item::Serial(i, _) | Item::Author(i, _) | Item::Installment(i, _) = &it {
-                notes.push(Note {
-                    line: lines[*i].no,
-                    kind: NoteKind::Warning,
-                    message: format!(
-                        "a serial's head beside another article's headline: given to the installment titled at line {}: check it",
-                        first_text(&segs[j], lines).unwrap_or(0)
-                    ),
-                });
+                let at = first_text(&segs[j], lines).unwrap_or(0);
+                notes.push(warning(
+                    lines[*i].no,
+                    format!("a serial's head beside another article's headline: given to the installment titled at line {at}: check it"),
+                ));
             }
             segs[j].header.insert(0, it);
         }
@@ -82,19 +79,24 @@ pub(super) fn place_stray_headlines(segs: &mut [Segment], lines: &[Line], notes:
             continue;
         };
         let moved: Vec<Item> = segs[k].header.drain(..c).collect();
+        let at = byline_line(&segs[j], lines).unwrap_or(0);
         for it in &moved {
             if let Item::Text(i) = it {
-                notes.push(Note {
-                    line: lines[*i].no,
-                    kind: NoteKind::Warning,
-                    message: format!(
-                        "a headline over a serial's title, where an article has a byline and no headline: given to that article (its byline at line {}): check it",
-                        byline_line(&segs[j], lines).unwrap_or(0)
-                    ),
-                });
+                notes.push(warning(
+                    lines[*i].no,
+                    format!("a headline over a serial's title, where an article has a byline and no headline: given to that article (its byline at line {at}): check it"),
+                ));
             }
         }
         segs[j].header.splice(0..0, moved);
+    }
+}
+
+fn warning(line: usize, message: String) -> Note {
+    Note {
+        line,
+        kind: NoteKind::Warning,
+        message,
     }
 }
 

@@ -458,16 +458,18 @@ fn cut_box(x: &Ctx, m: f32) -> bool {
 
 /// `p`, ending a sentence, is a line of the sliver of text run round a
 /// figure (under half the measure), and the two lines under it are as
-/// narrow, no narrower than `p`, and run on with no mark at their ends
-/// (另算。 / 六十二 / 间书房): every line there is short whatever ends on
-/// it, so its shortness says nothing, and a paragraph opening there
-/// would start two ems narrower than the sliver's lines.
+/// narrow, no narrower than `p` nor the first than the second by more
+/// than an em, and run on with no mark at their ends (另算。 / 六十二 /
+/// 间书房): every line there is short whatever ends on it, so its
+/// shortness says nothing, and a paragraph opening there would start two
+/// ems narrower than the sliver's lines.
 fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
     let narrow = |w: f32| w <= m / 2.0;
     let runs_on = |l: &Line| {
         narrow(l.width) && l.width >= x.p_width - 0.5 && bare_end(&l.text) && !enumerator(&l.text)
     };
-    narrow(x.p_width) && runs_on(x.c) && x.n.is_some_and(runs_on)
+    let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
+    narrow(x.p_width) && runs_on(x.c) && x.n.is_some_and(level)
 }
 
 /// Line-per-box text: the break from the lines' widths.

@@ -349,6 +349,13 @@ fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
         assert_block(&c, |t| t == p);
     }
     assert!(removed(&input).is_empty());
+    // A line two ems narrower than the one under it (三十 / 六个座位)
+    // opens a paragraph in the sliver: the sentence end there ends one.
+    let opened = input.replace(
+        "材料费\n另算。\n三十六\n个座位\n",
+        "材料费另\n算。\n三十\n六个座位\n",
+    );
+    assert_block(&articles(&opened, 1), |t| t.starts_with("三十六个座位中"));
 }
 
 /// A line of Han characters alone an em short of the column (twelve in a

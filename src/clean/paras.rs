@@ -83,6 +83,8 @@ pub(super) fn build(
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut prev: Option<usize> = None;
+    // The text line before `prev`.
+    let mut before: Option<usize> = None;
     let mut first_of_para = true;
     // The width of the piece before the current line where the OCR cut
     // its printed line into two boxes (0: none).
@@ -121,6 +123,7 @@ pub(super) fn build(
                     n: next.map(|&n| &lines[n]),
                     m: own.map(|b| b.measure).or(measure[p]).or(measure[i]),
                     p_first: first_of_para,
+                    b: before.map(|b| &lines[b]),
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
@@ -197,6 +200,7 @@ pub(super) fn build(
             }
         }
         split_pieces(&mut paras, line, notes);
+        before = prev;
         prev = Some(i);
         gap = false;
     }
@@ -357,6 +361,8 @@ struct Ctx<'a> {
     c: &'a Line,
     /// The line after `c`.
     n: Option<&'a Line>,
+    /// The line before `p`.
+    b: Option<&'a Line>,
     m: Option<f32>,
     /// `p` is its paragraph's first line (two ems narrower when full).
     p_first: bool,
@@ -465,11 +471,17 @@ fn cut_box(x: &Ctx, m: f32) -> bool {
 /// ems narrower than the sliver's lines.
 fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
     let narrow = |w: f32| w <= m / 2.0;
-    let runs_on = |l: &Line| {
-        narrow(l.width) && l.width >= x.p_width - 0.5 && bare_end(&l.text) && !enumerator(&l.text)
-    };
+    let runs_on = |l: &Line| narrow(l.width) && bare_end(&l.text) && !enumerator(&l.text);
     let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
-    narrow(x.p_width) && runs_on(x.c) && x.n.is_some_and(level)
+    let in_sliver = narrow(x.p_width) && x.c.width >= x.p_width - 0.5;
+    // Or at the sliver's top, where the column narrows round the figure:
+    // `p` as narrowed as the line over it, which runs on (a paragraph's
+    // last line stands under full lines).
+    let at_top = x.p_width <= m - 3.0
+        && x.b.is_some_and(|b| {
+            b.width <= m - 3.0 && (b.width - x.p_width).abs() <= 1.0 && !ends_sentence(&b.text)
+        });
+    (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
 }
 
 /// Line-per-box text: the break from the lines' widths.
@@ -524,9 +536,12 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // and the bare short line before it runs on too.
         let wrapped =
             x.n.is_some_and(|n| !full(n.width, m) && !ends_sentence(&n.text) && !n.is_blank());
+        // No paragraph ends on a pause inside a list or a clause (采购、
+        // / 编目和): beside a figure the sentence goes on.
+        let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
         return if comma && !narrowed {
             Join::BreakComma
-        } else if comma {
+        } else if comma || pause && narrowed {
             Join::Same
         } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped {
             Join::BreakBare

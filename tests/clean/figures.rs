@@ -317,8 +317,6 @@ fn a_line_inside_a_sentence_near_text_run_round_a_figure_is_its_caption() {
 /// the paragraph stays whole.
 #[test]
 fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
-    let lead = column(&[STALLS[0], MARKET[0], MARKET[1]]);
-    let rest = column(&STALLS[1..]);
     let sliver = [
         "一学期收多少钱？记者问",
         "过站里管理员：烘焙、书法和",
@@ -339,16 +337,7 @@ fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
         "满了，有人连着三个学期都没",
         "有报上。",
     ];
-    let input = format!(
-        "夜校开到家门口\n本报记者 林晓舟\n{lead}{}\n{rest}",
-        sliver.join("\n")
-    );
-    let c = articles(&input, 1);
-    assert_block(&c, |t| t == sliver.concat());
-    for p in STALLS {
-        assert_block(&c, |t| t == p);
-    }
-    assert!(removed(&input).is_empty());
+    let input = run_round(&sliver);
     // A line two ems narrower than the one under it (三十 / 六个座位)
     // opens a paragraph in the sliver: the sentence end there ends one.
     let opened = input.replace(
@@ -356,6 +345,81 @@ fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
         "材料费另\n算。\n三十\n六个座位\n",
     );
     assert_block(&articles(&opened, 1), |t| t.starts_with("三十六个座位中"));
+}
+
+/// `lines`, a paragraph run round a figure, between paragraphs of a
+/// thirteen-character column: the input, checked to come out with the
+/// paragraph whole, the others too, nothing removed.
+fn run_round(lines: &[&str]) -> String {
+    let lead = column(&[STALLS[0], MARKET[0], MARKET[1]]);
+    let rest = column(&STALLS[1..]);
+    let input = format!(
+        "夜校开到家门口\n本报记者 林晓舟\n{lead}{}\n{rest}",
+        lines.join("\n")
+    );
+    let c = articles(&input, 1);
+    assert_block(&c, |t| t == lines.concat());
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(removed(&input).is_empty());
+    input
+}
+
+/// Where the column narrows round a figure, a sentence ending on a line
+/// as narrowed as the line over it, which runs on (能走到最近的一间 /
+/// 夜校里去上课了。, eight characters of thirteen), over two lines of the
+/// sliver running on with no mark: no paragraph's last line (that stands
+/// under full lines), so the paragraph goes on (boxes page-12's 就能走到
+/// 一间”。 / 每间书房的).
+#[test]
+fn a_sentence_end_where_the_column_narrows_round_a_figure_ends_no_paragraph() {
+    run_round(&[
+        "像这样的夜校，全市目前",
+        "有六十二间，最近的两间相距",
+        "不到八百米。文化馆馆长说，",
+        "选址时他们先看人口密度，再",
+        "看周边有没有学校和养老院，",
+        "让大多数居民走路十五分钟就",
+        "能走到最近的一间",
+        "夜校里去上课了。",
+        "每间夜校的",
+        "课由文化",
+        "馆统一排",
+        "好，学员",
+        "在任何一",
+        "间报的名",
+        "都可以到",
+        "全市任何一间上课。",
+    ]);
+}
+
+/// A short line ending on a pause (、 or ；) in the sliver beside a figure,
+/// the two lines under it under half the measure too (馆排课、 / 请老师 /
+/// 和发教): no paragraph ends on a pause, so it goes on (boxes page-12's
+/// 采购、 / 编目和 / 配送，).
+#[test]
+fn a_pause_in_the_sliver_beside_a_figure_ends_no_paragraph() {
+    run_round(&[
+        "像这样的夜校，全市目前",
+        "有六十二间，最近的两间相距",
+        "不到八百米。文化馆馆长说，",
+        "选址时他们先看人口密度，再",
+        "看周边有没有学校和养老院，",
+        "让大多数居民走路十五分钟就",
+        "能走到最近的一间",
+        "夜校去上课，每间",
+        "夜校的课",
+        "由文化",
+        "馆排课、",
+        "请老师",
+        "和发教",
+        "材，学员",
+        "在任何一",
+        "间报的名",
+        "都可以到",
+        "全市任何一间上课。",
+    ]);
 }
 
 /// A line of Han characters alone an em short of the column (twelve in a

@@ -421,7 +421,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
             Join::Break
         } else if p_short && ends_with_comma(&x.p.text) {
             Join::BreakComma
-        } else if !p_full {
+        } else if !p_full && !narrowed_across(x) {
             Join::Break
         } else if c_first {
             Join::BreakBare
@@ -441,6 +441,18 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
             }
         }
     }
+}
+
+/// A blank line between two lines of a column narrowed beside a figure
+/// (居民步行十五分钟 / / 就能走到一间。, eight characters of thirteen):
+/// Tesseract leaves one where the column's edge moves, and no paragraph
+/// ends on a line that leaves its sentence open, nor opens on a line
+/// three ems short or more (a first line is two ems short).
+fn narrowed_across(x: &Ctx) -> bool {
+    x.m.is_some_and(|m| {
+        let narrowed = |w: f32| w <= m - 3.0;
+        narrowed(x.p_width) && narrowed(x.c.width) && !ends_with_comma(&x.p.text)
+    }) && !ends_sentence(&x.p.text)
 }
 
 /// Whether `text` is words alone (Han characters, letters, digits and

@@ -374,24 +374,47 @@ fn run_round(lines: &[&str]) -> String {
 /// 一间”。 / 每间书房的).
 #[test]
 fn a_sentence_end_where_the_column_narrows_round_a_figure_ends_no_paragraph() {
-    run_round(&[
-        "像这样的夜校，全市目前",
-        "有六十二间，最近的两间相距",
-        "不到八百米。文化馆馆长说，",
-        "选址时他们先看人口密度，再",
-        "看周边有没有学校和养老院，",
-        "让大多数居民走路十五分钟就",
-        "能走到最近的一间",
-        "夜校里去上课了。",
-        "每间夜校的",
-        "课由文化",
-        "馆统一排",
-        "好，学员",
-        "在任何一",
-        "间报的名",
-        "都可以到",
-        "全市任何一间上课。",
-    ]);
+    run_round(&NARROWING);
+}
+
+/// A paragraph whose column narrows round a figure from its seventh line.
+const NARROWING: [&str; 16] = [
+    "像这样的夜校，全市目前",
+    "有六十二间，最近的两间相距",
+    "不到八百米。文化馆馆长说，",
+    "选址时他们先看人口密度，再",
+    "看周边有没有学校和养老院，",
+    "让大多数居民走路十五分钟就",
+    "能走到最近的一间",
+    "夜校里去上课了。",
+    "每间夜校的",
+    "课由文化",
+    "馆统一排",
+    "好，学员",
+    "在任何一",
+    "间报的名",
+    "都可以到",
+    "全市任何一间上课。",
+];
+
+/// Tesseract's shape (paragraphs parted by blank lines) with a blank line
+/// where the column narrows round a figure, between two lines three ems
+/// short or more, the first leaving its sentence open (能走到最近的一间 /
+/// / 夜校里去上课了。): no paragraph ends on an open line nor opens that
+/// narrow, so the paragraph goes on across it (typeset's OCR of page-12).
+#[test]
+fn a_blank_line_inside_a_column_narrowed_round_a_figure_ends_no_paragraph() {
+    let blocks = |ps: &[&str]| ps.iter().map(|p| column(&[p])).collect::<Vec<_>>();
+    let mut text = blocks(&[STALLS[0], MARKET[0], MARKET[1]]);
+    let (top, under) = NARROWING.split_at(7);
+    text.push(format!("{}\n\n{}\n", top.join("\n"), under.join("\n")));
+    text.extend(blocks(&STALLS[1..]));
+    let input = format!("夜校开到家门口\n\n本报记者 林晓舟\n\n{}", text.join("\n"));
+    let c = articles(&input, 1);
+    assert_block(&c, |t| t == NARROWING.concat());
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
 }
 
 /// A short line ending on a pause (、 or ；) in the sliver beside a figure,

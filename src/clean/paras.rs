@@ -487,11 +487,11 @@ fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
     let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
     let in_sliver = narrow(x.p_width) && x.c.width >= x.p_width - 0.5;
     // Or at the sliver's top, where the column narrows round the figure:
-    // `p` as narrowed as the line over it, which runs on (a paragraph's
-    // last line stands under full lines).
+    // `p` as narrowed as the line over it or more, which runs on (a
+    // paragraph's last line stands under full lines).
     let at_top = x.p_width <= m - 3.0
         && x.b.is_some_and(|b| {
-            b.width <= m - 3.0 && (b.width - x.p_width).abs() <= 1.0 && !ends_sentence(&b.text)
+            b.width <= m - 3.0 && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
         });
     (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
 }

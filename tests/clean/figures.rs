@@ -371,10 +371,16 @@ fn run_round(lines: &[&str]) -> String {
 /// 夜校里去上课了。, eight characters of thirteen), over two lines of the
 /// sliver running on with no mark: no paragraph's last line (that stands
 /// under full lines), so the paragraph goes on (boxes page-12's 就能走到
-/// 一间”。 / 每间书房的).
+/// 一间”。 / 每间书房的). So too on a line narrower than the one over it.
 #[test]
 fn a_sentence_end_where_the_column_narrows_round_a_figure_ends_no_paragraph() {
     run_round(&NARROWING);
+    // Narrower than the line over it, as the column goes on narrowing
+    // (Tesseract's page-12: 居民步行十五分钟 / 能走到一间。).
+    let mut narrower = NARROWING;
+    narrower[6] = "能走到最近的一间夜校";
+    narrower[7] = "里去上课了。";
+    run_round(&narrower);
 }
 
 /// A paragraph whose column narrows round a figure from its seventh line.

@@ -592,12 +592,9 @@ fn heldout_generated_scores() {
         // 37 → 34 (a last line ending on …… is no kicker).
         // Round 13: 34 → 33 (gq02's Traditional byline).
         // Round 16 (README): stretches reported 1 → 8 of 10. Round 18:
-        // split wrong 2 → 1, fields 30 → 20, a serial's title over its
-        // credits under an open line opens the box (gq10; page.rs); 20 →
-        // 16, a headline over it to the article lacking one (gq13; boxes.rs).
+        // split wrong 2 → 1, fields 30 → 16 (serial boxes, gq10, gq13).
         ("tests/fixtures/clean/gen/scan", 78.4, 16, 1, 8.8, 8),
-        // Round 18: 94.5 → 94.7 % (prose scan 81.5 → 81.7 %), the sliver
-        // and a line an em short after a sentence end (heads.rs).
+        // Round 18 (README): 94.5 → 94.7 % (prose scan 81.5 → 81.7 %).
         ("tests/fixtures/clean/gen-prose/boxes", 94.6, 3, 0, 17.5, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).

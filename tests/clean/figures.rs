@@ -429,14 +429,8 @@ fn a_blank_line_inside_a_column_narrowed_round_a_figure_ends_no_paragraph() {
 /// 采购、 / 编目和 / 配送，).
 #[test]
 fn a_pause_in_the_sliver_beside_a_figure_ends_no_paragraph() {
-    run_round(&[
-        "像这样的夜校，全市目前",
-        "有六十二间，最近的两间相距",
-        "不到八百米。文化馆馆长说，",
-        "选址时他们先看人口密度，再",
-        "看周边有没有学校和养老院，",
-        "让大多数居民走路十五分钟就",
-        "能走到最近的一间",
+    let mut lines = NARROWING[..7].to_vec();
+    lines.extend([
         "夜校去上课，每间",
         "夜校的课",
         "由文化",
@@ -449,6 +443,7 @@ fn a_pause_in_the_sliver_beside_a_figure_ends_no_paragraph() {
         "都可以到",
         "全市任何一间上课。",
     ]);
+    run_round(&lines);
 }
 
 /// A line of Han characters alone an em short of the column (twelve in a

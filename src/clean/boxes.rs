@@ -40,18 +40,71 @@ pub(super) fn place_serial_heads(segs: &mut [Segment], lines: &[Line], notes: &m
         segs[k].header = kept;
         for it in moved.into_iter().rev() {
             if let Item::Serial(i, _) | Item::Author(i, _) | Item::Installment(i, _) = &it {
-                notes.push(Note {
-                    line: lines[*i].no,
-                    kind: NoteKind::Warning,
-                    message: format!(
-                        "a serial's head beside another article's headline: given to the installment titled at line {}: check it",
-                        first_text(&segs[j], lines).unwrap_or(0)
-                    ),
-                });
+                let at = first_text(&segs[j], lines).unwrap_or(0);
+                notes.push(warning(
+                    lines[*i].no,
+                    format!("a serial's head beside another article's headline: given to the installment titled at line {at}: check it"),
+                ));
             }
             segs[j].header.insert(0, it);
         }
     }
+}
+
+/// A headline read over a serial box's own title (第…回) where the page
+/// has a bylined article with no headline: that article's headline, read
+/// out of its place (the OCR took it with the box under it). A newspaper
+/// prints a headline over every byline, and a serial box's block is its
+/// title and credits; the lines go to that article, with a warning.
+/// Where no article lacks its headline they stay the box's kicker.
+pub(super) fn place_stray_headlines(segs: &mut [Segment], lines: &[Line], notes: &mut Vec<Note>) {
+    let untitled = |seg: &Segment| {
+        !seg.header.iter().any(|it| matches!(it, Item::Text(_)))
+            && seg.header.iter().any(|it| matches!(it, Item::Byline(..)))
+    };
+    for k in 0..segs.len() {
+        let header = &segs[k].header;
+        let Some(c) = header
+            .iter()
+            .position(|it| matches!(it, Item::Text(i) if chapter_title(&lines[*i].text)))
+        else {
+            continue;
+        };
+        let serial = header.iter().any(|it| matches!(it, Item::Serial(..)));
+        let over = header[..c].iter().any(|it| matches!(it, Item::Text(_)));
+        let target = (0..segs.len())
+            .filter(|&j| j != k && untitled(&segs[j]))
+            .min_by_key(|&j| j.abs_diff(k));
+        let (true, true, Some(j)) = (serial, over, target) else {
+            continue;
+        };
+        let moved: Vec<Item> = segs[k].header.drain(..c).collect();
+        let at = byline_line(&segs[j], lines).unwrap_or(0);
+        for it in &moved {
+            if let Item::Text(i) = it {
+                notes.push(warning(
+                    lines[*i].no,
+                    format!("a headline over a serial's title, where an article has a byline and no headline: given to that article (its byline at line {at}): check it"),
+                ));
+            }
+        }
+        segs[j].header.splice(0..0, moved);
+    }
+}
+
+fn warning(line: usize, message: String) -> Note {
+    Note {
+        line,
+        kind: NoteKind::Warning,
+        message,
+    }
+}
+
+fn byline_line(seg: &Segment, lines: &[Line]) -> Option<usize> {
+    seg.header.iter().find_map(|it| match it {
+        Item::Byline(i, _) => Some(lines[*i].no),
+        _ => None,
+    })
 }
 
 fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {

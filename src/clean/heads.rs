@@ -149,7 +149,13 @@ pub(super) fn is_head(
 ) -> bool {
     let l = &page.lines[i];
     let m = page.measure[i];
-    if !heading_like(l, m) {
+    // A line of Han characters alone an em short of the column after a
+    // sentence end is no column line either: a justified inner line is
+    // full, a first line two ems short, a last line ends on a mark.
+    let em_short = prev_end
+        && heading_text(&l.text)
+        && m.is_some_and(|m| full(l.width, m) && super::shape::narrow(l, m));
+    if !heading_like(l, m) && !em_short {
         return false;
     }
     if l.level.is_some() || l.bold {

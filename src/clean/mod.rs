@@ -144,6 +144,7 @@ pub fn clean(input: &str) -> Cleaned {
     stacked::mend(&mut segs, &read, &mut notes);
     interleave::mend(&mut segs, &read, &mut notes);
     boxes::place_serial_heads(&mut segs, &lines, &mut notes);
+    boxes::place_stray_headlines(&mut segs, &lines, &mut notes);
     let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {
         lines: &lines,

@@ -7,7 +7,7 @@ use super::lines::{Role, heading_like};
 use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, fragment, full, heading_text, indent_shape, leaves_open, narrow,
+    chapter_title, ends_sentence, fragment, full, heading_text, indent_shape, leaves_open, narrow,
 };
 
 /// One line of an article, with what the roles said about it.
@@ -335,6 +335,7 @@ impl Page<'_> {
     pub(super) fn header_line(&self, p: usize) -> bool {
         let i = self.order[p];
         match self.roles[i] {
+            Role::Text if self.titles_serial(p) => true,
             Role::Text => {
                 let l = &self.lines[i];
                 let alone = self.stands_alone(p) || self.own_block(p);
@@ -366,6 +367,22 @@ impl Page<'_> {
             | Role::Number(_) => true,
             _ => false,
         }
+    }
+
+    /// An installment's title (第七百八十九回　雨夜的来信) right over a
+    /// serial's head line (连载789 《长河灯影》 沈南星著: two of its clues
+    /// or more): the serial box's headline block, wherever the OCR read it,
+    /// even under a column line left open or as wide as the column. No
+    /// column line opens with a chapter's number, and the credits print
+    /// under the box's title only.
+    fn titles_serial(&self, p: usize) -> bool {
+        let i = self.order[p];
+        let next = self.order[p + 1..]
+            .iter()
+            .find(|&&j| !matches!(self.roles[j], Role::Blank | Role::Furniture { .. }));
+        chapter_title(&self.lines[i].text)
+            && !ends_sentence(&self.lines[i].text)
+            && next.is_some_and(|&j| matches!(self.roles[j], Role::Serial(_)))
     }
 
     /// The headline block starting at position `p`: the positions of its

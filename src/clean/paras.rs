@@ -83,6 +83,8 @@ pub(super) fn build(
     let mut paras: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut prev: Option<usize> = None;
+    // The text line before `prev`.
+    let mut before: Option<usize> = None;
     let mut first_of_para = true;
     // The width of the piece before the current line where the OCR cut
     // its printed line into two boxes (0: none).
@@ -121,6 +123,7 @@ pub(super) fn build(
                     n: next.map(|&n| &lines[n]),
                     m: own.map(|b| b.measure).or(measure[p]).or(measure[i]),
                     p_first: first_of_para,
+                    b: before.map(|b| &lines[b]),
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
@@ -197,6 +200,7 @@ pub(super) fn build(
             }
         }
         split_pieces(&mut paras, line, notes);
+        before = prev;
         prev = Some(i);
         gap = false;
     }
@@ -357,6 +361,8 @@ struct Ctx<'a> {
     c: &'a Line,
     /// The line after `c`.
     n: Option<&'a Line>,
+    /// The line before `p`.
+    b: Option<&'a Line>,
     m: Option<f32>,
     /// `p` is its paragraph's first line (two ems narrower when full).
     p_first: bool,
@@ -415,7 +421,7 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
             Join::Break
         } else if p_short && ends_with_comma(&x.p.text) {
             Join::BreakComma
-        } else if !p_full {
+        } else if !p_full && !narrowed_across(x) {
             Join::Break
         } else if c_first {
             Join::BreakBare
@@ -437,6 +443,18 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     }
 }
 
+/// A blank line between two lines of a column narrowed beside a figure
+/// (居民步行十五分钟 / / 就能走到一间。, eight characters of thirteen):
+/// Tesseract leaves one where the column's edge moves, and no paragraph
+/// ends on a line that leaves its sentence open, nor opens on a line
+/// three ems short or more (a first line is two ems short).
+fn narrowed_across(x: &Ctx) -> bool {
+    x.m.is_some_and(|m| {
+        let narrowed = |w: f32| w <= m - 3.0;
+        narrowed(x.p_width) && narrowed(x.c.width) && !ends_with_comma(&x.p.text)
+    }) && !ends_sentence(&x.p.text)
+}
+
 /// Whether `text` is words alone (Han characters, letters, digits and
 /// spaces), no mark in it or at its end: a line with a pause or a quote
 /// in it is a sentence's piece.
@@ -454,6 +472,28 @@ fn cut_box(x: &Ctx, m: f32) -> bool {
     word(x.p.text.chars().last())
         && word(x.c.text.chars().next())
         && (x.p_width + x.c.width - m).abs() <= 1.5
+}
+
+/// `p`, ending a sentence, is a line of the sliver of text run round a
+/// figure (under half the measure), and the two lines under it are as
+/// narrow, no narrower than `p` nor the first than the second by more
+/// than an em, and run on with no mark at their ends (另算。 / 六十二 /
+/// 间书房): every line there is short whatever ends on it, so its
+/// shortness says nothing, and a paragraph opening there would start two
+/// ems narrower than the sliver's lines.
+fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
+    let narrow = |w: f32| w <= m / 2.0;
+    let runs_on = |l: &Line| narrow(l.width) && bare_end(&l.text) && !enumerator(&l.text);
+    let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
+    let in_sliver = narrow(x.p_width) && x.c.width >= x.p_width - 0.5;
+    // Or at the sliver's top, where the column narrows round the figure:
+    // `p` as narrowed as the line over it or more, which runs on (a
+    // paragraph's last line stands under full lines).
+    let at_top = x.p_width <= m - 3.0
+        && x.b.is_some_and(|b| {
+            b.width <= m - 3.0 && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
+        });
+    (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
 }
 
 /// Line-per-box text: the break from the lines' widths.
@@ -481,6 +521,9 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // inside a paragraph runs to the measure, whatever ends on it.
     let opens_quote = x.c.text.starts_with(['“', '「'])
         && x.p_width - super::prep::squeezed(&x.p.text) <= m - 1.0;
+    if ends && sliver_runs_on(x, m) {
+        return Join::Same;
+    }
     if ends && (p_short || c_first || opens_quote) {
         return Join::Break;
     }
@@ -505,9 +548,12 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // and the bare short line before it runs on too.
         let wrapped =
             x.n.is_some_and(|n| !full(n.width, m) && !ends_sentence(&n.text) && !n.is_blank());
+        // No paragraph ends on a pause inside a list or a clause (采购、
+        // / 编目和): beside a figure the sentence goes on.
+        let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
         return if comma && !narrowed {
             Join::BreakComma
-        } else if comma {
+        } else if comma || pause && narrowed {
             Join::Same
         } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped {
             Join::BreakBare

@@ -308,3 +308,170 @@ fn a_line_inside_a_sentence_near_text_run_round_a_figure_is_its_caption() {
     let under_first = input(&lead, &narrowed(&column(&STALLS[1..]), 2, 4, (9, 9)));
     assert!(removed(&under_first).is_empty());
 }
+
+/// A paragraph run round a figure in a sliver of three or four characters
+/// a line, a sentence ending on one of the sliver's lines (另算。), the
+/// two lines under it as narrow and running on with no mark (三十六 /
+/// 个座位): no paragraph ends there (every line of the sliver is short,
+/// and a paragraph opening in it would start two ems narrower still), so
+/// the paragraph stays whole.
+#[test]
+fn a_sentence_end_in_the_sliver_beside_a_figure_ends_no_paragraph() {
+    let sliver = [
+        "一学期收多少钱？记者问",
+        "过站里管理员：烘焙、书法和",
+        "摄影、普通",
+        "话四门",
+        "课，每",
+        "人一学期",
+        "只收四",
+        "十块钱，",
+        "材料费",
+        "另算。",
+        "三十六",
+        "个座位",
+        "中，有二十",
+        "个留给附近的外",
+        "来务工人员，另外十六个在网",
+        "上报名，名额放出几分钟就报",
+        "满了，有人连着三个学期都没",
+        "有报上。",
+    ];
+    let input = run_round(&sliver);
+    // A line two ems narrower than the one under it (三十 / 六个座位)
+    // opens a paragraph in the sliver: the sentence end there ends one.
+    let opened = input.replace(
+        "材料费\n另算。\n三十六\n个座位\n",
+        "材料费另\n算。\n三十\n六个座位\n",
+    );
+    assert_block(&articles(&opened, 1), |t| t.starts_with("三十六个座位中"));
+}
+
+/// `lines`, a paragraph run round a figure, between paragraphs of a
+/// thirteen-character column: the input, checked to come out with the
+/// paragraph whole, the others too, nothing removed.
+fn run_round(lines: &[&str]) -> String {
+    let lead = column(&[STALLS[0], MARKET[0], MARKET[1]]);
+    let rest = column(&STALLS[1..]);
+    let input = format!(
+        "夜校开到家门口\n本报记者 林晓舟\n{lead}{}\n{rest}",
+        lines.join("\n")
+    );
+    let c = articles(&input, 1);
+    assert_block(&c, |t| t == lines.concat());
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(removed(&input).is_empty());
+    input
+}
+
+/// Where the column narrows round a figure, a sentence ending on a line
+/// as narrowed as the line over it, which runs on (能走到最近的一间 /
+/// 夜校里去上课了。, eight characters of thirteen), over two lines of the
+/// sliver running on with no mark: no paragraph's last line (that stands
+/// under full lines), so the paragraph goes on (boxes page-12's 就能走到
+/// 一间”。 / 每间书房的). So too on a line narrower than the one over it.
+#[test]
+fn a_sentence_end_where_the_column_narrows_round_a_figure_ends_no_paragraph() {
+    run_round(&NARROWING);
+    // Narrower than the line over it, as the column goes on narrowing
+    // (Tesseract's page-12: 居民步行十五分钟 / 能走到一间。).
+    let mut narrower = NARROWING;
+    narrower[6] = "能走到最近的一间夜校";
+    narrower[7] = "里去上课了。";
+    run_round(&narrower);
+}
+
+/// A paragraph whose column narrows round a figure from its seventh line.
+const NARROWING: [&str; 16] = [
+    "像这样的夜校，全市目前",
+    "有六十二间，最近的两间相距",
+    "不到八百米。文化馆馆长说，",
+    "选址时他们先看人口密度，再",
+    "看周边有没有学校和养老院，",
+    "让大多数居民走路十五分钟就",
+    "能走到最近的一间",
+    "夜校里去上课了。",
+    "每间夜校的",
+    "课由文化",
+    "馆统一排",
+    "好，学员",
+    "在任何一",
+    "间报的名",
+    "都可以到",
+    "全市任何一间上课。",
+];
+
+/// Tesseract's shape (paragraphs parted by blank lines) with a blank line
+/// where the column narrows round a figure, between two lines three ems
+/// short or more, the first leaving its sentence open (能走到最近的一间 /
+/// / 夜校里去上课了。): no paragraph ends on an open line nor opens that
+/// narrow, so the paragraph goes on across it (typeset's OCR of page-12).
+#[test]
+fn a_blank_line_inside_a_column_narrowed_round_a_figure_ends_no_paragraph() {
+    let blocks = |ps: &[&str]| ps.iter().map(|p| column(&[p])).collect::<Vec<_>>();
+    let mut text = blocks(&[STALLS[0], MARKET[0], MARKET[1]]);
+    let (top, under) = NARROWING.split_at(7);
+    text.push(format!("{}\n\n{}\n", top.join("\n"), under.join("\n")));
+    text.extend(blocks(&STALLS[1..]));
+    let input = format!("夜校开到家门口\n\n本报记者 林晓舟\n\n{}", text.join("\n"));
+    let c = articles(&input, 1);
+    assert_block(&c, |t| t == NARROWING.concat());
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+}
+
+/// A short line ending on a pause (、 or ；) in the sliver beside a figure,
+/// the two lines under it under half the measure too (馆排课、 / 请老师 /
+/// 和发教): no paragraph ends on a pause, so it goes on (boxes page-12's
+/// 采购、 / 编目和 / 配送，).
+#[test]
+fn a_pause_in_the_sliver_beside_a_figure_ends_no_paragraph() {
+    let mut lines = NARROWING[..7].to_vec();
+    lines.extend([
+        "夜校去上课，每间",
+        "夜校的课",
+        "由文化",
+        "馆排课、",
+        "请老师",
+        "和发教",
+        "材，学员",
+        "在任何一",
+        "间报的名",
+        "都可以到",
+        "全市任何一间上课。",
+    ]);
+    run_round(&lines);
+}
+
+/// A line of Han characters alone an em short of the column (twelve in a
+/// thirteen-character column), after a sentence end and over a
+/// paragraph whose first line is narrowed beside a figure (ten
+/// characters): no column line (an inner line is full, a first line two
+/// ems short, a last line ends on a mark), so it is not glued to the
+/// paragraph under it but stands apart, a head (prose gq13's caption
+/// 从者可矣出林晓岚一点以政 over the text run round its figure).
+#[test]
+fn a_line_of_words_an_em_short_after_a_sentence_end_is_no_first_line() {
+    let line = "改造后的城南菜市场新通道";
+    let chars: Vec<char> = STALLS[1].chars().collect();
+    let (first, rest) = chars.split_at(10);
+    let under: Vec<String> = std::iter::once(first)
+        .chain(rest.chunks(13))
+        .map(|c| c.iter().collect())
+        .collect();
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{}{line}\n{}\n{}",
+        column(&STALLS[..1]),
+        under.join("\n"),
+        column(&STALLS[2..])
+    );
+    let c = articles(&input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert_block(&c, |t| t == line);
+    assert!(removed(&input).is_empty());
+}

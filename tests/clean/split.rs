@@ -254,3 +254,55 @@ fn columns_read_across_are_told_by_their_paragraphs_shapes() {
     );
     assert!(warned(&in_order).is_empty());
 }
+
+/// A serial box read into a feature's column under a line that leaves its
+/// sentence open (the scan put the box there, gen scan gq10): its title,
+/// a chapter's number and name as wide as the column, right over its
+/// credit line (连载789 《长河灯影》 沈南星著), is the box's headline
+/// though no sentence ended before it; the box is an article of its own,
+/// a serial with its front matter, and the feature's rest after the box's
+/// end mark goes back to the feature.
+#[test]
+fn a_serial_title_over_its_credits_opens_the_box_under_an_open_line() {
+    let input = "老码头重新开放\n本报记者 周立新\n城西的老码头昨天重新开\n放，渡船恢复了每天六个班次，\n两岸居民又能坐船过河了。码头\n管理员说，新的候船室有四十个\n座位，墙上挂着老码头的照片，\n第七百八十九回　雨夜的来信\n连载789 　《长河灯影》　沈南星著\n雨从傍晚开始下，一直没\n有停。河埠头的青石板被洗得\n发亮，倒映着对岸茶馆里昏黄\n的灯。\n（未完待续）\n都是附近居民送来的老物件。\n";
+    let c = clean(input);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["老码头重新开放", "第七百八十九回　雨夜的来信"]);
+    let serial = c.articles[1].serial.as_ref().expect("a serial");
+    assert_eq!(
+        (serial.work.as_str(), serial.installment),
+        ("长河灯影", 789)
+    );
+    assert!(matches!(
+        &c.articles[0].blocks[..],
+        [typeset::clean::Block::Para(p)] if p.ends_with("照片，都是附近居民送来的老物件。")
+    ));
+}
+
+/// A headline read over a serial box's own title (gen scan gq13: the OCR
+/// took it with the box), where an article on the page has a byline and
+/// no headline: that article's headline, moved there with a warning. A
+/// newspaper prints a headline over every byline. With no article
+/// lacking one the line stays where it was read, the box's kicker.
+#[test]
+fn a_headline_over_a_serial_title_goes_to_the_bylined_article_without_one() {
+    let bus = "村口通了公交\n本报记者 周立新\n本报讯　上个月，村里的第一班公交车开进了村口，老人们\n站在路边看了很久。司机老周说，这条线路从镇上\n（下转第2版）\n";
+    let school = "本报记者 罗晓岗\n本报讯　社区夜校开办一年半，报名的多是三四十岁的上班族。\n";
+    let serial = "夜校的灯\n第七百八十九回　雨夜的来信\n连载789 　《长河灯影》　沈南星著\n雨从傍晚开始下，一直没有停。河埠头的青石板被洗得发亮。\n（未完待续）\n";
+    let c = clean(&format!("{bus}{school}{serial}"));
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["村口通了公交", "夜校的灯", "第七百八十九回　雨夜的来信"]
+    );
+    assert_eq!(c.articles[2].kicker, None);
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.message.contains("over a serial's title"))
+    );
+
+    let c = clean(&format!("{bus}{serial}"));
+    let last = c.articles.last().expect("the serial");
+    assert_eq!(last.kicker.as_deref(), Some("夜校的灯"));
+}

@@ -1,9 +1,11 @@
 //! A page's module the make-up gave more rows than its text takes (as
 //! many as the search's slack): the white lines go to its title area, so
 //! that its columns end at its foot — the block loosened as a compositor
-//! does, not white left under the text (page-12's module at the page's
-//! foot ended two lines over the serial box beside it; h-set09's, a line
-//! and a half over the next module's kicker, a hole).
+//! does, not white left under the text (h-set09's module ended a line
+//! and a half short over the next module's kicker row, a hole). A block
+//! with columns beside it is not filled so (page-12's module at the foot,
+//! its block three of its five columns wide): the white under the block
+//! leaves the columns beside it long, and the fill is refused.
 
 use super::super::columns::Composer;
 use super::super::holes::holes_inside;
@@ -70,12 +72,7 @@ impl<'d> ModuleSet<'d> {
     /// `c` (on the `page` grid).
     fn holes_in(&self, c: &Composer, page: &Grid) -> u32 {
         let f = self.frame;
-        let rows = f.rows.unwrap_or(page.lines.saturating_sub(f.top));
-        let first = c.first_page_copy();
-        holes_inside(
-            &[&first],
-            page,
-            ((f.first, f.columns), (f.top, f.top + rows)),
-        )
+        let rect = ((f.first, f.columns), (f.top, f.bottom(page)));
+        holes_inside(&[&c.first_page_copy()], page, rect)
     }
 }

@@ -450,9 +450,14 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
 /// three ems short or more (a first line is two ems short).
 fn narrowed_across(x: &Ctx) -> bool {
     x.m.is_some_and(|m| {
-        let narrowed = |w: f32| w <= m - 3.0;
-        narrowed(x.p_width) && narrowed(x.c.width) && !ends_with_comma(&x.p.text)
+        narrowed(x.p_width, m) && narrowed(x.c.width, m) && !ends_with_comma(&x.p.text)
     }) && !ends_sentence(&x.p.text)
+}
+
+/// A line `w` ems wide is narrowed round a figure in a column of `m`:
+/// three ems short or more (a paragraph's first line is two).
+fn narrowed(w: f32, m: f32) -> bool {
+    w <= m - 3.0
 }
 
 /// Whether `text` is words alone (Han characters, letters, digits and
@@ -489,9 +494,9 @@ fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
     // Or at the sliver's top, where the column narrows round the figure:
     // `p` as narrowed as the line over it or more, which runs on (a
     // paragraph's last line stands under full lines).
-    let at_top = x.p_width <= m - 3.0
+    let at_top = narrowed(x.p_width, m)
         && x.b.is_some_and(|b| {
-            b.width <= m - 3.0 && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
+            narrowed(b.width, m) && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
         });
     (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
 }

@@ -76,3 +76,48 @@ fn a_module_given_rows_its_text_leaves_white_ends_square_over_the_next() {
     assert_eq!(pages.len(), 1, "{pages:?}");
     assert!(pages[0].contains("no holes"), "{}", pages[0]);
 }
+
+/// examples/page-12.toml: the module at the page's foot (六楼的电梯, its
+/// title block three of its five columns wide) was given two lines more
+/// than its text took and left them white under all five columns, the
+/// column rules running two lines past its text and the serial box
+/// beside it reaching lower. Its white goes under the block: its columns
+/// end on the page's last text line.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn the_foot_module_under_a_narrower_block_ends_on_the_last_line() {
+    need("pdftotext");
+    let dir = tempdir();
+    let pdf = dir.path().join("p.pdf");
+    let src = root().join("examples/page-12.toml");
+    let out = run(&[src.as_os_str(), "--pdf".as_ref(), pdf.as_os_str()]);
+    assert_ok(&out);
+    let words = word_boxes(&pdf, 1);
+    // Body type: words about 9 pt high, over the furniture's line (the
+    // folio and the credits, the page's lowest words).
+    let furniture = words.iter().map(|w| w.y_min).fold(0f64, f64::max) - 5.0;
+    let body = (words.iter()).filter(|w| (w.y_max - w.y_min) < 14.0 && w.y_min < furniture);
+    let head = words
+        .iter()
+        .find(|w| w.text == "施工比想象的慢")
+        .expect("the foot module's head");
+    let (mut foot_module, mut elsewhere) = (0f64, 0f64);
+    for w in body {
+        // The foot module's columns: from the page's start to the end of
+        // the column of its section head and two more.
+        let inside = w.y_min > head.y_min && w.x_max < head.x_max + 2.0 * 126.0;
+        let low = if inside {
+            &mut foot_module
+        } else {
+            &mut elsewhere
+        };
+        *low = low.max(w.y_max);
+    }
+    assert!(
+        foot_module + 1.0 >= elsewhere,
+        "the foot module's text ends at {foot_module:.1} pt, other text at {elsewhere:.1}"
+    );
+}

@@ -2,10 +2,12 @@
 //! many as the search's slack): the white lines go to its title area, so
 //! that its columns end at its foot — the block loosened as a compositor
 //! does, not white left under the text (h-set09's module ended a line
-//! and a half short over the next module's kicker row, a hole). A block
-//! with columns beside it is not filled so (page-12's module at the foot,
-//! its block three of its five columns wide): the white under the block
-//! leaves the columns beside it long, and the fill is refused.
+//! and a half short over the next module's kicker row, a hole). Under a
+//! block narrower than the module the white spreads over all its
+//! columns, and the text, all of it, may then leave its last column short
+//! of the foot where every column stood short before (page-12's foot
+//! module, its block three of five columns wide: four columns end at the
+//! foot, the column rules no longer run two lines past the text).
 
 use super::super::columns::Composer;
 use super::super::holes::holes_inside;
@@ -56,15 +58,16 @@ impl<'d> ModuleSet<'d> {
         self.slots.1.checked_sub(1)
     }
 
-    /// Whether `filled` ends squarer than `c`: on one page, every column
-    /// within a line of the module's foot, fewer line-columns short of it.
+    /// Whether `filled` ends squarer than `c`: on one page, no column
+    /// further from the module's foot than `c`'s furthest (nor than a
+    /// line), fewer line-columns short of it.
     fn fills_better(&self, c: &Composer, filled: &Composer) -> bool {
         let Some(t) = self.target() else {
             return false;
         };
         filled.pages.len() == 1
             && filled.first_page_bottom() <= t
-            && filled.most_short_of(0, t) <= 1
+            && filled.most_short_of(0, t) <= c.most_short_of(0, t).max(1)
             && filled.short_of(0, t, true) < c.short_of(0, t, true)
     }
 

@@ -7,9 +7,11 @@
 use super::columns::{Composer, SlotShape};
 use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
+use super::rules::{RULE_THIN, across_slots};
 use super::transform::{FrameRect, LineAt};
 use super::wrap::SlotKind;
-use crate::model::{Align, LeadPlacement, LineRules, Role};
+use crate::linebreak::Line;
+use crate::model::{Align, Grid, LeadPlacement, LineRules, Role};
 use crate::shape::{ShapedBlock, ShapedDoc};
 use crate::units::Pt;
 
@@ -100,32 +102,123 @@ impl Composer<'_> {
 
     /// Sets the lead paragraphs `leads` from slot `at`, `inset` from the
     /// module's start, `extent` long less the inset at both ends; the slot
-    /// after the last one's space.
+    /// after the last one's space. Wider than [`LEAD_MOST_CHARS`] it is
+    /// re-split into as many columns as keep each under it (破栏), the
+    /// lines running down the first and on in the next, the columns as
+    /// near one depth as whole lines allow.
     fn set_lead_lines(
         &mut self,
         leads: &[ShapedBlock],
-        (mut at, inset): (u32, Pt),
+        (at, inset): (u32, Pt),
         extent: Pt,
         rules: &LineRules,
     ) -> u32 {
+        let g = self.grid;
+        let (parts, measure, step) = lead_columns(extent - inset * 2.0, g.body_size, g.gutter);
+        let mut rows: Vec<LeadRow> = Vec::new();
+        let mut depth = 0;
         for (n, b) in leads.iter().enumerate() {
             // The caller counted lead paragraphs only.
             let ShapedBlock::Para(p) = b else { continue };
-            at += p.style.space_before;
+            depth += p.style.space_before;
             let justify = p.style.align == Align::Justify;
-            for line in &break_lines(p, extent - inset * 2.0, justify, rules) {
-                let line_at = LineAt {
-                    slot: at,
-                    per: p.style.lines,
-                    inline: inset,
-                    size: p.style.size,
-                    lift: Pt::ZERO,
-                };
-                self.set_line((p, LineSource::Flow(n)), line, line_at, None);
-                at += p.style.lines;
+            for line in break_lines(p, measure, justify, rules) {
+                rows.push(LeadRow { n, at: depth, line });
+                depth += p.style.lines;
             }
-            at += p.style.space_after;
+            depth += p.style.space_after;
         }
-        at
+        let Some(last) = leads.iter().rev().find_map(|b| match b {
+            ShapedBlock::Para(p) => Some(p),
+            ShapedBlock::Figure { .. } => None,
+        }) else {
+            return at;
+        };
+        // Each column at most this deep (the text's depth less the last
+        // paragraph's space after, shared out); a column starts at a line.
+        let text = depth - last.style.space_after;
+        let most = text.div_ceil(parts);
+        let (mut column, mut top, mut end) = (0, 0, 0);
+        for r in &rows {
+            // Invariant: rows are lead paragraphs (pushed above).
+            let ShapedBlock::Para(p) = &leads[r.n] else {
+                continue;
+            };
+            if r.at - top + p.style.lines > most && r.at > top && column + 1 < parts {
+                (column, top) = (column + 1, r.at);
+            }
+            let line_at = LineAt {
+                slot: at + r.at - top,
+                per: p.style.lines,
+                inline: inset + step * column as f64,
+                size: p.style.size,
+                lift: Pt::ZERO,
+            };
+            self.set_line((p, LineSource::Flow(r.n)), &r.line, line_at, None);
+            end = end.max(r.at - top + p.style.lines);
+        }
+        self.lead_rules((parts, measure, step), inset, (at, at + end));
+        at + end + last.style.space_after
     }
+
+    /// The rules between a re-split lead's columns (where the layout
+    /// rules its columns), from slot `from` to `to`: in the gutter's
+    /// middle, or on a vertical page clear of the marks hung past a
+    /// tier's end (as between bands: without a rule a line's end ran on
+    /// into the next tier's line, read as one).
+    fn lead_rules(
+        &mut self,
+        (parts, measure, step): (u32, Pt, Pt),
+        inset: Pt,
+        (from, to): (u32, u32),
+    ) {
+        if !self.layout.grid.column_rules {
+            return;
+        }
+        let hung = self.layout.writing == crate::model::Writing::Vertical;
+        let gap = Grid {
+            gutter: step - measure,
+            ..self.grid
+        };
+        let past = gap.past_band(hung).unwrap_or(gap.gutter / 2.0);
+        for column in 1..parts {
+            let inline = inset + step * column as f64 - gap.gutter + past;
+            self.items()
+                .push(across_slots(inline, from as f64, to as f64, RULE_THIN));
+        }
+    }
+}
+
+/// The most characters of the body's size a lead's line across the
+/// module holds: three basic columns' (41, the note on the page's grid);
+/// across four or more, its lines ran to 53–59 (var-set16, varv-set12),
+/// too long to read.
+const LEAD_MOST_CHARS: f64 = 41.0;
+
+/// The columns a lead `extent` long is re-split into, their measure and
+/// the step from one's start to the next's: as few as keep each within
+/// [`LEAD_MOST_CHARS`] (and a character's tolerance), in whole
+/// characters, at least `gutter` apart, the remainder in the gutters.
+fn lead_columns(extent: Pt, size: Pt, gutter: Pt) -> (u32, Pt, Pt) {
+    let chars = |w: Pt| (w.0 / size.0 + 0.01).floor();
+    if chars(extent) <= LEAD_MOST_CHARS + 1.0 {
+        return (1, extent, extent);
+    }
+    let mut parts = 2u32;
+    loop {
+        let m = size * chars((extent - gutter * (parts - 1) as f64) / parts as f64);
+        if m.0 <= size.0 * (LEAD_MOST_CHARS + 1.0) || parts >= 4 {
+            let gap = (extent - m * parts as f64) / (parts - 1) as f64;
+            return (parts, m, m + gap);
+        }
+        parts += 1;
+    }
+}
+
+/// A line of the lead and the slot it stands at from the lead's top as
+/// if in one column.
+struct LeadRow {
+    n: usize,
+    at: u32,
+    line: Line,
 }

@@ -13,7 +13,7 @@ pub const RULE_THIN: Pt = Pt(0.5);
 pub const RULE_HEAVY: Pt = Pt(1.5);
 
 /// A rule along the block axis at `inline`, from slot `from` to `to`.
-fn across_slots(inline: Pt, from: f64, to: f64, width: Pt) -> FrameItem {
+pub(super) fn across_slots(inline: Pt, from: f64, to: f64, width: Pt) -> FrameItem {
     FrameItem::Rule {
         from: At { slot: from, inline },
         to: At { slot: to, inline },

@@ -229,3 +229,71 @@ fn a_boxed_lead_horizontal() {
 fn a_boxed_lead_vertical() {
     boxed_lead("vertical");
 }
+
+/// A lead across four columns (55 characters) is re-split into two
+/// columns of 27 (破栏), a rule between them: its lines ran to 53–59
+/// characters across such modules (var-set16, varv-set12). Its text runs
+/// down the first and on in the second, in order.
+fn a_lead_across_four_columns_is_resplit(writing: &str) {
+    let lead = LeadPlacement::Across {
+        columns: None,
+        boxed: false,
+    };
+    let (page, g, size) = module(writing, lead);
+    let leads: Vec<_> = (glyphs(&page, &g).into_iter())
+        .filter(|x| x.2 == size)
+        .collect();
+    assert!(
+        leads.len() >= LEAD.chars().count() - 2,
+        "{writing}: lead glyphs"
+    );
+    let half = (g.column_width * 2.0 + g.gutter).0;
+    let (first, second): (Vec<&(f64, f64, Pt)>, Vec<_>) = leads.iter().partition(|l| l.0 < half);
+    assert!(
+        !first.is_empty() && !second.is_empty(),
+        "{writing}: both halves hold lead lines"
+    );
+    // No line runs across the middle: the first half's glyphs end before
+    // the gutter, the second's start after it.
+    let first_end = first.iter().map(|l| l.0 + size.0).fold(f64::MIN, f64::max);
+    let second_start = second.iter().map(|l| l.0).fold(f64::MAX, f64::min);
+    assert!(
+        first_end <= half + 0.5 && second_start >= first_end + g.gutter.0 - 0.5,
+        "{writing}: the halves end {first_end:.1} and start {second_start:.1} (two columns {half:.1})"
+    );
+    // Read in order: the second half starts level with the first, and the
+    // first holds at least as many lines.
+    let rows = |v: &[&(f64, f64, Pt)]| {
+        let mut r: Vec<i64> = v.iter().map(|l| l.1.round() as i64).collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    let (a, b) = (rows(&first), rows(&second));
+    assert!(
+        a[0] == b[0] && a.len() >= b.len(),
+        "{writing}: rows {a:?} then {b:?}"
+    );
+    // A thin rule between the halves, along the block axis.
+    let rule = page.items.iter().any(|i| match i {
+        PageItem::Rule(r) if r.width == Pt(0.5) => {
+            let (i0, i1) = match g.vertical {
+                true => ((r.y0 - g.top).0, (r.y1 - g.top).0),
+                false => ((r.x0 - g.left).0, (r.x1 - g.left).0),
+            };
+            (i0 - i1).abs() < 0.01 && i0 > first_end - 0.5 && i0 < second_start + 0.5
+        }
+        _ => false,
+    });
+    assert!(rule, "{writing}: a rule between the halves");
+}
+
+#[test]
+fn a_lead_across_four_columns_is_resplit_horizontal() {
+    a_lead_across_four_columns_is_resplit("horizontal");
+}
+
+#[test]
+fn a_lead_across_four_columns_is_resplit_vertical() {
+    a_lead_across_four_columns_is_resplit("vertical");
+}

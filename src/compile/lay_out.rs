@@ -8,7 +8,9 @@ use crate::compose::{
 use crate::error::{Result, Warning};
 use crate::model::{Grid, LangFamily, Writing};
 use crate::resolve::{Doc, FontBook};
-use crate::shape::{Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_doc, shape_plain};
+use crate::shape::{
+    Fallbacks, ShapedDoc, ShapedPara, Shaper, shape_alt_headline, shape_doc, shape_plain,
+};
 
 use super::Report;
 use super::cache::Cache;
@@ -363,18 +365,30 @@ pub fn compose_manifest(
     // Each article's paragraph breaks, kept for all its modules: its
     // variants and every make-up of its page.
     let breaks: Vec<FlowBreaks> = shaped.iter().map(|_| FlowBreaks::default()).collect();
-    let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
-        .zip(recalls.into_iter().zip(&breaks))
-        .map(|(((doc, shaped), part), (recall, breaks))| PageArticle {
-            doc,
-            shaped,
-            layout: &part.layout,
-            placement: part.placement,
-            at: part.at.clone(),
-            recall,
-            rest: None,
-            breaks: Some(breaks),
+    // Each article with its headline in the body's face, for the pages
+    // made up automatically (against headlines run together).
+    let filled = |i: usize| (plan.pages.iter()).any(|p| p.fill && p.articles.contains(&i));
+    let alts: Vec<Option<ShapedDoc>> = (job.docs.iter().zip(&shaped).enumerate())
+        .map(|(i, (doc, shaped))| match filled(i) {
+            true => shape_alt_headline(doc, shaped, shapers.for_doc(doc)),
+            false => None,
         })
+        .collect();
+    let articles: Vec<PageArticle> = (job.docs.iter().zip(&shaped).zip(&plan.parts))
+        .zip(recalls.into_iter().zip(&breaks).zip(&alts))
+        .map(
+            |(((doc, shaped), part), ((recall, breaks), alt))| PageArticle {
+                doc,
+                shaped,
+                layout: &part.layout,
+                placement: part.placement,
+                at: part.at.clone(),
+                recall,
+                rest: None,
+                breaks: Some(breaks),
+                alt: alt.as_ref(),
+            },
+        )
         .collect();
     let pages: Vec<EditionPage> = (plan.pages.iter())
         .map(|p| EditionPage {

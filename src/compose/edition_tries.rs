@@ -11,6 +11,7 @@
 use std::time::Instant;
 
 use super::super::Frame;
+use super::super::clash::clashes;
 use super::super::holes::{GridRect, holes_among, holes_meeting_both};
 use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
 use super::super::variants::Variant;
@@ -19,6 +20,7 @@ use crate::compose::page::{PageArticle, Placement};
 use crate::compose::sheets::Sheets;
 use crate::error::{Result, Warning};
 use crate::model::Grid;
+use crate::units::Pt;
 
 /// Make-ups composed at most per pass: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
@@ -33,6 +35,7 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
     let mut tries = Tries {
         best: None,
         composed: 0,
+        faced: 0,
         retried: None,
         start: (on.sheets.clone(), on.set.clone(), on.warnings.len()),
     };
@@ -93,6 +96,9 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
 struct Tries {
     best: Option<Best>,
     composed: usize,
+    /// Of those, the make-ups set again with a headline in the body's
+    /// face: not counted against [`MOST`] (they search nothing).
+    faced: usize,
     retried: Option<Instant>,
     start: (Sheets, Set, usize),
 }
@@ -124,15 +130,17 @@ impl Tries {
             }
             let (mut avoid, mut same) = (Vec::new(), pass > 0);
             for again in 0..TRIES {
-                if self.composed >= MOST {
+                if self.composed - self.faced >= MOST {
                     break;
                 }
                 self.restart(on);
                 let (placed, summary, short) = makeup::choose(ranked, prep, (&avoid, lead_first));
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.places == places);
-                let (holes, more) = match same {
-                    true => (first[again].holes, first[again].met.clone()),
+                let kept: Vec<PageArticle> = placed.iter().map(PageArticle::copy).collect();
+                let said = (summary.clone(), short);
+                let out = match same {
+                    true => first[again].out.clone(),
                     false => match self.set_one(placed, ranked, (summary, short), (rank, pass), on)
                     {
                         Ok(out) => out,
@@ -141,18 +149,35 @@ impl Tries {
                         Err(_) => break,
                     },
                 };
+                // Headlines run together on the best page so far: the same
+                // page again, one of each pair in the body's face (kept
+                // where that leaves no more holes and fills as much: the
+                // faces' advances are one).
+                let best = self
+                    .best
+                    .as_ref()
+                    .is_some_and(|b| b.tried.attempt == self.composed);
+                if !same
+                    && best
+                    && let Some(faced) = other_faces(&kept, &out.pairs)
+                {
+                    self.restart(on);
+                    self.faced += 1;
+                    // Set or not, the page kept is the best so far.
+                    let _ = self.set_one(faced, ranked, said, (rank, pass), on);
+                }
                 if pass == 0 {
-                    let met = more.clone();
-                    first.push(Seen { places, holes, met });
+                    let out = out.clone();
+                    first.push(Seen { places, out });
                 }
                 // The modules a hole meets are avoided in the next search.
                 let before = avoid.len();
-                for a in more {
+                for a in out.met {
                     if !avoid.contains(&a) {
                         avoid.push(a);
                     }
                 }
-                if holes == 0 || avoid.len() == before {
+                if out.holes == 0 || avoid.len() == before {
                     break;
                 }
             }
@@ -160,10 +185,13 @@ impl Tries {
         Ok(())
     }
 
-    /// Whether the best page so far has no holes and fills its band to
-    /// the foot: no other make-up can be better.
+    /// Whether the best page so far has no holes, fills its band to the
+    /// foot and has no headlines running into each other: no other
+    /// make-up can be better.
     fn done(&self) -> bool {
-        (self.best.as_ref()).is_some_and(|b| b.tried.holes == 0 && b.tried.short.remainder == 0)
+        (self.best.as_ref()).is_some_and(|b| {
+            b.tried.holes == 0 && b.tried.short.remainder == 0 && b.tried.clashes == 0
+        })
     }
 
     /// The state back to where the page's make-ups start from.
@@ -183,12 +211,13 @@ impl Tries {
         (mut summary, short): (Warning, Short),
         (rank, pass): (usize, usize),
         on: &mut OnSheet,
-    ) -> Result<(u32, Vec<Avoid>)> {
-        let (holes, more) = set_once(placed, ranked, on)?;
+    ) -> Result<Outcome> {
+        let out = set_once(placed, ranked, on)?;
         self.composed += 1;
         let tried = Tried {
-            holes,
+            holes: out.holes,
             short,
+            clashes: out.clashes,
             rank,
             pass,
             attempt: self.composed,
@@ -207,7 +236,7 @@ impl Tries {
             });
         }
         self.retried.get_or_insert_with(Instant::now);
-        Ok((holes, more))
+        Ok(out)
     }
 
     /// The best page's state and warnings, its summary last.
@@ -238,12 +267,60 @@ impl Tries {
     }
 }
 
-/// A make-up of a page's first pass: the articles' places, its holes and
-/// the modules they met.
+/// A make-up of a page's first pass: the articles' places and what
+/// setting it found.
 struct Seen {
     places: Vec<Placement>,
+    out: Outcome,
+}
+
+/// A make-up as set: its holes and the modules they meet, for the next
+/// search to avoid; its headlines that run into another's ([`clashes`]).
+#[derive(Debug, Clone)]
+struct Outcome {
     holes: u32,
     met: Vec<Avoid>,
+    clashes: u32,
+    /// The articles (by index in the make-up) whose headlines run
+    /// together, and their sizes.
+    pairs: Vec<[(usize, Pt); 2]>,
+}
+
+/// `placed` with one headline of each pair in `pairs` in the body's face
+/// (its article's `alt`): the smaller, or the other where that one is the
+/// lead story's, a rest's or has no such face. `None` where none changes.
+fn other_faces<'a>(
+    placed: &[PageArticle<'a>],
+    pairs: &[[(usize, Pt); 2]],
+) -> Option<Vec<PageArticle<'a>>> {
+    let mut out: Vec<PageArticle<'a>> = placed.iter().map(PageArticle::copy).collect();
+    let mut changed = false;
+    for &[a, b] in pairs {
+        let (small, large) = if a.1 <= b.1 { (a.0, b.0) } else { (b.0, a.0) };
+        let may = |j: usize| {
+            let p = &placed[j];
+            !p.placement.lead_story && p.rest.is_none() && p.alt.is_some()
+        };
+        // One of the pair already turned (by an earlier pair) parts them.
+        let turned = |j: usize| {
+            out[j]
+                .alt
+                .is_some_and(|alt| std::ptr::eq(alt, out[j].shaped))
+        };
+        if turned(small) || turned(large) {
+            continue;
+        }
+        let Some(j) = [small, large].into_iter().find(|&j| may(j)) else {
+            continue;
+        };
+        // Checked by `may`.
+        let alt = placed[j].alt.expect("an article in the body's face");
+        out[j].shaped = alt;
+        // Its modules were keyed by its text in its own face.
+        out[j].recall = None;
+        changed = true;
+    }
+    changed.then_some(out)
 }
 
 /// An attempt's name in the summary line (attempts count from 1).
@@ -266,29 +343,31 @@ struct Best {
 }
 
 /// A composed make-up's rank: the fewest holes, then the fewest articles
-/// continued and the fullest (the objective's order), then the headlines
-/// under the lead's, then the first pass (the lead story in the start
-/// corner beside a pin), then the first. Of two alike the search's own
-/// choice is the better: a retry is kept only for fewer holes or a
-/// fuller page.
+/// continued and the fullest (the objective's order), then the fewest
+/// headlines running into another's (撞题, the hierarchy's), then the
+/// headlines under the lead's, then the first pass (the lead story in
+/// the start corner beside a pin), then the first. Of two alike the
+/// search's own choice is the better: a retry is kept only for fewer
+/// holes, a fuller page or fewer headlines run together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
     short: Short,
+    clashes: u32,
     rank: usize,
     pass: usize,
     attempt: usize,
 }
 
 /// Sets the make-up `placed` of page `on.k` (its articles `ranked` as
-/// the search had them): its holes,
-/// with the whole pages after the edition its cut articles fill, and the
-/// modules the holes meet, for the next search to avoid.
+/// the search had them): its holes, with the whole pages after the
+/// edition its cut articles fill, and the modules they meet, for the next
+/// search to avoid; its headlines run together.
 fn set_once(
     mut placed: Vec<PageArticle>,
     ranked: &[PageArticle],
     on: &mut OnSheet,
-) -> Result<(u32, Vec<Avoid>)> {
+) -> Result<Outcome> {
     let (k, grid, taken) = (on.k, on.grid, on.taken);
     // Without an arrangement, a rest still opens the page it was
     // promised to (its jump line says so), across it as it fitted; on an
@@ -311,13 +390,28 @@ fn set_once(
     )?;
     let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
     let (mut holes, met) = holes_meeting_both(&items_on(on.set, k), grid, &rects);
+    let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
+    let found = clashes(&items_on(on.set, k), grid, &modules);
+    let pairs = (found.iter())
+        .map(|c| {
+            [
+                (frames[c.modules.0].0, c.sizes.0),
+                (frames[c.modules.1].0, c.sizes.1),
+            ]
+        })
+        .collect();
     // The whole pages after the edition that its cut articles fill are
     // this page's doing too (an edition's own later pages are made up in
     // their turn).
     for extra in on.sheets.edition.max(k + 1)..on.sheets.taken.len() {
         holes += holes_among(&items_on(on.set, extra));
     }
-    Ok((holes, avoided(&frames, &met, &placed, ranked)))
+    Ok(Outcome {
+        holes,
+        met: avoided(&frames, &met, &placed, ranked),
+        clashes: found.len() as u32,
+        pairs,
+    })
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

@@ -23,7 +23,7 @@ pub struct Holes {
 }
 
 /// A rectangle in points: x0, y0, x1, y1.
-type Rect = (f64, f64, f64, f64);
+pub(super) type Rect = (f64, f64, f64, f64);
 
 /// The holes of `page`'s type area: where its body type stands, as
 /// pagecheck takes it (not the page grid's).
@@ -198,7 +198,11 @@ fn body_size<'a>(items: impl Iterator<Item = &'a PageItem>) -> Option<f64> {
 
 /// The page rectangle of `columns` columns from `first`, `slots` slots from
 /// `slot`, of the page grid.
-fn columns_rect(grid: &Grid, (first, columns): (u32, u32), (slot, slots): (f64, f64)) -> Rect {
+pub(super) fn columns_rect(
+    grid: &Grid,
+    (first, columns): (u32, u32),
+    (slot, slots): (f64, f64),
+) -> Rect {
     let inline = grid.column_start(first);
     let length = grid.column_start(first + columns.max(1) - 1) + grid.column_width - inline;
     let r = Transform::of(grid).rect(FrameRect {

@@ -254,6 +254,7 @@ fn page_articles(s: &Set, lead: crate::model::LeadPlacement) -> Vec<PageArticle<
             recall: None,
             rest: None,
             breaks: None,
+            alt: None,
         })
         .collect()
 }

@@ -20,6 +20,7 @@
 mod balance;
 mod beside;
 mod book;
+mod clash;
 mod columns;
 mod defer;
 mod dump;

@@ -78,6 +78,11 @@ pub struct PageArticle<'a> {
     /// module it is laid out in (variants and make-ups alike): the
     /// column measure is the same in most of them.
     pub breaks: Option<&'a FlowBreaks>,
+    /// The article with its headline in the body's face (a Song beside
+    /// the headlines' Hei), where that face has all its characters: set
+    /// so where its headline would run into another's of its size (撞题,
+    /// see `clash`).
+    pub alt: Option<&'a ShapedDoc>,
 }
 
 /// The rest of an article cut on an earlier page of an edition, made up
@@ -103,6 +108,7 @@ impl<'a> PageArticle<'a> {
             recall: self.recall,
             rest: self.rest,
             breaks: self.breaks,
+            alt: self.alt,
         }
     }
 }

@@ -179,6 +179,37 @@ pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
     ShapedDoc { header, flow }
 }
 
+/// The document shaped as `shaped` with its headline in the body's face
+/// (the page's make-up sets it so beside a headline of its size in the
+/// headlines' face: 撞题). `None` without a headline or a body, where the
+/// faces are one, or where the body's face lacks a character of it.
+pub fn shape_alt_headline(doc: &Doc, shaped: &ShapedDoc, shaper: &mut Shaper) -> Option<ShapedDoc> {
+    use crate::model::Role;
+    let body = doc.flow.iter().find_map(|f| match f {
+        Flow::Para(p) if p.style.role == Role::Body => Some(p.style.font),
+        _ => None,
+    })?;
+    let h = doc
+        .header
+        .iter()
+        .position(|p| p.style.role == Role::Headline)?;
+    if doc.header[h].style.font == body {
+        return None;
+    }
+    let mut para = doc.header[h].clone();
+    para.style.font = body;
+    let alt = shape_para(shaper, &para);
+    if alt.info.iter().any(|i| i.missing) || alt.glyphs.iter().any(|g| g.font != body) {
+        return None;
+    }
+    let mut header = shaped.header.clone();
+    header[h] = alt;
+    Some(ShapedDoc {
+        header,
+        flow: shaped.flow.clone(),
+    })
+}
+
 /// Shapes one furniture line (running head, folio) that has no source.
 pub fn shape_plain(shaper: &mut Shaper, style: &ParaStyle, text: &str) -> ShapedPara {
     let para = Para {

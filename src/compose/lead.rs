@@ -114,38 +114,42 @@ impl Composer<'_> {
         rules: &LineRules,
     ) -> u32 {
         let g = self.grid;
-        let (parts, measure, step) = lead_columns(extent - inset * 2.0, g.body_size, g.gutter);
-        let mut rows: Vec<LeadRow> = Vec::new();
-        let mut depth = 0;
-        for (n, b) in leads.iter().enumerate() {
-            // The caller counted lead paragraphs only.
-            let ShapedBlock::Para(p) = b else { continue };
-            depth += p.style.space_before;
-            let justify = p.style.align == Align::Justify;
-            for line in break_lines(p, measure, justify, rules) {
-                rows.push(LeadRow { n, at: depth, line });
-                depth += p.style.lines;
-            }
-            depth += p.style.space_after;
-        }
         let Some(last) = leads.iter().rev().find_map(|b| match b {
             ShapedBlock::Para(p) => Some(p),
             ShapedBlock::Figure { .. } => None,
         }) else {
             return at;
         };
-        // Each column at most this deep (the text's depth less the last
-        // paragraph's space after, shared out); a column starts at a line.
-        let text = depth - last.style.space_after;
-        let most = text.div_ceil(parts);
-        let (mut column, mut top, mut end) = (0, 0, 0);
-        for r in &rows {
-            // Invariant: rows are lead paragraphs (pushed above).
+        let width = extent - inset * 2.0;
+        // A lead of one line stays whole; a longer one, from the most
+        // columns down, is split where its last column holds at least
+        // half the lines of its first, a line alone there half full (a
+        // compositor's review: a line cut in two halves, or a last column
+        // of a few characters beside a rule, read worse than the long
+        // lines).
+        let whole = lead_rows(leads, width, rules).0.len();
+        let mut parts = match whole {
+            0 | 1 => 1,
+            _ => most_columns(width, g.body_size, g.gutter),
+        };
+        let (rows, columns, (measure, step)) = loop {
+            let (measure, step) = lead_measure(width, (g.body_size, g.gutter), parts);
+            let (rows, depth) = lead_rows(leads, measure, rules);
+            let columns = share_out(&rows, leads, depth - last.style.space_after, parts);
+            if parts == 1 || splits_well(&rows, &columns, (parts, measure)) {
+                break (rows, columns, (measure, step));
+            }
+            parts -= 1;
+        };
+        let (mut top, mut end, mut prev) = (0, 0, 0);
+        for (r, &column) in rows.iter().zip(&columns) {
+            // Invariant: rows are lead paragraphs (`lead_rows`).
             let ShapedBlock::Para(p) = &leads[r.n] else {
                 continue;
             };
-            if r.at - top + p.style.lines > most && r.at > top && column + 1 < parts {
-                (column, top) = (column + 1, r.at);
+            // A column's first line stands at the lead's top.
+            if column != prev {
+                (top, prev) = (r.at, column);
             }
             let line_at = LineAt {
                 slot: at + r.at - top,
@@ -195,24 +199,76 @@ impl Composer<'_> {
 /// too long to read.
 const LEAD_MOST_CHARS: f64 = 41.0;
 
-/// The columns a lead `extent` long is re-split into, their measure and
-/// the step from one's start to the next's: as few as keep each within
-/// [`LEAD_MOST_CHARS`] (and a character's tolerance), in whole
-/// characters, at least `gutter` apart, the remainder in the gutters.
-fn lead_columns(extent: Pt, size: Pt, gutter: Pt) -> (u32, Pt, Pt) {
+/// The most columns a lead `extent` long is re-split into: as few as
+/// keep each within [`LEAD_MOST_CHARS`] (and a character's tolerance), at
+/// most four.
+fn most_columns(extent: Pt, size: Pt, gutter: Pt) -> u32 {
+    let fits = |parts: u32| {
+        lead_measure(extent, (size, gutter), parts).0.0 <= size.0 * (LEAD_MOST_CHARS + 1.0)
+    };
+    (1..4).find(|&parts| fits(parts)).unwrap_or(4)
+}
+
+/// The measure of a lead `extent` long re-split into `parts` columns and
+/// the step from one's start to the next's: whole characters, at least
+/// `gutter` apart, the remainder in the gutters (all of it, one column).
+fn lead_measure(extent: Pt, (size, gutter): (Pt, Pt), parts: u32) -> (Pt, Pt) {
+    if parts <= 1 {
+        return (extent, extent);
+    }
     let chars = |w: Pt| (w.0 / size.0 + 0.01).floor();
-    if chars(extent) <= LEAD_MOST_CHARS + 1.0 {
-        return (1, extent, extent);
-    }
-    let mut parts = 2u32;
-    loop {
-        let m = size * chars((extent - gutter * (parts - 1) as f64) / parts as f64);
-        if m.0 <= size.0 * (LEAD_MOST_CHARS + 1.0) || parts >= 4 {
-            let gap = (extent - m * parts as f64) / (parts - 1) as f64;
-            return (parts, m, m + gap);
+    let m = size * chars((extent - gutter * (parts - 1) as f64) / parts as f64);
+    let gap = (extent - m * parts as f64) / (parts - 1) as f64;
+    (m, m + gap)
+}
+
+/// The lead paragraphs broken to `measure`: each line with the slot it
+/// stands at as if in one column, and the depth after the last's space.
+fn lead_rows(leads: &[ShapedBlock], measure: Pt, rules: &LineRules) -> (Vec<LeadRow>, u32) {
+    let (mut rows, mut depth) = (Vec::new(), 0);
+    for (n, b) in leads.iter().enumerate() {
+        // The caller counted lead paragraphs only.
+        let ShapedBlock::Para(p) = b else { continue };
+        depth += p.style.space_before;
+        let justify = p.style.align == Align::Justify;
+        for line in break_lines(p, measure, justify, rules) {
+            rows.push(LeadRow { n, at: depth, line });
+            depth += p.style.lines;
         }
-        parts += 1;
+        depth += p.style.space_after;
     }
+    (rows, depth)
+}
+
+/// The column of each row: down the first until it is as deep as the
+/// text (`text` slots) shared out over `parts`, then on in the next; a
+/// column starts at a line.
+fn share_out(rows: &[LeadRow], leads: &[ShapedBlock], text: u32, parts: u32) -> Vec<u32> {
+    let most = text.div_ceil(parts);
+    let (mut column, mut top) = (0, 0);
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let per = match &leads[r.n] {
+            ShapedBlock::Para(p) => p.style.lines,
+            ShapedBlock::Figure { .. } => 1,
+        };
+        if r.at - top + per > most && r.at > top && column + 1 < parts {
+            (column, top) = (column + 1, r.at);
+        }
+        out.push(column);
+    }
+    out
+}
+
+/// Whether the lines shared out over `parts` columns (`columns`: each
+/// row's) fill them: the last column at least half as many lines as the
+/// first, and a last column of one line at least half the `measure`.
+fn splits_well(rows: &[LeadRow], columns: &[u32], (parts, measure): (u32, Pt)) -> bool {
+    let count = |c: u32| columns.iter().filter(|&&k| k == c).count();
+    let (first, last) = (count(0), count(parts - 1));
+    let alone = (rows.iter().zip(columns)).find(|&(_, &k)| k == parts - 1);
+    let full = alone.is_some_and(|(r, _)| r.line.width.0 * 2.0 >= measure.0);
+    last * 2 >= first && (last > 1 || full)
 }
 
 /// A line of the lead and the slot it stands at from the lead's top as

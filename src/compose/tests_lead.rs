@@ -297,3 +297,44 @@ fn a_lead_across_four_columns_is_resplit_horizontal() {
 fn a_lead_across_four_columns_is_resplit_vertical() {
     a_lead_across_four_columns_is_resplit("vertical");
 }
+
+/// A lead of one line across four columns stays whole: cut in two halves
+/// beside a rule it read as a line with a bar through it (a compositor's
+/// review of var-set06).
+#[test]
+fn a_lead_of_one_line_is_not_resplit() {
+    for writing in ["horizontal", "vertical"] {
+        let mut layout = load_layout("broadsheet", None).unwrap();
+        layout.styles.lead = layout.styles.lead_span.clone();
+        let short = "三年前，这座城市只有一座市图书馆和七座区馆。到今年十月，街道和社区里已经开起六十二间城市书房。";
+        let text = article(writing).replace(LEAD, short);
+        let frame = |grid: &Grid| Frame {
+            columns: 4,
+            rows: Some(grid.lines),
+            lead: LeadPlacement::Across {
+                columns: None,
+                boxed: false,
+            },
+            ..Frame::full(grid)
+        };
+        let (page, g) = first_page(text, &layout, frame);
+        let size = layout.styles.lead.size.0;
+        let lead: Vec<(f64, f64, Pt)> = (glyphs(&page, &g).into_iter())
+            .filter(|x| x.2 == size)
+            .collect();
+        assert_eq!(
+            lead.len(),
+            short.chars().count(),
+            "{writing}: the lead's glyphs"
+        );
+        // One line: on one row, no gap along it wider than a character
+        // and a half (two halves stand a gutter and a rule apart).
+        let mut along: Vec<f64> = lead.iter().map(|x| x.0).collect();
+        along.sort_by(f64::total_cmp);
+        let gap = along.windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
+        assert!(
+            lead.iter().all(|x| (x.1 - lead[0].1).abs() < 0.5) && gap < size.0 * 1.5,
+            "{writing}: one line, not two halves (widest gap {gap:.1} pt)"
+        );
+    }
+}

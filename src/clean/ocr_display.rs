@@ -178,6 +178,31 @@ pub fn rewrite(text: &str, lines: &[Line], again: &[Option<Line>]) -> (String, V
         })
         .collect();
     let joined_to = pieces(lines, &display);
+    let (head, mut chunks) = chunks_of(text, lines, &words, &display, &joined_to);
+    order(&mut chunks);
+    let mut out = head;
+    let mut kept = Vec::new();
+    for c in chunks {
+        for r in &c.rows {
+            out.push_str(r);
+            out.push('\n');
+        }
+        out.push_str(&c.after);
+        kept.extend(c.boxes);
+    }
+    (out, kept)
+}
+
+/// The text's blocks (runs of non-empty lines), each line with its words
+/// (`words`), its row's later pieces joined to it and its mark, and the
+/// blank lines before the first block.
+fn chunks_of(
+    text: &str,
+    lines: &[Line],
+    words: &[String],
+    display: &[bool],
+    joined_to: &[Option<usize>],
+) -> (String, Vec<Chunk>) {
     let med = median_height(lines);
     let mut above: Option<i32> = None;
     let mut head = String::new();
@@ -186,14 +211,12 @@ pub fn rewrite(text: &str, lines: &[Line], again: &[Option<Line>]) -> (String, V
     let mut n = 0;
     for line in text.lines() {
         if line.trim().is_empty() {
-            match chunks.last_mut() {
-                Some(c) => c.after.push_str(line),
-                None => head.push_str(line),
-            }
-            match chunks.last_mut() {
-                Some(c) => c.after.push('\n'),
-                None => head.push('\n'),
-            }
+            let blank = match chunks.last_mut() {
+                Some(c) => &mut c.after,
+                None => &mut head,
+            };
+            blank.push_str(line);
+            blank.push('\n');
             open = false;
             continue;
         }
@@ -232,18 +255,7 @@ pub fn rewrite(text: &str, lines: &[Line], again: &[Option<Line>]) -> (String, V
         c.boxes.push(l);
         c.display |= display[i];
     }
-    order(&mut chunks);
-    let mut out = head;
-    let mut kept = Vec::new();
-    for c in chunks {
-        for r in &c.rows {
-            out.push_str(r);
-            out.push('\n');
-        }
-        out.push_str(&c.after);
-        kept.extend(c.boxes);
-    }
-    (out, kept)
+    (head, chunks)
 }
 
 /// Blocks put in their order on the page around display type, which

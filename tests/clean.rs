@@ -18,6 +18,8 @@ mod general;
 mod headline;
 #[path = "clean/heldout.rs"]
 mod heldout;
+#[path = "clean/heldout_gen.rs"]
+mod heldout_gen;
 #[path = "clean/ocr.rs"]
 mod ocr;
 #[path = "clean/ocr_text.rs"]

@@ -50,6 +50,7 @@ mod measure;
 mod misread;
 mod names;
 pub mod ocr;
+mod ocr_display;
 mod ocr_lines;
 mod output;
 mod page;

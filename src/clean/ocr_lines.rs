@@ -20,6 +20,8 @@ pub struct Line {
     pub bottom: i32,
     /// The mean confidence of its words (0–100).
     pub conf: f32,
+    /// Tesseract's page and block numbers: the lines of one block of text.
+    pub block: (i32, i32),
 }
 
 impl Line {
@@ -66,6 +68,7 @@ pub fn tsv_lines(tsv: &str, scale: i32) -> Vec<Line> {
             right: n(6) + n(8),
             bottom: n(7) + n(9),
             conf: 0.0,
+            block: (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0)),
         };
         let conf = f[10].parse::<f32>().unwrap_or(0.0);
         if key == Some(this) {
@@ -203,6 +206,7 @@ mod tests {
             right,
             bottom,
             conf: 90.0,
+            block: (1, top),
         }
     }
 
@@ -226,6 +230,7 @@ mod tests {
             l[0],
             Line {
                 conf: 80.0,
+                block: (1, 1),
                 ..line("城市书房", 20, 40, 220, 100)
             }
         );
@@ -233,6 +238,7 @@ mod tests {
             l[1],
             Line {
                 conf: 50.0,
+                block: (1, 3),
                 ..line("好", 10, 160, 50, 200)
             }
         );

@@ -95,3 +95,35 @@ fn a_bold_head_lost_at_full_size_is_read_at_half_size() {
     let article = std::fs::read_to_string(out.join("page.md")).expect("article");
     assert!(article.contains("## 四、不只是一顿饭"), "{article}");
 }
+
+/// market-renewal's page: Tesseract reads the kicker after the headline
+/// and deck, each a block of its own. Their boxes tell their type size
+/// and place: the headline is marked `#`, the deck `##`, the kicker goes
+/// over them (src/clean/ocr_display.rs), and the three are the front
+/// matter (marked but left where Tesseract read it, the kicker under the
+/// deck was taken for the deck, the deck for the headline).
+#[cfg_attr(
+    any(no_pdftoppm, no_tesseract),
+    ignore = "needs pdftoppm (poppler-utils) and tesseract with chi_sim (tesseract-ocr-chi-sim); TYPESET_REQUIRE_TOOLS=1 requires them"
+)]
+#[test]
+fn display_type_is_marked_by_its_boxes_and_put_in_order() {
+    let (_dir, out) = read_page("examples/market-renewal.md", &["--writing", "horizontal"]);
+    let text = std::fs::read_to_string(out.join("page.ocr.txt")).expect("OCR text");
+    // The page's running head repeats the headline, unmarked.
+    let kicker = text.lines().position(|l| l.contains("老城更新观察"));
+    let title = text
+        .lines()
+        .position(|l| l.starts_with("# ") && l.contains("改了三年才开门"));
+    assert!(
+        kicker.is_some() && title.is_some() && kicker < title,
+        "{text}"
+    );
+    let article = std::fs::read_to_string(out.join("page.md")).expect("article");
+    assert!(article.contains("kicker = \"老城更新观察\""), "{article}");
+    assert!(
+        article.contains("title = \"城南菜市场　改了三年才开门\""),
+        "{article}"
+    );
+    assert!(article.contains("deck = \"摊位少了四十个"), "{article}");
+}

@@ -161,7 +161,7 @@ struct OnSheet<'e, 'p> {
 }
 
 #[path = "edition_tries.rs"]
-mod tries;
+pub(super) mod tries;
 
 /// Sets page `k`'s own articles, and the rests of articles cut on the
 /// pages before that its make-up takes: made up in the band under what

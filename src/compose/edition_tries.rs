@@ -289,7 +289,7 @@ struct Outcome {
 /// `placed` with one headline of each pair in `pairs` in the body's face
 /// (its article's `alt`): the smaller, or the other where that one is the
 /// lead story's, a rest's or has no such face. `None` where none changes.
-fn other_faces<'a>(
+pub(in crate::compose) fn other_faces<'a>(
     placed: &[PageArticle<'a>],
     pairs: &[[(usize, Pt); 2]],
 ) -> Option<Vec<PageArticle<'a>>> {
@@ -310,7 +310,18 @@ fn other_faces<'a>(
         if turned(small) || turned(large) {
             continue;
         }
-        let Some(j) = [small, large].into_iter().find(|&j| may(j)) else {
+        // Not one whose headline meets one already turned: the two
+        // would run together in the Song.
+        let partners = |j: usize| {
+            (pairs.iter())
+                .filter_map(|&[p, q]| match (p.0 == j, q.0 == j) {
+                    (true, _) => Some(q.0),
+                    (_, true) => Some(p.0),
+                    _ => None,
+                })
+                .any(turned)
+        };
+        let Some(j) = [small, large].into_iter().find(|&j| may(j) && !partners(j)) else {
             continue;
         };
         // Checked by `may`.

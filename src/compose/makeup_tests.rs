@@ -467,3 +467,32 @@ fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
     assert_eq!(at(false), (0, 10, 40), "the fullest page");
     assert_eq!(at(true), (0, 8, 0), "the lead in the corner");
 }
+
+/// Headlines run together in a chain — the second article's beside the
+/// fourth's, the fourth's beside the third's, all of one size: the second
+/// goes into the body's face, and the third rather than the fourth (set
+/// in the Song beside the second's, the fourth's ran on into it: v-set00).
+#[test]
+fn headlines_run_together_in_a_chain_alternate_their_faces() {
+    use crate::model::LeadPlacement;
+    let s = set(&[
+        text("头条", 8),
+        text("二条", 8),
+        text("三条", 8),
+        text("四条", 8),
+    ]);
+    let alts: Vec<crate::shape::ShapedDoc> = s.shaped.clone();
+    let mut articles = page_articles(&s, LeadPlacement::Auto);
+    for (a, alt) in articles.iter_mut().zip(&alts) {
+        a.alt = Some(alt);
+    }
+    articles[0].placement.lead_story = true;
+    let size = crate::units::Pt(41.8);
+    let pairs = [[(1, size), (3, size)], [(3, size), (2, size)]];
+    let faced =
+        crate::compose::edition::tries::other_faces(&articles, &pairs).expect("faces turned");
+    let turned: Vec<bool> = (faced.iter().zip(&alts))
+        .map(|(a, alt)| std::ptr::eq(a.shaped, alt))
+        .collect();
+    assert_eq!(turned, [false, true, true, false]);
+}

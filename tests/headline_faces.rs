@@ -37,7 +37,12 @@ fn a_headline_down_the_axis_of_the_leads_is_set_in_the_body_face() {
     let src = root().join("examples/page-12.toml");
     let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
     let out = run(&[&args[..], &["--pdf".as_ref(), pdf.as_os_str()]].concat());
-    assert_ok(&out);
+    let said = assert_ok(&out);
+    // The page's summary says so.
+    assert!(
+        said.contains("1 headline(s) set in the body's face beside one of their size (撞题)"),
+        "{said}"
+    );
     let words = word_boxes(&pdf, 1);
     let find =
         |t: &str| (words.iter().find(|w| w.text.contains(t))).unwrap_or_else(|| panic!("{t}"));

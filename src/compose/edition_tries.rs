@@ -163,8 +163,16 @@ impl Tries {
                 {
                     self.restart(on);
                     self.faced += 1;
+                    let turned = (faced.iter().zip(&kept))
+                        .filter(|(f, k)| !std::ptr::eq(f.shaped, k.shaped))
+                        .count();
+                    let (mut summary, short) = said;
+                    summary.message = format!(
+                        "{}; {turned} headline(s) set in the body's face beside one of their size (撞题)",
+                        summary.message
+                    );
                     // Set or not, the page kept is the best so far.
-                    let _ = self.set_one(faced, ranked, said, (rank, pass), on);
+                    let _ = self.set_one(faced, ranked, (summary, short), (rank, pass), on);
                 }
                 if pass == 0 {
                     let out = out.clone();
@@ -250,13 +258,18 @@ impl Tries {
             said,
             mut summary,
         } = self.best.expect("a page was set");
-        let composed = self.composed;
+        let (composed, faced) = (self.composed, self.faced);
         if let Some(retried) = self.retried.filter(|_| composed > 1) {
             let ms = retried.elapsed().as_secs_f64() * 1000.0;
+            // The re-sets with a headline in the body's face search nothing.
+            let again = match faced {
+                0 => String::new(),
+                n => format!(" ({n} of them the page before with headlines in the body's face)"),
+            };
             summary.message = format!(
-                "{}; {composed} make-ups composed, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
+                "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
                 summary.message,
-                composed - 1,
+                composed - 1 - faced,
                 ordinal(tried.attempt),
             );
         }

@@ -64,8 +64,10 @@ struct Head {
 
 /// The largest display run in `frame` on `pages`, its first line.
 fn headline(pages: &[&Page], grid: &Grid, frame: &Frame) -> Option<Head> {
-    let rows = frame.rows.unwrap_or(grid.lines.saturating_sub(frame.top));
-    let span = (frame.top as f64, rows as f64);
+    let span = (
+        frame.top as f64,
+        frame.bottom(grid).saturating_sub(frame.top) as f64,
+    );
     let area = columns_rect(grid, (frame.first, frame.columns), span);
     let runs = pages
         .iter()

@@ -462,7 +462,7 @@ fn avoided(
 /// A module's frame, a slot more above and below (a hole in the white
 /// between two modules meets both), for [`holes_meeting`].
 fn around(f: Frame, grid: &Grid) -> GridRect {
-    let bottom = f.rows.map_or(grid.lines, |r| f.top + r);
+    let bottom = f.bottom(grid);
     (
         (f.first, f.columns),
         (f.top.saturating_sub(1), (bottom + 1).min(grid.lines)),

@@ -127,16 +127,21 @@ impl Composer<'_> {
         // compositor's review: a line cut in two halves, or a last column
         // of a few characters beside a rule, read worse than the long
         // lines).
-        let whole = lead_rows(leads, width, rules).0.len();
-        let mut parts = match whole {
+        let (whole, _) = lead_rows(leads, width, rules);
+        let mut parts = match whole.len() {
             0 | 1 => 1,
             _ => most_columns(width, g.body_size, g.gutter),
         };
         let (rows, columns, (measure, step)) = loop {
+            // One column: the lines as broken across the whole width.
+            if parts == 1 {
+                let columns = vec![0; whole.len()];
+                break (whole, columns, (width, width));
+            }
             let (measure, step) = lead_measure(width, (g.body_size, g.gutter), parts);
             let (rows, depth) = lead_rows(leads, measure, rules);
-            let columns = share_out(&rows, leads, depth - last.style.space_after, parts);
-            if parts == 1 || splits_well(&rows, &columns, (parts, measure)) {
+            let columns = share_out(&rows, depth - last.style.space_after, parts);
+            if splits_well(&rows, &columns, (parts, measure)) {
                 break (rows, columns, (measure, step));
             }
             parts -= 1;
@@ -153,13 +158,13 @@ impl Composer<'_> {
             }
             let line_at = LineAt {
                 slot: at + r.at - top,
-                per: p.style.lines,
+                per: r.per,
                 inline: inset + step * column as f64,
                 size: p.style.size,
                 lift: Pt::ZERO,
             };
             self.set_line((p, LineSource::Flow(r.n)), &r.line, line_at, None);
-            end = end.max(r.at - top + p.style.lines);
+            end = end.max(r.at - top + r.per);
         }
         self.lead_rules((parts, measure, step), inset, (at, at + end));
         at + end + last.style.space_after
@@ -232,7 +237,13 @@ fn lead_rows(leads: &[ShapedBlock], measure: Pt, rules: &LineRules) -> (Vec<Lead
         depth += p.style.space_before;
         let justify = p.style.align == Align::Justify;
         for line in break_lines(p, measure, justify, rules) {
-            rows.push(LeadRow { n, at: depth, line });
+            let per = p.style.lines;
+            rows.push(LeadRow {
+                n,
+                at: depth,
+                per,
+                line,
+            });
             depth += p.style.lines;
         }
         depth += p.style.space_after;
@@ -243,16 +254,12 @@ fn lead_rows(leads: &[ShapedBlock], measure: Pt, rules: &LineRules) -> (Vec<Lead
 /// The column of each row: down the first until it is as deep as the
 /// text (`text` slots) shared out over `parts`, then on in the next; a
 /// column starts at a line.
-fn share_out(rows: &[LeadRow], leads: &[ShapedBlock], text: u32, parts: u32) -> Vec<u32> {
+fn share_out(rows: &[LeadRow], text: u32, parts: u32) -> Vec<u32> {
     let most = text.div_ceil(parts);
     let (mut column, mut top) = (0, 0);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let per = match &leads[r.n] {
-            ShapedBlock::Para(p) => p.style.lines,
-            ShapedBlock::Figure { .. } => 1,
-        };
-        if r.at - top + per > most && r.at > top && column + 1 < parts {
+        if r.at - top + r.per > most && r.at > top && column + 1 < parts {
             (column, top) = (column + 1, r.at);
         }
         out.push(column);
@@ -276,5 +283,7 @@ fn splits_well(rows: &[LeadRow], columns: &[u32], (parts, measure): (u32, Pt)) -
 struct LeadRow {
     n: usize,
     at: u32,
+    /// The slots a line of its paragraph takes.
+    per: u32,
     line: Line,
 }

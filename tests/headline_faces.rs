@@ -1,7 +1,8 @@
 //! Two headlines of one size that meet on one line — side by side across
 //! the columns, or on a vertical page one under the other down one axis —
-//! read as one headline (撞题). The make-up sets one of them in the
-//! body's face (a Song beside the headlines' Hei), as a compositor does.
+//! read as one headline (撞题). The make-up sets one of them in its
+//! alternate face (a bold Song, 标宋, beside the headlines' bold Hei), as
+//! a compositor does.
 
 mod common;
 
@@ -23,15 +24,17 @@ fn ink(img: &image::GrayImage, w: &WordBox) -> f64 {
 /// examples/page-12.toml set vertically: the lead story's headline
 /// (「城市书房」越开越多…) ran straight on into 六楼的电梯 等了四年 under it,
 /// on the same axis at nearly its size (40.7 and 38.2 pt), both in the
-/// bold Hei. The second is now in the Song: far less ink.
+/// bold Hei. The second is now in the bold Song: less ink, and the Song's
+/// own font in the PDF.
 #[cfg_attr(
-    any(no_pdftotext, no_pdftoppm),
-    ignore = "needs pdftotext and pdftoppm (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires them"
+    any(no_pdftotext, no_pdftoppm, no_pdffonts),
+    ignore = "needs pdftotext, pdftoppm and pdffonts (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires them"
 )]
 #[test]
-fn a_headline_down_the_axis_of_the_leads_is_set_in_the_body_face() {
+fn a_headline_down_the_axis_of_the_leads_is_set_in_the_bold_song() {
     need("pdftotext");
     need("pdftoppm");
+    need("pdffonts");
     let dir = tempdir();
     let pdf = dir.path().join("p.pdf");
     let src = root().join("examples/page-12.toml");
@@ -40,7 +43,7 @@ fn a_headline_down_the_axis_of_the_leads_is_set_in_the_body_face() {
     let said = assert_ok(&out);
     // The page's summary says so.
     assert!(
-        said.contains("1 headline(s) set in the body's face beside one of their size (撞题)"),
+        said.contains("1 headline(s) set in their alternate face beside one of their size (撞题)"),
         "{said}"
     );
     let words = word_boxes(&pdf, 1);
@@ -55,8 +58,13 @@ fn a_headline_down_the_axis_of_the_leads_is_set_in_the_body_face() {
     );
     let img = pdftoppm_page(&pdf, 1, 72, &dir.path().join("p"));
     let (a, b) = (ink(&img, lead), ink(&img, under));
+    // The bold Song has about three quarters of the bold Hei's ink
+    // (0.150 against 0.203); the same face, as much.
     assert!(
-        b < a * 0.7,
+        b < a * 0.85,
         "ink of the headline under the lead's {b:.3} against {a:.3}: one face"
     );
+    // And it is the bundled bold Song (fonts/NotoSerifCJKsc-Bold.otf).
+    let fonts = pdffonts(&pdf);
+    assert!(fonts.contains("NotoSerifCJKsc-Bold"), "{fonts}");
 }

@@ -10,9 +10,12 @@ Sources (all SIL Open Font License 1.1, no reserved font names):
     traditional characters, kana, punctuation, Latin), keeping every
     OpenType layout feature and the vertical tables (vhea/vmtx/VORG), so
     that vertical writing and punctuation adjustment still work.
-  * Noto Serif CJK TC Regular, Noto Sans CJK TC Regular and Bold: face 3
-    (TC) of NotoSerifCJK-Regular.ttc, NotoSansCJK-Regular.ttc and
-    NotoSansCJK-Bold.ttc from the same Debian package, for zh-Hant text
+  * Noto Serif CJK SC Bold (the bold Song a headline takes beside another
+    of its size): face 2 of NotoSerifCJK-Bold.ttc, subset the same way.
+  * Noto Serif CJK TC Regular and Bold, Noto Sans CJK TC Regular and Bold:
+    face 3 (TC) of NotoSerifCJK-Regular.ttc, NotoSerifCJK-Bold.ttc,
+    NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc from the same Debian
+    package, for zh-Hant text
     (their marks ，。、：；！？ are drawn centred in the em, the Taiwan and
     Hong Kong form). Subset the same way to what a Traditional text needs:
     every character of Big5 and the HKSCS characters of the BMP (the
@@ -68,10 +71,16 @@ def main(src, out):
     fonts = os.path.join(tmp, "usr/share/fonts/opentype/noto")
     subset_face(os.path.join(fonts, "NotoSansCJK-Bold.ttc"), 2, "SC", sc_chars,
                 os.path.join(out, "NotoSansCJKsc-Bold.otf"), None)
+    # The bold Song only sets headlines: the Simplified Chinese language
+    # system alone (the Japanese and Korean ones' `locl` forms would make
+    # it 20 MB instead of 12).
+    subset_face(os.path.join(fonts, "NotoSerifCJK-Bold.ttc"), 2, "SC", sc_chars,
+                os.path.join(out, "NotoSerifCJKsc-Bold.otf"), ("ZHS ",))
     tc_chars = traditional_chars(sc_chars)
     for ttc, name in (("NotoSerifCJK-Regular.ttc", "NotoSerifCJKtc-Regular.otf"),
                       ("NotoSansCJK-Regular.ttc", "NotoSansCJKtc-Regular.otf"),
-                      ("NotoSansCJK-Bold.ttc", "NotoSansCJKtc-Bold.otf")):
+                      ("NotoSansCJK-Bold.ttc", "NotoSansCJKtc-Bold.otf"),
+                      ("NotoSerifCJK-Bold.ttc", "NotoSerifCJKtc-Bold.otf")):
         subset_face(os.path.join(fonts, ttc), 3, "TC", tc_chars, os.path.join(out, name),
                     TC_LANGUAGES)
 

@@ -365,7 +365,7 @@ pub fn compose_manifest(
     // Each article's paragraph breaks, kept for all its modules: its
     // variants and every make-up of its page.
     let breaks: Vec<FlowBreaks> = shaped.iter().map(|_| FlowBreaks::default()).collect();
-    // Each article with its headline in the body's face, for the pages
+    // Each article with its headline in its alternate face, for the pages
     // made up automatically (against headlines run together).
     let filled = |i: usize| (plan.pages.iter()).any(|p| p.fill && p.articles.contains(&i));
     let alts: Vec<Option<ShapedDoc>> = (job.docs.iter().zip(&shaped).enumerate())

@@ -150,7 +150,7 @@ impl Tries {
                     },
                 };
                 // Headlines run together on the best page so far: the same
-                // page again, one of each pair in the body's face (kept
+                // page again, one of each pair in its alternate face (kept
                 // where that leaves no more holes and fills as much: the
                 // faces' advances are one).
                 let best = self
@@ -168,7 +168,7 @@ impl Tries {
                         .count();
                     let (mut summary, short) = said;
                     summary.message = format!(
-                        "{}; {turned} headline(s) set in the body's face beside one of their size (撞题)",
+                        "{}; {turned} headline(s) set in their alternate face beside one of their size (撞题)",
                         summary.message
                     );
                     // Set or not, the page kept is the best so far.
@@ -261,10 +261,12 @@ impl Tries {
         let (composed, faced) = (self.composed, self.faced);
         if let Some(retried) = self.retried.filter(|_| composed > 1) {
             let ms = retried.elapsed().as_secs_f64() * 1000.0;
-            // The re-sets with a headline in the body's face search nothing.
+            // The re-sets with a headline in its alternate face search nothing.
             let again = match faced {
                 0 => String::new(),
-                n => format!(" ({n} of them the page before with headlines in the body's face)"),
+                n => {
+                    format!(" ({n} of them the page before with headlines in their alternate face)")
+                }
             };
             summary.message = format!(
                 "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
@@ -299,7 +301,7 @@ struct Outcome {
     pairs: Vec<[(usize, Pt); 2]>,
 }
 
-/// `placed` with one headline of each pair in `pairs` in the body's face
+/// `placed` with one headline of each pair in `pairs` in its alternate face
 /// (its article's `alt`): the smaller, or the other where that one is the
 /// lead story's, a rest's or has no such face. `None` where none changes.
 pub(in crate::compose) fn other_faces<'a>(
@@ -338,7 +340,9 @@ pub(in crate::compose) fn other_faces<'a>(
             continue;
         };
         // Checked by `may`.
-        let alt = placed[j].alt.expect("an article in the body's face");
+        let alt = placed[j]
+            .alt
+            .expect("an article with an alternate headline");
         out[j].shaped = alt;
         // Its modules were keyed by its text in its own face.
         out[j].recall = None;

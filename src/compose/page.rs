@@ -78,8 +78,9 @@ pub struct PageArticle<'a> {
     /// module it is laid out in (variants and make-ups alike): the
     /// column measure is the same in most of them.
     pub breaks: Option<&'a FlowBreaks>,
-    /// The article with its headline in the body's face (a Song beside
-    /// the headlines' Hei), where that face has all its characters: set
+    /// The article with its headline in its alternate face (the layout's
+    /// `alt_font`, a bold Song beside the headlines' Hei), where that face
+    /// has all its characters: set
     /// so where its headline would run into another's of its size (撞题,
     /// see `clash`).
     pub alt: Option<&'a ShapedDoc>,

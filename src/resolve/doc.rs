@@ -14,8 +14,8 @@ use super::roles::Roles;
 
 use super::layout::Layout;
 use super::paras::Styler;
+use crate::model::{FontId, LineRules, ParaStyle, Role};
 use crate::model::{Hanging, Prohibition, Scheme};
-use crate::model::{LineRules, ParaStyle, Role};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +119,9 @@ pub struct Doc {
     /// Kicker, headline, deck, serial label and byline: set across all
     /// columns above the body.
     pub header: Vec<Para>,
+    /// The face the headline takes beside a headline of its size (撞题):
+    /// the layout's `alt_font`; `None`, the body's.
+    pub alt_headline_font: Option<FontId>,
     /// Lead, body, section heads, quotes, figures and the source line, in
     /// reading order; flows through the columns.
     pub flow: Vec<Flow>,
@@ -252,6 +255,7 @@ pub fn resolve_doc_with(
             author: s.author.text.clone(),
             installment: s.installment,
         }),
+        alt_headline_font: (st.headline.alt_font.as_ref()).map(|r| styler.roles[r].cjk),
         header,
         flow,
         layout_name: layout.name.clone(),

@@ -158,6 +158,10 @@ pub struct Style {
     pub font: String,
     /// Bold runs (`**…**`) use this role; defaults to `font`.
     pub strong_font: Option<String>,
+    /// The headline's only: the role it is set in on a page made up
+    /// automatically where it would meet another headline of its size and
+    /// face (撞题); left out, the body's.
+    pub alt_font: Option<String>,
     pub size: Length,
     pub align: Align,
     /// Body-line slots each line of this style occupies (a 28 pt headline on

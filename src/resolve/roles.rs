@@ -219,14 +219,17 @@ mod tests {
             ("song", BUNDLED_TC_SERIF),
             ("hei", BUNDLED_TC_SANS),
             ("hei_bold", BUNDLED_TC_SANS),
+            ("song_bold", BUNDLED_TC_SERIF),
         ] {
             assert_eq!(family(&book, &roles, LangFamily::ZhHant, role), tc);
             assert_ne!(roles.for_lang(LangFamily::ZhHant)[role], roles[role]);
         }
-        let bold = roles.for_lang(LangFamily::ZhHant)["hei_bold"].cjk;
-        assert_eq!(book.font(bold).weight, 700);
+        for bold in ["hei_bold", "song_bold"] {
+            let bold = roles.for_lang(LangFamily::ZhHant)[bold].cjk;
+            assert_eq!(book.font(bold).weight, 700);
+        }
         let notes = roles.take_notes();
-        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert_eq!(notes.len(), 4, "{notes:?}");
         assert!(
             notes[0].contains("\"hei\"") && notes[0].contains("No Such Family TC"),
             "{notes:?}"

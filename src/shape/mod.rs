@@ -179,27 +179,33 @@ pub fn shape_doc(doc: &Doc, shaper: &mut Shaper) -> ShapedDoc {
     ShapedDoc { header, flow }
 }
 
-/// The document shaped as `shaped` with its headline in the body's face
-/// (the page's make-up sets it so beside a headline of its size in the
-/// headlines' face: 撞题). `None` without a headline or a body, where the
-/// faces are one, or where the body's face lacks a character of it.
+/// The document shaped as `shaped` with its headline in its alternate face
+/// (the layout's `alt_font`, a bold Song, or else the body's face): the
+/// page's make-up sets it so beside a headline of its size in the
+/// headlines' face (撞题). `None` without a headline or a body, where the
+/// faces are one, or where the alternate face lacks a character of it.
 pub fn shape_alt_headline(doc: &Doc, shaped: &ShapedDoc, shaper: &mut Shaper) -> Option<ShapedDoc> {
     use crate::model::Role;
     let body = doc.flow.iter().find_map(|f| match f {
         Flow::Para(p) if p.style.role == Role::Body => Some(p.style.font),
         _ => None,
     })?;
+    let face = doc.alt_headline_font.unwrap_or(body);
     let h = doc
         .header
         .iter()
         .position(|p| p.style.role == Role::Headline)?;
-    if doc.header[h].style.font == body {
+    if doc.header[h].style.font == face {
         return None;
     }
     let mut para = doc.header[h].clone();
-    para.style.font = body;
+    // Latin words and bold runs too: the whole headline in the one face.
+    para.style.font = face;
+    para.style.strong_font = face;
+    para.style.latin_font = face;
+    para.style.strong_latin_font = face;
     let alt = shape_para(shaper, &para);
-    if alt.info.iter().any(|i| i.missing) || alt.glyphs.iter().any(|g| g.font != body) {
+    if alt.info.iter().any(|i| i.missing) || alt.glyphs.iter().any(|g| g.font != face) {
         return None;
     }
     let mut header = shaped.header.clone();

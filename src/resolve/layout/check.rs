@@ -141,6 +141,7 @@ impl Layout {
             let roles = [
                 ("font", Some(&style.font)),
                 ("strong_font", style.strong_font.as_ref()),
+                ("alt_font", style.alt_font.as_ref()),
             ];
             for (field, role) in roles {
                 let Some(role) = role.filter(|r| !self.fonts.contains_key(*r)) else {

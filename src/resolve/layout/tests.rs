@@ -79,7 +79,7 @@ fn tables_merge_key_by_key_and_lists_are_replaced() {
     assert_eq!(l.fonts["hei_bold"].families, ["Kai"], "the list replaced");
     assert_eq!(l.fonts["hei_bold"].weight, 700, "the weight inherited");
     assert_eq!(l.fonts["kai"].weight, 400, "a new role's own default");
-    assert_eq!(l.fonts.len(), 4);
+    assert_eq!(l.fonts.len(), 5);
 }
 
 #[test]

@@ -7,12 +7,15 @@
 //! face (a Song beside a Hei), reads as its own.
 
 use super::holes::{Rect, columns_rect};
-use super::{Frame, Page, PageItem, RunMode, TextRun};
+use super::{Frame, Page, PageItem, PlacedGlyph, RunMode, TextRun};
 use crate::model::{FontId, Grid};
 use crate::units::Pt;
 
 /// Headlines within this ratio of sizes read as one where they meet.
 const ALIKE: f64 = 1.25;
+/// Lines of two headlines whose ems overlap by this much of the smaller
+/// size stand on one line.
+const MEET: f64 = 0.2;
 /// Type this many times the body size is a headline.
 const DISPLAY: f64 = 1.6;
 
@@ -35,14 +38,11 @@ pub fn clashes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Clash> {
             if b.first != a.first + a.columns {
                 continue;
             }
-            let (Some(ha), Some(hb)) = (heads[i], heads[j]) else {
+            let (Some(ha), Some(hb)) = (&heads[i], &heads[j]) else {
                 continue;
             };
             let alike = ha.size.max(hb.size) / ha.size.min(hb.size) <= ALIKE && ha.font == hb.font;
-            // On one line: their extents across the line overlap by half
-            // the smaller size.
-            let overlap = ha.across.1.min(hb.across.1) - ha.across.0.max(hb.across.0);
-            if alike && overlap > 0.5 * ha.size.min(hb.size) {
+            if alike && run_together(pages, ha, hb) {
                 out.push(Clash {
                     modules: (i, j),
                     sizes: (Pt(ha.size), Pt(hb.size)),
@@ -53,48 +53,219 @@ pub fn clashes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Clash> {
     out
 }
 
-/// A module's headline: its size and where its largest line stands
-/// across the line direction (y on a horizontal page, x on a vertical).
-#[derive(Debug, Clone, Copy)]
+/// Whether a line of each headline stands on one line with the other's
+/// and no type between them: their ems overlap across the line by a fifth
+/// of the smaller size (a two-line headline's second line beside the
+/// other's first runs on as well; so do two a kicker staggers by three
+/// quarters of a line, h-set03's 她庈昫氭水不了了 beside 嶱了里重偩).
+/// On a vertical page a module's headline and the next's down the same
+/// axis with its body's lines between do not meet (varv-set11).
+fn run_together(pages: &[&Page], ha: &Head, hb: &Head) -> bool {
+    let least = MEET * ha.size.min(hb.size);
+    let meet = |a: &Line, b: &Line| {
+        let stripe = (a.across.0.max(b.across.0), a.across.1.min(b.across.1));
+        let gap = (a.along.1.min(b.along.1), a.along.0.max(b.along.0));
+        stripe.1 - stripe.0 > least && !type_in(pages, stripe, gap)
+    };
+    (ha.lines.iter()).any(|a| hb.lines.iter().any(|b| meet(a, b)))
+}
+
+/// Whether a glyph on `pages` stands inside `stripe` across the line and
+/// strictly inside `gap` along it.
+fn type_in(pages: &[&Page], stripe: (f64, f64), gap: (f64, f64)) -> bool {
+    let inside = |(c, l): (f64, f64)| stripe.0 < c && c < stripe.1 && gap.0 < l && l < gap.1;
+    text_runs(pages).any(|r| r.glyphs.iter().any(|g| inside(spot(r, g))))
+}
+
+fn text_runs<'p>(pages: &'p [&Page]) -> impl Iterator<Item = &'p TextRun> {
+    pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(run) => Some(run),
+            _ => None,
+        })
+}
+
+/// A module's headline: its size and font, and its lines.
+#[derive(Debug, Clone)]
 struct Head {
     size: f64,
     font: FontId,
-    across: (f64, f64),
+    lines: Vec<Line>,
 }
 
-/// The largest display run in `frame` on `pages`, its first line.
+/// A headline's line: where its em stands across the line direction (y on
+/// a horizontal page, x on a vertical) and how far it reaches along it.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    across: (f64, f64),
+    along: (f64, f64),
+}
+
+/// The largest display runs in `frame` on `pages`: its headline's lines.
 fn headline(pages: &[&Page], grid: &Grid, frame: &Frame) -> Option<Head> {
     let span = (
         frame.top as f64,
         frame.bottom(grid).saturating_sub(frame.top) as f64,
     );
     let area = columns_rect(grid, (frame.first, frame.columns), span);
-    let runs = pages
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .filter_map(|i| match i {
-            PageItem::Text(run) => Some(run),
-            _ => None,
-        });
-    let inside = runs.filter(|r| r.glyphs.first().is_some_and(|g| within(area, g.x.0, g.y.0)));
-    let run = inside.max_by(|a, b| a.size.0.total_cmp(&b.size.0))?;
+    let inside: Vec<&TextRun> = text_runs(pages)
+        .filter(|r| r.glyphs.first().is_some_and(|g| within(area, g.x.0, g.y.0)))
+        .collect();
+    let run = inside.iter().max_by(|a, b| a.size.0.total_cmp(&b.size.0))?;
+    // Its lines at that size (a line stepped down to fit is left out).
+    let lines = (inside.iter())
+        .filter(|r| r.font == run.font && (r.size.0 - run.size.0).abs() < 0.01)
+        .map(|r| line(r))
+        .collect();
     (run.size.0 >= DISPLAY * grid.body_size.0).then(|| Head {
         size: run.size.0,
         font: run.font,
-        across: across(run),
+        lines,
     })
 }
 
-/// Where a run's first glyph stands across its line: its em.
-fn across(run: &TextRun) -> (f64, f64) {
+/// Where a run's em stands across its line, and its reach along it.
+fn line(run: &TextRun) -> Line {
+    let s = run.size.0;
     // Invariant: only runs with a first glyph are headlines (`headline`).
-    let (s, g) = (run.size.0, &run.glyphs[0]);
-    match run.mode {
+    let g = &run.glyphs[0];
+    let across = match run.mode {
         RunMode::Vertical | RunMode::Rotated => (g.x.0 - s / 2.0, g.x.0 + s / 2.0),
         RunMode::Horizontal | RunMode::Combined(_) => (g.y.0 - s * 0.88, g.y.0 + s * 0.12),
+    };
+    let along = (run.glyphs.iter()).fold((f64::MAX, f64::MIN), |(lo, hi), g| {
+        let (_, l) = spot(run, g);
+        (lo.min(l - s / 2.0), hi.max(l + s / 2.0))
+    });
+    Line { across, along }
+}
+
+/// The middle of a glyph's em: across its line, and along it.
+fn spot(run: &TextRun, g: &PlacedGlyph) -> (f64, f64) {
+    let half = g.advance.0 / 2.0;
+    match run.mode {
+        // (x, y): the top centre of the em, or the turned glyph's origin.
+        RunMode::Vertical | RunMode::Rotated => (g.x.0, g.y.0 + half),
+        // (x, y): the origin on the baseline.
+        RunMode::Horizontal | RunMode::Combined(_) => (g.y.0 - 0.38 * run.size.0, g.x.0 + half),
     }
 }
 
 fn within(r: Rect, x: f64, y: f64) -> bool {
     (r.0..=r.2).contains(&x) && (r.1..=r.3).contains(&y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run of `n` glyphs of `size` from (x, y), along its line.
+    fn run(mode: RunMode, size: f64, (x, y): (f64, f64), n: usize) -> TextRun {
+        let step = |k: usize| k as f64 * size;
+        let glyphs = (0..n)
+            .map(|k| {
+                let (gx, gy) = match mode {
+                    RunMode::Vertical => (x, y + step(k)),
+                    _ => (x + step(k), y),
+                };
+                PlacedGlyph {
+                    id: 1,
+                    x: Pt(gx),
+                    y: Pt(gy),
+                    advance: Pt(size),
+                    text: 0..1,
+                }
+            })
+            .collect();
+        TextRun {
+            font: FontId(0),
+            size: Pt(size),
+            mode,
+            oblique: false,
+            actual_text: false,
+            hung: None,
+            joins: false,
+            text: "字".repeat(n),
+            glyphs,
+            source: None,
+        }
+    }
+
+    fn head(runs: &[&TextRun]) -> Head {
+        Head {
+            size: runs[0].size.0,
+            font: runs[0].font,
+            lines: runs.iter().map(|r| line(r)).collect(),
+        }
+    }
+
+    fn page(runs: &[&TextRun]) -> Page {
+        Page {
+            number: 1,
+            width: Pt(1000.0),
+            height: Pt(1400.0),
+            items: runs.iter().map(|&r| PageItem::Text(r.clone())).collect(),
+        }
+    }
+
+    /// var-set02: the lead's one line beside the second line of a
+    /// two-line headline (the other's largest line was its second).
+    #[test]
+    fn a_second_line_beside_the_other_headline_runs_together() {
+        let h = RunMode::Horizontal;
+        let lead = run(h, 56.0, (40.0, 180.0), 9);
+        let (first, second) = (
+            run(h, 46.0, (600.0, 130.0), 8),
+            run(h, 46.0, (660.0, 185.0), 5),
+        );
+        let p = page(&[&lead, &first, &second]);
+        assert!(run_together(
+            &[&p],
+            &head(&[&lead]),
+            &head(&[&first, &second])
+        ));
+        // Its first line alone stands clear of the lead's.
+        assert!(!run_together(&[&p], &head(&[&lead]), &head(&[&first])));
+        // And a two-line headline's first line beside another's one.
+        let (top, under) = (
+            run(h, 46.0, (40.0, 130.0), 8),
+            run(h, 46.0, (60.0, 185.0), 5),
+        );
+        let beside = run(h, 44.0, (600.0, 128.0), 6);
+        let p = page(&[&top, &under, &beside]);
+        assert!(run_together(
+            &[&p],
+            &head(&[&top, &under]),
+            &head(&[&beside])
+        ));
+    }
+
+    /// h-set03: a kicker staggers the second headline by three quarters
+    /// of a line; a whole line apart they stand clear.
+    #[test]
+    fn headlines_staggered_by_less_than_a_line_run_together() {
+        let h = RunMode::Horizontal;
+        let a = run(h, 32.6, (40.0, 447.4), 8);
+        let near = run(h, 32.7, (600.0, 472.5), 6);
+        let far = run(h, 32.7, (600.0, 482.0), 6);
+        let p = page(&[&a, &near, &far]);
+        assert!(run_together(&[&p], &head(&[&a]), &head(&[&near])));
+        assert!(!run_together(&[&p], &head(&[&a]), &head(&[&far])));
+    }
+
+    /// varv-set11: two headlines down one axis of a vertical page, the
+    /// first module's body lines between them: they do not meet.
+    #[test]
+    fn headlines_down_one_axis_with_type_between_stand_apart() {
+        let v = RunMode::Vertical;
+        let a = run(v, 41.8, (900.0, 60.0), 6);
+        let b = run(v, 41.8, (900.0, 700.0), 6);
+        let body = run(v, 9.5, (900.0, 400.0), 20);
+        let bare = page(&[&a, &b]);
+        assert!(run_together(&[&bare], &head(&[&a]), &head(&[&b])));
+        let with_body = page(&[&a, &b, &body]);
+        assert!(!run_together(&[&with_body], &head(&[&a]), &head(&[&b])));
+    }
 }

@@ -114,12 +114,15 @@ fn headline(pages: &[&Page], grid: &Grid, frame: &Frame) -> Option<Head> {
         .filter(|r| r.glyphs.first().is_some_and(|g| within(area, g.x.0, g.y.0)))
         .collect();
     let run = inside.iter().max_by(|a, b| a.size.0.total_cmp(&b.size.0))?;
+    if run.size.0 < DISPLAY * grid.body_size.0 {
+        return None;
+    }
     // Its lines at that size (a line stepped down to fit is left out).
     let lines = (inside.iter())
         .filter(|r| r.font == run.font && (r.size.0 - run.size.0).abs() < 0.01)
         .map(|r| line(r))
         .collect();
-    (run.size.0 >= DISPLAY * grid.body_size.0).then(|| Head {
+    Some(Head {
         size: run.size.0,
         font: run.font,
         lines,

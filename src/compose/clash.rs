@@ -42,7 +42,7 @@ pub fn clashes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Clash> {
                 continue;
             };
             let alike = ha.size.max(hb.size) / ha.size.min(hb.size) <= ALIKE && ha.font == hb.font;
-            if alike && run_together(pages, ha, hb) {
+            if alike && run_together(pages, grid.pitch.0, ha, hb) {
                 out.push(Clash {
                     modules: (i, j),
                     sizes: (Pt(ha.size), Pt(hb.size)),
@@ -59,13 +59,21 @@ pub fn clashes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Clash> {
 /// other's first runs on as well; so do two a kicker staggers by three
 /// quarters of a line, h-set03's 她庈昫氭水不了了 beside 嶱了里重偩).
 /// On a vertical page a module's headline and the next's down the same
-/// axis with its body's lines between do not meet (varv-set11).
-fn run_together(pages: &[&Page], ha: &Head, hb: &Head) -> bool {
+/// axis with its body's lines between do not meet (varv-set11); nor do
+/// two with body lines between them across the columns (h-set01: a module
+/// whose headline stands over its last columns only). Type is looked for
+/// a line pitch wide at least, so that a thin overlap finds body lines.
+fn run_together(pages: &[&Page], pitch: f64, ha: &Head, hb: &Head) -> bool {
     let least = MEET * ha.size.min(hb.size);
     let meet = |a: &Line, b: &Line| {
         let stripe = (a.across.0.max(b.across.0), a.across.1.min(b.across.1));
+        let mid = (stripe.0 + stripe.1) / 2.0;
+        let wide = (
+            stripe.0.min(mid - pitch / 2.0),
+            stripe.1.max(mid + pitch / 2.0),
+        );
         let gap = (a.along.1.min(b.along.1), a.along.0.max(b.along.0));
-        stripe.1 - stripe.0 > least && !type_in(pages, stripe, gap)
+        stripe.1 - stripe.0 > least && !type_in(pages, wide, gap)
     };
     (ha.lines.iter()).any(|a| hb.lines.iter().any(|b| meet(a, b)))
 }
@@ -164,6 +172,9 @@ fn within(r: Rect, x: f64, y: f64) -> bool {
 mod tests {
     use super::*;
 
+    /// A body line pitch.
+    const PITCH: f64 = 15.0;
+
     /// A run of `n` glyphs of `size` from (x, y), along its line.
     fn run(mode: RunMode, size: f64, (x, y): (f64, f64), n: usize) -> TextRun {
         let step = |k: usize| k as f64 * size;
@@ -226,11 +237,17 @@ mod tests {
         let p = page(&[&lead, &first, &second]);
         assert!(run_together(
             &[&p],
+            PITCH,
             &head(&[&lead]),
             &head(&[&first, &second])
         ));
         // Its first line alone stands clear of the lead's.
-        assert!(!run_together(&[&p], &head(&[&lead]), &head(&[&first])));
+        assert!(!run_together(
+            &[&p],
+            PITCH,
+            &head(&[&lead]),
+            &head(&[&first])
+        ));
         // And a two-line headline's first line beside another's one.
         let (top, under) = (
             run(h, 46.0, (40.0, 130.0), 8),
@@ -240,6 +257,7 @@ mod tests {
         let p = page(&[&top, &under, &beside]);
         assert!(run_together(
             &[&p],
+            PITCH,
             &head(&[&top, &under]),
             &head(&[&beside])
         ));
@@ -254,8 +272,35 @@ mod tests {
         let near = run(h, 32.7, (600.0, 472.5), 6);
         let far = run(h, 32.7, (600.0, 482.0), 6);
         let p = page(&[&a, &near, &far]);
-        assert!(run_together(&[&p], &head(&[&a]), &head(&[&near])));
-        assert!(!run_together(&[&p], &head(&[&a]), &head(&[&far])));
+        assert!(run_together(&[&p], PITCH, &head(&[&a]), &head(&[&near])));
+        assert!(!run_together(&[&p], PITCH, &head(&[&a]), &head(&[&far])));
+    }
+
+    /// h-set01: the second module's headline stands over its last columns,
+    /// its body's lines beside it reach to the first's; the two overlap by
+    /// a quarter of a size, between two body lines' middles.
+    #[test]
+    fn headlines_with_body_lines_between_across_the_columns_stand_apart() {
+        let h = RunMode::Horizontal;
+        let a = run(h, 32.6, (90.0, 847.5), 9);
+        let b = run(h, 32.6, (595.0, 822.5), 9);
+        // Body lines of 9 pt at 15 pt, their middles at 812 and 827: outside
+        // the overlap of the ems (818.8 to 826.4), inside a pitch round it.
+        let lines: Vec<TextRun> = (0..3)
+            .map(|k| run(h, 9.0, (400.0, 815.4 + 15.0 * k as f64), 18))
+            .collect();
+        let bare = page(&[&a, &b]);
+        assert!(run_together(&[&bare], PITCH, &head(&[&a]), &head(&[&b])));
+        let mut with_body = page(&[&a, &b]);
+        with_body
+            .items
+            .extend(lines.into_iter().map(PageItem::Text));
+        assert!(!run_together(
+            &[&with_body],
+            PITCH,
+            &head(&[&a]),
+            &head(&[&b])
+        ));
     }
 
     /// varv-set11: two headlines down one axis of a vertical page, the
@@ -267,8 +312,13 @@ mod tests {
         let b = run(v, 41.8, (900.0, 700.0), 6);
         let body = run(v, 9.5, (900.0, 400.0), 20);
         let bare = page(&[&a, &b]);
-        assert!(run_together(&[&bare], &head(&[&a]), &head(&[&b])));
+        assert!(run_together(&[&bare], PITCH, &head(&[&a]), &head(&[&b])));
         let with_body = page(&[&a, &b, &body]);
-        assert!(!run_together(&[&with_body], &head(&[&a]), &head(&[&b])));
+        assert!(!run_together(
+            &[&with_body],
+            PITCH,
+            &head(&[&a]),
+            &head(&[&b])
+        ));
     }
 }

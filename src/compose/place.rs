@@ -112,6 +112,16 @@ impl Runs<'_> {
     }
 }
 
+/// The advance, in thousandths of an em, the PDF gives a hung mark's
+/// glyph: its advance less the blank after its ink; a mark whose blank a
+/// pair took (：“ compressed, then broken between) keeps only its width on
+/// the line (h-set00's hung ： had a whole em, its box over the gutter's
+/// rule).
+fn hung_advance(advance: Pt, item: &crate::model::Item, size: Pt) -> u16 {
+    let kept = (advance.min(item.width) - item.blank_after) / size;
+    (kept * 1000.0).round().clamp(0.0, 1000.0) as u16
+}
+
 /// The text a glyph starts and its offset in the paragraph's text: its
 /// cluster's text, from its cluster to the next that starts after it
 /// (rustybuzz keeps clusters monotonic); `None` for the second and later
@@ -183,7 +193,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
         let glyphs = &p.glyphs[info.glyphs.start as usize..info.glyphs.end as usize];
         let width: Pt = glyphs.iter().map(|g| g.advance).sum();
         let (run_mode, advance) = mode.item(info.orient, width, size);
-        // A hung mark: its glyph's advance less the blank after its ink.
+        // A hung mark: the advance the PDF gives its glyph (hung_advance).
         let hung_end = line.hang
             && k + 1 == line.items.end
             && matches!(run_mode, RunMode::Horizontal | RunMode::Vertical);
@@ -201,10 +211,7 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
                 pen,
                 width,
             };
-            let hung = hung_end.then(|| {
-                let kept = (g.advance - p.items[k].blank_after) / size;
-                (kept * 1000.0).round().clamp(0.0, 1000.0) as u16
-            });
+            let hung = hung_end.then(|| hung_advance(g.advance, &p.items[k], size));
             let style = RunStyle {
                 font: g.font,
                 mode: run_mode,
@@ -247,4 +254,43 @@ pub fn render_line(p: &ShapedPara, line: &Line, mode: &Mode) -> LineContent {
     }
     runs.flush();
     content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Gap, Item};
+
+    /// A closing mark of 9 pt: `width` on its line, `after` blank after
+    /// its ink.
+    fn mark(width: f64, after: f64) -> Item {
+        Item {
+            width: Pt(width),
+            first: '：',
+            last: '：',
+            punct: None,
+            blank_before: Pt::ZERO,
+            blank_after: Pt(after),
+            end_blank: Pt(after),
+            hang_before: Pt::ZERO,
+            ideographic: false,
+            may_hang: true,
+            hang_end: Pt::ZERO,
+            letter_slots: 0,
+            gap: Gap::glued(),
+        }
+    }
+
+    /// A hung mark's box holds its ink: half an em for a mark whose blank
+    /// is its own, and for one whose blank a pair took (：“ compressed,
+    /// then broken between: h-set00's hung ： had a whole em, over the
+    /// gutter's rule).
+    #[test]
+    fn a_hung_mark_keeps_its_ink_and_no_blank() {
+        let (em, size) = (Pt(9.0), Pt(9.0));
+        assert_eq!(hung_advance(em, &mark(9.0, 4.5), size), 500);
+        assert_eq!(hung_advance(em, &mark(4.5, 0.0), size), 500);
+        // A centred mark drawn from a quarter em back keeps three.
+        assert_eq!(hung_advance(em, &mark(9.0, 2.25), size), 750);
+    }
 }

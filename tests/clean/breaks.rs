@@ -5,10 +5,9 @@
 
 use super::general::{articles, assert_block};
 
-/// A paragraph of three lines (the first two ems short, its indent
-/// dropped) and a short last line.
-const HARVEST: &str =
-    "秋收时节，记者来到城郊\n的和平村。田里的稻子已经收\n割完毕，村民们正在场院里晾\n晒新谷。";
+/// A paragraph's first two lines (the first two ems short, its indent
+/// dropped).
+const OPENING: &str = "秋收时节，记者来到城郊\n的和平村。田里的稻子已经收";
 
 /// A paragraph of a first line and a last.
 const SALES: &str = "合作社的收购车每天清晨\n进村，新谷当天就能卖出去。";
@@ -17,6 +16,12 @@ const SALES: &str = "合作社的收购车每天清晨\n进村，新谷当天就
 /// them (a 13-em column, no indents).
 fn page(lines: &[&str]) -> String {
     format!("丰收\n本报记者 王春明\n{}\n", lines.join("\n"))
+}
+
+/// `lines` between [`OPENING`] and [`SALES`], cleaned: one article.
+fn cleaned(lines: &[&str]) -> typeset::clean::Cleaned {
+    let all: Vec<&str> = [&[OPENING][..], lines, &[SALES]].concat();
+    articles(&page(&all), 1)
 }
 
 /// A short line ending on a colon, over a line opening the quotation it
@@ -41,8 +46,12 @@ fn a_line_leading_into_a_quotation_ends_no_paragraph() {
         "更有奔头了。”",
     ];
     for quote in [colon, mark] {
-        let input = page(&[HARVEST, "村主任李长顺放下手里的", &quote.join("\n"), SALES]);
-        let c = articles(&input, 1);
+        let c = cleaned(&[
+            "割完毕，村民们正在场院里晾",
+            "晒新谷。",
+            "村主任李长顺放下手里的",
+            &quote.join("\n"),
+        ]);
         assert_block(&c, |t| t.contains("笑着对记者说：“今年风调雨顺"));
     }
 }
@@ -54,15 +63,29 @@ fn a_line_leading_into_a_quotation_ends_no_paragraph() {
 /// taken for one and the paragraph cut there.
 #[test]
 fn a_line_cut_after_its_comma_is_one_line() {
-    let input = page(&[
-        "秋收时节，记者来到城郊",
-        "的和平村。田里的稻子已经收",
+    let c = cleaned(&[
         "割完毕，",
         "村民们正在场院里晾",
         "晒新谷，空气里满是稻草的香",
         "味。",
-        SALES,
     ]);
-    let c = articles(&input, 1);
     assert_block(&c, |t| t.contains("收割完毕，村民们正在场院里晾晒"));
+}
+
+/// A paragraph's first line of dialogue whose quote the OCR read straight
+/// (村主任老李说:"今年亩产, twelve characters): the colon and the quote were
+/// set side by side in an em and a half, so the line is two ems short
+/// as printed, a first line under a full line ending a sentence. Before,
+/// only curly marks were taken as squeezed and the line as one em short,
+/// a line inside the paragraph above.
+#[test]
+fn a_straight_quote_is_squeezed_as_the_curly_one_it_stands_for() {
+    let c = cleaned(&[
+        "割完毕，村民们在晾晒新谷。",
+        "村主任老李说:\"今年亩产",
+        "比去年多了一百斤，大伙儿的",
+        "日子更有奔头了。\"",
+    ]);
+    assert_block(&c, |t| t.ends_with("村民们在晾晒新谷。"));
+    assert_block(&c, |t| t.starts_with("村主任老李说："));
 }

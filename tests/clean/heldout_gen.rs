@@ -78,11 +78,14 @@ fn heldout_generated_scores() {
         // its comma (joins::cut_at_pause).
         ("tests/fixtures/clean/gen/scan", 78.7, 16, 1, 8.8, 8),
         // Round 18 (README): 94.5 → 94.7 % (prose scan 81.5 → 81.7 %).
-        ("tests/fixtures/clean/gen-prose/boxes", 94.6, 3, 0, 17.5, 0),
+        // Round 20: 94.7 → 95.6 % (prose scan 81.9 → 82.9 %), a straight
+        // quote squeezed beside a colon as the curly one it stands for
+        // (prep::squeezed: 说:"今 is a paragraph's first line).
+        ("tests/fixtures/clean/gen-prose/boxes", 95.5, 3, 0, 17.5, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         // Round 20: 81.7 → 81.9 %, a line the scan cut after its comma.
-        ("tests/fixtures/clean/gen-prose/scan", 81.8, 12, 2, 17.5, 10),
+        ("tests/fixtures/clean/gen-prose/scan", 82.8, 12, 2, 17.5, 10),
     ] {
         let floors = Floors {
             split_wrong,

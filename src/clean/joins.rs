@@ -107,3 +107,13 @@ pub(super) fn lead_in(p: &str, c: &str) -> bool {
     p.ends_with(['“', '「', '『', '《', '（', '('])
         || p.ends_with(['：', ':']) && c.starts_with(['“', '「', '『', '"'])
 }
+
+/// `c` opens on a mark print never sets at a line's start (a pause, a
+/// stop, a closing quote or bracket): the compositor keeps it on the line
+/// before, so the OCR cut that line's box in front of it (里身窆一…… /
+/// ”上了塆的面河), and no paragraph ends between the two.
+pub(super) fn opens_on_closer(c: &str) -> bool {
+    c.trim_start().starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '”', '’', '」', '』', '）',
+    ])
+}

@@ -9,7 +9,7 @@
 //! short line ending in a comma is a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, lead_in, narrowed_across, sliver_runs_on,
+    Ctx, bare_end, cut_at_pause, cut_box, lead_in, narrowed_across, opens_on_closer, sliver_runs_on,
 };
 use super::prep::Line;
 use super::shape::{
@@ -377,6 +377,9 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         } else {
             Join::Same
         };
+    }
+    if opens_on_closer(&x.c.text) {
+        return Join::Same;
     }
     if enumerator(&x.c.text) && (ends || p_short || x.p.text.ends_with(['：', ':', '；', ';'])) {
         return Join::Break;

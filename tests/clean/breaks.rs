@@ -89,3 +89,22 @@ fn a_straight_quote_is_squeezed_as_the_curly_one_it_stands_for() {
     assert_block(&c, |t| t.ends_with("村民们在晾晒新谷。"));
     assert_block(&c, |t| t.starts_with("村主任老李说："));
 }
+
+/// A line the OCR cut in front of its closing quote (年多了一百斤。 /
+/// ”村主任李长顺): print never opens a line on a closing mark, a pause or a
+/// stop, so the box that does is the rest of the line above, and the
+/// sentence end before it ends no paragraph. Before, the short line
+/// ending a sentence ended its paragraph.
+#[test]
+fn a_line_opening_on_a_closing_mark_goes_on_from_the_line_above() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "“今年风调雨顺，亩产比去",
+        "年多了一百斤。",
+        "”村主任李长顺",
+        "笑着说，大伙儿的日子更有奔",
+        "头了。",
+    ]);
+    assert_block(&c, |t| t.contains("一百斤。”村主任李长顺笑着说"));
+}

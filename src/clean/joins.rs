@@ -41,6 +41,11 @@ pub(super) fn narrowed(w: f32, m: f32) -> bool {
     w <= m - 3.0
 }
 
+/// Whether `text` ends on a Han character, a letter or a digit.
+fn ends_on_word(text: &str) -> bool {
+    (text.trim_end()).ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric())
+}
+
 /// Whether `text` is words alone (Han characters, letters, digits and
 /// spaces), no mark in it or at its end: a line with a pause or a quote
 /// in it is a sentence's piece.
@@ -62,7 +67,8 @@ pub(super) fn cut_box(x: &Ctx, m: f32) -> bool {
 
 /// One printed line the OCR cut into two boxes at a gap after a comma or a
 /// pause (凤歌而时开通而成， / 时不可以): together as wide as a column line,
-/// `c` ending on a word, as no paragraph's last line does, and too narrow
+/// `c` ending on a word (whatever marks it holds), as no paragraph's last
+/// line does, and too narrow
 /// for a paragraph's first (its indent dropped), so the comma is no
 /// paragraph end misread: `c` is the rest of `p`'s line. (A comma that is
 /// a misread 。 has a paragraph's first line under it, two ems short.)
@@ -71,7 +77,7 @@ pub(super) fn cut_at_pause(x: &Ctx, m: f32, c_first: bool) -> bool {
     p.ends_with(['，', ',', '、', '；', ';'])
         && p.chars().count() >= 3
         && !c_first
-        && bare_end(&x.c.text)
+        && ends_on_word(&x.c.text)
         && (x.p_width + x.c.width - m).abs() <= 1.5
 }
 

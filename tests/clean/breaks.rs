@@ -58,18 +58,20 @@ fn a_line_leading_into_a_quotation_ends_no_paragraph() {
 
 /// A printed line the OCR cut into two boxes at the gap after its comma
 /// (割完毕， / 村民们正在场院里晾): the two as wide as a column line, the
-/// second ending on a word and too narrow for a paragraph's first line,
-/// so the comma is no misread 。 at a paragraph's end. Before, it was
-/// taken for one and the paragraph cut there.
+/// second ending on a word (marks inside it or not) and too narrow for a
+/// paragraph's first line, so the comma is no misread 。 at a paragraph's
+/// end. Before, it was taken for one and the paragraph cut there; then
+/// the second box had to hold no mark at all (男女老少、一齐晾 did not
+/// join).
 #[test]
 fn a_line_cut_after_its_comma_is_one_line() {
-    let c = cleaned(&[
-        "割完毕，",
-        "村民们正在场院里晾",
-        "晒新谷，空气里满是稻草的香",
-        "味。",
-    ]);
-    assert_block(&c, |t| t.contains("收割完毕，村民们正在场院里晾晒"));
+    for (rest, want) in [
+        ("村民们正在场院里晾", "收割完毕，村民们正在场院里晾晒"),
+        ("男女老少、一齐晾", "收割完毕，男女老少、一齐晾晒"),
+    ] {
+        let c = cleaned(&["割完毕，", rest, "晒新谷，空气里满是稻草的香", "味。"]);
+        assert_block(&c, |t| t.contains(want));
+    }
 }
 
 /// A paragraph's first line of dialogue whose quote the OCR read straight

@@ -41,6 +41,12 @@ pub(super) fn narrowed(w: f32, m: f32) -> bool {
     w <= m - 3.0
 }
 
+/// The ems a paragraph's first line is set in from the measure: two for
+/// `p` opening its paragraph (line-per-box OCR drops the indent).
+fn indent(x: &Ctx) -> f32 {
+    if x.p_first { 2.0 } else { 0.0 }
+}
+
 /// Whether `text` ends on a Han character, a letter or a digit.
 fn ends_on_word(text: &str) -> bool {
     (text.trim_end()).ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric())
@@ -78,7 +84,7 @@ pub(super) fn cut_at_pause(x: &Ctx, m: f32, c_first: bool) -> bool {
         && p.chars().count() >= 3
         && !c_first
         && ends_on_word(&x.c.text)
-        && (x.p_width + x.c.width - m).abs() <= 1.5
+        && (x.p_width + indent(x) + x.c.width - m).abs() <= 1.5
 }
 
 /// `p`, ending a sentence, is a line of the sliver of text run round a
@@ -122,4 +128,26 @@ pub(super) fn opens_on_closer(c: &str) -> bool {
     c.trim_start().starts_with([
         '，', '。', '、', '；', '：', '！', '？', '”', '’', '」', '』', '）',
     ])
+}
+
+/// `c` and the line under it are one paragraph's first line (two ems
+/// short, its indent dropped) the OCR cut into two boxes (惟借色勃如， /
+/// 周边，这里): `c` ending on a word or a pause, the second box opening on
+/// a word and leaving its sentence open, the two together a first line's
+/// width. Either alone is too narrow to show it.
+pub(super) fn first_cut(x: &Ctx, m: f32) -> bool {
+    let Some(n) = x.n else {
+        return false;
+    };
+    let c = x.c.text.trim_end();
+    let opens_on_word = n
+        .text
+        .starts_with(|ch: char| super::names::is_han(ch) || ch.is_ascii_alphanumeric());
+    let w = x.c.width + n.width;
+    (ends_on_word(c) || c.ends_with(['，', ',', '、', '；', ';']))
+        && x.c.width <= m - 3.0
+        && opens_on_word
+        && !ends_sentence(&n.text)
+        && w >= m - 3.75
+        && w <= m - 1.25
 }

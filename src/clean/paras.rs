@@ -9,7 +9,8 @@
 //! short line ending in a comma is a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, lead_in, narrowed_across, opens_on_closer, sliver_runs_on,
+    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed_across, opens_on_closer,
+    sliver_runs_on,
 };
 use super::prep::Line;
 use super::shape::{
@@ -459,7 +460,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if ends && sliver_runs_on(x, m) {
         return Join::Same;
     }
-    if ends && (p_short || c_first || opens_quote) {
+    if ends && (p_short || c_first || opens_quote || first_cut(x, m)) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);

@@ -24,6 +24,14 @@ fn cleaned(lines: &[&str]) -> typeset::clean::Cleaned {
     articles(&page(&all), 1)
 }
 
+/// Asserts that `lines`, under a full line ending a sentence, open a
+/// paragraph that starts with `start`.
+fn opens_paragraph(lines: &[&str], start: &str) {
+    let c = cleaned(&[&["割完毕，村民们在晾晒新谷。"][..], lines].concat());
+    assert_block(&c, |t| t.ends_with("村民们在晾晒新谷。"));
+    assert_block(&c, |t| t.starts_with(start));
+}
+
 /// A short line ending on a colon, over a line opening the quotation it
 /// announces (者说： / “今年…), or ending on an opening mark (说：“ / 今年…):
 /// the OCR cut the printed line there, and no paragraph ends on either.
@@ -82,14 +90,14 @@ fn a_line_cut_after_its_comma_is_one_line() {
 /// a line inside the paragraph above.
 #[test]
 fn a_straight_quote_is_squeezed_as_the_curly_one_it_stands_for() {
-    let c = cleaned(&[
-        "割完毕，村民们在晾晒新谷。",
-        "村主任老李说:\"今年亩产",
-        "比去年多了一百斤，大伙儿的",
-        "日子更有奔头了。\"",
-    ]);
-    assert_block(&c, |t| t.ends_with("村民们在晾晒新谷。"));
-    assert_block(&c, |t| t.starts_with("村主任老李说："));
+    opens_paragraph(
+        &[
+            "村主任老李说:\"今年亩产",
+            "比去年多了一百斤，大伙儿的",
+            "日子更有奔头了。\"",
+        ],
+        "村主任老李说：",
+    );
 }
 
 /// A line the OCR cut in front of its closing quote (年多了一百斤。 /
@@ -109,4 +117,22 @@ fn a_line_opening_on_a_closing_mark_goes_on_from_the_line_above() {
         "头了。",
     ]);
     assert_block(&c, |t| t.contains("一百斤。”村主任李长顺笑着说"));
+}
+
+/// A paragraph's first line the OCR cut into two boxes (村主任李长顺， /
+/// 放下木锨, eleven ems together, two short of the column): under a full
+/// line ending a sentence the two open a paragraph and are one line,
+/// though neither alone has a first line's width. Before, the first box
+/// went on the paragraph above, and its comma was read as a misread 。.
+#[test]
+fn a_first_line_cut_into_two_boxes_opens_its_paragraph() {
+    opens_paragraph(
+        &[
+            "村主任李长顺，",
+            "放下木锨",
+            "说今年收成比去年好，大伙儿",
+            "的日子更有奔头了。",
+        ],
+        "村主任李长顺，放下木锨说今年",
+    );
 }

@@ -5,6 +5,8 @@
 //! hyphen dashes, page numbers, editor credits, running heads, a figure
 //! label, a formula fragment, paragraphs run together and split).
 
+#[path = "clean/breaks.rs"]
+mod breaks;
 mod common;
 #[path = "clean/continued.rs"]
 mod continued;

@@ -41,6 +41,7 @@ mod heads;
 pub mod inline;
 mod installment;
 mod interleave;
+mod joins;
 mod kicker;
 mod lang;
 mod lead;

@@ -8,6 +8,10 @@
 //! paragraph's first line, its indent dropped) or before an enumerator. A
 //! short line ending in a comma is a paragraph end whose 。 was misread.
 
+use super::joins::{
+    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed_across, opens_on_closer,
+    sliver_runs_on,
+};
 use super::prep::Line;
 use super::shape::{
     ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open, short,
@@ -352,24 +356,6 @@ fn append(para: &mut Para, line: &Line) {
     para.last = line.no;
 }
 
-/// Two neighbouring printed lines and what is known around them.
-struct Ctx<'a> {
-    p: &'a Line,
-    /// The width of `p`'s printed line: `p`'s own, or with the piece
-    /// before it where the OCR cut that line into two boxes.
-    p_width: f32,
-    c: &'a Line,
-    /// The line after `c`.
-    n: Option<&'a Line>,
-    /// The line before `p`.
-    b: Option<&'a Line>,
-    m: Option<f32>,
-    /// `p` is its paragraph's first line (two ems narrower when full).
-    p_first: bool,
-    /// A blank line between `p` and `c`.
-    gap: bool,
-}
-
 fn decide(x: &Ctx, marks: Marks) -> Join {
     let ends = ends_sentence(&x.p.text);
     if x.c.quote && !x.p.quote || x.c.bullet || x.p.bold || x.c.bold {
@@ -392,6 +378,9 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         } else {
             Join::Same
         };
+    }
+    if opens_on_closer(&x.c.text) {
+        return Join::Same;
     }
     if enumerator(&x.c.text) && (ends || p_short || x.p.text.ends_with(['：', ':', '；', ';'])) {
         return Join::Break;
@@ -443,64 +432,6 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     }
 }
 
-/// A blank line between two lines of a column narrowed beside a figure
-/// (居民步行十五分钟 / / 就能走到一间。, eight characters of thirteen):
-/// Tesseract leaves one where the column's edge moves, and no paragraph
-/// ends on a line that leaves its sentence open, nor opens on a line
-/// three ems short or more (a first line is two ems short).
-fn narrowed_across(x: &Ctx) -> bool {
-    x.m.is_some_and(|m| {
-        narrowed(x.p_width, m) && narrowed(x.c.width, m) && !ends_with_comma(&x.p.text)
-    }) && !ends_sentence(&x.p.text)
-}
-
-/// A line `w` ems wide is narrowed round a figure in a column of `m`:
-/// three ems short or more (a paragraph's first line is two).
-fn narrowed(w: f32, m: f32) -> bool {
-    w <= m - 3.0
-}
-
-/// Whether `text` is words alone (Han characters, letters, digits and
-/// spaces), no mark in it or at its end: a line with a pause or a quote
-/// in it is a sentence's piece.
-fn bare_end(text: &str) -> bool {
-    let word = |c: char| super::names::is_han(c) || c.is_alphanumeric();
-    (text.chars()).all(|c| word(c) || c.is_whitespace()) && text.trim_end().ends_with(word)
-}
-
-/// One printed line the OCR cut into two boxes, `p` and `c`: together as
-/// wide as a column line, cut between two words (not at a mark, nor after
-/// a 。 misread as `o`).
-fn cut_box(x: &Ctx, m: f32) -> bool {
-    let word =
-        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
-    word(x.p.text.chars().last())
-        && word(x.c.text.chars().next())
-        && (x.p_width + x.c.width - m).abs() <= 1.5
-}
-
-/// `p`, ending a sentence, is a line of the sliver of text run round a
-/// figure (under half the measure), and the two lines under it are as
-/// narrow, no narrower than `p` nor the first than the second by more
-/// than an em, and run on with no mark at their ends (另算。 / 六十二 /
-/// 间书房): every line there is short whatever ends on it, so its
-/// shortness says nothing, and a paragraph opening there would start two
-/// ems narrower than the sliver's lines.
-fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
-    let narrow = |w: f32| w <= m / 2.0;
-    let runs_on = |l: &Line| narrow(l.width) && bare_end(&l.text) && !enumerator(&l.text);
-    let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
-    let in_sliver = narrow(x.p_width) && x.c.width >= x.p_width - 0.5;
-    // Or at the sliver's top, where the column narrows round the figure:
-    // `p` as narrowed as the line over it or more, which runs on (a
-    // paragraph's last line stands under full lines).
-    let at_top = narrowed(x.p_width, m)
-        && x.b.is_some_and(|b| {
-            narrowed(b.width, m) && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
-        });
-    (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
-}
-
 /// Line-per-box text: the break from the lines' widths.
 fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // The next line starts a paragraph: two ems short, and not the last
@@ -529,7 +460,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if ends && sliver_runs_on(x, m) {
         return Join::Same;
     }
-    if ends && (p_short || c_first || opens_quote) {
+    if ends && (p_short || c_first || opens_quote || first_cut(x, m)) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);
@@ -556,7 +487,9 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        return if comma && !narrowed {
+        return if lead_in(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
+            Join::Same
+        } else if comma && !narrowed {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same

@@ -81,10 +81,12 @@ pub(super) const MARKS: &str = "，。、；：！？“”‘’「」『』（
 /// Ems the compositor may take out of a line's marks: two marks side by
 /// side (！」, 。”, ：「) are set in an em and a half, and an opening mark
 /// that starts the line in half an em. A paragraph's first line of
-/// dialogue is as wide as a full line by its characters.
+/// dialogue is as wide as a full line by its characters. A straight
+/// quote is a curly one the OCR misread (说:"今 printed 说：“今), squeezed
+/// as that was.
 pub(super) fn squeezed(t: &str) -> f32 {
     let cs: Vec<char> = t.chars().filter(|&c| c != ' ').collect();
-    let mark = |c: &char| MARKS.contains(*c);
+    let mark = |c: &char| MARKS.contains(*c) || *c == '"';
     let pairs = cs.windows(2).filter(|w| mark(&w[0]) && mark(&w[1])).count();
     let opens = cs.first().is_some_and(|c| "“‘「『（《".contains(*c));
     0.5 * (pairs + usize::from(opens)) as f32

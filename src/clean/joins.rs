@@ -1,0 +1,153 @@
+//! What two neighbouring printed lines of line-per-box text show of the
+//! break between them beyond their widths: a line the OCR cut into two
+//! boxes, a column narrowed beside a figure, a line that leads into the
+//! next. Split from paras.rs, which decides the break.
+
+use super::prep::Line;
+use super::shape::{ends_sentence, ends_with_comma, enumerator};
+
+/// Two neighbouring printed lines and what is known around them.
+pub(super) struct Ctx<'a> {
+    pub(super) p: &'a Line,
+    /// The width of `p`'s printed line: `p`'s own, or with the piece
+    /// before it where the OCR cut that line into two boxes.
+    pub(super) p_width: f32,
+    pub(super) c: &'a Line,
+    /// The line after `c`.
+    pub(super) n: Option<&'a Line>,
+    /// The line before `p`.
+    pub(super) b: Option<&'a Line>,
+    pub(super) m: Option<f32>,
+    /// `p` is its paragraph's first line (two ems narrower when full).
+    pub(super) p_first: bool,
+    /// A blank line between `p` and `c`.
+    pub(super) gap: bool,
+}
+
+/// A blank line between two lines of a column narrowed beside a figure
+/// (居民步行十五分钟 / / 就能走到一间。, eight characters of thirteen):
+/// Tesseract leaves one where the column's edge moves, and no paragraph
+/// ends on a line that leaves its sentence open, nor opens on a line
+/// three ems short or more (a first line is two ems short).
+pub(super) fn narrowed_across(x: &Ctx) -> bool {
+    x.m.is_some_and(|m| {
+        narrowed(x.p_width, m) && narrowed(x.c.width, m) && !ends_with_comma(&x.p.text)
+    }) && !ends_sentence(&x.p.text)
+}
+
+/// A line `w` ems wide is narrowed round a figure in a column of `m`:
+/// three ems short or more (a paragraph's first line is two).
+pub(super) fn narrowed(w: f32, m: f32) -> bool {
+    w <= m - 3.0
+}
+
+/// The ems a paragraph's first line is set in from the measure: two for
+/// `p` opening its paragraph (line-per-box OCR drops the indent).
+fn indent(x: &Ctx) -> f32 {
+    if x.p_first { 2.0 } else { 0.0 }
+}
+
+/// Whether `text` ends on a Han character, a letter or a digit.
+fn ends_on_word(text: &str) -> bool {
+    (text.trim_end()).ends_with(|c: char| super::names::is_han(c) || c.is_ascii_alphanumeric())
+}
+
+/// Whether `text` is words alone (Han characters, letters, digits and
+/// spaces), no mark in it or at its end: a line with a pause or a quote
+/// in it is a sentence's piece.
+pub(super) fn bare_end(text: &str) -> bool {
+    let word = |c: char| super::names::is_han(c) || c.is_alphanumeric();
+    (text.chars()).all(|c| word(c) || c.is_whitespace()) && text.trim_end().ends_with(word)
+}
+
+/// One printed line the OCR cut into two boxes, `p` and `c`: together as
+/// wide as a column line, cut between two words (not at a mark, nor after
+/// a 。 misread as `o`).
+pub(super) fn cut_box(x: &Ctx, m: f32) -> bool {
+    let word =
+        |c: Option<char>| c.is_some_and(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    word(x.p.text.chars().last())
+        && word(x.c.text.chars().next())
+        && (x.p_width + x.c.width - m).abs() <= 1.5
+}
+
+/// One printed line the OCR cut into two boxes at a gap after a comma or a
+/// pause (凤歌而时开通而成， / 时不可以): together as wide as a column line,
+/// `c` ending on a word (whatever marks it holds), as no paragraph's last
+/// line does, and too narrow
+/// for a paragraph's first (its indent dropped), so the comma is no
+/// paragraph end misread: `c` is the rest of `p`'s line. (A comma that is
+/// a misread 。 has a paragraph's first line under it, two ems short.)
+pub(super) fn cut_at_pause(x: &Ctx, m: f32, c_first: bool) -> bool {
+    let p = x.p.text.trim_end();
+    p.ends_with(['，', ',', '、', '；', ';'])
+        && p.chars().count() >= 3
+        && !c_first
+        && ends_on_word(&x.c.text)
+        && (x.p_width + indent(x) + x.c.width - m).abs() <= 1.5
+}
+
+/// `p`, ending a sentence, is a line of the sliver of text run round a
+/// figure (under half the measure), and the two lines under it are as
+/// narrow, no narrower than `p` nor the first than the second by more
+/// than an em, and run on with no mark at their ends (另算。 / 六十二 /
+/// 间书房): every line there is short whatever ends on it, so its
+/// shortness says nothing, and a paragraph opening there would start two
+/// ems narrower than the sliver's lines.
+pub(super) fn sliver_runs_on(x: &Ctx, m: f32) -> bool {
+    let narrow = |w: f32| w <= m / 2.0;
+    let runs_on = |l: &Line| narrow(l.width) && bare_end(&l.text) && !enumerator(&l.text);
+    let level = |n: &Line| runs_on(n) && x.c.width >= n.width - 1.0;
+    let in_sliver = narrow(x.p_width) && x.c.width >= x.p_width - 0.5;
+    // Or at the sliver's top, where the column narrows round the figure:
+    // `p` as narrowed as the line over it or more, which runs on (a
+    // paragraph's last line stands under full lines).
+    let at_top = narrowed(x.p_width, m)
+        && x.b.is_some_and(|b| {
+            narrowed(b.width, m) && b.width >= x.p_width - 1.0 && !ends_sentence(&b.text)
+        });
+    (in_sliver || at_top) && runs_on(x.c) && x.n.is_some_and(level)
+}
+
+/// `p` leads into what follows: it ends on an opening mark (说:“), or on
+/// a colon with `c` opening the quotation it announces (了說： / 「裡經…).
+/// A paragraph never ends there, however short the line: a box the OCR
+/// cut, or a line of the sliver beside a figure. (A colon before an
+/// enumerator does end one: that is decided before the lines' shapes.)
+pub(super) fn lead_in(p: &str, c: &str) -> bool {
+    let p = p.trim_end();
+    p.ends_with(['“', '「', '『', '《', '（', '('])
+        || p.ends_with(['：', ':']) && c.starts_with(['“', '「', '『', '"'])
+}
+
+/// `c` opens on a mark print never sets at a line's start (a pause, a
+/// stop, a closing quote or bracket): the compositor keeps it on the line
+/// before, so the OCR cut that line's box in front of it (里身窆一…… /
+/// ”上了塆的面河), and no paragraph ends between the two.
+pub(super) fn opens_on_closer(c: &str) -> bool {
+    c.trim_start().starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '”', '’', '」', '』', '）',
+    ])
+}
+
+/// `c` and the line under it are one paragraph's first line (two ems
+/// short, its indent dropped) the OCR cut into two boxes (惟借色勃如， /
+/// 周边，这里): `c` ending on a word or a pause, the second box opening on
+/// a word and leaving its sentence open, the two together a first line's
+/// width. Either alone is too narrow to show it.
+pub(super) fn first_cut(x: &Ctx, m: f32) -> bool {
+    let Some(n) = x.n else {
+        return false;
+    };
+    let c = x.c.text.trim_end();
+    let opens_on_word = n
+        .text
+        .starts_with(|ch: char| super::names::is_han(ch) || ch.is_ascii_alphanumeric());
+    let w = x.c.width + n.width;
+    (ends_on_word(c) || c.ends_with(['，', ',', '、', '；', ';']))
+        && x.c.width <= m - 3.0
+        && opens_on_word
+        && !ends_sentence(&n.text)
+        && w >= m - 3.75
+        && w <= m - 1.25
+}

@@ -1,0 +1,138 @@
+//! Paragraph breaks in line-per-box text where a scan cut a printed line
+//! into two boxes, or the column runs narrowed beside a figure: lines
+//! that are short for a reason other than a paragraph's end (found on the
+//! generated scan sets; each test a small input of the shape).
+
+use super::general::{articles, assert_block};
+
+/// A paragraph's first two lines (the first two ems short, its indent
+/// dropped).
+const OPENING: &str = "秋收时节，记者来到城郊\n的和平村。田里的稻子已经收";
+
+/// A paragraph of a first line and a last.
+const SALES: &str = "合作社的收购车每天清晨\n进村，新谷当天就能卖出去。";
+
+/// The article's head and byline, then `lines` as line-per-box OCR gives
+/// them (a 13-em column, no indents).
+fn page(lines: &[&str]) -> String {
+    format!("丰收\n本报记者 王春明\n{}\n", lines.join("\n"))
+}
+
+/// `lines` between [`OPENING`] and [`SALES`], cleaned: one article.
+fn cleaned(lines: &[&str]) -> typeset::clean::Cleaned {
+    let all: Vec<&str> = [&[OPENING][..], lines, &[SALES]].concat();
+    articles(&page(&all), 1)
+}
+
+/// Asserts that `lines`, under a full line ending a sentence, open a
+/// paragraph that starts with `start`.
+fn opens_paragraph(lines: &[&str], start: &str) {
+    let c = cleaned(&[&["割完毕，村民们在晾晒新谷。"][..], lines].concat());
+    assert_block(&c, |t| t.ends_with("村民们在晾晒新谷。"));
+    assert_block(&c, |t| t.starts_with(start));
+}
+
+/// A short line ending on a colon, over a line opening the quotation it
+/// announces (者说： / “今年…), or ending on an opening mark (说：“ / 今年…):
+/// the OCR cut the printed line there, and no paragraph ends on either.
+/// Before, the short line ended its paragraph and the quotation opened
+/// the next.
+#[test]
+fn a_line_leading_into_a_quotation_ends_no_paragraph() {
+    let colon = [
+        "木锨，擦了把汗，笑着对记",
+        "者说：",
+        "“今年风调雨顺，亩产比",
+        "去年多了一百斤，大伙儿的日",
+        "子更有奔头了。”",
+    ];
+    let mark = [
+        "木锨，擦了把汗，笑着对记者",
+        "说：“",
+        "今年风调雨顺，亩产比去",
+        "年多了一百斤，大伙儿的日子",
+        "更有奔头了。”",
+    ];
+    for quote in [colon, mark] {
+        let c = cleaned(&[
+            "割完毕，村民们正在场院里晾",
+            "晒新谷。",
+            "村主任李长顺放下手里的",
+            &quote.join("\n"),
+        ]);
+        assert_block(&c, |t| t.contains("笑着对记者说：“今年风调雨顺"));
+    }
+}
+
+/// A printed line the OCR cut into two boxes at the gap after its comma
+/// (割完毕， / 村民们正在场院里晾): the two as wide as a column line, the
+/// second ending on a word (marks inside it or not) and too narrow for a
+/// paragraph's first line, so the comma is no misread 。 at a paragraph's
+/// end. Before, it was taken for one and the paragraph cut there; then
+/// the second box had to hold no mark at all (男女老少、一齐晾 did not
+/// join).
+#[test]
+fn a_line_cut_after_its_comma_is_one_line() {
+    for (rest, want) in [
+        ("村民们正在场院里晾", "收割完毕，村民们正在场院里晾晒"),
+        ("男女老少、一齐晾", "收割完毕，男女老少、一齐晾晒"),
+    ] {
+        let c = cleaned(&["割完毕，", rest, "晒新谷，空气里满是稻草的香", "味。"]);
+        assert_block(&c, |t| t.contains(want));
+    }
+}
+
+/// A paragraph's first line of dialogue whose quote the OCR read straight
+/// (村主任老李说:"今年亩产, twelve characters): the colon and the quote were
+/// set side by side in an em and a half, so the line is two ems short
+/// as printed, a first line under a full line ending a sentence. Before,
+/// only curly marks were taken as squeezed and the line as one em short,
+/// a line inside the paragraph above.
+#[test]
+fn a_straight_quote_is_squeezed_as_the_curly_one_it_stands_for() {
+    opens_paragraph(
+        &[
+            "村主任老李说:\"今年亩产",
+            "比去年多了一百斤，大伙儿的",
+            "日子更有奔头了。\"",
+        ],
+        "村主任老李说：",
+    );
+}
+
+/// A line the OCR cut in front of its closing quote (年多了一百斤。 /
+/// ”村主任李长顺): print never opens a line on a closing mark, a pause or a
+/// stop, so the box that does is the rest of the line above, and the
+/// sentence end before it ends no paragraph. Before, the short line
+/// ending a sentence ended its paragraph.
+#[test]
+fn a_line_opening_on_a_closing_mark_goes_on_from_the_line_above() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "“今年风调雨顺，亩产比去",
+        "年多了一百斤。",
+        "”村主任李长顺",
+        "笑着说，大伙儿的日子更有奔",
+        "头了。",
+    ]);
+    assert_block(&c, |t| t.contains("一百斤。”村主任李长顺笑着说"));
+}
+
+/// A paragraph's first line the OCR cut into two boxes (村主任李长顺， /
+/// 放下木锨, eleven ems together, two short of the column): under a full
+/// line ending a sentence the two open a paragraph and are one line,
+/// though neither alone has a first line's width. Before, the first box
+/// went on the paragraph above, and its comma was read as a misread 。.
+#[test]
+fn a_first_line_cut_into_two_boxes_opens_its_paragraph() {
+    opens_paragraph(
+        &[
+            "村主任李长顺，",
+            "放下木锨",
+            "说今年收成比去年好，大伙儿",
+            "的日子更有奔头了。",
+        ],
+        "村主任李长顺，放下木锨说今年",
+    );
+}

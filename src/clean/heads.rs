@@ -208,7 +208,8 @@ pub(super) fn is_head(
     let first_line = m.is_some_and(|m| {
         indent_shape(l, m)
             && next.is_some_and(|n| {
-                full(page.lines[n].width, m) && !ends_sentence(&page.lines[n].text)
+                let nl = &page.lines[n];
+                full(nl.width, m) && !ends_sentence(&nl.text) || last_under(l, nl, n == i + 1)
             })
     });
     (prev_end || gap_before)
@@ -216,6 +217,16 @@ pub(super) fn is_head(
         && !first_line
         && dateline(&l.text).is_none()
         && !over_wrap(page, i)
+}
+
+/// A paragraph's last line read right under a line as wide as a first
+/// line: ending its sentence, short of the column, and as wide as the line
+/// over it or wider (三岁以卧房：恐亦为人身 / 与下文，求知己掏出不。). The two
+/// are a paragraph of two lines, its first line indented; a head over a
+/// one-line paragraph would need that paragraph to fill the head's width
+/// to the em, and its own first line to be indented as well.
+fn last_under(l: &Line, nl: &Line, adjacent: bool) -> bool {
+    adjacent && nl.no == l.no + 1 && ends_sentence(&nl.text) && nl.width >= l.width - 0.5
 }
 
 /// A short line over text run round a figure: the three column lines

@@ -136,3 +136,17 @@ fn a_first_line_cut_into_two_boxes_opens_its_paragraph() {
         "村主任李长顺，放下木锨说今年",
     );
 }
+
+/// A paragraph of two lines (晚饭后大家聚在村口老槐 / 树下商量明年种什么好。):
+/// its first line, a first line's width and ending no sentence, over its
+/// last, as wide or wider and ending one, is no section head over a
+/// one-line paragraph. Before, the first line was read as a head.
+#[test]
+fn a_first_line_over_its_paragraphs_last_is_no_head() {
+    let c = cleaned(&[
+        "割完毕，村民们在晾晒新谷。",
+        "晚饭后大家聚在村口老槐",
+        "树下商量明年种什么好。",
+    ]);
+    assert_block(&c, |t| t == "晚饭后大家聚在村口老槐树下商量明年种什么好。");
+}

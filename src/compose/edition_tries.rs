@@ -96,7 +96,7 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
 struct Tries {
     best: Option<Best>,
     composed: usize,
-    /// Of those, the make-ups set again with a headline in the body's
+    /// Of those, the make-ups set again with a headline in its alternate
     /// face: not counted against [`MOST`] (they search nothing).
     faced: usize,
     retried: Option<Instant>,
@@ -326,7 +326,7 @@ pub(in crate::compose) fn other_faces<'a>(
             continue;
         }
         // Not one whose headline meets one already turned: the two
-        // would run together in the Song.
+        // would run together in the alternate face.
         let partners = |j: usize| {
             (pairs.iter())
                 .filter_map(|&[p, q]| match (p.0 == j, q.0 == j) {
@@ -417,9 +417,10 @@ fn set_once(
         on.warnings,
     )?;
     let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
-    let (mut holes, met) = holes_meeting_both(&items_on(on.set, k), grid, &rects);
+    let items = items_on(on.set, k);
+    let (mut holes, met) = holes_meeting_both(&items, grid, &rects);
     let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
-    let found = clashes(&items_on(on.set, k), grid, &modules);
+    let found = clashes(&items, grid, &modules);
     let pairs = (found.iter())
         .map(|c| {
             [

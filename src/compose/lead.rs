@@ -244,7 +244,7 @@ fn lead_rows(leads: &[ShapedBlock], measure: Pt, rules: &LineRules) -> (Vec<Lead
                 per,
                 line,
             });
-            depth += p.style.lines;
+            depth += per;
         }
         depth += p.style.space_after;
     }

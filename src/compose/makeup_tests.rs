@@ -470,8 +470,9 @@ fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
 
 /// Headlines run together in a chain — the second article's beside the
 /// fourth's, the fourth's beside the third's, all of one size: the second
-/// goes into the body's face, and the third rather than the fourth (set
-/// in the Song beside the second's, the fourth's ran on into it: v-set00).
+/// goes into its alternate face, and the third rather than the fourth
+/// (set in that face beside the second's, the fourth's ran on into it:
+/// v-set00).
 #[test]
 fn headlines_run_together_in_a_chain_alternate_their_faces() {
     use crate::model::LeadPlacement;

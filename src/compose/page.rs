@@ -80,9 +80,8 @@ pub struct PageArticle<'a> {
     pub breaks: Option<&'a FlowBreaks>,
     /// The article with its headline in its alternate face (the layout's
     /// `alt_font`, a bold Song beside the headlines' Hei), where that face
-    /// has all its characters: set
-    /// so where its headline would run into another's of its size (撞题,
-    /// see `clash`).
+    /// has all its characters: set so where its headline would run into
+    /// another's of its size (撞题, see `clash`).
     pub alt: Option<&'a ShapedDoc>,
 }
 

@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use super::super::Frame;
-use super::super::clash::clashes;
+use super::super::clash::{clashes, headline_sizes};
 use super::super::holes::{GridRect, holes_among, holes_meeting_both};
 use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
 use super::super::variants::Variant;
@@ -134,45 +134,32 @@ impl Tries {
                     break;
                 }
                 self.restart(on);
-                let (placed, summary, short) = makeup::choose(ranked, prep, (&avoid, lead_first));
+                let how = (&avoid[..], lead_first, false);
+                let (placed, summary, short) = makeup::choose(ranked, prep, how);
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.places == places);
-                let kept: Vec<PageArticle> = placed.iter().map(PageArticle::copy).collect();
-                let said = (summary.clone(), short);
                 let out = match same {
                     true => first[again].out.clone(),
-                    false => match self.set_one(placed, ranked, (summary, short), (rank, pass), on)
-                    {
-                        Ok(out) => out,
-                        // A retry that cannot be set is no page: keep the best.
-                        Err(e) if self.best.is_none() => return Err(e),
-                        Err(_) => break,
-                    },
+                    false => {
+                        match self.set_faced(placed, ranked, (summary, short), (rank, pass), on) {
+                            Ok(out) => out,
+                            // A retry that cannot be set is no page: keep the best.
+                            Err(e) if self.best.is_none() => return Err(e),
+                            Err(_) => break,
+                        }
+                    }
                 };
-                // Headlines run together on the best page so far: the same
-                // page again, one of each pair in its alternate face (kept
-                // where that leaves no more holes and fills as much: the
-                // faces' advances are one).
-                let best = self
-                    .best
-                    .as_ref()
-                    .is_some_and(|b| b.tried.attempt == self.composed);
-                if !same
-                    && best
-                    && let Some(faced) = other_faces(&kept, &out.pairs)
-                {
+                // The page searched with the lead's headline the largest
+                // (`makeup::order`), where it is another: set too, and
+                // kept where it has as few holes and fills as much (its
+                // holes are not pursued: the search's own page is).
+                if again == 0 && !same {
                     self.restart(on);
-                    self.faced += 1;
-                    let turned = (faced.iter().zip(&kept))
-                        .filter(|(f, k)| !std::ptr::eq(f.shaped, k.shaped))
-                        .count();
-                    let (mut summary, short) = said;
-                    summary.message = format!(
-                        "{}; {turned} headline(s) set in their alternate face beside one of their size (撞题)",
-                        summary.message
-                    );
-                    // Set or not, the page kept is the best so far.
-                    let _ = self.set_one(faced, ranked, (summary, short), (rank, pass), on);
+                    let how = (&avoid[..], lead_first, true);
+                    let (led, summary, short) = makeup::choose(ranked, prep, how);
+                    if led.iter().zip(&places).any(|(a, p)| a.placement != *p) {
+                        let _ = self.set_faced(led, ranked, (summary, short), (rank, pass), on);
+                    }
                 }
                 if pass == 0 {
                     let out = out.clone();
@@ -198,8 +185,43 @@ impl Tries {
     /// make-up can be better.
     fn done(&self) -> bool {
         (self.best.as_ref()).is_some_and(|b| {
-            b.tried.holes == 0 && b.tried.short.remainder == 0 && b.tried.clashes == 0
+            let t = &b.tried;
+            t.holes == 0 && t.short.remainder == 0 && t.over == 0 && t.clashes == 0
         })
+    }
+
+    /// [`Self::set_one`], and where the page is the best so far and has
+    /// headlines run together, the same page again with one of each pair
+    /// in its alternate face (kept where that leaves no more holes and
+    /// fills as much: the faces' advances are one). The first page's
+    /// outcome.
+    fn set_faced(
+        &mut self,
+        placed: Vec<PageArticle>,
+        ranked: &[PageArticle],
+        (summary, short): (Warning, Short),
+        (rank, pass): (usize, usize),
+        on: &mut OnSheet,
+    ) -> Result<Outcome> {
+        let kept: Vec<PageArticle> = placed.iter().map(PageArticle::copy).collect();
+        let said = summary.clone();
+        let out = self.set_one(placed, ranked, (summary, short), (rank, pass), on)?;
+        let best = (self.best.as_ref()).is_some_and(|b| b.tried.attempt == self.composed);
+        if best && let Some(faced) = other_faces(&kept, &out.pairs) {
+            self.restart(on);
+            self.faced += 1;
+            let turned = (faced.iter().zip(&kept))
+                .filter(|(f, k)| !std::ptr::eq(f.shaped, k.shaped))
+                .count();
+            let mut summary = said;
+            summary.message = format!(
+                "{}; {turned} headline(s) set in their alternate face beside one of their size (撞题)",
+                summary.message
+            );
+            // Set or not, the page kept is the best so far.
+            let _ = self.set_one(faced, ranked, (summary, short), (rank, pass), on);
+        }
+        Ok(out)
     }
 
     /// The state back to where the page's make-ups start from.
@@ -225,6 +247,7 @@ impl Tries {
         let tried = Tried {
             holes: out.holes,
             short,
+            over: out.over,
             clashes: out.clashes,
             rank,
             pass,
@@ -299,6 +322,8 @@ struct Outcome {
     /// The articles (by index in the make-up) whose headlines run
     /// together, and their sizes.
     pairs: Vec<[(usize, Pt); 2]>,
+    /// The headlines set larger than the lead story's.
+    over: u32,
 }
 
 /// `placed` with one headline of each pair in `pairs` in its alternate face
@@ -372,15 +397,18 @@ struct Best {
 
 /// A composed make-up's rank: the fewest holes, then the fewest articles
 /// continued and the fullest (the objective's order), then the fewest
-/// headlines running into another's (撞题, the hierarchy's), then the
-/// headlines under the lead's, then the first pass (the lead story in
-/// the start corner beside a pin), then the first. Of two alike the
-/// search's own choice is the better: a retry is kept only for fewer
-/// holes, a fuller page or fewer headlines run together.
+/// headlines set larger than the lead story's (its order: the lead
+/// leads), then the fewest running into another's (撞题, the
+/// hierarchy's), then the headlines capped under the lead's, then the
+/// first pass (the lead story in the start corner beside a pin), then
+/// the first. Of two alike the search's own choice is the better: a
+/// retry is kept only for fewer holes, a fuller page, fewer headlines
+/// over the lead's or fewer run together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
     short: Short,
+    over: u32,
     clashes: u32,
     rank: usize,
     pass: usize,
@@ -421,6 +449,7 @@ fn set_once(
     let (mut holes, met) = holes_meeting_both(&items, grid, &rects);
     let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
     let found = clashes(&items, grid, &modules);
+    let over = over_lead(&frames, &headline_sizes(&items, grid, &modules), &placed);
     let pairs = (found.iter())
         .map(|c| {
             [
@@ -440,7 +469,22 @@ fn set_once(
         met: avoided(&frames, &met, &placed, ranked),
         clashes: found.len() as u32,
         pairs,
+        over,
     })
+}
+
+/// How many of `frames` (their index in `placed`) have a headline (of
+/// `sizes`) larger than the lead story's: the lead's is the page's
+/// largest (the objective's order before its hierarchy).
+fn over_lead(frames: &[(usize, Frame)], sizes: &[Option<Pt>], placed: &[PageArticle]) -> u32 {
+    let lead = |j: usize| placed[j].placement.lead_story;
+    let Some(top) = (frames.iter().zip(sizes)).find_map(|((j, _), s)| s.filter(|_| lead(*j)))
+    else {
+        return 0;
+    };
+    (frames.iter().zip(sizes))
+        .filter(|((j, _), s)| !lead(*j) && s.is_some_and(|s| s.0 > top.0 + 0.05))
+        .count() as u32
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

@@ -15,7 +15,8 @@
 //! order: in every cut the part above (or to the left) holds the earliest
 //! article of the two, so the first article (the lead story) is at the top
 //! left, and it is as wide as the rest allows (beside a pin at a top
-//! corner, in the start corner first: [`Notch::lead_first`]); (4) the
+//! corner, in the start corner first: [`Notch::lead_first`]), its
+//! headline the page's largest where that fills as much ([`order`]); (4) the
 //! headline hierarchy: the other headlines under the lead's
 //! ([`headline_ceiling`]), where the page keeps as few holes and fills
 //! as much (the page's make-ups, `edition::tries`). Variants cost
@@ -35,6 +36,7 @@ use crate::units::Pt;
 /// (see [`choose`]'s `avoid`) searches them again without laying any out.
 pub struct Prepared {
     band: Band,
+    grid: Grid,
     /// The article pinned at the band's notch, if any.
     notched: Option<usize>,
     searched: Vec<usize>,
@@ -120,6 +122,7 @@ pub fn prepare(
     let sizes: Vec<usize> = refs.iter().map(|a| size(a)).collect();
     Prepared {
         band,
+        grid: *grid,
         notched,
         searched,
         variants,
@@ -197,7 +200,7 @@ pub(super) fn pinned(a: &PageArticle) -> bool {
 pub fn choose<'a>(
     articles: &[PageArticle<'a>],
     prep: &Prepared,
-    (avoid, lead_first): (&[Avoid], bool),
+    (avoid, lead_first, led): (&[Avoid], bool, bool),
 ) -> (Vec<PageArticle<'a>>, Warning, Short) {
     let began = std::time::Instant::now();
     let mut band = prep.band;
@@ -222,22 +225,31 @@ pub fn choose<'a>(
     let n = prep.searched.len();
     let mut effort = 0;
     let banded = prep.foot_in_columns && band.notch.is_none();
-    let mut found = None;
-    if banded {
-        // A retry (its holes met modules) tries the fewest bands alone:
-        // the page with fewer holes is kept.
-        let stack = avoid.is_empty();
-        found = in_fewest_columns(&fits, &cuttable(&prep.sizes, 0), (band, stack), &mut effort);
-    }
-    // The whole band, continuing as few as needed (those set whole were
-    // searched just before on a vertical page).
-    let found = found.or_else(|| {
-        (usize::from(banded)..=n).find_map(|k| {
-            let (m, tried) = search(&fits, &cuttable(&prep.sizes, k), band);
-            effort += tried;
-            m.map(|m| (m, band))
+    let mut run = |fits: &[Vec<Vec<Fit>>]| {
+        let mut found = None;
+        if banded {
+            // A retry (its holes met modules) tries the fewest bands alone:
+            // the page with fewer holes is kept.
+            let stack = avoid.is_empty();
+            found = in_fewest_columns(fits, &cuttable(&prep.sizes, 0), (band, stack), &mut effort);
+        }
+        // The whole band, continuing as few as needed (those set whole were
+        // searched just before on a vertical page).
+        found.or_else(|| {
+            (usize::from(banded)..=n).find_map(|k| {
+                let (m, tried) = search(fits, &cuttable(&prep.sizes, k), band);
+                effort += tried;
+                m.map(|m| (m, band))
+            })
         })
-    });
+    };
+    let mut found = run(&fits);
+    if led
+        && let Some((m, _)) = &found
+        && let Some(led) = order::lead_leads((articles, prep), &fits, m, &mut run)
+    {
+        found = Some(led);
+    }
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
     let effort = Effort {
         laid: prep.laid,
@@ -305,7 +317,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken, None);
-    let (out, summary, _) = choose(articles, &prep, (&[], false));
+    let (out, summary, _) = choose(articles, &prep, (&[], false, false));
     (out, summary, prep.laid)
 }
 
@@ -530,6 +542,8 @@ fn narrow(band: &mut Band, c: u32, span: u32) {
     }
 }
 
+#[path = "makeup_order.rs"]
+mod order;
 #[path = "makeup_spread.rs"]
 mod spread;
 

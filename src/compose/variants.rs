@@ -26,6 +26,12 @@ const BRIEF: usize = 400;
 /// broadsheet a news photo stands two or three columns wide; wider, it
 /// leaves the text a strip beside it.
 const WIDE_FIGURES: [u32; 2] = [2, 3];
+/// The least resolution, in pixels per inch, at which the make-up sets a
+/// figure wider than written: newsprint's halftone screen (85 lines per
+/// inch) with a fifth to spare. (A 400-pixel badge three broadsheet
+/// columns wide, 369 pt, is 78 ppi: a compositor's review refused it; two
+/// wide, 243 pt, 118.)
+const LEAST_PPI: f64 = 100.0;
 /// The most columns a lead is set across: across more its lines grow
 /// too long to read (four columns hold some fifty characters).
 const LEAD_ACROSS_MOST: u32 = 4;
@@ -143,7 +149,7 @@ pub fn all_variants(articles: &[&PageArticle], grid: &Grid) -> (Vec<Variants>, u
 /// [`all_variants`] of articles no earlier build computed; with `strips`,
 /// the shallow modules of a page of rests kept.
 fn compute(articles: &[&PageArticle], grid: &Grid, strips: bool) -> (Vec<Variants>, usize) {
-    let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a)).collect();
+    let lists: Vec<Vec<Variant>> = articles.iter().map(|a| variants_of(a, grid)).collect();
     let mut out: Vec<Variants> = (lists.into_iter())
         .map(|list| Variants {
             list,
@@ -231,7 +237,7 @@ fn prune(out: &mut [Variants]) {
 /// and the article has one; its figures two or three columns wide (no
 /// wider than the module) when the article gives them no width of their
 /// own.
-fn variants_of(a: &PageArticle) -> Vec<Variant> {
+fn variants_of(a: &PageArticle, grid: &Grid) -> Vec<Variant> {
     let written = Variant {
         lead: a.placement.lead,
         figure: a.placement.figure,
@@ -253,12 +259,28 @@ fn variants_of(a: &PageArticle) -> Vec<Variant> {
         });
     }
     if written.figure.is_none() && a.shaped.flow.iter().any(free_figure) {
-        out.extend(WIDE_FIGURES.map(|k| Variant {
+        let sharp = WIDE_FIGURES.into_iter().filter(|&k| sharp_at(a, grid, k));
+        out.extend(sharp.map(|k| Variant {
             figure: Some(k),
             ..written
         }));
     }
     out
+}
+
+/// Whether every free figure of the article keeps [`LEAST_PPI`] at `k`
+/// columns wide.
+fn sharp_at(a: &PageArticle, grid: &Grid, k: u32) -> bool {
+    (a.shaped.flow.iter().filter(|b| free_figure(b))).all(|b| match b {
+        ShapedBlock::Figure { figure, .. } => sharp(figure.width_px, grid, k),
+        _ => true,
+    })
+}
+
+/// Whether an image `pixels` wide keeps [`LEAST_PPI`] set `k` columns wide.
+fn sharp(pixels: u32, grid: &Grid, k: u32) -> bool {
+    let inches = (grid.column_width * k as f64 + grid.gutter * (k - 1) as f64).0 / 72.0;
+    pixels as f64 / inches >= LEAST_PPI
 }
 
 /// A figure the make-up may size: set in the flow (not at a place), one
@@ -499,4 +521,21 @@ fn module_at(
         }
     }
     Some((hi, Whites::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::load_layout;
+
+    /// The generated pages' badge, 400 pixels: two broadsheet columns
+    /// (243 pt, 118 ppi) and not three (369 pt, 78 ppi).
+    #[test]
+    fn a_figure_is_widened_only_as_far_as_its_pixels_hold() {
+        let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
+        let grid = layout.grid_for(Writing::Horizontal);
+        assert!(sharp(400, &grid, 2));
+        assert!(!sharp(400, &grid, 3));
+        assert!(sharp(600, &grid, 3));
+    }
 }

@@ -299,9 +299,13 @@ fn an_open_lead_is_a_variant_of_its_own_height_and_a_given_one_is_not() {
 #[test]
 fn a_free_figure_is_tried_two_and_three_columns_wide_never_wider_than_its_module() {
     use crate::model::LeadPlacement;
-    let mut t = text("城市书房越开越多", 14);
-    t = t.replacen("第1段", "![书房](figures/badge.png)\n\n第1段", 1);
-    let s = set(&[t]);
+    // route.png is 600 pixels wide: 117 ppi three broadsheet columns wide.
+    let with = |image: &str| {
+        let t = text("城市书房越开越多", 14);
+        let t = t.replacen("第1段", &format!("![书房](figures/{image})\n\n第1段"), 1);
+        set(&[t])
+    };
+    let s = with("route.png");
     let grid = s.layout.grid_for(s.docs[0].writing);
     let given = page_articles(&s, LeadPlacement::Column);
     let (v, _) = all_variants(&[&given[0]], &grid);
@@ -314,6 +318,12 @@ fn a_free_figure_is_tried_two_and_three_columns_wide_never_wider_than_its_module
         "{:?}",
         v[0].fits
     );
+    // badge.png, 400 pixels, is 78 ppi three columns wide: two at most.
+    let s = with("badge.png");
+    let given = page_articles(&s, LeadPlacement::Column);
+    let (v, _) = all_variants(&[&given[0]], &grid);
+    let widths: Vec<_> = v[0].list.iter().filter_map(|x| x.figure).collect();
+    assert_eq!(widths, [2], "{:?}", v[0].list);
 }
 
 #[test]

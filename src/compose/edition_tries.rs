@@ -6,7 +6,9 @@
 //! article there made up only where that leaves holes; headlines are
 //! kept under the lead's, and set at their own sizes only where holes
 //! remain under the cap or the page stops short of its foot (holes and
-//! fill first, then hierarchy: the objective's order).
+//! fill first, then hierarchy: the objective's order); where the search's
+//! page sets a headline larger than the lead's, the page searched with
+//! the lead's the largest (`makeup::order`) is set beside it.
 
 use std::time::Instant;
 

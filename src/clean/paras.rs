@@ -131,7 +131,13 @@ pub(super) fn build(
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
-                let join = if opens && ends_sentence(&lines[p].text) {
+                let runs_into = boxed
+                    .iter()
+                    .find(|b| b.lines.first() == Some(&i))
+                    .is_some_and(|b| sliver_above(&ctx, b.measure));
+                let join = if runs_into {
+                    Join::Same
+                } else if opens && ends_sentence(&lines[p].text) {
                     Join::Break
                 } else {
                     decide(&ctx, marks)
@@ -265,6 +271,20 @@ fn narrow_runs(lines: &[Line], measure: &[Option<f32>], texts: &[usize]) -> Vec<
         }
     }
     out
+}
+
+/// The line over a narrower block's first line `c` is a full line of
+/// the same narrow measure `top` (with its indent if it opens its
+/// paragraph, its squeezed marks taken off), short of the column, and
+/// `c` is full too, no first line two ems short (兴寄！晏也已甚冉而莫。 /
+/// 袁中矣乎每。君子张竹, 11 and 10 ems of 10 in a column of 13): the
+/// narrow lines began above, a column narrowed beside a figure, not a
+/// block set apart, and the sentence ending flush at its edge ends no
+/// paragraph, as in any column.
+fn sliver_above(x: &Ctx, top: f32) -> bool {
+    let indent = if x.p_first { 2.0 } else { 0.0 };
+    let w = x.p_width + indent - super::prep::squeezed(&x.p.text);
+    x.m.is_some_and(|m| short(x.p_width, m)) && w >= top - 1.0 && x.c.width >= top - 1.0
 }
 
 /// Paragraphs the scan ran together inside one line (`。　　`): the line's

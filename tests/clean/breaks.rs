@@ -150,3 +150,22 @@ fn a_first_line_over_its_paragraphs_last_is_no_head() {
     ]);
     assert_block(&c, |t| t == "晚饭后大家聚在村口老槐树下商量明年种什么好。");
 }
+
+/// A column narrowed beside a figure to ten ems of thirteen: a line of
+/// it ending a sentence as wide as the narrowed lines under it (场边的人
+/// 都说今年好。 over 稻穗又大又沉，一亩地), the first of them full too, no
+/// first line two ems short, ends no paragraph: the sentence ends flush
+/// at the column's narrowed edge, as it may at the full one. Before, the
+/// narrowed lines under it were taken for a block set apart (a boxed
+/// paragraph, its own measure), opening a paragraph of their own.
+#[test]
+fn a_sentence_ending_flush_at_a_narrowed_edge_ends_no_paragraph() {
+    let c = cleaned(&[
+        "割完毕，村民们在晾晒新谷，",
+        "场边的人都说今年好。",
+        "稻穗又大又沉，一亩地",
+        "能多打一百多斤粮食，",
+        "大伙儿心里都高兴。",
+    ]);
+    assert_block(&c, |t| t.contains("都说今年好。稻穗又大又沉"));
+}

@@ -151,3 +151,16 @@ pub(super) fn first_cut(x: &Ctx, m: f32) -> bool {
         && w >= m - 3.75
         && w <= m - 1.25
 }
+
+/// `p` is a line of a column narrowed beside a figure (three ems short or
+/// more, as is the line over it, within an em of it), and `c` is wider:
+/// the column widens back past the figure's edge (丘也没有 / 不宜对曰寡在，
+/// 尤难事事, 10 then 11 ems of 13), so `c`'s two-em shortness is no
+/// paragraph's first line, and `p`, ending on a word, no paragraph's end.
+pub(super) fn sliver_widens(x: &Ctx, m: f32) -> bool {
+    let narrow = |w: f32| narrowed(w, m);
+    narrow(x.p_width)
+        && x.b
+            .is_some_and(|b| narrow(b.width) && (b.width - x.p_width).abs() <= 1.0)
+        && x.c.width > x.p_width
+}

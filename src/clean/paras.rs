@@ -10,7 +10,7 @@
 
 use super::joins::{
     Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed_across, opens_on_closer,
-    sliver_runs_on,
+    sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -513,7 +513,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
-        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped {
+        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped && !sliver_widens(x, m) {
             Join::BreakBare
         } else if bare {
             Join::Same

@@ -169,3 +169,31 @@ fn a_sentence_ending_flush_at_a_narrowed_edge_ends_no_paragraph() {
     ]);
     assert_block(&c, |t| t.contains("都说今年好。稻穗又大又沉"));
 }
+
+/// Full column lines over the lines a test narrows beside a figure: the
+/// column's measure (13 ems) stands, whatever the narrowed lines' widths.
+const FULL: [&str; 4] = [
+    "割完毕，村民们在晾晒新谷。今",
+    "年雨水足，日照也好，稻子长",
+    "得特别壮实，家家户户都说这",
+    "是多年少有的好年景，村里人",
+];
+
+/// A column narrowed beside a figure widening back past its edge: a line
+/// ending on a word, ten ems of thirteen as is the line over it, over a
+/// line of eleven (a first line's width) that a full line goes on from
+/// (像座小山孩子们绕着它 / 跑来跑去，笑声传到村口): the eleven ems are the
+/// column's edge moving out, not an indent, so no paragraph ends on the
+/// word. Before, the bare short line was taken for a paragraph's end
+/// whose mark the OCR lost.
+#[test]
+fn a_narrowed_line_as_the_column_widens_ends_no_paragraph() {
+    let narrowed = [
+        "稻谷堆在晒场上高高的",
+        "像座小山孩子们绕着它",
+        "跑来跑去，笑声传到村口",
+        "的大槐树下，大人们也笑了。",
+    ];
+    let c = cleaned(&[&FULL[..], &narrowed[..]].concat());
+    assert_block(&c, |t| t.contains("孩子们绕着它跑来跑去"));
+}

@@ -9,8 +9,8 @@
 //! short line ending in a comma is a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed_across, opens_on_closer,
-    sliver_runs_on, sliver_widens,
+    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed, narrowed_across,
+    opens_on_closer, sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -131,11 +131,7 @@ pub(super) fn build(
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
-                let runs_into = boxed
-                    .iter()
-                    .find(|b| b.lines.first() == Some(&i))
-                    .is_some_and(|b| sliver_above(&ctx, b.measure));
-                let join = if runs_into {
+                let join = if sliver_edge(&boxed, &ctx, p, i) {
                     Join::Same
                 } else if opens && ends_sentence(&lines[p].text) {
                     Join::Break
@@ -271,6 +267,23 @@ fn narrow_runs(lines: &[Line], measure: &[Option<f32>], texts: &[usize]) -> Vec<
         }
     }
     out
+}
+
+/// A narrower block found on a column narrowed beside a figure: `c`
+/// opens it and the line over it is as narrow ([`sliver_above`]), or `p`
+/// ends it and the column stays narrowed under it, `c` no wider than its
+/// lines and three ems short of the column. Either way the narrow lines
+/// run on across the block's edge, and a sentence ending flush there
+/// ends no paragraph.
+fn sliver_edge(boxed: &[Narrow], x: &Ctx, p: usize, i: usize) -> bool {
+    let above = boxed.iter().find(|b| b.lines.first() == Some(&i));
+    let below = boxed.iter().find(|b| b.lines.last() == Some(&p));
+    above.is_some_and(|b| sliver_above(x, b.measure))
+        || below.is_some_and(|b| {
+            sliver_above(x, b.measure)
+                && x.c.width <= b.measure + 0.5
+                && x.m.is_some_and(|m| narrowed(x.c.width, m))
+        })
 }
 
 /// The line over a narrower block's first line `c` is a full line of

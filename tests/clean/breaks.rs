@@ -179,6 +179,13 @@ const FULL: [&str; 4] = [
     "是多年少有的好年景，村里人",
 ];
 
+/// `narrowed` under [`FULL`], cleaned; asserts that a paragraph holds
+/// `joined`.
+fn joins_under_full(narrowed: &[&str], joined: &str) {
+    let c = cleaned(&[&FULL[..], narrowed].concat());
+    assert_block(&c, |t| t.contains(joined));
+}
+
 /// A column narrowed beside a figure widening back past its edge: a line
 /// ending on a word, ten ems of thirteen as is the line over it, over a
 /// line of eleven (a first line's width) that a full line goes on from
@@ -188,12 +195,38 @@ const FULL: [&str; 4] = [
 /// whose mark the OCR lost.
 #[test]
 fn a_narrowed_line_as_the_column_widens_ends_no_paragraph() {
-    let narrowed = [
-        "稻谷堆在晒场上高高的",
-        "像座小山孩子们绕着它",
-        "跑来跑去，笑声传到村口",
-        "的大槐树下，大人们也笑了。",
-    ];
-    let c = cleaned(&[&FULL[..], &narrowed[..]].concat());
-    assert_block(&c, |t| t.contains("孩子们绕着它跑来跑去"));
+    joins_under_full(
+        &[
+            "稻谷堆在晒场上高高的",
+            "像座小山孩子们绕着它",
+            "跑来跑去，笑声传到村口",
+            "的大槐树下，大人们也笑了。",
+        ],
+        "孩子们绕着它跑来跑去",
+    );
+}
+
+/// A column narrowed beside a figure to ten ems of thirteen, a sentence
+/// ending flush at its edge on the last line of what reads as a narrower
+/// block (three lines within an em after a sentence end, the last ending
+/// one), the column as narrow under it (大伙儿心里都很高兴。 over
+/// 今年新谷价好，合作社, the column widening back two lines down): the
+/// narrow lines run on past the block's edge, and the sentence ending
+/// flush there ends no paragraph, as at the block's top. Before, the line
+/// under the block opened a paragraph under a short last line.
+#[test]
+fn a_sentence_ending_flush_at_a_narrowed_blocks_foot_ends_no_paragraph() {
+    joins_under_full(
+        &[
+            "都很忙。",
+            "稻穗又大又沉，一亩地",
+            "能多打一百多斤粮食，",
+            "大伙儿心里都很高兴。",
+            "今年新谷价好，合作社",
+            "的收购价比去年还高，",
+            "多出两毛，算下来每户能多收",
+            "入好几千块钱。",
+        ],
+        "都很高兴。今年新谷价好",
+    );
 }

@@ -10,7 +10,7 @@
 
 use super::joins::{
     Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed, narrowed_across,
-    opens_on_closer, sliver_runs_on, sliver_widens,
+    opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -508,9 +508,11 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // beside a figure: the next two lines under half the measure too
         // (本地老街 / 的书， / 读完 / 大家一), the sentence going on. (A short
         // paragraph may follow a paragraph's end, 相关数据：, but a wider
-        // line comes after it.)
+        // line comes after it.) Or the three lines are as narrow, three
+        // ems short or more (joins::sliver_level).
         let half = |w: f32| w <= m / 2.0;
-        let narrowed = !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width));
+        let narrowed =
+            !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width)) || sliver_level(x, m);
         // A line two ems short over a short line that runs on is no
         // paragraph's first line (its second line is full, or its last,
         // ending on a mark): the column is narrowed there beside a figure,

@@ -230,3 +230,22 @@ fn a_sentence_ending_flush_at_a_narrowed_blocks_foot_ends_no_paragraph() {
         "都很高兴。今年新谷价好",
     );
 }
+
+/// A comma at the end of a line of a column narrowed beside a figure,
+/// the two lines under it as narrow (谷堆在晒场上像小山， / 孩子们绕着它跑来
+/// 跑去 / 笑声传到村口，槐树下, ten ems each of thirteen): every line there
+/// is short, and the line under the comma is no paragraph's first line (a
+/// full line would follow it), so the comma is no misread 。. Before, the
+/// comma ended a paragraph.
+#[test]
+fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
+    joins_under_full(
+        &[
+            "谷堆在晒场上像小山，",
+            "孩子们绕着它跑来跑去",
+            "笑声传到村口，槐树下",
+            "大人们听了也都跟着笑起来了。",
+        ],
+        "像小山，孩子们绕着它",
+    );
+}

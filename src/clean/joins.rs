@@ -151,3 +151,27 @@ pub(super) fn first_cut(x: &Ctx, m: f32) -> bool {
         && w >= m - 3.75
         && w <= m - 1.25
 }
+
+/// `p` is a line of a column narrowed beside a figure (three ems short or
+/// more, as is the line over it, within an em of it), and `c` is wider:
+/// the column widens back past the figure's edge (丘也没有 / 不宜对曰寡在，
+/// 尤难事事, 10 then 11 ems of 13), so `c`'s two-em shortness is no
+/// paragraph's first line, and `p`, ending on a word, no paragraph's end.
+pub(super) fn sliver_widens(x: &Ctx, m: f32) -> bool {
+    let narrow = |w: f32| narrowed(w, m);
+    narrow(x.p_width)
+        && x.b
+            .is_some_and(|b| narrow(b.width) && (b.width - x.p_width).abs() <= 1.0)
+        && x.c.width > x.p_width
+}
+
+/// `p` and the two lines under it are three ems short of the column or
+/// more and within an em of each other (人必不取仁再不能以， / 对曰痴而遇有
+/// 出矣乎文 / 子。绥之本单位不能事, 10 ems each of 13): the column narrowed
+/// beside a figure, where every line is short. `c` is no paragraph's
+/// first line (a first line has a full line under it, not one as narrow),
+/// so a comma at `p`'s end is no misread 。 ending a paragraph.
+pub(super) fn sliver_level(x: &Ctx, m: f32) -> bool {
+    let level = |w: f32| narrowed(w, m) && (w - x.p_width).abs() <= 1.0;
+    level(x.p_width) && level(x.c.width) && x.n.is_some_and(|n| level(n.width) && !n.is_blank())
+}

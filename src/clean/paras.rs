@@ -9,8 +9,8 @@
 //! short line ending in a comma is a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed_across, opens_on_closer,
-    sliver_runs_on,
+    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed, narrowed_across,
+    opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -131,7 +131,9 @@ pub(super) fn build(
                     gap,
                 };
                 let opens = boxed.iter().any(|b| b.lines.first() == Some(&i));
-                let join = if opens && ends_sentence(&lines[p].text) {
+                let join = if sliver_edge(&boxed, &ctx, p, i) {
+                    Join::Same
+                } else if opens && ends_sentence(&lines[p].text) {
                     Join::Break
                 } else {
                     decide(&ctx, marks)
@@ -265,6 +267,37 @@ fn narrow_runs(lines: &[Line], measure: &[Option<f32>], texts: &[usize]) -> Vec<
         }
     }
     out
+}
+
+/// A narrower block found on a column narrowed beside a figure: `c`
+/// opens it and the line over it is as narrow ([`sliver_above`]), or `p`
+/// ends it and the column stays narrowed under it, `c` no wider than its
+/// lines and three ems short of the column. Either way the narrow lines
+/// run on across the block's edge, and a sentence ending flush there
+/// ends no paragraph.
+fn sliver_edge(boxed: &[Narrow], x: &Ctx, p: usize, i: usize) -> bool {
+    let above = boxed.iter().find(|b| b.lines.first() == Some(&i));
+    let below = boxed.iter().find(|b| b.lines.last() == Some(&p));
+    above.is_some_and(|b| sliver_above(x, b.measure))
+        || below.is_some_and(|b| {
+            sliver_above(x, b.measure)
+                && x.c.width <= b.measure + 0.5
+                && x.m.is_some_and(|m| narrowed(x.c.width, m))
+        })
+}
+
+/// The line over a narrower block's first line `c` is a full line of
+/// the same narrow measure `top` (with its indent if it opens its
+/// paragraph, its squeezed marks taken off), short of the column, and
+/// `c` is full too, no first line two ems short (兴寄！晏也已甚冉而莫。 /
+/// 袁中矣乎每。君子张竹, 11 and 10 ems of 10 in a column of 13): the
+/// narrow lines began above, a column narrowed beside a figure, not a
+/// block set apart, and the sentence ending flush at its edge ends no
+/// paragraph, as in any column.
+fn sliver_above(x: &Ctx, top: f32) -> bool {
+    let indent = if x.p_first { 2.0 } else { 0.0 };
+    let w = x.p_width + indent - super::prep::squeezed(&x.p.text);
+    x.m.is_some_and(|m| short(x.p_width, m)) && w >= top - 1.0 && x.c.width >= top - 1.0
 }
 
 /// Paragraphs the scan ran together inside one line (`。　　`): the line's
@@ -475,9 +508,11 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // beside a figure: the next two lines under half the measure too
         // (本地老街 / 的书， / 读完 / 大家一), the sentence going on. (A short
         // paragraph may follow a paragraph's end, 相关数据：, but a wider
-        // line comes after it.)
+        // line comes after it.) Or the three lines are as narrow, three
+        // ems short or more (joins::sliver_level).
         let half = |w: f32| w <= m / 2.0;
-        let narrowed = !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width));
+        let narrowed =
+            !c_first && half(x.c.width) && x.n.is_some_and(|n| half(n.width)) || sliver_level(x, m);
         // A line two ems short over a short line that runs on is no
         // paragraph's first line (its second line is full, or its last,
         // ending on a mark): the column is narrowed there beside a figure,
@@ -493,7 +528,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
-        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped {
+        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped && !sliver_widens(x, m) {
             Join::BreakBare
         } else if bare {
             Join::Same

@@ -150,3 +150,102 @@ fn a_first_line_over_its_paragraphs_last_is_no_head() {
     ]);
     assert_block(&c, |t| t == "晚饭后大家聚在村口老槐树下商量明年种什么好。");
 }
+
+/// A column narrowed beside a figure to ten ems of thirteen: a line of
+/// it ending a sentence as wide as the narrowed lines under it (场边的人
+/// 都说今年好。 over 稻穗又大又沉，一亩地), the first of them full too, no
+/// first line two ems short, ends no paragraph: the sentence ends flush
+/// at the column's narrowed edge, as it may at the full one. Before, the
+/// narrowed lines under it were taken for a block set apart (a boxed
+/// paragraph, its own measure), opening a paragraph of their own.
+#[test]
+fn a_sentence_ending_flush_at_a_narrowed_edge_ends_no_paragraph() {
+    let c = cleaned(&[
+        "割完毕，村民们在晾晒新谷，",
+        "场边的人都说今年好。",
+        "稻穗又大又沉，一亩地",
+        "能多打一百多斤粮食，",
+        "大伙儿心里都高兴。",
+    ]);
+    assert_block(&c, |t| t.contains("都说今年好。稻穗又大又沉"));
+}
+
+/// Full column lines over the lines a test narrows beside a figure: the
+/// column's measure (13 ems) stands, whatever the narrowed lines' widths.
+const FULL: [&str; 4] = [
+    "割完毕，村民们在晾晒新谷。今",
+    "年雨水足，日照也好，稻子长",
+    "得特别壮实，家家户户都说这",
+    "是多年少有的好年景，村里人",
+];
+
+/// `narrowed` under [`FULL`], cleaned; asserts that a paragraph holds
+/// `joined`.
+fn joins_under_full(narrowed: &[&str], joined: &str) {
+    let c = cleaned(&[&FULL[..], narrowed].concat());
+    assert_block(&c, |t| t.contains(joined));
+}
+
+/// A column narrowed beside a figure widening back past its edge: a line
+/// ending on a word, ten ems of thirteen as is the line over it, over a
+/// line of eleven (a first line's width) that a full line goes on from
+/// (像座小山孩子们绕着它 / 跑来跑去，笑声传到村口): the eleven ems are the
+/// column's edge moving out, not an indent, so no paragraph ends on the
+/// word. Before, the bare short line was taken for a paragraph's end
+/// whose mark the OCR lost.
+#[test]
+fn a_narrowed_line_as_the_column_widens_ends_no_paragraph() {
+    joins_under_full(
+        &[
+            "稻谷堆在晒场上高高的",
+            "像座小山孩子们绕着它",
+            "跑来跑去，笑声传到村口",
+            "的大槐树下，大人们也笑了。",
+        ],
+        "孩子们绕着它跑来跑去",
+    );
+}
+
+/// A column narrowed beside a figure to ten ems of thirteen, a sentence
+/// ending flush at its edge on the last line of what reads as a narrower
+/// block (three lines within an em after a sentence end, the last ending
+/// one), the column as narrow under it (大伙儿心里都很高兴。 over
+/// 今年新谷价好，合作社, the column widening back two lines down): the
+/// narrow lines run on past the block's edge, and the sentence ending
+/// flush there ends no paragraph, as at the block's top. Before, the line
+/// under the block opened a paragraph under a short last line.
+#[test]
+fn a_sentence_ending_flush_at_a_narrowed_blocks_foot_ends_no_paragraph() {
+    joins_under_full(
+        &[
+            "都很忙。",
+            "稻穗又大又沉，一亩地",
+            "能多打一百多斤粮食，",
+            "大伙儿心里都很高兴。",
+            "今年新谷价好，合作社",
+            "的收购价比去年还高，",
+            "多出两毛，算下来每户能多收",
+            "入好几千块钱。",
+        ],
+        "都很高兴。今年新谷价好",
+    );
+}
+
+/// A comma at the end of a line of a column narrowed beside a figure,
+/// the two lines under it as narrow (谷堆在晒场上像小山， / 孩子们绕着它跑来
+/// 跑去 / 笑声传到村口，槐树下, ten ems each of thirteen): every line there
+/// is short, and the line under the comma is no paragraph's first line (a
+/// full line would follow it), so the comma is no misread 。. Before, the
+/// comma ended a paragraph.
+#[test]
+fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
+    joins_under_full(
+        &[
+            "谷堆在晒场上像小山，",
+            "孩子们绕着它跑来跑去",
+            "笑声传到村口，槐树下",
+            "大人们听了也都跟着笑起来了。",
+        ],
+        "像小山，孩子们绕着它",
+    );
+}

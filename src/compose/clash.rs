@@ -53,14 +53,6 @@ pub fn clashes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Clash> {
     out
 }
 
-/// The size of the headline of each of `frames` on `pages` (its largest
-/// display type), `None` for a module without one.
-pub fn headline_sizes(pages: &[&Page], grid: &Grid, frames: &[Frame]) -> Vec<Option<Pt>> {
-    (frames.iter())
-        .map(|f| headline(pages, grid, f).map(|h| Pt(h.size)))
-        .collect()
-}
-
 /// Whether a line of each headline stands on one line with the other's
 /// and no type between them: their ems overlap across the line by a fifth
 /// of the smaller size (a two-line headline's second line beside the

@@ -13,10 +13,10 @@
 use std::time::Instant;
 
 use super::super::Frame;
-use super::super::clash::{clashes, headline_sizes};
+use super::super::clash::clashes;
 use super::super::holes::{GridRect, holes_among, holes_meeting_both};
 use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
-use super::super::variants::Variant;
+use super::super::variants::{Variant, headline_at};
 use super::{OnSheet, Set, items_on, place_all};
 use crate::compose::page::{PageArticle, Placement};
 use crate::compose::sheets::Sheets;
@@ -451,7 +451,7 @@ fn set_once(
     let (mut holes, met) = holes_meeting_both(&items, grid, &rects);
     let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
     let found = clashes(&items, grid, &modules);
-    let over = over_lead(&frames, &headline_sizes(&items, grid, &modules), &placed);
+    let over = over_lead(&placed, grid);
     let pairs = (found.iter())
         .map(|c| {
             [
@@ -475,19 +475,38 @@ fn set_once(
     })
 }
 
-/// How many of `frames` (their index in `placed`) have a headline (of
-/// `sizes`) larger than the lead story's: the lead's is the page's
-/// largest (the objective's order before its hierarchy).
-fn over_lead(frames: &[(usize, Frame)], sizes: &[Option<Pt>], placed: &[PageArticle]) -> u32 {
-    let lead = |j: usize| placed[j].placement.lead_story;
-    let Some(top) = (frames.iter().zip(sizes)).find_map(|((j, _), s)| s.filter(|_| lead(*j)))
+/// How many of the `placed` articles' headlines outrank the lead story's:
+/// larger, or their widest line reaching further by [`WIDER`] (the lead's
+/// is the page's largest and widest, the objective's order before its
+/// hierarchy). Measured as the search measures them (`makeup::order`),
+/// fitted to the module.
+fn over_lead(placed: &[PageArticle], grid: &Grid) -> u32 {
+    let head = |a: &PageArticle| {
+        let p = &a.placement;
+        let variant = Variant {
+            lead: p.lead,
+            figure: p.figure,
+        };
+        headline_at(a, variant, grid, p.columns?)
+    };
+    let Some((size, reach)) = placed
+        .iter()
+        .find(|a| a.placement.lead_story)
+        .and_then(head)
     else {
         return 0;
     };
-    (frames.iter().zip(sizes))
-        .filter(|((j, _), s)| !lead(*j) && s.is_some_and(|s| s.0 > top.0 + 0.05))
+    let wider = WIDER * grid.body_size.0;
+    (placed.iter())
+        .filter(|a| !a.placement.lead_story)
+        .filter_map(head)
+        .filter(|&(s, r)| s.0 > size.0 + 0.05 || r.0 > reach.0 + wider)
         .count() as u32
 }
+
+/// A headline reaching further than the lead's by this many body sizes is
+/// the wider (as `makeup::order` counts it).
+const WIDER: f64 = 2.0;
 
 /// The modules (by `frames`, their index in `placed`) that holes meet
 /// (`met`: per frame, how many), unless pinned in `ranked`.

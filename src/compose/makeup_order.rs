@@ -1,40 +1,87 @@
-//! The lead story's headline the page's largest ([`super::choose`]): the
-//! objective's third term, before the hierarchy of the others. The cap on
-//! the other headlines ([`super::headline_ceiling`]) is refused where it
-//! opens white at a headline's ends (`title::opens_more`), and the search
-//! knows modules by their heights alone: a lead with a long headline at
-//! four columns (h-set07: eleven characters, 40.7 pt) then stands beside
-//! a short one at the same span set larger (nine, 48.6 pt). Where the
-//! make-up so chosen sets a headline over the lead's, the page is searched
-//! again with the lead's modules at a headline size from its smallest up
-//! and the others' at most that size, and the first page that fills as
-//! much and continues no more is taken: the lead wider, or the other
-//! narrower. (From the largest down, var-set06's lead took the page's
-//! width at 86.9 pt where 56 sufficed.)
+//! The lead story's headline the page's largest and widest
+//! ([`super::choose`]): the objective's third term, before the hierarchy
+//! of the others. The cap on the other headlines
+//! ([`super::headline_ceiling`]) is refused where it opens white at a
+//! headline's ends (`title::opens_more`), and the search knows modules by
+//! their heights alone: a lead with a long headline at four columns
+//! (h-set07: eleven characters, 40.7 pt) then stands beside a short one at
+//! the same span set larger (nine, 48.6 pt), or a later article's line
+//! reaches across more of the page than the lead's (h-set18). Where the
+//! make-up so chosen sets a headline that outranks the lead's, the page is
+//! searched again with the lead's modules at a headline from its smallest
+//! up and the others' that outrank it left out; the first page that fills
+//! as much, continues no more and sets no rival near the lead is set
+//! too (`edition::tries` keeps it where it has no more holes): the lead
+//! wider, or the other narrower. (From the largest down, var-set06's lead
+//! took the page's width at 86.9 pt where 56 sufficed.)
 
 use super::Prepared;
 use crate::compose::makeup_search::MadeUp;
 use crate::compose::page::PageArticle;
-use crate::compose::variants::{Fit, headline_size};
+use crate::compose::variants::{Fit, headline_at};
 
 /// Sizes within this many points are one (a headline's size is fitted to
 /// its measure in steps far larger).
 const SAME: f64 = 0.05;
 
-/// Each searched article's headline size per span and fit (`None`
-/// without a headline, or where it breaks inside a phrase).
-type Sizes = Vec<Vec<Vec<Option<f64>>>>;
+/// A headline reaching further than the lead's by this many body sizes
+/// is the wider.
+const WIDER: f64 = 2.0;
+/// A headline in the lead's row this near its size (the lead's at most
+/// this many times the other's) vies with it: a led page that sets one so
+/// is refused (a compositor's review: a rival moved up beside the lead at
+/// 0.87 of its size, reaching further, read worse than the wider rival
+/// lower down it replaced).
+const LEVEL: f64 = 1.3;
+/// Anywhere on the page a headline this near the lead's size vies with
+/// it (the review again: h-set07's second story grown to 48.6 pt under a
+/// lead of 56.1, a row below it, weakened the lead more than the small
+/// headline beside it that it replaced).
+const NEAR: f64 = 1.2;
 
-/// The headline sizes of every module the search may choose.
-fn sizes(articles: &[PageArticle], prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> Sizes {
-    (prep.searched.iter().zip(&prep.variants).zip(fits))
-        .map(|((&i, v), per_span)| {
-            (per_span.iter().enumerate())
-                .map(|(k, fits)| {
-                    let span = k as u32 + 1;
+/// A module's headline: its size in points and the reach of its widest
+/// line in body sizes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Head {
+    size: f64,
+    reach: f64,
+}
+
+impl Head {
+    /// Whether this headline outranks `lead`'s: larger, or reaching
+    /// further by [`WIDER`].
+    fn outranks(self, lead: Head) -> bool {
+        self.size > lead.size + SAME || self.reach > lead.reach + WIDER
+    }
+}
+
+/// Each searched article's headline per span and fit (`None` without a
+/// headline, or where it breaks inside a phrase).
+type Heads = Vec<Vec<Vec<Option<Head>>>>;
+
+/// The headline of searched article `j` in `variant` at `span` columns.
+fn head(
+    articles: &[PageArticle],
+    prep: &Prepared,
+    j: usize,
+    (variant, span): (usize, u32),
+) -> Option<Head> {
+    let (a, v) = (&articles[prep.searched[j]], &prep.variants[j]);
+    let (size, reach) = headline_at(a, v.list[variant], &prep.grid, span)?;
+    Some(Head {
+        size: size.0,
+        reach: reach.0 / prep.grid.body_size.0,
+    })
+}
+
+/// The headlines of every module the search may choose.
+fn heads(articles: &[PageArticle], prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> Heads {
+    (fits.iter().enumerate())
+        .map(|(j, per_span)| {
+            (per_span.iter().zip(1..))
+                .map(|(fits, span)| {
                     (fits.iter())
-                        .map(|f| headline_size(&articles[i], v.list[f.variant], &prep.grid, span))
-                        .map(|s| s.map(|s| s.0))
+                        .map(|f| head(articles, prep, j, (f.variant, span)))
                         .collect()
                 })
                 .collect()
@@ -42,37 +89,46 @@ fn sizes(articles: &[PageArticle], prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> S
         .collect()
 }
 
-/// The size of the headline of searched article `j` as `m` places it.
-fn chosen(m: &MadeUp, sizes: &Sizes, fits: &[Vec<Vec<Fit>>], j: usize) -> Option<f64> {
+/// The headline of searched article `j` as `m` places it.
+fn chosen(m: &MadeUp, heads: &Heads, fits: &[Vec<Vec<Fit>>], j: usize) -> Option<Head> {
     let p = m.places[j]?;
     let k = p.columns as usize - 1;
     let at = fits[j][k].iter().position(|f| f.variant == p.variant)?;
-    sizes[j][k][at]
+    heads[j][k][at]
 }
 
-/// Whether `m` sets a headline larger than the lead's (searched article
-/// `lead`).
-fn over(m: &MadeUp, sizes: &Sizes, fits: &[Vec<Vec<Fit>>], lead: usize) -> bool {
-    let Some(top) = chosen(m, sizes, fits, lead) else {
+/// Whether any of `others` outranks `lead`.
+fn over(lead: Option<Head>, others: impl IntoIterator<Item = Option<Head>>) -> bool {
+    let Some(lead) = lead else {
         return false;
     };
-    (0..fits.len())
-        .filter(|&j| j != lead)
-        .any(|j| chosen(m, sizes, fits, j).is_some_and(|s| s > top + SAME))
+    others.into_iter().flatten().any(|h| h.outranks(lead))
 }
 
-/// `fits` with the lead's modules whose headline is at least `size` and
-/// the others' whose headline is at most that (or that have none).
-fn under(fits: &[Vec<Vec<Fit>>], sizes: &Sizes, lead: usize, size: f64) -> Vec<Vec<Vec<Fit>>> {
+/// `fits` with the lead's modules whose headline is `top`'s size at least
+/// (and with `by_reach`, its reach), and the others' that do not outrank
+/// it (or have none): larger, or with `by_reach` reaching further.
+fn under(
+    fits: &[Vec<Vec<Fit>>],
+    heads: &Heads,
+    lead: usize,
+    (top, by_reach): (Head, bool),
+) -> Vec<Vec<Vec<Fit>>> {
     (fits.iter().enumerate())
         .map(|(j, per_span)| {
             (per_span.iter().enumerate())
                 .map(|(k, fits)| {
-                    (fits.iter().zip(&sizes[j][k]))
-                        .filter(|(_, s)| match (j == lead, s) {
-                            (true, Some(s)) => *s >= size - SAME,
+                    (fits.iter().zip(&heads[j][k]))
+                        .filter(|(_, h)| match (j == lead, h) {
+                            (true, Some(h)) => {
+                                h.size >= top.size - SAME
+                                    && (!by_reach || h.reach >= top.reach - 0.01)
+                            }
                             (true, None) => false,
-                            (false, Some(s)) => *s <= size + SAME,
+                            (false, Some(h)) => {
+                                h.size <= top.size + SAME
+                                    && (!by_reach || h.reach <= top.reach + WIDER)
+                            }
                             (false, None) => true,
                         })
                         .map(|(f, _)| *f)
@@ -84,9 +140,9 @@ fn under(fits: &[Vec<Vec<Fit>>], sizes: &Sizes, lead: usize, size: f64) -> Vec<V
 }
 
 /// A make-up of `fits` (by `search`, as [`super::choose`] searches) whose
-/// lead story's headline is the page's largest, where `m` sets another
-/// larger (see [`reorder`]). `None` where `m` keeps the order already, or
-/// no such page exists.
+/// lead story's headline is the page's largest and widest, where `m`
+/// sets another larger or reaching further (see [`reorder`]). `None`
+/// where `m` keeps the order already, or no such page exists.
 pub(super) fn lead_leads<T>(
     (articles, prep): (&[PageArticle], &Prepared),
     fits: &[Vec<Vec<Fit>>],
@@ -94,40 +150,71 @@ pub(super) fn lead_leads<T>(
     search: impl FnMut(&[Vec<Vec<Fit>>]) -> Option<(MadeUp, T)>,
 ) -> Option<(MadeUp, T)> {
     let lead = (prep.searched.iter()).position(|&i| articles[i].placement.lead_story)?;
-    // The sizes of the modules `m` chose first: most pages keep the order.
-    let size = |j: usize| {
+    // The headlines of the modules `m` chose first: most pages keep the
+    // order.
+    let placed = |j: usize| {
         let p = m.places[j]?;
-        let (i, v) = (prep.searched[j], &prep.variants[j]);
-        headline_size(&articles[i], v.list[p.variant], &prep.grid, p.columns)
+        head(articles, prep, j, (p.variant, p.columns))
     };
-    let top = size(lead)?;
-    if (0..fits.len()).all(|j| j == lead || size(j).is_none_or(|s| s.0 <= top.0 + SAME)) {
+    let others = (0..fits.len()).filter(|&j| j != lead).map(placed);
+    if !over(placed(lead), others) {
         return None;
     }
-    let sizes = sizes(articles, prep, fits);
-    reorder((&sizes, lead), fits, m, search)
+    let heads = heads(articles, prep, fits);
+    reorder((&heads, lead), fits, m, search)
 }
 
-/// Where `m` sets a headline over the lead's (searched article `lead`,
-/// headline sizes `sizes`): of the lead's sizes from the smallest up (the
-/// least change to the page), the first whose page, its other headlines
-/// at most that size, fills as much as `m` and continues no more articles.
+/// Where `m` sets a headline that outranks the lead's (searched article
+/// `lead`, headlines `heads`): of the lead's headlines from the smallest
+/// up (the least change to the page), the first whose page, no other
+/// headline outranking it (larger or reaching further; then, where none
+/// serves, larger), fills as much as `m`, continues no more articles and
+/// sets none near the lead's size ([`vies`]).
 fn reorder<T>(
-    (sizes, lead): (&Sizes, usize),
+    (heads, lead): (&Heads, usize),
     fits: &[Vec<Vec<Fit>>],
     m: &MadeUp,
     mut search: impl FnMut(&[Vec<Vec<Fit>>]) -> Option<(MadeUp, T)>,
 ) -> Option<(MadeUp, T)> {
-    if !over(m, sizes, fits, lead) {
+    let others = (0..fits.len())
+        .filter(|&j| j != lead)
+        .map(|j| chosen(m, heads, fits, j));
+    if !over(chosen(m, heads, fits, lead), others) {
         return None;
     }
-    let mut tops: Vec<f64> = sizes[lead].iter().flatten().flatten().copied().collect();
-    tops.sort_by(|a, b| a.total_cmp(b));
-    tops.dedup_by(|a, b| (*a - *b).abs() <= SAME);
-    tops.into_iter().find_map(|top| {
-        search(&under(fits, sizes, lead, top)).filter(|(found, _)| {
-            found.continued() <= m.continued() && found.remainder <= m.remainder
+    let mut tops: Vec<Head> = heads[lead].iter().flatten().flatten().copied().collect();
+    tops.sort_by(|a, b| {
+        (a.size, a.reach)
+            .partial_cmp(&(b.size, b.reach))
+            .expect("sizes are finite")
+    });
+    tops.dedup_by(|a, b| (a.size - b.size).abs() <= SAME && (a.reach - b.reach).abs() < 0.01);
+    // Largest and widest first; where no such page serves, the largest
+    // alone (h-set07: every page with no line reaching past the lead's
+    // vies with it; the one with its headline the largest does not).
+    let mut sizes = tops.clone();
+    sizes.dedup_by(|a, b| (a.size - b.size).abs() <= SAME);
+    let tiers = (tops.into_iter().map(|t| (t, true))).chain(sizes.into_iter().map(|t| (t, false)));
+    tiers.into_iter().find_map(|top| {
+        search(&under(fits, heads, lead, top)).filter(|(found, _)| {
+            found.continued() <= m.continued()
+                && found.remainder <= m.remainder
+                && !vies(found, (heads, fits), lead)
         })
+    })
+}
+
+/// Whether `m` sets a headline in the lead's row (a module from the same
+/// top line) within [`LEVEL`] of the lead's size, or one anywhere within
+/// [`NEAR`].
+fn vies(m: &MadeUp, (heads, fits): (&Heads, &[Vec<Vec<Fit>>]), lead: usize) -> bool {
+    let (Some(at), Some(top)) = (m.places[lead], chosen(m, heads, fits, lead)) else {
+        return false;
+    };
+    (0..fits.len()).filter(|&j| j != lead).any(|j| {
+        let level = m.places[j].is_some_and(|p| p.row == at.row);
+        let near = if level { LEVEL } else { NEAR };
+        chosen(m, heads, fits, j).is_some_and(|h| h.size * near >= top.size)
     })
 }
 
@@ -153,12 +240,13 @@ mod tests {
 
     /// An article's modules: per span (from 1), a module `DEPTH` deep with
     /// that white and its headline's size, where it takes that span.
-    fn article(spans: &[(u32, u32, f64)]) -> (Vec<Vec<Fit>>, Vec<Vec<Option<f64>>>) {
+    fn article(spans: &[(u32, u32, f64)]) -> (Vec<Vec<Fit>>, Vec<Vec<Option<Head>>>) {
         let mut fits = vec![Vec::new(); COLUMNS as usize];
         let mut sizes = vec![Vec::new(); COLUMNS as usize];
         for &(span, white, size) in spans {
             fits[span as usize - 1].push(fit(DEPTH, white));
-            sizes[span as usize - 1].push(Some(size));
+            let reach = (span * 14 - 1) as f64;
+            sizes[span as usize - 1].push(Some(Head { size, reach }));
         }
         (fits, sizes)
     }
@@ -168,8 +256,8 @@ mod tests {
     /// headline (48 pt at four columns, 40 at three) side by side: the
     /// whitest-free page sets them at four columns each, the short one the
     /// larger.
-    fn page() -> (Vec<Vec<Vec<Fit>>>, Sizes) {
-        let (lead, lead_sizes) = article(&[(4, 0, 40.0), (5, 1, 50.0)]);
+    fn page() -> (Vec<Vec<Vec<Fit>>>, Heads) {
+        let (lead, lead_sizes) = article(&[(4, 0, 40.0), (5, 1, 56.0)]);
         let (other, other_sizes) = article(&[(3, 0, 40.0), (4, 0, 48.0)]);
         (vec![lead, other], vec![lead_sizes, other_sizes])
     }
@@ -206,9 +294,40 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_reaching_further_than_the_leads_makes_the_lead_wider() {
+        // The lead is the larger at three columns (45 pt), but the other's
+        // line reaches across five (40 pt).
+        let (lead, lead_heads) = article(&[(3, 0, 45.0), (5, 1, 56.0)]);
+        let (other, other_heads) = article(&[(3, 0, 40.0), (5, 0, 40.0)]);
+        let (fits, heads) = (vec![lead, other], vec![lead_heads, other_heads]);
+        let (m, _) = run(&fits).expect("a page");
+        assert_eq!(spans(&m), [3, 5], "the search alone: {m:?}");
+        let (led, _) = reorder((&heads, 0), &fits, &m, run).expect("a page led");
+        assert_eq!(spans(&led), [5, 3], "{led:?}");
+    }
+
+    #[test]
+    fn a_led_page_with_a_rival_in_the_leads_row_is_refused() {
+        // The lead at five columns only 50 pt, the other beside it at 40.
+        let (mut fits, mut sizes) = page();
+        (fits[0][4][0], sizes[0][4][0]) = (
+            fit(DEPTH, 1),
+            Some(Head {
+                size: 50.0,
+                reach: 69.0,
+            }),
+        );
+        let (m, _) = run(&fits).expect("a page");
+        assert!(reorder((&sizes, 0), &fits, &m, run).is_none());
+    }
+
+    #[test]
     fn a_page_that_keeps_the_order_is_left_alone() {
         let (fits, mut sizes) = page();
-        sizes[1][3][0] = Some(40.0);
+        sizes[1][3][0] = Some(Head {
+            size: 40.0,
+            reach: 55.0,
+        });
         let (m, _) = run(&fits).expect("a page");
         assert!(reorder((&sizes, 0), &fits, &m, run).is_none());
     }
@@ -222,7 +341,11 @@ mod tests {
         (fits[0][4][0], fits[1][2][0]) = (fit(DEPTH - 3, 0), fit(DEPTH - 3, 0));
         let (m, _) = run(&fits).expect("a page");
         assert_eq!(m.remainder, 0);
-        let (short, _) = run(&under(&fits, &sizes, 0, 40.0)).expect("a page led");
+        let top = Head {
+            size: 40.0,
+            reach: 55.0,
+        };
+        let (short, _) = run(&under(&fits, &sizes, 0, (top, true))).expect("a page led");
         assert_eq!((spans(&short), short.remainder), (vec![5, 3], 3));
         assert!(reorder((&sizes, 0), &fits, &m, run).is_none());
     }

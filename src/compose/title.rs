@@ -51,6 +51,9 @@ pub struct Title {
     /// more rows than its text takes fills them so (see
     /// `ModuleSet::filled`), its columns ending at its foot.
     pub white_below: u32,
+    /// The headline's widest line's share of the block's measure (1 where
+    /// the block was not fitted).
+    pub cover: f64,
 }
 
 impl Title {
@@ -65,6 +68,7 @@ impl Title {
             clear_foot: false,
             open: 0.0,
             white_below: 0,
+            cover: 1.0,
         }
     }
 
@@ -305,6 +309,7 @@ fn fit_title(
         clear_foot: false,
         open,
         white_below: 0,
+        cover,
     }
 }
 

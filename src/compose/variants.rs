@@ -346,11 +346,18 @@ fn height_for(
 /// set at `span` columns in `variant`; `None` without a headline, or
 /// where it breaks inside a phrase there.
 pub fn headline_size(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<Pt> {
+    headline_at(a, variant, grid, span).map(|(size, _)| size)
+}
+
+/// The size of the article's headline and the reach of its widest line,
+/// as [`headline_size`].
+pub fn headline_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(Pt, Pt)> {
     let title = fitted_title(a, variant, grid, span);
+    let reach = super::title::extent(grid, title.columns) * title.cover;
     (title.header.iter())
         .find(|p| p.style.role == Role::Headline)
         .filter(|_| title.phrases_fit)
-        .map(|p| p.style.size)
+        .map(|p| (p.style.size, reach))
 }
 
 /// Whether the article's title block, ranked and fitted as it would be

@@ -321,6 +321,60 @@ mod tests {
         assert!(reorder((&sizes, 0), &fits, &m, run).is_none());
     }
 
+    /// The lead (56 pt, five columns at the top) and another module
+    /// beside it or under it, its headline `size`.
+    fn two(row: u32, size: f64) -> (MadeUp, Heads, Vec<Vec<Vec<Fit>>>) {
+        let place = |column, columns, row| {
+            Some(crate::compose::makeup_search::Place {
+                column,
+                columns,
+                row,
+                rows: DEPTH,
+                continued: false,
+                variant: 0,
+            })
+        };
+        let (lead, lead_heads) = article(&[(5, 0, 56.0)]);
+        let (other, other_heads) = article(&[(3, 0, size)]);
+        let m = MadeUp {
+            places: vec![place(0, 5, 0), place(5, 3, row)],
+            remainder: 0,
+            last_only: false,
+            cost: 0,
+        };
+        (m, vec![lead_heads, other_heads], vec![lead, other])
+    }
+
+    #[test]
+    fn a_headline_near_the_leads_size_vies_with_it() {
+        let vies_at = |row, size| {
+            let (m, heads, fits) = two(row, size);
+            vies(&m, (&heads, &fits), 0)
+        };
+        // In the lead's row, within 1.3 times; under it, within 1.2.
+        assert!(vies_at(0, 45.0));
+        assert!(!vies_at(0, 42.0));
+        assert!(vies_at(20, 48.0));
+        assert!(!vies_at(20, 45.0));
+    }
+
+    #[test]
+    fn the_largest_alone_leaves_the_reach_free() {
+        // The other, smaller, reaches 69 ems against the lead's 55.
+        let (mut fits, mut heads) = page();
+        fits[1][4].push(fit(DEPTH, 0));
+        heads[1][4].push(Some(Head {
+            size: 40.0,
+            reach: 69.0,
+        }));
+        let top = Head {
+            size: 48.0,
+            reach: 55.0,
+        };
+        let kept = |by_reach| under(&fits, &heads, 0, (top, by_reach))[1][4].len();
+        assert_eq!((kept(true), kept(false)), (0, 1));
+    }
+
     #[test]
     fn a_page_that_keeps_the_order_is_left_alone() {
         let (fits, mut sizes) = page();

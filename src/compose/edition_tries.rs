@@ -15,8 +15,8 @@ use std::time::Instant;
 use super::super::Frame;
 use super::super::clash::clashes;
 use super::super::holes::{GridRect, holes_among, holes_meeting_both};
-use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
-use super::super::variants::{Variant, headline_at};
+use super::super::makeup::{self, Avoid, Head, Prepared, Short, pinned};
+use super::super::variants::Variant;
 use super::{OnSheet, Set, items_on, place_all};
 use crate::compose::page::{PageArticle, Placement};
 use crate::compose::sheets::Sheets;
@@ -475,11 +475,10 @@ fn set_once(
     })
 }
 
-/// How many of the `placed` articles' headlines outrank the lead story's:
-/// larger, or their widest line reaching further by [`WIDER`] (the lead's
-/// is the page's largest and widest, the objective's order before its
-/// hierarchy). Measured as the search measures them (`makeup::order`),
-/// fitted to the module.
+/// How many of the `placed` articles' headlines outrank the lead story's
+/// (the lead's is the page's largest and widest, the objective's order
+/// before its hierarchy), measured as the search measures them
+/// ([`makeup::Head`]), fitted to the module.
 fn over_lead(placed: &[PageArticle], grid: &Grid) -> u32 {
     let head = |a: &PageArticle| {
         let p = &a.placement;
@@ -487,26 +486,21 @@ fn over_lead(placed: &[PageArticle], grid: &Grid) -> u32 {
             lead: p.lead,
             figure: p.figure,
         };
-        headline_at(a, variant, grid, p.columns?)
+        Head::of(a, variant, grid, p.columns?)
     };
-    let Some((size, reach)) = placed
+    let Some(lead) = placed
         .iter()
         .find(|a| a.placement.lead_story)
         .and_then(head)
     else {
         return 0;
     };
-    let wider = WIDER * grid.body_size.0;
     (placed.iter())
         .filter(|a| !a.placement.lead_story)
         .filter_map(head)
-        .filter(|&(s, r)| s.0 > size.0 + 0.05 || r.0 > reach.0 + wider)
+        .filter(|h| h.outranks(lead, true))
         .count() as u32
 }
-
-/// A headline reaching further than the lead's by this many body sizes is
-/// the wider (as `makeup::order` counts it).
-const WIDER: f64 = 2.0;
 
 /// The modules (by `frames`, their index in `placed`) that holes meet
 /// (`met`: per frame, how many), unless pinned in `ranked`.

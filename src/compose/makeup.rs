@@ -544,6 +544,7 @@ fn narrow(band: &mut Band, c: u32, span: u32) {
 
 #[path = "makeup_order.rs"]
 mod order;
+pub(super) use order::Head;
 #[path = "makeup_spread.rs"]
 mod spread;
 

@@ -18,7 +18,8 @@
 use super::Prepared;
 use crate::compose::makeup_search::MadeUp;
 use crate::compose::page::PageArticle;
-use crate::compose::variants::{Fit, headline_at};
+use crate::compose::variants::{Fit, Variant, headline_at};
+use crate::model::Grid;
 
 /// Sizes within this many points are one (a headline's size is fitted to
 /// its measure in steps far larger).
@@ -42,16 +43,26 @@ const NEAR: f64 = 1.2;
 /// A module's headline: its size in points and the reach of its widest
 /// line in body sizes.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Head {
+pub struct Head {
     size: f64,
     reach: f64,
 }
 
 impl Head {
-    /// Whether this headline outranks `lead`'s: larger, or reaching
-    /// further by [`WIDER`].
-    fn outranks(self, lead: Head) -> bool {
-        self.size > lead.size + SAME || self.reach > lead.reach + WIDER
+    /// The headline of article `a` in `variant` at `span` columns, as
+    /// fitted to that module (see [`headline_at`]).
+    pub fn of(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<Head> {
+        let (size, reach) = headline_at(a, variant, grid, span)?;
+        Some(Head {
+            size: size.0,
+            reach: reach.0 / grid.body_size.0,
+        })
+    }
+
+    /// Whether this headline outranks `lead`'s: larger, or (`by_reach`)
+    /// reaching further by [`WIDER`].
+    pub fn outranks(self, lead: Head, by_reach: bool) -> bool {
+        self.size > lead.size + SAME || (by_reach && self.reach > lead.reach + WIDER)
     }
 }
 
@@ -67,11 +78,7 @@ fn head(
     (variant, span): (usize, u32),
 ) -> Option<Head> {
     let (a, v) = (&articles[prep.searched[j]], &prep.variants[j]);
-    let (size, reach) = headline_at(a, v.list[variant], &prep.grid, span)?;
-    Some(Head {
-        size: size.0,
-        reach: reach.0 / prep.grid.body_size.0,
-    })
+    Head::of(a, v.list[variant], &prep.grid, span)
 }
 
 /// The headlines of every module the search may choose.
@@ -102,7 +109,7 @@ fn over(lead: Option<Head>, others: impl IntoIterator<Item = Option<Head>>) -> b
     let Some(lead) = lead else {
         return false;
     };
-    others.into_iter().flatten().any(|h| h.outranks(lead))
+    others.into_iter().flatten().any(|h| h.outranks(lead, true))
 }
 
 /// `fits` with the lead's modules whose headline is `top`'s size at least
@@ -125,10 +132,7 @@ fn under(
                                     && (!by_reach || h.reach >= top.reach - 0.01)
                             }
                             (true, None) => false,
-                            (false, Some(h)) => {
-                                h.size <= top.size + SAME
-                                    && (!by_reach || h.reach <= top.reach + WIDER)
-                            }
+                            (false, Some(h)) => !h.outranks(top, by_reach),
                             (false, None) => true,
                         })
                         .map(|(f, _)| *f)
@@ -194,8 +198,9 @@ fn reorder<T>(
     // vies with it; the one with its headline the largest does not).
     let mut sizes = tops.clone();
     sizes.dedup_by(|a, b| (a.size - b.size).abs() <= SAME);
-    let tiers = (tops.into_iter().map(|t| (t, true))).chain(sizes.into_iter().map(|t| (t, false)));
-    tiers.into_iter().find_map(|top| {
+    let mut tiers =
+        (tops.into_iter().map(|t| (t, true))).chain(sizes.into_iter().map(|t| (t, false)));
+    tiers.find_map(|top| {
         search(&under(fits, heads, lead, top)).filter(|(found, _)| {
             found.continued() <= m.continued()
                 && found.remainder <= m.remainder

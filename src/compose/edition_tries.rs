@@ -136,8 +136,13 @@ impl Tries {
                     break;
                 }
                 self.restart(on);
-                let how = (&avoid[..], lead_first, false);
-                let (placed, summary, short) = makeup::choose(ranked, prep, how);
+                // The page searched with the lead's headline the largest
+                // (`makeup::order`), where it is another, from the first
+                // make-up of a pass: set too, and kept where it has as
+                // few holes and fills as much (its holes are not pursued:
+                // the search's own page is).
+                let how = (&avoid[..], lead_first, again == 0);
+                let ((placed, summary, short), led) = makeup::choose(ranked, prep, how);
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.places == places);
                 let out = match same {
@@ -151,14 +156,8 @@ impl Tries {
                         }
                     }
                 };
-                // The page searched with the lead's headline the largest
-                // (`makeup::order`), where it is another: set too, and
-                // kept where it has as few holes and fills as much (its
-                // holes are not pursued: the search's own page is).
-                if again == 0 && !same {
+                if let Some((led, summary, short)) = led.filter(|_| !same) {
                     self.restart(on);
-                    let how = (&avoid[..], lead_first, true);
-                    let (led, summary, short) = makeup::choose(ranked, prep, how);
                     if led.iter().zip(&places).any(|(a, p)| a.placement != *p) {
                         let _ = self.set_faced(led, ranked, (summary, short), (rank, pass), on);
                     }

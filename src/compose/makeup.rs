@@ -189,6 +189,10 @@ pub(super) fn pinned(a: &PageArticle) -> bool {
     a.placement.column.is_some() && a.placement.row.is_some()
 }
 
+/// A made-up page: the articles placed, the summary for stderr and what
+/// the page falls short by.
+pub type Chosen<'a> = (Vec<PageArticle<'a>>, Warning, Short);
+
 /// The page made up: the articles with the places and variants the search
 /// chose (the pinned ones — `column` and `row` given — as they were) and
 /// a summary for stderr. Without an arrangement the
@@ -197,11 +201,14 @@ pub(super) fn pinned(a: &PageArticle) -> bool {
 /// pin at the band's top corner before a fuller page (see [`Notch`]).
 /// Also what the page falls short by: the articles continued and the
 /// lines left at the band's foot (no arrangement: all of them).
+/// With `led`, also the page searched again from this one with the lead
+/// story's headline the largest ([`order`]), where it is another: the
+/// search is not run twice.
 pub fn choose<'a>(
     articles: &[PageArticle<'a>],
     prep: &Prepared,
     (avoid, lead_first, led): (&[Avoid], bool, bool),
-) -> (Vec<PageArticle<'a>>, Warning, Short) {
+) -> (Chosen<'a>, Option<Chosen<'a>>) {
     let began = std::time::Instant::now();
     let mut band = prep.band;
     if let Some(n) = band.notch.as_mut() {
@@ -225,31 +232,47 @@ pub fn choose<'a>(
     let n = prep.searched.len();
     let mut effort = 0;
     let banded = prep.foot_in_columns && band.notch.is_none();
-    let mut run = |fits: &[Vec<Vec<Fit>>]| {
+    let run = |fits: &[Vec<Vec<Fit>>], effort: &mut usize| {
         let mut found = None;
         if banded {
             // A retry (its holes met modules) tries the fewest bands alone:
             // the page with fewer holes is kept.
             let stack = avoid.is_empty();
-            found = in_fewest_columns(fits, &cuttable(&prep.sizes, 0), (band, stack), &mut effort);
+            found = in_fewest_columns(fits, &cuttable(&prep.sizes, 0), (band, stack), effort);
         }
         // The whole band, continuing as few as needed (those set whole were
         // searched just before on a vertical page).
         found.or_else(|| {
             (usize::from(banded)..=n).find_map(|k| {
                 let (m, tried) = search(fits, &cuttable(&prep.sizes, k), band);
-                effort += tried;
+                *effort += tried;
                 m.map(|m| (m, band))
             })
         })
     };
-    let mut found = run(&fits);
-    if led
-        && let Some((m, _)) = &found
-        && let Some(led) = order::lead_leads((articles, prep), &fits, m, &mut run)
-    {
-        found = Some(led);
-    }
+    let found = run(&fits, &mut effort);
+    let page = place(articles, prep, (found.as_ref(), band), (effort, began));
+    let led = match (led, &found) {
+        (true, Some((m, _))) => {
+            let mut search = |fits: &[Vec<Vec<Fit>>]| run(fits, &mut effort);
+            let led = order::lead_leads((articles, prep), &fits, m, &mut search);
+            led.map(|led| place(articles, prep, (Some(&led), band), (effort, began)))
+        }
+        _ => None,
+    };
+    (page, led)
+}
+
+/// The articles placed as the search's page `found` sets them (or, with
+/// none, as they were), with the summary of the search's `effort` since
+/// `began`.
+fn place<'a>(
+    articles: &[PageArticle<'a>],
+    prep: &Prepared,
+    (found, band): (Option<&(MadeUp, Band)>, Band),
+    (effort, began): (usize, std::time::Instant),
+) -> Chosen<'a> {
+    let n = prep.searched.len();
     let mut out: Vec<PageArticle<'a>> = articles.iter().map(PageArticle::copy).collect();
     let effort = Effort {
         laid: prep.laid,
@@ -270,6 +293,7 @@ pub fn choose<'a>(
         };
         return (out, warning(message), short);
     };
+    let used = *used;
     // A box pinned under the band stands its top edge in the band's last
     // slot, white under every module the search puts there.
     for a in out.iter_mut().filter(|a| pinned(a) && a.placement.boxed) {
@@ -317,7 +341,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken, None);
-    let (out, summary, _) = choose(articles, &prep, (&[], false, false));
+    let ((out, summary, _), _) = choose(articles, &prep, (&[], false, false));
     (out, summary, prep.laid)
 }
 

@@ -13,7 +13,7 @@ use super::flow_breaks::FlowBreaks;
 use super::holes::holes_inside;
 use super::page::{PageArticle, lay_out_module, size};
 use super::recall::{self, Key, Recall};
-use super::title::{Title, page_title, title_slots};
+use super::title::{self, Title, page_title, title_slots};
 use crate::model::{Grid, LeadPlacement, Role, Writing};
 use crate::shape::{ShapedBlock, ShapedDoc};
 use crate::units::Pt;
@@ -279,8 +279,7 @@ fn sharp_at(a: &PageArticle, grid: &Grid, k: u32) -> bool {
 
 /// Whether an image `pixels` wide keeps [`LEAST_PPI`] set `k` columns wide.
 fn sharp(pixels: u32, grid: &Grid, k: u32) -> bool {
-    let inches = (grid.column_width * k as f64 + grid.gutter * (k - 1) as f64).0 / 72.0;
-    pixels as f64 / inches >= LEAST_PPI
+    pixels as f64 / (title::extent(grid, k).0 / 72.0) >= LEAST_PPI
 }
 
 /// A figure the make-up may size: set in the flow (not at a place), one

@@ -325,7 +325,7 @@ fn place<'a>(
             pl.figure = chosen.figure;
         }
     }
-    let summary = summary(&m, (used, band), &prep.variants, &effort);
+    let summary = summary(m, (used, band), &prep.variants, &effort);
     let short = Short {
         continued: m.continued(),
         remainder: m.remainder,

@@ -7,35 +7,7 @@
 mod common;
 
 use common::dump::fixture_pdf;
-use std::process::Command;
-
-/// The height of each word's box on page 1 of `pdf`, with its text
-/// (`pdftotext -bbox`: a display line is one word; its box's height goes
-/// with its size).
-fn word_heights(pdf: &std::path::Path) -> Vec<(f64, String)> {
-    let out = Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1", "-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let html = String::from_utf8_lossy(&out.stdout).into_owned();
-    let attr = |w: &str, name: &str| -> f64 {
-        let at = w.find(&format!("{name}=\"")).expect("the attribute") + name.len() + 2;
-        w[at..]
-            .split('"')
-            .next()
-            .and_then(|v| v.parse().ok())
-            .expect("a number")
-    };
-    (html.lines())
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|w| {
-            let text = w.split('>').nth(1).unwrap_or("").trim_end_matches("</word");
-            (attr(w, "yMax") - attr(w, "yMin"), text.to_string())
-        })
-        .collect()
-}
+use common::word_boxes;
 
 #[cfg_attr(
     no_pdftotext,
@@ -44,7 +16,10 @@ fn word_heights(pdf: &std::path::Path) -> Vec<(f64, String)> {
 #[test]
 fn the_leads_headline_is_a_size_clear_of_every_other() {
     let (_dir, pdf, _) = fixture_pdf("gen-horizontal-10/fill.toml");
-    let words = word_heights(&pdf);
+    // A display line is one word; its box's height goes with its size.
+    let words: Vec<(f64, String)> = (word_boxes(&pdf, 1).into_iter())
+        .map(|w| (w.y_max - w.y_min, w.text))
+        .collect();
     let lead = (words.iter())
         .find(|(_, t)| t.starts_with("了里铭上郆"))
         .map(|(h, _)| *h)

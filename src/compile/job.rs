@@ -403,6 +403,7 @@ fn page_part(
         edge_above: false,
         headline_most: None,
         grown_most: None,
+        parted: crate::compose::frame::Parted::Not,
     };
     Ok((
         doc,

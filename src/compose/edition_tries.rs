@@ -13,6 +13,11 @@
 
 use std::time::Instant;
 
+#[path = "edition_parts.rs"]
+mod parts;
+pub(in crate::compose) use parts::other_faces;
+use parts::parted;
+
 use super::super::Frame;
 use super::super::clash::clashes;
 use super::super::holes::{GridRect, holes_among, holes_meeting_both};
@@ -120,8 +125,8 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
 struct Tries {
     best: Option<Best>,
     composed: usize,
-    /// Of those, the make-ups set again with a headline in its alternate
-    /// face: not counted against [`MOST`] (they search nothing).
+    /// Of those, the make-ups set again with headlines parted or in their
+    /// alternate face: not counted against [`MOST`] (they search nothing).
     faced: usize,
     /// Make-ups counted against [`MOST`] at the levels of caps before
     /// this one (each level has its own).
@@ -229,10 +234,13 @@ impl Tries {
     }
 
     /// [`Self::set_one`], and where the page is the best so far and has
-    /// headlines run together, the same page again with one of each pair
-    /// in its alternate face (kept where that leaves no more holes and
-    /// fills as much: the faces' advances are one). The first page's
-    /// outcome.
+    /// headlines run together, the same page again with the first of each
+    /// pair parted from the other by a column of its text ([`parted`]),
+    /// then (from that page where it is the better) one of each pair left
+    /// in its alternate face ([`other_faces`]); each kept where it ranks
+    /// better ([`Tried`]: no more holes or continued articles, as full,
+    /// then fewer pairs, then fewer headlines in the alternate face). The
+    /// first page's outcome.
     fn set_faced(
         &mut self,
         placed: Vec<PageArticle>,
@@ -241,11 +249,47 @@ impl Tries {
         (rank, pass): (usize, usize),
         on: &mut OnSheet,
     ) -> Result<Outcome> {
-        let kept: Vec<PageArticle> = placed.iter().map(PageArticle::copy).collect();
-        let said = summary.clone();
-        let out = self.set_one(placed, ranked, (summary, short), (rank, pass), on)?;
-        let best = (self.best.as_ref()).is_some_and(|b| b.tried.attempt == self.composed);
-        if best && let Some(faced) = other_faces(&kept, &out.pairs) {
+        let mut kept: Vec<PageArticle> = placed.iter().map(PageArticle::copy).collect();
+        let mut said = summary.clone();
+        let out = self.set_one(placed, ranked, (summary.clone(), short), (rank, pass), on)?;
+        if !self.is_best() {
+            return Ok(out);
+        }
+        let mut pairs = out.pairs.clone();
+        // The first of each pair parted, and where that page is no better,
+        // the second.
+        let mut tried: Vec<Vec<PageArticle>> = Vec::new();
+        for flip in [false, true] {
+            let Some(parted) = parted(&kept, &pairs, flip) else {
+                continue;
+            };
+            let same = |t: &Vec<PageArticle>| {
+                (t.iter().zip(&parted)).all(|(a, b)| a.placement == b.placement)
+            };
+            if tried.iter().any(same) {
+                continue;
+            }
+            let n = (parted.iter().zip(&kept))
+                .filter(|(p, k)| p.placement != k.placement)
+                .count();
+            let mut summary = summary.clone();
+            summary.message = format!(
+                "{}; {n} headline(s) parted from another by a column of text (撞题)",
+                summary.message
+            );
+            tried.push(parted.iter().map(PageArticle::copy).collect());
+            self.restart(on);
+            self.faced += 1;
+            let again: Vec<PageArticle> = parted.iter().map(PageArticle::copy).collect();
+            let set = self.set_one(parted, ranked, (summary.clone(), short), (rank, pass), on);
+            if let Ok(o) = set
+                && self.is_best()
+            {
+                (kept, said, pairs) = (again, summary, o.pairs);
+                break;
+            }
+        }
+        if let Some(faced) = other_faces(&kept, &pairs) {
             self.restart(on);
             self.faced += 1;
             let turned = (faced.iter().zip(&kept))
@@ -260,6 +304,11 @@ impl Tries {
             let _ = self.set_one(faced, ranked, (summary, short), (rank, pass), on);
         }
         Ok(out)
+    }
+
+    /// Whether the page set last is the best so far.
+    fn is_best(&self) -> bool {
+        (self.best.as_ref()).is_some_and(|b| b.tried.attempt == self.composed)
     }
 
     /// The state back to where the page's make-ups start from.
@@ -280,14 +329,19 @@ impl Tries {
         (rank, pass): (usize, usize),
         on: &mut OnSheet,
     ) -> Result<Outcome> {
+        let faced = (placed.iter())
+            .filter(|a| a.alt.is_some_and(|alt| std::ptr::eq(alt, a.shaped)))
+            .count() as u32;
         let out = set_once(placed, ranked, on)?;
         self.composed += 1;
         let tried = Tried {
             holes: out.holes,
+            cut: (on.set.continued.len() - self.start.1.continued.len()) as u32,
             short,
             over: out.over,
             vie: out.vie,
             clashes: out.clashes,
+            faced,
             rank,
             pass,
             attempt: self.composed,
@@ -327,7 +381,9 @@ impl Tries {
             let again = match faced {
                 0 => String::new(),
                 n => {
-                    format!(" ({n} of them the page before with headlines in their alternate face)")
+                    format!(
+                        " ({n} of them the page before with headlines parted or in their alternate face)"
+                    )
                 }
             };
             summary.message = format!(
@@ -367,56 +423,6 @@ struct Outcome {
     vie: u32,
 }
 
-/// `placed` with one headline of each pair in `pairs` in its alternate face
-/// (its article's `alt`): the smaller, or the other where that one is the
-/// lead story's, a rest's or has no such face. `None` where none changes.
-pub(in crate::compose) fn other_faces<'a>(
-    placed: &[PageArticle<'a>],
-    pairs: &[[(usize, Pt); 2]],
-) -> Option<Vec<PageArticle<'a>>> {
-    let mut out: Vec<PageArticle<'a>> = placed.iter().map(PageArticle::copy).collect();
-    let mut changed = false;
-    for &[a, b] in pairs {
-        let (small, large) = if a.1 <= b.1 { (a.0, b.0) } else { (b.0, a.0) };
-        let may = |j: usize| {
-            let p = &placed[j];
-            !p.placement.lead_story && p.rest.is_none() && p.alt.is_some()
-        };
-        // One of the pair already turned (by an earlier pair) parts them.
-        let turned = |j: usize| {
-            out[j]
-                .alt
-                .is_some_and(|alt| std::ptr::eq(alt, out[j].shaped))
-        };
-        if turned(small) || turned(large) {
-            continue;
-        }
-        // Not one whose headline meets one already turned: the two
-        // would run together in the alternate face.
-        let partners = |j: usize| {
-            (pairs.iter())
-                .filter_map(|&[p, q]| match (p.0 == j, q.0 == j) {
-                    (true, _) => Some(q.0),
-                    (_, true) => Some(p.0),
-                    _ => None,
-                })
-                .any(turned)
-        };
-        let Some(j) = [small, large].into_iter().find(|&j| may(j) && !partners(j)) else {
-            continue;
-        };
-        // Checked by `may`.
-        let alt = placed[j]
-            .alt
-            .expect("an article with an alternate headline");
-        out[j].shaped = alt;
-        // Its modules were keyed by its text in its own face.
-        out[j].recall = None;
-        changed = true;
-    }
-    changed.then_some(out)
-}
-
 /// An attempt's name in the summary line (attempts count from 1).
 fn ordinal(attempt: usize) -> String {
     const NAMES: [&str; 6] = ["first", "second", "third", "fourth", "fifth", "sixth"];
@@ -437,21 +443,27 @@ struct Best {
 }
 
 /// A composed make-up's rank: the fewest holes, then the fewest articles
-/// continued and the fullest (the objective's order), then the fewest
-/// headlines set larger than the lead story's and then near its size (its
-/// order: the lead leads), then the fewest running into another's (撞题,
-/// the hierarchy's), then the headlines capped furthest under the
-/// lead's, then the first pass (the lead story in the start corner
-/// beside a pin), then the first. Of two alike the search's own choice
-/// is the better: a retry is kept only for fewer holes, a fuller page,
-/// fewer headlines over or near the lead's or fewer run together.
+/// continued (as set, then as searched) and the fullest (the objective's
+/// order), then the fewest headlines set larger than the lead story's and
+/// then near its size (its order: the lead leads), then the fewest
+/// running into another's (撞题, the hierarchy's) and the fewest parted
+/// from one by their face alone (a compositor staggers them, a face is
+/// the last resort), then the headlines capped furthest under the lead's,
+/// then the first pass (the lead story in the start corner beside a pin),
+/// then the first. Of two alike the search's own choice is the better: a
+/// retry is kept only for fewer holes, a fuller page, fewer headlines
+/// over or near the lead's or fewer run together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
+    /// Articles continued from the page as set.
+    cut: u32,
     short: Short,
     over: u32,
     vie: u32,
     clashes: u32,
+    /// Headlines in their alternate face.
+    faced: u32,
     rank: usize,
     pass: usize,
     attempt: usize,

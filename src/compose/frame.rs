@@ -8,7 +8,7 @@ use crate::units::Pt;
 
 /// A headline's largest size on its page, in hundredths of a point (a
 /// frame is compared whole, so the size is kept as an integer).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SizeCap(u32);
 
 impl SizeCap {
@@ -63,6 +63,25 @@ pub struct Frame {
     /// (see `title_fit::closed`): the lead story's on a made-up page (see
     /// `makeup::headline_ceiling`), whether or not `headline_most` caps it.
     pub grown_most: Option<SizeCap>,
+    /// Its title block kept off a column whose text runs up beside the
+    /// headline (题文错开): the make-up's, where the headline would run
+    /// into the next module's (撞题, see `clash`).
+    pub parted: Parted,
+}
+
+/// Which column of its module a title block leaves to the text beside
+/// its headline, where its headline is parted from a neighbour's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Parted {
+    /// Across as fitted.
+    #[default]
+    Not,
+    /// The last (the block over the others from the first): parts it from
+    /// the headline of the module after it.
+    Last,
+    /// The first (the block over the others to the last): parts it from
+    /// the headline of the module before it.
+    First,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest
@@ -107,6 +126,7 @@ impl Frame {
             kicker_end: false,
             headline_most: None,
             grown_most: None,
+            parted: Parted::Not,
         }
     }
 

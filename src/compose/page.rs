@@ -48,6 +48,8 @@ pub struct Placement {
     pub headline_most: Option<SizeCap>,
     /// The largest it may be grown to (see [`Frame::grown_most`]).
     pub grown_most: Option<SizeCap>,
+    /// Its title block kept off a column (see [`Frame::parted`]).
+    pub parted: super::frame::Parted,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -335,6 +337,7 @@ pub(super) fn place_article(
         kicker_end: false,
         headline_most: p.headline_most,
         grown_most: p.grown_most,
+        parted: p.parted,
     };
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     let (onward, mut module, reused) =

@@ -308,6 +308,7 @@ mod tests {
             kicker_end: false,
             headline_most: None,
             grown_most: None,
+            parted: crate::compose::frame::Parted::Not,
         }
     }
 

@@ -240,6 +240,7 @@ fn a_three_column_block_re_split_as_two_has_twenty_character_columns() {
         kicker_end: false,
         headline_most: None,
         grown_most: None,
+        parted: super::frame::Parted::Not,
     };
     let g = frame.grid(&page, false, None);
     assert_eq!(g.columns, 2);
@@ -279,6 +280,7 @@ fn a_vertical_module_on_a_horizontal_page_is_set_in_tiers_inside_its_box() {
         kicker_end: false,
         headline_most: None,
         grown_most: None,
+        parted: super::frame::Parted::Not,
     };
     let g = frame.grid(&page, true, None);
     let body = page.body_size.0;

@@ -7,7 +7,10 @@
 //! the first column under the block instead of standing short and centred
 //! under it. No white is left beside the block that reads as a hole.
 
+use std::borrow::Cow;
+
 use super::Frame;
+use super::frame::Parted;
 use super::heads::{break_heading, phrase_lines};
 use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
 use crate::model::{Align, Grid, LineRules, Role};
@@ -34,6 +37,9 @@ pub(super) const BOX_REACH: f64 = 0.15;
 pub struct Title {
     pub header: Vec<ShapedPara>,
     pub columns: u32,
+    /// The module's column it starts at: the first, or where it is kept
+    /// off the first ([`Parted::First`]) the next.
+    pub from: u32,
     pub byline: Option<usize>,
     /// Fitted to a page's module: its lines stacked as their boxes allow.
     pub fitted: bool,
@@ -62,6 +68,7 @@ impl Title {
         Title {
             header: header.to_vec(),
             columns,
+            from: 0,
             byline: None,
             fitted: false,
             phrases_fit: true,
@@ -119,6 +126,15 @@ pub fn page_title(
         true => module.columns,
         false => least_columns(header, flow, module, share),
     };
+    // Parted from a neighbour's headline: the text of the column it
+    // leaves runs up beside it, between the two (题文错开).
+    let parted = frame.parted != Parted::Not && !frame.lead_story && !across;
+    let widest = match parted {
+        true => module.columns.saturating_sub(1).max(1),
+        false => module.columns,
+    };
+    let least = least.min(widest);
+    let header = parted_floor(header, widest < module.columns, module);
     let most = match frame.lead_story {
         true => LEAD_MAX_SCALE,
         false => MAX_SCALE,
@@ -127,7 +143,10 @@ pub fn page_title(
         frame.headline_most.map(|c| c.pt()),
         frame.grown_most.map(|c| c.pt()),
     );
-    let mut title = fit_title(header, module, (share, most, cap), (least, module.columns));
+    let mut title = fit_title(&header, module, (share, most, cap), (least, widest));
+    if parted && frame.parted == Parted::First {
+        title.from = module.columns - title.columns;
+    }
     // A vertical banner too short for the module even grown and tracked
     // spans fewer bands, the text running on under it, rather than leave
     // a hole at both its ends: down the page its ends stand between the
@@ -143,7 +162,7 @@ pub fn page_title(
         let third = module.columns.div_ceil(3);
         let widest = module.columns - 1;
         let narrower = fit_title(
-            header,
+            &header,
             module,
             (share, most, cap),
             (third.min(widest), widest),
@@ -167,6 +186,29 @@ pub fn page_title(
         title.header[b].style.align = Align::End;
     }
     title
+}
+
+/// How far under its style's least a headline kept off one of its
+/// module's columns ([`Frame::parted`]) may step down: its phrases are laid
+/// out for the whole module, and a compositor staggering two headlines
+/// sets the one narrowed a size or two smaller (which parts it from the
+/// other's size as well).
+const PARTED_FLOOR: f64 = 0.8;
+
+/// `header` with its headline's least scale lowered by [`PARTED_FLOOR`]
+/// where `parted`, never under [`LEAST_DISPLAY`] body sizes.
+fn parted_floor<'h>(header: &'h [ShapedPara], parted: bool, grid: &Grid) -> Cow<'h, [ShapedPara]> {
+    if !parted {
+        return Cow::Borrowed(header);
+    }
+    let mut header = header.to_vec();
+    for p in header.iter_mut().filter(|p| p.style.role == Role::Headline) {
+        let floor = grid.body_size.0 * LEAST_DISPLAY / p.style.size.0;
+        p.style.min_scale = (p.style.min_scale * PARTED_FLOOR)
+            .max(floor)
+            .min(p.style.min_scale);
+    }
+    Cow::Owned(header)
 }
 
 /// Lines of text a column under a title block narrower than the module
@@ -303,6 +345,7 @@ fn fit_title(
     Title {
         header,
         columns,
+        from: 0,
         byline,
         fitted: true,
         phrases_fit,

@@ -99,19 +99,23 @@ impl Composer<'_> {
             true => stagger(&mut planned, &self.grid, title.columns, below),
             false => vec![below; title.columns as usize],
         };
-        for h in &planned {
+        // Planned across the block's own columns; set where it starts.
+        let from = self.grid.column_start(title.from);
+        for h in &mut planned {
+            h.at.inline += from;
             self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, h.at, None);
         }
         if rule {
             self.items().push(header_rule(slot, measure));
         }
         let mut taken: Vec<(u32, u32, u32)> = (0..title.columns)
-            .map(|c| (c, self.top, tops[c as usize]))
+            .map(|c| (title.from + c, self.top, tops[c as usize]))
             .collect();
         if let Some(b) = title.byline {
             let p = &title.header[b];
-            let end = self.set_byline((p, b), (tops[0], title.columns == 1), &doc.rules);
-            taken.push((0, tops[0], end));
+            let head = (title.from, tops[0], title.columns == 1);
+            let end = self.set_byline((p, b), head, &doc.rules);
+            taken.push((title.from, tops[0], end));
         }
         let text = tops.iter().copied().min().unwrap_or(below);
         if title.columns < self.grid.columns || title.byline.is_some() || text < below {
@@ -120,14 +124,15 @@ impl Composer<'_> {
         Ok(TitleSet { below, text })
     }
 
-    /// Sets the byline (header paragraph `n`) at the head of the first
-    /// column from `slot`, a slot a line, broken at phrases: the first
-    /// line flush with the column's start, the next ones with its end, so
-    /// the white beside them never stacks into a hole; the slot after it.
+    /// Sets the byline (header paragraph `n`) at the head of the block's
+    /// first column, `column`, from `slot`, a slot a line, broken at
+    /// phrases: the first line flush with the column's start, the next
+    /// ones with its end, so the white beside them never stacks into a
+    /// hole; the slot after it.
     fn set_byline(
         &mut self,
         (p, n): (&ShapedPara, usize),
-        (slot, narrow): (u32, bool),
+        (column, slot, narrow): (u32, u32, bool),
         rules: &LineRules,
     ) -> u32 {
         let w = self.grid.column_width;
@@ -143,11 +148,11 @@ impl Composer<'_> {
             let at = LineAt {
                 slot: slot + i as u32,
                 per: 1,
-                inline: Pt::ZERO,
+                inline: self.grid.column_start(column),
                 size: q.style.size,
                 lift: Pt::ZERO,
             };
-            self.set_line((&q, LineSource::Header(n)), line, at, Some(0));
+            self.set_line((&q, LineSource::Header(n)), line, at, Some(column));
         }
         slot + lines.len() as u32
     }

@@ -449,6 +449,7 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
         kicker_end: false,
         headline_most: a.placement.headline_most,
         grown_most: a.placement.grown_most,
+        parted: a.placement.parted,
     }
 }
 

@@ -1,0 +1,106 @@
+//! The remedies for headlines that run into each other (撞题, see
+//! [`clashes`](super::super::super::clash::clashes)) on a made-up page,
+//! each a re-set of the same make-up: one of a pair parted from the
+//! other by a column of its text run up between them (题文错开, as a
+//! compositor staggers two headlines side by side), and where that cannot
+//! be, one of them in its alternate face.
+
+use crate::compose::frame::{Parted, SizeCap};
+use crate::compose::page::PageArticle;
+use crate::units::Pt;
+
+/// `placed` with one headline of each pair in `pairs` parted from the
+/// other by a column of its module's text run up between them
+/// ([`Placement::parted`]), its headline no larger than it was set: the
+/// first of the pair (before the other across the columns, over it down a
+/// vertical page), leaving its last column, or with `flip` the second,
+/// leaving its first; the other where that one may not be parted — the
+/// lead story's (it spans its module), a rest's, one of a single column
+/// or one parted on the other side already. `None` where none changes.
+///
+/// [`Placement::parted`]: crate::compose::page::Placement::parted
+pub(in crate::compose) fn parted<'a>(
+    placed: &[PageArticle<'a>],
+    pairs: &[[(usize, Pt); 2]],
+    flip: bool,
+) -> Option<Vec<PageArticle<'a>>> {
+    let mut out: Vec<PageArticle<'a>> = placed.iter().map(PageArticle::copy).collect();
+    let mut changed = false;
+    for &[(a, a_size), (b, b_size)] in pairs {
+        let may = |j: usize| {
+            let p = &out[j].placement;
+            !p.lead_story && out[j].rest.is_none() && p.columns.unwrap_or(1) >= 2
+        };
+        // Parted on the side facing the other already: nothing to do.
+        if out[a].placement.parted == Parted::Last || out[b].placement.parted == Parted::First {
+            continue;
+        }
+        let sides = [(a, Parted::Last, a_size), (b, Parted::First, b_size)];
+        let order = match !flip {
+            true => [sides[0], sides[1]],
+            false => [sides[1], sides[0]],
+        };
+        let free = |j: usize| out[j].placement.parted == Parted::Not;
+        let Some((j, side, size)) = order.into_iter().find(|&(j, ..)| may(j) && free(j)) else {
+            continue;
+        };
+        let p = &mut out[j].placement;
+        p.parted = side;
+        // No larger than it was set: narrowed, two lines may take a size
+        // larger, which would only bring it nearer the other's.
+        let own = SizeCap::of(size);
+        p.headline_most = Some(p.headline_most.map_or(own, |c| c.min(own)));
+        changed = true;
+    }
+    changed.then_some(out)
+}
+
+/// `placed` with one headline of each pair in `pairs` in its alternate face
+/// (its article's `alt`): the smaller, or the other where that one is the
+/// lead story's, a rest's or has no such face. `None` where none changes.
+pub(in crate::compose) fn other_faces<'a>(
+    placed: &[PageArticle<'a>],
+    pairs: &[[(usize, Pt); 2]],
+) -> Option<Vec<PageArticle<'a>>> {
+    let mut out: Vec<PageArticle<'a>> = placed.iter().map(PageArticle::copy).collect();
+    let mut changed = false;
+    for &[a, b] in pairs {
+        let (small, large) = if a.1 <= b.1 { (a.0, b.0) } else { (b.0, a.0) };
+        let may = |j: usize| {
+            let p = &placed[j];
+            !p.placement.lead_story && p.rest.is_none() && p.alt.is_some()
+        };
+        // One of the pair already turned (by an earlier pair) parts them.
+        let turned = |j: usize| {
+            out[j]
+                .alt
+                .is_some_and(|alt| std::ptr::eq(alt, out[j].shaped))
+        };
+        if turned(small) || turned(large) {
+            continue;
+        }
+        // Not one whose headline meets one already turned: the two
+        // would run together in the alternate face.
+        let partners = |j: usize| {
+            (pairs.iter())
+                .filter_map(|&[p, q]| match (p.0 == j, q.0 == j) {
+                    (true, _) => Some(q.0),
+                    (_, true) => Some(p.0),
+                    _ => None,
+                })
+                .any(turned)
+        };
+        let Some(j) = [small, large].into_iter().find(|&j| may(j) && !partners(j)) else {
+            continue;
+        };
+        // Checked by `may`.
+        let alt = placed[j]
+            .alt
+            .expect("an article with an alternate headline");
+        out[j].shaped = alt;
+        // Its modules were keyed by its text in its own face.
+        out[j].recall = None;
+        changed = true;
+    }
+    changed.then_some(out)
+}

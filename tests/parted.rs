@@ -1,11 +1,11 @@
 //! Two headlines side by side on a made-up page, of one size within a
 //! quarter, are parted by a column of text, not by a face alone
-//! (tests/fixtures/gen-horizontal-00: `tools/gen-pages.py`, set 00). The
-//! third row's 詒里下下一下了听没赮了的 and 徖驪身里吗人 stood on one line
-//! with only the rule between, the second in its alternate face (a
-//! compositor's review refused such pairs: 撞题); the first module's
-//! title block now spans all its columns but the last, whose text runs
-//! up between the two (题文错开).
+//! (tests/fixtures/gen-variants-01: `tools/gen-pages.py --variants`, set
+//! 01). The second row's 一了有岸了没纂同门里澠晨 and 卮在角一崋的菆个，
+//! stood on one line with only the rule between, the second in its
+//! alternate face (a compositor's review refused such pairs: 撞题); the
+//! first module's title block now spans all its columns but the last,
+//! whose text runs up between the two (题文错开).
 
 mod common;
 
@@ -24,9 +24,9 @@ fn word<'w>(words: &'w [WordBox], start: &str) -> &'w WordBox {
 )]
 #[test]
 fn headlines_side_by_side_are_parted_by_a_column_of_text() {
-    let (_dir, pdf, _) = fixture_pdf("gen-horizontal-00/fill.toml");
+    let (_dir, pdf, _) = fixture_pdf("gen-variants-01/fill.toml");
     let words = word_boxes(&pdf, 1);
-    let (left, right) = (word(&words, "詒里下下"), word(&words, "徖驪身里"));
+    let (left, right) = (word(&words, "一了有岸"), word(&words, "卮在角"));
     // Side by side on one line: their boxes overlap down the page.
     let (top, foot) = (left.y_min.max(right.y_min), left.y_max.min(right.y_max));
     assert!(foot > top, "not on one line: {left:?} {right:?}");

@@ -7,10 +7,8 @@
 //! the first column under the block instead of standing short and centred
 //! under it. No white is left beside the block that reads as a hole.
 
-use std::borrow::Cow;
-
 use super::Frame;
-use super::frame::Parted;
+use super::frame::{Parted, SizeCap};
 use super::heads::{break_heading, phrase_lines};
 use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
 use crate::model::{Align, Grid, LineRules, Role};
@@ -126,15 +124,6 @@ pub fn page_title(
         true => module.columns,
         false => least_columns(header, flow, module, share),
     };
-    // Parted from a neighbour's headline: the text of the column it
-    // leaves runs up beside it, between the two (题文错开).
-    let parted = frame.parted != Parted::Not && !frame.lead_story && !across;
-    let widest = match parted {
-        true => module.columns.saturating_sub(1).max(1),
-        false => module.columns,
-    };
-    let least = least.min(widest);
-    let header = parted_floor(header, widest < module.columns, module);
     let most = match frame.lead_story {
         true => LEAD_MAX_SCALE,
         false => MAX_SCALE,
@@ -142,11 +131,13 @@ pub fn page_title(
     let cap = (
         frame.headline_most.map(|c| c.pt()),
         frame.grown_most.map(|c| c.pt()),
+        false,
     );
-    let mut title = fit_title(&header, module, (share, most, cap), (least, widest));
-    if parted && frame.parted == Parted::First {
-        title.from = module.columns - title.columns;
-    }
+    let parted = (frame.parted != Parted::Not && !frame.lead_story && !across)
+        .then(|| parted_title(header, module, frame, (share, most), least))
+        .flatten();
+    let mut title = parted
+        .unwrap_or_else(|| fit_title(header, module, (share, most, cap), (least, module.columns)));
     // A vertical banner too short for the module even grown and tracked
     // spans fewer bands, the text running on under it, rather than leave
     // a hole at both its ends: down the page its ends stand between the
@@ -162,7 +153,7 @@ pub fn page_title(
         let third = module.columns.div_ceil(3);
         let widest = module.columns - 1;
         let narrower = fit_title(
-            &header,
+            header,
             module,
             (share, most, cap),
             (third.min(widest), widest),
@@ -188,27 +179,60 @@ pub fn page_title(
     title
 }
 
-/// How far under its style's least a headline kept off one of its
-/// module's columns ([`Frame::parted`]) may step down: its phrases are laid
-/// out for the whole module, and a compositor staggering two headlines
-/// sets the one narrowed a size or two smaller (which parts it from the
-/// other's size as well).
-const PARTED_FLOOR: f64 = 0.8;
-
-/// `header` with its headline's least scale lowered by [`PARTED_FLOOR`]
-/// where `parted`, never under [`LEAST_DISPLAY`] body sizes.
-fn parted_floor<'h>(header: &'h [ShapedPara], parted: bool, grid: &Grid) -> Cow<'h, [ShapedPara]> {
-    if !parted {
-        return Cow::Borrowed(header);
+/// The title block of a module whose headline is parted from a
+/// neighbour's ([`Frame::parted`]): kept off its last column or its first,
+/// whose text runs up beside it, between the two (题文错开); held under
+/// its cap whatever white that leaves (grown, it would meet the other
+/// again). `None` where no size down to [`PARTED_FLOOR`] fits the
+/// narrower block: the module is set as it was.
+fn parted_title(
+    header: &[ShapedPara],
+    module: &Grid,
+    frame: &Frame,
+    (share, most): (f64, f64),
+    least: u32,
+) -> Option<Title> {
+    let widest = module.columns.checked_sub(1).filter(|&w| w > 0)?;
+    let header = parted_floor(header, frame.headline_most?, module);
+    let cap = (
+        frame.headline_most.map(|c| c.pt()),
+        frame.grown_most.map(|c| c.pt()),
+        true,
+    );
+    let mut title = fit_title(
+        &header,
+        module,
+        (share, most, cap),
+        (least.min(widest), widest),
+    );
+    if !title.phrases_fit || title.columns > widest {
+        return None;
     }
+    // Kept off the first column: the block stands from the second, the
+    // headline at the head of the article's text still.
+    if frame.parted == Parted::First {
+        title.from = (module.columns - title.columns).min(1);
+    }
+    Some(title)
+}
+
+/// The least a headline kept off one of its module's columns
+/// ([`Frame::parted`]) steps down to, of the size it was set at (its
+/// cap): its phrases are laid out for the whole module, and a compositor
+/// staggering two headlines sets the one narrowed a size smaller at most
+/// (a review refused two steps: a four-column story's headline under its
+/// neighbour's).
+const PARTED_FLOOR: f64 = 0.85;
+
+/// `header` with its headline's least scale lowered to [`PARTED_FLOOR`]
+/// of its `cap`, never under [`LEAST_DISPLAY`] body sizes.
+fn parted_floor(header: &[ShapedPara], cap: SizeCap, grid: &Grid) -> Vec<ShapedPara> {
     let mut header = header.to_vec();
     for p in header.iter_mut().filter(|p| p.style.role == Role::Headline) {
-        let floor = grid.body_size.0 * LEAST_DISPLAY / p.style.size.0;
-        p.style.min_scale = (p.style.min_scale * PARTED_FLOOR)
-            .max(floor)
-            .min(p.style.min_scale);
+        let least = (grid.body_size.0 * LEAST_DISPLAY).max(cap.pt().0 * PARTED_FLOOR);
+        p.style.min_scale = p.style.min_scale.min(least / p.style.size.0);
     }
-    Cow::Owned(header)
+    header
 }
 
 /// Lines of text a column under a title block narrower than the module
@@ -258,11 +282,12 @@ fn text_share(flow: &[ShapedBlock], page: &Grid) -> f64 {
 /// The title block of a module spanning `share` of the page's columns on
 /// the module grid `grid`, across `least` to `widest` of its columns, its
 /// headline scaled up to `most` times its size and, grown or not, no
-/// larger than `cap`; grown to close its ends, no larger than `grown`.
+/// larger than `cap` (where `strict`, whatever white that leaves at its
+/// ends); grown to close its ends, no larger than `grown`.
 fn fit_title(
     header: &[ShapedPara],
     grid: &Grid,
-    (share, most, (cap, grown)): (f64, f64, (Option<Pt>, Option<Pt>)),
+    (share, most, (cap, grown, strict)): (f64, f64, (Option<Pt>, Option<Pt>, bool)),
     (least, widest): (u32, u32),
 ) -> Title {
     let mut header: Vec<ShapedPara> = header.iter().map(|p| by_share(p, grid, share)).collect();
@@ -301,7 +326,7 @@ fn fit_title(
     // (the page's holes come before its hierarchy).
     let free = best_to(f64::INFINITY);
     let best = match limit.is_finite() {
-        true => best_to(limit).filter(|c| free.is_none_or(|f| !opens_more(c, &f, grid))),
+        true => best_to(limit).filter(|c| strict || free.is_none_or(|f| !opens_more(c, &f, grid))),
         false => None,
     }
     .or(free);

@@ -111,11 +111,16 @@ impl Composer<'_> {
         let mut taken: Vec<(u32, u32, u32)> = (0..title.columns)
             .map(|c| (title.from + c, self.top, tops[c as usize]))
             .collect();
+        // The byline heads the article's first column: under the block,
+        // or at the module's top where the block stands off that column.
         if let Some(b) = title.byline {
             let p = &title.header[b];
-            let head = (title.from, tops[0], title.columns == 1);
+            let head = match title.from {
+                0 => (tops[0], title.columns == 1),
+                _ => (self.top, false),
+            };
             let end = self.set_byline((p, b), head, &doc.rules);
-            taken.push((title.from, tops[0], end));
+            taken.push((0, head.0, end));
         }
         let text = tops.iter().copied().min().unwrap_or(below);
         if title.columns < self.grid.columns || title.byline.is_some() || text < below {
@@ -124,15 +129,14 @@ impl Composer<'_> {
         Ok(TitleSet { below, text })
     }
 
-    /// Sets the byline (header paragraph `n`) at the head of the block's
-    /// first column, `column`, from `slot`, a slot a line, broken at
-    /// phrases: the first line flush with the column's start, the next
-    /// ones with its end, so the white beside them never stacks into a
-    /// hole; the slot after it.
+    /// Sets the byline (header paragraph `n`) at the head of the first
+    /// column from `slot`, a slot a line, broken at phrases: the first
+    /// line flush with the column's start, the next ones with its end, so
+    /// the white beside them never stacks into a hole; the slot after it.
     fn set_byline(
         &mut self,
         (p, n): (&ShapedPara, usize),
-        (column, slot, narrow): (u32, u32, bool),
+        (slot, narrow): (u32, bool),
         rules: &LineRules,
     ) -> u32 {
         let w = self.grid.column_width;
@@ -148,11 +152,11 @@ impl Composer<'_> {
             let at = LineAt {
                 slot: slot + i as u32,
                 per: 1,
-                inline: self.grid.column_start(column),
+                inline: Pt::ZERO,
                 size: q.style.size,
                 lift: Pt::ZERO,
             };
-            self.set_line((&q, LineSource::Header(n)), line, at, Some(column));
+            self.set_line((&q, LineSource::Header(n)), line, at, Some(0));
         }
         slot + lines.len() as u32
     }

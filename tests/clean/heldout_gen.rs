@@ -97,7 +97,11 @@ fn heldout_generated_scores() {
         // the same at a narrower block's foot, the column as narrow under
         // it (paras::sliver_edge); 1229 → 1230, a comma in a level
         // narrowed column is no misread 。 (joins::sliver_level).
-        ("tests/fixtures/clean/gen-prose/boxes", 96.2, 3, 0, 17.5, 0),
+        // Round 23: furniture 17.4 → 15.2 % (prose scan the same), a
+        // short line held under a paragraph's first line near text run
+        // round a figure is its caption (lone::under_first), a paragraph's
+        // last line over that text no part of its run (lone::last_line_off).
+        ("tests/fixtures/clean/gen-prose/boxes", 96.2, 3, 0, 15.3, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         // Round 20: 81.7 → 81.9 %, a line the scan cut after its comma;
@@ -106,7 +110,7 @@ fn heldout_generated_scores() {
         // Round 21: 83.3 → 83.5 %, heads::last_under (above).
         // Round 22: 83.5 → 83.7 %, paras::sliver_above (above); → 83.9 %,
         // paras::sliver_edge (above); → 84.0 %, joins::sliver_level.
-        ("tests/fixtures/clean/gen-prose/scan", 83.9, 12, 2, 17.5, 10),
+        ("tests/fixtures/clean/gen-prose/scan", 83.9, 12, 2, 15.3, 10),
     ] {
         let floors = Floors {
             split_wrong,

@@ -165,6 +165,10 @@ pub(super) fn is_head(
     if l.text.contains(['，', ',']) {
         return false;
     }
+    // Nor does it trail off (……): a one-line paragraph's end.
+    if trails_off(&l.text) {
+        return false;
+    }
     // Nor is it the first piece of a printed line the OCR cut in two.
     let cut = next.zip(m).is_some_and(|(n, m)| {
         let nl = &page.lines[n];
@@ -205,18 +209,44 @@ pub(super) fn is_head(
                 indent_shape(nl, m) || !full(nl.width, m) && ends_sentence(&nl.text)
             })
     });
-    let first_line = m.is_some_and(|m| {
+    (prev_end || gap_before)
+        && opens
+        && !first_line(page, i, next)
+        && dateline(&l.text).is_none()
+        && !over_wrap(page, i)
+}
+
+/// Line `i` opens a paragraph whose next line is `next`: as wide as a
+/// first line, with a full line under it going on, or its paragraph's
+/// last line (`last_under`, `over_trailing`).
+fn first_line(page: &Page, i: usize, next: Option<usize>) -> bool {
+    let (l, m) = (&page.lines[i], page.measure[i]);
+    m.is_some_and(|m| {
         indent_shape(l, m)
             && next.is_some_and(|n| {
                 let nl = &page.lines[n];
-                full(nl.width, m) && !ends_sentence(&nl.text) || last_under(l, nl, n == i + 1)
+                full(nl.width, m) && !ends_sentence(&nl.text)
+                    || last_under(l, nl, n == i + 1)
+                    || over_trailing(l, nl, n == i + 1)
             })
-    });
-    (prev_end || gap_before)
-        && opens
-        && !first_line
-        && dateline(&l.text).is_none()
-        && !over_wrap(page, i)
+    })
+}
+
+/// A first line read right over a short line trailing off (老人望着远处的田埂
+/// 喃喃 / 说个不停……): a paragraph of two lines, the second its last. A
+/// head over a one-line paragraph of a word or two breaking off is not
+/// how print sets either.
+fn over_trailing(l: &Line, nl: &Line, adjacent: bool) -> bool {
+    adjacent && nl.no == l.no + 1 && trails_off(&nl.text)
+}
+
+/// Ends on an ellipsis (末如之告于清曰……): a sentence trailing off, a
+/// one-line paragraph's end (dialogue or narrative breaking off), not a
+/// section head. A head marked large (`#`) or bold that ends so is no
+/// head already (`heading_like` takes …… for a sentence end there); a
+/// plain line is read the same way.
+fn trails_off(t: &str) -> bool {
+    t.trim_end().ends_with(['…', '⋯'])
 }
 
 /// A paragraph's last line read right under a line as wide as a first

@@ -284,14 +284,26 @@ fn a_line_trailing_off_is_no_head() {
 
 /// A first line over a short line trailing off (老人望着远处的田埂喃喃 /
 /// 说个不停……) is a paragraph of two lines, not a head over a one-line
-/// paragraph of two words. Before, the first line was read as a head.
+/// paragraph of two words (`heads::last_under`, the ellipsis ending the
+/// sentence). Before, the first line was read as a head.
 #[test]
 fn a_first_line_over_a_line_trailing_off_is_no_head() {
-    let lines = [
-        "割完毕，村民们在晾晒新谷。",
-        "老人望着远处的田埂喃喃",
-        "说个不停……",
-    ];
-    let c = cleaned(&[&lines[..], &NEXT].concat());
-    assert_para(&c, "老人望着远处的田埂喃喃说个不停……");
+    two_lines_one_paragraph("老人望着远处的田埂喃喃", "说个不停……");
+}
+
+/// A first line over its paragraph's last line narrower than it (晚饭后
+/// 大家聚在村口老槐 / 树下商量种什么。, eleven ems then eight) is a
+/// paragraph of two lines, not a head over a one-line paragraph. Before,
+/// only a last line as wide as the first or wider kept it from being read
+/// as a head.
+#[test]
+fn a_first_line_over_its_narrower_last_is_no_head() {
+    two_lines_one_paragraph("晚饭后大家聚在村口老槐", "树下商量种什么。");
+}
+
+/// Asserts that `first` over `last`, between a full line ending a
+/// sentence and [`NEXT`], make one paragraph (no head).
+fn two_lines_one_paragraph(first: &str, last: &str) {
+    let c = cleaned(&[&["割完毕，村民们在晾晒新谷。", first, last][..], &NEXT].concat());
+    assert_para(&c, &format!("{first}{last}"));
 }

@@ -249,3 +249,61 @@ fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
         "像小山，孩子们绕着它",
     );
 }
+
+/// Asserts that `c` has a paragraph (not a head) reading `text`.
+fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
+    let paras: Vec<&String> = c
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .filter_map(|b| match b {
+            typeset::clean::Block::Para(t) => Some(t),
+            typeset::clean::Block::Head(_) => None,
+        })
+        .collect();
+    assert!(paras.iter().any(|t| *t == text), "{paras:?}");
+}
+
+/// The paragraph after the one-line paragraph or the head.
+const NEXT: [&str; 3] = [
+    "村主任李长顺放下手里的",
+    "木锨，擦了把汗，笑着对记者",
+    "说今年是个好年景。",
+];
+
+/// A short line ending on an ellipsis (天色渐渐暗了下来……) between a
+/// paragraph's short last line and the next paragraph's first line is a one-line paragraph
+/// trailing off, not a section head: the ellipsis ends its sentence, as
+/// it does in a head marked large. Before, the line was read as a head.
+#[test]
+fn a_line_trailing_off_is_no_head() {
+    let line = "天色渐渐暗了下来……";
+    let c = cleaned(&[&["割完毕，村民们在晾晒。", line][..], &NEXT].concat());
+    assert_para(&c, line);
+}
+
+/// A first line over a short line trailing off (老人望着远处的田埂喃喃 /
+/// 说个不停……) is a paragraph of two lines, not a head over a one-line
+/// paragraph of two words (`heads::last_under`, the ellipsis ending the
+/// sentence). Before, the first line was read as a head.
+#[test]
+fn a_first_line_over_a_line_trailing_off_is_no_head() {
+    two_lines_one_paragraph("老人望着远处的田埂喃喃", "说个不停……");
+}
+
+/// A first line over its paragraph's last line narrower than it (晚饭后
+/// 大家聚在村口老槐 / 树下商量种什么。, eleven ems then eight) is a
+/// paragraph of two lines, not a head over a one-line paragraph. Before,
+/// only a last line as wide as the first or wider kept it from being read
+/// as a head.
+#[test]
+fn a_first_line_over_its_narrower_last_is_no_head() {
+    two_lines_one_paragraph("晚饭后大家聚在村口老槐", "树下商量种什么。");
+}
+
+/// Asserts that `first` over `last`, between a full line ending a
+/// sentence and [`NEXT`], make one paragraph (no head).
+fn two_lines_one_paragraph(first: &str, last: &str) {
+    let c = cleaned(&[&["割完毕，村民们在晾晒新谷。", first, last][..], &NEXT].concat());
+    assert_para(&c, &format!("{first}{last}"));
+}

@@ -18,6 +18,7 @@ use super::super::holes::{GridRect, holes_among, holes_meeting_both};
 use super::super::makeup::{self, Avoid, Head, Prepared, Short, pinned};
 use super::super::variants::Variant;
 use super::{OnSheet, Set, items_on, place_all};
+use crate::compose::frame::SizeCap;
 use crate::compose::page::{PageArticle, Placement};
 use crate::compose::sheets::Sheets;
 use crate::error::{Result, Warning};
@@ -27,8 +28,13 @@ use crate::units::Pt;
 /// Make-ups composed at most per pass: the first, and again while the
 /// page has holes and they meet a module not yet avoided.
 const TRIES: usize = 8;
-/// Make-ups composed at most per page, all passes together.
+/// Make-ups composed at most per page and level of headline caps, all
+/// passes together.
 const MOST: usize = 12;
+/// The most a capped headline takes of the lead story's: a compositor
+/// keeps the lead a size clear of the next (a review found headlines
+/// within a point of the lead's, 48.0 pt beside 48.4).
+const CLEAR_OF_LEAD: f64 = 1.0 / 1.1;
 
 /// Makes up page `on.k` of its articles `ranked` (the first not pinned
 /// its lead story), keeping the page with the fewest holes; its summary
@@ -38,6 +44,7 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
         best: None,
         composed: 0,
         faced: 0,
+        spent: 0,
         retried: None,
         start: (on.sheets.clone(), on.set.clone(), on.warnings.len()),
     };
@@ -59,30 +66,43 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
         })
         .collect();
     let ranked = &ranked[..];
-    let capped: Vec<PageArticle> = (ranked.iter())
-        .map(|a| {
-            let mut a = a.copy();
-            if under(&a) {
-                a.placement.headline_most = cap.filter(|&c| makeup::over(&a, c, on.grid));
-            }
-            a
-        })
-        .collect();
-    // No headline over the cap: the capped articles are the articles.
-    let alike = (capped.iter().zip(ranked)).all(|(c, r)| c.placement == r.placement);
+    // Capped a size clear of the lead's, then at the lead's, then free:
+    // each only where the one before leaves holes or the page short.
+    let capped_at = |scale: f64| -> Vec<PageArticle> {
+        (ranked.iter())
+            .map(|a| {
+                let mut a = a.copy();
+                if under(&a) {
+                    let head = cap.map(|c| SizeCap::of(c.pt() * scale));
+                    a.placement.headline_most = head.filter(|&c| makeup::over(&a, c, on.grid));
+                }
+                a
+            })
+            .collect()
+    };
+    let free = ranked.iter().map(PageArticle::copy).collect();
+    let levels: [Vec<PageArticle>; 3] = [capped_at(CLEAR_OF_LEAD), capped_at(1.0), free];
     let mut laid = 0;
-    let mut earlier: Option<Prepared> = None;
-    for (rank, articles) in [&capped[..], ranked].into_iter().enumerate() {
+    let mut earlier: Option<(usize, Prepared)> = None;
+    for (rank, articles) in levels.iter().enumerate() {
         // Capped headlines take fewer slots: a page left short of its
-        // foot is made up again at their own sizes, and the fuller kept.
-        if tries.done() || (rank > 0 && alike) {
+        // foot is made up again at larger sizes, and the fuller kept.
+        if tries.done() && !tries.cuts() {
             break;
         }
-        let before = earlier.as_ref().map(|p| (&capped[..], p));
+        // No headline over this cap: the level before's articles.
+        let same = |(e, _): &(usize, Prepared)| {
+            (levels[*e].iter().zip(articles)).all(|(c, r)| c.placement == r.placement)
+        };
+        if earlier.as_ref().is_some_and(same) {
+            continue;
+        }
+        tries.spent = tries.composed - tries.faced;
+        let before = earlier.as_ref().map(|(e, p)| (&levels[*e][..], p));
         let prep = makeup::prepare(articles, on.grid, on.taken, before);
         laid += prep.laid;
         tries.passes(articles, &prep, rank, on)?;
-        earlier = Some(prep);
+        earlier = Some((rank, prep));
     }
     tries.keep(on);
     if laid > 0 && !on.set.composed.contains(&on.k) {
@@ -101,6 +121,9 @@ struct Tries {
     /// Of those, the make-ups set again with a headline in its alternate
     /// face: not counted against [`MOST`] (they search nothing).
     faced: usize,
+    /// Make-ups counted against [`MOST`] at the levels of caps before
+    /// this one (each level has its own).
+    spent: usize,
     retried: Option<Instant>,
     start: (Sheets, Set, usize),
 }
@@ -132,7 +155,7 @@ impl Tries {
             }
             let (mut avoid, mut same) = (Vec::new(), pass > 0);
             for again in 0..TRIES {
-                if self.composed - self.faced >= MOST {
+                if self.composed - self.faced - self.spent >= MOST {
                     break;
                 }
                 self.restart(on);
@@ -181,13 +204,18 @@ impl Tries {
         Ok(())
     }
 
+    /// Whether the best page so far continues an article.
+    fn cuts(&self) -> bool {
+        (self.best.as_ref()).is_some_and(|b| b.tried.short.continued > 0)
+    }
+
     /// Whether the best page so far has no holes, fills its band to the
     /// foot and has no headlines running into each other: no other
     /// make-up can be better.
     fn done(&self) -> bool {
         (self.best.as_ref()).is_some_and(|b| {
             let t = &b.tried;
-            t.holes == 0 && t.short.remainder == 0 && t.over == 0 && t.clashes == 0
+            t.holes == 0 && t.short.remainder == 0 && t.over + t.vie == 0 && t.clashes == 0
         })
     }
 
@@ -249,6 +277,7 @@ impl Tries {
             holes: out.holes,
             short,
             over: out.over,
+            vie: out.vie,
             clashes: out.clashes,
             rank,
             pass,
@@ -325,6 +354,8 @@ struct Outcome {
     pairs: Vec<[(usize, Pt); 2]>,
     /// The headlines set larger than the lead story's.
     over: u32,
+    /// The others that vie with it.
+    vie: u32,
 }
 
 /// `placed` with one headline of each pair in `pairs` in its alternate face
@@ -398,18 +429,19 @@ struct Best {
 
 /// A composed make-up's rank: the fewest holes, then the fewest articles
 /// continued and the fullest (the objective's order), then the fewest
-/// headlines set larger than the lead story's (its order: the lead
-/// leads), then the fewest running into another's (撞题, the
-/// hierarchy's), then the headlines capped under the lead's, then the
-/// first pass (the lead story in the start corner beside a pin), then
-/// the first. Of two alike the search's own choice is the better: a
-/// retry is kept only for fewer holes, a fuller page, fewer headlines
-/// over the lead's or fewer run together.
+/// headlines set larger than the lead story's and then near its size (its
+/// order: the lead leads), then the fewest running into another's (撞题,
+/// the hierarchy's), then the headlines capped furthest under the
+/// lead's, then the first pass (the lead story in the start corner
+/// beside a pin), then the first. Of two alike the search's own choice
+/// is the better: a retry is kept only for fewer holes, a fuller page,
+/// fewer headlines over or near the lead's or fewer run together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
     short: Short,
     over: u32,
+    vie: u32,
     clashes: u32,
     rank: usize,
     pass: usize,
@@ -450,7 +482,7 @@ fn set_once(
     let (mut holes, met) = holes_meeting_both(&items, grid, &rects);
     let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
     let found = clashes(&items, grid, &modules);
-    let over = over_lead(&placed, grid);
+    let (over, vie) = over_lead(&placed, grid);
     let pairs = (found.iter())
         .map(|c| {
             [
@@ -466,6 +498,7 @@ fn set_once(
         holes += holes_among(&items_on(on.set, extra));
     }
     Ok(Outcome {
+        vie,
         holes,
         met: avoided(&frames, &met, &placed, ranked),
         clashes: found.len() as u32,
@@ -477,8 +510,9 @@ fn set_once(
 /// How many of the `placed` articles' headlines outrank the lead story's
 /// (the lead's is the page's largest and widest, the objective's order
 /// before its hierarchy), measured as the search measures them
-/// ([`makeup::Head`]), fitted to the module.
-fn over_lead(placed: &[PageArticle], grid: &Grid) -> u32 {
+/// ([`makeup::Head`]), fitted to the module; and how many of the others
+/// vie with it ([`Head::vies`]: near its size in its row or anywhere).
+fn over_lead(placed: &[PageArticle], grid: &Grid) -> (u32, u32) {
     let head = |a: &PageArticle| {
         let p = &a.placement;
         let variant = Variant {
@@ -487,18 +521,24 @@ fn over_lead(placed: &[PageArticle], grid: &Grid) -> u32 {
         };
         Head::of(a, variant, grid, p.columns?)
     };
-    let Some(lead) = placed
-        .iter()
+    let Some((lead, row)) = (placed.iter())
         .find(|a| a.placement.lead_story)
-        .and_then(head)
+        .and_then(|a| Some((head(a)?, a.placement.row)))
     else {
-        return 0;
+        return (0, 0);
     };
-    (placed.iter())
+    let others: Vec<(Head, bool)> = (placed.iter())
         .filter(|a| !a.placement.lead_story)
-        .filter_map(head)
-        .filter(|h| h.outranks(lead, true))
-        .count() as u32
+        .filter_map(|a| Some((head(a)?, a.placement.row == row)))
+        .collect();
+    let over = others
+        .iter()
+        .filter(|(h, _)| h.outranks(lead, true))
+        .count();
+    let vie = (others.iter())
+        .filter(|&&(h, level)| !h.outranks(lead, true) && h.vies(lead, level))
+        .count();
+    (over as u32, vie as u32)
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

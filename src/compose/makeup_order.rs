@@ -64,6 +64,13 @@ impl Head {
     pub fn outranks(self, lead: Head, by_reach: bool) -> bool {
         self.size > lead.size + SAME || (by_reach && self.reach > lead.reach + WIDER)
     }
+
+    /// Whether this headline vies with `lead`'s: within [`LEVEL`] of its
+    /// size in the lead's row (`level`: a module from the same top line),
+    /// or within [`NEAR`] anywhere.
+    pub fn vies(self, lead: Head, level: bool) -> bool {
+        self.size * if level { LEVEL } else { NEAR } >= lead.size
+    }
 }
 
 /// Each searched article's headline per span and fit (`None` without a
@@ -218,8 +225,7 @@ fn vies(m: &MadeUp, (heads, fits): (&Heads, &[Vec<Vec<Fit>>]), lead: usize) -> b
     };
     (0..fits.len()).filter(|&j| j != lead).any(|j| {
         let level = m.places[j].is_some_and(|p| p.row == at.row);
-        let near = if level { LEVEL } else { NEAR };
-        chosen(m, heads, fits, j).is_some_and(|h| h.size * near >= top.size)
+        chosen(m, heads, fits, j).is_some_and(|h| h.vies(top, level))
     })
 }
 
@@ -286,6 +292,18 @@ mod tests {
             .iter()
             .map(|p| p.expect("placed").columns)
             .collect()
+    }
+
+    /// A headline vies with the lead's within 1.3 of its size in its row,
+    /// within 1.2 anywhere: 40 pt beside a 50 pt lead does, under it not.
+    #[test]
+    fn a_headline_near_the_leads_size_vies_with_it_in_its_row_nearer_elsewhere() {
+        let head = |size| Head { size, reach: 0.0 };
+        let lead = head(50.0);
+        assert!(head(40.0).vies(lead, true));
+        assert!(!head(40.0).vies(lead, false));
+        assert!(head(42.0).vies(lead, false));
+        assert!(!head(38.0).vies(lead, true));
     }
 
     #[test]

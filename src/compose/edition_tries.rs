@@ -4,9 +4,10 @@
 //! the fewest holes kept. Beside a pin at a top corner the lead story is
 //! set in the start corner first, and the fuller page with another
 //! article there made up only where that leaves holes; headlines are
-//! kept under the lead's, and set at their own sizes only where holes
-//! remain under the cap or the page stops short of its foot (holes and
-//! fill first, then hierarchy: the objective's order); where the search's
+//! kept a size clear of the lead's, then under it, and set at their own
+//! sizes only where holes remain under the caps, the page stops short of
+//! its foot or an article is continued (holes and fill first, then
+//! hierarchy: the objective's order); where the search's
 //! page sets a headline larger than the lead's, the page searched with
 //! the lead's the largest (`makeup::order`) is set beside it.
 
@@ -67,7 +68,8 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
         .collect();
     let ranked = &ranked[..];
     // Capped a size clear of the lead's, then at the lead's, then free:
-    // each only where the one before leaves holes or the page short.
+    // each only where the one before leaves holes, the page short or an
+    // article continued.
     let capped_at = |scale: f64| -> Vec<PageArticle> {
         (ranked.iter())
             .map(|a| {

@@ -166,8 +166,15 @@ impl Tries {
                 // make-up of a pass: set too, and kept where it has as
                 // few holes and fills as much (its holes are not pursued:
                 // the search's own page is).
-                let how = (&avoid[..], lead_first, again == 0);
-                let ((placed, summary, short), led) = makeup::choose(ranked, prep, how);
+                // (Not where a later pass finds the first pass's page again:
+                // its led page was set then.)
+                let seen = (pass > 0).then(|| first.get(again)).flatten();
+                let led = |placed: &[PageArticle]| {
+                    let places = placed.iter().map(|a| a.placement);
+                    again == 0 && !seen.is_some_and(|f| places.eq(f.places.iter().copied()))
+                };
+                let how = (&avoid[..], lead_first);
+                let ((placed, summary, short), led) = makeup::choose(ranked, prep, how, led);
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.places == places);
                 let out = match same {
@@ -181,7 +188,7 @@ impl Tries {
                         }
                     }
                 };
-                if let Some((led, summary, short)) = led.filter(|_| !same) {
+                if let Some((led, summary, short)) = led {
                     self.restart(on);
                     if led.iter().zip(&places).any(|(a, p)| a.placement != *p) {
                         let _ = self.set_faced(led, ranked, (summary, short), (rank, pass), on);
@@ -529,18 +536,18 @@ fn over_lead(placed: &[PageArticle], grid: &Grid) -> (u32, u32) {
     else {
         return (0, 0);
     };
-    let others: Vec<(Head, bool)> = (placed.iter())
+    let others = (placed.iter())
         .filter(|a| !a.placement.lead_story)
-        .filter_map(|a| Some((head(a)?, a.placement.row == row)))
-        .collect();
-    let over = others
-        .iter()
-        .filter(|(h, _)| h.outranks(lead, true))
-        .count();
-    let vie = (others.iter())
-        .filter(|&&(h, level)| !h.outranks(lead, true) && h.vies(lead, level))
-        .count();
-    (over as u32, vie as u32)
+        .filter_map(|a| Some((head(a)?, a.placement.row == row)));
+    let (mut over, mut vie) = (0, 0);
+    for (h, level) in others {
+        if h.outranks(lead, true) {
+            over += 1;
+        } else if h.vies(lead, level) {
+            vie += 1;
+        }
+    }
+    (over, vie)
 }
 
 /// The modules (by `frames`, their index in `placed`) that holes meet

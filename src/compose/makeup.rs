@@ -141,14 +141,11 @@ impl Prepared {
     }
 }
 
-/// The most the other headlines on a made-up page take of the lead
-/// story's: the lead's is the page's largest (a compositor's review found
-/// a secondary headline set larger than the lead's, 52.8 pt against 49.5,
-/// and grown further to close its ends).
-const UNDER_LEAD: f64 = 1.0;
-
 /// The largest the other articles' headlines may be on a page whose lead
-/// story is among `articles`: under the lead's headline at its smallest,
+/// story is among `articles` (a compositor's review found a secondary
+/// headline set larger than the lead's, 52.8 pt against 49.5, and grown
+/// further to close its ends; `edition::tries` caps them a size under it
+/// first): the lead's headline at its smallest,
 /// of the spans it may take (half the page's columns or more, or the
 /// manifest's), whichever the search then chooses. `None` without a lead
 /// story or its headline.
@@ -156,7 +153,7 @@ pub fn headline_ceiling(articles: &[PageArticle], grid: &Grid) -> Option<SizeCap
     let lead = articles.iter().find(|a| a.placement.lead_story)?;
     let half = grid.columns.div_ceil(2).max(1);
     let smallest = headline_sizes(lead, half, grid).min_by(|a, b| a.0.total_cmp(&b.0))?;
-    Some(SizeCap::of(smallest * UNDER_LEAD))
+    Some(SizeCap::of(smallest))
 }
 
 /// Whether the article's headline is larger than `cap` at any span it
@@ -201,13 +198,14 @@ pub type Chosen<'a> = (Vec<PageArticle<'a>>, Warning, Short);
 /// pin at the band's top corner before a fuller page (see [`Notch`]).
 /// Also what the page falls short by: the articles continued and the
 /// lines left at the band's foot (no arrangement: all of them).
-/// With `led`, also the page searched again from this one with the lead
-/// story's headline the largest ([`order`]), where it is another: the
-/// search is not run twice.
+/// Where `led` asks for it of the page found, also the page searched
+/// again from it with the lead story's headline the largest ([`order`]),
+/// where it is another: the search is not run twice.
 pub fn choose<'a>(
     articles: &[PageArticle<'a>],
     prep: &Prepared,
-    (avoid, lead_first, led): (&[Avoid], bool, bool),
+    (avoid, lead_first): (&[Avoid], bool),
+    led: impl FnOnce(&[PageArticle]) -> bool,
 ) -> (Chosen<'a>, Option<Chosen<'a>>) {
     let began = std::time::Instant::now();
     let mut band = prep.band;
@@ -252,8 +250,8 @@ pub fn choose<'a>(
     };
     let found = run(&fits, &mut effort);
     let page = place(articles, prep, (found.as_ref(), band), (effort, began));
-    let led = match (led, &found) {
-        (true, Some((m, _))) => {
+    let led = match &found {
+        Some((m, _)) if led(&page.0) => {
             let mut search = |fits: &[Vec<Vec<Fit>>]| run(fits, &mut effort);
             let led = order::lead_leads((articles, prep), &fits, m, &mut search);
             led.map(|led| place(articles, prep, (Some(&led), band), (effort, began)))
@@ -341,7 +339,7 @@ pub fn make_up<'a>(
     taken: u32,
 ) -> (Vec<PageArticle<'a>>, Warning, usize) {
     let prep = prepare(articles, grid, taken, None);
-    let ((out, summary, _), _) = choose(articles, &prep, (&[], false, false));
+    let ((out, summary, _), _) = choose(articles, &prep, (&[], false), |_| false);
     (out, summary, prep.laid)
 }
 

@@ -352,7 +352,7 @@ pub fn headline_size(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) 
 /// as [`headline_size`].
 pub fn headline_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<(Pt, Pt)> {
     let title = fitted_title(a, variant, grid, span);
-    let reach = super::title::extent(grid, title.columns) * title.cover;
+    let reach = title::extent(grid, title.columns) * title.cover;
     (title.header.iter())
         .find(|p| p.style.role == Role::Headline)
         .filter(|_| title.phrases_fit)

@@ -307,3 +307,29 @@ fn two_lines_one_paragraph(first: &str, last: &str) {
     let c = cleaned(&[&["割完毕，村民们在晾晒新谷。", first, last][..], &NEXT].concat());
     assert_para(&c, &format!("{first}{last}"));
 }
+
+/// A short line opening no paragraph of several (two ems short of a first
+/// line's width or more, after a sentence end) over a paragraph's first
+/// line is a line of its own (a caption, here), though it ends on a word
+/// that needs what follows (之, 的) and is as wide as the short last line
+/// over it. Before, the first line under it was glued to it: the open word
+/// read as running on, the two short lines as a column narrowed beside a
+/// figure widening back (`joins::sliver_widens`).
+#[test]
+fn a_short_line_over_a_first_line_stands_alone() {
+    for caption in ["场院里晾晒新谷之", "新谷晒满了场院的"] {
+        let lines = [
+            OPENING,
+            "割完毕，村民们正在场院里晾",
+            "晒新谷，家家户户忙个不停。",
+            "村主任李长顺站在场院边",
+            "看着满场的新谷，笑得合不拢",
+            "嘴，连说好年景。",
+            caption,
+            SALES,
+        ];
+        let c = articles(&page(&lines), 1);
+        assert_block(&c, |t| t.starts_with("合作社的收购车"));
+        assert_block(&c, |t| t == caption);
+    }
+}

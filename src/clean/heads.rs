@@ -133,7 +133,7 @@ fn boxed_inside(page: &Page, i: usize, p: usize, n: usize) -> bool {
             .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
     // Read one after the other (lines moved back to their column may not
     // be).
-    let in_order = pl.no + 1 == l.no && l.no + 1 == nl.no;
+    let in_order = l.follows(pl) && nl.follows(l);
     let column_line = full(pl.width, pm) || indent_shape(pl, pm);
     in_order && plain && l.width <= m - 2.0 && column_line && full(nl.width, nm)
 }
@@ -172,7 +172,7 @@ pub(super) fn is_head(
     // Nor is it the first piece of a printed line the OCR cut in two.
     let cut = next.zip(m).is_some_and(|(n, m)| {
         let nl = &page.lines[n];
-        nl.no == l.no + 1 && box_piece(l, nl, after.map(|a| &page.lines[a]), m)
+        nl.follows(l) && box_piece(l, nl, after.map(|a| &page.lines[a]), m)
     });
     if cut {
         return false;
@@ -250,7 +250,7 @@ fn trails_off(t: &str) -> bool {
 /// paragraphs ending narrower outnumbering such heads, of which the
 /// sources hold none).
 fn last_under(l: &Line, nl: &Line, adjacent: bool) -> bool {
-    adjacent && nl.no == l.no + 1 && ends_sentence(&nl.text)
+    adjacent && nl.follows(l) && ends_sentence(&nl.text)
 }
 
 /// A short line over text run round a figure: the three column lines
@@ -266,7 +266,11 @@ fn over_wrap(page: &Page, i: usize) -> bool {
     let l = &page.lines[i];
     // Read one after the other, no blank between.
     let under: Vec<&Line> = (1..=3)
-        .filter_map(|k| page.lines.get(i + k).filter(|u| u.no == l.no + k))
+        .map_while(|k| {
+            page.lines
+                .get(i + k)
+                .filter(|u| u.follows(&page.lines[i + k - 1]))
+        })
         .filter(|u| !u.is_blank())
         .collect();
     let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();

@@ -141,11 +141,13 @@ fn between_full(page: &Page, no: usize) -> bool {
     let Some(i) = lines.iter().position(|l| l.no == no) else {
         return false;
     };
-    let whole = |j: usize, want: usize| {
-        lines.get(j).is_some_and(|l| l.no == want)
-            && page.measure[j].is_some_and(|m| full(lines[j].width, m))
+    let whole = |j: usize, read_in_turn: bool| {
+        read_in_turn && page.measure[j].is_some_and(|m| full(lines[j].width, m))
     };
-    i > 0 && (whole(i - 1, no - 1) || under_first(page, i)) && whole(i + 1, no + 1)
+    let after = lines.get(i + 1).is_some_and(|n| n.follows(&lines[i]));
+    i > 0
+        && (whole(i - 1, lines[i].follows(&lines[i - 1])) || under_first(page, i))
+        && whole(i + 1, after)
 }
 
 /// The line read just before line `i` (held from inside a sentence) is a
@@ -157,7 +159,7 @@ fn between_full(page: &Page, no: usize) -> bool {
 /// interrupts it as a caption set at a paragraph's top does.
 fn under_first(page: &Page, i: usize) -> bool {
     let lines = page.lines;
-    if i < 2 || lines[i - 1].no + 1 != lines[i].no || lines[i - 2].no + 1 != lines[i - 1].no {
+    if i < 2 || !lines[i].follows(&lines[i - 1]) || !lines[i - 1].follows(&lines[i - 2]) {
         return false;
     }
     let Some(m) = page.measure[i - 1] else {

@@ -301,6 +301,26 @@ fn a_first_line_over_its_narrower_last_is_no_head() {
     two_lines_one_paragraph("晚饭后大家聚在村口老槐", "树下商量种什么。");
 }
 
+/// The same with a speck of the scan read between the two lines (`'`,
+/// taken out): the lines were still read one right after the other, so
+/// the first line is no head over a one-line paragraph. Before, the gap
+/// the speck left in the line numbers read as lines apart, and the first
+/// line became a head.
+#[test]
+fn a_speck_between_a_first_line_and_its_last_keeps_them_together() {
+    let (first, last) = ("晚饭后大家聚在村口老槐", "树下商量种什么。");
+    for speck in ["'", ".", "·"] {
+        let c = cleaned(
+            &[
+                &["割完毕，村民们在晾晒新谷。", first, speck, last][..],
+                &NEXT,
+            ]
+            .concat(),
+        );
+        assert_para(&c, &format!("{first}{last}"));
+    }
+}
+
 /// Asserts that `first` over `last`, between a full line ending a
 /// sentence and [`NEXT`], make one paragraph (no head).
 fn two_lines_one_paragraph(first: &str, last: &str) {

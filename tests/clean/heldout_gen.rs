@@ -124,8 +124,11 @@ fn heldout_generated_scores() {
         // Round 23: 1073 → 1074, a first line over a line trailing off is
         // no head (heads::trails_off); → 1076 (84.2 %), heads::last_under;
         // furniture 17.4 → 15.2 % (above).
-        // Round 24: 1076 → 1077, paras::alone_over_first (above).
-        ("tests/fixtures/clean/gen-prose/scan", 84.2, 12, 2, 15.3, 10),
+        // Round 24: 1076 → 1077, paras::alone_over_first (above); → 1078
+        // (84.4 %), a speck of the scan taken out between a first line and
+        // its last leaves them read in turn (prep::Line::follows), so the
+        // first is no head over a one-line paragraph.
+        ("tests/fixtures/clean/gen-prose/scan", 84.3, 12, 2, 15.3, 10),
     ] {
         let floors = Floors {
             split_wrong,

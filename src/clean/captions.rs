@@ -49,7 +49,7 @@ fn interrupting(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
         // Both inside runs of column lines (by input line numbers: boxes
         // split off one line do not count); a headline block's lines, a
         // deck between its headline and the text, stand alone.
-        let next_to = |x: &Line, y: &Line| !x.is_blank() && !y.is_blank() && x.no + 1 == y.no;
+        let next_to = |x: &Line, y: &Line| !x.is_blank() && !y.is_blank() && y.follows(x);
         let runs = b > 0
             && next_to(&lines[b - 1], &lines[b])
             && lines.get(a + 1).is_some_and(|y| next_to(&lines[a], y));

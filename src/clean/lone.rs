@@ -5,7 +5,7 @@
 use super::article::{Held, INSIDE_SENTENCE, Part};
 use super::gather::Page;
 use super::lines::Role;
-use super::shape::{ends_sentence, enumerator, full};
+use super::shape::{ends_sentence, enumerator, full, indent_shape};
 use super::{Note, NoteKind};
 
 /// A figure's caption or a section head: the body's only head, set
@@ -141,11 +141,34 @@ fn between_full(page: &Page, no: usize) -> bool {
     let Some(i) = lines.iter().position(|l| l.no == no) else {
         return false;
     };
-    let whole = |j: usize, want: usize| {
-        lines.get(j).is_some_and(|l| l.no == want)
-            && page.measure[j].is_some_and(|m| full(lines[j].width, m))
+    let whole = |j: usize, read_in_turn: bool| {
+        read_in_turn && page.measure[j].is_some_and(|m| full(lines[j].width, m))
     };
-    i > 0 && whole(i - 1, no - 1) && whole(i + 1, no + 1)
+    let after = lines.get(i + 1).is_some_and(|n| n.follows(&lines[i]));
+    i > 0
+        && (whole(i - 1, lines[i].follows(&lines[i - 1])) || under_first(page, i))
+        && whole(i + 1, after)
+}
+
+/// The line read just before line `i` (held from inside a sentence) is a
+/// paragraph's first line, two ems short and opening under a sentence
+/// end, and the held line is three ems narrower than a first line or
+/// more. Such a held line is no first line of the column beside read
+/// across (which `between_full` guards against), and a last line ends on
+/// a mark: the first line's sentence goes on under the held line, which
+/// interrupts it as a caption set at a paragraph's top does.
+fn under_first(page: &Page, i: usize) -> bool {
+    let lines = page.lines;
+    if i < 2 || !lines[i].follows(&lines[i - 1]) || !lines[i - 1].follows(&lines[i - 2]) {
+        return false;
+    }
+    let Some(m) = page.measure[i - 1] else {
+        return false;
+    };
+    ends_sentence(&lines[i - 2].text)
+        && indent_shape(&lines[i - 1], m)
+        && !ends_sentence(&lines[i - 1].text)
+        && lines[i].width <= m - 5.0
 }
 
 const HELD_CAPTION: &str =
@@ -196,7 +219,7 @@ fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
         let e = (s..seq.len())
             .find(|&e| !narrow(seq[e]))
             .unwrap_or(seq.len());
-        let run = &seq[s..e];
+        let run = &seq[s + last_line_off(page, &seq[s..e])..e];
         let open = run
             .iter()
             .filter(|&&j| !ends_sentence(&lines[j].text))
@@ -213,4 +236,20 @@ fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
         s = e;
     }
     false
+}
+
+/// How many lines at the head of a run of narrowed lines (`run`, in the
+/// article's column order, the line before it no narrowed one) are no
+/// part of the narrowing: a first line that ends its sentence is the last
+/// line of the paragraph set full above it (于酒亦耻。” under a column
+/// line), short because the paragraph ends there, not because a figure
+/// stands beside it. Counted in, it tips the run's share of lines
+/// stopping mid-sentence under two thirds.
+fn last_line_off(page: &Page, run: &[usize]) -> usize {
+    usize::from(
+        run.len() > 1
+            && run
+                .first()
+                .is_some_and(|&j| ends_sentence(&page.lines[j].text)),
+    )
 }

@@ -528,7 +528,11 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
-        } else if bare && c_first && !leaves_open(&x.p.text) && !wrapped && !sliver_widens(x, m) {
+        } else if bare
+            && c_first
+            && !wrapped
+            && (alone_over_first(x, m) || !leaves_open(&x.p.text) && !sliver_widens(x, m))
+        {
             Join::BreakBare
         } else if bare {
             Join::Same
@@ -537,6 +541,18 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         };
     }
     Join::Same
+}
+
+/// `p` opens its paragraph and is two ems short of a first line's width or
+/// more (能好友道学先饭菜之, nine ems of thirteen, under a sentence end, over
+/// a first line): no first line of a paragraph that runs on (which fills
+/// the measure after its indent), so a line of its own (a caption, a head,
+/// a one-line paragraph that lost its mark) whatever word it ends on. Nor
+/// is it a line of a narrowed column as wide as the line over it
+/// (`sliver_widens`): that line is the last of the paragraph before,
+/// short because it ends there.
+fn alone_over_first(x: &Ctx, m: f32) -> bool {
+    x.p_first && x.p_width <= m - 4.0
 }
 
 #[cfg(test)]

@@ -24,11 +24,20 @@ pub(super) struct Line {
     /// Width in ems: Han and full-width marks 1, digits and Latin letters ½,
     /// spaces 0 (Tesseract puts one between characters).
     pub width: f32,
+    /// Specks of the scan read right before this line and taken out.
+    pub specks: usize,
 }
 
 impl Line {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// This line was read right after `prev`, nothing between them but
+    /// specks of the scan taken out (dirt read as `'` or `.` between two
+    /// column lines leaves them one after the other as printed).
+    pub(super) fn follows(&self, prev: &Line) -> bool {
+        self.no == prev.no + 1 + self.specks
     }
 }
 
@@ -95,7 +104,8 @@ pub(super) fn squeezed(t: &str) -> f32 {
 /// Every input line with its hints; a note for each Markdown mark taken off
 /// (`#` marks are reported where the line's role is decided).
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
+    let mut specks = 0;
     for (no, raw) in super::across::untangle(input, notes) {
         // A box of one stray mark is a speck of the scan (dirt, a rule's
         // end), not text: print never sets these alone on a line.
@@ -105,6 +115,7 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
                 kind: NoteKind::Removed,
                 message: format!("a speck read as a mark: {}", raw.trim()),
             });
+            specks += 1;
             continue;
         }
         let mut pieces = side_by_side(&raw);
@@ -122,7 +133,10 @@ pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
             pieces.extend(glued_jump_line(last, no, notes));
         }
         for p in pieces {
-            out.push(line(no, p, notes));
+            out.push(Line {
+                specks: std::mem::take(&mut specks),
+                ..line(no, p, notes)
+            });
         }
     }
     out
@@ -249,6 +263,7 @@ fn line(no: usize, raw: &str, notes: &mut Vec<Note>) -> Line {
         bold,
         indented,
         width: width(t) + trailing,
+        specks: 0,
     }
 }
 

@@ -249,3 +249,107 @@ fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
         "像小山，孩子们绕着它",
     );
 }
+
+/// Asserts that `c` has a paragraph (not a head) reading `text`.
+fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
+    let paras: Vec<&String> = c
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .filter_map(|b| match b {
+            typeset::clean::Block::Para(t) => Some(t),
+            typeset::clean::Block::Head(_) => None,
+        })
+        .collect();
+    assert!(paras.iter().any(|t| *t == text), "{paras:?}");
+}
+
+/// The paragraph after the one-line paragraph or the head.
+const NEXT: [&str; 3] = [
+    "村主任李长顺放下手里的",
+    "木锨，擦了把汗，笑着对记者",
+    "说今年是个好年景。",
+];
+
+/// A short line ending on an ellipsis (天色渐渐暗了下来……) between a
+/// paragraph's short last line and the next paragraph's first line is a one-line paragraph
+/// trailing off, not a section head: the ellipsis ends its sentence, as
+/// it does in a head marked large. Before, the line was read as a head.
+#[test]
+fn a_line_trailing_off_is_no_head() {
+    let line = "天色渐渐暗了下来……";
+    let c = cleaned(&[&["割完毕，村民们在晾晒。", line][..], &NEXT].concat());
+    assert_para(&c, line);
+}
+
+/// A first line over a short line trailing off (老人望着远处的田埂喃喃 /
+/// 说个不停……) is a paragraph of two lines, not a head over a one-line
+/// paragraph of two words (`heads::last_under`, the ellipsis ending the
+/// sentence). Before, the first line was read as a head.
+#[test]
+fn a_first_line_over_a_line_trailing_off_is_no_head() {
+    two_lines_one_paragraph("老人望着远处的田埂喃喃", "说个不停……");
+}
+
+/// A first line over its paragraph's last line narrower than it (晚饭后
+/// 大家聚在村口老槐 / 树下商量种什么。, eleven ems then eight) is a
+/// paragraph of two lines, not a head over a one-line paragraph. Before,
+/// only a last line as wide as the first or wider kept it from being read
+/// as a head.
+#[test]
+fn a_first_line_over_its_narrower_last_is_no_head() {
+    two_lines_one_paragraph("晚饭后大家聚在村口老槐", "树下商量种什么。");
+}
+
+/// The same with a speck of the scan read between the two lines (`'`,
+/// taken out): the lines were still read one right after the other, so
+/// the first line is no head over a one-line paragraph. Before, the gap
+/// the speck left in the line numbers read as lines apart, and the first
+/// line became a head.
+#[test]
+fn a_speck_between_a_first_line_and_its_last_keeps_them_together() {
+    let (first, last) = ("晚饭后大家聚在村口老槐", "树下商量种什么。");
+    for speck in ["'", ".", "·"] {
+        let c = cleaned(
+            &[
+                &["割完毕，村民们在晾晒新谷。", first, speck, last][..],
+                &NEXT,
+            ]
+            .concat(),
+        );
+        assert_para(&c, &format!("{first}{last}"));
+    }
+}
+
+/// Asserts that `first` over `last`, between a full line ending a
+/// sentence and [`NEXT`], make one paragraph (no head).
+fn two_lines_one_paragraph(first: &str, last: &str) {
+    let c = cleaned(&[&["割完毕，村民们在晾晒新谷。", first, last][..], &NEXT].concat());
+    assert_para(&c, &format!("{first}{last}"));
+}
+
+/// A short line opening no paragraph of several (two ems short of a first
+/// line's width or more, after a sentence end) over a paragraph's first
+/// line is a line of its own (a caption, here), though it ends on a word
+/// that needs what follows (之, 的) and is as wide as the short last line
+/// over it. Before, the first line under it was glued to it: the open word
+/// read as running on, the two short lines as a column narrowed beside a
+/// figure widening back (`joins::sliver_widens`).
+#[test]
+fn a_short_line_over_a_first_line_stands_alone() {
+    for caption in ["场院里晾晒新谷之", "新谷晒满了场院的"] {
+        let lines = [
+            OPENING,
+            "割完毕，村民们正在场院里晾",
+            "晒新谷，家家户户忙个不停。",
+            "村主任李长顺站在场院边",
+            "看着满场的新谷，笑得合不拢",
+            "嘴，连说好年景。",
+            caption,
+            SALES,
+        ];
+        let c = articles(&page(&lines), 1);
+        assert_block(&c, |t| t.starts_with("合作社的收购车"));
+        assert_block(&c, |t| t == caption);
+    }
+}

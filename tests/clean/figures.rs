@@ -475,3 +475,59 @@ fn a_line_of_words_an_em_short_after_a_sentence_end_is_no_first_line() {
     assert_block(&c, |t| t == line);
     assert!(removed(&input).is_empty());
 }
+
+// The twenty-third round: captions read under a paragraph's first line.
+
+/// `STALLS[0]` after `MARKET[1]`, with `label` read under its first line
+/// (城南菜市场改造完工后， / {label} / 摊位重新排过，卖菜的和卖肉).
+fn under_first_line(label: &str) -> String {
+    let first: String = STALLS[0].chars().take(11).collect();
+    column(&[MARKET[1], STALLS[0]]).replacen(
+        &format!("{first}\n"),
+        &format!("{first}\n{label}\n"),
+        1,
+    )
+}
+
+/// A line of words read inside a sentence under a paragraph's first line
+/// (two ems short, under a sentence end), three ems narrower than a first
+/// line or more (seven characters in a thirteen-character column), where
+/// the text runs round a figure a few lines on: no first line of the
+/// column beside read across, but the figure's caption, removed.
+#[test]
+fn a_short_line_under_a_first_line_near_text_run_round_a_figure_is_its_caption() {
+    let label = "城南市场新貌";
+    let lead = under_first_line(label);
+    caption_only_beside_figure(label, |rest| {
+        format!("菜市场变样了\n本报记者 林晓舟\n{lead}{rest}")
+    });
+}
+
+/// The text run round the figure opens under a paragraph's short last
+/// line (摊位。): that line ends its paragraph, it is not narrowed beside
+/// the figure, so it does not count among the run's lines (four of the
+/// six lines beside the figure stop mid-sentence, four of seven with it).
+#[test]
+fn a_last_line_over_text_run_round_a_figure_is_no_part_of_the_run() {
+    let label = "城南市场新貌";
+    let sliver = [
+        "市场管理办公室",
+        "主任陶建平说，改造",
+        "前每天早上七点以后",
+        "通道挤得走不动人。",
+        "摊主们把货堆到过道",
+        "上，顾客只能侧身挪。",
+    ];
+    let input = format!(
+        "菜市场变样了\n本报记者 林晓舟\n{}{}\n{}",
+        under_first_line(label),
+        sliver.join("\n"),
+        column(&STALLS[2..])
+    );
+    let gone = removed(&input);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert!(gone[0].contains(label));
+    let c = articles(&input, 1);
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert_block(&c, |t| t == STALLS[0]);
+}

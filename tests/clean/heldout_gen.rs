@@ -64,7 +64,11 @@ fn heldout_generated_scores() {
         // at a narrowed edge ends no paragraph (paras::sliver_above);
         // → 96.8 %, nor does a narrowed line as the column widens back
         // (joins::sliver_widens).
-        ("tests/fixtures/clean/gen/boxes", 96.8, 6, 0, 6.6, 0),
+        // Round 23: 96.8 → 96.9 %, a line trailing off (……) is no head
+        // (heads::trails_off); → 97.0 %, nor a first line over one; →
+        // 97.4 %, nor a first line over any line ending a sentence right
+        // under it (heads::last_under, its last line's width dropped).
+        ("tests/fixtures/clean/gen/boxes", 97.3, 6, 0, 6.6, 0),
         // 72.3 → 72.1: gq10 (split wrong) has its continuation head name
         // its article now, closed by a serial's end mark read into its
         // column; its rest goes there, and the scorer pairs one source
@@ -87,7 +91,9 @@ fn heldout_generated_scores() {
         // Round 21: 79.4 → 79.6 %, heads::last_under (above).
         // Round 22: 79.6 → 79.7 %, paras::sliver_above (above); → 79.8 %,
         // joins::sliver_widens (above).
-        ("tests/fixtures/clean/gen/scan", 79.7, 16, 1, 8.8, 8),
+        // Round 23: 79.8 → 79.9 %, a first line over a line trailing off
+        // is no head (heads::trails_off); → 80.3 %, heads::last_under.
+        ("tests/fixtures/clean/gen/scan", 80.2, 16, 1, 8.8, 8),
         // Round 18 (README): 94.5 → 94.7 % (prose scan 81.5 → 81.7 %).
         // Round 20: 94.7 → 95.6 % (prose scan 81.9 → 82.9 %), a straight
         // quote squeezed beside a colon as the curly one it stands for
@@ -97,7 +103,16 @@ fn heldout_generated_scores() {
         // the same at a narrower block's foot, the column as narrow under
         // it (paras::sliver_edge); 1229 → 1230, a comma in a level
         // narrowed column is no misread 。 (joins::sliver_level).
-        ("tests/fixtures/clean/gen-prose/boxes", 96.2, 3, 0, 17.5, 0),
+        // Round 23: furniture 17.4 → 15.2 % (prose scan the same), a
+        // short line held under a paragraph's first line near text run
+        // round a figure is its caption (lone::under_first), a paragraph's
+        // last line over that text no part of its run (lone::last_line_off).
+        // 96.2 → 96.3 %, a first line over a line trailing off is no head;
+        // → 96.6 %, heads::last_under (above).
+        // Round 24: 1234 → 1235, a short line opening no paragraph of
+        // several over a first line stands alone, whatever it ends on
+        // (paras::alone_over_first).
+        ("tests/fixtures/clean/gen-prose/boxes", 96.6, 3, 0, 15.3, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         // Round 20: 81.7 → 81.9 %, a line the scan cut after its comma;
@@ -106,7 +121,14 @@ fn heldout_generated_scores() {
         // Round 21: 83.3 → 83.5 %, heads::last_under (above).
         // Round 22: 83.5 → 83.7 %, paras::sliver_above (above); → 83.9 %,
         // paras::sliver_edge (above); → 84.0 %, joins::sliver_level.
-        ("tests/fixtures/clean/gen-prose/scan", 83.9, 12, 2, 17.5, 10),
+        // Round 23: 1073 → 1074, a first line over a line trailing off is
+        // no head (heads::trails_off); → 1076 (84.2 %), heads::last_under;
+        // furniture 17.4 → 15.2 % (above).
+        // Round 24: 1076 → 1077, paras::alone_over_first (above); → 1078
+        // (84.4 %), a speck of the scan taken out between a first line and
+        // its last leaves them read in turn (prep::Line::follows), so the
+        // first is no head over a one-line paragraph.
+        ("tests/fixtures/clean/gen-prose/scan", 84.3, 12, 2, 15.3, 10),
     ] {
         let floors = Floors {
             split_wrong,

@@ -234,10 +234,11 @@ impl Tries {
     }
 
     /// [`Self::set_one`], and where the page is the best so far and has
-    /// headlines run together, the same page again with the first of each
-    /// pair parted from the other by a column of its text ([`parted`]),
-    /// then (from that page where it is the better) one of each pair left
-    /// in its alternate face ([`other_faces`]); each kept where it ranks
+    /// headlines run together, the same page again with one of each pair
+    /// parted from the other by a column of its text ([`parted`]: the
+    /// first, then where that is no better the second), then (from the
+    /// parted page where it is the better) one of each pair left in its
+    /// alternate face ([`other_faces`]); each kept where it ranks
     /// better ([`Tried`]: no more holes or continued articles, as full,
     /// then fewer pairs, then fewer headlines in the alternate face). The
     /// first page's outcome.
@@ -336,6 +337,7 @@ impl Tries {
         self.composed += 1;
         let tried = Tried {
             holes: out.holes,
+            // `restart` put the set back to the start's: it only grew since.
             cut: (on.set.continued.len() - self.start.1.continued.len()) as u32,
             short,
             over: out.over,

@@ -35,11 +35,10 @@ pub(in crate::compose) fn parted<'a>(
         if out[a].placement.parted == Parted::Last || out[b].placement.parted == Parted::First {
             continue;
         }
-        let sides = [(a, Parted::Last, a_size), (b, Parted::First, b_size)];
-        let order = match !flip {
-            true => [sides[0], sides[1]],
-            false => [sides[1], sides[0]],
-        };
+        let mut order = [(a, Parted::Last, a_size), (b, Parted::First, b_size)];
+        if flip {
+            order.reverse();
+        }
         let free = |j: usize| out[j].placement.parted == Parted::Not;
         let Some((j, side, size)) = order.into_iter().find(|&(j, ..)| may(j) && free(j)) else {
             continue;
@@ -71,11 +70,7 @@ pub(in crate::compose) fn other_faces<'a>(
             !p.placement.lead_story && p.rest.is_none() && p.alt.is_some()
         };
         // One of the pair already turned (by an earlier pair) parts them.
-        let turned = |j: usize| {
-            out[j]
-                .alt
-                .is_some_and(|alt| std::ptr::eq(alt, out[j].shaped))
-        };
+        let turned = |j: usize| out[j].in_alternate_face();
         if turned(small) || turned(large) {
             continue;
         }

@@ -258,18 +258,13 @@ impl Tries {
         }
         let mut pairs = out.pairs.clone();
         // The first of each pair parted, and where that page is no better,
-        // the second.
-        let mut tried: Vec<Vec<PageArticle>> = Vec::new();
-        for flip in [false, true] {
-            let Some(parted) = parted(&kept, &pairs, flip) else {
-                continue;
-            };
-            let same = |t: &Vec<PageArticle>| {
-                (t.iter().zip(&parted)).all(|(a, b)| a.placement == b.placement)
-            };
-            if tried.iter().any(same) {
-                continue;
-            }
+        // the second (where that parts others).
+        let first = parted(&kept, &pairs, false);
+        let second = parted(&kept, &pairs, true).filter(|s| {
+            (first.as_ref())
+                .is_none_or(|f| f.iter().zip(s).any(|(a, b)| a.placement != b.placement))
+        });
+        for parted in [first, second].into_iter().flatten() {
             let n = (parted.iter().zip(&kept))
                 .filter(|(p, k)| p.placement != k.placement)
                 .count();
@@ -278,7 +273,6 @@ impl Tries {
                 "{}; {n} headline(s) parted from another by a column of text (撞题)",
                 summary.message
             );
-            tried.push(parted.iter().map(PageArticle::copy).collect());
             self.restart(on);
             self.faced += 1;
             let again: Vec<PageArticle> = parted.iter().map(PageArticle::copy).collect();
@@ -330,9 +324,7 @@ impl Tries {
         (rank, pass): (usize, usize),
         on: &mut OnSheet,
     ) -> Result<Outcome> {
-        let faced = (placed.iter())
-            .filter(|a| a.alt.is_some_and(|alt| std::ptr::eq(alt, a.shaped)))
-            .count() as u32;
+        let faced = placed.iter().filter(|a| a.in_alternate_face()).count() as u32;
         let out = set_once(placed, ranked, on)?;
         self.composed += 1;
         let tried = Tried {

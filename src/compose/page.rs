@@ -99,6 +99,11 @@ pub struct Rest {
 }
 
 impl<'a> PageArticle<'a> {
+    /// Whether its headline is set in its alternate face ([`Self::alt`]).
+    pub fn in_alternate_face(&self) -> bool {
+        self.alt.is_some_and(|alt| std::ptr::eq(alt, self.shaped))
+    }
+
     /// The same article (its placement to be changed).
     pub fn copy(&self) -> PageArticle<'a> {
         PageArticle {

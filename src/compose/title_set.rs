@@ -101,9 +101,12 @@ impl Composer<'_> {
         };
         // Planned across the block's own columns; set where it starts.
         let from = self.grid.column_start(title.from);
-        for h in &mut planned {
-            h.at.inline += from;
-            self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, h.at, None);
+        for h in &planned {
+            let at = LineAt {
+                inline: h.at.inline + from,
+                ..h.at
+            };
+            self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, at, None);
         }
         if rule {
             self.items().push(header_rule(slot, measure));

@@ -4,7 +4,7 @@
 
 use super::front::{self, warn};
 use super::gather::{Item, Page, Segment};
-use super::heads::{head_in_two, inside_sentence, is_head};
+use super::heads::{across_flush_end, head_in_two, inside_sentence, is_head};
 use super::inline::{self, Style};
 use super::paras::{self, Marks};
 use super::people::dateline;
@@ -14,6 +14,9 @@ use super::{Article, Block, Note, NoteKind};
 
 /// The warning on a line of its own that interrupts a sentence.
 pub(super) const INSIDE_SENTENCE: &str = "a line of its own inside a sentence (a figure's caption or label, or a stray mark?): kept as a paragraph after the one it interrupted";
+
+/// The warning on a line of its own that a paragraph runs on across.
+pub(super) const ACROSS_FLUSH: &str = "a line of its own inside a paragraph, after a sentence ending flush (a figure's caption or label?): kept as a paragraph after the one it interrupted";
 
 /// A line kept as a paragraph of its own because it stood inside a
 /// sentence: kicker.rs looks among these for a kicker read out of place.
@@ -227,6 +230,26 @@ impl Sorted {
         }
     }
 
+    /// Line `i` set aside from inside a paragraph, to follow it, with
+    /// the warning `why`.
+    fn hold(
+        &mut self,
+        lines: &[Line],
+        i: usize,
+        why: &str,
+        held: &mut Vec<Held>,
+        notes: &mut Vec<Note>,
+    ) {
+        let (line, text) = (lines[i].no, lines[i].text.clone());
+        notes.push(Note {
+            line,
+            kind: NoteKind::Warning,
+            message: format!("{why}: {text}"),
+        });
+        held.push(Held { line, text });
+        self.held.push(i);
+    }
+
     /// A line whose role has no place in the body where it stands: kept
     /// as a paragraph, with a warning.
     fn keep(&mut self, notes: &mut Vec<Note>, line: &Line, why: &str) {
@@ -280,14 +303,13 @@ fn parts(
                     s.out.push(Part::Head(*i));
                     head_rest = Some(n);
                 } else if !prev_end && inside_sentence(page, *i, prev, next, &s.run, blank_after) {
-                    let (line, text) = (lines[*i].no, lines[*i].text.clone());
-                    notes.push(Note {
-                        line,
-                        kind: NoteKind::Warning,
-                        message: format!("{INSIDE_SENTENCE}: {text}"),
-                    });
-                    held.push(Held { line, text });
-                    s.held.push(*i);
+                    s.hold(lines, *i, INSIDE_SENTENCE, held, notes);
+                } else if prev_end && across_flush_end(page, *i, (prev, next), &s.run, blank_after)
+                {
+                    s.hold(lines, *i, ACROSS_FLUSH, held, notes);
+                    // The paragraph goes on under the line: the blank
+                    // after it releases nothing.
+                    prev_end = false;
                 } else if is_head(page, *i, (next, after_next), prev_end, &s.run) {
                     s.release(lines);
                     s.flush();

@@ -120,17 +120,12 @@ pub(super) fn inside_sentence(
 /// no piece of a printed line the OCR cut in two boxes (the line before
 /// is whole, and so is the line after), so no line of the column.
 fn boxed_inside(page: &Page, i: usize, p: usize, n: usize) -> bool {
-    let (l, pl, nl) = (&page.lines[i], &page.lines[p], &page.lines[n]);
-    let (Some(m), Some(pm), Some(nm)) = (page.measure[i], page.measure[p], page.measure[n]) else {
+    let Some(([l, pl, nl], [m, pm, nm])) = measured(page, [i, p, n]) else {
         return false;
     };
     // Words (a year a box split off its line, 1930 / 年…, stays in its
     // sentence).
-    let han = l.text.chars().filter(|&c| super::names::is_han(c)).count();
-    let plain = han >= 2
-        && l.text
-            .chars()
-            .all(|c| super::names::is_han(c) || c.is_ascii_alphanumeric());
+    let plain = words(l, |c| c.is_ascii_alphanumeric());
     // Read one after the other (lines moved back to their column may not
     // be).
     let in_order = l.follows(pl) && nl.follows(l);
@@ -276,4 +271,79 @@ fn over_wrap(page: &Page, i: usize) -> bool {
     let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();
     let open = under.iter().filter(|u| !ends_sentence(&u.text)).count();
     !enumerator(&l.text) && under.len() == 3 && under.iter().all(narrow) && open >= 2
+}
+
+/// A short line of words and no mark between a full column line that
+/// ends its sentence flush at the measure and a full line that is no
+/// paragraph's first line (灯、写字楼里一格一格的灯。 / 灯的徽记 / 灯多了，反倒很少有
+/// 人抬头去): the paragraph goes on across it. A section head opens a
+/// paragraph under it two ems short (its indent, which the OCR drops, not
+/// the characters), and print sets no paragraph's inner line after a
+/// head, so the line is a figure's caption or label set inside the
+/// column, as `inside_sentence` finds one in the middle of a sentence.
+/// `apart` and the blank before say it is a block of its own (Tesseract);
+/// in line-per-box text the three are read one right after the other.
+pub(super) fn across_flush_end(
+    page: &Page,
+    i: usize,
+    around: (Option<usize>, Option<usize>),
+    run: &[Option<usize>],
+    apart: bool,
+) -> bool {
+    let (Some(p), Some(n)) = around else {
+        return false;
+    };
+    let Some(([l, pl, nl], [m, pm, nm])) = measured(page, [i, p, n]) else {
+        return false;
+    };
+    let plain = words(l, |c| c.is_ascii_digit() || c == ' ');
+    let gap_before = run.last().is_some_and(Option::is_none);
+    let placed = apart && gap_before || !apart && l.follows(pl) && nl.follows(l);
+    // An inner line: full, no wider than a column line, not opening on
+    // what opens a paragraph.
+    let inner = full(nl.width, nm)
+        && nl.width < nm + 2.0
+        && !indent_shape(nl, nm)
+        && !nl.indented
+        && !nl.bullet
+        && !enumerator(&nl.text)
+        && !heading_like(nl, page.measure[n]);
+    // A line opening on a character and marks no line may open on
+    // (片……雵絧) took that character along from the line over it, which
+    // then broke early: a paragraph's first line, short by what moved.
+    let no_open = |c: &char| !c.is_alphanumeric() && !"“‘「『（(《 ".contains(*c);
+    let marks = nl.text.chars().skip(1).take_while(no_open).count();
+    let pushed = marks > 0 && l.width + 1.0 + marks as f32 >= m - 2.5;
+    placed
+        && plain
+        && !pushed
+        && l.level.is_none()
+        && !l.bold
+        // Narrower than a paragraph's first line, whose indent only the
+        // OCR dropped (乐手们在后排讨论刚才那 over its second line).
+        && l.width <= m - 3.0
+        && !indent_shape(l, m)
+        && !enumerator(&l.text)
+        && ends_sentence(&pl.text)
+        && full(pl.width, pm)
+        && inner
+}
+
+/// The lines `at` and their measures, where each line has one.
+fn measured<'p, const N: usize>(
+    page: &'p Page,
+    at: [usize; N],
+) -> Option<([&'p Line; N], [f32; N])> {
+    let mut ms = [0.0; N];
+    for (k, &i) in at.iter().enumerate() {
+        ms[k] = page.measure[i]?;
+    }
+    Some((at.map(|i| &page.lines[i]), ms))
+}
+
+/// Two Han characters or more, and nothing but Han characters and what
+/// `also` lets in: words, no mark of any kind.
+fn words(l: &Line, also: impl Fn(char) -> bool) -> bool {
+    let han = l.text.chars().filter(|&c| super::names::is_han(c)).count();
+    han >= 2 && l.text.chars().all(|c| super::names::is_han(c) || also(c))
 }

@@ -2,7 +2,7 @@
 //! in the article's column. Where the article's text runs round a figure
 //! near it and no other line is that figure's caption, it is the caption.
 
-use super::article::{Held, INSIDE_SENTENCE, Part};
+use super::article::{ACROSS_FLUSH, Held, INSIDE_SENTENCE, Part};
 use super::gather::Page;
 use super::lines::Role;
 use super::shape::{ends_sentence, enumerator, full, indent_shape};
@@ -121,7 +121,12 @@ pub(super) fn held_captions(
             k += 1;
             continue;
         }
-        notes.retain(|n| !(n.line == no && n.message.starts_with(INSIDE_SENTENCE)));
+        notes.retain(|n| {
+            let held_note = [INSIDE_SENTENCE, ACROSS_FLUSH]
+                .iter()
+                .any(|w| n.message.starts_with(w));
+            !(n.line == no && held_note)
+        });
         notes.push(Note {
             line: no,
             kind: NoteKind::Removed,

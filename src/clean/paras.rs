@@ -243,6 +243,16 @@ fn narrow_runs(lines: &[Line], measure: &[Option<f32>], texts: &[usize]) -> Vec<
         {
             end += 1;
         }
+        // The block's paragraph may end on a line of any width (针地颖。
+        // under four lines of eight ems in a column of twelve).
+        let last_end = |i: usize| measure[i] == Some(m) && ends_sentence(&lines[i].text);
+        if end > k
+            && end < texts.len()
+            && !ends_sentence(&lines[texts[end - 1]].text)
+            && last_end(texts[end])
+        {
+            end += 1;
+        }
         let run = &texts[k..end];
         if run.len() < 3 {
             k += 1;

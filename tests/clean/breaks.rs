@@ -353,3 +353,69 @@ fn a_short_line_over_a_first_line_stands_alone() {
         assert_block(&c, |t| t == caption);
     }
 }
+
+/// A short line of words between a full line ending its sentence flush
+/// and a full line that is no paragraph's first line (新谷。 / 丰收的田野 /
+/// 家家户户…): the paragraph runs on across the line, a caption set in
+/// the column, which follows the paragraph with a warning. A section head
+/// would have a paragraph's first line under it, two ems short. Before,
+/// the line ended the paragraph and the full line under it opened the
+/// next. Line-per-box, and as Tesseract reads it (blank lines around the
+/// line and after each paragraph).
+#[test]
+fn a_line_after_a_sentence_ending_flush_over_a_full_line_is_held() {
+    let rest = [
+        "割完毕，村民们在晾晒新谷。",
+        "丰收的田野",
+        "家家户户都在场院里忙碌着，",
+        "到处是一片丰收的景象。",
+    ];
+    let whole = "秋收时节，记者来到城郊的和平村。田里的稻子已经收割完毕，村民们在晾晒新谷。家家户户都在场院里忙碌着，到处是一片丰收的景象。";
+    let c = cleaned(&rest);
+    assert_para(&c, whole);
+    assert_para(&c, "丰收的田野");
+    assert!(super::general::warned(&c, "丰收的田野"));
+    let blank = page(&[
+        OPENING, rest[0], "", rest[1], "", rest[2], rest[3], "", SALES,
+    ]);
+    let c = articles(&blank, 1);
+    assert_para(&c, whole);
+    // A paragraph's first line pushed short, its last character taken
+    // down with the ellipsis no line opens on, stays where it is, its
+    // words in their order.
+    let c = cleaned(&[
+        rest[0],
+        "村民们说这样的好年",
+        "景……多少年没见过了，今年",
+        rest[3],
+    ]);
+    assert_block(&c, |t| t.contains("村民们说这样的好年景……多少年"));
+}
+
+/// A paragraph set narrow beside a figure after a sentence end (ten ems
+/// of thirteen), its first line two ems short of that and its last line
+/// short (村主任李长顺站在 / 场院边看着满场新谷， / 笑得合不拢嘴，连说今 / 年好。):
+/// a narrower block whose own measure reads its lines, though its last
+/// line is narrower than half the column (`paras::narrow_runs` takes a
+/// block's last line at any width). Before, every line of a block had to
+/// be half the column or wider: no block was found, and against the full
+/// column the narrowed first line read as a paragraph of its own.
+#[test]
+fn a_narrow_block_ends_on_a_last_line_of_any_width() {
+    let c = cleaned(
+        &[
+            &FULL[..],
+            &[
+                "都很高兴。",
+                "村主任李长顺站在",
+                "场院边看着满场新谷，",
+                "笑得合不拢嘴，连说今",
+                "年好。",
+            ],
+        ]
+        .concat(),
+    );
+    assert_block(&c, |t| {
+        t == "村主任李长顺站在场院边看着满场新谷，笑得合不拢嘴，连说今年好。"
+    });
+}

@@ -2,7 +2,8 @@
 //! random page sets of tools/gen-pages.py (4–8 articles, some with a
 //! figure, some with a serial box pinned at the foot), as written and with
 //! `--variants` (leads and figures the make-up may set differently) and
-//! `--vertical` (set in vertical writing), each set made up by the
+//! `--vertical` (set in vertical writing), and with both (`both`: the
+//! pages that compose the most make-ups), each set made up by the
 //! `typeset` command.
 //!
 //! `cargo bench --bench makeup [-- --sets N] [--runs N]`
@@ -44,14 +45,15 @@ fn main() {
         "{:<10} {:>5} {:>10} {:>10} {:>12} {:>12} {:>10} {:>8}",
         "sets", "n", "median", "worst", "6+ median", "6+ worst", "search", "filled"
     );
-    let collections = [
-        ("written", None),
-        ("variants", Some("--variants")),
-        ("vertical", Some("--vertical")),
+    let collections: [(&str, &[&str]); 4] = [
+        ("written", &[]),
+        ("variants", &["--variants"]),
+        ("vertical", &["--vertical"]),
+        ("both", &["--variants", "--vertical"]),
     ];
-    for (name, flag) in collections {
-        let dir = generate(root, name, flag, sets);
-        let vertical = flag == Some("--vertical");
+    for (name, flags) in collections {
+        let dir = generate(root, name, flags, sets);
+        let vertical = flags.contains(&"--vertical");
         let made: Vec<Made> = (0..sets)
             .map(|k| make_up(exe, &dir.join(format!("set{k:02}")), (runs, vertical)))
             .collect();
@@ -80,7 +82,7 @@ fn median_worst(mut v: Vec<f64>) -> (f64, f64) {
 }
 
 /// Writes the sets once: a folder that exists holds the same ones.
-fn generate(root: &Path, name: &str, flag: Option<&str>, sets: usize) -> PathBuf {
+fn generate(root: &Path, name: &str, flags: &[&str], sets: usize) -> PathBuf {
     let dir = root.join(format!("target/bench-input/makeup-{name}-{sets}"));
     if dir.join(format!("set{:02}/fill.toml", sets - 1)).exists() {
         return dir;
@@ -89,7 +91,7 @@ fn generate(root: &Path, name: &str, flag: Option<&str>, sets: usize) -> PathBuf
     cmd.arg(root.join("tools/gen-pages.py"))
         .arg(&dir)
         .arg(sets.to_string());
-    cmd.args(flag);
+    cmd.args(flags);
     let status = cmd.status().expect("python3 runs tools/gen-pages.py");
     assert!(status.success(), "tools/gen-pages.py failed");
     dir

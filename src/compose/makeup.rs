@@ -212,20 +212,7 @@ pub fn choose<'a>(
     if let Some(n) = band.notch.as_mut() {
         n.lead_first = lead_first;
     }
-    let fits: Vec<Vec<Vec<_>>> = (prep.searched.iter().zip(&prep.variants))
-        .map(|(&i, v)| {
-            let mut fits = v.fits.clone();
-            for a in avoid.iter().filter(|a| a.article == i) {
-                let Some(at) = fits.get_mut(a.columns as usize - 1) else {
-                    continue;
-                };
-                for f in at.iter_mut().filter(|f| v.list[f.variant] == a.variant) {
-                    f.holes += MET;
-                }
-            }
-            fits
-        })
-        .collect();
+    let fits = charged(prep, avoid, false);
     // Continue as few articles as needed, the last ones first.
     let n = prep.searched.len();
     let mut effort = 0;
@@ -239,11 +226,16 @@ pub fn choose<'a>(
             found = in_fewest_columns(fits, &cuttable(&prep.sizes, 0), (band, stack), effort);
         }
         // The whole band, continuing as few as needed (those set whole were
-        // searched just before on a vertical page).
+        // searched just before on a vertical page). Where every article
+        // set whole needs a strip (a module shallower than [`SHALLOW`]
+        // slots), the strip comes before a continuation: the objective
+        // continues no article unless its text cannot fit.
         found.or_else(|| {
             (usize::from(banded)..=n).find_map(|k| {
                 let (m, tried) = search(fits, &cuttable(&prep.sizes, k), band);
                 *effort += tried;
+                let m =
+                    m.or_else(|| (k == 0).then(|| whole_in_strips(prep, (avoid, band), effort))?);
                 m.map(|m| (m, band))
             })
         })
@@ -569,6 +561,9 @@ mod order;
 pub(super) use order::Head;
 #[path = "makeup_spread.rs"]
 mod spread;
+#[path = "makeup_whole.rs"]
+mod whole;
+use whole::{charged, whole_in_strips};
 
 #[cfg(test)]
 #[path = "makeup_tests.rs"]

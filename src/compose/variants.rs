@@ -101,6 +101,10 @@ impl Variant {
 pub struct Variants {
     pub list: Vec<Variant>,
     pub fits: Vec<Vec<Fit>>,
+    /// Per span, the shallow modules [`prune`] left out of `fits`: the
+    /// search takes them only where without them an article would be
+    /// continued (see `super::makeup::choose`).
+    pub strips: Vec<Vec<Fit>>,
 }
 
 /// Every searched article's variants, each module laid out once and all
@@ -154,6 +158,7 @@ fn compute(articles: &[&PageArticle], grid: &Grid, strips: bool) -> (Vec<Variant
         .map(|list| Variants {
             list,
             fits: vec![Vec::new(); grid.columns as usize],
+            strips: vec![Vec::new(); grid.columns as usize],
         })
         .collect();
     let spans = 1..=grid.columns;
@@ -219,15 +224,18 @@ fn lay_out(
 /// less is a headline with a strip of text under it.
 const SHALLOW: u32 = 12;
 
-/// Strips dropped (see [`SHALLOW`]): a span wider than the narrowest the
-/// article takes must give it that many slots.
+/// Strips set aside (see [`SHALLOW`]): a span wider than the narrowest
+/// the article takes must give it that many slots.
 fn prune(out: &mut [Variants]) {
     for v in out.iter_mut() {
         let Some(narrowest) = v.fits.iter().position(|f| !f.is_empty()) else {
             continue;
         };
-        for fits in v.fits.iter_mut().skip(narrowest + 1) {
-            fits.retain(|f| !matches!(f.height, Height::Rows(h, _) if h < SHALLOW));
+        let spans = v.fits.iter_mut().zip(v.strips.iter_mut());
+        for (fits, strips) in spans.skip(narrowest + 1) {
+            let shallow = |f: &Fit| matches!(f.height, Height::Rows(h, _) if h < SHALLOW);
+            strips.extend(fits.iter().filter(|f| shallow(f)).copied());
+            fits.retain(|f| !shallow(f));
         }
     }
 }

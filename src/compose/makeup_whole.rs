@@ -32,15 +32,21 @@ pub(super) fn charged(prep: &Prepared, avoid: &[Avoid], strips: bool) -> Vec<Vec
 }
 
 /// The page with every article set whole, strips among their modules
-/// (see [`crate::compose::Variants::strips`]); `None` where none has strips or their
-/// least areas together exceed the band (no such page can exist: the
-/// search is not run).
+/// (see [`crate::compose::Variants::strips`]); `None` on a vertical page,
+/// where none has strips, or where their least areas together exceed the
+/// band (no such page can exist: the search is not run).
 pub(super) fn whole_in_strips(
     prep: &Prepared,
     (avoid, band): (&[Avoid], Band),
     effort: &mut usize,
 ) -> Option<MadeUp> {
+    // Down a vertical page a strip is a few lines down several bands, the
+    // bands' rules a ladder beside it: no module (a page of rests keeps
+    // none there either).
     let any = (prep.variants.iter()).any(|v| v.strips.iter().any(|s| !s.is_empty()));
+    if prep.grid.vertical || !any {
+        return None;
+    }
     let fits = charged(prep, avoid, true);
     let least = |spans: &Vec<Vec<Fit>>| {
         (spans.iter().enumerate())
@@ -55,7 +61,7 @@ pub(super) fn whole_in_strips(
     for spans in &fits {
         need += least(spans)?;
     }
-    if !any || need > band.columns * (band.bottom - band.top) {
+    if need > band.columns * (band.bottom - band.top) {
         return None;
     }
     let (m, tried) = search(&fits, &cuttable(&prep.sizes, 0), band);

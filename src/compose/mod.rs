@@ -213,3 +213,17 @@ pub struct ImageItem {
     pub width: Pt,
     pub height: Pt,
 }
+
+impl ImageItem {
+    /// A figure the text wraps round: the circle inscribed in its box
+    /// (centre x, y and radius, page points from the top left), which the
+    /// picture is clipped to. The lines beside it reach into the box's
+    /// corners, where a picture's own background (a PNG's white) would
+    /// otherwise be drawn over their ends.
+    pub fn round_clip(&self) -> Option<(Pt, Pt, Pt)> {
+        (self.figure.wrap == crate::resolve::Wrap::Round).then(|| {
+            let r = Pt(self.width.0.min(self.height.0) / 2.0);
+            (self.x + self.width * 0.5, self.y + self.height * 0.5, r)
+        })
+    }
+}

@@ -381,11 +381,16 @@ fn register_image(figure: &Figure, refs: &mut Refs, used: &mut Resources) -> usi
     }
 }
 
-/// Draws image `Im{idx}` into its box.
+/// Draws image `Im{idx}` into its box (a figure the text wraps round
+/// clipped to its circle).
 fn show_image(content: &mut Content, img: &ImageItem, idx: usize, page_h: Pt) {
     let name = format!("Im{idx}");
+    content.save_state();
+    if let Some((x, y, r)) = img.round_clip() {
+        circle(content, f(x), f(page_h - y), f(r));
+        content.clip_nonzero().end_path();
+    }
     content
-        .save_state()
         .transform([
             f(img.width),
             0.0,

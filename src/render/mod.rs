@@ -248,13 +248,27 @@ fn image(out: &mut String, img: &ImageItem) {
         ImageFormat::Jpeg => "image/jpeg",
     };
     let data = base64::engine::general_purpose::STANDARD.encode(img.figure.data.as_slice());
+    // A figure the text wraps round, clipped to its circle as in the PDF
+    // (ids unique in the page's SVG: the output's length so far).
+    let clip = img.round_clip().map(|(x, y, r)| {
+        let id = format!("round{}", out.len());
+        let _ = writeln!(
+            out,
+            "<clipPath id=\"{id}\"><circle cx=\"{}\" cy=\"{}\" r=\"{}\"/></clipPath>",
+            num(x.0),
+            num(y.0),
+            num(r.0)
+        );
+        format!(" clip-path=\"url(#{id})\"")
+    });
     let _ = writeln!(
         out,
-        "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" href=\"data:{mime};base64,{data}\"/>",
+        "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\"{} href=\"data:{mime};base64,{data}\"/>",
         num(img.x.0),
         num(img.y.0),
         num(img.width.0),
-        num(img.height.0)
+        num(img.height.0),
+        clip.unwrap_or_default()
     );
 }
 

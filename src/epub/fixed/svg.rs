@@ -44,13 +44,25 @@ pub fn page_svg(
                 );
             }
             PageItem::Image(img) => {
+                // A figure the text wraps round, clipped to its circle as
+                // in the PDF (ids unique on the page: the SVG's length so far).
+                let clip = img.round_clip().map(|(x, y, r)| {
+                    let id = format!("round{}", svg.len());
+                    let _ = writeln!(
+                        svg,
+                        "<clipPath id=\"{id}\"><circle cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"/></clipPath>",
+                        x.0, y.0, r.0
+                    );
+                    format!(" clip-path=\"url(#{id})\"")
+                });
                 let _ = writeln!(
                     svg,
-                    "<image x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" preserveAspectRatio=\"none\" xlink:href=\"../{}\"/>",
+                    "<image x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" preserveAspectRatio=\"none\"{} xlink:href=\"../{}\"/>",
                     img.x.0,
                     img.y.0,
                     img.width.0,
                     img.height.0,
+                    clip.unwrap_or_default(),
                     escape(&image_href(&img.figure.path))
                 );
             }

@@ -217,7 +217,10 @@ pub fn choose<'a>(
     let n = prep.searched.len();
     let mut effort = 0;
     let banded = prep.foot_in_columns && band.notch.is_none();
-    let run = |fits: &[Vec<Vec<Fit>>], effort: &mut usize| {
+    // `strips`: the page's own search (a led page's, whose modules are
+    // kept under the lead's headline, takes no strips: they would bring
+    // back the headlines it left out).
+    let run = |fits: &[Vec<Vec<Fit>>], effort: &mut usize, strips: bool| {
         let mut found = None;
         if banded {
             // A retry (its holes met modules) tries the fewest bands alone:
@@ -234,17 +237,18 @@ pub fn choose<'a>(
             (usize::from(banded)..=n).find_map(|k| {
                 let (m, tried) = search(fits, &cuttable(&prep.sizes, k), band);
                 *effort += tried;
+                let whole = k == 0 && strips;
                 let m =
-                    m.or_else(|| (k == 0).then(|| whole_in_strips(prep, (avoid, band), effort))?);
+                    m.or_else(|| whole.then(|| whole_in_strips(prep, (avoid, band), effort))?);
                 m.map(|m| (m, band))
             })
         })
     };
-    let found = run(&fits, &mut effort);
+    let found = run(&fits, &mut effort, true);
     let page = place(articles, prep, (found.as_ref(), band), (effort, began));
     let led = match &found {
         Some((m, _)) if led(&page.0) => {
-            let mut search = |fits: &[Vec<Vec<Fit>>]| run(fits, &mut effort);
+            let mut search = |fits: &[Vec<Vec<Fit>>]| run(fits, &mut effort, false);
             let led = order::lead_leads((articles, prep), &fits, m, &mut search);
             led.map(|led| place(articles, prep, (Some(&led), band), (effort, began)))
         }

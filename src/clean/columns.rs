@@ -32,9 +32,11 @@ pub(super) struct Woven {
 pub(super) fn order(
     lines: &[Line],
     roles: &[Role],
+    measure: &[Option<f32>],
     notes: &mut Vec<Note>,
 ) -> (Vec<usize>, Vec<Woven>) {
     let pairs = pairs(lines, roles);
+    let shapes = super::shapes_across::Shapes::of(lines, roles, measure);
     // The page's pair counts, made once, at the first stretch taken apart.
     let stats = OnceCell::new();
     let mut woven = Vec::new();
@@ -57,9 +59,24 @@ pub(super) fn order(
         // Two columns are taken apart stretch by stretch even when the
         // whole run alternates: a run of one column's lines in order (above
         // the stretch, or a column beside a head) must stay in order.
+        // Where the words tell nothing (text whose pairs recur nowhere),
+        // the paragraphs' shapes may.
         let part = match step {
             None | Some(2) if run.len() >= 10 => {
-                in_part(lines, &run, (&pairs, &stats), notes, &mut woven)
+                in_part(lines, &run, (&pairs, &stats), notes, &mut woven).or_else(|| {
+                    let found = step.is_none().then(|| shapes.stretches(&run))?;
+                    // A narrow column beside a full one breaks the shapes
+                    // too, but alternates by no baseline (left as read).
+                    let narrow = narrow_stretches(lines, &run);
+                    let apart =
+                        |&(s, e): &(usize, usize)| narrow.iter().all(|&(a, b)| b < s || a > e);
+                    let found = found.into_iter().filter(apart).collect();
+                    // Not kept as a stretch for the later steps to weigh
+                    // by its words (which article a column is, stacked.rs,
+                    // interleave.rs): they are what told nothing here.
+                    let ctx = (lines, &stats);
+                    take_apart(ctx, &run, found, BY_SHAPES, notes, None)
+                })
             }
             _ => None,
         };
@@ -149,6 +166,25 @@ fn in_part(
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
         })
         .collect();
+    take_apart((lines, stats), run, found, BY_WORDS, notes, Some(woven))
+}
+
+/// What tells a stretch read across, as its note says.
+const BY_WORDS: &str = "sentences continue 2 lines on";
+const BY_SHAPES: &str = "the paragraphs' shapes hold 2 lines on and break on the next: a first line's width under a line running on, a full line under a paragraph's short last one";
+
+/// Run `run`'s stretches `found` (positions, in order) read one column
+/// after the other, each reported (`why`: what told it) and kept in
+/// `woven` if given; the rest of the run keeps its order. None when no
+/// stretch is.
+fn take_apart(
+    (lines, stats): (&[Line], &OnceCell<Bigrams>),
+    run: &[usize],
+    found: Vec<(usize, usize)>,
+    why: &str,
+    notes: &mut Vec<Note>,
+    mut woven: Option<&mut Vec<Woven>>,
+) -> Option<Vec<usize>> {
     if found.is_empty() {
         return None;
     }
@@ -161,14 +197,16 @@ fn in_part(
             line: first,
             kind: NoteKind::Warning,
             message: format!(
-                "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
+                "lines {first}–{last} alternate between 2 columns read across ({why}): read one column after the other; check the order"
             ),
         });
         let stats = stats.get_or_init(|| Bigrams::of(lines));
         let (first, second) = unweave(lines, &run[s..=e], stats);
         out.extend(&first);
         out.extend(&second);
-        woven.push(Woven { first, second });
+        if let Some(w) = woven.as_deref_mut() {
+            w.push(Woven { first, second });
+        }
         at = e + 1;
     }
     out.extend(&run[at..]);
@@ -196,7 +234,7 @@ fn under_news_head(lines: &[Line], run: &[usize], score: &[i32], s: usize, e: us
 /// characters, whose pairs recur nowhere else), a sum reached by chance
 /// over a long run has nearly as many lines against it, and the lines are
 /// in order.
-fn dominant(score: &[i32]) -> bool {
+pub(super) fn dominant(score: &[i32]) -> bool {
     let pos = score.iter().filter(|&&v| v > 0).count();
     let neg = score.iter().filter(|&&v| v < 0).count();
     pos > 2 * neg
@@ -204,7 +242,13 @@ fn dominant(score: &[i32]) -> bool {
 
 /// The stretches of `score[lo..hi]` whose sum reaches `min`, best
 /// first (each the best segment of what is left beside the others).
-fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize, usize)>) {
+pub(super) fn stretches(
+    score: &[i32],
+    min: i32,
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
     // Kadane: the segment of largest sum.
     let (mut best, mut at) = (0, (lo, lo));
     let (mut sum, mut start) = (0, lo);
@@ -245,6 +289,22 @@ const MIN_ALTERNATIONS: i32 = 8;
 /// sentence open (a paragraph's last line ends it). Reported, not put back:
 /// where the narrow column's lines go is not told by the widths alone.
 fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
+    for (s, e) in narrow_stretches(lines, run) {
+        let (first, last) = (lines[run[s]].no, lines[run[e]].no);
+        notes.push(Note {
+            line: first,
+            kind: NoteKind::Warning,
+            message: format!(
+                "lines {first}–{last} alternate between a narrow column and a full one (every other line short and left open): two columns read across, one beside a figure?; left in this order, check it"
+            ),
+        });
+    }
+}
+
+/// The stretches of `run` (first and last positions) where every other
+/// line is short and left open: a narrow column read across with a full
+/// one.
+fn narrow_stretches(lines: &[Line], run: &[usize]) -> Vec<(usize, usize)> {
     let typical = typical_width(lines, run);
     let narrow: Vec<bool> = run
         .iter()
@@ -257,16 +317,7 @@ fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
     let mut found = Vec::new();
     stretches(&score, MIN_ALTERNATIONS, 0, score.len(), &mut found);
     found.sort_unstable();
-    for (s, e) in found {
-        let (first, last) = (lines[run[s]].no, lines[run[e + 1]].no);
-        notes.push(Note {
-            line: first,
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {first}–{last} alternate between a narrow column and a full one (every other line short and left open): two columns read across, one beside a figure?; left in this order, check it"
-            ),
-        });
-    }
+    found.into_iter().map(|(s, e)| (s, e + 1)).collect()
 }
 
 /// The median width of lines `at` (not empty): a column line's, where

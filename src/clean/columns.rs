@@ -13,6 +13,7 @@ use super::lines::Role;
 use super::people::dateline;
 use super::prep::Line;
 use super::shape::{ends_sentence, leaves_open};
+use super::shapes_across::Shapes;
 
 pub(super) use super::breaks::{Bigrams, continues, pairs};
 use super::breaks::{beats_chance, chance_rate};
@@ -32,9 +33,11 @@ pub(super) struct Woven {
 pub(super) fn order(
     lines: &[Line],
     roles: &[Role],
+    measure: &[Option<f32>],
     notes: &mut Vec<Note>,
 ) -> (Vec<usize>, Vec<Woven>) {
     let pairs = pairs(lines, roles);
+    let shapes = Shapes::of(lines, roles, measure);
     // The page's pair counts, made once, at the first stretch taken apart.
     let stats = OnceCell::new();
     let mut woven = Vec::new();
@@ -57,9 +60,26 @@ pub(super) fn order(
         // Two columns are taken apart stretch by stretch even when the
         // whole run alternates: a run of one column's lines in order (above
         // the stretch, or a column beside a head) must stay in order.
+        // Where the words tell nothing (text whose pairs recur nowhere),
+        // the paragraphs' shapes may.
         let part = match step {
             None | Some(2) if run.len() >= 10 => {
-                in_part(lines, &run, (&pairs, &stats), notes, &mut woven)
+                in_part(lines, &run, (&pairs, &stats, &shapes), notes, &mut woven).or_else(|| {
+                    let found = step.is_none().then(|| shapes.stretches(&run))?;
+                    // A narrow column beside a full one breaks the shapes
+                    // too, but alternates by no baseline (left as read).
+                    let narrow = super::shapes_across::narrow_stretches(lines, &run);
+                    let apart =
+                        |&(s, e): &(usize, usize)| narrow.iter().all(|&(a, b)| b < s || a > e);
+                    let found = found.into_iter().filter(apart).collect();
+                    // Not kept as a stretch for the later steps to weigh
+                    // by its words (which article a column is, stacked.rs,
+                    // interleave.rs): they are what told nothing here.
+                    // Nor are its lines moved out of turn by a break of the
+                    // shapes alone (gen scan's gq10 loses two paragraphs).
+                    let ctx = (lines, &stats, None);
+                    take_apart(ctx, &run, found, BY_SHAPES, notes, None)
+                })
             }
             _ => None,
         };
@@ -81,7 +101,7 @@ pub(super) fn order(
             }
         } else {
             if run.len() >= 10 {
-                narrow_beside(lines, &run, notes);
+                super::shapes_across::narrow_beside(lines, &run, notes);
             }
             order.extend(i..end);
         }
@@ -107,7 +127,7 @@ const MIN_SKIPS: i32 = 6;
 fn in_part(
     lines: &[Line],
     run: &[usize],
-    (pairs, stats): (&HashSet<(char, char)>, &OnceCell<Bigrams>),
+    (pairs, stats, shapes): (&HashSet<(char, char)>, &OnceCell<Bigrams>, &Shapes),
     notes: &mut Vec<Note>,
     woven: &mut Vec<Woven>,
 ) -> Option<Vec<usize>> {
@@ -149,6 +169,32 @@ fn in_part(
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
         })
         .collect();
+    take_apart(
+        (lines, stats, Some(shapes)),
+        run,
+        found,
+        BY_WORDS,
+        notes,
+        Some(woven),
+    )
+}
+
+/// What tells a stretch read across, as its note says.
+const BY_WORDS: &str = "sentences continue 2 lines on";
+const BY_SHAPES: &str = "the paragraphs' shapes hold 2 lines on and break on the next: a first line's width under a line running on, a full line under a paragraph's short last one";
+
+/// Run `run`'s stretches `found` (positions, in order) read one column
+/// after the other, each reported (`why`: what told it) and kept in
+/// `woven` if given; the rest of the run keeps its order. None when no
+/// stretch is.
+fn take_apart(
+    (lines, stats, shapes): (&[Line], &OnceCell<Bigrams>, Option<&Shapes>),
+    run: &[usize],
+    found: Vec<(usize, usize)>,
+    why: &str,
+    notes: &mut Vec<Note>,
+    mut woven: Option<&mut Vec<Woven>>,
+) -> Option<Vec<usize>> {
     if found.is_empty() {
         return None;
     }
@@ -161,14 +207,16 @@ fn in_part(
             line: first,
             kind: NoteKind::Warning,
             message: format!(
-                "lines {first}–{last} alternate between 2 columns read across (sentences continue 2 lines on): read one column after the other; check the order"
+                "lines {first}–{last} alternate between 2 columns read across ({why}): read one column after the other; check the order"
             ),
         });
         let stats = stats.get_or_init(|| Bigrams::of(lines));
-        let (first, second) = unweave(lines, &run[s..=e], stats);
+        let (first, second) = unweave(lines, &run[s..=e], (stats, shapes));
         out.extend(&first);
         out.extend(&second);
-        woven.push(Woven { first, second });
+        if let Some(w) = woven.as_deref_mut() {
+            w.push(Woven { first, second });
+        }
         at = e + 1;
     }
     out.extend(&run[at..]);
@@ -196,7 +244,7 @@ fn under_news_head(lines: &[Line], run: &[usize], score: &[i32], s: usize, e: us
 /// characters, whose pairs recur nowhere else), a sum reached by chance
 /// over a long run has nearly as many lines against it, and the lines are
 /// in order.
-fn dominant(score: &[i32]) -> bool {
+pub(super) fn dominant(score: &[i32]) -> bool {
     let pos = score.iter().filter(|&&v| v > 0).count();
     let neg = score.iter().filter(|&&v| v < 0).count();
     pos > 2 * neg
@@ -204,7 +252,13 @@ fn dominant(score: &[i32]) -> bool {
 
 /// The stretches of `score[lo..hi]` whose sum reaches `min`, best
 /// first (each the best segment of what is left beside the others).
-fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize, usize)>) {
+pub(super) fn stretches(
+    score: &[i32],
+    min: i32,
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
     // Kadane: the segment of largest sum.
     let (mut best, mut at) = (0, (lo, lo));
     let (mut sum, mut start) = (0, lo);
@@ -233,45 +287,9 @@ fn stretches(score: &[i32], min: i32, lo: usize, hi: usize, out: &mut Vec<(usize
     stretches(score, min, (at.1 + 3).min(hi), hi, out);
 }
 
-/// Net count of line widths alternating between narrow and full that
-/// makes a stretch two columns of different widths read across: a short
-/// line left open turns up now and then in text read in order (a head, a
-/// box split in two), never every other line.
-const MIN_ALTERNATIONS: i32 = 8;
-
-/// A narrow column read across with a full one (text set beside a figure):
-/// the character pairs say little there, as its short lines break words
-/// anywhere, but the widths do — every other line is short and leaves its
-/// sentence open (a paragraph's last line ends it). Reported, not put back:
-/// where the narrow column's lines go is not told by the widths alone.
-fn narrow_beside(lines: &[Line], run: &[usize], notes: &mut Vec<Note>) {
-    let typical = typical_width(lines, run);
-    let narrow: Vec<bool> = run
-        .iter()
-        .map(|&i| lines[i].width <= 0.5 * typical && !ends_sentence(&lines[i].text))
-        .collect();
-    let score: Vec<i32> = narrow
-        .windows(2)
-        .map(|w| if w[0] != w[1] { 1 } else { -2 })
-        .collect();
-    let mut found = Vec::new();
-    stretches(&score, MIN_ALTERNATIONS, 0, score.len(), &mut found);
-    found.sort_unstable();
-    for (s, e) in found {
-        let (first, last) = (lines[run[s]].no, lines[run[e + 1]].no);
-        notes.push(Note {
-            line: first,
-            kind: NoteKind::Warning,
-            message: format!(
-                "lines {first}–{last} alternate between a narrow column and a full one (every other line short and left open): two columns read across, one beside a figure?; left in this order, check it"
-            ),
-        });
-    }
-}
-
 /// The median width of lines `at` (not empty): a column line's, where
 /// most of them are.
-fn typical_width(lines: &[Line], at: &[usize]) -> f32 {
+pub(super) fn typical_width(lines: &[Line], at: &[usize]) -> f32 {
     let mut widths: Vec<f32> = at.iter().map(|&i| lines[i].width).collect();
     widths.sort_by(f32::total_cmp);
     widths[widths.len() / 2]
@@ -346,8 +364,15 @@ fn follow(w: &Weave, a: usize, b: usize) -> i32 {
     if w.odd[b] && !ends_sentence(ta) {
         return 4;
     }
-    w.stats.follow(ta, tb)
+    // A line that breaks the paragraphs' shapes under the other (a first
+    // line's width under a line running on) is unlikely next in its column.
+    let shape = w.shapes.is_some_and(|s| s.breaks(w.seg[a], w.seg[b]));
+    w.stats.follow(ta, tb) + if shape { SHAPE_BREAK } else { 0 }
 }
+
+/// Cost of reading a line that breaks the paragraphs' shapes next in one
+/// column.
+const SHAPE_BREAK: i32 = 4;
 
 /// What the unweaving reads: the stretch (indices into `lines`), which of
 /// its lines are odd or halves of a split box, the page's character pairs.
@@ -358,6 +383,7 @@ struct Weave<'a> {
     /// Line k is the second half of a box split in two with line k - 1.
     split: Vec<bool>,
     stats: &'a Bigrams,
+    shapes: Option<&'a Shapes<'a>>,
 }
 
 impl Weave<'_> {
@@ -387,7 +413,11 @@ impl Weave<'_> {
 /// follows the last one of its column, lines alternating unless the words
 /// and the heads say otherwise. The first line is the first column's.
 /// Returns the two columns' lines.
-fn unweave(lines: &[Line], seg: &[usize], stats: &Bigrams) -> (Vec<usize>, Vec<usize>) {
+fn unweave<'a>(
+    lines: &'a [Line],
+    seg: &'a [usize],
+    (stats, shapes): (&'a Bigrams, Option<&'a Shapes<'a>>),
+) -> (Vec<usize>, Vec<usize>) {
     let n = seg.len();
     if n > MAX_WEAVE {
         // The table grows as the square of the stretch: a longer one is
@@ -408,6 +438,7 @@ fn unweave(lines: &[Line], seg: &[usize], stats: &Bigrams) -> (Vec<usize>, Vec<u
         odd,
         split,
         stats,
+        shapes,
     };
     // State after line k: the other column's last line (n: none yet), and
     // whether line k is in the first column. best[state] = (cost, back).
@@ -518,7 +549,7 @@ USB 充电口。老郑对这些新东\n\
     fn a_split_box_and_a_head_keep_the_columns_apart() {
         let lines = prep::read(WOVEN, &mut Vec::new());
         let seg: Vec<usize> = (0..lines.len()).collect();
-        let (first, second) = unweave(&lines, &seg, &Bigrams::of(&lines));
+        let (first, second) = unweave(&lines, &seg, (&Bigrams::of(&lines), None));
         // Line numbers of the left column, in the scan's numbering.
         let left: Vec<usize> = [0, 2, 4, 6, 7, 9, 11, 13, 14, 16, 18, 20].to_vec();
         let right: Vec<usize> = seg.iter().copied().filter(|k| !left.contains(k)).collect();

@@ -125,7 +125,7 @@ pub fn clean(input: &str) -> Cleaned {
     let mut notes = Vec::new();
     let mut lines = prep::read(input, &mut notes);
     let lines::Classified { mut roles, measure } = lines::classify(&lines, &mut notes);
-    let (order, woven) = columns::order(&lines, &roles, &mut notes);
+    let (order, woven) = columns::order(&lines, &roles, &measure, &mut notes);
     unheaded::report(&lines, &roles, &measure, &woven, &mut notes);
     // Read in order: a caption is told by the lines above and under it.
     captions::by_place(&lines, &measure, &order, &mut roles);

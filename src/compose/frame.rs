@@ -108,6 +108,10 @@ pub struct Module {
     pub cut: Option<super::defer::Cut>,
     /// Its title block's headings break only between phrases.
     pub phrases_fit: bool,
+    /// Lines of a box on a grid of its own that its text leaves empty,
+    /// its lines spread as far as they go (see `module::MOST_SPREAD`):
+    /// white inside the box's rule, a hole (0 where within a line).
+    pub unfilled: u32,
 }
 
 impl Frame {

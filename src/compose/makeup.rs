@@ -24,6 +24,7 @@
 //! kept.
 
 use super::frame::SizeCap;
+pub(super) use super::makeup_search::SLACK;
 use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Variant, Variants, all_variants, headline_size, height_at};

@@ -246,6 +246,7 @@ mod tests {
             white,
             foot: 0,
             holes: 0,
+            stretch: None,
         }
     }
 

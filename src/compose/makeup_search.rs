@@ -18,7 +18,7 @@ use super::variants::{Fit, Height};
 
 /// White lines a module may leave under its text (its columns balance
 /// within a line; two more read as a ragged foot, not a hole).
-const SLACK: u32 = 2;
+pub(super) const SLACK: u32 = 2;
 /// Costs: a line × column of white inside a module — under its text
 /// beside a deeper column or figure, or in the white lines under all its
 /// columns — counted as unfilled (see [`filled`]): white left above the
@@ -308,63 +308,6 @@ fn bounds(table: &Table, (columns, depth): (u32, u32), n: usize, notched: u64) -
     })
 }
 
-/// The fullest page of a notched band: the articles split between the
-/// rectangle beside the pin and the one under it, each filled its
-/// fullest and cheapest (white at the first's foot stacked over the
-/// second's modules); the lead story beside the pin where it can be, as
-/// at the top of a plain band: of two pages as full, or before a fuller
-/// one where the notch says `lead_first` (the page's start corner is the
-/// lead's; the make-up tries it so first, and keeps it unless it leaves
-/// more holes, see `edition::tries`).
-fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Option<MadeUp> {
-    let full = (1u32 << n) - 1;
-    let beside = notch.bottom.saturating_sub(band.top);
-    let under = band.bottom.saturating_sub(notch.bottom.max(band.top));
-    // A part's best entry: fullest, then cheapest; an empty part fills
-    // nothing at no cost.
-    let part = |mask: u32, w: u32, depth: u32| -> Option<(u64, u64, Option<Entry>)> {
-        if mask == 0 {
-            return Some((0, 0, None));
-        }
-        let cost = |e: &Entry| e.cost + STACKED * e.white as u64;
-        (table[mask as usize][w as usize].iter())
-            .filter(|e| e.rows <= depth)
-            .map(|e| (filled(e.rows, w, cost(e)), cost(e), Some(*e)))
-            .max_by_key(|&(f, c, _)| (f, std::cmp::Reverse(c)))
-    };
-    let (_, top, rest) = (0..=full)
-        .filter_map(|mask| {
-            let top = part(mask, notch.columns, beside)?;
-            let rest = part(full & !mask, band.columns, under)?;
-            let lead = mask & 1 != 0 || beside == 0;
-            let filled = top.0 + rest.0;
-            let key = (
-                notch.lead_first && lead,
-                filled,
-                lead,
-                std::cmp::Reverse(top.1 + rest.1),
-            );
-            Some((key, (mask, top), rest))
-        })
-        .max_by_key(|&(key, ..)| key)?;
-    let mut places = vec![None; n];
-    let ((mask, (_, top_cost, top_entry)), (_, rest_cost, rest_entry)) = (top, rest);
-    if let Some(e) = top_entry {
-        let at = (mask, notch.columns, e.rows, e.flat());
-        unwind(table, at, (notch.first, band.top), &mut places);
-    }
-    if let Some(e) = rest_entry {
-        let at = (full & !mask, band.columns, e.rows, e.flat());
-        unwind(table, at, (band.first, band.top + beside), &mut places);
-    }
-    Some(MadeUp {
-        places,
-        remainder: under - rest_entry.map_or(0, |e| e.rows),
-        last_only: false,
-        cost: top_cost + rest_cost,
-    })
-}
-
 /// A subset's entries at every width, and the pairs of parts tried.
 fn subset(table: &Table, mask: u32, bounds: &Bounds) -> (Vec<Vec<Entry>>, usize) {
     let first = mask.trailing_zeros();
@@ -471,7 +414,11 @@ fn leaves(
         if let Some(h) = h {
             for rows in h..=(h + SLACK).min(depth) {
                 let extra = (rows - h) * w;
-                let cost = lead + RAGGED * (f.white + extra) as u64 + HOLE * f.holes as u64;
+                // A box stretched further than its lines spread shows
+                // white lines inside its rule.
+                let boxed = f.stretch.is_some_and(|k| rows - h > k) as u32;
+                let holes = (f.holes + boxed) as u64;
+                let cost = lead + RAGGED * (f.white + extra) as u64 + HOLE * holes;
                 let white = f.foot + extra;
                 let how = how(false);
                 best.offer(Entry {
@@ -598,3 +545,6 @@ fn unwind(
 
 #[path = "makeup_last_band.rs"]
 mod last_band;
+#[path = "makeup_notch.rs"]
+mod notch;
+use notch::notched;

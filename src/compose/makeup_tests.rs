@@ -24,6 +24,7 @@ fn article(area: u32, columns: u32) -> Vec<Vec<Fit>> {
                 white: 0,
                 foot: 0,
                 holes: 0,
+                stretch: None,
             }]
         })
         .collect()
@@ -138,6 +139,7 @@ fn modules(columns: u32, spans: &[(u32, u32, u32)]) -> Vec<Vec<Fit>> {
                     white: 0,
                     foot,
                     holes: 0,
+                    stretch: None,
                 })
                 .collect()
         })
@@ -156,6 +158,7 @@ fn a_module_with_a_hole_under_a_column_loses_to_a_flat_one_filling_less() {
         white,
         foot: white,
         holes,
+        stretch: None,
     };
     let fits = vec![
         (1..=4)
@@ -203,6 +206,7 @@ fn a_variant_is_chosen_where_it_fills_the_page() {
             white: 0,
             foot: 0,
             holes: 0,
+            stretch: None,
         });
     }
     let m = found(&[hs.clone()], &[false], 6, 100);
@@ -476,6 +480,96 @@ fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
     };
     assert_eq!(at(false), (0, 10, 40), "the fullest page");
     assert_eq!(at(true), (0, 8, 0), "the lead in the corner");
+}
+
+/// A lead story too deep for the rows beside a pin (a serial box pinned
+/// across a vertical page's last two bands, a few dozen lines long): the
+/// band cut down at the pin's side, the lead takes the start corner and
+/// the columns beside the pin to the foot, another article under it, and
+/// the third the columns under the pin, level with them. Cut across at
+/// the pin's foot alone, no page holds the three whole (before, the lead
+/// stood under the articles beside the pin, in the middle of the page).
+#[test]
+fn a_lead_too_deep_to_stand_beside_a_pin_takes_the_columns_beside_it_to_the_foot() {
+    let notch = |lead_first| Notch {
+        first: 0,
+        columns: 8,
+        bottom: 40,
+        lead_first,
+    };
+    let hs = vec![
+        modules(10, &[(8, 50, 0), (10, 40, 0)]),
+        modules(10, &[(8, 31, 0), (10, 25, 0)]),
+        modules(10, &[(2, 41, 0)]),
+    ];
+    let at = |lead_first| {
+        let band = Band {
+            notch: Some(notch(lead_first)),
+            ..band(81, 10)
+        };
+        search(&hs, &[false; 3], band).0
+    };
+    assert!(at(false).is_none(), "cut across: {:?}", at(false));
+    let m = at(true).expect("a page cut down");
+    no_overlap(&m.places);
+    let place = |i: usize| {
+        let p = m.places[i].expect("placed");
+        (p.column, p.columns, p.row, p.rows)
+    };
+    assert_eq!(place(0), (0, 8, 0, 50), "the lead in the corner: {m:?}");
+    assert_eq!(place(1), (0, 8, 50, 31), "{m:?}");
+    assert_eq!(place(2), (8, 2, 40, 41), "under the pin: {m:?}");
+    assert_eq!(m.remainder, 0);
+}
+
+/// Cut down at a pin's side, the two parts end level: an article two
+/// lines short of the foot beside the pin is stretched to it (white in its
+/// own columns) rather than leave white beside the text under the pin, a
+/// hole in the type area (a remainder is white across all the columns).
+#[test]
+fn cut_down_at_a_pin_the_parts_end_level() {
+    let band = Band {
+        notch: Some(Notch {
+            first: 0,
+            columns: 8,
+            bottom: 40,
+            lead_first: true,
+        }),
+        ..band(81, 10)
+    };
+    let hs = vec![
+        modules(10, &[(8, 50, 0)]),
+        modules(10, &[(8, 29, 0)]),
+        modules(10, &[(2, 41, 0)]),
+    ];
+    let m = search(&hs, &[false; 3], band).0.expect("a page");
+    let second = m.places[1].expect("placed");
+    assert_eq!((second.row, second.rows), (50, 31), "{m:?}");
+    assert_eq!(m.remainder, 0);
+}
+
+/// A box on a grid of its own stretched further than its lines spread
+/// (a narrow horizontal box on a vertical page: a slot wider leaves
+/// several of its lines white) is charged the white inside its rule as a
+/// hole; within its spread, only as the slots' white.
+#[test]
+fn a_box_stretched_past_its_spread_is_charged_a_hole() {
+    let at = |stretch| {
+        let mut boxed = modules(10, &[(5, 8, 0)]);
+        boxed[4][0].stretch = Some(stretch);
+        let hs = vec![
+            modules(10, &[(10, 30, 0)]),
+            boxed,
+            modules(10, &[(5, 10, 0)]),
+        ];
+        let m = search(&hs, &[false; 3], band(40, 10)).0.expect("a page");
+        let b = m.places[1].expect("placed");
+        (b.rows, m.white_inside())
+    };
+    let (spread, within) = at(2);
+    let (past, charged) = at(0);
+    assert_eq!((spread, past), (10, 10), "the page filled either way");
+    assert_eq!(charged, within + 8, "a hole: eight line-columns");
 }
 
 /// Headlines run together in a chain — the second article's beside the

@@ -484,7 +484,8 @@ impl<'d> ModuleSet<'d> {
                 c.draw_box_on(page, if own { bottom } else { end }, own);
             }
         }
-        if frame.boxed && frame.rows.is_some() {
+        let unfilled = underfilled(&c, used_bottom);
+        if frame.boxed && frame.rows.is_some() && unfilled > 0 {
             warn_underfilled(self.doc, &c, used_bottom, warnings);
         }
         let lines = std::mem::take(&mut c.log);
@@ -506,6 +507,10 @@ impl<'d> ModuleSet<'d> {
             },
             cut: None,
             phrases_fit: self.title.phrases_fit,
+            unfilled: match frame.boxed && own {
+                true => unfilled,
+                false => 0,
+            },
         }
     }
 }
@@ -521,12 +526,18 @@ fn inner_slots(frame: &Frame, page: &Grid, grid: &Grid, own: bool) -> (u32, u32)
     (frame.top + above, frame.bottom(page).saturating_sub(pad))
 }
 
+/// The lines a module's text, ending at `used`, leaves empty at its
+/// frame's foot where more than one (one page only).
+fn underfilled(c: &Composer, used: u32) -> u32 {
+    match c.pages.len() > 1 || used + 1 >= c.bottom {
+        true => 0,
+        false => c.bottom - used,
+    }
+}
+
 /// A boxed module whose text ends more than a line short of its frame
 /// says so: the box would show the hole.
 fn warn_underfilled(doc: &Doc, c: &Composer, used: u32, warnings: &mut Vec<Warning>) {
-    if c.pages.len() > 1 || used + 1 >= c.bottom {
-        return;
-    }
     warnings.push(Warning {
         location: Some(doc.located(Default::default())),
         message: format!(

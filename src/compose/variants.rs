@@ -72,6 +72,11 @@ pub struct Fit {
     /// The white under its text that reads as a hole, in line-columns
     /// (see [`super::Module::holes`]).
     pub holes: u32,
+    /// A box on a grid of its own: how many slots more than its height
+    /// it fills, its lines spread (see [`super::Module::unfilled`]);
+    /// more leave white lines inside its rule. `None` on the page grid,
+    /// whose white under the text the other fields count.
+    pub stretch: Option<u32>,
 }
 
 /// The white a module leaves under its text, in line-columns: beyond a
@@ -82,6 +87,7 @@ struct Whites {
     under: u32,
     foot: u32,
     holes: u32,
+    stretch: Option<u32>,
 }
 
 impl Variant {
@@ -214,6 +220,7 @@ fn lay_out(
                 white: whites.under,
                 foot: whites.foot,
                 holes: whites.holes,
+                stretch: whites.stretch,
             });
         }
     }
@@ -514,6 +521,7 @@ fn module_at(
             under: m.white,
             foot: m.foot,
             holes: m.holes.max(inside),
+            stretch: None,
         };
         return (m.pages.len() == 1).then_some((rows, whites));
     }
@@ -535,7 +543,22 @@ fn module_at(
             lo = mid + 1;
         }
     }
-    Some((hi, Whites::default()))
+    // Its lines spread, the white its fewest slots leave inside its rule
+    // (a slot fewer may break its headline in two: more than its lines
+    // spread make up), and the slots more it fills so, as far as the
+    // search may stretch a module (a narrow box's lines are few: a slot
+    // wider may leave several of them white).
+    let mut unfilled = |rows: u32| laid(rows, &mut scratch).map_or(u32::MAX, |m| m.unfilled);
+    let short = unfilled(hi);
+    let stretch = (1..=super::makeup::SLACK)
+        .take_while(|k| hi + k <= grid.lines && unfilled(hi + k) == 0)
+        .count() as u32;
+    let whites = Whites {
+        holes: (short > 0) as u32,
+        stretch: Some(stretch),
+        ..Whites::default()
+    };
+    Some((hi, whites))
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! headline caps and every re-set with headlines parted or in their
 //! alternate face together (tests/fixtures/gen-varv-05:
 //! `tools/gen-pages.py --variants`, set 05, set vertically). Its make-ups
-//! leave it a line short of its foot whatever they try, so every level of
+//! left it a line short of its foot whatever they tried, so every level of
 //! caps was searched to its own bound: 41 make-ups, some 10 ms each,
-//! the page kept the 13th.
+//! the page kept the 13th. With the band cut down at its pin's side the
+//! third fills it, its lead in the top right corner, but a hole on a
+//! reader's boxes of its glyphs keeps the make-up going to the bound.
 
 mod common;
 
@@ -39,6 +41,7 @@ fn a_page_composes_at_most_sixteen_make_ups() {
     let n = composed(&stderr);
     // The bound reached: the page goes on trying to the last make-up.
     assert_eq!(n, 16, "{n} make-ups composed:\n{stderr}");
-    // And the page as kept before the bound: the 13th make-up.
-    assert!(stderr.contains("the 13th kept"), "{stderr}");
+    // And the page as kept before the bound: the third make-up (the
+    // lead's, cut down at the pin).
+    assert!(stderr.contains("the third kept"), "{stderr}");
 }

@@ -72,7 +72,7 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
     {
         return;
     }
-    if beside_figure(page, out, k) {
+    if beside_figure(page, out, k, LONE_RUN) {
         notes.push(Note {
             line: l.no,
             kind: NoteKind::Removed,
@@ -117,7 +117,8 @@ pub(super) fn held_captions(
                 .chars()
                 .all(|c| super::names::is_han(c) || c.is_ascii_digit());
         let was_held = held.iter().any(|h| h.line == no && h.text == text);
-        if !was_held || !plain || !between_full(page, no) || !beside_figure(page, out, k) {
+        if !was_held || !plain || !between_full(page, no) || !beside_figure(page, out, k, HELD_RUN)
+        {
             k += 1;
             continue;
         }
@@ -188,14 +189,25 @@ const LONE_CAPTION: &str =
 /// lines or more of a thirteen-character measure).
 const WRAP_REACH: usize = 40;
 
+/// The fewest narrowed lines in a row that show a figure beside a line
+/// held from inside a sentence: such a line may be a box the OCR cut
+/// off, so the figure must be plain.
+const HELD_RUN: usize = 3;
+
+/// The fewest for the body's only head near the article's top: its place
+/// (between paragraphs after the lead, the only head) is a caption's
+/// already, and a round figure's edge may narrow only two lines of the
+/// column beside it (从者可矣出林晓岚一点以政 over 字句话打人所有 / 时候，签回事；陈抑).
+const LONE_RUN: usize = 2;
+
 /// The article's text runs round a figure near the head at `out[k]`:
-/// three column lines or more in a row, each three ems short or more,
+/// `min_run` column lines or more in a row, each three ems short or more,
 /// most of them stopping mid-sentence (a paragraph's last line ends on a
 /// mark; dialogue's short lines all do), not next to the head (a short
 /// line among short ones is one of them), within `WRAP_REACH` lines of
 /// it; and no line of the article is a caption already (a figure with its
 /// caption found explains the narrowed text).
-fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
+fn beside_figure(page: &Page, out: &[Part], k: usize, min_run: usize) -> bool {
     let lines = page.lines;
     // The article's column lines in order, the head's place among them.
     let mut seq: Vec<usize> = Vec::new();
@@ -211,9 +223,7 @@ fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
     let (Some(&first), Some(&last)) = (seq.iter().min(), seq.iter().max()) else {
         return false;
     };
-    let captioned = (first..=last).any(|j| {
-        matches!(page.roles[j], Role::Furniture { what, .. } if what.contains("caption") || what.contains("figure"))
-    });
+    let captioned = has_caption(page, &seq, first..=last);
     let narrow = |j: usize| page.measure[j].is_some_and(|m| lines[j].width <= m - 2.5);
     let mut s = 0;
     while s < seq.len() {
@@ -235,7 +245,7 @@ fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
         } else {
             s.saturating_sub(at)
         };
-        if run.len() >= 3 && open * 3 >= run.len() * 2 && (1..=WRAP_REACH).contains(&gap) {
+        if run.len() >= min_run && open * 3 >= run.len() * 2 && (1..=WRAP_REACH).contains(&gap) {
             return !captioned;
         }
         s = e;
@@ -257,4 +267,20 @@ fn last_line_off(page: &Page, run: &[usize]) -> usize {
                 .first()
                 .is_some_and(|&j| ends_sentence(&page.lines[j].text)),
     )
+}
+
+/// A caption or figure label among the article's own lines: read right
+/// after or right before a line of the article (furniture and blank lines
+/// between skipped). An article whose column jumps to another page spans
+/// other articles' text in the reading order, and their figures'
+/// captions explain none of its narrowed lines.
+fn has_caption(page: &Page, seq: &[usize], span: std::ops::RangeInclusive<usize>) -> bool {
+    let text = |j: &usize| matches!(page.roles[*j], Role::Text) && !page.lines[*j].is_blank();
+    let own = |j: Option<usize>| j.is_some_and(|j| seq.contains(&j));
+    span.clone().any(|j| {
+        let caption = matches!(page.roles[j], Role::Furniture { what, .. } if what.contains("caption") || what.contains("figure"));
+        let before = (*span.start()..j).rev().find(text);
+        let after = (j + 1..=*span.end()).find(text);
+        caption && (own(before) || own(after))
+    })
 }

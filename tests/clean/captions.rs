@@ -97,3 +97,50 @@ fn another_articles_caption_read_inside_a_jumped_article_explains_none_of_its_fi
         assert_block(&c, |t| t == *p);
     }
 }
+
+/// A paragraph whose second line ends a sentence at the column's edge
+/// (平说，改造前天天早上都堵。) and runs on under it.
+const STUCK: &str = "市场管理办公室主任陶建平说，改造前天天早上都堵。七点以后，通道里就挤得走不动人，摊主们把货堆到过道上，顾客只能侧着身子一点一点往前挪。";
+
+/// The market's lead, a serial box closed by its end mark (（未完待续）),
+/// the page turning (第2版), `top` at the new page's top, then the
+/// market's rest.
+fn page_turn(top: &str) -> String {
+    let serial = column(&[
+        "阿禾把信凑近油灯，火苗舔上纸角的一瞬间，她又把手缩了回来。想了想，她把信重新折好，塞进了衣袋。",
+    ]);
+    format!(
+        "菜市场变样了\n本报记者 林晓舟\n{}第七百九十回　灯下的旧账\n连载 790\n《长河灯影》\n沈南星 著\n{serial}（未完待续）\n第2版\n{top}{}",
+        column(&STALLS[..1]),
+        column(&[STUCK, STALLS[2]]),
+    )
+}
+
+/// A line of no mark as wide as the column at a page's top, the text
+/// before the page's number closed (a serial's end mark), over a
+/// paragraph's first line: a caption set under a figure at the page's
+/// top, as one between paragraphs in the column is (the page's number
+/// says only that a page turns there). Removed; the text stays whole.
+#[test]
+fn a_column_wide_line_of_no_mark_at_a_pages_top_is_a_caption() {
+    let caption = "改造后的城南菜市场通道宽敞";
+    let input = page_turn(&format!("{caption}\n"));
+    let gone = removed(&input);
+    assert!(gone.iter().any(|m| m.contains(caption)), "{gone:?}");
+    let c = articles(&input, 2);
+    for p in [STALLS[0], STUCK, STALLS[2]] {
+        assert_block(&c, |t| t == p);
+    }
+}
+
+/// A paragraph's first line (two ems short) over a full line that ends a
+/// sentence and a full line under that: the paragraph runs on, so the
+/// first line is no headline of a new article, even after an end mark
+/// and a page's turn (a headline's text opens on a first line, two ems
+/// short, not on a full one).
+#[test]
+fn a_first_line_over_a_paragraph_running_on_past_a_sentence_end_is_no_headline() {
+    let c = articles(&page_turn(""), 2);
+    assert!(c.articles.iter().all(|a| !a.title.starts_with("市场管理")));
+    assert_block(&c, |t| t == STUCK);
+}

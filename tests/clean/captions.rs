@@ -144,3 +144,29 @@ fn a_first_line_over_a_paragraph_running_on_past_a_sentence_end_is_no_headline()
     assert!(c.articles.iter().all(|a| !a.title.starts_with("市场管理")));
     assert_block(&c, |t| t == STUCK);
 }
+
+/// A line of words standing alone between the lead and the next
+/// paragraph's first line, ending on a word that needs what follows
+/// (…的: no paragraph or head ends so), where the text runs round a
+/// figure a few lines on (four lines of nine characters in a column of
+/// thirteen): the figure's caption, removed, the paragraphs whole. Over
+/// a column run full it stays, in the text.
+#[test]
+fn a_line_alone_ending_on_an_open_word_near_text_run_round_a_figure_is_its_caption() {
+    let label = "摊主们搬进新摊位的";
+    let round = lone_over(
+        label,
+        &(wrapped(STALLS[1], &[11, 13, 9, 9, 9, 9, 13]) + &column(&STALLS[2..])),
+    );
+    let gone = removed(&round);
+    assert!(gone.iter().any(|m| m.contains(label)), "{gone:?}");
+    let c = articles(&round, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+
+    let full = lone_over(label, &column(&STALLS[1..]));
+    assert!(removed(&full).is_empty());
+    let c = articles(&full, 1);
+    assert!(blocks_text(&c).iter().any(|t| t.contains(label)));
+}

@@ -7,6 +7,8 @@
 
 #[path = "clean/breaks.rs"]
 mod breaks;
+#[path = "clean/captions.rs"]
+mod captions;
 mod common;
 #[path = "clean/continued.rs"]
 mod continued;

@@ -85,6 +85,7 @@ pub(super) fn build(
     let pieces = (&held[held_from..], style);
     super::pieces::take(&mut art, &mut parts, pieces, open, notes);
     super::lone::held_captions(page, &mut parts, &held[held_from..], notes);
+    super::lone::open_captions(page, &mut parts, notes);
     if let Some(s) = &mut art.serial
         && s.installment == 0
     {

@@ -129,13 +129,14 @@ pub(super) fn by_place(
 /// A caption set as wide as the column under a figure that stands
 /// between two paragraphs: at least as wide as a column line, after a
 /// paragraph's last line (a sentence end) and over a paragraph's first
-/// line. It is neither of the column's lines: a paragraph's first line
+/// line (or at a page's top under text closed before the page's number,
+/// `closed_above`). It is neither of the column's lines: a paragraph's first line
 /// is two ems short (its indent), a one-line paragraph ends on a mark,
 /// and the paragraph after it opens on the next line. A section head is
 /// no column wide (a few words, set short); a headline block stands over
 /// a byline or a dateline, which the next line is not.
 fn between_paragraphs(lines: &[Line], roles: &[Role], filled: &[usize], k: usize, m: f32) -> bool {
-    let (b, i, a) = (filled[k - 1], filled[k], filled[k + 1]);
+    let (i, a) = (filled[k], filled[k + 1]);
     // The next line is two ems short, as a first line whose indent the
     // OCR dropped: a column's line cut short after a word is not.
     let after = &lines[a];
@@ -144,7 +145,34 @@ fn between_paragraphs(lines: &[Line], roles: &[Role], filled: &[usize], k: usize
         && after.level.is_none()
         && dateline(&after.text).is_none()
         && first_line(after, filled.get(k + 2).map(|&j| &lines[j]), m);
-    full(lines[i].width, m) && roles[b] == Role::Text && ends_sentence(&lines[b].text) && opens
+    full(lines[i].width, m) && closed_above(lines, roles, &filled[..k]) && opens
+}
+
+/// The text read before a line (`above`, in reading order) is closed: its
+/// last line ends a sentence. A page's number between (第2版, a folio
+/// read at the page's foot or head) says only that a page turns there: a
+/// line at the new page's top under a sentence end, or under an end mark
+/// (（未完待续）) closing a serial on the page before, stands between
+/// paragraphs as one under a sentence end in the column does.
+fn closed_above(lines: &[Line], roles: &[Role], above: &[usize]) -> bool {
+    let folio = |j: &&usize| {
+        matches!(roles[**j], Role::Number(_))
+            || matches!(roles[**j], Role::Furniture { what, .. } if what == "page number")
+    };
+    let mut back = above.iter().rev();
+    let Some(&b) = back.next() else { return false };
+    if roles[b] == Role::Text {
+        return ends_sentence(&lines[b].text);
+    }
+    if !folio(&&b) {
+        return false;
+    }
+    match back.find(|j| !folio(j)) {
+        Some(&c) => {
+            roles[c] == Role::End || roles[c] == Role::Text && ends_sentence(&lines[c].text)
+        }
+        None => false,
+    }
 }
 
 /// A line of no mark between a full column line and the jump line

@@ -5,7 +5,7 @@
 use super::article::{ACROSS_FLUSH, Held, INSIDE_SENTENCE, Part};
 use super::gather::Page;
 use super::lines::Role;
-use super::shape::{ends_sentence, enumerator, full, indent_shape};
+use super::shape::{ends_sentence, enumerator, full, indent_shape, leaves_open};
 use super::{Note, NoteKind};
 
 /// A figure's caption or a section head: the body's only head, set
@@ -72,7 +72,7 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
     {
         return;
     }
-    if beside_figure(page, out, k) {
+    if beside_figure(page, out, Spot::Part(k), LONE_RUN) {
         notes.push(Note {
             line: l.no,
             kind: NoteKind::Removed,
@@ -117,7 +117,11 @@ pub(super) fn held_captions(
                 .chars()
                 .all(|c| super::names::is_han(c) || c.is_ascii_digit());
         let was_held = held.iter().any(|h| h.line == no && h.text == text);
-        if !was_held || !plain || !between_full(page, no) || !beside_figure(page, out, k) {
+        if !was_held
+            || !plain
+            || !between_full(page, no)
+            || !beside_figure(page, out, Spot::Part(k), HELD_RUN)
+        {
             k += 1;
             continue;
         }
@@ -188,32 +192,60 @@ const LONE_CAPTION: &str =
 /// lines or more of a thirteen-character measure).
 const WRAP_REACH: usize = 40;
 
-/// The article's text runs round a figure near the head at `out[k]`:
-/// three column lines or more in a row, each three ems short or more,
-/// most of them stopping mid-sentence (a paragraph's last line ends on a
-/// mark; dialogue's short lines all do), not next to the head (a short
-/// line among short ones is one of them), within `WRAP_REACH` lines of
-/// it; and no line of the article is a caption already (a figure with its
-/// caption found explains the narrowed text).
-fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
-    let lines = page.lines;
-    // The article's column lines in order, the head's place among them.
+/// The fewest narrowed lines in a row that show a figure beside a line
+/// held from inside a sentence: such a line may be a box the OCR cut
+/// off, so the figure must be plain.
+const HELD_RUN: usize = 3;
+
+/// The fewest for the body's only head near the article's top: its place
+/// (between paragraphs after the lead, the only head) is a caption's
+/// already, and a round figure's edge may narrow only two lines of the
+/// column beside it (从者可矣出林晓岚一点以政 over 字句话打人所有 / 时候，签回事；陈抑).
+const LONE_RUN: usize = 2;
+
+/// Where a caption's candidate stands among the article's parts: a head
+/// (`out[k]`) or a line inside a run of column lines.
+#[derive(Clone, Copy)]
+enum Spot {
+    Part(usize),
+    Line(usize),
+}
+
+/// The article's column lines in order (the candidate line left out),
+/// and the candidate's place among them.
+fn column_seq(out: &[Part], spot: Spot) -> (Vec<usize>, usize) {
     let mut seq: Vec<usize> = Vec::new();
     let mut at = 0;
     for (p, part) in out.iter().enumerate() {
-        if p == k {
+        if matches!(spot, Spot::Part(k) if k == p) {
             at = seq.len();
         }
-        if let Part::Lines(r) = part {
-            seq.extend(r.iter().flatten().copied());
+        let Part::Lines(r) = part else { continue };
+        for &j in r.iter().flatten() {
+            if matches!(spot, Spot::Line(i) if i == j) {
+                at = seq.len();
+            } else {
+                seq.push(j);
+            }
         }
     }
+    (seq, at)
+}
+
+/// The article's text runs round a figure near the candidate at `spot`:
+/// `min_run` column lines or more in a row, each three ems short or more,
+/// most of them stopping mid-sentence (a paragraph's last line ends on a
+/// mark; dialogue's short lines all do), not next to the candidate (a short
+/// line among short ones is one of them), within `WRAP_REACH` lines of
+/// it; and no line of the article is a caption already (a figure with its
+/// caption found explains the narrowed text).
+fn beside_figure(page: &Page, out: &[Part], spot: Spot, min_run: usize) -> bool {
+    let lines = page.lines;
+    let (seq, at) = column_seq(out, spot);
     let (Some(&first), Some(&last)) = (seq.iter().min(), seq.iter().max()) else {
         return false;
     };
-    let captioned = (first..=last).any(|j| {
-        matches!(page.roles[j], Role::Furniture { what, .. } if what.contains("caption") || what.contains("figure"))
-    });
+    let captioned = has_caption(page, &seq, first..=last);
     let narrow = |j: usize| page.measure[j].is_some_and(|m| lines[j].width <= m - 2.5);
     let mut s = 0;
     while s < seq.len() {
@@ -229,13 +261,13 @@ fn beside_figure(page: &Page, out: &[Part], k: usize) -> bool {
             .iter()
             .filter(|&&j| !ends_sentence(&lines[j].text))
             .count();
-        // Lines between the run and the head.
+        // Lines between the run and the candidate.
         let gap = if e <= at {
             at - e
         } else {
             s.saturating_sub(at)
         };
-        if run.len() >= 3 && open * 3 >= run.len() * 2 && (1..=WRAP_REACH).contains(&gap) {
+        if run.len() >= min_run && open * 3 >= run.len() * 2 && (1..=WRAP_REACH).contains(&gap) {
             return !captioned;
         }
         s = e;
@@ -258,3 +290,84 @@ fn last_line_off(page: &Page, run: &[usize]) -> usize {
                 .is_some_and(|&j| ends_sentence(&page.lines[j].text)),
     )
 }
+
+/// A caption or figure label among the article's own lines: read right
+/// after or right before a line of the article (furniture and blank lines
+/// between skipped). An article whose column jumps to another page spans
+/// other articles' text in the reading order, and their figures'
+/// captions explain none of its narrowed lines.
+fn has_caption(page: &Page, seq: &[usize], span: std::ops::RangeInclusive<usize>) -> bool {
+    let text = |j: &usize| matches!(page.roles[*j], Role::Text) && !page.lines[*j].is_blank();
+    let own = |j: Option<usize>| j.is_some_and(|j| seq.contains(&j));
+    span.clone().any(|j| {
+        let caption = matches!(page.roles[j], Role::Furniture { what, .. } if what.contains("caption") || what.contains("figure"));
+        let before = (*span.start()..j).rev().find(text);
+        let after = (j + 1..=*span.end()).find(text);
+        caption && (own(before) || own(after))
+    })
+}
+
+/// A line of words standing alone between paragraphs that ends on a word
+/// needing what follows (能好友道学先饭菜之: 之, 的, 和…), read right after
+/// a sentence end and right over a paragraph's first line, two ems short
+/// of a first line or more: no paragraph ends on such a word and no head
+/// does, so the line is no text of the column. Where the article's text
+/// runs round a figure near it and no caption of that figure is found,
+/// it is the figure's caption; without the narrowing it stays, with its
+/// warning.
+pub(super) fn open_captions(page: &Page, out: &mut [Part], notes: &mut Vec<Note>) {
+    let mut found = Vec::new();
+    for part in out.iter() {
+        let Part::Lines(r) = part else { continue };
+        for w in r.windows(3) {
+            if let [Some(b), Some(i), Some(a)] = *w
+                && alone_open(page, b, i, a)
+            {
+                found.push(i);
+            }
+        }
+    }
+    for i in found {
+        if !beside_figure(page, out, Spot::Line(i), HELD_RUN) {
+            continue;
+        }
+        for part in out.iter_mut() {
+            if let Part::Lines(r) = part {
+                r.retain(|&x| x != Some(i));
+            }
+        }
+        let l = &page.lines[i];
+        notes.push(Note {
+            line: l.no,
+            kind: NoteKind::Removed,
+            message: format!("{OPEN_CAPTION}: {}", l.text),
+        });
+    }
+}
+
+/// Line `i`, read between `b` and `a`, has `open_captions`' shape.
+fn alone_open(page: &Page, b: usize, i: usize, a: usize) -> bool {
+    let lines = page.lines;
+    let (over, l, under) = (&lines[b], &lines[i], &lines[a]);
+    let (Some(m), Some(ma)) = (page.measure[i], page.measure[a]) else {
+        return false;
+    };
+    let plain = l.text.chars().count() >= 4
+        && l.text
+            .chars()
+            .all(|c| super::names::is_han(c) || c.is_ascii_digit());
+    plain
+        && l.level.is_none()
+        && leaves_open(&l.text)
+        && l.width <= m - 4.0
+        && l.follows(over)
+        && under.follows(l)
+        && ends_sentence(&over.text)
+        && indent_shape(under, ma)
+        // A first line of the full column: in the sliver beside a figure a
+        // short line is one of the narrowed lines.
+        && under.width > m - 2.5
+        && !ends_sentence(&under.text)
+}
+
+const OPEN_CAPTION: &str = "figure caption (a line of words standing alone, ending on an open word, its text run round a figure near it)";

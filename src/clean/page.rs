@@ -139,12 +139,23 @@ impl Page<'_> {
         let Some(m) = self.measure[i] else {
             return false;
         };
+        let column = |n: usize| {
+            let nl = &self.lines[n];
+            full(nl.width, m) && nl.width < m + 2.0
+        };
+        // A full line ending a sentence may be a short paragraph's last;
+        // with a full line under it too the paragraph runs on past it
+        // (真不上下的老：冉子弟木 / 兴邦，…这条。 / 袁翔不待说："所子人长期间，):
+        // no text under a headline opens so, with no first line.
+        let runs_on = |n: usize| {
+            !ends_sentence(&self.lines[n].text) || {
+                let at = self.order.iter().position(|&x| x == n);
+                at.and_then(|q| self.next_text(q)).is_some_and(column)
+            }
+        };
         l.level.is_none()
             && indent_shape(l, m)
-            && self.next_text(p).is_some_and(|n| {
-                let nl = &self.lines[n];
-                full(nl.width, m) && nl.width < m + 2.0 && !ends_sentence(&nl.text)
-            })
+            && self.next_text(p).is_some_and(|n| column(n) && runs_on(n))
     }
 
     /// A deck: a block of its own between a headline line and a byline.

@@ -51,7 +51,7 @@ fn a_short_line_inside_a_sentence_of_line_per_box_text_is_set_apart() {
 }
 
 /// A longer column: enough full lines to find its measure by.
-const STALLS: [&str; 3] = [
+pub(super) const STALLS: [&str; 3] = [
     "城南菜市场改造完工后，摊位重新排过，卖菜的和卖肉的分到了两边，通道也宽了一倍，下雨天地面不再积水，老人推着小车也能走到最里面的摊位。",
     "市场管理办公室主任陶建平说，改造前每天早上七点以后，通道里就挤得走不动人，摊主们把货堆到过道上，顾客只能侧着身子一点一点往前挪。",
     "改造用了四个月，市场没有停业，施工队每天晚上九点进场，第二天清晨五点前把材料收走，摊主们早上来开门时，几乎看不出夜里动过工。",

@@ -125,7 +125,18 @@ fn heldout_generated_scores() {
         // several over a first line stands alone, whatever it ends on
         // (paras::alone_over_first).
         // Round 25: 96.6 → 96.9 %, paras::narrow_runs (above).
-        ("tests/fixtures/clean/gen-prose/boxes", 96.9, 3, 0, 15.3, 0),
+        // Round 27: furniture 15.2 → 13.0 % (prose scan the same), the
+        // body's only head over two lines narrowed by a round figure is
+        // its caption (lone::LONE_RUN), another article's caption read
+        // inside a jumped article's span no caption of its figure
+        // (lone::has_caption). → 10.9 %, a column-wide line of no mark at
+        // a page's top under closed text is a caption
+        // (captions::closed_above), the first line under it no headline
+        // (page::first_body_line: its paragraph runs on past a sentence
+        // end at the column's edge). → 8.7 %, a line standing alone
+        // between paragraphs that ends on an open word (…之) near text run
+        // round a figure is its caption (lone::open_captions).
+        ("tests/fixtures/clean/gen-prose/boxes", 96.9, 3, 0, 8.8, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         // Round 20: 81.7 → 81.9 %, a line the scan cut after its comma;
@@ -142,7 +153,8 @@ fn heldout_generated_scores() {
         // its last leaves them read in turn (prep::Line::follows), so the
         // first is no head over a one-line paragraph.
         // Round 25: 84.4 → 84.7 %, paras::narrow_runs (above).
-        ("tests/fixtures/clean/gen-prose/scan", 84.6, 12, 2, 15.3, 10),
+        // Round 27: furniture 15.2 → 13.0 → 10.9 → 8.7 % (above).
+        ("tests/fixtures/clean/gen-prose/scan", 84.6, 12, 2, 8.8, 10),
     ] {
         let floors = Floors {
             split_wrong,

@@ -1,0 +1,172 @@
+//! The twenty-seventh round's rules, found on the generated prose sets
+//! (tests/fixtures/clean/gen-prose): a figure's caption with no cue and
+//! no credit, read as the body's only head. Each test is a small input of
+//! the shape that failed there.
+
+use super::figures::STALLS;
+use super::general::{articles, assert_block, blocks_text, warned};
+use super::structure::{column, removed};
+
+/// `p` set line by line `widths[k]` characters wide, the last width
+/// going on: a column whose measure narrows where a figure stands.
+fn wrapped(p: &str, widths: &[usize]) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::new();
+    let (mut at, mut k) = (0, 0);
+    while at < chars.len() {
+        let w = widths[k.min(widths.len() - 1)];
+        let end = (at + w).min(chars.len());
+        out.extend(&chars[at..end]);
+        out.push('\n');
+        (at, k) = (end, k + 1);
+    }
+    out
+}
+
+/// The market's article, `label` alone between its lead and the rest of
+/// `STALLS` set `rest`.
+fn lone_over(label: &str, rest: &str) -> String {
+    let lead = column(&STALLS[..1]);
+    format!("菜市场变样了\n本报记者 林晓舟\n{lead}{label}\n{rest}")
+}
+
+/// The body's only head after the lead, where a round figure's edge
+/// narrows two lines of the column a few lines on (eight and nine of
+/// thirteen characters, both stopping mid-sentence) and the column runs full
+/// under them: the figure's caption, removed, the paragraphs whole. A
+/// head's place (the only one, between paragraphs at the top) is a
+/// caption's already; the two lines are the figure's. With one line
+/// narrowed (a box the OCR cut short) the line stays a head with its
+/// warning.
+#[test]
+fn the_only_head_over_two_lines_narrowed_by_a_round_figure_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let round = lone_over(
+        label,
+        &(wrapped(STALLS[1], &[11, 13, 8, 9, 13]) + &column(&STALLS[2..])),
+    );
+    let c = articles(&round, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert!(removed(&round).iter().any(|m| m.contains(label)), "{round}");
+
+    let cut = lone_over(
+        label,
+        &(wrapped(STALLS[1], &[11, 13, 8, 13]) + &column(&STALLS[2..])),
+    );
+    let c = articles(&cut, 1);
+    assert!(warned(&c, label));
+    assert!(removed(&cut).is_empty(), "{cut}");
+}
+
+/// The market's article jumped to page 2 (下转第2版), a feature with a
+/// credited photo (▲…摄) set between, then the jump's rest under the
+/// continuation head: the feature's caption is read inside the market's
+/// span of lines but is not its figure's, so the only head over the two
+/// narrowed lines is still that figure's caption. The feature's caption
+/// goes as well; all text stays.
+#[test]
+fn another_articles_caption_read_inside_a_jumped_article_explains_none_of_its_figures() {
+    let label = "改造后的城南菜市场";
+    let stalls = column(&STALLS[2..]);
+    let (before, after) =
+        stalls.split_at(stalls.match_indices('\n').nth(1).map_or(0, |(i, _)| i + 1));
+    let bridge = [
+        "清晨五点，天刚蒙蒙亮，六十八岁的陈德顺已经拿着扫帚上了桥。这座石拱桥横跨在青溪河上，建于清光绪年间。",
+        "桥面的石板被磨得发亮，陈德顺说，他扫了二十年，没有一天落下。到今年，这座桥已经一百三十多年了。",
+    ];
+    let input = lone_over(
+        label,
+        &format!(
+            "{}{before}（下转第2版）\n老桥上的扫帚\n本报记者 周立新\n{}▲陈德顺在桥上扫地。本报记者 王强 摄\n{}第2版\n菜市场变样了\n（上接第1版）\n{after}",
+            wrapped(STALLS[1], &[11, 13, 8, 9, 13]),
+            column(&bridge[..1]),
+            column(&bridge[1..]),
+        ),
+    );
+    let gone = removed(&input);
+    assert!(gone.iter().any(|m| m.contains(label)), "{gone:?}");
+    assert!(
+        gone.iter().any(|m| m.contains("陈德顺在桥上扫地")),
+        "{gone:?}"
+    );
+    let c = articles(&input, 2);
+    for p in STALLS.iter().chain(&bridge) {
+        assert_block(&c, |t| t == *p);
+    }
+}
+
+/// A paragraph whose second line ends a sentence at the column's edge
+/// (平说，改造前天天早上都堵。) and runs on under it.
+const STUCK: &str = "市场管理办公室主任陶建平说，改造前天天早上都堵。七点以后，通道里就挤得走不动人，摊主们把货堆到过道上，顾客只能侧着身子一点一点往前挪。";
+
+/// The market's lead, a serial box closed by its end mark (（未完待续）),
+/// the page turning (第2版), `top` at the new page's top, then the
+/// market's rest.
+fn page_turn(top: &str) -> String {
+    let serial = column(&[
+        "阿禾把信凑近油灯，火苗舔上纸角的一瞬间，她又把手缩了回来。想了想，她把信重新折好，塞进了衣袋。",
+    ]);
+    format!(
+        "菜市场变样了\n本报记者 林晓舟\n{}第七百九十回　灯下的旧账\n连载 790\n《长河灯影》\n沈南星 著\n{serial}（未完待续）\n第2版\n{top}{}",
+        column(&STALLS[..1]),
+        column(&[STUCK, STALLS[2]]),
+    )
+}
+
+/// A line of no mark as wide as the column at a page's top, the text
+/// before the page's number closed (a serial's end mark), over a
+/// paragraph's first line: a caption set under a figure at the page's
+/// top, as one between paragraphs in the column is (the page's number
+/// says only that a page turns there). Removed; the text stays whole.
+#[test]
+fn a_column_wide_line_of_no_mark_at_a_pages_top_is_a_caption() {
+    let caption = "改造后的城南菜市场通道宽敞";
+    let input = page_turn(&format!("{caption}\n"));
+    let gone = removed(&input);
+    assert!(gone.iter().any(|m| m.contains(caption)), "{gone:?}");
+    let c = articles(&input, 2);
+    for p in [STALLS[0], STUCK, STALLS[2]] {
+        assert_block(&c, |t| t == p);
+    }
+}
+
+/// A paragraph's first line (two ems short) over a full line that ends a
+/// sentence and a full line under that: the paragraph runs on, so the
+/// first line is no headline of a new article, even after an end mark
+/// and a page's turn (a headline's text opens on a first line, two ems
+/// short, not on a full one).
+#[test]
+fn a_first_line_over_a_paragraph_running_on_past_a_sentence_end_is_no_headline() {
+    let c = articles(&page_turn(""), 2);
+    assert!(c.articles.iter().all(|a| !a.title.starts_with("市场管理")));
+    assert_block(&c, |t| t == STUCK);
+}
+
+/// A line of words standing alone between the lead and the next
+/// paragraph's first line, ending on a word that needs what follows
+/// (…的: no paragraph or head ends so), where the text runs round a
+/// figure a few lines on (four lines of nine characters in a column of
+/// thirteen): the figure's caption, removed, the paragraphs whole. Over
+/// a column run full it stays, in the text.
+#[test]
+fn a_line_alone_ending_on_an_open_word_near_text_run_round_a_figure_is_its_caption() {
+    let label = "摊主们搬进新摊位的";
+    let round = lone_over(
+        label,
+        &(wrapped(STALLS[1], &[11, 13, 9, 9, 9, 9, 13]) + &column(&STALLS[2..])),
+    );
+    let gone = removed(&round);
+    assert!(gone.iter().any(|m| m.contains(label)), "{gone:?}");
+    let c = articles(&round, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+
+    let full = lone_over(label, &column(&STALLS[1..]));
+    assert!(removed(&full).is_empty());
+    let c = articles(&full, 1);
+    assert!(blocks_text(&c).iter().any(|t| t.contains(label)));
+}

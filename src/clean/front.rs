@@ -434,6 +434,9 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     } else {
         0
     };
+    if dash.is_none() && !marked {
+        by_length_only(&heads, notes);
+    }
     two_line_headline(&mut heads, headline, notes);
     let n = heads.len();
     for h in heads.iter_mut() {
@@ -474,6 +477,28 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     if art.title.is_empty() && art.serial.is_none() {
         warn(notes, "no headline found: the title is empty, fill it in");
     }
+}
+
+/// Two lines of one size, each a phrase of no mark, the first no column's
+/// name (随笔) and the second no two halves: kicker over headline, or
+/// headline over deck, is told by their lengths alone (`kicker_over`), and
+/// either may be the longer on a page. The type's size, which the OCR
+/// lost, is what tells them: a warning to check them.
+fn by_length_only(heads: &[Head], notes: &mut Vec<Note>) {
+    let [a, b] = heads else { return };
+    let bare = |t: &str| t.chars().all(is_han);
+    let label = a.text.chars().count() <= 5;
+    if !bare(&a.text) || !bare(&b.text) || label || kicker_word(&a.text) {
+        return;
+    }
+    notes.push(Note {
+        line: a.no,
+        kind: NoteKind::Warning,
+        message: format!(
+            "two lines of one size over the text, each a phrase of no mark ({} / {}): kicker and headline, or headline and deck, told by their lengths only; check them",
+            a.text, b.text
+        ),
+    });
 }
 
 /// A headline set in two lines of one size, each a short phrase with no

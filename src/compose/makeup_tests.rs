@@ -453,26 +453,33 @@ fn rests_fill_the_first_bands_edge_to_edge_and_end_in_the_last() {
     no_overlap(&m.places);
 }
 
+/// A band 81 slots deep over ten columns with a pin at its top right
+/// corner: two columns, 40 slots deep (a serial box across a vertical
+/// page's last two bands); the lead story in the corner beside it first
+/// where `lead_first`.
+fn pinned_band(lead_first: bool) -> Band {
+    Band {
+        notch: Some(Notch {
+            first: 0,
+            columns: 8,
+            bottom: 40,
+            lead_first,
+        }),
+        ..band(81, 10)
+    }
+}
+
 /// Beside a pin at a top corner, the fullest page sets the second article
 /// there and the lead story under it; asked to, the search keeps the
 /// start corner for the lead, two lines short over eight columns.
 #[test]
 fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
-    let notch = |lead_first| Notch {
-        first: 0,
-        columns: 8,
-        bottom: 40,
-        lead_first,
-    };
     let hs = vec![
         modules(10, &[(8, 38, 0), (10, 41, 0)]),
         modules(10, &[(8, 40, 0), (10, 41, 0)]),
     ];
     let at = |lead_first| {
-        let band = Band {
-            notch: Some(notch(lead_first)),
-            ..band(81, 10)
-        };
+        let band = pinned_band(lead_first);
         let m = search(&hs, &[false, false], band).0.expect("a page");
         no_overlap(&m.places);
         let lead = m.places[0].expect("the lead placed");
@@ -491,24 +498,12 @@ fn the_lead_story_takes_the_corner_beside_a_pin_when_asked_to() {
 /// stood under the articles beside the pin, in the middle of the page).
 #[test]
 fn a_lead_too_deep_to_stand_beside_a_pin_takes_the_columns_beside_it_to_the_foot() {
-    let notch = |lead_first| Notch {
-        first: 0,
-        columns: 8,
-        bottom: 40,
-        lead_first,
-    };
     let hs = vec![
         modules(10, &[(8, 50, 0), (10, 40, 0)]),
         modules(10, &[(8, 31, 0), (10, 25, 0)]),
         modules(10, &[(2, 41, 0)]),
     ];
-    let at = |lead_first| {
-        let band = Band {
-            notch: Some(notch(lead_first)),
-            ..band(81, 10)
-        };
-        search(&hs, &[false; 3], band).0
-    };
+    let at = |lead_first| search(&hs, &[false; 3], pinned_band(lead_first)).0;
     assert!(at(false).is_none(), "cut across: {:?}", at(false));
     let m = at(true).expect("a page cut down");
     no_overlap(&m.places);
@@ -528,15 +523,7 @@ fn a_lead_too_deep_to_stand_beside_a_pin_takes_the_columns_beside_it_to_the_foot
 /// hole in the type area (a remainder is white across all the columns).
 #[test]
 fn cut_down_at_a_pin_the_parts_end_level() {
-    let band = Band {
-        notch: Some(Notch {
-            first: 0,
-            columns: 8,
-            bottom: 40,
-            lead_first: true,
-        }),
-        ..band(81, 10)
-    };
+    let band = pinned_band(true);
     let hs = vec![
         modules(10, &[(8, 50, 0)]),
         modules(10, &[(8, 29, 0)]),

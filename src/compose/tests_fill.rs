@@ -150,3 +150,32 @@ fn block_foot_and_lead(m: &Module) -> (u32, u32) {
     };
     (slots(true).max().unwrap(), slots(false).min().unwrap())
 }
+
+/// A box on a grid of its own (a horizontal box on a vertical page) as
+/// deep as its text takes fills its rule, its lines spread; given far more
+/// slots (lines longer, fewer of them), it says how many of its lines stay
+/// white, which the make-up charges as a hole.
+#[test]
+fn a_box_on_a_grid_of_its_own_reports_the_lines_its_text_leaves_white() {
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (doc, shaped) = shaped(article("horizontal", false), &layout);
+    let page = layout.grid_for(crate::model::Writing::Vertical);
+    let boxed = |rows| {
+        let frame = Frame {
+            columns: 8,
+            rows: Some(rows),
+            boxed: true,
+            ..Frame::full(&page)
+        };
+        let mut warnings = Vec::new();
+        compose_module(&doc, &shaped, &layout, &page, frame, &mut warnings).ok()
+    };
+    // The fewest slots that hold it on one page.
+    let fewest = (8..page.lines)
+        .find(|&r| boxed(r).is_some_and(|m| m.pages.len() == 1))
+        .expect("a depth that holds the box");
+    let unfilled = |rows| boxed(rows).expect("a box").unfilled;
+    assert_eq!(unfilled(fewest), 0, "at its depth ({fewest} slots)");
+    let wide = unfilled(fewest * 3 / 2);
+    assert!(wide > 1, "half as deep again ({fewest} slots): {wide}");
+}

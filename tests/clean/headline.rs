@@ -3,7 +3,7 @@
 //! of one size, a name alone over a first line read into the block, and a
 //! caption's end read apart from its start.
 
-use typeset::clean::{Block, clean};
+use typeset::clean::{Block, NoteKind, clean};
 
 use super::general::{article_text, articles, feature_above};
 use super::structure::{column, removed};
@@ -400,4 +400,35 @@ fn a_numbered_head_line_read_over_the_byline_joins_the_first_head() {
     };
     assert!(head("一、书房开到楼下　借书不再跑远路"), "{a:?}");
     assert!(head("二、白天是书房") && !head("借书不再跑远路"), "{a:?}");
+}
+
+/// Two lines of one size over a news item, each a phrase of no mark
+/// (老城区的早市 / 三百个摊位搬进了新市场): kicker over headline, or headline
+/// over deck? Only the type's size, which line-per-box OCR lost, tells.
+/// The structure stage keeps its guess by the lengths and says so.
+#[test]
+fn two_bare_phrases_over_the_text_are_told_by_length_only_with_a_warning() {
+    let text = column(&[
+        "本报讯　昨天上午，老城区的早市正式搬进新建的农贸市场，三百多个摊位全部入场经营。",
+    ]);
+    let warned = |input: &str| {
+        clean(input)
+            .notes
+            .into_iter()
+            .any(|n| n.kind == NoteKind::Warning && n.message.contains("lengths only"))
+    };
+    let input = format!("老城区的早市\n三百个摊位搬进了新市场\n{text}");
+    assert!(warned(&input), "{:?}", clean(&input).notes);
+    let c = clean(&input);
+    assert_eq!(c.articles.len(), 1);
+    assert_eq!(c.articles[0].title, "老城区的早市");
+    // Marked sizes, a column's name or a headline of two halves tell them:
+    // no warning.
+    for head in [
+        "## 老城区的早市\n# 三百个摊位搬进了新市场",
+        "民生快讯\n三百个摊位搬进了新市场",
+        "老城区的早市\n摊位搬新家，早市换新貌",
+    ] {
+        assert!(!warned(&format!("{head}\n{text}")), "{head}");
+    }
 }

@@ -111,8 +111,8 @@ pub(super) fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Opti
 /// rectangle and the others in the rest: each part's fullest entry, then
 /// cheapest (cut across, white at its foot charged as stacked over
 /// modules); cut down, the two parts' feet level where they can be
-/// (apart, the shorter part's white beside the other's text is a hole). `None` where a part
-/// holds no page of its articles.
+/// (apart, the shorter part's white beside the other's text is a hole).
+/// `None` where a part holds no page of its articles.
 fn split(table: &Table, (l, mask): (L, u32), full: u32, beside: u32) -> Option<Split> {
     // White at a part's foot is charged as stacked over modules (cut
     // down, both parts end at the band's foot: none under them).

@@ -529,18 +529,22 @@ fn module_at(
     // headline broken between phrases (more rows are longer lines) where
     // the most rows break it so, else anywhere.
     let laid = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).ok().filter(|m| m.pages.len() == 1);
-    let phrases = match laid(grid.lines, &mut scratch) {
+    let (phrases, most_unfilled) = match laid(grid.lines, &mut scratch) {
         None => return None,
-        Some(m) => m.phrases_fit,
+        Some(m) => (m.phrases_fit, m.unfilled),
     };
-    let fits = |rows: u32, w: &mut Vec<_>| laid(rows, w).is_some_and(|m| m.phrases_fit || !phrases);
-    let (mut lo, mut hi) = (8, grid.lines);
+    // Whether the box holds at `rows`: the lines it leaves white.
+    let fits = |rows: u32, w: &mut Vec<_>| {
+        laid(rows, w)
+            .filter(|m| m.phrases_fit || !phrases)
+            .map(|m| m.unfilled)
+    };
+    let (mut lo, mut hi, mut short) = (8, grid.lines, most_unfilled);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if fits(mid, &mut scratch) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+        match fits(mid, &mut scratch) {
+            Some(white) => (hi, short) = (mid, white),
+            None => lo = mid + 1,
         }
     }
     // Its lines spread, the white its fewest slots leave inside its rule
@@ -549,7 +553,6 @@ fn module_at(
     // search may stretch a module (a narrow box's lines are few: a slot
     // wider may leave several of them white).
     let mut unfilled = |rows: u32| laid(rows, &mut scratch).map_or(u32::MAX, |m| m.unfilled);
-    let short = unfilled(hi);
     let stretch = (1..=super::makeup::SLACK)
         .take_while(|k| hi + k <= grid.lines && unfilled(hi + k) == 0)
         .count() as u32;

@@ -94,9 +94,9 @@ pub(super) fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Opti
     }
     // Lines left at the foot: under the rest (cut down, under both: their
     // feet apart are a hole, counted in the cost).
-    let rest_foot = beside + best.rest.map_or(0, |e| e.rows);
+    let rest_foot = beside + rows(best.rest);
     let foot = match l.down {
-        true => rest_foot.max(best.top.map_or(0, |e| e.rows)),
+        true => rest_foot.max(rows(best.top)),
         false => rest_foot,
     };
     Some(MadeUp {
@@ -120,37 +120,31 @@ fn split(table: &Table, (l, mask): (L, u32), full: u32, beside: u32) -> Option<S
         true => 0,
         false => STACKED,
     };
-    let entries = |mask: u32, (_, w, rows): (u32, u32, u32)| -> Option<Vec<(u64, u64, Entry)>> {
+    // A part's choices within its rows; an empty part fills nothing at
+    // no cost.
+    let part = |mask: u32, (_, w, rows): (u32, u32, u32)| -> Option<Vec<Choice>> {
+        if mask == 0 {
+            return Some(vec![(0, 0, None)]);
+        }
         let cost = |e: &Entry| e.cost + stacked * e.white as u64;
-        let out: Vec<_> = (table[mask as usize][w as usize].iter())
+        let out: Vec<Choice> = (table[mask as usize][w as usize].iter())
             .filter(|e| e.rows <= rows)
-            .map(|e| (filled(e.rows, w, cost(e)), cost(e), *e))
+            .map(|e| (filled(e.rows, w, cost(e)), cost(e), Some(*e)))
             .collect();
         (!out.is_empty()).then_some(out)
     };
-    // An empty part fills nothing at no cost.
-    let part = |mask: u32, r: (u32, u32, u32)| -> Option<Vec<(u64, u64, Option<Entry>)>> {
-        match mask {
-            0 => Some(vec![(0, 0, None)]),
-            m => Some(
-                entries(m, r)?
-                    .into_iter()
-                    .map(|(f, c, e)| (f, c, Some(e)))
-                    .collect(),
-            ),
-        }
-    };
     let tops = part(mask, l.first)?;
     let rests = part(full & !mask, l.rest)?;
-    let fullest = |v: &[(u64, u64, Option<Entry>)]| {
+    // Fullest, then cheapest; of two alike the later.
+    let rank = |c: &Choice| (c.0, std::cmp::Reverse(c.1));
+    let fullest = |v: &[Choice]| {
         *v.iter()
-            .max_by_key(|&&(f, c, _)| (f, std::cmp::Reverse(c)))
+            .max_by_key(|c| rank(c))
             // Invariant: `part` gives no empty list.
             .expect("a part's entries")
     };
-    let one = |(tf, tc, top): (u64, u64, Option<Entry>),
-               (rf, rc, rest): (u64, u64, Option<Entry>)| {
-        let apart = l.down && top.map_or(0, |e| e.rows) != beside + rest.map_or(0, |e| e.rows);
+    let one = |(tf, tc, top): Choice, (rf, rc, rest): Choice| {
+        let apart = l.down && rows(top) != beside + rows(rest);
         let hole = apart as u64 * HOLE;
         Split {
             l,
@@ -165,17 +159,30 @@ fn split(table: &Table, (l, mask): (L, u32), full: u32, beside: u32) -> Option<S
     if !l.down {
         return Some(one(fullest(&tops), best_rest));
     }
-    // Cut down: each first entry with the rest level with it, or the
-    // fullest rest.
-    let level = |top: &(u64, u64, Option<Entry>)| {
-        let want = top.2.map_or(0, |e| e.rows).checked_sub(beside)?;
-        (rests.iter())
-            .filter(|r| r.2.map_or(0, |e| e.rows) == want)
-            .max_by_key(|&&(f, c, _)| (f, std::cmp::Reverse(c)))
-            .copied()
+    // Cut down: each first entry with the fullest rest, and with the
+    // fullest rest level with it (the rests' best by their rows).
+    let mut by_rows: Vec<Option<Choice>> = vec![None; l.rest.2 as usize + 1];
+    for r in &rests {
+        let at = &mut by_rows[rows(r.2) as usize];
+        if at.is_none_or(|o| rank(r) >= rank(&o)) {
+            *at = Some(*r);
+        }
+    }
+    let level = |t: &Choice| {
+        let want = rows(t.2).checked_sub(beside)?;
+        by_rows.get(want as usize).copied().flatten()
     };
     (tops.iter())
         .flat_map(|t| [Some(one(*t, best_rest)), level(t).map(|r| one(*t, r))])
         .flatten()
         .max_by_key(|s| (s.filled, std::cmp::Reverse(s.cost)))
+}
+
+/// One part's way: what it fills, its cost and its entry (`None`: the
+/// part empty).
+type Choice = (u64, u64, Option<Entry>);
+
+/// The rows a part's entry takes (none, empty).
+fn rows(e: Option<Entry>) -> u32 {
+    e.map_or(0, |e| e.rows)
 }

@@ -1,4 +1,5 @@
-//! Same input, same bytes: four runs of the book, a page and an article,
+//! Same input, same bytes: four runs of the book, a page, a made-up
+//! edition and an article,
 //! with one, two and four worker threads, give identical PDF and EPUB files.
 
 mod common;
@@ -12,6 +13,8 @@ fn outputs_are_identical_across_runs_and_thread_counts() {
     for input in [
         "examples/changhe",
         "examples/page-7.toml",
+        // Made up (fill = true): modules laid out ahead on the threads.
+        "examples/edition-12.toml",
         "examples/night-bus.md",
     ] {
         let mut first: Option<(Vec<u8>, Vec<u8>)> = None;

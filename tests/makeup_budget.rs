@@ -45,3 +45,58 @@ fn a_page_composes_at_most_sixteen_make_ups() {
     // lead's, cut down at the pin).
     assert!(stderr.contains("the third kept"), "{stderr}");
 }
+
+/// The summary line of page 1 of a generated set, set vertically.
+fn summary_of(set: &str) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = root.join("tests/fixtures").join(set).join("fill.toml");
+    let dir = common::tempdir();
+    let pdf = dir.path().join("p.pdf");
+    let args = [
+        manifest.as_os_str(),
+        OsStr::new("--writing"),
+        OsStr::new("vertical"),
+        OsStr::new("--pdf"),
+        pdf.as_os_str(),
+    ];
+    let stderr = assert_ok(&run(&args));
+    let line = (stderr.lines()).find(|l| l.contains("fill:") && l.contains("make-ups composed"));
+    line.unwrap_or_else(|| panic!("a summary:\n{stderr}"))
+        .to_string()
+}
+
+/// A retry whose search finds a page its pass set already (the modules
+/// its holes met avoided, nothing cheaper) takes that page's outcome: the
+/// summary counts it, not set again (gen-vertical-04: the lead's pass
+/// finds its first page again).
+#[test]
+fn a_page_a_retry_finds_again_is_not_set_again() {
+    let line = summary_of("gen-vertical-04");
+    assert!(
+        line.contains("1 of them found again by a retry's search, not set again"),
+        "{line}"
+    );
+}
+
+/// The make-ups' modules are laid out ahead, in parallel, each in the
+/// frame the make-up gives it; placing them one after another lays out
+/// only those it finds in other frames or with other jump lines (here
+/// the rests, and kickers turned where the page before them changed).
+#[test]
+fn the_make_ups_modules_are_laid_out_ahead_in_parallel() {
+    let line = summary_of("gen-varv-05");
+    let counts = line
+        .split("their modules laid out: ")
+        .nth(1)
+        .expect("counted");
+    let number = |s: &str| -> usize {
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().expect("a count")
+    };
+    let ahead = number(counts);
+    let placing = number(counts.split(" ahead in parallel, ").nth(1).expect("both"));
+    assert!(
+        ahead > 0 && placing * 4 <= ahead,
+        "{ahead} ahead, {placing} after: {line}"
+    );
+}

@@ -404,6 +404,7 @@ fn page_part(
         headline_most: None,
         grown_most: None,
         parted: crate::compose::frame::Parted::Not,
+        cut: false,
     };
     Ok((
         doc,

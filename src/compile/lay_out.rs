@@ -402,7 +402,8 @@ pub fn compose_manifest(
     // Jump lines of continued modules, in each article's language and
     // writing mode: in a vertical module a page number stands upright
     // across its line (纵中横), not on its side.
-    let mut shape = |doc: &Doc, f: Furniture, text: &str| {
+    let shapers = &*shapers;
+    let shape = |doc: &Doc, f: Furniture, text: &str| {
         let vertical = doc.writing == Writing::Vertical;
         let mut shaper = shapers.furniture(doc).vertical(vertical);
         shape_plain(&mut shaper, furniture_style(doc, f), text)
@@ -410,7 +411,7 @@ pub fn compose_manifest(
     let mut jumps = PageOptions {
         first_number: plan.pages[0].head.first_number,
         no_continue: plan.no_continue,
-        shape: &mut shape,
+        shape: &shape,
         laid: Default::default(),
     };
     let composed = compose_edition(&articles, &pages, &grid, &mut jumps, warnings)?;

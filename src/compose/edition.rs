@@ -265,6 +265,8 @@ fn place_all(
     set: &mut Set,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<(usize, Frame)>> {
+    // Each module in its given frame laid out at once, on two threads.
+    super::ahead::lay_out_ahead(articles, (k, grid), sheets, jumps);
     let sizes: Vec<usize> = articles.iter().map(size).collect();
     let given: Vec<Option<u32>> = articles.iter().map(|a| a.placement.columns).collect();
     let spans = spans(&sizes, &given, grid.columns);

@@ -15,20 +15,19 @@ use std::time::Instant;
 
 #[path = "edition_parts.rs"]
 mod parts;
+#[path = "edition_set.rs"]
+mod set;
 pub(in crate::compose) use parts::other_faces;
 use parts::parted;
+use set::set_once;
 
-use super::super::Frame;
-use super::super::clash::clashes;
-use super::super::holes::{GridRect, holes_among, holes_meeting_both};
-use super::super::makeup::{self, Avoid, Head, Prepared, Short, pinned};
-use super::super::variants::Variant;
-use super::{OnSheet, Set, items_on, place_all};
+use super::super::makeup::{self, Avoid, Prepared, Short, pinned};
+use super::{OnSheet, Set};
 use crate::compose::frame::SizeCap;
 use crate::compose::page::{PageArticle, Placement};
+use crate::compose::recall::Made;
 use crate::compose::sheets::Sheets;
 use crate::error::{Result, Warning};
-use crate::model::Grid;
 use crate::units::Pt;
 
 /// Make-ups composed at most per pass: the first, and again while the
@@ -56,9 +55,11 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
         best: None,
         composed: 0,
         faced: 0,
+        found: 0,
         spent: 0,
         retried: None,
         start: (on.sheets.clone(), on.set.clone(), on.warnings.len()),
+        made: on.jumps.laid.made(),
     };
     // The lead story's headline is the page's largest.
     let cap = makeup::headline_ceiling(ranked, on.grid);
@@ -134,11 +135,16 @@ struct Tries {
     /// Of those, the make-ups set again with headlines parted or in their
     /// alternate face: not counted against [`MOST`] (they search nothing).
     faced: usize,
+    /// Of those, the make-ups a search found again in its pass: their
+    /// outcome taken, not set again.
+    found: usize,
     /// Make-ups counted against [`MOST`] at the levels of caps before
     /// this one (each level has its own).
     spent: usize,
     retried: Option<Instant>,
     start: (Sheets, Set, usize),
+    /// The build's modules laid out when the page's make-ups began.
+    made: Made,
 }
 
 impl Tries {
@@ -167,6 +173,10 @@ impl Tries {
                 break;
             }
             let (mut avoid, mut same) = (Vec::new(), pass > 0);
+            // This pass's make-ups: a search that finds one of them again
+            // (the modules its holes met avoided, no page was cheaper)
+            // takes its outcome without setting it again.
+            let mut here: Vec<Seen> = Vec::new();
             for again in 0..TRIES {
                 if self.composed - self.faced - self.spent >= MOST || self.spent_all() {
                     break;
@@ -188,9 +198,15 @@ impl Tries {
                 let ((placed, summary, short), led) = makeup::choose(ranked, prep, how, led);
                 let places: Vec<Placement> = placed.iter().map(|a| a.placement).collect();
                 same &= first.get(again).is_some_and(|f| f.places == places);
-                let out = match same {
-                    true => first[again].out.clone(),
-                    false => {
+                let found = here.iter().find(|s| s.places == places);
+                let out = match (same, found) {
+                    (true, _) => first[again].out.clone(),
+                    // Counted against the bounds as if set: a search was spent.
+                    (false, Some(seen)) => {
+                        (self.composed, self.found) = (self.composed + 1, self.found + 1);
+                        seen.out.clone()
+                    }
+                    (false, None) => {
                         match self.set_faced(placed, ranked, (summary, short), (rank, pass), on) {
                             Ok(out) => out,
                             // A retry that cannot be set is no page: keep the best.
@@ -205,20 +221,21 @@ impl Tries {
                         let _ = self.set_faced(led, ranked, (summary, short), (rank, pass), on);
                     }
                 }
-                if pass == 0 {
-                    let out = out.clone();
-                    first.push(Seen { places, out });
-                }
                 // The modules a hole meets are avoided in the next search.
                 let before = avoid.len();
-                for a in out.met {
+                for &a in &out.met {
                     if !avoid.contains(&a) {
                         avoid.push(a);
                     }
                 }
-                if out.holes == 0 || avoid.len() == before {
+                let holes = out.holes;
+                here.push(Seen { places, out });
+                if holes == 0 || avoid.len() == before {
                     break;
                 }
+            }
+            if pass == 0 {
+                first = here;
             }
         }
         Ok(())
@@ -385,17 +402,28 @@ impl Tries {
         let (composed, faced) = (self.composed, self.faced);
         if let Some(retried) = self.retried.filter(|_| composed > 1) {
             let ms = retried.elapsed().as_secs_f64() * 1000.0;
-            // The re-sets with a headline in its alternate face search nothing.
-            let again = match faced {
-                0 => String::new(),
-                n => {
-                    format!(
-                        " ({n} of them the page before with headlines parted or in their alternate face)"
-                    )
-                }
+            // The re-sets with a headline in its alternate face search
+            // nothing; a page found again is not set again.
+            let parts = [
+                (
+                    faced,
+                    "the page before with headlines parted or in their alternate face",
+                ),
+                (self.found, "found again by a retry's search, not set again"),
+            ];
+            let parts: Vec<String> = (parts.iter())
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} of them {what}"))
+                .collect();
+            let again = match parts.is_empty() {
+                true => String::new(),
+                false => format!(" ({})", parts.join("; ")),
             };
+            let made = on.jumps.laid.made();
+            let ahead = made.ahead - self.made.ahead;
+            let placing = made.placing - self.made.placing;
             summary.message = format!(
-                "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept",
+                "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms (their modules laid out: {ahead} ahead in parallel, {placing} one after another), the {} kept",
                 summary.message,
                 composed - 1 - faced,
                 ordinal(tried.attempt),
@@ -408,8 +436,7 @@ impl Tries {
     }
 }
 
-/// A make-up of a page's first pass: the articles' places and what
-/// setting it found.
+/// A make-up of a pass: the articles' places and what setting it found.
 struct Seen {
     places: Vec<Placement>,
     out: Outcome,
@@ -475,128 +502,4 @@ struct Tried {
     rank: usize,
     pass: usize,
     attempt: usize,
-}
-
-/// Sets the make-up `placed` of page `on.k` (its articles `ranked` as
-/// the search had them): its holes, with the whole pages after the
-/// edition its cut articles fill, and the modules they meet, for the next
-/// search to avoid; its headlines run together.
-fn set_once(
-    mut placed: Vec<PageArticle>,
-    ranked: &[PageArticle],
-    on: &mut OnSheet,
-) -> Result<Outcome> {
-    let (k, grid, taken) = (on.k, on.grid, on.taken);
-    // Without an arrangement, a rest still opens the page it was
-    // promised to (its jump line says so), across it as it fitted; on an
-    // extra page, the rests one under another, as promised.
-    let stacked = k >= on.sheets.edition;
-    for a in placed.iter_mut().filter(|a| a.rest.is_some()) {
-        let p = &mut a.placement;
-        if p.column.is_none() {
-            let row = (!stacked).then_some(taken);
-            (p.column, p.columns, p.row) = (Some(0), Some(grid.columns), row);
-        }
-    }
-    let frames = place_all(
-        &placed,
-        (k, on.page),
-        grid,
-        (on.sheets, on.jumps),
-        on.set,
-        on.warnings,
-    )?;
-    let rects: Vec<GridRect> = frames.iter().map(|&(_, f)| around(f, grid)).collect();
-    let items = items_on(on.set, k);
-    let (mut holes, met) = holes_meeting_both(&items, grid, &rects);
-    let modules: Vec<Frame> = frames.iter().map(|&(_, f)| f).collect();
-    let found = clashes(&items, grid, &modules);
-    let (over, vie) = over_lead(&placed, grid);
-    let pairs = (found.iter())
-        .map(|c| {
-            [
-                (frames[c.modules.0].0, c.sizes.0),
-                (frames[c.modules.1].0, c.sizes.1),
-            ]
-        })
-        .collect();
-    // The whole pages after the edition that its cut articles fill are
-    // this page's doing too (an edition's own later pages are made up in
-    // their turn).
-    for extra in on.sheets.edition.max(k + 1)..on.sheets.taken.len() {
-        holes += holes_among(&items_on(on.set, extra));
-    }
-    Ok(Outcome {
-        vie,
-        holes,
-        met: avoided(&frames, &met, &placed, ranked),
-        clashes: found.len() as u32,
-        pairs,
-        over,
-    })
-}
-
-/// How many of the `placed` articles' headlines outrank the lead story's
-/// (the lead's is the page's largest and widest, the objective's order
-/// before its hierarchy), measured as the search measures them
-/// ([`makeup::Head`]), fitted to the module; and how many of the others
-/// vie with it ([`Head::vies`]: near its size in its row or anywhere).
-fn over_lead(placed: &[PageArticle], grid: &Grid) -> (u32, u32) {
-    let head = |a: &PageArticle| {
-        let p = &a.placement;
-        let variant = Variant {
-            lead: p.lead,
-            figure: p.figure,
-        };
-        Head::of(a, variant, grid, p.columns?)
-    };
-    let Some((lead, row)) = (placed.iter())
-        .find(|a| a.placement.lead_story)
-        .and_then(|a| Some((head(a)?, a.placement.row)))
-    else {
-        return (0, 0);
-    };
-    let others = (placed.iter())
-        .filter(|a| !a.placement.lead_story)
-        .filter_map(|a| Some((head(a)?, a.placement.row == row)));
-    let (mut over, mut vie) = (0, 0);
-    for (h, level) in others {
-        if h.outranks(lead, true) {
-            over += 1;
-        } else if h.vies(lead, level) {
-            vie += 1;
-        }
-    }
-    (over, vie)
-}
-
-/// The modules (by `frames`, their index in `placed`) that holes meet
-/// (`met`: per frame, how many), unless pinned in `ranked`.
-fn avoided(
-    frames: &[(usize, Frame)],
-    met: &[u32],
-    placed: &[PageArticle],
-    ranked: &[PageArticle],
-) -> Vec<Avoid> {
-    (frames.iter().zip(met))
-        .filter(|&(&(j, _), &m)| m > 0 && !pinned(&ranked[j]))
-        .map(|(&(j, f), _)| Avoid {
-            article: j,
-            columns: f.columns,
-            variant: Variant {
-                lead: placed[j].placement.lead,
-                figure: placed[j].placement.figure,
-            },
-        })
-        .collect()
-}
-
-/// A module's frame, a slot more above and below (a hole in the white
-/// between two modules meets both), for [`holes_meeting`].
-fn around(f: Frame, grid: &Grid) -> GridRect {
-    let bottom = f.bottom(grid);
-    (
-        (f.first, f.columns),
-        (f.top.saturating_sub(1), (bottom + 1).min(grid.lines)),
-    )
 }

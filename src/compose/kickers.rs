@@ -11,7 +11,8 @@ use super::furniture::Furniture;
 use super::holes::{GridRect, holes_meeting};
 use super::items::SetLine;
 use super::jumps::Jumps;
-use super::page::{PageArticle, PageOptions, Placed, module_for};
+use super::page::{PageArticle, PageOptions, Placed, module_for, module_key};
+use super::sheets::Onward;
 use crate::model::{Grid, Role};
 
 /// Slots over a module's top the check reaches: the rule's and the last
@@ -54,18 +55,43 @@ pub fn turn_kickers(
     // The holes meeting each module's head, counted on the page as it is
     // (once for all modules, again after a kicker is turned).
     let mut as_set: Option<Vec<u32>> = None;
-    for (at, m) in on_page.iter().enumerate() {
+    let first = jumps.first_number;
+    // The modules a kicker may turn in: where it meets a hole as the page
+    // stands, laid out ahead, in parallel (`ahead`).
+    let turnable: Vec<(usize, Frame, Onward)> = (on_page.iter().enumerate())
+        .filter_map(|(at, m)| {
+            let a = m.article;
+            let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
+            let placed = placed[m.index].as_ref().filter(|p| p.page == k)?;
+            let frame = Frame {
+                kicker_end: true,
+                ..m.frame
+            };
+            (has_kicker && a.rest.is_none()).then_some((at, frame, placed.onward))
+        })
+        .collect();
+    if turnable.len() > 1 {
+        let before = page_holes(k, grid, placed, &regions);
+        let ahead = (turnable.iter())
+            .filter(|(at, ..)| before[*at] > 0)
+            .map(|&(at, frame, onward)| {
+                let a = on_page[at].article;
+                let pages = (first + k as u32, first + onward.page as u32, onward.band);
+                let key = module_key(a, grid, frame, pages);
+                super::ahead::Ahead {
+                    a,
+                    frame,
+                    key,
+                    jumps: Some(pages),
+                }
+            })
+            .collect();
+        super::ahead::lay_out(ahead, grid, jumps);
+        as_set = Some(before);
+    }
+    for (at, frame, onward) in turnable {
+        let m = &on_page[at];
         let a = m.article;
-        let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
-        let Some(onward) = (placed[m.index].as_ref())
-            .filter(|p| p.page == k)
-            .map(|p| p.onward)
-        else {
-            continue;
-        };
-        if !has_kicker || a.rest.is_some() {
-            continue;
-        }
         let holes = |placed: &[Option<Placed>], own: Option<&super::Page>, rects: &[GridRect]| {
             let pages: Vec<&super::Page> = (placed.iter().enumerate())
                 .filter_map(|(i, p)| {
@@ -82,13 +108,8 @@ pub fn turn_kickers(
         if before == 0 {
             continue;
         }
-        let frame = Frame {
-            kicker_end: true,
-            ..m.frame
-        };
         // Its warnings were given when it was first set.
         let mut said = Vec::new();
-        let first = jumps.first_number;
         let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
         let mut j = Jumps {
             number: first + k as u32,
@@ -98,7 +119,8 @@ pub fn turn_kickers(
         };
         // A page's make-ups turn the same kicker in the same frame alike.
         let laid = (&mut j, &jumps.laid);
-        let Ok((mut module, _)) = module_for(a, (grid, frame), laid, &mut said) else {
+        let made = module_for(a, (grid, frame), laid, &mut said);
+        let Ok((mut module, _)) = made else {
             continue;
         };
         // A module whose rest was left to the next page's make-up holds
@@ -117,6 +139,16 @@ pub fn turn_kickers(
         }
         as_set = None;
     }
+}
+
+/// The holes meeting each of `regions` on page `k` as its modules are
+/// placed.
+fn page_holes(k: usize, grid: &Grid, placed: &[Option<Placed>], regions: &[GridRect]) -> Vec<u32> {
+    let pages: Vec<&super::Page> = (placed.iter().flatten())
+        .filter(|p| p.page == k)
+        .filter_map(|p| p.pages.first())
+        .collect();
+    holes_meeting(&pages, grid, regions).1
 }
 
 /// Whether two layouts of a module set the same text in the same lines

@@ -25,7 +25,7 @@
 
 use super::frame::SizeCap;
 pub(super) use super::makeup_search::SLACK;
-use super::makeup_search::{Band, MadeUp, Notch, search, search_rests};
+use super::makeup_search::{Band, MadeUp, Notch, Tables, search, search_in, search_rests};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Variant, Variants, all_variants, headline_size, height_at};
 use crate::error::Warning;
@@ -54,6 +54,8 @@ pub struct Prepared {
     /// band (a compositor's review: white in whole bands at a front
     /// page's foot read worse than the strip it replaced).
     foot_in_columns: bool,
+    /// The tables its searches made, for the searches after them.
+    tables: Tables,
 }
 
 /// What a made-up page falls short by: articles continued on the next
@@ -131,6 +133,7 @@ pub fn prepare(
         laid,
         layout_ms: ms(start),
         foot_in_columns: grid.vertical && articles.iter().all(|a| a.rest.is_some()),
+        tables: Tables::default(),
     }
 }
 
@@ -236,7 +239,7 @@ pub fn choose<'a>(
         // continues no article unless its text cannot fit.
         found.or_else(|| {
             (usize::from(banded)..=n).find_map(|k| {
-                let (m, tried) = search(fits, &cuttable(&prep.sizes, k), band);
+                let (m, tried) = search_in(&prep.tables, fits, &cuttable(&prep.sizes, k), band);
                 *effort += tried;
                 let whole = k == 0 && strips;
                 let m =
@@ -316,6 +319,7 @@ fn place<'a>(
             // A module cut to continue fills its frame to the last slot:
             // the frame stops a slot short, where the rule under it runs.
             pl.rows = Some(if p.continued { p.rows - 1 } else { p.rows });
+            pl.cut = p.continued;
             pl.lead = chosen.lead;
             pl.figure = chosen.figure;
         }
@@ -570,6 +574,9 @@ mod spread;
 mod whole;
 use whole::{charged, whole_in_strips};
 
+#[cfg(test)]
+#[path = "makeup_notch_tests.rs"]
+mod notch_tests;
 #[cfg(test)]
 #[path = "makeup_tests.rs"]
 mod tests;

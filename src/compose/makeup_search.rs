@@ -172,7 +172,18 @@ impl Bounds {
 /// page. `None` when no arrangement fits; the effort spent either way
 /// (leaves and pairs of parts tried).
 pub fn search(fits: &[Vec<Vec<Fit>>], may_cut: &[bool], band: Band) -> (Option<MadeUp>, usize) {
-    let (table, effort) = tabulate(fits, may_cut, band);
+    search_in(&Tables::default(), fits, may_cut, band)
+}
+
+/// [`search`] on a table `tables` kept from an earlier search of the same
+/// modules, where there is one.
+pub fn search_in(
+    tables: &Tables,
+    fits: &[Vec<Vec<Fit>>],
+    may_cut: &[bool],
+    band: Band,
+) -> (Option<MadeUp>, usize) {
+    let (table, effort) = tables.table(fits, may_cut, band);
     let m = table.and_then(|table| root(&table, fits.len(), band));
     (m, effort)
 }
@@ -547,4 +558,7 @@ fn unwind(
 mod last_band;
 #[path = "makeup_notch.rs"]
 mod notch;
+#[path = "makeup_tables.rs"]
+mod tables;
 use notch::notched;
+pub use tables::Tables;

@@ -17,6 +17,7 @@
 //! - recall.rs: the keys under which a watching process's memo (kept by
 //!   the compile layer) holds an article's variants and placed modules.
 
+mod ahead;
 mod balance;
 mod beside;
 mod book;

@@ -9,7 +9,6 @@ use super::frame::SizeCap;
 use super::furniture::Furniture;
 use super::items::SetLine;
 use super::jumps::Jumps;
-use super::module::{compose_module_with, compose_rest};
 use super::recall;
 use super::sheets::{Onward, Sheets, Taken, band_foot};
 use super::{Frame, Module};
@@ -18,6 +17,10 @@ use crate::model::{Grid, LeadPlacement};
 use crate::resolve::{Doc, Layout};
 use crate::shape::ShapedDoc;
 use crate::source::Located;
+
+#[path = "page_module.rs"]
+mod page_module;
+pub(super) use page_module::{JumpPages, lay_out_module, module_for, module_key};
 
 /// Where the manifest asks an article to go (all optional).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,6 +53,9 @@ pub struct Placement {
     pub grown_most: Option<SizeCap>,
     /// Its title block kept off a column (see [`Frame::parted`]).
     pub parted: super::frame::Parted,
+    /// The make-up's frame holds only its text's first part: it is
+    /// continued on the next page.
+    pub cut: bool,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -58,7 +64,8 @@ pub struct Placement {
 pub struct PageOptions<'s> {
     pub first_number: u32,
     pub no_continue: bool,
-    pub shape: &'s mut dyn FnMut(&Doc, Furniture, &str) -> crate::shape::ShapedPara,
+    /// Shared by the threads that lay modules out ahead (see `ahead`).
+    pub shape: &'s (dyn Fn(&Doc, Furniture, &str) -> crate::shape::ShapedPara + Sync),
     /// The modules laid out so far in this build.
     pub laid: recall::Laid,
 }
@@ -324,26 +331,8 @@ pub(super) fn place_article(
 ) -> Result<(usize, Onward, Module, bool, Frame)> {
     let p = a.placement;
     let (page, wanted) = locate(a, (span, grid), (from, sheets))?;
-    let (first, top, bottom) = (wanted.c0, wanted.t0, wanted.t1);
-    let frame = Frame {
-        first,
-        columns: span,
-        top,
-        // Left out, the frame runs to the foot and is taken down to its
-        // text (the same slots as `bottom`).
-        rows: p.rows.map(|_| bottom - top),
-        split: p.split,
-        boxed: p.boxed,
-        lead: p.lead,
-        fit_title: true,
-        lead_story: p.lead_story,
-        edge_above: p.edge_above,
-        // Turned only after the page is placed (see `super::kickers`).
-        kicker_end: false,
-        headline_most: p.headline_most,
-        grown_most: p.grown_most,
-        parted: p.parted,
-    };
+    let bottom = wanted.t1;
+    let frame = frame_at(&p, (wanted.c0, span), (wanted.t0, bottom));
     let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
     let (onward, mut module, reused) =
         lay_out_onward(a, (grid, frame, own), page, sheets, jumps, warnings)?;
@@ -375,6 +364,34 @@ pub(super) fn place_article(
         sheets.take_rest(&module, onward, (frame, own), grid);
     }
     Ok((page, onward, module, reused, frame))
+}
+
+/// The frame of an article placed `p` at `columns` columns from `first`,
+/// slots `top..bottom`.
+pub(super) fn frame_at(
+    p: &Placement,
+    (first, columns): (u32, u32),
+    (top, bottom): (u32, u32),
+) -> Frame {
+    Frame {
+        first,
+        columns,
+        top,
+        // Left out, the frame runs to the foot and is taken down to its
+        // text (the same slots as `bottom`).
+        rows: p.rows.map(|_| bottom - top),
+        split: p.split,
+        boxed: p.boxed,
+        lead: p.lead,
+        fit_title: true,
+        lead_story: p.lead_story,
+        edge_above: p.edge_above,
+        // Turned only after the page is placed (see `super::kickers`).
+        kicker_end: false,
+        headline_most: p.headline_most,
+        grown_most: p.grown_most,
+        parted: p.parted,
+    }
 }
 
 /// Whether a continued module's rest is left to the make-up of the page
@@ -436,82 +453,6 @@ fn lay_out_onward(
             warnings.extend(said);
             return Ok((onward, module, reused));
         }
-    }
-}
-
-/// Article `a` (or its rest) laid out in `frame` with jump lines `j`, or
-/// an earlier build's module for the same article, rest, grid, frame,
-/// figure width and jump lines, taken as it was; and whether it was.
-pub(super) fn module_for(
-    a: &PageArticle,
-    (grid, frame): (&Grid, Frame),
-    (j, laid): (&mut Jumps, &recall::Laid),
-    warnings: &mut Vec<Warning>,
-) -> Result<(Module, bool)> {
-    let p = a.placement;
-    let with = format!(
-        "{grid:?} {frame:?} {:?} {} {} {:?} {:?}",
-        p.figure, j.number, j.next, j.band, a.rest
-    );
-    let recalled = (a.recall).map(|(store, article)| {
-        (
-            store,
-            recall::key(&article, "module", format_args!("{with}")),
-        )
-    });
-    if let Some((module, said)) = recalled.and_then(|(store, key)| store.module(&key)) {
-        warnings.extend(said);
-        return Ok((module, true));
-    }
-    // A module an earlier make-up of this build laid out the same way.
-    let here = format!("{:p} {:p} {with}", a.shaped, a.layout);
-    let (module, said) = match laid.get(&here) {
-        Some(made) => made,
-        None => {
-            // The figures as the make-up sized them.
-            let resized = super::variants::with_figures(a.shaped, p.figure);
-            let shaped = resized.as_ref().unwrap_or(a.shaped);
-            let mut said = Vec::new();
-            let memo = (Some(j), a.breaks);
-            let module = lay_out_module(a, shaped, (grid, frame), memo, &mut said)?;
-            laid.keep(here, &module, &said);
-            (module, said)
-        }
-    };
-    if let Some((store, key)) = recalled {
-        store.keep_module(key, &module, &said);
-    }
-    warnings.extend(said);
-    Ok((module, false))
-}
-
-/// Lays the article out in `frame`: the whole article, or its rest.
-pub(super) fn lay_out_module(
-    a: &PageArticle,
-    shaped: &ShapedDoc,
-    (grid, frame): (&Grid, Frame),
-    (jumps, memo): (Option<&mut Jumps>, Option<&FlowBreaks>),
-    warnings: &mut Vec<Warning>,
-) -> Result<Module> {
-    match a.rest {
-        Some(r) => compose_rest(
-            a.doc,
-            shaped,
-            a.layout,
-            (grid, frame),
-            r.cut,
-            jumps,
-            warnings,
-        ),
-        None => compose_module_with(
-            a.doc,
-            shaped,
-            a.layout,
-            (grid, frame),
-            jumps,
-            memo,
-            warnings,
-        ),
     }
 }
 

@@ -47,15 +47,42 @@ pub fn key(article: &Key, what: &str, with: std::fmt::Arguments) -> Key {
 /// from (see `page::module_for`): the article (by address: its shaped
 /// text and layout outlive the build's make-ups), grid, frame, figure
 /// width, jump lines and rest. Laying out is a function of those alone.
+/// Also how many were laid out ahead (`ahead`, in parallel) and by
+/// placing, one after another: the make-up's effort.
 #[derive(Default)]
-pub struct Laid(RefCell<HashMap<String, (Module, Vec<Warning>)>>);
+pub struct Laid {
+    modules: RefCell<HashMap<String, (Module, Vec<Warning>)>>,
+    made: std::cell::Cell<Made>,
+}
+
+/// Modules laid out ahead and by placing.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Made {
+    pub ahead: usize,
+    pub placing: usize,
+}
 
 impl Laid {
     pub fn get(&self, key: &str) -> Option<(Module, Vec<Warning>)> {
-        self.0.borrow().get(key).cloned()
+        self.modules.borrow().get(key).cloned()
     }
 
     pub fn keep(&self, key: String, module: &Module, warnings: &[Warning]) {
-        (self.0.borrow_mut()).insert(key, (module.clone(), warnings.to_vec()));
+        (self.modules.borrow_mut()).insert(key, (module.clone(), warnings.to_vec()));
+    }
+
+    /// Counts a module laid out, ahead or by placing.
+    pub fn count(&self, ahead: bool) {
+        let mut made = self.made.get();
+        match ahead {
+            true => made.ahead += 1,
+            false => made.placing += 1,
+        }
+        self.made.set(made);
+    }
+
+    /// The modules laid out so far in this build.
+    pub fn made(&self) -> Made {
+        self.made.get()
     }
 }

@@ -423,7 +423,7 @@ impl Tries {
             let ahead = made.ahead - self.made.ahead;
             let placing = made.placing - self.made.placing;
             summary.message = format!(
-                "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms (their modules laid out: {ahead} ahead in parallel, {placing} one after another), the {} kept",
+                "{}; {composed} make-ups composed{again}, the {} after the first searched, set and their holes counted in {ms:.0} ms, the {} kept (their modules laid out: {ahead} ahead in parallel, {placing} one after another)",
                 summary.message,
                 composed - 1 - faced,
                 ordinal(tried.attempt),

@@ -220,26 +220,68 @@ fn used(boxes: &[Rect], area: Rect, em: f64) -> Vec<Vec<bool>> {
     let cols = ((area.2 - area.0) / em).floor().max(1.0) as usize;
     let rows = ((area.3 - area.1) / em).floor().max(1.0) as usize;
     let mut used = vec![vec![false; cols]; rows];
+    // Truncated toward zero, as pagecheck's int() does.
+    let cell = |v: f64, o: f64| ((v - o) / em) as i64;
+    let cells = |r: &Rect| Cells {
+        across: (cell(r.0, area.0) - 1, cell(r.2, area.0) + 1),
+        down: (cell(r.1, area.1) - 1, cell(r.3, area.1) + 1),
+    };
+    // A line's glyphs follow each other over the same cells across (down
+    // a vertical line) or down (along a horizontal one): their cells are
+    // marked once for the run.
+    let mut run: Option<Cells> = None;
     for r in boxes {
-        // Truncated toward zero, as pagecheck's int() does.
-        let cell = |v: f64, o: f64| ((v - o) / em) as i64;
-        let (c0, c1) = (cell(r.0, area.0) - 1, cell(r.2, area.0) + 1);
-        let (r0, r1) = (cell(r.1, area.1) - 1, cell(r.3, area.1) + 1);
-        for row in used
-            .iter_mut()
-            .take((r1 + 1).max(0) as usize)
-            .skip(r0.max(0) as usize)
-        {
-            for c in row
-                .iter_mut()
-                .take((c1 + 1).max(0) as usize)
-                .skip(c0.max(0) as usize)
-            {
-                *c = true;
+        let next = cells(r);
+        match run.as_mut().filter(|run| run.joins(&next)) {
+            Some(run) => run.join(&next),
+            None => {
+                if let Some(done) = run.replace(next) {
+                    done.mark(&mut used);
+                }
             }
         }
     }
+    if let Some(done) = run {
+        done.mark(&mut used);
+    }
     used
+}
+
+/// The cells a box takes, the cells next to it included: first and last
+/// column across, first and last row down (either may fall outside the
+/// area).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cells {
+    across: (i64, i64),
+    down: (i64, i64),
+}
+
+impl Cells {
+    /// Whether `other` takes the same cells one way and cells next to or
+    /// over these the other: the two together are one rectangle.
+    fn joins(&self, other: &Cells) -> bool {
+        let touch = |a: (i64, i64), b: (i64, i64)| b.0 <= a.1 + 1 && b.1 >= a.0 - 1;
+        (self.across == other.across && touch(self.down, other.down))
+            || (self.down == other.down && touch(self.across, other.across))
+    }
+
+    fn join(&mut self, other: &Cells) {
+        let span = |a: (i64, i64), b: (i64, i64)| (a.0.min(b.0), a.1.max(b.1));
+        (self.across, self.down) = (span(self.across, other.across), span(self.down, other.down));
+    }
+
+    fn mark(&self, used: &mut [Vec<bool>]) {
+        // Clipped to the area (empty where it lies outside).
+        let range = |(a, b): (i64, i64), n: usize| {
+            let end = ((b + 1).max(0) as usize).min(n);
+            (a.max(0) as usize).min(end)..end
+        };
+        let (rows, cols) = (used.len(), used.first().map_or(0, Vec::len));
+        let across = range(self.across, cols);
+        for row in &mut used[range(self.down, rows)] {
+            row[across.clone()].fill(true);
+        }
+    }
 }
 
 /// A glyph's reach over and under its baseline, in ems, as a PDF reader
@@ -380,6 +422,39 @@ mod tests {
         let (ps, pt) = (patches(&strip), patches(&two));
         assert_eq!((ps.len(), pt.len()), (1, 2));
         assert!(weighed(&strip, &ps) > weighed(&two, &pt));
+    }
+
+    /// Glyph boxes marked a run at a time take the cells they take one
+    /// at a time: lines of glyphs down and across, glyphs spaced wider
+    /// than their margins, boxes reaching past the area's edges.
+    #[test]
+    fn a_line_of_glyphs_takes_the_cells_its_glyphs_take() {
+        let (area, em) = ((0.0, 0.0, 300.0, 400.0), 10.0);
+        let mut boxes: Vec<Rect> = Vec::new();
+        // Down a vertical line, glyphs 1, 1.2 and 3.5 ems apart.
+        for (k, step) in [(0, 10.0), (1, 12.0), (2, 35.0)] {
+            let x = 40.0 + 60.0 * k as f64;
+            boxes.extend((0..12).map(|i| {
+                (
+                    x - 5.0,
+                    3.0 + step * i as f64,
+                    x + 5.0,
+                    13.0 + step * i as f64,
+                )
+            }));
+        }
+        // Along horizontal lines; one past the right edge, one over the top.
+        boxes.extend((0..40).map(|i| (5.0 + 9.0 * i as f64, 250.0, 14.0 + 9.0 * i as f64, 262.0)));
+        boxes.extend((0..8).map(|i| (100.0 + 25.0 * i as f64, -8.0, 108.0 + 25.0 * i as f64, 4.0)));
+        let one_by_one = {
+            let mut g = used(&[], area, em);
+            for b in &boxes {
+                let u = used(std::slice::from_ref(b), area, em);
+                (g.iter_mut().flatten().zip(u.iter().flatten())).for_each(|(g, u)| *g |= u);
+            }
+            g
+        };
+        assert_eq!(used(&boxes, area, em), one_by_one);
     }
 
     #[test]

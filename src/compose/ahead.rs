@@ -13,24 +13,13 @@
 use rayon::prelude::*;
 
 use super::furniture::Furniture;
-use super::jumps::Jumps;
-use super::page::{JumpPages, PageArticle, PageOptions, frame_at, lay_out_module, module_key};
+use super::jumps::{JumpPages, Jumps};
+use super::page::{
+    PageArticle, PageOptions, frame_at, jump_pages, lay_out_module, module_key, whole_key,
+};
 use super::sheets::Sheets;
 use super::{Frame, Module};
 use crate::model::Grid;
-
-/// The key of a module of article `a` in `frame` that fits it whole (no
-/// jump lines); `None` for a rest (its jump line is part of it) or an
-/// article an earlier build recalls.
-pub(super) fn whole_key(a: &PageArticle, grid: &Grid, frame: Frame) -> Option<String> {
-    let figure = a.placement.figure;
-    (a.rest.is_none() && a.recall.is_none()).then(|| {
-        format!(
-            "{:p} {:p} {grid:?} {frame:?} {figure:?} whole",
-            a.shaped, a.layout
-        )
-    })
-}
 
 /// One module to lay out ahead: its article, frame, the key it is kept
 /// under and its jump lines' pages (none: laid out without, kept only
@@ -54,8 +43,7 @@ pub(super) fn lay_out_ahead(
     opts: &PageOptions,
 ) {
     let onward = sheets.clone().onward(k, grid.lines, 0);
-    let first = opts.first_number;
-    let pages = (first + k as u32, first + onward.page as u32, onward.band);
+    let pages = jump_pages(opts.first_number, k, onward);
     let todo: Vec<Ahead> = (articles.iter())
         .filter(|a| a.rest.is_none() && a.recall.is_none())
         .filter_map(|a| {
@@ -92,12 +80,7 @@ pub(super) fn lay_out(mut todo: Vec<Ahead>, grid: &Grid, opts: &PageOptions) {
             let shaped = resized.as_ref().unwrap_or(a.shaped);
             let mut said = Vec::new();
             let mut shape = |f: Furniture, text: &str| (opts.shape)(a.doc, f, text);
-            let mut j = (m.jumps).map(|(number, next, band)| Jumps {
-                number,
-                next,
-                band,
-                shape: &mut shape,
-            });
+            let mut j = (m.jumps).map(|pages| Jumps::at(pages, &mut shape));
             let frame = (grid, m.frame);
             let module = lay_out_module(a, shaped, frame, (j.as_mut(), a.breaks), &mut said);
             // Without jump lines only a module on one page is the one placed.

@@ -31,6 +31,28 @@ pub struct Jumps<'s> {
     pub shape: &'s mut dyn FnMut(Furniture, &str) -> ShapedPara,
 }
 
+/// A module's jump lines as the build's modules are kept by them (see
+/// `page::module_key`): its page's number, its continuation's and the
+/// band that takes it there.
+pub type JumpPages = (u32, u32, Option<(u32, u32)>);
+
+impl<'s> Jumps<'s> {
+    /// Jump lines at `pages`, shaped by `shape`.
+    pub fn at(pages: JumpPages, shape: &'s mut dyn FnMut(Furniture, &str) -> ShapedPara) -> Self {
+        let (number, next, band) = pages;
+        Jumps {
+            number,
+            next,
+            band,
+            shape,
+        }
+    }
+
+    pub fn pages(&self) -> JumpPages {
+        (self.number, self.next, self.band)
+    }
+}
+
 impl Jumps<'_> {
     /// The frame of the continuation's later pages: every column, in the
     /// band or the whole page, the box kept.

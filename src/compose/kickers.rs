@@ -10,9 +10,8 @@ use super::Frame;
 use super::furniture::Furniture;
 use super::holes::{GridRect, holes_meeting};
 use super::items::SetLine;
-use super::jumps::Jumps;
-use super::page::{PageArticle, PageOptions, Placed, module_for, module_key};
-use super::sheets::Onward;
+use super::jumps::{JumpPages, Jumps};
+use super::page::{PageArticle, PageOptions, Placed, jump_pages, module_for, module_key};
 use crate::model::{Grid, Role};
 
 /// Slots over a module's top the check reaches: the rule's and the last
@@ -58,7 +57,7 @@ pub fn turn_kickers(
     let first = jumps.first_number;
     // The modules a kicker may turn in: where it meets a hole as the page
     // stands, laid out ahead, in parallel (`ahead`).
-    let turnable: Vec<(usize, Frame, Onward)> = (on_page.iter().enumerate())
+    let turnable: Vec<(usize, Frame, JumpPages)> = (on_page.iter().enumerate())
         .filter_map(|(at, m)| {
             let a = m.article;
             let has_kicker = a.shaped.header.iter().any(|p| p.style.role == Role::Kicker);
@@ -67,16 +66,16 @@ pub fn turn_kickers(
                 kicker_end: true,
                 ..m.frame
             };
-            (has_kicker && a.rest.is_none()).then_some((at, frame, placed.onward))
+            let pages = jump_pages(first, k, placed.onward);
+            (has_kicker && a.rest.is_none()).then_some((at, frame, pages))
         })
         .collect();
     if turnable.len() > 1 {
-        let before = page_holes(k, grid, placed, &regions);
+        let before = page_holes((k, grid), placed, None, &regions);
         let ahead = (turnable.iter())
             .filter(|(at, ..)| before[*at] > 0)
-            .map(|&(at, frame, onward)| {
+            .map(|&(at, frame, pages)| {
                 let a = on_page[at].article;
-                let pages = (first + k as u32, first + onward.page as u32, onward.band);
                 let key = module_key(a, grid, frame, pages);
                 super::ahead::Ahead {
                     a,
@@ -89,47 +88,31 @@ pub fn turn_kickers(
         super::ahead::lay_out(ahead, grid, jumps);
         as_set = Some(before);
     }
-    for (at, frame, onward) in turnable {
+    for (at, frame, pages) in turnable {
         let m = &on_page[at];
         let a = m.article;
-        let holes = |placed: &[Option<Placed>], own: Option<&super::Page>, rects: &[GridRect]| {
-            let pages: Vec<&super::Page> = (placed.iter().enumerate())
-                .filter_map(|(i, p)| {
-                    let p = p.as_ref().filter(|p| p.page == k)?;
-                    match i == m.index {
-                        true => own.or(p.pages.first()),
-                        false => p.pages.first(),
-                    }
-                })
-                .collect();
-            holes_meeting(&pages, grid, rects).1
-        };
-        let before = as_set.get_or_insert_with(|| holes(placed, None, &regions))[at];
+        let before =
+            as_set.get_or_insert_with(|| page_holes((k, grid), placed, None, &regions))[at];
         if before == 0 {
             continue;
         }
         // Its warnings were given when it was first set.
         let mut said = Vec::new();
         let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
-        let mut j = Jumps {
-            number: first + k as u32,
-            next: first + onward.page as u32,
-            band: onward.band,
-            shape: &mut shape,
-        };
+        let mut j = Jumps::at(pages, &mut shape);
         // A page's make-ups turn the same kicker in the same frame alike.
         let laid = (&mut j, &jumps.laid);
-        let made = module_for(a, (grid, frame), laid, &mut said);
-        let Ok((mut module, _)) = made else {
+        let Ok((mut module, _)) = module_for(a, (grid, frame), laid, &mut said) else {
             continue;
         };
         // A module whose rest was left to the next page's make-up holds
         // its first page only: the new one is kept to as many pages.
-        let pages = placed[m.index].as_ref().map_or(0, |p| p.pages.len());
-        module.pages.truncate(pages);
-        module.lines.retain(|l| l.page < pages);
+        let kept = placed[m.index].as_ref().map_or(0, |p| p.pages.len());
+        module.pages.truncate(kept);
+        module.lines.retain(|l| l.page < kept);
+        let own = module.pages.first().map(|p| (m.index, p));
         if !same_lines(&module.lines, &lines[m.index].1)
-            || holes(placed, module.pages.first(), &regions[at..=at])[0] >= before
+            || page_holes((k, grid), placed, own, &regions[at..=at])[0] >= before
         {
             continue;
         }
@@ -142,11 +125,21 @@ pub fn turn_kickers(
 }
 
 /// The holes meeting each of `regions` on page `k` as its modules are
-/// placed.
-fn page_holes(k: usize, grid: &Grid, placed: &[Option<Placed>], regions: &[GridRect]) -> Vec<u32> {
-    let pages: Vec<&super::Page> = (placed.iter().flatten())
-        .filter(|p| p.page == k)
-        .filter_map(|p| p.pages.first())
+/// placed, or with `own`'s module (by its index) set as its page instead.
+fn page_holes(
+    (k, grid): (usize, &Grid),
+    placed: &[Option<Placed>],
+    own: Option<(usize, &super::Page)>,
+    regions: &[GridRect],
+) -> Vec<u32> {
+    let pages: Vec<&super::Page> = (placed.iter().enumerate())
+        .filter_map(|(i, p)| {
+            let p = p.as_ref().filter(|p| p.page == k)?;
+            match own.filter(|&(at, _)| at == i) {
+                Some((_, page)) => Some(page),
+                None => p.pages.first(),
+            }
+        })
         .collect();
     holes_meeting(&pages, grid, regions).1
 }

@@ -20,7 +20,7 @@ use crate::source::Located;
 
 #[path = "page_module.rs"]
 mod page_module;
-pub(super) use page_module::{JumpPages, lay_out_module, module_for, module_key};
+pub(super) use page_module::{jump_pages, lay_out_module, module_for, module_key, whole_key};
 
 /// Where the manifest asks an article to go (all optional).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -419,12 +419,12 @@ fn lay_out_onward(
         let onward = sheets.onward(page, grid.lines, skip);
         let first = jumps.first_number;
         let mut shape = |f: Furniture, text: &str| (jumps.shape)(a.doc, f, text);
-        let mut j = Jumps {
-            number: first + a.rest.map_or(page, |r| r.from) as u32,
-            next: first + if a.rest.is_some() { page } else { onward.page } as u32,
-            band: onward.band,
-            shape: &mut shape,
+        // A rest's jump line names the page it came from and its own.
+        let pages = match a.rest {
+            Some(r) => (first + r.from as u32, first + page as u32, onward.band),
+            None => jump_pages(first, page, onward),
         };
+        let mut j = Jumps::at(pages, &mut shape);
         let mut said = Vec::new();
         let (module, reused) = module_for(a, (grid, frame), (&mut j, &jumps.laid), &mut said)?;
         let extra = onward.page >= sheets.edition;

@@ -4,9 +4,10 @@
 //! lines and rest, else laid out and kept there.
 
 use super::super::flow_breaks::FlowBreaks;
-use super::super::jumps::Jumps;
+use super::super::jumps::{JumpPages, Jumps};
 use super::super::module::{compose_module_with, compose_rest};
 use super::super::recall;
+use super::super::sheets::Onward;
 use super::super::{Frame, Module};
 use super::PageArticle;
 use crate::error::{Result, Warning};
@@ -23,7 +24,7 @@ pub(in crate::compose) fn module_for(
     warnings: &mut Vec<Warning>,
 ) -> Result<(Module, bool)> {
     let p = a.placement;
-    let with = laid_with(a, grid, frame, (j.number, j.next, j.band));
+    let with = laid_with(a, grid, frame, j.pages());
     let recalled = (a.recall).map(|(store, article)| {
         (
             store,
@@ -37,7 +38,7 @@ pub(in crate::compose) fn module_for(
     // A module an earlier make-up of this build laid out the same way,
     // or laid out ahead without jump lines and found to need none.
     let here = laid_key(a, &with);
-    let whole = super::super::ahead::whole_key(a, grid, frame);
+    let whole = whole_key(a, grid, frame);
     let made = (whole.as_ref().and_then(|w| laid.get(w))).or_else(|| laid.get(&here));
     let (module, said) = match made {
         Some(made) => made,
@@ -78,10 +79,6 @@ fn laid_key(a: &PageArticle, with: &str) -> String {
     format!("{:p} {:p} {with}", a.shaped, a.layout)
 }
 
-/// A module's jump lines as its key has them: its page's number, its
-/// continuation's and the band that takes it there (see [`Jumps`]).
-pub(in crate::compose) type JumpPages = (u32, u32, Option<(u32, u32)>);
-
 /// [`laid_key`] of article `a` in `frame` with jump lines `j`.
 pub(in crate::compose) fn module_key(
     a: &PageArticle,
@@ -90,6 +87,21 @@ pub(in crate::compose) fn module_key(
     j: JumpPages,
 ) -> String {
     laid_key(a, &laid_with(a, grid, frame, j))
+}
+
+/// The key of a module of article `a` in `frame` that fits it whole (no
+/// jump lines: see `ahead`); `None` for a rest (its jump line is part of
+/// it) or an article an earlier build recalls.
+pub(in crate::compose) fn whole_key(a: &PageArticle, grid: &Grid, frame: Frame) -> Option<String> {
+    let figure = a.placement.figure;
+    (a.rest.is_none() && a.recall.is_none())
+        .then(|| laid_key(a, &format!("{grid:?} {frame:?} {figure:?} whole")))
+}
+
+/// The jump lines of a module on page `k` (its number counted from
+/// `first`) continued `onward`.
+pub(in crate::compose) fn jump_pages(first: u32, k: usize, onward: Onward) -> JumpPages {
+    (first + k as u32, first + onward.page as u32, onward.band)
 }
 
 /// Lays the article out in `frame`: the whole article, or its rest.

@@ -160,10 +160,14 @@ fn in_part(
         last.1 = run.len() - 1;
     }
     let chance = chance_rate(lines, run, pairs);
-    // The last line that continues two on is two past the stretch.
+    let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
     let found: Vec<(usize, usize)> = found
         .into_iter()
-        .map(|(s, e)| (s, (e + 2).min(run.len() - 1)))
+        .enumerate()
+        .map(|(x, (s, e))| {
+            let ceil = starts.get(x + 1).copied().unwrap_or(run.len());
+            (s, reach_end((&score, shapes), run, e, ceil))
+        })
         .map(|(s, e)| (under_news_head(lines, run, &score, s, e), e))
         .filter(|&(s, e)| {
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
@@ -177,6 +181,26 @@ fn in_part(
         notes,
         Some(woven),
     )
+}
+
+/// Where a stretch found by its words (its best segment ending at `e`)
+/// ends: the last line that continues two on is two past it; past that,
+/// up to the first line that says the text is read in order (by its words
+/// or its shapes) and short of the next stretch (`ceil`), the last line
+/// whose paragraphs' shapes break on the next line and hold two lines on
+/// takes the stretch on to that next line (the other column's). Words
+/// rarely recur in a stretch's last lines (a serial's text among others,
+/// a few sentences on a page: no pair across their breaks is seen
+/// elsewhere), where the shapes still tell.
+fn reach_end((score, shapes): (&[i32], &Shapes), run: &[usize], e: usize, ceil: usize) -> usize {
+    let e = (e + 2).min(run.len() - 1);
+    let stop = (e + 1..ceil)
+        .find(|&j| score[j] < 0 || shapes.skip(run, j) < 0)
+        .unwrap_or(ceil);
+    (e + 1..stop)
+        .filter(|&j| shapes.skip(run, j) > 0)
+        .max()
+        .map_or(e, |j| (j + 1).min(stop - 1))
 }
 
 /// What tells a stretch read across, as its note says.

@@ -134,6 +134,17 @@ impl<'a> Shapes<'a> {
         la.level.is_none() && lb.level.is_none() && breaks(la, lb, self.measure[a], self.dropped)
     }
 
+    /// What the shapes say of position `k` of `run`: 1 where reading the
+    /// next line breaks them and reading two lines on does not (two
+    /// columns read across), -1 the other way round (read in order), 0
+    /// where they say nothing.
+    pub(super) fn skip(&self, run: &[usize], k: usize) -> i32 {
+        let n = run.len();
+        let next = k + 1 < n && self.breaks(run[k], run[k + 1]);
+        let two = k + 2 < n && self.breaks(run[k], run[k + 2]);
+        i32::from(next && !two) - i32::from(two && !next)
+    }
+
     /// Where a stretch ending at `e` starts, of the positions `starts`: the
     /// one whose reading (the lines before it in order, then every other
     /// line from its first, then the rest) breaks the shapes least, the
@@ -160,13 +171,7 @@ impl<'a> Shapes<'a> {
     /// the shapes least ([`Shapes::start`]).
     pub(super) fn stretches(&self, run: &[usize]) -> Vec<(usize, usize)> {
         let n = run.len();
-        let score: Vec<i32> = (0..n)
-            .map(|k| {
-                let next = k + 1 < n && self.breaks(run[k], run[k + 1]);
-                let two = k + 2 < n && self.breaks(run[k], run[k + 2]);
-                i32::from(next && !two) - i32::from(two && !next)
-            })
-            .collect();
+        let score: Vec<i32> = (0..n).map(|k| self.skip(run, k)).collect();
         let mut found = Vec::new();
         super::columns::stretches(&score, MIN_SHAPE_SKIPS, 0, n, &mut found);
         found.sort_unstable();

@@ -238,3 +238,32 @@ fn a_line_breaking_the_shapes_is_not_read_next_in_its_column() {
     assert!(whole("为了不影响", "最难熬也最有盼头的日子"), "{paras:?}");
     assert!(whole("签字之后的手续", "用了三十七天。"), "{paras:?}");
 }
+
+/// A stretch found by its words ends at the last line whose paragraphs'
+/// shapes still break on the next line and hold two on, up to a line read
+/// in order (prose scan's gq01, lines 224–414: the serial's text read
+/// across in its last lines, 块石头。窗外的雨声忽然大了 / 其中必有缘故。 /
+/// 起来,敲在瓦上…, whose pairs across the breaks the page uses nowhere
+/// else). Before, the stretch stopped at line 406, and the first line
+/// under it, 子曰不何如其皆不，子之, was glued to the serial's 她把信重新.
+#[test]
+fn a_stretch_found_by_its_words_ends_where_the_shapes_stop_breaking() {
+    let input =
+        std::fs::read_to_string("tests/fixtures/clean/gen-prose/scan/gq01.txt").expect("fixture");
+    let c = typeset::clean::clean(&input);
+    assert!(
+        super::general::warned(&c, "lines 224–415 alternate"),
+        "{:?}",
+        c.notes
+            .iter()
+            .filter(|n| n.message.contains("alternate"))
+            .collect::<Vec<_>>()
+    );
+    let paras: Vec<&String> = c.articles.iter().flat_map(paras_of).collect();
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("子曰不何如其皆不，子之吴雨")),
+        "{paras:?}"
+    );
+}

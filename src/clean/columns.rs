@@ -160,14 +160,17 @@ fn in_part(
         last.1 = run.len() - 1;
     }
     let chance = chance_rate(lines, run, pairs);
-    let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
-    let found: Vec<(usize, usize)> = found
+    // Each stretch reaches out as far as the shapes tell, short of the
+    // stretches around it.
+    let mut reached: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (x, &(s, e)) in found.iter().enumerate() {
+        let ceil = found.get(x + 1).map_or(run.len(), |f| f.0);
+        let floor = reached.last().map_or(0, |r| r.1 + 1);
+        let e = reach_end((&score, shapes), run, e, ceil);
+        reached.push((reach_start((&score, shapes), run, s, floor), e));
+    }
+    let found: Vec<(usize, usize)> = reached
         .into_iter()
-        .enumerate()
-        .map(|(x, (s, e))| {
-            let ceil = starts.get(x + 1).copied().unwrap_or(run.len());
-            (s, reach_end((&score, shapes), run, e, ceil))
-        })
         .map(|(s, e)| (under_news_head(lines, run, &score, s, e), e))
         .filter(|&(s, e)| {
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)
@@ -201,6 +204,20 @@ fn reach_end((score, shapes): (&[i32], &Shapes), run: &[usize], e: usize, ceil: 
         .filter(|&j| shapes.skip(run, j) > 0)
         .max()
         .map_or(e, |j| (j + 1).min(stop - 1))
+}
+
+/// Where a stretch found by its words (its best segment opening at `s`)
+/// starts: back over the lines that say nothing either way, to the first
+/// that says the text is read in order (by its words or its shapes) and
+/// no further than the stretch before (`floor`), the first line whose
+/// paragraphs' shapes break on the next line and hold two on opens it
+/// (a column's first lines may hold no pair the page uses elsewhere).
+fn reach_start((score, shapes): (&[i32], &Shapes), run: &[usize], s: usize, floor: usize) -> usize {
+    let lo = (floor..s)
+        .rev()
+        .find(|&j| score[j] < 0 || shapes.skip(run, j) < 0)
+        .map_or(floor, |j| j + 1);
+    (lo..s).find(|&j| shapes.skip(run, j) > 0).unwrap_or(s)
 }
 
 /// What tells a stretch read across, as its note says.

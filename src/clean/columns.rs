@@ -166,8 +166,8 @@ fn in_part(
     for (x, &(s, e)) in found.iter().enumerate() {
         let ceil = found.get(x + 1).map_or(run.len(), |f| f.0);
         let floor = reached.last().map_or(0, |r| r.1 + 1);
-        let e = reach_end((&score, shapes), run, e, ceil);
-        reached.push((reach_start((&score, shapes), run, s, floor), e));
+        let e = shapes.reach_end(&score, run, e, ceil);
+        reached.push((shapes.reach_start(&score, run, s, floor), e));
     }
     let found: Vec<(usize, usize)> = reached
         .into_iter()
@@ -184,40 +184,6 @@ fn in_part(
         notes,
         Some(woven),
     )
-}
-
-/// Where a stretch found by its words (its best segment ending at `e`)
-/// ends: the last line that continues two on is two past it; past that,
-/// up to the first line that says the text is read in order (by its words
-/// or its shapes) and short of the next stretch (`ceil`), the last line
-/// whose paragraphs' shapes break on the next line and hold two lines on
-/// takes the stretch on to that next line (the other column's). Words
-/// rarely recur in a stretch's last lines (a serial's text among others,
-/// a few sentences on a page: no pair across their breaks is seen
-/// elsewhere), where the shapes still tell.
-fn reach_end((score, shapes): (&[i32], &Shapes), run: &[usize], e: usize, ceil: usize) -> usize {
-    let e = (e + 2).min(run.len() - 1);
-    let stop = (e + 1..ceil)
-        .find(|&j| score[j] < 0 || shapes.skip(run, j) < 0)
-        .unwrap_or(ceil);
-    (e + 1..stop)
-        .filter(|&j| shapes.skip(run, j) > 0)
-        .max()
-        .map_or(e, |j| (j + 1).min(stop - 1))
-}
-
-/// Where a stretch found by its words (its best segment opening at `s`)
-/// starts: back over the lines that say nothing either way, to the first
-/// that says the text is read in order (by its words or its shapes) and
-/// no further than the stretch before (`floor`), the first line whose
-/// paragraphs' shapes break on the next line and hold two on opens it
-/// (a column's first lines may hold no pair the page uses elsewhere).
-fn reach_start((score, shapes): (&[i32], &Shapes), run: &[usize], s: usize, floor: usize) -> usize {
-    let lo = (floor..s)
-        .rev()
-        .find(|&j| score[j] < 0 || shapes.skip(run, j) < 0)
-        .map_or(floor, |j| j + 1);
-    (lo..s).find(|&j| shapes.skip(run, j) > 0).unwrap_or(s)
 }
 
 /// What tells a stretch read across, as its note says.

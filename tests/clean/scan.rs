@@ -250,23 +250,10 @@ fn a_line_breaking_the_shapes_is_not_read_next_in_its_column() {
 /// under it, 子曰不何如其皆不，子之, was glued to the serial's 她把信重新.
 #[test]
 fn a_stretch_found_by_its_words_ends_where_the_shapes_stop_breaking() {
-    let input =
-        std::fs::read_to_string("tests/fixtures/clean/gen-prose/scan/gq01.txt").expect("fixture");
-    let c = typeset::clean::clean(&input);
-    assert!(
-        super::general::warned(&c, "lines 224–415 alternate"),
-        "{:?}",
-        c.notes
-            .iter()
-            .filter(|n| n.message.contains("alternate"))
-            .collect::<Vec<_>>()
-    );
-    let paras: Vec<&String> = c.articles.iter().flat_map(paras_of).collect();
-    assert!(
-        paras
-            .iter()
-            .any(|p| p.starts_with("子曰不何如其皆不，子之吴雨")),
-        "{paras:?}"
+    stretch_and_paragraph(
+        "tests/fixtures/clean/gen-prose/scan/gq01.txt",
+        "lines 224–415 alternate",
+        "子曰不何如其皆不，子之吴雨",
     );
 }
 
@@ -279,21 +266,25 @@ fn a_stretch_found_by_its_words_ends_where_the_shapes_stop_breaking() {
 /// other column's 减少的四十个摊位怎么 / 办？管理方做了两件事 came apart.
 #[test]
 fn a_stretch_found_by_its_words_opens_where_the_shapes_start_breaking() {
-    let input = std::fs::read_to_string(format!("{SCAN}/edition-12.txt")).expect("fixture");
+    stretch_and_paragraph(
+        &format!("{SCAN}/edition-12.txt"),
+        "lines 56–231 alternate",
+        "减少的四十个摊位怎么办？管理方做了两件事",
+    );
+}
+
+/// Cleans the fixture at `path`: a warning names the stretch read across
+/// (`stretch`), and a paragraph opens with `start`.
+fn stretch_and_paragraph(path: &str, stretch: &str, start: &str) {
+    let input = std::fs::read_to_string(path).expect("fixture");
     let c = typeset::clean::clean(&input);
-    assert!(
-        super::general::warned(&c, "lines 56–231 alternate"),
-        "{:?}",
-        c.notes
-            .iter()
-            .filter(|n| n.message.contains("alternate"))
-            .collect::<Vec<_>>()
-    );
+    let across: Vec<&String> = c
+        .notes
+        .iter()
+        .map(|n| &n.message)
+        .filter(|m| m.contains("alternate"))
+        .collect();
+    assert!(super::general::warned(&c, stretch), "{across:?}");
     let paras: Vec<&String> = c.articles.iter().flat_map(paras_of).collect();
-    assert!(
-        paras
-            .iter()
-            .any(|p| p.starts_with("减少的四十个摊位怎么办？管理方做了两件事")),
-        "{paras:?}"
-    );
+    assert!(paras.iter().any(|p| p.starts_with(start)), "{paras:?}");
 }

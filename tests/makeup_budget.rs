@@ -26,18 +26,7 @@ fn composed(stderr: &str) -> usize {
 
 #[test]
 fn a_page_composes_at_most_sixteen_make_ups() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let manifest = root.join("tests/fixtures/gen-varv-05/fill.toml");
-    let dir = common::tempdir();
-    let pdf = dir.path().join("p.pdf");
-    let args = [
-        manifest.as_os_str(),
-        OsStr::new("--writing"),
-        OsStr::new("vertical"),
-        OsStr::new("--pdf"),
-        pdf.as_os_str(),
-    ];
-    let stderr = assert_ok(&run(&args));
+    let stderr = set_vertically("gen-varv-05");
     let n = composed(&stderr);
     // The bound reached: the page goes on trying to the last make-up.
     assert_eq!(n, 16, "{n} make-ups composed:\n{stderr}");
@@ -46,8 +35,8 @@ fn a_page_composes_at_most_sixteen_make_ups() {
     assert!(stderr.contains("the third kept"), "{stderr}");
 }
 
-/// The summary line of page 1 of a generated set, set vertically.
-fn summary_of(set: &str) -> String {
+/// What `typeset` says on stderr setting generated set `set` vertically.
+fn set_vertically(set: &str) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = root.join("tests/fixtures").join(set).join("fill.toml");
     let dir = common::tempdir();
@@ -59,7 +48,12 @@ fn summary_of(set: &str) -> String {
         OsStr::new("--pdf"),
         pdf.as_os_str(),
     ];
-    let stderr = assert_ok(&run(&args));
+    assert_ok(&run(&args))
+}
+
+/// The summary line of page 1 of a generated set, set vertically.
+fn summary_of(set: &str) -> String {
+    let stderr = set_vertically(set);
     let line = (stderr.lines()).find(|l| l.contains("fill:") && l.contains("make-ups composed"));
     line.unwrap_or_else(|| panic!("a summary:\n{stderr}"))
         .to_string()

@@ -431,9 +431,11 @@ mod tests {
     fn a_line_of_glyphs_takes_the_cells_its_glyphs_take() {
         let (area, em) = ((0.0, 0.0, 300.0, 400.0), 10.0);
         let mut boxes: Vec<Rect> = Vec::new();
-        // Down a vertical line, glyphs 1, 1.2 and 3.5 ems apart.
-        for (k, step) in [(0, 10.0), (1, 12.0), (2, 35.0)] {
-            let x = 40.0 + 60.0 * k as f64;
+        // Down vertical lines, glyphs 1 to 6.5 ems apart: from 4.5 ems
+        // on, white cells between their cells.
+        let steps = [10.0, 12.0, 35.0, 45.0, 50.0, 55.0, 65.0];
+        for (k, step) in steps.into_iter().enumerate() {
+            let x = 20.0 + 40.0 * k as f64;
             boxes.extend((0..12).map(|i| {
                 (
                     x - 5.0,

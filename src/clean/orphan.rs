@@ -10,6 +10,7 @@
 //! byline has its headline; no headline stands over a paragraph's middle),
 //! so the two are one article.
 
+use super::boxes::byline_line;
 use super::gather::{Item, Page, Segment};
 use super::people::dateline;
 use super::shape::{heading_text, narrow};
@@ -36,8 +37,8 @@ pub(super) fn place(segs: &mut Vec<Segment>, page: &Page, notes: &mut Vec<Note>)
         let mut body = std::mem::take(&mut segs[k].body);
         // The deck lines read at the body's top are the block's.
         header.extend(body.drain(..deck));
-        let at = byline_line(&segs[j], page).unwrap_or(0);
-        if let Some(first) = header.iter().find_map(text_line) {
+        let at = byline_line(&segs[j], page.lines).unwrap_or(0);
+        if let Some(first) = header.iter().find_map(Item::text) {
             notes.push(Note {
                 line: page.lines[first].no,
                 kind: NoteKind::Warning,
@@ -67,7 +68,7 @@ pub(super) fn place(segs: &mut Vec<Segment>, page: &Page, notes: &mut Vec<Note>)
 /// wide as the column, no dateline (a paragraph's first line is two ems
 /// short). Returns how many body lines are the block's deck.
 fn orphan(seg: &Segment, page: &Page) -> Option<usize> {
-    let texts = seg.header.iter().filter(|it| text_line(it).is_some());
+    let texts = seg.header.iter().filter(|it| it.text().is_some());
     if texts.count() == 0
         || !seg
             .header
@@ -114,18 +115,4 @@ fn words_alone(t: &str) -> bool {
 fn untitled(seg: &Segment) -> bool {
     !seg.header.iter().any(|it| matches!(it, Item::Text(_)))
         && seg.header.iter().any(|it| matches!(it, Item::Byline(..)))
-}
-
-fn text_line(it: &Item) -> Option<usize> {
-    match it {
-        Item::Text(i) => Some(*i),
-        _ => None,
-    }
-}
-
-fn byline_line(seg: &Segment, page: &Page) -> Option<usize> {
-    seg.header.iter().find_map(|it| match it {
-        Item::Byline(i, _) => Some(page.lines[*i].no),
-        _ => None,
-    })
 }

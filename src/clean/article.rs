@@ -61,10 +61,7 @@ pub(super) fn build(
         .collect();
     let back = front::fill(&mut art, &seg.header, lines, &body_levels, style, notes);
     // The headline block's last line, unless it went back to the body.
-    let last = seg.header.iter().rev().find_map(|it| match it {
-        Item::Text(i) => Some(*i),
-        _ => None,
-    });
+    let last = seg.header.iter().rev().find_map(Item::text);
     let last = last
         .filter(|i| !back.contains(i))
         .map(|i| lines[i].text.as_str());
@@ -272,13 +269,7 @@ fn parts(
     notes: &mut Vec<Note>,
 ) -> Vec<Part> {
     let lines = page.lines;
-    let texts: Vec<usize> = body
-        .iter()
-        .filter_map(|it| match it {
-            Item::Text(i) => Some(*i),
-            _ => None,
-        })
-        .collect();
+    let texts: Vec<usize> = body.iter().filter_map(Item::text).collect();
     let mut s = Sorted::default();
     let mut prev_end = true;
     // The second line of a head broken after its comma.

@@ -100,7 +100,7 @@ fn warning(line: usize, message: String) -> Note {
     }
 }
 
-fn byline_line(seg: &Segment, lines: &[Line]) -> Option<usize> {
+pub(super) fn byline_line(seg: &Segment, lines: &[Line]) -> Option<usize> {
     seg.header.iter().find_map(|it| match it {
         Item::Byline(i, _) => Some(lines[*i].no),
         _ => None,
@@ -108,10 +108,7 @@ fn byline_line(seg: &Segment, lines: &[Line]) -> Option<usize> {
 }
 
 fn first_text(seg: &Segment, lines: &[Line]) -> Option<usize> {
-    seg.header.iter().find_map(|it| match it {
-        Item::Text(i) => Some(lines[*i].no),
-        _ => None,
-    })
+    seg.header.iter().find_map(Item::text).map(|i| lines[i].no)
 }
 
 /// A byline block read in the middle of a sentence of an article whose

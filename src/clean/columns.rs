@@ -160,10 +160,17 @@ fn in_part(
         last.1 = run.len() - 1;
     }
     let chance = chance_rate(lines, run, pairs);
-    // The last line that continues two on is two past the stretch.
-    let found: Vec<(usize, usize)> = found
+    // Each stretch reaches out as far as the shapes tell, short of the
+    // stretches around it.
+    let mut reached: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (x, &(s, e)) in found.iter().enumerate() {
+        let ceil = found.get(x + 1).map_or(run.len(), |f| f.0);
+        let floor = reached.last().map_or(0, |r| r.1 + 1);
+        let e = shapes.reach_end(&score, run, e, ceil);
+        reached.push((shapes.reach_start(&score, run, s, floor), e));
+    }
+    let found: Vec<(usize, usize)> = reached
         .into_iter()
-        .map(|(s, e)| (s, (e + 2).min(run.len() - 1)))
         .map(|(s, e)| (under_news_head(lines, run, &score, s, e), e))
         .filter(|&(s, e)| {
             dominant(&score[s..=e]) && beats_chance(lines, &run[s..=e], chance, pairs)

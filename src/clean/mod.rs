@@ -16,7 +16,8 @@
 //!    set one over the other in a pair of columns read across given back
 //!    band by band ([`stacked`], [`bands`]) and columns of two articles
 //!    read in turn given back to their article ([`interleave`]), both by
-//!    their words;
+//!    their words; a headline block read apart from its first column
+//!    given to the article with a byline and no headline ([`orphan`]);
 //! 4. [`article`]: front matter ([`front`]), section heads and paragraphs
 //!    ([`paras`]), each paragraph repaired ([`inline`], [`misread`]); a
 //!    headline block's pieces read inside its text given back to it
@@ -53,6 +54,7 @@ mod names;
 pub mod ocr;
 mod ocr_display;
 mod ocr_lines;
+mod orphan;
 mod output;
 mod page;
 mod paras;
@@ -147,6 +149,7 @@ pub fn clean(input: &str) -> Cleaned {
     interleave::mend(&mut segs, &read, &mut notes);
     boxes::place_serial_heads(&mut segs, &lines, &mut notes);
     boxes::place_stray_headlines(&mut segs, &lines, &mut notes);
+    orphan::place(&mut segs, &read, &mut notes);
     let found = installment::find_all(&mut lines, &segs, &mut notes);
     let page = gather::Page {
         lines: &lines,

@@ -26,6 +26,16 @@ pub(super) enum Item {
     Alone(usize),
 }
 
+impl Item {
+    /// The line of a text item.
+    pub(super) fn text(&self) -> Option<usize> {
+        match self {
+            Item::Text(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
 /// An article's lines: the headline block, then the body.
 #[derive(Debug, Default)]
 pub(super) struct Segment {

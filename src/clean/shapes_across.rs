@@ -134,6 +134,58 @@ impl<'a> Shapes<'a> {
         la.level.is_none() && lb.level.is_none() && breaks(la, lb, self.measure[a], self.dropped)
     }
 
+    /// What the shapes say of position `k` of `run`: 1 where reading the
+    /// next line breaks them and reading two lines on does not (two
+    /// columns read across), -1 the other way round (read in order), 0
+    /// where they say nothing.
+    pub(super) fn skip(&self, run: &[usize], k: usize) -> i32 {
+        let n = run.len();
+        let next = k + 1 < n && self.breaks(run[k], run[k + 1]);
+        let two = k + 2 < n && self.breaks(run[k], run[k + 2]);
+        i32::from(next && !two) - i32::from(two && !next)
+    }
+
+    /// Where a stretch found by its words (its best segment ending at `e`)
+    /// ends: the last line that continues two on is two past it; past that,
+    /// up to the first line that says the text is read in order (by its words
+    /// or its shapes) and short of the next stretch (`ceil`), the last line
+    /// whose paragraphs' shapes break on the next line and hold two lines on
+    /// takes the stretch on to that next line (the other column's). Words
+    /// rarely recur in a stretch's last lines (a serial's text among others,
+    /// a few sentences on a page: no pair across their breaks is seen
+    /// elsewhere), where the shapes still tell. `score`: what the words say
+    /// of each position of `run`, as columns.rs counts it.
+    pub(super) fn reach_end(&self, score: &[i32], run: &[usize], e: usize, ceil: usize) -> usize {
+        let e = (e + 2).min(run.len() - 1);
+        let stop = (e + 1..ceil)
+            .find(|&j| score[j] < 0 || self.skip(run, j) < 0)
+            .unwrap_or(ceil);
+        (e + 1..stop)
+            .filter(|&j| self.skip(run, j) > 0)
+            .max()
+            .map_or(e, |j| (j + 1).min(stop - 1))
+    }
+
+    /// Where a stretch found by its words (its best segment opening at `s`)
+    /// starts: back over the lines that say nothing either way, to the first
+    /// that says the text is read in order (by its words or its shapes) and
+    /// no further than the stretch before (`floor`), the first line whose
+    /// paragraphs' shapes break on the next line and hold two on opens it
+    /// (a column's first lines may hold no pair the page uses elsewhere).
+    pub(super) fn reach_start(
+        &self,
+        score: &[i32],
+        run: &[usize],
+        s: usize,
+        floor: usize,
+    ) -> usize {
+        let lo = (floor..s)
+            .rev()
+            .find(|&j| score[j] < 0 || self.skip(run, j) < 0)
+            .map_or(floor, |j| j + 1);
+        (lo..s).find(|&j| self.skip(run, j) > 0).unwrap_or(s)
+    }
+
     /// Where a stretch ending at `e` starts, of the positions `starts`: the
     /// one whose reading (the lines before it in order, then every other
     /// line from its first, then the rest) breaks the shapes least, the
@@ -160,13 +212,7 @@ impl<'a> Shapes<'a> {
     /// the shapes least ([`Shapes::start`]).
     pub(super) fn stretches(&self, run: &[usize]) -> Vec<(usize, usize)> {
         let n = run.len();
-        let score: Vec<i32> = (0..n)
-            .map(|k| {
-                let next = k + 1 < n && self.breaks(run[k], run[k + 1]);
-                let two = k + 2 < n && self.breaks(run[k], run[k + 2]);
-                i32::from(next && !two) - i32::from(two && !next)
-            })
-            .collect();
+        let score: Vec<i32> = (0..n).map(|k| self.skip(run, k)).collect();
         let mut found = Vec::new();
         super::columns::stretches(&score, MIN_SHAPE_SKIPS, 0, n, &mut found);
         found.sort_unstable();

@@ -306,3 +306,55 @@ fn a_headline_over_a_serial_title_goes_to_the_bylined_article_without_one() {
     let last = c.articles.last().expect("the serial");
     assert_eq!(last.kicker.as_deref(), Some("夜校的灯"));
 }
+
+/// An article's first column (byline, dateline, first lines) read under
+/// another article's jump line, its headline block read later over its
+/// next column (gen scan's gq07: 封纸鹳天… over 是軧一下塞雨蜮…, 本报记者龚悦
+/// a page earlier): one article with a byline and no headline, one with a
+/// headline and no byline whose text opens in a paragraph's middle (a
+/// full line, where a first line is two ems short). The two are one
+/// article: the headline block and the text under it go to the byline's.
+#[test]
+fn a_headline_over_a_paragraphs_middle_goes_to_the_article_with_a_byline_and_no_headline() {
+    let first = super::structure::column(&[
+        "本报讯　经过一年多的施工，城东老街的改造工程昨天全部完工，沿街三十多家老店陆续重新开门营业。",
+    ]);
+    let bus = super::structure::column(&[
+        "本报讯　从下周一起，本市十二条夜班公交线路的末班车将统一延后半小时发车，方便夜间下班的市民乘车回家，",
+    ]);
+    let rest =
+        "市交通部门表示，延长后的线路将根据客流情况再做调整，乘客可以通过手机查询车辆的实时位置。";
+    let full: String = rest
+        .chars()
+        .collect::<Vec<char>>()
+        .chunks(13)
+        .map(|c| c.iter().collect::<String>() + "\n")
+        .collect();
+    let page = |under: &str| {
+        format!(
+            "老街改造完工\n本报记者 甘小棠\n{first}（下转第2版）\n本报记者 林晓舟\n{bus}（下转第2版）\n\
+             夜班公交再延长\n末班车延至零点三十分\n{under}"
+        )
+    };
+    let c = clean(&page(&full));
+    assert_eq!(c.articles.len(), 2, "{:?}", c.articles);
+    let a = &c.articles[1];
+    assert_eq!(a.title, "夜班公交再延长");
+    assert_eq!(a.deck.as_deref(), Some("末班车延至零点三十分"));
+    assert_eq!(a.byline.as_deref(), Some("本报记者 林晓舟"));
+    let text = super::general::article_text(&c, 1);
+    assert!(
+        text.contains("从下周一起") && text.contains("实时位置"),
+        "{text}"
+    );
+    assert!(
+        super::general::warned(&c, "paragraph's middle"),
+        "{:?}",
+        c.notes
+    );
+    // Over a paragraph's first line (two ems short) the headline opens its
+    // own text: the block stays where it was read.
+    let c = clean(&page(&super::structure::column(&[rest])));
+    assert_eq!(c.articles.len(), 3, "{:?}", c.articles);
+    assert!(!super::general::warned(&c, "paragraph's middle"));
+}

@@ -109,13 +109,24 @@ impl Cutter {
     /// article `j`: the text from there on is its rest, and so is the
     /// text read since the last cut, where the current article's text came
     /// to it by a guess (after another's end mark, or a full line after a
-    /// sentence end), not under its own continuation line.
+    /// sentence end), not under its own continuation line. In an article
+    /// whose rest went on under its own continuation line, the text read
+    /// since the last column break after that ([`resume::column_break`])
+    /// goes too: the head's article may have begun there (prose boxes'
+    /// gq07: a3's rest read after a2's paragraph end and a3's caption).
     fn named_in_column(&mut self, page: &Page, p: usize, j: usize, notes: &mut Vec<Note>) {
-        if let Some((s, from)) = self.mark
-            && s == self.cur
-            && s != j
-            && !self.continued.contains(&s)
-        {
+        let s = self.cur;
+        let from = match self.mark {
+            _ if s == j => None,
+            Some((m, from)) if m == s && !self.continued.contains(&s) => Some(from),
+            _ if self.continued.contains(&s) => {
+                let since = self.segs[s].resumed.last().copied().unwrap_or(0);
+                let cut = self.mark.filter(|m| m.0 == s).map_or(0, |m| m.1);
+                resume::column_break(page, &self.segs[s].body, (since, cut))
+            }
+            _ => None,
+        };
+        if let Some(from) = from {
             let taken = self.segs[s].body.split_off(from);
             let lines: Vec<usize> = taken
                 .iter()

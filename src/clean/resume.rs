@@ -185,6 +185,37 @@ pub(super) fn continued(
     Some(j)
 }
 
+/// Where the text read before a continuation head found inside a column
+/// began, in an article whose own rest went on earlier (under its own
+/// continuation line, at reading position `since`): the last place in its
+/// body, after `since` and not before body position `cut` (the last page
+/// number or jump line read into it: the text before that came there by
+/// the page's order), where a paragraph ended on a short line and a line
+/// standing as a head came after it (a figure's caption, a head), over
+/// text. An OCR reading the page by position moves to another column
+/// there; the head's article may have begun at it (a paragraph's end
+/// alone, or a full line's, says nothing: text runs on across them). A
+/// body position, or `None` (no such place: nothing is taken back).
+pub(super) fn column_break(
+    page: &Page,
+    body: &[Item],
+    (since, cut): (usize, usize),
+) -> Option<usize> {
+    let pos = |i: usize| page.order.iter().position(|&x| x == i);
+    let text = |k: usize| body.get(k).and_then(Item::text);
+    (cut.max(1)..body.len().saturating_sub(1)).rev().find(|&k| {
+        let (Some(a), Some(i), Some(n)) = (text(k - 1), text(k), text(k + 1)) else {
+            return false;
+        };
+        let before = &page.lines[a];
+        let ended = ends_sentence(&before.text)
+            && page.measure[a].is_some_and(|m| super::shape::short(before.width, m));
+        ended
+            && super::heads::is_head(page, i, (Some(n), text(k + 2)), true, &[])
+            && pos(i).is_some_and(|q| q > since)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Block, clean};

@@ -134,3 +134,20 @@ fn a_continuation_head_names_its_article_closed_by_anothers_end_mark() {
         blocks_text(&c)
     );
 }
+
+/// Two articles jump to page 2. The first one's rest goes on under its
+/// own continuation line; its paragraph ends on a short line, a caption
+/// stands alone after it, and the second one's text follows, its
+/// continuation head read further down, inside its column. The text read
+/// since the caption goes with the head's article: the first article's
+/// rest stopped at its paragraph's end.
+#[test]
+fn a_continuation_head_in_its_column_takes_back_the_text_since_a_caption() {
+    let input = "村口通了公交，老人进城方便了\n本报记者 林晓舟\n本报讯　上个月，村\n里的第一班公交车开进了村口，\n老人们站在路边看了很久。司机\n老周说，这条线路从镇上\n（下转第2版）\n社区夜校的灯火，照亮了上班族的下班路\n本报记者 罗晓岗\n本报讯　社区夜校开\n办一年半，报名的多是三四十\n（下转第2版）\n第2版\n村口通了公交，老人进城方便了\n（上接第1版）\n一直开到村委会门口，单程四十\n分钟。村里的老人进城看病、买\n菜，再也不用走两个小时的山路\n了。\n夜校教室里的学员\n每周三晚上，教室里坐\n得满满的。老师说，来上课的人\n里，有开出租车的，有在超市当\n收银员的，还有不少刚刚退\n社区夜校的灯火，照亮了上班族的下班路\n休的老教师。他们下了班就赶过\n来，常常顾不上吃晚饭。\n";
+    let c = articles(input, 2);
+    let (bus, school) = (article_text(&c, 0), article_text(&c, 1));
+    assert!(bus.contains("走两个小时的山路了。"), "{bus}");
+    assert!(!bus.contains("教室"), "{bus}");
+    assert!(school.contains("教室里坐得满满的"), "{school}");
+    assert!(school.contains("刚刚退休的老教师"), "{school}");
+}

@@ -155,7 +155,8 @@ pub(super) fn fill(
     if serial {
         serial_front(art, &mut heads, clues, notes);
     }
-    titles(art, heads, notes);
+    let jumps = super::resume::heads_over_jumps(lines);
+    titles(art, heads, &jumps, notes);
     back.sort_unstable();
     back
 }
@@ -404,7 +405,12 @@ fn serial_front(art: &mut Article, heads: &mut Vec<Head>, clues: Clues, notes: &
 /// The remaining lines: headline alone; with a dash line, the deck from
 /// there; by type size when marked; else kicker by its column name, and by
 /// count (headline and deck; kicker, headline and deck).
-fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
+fn titles(
+    art: &mut Article,
+    mut heads: Vec<Head>,
+    jumps: &[(usize, Vec<char>)],
+    notes: &mut Vec<Note>,
+) {
     let n = heads.len();
     // A kicker read after the headline (OCR reads a block's lines by their
     // boxes, not by the page's order) still goes above it.
@@ -417,26 +423,7 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
         let h = heads.remove(k);
         heads.insert(0, h);
     }
-    let dash = heads
-        .iter()
-        .skip(1)
-        .position(|h| h.text.starts_with(['—', '─']))
-        .map(|k| k + 1);
-    let top = heads.iter().filter_map(|h| h.level).min();
-    let marked = heads.iter().filter(|h| h.level.is_some()).count() == n
-        && heads.iter().any(|h| h.level != top);
-    let headline = if let Some(d) = dash {
-        d - 1
-    } else if marked {
-        heads.iter().position(|h| h.level == top).unwrap_or(0)
-    } else if n >= 2 && kicker_word(&heads[0].text) || n >= 3 || n == 2 && kicker_over(&heads) {
-        1
-    } else {
-        0
-    };
-    if dash.is_none() && !marked {
-        by_length_only(&heads, notes);
-    }
+    let headline = headline_at(&heads, jumps, notes);
     two_line_headline(&mut heads, headline, notes);
     let n = heads.len();
     for h in heads.iter_mut() {
@@ -476,6 +463,37 @@ fn titles(art: &mut Article, mut heads: Vec<Head>, notes: &mut Vec<Note>) {
     }
     if art.title.is_empty() && art.serial.is_none() {
         warn(notes, "no headline found: the title is empty, fill it in");
+    }
+}
+
+/// Which of the block's lines is the headline: the line over a deck's
+/// dash; the largest type when marked; else the line a continuation head
+/// on the page repeats (`jumps`: the type's size, which tells a headline,
+/// is lost, but the page prints the headline again over its rest); else
+/// by a kicker's column name and by count and lengths.
+fn headline_at(heads: &[Head], jumps: &[(usize, Vec<char>)], notes: &mut Vec<Note>) -> usize {
+    let n = heads.len();
+    let dash = heads
+        .iter()
+        .skip(1)
+        .position(|h| h.text.starts_with(['—', '─']))
+        .map(|k| k + 1);
+    let top = heads.iter().filter_map(|h| h.level).min();
+    let marked = heads.iter().filter(|h| h.level.is_some()).count() == n
+        && heads.iter().any(|h| h.level != top);
+    let named: Vec<usize> = (0..n)
+        .filter(|&k| super::resume::named_again(jumps, heads[k].no, &heads[k].text))
+        .collect();
+    if let Some(d) = dash {
+        d - 1
+    } else if marked {
+        heads.iter().position(|h| h.level == top).unwrap_or(0)
+    } else if let [k] = named[..] {
+        k
+    } else {
+        by_length_only(heads, notes);
+        let kicker = n >= 2 && kicker_word(&heads[0].text);
+        usize::from(kicker || n >= 3 || n == 2 && kicker_over(heads))
     }
 }
 

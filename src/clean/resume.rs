@@ -6,9 +6,11 @@
 //! whose headline it repeats, not to the rest read before it, and the head
 //! itself is the page's furniture (the title is already the article's).
 
+use super::furniture::jump_line;
 use super::lines::Role;
 use super::names::is_han;
 use super::page::{Item, Page, Segment};
+use super::prep::Line;
 use super::shape::{ends_sentence, heading_text};
 use super::{Note, NoteKind};
 
@@ -41,6 +43,33 @@ fn repeats(head: &[char], headline: &[char]) -> bool {
     let phrase = head.len() + 2 <= headline.len();
     let misread = head.iter().zip(headline).filter(|(a, b)| a != b).count();
     (whole || phrase) && misread <= (head.len() / 6).max(1)
+}
+
+/// The heads printed beside a continuation line (上接第1版) on the page,
+/// each with its input line number: where a jumped article goes on, the
+/// page prints its headline again, whole or its first phrase.
+pub(super) fn heads_over_jumps(lines: &[Line]) -> Vec<(usize, Vec<char>)> {
+    let filled: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut heads = Vec::new();
+    for (k, l) in filled.iter().enumerate() {
+        if jump_line(l.text.trim()) != Some(false) {
+            continue;
+        }
+        let beside = [k.checked_sub(1), Some(k + 1)];
+        for b in beside.into_iter().flatten().filter_map(|b| filled.get(b)) {
+            if heading_text(&b.text) && jump_line(b.text.trim()).is_none() {
+                heads.push((b.no, letters(&b.text)));
+            }
+        }
+    }
+    heads
+}
+
+/// Whether the headline-block line `t` (input line `no`) is a headline a
+/// continuation head in `heads` (`heads_over_jumps`) repeats.
+pub(super) fn named_again(heads: &[(usize, Vec<char>)], no: usize, t: &str) -> bool {
+    let line = letters(t);
+    heads.iter().any(|(at, h)| *at != no && repeats(h, &line))
 }
 
 /// The open article whose headline the line `i` (a head taken out as

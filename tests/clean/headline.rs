@@ -432,3 +432,30 @@ fn two_bare_phrases_over_the_text_are_told_by_length_only_with_a_warning() {
         assert!(!warned(&format!("{head}\n{text}")), "{head}");
     }
 }
+
+/// Two lines of one size and no mark over the text, the first the shorter:
+/// by lengths a headline over its deck. Where the page prints the second
+/// again over the article's rest (its continuation head over （上接第1版）),
+/// the second is the headline and the first its kicker.
+#[test]
+fn the_line_a_continuation_head_repeats_is_the_headline() {
+    let bus = column(&[
+        "本报讯　凌晨零点，末班车从城东总站开出，车上只有四名乘客，车内的电子屏上滚动着站名。",
+    ]);
+    let more = column(&["返程的末班车亮起车灯，驶出了终点站，路灯一盏接一盏地向后退去。"]);
+    let block = "一条线路十二年\n末班车驶出城东总站\n";
+    let input =
+        format!("{block}{bus}（下转第2版）\n第2版\n末班车驶出城东总站\n（上接第1版）\n{more}");
+    let a = &clean(&input).articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("一条线路十二年"), "{input}");
+    assert_eq!(a.title, "末班车驶出城东总站");
+    assert_eq!(a.deck, None);
+    // Its first line repeated: headline and deck.
+    let input = format!("{block}{bus}（下转第2版）\n第2版\n一条线路十二年\n（上接第1版）\n{more}");
+    let a = &clean(&input).articles[0];
+    assert_eq!(a.title, "一条线路十二年", "{input}");
+    assert_eq!(a.deck.as_deref(), Some("末班车驶出城东总站"));
+    // No rest on the page: the lengths alone, headline and deck.
+    let a = &clean(&format!("{block}{bus}")).articles[0];
+    assert_eq!(a.title, "一条线路十二年");
+}

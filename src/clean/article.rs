@@ -38,10 +38,11 @@ pub(super) enum Part {
 }
 
 /// The article of `seg`; `found` is an installment number read into a line
-/// of its text (installment.rs). The lines kept from inside a sentence are
+/// of its text (installment.rs); `jumps`, the page's continuation heads
+/// (`resume::heads_over_jumps`). The lines kept from inside a sentence are
 /// added to `held`.
 pub(super) fn build(
-    page: &Page,
+    (page, jumps): (&Page, &[(usize, Vec<char>)]),
     seg: Segment,
     marks: Marks,
     found: Option<u32>,
@@ -54,12 +55,18 @@ pub(super) fn build(
     let body_levels: Vec<u8> = seg
         .body
         .iter()
-        .filter_map(|it| match it {
-            Item::Text(i) => lines[*i].level,
-            _ => None,
-        })
+        .filter_map(Item::text)
+        .filter_map(|i| lines[i].level)
         .collect();
-    let back = front::fill(&mut art, &seg.header, lines, &body_levels, style, notes);
+    let back = front::fill(
+        &mut art,
+        &seg.header,
+        lines,
+        &body_levels,
+        style,
+        jumps,
+        notes,
+    );
     // The headline block's last line, unless it went back to the body.
     let last = seg.header.iter().rev().find_map(Item::text);
     let last = last

@@ -39,13 +39,15 @@ struct Clues {
 }
 
 /// Fills the front matter; returns the header lines that are section heads
-/// of the body after all.
+/// of the body after all. `jumps`: the page's continuation heads
+/// ([`super::resume::heads_over_jumps`], found once per page).
 pub(super) fn fill(
     art: &mut Article,
     header: &[Item],
     lines: &[Line],
     body_levels: &[u8],
     style: Style,
+    jumps: &[(usize, Vec<char>)],
     notes: &mut Vec<Note>,
 ) -> Vec<usize> {
     let (mut heads, clues) = collect(header, lines, style, notes);
@@ -155,8 +157,7 @@ pub(super) fn fill(
     if serial {
         serial_front(art, &mut heads, clues, notes);
     }
-    let jumps = super::resume::heads_over_jumps(lines);
-    titles(art, heads, &jumps, notes);
+    titles(art, heads, jumps, notes);
     back.sort_unstable();
     back
 }

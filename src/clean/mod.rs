@@ -158,11 +158,13 @@ pub fn clean(input: &str) -> Cleaned {
         order,
         woven: Vec::new(),
     };
+    // The heads over continuation lines tell each article's headline.
+    let jumps = resume::heads_over_jumps(&lines);
     let mut held = Vec::new();
     let mut articles: Vec<Article> = segs
         .into_iter()
         .zip(found)
-        .map(|(s, f)| article::build(&page, s, marks, f, &mut held, &mut notes))
+        .map(|(s, f)| article::build((&page, &jumps), s, marks, f, &mut held, &mut notes))
         .filter(|a| !a.blocks.is_empty() || !a.title.is_empty())
         .collect();
     kicker::place(&mut articles, &held, &mut notes);

@@ -113,6 +113,6 @@ fn words_alone(t: &str) -> bool {
 
 /// An article with a byline and no headline line.
 fn untitled(seg: &Segment) -> bool {
-    !seg.header.iter().any(|it| matches!(it, Item::Text(_)))
+    !seg.header.iter().any(|it| it.text().is_some())
         && seg.header.iter().any(|it| matches!(it, Item::Byline(..)))
 }

@@ -52,6 +52,8 @@ mod slots;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_boxes;
+#[cfg(test)]
 mod tests_display;
 #[cfg(test)]
 mod tests_figures;

@@ -63,10 +63,12 @@ fn a_save_is_rebuilt_and_a_bad_edit_keeps_the_last_outputs() {
         until_output_has(&txt, &format!("{new}第{k}次"));
         took.push(started.elapsed());
         // Incremental: the two articles not saved are taken as shaped,
-        // and their modules (their frames did not move) as laid out.
+        // and the modules the make-up weighs for them as laid out (the
+        // page is made up, `fill = true`: the saved article's variants
+        // are laid out again, and the page's modules where they moved).
         let said = w.wait_for("watch: rebuilt");
         assert!(
-            said.contains("(articles: 2 reused, 1 shaped; modules: 2 reused, 1 composed;"),
+            said.contains("(articles: 2 reused, 1 shaped; variants: 2 reused, 1 computed;"),
             "{said}"
         );
         assert_ne!(

@@ -120,6 +120,30 @@ pub(super) fn lead_in(p: &str, c: &str) -> bool {
         || p.ends_with(['：', ':']) && c.starts_with(['“', '「', '『', '"'])
 }
 
+/// `p` leaves a quotation open (“ 「 『, or a straight quote with words
+/// after it, and no closing mark after that) and `c` closes it before it
+/// opens another (「晚看的爟諄了來的裡 / 燈……」年了…, 说：“盗此东狮子 / 曰欲进…”):
+/// the quoted words run across the break, and print ends no paragraph
+/// inside a quotation that the next line goes on to close, however short
+/// the line. The OCR cut the line there, or the scan dropped its last
+/// characters. Only the two lines are read: Tesseract drops opening
+/// marks and reads ” as `"` or `-`, so a count over the whole paragraph
+/// joins paragraphs the page keeps apart (the thirty-second round).
+pub(super) fn closes_open_quote(p: &str, c: &str) -> bool {
+    const OPEN: [char; 3] = ['“', '「', '『'];
+    const CLOSE: [char; 4] = ['”', '」', '』', '"'];
+    let p = p.trim_end();
+    // What follows the last opening mark (its own character dropped).
+    let after = |k: usize| p[k..].chars().skip(1).collect::<String>();
+    let opened = p.rfind(OPEN).map(after).or_else(|| {
+        // A straight quote at the line's end may close as well as open.
+        p.rfind('"').map(after).filter(|rest| !rest.is_empty())
+    });
+    let left_open = opened.is_some_and(|rest| !rest.contains(CLOSE));
+    let closed = c.find(CLOSE).is_some_and(|k| !c[..k].contains(OPEN));
+    left_open && closed
+}
+
 /// `c` opens on a mark print never sets at a line's start (a pause, a
 /// stop, a closing quote or bracket): the compositor keeps it on the line
 /// before, so the OCR cut that line's box in front of it (里身窆一…… /

@@ -6,11 +6,12 @@
 //! line is full, so a sentence end on a short line ends a paragraph, and
 //! so does a sentence end before a line two ems short (the next
 //! paragraph's first line, its indent dropped) or before an enumerator. A
-//! short line ending in a comma is a paragraph end whose 。 was misread.
+//! short line ending in a comma over a line that can open a paragraph is
+//! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed, narrowed_across,
-    opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
+    Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
+    narrowed_across, opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -532,9 +533,10 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        return if lead_in(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
+        let goes_on = lead_in(&x.p.text, &x.c.text) || closes_open_quote(&x.p.text, &x.c.text);
+        return if goes_on || cut_at_pause(x, m, c_first) {
             Join::Same
-        } else if comma && !narrowed {
+        } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
@@ -551,6 +553,17 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         };
     }
     Join::Same
+}
+
+/// A comma ending a short line is a misread 。 only where the line under
+/// it can open a paragraph: as wide as a first line (two ems short, its
+/// indent dropped), or a one-line paragraph (ending its sentence, no
+/// wider than a first line). A full line, or a short line that runs on
+/// (不曾牛畒个来大， / 了飦了，, 衖進天啪過角被， / 儦夜面凈墧來年的回), is no
+/// paragraph's start: the scan cut the printed line there, or dropped
+/// its last characters, and the sentence goes on across the comma.
+fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
+    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
 }
 
 /// `p` opens its paragraph and is two ems short of a first line's width or

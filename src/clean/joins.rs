@@ -4,7 +4,7 @@
 //! next. Split from paras.rs, which decides the break.
 
 use super::prep::Line;
-use super::shape::{ends_sentence, ends_with_comma, enumerator};
+use super::shape::{ends_sentence, ends_with_comma, enumerator, full};
 
 /// Two neighbouring printed lines and what is known around them.
 pub(super) struct Ctx<'a> {
@@ -142,6 +142,17 @@ pub(super) fn closes_open_quote(p: &str, c: &str) -> bool {
     let left_open = opened.is_some_and(|rest| !rest.contains(CLOSE));
     let closed = c.find(CLOSE).is_some_and(|k| !c[..k].contains(OPEN));
     left_open && closed
+}
+
+/// A comma ending a short line is a misread 。 only where the line under
+/// it can open a paragraph: as wide as a first line (two ems short, its
+/// indent dropped), or a one-line paragraph (ending its sentence, no
+/// wider than a first line). A full line, or a short line that runs on
+/// (不曾牛畒个来大， / 了飦了，, 衖進天啪過角被， / 儦夜面凈墧來年的回), is no
+/// paragraph's start: the scan cut the printed line there, or dropped
+/// its last characters, and the sentence goes on across the comma.
+pub(super) fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
+    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
 }
 
 /// `c` opens on a mark print never sets at a line's start (a pause, a

@@ -11,12 +11,13 @@
 
 use super::joins::{
     Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
-    narrowed_across, opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
+    narrowed_across, opens_after_comma, opens_on_closer, sliver_level, sliver_runs_on,
+    sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open, short,
-    split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open,
+    runs_on, short, split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -533,7 +534,12 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        let goes_on = lead_in(&x.p.text, &x.c.text) || closes_open_quote(&x.p.text, &x.c.text);
+        // Nor where the next line opens on a word or two and a stop (连连点 /
+        // 头。今年…): no paragraph opens so (`runs_on`), the sentence runs
+        // across the break, as under a head (heads::is_head).
+        let goes_on = lead_in(&x.p.text, &x.c.text)
+            || closes_open_quote(&x.p.text, &x.c.text)
+            || runs_on(&x.c.text);
         return if goes_on || cut_at_pause(x, m, c_first) {
             Join::Same
         } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
@@ -553,17 +559,6 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         };
     }
     Join::Same
-}
-
-/// A comma ending a short line is a misread 。 only where the line under
-/// it can open a paragraph: as wide as a first line (two ems short, its
-/// indent dropped), or a one-line paragraph (ending its sentence, no
-/// wider than a first line). A full line, or a short line that runs on
-/// (不曾牛畒个来大， / 了飦了，, 衖進天啪過角被， / 儦夜面凈墧來年的回), is no
-/// paragraph's start: the scan cut the printed line there, or dropped
-/// its last characters, and the sentence goes on across the comma.
-fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
-    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
 }
 
 /// `p` opens its paragraph and is two ems short of a first line's width or

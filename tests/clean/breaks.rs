@@ -480,3 +480,22 @@ fn a_comma_over_a_line_that_opens_no_paragraph_ends_none() {
         assert_block(&c, |t| t.contains(want));
     }
 }
+
+/// A short line ending on a word over a line as wide as a paragraph's
+/// first that opens on a word and a stop (连连点 / 头。今年…): no paragraph
+/// opens so, and the sentence runs across the break (as under a head).
+/// Before, the short line was taken for a paragraph end whose mark was
+/// lost, and the word cut from its sentence.
+#[test]
+fn a_line_opening_on_a_word_and_a_stop_goes_on_from_the_line_above() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "村主任李长顺放下手里的",
+        "木锨，擦了把汗，连连点",
+        "头。今年风调雨顺，亩产",
+        "比去年多了一百斤，大伙儿的日",
+        "子更有奔头了。",
+    ]);
+    assert_block(&c, |t| t.contains("连连点头。今年风调雨顺"));
+}

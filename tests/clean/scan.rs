@@ -37,7 +37,7 @@ fn heldout_scan_scores() {
     // found by its words opens at the first line whose paragraphs' shapes
     // break on the next and hold two on (columns::reach_start). Round 33:
     // 93.5 → 93.8 %, a comma ends a paragraph only over a line that can
-    // open one (paras::opens_after_comma: page-9's 晚上九点… in its stretch
+    // open one (joins::opens_after_comma: page-9's 晚上九点… in its stretch
     // read across).
     let floors = Floors {
         split_wrong: 0,

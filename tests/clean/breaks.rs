@@ -499,3 +499,28 @@ fn a_line_opening_on_a_word_and_a_stop_goes_on_from_the_line_above() {
     ]);
     assert_block(&c, |t| t.contains("连连点头。今年风调雨顺"));
 }
+
+/// A short line after a sentence end over a line as wide as a
+/// paragraph's first that opens on a word and a semicolon (这样的丰收在村里少
+/// / 见；老人们说…): the sentence runs through the line, which is its
+/// paragraph's first, no section head. Before, only a stop (。？！) or
+/// a pause after one character told so.
+#[test]
+fn a_line_over_a_word_and_a_semicolon_is_no_head() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "这样的丰收在村里少",
+        "见；老人们说，上一次还",
+        "是二十多年前的事了。",
+    ]);
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| !matches!(b, typeset::clean::Block::Head(_))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+    assert_block(&c, |t| t.starts_with("这样的丰收在村里少见；老人们说"));
+}

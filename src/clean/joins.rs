@@ -4,7 +4,7 @@
 //! next. Split from paras.rs, which decides the break.
 
 use super::prep::Line;
-use super::shape::{ends_sentence, ends_with_comma, enumerator};
+use super::shape::{ends_sentence, ends_with_comma, enumerator, full};
 
 /// Two neighbouring printed lines and what is known around them.
 pub(super) struct Ctx<'a> {
@@ -118,6 +118,41 @@ pub(super) fn lead_in(p: &str, c: &str) -> bool {
     let p = p.trim_end();
     p.ends_with(['“', '「', '『', '《', '（', '('])
         || p.ends_with(['：', ':']) && c.starts_with(['“', '「', '『', '"'])
+}
+
+/// `p` leaves a quotation open (“ 「 『, or a straight quote with words
+/// after it, and no closing mark after that) and `c` closes it before it
+/// opens another (「晚看的爟諄了來的裡 / 燈……」年了…, 说：“盗此东狮子 / 曰欲进…”):
+/// the quoted words run across the break, and print ends no paragraph
+/// inside a quotation that the next line goes on to close, however short
+/// the line. The OCR cut the line there, or the scan dropped its last
+/// characters. Only the two lines are read: Tesseract drops opening
+/// marks and reads ” as `"` or `-`, so a count over the whole paragraph
+/// joins paragraphs the page keeps apart (the thirty-second round).
+pub(super) fn closes_open_quote(p: &str, c: &str) -> bool {
+    const OPEN: [char; 3] = ['“', '「', '『'];
+    const CLOSE: [char; 4] = ['”', '」', '』', '"'];
+    let p = p.trim_end();
+    // What follows the last opening mark (its own character dropped).
+    let after = |k: usize| p[k..].chars().skip(1).collect::<String>();
+    let opened = p.rfind(OPEN).map(after).or_else(|| {
+        // A straight quote at the line's end may close as well as open.
+        p.rfind('"').map(after).filter(|rest| !rest.is_empty())
+    });
+    let left_open = opened.is_some_and(|rest| !rest.contains(CLOSE));
+    let closed = c.find(CLOSE).is_some_and(|k| !c[..k].contains(OPEN));
+    left_open && closed
+}
+
+/// A comma ending a short line is a misread 。 only where the line under
+/// it can open a paragraph: as wide as a first line (two ems short, its
+/// indent dropped), or a one-line paragraph (ending its sentence, no
+/// wider than a first line). A full line, or a short line that runs on
+/// (不曾牛畒个来大， / 了飦了，, 衖進天啪過角被， / 儦夜面凈墧來年的回), is no
+/// paragraph's start: the scan cut the printed line there, or dropped
+/// its last characters, and the sentence goes on across the comma.
+pub(super) fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
+    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
 }
 
 /// `c` opens on a mark print never sets at a line's start (a pause, a

@@ -6,16 +6,18 @@
 //! line is full, so a sentence end on a short line ends a paragraph, and
 //! so does a sentence end before a line two ems short (the next
 //! paragraph's first line, its indent dropped) or before an enumerator. A
-//! short line ending in a comma is a paragraph end whose 。 was misread.
+//! short line ending in a comma over a line that can open a paragraph is
+//! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, cut_at_pause, cut_box, first_cut, lead_in, narrowed, narrowed_across,
-    opens_on_closer, sliver_level, sliver_runs_on, sliver_widens,
+    Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
+    narrowed_across, opens_after_comma, opens_on_closer, sliver_level, sliver_runs_on,
+    sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open, short,
-    split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open,
+    runs_on, short, split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -532,9 +534,15 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        return if lead_in(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
+        // Nor where the next line opens on a word or two and a stop (连连点 /
+        // 头。今年…): no paragraph opens so (`runs_on`), the sentence runs
+        // across the break, as under a head (heads::is_head).
+        let goes_on = lead_in(&x.p.text, &x.c.text)
+            || closes_open_quote(&x.p.text, &x.c.text)
+            || runs_on(&x.c.text);
+        return if goes_on || cut_at_pause(x, m, c_first) {
             Join::Same
-        } else if comma && !narrowed {
+        } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same

@@ -90,15 +90,16 @@ pub(super) fn enumerator(t: &str) -> bool {
         || (first == '第' && cs.get(1).is_some_and(|c| cn(*c)) && cs.get(2) == Some(&'，'))
 }
 
-/// Opens with a word or two and a stop (钱？记者算了一笔账), or with one
-/// character and a pause (中，有四): no paragraph opens so, the sentence
-/// began on the line before (一间书房一年要花多少 / 钱？).
+/// Opens with a word or two and a stop (钱？记者算了一笔账) or a semicolon
+/// (见；老人们说…, 极；戴着…), or with one character and a pause (中，有四):
+/// no paragraph opens so, the sentence began on the line before
+/// (一间书房一年要花多少 / 钱？).
 pub(super) fn runs_on(t: &str) -> bool {
     let cs: Vec<char> = t.chars().take(4).collect();
     let words = cs.iter().take_while(|&&c| is_han(c)).count();
     let stop = cs.get(words).copied().unwrap_or(' ');
     let pause = words == 1 && "，,、".contains(stop) && !enumerator(t);
-    (1..=2).contains(&words) && "。？！?!".contains(stop) || pause
+    (1..=2).contains(&words) && "。？！?!；;".contains(stop) || pause
 }
 
 /// Words that make a short line over a headline a kicker (引题): a column's

@@ -419,3 +419,108 @@ fn a_narrow_block_ends_on_a_last_line_of_any_width() {
         t == "村主任李长顺站在场院边看着满场新谷，笑得合不拢嘴，连说今年好。"
     });
 }
+
+/// A short line leaving a quotation open (对记者说：“今年), over a line
+/// as wide as a paragraph's first that closes it (雨水匀，收成好。”他抓起):
+/// the quoted words run across the break, and no paragraph ends inside
+/// a quotation the next line closes. Before, the short line ending on a
+/// word over a first line's width was taken for a paragraph end whose
+/// mark was lost.
+#[test]
+fn a_line_closing_the_quotation_left_open_above_goes_on_from_it() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "村主任李长顺放下手里的",
+        "木锨，对记者说：“今年",
+        "雨水匀，收成好。”他抓起",
+        "一把稻谷让记者看，谷粒饱满，",
+        "颜色金黄。",
+    ]);
+    assert_block(&c, |t| t.contains("说：“今年雨水匀，收成好。”他抓起"));
+}
+
+/// A short line ending in a comma over a line that can open no paragraph
+/// (木锨，擦了把汗， / 笑着说今年雨水匀, a short line running on; or a
+/// full line): the scan cut the printed line there, and the comma is no
+/// misread 。. Before, any short line ending in a comma ended its
+/// paragraph, the comma made a 。.
+#[test]
+fn a_comma_over_a_line_that_opens_no_paragraph_ends_none() {
+    for (rest, want) in [
+        (
+            [
+                "笑着说今年雨水匀",
+                "稻子比去年多打了一百多斤，",
+                "大伙儿的日子更有奔头了。",
+            ],
+            "擦了把汗，笑着说今年雨水匀稻子",
+        ),
+        (
+            [
+                "笑着说今年稻子比去年多打了",
+                "一百多斤，大伙儿的日子更有",
+                "奔头了。",
+            ],
+            "擦了把汗，笑着说今年稻子",
+        ),
+    ] {
+        let c = cleaned(
+            &[
+                &[
+                    "割完毕，村民们正在场院里晾",
+                    "晒新谷。",
+                    "村主任李长顺放下手里的",
+                    "木锨，擦了把汗，",
+                ][..],
+                &rest[..],
+            ]
+            .concat(),
+        );
+        assert_block(&c, |t| t.contains(want));
+    }
+}
+
+/// A short line ending on a word over a line as wide as a paragraph's
+/// first that opens on a word and a stop (连连点 / 头。今年…): no paragraph
+/// opens so, and the sentence runs across the break (as under a head).
+/// Before, the short line was taken for a paragraph end whose mark was
+/// lost, and the word cut from its sentence.
+#[test]
+fn a_line_opening_on_a_word_and_a_stop_goes_on_from_the_line_above() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "村主任李长顺放下手里的",
+        "木锨，擦了把汗，连连点",
+        "头。今年风调雨顺，亩产",
+        "比去年多了一百斤，大伙儿的日",
+        "子更有奔头了。",
+    ]);
+    assert_block(&c, |t| t.contains("连连点头。今年风调雨顺"));
+}
+
+/// A short line after a sentence end over a line as wide as a
+/// paragraph's first that opens on a word and a semicolon (这样的丰收在村里少
+/// / 见；老人们说…): the sentence runs through the line, which is its
+/// paragraph's first, no section head. Before, only a stop (。？！) or
+/// a pause after one character told so.
+#[test]
+fn a_line_over_a_word_and_a_semicolon_is_no_head() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "晒新谷。",
+        "这样的丰收在村里少",
+        "见；老人们说，上一次还",
+        "是二十多年前的事了。",
+    ]);
+    assert!(
+        c.articles[0]
+            .blocks
+            .iter()
+            .all(|b| !matches!(b, typeset::clean::Block::Head(_))),
+        "{:?}",
+        c.articles[0].blocks
+    );
+    assert_block(&c, |t| t.starts_with("这样的丰收在村里少见；老人们说"));
+}

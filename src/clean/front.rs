@@ -482,20 +482,23 @@ fn headline_at(heads: &[Head], jumps: &[(usize, Vec<char>)], notes: &mut Vec<Not
     let top = heads.iter().filter_map(|h| h.level).min();
     let marked = heads.iter().filter(|h| h.level.is_some()).count() == n
         && heads.iter().any(|h| h.level != top);
+    if let Some(d) = dash {
+        return d - 1;
+    }
+    if marked {
+        return heads.iter().position(|h| h.level == top).unwrap_or(0);
+    }
+    // The page's continuation heads are looked up only where neither the
+    // dash nor the marks tell.
     let named: Vec<usize> = (0..n)
         .filter(|&k| super::resume::named_again(jumps, heads[k].no, &heads[k].text))
         .collect();
-    if let Some(d) = dash {
-        d - 1
-    } else if marked {
-        heads.iter().position(|h| h.level == top).unwrap_or(0)
-    } else if let [k] = named[..] {
-        k
-    } else {
-        by_length_only(heads, notes);
-        let kicker = n >= 2 && kicker_word(&heads[0].text);
-        usize::from(kicker || n >= 3 || n == 2 && kicker_over(heads))
+    if let [k] = named[..] {
+        return k;
     }
+    by_length_only(heads, notes);
+    let kicker = n >= 2 && kicker_word(&heads[0].text);
+    usize::from(kicker || n >= 3 || n == 2 && kicker_over(heads))
 }
 
 /// Two lines of one size, each a phrase of no mark, the first no column's

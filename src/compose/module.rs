@@ -261,8 +261,8 @@ impl<'d> ModuleSet<'d> {
     /// A box on a grid of its own whose text, laid out in `c`, ends a line
     /// or more short of the box: the box's lines spread to fill it
     /// (feathering; a single slot left white inside the rule is as much
-    /// white in the box as two),
-    /// the grid's pitch up to [`MOST_SPREAD`] times the page's. The box
+    /// white in the box as two), the grid's pitch up to [`MOST_SPREAD`]
+    /// times the page's. The box
     /// is the size the make-up gave it, and its own grid has no line to
     /// keep in register with the page's; white left at its foot would be
     /// a hole inside the box. `None` for any other module.
@@ -270,7 +270,7 @@ impl<'d> ModuleSet<'d> {
         let (top, bottom) = self.slots;
         let used = c.first_page_bottom();
         let short = bottom.saturating_sub(used);
-        if !self.own || !self.frame.boxed || c.pages.len() > 1 || top != 0 || short < 1 {
+        if !self.own || !self.frame.boxed || c.pages.len() > 1 || top != 0 || short == 0 {
             return None;
         }
         let least = (bottom as f64 / MOST_SPREAD).ceil() as u32;

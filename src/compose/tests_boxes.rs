@@ -4,7 +4,7 @@
 
 use super::tests_lead::shaped;
 use super::*;
-use crate::model::Writing;
+use crate::model::{Grid, Writing};
 use crate::resolve::load_layout;
 
 /// The installment examples/changhe/0790.md, its text cut after `chars`
@@ -21,6 +21,24 @@ fn installment(chars: usize) -> String {
     format!("{head}{}\n", &cut[..end])
 }
 
+/// The article set as a box in a frame of the page's first `columns`
+/// columns and `rows` lines; `None` where it cannot be laid out there.
+pub(super) fn boxed_module(
+    (doc, shaped): (&crate::resolve::Doc, &crate::shape::ShapedDoc),
+    layout: &crate::resolve::Layout,
+    page: &Grid,
+    (columns, rows): (u32, u32),
+) -> Option<Module> {
+    let frame = Frame {
+        columns,
+        rows: Some(rows),
+        boxed: true,
+        ..Frame::full(page)
+    };
+    let mut warnings = Vec::new();
+    compose_module(doc, shaped, layout, page, frame, &mut warnings).ok()
+}
+
 /// The box set in a frame of the supplement's first four columns and
 /// `rows` lines: its first tier's white between its last line and the
 /// box's left edge, in line pitches; `None` where the text goes on past
@@ -29,14 +47,7 @@ fn white_at_first_tier_end(chars: usize, rows: u32) -> Option<f64> {
     let layout = load_layout("supplement", None).expect("the supplement layout");
     let (doc, shaped) = shaped(installment(chars), &layout);
     let page = layout.grid_for(Writing::Horizontal);
-    let frame = Frame {
-        columns: 4,
-        rows: Some(rows),
-        boxed: true,
-        ..Frame::full(&page)
-    };
-    let mut warnings = Vec::new();
-    let m = compose_module(&doc, &shaped, &layout, &page, frame, &mut warnings).ok()?;
+    let m = boxed_module((&doc, &shaped), &layout, &page, (4, rows))?;
     let [p] = &m.pages[..] else { return None };
     // The box's left edge: its leftmost upright rule; its first tier runs
     // from the box's top to the first rule across it.

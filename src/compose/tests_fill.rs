@@ -5,6 +5,7 @@
 //! hole).
 
 use super::items::LineSource;
+use super::tests_boxes::boxed_module;
 use super::tests_lead::shaped;
 use super::*;
 use crate::model::LeadPlacement;
@@ -160,16 +161,7 @@ fn a_box_on_a_grid_of_its_own_reports_the_lines_its_text_leaves_white() {
     let layout = load_layout("broadsheet", None).unwrap();
     let (doc, shaped) = shaped(article("horizontal", false), &layout);
     let page = layout.grid_for(crate::model::Writing::Vertical);
-    let boxed = |rows| {
-        let frame = Frame {
-            columns: 8,
-            rows: Some(rows),
-            boxed: true,
-            ..Frame::full(&page)
-        };
-        let mut warnings = Vec::new();
-        compose_module(&doc, &shaped, &layout, &page, frame, &mut warnings).ok()
-    };
+    let boxed = |rows| boxed_module((&doc, &shaped), &layout, &page, (8, rows));
     // The fewest slots that hold it on one page.
     let fewest = (8..page.lines)
         .find(|&r| boxed(r).is_some_and(|m| m.pages.len() == 1))

@@ -333,6 +333,20 @@ impl Composer<'_> {
         within && (others.is_empty() || others.iter().any(|&e| e >= last))
     }
 
+    /// How many of `page`'s columns end one line and two lines above
+    /// `bottom` (a figure's foot counts as text): white that a slot
+    /// deeper than the module's text deepens into a hole (see
+    /// `makeup_search::deepened`).
+    pub(super) fn shorts_under(&self, page: usize, bottom: u32) -> [u32; 2] {
+        let mut n = [0; 2];
+        for run in self.ends_of(page).iter().map(|&e| bottom.saturating_sub(e)) {
+            if let Some(k) = n.get_mut((run as usize).wrapping_sub(1)) {
+                *k += 1;
+            }
+        }
+        n
+    }
+
     /// The white under `page`'s columns down to `bottom` that reads as a
     /// hole: each column's run of [`HOLE_RUN`] lines or more (a figure's
     /// foot counts as text), in line-columns.

@@ -101,6 +101,9 @@ pub struct Module {
     /// (runs of [`super::balance::HOLE_RUN`] lines or more), in
     /// line-columns.
     pub holes: u32,
+    /// How many of its first page's columns end one line and two lines
+    /// short of its foot.
+    pub shorts: [u32; 2],
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
     /// A continued module: the block and line its second page begins

@@ -246,6 +246,7 @@ mod tests {
             white,
             foot: 0,
             holes: 0,
+            shorts: [0; 2],
             stretch: None,
         }
     }

@@ -14,6 +14,7 @@
 
 use rayon::prelude::*;
 
+use super::balance::HOLE_RUN;
 use super::variants::{Fit, Height};
 
 /// White lines a module may leave under its text (its columns balance
@@ -429,7 +430,8 @@ fn leaves(
                 // white lines inside its rule.
                 let boxed = f.stretch.is_some_and(|k| rows - h > k) as u32;
                 let holes = (f.holes + boxed) as u64;
-                let cost = lead + RAGGED * (f.white + extra) as u64 + HOLE * holes;
+                let deep = STACKED * deepened(f.shorts, rows - h) as u64;
+                let cost = lead + RAGGED * (f.white + extra) as u64 + HOLE * holes + deep;
                 let white = f.foot + extra;
                 let how = how(false);
                 best.offer(Entry {
@@ -453,6 +455,29 @@ fn leaves(
         }
     }
     best.entries()
+}
+
+/// The white a module's short columns (`shorts`: how many end one line
+/// and two lines short of its text's foot) leave in a slot `extra` rows
+/// deeper than its text, where it reads as a hole: each such column's
+/// run of [`HOLE_RUN`] lines or more, in line-columns, as
+/// [`super::Module::holes`] counts the runs under its own foot. (gq-set36
+/// of a fresh batch: a module two rows short of its band, three of its
+/// four columns a line short, left a 6 × 4-em hole over the next band's
+/// rule, which the leaf charged as two lines of ragged foot.) Charged as
+/// [`STACKED`] white, not as a [`HOLE`]: weighed as a hole, it turned the
+/// search from pages whose other white it does not see (page-12's
+/// articles with a short kicker: two holes in the lead's module where
+/// the page before had none).
+fn deepened(shorts: [u32; 2], extra: u32) -> u32 {
+    if extra == 0 {
+        return 0;
+    }
+    (1..=2)
+        .zip(shorts)
+        .filter(|&(short, _)| short + extra >= HOLE_RUN)
+        .map(|(short, n)| n * (short + extra))
+        .sum()
 }
 
 /// Offers `best` the ways `a` and `b` fill a rectangle `w` wide and at

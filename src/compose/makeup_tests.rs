@@ -24,6 +24,7 @@ fn article(area: u32, columns: u32) -> Vec<Vec<Fit>> {
                 white: 0,
                 foot: 0,
                 holes: 0,
+                shorts: [0; 2],
                 stretch: None,
             }]
         })
@@ -139,6 +140,7 @@ pub(super) fn modules(columns: u32, spans: &[(u32, u32, u32)]) -> Vec<Vec<Fit>> 
                     white: 0,
                     foot,
                     holes: 0,
+                    shorts: [0; 2],
                     stretch: None,
                 })
                 .collect()
@@ -158,6 +160,7 @@ fn a_module_with_a_hole_under_a_column_loses_to_a_flat_one_filling_less() {
         white,
         foot: white,
         holes,
+        shorts: [0; 2],
         stretch: None,
     };
     let fits = vec![
@@ -170,6 +173,42 @@ fn a_module_with_a_hole_under_a_column_loses_to_a_flat_one_filling_less() {
     ];
     let m = found(&fits, &[false], 4, 40);
     assert_eq!(m.places[0].map(|p| p.variant), Some(1));
+}
+
+#[test]
+fn short_columns_in_a_slot_deeper_than_the_text_are_a_hole() {
+    // A band 4 columns × 80: the first article beside the second, both
+    // over the third. As written the first stands 38 rows on 2 columns,
+    // one of them a line short, so that the two rows more it takes beside
+    // the second (40) make that column's white three lines deep (gq-set36
+    // of a fresh batch: a 6 × 4-em hole over the next band's rule); its
+    // variant stands as deep with its columns level, and is chosen.
+    let at = |span: u32, fits: Vec<Fit>| -> Vec<Vec<Fit>> {
+        (1..=4)
+            .map(|w| if w == span { fits.clone() } else { Vec::new() })
+            .collect()
+    };
+    let fit = |variant, rows, shorts: [u32; 2]| Fit {
+        variant,
+        height: Height::Rows(rows, MIN_CUT),
+        white: 0,
+        foot: shorts[0] + 2 * shorts[1],
+        holes: 0,
+        shorts,
+        stretch: None,
+    };
+    let first = at(2, vec![fit(0, 38, [1, 0]), fit(1, 38, [0, 0])]);
+    let (second, third) = (
+        at(2, vec![fit(0, 40, [0, 0])]),
+        at(4, vec![fit(0, 40, [0, 0])]),
+    );
+    let m = found(&[first, second, third], &[false; 3], 4, 80);
+    assert_eq!(
+        (m.remainder, m.places[0].map(|p| p.rows)),
+        (0, Some(40)),
+        "{m:?}"
+    );
+    assert_eq!(m.places[0].map(|p| p.variant), Some(1), "{m:?}");
 }
 
 #[test]
@@ -206,6 +245,7 @@ fn a_variant_is_chosen_where_it_fills_the_page() {
             white: 0,
             foot: 0,
             holes: 0,
+            shorts: [0; 2],
             stretch: None,
         });
     }

@@ -494,11 +494,13 @@ impl<'d> ModuleSet<'d> {
         let white = c.white_under(0, used_bottom);
         let foot = c.short_of(0, used_bottom, false);
         let holes = c.holes_under(0, used_bottom);
+        let shorts = c.shorts_under(0, used_bottom);
         Module {
             lines,
             white,
             foot,
             holes,
+            shorts,
             pages: c.finish(),
             // In page slots: a module with a grid of its own fills its
             // frame; a box takes the slot under the text.

@@ -72,6 +72,9 @@ pub struct Fit {
     /// The white under its text that reads as a hole, in line-columns
     /// (see [`super::Module::holes`]).
     pub holes: u32,
+    /// How many of its columns end one line and two lines short of its
+    /// foot (see [`super::Module::shorts`]).
+    pub shorts: [u32; 2],
     /// A box on a grid of its own: how many slots more than its height
     /// it fills, its lines spread (see [`super::Module::unfilled`]);
     /// more leave white lines inside its rule. `None` on the page grid,
@@ -87,6 +90,7 @@ struct Whites {
     under: u32,
     foot: u32,
     holes: u32,
+    shorts: [u32; 2],
     stretch: Option<u32>,
 }
 
@@ -220,6 +224,7 @@ fn lay_out(
                 white: whites.under,
                 foot: whites.foot,
                 holes: whites.holes,
+                shorts: whites.shorts,
                 stretch: whites.stretch,
             });
         }
@@ -521,6 +526,7 @@ fn module_at(
             under: m.white,
             foot: m.foot,
             holes: m.holes.max(inside),
+            shorts: m.shorts,
             stretch: None,
         };
         return (m.pages.len() == 1).then_some((rows, whites));

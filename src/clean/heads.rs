@@ -250,7 +250,8 @@ fn last_under(l: &Line, nl: &Line, adjacent: bool) -> bool {
 
 /// A short line over text run round a figure: the three column lines
 /// under it, read in order, each three ems short or more and two of them
-/// stopping mid-sentence (or the two lines of [`wrap_goes_on`]). A
+/// stopping mid-sentence (or the two lines of [`wrap_goes_on`] or
+/// [`short_end_goes_on`]). A
 /// paragraph under a head opens with a line two ems short and runs on
 /// full, so such lines are a paragraph set narrow beside a figure, and
 /// the short line over them its first line, narrowed too. A numbered head
@@ -272,7 +273,22 @@ fn over_wrap(page: &Page, i: usize) -> bool {
     let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();
     let open = under.iter().filter(|u| !ends_sentence(&u.text)).count();
     let wrapped = under.len() == 3 && under.iter().all(narrow) && open >= 2;
-    !enumerator(&l.text) && (wrapped || wrap_goes_on(page, i, &under, m))
+    let goes_on = wrap_goes_on(page, i, &under, m) || short_end_goes_on(&under, m);
+    !enumerator(&l.text) && (wrapped || goes_on)
+}
+
+/// The line under the short line ends a sentence three ems short or more
+/// and a full line goes on under it (有个襒鋐霬侀 / 河晨面旖。 / 的出了簤宸了的来了囷,湿屰,
+/// in a thirteen-em column). Were the short line a head, the line under
+/// it would open a paragraph: a paragraph of one line then, and the full
+/// line the next one's first, which opens two ems short. So the text runs
+/// on through the three lines, set narrow beside a figure above.
+fn short_end_goes_on(under: &[&Line], m: f32) -> bool {
+    let [first, second, ..] = under else {
+        return false;
+    };
+    let plain = first.level.is_none() && second.level.is_none();
+    plain && ends_sentence(&first.text) && first.width <= m - 2.5 && full(second.width, m)
 }
 
 /// Text run round a round figure widens again a line or two under the

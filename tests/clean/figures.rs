@@ -574,3 +574,26 @@ fn a_line_over_a_wrap_widening_again_is_no_head() {
     short[2] = "挤得走不动。";
     assert_eq!(heads_of(&input(&short)), ["老街坊王阿姨每天都"]);
 }
+
+/// A short line after a sentence end over a line three ems short or more
+/// ending its sentence, a full line going on under that (有个襒鋐霬侀 /
+/// 河晨面旖。 / 的出了簤宸了的来了囷,湿屰 on a generated scan): no section
+/// head, since the paragraph under a head would be one line and the full
+/// line the next one's first, which opens two ems short. Over a line two
+/// ems short there the short line stays a head.
+#[test]
+fn a_line_over_a_short_sentence_end_and_a_full_line_is_no_head() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    let input = |under: &str| {
+        format!("菜市场变样了\n本报记者 林晓舟\n{lead}老街坊王阿姨\n天天来。\n{under}\n{rest}")
+    };
+    let full = input("她说通道宽了，推着小车也能一\n直走到最里面的摊位。");
+    assert_eq!(heads_of(&full), Vec::<String>::new());
+    assert_block(&articles(&full, 1), |p| {
+        p.starts_with("老街坊王阿姨天天来。")
+    });
+    assert!(removed(&full).is_empty());
+    let first = input("她说通道宽了，推着小车\n也能一直走到最里面的摊位。");
+    assert_eq!(heads_of(&first), ["老街坊王阿姨"]);
+}

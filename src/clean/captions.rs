@@ -263,6 +263,24 @@ pub(super) fn keyed(t: &str) -> bool {
         && FIGURE_WORDS.iter().any(|w| label.ends_with(w))
 }
 
+/// A line of a few words ending in a word for a figure and saying
+/// nothing more (灯的徽记, 线路示意图): what a caption set under a figure
+/// names it by. No mark, and no word of running text (他在纸上画了地图 is a
+/// sentence's piece): only where a line already stands apart from the
+/// text as a caption would (the body's only head, a line inside a
+/// sentence) does this tell it is one.
+pub(super) fn names_figure(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let words = t
+        .chars()
+        .all(|c| super::names::is_han(c) || c.is_ascii_digit());
+    let running = t.chars().any(|c| "了是在说把被着过画看给向让".contains(c));
+    (3..=12).contains(&t.chars().count())
+        && words
+        && !running
+        && FIGURE_WORDS.iter().any(|w| t.ends_with(w))
+}
+
 /// Lines a caption may take.
 const MAX_LINES: usize = 4;
 
@@ -443,5 +461,19 @@ mod tests {
         assert!(!keyed("他在纸上画了示意：先左后右"));
         assert!(!keyed("市场管理办公室主任陶建平说：标识"));
         assert!(!keyed("书房标识"));
+    }
+
+    #[test]
+    fn a_line_of_words_ending_in_a_word_for_a_figure_names_it() {
+        let cases = [
+            ("灯的徽记", true),
+            ("37路夜班线路示意图", true),
+            ("他在纸上画了地图", false),
+            ("书房标识：一枚定位针", false),
+            ("标识", false),
+        ];
+        for (t, named) in cases {
+            assert_eq!(super::names_figure(t), named, "{t}");
+        }
     }
 }

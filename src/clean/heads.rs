@@ -250,10 +250,12 @@ fn last_under(l: &Line, nl: &Line, adjacent: bool) -> bool {
 
 /// A short line over text run round a figure: the three column lines
 /// under it, read in order, each three ems short or more and two of them
-/// stopping mid-sentence. A paragraph under a head opens with a line
-/// two ems short and runs on full, so such lines are a paragraph set
-/// narrow beside a figure, and the short line over them its first line,
-/// narrowed too. A numbered head (一、, （二）) stays a head.
+/// stopping mid-sentence (or the two lines of [`wrap_goes_on`] or
+/// [`short_end_goes_on`]). A
+/// paragraph under a head opens with a line two ems short and runs on
+/// full, so such lines are a paragraph set narrow beside a figure, and
+/// the short line over them its first line, narrowed too. A numbered head
+/// (一、, （二）) stays a head.
 fn over_wrap(page: &Page, i: usize) -> bool {
     let Some(m) = page.measure[i] else {
         return false;
@@ -270,7 +272,46 @@ fn over_wrap(page: &Page, i: usize) -> bool {
         .collect();
     let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();
     let open = under.iter().filter(|u| !ends_sentence(&u.text)).count();
-    !enumerator(&l.text) && under.len() == 3 && under.iter().all(narrow) && open >= 2
+    let wrapped = under.len() == 3 && under.iter().all(narrow) && open >= 2;
+    let goes_on = wrap_goes_on(page, i, &under, m) || short_end_goes_on(&under, m);
+    !enumerator(&l.text) && (wrapped || goes_on)
+}
+
+/// The line under the short line ends a sentence three ems short or more
+/// and a full line goes on under it (有个襒鋐霬侀 / 河晨面旖。 / 的出了簤宸了的来了囷,湿屰,
+/// in a thirteen-em column). Were the short line a head, the line under
+/// it would open a paragraph: a paragraph of one line then, and the full
+/// line the next one's first, which opens two ems short. So the text runs
+/// on through the three lines, set narrow beside a figure above.
+fn short_end_goes_on(under: &[&Line], m: f32) -> bool {
+    let [first, second, ..] = under else {
+        return false;
+    };
+    let plain = first.level.is_none() && second.level.is_none();
+    plain && ends_sentence(&first.text) && first.width <= m - 2.5 && full(second.width, m)
+}
+
+/// Text run round a round figure widens again a line or two under the
+/// short line (晨媣了发24.6 公里了 / 了瞻镇,又里，喀大信 / 写一,上上乡馒夶下一信 /
+/// then full lines, in a thirteen-em column), so the third line under it
+/// may be full. Two lines under it are enough where the first is three
+/// ems short and holds a pause (a head's second line has none: 白天是书房 /
+/// 晚上是自习室), the second is short too, neither ends its sentence, and
+/// the line over it, ending its sentence, is as wide as the narrowed line
+/// under it: the paragraph runs on in the narrowed column. Over a short
+/// line (一的摊位常。 / 秋次的人能这条早) a paragraph ended there, and the
+/// line is the next one's first line, as a head is read.
+fn wrap_goes_on(page: &Page, i: usize, under: &[&Line], m: f32) -> bool {
+    let l = &page.lines[i];
+    let [first, second, ..] = under else {
+        return false;
+    };
+    let above = i.checked_sub(1).map(|p| &page.lines[p]);
+    let in_column = above.is_some_and(|p| l.follows(p) && p.width >= first.width - 0.5);
+    let paused = first.text.contains(['，', ',', '、', '；', ';']);
+    let open = !ends_sentence(&first.text) && !ends_sentence(&second.text);
+    let plain = first.level.is_none() && second.level.is_none();
+    in_column && paused && open && plain && first.width <= m - 2.5 && !full(second.width, m)
 }
 
 /// A short line of words and no mark between a full column line that

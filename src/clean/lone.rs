@@ -1,6 +1,7 @@
 //! The body's only head: a section head, or the caption of a figure set
 //! in the article's column. Where the article's text runs round a figure
-//! near it and no other line is that figure's caption, it is the caption.
+//! near it and no other line is that figure's caption, it is the caption;
+//! so it is where its words name a figure (灯的徽记).
 
 use super::article::{ACROSS_FLUSH, Held, INSIDE_SENTENCE, Part};
 use super::gather::Page;
@@ -14,14 +15,16 @@ use super::{Note, NoteKind};
 /// divide an article into parts, so an article mostly has none or
 /// several; one alone near the top may be the caption of a figure set
 /// after the lead with text run round it (灯的徽记 under an essay's
-/// picture). Nothing in the line tells the two apart (a caption with a
+/// picture). Little in the line tells the two apart (a caption with a
 /// credit, ▲ or 图为 is furniture by its pattern), and a real article may
 /// have one head there, so the line stays a head and the report asks an
 /// editor: within the article's first dozen column lines, with at least
 /// half as many lines again below it. A closing part's head (记者手记,
 /// most of the text above it) is not asked about. Where the article's
 /// text is narrowed beside a figure near the line (`beside_figure`) and
-/// the article has no caption already, the line is that figure's caption.
+/// the article has no caption already, or where the line's words end in
+/// a word for a figure (`captions::names_figure`: 灯的徽记, 线路示意图), the
+/// line is that figure's caption.
 pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>) {
     let lines = page.lines;
     /// The most column lines above a figure set after the lead.
@@ -72,11 +75,15 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
     {
         return;
     }
-    if beside_figure(page, out, Spot::Part(k), LONE_RUN) {
+    // A head naming a figure (灯的徽记) is the caption too: a section head
+    // names a part of the text, not a picture.
+    let named = super::captions::names_figure(&l.text);
+    if named || beside_figure(page, out, Spot::Part(k), LONE_RUN) {
+        let why = if named { LONE_NAMED } else { LONE_CAPTION };
         notes.push(Note {
             line: l.no,
             kind: NoteKind::Removed,
-            message: format!("{LONE_CAPTION}: {}", l.text),
+            message: format!("{why}: {}", l.text),
         });
         out.remove(k);
         return;
@@ -117,11 +124,12 @@ pub(super) fn held_captions(
                 .chars()
                 .all(|c| super::names::is_han(c) || c.is_ascii_digit());
         let was_held = held.iter().any(|h| h.line == no && h.text == text);
-        if !was_held
-            || !plain
-            || !between_full(page, no)
-            || !beside_figure(page, out, Spot::Part(k), HELD_RUN)
-        {
+        let named = super::captions::names_figure(&text);
+        // A line naming a figure (灯的徽记) is its caption wherever it was
+        // held, blank lines round it (Tesseract's block) or not.
+        let run_round =
+            || between_full(page, no) && beside_figure(page, out, Spot::Part(k), HELD_RUN);
+        if !was_held || !plain || !named && !run_round() {
             k += 1;
             continue;
         }
@@ -134,7 +142,7 @@ pub(super) fn held_captions(
         notes.push(Note {
             line: no,
             kind: NoteKind::Removed,
-            message: format!("{HELD_CAPTION}: {text}"),
+            message: format!("{}: {text}", if named { HELD_NAMED } else { HELD_CAPTION }),
         });
         out.remove(k);
     }
@@ -182,6 +190,10 @@ fn under_first(page: &Page, i: usize) -> bool {
 
 const HELD_CAPTION: &str =
     "figure caption (a line of words inside a sentence, its text run round a figure near it)";
+
+const HELD_NAMED: &str = "figure caption (a line of words inside a sentence, naming a figure)";
+
+const LONE_NAMED: &str = "figure caption (the body's only head, naming a figure)";
 
 const LONE_CAPTION: &str =
     "figure caption (the body's only head, its text run round a figure near it)";

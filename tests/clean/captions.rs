@@ -170,3 +170,56 @@ fn a_line_alone_ending_on_an_open_word_near_text_run_round_a_figure_is_its_capti
     let c = articles(&full, 1);
     assert!(blocks_text(&c).iter().any(|t| t.contains(label)));
 }
+
+// Round 34: a caption naming its figure (灯的徽记), found on the example
+// pages (boxes, scan, Tesseract and typeset's OCR).
+
+/// The body's only head after the lead, a few words ending in a word for
+/// a figure (平面图, 徽记) and no text run round a figure near it: the
+/// figure's caption, removed, the paragraphs whole. A section head names a
+/// part of the text, not a picture. Another lone head keeps its place and
+/// its warning.
+#[test]
+fn the_only_head_naming_a_figure_is_its_caption() {
+    let label = "菜市场的平面图";
+    caption_removed(&lone_over(label, &column(&STALLS[1..])), label);
+    let head = "改造后的城南菜市场";
+    kept_warned(&lone_over(head, &column(&STALLS[1..])), head);
+}
+
+/// `label` is removed from `input` as a caption, and `STALLS` come out
+/// whole.
+fn caption_removed(input: &str, label: &str) {
+    let c = articles(input, 1);
+    for p in STALLS {
+        assert_block(&c, |t| t == p);
+    }
+    assert!(!blocks_text(&c).iter().any(|t| t == label));
+    assert!(removed(input).iter().any(|m| m.contains(label)));
+}
+
+/// `line` stays in `input`'s body, with a warning.
+fn kept_warned(input: &str, line: &str) {
+    let c = articles(input, 1);
+    assert_block(&c, |t| t == line);
+    assert!(warned(&c, line));
+}
+
+/// A line naming a figure read as a block of its own inside a sentence
+/// (blank lines round it, as Tesseract reads a caption set in the
+/// column): the figure's caption, removed, where no text run round a
+/// figure shows one; the sentence comes back whole. A line of other words
+/// there stays, set apart with its warning.
+#[test]
+fn a_line_naming_a_figure_inside_a_sentence_is_its_caption() {
+    let lines: Vec<String> = column(&STALLS).lines().map(String::from).collect();
+    let with = |label: &str| {
+        let mut ls = lines.clone();
+        ls.insert(2, format!("\n{label}\n"));
+        format!("菜市场变样了\n\n本报记者 林晓舟\n\n{}\n", ls.join("\n"))
+    };
+    let label = "城南菜市场的徽记";
+    caption_removed(&with(label), label);
+    let other = "改造后的城南菜市场";
+    kept_warned(&with(other), other);
+}

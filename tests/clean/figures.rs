@@ -231,6 +231,18 @@ fn caption_only_beside_figure(label: &str, input: impl Fn(&str) -> String) {
     assert!(removed(&full).is_empty());
 }
 
+/// The section heads of `input`'s one article.
+fn heads_of(input: &str) -> Vec<String> {
+    articles(input, 1).articles[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            typeset::clean::Block::Head(h) => Some(h.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A paragraph set narrow beside a figure from its first line on (a
 /// line of eight characters, then lines of ten and nine in a
 /// thirteen-character column, after a sentence end): its short first
@@ -240,26 +252,16 @@ fn caption_only_beside_figure(label: &str, input: impl Fn(&str) -> String) {
 fn a_first_line_over_text_run_round_a_figure_is_no_head() {
     let lead = column(&[STALLS[0], MARKET[0]]);
     let rest = column(&STALLS[1..]);
-    let heads = |input: &str| -> Vec<String> {
-        articles(input, 1).articles[0]
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                typeset::clean::Block::Head(h) => Some(h.clone()),
-                _ => None,
-            })
-            .collect()
-    };
     // 市场管理办公室主 / 任陶建平说，改造前每 / 天早上七点以后，通道 / …
     let input = format!(
         "菜市场变样了\n本报记者 林晓舟\n{lead}{}",
         narrowed(&rest, 0, 3, (8, 10))
     );
-    assert_eq!(heads(&input), Vec::<String>::new());
+    assert_eq!(heads_of(&input), Vec::<String>::new());
     assert!(removed(&input).is_empty());
     let head = "改造前后";
     let input = format!("菜市场变样了\n本报记者 林晓舟\n{lead}{head}\n{rest}");
-    assert_eq!(heads(&input), [head]);
+    assert_eq!(heads_of(&input), [head]);
 }
 
 /// A paragraph set narrow beside a figure (lines of ten characters in a
@@ -530,4 +532,68 @@ fn a_last_line_over_text_run_round_a_figure_is_no_part_of_the_run() {
     let c = articles(&input, 1);
     assert!(!blocks_text(&c).iter().any(|t| t == label));
     assert_block(&c, |t| t == STALLS[0]);
+}
+
+// Round 34: text run round a round figure widens again under the short
+// line.
+
+/// A paragraph set narrow beside a round figure that widens again two
+/// lines on (lines of ten characters, then eleven, then full, in a
+/// thirteen-character column): a short line of no mark after a sentence
+/// end flush with the narrowed lines, over a narrowed line holding a
+/// comma and a short one, neither ending its sentence, is no section head
+/// but a line of the paragraph; it stays whole. Under a short last line
+/// (the paragraph ended there) the same line stays a head, as before.
+#[test]
+fn a_line_over_a_wrap_widening_again_is_no_head() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let para = "陶建平说，改造前每天早上七点以后，通道里挤得满满当当走不动。老街坊王阿姨每天都来买菜，她说现在推着小车，也能一直走到最里面的摊位，再也不用侧着身子往前挪了。";
+    let lines = [
+        "陶建平说，改造前每天",
+        "早上七点以后，通道里",
+        "挤得满满当当走不动。",
+        "老街坊王阿姨每天都",
+        "来买菜，她说现在推着",
+        "小车，也能一直走到最里",
+        "面的摊位，再也不用侧着身子",
+        "往前挪了。",
+    ];
+    let rest = column(&STALLS[1..]);
+    let input = |lines: &[&str]| {
+        format!(
+            "菜市场变样了\n本报记者 林晓舟\n{lead}{}\n{rest}",
+            lines.join("\n")
+        )
+    };
+    let c = articles(&input(&lines), 1);
+    assert_block(&c, |p| p == para);
+    assert_eq!(heads_of(&input(&lines)), Vec::<String>::new());
+    assert!(removed(&input(&lines)).is_empty());
+    // 挤得满满当当走不动。 read short: 走不动。 ends the paragraph.
+    let mut short = lines;
+    short[2] = "挤得走不动。";
+    assert_eq!(heads_of(&input(&short)), ["老街坊王阿姨每天都"]);
+}
+
+/// A short line after a sentence end over a line three ems short or more
+/// ending its sentence, a full line going on under that (有个襒鋐霬侀 /
+/// 河晨面旖。 / 的出了簤宸了的来了囷,湿屰 on a generated scan): no section
+/// head, since the paragraph under a head would be one line and the full
+/// line the next one's first, which opens two ems short. Over a line two
+/// ems short there the short line stays a head.
+#[test]
+fn a_line_over_a_short_sentence_end_and_a_full_line_is_no_head() {
+    let lead = column(&[STALLS[0], MARKET[0]]);
+    let rest = column(&STALLS[1..]);
+    let input = |under: &str| {
+        format!("菜市场变样了\n本报记者 林晓舟\n{lead}老街坊王阿姨\n天天来。\n{under}\n{rest}")
+    };
+    let full = input("她说通道宽了，推着小车也能一\n直走到最里面的摊位。");
+    assert_eq!(heads_of(&full), Vec::<String>::new());
+    assert_block(&articles(&full, 1), |p| {
+        p.starts_with("老街坊王阿姨天天来。")
+    });
+    assert!(removed(&full).is_empty());
+    let first = input("她说通道宽了，推着小车\n也能一直走到最里面的摊位。");
+    assert_eq!(heads_of(&first), ["老街坊王阿姨"]);
 }

@@ -340,7 +340,8 @@ impl Composer<'_> {
     pub(super) fn shorts_under(&self, page: usize, bottom: u32) -> [u32; 2] {
         let mut n = [0; 2];
         for run in self.ends_of(page).iter().map(|&e| bottom.saturating_sub(e)) {
-            if let Some(k) = n.get_mut((run as usize).wrapping_sub(1)) {
+            // A run of 1 counts in n[0], of 2 in n[1]; none and deeper not.
+            if let Some(k) = (run as usize).checked_sub(1).and_then(|i| n.get_mut(i)) {
                 *k += 1;
             }
         }

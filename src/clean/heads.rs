@@ -270,9 +270,8 @@ fn over_wrap(page: &Page, i: usize) -> bool {
         })
         .filter(|u| !u.is_blank())
         .collect();
-    let narrow = |u: &&Line| u.width <= m - 2.5 && u.level.is_none();
     let open = under.iter().filter(|u| !ends_sentence(&u.text)).count();
-    let wrapped = under.len() == 3 && under.iter().all(narrow) && open >= 2;
+    let wrapped = under.len() == 3 && under.iter().all(|u| narrow_beside(u, m)) && open >= 2;
     let goes_on = wrap_goes_on(page, i, &under, m) || short_end_goes_on(&under, m);
     !enumerator(&l.text) && (wrapped || goes_on)
 }
@@ -287,8 +286,16 @@ fn short_end_goes_on(under: &[&Line], m: f32) -> bool {
     let [first, second, ..] = under else {
         return false;
     };
-    let plain = first.level.is_none() && second.level.is_none();
-    plain && ends_sentence(&first.text) && first.width <= m - 2.5 && full(second.width, m)
+    let plain = narrow_beside(first, m) && second.level.is_none();
+    plain && ends_sentence(&first.text) && full(second.width, m)
+}
+
+/// A column line some three ems short of the measure `m` or more (2.5,
+/// as these head rules have read it; `joins::narrowed`'s 3 is the break
+/// rules') and no head (no `#` level): a line set narrow beside a figure.
+/// Shared by [`over_wrap`] and the two rules it reads.
+fn narrow_beside(u: &Line, m: f32) -> bool {
+    u.width <= m - 2.5 && u.level.is_none()
 }
 
 /// Text run round a round figure widens again a line or two under the
@@ -310,8 +317,8 @@ fn wrap_goes_on(page: &Page, i: usize, under: &[&Line], m: f32) -> bool {
     let in_column = above.is_some_and(|p| l.follows(p) && p.width >= first.width - 0.5);
     let paused = first.text.contains(['，', ',', '、', '；', ';']);
     let open = !ends_sentence(&first.text) && !ends_sentence(&second.text);
-    let plain = first.level.is_none() && second.level.is_none();
-    in_column && paused && open && plain && first.width <= m - 2.5 && !full(second.width, m)
+    let plain = narrow_beside(first, m) && second.level.is_none();
+    in_column && paused && open && plain && !full(second.width, m)
 }
 
 /// A short line of words and no mark between a full column line that

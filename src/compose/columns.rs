@@ -142,6 +142,9 @@ pub(super) struct Composer<'a> {
     /// The columns whose depth the layout asked for (one past the last):
     /// a balancing try is a function of their depths alone.
     pub(super) asked: std::cell::Cell<u32>,
+    /// The first page's slot under its title block (and a lead set
+    /// across under it): the white at its headlines' ends is above it.
+    pub under_title: u32,
 }
 
 /// A placed figure's drawn items (image and caption lines), held until
@@ -187,6 +190,7 @@ impl<'a> Composer<'a> {
             cut_captions: Vec::new(),
             deferred: Default::default(),
             asked: Default::default(),
+            under_title: top,
         };
         c.new_page();
         c

@@ -104,6 +104,9 @@ pub struct Module {
     /// How many of its first page's columns end one line and two lines
     /// short of its foot.
     pub shorts: [u32; 2],
+    /// The first page's slot under its title block (see
+    /// [`super::columns::Composer::under_title`]).
+    pub under_title: u32,
     /// Every line as set (`--dump-lines`).
     pub lines: Vec<super::items::SetLine>,
     /// A continued module: the block and line its second page begins

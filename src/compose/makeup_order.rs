@@ -247,6 +247,7 @@ mod tests {
             foot: 0,
             holes: 0,
             shorts: [0; 2],
+            head: 0,
             stretch: None,
         }
     }

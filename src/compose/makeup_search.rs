@@ -444,10 +444,12 @@ fn leaves(
         }
         if may_cut {
             let tallest = h.map_or(depth, |h| h.saturating_sub(1)).min(depth);
+            // A cut module still shows its title block's holes.
+            let head = HOLE * f.head as u64;
             for rows in least..=tallest {
                 best.offer(Entry {
                     rows,
-                    cost: lead + CUT,
+                    cost: lead + CUT + head,
                     white: 0,
                     how: how(true),
                 });

@@ -25,6 +25,7 @@ fn article(area: u32, columns: u32) -> Vec<Vec<Fit>> {
                 foot: 0,
                 holes: 0,
                 shorts: [0; 2],
+                head: 0,
                 stretch: None,
             }]
         })
@@ -141,6 +142,7 @@ pub(super) fn modules(columns: u32, spans: &[(u32, u32, u32)]) -> Vec<Vec<Fit>> 
                     foot,
                     holes: 0,
                     shorts: [0; 2],
+                    head: 0,
                     stretch: None,
                 })
                 .collect()
@@ -161,6 +163,7 @@ fn a_module_with_a_hole_under_a_column_loses_to_a_flat_one_filling_less() {
         foot: white,
         holes,
         shorts: [0; 2],
+        head: 0,
         stretch: None,
     };
     let fits = vec![
@@ -194,6 +197,7 @@ fn short_columns_in_a_slot_deeper_than_the_text_are_a_hole() {
         white: 0,
         foot: shorts[0] + 2 * shorts[1],
         holes: 0,
+        head: 0,
         shorts,
         stretch: None,
     };
@@ -246,6 +250,7 @@ fn a_variant_is_chosen_where_it_fills_the_page() {
             foot: 0,
             holes: 0,
             shorts: [0; 2],
+            head: 0,
             stretch: None,
         });
     }
@@ -545,4 +550,31 @@ fn headlines_run_together_in_a_chain_alternate_their_faces() {
         .map(|(a, alt)| std::ptr::eq(a.shaped, alt))
         .collect();
     assert_eq!(turned, [false, true, true, false]);
+}
+
+#[test]
+fn a_cut_module_whose_headline_leaves_holes_is_not_chosen() {
+    // An article taller than the page, cut at any variant: as written its
+    // headline's short second line leaves white at both ends (gq-set32 of
+    // a fresh batch, 5 × 4 ems each); a variant's headline on one line
+    // leaves none, and is chosen though it comes second.
+    let cut = |variant, head| Fit {
+        variant,
+        height: Height::Tall(MIN_CUT),
+        white: 0,
+        foot: 0,
+        holes: head,
+        head,
+        shorts: [0; 2],
+        stretch: None,
+    };
+    let fits: Vec<Vec<Fit>> = (1..=6)
+        .map(|w| match w {
+            6 => vec![cut(0, 2), cut(1, 0)],
+            _ => Vec::new(),
+        })
+        .collect();
+    let m = found(&[fits], &[true], 6, 100);
+    let p = m.places[0].expect("the article placed");
+    assert_eq!((p.variant, p.columns, p.rows), (1, 6, 100), "{m:?}");
 }

@@ -456,6 +456,7 @@ impl<'d> ModuleSet<'d> {
         // block; the text starts there too, or at the module's top beside
         // a title block narrower than the module.
         c.start_flow(under);
+        c.under_title = under;
         c.place_fixed_figures(flow);
         if self.title.columns < self.grid.columns {
             c.start_flow(c.top);
@@ -496,6 +497,7 @@ impl<'d> ModuleSet<'d> {
         let holes = c.holes_under(0, used_bottom);
         let shorts = c.shorts_under(0, used_bottom);
         Module {
+            under_title: c.under_title,
             lines,
             white,
             foot,

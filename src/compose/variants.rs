@@ -70,8 +70,12 @@ pub struct Fit {
     /// module's headline block.
     pub foot: u32,
     /// The white under its text that reads as a hole, in line-columns
-    /// (see [`super::Module::holes`]).
+    /// (see [`super::Module::holes`]); of a module taller than the page,
+    /// the holes its headline block leaves.
     pub holes: u32,
+    /// Of those, the holes at its title block's lines' ends: shown
+    /// however deep the module is cut.
+    pub head: u32,
     /// How many of its columns end one line and two lines short of its
     /// foot (see [`super::Module::shorts`]).
     pub shorts: [u32; 2],
@@ -90,6 +94,7 @@ struct Whites {
     under: u32,
     foot: u32,
     holes: u32,
+    head: u32,
     shorts: [u32; 2],
     stretch: Option<u32>,
 }
@@ -224,6 +229,7 @@ fn lay_out(
                 white: whites.under,
                 foot: whites.foot,
                 holes: whites.holes,
+                head: whites.head,
                 shorts: whites.shorts,
                 stretch: whites.stretch,
             });
@@ -356,8 +362,8 @@ fn height_for(
     }
     let least = least_rows(a, variant, grid, span);
     match module_at((a, Some(memo)), variant, grid, span) {
-        None => (Height::Tall(least), Whites::default()),
-        Some((h, whites)) => (Height::Rows(h, least), whites),
+        Err(head) => (Height::Tall(least), head),
+        Ok((h, whites)) => (Height::Rows(h, least), whites),
     }
 }
 
@@ -477,7 +483,9 @@ fn frame_for(a: &PageArticle, variant: Variant, span: u32, rows: Option<u32>) ->
 /// that runs to the page's foot, or for a module on a grid of its own (a
 /// vertical box) the fewest rows that hold it.
 pub fn height_at(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> Option<u32> {
-    module_at((a, a.breaks), variant, grid, span).map(|(rows, ..)| rows)
+    module_at((a, a.breaks), variant, grid, span)
+        .ok()
+        .map(|(rows, ..)| rows)
 }
 
 /// The fewest rows from `most` down that hold the module at `span` in
@@ -499,6 +507,10 @@ pub fn fewest_rows(a: &PageArticle, variant: Variant, grid: &Grid, most: u32, sp
     rows
 }
 
+/// Lines under a title block that close the white at its lines' ends
+/// when its holes are counted alone: text runs across the module there.
+const HEAD_CLOSE: u32 = 2;
+
 /// [`height_at`], and the white under the module's text (a box on a grid
 /// of its own is filled by its frame: none).
 fn module_at(
@@ -506,7 +518,7 @@ fn module_at(
     variant: Variant,
     grid: &Grid,
     span: u32,
-) -> Option<(u32, Whites)> {
+) -> Result<(u32, Whites), Whites> {
     let frame = |rows| frame_for(a, variant, span, rows);
     let resized = with_figures(a.shaped, variant.figure);
     let shaped = resized.as_ref().unwrap_or(a.shaped);
@@ -515,28 +527,43 @@ fn module_at(
         |rows, w: &mut Vec<_>| lay_out_module(a, shaped, (grid, frame(rows)), (None, memo), w);
     let vertical = a.doc.writing == Writing::Vertical;
     if vertical == grid.vertical {
-        let m = lay(None, &mut scratch).ok()?;
+        let m = lay(None, &mut scratch).map_err(|_| Whites::default())?;
         let rows = (m.bottom + 1).min(grid.lines);
         // Its white as the page will show it: under its text, and at its
         // headline's ends (a short headline on a vertical page leaves
         // white the width of its block above and below it).
         let pages: Vec<&super::Page> = m.pages.iter().take(1).collect();
         let inside = holes_inside(&pages, grid, ((0, span), (0, rows)));
+        // The title block's own, with the lines under it that close its
+        // white (gq-set32 of the fresh batch, continued: a two-line
+        // headline's short second line left a 5 × 4-em hole at both its
+        // ends, which a cut module's cost did not see).
+        let title = (m.under_title + HEAD_CLOSE).min(rows);
+        let head = holes_inside(&pages, grid, ((0, span), (0, title)));
         let whites = Whites {
             under: m.white,
             foot: m.foot,
             holes: m.holes.max(inside),
+            head,
             shorts: m.shorts,
             stretch: None,
         };
-        return (m.pages.len() == 1).then_some((rows, whites));
+        if m.pages.len() > 1 {
+            // Continued: its text fills the slot it is cut to.
+            return Err(Whites {
+                holes: head,
+                head,
+                ..Whites::default()
+            });
+        }
+        return Ok((rows, whites));
     }
     // Fewest rows holding the box whole (more rows never hold less), its
     // headline broken between phrases (more rows are longer lines) where
     // the most rows break it so, else anywhere.
     let laid = |rows: u32, w: &mut Vec<_>| lay(Some(rows), w).ok().filter(|m| m.pages.len() == 1);
     let (phrases, most_unfilled) = match laid(grid.lines, &mut scratch) {
-        None => return None,
+        None => return Err(Whites::default()),
         Some(m) => (m.phrases_fit, m.unfilled),
     };
     // Whether the box holds at `rows`: the lines it leaves white.
@@ -567,7 +594,7 @@ fn module_at(
         stretch: Some(stretch),
         ..Whites::default()
     };
-    Some((hi, whites))
+    Ok((hi, whites))
 }
 
 #[cfg(test)]

@@ -136,6 +136,20 @@ fn meeting_as(pages: &[&Page], grid: &Grid, rects: &[GridRect], drop: f64) -> (u
 /// that white at a headline's ends, outside the body type's extent,
 /// counts as it will on the page.
 pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
+    inside_as(pages, grid, rect, READER_DROP)
+}
+
+/// [`holes_inside`] counted twice on pages with vertical lines, as a
+/// reader boxes their glyphs and on their ink, the counts added (see
+/// [`holes_meeting_both`]): white at the foot of a short vertical
+/// headline line shows on the ink only.
+pub fn holes_inside_both(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
+    let ink = has_vertical(pages).then(|| inside_as(pages, grid, rect, 0.0));
+    holes_inside(pages, grid, rect) + ink.unwrap_or(0)
+}
+
+/// [`holes_inside`] with vertical glyphs' boxes dropped `drop` ems.
+fn inside_as(pages: &[&Page], grid: &Grid, rect: GridRect, drop: f64) -> u32 {
     let items = || pages.iter().flat_map(|p| p.items.iter());
     let Some(em) = body_size(items()) else {
         return 0;
@@ -143,7 +157,7 @@ pub fn holes_inside(pages: &[&Page], grid: &Grid, rect: GridRect) -> u32 {
     let ((first, columns), (top, bottom)) = rect;
     let span = (top as f64, bottom.saturating_sub(top) as f64);
     let area = columns_rect(grid, (first, columns), span);
-    let white = white_over(pages, area, (em, READER_DROP));
+    let white = white_over(pages, area, (em, drop));
     weighed(&white, &patches(&white))
 }
 

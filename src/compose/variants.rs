@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::Frame;
 use super::flow_breaks::FlowBreaks;
-use super::holes::holes_inside;
+use super::holes::{holes_inside, holes_inside_both};
 use super::page::{PageArticle, lay_out_module, size};
 use super::recall::{self, Key, Recall};
 use super::title::{self, Title, page_title, title_slots};
@@ -539,7 +539,7 @@ fn module_at(
         // headline's short second line left a 5 × 4-em hole at both its
         // ends, which a cut module's cost did not see).
         let title = (m.under_title + HEAD_CLOSE).min(rows);
-        let head = holes_inside(&pages, grid, ((0, span), (0, title)));
+        let head = holes_inside_both(&pages, grid, ((0, span), (0, title)));
         let whites = Whites {
             under: m.white,
             foot: m.foot,

@@ -1,7 +1,10 @@
 //! Text run up beside a headline's short last line (题文穿插) and the
 //! headline staggered (错落) to free a column for it, on a generated page
 //! (tests/fixtures/gen-variants-02: `tools/gen-pages.py --variants`, set
-//! 02).
+//! 02, its second article given three columns: left to the search, it is
+//! set across four under its headline on one line, the holes a cut
+//! module's two-line headline leaves charged before the stagger closes
+//! them).
 
 mod common;
 

@@ -73,7 +73,8 @@ pub struct Fit {
     /// (see [`super::Module::holes`]); of a module taller than the page,
     /// the holes its headline block leaves.
     pub holes: u32,
-    /// Of those, the holes at its title block's lines' ends: shown
+    /// The holes at its title block's lines' ends (on a vertical page
+    /// counted both as a reader boxes its glyphs and on their ink): shown
     /// however deep the module is cut.
     pub head: u32,
     /// How many of its columns end one line and two lines short of its
@@ -512,7 +513,8 @@ pub fn fewest_rows(a: &PageArticle, variant: Variant, grid: &Grid, most: u32, sp
 const HEAD_CLOSE: u32 = 2;
 
 /// [`height_at`], and the white under the module's text (a box on a grid
-/// of its own is filled by its frame: none).
+/// of its own is filled by its frame: none); `Err` for a module the page
+/// cannot hold whole, with the holes its title block leaves.
 fn module_at(
     (a, memo): (&PageArticle, Option<&FlowBreaks>),
     variant: Variant,

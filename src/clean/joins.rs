@@ -210,3 +210,29 @@ pub(super) fn sliver_level(x: &Ctx, m: f32) -> bool {
     let level = |w: f32| narrowed(w, m) && (w - x.p_width).abs() <= 1.0;
     level(x.p_width) && level(x.c.width) && x.n.is_some_and(|n| level(n.width) && !n.is_blank())
 }
+
+/// `c` opens a paragraph under a full line `p` that leaves its sentence
+/// open (了整理之宰，见有天外，子必 / 退而窒今之在广寒,不穷 / a full line): `c`
+/// as wide as a first line (two ems short, its indent dropped) and an em
+/// narrower than the full line under it, ending on a Han character with
+/// its sentence going on. A justified column sets every line a paragraph
+/// runs on through to the measure, so no inner line is two ems short
+/// with its sentence open under it: `p`'s sentence went on in a line the
+/// scan read elsewhere (another column's, read across) or dropped, and
+/// `c` is a first line. A line holding digits or letters is no measure of
+/// an indent (they set looser or tighter, and the OCR spaces them at
+/// will), nor is one that opens into a quotation `p` leads into or
+/// closes one it left open, nor a line running on from `p` (a word or two
+/// and a stop).
+pub(super) fn opens_under_open(x: &Ctx, m: f32, c_first: bool) -> bool {
+    let c = x.c.text.trim_end();
+    let under = |n: &Line| full(n.width, m) && n.width >= x.c.width + 1.0 && !n.is_blank();
+    c_first
+        && !ends_sentence(&x.p.text)
+        && c.ends_with(super::names::is_han)
+        && !c.contains(|ch: char| ch.is_ascii_alphanumeric())
+        && x.n.is_some_and(under)
+        && !lead_in(&x.p.text, c)
+        && !closes_open_quote(&x.p.text, c)
+        && !super::shape::runs_on(c)
+}

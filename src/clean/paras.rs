@@ -11,8 +11,8 @@
 
 use super::joins::{
     Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
-    narrowed_across, opens_after_comma, opens_on_closer, sliver_level, sliver_runs_on,
-    sliver_widens,
+    narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, sliver_level,
+    sliver_runs_on, sliver_widens,
 };
 use super::prep::Line;
 use super::shape::{
@@ -557,6 +557,10 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         } else {
             Join::Break
         };
+    }
+    // A first line under a full line left open: see `opens_under_open`.
+    if opens_under_open(x, m, c_first) {
+        return Join::Break;
     }
     Join::Same
 }

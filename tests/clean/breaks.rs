@@ -524,3 +524,27 @@ fn a_line_over_a_word_and_a_semicolon_is_no_head() {
     );
     assert_block(&c, |t| t.starts_with("这样的丰收在村里少见；老人们说"));
 }
+
+/// A line as wide as a paragraph's first (two ems short), ending on a
+/// word with its sentence going on into a full line, under a full line
+/// that leaves its sentence open (场院里晾 / 李长顺放下手里的锨，擦): no line
+/// inside a paragraph is that short, so the line above lost its
+/// sentence's rest (read into another column, or dropped by the scan)
+/// and this one opens a paragraph. Before, it was joined to the line
+/// above, as any line under an open full line was.
+#[test]
+fn a_first_line_under_an_open_full_line_opens_a_paragraph() {
+    let lines = |c| {
+        [
+            "割完毕，村民们正在场院里晾",
+            c,
+            "了把汗，笑着对记者说今年的",
+            "收成比去年好。",
+        ]
+    };
+    let c = cleaned(&lines("李长顺放下手里的锨，擦"));
+    assert_block(&c, |t| t.starts_with("李长顺放下手里的锨，擦了把汗"));
+    // With digits in it the line's width says nothing of an indent.
+    let c = cleaned(&lines("李长顺放下38 把锨，擦"));
+    assert_block(&c, |t| t.contains("场院里晾李长顺"));
+}

@@ -236,3 +236,17 @@ pub(super) fn opens_under_open(x: &Ctx, m: f32, c_first: bool) -> bool {
         && !closes_open_quote(&x.p.text, c)
         && !super::shape::runs_on(c)
 }
+
+/// `p`, short and ending on a word over a line as wide as a first line,
+/// ends a paragraph whose mark the OCR lost: not where it ends inside a
+/// phrase (的, 和…), nor as a line of a column narrowed beside a figure
+/// that widens back under it ([`sliver_widens`]), and only where it stands
+/// under a full line (or opens its paragraph), as a paragraph's last line
+/// does. In a narrowed column the line over `p` is short too (颜渊曰夫达矣夫君
+/// / 极；戴着每天下去公论 / 诗者与，皆可以，则知线, 8, 10 and 11 ems of 13):
+/// every line there is, so `p`'s shortness is the figure's edge, and the
+/// wider line under it the column widening back, not a first line.
+pub(super) fn bare_ends_para(x: &Ctx, m: f32) -> bool {
+    let under_full = x.p_first || x.b.is_none_or(|b| full(b.width, m));
+    !super::shape::leaves_open(&x.p.text) && !sliver_widens(x, m) && under_full
+}

@@ -10,14 +10,14 @@
 //! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
-    narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, sliver_level,
-    sliver_runs_on, sliver_widens,
+    Ctx, bare_end, bare_ends_para, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in,
+    narrowed, narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, sliver_level,
+    sliver_runs_on,
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open,
-    runs_on, short, split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, runs_on, short,
+    split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -546,11 +546,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
-        } else if bare
-            && c_first
-            && !wrapped
-            && (alone_over_first(x, m) || !leaves_open(&x.p.text) && !sliver_widens(x, m))
-        {
+        } else if bare && c_first && !wrapped && (alone_over_first(x, m) || bare_ends_para(x, m)) {
             Join::BreakBare
         } else if bare {
             Join::Same
@@ -558,7 +554,6 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::Break
         };
     }
-    // A first line under a full line left open: see `opens_under_open`.
     if opens_under_open(x, m, c_first) {
         return Join::Break;
     }

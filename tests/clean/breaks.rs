@@ -548,3 +548,29 @@ fn a_first_line_under_an_open_full_line_opens_a_paragraph() {
     let c = cleaned(&lines("李长顺放下38 把锨，擦"));
     assert_block(&c, |t| t.contains("场院里晾李长顺"));
 }
+
+/// A short line ending on a word over a line as wide as a first line, in
+/// a column narrowed beside a figure (颜渊曰夫达矣夫君 / 极；戴着每天下去公论 /
+/// 诗者与，皆可以，则知线, 8, 10 and 11 ems of 13, the prose scan set's
+/// gq11): the line over it is short too, so its shortness is the
+/// figure's edge and the wider line the column widening back, no
+/// paragraph end whose mark was lost. Before, the paragraph was cut there
+/// with a warning.
+#[test]
+fn a_bare_short_line_under_a_short_line_ends_no_paragraph() {
+    assert_block(&cleaned(&NARROWED), |t| {
+        t.contains("戴着每天下去公论诗者与")
+    });
+}
+
+/// A paragraph's end, then a paragraph in a column narrowed beside a
+/// figure and widening back (8, 10, 11, then 13 ems of 13).
+const NARROWED: [&str; 7] = [
+    "割完毕，村民们在晾晒新谷。",
+    "其所谓公交：斯行尤？",
+    "颜渊曰夫达矣夫君",
+    "极；戴着每天下去公论",
+    "诗者与，皆可以，则知线",
+    "就不觚。不为圃也与祭之书第",
+    "一栋，中之美下国。",
+];

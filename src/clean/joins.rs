@@ -232,9 +232,17 @@ pub(super) fn opens_under_open(x: &Ctx, m: f32, c_first: bool) -> bool {
         && c.ends_with(super::names::is_han)
         && !c.contains(|ch: char| ch.is_ascii_alphanumeric())
         && x.n.is_some_and(under)
-        && !lead_in(&x.p.text, c)
-        && !closes_open_quote(&x.p.text, c)
-        && !super::shape::runs_on(c)
+        && !runs_across(&x.p.text, c)
+}
+
+/// The sentence runs across the break from `p` to `c`, whatever the
+/// lines' widths: `p` leads into a quotation `c` opens ([`lead_in`]), `c`
+/// closes one `p` left open ([`closes_open_quote`]), or `c` opens on a
+/// word or two and a stop (连连点 / 头。今年…), as no paragraph opens, the
+/// sentence running across the break as under a head (`shape::runs_on`,
+/// read by heads::is_head too).
+pub(super) fn runs_across(p: &str, c: &str) -> bool {
+    lead_in(p, c) || closes_open_quote(p, c) || super::shape::runs_on(c)
 }
 
 /// `p`, short and ending on a word over a line as wide as a first line,

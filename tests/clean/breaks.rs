@@ -574,3 +574,19 @@ const NARROWED: [&str; 7] = [
     "就不觚。不为圃也与祭之书第",
     "一栋，中之美下国。",
 ];
+
+/// A line opening on a dateline (本报讯) under a full line another
+/// column left open (its sentence goes on elsewhere): a news item's lead
+/// opens on its dateline, whatever line the OCR read before it. Before,
+/// a full line under a full line was the paragraph going on, and the
+/// lead was glued to the other column's text.
+#[test]
+fn a_dateline_opens_a_paragraph_under_an_open_line() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "本报讯　村主任李长顺放下手",
+        "里的木锨，擦了把汗，笑着对记",
+        "者说今年收成好。",
+    ]);
+    assert_block(&c, |t| t.starts_with("本报讯　村主任李长顺"));
+}

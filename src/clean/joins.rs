@@ -210,3 +210,51 @@ pub(super) fn sliver_level(x: &Ctx, m: f32) -> bool {
     let level = |w: f32| narrowed(w, m) && (w - x.p_width).abs() <= 1.0;
     level(x.p_width) && level(x.c.width) && x.n.is_some_and(|n| level(n.width) && !n.is_blank())
 }
+
+/// `c` opens a paragraph under a full line `p` that leaves its sentence
+/// open (了整理之宰，见有天外，子必 / 退而窒今之在广寒,不穷 / a full line): `c`
+/// as wide as a first line (two ems short, its indent dropped) and an em
+/// narrower than the full line under it, ending on a Han character with
+/// its sentence going on. A justified column sets every line a paragraph
+/// runs on through to the measure, so no inner line is two ems short
+/// with its sentence open under it: `p`'s sentence went on in a line the
+/// scan read elsewhere (another column's, read across) or dropped, and
+/// `c` is a first line. A line holding digits or letters is no measure of
+/// an indent (they set looser or tighter, and the OCR spaces them at
+/// will), nor is one that opens into a quotation `p` leads into or
+/// closes one it left open, nor a line running on from `p` (a word or two
+/// and a stop).
+pub(super) fn opens_under_open(x: &Ctx, m: f32, c_first: bool) -> bool {
+    let c = x.c.text.trim_end();
+    let under = |n: &Line| full(n.width, m) && n.width >= x.c.width + 1.0 && !n.is_blank();
+    c_first
+        && !ends_sentence(&x.p.text)
+        && c.ends_with(super::names::is_han)
+        && !c.contains(|ch: char| ch.is_ascii_alphanumeric())
+        && x.n.is_some_and(under)
+        && !runs_across(&x.p.text, c)
+}
+
+/// The sentence runs across the break from `p` to `c`, whatever the
+/// lines' widths: `p` leads into a quotation `c` opens ([`lead_in`]), `c`
+/// closes one `p` left open ([`closes_open_quote`]), or `c` opens on a
+/// word or two and a stop (连连点 / 头。今年…), as no paragraph opens, the
+/// sentence running across the break as under a head (`shape::runs_on`,
+/// read by heads::is_head too).
+pub(super) fn runs_across(p: &str, c: &str) -> bool {
+    lead_in(p, c) || closes_open_quote(p, c) || super::shape::runs_on(c)
+}
+
+/// `p`, short and ending on a word over a line as wide as a first line,
+/// ends a paragraph whose mark the OCR lost: not where it ends inside a
+/// phrase (的, 和…), nor as a line of a column narrowed beside a figure
+/// that widens back under it ([`sliver_widens`]), and only where it stands
+/// under a full line (or opens its paragraph), as a paragraph's last line
+/// does. In a narrowed column the line over `p` is short too (颜渊曰夫达矣夫君
+/// / 极；戴着每天下去公论 / 诗者与，皆可以，则知线, 8, 10 and 11 ems of 13):
+/// every line there is, so `p`'s shortness is the figure's edge, and the
+/// wider line under it the column widening back, not a first line.
+pub(super) fn bare_ends_para(x: &Ctx, m: f32) -> bool {
+    let under_full = x.p_first || x.b.is_none_or(|b| full(b.width, m));
+    !super::shape::leaves_open(&x.p.text) && !sliver_widens(x, m) && under_full
+}

@@ -10,14 +10,14 @@
 //! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, closes_open_quote, cut_at_pause, cut_box, first_cut, lead_in, narrowed,
-    narrowed_across, opens_after_comma, opens_on_closer, sliver_level, sliver_runs_on,
-    sliver_widens,
+    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, narrowed, narrowed_across,
+    opens_after_comma, opens_on_closer, opens_under_open, runs_across, sliver_level,
+    sliver_runs_on,
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, leaves_open,
-    runs_on, short, split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, short,
+    split_run_together,
 };
 use super::{Note, NoteKind};
 
@@ -493,6 +493,11 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if split_box || dateline {
         return Join::Same;
     }
+    // 本报讯, 新华社北京3月14日电: a news item's lead opens on its dateline,
+    // whatever line the OCR read before it (another column's, left open).
+    if super::people::dateline(&x.c.text).is_some() {
+        return Join::Break;
+    }
     // A line opening a quotation under a sentence end an em short of the
     // column (as printed: two marks side by side take an em and a half)
     // opens a paragraph of dialogue, though its opening mark, set in half
@@ -534,29 +539,22 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        // Nor where the next line opens on a word or two and a stop (连连点 /
-        // 头。今年…): no paragraph opens so (`runs_on`), the sentence runs
-        // across the break, as under a head (heads::is_head).
-        let goes_on = lead_in(&x.p.text, &x.c.text)
-            || closes_open_quote(&x.p.text, &x.c.text)
-            || runs_on(&x.c.text);
-        return if goes_on || cut_at_pause(x, m, c_first) {
+        return if runs_across(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
             Join::Same
         } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma
         } else if comma || pause && narrowed {
             Join::Same
-        } else if bare
-            && c_first
-            && !wrapped
-            && (alone_over_first(x, m) || !leaves_open(&x.p.text) && !sliver_widens(x, m))
-        {
+        } else if bare && c_first && !wrapped && (alone_over_first(x, m) || bare_ends_para(x, m)) {
             Join::BreakBare
         } else if bare {
             Join::Same
         } else {
             Join::Break
         };
+    }
+    if opens_under_open(x, m, c_first) {
+        return Join::Break;
     }
     Join::Same
 }

@@ -524,3 +524,69 @@ fn a_line_over_a_word_and_a_semicolon_is_no_head() {
     );
     assert_block(&c, |t| t.starts_with("这样的丰收在村里少见；老人们说"));
 }
+
+/// A line as wide as a paragraph's first (two ems short), ending on a
+/// word with its sentence going on into a full line, under a full line
+/// that leaves its sentence open (场院里晾 / 李长顺放下手里的锨，擦): no line
+/// inside a paragraph is that short, so the line above lost its
+/// sentence's rest (read into another column, or dropped by the scan)
+/// and this one opens a paragraph. Before, it was joined to the line
+/// above, as any line under an open full line was.
+#[test]
+fn a_first_line_under_an_open_full_line_opens_a_paragraph() {
+    let lines = |c| {
+        [
+            "割完毕，村民们正在场院里晾",
+            c,
+            "了把汗，笑着对记者说今年的",
+            "收成比去年好。",
+        ]
+    };
+    let c = cleaned(&lines("李长顺放下手里的锨，擦"));
+    assert_block(&c, |t| t.starts_with("李长顺放下手里的锨，擦了把汗"));
+    // With digits in it the line's width says nothing of an indent.
+    let c = cleaned(&lines("李长顺放下38 把锨，擦"));
+    assert_block(&c, |t| t.contains("场院里晾李长顺"));
+}
+
+/// A short line ending on a word over a line as wide as a first line, in
+/// a column narrowed beside a figure (颜渊曰夫达矣夫君 / 极；戴着每天下去公论 /
+/// 诗者与，皆可以，则知线, 8, 10 and 11 ems of 13, the prose scan set's
+/// gq11): the line over it is short too, so its shortness is the
+/// figure's edge and the wider line the column widening back, no
+/// paragraph end whose mark was lost. Before, the paragraph was cut there
+/// with a warning.
+#[test]
+fn a_bare_short_line_under_a_short_line_ends_no_paragraph() {
+    assert_block(&cleaned(&NARROWED), |t| {
+        t.contains("戴着每天下去公论诗者与")
+    });
+}
+
+/// A paragraph's end, then a paragraph in a column narrowed beside a
+/// figure and widening back (8, 10, 11, then 13 ems of 13).
+const NARROWED: [&str; 7] = [
+    "割完毕，村民们在晾晒新谷。",
+    "其所谓公交：斯行尤？",
+    "颜渊曰夫达矣夫君",
+    "极；戴着每天下去公论",
+    "诗者与，皆可以，则知线",
+    "就不觚。不为圃也与祭之书第",
+    "一栋，中之美下国。",
+];
+
+/// A line opening on a dateline (本报讯) under a full line another
+/// column left open (its sentence goes on elsewhere): a news item's lead
+/// opens on its dateline, whatever line the OCR read before it. Before,
+/// a full line under a full line was the paragraph going on, and the
+/// lead was glued to the other column's text.
+#[test]
+fn a_dateline_opens_a_paragraph_under_an_open_line() {
+    let c = cleaned(&[
+        "割完毕，村民们正在场院里晾",
+        "本报讯　村主任李长顺放下手",
+        "里的木锨，擦了把汗，笑着对记",
+        "者说今年收成好。",
+    ]);
+    assert_block(&c, |t| t.starts_with("本报讯　村主任李长顺"));
+}

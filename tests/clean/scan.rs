@@ -40,10 +40,13 @@ fn heldout_scan_scores() {
     // open one (joins::opens_after_comma: page-9's 晚上九点… in its stretch
     // read across). Round 34: furniture 3.7 → 0 %, edition-12's 灯的徽记
     // too: the body's only head naming a figure is its caption
-    // (captions::names_figure in lone::lone_head).
+    // (captions::names_figure in lone::lone_head). Round 36: 93.8 →
+    // 94.7 %, a line as wide as a first line under a full line left open
+    // opens a paragraph (joins::opens_under_open: edition-12's 教摄影的老钱…,
+    // page-9's 为了适应这种变化…).
     let floors = Floors {
         split_wrong: 0,
-        paras: 93.7,
+        paras: 94.7,
         heads: 94.7,
         fields: 0,
         furniture: 0.0,

@@ -14,6 +14,8 @@ mod common;
 mod continued;
 #[path = "clean/corpus.rs"]
 mod corpus;
+#[path = "clean/false_heads.rs"]
+mod false_heads;
 #[path = "clean/figures.rs"]
 mod figures;
 #[path = "clean/general.rs"]

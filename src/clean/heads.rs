@@ -161,7 +161,7 @@ pub(super) fn is_head(
         return false;
     }
     // Nor does it trail off (……): a one-line paragraph's end.
-    if trails_off(&l.text) {
+    if trails_off(&l.text) || speaks_on(&l.text) {
         return false;
     }
     // Nor is it the first piece of a printed line the OCR cut in two.
@@ -232,6 +232,23 @@ fn first_line(page: &Page, i: usize, next: Option<usize>) -> bool {
 /// plain line is read the same way.
 fn trails_off(t: &str) -> bool {
     t.trim_end().ends_with(['…', '⋯'])
+}
+
+/// Holds a colon with words after it (乕倒说:“了不片信了, 倒裡愇了了的:閔了票你,
+/// 王安无间说："): a sentence introducing what follows, speech or a list,
+/// going on past the line, as the short lines of a column narrowed beside
+/// a figure read. A plain section head names its part and stops; the
+/// sources' heads (老桥有了新“保健医生”, ——"最后一公里"有了新解法) hold no
+/// colon, and a head marked large (`#`) or bold is a head before this is
+/// asked. A colon between digits (8:30) is a time.
+fn speaks_on(t: &str) -> bool {
+    let cs: Vec<char> = t.trim_end().chars().collect();
+    (cs.iter().enumerate()).any(|(k, &c)| {
+        let digits = |j: Option<&char>| j.is_some_and(char::is_ascii_digit);
+        (c == '：' || c == ':')
+            && k + 1 < cs.len()
+            && !(digits(k.checked_sub(1).and_then(|j| cs.get(j))) && digits(cs.get(k + 1)))
+    })
 }
 
 /// A paragraph's last line read right under a line as wide as a first

@@ -19,7 +19,7 @@ fn page(lines: &[&str]) -> String {
 }
 
 /// `lines` between [`OPENING`] and [`SALES`], cleaned: one article.
-fn cleaned(lines: &[&str]) -> typeset::clean::Cleaned {
+pub(super) fn cleaned(lines: &[&str]) -> typeset::clean::Cleaned {
     let all: Vec<&str> = [&[OPENING][..], lines, &[SALES]].concat();
     articles(&page(&all), 1)
 }
@@ -251,7 +251,7 @@ fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
 }
 
 /// Asserts that `c` has a paragraph (not a head) reading `text`.
-fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
+pub(super) fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
     let paras: Vec<&String> = c
         .articles
         .iter()
@@ -265,7 +265,7 @@ fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
 }
 
 /// The paragraph after the one-line paragraph or the head.
-const NEXT: [&str; 3] = [
+pub(super) const NEXT: [&str; 3] = [
     "村主任李长顺放下手里的",
     "木锨，擦了把汗，笑着对记者",
     "说今年是个好年景。",

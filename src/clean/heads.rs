@@ -234,20 +234,29 @@ fn trails_off(t: &str) -> bool {
     t.trim_end().ends_with(['…', '⋯'])
 }
 
-/// Holds a colon with words after it (乕倒说:“了不片信了, 倒裡愇了了的:閔了票你,
-/// 王安无间说："): a sentence introducing what follows, speech or a list,
-/// going on past the line, as the short lines of a column narrowed beside
-/// a figure read. A plain section head names its part and stops; the
-/// sources' heads (老桥有了新“保健医生”, ——"最后一公里"有了新解法) hold no
-/// colon, and a head marked large (`#`) or bold is a head before this is
-/// asked. A colon between digits (8:30) is a time.
+/// Holds a colon with words after it that introduces what follows (乕倒说:“了不片信了,
+/// 倒裡愇了了的:閔了票你, 老李说：“好年景”): speech or a list, going on past
+/// the line, as the short lines of a column narrowed beside a figure read
+/// — the colon opens a quotation, follows a verb of saying, or the line
+/// runs on (ends on a comma or pause). A plain section head names its
+/// part and stops: one that holds a colon (专家：城市更新要以人为本, 记者手记：
+/// 桥下的夜) opens no quotation after it and ends on a word. A colon between
+/// digits (8:30) is a time; a head marked large (`#`) or bold is a head
+/// before this is asked.
 fn speaks_on(t: &str) -> bool {
     let cs: Vec<char> = t.trim_end().chars().collect();
+    let runs_on = cs.last().is_some_and(|c| matches!(c, '，' | ',' | '、'));
     (cs.iter().enumerate()).any(|(k, &c)| {
         let digits = |j: Option<&char>| j.is_some_and(char::is_ascii_digit);
+        let before = k.checked_sub(1).and_then(|j| cs.get(j));
+        let quotes = cs
+            .get(k + 1)
+            .is_some_and(|n| matches!(n, '“' | '「' | '『' | '"'));
+        let says = before.is_some_and(|b| matches!(b, '说' | '說' | '道' | '问' | '問' | '曰'));
         (c == '：' || c == ':')
             && k + 1 < cs.len()
-            && !(digits(k.checked_sub(1).and_then(|j| cs.get(j))) && digits(cs.get(k + 1)))
+            && !(digits(before) && digits(cs.get(k + 1)))
+            && (quotes || says || runs_on)
     })
 }
 

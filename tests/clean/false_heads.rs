@@ -15,3 +15,20 @@ fn a_line_introducing_speech_is_no_head() {
     let c = cleaned(&[&["割完毕，村民们在晾晒。", line][..], &NEXT].concat());
     assert_para(&c, line);
 }
+
+/// A short line whose colon opens no quotation, follows no verb of saying
+/// and whose line stops on a word (专家：城市要留住烟火气) is a section head as
+/// one without a colon would be: many a feature's heads name a voice or a
+/// part so (记者手记：…). `heads::speaks_on` leaves it alone.
+#[test]
+fn a_head_naming_a_voice_with_a_colon_is_a_head() {
+    let line = "专家：城市要留住烟火气";
+    let c = cleaned(&[&["割完毕，村民们在晾晒。", line][..], &NEXT].concat());
+    let heads: Vec<&String> = (c.articles.iter().flat_map(|a| a.blocks.iter()))
+        .filter_map(|b| match b {
+            typeset::clean::Block::Head(t) => Some(t),
+            typeset::clean::Block::Para(_) => None,
+        })
+        .collect();
+    assert!(heads.iter().any(|t| *t == line), "{heads:?}");
+}

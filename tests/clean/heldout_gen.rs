@@ -138,8 +138,11 @@ fn heldout_generated_scores() {
         // (joins::opens_under_open); → 1122 (87.2 %), joins::bare_ends_para
         // (above).
         // Round 37: 1122 → 1123 (87.3 %), a plain line holding a colon with
-        // words after it is no head (heads::speaks_on: gq13's 乕倒说:“了不片信了).
-        ("tests/fixtures/clean/gen/scan", 87.32, 10, 2, 8.8, 8),
+        // words after it is no head (heads::speaks_on: gq13's 乕倒说:“了不片信了);
+        // narrowed to a colon opening a quotation, after a verb of saying or
+        // in a line running on (a head 专家：城市要留住烟火气 stays a head):
+        // back to 1122.
+        ("tests/fixtures/clean/gen/scan", 87.24, 10, 2, 8.8, 8),
         // Round 18 (README): 94.5 → 94.7 % (prose scan 81.5 → 81.7 %).
         // Round 20: 94.7 → 95.6 % (prose scan 81.9 → 82.9 %), a straight
         // quote squeezed beside a colon as the curly one it stands for

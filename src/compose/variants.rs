@@ -535,21 +535,12 @@ fn module_at(
         // headline's ends (a short headline on a vertical page leaves
         // white the width of its block above and below it).
         let pages: Vec<&super::Page> = m.pages.iter().take(1).collect();
-        let inside = holes_inside(&pages, grid, ((0, span), (0, rows)));
         // The title block's own, with the lines under it that close its
         // white (gq-set32 of the fresh batch, continued: a two-line
         // headline's short second line left a 5 × 4-em hole at both its
         // ends, which a cut module's cost did not see).
         let title = (m.under_title + HEAD_CLOSE).min(rows);
         let head = holes_inside_both(&pages, grid, ((0, span), (0, title)));
-        let whites = Whites {
-            under: m.white,
-            foot: m.foot,
-            holes: m.holes.max(inside),
-            head,
-            shorts: m.shorts,
-            stretch: None,
-        };
         if m.pages.len() > 1 {
             // Continued: its text fills the slot it is cut to.
             return Err(Whites {
@@ -558,6 +549,15 @@ fn module_at(
                 ..Whites::default()
             });
         }
+        let inside = holes_inside(&pages, grid, ((0, span), (0, rows)));
+        let whites = Whites {
+            under: m.white,
+            foot: m.foot,
+            holes: m.holes.max(inside),
+            head,
+            shorts: m.shorts,
+            stretch: None,
+        };
         return Ok((rows, whites));
     }
     // Fewest rows holding the box whole (more rows never hold less), its

@@ -252,16 +252,25 @@ fn a_comma_in_a_level_narrowed_column_ends_no_paragraph() {
 
 /// Asserts that `c` has a paragraph (not a head) reading `text`.
 pub(super) fn assert_para(c: &typeset::clean::Cleaned, text: &str) {
-    let paras: Vec<&String> = c
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.iter())
-        .filter_map(|b| match b {
-            typeset::clean::Block::Para(t) => Some(t),
-            typeset::clean::Block::Head(_) => None,
-        })
-        .collect();
+    let paras = blocks(c, false);
     assert!(paras.iter().any(|t| *t == text), "{paras:?}");
+}
+
+/// Asserts that `c` has a section head reading `text`.
+pub(super) fn assert_head(c: &typeset::clean::Cleaned, text: &str) {
+    let heads = blocks(c, true);
+    assert!(heads.iter().any(|t| *t == text), "{heads:?}");
+}
+
+/// The heads (`head`) or the paragraphs of `c`'s articles.
+fn blocks(c: &typeset::clean::Cleaned, head: bool) -> Vec<&String> {
+    (c.articles.iter().flat_map(|a| a.blocks.iter()))
+        .filter_map(|b| match b {
+            typeset::clean::Block::Para(t) if !head => Some(t),
+            typeset::clean::Block::Head(t) if head => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The paragraph after the one-line paragraph or the head.

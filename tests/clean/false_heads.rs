@@ -1,7 +1,7 @@
 //! Short lines between a sentence end and a paragraph's first line that
 //! read like a section head by their width and are none by their words.
 
-use super::breaks::{NEXT, assert_para, cleaned};
+use super::breaks::{NEXT, assert_head, assert_para, cleaned};
 
 /// A short line holding a colon with words after it (老李说：“好年景”)
 /// is a sentence introducing what it says, a one-line paragraph here, no
@@ -24,11 +24,5 @@ fn a_line_introducing_speech_is_no_head() {
 fn a_head_naming_a_voice_with_a_colon_is_a_head() {
     let line = "专家：城市要留住烟火气";
     let c = cleaned(&[&["割完毕，村民们在晾晒。", line][..], &NEXT].concat());
-    let heads: Vec<&String> = (c.articles.iter().flat_map(|a| a.blocks.iter()))
-        .filter_map(|b| match b {
-            typeset::clean::Block::Head(t) => Some(t),
-            typeset::clean::Block::Para(_) => None,
-        })
-        .collect();
-    assert!(heads.iter().any(|t| *t == line), "{heads:?}");
+    assert_head(&c, line);
 }

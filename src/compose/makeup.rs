@@ -25,9 +25,9 @@
 
 use super::frame::SizeCap;
 pub(super) use super::makeup_search::SLACK;
-use super::makeup_search::{Band, MadeUp, Notch, Tables, search, search_in, search_rests};
+use super::makeup_search::{Band, MadeUp, Notch, Place, Tables, search, search_in, search_rests};
 use super::page::{PageArticle, size};
-use super::variants::{Fit, Variant, Variants, all_variants, headline_size, height_at};
+use super::variants::{Fit, Height, Variant, Variants, all_variants, headline_size, height_at};
 use crate::error::Warning;
 use crate::model::Grid;
 use crate::units::Pt;
@@ -304,6 +304,26 @@ fn place<'a>(
     }
     // Over a pin the white the articles leave opens the spaces between
     // their modules (see `spread`), not a strip across the page.
+    // The objective's remainder: a page raised below is as full.
+    let short = Short {
+        continued: m.continued(),
+        remainder: m.remainder,
+    };
+    // White the search left in slots deeper than their modules' text
+    // goes to the foot, where the articles leave white (see `spread`).
+    let risen = match used.notch.is_none() && !m.last_only {
+        true => spread::rise(&m.places, &natural(prep, &m.places), m.remainder),
+        false => m.places.clone(),
+    };
+    let foot = |places: &[Option<Place>]| places.iter().flatten().map(|p| p.row + p.rows).max();
+    let raised = foot(&m.places).zip(foot(&risen)).map_or(0, |(a, b)| a - b);
+    let m = &MadeUp {
+        places: risen,
+        remainder: m.remainder + raised,
+        ..m.clone()
+    };
+    // Over a pin the white the articles leave opens the spaces between
+    // their modules (see `spread`), not a strip across the page.
     let over_pin = (out.iter()).any(|a| pinned(a) && a.placement.row == Some(used.bottom));
     let places = match over_pin && used.notch.is_none() {
         true => spread::over_pin(&m.places, m.remainder),
@@ -325,11 +345,24 @@ fn place<'a>(
         }
     }
     let summary = summary(m, (used, band), &prep.variants, &effort);
-    let short = Short {
-        continued: m.continued(),
-        remainder: m.remainder,
-    };
     (out, warning(summary), short)
+}
+
+/// Per place, the rows its module's text takes in the variant and span
+/// the search chose (`None` where it has no place or is cut).
+fn natural(prep: &Prepared, places: &[Option<Place>]) -> Vec<Option<u32>> {
+    (places.iter().zip(&prep.variants))
+        .map(|(p, v)| {
+            let p = (*p)?;
+            let span = p.columns.checked_sub(1)? as usize;
+            let fits = v.fits.get(span).into_iter().chain(v.strips.get(span));
+            let f = fits.flatten().find(|f| f.variant == p.variant)?;
+            match f.height {
+                Height::Rows(h, _) => Some(h),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// [`prepare`] and [`choose`] with nothing to avoid.

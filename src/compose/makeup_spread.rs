@@ -54,6 +54,63 @@ pub(super) fn over_pin(places: &[Option<Place>], remainder: u32) -> Vec<Option<P
     places.to_vec()
 }
 
+/// `places` with the white a module leaves in a slot deeper than its text
+/// moved to the band's foot, where the articles leave white anyway: each
+/// module set at its text's own rows (`natural`, per place; `None` keeps
+/// its slot) and those under it raised as far, so that the white the
+/// search put between stacked modules — a side-by-side pair stands level
+/// in the search, the shorter stack's slack split among its modules —
+/// joins the remainder under them instead (fresh gq-set31: a module two
+/// rows short of its slot left a 27 × 6-em hole over the kicker of the
+/// module under it). As they were where a module under two others would
+/// part from either, or one would grow past its slot; with nothing left
+/// at the foot (`remainder` 0: the page is filled to its last line) or a
+/// continued module (its cut fills its slot).
+pub(super) fn rise(
+    places: &[Option<Place>],
+    natural: &[Option<u32>],
+    remainder: u32,
+) -> Vec<Option<Place>> {
+    let placed: Vec<(usize, Place)> = (places.iter().enumerate())
+        .filter_map(|(j, p)| Some((j, (*p)?)))
+        .collect();
+    if remainder == 0 || placed.iter().any(|(_, p)| p.continued) {
+        return places.to_vec();
+    }
+    let stacked = |a: &Place, b: &Place| overlap(a, b) && a.row + a.rows == b.row;
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    order.sort_by_key(|&k| (placed[k].1.row, placed[k].1.column));
+    let mut new: Vec<Place> = placed.iter().map(|&(_, p)| p).collect();
+    for &k in &order {
+        let p = placed[k].1;
+        // Those over it come earlier in `order`: their rows are set.
+        let top = (0..placed.len())
+            .filter(|&a| stacked(&placed[a].1, &p))
+            .map(|a| new[a].row + new[a].rows)
+            .max();
+        new[k].row = top.unwrap_or(p.row);
+        new[k].rows = natural[placed[k].0].map_or(p.rows, |h| h.min(p.rows));
+    }
+    // A module over others meets them all: it grows to their top, within
+    // its slot, or the page stays as the search left it.
+    for a in 0..placed.len() {
+        let tops: Vec<u32> = (0..placed.len())
+            .filter(|&b| stacked(&placed[a].1, &placed[b].1))
+            .map(|b| new[b].row)
+            .collect();
+        let Some(&top) = tops.first() else { continue };
+        if tops.iter().any(|&t| t != top) || top - new[a].row > placed[a].1.rows {
+            return places.to_vec();
+        }
+        new[a].rows = top - new[a].row;
+    }
+    let mut out = places.to_vec();
+    for (&(j, _), p) in placed.iter().zip(new) {
+        out[j] = Some(p);
+    }
+    out
+}
+
 /// Whether two modules share a column.
 fn overlap(p: &Place, m: &Place) -> bool {
     p.column < m.column + m.columns && m.column < p.column + p.columns
@@ -123,6 +180,45 @@ mod tests {
         let out = over_pin(&places, 3);
         let rows: Vec<u32> = out.iter().flatten().map(|p| p.row).collect();
         assert_eq!(rows, vec![0, 0, 41, 31]);
+    }
+
+    #[test]
+    fn a_stack_beside_a_deeper_module_rises_and_leaves_its_white_at_the_foot() {
+        // a0 over a1 beside a2: a0's text takes 28 of its 30 rows, a1's
+        // 38 of 40, a2 all its 70; 10 lines left under them.
+        let places = [at(0, 5, 0, 30), at(0, 5, 30, 40), at(5, 3, 0, 70)];
+        let out = rise(&places, &[Some(28), Some(38), Some(70)], 10);
+        let rows: Vec<(u32, u32)> = out.iter().flatten().map(|p| (p.row, p.rows)).collect();
+        assert_eq!(rows, vec![(0, 28), (28, 38), (0, 70)]);
+    }
+
+    #[test]
+    fn a_module_under_two_keeps_them_level() {
+        // a2 spans under a0 and a1, whose text ends at different rows:
+        // a1 keeps a line of its slot to meet a2 where a0 ends.
+        let places = [at(0, 4, 0, 30), at(4, 4, 0, 30), at(0, 8, 30, 40)];
+        let out = rise(&places, &[Some(29), Some(28), Some(38)], 10);
+        let rows: Vec<(u32, u32)> = out.iter().flatten().map(|p| (p.row, p.rows)).collect();
+        assert_eq!(rows, vec![(0, 29), (0, 29), (29, 38)]);
+        // On a filled page the white stays in the slots.
+        assert_eq!(
+            rise(&places, &[Some(29), Some(28), Some(38)], 0),
+            places.to_vec()
+        );
+    }
+
+    #[test]
+    fn a_module_that_would_grow_past_its_slot_keeps_the_page() {
+        // p rises with x, five rows, but q under p and y cannot: p would
+        // need 25 rows to meet q.
+        let places = [
+            at(0, 4, 0, 10),
+            at(0, 4, 10, 20),
+            at(4, 4, 0, 30),
+            at(0, 8, 30, 10),
+        ];
+        let natural = [Some(5), Some(20), Some(30), Some(10)];
+        assert_eq!(rise(&places, &natural, 4), places.to_vec());
     }
 
     #[test]

@@ -75,7 +75,27 @@ fn run_together(pages: &[&Page], pitch: f64, ha: &Head, hb: &Head) -> bool {
         let gap = (a.along.1.min(b.along.1), a.along.0.max(b.along.0));
         stripe.1 - stripe.0 > least && !type_in(pages, wide, gap)
     };
-    (ha.lines.iter()).any(|a| hb.lines.iter().any(|b| meet(a, b)))
+    let (ba, bb) = (blocks(ha), blocks(hb));
+    (ha.lines.iter()).any(|a| bb.iter().any(|b| meet(a, b)))
+        || (hb.lines.iter()).any(|b| ba.iter().any(|a| meet(a, b)))
+}
+
+/// A headline's lines, and each two lines after each other taken as one:
+/// a line beside the space between another's two lines reads on into
+/// both (gq-set30 of a fresh batch: 年摜蹹了园下缅矉涕长起, one line of
+/// 31.4 pt, beside 擗了底的下经有，/封里口樉的河犻 of 30.2, its em a
+/// sixth into each of theirs — a compositor's review found the 撞题).
+fn blocks(h: &Head) -> Vec<Line> {
+    let mut lines = h.lines.clone();
+    lines.sort_by(|a, b| a.across.0.total_cmp(&b.across.0));
+    let pairs = lines.windows(2).map(|w| Line {
+        across: (w[0].across.0, w[1].across.1),
+        along: (
+            w[0].along.0.min(w[1].along.0),
+            w[0].along.1.max(w[1].along.1),
+        ),
+    });
+    h.lines.iter().copied().chain(pairs).collect()
 }
 
 /// Whether a glyph on `pages` stands inside `stripe` across the line and
@@ -261,6 +281,26 @@ mod tests {
             &head(&[&top, &under]),
             &head(&[&beside])
         ));
+    }
+
+    /// gq-set30 of a fresh batch: a one-line headline of 31.4 pt beside
+    /// the space between another's two lines of 30.2, its em less than a
+    /// fifth into either: it reads on into both.
+    #[test]
+    fn a_line_beside_the_space_between_two_lines_runs_together() {
+        let h = RunMode::Horizontal;
+        let one = run(h, 31.4, (65.0, 1186.0), 11);
+        let (first, second) = (
+            run(h, 30.2, (432.0, 1159.0), 8),
+            run(h, 30.2, (447.0, 1213.0), 7),
+        );
+        let p = page(&[&one, &first, &second]);
+        let (a, b) = (head(&[&one]), head(&[&first, &second]));
+        assert!(run_together(&[&p], PITCH, &a, &b));
+        assert!(run_together(&[&p], PITCH, &b, &a));
+        // Neither line alone meets it by a fifth of an em.
+        assert!(!run_together(&[&p], PITCH, &a, &head(&[&first])));
+        assert!(!run_together(&[&p], PITCH, &a, &head(&[&second])));
     }
 
     /// h-set03: a kicker staggers the second headline by three quarters

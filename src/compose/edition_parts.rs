@@ -13,38 +13,27 @@ use crate::units::Pt;
 /// other by a column of its module's text run up between them
 /// ([`Placement::parted`]), its headline no larger than it was set: the
 /// first of the pair (before the other across the columns, over it down a
-/// vertical page), leaving its last column, or with `flip` the second,
-/// leaving its first; the other where that one may not be parted — the
-/// lead story's (it spans its module), a rest's, one of a single column
-/// or one parted on the other side already. `None` where none changes.
+/// vertical page), leaving its last column — never the second, leaving
+/// its first, where its text would start before its headline; not the
+/// lead story's (it spans its module), a rest's or one of a single
+/// column. `None` where none changes.
 ///
 /// [`Placement::parted`]: crate::compose::page::Placement::parted
 pub(in crate::compose) fn parted<'a>(
     placed: &[PageArticle<'a>],
     pairs: &[[(usize, Pt); 2]],
-    flip: bool,
 ) -> Option<Vec<PageArticle<'a>>> {
     let mut out: Vec<PageArticle<'a>> = placed.iter().map(PageArticle::copy).collect();
     let mut changed = false;
-    for &[(a, a_size), (b, b_size)] in pairs {
-        let may = |j: usize| {
-            let p = &out[j].placement;
-            !p.lead_story && out[j].rest.is_none() && p.columns.unwrap_or(1) >= 2
-        };
-        // Parted on the side facing the other already: nothing to do.
-        if out[a].placement.parted == Parted::Last || out[b].placement.parted == Parted::First {
+    for &[(a, size), _] in pairs {
+        let p = &out[a].placement;
+        let may = !p.lead_story && out[a].rest.is_none() && p.columns.unwrap_or(1) >= 2;
+        // Parted already (for an earlier pair): nothing more to do.
+        if !may || p.parted != Parted::Not {
             continue;
         }
-        let mut order = [(a, Parted::Last, a_size), (b, Parted::First, b_size)];
-        if flip {
-            order.reverse();
-        }
-        let free = |j: usize| out[j].placement.parted == Parted::Not;
-        let Some((j, side, size)) = order.into_iter().find(|&(j, ..)| may(j) && free(j)) else {
-            continue;
-        };
-        let p = &mut out[j].placement;
-        p.parted = side;
+        let p = &mut out[a].placement;
+        p.parted = Parted::Last;
         // No larger than it was set: narrowed, two lines may take a size
         // larger, which would only bring it nearer the other's.
         let own = SizeCap::of(size);

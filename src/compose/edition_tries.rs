@@ -264,7 +264,7 @@ impl Tries {
     /// [`Self::set_one`], and where the page is the best so far and has
     /// headlines run together, the same page again with one of each pair
     /// parted from the other by a column of its text ([`parted`]: the
-    /// first, then where that is no better the second), then (from the
+    /// first of the pair), then (from the
     /// parted page where it is the better) one of each pair left in its
     /// alternate face ([`other_faces`]); each kept where it ranks
     /// better ([`Tried`]: no more holes or continued articles, as full,
@@ -285,14 +285,8 @@ impl Tries {
             return Ok(out);
         }
         let mut pairs = out.pairs.clone();
-        // The first of each pair parted, and where that page is no better,
-        // the second (where that parts others).
-        let first = parted(&kept, &pairs, false);
-        let second = parted(&kept, &pairs, true).filter(|s| {
-            (first.as_ref())
-                .is_none_or(|f| f.iter().zip(s).any(|(a, b)| a.placement != b.placement))
-        });
-        for parted in [first, second].into_iter().flatten() {
+        // The first of each pair parted (see `parted`).
+        if let Some(parted) = parted(&kept, &pairs) {
             if self.spent_all() {
                 return Ok(out);
             }
@@ -312,7 +306,6 @@ impl Tries {
                 && self.is_best()
             {
                 (kept, said, pairs) = (again, summary, o.pairs);
-                break;
             }
         }
         if let Some(faced) = other_faces(&kept, &pairs).filter(|_| !self.spent_all()) {

@@ -77,11 +77,10 @@ pub enum Parted {
     #[default]
     Not,
     /// The last (the block over the others from the first): parts it from
-    /// the headline of the module after it.
+    /// the headline of the module after it. Never the first: the text
+    /// would start in a column before its own headline (a compositor's
+    /// review found it on three fresh pages, gq-set26, 32 and 34).
     Last,
-    /// The first (the block over the others to the last): parts it from
-    /// the headline of the module before it.
-    First,
 }
 
 /// A module laid out: its pages (the first is the frame's page, the rest

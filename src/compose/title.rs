@@ -35,9 +35,6 @@ pub(super) const BOX_REACH: f64 = 0.15;
 pub struct Title {
     pub header: Vec<ShapedPara>,
     pub columns: u32,
-    /// The module's column it starts at: the first, or where it is kept
-    /// off the first ([`Parted::First`]) the next.
-    pub from: u32,
     pub byline: Option<usize>,
     /// Fitted to a page's module: its lines stacked as their boxes allow.
     pub fitted: bool,
@@ -66,7 +63,6 @@ impl Title {
         Title {
             header: header.to_vec(),
             columns,
-            from: 0,
             byline: None,
             fitted: false,
             phrases_fit: true,
@@ -199,7 +195,7 @@ fn parted_title(
         frame.grown_most.map(|c| c.pt()),
         true,
     );
-    let mut title = fit_title(
+    let title = fit_title(
         &header,
         module,
         (share, most, cap),
@@ -207,11 +203,6 @@ fn parted_title(
     );
     if !title.phrases_fit || title.columns > widest {
         return None;
-    }
-    // Kept off the first column: the block stands from the second, the
-    // headline at the head of the article's text still.
-    if frame.parted == Parted::First {
-        title.from = (module.columns - title.columns).min(1);
     }
     Some(title)
 }
@@ -370,7 +361,6 @@ fn fit_title(
     Title {
         header,
         columns,
-        from: 0,
         byline,
         fitted: true,
         phrases_fit,

@@ -99,29 +99,19 @@ impl Composer<'_> {
             true => stagger(&mut planned, &self.grid, title.columns, below),
             false => vec![below; title.columns as usize],
         };
-        // Planned across the block's own columns; set where it starts.
-        let from = self.grid.column_start(title.from);
         for h in &planned {
-            let at = LineAt {
-                inline: h.at.inline + from,
-                ..h.at
-            };
-            self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, at, None);
+            self.set_line((&heads[h.n], LineSource::Header(h.n)), &h.line, h.at, None);
         }
         if rule {
             self.items().push(header_rule(slot, measure));
         }
         let mut taken: Vec<(u32, u32, u32)> = (0..title.columns)
-            .map(|c| (title.from + c, self.top, tops[c as usize]))
+            .map(|c| (c, self.top, tops[c as usize]))
             .collect();
-        // The byline heads the article's first column: under the block,
-        // or at the module's top where the block stands off that column.
+        // The byline heads the article's first column, under the block.
         if let Some(b) = title.byline {
             let p = &title.header[b];
-            let head = match title.from {
-                0 => (tops[0], title.columns == 1),
-                _ => (self.top, false),
-            };
+            let head = (tops[0], title.columns == 1);
             let end = self.set_byline((p, b), head, &doc.rules);
             taken.push((0, head.0, end));
         }

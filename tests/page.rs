@@ -27,6 +27,31 @@ fn the_broadsheet_page_keeps_every_article_in_manifest_order() {
     assert_same_text(&text, &paras);
 }
 
+/// A page its articles cannot fill says so loudly: page-7's three
+/// articles take 49 % of a broadsheet, white at its foot that the summary
+/// called "no holes" (a compositor's review: not ready to print); a full
+/// page (page-12) says nothing of it.
+#[test]
+fn an_underfilled_page_is_reported_not_ready_to_print() {
+    let dir = tempdir();
+    let summary = |name: &str| {
+        let src = root().join("examples").join(name);
+        let (out, _) = run_into(dir.path(), &[src.as_os_str()]);
+        let stderr = assert_ok(&out);
+        (stderr.lines())
+            .find(|l| l.contains("of the grid in modules"))
+            .expect("the page summary")
+            .to_string()
+    };
+    let seven = summary("page-7.toml");
+    assert!(
+        seven.contains("UNDERFILLED") && seven.contains("not ready to print"),
+        "{seven}"
+    );
+    let twelve = summary("page-12.toml");
+    assert!(!twelve.contains("UNDERFILLED"), "{twelve}");
+}
+
 fn manifest(dir: &std::path::Path, body: &str) -> std::process::Output {
     for (name, text) in [
         ("a.md", "+++\ntitle = \"甲\"\n+++\n正文一段。\n"),

@@ -722,3 +722,31 @@ fn a_serial_box_pinned_at_a_vertical_page_foot_is_worked_around() {
     let filled: u32 = filled.rsplit(' ').next().unwrap().parse().unwrap();
     assert!(filled >= 90, "{summary}");
 }
+
+/// tests/fixtures/gen-fresh-v20 (`tools/gen-pages.py DIR 40 --vertical`,
+/// set 20, one no round was tuned on), set vertically: a headline of
+/// twelve characters without a phrase mark, 腛了的了了一起肶已得了的, is
+/// continued. Its continuation head down a band of some five characters
+/// was cut to two lines, 腛了的了 | 了一起肶, broken off inside the
+/// headline (a compositor's review); it takes the three lines the whole
+/// headline needs.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_long_continuation_head_down_a_band_is_not_cut_inside_a_word() {
+    let src = root().join("tests/fixtures/gen-fresh-v20/fill.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let dir = tempdir();
+    let (out, outputs) = run_into(dir.path(), &args);
+    assert_ok(&out);
+    need("pdftotext");
+    let pages = outputs.pdf_pages();
+    assert!(pages.len() >= 2, "continued: {}", pages.len());
+    let second = squeeze(&pages[1]);
+    assert!(
+        second.contains("腛了的了了一起肶已得了的"),
+        "the whole headline over its rest: {second}"
+    );
+}

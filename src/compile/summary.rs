@@ -41,9 +41,10 @@ fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
                     ""
                 };
                 format!(
-                    "page {number}: {:.0}% of the grid in modules, {}{more}",
+                    "page {number}: {:.0}% of the grid in modules, {}{}{more}",
                     f * 100.0,
-                    holes_note(composed, k)
+                    holes_note(composed, k),
+                    underfilled(*f)
                 )
             } else {
                 format!(
@@ -77,9 +78,11 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
     for k in 0..composed.pages.len() {
         let number = first + k;
         let mut message = match composed.filled.get(k) {
-            Some(f) if k < edition => {
-                format!("page {number}: {:.0}% of the grid in modules", f * 100.0)
-            }
+            Some(f) if k < edition => format!(
+                "page {number}: {:.0}% of the grid in modules{}",
+                f * 100.0,
+                underfilled(*f)
+            ),
             Some(f) => format!(
                 "page {number} (after the edition's last page): continued articles, {:.0}% of the grid in modules",
                 f * 100.0
@@ -127,6 +130,25 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
         ));
     }
     out
+}
+
+/// The share of the grid under which a page of its own articles is not
+/// ready to print: its white shows as a gap a desk sends back (a
+/// compositor's review of pages 49–65 % full, which the summary called
+/// "no holes" as their white stood at the foot).
+const READY: f64 = 0.85;
+
+/// A note for a page whose modules take less than [`READY`] of its grid:
+/// its articles cannot fill it, and what a compositor would do.
+fn underfilled(filled: f64) -> String {
+    match filled < READY {
+        true => format!(
+            "; UNDERFILLED: {:.0}% of the grid left white, not ready to print \
+             (add copy or figures, or choose a smaller layout)",
+            (1.0 - filled) * 100.0
+        ),
+        false => String::new(),
+    }
 }
 
 /// "page 2", or "pages 2–4".

@@ -111,12 +111,18 @@ fn head_span(doc: &Doc, grid: &Grid) -> u32 {
         .unwrap_or(grid.columns)
 }
 
+/// The most lines a continuation head takes under a jump line.
+const MOST_HEAD_LINES: u32 = 3;
+
 /// The lines the continuation head takes: one, or, under a jump line,
-/// two where its text is wider than the measure (a vertical band holds
-/// some five characters at a deck's size; a headline without a phrase
-/// mark is its own first phrase, and cut to one line it was cut blindly).
-/// Judged by the characters' ems, so the slots kept and the lines set
-/// agree before anything is shaped.
+/// as many as its text needs where it is wider than the measure, up to
+/// [`MOST_HEAD_LINES`] (a vertical band holds some five characters at a
+/// deck's size; a headline without a phrase mark is its own first phrase,
+/// and cut to one line it was cut blindly; cut to two, a compositor's
+/// review found 腛了的了 | 了一起肶 of 腛了的了了一起肶已得了的 on
+/// gqv2-set20's page 2, broken off in a word). Judged by the characters'
+/// ems, so the slots kept and the lines set agree before anything is
+/// shaped.
 fn head_lines(doc: &Doc, grid: &Grid) -> u32 {
     if beside(grid) {
         return 1;
@@ -126,9 +132,14 @@ fn head_lines(doc: &Doc, grid: &Grid) -> u32 {
     } else {
         grid.measure()
     };
-    let wide = |t: &str| doc.continued_style.size.0 * t.chars().count() as f64 > measure.0 + 0.01;
-    let two = wide(&doc.title) && wide(continued_head(&doc.title));
-    1 + two as u32
+    let ems = |t: &str| doc.continued_style.size.0 * t.chars().count() as f64;
+    let wide = |t: &str| ems(t) > measure.0 + 0.01;
+    let phrase = continued_head(&doc.title);
+    if !wide(&doc.title) || !wide(phrase) {
+        return 1;
+    }
+    let lines = (ems(phrase) / measure.0.max(1.0) - 0.01).ceil() as u32;
+    lines.clamp(2, MOST_HEAD_LINES)
 }
 
 /// The narrowest horizontal module, in body ems, whose continuation head
@@ -238,11 +249,9 @@ impl Composer<'_> {
             from.style.align = Align::Center;
         }
         let per = head.style.lines.max(1);
-        // A head of two lines (see `head_lines`) under a jump line.
-        let lines = match head_lines(doc, g) {
-            2 => lines,
-            _ => lines.into_iter().take(1).collect(),
-        };
+        // As many lines as `head_lines` kept slots for.
+        let kept = head_lines(doc, g) as usize;
+        let lines: Vec<Line> = lines.into_iter().take(kept).collect();
         // Over the text with no blank slot between (a horizontal module),
         // the head rises: centred in its slots it stood twice as far under
         // the rule above it (half a slot over the module) as over the text
@@ -261,7 +270,7 @@ impl Composer<'_> {
             }
         };
         let top = self.top;
-        for (k, line) in lines.iter().take(2).enumerate() {
+        for (k, line) in lines.iter().enumerate() {
             self.line_on(
                 page,
                 &head,
@@ -269,7 +278,7 @@ impl Composer<'_> {
                 (top + per * k as u32, Pt::ZERO, lift),
             );
         }
-        let under = top + per * lines.len().clamp(1, 2) as u32;
+        let under = top + per * lines.len().max(1) as u32;
         // Beside the head: in its last slot (on the head's baseline); else
         // under it.
         let slot = match by {

@@ -302,8 +302,6 @@ fn place<'a>(
         let pl = &mut out[i].placement;
         pl.rows = pl.rows.or(Some(n.bottom));
     }
-    // Over a pin the white the articles leave opens the spaces between
-    // their modules (see `spread`), not a strip across the page.
     // The objective's remainder: a page raised below is as full.
     let short = Short {
         continued: m.continued(),

@@ -307,19 +307,7 @@ fn place<'a>(
         continued: m.continued(),
         remainder: m.remainder,
     };
-    // White the search left in slots deeper than their modules' text
-    // goes to the foot, where the articles leave white (see `spread`).
-    let risen = match used.notch.is_none() && !m.last_only {
-        true => spread::rise(&m.places, &natural(prep, &m.places), m.remainder),
-        false => m.places.clone(),
-    };
-    let foot = |places: &[Option<Place>]| places.iter().flatten().map(|p| p.row + p.rows).max();
-    let raised = foot(&m.places).zip(foot(&risen)).map_or(0, |(a, b)| a - b);
-    let m = &MadeUp {
-        places: risen,
-        remainder: m.remainder + raised,
-        ..m.clone()
-    };
+    let m = &risen(m, prep, used);
     // Over a pin the white the articles leave opens the spaces between
     // their modules (see `spread`), not a strip across the page.
     let over_pin = (out.iter()).any(|a| pinned(a) && a.placement.row == Some(used.bottom));
@@ -344,6 +332,26 @@ fn place<'a>(
     }
     let summary = summary(m, (used, band), &prep.variants, &effort);
     (out, warning(summary), short)
+}
+
+/// The page `m` with the white the search left in slots deeper than
+/// their modules' text at the band's foot, where the articles leave white
+/// (see [`spread::rise`]; not in a notched band or one of rests), and the
+/// lines left there.
+fn risen(m: &MadeUp, prep: &Prepared, used: Band) -> MadeUp {
+    let places = match used.notch.is_none() && !m.last_only {
+        true => spread::rise(&m.places, &natural(prep, &m.places), m.remainder),
+        false => m.places.clone(),
+    };
+    let foot = |places: &[Option<Place>]| places.iter().flatten().map(|p| p.row + p.rows).max();
+    let raised = foot(&m.places)
+        .zip(foot(&places))
+        .map_or(0, |(a, b)| a.saturating_sub(b));
+    MadeUp {
+        places,
+        remainder: m.remainder + raised,
+        ..m.clone()
+    }
 }
 
 /// Per place, the rows its module's text takes in the variant and span

@@ -132,20 +132,23 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
     out
 }
 
-/// The share of the grid under which a page of its own articles is not
-/// ready to print: its white shows as a gap a desk sends back (a
-/// compositor's review of pages 49–65 % full, which the summary called
-/// "no holes" as their white stood at the foot).
-const READY: f64 = 0.85;
+/// The share of the grid, in percent, under which a page of its own
+/// articles is not ready to print: its white shows as a gap a desk sends
+/// back (a compositor's review of pages 49–65 % full, which the summary
+/// called "no holes" as their white stood at the foot).
+const READY: f64 = 85.0;
 
-/// A note for a page whose modules take less than [`READY`] of its grid:
-/// its articles cannot fill it, and what a compositor would do.
+/// A note for a page whose modules take less than [`READY`] of its grid
+/// (as the line rounds it: a page said to be 85 % full is not called
+/// under 85 %): its articles cannot fill it, and what a compositor would
+/// do.
 fn underfilled(filled: f64) -> String {
-    match filled < READY {
+    let shown = (filled * 100.0).round();
+    match shown < READY {
         true => format!(
             "; UNDERFILLED: {:.0}% of the grid left white, not ready to print \
              (add copy or figures, or choose a smaller layout)",
-            (1.0 - filled) * 100.0
+            100.0 - shown
         ),
         false => String::new(),
     }

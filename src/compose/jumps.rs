@@ -138,7 +138,12 @@ fn head_lines(doc: &Doc, grid: &Grid) -> u32 {
     if !wide(&doc.title) || !wide(phrase) {
         return 1;
     }
-    let lines = (ems(phrase) / measure.0.max(1.0) - 0.01).ceil() as u32;
+    // Whole characters to a line: a band 5.5 characters deep holds five
+    // (an eleven-character head takes three lines, not two: gqv2-set23).
+    let per_line = ((measure.0 + 0.01) / doc.continued_style.size.0)
+        .floor()
+        .max(1.0);
+    let lines = (phrase.chars().count() as f64 / per_line).ceil() as u32;
     lines.clamp(2, MOST_HEAD_LINES)
 }
 

@@ -34,6 +34,8 @@ mod ocr_text;
 mod pieces;
 #[path = "clean/prints.rs"]
 mod prints;
+#[path = "clean/run_on.rs"]
+mod run_on;
 #[path = "clean/scan.rs"]
 mod scan;
 #[path = "clean/score.rs"]

@@ -330,7 +330,8 @@ impl Cutter {
             && !fresh
             && !first_line(l, next, m)
             && !heading_like(l, Some(m))
-            && apart())
+            && apart()
+            && !flush_above(page, p, m))
         .then(|| self.open.last().copied())
         .flatten()
         .filter(|&j| j != self.cur)
@@ -493,6 +494,20 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         .into_iter()
         .filter(|s| !s.header.is_empty() || !s.body.is_empty())
         .collect()
+}
+
+/// The line read right before position `p` (no blank line or furniture
+/// between) is a text line as wide as the column ending its sentence: a
+/// sentence that ends at the column's edge, and the paragraph goes on
+/// under it. A full line there is that paragraph's next line, not the
+/// text of an article a box interrupted (which a paragraph's short last
+/// line, or a blank line, would leave room for).
+fn flush_above(page: &Page, p: usize, m: f32) -> bool {
+    let Some(i) = p.checked_sub(1).map(|q| page.order[q]) else {
+        return false;
+    };
+    let l = &page.lines[i];
+    page.roles[i] == Role::Text && ends_sentence(&l.text) && full(l.width, m) && l.width < m + 2.0
 }
 
 /// The text's first lines are the page's masthead (its name, often

@@ -8,6 +8,7 @@ use super::people::{SerialHead, dateline};
 use super::prep::Line;
 use super::shape::{
     chapter_title, ends_sentence, fragment, full, heading_text, indent_shape, leaves_open, narrow,
+    runs_on,
 };
 
 /// One line of an article, with what the roles said about it.
@@ -380,6 +381,7 @@ impl Page<'_> {
                     // sentence left open is that paragraph's last line,
                     // unless marked as large type.
                     && (l.level.is_some() || !(ends_sentence(&l.text) && self.after_open(p)))
+                    && !self.carried_on(p)
             }
             Role::Byline(_)
             | Role::Author(_)
@@ -388,6 +390,20 @@ impl Page<'_> {
             | Role::Number(_) => true,
             _ => false,
         }
+    }
+
+    /// The line read right after position `p` (blank lines skipped, no
+    /// furniture between) carries on its sentence: it opens with a word
+    /// or two and a stop (不得谓 / 可。由), which no paragraph opens with,
+    /// so the line at `p` is that sentence's start, no headline (text run
+    /// round a figure after a serial's end mark). Not across a jump or
+    /// continuation line: a continuation head's text goes on mid-sentence
+    /// (续题 / （上接第1版） / 钱？记者…).
+    fn carried_on(&self, p: usize) -> bool {
+        self.order[p + 1..]
+            .iter()
+            .find(|&&j| self.roles[j] != Role::Blank)
+            .is_some_and(|&j| self.roles[j] == Role::Text && runs_on(&self.lines[j].text))
     }
 
     /// An installment's title (第七百八十九回　雨夜的来信) right over a

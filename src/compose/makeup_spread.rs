@@ -77,7 +77,6 @@ pub(super) fn rise(
     if remainder == 0 || placed.iter().any(|(_, p)| p.continued) {
         return places.to_vec();
     }
-    let stacked = |a: &Place, b: &Place| overlap(a, b) && a.row + a.rows == b.row;
     let mut order: Vec<usize> = (0..placed.len()).collect();
     order.sort_by_key(|&k| (placed[k].1.row, placed[k].1.column));
     let mut new: Vec<Place> = placed.iter().map(|&(_, p)| p).collect();
@@ -109,6 +108,12 @@ pub(super) fn rise(
         out[j] = Some(p);
     }
     out
+}
+
+/// Whether module `under` stands right under `over`, in a column they
+/// share.
+fn stacked(over: &Place, under: &Place) -> bool {
+    overlap(over, under) && over.row + over.rows == under.row
 }
 
 /// Whether two modules share a column.
@@ -146,9 +151,8 @@ fn depths(placed: &[Place], beyond: impl Fn(&Place, &Place) -> bool) -> Vec<u32>
 fn opens_evenly(placed: &[Place], shift: &[u32]) -> bool {
     (0..placed.len()).all(|p| {
         (0..placed.len()).all(|m| {
-            let (pp, mm) = (&placed[p], &placed[m]);
-            let stacked = p != m && overlap(pp, mm) && pp.row + pp.rows == mm.row;
-            !stacked || (shift[m] >= shift[p] && shift[m] - shift[p] <= PER_GAP)
+            let under = p != m && stacked(&placed[p], &placed[m]);
+            !under || (shift[m] >= shift[p] && shift[m] - shift[p] <= PER_GAP)
         })
     })
 }

@@ -52,6 +52,73 @@ fn an_underfilled_page_is_reported_not_ready_to_print() {
     assert!(!twelve.contains("UNDERFILLED"), "{twelve}");
 }
 
+/// A page placed by hand gets the same line: page-9 as it was placed
+/// before it was made up (its news items stacked in three columns beside
+/// the serial's box) left a 51 × 15-em block of white under them, and the
+/// summary, printed only for made-up pages, said nothing. The hint is a
+/// placed page's.
+#[test]
+fn a_page_placed_by_hand_reports_its_holes_and_white() {
+    let dir = tempdir();
+    // The manifest reads only files in its folder: the articles copied.
+    let ex = dir.path().join("page-9");
+    std::fs::create_dir_all(ex.join("figures")).unwrap();
+    let from = root().join("examples/page-9");
+    for f in [
+        "reading-rooms.md",
+        "north-window-12.md",
+        "library-card.md",
+        "reading-club.md",
+        "figures/badge.png",
+    ] {
+        std::fs::copy(from.join(f), ex.join(f)).unwrap();
+    }
+    let placed = [
+        (
+            "reading-rooms.md",
+            "lead = \"span\"\ncolumn = 1\ncolumns = 6\nrow = 1\n",
+        ),
+        (
+            "north-window-12.md",
+            "writing = \"vertical\"\ncolumn = 1\ncolumns = 3\nbox = true\n",
+        ),
+        ("library-card.md", "column = 4\ncolumns = 3\n"),
+        ("reading-club.md", "column = 4\ncolumns = 3\n"),
+    ];
+    let mut m = String::from("layout = \"tabloid\"\n[page]\nnumber = 9\n");
+    for (file, at) in placed {
+        let file = ex.join(file);
+        m.push_str(&format!(
+            "\n[[article]]\nfile = \"{}\"\n{at}",
+            file.display()
+        ));
+    }
+    let src = dir.path().join("hand.toml");
+    std::fs::write(&src, m).unwrap();
+    let (out, _) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    let line = (stderr.lines())
+        .find(|l| l.contains("of the grid in modules"))
+        .unwrap_or_else(|| panic!("no page summary: {stderr}"));
+    assert!(line.contains("page 9: "), "{line}");
+    assert!(line.contains("hole(s) of 4 × 4 ems or more"), "{line}");
+    // A short page placed by hand: called underfilled, told to fill it.
+    std::fs::write(
+        dir.path().join("a.md"),
+        "+++\ntitle = \"甲\"\n+++\n正文一段，只有几句话。\n",
+    )
+    .unwrap();
+    let short = dir.path().join("short.toml");
+    let body = "layout = \"tabloid\"\n[page]\nnumber = 3\n\n[[article]]\nfile = \"a.md\"\ncolumn = 1\ncolumns = 2\n";
+    std::fs::write(&short, body).unwrap();
+    let (out, _) = run_into(dir.path(), &[short.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(
+        stderr.contains("UNDERFILLED") && stderr.contains("fill = true in [page]"),
+        "{stderr}"
+    );
+}
+
 fn manifest(dir: &std::path::Path, body: &str) -> std::process::Output {
     for (name, text) in [
         ("a.md", "+++\ntitle = \"甲\"\n+++\n正文一段。\n"),

@@ -25,36 +25,37 @@ fn warning(at: &std::path::Path, message: String) -> Warning {
     }
 }
 
-/// A single page manifest: when made up, how full the page is and what
-/// the pages after it hold; and whether articles go on over more pages.
+/// A single page manifest: how full the page is (made up or placed by
+/// hand: a placed page left half white is as unready as a made-up one)
+/// and what the pages after it hold; and whether articles go on over
+/// more pages.
 fn single(plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning> {
     let mut out = Vec::new();
     let n = composed.pages.len();
     let first = plan.pages[0].head.first_number;
-    if plan.pages[0].fill {
-        for (k, f) in composed.filled.iter().take(n).enumerate() {
-            let number = first as usize + k;
-            let message = if k == 0 {
-                let more = if n > 1 {
-                    "; continued articles go on over the next pages"
-                } else {
-                    ""
-                };
-                format!(
-                    "page {number}: {:.0}% of the grid in modules, {}{}{more}",
-                    f * 100.0,
-                    holes_note(composed, k),
-                    underfilled(*f)
-                )
+    let fill = plan.pages[0].fill;
+    for (k, f) in composed.filled.iter().take(n).enumerate() {
+        let number = first as usize + k;
+        let message = if k == 0 {
+            let more = if n > 1 {
+                "; continued articles go on over the next pages"
             } else {
-                format!(
-                    "page {number}: continued articles, {:.0}% of the grid in modules, {}",
-                    f * 100.0,
-                    holes_note(composed, k)
-                )
+                ""
             };
-            out.push(warning(&plan.manifest, message));
-        }
+            format!(
+                "page {number}: {:.0}% of the grid in modules, {}{}{more}",
+                f * 100.0,
+                holes_note(composed, k),
+                underfilled(*f, fill)
+            )
+        } else {
+            format!(
+                "page {number}: continued articles, {:.0}% of the grid in modules, {}",
+                f * 100.0,
+                holes_note(composed, k)
+            )
+        };
+        out.push(warning(&plan.manifest, message));
     }
     if n > 1 {
         out.push(warning(
@@ -81,7 +82,7 @@ fn edition(job: &Job, plan: &PagePlan, composed: &ComposedPages) -> Vec<Warning>
             Some(f) if k < edition => format!(
                 "page {number}: {:.0}% of the grid in modules{}",
                 f * 100.0,
-                underfilled(*f)
+                underfilled(*f, plan.pages[k].fill)
             ),
             Some(f) => format!(
                 "page {number} (after the edition's last page): continued articles, {:.0}% of the grid in modules",
@@ -140,14 +141,24 @@ const READY: f64 = 85.0;
 
 /// A note for a page whose modules take less than [`READY`] of its grid
 /// (as the line rounds it: a page said to be 85 % full is not called
-/// under 85 %): its articles cannot fill it, and what a compositor would
-/// do.
-fn underfilled(filled: f64) -> String {
+/// under 85 %), and what a compositor would do: a page made up (`fill`)
+/// has too little copy for its grid; a page placed by hand may only be
+/// placed badly.
+fn underfilled(filled: f64, fill: bool) -> String {
     let shown = (filled * 100.0).round();
+    let what = match fill {
+        true => {
+            "add copy or figures, or set it on a smaller page: \
+                 layout = \"tabloid\" is half a broadsheet"
+        }
+        false => {
+            "place the articles to fill it, or let typeset make it up: \
+                  fill = true in [page]"
+        }
+    };
     match shown < READY {
         true => format!(
-            "; UNDERFILLED: {:.0}% of the grid left white, not ready to print \
-             (add copy or figures, or choose a smaller layout)",
+            "; UNDERFILLED: {:.0}% of the grid left white, not ready to print ({what})",
             100.0 - shown
         ),
         false => String::new(),

@@ -152,7 +152,18 @@ pub(super) fn closes_open_quote(p: &str, c: &str) -> bool {
 /// paragraph's start: the scan cut the printed line there, or dropped
 /// its last characters, and the sentence goes on across the comma.
 pub(super) fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
-    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
+    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m) || introduces_list(x, m)
+}
+
+/// `c` is a one-line paragraph introducing a list (相关数据： over
+/// △全市现有…): it ends on a colon, no wider than a first line, and the
+/// line under it opens an enumerated item, a paragraph of its own. The
+/// colon ends `c`'s paragraph there, so `c` opens it too: a label of its
+/// own, not the end of the sentence before.
+fn introduces_list(x: &Ctx, m: f32) -> bool {
+    x.c.text.trim_end().ends_with(['：', ':'])
+        && x.c.width <= m - 2.0
+        && x.n.is_some_and(|n| enumerator(&n.text))
 }
 
 /// `c` opens on a mark print never sets at a line's start (a pause, a

@@ -2,17 +2,9 @@
 //! and the paragraph ends around them (each test a small input of the
 //! shape found in the corpus).
 
-use typeset::clean::{Block, Cleaned, clean};
+use typeset::clean::clean;
 
-/// The paragraphs of all articles.
-fn paras(c: &Cleaned) -> Vec<&String> {
-    (c.articles.iter().flat_map(|a| a.blocks.iter()))
-        .filter_map(|b| match b {
-            Block::Para(t) => Some(t),
-            _ => None,
-        })
-        .collect()
-}
+use super::run_on::paras;
 
 /// A news item in a 12-em column, its lines as line-per-box OCR gives
 /// them, with `tail` after its second paragraph's first two lines.

@@ -6,7 +6,7 @@
 use typeset::clean::{Block, Cleaned, clean};
 
 /// The paragraphs of all articles.
-fn paras(c: &Cleaned) -> Vec<&String> {
+pub(super) fn paras(c: &Cleaned) -> Vec<&String> {
     (c.articles.iter().flat_map(|a| a.blocks.iter()))
         .filter_map(|b| match b {
             Block::Para(t) => Some(t),

@@ -182,10 +182,13 @@ pub(super) fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
 /// △全市现有…): it ends on a colon, no wider than a first line, and the
 /// line under it opens an enumerated item, a paragraph of its own. The
 /// colon ends `c`'s paragraph there, so `c` opens it too: a label of its
-/// own, not the end of the sentence before.
+/// own, not the end of the sentence before. Not where `p` and `c` could
+/// be one printed line the OCR cut into two boxes at the comma's gap
+/// (市政府表示， / 主要措施如下：, together a column line's width).
 fn introduces_list(x: &Ctx, m: f32) -> bool {
     x.c.text.trim_end().ends_with(['：', ':'])
         && x.c.width <= m - 2.0
+        && x.p_width + x.c.width > m + 1.5
         && x.n.is_some_and(|n| enumerator(&n.text))
 }
 

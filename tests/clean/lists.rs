@@ -60,3 +60,23 @@ fn a_colon_line_over_no_list_goes_on_after_a_comma() {
         "{ps:?}"
     );
 }
+
+/// A line ending on a comma and a label over a list that are together a
+/// column line's width (关负责人表示， / 主要措施如下：): one printed
+/// line the OCR cut into two boxes at the comma's gap, so the comma is no
+/// paragraph's end and the label goes on from it.
+#[test]
+fn a_label_cut_from_its_line_at_a_comma_goes_on() {
+    let c = clean(&item(&[
+        "起施行，有效期两年。市里有",
+        "关负责人表示，",
+        "主要措施如下：",
+        "△全市现有小微企业约十",
+        "二万六千户；",
+    ]));
+    let ps = paras(&c);
+    assert!(
+        ps.iter().any(|p| p.ends_with("负责人表示，主要措施如下：")),
+        "{ps:?}"
+    );
+}

@@ -26,6 +26,8 @@ mod headline;
 mod heldout;
 #[path = "clean/heldout_gen.rs"]
 mod heldout_gen;
+#[path = "clean/lists.rs"]
+mod lists;
 #[path = "clean/ocr.rs"]
 mod ocr;
 #[path = "clean/ocr_text.rs"]

@@ -120,6 +120,29 @@ pub(super) fn lead_in(p: &str, c: &str) -> bool {
         || p.ends_with(['：', ':']) && c.starts_with(['“', '「', '『', '"'])
 }
 
+/// `c` is a quotation of its own (“你去吗？”: opening, ending its
+/// sentence and closing at its end, no wider than a first line) under `p`
+/// ending on the colon that announces it with three ems or more left,
+/// under a full line (no column narrowed beside a figure). A quotation
+/// going on in `p`'s paragraph would open on `p`'s line, room enough for
+/// its mark and two characters: over the four generated sets, which set
+/// 说：“… by the thousand, no colon line under a full line ends three
+/// ems short over a quotation. So `p` ends its paragraph, and the
+/// quotation is one of its own, as dialogue is set (问了一句： / “你去吗？”,
+/// the corpus's c03-dialogue-essay), not a box the OCR cut at the colon.
+pub(super) fn quote_alone(x: &Ctx, m: f32) -> bool {
+    let c = x.c.text.trim_end();
+    let closed = c
+        .strip_suffix(['”', '」', '』', '"'])
+        .is_some_and(|t| t.ends_with(['。', '？', '！', '?', '!', '…']));
+    x.p.text.trim_end().ends_with(['：', ':'])
+        && x.p_width <= m - 3.0
+        && x.b.is_some_and(|b| full(b.width, m))
+        && c.starts_with(['“', '「', '『', '"'])
+        && closed
+        && x.c.width <= m - 2.0
+}
+
 /// `p` leaves a quotation open (“ 「 『, or a straight quote with words
 /// after it, and no closing mark after that) and `c` closes it before it
 /// opens another (「晚看的爟諄了來的裡 / 燈……」年了…, 说：“盗此东狮子 / 曰欲进…”):
@@ -152,7 +175,21 @@ pub(super) fn closes_open_quote(p: &str, c: &str) -> bool {
 /// paragraph's start: the scan cut the printed line there, or dropped
 /// its last characters, and the sentence goes on across the comma.
 pub(super) fn opens_after_comma(x: &Ctx, m: f32, c_first: bool) -> bool {
-    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m)
+    c_first || ends_sentence(&x.c.text) && !full(x.c.width, m) || introduces_list(x, m)
+}
+
+/// `c` is a one-line paragraph introducing a list (相关数据： over
+/// △全市现有…): it ends on a colon, no wider than a first line, and the
+/// line under it opens an enumerated item, a paragraph of its own. The
+/// colon ends `c`'s paragraph there, so `c` opens it too: a label of its
+/// own, not the end of the sentence before. Not where `p` and `c` could
+/// be one printed line the OCR cut into two boxes at the comma's gap
+/// (市政府表示， / 主要措施如下：, together a column line's width).
+fn introduces_list(x: &Ctx, m: f32) -> bool {
+    x.c.text.trim_end().ends_with(['：', ':'])
+        && x.c.width <= m - 2.0
+        && x.p_width + x.c.width > m + 1.5
+        && x.n.is_some_and(|n| enumerator(&n.text))
 }
 
 /// `c` opens on a mark print never sets at a line's start (a pause, a

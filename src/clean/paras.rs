@@ -11,7 +11,7 @@
 
 use super::joins::{
     Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, narrowed, narrowed_across,
-    opens_after_comma, opens_on_closer, opens_under_open, runs_across, sliver_level,
+    opens_after_comma, opens_on_closer, opens_under_open, quote_alone, runs_across, sliver_level,
     sliver_runs_on,
 };
 use super::prep::Line;
@@ -539,7 +539,9 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // No paragraph ends on a pause inside a list or a clause (采购、
         // / 编目和): beside a figure the sentence goes on.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        return if runs_across(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
+        return if quote_alone(x, m) {
+            Join::Break
+        } else if runs_across(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
             Join::Same
         } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma

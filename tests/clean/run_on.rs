@@ -1,11 +1,12 @@
 //! Where a line's sentence goes on: a line over one that carries on its
 //! sentence is no headline, and a full line under a sentence ending at
-//! the column's edge goes on with that paragraph.
+//! the column's edge goes on with that paragraph; a whole quotation
+//! under a short line ending on its colon does not go on from it.
 
 use typeset::clean::{Block, Cleaned, clean};
 
 /// The paragraphs of all articles.
-fn paras(c: &Cleaned) -> Vec<&String> {
+pub(super) fn paras(c: &Cleaned) -> Vec<&String> {
     (c.articles.iter().flat_map(|a| a.blocks.iter()))
         .filter_map(|b| match b {
             Block::Para(t) => Some(t),
@@ -60,4 +61,35 @@ fn a_full_line_under_a_flush_sentence_end_goes_on_with_its_paragraph() {
         ps.iter().any(|p| p.contains("摊位和灯。天黑以后")),
         "{ps:?}"
     );
+}
+
+/// A short line ending on the colon that announces a quotation, three
+/// ems short or more under a full line, over the quotation whole (“你去吗？”):
+/// a quotation going on in the paragraph would have opened on the colon's
+/// line, so the paragraph ends there and the quotation is a paragraph of
+/// its own, as dialogue is set (`joins::quote_alone`; the corpus's
+/// c03-dialogue-essay, 175 → 177 paragraphs exact). Over a quotation that
+/// runs on to the next line, or under a short line (a column narrowed
+/// beside a figure), the colon still leads into it.
+#[test]
+fn a_whole_quotation_under_a_short_colon_line_is_a_paragraph() {
+    let lines = [
+        "外婆的竹篮",
+        "林小溪",
+        "外婆有一只竹篮，是外公年",
+        "轻时亲手编的。篮子不大，提手",
+        "上缠着一圈蓝布条。",
+        "每天早上,外婆提着它去镇",
+        "上的菜市场。我那时候还小，总",
+        "跟在她后面跑。出门前，她会站",
+        "在门口问我一句：",
+        "“你去吗？”",
+        "我当然去。菜市场里有卖糖",
+        "人的，有卖麦芽糖的，还有一个",
+        "会吹口哨的修鞋匠。",
+    ];
+    let c = clean(&(lines.join("\n") + "\n"));
+    let ps = paras(&c);
+    assert!(ps.iter().any(|p| p.ends_with("问我一句：")), "{ps:?}");
+    assert!(ps.iter().any(|p| p.as_str() == "“你去吗？”"), "{ps:?}");
 }

@@ -178,6 +178,11 @@ impl Composer<'_> {
             i += 1;
         }
         if i < lines.len() {
+            // The flow goes on from the first line not set: a page the
+            // next column opens records it as where a cut resumes (it
+            // pointed at the last line set, which a continuation then set
+            // again: gq-set13's rest began with page 1's last line).
+            self.cur.1 = lines[i].items.start as u32;
             self.next_column();
         }
         i

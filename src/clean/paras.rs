@@ -540,14 +540,13 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         // / 编目和): beside a figure the sentence goes on; and none on 、,
         // which stands between two items of one list, wherever it is.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
-        let list = x.p.text.trim_end().ends_with('、');
         return if quote_alone(x, m) {
             Join::Break
         } else if runs_across(&x.p.text, &x.c.text) || cut_at_pause(x, m, c_first) {
             Join::Same
         } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma
-        } else if comma || pause && narrowed || list {
+        } else if comma || pause && (narrowed || x.p.text.trim_end().ends_with('、')) {
             Join::Same
         } else if bare && c_first && !wrapped && (alone_over_first(x, m) || bare_ends_para(x, m)) {
             Join::BreakBare

@@ -94,6 +94,29 @@ fn a_whole_quotation_under_a_short_colon_line_is_a_paragraph() {
     assert!(ps.iter().any(|p| p.as_str() == "“你去吗？”"), "{ps:?}");
 }
 
+/// The paragraphs of a two-paragraph article set in a thirteen-em column
+/// read one printed line a line (no indents): its headline and byline,
+/// the first paragraph's first two lines, `middle` (the lines a test is
+/// about, which end that paragraph), then the second paragraph.
+fn old_street(middle: &[&str]) -> Vec<String> {
+    let mut lines = vec![
+        "老街换新颜",
+        "本报记者 林晓舟",
+        "城东老街的改造工程昨天",
+        "全部完工，沿街的店铺重新开",
+    ];
+    lines.extend_from_slice(middle);
+    lines.extend([
+        "改造前老街路面坑洼不平，",
+        "一到雨天就满是积水，老人孩",
+        "子出门很不方便。",
+    ]);
+    paras(&clean(&(lines.join("\n") + "\n")))
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
 /// A line ending its sentence an em short of the column (街坊们都说比从前亮多
 /// 了。, twelve of thirteen) under a full line ending one, over a line as
 /// short that goes on (改造前老街路面坑洼不平，): the line under it is no
@@ -105,22 +128,11 @@ fn a_whole_quotation_under_a_short_colon_line_is_a_paragraph() {
 /// (阿禾吃了一惊：“这么多？”, the example pages) still stands alone.
 #[test]
 fn a_sentence_end_an_em_short_over_a_first_line_ends_the_paragraph_above() {
-    let lines = [
-        "老街换新颜",
-        "本报记者 林晓舟",
-        "城东老街的改造工程昨天",
-        "全部完工，沿街的店铺重新开",
+    let ps = old_street(&[
         "门迎客。街面铺上了青石板，",
         "两旁种上了桂花树和香樟树。",
         "街坊们都说比从前亮多了。",
-        "改造前老街路面坑洼不平，",
-        "一到雨天就满是积水，老人孩",
-        "子出门很不方便。这次改造由",
-        "街道牵头，居民们一起商量方",
-        "案，前后用了整整一年。",
-    ];
-    let c = clean(&(lines.join("\n") + "\n"));
-    let ps = paras(&c);
+    ]);
     assert!(
         ps.iter()
             .any(|p| p.ends_with("香樟树。街坊们都说比从前亮多了。")),
@@ -138,21 +150,12 @@ fn a_sentence_end_an_em_short_over_a_first_line_ends_the_paragraph_above() {
 /// generated sets it mends 7 false breaks and makes none.
 #[test]
 fn a_line_full_as_printed_under_a_sentence_end_goes_on() {
-    let lines = [
-        "老街换新颜",
-        "本报记者 林晓舟",
-        "城东老街的改造工程昨天",
-        "全部完工，沿街的店铺重新开",
+    let ps = old_street(&[
         "门迎客。街面铺上了青石板。",
         "王大爷笑着说：“真好看呀。”",
         "他家就住在老街的最东头，每",
         "天都要走过这条街去买菜。",
-        "改造前老街路面坑洼不平，",
-        "一到雨天就满是积水，老人孩",
-        "子出门很不方便。",
-    ];
-    let c = clean(&(lines.join("\n") + "\n"));
-    let ps = paras(&c);
+    ]);
     assert!(
         ps.iter()
             .any(|p| p.contains("青石板。王大爷笑着说：“真好看呀。”他家")),
@@ -169,23 +172,14 @@ fn a_line_full_as_printed_under_a_sentence_end_goes_on() {
 /// generated sets it mends 8 false breaks and makes none.
 #[test]
 fn a_full_line_under_a_sentence_end_beside_a_figure_goes_on() {
-    let lines = [
-        "老街换新颜",
-        "本报记者 林晓舟",
-        "城东老街的改造工程昨天",
-        "全部完工，沿街的店铺重新开",
+    let ps = old_street(&[
         "门迎客。街面铺上了青石板，",
         "两旁种上了桂花树和",
         "香樟树，到了夏天",
         "就可以乘凉了。",
         "晚上的路灯也全换成了新的，",
         "街坊们都说比从前亮多了。",
-        "改造前老街路面坑洼不平，",
-        "一到雨天就满是积水，老人孩",
-        "子出门很不方便。",
-    ];
-    let c = clean(&(lines.join("\n") + "\n"));
-    let ps = paras(&c);
+    ]);
     assert!(
         ps.iter().any(|p| p.contains("乘凉了。晚上的路灯")),
         "{ps:?}"
@@ -201,11 +195,7 @@ fn a_full_line_under_a_sentence_end_beside_a_figure_goes_on() {
 /// sets it mends 9 false breaks and makes none.
 #[test]
 fn a_sentence_end_in_a_level_narrowed_column_goes_on() {
-    let lines = [
-        "老街换新颜",
-        "本报记者 林晓舟",
-        "城东老街的改造工程昨天",
-        "全部完工，沿街的店铺重新开",
+    let ps = old_street(&[
         "门迎客。街面铺上了青石板，",
         "路边新修了花坛和座椅，来往",
         "的行人可以坐下歇歇脚。街口",
@@ -216,12 +206,7 @@ fn a_sentence_end_in_a_level_narrowed_column_goes_on() {
         "坐在树下下棋聊天，",
         "一坐就是一个下午。街坊们都",
         "说老街比从前热闹多了。",
-        "改造前老街路面坑洼不平，",
-        "一到雨天就满是积水，老人孩",
-        "子出门很不方便。",
-    ];
-    let c = clean(&(lines.join("\n") + "\n"));
-    let ps = paras(&c);
+    ]);
     assert!(ps.iter().any(|p| p.contains("乘凉了。老人们")), "{ps:?}");
     assert_eq!(ps.len(), 2, "{ps:?}");
 }
@@ -234,23 +219,14 @@ fn a_sentence_end_in_a_level_narrowed_column_goes_on() {
 /// breaks made there.
 #[test]
 fn no_paragraph_ends_on_an_enumeration_comma() {
-    let lines = [
-        "老街换新颜",
-        "本报记者 林晓舟",
-        "城东老街的改造工程昨天",
-        "全部完工，沿街的店铺重新开",
+    let ps = old_street(&[
         "门迎客。街面铺上了青石板，",
         "路边新修了花坛和座椅，来往",
         "的行人可以坐下歇歇脚。街口",
         "新开了早点铺、杂货店、",
         "裁缝铺和修鞋摊，街坊",
         "们买东西再也不用跑远路了。",
-        "改造前老街路面坑洼不平，",
-        "一到雨天就满是积水，老人孩",
-        "子出门很不方便。",
-    ];
-    let c = clean(&(lines.join("\n") + "\n"));
-    let ps = paras(&c);
+    ]);
     assert!(ps.iter().any(|p| p.contains("杂货店、裁缝铺")), "{ps:?}");
     assert_eq!(ps.len(), 2, "{ps:?}");
 }

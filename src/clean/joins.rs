@@ -237,6 +237,34 @@ pub(super) fn sliver_widens(x: &Ctx, m: f32) -> bool {
         && x.c.width > x.p_width
 }
 
+/// `p` ends its sentence on a line of a column narrowed beside a figure
+/// (three ems short or more, as is the line over it), and `c` fills the
+/// measure (下榖经灯的了里溜。 / 夜已了一缅蕮娢递，了她鴟了, 9 then 13 ems of
+/// 13): the column widens back past the figure's foot. A paragraph's
+/// first line is two ems short, so `c` opens none, and `p`'s shortness is
+/// the figure's edge, not its paragraph's end.
+pub(super) fn widens_full(x: &Ctx, m: f32) -> bool {
+    narrowed(x.p_width, m)
+        && x.b.is_some_and(|b| narrowed(b.width, m) && !b.is_blank())
+        && x.c.width >= m
+}
+
+/// `p` ends its sentence inside a column narrowed beside a figure, level
+/// through it: the line over `p`, `p` and `c` three ems short or more and
+/// within an em of `p`, the line under `c` within an em of `c` (的译雨的了
+/// 嬉两了。 / 信年一的了，了丽晍, nine ems each of 13). A paragraph opening
+/// there would start two ems narrower than the lines beside it; `c` is
+/// level with them, so the paragraph goes on.
+pub(super) fn level_through(x: &Ctx, m: f32) -> bool {
+    let level = |w: f32, to: f32| narrowed(w, m) && (w - to).abs() <= 1.0;
+    level(x.p_width, x.p_width)
+        && level(x.c.width, x.p_width)
+        && x.b
+            .is_some_and(|b| !b.is_blank() && level(b.width, x.p_width))
+        && x.n
+            .is_some_and(|n| !n.is_blank() && (n.width - x.c.width).abs() <= 1.0)
+}
+
 /// `p` and the two lines under it are three ems short of the column or
 /// more and within an em of each other (人必不取仁再不能以， / 对曰痴而遇有
 /// 出矣乎文 / 子。绥之本单位不能事, 10 ems each of 13): the column narrowed

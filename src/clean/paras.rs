@@ -10,9 +10,9 @@
 //! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, narrowed, narrowed_across,
-    opens_after_comma, opens_on_closer, opens_under_open, quote_alone, runs_across, sliver_level,
-    sliver_runs_on,
+    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through, narrowed,
+    narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, quote_alone,
+    runs_across, sliver_level, sliver_runs_on, widens_full,
 };
 use super::prep::Line;
 use super::shape::{
@@ -507,7 +507,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // inside a paragraph runs to the measure, whatever ends on it.
     let opens_quote = x.c.text.starts_with(['“', '「'])
         && x.p_width - super::prep::squeezed(&x.p.text) <= m - 1.0;
-    if ends && sliver_runs_on(x, m) {
+    if ends && (sliver_runs_on(x, m) || widens_full(x, m) || level_through(x, m)) {
         return Join::Same;
     }
     if ends && (p_short || c_first || opens_quote || first_cut(x, m)) {
@@ -537,7 +537,8 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         let wrapped =
             x.n.is_some_and(|n| !full(n.width, m) && !ends_sentence(&n.text) && !n.is_blank());
         // No paragraph ends on a pause inside a list or a clause (采购、
-        // / 编目和): beside a figure the sentence goes on.
+        // / 编目和): beside a figure the sentence goes on; and none on 、,
+        // which stands between two items of one list, wherever it is.
         let pause = x.p.text.trim_end().ends_with(['、', '；', ';']);
         return if quote_alone(x, m) {
             Join::Break
@@ -545,7 +546,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
             Join::Same
         } else if comma && !narrowed && opens_after_comma(x, m, c_first) {
             Join::BreakComma
-        } else if comma || pause && narrowed {
+        } else if comma || pause && (narrowed || x.p.text.trim_end().ends_with('、')) {
             Join::Same
         } else if bare && c_first && !wrapped && (alone_over_first(x, m) || bare_ends_para(x, m)) {
             Join::BreakBare

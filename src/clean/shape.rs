@@ -194,9 +194,33 @@ pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool
     let tight = line.width - super::prep::squeezed(&line.text) - if closing { 0.5 } else { 0.0 };
     let pushed = tight >= measure - 1.0
         && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
+    // Wider than a first line as printed (its end mark squeezed into the
+    // margin to fit), it is more often a paragraph's last line: it opens
+    // one only over a line its paragraph runs on through. Not a line
+    // closing the quotation it opens (阿禾吃了一惊：“这么多？”): a turn of
+    // dialogue is set as its own paragraph, however short.
+    let t = line.text.trim_end();
+    let turn = t.ends_with(['”', '」']) && t.contains(['“', '「']);
+    let wide = tight > measure - 2.0 && !turn;
+    // As wide as a full line as printed (的瀛豯說：「了了褚了了從。」, fourteen
+    // characters in thirteen ems): however many marks end it, no first
+    // line, which is two ems short.
+    let full_printed = tight > measure - 1.0;
     indent_shape(line, measure)
         && !pushed
-        && (!ends_sentence(&line.text) || next.is_some_and(|n| full(n.width, measure)))
+        && !full_printed
+        && (!ends_sentence(&line.text)
+            || next.is_some_and(|n| full(n.width, measure) && !(wide && opens_too(n, measure))))
+}
+
+/// A line an em short of the measure or more, ending on no sentence end,
+/// as wide as a paragraph's first line once its marks are squeezed (了好年
+/// 的里一旸河对了里，, twelve of thirteen): no line a paragraph runs on
+/// through (justified to the measure) but a paragraph's first line. So a
+/// line ending its sentence over it is no one-line paragraph's opening
+/// that runs on into it, but the last line of the paragraph before.
+fn opens_too(line: &Line, measure: f32) -> bool {
+    line.width <= measure - 0.75 && !ends_sentence(&line.text) && indent_shape(line, measure)
 }
 
 /// The short line `b` after `a` is a piece of a printed line the OCR cut

@@ -93,3 +93,140 @@ fn a_whole_quotation_under_a_short_colon_line_is_a_paragraph() {
     assert!(ps.iter().any(|p| p.ends_with("问我一句：")), "{ps:?}");
     assert!(ps.iter().any(|p| p.as_str() == "“你去吗？”"), "{ps:?}");
 }
+
+/// The paragraphs of a two-paragraph article set in a thirteen-em column
+/// read one printed line a line (no indents): its headline and byline,
+/// the first paragraph's first two lines, `middle` (the lines a test is
+/// about, which end that paragraph), then the second paragraph.
+fn old_street(middle: &[&str]) -> Vec<String> {
+    let mut lines = vec![
+        "老街换新颜",
+        "本报记者 林晓舟",
+        "城东老街的改造工程昨天",
+        "全部完工，沿街的店铺重新开",
+    ];
+    lines.extend_from_slice(middle);
+    lines.extend([
+        "改造前老街路面坑洼不平，",
+        "一到雨天就满是积水，老人孩",
+        "子出门很不方便。",
+    ]);
+    paras(&clean(&(lines.join("\n") + "\n")))
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// A line ending its sentence an em short of the column (街坊们都说比从前亮多
+/// 了。, twelve of thirteen) under a full line ending one, over a line as
+/// short that goes on (改造前老街路面坑洼不平，): the line under it is no
+/// line a paragraph runs on through (those fill the column) but the next
+/// paragraph's first line, so the short line is the last of the paragraph
+/// above, not a paragraph of one line opening there (`shape::first_line`,
+/// `opens_too`). Over the four generated sets it mends 10 false breaks of
+/// that shape and makes none; a turn of dialogue closing its own quotation
+/// (阿禾吃了一惊：“这么多？”, the example pages) still stands alone.
+#[test]
+fn a_sentence_end_an_em_short_over_a_first_line_ends_the_paragraph_above() {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板，",
+        "两旁种上了桂花树和香樟树。",
+        "街坊们都说比从前亮多了。",
+    ]);
+    assert!(
+        ps.iter()
+            .any(|p| p.ends_with("香樟树。街坊们都说比从前亮多了。")),
+        "{ps:?}"
+    );
+    assert!(ps.iter().any(|p| p.starts_with("改造前老街")), "{ps:?}");
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}
+
+/// A line as wide as a full line once its marks are squeezed (王大爷笑着说：
+/// “真好看呀。”, fourteen characters in a thirteen-em column) is no
+/// paragraph's first line, which is two ems short, however many closing
+/// marks end it: under a full line ending a sentence it goes on with that
+/// paragraph (`shape::first_line`, `full_printed`). Over the four
+/// generated sets it mends 7 false breaks and makes none.
+#[test]
+fn a_line_full_as_printed_under_a_sentence_end_goes_on() {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板。",
+        "王大爷笑着说：“真好看呀。”",
+        "他家就住在老街的最东头，每",
+        "天都要走过这条街去买菜。",
+    ]);
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("青石板。王大爷笑着说：“真好看呀。”他家")),
+        "{ps:?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}
+
+/// A sentence ending on a line of a column narrowed beside a figure
+/// (就可以乘凉了。, seven ems of thirteen, under lines as narrowed), then a
+/// line filling the measure: the column widens back past the figure's
+/// foot, and a full line opens no paragraph (a first line is two ems
+/// short), so the paragraph goes on (`joins::widens_full`). Over the four
+/// generated sets it mends 8 false breaks and makes none.
+#[test]
+fn a_full_line_under_a_sentence_end_beside_a_figure_goes_on() {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板，",
+        "两旁种上了桂花树和",
+        "香樟树，到了夏天",
+        "就可以乘凉了。",
+        "晚上的路灯也全换成了新的，",
+        "街坊们都说比从前亮多了。",
+    ]);
+    assert!(
+        ps.iter().any(|p| p.contains("乘凉了。晚上的路灯")),
+        "{ps:?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}
+
+/// A sentence ending inside a column narrowed beside a figure, the lines
+/// level through it (和香樟树，夏天可 / 以在树下乘凉了。 / 老人们搬来小板凳， /
+/// 坐在树下下棋聊天，, eight and nine ems of thirteen): a paragraph opening
+/// there would start two ems narrower than the lines beside it, so the
+/// paragraph goes on (`joins::level_through`). Over the four generated
+/// sets it mends 9 false breaks and makes none.
+#[test]
+fn a_sentence_end_in_a_level_narrowed_column_goes_on() {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板，",
+        "路边新修了花坛和座椅，来往",
+        "的行人可以坐下歇歇脚。街口",
+        "两旁种上了桂花树",
+        "和香樟树，夏天可",
+        "以在树下乘凉了。",
+        "老人们搬来小板凳，",
+        "坐在树下下棋聊天，",
+        "一坐就是一个下午。街坊们都",
+        "说老街比从前热闹多了。",
+    ]);
+    assert!(ps.iter().any(|p| p.contains("乘凉了。老人们")), "{ps:?}");
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}
+
+/// A short line ending on 、 (新开了早点铺、杂货店、, eleven ems of thirteen)
+/// over a line as wide as a first line: 、 stands between two items of one
+/// list, so no paragraph ends on it, wherever the line stands (a column
+/// narrowed beside a figure, a box the OCR cut). Over the four generated
+/// sets no paragraph ends on 、 (376 such lines); the rule mends the 6
+/// breaks made there.
+#[test]
+fn no_paragraph_ends_on_an_enumeration_comma() {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板，",
+        "路边新修了花坛和座椅，来往",
+        "的行人可以坐下歇歇脚。街口",
+        "新开了早点铺、杂货店、",
+        "裁缝铺和修鞋摊，街坊",
+        "们买东西再也不用跑远路了。",
+    ]);
+    assert!(ps.iter().any(|p| p.contains("杂货店、裁缝铺")), "{ps:?}");
+    assert_eq!(ps.len(), 2, "{ps:?}");
+}

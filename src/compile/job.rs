@@ -405,6 +405,7 @@ fn page_part(
         grown_most: None,
         parted: crate::compose::frame::Parted::Not,
         cut: false,
+        held: false,
     };
     Ok((
         doc,

@@ -385,6 +385,7 @@ pub fn compose_manifest(
                 at: part.at.clone(),
                 recall,
                 rest: None,
+                held: None,
                 breaks: Some(breaks),
                 alt: alt.as_ref(),
             },

@@ -53,6 +53,9 @@ struct Set {
     rests: Vec<(usize, Rest)>,
     /// The columns each article's free figures took (the rest keeps them).
     figures: Vec<Option<u32>>,
+    /// Articles a made-up page held over whole (see `makeup::hold`): the
+    /// page they go on and the article.
+    held: Vec<(usize, usize)>,
 }
 
 /// Lays out an edition's pages in order: `articles` are all its articles,
@@ -73,6 +76,7 @@ pub fn compose_edition(
         composed: Vec::new(),
         rests: Vec::new(),
         figures: articles.iter().map(|_| None).collect(),
+        held: Vec::new(),
     };
     sheets.fill = pages.iter().map(|p| p.fill).collect();
     // The edition's pages, then the extra pages after it that rests of
@@ -83,7 +87,9 @@ pub fn compose_edition(
         let page = match pages.get(k) {
             Some(page) => page.clone(),
             None => {
-                let extra = (set.rests.iter()).map(|&(at, _)| at).filter(|&at| at >= k);
+                let rests = set.rests.iter().map(|&(at, _)| at);
+                let held = set.held.iter().map(|&(at, _)| at);
+                let extra = rests.chain(held).filter(|&at| at >= k);
                 let Some(at) = extra.min() else { break };
                 k = at;
                 EditionPage {
@@ -204,8 +210,9 @@ fn set_page(
 }
 
 /// The articles page `k`'s make-up places: its own, the first not pinned
-/// its lead story, then the rests cut on the pages before that go on on
-/// it (a continuation goes where it fits).
+/// its lead story, then those the page before held over (its own too),
+/// then the rests cut on the pages before that go on on it (a
+/// continuation goes where it fits).
 fn ranked<'a>(
     all: &[PageArticle<'a>],
     (k, page, grid): (usize, &EditionPage, &Grid),
@@ -223,7 +230,13 @@ fn ranked<'a>(
             ..all[r.article].copy()
         });
     let own = (all[page.articles.clone()].iter()).map(|a| on_page(a, grid));
-    let mut ranked: Vec<PageArticle> = own.chain(rests).collect();
+    let held = (set.held.iter())
+        .filter(|(onto, _)| *onto == k)
+        .map(|&(_, i)| PageArticle {
+            held: Some(i),
+            ..on_page(&all[i], grid)
+        });
+    let mut ranked: Vec<PageArticle> = own.chain(held).chain(rests).collect();
     if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
         a.placement.lead_story = true;
     }
@@ -274,6 +287,11 @@ fn place_all(
     let mut frames = Vec::new();
     for j in placement_order(articles) {
         let a = &articles[j];
+        if a.placement.held {
+            let i = a.held.unwrap_or(page.articles.start + j);
+            hold_over(a, (i, k), jumps, set, warnings);
+            continue;
+        }
         let (at, onward, module, recalled, frame) =
             place_article(a, (spans[j], grid), (k, &mut *sheets), jumps, warnings)?;
         if at == k {
@@ -290,7 +308,7 @@ fn place_all(
         if jumps.no_continue && module.pages.len() > 1 {
             return Err(overflow(a, &module));
         }
-        let i = page.articles.start + j;
+        let i = a.held.unwrap_or(page.articles.start + j);
         // Its rest left to the next page's make-up (see `place_article`).
         let deferred = module.pages.len() == 1 && module.cut.is_some();
         if module.pages.len() > 1 || deferred {
@@ -331,6 +349,27 @@ fn place_all(
         );
     }
     Ok(frames)
+}
+
+/// Article `a` (the edition's `i`) held over whole from page `k` to the
+/// next: said on stderr, at the article.
+fn hold_over(
+    a: &PageArticle,
+    (i, k): (usize, usize),
+    jumps: &PageOptions,
+    set: &mut Set,
+    warnings: &mut Vec<Warning>,
+) {
+    set.held.push((k + 1, i));
+    let title = &a.doc.title;
+    warnings.push(Warning {
+        location: Some(a.at.clone()),
+        message: format!(
+            "\"{title}\" is held over whole to page {}: page {} is full (its articles would cut a third one)",
+            jumps.first_number as usize + k + 1,
+            jumps.first_number as usize + k,
+        ),
+    });
 }
 
 impl Set {

@@ -113,7 +113,8 @@ pub(super) fn make_up(ranked: &[PageArticle], on: &mut OnSheet) -> Result<()> {
         }
         tries.spent = tries.composed - tries.faced;
         let before = earlier.as_ref().map(|(e, p)| (&levels[*e][..], p));
-        let prep = makeup::prepare(articles, on.grid, on.taken, before);
+        let mut prep = makeup::prepare(articles, on.grid, on.taken, before);
+        prep.may_hold = may_hold(on);
         laid += prep.laid;
         tries.passes(articles, &prep, rank, on)?;
         earlier = Some((rank, prep));
@@ -246,9 +247,10 @@ impl Tries {
         self.composed >= BUDGET
     }
 
-    /// Whether the best page so far continues an article.
+    /// Whether the best page so far continues an article or holds one
+    /// over.
     fn cuts(&self) -> bool {
-        (self.best.as_ref()).is_some_and(|b| b.tried.short.continued > 0)
+        (self.best.as_ref()).is_some_and(|b| b.tried.short.continued + b.tried.short.held > 0)
     }
 
     /// Whether the best page so far has no holes, fills its band to the
@@ -351,10 +353,12 @@ impl Tries {
         let faced = placed.iter().filter(|a| a.in_alternate_face()).count() as u32;
         let out = set_once(placed, ranked, on)?;
         self.composed += 1;
+        // `restart` put the set back to the start's: it only grew since.
+        let cut = on.set.continued.len() - self.start.1.continued.len();
         let tried = Tried {
             holes: out.holes,
-            // `restart` put the set back to the start's: it only grew since.
-            cut: (on.set.continued.len() - self.start.1.continued.len()) as u32,
+            faults: makeup::hold::faults(cut, short.held),
+            cut: cut as u32,
             short,
             over: out.over,
             vie: out.vie,
@@ -451,6 +455,15 @@ struct Outcome {
     vie: u32,
 }
 
+/// Whether page `on.k` may hold articles over whole (see
+/// `makeup::hold`): articles may continue, and the next page is made up
+/// (one of the edition's with `fill`, or a page after the edition).
+fn may_hold(on: &OnSheet) -> bool {
+    let next = on.k + 1;
+    let made_up = next >= on.sheets.edition || on.sheets.fill.get(next) == Some(&true);
+    !on.jumps.no_continue && made_up
+}
+
 /// An attempt's name in the summary line (attempts count from 1).
 fn ordinal(attempt: usize) -> String {
     const NAMES: [&str; 6] = ["first", "second", "third", "fourth", "fifth", "sixth"];
@@ -471,7 +484,8 @@ struct Best {
 }
 
 /// A composed make-up's rank: the fewest holes, then the fewest articles
-/// continued (as set, then as searched) and the fullest (the objective's
+/// held over and continued (`makeup::hold::faults`, as set, then as
+/// searched) and the fullest (the objective's
 /// order), then the fewest headlines set larger than the lead story's and
 /// then near its size (its order: the lead leads), then the fewest
 /// running into another's (撞题, the hierarchy's) and the fewest parted
@@ -484,6 +498,7 @@ struct Best {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Tried {
     holes: u32,
+    faults: (usize, usize, usize),
     /// Articles continued from the page as set.
     cut: u32,
     short: Short,

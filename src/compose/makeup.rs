@@ -25,7 +25,7 @@
 
 use super::frame::SizeCap;
 pub(super) use super::makeup_search::SLACK;
-use super::makeup_search::{Band, MadeUp, Notch, Place, Tables, search, search_in, search_rests};
+use super::makeup_search::{Band, MadeUp, Notch, Place, Tables, search, search_rests};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Height, Variant, Variants, all_variants, headline_size, height_at};
 use crate::error::Warning;
@@ -56,15 +56,33 @@ pub struct Prepared {
     foot_in_columns: bool,
     /// The tables its searches made, for the searches after them.
     tables: Tables,
+    /// Whether the page may hold articles over to the next (see
+    /// [`hold`]): the edition's next page is made up too, and articles
+    /// may continue.
+    pub may_hold: bool,
 }
 
-/// What a made-up page falls short by: articles continued on the next
-/// page, then lines left white at the band's foot (the objective's
-/// order: the text that fits, then the page filled).
+/// What a made-up page falls short by: articles held over whole and
+/// continued on the next page ([`hold::faults`]'s order), then lines left
+/// white at the band's foot (the objective's order: the text that fits,
+/// then the page filled).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Short {
+    pub faults: (usize, usize, usize),
+    pub held: usize,
     pub continued: usize,
     pub remainder: u32,
+}
+
+impl Short {
+    fn of(continued: usize, held: usize, remainder: u32) -> Short {
+        Short {
+            faults: hold::faults(continued, held),
+            held,
+            continued,
+            remainder,
+        }
+    }
 }
 
 /// A module a page's holes met, for the next search to avoid: article
@@ -134,6 +152,7 @@ pub fn prepare(
         layout_ms: ms(start),
         foot_in_columns: grid.vertical && articles.iter().all(|a| a.rest.is_some()),
         tables: Tables::default(),
+        may_hold: false,
     }
 }
 
@@ -219,6 +238,7 @@ pub fn choose<'a>(
     let fits = charged(prep, avoid, false);
     // Continue as few articles as needed, the last ones first.
     let n = prep.searched.len();
+    let holdable = hold::holdable(articles, prep);
     let mut effort = 0;
     let banded = prep.foot_in_columns && band.notch.is_none();
     // `strips`: the page's own search (a led page's, whose modules are
@@ -237,11 +257,15 @@ pub fn choose<'a>(
         // set whole needs a strip (a module shallower than [`SHALLOW`]
         // slots), the strip comes before a continuation: the objective
         // continues no article unless its text cannot fit.
+        // Past two cuts, the last-ranked articles held over whole first
+        // (see `hold`).
         found.or_else(|| {
-            (usize::from(banded)..=n).find_map(|k| {
-                let (m, tried) = search_in(&prep.tables, fits, &cuttable(&prep.sizes, k), band);
+            let first = usize::from(banded);
+            let tries = hold::attempts(n, holdable.len(), first);
+            tries.into_iter().find_map(|(h, k)| {
+                let (m, tried) = hold::search_holding(prep, fits, (&holdable[..h], k), band);
                 *effort += tried;
-                let whole = k == 0 && strips;
+                let whole = k == 0 && h == 0 && strips;
                 let m =
                     m.or_else(|| whole.then(|| whole_in_strips(prep, (avoid, band), effort))?);
                 m.map(|m| (m, band))
@@ -285,10 +309,7 @@ fn place<'a>(
             "fill: no arrangement of the {n} articles fits the page ({}); placed largest first",
             effort.line()
         );
-        let short = Short {
-            continued: n,
-            remainder: band.bottom.saturating_sub(band.top),
-        };
+        let short = Short::of(n, 0, band.bottom.saturating_sub(band.top));
         return (out, warning(message), short);
     };
     let used = *used;
@@ -303,10 +324,7 @@ fn place<'a>(
         pl.rows = pl.rows.or(Some(n.bottom));
     }
     // The objective's remainder: a page raised below is as full.
-    let short = Short {
-        continued: m.continued(),
-        remainder: m.remainder,
-    };
+    let short = Short::of(m.continued(), m.held(), m.remainder);
     let m = &risen(m, prep, used);
     // Over a pin the white the articles leave opens the spaces between
     // their modules (see `spread`), not a strip across the page.
@@ -316,6 +334,8 @@ fn place<'a>(
         false => m.places.clone(),
     };
     for (j, &i) in prep.searched.iter().enumerate() {
+        // The search places every article it keeps on the page.
+        out[i].placement.held = places[j].is_none();
         if let Some(p) = places[j] {
             let chosen = prep.variants[j].list[p.variant];
             let pl = &mut out[i].placement;
@@ -478,8 +498,12 @@ fn summary(
         .collect();
     let leads = chosen.iter().filter(|v| v.lead.is_across()).count();
     let figures = chosen.iter().filter(|v| v.figure.is_some()).count();
+    let held = match m.held() {
+        0 => String::new(),
+        n => format!("{n} article(s) held over whole to the next page, "),
+    };
     let line = format!(
-        "{continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
+        "{held}{continued} article(s) continued, {leads} lead(s) set across, {figures} article(s) with wider figures; {}, cost {}",
         effort.line(),
         m.cost
     );
@@ -604,6 +628,8 @@ fn narrow(band: &mut Band, c: u32, span: u32) {
     }
 }
 
+#[path = "makeup_hold.rs"]
+pub(super) mod hold;
 #[path = "makeup_order.rs"]
 mod order;
 pub(super) use order::Head;

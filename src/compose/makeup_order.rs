@@ -15,7 +15,7 @@
 //! wider, or the other narrower. (From the largest down, var-set06's lead
 //! took the page's width at 86.9 pt where 56 sufficed.)
 
-use super::Prepared;
+use super::{Prepared, hold};
 use crate::compose::makeup_search::MadeUp;
 use crate::compose::page::PageArticle;
 use crate::compose::variants::{Fit, Variant, headline_at};
@@ -209,7 +209,7 @@ fn reorder<T>(
         (tops.into_iter().map(|t| (t, true))).chain(sizes.into_iter().map(|t| (t, false)));
     tiers.find_map(|top| {
         search(&under(fits, heads, lead, top)).filter(|(found, _)| {
-            found.continued() <= m.continued()
+            hold::faults(found.continued(), found.held()) <= hold::faults(m.continued(), m.held())
                 && found.remainder <= m.remainder
                 && !vies(found, (heads, fits), lead)
         })

@@ -78,6 +78,12 @@ impl MadeUp {
     pub fn continued(&self) -> usize {
         self.places.iter().flatten().filter(|p| p.continued).count()
     }
+
+    /// Articles held over whole to the next page (no place: the search
+    /// places every article it keeps, see `makeup::hold`).
+    pub fn held(&self) -> usize {
+        self.places.iter().filter(|p| p.is_none()).count()
+    }
 }
 
 /// The band of the page the search fills: `columns` columns from `first`,
@@ -447,9 +453,10 @@ fn leaves(
             // A cut module still shows its title block's holes.
             let head = HOLE * f.head as u64;
             for rows in least..=tallest {
+                let stub = RAGGED * (stub(h.unwrap_or(depth), rows) * w) as u64;
                 best.offer(Entry {
                     rows,
-                    cost: lead + CUT + head,
+                    cost: lead + CUT + head + stub,
                     white: 0,
                     how: how(true),
                 });
@@ -457,6 +464,15 @@ fn leaves(
         }
     }
     best.entries()
+}
+
+/// Rows a module cut at `rows` keeps short of a third of its text's
+/// `height` (a page's depth where it is deeper): charged as white, line
+/// by column. A compositor's review: a story jumped after seven lines
+/// under its headline is a stub (a headline over a jump line); of pages
+/// as full, the one that keeps more of its cut stories on the page.
+fn stub(height: u32, rows: u32) -> u32 {
+    (height / 3).saturating_sub(rows)
 }
 
 /// The white a module's short columns (`shorts`: how many end one line

@@ -302,6 +302,7 @@ fn page_articles(s: &Set, lead: crate::model::LeadPlacement) -> Vec<PageArticle<
             at: at.clone(),
             recall: None,
             rest: None,
+            held: None,
             breaks: None,
             alt: None,
         })

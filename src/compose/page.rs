@@ -56,6 +56,10 @@ pub struct Placement {
     /// The make-up's frame holds only its text's first part: it is
     /// continued on the next page.
     pub cut: bool,
+    /// The make-up keeps the article off the page, whole, for the next
+    /// page of the edition (压稿: a full page holds its last-ranked
+    /// articles over rather than cut a third, see `makeup::hold`).
+    pub held: bool,
 }
 
 /// How pages are set: the first page's number (版次; the others count
@@ -83,6 +87,9 @@ pub struct PageArticle<'a> {
     pub recall: Option<(&'a dyn super::Recall, super::Key)>,
     /// Only the rest of the article, cut on an earlier page.
     pub rest: Option<Rest>,
+    /// Held over whole from the page before (see [`Placement::held`]):
+    /// its index in the edition, where it is not among the page's own.
+    pub held: Option<usize>,
     /// Its paragraphs as broken so far in this build, shared by every
     /// module it is laid out in (variants and make-ups alike): the
     /// column measure is the same in most of them.
@@ -121,6 +128,7 @@ impl<'a> PageArticle<'a> {
             at: self.at.clone(),
             recall: self.recall,
             rest: self.rest,
+            held: self.held,
             breaks: self.breaks,
             alt: self.alt,
         }

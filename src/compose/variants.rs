@@ -20,6 +20,8 @@ use crate::units::Pt;
 
 /// Fewest lines a continued module keeps on this page.
 pub const MIN_CUT: u32 = 12;
+/// Fewest lines of text a continued module keeps under its title block.
+const KEPT: u32 = 6;
 /// The most characters an article set in a single column may have.
 const BRIEF: usize = 400;
 /// The widths, in columns, a free figure may take besides its one: on a
@@ -428,7 +430,7 @@ pub fn least_cut(a: &PageArticle, variant: Variant, grid: &Grid, span: u32) -> u
         false => page_title(&a.shaped.header, &a.shaped.flow, (grid, &module), &frame),
     };
     let header = title_slots(&title, &module, &a.doc.rules);
-    (header + 1 + 6).max(MIN_CUT).min(grid.lines)
+    (header + 1 + KEPT).max(MIN_CUT).min(grid.lines)
 }
 
 /// [`least_cut`] for a box on a grid of its own (the other writing mode):

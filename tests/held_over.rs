@@ -1,0 +1,95 @@
+//! A made-up page with far more copy than it holds (tests/fixtures/held-over:
+//! eight news articles, 17,000 characters, for a page that holds some
+//! 11,000) cuts at most two articles and holds its last-ranked ones over,
+//! whole, to the next page (压稿), rather than cut five after a few lines
+//! each (before: five jumps, the right half of page 1 a stack of
+//! headlines over stubs).
+
+mod common;
+
+use std::ffi::OsStr;
+
+use common::*;
+
+/// The held articles are set on page 2 as articles of their own: their
+/// headlines, all their text, no jump lines; the two cut ones jump with
+/// both lines; stderr names the held ones at their manifest lines.
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_full_page_holds_its_last_articles_over_whole_rather_than_cut_a_third() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/held-over/fill.toml");
+    let paras = dir.path().join("p.txt");
+    let args: [&OsStr; 3] = [src.as_os_str(), "--paragraphs".as_ref(), paras.as_os_str()];
+    let (out, outputs) = run_into(dir.path(), &args);
+    let stderr = assert_ok(&out);
+    let held: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("is held over"))
+        .collect();
+    assert_eq!(held.len(), 2, "{stderr}");
+    // The last two of the manifest's eight (a6.md, a7.md at lines 25, 28).
+    assert!(held[0].contains("fill.toml:25:8:"), "{stderr}");
+    assert!(held[1].contains("fill.toml:28:8:"), "{stderr}");
+    assert!(held[0].contains("held over whole to page 2"), "{stderr}");
+    let page1 = stderr.lines().find(|l| l.contains("fill: ")).unwrap_or("");
+    assert!(page1.contains("2 article(s) held over whole"), "{page1}");
+    assert!(page1.contains(" 2 article(s) continued"), "{page1}");
+    need("pdftotext");
+    let pages: Vec<String> = outputs.pdf_pages().iter().map(|p| squeeze(p)).collect();
+    assert_eq!(pages.len(), 2);
+    // Two jumps each way, none for the held articles.
+    assert_eq!(pages[0].matches("（下转第2版）").count(), 2, "{}", pages[0]);
+    assert_eq!(pages[1].matches("（上接第1版）").count(), 2, "{}", pages[1]);
+    // Every paragraph of a held article on page 2, none on page 1.
+    for file in ["a6.md", "a7.md"] {
+        let text = std::fs::read_to_string(src.with_file_name(file)).unwrap();
+        let title = text
+            .lines()
+            .find_map(|l| l.strip_prefix("title = \""))
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or_else(|| panic!("{file} has a title"));
+        assert!(!pages[0].contains(&squeeze(title)), "{title} on page 1");
+        assert!(pages[1].contains(&squeeze(title)), "{title} not on page 2");
+        let body = text.split("+++").nth(2).unwrap_or("");
+        for para in body.lines().map(str::trim).filter(|l| l.len() > 30) {
+            let p = squeeze(para.trim_start_matches('#').trim());
+            assert!(pages[1].contains(&p), "{file}: {p} not on page 2");
+        }
+    }
+    // Nothing lost: every listed paragraph begins and ends in the PDF
+    // (a cut one runs over the page turn, its halves apart).
+    let all = pages.concat();
+    let listed = std::fs::read_to_string(&paras).unwrap();
+    for p in listed.lines() {
+        let p: Vec<char> = squeeze(p).chars().collect();
+        let ends = [&p[..p.len().min(8)], &p[p.len().saturating_sub(8)..]];
+        for end in ends.map(|e| e.iter().collect::<String>()) {
+            assert!(all.contains(&end), "lost: {end}");
+        }
+    }
+    assert!(listed.lines().count() > 150);
+}
+
+/// With `--no-continue` nothing is held or cut: the overfull page is an
+/// error naming an article, and no PDF is written.
+#[test]
+fn no_continue_holds_nothing_over() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/held-over/fill.toml");
+    let pdf = dir.path().join("p.pdf");
+    let out = run(&[
+        src.as_os_str(),
+        "--no-continue".as_ref(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(!stderr.contains("held over"), "{stderr}");
+    assert!(stderr.contains("fill.toml:"), "{stderr}");
+    assert!(!pdf.exists());
+}

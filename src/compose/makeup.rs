@@ -261,15 +261,13 @@ pub fn choose<'a>(
         // (see `hold`).
         found.or_else(|| {
             let first = usize::from(banded);
-            let tries = hold::attempts(n, holdable.len(), first);
-            tries.into_iter().find_map(|(h, k)| {
+            let found = hold::first_page((n, holdable.len(), first), |h, k| {
                 let (m, tried) = hold::search_holding(prep, fits, (&holdable[..h], k), band);
                 *effort += tried;
                 let whole = k == 0 && h == 0 && strips;
-                let m =
-                    m.or_else(|| whole.then(|| whole_in_strips(prep, (avoid, band), effort))?);
-                m.map(|m| (m, band))
-            })
+                m.or_else(|| whole.then(|| whole_in_strips(prep, (avoid, band), effort))?)
+            });
+            found.map(|m| (m, band))
         })
     };
     let found = run(&fits, &mut effort, true);

@@ -39,20 +39,32 @@ pub(super) fn holdable(articles: &[PageArticle], prep: &Prepared) -> Vec<usize> 
     (0..prep.searched.len()).rev().filter(own).collect()
 }
 
-/// The searches in the objective's order: `(held, cut)`, holding the
-/// first `held` of the holdable ones over and cutting `cut` of the
-/// others; cuts past [`MOST_CUT`] only when every holdable article is
-/// held. `n` articles, `first` the fewest cuts tried.
-pub(super) fn attempts(n: usize, holdable: usize, first: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// The page the objective chooses of `search(held, cut)`'s (holding the
+/// first `held` of the holdable articles over, `cut` of the others
+/// allowed to continue): of the fewest held, the first that continues at
+/// most [`MOST_CUT`]; where every holdable article held still leaves more
+/// cut, the one with the fewest [`faults`]. `n` articles, `holdable` of
+/// them holdable, `first` the fewest allowed to continue. (`cut` is how
+/// many may continue, not how many do: the search continues the fewest
+/// it can, and which of them it allows is the longest first.)
+pub(super) fn first_page(
+    (n, holdable, first): (usize, usize, usize),
+    mut search: impl FnMut(usize, usize) -> Option<MadeUp>,
+) -> Option<MadeUp> {
+    let mut over: Option<MadeUp> = None;
+    let fault = |m: &MadeUp| faults(m.continued(), m.held());
     for held in 0..=holdable.min(n) {
-        let most = match held == holdable {
-            true => n - held,
-            false => MOST_CUT.min(n - held),
+        let Some(m) = (first..=n - held).find_map(|cut| search(held, cut)) else {
+            continue;
         };
-        out.extend((first..=most).map(|cut| (held, cut)));
+        if m.continued() <= MOST_CUT {
+            return Some(m);
+        }
+        if over.as_ref().is_none_or(|o| fault(&m) < fault(o)) {
+            over = Some(m);
+        }
     }
-    out
+    over
 }
 
 /// The search of the page's articles less `held` (indices of `fits`),
@@ -83,30 +95,51 @@ pub(super) fn search_holding(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Place;
     use super::*;
+
+    /// A page of `n` places, `cut` of them continued and `held` with none.
+    fn page(n: usize, cut: usize, held: usize) -> MadeUp {
+        let place = |continued| Place {
+            column: 0,
+            columns: 1,
+            row: 0,
+            rows: 1,
+            continued,
+            variant: 0,
+        };
+        let places = (0..n)
+            .map(|i| (i >= held).then(|| place(i < held + cut)))
+            .collect();
+        MadeUp {
+            places,
+            remainder: 0,
+            last_only: false,
+            cost: 0,
+        }
+    }
 
     #[test]
     fn a_third_cut_comes_after_every_hold() {
-        // Four articles, two of them holdable: two cuts, then one held
-        // with up to two cuts, then both held with any number.
-        let order = attempts(4, 2, 0);
-        let want = [
-            (0, 0),
-            (0, 1),
-            (0, 2),
-            (1, 0),
-            (1, 1),
-            (1, 2),
-            (2, 0),
-            (2, 1),
-            (2, 2),
-        ];
-        assert_eq!(order, want);
-        // The order is the faults' order.
-        let keys: Vec<_> = order.iter().map(|&(h, c)| faults(c, h)).collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
-        // Nothing holdable: every cut in turn.
-        assert_eq!(attempts(4, 0, 0).len(), 5);
-        assert_eq!(faults(3, 0).cmp(&faults(2, 2)), std::cmp::Ordering::Greater);
+        // Six articles, two holdable: unheld, the page cuts four; one
+        // held, three; both held, two: the last is kept.
+        let cuts = [4, 3, 2];
+        let mut asked = Vec::new();
+        let m = first_page((6, 2, 0), |held, cut| {
+            asked.push((held, cut));
+            (cut >= cuts[held]).then(|| page(6, cuts[held], held))
+        });
+        let m = m.expect("a page");
+        assert_eq!((m.held(), m.continued()), (2, 2));
+        // Each level searched from no cut up to the first page it found.
+        assert_eq!(asked.iter().filter(|a| a.0 == 0).count(), 5);
+        // Where holding every one still cuts three, the fewest faults:
+        // three cuts with two held lose to three cuts with none held.
+        let m = first_page((6, 2, 0), |held, cut| (cut >= 3).then(|| page(6, 3, held)));
+        assert_eq!(m.map(|m| (m.held(), m.continued())), Some((0, 3)));
+        // A page within two cuts is kept at once: nothing held.
+        let m = first_page((6, 2, 0), |held, cut| (cut >= 2).then(|| page(6, 2, held)));
+        assert_eq!(m.map(|m| m.held()), Some(0));
+        assert!(faults(3, 0) > faults(2, 2));
     }
 }

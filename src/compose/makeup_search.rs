@@ -39,6 +39,11 @@ const CUT: u64 = 64 * RAGGED;
 /// few lines less.
 const HOLE: u64 = 8 * RAGGED;
 const LEAD_NARROW: u64 = 2_000;
+/// A line × column a cut module keeps short of a third of its text (see
+/// [`stub`]): a choice between pages as full, never white of its own (a
+/// page's stubs together stay under one [`RAGGED`], which [`filled`]
+/// counts in).
+const STUB: u64 = 1 << 24;
 /// The most articles the search takes (its tables grow as 2ⁿ).
 const MOST: usize = 12;
 
@@ -453,7 +458,7 @@ fn leaves(
             // A cut module still shows its title block's holes.
             let head = HOLE * f.head as u64;
             for rows in least..=tallest {
-                let stub = RAGGED * (stub(h.unwrap_or(depth), rows) * w) as u64;
+                let stub = STUB * (stub(h.unwrap_or(depth), rows) * w) as u64;
                 best.offer(Entry {
                     rows,
                     cost: lead + CUT + head + stub,
@@ -467,8 +472,8 @@ fn leaves(
 }
 
 /// Rows a module cut at `rows` keeps short of a third of its text's
-/// `height` (a page's depth where it is deeper): charged as white, line
-/// by column. A compositor's review: a story jumped after seven lines
+/// `height` (a page's depth where it is deeper): charged as [`STUB`]s,
+/// line by column. A compositor's review: a story jumped after seven lines
 /// under its headline is a stub (a headline over a jump line); of pages
 /// as full, the one that keeps more of its cut stories on the page.
 fn stub(height: u32, rows: u32) -> u32 {

@@ -237,7 +237,11 @@ fn ranked<'a>(
             ..on_page(&all[i], grid)
         });
     let mut ranked: Vec<PageArticle> = own.chain(held).chain(rests).collect();
-    if let Some(a) = (ranked.iter_mut()).find(|a| !pinned(a) && a.rest.is_none()) {
+    // Not an article held over: on the pages after the edition it would
+    // lead with a banner larger than the front page's lead (a
+    // compositor's review: 80 pt over page 1's 56).
+    let own = |a: &&mut PageArticle| !pinned(a) && a.rest.is_none() && a.held.is_none();
+    if let Some(a) = ranked.iter_mut().find(own) {
         a.placement.lead_story = true;
     }
     ranked

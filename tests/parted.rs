@@ -60,15 +60,20 @@ fn an_article_never_starts_in_a_column_before_its_headline() {
     let (_dir, pdf, _) = fixture_pdf("gen-fresh-32/fill.toml");
     let words = word_boxes(&pdf, 1);
     let head = word(&words, "一了信裡的她");
-    // Its byline: the first down the page from a column before the
-    // headline's start (where it stood) to the headline's end.
-    let byline = (words.iter())
-        .filter(|w| w.text.starts_with("本報記者"))
-        .filter(|w| w.x_min > head.x_min - 150.0 && w.x_min < head.x_max)
-        .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
-        .unwrap_or_else(|| panic!("no byline under or beside {head:?}"));
+    // Its byline under its headline, and none beside it: where it was
+    // parted by its first column, the byline and text stood in that column
+    // at the module's top, level with the headline (a byline above the
+    // module is another article's).
+    let near = |w: &&WordBox| w.text.starts_with("本報記者") && w.x_min > head.x_min - 150.0;
+    let near = (words.iter()).filter(near).filter(|w| w.x_min < head.x_max);
+    let beside: Vec<&WordBox> = near
+        .clone()
+        .filter(|w| w.y_max > head.y_min && w.y_min < head.y_max)
+        .collect();
     assert!(
-        byline.y_min >= head.y_max,
-        "byline {byline:?} starts before its headline {head:?}"
+        beside.is_empty(),
+        "byline {beside:?} beside its headline {head:?}"
     );
+    let under = near.filter(|w| w.y_min >= head.y_max && w.y_min < head.y_max + 80.0);
+    assert!(under.count() >= 1, "no byline under {head:?}");
 }

@@ -315,12 +315,17 @@ fn fit_title(
     // Under the lead's headline, where that leaves no more white at its
     // ends than its own size would: white beside a headline is a hole
     // (the page's holes come before its hierarchy).
-    // (Not where it would reach the lead's own size, the cap it may be
-    // grown to: gen-horizontal-10 once it held two articles over, its
-    // lead five columns wide at its smallest, a short headline beside it
-    // fitted six columns at the lead's 48.4 pt.)
+    // Under a cap clear of the lead's smallest size (the make-up's first
+    // level), not where the free fit would reach that size:
+    // gen-horizontal-10 once it held two articles over, its lead five
+    // columns wide at its smallest, a short headline beside it fitted six
+    // columns at the lead's 48.4 pt. The levels after it (capped at the
+    // lead's size, then free) take the free fit as before, for pages
+    // whose first level leaves holes (gen-horizontal-07: the white at a
+    // capped headline's end beside a banner far larger).
     let free = best_to(f64::INFINITY);
-    let level = |f: &title_fit::Fit| grown.is_finite() && f.scale >= grown - 1e-9;
+    let clear = grown.is_finite() && limit < grown - 1e-9;
+    let level = |f: &title_fit::Fit| clear && f.scale >= grown - 1e-9;
     let best = match limit.is_finite() {
         true => best_to(limit)
             .filter(|c| strict || free.is_none_or(|f| !opens_more(c, &f, grid) || level(&f))),

@@ -93,3 +93,21 @@ fn no_continue_holds_nothing_over() {
     assert!(stderr.contains("fill.toml:"), "{stderr}");
     assert!(!pdf.exists());
 }
+
+/// Holding spares a page its stubs, not adds a page: where the article a
+/// page held over is cut again on the page it went to, onto a page of its
+/// own (tests/fixtures/held-cut-again, set vertically: page 1 held one
+/// article, page 2 cut it, page 3 held 39 lines of it), the edition is set
+/// without holding and keeps the two pages.
+#[test]
+fn holding_that_would_add_a_page_is_not_kept() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/held-cut-again/fill.toml");
+    let args: [&OsStr; 3] = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let (out, outputs) = run_into(dir.path(), &args);
+    let stderr = assert_ok(&out);
+    assert!(!stderr.contains("held over"), "{stderr}");
+    assert!(stderr.contains("continued on page 2\n"), "{stderr}");
+    assert!(!stderr.contains("page 3"), "{stderr}");
+    assert_eq!(outputs.pdf_pages().len(), 2);
+}

@@ -412,6 +412,7 @@ pub fn compose_manifest(
     let mut jumps = PageOptions {
         first_number: plan.pages[0].head.first_number,
         no_continue: plan.no_continue,
+        hold: true,
         shape: &shape,
         laid: Default::default(),
     };

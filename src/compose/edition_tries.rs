@@ -461,7 +461,7 @@ struct Outcome {
 fn may_hold(on: &OnSheet) -> bool {
     let next = on.k + 1;
     let made_up = next >= on.sheets.edition || on.sheets.fill.get(next) == Some(&true);
-    !on.jumps.no_continue && made_up
+    on.jumps.hold && !on.jumps.no_continue && made_up
 }
 
 /// An attempt's name in the summary line (attempts count from 1).

@@ -68,6 +68,10 @@ pub struct Placement {
 pub struct PageOptions<'s> {
     pub first_number: u32,
     pub no_continue: bool,
+    /// Whether a full made-up page may hold articles over whole to the
+    /// next (`makeup::hold`; the edition turns it off to set itself again
+    /// where holding cost a page).
+    pub hold: bool,
     /// Shared by the threads that lay modules out ahead (see `ahead`).
     pub shape: &'s (dyn Fn(&Doc, Furniture, &str) -> crate::shape::ShapedPara + Sync),
     /// The modules laid out so far in this build.

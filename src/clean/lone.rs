@@ -65,7 +65,7 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
             .sum()
     };
     let (above, below) = (count(&out[..k]), count(&out[k + 1..]));
-    let top = above <= TOP && below * 2 >= above;
+    let top = (above <= TOP || one_paragraph(page, &out[..k])) && below * 2 >= above;
     if !plain
         || !between
         || !top
@@ -96,6 +96,22 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
             l.text
         ),
     });
+}
+
+/// The article's text above the head is one paragraph, however long
+/// (a lead of two hundred characters fills fifteen lines of a narrow
+/// column): one run of lines, no blank line among them, each line
+/// between its first and its last full. A head right under the lead
+/// stands where a figure set after the lead puts its caption.
+fn one_paragraph(page: &Page, above: &[Part]) -> bool {
+    let [Part::Lines(r)] = above else {
+        return false;
+    };
+    let Some(js) = r.iter().copied().collect::<Option<Vec<usize>>>() else {
+        return false;
+    };
+    let whole = |j: usize| page.measure[j].is_some_and(|m| full(page.lines[j].width, m));
+    js.len() > 2 && js[1..js.len() - 1].iter().all(|&j| whole(j))
 }
 
 /// A line held from inside a sentence (article.rs: a short line between

@@ -61,6 +61,35 @@ fn the_only_head_over_two_lines_narrowed_by_a_round_figure_is_its_caption() {
     assert!(removed(&cut).is_empty(), "{cut}");
 }
 
+/// A lead of one paragraph too long for the top's dozen lines (fifteen
+/// lines of thirteen characters): the only head right under it is where
+/// a figure set after the lead puts its caption, so with two lines
+/// narrowed by a round figure under it, it is that caption. With the same
+/// lines set as two paragraphs above it, the head is no caption's: it
+/// stays in the text.
+#[test]
+fn the_only_head_under_a_long_one_paragraph_lead_over_narrowed_lines_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let more = "市场东头新开了一个便民服务点，修鞋、配钥匙、缝补衣服的手艺人都搬了进来，附近几个小区的居民买完菜顺路就把小事办了。到了周末，不少年轻人也带着孩子来逛，说这里比超市热闹，买什么都能跟摊主聊上几句。摊主们说，生意比从前好做了，回头客也多了不少。";
+    let lead = format!("{}{more}", STALLS[0]);
+    let rest = wrapped(STALLS[1], &[11, 13, 8, 9, 13]) + &column(&STALLS[2..]);
+    let with = |above: &str| format!("菜市场变样了\n本报记者 林晓舟\n{above}{label}\n{rest}");
+    let one = with(&column(&[&lead]));
+    assert!(column(&[&lead]).lines().count() > 12);
+    let gone = removed(&one);
+    assert!(gone.iter().any(|m| m.contains(label)), "{gone:?}");
+    let c = articles(&one, 1);
+    assert_block(&c, |t| t == lead);
+    for p in &STALLS[1..] {
+        assert_block(&c, |t| t == *p);
+    }
+
+    let two = with(&column(&[STALLS[0], more]));
+    assert!(removed(&two).is_empty());
+    let c = articles(&two, 1);
+    assert_block(&c, |t| t == label);
+}
+
 /// The market's article jumped to page 2 (下转第2版), a feature with a
 /// credited photo (▲…摄) set between, then the jump's rest under the
 /// continuation head: the feature's caption is read inside the market's

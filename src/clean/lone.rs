@@ -143,8 +143,10 @@ pub(super) fn held_captions(
         let named = super::captions::names_figure(&text);
         // A line naming a figure (灯的徽记) is its caption wherever it was
         // held, blank lines round it (Tesseract's block) or not.
-        let run_round =
-            || between_full(page, no) && beside_figure(page, out, Spot::Part(k), HELD_RUN);
+        let run_round = || {
+            between_full(page, no)
+                && (over_foot(page, no) || beside_figure(page, out, Spot::Part(k), HELD_RUN))
+        };
         if !was_held || !plain || !named && !run_round() {
             k += 1;
             continue;
@@ -181,6 +183,30 @@ fn between_full(page: &Page, no: usize) -> bool {
     i > 0
         && (whole(i - 1, lines[i].follows(&lines[i - 1])) || under_first(page, i))
         && whole(i + 1, after)
+}
+
+/// The line read right under input line `no` (held from inside a
+/// sentence between two full lines) is its column's last: the jump line
+/// (下转第2版) is read right after it. A figure set at the column's foot
+/// puts its caption there, which a scan may read a line early, level with
+/// the last line beside it (`captions::over_jump` takes the caption read
+/// right over the jump line); a box the OCR cut from a line is no caption,
+/// but the sentence across it already says no line of the text ends there.
+fn over_foot(page: &Page, no: usize) -> bool {
+    let lines = page.lines;
+    let Some(i) = lines.iter().position(|l| l.no == no) else {
+        return false;
+    };
+    let jump = |j: usize| {
+        matches!(
+            page.roles[j],
+            Role::Furniture {
+                what: "jump line",
+                closes: true
+            }
+        )
+    };
+    i + 2 < lines.len() && jump(i + 2) && lines[i + 2].follows(&lines[i + 1])
 }
 
 /// The line read just before line `i` (held from inside a sentence) is a

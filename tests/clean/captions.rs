@@ -90,6 +90,45 @@ fn the_only_head_under_a_long_one_paragraph_lead_over_narrowed_lines_is_its_capt
     assert_block(&c, |t| t == label);
 }
 
+/// A plain line read inside a sentence between two full lines, the line
+/// under it the column's last over the jump line (下转第2版): a figure at
+/// the column's foot, its caption read a line early, level with the last
+/// line beside it. Removed; the paragraph comes back whole across it and
+/// the page's turn. Two lines over the jump line, the line stays in the
+/// text, with its warning (a box the OCR cut from a line, as far as the
+/// page tells).
+#[test]
+fn a_line_inside_a_sentence_over_the_columns_last_line_before_its_jump_is_a_caption() {
+    let label = "改造后的城南菜市场";
+    let para = "城南菜市场改造完工后，摊位重新排过了，通道宽了。卖菜的和卖肉的分到了两边，下雨天地面不再积水，老人推着小车也能走到最里面的摊位，连推着小车的老人也不用侧身了。";
+    let lines: Vec<String> = column(&[para]).lines().map(String::from).collect();
+    // `label` between the third and the fourth line, `over` lines under
+    // it before the jump.
+    let at_foot = |over: usize| {
+        let mut ls = lines.clone();
+        ls.insert(3, label.to_string());
+        let (p1, p2) = ls.split_at(4 + over);
+        format!(
+            "菜市场变样了\n本报记者 林晓舟\n{}{}\n（下转第2版）\n第2版\n菜市场变样了\n（上接第1版）\n{}\n{}",
+            column(&STALLS[..1]),
+            p1.join("\n"),
+            p2.join("\n"),
+            column(&STALLS[1..]),
+        )
+    };
+    let foot = at_foot(1);
+    let gone = removed(&foot);
+    assert!(gone.iter().any(|m| m.contains(label)), "{foot}\n{gone:?}");
+    let c = articles(&foot, 1);
+    for p in [STALLS[0], para, STALLS[1], STALLS[2]] {
+        assert_block(&c, |t| t == p);
+    }
+
+    let higher = at_foot(2);
+    assert!(removed(&higher).iter().all(|m| !m.contains(label)));
+    assert!(warned(&articles(&higher, 1), label));
+}
+
 /// The market's article jumped to page 2 (下转第2版), a feature with a
 /// credited photo (▲…摄) set between, then the jump's rest under the
 /// continuation head: the feature's caption is read inside the market's

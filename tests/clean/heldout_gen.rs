@@ -156,8 +156,12 @@ fn heldout_generated_scores() {
         // Round 40: 1122 → 1123 (87.3 %), shape::first_line's opens_too
         // (above); → 1125 (87.5 %), its full_printed (above); → 1127
         // (87.6 %), joins::level_through (above).
-        // Round 41: furniture 8.7 → 6.5 %, lone::one_paragraph (above).
-        ("tests/fixtures/clean/gen/scan", 87.63, 10, 2, 6.6, 8),
+        // Round 41: furniture 8.7 → 6.5 %, lone::one_paragraph (above);
+        // → 4.3 %, a line held inside a sentence over its column's last
+        // line before the jump line is the caption of a figure at the
+        // column's foot (lone::over_foot: gq13's 三寷的媋停撣一, read a line
+        // early by the scan).
+        ("tests/fixtures/clean/gen/scan", 87.63, 10, 2, 4.4, 8),
         // Round 18 (README): 94.5 → 94.7 % (prose scan 81.5 → 81.7 %).
         // Round 20: 94.7 → 95.6 % (prose scan 81.9 → 82.9 %), a straight
         // quote squeezed beside a colon as the curly one it stands for

@@ -3,6 +3,7 @@
 //! that split wrongly on the generated sets (tests/fixtures/clean/gen,
 //! gen-prose).
 
+use super::general::assert_block;
 use typeset::clean::clean;
 
 /// A small generator (an LCG), so the text is the same on every run.
@@ -363,26 +364,13 @@ fn a_headline_over_a_paragraphs_middle_goes_to_the_article_with_a_byline_and_no_
 /// its random text's common characters (了, 的) pair across a break by
 /// chance, here 7 times four lines on, but 5 three on and 4 two on too.
 /// Columns read across continue their sentences at one step only, so a
-/// step no more than half again as frequent as another is no columns'
+/// step less than twice as frequent as another is no columns'
 /// order: nothing is reported or moved, and the one-line paragraph
 /// between the item's first paragraph and its third stays whole.
 #[test]
 fn lines_continuing_by_chance_at_several_steps_are_not_read_across() {
-    let path = super::common::root().join("tests/fixtures/clean/gen/boxes/gq14.txt");
-    let input = std::fs::read_to_string(path).expect("fixture");
-    let c = clean(&input);
-    let across: Vec<&String> = c
-        .notes
-        .iter()
-        .map(|n| &n.message)
-        .filter(|m| m.contains("alternate between 4 columns"))
-        .collect();
+    let (c, across) = super::general::fixture_across("tests/fixtures/clean/gen/boxes/gq14.txt");
     assert!(across.is_empty(), "{across:?}");
     let para = "有想了口得？的下挭大了偎雨的。來的信燈佢嗵了？";
-    let found = c
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.iter())
-        .any(|b| matches!(b, typeset::clean::Block::Para(t) if t == para));
-    assert!(found);
+    assert_block(&c, |t| t == para);
 }

@@ -356,8 +356,10 @@ fn punctuation(chars: &mut [char], changes: &mut Vec<String>) {
 }
 
 /// Straight quotes become curly ones, alternately opening and closing, when
-/// they pair up; an odd count is reported and left as it is, since guessing
-/// which one is missing could put words inside the wrong quotation.
+/// they pair up; a lone one whose curly partner fixes its side takes it
+/// (`partner`); any other odd count is reported and left as it is, since
+/// guessing which one is missing could put words inside the wrong
+/// quotation.
 fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings: &mut Vec<String>) {
     let ((o2, c2), (o1, c1)) = (style.double(), style.single());
     for (straight, open, close) in [('"', o2, c2), ('\'', o1, c1)] {
@@ -371,6 +373,15 @@ fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings:
             })
             .collect();
         if spots.is_empty() {
+            continue;
+        }
+        if let [i] = spots[..]
+            && let Some(c) = partner(chars, i, (open, close))
+        {
+            chars[i] = c;
+            changes.push(format!(
+                "1 straight {straight} → {c} (the partner of a curly quote)"
+            ));
             continue;
         }
         if spots.len() % 2 == 1 {
@@ -389,8 +400,26 @@ fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings:
         ));
     }
     // Curly quotes must nest: “…‘…’…”.
+    match nest(chars) {
+        Err((c, open)) => {
+            // In the reader's words: the mark left open, not Rust's
+            // Some('「').
+            let open = open.map_or("no open quote".into(), |o| o.to_string());
+            warnings.push(format!("quotes do not nest: {c} closes {open}"));
+        }
+        Ok(stack) if !stack.is_empty() => {
+            let open: String = stack.iter().collect();
+            warnings.push(format!("unbalanced quotes: {open} never closed"));
+        }
+        Ok(_) => {}
+    }
+}
+
+/// The curly quotes of `chars` nested: the marks left open, or the first
+/// closing mark that closes none of them (and the mark open there).
+fn nest(chars: &[char]) -> Result<Vec<char>, (char, Option<char>)> {
     let mut stack: Vec<char> = Vec::new();
-    for &c in chars.iter() {
+    for &c in chars {
         match c {
             '“' | '‘' | '「' | '『' => stack.push(c),
             '”' | '’' | '」' | '』' => {
@@ -405,21 +434,30 @@ fn quotes(chars: &mut [char], style: Style, changes: &mut Vec<String>, warnings:
                 } else if c == '’' && stack.last() != Some(&'‘') {
                     // An apostrophe, not a closing quote.
                 } else {
-                    // In the reader's words: the mark left open, not
-                    // Rust's Some('「').
-                    let open = stack
-                        .last()
-                        .map_or("no open quote".into(), |o| o.to_string());
-                    warnings.push(format!("quotes do not nest: {c} closes {open}"));
-                    return;
+                    return Err((c, stack.last().copied()));
                 }
             }
             _ => {}
         }
     }
-    if !stack.is_empty() {
-        let open: String = stack.iter().collect();
-        warnings.push(format!("unbalanced quotes: {open} never closed"));
+    Ok(stack)
+}
+
+/// A lone straight quote at `i` where the curly quotes round it leave one
+/// mark without its partner (说:"他把… / …我唯。”: a ” closing nothing):
+/// the opening or closing curly quote that balances the paragraph, where
+/// only one of the two does. Not a guess: the curly mark fixes where the
+/// quotation opens or closes.
+fn partner(chars: &[char], i: usize, (open, close): (char, char)) -> Option<char> {
+    let fits = |c: char| {
+        let mut t = chars.to_vec();
+        t[i] = c;
+        nest(&t).is_ok_and(|s| s.is_empty())
+    };
+    match (fits(open), fits(close)) {
+        (true, false) => Some(open),
+        (false, true) => Some(close),
+        _ => None,
     }
 }
 

@@ -65,7 +65,7 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
             .sum()
     };
     let (above, below) = (count(&out[..k]), count(&out[k + 1..]));
-    let top = above <= TOP && below * 2 >= above;
+    let top = (above <= TOP || one_paragraph(page, &out[..k])) && below * 2 >= above;
     if !plain
         || !between
         || !top
@@ -98,6 +98,22 @@ pub(super) fn lone_head(page: &Page, out: &mut Vec<Part>, notes: &mut Vec<Note>)
     });
 }
 
+/// The article's text above the head is one paragraph, however long
+/// (a lead of two hundred characters fills fifteen lines of a narrow
+/// column): one run of lines, no blank line among them, each line
+/// between its first and its last full. A head right under the lead
+/// stands where a figure set after the lead puts its caption.
+fn one_paragraph(page: &Page, above: &[Part]) -> bool {
+    let [Part::Lines(r)] = above else {
+        return false;
+    };
+    let Some(js) = r.iter().copied().collect::<Option<Vec<usize>>>() else {
+        return false;
+    };
+    let whole = |j: usize| page.measure[j].is_some_and(|m| full(page.lines[j].width, m));
+    js.len() > 2 && js[1..js.len() - 1].iter().all(|&j| whole(j))
+}
+
 /// A line held from inside a sentence (article.rs: a short line between
 /// two lines of one sentence, kept as a paragraph after the one it
 /// interrupted) that is plain words, no mark of any kind, where the
@@ -127,8 +143,10 @@ pub(super) fn held_captions(
         let named = super::captions::names_figure(&text);
         // A line naming a figure (灯的徽记) is its caption wherever it was
         // held, blank lines round it (Tesseract's block) or not.
-        let run_round =
-            || between_full(page, no) && beside_figure(page, out, Spot::Part(k), HELD_RUN);
+        let run_round = || {
+            between_full(page, no)
+                && (over_foot(page, no) || beside_figure(page, out, Spot::Part(k), HELD_RUN))
+        };
         if !was_held || !plain || !named && !run_round() {
             k += 1;
             continue;
@@ -165,6 +183,30 @@ fn between_full(page: &Page, no: usize) -> bool {
     i > 0
         && (whole(i - 1, lines[i].follows(&lines[i - 1])) || under_first(page, i))
         && whole(i + 1, after)
+}
+
+/// The line read right under input line `no` (held from inside a
+/// sentence between two full lines) is its column's last: the jump line
+/// (下转第2版) is read right after it. A figure set at the column's foot
+/// puts its caption there, which a scan may read a line early, level with
+/// the last line beside it (`captions::over_jump` takes the caption read
+/// right over the jump line); a box the OCR cut from a line is no caption,
+/// but the sentence across it already says no line of the text ends there.
+fn over_foot(page: &Page, no: usize) -> bool {
+    let lines = page.lines;
+    let Some(i) = lines.iter().position(|l| l.no == no) else {
+        return false;
+    };
+    let jump = |j: usize| {
+        matches!(
+            page.roles[j],
+            Role::Furniture {
+                what: "jump line",
+                closes: true
+            }
+        )
+    };
+    i + 2 < lines.len() && jump(i + 2) && lines[i + 2].follows(&lines[i + 1])
 }
 
 /// The line read just before line `i` (held from inside a sentence) is a

@@ -61,6 +61,74 @@ fn the_only_head_over_two_lines_narrowed_by_a_round_figure_is_its_caption() {
     assert!(removed(&cut).is_empty(), "{cut}");
 }
 
+/// A lead of one paragraph too long for the top's dozen lines (fifteen
+/// lines of thirteen characters): the only head right under it is where
+/// a figure set after the lead puts its caption, so with two lines
+/// narrowed by a round figure under it, it is that caption. With the same
+/// lines set as two paragraphs above it, the head is no caption's: it
+/// stays in the text.
+#[test]
+fn the_only_head_under_a_long_one_paragraph_lead_over_narrowed_lines_is_its_caption() {
+    let label = "改造后的城南菜市场";
+    let more = "市场东头新开了一个便民服务点，修鞋、配钥匙、缝补衣服的手艺人都搬了进来，附近几个小区的居民买完菜顺路就把小事办了。到了周末，不少年轻人也带着孩子来逛，说这里比超市热闹，买什么都能跟摊主聊上几句。摊主们说，生意比从前好做了，回头客也多了不少。";
+    let lead = format!("{}{more}", STALLS[0]);
+    let rest = wrapped(STALLS[1], &[11, 13, 8, 9, 13]) + &column(&STALLS[2..]);
+    let with = |above: &str| format!("菜市场变样了\n本报记者 林晓舟\n{above}{label}\n{rest}");
+    let one = with(&column(&[&lead]));
+    assert!(column(&[&lead]).lines().count() > 12);
+    let gone = removed(&one);
+    assert!(gone.iter().any(|m| m.contains(label)), "{gone:?}");
+    let c = articles(&one, 1);
+    assert_block(&c, |t| t == lead);
+    for p in &STALLS[1..] {
+        assert_block(&c, |t| t == *p);
+    }
+
+    let two = with(&column(&[STALLS[0], more]));
+    assert!(removed(&two).is_empty());
+    let c = articles(&two, 1);
+    assert_block(&c, |t| t == label);
+}
+
+/// A plain line read inside a sentence between two full lines, the line
+/// under it the column's last over the jump line (下转第2版): a figure at
+/// the column's foot, its caption read a line early, level with the last
+/// line beside it. Removed; the paragraph comes back whole across it and
+/// the page's turn. Two lines over the jump line, the line stays in the
+/// text, with its warning (a box the OCR cut from a line, as far as the
+/// page tells).
+#[test]
+fn a_line_inside_a_sentence_over_the_columns_last_line_before_its_jump_is_a_caption() {
+    let label = "改造后的城南菜市场";
+    let para = "城南菜市场改造完工后，摊位重新排过了，通道宽了。卖菜的和卖肉的分到了两边，下雨天地面不再积水，老人推着小车也能走到最里面的摊位，连推着小车的老人也不用侧身了。";
+    let lines: Vec<String> = column(&[para]).lines().map(String::from).collect();
+    // `label` between the third and the fourth line, `over` lines under
+    // it before the jump.
+    let at_foot = |over: usize| {
+        let mut ls = lines.clone();
+        ls.insert(3, label.to_string());
+        let (p1, p2) = ls.split_at(4 + over);
+        format!(
+            "菜市场变样了\n本报记者 林晓舟\n{}{}\n（下转第2版）\n第2版\n菜市场变样了\n（上接第1版）\n{}\n{}",
+            column(&STALLS[..1]),
+            p1.join("\n"),
+            p2.join("\n"),
+            column(&STALLS[1..]),
+        )
+    };
+    let foot = at_foot(1);
+    let gone = removed(&foot);
+    assert!(gone.iter().any(|m| m.contains(label)), "{foot}\n{gone:?}");
+    let c = articles(&foot, 1);
+    for p in [STALLS[0], para, STALLS[1], STALLS[2]] {
+        assert_block(&c, |t| t == p);
+    }
+
+    let higher = at_foot(2);
+    assert!(removed(&higher).iter().all(|m| !m.contains(label)));
+    assert!(warned(&articles(&higher, 1), label));
+}
+
 /// The market's article jumped to page 2 (下转第2版), a feature with a
 /// credited photo (▲…摄) set between, then the jump's rest under the
 /// continuation head: the feature's caption is read inside the market's

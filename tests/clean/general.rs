@@ -176,16 +176,22 @@ fn lines_moved_back_before_a_head_do_not_panic() {
 /// nothing is reported or moved.
 #[test]
 fn a_chance_stretch_of_rare_pairs_is_not_read_across() {
-    let path = super::common::root().join("tests/fixtures/clean/gen/boxes/gq04.txt");
+    let (_, across) = fixture_across("tests/fixtures/clean/gen/boxes/gq04.txt");
+    assert!(across.is_empty(), "{across:?}");
+}
+
+/// The fixture at `rel` cleaned, and its notes of columns read across.
+pub(super) fn fixture_across(rel: &str) -> (typeset::clean::Cleaned, Vec<String>) {
+    let path = super::common::root().join(rel);
     let input = std::fs::read_to_string(path).expect("fixture");
     let c = clean(&input);
-    let across: Vec<&String> = c
+    let across = c
         .notes
         .iter()
-        .map(|n| &n.message)
+        .map(|n| n.message.clone())
         .filter(|m| m.contains("alternate between"))
         .collect();
-    assert!(across.is_empty(), "{across:?}");
+    (c, across)
 }
 
 /// All the text of the articles' blocks, heads and paragraphs.

@@ -1,7 +1,8 @@
 //! Where a line's sentence goes on: a line over one that carries on its
 //! sentence is no headline, and a full line under a sentence ending at
 //! the column's edge goes on with that paragraph; a whole quotation
-//! under a short line ending on its colon does not go on from it.
+//! under a short line ending on its colon does not go on from it; a
+//! quotation's straight quote beside its curly partner takes its side.
 
 use typeset::clean::{Block, Cleaned, clean};
 
@@ -229,4 +230,22 @@ fn no_paragraph_ends_on_an_enumeration_comma() {
     ]);
     assert!(ps.iter().any(|p| p.contains("杂货店、裁缝铺")), "{ps:?}");
     assert_eq!(ps.len(), 2, "{ps:?}");
+}
+
+/// A quotation's one straight quote beside its curly partner (“现在呢？"
+/// as OCR reads a closing mark; 说:"他… …唯。” an opening one): the curly
+/// mark fixes which side the straight one stands for, so it becomes the
+/// curly mark that balances its paragraph, not a warning. A lone straight
+/// quote with no curly mark beside it stays, with its warning.
+#[test]
+fn a_straight_quote_beside_its_curly_partner_takes_its_side() {
+    let input = "夜渡\n本报记者 林秋\n“现在呢？\"\n“现在数不过来了。”老艄\n公说完，自己先笑了。\n他笑着说:\"他把蓝布掀\n开，往篮子里看了看。”\n";
+    let c = clean(input);
+    let ps = paras(&c);
+    for p in ["“现在呢？”", "他笑着说：“他把蓝布掀开，往篮子里看了看。”"]
+    {
+        assert!(ps.iter().any(|t| *t == p), "{ps:?}");
+    }
+    let lone = clean("夜渡\n本报记者 林秋\n他说\"等我回来就走了。\n");
+    assert!(paras(&lone).iter().any(|t| t.contains('"')));
 }

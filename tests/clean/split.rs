@@ -3,6 +3,7 @@
 //! that split wrongly on the generated sets (tests/fixtures/clean/gen,
 //! gen-prose).
 
+use super::general::assert_block;
 use typeset::clean::clean;
 
 /// A small generator (an LCG), so the text is the same on every run.
@@ -357,4 +358,19 @@ fn a_headline_over_a_paragraphs_middle_goes_to_the_article_with_a_byline_and_no_
     let c = clean(&page(&super::structure::column(&[rest])));
     assert_eq!(c.articles.len(), 3, "{:?}", c.articles);
     assert!(!super::general::warned(&c, "paragraph's middle"));
+}
+
+/// A generated page read in order (gen/boxes/gq14.txt, lines 398–419):
+/// its random text's common characters (了, 的) pair across a break by
+/// chance, here 7 times four lines on, but 5 three on and 4 two on too.
+/// Columns read across continue their sentences at one step only, so a
+/// step less than twice as frequent as another is no columns'
+/// order: nothing is reported or moved, and the one-line paragraph
+/// between the item's first paragraph and its third stays whole.
+#[test]
+fn lines_continuing_by_chance_at_several_steps_are_not_read_across() {
+    let (c, across) = super::general::fixture_across("tests/fixtures/clean/gen/boxes/gq14.txt");
+    assert!(across.is_empty(), "{across:?}");
+    let para = "有想了口得？的下挭大了偎雨的。來的信燈佢嗵了？";
+    assert_block(&c, |t| t == para);
 }

@@ -44,16 +44,19 @@ pub(super) fn holdable(articles: &[PageArticle], prep: &Prepared) -> Vec<usize> 
 /// allowed to continue): of the fewest held, the first that continues at
 /// most [`MOST_CUT`]; where every holdable article held still leaves more
 /// cut, the one with the fewest [`faults`]. `n` articles, `holdable` of
-/// them holdable, `first` the fewest allowed to continue. (`cut` is how
-/// many may continue, not how many do: the search continues the fewest
-/// it can, and which of them it allows is the longest first.)
+/// them holdable, `first` the fewest allowed to continue; the levels
+/// from `from` held. (`cut` is how many may continue, not how many do:
+/// the search continues the fewest it can, and which of them it allows
+/// is the longest first.)
 pub(super) fn first_page(
     (n, holdable, first): (usize, usize, usize),
+    from: usize,
     mut search: impl FnMut(usize, usize) -> Option<MadeUp>,
 ) -> Option<MadeUp> {
     let mut over: Option<MadeUp> = None;
     let fault = |m: &MadeUp| faults(m.continued(), m.held());
-    for held in 0..=holdable.min(n) {
+    let most = holdable.min(n);
+    for held in from.min(most)..=most {
         let Some(m) = (first..=n - held).find_map(|cut| search(held, cut)) else {
             continue;
         };
@@ -125,7 +128,7 @@ mod tests {
         // held, three; both held, two: the last is kept.
         let cuts = [4, 3, 2];
         let mut asked = Vec::new();
-        let m = first_page((6, 2, 0), |held, cut| {
+        let m = first_page((6, 2, 0), 0, |held, cut| {
             asked.push((held, cut));
             (cut >= cuts[held]).then(|| page(6, cuts[held], held))
         });
@@ -135,10 +138,14 @@ mod tests {
         assert_eq!(asked.iter().filter(|a| a.0 == 0).count(), 5);
         // Where holding every one still cuts three, the fewest faults:
         // three cuts with two held lose to three cuts with none held.
-        let m = first_page((6, 2, 0), |held, cut| (cut >= 3).then(|| page(6, 3, held)));
+        let m = first_page((6, 2, 0), 0, |held, cut| {
+            (cut >= 3).then(|| page(6, 3, held))
+        });
         assert_eq!(m.map(|m| (m.held(), m.continued())), Some((0, 3)));
         // A page within two cuts is kept at once: nothing held.
-        let m = first_page((6, 2, 0), |held, cut| (cut >= 2).then(|| page(6, 2, held)));
+        let m = first_page((6, 2, 0), 0, |held, cut| {
+            (cut >= 2).then(|| page(6, 2, held))
+        });
         assert_eq!(m.map(|m| m.held()), Some(0));
         assert!(faults(3, 0) > faults(2, 2));
     }

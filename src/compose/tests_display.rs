@@ -397,3 +397,44 @@ fn a_headline_stays_under_the_leads_unless_that_opens_its_ends() {
         assert_eq!(capped, free, "{writing}");
     }
 }
+
+/// A one-line deck far shorter than the lead story's banner is grown, as
+/// a compositor sets it a size larger, until its line ends less than a
+/// hole's width (four empty ems and the em beside type at each side)
+/// short of the block's end; it stays under half the headline's size.
+/// At its own size it left the white at its end a hole (gq-set13's lead,
+/// 15 × 5 ems).
+#[test]
+fn a_short_deck_under_a_wide_banner_is_grown_to_close_its_end() {
+    let text = titled(("horizontal", 40), "末班车还在路上");
+    let text = text.replacen(
+        "+++\n",
+        "+++\ndeck = \"一条夜班公交线路的十二年和它的乘客\"\n",
+        1,
+    );
+    let layout = load_layout("broadsheet", None).unwrap();
+    let (page, g) = super::tests_lead::first_page(text, &layout, lead_frame(4));
+    let runs: Vec<&TextRun> = (page.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let headline = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
+    let deck = (runs.iter())
+        .find(|r| r.text.contains("夜班公交"))
+        .expect("the deck is set");
+    // The broadsheet's deck is 20 pt (layouts/broadsheet.toml).
+    assert!(deck.size.0 > 20.5, "grown: {} pt", deck.size.0);
+    assert!(
+        deck.size.0 <= headline * 0.5 + 1e-6,
+        "{} under {headline}",
+        deck.size.0
+    );
+    let end = (deck.glyphs.iter())
+        .map(|gl| gl.x.0 + gl.advance.0)
+        .fold(0.0, f64::max);
+    let block_end = (g.left + (g.column_width + g.gutter) * 4.0 - g.gutter).0;
+    let white = (block_end - end) / g.body_size.0;
+    assert!(white < 6.0, "{white:.1} body ems white at the deck's end");
+}

@@ -10,6 +10,7 @@
 use super::Frame;
 use super::frame::{Parted, SizeCap};
 use super::heads::{break_heading, phrase_lines};
+use super::holes::HOLE_EMS;
 use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
 use crate::model::{Align, Grid, LineRules, Role};
 use crate::shape::{ShapedBlock, ShapedPara};
@@ -350,10 +351,18 @@ fn fit_title(
     // phrase is wider than the block.
     let measure = extent(grid, columns);
     let mut phrases_fit = best.is_some();
+    let under = best.and_then(|_| title_fit::fit(&header[h], grid, columns, 1.0));
+    let headline = (
+        header[h].style.size,
+        under.map_or(Pt::ZERO, |f| Pt(f.spare / 2.0)),
+    );
     for p in header.iter_mut() {
         if matches!(p.style.role, Role::Kicker | Role::Deck) {
             let (q, fits) = shrunk_to(p, measure, grid);
-            *p = snug(&q, grid, measure);
+            *p = match closed_deck(&q, grid, measure, headline) {
+                Some(grown) => grown,
+                None => snug(&q, grid, measure),
+            };
             phrases_fit &= fits;
             // Flush with the block's start: the white beside them is on
             // one side only, above the text that starts under them.
@@ -386,6 +395,43 @@ fn fit_title(
 /// [`closes`] where `free` leaves less.
 fn opens_more(capped: &title_fit::Fit, free: &title_fit::Fit, grid: &Grid) -> bool {
     !closes(capped.spare, grid) && capped.spare > free.spare + 0.01
+}
+
+/// Most a deck grows to close the white at its line's end.
+const DECK_MOST: f64 = 1.5;
+/// A grown deck's largest size, in its headline's: it stays a subtitle.
+const DECK_OF_HEADLINE: f64 = 0.5;
+
+/// `p`, a one-line deck on a horizontal block `measure` long, grown to
+/// the least size (in steps of a twentieth, up to [`DECK_MOST`] and
+/// [`DECK_OF_HEADLINE`] of the headline's `size`) whose line, starting
+/// where the headline does (`indent` in), ends less than a hole's width
+/// short of the block's end: a short deck under a wide headline left the
+/// white at its end a hole (gq-set13's lead, 15 × 5 ems), where a
+/// compositor sets the deck a size larger. `None` where it leaves no
+/// hole-wide white, takes more than a line, or no size closes it.
+fn closed_deck(
+    p: &ShapedPara,
+    grid: &Grid,
+    measure: Pt,
+    (size, indent): (Pt, Pt),
+) -> Option<ShapedPara> {
+    if grid.vertical || p.style.role != Role::Deck || size.0 <= 0.0 {
+        return None;
+    }
+    let wide = grid.body_size.0 * (HOLE_EMS as f64 + 2.0);
+    let lead = p.style.size.0 * p.style.indent as f64;
+    let width = super::furniture::natural_width(p).0 + lead;
+    let white = |s: f64| measure.0 - indent.0 - width * s;
+    if white(1.0) < wide || white(1.0) < 0.0 {
+        return None;
+    }
+    let most = DECK_MOST.min(size.0 * DECK_OF_HEADLINE / p.style.size.0);
+    let s = (1..=20)
+        .map(|i| 1.0 + 0.05 * i as f64)
+        .take_while(|&s| s <= most + 1e-9 && white(s) >= 0.0)
+        .find(|&s| white(s) < wide)?;
+    Some(rescaled(p, s, grid))
 }
 
 /// The least a kicker or deck steps down to take a slot fewer a line.

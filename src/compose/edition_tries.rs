@@ -357,7 +357,6 @@ impl Tries {
         let cut = on.set.continued.len() - self.start.1.continued.len();
         let tried = Tried {
             holes: out.holes,
-            faults: makeup::hold::faults(cut, short.held),
             cut: cut as u32,
             short,
             over: out.over,
@@ -495,10 +494,9 @@ struct Best {
 /// then the first. Of two alike the search's own choice is the better: a
 /// retry is kept only for fewer holes, a fuller page, fewer headlines
 /// over or near the lead's or fewer run together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tried {
     holes: u32,
-    faults: (usize, usize, usize),
     /// Articles continued from the page as set.
     cut: u32,
     short: Short,
@@ -510,4 +508,38 @@ struct Tried {
     rank: usize,
     pass: usize,
     attempt: usize,
+}
+
+/// [`Tried`]'s order: holes, faults, cut, short, then the headlines'
+/// counts (over, vie, clashes, faced) and the try's place (rank, pass,
+/// attempt).
+type TriedKey = (u32, (usize, usize, usize), u32, Short, [u32; 4], [usize; 3]);
+
+impl Tried {
+    /// The order's key, the fields' order with the faults (derived from
+    /// the articles cut and held) after the holes.
+    fn key(&self) -> TriedKey {
+        let faults = makeup::hold::faults(self.cut as usize, self.short.held);
+        let (over, vie, clashes, faced) = (self.over, self.vie, self.clashes, self.faced);
+        (
+            self.holes,
+            faults,
+            self.cut,
+            self.short,
+            [over, vie, clashes, faced],
+            [self.rank, self.pass, self.attempt],
+        )
+    }
+}
+
+impl Ord for Tried {
+    fn cmp(&self, other: &Tried) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Tried {
+    fn partial_cmp(&self, other: &Tried) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }

@@ -74,9 +74,8 @@ pub struct Prepared {
 /// continued on the next page ([`hold::faults`]'s order), then lines left
 /// white at the band's foot (the objective's order: the text that fits,
 /// then the page filled).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Short {
-    pub faults: (usize, usize, usize),
     pub held: usize,
     pub continued: usize,
     pub remainder: u32,
@@ -85,11 +84,29 @@ pub struct Short {
 impl Short {
     fn of(continued: usize, held: usize, remainder: u32) -> Short {
         Short {
-            faults: hold::faults(continued, held),
             held,
             continued,
             remainder,
         }
+    }
+
+    /// The order's key: the faults first (derived from the counts, so
+    /// that equal keys are equal values, as the derived `Eq` says).
+    fn key(&self) -> ((usize, usize, usize), usize, usize, u32) {
+        let faults = hold::faults(self.continued, self.held);
+        (faults, self.held, self.continued, self.remainder)
+    }
+}
+
+impl Ord for Short {
+    fn cmp(&self, other: &Short) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Short {
+    fn partial_cmp(&self, other: &Short) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -8,7 +8,7 @@ use super::items::{FrameItem, LineSource};
 use super::lines::break_lines;
 use super::rebroken::{How, Key};
 use super::transform::{FrameRect, LineAt};
-use super::wrap::{Footprint, MIN_WRAP_CHARS, SlotKind, WrapRules, wrap};
+use super::wrap::{Footprint, MIN_WRAP_CHARS, SlotKind, WrapRules, close_tips, wrap};
 use crate::linebreak::Line;
 use crate::model::{Grid, LineRules};
 use crate::resolve::{Figure, Wrap};
@@ -496,12 +496,12 @@ impl Composer<'_> {
             .map(|f| f.clone().wrapped_in(&extents, g.pitch, rules))
             .collect();
         for (column, &extent) in columns.zip(&extents) {
-            let mut touched = false;
-            for slot in slots.clone() {
-                let Some(kind) = wrap(&footprints, slot, g.pitch, extent, rules) else {
-                    continue;
-                };
-                touched = true;
+            let mut kinds: Vec<(u32, SlotKind)> = (slots.clone())
+                .filter_map(|slot| Some((slot, wrap(&footprints, slot, g.pitch, extent, rules)?)))
+                .collect();
+            close_tips(&mut kinds, extent.1 - extent.0);
+            let touched = !kinds.is_empty();
+            for (slot, kind) in kinds {
                 self.shapes.push(SlotShape {
                     page,
                     column,

@@ -26,8 +26,9 @@
 use super::frame::SizeCap;
 pub(super) use super::makeup_search::SLACK;
 use super::makeup_search::{Band, MadeUp, Notch, Place, Tables, search, search_rests};
+use super::module_height::height_at;
 use super::page::{PageArticle, size};
-use super::variants::{Fit, Height, Variant, Variants, all_variants, headline_size, height_at};
+use super::variants::{Fit, Height, Variant, Variants, all_variants, headline_size};
 use crate::error::Warning;
 use crate::model::Grid;
 use crate::units::Pt;

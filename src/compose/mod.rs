@@ -40,6 +40,7 @@ mod lines;
 mod makeup;
 mod makeup_search;
 mod module;
+mod module_height;
 mod own_title;
 mod page;
 mod place;

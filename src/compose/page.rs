@@ -548,8 +548,10 @@ pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
     };
     let rows = (a.placement.rows)
         .or_else(|| {
-            let most = super::variants::height_at(a, written, grid, span)?.min(grid.lines);
-            Some(super::variants::fewest_rows(a, written, grid, most, span))
+            let most = super::module_height::height_at(a, written, grid, span)?.min(grid.lines);
+            Some(super::module_height::fewest_rows(
+                a, written, grid, most, span,
+            ))
         })
         .unwrap_or(grid.lines)
         .min(grid.lines);

@@ -177,6 +177,56 @@ pub fn wrap(
     beside(covered, column, rules)
 }
 
+/// `kinds` (what one column keeps of the slots a figure touches, in
+/// slot order) with the narrow lines above and below the part of the
+/// figure that blocks the column taken too, where they hold less than
+/// half its `width`, and the lines between two blocked parts (a disc and
+/// its caption) fewer than [`ISLAND`]: beside a disc across most of a
+/// column its narrow tips held a line or two of a few characters each,
+/// cut off from the text by the figure (gq-set07: 蜧了 alone over a
+/// disc's top; gq-set03: 樠面信 between a disc and its caption); a
+/// compositor leaves the column white from the figure's top to its foot.
+/// A column the figure nowhere blocks keeps every line.
+pub fn close_tips(kinds: &mut [(u32, SlotKind)], width: Pt) {
+    let blocked = |k: &(u32, SlotKind)| k.1 == SlotKind::Blocked;
+    let (Some(first), Some(last)) = (
+        kinds.iter().position(blocked),
+        kinds.iter().rposition(blocked),
+    ) else {
+        return;
+    };
+    let tip = |k: &(u32, SlotKind)| match k.1 {
+        SlotKind::Narrow { measure, .. } => measure.0 < width.0 / 2.0,
+        SlotKind::Blocked => true,
+    };
+    // Outward from the blocked part, as long as the lines stay narrow
+    // and the slots follow on (a second figure's slots are its own).
+    let mut at = first;
+    while at > 0 && kinds[at - 1].0 + 1 == kinds[at].0 && tip(&kinds[at - 1]) {
+        at -= 1;
+        kinds[at].1 = SlotKind::Blocked;
+    }
+    let mut at = last;
+    while at + 1 < kinds.len() && kinds[at].0 + 1 == kinds[at + 1].0 && tip(&kinds[at + 1]) {
+        at += 1;
+        kinds[at].1 = SlotKind::Blocked;
+    }
+    let mut run = first;
+    for at in first..=last {
+        if blocked(&kinds[at]) {
+            // Slots the figure misses (whole lines) part the run.
+            let follows = run == 0 || kinds[at].0 - kinds[run - 1].0 == (at - run + 1) as u32;
+            if at - run < ISLAND && follows {
+                (run..at).for_each(|k| kinds[k].1 = SlotKind::Blocked);
+            }
+            run = at + 1;
+        }
+    }
+}
+
+/// Fewest lines text keeps between two parts of a column a figure blocks.
+const ISLAND: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +272,44 @@ mod tests {
             wrap(&[rect(140.0, 160.0)], 3, Pt(10.0), COLUMN, RULES),
             narrow(0.0, 30.0, false)
         );
+    }
+
+    #[test]
+    fn the_narrow_tips_beside_a_disc_that_blocks_a_column_are_taken() {
+        let n = |m: f64| SlotKind::Narrow {
+            offset: Pt::ZERO,
+            measure: Pt(m),
+            toward_end: false,
+        };
+        let b = SlotKind::Blocked;
+        // A column of 100: 70 and 40 over the blocked middle, 30 and 80
+        // under it; a slot apart (another figure) keeps its line.
+        let mut kinds = vec![
+            (3, n(70.0)),
+            (4, n(40.0)),
+            (5, b),
+            (6, b),
+            (7, n(30.0)),
+            (8, n(80.0)),
+            (10, n(20.0)),
+        ];
+        close_tips(&mut kinds, Pt(100.0));
+        let blocked: Vec<u32> = (kinds.iter())
+            .filter(|k| k.1 == SlotKind::Blocked)
+            .map(|k| k.0)
+            .collect();
+        assert_eq!(blocked, vec![4, 5, 6, 7]);
+        // Two lines between a disc and its caption are taken; three stay.
+        let mut island = vec![(5, b), (6, n(80.0)), (7, n(80.0)), (8, b)];
+        close_tips(&mut island, Pt(100.0));
+        assert!(island.iter().all(|k| k.1 == SlotKind::Blocked));
+        let mut three = vec![(5, b), (6, n(80.0)), (7, n(80.0)), (8, n(80.0)), (9, b)];
+        close_tips(&mut three, Pt(100.0));
+        assert_eq!(three[2].1, n(80.0));
+        // Nowhere blocked: every line stays, however narrow.
+        let mut open = vec![(3, n(30.0)), (4, n(20.0)), (5, n(30.0))];
+        close_tips(&mut open, Pt(100.0));
+        assert!(open.iter().all(|k| k.1 != SlotKind::Blocked));
     }
 
     #[test]

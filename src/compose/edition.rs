@@ -407,7 +407,7 @@ fn hold_over(
     warnings.push(Warning {
         location: Some(a.at.clone()),
         message: format!(
-            "\"{title}\" is held over whole to page {}: page {} is full (its articles would cut a third one)",
+            "\"{title}\" is held over whole to page {}: page {} is full (its articles would cut a third one, or one after a few lines)",
             jumps.first_number as usize + k + 1,
             jumps.first_number as usize + k,
         ),

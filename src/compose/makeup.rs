@@ -293,12 +293,14 @@ pub fn choose<'a>(
         found.or_else(|| {
             let first = usize::from(banded);
             let from = prep.held_first.get()[usize::from(lead_first)].unwrap_or(0);
-            let found = hold::first_page((n, holdable.len(), first), from, |h, k| {
+            let search = |h: usize, k: usize| {
                 let (m, tried) = hold::search_holding(prep, fits, (&holdable[..h], k), band);
                 *effort += tried;
                 let whole = k == 0 && h == 0 && strips;
                 m.or_else(|| whole.then(|| whole_in_strips(prep, (avoid, band), effort))?)
-            });
+            };
+            let stubs = |m: &MadeUp| hold::stubs(m, prep, fits);
+            let found = hold::first_page((n, holdable.len(), first), from, search, stubs);
             found.map(|m| (m, band))
         })
     };

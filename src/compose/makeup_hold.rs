@@ -9,7 +9,9 @@
 
 use std::borrow::Cow;
 
+use super::super::makeup_search::Place;
 use super::super::makeup_search::search_in;
+use super::super::variants::{Height, KEPT};
 use super::{Band, Fit, MadeUp, PageArticle, Prepared, cuttable};
 
 /// Articles a page cuts before it holds one over whole.
@@ -52,22 +54,71 @@ pub(super) fn first_page(
     (n, holdable, first): (usize, usize, usize),
     from: usize,
     mut search: impl FnMut(usize, usize) -> Option<MadeUp>,
+    stubs: impl Fn(&MadeUp) -> usize,
 ) -> Option<MadeUp> {
     let mut over: Option<MadeUp> = None;
-    let fault = |m: &MadeUp| faults(m.continued(), m.held());
+    // A stub counts as a cut past the most: a page holds an article over
+    // rather than jump one after a few lines.
+    let fault = |m: &MadeUp| {
+        let (past, held, cut) = faults(m.continued(), m.held());
+        (past + stubs(m), held, cut)
+    };
+    // The first page within the cuts that cuts a stub: a page holding
+    // more is kept instead only where it is as full (the objective's
+    // first term; gqv60-set55 held two over and left 6 lines white).
+    let mut stubbed: Option<MadeUp> = None;
     let most = holdable.min(n);
     for held in from.min(most)..=most {
         let Some(m) = (first..=n - held).find_map(|cut| search(held, cut)) else {
             continue;
         };
         if m.continued() <= MOST_CUT {
-            return Some(m);
+            match stubs(&m) {
+                0 => match stubbed {
+                    Some(s) if s.remainder < m.remainder => return Some(s),
+                    _ => return Some(m),
+                },
+                _ if stubbed.is_none() => stubbed = Some(m.clone()),
+                _ => {}
+            }
         }
         if over.as_ref().is_none_or(|o| fault(&m) < fault(o)) {
             over = Some(m);
         }
     }
     over
+}
+
+/// The least part of its text a cut article keeps on the page: less is
+/// a stub.
+const STUB_PART: usize = 7;
+
+/// Articles `m` cuts to a stub (see [`first_page`]): fewer characters
+/// than a [`STUB_PART`] of their text in the lines under their title
+/// block (the rows they keep less the fewest a cut keeps, its block's
+/// and [`super::super::variants::KEPT`] lines more, then these lines
+/// across their columns, a body character an em). A compositor's review
+/// refused pages cutting stories after 7 % and 10 % of their text
+/// (gq-set13, gqv2-set07): a headline over a few lines and a jump line.
+pub(super) fn stubs(m: &MadeUp, prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> usize {
+    let per_line = (prep.grid.column_width.0 / prep.grid.body_size.0)
+        .floor()
+        .max(1.0) as usize;
+    let title = |j: usize, p: &Place| {
+        (fits[j].get(p.columns.saturating_sub(1) as usize))
+            .and_then(|fs| fs.iter().find(|f| f.variant == p.variant))
+            .map_or(0, |f| match f.height {
+                Height::Rows(_, least) | Height::Tall(least) => least.saturating_sub(KEPT + 1),
+                Height::No => 0,
+            })
+    };
+    (m.places.iter().enumerate())
+        .filter_map(|(j, p)| p.filter(|p| p.continued).map(|p| (j, p)))
+        .filter(|&(j, p)| {
+            let lines = p.rows.saturating_sub(title(j, &p)) as usize;
+            lines * p.columns as usize * per_line * STUB_PART < prep.sizes[j]
+        })
+        .count()
 }
 
 /// The search of the page's articles less `held` (indices of `fits`),
@@ -128,25 +179,70 @@ mod tests {
         // held, three; both held, two: the last is kept.
         let cuts = [4, 3, 2];
         let mut asked = Vec::new();
-        let m = first_page((6, 2, 0), 0, |held, cut| {
-            asked.push((held, cut));
-            (cut >= cuts[held]).then(|| page(6, cuts[held], held))
-        });
+        let m = first_page(
+            (6, 2, 0),
+            0,
+            |held, cut| {
+                asked.push((held, cut));
+                (cut >= cuts[held]).then(|| page(6, cuts[held], held))
+            },
+            |_| 0,
+        );
         let m = m.expect("a page");
         assert_eq!((m.held(), m.continued()), (2, 2));
         // Each level searched from no cut up to the first page it found.
         assert_eq!(asked.iter().filter(|a| a.0 == 0).count(), 5);
         // Where holding every one still cuts three, the fewest faults:
         // three cuts with two held lose to three cuts with none held.
-        let m = first_page((6, 2, 0), 0, |held, cut| {
-            (cut >= 3).then(|| page(6, 3, held))
-        });
+        let m = first_page(
+            (6, 2, 0),
+            0,
+            |held, cut| (cut >= 3).then(|| page(6, 3, held)),
+            |_| 0,
+        );
         assert_eq!(m.map(|m| (m.held(), m.continued())), Some((0, 3)));
         // A page within two cuts is kept at once: nothing held.
-        let m = first_page((6, 2, 0), 0, |held, cut| {
-            (cut >= 2).then(|| page(6, 2, held))
-        });
+        let m = first_page(
+            (6, 2, 0),
+            0,
+            |held, cut| (cut >= 2).then(|| page(6, 2, held)),
+            |_| 0,
+        );
         assert_eq!(m.map(|m| m.held()), Some(0));
         assert!(faults(3, 0) > faults(2, 2));
+    }
+
+    #[test]
+    fn a_page_that_cuts_a_stub_holds_an_article_over_instead() {
+        // Within two cuts at every level, but with none held one of its
+        // cuts keeps a few lines (a stub): the page holding one is kept.
+        let stubbed = |m: &MadeUp| usize::from(m.held() == 0);
+        let m = first_page(
+            (6, 2, 0),
+            0,
+            |held, cut| (cut >= 2).then(|| page(6, 2, held)),
+            stubbed,
+        );
+        assert_eq!(m.map(|m| m.held()), Some(1));
+        // Only on a page as full: holding one over leaves 6 lines white.
+        let emptier = |held: usize, cut: usize| {
+            let remainder = 6 * held as u32;
+            (cut >= 2).then(|| MadeUp {
+                remainder,
+                ..page(6, 2, held)
+            })
+        };
+        let m = first_page((6, 2, 0), 0, emptier, stubbed);
+        assert_eq!(m.map(|m| m.held()), Some(0));
+        // Stubs at every level: the fewest faults, a stub counted as a
+        // cut past the most (none held, one stub, beats two held).
+        let always = |m: &MadeUp| usize::from(m.held() < 2) + 2 * usize::from(m.held() == 2);
+        let m = first_page(
+            (6, 2, 0),
+            0,
+            |held, cut| (cut >= 2).then(|| page(6, 2, held)),
+            always,
+        );
+        assert_eq!(m.map(|m| m.held()), Some(0));
     }
 }

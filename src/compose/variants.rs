@@ -21,7 +21,7 @@ use crate::units::Pt;
 /// Fewest lines a continued module keeps on this page.
 pub const MIN_CUT: u32 = 12;
 /// Fewest lines of text a continued module keeps under its title block.
-const KEPT: u32 = 6;
+pub(super) const KEPT: u32 = 6;
 /// The most characters an article set in a single column may have.
 const BRIEF: usize = 400;
 /// The widths, in columns, a free figure may take besides its one: on a

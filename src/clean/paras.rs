@@ -16,7 +16,7 @@ use super::joins::{
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, short,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, printed, short,
     split_run_together,
 };
 use super::{Note, NoteKind};
@@ -446,9 +446,11 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
         // Tesseract also leaves blanks inside paragraphs: a sentence end
         // on a full line, then another full line (no paragraph's first
-        // line, whose indent it drops) is one paragraph going on.
+        // line, whose indent it drops) is one paragraph going on. Full as
+        // printed: a turn of dialogue (“娘的咳嗽, 还是老样子?”) fills the
+        // line by its characters, its marks squeezed, but is an em short.
         let c_full =
-            x.m.is_some_and(|m| full(x.c.width, m) && x.c.width < m + 2.0);
+            x.m.is_some_and(|m| full(x.c.width, m) && x.c.width < m + 2.0 && full(printed(x.c), m));
         return if ends && p_full && x.m.is_some() && c_full && !c_first {
             Join::Same
         } else if ends {

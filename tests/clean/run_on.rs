@@ -270,3 +270,24 @@ fn a_line_of_dialogue_full_by_its_characters_after_a_blank_opens_a_paragraph() {
     );
     assert!(ps.iter().any(|t| t.ends_with("眼睛有些红。")), "{ps:?}");
 }
+
+/// Tesseract leaves a blank line at most paragraph ends, so a line with
+/// none before it that is short only by its squeezed marks is taken for
+/// a full line that lost a character. Not a turn of dialogue
+/// (tests/fixtures/clean/ocr/edition-12.txt, line 1286: 阿禾吃了一惊:“这么多?”
+/// read with no blank line under 一共是 1350 块。”): the marks squeezed are
+/// its quotation's own, and a turn is set as a paragraph of its own.
+#[test]
+fn a_turn_of_dialogue_with_no_blank_line_before_it_is_a_paragraph() {
+    let input = "夜归\n\n本报记者 林秋\n\n哥哥从贴身的衣袋里掏出\n一个布包，一层一层地打开，\n\
+        里面是12块银元，还有一张折\n得很小的纸条。\n\n他压低了声音说：“陈三\n\
+        哥带回来的那10块，不会回来\n了。他在码头上欠了人家的债，\n连本带利，一共是1350块。”\n\
+        阿禾吃了一惊:“这么多?”\n“所以他躲着你。”哥哥把\n纸条重新折好，放回衣袋里。\n\n\
+        窗外的雨小了，屋檐上的\n水一滴一滴地落下来。\n";
+    let c = clean(input);
+    let ps = paras(&c);
+    assert!(
+        ps.iter().any(|t| *t == "阿禾吃了一惊：“这么多？”"),
+        "{ps:?}"
+    );
+}

@@ -66,9 +66,11 @@ pub(super) fn head_in_two(
 /// the line before is a full column line that ends no sentence, the line
 /// after goes on with it (no indent, no enumerator, no heading). Print
 /// never sets a section head inside a sentence: such a line is a figure's
-/// caption or label, or a mark the OCR read off a rule or a picture.
-/// `apart` says the line is a block of its own (blank lines around it);
-/// in line-per-box text, see [`boxed_inside`].
+/// caption or label, or a mark the OCR read off a rule or a picture;
+/// marked `#` (large type), a piece of a headline read out of place
+/// (一份十二元的午饭　/ 能走多远), which is large type too. `apart` says
+/// the line is a block of its own (blank lines around it); in
+/// line-per-box text, see [`boxed_inside`].
 pub(super) fn inside_sentence(
     page: &Page,
     i: usize,
@@ -105,13 +107,7 @@ pub(super) fn inside_sentence(
     } else {
         !apart && !gap_before && boxed_inside(page, i, p, n)
     };
-    placed
-        && l.level.is_none()
-        && !l.bold
-        && shortish
-        && !ends_sentence(&l.text)
-        && !ends_sentence(&pl.text)
-        && goes_on
+    placed && !l.bold && shortish && !ends_sentence(&l.text) && !ends_sentence(&pl.text) && goes_on
 }
 
 /// In line-per-box text (no blank lines), a line of words and no mark two

@@ -41,7 +41,7 @@ struct Run {
 }
 
 /// Pairs of Han characters next to each other in a text, counted.
-fn pairs(text: &str, into: &mut Bag) {
+pub(super) fn pairs(text: &str, into: &mut Bag) {
     let cs: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     for w in cs.windows(2) {
         if is_han(w[0]) && is_han(w[1]) {

@@ -4,7 +4,8 @@
 //! The pipeline, with plain data between the steps:
 //! 1. [`prep`]: the lines, the OCR tool's Markdown kept as hints (`#` is
 //!    large type), widths in ems; rows read across columns taken apart
-//!    ([`across`]), boxes side by side on one line split;
+//!    ([`across`]), the last rows of two columns read across put back in
+//!    their columns ([`foot`]), boxes side by side on one line split;
 //! 2. [`lines`]: each line's role from its content and its neighbours —
 //!    furniture ([`furniture`], [`captions`], [`repeats`]), byline, source,
 //!    serial clues ([`people`]), or text — and the column's measure around
@@ -35,6 +36,7 @@ mod boxes;
 mod breaks;
 mod captions;
 mod columns;
+mod foot;
 mod front;
 mod furniture;
 mod gather;

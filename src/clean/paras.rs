@@ -16,8 +16,8 @@ use super::joins::{
 };
 use super::prep::Line;
 use super::shape::{
-    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, short,
-    split_run_together,
+    ends_sentence, ends_with_comma, enumerator, first_line, full, heading_text, printed, short,
+    split_run_together, turn,
 };
 use super::{Note, NoteKind};
 
@@ -446,9 +446,11 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
         let c_first = x.m.is_some_and(|m| first_line(x.c, x.n, m));
         // Tesseract also leaves blanks inside paragraphs: a sentence end
         // on a full line, then another full line (no paragraph's first
-        // line, whose indent it drops) is one paragraph going on.
+        // line, whose indent it drops) is one paragraph going on. Full as
+        // printed: a turn of dialogue (“娘的咳嗽, 还是老样子?”) fills the
+        // line by its characters, its marks squeezed, but is an em short.
         let c_full =
-            x.m.is_some_and(|m| full(x.c.width, m) && x.c.width < m + 2.0);
+            x.m.is_some_and(|m| full(x.c.width, m) && x.c.width < m + 2.0 && full(printed(x.c), m));
         return if ends && p_full && x.m.is_some() && c_full && !c_first {
             Join::Same
         } else if ends {
@@ -483,9 +485,10 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     // line of its own paragraph. Where the OCR leaves a blank line at
     // paragraph ends, a line with none before it that is that short only
     // if a closing mark was squeezed in is a full line that lost a
-    // character to the OCR (发黑，母 read 发黑，).
+    // character to the OCR (发黑，母 read 发黑，); not a turn of dialogue
+    // (阿禾吃了一惊:“这么多?”), its quotation's own marks squeezed.
     let as_printed = x.c.width >= m - 3.75 && x.c.width <= m - 1.25;
-    let lost_one = gapped && !x.gap && !as_printed;
+    let lost_one = gapped && !x.gap && !as_printed && !turn(&x.c.text);
     let c_first = first_line(x.c, x.n, m) && !lost_one;
     let split_box = !ends && p_short && cut_box(x, m);
     // 新华社北京3月14日电: the news follows on the next line.

@@ -106,7 +106,8 @@ pub(super) fn squeezed(t: &str) -> f32 {
 pub(super) fn read(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut specks = 0;
-    for (no, raw) in super::across::untangle(input, notes) {
+    let untangled = super::across::untangle(input, notes);
+    for (no, raw) in super::foot::reorder(untangled, notes) {
         // A box of one stray mark is a speck of the scan (dirt, a rule's
         // end), not text: print never sets these alone on a line.
         if speck(raw.trim()) {

@@ -185,13 +185,25 @@ pub(super) fn indent_shape(line: &Line, measure: f32) -> bool {
     })
 }
 
+/// A turn of dialogue: the line opens a quotation and closes it at its
+/// end (阿禾吃了一惊：“这么多？”).
+pub(super) fn turn(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['”', '」']) && t.contains(['“', '「'])
+}
+
+/// A line's width as printed: its marks side by side squeezed, a mark at
+/// its end half an em.
+pub(super) fn printed(line: &Line) -> f32 {
+    let closing = line.text.ends_with(|c: char| MARKS_END.contains(c));
+    line.width - super::prep::squeezed(&line.text) - if closing { 0.5 } else { 0.0 }
+}
+
 /// Opens a paragraph: as wide as a first line, and not a full line that
 /// lost a character to an opening mark pushed down to the next line
 /// (which cannot end a line), and not a one-line paragraph's end.
 pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool {
-    // As printed: its marks squeezed, a mark at its end half an em.
-    let closing = line.text.ends_with(|c: char| MARKS_END.contains(c));
-    let tight = line.width - super::prep::squeezed(&line.text) - if closing { 0.5 } else { 0.0 };
+    let tight = printed(line);
     let pushed = tight >= measure - 1.0
         && next.is_some_and(|n| n.text.starts_with(|c: char| "“‘（《「『(\"".contains(c)));
     // Wider than a first line as printed (its end mark squeezed into the
@@ -199,9 +211,7 @@ pub(super) fn first_line(line: &Line, next: Option<&Line>, measure: f32) -> bool
     // one only over a line its paragraph runs on through. Not a line
     // closing the quotation it opens (阿禾吃了一惊：“这么多？”): a turn of
     // dialogue is set as its own paragraph, however short.
-    let t = line.text.trim_end();
-    let turn = t.ends_with(['”', '」']) && t.contains(['“', '「']);
-    let wide = tight > measure - 2.0 && !turn;
+    let wide = tight > measure - 2.0 && !turn(&line.text);
     // As wide as a full line as printed (的瀛豯說：「了了褚了了從。」, fourteen
     // characters in thirteen ems): however many marks end it, no first
     // line, which is two ems short.

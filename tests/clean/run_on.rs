@@ -249,3 +249,45 @@ fn a_straight_quote_beside_its_curly_partner_takes_its_side() {
     let lone = clean("夜渡\n本报记者 林秋\n他说\"等我回来就走了。\n");
     assert!(paras(&lone).iter().any(|t| t.contains('"')));
 }
+
+/// Tesseract's blank line after a full line ending its sentence, over a
+/// line of dialogue (tests/fixtures/clean/ocr/edition-12.txt, line 1268):
+/// “娘的咳嗽, 还是老样子?” fills the column by its characters, but its marks
+/// are squeezed as printed (its opening quote, ?” side by side, the mark
+/// at its end), so it is an em short: no full line the paragraph runs on
+/// through across a column break, but a paragraph of its own.
+#[test]
+fn a_line_of_dialogue_full_by_its_characters_after_a_blank_opens_a_paragraph() {
+    let input = "夜归\n\n本报记者 林秋\n\n门门拉开的时候，带进来\n一阵湿冷的风。站在门外的果\n\
+        然是哥哥，比三年前瘦了一圈，\n肩上背着一只帆布包。\n\n阿禾愣了半晌，才想起要\n\
+        让他进屋。哥哥把包放在桌上，\n先去灶间看了看母亲睡着的那\n张床，回来时眼睛有些红。\n\n\
+        “娘的咳嗽, 还是老样子?”\n他压低了声音问。\n\n“入冬以后重了些。”阿\n禾给他倒了一碗热水。\n";
+    let c = clean(input);
+    let ps = paras(&c);
+    assert!(
+        ps.iter().any(|t| t.starts_with("“娘的咳嗽，还是老样子？”")),
+        "{ps:?}"
+    );
+    assert!(ps.iter().any(|t| t.ends_with("眼睛有些红。")), "{ps:?}");
+}
+
+/// Tesseract leaves a blank line at most paragraph ends, so a line with
+/// none before it that is short only by its squeezed marks is taken for
+/// a full line that lost a character. Not a turn of dialogue
+/// (tests/fixtures/clean/ocr/edition-12.txt, line 1286: 阿禾吃了一惊:“这么多?”
+/// read with no blank line under 一共是 1350 块。”): the marks squeezed are
+/// its quotation's own, and a turn is set as a paragraph of its own.
+#[test]
+fn a_turn_of_dialogue_with_no_blank_line_before_it_is_a_paragraph() {
+    let input = "夜归\n\n本报记者 林秋\n\n哥哥从贴身的衣袋里掏出\n一个布包，一层一层地打开，\n\
+        里面是12块银元，还有一张折\n得很小的纸条。\n\n他压低了声音说：“陈三\n\
+        哥带回来的那10块，不会回来\n了。他在码头上欠了人家的债，\n连本带利，一共是1350块。”\n\
+        阿禾吃了一惊:“这么多?”\n“所以他躲着你。”哥哥把\n纸条重新折好，放回衣袋里。\n\n\
+        窗外的雨小了，屋檐上的\n水一滴一滴地落下来。\n";
+    let c = clean(input);
+    let ps = paras(&c);
+    assert!(
+        ps.iter().any(|t| *t == "阿禾吃了一惊：“这么多？”"),
+        "{ps:?}"
+    );
+}

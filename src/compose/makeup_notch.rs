@@ -22,6 +22,8 @@ struct Split {
     mask: u32,
     top: Option<Entry>,
     rest: Option<Entry>,
+    /// White lines between the pin and the rest (see [`split`]).
+    gap: u32,
     filled: u64,
     cost: u64,
 }
@@ -90,11 +92,16 @@ pub(super) fn notched(table: &Table, n: usize, band: Band, notch: Notch) -> Opti
     }
     if let Some(e) = best.rest {
         let at = (full & !best.mask, l.rest.1, e.rows, e.flat());
-        unwind(table, at, (l.rest.0, band.top + beside), &mut places);
+        unwind(
+            table,
+            at,
+            (l.rest.0, band.top + beside + best.gap),
+            &mut places,
+        );
     }
     // Lines left at the foot: under the rest (cut down, under both: their
     // feet apart are a hole, counted in the cost).
-    let rest_foot = beside + rows(best.rest);
+    let rest_foot = beside + best.gap + rows(best.rest);
     let foot = match l.down {
         true => rest_foot.max(rows(best.top)),
         false => rest_foot,
@@ -143,21 +150,22 @@ fn split(table: &Table, (l, mask): (L, u32), full: u32, beside: u32) -> Option<S
             // Invariant: `part` gives no empty list.
             .expect("a part's entries")
     };
-    let one = |(tf, tc, top): Choice, (rf, rc, rest): Choice| {
-        let apart = l.down && rows(top) != beside + rows(rest);
+    let one = |(tf, tc, top): Choice, (rf, rc, rest): Choice, gap: u32| {
+        let apart = l.down && rows(top) != beside + gap + rows(rest);
         let hole = apart as u64 * HOLE;
         Split {
             l,
             mask,
             top,
             rest,
+            gap,
             filled: (tf + rf).saturating_sub(hole / RAGGED),
             cost: tc + rc + hole,
         }
     };
     let best_rest = fullest(&rests);
     if !l.down {
-        return Some(one(fullest(&tops), best_rest));
+        return Some(one(fullest(&tops), best_rest, 0));
     }
     // Cut down: each first entry with the fullest rest, and with the
     // fullest rest level with it (the rests' best by their rows).
@@ -168,12 +176,22 @@ fn split(table: &Table, (l, mask): (L, u32), full: u32, beside: u32) -> Option<S
             *at = Some(*r);
         }
     }
-    let level = |t: &Choice| {
-        let want = rows(t.2).checked_sub(beside)?;
-        by_rows.get(want as usize).copied().flatten()
+    // Level with the first `gap` lines under the pin: a line of white
+    // between the pin and the rest, as between two modules over a pin
+    // (`spread::over_pin`), where no rest ends level without it
+    // (gqv2-set02: the rest under the serial box ended three lines short
+    // of the bands beside it, white at the page's foot a hole 4 × 7 ems).
+    let level = |t: &Choice, gap: u32| {
+        let want = rows(t.2).checked_sub(beside + gap)?;
+        let r = by_rows.get(want as usize).copied().flatten()?;
+        Some(one(*t, r, gap))
     };
     (tops.iter())
-        .flat_map(|t| [Some(one(*t, best_rest)), level(t).map(|r| one(*t, r))])
+        .flat_map(|t| {
+            let flush = level(t, 0);
+            let gapped = flush.is_none().then(|| level(t, 1)).flatten();
+            [Some(one(*t, best_rest, 0)), flush, gapped]
+        })
         .flatten()
         .max_by_key(|s| (s.filled, std::cmp::Reverse(s.cost)))
 }

@@ -106,3 +106,28 @@ fn the_passes_beside_a_pin_search_one_table() {
     assert_eq!(second.1, alone.1, "the effort of the table it stands on");
     assert_ne!(places(&first.0), places(&second.0), "the roots differ");
 }
+
+/// Cut down at a pin's side, an article under the pin that falls three
+/// lines short of the foot even stretched by the slack stands a line
+/// under the pin, its foot level with the columns beside it: the white
+/// left under it, beside their text, was a hole at the page's foot
+/// (gqv2-set02, under its serial box: 4 × 7 ems).
+#[test]
+fn under_a_pin_an_article_a_line_short_stands_a_line_under_it() {
+    let hs = vec![
+        modules(10, &[(8, 50, 0)]),
+        modules(10, &[(8, 31, 0)]),
+        modules(10, &[(2, 38, 0)]),
+    ];
+    let m = search(&hs, &[false; 3], pinned_band(true))
+        .0
+        .expect("a page");
+    no_overlap(&m.places);
+    let p = m.places[2].expect("placed");
+    assert_eq!((p.column, p.columns), (8, 2), "under the pin: {m:?}");
+    assert_eq!(
+        (p.row, p.row + p.rows),
+        (41, 81),
+        "a line under the pin, to the foot: {m:?}"
+    );
+}

@@ -71,46 +71,6 @@ pub struct Prepared {
     held_first: std::cell::Cell<[Option<usize>; 2]>,
 }
 
-/// What a made-up page falls short by: articles held over whole and
-/// continued on the next page ([`hold::faults`]'s order), then lines left
-/// white at the band's foot (the objective's order: the text that fits,
-/// then the page filled).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Short {
-    pub held: usize,
-    pub continued: usize,
-    pub remainder: u32,
-}
-
-impl Short {
-    fn of(continued: usize, held: usize, remainder: u32) -> Short {
-        Short {
-            held,
-            continued,
-            remainder,
-        }
-    }
-
-    /// The order's key: the faults first (derived from the counts, so
-    /// that equal keys are equal values, as the derived `Eq` says).
-    fn key(&self) -> ((usize, usize, usize), usize, usize, u32) {
-        let faults = hold::faults(self.continued, self.held);
-        (faults, self.held, self.continued, self.remainder)
-    }
-}
-
-impl Ord for Short {
-    fn cmp(&self, other: &Short) -> std::cmp::Ordering {
-        self.key().cmp(&other.key())
-    }
-}
-
-impl PartialOrd for Short {
-    fn partial_cmp(&self, other: &Short) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
 /// A module a page's holes met, for the next search to avoid: article
 /// `article` (its index among the page's articles) `columns` wide in
 /// `variant`.
@@ -667,6 +627,7 @@ fn narrow(band: &mut Band, c: u32, span: u32) {
 
 #[path = "makeup_hold.rs"]
 pub(super) mod hold;
+pub use hold::Short;
 #[path = "makeup_order.rs"]
 mod order;
 pub(super) use order::Head;

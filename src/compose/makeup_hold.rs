@@ -25,6 +25,46 @@ pub(crate) fn faults(cut: usize, held: usize) -> (usize, usize, usize) {
     (cut.saturating_sub(MOST_CUT), held, cut)
 }
 
+/// What a made-up page falls short by: articles held over whole and
+/// continued on the next page ([`faults`]'s order), then lines left
+/// white at the band's foot (the objective's order: the text that fits,
+/// then the page filled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Short {
+    pub held: usize,
+    pub continued: usize,
+    pub remainder: u32,
+}
+
+impl Short {
+    pub(super) fn of(continued: usize, held: usize, remainder: u32) -> Short {
+        Short {
+            held,
+            continued,
+            remainder,
+        }
+    }
+
+    /// The order's key: the faults first (derived from the counts, so
+    /// that equal keys are equal values, as the derived `Eq` says).
+    fn key(&self) -> ((usize, usize, usize), usize, usize, u32) {
+        let faults = faults(self.continued, self.held);
+        (faults, self.held, self.continued, self.remainder)
+    }
+}
+
+impl Ord for Short {
+    fn cmp(&self, other: &Short) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Short {
+    fn partial_cmp(&self, other: &Short) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// The searched articles (their indices among the page's searched ones)
 /// the page may hold over, the last in the manifest's order first: its
 /// own, not the lead story, not a rest (its jump line on the page before

@@ -96,13 +96,8 @@ pub(super) fn first_page(
     mut search: impl FnMut(usize, usize) -> Option<MadeUp>,
     stubs: impl Fn(&MadeUp) -> usize,
 ) -> Option<MadeUp> {
-    let mut over: Option<MadeUp> = None;
-    // A stub counts as a cut past the most: a page holds an article over
-    // rather than jump one after a few lines.
-    let fault = |m: &MadeUp| {
-        let (past, held, cut) = faults(m.continued(), m.held());
-        (past + stubs(m), held, cut)
-    };
+    // The page with the fewest faults so far, with them.
+    let mut over: Option<((usize, usize, usize), MadeUp)> = None;
     // The first page within the cuts that cuts a stub: a page holding
     // more is kept instead only where it is as full (the objective's
     // first term; gqv60-set55 held two over and left 6 lines white).
@@ -112,8 +107,9 @@ pub(super) fn first_page(
         let Some(m) = (first..=n - held).find_map(|cut| search(held, cut)) else {
             continue;
         };
+        let stubbed_here = stubs(&m);
         if m.continued() <= MOST_CUT {
-            match stubs(&m) {
+            match stubbed_here {
                 0 => match stubbed {
                     Some(s) if s.remainder < m.remainder => return Some(s),
                     _ => return Some(m),
@@ -122,11 +118,15 @@ pub(super) fn first_page(
                 _ => {}
             }
         }
-        if over.as_ref().is_none_or(|o| fault(&m) < fault(o)) {
-            over = Some(m);
+        // A stub counts as a cut past the most: a page holds an article
+        // over rather than jump one after a few lines.
+        let (past, held, cut) = faults(m.continued(), m.held());
+        let fault = (past + stubbed_here, held, cut);
+        if over.as_ref().is_none_or(|(o, _)| fault < *o) {
+            over = Some((fault, m));
         }
     }
-    over
+    over.map(|(_, m)| m)
 }
 
 /// The least part of its text a cut article keeps on the page: less is

@@ -159,19 +159,21 @@ fn settled(
     let mut last = natural;
     for _ in 0..SETTLE {
         let Some(m) = lay(rows) else { break };
+        let whole = m.pages.len() == 1;
         // Whole, above its white line: the page sets it so.
-        if m.pages.len() == 1 && m.bottom < rows {
+        if whole && m.bottom < rows {
             return (last, rows);
         }
-        // Its whites as laid out whole (a continued one's are its cut's).
-        let deeper = match m.pages.len() {
-            1 => (m.bottom + 1).min(lines),
-            _ => (rows + 1).min(lines),
-        };
+        let deeper = match whole {
+            true => m.bottom + 1,
+            false => rows + 1,
+        }
+        .min(lines);
         if deeper == rows {
             break;
         }
-        if m.pages.len() == 1 {
+        // Its whites as laid out whole (a continued one's are its cut's).
+        if whole {
             last = m;
         }
         rows = deeper;

@@ -351,7 +351,12 @@ fn fit_title(
     // phrase is wider than the block.
     let measure = extent(grid, columns);
     let mut phrases_fit = best.is_some();
-    let under = best.and_then(|_| title_fit::fit(&header[h], grid, columns, 1.0));
+    // The headline's size and start, for a deck grown under it (only a
+    // horizontal block's deck is: the fit is not made for the others).
+    let deck = !grid.vertical && header.iter().any(|p| p.style.role == Role::Deck);
+    let under = best
+        .filter(|_| deck)
+        .and_then(|_| title_fit::fit(&header[h], grid, columns, 1.0));
     let headline = (
         header[h].style.size,
         under.map_or(Pt::ZERO, |f| Pt(f.spare / 2.0)),
@@ -423,7 +428,7 @@ fn closed_deck(
     let lead = p.style.size.0 * p.style.indent as f64;
     let width = super::furniture::natural_width(p).0 + lead;
     let white = |s: f64| measure.0 - indent.0 - width * s;
-    if white(1.0) < wide || white(1.0) < 0.0 {
+    if white(1.0) < wide {
         return None;
     }
     let most = DECK_MOST.min(size.0 * DECK_OF_HEADLINE / p.style.size.0);

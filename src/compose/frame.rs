@@ -264,7 +264,7 @@ impl Tiers {
     /// A tier's characters when the layout does not say: two of the
     /// page's columns and their gutter.
     pub fn default_chars(page: &Grid) -> u32 {
-        let chars = (page.column_width.0 / page.body_size.0).round() as u32;
+        let chars = page.chars_per_line();
         let gutter = (page.gutter.0 / page.body_size.0).round() as u32;
         chars * 2 + gutter
     }

@@ -15,7 +15,7 @@
 //! order: in every cut the part above (or to the left) holds the earliest
 //! article of the two, so the first article (the lead story) is at the top
 //! left, and it is as wide as the rest allows (beside a pin at a top
-//! corner, in the start corner first: [`Notch::lead_first`]), its
+//! corner, in the start corner first: [`Notch::lead_first`](super::makeup_search::Notch::lead_first)), its
 //! headline the page's largest where that fills as much ([`order`]); (4) the
 //! headline hierarchy: the other headlines under the lead's
 //! ([`headline_ceiling`]), where the page keeps as few holes and fills
@@ -25,8 +25,7 @@
 
 use super::frame::SizeCap;
 pub(super) use super::makeup_search::SLACK;
-use super::makeup_search::{Band, MadeUp, Notch, Place, Tables, search, search_rests};
-use super::module_height::height_at;
+use super::makeup_search::{Band, MadeUp, Place, Tables, search, search_rests};
 use super::page::{PageArticle, size};
 use super::variants::{Fit, Height, Variant, Variants, all_variants, headline_size};
 use crate::error::Warning;
@@ -149,7 +148,7 @@ pub fn prepare(
 
 impl Prepared {
     /// Whether a pin stands at a top corner of the band (where the
-    /// lead story's place beside it is a choice: see [`Notch`]).
+    /// lead story's place beside it is a choice: see [`Notch`](super::makeup_search::Notch)).
     pub fn notched(&self) -> bool {
         self.band.notch.is_some()
     }
@@ -209,7 +208,7 @@ pub type Chosen<'a> = (Vec<PageArticle<'a>>, Warning, Short);
 /// a summary for stderr. Without an arrangement the
 /// articles keep their placement. The modules in `avoid` are charged as
 /// holes of [`MET`] line-columns. `lead_first`: the lead story beside a
-/// pin at the band's top corner before a fuller page (see [`Notch`]).
+/// pin at the band's top corner before a fuller page (see [`Notch`](super::makeup_search::Notch)).
 /// Also what the page falls short by: the articles continued and the
 /// lines left at the band's foot (no arrangement: all of them).
 /// Where `led` asks for it of the page found, also the page searched
@@ -539,92 +538,9 @@ fn cuttable(sizes: &[usize], k: usize) -> Vec<bool> {
     out
 }
 
-/// The band the search fills: beside the pinned modules that run the
-/// page's depth at its first or last columns, under the pinned modules at
-/// the page's top (beside one at a top corner: [`Notch`]), above the
-/// highest pinned module below them; and which article makes the notch.
-fn free_band(articles: &[PageArticle], grid: &Grid) -> (Band, Option<usize>) {
-    let mut band = Band {
-        top: 0,
-        bottom: grid.lines,
-        first: 0,
-        columns: grid.columns,
-        notch: None,
-    };
-    let mut notched = None;
-    for (i, a) in articles.iter().enumerate() {
-        let (Some(c), Some(r)) = (a.placement.column, a.placement.row) else {
-            continue;
-        };
-        if r > 0 {
-            band.bottom = band.bottom.min(r);
-            continue;
-        }
-        // Only a pin at the top needs its height (a module laid out).
-        let span = a.placement.columns.unwrap_or(grid.columns - c);
-        let written = Variant {
-            lead: a.placement.lead,
-            figure: a.placement.figure,
-        };
-        let rows = a
-            .placement
-            .rows
-            .or_else(|| height_at(a, written, grid, span))
-            .unwrap_or(grid.lines);
-        // A pin at the page's side takes columns to its depth: in
-        // vertical writing the columns are bands, and a serial box across
-        // the page's foot is such a pin (the last bands, its lines).
-        let side = span < grid.columns && (c == 0 || c + span == grid.columns);
-        match (side, band.notch) {
-            (true, _) if rows >= grid.lines => narrow(&mut band, c, span),
-            (true, None) => {
-                notched = Some(i);
-                band.notch = Some(Notch {
-                    first: if c == 0 { span } else { 0 },
-                    columns: grid.columns - span,
-                    bottom: rows,
-                    lead_first: false,
-                })
-            }
-            _ => band.top = band.top.max(rows),
-        }
-    }
-    // One notch, in a band of the page's width (beside a narrowed band
-    // the pin's slots are taken across).
-    if let Some(n) = band.notch.filter(|_| band.columns < grid.columns) {
-        band.top = band.top.max(n.bottom);
-        band.notch = None;
-    }
-    band.bottom = band.bottom.max(band.top);
-    (band, notched)
-}
-
-/// `band` with `taken` slots at its top taken, and a notch it no longer
-/// has room for turned into slots taken across.
-fn settle(mut band: Band, taken: u32) -> Band {
-    band.top = band.top.max(taken);
-    if let Some(n) = band.notch
-        && (n.bottom <= band.top || n.bottom >= band.bottom)
-    {
-        band.top = band.top.max(n.bottom);
-        band.notch = None;
-    }
-    band.bottom = band.bottom.max(band.top);
-    band
-}
-
-/// `band` less the columns `c..c + span` at its first or last columns.
-fn narrow(band: &mut Band, c: u32, span: u32) {
-    let end = band.first + band.columns;
-    if c <= band.first {
-        let first = (c + span).clamp(band.first, end);
-        band.columns = end - first;
-        band.first = first;
-    } else {
-        band.columns = c.clamp(band.first, end) - band.first;
-    }
-}
-
+#[path = "makeup_band.rs"]
+mod band;
+use band::{free_band, settle};
 #[path = "makeup_hold.rs"]
 pub(super) mod hold;
 pub use hold::Short;

@@ -141,9 +141,7 @@ const STUB_PART: usize = 7;
 /// refused pages cutting stories after 7 % and 10 % of their text
 /// (gq-set13, gqv2-set07): a headline over a few lines and a jump line.
 pub(super) fn stubs(m: &MadeUp, prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> usize {
-    let per_line = (prep.grid.column_width.0 / prep.grid.body_size.0)
-        .floor()
-        .max(1.0) as usize;
+    let per_line = prep.grid.chars_per_line() as usize;
     let title = |j: usize, p: &Place| {
         (fits[j].get(p.columns.saturating_sub(1) as usize))
             .and_then(|fs| fs.iter().find(|f| f.variant == p.variant))

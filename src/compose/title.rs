@@ -253,8 +253,7 @@ fn text_lines(flow: &[ShapedBlock], module: &Grid) -> usize {
             ShapedBlock::Figure { .. } => 0,
         })
         .sum();
-    let per_line = (module.column_width.0 / module.body_size.0).max(1.0);
-    (chars as f64 / per_line).ceil() as usize
+    chars.div_ceil(module.chars_per_line() as usize)
 }
 
 /// The share of the page an article's text takes, for its headings'

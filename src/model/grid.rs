@@ -41,6 +41,13 @@ const HUNG_INK: f64 = 0.75;
 const VERTICAL_BOX: f64 = 0.6;
 
 impl Grid {
+    /// Body characters a column's line holds (a band's line in vertical
+    /// text), one at least: whole characters, a width a hair under a
+    /// whole number of ems (a layout's rounding) counting as that number.
+    pub fn chars_per_line(&self) -> u32 {
+        ((self.column_width.0 / self.body_size.0 + 1e-6).floor() as u32).max(1)
+    }
+
     /// Inline extent of all the grid's columns and the gutters between them.
     pub fn measure(&self) -> Pt {
         self.column_width * self.columns as f64

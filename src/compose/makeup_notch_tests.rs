@@ -1,7 +1,7 @@
 //! The make-up's search on a band notched by a pin at a top corner (see
 //! `Notch`), and the tables its passes share (`Tables`).
 
-use super::super::makeup_search::{Tables, search, search_in};
+use super::super::makeup_search::{Notch, Tables, search, search_in};
 use super::tests::{band, modules, no_overlap};
 use super::*;
 

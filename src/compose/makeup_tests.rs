@@ -1,5 +1,5 @@
 //! Tests of the automatic make-up ([`super::makeup`]) and its search.
-use super::super::makeup_search::Place;
+use super::super::makeup_search::{Notch, Place};
 use super::super::variants::{Fit, Height, MIN_CUT};
 use super::*;
 

@@ -125,9 +125,15 @@ pub fn compose_module_with(
         }
         r => r?,
     };
-    if let Some(spread) = set.feathered(&c) {
+    // The fewest lines that still hold the text on one page (spread, a
+    // layout's keep rules may want a line more than the text took when
+    // balanced).
+    for spread in set.feathered(&c) {
         match spread.lay_out_settled(layout, (shaped, &broken)) {
-            Ok((s, l)) if s.pages.len() == 1 => (set, c, lifted) = (spread, s, l),
+            Ok((s, l)) if s.pages.len() == 1 => {
+                (set, c, lifted) = (spread, s, l);
+                break;
+            }
             _ => {}
         }
     }
@@ -262,30 +268,34 @@ impl<'d> ModuleSet<'d> {
     /// or more short of the box: the box's lines spread to fill it
     /// (feathering; a single slot left white inside the rule is as much
     /// white in the box as two), the grid's pitch up to [`MOST_SPREAD`]
-    /// times the page's. The box
-    /// is the size the make-up gave it, and its own grid has no line to
-    /// keep in register with the page's; white left at its foot would be
-    /// a hole inside the box. `None` for any other module.
-    fn feathered(&self, c: &Composer) -> Option<ModuleSet<'d>> {
+    /// times the page's: the box with as few lines as its text took, then
+    /// each line more, short of its own. The box is the size the make-up
+    /// gave it, and its own grid has no line to keep in register with the
+    /// page's; white left at its foot would be a hole inside the box.
+    /// (Page-9's serial, its label under its headline, kept two lines
+    /// white at its tiers' ends: balanced, its text took 23 lines of 25,
+    /// but laid out again in 23 spread lines it ran past the box, where
+    /// the balancing had let a paragraph's lone line stand; in 24 it
+    /// holds.) None for any other module.
+    fn feathered(&self, c: &Composer) -> Vec<ModuleSet<'d>> {
         let (top, bottom) = self.slots;
         let used = c.first_page_bottom();
-        let short = bottom.saturating_sub(used);
-        if !self.own || !self.frame.boxed || c.pages.len() > 1 || top != 0 || short == 0 {
-            return None;
+        if !self.own || !self.frame.boxed || c.pages.len() > 1 || top != 0 || used >= bottom {
+            return Vec::new();
         }
         let least = (bottom as f64 / MOST_SPREAD).ceil() as u32;
-        let lines = used.max(least).max(1);
-        let grid = Grid {
-            pitch: self.grid.pitch * (bottom as f64 / lines as f64),
-            lines,
-            ..self.grid
-        };
-        Some(ModuleSet {
-            grid,
-            slots: (top, lines),
-            title: self.title.clone(),
-            ..*self
-        })
+        (used.max(least).max(1)..bottom)
+            .map(|lines| ModuleSet {
+                grid: Grid {
+                    pitch: self.grid.pitch * (bottom as f64 / lines as f64),
+                    lines,
+                    ..self.grid
+                },
+                slots: (top, lines),
+                title: self.title.clone(),
+                ..*self
+            })
+            .collect()
     }
 
     /// A continued module's later pages: every column of the page, the

@@ -2,10 +2,11 @@
 //! horizontal page: tiers of lines as long as the box is tall), fitted to
 //! a box of few lines as a compositor fits it, never cut.
 
-use super::heads::phrase_lines;
+use super::heads::{break_heading, phrase_lines};
 use super::title::{Title, extent, rescaled, title_slots};
 use crate::model::{Grid, LineRules, Role};
 use crate::shape::ShapedPara;
+use crate::units::Pt;
 
 impl Title {
     /// The title block of a module on a grid of its own (a vertical box
@@ -33,7 +34,7 @@ impl Title {
                 && t.header.iter().all(|p| fits_phrases(t, p, grid))
         };
         if holds(&across, TEXT_UNDER) {
-            return across;
+            return label_under_headline(across, grid, rules, |t| holds(t, TEXT_UNDER));
         }
         let least: Vec<ShapedPara> = (header.iter())
             .map(|p| match p.style.role {
@@ -89,4 +90,69 @@ fn fits_phrases(title: &Title, p: &ShapedPara, grid: &Grid) -> bool {
     let inset = p.style.size * p.style.inset as f64;
     let indent = p.style.size * p.style.indent as f64;
     phrase_lines(&p.items, measure - inset * 2.0, indent).is_some()
+}
+
+/// Room between a vertical headline's last character and a serial label
+/// set at the foot of its line, in the headline's ems: the two read as
+/// title and credit, not as one line.
+const LABEL_GAP: f64 = 1.0;
+
+/// The least a headline steps down to make room for the serial label at
+/// its foot ([`label_under`]): a size smaller, as a compositor fits a
+/// title column.
+const LABEL_FLOOR: f64 = 0.85;
+
+/// Steps of the headline's scale while making room for the label.
+const LABEL_STEP: f64 = 0.025;
+
+/// The serial label (连载 N　《书名》　某 著) of a vertical title block on a
+/// grid of its own (a serial box on a horizontal page) set at the foot
+/// of the headline's line, as a compositor sets a title column (题下署名),
+/// where the headline is one line and the label fits after it
+/// [`LABEL_GAP`] clear: the label's index in the header. In a line of its
+/// own beside the headline it left the headline's line white under its
+/// last character (examples/page-9's 第十二回　雪夜过渡口: 8 × 14 ems down
+/// the box) and took a line of every tier from the text.
+pub(super) fn label_under(title: &Title, measure: Pt, rules: &LineRules) -> Option<usize> {
+    if !title.clear_foot || title.fitted {
+        return None;
+    }
+    let n = (title.header.iter()).position(|p| p.style.role == Role::SerialLabel)?;
+    let (headline, label) = (title.header.get(n.checked_sub(1)?)?, &title.header[n]);
+    if headline.style.role != Role::Headline || title.byline == Some(n) {
+        return None;
+    }
+    let [h] = &break_heading(headline, title.measure_of(headline, measure), rules)[..] else {
+        return None;
+    };
+    let [l] = &break_heading(label, measure, rules)[..] else {
+        return None;
+    };
+    let gap = headline.style.size * LABEL_GAP;
+    (h.width + gap + l.width <= measure).then_some(n)
+}
+
+/// `title` with its serial label at the foot of the headline's line
+/// ([`label_under`]), the headline stepped down to [`LABEL_FLOOR`] at
+/// most to make room for it, where the block still `holds`; else
+/// `title` as it was.
+fn label_under_headline(
+    title: Title,
+    grid: &Grid,
+    rules: &LineRules,
+    holds: impl Fn(&Title) -> bool,
+) -> Title {
+    let measure = extent(grid, title.columns);
+    let Some(h) = (title.header.iter()).position(|p| p.style.role == Role::Headline) else {
+        return title;
+    };
+    let steps = ((1.0 - LABEL_FLOOR) / LABEL_STEP).round() as u32;
+    (0..=steps)
+        .map(|i| {
+            let mut t = title.clone();
+            t.header[h] = rescaled(&title.header[h], 1.0 - LABEL_STEP * i as f64, grid);
+            t
+        })
+        .find(|t| label_under(t, measure, rules).is_some() && holds(t))
+        .unwrap_or(title)
 }

@@ -44,10 +44,16 @@ pub(super) fn boxed_module(
 /// box's left edge, in line pitches; `None` where the text goes on past
 /// the box.
 fn white_at_first_tier_end(chars: usize, rows: u32) -> Option<f64> {
-    let layout = load_layout("supplement", None).expect("the supplement layout");
-    let (doc, shaped) = shaped(installment(chars), &layout);
+    first_tier_white(("supplement", installment(chars)), (4, rows))
+}
+
+/// [`white_at_first_tier_end`] for article `src` on layout `name`, in a
+/// frame of the page's first `columns` columns and `rows` lines.
+fn first_tier_white((name, src): (&str, String), (columns, rows): (u32, u32)) -> Option<f64> {
+    let layout = load_layout(name, None).expect("a bundled layout");
+    let (doc, shaped) = shaped(src, &layout);
     let page = layout.grid_for(Writing::Horizontal);
-    let m = boxed_module((&doc, &shaped), &layout, &page, (4, rows))?;
+    let m = boxed_module((&doc, &shaped), &layout, &page, (columns, rows))?;
     let [p] = &m.pages[..] else { return None };
     // The box's left edge: its leftmost upright rule; its first tier runs
     // from the box's top to the first rule across it.
@@ -103,4 +109,98 @@ fn a_box_one_line_short_spreads_its_lines_to_its_edge() {
         );
     }
     assert!(seen >= 40, "the box held {seen} of the lengths");
+}
+
+/// A stretch of a page, from and to, in points.
+type Span = (f64, f64);
+
+/// Examples/page-9's installment (第十二回　雪夜过渡口, one line) set as a
+/// box in the tabloid's first three columns, `rows` lines deep: the
+/// horizontal extent of its headline's glyphs, and of its serial label's
+/// (连载 12　《北窗》　顾青禾 著), with the top of the label's first glyph
+/// and the foot of the headline's last; `None` where it cannot be set.
+fn headline_and_label(rows: u32) -> Option<(Span, Span, Span)> {
+    let src = north_window();
+    let layout = load_layout("tabloid", None).expect("the tabloid layout");
+    let (doc, shaped) = shaped(src, &layout);
+    let page = layout.grid_for(Writing::Horizontal);
+    let m = boxed_module((&doc, &shaped), &layout, &page, (3, rows))?;
+    let runs: Vec<&TextRun> = (m.pages.first()?.items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let glyphs = |pick: &dyn Fn(&TextRun) -> bool| {
+        let g: Vec<(f64, f64)> = (runs.iter().filter(|r| pick(r)))
+            .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
+            .collect();
+        let xs = g.iter().map(|p| p.0);
+        let ys = g.iter().map(|p| p.1);
+        let span = |v: &mut dyn Iterator<Item = f64>| {
+            v.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)))
+        };
+        (span(&mut xs.clone()), span(&mut ys.clone()))
+    };
+    let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
+    let (head_x, head_y) = glyphs(&|r| r.size.0 == largest);
+    let (label_x, label_y) = glyphs(&|r| r.text.contains("顾青禾") || r.text.contains("北窗"));
+    Some((head_x, label_x, (label_y.0, head_y.1)))
+}
+
+/// A vertical serial box's label stands at the foot of its one-line
+/// headline's line, as a compositor sets a title column (题下署名): its
+/// glyphs within the headline's, under its last character, in a box of
+/// two tiers (39 rows and deeper here; at 39 to 42 the headline a size
+/// smaller to make room). Before, the label took a line of its own beside
+/// the headline, and the headline's line stayed white under 第十二回　雪夜
+/// 过渡口 (8 × 14 ems on page-9).
+#[test]
+fn a_vertical_serial_label_stands_under_its_headline() {
+    let mut seen = 0;
+    for rows in 39..=48 {
+        let Some((head, label, (label_top, head_foot))) = headline_and_label(rows) else {
+            continue;
+        };
+        seen += 1;
+        assert!(
+            label.0 >= head.0 - 1.0 && label.1 <= head.1 + 1.0,
+            "{rows} rows: the label at x {label:?}, beside the headline at x {head:?}"
+        );
+        assert!(
+            label_top > head_foot,
+            "{rows} rows: the label starts at {label_top:.1}, over the headline's foot {head_foot:.1}"
+        );
+    }
+    assert_eq!(seen, 10, "the box held the installment at {seen} depths");
+}
+
+/// Examples/page-9's installment.
+fn north_window() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/page-9/north-window-12.md"
+    );
+    // Invariant: the example is in the repository.
+    std::fs::read_to_string(path).expect("examples/page-9/north-window-12.md")
+}
+
+/// A box whose tiers, balanced, end short of its edge spreads its lines
+/// in as many lines as hold its text on the page, not only in as many as
+/// its text took balanced (where the keep rules want a line more): page-9's
+/// serial, its label under its headline, in 39 rows kept two lines white
+/// at every tier's end (2.64 pitches with the padding; now 1.72) where the
+/// fewest lines, 23 of 25, did not hold it and 24 did. Its depths that
+/// two tiers fill: a slot of the spread pitch white at most (1.81).
+#[test]
+fn a_box_spreads_its_lines_in_the_fewest_that_hold_its_text() {
+    let mut seen = 0;
+    for rows in 39..=43 {
+        let Some(white) = first_tier_white(("tabloid", north_window()), (3, rows)) else {
+            continue;
+        };
+        seen += 1;
+        assert!(white < 1.9, "{rows} rows: {white:.2} pitches of white");
+    }
+    assert_eq!(seen, 5, "the box held the installment at {seen} depths");
 }

@@ -558,8 +558,13 @@ pub fn title_slots(title: &Title, grid: &Grid, rules: &LineRules) -> u32 {
     let mut stack = Stack::new(grid);
     let mut slot = 0;
     let mut byline = 0;
+    let label = super::own_title::label_under(title, measure, rules);
     for (n, p) in title.header.iter().enumerate() {
         let lines = break_heading(p, title.measure_of(p, measure), rules).len() as u32;
+        // A label at the headline's foot takes no slots of its own.
+        if Some(n) == label {
+            continue;
+        }
         if Some(n) == title.byline {
             byline = break_heading(p, grid.column_width, rules).len() as u32;
             continue;

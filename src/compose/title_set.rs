@@ -46,14 +46,27 @@ impl Composer<'_> {
         let mut slot = self.top;
         let mut stack = Stack::new(&self.grid);
         let indent = headline_indent(title, measure, &doc.rules);
-        let mut planned = Vec::new();
+        let mut planned: Vec<Planned> = Vec::new();
         // Down a vertical box of the other mode its headings stand at the
         // head of its lines; across a horizontal one centred over its text
         // as a page's headline (flush, 第十二回 left a hole at its end).
         let head = own && self.grid.vertical;
         let heads: Vec<Cow<ShapedPara>> = (title.header.iter()).map(|p| heading(p, head)).collect();
+        let label = super::own_title::label_under(title, measure, &doc.rules);
         for (n, p) in heads.iter().enumerate() {
             if Some(n) == title.byline {
+                continue;
+            }
+            // The label at the foot of the headline's line, in its slots
+            // (the headline before it is one line: `label_under`).
+            if Some(n) == label
+                && let Some(h) = planned.last()
+            {
+                let at = (h.at.slot, h.at.per);
+                plan_lines((p, n), at, (Pt::ZERO, measure), &doc.rules, &mut planned);
+                if let Some(l) = planned.last_mut() {
+                    l.at.inline = measure - l.line.width;
+                }
                 continue;
             }
             slot += p.style.space_before;

@@ -109,7 +109,8 @@ const LABEL_STEP: f64 = 0.025;
 /// grid of its own (a serial box on a horizontal page) set at the foot
 /// of the headline's line, as a compositor sets a title column (题下署名),
 /// where the headline is one line and the label fits after it
-/// [`LABEL_GAP`] clear: the label's index in the header. In a line of its
+/// [`LABEL_GAP`] clear and no further from it than its own length: the
+/// label's index in the header. In a line of its
 /// own beside the headline it left the headline's line white under its
 /// last character (examples/page-9's 第十二回　雪夜过渡口: 8 × 14 ems down
 /// the box) and took a line of every tier from the text.
@@ -128,8 +129,12 @@ pub(super) fn label_under(title: &Title, measure: Pt, rules: &LineRules) -> Opti
     let [l] = &break_heading(label, measure, rules)[..] else {
         return None;
     };
+    // Clear of the headline, and near enough to read with it: a label
+    // further from it than its own length stands apart (a serial alone
+    // in a box the page's depth left 67 ems between the two).
     let gap = headline.style.size * LABEL_GAP;
-    (h.width + gap + l.width <= measure).then_some(n)
+    let white = measure - h.width - l.width;
+    (white >= gap && white <= l.width).then_some(n)
 }
 
 /// `title` with its serial label at the foot of the headline's line

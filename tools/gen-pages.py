@@ -5,7 +5,9 @@ some sets with a serial box pinned across the page foot (with --variants:
 half the articles with a lead, the figures with no width of their own, so
 that the make-up may set the lead across the module and the figure wider;
 with --vertical: the pages set in vertical writing, the serial box pinned
-across the page's last two bands),
+across the page's last two bands; with --tiers: the serial box set
+vertically in tiers on the horizontal page, three to five columns wide at
+its left, its depth the make-up's, as examples/page-9's),
 and two manifests: fill.toml (`fill = true`) and plain.toml (today's
 largest-first placement). Then, with --run BIN, sets each page both ways
 and prints per set: pages, holes and the hole share
@@ -30,7 +32,7 @@ boxes are the same as without it (tests/fixtures/clean/gen-prose was made
 from 论语 and 幽梦影, public-domain texts of chinese-poetry/chinese-poetry,
 and the zh-Hans examples).
 
-Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants] [--vertical] [--prose FILE]
+Usage: tools/gen-pages.py OUT [SETS=20] [--run BIN] [--variants] [--vertical] [--tiers] [--prose FILE]
 """
 
 import sys as _sys
@@ -163,7 +165,7 @@ def article(rng, w, chars, figure, variants=False):
 PIN = {False: "column = 1\ncolumns = 8\nrow = \"foot\"\n", True: "column = 9\ncolumns = 2\nrow = 1\n"}
 
 
-def make(out, k, rng, variants=False, vertical=False):
+def make(out, k, rng, variants=False, vertical=False, tiers=False):
     d = os.path.join(out, f"set{k:02}")
     os.makedirs(d, exist_ok=True)
     shutil.copy(os.path.join(EXAMPLES, "figures", "badge.png"), d)
@@ -182,7 +184,12 @@ def make(out, k, rng, variants=False, vertical=False):
     if pinned:
         # Copied in: a manifest may name only files inside its folder.
         shutil.copy(os.path.join(EXAMPLES, "changhe", "0789.md"), os.path.join(d, "serial-0789.md"))
-        entries.append('[[article]]\nfile = "serial-0789.md"\nbox = true\n' + PIN[vertical])
+        pin = PIN[vertical]
+        if tiers:
+            # Set in tiers down a box of three to five columns at the
+            # page's left, its depth the search's (examples/page-9's).
+            pin = f'column = 1\ncolumns = {3 + rng.next(3)}\nwriting = "vertical"\n'
+        entries.append('[[article]]\nfile = "serial-0789.md"\nbox = true\n' + pin)
     layout = "broadsheet"
     for name, fill in (("fill", "true"), ("plain", "false")):
         with open(os.path.join(d, f"{name}.toml"), "w", encoding="utf-8") as f:
@@ -222,7 +229,7 @@ def main():
     PROSE = sys.argv[sys.argv.index("--prose") + 1] if "--prose" in sys.argv else None
     for k in range(sets):
         vertical = "--vertical" in sys.argv
-        d, n, pinned = make(out, k, rng, "--variants" in sys.argv, vertical)
+        d, n, pinned = make(out, k, rng, "--variants" in sys.argv, vertical, "--tiers" in sys.argv)
         if binary:
             r = set_both_ways(binary, d, vertical)
             print(json.dumps({"set": k, "articles": n, "pinned": pinned, **r}, ensure_ascii=False))

@@ -39,6 +39,10 @@ struct Cutter {
     /// Articles whose text went on after a continuation line under their
     /// headline: whole articles of the page, as a bylined one is.
     continued: Vec<usize>,
+    /// Articles whose text came back to them after another article's
+    /// interrupted it: their columns stand among others' on the page, so
+    /// a byline no longer makes them whole.
+    rejoined: Vec<usize>,
     /// Where text read by a guess began (after a page number, a jump
     /// line or an article's end; or where text went back to an article
     /// it interrupted): a segment and the length its body had then.
@@ -308,11 +312,18 @@ impl Cutter {
         // serial's installment under its head (连载789　《长河灯影》), is a
         // whole article of the page, not a box read into another's column:
         // a full line after a sentence end goes on with its own text.
-        let reported = self.segs[self.cur]
+        // Not once its own text came back to it after another article's
+        // interrupted it (prose boxes' gq08: a4's rest, read after a
+        // jump line, then a7's column going on from 请讨论笃志): its columns
+        // and others' are read in turn, and a full line under its
+        // paragraph's last is no line of its own (its next paragraph
+        // would open two ems short).
+        let whole = self.segs[self.cur]
             .header
             .iter()
-            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)))
-            || self.continued.contains(&self.cur);
+            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
+        let reported =
+            whole && !self.rejoined.contains(&self.cur) || self.continued.contains(&self.cur);
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         // Where the OCR parts its blocks with blank lines, text read after
         // an interruption is a block of its own: a line run on from the
@@ -409,6 +420,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         ended: false,
         jumped: Vec::new(),
         continued: Vec::new(),
+        rejoined: Vec::new(),
         mark: None,
     };
     for p in 0..page.order.len() {
@@ -430,6 +442,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: "text after an article's end (an end mark, its source line or a credit): the text of an article it interrupted, joined to it again; check it".into(),
             });
             c.switch_to(j);
+            c.rejoined.push(j);
         } else if let Some(j) = c.resumes(page, p) {
             notes.push(Note {
                 line: line.no,
@@ -437,6 +450,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: "a full line after a sentence end: the text of an article another one interrupted, joined to it again; check it".into(),
             });
             c.switch_to(j);
+            c.rejoined.push(j);
         }
         let Some(item) = page.item(i) else { continue };
         let late = matches!(item, Item::Byline(..)) && c.late_block(page, &page.block(p), false);

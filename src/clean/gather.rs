@@ -9,8 +9,8 @@
 
 use super::boxes::{has_serial_clue, lacks_author};
 use super::lines::{Role, heading_like};
-use super::page::MAX_HEADER;
 pub(super) use super::page::{Item, Page, Segment};
+use super::page::{MAX_HEADER, after_byline};
 use super::people::dateline;
 use super::shape::{ends_sentence, enumerator, first_line, full, heading_text};
 use super::{Note, NoteKind};
@@ -43,6 +43,9 @@ struct Cutter {
     /// interrupted it: their columns stand among others' on the page, so
     /// a byline no longer makes them whole.
     rejoined: Vec<usize>,
+    /// Each jump line read in an article's text: the article and the
+    /// length its body had then.
+    jumps: Vec<(usize, usize)>,
     /// Where text read by a guess began (after a page number, a jump
     /// line or an article's end; or where text went back to an article
     /// it interrupted): a segment and the length its body had then.
@@ -131,22 +134,38 @@ impl Cutter {
             _ => None,
         };
         if let Some(from) = from {
-            let taken = self.segs[s].body.split_off(from);
-            let lines: Vec<usize> = taken
-                .iter()
-                .filter_map(super::interleave::line_of)
-                .collect();
-            if let (Some(&a), Some(&b)) = (lines.first(), lines.last()) {
-                notes.push(super::interleave::lines_warning(
-                    page,
-                    (a, b),
-                    "go with the article whose headline is repeated under them, read inside its column: check them",
-                ));
-            }
-            self.segs[j].body.extend(taken);
+            let to = self.segs[s].body.len();
+            let why = "go with the article whose headline is repeated under them, read inside its column: check them";
+            resume::hand_over(page, &mut self.segs, (s, from..to, j), why, notes);
         }
         self.resume(j);
         self.segs[j].resumed.push(p);
+    }
+
+    /// Article `j` goes on under its continuation line, but no jump line
+    /// was read in its text: its jump line was read in another article's,
+    /// jumped by it alone, where the OCR went on from that article's
+    /// column into `j`'s last one (prose boxes' gq08: a1's column, from
+    /// 可行善人恭之想, read under a7's line left open). That column, from
+    /// where a first line stands under a full line left open
+    /// ([`resume::column_switch`]) to the jump line, is `j`'s, and the
+    /// article it was read into did not jump.
+    fn column_of(&mut self, page: &Page, j: usize, notes: &mut Vec<Note>) {
+        let found = self.jumps.iter().rev().find_map(|&(k, at)| {
+            let jumped = k != j && !self.continued.contains(&k);
+            jumped
+                .then(|| resume::column_switch(page, &self.segs[k].body[..at]))
+                .flatten()
+                .map(|from| (k, from, at))
+        });
+        let Some((k, from, at)) = found else { return };
+        let why = "go with the article whose continuation line they run on to, their jump line read in another article's column: check them";
+        resume::hand_over(page, &mut self.segs, (k, from..at, j), why, notes);
+        self.jumped.retain(|&x| x != k);
+        self.jumps.retain(|&(x, _)| x != k);
+        if let Some(m) = self.mark.as_mut().filter(|m| m.0 == k && m.1 >= at) {
+            m.1 -= at - from;
+        }
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -384,6 +403,7 @@ impl Cutter {
         self.closed |= closes && self.in_body;
         if closes && self.in_body && what == "jump line" && !self.jumped.contains(&self.cur) {
             self.jumped.push(self.cur);
+            self.jumps.push((self.cur, self.segs[self.cur].body.len()));
         }
         if what == repeats::IN_COLUMN
             && let Some(j) = resume::named(page, i, &self.segs)
@@ -397,6 +417,9 @@ impl Cutter {
         if !closes && what == "jump line" {
             match resume::continued(page, p, &mut self.segs, (self.cur, self.in_body), notes) {
                 Some(j) => {
+                    if !self.jumps.iter().any(|&(k, _)| k == j) {
+                        self.column_of(page, j, notes);
+                    }
                     self.resume(j);
                     self.segs[j].resumed.push(p);
                 }
@@ -421,6 +444,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         jumped: Vec::new(),
         continued: Vec::new(),
         rejoined: Vec::new(),
+        jumps: Vec::new(),
         mark: None,
     };
     for p in 0..page.order.len() {
@@ -565,21 +589,6 @@ fn runs_through(page: &Page, block: &[usize]) -> bool {
         && !fresh
         && !l.indented
         && !news_opening(&l.text)
-}
-
-/// After a byline the headline block is over: a text line is body. So it
-/// is after a serial's credit line (连载789　《长河灯影》　沈南星著) under
-/// the installment's title (a text line above it): the box prints its
-/// credits under its title, or over it, and the text after both.
-fn after_byline(seg: &Segment, item: &Item) -> bool {
-    let titled = |h: &Item| matches!(h, Item::Text(_));
-    let credits_under_title = seg
-        .header
-        .iter()
-        .position(|h| matches!(h, Item::Serial(..)))
-        .is_some_and(|k| seg.header[..k].iter().any(titled));
-    matches!(item, Item::Text(_))
-        && (seg.header.iter().any(|h| matches!(h, Item::Byline(..))) || credits_under_title)
 }
 
 /// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).

@@ -332,7 +332,10 @@ pub(super) fn bare_ends_para(x: &Ctx, m: f32) -> bool {
 /// a line ending its sentence over a line that is not full is as often
 /// a paragraph's last; but then `p` would be a line its paragraph runs
 /// on through, which a justified column sets to the measure, and `p`
-/// is an em short. Not where `c` opens on a mark that cannot end a line
+/// is an em short. Under a full line the widths cannot tell, but a turn
+/// of dialogue (其事说：“必应这是社。”, opening its quotation and closing
+/// it) is set as a paragraph of its own, one a turn, so `p`'s width is
+/// not asked there. Not where `c` opens on a mark that cannot end a line
 /// (“): the compositor pushes the character before it down with it,
 /// leaving `p` short inside its paragraph; nor where `p` holds letters
 /// or digits, which set looser or tighter.
@@ -347,7 +350,7 @@ pub(super) fn alone_between(x: &Ctx, m: f32) -> bool {
     let opens =
         x.n.is_some_and(|n| !n.is_blank() && super::shape::first_line(n, None, m));
     ends_sentence(&x.p.text)
-        && x.p_width + indent(x) <= m - 0.75
+        && (x.p_width + indent(x) <= m - 0.75 || super::shape::turn(&x.c.text))
         && !x.p.text.contains(|ch: char| ch.is_ascii_alphanumeric())
         && one_line
         && opens

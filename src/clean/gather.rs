@@ -152,6 +152,9 @@ impl Cutter {
     /// article it was read into did not jump.
     fn column_of(&mut self, page: &Page, j: usize, notes: &mut Vec<Note>) {
         let found = self.jumps.iter().rev().find_map(|&(k, at)| {
+            // Text taken from the article since (a continuation head read
+            // in its column) may have left its body shorter.
+            let at = at.min(self.segs[k].body.len());
             let jumped = k != j && !self.continued.contains(&k);
             jumped
                 .then(|| resume::column_switch(page, &self.segs[k].body[..at]))

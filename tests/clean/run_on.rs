@@ -185,8 +185,8 @@ fn stands_alone(over: &str, alone: &str) {
 /// going on: dialogue is set a paragraph a turn, so the turn stands alone,
 /// though the full line over it leaves no room to tell it from a
 /// paragraph's last line by the widths (`joins::alone_between`). Prose
-/// boxes' gq10 其事说:“必应这是社。”; no other line of the held-out sets
-/// changes.
+/// boxes' gq10 其事说:“必应这是社。”; no other figure of the held-out
+/// sets changes.
 #[test]
 fn a_turn_of_dialogue_under_a_full_sentence_end_stands_alone() {
     stands_alone("两旁种上了桂花树和香樟树。", "王大爷说：“亮多了。”");

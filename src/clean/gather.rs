@@ -9,8 +9,8 @@
 
 use super::boxes::{has_serial_clue, lacks_author};
 use super::lines::{Role, heading_like};
-use super::page::MAX_HEADER;
 pub(super) use super::page::{Item, Page, Segment};
+use super::page::{MAX_HEADER, after_byline};
 use super::people::dateline;
 use super::shape::{ends_sentence, enumerator, first_line, full, heading_text};
 use super::{Note, NoteKind};
@@ -39,6 +39,13 @@ struct Cutter {
     /// Articles whose text went on after a continuation line under their
     /// headline: whole articles of the page, as a bylined one is.
     continued: Vec<usize>,
+    /// Articles whose text came back to them after another article's
+    /// interrupted it: their columns stand among others' on the page, so
+    /// a byline no longer makes them whole.
+    rejoined: Vec<usize>,
+    /// Each jump line read in an article's text: the article and the
+    /// length its body had then.
+    jumps: Vec<(usize, usize)>,
     /// Where text read by a guess began (after a page number, a jump
     /// line or an article's end; or where text went back to an article
     /// it interrupted): a segment and the length its body had then.
@@ -127,22 +134,41 @@ impl Cutter {
             _ => None,
         };
         if let Some(from) = from {
-            let taken = self.segs[s].body.split_off(from);
-            let lines: Vec<usize> = taken
-                .iter()
-                .filter_map(super::interleave::line_of)
-                .collect();
-            if let (Some(&a), Some(&b)) = (lines.first(), lines.last()) {
-                notes.push(super::interleave::lines_warning(
-                    page,
-                    (a, b),
-                    "go with the article whose headline is repeated under them, read inside its column: check them",
-                ));
-            }
-            self.segs[j].body.extend(taken);
+            let to = self.segs[s].body.len();
+            let why = "go with the article whose headline is repeated under them, read inside its column: check them";
+            resume::hand_over(page, &mut self.segs, (s, from..to, j), why, notes);
         }
         self.resume(j);
         self.segs[j].resumed.push(p);
+    }
+
+    /// Article `j` goes on under its continuation line, but no jump line
+    /// was read in its text: its jump line was read in another article's,
+    /// jumped by it alone, where the OCR went on from that article's
+    /// column into `j`'s last one (prose boxes' gq08: a1's column, from
+    /// 可行善人恭之想, read under a7's line left open). That column, from
+    /// where a first line stands under a full line left open
+    /// ([`resume::column_switch`]) to the jump line, is `j`'s, and the
+    /// article it was read into did not jump.
+    fn column_of(&mut self, page: &Page, j: usize, notes: &mut Vec<Note>) {
+        let found = self.jumps.iter().rev().find_map(|&(k, at)| {
+            // Text taken from the article since (a continuation head read
+            // in its column) may have left its body shorter.
+            let at = at.min(self.segs[k].body.len());
+            let jumped = k != j && !self.continued.contains(&k);
+            jumped
+                .then(|| resume::column_switch(page, &self.segs[k].body[..at]))
+                .flatten()
+                .map(|from| (k, from, at))
+        });
+        let Some((k, from, at)) = found else { return };
+        let why = "go with the article whose continuation line they run on to, their jump line read in another article's column: check them";
+        resume::hand_over(page, &mut self.segs, (k, from..at, j), why, notes);
+        self.jumped.retain(|&x| x != k);
+        self.jumps.retain(|&(x, _)| x != k);
+        if let Some(m) = self.mark.as_mut().filter(|m| m.0 == k && m.1 >= at) {
+            m.1 -= at - from;
+        }
     }
 
     /// A headline block at position `p` starts an article: after a closed
@@ -308,11 +334,18 @@ impl Cutter {
         // serial's installment under its head (连载789　《长河灯影》), is a
         // whole article of the page, not a box read into another's column:
         // a full line after a sentence end goes on with its own text.
-        let reported = self.segs[self.cur]
+        // Not once its own text came back to it after another article's
+        // interrupted it (prose boxes' gq08: a4's rest, read after a
+        // jump line, then a7's column going on from 请讨论笃志): its columns
+        // and others' are read in turn, and a full line under its
+        // paragraph's last is no line of its own (its next paragraph
+        // would open two ems short).
+        let whole = self.segs[self.cur]
             .header
             .iter()
-            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)))
-            || self.continued.contains(&self.cur);
+            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
+        let reported =
+            whole && !self.rejoined.contains(&self.cur) || self.continued.contains(&self.cur);
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;
         // Where the OCR parts its blocks with blank lines, text read after
         // an interruption is a block of its own: a line run on from the
@@ -373,6 +406,7 @@ impl Cutter {
         self.closed |= closes && self.in_body;
         if closes && self.in_body && what == "jump line" && !self.jumped.contains(&self.cur) {
             self.jumped.push(self.cur);
+            self.jumps.push((self.cur, self.segs[self.cur].body.len()));
         }
         if what == repeats::IN_COLUMN
             && let Some(j) = resume::named(page, i, &self.segs)
@@ -386,6 +420,9 @@ impl Cutter {
         if !closes && what == "jump line" {
             match resume::continued(page, p, &mut self.segs, (self.cur, self.in_body), notes) {
                 Some(j) => {
+                    if !self.jumps.iter().any(|&(k, _)| k == j) {
+                        self.column_of(page, j, notes);
+                    }
                     self.resume(j);
                     self.segs[j].resumed.push(p);
                 }
@@ -409,6 +446,8 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
         ended: false,
         jumped: Vec::new(),
         continued: Vec::new(),
+        rejoined: Vec::new(),
+        jumps: Vec::new(),
         mark: None,
     };
     for p in 0..page.order.len() {
@@ -430,6 +469,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: "text after an article's end (an end mark, its source line or a credit): the text of an article it interrupted, joined to it again; check it".into(),
             });
             c.switch_to(j);
+            c.rejoined.push(j);
         } else if let Some(j) = c.resumes(page, p) {
             notes.push(Note {
                 line: line.no,
@@ -437,6 +477,7 @@ pub(super) fn segments(page: &Page, notes: &mut Vec<Note>) -> Vec<Segment> {
                 message: "a full line after a sentence end: the text of an article another one interrupted, joined to it again; check it".into(),
             });
             c.switch_to(j);
+            c.rejoined.push(j);
         }
         let Some(item) = page.item(i) else { continue };
         let late = matches!(item, Item::Byline(..)) && c.late_block(page, &page.block(p), false);
@@ -551,21 +592,6 @@ fn runs_through(page: &Page, block: &[usize]) -> bool {
         && !fresh
         && !l.indented
         && !news_opening(&l.text)
-}
-
-/// After a byline the headline block is over: a text line is body. So it
-/// is after a serial's credit line (连载789　《长河灯影》　沈南星著) under
-/// the installment's title (a text line above it): the box prints its
-/// credits under its title, or over it, and the text after both.
-fn after_byline(seg: &Segment, item: &Item) -> bool {
-    let titled = |h: &Item| matches!(h, Item::Text(_));
-    let credits_under_title = seg
-        .header
-        .iter()
-        .position(|h| matches!(h, Item::Serial(..)))
-        .is_some_and(|k| seg.header[..k].iter().any(titled));
-    matches!(item, Item::Text(_))
-        && (seg.header.iter().any(|h| matches!(h, Item::Byline(..))) || credits_under_title)
 }
 
 /// Opens a news item: a dateline (新华社北京3月14日电, 本报讯).

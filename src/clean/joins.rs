@@ -323,3 +323,35 @@ pub(super) fn bare_ends_para(x: &Ctx, m: f32) -> bool {
     let under_full = x.p_first || x.b.is_none_or(|b| full(b.width, m));
     !super::shape::leaves_open(&x.p.text) && !sliver_widens(x, m) && under_full
 }
+
+/// `c` is a paragraph of one line between two others: `p` ends its
+/// sentence an em short of the column (也而知。求于是硬约束后。, twelve
+/// ems of thirteen), `c` is as wide as a first line and ends its own
+/// (尤慧双修己子问；不去。), and the line under `c` opens a paragraph (a
+/// first line's width, its sentence open). `first_line` refuses `c`, as
+/// a line ending its sentence over a line that is not full is as often
+/// a paragraph's last; but then `p` would be a line its paragraph runs
+/// on through, which a justified column sets to the measure, and `p`
+/// is an em short. Under a full line the widths cannot tell, but a turn
+/// of dialogue (其事说：“必应这是社。”, opening its quotation and closing
+/// it) is set as a paragraph of its own, one a turn, so `p`'s width is
+/// not asked there. Not where `c` opens on a mark that cannot end a line
+/// (“): the compositor pushes the character before it down with it,
+/// leaving `p` short inside its paragraph; nor where `p` holds letters
+/// or digits, which set looser or tighter.
+pub(super) fn alone_between(x: &Ctx, m: f32) -> bool {
+    let one_line = super::shape::indent_shape(x.c, m)
+        && ends_sentence(&x.c.text)
+        && super::shape::printed(x.c) <= m - 1.0
+        && !x
+            .c
+            .text
+            .starts_with(['“', '‘', '「', '『', '（', '《', '(', '"']);
+    let opens =
+        x.n.is_some_and(|n| !n.is_blank() && super::shape::first_line(n, None, m));
+    ends_sentence(&x.p.text)
+        && (x.p_width + indent(x) <= m - 0.75 || super::shape::turn(&x.c.text))
+        && !x.p.text.contains(|ch: char| ch.is_ascii_alphanumeric())
+        && one_line
+        && opens
+}

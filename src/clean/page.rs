@@ -470,3 +470,18 @@ impl Page<'_> {
         clue || dash || smaller || named
     }
 }
+
+/// After a byline the headline block is over: a text line is body. So it
+/// is after a serial's credit line (连载789　《长河灯影》　沈南星著) under
+/// the installment's title (a text line above it): the box prints its
+/// credits under its title, or over it, and the text after both.
+pub(super) fn after_byline(seg: &Segment, item: &Item) -> bool {
+    let titled = |h: &Item| matches!(h, Item::Text(_));
+    let credits_under_title = seg
+        .header
+        .iter()
+        .position(|h| matches!(h, Item::Serial(..)))
+        .is_some_and(|k| seg.header[..k].iter().any(titled));
+    matches!(item, Item::Text(_))
+        && (seg.header.iter().any(|h| matches!(h, Item::Byline(..))) || credits_under_title)
+}

@@ -10,8 +10,8 @@
 //! a paragraph end whose 。 was misread.
 
 use super::joins::{
-    Ctx, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through, narrowed,
-    narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, quote_alone,
+    Ctx, alone_between, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through,
+    narrowed, narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, quote_alone,
     runs_across, sliver_level, sliver_runs_on, widens_full,
 };
 use super::prep::Line;
@@ -513,7 +513,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if ends && (sliver_runs_on(x, m) || widens_full(x, m) || level_through(x, m)) {
         return Join::Same;
     }
-    if ends && (p_short || c_first || opens_quote || first_cut(x, m)) {
+    if ends && (p_short || c_first || opens_quote || first_cut(x, m) || alone_between(x, m)) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);

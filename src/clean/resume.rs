@@ -245,6 +245,61 @@ pub(super) fn column_break(
     })
 }
 
+/// Where another article's column begins at the foot of `body` (the text
+/// an article held when a jump line was read into it): the last place
+/// where a full line left its sentence open and a paragraph's first line
+/// (two ems short, its indent dropped) came after it, with text alone from
+/// there to the foot, left open as a jump line leaves it. A justified
+/// column sets no first line under a line its paragraph runs on through:
+/// the OCR moved to another column there. A body position, or `None`.
+pub(super) fn column_switch(page: &Page, body: &[Item]) -> Option<usize> {
+    let text = |k: usize| body.get(k).and_then(Item::text);
+    let last = (0..body.len()).rev().find_map(text)?;
+    if ends_sentence(&page.lines[last].text) {
+        return None;
+    }
+    for k in (1..body.len()).rev() {
+        let Some(c) = text(k) else {
+            if matches!(body[k], Item::Blank) {
+                continue;
+            }
+            return None;
+        };
+        let a = (0..k).rev().find_map(text)?;
+        let next = (k + 1..body.len()).find_map(text).map(|n| &page.lines[n]);
+        let (p, l) = (&page.lines[a], &page.lines[c]);
+        let switched = page.measure[c].is_some_and(|m| {
+            super::shape::full(p.width, m)
+                && !ends_sentence(&p.text)
+                && super::shape::first_line(l, next, m)
+        });
+        if switched {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Moves the body items `range` of article `k` to the end of article
+/// `j`'s body, with a warning naming their lines and `why`.
+pub(super) fn hand_over(
+    page: &Page,
+    segs: &mut [Segment],
+    (k, range, j): (usize, std::ops::Range<usize>, usize),
+    why: &str,
+    notes: &mut Vec<Note>,
+) {
+    let taken: Vec<Item> = segs[k].body.drain(range).collect();
+    let lines: Vec<usize> = taken
+        .iter()
+        .filter_map(super::interleave::line_of)
+        .collect();
+    if let (Some(&a), Some(&b)) = (lines.first(), lines.last()) {
+        notes.push(super::interleave::lines_warning(page, (a, b), why));
+    }
+    segs[j].body.extend(taken);
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Block, clean};

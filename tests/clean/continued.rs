@@ -151,3 +151,48 @@ fn a_continuation_head_in_its_column_takes_back_the_text_since_a_caption() {
     assert!(school.contains("教室里坐得满满的"), "{school}");
     assert!(school.contains("刚刚退休的老教师"), "{school}");
 }
+
+/// A bylined article's rest read after a jump line, back in the article
+/// it interrupted (老街换新颜, left open at 整条街都亮堂), ends its
+/// paragraph on a short line (走走。); the full line under it (们一早就来…)
+/// is no line of that article, whose next paragraph would open two ems
+/// short, but the text of the other article left open (夜市今晚开张, at
+/// 摊主): the columns of the two are read in turn. Before, a byline made
+/// the article whole, and the line stayed with it (prose boxes' gq08: a7's
+/// 也为有，梅妻… and its three paragraphs after a4's rest;
+/// `gather::Cutter::resumes`, its `rejoined`).
+#[test]
+fn a_full_line_under_a_rejoined_articles_paragraph_end_goes_to_the_open_one() {
+    let input = "老街换新颜\n本报记者 林晓舟\n本报讯　城东老街的改造工程\n昨天全部完工，沿街的店铺重新\n开门迎客。街面铺上了青石板，\n两旁种上了桂花树，路灯也换成\n了新的，一到晚上整条街都亮堂\n夜市今晚开张\n本报记者 王强\n本报讯　停业三个月的夜市今\n晚重新开张，首批七十个摊位将\n在晚上六点准时亮灯迎客，摊主\n规划部门表示，明年还将改造西\n门和南门两条老街，方案正在征\n（下转第2版）\n堂的。老人们吃过晚饭都爱出来\n走走。\n们一早就来布置摊位，挂上了彩\n灯和招牌。\n";
+    let [street, market] = texts(input);
+    assert!(street.ends_with("都爱出来走走。"), "{street}");
+    assert!(
+        market.ends_with("们一早就来布置摊位，挂上了彩灯和招牌。"),
+        "{market}"
+    );
+}
+
+/// The texts of the two articles `input` makes.
+fn texts(input: &str) -> [String; 2] {
+    let c = articles(input, 2);
+    [article_text(&c, 0), article_text(&c, 1)]
+}
+
+/// An article's last column on its first page (司机老周说，…) read under
+/// another article's line left open (…学校的退), its jump line after it:
+/// the headline repeated over （上接第1版） names the article the column
+/// runs on to, though no jump line was read in its text. From the first
+/// line under the full line left open to the jump line, the column is
+/// that article's, and the article it was read into did not jump there
+/// (`gather::Cutter::column_of`, `resume::column_switch`). Before, the
+/// column stayed in the other article, and the jumped article's rest
+/// opened a paragraph of its own (prose boxes' gq08: a1's column from
+/// 可行善人恭之想, read under a7's 请讨论笃志).
+#[test]
+fn a_column_over_a_jump_line_read_in_another_article_goes_to_the_jumped_one() {
+    let input = "村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的第一\n班公交车开进了村口，老人们站\n在路边看了很久。\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一年半\n了，报名的多是三四十岁的上班\n族。每周三晚上，教室里坐得满\n满的，老师们都是附近学校的退\n司机老周说，这条线路从\n镇上出发，沿途经过六个村子，\n（下转第2版）\n第2版\n村口通了公交\n（上接第1版）\n一直开到村委会门口，单程四十\n分钟。\n";
+    let [bus, school] = texts(input);
+    let rest = "沿途经过六个村子，一直开到村委会门口，单程四十分钟。";
+    assert!(bus.ends_with(rest), "{bus}");
+    assert!(!school.contains("司机"), "{school}");
+}

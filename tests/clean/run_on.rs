@@ -143,6 +143,55 @@ fn a_sentence_end_an_em_short_over_a_first_line_ends_the_paragraph_above() {
     assert_eq!(ps.len(), 2, "{ps:?}");
 }
 
+/// A line ending its sentence an em short of the column (两旁种上了桂花和香
+/// 樟树。, twelve of thirteen), then a line as wide as a first line ending
+/// its own (街坊们都说比从前亮了。), then a first line going on (eleven ems,
+/// no wider: one twelve ems wide may be a full line that lost a
+/// character, which `shape::first_line` takes for the paragraph above
+/// going on, and the middle line for that paragraph's first): the middle
+/// line is a paragraph of one line. Were it the last line of the paragraph
+/// above, the line over it would run on through it and fill the column
+/// (`joins::alone_between`). Before, the one-line paragraph was joined to
+/// the one above (`shape::first_line` refuses a line ending its sentence
+/// over a line that is not full). Over the eight held-out sets it mends 8
+/// paragraphs (gen boxes and gen scan 2 each, prose boxes and prose scan
+/// 2 each) and breaks none.
+#[test]
+fn a_one_line_paragraph_under_a_sentence_end_an_em_short_stands_alone() {
+    stands_alone("两旁种上了桂花和香樟树。", "街坊们都说比从前亮了。");
+}
+
+/// `alone` under `over` (a line ending its sentence) in the old street's
+/// first paragraph, a paragraph's first line going on under it: `alone`
+/// is a paragraph of its own, between the paragraph `over` ends and that
+/// one.
+fn stands_alone(over: &str, alone: &str) {
+    let ps = old_street(&[
+        "门迎客。街面铺上了青石板，",
+        over,
+        alone,
+        "夜里沿街的路灯一盏盏亮",
+        "起来，老人在树下乘凉聊天，",
+        "孩子们追来追去。",
+    ]);
+    assert!(ps.iter().any(|p| p.ends_with(over)), "{ps:?}");
+    assert!(ps.iter().any(|p| p.as_str() == alone), "{ps:?}");
+    assert!(ps.iter().any(|p| p.starts_with("夜里沿街")), "{ps:?}");
+    assert_eq!(ps.len(), 4, "{ps:?}");
+}
+
+/// A turn of dialogue (王大爷说：“亮多了。”, opening its quotation and
+/// closing it) under a full line ending its sentence, over a first line
+/// going on: dialogue is set a paragraph a turn, so the turn stands alone,
+/// though the full line over it leaves no room to tell it from a
+/// paragraph's last line by the widths (`joins::alone_between`). Prose
+/// boxes' gq10 其事说:“必应这是社。”; no other figure of the held-out
+/// sets changes.
+#[test]
+fn a_turn_of_dialogue_under_a_full_sentence_end_stands_alone() {
+    stands_alone("两旁种上了桂花树和香樟树。", "王大爷说：“亮多了。”");
+}
+
 /// A line as wide as a full line once its marks are squeezed (王大爷笑着说：
 /// “真好看呀。”, fourteen characters in a thirteen-em column) is no
 /// paragraph's first line, which is two ems short, however many closing

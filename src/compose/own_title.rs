@@ -110,10 +110,10 @@ const LABEL_STEP: f64 = 0.025;
 /// of the headline's line, as a compositor sets a title column (题下署名),
 /// where the headline is one line and the label fits after it
 /// [`LABEL_GAP`] clear and no further from it than its own length: the
-/// label's index in the header. In a line of its
-/// own beside the headline it left the headline's line white under its
-/// last character (examples/page-9's 第十二回　雪夜过渡口: 8 × 14 ems down
-/// the box) and took a line of every tier from the text.
+/// label's index in the header. In a line of its own beside the headline
+/// it left the headline's line white under its last character
+/// (examples/page-9's 第十二回　雪夜过渡口: 8 × 14 ems down the box) and
+/// took a line of every tier from the text.
 pub(super) fn label_under(title: &Title, measure: Pt, rules: &LineRules) -> Option<usize> {
     if !title.clear_foot || title.fitted {
         return None;

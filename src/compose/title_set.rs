@@ -51,8 +51,13 @@ impl Composer<'_> {
         // head of its lines; across a horizontal one centred over its text
         // as a page's headline (flush, 第十二回 left a hole at its end).
         let head = own && self.grid.vertical;
-        let heads: Vec<Cow<ShapedPara>> = (title.header.iter()).map(|p| heading(p, head)).collect();
+        let mut heads: Vec<Cow<ShapedPara>> =
+            (title.header.iter()).map(|p| heading(p, head)).collect();
+        // A label under the headline stands at the foot of its line.
         let label = super::own_title::label_under(title, measure, &doc.rules);
+        if let Some(n) = label {
+            heads[n].to_mut().style.align = Align::End;
+        }
         for (n, p) in heads.iter().enumerate() {
             if Some(n) == title.byline {
                 continue;
@@ -64,9 +69,6 @@ impl Composer<'_> {
             {
                 let at = (h.at.slot, h.at.per);
                 plan_lines((p, n), at, (Pt::ZERO, measure), &doc.rules, &mut planned);
-                if let Some(l) = planned.last_mut() {
-                    l.at.inline = measure - l.line.width;
-                }
                 continue;
             }
             slot += p.style.space_before;

@@ -251,6 +251,10 @@ impl Frame {
     }
 }
 
+/// The most characters a line of a tier holds, as newspapers set them
+/// (newspaper-page.md: 13 to 30 a tier).
+pub const MOST_TIER_CHARS: u32 = 30;
+
 /// Tiers (段) of a module set in lines across the page's own: `count`
 /// tiers of `chars` characters a line, `gap` characters between them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -270,11 +274,18 @@ impl Tiers {
     }
 
     /// Tiers as near `chars` as whole tiers of `length` characters allow,
-    /// at least `gutter` apart; what is left widens the gaps.
+    /// at least `gutter` apart; what is left widens the gaps. Never a
+    /// tier taller than [`MOST_TIER_CHARS`] (unless a layout asks for
+    /// taller ones): rounded to the nearest count, a 38-character
+    /// frame with tiers of 27 was one tier of 38, a line the eye cannot
+    /// take in.
     pub fn fit(length: u32, chars: u32, gutter: u32) -> Tiers {
-        let count = ((length + gutter) as f64 / (chars + gutter).max(1) as f64)
-            .round()
-            .max(1.0) as u32;
+        let nearest = ((length + gutter) as f64 / (chars + gutter).max(1) as f64).round() as u32;
+        let least = match chars > MOST_TIER_CHARS {
+            true => 1,
+            false => (length + gutter).div_ceil(MOST_TIER_CHARS + gutter),
+        };
+        let count = nearest.max(least).max(1);
         if count == 1 {
             return Tiers {
                 count,

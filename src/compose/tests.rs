@@ -324,6 +324,13 @@ fn tiers_share_the_length_and_keep_at_least_a_gutter_between() {
             gap: 0.0
         }
     );
+    // Nearer one tier of 27 than two, 38 characters are still two tiers:
+    // no tier over 30 characters.
+    let t = Tiers::fit(38, 27, 3);
+    assert_eq!((t.count, t.chars), (2, 17));
+    assert!((t.gap - 4.0).abs() < 1e-9);
+    // A layout asking for taller tiers gets them.
+    assert_eq!(Tiers::fit(38, 36, 3).count, 1);
     // The broadsheet's 153-character frame: no line as tall as the frame.
     let t = Tiers::fit(153, 27, 1);
     assert_eq!((t.count, t.chars), (6, 24));

@@ -33,8 +33,32 @@ impl Title {
             title_slots(t, grid, rules) + room <= grid.lines + 1
                 && t.header.iter().all(|p| fits_phrases(t, p, grid))
         };
+        // The lines of text the block leaves on the grid's page.
+        let room = |t: &Title| {
+            let under = grid.lines.saturating_sub(title_slots(t, grid, rules));
+            under * t.columns + grid.lines * (grid.columns - t.columns)
+        };
         if holds(&across, TEXT_UNDER) {
-            return label_under_headline(across, grid, rules, |t| holds(t, TEXT_UNDER));
+            let labelled =
+                label_under_headline(across.clone(), grid, rules, |t| holds(t, TEXT_UNDER));
+            if label_under(&labelled, extent(grid, labelled.columns), rules).is_some() {
+                return labelled;
+            }
+            // In the fewest tiers that take its lines, its headline a
+            // size or two smaller at most (to [`TIER_FLOOR`]), in no more
+            // lines than across: across every tier, a headline of seven
+            // characters ended in the second of two and left the rest of
+            // its line white, a hole in the box (13 × 17 ems); in the
+            // first, the text runs on under it (题在上段).
+            let slots = title_slots(&across, grid, rules);
+            let steps = ((1.0 - TIER_FLOOR) / LABEL_STEP).round() as u32;
+            let fewer = (1..grid.columns)
+                .flat_map(|k| (0..=steps).map(move |i| (k, 1.0 - LABEL_STEP * i as f64)))
+                .map(|(k, scale)| {
+                    Title::on_own_grid(&headline_at(header, scale, grid), k, grid.vertical)
+                })
+                .find(|t| title_slots(t, grid, rules) <= slots && holds(t, 0) && room(t) >= text);
+            return fewer.unwrap_or(across);
         }
         let least: Vec<ShapedPara> = (header.iter())
             .map(|p| match p.style.role {
@@ -45,11 +69,6 @@ impl Title {
             })
             .collect();
         let stepped = Title::on_own_grid(&least, grid.columns, grid.vertical);
-        // The lines of text the block leaves on the grid's page.
-        let room = |t: &Title| {
-            let under = grid.lines.saturating_sub(title_slots(t, grid, rules));
-            under * t.columns + grid.lines * (grid.columns - t.columns)
-        };
         let narrow = (1..grid.columns)
             .rev()
             .flat_map(|k| {
@@ -101,6 +120,20 @@ const LABEL_GAP: f64 = 1.0;
 /// its foot ([`label_under`]): a size smaller, as a compositor fits a
 /// title column.
 const LABEL_FLOOR: f64 = 0.85;
+
+/// The least a headline steps down to stand in fewer tiers than the box
+/// has: a size smaller, as for the label ([`LABEL_FLOOR`]).
+const TIER_FLOOR: f64 = 0.85;
+
+/// `header` with its headline at `scale` of its size.
+fn headline_at(header: &[ShapedPara], scale: f64, grid: &Grid) -> Vec<ShapedPara> {
+    (header.iter())
+        .map(|p| match p.style.role {
+            Role::Headline => rescaled(p, scale, grid),
+            _ => p.clone(),
+        })
+        .collect()
+}
 
 /// Steps of the headline's scale while making room for the label.
 const LABEL_STEP: f64 = 0.025;

@@ -212,3 +212,52 @@ fn a_box_spreads_its_lines_in_the_fewest_that_hold_its_text() {
     }
     assert_eq!(seen, 5, "the box held the installment at {seen} depths");
 }
+
+/// A vertical serial box a page deep (a serial held over alone to a page
+/// of its own, gen-pages --tiers set10) sets its title in the fewest
+/// tiers that take its lines at its size, the text running on under it
+/// in the others (题在上段), not across every tier: there the title's
+/// lines ran down all five tiers, the headline ending in the second and
+/// the rest of its lines white (a 4 × 7 ems hole and a column of white
+/// down the box). Its text's glyphs now stand under the headline's foot,
+/// within the headline's lines.
+#[test]
+fn a_tall_boxs_title_keeps_to_the_fewest_tiers_that_take_it() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
+    // Invariant: the example is in the repository.
+    let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
+    // Set vertically, as a serial box on a horizontal page is.
+    let src = src.replacen(
+        "kind = \"serial\"",
+        "kind = \"serial\"\nwriting = \"vertical\"",
+        1,
+    );
+    let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
+    let (doc, shaped) = shaped(src, &layout);
+    let page = layout.grid_for(Writing::Horizontal);
+    let m = boxed_module((&doc, &shaped), &layout, &page, (5, page.lines))
+        .expect("a box the page's depth holds the installment");
+    let runs: Vec<&TextRun> = (m.pages[0].items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
+    let head: Vec<(f64, f64)> = (runs.iter().filter(|r| r.size.0 == largest))
+        .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
+        .collect();
+    let (x0, x1) = head
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), g| (a.min(g.0), b.max(g.0)));
+    let foot = head.iter().map(|g| g.1).fold(f64::MIN, f64::max);
+    let body = page.body_size.0;
+    let under = (runs.iter().filter(|r| (r.size.0 - body).abs() < 0.01))
+        .flat_map(|r| r.glyphs.iter())
+        .filter(|g| g.x.0 >= x0 - body && g.x.0 <= x1 + body && g.y.0 > foot + largest)
+        .count();
+    assert!(
+        under > 100,
+        "{under} characters of text under the title's lines"
+    );
+}

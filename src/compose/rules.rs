@@ -31,10 +31,11 @@ fn along_slot(slot: f64, from: Pt, to: Pt, width: Pt) -> FrameItem {
     }
 }
 
-/// The heavy rule under an article's header, across its `measure`, in
-/// the slot `slot` left for it.
-pub fn header_rule(slot: u32, measure: Pt) -> FrameItem {
-    along_slot(slot as f64 + 0.5, Pt::ZERO, measure, RULE_HEAVY)
+/// The heavy rule under an article's header, across its `measure`, at
+/// `slot` (in slots from the frame's top: fractional, the rule standing
+/// midway between the header's ink and the text's).
+pub fn header_rule(slot: f64, measure: Pt) -> FrameItem {
+    along_slot(slot, Pt::ZERO, measure, RULE_HEAVY)
 }
 
 /// The fewest lines a piece of column rule between a figure and the

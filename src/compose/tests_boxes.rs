@@ -261,3 +261,47 @@ fn a_tall_boxs_title_keeps_to_the_fewest_tiers_that_take_it() {
         "{under} characters of text under the title's lines"
     );
 }
+
+/// The heavy rule between a vertical box's title block and its text
+/// stands midway between the two inks: page-9's serial (its label under
+/// its headline) in 41 rows. In the middle of the slot left for it, it
+/// stood 12 pt from the headline and 6 from the text (a compositor's
+/// review): the headline's line is centred in slots made for its size.
+#[test]
+fn a_boxs_title_rule_stands_midway_between_title_and_text() {
+    let layout = load_layout("tabloid", None).expect("the tabloid layout");
+    let (doc, shaped) = shaped(north_window(), &layout);
+    let page = layout.grid_for(Writing::Horizontal);
+    let m = boxed_module((&doc, &shaped), &layout, &page, (3, 41)).expect("a box of 41 rows");
+    let items = &m.pages[0].items;
+    let rule = (items.iter())
+        .find_map(|i| match i {
+            PageItem::Rule(r) if r.width == super::rules::RULE_HEAVY && r.x0 == r.x1 => {
+                Some(r.x0.0)
+            }
+            _ => None,
+        })
+        .expect("a heavy rule down the box");
+    let runs: Vec<&TextRun> = (items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
+    // A vertical glyph's x is its line's centre; its ink half its size
+    // either side.
+    let head = (runs.iter().filter(|r| r.size.0 == largest))
+        .flat_map(|r| r.glyphs.iter().map(|g| g.x.0 - largest / 2.0))
+        .fold(f64::MAX, f64::min);
+    let body = page.body_size.0;
+    let text = (runs.iter().filter(|r| (r.size.0 - body).abs() < 0.01))
+        .flat_map(|r| r.glyphs.iter().map(|g| g.x.0 + body / 2.0))
+        .filter(|&x| x < rule)
+        .fold(f64::MIN, f64::max);
+    let (to_head, to_text) = (head - rule, rule - text);
+    assert!(
+        to_head > 0.0 && to_text > 0.0 && (to_head - to_text).abs() < 2.0,
+        "the rule {to_head:.1} pt from the headline, {to_text:.1} from the text"
+    );
+}

@@ -79,8 +79,12 @@ fn a_module_that_fits_with_its_jump_lines_room_kept_is_set_whole() {
 
 /// In a continued module, a figure that no column left on the page holds
 /// waits for the continuation's head: the text runs on to the cut,
-/// filling the last column over （下转第2版）, and page 2 begins with the
-/// figure. Before, the figure took the cursor to page 2 and left the
+/// filling the last column over （下转第2版）, and page 2 sets the figure
+/// after its first paragraph's lines: under its continuation head the
+/// text comes first (the figure there left the head over it alone, its
+/// text beside it: gen-pages --tiers set14, pagecheck's head at a
+/// column's foot; here 一针地缝。 stood at slot 7, beside the figure's
+/// foot). Before, the figure took the cursor to page 2 and left the
 /// column two lines deep and white under them
 /// (tests/fixtures/defer-figure.toml); on 40 generated pages with
 /// figures, holes of 12 × 5 and 13 × 28 body ems. Every body line is set
@@ -102,7 +106,14 @@ fn a_figure_no_column_left_holds_waits_for_the_continuations_head() {
     // The second column runs to the slot over the jump line.
     let second = first.split("page 1, column 2").nth(1).expect("column 2");
     assert!(last_slot(second) >= Some(46), "{dump}");
-    // The caption is set on page 2, under the figure at its head.
+    // Page 2's text begins under its continuation head (slots 0 and 1),
+    // not beside the figure's foot.
+    let page2 = first_slot(set.split("page 2, column 1").nth(1).expect("page 2"));
+    assert!(
+        page2 <= Some(3),
+        "page 2's first line at slot {page2:?}\n{dump}"
+    );
+    // The caption is set on page 2, under the figure.
     let caption = set.find("灯的徽记").expect("the caption");
     assert!(
         caption > set.find("page 2, column 1").expect("page 2"),
@@ -149,4 +160,11 @@ fn a_round_figure_that_fills_its_columns_stands_as_a_block() {
         let caption = line.contains("灯的徽记");
         assert!(caption || measure == Some("130.00"), "{line}\n{dump}");
     }
+}
+
+/// The slot of the first line set in a column of a `--dump-lines` dump.
+fn first_slot(column: &str) -> Option<u32> {
+    (column.lines())
+        .filter_map(|l| l.trim().strip_prefix("slot"))
+        .find_map(|l| l.split_whitespace().next()?.parse::<u32>().ok())
 }

@@ -9,8 +9,14 @@ use crate::shape::{ShapedBlock, ShapedPara};
 impl Composer<'_> {
     /// Places the flow from the current block and line on.
     pub fn run(&mut self, flow: &FlowInput) {
-        // A page laid out again (or a rest) begins with its waiting figure.
-        self.place_waiting();
+        // A page laid out again (or a rest) begins with its waiting figure;
+        // a rest under its continuation head with its text's first lines
+        // (the figure there left the head alone over it, its text beside:
+        // a head at a column's foot to the eye and to pagecheck).
+        let under_head = self.reserve.head > 0 && self.pages.len() == 1;
+        if !under_head {
+            self.place_waiting();
+        }
         let start = self.cur;
         for i in start.0..flow.shaped.flow.len() {
             if self.probe.is_some_and(|p| self.pages.len() > p + 1) {
@@ -24,6 +30,9 @@ impl Composer<'_> {
                     let lines = flow.broken[i].as_ref().expect("paragraph lines");
                     let keep_next = keep_with_next(flow, i, p);
                     self.place_para(p, lines, from, keep_next, &flow.rules);
+                    if under_head && i == start.0 {
+                        self.place_waiting();
+                    }
                 }
                 // Set before the flow, at its place: drawn now.
                 ShapedBlock::Figure { figure, .. } if figure.placed() => self.draw_fixed(i),

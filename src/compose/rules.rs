@@ -116,7 +116,11 @@ impl Composer<'_> {
         } else {
             g.body_size / 2.0
         };
-        let pad = if own { pad.max(g.body_size * 1.5) } else { pad };
+        // On its own grid the gutter is the tiers' gap, which grows with
+        // what whole tiers leave of the box's depth: half of it put the
+        // box's foot past its frame, through the rule under it (four ems
+        // between two tiers of 17: 5.7 pt, gen-pages --tiers set01).
+        let pad = if own { g.body_size * 1.5 } else { pad };
         // On a vertical page, where marks hang past the bands' ends, the
         // edges stand where the rules between bands would.
         let hung = !own && self.layout.writing == crate::model::Writing::Vertical;

@@ -305,3 +305,50 @@ fn a_boxs_title_rule_stands_midway_between_title_and_text() {
         "the rule {to_head:.1} pt from the headline, {to_text:.1} from the text"
     );
 }
+
+/// A vertical box's edges stand a character and a half from its type
+/// and inside its frame whatever gap its whole tiers leave between them:
+/// page-9's serial in frames 39 to 60 rows deep, its top edge at the same
+/// place in every one. The box kept half the tiers' gap from the type
+/// (the edge moved by 4.5 pt with the depth here), and where whole tiers
+/// left more than four ems between them its foot ran past the frame,
+/// through the rule over the module under it (gen-pages --tiers set01:
+/// 5.7 pt).
+#[test]
+fn a_vertical_boxs_edges_stay_inside_its_frame() {
+    let layout = load_layout("tabloid", None).expect("the tabloid layout");
+    let (doc, shaped) = shaped(north_window(), &layout);
+    let page = layout.grid_for(Writing::Horizontal);
+    let mut tops = Vec::new();
+    for rows in 39..=60 {
+        let Some(m) = boxed_module((&doc, &shaped), &layout, &page, (3, rows)) else {
+            continue;
+        };
+        let across: Vec<f64> = (m.pages[0].items.iter())
+            .filter_map(|i| match i {
+                PageItem::Rule(r) if r.y0 == r.y1 && r.width.0 == 1.0 => Some(r.y0.0),
+                _ => None,
+            })
+            .collect();
+        let (top, foot) = (page.top.0, page.top.0 + page.pitch.0 * rows as f64);
+        for &y in &across {
+            assert!(
+                y >= top - 0.01 && y <= foot + 0.01,
+                "{rows} rows: a box edge at {y:.1} outside the frame {top:.1}–{foot:.1}"
+            );
+        }
+        tops.extend(across.iter().copied().reduce(f64::min));
+    }
+    assert!(
+        tops.len() >= 15,
+        "the box held the installment at {} depths",
+        tops.len()
+    );
+    let (least, most) = tops
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &y| (a.min(y), b.max(y)));
+    assert!(
+        most - least < 0.01,
+        "the box's top edge from {least:.2} to {most:.2}"
+    );
+}

@@ -39,9 +39,9 @@ impl Title {
             under * t.columns + grid.lines * (grid.columns - t.columns)
         };
         if holds(&across, TEXT_UNDER) {
-            let labelled =
-                label_under_headline(across.clone(), grid, rules, |t| holds(t, TEXT_UNDER));
-            if label_under(&labelled, extent(grid, labelled.columns), rules).is_some() {
+            if let Some(labelled) =
+                label_under_headline(&across, grid, rules, |t| holds(t, TEXT_UNDER))
+            {
                 return labelled;
             }
             // In the fewest tiers that take its lines, its headline a
@@ -51,9 +51,8 @@ impl Title {
             // its line white, a hole in the box (13 × 17 ems); in the
             // first, the text runs on under it (题在上段).
             let slots = title_slots(&across, grid, rules);
-            let steps = ((1.0 - TIER_FLOOR) / LABEL_STEP).round() as u32;
             let fewer = (1..grid.columns)
-                .flat_map(|k| (0..=steps).map(move |i| (k, 1.0 - LABEL_STEP * i as f64)))
+                .flat_map(|k| scales_down_to(TIER_FLOOR).map(move |scale| (k, scale)))
                 .map(|(k, scale)| {
                     Title::on_own_grid(&headline_at(header, scale, grid), k, grid.vertical)
                 })
@@ -135,8 +134,16 @@ fn headline_at(header: &[ShapedPara], scale: f64, grid: &Grid) -> Vec<ShapedPara
         .collect()
 }
 
-/// Steps of the headline's scale while making room for the label.
+/// Steps of the headline's scale while making room for the label or
+/// keeping to fewer tiers.
 const LABEL_STEP: f64 = 0.025;
+
+/// The headline's scales from its own size down to `floor`, a
+/// [`LABEL_STEP`] at a time.
+fn scales_down_to(floor: f64) -> impl Iterator<Item = f64> {
+    let steps = ((1.0 - floor) / LABEL_STEP).round() as u32;
+    (0..=steps).map(|i| 1.0 - LABEL_STEP * i as f64)
+}
 
 /// The serial label (连载 N　《书名》　某 著) of a vertical title block on a
 /// grid of its own (a serial box on a horizontal page) set at the foot
@@ -172,25 +179,21 @@ pub(super) fn label_under(title: &Title, measure: Pt, rules: &LineRules) -> Opti
 
 /// `title` with its serial label at the foot of the headline's line
 /// ([`label_under`]), the headline stepped down to [`LABEL_FLOOR`] at
-/// most to make room for it, where the block still `holds`; else
-/// `title` as it was.
+/// most to make room for it, where the block still `holds`; `None`
+/// where no step makes room.
 fn label_under_headline(
-    title: Title,
+    title: &Title,
     grid: &Grid,
     rules: &LineRules,
     holds: impl Fn(&Title) -> bool,
-) -> Title {
+) -> Option<Title> {
     let measure = extent(grid, title.columns);
-    let Some(h) = (title.header.iter()).position(|p| p.style.role == Role::Headline) else {
-        return title;
-    };
-    let steps = ((1.0 - LABEL_FLOOR) / LABEL_STEP).round() as u32;
-    (0..=steps)
-        .map(|i| {
+    let h = (title.header.iter()).position(|p| p.style.role == Role::Headline)?;
+    scales_down_to(LABEL_FLOOR)
+        .map(|scale| {
             let mut t = title.clone();
-            t.header[h] = rescaled(&title.header[h], 1.0 - LABEL_STEP * i as f64, grid);
+            t.header[h] = rescaled(&title.header[h], scale, grid);
             t
         })
         .find(|t| label_under(t, measure, rules).is_some() && holds(t))
-        .unwrap_or(title)
 }

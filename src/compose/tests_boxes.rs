@@ -125,12 +125,7 @@ fn headline_and_label(rows: u32) -> Option<(Span, Span, Span)> {
     let (doc, shaped) = shaped(src, &layout);
     let page = layout.grid_for(Writing::Horizontal);
     let m = boxed_module((&doc, &shaped), &layout, &page, (3, rows))?;
-    let runs: Vec<&TextRun> = (m.pages.first()?.items.iter())
-        .filter_map(|i| match i {
-            PageItem::Text(r) => Some(r),
-            _ => None,
-        })
-        .collect();
+    let runs = text_runs(&m.pages.first()?.items);
     let glyphs = |pick: &dyn Fn(&TextRun) -> bool| {
         let g: Vec<(f64, f64)> = (runs.iter().filter(|r| pick(r)))
             .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
@@ -181,6 +176,16 @@ fn a_vertical_serial_label_stands_under_its_headline() {
         label.1 < head.0,
         "60 rows: the label at x {label:?} under the headline"
     );
+}
+
+/// The text runs among a page's `items`.
+fn text_runs(items: &[PageItem]) -> Vec<&TextRun> {
+    (items.iter())
+        .filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Examples/page-9's installment.
@@ -237,12 +242,7 @@ fn a_tall_boxs_title_keeps_to_the_fewest_tiers_that_take_it() {
     let page = layout.grid_for(Writing::Horizontal);
     let m = boxed_module((&doc, &shaped), &layout, &page, (5, page.lines))
         .expect("a box the page's depth holds the installment");
-    let runs: Vec<&TextRun> = (m.pages[0].items.iter())
-        .filter_map(|i| match i {
-            PageItem::Text(r) => Some(r),
-            _ => None,
-        })
-        .collect();
+    let runs = text_runs(&m.pages[0].items);
     let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
     let head: Vec<(f64, f64)> = (runs.iter().filter(|r| r.size.0 == largest))
         .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
@@ -282,12 +282,7 @@ fn a_boxs_title_rule_stands_midway_between_title_and_text() {
             _ => None,
         })
         .expect("a heavy rule down the box");
-    let runs: Vec<&TextRun> = (items.iter())
-        .filter_map(|i| match i {
-            PageItem::Text(r) => Some(r),
-            _ => None,
-        })
-        .collect();
+    let runs = text_runs(items);
     let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
     // A vertical glyph's x is its line's centre; its ink half its size
     // either side.

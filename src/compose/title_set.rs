@@ -226,24 +226,25 @@ fn heading(p: &ShapedPara, head: bool) -> Cow<'_, ShapedPara> {
     }
 }
 
-/// Plans heading `p` (header paragraph `n`) broken at phrases in
-/// `measure` from inline `at`, from `slot`, `per` slots a line, onto
-/// `planned`; the slot after its lines.
 /// Where the heavy rule under a title block stands, in slots: midway
 /// between the ink of the block's last line and that of the text's first
 /// line at slot `below`, within the slot left for it (`slot`). In the
-/// middle of its slot it stood 12 pt from a vertical box's headline and 6
-/// from its text (a compositor's review of page-9): the block's display
-/// lines are centred in slots made for their size, the text's in one.
+/// middle of its slot it stood 12.4 pt from page-9's box's headline and
+/// 9.1 from its text (a compositor's review asked for more room by the
+/// text): the block's display lines are centred in slots made for their
+/// size, the text's in one.
 fn rule_between(planned: &[Planned], (slot, below): (u32, u32), grid: &Grid) -> f64 {
     let pitch = grid.pitch.0;
     let block = (planned.iter())
-        .map(|h| (h.at.slot + h.at.per) as f64 - h.at.per as f64 / 2.0 + h.at.size.0 / 2.0 / pitch)
+        .map(|h| h.at.slot as f64 + h.at.per as f64 / 2.0 + h.at.size.0 / 2.0 / pitch)
         .fold(f64::MIN, f64::max);
     let text = below as f64 + 0.5 - grid.body_size.0 / 2.0 / pitch;
     ((block + text) / 2.0).clamp(slot as f64, slot as f64 + 1.0)
 }
 
+/// Plans heading `p` (header paragraph `n`) broken at phrases in
+/// `measure` from inline `at`, from `slot`, `per` slots a line, onto
+/// `planned`; the slot after its lines.
 fn plan_lines(
     (p, n): (&ShapedPara, usize),
     (mut slot, per): (u32, u32),

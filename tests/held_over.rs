@@ -111,3 +111,33 @@ fn holding_that_would_add_a_page_is_not_kept() {
     assert!(!stderr.contains("page 3"), "{stderr}");
     assert_eq!(outputs.pdf_pages().len(), 2);
 }
+
+/// A vertical serial box held over alone to the next page takes the depth
+/// its text takes at its five columns (tests/fixtures/gen-tiers-10:
+/// `tools/gen-pages.py --tiers`, set 10). The make-up found no page for a
+/// box five columns wide on a page of eight and placed it as written: a
+/// box the page's depth, its text in a sliver at the head of each tier
+/// (page 2: 62 % of the grid in modules, a hole of 9 × 5 ems).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn a_held_over_box_alone_takes_its_texts_depth_not_the_pages() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/gen-tiers-10/fill.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    assert!(stderr.contains("is held over whole to page 2"), "{stderr}");
+    let page2 = (stderr.lines())
+        .find(|l| l.contains("page 2: ") && l.contains("of the grid in modules"))
+        .expect("page 2's summary");
+    let share: u32 = (page2.split("% of the grid").next())
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|s| s.parse().ok())
+        .expect("page 2's share of the grid");
+    // Five columns of eight, one tier of the page's five or six.
+    assert!(share < 25, "{page2}");
+    assert!(page2.contains("no holes"), "{page2}");
+    assert_eq!(outputs.pdf_pages().len(), 2);
+}

@@ -306,6 +306,9 @@ fn place<'a>(
             effort.line()
         );
         let short = Short::of(n, 0, band.bottom.saturating_sub(band.top));
+        for &i in &prep.searched {
+            super::page::box_to_its_depth(&mut out[i], &prep.grid);
+        }
         return (out, warning(message), short);
     };
     let used = *used;

@@ -559,3 +559,30 @@ pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
     a.placement.row = Some(grid.lines - rows);
     a.placement.rows = Some(rows);
 }
+
+/// `a`, a box on a grid of its own (the other writing mode) placed with
+/// no rows, at the depth its text takes at its columns: such a box fills
+/// its frame, and where the make-up found no page for it (a serial held
+/// over alone to the next page, gen-pages --tiers set10) it stood the
+/// page's depth, five columns wide with its text in a sliver of each
+/// tier (602 pt of box, 125 of text).
+pub(super) fn box_to_its_depth(a: &mut PageArticle, grid: &Grid) {
+    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    let p = a.placement;
+    if !own || !p.boxed || p.rows.is_some() || a.rest.is_some() {
+        return;
+    }
+    let column = p.column.unwrap_or(0);
+    let span = p.columns.unwrap_or(grid.columns.saturating_sub(column));
+    let written = super::variants::Variant {
+        lead: p.lead,
+        figure: p.figure,
+    };
+    let top = p.row.unwrap_or(0);
+    let room = grid.lines.saturating_sub(top);
+    let Some(most) = super::module_height::height_at(a, written, grid, span) else {
+        return;
+    };
+    let rows = super::module_height::fewest_rows(a, written, grid, most.min(room), span);
+    a.placement.rows = Some(rows);
+}

@@ -75,3 +75,19 @@ fn a_horizontal_serial_box_on_a_vertical_page_centres_its_headings() {
         assert!((white.0 - white.1).abs() < 6.0, "{}: {white:?}", head.text);
     }
 }
+
+/// A horizontal box on a vertical page fills its box to the foot: the box
+/// is as deep as the bands the make-up gave it, and its lines spread to
+/// reach it. examples/edition-12.toml set vertically: 第十二回's box on
+/// page 13 held its text in 60 of its 64 lines spread at most an eighth,
+/// four lines white at its foot (a hole of 20 × 9 ems); spread a fifth, it
+/// fills them.
+#[test]
+fn a_horizontal_box_on_a_vertical_page_leaves_no_lines_white_at_its_foot() {
+    let dir = tempdir();
+    let src = root().join("examples/edition-12.toml");
+    let args = [src.as_os_str(), "--writing".as_ref(), "vertical".as_ref()];
+    let (out, _) = run_into(dir.path(), &args);
+    let stderr = assert_ok(&out);
+    assert!(!stderr.contains("stay empty"), "{stderr}");
+}

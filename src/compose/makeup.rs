@@ -507,9 +507,16 @@ fn summary(
         m.cost
     );
     if used.columns == band.columns && (!m.last_only || m.remainder == 0) {
+        let beside = white_beside_pin(m, band);
+        let notched = match beside {
+            0 => String::new(),
+            w => format!(", {w} line-columns white beside the pin"),
+        };
+        let free = (band.columns * depth - pinned_area(band)).max(1);
+        let white = m.remainder * band.columns + beside;
         return format!(
-            "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot), {line}",
-            100.0 * (depth - m.remainder) as f64 / depth.max(1) as f64,
+            "fill: {:.0}% of the free band filled ({} of {depth} lines; {} left at the foot{notched}), {line}",
+            100.0 * free.saturating_sub(white) as f64 / free as f64,
             depth - m.remainder,
             m.remainder,
         );
@@ -527,6 +534,35 @@ fn summary(
         m.remainder,
         band.columns - used.columns,
     )
+}
+
+/// The line-columns of `band` a pin at its top corner takes (none
+/// without a notch).
+fn pinned_area(band: Band) -> u32 {
+    band.notch.map_or(0, |n| {
+        (band.columns - n.columns) * n.bottom.saturating_sub(band.top)
+    })
+}
+
+/// The line-columns left white beside the pin of a notched band: under
+/// the modules set beside it, down to the pin's foot. The search's lines
+/// at the foot did not show them: page-9 set vertically said "100% of
+/// the free band filled" with a news item 25 lines deep in the band
+/// beside the 35-line lead, its 10 lines under it a hole.
+fn white_beside_pin(m: &MadeUp, band: Band) -> u32 {
+    let Some(n) = band.notch else {
+        return 0;
+    };
+    (n.first..n.first + n.columns)
+        .map(|c| {
+            let foot = (m.places.iter().flatten())
+                .filter(|p| p.column <= c && c < p.column + p.columns && p.row < n.bottom)
+                .map(|p| (p.row + p.rows).min(n.bottom))
+                .max()
+                .unwrap_or(band.top);
+            n.bottom.saturating_sub(foot.max(band.top))
+        })
+        .sum()
 }
 
 /// The `k` articles that may continue on the next page: the longest

@@ -1,7 +1,7 @@
 //! The make-up's search on a band notched by a pin at a top corner (see
 //! `Notch`), and the tables its passes share (`Tables`).
 
-use super::super::makeup_search::{Notch, Tables, search, search_in};
+use super::super::makeup_search::{Notch, Place, Tables, search, search_in};
 use super::tests::{band, modules, no_overlap};
 use super::*;
 
@@ -129,5 +129,54 @@ fn under_a_pin_an_article_a_line_short_stands_a_line_under_it() {
         (p.row, p.row + p.rows),
         (41, 81),
         "a line under the pin, to the foot: {m:?}"
+    );
+}
+
+/// The summary counts the white beside a pin at a top corner: page-9 set
+/// vertically, a news item 25 lines deep in the band beside the lead's
+/// 35, said "100% of the free band filled".
+#[test]
+fn the_summary_counts_the_white_beside_a_pin() {
+    let place = |column, columns, row, rows| {
+        Some(Place {
+            column,
+            columns,
+            row,
+            rows,
+            continued: false,
+            variant: 0,
+        })
+    };
+    let band = Band {
+        notch: Some(Notch {
+            first: 6,
+            columns: 1,
+            bottom: 35,
+            lead_first: true,
+        }),
+        ..super::tests::band(56, 7)
+    };
+    let m = MadeUp {
+        places: vec![place(6, 1, 0, 25), place(0, 7, 35, 21)],
+        remainder: 0,
+        last_only: false,
+        cost: 0,
+    };
+    assert_eq!(white_beside_pin(&m, band), 10);
+    let effort = Effort {
+        laid: 0,
+        layout_ms: 0.0,
+        states: 0,
+        ms: 0.0,
+    };
+    let line = summary(&m, (band, band), &[], &effort);
+    assert!(
+        line.contains("10 line-columns white beside the pin"),
+        "{line}"
+    );
+    // 182 line-columns beside and under the pin, 10 of them white.
+    assert!(
+        line.starts_with("fill: 95% of the free band filled"),
+        "{line}"
     );
 }

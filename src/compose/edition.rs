@@ -184,6 +184,9 @@ fn set_edition(
                     used as f64 / area
                 })
                 .collect(),
+            white_lines: (sheets.taken.iter())
+                .map(|t| super::sheets::white_lines(t, grid.lines))
+                .collect(),
             continued: set.continued,
         },
         cut_again,

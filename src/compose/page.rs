@@ -176,6 +176,9 @@ pub struct ComposedPages {
     pub reading: Vec<(usize, usize)>,
     /// Per page, the share of the grid its modules take (0 to 1).
     pub filled: Vec<f64>,
+    /// Per page, the grid's lines no module takes in any column: white
+    /// across the whole page, at its foot or between modules.
+    pub white_lines: Vec<u32>,
     /// The articles cut and continued, in the order they were set.
     pub continued: Vec<super::edition::Continued>,
     /// Per page, whether everything set on it (its make-up's variants,

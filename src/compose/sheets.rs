@@ -288,10 +288,29 @@ fn figure_foot(page: &super::Page, grid: &Grid) -> Option<u32> {
         .max()
 }
 
+/// The lines of a page `lines` deep that no rectangle of `taken` reaches
+/// in any column: white across the page.
+pub(super) fn white_lines(taken: &[Taken], lines: u32) -> u32 {
+    let across = |r: u32| !taken.iter().any(|t| t.t0 <= r && r < t.t1);
+    (0..lines).filter(|&r| across(r)).count() as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::LeadPlacement;
+
+    /// Lines no module reaches in any column: those under every module at
+    /// the foot and between two bands of modules, not those one column
+    /// leaves while another takes them.
+    #[test]
+    fn white_lines_are_those_no_column_takes() {
+        let t = |c0, c1, t0, t1| Taken { c0, c1, t0, t1 };
+        let taken = [t(0, 4, 0, 30), t(4, 8, 0, 20), t(0, 8, 33, 90)];
+        // 30..33 across, and 90..100 at the foot.
+        assert_eq!(white_lines(&taken, 100), 13);
+        assert_eq!(white_lines(&[], 10), 10);
+    }
 
     fn frame(columns: u32) -> Frame {
         Frame {

@@ -16,6 +16,9 @@ use super::shape::{ends_sentence, enumerator, first_line, full, heading_text};
 use super::{Note, NoteKind};
 use super::{repeats, resume};
 
+/// Text lines past which an article is no box read into another's column.
+const LONG_ITEM: usize = 40;
+
 /// The state of the cut while the lines are read in order.
 struct Cutter {
     segs: Vec<Segment>,
@@ -339,11 +342,13 @@ impl Cutter {
         // jump line, then a7's column going on from 请讨论笃志): its columns
         // and others' are read in turn, and a full line under its
         // paragraph's last is no line of its own (its next paragraph
-        // would open two ems short).
-        let whole = self.segs[self.cur]
-            .header
-            .iter()
-            .any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
+        // would open two ems short). So is an article longer than a box
+        // read into a column holds (prose scan gq07's a1: a headline over
+        // 本报讯, no byline, a hundred lines of its own).
+        let seg = &self.segs[self.cur];
+        let texts = seg.body.iter().filter(|it| matches!(it, Item::Text(_)));
+        let whole = texts.count() > LONG_ITEM
+            || (seg.header.iter()).any(|h| matches!(h, Item::Byline(..) | Item::Serial(..)));
         let reported =
             whole && !self.rejoined.contains(&self.cur) || self.continued.contains(&self.cur);
         let candidate = self.in_body && self.at_end && page.roles[i] == Role::Text && !reported;

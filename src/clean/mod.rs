@@ -13,7 +13,8 @@
 //! 3. [`gather`]: the lines cut into articles, each a headline block and a
 //!    body, by what each line is among its neighbours ([`page`]), the rest
 //!    of a jumped article under its headline repeated over （上接第1版）
-//!    given back to it ([`resume`]); articles
+//!    given back to it ([`resume`]); a column read after a jump line
+//!    given to the article left open over a headline ([`chain`]); articles
 //!    set one over the other in a pair of columns read across given back
 //!    band by band ([`stacked`], [`bands`]) and columns of two articles
 //!    read in turn given back to their article ([`interleave`]), both by
@@ -35,6 +36,7 @@ mod bands;
 mod boxes;
 mod breaks;
 mod captions;
+mod chain;
 mod columns;
 mod foot;
 mod front;
@@ -147,7 +149,8 @@ pub fn clean(input: &str) -> Cleaned {
         woven,
     };
     let mut segs = gather::segments(&read, &mut notes);
-    stacked::mend(&mut segs, &read, &mut notes);
+    let chained = chain::after_jumps(&mut segs, &read, &mut notes);
+    stacked::mend(&mut segs, &read, &chained, &mut notes);
     interleave::mend(&mut segs, &read, &mut notes);
     boxes::place_serial_heads(&mut segs, &lines, &mut notes);
     boxes::place_stray_headlines(&mut segs, &lines, &mut notes);

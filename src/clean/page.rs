@@ -291,12 +291,26 @@ impl Page<'_> {
             if !shaped(q) || n > 4 {
                 let i = self.order[q];
                 let end = self.roles[i] != Role::Text || ends_sentence(&self.lines[i].text);
-                return !loose && end && (!news || all_short);
+                let cut = news && n == 1 && self.column_left_open(i);
+                return !loose && (end || cut) && (!news || all_short);
             }
             all_short &= short(q);
             n += 1;
         }
         !loose && (!news || all_short)
+    }
+
+    /// Line `i` is a full column line leaving its sentence open: its
+    /// paragraph goes on in the next column. A short line under it that
+    /// ends no sentence, over a news item's first line (本报讯), is no
+    /// line of that paragraph (none stops short of its sentence's end,
+    /// nor runs on into a dateline): it is the item's one-line headline
+    /// (无臣者之不可不可谓好行乎 under 臭？君尽美酒店客，何所知其).
+    fn column_left_open(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.roles[i] == Role::Text
+            && !ends_sentence(&l.text)
+            && self.measure[i].is_some_and(|m| full(l.width, m))
     }
 
     /// The line at position `q` has a headline block line's shape: text

@@ -142,11 +142,13 @@ pub(super) fn continuation_heads(lines: &[Line], measure: &[Option<f32>], roles:
 /// A continuation head read inside another article's column: an OCR that
 /// reads a page by position reads the head, set across the rest's module,
 /// between the lines beside it. Wider than the column by two ems or more
-/// (no line of it) inside a sentence (the line before leaves it open), or
-/// over a line the paragraph runs on in (after a sentence end too: a head
-/// of the text opens a paragraph under it), and repeating whole an
-/// earlier headline set in one line or two (洵如磋花年替他觉， / 君庞天子然
-/// 眼睛也) a page or more above: furniture. The headline itself stays.
+/// (no line of it) between two text lines (inside a sentence, or after a
+/// sentence end over a first line: no head of the text is wider than its
+/// column), or over a line the paragraph runs on in (after a sentence end
+/// too: a head of the text opens a paragraph under it), and repeating
+/// whole an earlier headline set in one line or two (洵如磋花年替他觉， /
+/// 君庞天子然眼睛也) a page or more above: furniture. The headline itself
+/// stays.
 pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], roles: &mut [Role]) {
     let idx = filled(lines);
     let letters = |i: usize| -> String {
@@ -161,15 +163,15 @@ pub(super) fn heads_read_in_columns(lines: &[Line], measure: &[Option<f32>], rol
     for k in 1..idx.len().saturating_sub(1) {
         let i = idx[k];
         let wide = measure[i].is_some_and(|m| lines[i].width >= m + 2.0);
+        // Prose scan gq07: a3's head, read after 于下。 over 而无不为玩，….
         let between = text(k - 1) && text(k + 1);
-        let inside = between && !ends_sentence(&lines[idx[k - 1]].text);
         // After a sentence end, a line over a paragraph's first line has a
         // section head's shape; over a line the paragraph runs on in, it
         // is no head of the text (a head opens what follows it).
         let next = &lines[idx[k + 1]];
         let after = idx.get(k + 2).map(|&j| &lines[j]);
         let runs_on = between && measure[i].is_some_and(|m| !first_line(next, after, m));
-        if !text(k) || !(wide && inside || runs_on) || !heading_text(&lines[i].text) {
+        if !text(k) || !(wide && between || runs_on) || !heading_text(&lines[i].text) {
             continue;
         }
         let head = letters(i);

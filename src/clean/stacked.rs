@@ -43,7 +43,12 @@ struct Move {
 
 /// Moves the bands of stretches read across that are other articles'
 /// text to their own.
-pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
+pub(super) fn mend(
+    segs: &mut [Segment],
+    page: &Page,
+    chained: &HashSet<usize>,
+    notes: &mut Vec<Note>,
+) {
     let pairs = super::columns::pairs(page.lines, page.roles);
     let mut pos = vec![0; page.lines.len()];
     for (p, &i) in page.order.iter().enumerate() {
@@ -63,6 +68,13 @@ pub(super) fn mend(segs: &mut [Segment], page: &Page, notes: &mut Vec<Note>) {
         else {
             continue;
         };
+        // A stretch the break its first line runs on from gave to its
+        // article (chain.rs) stays there: the words of a small article
+        // cannot outweigh a long one's (prose scan gq07: a1's columns,
+        // 130–210, went to a3 by them).
+        if all.first().is_some_and(|i| chained.contains(i)) {
+            continue;
+        }
         let held: HashSet<usize> = segs[s].body.iter().filter_map(line_of).collect();
         all.retain(|i| held.contains(i));
         let whole = seg_bag(page, &segs[s]);

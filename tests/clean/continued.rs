@@ -15,13 +15,22 @@ use super::structure::{column, removed};
 /// broken after its comma. It is furniture; the sentence runs on.
 #[test]
 fn a_continuation_head_read_inside_a_column_is_furniture() {
+    let c = dock_rest(
+        "陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
+    );
+    assert_block(&c, |p| p.contains("再走上一百年"));
+}
+
+/// The dock news jumped to page 2, its headline in two lines, `rest`
+/// read on page 2 under a feature's text; asserts the headline repeated
+/// there whole is removed as a continuation head.
+fn dock_rest(rest: &str) -> typeset::clean::Cleaned {
     let first = dock_news("冬天候船的人可以喝上一口热水。");
     let input = format!(
-        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}陈德顺说，这座桥还能再走上\n老码头重新开放，渡船恢复六个班次\n一百年，只要有人扫。\n",
+        "老码头重新开放，\n渡船恢复六个班次\n本报记者 周立新\n{first}（下转第2版）\n第2版\n{}{rest}",
         feature_above()
     );
-    let c = continuation_head_removed(&input, "老码头重新开放，渡船恢复六个班次");
-    assert_block(&c, |p| p.contains("再走上一百年"));
+    continuation_head_removed(&input, "老码头重新开放，渡船恢复六个班次")
 }
 
 /// The news item of the two continuation-head tests: its second
@@ -195,4 +204,118 @@ fn a_column_over_a_jump_line_read_in_another_article_goes_to_the_jumped_one() {
     let rest = "沿途经过六个村子，一直开到村委会门口，单程四十分钟。";
     assert!(bus.ends_with(rest), "{bus}");
     assert!(!school.contains("司机"), "{school}");
+}
+
+/// A news item with no byline (prose scan gq07's a1: 无臣者之不可不可谓好行乎
+/// over 本报讯　没有刀数量不达，) read under another article's column left
+/// open (a5's 臭？君尽美酒店客，何所知其, as wide as the column): a short
+/// line ending no sentence there is no line of that paragraph, which
+/// stops short of no sentence's end nor runs on into a dateline, but the
+/// item's one-line headline (`page::framed`). Before, it ran on as a5's
+/// text and a1's body went with it (7 articles for 8). Small inputs of
+/// that shape had their headline taken by other rules.
+#[test]
+fn a_short_line_under_a_column_left_open_over_a_dateline_is_a_headline() {
+    let c = clean(GQ07);
+    assert_eq!(c.articles.len(), 8);
+    let a1 = text_titled(&c, "无臣者之不可不可谓好行乎");
+    assert!(a1.starts_with("本报讯　没有刀数量不达，"), "{a1}");
+}
+
+/// Prose scan gq07, read from a page tools/gen-pages.py made.
+const GQ07: &str = include_str!("../fixtures/clean/gen-prose/scan/gq07.txt");
+
+/// The text of the article titled `title`, empty if there is none.
+fn text_titled(c: &typeset::clean::Cleaned, title: &str) -> String {
+    (c.articles.iter().position(|a| a.title == title))
+        .map(|k| article_text(c, k))
+        .unwrap_or_default()
+}
+
+/// A news item with no byline, longer than a box read into another
+/// article's column holds (more than forty text lines), is a whole
+/// article of the page: a one-line paragraph as wide as the column after
+/// its paragraph's end is its own, not the text of the article left open
+/// above it (`gather::Cutter::resumes`; prose scan gq07: a1's
+/// 江曰日子也讱乎上去南村。 and its next hundred lines went to a5).
+#[test]
+fn a_full_line_after_a_long_items_paragraph_end_stays_with_it() {
+    let trades = [
+        ("卖豆腐的老王", "每天凌晨三点起来磨豆子，磨好了再点卤水"),
+        ("修鞋的李师傅", "在街角摆了三十年的摊，手上的老茧比鞋底还厚"),
+        (
+            "开茶馆的陈家",
+            "把祖上传下来的铜壶擦得锃亮，摆在柜台最显眼的地方",
+        ),
+        ("裁缝铺的张姨", "给街坊们改了一辈子的衣裳，量体从来不用尺子"),
+        (
+            "卖糖画的老刘",
+            "一把铜勺在石板上转几圈，就是一条活灵活现的龙",
+        ),
+        ("理发店的周师傅", "还用着那把父亲留下的剃刀，刀柄磨得发亮"),
+    ];
+    let mut paras = vec![
+        "本报讯　停业三个月的夜市今晚重新开张，首批七十个摊位将在晚上六点准时亮灯迎客。"
+            .to_string(),
+    ];
+    paras.extend(trades.iter().map(|(who, what)| {
+        format!("{who}说，夜市开张以后，来往的人多了，生意也好做了。他{what}，街坊们都说这门手艺不能丢。夜里收摊的时候，他总要在门口站一会儿，看看灯火通明的长街，心里觉得踏实。")
+    }));
+    paras.push("城管部门表示，夜市每晚十一点收摊。".into());
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let street = "老街换新颜\n本报讯　城东老街的改造工程\n昨天全部完工，沿街的店铺重新\n开门迎客。街面铺上了青石板，\n两旁种上了桂花树，路灯也换成\n了新的，一到晚上整条街都亮堂\n";
+    let last = "摊主们早早来到街口挂彩灯。";
+    let input = format!("{street}夜市今晚开张\n{}{last}\n", column(&refs));
+    let [street, market] = texts(&input);
+    assert!(street.ends_with("整条街都亮堂"), "{street}");
+    assert!(market.ends_with(last), "{market}");
+}
+
+/// A jumped article's headline repeated whole on its continuation page,
+/// two ems wider than the column, read between two text lines after a
+/// sentence end and over a paragraph's first line: no head of the text is
+/// wider than its column, so it is the continuation head, furniture
+/// (`repeats::heads_read_in_columns`; prose scan gq07: a3's head read
+/// after 于下。 over 而无不为玩，…, its rest then given to a2).
+#[test]
+fn a_headline_repeated_whole_after_a_sentence_end_over_a_first_line_is_furniture() {
+    let c = dock_rest(
+        "陈德顺说，这座桥还能再走上\n一百年，只要有人扫。\n老码头重新开放，渡船恢复六个班次\n住在对岸的李阿婆每周\n过河两次，去城西的医院取药。\n",
+    );
+    assert_block(&c, |p| {
+        p == "住在对岸的李阿婆每周过河两次，去城西的医院取药。"
+    });
+}
+
+/// The text read right after a jump line (下转第2版), opening in the
+/// middle of a sentence (族。每周三晚上…), is none of the jumping
+/// article's: it is the next column of the article whose text was cut
+/// open over a headline block (夜校的灯, left open at …三四十岁的上班,
+/// 老街换新颜's head under it), read before that article's head
+/// (`chain::after_jumps`; prose scan gq07: a1's columns read at 114–210,
+/// after a5's jump line, its first column's open foot at 368).
+#[test]
+fn text_read_after_a_jump_line_mid_sentence_goes_to_the_column_left_open() {
+    let input = "村口通了公交\n本报记者 林晓舟\n本报讯　上个月，村里的第一\n班公交车开进了村口，老人们站\n在路边看了很久。司机老周说，\n这条线路从镇上出发，沿途经过\n（下转第2版）\n族。每周三晚上，教室里坐得满\n满的，老师们都是附近学校的退\n休教师，不收一分钱。\n夜校的灯\n本报记者 罗晓岗\n本报讯　社区夜校开办一年半\n了，报名的多是三四十岁的上班\n老街换新颜\n本报记者 王强\n本报讯　城东老街的改造工程\n昨天全部完工，沿街的店铺重新\n开门迎客。\n";
+    let c = articles(input, 3);
+    let school = "三四十岁的上班族。每周三晚上，教室里坐得满满的，老师们都是附近学校的退休教师，不收一分钱。";
+    for (k, end) in [(0, "沿途经过"), (1, school)] {
+        assert!(article_text(&c, k).ends_with(end), "{:?}", blocks_text(&c));
+    }
+}
+
+/// Prose scan gq07's a1: its columns read across at 114–210, after a5's
+/// jump line, go to a1 by the break at its first column's foot; the band
+/// step no longer weighs them by words, which sent lines 130–210 to a3
+/// (a long article holds more of any text's pairs than a1's own 54).
+#[test]
+fn a_stretch_given_by_its_break_is_not_weighed_by_words() {
+    let a1 = text_titled(&clean(GQ07), "无臣者之不可不可谓好行乎");
+    for p in [
+        "此言子曰狂而勿念旧不",
+        "松故说：“值旱涝灾棂之砚",
+        "齐一鸟兽草木山中之",
+    ] {
+        assert!(a1.contains(p), "{p}: {a1}");
+    }
 }

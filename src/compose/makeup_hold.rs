@@ -68,15 +68,18 @@ impl PartialOrd for Short {
 /// The searched articles (their indices among the page's searched ones)
 /// the page may hold over, the last in the manifest's order first: its
 /// own, not the lead story, not a rest (its jump line on the page before
-/// names this page). None where the page may not hold (see
-/// [`Prepared::may_hold`]).
+/// names this page), not one the manifest gives a column (a serial box in
+/// its slot: the page keeps it and jumps or holds a story instead;
+/// gen-pages --tiers set10 and set28 held theirs over to page 2, where a
+/// compositor's review looked for it on page 1). None where the page may
+/// not hold (see [`Prepared::may_hold`]).
 pub(super) fn holdable(articles: &[PageArticle], prep: &Prepared) -> Vec<usize> {
     if !prep.may_hold {
         return Vec::new();
     }
     let own = |&j: &usize| {
         let a = &articles[prep.searched[j]];
-        a.rest.is_none() && !a.placement.lead_story
+        a.rest.is_none() && !a.placement.lead_story && a.placement.column.is_none()
     };
     (0..prep.searched.len()).rev().filter(own).collect()
 }

@@ -1,7 +1,7 @@
 //! The make-up's search on a band notched by a pin at a top corner (see
 //! `Notch`), and the tables its passes share (`Tables`).
 
-use super::super::makeup_search::{Notch, Place, Tables, search, search_in};
+use super::super::makeup_search::{Notch, Tables, search, search_in};
 use super::tests::{band, modules, no_overlap};
 use super::*;
 
@@ -137,16 +137,7 @@ fn under_a_pin_an_article_a_line_short_stands_a_line_under_it() {
 /// 35, said "100% of the free band filled".
 #[test]
 fn the_summary_counts_the_white_beside_a_pin() {
-    let place = |column, columns, row, rows| {
-        Some(Place {
-            column,
-            columns,
-            row,
-            rows,
-            continued: false,
-            variant: 0,
-        })
-    };
+    let place = super::spread::tests::at;
     let band = Band {
         notch: Some(Notch {
             first: 6,

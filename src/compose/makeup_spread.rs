@@ -158,10 +158,11 @@ fn opens_evenly(placed: &[Place], shift: &[u32]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn at(column: u32, columns: u32, row: u32, rows: u32) -> Option<Place> {
+    /// A module placed at `column`, `columns` wide, from `row`, `rows` deep.
+    pub(in super::super) fn at(column: u32, columns: u32, row: u32, rows: u32) -> Option<Place> {
         Some(Place {
             column,
             columns,

@@ -544,23 +544,30 @@ pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
         return;
     }
     let column = a.placement.column.unwrap_or(0);
-    let span = (a.placement.columns).unwrap_or(grid.columns.saturating_sub(column));
-    let written = super::variants::Variant {
-        lead: a.placement.lead,
-        figure: a.placement.figure,
-    };
     let rows = (a.placement.rows)
-        .or_else(|| {
-            let most = super::module_height::height_at(a, written, grid, span)?.min(grid.lines);
-            Some(super::module_height::fewest_rows(
-                a, written, grid, most, span,
-            ))
-        })
+        .or_else(|| text_rows(a, grid, grid.lines))
         .unwrap_or(grid.lines)
         .min(grid.lines);
     a.placement.column = Some(column);
     a.placement.row = Some(grid.lines - rows);
     a.placement.rows = Some(rows);
+}
+
+/// The fewest rows, `room` at most, that hold `a` as written whole at its
+/// columns (from `column`, the first by default, to the page's last
+/// without `columns`); `None` where it does not fit the page.
+fn text_rows(a: &PageArticle, grid: &Grid, room: u32) -> Option<u32> {
+    let p = a.placement;
+    let column = p.column.unwrap_or(0);
+    let span = p.columns.unwrap_or(grid.columns.saturating_sub(column));
+    let written = super::variants::Variant {
+        lead: p.lead,
+        figure: p.figure,
+    };
+    let most = super::module_height::height_at(a, written, grid, span)?.min(room);
+    Some(super::module_height::fewest_rows(
+        a, written, grid, most, span,
+    ))
 }
 
 /// `a`, a box on a grid of its own (the other writing mode) placed with
@@ -570,22 +577,13 @@ pub(super) fn at_foot(a: &mut PageArticle, grid: &Grid) {
 /// page's depth, five columns wide with its text in a sliver of each
 /// tier (602 pt of box, 125 of text).
 pub(super) fn box_to_its_depth(a: &mut PageArticle, grid: &Grid) {
-    let own = (a.doc.writing == crate::model::Writing::Vertical) != grid.vertical;
+    let vertical = a.doc.writing == crate::model::Writing::Vertical;
     let p = a.placement;
-    if !own || !p.boxed || p.rows.is_some() || a.rest.is_some() {
+    if !Frame::has_own_grid(grid, vertical) || !p.boxed || p.rows.is_some() || a.rest.is_some() {
         return;
     }
-    let column = p.column.unwrap_or(0);
-    let span = p.columns.unwrap_or(grid.columns.saturating_sub(column));
-    let written = super::variants::Variant {
-        lead: p.lead,
-        figure: p.figure,
-    };
-    let top = p.row.unwrap_or(0);
-    let room = grid.lines.saturating_sub(top);
-    let Some(most) = super::module_height::height_at(a, written, grid, span) else {
-        return;
-    };
-    let rows = super::module_height::fewest_rows(a, written, grid, most.min(room), span);
-    a.placement.rows = Some(rows);
+    let room = grid.lines.saturating_sub(p.row.unwrap_or(0));
+    if let Some(rows) = text_rows(a, grid, room) {
+        a.placement.rows = Some(rows);
+    }
 }

@@ -42,6 +42,8 @@ mod run_on;
 mod scan;
 #[path = "clean/score.rs"]
 mod score;
+#[path = "clean/sliver.rs"]
+mod sliver;
 #[path = "clean/split.rs"]
 mod split;
 #[path = "clean/structure.rs"]

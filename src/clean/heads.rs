@@ -102,12 +102,24 @@ pub(super) fn inside_sentence(
         && !enumerator(&nl.text)
         && !heading_like(nl, page.measure[n])
         && page.measure[n].is_none_or(|m| !indent_shape(nl, m));
+    // In a sliver of text run round a figure no line is full, but a line
+    // naming a figure (灯的徽记) read last before a blank is its caption.
+    let named = apart && super::captions::names_figure(&l.text) && in_sliver(page, i, run);
     let placed = if apart && gap_before {
         p_full
+    } else if named {
+        true
     } else {
         !apart && !gap_before && boxed_inside(page, i, p, n)
     };
-    placed && !l.bold && shortish && !ends_sentence(&l.text) && !ends_sentence(&pl.text) && goes_on
+    // (A line under the figure's caption, as wide as a first line, may be
+    // the sentence's last: the sliver's open line over it tells that.)
+    placed
+        && !l.bold
+        && shortish
+        && !ends_sentence(&l.text)
+        && !ends_sentence(&pl.text)
+        && (goes_on || named)
 }
 
 /// In line-per-box text (no blank lines), a line of words and no mark two
@@ -202,9 +214,28 @@ pub(super) fn is_head(
     });
     (prev_end || gap_before)
         && opens
+        && !in_sliver(page, i, run)
         && !first_line(page, i, next)
         && dateline(&l.text).is_none()
         && !over_wrap(page, i)
+}
+
+/// Line `i` goes on down a sliver of text run round a figure: the three
+/// text lines over it each half the column or narrower, within an em of
+/// `i`'s width, none ending its sentence (线，还是 / 习惯把 / 煤油灯 / 挪到床 /
+/// 头，束 over 着那一小, three and four ems of thirteen). Every line there
+/// is short and the OCR leaves blank lines where it likes, so `i`'s
+/// shortness and the blank over it tell nothing: the sentence runs on.
+fn in_sliver(page: &Page, i: usize, run: &[Option<usize>]) -> bool {
+    let l = &page.lines[i];
+    let over: Vec<usize> = run.iter().rev().flatten().take(3).copied().collect();
+    let narrow = |k: usize| {
+        let o = &page.lines[k];
+        (page.measure[k].or(page.measure[i])).is_some_and(|m| o.width <= m / 2.0)
+            && (o.width - l.width).abs() <= 1.0
+            && !ends_sentence(&o.text)
+    };
+    over.len() == 3 && over.iter().all(|&k| narrow(k))
 }
 
 /// Line `i` opens a paragraph whose next line is `next`: as wide as a

@@ -28,10 +28,15 @@ pub(super) struct Ctx<'a> {
 /// (居民步行十五分钟 / / 就能走到一间。, eight characters of thirteen):
 /// Tesseract leaves one where the column's edge moves, and no paragraph
 /// ends on a line that leaves its sentence open, nor opens on a line
-/// three ems short or more (a first line is two ems short).
+/// three ems short or more (a first line is two ems short). Nor where
+/// the column widens back past the figure under the blank
+/// ([`sliver_widens`]: 头，就 / 着那一小 / / 团黄光，一针一针地缝。, three and
+/// four ems of thirteen): the sliver's last line is as short as every
+/// line beside the figure, whatever ends on it.
 pub(super) fn narrowed_across(x: &Ctx) -> bool {
     x.m.is_some_and(|m| {
-        narrowed(x.p_width, m) && narrowed(x.c.width, m) && !ends_with_comma(&x.p.text)
+        let sliver = narrowed(x.p_width, m) && narrowed(x.c.width, m) || sliver_widens(x, m);
+        sliver && !ends_with_comma(&x.p.text)
     }) && !ends_sentence(&x.p.text)
 }
 
@@ -354,4 +359,19 @@ pub(super) fn alone_between(x: &Ctx, m: f32) -> bool {
         && !x.p.text.contains(|ch: char| ch.is_ascii_alphanumeric())
         && one_line
         && opens
+}
+
+/// Where no measure holds (too few lines of one width near them: a
+/// column narrowed round a figure step by step, 10, 9 then 8 ems of
+/// 13), `p` ends its sentence flush with the lines around it: the line
+/// over it and the two under it within an em of `p` and each leaving
+/// its sentence open (有祖母嫌它太亮，说 / 照得人心里发慌。 / 她晚上做针线，还
+/// / 是习惯把煤油灯挪). A paragraph opening under `p` would start two
+/// ems narrower, and text set a paragraph a line ends nearly every line
+/// on a sentence end, so the lines are a column's and the paragraph
+/// goes on.
+pub(super) fn level_unmeasured(x: &Ctx) -> bool {
+    let level =
+        |l: &Line| !l.is_blank() && (l.width - x.p_width).abs() <= 1.0 && !ends_sentence(&l.text);
+    x.p_width >= 6.0 && !x.gap && x.b.is_some_and(level) && level(x.c) && x.n.is_some_and(level)
 }

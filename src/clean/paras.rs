@@ -11,8 +11,8 @@
 
 use super::joins::{
     Ctx, alone_between, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through,
-    narrowed, narrowed_across, opens_after_comma, opens_on_closer, opens_under_open, quote_alone,
-    runs_across, sliver_level, sliver_runs_on, widens_full,
+    level_unmeasured, narrowed, narrowed_across, opens_after_comma, opens_on_closer,
+    opens_under_open, quote_alone, runs_across, sliver_level, sliver_runs_on, widens_full,
 };
 use super::prep::Line;
 use super::shape::{
@@ -468,9 +468,9 @@ fn decide(x: &Ctx, marks: Marks) -> Join {
     match x.m {
         Some(m) => by_shape(x, m, ends, p_short, marks.gapped),
         // One line a paragraph, or lines of any width: a sentence end ends
-        // a paragraph.
+        // a paragraph, unless it is flush with open lines around it.
         None => {
-            if ends {
+            if ends && !level_unmeasured(x) {
                 Join::Break
             } else {
                 Join::Same

@@ -492,9 +492,12 @@ fn heldout_scores() {
     // blank opens a paragraph (paras::decide's c_full: “娘的咳嗽…？”); →
     // 96.6 %, a turn of dialogue with no blank line before it is no full
     // line that lost a character (paras::by_shape's lost_one: 阿禾吃了一惊).
+    // Round 48: 96.6 → 96.9 %, where no measure holds a sentence end flush
+    // with open lines over and under it runs on (joins::level_unmeasured:
+    // essay-lamp's 照得人心里发慌。 in a column narrowed round a figure).
     let floors = Floors {
         split_wrong: 0,
-        paras: 96.5,
+        paras: 96.8,
         heads: 84.1,
         fields: 15,
         furniture: 0.0,
@@ -526,12 +529,16 @@ fn heldout_own_ocr_scores() {
     // 92.5 %, a line marked `#` between two lines of one sentence is no
     // head (heads::inside_sentence: edition-12's # 能走多远, a piece of its
     // headline read out of place).
+    // Round 48: 92.5 → 92.9 %, furniture 3.4 → 0 %: essay-lamp's sliver
+    // beside its figure (着那一小 no head, heads::in_sliver; 灯的徽记 read
+    // in the sliver its caption; no break across the blank where the
+    // column widens back, joins::narrowed_across).
     let floors = Floors {
         split_wrong: 0,
-        paras: 92.5,
+        paras: 92.8,
         heads: 91.1,
         fields: 7,
-        furniture: 3.5,
+        furniture: 0.0,
     };
     floors.check(OWN_OCR, &score_set(OWN_OCR));
 }

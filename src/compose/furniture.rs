@@ -86,8 +86,15 @@ impl Area {
     fn of(grid: &Grid) -> Area {
         let (x0, y0, x1, y1) = type_area(grid);
         // Under a vertical page's last band, where marks hang, the
-        // furniture clears the rule or box edge there (rules.rs).
+        // furniture clears the rule or box edge there (rules.rs); over its
+        // first, the edge of a box round a module at the top, which stands
+        // where a rule before the band would (a compositor's review: 0.6
+        // pt under the running head's rule, it read as one rule doubled).
         let y1 = y1 + grid.past_band(true).unwrap_or(Pt::ZERO);
+        let y0 = match grid.vertical && grid.gutter.0 > 0.0 {
+            true => y0 + grid.rule_before(0, true),
+            false => y0,
+        };
         Area {
             x0,
             y0,
@@ -235,4 +242,34 @@ pub fn natural_width(p: &ShapedPara) -> Pt {
         .map(|i| i.gap.natural.0)
         .sum();
     Pt(p.items.iter().map(|i| i.width.0).sum::<f64>() + gaps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Writing;
+    use crate::resolve::load_layout;
+
+    /// On a vertical page a box round a module at the top stands where a
+    /// rule before the first band would ([`super::super::rules`]: marks
+    /// hang past the bands' ends); the running head's rule clears it as it
+    /// clears the type on a horizontal page. It stood 0.6 pt over the
+    /// box's edge, one rule doubled (examples/page-9 and page-12 set
+    /// vertically).
+    #[test]
+    fn the_running_heads_rule_clears_a_box_at_a_vertical_pages_top() {
+        let g = load_layout("broadsheet", None)
+            .unwrap()
+            .grid_for(Writing::Vertical);
+        let area = Area::of(&g);
+        let rule = area.y0 - area.pitch * 0.5;
+        let top = Transform::of(&g).rect(FrameRect {
+            slot: -0.5,
+            slots: 1.0,
+            inline: g.rule_before(0, true),
+            length: g.measure(),
+        });
+        let gap = (top.y - rule).0;
+        assert!(gap >= g.body_size.0 * 0.4, "{gap:.2} pt");
+    }
 }

@@ -141,12 +141,11 @@ pub fn add_furniture(
         for edge in module_edges(modules.get(pi).map_or(&[], |m| &m[..]), grid) {
             t.map(edge, &mut edges);
         }
-        for edge in edges {
-            match edge {
-                PageItem::Rule(r) => {
-                    items.extend(off_boxes(r, &page.items).into_iter().map(PageItem::Rule))
-                }
-                other => items.push(other),
+        for edge in &edges {
+            match *edge {
+                PageItem::Rule(r) => (off_boxes(r, &page.items, &edges).into_iter())
+                    .for_each(|r| items.push(PageItem::Rule(r))),
+                ref other => items.push(other.clone()),
             }
         }
         foot(head, number, area, &mut items, furniture);
@@ -161,6 +160,14 @@ pub fn add_furniture(
 /// How near a rule between modules may run along a box's edge (or a
 /// rule as heavy) before the two read as one rule doubled.
 const DOUBLED: f64 = 2.0;
+
+/// The straight rules among `items`, with their widths (see [`line_of`]).
+fn lines(items: &[PageItem]) -> impl Iterator<Item = (Pt, (bool, f64, f64, f64))> + '_ {
+    (items.iter()).filter_map(|i| match i {
+        PageItem::Rule(r) => Some((r.width, line_of(r)?)),
+        _ => None,
+    })
+}
 
 /// A straight rule's axis and place: whether it runs down the page, where
 /// it stands across that, and its ends along it.
@@ -179,39 +186,56 @@ fn line_of(r: &Rule) -> Option<(bool, f64, f64, f64)> {
 /// box (or a rule as heavy) on `page` within [`DOUBLED`]: the box's edge
 /// is the division there (a compositor's review: the rule over a module
 /// under a box ran 0.75 pt from the box's foot, gen-pages --tiers set01
-/// and set14). What it leaves beyond the box still meets the rules it
-/// met.
-fn off_boxes(edge: Rule, page: &[PageItem]) -> Vec<Rule> {
+/// and set14). What it leaves beside the box goes on in the box edge's
+/// line (no jog where they meet), and past the box's corner only where
+/// another rule meets its end (`rules`, the page's and the other edges):
+/// a tail into white is dropped (the review again: stubs of 6 to 19 pt
+/// stuck out of the boxes' corners).
+fn off_boxes(edge: Rule, page: &[PageItem], rules: &[PageItem]) -> Vec<Rule> {
     let Some((down, at, lo, hi)) = line_of(&edge) else {
         return vec![edge];
     };
-    let mut covered: Vec<(f64, f64)> = (page.iter())
-        .filter_map(|i| match i {
-            PageItem::Rule(r) if r.width.0 >= edge.width.0 => line_of(r),
-            _ => None,
-        })
-        .filter(|&(d, a, ..)| d == down && (a - at).abs() <= DOUBLED)
-        .map(|(_, _, a, b)| (a, b))
+    // The box edges along it: their ends and where they stand.
+    let mut covered: Vec<(f64, f64, f64)> = lines(page)
+        .filter(|&(w, (d, a, ..))| w.0 >= edge.width.0 && d == down && (a - at).abs() <= DOUBLED)
+        .map(|(_, (_, a, from, to))| (from, to, a))
         .collect();
     covered.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut pieces, mut from) = (Vec::new(), lo);
-    for (a, b) in covered.into_iter().chain([(hi, hi)]) {
+    // Whether a rule across this one meets it at `end`.
+    let met = |end: f64| {
+        (lines(page).chain(lines(rules))).any(|(_, (d, a, from, to))| {
+            d != down && (a - end).abs() <= 1.0 && from - DOUBLED <= at && at <= to + DOUBLED
+        })
+    };
+    let (mut pieces, mut from, mut before) = (Vec::new(), lo, None);
+    for (a, b, line) in covered.into_iter().chain([(hi, hi, at)]) {
+        let (to, after) = (a.min(hi), (a < hi).then_some(line));
         // Less than a point left beside a box's corner is no rule.
-        if a.min(hi) - from > 1.0 {
+        let tail = before.is_none() || after.is_none();
+        let outer = if before.is_none() { from } else { to };
+        let kept = to - from > 1.0 && (!tail || before == after || met(outer));
+        if kept {
+            let line = before.or(after).unwrap_or(at);
             pieces.push(match down {
                 true => Rule {
+                    x0: Pt(line),
+                    x1: Pt(line),
                     y0: Pt(from),
-                    y1: Pt(a.min(hi)),
+                    y1: Pt(to),
                     ..edge
                 },
                 false => Rule {
+                    y0: Pt(line),
+                    y1: Pt(line),
                     x0: Pt(from),
-                    x1: Pt(a.min(hi)),
+                    x1: Pt(to),
                     ..edge
                 },
             });
         }
-        from = from.max(b);
+        if b > from {
+            (from, before) = (b, Some(line));
+        }
     }
     pieces
 }
@@ -350,9 +374,11 @@ mod tests {
     }
 
     /// A rule between modules along a box's foot 0.75 pt from it (the
-    /// rule over the module under the box) keeps only what runs past the
-    /// box's ends; one 11 pt away is kept whole, as is one heavier than
-    /// the box's edge.
+    /// rule over the module under the box) gives way to it: what runs
+    /// past the box's corner is kept only where a rule down the page
+    /// meets its end (a module's edge), in the box foot's line; a tail
+    /// into white goes. One 11 pt away is kept whole, as is one heavier
+    /// than the box's edge.
     #[test]
     fn a_rule_along_a_boxs_edge_gives_way_to_it() {
         let rule = |(x0, y0, x1, y1): (f64, f64, f64, f64), width: f64| Rule {
@@ -367,18 +393,24 @@ mod tests {
         let page: Vec<PageItem> = (corners.windows(2))
             .map(|c| PageItem::Rule(rule((c[0].0, c[0].1, c[1].0, c[1].1), 1.0)))
             .collect();
-        let ends = |r: Vec<Rule>| r.iter().map(|r| (r.x0.0, r.x1.0)).collect::<Vec<_>>();
+        let at = |r: Vec<Rule>| {
+            (r.iter())
+                .map(|r| (r.x0.0, r.x1.0, r.y0.0))
+                .collect::<Vec<_>>()
+        };
         let under = rule((552.8, 928.8, 1052.3, 928.8), 0.75);
+        let edge = PageItem::Rule(rule((552.8, 928.8, 552.8, 1400.0), 0.75));
+        assert_eq!(at(off_boxes(under, &page, &[])), []);
         assert_eq!(
-            ends(off_boxes(under, &page)),
-            [(552.8, 571.0), (1046.0, 1052.3)]
+            at(off_boxes(under, &page, &[edge])),
+            [(552.8, 571.0, 929.5)]
         );
         let lower = rule((552.8, 940.0, 1052.3, 940.0), 0.75);
-        assert_eq!(ends(off_boxes(lower, &page)), [(552.8, 1052.3)]);
+        assert_eq!(at(off_boxes(lower, &page, &[])), [(552.8, 1052.3, 940.0)]);
         // Down the page along the box's start edge: none left.
         let beside = rule((571.5, 614.5, 571.5, 929.5), 0.75);
-        assert!(off_boxes(beside, &page).is_empty());
+        assert!(off_boxes(beside, &page, &[]).is_empty());
         let heavy = rule((552.8, 928.8, 1052.3, 928.8), 1.5);
-        assert_eq!(off_boxes(heavy, &page).len(), 1);
+        assert_eq!(off_boxes(heavy, &page, &[]).len(), 1);
     }
 }

@@ -358,13 +358,27 @@ fn a_vertical_banner_too_short_for_its_module_spans_fewer_bands() {
 /// The headline's size in a module of `columns` columns (bands) in
 /// `writing`, not the lead story, its headline capped at `most` points.
 fn capped_headline(writing: &str, title: &str, columns: u32, most: Option<f64>) -> f64 {
+    held_headline(writing, title, columns, (most, None))
+}
+
+/// [`capped_headline`], its headline also grown at most to `grown` points
+/// (the make-up's first level: capped a size clear of the lead's, grown
+/// to it at most).
+fn held_headline(
+    writing: &str,
+    title: &str,
+    columns: u32,
+    (most, grown): (Option<f64>, Option<f64>),
+) -> f64 {
+    let cap = |m: f64| super::frame::SizeCap::of(crate::units::Pt(m));
     let layout = load_layout("broadsheet", None).unwrap();
     let text = article(writing).replace("凌晨一点，末班车还在路上", title);
     let frame = |grid: &Grid| Frame {
         columns,
         rows: Some(grid.lines),
         fit_title: true,
-        headline_most: most.map(|m| super::frame::SizeCap::of(crate::units::Pt(m))),
+        headline_most: most.map(cap),
+        grown_most: grown.map(cap),
         ..Frame::full(grid)
     };
     let (page, _) = super::tests_lead::first_page(text, &layout, frame);
@@ -396,6 +410,20 @@ fn a_headline_stays_under_the_leads_unless_that_opens_its_ends() {
         let capped = capped_headline(writing, short, columns, Some(free * 0.8));
         assert_eq!(capped, free, "{writing}");
     }
+}
+
+/// A headline capped a size clear of the lead story's where that is
+/// under the least its style steps down to is set at the cap, not at its
+/// own size over the lead's (gq60-set59 of the generated pages: a 43.1 pt
+/// style's least, 34.5 pt, over a cap of 32.0 left a second story's
+/// headline at 48.5 pt over the lead's 40.7).
+#[test]
+fn a_headline_capped_under_its_styles_least_is_set_at_the_cap() {
+    let title = "凌晨一点，末班车还在路上";
+    let free = capped_headline("horizontal", title, 4, None);
+    let (most, grown) = (free * 0.55, free * 0.6);
+    let held = held_headline("horizontal", title, 4, (Some(most), Some(grown)));
+    assert!(held <= grown + 0.01, "{held} over {grown:.1} (free {free})");
 }
 
 /// A one-line deck far shorter than the lead story's banner is grown, as

@@ -11,7 +11,7 @@ use super::Frame;
 use super::frame::{Parted, SizeCap};
 use super::heads::{break_heading, phrase_lines};
 use super::holes::HOLE_EMS;
-use super::title_fit::{self, Stack, closed, closes, fit, scales, tracked};
+use super::title_fit::{self, Stack, closed, closes, fit, scales_under, tracked};
 use crate::model::{Align, Grid, LineRules, Role};
 use crate::shape::{ShapedBlock, ShapedPara};
 use crate::units::Pt;
@@ -299,12 +299,11 @@ fn fit_title(
     // smaller (it saves a slot) keeps its white.
     let banner = most >= LEAD_MAX_SCALE;
     // The scales from `most` down (the same steps capped or not), those
-    // over `limit` left out.
+    // over `limit` left out (and the cap itself where they stop over it).
     let best_to = |limit: f64| {
         (least..=widest)
             .rev()
-            .flat_map(|k| scales(&header[h], most).map(move |s| (k, s)))
-            .filter(|&(_, s)| s <= limit + 1e-9)
+            .flat_map(|k| scales_under(&header[h], most, limit).map(move |s| (k, s)))
             .filter_map(|(k, s)| fit(&header[h], grid, k, s))
             .reduce(|a, b| if b.better_than(&a) { b } else { a })
             .map(|f| match banner || grid.vertical {

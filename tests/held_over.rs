@@ -164,3 +164,52 @@ fn a_serial_placed_at_a_column_is_not_held_over() {
     let pages: Vec<String> = outputs.pdf_pages().iter().map(|p| squeeze(p)).collect();
     assert!(pages[0].contains("雨夜的来信"), "{}", pages[0]);
 }
+
+/// No story is jumped after a stub: each article continued from page 1
+/// keeps an eighth of its text there or more (tests/fixtures/gen-stubs-13,
+/// `tools/gen-pages.py` set 13: two stories were each a headline and a
+/// picture over nine lines, a tenth of their text, and a jump line; the
+/// make-up's test by lines across the columns passed them, its rows say a
+/// ninth).
+#[cfg_attr(
+    no_pdftotext,
+    ignore = "needs pdftotext (poppler-utils); TYPESET_REQUIRE_TOOLS=1 requires it"
+)]
+#[test]
+fn no_story_is_jumped_after_a_stub() {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures/gen-stubs-13/fill.toml");
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    need("pdftotext");
+    let manifest = std::fs::read_to_string(&src).unwrap();
+    let page1 = squeeze(&outputs.pdf_pages()[0]);
+    let cut: Vec<&str> = (stderr.lines())
+        .filter(|l| l.contains("continues on"))
+        .collect();
+    assert!(!cut.is_empty(), "{stderr}");
+    for line in cut {
+        // Its `file = "…"` line in the manifest.
+        let at: usize = (line.split("fill.toml:").nth(1))
+            .and_then(|s| s.split(':').next()?.parse().ok())
+            .expect("a manifest line");
+        let file = (manifest.lines().nth(at - 1))
+            .and_then(|l| l.split('"').nth(1))
+            .expect("a file");
+        let text = std::fs::read_to_string(src.with_file_name(file)).unwrap();
+        let body = text.split("+++").nth(2).unwrap_or("");
+        let paras: Vec<String> = (body.split("\n\n"))
+            .filter(|p| !p.trim().is_empty() && !p.trim().starts_with("!["))
+            .map(squeeze)
+            .collect();
+        let chars = |p: &String| p.chars().count();
+        let total: usize = paras.iter().map(chars).sum();
+        // A paragraph begun on page 1 counts whole: the share is at most this.
+        let begun = |p: &&String| page1.contains(&p.chars().take(10).collect::<String>());
+        let kept: usize = paras.iter().filter(begun).map(chars).sum();
+        assert!(
+            kept * 8 >= total,
+            "{file}: {kept} of {total} characters on page 1"
+        );
+    }
+}

@@ -210,7 +210,9 @@ fn off_boxes(edge: Rule, page: &[PageItem], rules: &[PageItem]) -> Vec<Rule> {
     let (mut pieces, mut from, mut before) = (Vec::new(), lo, None);
     for (a, b, line) in covered.into_iter().chain([(hi, hi, at)]) {
         let (to, after) = (a.min(hi), (a < hi).then_some(line));
-        // Less than a point left beside a box's corner is no rule.
+        // A piece from the rule's end to a box (a tail) is kept where a
+        // rule meets that end; one between two boxes, or the whole rule
+        // beside none, always; less than a point is no rule.
         let tail = before.is_none() || after.is_none();
         let outer = if before.is_none() { from } else { to };
         let kept = to - from > 1.0 && (!tail || before == after || met(outer));

@@ -160,16 +160,17 @@ pub(super) fn stubs(m: &MadeUp, prep: &Prepared, fits: &[Vec<Vec<Fit>>]) -> usiz
     (m.places.iter().enumerate())
         .filter_map(|(j, p)| p.filter(|p| p.continued).map(|p| (j, p)))
         .filter(|&(j, p)| {
-            let (height, title) = match height(j, &p) {
-                h @ (Height::Rows(_, least) | Height::Tall(least)) => {
-                    (h, least.saturating_sub(KEPT + 1))
-                }
-                Height::No => (Height::No, 0),
+            // The whole module's rows where it fits the page, and its
+            // title block's.
+            let (whole, title) = match height(j, &p) {
+                Height::Rows(rows, least) => (Some(rows), least.saturating_sub(KEPT + 1)),
+                Height::Tall(least) => (None, least.saturating_sub(KEPT + 1)),
+                Height::No => (None, 0),
             };
             let lines = p.rows.saturating_sub(title) as usize;
-            match height {
-                Height::Rows(rows, _) => lines * STUB_PART < rows.saturating_sub(title) as usize,
-                _ => lines * p.columns as usize * per_line * STUB_PART < prep.sizes[j],
+            match whole {
+                Some(rows) => lines * STUB_PART < rows.saturating_sub(title) as usize,
+                None => lines * p.columns as usize * per_line * STUB_PART < prep.sizes[j],
             }
         })
         .count()

@@ -112,6 +112,17 @@ fn holding_that_would_add_a_page_is_not_kept() {
     assert_eq!(outputs.pdf_pages().len(), 2);
 }
 
+/// The page manifest `tests/fixtures/{name}` set without error in a
+/// temporary directory (kept while the first is alive): its stderr and
+/// outputs.
+fn set_fixture(name: &str) -> (tempfile::TempDir, String, Outputs) {
+    let dir = tempdir();
+    let src = root().join("tests/fixtures").join(name);
+    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
+    let stderr = assert_ok(&out);
+    (dir, stderr, outputs)
+}
+
 /// The share of the grid the summary gives page `number`, and its line.
 fn page_share(stderr: &str, number: u32) -> (u32, String) {
     let line = (stderr.lines())
@@ -132,10 +143,7 @@ fn page_share(stderr: &str, number: u32) -> (u32, String) {
 /// --tiers set10's page 2 so, the serial held over to it alone).
 #[test]
 fn a_box_the_make_up_cannot_place_takes_its_texts_depth_not_the_pages() {
-    let dir = tempdir();
-    let src = root().join("tests/fixtures/gen-tiers-10/solo.toml");
-    let (out, _) = run_into(dir.path(), &[src.as_os_str()]);
-    let stderr = assert_ok(&out);
+    let (_dir, stderr, _) = set_fixture("gen-tiers-10/solo.toml");
     assert!(stderr.contains("no arrangement"), "{stderr}");
     let (share, line) = page_share(&stderr, 1);
     // Five columns of eight, one tier of the page's five or six.
@@ -154,10 +162,7 @@ fn a_box_the_make_up_cannot_place_takes_its_texts_depth_not_the_pages() {
 )]
 #[test]
 fn a_serial_placed_at_a_column_is_not_held_over() {
-    let dir = tempdir();
-    let src = root().join("tests/fixtures/gen-tiers-10/fill.toml");
-    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
-    let stderr = assert_ok(&out);
+    let (_dir, stderr, outputs) = set_fixture("gen-tiers-10/fill.toml");
     // The serial is the manifest's line 25.
     let held = |l: &&str| l.contains("fill.toml:25:8:") && l.contains("held over");
     assert!(!stderr.lines().any(|l| held(&l)), "{stderr}");
@@ -177,10 +182,8 @@ fn a_serial_placed_at_a_column_is_not_held_over() {
 )]
 #[test]
 fn no_story_is_jumped_after_a_stub() {
-    let dir = tempdir();
+    let (_dir, stderr, outputs) = set_fixture("gen-stubs-13/fill.toml");
     let src = root().join("tests/fixtures/gen-stubs-13/fill.toml");
-    let (out, outputs) = run_into(dir.path(), &[src.as_os_str()]);
-    let stderr = assert_ok(&out);
     need("pdftotext");
     let manifest = std::fs::read_to_string(&src).unwrap();
     let page1 = squeeze(&outputs.pdf_pages()[0]);

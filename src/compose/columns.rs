@@ -115,6 +115,10 @@ pub(super) struct Composer<'a> {
     /// leave the others white), and so does a module of a made-up page
     /// and its continuation (an empty band there is a hole in the page).
     pub free_last_bands: Option<usize>,
+    /// An end mark closing the flow may be set on the line above (see
+    /// `run_in_mark`): a box on a grid of its own, whose lines spread to fill
+    /// it, so that the line saved is not left white at its foot.
+    pub run_in: bool,
     /// While balancing tries a depth: stop once the text runs past this
     /// page (the try has failed), and set lines without their glyphs (the
     /// one kept is laid out again).
@@ -179,6 +183,7 @@ impl<'a> Composer<'a> {
             head_space: Vec::new(),
             flush: false,
             free_last_bands: None,
+            run_in: false,
             probe: None,
             reserve: Reserve::default(),
             cur: (0, 0),
@@ -615,7 +620,7 @@ pub(super) struct ParaSetting<'r> {
 }
 
 impl<'r> ParaSetting<'r> {
-    fn of(p: &ShapedPara, grid: &Grid, rules: &'r LineRules) -> ParaSetting<'r> {
+    pub(super) fn of(p: &ShapedPara, grid: &Grid, rules: &'r LineRules) -> ParaSetting<'r> {
         let inset = p.style.size * p.style.inset as f64;
         ParaSetting {
             per: p.style.lines.max(1),

@@ -57,6 +57,8 @@ mod tests_boxes;
 #[cfg(test)]
 mod tests_display;
 #[cfg(test)]
+mod tests_end_mark;
+#[cfg(test)]
 mod tests_figures;
 #[cfg(test)]
 mod tests_fill;

@@ -437,6 +437,7 @@ impl<'d> ModuleSet<'d> {
         // A page of its own (an article, not a module of a made-up page).
         let own_page = self.frame.rows.is_none() && self.frame.top == 0 && !self.frame.fit_title;
         c.free_last_bands = (self.grid.vertical && own_page).then_some(1);
+        c.run_in = self.own && self.frame.boxed;
         // Text runs up beside the block's shorter lines unless a lead
         // is set across under it.
         let lead_first =

@@ -116,12 +116,14 @@ fn fits_phrases(title: &Title, p: &ShapedPara, grid: &Grid) -> bool {
 const LABEL_GAP: f64 = 1.0;
 
 /// The least a headline steps down to make room for the serial label at
-/// its foot ([`label_under`]): a size smaller, as a compositor fits a
-/// title column.
-const LABEL_FLOOR: f64 = 0.85;
+/// its foot ([`label_under`]): up to a quarter smaller, as a compositor
+/// fits a title column. At a size smaller (0.85), page-9's serial box a
+/// line shallower (its end mark run in) set its label beside the
+/// headline, both lines white under their ends (8 × 11 ems).
+const LABEL_FLOOR: f64 = 0.75;
 
 /// The least a headline steps down to stand in fewer tiers than the box
-/// has: a size smaller, as for the label ([`LABEL_FLOOR`]).
+/// has: a size smaller.
 const TIER_FLOOR: f64 = 0.85;
 
 /// `header` with its headline at `scale` of its size.

@@ -146,15 +146,16 @@ fn headline_and_label(rows: u32) -> Option<(Span, Span, Span)> {
 /// A vertical serial box's label stands at the foot of its one-line
 /// headline's line, as a compositor sets a title column (题下署名): its
 /// glyphs within the headline's, under its last character, in a box of
-/// two tiers (39 to 45 rows here; at 39 to 42 the headline a size
-/// smaller to make room), not where it would stand further from the
-/// headline than its own length (60 rows). Before, the label took a line of its own beside
-/// the headline, and the headline's line stayed white under 第十二回　雪夜
+/// two tiers (36 to 45 rows here; at 36 to 42 the headline up to a
+/// quarter smaller to make room: at a size smaller at most, from 39),
+/// not where it would stand further from the headline than its own
+/// length (60 rows). Before, the label took a line of its own beside the
+/// headline, and the headline's line stayed white under 第十二回　雪夜
 /// 过渡口 (8 × 14 ems on page-9).
 #[test]
 fn a_vertical_serial_label_stands_under_its_headline() {
     let mut seen = 0;
-    for rows in 39..=45 {
+    for rows in 36..=45 {
         let Some((head, label, (label_top, head_foot))) = headline_and_label(rows) else {
             continue;
         };
@@ -168,7 +169,7 @@ fn a_vertical_serial_label_stands_under_its_headline() {
             "{rows} rows: the label starts at {label_top:.1}, over the headline's foot {head_foot:.1}"
         );
     }
-    assert_eq!(seen, 7, "the box held the installment at {seen} depths");
+    assert_eq!(seen, 10, "the box held the installment at {seen} depths");
     // Deeper, the label would stand further from the headline than its
     // own length: it stays beside it.
     let (head, label, _) = headline_and_label(60).expect("a box of 60 rows");
@@ -204,7 +205,9 @@ fn north_window() -> String {
 /// serial, its label under its headline, in 39 rows kept two lines white
 /// at every tier's end (2.64 pitches with the padding; now 1.72) where the
 /// fewest lines, 23 of 25, did not hold it and 24 did. Its depths that
-/// two tiers fill: a slot of the spread pitch white at most (1.81).
+/// two tiers fill: a slot of the spread pitch white at most, with the
+/// padding's 0.78 (1.91 at 42 rows, its end mark run in: 21 of 25 lines
+/// did not hold it, 22 did, at 1.14 pitches).
 #[test]
 fn a_box_spreads_its_lines_in_the_fewest_that_hold_its_text() {
     let mut seen = 0;
@@ -213,7 +216,7 @@ fn a_box_spreads_its_lines_in_the_fewest_that_hold_its_text() {
             continue;
         };
         seen += 1;
-        assert!(white < 1.9, "{rows} rows: {white:.2} pitches of white");
+        assert!(white < 2.0, "{rows} rows: {white:.2} pitches of white");
     }
     assert_eq!(seen, 5, "the box held the installment at {seen} depths");
 }

@@ -2,9 +2,15 @@
 //! the columns, figures at their places or where they fit, a figure
 //! waiting for the next page's head set there ([`super::defer`]).
 
-use super::columns::{Composer, FlowInput};
+use super::columns::{Composer, FlowInput, ParaSetting};
+use super::items::LineSource;
 use crate::model::Role;
+use crate::model::labels::is_end_mark;
 use crate::shape::{ShapedBlock, ShapedPara};
+
+/// The white an end mark run in keeps from the text before it, in its
+/// ems: two, so that it reads as the mark, not the sentence's last words.
+const RUN_IN_GAP: f64 = 2.0;
 
 impl Composer<'_> {
     /// Places the flow from the current block and line on.
@@ -25,6 +31,7 @@ impl Composer<'_> {
             let from = if i == start.0 { start.1 as usize } else { 0 };
             self.cur = (i, from as u32);
             match &flow.shaped.flow[i] {
+                ShapedBlock::Para(p) if from == 0 && self.run_in_mark(flow, i, p) => {}
                 ShapedBlock::Para(p) => {
                     // Every flow paragraph was broken in compose().
                     let lines = flow.broken[i].as_ref().expect("paragraph lines");
@@ -43,6 +50,48 @@ impl Composer<'_> {
             }
         }
         self.place_waiting_at_end(flow.shaped.flow.len());
+    }
+
+    /// Sets an end mark (（未完待续）, （完）) flush at the end of the line
+    /// above, the last of the paragraph before it, where that line leaves
+    /// room for it and [`RUN_IN_GAP`], as newspapers set it; whether it
+    /// did. On a line of its own under a short last line, the mark's white
+    /// stood beside that line's: two lines' white side by side, a hole at
+    /// a box's end (page-9's serial, 5 × 18 ems with the box's padding).
+    /// Only where [`Composer::run_in`] says so, in a box on a grid of its
+    /// own, whose spread takes up the line saved: on the page's grid the
+    /// saved line left a box pinned at the page's foot a line white under
+    /// its columns, and moved page-12 set vertically to a make-up with a
+    /// hole beside its box.
+    fn run_in_mark(&mut self, flow: &FlowInput, i: usize, p: &ShapedPara) -> bool {
+        if !self.run_in {
+            return false;
+        }
+        let (Some([mark]), Some(last)) = (flow.broken[i].as_deref(), self.log.last()) else {
+            return false;
+        };
+        let Some(ShapedBlock::Para(before)) = i.checked_sub(1).map(|b| &flow.shaped.flow[b]) else {
+            return false;
+        };
+        let set = ParaSetting::of(p, &self.grid, &flow.rules);
+        let here = last.page + 1 == self.pages.len() && last.column == Some(self.column);
+        // The paragraph before ended on that line, a whole one (not beside
+        // a figure), and nothing was set after it.
+        let its_end = last.source == LineSource::Flow(i - 1)
+            && last.items.1 as usize == before.items.len()
+            && last.measure.0 >= set.full.0 - 1e-6
+            && last.slot + set.per <= self.slot;
+        let room = last.measure.0 - last.width.0 - mark.width.0;
+        if !here || !its_end || p.style.role != Role::Source || !is_end_mark(&p.text) {
+            return false;
+        }
+        if room < p.style.size.0 * RUN_IN_GAP {
+            return false;
+        }
+        let slot = std::mem::replace(&mut self.slot, last.slot);
+        self.render(p, mark, set.per, set.inset);
+        self.slot = slot;
+        true
     }
 }
 

@@ -28,6 +28,16 @@ pub const END_MARKS: [&str; 14] = [
     "本章完",
 ];
 
+/// Whether `text` is an end mark alone: （未完待续）, （完）, half-width
+/// brackets too: resolve sets it flush with the line's end, compose on
+/// the line above where that line leaves it room.
+pub fn is_end_mark(text: &str) -> bool {
+    let t = text.trim();
+    let inner = (t.strip_prefix('（').or_else(|| t.strip_prefix('(')))
+        .and_then(|t| t.strip_suffix('）').or_else(|| t.strip_suffix(')')));
+    inner.is_some_and(|i| END_MARKS.contains(&i.trim()))
+}
+
 /// The words of one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Labels {

@@ -149,7 +149,7 @@ impl Styler<'_> {
         // hole).
         if let Some(Flow::Para(p)) = flow.last_mut()
             && p.style.role == Role::Body
-            && is_end_mark(&p.text())
+            && crate::model::labels::is_end_mark(&p.text())
         {
             p.style = self.style(Role::Source, &st.source, 0);
         }
@@ -224,18 +224,9 @@ impl Styler<'_> {
     }
 }
 
-/// Whether `text` is an end mark alone: （未完待续）, （完）, half-width
-/// brackets too.
-fn is_end_mark(text: &str) -> bool {
-    let t = text.trim();
-    let inner = (t.strip_prefix('（').or_else(|| t.strip_prefix('(')))
-        .and_then(|t| t.strip_suffix('）').or_else(|| t.strip_suffix(')')));
-    inner.is_some_and(|i| crate::model::labels::END_MARKS.contains(&i.trim()))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_end_mark;
+    use crate::model::labels::is_end_mark;
 
     /// Every word of the shared list, alone in full- or half-width
     /// brackets, is an end mark set flush (全文完结 and 本章完 were each

@@ -202,12 +202,15 @@ pub(super) fn is_head(
     if next.is_some_and(goes_on) || two_lines && after.is_some_and(goes_on) {
         return false;
     }
+    // Beside a figure every line is short: a short line under `l` holding
+    // a comma is the narrowed column's text going on, no head of its own.
+    let beside_figure = narrowed_above(page, i, run);
     let opens = next.is_none_or(|n| {
         let nl = &page.lines[n];
         nl.indented
             || nl.bullet
             || enumerator(&nl.text)
-            || heading_like(nl, page.measure[n])
+            || heading_like(nl, page.measure[n]) && !(comma_inside(&nl.text) && beside_figure)
             || m.is_none_or(|m| {
                 indent_shape(nl, m) || !full(nl.width, m) && ends_sentence(&nl.text)
             })
@@ -218,6 +221,33 @@ pub(super) fn is_head(
         && !first_line(page, i, next)
         && dateline(&l.text).is_none()
         && !over_wrap(page, i)
+}
+
+/// A comma inside the line, not at its end: no head holds one (a head
+/// set in two lines breaks after its comma, which ends its first line).
+fn comma_inside(t: &str) -> bool {
+    t.trim_end()
+        .trim_end_matches(['，', ','])
+        .contains(['，', ','])
+}
+
+/// The column over line `i` is narrowed round a figure: two of the four
+/// text lines read over it three ems short or more, leaving their
+/// sentences open (a paragraph's last line is short too, but ends its
+/// sentence).
+fn narrowed_above(page: &Page, i: usize, run: &[Option<usize>]) -> bool {
+    let narrowed = |k: usize| {
+        let o = &page.lines[k];
+        (page.measure[k].or(page.measure[i])).is_some_and(|m| o.width <= m - 3.0)
+            && !ends_sentence(&o.text)
+    };
+    run.iter()
+        .rev()
+        .flatten()
+        .take(4)
+        .filter(|&&k| narrowed(k))
+        .count()
+        >= 2
 }
 
 /// Line `i` goes on down a sliver of text run round a figure: the three

@@ -40,6 +40,21 @@ pub(super) fn narrowed_across(x: &Ctx) -> bool {
     }) && !ends_sentence(&x.p.text)
 }
 
+/// `c`, under a sentence end, opens a paragraph in a column narrowed
+/// beside a figure: two ems narrower (the indent the OCR drops) than the
+/// line under it, which is narrowed too (three ems short or more) and
+/// leaves its sentence open, as `c` does. A justified column, narrowed or
+/// not, sets every line a paragraph runs on through to one width, so the
+/// first line is the one two ems in.
+pub(super) fn narrowed_first(x: &Ctx, m: f32) -> bool {
+    x.n.is_some_and(|n| {
+        narrowed(n.width, m)
+            && !ends_sentence(&n.text)
+            && !ends_sentence(&x.c.text)
+            && (n.width - x.c.width - 2.0).abs() <= 0.75
+    })
+}
+
 /// A line `w` ems wide is narrowed round a figure in a column of `m`:
 /// three ems short or more (a paragraph's first line is two).
 pub(super) fn narrowed(w: f32, m: f32) -> bool {

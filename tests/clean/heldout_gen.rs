@@ -219,7 +219,12 @@ fn heldout_generated_scores() {
         // → 1262 (98.7 %), a turn of dialogue under a full line ending its
         // sentence, over a first line, stands alone (joins::alone_between:
         // gq10's 其事说:“必应这是社。”).
-        ("tests/fixtures/clean/gen-prose/boxes", 98.74, 3, 0, 8.8, 0),
+        // Round 49: furniture 8.7 → 6.5 %, a short line over a line with a
+        // comma inside it is no head (heads::comma_inside), so gq07's
+        // 人员介不可矣我老郑说 is the body's only head, a figure's caption; the
+        // paragraph the line opens in the narrowed column keeps its break
+        // (joins::narrowed_first).
+        ("tests/fixtures/clean/gen-prose/boxes", 98.74, 3, 0, 6.6, 0),
         // Round 16 (README): split wrong 3 → 2, 81.2 → 81.5 %, fields
         // 15 → 12, stretches reported 9 → 10 of 10 (gq01).
         // Round 20: 81.7 → 81.9 %, a line the scan cut after its comma;
@@ -268,7 +273,10 @@ fn heldout_generated_scores() {
         // a3's rest by its continuation head after a sentence end
         // (repeats::heads_read_in_columns), and a1's columns read after a5's
         // jump line by the break at its first column's foot (chain.rs).
-        ("tests/fixtures/clean/gen-prose/scan", 87.15, 6, 1, 8.8, 10),
+        // Round 49: 1114 → 1115 (87.2 %), furniture 8.7 → 6.5 %: gq07's
+        // 子曰君子曰白交 opens a paragraph in a column narrowed round a
+        // figure, no head (heads::comma_inside, joins::narrowed_first).
+        ("tests/fixtures/clean/gen-prose/scan", 87.23, 6, 1, 6.6, 10),
     ] {
         let floors = Floors {
             split_wrong,

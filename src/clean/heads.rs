@@ -238,7 +238,7 @@ fn comma_inside(t: &str) -> bool {
 fn narrowed_above(page: &Page, i: usize, run: &[Option<usize>]) -> bool {
     let narrowed = |k: usize| {
         let o = &page.lines[k];
-        (page.measure[k].or(page.measure[i])).is_some_and(|m| o.width <= m - 3.0)
+        (page.measure[k].or(page.measure[i])).is_some_and(|m| super::joins::narrowed(o.width, m))
             && !ends_sentence(&o.text)
     };
     run.iter()

@@ -64,7 +64,7 @@ impl Composer<'_> {
     /// its columns, and moved page-12 set vertically to a make-up with a
     /// hole beside its box.
     fn run_in_mark(&mut self, flow: &FlowInput, i: usize, p: &ShapedPara) -> bool {
-        if !self.run_in {
+        if !self.run_in || p.style.role != Role::Source || !is_end_mark(&p.text) {
             return false;
         }
         let (Some([mark]), Some(last)) = (flow.broken[i].as_deref(), self.log.last()) else {
@@ -82,10 +82,7 @@ impl Composer<'_> {
             && last.measure.0 >= set.full.0 - 1e-6
             && last.slot + set.per <= self.slot;
         let room = last.measure.0 - last.width.0 - mark.width.0;
-        if !here || !its_end || p.style.role != Role::Source || !is_end_mark(&p.text) {
-            return false;
-        }
-        if room < p.style.size.0 * RUN_IN_GAP {
+        if !here || !its_end || room < p.style.size.0 * RUN_IN_GAP {
             return false;
         }
         let slot = std::mem::replace(&mut self.slot, last.slot);

@@ -220,4 +220,20 @@ mod tests {
         assert_eq!(HANS.author("某"), "某 著");
         assert_eq!(HANS.page(7), "第7版");
     }
+
+    /// Every word of the shared list, alone in full- or half-width
+    /// brackets, is an end mark set flush (全文完结 and 本章完 were each
+    /// on one side only); with more text in its brackets it is not.
+    #[test]
+    fn every_end_mark_word_in_brackets_is_set_as_one() {
+        for w in END_MARKS {
+            assert!(is_end_mark(&format!("（{w}）")), "{w}");
+            assert!(is_end_mark(&format!(" ({w}) ")), "{w}");
+            assert!(!is_end_mark(w), "{w} without brackets");
+            assert!(
+                !is_end_mark(&format!("（{w}，明日续登）")),
+                "{w} in a sentence"
+            );
+        }
+    }
 }

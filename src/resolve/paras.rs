@@ -15,6 +15,7 @@ use super::figure_file::load_figure;
 use super::fonts::RoleFont;
 use super::layout::{Layout, Style};
 use crate::model::Scheme;
+use crate::model::labels::is_end_mark;
 use crate::model::{Labels, ParaStyle, Role};
 
 /// Turns the layout's styles into paragraph styles for one article.
@@ -149,7 +150,7 @@ impl Styler<'_> {
         // hole).
         if let Some(Flow::Para(p)) = flow.last_mut()
             && p.style.role == Role::Body
-            && crate::model::labels::is_end_mark(&p.text())
+            && is_end_mark(&p.text())
         {
             p.style = self.style(Role::Source, &st.source, 0);
         }
@@ -221,26 +222,5 @@ impl Styler<'_> {
             }
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::model::labels::is_end_mark;
-
-    /// Every word of the shared list, alone in full- or half-width
-    /// brackets, is an end mark set flush (全文完结 and 本章完 were each
-    /// on one side only); with more text in its brackets it is not.
-    #[test]
-    fn every_end_mark_word_in_brackets_is_set_as_one() {
-        for w in crate::model::labels::END_MARKS {
-            assert!(is_end_mark(&format!("（{w}）")), "{w}");
-            assert!(is_end_mark(&format!(" ({w}) ")), "{w}");
-            assert!(!is_end_mark(w), "{w} without brackets");
-            assert!(
-                !is_end_mark(&format!("（{w}，明日续登）")),
-                "{w} in a sentence"
-            );
-        }
     }
 }

@@ -3,6 +3,7 @@
 //! a box of few lines as a compositor fits it, never cut.
 
 use super::heads::{break_heading, phrase_lines};
+use super::holes::HOLE_EMS;
 use super::title::{Title, extent, rescaled, title_slots};
 use crate::model::{Grid, LineRules, Role};
 use crate::shape::ShapedPara;
@@ -45,14 +46,19 @@ impl Title {
                 return labelled;
             }
             // In the fewest tiers that take its lines, its headline a
-            // size or two smaller at most (to [`TIER_FLOOR`]), in no more
+            // size or two smaller at most (to [`TIER_FLOOR`]; where
+            // across it leaves a hole, to [`HOLE_TIER_FLOOR`]), in no more
             // lines than across: across every tier, a headline of seven
             // characters ended in the second of two and left the rest of
             // its line white, a hole in the box (13 × 17 ems); in the
             // first, the text runs on under it (题在上段).
             let slots = title_slots(&across, grid, rules);
+            let floor = match leaves_hole(&across, grid, rules) {
+                true => HOLE_TIER_FLOOR,
+                false => TIER_FLOOR,
+            };
             let fewer = (1..grid.columns)
-                .flat_map(|k| scales_down_to(TIER_FLOOR).map(move |scale| (k, scale)))
+                .flat_map(|k| scales_down_to(floor).map(move |scale| (k, scale)))
                 .map(|(k, scale)| {
                     Title::on_own_grid(&headline_at(header, scale, grid), k, grid.vertical)
                 })
@@ -125,6 +131,36 @@ const LABEL_FLOOR: f64 = 0.75;
 /// The least a headline steps down to stand in fewer tiers than the box
 /// has: a size smaller.
 const TIER_FLOOR: f64 = 0.85;
+
+/// The least a headline steps down to stand in fewer tiers where across
+/// every tier the block leaves a hole under its lines
+/// ([`leaves_hole`]): a title too long for a tier and too short for
+/// two (gen-pages --tiers set02's 第七百八十九回 over 雨夜的来信 and its
+/// label, 15 × 28 ems white under them in the second tier) is set in
+/// the first, the text running on under it across the box (题在上段),
+/// as a compositor sets it. Only there: at this floor everywhere,
+/// edition-12 set vertically changed its make-up for one with a 9 × 16
+/// hole.
+const HOLE_TIER_FLOOR: f64 = 0.65;
+
+/// Whether a vertical title block leaves white under its lines, at
+/// their ends, as deep as a hole ([`HOLE_EMS`] body ems): its longest
+/// display line that much short of the block's measure, every line of it
+/// so. A horizontal block is centred over its box, its white parted at
+/// both ends as designed (edition-12 set vertically: 第十二回 over 雪夜过渡口,
+/// half its box wide).
+fn leaves_hole(title: &Title, grid: &Grid, rules: &LineRules) -> bool {
+    if !grid.vertical {
+        return false;
+    }
+    let measure = extent(grid, title.columns);
+    let longest = (title.header.iter().enumerate())
+        .filter(|&(n, _)| title.byline != Some(n))
+        .flat_map(|(_, p)| break_heading(p, title.measure_of(p, measure), rules))
+        .map(|l| l.width)
+        .fold(Pt(0.0), Pt::max);
+    measure - longest >= grid.body_size * HOLE_EMS as f64
+}
 
 /// `header` with its headline at `scale` of its size.
 fn headline_at(header: &[ShapedPara], scale: f64, grid: &Grid) -> Vec<ShapedPara> {

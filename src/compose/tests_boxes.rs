@@ -350,3 +350,54 @@ fn a_vertical_boxs_edges_stay_inside_its_frame() {
         "the box's top edge from {least:.2} to {most:.2}"
     );
 }
+
+/// Examples/changhe/0789.md set vertically as a box in the broadsheet's
+/// first three columns, `rows` lines deep: the text's glyphs under the
+/// foot of its title's headline, within the headline's lines; `None`
+/// where it cannot be set there.
+fn text_under_title(rows: u32) -> Option<usize> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
+    // Invariant: the example is in the repository.
+    let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
+    let src = src.replacen(
+        "kind = \"serial\"",
+        "kind = \"serial\"\nwriting = \"vertical\"",
+        1,
+    );
+    let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
+    let (doc, shaped) = shaped(src, &layout);
+    let page = layout.grid_for(Writing::Horizontal);
+    let m = boxed_module((&doc, &shaped), &layout, &page, (3, rows))?;
+    let [p] = &m.pages[..] else { return None };
+    let runs = text_runs(&p.items);
+    let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
+    let head: Vec<(f64, f64)> = (runs.iter().filter(|r| r.size.0 == largest))
+        .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
+        .collect();
+    let (x0, x1) = (head.iter()).fold((f64::MAX, f64::MIN), |(a, b), g| (a.min(g.0), b.max(g.0)));
+    let foot = head.iter().map(|g| g.1).fold(f64::MIN, f64::max);
+    let body = page.body_size.0;
+    let under = (runs.iter().filter(|r| (r.size.0 - body).abs() < 0.01))
+        .flat_map(|r| r.glyphs.iter())
+        .filter(|g| g.x.0 >= x0 - body && g.x.0 <= x1 + body && g.y.0 > foot + largest)
+        .count();
+    Some(under)
+}
+
+/// A box of two tiers whose title, across both, would leave a hole under
+/// its lines (第七百八十九回 too long for a tier at its size, too short for
+/// two: gen-pages --tiers set02's box kept 15 × 28 ems white under its
+/// headline, 雨夜的来信 and its label) sets the title in the first tier,
+/// its headline stepped down as far as a third, and runs the text on
+/// under it (题在上段): at 43 to 48 rows, text under the headline's foot
+/// (none before: the headline ran into the second tier, white under it).
+#[test]
+fn a_title_too_long_for_a_tier_and_short_for_two_stands_in_the_first() {
+    for rows in 43..=48 {
+        let under = text_under_title(rows).expect("the box holds the installment");
+        assert!(
+            under > 50,
+            "{rows} rows: {under} characters of text under the title"
+        );
+    }
+}

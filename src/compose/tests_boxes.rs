@@ -231,34 +231,7 @@ fn a_box_spreads_its_lines_in_the_fewest_that_hold_its_text() {
 /// within the headline's lines.
 #[test]
 fn a_tall_boxs_title_keeps_to_the_fewest_tiers_that_take_it() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
-    // Invariant: the example is in the repository.
-    let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
-    // Set vertically, as a serial box on a horizontal page is.
-    let src = src.replacen(
-        "kind = \"serial\"",
-        "kind = \"serial\"\nwriting = \"vertical\"",
-        1,
-    );
-    let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
-    let (doc, shaped) = shaped(src, &layout);
-    let page = layout.grid_for(Writing::Horizontal);
-    let m = boxed_module((&doc, &shaped), &layout, &page, (5, page.lines))
-        .expect("a box the page's depth holds the installment");
-    let runs = text_runs(&m.pages[0].items);
-    let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
-    let head: Vec<(f64, f64)> = (runs.iter().filter(|r| r.size.0 == largest))
-        .flat_map(|r| r.glyphs.iter().map(|g| (g.x.0, g.y.0)))
-        .collect();
-    let (x0, x1) = head
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), g| (a.min(g.0), b.max(g.0)));
-    let foot = head.iter().map(|g| g.1).fold(f64::MIN, f64::max);
-    let body = page.body_size.0;
-    let under = (runs.iter().filter(|r| (r.size.0 - body).abs() < 0.01))
-        .flat_map(|r| r.glyphs.iter())
-        .filter(|g| g.x.0 >= x0 - body && g.x.0 <= x1 + body && g.y.0 > foot + largest)
-        .count();
+    let under = text_under_title(5, None).expect("a box the page's depth holds the installment");
     assert!(
         under > 100,
         "{under} characters of text under the title's lines"
@@ -351,11 +324,12 @@ fn a_vertical_boxs_edges_stay_inside_its_frame() {
     );
 }
 
-/// Examples/changhe/0789.md set vertically as a box in the broadsheet's
-/// first three columns, `rows` lines deep: the text's glyphs under the
-/// foot of its title's headline, within the headline's lines; `None`
-/// where it cannot be set there.
-fn text_under_title(rows: u32) -> Option<usize> {
+/// Examples/changhe/0789.md set vertically, as a serial box on a
+/// horizontal page is, as a box in the broadsheet's first `columns`
+/// columns, `rows` lines deep (the page's depth by default): the text's
+/// glyphs under the foot of its title's headline, within the headline's
+/// lines; `None` where it cannot be set there.
+fn text_under_title(columns: u32, rows: Option<u32>) -> Option<usize> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
     // Invariant: the example is in the repository.
     let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
@@ -367,7 +341,8 @@ fn text_under_title(rows: u32) -> Option<usize> {
     let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
     let (doc, shaped) = shaped(src, &layout);
     let page = layout.grid_for(Writing::Horizontal);
-    let m = boxed_module((&doc, &shaped), &layout, &page, (3, rows))?;
+    let rows = rows.unwrap_or(page.lines);
+    let m = boxed_module((&doc, &shaped), &layout, &page, (columns, rows))?;
     let [p] = &m.pages[..] else { return None };
     let runs = text_runs(&p.items);
     let largest = runs.iter().map(|r| r.size.0).fold(0.0, f64::max);
@@ -394,7 +369,7 @@ fn text_under_title(rows: u32) -> Option<usize> {
 #[test]
 fn a_title_too_long_for_a_tier_and_short_for_two_stands_in_the_first() {
     for rows in 43..=48 {
-        let under = text_under_title(rows).expect("the box holds the installment");
+        let under = text_under_title(3, Some(rows)).expect("the box holds the installment");
         assert!(
             under > 50,
             "{rows} rows: {under} characters of text under the title"

@@ -513,9 +513,8 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
     if ends && (sliver_runs_on(x, m) || widens_full(x, m) || level_through(x, m)) {
         return Join::Same;
     }
-    let opens =
-        c_first || opens_quote || first_cut(x, m) || alone_between(x, m) || loose_first(x, m);
-    if ends && (p_short || opens || super::joins::narrowed_first(x, m)) {
+    let opens = c_first || opens_quote || first_cut(x, m) || alone_between(x, m);
+    if ends && (p_short || opens || super::joins::narrowed_first(x, m) || loose_first(x, m)) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);

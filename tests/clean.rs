@@ -28,6 +28,8 @@ mod heldout;
 mod heldout_gen;
 #[path = "clean/lists.rs"]
 mod lists;
+#[path = "clean/loose.rs"]
+mod loose;
 #[path = "clean/ocr.rs"]
 mod ocr;
 #[path = "clean/ocr_text.rs"]

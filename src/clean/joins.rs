@@ -376,6 +376,25 @@ pub(super) fn alone_between(x: &Ctx, m: f32) -> bool {
         && opens
 }
 
+/// `c` opens a paragraph set loose (了挱了螇她豱氖了玉 / 片……雵絧的蕟鄡虓轖？了另,
+/// nine ems of thirteen): under a full line ending its sentence, `c` is
+/// narrower than a first line, leaves its sentence open and has a full
+/// line under it. Inside a paragraph a justified column sets every line
+/// but the last to the measure, so `c` is no inner line; a first line is
+/// set short of its two ems in when the next unit cannot be parted (a
+/// word with the ellipsis after it, which no line opens on) and is too
+/// wide for the room left. Not in a column narrowed beside a figure,
+/// whose lines are short over one another (`p` is full here).
+pub(super) fn loose_first(x: &Ctx, m: f32) -> bool {
+    ends_sentence(&x.p.text)
+        && full(x.p_width, m)
+        && !x.p_first
+        && !ends_sentence(&x.c.text)
+        && x.c.width < m - 3.75
+        && x.c.width >= m / 2.0
+        && x.n.is_some_and(|n| full(n.width, m) && n.width <= m + 2.0)
+}
+
 /// Where no measure holds (too few lines of one width near them: a
 /// column narrowed round a figure step by step, 10, 9 then 8 ems of
 /// 13), `p` ends its sentence flush with the lines around it: the line

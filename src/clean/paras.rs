@@ -11,7 +11,7 @@
 
 use super::joins::{
     Ctx, alone_between, bare_end, bare_ends_para, cut_at_pause, cut_box, first_cut, level_through,
-    level_unmeasured, narrowed, narrowed_across, opens_after_comma, opens_on_closer,
+    level_unmeasured, loose_first, narrowed, narrowed_across, opens_after_comma, opens_on_closer,
     opens_under_open, quote_alone, runs_across, sliver_level, sliver_runs_on, widens_full,
 };
 use super::prep::Line;
@@ -514,7 +514,7 @@ fn by_shape(x: &Ctx, m: f32, ends: bool, p_short: bool, gapped: bool) -> Join {
         return Join::Same;
     }
     let opens = c_first || opens_quote || first_cut(x, m) || alone_between(x, m);
-    if ends && (p_short || opens || super::joins::narrowed_first(x, m)) {
+    if ends && (p_short || opens || super::joins::narrowed_first(x, m) || loose_first(x, m)) {
         return Join::Break;
     }
     let comma = ends_with_comma(&x.p.text);

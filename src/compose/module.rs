@@ -246,13 +246,16 @@ pub fn compose_rest(
 }
 
 /// The most a box's own grid spreads its lines to fill the box (see
-/// [`ModuleSet::feathered`]): a fifth more pitch sets a body size of 9 pt
-/// on 15 pt instead of the page's 12.5 (lines 1.67 of their size apart,
-/// a book's leading), still the box's type, not lines pulled apart; its
-/// own grid keeps no register with the page's. At an eighth (14.1 pt),
-/// edition-12's box of 第十二回 set on a vertical page kept 4 of its 64
-/// lines white at its foot, a hole of 20 × 9 ems inside the box.
-const MOST_SPREAD: f64 = 1.2;
+/// [`ModuleSet::feathered`]): three tenths more pitch sets a body size of
+/// 9 pt on 16.25 pt instead of the page's 12.5, a line gap of 0.8 of the
+/// type's size, within the half to a whole em JLREQ gives for a line gap
+/// (a book's leading, not lines pulled apart); its own grid keeps no
+/// register with the page's. At an eighth (14.1 pt), edition-12's box of
+/// 第十二回 set on a vertical page kept 4 of its 64 lines white at its
+/// foot, a hole of 20 × 9 ems inside the box; at a fifth (15 pt, a gap of
+/// 0.67), gen-pages --tiers set22's serial box, its text 20 lines of each
+/// tier's 27, kept three lines white at each tier's end (5 × 20 ems).
+const MOST_SPREAD: f64 = 1.3;
 
 /// A module's frame and grid, ready to lay its flow out.
 struct ModuleSet<'d> {

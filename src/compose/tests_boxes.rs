@@ -325,19 +325,25 @@ fn a_vertical_boxs_edges_stay_inside_its_frame() {
 }
 
 /// Examples/changhe/0789.md set vertically, as a serial box on a
+/// horizontal page is.
+fn vertical_0789() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
+    // Invariant: the example is in the repository.
+    let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
+    src.replacen(
+        "kind = \"serial\"",
+        "kind = \"serial\"\nwriting = \"vertical\"",
+        1,
+    )
+}
+
+/// Examples/changhe/0789.md set vertically, as a serial box on a
 /// horizontal page is, as a box in the broadsheet's first `columns`
 /// columns, `rows` lines deep (the page's depth by default): the text's
 /// glyphs under the foot of its title's headline, within the headline's
 /// lines; `None` where it cannot be set there.
 fn text_under_title(columns: u32, rows: Option<u32>) -> Option<usize> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/changhe/0789.md");
-    // Invariant: the example is in the repository.
-    let src = std::fs::read_to_string(path).expect("examples/changhe/0789.md");
-    let src = src.replacen(
-        "kind = \"serial\"",
-        "kind = \"serial\"\nwriting = \"vertical\"",
-        1,
-    );
+    let src = vertical_0789();
     let layout = load_layout("broadsheet", None).expect("the broadsheet layout");
     let (doc, shaped) = shaped(src, &layout);
     let page = layout.grid_for(Writing::Horizontal);
@@ -374,5 +380,25 @@ fn a_title_too_long_for_a_tier_and_short_for_two_stands_in_the_first() {
             under > 50,
             "{rows} rows: {under} characters of text under the title"
         );
+    }
+}
+
+/// A box whose text takes three quarters of its lines or so spreads them
+/// to a line gap of up to 0.8 of its size, within JLREQ's half to a whole
+/// em (the 0789 installment in a three-column box of 42 to 51 rows, its
+/// title in the first tier): at a fifth more pitch (1.2) at most, its
+/// first tier ended 4.3 to 5.5 pitches short of the box's edge at 43 to
+/// 48 rows (gen-pages --tiers set22: 5 × 20 ems white in the box), 2.0
+/// and 3.2 at 42 and 51 rows; now 2.2 to 3.5, and under a pitch.
+#[test]
+fn a_box_spreads_its_lines_to_a_gap_of_up_to_four_fifths_of_their_size() {
+    for rows in 42..=51 {
+        let white = first_tier_white(("broadsheet", vertical_0789()), (3, rows))
+            .expect("the box holds the installment");
+        let most = match rows {
+            42 | 51 => 1.0,
+            _ => 3.6,
+        };
+        assert!(white < most, "{rows} rows: {white:.2} pitches of white");
     }
 }

@@ -145,8 +145,8 @@ const HOLE_TIER_FLOOR: f64 = 0.65;
 
 /// Whether a vertical title block leaves white under its lines, at
 /// their ends, as deep as a hole ([`HOLE_EMS`] body ems): its longest
-/// display line that much short of the block's measure, every line of it
-/// so. A horizontal block is centred over its box, its white parted at
+/// line (kicker, headline, deck or label; a byline stands apart) that
+/// much short of the block's measure, every line of it so. A horizontal block is centred over its box, its white parted at
 /// both ends as designed (edition-12 set vertically: 第十二回 over 雪夜过渡口,
 /// half its box wide).
 fn leaves_hole(title: &Title, grid: &Grid, rules: &LineRules) -> bool {
@@ -158,7 +158,7 @@ fn leaves_hole(title: &Title, grid: &Grid, rules: &LineRules) -> bool {
         .filter(|&(n, _)| title.byline != Some(n))
         .flat_map(|(_, p)| break_heading(p, title.measure_of(p, measure), rules))
         .map(|l| l.width)
-        .fold(Pt(0.0), Pt::max);
+        .fold(Pt::ZERO, Pt::max);
     measure - longest >= grid.body_size * HOLE_EMS as f64
 }
 
